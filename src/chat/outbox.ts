@@ -1,0 +1,47 @@
+import type { Button, ChatId, SendFailure, SentRef } from "./port.js";
+
+/**
+ * The outbox: every message dondoc sends is first written here (in the same transaction as the change that causes
+ * it), then delivered by the delivery worker. A restart therefore never loses a send, and because an item is marked
+ * sent together with its post record, never doubles one. Storage implements OutboxStore; delivery consumes it.
+ */
+export type OutboxPayload =
+  | { op: "send"; text: string; buttons?: Button[][]; replyTo?: string; file?: { name: string; path: string; mime?: string } }
+  | { op: "edit"; messageId: string; text: string; buttons?: Button[][] };
+
+/** What a delivered item means to the core, so marking it sent can record the post (message ↔ assignments). */
+export type OutboxPurpose =
+  | { type: "task-post"; assignmentIds: string[] }
+  | { type: "reminder"; reminderKeys: string[] }
+  | { type: "notice" };
+
+export interface NewOutboxItem {
+  chat: ChatId;
+  payload: OutboxPayload;
+  purpose: OutboxPurpose;
+  /** Not before this time (default: now). */
+  notBefore?: Date;
+}
+
+export interface OutboxItem extends NewOutboxItem {
+  id: number;
+  attempts: number;
+  createdAt: Date;
+}
+
+export interface OutboxStore {
+  enqueue(items: NewOutboxItem[]): Promise<void>;
+  /**
+   * Pending items due at `now`, oldest first, at most `limit`. Items of one chat come in creation order, and an item
+   * is not returned while an older item of the same chat is still pending (per-chat FIFO survives retries).
+   */
+  due(now: Date, limit: number): Promise<OutboxItem[]>;
+  /** Delivered: records the platform message id (and, for task posts, the post rows) in one transaction. */
+  markSent(id: number, sent: SentRef, at: Date): Promise<void>;
+  /** Try again later (rate limit, transient error). */
+  retryLater(id: number, notBefore: Date, failure: SendFailure): Promise<void>;
+  /** Will never be delivered (chat gone, message rejected): kept for the report, never silently dropped. */
+  markFailed(id: number, failure: SendFailure, at: Date): Promise<void>;
+  /** A chat changed id (Telegram group → supergroup): pending items and bindings follow it. */
+  moveChat(from: ChatId, to: ChatId): Promise<void>;
+}
