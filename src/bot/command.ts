@@ -1,0 +1,37 @@
+/**
+ * Chat commands, platform-neutral. Telegram sends "/baocao@dondoc_bot 164/KH-UBND"; Zalo has no command menu, so
+ * people type "/baocao ..." or "@dondoc /baocao ...". Both read the same.
+ */
+export const COMMANDS = [
+  "start",
+  "help",
+  "donvi", // bind this group to a unit / show the binding
+  "baocao", // status report: all open, by số ký hiệu, or by unit
+  "quahan", // overdue list
+  "xuat", // .xlsx report
+  "chuabaocao", // units that have not reported yet
+  "vaitro", // admin: grant a role
+  "themdonvi", // admin: add a unit
+  "danhsachdonvi", // list units
+  "ngonngu", // language vi/en
+] as const;
+
+export type CommandName = (typeof COMMANDS)[number];
+
+export interface ParsedCommand {
+  name: CommandName;
+  args: string;
+}
+
+const COMMAND_RE = /^\s*(?:@\S+\s+)?\/([a-z_]+)(?:@(\S+))?(?:\s+([\s\S]*))?$/i;
+
+/** Returns the command, or null when the text is not one of ours (or is addressed to another bot). */
+export function parseCommand(text: string, botUsername?: string): ParsedCommand | null {
+  const m = COMMAND_RE.exec(text);
+  if (!m) return null;
+  const name = m[1]!.toLowerCase();
+  const addressee = m[2];
+  if (addressee && botUsername && addressee.toLowerCase() !== botUsername.toLowerCase()) return null;
+  if (!(COMMANDS as readonly string[]).includes(name)) return null;
+  return { name: name as CommandName, args: (m[3] ?? "").trim() };
+}
