@@ -116,8 +116,11 @@ export interface InboundMessage {
   messageId: string;
   sender: Sender;
   text: string;
-  /** The message this one replies to/quotes, if any. `text` helps where the platform's ids cannot be matched. */
-  replyTo?: { messageId: string; text?: string };
+  /**
+   * The message this one replies to/quotes, if any. `text` helps where the platform's ids cannot be matched;
+   * `altIds` are other ids the platform may know the same message by (Zalo: a quote's globalMsgId and cliMsgId).
+   */
+  replyTo?: { messageId: string; text?: string; altIds?: string[] };
   /** True when the bot was @mentioned (lets group messages that are neither commands nor replies through). */
   mentionsBot?: boolean;
   attachments: InboundAttachment[];
