@@ -1,0 +1,14 @@
+import type { BotCommand } from "telegraf/types";
+import { type Lang, LANGS, translator } from "../../i18n.js";
+
+/** The commands shown in Telegram's menu, per language; descriptions come from locales/<lang>/telegram.json. */
+export const COMMANDS = ["start", "help", "donvi", "baocao", "quahan", "xuat"] as const;
+
+export function telegramCommands(): Record<Lang, BotCommand[]> {
+  const lists = {} as Record<Lang, BotCommand[]>;
+  for (const lang of LANGS) {
+    const t = translator(lang);
+    lists[lang] = COMMANDS.map((command) => ({ command, description: t(`telegram:commands.${command}`) }));
+  }
+  return lists;
+}

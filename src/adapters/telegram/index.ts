@@ -1,0 +1,123 @@
+/**
+ * The Telegram adapter: telegraf behind the chat port. Outbound: send/edit as plain text (never fails on markup).
+ * Inbound: every update becomes an Inbound event handed to `onInbound` through a per-chat serial queue, so telegraf's
+ * handler returns at once, chats never wait for each other and each chat's events keep their order.
+ * Redelivered updates carry the same eventId (`telegram:update:<update_id>`): the core dedupes them
+ * (docs/decisions/0403-telegram-duplicate-updates.md).
+ */
+import { createServer, type Server } from "node:http";
+import { Telegraf } from "telegraf";
+import type { BotCommand } from "telegraf/types";
+import type { ChatAdapter, Inbound, InboundHandler, OutgoingMessage, SentRef, Button } from "../../chat/port.js";
+import { ALLOWED_UPDATES, type TelegramConfig } from "./config.js";
+import { downloadFile } from "./files.js";
+import { chatOf, type RawUpdate, toInbound } from "./inbound.js";
+import { editMessage, sendMessage } from "./outgoing.js";
+import { SerialQueues } from "./serial-queues.js";
+
+export type { TelegramConfig, TelegramWebhookConfig } from "./config.js";
+export { telegramCommands } from "./commands.js";
+
+export interface TelegramAdapterDeps {
+  onInbound: InboundHandler;
+  /** Errors that have no caller to throw to (a failing handler, a lost poll, a callback answer too late). */
+  onError?: (error: unknown, context: string) => void;
+  /** Command menus to register with setMyCommands: `vi` is the default, other keys are language codes. */
+  commands?: Partial<Record<string, BotCommand[]>>;
+}
+
+export interface TelegramAdapter extends ChatAdapter {
+  readonly platform: "telegram";
+  /** The bot's own identity from getMe, known after start(). */
+  readonly botInfo: { id: number; username: string } | undefined;
+  /** getMe, setMyCommands, then long polling or the webhook server. Rejects on a bad token. */
+  start(): Promise<void>;
+  /** Stops receiving, then waits for queued inbound events to be handled. */
+  stop(): Promise<void>;
+  /** Resolves when no inbound event is queued or being handled. */
+  idle(): Promise<void>;
+  send(message: OutgoingMessage): Promise<SentRef>;
+  edit(ref: SentRef, text: string, buttons?: Button[][]): Promise<void>;
+}
+
+export function createTelegramAdapter(config: TelegramConfig, deps: TelegramAdapterDeps): TelegramAdapter {
+  const bot = new Telegraf(config.token, { telegram: { ...(config.apiRoot ? { apiRoot: config.apiRoot } : {}), webhookReply: false } });
+  const onError = deps.onError ?? ((error, context) => console.error(`[telegram] ${context}:`, error));
+  const queues = new SerialQueues((error, chat) => onError(error, `inbound handler for ${chat}`));
+  let polling: Promise<void> | undefined;
+  let webhookServer: Server | undefined;
+
+  const deliver = async (event: Inbound): Promise<void> => {
+    if (event.kind !== "action") return deps.onInbound(event);
+    // The spinner on a pressed button stays until answered: answer for the core if it did not.
+    let answered = false;
+    const answer = event.answer;
+    await deps.onInbound({ ...event, answer: (text) => ((answered = true), answer(text)) });
+    if (!answered) await answer();
+  };
+
+  bot.catch((error, ctx) => onError(error, `update ${ctx.update.update_id}`));
+  bot.use((ctx) => {
+    const info = bot.botInfo!;
+    const event = toInbound(ctx.update as RawUpdate, {
+      bot: { id: info.id, username: info.username },
+      fetchFile: (fileId) => downloadFile(bot.telegram, fileId),
+      answerCallback: (queryId, text) =>
+        bot.telegram.answerCbQuery(queryId, text).then(
+          () => undefined,
+          (error: unknown) => onError(error, `answerCallbackQuery ${queryId}`),
+        ),
+    });
+    if (event) queues.push(chatOf(event), () => deliver(event));
+  });
+
+  return {
+    platform: "telegram",
+    get botInfo() {
+      return bot.botInfo ? { id: bot.botInfo.id, username: bot.botInfo.username } : undefined;
+    },
+    send: (message) => sendMessage(bot.telegram, message),
+    edit: (ref, text, buttons) => editMessage(bot.telegram, ref, text, buttons),
+    idle: () => queues.idle(),
+
+    async start() {
+      bot.botInfo = await bot.telegram.getMe();
+      for (const [lang, commands] of Object.entries(deps.commands ?? {})) {
+        if (commands) await bot.telegram.setMyCommands(commands, lang === "vi" ? {} : { language_code: lang });
+      }
+      const webhook = config.webhook;
+      if (!webhook) {
+        polling = bot.launch({ allowedUpdates: [...ALLOWED_UPDATES] }).catch((error: unknown) => onError(error, "long polling"));
+        return;
+      }
+      const handle = bot.webhookCallback(new URL(webhook.url).pathname, webhook.secretToken ? { secretToken: webhook.secretToken } : {});
+      webhookServer = createServer((req, res) => void handle(req, res));
+      const server = webhookServer;
+      await new Promise<void>((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(webhook.port, webhook.host ?? "0.0.0.0", () => resolve());
+      });
+      await bot.telegram.setWebhook(webhook.url, {
+        allowed_updates: [...ALLOWED_UPDATES],
+        ...(webhook.secretToken ? { secret_token: webhook.secretToken } : {}),
+      });
+    },
+
+    async stop() {
+      if (polling) {
+        bot.stop("shutdown");
+        await polling;
+        polling = undefined;
+      }
+      if (webhookServer) {
+        const server = webhookServer;
+        webhookServer = undefined;
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+      }
+      await queues.idle();
+    },
+  };
+}
