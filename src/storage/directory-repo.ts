@@ -1,0 +1,113 @@
+import type { ChatId } from "../chat/port.js";
+import type { ChatBinding, Person, Role, Unit } from "../tracking/model.js";
+import { officeSettingsSchema, type OfficeSettings } from "../tracking/settings.js";
+import type { Prisma } from "./database.js";
+
+/** Units, chat bindings, people and settings: the office's directory. */
+
+type UnitRow = { id: number; displayName: string; key: string; aliases: string; kinds: string; level: string | null; parentId: number | null };
+const toUnit = (r: UnitRow): Unit => ({ ...r, aliases: JSON.parse(r.aliases), kinds: JSON.parse(r.kinds) });
+type PersonRow = { id: number; userId: string; name: string; roles: string; unitId: number | null; lang: string };
+const toPerson = (r: PersonRow): Person => ({ ...r, roles: JSON.parse(r.roles) as Role[] });
+
+export class DirectoryRepo {
+  private settingsCache: OfficeSettings | null = null;
+  constructor(private readonly prisma: Prisma) {}
+
+  async units(): Promise<Unit[]> {
+    return (await this.prisma.unit.findMany({ orderBy: { id: "asc" } })).map(toUnit);
+  }
+
+  async unitByKey(key: string): Promise<Unit | null> {
+    const r = await this.prisma.unit.findUnique({ where: { key } });
+    return r ? toUnit(r) : null;
+  }
+
+  async unitsById(ids: number[]): Promise<Map<number, Unit>> {
+    const rows = await this.prisma.unit.findMany({ where: { id: { in: ids } } });
+    return new Map(rows.map((r) => [r.id, toUnit(r)]));
+  }
+
+  async upsertUnit(u: Omit<Unit, "id">): Promise<Unit> {
+    const data = { displayName: u.displayName, key: u.key, aliases: JSON.stringify(u.aliases), kinds: JSON.stringify(u.kinds), level: u.level, parentId: u.parentId };
+    return toUnit(await this.prisma.unit.upsert({ where: { key: u.key }, create: data, update: data }));
+  }
+
+  async addAlias(unitId: number, alias: string): Promise<void> {
+    const u = await this.prisma.unit.findUniqueOrThrow({ where: { id: unitId } });
+    const aliases = new Set<string>(JSON.parse(u.aliases));
+    aliases.add(alias);
+    await this.prisma.unit.update({ where: { id: unitId }, data: { aliases: JSON.stringify([...aliases]) } });
+  }
+
+  async binding(chatId: ChatId): Promise<ChatBinding | null> {
+    return this.prisma.chatBinding.findUnique({ where: { chatId }, select: { chatId: true, unitId: true, active: true, title: true } });
+  }
+
+  async activeBindings(unitIds?: number[]): Promise<ChatBinding[]> {
+    return this.prisma.chatBinding.findMany({
+      where: { active: true, ...(unitIds ? { unitId: { in: unitIds } } : {}) },
+      select: { chatId: true, unitId: true, active: true, title: true },
+      orderBy: { id: "asc" },
+    });
+  }
+
+  async bind(chatId: ChatId, unitId: number, title: string | null, by: string, at: Date): Promise<void> {
+    await this.prisma.$transaction([
+      this.prisma.chatBinding.upsert({
+        where: { chatId },
+        create: { chatId, unitId, title, boundBy: by, active: true },
+        update: { unitId, title, boundBy: by, active: true },
+      }),
+      this.prisma.event.create({ data: { at, type: "chat_bound", actor: by, chatId, unitId } }),
+    ]);
+  }
+
+  async setBindingActive(chatId: ChatId, active: boolean, at: Date, actor: string | null): Promise<boolean> {
+    const r = await this.prisma.chatBinding.updateMany({ where: { chatId }, data: { active } });
+    if (r.count > 0) {
+      await this.prisma.event.create({ data: { at, type: active ? "chat_reactivated" : "chat_unbound", actor, chatId } });
+    }
+    return r.count > 0;
+  }
+
+  async person(userId: string): Promise<Person | null> {
+    const r = await this.prisma.person.findUnique({ where: { userId } });
+    return r ? toPerson(r) : null;
+  }
+
+  async peopleWithRole(role: Role): Promise<Person[]> {
+    const rows = await this.prisma.person.findMany({ where: { roles: { contains: `"${role}"` } } });
+    return rows.map(toPerson);
+  }
+
+  async savePerson(p: Omit<Person, "id">, at: Date, actor: string | null): Promise<Person> {
+    const data = { name: p.name, roles: JSON.stringify(p.roles), unitId: p.unitId, lang: p.lang };
+    const [row] = await this.prisma.$transaction([
+      this.prisma.person.upsert({ where: { userId: p.userId }, create: { userId: p.userId, ...data }, update: data }),
+      this.prisma.event.create({ data: { at, type: "person_saved", actor, unitId: p.unitId, data: JSON.stringify(p) } }),
+    ]);
+    return toPerson(row);
+  }
+
+  async settings(): Promise<OfficeSettings> {
+    if (this.settingsCache) return this.settingsCache;
+    const rows = await this.prisma.setting.findMany();
+    const raw = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value)]));
+    const parsed = officeSettingsSchema.safeParse(raw);
+    // A bad stored value must not stop the bot: fall back to defaults for the whole set and keep running.
+    this.settingsCache = parsed.success ? parsed.data : officeSettingsSchema.parse({});
+    return this.settingsCache;
+  }
+
+  async saveSettings(patch: Partial<OfficeSettings>): Promise<OfficeSettings> {
+    const next = officeSettingsSchema.parse({ ...(await this.settings()), ...patch });
+    await this.prisma.$transaction(
+      Object.entries(patch).map(([key, value]) =>
+        this.prisma.setting.upsert({ where: { key }, create: { key, value: JSON.stringify(value) }, update: { value: JSON.stringify(value) } }),
+      ),
+    );
+    this.settingsCache = next;
+    return next;
+  }
+}

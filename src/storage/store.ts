@@ -1,0 +1,22 @@
+import type { Clock } from "../clock.js";
+import type { Db } from "./database.js";
+import { DirectoryRepo } from "./directory-repo.js";
+import { DispatchRepo } from "./dispatch-repo.js";
+import { PrismaOutboxStore } from "./outbox-store.js";
+
+/** Everything the tracking use cases persist through, built once per open database. */
+export interface Store {
+  db: Db;
+  directory: DirectoryRepo;
+  dispatches: DispatchRepo;
+  outbox: PrismaOutboxStore;
+}
+
+export function createStore(db: Db, clock: Clock): Store {
+  return {
+    db,
+    directory: new DirectoryRepo(db.prisma),
+    dispatches: new DispatchRepo(db.prisma),
+    outbox: new PrismaOutboxStore(db.prisma, clock),
+  };
+}

@@ -1,0 +1,87 @@
+import type { ChatId } from "../chat/port.js";
+import { nameKey } from "../dispatch/names.js";
+import type { ParsedDispatch } from "../dispatch/schema.js";
+import { foldKey } from "../text/vietnamese.js";
+import { hasRole, type TrackingDeps } from "./deps.js";
+import type { Draft, DraftItem } from "./model.js";
+import { UnitDirectory } from "./unit-matcher.js";
+
+export interface IngestInput {
+  parsed: ParsedDispatch;
+  /** "telegram:123": must be a leader (or admin). */
+  forwardedBy: string;
+  /** The chat the leader forwarded it in: previews and approvals go back there. */
+  chat?: ChatId;
+  rawText?: string;
+  fileHash?: string;
+  fileName?: string;
+}
+
+export interface UnmatchedName {
+  seq: number;
+  ref: string;
+  name: string;
+  suggestions: Array<{ id: number; name: string }>;
+}
+
+export type IngestResult =
+  | { code: "ok"; draft: Draft; unmatched: UnmatchedName[] }
+  | { code: "forbidden" }
+  | { code: "secret"; secrecy: string }
+  | { code: "no_tasks"; warnings: string[] }
+  | { code: "duplicate"; dispatchId: number; status: string };
+
+/** Number keys ignore spaces: "164 /KH-UBND" and "164/KH-UBND" are one dispatch. */
+export const numberKey = (n: string | null): string | null => (n ? foldKey(n).replace(/\s+/g, "") : null);
+export const issuerKey = (i: string | null): string | null => (i ? nameKey(i) : null);
+
+/**
+ * Reader output + who forwarded it → a draft the leader reviews. Refuses secret dispatches before anything about
+ * them is stored, and recognises a dispatch forwarded twice.
+ */
+export async function ingestDraft(deps: TrackingDeps, input: IngestInput): Promise<IngestResult> {
+  const { store, clock } = deps;
+  if (!hasRole(await store.directory.person(input.forwardedBy), "leader")) return { code: "forbidden" };
+  const { doc, tasks, warnings } = input.parsed;
+  // Officials may not post state-secret material to social networks: refuse fan-out, keep nothing of the text.
+  if (doc.secrecy) return { code: "secret", secrecy: doc.secrecy };
+  if (tasks.length === 0) return { code: "no_tasks", warnings };
+
+  const keys = { numberKey: numberKey(doc.number), issuerKey: issuerKey(doc.issuer), date: doc.date, fileHash: input.fileHash ?? null };
+  const dup = await store.dispatches.findDuplicate(keys);
+  if (dup) return { code: "duplicate", dispatchId: dup.id, status: dup.status };
+
+  const directory = new UnitDirectory(await store.directory.units());
+  const items: DraftItem[] = tasks.map((t, i) => ({
+    seq: i + 1,
+    ref: t.ref,
+    text: t.text,
+    assignees: t.assignees.map((a) => directory.resolve(a.name, a.role)),
+    deadlineDate: t.deadline?.date ?? null,
+    deadlineText: t.deadline?.text ?? null,
+    recurrence: t.deadline?.recurrence ?? null,
+    dropped: false,
+  }));
+  const id = await store.dispatches.createDraft(
+    {
+      doc, ...keys, rawText: input.rawText ?? "", fileName: input.fileName ?? null, forwardedBy: input.forwardedBy,
+      forwardChat: input.chat ?? null, warnings, items,
+    },
+    clock.now(),
+  );
+  const draft = (await store.dispatches.draft(id))!;
+  return { code: "ok", draft, unmatched: unmatchedNames(draft, directory) };
+}
+
+export function unmatchedNames(draft: Draft, directory: UnitDirectory): UnmatchedName[] {
+  const byId = new Map(directory.units.map((u) => [u.id, u.displayName]));
+  return draft.items.flatMap((it) =>
+    it.dropped
+      ? []
+      : it.assignees.flatMap((a) =>
+          a.match === "unmatched"
+            ? [{ seq: it.seq, ref: it.ref, name: a.name, suggestions: a.suggestions.map((id) => ({ id, name: byId.get(id) ?? "?" })) }]
+            : [],
+        ),
+  );
+}

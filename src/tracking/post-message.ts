@@ -1,0 +1,75 @@
+import type { NewOutboxItem } from "../chat/outbox.js";
+import type { Button, ChatId } from "../chat/port.js";
+import type { DocHeader, Recurrence } from "../dispatch/schema.js";
+import type { Translate } from "../i18n.js";
+import { displayDay } from "./day.js";
+import type { AssigneeRole } from "./model.js";
+
+/** One unit's share of a confirmed dispatch, as the task message its chat receives. */
+export interface PostLine {
+  assignmentId: number;
+  ref: string;
+  text: string;
+  role: AssigneeRole;
+  deadlineDate: string | null;
+  recurrence: Recurrence | null;
+}
+
+// Telegram allows 4,096 characters; Zalo similar. Keep room for the header and footer.
+const MAX_CHARS = 3500;
+const MAX_ITEM_CHARS = 600;
+
+export function docTitle(doc: DocHeader, t: Translate): string {
+  return t("tracking:post.header", {
+    type: doc.type ?? "Văn bản",
+    number: doc.number ?? t("tracking:post.noNumber"),
+    date: doc.date ? t("tracking:post.headerDate", { date: displayDay(doc.date) }) : "",
+    issuer: doc.issuer ? t("tracking:post.headerIssuer", { issuer: doc.issuer }) : "",
+  });
+}
+
+export function deadlineLine(deadlineDate: string | null, recurrence: Recurrence | null, t: Translate): string {
+  const period = recurrence ? t(`tracking:period.${recurrence}`) : "";
+  if (deadlineDate && recurrence) return t("tracking:post.deadlineRecurring", { date: displayDay(deadlineDate), period });
+  if (deadlineDate) return t("tracking:post.deadline", { date: displayDay(deadlineDate) });
+  if (recurrence) return t("tracking:post.recurringOnly", { period });
+  return t("tracking:post.noDeadline");
+}
+
+function clip(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+}
+
+/**
+ * The messages for one unit chat: header (số ký hiệu, date, issuer, trích yếu), the numbered tasks with item ref,
+ * role and deadline, a footer saying how to report, and a "done" button per task. Long lists are split over
+ * several messages; numbering restarts in each, because "xong 2" is read against the message replied to.
+ */
+export function unitPostMessages(chat: ChatId, unitName: string, doc: DocHeader, lines: PostLine[], t: Translate): NewOutboxItem[] {
+  const head = [docTitle(doc, t), ...(doc.subject ? [t("tracking:post.subject", { subject: clip(doc.subject, 300) })] : []), t("tracking:post.assigned", { unit: unitName })];
+  const footer = t("tracking:post.footer");
+  const chunks: PostLine[][] = [[]];
+  let size = head.join("\n").length + footer.length;
+  for (const line of lines) {
+    const cost = Math.min(line.text.length, MAX_ITEM_CHARS) + 80;
+    if (chunks.at(-1)!.length > 0 && size + cost > MAX_CHARS) {
+      chunks.push([]);
+      size = head.join("\n").length + footer.length;
+    }
+    chunks.at(-1)!.push(line);
+    size += cost;
+  }
+  return chunks.map((chunk, ci) => {
+    const body = chunk.flatMap((l, i) => [
+      t("tracking:post.item", { n: i + 1, ref: l.ref, role: t(`tracking:role.${l.role}`), text: clip(l.text, MAX_ITEM_CHARS) }),
+      deadlineLine(l.deadlineDate, l.recurrence, t),
+    ]);
+    const buttons: Button[][] = [];
+    for (let i = 0; i < chunk.length; i += 4) {
+      buttons.push(chunk.slice(i, i + 4).map((l, j) => ({ label: t("tracking:post.buttonDone", { n: i + j + 1 }), data: `done:${l.assignmentId}` })));
+    }
+    const text = [...head, ...(ci > 0 ? [t("tracking:post.continued")] : []), ...body, "", footer].join("\n");
+    return { chat, payload: { op: "send" as const, text, buttons }, purpose: { type: "task-post" as const, assignmentIds: chunk.map((l) => String(l.assignmentId)) } };
+  });
+}

@@ -1,0 +1,66 @@
+import { ManualClock } from "../../src/clock.js";
+import type { ParsedDispatch, ParsedTask } from "../../src/dispatch/schema.js";
+import type { Db } from "../../src/storage/database.js";
+import { createStore } from "../../src/storage/store.js";
+import type { TrackingDeps } from "../../src/tracking/deps.js";
+import { registerUnits } from "../../src/tracking/unit-registry.js";
+import { setRole, ensureAdmins } from "../../src/tracking/roles.js";
+import { testDatabase } from "../setup/db.js";
+
+export const ADMIN = "telegram:1";
+export const LEADER = "telegram:2";
+export const OFFICER = "telegram:3";
+export const STRANGER = "telegram:99";
+
+export interface World extends TrackingDeps {
+  db: Db;
+  clock: ManualClock;
+  unit(name: string): number;
+}
+
+/** A fresh database with a small province directory, an admin and a leader; 09:00 on Monday 2023-06-05 in Hà Nội. */
+export async function world(): Promise<World> {
+  const db = await testDatabase();
+  const clock = new ManualClock(new Date("2023-06-05T02:00:00Z"));
+  const deps = { store: createStore(db, clock), clock };
+  const units = await registerUnits(deps, [
+    { displayName: "Sở Y tế", kinds: ["sở"] },
+    { displayName: "Sở Nội vụ", kinds: ["sở"] },
+    { displayName: "Sở Lao động - Thương binh và Xã hội", aliases: ["Sở LĐTBXH"], kinds: ["sở"] },
+    { displayName: "Sở Thông tin và Truyền thông", aliases: ["Sở TT&TT"], kinds: ["sở"] },
+    { displayName: "Hội Chữ thập đỏ Thành phố", aliases: ["Hội Chữ thập đỏ"], kinds: ["hội"] },
+    { displayName: "UBND quận Ba Đình", kinds: ["ủy ban nhân dân quận"] },
+    { displayName: "UBND huyện Đông Anh", kinds: ["ủy ban nhân dân huyện"] },
+    { displayName: "UBND thị xã Sơn Tây", kinds: ["ủy ban nhân dân thị xã"] },
+  ]);
+  const ids = new Map(units.map((u) => [u.displayName, u.id]));
+  await ensureAdmins(deps, [ADMIN]);
+  await setRole(deps, { by: ADMIN, userId: LEADER, name: "Lãnh đạo", role: "leader", grant: true });
+  return {
+    ...deps, db, clock,
+    unit: (name) => {
+      const id = ids.get(name);
+      if (id === undefined) throw new Error(`no unit ${name}`);
+      return id;
+    },
+  };
+}
+
+export function task(ref: string, assignees: Array<[string, "lead" | "coordinate"]>, deadline: string | null = "2023-06-20", recurrence: ParsedTask["deadline"] extends infer D ? D extends { recurrence: infer R } ? R : never : never = null): ParsedTask {
+  return {
+    ref, text: `Nội dung nhiệm vụ ${ref}`, implicit: false,
+    assignees: assignees.map(([name, role]) => ({ name, role })),
+    deadline: deadline || recurrence ? { text: deadline ?? "định kỳ", date: deadline, recurrence } : null,
+  };
+}
+
+export function dispatch(tasks: ParsedTask[], over: Partial<ParsedDispatch["doc"]> = {}): ParsedDispatch {
+  return {
+    doc: {
+      type: "Kế hoạch", number: "164/KH-UBND", date: "2023-06-05", issuer: "UBND thành phố Hà Nội",
+      subject: "Triển khai công tác Hội Chữ thập đỏ", recipients: [], secrecy: null, urgency: null, ...over,
+    },
+    tasks,
+    warnings: [],
+  };
+}
