@@ -25,11 +25,11 @@ export interface DueReminder<A extends OpenAssignment = OpenAssignment> {
 }
 
 export interface ReminderDigest<A extends OpenAssignment = OpenAssignment> {
-  /** `digest:${chat}:${day}:${hash of the reminder keys}`: the same content never goes out twice. */
+  /** `digest:${chat}:${day}:${hash of the set of reminder keys}`: the same content never goes out twice. */
   key: string;
   chat: string;
   unitId: string;
-  /** Overdue first, then due, then before; earliest deadline first. */
+  /** Most overdue first, then due, then before (by days left); ties in input order. */
   reminders: DueReminder<A>[];
 }
 
@@ -117,8 +117,9 @@ export function dueReminders<A extends OpenAssignment>(input: DueRemindersInput<
 
   for (const [chat, list] of byChat) {
     list.sort(byUrgency);
-    const keyHash = fnv1a(list.map((r) => r.key).join("\n"));
-    result.unitDigests.push({ key: `digest:${chat}:${result.day}:${keyHash}`, chat, unitId: list[0]!.assignment.unitId, reminders: list });
+    let keyHash = 0;
+    for (const r of list) keyHash = (keyHash + fnv1a(r.key)) >>> 0;
+    result.unitDigests.push({ key: `digest:${chat}:${result.day}:${keyHash.toString(36)}`, chat, unitId: list[0]!.assignment.unitId, reminders: list });
   }
   const leaderKey = `leader-overdue:${result.day}`;
   if (overdue.length > 0 && !input.alreadySent.has(leaderKey)) {
@@ -149,17 +150,17 @@ function upcomingTable(today: number, calendar: WorkingCalendar, offsets: readon
   return table;
 }
 
-/** 32-bit FNV-1a, base 36: a short stable fingerprint. */
-function fnv1a(text: string): string {
+/** 32-bit FNV-1a. Digest keys sum these, so they do not depend on order. */
+function fnv1a(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return (h >>> 0).toString(36);
+  return h >>> 0;
 }
 
-/** Most overdue first; ties by key, so a digest's content and key do not depend on the input order. */
+/** Most overdue first; ties keep the input order (the sort is stable). */
 function byUrgency(x: DueReminder, y: DueReminder): number {
-  return x.daysLeft - y.daysLeft || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0);
+  return x.daysLeft - y.daysLeft;
 }
