@@ -1,5 +1,6 @@
 import { Reactions, ThreadType, type CloseReason, type Message, type Reaction } from "zca-js";
 import {
+  type Button,
   ChatSendError,
   NotImplementedError,
   type ChatAdapter,
@@ -172,7 +173,7 @@ export class ZaloAdapter implements ChatAdapter {
   }
 
   /** Zalo offers no message editing through zca-js: the core posts a short follow-up instead. */
-  async edit(): Promise<void> {
+  async edit(_ref: SentRef, _text: string, _buttons?: Button[][]): Promise<void> {
     throw new NotImplementedError("edit", "zalo");
   }
 
