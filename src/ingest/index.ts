@@ -1,26 +1,209 @@
-import { extname } from "node:path";
+import { createHash } from "node:crypto";
+import { translator, type Lang, type Translate } from "../i18n.js";
+import { docToDocx } from "./doc.js";
+import { docxToText } from "./docx.js";
+import { IngestError } from "./errors.js";
+import { ocrImage, ocrPdfPages } from "./ocr.js";
+import { DEFAULT_LIMITS, type IngestLimits, type IngestOptions, type IngestProgress, type IngestTools } from "./options.js";
+import { readPdf } from "./pdf.js";
+import { layoutPages } from "./pdf-layout.js";
+import { route, type Format } from "./route.js";
+import { detectTools } from "./tools.js";
+import { readZip, ZipLimitError } from "./zip.js";
 
 /**
- * Files → text. This first version reads plain text; the files issue adds .docx, .pdf, scans and photos behind the
- * same function, so callers (the CLI and the chat flows) never change.
+ * Files → text: the single entry point for the CLI and the chat flows. Plain text, .docx, legacy .doc (LibreOffice),
+ * PDF with a text layer, scanned PDF and photos (OCR). Every failure is an IngestError with a code; show it with
+ * describeIngestError(). Nothing here writes anywhere but a private temporary folder.
  */
 export interface ExtractedText {
   text: string;
-  /** Human-readable notes about the extraction (OCR used, pages skipped...). */
+  /** Notes for the person who sent the file (OCR used, pages skipped...), in options.lang. */
+  warnings: string[];
+  source: FileSource;
+}
+
+export interface FileSource {
+  fileName: string;
+  sha256: string;
+  bytes: number;
+  format: Format;
+  pages: number;
+  /** Pages read by OCR: the preview should ask for a careful check. */
+  ocrPages: number;
+}
+
+export { IngestError, describeIngestError, isIngestError, type IngestErrorCode } from "./errors.js";
+export { DEFAULT_LIMITS, type IngestLimits, type IngestOptions, type IngestProgress, type IngestTools } from "./options.js";
+export { detectTools } from "./tools.js";
+
+export async function extractText(
+  bytes: Uint8Array,
+  fileName: string,
+  options: IngestOptions & { lang?: Lang } = {},
+): Promise<ExtractedText> {
+  const limits: IngestLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  if (bytes.length > limits.maxBytes) {
+    throw new IngestError("too_large", fileName, { maxMb: mb(limits.maxBytes), sizeMb: mb(bytes.length) });
+  }
+  if (bytes.length === 0) throw new IngestError("empty", fileName);
+  const { format, renamed } = route(bytes, fileName);
+  const context: Context = {
+    fileName,
+    limits,
+    tools: options.tools ?? detectTools(),
+    progress: options.onProgress ?? (() => {}),
+    t: translator(options.lang ?? "vi"),
+    warnings: renamed ? [translator(options.lang ?? "vi")("ingest:warning.renamed", { file: fileName })] : [],
+  };
+  const result = await withDeadline(context, options.signal, (signal) => READERS[format](bytes, context, signal));
+  const text = tidy(result.text);
+  if (!text) throw new IngestError("empty", fileName);
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  return { text, warnings: context.warnings, source: { fileName, sha256, bytes: bytes.length, format, ...result.counts } };
+}
+
+/** The chat's "đang đọc văn bản..." line for a progress event. */
+export function describeProgress(progress: IngestProgress, t: Translate): string {
+  return progress.stage === "converting" ? t("ingest:progress.converting") : t(`ingest:progress.${progress.stage}`, progress);
+}
+
+interface Context {
+  fileName: string;
+  limits: IngestLimits;
+  tools: IngestTools;
+  progress: (progress: IngestProgress) => void;
+  t: Translate;
   warnings: string[];
 }
 
-export class UnsupportedFileError extends Error {
-  constructor(readonly fileName: string) {
-    super(`unsupported file type: ${fileName}`);
-    this.name = "UnsupportedFileError";
+interface ReadResult {
+  text: string;
+  counts: { pages: number; ocrPages: number };
+}
+
+type Reader = (bytes: Uint8Array, context: Context, signal: AbortSignal) => Promise<ReadResult>;
+
+const READERS: Record<Format, Reader> = {
+  text: async (bytes) => ({ text: new TextDecoder("utf-8").decode(bytes), counts: { pages: 1, ocrPages: 0 } }),
+  docx: readDocx,
+  doc: async (bytes, context, signal) => {
+    const soffice = context.tools.soffice;
+    if (!soffice) throw new IngestError("converter_unavailable", context.fileName);
+    context.progress({ stage: "converting" });
+    let docx: Uint8Array;
+    try {
+      docx = await docToDocx(soffice, bytes, signal);
+    } catch (error) {
+      if (signal.aborted) throw error;
+      throw new IngestError("corrupt", context.fileName, {}, { cause: error });
+    }
+    return readDocx(docx, context, signal);
+  },
+  pdf: readPdfFile,
+  image: async (bytes, context, signal) => {
+    const tesseract = context.tools.tesseract;
+    if (!tesseract) throw new IngestError("ocr_unavailable", context.fileName);
+    context.progress({ stage: "ocr", page: 1, pages: 1 });
+    const extension = bytes[0] === 0x89 ? ".png" : ".jpg";
+    const text = await ocr(() => ocrImage(tesseract, bytes, extension, signal), context, signal);
+    context.warnings.push(context.t("ingest:warning.ocr"));
+    return { text, counts: { pages: 1, ocrPages: 1 } };
+  },
+};
+
+async function readDocx(bytes: Uint8Array, context: Context, signal: AbortSignal): Promise<ReadResult> {
+  let files: Map<string, Uint8Array>;
+  try {
+    files = readZip(bytes, { maxEntries: context.limits.maxZipEntries, maxUnzippedBytes: context.limits.maxUnzippedBytes });
+  } catch (error) {
+    if (error instanceof ZipLimitError) {
+      throw new IngestError("too_large", context.fileName, { maxMb: mb(context.limits.maxUnzippedBytes), sizeMb: "?" }, { cause: error });
+    }
+    throw new IngestError("corrupt", context.fileName, {}, { cause: error });
+  }
+  if (!files.has("word/document.xml")) throw new IngestError("mismatch", context.fileName, { ext: ".docx", kind: "zip" });
+  signal.throwIfAborted();
+  try {
+    return { text: await docxToText(files), counts: { pages: 1, ocrPages: 0 } };
+  } catch (error) {
+    if (signal.aborted) throw error;
+    throw new IngestError("corrupt", context.fileName, {}, { cause: error });
   }
 }
 
-export async function extractText(bytes: Uint8Array, fileName: string): Promise<ExtractedText> {
-  const ext = extname(fileName).toLowerCase();
-  if (ext === ".txt" || ext === ".md" || ext === "") {
-    return { text: new TextDecoder("utf-8").decode(bytes).normalize("NFC"), warnings: [] };
+async function readPdfFile(bytes: Uint8Array, context: Context, signal: AbortSignal): Promise<ReadResult> {
+  const pdf = await readPdf(bytes, context.fileName, context.limits.maxPages, signal, (page, pages) =>
+    context.progress({ stage: "reading", page, pages }),
+  );
+  const texts = layoutPages(pdf.pages);
+  let ocrPages = 0;
+  if (pdf.scannedPages.length > 0) {
+    const { tesseract, pdftoppm } = context.tools;
+    if (tesseract && pdftoppm) {
+      const scanned = await ocr(
+        () => ocrPdfPages({ tesseract, pdftoppm }, bytes, pdf.scannedPages, signal, (page, pages) =>
+          context.progress({ stage: "ocr", page, pages })),
+        context,
+        signal,
+      );
+      for (const [page, text] of scanned) texts[page - 1] = text;
+      ocrPages = scanned.size;
+      context.warnings.push(context.t("ingest:warning.ocr"));
+    } else if (pdf.scannedPages.length === pdf.pageCount) {
+      throw new IngestError("ocr_unavailable", context.fileName);
+    } else {
+      context.warnings.push(context.t("ingest:warning.pages_skipped", { pages: pdf.scannedPages.join(", ") }));
+    }
   }
-  throw new UnsupportedFileError(fileName);
+  return { text: texts.filter((t) => t.trim()).join("\n"), counts: { pages: pdf.pageCount, ocrPages } };
 }
+
+/** OCR failures other than the time limit: the engine or its Vietnamese model is broken or missing. */
+async function ocr<T>(work: () => Promise<T>, context: Context, signal: AbortSignal): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (signal.aborted || error instanceof IngestError) throw error;
+    const missing = (error as { code?: string }).code === "ENOENT" || /vie|traineddata|language/i.test(String(error));
+    throw new IngestError(missing ? "ocr_unavailable" : "corrupt", context.fileName, {}, { cause: error });
+  }
+}
+
+async function withDeadline<T>(context: Context, outer: AbortSignal | undefined, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const seconds = Math.round(context.limits.timeoutMs / 1000);
+  const timer = setTimeout(() => controller.abort(new IngestError("timeout", context.fileName, { seconds })), context.limits.timeoutMs);
+  const forward = (): void => controller.abort(outer?.reason);
+  if (outer?.aborted) forward();
+  outer?.addEventListener("abort", forward, { once: true });
+  const aborted = new Promise<never>((_, reject) => {
+    const fail = (): void => reject(controller.signal.reason);
+    if (controller.signal.aborted) fail();
+    else controller.signal.addEventListener("abort", fail, { once: true });
+  });
+  try {
+    // pdf.js work cannot be interrupted mid-page: the race returns at the deadline and the page finishes in the background.
+    return await Promise.race([work(controller.signal), aborted]);
+  } catch (error) {
+    if (error instanceof IngestError || controller.signal.aborted) throw error;
+    throw new IngestError("corrupt", context.fileName, {}, { cause: error });
+  } finally {
+    clearTimeout(timer);
+    outer?.removeEventListener("abort", forward);
+  }
+}
+
+function tidy(text: string): string {
+  return text
+    .normalize("NFC")
+    .replace(/\r\n?/g, "\n")
+    .replace(/[\t\u00a0]/g, " ")
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u200b\ufeff]/g, "")
+    .replace(/ +$/gm, "")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}
+
+const mb = (n: number): number => Math.round((n / 1024 / 1024) * 10) / 10;

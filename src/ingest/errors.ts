@@ -1,0 +1,41 @@
+import type { Translate } from "../i18n.js";
+
+/**
+ * Why a file could not be read. Every failure of extractText is an IngestError with one of these codes, so the CLI and
+ * the chat flows can show a Vietnamese message (describeIngestError) instead of crashing or storing a partial dispatch.
+ */
+export type IngestErrorCode =
+  | "too_large"
+  | "too_many_pages"
+  | "timeout"
+  | "encrypted"
+  | "corrupt"
+  | "empty"
+  | "unsupported"
+  | "mismatch"
+  | "ocr_unavailable"
+  | "converter_unavailable";
+
+/** Values interpolated into the message: limits, page counts, the detected kind of a mismatched file. */
+export type IngestErrorParams = Record<string, string | number>;
+
+export class IngestError extends Error {
+  constructor(
+    readonly code: IngestErrorCode,
+    readonly fileName: string,
+    readonly params: IngestErrorParams = {},
+    options?: { cause?: unknown },
+  ) {
+    super(`${code}: ${fileName}${Object.keys(params).length ? ` ${JSON.stringify(params)}` : ""}`, options);
+    this.name = "IngestError";
+  }
+}
+
+export function isIngestError(value: unknown): value is IngestError {
+  return value instanceof IngestError;
+}
+
+/** The user-facing explanation, in the chat's language (keys in locales/<lang>/ingest.json). */
+export function describeIngestError(error: IngestError, t: Translate): string {
+  return t(`ingest:error.${error.code}`, { file: error.fileName, ...error.params });
+}

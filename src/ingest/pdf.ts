@@ -1,0 +1,59 @@
+import { getDocumentProxy } from "unpdf";
+import { IngestError } from "./errors.js";
+import type { PageItems } from "./pdf-layout.js";
+
+/**
+ * The text layer of a PDF, page by page (unpdf's bundled pdf.js; never load pdfjs-dist beside it). Pages with almost no
+ * text are returned as needing OCR: the caller decides whether OCR is installed.
+ */
+export interface PdfText {
+  pages: PageItems[];
+  /** 1-based numbers of pages without a usable text layer (scans). */
+  scannedPages: number[];
+  pageCount: number;
+}
+
+const MIN_CHARS_PER_PAGE = 20;
+
+export async function readPdf(
+  bytes: Uint8Array,
+  fileName: string,
+  maxPages: number,
+  signal: AbortSignal,
+  onPage: (page: number, pages: number) => void,
+): Promise<PdfText> {
+  let pdf;
+  try {
+    // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
+    pdf = await getDocumentProxy(bytes.slice(), { verbosity: 0, isEvalSupported: false });
+  } catch (error) {
+    const name = (error as { name?: string }).name;
+    throw new IngestError(name === "PasswordException" ? "encrypted" : "corrupt", fileName, {}, { cause: error });
+  }
+  try {
+    if (pdf.numPages > maxPages) throw new IngestError("too_many_pages", fileName, { pages: pdf.numPages, maxPages });
+    const pages: PageItems[] = [];
+    const scannedPages: number[] = [];
+    for (let n = 1; n <= pdf.numPages; n++) {
+      signal.throwIfAborted();
+      onPage(n, pdf.numPages);
+      const page = await pdf.getPage(n);
+      const [, , width, height] = page.view as [number, number, number, number];
+      const content = await page.getTextContent();
+      const items = content.items.flatMap((item) =>
+        "str" in item
+          ? [{ str: item.str, x: item.transform[4] as number, y: item.transform[5] as number, width: item.width, height: item.height }]
+          : [],
+      );
+      pages.push({ items, width, height });
+      if (items.reduce((sum, i) => sum + i.str.trim().length, 0) < MIN_CHARS_PER_PAGE) scannedPages.push(n);
+      page.cleanup();
+    }
+    return { pages, scannedPages, pageCount: pdf.numPages };
+  } catch (error) {
+    if (error instanceof IngestError || signal.aborted) throw error;
+    throw new IngestError("corrupt", fileName, {}, { cause: error });
+  } finally {
+    await pdf.destroy();
+  }
+}
