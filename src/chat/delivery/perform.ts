@@ -1,0 +1,28 @@
+import { readFile } from "node:fs/promises";
+import { basename } from "node:path";
+import type { OutboxItem } from "../outbox.js";
+import { type ChatAdapter, ChatSendError, NotImplementedError, type SentRef, parseChatId } from "../port.js";
+
+/** Carries out one outbox item on its platform. Files in payloads are paths on disk, read only now. */
+export async function perform(adapter: ChatAdapter, item: OutboxItem): Promise<SentRef> {
+  const { payload, chat } = item;
+  if (payload.op === "edit") {
+    if (!adapter.edit) throw new NotImplementedError("edit", parseChatId(chat).platform);
+    await adapter.edit({ chat, messageId: payload.messageId }, payload.text, payload.buttons);
+    return { chat, messageId: payload.messageId };
+  }
+  let file;
+  if (payload.file) {
+    const bytes = await readFile(payload.file.path).catch((error: unknown) => {
+      throw new ChatSendError({ kind: "rejected", reason: `cannot read ${payload.file!.path}: ${String(error)}` }, { cause: error });
+    });
+    file = { name: payload.file.name || basename(payload.file.path), bytes: new Uint8Array(bytes), ...(payload.file.mime ? { mime: payload.file.mime } : {}) };
+  }
+  return adapter.send({
+    chat,
+    text: payload.text,
+    ...(payload.buttons ? { buttons: payload.buttons } : {}),
+    ...(payload.replyTo ? { replyTo: payload.replyTo } : {}),
+    ...(file ? { file } : {}),
+  });
+}

@@ -1,0 +1,173 @@
+/**
+ * The delivery worker drains the outbox through the chat adapters. Per chat it sends one item at a time, oldest first
+ * (the store only offers a chat's oldest pending item); across chats it sends in parallel as fast as the rate limiter
+ * allows. An item leaves "pending" only through markSent / markFailed, so a restart resumes where it stopped.
+ * Run one worker per outbox.
+ */
+import { type Clock, systemClock } from "../../clock.js";
+import type { OutboxItem, OutboxStore } from "../outbox.js";
+import type { ChatId } from "../port.js";
+import { type Backoff, type DeliveryCallbacks, handleFailure } from "./outcome.js";
+import { perform } from "./perform.js";
+import { RateLimiter, type RateSlot } from "./rate-limiter.js";
+import type { ChatRouter } from "./router.js";
+
+export interface DeliveryOptions {
+  /** Items in flight at once (each in a different chat). */
+  concurrency?: number;
+  /** Chats' head items read from the store per round. */
+  batchSize?: number;
+  /** How often to look at the store when nothing wakes the worker (kick() after enqueue wakes it at once). */
+  idlePollMs?: number;
+  backoff?: Backoff;
+  /** Attempts (of any kind) after which a transient failure is given up as failed. */
+  maxAttempts?: number;
+}
+
+export interface DeliveryWorkerDeps extends DeliveryCallbacks {
+  store: OutboxStore;
+  router: Pick<ChatRouter, "adapterFor">;
+  limiter?: RateLimiter;
+  clock?: Clock;
+  options?: DeliveryOptions;
+}
+
+export interface DeliveryWorker {
+  start(): void;
+  /** Stops taking new items and waits for those in flight to be sent and marked. */
+  stop(): Promise<void>;
+  /** Look at the outbox now (call after enqueue). */
+  kick(): void;
+  /** Resolves the next time the worker finds nothing due and nothing in flight. */
+  idle(): Promise<void>;
+}
+
+export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
+  const clock = deps.clock ?? systemClock;
+  const limiter = deps.limiter ?? new RateLimiter();
+  const concurrency = deps.options?.concurrency ?? 64;
+  const batchSize = deps.options?.batchSize ?? 500;
+  const idlePollMs = deps.options?.idlePollMs ?? 1000;
+  const outcome = {
+    ...deps,
+    limiter,
+    clock,
+    backoff: deps.options?.backoff ?? { baseMs: 2000, maxMs: 300_000 },
+    maxAttempts: deps.options?.maxAttempts ?? 50,
+  };
+  const onError = deps.onError ?? ((error: unknown, context: string) => console.error(`[delivery] ${context}:`, error));
+
+  const inFlight = new Map<ChatId, Promise<void>>();
+  // Items finished while a due() query was running may come back stale from it: remember when each finished.
+  const finishedAt = new Map<number, number>();
+  let generation = 0;
+  let running = false;
+  let loopDone: Promise<void> = Promise.resolve();
+  let wake: (() => void) | undefined;
+  let kicked = false; // a kick that came while a round was running must not be lost
+  const idleWaiters: Array<() => void> = [];
+
+  const kick = () => {
+    kicked = true;
+    wake?.();
+  };
+
+  async function deliver(item: OutboxItem, slot: RateSlot): Promise<void> {
+    let ref;
+    try {
+      ref = await perform(deps.router.adapterFor(item.chat), item);
+    } catch (error) {
+      slot.settle();
+      return handleFailure(outcome, item, error);
+    }
+    slot.settle();
+    await retry(() => deps.store.markSent(item.id, ref, clock.now()));
+    deps.onSent?.(item, ref);
+  }
+
+  function spawn(item: OutboxItem, slot: RateSlot): void {
+    const job = deliver(item, slot)
+      .catch((error: unknown) => onError(error, `outbox item ${item.id}`))
+      .finally(() => {
+        inFlight.delete(item.chat);
+        finishedAt.set(item.id, ++generation);
+        kick();
+      });
+    inFlight.set(item.chat, job);
+  }
+
+  async function round(): Promise<number> {
+    let nextWakeMs = idlePollMs;
+    if (inFlight.size >= concurrency) return nextWakeMs;
+    const startedAt = generation;
+    let items: OutboxItem[] = [];
+    try {
+      items = await deps.store.due(clock.now(), batchSize);
+    } catch (error) {
+      onError(error, "reading the outbox");
+    }
+    for (const item of items) {
+      if (!running || inFlight.size >= concurrency) break;
+      if (inFlight.has(item.chat) || (finishedAt.get(item.id) ?? 0) > startedAt) continue;
+      const slot = limiter.tryAcquire(item.chat);
+      if (typeof slot === "number") {
+        if (slot !== Infinity) nextWakeMs = Math.min(nextWakeMs, slot);
+        continue;
+      }
+      spawn(item, slot);
+    }
+    for (const [id, gen] of finishedAt) if (gen <= startedAt) finishedAt.delete(id);
+    if (items.length === 0 && inFlight.size === 0) idleWaiters.splice(0).forEach((resolve) => resolve());
+    return nextWakeMs;
+  }
+
+  async function loop(): Promise<void> {
+    while (running) {
+      kicked = false;
+      const waitMs = await round();
+      if (!running) break;
+      if (kicked) continue;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, Math.max(1, waitMs));
+        function done() {
+          clearTimeout(timer);
+          wake = undefined;
+          resolve();
+        }
+        wake = done;
+      });
+    }
+  }
+
+  return {
+    start() {
+      if (running) return;
+      running = true;
+      loopDone = loop().catch((error: unknown) => onError(error, "delivery loop"));
+    },
+    async stop() {
+      running = false;
+      kick();
+      await loopDone;
+      await Promise.all(inFlight.values());
+    },
+    kick,
+    idle: () =>
+      new Promise<void>((resolve) => {
+        idleWaiters.push(resolve);
+        kick();
+      }),
+  };
+}
+
+/** A store write that must not be lost after a successful send (else the item would be sent again). */
+async function retry(write: () => Promise<void>, attempts = 3): Promise<void> {
+  for (let i = 1; ; i++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (i >= attempts) throw error;
+      await new Promise((r) => setTimeout(r, 50 * i));
+    }
+  }
+}
