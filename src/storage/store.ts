@@ -3,6 +3,7 @@ import type { Db } from "./database.js";
 import { DirectoryRepo } from "./directory-repo.js";
 import { DispatchRepo } from "./dispatch-repo.js";
 import { PrismaOutboxStore } from "./outbox-store.js";
+import { ReplyRepo } from "./reply-repo.js";
 
 /** Everything the tracking use cases persist through, built once per open database. */
 export interface Store {
@@ -10,6 +11,7 @@ export interface Store {
   directory: DirectoryRepo;
   dispatches: DispatchRepo;
   outbox: PrismaOutboxStore;
+  replies: ReplyRepo;
 }
 
 export function createStore(db: Db, clock: Clock): Store {
@@ -18,5 +20,6 @@ export function createStore(db: Db, clock: Clock): Store {
     directory: new DirectoryRepo(db.prisma),
     dispatches: new DispatchRepo(db.prisma),
     outbox: new PrismaOutboxStore(db.prisma, clock),
+    replies: new ReplyRepo(db.prisma),
   };
 }

@@ -1,20 +1,15 @@
 import { z } from "zod";
+import { DEFAULT_REMINDER_SETTINGS, reminderSettingsSchema } from "../reminders/settings.js";
 
-/** Per-office settings, stored as JSON in the Setting table; anything missing falls back to these defaults. */
+/** Per-office settings, stored as JSON in the Setting table (one row per top-level key); defaults below. */
 export const officeSettingsSchema = z.object({
-  /** Days before the deadline that a reminder goes out (T-7, T-3, T-1); the due day and overdue days always do. */
-  reminderOffsets: z.array(z.number().int().min(1).max(60)).default([7, 3, 1]),
-  /** Local hour (Asia/Ho_Chi_Minh) at which reminders go out. */
-  reminderHour: z.number().int().min(0).max(23).default(8),
-  /** A lead unit's completion waits for a leader's approval before it counts. */
+  /** Offsets (T-7, T-3, T-1), hour (08:00), overdue cadence, extra days off / working days. */
+  reminders: reminderSettingsSchema.default(DEFAULT_REMINDER_SETTINGS),
+  /** A lead unit's completion waits for a leader's approval before it counts. Off by default. */
   requireApproval: z.boolean().default(false),
   /** Only registered officers of a unit may report for it (not everyone in its bound chat). */
   officersOnly: z.boolean().default(false),
-  /** Extra days off ("YYYY-MM-DD": the Tết break, compensatory days) on top of the public holidays. */
-  extraDaysOff: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).default([]),
-  /** Extra working days (a Saturday worked to compensate a bridge day). */
-  extraWorkingDays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).default([]),
-  /** Where the leader's overdue digest goes; null: the chat each dispatch was forwarded from. */
+  /** Where the leader's digests, approvals and difficulty notices go; null: the chat each dispatch came from. */
   leaderChat: z.string().nullable().default(null),
 });
 export type OfficeSettings = z.infer<typeof officeSettingsSchema>;

@@ -1,0 +1,143 @@
+import type { NewOutboxItem } from "../chat/outbox.js";
+import type { ChatId, InboundMessage } from "../chat/port.js";
+import { translator } from "../i18n.js";
+import { nextOccurrence } from "../reminders/recurrence.js";
+import type { NewEvent, ReplyEffects } from "../storage/reply-repo.js";
+import type { TrackingDeps } from "./deps.js";
+import type { AssignmentView } from "./model.js";
+import { classifyReply, type ReplyIntent } from "./reply-intent.js";
+import { mayReport } from "./report-permission.js";
+
+/** A task as replies name it back to people. */
+export interface TaskRef {
+  assignmentId: number;
+  ref: string;
+  number: string | null;
+  unit: string;
+  deadline: string | null;
+}
+
+export type Outcome = "closed" | "pending_approval" | "input" | "note";
+
+export type ReplyResult =
+  /** Neither a reply to a bot message nor addressed to the bot: chatter, not for us. */
+  | { code: "ignored" }
+  | { code: "duplicate_event" }
+  /** A reply to a message that carries no task (answer only if the replied-to message was the bot's). */
+  | { code: "unknown_message" }
+  /** Addressed to the bot without replying to a task message, and the unit has not exactly one open task. */
+  | { code: "no_target"; open: TaskRef[] }
+  | { code: "which_task"; options: Array<TaskRef & { position: number }> }
+  | { code: "bad_number"; numbers: number[]; count: number }
+  | { code: "forbidden" }
+  | { code: "already_closed"; task: TaskRef; completedAt: Date | null }
+  | { code: "recorded"; intent: ReplyIntent; percent?: number; attachments: number; outcomes: Array<{ task: TaskRef; outcome: Outcome; nextDeadline?: string }> };
+
+export const taskRef = (a: AssignmentView): TaskRef => ({ assignmentId: a.id, ref: a.taskRef, number: a.dispatchNumber, unit: a.unitName, deadline: a.deadlineDate });
+
+/**
+ * A unit officer's chat message about a task. Finds the task from the message replied to ("xong 2" picks task 2 of
+ * a multi-task message), checks the sender may report for that unit, and records: the lead unit's completion closes
+ * the task (coordinating assignments close with it; with approval on, it waits for a leader), a coordinator's
+ * completion is its input, anything else is kept as a note. Unclassifiable text is never taken as done.
+ */
+export async function recordReply(deps: TrackingDeps, msg: Omit<InboundMessage, "kind" | "at"> & { at?: Date }): Promise<ReplyResult> {
+  const { store, clock } = deps;
+  if (!msg.replyTo && !msg.mentionsBot && msg.chatType === "group") return { code: "ignored" };
+  if (await store.replies.isProcessed(msg.eventId)) return { code: "duplicate_event" };
+  const at = clock.now();
+  const reply = classifyReply(msg.text);
+
+  let targets: Array<{ position: number; assignment: AssignmentView }>;
+  if (msg.replyTo) {
+    targets = await store.replies.postTargets(msg.chat, [msg.replyTo.messageId, ...(msg.replyTo.altIds ?? [])]);
+    if (targets.length === 0) return { code: "unknown_message" };
+  } else {
+    const binding = await store.directory.binding(msg.chat);
+    const person = await store.directory.person(msg.sender.id);
+    const unitId = binding?.active ? binding.unitId : person?.unitId;
+    const open = unitId == null ? [] : await store.replies.openAssignmentsOfUnit(unitId);
+    if (open.length !== 1) return { code: "no_target", open: open.map(taskRef) };
+    targets = [{ position: 1, assignment: open[0]! }];
+  }
+
+  let chosen: AssignmentView[];
+  const numbers = reply.taskNumbers ?? [];
+  if (numbers.length > 0 && targets.length > 1) {
+    const missing = numbers.filter((n) => !targets.some((t) => t.position === n));
+    if (missing.length) return { code: "bad_number", numbers: missing, count: targets.length };
+    chosen = numbers.map((n) => targets.find((t) => t.position === n)!.assignment);
+  } else if (targets.length > 1 && reply.intent === "done") {
+    return { code: "which_task", options: targets.map((t) => ({ ...taskRef(t.assignment), position: t.position })) };
+  } else {
+    chosen = targets.map((t) => t.assignment);
+  }
+
+  // A recurring task closed earlier: the reply is about its current occurrence.
+  chosen = await Promise.all(
+    chosen.map(async (a) => (a.status === "done" && a.recurrence ? ((await store.replies.laterOccurrence(a.taskId, a.unitId)) ?? a) : a)),
+  );
+  const settings = await store.directory.settings();
+  const person = await store.directory.person(msg.sender.id);
+  const binding = await store.directory.binding(msg.chat);
+  if (!chosen.every((a) => mayReport({ binding, person, unitId: a.unitId, officersOnly: settings.officersOnly }))) return { code: "forbidden" };
+
+  const open = chosen.filter((a) => a.status !== "done");
+  if (open.length === 0) return { code: "already_closed", task: taskRef(chosen[0]!), completedAt: chosen[0]!.completedAt };
+
+  const leaderChat = (a: AssignmentView): ChatId | null => settings.leaderChat ?? a.forwardChat;
+  const t = translator("vi");
+  const effects: ReplyEffects = { eventId: msg.eventId, at, updates: [], closeTasks: [], events: [], notices: [] };
+  const outcomes: Array<{ task: TaskRef; outcome: Outcome; nextDeadline?: string }> = [];
+  const closedTasks = new Set<number>();
+
+  for (const a of open) {
+    let outcome: Outcome = "note";
+    let nextDeadline: string | undefined;
+    if (reply.intent === "done" && a.role === "lead" && a.status === "open") {
+      if (settings.requireApproval) {
+        outcome = "pending_approval";
+        effects.updates.push({ id: a.id, status: "pending_approval", report: reply.note });
+        const chat = leaderChat(a);
+        if (chat) effects.notices.push(approvalRequest(chat, a, reply.note, t));
+      } else if (!closedTasks.has(a.taskId)) {
+        outcome = "closed";
+        closedTasks.add(a.taskId);
+        nextDeadline = (a.deadlineDate && nextOccurrence(a.deadlineDate, a.recurrence)) || undefined;
+        effects.updates.push({ id: a.id, status: "done", completedAt: at, report: reply.note });
+        effects.closeTasks.push({ taskId: a.taskId, nextDeadline: nextDeadline ?? null });
+      }
+    } else {
+      if (reply.intent === "done") outcome = "input";
+      effects.updates.push({ id: a.id, report: reply.note });
+      const chat = leaderChat(a);
+      if (chat && (reply.intent === "difficulty" || reply.intent === "question")) {
+        effects.notices.push({ chat, payload: { op: "send", text: t(`tracking:notify.${reply.intent}`, { unit: a.unitName, ref: a.taskRef, number: a.dispatchNumber ?? "", note: reply.note }) }, purpose: { type: "notice" } });
+      }
+    }
+    outcomes.push({ task: taskRef(a), outcome, ...(nextDeadline ? { nextDeadline } : {}) });
+    effects.events.push(replyEvent(msg, a, reply.intent, outcome, reply.note, reply.percent));
+  }
+  if (!(await store.replies.apply(effects))) return { code: "duplicate_event" };
+  return { code: "recorded", intent: reply.intent, ...(reply.percent !== undefined ? { percent: reply.percent } : {}), attachments: msg.attachments.length, outcomes };
+}
+
+function replyEvent(msg: { chat: ChatId; messageId: string; sender: { id: string }; attachments: Array<{ name: string }> }, a: AssignmentView, intent: ReplyIntent, outcome: Outcome, note: string, percent?: number): NewEvent {
+  return {
+    type: "reply", actor: msg.sender.id, chatId: msg.chat, messageId: msg.messageId, assignmentId: a.id, taskId: a.taskId,
+    unitId: a.unitId, dispatchId: a.dispatchId,
+    data: { intent, outcome, note, percent, attachments: msg.attachments.map((f) => f.name) },
+  };
+}
+
+export function approvalRequest(chat: ChatId, a: AssignmentView, note: string, t: ReturnType<typeof translator>): NewOutboxItem {
+  return {
+    chat,
+    payload: {
+      op: "send",
+      text: t("tracking:approval.request", { unit: a.unitName, ref: a.taskRef, number: a.dispatchNumber ?? "", note }),
+      buttons: [[{ label: t("tracking:approval.approve"), data: `approve:${a.id}` }, { label: t("tracking:approval.reject"), data: `reject:${a.id}` }]],
+    },
+    purpose: { type: "notice" },
+  };
+}

@@ -1,0 +1,143 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { handleAction } from "../../src/tracking/button-action.js";
+import { bindChat } from "../../src/tracking/chat-binding.js";
+import { confirmDraft } from "../../src/tracking/confirm-draft.js";
+import { ingestDraft } from "../../src/tracking/ingest-draft.js";
+import { recordReply } from "../../src/tracking/record-reply.js";
+import { setRole } from "../../src/tracking/roles.js";
+import { deliver, MemoryChat } from "./fake-chat.js";
+import { ADMIN, dispatch, LEADER, OFFICER, STRANGER, task, world, type World } from "./helpers.js";
+
+const YTE = "telegram:-10";
+const NOIVU = "telegram:-11";
+const HOI = "telegram:-12";
+const LEAD_CHAT = "telegram:-500";
+let w: World;
+let chat: MemoryChat;
+let seq = 0;
+
+async function confirmed(tasks = [
+  task("II.1", [["Sở Y tế", "lead"], ["Hội Chữ thập đỏ Thành phố", "coordinate"]]),
+  task("II.2", [["Sở Y tế", "lead"]], "2023-11-20", "yearly"),
+  task("II.3", [["Sở Nội vụ", "lead"]]),
+]) {
+  const r = await ingestDraft(w, { forwardedBy: LEADER, chat: LEAD_CHAT, parsed: dispatch(tasks) });
+  if (r.code !== "ok") throw new Error(r.code);
+  await confirmDraft(w, { dispatchId: r.draft.id, by: LEADER });
+  await deliver(w.store.outbox, chat, w.clock);
+}
+
+function reply(chatId: string, text: string, replyTo?: string, sender = "telegram:500") {
+  return recordReply(w, {
+    eventId: `e${++seq}`, chat: chatId, chatType: "group", messageId: `m${seq}`, sender: { id: sender, name: "Cán bộ" },
+    text, ...(replyTo ? { replyTo: { messageId: replyTo } } : {}), attachments: [],
+  });
+}
+const postIn = (c: string) => chat.inChat(c)[0]!.messageId;
+const statusOf = async (ref: string, unit: string) =>
+  (await w.db.prisma.assignment.findFirstOrThrow({ where: { task: { ref, occurrence: 1 }, unitId: w.unit(unit) } })).status;
+
+beforeEach(async () => {
+  w = await world();
+  chat = new MemoryChat();
+  await bindChat(w, { chat: YTE, by: LEADER, unitQuery: "Sở Y tế" });
+  await bindChat(w, { chat: NOIVU, by: LEADER, unitQuery: "Sở Nội vụ" });
+  await bindChat(w, { chat: HOI, by: LEADER, unitQuery: "Hội Chữ thập đỏ" });
+});
+afterEach(async () => { await w.db.close(); });
+
+describe("recordReply", () => {
+  it("a single-task post: 'da xong' (no diacritics) closes it; the post is matched by the message replied to", async () => {
+    await confirmed();
+    const r = await reply(NOIVU, "da xong a", postIn(NOIVU));
+    expect(r).toMatchObject({ code: "recorded", intent: "done", outcomes: [{ outcome: "closed", task: { ref: "II.3" } }] });
+    expect(await statusOf("II.3", "Sở Nội vụ")).toBe("done");
+    const again = await reply(NOIVU, "xong rồi", postIn(NOIVU));
+    expect(again).toMatchObject({ code: "already_closed", task: { ref: "II.3" } });
+  });
+
+  it("a multi-task post asks which task, accepts 'xong 1', and the lead closes coordinating assignments", async () => {
+    await confirmed();
+    expect((await reply(YTE, "Đã hoàn thành", postIn(YTE))).code).toBe("which_task");
+    expect(await reply(YTE, "xong 5", postIn(YTE))).toMatchObject({ code: "bad_number", numbers: [5], count: 2 });
+    // The coordinator reports first: its input, not a closure.
+    expect(await reply(HOI, "đã xong phần việc phối hợp", postIn(HOI))).toMatchObject({ code: "recorded" });
+    expect(await reply(HOI, "xong", postIn(HOI))).toMatchObject({ code: "recorded", outcomes: [{ outcome: "input" }] });
+    expect(await statusOf("II.1", "Hội Chữ thập đỏ Thành phố")).toBe("open");
+    const r = await reply(YTE, "XONG 1", postIn(YTE));
+    expect(r).toMatchObject({ code: "recorded", outcomes: [{ outcome: "closed", task: { ref: "II.1" } }] });
+    expect(await statusOf("II.1", "Hội Chữ thập đỏ Thành phố")).toBe("done");
+    expect(await statusOf("II.2", "Sở Y tế")).toBe("open");
+    const coord = await w.db.prisma.assignment.findFirstOrThrow({ where: { unitId: w.unit("Hội Chữ thập đỏ Thành phố") } });
+    expect(coord.lastReportText).toBe("xong"); // its note is kept
+  });
+
+  it("never closes on negations, questions, partial reports or unclassifiable text; keeps them as notes", async () => {
+    await confirmed();
+    for (const text of ["chưa xong", "khong hoan thanh duoc", "sắp xong", "xong chưa?", "hoàn thành 50%", "xong phần 1", "đề nghị các đơn vị khẩn trương hoàn thành", "ok anh"]) {
+      const r = await reply(NOIVU, text, postIn(NOIVU));
+      expect(r.code, text).toBe("recorded");
+      if (r.code === "recorded") expect(r.outcomes[0]!.outcome, text).toBe("note");
+    }
+    expect(await statusOf("II.3", "Sở Nội vụ")).toBe("open");
+    expect(await w.db.prisma.event.count({ where: { type: "reply" } })).toBe(8);
+  });
+
+  it("difficulties and questions are kept and passed to the leader's chat through the outbox", async () => {
+    await confirmed();
+    const r = await reply(NOIVU, "đang vướng kinh phí", postIn(NOIVU));
+    expect(r).toMatchObject({ code: "recorded", intent: "difficulty" });
+    await deliver(w.store.outbox, chat, w.clock);
+    expect(chat.inChat(LEAD_CHAT).map((m) => m.text)).toEqual([expect.stringContaining("đang vướng kinh phí")]);
+  });
+
+  it("only the unit's bound chat or its registered officers may report", async () => {
+    await confirmed();
+    // Someone replying to Sở Nội vụ's post from Sở Y tế's chat (message ids are per chat, so it is unknown there).
+    expect((await reply(YTE, "xong", postIn(NOIVU))).code).toBe("unknown_message");
+    // A registered officer of Sở Nội vụ may report from a private chat; a stranger may not.
+    await setRole(w, { by: ADMIN, userId: OFFICER, role: "officer", grant: true, unitId: w.unit("Sở Nội vụ") });
+    const noBinding = "telegram:777";
+    await w.db.prisma.post.create({ data: { chatId: noBinding, messageId: "x1", assignmentId: (await w.db.prisma.assignment.findFirstOrThrow({ where: { unitId: w.unit("Sở Nội vụ") } })).id, position: 1 } });
+    expect((await reply(noBinding, "xong", "x1", STRANGER)).code).toBe("forbidden");
+    expect((await reply(noBinding, "xong", "x1", OFFICER)).code).toBe("recorded");
+    // officersOnly: the bound chat alone is no longer enough.
+    await w.store.directory.saveSettings({ officersOnly: true });
+    expect((await reply(YTE, "xong 2", postIn(YTE))).code).toBe("forbidden");
+  });
+
+  it("redelivered events are processed once; chatter that is not a reply is ignored", async () => {
+    await confirmed();
+    const msg = { eventId: "same", chat: NOIVU, chatType: "group" as const, messageId: "z", sender: { id: "telegram:5", name: "A" }, text: "đang thực hiện", replyTo: { messageId: postIn(NOIVU) }, attachments: [] };
+    expect((await recordReply(w, msg)).code).toBe("recorded");
+    expect((await recordReply(w, msg)).code).toBe("duplicate_event");
+    expect((await reply(NOIVU, "xong")).code).toBe("ignored");
+    expect((await reply(NOIVU, "hello", "no-such-message")).code).toBe("unknown_message");
+  });
+
+  it("a recurring task gets its next occurrence when it closes; a later reply to the old post reaches it", async () => {
+    await confirmed();
+    const r = await reply(YTE, "xong 2", postIn(YTE));
+    expect(r).toMatchObject({ code: "recorded", outcomes: [{ outcome: "closed", nextDeadline: "2024-11-20" }] });
+    const next = await w.db.prisma.task.findFirstOrThrow({ where: { ref: "II.2", occurrence: 2 }, include: { assignments: true } });
+    expect(next.deadlineDate).toBe("2024-11-20");
+    expect(next.assignments.map((a) => a.status)).toEqual(["open"]);
+    const later = await reply(YTE, "hoàn thành", postIn(YTE).toString()).then(() => reply(YTE, "xong 2", postIn(YTE)));
+    expect(later).toMatchObject({ code: "recorded", outcomes: [{ outcome: "closed", nextDeadline: "2025-11-20" }] });
+  });
+
+  it("with approval on, a completion waits for the leader's button; done buttons work like 'xong N'", async () => {
+    await w.store.directory.saveSettings({ requireApproval: true });
+    await confirmed();
+    const pressDone = await handleAction(w, { eventId: "b1", chat: NOIVU, chatType: "group", messageId: postIn(NOIVU), sender: { id: "telegram:5", name: "A" }, data: `done:${(await w.db.prisma.assignment.findFirstOrThrow({ where: { unitId: w.unit("Sở Nội vụ") } })).id}` });
+    expect(pressDone).toMatchObject({ code: "reply", result: { code: "recorded", outcomes: [{ outcome: "pending_approval" }] } });
+    await deliver(w.store.outbox, chat, w.clock);
+    const request = chat.inChat(LEAD_CHAT).at(-1)!;
+    const approve = request.buttons![0]![0]!.data;
+    expect((await handleAction(w, { eventId: "b2", chat: LEAD_CHAT, chatType: "group", messageId: request.messageId, sender: { id: OFFICER, name: "x" }, data: approve })).code).toBe("forbidden");
+    expect((await handleAction(w, { eventId: "b3", chat: LEAD_CHAT, chatType: "group", messageId: request.messageId, sender: { id: LEADER, name: "x" }, data: approve })).code).toBe("approved");
+    expect(await statusOf("II.3", "Sở Nội vụ")).toBe("done");
+    expect((await handleAction(w, { eventId: "b4", chat: LEAD_CHAT, chatType: "group", messageId: request.messageId, sender: { id: LEADER, name: "x" }, data: approve })).code).toBe("nothing_pending");
+    expect((await handleAction(w, { eventId: "b5", chat: LEAD_CHAT, chatType: "group", messageId: "1", sender: { id: LEADER, name: "x" }, data: "rm -rf" })).code).toBe("unknown_action");
+  });
+});
