@@ -119,7 +119,7 @@ function pageText(lines: Line[]): string {
 
 function medianSpacing(lines: Line[]): number {
   const gaps = lines.slice(1).map((l, i) => lines[i]!.y - l.y).filter((g) => g > 0).sort((a, b) => a - b);
-  return gaps[Math.floor(gaps.length / 2)] ?? 14;
+  return gaps[Math.floor((gaps.length - 1) / 2)] ?? 14;
 }
 
 /**
