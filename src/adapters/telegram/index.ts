@@ -87,7 +87,11 @@ export function createTelegramAdapter(config: TelegramConfig, deps: TelegramAdap
       }
       const webhook = config.webhook;
       if (!webhook) {
-        polling = bot.launch({ allowedUpdates: [...ALLOWED_UPDATES] }).catch((error: unknown) => onError(error, "long polling"));
+        await bot.telegram.deleteWebhook();
+        // launch() would resolve only when polling stops and sets up polling after an await, so a stop() right after
+        // start() finds nothing to stop. startPolling (public in telegraf's JS, hidden in its typings) starts at once.
+        const startPolling = (bot as unknown as { startPolling(allowed: readonly string[]): Promise<void> }).startPolling;
+        polling = startPolling.call(bot, ALLOWED_UPDATES).catch((error: unknown) => onError(error, "long polling"));
         return;
       }
       const handle = bot.webhookCallback(new URL(webhook.url).pathname, webhook.secretToken ? { secretToken: webhook.secretToken } : {});
