@@ -4,8 +4,8 @@ import { DEFAULT_REMINDER_SETTINGS, type ReminderSettings } from "./settings.js"
 import { WorkingCalendar } from "./working-days.js";
 
 export interface OpenAssignment {
-  assignmentId: string;
-  unitId: string;
+  assignmentId: string | number;
+  unitId: string | number;
   /** The unit's bound chat ("telegram:<id>", "zalo:<id>"), or null when it has none. */
   chat: string | null;
   /** Due day, ISO YYYY-MM-DD; null = no deadline (never reminded). */
@@ -28,7 +28,7 @@ export interface ReminderDigest<A extends OpenAssignment = OpenAssignment> {
   /** `digest:${chat}:${day}:${hash of the set of reminder keys}`: the same content never goes out twice. */
   key: string;
   chat: string;
-  unitId: string;
+  unitId: string | number;
   /** Most overdue first, then due, then before (by days left); ties in input order. */
   reminders: DueReminder<A>[];
 }

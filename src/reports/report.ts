@@ -1,0 +1,125 @@
+import { daysLeft as daysLeftOf, statusOf, TASK_STATUSES, type TaskStatus } from "../tracking/status.js";
+import { officeDay, type IsoDate } from "../tracking/office-day.js";
+
+/** Vietnamese order, numbers compared numerically ("2" < "10", "II.1" < "II.2"). */
+const collator = new Intl.Collator("vi", { numeric: true });
+
+/**
+ * One assignment as reports see it. The storage layer's AssignmentView satisfies it as is; other callers fill the
+ * same fields.
+ */
+export interface ReportRow {
+  id: string | number;
+  taskId: string | number;
+  dispatchId: string | number;
+  /** Số ký hiệu ("164/KH-UBND"). */
+  dispatchNumber: string | null;
+  /** Trích yếu. */
+  dispatchSubject: string | null;
+  taskRef: string;
+  taskText: string;
+  unitId: string | number;
+  unitName: string;
+  role: "lead" | "coordinate";
+  /** Due day, ISO YYYY-MM-DD. */
+  deadlineDate: IsoDate | null;
+  completedAt: Date | null;
+  lastReportAt: Date | null;
+  lastReportText: string | null;
+}
+
+export type ReportKind = "dispatch" | "unit" | "overdue" | "not_reported";
+export type StatusCounts = Record<TaskStatus, number> & { total: number };
+
+export interface ReportLine<R extends ReportRow = ReportRow> {
+  row: R;
+  status: TaskStatus;
+  /** Days to the due day (negative once overdue); null without a deadline. */
+  daysLeft: number | null;
+}
+
+export interface Report<R extends ReportRow = ReportRow> {
+  kind: ReportKind;
+  /** What the report is about: the dispatch's number and subject, or the unit's name. */
+  subject: { dispatchNumber?: string | null; dispatchSubject?: string | null; unitName?: string };
+  asOf: Date;
+  day: IsoDate;
+  /** Counts per official category, over lead (chủ trì) assignments: each task counted once per lead unit. */
+  counts: StatusCounts;
+  /** The same counts per lead unit, by unit name. */
+  byLeadUnit: Array<{ unitId: string | number; unitName: string; counts: StatusCounts }>;
+  /** Coordinating (phối hợp) assignments in scope, listed but not counted. */
+  coordinating: number;
+  /** Every assignment in scope, most urgent first (overdue, then by due day), then by dispatch and item. */
+  lines: ReportLine<R>[];
+}
+
+export function emptyCounts(): StatusCounts {
+  const counts = { total: 0 } as StatusCounts;
+  for (const s of TASK_STATUSES) counts[s] = 0;
+  return counts;
+}
+
+const URGENCY: Record<TaskStatus, number> = { overdue: 0, in_progress: 1, no_deadline: 2, done_late: 3, done_on_time: 4, done: 5 };
+
+/**
+ * Builds a report over the given rows (already narrowed to a scope by the caller, or use the helpers below). Pure:
+ * statuses are computed against `now` with statusOf.
+ */
+export function buildReport<R extends ReportRow>(kind: ReportKind, rows: readonly R[], now: Date, subject: Report["subject"] = {}): Report<R> {
+  const counts = emptyCounts();
+  const perUnit = new Map<string | number, { unitId: string | number; unitName: string; counts: StatusCounts }>();
+  const lines: ReportLine<R>[] = [];
+  let coordinating = 0;
+  for (const row of rows) {
+    const status = statusOf({ deadline: row.deadlineDate, completedAt: row.completedAt, now });
+    lines.push({ row, status, daysLeft: row.deadlineDate === null ? null : daysLeftOf(row.deadlineDate, now) });
+    if (row.role !== "lead") { coordinating++; continue; }
+    counts[status]++;
+    counts.total++;
+    let unit = perUnit.get(row.unitId);
+    if (!unit) perUnit.set(row.unitId, (unit = { unitId: row.unitId, unitName: row.unitName, counts: emptyCounts() }));
+    unit.counts[status]++;
+    unit.counts.total++;
+  }
+  lines.sort(byUrgency);
+  const byLeadUnit = [...perUnit.values()].sort((a, b) => collator.compare(a.unitName, b.unitName));
+  return { kind, subject, asOf: now, day: officeDay(now), counts, byLeadUnit, coordinating, lines };
+}
+
+/** All assignments of one dispatch. */
+export function dispatchReport<R extends ReportRow>(rows: readonly R[], dispatchId: R["dispatchId"], now: Date): Report<R> {
+  const scoped = rows.filter((r) => r.dispatchId === dispatchId);
+  const first = scoped[0];
+  return buildReport("dispatch", scoped, now, { dispatchNumber: first?.dispatchNumber ?? null, dispatchSubject: first?.dispatchSubject ?? null });
+}
+
+/** All assignments of one unit, as lead and as coordinator. */
+export function unitReport<R extends ReportRow>(rows: readonly R[], unitId: R["unitId"], now: Date): Report<R> {
+  const scoped = rows.filter((r) => r.unitId === unitId);
+  return buildReport("unit", scoped, now, { unitName: scoped[0]?.unitName ?? "" });
+}
+
+/** Open assignments past their due day. */
+export function overdueReport<R extends ReportRow>(rows: readonly R[], now: Date): Report<R> {
+  const overdue = rows.filter((r) => statusOf({ deadline: r.deadlineDate, completedAt: r.completedAt, now }) === "overdue");
+  return buildReport("overdue", overdue, now);
+}
+
+/** Open assignments with no report at all yet ("đơn vị chưa báo cáo"). */
+export function notReportedReport<R extends ReportRow>(rows: readonly R[], now: Date): Report<R> {
+  return buildReport("not_reported", rows.filter((r) => r.completedAt === null && r.lastReportAt === null), now);
+}
+
+function byUrgency(a: ReportLine, b: ReportLine): number {
+  return URGENCY[a.status] - URGENCY[b.status]
+    || (a.daysLeft ?? Infinity) - (b.daysLeft ?? Infinity)
+    || collator.compare(a.row.dispatchNumber ?? "", b.row.dispatchNumber ?? "")
+    || compareRefs(a.row.taskRef, b.row.taskRef)
+    || (a.row.role === b.row.role ? 0 : a.row.role === "lead" ? -1 : 1);
+}
+
+/** "2" < "10", "II.1" < "II.2". */
+export function compareRefs(a: string, b: string): number {
+  return a === b ? 0 : collator.compare(a, b);
+}
