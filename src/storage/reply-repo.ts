@@ -72,6 +72,15 @@ export class ReplyRepo {
     return r ? toView(r) : null;
   }
 
+  async assignments(ids: number[]): Promise<Map<number, AssignmentView>> {
+    const out = new Map<number, AssignmentView>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await this.prisma.assignment.findMany({ where: { id: { in: ids.slice(i, i + 500) } }, include: VIEW_INCLUDE });
+      for (const r of rows) out.set(r.id, toView(r));
+    }
+    return out;
+  }
+
   async openAssignmentsOfUnit(unitId: number): Promise<AssignmentView[]> {
     const rows = await this.prisma.assignment.findMany({ where: { unitId, status: { not: "done" } }, include: VIEW_INCLUDE, orderBy: { id: "asc" } });
     return rows.map(toView);

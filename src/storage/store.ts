@@ -3,6 +3,7 @@ import type { Db } from "./database.js";
 import { DirectoryRepo } from "./directory-repo.js";
 import { DispatchRepo } from "./dispatch-repo.js";
 import { PrismaOutboxStore } from "./outbox-store.js";
+import { ReminderRepo } from "./reminder-repo.js";
 import { ReplyRepo } from "./reply-repo.js";
 
 /** Everything the tracking use cases persist through, built once per open database. */
@@ -12,14 +13,17 @@ export interface Store {
   dispatches: DispatchRepo;
   outbox: PrismaOutboxStore;
   replies: ReplyRepo;
+  reminders: ReminderRepo;
 }
 
 export function createStore(db: Db, clock: Clock): Store {
+  const replies = new ReplyRepo(db.prisma);
   return {
     db,
     directory: new DirectoryRepo(db.prisma),
     dispatches: new DispatchRepo(db.prisma),
     outbox: new PrismaOutboxStore(db.prisma, clock),
-    replies: new ReplyRepo(db.prisma),
+    replies,
+    reminders: new ReminderRepo(db.prisma, db.read, replies),
   };
 }

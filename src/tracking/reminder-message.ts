@@ -1,0 +1,54 @@
+import type { NewOutboxItem } from "../chat/outbox.js";
+import type { ChatId } from "../chat/port.js";
+import type { Translate } from "../i18n.js";
+import type { DueReminder } from "../reminders/due-reminders.js";
+import { displayDay } from "./day.js";
+import type { AssignmentView } from "./model.js";
+
+const clip = (s: string, n: number) => {
+  const flat = s.replace(/\s+/g, " ").trim();
+  return flat.length <= n ? flat : `${flat.slice(0, n - 1)}…`;
+};
+
+function line(t: Translate, n: number | null, r: DueReminder, a: AssignmentView): string {
+  const vars = { n, number: a.dispatchNumber ?? "—", ref: a.taskRef, text: clip(a.taskText, 160), days: Math.abs(r.daysLeft), date: displayDay(a.deadlineDate ?? ""), unit: a.unitName };
+  if (n === null) return t("tracking:reminder.leaderItem", vars);
+  // A "due" reminder moved off a weekend still has days left: say how many, not "today".
+  return t(r.daysLeft < 0 ? "tracking:reminder.overdue" : r.daysLeft === 0 ? "tracking:reminder.dueToday" : "tracking:reminder.before", vars);
+}
+
+/**
+ * One digest per unit chat per day, tasks numbered so "xong 2" replying to the digest closes task 2 (the outbox
+ * records the digest's post rows in that order when it is delivered). Split at ~3,500 characters.
+ */
+export function unitDigestMessages(chat: ChatId, day: string, reminders: Array<{ r: DueReminder; a: AssignmentView }>, t: Translate): Array<{ item: NewOutboxItem; keys: string[] }> {
+  const out: Array<{ item: NewOutboxItem; keys: string[] }> = [];
+  let lines: string[] = [];
+  let keys: string[] = [];
+  let size = 0;
+  const unit = reminders[0]?.a.unitName ?? "";
+  const flush = () => {
+    if (!keys.length) return;
+    const text = [t("tracking:reminder.header", { date: displayDay(day), unit }), ...lines, "", t("tracking:reminder.footer")].join("\n");
+    out.push({ item: { chat, payload: { op: "send", text }, purpose: { type: "reminder", reminderKeys: keys } }, keys });
+    lines = [];
+    keys = [];
+    size = 0;
+  };
+  for (const { r, a } of reminders) {
+    if (size > 3300) flush();
+    const l = line(t, keys.length + 1, r, a);
+    lines.push(l);
+    keys.push(r.key);
+    size += l.length + 1;
+  }
+  flush();
+  return out;
+}
+
+/** The leader's overdue digest (not a reply target: leaders do not report completion). */
+export function leaderDigestText(day: string, reminders: Array<{ r: DueReminder; a: AssignmentView }>, t: Translate): string {
+  const shown = reminders.slice(0, 60).map(({ r, a }) => line(t, null, r, a));
+  const more = reminders.length > shown.length ? [`… (+${reminders.length - shown.length})`] : [];
+  return [t("tracking:reminder.leaderHeader", { count: reminders.length, date: displayDay(day) }), ...shown, ...more].join("\n");
+}

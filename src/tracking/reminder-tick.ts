@@ -1,0 +1,90 @@
+import type { NewOutboxItem } from "../chat/outbox.js";
+import { translator } from "../i18n.js";
+import { dueReminders, type DueReminder, type OpenAssignment } from "../reminders/due-reminders.js";
+import { occurrenceAfter } from "../reminders/recurrence.js";
+import { WorkingCalendar } from "../reminders/working-days.js";
+import type { Recurrence } from "../dispatch/schema.js";
+import type { TrackingDeps } from "./deps.js";
+import { officeDay } from "./office-day.js";
+import type { AssignmentView } from "./model.js";
+import { leaderDigestText, unitDigestMessages } from "./reminder-message.js";
+
+export interface TickResult {
+  day: string;
+  /** Reminder lines enqueued (each assignment at most once per day). */
+  reminders: number;
+  /** Messages enqueued (unit digests + leader digests). */
+  messages: number;
+  /** Recurring tasks that got their next occurrence because their period passed. */
+  rolled: number;
+  /** False when another tick recorded the same keys first (nothing was enqueued twice). */
+  recorded: boolean;
+}
+
+let calendarCache: { json: string; calendar: WorkingCalendar } | null = null;
+
+/**
+ * One reminder tick (node-cron calls it; it decides everything from the database and the clock): rolls recurring
+ * tasks whose period passed, asks the pure dueReminders() what is due now, and enqueues one digest per unit chat
+ * plus the leader's overdue digest, recording every key in the same transaction: never sent twice, even after a
+ * restart or a second tick at the same minute.
+ */
+export async function reminderTick(deps: TrackingDeps): Promise<TickResult> {
+  const { store, clock } = deps;
+  const now = clock.now();
+  const today = officeDay(now);
+  const settings = await store.directory.settings();
+  const rolled = await store.reminders.rollRecurring(today, (d, r) => occurrenceAfter(d, r as Recurrence, today), now);
+
+  const chatOfUnit = new Map<number, string>();
+  for (const b of await store.directory.activeBindings()) if (!chatOfUnit.has(b.unitId)) chatOfUnit.set(b.unitId, b.chatId);
+  const open: OpenAssignment[] = store.reminders.openWithDeadline().map(([id, unitId, deadline]) => ({
+    assignmentId: String(id), unitId: String(unitId), chat: chatOfUnit.get(unitId) ?? null, deadline,
+  }));
+  const json = JSON.stringify([settings.reminders.extraDaysOff, settings.reminders.extraWorkingDays]);
+  if (calendarCache?.json !== json) calendarCache = { json, calendar: new WorkingCalendar(settings.reminders) };
+  const alreadySent = await store.reminders.sentSince(new Date(now.getTime() - 26 * 3_600_000));
+  const due = dueReminders({ openAssignments: open, now, settings: settings.reminders, alreadySent, calendar: calendarCache.calendar });
+
+  const ids = new Set(due.reminders.map((r) => Number(r.assignment.assignmentId)));
+  for (const r of due.leaderDigest?.reminders ?? []) ids.add(Number(r.assignment.assignmentId));
+  if (ids.size === 0) return { day: due.day, reminders: 0, messages: 0, rolled, recorded: true };
+  const views = await store.reminders.views([...ids]);
+  const withView = (list: DueReminder[]) => list.flatMap((r) => {
+    const a = views.get(Number(r.assignment.assignmentId));
+    return a ? [{ r, a }] : [];
+  });
+
+  const t = translator("vi");
+  const batches: Array<{ item: NewOutboxItem; keys: Array<{ key: string; assignmentId: number | null }> }> = [];
+  for (const digest of due.unitDigests) {
+    const parts = unitDigestMessages(digest.chat, due.day, withView(digest.reminders), t);
+    parts.forEach((p, i) => batches.push({
+      item: p.item,
+      keys: [...p.keys.map((key) => ({ key, assignmentId: Number(key.split(":")[0]) })), ...(i === 0 ? [{ key: digest.key, assignmentId: null }] : [])],
+    }));
+  }
+  // Units without a chat: their reminders go to the leader so nobody is silently skipped.
+  const leaderItems = withView([...(due.leaderDigest?.reminders ?? []), ...due.withoutChat.filter((r) => r.kind !== "overdue")]);
+  const noChatKeys = due.withoutChat.map((r) => ({ key: r.key, assignmentId: Number(r.assignment.assignmentId) }));
+  if (leaderItems.length > 0 || noChatKeys.length > 0) {
+    const byChat = new Map<string, typeof leaderItems>();
+    for (const x of leaderItems) {
+      const chat = settings.leaderChat ?? x.a.forwardChat;
+      if (!chat) continue;
+      byChat.set(chat, [...(byChat.get(chat) ?? []), x]);
+    }
+    const leaderKey = due.leaderDigest?.key ?? `leader-nochat:${due.day}`;
+    let first = true;
+    for (const [chat, list] of byChat) {
+      batches.push({
+        item: { chat, payload: { op: "send", text: leaderDigestText(due.day, list, t) }, purpose: { type: "notice" } },
+        keys: first ? [{ key: leaderKey, assignmentId: null }, ...noChatKeys] : [{ key: `${leaderKey}:${chat}`, assignmentId: null }],
+      });
+      first = false;
+    }
+  }
+  if (batches.length === 0) return { day: due.day, reminders: 0, messages: 0, rolled, recorded: true };
+  const recorded = await store.reminders.record(batches, now);
+  return { day: due.day, reminders: recorded ? due.reminders.length : 0, messages: recorded ? batches.length : 0, rolled, recorded };
+}
