@@ -39,10 +39,17 @@ export interface ZaloAdapterOptions {
   onReaction?: (reaction: ZaloInboundReaction) => void | Promise<void>;
   /** QR login when the saved session is missing or rejected (default true; false for strictly unattended runs). */
   allowQrLogin?: boolean;
+  /**
+   * While reconnecting, the saved session is retried this many times before a QR login is offered: a failed login is
+   * more often the network than an expired session, and a QR needs a person (default 3).
+   */
+  qrAfterAttempts?: number;
   qrRefreshes?: number;
   /** Groups whose history is read after a reconnect (e.g. every bound group). Default: groups seen since start. */
   catchUpGroups?: () => Promise<string[]> | string[];
   historyCount?: number;
+  /** How long catch-up waits for the server's old_messages answer before reporting (default 15 s). */
+  oldMessagesTimeoutMs?: number;
   backoff?: Partial<Backoff>;
   buttonHint?: ButtonHint;
   lang?: Lang;
@@ -208,11 +215,11 @@ export class ZaloAdapter implements ChatAdapter {
 
   // ---- session -----------------------------------------------------------------------------------------------
 
-  private async connect(): Promise<void> {
+  private async connect(allowQr = this.options.allowQrLogin ?? true): Promise<void> {
     const api = await logIn(this.options.client, {
       credentialsPath: this.options.credentialsPath,
       qrPath: this.options.qrPath,
-      allowQr: this.options.allowQrLogin ?? true,
+      allowQr,
       qrRefreshes: this.options.qrRefreshes ?? 3,
       printQr: this.options.printQr ?? ((drawing) => process.stdout.write(drawing)),
       logger: this.log,
@@ -227,8 +234,9 @@ export class ZaloAdapter implements ChatAdapter {
 
   private attach(listener: ZaloListener): void {
     listener.on("message", (m) => this.enqueue(m));
-    listener.on("old_messages", (messages) => {
+    listener.on("old_messages", (messages, type) => {
       for (const m of messages) this.enqueue(m, true);
+      this.oldMessagesArrived.get(type)?.();
     });
     listener.on("reaction", (r) => this.onReaction(r));
     listener.on("connected", () => {
@@ -291,7 +299,7 @@ export class ZaloAdapter implements ChatAdapter {
         if (this.stopped) return;
         try {
           this.pendingCatchUp = { since: this.downSince ?? this.now(), afterReconnect: true };
-          await this.connect();
+          await this.connect((this.options.allowQrLogin ?? true) && attempt > (this.options.qrAfterAttempts ?? 3));
           this.downSince = undefined;
           return;
         } catch (error) {
@@ -311,7 +319,9 @@ export class ZaloAdapter implements ChatAdapter {
     const cutoff = window.since - CATCH_UP_MARGIN_MS;
     this.catchUpCutoff = cutoff;
     this.catchUpCount = 0;
-    for (const type of [ThreadType.User, ThreadType.Group]) {
+    const types = [ThreadType.User, ThreadType.Group];
+    const arrived = types.map((type) => new Promise<void>((resolve) => this.oldMessagesArrived.set(type, resolve)));
+    for (const type of types) {
       const last = this.lastIds.get(type);
       try {
         api.listener.requestOldMessages(type, last === undefined ? null : String(last));
@@ -331,11 +341,20 @@ export class ZaloAdapter implements ChatAdapter {
         this.log.warn("zalo: reading group history failed", { groupId, error });
       }
     }
+    // old_messages come back over the WebSocket whenever Zalo answers; wait a little so the report counts them.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.all(arrived),
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, this.options.oldMessagesTimeoutMs ?? 15_000))),
+    ]);
+    clearTimeout(timer);
+    this.oldMessagesArrived.clear();
     await this.chain;
     if (window.afterReconnect) this.report({ kind: "reconnected", downMs: this.now() - window.since, caughtUp: this.catchUpCount });
   }
 
   private catchUpCutoff: number | undefined;
+  private readonly oldMessagesArrived = new Map<ThreadType, () => void>();
 
   // ---- inbound -----------------------------------------------------------------------------------------------
 

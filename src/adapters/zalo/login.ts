@@ -37,7 +37,10 @@ export async function logIn(client: ZaloLoginClient, options: LoginOptions): Pro
       await refreshSavedCookies(api, saved, options);
       return api;
     } catch (error) {
-      if (!options.allowQr) throw new ZaloLoginError("saved Zalo session was rejected; log in again with the QR code", { cause: error });
+      if (!options.allowQr) {
+        const why = error instanceof Error ? error.message : String(error);
+        throw new ZaloLoginError(`saved Zalo session not accepted (${why}); if this persists, log in again with the QR code`, { cause: error });
+      }
       options.logger.warn("zalo: saved session rejected, falling back to QR login", { error });
     }
   } else if (!options.allowQr) {
@@ -52,15 +55,16 @@ async function logInWithQr(client: ZaloLoginClient, options: LoginOptions): Prom
   const onEvent = async (event: LoginQRCallbackEvent): Promise<void> => {
     switch (event.type) {
       case LoginQRCallbackEventType.QRCodeGenerated: {
-        const png = Buffer.from(event.data.image.replace(/^data:image\/png;base64,/, ""), "base64");
-        await mkdir(dirname(options.qrPath), { recursive: true, mode: 0o700 });
-        await writeFile(options.qrPath, png, { mode: 0o600 });
+        // Drawn first (synchronously): the person at the terminal should not wait for the file system.
         const drawing = qrPngToTerminal(event.data.image);
         options.printQr(
           drawing
             ? `Quét mã QR bằng ứng dụng Zalo của tài khoản bot / Scan with the bot account's Zalo app:\n${drawing}\n(${options.qrPath})\n`
             : `Mở ảnh QR / Open the QR image: ${options.qrPath}\n`,
         );
+        const png = Buffer.from(event.data.image.replace(/^data:image\/png;base64,/, ""), "base64");
+        await mkdir(dirname(options.qrPath), { recursive: true, mode: 0o700 });
+        await writeFile(options.qrPath, png, { mode: 0o600 });
         options.logger.info("zalo: QR code ready", { path: options.qrPath });
         await options.onQr?.({ pngPath: options.qrPath, png });
         break;
@@ -82,9 +86,12 @@ async function logInWithQr(client: ZaloLoginClient, options: LoginOptions): Prom
         break;
     }
   };
+  // zca-js does not await its callback: keep the steps (saving the PNG, telling admins) to finish them before returning.
+  const steps: Promise<void>[] = [];
   const api = await client.loginQR({ qrPath: options.qrPath, language: "vi" }, (event) => {
-    onEvent(event).catch((error: unknown) => options.logger.error("zalo: QR login step failed", { error }));
+    steps.push(onEvent(event).catch((error: unknown) => options.logger.error("zalo: QR login step failed", { error })));
   });
+  await Promise.all(steps);
   if (!credentials) throw new ZaloLoginError("Zalo QR login finished without login info");
   await writeCredentials(options.credentialsPath, credentials);
   options.logger.info("zalo: logged in with QR, session saved", { path: options.credentialsPath });

@@ -203,12 +203,14 @@ export class FakeZalo {
   private async loginQR(callback: LoginQRCallback): Promise<FakeZaloApi> {
     let expiries = this.qr.expireTimes;
     for (;;) {
-      const outcome = await new Promise<"retry" | "abort" | "go">((resolve) => {
+      const outcome = await new Promise<"retry" | "abort" | "go">(async (resolve) => {
         callback({
           type: LoginQRCallbackEventType.QRCodeGenerated,
           data: { code: "fake-login-code", image: this.qr.png.toString("base64"), options: { enabledCheckOCR: false, enabledMultiLayer: false }, token: "t" },
           actions: { saveToFile: async () => undefined, retry: () => resolve("retry"), abort: () => resolve("abort") },
         });
+        // A person needs a moment to scan (zca-js expires a QR after ~100 s): let the adapter save and show it first.
+        await new Promise((r) => setTimeout(r, 5));
         if (expiries > 0) {
           expiries--;
           callback({ type: LoginQRCallbackEventType.QRCodeExpired, data: null, actions: { retry: () => resolve("retry"), abort: () => resolve("abort") } });

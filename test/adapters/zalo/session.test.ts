@@ -1,0 +1,263 @@
+import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { afterEach, describe, expect, it } from "vitest";
+import { CloseReason, ThreadType } from "zca-js";
+import { describeSessionProblem, type ZaloSessionProblem } from "../../../src/adapters/zalo/index.js";
+import { CredentialsFileError, readCredentials, writeCredentials } from "../../../src/adapters/zalo/credentials.js";
+import { ZaloLoginError } from "../../../src/adapters/zalo/login.js";
+import { qrPngToTerminal } from "../../../src/adapters/zalo/qr-terminal.js";
+import { ChatSendError, type InboundMessage } from "../../../src/chat/port.js";
+import { translator } from "../../../src/i18n.js";
+import { GROUP_ID, groupMessage, qrPng, settle, USER_UID, userMessage } from "./fake-zalo.js";
+import { SAVED_CREDENTIALS, startHarness, type Harness } from "./harness.js";
+
+let h: Harness;
+afterEach(async () => {
+  await h?.close();
+});
+
+const mode = (path: string) => statSync(path).mode & 0o777;
+const messages = (hh: Harness) => hh.inbound.filter((e): e is InboundMessage => e.kind === "message");
+const kinds = (problems: ZaloSessionProblem[]) => problems.map((p) => p.kind);
+
+async function until(condition: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 3000;
+  while (Date.now() < deadline) {
+    if (condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+describe("Zalo login and the saved session", () => {
+  it("logs in with the saved session and keeps the refreshed cookies, file mode 0600 in a 0700 folder", async () => {
+    h = await startHarness();
+    expect(h.zalo.loginCalls).toEqual([SAVED_CREDENTIALS]);
+    expect(h.adapter.online).toBe(true);
+    const saved = JSON.parse(readFileSync(h.credentialsPath, "utf8"));
+    expect(saved.imei).toBe(SAVED_CREDENTIALS.imei);
+    expect(saved.cookie[0].value).toBe("refreshed-1");
+    expect(mode(h.credentialsPath)).toBe(0o600);
+    expect(mode(`${h.dir}/data`)).toBe(0o700);
+    expect(h.zalo.current.listener.starts).toBe(1);
+  });
+
+  it("writes credentials 0600 even over a world-readable file, atomically", async () => {
+    h = await startHarness({ start: false });
+    writeFileSync(h.credentialsPath, "{}", { mode: 0o644 });
+    await writeCredentials(h.credentialsPath, SAVED_CREDENTIALS as never);
+    expect(mode(h.credentialsPath)).toBe(0o600);
+    expect(await readCredentials(h.credentialsPath)).toEqual(SAVED_CREDENTIALS);
+  });
+
+  it("says what is wrong with a corrupt credentials file instead of logging in with it", async () => {
+    h = await startHarness({ start: false });
+    writeFileSync(h.credentialsPath, "{ not json");
+    await expect(h.adapter.start()).rejects.toBeInstanceOf(CredentialsFileError);
+    writeFileSync(h.credentialsPath, JSON.stringify({ imei: "x" }));
+    await expect(readCredentials(h.credentialsPath)).rejects.toThrow(/cookie\/imei\/userAgent/);
+    expect(h.zalo.loginCalls).toEqual([]);
+  });
+
+  it("with no saved session, logs in by QR: PNG saved for a remote admin, QR drawn in the terminal, session saved 0600", async () => {
+    h = await startHarness({ saved: false });
+    expect(h.zalo.loginCalls).toEqual([]);
+    expect(readFileSync(h.qrPath)).toEqual(h.zalo.qr.png);
+    expect(h.printed).toHaveLength(1);
+    // The drawing is the same QR, re-encoded from the text read out of the PNG.
+    const require = createRequire(import.meta.url);
+    const qrcodeTerminal = require("qrcode-terminal") as { generate(t: string, o: { small: boolean }, cb: (s: string) => void): void };
+    let expected = "";
+    qrcodeTerminal.generate("https://id.zalo.me/qr/fake-login-code", { small: true }, (s) => (expected = s));
+    expect(h.printed[0]).toContain(expected);
+    expect(h.printed[0]).toContain(h.qrPath);
+    expect(h.problems).toEqual([{ kind: "qr_required", pngPath: h.qrPath, png: h.zalo.qr.png }]);
+    expect(JSON.parse(readFileSync(h.credentialsPath, "utf8"))).toMatchObject({ imei: "imei-from-qr", userAgent: "Mozilla/5.0 (fake)" });
+    expect(mode(h.credentialsPath)).toBe(0o600);
+    expect(h.adapter.online).toBe(true);
+  });
+
+  it("refreshes an expired QR a limited number of times", async () => {
+    h = await startHarness({ saved: false, start: false, setup: (z) => (z.qr.expireTimes = 2) });
+    await h.adapter.start();
+    expect(h.printed).toHaveLength(3);
+    await h.close();
+    h = await startHarness({ saved: false, start: false, setup: (z) => (z.qr.expireTimes = 5), adapter: { qrRefreshes: 1 } });
+    await expect(h.adapter.start()).rejects.toThrow(/aborted/);
+    expect(h.printed).toHaveLength(2);
+  });
+
+  it("gives up (no hang) when the QR login is declined on the phone", async () => {
+    h = await startHarness({ saved: false, start: false, setup: (z) => (z.qr.decline = true) });
+    await expect(h.adapter.start()).rejects.toThrow();
+    expect(h.adapter.online).toBe(false);
+  });
+
+  it("without QR permission and no saved session, fails with what to do", async () => {
+    h = await startHarness({ saved: false, start: false, adapter: { allowQrLogin: false } });
+    await expect(h.adapter.start()).rejects.toBeInstanceOf(ZaloLoginError);
+    await expect(h.adapter.start()).rejects.toThrow(/QR/);
+  });
+
+  it("points the admin at the PNG when the image holds no readable QR", () => {
+    expect(qrPngToTerminal(Buffer.from("not a png").toString("base64"))).toBeUndefined();
+    expect(qrPngToTerminal(qrPng("https://id.zalo.me/abc").toString("base64"))).toMatch(/[▀▄█]/);
+  });
+});
+
+describe("Zalo session loss and recovery", () => {
+  const CLOCK = 1763822800000; // fixture time: messages "arrived" around now
+
+  it("session closed mid-fan-out: sends fail as transient, reconnect with backoff, missed messages fetched once, nothing doubled", async () => {
+    let clock = CLOCK;
+    const waits: number[] = [];
+    h = await startHarness({ adapter: { now: () => clock, wait: async (ms) => {
+          waits.push(ms);
+          clock += ms;
+        }, } });
+    const chats = ["1001", "1002", "1003", "1004", "1005"].map((id) => `zalo:g:${id}`);
+    // A message before the outage, delivered live; it is also in the group's history later.
+    const before = groupMessage("group-text", { ts: String(CLOCK - 1000) });
+    h.zalo.receive(before);
+    await settle();
+    // While the bot is disconnected, two people write: one in the group (history + old_messages), one privately.
+    const missedInGroup = groupMessage("group-quote-reply", { ts: String(CLOCK + 5000) });
+    const missedPrivate = userMessage("user-text", { ts: String(CLOCK + 6000) });
+    h.zalo.history.set(GROUP_ID, [before, missedInGroup]);
+    h.zalo.oldMessages = [missedInGroup, missedPrivate];
+    let sends = 0;
+    h.zalo.beforeSend = () => {
+      if (++sends === 3) {
+        clock += 10_000;
+        h.zalo.closeSession(CloseReason.KickConnection, "kicked");
+      }
+    };
+
+    // A minimal stand-in for the delivery worker: retry transient failures until each chat has its message.
+    const refs: string[] = [];
+    for (const chat of chats) {
+      for (let tries = 0; ; tries++) {
+        try {
+          refs.push((await h.adapter.send({ chat, text: `Nhiệm vụ cho ${chat}` })).messageId);
+          break;
+        } catch (error) {
+          expect(error).toBeInstanceOf(ChatSendError);
+          expect((error as ChatSendError).failure.kind).toBe("transient");
+          expect(tries).toBeLessThan(3);
+          await until(() => h.adapter.online, "reconnect");
+        }
+      }
+    }
+    await until(() => h.problems.some((p) => p.kind === "reconnected"), "catch-up");
+
+    const perChat = chats.map((chat) => h.zalo.sent.filter((s) => `zalo:g:${s.threadId}` === chat).length);
+    expect(perChat).toEqual([1, 1, 1, 1, 1]);
+    expect(new Set(refs).size).toBe(5);
+    expect(h.zalo.sent.map((s) => s.session)).toEqual([1, 1, 2, 2, 2]);
+
+    expect(waits).toEqual([5000]);
+    expect(h.problems).toEqual([
+      { kind: "closed", code: CloseReason.KickConnection, reason: "kicked", attempt: 1, retryInMs: 5000 },
+      { kind: "reconnected", downMs: 5000, caughtUp: 2 },
+    ]);
+    // The old listener is released; the new one asked for what it missed, after the last id it had seen.
+    expect(h.zalo.sessions[0]!.listener.stops).toBe(1);
+    expect(h.zalo.sessions[0]!.listener.listenerCount("message")).toBe(0);
+    expect(h.zalo.sessions[1]!.listener.oldRequests).toEqual([
+      { type: ThreadType.User, lastMsgId: null },
+      { type: ThreadType.Group, lastMsgId: "7406832168330" },
+    ]);
+    expect(h.zalo.historyCalls).toEqual([GROUP_ID]);
+    expect(messages(h).map((m) => m.eventId)).toEqual(["zalo:msg:7406832168330", "zalo:msg:7406832199002", "zalo:msg:7406832400301"]);
+    expect(messages(h)[1]!.replyTo?.messageId).toBe("7406832177777");
+  });
+
+  it("backs off exponentially while logging in again fails, then recovers", async () => {
+    h = await startHarness({ adapter: { backoff: { initialMs: 1000, factor: 2, maxMs: 5000 }, oldMessagesTimeoutMs: 10 } });
+    h.zalo.failLogins = 4;
+    h.zalo.closeSession(CloseReason.DuplicateConnection, "");
+    await until(() => h.adapter.online && h.zalo.sessions.length === 2, "reconnect");
+    expect(h.waits).toEqual([1000, 2000, 4000, 5000]);
+    expect(kinds(h.problems)).toEqual(["closed", "login_failed", "login_failed", "login_failed", "qr_required", "reconnected"]);
+    expect(h.problems[1]).toMatchObject({ kind: "login_failed", attempt: 2, retryInMs: 2000, error: expect.stringMatching(/session key/) });
+    // The first login, then attempts 1-3 retried the saved session only; attempt 4 (after qrAfterAttempts = 3) saw it
+    // rejected once more and fell back to a QR login.
+    expect(h.zalo.loginCalls).toHaveLength(5);
+  });
+
+  it("offers a QR login once retrying the saved session has not worked", async () => {
+    h = await startHarness({ adapter: { qrAfterAttempts: 1 } });
+    h.zalo.failLogins = 5;
+    h.zalo.closeSession();
+    await until(() => h.adapter.online && h.zalo.sessions.length === 2, "reconnect by QR");
+    expect(kinds(h.problems)).toContain("qr_required");
+    expect(JSON.parse(readFileSync(h.credentialsPath, "utf8")).imei).toBe("imei-from-qr");
+  });
+
+  it("gives up after maxAttempts and says a QR login is needed", async () => {
+    h = await startHarness({ adapter: { allowQrLogin: false, backoff: { maxAttempts: 3 } } });
+    h.zalo.failLogins = 100;
+    h.zalo.closeSession();
+    await until(() => h.problems.some((p) => p.kind === "gave_up"), "giving up");
+    expect(h.problems.at(-1)).toEqual({ kind: "gave_up", attempts: 3 });
+    expect(h.adapter.online).toBe(false);
+    const error = await h.adapter.send({ chat: `zalo:g:${GROUP_ID}`, text: "x" }).catch((e: unknown) => e);
+    expect((error as ChatSendError).failure.kind).toBe("transient");
+  });
+
+  it("a send that finds the session expired triggers a re-login", async () => {
+    h = await startHarness();
+    h.zalo.current.dead = true; // Zalo dropped the session without closing the socket
+    const error = await h.adapter.send({ chat: `zalo:g:${GROUP_ID}`, text: "x" }).catch((e: unknown) => e);
+    expect((error as ChatSendError).failure.kind).toBe("transient");
+    await until(() => h.adapter.online && h.zalo.sessions.length === 2, "re-login");
+    await h.adapter.send({ chat: `zalo:g:${GROUP_ID}`, text: "x" });
+    expect(h.zalo.sent).toHaveLength(1);
+  });
+
+  it("after a restart, catches up from the time the core last handled Zalo input", async () => {
+    h = await startHarness({
+      start: false,
+      adapter: { now: () => CLOCK, catchUpGroups: () => [GROUP_ID] },
+      setup: (z) => {
+        z.history.set(GROUP_ID, [groupMessage("group-text", { ts: String(CLOCK - 3_600_000) }), groupMessage("group-file", { ts: String(CLOCK - 1000) })]);
+      },
+    });
+    await h.adapter.start({ catchUpSince: new Date(CLOCK - 120_000) });
+    await until(() => h.zalo.historyCalls.length === 1, "history");
+    await settle();
+    await h.adapter.idle();
+    expect(messages(h).map((m) => m.messageId)).toEqual(["7406832300201"]);
+    expect(h.problems).toEqual([]); // a cold start is not a reconnection
+  });
+
+  it("describes every problem for admins in Vietnamese and English", () => {
+    const vi = translator("vi");
+    const en = translator("en");
+    const png = new Uint8Array();
+    const all: ZaloSessionProblem[] = [
+      { kind: "closed", code: 3000, reason: "", attempt: 1, retryInMs: 5000 },
+      { kind: "closed", code: 1006, reason: "abnormal", attempt: 2, retryInMs: 10_000 },
+      { kind: "login_failed", error: "timeout", attempt: 3, retryInMs: 20_000 },
+      { kind: "gave_up", attempts: 5 },
+      { kind: "qr_required", pngPath: "data/zalo-qr.png", png },
+      { kind: "error", error: "socket" },
+      { kind: "reconnected", downMs: 42_000, caughtUp: 2 },
+    ];
+    const texts = all.map((p) => describeSessionProblem(p, vi));
+    expect(texts[0]).toContain("Zalo Web");
+    expect(texts[1]).toContain("mã 1006: abnormal");
+    expect(texts[1]).toContain("10 giây");
+    expect(texts[4]).toContain("data/zalo-qr.png");
+    expect(texts[6]).toContain("42 giây");
+    for (const p of all) expect(describeSessionProblem(p, en)).not.toBe(describeSessionProblem(p, vi));
+    expect(texts.every((t) => !t.includes("{{"))).toBe(true);
+  });
+
+  it("keeps listening to private threads of people it saw (sanity: user thread ids)", async () => {
+    h = await startHarness();
+    h.zalo.receive(userMessage("user-text"));
+    await settle();
+    expect(messages(h)[0]!.chat).toBe(`zalo:u:${USER_UID}`);
+  });
+});
