@@ -83,3 +83,18 @@ export function canonicalName(name: string): string {
 export function nameKey(name: string): string {
   return foldKey(canonicalName(name));
 }
+
+/**
+ * Same body, as the evaluation counts it: equal canonical names, or ≥ 75 % shared words ("UBND quận, huyện, thị xã"
+ * and "UBND các quận, huyện, thị xã").
+ */
+export function sameBody(a: string, b: string): boolean {
+  const ka = nameKey(a);
+  const kb = nameKey(b);
+  if (ka === kb) return ka !== "";
+  const ta = new Set(ka.split(" "));
+  const tb = new Set(kb.split(" "));
+  let inter = 0;
+  for (const w of ta) if (tb.has(w)) inter++;
+  return inter / (ta.size + tb.size - inter || 1) >= 0.75;
+}

@@ -1,0 +1,148 @@
+/**
+ * Step: finding the bodies (cơ quan, đơn vị) a sentence names, where their list ends, and how it splits into separate
+ * bodies. Vietnamese puts the subject first and the verb right after it, so a list of bodies runs from a known head
+ * noun ("Sở", "UBND", "các phòng, ban") to the first verb ("chủ trì", "phối hợp", "triển khai"...).
+ */
+import { nameKey } from "./names.js";
+
+const U = "(?:ủy|uỷ)";
+// Head nouns that start a body. Lookaheads keep out the verbs and nouns sharing a first syllable ("Ban hành", "Báo cáo").
+const HEAD_SRC = [
+  `${U} ban`, "ubnd", "ubmttq", "mttq", "hđnd", "hội đồng", "mặt trận", "sở(?! hữu)",
+  "phòng(?! (?:chống|ngừa|cháy|tránh|dịch|bệnh|khi|họp|học|làm|thủ|vệ|hộ|ngủ))",
+  "ban(?! (?:hành|đầu|ngày|đêm|bố|tặng|trưa|chiều|sáng|cho))",
+  "hội(?! (?:nghị|thảo|viên|thi|diễn|chợ|nhập|tụ|họp|đủ|trại|khỏe|sách|đàm|ngộ|chẩn|đồng))",
+  "đoàn(?! (?:kết|viên|tụ|ra|vào|thể))", `đảng (?:đoàn|${U}|bộ)`, "chi bộ", "ban cán sự", `(?:huyện|tỉnh|thành|quận|thị) ${U}`,
+  `cấp ${U}`, "chính quyền", "trung tâm", "văn phòng", "thanh tra", "công an", "kho bạc", "chi cục", "tổng cục",
+  "cục(?! (?:bộ|diện))", "vụ(?! (?:việc|án|mùa|lợi))",
+  "bộ(?! (?:phận|máy|đội|hồ sơ|tiêu chí|quy tắc|câu hỏi|luật|mặt|sưu tập|tài liệu|đề|công cụ|chứng từ|chuyển))",
+  "viện", "bệnh viện", "trường(?! (?:hợp|học sinh|độ))", "ngân hàng",
+  "báo(?! (?:cáo|chí|động|giá|hiệu|danh|tin|đáp|trước|gồm|về))", "đài(?! (?:thọ))", "cơ quan", "đơn vị", "đoàn thể",
+  "ngành", "bộ chỉ huy", "ban chỉ huy", "liên đoàn", "liên minh", "công ty", "tổng công ty", "điện lực", "bưu điện",
+  "chi nhánh", "tòa án", "toà án", "viện kiểm sát", "cơ sở giáo dục", "nhà trường", "thành đoàn", "huyện đoàn",
+  "tỉnh đoàn", "lực lượng", "doanh nghiệp", "hợp tác xã", "bảo hiểm xã hội", "cơ sở đảng",
+  "tổ chức(?= (?:chính trị|xã hội|đoàn thể|cơ sở|đảng|hội|quần chúng|tôn giáo|kinh tế|nhân đạo|thành viên|công đoàn|phi|quốc tế|tín dụng))",
+];
+// Places and kinds that count as a body only after "các" ("các xã, thị trấn"; "các tổ chức, cá nhân").
+const AFTER_CAC_SRC = ["xã", "phường", "thị trấn", "huyện", "quận", "thị xã", "thành phố", "tỉnh", "tổ chức", "địa phương", "cá nhân", "cấp"];
+const TITLE_SRC =
+  "(?:(?:ông|bà)\\s*(?:\\(\\s*bà\\s*\\)|\\/\\s*bà)?\\s+|đồng chí\\s+)?(?:(?:phó\\s+)?(?:giám đốc|chủ tịch|hiệu trưởng|trưởng|bí thư)|thủ trưởng|chánh(?= văn phòng| thanh tra)|thành viên|thường trực|lãnh đạo|người đứng đầu)\\s+";
+const IDIOM_SRC = "các cấp,? các ngành|các tổ chức,? cá nhân";
+
+const BODY_AT = new RegExp(
+  `^(?:${IDIOM_SRC}|(?:${TITLE_SRC})?(?:(?:tất cả |toàn thể )?các\\s+(?:${AFTER_CAC_SRC.join("|")}|${HEAD_SRC.join("|")})|${HEAD_SRC.join("|")}))(?![\\p{L}\\p{N}])`,
+  "iu",
+);
+/** Kind words that continue a collective ("Các phòng, ban, ngành, đoàn thể huyện") instead of starting a new body. */
+const KIND_WORD = new RegExp(
+  `^(?:sở|ban|ngành|phòng|đoàn thể|cơ quan|đơn vị|địa phương|doanh nghiệp|cá nhân|tổ chức|huyện|quận|xã|phường|thị trấn|thị xã|thành phố|tỉnh|trường|hội|(?:huyện|thị|thành|quận|đảng) ${U})(?![\\p{L}\\p{N}])`,
+  "u",
+);
+// Words that end a subject or list: the verb (lower case; names are capitalised) or a marker word.
+const STOP_WORDS = [
+  "chủ trì", "phối hợp", "phối kết hợp", "tiếp tục", "triển khai", "thực hiện", "chỉ đạo", "xây dựng", "tăng cường",
+  "tham mưu", "quán triệt", "nghiên cứu", "tiếp nhận", "tổng hợp", "báo cáo", "hướng dẫn", "kiểm tra", "đăng tải",
+  "rà soát", "tích cực", "chủ động", "cần", "có trách nhiệm", "chịu trách nhiệm", "theo chức năng", "theo", "thông qua",
+  "đẩy mạnh", "tham gia", "xác định", "quan tâm", "thường xuyên", "cử", "bố trí", "giúp", "đôn đốc", "theo dõi",
+  "lãnh đạo", "phát huy", "cung cấp", "tuyên truyền", "vận động", "hoàn thành", "gửi", "nộp", "có ý kiến", "ban hành",
+  "trình", "đề xuất", "sớm", "kịp thời", "lập", "mở", "tập trung", "phổ biến", "duy trì", "hỗ trợ", "bảo đảm", "đảm bảo",
+  "chăm lo", "tạo điều kiện", "khẩn trương", "nghiêm túc", "căn cứ", "chuẩn bị", "tiến hành", "nâng cao", "phát động",
+  "định kỳ", "chú ý", "thi hành", "được", "đề nghị", "yêu cầu", "giao", "là", "không", "đã", "đang", "sẽ",
+  "phải", "nhận", "có văn bản", "xem xét", "thẩm định", "phê duyệt", "ký", "ưu tiên", "bổ sung", "hoàn thiện", "điều chỉnh",
+  "công khai", "tập huấn", "đánh giá", "sơ kết", "tổng kết", "thống kê", "giám sát", "cập nhật", "rà", "để", "nhằm",
+  "trong", "tại", "về", "với", "cùng", "khi", "nếu", "sau", "trước", "vào", "đối với", "làm", "thì",
+  "mời", "dự", "tổ chức", "phân công", "thành lập", "kiện toàn", "củng cố", "tuyên dương", "khen thưởng", "góp phần",
+  "tăng", "giảm", "rút kinh nghiệm", "bám sát", "đăng", "in", "phát hành", "lưu ý", "thông báo", "quản lý",
+  "thẩm tra", "tiếp thu", "khắc phục", "xử lý", "giải quyết", "kiến nghị", "liên hệ", "biên soạn", "cấp phát",
+  "mua", "sắp xếp", "vừa", "cũng", "luôn", "nắm", "thu", "chi", "hưởng ứng", "lồng ghép", "tăng cường", "đưa",
+];
+const STOP_RE = new RegExp(`^(?:${STOP_WORDS.sort((a, b) => b.length - a.length).join("|")})(?![\\p{L}\\p{N}])`, "u");
+// "tổ chức"/"thành phố" etc. inside names are nouns; these follow a head and never end the list.
+const NOUN_AFTER = /^(?:tổ chức (?:chính trị|xã hội|đoàn thể|cơ sở|đảng|hội|quần chúng|tôn giáo)|cá nhân)/u;
+
+export function bodyHeadAt(s: string): number {
+  const m = BODY_AT.exec(s);
+  return m ? m[0].length : 0;
+}
+
+/** Reads a list of bodies starting at the beginning of `s`; returns the raw list text and where it ended. */
+export function readList(s: string): { list: string; end: number } {
+  let i = 0;
+  let out = "";
+  const n = Math.min(s.length, 500);
+  while (i < n) {
+    const c = s[i]!;
+    if (c === "(" || c === "[") {
+      const close = s.indexOf(c === "(" ? ")" : "]", i);
+      if (close < 0) break;
+      i = close + 1;
+      continue;
+    }
+    if (/[.:!?“”"'‘’]/u.test(c) && !(c === "." && /^\.[\p{L}\p{N}]/u.test(s.slice(i, i + 2)))) break;
+    if (c === ";" || c === ",") {
+      const after = s.slice(i + 1).trimStart();
+      if (c === ";" && !bodyHeadAt(after)) break;
+      if (c === "," && STOP_RE.test(after) && !NOUN_AFTER.test(after)) break;
+      out += c;
+      i++;
+      continue;
+    }
+    if (/\s/.test(c)) {
+      out += " ";
+      i++;
+      continue;
+    }
+    const rest = s.slice(i);
+    if (out.trim() !== "" && /^\p{Ll}/u.test(c) && STOP_RE.test(rest) && !NOUN_AFTER.test(rest) && !/(?:^|\s)(?:các|những)\s*$/u.test(out)) break;
+    const w = /^[^\s,;:()[\]“”"!?]+/u.exec(rest);
+    const word = w ? w[0] : c;
+    out += word;
+    i += word.length;
+  }
+  return { list: out.replace(/\s+/g, " ").replace(/[\s,;.\-–]+$/u, "").trim(), end: i };
+}
+
+function isCollective(seg: string): boolean {
+  return /(?:^|\s)các\s/iu.test(seg) || KIND_WORD.test(seg.toLowerCase());
+}
+
+/** Splits a list into bodies: at ";", at a new "các", and at each new named unit; same-tier kinds stay together. */
+export function splitList(list: string): string[] {
+  const names: string[] = [];
+  for (const group of list.split(/\s*;\s*/)) {
+    const parts = group.split(/(\s*,\s*|\s+và\s+)/u);
+    let cur = "";
+    for (let k = 0; k < parts.length; k += 2) {
+      const seg = parts[k]!.trim();
+      const sep = k > 0 ? parts[k - 1]! : "";
+      if (seg === "") continue;
+      const lower = seg.toLowerCase();
+      const idiomTail = /^các ngành\b/u.test(lower) && /các cấp$/iu.test(cur) || lower === "cá nhân" && /tổ chức$/iu.test(cur);
+      const kind = KIND_WORD.test(lower) && !/^\p{Lu}/u.test(seg);
+      const startsNew = cur === "" || (!idiomTail && ((bodyHeadAt(seg) > 0 && !(kind && isCollective(cur))) || /^các\s/iu.test(seg)));
+      if (startsNew) {
+        if (cur) names.push(cur);
+        cur = seg;
+      } else {
+        cur += sep.includes("và") ? ` và ${seg}` : `, ${seg}`;
+      }
+    }
+    if (cur) names.push(cur);
+  }
+  return names.map(tidyName).filter((x) => x.length > 1);
+}
+
+function tidyName(name: string): string {
+  return name.replace(/^(?:và|cùng|với)\s+/iu, "").replace(/[\s,;.:\-–]+$/u, "").replace(/\s+/g, " ").trim();
+}
+
+/** Only generic words ("các đơn vị", "các cơ quan, đơn vị liên quan"): not a named body. */
+export function isGeneric(names: string[]): boolean {
+  return names.every((n) =>
+    nameKey(n)
+      .split(" ")
+      .every((w) => /^(?:cac|don|vi|co|quan|lien|to|chuc|ca|nhan|dia|phuong|truc|thuoc|tren|ban|nganh|tat|ca|minh|nay)$/u.test(w)),
+  );
+}
+
+export { STOP_RE };

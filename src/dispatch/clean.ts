@@ -1,0 +1,55 @@
+/**
+ * Step 1: raw text → logical lines. Text pasted from portals or converted from .docx/.pdf carries markdown residue,
+ * table pipes, page-number lines and line breaks inside sentences; later steps want one line per paragraph or item.
+ */
+export interface Line {
+  text: string;
+  /** A blank line preceded this one in the source. */
+  blankBefore: boolean;
+}
+
+const MARKER_ONLY = /^(?:Điều\s+\d{1,3}\s*[.:]?|[IVX]{1,5}\s*[.\-–)]|\d{1,2}(?:\.\d{1,2}){0,3}\s*[.\-–)]|[a-zđ]\s*\)|Số\s*:?)$/u;
+export const MARKER_START = /^(?:Điều\s+\d|[IVX]{1,5}\s*[.\-–)]|\d{1,2}(?:\.\d{1,2}){0,3}\s*[.\-–)](?!\d)|[a-zđ]\s*[).]\s|[-–—+•·●▪◦➢❖]\s*)/u;
+const PAGE_NUMBER = /^(?:\d{1,6}\s*[-–]\s*\d{1,4}|[-–]\s*\d{1,4}\s*[-–]|(?:Trang|trang)\s+\d{1,4}(?:\s*\/\s*\d{1,4})?|\d{1,3})$/u;
+const RULE_LINE = /^[|\-–—_=*.\s]+$/u;
+
+function stripResidue(raw: string): string {
+  let s = raw
+    .replace(/<\/?[A-Za-z][^<>\n]{0,200}>?/g, " ")
+    .replace(/\\([*_#\-.+()[\]|`>])/g, "$1")
+    .replace(/^\s{0,3}#{1,6}\s+/u, "");
+  // A markdown bullet "* item" is a dash item; every other star is emphasis.
+  s = s.replace(/^\s*[*]\s+(?=\S)/u, "- ").replace(/\*+/g, "").replace(/(^|\s)_{1,2}(?=\S)|(?<=\S)_{1,2}(?=\s|$)/gu, "$1");
+  return s.replace(/[\t\u00a0\u2000-\u200b\u202f\u3000]/g, " ").replace(/ {2,}/g, " ").trim();
+}
+
+export function cleanLines(input: string): Line[] {
+  const text = input
+    .normalize("NFC")
+    .replace(/\r\n?/g, "\n")
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/g, " ");
+  const out: Line[] = [];
+  let blank = false;
+  let hardBreak = false;
+  for (const rawLine of text.split("\n")) {
+    const t = stripResidue(rawLine);
+    if (t === "" || RULE_LINE.test(t) || PAGE_NUMBER.test(t)) {
+      if (t === "" || RULE_LINE.test(t)) blank = true;
+      hardBreak = false;
+      continue;
+    }
+    const prev = out[out.length - 1];
+    const isMarker = MARKER_START.test(t);
+    const startsLower = /^[\p{Ll}]/u.test(t) && !isMarker;
+    const joinable =
+      prev !== undefined &&
+      (MARKER_ONLY.test(prev.text) ||
+        (startsLower && !/[.!?:]$/.test(prev.text) && !/^Kính gửi/iu.test(prev.text)) ||
+        (hardBreak && !blank && !isMarker));
+    if (joinable && prev) prev.text = `${prev.text} ${t}`;
+    else out.push({ text: t, blankBefore: blank });
+    blank = false;
+    hardBreak = / {2,}$/.test(rawLine.replace(/\r$/, ""));
+  }
+  return out;
+}

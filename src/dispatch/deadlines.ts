@@ -1,0 +1,166 @@
+/**
+ * Step: deadline phrases. A small hand-written grammar instead of chrono-node: dispatch deadlines are a closed set of
+ * phrase shapes, and what matters most is what NOT to read (dates of cited documents, campaign names, phone numbers,
+ * report periods). So a date only counts after a cue word ("trước", "chậm nhất", "trong tháng", "từ … đến", "vào lúc",
+ * "Thời gian: …"); bare dates never do. See docs/decisions/0101-deadline-grammar.md.
+ */
+import type { Deadline, Recurrence } from "./schema.js";
+
+export interface DateContext {
+  /** Year for dates written without one: the document's, else one the text states, else the reference date's. */
+  year: number;
+  /** Recurring deadlines take their next occurrence on or after this day (ISO). */
+  base: string;
+}
+
+export interface FoundDeadline extends Deadline {
+  index: number;
+  end: number;
+}
+
+const WEEKDAY = "(?:thứ\\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\\s*nhật)";
+const NUM_DATE = "(\\d{1,2})\\s*[/.\\-]\\s*(\\d{1,2})(?:\\s*[/.\\-]\\s*(\\d{4}))?(?![\\d/])";
+const LONG_DATE = "(\\d{1,2})\\s+tháng\\s+(\\d{1,2})(?:\\s*(?:năm|,\\s*năm)\\s+(\\d{4}))?";
+const TIME = "(?:\\d{1,2}\\s*(?:h|giờ|g)\\s*(?:\\d{1,2})?\\s*(?:phút|')?\\s*(?:,\\s*)?)";
+const DATE = `(?:ngày\\s+)?(?:${WEEKDAY}\\s*,?\\s*(?:ngày\\s+)?)?(?:${NUM_DATE}|${LONG_DATE})`;
+const CUE =
+  "(?:trước|chậm nhất(?:\\s+là)?|muộn nhất|hạn chót|hạn cuối|thời hạn|hạn|đến hết|đến|kết thúc|xong|hoàn thành|vào lúc|vào|lúc|trong ngày|diễn ra(?:\\s+vào)?|thời gian[^:.;\\n]{0,50}:)";
+
+const RANGE_RE = new RegExp(`từ\\s+(?:${TIME})?${DATE}\\s*(?:đến|tới|-|–)\\s*(?:${TIME})?${DATE}`, "giu");
+const CUED_DATE_RE = new RegExp(`${CUE}\\s*(?:ngày\\s+)?(?:${TIME})?(?:ngày\\s+)?${DATE}`, "giu");
+const MONTH_RE = new RegExp(
+  `(?:(trước)|trong|hết|cuối|vào|đến hết|đến cuối|đến)\\s+tháng\\s+(\\d{1,2})(?:\\s*(?:\\/|năm|-)\\s*(\\d{4}))?(?![\\d/])`,
+  "giu",
+);
+const QUARTER_RE = new RegExp(
+  `(?:(trước)\\s+|(?:trong|hết|cuối|vào|đến hết|đến|xong|hoàn thành(?:\\s+trong)?|thời gian[^:.;\\n]{0,50}:)\\s+)quý\\s+(IV|I{1,3}|[1-4])(?:\\s*(?:\\/|năm|-)\\s*(\\d{4}))?`,
+  "giu",
+);
+const YEAR_RE = /(?:(trước)|trong|hết|cuối|đến hết|đến cuối|hoàn thành trong|xong trong)\s+năm\s+(\d{4})(?!\d)/giu;
+const DAYS_AFTER_RE = /trong\s+(?:vòng|thời hạn)?\s*(\d{1,3})\s+ngày(\s+làm việc)?\s*(?:,\s*)?kể từ ngày\s+(?:ký|ban hành)/giu;
+
+const REC_RES: ReadonlyArray<[RegExp, Recurrence]> = [
+  [/định kỳ\s+(?:6|sáu)\s+tháng|(?:6|sáu)\s+tháng\s*(?:,|và|\/)\s*(?:01\s+|1\s+|một\s+)?năm|(?:6|sáu) tháng một lần|báo cáo(?: kết quả)?\s+(?:6|sáu)\s+tháng(?!\s+(?:đầu|cuối))/giu, "semiannual"],
+  [/định kỳ\s+(?:hàng|hằng)\s+quý|(?:hàng|hằng)\s+quý|định kỳ\s+(?:3|ba)\s+tháng/giu, "quarterly"],
+  [/định kỳ\s+(?:hàng|hằng)\s+tháng|ngày\s+\d{1,2}\s+(?:hàng|hằng)\s+tháng|báo cáo\s+(?:hàng|hằng)\s+tháng|(?:hàng|hằng)\s+tháng\s+báo cáo/giu, "monthly"],
+  [/định kỳ\s+(?:hàng|hằng)\s+tuần|(?:các|vào)\s+(?:ngày\s+)?thứ\s+(?:hai|ba|tư|năm|sáu|bảy)\s+(?:đầu tuần|hàng tuần|hằng tuần)|báo cáo\s+(?:hàng|hằng)\s+tuần|(?:hàng|hằng)\s+tuần\s+báo cáo/giu, "weekly"],
+  [/định kỳ\s+(?:hàng|hằng)\s+năm|(?:hàng|hằng)\s+năm\s+báo cáo|báo cáo(?: kết quả)?(?: [^.;]{0,30})?\s+(?:hàng|hằng)\s+năm|\d\s+(?:hàng|hằng)\s+năm/giu, "yearly"],
+  [/định kỳ(?!\s+(?:hàng|hằng|6|sáu|3|ba)\b)/giu, "periodic"],
+];
+
+const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
+
+function iso(y: number, m: number, d: number): string | null {
+  if (m < 1 || m > 12 || d < 1 || y < 1900 || y > 2200) return null;
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (d > last) return null;
+  return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+function lastDay(y: number, m: number): string | null {
+  return iso(y, m, new Date(Date.UTC(y, m, 0)).getUTCDate());
+}
+function dayBefore(isoDate: string | null): string | null {
+  if (!isoDate) return null;
+  const t = new Date(`${isoDate}T00:00:00Z`).getTime() - 86_400_000;
+  return new Date(t).toISOString().slice(0, 10);
+}
+function addDays(isoDate: string, n: number): string {
+  return new Date(new Date(`${isoDate}T00:00:00Z`).getTime() + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Day and month of a DATE match (groups: numeric d, m, y, then long d, m, y). */
+function dmy(g: Array<string | undefined>, at: number): [number, number, number | null] | null {
+  const d = g[at] ?? g[at + 3];
+  const m = g[at + 1] ?? g[at + 4];
+  const y = g[at + 2] ?? g[at + 5];
+  if (!d || !m) return null;
+  return [Number(d), Number(m), y ? Number(y) : null];
+}
+
+/** All deadline phrases in `text`, in order, with recurrences merged into an adjacent date. */
+export function findDeadlines(text: string, ctx: DateContext): FoundDeadline[] {
+  const dates: FoundDeadline[] = [];
+  const push = (index: number, phrase: string, date: string | null, recurrence: Recurrence | null = null) => {
+    if (date === null && recurrence === null) return;
+    const end = index + phrase.length;
+    if (dates.some((x) => index < x.end && end > x.index)) return;
+    dates.push({ text: phrase.trim(), date, recurrence, index, end });
+  };
+  for (const m of text.matchAll(RANGE_RE)) {
+    const to = dmy([...m], 7);
+    const from = dmy([...m], 1);
+    if (!to) continue;
+    const y = to[2] ?? from?.[2] ?? ctx.year;
+    push(m.index, m[0], iso(y, to[1], to[0]));
+  }
+  for (const m of text.matchAll(CUED_DATE_RE)) {
+    if (/^thời gian/iu.test(m[0]) && /^\s*từ/iu.test(text.slice(m.index + m[0].length - 20))) continue;
+    const p = dmy([...m], 1);
+    if (!p) continue;
+    const yearly = /^\s*(?:hàng|hằng)\s+năm/iu.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12));
+    push(m.index, m[0], p[2] !== null ? iso(p[2], p[1], p[0]) : nextOccurrence(p[0], p[1], ctx, yearly));
+  }
+  for (const m of text.matchAll(MONTH_RE)) {
+    const y = m[3] ? Number(m[3]) : ctx.year;
+    const mon = Number(m[2]);
+    push(m.index, m[0], m[1] ? dayBefore(iso(y, mon, 1)) : lastDay(y, mon));
+  }
+  for (const m of text.matchAll(QUARTER_RE)) {
+    const q = ROMAN[m[2]!.toLowerCase()] ?? Number(m[2]);
+    const y = m[3] ? Number(m[3]) : ctx.year;
+    push(m.index, m[0], m[1] ? dayBefore(iso(y, q * 3 - 2, 1)) : lastDay(y, q * 3));
+  }
+  for (const m of text.matchAll(YEAR_RE)) {
+    const y = Number(m[2]);
+    push(m.index, m[0], m[1] ? iso(y - 1, 12, 31) : iso(y, 12, 31));
+  }
+  for (const m of text.matchAll(DAYS_AFTER_RE)) {
+    if (m[2]) continue; // working days need a holiday calendar; leave to the leader rather than guess
+    push(m.index, m[0], addDays(ctx.base, Number(m[1])));
+  }
+
+  const recs: FoundDeadline[] = [];
+  for (const [re, rec] of REC_RES) {
+    for (const m of text.matchAll(re)) {
+      const end = m.index + m[0].length;
+      if (recs.some((x) => m.index < x.end && end > x.index)) continue;
+      recs.push({ text: m[0], date: null, recurrence: rec, index: m.index, end });
+    }
+  }
+  // A recurrence right before or after a date is one deadline: "6 tháng, năm (trước 15/12)", "trước ngày 20/11 hàng năm".
+  for (const r of recs) {
+    const near = dates.find(
+      (d) =>
+        d.recurrence === null &&
+        ((r.index < d.end && r.end > d.index) || (r.end <= d.index && d.index - r.end <= 20) || (d.end <= r.index && r.index - d.end <= 3)),
+    );
+    if (near) {
+      const start = Math.min(near.index, r.index);
+      const end = Math.max(near.end, r.end);
+      near.text = text.slice(start, end).trim();
+      near.recurrence = r.recurrence;
+      near.index = start;
+      near.end = end;
+      if (near.date && !/\d{4}/.test(near.text)) {
+        const [, mo, d] = near.date.split("-").map(Number) as [number, number, number];
+        near.date = nextOccurrence(d, mo, ctx, true);
+      }
+    } else {
+      dates.push(r);
+    }
+  }
+  return dates.sort((a, b) => a.index - b.index);
+}
+
+/** Day/month without a year: in the context year, or for a recurring one the next occurrence from the base day. */
+function nextOccurrence(d: number, m: number, ctx: DateContext, recurring: boolean): string | null {
+  const inYear = iso(ctx.year, m, d);
+  if (!recurring || !inYear) return inYear;
+  return inYear >= ctx.base ? inYear : iso(ctx.year + 1, m, d);
+}
+
+/** The deadline a task's own text states: the first one, or null. */
+export function firstDeadline(text: string, ctx: DateContext): Deadline | null {
+  const found = findDeadlines(text, ctx)[0];
+  return found ? { text: found.text, date: found.date, recurrence: found.recurrence } : null;
+}

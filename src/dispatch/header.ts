@@ -1,0 +1,179 @@
+/**
+ * Step: the header block — số ký hiệu, date, type, issuer, trích yếu, Kính gửi, secrecy and urgency stamps — in the
+ * government ("Số: 164/KH-UBND") and Party ("Số 1277 -CV/HU") layouts, and in portal renderings that name the
+ * document in a sentence ("UBND tỉnh ban hành Công văn số 846 /UBND-TH về việc …", "(Nguồn công văn số …)").
+ */
+import type { DocHeader } from "./schema.js";
+import type { Line } from "./clean.js";
+
+export interface HeaderResult {
+  doc: DocHeader;
+  /** Lines with the Kính gửi line split from any body text that followed it on the same line. */
+  lines: Line[];
+  /** Index of the first line of the body (after Kính gửi, or after the header block). */
+  bodyStart: number;
+}
+
+const TYPES = [
+  "Công văn", "Kế hoạch", "Chỉ thị", "Thông báo", "Quyết định", "Công điện", "Hướng dẫn", "Báo cáo", "Nghị quyết",
+  "Tờ trình", "Kết luận", "Chương trình", "Thông tri", "Quy định", "Giấy mời",
+];
+const TYPE_ALT = TYPES.join("|");
+const TYPE_LINE = new RegExp(`^(${TYPE_ALT})(?:\\s+(?:về việc|v\\/v)\\s*:?\\s*(.*))?$`, "iu");
+const CODE = "[A-ZĐ][A-ZĐ0-9&.]*";
+const NUM = `(\\d{1,6}(?:\\s*\\/\\s*(?:\\d{2,4}|${CODE})|\\s*[-–]\\s*${CODE})+|\\d{1,6}(?=\\s|$))`;
+const HEADER_NUMBER = new RegExp(`(?:^|\\s)(?:Số|SỐ)\\s*:?\\s*${NUM}`, "u");
+const SENTENCE_NUMBER = new RegExp(`(${TYPE_ALT})\\s+số\\s*:?\\s*${NUM}`, "iu");
+const PLACE_DATE = /(?:,|^)\s*ngày\s+(\d{1,2})\s*(?:tháng\s*(\d{1,2})\s*năm\s*(\d{4})|[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))/iu;
+const SOURCE_DATE = /\(\s*Nguồn[^)]*?[-–]\s*(\d{1,2})\/(\d{1,2})\/(\d{4})/iu;
+const SECRECY = /^(TUYỆT MẬT|TỐI MẬT|MẬT)$/u;
+const URGENCY = /^(HỎA TỐC|HOẢ TỐC|THƯỢNG KHẨN|KHẨN)$/u;
+const ISSUER_HEAD = /(?:ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|BỘ |SỞ |PHÒNG |BAN |(?:HUYỆN|TỈNH|THÀNH|QUẬN|THỊ|ĐẢNG) (?:ỦY|UỶ)|TRƯỜNG |CÔNG AN|VĂN PHÒNG|BAN CHỈ ĐẠO)/u;
+const NOT_HEADER = /^(?:Căn cứ|Thực hiện|Theo|Trong|Để|Nhằm|Ngày\s+\d|Qua|Sau khi|Trên cơ sở|Hiện nay|Kỷ niệm)/u;
+
+function iso(y: number, m: number, d: number): string | null {
+  if (m < 1 || m > 12 || d < 1 || d > 31) return null;
+  return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+const number = (raw: string) => raw.replace(/\s+/g, "").replace(/[–]/g, "-");
+const stripEnd = (s: string) => s.replace(/^[\s\-–:]+|[\s,;.:]+$/gu, "").trim();
+
+function titleCaseType(t: string): string {
+  const low = t.toLowerCase();
+  return TYPES.find((x) => x.toLowerCase() === low) ?? t;
+}
+
+function isUpper(s: string): boolean {
+  return /\p{Lu}/u.test(s) && s === s.toUpperCase();
+}
+
+function stamps(text: string, doc: DocHeader): boolean {
+  let hit = false;
+  for (const part of text.split(/\s*[-–,/|]\s*|\s{2,}/u)) {
+    const p = part.trim();
+    if (SECRECY.test(p)) (doc.secrecy = p as DocHeader["secrecy"]), (hit = true);
+    else if (URGENCY.test(p)) (doc.urgency = (p === "HOẢ TỐC" ? "HỎA TỐC" : p) as DocHeader["urgency"]), (hit = true);
+    else if (p !== "") return false;
+  }
+  return hit;
+}
+
+export function readHeader(input: Line[]): HeaderResult {
+  const lines = input.slice();
+  const doc: DocHeader = {
+    type: null, number: null, date: null, issuer: null, subject: null, recipients: [], secrecy: null, urgency: null,
+  };
+  let firstItem = lines.findIndex((l) => /^(?:Điều\s+\d|[IVX]{1,5}\s*[.\-–)]\s|\d{1,2}\s*[.\-–)]\s)/u.test(l.text));
+  if (firstItem < 0) firstItem = lines.length;
+  const limit = Math.min(firstItem, 40);
+  let lastHeader = -1;
+  const issuerParts: string[] = [];
+
+  for (let i = 0; i < limit; i++) {
+    const t = lines[i]!.text;
+    if (/^Kính gửi/iu.test(t)) break;
+    if (stamps(t, doc)) {
+      lastHeader = i;
+      continue;
+    }
+    const num = doc.number === null && HEADER_NUMBER.exec(t);
+    if (num && /^(?:Số|SỐ)(?!\p{L})/u.test(t.trimStart())) {
+      doc.number = number(num[1]!);
+      lastHeader = i;
+      const tail = t.slice(num.index + num[0].length);
+      stamps(tail.replace(PLACE_DATE, "").replace(/^[^,]*?(?=\s{2,}|$)/u, "").trim(), doc);
+    }
+    const pd = doc.date === null && PLACE_DATE.exec(t);
+    if (pd && (pd.index > 0 || /^ngày/iu.test(t)) && t.length < 120 && !NOT_HEADER.test(t)) {
+      doc.date = pd[2] ? iso(+pd[3]!, +pd[2], +pd[1]!) : iso(+pd[5]!, +pd[4]!, +pd[1]!);
+      lastHeader = i;
+    }
+    const vv = /^(?:V\/v|V\/V|v\/v)\s*:?\s*(.+)$/u.exec(t);
+    if (vv && doc.subject === null) {
+      doc.subject = stripEnd(vv[1]!);
+      doc.type ??= "Công văn";
+      lastHeader = i;
+      continue;
+    }
+    const tl = TYPE_LINE.exec(t);
+    if (tl && (isUpper(tl[1]!) || tl[2] !== undefined) && doc.type === null) {
+      doc.type = titleCaseType(tl[1]!);
+      lastHeader = i;
+      if (tl[2]) doc.subject ??= stripEnd(tl[2]);
+      else if (doc.subject === null) {
+        const parts: string[] = [];
+        for (let j = i + 1; j < limit && parts.length < 4; j++) {
+          const s = lines[j]!.text;
+          if (NOT_HEADER.test(s) || /^Kính gửi/iu.test(s) || (parts.length > 0 && ISSUER_HEAD.test(s) && isUpper(s))) break;
+          parts.push(s.replace(/^(?:về việc|v\/v)\s*:?\s*/iu, ""));
+          lastHeader = j;
+          if (!/,$/.test(s)) break;
+        }
+        if (parts.length) doc.subject = stripEnd(parts.join(" "));
+      }
+      continue;
+    }
+    if (isUpper(t) && t.length < 160 && !NOT_HEADER.test(t)) {
+      const head = t.replace(/CỘNG H[OÒ]A.*$/u, "").replace(/ĐẢNG CỘNG SẢN.*$/u, "").trim();
+      if (head && !/^(?:ĐỘC LẬP|T\/M|TM\.|KT\.)/u.test(head)) issuerParts.push(head);
+      if (i <= lastHeader + 3) lastHeader = Math.max(lastHeader, i);
+    } else if (/^Độc lập/u.test(t)) lastHeader = Math.max(lastHeader, i);
+    else {
+      const m = /^(\p{Lu}[\p{L} ]{2,40}?)\s+(?:Độc lập|CỘNG H[OÒ]A)/u.exec(t);
+      if (m && isUpper(m[1]!)) issuerParts.push(m[1]!);
+    }
+  }
+
+  if (issuerParts.length) {
+    const joined = issuerParts.join(" ").replace(/\s+/g, " ");
+    const at = joined.search(ISSUER_HEAD);
+    const raw = at >= 0 ? joined.slice(at) : joined;
+    doc.issuer = raw.toLowerCase().replace(/(^|\s)(\p{L})/gu, (_m, s: string, c: string) => s + c.toUpperCase());
+  }
+
+  // Kính gửi: inline text and/or dash lines; body text glued after it on the same line is split off.
+  let bodyStart = lastHeader + 1;
+  const kg = lines.findIndex((l, i) => i < Math.max(limit, 1) + 5 && /^Kính gửi\s*:?/iu.test(l.text));
+  if (kg >= 0) {
+    let inline = lines[kg]!.text.replace(/^Kính gửi\s*:?\s*/iu, "");
+    const cut = /\.\s+(?=\p{Lu}[\p{Ll}\s]{3})/u.exec(inline);
+    if (cut && inline.length - cut.index > 20) {
+      lines.splice(kg + 1, 0, { text: inline.slice(cut.index + 1).trim(), blankBefore: false });
+      inline = inline.slice(0, cut.index);
+    }
+    const items: string[] = [];
+    if (inline.trim()) items.push(...inline.split(/\s*;\s*|(?:^|\s)[-–•+]\s+/u));
+    let j = kg + 1;
+    while (j < lines.length && /^[-–•+]\s*/u.test(lines[j]!.text) && items.length < 40) {
+      items.push(lines[j]!.text.replace(/^[-–•+]\s*/u, ""));
+      j++;
+    }
+    doc.recipients = items.map(stripEnd).filter((x) => x.length > 1);
+    doc.type ??= "Công văn";
+    bodyStart = Math.max(bodyStart, j);
+  }
+
+  // Portal renderings: the document named in a sentence near the top, or in a "(Nguồn công văn số …)" line.
+  if (doc.number === null) {
+    for (let i = 0; i < lines.length; i++) {
+      const t = lines[i]!.text;
+      const source = /^\(?\s*Nguồn/iu.test(t);
+      if (!source && i > Math.min(2, bodyStart + 1)) continue;
+      const m = SENTENCE_NUMBER.exec(t);
+      if (!m) continue;
+      const before = t.slice(Math.max(0, t.lastIndexOf(".", m.index)), m.index);
+      if (/(?:Căn cứ|Thực hiện|nhận được|[Tt]heo|của|tại)\s/u.test(before)) continue;
+      doc.number = number(m[2]!);
+      doc.type ??= titleCaseType(m[1]!);
+      const sd = SOURCE_DATE.exec(t);
+      if (sd && doc.date === null) doc.date = iso(+sd[3]!, +sd[2]!, +sd[1]!);
+      const vv = /^\s*(?:về việc|v\/v)\s+(.+?)(?:\.(?:\s|$)|$)/iu.exec(t.slice(m.index + m[0].length));
+      if (vv && doc.subject === null) doc.subject = stripEnd(vv[1]!);
+      const who = /(?:^|,\s*)((?:UBND|Ủy ban|Uỷ ban|Sở|Bộ|Ban|Huyện ủy|Tỉnh ủy|Thành ủy)[^,.]{0,60}?)\s+(?:ban hành|banh|có|gửi|ra)\s/u.exec(t.slice(0, m.index));
+      if (who && doc.issuer === null) doc.issuer = who[1]!.trim();
+      if (!source) bodyStart = Math.max(bodyStart, i + 1);
+      break;
+    }
+  }
+  return { doc, lines, bodyStart: Math.min(bodyStart, lines.length) };
+}

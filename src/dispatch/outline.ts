@@ -1,0 +1,65 @@
+/**
+ * Step: numbering → a tree. Marker kinds ("I.", "1.", "1-", "a)", "Điều 3.", "-", "+", "•") nest in the order they
+ * first appear under a parent, so any house style of numbering works without a fixed hierarchy.
+ */
+import type { Line } from "./clean.js";
+
+export type MarkerKind = "roman" | "arabic" | "dotted" | "dieu" | "letter" | "dash" | "plus" | "bullet";
+
+export interface OutlineNode {
+  kind: MarkerKind | "root";
+  /** "II", "3", "1.2", "a"; "" for bullets and the root. */
+  label: string;
+  /** The item's own line without its marker. */
+  head: string;
+  /** Unmarked paragraphs that follow the head, before the next marker. */
+  paras: string[];
+  children: OutlineNode[];
+  parent: OutlineNode | null;
+}
+
+const MARKERS: ReadonlyArray<[MarkerKind, RegExp]> = [
+  ["dieu", /^Điều\s+(\d{1,3})\s*[.:]?\s*/u],
+  ["roman", /^([IVX]{1,5})\s*[.\-–)]\s*(?=\p{Lu}|\d|$)/u],
+  ["dotted", /^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(?=\S)/u],
+  ["arabic", /^(\d{1,2})\s*[.\-–)](?!\d)\s*/u],
+  ["letter", /^([a-zđ])\s*\)\s*|^([a-zđ])\.\s+/u],
+  ["dash", /^[-–—]\s*/u],
+  ["plus", /^\+\s*/u],
+  ["bullet", /^[•·●▪◦➢❖]\s*/u],
+];
+
+export function parseMarker(text: string): { kind: MarkerKind; label: string; rest: string } | null {
+  for (const [kind, re] of MARKERS) {
+    const m = re.exec(text);
+    if (!m) continue;
+    if (kind === "roman" && !/^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)$/.test(m[1]!)) continue;
+    const label = kind === "dash" || kind === "plus" || kind === "bullet" ? "" : (m[1] ?? m[2] ?? "");
+    return { kind, label, rest: text.slice(m[0].length).trim() };
+  }
+  return null;
+}
+
+export function newNode(kind: OutlineNode["kind"], label: string, head: string, parent: OutlineNode | null): OutlineNode {
+  return { kind, label, head, paras: [], children: [], parent };
+}
+
+/**
+ * Where a new marker of `kind` goes: a sibling of the nearest open node of the same kind, else a child of the
+ * deepest open node. Returns the new node's parent.
+ */
+export function placeFor(stack: OutlineNode[], kind: MarkerKind): OutlineNode {
+  for (let i = stack.length - 1; i > 0; i--) {
+    if (stack[i]!.kind === kind) {
+      stack.length = i;
+      return stack[i - 1]!;
+    }
+  }
+  return stack[stack.length - 1]!;
+}
+
+export function isNumbered(kind: OutlineNode["kind"]): boolean {
+  return kind === "roman" || kind === "arabic" || kind === "dotted" || kind === "dieu" || kind === "letter";
+}
+
+export type { Line };

@@ -1,0 +1,70 @@
+/**
+ * The dispatch reader: text → { doc, tasks, warnings }. A pipeline of pure steps (clean → header → structure → tasks
+ * → deadlines); no I/O and no clock: the reference date comes in as an argument. Never throws: any input, however
+ * broken, gives schema-valid output, with warnings (i18n keys in the "reader" namespace) saying what went wrong.
+ */
+import { cleanLines } from "./clean.js";
+import { readHeader } from "./header.js";
+import { buildStructure } from "./structure.js";
+import { buildTasks } from "./tasks.js";
+import { attachDeadlines } from "./schedule.js";
+import { leadsOfSentence, sentences } from "./roles.js";
+import { splitList } from "./bodies.js";
+import { parsedDispatchSchema, type DocHeader, type ParsedDispatch } from "./schema.js";
+
+export interface ReadOptions {
+  /** ISO YYYY-MM-DD: resolves dates when the document carries no date of its own. */
+  refDate: string;
+}
+
+/** Longer input is cut: no real dispatch comes near it, and the reader must stay fast on garbage. */
+export const MAX_INPUT_CHARS = 2_000_000;
+
+export function readDispatch(text: string, options: ReadOptions): ParsedDispatch {
+  try {
+    return readUnsafe(typeof text === "string" ? text : "", options);
+  } catch {
+    return { doc: emptyHeader(), tasks: [], warnings: ["reader:warn.failed"] };
+  }
+}
+
+function emptyHeader(): DocHeader {
+  return { type: null, number: null, date: null, issuer: null, subject: null, recipients: [], secrecy: null, urgency: null };
+}
+
+function readUnsafe(input: string, options: ReadOptions): ParsedDispatch {
+  const warnings: string[] = [];
+  let text = input;
+  if (text.length > MAX_INPUT_CHARS) {
+    text = text.slice(0, MAX_INPUT_CHARS);
+    warnings.push("reader:warn.truncated");
+  }
+  const header = readHeader(cleanLines(text));
+  const { doc } = header;
+  const body = header.lines.slice(header.bodyStart);
+
+  // Who issued it (its own actions are not tasks), and to whom items with no body go.
+  const issuer = doc.issuer ? [doc.issuer] : [];
+  let addressees: string[] = [];
+  for (const para of body.slice(0, 60)) {
+    for (const s of sentences(para.text)) {
+      const l = leadsOfSentence(s);
+      if (!l) continue;
+      if (l.requester.length) {
+        issuer.push(...l.requester);
+        if (addressees.length === 0 && /(?:sau|như sau)\s*:\s*$/u.test(s)) addressees = l.leads;
+      } else if (/^(?:có ý kiến|ban hành|banh|xây dựng kế hoạch|đã ban hành)/u.test(l.verb)) issuer.push(...l.leads);
+    }
+  }
+  const structure = buildStructure(body, issuer);
+  const implicitTo = doc.recipients.length ? doc.recipients.flatMap((r) => splitList(r.replace(/^(?:Ông|Bà)\s*(?:\(\s*Bà\s*\)|\/\s*Bà)?\s*/iu, ""))) : addressees;
+  const tasks = buildTasks(structure, { implicitTo, issuer });
+  attachDeadlines(tasks, structure, doc, text, options.refDate);
+
+  if (tasks.length === 0) warnings.push("reader:warn.noTasks");
+  else if (tasks.some((t) => t.assignees.length === 0)) warnings.push("reader:warn.unassigned");
+  if (doc.secrecy) warnings.push("reader:warn.secret");
+  const result: ParsedDispatch = { doc, tasks, warnings };
+  const checked = parsedDispatchSchema.safeParse(result);
+  return checked.success ? checked.data : { doc: emptyHeader(), tasks: [], warnings: [...warnings, "reader:warn.failed"] };
+}

@@ -1,0 +1,105 @@
+/**
+ * Step: who does the work, in which role. Leads are the subjects of sentences (or the bodies after "Giao",
+ * "Đề nghị", "Yêu cầu", or after "X đề nghị/yêu cầu"); coordinators follow "phối hợp (với)". Bodies the lead
+ * "chỉ đạo"/"hướng dẫn"/"tham mưu cho", channels "(qua X)", report recipients "gửi về X" and beneficiaries are never
+ * picked up, because only those two positions yield assignees.
+ */
+import { bodyHeadAt, isGeneric, readList, splitList } from "./bodies.js";
+
+export interface SentenceLeads {
+  leads: string[];
+  /** "X đề nghị Y": X, the body making the request (usually the issuer). */
+  requester: string[];
+  /** The word(s) right after the subject; "" when the sentence is only a list of bodies (a heading). */
+  verb: string;
+  /** True when the bodies came after "Giao/Đề nghị/Yêu cầu". */
+  requested: boolean;
+}
+
+const REQUEST = /^(?:Đồng thời\s*,?\s*)?(?:Kính\s+)?(giao|đề nghị|yêu cầu|giao cho)\s+/iu;
+const OPENER = /^(?:Trong|Trên cơ sở|Căn cứ|Sau khi|Để|Khi|Nhằm|Qua đó|Đồng thời|Ngoài ra|Thực hiện|Theo|Ngày\s+\d|Hết|Từ|Đến|Tiếp theo|Bên cạnh đó|Mặt khác|Riêng|Đối với)/u;
+const BACKGROUND_VERB = /^(?:ban hành|banh|đã|nhận được|có ý kiến|được|vừa|là)(?![\p{L}])/u;
+
+function listAt(s: string): { names: string[]; end: number } | null {
+  if (!bodyHeadAt(s)) return null;
+  const { list, end } = readList(s);
+  const names = splitList(list);
+  return names.length ? { names, end } : null;
+}
+
+/** The bodies a sentence makes responsible, read at its start (after an opening adverbial clause if any). */
+export function leadsOfSentence(sentence: string): SentenceLeads | null {
+  let s = sentence.replace(/^[\s\-–+•*]+/u, "");
+  const starts = [0];
+  if (OPENER.test(s)) {
+    for (let i = s.indexOf(","); i > 0 && i < 400 && starts.length < 5; i = s.indexOf(",", i + 1)) starts.push(i + 1);
+  }
+  for (const at of starts) {
+    const part = s.slice(at).trimStart();
+    const req = REQUEST.exec(part);
+    if (req) {
+      const got = listAt(part.slice(req[0].length));
+      if (got) return { leads: got.names, requester: [], verb: verbAfter(part.slice(req[0].length + got.end)), requested: true };
+      if (at === 0) return null;
+      continue;
+    }
+    const got = listAt(part);
+    if (!got) continue;
+    const after = part.slice(got.end).trimStart();
+    const inner = REQUEST.exec(after);
+    if (inner) {
+      const obj = listAt(after.slice(inner[0].length));
+      if (obj) return { leads: obj.names, requester: got.names, verb: verbAfter(after.slice(inner[0].length + obj.end)), requested: true };
+    }
+    return { leads: got.names, requester: [], verb: verbAfter(after), requested: false };
+  }
+  s = "";
+  return null;
+}
+
+function verbAfter(rest: string): string {
+  const m = /^[,\s]*([^\s,.;:]+(?:\s+[^\s,.;:]+)?)/u.exec(rest);
+  return m ? m[1]!.toLowerCase() : "";
+}
+
+/** A sentence that states the work of named bodies (not background, not generic, not a bare heading). */
+export function isWorkSentence(l: SentenceLeads | null): l is SentenceLeads {
+  return l !== null && l.verb !== "" && !BACKGROUND_VERB.test(l.verb) && !isGeneric(l.leads);
+}
+
+/** Sentences: split after . ! ? (not inside numbers or abbreviations like "TP.HCM") and at line breaks. */
+export function sentences(text: string): string[] {
+  return text
+    .split(/\n|(?<=[.!?])\s+(?=[\p{Lu}\d"“(])/u)
+    .map((x) => x.trim())
+    .filter(Boolean);
+}
+
+/** All leads of a task's own text: each sentence's subject, and each ";"-clause that starts with a body and a verb. */
+export function leadsIn(text: string): string[] {
+  const out: string[] = [];
+  for (const s of sentences(text)) {
+    const l = leadsOfSentence(s);
+    if (l && (l.requested || l.verb === "" || !BACKGROUND_VERB.test(l.verb)) && !isGeneric(l.leads)) out.push(...l.leads);
+    for (const clause of s.split(/;\s*/u).slice(1)) {
+      const c = leadsOfSentence(clause);
+      if (c && !c.requested && isWorkSentence(c) && c.leads.every((n) => !out.includes(n))) out.push(...c.leads);
+    }
+  }
+  return out;
+}
+
+const COORD = /(?<!(?:chương trình|quy chế|sự|công tác|kế hoạch|cơ chế)\s)phối (?:kết )?hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?\s+/giu;
+
+/** Bodies after "phối hợp (với)", except where the phrase belongs to bodies the lead directs ("chỉ đạo X phối hợp"). */
+export function coordinatorsIn(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(COORD)) {
+    const clauseStart = Math.max(text.lastIndexOf(";", m.index), text.lastIndexOf(".", m.index), text.lastIndexOf("\n", m.index));
+    const before = text.slice(clauseStart + 1, m.index);
+    if (/(?:chỉ đạo|hướng dẫn|đề nghị|yêu cầu|tạo điều kiện)/u.test(before)) continue;
+    const got = listAt(text.slice(m.index + m[0].length));
+    if (got) out.push(...got.names);
+  }
+  return out;
+}

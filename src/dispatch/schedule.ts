@@ -1,0 +1,96 @@
+/**
+ * Step: deadlines for each task. A task's own text first; else an activity window stated in an information item
+ * ("Thời gian lấy ý kiến: từ … đến …") that the task carries out; else a closing sentence that sets a time for bodies
+ * among the task's leads ("… báo cáo kết quả trước ngày 20/11 hàng năm").
+ */
+import type { DocHeader, ParsedTask, Deadline } from "./schema.js";
+import type { OutlineNode } from "./outline.js";
+import type { Structure } from "./structure.js";
+import { findDeadlines, type DateContext } from "./deadlines.js";
+import { canonicalName, sameBody } from "./names.js";
+import { readList, splitList, bodyHeadAt } from "./bodies.js";
+import { leadsOfSentence, sentences } from "./roles.js";
+
+/** Year for dates written without one: the document's, else the latest year the text states, else the reference date's. */
+export function dateContext(doc: DocHeader, text: string, refDate: string): DateContext {
+  if (doc.date) return { year: Number(doc.date.slice(0, 4)), base: doc.date };
+  const refYear = Number(refDate.slice(0, 4));
+  let best = 0;
+  for (const m of text.matchAll(/\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*((?:19|20)\d\d)(?!\d)|tháng\s+\d{1,2}\s+năm\s+((?:19|20)\d\d)/gu)) {
+    const y = Number(m[1] ?? m[2]);
+    if (y > best && y <= refYear + 1) best = y;
+  }
+  return best ? { year: best, base: `${best}-01-01` } : { year: refYear, base: refDate };
+}
+
+function first(text: string, ctx: DateContext): Deadline | null {
+  const d = findDeadlines(text, ctx)[0];
+  return d ? { text: d.text, date: d.date, recurrence: d.recurrence } : null;
+}
+
+function windows(root: OutlineNode, ctx: DateContext): Array<{ activity: string; deadline: Deadline }> {
+  const out: Array<{ activity: string; deadline: Deadline }> = [];
+  const walk = (n: OutlineNode) => {
+    const m = /^Thời gian\s+([^:]{3,60}?)\s*:\s*(.+)$/iu.exec(n.head);
+    const d = m && first(m[2]!, ctx);
+    if (m && d) out.push({ activity: m[1]!.toLowerCase().replace(/^(?:tổ chức|thực hiện)\s+/u, ""), deadline: d });
+    n.children.forEach(walk);
+  };
+  walk(root);
+  return out;
+}
+
+const KINDS = ["sở", "ban", "ngành", "phòng", "hội", "đoàn thể", "cơ quan", "đơn vị", "trường", "ủy ban nhân dân", "huyện ủy", "đảng ủy"];
+function kindOf(name: string): string | null {
+  const c = canonicalName(name).replace(/^các\s+/u, "");
+  return KINDS.find((k) => c === k || c.startsWith(`${k} `)) ?? null;
+}
+function kindsOf(collective: string): string[] {
+  const c = canonicalName(collective);
+  if (!/^các\s/iu.test(collective.trim()) && !KINDS.some((k) => c.startsWith(`${k} `) && /,/.test(collective))) return [];
+  return KINDS.filter((k) => new RegExp(`(?:^|\\s)(?:các\\s)?${k}(?:\\s|$)`, "u").test(c));
+}
+function addressed(lead: string, bodies: string[]): boolean {
+  const kind = kindOf(lead);
+  return bodies.some((b) => sameBody(b, lead) || (kind !== null && kindsOf(b).includes(kind)));
+}
+
+function closingRules(closing: string[], issuer: string[], ctx: DateContext): Array<{ bodies: string[]; deadline: Deadline }> {
+  const rules: Array<{ bodies: string[]; deadline: Deadline }> = [];
+  for (const para of closing) {
+    const d = first(para, ctx);
+    if (!d) continue;
+    const bodies: string[] = [];
+    for (const m of para.matchAll(/(?:đề nghị|yêu cầu|giao)\s+/giu)) {
+      const rest = para.slice(m.index + m[0].length);
+      if (bodyHeadAt(rest)) bodies.push(...splitList(readList(rest).list));
+    }
+    for (const s of sentences(para)) {
+      const l = leadsOfSentence(s);
+      if (l && !l.requested) bodies.push(...l.leads.filter((n) => !issuer.some((i) => sameBody(i, n))));
+    }
+    if (bodies.length) rules.push({ bodies, deadline: d });
+  }
+  return rules;
+}
+
+export function attachDeadlines(tasks: ParsedTask[], st: Structure, doc: DocHeader, text: string, refDate: string): void {
+  const ctx = dateContext(doc, text, refDate);
+  const wins = windows(st.root, ctx);
+  const issuer = doc.issuer ? [doc.issuer] : [];
+  const rules = closingRules(st.closing, issuer, ctx);
+  for (const t of tasks) {
+    t.deadline = first(t.text, ctx);
+    if (t.deadline?.date) continue;
+    const low = t.text.toLowerCase();
+    const win = wins.find((w) => low.includes(w.activity) || /thời gian (?:nêu|trên)/u.test(low));
+    if (win && !t.deadline) {
+      t.deadline = { ...win.deadline, text: /thời gian[^,.;]*nêu trên/iu.exec(t.text)?.[0] ?? win.deadline.text };
+      continue;
+    }
+    const leads = t.assignees.filter((a) => a.role === "lead").map((a) => a.name);
+    const rule = rules.find((r) => leads.some((l) => addressed(l, r.bodies)));
+    if (!rule) continue;
+    if (!t.deadline || t.deadline.recurrence === rule.deadline.recurrence) t.deadline = { ...rule.deadline };
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * Step: body lines → outline tree, root prose paragraphs and closing paragraphs. An unmarked paragraph after an item
+ * continues that item, unless it is a closing ("Trên đây là…", "Nhận được công văn này…") or it opens with a new body
+ * as its subject, which makes it a root prose paragraph (a "#k" task).
+ */
+import type { Line } from "./clean.js";
+import { isNumbered, newNode, parseMarker, placeFor, type OutlineNode } from "./outline.js";
+import { isWorkSentence, leadsOfSentence } from "./roles.js";
+import { sameBody } from "./names.js";
+
+export interface Structure {
+  root: OutlineNode;
+  /** Paragraphs before the first item (lead-in, căn cứ…). */
+  preamble: string[];
+  /** Root prose in order (paragraphs and their dash items): the whole body of an unnumbered dispatch, or the root
+   *  paragraphs after the items that name bodies of their own. */
+  prose: string[];
+  closing: string[];
+  hasNumbered: boolean;
+}
+
+const END = /^(?:Nơi nhận|NƠI NHẬN|T\/M\b|TM\.|KT\.|Người ký|Lưu:)/u;
+const CLOSING =
+  /^(?:Trên đây là|Nhận được (?:công văn|văn bản|kế hoạch|thông báo|chỉ thị)|Trong quá trình (?:thực hiện|triển khai)[^.]{0,60}(?:khó khăn|vướng mắc)|\(?\s*Nguồn\b|\(?\s*Đính kèm|Tải file|Đánh giá$|Xem thêm|\.{3,})/iu;
+
+function isHeadingOnly(node: OutlineNode): boolean {
+  const l = leadsOfSentence(node.head);
+  return l !== null && l.verb === "" && node.paras.length === 0 && node.children.length === 0;
+}
+
+function topItem(node: OutlineNode): OutlineNode {
+  let n = node;
+  while (n.parent && n.parent.kind !== "root" && !(isNumbered(n.kind) && !isNumbered(n.parent.kind))) n = n.parent;
+  return n;
+}
+
+export function buildStructure(lines: Line[], issuerNames: string[]): Structure {
+  const root = newNode("root", "", "", null);
+  const stack: OutlineNode[] = [root];
+  const preamble: string[] = [];
+  const prose: string[] = [];
+  const closing: string[] = [];
+  let mode: "body" | "prose" | "closing" = "body";
+  const hasNumbered = lines.some((l) => !END.test(l.text) && isNumbered(parseMarker(l.text)?.kind ?? "root"));
+
+  for (const { text } of lines) {
+    if (END.test(text)) break;
+    const mk = parseMarker(text);
+    if (mk && mode === "closing" && !isNumbered(mk.kind)) {
+      closing.push(text);
+      continue;
+    }
+    if (mk && (mode === "prose" || !hasNumbered) && !isNumbered(mk.kind)) {
+      // Dash items of root prose belong to the prose around them.
+      prose.push(text);
+      mode = "prose";
+      continue;
+    }
+    if (mk) {
+      mode = "body";
+      const parent = placeFor(stack, mk.kind);
+      const node = newNode(mk.kind, mk.label, mk.rest, parent);
+      parent.children.push(node);
+      stack.push(node);
+      continue;
+    }
+    if (CLOSING.test(text)) {
+      mode = "closing";
+      stack.length = 1;
+      closing.push(text);
+      continue;
+    }
+    if (mode === "closing") {
+      closing.push(text);
+      continue;
+    }
+    const deepest = stack[stack.length - 1]!;
+    if (deepest === root) {
+      if (!hasNumbered || mode === "prose") {
+        mode = "prose";
+        prose.push(text);
+      } else preamble.push(text);
+      continue;
+    }
+    if (isHeadingOnly(deepest)) {
+      deepest.paras.push(text);
+      continue;
+    }
+    const l = leadsOfSentence(text);
+    const own = leadsOfSentence(topItem(deepest).head);
+    const newBody =
+      isWorkSentence(l) &&
+      !l.leads.some((n) => issuerNames.some((i) => sameBody(n, i))) &&
+      !l.leads.some((n) => own?.leads.some((o) => sameBody(n, o)));
+    if (newBody) {
+      stack.length = 1;
+      mode = "prose";
+      prose.push(text);
+    } else deepest.paras.push(text);
+  }
+  return { root, preamble, prose, closing, hasNumbered };
+}

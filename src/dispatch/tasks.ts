@@ -1,0 +1,101 @@
+/**
+ * Step: outline and prose → task items with their assignees. Follows the annotation guide: the smallest numbered unit
+ * that assigns work; bullets naming a different lead become "ref#k"; a heading that is only a body name leads its
+ * block; items naming no body fall to the Kính gửi recipients (implicit); "Mục đích, yêu cầu" is not work; the
+ * issuer's own actions are not tasks.
+ */
+import type { Assignee, ParsedTask } from "./schema.js";
+import type { OutlineNode } from "./outline.js";
+import { isNumbered } from "./outline.js";
+import type { Structure } from "./structure.js";
+import { coordinatorsIn, isWorkSentence, leadsIn, leadsOfSentence, sentences } from "./roles.js";
+import { sameBody } from "./names.js";
+import { isGeneric } from "./bodies.js";
+
+export interface TaskContext {
+  /** Recipients split into bodies: the assignees of implicit items. */
+  implicitTo: string[];
+  issuer: string[];
+}
+
+const NOT_WORK_SECTION = /^(?:mục đích|mục tiêu|yêu cầu|căn cứ|quan điểm|đặc điểm|tình hình|kết quả)(?:[\s,;và-]+(?:yêu cầu|mục tiêu|quan điểm))*\s*[.:]?\s*$/iu;
+
+const dedupe = (names: string[]) => names.filter((n, i) => names.findIndex((m) => sameBody(m, n)) === i);
+
+function assignees(leads: string[], text: string): Assignee[] {
+  const l = dedupe(leads);
+  const c = dedupe(coordinatorsIn(text)).filter((n) => !l.some((m) => sameBody(m, n)));
+  return [...l.map((name) => ({ name, role: "lead" as const })), ...c.map((name) => ({ name, role: "coordinate" as const }))];
+}
+
+function flatten(node: OutlineNode, depth = 0): string {
+  const mark = node.kind === "dash" ? "- " : node.kind === "plus" ? "+ " : node.kind === "bullet" ? "• " : node.label ? `${node.label}) ` : "";
+  const lines = [`${depth > 0 ? mark : ""}${node.head}`, ...node.paras, ...node.children.map((c) => flatten(c, depth + 1))];
+  return lines.filter(Boolean).join("\n");
+}
+
+export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
+  const out: ParsedTask[] = [];
+  const isIssuer = (n: string) => ctx.issuer.some((i) => sameBody(i, n));
+  const task = (ref: string, text: string, as: Assignee[], implicit = false): ParsedTask => ({ ref, text, assignees: as, implicit, deadline: null });
+
+  const visit = (node: OutlineNode, path: string[], inherited: string[]) => {
+    if (NOT_WORK_SECTION.test(node.head)) return;
+    const ref = [...path, node.label].filter(Boolean).join(".");
+    const own = [node.head, ...node.paras].filter(Boolean).join("\n");
+    const raw = leadsIn(own);
+    if (raw.length > 0 && raw.every(isIssuer) && !leadsOfSentence(node.head)?.requested) return;
+    const headLeads = raw.filter((n) => !isIssuer(n));
+    const context = headLeads.length ? headLeads : inherited;
+    const numbered = node.children.filter((c) => isNumbered(c.kind));
+    if (numbered.length) {
+      for (const c of numbered) visit(c, [...path, node.label].filter(Boolean), context);
+      return;
+    }
+    const kept: string[] = [own];
+    node.children.forEach((b, i) => {
+      const text = flatten(b);
+      const first = leadsOfSentence(b.head);
+      const named = first && (first.requested || isWorkSentence(first)) ? first.leads.filter((n) => !isIssuer(n)) : [];
+      if (named.length && !named.every((n) => context.some((c) => sameBody(c, n)))) {
+        out.push(task(`${ref}#${i + 1}`, text, assignees(leadsIn(text).filter((n) => !isIssuer(n)), text)));
+      } else kept.push(text.replace(/^/u, "- "));
+    });
+    const text = kept.filter(Boolean).join("\n");
+    if (context.length) out.push(task(ref, text, assignees(context, text)));
+    else if (ctx.implicitTo.length) out.push(task(ref, text, assignees(ctx.implicitTo, text), true));
+    else if (kept.length > 1 || node.children.length === 0) out.push(task(ref, text, []));
+  };
+  for (const c of st.root.children) {
+    if (isNumbered(c.kind)) visit(c, [], []);
+  }
+
+  // Root prose: each sentence whose subject is a (non-issuer) body starts a task; others continue it.
+  let cur: ParsedTask | null = null;
+  let k = 0;
+  for (const unit of st.prose) {
+    const parts = /^[-–+•]/u.test(unit) ? [unit] : sentences(unit);
+    parts.forEach((s, i) => {
+      const l = leadsOfSentence(s);
+      const sep = i === 0 ? "\n" : " ";
+      if (l && l.leads.length && l.leads.every(isIssuer) && !l.requested) {
+        cur = null;
+        return;
+      }
+      if (l !== null && ((l.requested && !isGeneric(l.leads)) || isWorkSentence(l))) {
+        const leads = l.leads.filter((n) => !isIssuer(n));
+        if (leads.length && !(cur && /^[-–+•]/u.test(s) && leads.every((n) => cur!.assignees.some((a) => sameBody(a.name, n))))) {
+          cur = task(`#${++k}`, s, assignees(leads, s));
+          out.push(cur);
+          return;
+        }
+      }
+      if (cur) {
+        cur.text += sep + s;
+        const extra = assignees([], cur.text).filter((a) => !cur!.assignees.some((b) => sameBody(a.name, b.name)));
+        cur.assignees.push(...extra);
+      }
+    });
+  }
+  return out;
+}
