@@ -78,6 +78,8 @@ export interface SentRecord {
   threadId: string;
   type: ThreadType | undefined;
   msgId: number;
+  /** What zca-js uses as the client message id: Date.now() when the send was made. */
+  cliMsgId: number;
   /** Which login session sent it (1 = first). */
   session: number;
 }
@@ -104,7 +106,7 @@ export class FakeZaloApi implements ZaloApi {
     this.zalo.beforeSend?.(threadId);
     if (this.dead) throw new ZaloApiError("zpw_sek bị thiếu hoặc không đúng", 600);
     const msgId = this.zalo.nextMsgId++;
-    this.zalo.sent.push({ content, threadId, type, msgId, session: this.session });
+    this.zalo.sent.push({ content, threadId, type, msgId, cliMsgId: Date.now(), session: this.session });
     const hasFile = content.attachments !== undefined;
     return hasFile
       ? { message: content.msg ? { msgId } : null, attachment: [{ msgId: content.msg ? this.zalo.nextMsgId++ : msgId }] }
