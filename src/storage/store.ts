@@ -5,6 +5,7 @@ import { DispatchRepo } from "./dispatch-repo.js";
 import { PrismaOutboxStore } from "./outbox-store.js";
 import { ReminderRepo } from "./reminder-repo.js";
 import { ReplyRepo } from "./reply-repo.js";
+import { ReportRepo } from "./report-repo.js";
 
 /** Everything the tracking use cases persist through, built once per open database. */
 export interface Store {
@@ -14,6 +15,7 @@ export interface Store {
   outbox: PrismaOutboxStore;
   replies: ReplyRepo;
   reminders: ReminderRepo;
+  reports: ReportRepo;
 }
 
 export function createStore(db: Db, clock: Clock): Store {
@@ -25,5 +27,6 @@ export function createStore(db: Db, clock: Clock): Store {
     outbox: new PrismaOutboxStore(db.prisma, clock),
     replies,
     reminders: new ReminderRepo(db.prisma, db.read, replies),
+    reports: new ReportRepo(db.read),
   };
 }

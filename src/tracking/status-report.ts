@@ -1,0 +1,37 @@
+import { buildReport, type Report, type ReportKind } from "../reports/report.js";
+import { hasRole, type TrackingDeps } from "./deps.js";
+import { officeDay } from "./office-day.js";
+
+export type ReportRequest =
+  | { kind: "dispatch"; dispatchId: number }
+  | { kind: "unit"; unitId: number }
+  | { kind: "overdue" }
+  | { kind: "not_reported" }
+  | { kind: "all" };
+
+export type ReportResult = { code: "ok"; report: Report } | { code: "forbidden" } | { code: "not_found" };
+
+/**
+ * Status reports for secretaries and leaders (structured; render with src/reports: renderReportText for chat,
+ * renderReportXlsx for the file sent upward). Counts use the official categories via statusOf.
+ */
+export async function statusReport(deps: TrackingDeps, input: { by: string; request: ReportRequest }): Promise<ReportResult> {
+  const { store } = deps;
+  if (!hasRole(await store.directory.person(input.by), "secretary", "leader")) return { code: "forbidden" };
+  const report = reportNow(deps, input.request);
+  return report ? { code: "ok", report } : { code: "not_found" };
+}
+
+/** The same without the permission check (for the demo, scheduled reports and benches). Null: no such dispatch/unit. */
+export function reportNow(deps: TrackingDeps, request: ReportRequest): Report | null {
+  const now = deps.clock.now();
+  const repo = deps.store.reports;
+  if (request.kind === "dispatch" && !repo.dispatchExists(request.dispatchId)) return null;
+  const rows = repo.rows(request.kind === "overdue" ? { kind: "overdue", today: officeDay(now) } : request);
+  const kind: ReportKind = request.kind === "all" ? "dispatch" : request.kind;
+  const subject =
+    request.kind === "dispatch" ? { dispatchNumber: rows[0]?.dispatchNumber ?? null, dispatchSubject: rows[0]?.dispatchSubject ?? null }
+    : request.kind === "unit" ? { unitName: rows[0]?.unitName ?? "" }
+    : {};
+  return buildReport(kind, rows, now, subject);
+}

@@ -1,0 +1,63 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { renderReportText } from "../../src/reports/render-text.js";
+import { translator } from "../../src/i18n.js";
+import { bindChat } from "../../src/tracking/chat-binding.js";
+import { confirmDraft } from "../../src/tracking/confirm-draft.js";
+import { ingestDraft } from "../../src/tracking/ingest-draft.js";
+import { recordReply } from "../../src/tracking/record-reply.js";
+import { setRole } from "../../src/tracking/roles.js";
+import { statusReport } from "../../src/tracking/status-report.js";
+import { deliver, MemoryChat } from "./fake-chat.js";
+import { ADMIN, dispatch, LEADER, OFFICER, task, world, type World } from "./helpers.js";
+
+const SECRETARY = "telegram:4";
+let w: World;
+let dispatchId = 0;
+const chat = new MemoryChat();
+
+beforeEach(async () => {
+  w = await world();
+  await setRole(w, { by: ADMIN, userId: SECRETARY, role: "secretary", grant: true });
+  await bindChat(w, { chat: "telegram:-10", by: LEADER, unitQuery: "Sở Y tế" });
+  await bindChat(w, { chat: "telegram:-11", by: LEADER, unitQuery: "Sở Nội vụ" });
+  const r = await ingestDraft(w, {
+    forwardedBy: LEADER,
+    parsed: dispatch([
+      task("1", [["Sở Y tế", "lead"], ["Sở Nội vụ", "coordinate"]], "2023-06-10"),
+      task("2", [["Sở Nội vụ", "lead"]], "2023-06-10"),
+      task("3", [["Sở Nội vụ", "lead"]], "2023-06-30"),
+      task("4", [["Sở Y tế", "lead"]], null),
+    ]),
+  });
+  if (r.code !== "ok") throw new Error(r.code);
+  dispatchId = r.draft.id;
+  await confirmDraft(w, { dispatchId, by: LEADER });
+  await deliver(w.store.outbox, chat, w.clock);
+});
+afterEach(async () => { await w.db.close(); });
+
+const replyTo = (c: string, text: string, id: string) =>
+  recordReply(w, { eventId: id, chat: c, chatType: "group", messageId: id, sender: { id: "telegram:9", name: "x" }, text, replyTo: { messageId: chat.inChat(c).at(-1)!.messageId }, attachments: [] });
+
+describe("statusReport", () => {
+  it("counts lead assignments in the official categories; secretaries may read, officers may not", async () => {
+    w.clock.set(new Date("2023-06-09T03:00:00Z"));
+    await replyTo("telegram:-10", "xong 1", "r1"); // on time
+    w.clock.set(new Date("2023-06-12T03:00:00Z"));
+    await replyTo("telegram:-11", "tiến độ 2: đang thực hiện", "r2");
+    expect((await statusReport(w, { by: OFFICER, request: { kind: "dispatch", dispatchId } })).code).toBe("forbidden");
+    const r = await statusReport(w, { by: SECRETARY, request: { kind: "dispatch", dispatchId } });
+    if (r.code !== "ok") throw new Error(r.code);
+    expect(r.report.counts).toMatchObject({ total: 4, done_on_time: 1, overdue: 1, in_progress: 1, no_deadline: 1 });
+    expect(r.report.coordinating).toBe(1);
+    expect(r.report.subject.dispatchNumber).toBe("164/KH-UBND");
+    const overdue = await statusReport(w, { by: LEADER, request: { kind: "overdue" } });
+    expect(overdue.code === "ok" && overdue.report.lines.map((l) => l.row.taskRef)).toEqual(["2"]);
+    const notReported = await statusReport(w, { by: LEADER, request: { kind: "not_reported" } });
+    expect(notReported.code === "ok" && notReported.report.lines.map((l) => l.row.taskRef).sort()).toEqual(["3", "4"]);
+    const unit = await statusReport(w, { by: LEADER, request: { kind: "unit", unitId: w.unit("Sở Nội vụ") } });
+    expect(unit.code === "ok" && unit.report.lines).toHaveLength(3);
+    expect((await statusReport(w, { by: LEADER, request: { kind: "dispatch", dispatchId: 999 } })).code).toBe("not_found");
+    expect(renderReportText(r.report, translator("vi")).join("\n")).toContain("164/KH-UBND");
+  });
+});
