@@ -98,12 +98,14 @@ export function readList(s: string): { list: string; end: number } {
     const word = w ? w[0] : c;
     out += word;
     i += word.length;
+    // "… (có) liên quan" closes a collective unless the list goes on.
+    if (/liên quan$/u.test(out) && !/^\s*(?:[,;]|và\s)/u.test(s.slice(i))) break;
   }
   return { list: out.replace(/\s+/g, " ").replace(/[\s,;.\-–]+$/u, "").trim(), end: i };
 }
 
 function isCollective(seg: string): boolean {
-  return /(?:^|\s)các\s/iu.test(seg) || KIND_WORD.test(seg.toLowerCase());
+  return /(?:^|\s)các\s/iu.test(seg) || (KIND_WORD.test(seg.toLowerCase()) && !/^\p{Lu}/u.test(seg));
 }
 
 /** Splits a list into bodies: at ";", at a new "các", and at each new named unit; same-tier kinds stay together. */

@@ -11,6 +11,8 @@ export interface Line {
 const MARKER_ONLY = /^(?:Điều\s+\d{1,3}\s*[.:]?|[IVX]{1,5}\s*[.\-–)]|\d{1,2}(?:\.\d{1,2}){0,3}\s*[.\-–)]|[a-zđ]\s*\)|Số\s*:?)$/u;
 export const MARKER_START = /^(?:Điều\s+\d|[IVX]{1,5}\s*[.\-–)]|\d{1,2}(?:\.\d{1,2}){0,3}\s*[.\-–)](?!\d)|[a-zđ]\s*[).]\s|[-–—+•·●▪◦➢❖]\s*)/u;
 const PAGE_NUMBER = /^(?:\d{1,6}\s*[-–]\s*\d{1,4}|[-–]\s*\d{1,4}\s*[-–]|(?:Trang|trang)\s+\d{1,4}(?:\s*\/\s*\d{1,4})?|\d{1,3})$/u;
+// A new sentence or block, never the wrapped tail of the line before.
+const BLOCK_OPENER = /^(?:Kính gửi|Căn cứ|Thực hiện|Theo|Để|Nhằm|Ngày\s+\d|Nơi nhận|Số\s*:|V\/v|\()/u;
 const RULE_LINE = /^[|\-–—_=*.\s]+$/u;
 
 function stripResidue(raw: string): string {
@@ -30,12 +32,10 @@ export function cleanLines(input: string): Line[] {
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/g, " ");
   const out: Line[] = [];
   let blank = false;
-  let hardBreak = false;
   for (const rawLine of text.split("\n")) {
     const t = stripResidue(rawLine);
     if (t === "" || RULE_LINE.test(t) || PAGE_NUMBER.test(t)) {
       if (t === "" || RULE_LINE.test(t)) blank = true;
-      hardBreak = false;
       continue;
     }
     const prev = out[out.length - 1];
@@ -45,11 +45,15 @@ export function cleanLines(input: string): Line[] {
       prev !== undefined &&
       (MARKER_ONLY.test(prev.text) ||
         (startsLower && !/[.!?:]$/.test(prev.text) && !/^Kính gửi/iu.test(prev.text)) ||
-        (hardBreak && !blank && !isMarker));
+        (!blank && !isMarker && !/[.;:!?]$/.test(prev.text) && !/^Kính gửi/iu.test(prev.text) &&
+          !BLOCK_OPENER.test(t) && isUpperLine(prev.text) === isUpperLine(t)));
     if (joinable && prev) prev.text = `${prev.text} ${t}`;
     else out.push({ text: t, blankBefore: blank });
     blank = false;
-    hardBreak = / {2,}$/.test(rawLine.replace(/\r$/, ""));
   }
   return out;
+}
+
+function isUpperLine(s: string): boolean {
+  return /\p{Lu}/u.test(s) && s === s.toUpperCase();
 }

@@ -19,7 +19,8 @@ const TYPES = [
   "Tờ trình", "Kết luận", "Chương trình", "Thông tri", "Quy định", "Giấy mời",
 ];
 const TYPE_ALT = TYPES.join("|");
-const TYPE_LINE = new RegExp(`^(${TYPE_ALT})(?:\\s+(?:về việc|v\\/v)\\s*:?\\s*(.*))?$`, "iu");
+const TYPE_LINE = new RegExp(`^(${TYPE_ALT})(?:\\s*[:.]?\\s+(.*))?$`, "iu");
+const ABOUT = /^(?:về việc|v\/v)\s*:?\s*/iu;
 const CODE = "[A-ZĐ][A-ZĐ0-9&.]*";
 const NUM = `(\\d{1,6}(?:\\s*\\/\\s*(?:\\d{2,4}|${CODE})|\\s*[-–]\\s*${CODE})+|\\d{1,6}(?=\\s|$))`;
 const HEADER_NUMBER = new RegExp(`(?:^|\\s)(?:Số|SỐ)\\s*:?\\s*${NUM}`, "u");
@@ -96,10 +97,10 @@ export function readHeader(input: Line[]): HeaderResult {
       continue;
     }
     const tl = TYPE_LINE.exec(t);
-    if (tl && (isUpper(tl[1]!) || tl[2] !== undefined) && doc.type === null) {
+    if (tl && (isUpper(tl[1]!) || ABOUT.test(tl[2] ?? "")) && doc.type === null && !(tl[2] && /^(?:số|SỐ)\s/u.test(tl[2]))) {
       doc.type = titleCaseType(tl[1]!);
       lastHeader = i;
-      if (tl[2]) doc.subject ??= stripEnd(tl[2]);
+      if (tl[2]) doc.subject ??= stripEnd(tl[2].replace(ABOUT, ""));
       else if (doc.subject === null) {
         const parts: string[] = [];
         for (let j = i + 1; j < limit && parts.length < 4; j++) {

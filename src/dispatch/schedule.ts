@@ -45,10 +45,13 @@ function kindOf(name: string): string | null {
   const c = canonicalName(name).replace(/^các\s+/u, "");
   return KINDS.find((k) => c === k || c.startsWith(`${k} `)) ?? null;
 }
+/** The kinds a collective lists: "các sở, ban, ngành Thành phố" → sở, ban, ngành. */
 function kindsOf(collective: string): string[] {
-  const c = canonicalName(collective);
-  if (!/^các\s/iu.test(collective.trim()) && !KINDS.some((k) => c.startsWith(`${k} `) && /,/.test(collective))) return [];
-  return KINDS.filter((k) => new RegExp(`(?:^|\\s)(?:các\\s)?${k}(?:\\s|$)`, "u").test(c));
+  if (!/^các\s/iu.test(collective.trim())) return [];
+  return collective
+    .split(/\s*,\s*|\s+và\s+/u)
+    .map((seg) => kindOf(seg))
+    .filter((k): k is string => k !== null);
 }
 function addressed(lead: string, bodies: string[]): boolean {
   const kind = kindOf(lead);
