@@ -106,9 +106,9 @@ const READERS: Record<Format, Reader> = {
     if (!tesseract) throw new IngestError("ocr_unavailable", context.fileName);
     context.progress({ stage: "ocr", page: 1, pages: 1 });
     const extension = bytes[0] === 0x89 ? ".png" : ".jpg";
-    const text = await ocr(() => ocrImage(tesseract, bytes, extension, signal), context, signal);
+    const page = await ocr(() => ocrImage(tesseract, bytes, extension, signal), context, signal);
     context.warnings.push(context.t("ingest:warning.ocr"));
-    return { text, counts: { pages: 1, ocrPages: 1 } };
+    return { text: layoutPages([page]).join("\n"), counts: { pages: 1, ocrPages: 1 } };
   },
 };
 
@@ -136,7 +136,7 @@ async function readPdfFile(bytes: Uint8Array, context: Context, signal: AbortSig
   const pdf = await readPdf(bytes, context.fileName, context.limits.maxPages, signal, (page, pages) =>
     context.progress({ stage: "reading", page, pages }),
   );
-  const texts = layoutPages(pdf.pages);
+  const pages = pdf.pages;
   let ocrPages = 0;
   if (pdf.scannedPages.length > 0) {
     const { tesseract, pdftoppm } = context.tools;
@@ -147,7 +147,7 @@ async function readPdfFile(bytes: Uint8Array, context: Context, signal: AbortSig
         context,
         signal,
       );
-      for (const [page, text] of scanned) texts[page - 1] = text;
+      for (const [page, items] of scanned) pages[page - 1] = items;
       ocrPages = scanned.size;
       context.warnings.push(context.t("ingest:warning.ocr"));
     } else if (pdf.scannedPages.length === pdf.pageCount) {
@@ -156,6 +156,8 @@ async function readPdfFile(bytes: Uint8Array, context: Context, signal: AbortSig
       context.warnings.push(context.t("ingest:warning.pages_skipped", { pages: pdf.scannedPages.join(", ") }));
     }
   }
+  // Laid out together: a running header is recognised across text-layer and OCRed pages alike.
+  const texts = layoutPages(pages);
   return { text: texts.filter((t) => t.trim()).join("\n"), counts: { pages: pdf.pageCount, ocrPages } };
 }
 

@@ -1,15 +1,17 @@
 import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { PageItems, TextItem } from "./pdf-layout.js";
 import { run } from "./run.js";
 
 /**
  * OCR with the tesseract command line and Debian's Vietnamese model (tesseract-ocr-vie): faster than tesseract.js here
  * and out of our process, so the time limit can kill it (docs/decisions/0602-ocr-engine.md). One thread per process:
- * OpenMP threads on 2 shared cores make it 6× slower; `env` sets that for the child alone.
+ * OpenMP threads on 2 shared cores make it 6× slower; `env` sets that for the child alone. Words come back with their
+ * boxes (TSV), so scans go through the same layout as PDF text layers: columns, page numbers, paragraph gaps.
  */
 
-export async function ocrImage(tesseract: string, image: Uint8Array, extension: string, signal: AbortSignal): Promise<string> {
+export async function ocrImage(tesseract: string, image: Uint8Array, extension: string, signal: AbortSignal): Promise<PageItems> {
   const dir = await mkdtemp(join(tmpdir(), "dondoc-ocr-"));
   try {
     const file = join(dir, `image${extension}`);
@@ -20,10 +22,36 @@ export async function ocrImage(tesseract: string, image: Uint8Array, extension: 
   }
 }
 
-export async function ocrFile(tesseract: string, file: string, signal: AbortSignal): Promise<string> {
-  // --psm 3 (automatic layout) reads the two header columns as separate blocks, left first.
-  const out = await run("env", ["OMP_THREAD_LIMIT=1", tesseract, file, "stdout", "-l", "vie", "--psm", "3"], { signal });
-  return out.toString("utf8");
+export async function ocrFile(tesseract: string, file: string, signal: AbortSignal): Promise<PageItems> {
+  // --psm 3 (automatic page segmentation) finds the header's two columns as separate blocks.
+  const out = await run("env", ["OMP_THREAD_LIMIT=1", tesseract, file, "stdout", "-l", "vie", "--psm", "3", "tsv"], { signal });
+  return tsvToItems(out.toString("utf8"));
+}
+
+/** Pixels at 300 dpi → PDF points, so the layout's thresholds mean the same for scans. */
+const PT = 72 / 300;
+
+/** tesseract TSV → one item per word, placed on its line's baseline with its line's height. */
+export function tsvToItems(tsv: string): PageItems {
+  let width = 0;
+  let height = 0;
+  const lines = new Map<string, { bottom: number; height: number }>();
+  const words: { key: string; text: string; left: number; width: number }[] = [];
+  for (const row of tsv.split("\n").slice(1)) {
+    const f = row.split("\t");
+    if (f.length < 12) continue;
+    const [level, , block, par, line, , left, top, w, h] = f.slice(0, 10).map(Number) as number[];
+    const key = `${block}.${par}.${line}`;
+    if (level === 1) [width, height] = [w!, h!];
+    else if (level === 4) lines.set(key, { bottom: top! + h!, height: h! });
+    else if (level === 5 && f[11]!.trim()) words.push({ key, text: f[11]!.trim(), left: left!, width: w! });
+  }
+  const items: TextItem[] = words.map((word) => {
+    const line = lines.get(word.key) ?? { bottom: 0, height: 40 };
+    // The line box includes descenders; its height is about 1.4 × the font size.
+    return { str: word.text, x: word.left * PT, y: (height - line.bottom) * PT, width: word.width * PT, height: (line.height / 1.4) * PT };
+  });
+  return { items, width: width * PT, height: height * PT };
 }
 
 /**
@@ -36,9 +64,9 @@ export async function ocrPdfPages(
   pages: number[],
   signal: AbortSignal,
   onPage: (done: number, total: number) => void,
-): Promise<Map<number, string>> {
+): Promise<Map<number, PageItems>> {
   const dir = await mkdtemp(join(tmpdir(), "dondoc-scan-"));
-  const texts = new Map<number, string>();
+  const texts = new Map<number, PageItems>();
   try {
     const source = join(dir, "input.pdf");
     await writeFile(source, pdf);
