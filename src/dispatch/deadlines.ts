@@ -37,6 +37,9 @@ const QUARTER_RE = new RegExp(
   "giu",
 );
 const YEAR_RE = /(?:(trước)|trong|hết|cuối|đến hết|đến cuối|hoàn thành trong|xong trong)\s+năm\s+(\d{4})(?!\d)/giu;
+const WEEKDAY_REL_RE = /(?:trước|vào|chậm nhất(?:\s+là)?|hạn|đến)\s+(?:ngày\s+)?thứ\s*(hai|ba|tư|năm|sáu|bảy|[2-7])\s+(tuần này|tuần sau|tuần tới)/giu;
+const MONTHLY_DAY_RE = /(?:(?:trước|vào|chậm nhất|đến)\s+)?ngày\s+(\d{1,2})\s+(?:hàng|hằng)\s+tháng/giu;
+const WEEKDAY_NUM: Record<string, number> = { hai: 1, ba: 2, tư: 3, năm: 4, sáu: 5, bảy: 6 };
 const DAYS_AFTER_RE = /trong\s+(?:vòng|thời hạn)?\s*(\d{1,3})\s+ngày(\s+làm việc)?\s*(?:,\s*)?kể từ ngày\s+(?:ký|ban hành)/giu;
 
 const REC_RES: ReadonlyArray<[RegExp, Recurrence]> = [
@@ -114,6 +117,19 @@ export function findDeadlines(text: string, ctx: DateContext): FoundDeadline[] {
     const y = Number(m[2]);
     push(m.index, m[0], m[1] ? iso(y - 1, 12, 31) : iso(y, 12, 31));
   }
+  for (const m of text.matchAll(WEEKDAY_REL_RE)) {
+    const w = m[1]!.toLowerCase();
+    const wd = WEEKDAY_NUM[w] ?? Number(w) - 1;
+    const base = new Date(`${ctx.base}T00:00:00Z`);
+    const monday = addDays(ctx.base, -((base.getUTCDay() + 6) % 7));
+    push(m.index, m[0], addDays(monday, wd - 1 + (/này/u.test(m[2]!) ? 0 : 7)));
+  }
+  for (const m of text.matchAll(MONTHLY_DAY_RE)) {
+    const d = Number(m[1]);
+    const [by, bm, bd] = ctx.base.split("-").map(Number) as [number, number, number];
+    const date = d >= bd ? iso(by, bm, d) : bm === 12 ? iso(by + 1, 1, d) : iso(by, bm + 1, d);
+    push(m.index, m[0], date, "monthly");
+  }
   for (const m of text.matchAll(DAYS_AFTER_RE)) {
     if (m[2]) continue; // working days need a holiday calendar; leave to the leader rather than guess
     push(m.index, m[0], addDays(ctx.base, Number(m[1])));
@@ -129,14 +145,19 @@ export function findDeadlines(text: string, ctx: DateContext): FoundDeadline[] {
   }
   // A recurrence right before or after a date is one deadline: "6 tháng, năm (trước 15/12)", "trước ngày 20/11 hàng năm".
   for (const r of recs) {
+    if (dates.some((d) => d.recurrence !== null && r.index < d.end && r.end > d.index)) continue;
     const near = dates.find(
       (d) =>
         d.recurrence === null &&
-        ((r.index < d.end && r.end > d.index) || (r.end <= d.index && d.index - r.end <= 20) || (d.end <= r.index && r.index - d.end <= 3)),
+        ((r.index < d.end && r.end > d.index) ||
+          (r.end <= d.index && d.index - r.end <= 20 && !/[.;]/.test(text.slice(r.end, d.index))) ||
+          (d.end <= r.index && r.index - d.end <= 3 && !/[.;]/.test(text.slice(d.end, r.index)))),
     );
     if (near) {
-      const start = Math.min(near.index, r.index);
-      const end = Math.max(near.end, r.end);
+      const overlaps = r.index < near.end && r.end > near.index;
+      const start = overlaps ? near.index : Math.min(near.index, r.index);
+      let end = Math.max(near.end, r.end);
+      if (text[end] === ")" && text.slice(start, end).includes("(")) end++;
       near.text = text.slice(start, end).trim();
       near.recurrence = r.recurrence;
       near.index = start;
@@ -155,8 +176,10 @@ export function findDeadlines(text: string, ctx: DateContext): FoundDeadline[] {
 /** Day/month without a year: in the context year, or for a recurring one the next occurrence from the base day. */
 function nextOccurrence(d: number, m: number, ctx: DateContext, recurring: boolean): string | null {
   const inYear = iso(ctx.year, m, d);
-  if (!recurring || !inYear) return inYear;
-  return inYear >= ctx.base ? inYear : iso(ctx.year + 1, m, d);
+  if (!inYear) return inYear;
+  if (recurring) return inYear >= ctx.base ? inYear : iso(ctx.year + 1, m, d);
+  // "trước ngày 15/01" in a dispatch of late December means next January.
+  return ctx.base.startsWith(String(ctx.year)) && inYear < addDays(ctx.base, -60) ? iso(ctx.year + 1, m, d) : inYear;
 }
 
 /** The deadline a task's own text states: the first one, or null. */

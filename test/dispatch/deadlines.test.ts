@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { findDeadlines, firstDeadline } from "../../src/dispatch/deadlines.js";
+
+// A dispatch dated 29/3/2024.
+const ctx = { year: 2024, base: "2024-03-29" };
+
+describe("deadline phrases", () => {
+  it.each([
+    ["báo cáo về Sở trước ngày 23/5/2019.", "2019-05-23", null],
+    ["hoàn thành chậm nhất 17h00 ngày 12/4.", "2024-04-12", null],
+    ["chậm nhất là ngày 30/6/2024", "2024-06-30", null],
+    ["nộp báo cáo trước 9h00 ngày 23/4/2018", "2018-04-23", null],
+    ["trước ngày 15 tháng 6 năm 2024", "2024-06-15", null],
+    ["hoàn thành xong trước 30/9", "2024-09-30", null],
+    ["diễn ra trong tháng 5 năm 2024", "2024-05-31", null],
+    ["trong tháng 5/2024", "2024-05-31", null],
+    ["trong tháng 2/2024", "2024-02-29", null],
+    ["hoàn thành trong quý II/2025", "2025-06-30", null],
+    ["Thời gian thực hiện: Quý III/2024", "2024-09-30", null],
+    ["hoàn thành trong năm 2025", "2025-12-31", null],
+    ["vào lúc 16h00 ngày thứ Sáu 20/4/2018", "2018-04-20", null],
+    ["từ ngày 14/5 đến ngày 18/5/2018", "2018-05-18", null],
+    ["Thời gian lấy ý kiến: từ ngày 17/3/2025 đến ngày 05/4/2025.", "2025-04-05", null],
+    ["6 tháng, năm (trước 15/12)", "2024-12-15", "semiannual"],
+    ["Báo cáo kết quả thực hiện trước ngày 20/11 hàng năm", "2024-11-20", "yearly"],
+    ["trước ngày 20/3 hằng năm", "2025-03-20", "yearly"],
+    ["định kỳ hàng quý báo cáo", null, "quarterly"],
+    ["định kỳ 6 tháng báo cáo", null, "semiannual"],
+    ["Định kỳ hàng năm báo cáo kết quả", null, "yearly"],
+    ["định kỳ báo cáo kết quả về Ban Thường vụ", null, "periodic"],
+    ["báo cáo hằng tháng về UBND huyện", null, "monthly"],
+    ["trước ngày 05 hàng tháng", "2024-04-05", "monthly"],
+    ["tổ chức chào cờ vào các thứ Hai đầu tuần", null, "weekly"],
+    ["trước thứ Sáu tuần sau", "2024-04-05", null],
+    ["trong vòng 10 ngày kể từ ngày ký", "2024-04-08", null],
+  ])("%s → %s %s", (phrase, date, recurrence) => {
+    const d = firstDeadline(phrase, ctx);
+    expect(d).not.toBeNull();
+    expect(d!.date).toBe(date);
+    expect(d!.recurrence).toBe(recurrence);
+  });
+
+  it("keeps the phrase as written", () => {
+    expect(firstDeadline("gửi về Sở trước ngày 23/5/2019 để tổng hợp", ctx)!.text).toBe("trước ngày 23/5/2019");
+    expect(firstDeadline("thực hiện 6 tháng, năm (trước 15/12) gửi Thành ủy", ctx)!.text).toBe("6 tháng, năm (trước 15/12)");
+  });
+
+  it("resolves a day without a year after a December dispatch into the next year", () => {
+    expect(firstDeadline("báo cáo trước ngày 15/01", { year: 2024, base: "2024-12-20" })!.date).toBe("2025-01-15");
+  });
+
+  it("returns every phrase in order", () => {
+    const all = findDeadlines("Hoàn thành trước ngày 10/4/2024; định kỳ hàng quý báo cáo.", ctx);
+    expect(all.map((d) => [d.date, d.recurrence])).toEqual([["2024-04-10", null], [null, "quarterly"]]);
+  });
+});
+
+describe("not deadlines", () => {
+  it.each([
+    ["cited document", "trọng tâm là Kết luận số 44-KL/TW, ngày 14/11/2022 của Ban Bí thư"],
+    ["cited decree", "theo Nghị định số 93/2019/NĐ-CP, ngày 25/11/2019 của Chính phủ"],
+    ["cited plan, long form", "Thực hiện Kế hoạch số 47/KH-BCĐ ngày 5 tháng 6 năm 2017 của Ban Chỉ đạo"],
+    ["document number", "Quyết định số 36/2010/QĐ-UBND"],
+    ["campaign name", "chuẩn bị tổ chức tốt Phong trào Tết Nhân ái Xuân Ất Tỵ 2025"],
+    ["event name with a year", "tháng Nhân đạo năm 2024 đảm bảo nghiêm túc"],
+    ["anniversary", "Kỷ niệm 72 năm Ngày truyền thống 22/5/1946-22/5/2018"],
+    ["holidays", "ngày Thống nhất đất nước 30/4, ngày Quốc tế Lao động 1/5"],
+    ["phone number", "ĐT: 0922.501.456, email: a@b.vn"],
+    ["report period", "báo cáo kết quả quý III năm 2015"],
+    ["half-year report period", "báo cáo 6 tháng đầu năm 2024"],
+    ["annual work plan", "đưa vào chương trình, kế hoạch công tác hàng năm"],
+    ["ongoing", "thường xuyên, khẩn trương thực hiện ngay"],
+    ["entry into force", "Quyết định này có hiệu lực sau 10 ngày, kể từ ngày ký."],
+    ["start only", "áp dụng từ ngày 01/01/2024"],
+    ["page timestamp", "Cập nhật lúc : 08:51 17/04/2018"],
+  ])("%s", (_label, phrase) => {
+    expect(findDeadlines(phrase, ctx)).toEqual([]);
+  });
+});
