@@ -63,6 +63,9 @@ export interface ZaloAdapterOptions {
   memoryCapacity?: number;
 }
 
+/** How long the delivery worker waits before trying a chat again while the session is down. */
+export const SESSION_DOWN_RETRY_MS = 30_000;
+
 /** Catch-up reads messages this much older than the disconnect too, against clock skew. */
 const CATCH_UP_MARGIN_MS = 60_000;
 
@@ -141,8 +144,7 @@ export class ZaloAdapter implements ChatAdapter {
   async send(message: OutgoingMessage): Promise<SentRef> {
     const thread = parseZaloChatId(message.chat);
     if (!thread) throw new ChatSendError({ kind: "rejected", reason: `not a Zalo chat id: ${message.chat}` });
-    const api = this.api;
-    if (!api) throw new ChatSendError({ kind: "transient", reason: "Zalo session is reconnecting" });
+    const api = this.requireSession();
     const text = renderText(message.text, message.buttons, this.options.buttonHint, this.t);
     const quoted = message.replyTo ? this.memory.get(message.chat, message.replyTo) : undefined;
     if (message.replyTo && !quoted) this.log.warn("zalo: quoted message not known, sending without quote", { chat: message.chat, replyTo: message.replyTo });
@@ -187,8 +189,7 @@ export class ZaloAdapter implements ChatAdapter {
   async react(chat: ChatId, messageId: string, emoji: string): Promise<void> {
     const thread = parseZaloChatId(chat);
     if (!thread) throw new ChatSendError({ kind: "rejected", reason: `not a Zalo chat id: ${chat}` });
-    const api = this.api;
-    if (!api) throw new ChatSendError({ kind: "transient", reason: "Zalo session is reconnecting" });
+    const api = this.requireSession();
     const known = this.memory.get(chat, messageId);
     if (!known) throw new ChatSendError({ kind: "rejected", reason: `cannot react: message ${messageId} not known (no cliMsgId)` });
     try {
@@ -214,6 +215,15 @@ export class ZaloAdapter implements ChatAdapter {
   }
 
   // ---- session -----------------------------------------------------------------------------------------------
+
+  /**
+   * While the session is down, sends are "rate_limited" rather than "transient": the delivery worker then waits
+   * without counting attempts, so a long outage (a QR login waiting for an admin) delays posts but never fails them.
+   */
+  private requireSession(): ZaloApi {
+    if (this.api) return this.api;
+    throw new ChatSendError({ kind: "rate_limited", retryAfterMs: SESSION_DOWN_RETRY_MS });
+  }
 
   private async connect(allowQr = this.options.allowQrLogin ?? true): Promise<void> {
     const api = await logIn(this.options.client, {
@@ -345,7 +355,10 @@ export class ZaloAdapter implements ChatAdapter {
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([
       Promise.all(arrived),
-      new Promise<void>((resolve) => (timer = setTimeout(resolve, this.options.oldMessagesTimeoutMs ?? 15_000))),
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, this.options.oldMessagesTimeoutMs ?? 15_000);
+        timer.unref();
+      }),
     ]);
     clearTimeout(timer);
     this.oldMessagesArrived.clear();

@@ -1,65 +1,48 @@
 import { z } from "zod";
+import type { RateLimits } from "../../chat/delivery/index.js";
 
 /**
- * How fast dondoc sends on Zalo. The shared delivery worker (src/chat/delivery) enforces these; the numbers are
- * deliberately far below what Zalo tolerates from its own apps, because an unofficial client that sends like a bot
- * gets its account restricted or locked. zca-js users report trouble after about 20 recipients in one burst.
+ * How fast dondoc sends on Zalo, for the shared delivery worker's RateLimiter (main.ts: `limitsFor("zalo")`). Far
+ * below what Zalo's own apps may do, on purpose: an unofficial client that sends like a bot gets its account
+ * restricted or locked, and zca-js users report trouble after about 20 recipients in one burst. At 10 sends a minute
+ * over all threads (spread at least 3 s apart by the limiter), 20 unit groups take about a minute and a half, and no minute carries more than 10.
  */
-export interface ZaloSendLimits {
-  /** At least this long between two sends to the same thread. */
-  perChatIntervalMs: number;
-  /** At most this many sends per minute over all threads. */
-  perMinute: number;
-  /** After sending to this many different threads in one burst (sends less than burstGapMs apart)… */
-  burstRecipients: number;
-  /** …pause this long before the next send. */
-  burstPauseMs: number;
-  /** A quiet gap this long ends a burst. */
-  burstGapMs: number;
-  /** Longer texts are split by the core (reports); Zalo cuts or rejects very long messages. */
-  maxTextLength: number;
-}
-
-export const ZALO_SEND_LIMITS: Readonly<ZaloSendLimits> = Object.freeze({
-  perChatIntervalMs: 2_000,
-  perMinute: 10,
-  burstRecipients: 20,
-  burstPauseMs: 120_000,
-  burstGapMs: 300_000,
-  maxTextLength: 2_000,
+export const ZALO_RATE_LIMITS: Readonly<RateLimits> = Object.freeze({
+  global: { limit: 10, windowMs: 60_000 },
+  group: { limit: 1, windowMs: 2_000 },
+  private: { limit: 1, windowMs: 2_000 },
 });
 
+/** Longer texts must be split by the core (reports); Zalo cuts or refuses very long messages. */
+export const ZALO_MAX_TEXT = 2_000;
+
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const flagDefaultTrue = z
+  .enum(["true", "false", "1", "0", "yes", "no", ""])
+  .default("true")
+  .transform((v) => v !== "false" && v !== "0" && v !== "no");
 
 /**
- * The ZALO_* tuning variables, for src/config.ts to merge into its schema (`envSchema.extend(zaloEnvShape)`); they
- * all have the defaults above, so nobody needs to set them.
+ * The ZALO_* tuning variables, for src/config.ts to merge into its schema (`envSchema.extend(zaloEnvShape)`). All
+ * have defaults, so an office only sets ZALO_ENABLED (and, if it likes, the two paths config.ts already has).
  */
 export const zaloEnvShape = {
-  ZALO_PER_CHAT_INTERVAL_MS: positiveInt(ZALO_SEND_LIMITS.perChatIntervalMs),
-  ZALO_PER_MINUTE: positiveInt(ZALO_SEND_LIMITS.perMinute),
-  ZALO_BURST_RECIPIENTS: positiveInt(ZALO_SEND_LIMITS.burstRecipients),
-  ZALO_BURST_PAUSE_MS: positiveInt(ZALO_SEND_LIMITS.burstPauseMs),
-  ZALO_MAX_TEXT: positiveInt(ZALO_SEND_LIMITS.maxTextLength),
-  ZALO_ALLOW_QR: z.enum(["true", "false", "1", "0", "yes", "no", ""]).default("true").transform((v) => v !== "false" && v !== "0" && v !== "no"),
+  ZALO_PER_MINUTE: positiveInt(ZALO_RATE_LIMITS.global.limit),
+  ZALO_PER_CHAT_INTERVAL_MS: positiveInt(ZALO_RATE_LIMITS.group.windowMs),
+  ZALO_MAX_TEXT: positiveInt(ZALO_MAX_TEXT),
+  ZALO_ALLOW_QR: flagDefaultTrue,
   ZALO_HISTORY_COUNT: positiveInt(50),
 };
 
 const zaloEnvSchema = z.object(zaloEnvShape);
 export type ZaloEnv = z.infer<typeof zaloEnvSchema>;
 
-/** Parses just the ZALO_* tuning variables (main.ts passes the environment it read). */
+/** Parses just the ZALO_* tuning variables from the environment main.ts read. */
 export function parseZaloEnv(env: Record<string, string | undefined>): ZaloEnv {
   return zaloEnvSchema.parse(env);
 }
 
-export function zaloSendLimits(env: Partial<ZaloEnv>): ZaloSendLimits {
-  return {
-    ...ZALO_SEND_LIMITS,
-    perChatIntervalMs: env.ZALO_PER_CHAT_INTERVAL_MS ?? ZALO_SEND_LIMITS.perChatIntervalMs,
-    perMinute: env.ZALO_PER_MINUTE ?? ZALO_SEND_LIMITS.perMinute,
-    burstRecipients: env.ZALO_BURST_RECIPIENTS ?? ZALO_SEND_LIMITS.burstRecipients,
-    burstPauseMs: env.ZALO_BURST_PAUSE_MS ?? ZALO_SEND_LIMITS.burstPauseMs,
-    maxTextLength: env.ZALO_MAX_TEXT ?? ZALO_SEND_LIMITS.maxTextLength,
-  };
+export function zaloRateLimits(env: Pick<ZaloEnv, "ZALO_PER_MINUTE" | "ZALO_PER_CHAT_INTERVAL_MS">): RateLimits {
+  const perChat = { limit: 1, windowMs: env.ZALO_PER_CHAT_INTERVAL_MS };
+  return { global: { limit: env.ZALO_PER_MINUTE, windowMs: 60_000 }, group: perChat, private: { ...perChat } };
 }
