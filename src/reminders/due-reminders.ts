@@ -105,9 +105,11 @@ export function dueReminders<A extends OpenAssignment>(input: DueRemindersInput<
       if (k === undefined) continue;
       kind = k;
     }
-    const r = reminder(a, kind, due - today, result.day);
+    const key = `${a.assignmentId}:${kind}:${result.day}`;
+    if (kind !== "overdue" && input.alreadySent.has(key)) continue;
+    const r: DueReminder<A> = { key, kind, daysLeft: due - today, assignment: a };
     if (kind === "overdue") overdue.push(r);
-    if (input.alreadySent.has(r.key)) continue;
+    if (kind === "overdue" && input.alreadySent.has(key)) continue;
     result.reminders.push(r);
     if (a.chat === null) { result.withoutChat.push(r); continue; }
     let list = byChat.get(a.chat);

@@ -11,6 +11,8 @@ export interface RenderTextOptions {
   maxLines?: number;
   /** Task text is clipped to this many characters (default 160). */
   maxTaskText?: number;
+  /** Lead units listed with their counts (default 30); the rest are counted and left to the .xlsx file. */
+  maxUnits?: number;
 }
 
 const STATUS_GROUPS: ReadonlyArray<[string, TaskStatus[]]> = [
@@ -24,7 +26,7 @@ const STATUS_GROUPS: ReadonlyArray<[string, TaskStatus[]]> = [
  * split into messages no longer than maxLength, never inside a line when it fits. Pure.
  */
 export function renderReportText(report: Report, t: Translate, options: RenderTextOptions = {}): string[] {
-  const { maxLength = 4096, maxLines = 50, maxTaskText = 160 } = options;
+  const { maxLength = 4096, maxLines = 50, maxTaskText = 160, maxUnits = 30 } = options;
   const out: string[] = [];
   const title = report.kind === "unit" ? t("reports:title.unit", { unit: report.subject.unitName ?? "" }) : t(`reports:title.${report.kind}`);
   out.push(title);
@@ -50,13 +52,14 @@ export function renderReportText(report: Report, t: Translate, options: RenderTe
   if (report.coordinating > 0) out.push(t("reports:coordinating", { count: report.coordinating }));
   if (report.byLeadUnit.length > 1 || (report.kind !== "unit" && report.byLeadUnit.length > 0)) {
     out.push("", t("reports:by-lead-unit"));
-    for (const u of report.byLeadUnit) {
+    for (const u of report.byLeadUnit.slice(0, maxUnits)) {
       const c = u.counts;
       out.push(t("reports:unit-counts", {
         unit: u.unitName, total: c.total, done: c.done_on_time + c.done_late, onTime: c.done_on_time, late: c.done_late,
         open: c.in_progress + c.overdue, inProgress: c.in_progress, overdue: c.overdue, noDeadline: c.done + c.no_deadline,
       }));
     }
+    if (report.byLeadUnit.length > maxUnits) out.push(t("reports:more-units", { count: report.byLeadUnit.length - maxUnits }));
   }
 
   out.push("", t("reports:details"));

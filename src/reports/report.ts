@@ -82,7 +82,7 @@ export function buildReport<R extends ReportRow>(kind: ReportKind, rows: readonl
     unit.counts[status]++;
     unit.counts.total++;
   }
-  lines.sort(byUrgency);
+  sortByUrgency(lines);
   const byLeadUnit = [...perUnit.values()].sort((a, b) => collator.compare(a.unitName, b.unitName));
   return { kind, subject, asOf: now, day: officeDay(now), counts, byLeadUnit, coordinating, lines };
 }
@@ -111,12 +111,36 @@ export function notReportedReport<R extends ReportRow>(rows: readonly R[], now: 
   return buildReport("not_reported", rows.filter((r) => r.completedAt === null && r.lastReportAt === null), now);
 }
 
-function byUrgency(a: ReportLine, b: ReportLine): number {
-  return URGENCY[a.status] - URGENCY[b.status]
-    || (a.daysLeft ?? Infinity) - (b.daysLeft ?? Infinity)
-    || collator.compare(a.row.dispatchNumber ?? "", b.row.dispatchNumber ?? "")
-    || compareRefs(a.row.taskRef, b.row.taskRef)
-    || (a.row.role === b.row.role ? 0 : a.row.role === "lead" ? -1 : 1);
+/**
+ * Most urgent first: overdue, in progress, undated, then completed; by due day; then by dispatch number and item ref
+ * (numeric-aware), lead before coordinating. Text keys are ranked once per distinct value so that sorting 100,000
+ * lines compares numbers only.
+ */
+function sortByUrgency<R extends ReportRow>(lines: ReportLine<R>[]): void {
+  const dispatchRank = rankOf(lines.map((l) => l.row.dispatchNumber ?? ""));
+  const refRank = rankOf(lines.map((l) => l.row.taskRef));
+  const n = lines.length;
+  const urgency = new Int8Array(n);
+  const days = new Float64Array(n);
+  const dispatch = new Int32Array(n);
+  const ref = new Int32Array(n);
+  const role = new Int8Array(n);
+  lines.forEach((l, i) => {
+    urgency[i] = URGENCY[l.status];
+    days[i] = l.daysLeft ?? Number.MAX_SAFE_INTEGER;
+    dispatch[i] = dispatchRank.get(l.row.dispatchNumber ?? "")!;
+    ref[i] = refRank.get(l.row.taskRef)!;
+    role[i] = l.row.role === "lead" ? 0 : 1;
+  });
+  const order = Array.from({ length: n }, (_, i) => i);
+  order.sort((a, b) => urgency[a]! - urgency[b]! || days[a]! - days[b]! || dispatch[a]! - dispatch[b]! || ref[a]! - ref[b]! || role[a]! - role[b]!);
+  const sorted = order.map((i) => lines[i]!);
+  for (let i = 0; i < n; i++) lines[i] = sorted[i]!;
+}
+
+function rankOf(values: string[]): Map<string, number> {
+  const distinct = [...new Set(values)].sort(compareRefs);
+  return new Map(distinct.map((v, i) => [v, i]));
 }
 
 /** "2" < "10", "II.1" < "II.2". */

@@ -19,8 +19,20 @@ export function officeDay(instant: Date): IsoDate {
   return isoFromDayNumber(officeDayNumber(instant));
 }
 
-/** Day number of an ISO date. Throws on anything but a valid YYYY-MM-DD. */
+// Deadlines repeat across many assignments: parsing each distinct string once keeps 100,000-row loops cheap.
+const parsedDays = new Map<string, number>();
+
+/** Day number of an ISO date. Throws RangeError on anything but a valid YYYY-MM-DD. */
 export function dayNumber(iso: IsoDate): number {
+  const hit = parsedDays.get(iso);
+  if (hit !== undefined) return hit;
+  const day = parseDay(iso);
+  if (parsedDays.size >= 50_000) parsedDays.clear();
+  parsedDays.set(iso, day);
+  return day;
+}
+
+function parseDay(iso: IsoDate): number {
   const m = ISO.exec(iso);
   if (!m) throw new RangeError(`not an ISO date: ${iso}`);
   const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));

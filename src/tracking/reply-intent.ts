@@ -40,7 +40,12 @@ export function classifyReply(text: string): ClassifiedReply {
   const tokens = tokenize(note);
   const masked = benignNegations(tokens);
   const sentence = sentenceIndexes(tokens);
-  const found = (list: Parameters<typeof findAll>[1]) => findAll(tokens, list).filter((m) => !masked.has(m.at));
+  const memo = new Map<object, Array<{ at: number; len: number }>>();
+  const found: Finder = (list) => {
+    let hits = memo.get(list);
+    if (!hits) memo.set(list, (hits = findAll(tokens, list).filter((m) => !masked.has(m.at))));
+    return hits;
+  };
   const percent = findPercent(tokens);
   const taskNumbers = findTaskNumbers(tokens);
   const out = (intent: ReplyIntent): ClassifiedReply => ({

@@ -52,10 +52,30 @@ export function compatible(token: string, word: string): boolean {
 export type Phrase = readonly string[];
 export const phrases = (...list: string[]): Phrase[] => list.map((p) => normalizeVietnamese(p).split(" "));
 
+// Phrases of a list indexed by their first word without diacritics: a token is compared only with phrases that can
+// start with it.
+const indexes = new WeakMap<readonly Phrase[], Map<string, Phrase[]>>();
+function indexOf(list: readonly Phrase[]): Map<string, Phrase[]> {
+  let index = indexes.get(list);
+  if (!index) {
+    index = new Map();
+    for (const p of list) {
+      const first = stripDiacritics(p[0] ?? "");
+      index.set(first, [...(index.get(first) ?? []), p]);
+    }
+    indexes.set(list, index);
+  }
+  return index;
+}
+
 /** Length of the phrase from `list` matching at token index `i` (longest wins), or 0. */
 export function matchAt(tokens: readonly Token[], i: number, list: readonly Phrase[]): number {
+  const token = tokens[i];
+  if (!token) return 0;
+  const candidates = indexOf(list).get(token.bare);
+  if (!candidates) return 0;
   let best = 0;
-  for (const p of list) {
+  for (const p of candidates) {
     if (p.length <= best || i + p.length > tokens.length) continue;
     if (p.every((w, k) => compatible(tokens[i + k]!.raw, w))) best = p.length;
   }

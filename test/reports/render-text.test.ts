@@ -69,3 +69,13 @@ describe("renderReportText", () => {
     expect(all).toMatch(/Nội dung nhiệm vụ rất dài.*…/);
   });
 });
+
+describe("renderReportText: many units", () => {
+  it("lists at most maxUnits lead units and counts the rest", () => {
+    const rows = Array.from({ length: 45 }, (_, i) => ({ ...ROWS[0]!, id: 5000 + i, unitId: 100 + i, unitName: `Đơn vị ${String(i + 1).padStart(2, "0")}` }));
+    const text = renderReportText(dispatchReport(rows, 164, NOW), vi, { maxUnits: 30 }).join("\n");
+    expect(text).toContain("- Đơn vị 30: 1 nhiệm vụ");
+    expect(text).not.toContain("- Đơn vị 31: 1 nhiệm vụ");
+    expect(text).toContain("… và 15 đơn vị khác (xem tệp Excel).");
+  });
+});
