@@ -44,6 +44,7 @@ interface Hit {
 export class RateLimiter {
   private readonly hits = new Map<string, Hit[]>();
   private readonly pausedUntil = new Map<string, number>();
+  private readonly lastStart = new Map<Platform, number>();
 
   constructor(
     private readonly limitsFor: (platform: Platform) => RateLimits = () => TELEGRAM_RATE_LIMITS,
@@ -60,6 +61,10 @@ export class RateLimiter {
       (this.pausedUntil.get(chat) ?? 0) - now,
       this.windowWait(`chat:${chat}`, isGroupChat(chat) ? limits.group : limits.private, now),
       this.windowWait(`global:${platform}`, limits.global, now),
+      // Bot-wide sends are spread out (at most twice the average rate) instead of fired in one burst: a burst's last
+      // answer comes late because the requests queue up, and as sends count from their answer, the next window would
+      // open late too.
+      (this.lastStart.get(platform) ?? -Infinity) + limits.global.windowMs / limits.global.limit / 2 - now,
     );
   }
 
@@ -68,6 +73,7 @@ export class RateLimiter {
     const wait = this.waitMs(chat);
     if (wait > 0) return wait;
     const hit: Hit = { t: Infinity };
+    this.lastStart.set(parseChatId(chat).platform, this.now());
     for (const key of [`chat:${chat}`, `global:${parseChatId(chat).platform}`]) {
       const list = this.hits.get(key) ?? [];
       list.push(hit);

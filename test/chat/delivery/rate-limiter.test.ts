@@ -36,15 +36,28 @@ describe("rate limiter", () => {
     take(limiter, "telegram:501").settle();
   });
 
+  it("spreads bot-wide sends at up to twice the average rate instead of one burst", () => {
+    const { limiter, advance } = limiterAt();
+    take(limiter, "telegram:-1").settle();
+    expect(limiter.waitMs("telegram:-2")).toBe(100); // 5 per 1000 ms → at most one per 100 ms
+    expect(limiter.waitMs("zalo:g:2")).toBe(0); // another platform has its own bot-wide limits
+    advance(100);
+    take(limiter, "telegram:-2").settle();
+  });
+
   it("holds a group to its window and all chats to the global window", () => {
     const { limiter, advance } = limiterAt();
     take(limiter, "telegram:-1").settle();
+    advance(100);
     take(limiter, "telegram:-1").settle();
-    expect(limiter.waitMs("telegram:-1")).toBe(10_000);
-    for (const chat of ["telegram:-2", "telegram:-3", "telegram:-4"]) take(limiter, chat).settle();
-    expect(limiter.waitMs("telegram:-5")).toBe(1000); // five sends in this second already
-    expect(limiter.waitMs("zalo:g:5")).toBe(0); // another platform has its own bot-wide window
-    advance(1000);
+    advance(100);
+    expect(limiter.waitMs("telegram:-1")).toBe(9800);
+    for (const chat of ["telegram:-2", "telegram:-3", "telegram:-4"]) {
+      take(limiter, chat).settle();
+      advance(100);
+    }
+    expect(limiter.waitMs("telegram:-5")).toBe(500); // five sends in the last second already
+    advance(500);
     expect(limiter.waitMs("telegram:-5")).toBe(0);
     expect(limiter.waitMs("telegram:-1")).toBe(9000);
   });

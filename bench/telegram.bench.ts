@@ -1,0 +1,87 @@
+/**
+ * Fan-out rate through outbox → delivery worker → Telegram adapter → telegraf's HTTP client → the fake Bot API (in
+ * its own process, as Telegram is another machine) enforcing Telegram's limits scaled down in time so a run takes
+ * seconds. Reported: the rate achieved as a share of the allowed rate (target ≥ 95 %), and, stricter, the shortest time
+ * the sliding windows allow ÷ the time taken (as if every window were sent full in one burst); lost and doubled must
+ * be 0. The last scenario scales time so far that this machine's CPU, not the limits, binds: it shows
+ * where that is rather than a target.
+ */
+import { createTelegramAdapter } from "../src/adapters/telegram/index.js";
+import { createChatRouter, createDeliveryWorker, RateLimiter, type RateLimits, TELEGRAM_RATE_LIMITS } from "../src/chat/delivery/index.js";
+import { forkFakeBotApi } from "../test/fakes/bot-api-remote.js";
+import { MemoryOutbox } from "../test/fakes/memory-outbox.js";
+
+function scaled(factor: number): RateLimits {
+  const w = (x: { limit: number; windowMs: number }) => ({ limit: x.limit, windowMs: x.windowMs / factor });
+  return { global: w(TELEGRAM_RATE_LIMITS.global), group: w(TELEGRAM_RATE_LIMITS.group), private: w(TELEGRAM_RATE_LIMITS.private) };
+}
+
+interface Scenario {
+  name: string;
+  scale: number;
+  groups: number;
+  postsPerGroup: number;
+}
+
+/** Shortest time in which a sliding window lets n messages through: all windows but the last are full. */
+function idealMs(s: Scenario, limits: RateLimits): number {
+  const global = (Math.ceil((s.groups * s.postsPerGroup) / limits.global.limit) - 1) * limits.global.windowMs;
+  const group = (Math.ceil(s.postsPerGroup / limits.group.limit) - 1) * limits.group.windowMs;
+  return Math.max(global, group);
+}
+
+async function run(s: Scenario): Promise<void> {
+  const limits = scaled(s.scale);
+  const api = await forkFakeBotApi({ rateLimits: limits });
+  const chats = Array.from({ length: s.groups }, (_, i) => -7000 - i);
+  await api.groups(chats);
+  const adapter = createTelegramAdapter({ token: api.token, apiRoot: api.apiRoot }, { onInbound: async () => {} });
+  const store = new MemoryOutbox();
+  await store.enqueue(
+    chats.flatMap((id) =>
+      Array.from({ length: s.postsPerGroup }, (_, n) => ({
+        chat: `telegram:${id}`,
+        payload: { op: "send" as const, text: `Nhiệm vụ ${n + 1} giao Đơn vị ${id} <chủ trì> & phối hợp` },
+        purpose: { type: "notice" as const },
+      })),
+    ),
+  );
+  const total = chats.length * s.postsPerGroup;
+  let failed = 0;
+  const worker = createDeliveryWorker({
+    store,
+    router: createChatRouter([adapter]),
+    limiter: new RateLimiter(() => limits),
+    onChatGone: () => void failed++,
+    onFailure: () => void failed++,
+    options: { idlePollMs: 20 },
+  });
+  const started = performance.now();
+  worker.start();
+  while (store.count("pending") > 0) await new Promise((r) => setTimeout(r, 2));
+  const elapsed = performance.now() - started;
+  await worker.stop();
+  const stats = await api.stats();
+  await api.close();
+
+  const doubled = Object.values(stats.perChat).reduce((sum, n) => sum + Math.max(0, n - s.postsPerGroup), 0);
+  const lost = total - stats.ok + doubled;
+  const ideal = idealMs(s, limits);
+  // Group windows bind only for groups with more posts than one window holds.
+  const groupRate = s.postsPerGroup > limits.group.limit ? (s.groups * limits.group.limit) / limits.group.windowMs : Infinity;
+  const allowedRate = Math.min(limits.global.limit / limits.global.windowMs, groupRate) * 1000;
+  const rate = (total / elapsed) * 1000;
+  console.log(
+    `${s.name} (limits ×${s.scale}: ${limits.global.limit}/${limits.global.windowMs} ms per bot, ${limits.group.limit}/${limits.group.windowMs} ms per group): ` +
+      `${total} posts to ${s.groups} groups in ${(elapsed / 1000).toFixed(2)} s = ${rate.toFixed(1)} msg/s ` +
+      `= ${((rate / allowedRate) * 100).toFixed(1)} % of the allowed ${allowedRate.toFixed(1)} msg/s; ` +
+      `strictly, a sender bursting every window full could finish in ${(ideal / 1000).toFixed(2)} s (${((ideal / elapsed) * 100).toFixed(1)} %); ` +
+      `lost ${lost}, doubled ${doubled}, 429s ${stats.refused}, failed ${failed}`,
+  );
+}
+
+export default async function (): Promise<void> {
+  await run({ name: "fan-out, bot-wide limit binds", scale: 2, groups: 40, postsPerGroup: 9 });
+  await run({ name: "fan-out, per-group limit binds", scale: 20, groups: 5, postsPerGroup: 30 });
+  await run({ name: "fan-out, CPU-bound (informative)", scale: 10, groups: 60, postsPerGroup: 10 });
+}

@@ -1,0 +1,33 @@
+import { fork } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import type { FakeBotApiOptions } from "./bot-api-server.js";
+
+export interface RemoteFakeBotApi {
+  apiRoot: string;
+  token: string;
+  groups(ids: number[]): Promise<void>;
+  stats(): Promise<{ ok: number; refused: number; perChat: Record<string, number> }>;
+  close(): Promise<void>;
+}
+
+/** Starts the fake Bot API in a child process (see bot-api-child.ts). */
+export async function forkFakeBotApi(options: FakeBotApiOptions): Promise<RemoteFakeBotApi> {
+  const child = fork(fileURLToPath(new URL("./bot-api-child.ts", import.meta.url)), { execArgv: ["--import", "tsx"], stdio: "inherit" });
+  const ask = <T>(message: object) =>
+    new Promise<T>((resolve) => {
+      child.once("message", (reply) => resolve(reply as T));
+      child.send(message);
+    });
+  const { apiRoot, token } = await ask<{ apiRoot: string; token: string }>({ cmd: "start", options });
+  return {
+    apiRoot,
+    token,
+    groups: (ids) => ask({ cmd: "groups", ids }),
+    stats: () => ask({ cmd: "stats" }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        child.once("exit", () => resolve());
+        child.send({ cmd: "close" });
+      }),
+  };
+}
