@@ -23,8 +23,10 @@ const THEO = phrases("theo");
 /** After a number, these make it a count or a time ("xong 2 ngày trước", "hoàn thành 2 nhiệm vụ"), not a task number. */
 const NOT_TASK_AFTER = phrases(
   "ngày", "hôm", "tuần", "tháng", "năm", "giờ", "h", "phút", "bản", "trang", "lần", "người", "phần", "nhiệm vụ", "việc",
-  "nội dung", "mục", "văn bản", "báo cáo", "cái", "tasks", "days",
+  "nội dung", "mục", "văn bản", "báo cáo", "cái", "tasks", "days", "trên", "nửa",
 );
+const OVER = phrases("trên", "of");
+const DAY_WORD = phrases("ngày", "hôm");
 const SENTENCE_END = new Set([".", "!", "?", ";", "\n"]);
 
 /**
@@ -90,13 +92,25 @@ function completionBlock(
     const end = c.at + c.len;
     const after = (list: Array<{ at: number }>, window: number) =>
       list.some((m) => m.at >= end && m.at < end + window && sentence[m.at] === sentence[c.at]);
-    if (after(negations, 99) || after(found(PARTIAL_AFTER), 3)) return "progress";
+    if (after(negations, 99) || after(found(PARTIAL_AFTER), 3) || fractionAfter(tokens, end)) return "progress";
     if (sameBefore(found(PROGRESSIVE_MODAL), c)) return "progress";
     if (sameBefore(found(MODAL), c)) return "unknown";
     if (after(found(BEFORE), 2) && !sameBefore(found(PAST), c)) return "unknown";
   }
   if (percent !== undefined && percent < 100) return "progress";
   return null;
+}
+
+/** "hoàn thành 2/3 nội dung", "xong 3 trên 5": a fraction of the work shortly after the completion word (not a date). */
+function fractionAfter(tokens: Token[], end: number): boolean {
+  for (let j = end; j < end + 3 && j + 2 < tokens.length; j++) {
+    const a = tokens[j]!.raw;
+    if (!/^\d+$/.test(a) || (j > 0 && matchAt(tokens, j - 1, DAY_WORD) > 0)) continue;
+    const sep = tokens[j + 1]!.raw === "/" ? 1 : matchAt(tokens, j + 1, OVER);
+    const b = tokens[j + 1 + sep]?.raw ?? "";
+    if (sep > 0 && /^\d+$/.test(b) && Number(a) < Number(b)) return true;
+  }
+  return false;
 }
 
 function isQuestion(tokens: Token[], masked: Set<number>, found: Finder): boolean {

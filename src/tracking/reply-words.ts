@@ -99,7 +99,8 @@ export const NEGATION = phrases(
 /** Future, intention, approximation, purpose: a completion word after these is not a report of completion. */
 export const MODAL = phrases(
   "sắp", "gần", "sẽ", "đang", "chuẩn bị", "cố gắng", "phấn đấu", "dự kiến", "cần", "phải", "hãy", "nên", "để", "kịp",
-  "mong", "chờ", "đợi", "muốn", "nếu", "khi", "cơ bản", "bước đầu", "will", "soon", "almost", "nearly",
+  "mong", "chờ", "đợi", "muốn", "nếu", "khi", "cơ bản", "bước đầu", "chắc", "có lẽ", "hình như", "will", "soon",
+  "almost", "nearly", "maybe", "probably",
 );
 /** Orders and reminders written by leaders ("đề nghị các đơn vị khẩn trương hoàn thành"). */
 export const EXHORTATION = phrases(
@@ -108,7 +109,7 @@ export const EXHORTATION = phrases(
 /** "yêu cầu" is an order unless it is "theo yêu cầu" (as required). */
 export const REQUIRE = phrases("yêu cầu");
 /** After a completion word: only part of the work ("xong phần 1", "hoàn thành một phần"). */
-export const PARTIAL_AFTER = phrases("phần", "một phần", "bước", "giai đoạn", "sơ bộ", "part");
+export const PARTIAL_AFTER = phrases("phần", "một phần", "bước", "giai đoạn", "sơ bộ", "nửa", "một nửa", "cơ bản", "part", "half");
 export const PAST = phrases("đã", "rồi", "vừa", "mới");
 export const QUESTION_ANYWHERE = phrases(
   "nào", "bao giờ", "bao nhiêu", "thế nào", "ra sao", "làm sao", "tại sao", "vì sao", "cho em hỏi", "cho hỏi",

@@ -17,6 +17,9 @@ const DONE: Array<[string, number[]?]> = [
   ["xong 2", [2]], ["đã hoàn thành 3", [3]], ["xong 2, 3", [2, 3]], ["xong 2 và 4", [2, 4]], ["Đã xong nhiệm vụ 5", [5]],
   ["Dạ em đã hoàn thành nhiệm vụ 2 và 4 ạ", [2, 4]], ["xong nv3", [3]], ["hoàn thành mục 1, 2, 3", [1, 2, 3]],
   ["đã hoàn thành 2 nhiệm vụ"], ["xong 2 ngày trước"], ["Đã hoàn thành ngày 20/11"], ["finished"], ["completed"],
+  ["Nhiệm vụ đã được hoàn thành"], ["xong rồi nhé"], ["Đã hoàn thành các nhiệm vụ 1, 2 và 3", [1, 2, 3]],
+  ["Xong nhiệm vụ số 2 ạ", [2]], ["đã hoàn thành ngày 5/12"], ["Dạ. Đơn vị em đã hoàn thành. Báo cáo kèm theo"],
+  ["vâng ạ, xong rồi"], ["Đã triển khai xong"], ["xong r"],
 ];
 
 const NOT_DONE: Array<[string, ReplyIntent]> = [
@@ -34,7 +37,11 @@ const NOT_DONE: Array<[string, ReplyIntent]> = [
   ["có xong đâu", "progress"], ["not done", "progress"], ["chx", "unknown"], ["cần hoàn thành gấp", "unknown"],
   ["hãy hoàn thành", "unknown"], ["đã đăng tải, đang chờ duyệt", "progress"],
   ["chưa có kinh phí nên chưa hoàn thành", "difficulty"], ["vướng mặt bằng nên chưa xong", "difficulty"],
-  ["ok", "unknown"], ["nhận được ạ", "unknown"], ["đã nhận văn bản", "unknown"], ["", "unknown"], ["👍", "unknown"],
+  ["Đã hoàn thành 2/3 nội dung", "progress"], ["hoàn thành 3 trên 5", "progress"], ["xong một nửa", "progress"],
+  ["xong 1 nửa", "progress"], ["hoàn thành cơ bản", "progress"], ["chắc xong rồi", "unknown"],
+  ["hình như xong rồi", "unknown"], ["Em xong rồi nhưng chưa gửi báo cáo", "progress"],
+  ["Hoàn thành chưa vậy anh", "question"], ["done chưa", "question"], ["xong hết chưa", "question"],
+  ["K xong", "difficulty"], ["ok", "unknown"], ["nhận được ạ", "unknown"], ["đã nhận văn bản", "unknown"], ["", "unknown"], ["👍", "unknown"],
 ];
 
 const PROGRESS: Array<[string, { taskNumbers?: number[]; percent?: number }]> = [
