@@ -13,7 +13,7 @@ export interface TelegramWebhookConfig {
   /** Local port and host the webhook HTTP server listens on (behind the TLS-terminating proxy). */
   port: number;
   host?: string;
-  /** Telegram echoes this in X-Telegram-Bot-Api-Secret-Token; other posts are refused. */
+  /** Telegram echoes this in X-Telegram-Bot-Api-Secret-Token; other posts are refused. Default: derived from the token. */
   secretToken?: string;
 }
 

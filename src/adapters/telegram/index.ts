@@ -5,6 +5,7 @@
  * Redelivered updates carry the same eventId (`telegram:update:<update_id>`): the core dedupes them
  * (docs/decisions/0403-telegram-duplicate-updates.md).
  */
+import { createHash } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import { Telegraf } from "telegraf";
 import type { BotCommand } from "telegraf/types";
@@ -94,7 +95,9 @@ export function createTelegramAdapter(config: TelegramConfig, deps: TelegramAdap
         polling = startPolling.call(bot, ALLOWED_UPDATES).catch((error: unknown) => onError(error, "long polling"));
         return;
       }
-      const handle = bot.webhookCallback(new URL(webhook.url).pathname, webhook.secretToken ? { secretToken: webhook.secretToken } : {});
+      // Without a configured secret, one derived from the bot token still keeps strangers from posting fake updates.
+      const secretToken = webhook.secretToken ?? createHash("sha256").update(config.token).digest("hex");
+      const handle = bot.webhookCallback(new URL(webhook.url).pathname, { secretToken });
       webhookServer = createServer((req, res) => void handle(req, res));
       const server = webhookServer;
       await new Promise<void>((resolve, reject) => {
@@ -103,7 +106,7 @@ export function createTelegramAdapter(config: TelegramConfig, deps: TelegramAdap
       });
       await bot.telegram.setWebhook(webhook.url, {
         allowed_updates: [...ALLOWED_UPDATES],
-        ...(webhook.secretToken ? { secret_token: webhook.secretToken } : {}),
+        secret_token: secretToken,
       });
     },
 
