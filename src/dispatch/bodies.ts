@@ -20,11 +20,13 @@ const HEAD_SRC = [
   "báo(?! (?:cáo|chí|động|giá|hiệu|danh|tin|đáp|trước|gồm|về))", "đài(?! (?:thọ))", "cơ quan", "đơn vị", "đoàn thể",
   "ngành", "bộ chỉ huy", "ban chỉ huy", "liên đoàn", "liên minh", "công ty", "tổng công ty", "điện lực", "bưu điện",
   "chi nhánh", "tòa án", "toà án", "viện kiểm sát", "cơ sở giáo dục", "nhà trường", "thành đoàn", "huyện đoàn",
-  "tỉnh đoàn", "lực lượng", "doanh nghiệp", "hợp tác xã", "bảo hiểm xã hội", "cơ sở đảng",
+  "tỉnh đoàn", "lực lượng", "doanh nghiệp", "hợp tác xã", "bảo hiểm xã hội", "cơ sở đảng", "trạm", "đội(?! (?:ngũ|mũ))",
+  "tổ(?! (?:chức|quốc|tiên|hợp|ấm|ng))", "hạt", "chi hội", "chi đoàn", "liên đội", "học viện", "đại học", "cảng vụ",
+  "đồn", "bộ đội", "quỹ(?! (?:đất|thời gian))", "nhà văn hóa", "nhà văn hoá", "ủy viên", "đại biểu",
   "tổ chức(?= (?:chính trị|xã hội|đoàn thể|cơ sở|đảng|hội|quần chúng|tôn giáo|kinh tế|nhân đạo|thành viên|công đoàn|phi|quốc tế|tín dụng))",
 ];
 // Places and kinds that count as a body only after "các" ("các xã, thị trấn"; "các tổ chức, cá nhân").
-const AFTER_CAC_SRC = ["xã", "phường", "thị trấn", "huyện", "quận", "thị xã", "thành phố", "tỉnh", "tổ chức", "địa phương", "cá nhân", "cấp"];
+const AFTER_CAC_SRC = ["xã", "phường", "thị trấn", "huyện", "quận", "thị xã", "thành phố", "tỉnh", "tổ chức", "địa phương", "cá nhân", "cấp", "thôn", "ấp", "bản", "khu phố", "tổ dân phố", "chủ đầu tư", "hộ gia đình"];
 const TITLE_SRC =
   "(?:(?:ông|bà)\\s*(?:\\(\\s*bà\\s*\\)|\\/\\s*bà)?\\s+|đồng chí\\s+)?(?:(?:phó\\s+)?(?:giám đốc|chủ tịch|hiệu trưởng|trưởng|bí thư)|thủ trưởng|chánh(?= văn phòng| thanh tra)|thành viên|thường trực|lãnh đạo|người đứng đầu)\\s+";
 const IDIOM_SRC = "các cấp,? các ngành|các tổ chức,? cá nhân";
@@ -93,7 +95,9 @@ export function readList(s: string): { list: string; end: number } {
       continue;
     }
     const rest = s.slice(i);
-    if (out.trim() !== "" && /^\p{Ll}/u.test(c) && STOP_RE.test(rest) && !NOUN_AFTER.test(rest) && !/(?:^|\s)(?:các|những)\s*$/u.test(out)) break;
+    const stop = out.trim() !== "" && /^\p{Ll}/u.test(c) ? STOP_RE.exec(rest) : null;
+    // A stop word that ends a heading ("Phòng Giáo dục thường xuyên:") belongs to the name.
+    if (stop && !NOUN_AFTER.test(rest) && !/(?:^|\s)(?:các|những)\s*$/u.test(out) && !/^\s*[:.]?\s*$/u.test(rest.slice(stop[0].length))) break;
     const w = /^[^\s,;:()[\]“”"!?]+/u.exec(rest);
     const word = w ? w[0] : c;
     out += word;

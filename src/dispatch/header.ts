@@ -168,8 +168,14 @@ export function readHeader(input: Line[]): HeaderResult {
       doc.type ??= titleCaseType(m[1]!);
       const sd = SOURCE_DATE.exec(t);
       if (sd && doc.date === null) doc.date = iso(+sd[3]!, +sd[2]!, +sd[1]!);
-      const vv = /^\s*(?:về việc|v\/v)\s+(.+?)(?:\.(?:\s|$)|$)/iu.exec(t.slice(m.index + m[0].length));
+      const after = t.slice(m.index + m[0].length);
+      const vv = /^(?:(?!\.\s)[^])*?\s(?:về việc|v\/v)\s+(.+?)(?:\.(?:\s|$)|$)/iu.exec(` ${after}`);
       if (vv && doc.subject === null) doc.subject = stripEnd(vv[1]!);
+      // "… có Công văn số … gửi các Sở, ban, ngành; UBND các huyện … về việc …" stands for Kính gửi.
+      const to = /^\s*(?:,\s*)?gửi\s+(.+?)\s+(?:về việc|v\/v)\s/iu.exec(after);
+      if (to && doc.recipients.length === 0) doc.recipients = to[1]!.split(/\s*;\s*/u).map(stripEnd).filter(Boolean);
+      const day = /^\s*Ngày\s+(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})\s*,/u.exec(t);
+      if (day && doc.date === null && !source) doc.date = iso(+day[3]!, +day[2]!, +day[1]!);
       const who = /(?:^|,\s*)((?:UBND|Ủy ban|Uỷ ban|Sở|Bộ|Ban|Huyện ủy|Tỉnh ủy|Thành ủy)[^,.]{0,60}?)\s+(?:ban hành|banh|có|gửi|ra)\s/u.exec(t.slice(0, m.index));
       if (who && doc.issuer === null) doc.issuer = who[1]!.trim();
       if (!source) bodyStart = Math.max(bodyStart, i + 1);

@@ -6,6 +6,7 @@
  */
 import { bodyHeadAt, isGeneric, readList, splitList } from "./bodies.js";
 
+
 export interface SentenceLeads {
   leads: string[];
   /** "X đề nghị Y": X, the body making the request (usually the issuer). */
@@ -98,7 +99,9 @@ export function coordinatorsIn(text: string): string[] {
     const clauseStart = Math.max(text.lastIndexOf(";", m.index), text.lastIndexOf(".", m.index), text.lastIndexOf("\n", m.index));
     const before = text.slice(clauseStart + 1, m.index);
     if (/(?:chỉ đạo|hướng dẫn|đề nghị|yêu cầu|tạo điều kiện)/u.test(before)) continue;
-    const got = listAt(text.slice(m.index + m[0].length));
+    const rest = text.slice(m.index + m[0].length);
+    // After "phối hợp với" a capitalised phrase is a body even when its head noun is not in the list ("Trạm …").
+    const got = listAt(rest) ?? (/^\p{Lu}/u.test(rest) ? { names: splitList(readList(rest).list) } : null);
     if (got) out.push(...got.names);
   }
   return out;

@@ -33,7 +33,9 @@ function windows(root: OutlineNode, ctx: DateContext): Array<{ activity: string;
   const walk = (n: OutlineNode) => {
     const m = /^Thời gian\s+([^:]{3,60}?)\s*:\s*(.+)$/iu.exec(n.head);
     const d = m && first(m[2]!, ctx);
-    if (m && d) out.push({ activity: m[1]!.toLowerCase().replace(/^(?:tổ chức|thực hiện)\s+/u, ""), deadline: d });
+    const activity = m ? m[1]!.toLowerCase().replace(/^(?:tổ chức|thực hiện|triển khai)\s*/u, "").trim() : "";
+    // Only a named activity ("lấy ý kiến") links tasks to the window; "Thời gian tổ chức" alone names none.
+    if (m && d && activity.split(" ").length >= 2) out.push({ activity, deadline: d });
     n.children.forEach(walk);
   };
   walk(root);
@@ -86,7 +88,7 @@ export function attachDeadlines(tasks: ParsedTask[], st: Structure, doc: DocHead
     t.deadline = first(t.text, ctx);
     if (t.deadline?.date) continue;
     const low = t.text.toLowerCase();
-    const win = wins.find((w) => low.includes(w.activity) || /thời gian (?:nêu|trên)/u.test(low));
+    const win = wins.find((w) => low.includes(w.activity)) ?? (/thời gian (?:[^,.;]{0,40})?nêu trên/u.test(low) ? wins[0] : undefined);
     if (win && !t.deadline) {
       t.deadline = { ...win.deadline, text: /thời gian[^,.;]*nêu trên/iu.exec(t.text)?.[0] ?? win.deadline.text };
       continue;

@@ -23,6 +23,10 @@ const END = /^(?:Nơi nhận|NƠI NHẬN|T\/M\b|TM\.|KT\.|Người ký|Lưu:)/u;
 const CLOSING =
   /^(?:Trên đây là|Nhận được (?:công văn|văn bản|kế hoạch|thông báo|chỉ thị)|Trong quá trình (?:thực hiện|triển khai)[^.]{0,60}(?:khó khăn|vướng mắc)|\(?\s*Nguồn\b|\(?\s*Đính kèm|Tải file|Đánh giá$|Xem thêm|\.{3,})/iu;
 
+// A closing restatement: "Yêu cầu … nghiêm túc thực hiện./.", "… để các cơ quan, đơn vị biết, thực hiện./."
+const RESTATEMENT =
+  /(?:nghiêm túc (?:triển khai |tổ chức )?(?:thực hiện|chấp hành)(?: (?:các |những )?(?:nội dung|yêu cầu|nhiệm vụ)?\s*(?:trên|nêu trên|này|công văn này|kế hoạch này|thông báo này|chỉ thị này))?|để (?:các [^.]{0,60})?biết,? (?:và )?(?:thực hiện|phối hợp thực hiện))\s*[./]*$/iu;
+
 function isHeadingOnly(node: OutlineNode): boolean {
   const l = leadsOfSentence(node.head);
   return l !== null && l.verb === "" && node.paras.length === 0 && node.children.length === 0;
@@ -64,7 +68,7 @@ export function buildStructure(lines: Line[], issuerNames: string[]): Structure 
       stack.push(node);
       continue;
     }
-    if (CLOSING.test(text)) {
+    if (CLOSING.test(text) || (RESTATEMENT.test(text) && text.length < 300)) {
       mode = "closing";
       stack.length = 1;
       closing.push(text);

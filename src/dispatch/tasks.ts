@@ -20,6 +20,9 @@ export interface TaskContext {
 
 const NOT_WORK_SECTION = /^(?:mục đích|mục tiêu|yêu cầu|căn cứ|quan điểm|đặc điểm|tình hình|kết quả)(?:[\s,;và-]+(?:yêu cầu|mục tiêu|quan điểm))*\s*[.:]?\s*$/iu;
 
+// Information items ("Thời gian: …", "Địa điểm: …") carry no work unless they name a body.
+const INFO_ITEM = /^(?:thời gian|địa điểm|nội dung|thành phần|hồ sơ|kinh phí|hình thức|đối tượng|phạm vi)[^:]{0,60}:/iu;
+
 const dedupe = (names: string[]) => names.filter((n, i) => names.findIndex((m) => sameBody(m, n)) === i);
 
 function assignees(leads: string[], text: string): Assignee[] {
@@ -64,7 +67,7 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
     const text = kept.filter(Boolean).join("\n");
     if (context.length) out.push(task(ref, text, assignees(context, text)));
     else if (ctx.implicitTo.length) out.push(task(ref, text, assignees(ctx.implicitTo, text), true));
-    else if (kept.length > 1 || node.children.length === 0) out.push(task(ref, text, []));
+    else if ((kept.length > 1 || node.children.length === 0) && !INFO_ITEM.test(node.head)) out.push(task(ref, text, []));
   };
   for (const c of st.root.children) {
     if (isNumbered(c.kind)) visit(c, [], []);
