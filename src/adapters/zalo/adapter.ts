@@ -48,6 +48,8 @@ export interface ZaloAdapterOptions {
   /** Groups whose history is read after a reconnect (e.g. every bound group). Default: groups seen since start. */
   catchUpGroups?: () => Promise<string[]> | string[];
   historyCount?: number;
+  /** While the session is down, how long the delivery worker is told to wait before a chat's next try (30 s). */
+  sessionDownRetryMs?: number;
   /** How long catch-up waits for the server's old_messages answer before reporting (default 15 s). */
   oldMessagesTimeoutMs?: number;
   backoff?: Partial<Backoff>;
@@ -222,7 +224,7 @@ export class ZaloAdapter implements ChatAdapter {
    */
   private requireSession(): ZaloApi {
     if (this.api) return this.api;
-    throw new ChatSendError({ kind: "rate_limited", retryAfterMs: SESSION_DOWN_RETRY_MS });
+    throw new ChatSendError({ kind: "rate_limited", retryAfterMs: this.options.sessionDownRetryMs ?? SESSION_DOWN_RETRY_MS });
   }
 
   private async connect(allowQr = this.options.allowQrLogin ?? true): Promise<void> {
