@@ -14,6 +14,10 @@ export const COMMANDS = [
   "themdonvi", // admin: add a unit
   "danhsachdonvi", // list units
   "ngonngu", // language vi/en
+  "bo", // drop an item of the pending draft
+  "han", // set an item's deadline
+  "giao", // set an item's assignees
+  "chuky", // set an item's period (for a bare "định kỳ")
 ] as const;
 
 export type CommandName = (typeof COMMANDS)[number];

@@ -119,8 +119,9 @@ export interface InboundMessage {
   /**
    * The message this one replies to/quotes, if any. `text` helps where the platform's ids cannot be matched;
    * `altIds` are other ids the platform may know the same message by (Zalo: a quote's globalMsgId and cliMsgId).
+   * `fromBot` is true when the quoted message is the bot's own (adapters set it when the platform says so).
    */
-  replyTo?: { messageId: string; text?: string; altIds?: string[] };
+  replyTo?: { messageId: string; text?: string; altIds?: string[]; fromBot?: boolean };
   /** True when the bot was @mentioned (lets group messages that are neither commands nor replies through). */
   mentionsBot?: boolean;
   attachments: InboundAttachment[];

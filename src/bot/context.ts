@@ -1,0 +1,28 @@
+import type { ChatId, InboundMessage } from "../chat/port.js";
+import { isLang, translator, type Translate } from "../i18n.js";
+import type { Person } from "../tracking/model.js";
+import type { BotDeps } from "./deps.js";
+import { say } from "./respond.js";
+
+/** One inbound message as the feature handlers see it: who wrote, in their language, and a way to answer. */
+export interface MessageContext {
+  deps: BotDeps;
+  msg: InboundMessage;
+  person: Person | null;
+  t: Translate;
+  reply(text: string, extra?: Parameters<typeof say>[3]): Promise<void>;
+  sayTo(chat: ChatId, text: string): Promise<void>;
+}
+
+export async function messageContext(deps: BotDeps, msg: InboundMessage): Promise<MessageContext> {
+  const person = await deps.store.directory.person(msg.sender.id);
+  const t = translator(isLang(person?.lang) ? person.lang : deps.settings.defaultLang);
+  return {
+    deps,
+    msg,
+    person,
+    t,
+    reply: (text, extra = {}) => say(deps, msg.chat, text, { ...(msg.chatType === "group" ? { replyTo: msg.messageId } : {}), ...extra }),
+    sayTo: (chat, text) => say(deps, chat, text),
+  };
+}

@@ -1,0 +1,40 @@
+import type { ChatId, Platform } from "../chat/port.js";
+import type { ParsedDispatch } from "../dispatch/schema.js";
+import type { Lang } from "../i18n.js";
+import type { ExtractedText } from "../ingest/index.js";
+import type { Logger } from "../logger.js";
+import type { TrackingDeps } from "../tracking/deps.js";
+
+/**
+ * What the conversation layer needs. It turns platform-neutral inbound events into tracking use cases and answers
+ * through the outbox; it never sees a platform SDK, and the composition root (src/main.ts) supplies everything here.
+ */
+export interface BotDeps extends TrackingDeps {
+  logger: Logger;
+  /** The reader: pure, so the reference date is passed in. */
+  readDispatch(text: string, refDate: string): ParsedDispatch;
+  /** Files → text (.docx, .pdf, images). Throws IngestError with a user-facing code on bad files. */
+  extractText(bytes: Uint8Array, fileName: string, onProgress?: (done: number, total: number) => void): Promise<ExtractedText>;
+  settings: BotSettings;
+}
+
+export interface BotSettings {
+  defaultLang: Lang;
+  /** The bot's own @username per platform, so "/baocao@other_bot" is not taken as ours. */
+  botUsernames: Partial<Record<Platform, string>>;
+  /** Longest text one message may carry, per platform (Telegram 4,096; Zalo default 2,000). */
+  maxMessageLength: Record<Platform, number>;
+  /** Largest file read from chat, in bytes. */
+  maxFileBytes: number;
+  /** Where generated files (.xlsx reports) and evidence attachments are written. */
+  filesDir: string;
+  /** How long to wait for the next part of a pasted text split by the platform. */
+  joinQuietMs: number;
+  /** Platforms whose adapters can edit sent messages (status updates replace acknowledgements there). */
+  editablePlatforms: Platform[];
+}
+
+/** The private chat with a person, from their user id ("telegram:123" → "telegram:123"; "zalo:9" → "zalo:u:9"). */
+export function privateChatOf(userId: string): ChatId {
+  return userId.startsWith("zalo:") ? `zalo:u:${userId.slice(5)}` : userId;
+}

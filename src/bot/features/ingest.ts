@@ -1,0 +1,75 @@
+import { createHash } from "node:crypto";
+import type { ChatId } from "../../chat/port.js";
+import { describeIngestError, isIngestError } from "../../ingest/index.js";
+import type { Translate } from "../../i18n.js";
+import { officeDay } from "../../tracking/office-day.js";
+import { ingestDraft, type IngestResult } from "../../tracking/ingest-draft.js";
+import type { MessageContext } from "../context.js";
+import type { BotDeps } from "../deps.js";
+import { say } from "../respond.js";
+import { renderPreview } from "./preview.js";
+
+export interface DispatchSource {
+  text: string;
+  fileName?: string;
+  fileHash?: string;
+  warnings?: string[];
+}
+
+/**
+ * A leader's dispatch (joined text or a file's text) → reader → draft → preview card. Nothing is fanned out here:
+ * the leader confirms from the card. Every refusal (secret stamp, no tasks, duplicate) is explained.
+ */
+export async function ingestFromLeader(deps: BotDeps, chat: ChatId, by: string, t: Translate, source: DispatchSource): Promise<IngestResult> {
+  const parsed = deps.readDispatch(source.text, officeDay(deps.clock.now()));
+  parsed.warnings.push(...(source.warnings ?? []));
+  const result = await ingestDraft(deps, {
+    parsed,
+    forwardedBy: by,
+    chat,
+    rawText: source.text,
+    fileHash: source.fileHash ?? sha256(source.text),
+    ...(source.fileName ? { fileName: source.fileName } : {}),
+  });
+  switch (result.code) {
+    case "ok": {
+      const { text, buttons } = renderPreview(result.draft, result.unmatched, t);
+      await say(deps, chat, text, { buttons });
+      break;
+    }
+    case "forbidden": await say(deps, chat, t("tracking:ingest.forbidden")); break;
+    case "secret": await say(deps, chat, t("tracking:ingest.secret", { secrecy: result.secrecy })); break;
+    case "no_tasks": await say(deps, chat, [t("tracking:ingest.noTasks"), ...result.warnings.map((w) => `• ${w}`)].join("\n")); break;
+    case "duplicate": await say(deps, chat, t("tracking:ingest.duplicate", { id: result.dispatchId, status: t(`bot:status.${result.status}`) })); break;
+  }
+  return result;
+}
+
+/** A file forwarded by a leader: size check before download, then extraction with a progress note. */
+export async function ingestFile(ctx: MessageContext): Promise<void> {
+  const { deps, msg, t } = ctx;
+  const file = msg.attachments[0]!;
+  if (file.size !== undefined && file.size > deps.settings.maxFileBytes) {
+    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+    return ctx.reply(t("ingest:error.too_large", { file: file.name, sizeMb: mb(file.size), maxMb: mb(deps.settings.maxFileBytes) }));
+  }
+  await ctx.reply(t("bot:ingest.reading", { file: file.name }));
+  try {
+    const bytes = await file.fetch();
+    const extracted = await deps.extractText(bytes, file.name);
+    await ingestFromLeader(deps, msg.chat, msg.sender.id, t, {
+      text: extracted.text,
+      fileName: file.name,
+      fileHash: extracted.source.sha256,
+      warnings: extracted.warnings,
+    });
+  } catch (error) {
+    if (isIngestError(error)) return ctx.reply(describeIngestError(error, t));
+    deps.logger.error("reading a file failed", { error, file: file.name, chat: msg.chat });
+    await ctx.reply(t("bot:ingest.failed", { file: file.name }));
+  }
+}
+
+function sha256(text: string): string {
+  return createHash("sha256").update(text.normalize("NFC").replace(/\s+/g, " ").trim()).digest("hex");
+}

@@ -1,0 +1,68 @@
+import type { Button } from "../../chat/port.js";
+import type { Translate } from "../../i18n.js";
+import { displayDay } from "../../tracking/day.js";
+import type { UnmatchedName } from "../../tracking/ingest-draft.js";
+import type { Draft, ResolvedAssignee } from "../../tracking/model.js";
+import { deadlineLine } from "../../tracking/post-message.js";
+
+const ITEM_CHARS = 220;
+
+function clip(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+}
+
+function assigneeLabel(a: ResolvedAssignee, t: Translate): string {
+  switch (a.match) {
+    case "unit": return a.name;
+    case "collective": return t("bot:preview.collective", { name: a.name, count: a.unitIds.length });
+    case "generic": return t("bot:preview.generic", { name: a.name });
+    case "unmatched": return t("bot:preview.unmatched", { name: a.name });
+  }
+}
+
+/**
+ * The card a leader checks before anything is sent: header, every item with its chủ trì / phối hợp and deadline,
+ * names the directory does not know, the reader's warnings, and how to correct. Buttons: confirm, cancel, and one per
+ * suggested unit for an unknown name.
+ */
+export function renderPreview(draft: Draft, unmatched: UnmatchedName[], t: Translate): { text: string; buttons: Button[][] } {
+  const { doc } = draft;
+  const lines = [
+    t("bot:preview.title", { id: draft.id, type: doc.type ?? t("bot:preview.document"), number: doc.number ?? t("tracking:post.noNumber") }),
+  ];
+  if (doc.urgency) lines.push(`‼️ ${doc.urgency}`);
+  if (doc.date) lines.push(t("bot:preview.date", { date: displayDay(doc.date) }));
+  if (doc.issuer) lines.push(t("bot:preview.issuer", { issuer: doc.issuer }));
+  if (doc.subject) lines.push(t("tracking:post.subject", { subject: clip(doc.subject, 300) }));
+  if (doc.recipients.length) lines.push(t("bot:preview.recipients", { recipients: doc.recipients.join("; ") }));
+  const active = draft.items.filter((it) => !it.dropped);
+  lines.push("", t("bot:preview.count", { count: active.length }));
+  for (const it of draft.items) {
+    if (it.dropped) {
+      lines.push(t("bot:preview.dropped", { seq: it.seq, ref: it.ref }));
+      continue;
+    }
+    lines.push(`${it.seq}. [${it.ref}] ${clip(it.text, ITEM_CHARS)}`);
+    const leads = it.assignees.filter((a) => a.role === "lead").map((a) => assigneeLabel(a, t));
+    const coords = it.assignees.filter((a) => a.role === "coordinate").map((a) => assigneeLabel(a, t));
+    lines.push(leads.length ? t("bot:preview.lead", { names: leads.join(", ") }) : t("bot:preview.noLead"));
+    if (coords.length) lines.push(t("bot:preview.coordinate", { names: coords.join(", ") }));
+    lines.push(deadlineLine(it.deadlineDate, it.recurrence, t));
+  }
+  if (draft.warnings.length) lines.push("", t("bot:preview.warnings"), ...draft.warnings.map((w) => `• ${w}`));
+  const buttons: Button[][] = [];
+  if (unmatched.length) {
+    lines.push("", t("tracking:ingest.unmatched", { names: [...new Set(unmatched.map((u) => u.name))].join("; ") }));
+    unmatched.forEach((u, index) => {
+      const row = u.suggestions.slice(0, 2).map((s) => ({ label: `${u.name.slice(0, 20)} → ${s.name.slice(0, 30)}`, data: `mn:${draft.id}:${index}:${s.id}` }));
+      if (row.length && buttons.length < 6) buttons.push(row);
+    });
+  }
+  lines.push("", t("bot:preview.howToEdit"));
+  buttons.push([
+    { label: t("bot:preview.confirm"), data: `confirm:${draft.id}` },
+    { label: t("bot:preview.cancel"), data: `cancel:${draft.id}` },
+  ]);
+  return { text: lines.join("\n"), buttons };
+}

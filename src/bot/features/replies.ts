@@ -1,0 +1,79 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { parseChatId } from "../../chat/port.js";
+import { displayDay } from "../../tracking/day.js";
+import { recordReply, type ReplyResult } from "../../tracking/record-reply.js";
+import type { MessageContext } from "../context.js";
+import type { BotDeps } from "../deps.js";
+import { postStatusEdit } from "./post-status.js";
+
+/**
+ * A message in a unit's group that replies to a task post (or mentions the bot, or says "xong 3"): recorded by the
+ * tracking core, then acknowledged. Where the platform can edit, the task message's status block is updated instead
+ * of adding a message; questions, refusals and unclear replies get a short answer.
+ */
+export async function onGroupMessage(ctx: MessageContext): Promise<void> {
+  const { deps, msg } = ctx;
+  const result = await recordReply(deps, msg);
+  if (result.code === "recorded" && msg.attachments.length > 0) await keepEvidence(deps, ctx);
+  await acknowledge(ctx, result);
+}
+
+async function acknowledge(ctx: MessageContext, result: ReplyResult): Promise<void> {
+  const { deps, msg, t } = ctx;
+  const canEdit = deps.settings.editablePlatforms.includes(parseChatId(msg.chat).platform);
+  switch (result.code) {
+    case "ignored":
+    case "duplicate_event":
+      return;
+    case "unknown_message":
+      if (msg.replyTo?.fromBot || msg.mentionsBot) await ctx.reply(t("tracking:reply.unknownMessage"));
+      return;
+    case "no_target":
+      if (result.open.length === 0) return ctx.reply(t("bot:reply.noOpenTasks"));
+      return ctx.reply([t("tracking:reply.noTarget"), ...result.open.slice(0, 10).map((o) => `• [${o.number ?? ""} · ${o.ref}]${o.deadline ? ` — ${displayDay(o.deadline)}` : ""}`)].join("\n"));
+    case "which_task":
+      return ctx.reply(t("tracking:reply.whichTask", { count: result.options.length }));
+    case "bad_number":
+      return ctx.reply(t("tracking:reply.badNumber", { numbers: result.numbers.join(", ") }));
+    case "forbidden":
+      return ctx.reply(t("tracking:reply.forbidden"));
+    case "already_closed":
+      return ctx.reply(t("tracking:reply.alreadyClosed", { ref: result.task.ref, date: result.completedAt ? displayDay(result.completedAt.toISOString().slice(0, 10)) : "" }));
+    case "recorded":
+      break;
+  }
+  const { intent, outcomes } = result;
+  const first = outcomes[0]!;
+  if (intent === "unknown") return ctx.reply(t("tracking:reply.unclassified"));
+  if (intent === "question") {
+    return ctx.reply(t("tracking:reply.question", { ref: first.task.ref, number: first.task.number ?? "", deadline: first.task.deadline ? displayDay(first.task.deadline) : t("tracking:common.noDeadline") }));
+  }
+  if (canEdit && msg.replyTo) {
+    const edit = await postStatusEdit(deps, msg.chat, msg.replyTo.messageId, t);
+    if (edit) {
+      await deps.store.outbox.enqueue([edit]);
+      if (!outcomes.some((o) => o.nextDeadline)) return;
+    }
+  }
+  const lines = outcomes.map((o) => {
+    const vars = { unit: o.task.unit, ref: o.task.ref, number: o.task.number ?? "" };
+    const key = o.outcome === "closed" ? "done" : o.outcome === "pending_approval" ? "pendingApproval" : o.outcome === "input" ? "input" : intent === "difficulty" ? "difficulty" : "progress";
+    const next = o.nextDeadline ? ` ${t("tracking:reply.doneNext", { date: displayDay(o.nextDeadline) })}` : "";
+    return t(`tracking:reply.${key}`, vars) + next;
+  });
+  await ctx.reply(lines.join("\n"));
+}
+
+/** Attachments sent with a report are the unit's evidence: kept on disk under the event's id. */
+async function keepEvidence(deps: BotDeps, ctx: MessageContext): Promise<void> {
+  const dir = join(deps.settings.filesDir, "evidence", ctx.msg.eventId.replace(/[^\w.-]+/g, "_"));
+  await mkdir(dir, { recursive: true });
+  for (const file of ctx.msg.attachments) {
+    try {
+      await writeFile(join(dir, file.name.replace(/[/\\]/g, "_")), await file.fetch());
+    } catch (error) {
+      deps.logger.warn("evidence file not kept", { error, file: file.name, chat: ctx.msg.chat });
+    }
+  }
+}

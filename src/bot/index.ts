@@ -1,0 +1,122 @@
+import { type Inbound, type InboundMessage, parseChatId } from "../chat/port.js";
+import { translator } from "../i18n.js";
+import { hasRole } from "../tracking/deps.js";
+import { parseCommand, type ParsedCommand } from "./command.js";
+import { type MessageContext, messageContext } from "./context.js";
+import { RecentEvents } from "./dedupe.js";
+import type { BotDeps } from "./deps.js";
+import { onAction } from "./features/actions.js";
+import { addUnitCommand, languageCommand, listUnitsCommand, roleCommand } from "./features/admin.js";
+import { bindCommand } from "./features/bind-unit.js";
+import { draftEditCommand } from "./features/draft-edit.js";
+import { showHelp } from "./features/help.js";
+import { ingestFile, ingestFromLeader } from "./features/ingest.js";
+import { onChatEvent } from "./features/membership.js";
+import { onGroupMessage } from "./features/replies.js";
+import { reportCommand } from "./features/reports.js";
+import { type JoinedText, MessageJoiner } from "./message-joiner.js";
+import { say } from "./respond.js";
+
+export interface Bot {
+  /** Hand every inbound event here (the adapters' InboundHandler). Never throws. */
+  handle(event: Inbound): Promise<void>;
+  /** Resolves when joined texts waiting for their quiet period, and their ingestion, are done (shutdown, tests). */
+  idle(): Promise<void>;
+}
+
+// Below this, a leader's private message is conversation, not a dispatch.
+const MIN_DISPATCH_CHARS = 40;
+
+/**
+ * The conversation layer: platform-neutral routing of inbound events to the features. Adapters stay thin (they only
+ * translate), and every answer goes through the outbox.
+ */
+export function createBot(deps: BotDeps): Bot {
+  const recent = new RecentEvents();
+  const latestDraft = new Map<string, number>();
+  const inFlight = new Set<Promise<void>>();
+
+  const track = (work: Promise<void>) => {
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work));
+  };
+  const joiner = new MessageJoiner<MessageContext>(
+    (joined) => track(guard(joined.first.msg, () => ingestJoined(joined))),
+    deps.settings.joinQuietMs,
+  );
+
+  async function ingestJoined(joined: JoinedText<MessageContext>): Promise<void> {
+    const { msg, t } = joined.first;
+    const result = await ingestFromLeader(deps, msg.chat, msg.sender.id, t, { text: joined.text });
+    if (result.code === "ok") latestDraft.set(msg.sender.id, result.draft.id);
+  }
+
+  async function guard(msg: InboundMessage | null, work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      deps.logger.error("handling an update failed", { error, chat: msg?.chat, event: msg?.eventId });
+      if (msg) await say(deps, msg.chat, translator(deps.settings.defaultLang)("bot:error.internal")).catch(() => {});
+    }
+  }
+
+  async function onCommand(ctx: MessageContext, cmd: ParsedCommand): Promise<void> {
+    switch (cmd.name) {
+      case "start":
+      case "help": return showHelp(ctx);
+      case "donvi": return bindCommand(ctx, cmd.args);
+      case "baocao":
+      case "quahan":
+      case "chuabaocao":
+      case "xuat": return reportCommand(ctx, cmd.name, cmd.args);
+      case "vaitro": return roleCommand(ctx, cmd.args);
+      case "themdonvi": return addUnitCommand(ctx, cmd.args);
+      case "danhsachdonvi": return listUnitsCommand(ctx);
+      case "ngonngu": return languageCommand(ctx, cmd.args);
+      case "bo":
+      case "han":
+      case "giao":
+      case "chuky":
+        joiner.flush(`${ctx.msg.chat}|${ctx.msg.sender.id}`);
+        return draftEditCommand(ctx, cmd.name, cmd.args, latestDraft.get(ctx.msg.sender.id));
+    }
+  }
+
+  async function onMessage(msg: InboundMessage): Promise<void> {
+    const ctx = await messageContext(deps, msg);
+    const cmd = parseCommand(msg.text, deps.settings.botUsernames[parseChatId(msg.chat).platform]);
+    if (cmd) return onCommand(ctx, cmd);
+    if (msg.chatType === "group") return onGroupMessage(ctx);
+    const isLeader = hasRole(ctx.person, "leader");
+    if (isLeader && msg.attachments.length > 0) return ingestFile(ctx);
+    if (isLeader && msg.text.trim().length >= MIN_DISPATCH_CHARS) {
+      joiner.push(`${msg.chat}|${msg.sender.id}`, msg.text, ctx);
+      return;
+    }
+    // Registered officers may also report from a private chat (their unit is known).
+    if (ctx.person?.unitId != null && msg.text.trim()) return onGroupMessage(ctx);
+    await ctx.reply(ctx.t(isLeader ? "bot:private.leaderHint" : "bot:private.hint", { id: msg.sender.id }));
+  }
+
+  return {
+    async handle(event) {
+      if (!recent.firstTime(event.eventId)) return;
+      if (event.kind === "message") return guard(event, () => onMessage(event));
+      if (event.kind === "action") {
+        return guard(null, async () => {
+          try {
+            await onAction(deps, event);
+          } catch (error) {
+            await event.answer(translator(deps.settings.defaultLang)("bot:error.internal")).catch(() => {});
+            throw error;
+          }
+        });
+      }
+      return guard(null, () => onChatEvent(deps, event));
+    },
+    async idle() {
+      joiner.flushAll();
+      while (inFlight.size > 0) await Promise.all([...inFlight]);
+    },
+  };
+}

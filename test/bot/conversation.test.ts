@@ -1,0 +1,113 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { setRole } from "../../src/tracking/roles.js";
+import { ADMIN, LEADER, OFFICER, STRANGER } from "../tracking/helpers.js";
+import { botWorld, buttonsOf, textOf, type BotWorld } from "./helpers.js";
+
+const SECRETARY = "telegram:5";
+const DISPATCH = `ỦY BAN NHÂN DÂN
+THÀNH PHỐ HÀ NỘI
+Số: 88/UBND-VX
+V/v triển khai công tác y tế dự phòng
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Hà Nội, ngày 05 tháng 6 năm 2023
+
+Kính gửi: Các sở, ban, ngành Thành phố
+
+1. Sở Y tế chủ trì, phối hợp với Sở Nội vụ tổ chức kiểm tra công tác phòng dịch, báo cáo kết quả trước ngày 20/6/2023.
+2. Sở Thông tin và Truyền thông chủ trì tuyên truyền về phòng chống dịch bệnh trên các phương tiện thông tin đại chúng.
+3. Giao Sở Lao động - Thương binh và Xã hội rà soát, hỗ trợ các đối tượng chính sách, hoàn thành trong tháng 6 năm 2023.
+`;
+
+describe("conversation: from a forwarded dispatch to the secretary's report", () => {
+  let w: BotWorld;
+  beforeEach(async () => {
+    w = await botWorld();
+    await setRole(w, { by: ADMIN, userId: SECRETARY, role: "secretary", grant: true });
+  });
+  afterEach(async () => w.db.close());
+
+  it("binds groups, previews, confirms, posts to each unit group, records replies, reports counts", async () => {
+    const groups: Record<string, string> = {
+      "Sở Y tế": "telegram:-101", "Sở Nội vụ": "telegram:-102", "Sở Thông tin và Truyền thông": "telegram:-103",
+    };
+    for (const [unit, chat] of Object.entries(groups)) await w.message(chat, ADMIN, `/donvi ${unit}`);
+    const bound = await w.deliver();
+    expect(bound.map(textOf).every((t) => t.startsWith("Đã gắn nhóm chat này với"))).toBe(true);
+
+    await w.message(LEADER, LEADER, DISPATCH);
+    const [preview] = await w.deliver();
+    expect(textOf(preview!)).toMatch(/XEM TRƯỚC/);
+    expect(textOf(preview!)).toMatch(/88\/UBND-VX/);
+    expect(textOf(preview!)).toMatch(/Chủ trì: Sở Y tế/);
+    const confirm = buttonsOf(preview!).find((d) => d.startsWith("confirm:"))!;
+    expect(confirm).toBeDefined();
+
+    expect(await w.press(LEADER, LEADER, preview!.messageId, confirm)).toHaveLength(1);
+    const sent = await w.deliver();
+    const byChat = new Map(sent.map((s) => [s.chat, s]));
+    expect(textOf(byChat.get("telegram:-101")!)).toMatch(/tổ chức kiểm tra công tác phòng dịch/);
+    expect(textOf(byChat.get("telegram:-102")!)).toMatch(/Phối hợp/);
+    expect(textOf(byChat.get("telegram:-103")!)).toMatch(/tuyên truyền/);
+    // The leader hears which assigned unit has no group (Sở LĐTBXH).
+    expect(textOf(byChat.get(LEADER)!)).toMatch(/chưa có nhóm chat.*Lao động/s);
+
+    // An officer replies without diacritics: the lead unit's task closes and the post's status block is edited.
+    const post = byChat.get("telegram:-101")!;
+    await w.message("telegram:-101", OFFICER, "da xong", { replyTo: { messageId: post.messageId, fromBot: true } });
+    const acks = await w.deliver();
+    expect(acks).toHaveLength(1);
+    expect(acks[0]!.payload.op).toBe("edit");
+    expect(textOf(acks[0]!)).toMatch(/✅ Đã hoàn thành/);
+
+    // Button press in another group.
+    const post3 = byChat.get("telegram:-103")!;
+    const done = buttonsOf(post3).find((d) => d.startsWith("done:"))!;
+    expect(await w.press("telegram:-103", OFFICER, post3.messageId, done)).toEqual(["✅ Đã ghi nhận hoàn thành."]);
+
+    // An exhortation is never a completion.
+    await w.message("telegram:-102", OFFICER, "đề nghị các đơn vị khẩn trương hoàn thành", { replyTo: { messageId: byChat.get("telegram:-102")!.messageId, fromBot: true } });
+    await w.deliver();
+
+    await w.message(SECRETARY, SECRETARY, "/baocao 88/UBND-VX");
+    const report = (await w.deliver()).map(textOf).join("\n");
+    expect(report).toMatch(/Tổng số: 3 nhiệm vụ/);
+    expect(report).toMatch(/Hoàn thành đúng hạn: 1/);
+    expect(report).toMatch(/Đang thực hiện \(trong hạn\): 1/);
+    expect(report).toMatch(/\+ Hoàn thành: 1/);
+  });
+
+  it("refuses strangers, explains what to do, and never ingests their text", async () => {
+    await w.message(STRANGER, STRANGER, DISPATCH);
+    const out = await w.deliver();
+    expect(out.map(textOf).join()).toMatch(/chưa được cấp vai trò.*telegram:99/);
+    await w.message(STRANGER, STRANGER, "/baocao");
+    expect(textOf((await w.deliver())[0]!)).toMatch(/Chỉ văn thư, lãnh đạo/);
+  });
+
+  it("processes a redelivered update once", async () => {
+    const event = {
+      kind: "message" as const, eventId: "telegram:update:7", chat: "telegram:-101", chatType: "group" as const,
+      messageId: "m1", sender: { id: ADMIN, name: "a" }, text: "/donvi Sở Y tế", attachments: [], at: w.clock.now(),
+    };
+    await w.bot.handle(event);
+    await w.bot.handle(event);
+    expect(await w.deliver()).toHaveLength(1);
+  });
+
+  it("a pasted dispatch split into several messages is read as one", async () => {
+    const half = DISPATCH.indexOf("2. Sở Thông tin");
+    await w.message(LEADER, LEADER, DISPATCH.slice(0, half));
+    await w.message(LEADER, LEADER, DISPATCH.slice(half));
+    const out = await w.deliver();
+    expect(out).toHaveLength(1);
+    expect(textOf(out[0]!)).toMatch(/3 nhiệm vụ/);
+  });
+
+  it("a secret dispatch is refused with the reason and nothing is stored", async () => {
+    await w.message(LEADER, LEADER, DISPATCH.replace("Số: 88/UBND-VX", "Số: 88/UBND-VX\nMẬT"));
+    const out = await w.deliver();
+    expect(textOf(out[0]!)).toMatch(/MẬT/);
+    expect(w.store.reports.rows({ kind: "all" })).toHaveLength(0);
+  });
+});
