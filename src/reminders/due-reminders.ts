@@ -69,7 +69,8 @@ export interface DueRemindersInput<A extends OpenAssignment> {
  * leader. O(n) with a per-call cache of parsed deadlines.
  */
 export function dueReminders<A extends OpenAssignment>(input: DueRemindersInput<A>): DueReminders<A> {
-  const settings = { ...DEFAULT_REMINDER_SETTINGS, ...input.settings };
+  const given = Object.fromEntries(Object.entries(input.settings ?? {}).filter(([, v]) => v !== undefined));
+  const settings: ReminderSettings = { ...DEFAULT_REMINDER_SETTINGS, ...given };
   const calendar = input.calendar ?? new WorkingCalendar(settings);
   const today = officeDayNumber(input.now);
   const sendAt = officeInstant(today, settings.hour);

@@ -1,6 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { dueReminders, type OpenAssignment } from "../../src/reminders/due-reminders.js";
 import type { ReminderSettings } from "../../src/reminders/settings.js";
+import { WorkingCalendar } from "../../src/reminders/working-days.js";
 import { dayNumber, isoFromDayNumber } from "../../src/tracking/office-day.js";
 
 const vn = (local: string) => new Date(`${local}+07:00`);
@@ -83,6 +85,11 @@ describe("dueReminders: timing", () => {
     expect(late.sendAt.toISOString()).toBe("2024-05-31T01:00:00.000Z");
   });
 
+  it("falls back to the defaults for settings left undefined", () => {
+    const out = dueReminders({ openAssignments: [task("a", "2024-06-07")], now: vn("2024-05-31T09:00:00"), settings: { offsetsDays: undefined, hour: undefined }, alreadySent: new Set() });
+    expect(out.reminders.map((r) => r.key)).toEqual(["a:before:2024-05-31"]);
+  });
+
   it("reads the day in Vietnam time: 23:30 UTC on the 30th is already the 31st", () => {
     const out = dueReminders({ openAssignments: [task("a", "2024-05-31")], now: new Date("2024-05-31T01:30:00Z"), alreadySent: new Set() });
     expect(out.reminders[0]?.kind).toBe("due");
@@ -136,5 +143,34 @@ describe("dueReminders: grouping and idempotency", () => {
     const b = dueReminders({ openAssignments: [...open].reverse(), now: vn("2024-05-31T10:00:00"), alreadySent: new Set() });
     expect(new Set(b.reminders.map((r) => r.key))).toEqual(new Set(a.reminders.map((r) => r.key)));
     expect(new Set(b.unitDigests.map((d) => d.key))).toEqual(new Set(a.unitDigests.map((d) => d.key)));
+  });
+});
+
+describe("dueReminders: properties over random deadlines, offsets and days off", () => {
+  it("reminds only on working days, once per day, exactly one due reminder, overdue every working day after", () => {
+    const start = dayNumber("2024-01-01");
+    fc.assert(fc.property(
+      fc.integer({ min: 20, max: 700 }),
+      fc.uniqueArray(fc.integer({ min: 1, max: 14 }), { maxLength: 4 }),
+      fc.uniqueArray(fc.integer({ min: 0, max: 730 }), { maxLength: 15 }),
+      (dueOffset, offsetsDays, offDays) => {
+        const extraDaysOff = offDays.map((d) => isoFromDayNumber(start + d));
+        const calendar = new WorkingCalendar({ extraDaysOff });
+        const due = start + dueOffset;
+        const a = task("p", isoFromDayNumber(due));
+        const sent = new Set<string>();
+        const perDay: Array<{ day: number; kind: string }> = [];
+        for (let d = due - 20; d <= due + 10; d++) {
+          const out = dueReminders({ openAssignments: [a], now: vn(`${isoFromDayNumber(d)}T10:00:00`), settings: { offsetsDays }, alreadySent: sent, calendar });
+          expect(out.reminders.length).toBeLessThanOrEqual(1);
+          for (const r of out.reminders) { perDay.push({ day: d, kind: r.kind }); sent.add(r.key); }
+        }
+        for (const r of perDay) expect(calendar.isWorkingDay(r.day)).toBe(true);
+        expect(perDay.filter((r) => r.kind === "due").map((r) => r.day)).toEqual([calendar.onOrBefore(due)]);
+        for (const r of perDay) expect(r.kind === "overdue" ? r.day > due : r.day <= due).toBe(true);
+        const workingAfter = Array.from({ length: 10 }, (_, i) => due + 1 + i).filter((d) => calendar.isWorkingDay(d));
+        expect(perDay.filter((r) => r.kind === "overdue").map((r) => r.day)).toEqual(workingAfter);
+      },
+    ), { numRuns: 150 });
   });
 });
