@@ -49,7 +49,7 @@ export async function logIn(client: ZaloLoginClient, options: LoginOptions): Pro
   return logInWithQr(client, options);
 }
 
-async function logInWithQr(client: ZaloLoginClient, options: LoginOptions): Promise<ZaloApi> {
+export async function logInWithQr(client: ZaloLoginClient, options: LoginOptions): Promise<ZaloApi> {
   let refreshes = 0;
   let credentials: Credentials | undefined;
   const onEvent = async (event: LoginQRCallbackEvent): Promise<void> => {
