@@ -20,6 +20,15 @@ const THIN: Partial<ExcelJS.Borders> = {
 const STATUS_FILL: Partial<Record<TaskStatus, string>> = { overdue: "FFF8CBAD", done_on_time: "FFC6EFCE", done_late: "FFFFEB9C" };
 
 /**
+ * User text as a cell value: NFC, without the control characters XML cannot carry (a stray one would corrupt the
+ * file), within Excel's 32,767-character cell limit.
+ */
+function cellText(text: string | null): string {
+  const clean = (text ?? "").normalize("NFC").replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "");
+  return clean.length > 32_000 ? `${clean.slice(0, 32_000)}…` : clean;
+}
+
+/**
  * The .xlsx file secretaries send upward: a detail sheet with one row per assignment (STT · Số ký hiệu · Trích yếu ·
  * Nhiệm vụ · Đơn vị · Vai trò · Thời hạn · Tình trạng · Báo cáo gần nhất), header styled and frozen, deadlines as
  * real dates; and a summary sheet with the official counts per lead unit. Rows in the report's order (most urgent
@@ -48,16 +57,16 @@ export async function renderReportXlsx(rows: readonly ReportRow[] | Report, opti
     const { row } = line;
     const added = sheet.addRow({
       stt: i + 1,
-      number: row.dispatchNumber ?? "",
-      subject: row.dispatchSubject ?? "",
-      task: `${row.taskRef}. ${row.taskText.normalize("NFC")}`,
-      unit: row.unitName,
+      number: cellText(row.dispatchNumber),
+      subject: cellText(row.dispatchSubject),
+      task: cellText(`${row.taskRef}. ${row.taskText}`),
+      unit: cellText(row.unitName),
       role: t(`reports:role.${row.role}`),
       // A date cell (midnight UTC of the due day, which Excel shows as that day) sorts and filters properly.
       deadline: row.deadlineDate === null ? null : new Date(dayNumber(row.deadlineDate) * 86_400_000),
       status: t(statusLabelKey(line.status)),
       lastReport: row.lastReportAt === null ? "" :
-        `${displayOfficeTime(row.lastReportAt)} ${displayOfficeDate(row.lastReportAt)}: ${(row.lastReportText ?? "").normalize("NFC")}`,
+        cellText(`${displayOfficeTime(row.lastReportAt)} ${displayOfficeDate(row.lastReportAt)}: ${row.lastReportText ?? ""}`),
     });
     added.alignment = { vertical: "top", wrapText: true };
     const fill = STATUS_FILL[line.status];
@@ -75,11 +84,11 @@ function addSummary(wb: ExcelJS.Workbook, report: Report, { t, title }: RenderXl
   const statuses: TaskStatus[] = ["done_on_time", "done_late", "in_progress", "overdue", "done", "no_deadline"];
   const sheet = wb.addWorksheet(t("reports:xlsx.summary-sheet"));
   sheet.columns = [{ width: 34 }, { width: 10 }, ...statuses.map(() => ({ width: 16 }))];
-  if (title) sheet.addRow([title]).font = { bold: true };
+  if (title) sheet.addRow([cellText(title)]).font = { bold: true };
   sheet.addRow([t("reports:as-of", { time: displayOfficeTime(report.asOf), day: displayOfficeDate(report.asOf) })]);
   const header = sheet.addRow([t("reports:xlsx.lead-unit"), t("reports:xlsx.total"), ...statuses.map((s) => t(statusLabelKey(s)))]);
   styleHeader(header);
-  for (const u of report.byLeadUnit) sheet.addRow([u.unitName, u.counts.total, ...statuses.map((s) => u.counts[s])]);
+  for (const u of report.byLeadUnit) sheet.addRow([cellText(u.unitName), u.counts.total, ...statuses.map((s) => u.counts[s])]);
   const total = sheet.addRow([t("reports:xlsx.all-units"), report.counts.total, ...statuses.map((s) => report.counts[s])]);
   total.font = { bold: true };
 }

@@ -55,3 +55,15 @@ describe("renderReportXlsx", () => {
     expect(wb.getWorksheet("Details")!.getRow(1).getCell(4).value).toBe("Task");
   });
 });
+
+describe("renderReportXlsx: hostile text", () => {
+  it("drops control characters XML cannot hold, keeps formulas as text, and clips giant cells", async () => {
+    const row = { ...ROWS[0]!, taskText: "Báo cáo\u0000 kết quả\u0007 =SUM(A1:A2)", lastReportAt: NOW, lastReportText: "x".repeat(40_000), unitName: "=cmd|' /C calc'!A0" };
+    const wb = await readBack(await renderReportXlsx([row], { t: translator("vi"), now: NOW }));
+    const r = wb.getWorksheet("Chi tiết")!.getRow(2);
+    expect(r.getCell(4).value).toBe("1. Báo cáo kết quả =SUM(A1:A2)");
+    expect(r.getCell(5).value).toBe("=cmd|' /C calc'!A0");
+    expect(r.getCell(5).type).toBe(ExcelJS.ValueType.String);
+    expect(String(r.getCell(9).value).length).toBeLessThanOrEqual(32_767);
+  });
+});
