@@ -33,8 +33,8 @@ export interface TelegramAdapter extends ChatAdapter {
   readonly botInfo: { id: number; username: string } | undefined;
   /** getMe, setMyCommands, then long polling or the webhook server. Rejects on a bad token. */
   start(): Promise<void>;
-  /** Stops receiving, then waits for queued inbound events to be handled. */
-  stop(): Promise<void>;
+  /** Stops receiving, then waits (up to drainTimeoutMs, default 30 s) for queued inbound events to be handled. */
+  stop(drainTimeoutMs?: number): Promise<void>;
   /** Resolves when no inbound event is queued or being handled. */
   idle(): Promise<void>;
   send(message: OutgoingMessage): Promise<SentRef>;
@@ -110,7 +110,7 @@ export function createTelegramAdapter(config: TelegramConfig, deps: TelegramAdap
       });
     },
 
-    async stop() {
+    async stop(drainTimeoutMs = 30_000) {
       if (polling) {
         bot.stop("shutdown");
         await polling;
@@ -124,7 +124,13 @@ export function createTelegramAdapter(config: TelegramConfig, deps: TelegramAdap
           server.closeAllConnections();
         });
       }
-      await queues.idle();
+      // Events still queued when the process ends are lost (Telegram already counts them as delivered): drain them,
+      // but do not let one stuck handler keep the process from exiting.
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, drainTimeoutMs)));
+      await Promise.race([queues.idle(), timeout]);
+      clearTimeout(timer);
+      if (queues.busy > 0) onError(new Error(`${queues.busy} chat(s) still handling events after ${drainTimeoutMs} ms`), "stop");
     },
   };
 }

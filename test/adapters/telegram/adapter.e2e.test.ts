@@ -224,3 +224,27 @@ describe("Telegram adapter: receiving", () => {
     expect(h.recorder.events).toHaveLength(1);
   });
 });
+
+describe("Telegram adapter: stopping", () => {
+  it("drains queued events on stop, but gives up on a stuck handler after the drain timeout", async () => {
+    const handled: string[] = [];
+    h = await startTelegram({
+      deps: {
+        onInbound: async (event) => {
+          if (event.kind !== "message") return;
+          if (event.text === "stuck") await new Promise(() => {});
+          await new Promise((r) => setTimeout(r, 30));
+          handled.push(event.text);
+        },
+      },
+    });
+    h.api.updates.text({ chat: GROUP, from: ALICE, text: "a" });
+    h.api.updates.text({ chat: GROUP, from: ALICE, text: "b" });
+    h.api.updates.text({ chat: ALICE.id, from: ALICE, text: "stuck" });
+    await h.api.waitFor(() => h.api.pendingUpdates === 0 && h.api.callsOf("getUpdates").length >= 2, 5000, "updates fetched");
+    await h.adapter.stop(300);
+    expect(handled).toEqual(["a", "b"]);
+    expect(h.errors.map((e) => e.context)).toEqual(["stop"]);
+    h.adapter.stop = async () => {}; // already stopped; let afterEach close the fake only
+  });
+});
