@@ -50,7 +50,12 @@ export function renderReportText(report: Report, t: Translate, options: RenderTe
     for (const s of statuses) out.push(t("reports:count-sub", { label: t(statusLabelKey(s)), count: report.counts[s] }));
   }
   if (report.coordinating > 0) out.push(t("reports:coordinating", { count: report.coordinating }));
-  if (report.byLeadUnit.length > 1 || (report.kind !== "unit" && report.byLeadUnit.length > 0)) {
+  if (report.kind === "overdue" || report.kind === "not_reported") {
+    // For these lists the question is "which units?", whatever their role.
+    out.push("", t("reports:by-unit"));
+    for (const u of report.byUnit.slice(0, maxUnits)) out.push(t("reports:unit-lines", { unit: u.unitName, count: u.lines }));
+    if (report.byUnit.length > maxUnits) out.push(t("reports:more-units", { count: report.byUnit.length - maxUnits }));
+  } else if (report.byLeadUnit.length > 1 || (report.kind !== "unit" && report.byLeadUnit.length > 0)) {
     out.push("", t("reports:by-lead-unit"));
     for (const u of report.byLeadUnit.slice(0, maxUnits)) {
       const c = u.counts;

@@ -48,6 +48,8 @@ export interface Report<R extends ReportRow = ReportRow> {
   counts: StatusCounts;
   /** The same counts per lead unit, by unit name. */
   byLeadUnit: Array<{ unitId: string | number; unitName: string; counts: StatusCounts }>;
+  /** Every unit in scope with its number of lines, both roles, most lines first ("who has not reported yet"). */
+  byUnit: Array<{ unitId: string | number; unitName: string; lines: number }>;
   /** Coordinating (phối hợp) assignments in scope, listed but not counted. */
   coordinating: number;
   /** Every assignment in scope, most urgent first (overdue, then by due day), then by dispatch and item. */
@@ -70,10 +72,14 @@ export function buildReport<R extends ReportRow>(kind: ReportKind, rows: readonl
   const counts = emptyCounts();
   const perUnit = new Map<string | number, { unitId: string | number; unitName: string; counts: StatusCounts }>();
   const lines: ReportLine<R>[] = [];
+  const allUnits = new Map<string | number, { unitId: string | number; unitName: string; lines: number }>();
   let coordinating = 0;
   for (const row of rows) {
     const status = statusOf({ deadline: row.deadlineDate, completedAt: row.completedAt, now });
     lines.push({ row, status, daysLeft: row.deadlineDate === null ? null : daysLeftOf(row.deadlineDate, now) });
+    const seen = allUnits.get(row.unitId);
+    if (seen) seen.lines++;
+    else allUnits.set(row.unitId, { unitId: row.unitId, unitName: row.unitName, lines: 1 });
     if (row.role !== "lead") { coordinating++; continue; }
     counts[status]++;
     counts.total++;
@@ -84,7 +90,8 @@ export function buildReport<R extends ReportRow>(kind: ReportKind, rows: readonl
   }
   sortByUrgency(lines);
   const byLeadUnit = [...perUnit.values()].sort((a, b) => collator.compare(a.unitName, b.unitName));
-  return { kind, subject, asOf: now, day: officeDay(now), counts, byLeadUnit, coordinating, lines };
+  const byUnit = [...allUnits.values()].sort((a, b) => b.lines - a.lines || collator.compare(a.unitName, b.unitName));
+  return { kind, subject, asOf: now, day: officeDay(now), counts, byLeadUnit, byUnit, coordinating, lines };
 }
 
 /** All assignments of one dispatch. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { translator } from "../../src/i18n.js";
-import { dispatchReport, overdueReport, unitReport } from "../../src/reports/report.js";
+import { dispatchReport, notReportedReport, overdueReport, unitReport } from "../../src/reports/report.js";
 import { renderReportText } from "../../src/reports/render-text.js";
 import { NOW, ROWS } from "./fixtures.js";
 
@@ -48,6 +48,13 @@ describe("renderReportText", () => {
   it("titles a unit report and an overdue list", () => {
     expect(renderReportText(unitReport(ROWS, 3, NOW), vi)[0]).toMatch(/^TÌNH HÌNH THỰC HIỆN NHIỆM VỤ CỦA UBND quận Ba Đình\n/);
     expect(renderReportText(overdueReport(ROWS, NOW), vi)[0]).toMatch(/^DANH SÁCH NHIỆM VỤ QUÁ HẠN CHƯA HOÀN THÀNH\n/);
+  });
+
+  it("names the units behind an overdue or not-reported list, whatever their role", () => {
+    const text = renderReportText(notReportedReport(ROWS, NOW), vi)[0]!;
+    expect(text).toMatch(/^DANH SÁCH NHIỆM VỤ CHƯA CÓ BÁO CÁO\n/);
+    expect(text).toContain("Theo đơn vị (số nhiệm vụ, cả chủ trì và phối hợp):\n- Sở Nội vụ: 2\n- Sở Thông tin và Truyền thông: 1\n- UBND quận Ba Đình: 1");
+    expect(text).not.toContain("Theo đơn vị chủ trì:");
   });
 
   it("says so when there is nothing to report", () => {
