@@ -56,18 +56,23 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
       return;
     }
     const kept: string[] = [own];
+    const bulletTasks: ParsedTask[] = [];
     node.children.forEach((b, i) => {
       const text = flatten(b);
       const first = leadsOfSentence(b.head);
       const named = first && (first.requested || isWorkSentence(first)) ? first.leads.filter((n) => !isIssuer(n)) : [];
       if (named.length && !named.every((n) => context.some((c) => sameBody(c, n)))) {
-        out.push(task(`${ref}#${i + 1}`, text, assignees(leadsIn(text).filter((n) => !isIssuer(n)), text)));
+        bulletTasks.push(task(`${ref}#${i + 1}`, text, assignees(leadsIn(text).filter((n) => !isIssuer(n)), text)));
       } else kept.push(text.replace(/^/u, "- "));
     });
     const text = kept.filter(Boolean).join("\n");
+    const info = INFO_ITEM.test(node.head) && kept.length === 1;
     if (context.length) out.push(task(ref, text, assignees(context, text)));
-    else if (ctx.implicitTo.length) out.push(task(ref, text, assignees(ctx.implicitTo, text), true));
-    else if ((kept.length > 1 || node.children.length === 0) && !INFO_ITEM.test(node.head)) out.push(task(ref, text, []));
+    else if (info) {
+      // information, not work
+    } else if (ctx.implicitTo.length) out.push(task(ref, text, assignees(ctx.implicitTo, text), true));
+    else if (kept.length > 1 || node.children.length === 0) out.push(task(ref, text, []));
+    out.push(...bulletTasks);
   };
   for (const c of st.root.children) {
     if (isNumbered(c.kind)) visit(c, [], []);
