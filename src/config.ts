@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zaloEnvShape } from "./adapters/zalo/limits.js";
 
 /**
  * The one place settings are read: a zod schema over the environment, parsed once at start-up by src/main.ts.
@@ -43,6 +44,10 @@ export const envSchema = z.object({
   FILE_MAX_MB: z.coerce.number().positive().default(20),
   FILE_MAX_PAGES: z.coerce.number().int().positive().default(50),
   FILE_TIMEOUT_S: z.coerce.number().positive().default(120),
+
+  /** Set by the process manager or a developer; never needed in production. */
+  FILES_DIR: z.string().default("data/files"),
+  ...zaloEnvShape,
 });
 
 export type Config = z.infer<typeof envSchema>;

@@ -1,0 +1,200 @@
+/**
+ * The composition root: builds the logger, database, conversation layer, platform adapters, delivery worker and
+ * reminder cron from a parsed Config, and wires them. src/main.ts (npm start) and the end-to-end tests both start
+ * dondoc through here, so the tests run the same wiring people run.
+ */
+import { mkdir } from "node:fs/promises";
+import { createTelegramAdapter, telegramCommands, type TelegramAdapter } from "./adapters/telegram/index.js";
+import { createZaloAdapter, describeSessionProblem, ZALO_RATE_LIMITS, zaloRateLimits, type ZaloAdapter, type ZaloLoginClient } from "./adapters/zalo/index.js";
+import { createBot } from "./bot/index.js";
+import { privateChatOf, type BotDeps } from "./bot/deps.js";
+import { notifyChatGone } from "./bot/features/membership.js";
+import { say } from "./bot/respond.js";
+import { createChatRouter, createDeliveryWorker, RateLimiter, TELEGRAM_RATE_LIMITS, type DeliveryWorker } from "./chat/delivery/index.js";
+import type { ChatAdapter, Inbound } from "./chat/port.js";
+import { type Clock, systemClock } from "./clock.js";
+import type { Config } from "./config.js";
+import { readDispatch } from "./dispatch/reader.js";
+import { translator } from "./i18n.js";
+import { extractText } from "./ingest/index.js";
+import { createLogger, type Logger } from "./logger.js";
+import { startReminderCron } from "./reminders/cron.js";
+import { openDatabase } from "./storage/database.js";
+import { createStore } from "./storage/store.js";
+import { reminderTick } from "./tracking/reminder-tick.js";
+import { ensureAdmins } from "./tracking/roles.js";
+
+export interface AppOptions {
+  clock?: Clock;
+  logger?: Logger;
+  /** Tests bring a fake of the narrow zca-js interface. */
+  zaloClient?: ZaloLoginClient;
+  /** Run one reminder tick at start-up to catch up after downtime (default true). */
+  runRemindersAtStart?: boolean;
+}
+
+export interface App {
+  deps: BotDeps;
+  bot: ReturnType<typeof createBot>;
+  logger: Logger;
+  telegram: TelegramAdapter | undefined;
+  zalo: ZaloAdapter | undefined;
+  delivery: DeliveryWorker;
+  reminders: ReturnType<typeof startReminderCron>;
+  /** Resolves when inbound events are handled and the outbox has nothing due. */
+  idle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  const clock = options.clock ?? systemClock;
+  const t = translator(config.DEFAULT_LANG);
+  const db = await openDatabase(config.DATABASE_URL);
+  const store = createStore(db, clock);
+  await ensureAdmins({ store, clock }, [
+    ...config.ADMIN_TELEGRAM_IDS.map((id) => `telegram:${id}`),
+    ...config.ADMIN_ZALO_IDS.map((id) => `zalo:${id}`),
+  ]);
+  await applyOfficeSettings(store, config);
+  await mkdir(config.FILES_DIR, { recursive: true });
+
+  const deps: BotDeps = {
+    store,
+    clock,
+    logger,
+    readDispatch: (text, refDate) => readDispatch(text, { refDate }),
+    extractText: (bytes, fileName, onProgress) =>
+      extractText(bytes, fileName, {
+        limits: { maxBytes: config.FILE_MAX_MB * 1024 * 1024, maxPages: config.FILE_MAX_PAGES, timeoutMs: config.FILE_TIMEOUT_S * 1000 },
+        ...(onProgress ? { onProgress: (p) => (p.stage === "converting" ? onProgress(0, 0) : onProgress(p.page, p.pages)) } : {}),
+      }),
+    settings: {
+      defaultLang: config.DEFAULT_LANG,
+      botUsernames: {},
+      maxMessageLength: { telegram: 4096, zalo: config.ZALO_MAX_TEXT },
+      maxFileBytes: config.FILE_MAX_MB * 1024 * 1024,
+      filesDir: config.FILES_DIR,
+      joinQuietMs: 2500,
+      editablePlatforms: ["telegram"],
+    },
+  };
+  const bot = createBot(deps);
+  const adapters: ChatAdapter[] = [];
+  const limiter = new RateLimiter((platform) =>
+    platform === "zalo" ? zaloRateLimits(config) : TELEGRAM_RATE_LIMITS,
+  );
+  // The worker needs the started adapters; inbound events may arrive before it exists and wait for its first poll.
+  let worker: DeliveryWorker | undefined;
+  const onInbound = async (event: Inbound) => {
+    await bot.handle(event);
+    worker?.kick();
+  };
+
+  let telegram: TelegramAdapter | undefined;
+  if (config.TELEGRAM_BOT_TOKEN) {
+    telegram = createTelegramAdapter(
+      {
+        token: config.TELEGRAM_BOT_TOKEN,
+        ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}),
+        ...(config.TELEGRAM_WEBHOOK_URL ? { webhook: { url: config.TELEGRAM_WEBHOOK_URL, port: config.TELEGRAM_WEBHOOK_PORT } } : {}),
+      },
+      { onInbound, onError: (error, context) => logger.error("telegram", { error, context }), commands: telegramCommands() },
+    );
+    await telegram.start();
+    deps.settings.botUsernames.telegram = telegram.botInfo?.username;
+    adapters.push(telegram);
+    logger.info("telegram started", { bot: telegram.botInfo?.username, mode: config.TELEGRAM_WEBHOOK_URL ? "webhook" : "polling" });
+  }
+
+  let zalo: ZaloAdapter | undefined;
+  if (config.ZALO_ENABLED) {
+    zalo = createZaloAdapter({
+      credentialsPath: config.ZALO_CREDENTIALS_PATH,
+      qrPath: config.ZALO_QR_PATH,
+      allowQrLogin: config.ZALO_ALLOW_QR,
+      historyCount: config.ZALO_HISTORY_COUNT,
+      onInbound,
+      onSessionProblem: (problem) => tellAdmins(deps, logger, describeSessionProblem(problem, t), "zalo"),
+      catchUpGroups: async () => (await store.directory.activeBindings()).map((b) => b.chatId).filter((c) => c.startsWith("zalo:g:")).map((c) => c.slice("zalo:g:".length)),
+      logger,
+      ...(options.zaloClient ? { client: options.zaloClient } : {}),
+    });
+    await zalo.start();
+    adapters.push(zalo);
+    logger.info("zalo started", { limits: ZALO_RATE_LIMITS });
+  }
+
+  worker = createDeliveryWorker({
+    store: store.outbox,
+    router: createChatRouter(adapters),
+    limiter,
+    clock,
+    onChatGone: (chat) => notifyChatGone(deps, chat),
+    onFailure: (item, failure) => logger.warn("message not delivered", { outbox: item.id, chat: item.chat, failure }),
+    onChatMigrated: (from, to) => logger.info("chat migrated", { from, to }),
+    onError: (error, context) => logger.error("delivery", { error, context }),
+  });
+  worker.start();
+  const delivery = worker;
+  const cron = startReminderCron(
+    async () => {
+      const result = await reminderTick({ store, clock });
+      if (result.messages > 0) logger.info("reminders enqueued", { ...result });
+      delivery.kick();
+    },
+    { clock, onError: (error) => logger.error("reminder tick", { error }) },
+  );
+  if (options.runRemindersAtStart ?? true) void cron.runNow();
+
+  return {
+    deps,
+    bot,
+    logger,
+    telegram,
+    zalo,
+    delivery,
+    reminders: cron,
+    async idle() {
+      await telegram?.idle();
+      await bot.idle();
+      delivery.kick();
+      await delivery.idle();
+    },
+    async stop() {
+      await telegram?.stop();
+      await zalo?.stop();
+      await bot.idle();
+      await cron.stop();
+      await delivery.stop();
+      await db.close();
+    },
+  };
+
+}
+
+async function applyOfficeSettings(store: ReturnType<typeof createStore>, config: Config): Promise<void> {
+  const current = await store.directory.settings();
+  await store.directory.saveSettings({
+    officersOnly: config.OFFICERS_ONLY,
+    requireApproval: config.REQUIRE_APPROVAL,
+    reminders: {
+      ...current.reminders,
+      hour: config.REMINDER_HOUR,
+      offsetsDays: config.REMINDER_OFFSETS_DAYS,
+      extraDaysOff: config.EXTRA_DAYS_OFF,
+      extraWorkingDays: config.EXTRA_WORKING_DAYS,
+    },
+  });
+}
+
+/** Platform trouble goes to admins over the other platform when there is one, and always to the log. */
+async function tellAdmins(deps: BotDeps, logger: Logger, text: string, troubled: "telegram" | "zalo"): Promise<void> {
+  logger.warn(text);
+  const admins = await deps.store.directory.peopleWithRole("admin");
+  for (const admin of admins) {
+    if (admin.userId.startsWith(`${troubled}:`)) continue;
+    await say(deps, privateChatOf(admin.userId), text);
+  }
+}
+
