@@ -32,6 +32,11 @@ export interface FakeBotApiOptions {
   token?: string;
   /** Enforce Telegram's send limits (pass TELEGRAM_LIMITS, or scaled-down windows for quick runs). Off by default. */
   rateLimits?: FakeRateLimits;
+  /**
+   * Telegram's privacy mode (on by default for bots that are not group admins): in groups the bot then only receives
+   * commands, replies to its own messages, messages mentioning it and service messages. Off here unless asked for.
+   */
+  privacyMode?: boolean;
   /** Files larger than this cannot be fetched with getFile (Telegram's cloud API: 20 MB). */
   maxDownloadBytes?: number;
 }

@@ -248,3 +248,22 @@ describe("Telegram adapter: stopping", () => {
     h.adapter.stop = async () => {}; // already stopped; let afterEach close the fake only
   });
 });
+
+describe("Telegram adapter: privacy mode on (the default for a bot that is not a group admin)", () => {
+  it("still receives commands, replies to its task messages and mentions; other group chatter never reaches it", async () => {
+    h = await startTelegram({ api: { privacyMode: true } });
+    const task = await h.adapter.send({ chat: h.groupChat, text: "Nhiệm vụ 1: báo cáo tuần" });
+    h.api.updates.text({ chat: GROUP, from: ALICE, text: "chuyện phiếm trong nhóm" });
+    h.api.updates.text({ chat: GROUP, from: ALICE, text: "da xong", replyTo: Number(task.messageId) });
+    h.api.updates.text({ chat: GROUP, from: ALICE, text: "/baocao" });
+    h.api.updates.text({ chat: GROUP, from: ALICE, text: "@dondoc_test_bot còn việc gì?" });
+    h.api.updates.text({ chat: ALICE.id, from: ALICE, text: "tin nhắn riêng" });
+    const events: InboundMessage[] = [];
+    for (let i = 0; i < 4; i++) events.push(await nextOf("message"));
+    const inGroup = events.filter((e) => e.chat === h.groupChat).map((e) => e.text);
+    expect(inGroup).toEqual(["da xong", "/baocao", "@dondoc_test_bot còn việc gì?"]); // chats run in parallel, each in order
+    expect(events.filter((e) => e.chat === h.privateChat).map((e) => e.text)).toEqual(["tin nhắn riêng"]);
+    await h.adapter.idle();
+    expect(h.recorder.events).toHaveLength(4);
+  });
+});

@@ -90,7 +90,18 @@ export class UpdateFactory {
       ...content,
       ...(replyTo ? { reply_to_message: replyTo } : {}),
     });
-    return this.push({ update_id: this.nextUpdateId++, message });
+    const update = { update_id: this.nextUpdateId++, message };
+    // Withheld by privacy mode: the message exists in the chat (people can reply to it) but the bot never hears of it.
+    return this.seenByBot(message) ? this.push(update) : update;
+  }
+
+  private seenByBot(m: TgMessage): boolean {
+    if (!this.api.options.privacyMode || m.chat.type === "private") return true;
+    const text = m.text ?? m.caption;
+    if (text === undefined && !m.document) return true; // service messages (migration, members)
+    if (text?.startsWith("/")) return true;
+    if (m.reply_to_message?.from?.id === this.api.bot.id) return true;
+    return text !== undefined && text.toLowerCase().includes(`@${this.api.bot.username!.toLowerCase()}`);
   }
 
   private memberUpdate(chatId: number, by: TgUser, from: "member" | "left", to: "member" | "left" | "kicked"): TgUpdate {
