@@ -153,7 +153,15 @@ function fromMessage(m: RawMessage, eventId: string, ctx: InboundContext): Inbou
     messageId: String(m.message_id),
     sender: senderOf(m.from),
     text,
-    ...(realReply ? { replyTo: { messageId: String(realReply.message_id), ...(replyText !== undefined ? { text: replyText } : {}) } } : {}),
+    ...(realReply
+      ? {
+          replyTo: {
+            messageId: String(realReply.message_id),
+            ...(replyText !== undefined ? { text: replyText } : {}),
+            ...(realReply.from?.id === ctx.bot.id ? { fromBot: true } : {}),
+          },
+        }
+      : {}),
     ...(mentionsBot ? { mentionsBot } : {}),
     attachments,
     at: at(m.date),

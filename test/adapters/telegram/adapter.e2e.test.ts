@@ -128,7 +128,10 @@ describe("Telegram adapter: receiving", () => {
     const update = h.api.updates.text({ chat: GROUP, from: ALICE, text: "xong", replyTo: Number(task.messageId) });
     const event = await nextOf("message");
     expect(event.eventId).toBe(`telegram:update:${update.update_id}`);
-    expect(event.replyTo).toEqual({ messageId: task.messageId, text: "Nhiệm vụ 2: rà soát" });
+    expect(event.replyTo).toEqual({ messageId: task.messageId, text: "Nhiệm vụ 2: rà soát", fromBot: true });
+    // A reply to a person's message is a reply, but not to the bot.
+    h.api.updates.text({ chat: GROUP, from: ALICE, text: "cảm ơn", replyTo: Number(event.messageId) });
+    expect((await nextOf("message")).replyTo).toEqual({ messageId: event.messageId, text: "xong" });
     expect(event.chatTitle).toBe("Phòng <Tổng hợp> & Kế hoạch");
   });
 

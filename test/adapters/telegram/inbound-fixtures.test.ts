@@ -24,7 +24,7 @@ describe("Telegram inbound fixtures", () => {
       kind: "message",
       text: "Biên bản kèm theo",
       sender: { id: "telegram:6099887766", name: "Phạm Thị Hồng" },
-      replyTo: { messageId: "118", text: "Nhiệm vụ 2: Báo cáo sơ kết quý III" },
+      replyTo: { messageId: "118", text: "Nhiệm vụ 2: Báo cáo sơ kết quý III", fromBot: true },
     });
     if (event?.kind !== "message") throw new Error("not a message");
     expect(event.attachments.map(({ name, mime, size }) => ({ name, mime, size }))).toEqual([{ name: "anh-AQADl.jpg", mime: "image/jpeg", size: 98120 }]);
