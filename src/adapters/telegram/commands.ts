@@ -2,7 +2,8 @@ import type { BotCommand } from "telegraf/types";
 import { type Lang, LANGS, translator } from "../../i18n.js";
 
 /** The commands shown in Telegram's menu, per language; descriptions come from locales/<lang>/telegram.json. */
-export const COMMANDS = ["start", "help", "donvi", "baocao", "quahan", "xuat"] as const;
+// What everyone may need from the menu; admin and draft-editing commands are explained by /help instead.
+export const COMMANDS = ["start", "help", "donvi", "baocao", "quahan", "chuabaocao", "xuat", "danhsachdonvi", "ngonngu"] as const;
 
 export function telegramCommands(): Record<Lang, BotCommand[]> {
   const lists = {} as Record<Lang, BotCommand[]>;
