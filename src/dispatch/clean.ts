@@ -2,6 +2,8 @@
  * Step 1: raw text → logical lines. Text pasted from portals or converted from .docx/.pdf carries markdown residue,
  * table pipes, page-number lines and line breaks inside sentences; later steps want one line per paragraph or item.
  */
+import { bodyHeadAt, readList } from "./bodies.js";
+
 export interface Line {
   text: string;
   /** A blank line preceded this one in the source. */
@@ -45,13 +47,22 @@ export function cleanLines(input: string): Line[] {
       prev !== undefined &&
       (MARKER_ONLY.test(prev.text) ||
         (startsLower && !/[.!?:]$/.test(prev.text) && !/^Kính gửi/iu.test(prev.text)) ||
-        (!blank && !isMarker && !/[.;:!?]$/.test(prev.text) && !/^Kính gửi/iu.test(prev.text) &&
+        (!blank && !isMarker && !/[.;:!?]$/.test(prev.text) && !/^Kính gửi/iu.test(prev.text) && !isHeading(prev.text) &&
           !BLOCK_OPENER.test(t) && isUpperLine(prev.text) === isUpperLine(t)));
     if (joinable && prev) prev.text = `${prev.text} ${t}`;
     else out.push({ text: t, blankBefore: blank });
     blank = false;
   }
   return out;
+}
+
+/** A numbered heading ("1. Mục đích", "2. Sở Y tế", "10. Đề nghị Ban Dân vận Thành ủy"): what follows is its body. */
+function isHeading(line: string): boolean {
+  const m = MARKER_START.exec(line);
+  if (!m || /^[-–—+•·●▪◦➢❖]/u.test(line)) return false;
+  const rest = line.slice(m[0].length).replace(/^(?:Đề nghị|Giao)\s+/u, "");
+  if (rest.length <= 60) return true;
+  return bodyHeadAt(rest) > 0 && readList(rest).end >= rest.replace(/[\s:.]+$/u, "").length;
 }
 
 function isUpperLine(s: string): boolean {

@@ -92,7 +92,9 @@ export function buildStructure(lines: Line[], issuerNames: string[]): Structure 
     }
     const l = leadsOfSentence(text);
     const own = leadsOfSentence(topItem(deepest).head);
+    // After bullets, a paragraph naming a new body is root prose; right under a numbered item it is that item's text.
     const newBody =
+      !isNumbered(deepest.kind) &&
       isWorkSentence(l) &&
       !l.leads.some((n) => issuerNames.some((i) => sameBody(n, i))) &&
       !l.leads.some((n) => own?.leads.some((o) => sameBody(n, o)));

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { cleanLines } from "../../src/dispatch/clean.js";
+
+const texts = (raw: string) => cleanLines(raw).map((l) => l.text);
+
+describe("cleaning", () => {
+  it("removes markdown residue: bold, italics, escaped stars, heading marks", () => {
+    expect(texts("## KẾ HOẠCH\n\n**Nơi nhận:**\n\n*Kính gửi:* - Sở Y tế\n\n\\*\n\n### *1- Tăng cường lãnh đạo.*")).toEqual([
+      "KẾ HOẠCH",
+      "Nơi nhận:",
+      "Kính gửi: - Sở Y tế",
+      "1- Tăng cường lãnh đạo.",
+    ]);
+  });
+
+  it("unescapes markdown-escaped numbering", () => {
+    expect(texts("1\\. Đối tượng: giáo viên.\n\n2\\. Thời gian.")).toEqual(["1. Đối tượng: giáo viên.", "2. Thời gian."]);
+  });
+
+  it("drops page-number lines, table rules and pipes", () => {
+    expect(texts("Lê Hồng Sơn\n\n22924 - 6\n\n-------\n|\nTrang 2\n- 3 -\nHết.")).toEqual(["Lê Hồng Sơn", "Hết."]);
+  });
+
+  it("joins a sentence wrapped over lines, even across a blank line when it continues in lower case", () => {
+    expect(texts("3- Công tác nhân đạo là nhiệm vụ của các tổ chức trong hệ thống\n\nchính trị. Các cấp uỷ đảng cần tích cực.")).toEqual([
+      "3- Công tác nhân đạo là nhiệm vụ của các tổ chức trong hệ thống chính trị. Các cấp uỷ đảng cần tích cực.",
+    ]);
+    expect(texts("Giao Giám đốc Sở Giao thông vận\ntải hướng dẫn, kiểm tra.")).toEqual(["Giao Giám đốc Sở Giao thông vận tải hướng dẫn, kiểm tra."]);
+  });
+
+  it("joins a subject continued on the next line but not a new block", () => {
+    expect(texts("V/v thực hiện nhiệm vụ trọng tâm công tác\nHội và phong trào Chữ thập đỏ năm 2024\n\nKính gửi: Sở Y tế")).toEqual([
+      "V/v thực hiện nhiệm vụ trọng tâm công tác Hội và phong trào Chữ thập đỏ năm 2024",
+      "Kính gửi: Sở Y tế",
+    ]);
+    expect(texts("Theo đề nghị của Giám đốc Sở Nội vụ\nCăn cứ Luật Tổ chức chính quyền địa phương;")).toHaveLength(2);
+  });
+
+  it("keeps numbered items and dash items on their own lines", () => {
+    expect(texts("3. Giao:\n- Phòng Tài chính thực hiện\n- UBND các xã thực hiện")).toEqual([
+      "3. Giao:",
+      "- Phòng Tài chính thực hiện",
+      "- UBND các xã thực hiện",
+    ]);
+  });
+
+  it("attaches a number standing alone on its line to the text after it", () => {
+    expect(texts("Điều 1.\nBan hành kèm theo Quyết định này Quy định.\nSố:\n36/2010/QĐ-UBND")).toEqual([
+      "Điều 1. Ban hành kèm theo Quyết định này Quy định.",
+      "Số: 36/2010/QĐ-UBND",
+    ]);
+  });
+
+  it("normalises to NFC and strips HTML tags and control characters", () => {
+    const out = texts("<p>Ủy ban nhân dân</p>\u0007".normalize("NFD"));
+    expect(out).toEqual(["Ủy ban nhân dân"]);
+    expect(out[0]).toBe(out[0]!.normalize("NFC"));
+  });
+
+  it("returns nothing for empty or blank input", () => {
+    expect(cleanLines("")).toEqual([]);
+    expect(cleanLines("\n \n\t\n")).toEqual([]);
+  });
+});
