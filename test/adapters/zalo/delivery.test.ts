@@ -49,7 +49,7 @@ describe("Zalo fan-out through the delivery worker", () => {
       },
     });
     db = await testDatabase();
-    const store = new PrismaOutboxStore(db.prisma, systemClock);
+    const store = new PrismaOutboxStore(db.prisma, systemClock, db.gate);
     const groups = Array.from({ length: 12 }, (_, i) => `zalo:g:${2000 + i}`);
     // Two posts per group (task + its reminder), so per-group order can be checked.
     await store.enqueue(groups.flatMap((chat) => [1, 2].map((n) => ({ chat, payload: { op: "send" as const, text: `${chat} #${n}` }, purpose: { type: "notice" as const } }))));
