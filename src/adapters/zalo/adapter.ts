@@ -162,7 +162,8 @@ export class ZaloAdapter implements ChatAdapter {
     const text = renderText(message.text, message.buttons, this.options.buttonHint, this.t);
     const quoted = message.replyTo ? this.memory.get(message.chat, message.replyTo) : undefined;
     if (message.replyTo && !quoted) {
-      this.log.warn("zalo: quoted message not known, sending without quote", { chat: message.chat, replyTo: message.replyTo });
+      const { chat, replyTo } = message;
+      this.log.warn("zalo: quoted message not known, sending without quote", { chat, replyTo });
     }
     const started = this.now();
     const response = await api
@@ -204,7 +205,9 @@ export class ZaloAdapter implements ChatAdapter {
     if (!thread) throw new ChatSendError({ kind: "rejected", reason: `not a Zalo chat id: ${chat}` });
     const api = this.requireSession();
     const known = this.memory.get(chat, messageId);
-    if (!known) throw new ChatSendError({ kind: "rejected", reason: `cannot react: message ${messageId} not known (no cliMsgId)` });
+    if (!known) {
+      throw new ChatSendError({ kind: "rejected", reason: `cannot react: message ${messageId} not known (no cliMsgId)` });
+    }
     await api
       .addReaction(EMOJI_TO_REACTION[emoji] ?? Reactions.LIKE, {
         data: { msgId: known.msgId, cliMsgId: known.cliMsgId },
@@ -231,7 +234,8 @@ export class ZaloAdapter implements ChatAdapter {
   private requireSession(): ZaloApi {
     const api = this.session.api;
     if (api) return api;
-    throw new ChatSendError({ kind: "rate_limited", retryAfterMs: this.options.sessionDownRetryMs ?? SESSION_DOWN_RETRY_MS });
+    const retryAfterMs = this.options.sessionDownRetryMs ?? SESSION_DOWN_RETRY_MS;
+    throw new ChatSendError({ kind: "rate_limited", retryAfterMs });
   }
 
   private fail(error: unknown): never {

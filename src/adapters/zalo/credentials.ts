@@ -8,12 +8,13 @@ import type { Credentials } from "zca-js";
  * so it lives outside the repository (default data/, git-ignored), is written with mode 0600 in a 0700 folder, and is
  * replaced atomically (write to a temporary file, then rename) so a crash never leaves half a session.
  */
+const cookie = z.record(z.string(), z.unknown());
 const credentialsSchema = z.object({
   imei: z.string().min(1),
   userAgent: z.string().min(1),
   language: z.string().optional(),
   // zca-js accepts several cookie shapes (its own Cookie[], tough-cookie's serialised cookies, or {url, cookies}).
-  cookie: z.union([z.array(z.record(z.string(), z.unknown())), z.object({ url: z.string(), cookies: z.array(z.record(z.string(), z.unknown())) })]),
+  cookie: z.union([z.array(cookie), z.object({ url: z.string(), cookies: z.array(cookie) })]),
 });
 
 export class CredentialsFileError extends Error {

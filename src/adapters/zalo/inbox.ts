@@ -128,9 +128,8 @@ export class ZaloInbox {
     const isGroup = message.type === ThreadType.Group;
     if (isGroup) this.groupsSeen.add(message.threadId);
     const chatTitle = isGroup ? await this.groupTitle(message.threadId) : undefined;
-    await this.o.onInbound(
-      toInbound(message, { ownId: this.o.ownId(), memory: this.o.memory, fetch: this.o.fetch, ...(chatTitle ? { chatTitle } : {}) }),
-    );
+    const context = { ownId: this.o.ownId(), memory: this.o.memory, fetch: this.o.fetch, ...(chatTitle ? { chatTitle } : {}) };
+    await this.o.onInbound(toInbound(message, context));
   }
 
   private trackLast(message: Message): void {

@@ -5,7 +5,8 @@ import type { RateLimits } from "../../chat/delivery/index.js";
  * How fast dondoc sends on Zalo, for the shared delivery worker's RateLimiter (main.ts: `limitsFor("zalo")`). Far
  * below what Zalo's own apps may do, on purpose: an unofficial client that sends like a bot gets its account
  * restricted or locked, and zca-js users report trouble after about 20 recipients in one burst. At 10 sends a minute
- * over all threads (spread at least 3 s apart by the limiter), 20 unit groups take about a minute and a half, and no minute carries more than 10.
+ * over all threads (spread at least 3 s apart by the limiter), 20 unit groups take about a minute and a half, and no
+ * minute carries more than 10.
  */
 export const ZALO_RATE_LIMITS: Readonly<RateLimits> = Object.freeze({
   global: { limit: 10, windowMs: 60_000 },

@@ -31,7 +31,8 @@ export async function runLoginCli(
     printQr: print,
     logger: deps.logger ?? createLogger("info"),
   });
-  print(`Đã đăng nhập Zalo (tài khoản ${api.getOwnId()}), phiên lưu tại ${credentialsPath}. Khởi động lại dondoc.\n`);
+  print(`Đã đăng nhập Zalo (tài khoản ${api.getOwnId()}), phiên lưu tại ${credentialsPath}. Khởi động lại dondoc.\n` +
+    `Logged in to Zalo (account ${api.getOwnId()}), session saved to ${credentialsPath}. Restart dondoc.\n`);
   return { credentialsPath, qrPath };
 }
 
@@ -39,7 +40,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   runLoginCli(process.argv.slice(2)).then(
     () => process.exit(0),
     (error: unknown) => {
-      process.stderr.write(`Đăng nhập Zalo không thành công / Zalo login failed: ${error instanceof Error ? error.message : String(error)}\n`);
+      const why = error instanceof Error ? error.message : String(error);
+      process.stderr.write(`Đăng nhập Zalo không thành công / Zalo login failed: ${why}\n`);
       process.exit(1);
     },
   );

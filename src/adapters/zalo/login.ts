@@ -39,7 +39,8 @@ export async function logIn(client: ZaloLoginClient, options: LoginOptions): Pro
     } catch (error) {
       if (!options.allowQr) {
         const why = error instanceof Error ? error.message : String(error);
-        throw new ZaloLoginError(`saved Zalo session not accepted (${why}); if this persists, log in again with the QR code`, { cause: error });
+        const message = `saved Zalo session not accepted (${why}); if this persists, log in again with the QR code`;
+        throw new ZaloLoginError(message, { cause: error });
       }
       options.logger.warn("zalo: saved session rejected, falling back to QR login", { error });
     }
@@ -59,7 +60,8 @@ export async function logInWithQr(client: ZaloLoginClient, options: LoginOptions
         const drawing = qrPngToTerminal(event.data.image);
         options.printQr(
           drawing
-            ? `Quét mã QR bằng ứng dụng Zalo của tài khoản bot / Scan with the bot account's Zalo app:\n${drawing}\n(${options.qrPath})\n`
+            ? `Quét mã QR bằng ứng dụng Zalo của tài khoản bot / Scan it with the bot account's Zalo app:\n` +
+              `${drawing}\n(${options.qrPath})\n`
             : `Mở ảnh QR / Open the QR image: ${options.qrPath}\n`,
         );
         const png = Buffer.from(event.data.image.replace(/^data:image\/png;base64,/, ""), "base64");

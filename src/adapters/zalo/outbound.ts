@@ -10,7 +10,12 @@ import type { ZaloMessageSnapshot } from "./message-memory.js";
  */
 export type ButtonHint = (button: Button) => string | undefined;
 
-export function renderText(text: string, buttons: Button[][] | undefined, hint: ButtonHint | undefined, t: Translate): string {
+export function renderText(
+  text: string,
+  buttons: Button[][] | undefined,
+  hint: ButtonHint | undefined,
+  t: Translate,
+): string {
   const flat = (buttons ?? []).flat();
   if (flat.length === 0) return text;
   const lines = flat.map((button, i) => t("zalo:button-line", { n: i + 1, hint: hint?.(button) ?? button.label }));

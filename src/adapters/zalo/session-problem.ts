@@ -35,7 +35,8 @@ export function describeSessionProblem(problem: ZaloSessionProblem, t: Translate
   const seconds = (ms: number) => Math.round(ms / 1000);
   switch (problem.kind) {
     case "closed": {
-      const key = problem.code === CloseReason.DuplicateConnection || problem.code === CloseReason.KickConnection ? "duplicate" : "closed";
+      const elsewhere = problem.code === CloseReason.DuplicateConnection || problem.code === CloseReason.KickConnection;
+      const key = elsewhere ? "duplicate" : "closed";
       return t(`zalo:session.${key}`, {
         code: problem.code,
         reason: problem.reason ? `: ${problem.reason}` : "",
@@ -44,7 +45,11 @@ export function describeSessionProblem(problem: ZaloSessionProblem, t: Translate
       });
     }
     case "login_failed":
-      return t("zalo:session.login-failed", { error: problem.error, seconds: seconds(problem.retryInMs), attempt: problem.attempt });
+      return t("zalo:session.login-failed", {
+        error: problem.error,
+        seconds: seconds(problem.retryInMs),
+        attempt: problem.attempt,
+      });
     case "gave_up":
       return t("zalo:session.gave-up", { attempt: problem.attempts });
     case "qr_required":
