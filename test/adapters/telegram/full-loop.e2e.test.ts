@@ -1,0 +1,155 @@
+// The whole loop on Telegram, the way people run it: startApp (the same wiring as `npm start`) with a real SQLite file,
+// telegraf's real HTTP client, and the fake Bot API enforcing Telegram's limits and privacy mode. Every step is a chat
+// message or a button press; every check is what people would see in their chats.
+import { copyFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type App, startApp } from "../../../src/app.js";
+import type { Clock } from "../../../src/clock.js";
+import { parseConfig } from "../../../src/config.js";
+import { silentLogger } from "../../../src/logger.js";
+import { FakeBotApi, TELEGRAM_LIMITS, type TgMessage, type TgUser } from "../../fakes/bot-api-server.js";
+import { UpdateFactory } from "../../fakes/bot-api/update-factory.js";
+
+const ADMIN = UpdateFactory.user(1001, "Quản", "Trị");
+const LEADER = UpdateFactory.user(1002, "Lãnh", "Đạo");
+const SECRETARY = UpdateFactory.user(1003, "Văn", "Thư");
+const OFFICER = UpdateFactory.user(1004, "Cán", "Bộ <Y&T>");
+
+const UNITS: Array<[number, string]> = [
+  [-101, "Sở Y tế"],
+  [-102, "Sở Nội vụ"],
+  [-103, "Sở Thông tin và Truyền thông"],
+  [-104, "Sở Tài chính"],
+  [-105, "Sở Giáo dục và Đào tạo"],
+];
+const UNBOUND = "Sở Lao động - Thương binh và Xã hội";
+
+const DISPATCH = `ỦY BAN NHÂN DÂN
+THÀNH PHỐ HÀ NỘI
+Số: 88/UBND-VX
+V/v triển khai công tác y tế dự phòng
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Hà Nội, ngày 05 tháng 6 năm 2023
+
+Kính gửi: Các sở, ban, ngành Thành phố
+
+1. Sở Y tế chủ trì, phối hợp với Sở Nội vụ tổ chức kiểm tra công tác phòng dịch, báo cáo kết quả trước ngày 20/6/2023.
+2. Sở Thông tin và Truyền thông chủ trì tuyên truyền về phòng chống dịch bệnh trên các phương tiện thông tin đại chúng.
+3. Giao Sở Lao động - Thương binh và Xã hội rà soát, hỗ trợ các đối tượng chính sách, hoàn thành trong tháng 6 năm 2023.
+4. Sở Tài chính chủ trì bố trí kinh phí phòng, chống dịch, hoàn thành trước ngày 30/6/2023.
+5. Sở Giáo dục và Đào tạo chủ trì hướng dẫn các trường học vệ sinh phòng dịch, hoàn thành trước ngày 15/6/2023.
+`;
+
+/** Real time, started on the dispatch's date: deadlines keep their meaning, retries and limits still wait for real. */
+function clockFrom(iso: string): Clock {
+  const offset = new Date(iso).getTime() - Date.now();
+  return { now: () => new Date(Date.now() + offset) };
+}
+
+let api: FakeBotApi;
+let app: App;
+
+beforeEach(async () => {
+  api = await FakeBotApi.start({ rateLimits: TELEGRAM_LIMITS, privacyMode: true });
+  for (const [id] of UNITS) api.group(id, `Nhóm ${id}`);
+  for (const user of [ADMIN, LEADER, SECRETARY]) api.privateChat(user);
+  const dir = mkdtempSync(join(tmpdir(), "dondoc-tg-e2e-"));
+  copyFileSync(process.env.DONDOC_TEST_TEMPLATE!, join(dir, "dondoc.db"));
+  const parsed = parseConfig({
+    DATABASE_URL: `file:${join(dir, "dondoc.db")}`,
+    TELEGRAM_BOT_TOKEN: api.token,
+    TELEGRAM_API_ROOT: api.apiRoot,
+    ADMIN_TELEGRAM_IDS: String(ADMIN.id),
+    FILES_DIR: join(dir, "files"),
+  });
+  if (!parsed.ok) throw new Error(parsed.problems.join("\n"));
+  app = await startApp(parsed.config, { clock: clockFrom("2023-06-05T02:00:00Z"), logger: silentLogger, runRemindersAtStart: false });
+});
+
+afterEach(async () => {
+  await app.stop();
+  await api.close();
+});
+
+/** Waits for the bot's next message in a chat (after the `seen` messages already looked at). */
+async function botSays(chat: number, seen: number, timeoutMs = 15_000): Promise<TgMessage> {
+  await api.waitFor(() => api.botMessages(chat).length > seen, timeoutMs, `a bot message in ${chat}`);
+  return api.botMessages(chat)[seen]!;
+}
+
+function say(chat: number, from: TgUser, text: string, replyTo?: number): void {
+  api.updates.text({ chat, from, text, ...(replyTo !== undefined ? { replyTo } : {}) });
+}
+
+const buttonData = (m: TgMessage): string[] => (m.reply_markup?.inline_keyboard ?? []).flat().map((b) => b.callback_data ?? "");
+
+describe("Telegram end to end: bind, forward, confirm, post, complete, report", () => {
+  it("runs the whole loop for five bound groups and one unbound unit", async () => {
+    // Set-up by the admin: units, roles, then /donvi in each group.
+    let adminSeen = 0;
+    for (const [, name] of [...UNITS, [0, UNBOUND] as const]) {
+      say(ADMIN.id, ADMIN, `/themdonvi ${name}; loại: sở`);
+      await botSays(ADMIN.id, adminSeen++);
+    }
+    say(ADMIN.id, ADMIN, `/vaitro lãnh đạo ${LEADER.id}`);
+    expect((await botSays(ADMIN.id, adminSeen++)).text).toMatch(/telegram:1002/);
+    say(ADMIN.id, ADMIN, `/vaitro văn thư ${SECRETARY.id}`);
+    expect((await botSays(ADMIN.id, adminSeen++)).text).toMatch(/telegram:1003/);
+    for (const [chat, name] of UNITS) {
+      say(chat, ADMIN, `/donvi ${name}`);
+      expect((await botSays(chat, 0)).text).toMatch(new RegExp(`Đã gắn nhóm chat này với.*${name}`));
+    }
+
+    // The leader forwards the dispatch in a private chat, sees the preview and confirms with its button.
+    say(LEADER.id, LEADER, DISPATCH);
+    const preview = await botSays(LEADER.id, 0);
+    expect(preview.text).toMatch(/88\/UBND-VX/);
+    const confirm = buttonData(preview).find((d) => d.startsWith("confirm:"));
+    expect(confirm).toBeDefined();
+    const press = api.updates.callback({ chat: LEADER.id, from: LEADER, messageId: preview.message_id, data: confirm! });
+    await api.waitFor(() => api.answers.get(press.callback_query!.id)?.answered === true, 10_000, "the confirm answer");
+
+    // Every bound group receives exactly its own tasks; the leader hears which unit has no group.
+    const posts = new Map<number, TgMessage>();
+    for (const [chat] of UNITS) posts.set(chat, await botSays(chat, 1));
+    expect(posts.get(-101)!.text).toMatch(/kiểm tra công tác phòng dịch/);
+    expect(posts.get(-102)!.text).toMatch(/kiểm tra công tác phòng dịch/);
+    expect(posts.get(-103)!.text).toMatch(/tuyên truyền/);
+    expect(posts.get(-104)!.text).toMatch(/bố trí kinh phí/);
+    expect(posts.get(-105)!.text).toMatch(/trường học/);
+    for (const [chat] of UNITS) expect(posts.get(chat)!.text).not.toMatch(/rà soát, hỗ trợ các đối tượng chính sách/);
+    await api.waitFor(
+      () => api.botMessages(LEADER.id).some((m) => /chưa có nhóm chat/.test(m.text ?? "") && /Lao động/.test(m.text ?? "")),
+      10_000,
+      "the leader to hear of the unbound unit",
+    );
+
+    // Officers complete: one replies "da xong" without diacritics, another presses the button.
+    const before101 = posts.get(-101)!.text;
+    say(-101, OFFICER, "da xong", posts.get(-101)!.message_id);
+    await api.waitFor(() => api.message(-101, posts.get(-101)!.message_id)!.text !== before101, 10_000, "the task post's status edit");
+    expect(api.message(-101, posts.get(-101)!.message_id)!.text).toMatch(/Đã hoàn thành/);
+    const done = buttonData(posts.get(-103)!).find((d) => d.startsWith("done:"));
+    expect(done).toBeDefined();
+    const pressDone = api.updates.callback({ chat: -103, from: OFFICER, messageId: posts.get(-103)!.message_id, data: done! });
+    await api.waitFor(() => api.answers.get(pressDone.callback_query!.id)?.answered === true, 10_000, "the done answer");
+    expect(api.answers.get(pressDone.callback_query!.id)!.text).toMatch(/hoàn thành/);
+    // Chatter in a group never reaches the bot (privacy mode) and changes nothing.
+    say(-104, OFFICER, "xong rồi nhé mọi người");
+
+    // The secretary's report counts it all.
+    say(SECRETARY.id, SECRETARY, "/baocao 88/UBND-VX");
+    const report = await botSays(SECRETARY.id, 0);
+    expect(report.text).toMatch(/Tổng số: 5 nhiệm vụ/);
+    expect(report.text).toMatch(/- Đã hoàn thành: 1\n\s+\+ Hoàn thành đúng hạn: 1/); // Sở Y tế, by reply
+    expect(report.text).toMatch(/- Chưa hoàn thành: 3\n\s+\+ Đang thực hiện \(trong hạn\): 3/);
+    expect(report.text).toMatch(/- Nhiệm vụ không có thời hạn: 1\n\s+\+ Hoàn thành: 1/); // TT&TT, by button
+    expect(report.text).toMatch(/Sở Lao động - Thương binh và Xã hội: 1 nhiệm vụ; đã hoàn thành 0/);
+
+    // Nothing was refused by Telegram: no 429, no markup error, no message to a wrong chat.
+    expect(api.calls.filter((c) => !c.ok && c.method !== "getUpdates")).toEqual([]);
+  }, 90_000);
+});
