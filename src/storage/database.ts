@@ -4,17 +4,20 @@ import Database from "better-sqlite3";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client.js";
 import { applyMigrations } from "./migrate.js";
+import { WriteGate } from "./write-gate.js";
 
 export type Prisma = InstanceType<typeof PrismaClient>;
 
 /**
- * An open office database: Prisma for every write and ordinary query, plus a read-only better-sqlite3 connection
- * for the few hot reads (reminder tick, full reports over 100,000 assignments) where Prisma's row mapping costs too
- * much. Only one connection ever writes, so WAL readers never make a writer wait.
+ * An open office database: Prisma for the ordinary queries and writes, plus raw better-sqlite3 connections for the
+ * hot paths (recording replies, the reminder tick, reports over 100,000 assignments) where Prisma's per-query cost
+ * (milliseconds with the JS engine) would miss the targets. All writes, Prisma's and raw, pass through `gate`.
  */
 export interface Db {
   prisma: Prisma;
   read: Database.Database;
+  write: Database.Database;
+  gate: WriteGate;
   path: string;
   close(): Promise<void>;
 }
@@ -52,13 +55,20 @@ export async function openDatabase(url: string = DEFAULT_DATABASE_URL): Promise<
 
   const read = new Database(path, { readonly: true, fileMustExist: true });
   read.pragma("busy_timeout = 5000");
+  const write = new Database(path, { fileMustExist: true });
+  write.pragma("busy_timeout = 5000");
+  write.pragma("synchronous = NORMAL");
+  write.pragma("foreign_keys = ON");
 
   return {
     prisma,
     read,
+    write,
+    gate: new WriteGate(),
     path,
     async close() {
       read.close();
+      write.close();
       await prisma.$disconnect();
     },
   };

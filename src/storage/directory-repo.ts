@@ -1,7 +1,9 @@
+import type Database from "better-sqlite3";
 import type { ChatId } from "../chat/port.js";
 import type { ChatBinding, Person, Role, Unit } from "../tracking/model.js";
 import { officeSettingsSchema, type OfficeSettings } from "../tracking/settings.js";
 import type { Prisma } from "./database.js";
+import type { WriteGate } from "./write-gate.js";
 
 /** Units, chat bindings, people and settings: the office's directory. */
 
@@ -12,7 +14,19 @@ const toPerson = (r: PersonRow): Person => ({ ...r, roles: JSON.parse(r.roles) a
 
 export class DirectoryRepo {
   private settingsCache: OfficeSettings | null = null;
-  constructor(private readonly prisma: Prisma) {}
+  constructor(
+    private readonly prisma: Prisma,
+    private readonly gate: WriteGate,
+    read: Database.Database,
+  ) {
+    // The reply path asks who wrote and which unit a chat speaks for on every message: raw lookups.
+    this.personStmt = read.prepare(`SELECT id, userId, name, roles, unitId, lang FROM Person WHERE userId = ?`);
+    this.activeStmt = read.prepare(`SELECT chatId, unitId, title FROM ChatBinding WHERE active = 1 ORDER BY id`);
+    this.bindingStmt = read.prepare(`SELECT chatId, unitId, active, title FROM ChatBinding WHERE chatId = ?`);
+  }
+  private readonly personStmt: Database.Statement;
+  private readonly activeStmt: Database.Statement;
+  private readonly bindingStmt: Database.Statement;
 
   async units(): Promise<Unit[]> {
     return (await this.prisma.unit.findMany({ orderBy: { id: "asc" } })).map(toUnit);
@@ -29,50 +43,57 @@ export class DirectoryRepo {
   }
 
   async upsertUnit(u: Omit<Unit, "id">): Promise<Unit> {
-    const data = { displayName: u.displayName, key: u.key, aliases: JSON.stringify(u.aliases), kinds: JSON.stringify(u.kinds), level: u.level, parentId: u.parentId };
-    return toUnit(await this.prisma.unit.upsert({ where: { key: u.key }, create: data, update: data }));
-  }
-
-  async addAlias(unitId: number, alias: string): Promise<void> {
-    const u = await this.prisma.unit.findUniqueOrThrow({ where: { id: unitId } });
-    const aliases = new Set<string>(JSON.parse(u.aliases));
-    aliases.add(alias);
-    await this.prisma.unit.update({ where: { id: unitId }, data: { aliases: JSON.stringify([...aliases]) } });
-  }
-
-  async binding(chatId: ChatId): Promise<ChatBinding | null> {
-    return this.prisma.chatBinding.findUnique({ where: { chatId }, select: { chatId: true, unitId: true, active: true, title: true } });
-  }
-
-  async activeBindings(unitIds?: number[]): Promise<ChatBinding[]> {
-    return this.prisma.chatBinding.findMany({
-      where: { active: true, ...(unitIds ? { unitId: { in: unitIds } } : {}) },
-      select: { chatId: true, unitId: true, active: true, title: true },
-      orderBy: { id: "asc" },
+    return this.gate.run(async () => {
+      const data = { displayName: u.displayName, key: u.key, aliases: JSON.stringify(u.aliases), kinds: JSON.stringify(u.kinds), level: u.level, parentId: u.parentId };
+      return toUnit(await this.prisma.unit.upsert({ where: { key: u.key }, create: data, update: data }));
     });
   }
 
+  async addAlias(unitId: number, alias: string): Promise<void> {
+    return this.gate.run(async () => {
+      const u = await this.prisma.unit.findUniqueOrThrow({ where: { id: unitId } });
+      const aliases = new Set<string>(JSON.parse(u.aliases));
+      aliases.add(alias);
+      await this.prisma.unit.update({ where: { id: unitId }, data: { aliases: JSON.stringify([...aliases]) } });
+    });
+  }
+
+  async binding(chatId: ChatId): Promise<ChatBinding | null> {
+    const r = this.bindingStmt.get(chatId) as (Omit<ChatBinding, "active"> & { active: number }) | undefined;
+    return r ? { ...r, active: r.active === 1 } : null;
+  }
+
+  async activeBindings(unitIds?: number[]): Promise<ChatBinding[]> {
+    const rows = this.activeStmt.all() as Array<Omit<ChatBinding, "active">>;
+    const wanted = unitIds ? new Set(unitIds) : null;
+    return rows.filter((r) => !wanted || wanted.has(r.unitId)).map((r) => ({ ...r, active: true }));
+  }
+
   async bind(chatId: ChatId, unitId: number, title: string | null, by: string, at: Date): Promise<void> {
-    await this.prisma.$transaction([
-      this.prisma.chatBinding.upsert({
-        where: { chatId },
-        create: { chatId, unitId, title, boundBy: by, active: true },
-        update: { unitId, title, boundBy: by, active: true },
-      }),
-      this.prisma.event.create({ data: { at, type: "chat_bound", actor: by, chatId, unitId } }),
-    ]);
+    return this.gate.run(async () => {
+      await this.prisma.$transaction([
+        this.prisma.chatBinding.upsert({
+          where: { chatId },
+          create: { chatId, unitId, title, boundBy: by, active: true },
+          update: { unitId, title, boundBy: by, active: true },
+        }),
+        this.prisma.event.create({ data: { at, type: "chat_bound", actor: by, chatId, unitId } }),
+      ]);
+    });
   }
 
   async setBindingActive(chatId: ChatId, active: boolean, at: Date, actor: string | null): Promise<boolean> {
-    const r = await this.prisma.chatBinding.updateMany({ where: { chatId }, data: { active } });
-    if (r.count > 0) {
-      await this.prisma.event.create({ data: { at, type: active ? "chat_reactivated" : "chat_unbound", actor, chatId } });
-    }
-    return r.count > 0;
+    return this.gate.run(async () => {
+      const r = await this.prisma.chatBinding.updateMany({ where: { chatId }, data: { active } });
+      if (r.count > 0) {
+        await this.prisma.event.create({ data: { at, type: active ? "chat_reactivated" : "chat_unbound", actor, chatId } });
+      }
+      return r.count > 0;
+    });
   }
 
   async person(userId: string): Promise<Person | null> {
-    const r = await this.prisma.person.findUnique({ where: { userId } });
+    const r = this.personStmt.get(userId) as PersonRow | undefined;
     return r ? toPerson(r) : null;
   }
 
@@ -82,12 +103,14 @@ export class DirectoryRepo {
   }
 
   async savePerson(p: Omit<Person, "id">, at: Date, actor: string | null): Promise<Person> {
-    const data = { name: p.name, roles: JSON.stringify(p.roles), unitId: p.unitId, lang: p.lang };
-    const [row] = await this.prisma.$transaction([
-      this.prisma.person.upsert({ where: { userId: p.userId }, create: { userId: p.userId, ...data }, update: data }),
-      this.prisma.event.create({ data: { at, type: "person_saved", actor, unitId: p.unitId, data: JSON.stringify(p) } }),
-    ]);
-    return toPerson(row);
+    return this.gate.run(async () => {
+      const data = { name: p.name, roles: JSON.stringify(p.roles), unitId: p.unitId, lang: p.lang };
+      const [row] = await this.prisma.$transaction([
+        this.prisma.person.upsert({ where: { userId: p.userId }, create: { userId: p.userId, ...data }, update: data }),
+        this.prisma.event.create({ data: { at, type: "person_saved", actor, unitId: p.unitId, data: JSON.stringify(p) } }),
+      ]);
+      return toPerson(row);
+    });
   }
 
   async settings(): Promise<OfficeSettings> {
@@ -101,13 +124,15 @@ export class DirectoryRepo {
   }
 
   async saveSettings(patch: Partial<OfficeSettings>): Promise<OfficeSettings> {
-    const next = officeSettingsSchema.parse({ ...(await this.settings()), ...patch });
-    await this.prisma.$transaction(
-      Object.entries(patch).map(([key, value]) =>
-        this.prisma.setting.upsert({ where: { key }, create: { key, value: JSON.stringify(value) }, update: { value: JSON.stringify(value) } }),
-      ),
-    );
-    this.settingsCache = next;
-    return next;
+    return this.gate.run(async () => {
+      const next = officeSettingsSchema.parse({ ...(await this.settings()), ...patch });
+      await this.prisma.$transaction(
+        Object.entries(patch).map(([key, value]) =>
+          this.prisma.setting.upsert({ where: { key }, create: { key, value: JSON.stringify(value) }, update: { value: JSON.stringify(value) } }),
+        ),
+      );
+      this.settingsCache = next;
+      return next;
+    });
   }
 }

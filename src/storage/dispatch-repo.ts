@@ -2,6 +2,7 @@ import type { NewOutboxItem } from "../chat/outbox.js";
 import type { DocHeader, Recurrence } from "../dispatch/schema.js";
 import type { AssigneeRole, Draft, DraftItem, DispatchStatus } from "../tracking/model.js";
 import type { Prisma } from "./database.js";
+import type { WriteGate } from "./write-gate.js";
 import { enqueueIn } from "./outbox-store.js";
 
 /** Dispatches, their draft items, and the one-transaction confirmation that turns a draft into tasks. */
@@ -59,7 +60,10 @@ function toDraft(d: DispatchRow, items: ItemRow[]): Draft {
 }
 
 export class DispatchRepo {
-  constructor(private readonly prisma: Prisma) {}
+  constructor(
+    private readonly prisma: Prisma,
+    private readonly gate: WriteGate,
+  ) {}
 
   /** A live (draft or confirmed) dispatch with the same number+issuer+date, or the same file. */
   async findDuplicate(q: { numberKey: string | null; issuerKey: string | null; date: string | null; fileHash: string | null }): Promise<{ id: number; status: DispatchStatus } | null> {
@@ -72,18 +76,20 @@ export class DispatchRepo {
   }
 
   async createDraft(d: NewDraft, at: Date): Promise<number> {
-    return this.prisma.$transaction(async (tx) => {
-      const row = await tx.dispatch.create({
-        data: {
-          docType: d.doc.type, number: d.doc.number, numberKey: d.numberKey, issuer: d.doc.issuer, issuerKey: d.issuerKey,
-          date: d.doc.date, subject: d.doc.subject, recipients: JSON.stringify(d.doc.recipients), secrecy: d.doc.secrecy,
-          urgency: d.doc.urgency, warnings: JSON.stringify(d.warnings), rawText: d.rawText, fileHash: d.fileHash,
-          fileName: d.fileName, forwardedBy: d.forwardedBy, forwardChat: d.forwardChat, createdAt: at,
-        },
+    return this.gate.run(async () => {
+      return this.prisma.$transaction(async (tx) => {
+        const row = await tx.dispatch.create({
+          data: {
+            docType: d.doc.type, number: d.doc.number, numberKey: d.numberKey, issuer: d.doc.issuer, issuerKey: d.issuerKey,
+            date: d.doc.date, subject: d.doc.subject, recipients: JSON.stringify(d.doc.recipients), secrecy: d.doc.secrecy,
+            urgency: d.doc.urgency, warnings: JSON.stringify(d.warnings), rawText: d.rawText, fileHash: d.fileHash,
+            fileName: d.fileName, forwardedBy: d.forwardedBy, forwardChat: d.forwardChat, createdAt: at,
+          },
+        });
+        await tx.draftItem.createMany({ data: d.items.map((i) => ({ ...i, dispatchId: row.id, assignees: JSON.stringify(i.assignees) })) });
+        await tx.event.create({ data: { at, type: "draft_created", actor: d.forwardedBy, chatId: d.forwardChat, dispatchId: row.id, data: JSON.stringify({ items: d.items.length }) } });
+        return row.id;
       });
-      await tx.draftItem.createMany({ data: d.items.map((i) => ({ ...i, dispatchId: row.id, assignees: JSON.stringify(i.assignees) })) });
-      await tx.event.create({ data: { at, type: "draft_created", actor: d.forwardedBy, chatId: d.forwardChat, dispatchId: row.id, data: JSON.stringify({ items: d.items.length }) } });
-      return row.id;
     });
   }
 
@@ -94,21 +100,25 @@ export class DispatchRepo {
 
   /** Replaces the changed items and logs the edit, in one transaction. */
   async saveItems(dispatchId: number, items: DraftItem[], event: { at: Date; actor: string; type: string; data: unknown }): Promise<void> {
-    await this.prisma.$transaction([
-      ...items.map((i) =>
-        this.prisma.draftItem.update({
-          where: { dispatchId_seq: { dispatchId, seq: i.seq } },
-          data: { assignees: JSON.stringify(i.assignees), deadlineDate: i.deadlineDate, deadlineText: i.deadlineText, recurrence: i.recurrence, dropped: i.dropped },
-        }),
-      ),
-      this.prisma.event.create({ data: { at: event.at, type: event.type, actor: event.actor, dispatchId, data: JSON.stringify(event.data) } }),
-    ]);
+    return this.gate.run(async () => {
+      await this.prisma.$transaction([
+        ...items.map((i) =>
+          this.prisma.draftItem.update({
+            where: { dispatchId_seq: { dispatchId, seq: i.seq } },
+            data: { assignees: JSON.stringify(i.assignees), deadlineDate: i.deadlineDate, deadlineText: i.deadlineText, recurrence: i.recurrence, dropped: i.dropped },
+          }),
+        ),
+        this.prisma.event.create({ data: { at: event.at, type: event.type, actor: event.actor, dispatchId, data: JSON.stringify(event.data) } }),
+      ]);
+    });
   }
 
   async cancel(dispatchId: number, at: Date, actor: string): Promise<boolean> {
-    const r = await this.prisma.dispatch.updateMany({ where: { id: dispatchId, status: "draft" }, data: { status: "cancelled", cancelledAt: at } });
-    if (r.count) await this.prisma.event.create({ data: { at, type: "draft_cancelled", actor, dispatchId } });
-    return r.count > 0;
+    return this.gate.run(async () => {
+      const r = await this.prisma.dispatch.updateMany({ where: { id: dispatchId, status: "draft" }, data: { status: "cancelled", cancelledAt: at } });
+      if (r.count) await this.prisma.event.create({ data: { at, type: "draft_cancelled", actor, dispatchId } });
+      return r.count > 0;
+    });
   }
 
   /**
@@ -122,27 +132,29 @@ export class DispatchRepo {
     at: Date,
     actor: string,
   ): Promise<CreatedAssignment[] | null> {
-    return this.prisma.$transaction(async (tx) => {
-      const claimed = await tx.dispatch.updateMany({ where: { id: dispatchId, status: "draft" }, data: { status: "confirmed", confirmedAt: at } });
-      if (claimed.count === 0) return null;
-      const created: CreatedAssignment[] = [];
-      for (const p of plans) {
-        const task = await tx.task.create({
-          data: {
-            dispatchId, seq: p.seq, ref: p.ref, text: p.text, deadlineDate: p.deadlineDate, deadlineText: p.deadlineText,
-            recurrence: p.recurrence, genericBodies: JSON.stringify(p.genericBodies), createdAt: at,
-          },
-        });
-        for (const a of p.assignments) {
-          const row = await tx.assignment.create({
-            data: { taskId: task.id, unitId: a.unitId, role: a.role, deadlineDate: p.deadlineDate, createdAt: at },
+    return this.gate.run(async () => {
+      return this.prisma.$transaction(async (tx) => {
+        const claimed = await tx.dispatch.updateMany({ where: { id: dispatchId, status: "draft" }, data: { status: "confirmed", confirmedAt: at } });
+        if (claimed.count === 0) return null;
+        const created: CreatedAssignment[] = [];
+        for (const p of plans) {
+          const task = await tx.task.create({
+            data: {
+              dispatchId, seq: p.seq, ref: p.ref, text: p.text, deadlineDate: p.deadlineDate, deadlineText: p.deadlineText,
+              recurrence: p.recurrence, genericBodies: JSON.stringify(p.genericBodies), createdAt: at,
+            },
           });
-          created.push({ id: row.id, taskSeq: p.seq, unitId: a.unitId, role: a.role });
+          for (const a of p.assignments) {
+            const row = await tx.assignment.create({
+              data: { taskId: task.id, unitId: a.unitId, role: a.role, deadlineDate: p.deadlineDate, createdAt: at },
+            });
+            created.push({ id: row.id, taskSeq: p.seq, unitId: a.unitId, role: a.role });
+          }
         }
-      }
-      await enqueueIn(tx, posts(created), at);
-      await tx.event.create({ data: { at, type: "dispatch_confirmed", actor, dispatchId, data: JSON.stringify({ tasks: plans.length, assignments: created.length }) } });
-      return created;
+        await enqueueIn(tx, posts(created), at);
+        await tx.event.create({ data: { at, type: "dispatch_confirmed", actor, dispatchId, data: JSON.stringify({ tasks: plans.length, assignments: created.length }) } });
+        return created;
+      });
     });
   }
 }

@@ -2,6 +2,7 @@ import type { NewOutboxItem, OutboxItem, OutboxPayload, OutboxPurpose, OutboxSto
 import type { ChatId, SendFailure, SentRef } from "../chat/port.js";
 import type { Clock } from "../clock.js";
 import type { Prisma } from "./database.js";
+import type { WriteGate } from "./write-gate.js";
 import type { Tx } from "./tx.js";
 
 type Row = {
@@ -50,10 +51,13 @@ export class PrismaOutboxStore implements OutboxStore {
   constructor(
     private readonly prisma: Prisma,
     private readonly clock: Clock,
+    private readonly gate: WriteGate,
   ) {}
 
   async enqueue(items: NewOutboxItem[]): Promise<void> {
-    await this.prisma.$transaction((tx) => enqueueIn(tx, items, this.clock.now()));
+    return this.gate.run(async () => {
+      await this.prisma.$transaction((tx) => enqueueIn(tx, items, this.clock.now()));
+    });
   }
 
   async due(now: Date, limit: number): Promise<OutboxItem[]> {
@@ -70,68 +74,76 @@ export class PrismaOutboxStore implements OutboxStore {
   }
 
   async markSent(id: number, sent: SentRef, at: Date): Promise<void> {
-    await this.prisma.$transaction(async (tx) => {
-      const item = await tx.outboxItem.findUnique({ where: { id } });
-      if (!item || item.status === "sent") return; // a second markSent for one delivery must not double the posts
-      await tx.outboxItem.update({
-        where: { id },
-        data: { status: "sent", sentAt: at, sentMessageId: sent.messageId, attempts: item.attempts + 1 },
-      });
-      const purpose = JSON.parse(item.purpose) as OutboxPurpose;
-      let assignmentIds: number[] = [];
-      let kind = "task";
-      if (purpose.type === "task-post") assignmentIds = purpose.assignmentIds.map(Number);
-      if (purpose.type === "reminder") {
-        kind = "reminder";
-        const rows = await tx.reminderSent.findMany({ where: { key: { in: purpose.reminderKeys } } });
-        const byKey = new Map(rows.map((r) => [r.key, r.assignmentId]));
-        assignmentIds = purpose.reminderKeys.map((k) => byKey.get(k)).filter((a): a is number => a != null);
-      }
-      if (assignmentIds.length > 0) {
-        await tx.post.createMany({
-          data: assignmentIds.map((assignmentId, i) => ({
-            chatId: sent.chat,
-            messageId: sent.messageId,
-            assignmentId,
-            position: i + 1,
-            kind,
-            createdAt: at,
-          })),
+    return this.gate.run(async () => {
+      await this.prisma.$transaction(async (tx) => {
+        const item = await tx.outboxItem.findUnique({ where: { id } });
+        if (!item || item.status === "sent") return; // a second markSent for one delivery must not double the posts
+        await tx.outboxItem.update({
+          where: { id },
+          data: { status: "sent", sentAt: at, sentMessageId: sent.messageId, attempts: item.attempts + 1 },
         });
-      }
+        const purpose = JSON.parse(item.purpose) as OutboxPurpose;
+        let assignmentIds: number[] = [];
+        let kind = "task";
+        if (purpose.type === "task-post") assignmentIds = purpose.assignmentIds.map(Number);
+        if (purpose.type === "reminder") {
+          kind = "reminder";
+          const rows = await tx.reminderSent.findMany({ where: { key: { in: purpose.reminderKeys } } });
+          const byKey = new Map(rows.map((r) => [r.key, r.assignmentId]));
+          assignmentIds = purpose.reminderKeys.map((k) => byKey.get(k)).filter((a): a is number => a != null);
+        }
+        if (assignmentIds.length > 0) {
+          await tx.post.createMany({
+            data: assignmentIds.map((assignmentId, i) => ({
+              chatId: sent.chat,
+              messageId: sent.messageId,
+              assignmentId,
+              position: i + 1,
+              kind,
+              createdAt: at,
+            })),
+          });
+        }
+      });
     });
   }
 
   async retryLater(id: number, notBefore: Date, failure: SendFailure): Promise<void> {
-    await this.prisma.outboxItem.update({
-      where: { id },
-      data: { notBefore, failure: JSON.stringify(failure), attempts: { increment: 1 } },
+    return this.gate.run(async () => {
+      await this.prisma.outboxItem.update({
+        where: { id },
+        data: { notBefore, failure: JSON.stringify(failure), attempts: { increment: 1 } },
+      });
     });
   }
 
   async markFailed(id: number, failure: SendFailure, at: Date): Promise<void> {
-    await this.prisma.$transaction(async (tx) => {
-      const item = await tx.outboxItem.update({
-        where: { id },
-        data: { status: "failed", failure: JSON.stringify(failure), sentAt: at, attempts: { increment: 1 } },
-      });
-      if (failure.kind === "gone") {
-        await tx.chatBinding.updateMany({ where: { chatId: item.chatId }, data: { active: false } });
-      }
-      await tx.event.create({
-        data: { at, type: "delivery_failed", chatId: item.chatId, data: JSON.stringify({ outboxId: id, failure }) },
+    return this.gate.run(async () => {
+      await this.prisma.$transaction(async (tx) => {
+        const item = await tx.outboxItem.update({
+          where: { id },
+          data: { status: "failed", failure: JSON.stringify(failure), sentAt: at, attempts: { increment: 1 } },
+        });
+        if (failure.kind === "gone") {
+          await tx.chatBinding.updateMany({ where: { chatId: item.chatId }, data: { active: false } });
+        }
+        await tx.event.create({
+          data: { at, type: "delivery_failed", chatId: item.chatId, data: JSON.stringify({ outboxId: id, failure }) },
+        });
       });
     });
   }
 
   async moveChat(from: ChatId, to: ChatId): Promise<void> {
-    await this.prisma.$transaction(async (tx) => {
-      await tx.outboxItem.updateMany({ where: { chatId: from, status: "pending" }, data: { chatId: to } });
-      const clash = await tx.chatBinding.findUnique({ where: { chatId: to } });
-      if (clash) await tx.chatBinding.updateMany({ where: { chatId: from }, data: { active: false } });
-      else await tx.chatBinding.updateMany({ where: { chatId: from }, data: { chatId: to } });
-      await tx.event.create({
-        data: { at: this.clock.now(), type: "chat_migrated", chatId: to, data: JSON.stringify({ from, to }) },
+    return this.gate.run(async () => {
+      await this.prisma.$transaction(async (tx) => {
+        await tx.outboxItem.updateMany({ where: { chatId: from, status: "pending" }, data: { chatId: to } });
+        const clash = await tx.chatBinding.findUnique({ where: { chatId: to } });
+        if (clash) await tx.chatBinding.updateMany({ where: { chatId: from }, data: { active: false } });
+        else await tx.chatBinding.updateMany({ where: { chatId: from }, data: { chatId: to } });
+        await tx.event.create({
+          data: { at: this.clock.now(), type: "chat_migrated", chatId: to, data: JSON.stringify({ from, to }) },
+        });
       });
     });
   }

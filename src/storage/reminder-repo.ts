@@ -2,31 +2,55 @@ import type Database from "better-sqlite3";
 import type { NewOutboxItem } from "../chat/outbox.js";
 import type { AssignmentView } from "../tracking/model.js";
 import type { Prisma } from "./database.js";
-import { enqueueIn } from "./outbox-store.js";
-import { createNextOccurrence, ReplyRepo } from "./reply-repo.js";
+import type { WriteGate } from "./write-gate.js";
+import type { ReplyRepo } from "./reply-repo.js";
+import { sqlDate } from "./sql-date.js";
 
 /** What the reminder tick reads (fast, raw, read-only connection) and writes (keys + outbox, one transaction). */
 export class ReminderRepo {
   private readonly openStmt: Database.Statement;
+  private readonly rollStmt: Database.Statement;
+  private readonly outboxStmt: Database.Statement;
+  private readonly sentStmt: Database.Statement;
+  private readonly forwardStmt: Database.Statement;
+  private readonly keyStmt: Database.Statement;
   constructor(
     private readonly prisma: Prisma,
     read: Database.Database,
+    write: Database.Database,
     private readonly replies: ReplyRepo,
+    private readonly gate: WriteGate,
   ) {
-    this.openStmt = read.prepare(
-      `SELECT id, unitId, deadlineDate FROM Assignment WHERE status <> 'done' AND deadlineDate IS NOT NULL`,
+    // Tasks without a successor: a partial scan of open recurring tasks only.
+    this.rollStmt = read.prepare(
+      `SELECT t.id, t.deadlineDate, t.recurrence FROM Task t WHERE t.status = 'open' AND t.recurrence IN ('yearly', 'semiannual', 'quarterly', 'monthly', 'weekly')
+       AND t.deadlineDate < ? AND NOT EXISTS (SELECT 1 FROM Task n WHERE n.previousId = t.id)`,
     );
+    this.openStmt = read.prepare(
+      `SELECT id, unitId, deadlineDate FROM Assignment WHERE status IN ('open', 'pending_approval') AND deadlineDate <= ?`,
+    );
+    this.forwardStmt = read.prepare(`SELECT 1 FROM Dispatch WHERE forwardChat IS NOT NULL LIMIT 1`);
+    this.sentStmt = read.prepare(`SELECT key FROM ReminderSent WHERE createdAt >= ?`).pluck();
+    this.outboxStmt = write.prepare(`INSERT INTO OutboxItem (chatId, payload, purpose, status, notBefore, attempts, createdAt) VALUES (?, ?, ?, 'pending', ?, 0, ?)`);
+    this.keyStmt = write.prepare(`INSERT INTO ReminderSent (key, assignmentId, chatId, outboxId, createdAt) VALUES (?, ?, ?, ?, ?)`);
   }
 
-  /** Open assignments that have a deadline: [id, unitId, deadlineDate] tuples (100,000 rows in a few ms). */
-  openWithDeadline(): Array<[number, number, string]> {
-    return this.openStmt.raw(true).all() as Array<[number, number, string]>;
+  /**
+   * Open assignments due on or before `horizon` (every overdue one, and those close enough to get a reminder):
+   * [id, unitId, deadlineDate] tuples, through the (status, deadlineDate) index.
+   */
+  openWithDeadline(horizon: string): Array<[number, number, string]> {
+    return this.openStmt.raw(true).all(horizon) as Array<[number, number, string]>;
+  }
+
+  /** Whether any dispatch records the chat it was forwarded from (a place for leader digests). */
+  anyForwardChat(): boolean {
+    return this.forwardStmt.get() !== undefined;
   }
 
   /** Keys recorded since `since` (keys carry their office day, so today's keys are enough to dedupe today). */
   async sentSince(since: Date): Promise<Set<string>> {
-    const rows = await this.prisma.reminderSent.findMany({ where: { createdAt: { gte: since } }, select: { key: true } });
-    return new Set(rows.map((r) => r.key));
+    return new Set(this.sentStmt.all(sqlDate(since)) as string[]);
   }
 
   views(ids: number[]): Promise<Map<number, AssignmentView>> {
@@ -40,17 +64,20 @@ export class ReminderRepo {
   async record(
     batches: Array<{ item: NewOutboxItem; keys: Array<{ key: string; assignmentId: number | null }> }>,
     at: Date,
+    keysWithoutMessage: string[] = [],
   ): Promise<boolean> {
+    const now = sqlDate(at);
     try {
-      await this.prisma.$transaction(async (tx) => {
+      await this.replies.inTransaction(() => {
+        for (const key of keysWithoutMessage) this.keyStmt.run(key, null, "", null, now);
         for (const b of batches) {
-          const [outboxId] = await enqueueIn(tx, [b.item], at);
-          await tx.reminderSent.createMany({ data: b.keys.map((k) => ({ ...k, chatId: b.item.chat, outboxId: outboxId!, createdAt: at })) });
+          const outboxId = Number(this.outboxStmt.run(b.item.chat, JSON.stringify(b.item.payload), JSON.stringify(b.item.purpose), sqlDate(b.item.notBefore ?? at), now).lastInsertRowid);
+          for (const k of b.keys) this.keyStmt.run(k.key, k.assignmentId, b.item.chat, outboxId, now);
         }
       });
       return true;
     } catch (err) {
-      if (/UNIQUE constraint failed|P2002/.test(String((err as Error)?.message) + String((err as { code?: string })?.code))) return false;
+      if (/UNIQUE constraint failed: ReminderSent/.test(String((err as Error)?.message))) return false;
       throw err;
     }
   }
@@ -60,19 +87,17 @@ export class ReminderRepo {
    * `nextOf` computes the next due day after today.
    */
   async rollRecurring(today: string, nextOf: (deadline: string, recurrence: string) => string | null, at: Date): Promise<number> {
-    const due = await this.prisma.task.findMany({
-      where: { status: "open", deadlineDate: { lt: today }, recurrence: { in: ["yearly", "semiannual", "quarterly", "monthly", "weekly"] }, next: { is: null } },
-    });
-    let created = 0;
-    for (const task of due) {
-      const next = nextOf(task.deadlineDate!, task.recurrence!);
-      if (!next) continue;
-      await this.prisma.$transaction(async (tx) => {
-        if (await tx.task.findUnique({ where: { previousId: task.id } })) return;
-        await createNextOccurrence(tx, task, next, at);
+    const due = this.rollStmt.all(today) as Array<{ id: number; deadlineDate: string; recurrence: string }>;
+    if (due.length === 0) return 0;
+    return this.replies.inTransaction(() => {
+      let created = 0;
+      for (const t of due) {
+        const next = nextOf(t.deadlineDate, t.recurrence);
+        if (!next) continue;
+        this.replies.createNextOccurrence(t.id, next, sqlDate(at));
         created++;
-      });
-    }
-    return created;
+      }
+      return created;
+    });
   }
 }

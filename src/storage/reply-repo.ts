@@ -1,28 +1,31 @@
+import type Database from "better-sqlite3";
 import type { NewOutboxItem } from "../chat/outbox.js";
 import type { ChatId } from "../chat/port.js";
 import type { Recurrence } from "../dispatch/schema.js";
 import type { AssigneeRole, AssignmentStatus, AssignmentView } from "../tracking/model.js";
-import type { Prisma } from "./database.js";
-import { enqueueIn } from "./outbox-store.js";
+import type { Db } from "./database.js";
+import { sqlDate } from "./sql-date.js";
+import type { WriteGate } from "./write-gate.js";
 
-/** Reads and writes of the reply, button and approval use cases. */
+/**
+ * Reads and writes of the reply, button and approval use cases: the hot path (thousands of replies a second), so
+ * plain prepared statements on the raw connection, one synchronous transaction per reply.
+ */
 
-const VIEW_INCLUDE = { unit: { select: { displayName: true } }, task: { include: { dispatch: { select: { id: true, number: true, subject: true, forwardChat: true } } } } } as const;
+const VIEW = `SELECT a.id, a.taskId, a.unitId, u.displayName, a.role, a.status, a.deadlineDate, t.recurrence, a.completedAt,
+  a.lastReportAt, a.lastReportText, t.ref, t.text, t.status, t.occurrence, d.id, d.number, d.subject, d.forwardChat
+  FROM Assignment a JOIN Task t ON t.id = a.taskId JOIN Dispatch d ON d.id = t.dispatchId JOIN Unit u ON u.id = a.unitId`;
 
-type ViewRow = {
-  id: number; taskId: number; unitId: number; role: string; status: string; deadlineDate: string | null; completedAt: Date | null;
-  lastReportAt: Date | null; lastReportText: string | null; unit: { displayName: string };
-  task: { ref: string; text: string; status: string; recurrence: string | null; occurrence: number; dispatch: { id: number; number: string | null; subject: string | null; forwardChat: string | null } };
-};
+type ViewRaw = [number, number, number, string, string, string, string | null, string | null, string | null, string | null, string | null, string, string, string, number, number, string | null, string | null, string | null];
 
-function toView(r: ViewRow): AssignmentView {
+const date = (s: string | null): Date | null => (s === null ? null : new Date(s));
+
+function toView(r: ViewRaw): AssignmentView {
   return {
-    id: r.id, taskId: r.taskId, unitId: r.unitId, unitName: r.unit.displayName, role: r.role as AssigneeRole,
-    status: r.status as AssignmentStatus, deadlineDate: r.deadlineDate, recurrence: r.task.recurrence as Recurrence | null,
-    completedAt: r.completedAt, lastReportAt: r.lastReportAt, lastReportText: r.lastReportText, taskRef: r.task.ref,
-    taskText: r.task.text, taskStatus: r.task.status as "open" | "done", occurrence: r.task.occurrence,
-    dispatchId: r.task.dispatch.id, dispatchNumber: r.task.dispatch.number, dispatchSubject: r.task.dispatch.subject,
-    forwardChat: r.task.dispatch.forwardChat,
+    id: r[0], taskId: r[1], unitId: r[2], unitName: r[3], role: r[4] as AssigneeRole, status: r[5] as AssignmentStatus,
+    deadlineDate: r[6], recurrence: r[7] as Recurrence | null, completedAt: date(r[8]), lastReportAt: date(r[9]),
+    lastReportText: r[10], taskRef: r[11], taskText: r[12], taskStatus: r[13] as "open" | "done", occurrence: r[14],
+    dispatchId: r[15], dispatchNumber: r[16], dispatchSubject: r[17], forwardChat: r[18],
   };
 }
 
@@ -50,115 +53,134 @@ export interface ReplyEffects {
 }
 
 export class ReplyRepo {
-  constructor(private readonly prisma: Prisma) {}
+  private readonly q: Record<string, Database.Statement>;
+  private readonly write: Database.Database;
+  private readonly gate: WriteGate;
 
-  async isProcessed(eventId: string): Promise<boolean> {
-    return (await this.prisma.processedEvent.findUnique({ where: { id: eventId } })) !== null;
+  constructor(db: Db) {
+    this.write = db.write;
+    this.gate = db.gate;
+    const w = db.write;
+    this.q = {
+      processed: w.prepare(`SELECT 1 FROM ProcessedEvent WHERE id = ?`),
+      posts: w.prepare(`SELECT p.messageId, p.position, p.assignmentId FROM Post p WHERE p.chatId = ? AND p.messageId = ? ORDER BY p.position, p.id`).raw(true),
+      view: w.prepare(`${VIEW} WHERE a.id = ?`).raw(true),
+      openOfUnit: w.prepare(`${VIEW} WHERE a.unitId = ? AND a.status <> 'done' ORDER BY a.id`).raw(true),
+      nextTask: w.prepare(`SELECT id FROM Task WHERE previousId = ?`).pluck(),
+      assignmentOf: w.prepare(`${VIEW} WHERE a.taskId = ? AND a.unitId = ?`).raw(true),
+      markProcessed: w.prepare(`INSERT INTO ProcessedEvent (id, at) VALUES (?, ?)`),
+      update: w.prepare(`UPDATE Assignment SET status = coalesce(@status, status),
+        completedAt = CASE WHEN @setCompleted THEN @completedAt ELSE completedAt END,
+        lastReportAt = CASE WHEN @report IS NULL THEN lastReportAt ELSE @at END,
+        lastReportText = coalesce(@report, lastReportText) WHERE id = @id`),
+      closeTask: w.prepare(`UPDATE Task SET status = 'done', completedAt = ? WHERE id = ?`),
+      closeAssignments: w.prepare(`UPDATE Assignment SET status = 'done', completedAt = ? WHERE taskId = ? AND status <> 'done'`),
+      task: w.prepare(`SELECT id, dispatchId, seq, ref, text, deadlineText, recurrence, occurrence, genericBodies FROM Task WHERE id = ?`),
+      insertTask: w.prepare(`INSERT INTO Task (dispatchId, seq, ref, text, deadlineDate, deadlineText, recurrence, occurrence, previousId, genericBodies, status, createdAt)
+        VALUES (@dispatchId, @seq, @ref, @text, @deadlineDate, @deadlineText, @recurrence, @occurrence, @previousId, @genericBodies, 'open', @at)`),
+      copyAssignments: w.prepare(`INSERT INTO Assignment (taskId, unitId, role, status, deadlineDate, createdAt)
+        SELECT ?, unitId, role, 'open', ?, ? FROM Assignment WHERE taskId = ?`),
+      event: w.prepare(`INSERT INTO Event (at, type, actor, chatId, messageId, dispatchId, taskId, assignmentId, unitId, data)
+        VALUES (@at, @type, @actor, @chatId, @messageId, @dispatchId, @taskId, @assignmentId, @unitId, @data)`),
+      outbox: w.prepare(`INSERT INTO OutboxItem (chatId, payload, purpose, status, notBefore, attempts, createdAt) VALUES (?, ?, ?, 'pending', ?, 0, ?)`),
+    };
   }
 
-  /** Assignments carried by a message (any of its ids), in the order they are numbered in it. */
+  async isProcessed(eventId: string): Promise<boolean> {
+    return this.q.processed!.get(eventId) !== undefined;
+  }
+
+  /** Assignments carried by a message (the first of its ids that has posts), in the order numbered in it. */
   async postTargets(chat: ChatId, messageIds: string[]): Promise<Array<{ position: number; assignment: AssignmentView }>> {
-    const posts = await this.prisma.post.findMany({
-      where: { chatId: chat, messageId: { in: messageIds } },
-      orderBy: [{ id: "asc" }],
-      include: { assignment: { include: VIEW_INCLUDE } },
-    });
-    const firstMessage = posts[0]?.messageId;
-    return posts.filter((p) => p.messageId === firstMessage).map((p) => ({ position: p.position, assignment: toView(p.assignment) }));
+    for (const messageId of messageIds) {
+      const posts = this.q.posts!.all(chat, messageId) as Array<[string, number, number]>;
+      if (posts.length === 0) continue;
+      return posts.flatMap(([, position, id]) => {
+        const v = this.q.view!.get(id) as ViewRaw | undefined;
+        return v ? [{ position, assignment: toView(v) }] : [];
+      });
+    }
+    return [];
   }
 
   async assignment(id: number): Promise<AssignmentView | null> {
-    const r = await this.prisma.assignment.findUnique({ where: { id }, include: VIEW_INCLUDE });
-    return r ? toView(r) : null;
+    const v = this.q.view!.get(id) as ViewRaw | undefined;
+    return v ? toView(v) : null;
   }
 
   async assignments(ids: number[]): Promise<Map<number, AssignmentView>> {
     const out = new Map<number, AssignmentView>();
-    for (let i = 0; i < ids.length; i += 500) {
-      const rows = await this.prisma.assignment.findMany({ where: { id: { in: ids.slice(i, i + 500) } }, include: VIEW_INCLUDE });
-      for (const r of rows) out.set(r.id, toView(r));
+    for (const id of ids) {
+      const v = this.q.view!.get(id) as ViewRaw | undefined;
+      if (v) out.set(id, toView(v));
     }
     return out;
   }
 
   async openAssignmentsOfUnit(unitId: number): Promise<AssignmentView[]> {
-    const rows = await this.prisma.assignment.findMany({ where: { unitId, status: { not: "done" } }, include: VIEW_INCLUDE, orderBy: { id: "asc" } });
-    return rows.map(toView);
+    return (this.q.openOfUnit!.all(unitId) as ViewRaw[]).map(toView);
   }
 
   /** The open occurrence that followed a closed recurring task, for the same unit. */
   async laterOccurrence(taskId: number, unitId: number): Promise<AssignmentView | null> {
-    let id = taskId;
-    for (let i = 0; i < 100; i++) {
-      const next = await this.prisma.task.findUnique({ where: { previousId: id }, select: { id: true } });
-      if (!next) return null;
-      const a = await this.prisma.assignment.findUnique({ where: { taskId_unitId: { taskId: next.id, unitId } }, include: VIEW_INCLUDE });
-      if (a && a.status !== "done") return toView(a);
-      id = next.id;
+    let id: number | undefined = taskId;
+    for (let i = 0; i < 1000 && id !== undefined; i++) {
+      id = this.q.nextTask!.get(id) as number | undefined;
+      if (id === undefined) return null;
+      const v = this.q.assignmentOf!.get(id, unitId) as ViewRaw | undefined;
+      if (v && v[5] !== "done") return toView(v);
     }
     return null;
   }
 
   /** Returns false when the event id was already processed (redelivery): nothing is written then. */
   async apply(e: ReplyEffects): Promise<boolean> {
-    try {
-      await this.prisma.$transaction(async (tx) => {
-        if (e.eventId) await tx.processedEvent.create({ data: { id: e.eventId, at: e.at } });
-        for (const u of e.updates) {
-          await tx.assignment.update({
-            where: { id: u.id },
-            data: {
-              ...(u.status ? { status: u.status } : {}),
-              ...(u.completedAt !== undefined ? { completedAt: u.completedAt } : {}),
-              ...(u.report !== undefined ? { lastReportAt: e.at, lastReportText: u.report } : {}),
-            },
-          });
-        }
-        for (const c of e.closeTasks) await closeTask(tx, c.taskId, c.nextDeadline, e.at);
-        if (e.events.length) {
-          await tx.event.createMany({ data: e.events.map((ev) => ({ ...ev, at: e.at, data: JSON.stringify(ev.data) })) });
-        }
-        if (e.notices.length) await enqueueIn(tx, e.notices, e.at);
+    return this.gate.run(() => {
+      try {
+        this.write.transaction(() => this.applySync(e))();
+        return true;
+      } catch (err) {
+        if (e.eventId && /UNIQUE constraint failed: ProcessedEvent/.test(String((err as Error)?.message))) return false;
+        throw err;
+      }
+    });
+  }
+
+  private applySync(e: ReplyEffects): void {
+    const at = sqlDate(e.at);
+    if (e.eventId) this.q.markProcessed!.run(e.eventId, at);
+    for (const u of e.updates) {
+      this.q.update!.run({
+        id: u.id, at, status: u.status ?? null, setCompleted: u.completedAt !== undefined ? 1 : 0,
+        completedAt: u.completedAt ? sqlDate(u.completedAt) : null, report: u.report ?? null,
       });
-      return true;
-    } catch (err) {
-      if (e.eventId && isUniqueViolation(err)) return false;
-      throw err;
+    }
+    for (const c of e.closeTasks) {
+      this.q.closeTask!.run(at, c.taskId);
+      this.q.closeAssignments!.run(at, c.taskId);
+      if (c.nextDeadline && this.q.nextTask!.get(c.taskId) === undefined) this.createNextOccurrence(c.taskId, c.nextDeadline, at);
+    }
+    for (const ev of e.events) this.insertEvent(ev, at);
+    for (const n of e.notices) {
+      this.q.outbox!.run(n.chat, JSON.stringify(n.payload), JSON.stringify(n.purpose), sqlDate(n.notBefore ?? e.at), at);
     }
   }
-}
 
-type TxClient = Parameters<Parameters<Prisma["$transaction"]>[0]>[0];
+  private insertEvent(ev: NewEvent, at: string): void {
+    this.q.event!.run({ ...ev, at, data: JSON.stringify(ev.data ?? {}) });
+  }
 
-async function closeTask(tx: TxClient, taskId: number, nextDeadline: string | null, at: Date): Promise<void> {
-  const task = await tx.task.update({ where: { id: taskId }, data: { status: "done", completedAt: at } });
-  await tx.assignment.updateMany({ where: { taskId, status: { not: "done" } }, data: { status: "done", completedAt: at } });
-  if (!nextDeadline) return;
-  const existing = await tx.task.findUnique({ where: { previousId: taskId } });
-  if (existing) return; // the period had already passed and created it
-  await createNextOccurrence(tx, task, nextDeadline, at);
-}
+  /** A recurring task's next occurrence: same item and units, next due day. Call inside a write transaction. */
+  createNextOccurrence(taskId: number, nextDeadline: string, at: string): number {
+    const t = this.q.task!.get(taskId) as { id: number; dispatchId: number; seq: number; ref: string; text: string; deadlineText: string | null; recurrence: string | null; occurrence: number; genericBodies: string };
+    const nextId = Number(this.q.insertTask!.run({ ...t, deadlineDate: nextDeadline, occurrence: t.occurrence + 1, previousId: t.id, at }).lastInsertRowid);
+    this.q.copyAssignments!.run(nextId, nextDeadline, at, t.id);
+    this.insertEvent({ type: "occurrence_created", actor: null, chatId: null, messageId: null, dispatchId: t.dispatchId, taskId: nextId, assignmentId: null, unitId: null, data: { previous: t.id, deadline: nextDeadline } }, at);
+    return nextId;
+  }
 
-export async function createNextOccurrence(
-  tx: TxClient,
-  task: { id: number; dispatchId: number; seq: number; ref: string; text: string; deadlineText: string | null; recurrence: string | null; occurrence: number; genericBodies: string },
-  nextDeadline: string,
-  at: Date,
-): Promise<number> {
-  const next = await tx.task.create({
-    data: {
-      dispatchId: task.dispatchId, seq: task.seq, ref: task.ref, text: task.text, deadlineDate: nextDeadline,
-      deadlineText: task.deadlineText, recurrence: task.recurrence, occurrence: task.occurrence + 1, previousId: task.id,
-      genericBodies: task.genericBodies, createdAt: at,
-    },
-  });
-  const assignments = await tx.assignment.findMany({ where: { taskId: task.id }, select: { unitId: true, role: true } });
-  await tx.assignment.createMany({ data: assignments.map((a) => ({ taskId: next.id, unitId: a.unitId, role: a.role, deadlineDate: nextDeadline, createdAt: at })) });
-  await tx.event.create({ data: { at, type: "occurrence_created", taskId: next.id, dispatchId: task.dispatchId, data: JSON.stringify({ previous: task.id, deadline: nextDeadline }) } });
-  return next.id;
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; message?: string };
-  return e?.code === "P2002" || /UNIQUE constraint failed/i.test(e?.message ?? "");
+  /** Runs `fn` inside one gated write transaction on the raw connection. */
+  async inTransaction<T>(fn: () => T): Promise<T> {
+    return this.gate.run(() => this.write.transaction(fn)());
+  }
 }

@@ -10,19 +10,19 @@ export type ReportScope =
   | { kind: "overdue"; today: string }
   | { kind: "not_reported" };
 
-const SELECT = `SELECT a.id, a.taskId, t.dispatchId, d.number, d.subject, t.ref, t.text, a.unitId, u.displayName, a.role,
-  a.deadlineDate, a.completedAt, a.lastReportAt, a.lastReportText
-  FROM Assignment a JOIN Task t ON t.id = a.taskId JOIN Dispatch d ON d.id = t.dispatchId JOIN Unit u ON u.id = a.unitId`;
+// Dispatch and unit names are looked up once each, not copied into 100,000 rows.
+const SELECT = `SELECT a.id, a.taskId, t.dispatchId, t.ref, t.text, a.unitId, a.role, a.deadlineDate, a.completedAt, a.lastReportAt,
+  a.lastReportText FROM Assignment a JOIN Task t ON t.id = a.taskId`;
 
 const WHERE: Record<ReportScope["kind"], string> = {
   all: "",
   dispatch: "WHERE t.dispatchId = ?",
   unit: "WHERE a.unitId = ?",
-  overdue: "WHERE a.status <> 'done' AND a.deadlineDate < ?",
+  overdue: "WHERE a.status IN ('open', 'pending_approval') AND a.deadlineDate < ?",
   not_reported: "WHERE a.status <> 'done' AND a.lastReportAt IS NULL",
 };
 
-type Raw = [number, number, number, string | null, string | null, string, string, number, string, string, string | null, string | null, string | null, string | null];
+type Raw = [number, number, number, string, string, number, string, string | null, string | null, string | null, string | null];
 
 export class ReportRepo {
   private readonly stmts = new Map<string, Database.Statement>();
@@ -39,11 +39,16 @@ export class ReportRepo {
       if (!d) dates.set(s, (d = new Date(s)));
       return d;
     };
-    return (stmt.all(...params) as Raw[]).map((r) => ({
-      id: r[0], taskId: r[1], dispatchId: r[2], dispatchNumber: r[3], dispatchSubject: r[4], taskRef: r[5], taskText: r[6],
-      unitId: r[7], unitName: r[8], role: r[9] as "lead" | "coordinate", deadlineDate: r[10], completedAt: date(r[11]),
-      lastReportAt: date(r[12]), lastReportText: r[13],
-    }));
+    const dispatches = new Map((this.read.prepare("SELECT id, number, subject FROM Dispatch").raw(true).all() as Array<[number, string | null, string | null]>).map((d) => [d[0], d]));
+    const units = new Map((this.read.prepare("SELECT id, displayName FROM Unit").raw(true).all() as Array<[number, string]>));
+    return (stmt.all(...params) as Raw[]).map((r) => {
+      const d = dispatches.get(r[2]);
+      return {
+        id: r[0], taskId: r[1], dispatchId: r[2], dispatchNumber: d?.[1] ?? null, dispatchSubject: d?.[2] ?? null, taskRef: r[3],
+        taskText: r[4], unitId: r[5], unitName: units.get(r[5]) ?? "", role: r[6] as "lead" | "coordinate", deadlineDate: r[7],
+        completedAt: date(r[8]), lastReportAt: date(r[9]), lastReportText: r[10],
+      };
+    });
   }
 
   dispatchExists(id: number): boolean {

@@ -19,14 +19,14 @@ export interface Store {
 }
 
 export function createStore(db: Db, clock: Clock): Store {
-  const replies = new ReplyRepo(db.prisma);
+  const replies = new ReplyRepo(db);
   return {
     db,
-    directory: new DirectoryRepo(db.prisma),
-    dispatches: new DispatchRepo(db.prisma),
-    outbox: new PrismaOutboxStore(db.prisma, clock),
+    directory: new DirectoryRepo(db.prisma, db.gate, db.read),
+    dispatches: new DispatchRepo(db.prisma, db.gate),
+    outbox: new PrismaOutboxStore(db.prisma, clock, db.gate),
     replies,
-    reminders: new ReminderRepo(db.prisma, db.read, replies),
+    reminders: new ReminderRepo(db.prisma, db.read, db.write, replies, db.gate),
     reports: new ReportRepo(db.read),
   };
 }

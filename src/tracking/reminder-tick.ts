@@ -5,7 +5,7 @@ import { occurrenceAfter } from "../reminders/recurrence.js";
 import { WorkingCalendar } from "../reminders/working-days.js";
 import type { Recurrence } from "../dispatch/schema.js";
 import type { TrackingDeps } from "./deps.js";
-import { officeDay } from "./office-day.js";
+import { dayNumber, isoFromDayNumber, officeDay } from "./office-day.js";
 import type { AssignmentView } from "./model.js";
 import { leaderDigestText, unitDigestMessages } from "./reminder-message.js";
 
@@ -38,7 +38,9 @@ export async function reminderTick(deps: TrackingDeps): Promise<TickResult> {
 
   const chatOfUnit = new Map<number, string>();
   for (const b of await store.directory.activeBindings()) if (!chatOfUnit.has(b.unitId)) chatOfUnit.set(b.unitId, b.chatId);
-  const open: OpenAssignment[] = store.reminders.openWithDeadline().map(([id, unitId, deadline]) => ({
+  // Deadlines further out than the largest offset (plus a month for holiday shifts) cannot be due today.
+  const horizon = isoFromDayNumber(dayNumber(today) + Math.max(0, ...settings.reminders.offsetsDays) + 31);
+  const open: OpenAssignment[] = store.reminders.openWithDeadline(horizon).map(([id, unitId, deadline]) => ({
     assignmentId: String(id), unitId: String(unitId), chat: chatOfUnit.get(unitId) ?? null, deadline,
   }));
   const json = JSON.stringify([settings.reminders.extraDaysOff, settings.reminders.extraWorkingDays]);
@@ -46,9 +48,14 @@ export async function reminderTick(deps: TrackingDeps): Promise<TickResult> {
   const alreadySent = await store.reminders.sentSince(new Date(now.getTime() - 26 * 3_600_000));
   const due = dueReminders({ openAssignments: open, now, settings: settings.reminders, alreadySent, calendar: calendarCache.calendar });
 
+  // Without any leader chat, the leader digest has nowhere to go: record its key so it is not rebuilt every tick.
+  const leaderTargets = due.leaderDigest && (settings.leaderChat !== null || store.reminders.anyForwardChat());
   const ids = new Set(due.reminders.map((r) => Number(r.assignment.assignmentId)));
-  for (const r of due.leaderDigest?.reminders ?? []) ids.add(Number(r.assignment.assignmentId));
-  if (ids.size === 0) return { day: due.day, reminders: 0, messages: 0, rolled, recorded: true };
+  if (leaderTargets) for (const r of due.leaderDigest!.reminders) ids.add(Number(r.assignment.assignmentId));
+  if (ids.size === 0) {
+    if (due.leaderDigest) await store.reminders.record([], now, [due.leaderDigest.key]);
+    return { day: due.day, reminders: 0, messages: 0, rolled, recorded: true };
+  }
   const views = await store.reminders.views([...ids]);
   const withView = (list: DueReminder[]) => list.flatMap((r) => {
     const a = views.get(Number(r.assignment.assignmentId));
@@ -65,7 +72,7 @@ export async function reminderTick(deps: TrackingDeps): Promise<TickResult> {
     }));
   }
   // Units without a chat: their reminders go to the leader so nobody is silently skipped.
-  const leaderItems = withView([...(due.leaderDigest?.reminders ?? []), ...due.withoutChat.filter((r) => r.kind !== "overdue")]);
+  const leaderItems = withView([...(leaderTargets ? due.leaderDigest!.reminders : []), ...due.withoutChat.filter((r) => r.kind !== "overdue")]);
   const noChatKeys = due.withoutChat.map((r) => ({ key: r.key, assignmentId: Number(r.assignment.assignmentId) }));
   if (leaderItems.length > 0 || noChatKeys.length > 0) {
     const byChat = new Map<string, typeof leaderItems>();
@@ -84,7 +91,9 @@ export async function reminderTick(deps: TrackingDeps): Promise<TickResult> {
       first = false;
     }
   }
-  if (batches.length === 0) return { day: due.day, reminders: 0, messages: 0, rolled, recorded: true };
-  const recorded = await store.reminders.record(batches, now);
+  const leaderKeyRecorded = batches.some((b) => b.keys.some((k) => k.key === due.leaderDigest?.key));
+  const extraKeys = due.leaderDigest && !leaderKeyRecorded ? [due.leaderDigest.key] : [];
+  if (batches.length === 0 && extraKeys.length === 0) return { day: due.day, reminders: 0, messages: 0, rolled, recorded: true };
+  const recorded = await store.reminders.record(batches, now, extraKeys);
   return { day: due.day, reminders: recorded ? due.reminders.length : 0, messages: recorded ? batches.length : 0, rolled, recorded };
 }

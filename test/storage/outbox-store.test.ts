@@ -11,7 +11,7 @@ const send = (chat: string, text: string) => ({ chat, payload: { op: "send" as c
 
 beforeEach(async () => {
   db = await testDatabase();
-  store = new PrismaOutboxStore(db.prisma, clock);
+  store = new PrismaOutboxStore(db.prisma, clock, db.gate);
 });
 afterEach(async () => { await db.close(); });
 

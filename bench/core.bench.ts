@@ -1,0 +1,91 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ManualClock } from "../src/clock.js";
+import { openDatabase } from "../src/storage/database.js";
+import { createStore } from "../src/storage/store.js";
+import { seedSynthetic } from "../src/storage/synthetic-seed.js";
+import { recordReply } from "../src/tracking/record-reply.js";
+import { reminderTick } from "../src/tracking/reminder-tick.js";
+import { reportNow } from "../src/tracking/status-report.js";
+
+/**
+ * Tracking core on a real SQLite file: 10,000 completion replies (target ≥ 1,000/s), the reminder tick and a full
+ * status report over 100,000 open assignments (targets ≤ 50 ms and ≤ 200 ms), and RSS.
+ */
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+const day = (base: string, plus: number) => new Date(Date.parse(`${base}T00:00:00Z`) + plus * 86_400_000).toISOString().slice(0, 10);
+
+async function fresh(n: number, deadline: (i: number) => string | null) {
+  const dir = mkdtempSync(join(tmpdir(), "dondoc-bench-"));
+  const url = `file:${join(dir, "bench.db")}`;
+  (await openDatabase(url)).close(); // migrate
+  const t0 = performance.now();
+  const data = seedSynthetic(join(dir, "bench.db"), { units: 500, assignments: n, deadline });
+  const seedMs = performance.now() - t0;
+  const db = await openDatabase(url);
+  const clock = new ManualClock(new Date("2024-03-05T02:00:00Z")); // Tuesday 09:00 in Hà Nội
+  return { dir, db, clock, data, seedMs, deps: { store: createStore(db, clock), clock } };
+}
+
+async function replies(): Promise<void> {
+  const n = 10_000;
+  const w = await fresh(n, (i) => day("2024-03-20", i % 30));
+  for (let i = 0; i < 200; i++) {
+    // warm-up on other assignments is not possible without closing them: warm up on progress notes instead
+    await recordReply(w.deps, { eventId: `w${i}`, chat: w.data.chatOf(i), chatType: "group", messageId: `w${i}`, sender: { id: "telegram:9", name: "x" }, text: "đang thực hiện", replyTo: { messageId: w.data.messageOf(i) }, attachments: [] });
+  }
+  const t0 = performance.now();
+  let closed = 0;
+  for (let i = 0; i < n; i++) {
+    const r = await recordReply(w.deps, {
+      eventId: `e${i}`, chat: w.data.chatOf(i), chatType: "group", messageId: `m${i}`, sender: { id: "telegram:9", name: "x" },
+      text: i % 2 ? "đã hoàn thành" : "da xong a", replyTo: { messageId: w.data.messageOf(i) }, attachments: [],
+    });
+    if (r.code === "recorded" && r.outcomes[0]?.outcome === "closed") closed++;
+  }
+  const ms = performance.now() - t0;
+  console.log(`replies: ${n} completion replies in ${ms.toFixed(0)} ms = ${((n / ms) * 1000).toFixed(0)} replies/s (closed ${closed}; target ≥ 1,000/s)`);
+  await w.db.close();
+  rmSync(w.dir, { recursive: true, force: true });
+}
+
+async function tickAndReport(): Promise<void> {
+  const n = 100_000;
+  // Deadlines spread over two years around "today": some overdue, a few due, most later.
+  const w = await fresh(n, (i) => (i % 10 === 9 ? null : day("2024-01-01", (i * 7) % 730)));
+  console.log(`seeded ${n} open assignments in ${w.seedMs.toFixed(0)} ms`);
+  w.clock.set(new Date("2024-03-05T01:30:00Z")); // 08:30 Hà Nội
+  let t0 = performance.now();
+  const first = await reminderTick(w.deps);
+  const firstMs = performance.now() - t0;
+  console.log(`reminder tick, first of the day: ${firstMs.toFixed(0)} ms (${first.reminders} reminders in ${first.messages} messages, ${first.rolled} recurring rolled)`);
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    w.clock.advance(10 * 60_000);
+    t0 = performance.now();
+    const r = await reminderTick(w.deps);
+    times.push(performance.now() - t0);
+    if (r.messages !== 0) throw new Error("a repeated tick enqueued reminders twice");
+  }
+  times.sort((a, b) => a - b);
+  console.log(`reminder tick over ${n} open assignments (steady, median of 5, incl. query): ${times[2]!.toFixed(1)} ms (target ≤ 50 ms)`);
+  const rt: number[] = [];
+  let lines = 0;
+  for (let i = 0; i < 5; i++) {
+    t0 = performance.now();
+    const report = reportNow(w.deps, { kind: "all" })!;
+    rt.push(performance.now() - t0);
+    lines = report.lines.length;
+  }
+  rt.sort((a, b) => a - b);
+  console.log(`full status report over ${lines} assignments (median of 5, incl. query): ${rt[2]!.toFixed(1)} ms (target ≤ 200 ms)`);
+  console.log(`RSS after: ${mb(process.memoryUsage().rss)}, heap used ${mb(process.memoryUsage().heapUsed)}`);
+  await w.db.close();
+  rmSync(w.dir, { recursive: true, force: true });
+}
+
+export default async function (): Promise<void> {
+  await replies();
+  await tickAndReport();
+}

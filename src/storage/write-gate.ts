@@ -1,0 +1,17 @@
+/**
+ * One writer at a time across Prisma and the raw connection. Prisma's interactive transactions hold SQLite's write
+ * lock across awaits; a raw synchronous write landing in between would either block the event loop on the busy
+ * timeout or break Prisma's snapshot (SQLITE_BUSY_SNAPSHOT). Every storage write goes through this gate.
+ */
+export class WriteGate {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  run<T>(fn: () => Promise<T> | T): Promise<T> {
+    const result = this.tail.then(fn);
+    this.tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
+  }
+}
