@@ -96,8 +96,8 @@ export function readList(s: string): { list: string; end: number } {
     }
     const rest = s.slice(i);
     const stop = out.trim() !== "" && /^\p{Ll}/u.test(c) ? STOP_RE.exec(rest) : null;
-    // A stop word that ends a heading ("Phòng Giáo dục thường xuyên:") belongs to the name.
-    if (stop && !NOUN_AFTER.test(rest) && !/(?:^|\s)(?:các|những)\s*$/u.test(out) && !/^\s*[:.]?\s*$/u.test(rest.slice(stop[0].length))) break;
+    // "thường xuyên" ending a heading ("Phòng Giáo dục thường xuyên:") belongs to the name.
+    if (stop && !NOUN_AFTER.test(rest) && !/(?:^|\s)(?:các|những)\s*$/u.test(out) && !(/^thường xuyên/u.test(stop[0]) && /^\s*:?\s*$/u.test(rest.slice(stop[0].length)))) break;
     const w = /^[^\s,;:()[\]“”"!?]+/u.exec(rest);
     const word = w ? w[0] : c;
     out += word;

@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import { cleanLines } from "../../src/dispatch/clean.js";
+import { readHeader } from "../../src/dispatch/header.js";
+
+const header = (text: string) => readHeader(cleanLines(text)).doc;
+
+describe("header", () => {
+  it("reads a government header: number, place-date, V/v subject, Kính gửi lines", () => {
+    const doc = header(
+      [
+        "ỦY BAN NHÂN DÂN", "HUYỆN CHÂU THÀNH", "", "Số: 476/UBND-VP", "V/v hưởng ứng ngày ASEAN phòng, chống sốt xuất huyết",
+        "", "Châu Thành, ngày 14 tháng 6 năm 2017", "", "Kính gửi:", "", "- Trung tâm Y tế huyện;", "- Ủy ban nhân dân các xã, thị trấn.",
+        "", "Thực hiện Kế hoạch số 47/KH-BCĐ ngày 5 tháng 6 năm 2017 của Ban Chỉ đạo tỉnh.",
+      ].join("\n"),
+    );
+    expect(doc).toMatchObject({
+      type: "Công văn",
+      number: "476/UBND-VP",
+      date: "2017-06-14",
+      subject: "hưởng ứng ngày ASEAN phòng, chống sốt xuất huyết",
+      recipients: ["Trung tâm Y tế huyện", "Ủy ban nhân dân các xã, thị trấn"],
+      secrecy: null,
+      urgency: null,
+    });
+    expect(doc.issuer).toMatch(/Châu Thành/iu);
+  });
+
+  it("reads the Party form with stray spaces and a kế hoạch heading with its subject", () => {
+    const doc = header(["TỈNH ỦY ĐẮK LẮK", "*", "Số 100 - KH/TU", "", "Buôn Ma Thuột, ngày 17 tháng 9 năm 2010", "", "## KẾ HOẠCH", "", "triển khai thực hiện Chỉ thị 43-CT/TW", "", "Trong thời gian qua..."].join("\n"));
+    expect(doc).toMatchObject({ type: "Kế hoạch", number: "100-KH/TU", date: "2010-09-17", subject: "triển khai thực hiện Chỉ thị 43-CT/TW" });
+  });
+
+  it.each([
+    ["Số: 164 /KH-UBND", "164/KH-UBND"],
+    ["Số 1277 -CV/HU", "1277-CV/HU"],
+    ["Số:\n36/2010/QĐ-UBND", "36/2010/QĐ-UBND"],
+    ["Số: 45/TB-VPUBND", "45/TB-VPUBND"],
+    ["Số: 321/PGDĐT-GDTH", "321/PGDĐT-GDTH"],
+    ["Số: 12/CĐ-UBND", "12/CĐ-UBND"],
+  ])("number %s → %s", (line, number) => {
+    expect(header(line).number).toBe(number);
+  });
+
+  it("reads a quyết định heading whose subject runs over two upper-case lines", () => {
+    const doc = header("QUYẾT ĐỊNH\nBAN HÀNH QUY ĐỊNH VIỆC QUẢN LÝ, BẢO TRÌ HỆ THỐNG ĐƯỜNG HUYỆN,\nĐƯỜNG XÃ.\nỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP\nCăn cứ Luật Giao thông đường bộ;");
+    expect(doc.type).toBe("Quyết định");
+    expect(doc.subject).toBe("BAN HÀNH QUY ĐỊNH VIỆC QUẢN LÝ, BẢO TRÌ HỆ THỐNG ĐƯỜNG HUYỆN, ĐƯỜNG XÃ");
+  });
+
+  it("reads portal sentence forms", () => {
+    const a = header("Ngày 21/ 5, UBND tỉnh banh Công văn số 846 /UBND-TH về việc báo cáo tình hình giải ngân năm 2019.\nCông văn nêu rõ: ...");
+    expect(a).toMatchObject({ number: "846/UBND-TH", date: null, subject: "báo cáo tình hình giải ngân năm 2019", type: "Công văn" });
+    const b = header("Tin chỉ đạo điều hành\n\n1. Phòng Nội vụ tham mưu.\n\n(Nguồn công văn số 2983/UBND-VP - 22/09/2020)");
+    expect(b).toMatchObject({ number: "2983/UBND-VP", date: "2020-09-22", subject: null });
+    const c = header("Ngày 15/3/2025, UBND tỉnh Gia Lai có Công văn số 789/UBND-KTTH gửi các Sở, ban, ngành; UBND các huyện, thị xã về việc thúc đẩy giải ngân.");
+    expect(c).toMatchObject({ number: "789/UBND-KTTH", date: "2025-03-15", subject: "thúc đẩy giải ngân", recipients: ["các Sở, ban, ngành", "UBND các huyện, thị xã"] });
+  });
+
+  it("does not take a cited document for the dispatch's own number", () => {
+    const doc = header("Kính gửi: Sở Y tế\n\nCăn cứ Công văn số 1310-CV/BDVTW, ngày 14/4/2023 của Ban Dân vận Trung ương về việc chỉ đạo, Thường trực yêu cầu:");
+    expect(doc).toMatchObject({ number: null, date: null, subject: null });
+  });
+
+  it("splits body text glued after an inline Kính gửi", () => {
+    const r = readHeader(cleanLines("Kính gửi: Ông (Bà) Hiệu trưởng các đơn vị trực thuộc. Thực hiện Kế hoạch số 1231/KH-UBND, Phòng yêu cầu các trường thực hiện:"));
+    expect(r.doc.recipients).toEqual(["Ông (Bà) Hiệu trưởng các đơn vị trực thuộc"]);
+    expect(r.lines[r.bodyStart]!.text).toMatch(/^Thực hiện Kế hoạch/u);
+  });
+});
+
+describe("secrecy and urgency stamps", () => {
+  it.each([
+    ["MẬT\n\nSố: 1/UBND", "MẬT", null],
+    ["TỐI MẬT\nSố: 1/UBND", "TỐI MẬT", null],
+    ["TUYỆT MẬT\nSố: 1/UBND", "TUYỆT MẬT", null],
+    ["Số: 1/UBND\nKHẨN", null, "KHẨN"],
+    ["Số: 1/UBND\nTHƯỢNG KHẨN", null, "THƯỢNG KHẨN"],
+    ["Số: 1/UBND\nHỎA TỐC", null, "HỎA TỐC"],
+    ["Số: 1/UBND\nHOẢ TỐC", null, "HỎA TỐC"],
+    ["MẬT - HỎA TỐC\nSố: 1/UBND", "MẬT", "HỎA TỐC"],
+    ["**KHẨN**\nSố: 1/UBND", null, "KHẨN"],
+  ])("%s", (text, secrecy, urgency) => {
+    expect(header(text)).toMatchObject({ secrecy, urgency });
+  });
+
+  it.each([
+    "Số: 1/UBND\nV/v bảo vệ bí mật nhà nước\n\nKính gửi: Sở Nội vụ\n\n1. Các sở khẩn trương rà soát tài liệu mật.",
+    "Số: 1/UBND\nV/v giảm mật độ dân cư\n\nKính gửi: Sở Xây dựng",
+    "Số: 1/UBND\nV/v xử lý khẩn cấp sự cố đê điều\n\nKính gửi: UBND các huyện",
+    "Tình hình khẩn trương. Mật độ cao. Hỏa tốc triển khai.",
+    "Số: 1/UBND\n\nKính gửi: Sở Y tế\n\n1. Sở Y tế thực hiện.\n\nMẬT",
+  ])("no stamp in %s", (text) => {
+    expect(header(text)).toMatchObject({ secrecy: null, urgency: null });
+  });
+});

@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import { coordinatorsIn, leadsIn, leadsOfSentence } from "../../src/dispatch/roles.js";
+import { splitList } from "../../src/dispatch/bodies.js";
+import { readDispatch } from "../../src/dispatch/reader.js";
+
+describe("leads", () => {
+  it.each([
+    ["Hội Chữ thập đỏ huyện chủ trì, phối hợp với các cơ quan tổ chức Tháng Nhân đạo.", ["Hội Chữ thập đỏ huyện"]],
+    ["Giao Ban Dân vận Huyện ủy chủ trì, phối hợp Hội Chữ thập đỏ huyện theo dõi.", ["Ban Dân vận Huyện ủy"]],
+    ["Đề nghị thành viên Ban Chỉ đạo CSSKND huyện tham gia chỉ đạo.", ["thành viên Ban Chỉ đạo CSSKND huyện"]],
+    ["Yêu cầu Sở Y tế báo cáo kết quả.", ["Sở Y tế"]],
+    ["Bộ Giáo dục và Đào tạo đề nghị các sở giáo dục và đào tạo hướng dẫn các nhà trường.", ["các sở giáo dục và đào tạo"]],
+    ["Trong quá trình triển khai, các cơ sở giáo dục chú ý tạo điều kiện.", ["các cơ sở giáo dục"]],
+    ["Ủy ban MTTQ Việt Nam và các tổ chức chính trị - xã hội huyện theo chức năng, nhiệm vụ được giao, tiếp tục tuyên truyền.", ["Ủy ban MTTQ Việt Nam", "các tổ chức chính trị - xã hội huyện"]],
+    ["Các cấp ủy, chính quyền từ huyện đến cơ sở thường xuyên quan tâm củng cố tổ chức.", ["Các cấp ủy", "chính quyền từ huyện đến cơ sở"]],
+    ["Các sở, ngành, Hội Chữ thập đỏ Thành phố, UBND các quận, huyện, thị xã tiếp tục đẩy mạnh tuyên truyền.", ["Các sở, ngành", "Hội Chữ thập đỏ Thành phố", "UBND các quận, huyện, thị xã"]],
+    ["Giao các sở, ngành tỉnh; Uỷ ban nhân dân các huyện, thành phố; Các Ban QLDA chuyên ngành tỉnh báo cáo tình hình.", ["các sở, ngành tỉnh", "Uỷ ban nhân dân các huyện, thành phố", "Các Ban QLDA chuyên ngành tỉnh"]],
+    ["Trung tâm Y tế huyện (Cơ quan Thường trực Ban Chỉ đạo) chủ trì triển khai.", ["Trung tâm Y tế huyện"]],
+    ["Báo Hà Nội Mới, Báo Kinh tế và Đô thị, Đài Phát thanh và Truyền hình Hà Nội", ["Báo Hà Nội Mới", "Báo Kinh tế và Đô thị", "Đài Phát thanh và Truyền hình Hà Nội"]],
+  ])("%s", (sentence, leads) => {
+    expect(leadsOfSentence(sentence)?.leads).toEqual(leads);
+  });
+
+  it.each([
+    "Ban hành kèm theo Quyết định này Quy định việc quản lý.",
+    "Báo cáo kết quả về Sở trước ngày 20/11.",
+    "Phòng chống dịch bệnh là nhiệm vụ trọng tâm.",
+    "Tổ chức thực hiện nghiêm túc các nội dung trên.",
+    "Trường hợp có khó khăn, báo cáo về UBND huyện.",
+    "Hội nghị được tổ chức vào ngày 20/5.",
+    "Kỷ niệm 72 năm Ngày truyền thống, Bộ Giáo dục và Đào tạo phối hợp với Văn phòng thường trực triển khai.",
+  ])("no body starts: %s", (sentence) => {
+    expect(leadsOfSentence(sentence)).toBeNull();
+  });
+
+  it("takes every clause subject of a bullet joined by ';'", () => {
+    expect(leadsIn("Ban Dân vận các cấp tham mưu cho cấp uỷ cùng cấp lãnh đạo; Sở Nội vụ, Phòng Nội vụ cấp huyện tham mưu trực tiếp cho chính quyền cùng cấp.")).toEqual([
+      "Ban Dân vận các cấp",
+      "Sở Nội vụ",
+      "Phòng Nội vụ cấp huyện",
+    ]);
+  });
+});
+
+describe("coordinators", () => {
+  it.each([
+    ["chủ trì, phối hợp với các cơ quan, đơn vị có liên quan tổ chức, triển khai", ["các cơ quan, đơn vị có liên quan"]],
+    ["chủ trì phối hợp cùng Ban Tuyên giáo Tỉnh uỷ, Văn phòng Tỉnh uỷ, Hội Chữ thập đỏ tỉnh giúp Ban thường vụ", ["Ban Tuyên giáo Tỉnh uỷ", "Văn phòng Tỉnh uỷ", "Hội Chữ thập đỏ tỉnh"]],
+    ["Phối hợp với Hội Chữ thập đỏ Thành phố, sở, ban, ngành liên quan hướng dẫn các cơ quan báo chí", ["Hội Chữ thập đỏ Thành phố", "sở, ban, ngành liên quan"]],
+    ["Chủ động phối hợp với các cấp, các ngành, các tổ chức, cá nhân; đa dạng hóa các hình thức", ["các cấp, các ngành", "các tổ chức, cá nhân"]],
+    ["Phối hợp với cơ quan chức năng, UBND quận, huyện, thị xã thực hiện việc kiểm tra", ["cơ quan chức năng", "UBND quận, huyện, thị xã"]],
+    ["chủ trì, phối hợp với Trạm Chăn nuôi và Thú y tổ chức tiêm phòng", ["Trạm Chăn nuôi và Thú y"]],
+  ])("%s", (text, names) => {
+    expect(coordinatorsIn(text)).toEqual(names);
+  });
+
+  it.each([
+    ["bodies the lead directs", "UBND huyện chỉ đạo các phòng, ban, ngành phối hợp hỗ trợ Hội Chữ thập đỏ"],
+    ["bodies the lead guides", "chỉ đạo, hướng dẫn Mặt trận Tổ quốc các cấp tích cực phối hợp với Hội Chữ thập đỏ cùng cấp"],
+    ["counterparties of an agreement", "ký kết chương trình phối hợp với các sở, ngành, cơ quan, đơn vị"],
+    ["a coordination rule", "xây dựng quy chế phối hợp với Mặt trận Tổ quốc"],
+    ["no body after it", "chủ động phối hợp chuẩn bị tổ chức tốt Phong trào"],
+  ])("none for %s", (_label, text) => {
+    expect(coordinatorsIn(text)).toEqual([]);
+  });
+});
+
+describe("collectives", () => {
+  it.each([
+    ["Các phòng, ban, ngành, đoàn thể huyện", ["Các phòng, ban, ngành, đoàn thể huyện"]],
+    ["UBND các huyện, thị xã và thành phố", ["UBND các huyện, thị xã và thành phố"]],
+    ["Các huyện uỷ, thị uỷ, thành uỷ, đảng uỷ trực thuộc; các sở, ban, ngành, Mặt trận Tổ quốc và các đoàn thể cấp tỉnh", ["Các huyện uỷ, thị uỷ, thành uỷ, đảng uỷ trực thuộc", "các sở, ban, ngành", "Mặt trận Tổ quốc", "các đoàn thể cấp tỉnh"]],
+    ["Sở Nội vụ, Phòng Nội vụ cấp huyện", ["Sở Nội vụ", "Phòng Nội vụ cấp huyện"]],
+    ["Sở Văn hóa, Thể thao và Du lịch", ["Sở Văn hóa, Thể thao và Du lịch"]],
+    ["Phòng Nội vụ - Lao động Thương binh và Xã hội", ["Phòng Nội vụ - Lao động Thương binh và Xã hội"]],
+    ["các cấp, các ngành", ["các cấp, các ngành"]],
+  ])("%s", (list, names) => {
+    expect(splitList(list)).toEqual(names);
+  });
+});
+
+describe("roles in a dispatch", () => {
+  it("does not count channels, report recipients, advised bodies or beneficiaries", () => {
+    const p = readDispatch(
+      [
+        "Kính gửi: Sở Y tế",
+        "1. Sở Y tế tham mưu cho UBND tỉnh ban hành kế hoạch, tạo điều kiện để Hội Chữ thập đỏ tỉnh hoạt động; báo cáo kết quả gửi về Sở Nội vụ (qua Phòng Tổ chức) trước ngày 10/5/2024.",
+      ].join("\n"),
+      { refDate: "2024-01-01" },
+    );
+    expect(p.tasks[0]!.assignees).toEqual([{ name: "Sở Y tế", role: "lead" }]);
+  });
+
+  it("gives an item with no body to the Kính gửi recipients, split into bodies", () => {
+    const p = readDispatch(
+      "Kính gửi:\n- Ủy ban nhân dân huyện;\n- Đảng đoàn Mặt trận Tổ quốc Việt Nam, Ban Thường vụ Huyện đoàn.\n\nThường trực Huyện ủy yêu cầu thực hiện tốt các nhiệm vụ sau:\n\n1. Tiếp tục quán triệt các chủ trương của Đảng.",
+      { refDate: "2024-01-01" },
+    );
+    expect(p.tasks[0]).toMatchObject({ ref: "1", implicit: true });
+    expect(p.tasks[0]!.assignees.map((a) => a.name)).toEqual(["Ủy ban nhân dân huyện", "Đảng đoàn Mặt trận Tổ quốc Việt Nam", "Ban Thường vụ Huyện đoàn"]);
+  });
+
+  it("drops the issuer's own actions", () => {
+    const p = readDispatch(
+      "Kính gửi: Hiệu trưởng các trường trực thuộc. Phòng Giáo dục và Đào tạo yêu cầu các trường thực hiện các nội dung sau:\n\n1. Triển khai tổng vệ sinh.\n\n2. Phòng Giáo dục và Đào tạo cử cán bộ theo dõi, kiểm tra.",
+      { refDate: "2024-01-01" },
+    );
+    expect(p.tasks.map((t) => t.ref)).toEqual(["1"]);
+  });
+});
