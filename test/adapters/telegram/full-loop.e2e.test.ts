@@ -9,7 +9,7 @@ import { type App, startApp } from "../../../src/app.js";
 import type { Clock } from "../../../src/clock.js";
 import { parseConfig } from "../../../src/config.js";
 import { silentLogger } from "../../../src/logger.js";
-import { FakeBotApi, TELEGRAM_LIMITS, type TgMessage, type TgUser } from "../../fakes/bot-api-server.js";
+import { FakeBotApi, TELEGRAM_LIMITS, type TgMessage, type TgUser, telegramErrors } from "../../fakes/bot-api-server.js";
 import { UpdateFactory } from "../../fakes/bot-api/update-factory.js";
 
 const ADMIN = UpdateFactory.user(1001, "Quản", "Trị");
@@ -151,5 +151,62 @@ describe("Telegram end to end: bind, forward, confirm, post, complete, report", 
 
     // Nothing was refused by Telegram: no 429, no markup error, no message to a wrong chat.
     expect(api.calls.filter((c) => !c.ok && c.method !== "getUpdates")).toEqual([]);
+  }, 90_000);
+});
+
+describe("Telegram end to end: what real groups do to a bot", () => {
+  async function setUp(units: Array<[number, string]>): Promise<void> {
+    let seen = 0;
+    for (const [, name] of units) {
+      say(ADMIN.id, ADMIN, `/themdonvi ${name}; loại: sở`);
+      await botSays(ADMIN.id, seen++);
+    }
+    say(ADMIN.id, ADMIN, `/vaitro lãnh đạo ${LEADER.id}`);
+    await botSays(ADMIN.id, seen++);
+    for (const [chat, name] of units) {
+      say(chat, ADMIN, `/donvi ${name}`);
+      await botSays(chat, 0);
+    }
+  }
+
+  async function forwardAndConfirm(): Promise<void> {
+    say(LEADER.id, LEADER, DISPATCH);
+    const preview = await botSays(LEADER.id, 0);
+    const confirm = buttonData(preview).find((d) => d.startsWith("confirm:"))!;
+    api.updates.callback({ chat: LEADER.id, from: LEADER, messageId: preview.message_id, data: confirm });
+  }
+
+  it("429s, a group upgraded to a supergroup, a kicked bot and a duplicate update: nothing lost, nothing doubled", async () => {
+    await setUp(UNITS.slice(0, 3));
+    // -102 becomes a supergroup: the service message moves the binding before anything is posted.
+    api.updates.migrate(-102, -1000000000102, ADMIN);
+    // -103 removed the bot, and the my_chat_member update never came: only the 403 on sending tells.
+    api.chat(-103).kicked = true;
+    api.failNext("sendMessage", telegramErrors.tooManyRequests(1), { chatId: -101, times: 2 });
+    await forwardAndConfirm();
+
+    const yte = await botSays(-101, 1);
+    expect(yte.text).toMatch(/kiểm tra công tác phòng dịch/);
+    const noiVu = await botSays(-1000000000102, 0);
+    expect(noiVu.text).toMatch(/kiểm tra công tác phòng dịch/);
+    await api.waitFor(
+      () => [ADMIN.id, LEADER.id].every((id) => api.botMessages(id).some((m) => /Bot đã bị xóa khỏi nhóm/.test(m.text ?? ""))),
+      10_000,
+      "admin and leader to hear of the removal",
+    );
+    expect(api.botMessages(-102)).toHaveLength(1); // only the binding confirmation, before the move
+    expect(api.botMessages(-103)).toHaveLength(1);
+
+    // The same update delivered twice is answered once.
+    const update = api.updates.text({ chat: -101, from: ADMIN, text: "/donvi" });
+    api.updates.again(update);
+    await botSays(-101, 2);
+    await new Promise((r) => setTimeout(r, 1500));
+    await app.idle();
+    expect(api.botMessages(-101)).toHaveLength(3);
+
+    const removalNotices = api.botMessages(LEADER.id).filter((m) => /Bot đã bị xóa khỏi nhóm/.test(m.text ?? ""));
+    expect(removalNotices).toHaveLength(1); // told once
+    expect(api.callsOf("sendMessage").filter((c) => c.error && "error_code" in c.error && c.error.error_code === 429)).toHaveLength(2);
   }, 90_000);
 });
