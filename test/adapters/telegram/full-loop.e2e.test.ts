@@ -51,6 +51,8 @@ function clockFrom(iso: string): Clock {
 
 let api: FakeBotApi;
 let app: App;
+let config: Extract<ReturnType<typeof parseConfig>, { ok: true }>["config"];
+const clock = clockFrom("2023-06-05T02:00:00Z");
 
 beforeEach(async () => {
   api = await FakeBotApi.start({ rateLimits: TELEGRAM_LIMITS, privacyMode: true });
@@ -66,7 +68,8 @@ beforeEach(async () => {
     FILES_DIR: join(dir, "files"),
   });
   if (!parsed.ok) throw new Error(parsed.problems.join("\n"));
-  app = await startApp(parsed.config, { clock: clockFrom("2023-06-05T02:00:00Z"), logger: silentLogger, runRemindersAtStart: false });
+  config = parsed.config;
+  app = await startApp(config, { clock, logger: silentLogger, runRemindersAtStart: false });
 });
 
 afterEach(async () => {
@@ -208,5 +211,39 @@ describe("Telegram end to end: what real groups do to a bot", () => {
     const removalNotices = api.botMessages(LEADER.id).filter((m) => /Bot đã bị xóa khỏi nhóm/.test(m.text ?? ""));
     expect(removalNotices).toHaveLength(1); // told once
     expect(api.callsOf("sendMessage").filter((c) => c.error && "error_code" in c.error && c.error.error_code === 429)).toHaveLength(2);
+  }, 90_000);
+});
+
+describe("Telegram end to end: a restart in the middle of fan-out", () => {
+  it("delivers the rest after the restart, and nothing twice", async () => {
+    let seen = 0;
+    for (const [, name] of UNITS) {
+      say(ADMIN.id, ADMIN, `/themdonvi ${name}; loại: sở`);
+      await botSays(ADMIN.id, seen++);
+    }
+    say(ADMIN.id, ADMIN, `/vaitro lãnh đạo ${LEADER.id}`);
+    await botSays(ADMIN.id, seen++);
+    for (const [chat, name] of UNITS) {
+      say(chat, ADMIN, `/donvi ${name}`);
+      await botSays(chat, 0);
+    }
+    // Three groups make Telegram wait, so their posts are still in the outbox when the process stops.
+    for (const chat of [-103, -104, -105]) api.failNext("sendMessage", telegramErrors.tooManyRequests(5), { chatId: chat });
+    say(LEADER.id, LEADER, DISPATCH);
+    const preview = await botSays(LEADER.id, 0);
+    const confirm = buttonData(preview).find((d) => d.startsWith("confirm:"))!;
+    api.updates.callback({ chat: LEADER.id, from: LEADER, messageId: preview.message_id, data: confirm });
+    await botSays(-101, 1);
+    await botSays(-102, 1);
+    await app.stop();
+    expect([-103, -104, -105].map((chat) => api.botMessages(chat).length)).toEqual([1, 1, 1]);
+
+    app = await startApp(config, { clock, logger: silentLogger, runRemindersAtStart: false });
+    for (const chat of [-103, -104, -105]) await botSays(chat, 1, 20_000);
+    await new Promise((r) => setTimeout(r, 500));
+    await app.idle();
+    expect(UNITS.map(([chat]) => api.botMessages(chat).length)).toEqual([2, 2, 2, 2, 2]);
+    const posts = api.callsOf("sendMessage").filter((c) => c.ok && UNITS.some(([chat]) => Number(c.params.chat_id) === chat));
+    expect(posts).toHaveLength(10); // 5 binding confirmations + 5 task posts, none twice
   }, 90_000);
 });
