@@ -247,3 +247,27 @@ describe("Telegram end to end: a restart in the middle of fan-out", () => {
     expect(posts).toHaveLength(10); // 5 binding confirmations + 5 task posts, none twice
   }, 90_000);
 });
+
+describe("Telegram end to end: files both ways", () => {
+  it("reads a dispatch sent as a file (getFile + download), and sends the .xlsx report as a document", async () => {
+    let seen = 0;
+    for (const [, name] of UNITS.slice(0, 2)) {
+      say(ADMIN.id, ADMIN, `/themdonvi ${name}; loại: sở`);
+      await botSays(ADMIN.id, seen++);
+    }
+    say(ADMIN.id, ADMIN, `/vaitro lãnh đạo ${LEADER.id}`);
+    await botSays(ADMIN.id, seen++);
+    say(ADMIN.id, ADMIN, `/vaitro văn thư ${SECRETARY.id}`);
+    await botSays(ADMIN.id, seen++);
+
+    api.updates.document({ chat: LEADER.id, from: LEADER, fileName: "88-UBND-VX.txt", mime: "text/plain", bytes: Buffer.from(DISPATCH) });
+    await api.waitFor(() => api.botMessages(LEADER.id).some((m) => /88\/UBND-VX/.test(m.text ?? "")), 20_000, "the preview of the file");
+    expect(api.callsOf("getFile")).toHaveLength(1);
+
+    say(SECRETARY.id, SECRETARY, "/xuat");
+    await api.waitFor(() => api.botMessages(SECRETARY.id).some((m) => m.document), 20_000, "the report file");
+    const doc = api.botMessages(SECRETARY.id).find((m) => m.document)!.document!;
+    expect(doc.file_name).toMatch(/\.xlsx$/);
+    expect(api.files.get(doc.file_id)!.bytes.subarray(0, 2).toString()).toBe("PK"); // a zip, as .xlsx files are
+  }, 90_000);
+});
