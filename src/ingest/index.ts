@@ -138,23 +138,22 @@ async function readPdfFile(bytes: Uint8Array, context: Context, signal: AbortSig
   );
   const pages = pdf.pages;
   let ocrPages = 0;
-  if (pdf.scannedPages.length > 0) {
-    const { tesseract, pdftoppm } = context.tools;
-    if (tesseract && pdftoppm) {
-      const scanned = await ocr(
-        () => ocrPdfPages({ tesseract, pdftoppm }, bytes, pdf.scannedPages, signal, (page, pages) =>
-          context.progress({ stage: "ocr", page, pages })),
-        context,
-        signal,
-      );
-      for (const [page, items] of scanned) pages[page - 1] = items;
-      ocrPages = scanned.size;
-      context.warnings.push(context.t("ingest:warning.ocr"));
-    } else if (pdf.scannedPages.length === pdf.pageCount) {
-      throw new IngestError("ocr_unavailable", context.fileName);
-    } else {
-      context.warnings.push(context.t("ingest:warning.pages_skipped", { pages: pdf.scannedPages.join(", ") }));
-    }
+  const toOcr = [...pdf.scannedPages, ...pdf.garbledPages].sort((a, b) => a - b);
+  const { tesseract, pdftoppm } = context.tools;
+  if (toOcr.length > 0 && tesseract && pdftoppm) {
+    const scanned = await ocr(
+      () => ocrPdfPages({ tesseract, pdftoppm }, bytes, toOcr, signal, (page, total) => context.progress({ stage: "ocr", page, pages: total })),
+      context,
+      signal,
+    );
+    for (const [page, items] of scanned) pages[page - 1] = items;
+    ocrPages = scanned.size;
+    context.warnings.push(context.t("ingest:warning.ocr"));
+  } else if (pdf.scannedPages.length > 0 && pdf.scannedPages.length === pdf.pageCount) {
+    throw new IngestError("ocr_unavailable", context.fileName);
+  } else {
+    if (pdf.scannedPages.length > 0) context.warnings.push(context.t("ingest:warning.pages_skipped", { pages: pdf.scannedPages.join(", ") }));
+    if (pdf.garbledPages.length > 0) context.warnings.push(context.t("ingest:warning.garbled", { pages: pdf.garbledPages.join(", ") }));
   }
   // Laid out together: a running header is recognised across text-layer and OCRed pages alike.
   const texts = layoutPages(pages);

@@ -103,18 +103,31 @@ function pageText(lines: Line[]): string {
   const spacing = medianSpacing(lines);
   for (let i = 0; i < lines.length; ) {
     const zone = columnZone(lines, i);
-    if (out.length > 0 && i > 0 && lines[i - 1]!.y - lines[i]!.y > spacing * 1.3) out.push("");
+    const gap = i > 0 && lines[i - 1]!.y - lines[i]!.y > spacing * 1.3;
+    if (out.length > 0 && gap) out.push("");
     if (zone) {
       if (out.length > 0 && out.at(-1) !== "") out.push("");
       for (const side of [zone.left, zone.right]) out.push(...side);
       out.push("");
       i = zone.end;
-    } else {
-      out.push(lineText(lines[i]!));
-      i++;
+      continue;
     }
+    const text = lineText(lines[i]!);
+    if (!gap && out.at(-1) && isWrappedNumber(out.at(-1)!, text)) out[out.length - 1] += ` ${text}`;
+    else out.push(text);
+    i++;
   }
   return out.join("\n").replace(/\n{3,}/g, "\n\n").trim();
+}
+
+/**
+ * A line wrapped inside a sentence right before a document number or date ("Chỉ thị số\n43-CT/TW", "ngày\n14/11/2022"):
+ * the reader would take "43-" for an item number, so such a line is joined to the previous one when that one has not
+ * ended its sentence. Other wrapped lines stay lines; the reader joins them.
+ */
+const NUMBER_START = /^\d{1,5}[-/][\p{L}\d]/u;
+function isWrappedNumber(previous: string, text: string): boolean {
+  return NUMBER_START.test(text) && !/[.:;!?]["”)]?$/.test(previous);
 }
 
 function medianSpacing(lines: Line[]): number {

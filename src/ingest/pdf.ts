@@ -8,12 +8,20 @@ import type { PageItems } from "./pdf-layout.js";
  */
 export interface PdfText {
   pages: PageItems[];
-  /** 1-based numbers of pages without a usable text layer (scans). */
+  /** 1-based numbers of pages without a text layer (scans). */
   scannedPages: number[];
+  /**
+   * Pages whose text layer is broken: glyphs without a Unicode mapping come out as control characters. LibreOffice does
+   * this for Vietnamese letters a font lacks (it draws base letter + mark and maps only the first glyph); OCR reads
+   * these pages better when it is installed.
+   */
+  garbledPages: number[];
   pageCount: number;
 }
 
 const MIN_CHARS_PER_PAGE = 20;
+const UNMAPPED = /[\u0000-\u0008\u000b-\u001f\ufffd]/gu;
+const MAX_UNMAPPED_PER_PAGE = 3;
 
 export async function readPdf(
   bytes: Uint8Array,
@@ -24,8 +32,8 @@ export async function readPdf(
 ): Promise<PdfText> {
   let pdf;
   try {
-    // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
-    pdf = await getDocumentProxy(bytes.slice(), { verbosity: 0, isEvalSupported: false });
+    // pdf.js takes ownership of (detaches) the buffer it is given and refuses Node Buffers: hand it a plain copy.
+    pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0, isEvalSupported: false });
   } catch (error) {
     const name = (error as { name?: string }).name;
     throw new IngestError(name === "PasswordException" ? "encrypted" : "corrupt", fileName, {}, { cause: error });
@@ -34,6 +42,7 @@ export async function readPdf(
     if (pdf.numPages > maxPages) throw new IngestError("too_many_pages", fileName, { pages: pdf.numPages, maxPages });
     const pages: PageItems[] = [];
     const scannedPages: number[] = [];
+    const garbledPages: number[] = [];
     for (let n = 1; n <= pdf.numPages; n++) {
       signal.throwIfAborted();
       onPage(n, pdf.numPages);
@@ -46,10 +55,12 @@ export async function readPdf(
           : [],
       );
       pages.push({ items, width, height });
-      if (items.reduce((sum, i) => sum + i.str.trim().length, 0) < MIN_CHARS_PER_PAGE) scannedPages.push(n);
+      const text = items.map((i) => i.str).join("");
+      if (text.replace(/\s+/g, "").length < MIN_CHARS_PER_PAGE) scannedPages.push(n);
+      else if ((text.match(UNMAPPED)?.length ?? 0) >= MAX_UNMAPPED_PER_PAGE) garbledPages.push(n);
       page.cleanup();
     }
-    return { pages, scannedPages, pageCount: pdf.numPages };
+    return { pages, scannedPages, garbledPages, pageCount: pdf.numPages };
   } catch (error) {
     if (error instanceof IngestError || signal.aborted) throw error;
     throw new IngestError("corrupt", fileName, {}, { cause: error });

@@ -41,6 +41,15 @@ describe.skipIf(!canOcr)("OCR with tesseract and Debian's Vietnamese model", () 
   });
 });
 
+describe.skipIf(!canOcr)("OCR instead of a broken text layer", () => {
+  it("re-reads pages whose glyphs have no Unicode mapping", async () => {
+    const garbled = new Uint8Array(readFileSync(new URL("../fixtures/files/garbled.pdf", import.meta.url)));
+    const result = await extractText(garbled, "loi-phong.pdf");
+    expect(result.source.ocrPages).toBe(1);
+    expect(result.text).toContain("Ủy ban nhân dân huyện");
+  });
+});
+
 describe("without an OCR engine", () => {
   const none = { tesseract: null, pdftoppm: null, soffice: null };
   const t = translator("vi");

@@ -41,6 +41,20 @@ describe("PDF with a text layer (LibreOffice export, embedded DejaVu Serif)", ()
     await expect(code(extractText(new TextEncoder().encode("%PDF-1.7\nrác"), "rac.pdf", { tools: noTools }))).resolves.toBe("corrupt");
   });
 
+  it("accepts a Node Buffer as read from disk (pdf.js itself refuses Buffers)", async () => {
+    const buffer = readFileSync(new URL("../fixtures/files/dispatch.pdf", import.meta.url));
+    expect((await extractText(buffer, "cong-van.pdf", { tools: noTools })).text).toContain("Số 1277-CV/HU");
+    expect(buffer.length).toBeGreaterThan(0); // not detached
+  });
+
+  it("flags a text layer with unmapped glyphs (LibreOffice + a font lacking Vietnamese letters) and still returns it without OCR", async () => {
+    const result = await extractText(fixture("garbled.pdf"), "loi-phong.pdf", { tools: noTools });
+    expect(result.text).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
+    expect(result.text).toContain("nhân dân huyện");
+    expect(result.warnings.join(" ")).toMatch(/phông chữ/);
+    expect(result.source.ocrPages).toBe(0);
+  });
+
   it("stops at the time limit with a timeout error", async () => {
     await expect(code(extractText(fixture("dispatch.pdf"), "a.pdf", { tools: noTools, limits: { timeoutMs: 1 } }))).resolves.toBe("timeout");
   });
