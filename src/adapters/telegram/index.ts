@@ -50,11 +50,19 @@ export function createTelegramAdapter(config: TelegramConfig, deps: TelegramAdap
 
   const deliver = async (event: Inbound): Promise<void> => {
     if (event.kind !== "action") return deps.onInbound(event);
-    // The spinner on a pressed button stays until answered: answer for the core if it did not.
+    // The spinner on a pressed button stays until answered: answer for the core if it did not (or failed), and only
+    // once, since Telegram refuses a second answer.
     let answered = false;
-    const answer = event.answer;
-    await deps.onInbound({ ...event, answer: (text) => ((answered = true), answer(text)) });
-    if (!answered) await answer();
+    const answer = async (text?: string) => {
+      if (answered) return;
+      answered = true;
+      await event.answer(text);
+    };
+    try {
+      await deps.onInbound({ ...event, answer });
+    } finally {
+      await answer();
+    }
   };
 
   bot.catch((error, ctx) => onError(error, `update ${ctx.update.update_id}`));

@@ -153,17 +153,24 @@ describe("Telegram adapter: receiving", () => {
       deps: {
         onInbound: async (event) => {
           h.recorder.events.push(event);
-          if (event.kind === "action" && event.data === "done:1") await event.answer("Đã ghi nhận");
+          if (event.kind === "action" && event.data === "done:1") {
+            await event.answer("Đã ghi nhận");
+            await event.answer("lần hai"); // harmless: Telegram takes one answer per press
+          }
+          if (event.kind === "action" && event.data === "boom") throw new Error("handler failed");
         },
       },
     });
     const task = await h.adapter.send({ chat: h.groupChat, text: "Nhiệm vụ", buttons: [[{ label: "✅", data: "done:1" }]] });
     const pressed = h.api.updates.callback({ chat: GROUP, from: ALICE, messageId: Number(task.messageId), data: "done:1" });
     const ignored = h.api.updates.callback({ chat: GROUP, from: ALICE, messageId: Number(task.messageId), data: "noop" });
+    const failing = h.api.updates.callback({ chat: GROUP, from: ALICE, messageId: Number(task.messageId), data: "boom" });
     await h.api.waitFor(() => [...h.api.answers.values()].every((a) => a.answered), 5000, "answers");
     const id = (u: typeof pressed) => u.callback_query!.id;
     expect(h.api.answers.get(id(pressed))).toEqual({ answered: true, text: "Đã ghi nhận" });
     expect(h.api.answers.get(id(ignored))).toEqual({ answered: true });
+    expect(h.api.answers.get(id(failing))).toEqual({ answered: true }); // even when the core's handler threw
+    expect(h.api.callsOf("answerCallbackQuery").filter((c) => !c.ok)).toEqual([]);
     const action = h.recorder.events[0] as InboundAction;
     expect(action).toMatchObject({ kind: "action", chat: h.groupChat, messageId: task.messageId, data: "done:1", sender: h.user });
   });
