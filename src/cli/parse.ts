@@ -4,6 +4,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { extractText } from "../ingest/index.js";
+import { describeIngestError, isIngestError } from "../ingest/errors.js";
 import { readDispatch } from "../dispatch/reader.js";
 import { formatSummary } from "../dispatch/summary.js";
 import { translator } from "../i18n.js";
@@ -51,7 +52,7 @@ async function main(argv: string[]): Promise<void> {
     text = extracted.text;
     extractWarnings = extracted.warnings;
   } catch (e) {
-    fail(t("reader:cli.cannotExtract", { file, reason: e instanceof Error ? e.message : String(e) }));
+    fail(isIngestError(e) ? describeIngestError(e, t) : t("reader:cli.cannotExtract", { file, reason: e instanceof Error ? e.message : String(e) }));
   }
   const result = readDispatch(text, { refDate: refDate ?? todayInVietnam() });
   result.warnings.unshift(...extractWarnings);

@@ -67,6 +67,10 @@ export function bodyHeadAt(s: string): number {
   return m ? m[0].length : 0;
 }
 
+const WORD_Y = /[^\s,;:()[\]“”"!?]+/uy;
+const STOP_Y = new RegExp(STOP_RE.source.slice(1), "uy");
+const NOUN_AFTER_Y = new RegExp(NOUN_AFTER.source.slice(1), "uy");
+
 /** Reads a list of bodies starting at the beginning of `s`; returns the raw list text and where it ended. */
 export function readList(s: string): { list: string; end: number } {
   let i = 0;
@@ -80,30 +84,47 @@ export function readList(s: string): { list: string; end: number } {
       i = close + 1;
       continue;
     }
-    if (/[.:!?“”"'‘’]/u.test(c) && !(c === "." && /^\.[\p{L}\p{N}]/u.test(s.slice(i, i + 2)))) break;
+    if (/[.:!?“”"'‘’]/u.test(c) && !(c === "." && /[\p{L}\p{N}]/u.test(s[i + 1] ?? " "))) break;
     if (c === ";" || c === ",") {
-      const after = s.slice(i + 1).trimStart();
+      const after = s.slice(i + 1, i + 80).trimStart();
       if (c === ";" && !bodyHeadAt(after)) break;
       if (c === "," && STOP_RE.test(after) && !NOUN_AFTER.test(after)) break;
       out += c;
       i++;
       continue;
     }
-    if (/\s/.test(c)) {
+    if (c === " " || c === "\t" || c === "\n") {
       out += " ";
       i++;
       continue;
     }
-    const rest = s.slice(i);
-    const stop = out.trim() !== "" && /^\p{Ll}/u.test(c) ? STOP_RE.exec(rest) : null;
-    // "thường xuyên" ending a heading ("Phòng Giáo dục thường xuyên:") belongs to the name.
-    if (stop && !NOUN_AFTER.test(rest) && !/(?:^|\s)(?:các|những)\s*$/u.test(out) && !(/^thường xuyên/u.test(stop[0]) && /^\s*:?\s*$/u.test(rest.slice(stop[0].length)))) break;
-    const w = /^[^\s,;:()[\]“”"!?]+/u.exec(rest);
-    const word = w ? w[0] : c;
+    if (out.trim() !== "" && /\p{Ll}/u.test(c)) {
+      STOP_Y.lastIndex = i;
+      const stop = STOP_Y.exec(s);
+      NOUN_AFTER_Y.lastIndex = i;
+      // "thường xuyên" ending a heading ("Phòng Giáo dục thường xuyên:") belongs to the name.
+      if (
+        stop &&
+        !NOUN_AFTER_Y.test(s) &&
+        !/(?:^|\s)(?:các|những)\s*$/u.test(out) &&
+        !(/^thường xuyên/u.test(stop[0]) && /^\s*:?\s*$/u.test(s.slice(i + stop[0].length)))
+      )
+        break;
+    }
+    WORD_Y.lastIndex = i;
+    const w = WORD_Y.exec(s);
+    let word = w ? w[0] : c;
+    // A word carrying the sentence's full stop ends the list ("… huyện. Tiếp tục …"); "TP." or "TP.HCM" do not.
+    if (/[^.\s]\.+$/u.test(word) && !/^(?:TP|TX|Tp|Tx|TT|Q|P|H)\.$/u.test(word)) {
+      word = word.replace(/\.+$/u, "");
+      out += word;
+      i += word.length;
+      break;
+    }
     out += word;
     i += word.length;
     // "… (có) liên quan" closes a collective unless the list goes on.
-    if (/liên quan$/u.test(out) && !/^\s*(?:[,;]|và\s)/u.test(s.slice(i))) break;
+    if (word === "quan" && /liên quan$/u.test(out) && !/^\s*(?:[,;]|và\s)/u.test(s.slice(i, i + 5))) break;
   }
   return { list: out.replace(/\s+/g, " ").replace(/[\s,;.\-–]+$/u, "").trim(), end: i };
 }

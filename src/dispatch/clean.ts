@@ -23,7 +23,7 @@ function stripResidue(raw: string): string {
     .replace(/\\([*_#\-.+()[\]|`>])/g, "$1")
     .replace(/^\s{0,3}#{1,6}\s+/u, "");
   // A markdown bullet "* item" is a dash item; every other star is emphasis.
-  s = s.replace(/^\s*[*]\s+(?=\S)/u, "- ").replace(/\*+/g, "").replace(/(^|\s)_{1,2}(?=\S)|(?<=\S)_{1,2}(?=\s|$)/gu, "$1");
+  s = s.replace(/^\s*[*]\s+(?=\S)/u, "- ").replace(/\*+/g, "").replace(/__/g, "");
   return s.replace(/[\t\u00a0\u2000-\u200b\u202f\u3000]/g, " ").replace(/ {2,}/g, " ").trim();
 }
 

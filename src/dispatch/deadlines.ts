@@ -89,48 +89,51 @@ export function findDeadlines(text: string, ctx: DateContext): FoundDeadline[] {
     if (dates.some((x) => index < x.end && end > x.index)) return;
     dates.push({ text: phrase.trim(), date, recurrence, index, end });
   };
-  for (const m of text.matchAll(RANGE_RE)) {
+  // Cheap gates first: most sentences carry no time at all.
+  const digits = /\d/.test(text);
+  if (!digits && !/định kỳ|hàng|hằng|thứ/iu.test(text)) return [];
+  for (const m of digits ? text.matchAll(RANGE_RE) : []) {
     const to = dmy([...m], 7);
     const from = dmy([...m], 1);
     if (!to) continue;
     const y = to[2] ?? from?.[2] ?? ctx.year;
     push(m.index, m[0], iso(y, to[1], to[0]));
   }
-  for (const m of text.matchAll(CUED_DATE_RE)) {
+  for (const m of digits ? text.matchAll(CUED_DATE_RE) : []) {
     if (/^thời gian/iu.test(m[0]) && /^\s*từ/iu.test(text.slice(m.index + m[0].length - 20))) continue;
     const p = dmy([...m], 1);
     if (!p) continue;
     const yearly = /^\s*(?:hàng|hằng)\s+năm/iu.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12));
     push(m.index, m[0], p[2] !== null ? iso(p[2], p[1], p[0]) : nextOccurrence(p[0], p[1], ctx, yearly));
   }
-  for (const m of text.matchAll(MONTH_RE)) {
+  for (const m of digits && /tháng/iu.test(text) ? text.matchAll(MONTH_RE) : []) {
     const y = m[3] ? Number(m[3]) : ctx.year;
     const mon = Number(m[2]);
     push(m.index, m[0], m[1] ? dayBefore(iso(y, mon, 1)) : lastDay(y, mon));
   }
-  for (const m of text.matchAll(QUARTER_RE)) {
+  for (const m of /quý/iu.test(text) ? text.matchAll(QUARTER_RE) : []) {
     const q = ROMAN[m[2]!.toLowerCase()] ?? Number(m[2]);
     const y = m[3] ? Number(m[3]) : ctx.year;
     push(m.index, m[0], m[1] ? dayBefore(iso(y, q * 3 - 2, 1)) : lastDay(y, q * 3));
   }
-  for (const m of text.matchAll(YEAR_RE)) {
+  for (const m of digits && /năm/iu.test(text) ? text.matchAll(YEAR_RE) : []) {
     const y = Number(m[2]);
     push(m.index, m[0], m[1] ? iso(y - 1, 12, 31) : iso(y, 12, 31));
   }
-  for (const m of text.matchAll(WEEKDAY_REL_RE)) {
+  for (const m of /tuần/iu.test(text) ? text.matchAll(WEEKDAY_REL_RE) : []) {
     const w = m[1]!.toLowerCase();
     const wd = WEEKDAY_NUM[w] ?? Number(w) - 1;
     const base = new Date(`${ctx.base}T00:00:00Z`);
     const monday = addDays(ctx.base, -((base.getUTCDay() + 6) % 7));
     push(m.index, m[0], addDays(monday, wd - 1 + (/này/u.test(m[2]!) ? 0 : 7)));
   }
-  for (const m of text.matchAll(MONTHLY_DAY_RE)) {
+  for (const m of digits ? text.matchAll(MONTHLY_DAY_RE) : []) {
     const d = Number(m[1]);
     const [by, bm, bd] = ctx.base.split("-").map(Number) as [number, number, number];
     const date = d >= bd ? iso(by, bm, d) : bm === 12 ? iso(by + 1, 1, d) : iso(by, bm + 1, d);
     push(m.index, m[0], date, "monthly");
   }
-  for (const m of text.matchAll(DAYS_AFTER_RE)) {
+  for (const m of digits ? text.matchAll(DAYS_AFTER_RE) : []) {
     if (m[2]) continue; // working days need a holiday calendar; leave to the leader rather than guess
     push(m.index, m[0], addDays(ctx.base, Number(m[1])));
   }

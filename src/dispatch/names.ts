@@ -79,9 +79,18 @@ export function canonicalName(name: string): string {
   return t.replace(/\s+/g, " ").trim();
 }
 
+// The reader compares the same few names many times per dispatch; a bounded memo keeps that cheap.
+const KEY_CACHE = new Map<string, string>();
+
 /** The diacritic-insensitive matching key of a body's name: equal keys mean the same body. */
 export function nameKey(name: string): string {
-  return foldKey(canonicalName(name));
+  let key = KEY_CACHE.get(name);
+  if (key === undefined) {
+    key = foldKey(canonicalName(name));
+    if (KEY_CACHE.size >= 5000) KEY_CACHE.clear();
+    KEY_CACHE.set(name, key);
+  }
+  return key;
 }
 
 /**
