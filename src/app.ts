@@ -129,7 +129,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     store: store.outbox,
     router: createChatRouter(adapters),
     limiter,
-    clock,
+    clock: deliveryClockOf(clock),
     onChatGone: (chat) => notifyChatGone(deps, chat),
     onFailure: (item, failure) => logger.warn("message not delivered", { outbox: item.id, chat: item.chat, failure }),
     onChatMigrated: (from, to) => logger.info("chat migrated", { from, to }),
@@ -171,6 +171,27 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     },
   };
 
+}
+
+/**
+ * Delivery waits (429 retry_after, backoff) are real waiting, but a test's or the demo's ManualClock stands still:
+ * a retry due "now + 3 s" would then never come. So the worker's clock runs on at real speed from the business
+ * clock's latest reading; with the system clock (whose reading always moves) it is the system clock.
+ */
+export function deliveryClockOf(clock: Clock): Clock {
+  if (clock === systemClock) return clock;
+  let reading = clock.now().getTime();
+  let readAt = Date.now();
+  return {
+    now() {
+      const current = clock.now().getTime();
+      if (current !== reading) {
+        reading = current;
+        readAt = Date.now();
+      }
+      return new Date(reading + (Date.now() - readAt));
+    },
+  };
 }
 
 async function applyOfficeSettings(store: ReturnType<typeof createStore>, config: Config): Promise<void> {

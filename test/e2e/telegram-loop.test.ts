@@ -1,0 +1,217 @@
+// The whole dondoc loop on Telegram through the real wiring (startApp), telegraf's real HTTP client and the fake Bot
+// API (privacy mode on, Telegram's limits enforced), with a real kế hoạch of 14k characters pasted by a leader.
+import { readFileSync } from "node:fs";
+import ExcelJS from "exceljs";
+import { afterEach, describe, expect, it } from "vitest";
+import { readDispatch } from "../../src/dispatch/reader.js";
+import { foldKey } from "../../src/text/vietnamese.js";
+import type { TgMessage } from "../fakes/bot-api-server.js";
+import { ADMIN, buttonData, LEADER, type Loop, OFFICER, OFFICER2, SECRETARY, startLoop } from "./harness.js";
+import { splitLikeTelegram } from "./split.js";
+
+const KE_HOACH = readFileSync(new URL("../fixtures/dispatches/seed-004.txt", import.meta.url), "utf8"); // 164/KH-UBND Hà Nội
+
+interface UnitSpec { chat?: number; name: string; kinds: string[]; aliases: string[]; bindWith?: string }
+const UNITS: UnitSpec[] = [
+  { chat: -101, name: "Sở Y tế", kinds: ["sở"], aliases: [] },
+  { chat: -102, name: "Sở Nội vụ", kinds: ["sở"], aliases: [] },
+  // Bound by a fuzzy query (no diacritics, words only): the bot offers the match as a button.
+  { chat: -103, name: "Sở Thông tin và Truyền thông", kinds: ["sở"], aliases: ["Sở TT&TT"], bindWith: "thong tin truyen thong" },
+  { chat: -104, name: "Sở Tài chính", kinds: ["sở"], aliases: [] },
+  { chat: -105, name: "Hội Chữ thập đỏ Thành phố", kinds: ["hội"], aliases: ["Hội Chữ thập đỏ"], bindWith: "Hội Chữ thập đỏ" },
+  // Assigned by the kế hoạch, but has no group: the leader must hear of it.
+  { name: "Sở Lao động - Thương binh và Xã hội", kinds: ["sở"], aliases: ["Sở LĐTBXH"] },
+];
+const BOUND = UNITS.filter((u): u is UnitSpec & { chat: number } => u.chat !== undefined);
+
+/** Which of our units a name from the kế hoạch means: a unit or alias by folded key, or "các sở" → every sở. */
+function unitsNamed(name: string): UnitSpec[] {
+  const key = foldKey(name);
+  const exact = UNITS.filter((u) => [u.name, ...u.aliases].some((n) => foldKey(n) === key));
+  if (exact.length) return exact;
+  return /^cac so\b/.test(key) ? UNITS.filter((u) => u.kinds.includes("sở")) : [];
+}
+
+/**
+ * From the reader's own output: the item refs each unit must receive (dropped items excluded), and how many
+ * (task, lead unit) pairs the report counts.
+ */
+function expectedRefs(text: string, dropped: string[]): { refs: Map<string, string[]>; leads: number } {
+  const parsed = readDispatch(text, { refDate: "2023-06-05" });
+  const refs = new Map<string, string[]>(UNITS.map((u) => [u.name, []]));
+  let leads = 0;
+  for (const task of parsed.tasks) {
+    if (dropped.includes(task.ref)) continue;
+    const units = new Set(task.assignees.flatMap((a) => unitsNamed(a.name)).map((u) => u.name));
+    for (const unit of units) refs.get(unit)!.push(task.ref);
+    leads += new Set(task.assignees.filter((a) => a.role === "lead").flatMap((a) => unitsNamed(a.name)).map((u) => u.name)).size;
+  }
+  return { refs, leads };
+}
+
+const refsIn = (text: string): string[] => [...text.matchAll(/^\d+\. \[([^\]]+)\]/gm)].map((m) => m[1]!);
+const isTaskPost = (m: TgMessage): boolean => /^📄 /.test(m.text ?? "") && /thực hiện:/.test(m.text ?? "");
+
+let loop: Loop | undefined;
+afterEach(async () => {
+  await loop?.close();
+  loop = undefined;
+});
+
+/** Admin: units, roles, and /donvi in five groups (one by a fuzzy query confirmed with its button). */
+async function setUpOffice(l: Loop): Promise<void> {
+  const { api } = l;
+  for (const u of UNITS) if (u.chat) api.group(u.chat, `Nhóm ${u.name} <${u.chat}> & *_`);
+  for (const u of UNITS) {
+    const extra = u.aliases.length ? `; bí danh: ${u.aliases.join(", ")}` : "";
+    l.say(ADMIN.id, ADMIN, `/themdonvi ${u.name}; loại: ${u.kinds.join(", ")}${extra}`);
+  }
+  l.say(ADMIN.id, ADMIN, `/vaitro lãnh đạo ${LEADER.id}`);
+  l.say(ADMIN.id, ADMIN, `/vaitro văn thư ${SECRETARY.id}`);
+  await l.botSaysMatching(ADMIN.id, /vai trò văn thư cho telegram:1003/, 20_000);
+  expect(api.botMessages(ADMIN.id).filter((m) => /^Đã lưu đơn vị/.test(m.text ?? ""))).toHaveLength(UNITS.length);
+
+  for (const u of BOUND) {
+    l.say(u.chat, ADMIN, `/donvi ${u.bindWith ?? u.name}`);
+    const answer = await l.botSays(u.chat, 0);
+    if (/^Chọn đơn vị/.test(answer.text ?? "")) {
+      expect(u.bindWith).toBeDefined();
+      const [choice, ...others] = buttonData(answer);
+      expect(others).toEqual([]); // one unit has all those words
+      expect(await l.press(u.chat, ADMIN, answer, choice!)).toMatch(/Đã gắn nhóm chat này với Sở Thông tin và Truyền thông/);
+      expect((await l.botSays(u.chat, 1)).text).toBe(`Đã gắn nhóm chat này với ${u.name}.`);
+    } else {
+      expect(answer.text).toBe(`Đã gắn nhóm chat này với ${u.name}.`);
+    }
+  }
+  l.say(-105, ADMIN, "/donvi");
+  expect((await l.botSays(-105, 1)).text).toBe("Nhóm này đang gắn với Hội Chữ thập đỏ Thành phố.");
+}
+
+/** The leader's preview: every part the bot sent since `from`, joined, with the buttons of the last part. */
+async function previewAfter(l: Loop, from: number): Promise<{ text: string; buttons: string[]; last: TgMessage }> {
+  await l.api.waitFor(
+    () => l.api.botMessages(LEADER.id).slice(from).some((m) => buttonData(m).some((d) => d.startsWith("confirm:"))),
+    20_000,
+    "the preview's buttons",
+  );
+  const parts = l.api.botMessages(LEADER.id).slice(from);
+  const lastIndex = parts.findIndex((m) => buttonData(m).some((d) => d.startsWith("confirm:")));
+  const mine = parts.slice(0, lastIndex + 1);
+  return { text: mine.map((m) => m.text).join("\n"), buttons: buttonData(mine.at(-1)!), last: mine.at(-1)! };
+}
+
+describe("Telegram end to end with a real kế hoạch", () => {
+  it("binds five groups, reads a pasted 14k-character plan, fans out exactly, records completions, reports and exports", async () => {
+    loop = await startLoop();
+    const l = loop;
+    const { api } = l;
+    await setUpOffice(l);
+
+    // The leader pastes the kế hoạch: the Telegram app sends it as several messages of at most 4,096 characters.
+    const parts = splitLikeTelegram(KE_HOACH, 4096);
+    expect(parts.length).toBeGreaterThanOrEqual(4);
+    for (const part of parts) l.say(LEADER.id, LEADER, part);
+    let preview = await previewAfter(l, 0);
+    expect(preview.text).toMatch(/XEM TRƯỚC \(mã #\d+\) — Kế hoạch số 164\/KH-UBND/);
+    expect(preview.text).toMatch(/18 nhiệm vụ/); // one dispatch, not four
+    expect(preview.text).toMatch(/Chưa xác định được đơn vị: .*Ban Dân vận Thành ủy/s);
+    expect(api.botMessages(LEADER.id).every((m) => (m.text ?? "").length <= 4096)).toBe(true);
+
+    // Two items say only "định kỳ": the leader drops the one with no unit and gives the other a period.
+    const seqOf = (ref: string) => Number(new RegExp(`^(\\d+)\\. \\[${ref.replace(/[.#]/g, "\\$&")}\\]`, "m").exec(preview.text)![1]);
+    let seen = api.botMessages(LEADER.id).length;
+    l.say(LEADER.id, LEADER, `/bo ${seqOf("II.1")}`);
+    preview = await previewAfter(l, seen);
+    expect(preview.text).toMatch(new RegExp(`${seqOf("II.1")}\\. \\[II\\.1\\] \\(đã bỏ\\)`));
+    seen = api.botMessages(LEADER.id).length;
+    l.say(LEADER.id, LEADER, `/chuky ${seqOf("III.11")} hang nam`);
+    preview = await previewAfter(l, seen);
+    seen = api.botMessages(LEADER.id).length;
+
+    const confirm = preview.buttons.find((d) => d.startsWith("confirm:"))!;
+    expect(await l.press(LEADER.id, LEADER, preview.last, confirm)).toBeUndefined();
+    const done = await l.botSaysMatching(LEADER.id, /^Đã giao \d+ nhiệm vụ/);
+    // The unit assigned without a group is reported to the leader by name.
+    expect(done.text).toMatch(/chưa có nhóm chat.*: Sở Lao động - Thương binh và Xã hội\./s);
+
+    // Every bound group receives exactly its tasks: the reader's assignees, resolved as the office named its units.
+    const { refs: expected, leads } = expectedRefs(parts.join("\n"), ["II.1"]);
+    expect(expected.get("Sở Lao động - Thương binh và Xã hội")!.length).toBeGreaterThan(0);
+    const posts = new Map<number, TgMessage[]>();
+    for (const u of BOUND) {
+      const want = expected.get(u.name)!;
+      expect(want.length).toBeGreaterThan(0);
+      await api.waitFor(() => refsIn(api.botMessages(u.chat).filter(isTaskPost).map((m) => m.text).join("\n")).length >= want.length, 20_000, `posts in ${u.chat}`);
+      const got = api.botMessages(u.chat).filter(isTaskPost);
+      posts.set(u.chat, got);
+      expect(refsIn(got.map((m) => m.text).join("\n")).sort(), u.name).toEqual([...want].sort());
+      for (const m of got) expect(m.text).toContain(`Giao ${u.name} thực hiện:`);
+    }
+
+    // Sở Y tế (-101) has two tasks in one message: "da xong" (no diacritics) is asked which; "da xong 2" closes item 2.
+    const yte = posts.get(-101)![0]!;
+    expect(refsIn(yte.text!)).toHaveLength(2);
+    l.say(-101, OFFICER, "da xong", yte.message_id);
+    expect((await l.botSaysMatching(-101, /có 2 nhiệm vụ/)).reply_to_message?.from?.id).toBe(OFFICER.id);
+    l.say(-101, OFFICER, "da xong 2", yte.message_id);
+    await api.waitFor(() => /— Tình trạng —/.test(api.message(-101, yte.message_id)!.text ?? ""), 15_000, "the status edit in -101");
+    const yteNow = api.message(-101, yte.message_id)!;
+    expect(yteNow.text).toMatch(/1\. ⏳ Đang thực hiện\n2\. ✅ Đã hoàn thành 05\/06\/2023/);
+    expect(buttonData(yteNow)).toHaveLength(1); // only the open task keeps its button
+
+    // Sở Nội vụ (-102): the button of its own item III.4 (item 1, "các sở, ngành", is shared by every sở); the
+    // callback is answered and the message edited, no new message.
+    const noiVu = posts.get(-102)![0]!;
+    expect(refsIn(noiVu.text!)[1]).toBe("III.4");
+    const before = api.botMessages(-102).length;
+    expect(await l.press(-102, OFFICER2, noiVu, buttonData(noiVu)[1]!)).toBe("✅ Đã ghi nhận hoàn thành.");
+    await api.waitFor(() => /2\. ✅ Đã hoàn thành/.test(api.message(-102, noiVu.message_id)!.text ?? ""), 15_000, "the status edit in -102");
+    expect(api.botMessages(-102)).toHaveLength(before);
+
+    // Sở TT&TT (-103): an exhortation and "chưa xong" never complete; chatter that replies to nobody never reaches
+    // the bot (privacy mode), so it cannot complete anything either.
+    const ttt = posts.get(-103)![0]!;
+    l.say(-103, OFFICER, "đề nghị các đơn vị khẩn trương hoàn thành", ttt.message_id);
+    l.say(-103, OFFICER, "chưa xong 1", ttt.message_id);
+    l.say(-104, OFFICER, "xong rồi nhé");
+    await l.settle();
+    expect(api.message(-103, ttt.message_id)!.text).not.toMatch(/✅ Đã hoàn thành/);
+    expect(api.botMessages(-104).filter((m) => !isTaskPost(m))).toHaveLength(1); // just the binding answer
+
+    // The secretary's report: two of the tasks closed, on time; the rest still running.
+    l.say(SECRETARY.id, SECRETARY, "/baocao 164/KH-UBND");
+    const report = await l.botSaysMatching(SECRETARY.id, /Tổng số/);
+    // III.6 and III.4 recur yearly: closing each opened its next year's occurrence, counted as a task of its own.
+    const total = leads + 2;
+    expect(report.text).toMatch(new RegExp(`Tổng số: ${total} nhiệm vụ \\(tính theo đơn vị chủ trì\\)`));
+    expect(report.text).toMatch(/- Đã hoàn thành: 2\n\s+\+ Hoàn thành đúng hạn: 2/);
+    expect(report.text).toMatch(new RegExp(`Đang thực hiện \\(trong hạn\\): ${total - 2 - countNoDeadline(report.text!)}`));
+    expect(report.text).toMatch(/Sở Y tế: \d+ nhiệm vụ; đã hoàn thành 1 \(đúng hạn 1/);
+    expect(report.text).toMatch(/Sở Nội vụ: \d+ nhiệm vụ; đã hoàn thành 1 \(đúng hạn 1/);
+    expect(report.text).toMatch(/Sở Thông tin và Truyền thông: \d+ nhiệm vụ; đã hoàn thành 0/);
+
+    // /xuat: an .xlsx document, one row per assignment, readable by Excel (exceljs).
+    l.say(SECRETARY.id, SECRETARY, "/xuat 164/KH-UBND");
+    await api.waitFor(() => api.botMessages(SECRETARY.id).some((m) => m.document), 20_000, "the .xlsx document");
+    const doc = api.botMessages(SECRETARY.id).find((m) => m.document)!;
+    expect(doc.document!.file_name).toMatch(/\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load([...api.files.values()].find((f) => f.id === doc.document!.file_id)!.bytes as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    // One row per assignment, including those of the two next occurrences (same units as III.6 and III.4).
+    const all = [...expected.values()].flat();
+    const assignments = all.length + all.filter((ref) => ref === "III.6" || ref === "III.4").length;
+    const cells = sheet.getSheetValues().slice(2).map((row) => (Array.isArray(row) ? row.join(" | ") : ""));
+    expect(cells.filter((c) => /164\/KH-UBND/.test(c))).toHaveLength(assignments);
+    expect(cells.filter((c) => /Hoàn thành đúng hạn/i.test(c)).length).toBeGreaterThanOrEqual(2);
+
+    // Nothing was refused: no markup error, no 429, no failed call (group titles and names carry < > & * _).
+    expect(api.calls.filter((c) => !c.ok && c.method !== "getUpdates")).toEqual([]);
+  }, 120_000);
+});
+
+/** "- Nhiệm vụ không có thời hạn: N" in the report (items the kế hoạch gives no deadline). */
+function countNoDeadline(text: string): number {
+  return Number(/Nhiệm vụ không có thời hạn: (\d+)/.exec(text)?.[1] ?? 0);
+}
