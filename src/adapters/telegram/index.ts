@@ -48,21 +48,25 @@ export function createTelegramAdapter(config: TelegramConfig, deps: TelegramAdap
   let polling: Promise<void> | undefined;
   let webhookServer: Server | undefined;
 
-  const deliver = async (event: Inbound): Promise<void> => {
-    if (event.kind !== "action") return deps.onInbound(event);
-    // The spinner on a pressed button stays until answered: answer for the core if it did not (or failed), and only
-    // once, since Telegram refuses a second answer.
+  const enqueue = (event: Inbound): void => {
+    const chat = chatOf(event);
+    if (event.kind !== "action") return queues.push(chat, () => deps.onInbound(event));
+    // The spinner on a pressed button stays until answered, and Telegram takes one answer per press, only for a few
+    // seconds: answer for the core if it did not (or failed), and at once if the press must wait behind slow work.
     let answered = false;
     const answer = async (text?: string) => {
       if (answered) return;
       answered = true;
       await event.answer(text);
     };
-    try {
-      await deps.onInbound({ ...event, answer });
-    } finally {
-      await answer();
-    }
+    if (queues.isBusy(chat)) void answer();
+    queues.push(chat, async () => {
+      try {
+        await deps.onInbound({ ...event, answer });
+      } finally {
+        await answer();
+      }
+    });
   };
 
   bot.catch((error, ctx) => onError(error, `update ${ctx.update.update_id}`));
@@ -77,7 +81,7 @@ export function createTelegramAdapter(config: TelegramConfig, deps: TelegramAdap
           (error: unknown) => onError(error, `answerCallbackQuery ${queryId}`),
         ),
     });
-    if (event) queues.push(chatOf(event), () => deliver(event));
+    if (event) enqueue(event);
   });
 
   return {

@@ -175,6 +175,33 @@ describe("Telegram adapter: receiving", () => {
     expect(action).toMatchObject({ kind: "action", chat: h.groupChat, messageId: task.messageId, data: "done:1", sender: h.user });
   });
 
+  it("answers a press at once when it must wait behind slow work in the same chat", async () => {
+    let release!: () => void;
+    const slow = new Promise<void>((resolve) => (release = resolve));
+    const seen: string[] = [];
+    h = await startTelegram({
+      deps: {
+        onInbound: async (event) => {
+          if (event.kind === "message") await slow; // e.g. OCR of a scanned dispatch
+          if (event.kind === "action") {
+            seen.push(event.data);
+            await event.answer("quá muộn"); // the press was already answered: a no-op, not an error
+          }
+        },
+      },
+    });
+    const preview = await h.adapter.send({ chat: h.privateChat, text: "Xem trước", buttons: [[{ label: "Xác nhận", data: "confirm:1" }]] });
+    h.api.updates.document({ chat: ALICE.id, from: ALICE, fileName: "scan.jpg", bytes: Buffer.from([0xff, 0xd8]) });
+    const press = h.api.updates.callback({ chat: ALICE.id, from: ALICE, messageId: Number(preview.messageId), data: "confirm:1" });
+    await h.api.waitFor(() => h.api.answers.get(press.callback_query!.id)!.answered, 5000, "the early answer");
+    expect(seen).toEqual([]); // still queued behind the slow message, in order
+    release();
+    await h.adapter.idle();
+    expect(seen).toEqual(["confirm:1"]);
+    expect(h.api.answers.get(press.callback_query!.id)).toEqual({ answered: true });
+    expect(h.api.callsOf("answerCallbackQuery")).toHaveLength(1);
+  });
+
   it("reports the bot removed from and added to a group, and a group's migration to a supergroup", async () => {
     h = await startTelegram();
     h.api.updates.botRemoved(GROUP, ALICE, "kicked");
