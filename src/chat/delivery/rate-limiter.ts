@@ -56,9 +56,11 @@ export class RateLimiter {
     const now = this.now();
     const { platform } = parseChatId(chat);
     const limits = this.limitsFor(platform);
+    const paused = this.pausedUntil.get(chat) ?? 0;
+    if (paused !== 0 && paused <= now) this.pausedUntil.delete(chat);
     return Math.max(
       0,
-      (this.pausedUntil.get(chat) ?? 0) - now,
+      paused - now,
       this.windowWait(`chat:${chat}`, isGroupChat(chat) ? limits.group : limits.private, now),
       this.windowWait(`global:${platform}`, limits.global, now),
       // Bot-wide sends are spread out (at most twice the average rate) instead of fired in one burst: a burst's last
