@@ -69,7 +69,8 @@ export class DispatchRepo {
   async findDuplicate(q: { numberKey: string | null; issuerKey: string | null; date: string | null; fileHash: string | null }): Promise<{ id: number; status: DispatchStatus } | null> {
     const or: object[] = [];
     if (q.fileHash) or.push({ fileHash: q.fileHash });
-    if (q.numberKey && q.issuerKey) or.push({ numberKey: q.numberKey, issuerKey: q.issuerKey, date: q.date });
+    // The number carries the issuer's code ("164/KH-UBND"), so number + date also matches when no issuer was read.
+    if (q.numberKey) or.push({ numberKey: q.numberKey, issuerKey: q.issuerKey, date: q.date });
     if (or.length === 0) return null;
     const row = await this.prisma.dispatch.findFirst({ where: { status: { not: "cancelled" }, OR: or }, orderBy: { id: "asc" } });
     return row ? { id: row.id, status: row.status as DispatchStatus } : null;

@@ -51,7 +51,8 @@ export async function confirmDraft(deps: TrackingDeps, input: { dispatchId: numb
   if (!draft) return { code: "not_found" };
   if (draft.status !== "draft") return { code: "not_draft", status: draft.status };
   const live = draft.items.filter((i) => !i.dropped);
-  const needsPeriod = live.filter((i) => i.recurrence === "periodic");
+  // Only items that will become tasks need a period; unassigned ones are reported, not blocking.
+  const needsPeriod = live.filter((i) => i.recurrence === "periodic" && i.assignees.some((a) => a.unitIds.length > 0));
   if (needsPeriod.length) return { code: "needs_period", items: needsPeriod.map((i) => ({ seq: i.seq, ref: i.ref })) };
 
   const plans = planTasks(draft).filter((p) => p.assignments.length > 0);

@@ -6,6 +6,7 @@ import type { NewEvent, ReplyEffects } from "../storage/reply-repo.js";
 import type { TrackingDeps } from "./deps.js";
 import type { AssignmentView } from "./model.js";
 import { classifyReply, type ReplyIntent } from "./reply-intent.js";
+import { officeDay } from "./office-day.js";
 import { mayReport } from "./report-permission.js";
 
 /** A task as replies name it back to people. */
@@ -73,9 +74,13 @@ export async function recordReply(deps: TrackingDeps, msg: Omit<InboundMessage, 
     chosen = targets.map((t) => t.assignment);
   }
 
-  // A recurring task closed earlier: the reply is about its current occurrence.
+  // A recurring task closed in an earlier period: once that period's due day has passed, a reply to the old message
+  // is about the current occurrence. Within the period, a repeated "xong" must not close next year's one.
+  const today = officeDay(at);
   chosen = await Promise.all(
-    chosen.map(async (a) => (a.status === "done" && a.recurrence ? ((await store.replies.laterOccurrence(a.taskId, a.unitId)) ?? a) : a)),
+    chosen.map(async (a) =>
+      a.status === "done" && a.recurrence && a.deadlineDate && today > a.deadlineDate ? ((await store.replies.laterOccurrence(a.taskId, a.unitId)) ?? a) : a,
+    ),
   );
   const settings = await store.directory.settings();
   const person = await store.directory.person(msg.sender.id);
@@ -90,6 +95,8 @@ export async function recordReply(deps: TrackingDeps, msg: Omit<InboundMessage, 
   const effects: ReplyEffects = { eventId: msg.eventId, at, updates: [], closeTasks: [], events: [], notices: [] };
   const outcomes: Array<{ task: TaskRef; outcome: Outcome; nextDeadline?: string }> = [];
   const closedTasks = new Set<number>();
+  // Difficulties and questions reach the leader once per reply, naming every task concerned.
+  const notify = new Map<ChatId, AssignmentView[]>();
 
   for (const a of open) {
     let outcome: Outcome = "note";
@@ -111,12 +118,14 @@ export async function recordReply(deps: TrackingDeps, msg: Omit<InboundMessage, 
       if (reply.intent === "done") outcome = "input";
       effects.updates.push({ id: a.id, report: reply.note });
       const chat = leaderChat(a);
-      if (chat && (reply.intent === "difficulty" || reply.intent === "question")) {
-        effects.notices.push({ chat, payload: { op: "send", text: t(`tracking:notify.${reply.intent}`, { unit: a.unitName, ref: a.taskRef, number: a.dispatchNumber ?? "", note: reply.note }) }, purpose: { type: "notice" } });
-      }
+      if (chat && (reply.intent === "difficulty" || reply.intent === "question")) notify.set(chat, [...(notify.get(chat) ?? []), a]);
     }
     outcomes.push({ task: taskRef(a), outcome, ...(nextDeadline ? { nextDeadline } : {}) });
     effects.events.push(replyEvent(msg, a, reply.intent, outcome, reply.note, reply.percent));
+  }
+  for (const [chat, list] of notify) {
+    const text = t(`tracking:notify.${reply.intent}`, { unit: list[0]!.unitName, ref: list.map((a) => a.taskRef).join(", "), number: list[0]!.dispatchNumber ?? "", note: reply.note });
+    effects.notices.push({ chat, payload: { op: "send", text }, purpose: { type: "notice" } });
   }
   if (!(await store.replies.apply(effects))) return { code: "duplicate_event" };
   return { code: "recorded", intent: reply.intent, ...(reply.percent !== undefined ? { percent: reply.percent } : {}), attachments: msg.attachments.length, outcomes };

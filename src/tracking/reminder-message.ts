@@ -10,9 +10,8 @@ const clip = (s: string, n: number) => {
   return flat.length <= n ? flat : `${flat.slice(0, n - 1)}…`;
 };
 
-function line(t: Translate, n: number | null, r: DueReminder, a: AssignmentView): string {
-  const vars = { n, number: a.dispatchNumber ?? "—", ref: a.taskRef, text: clip(a.taskText, 160), days: Math.abs(r.daysLeft), date: displayDay(a.deadlineDate ?? ""), unit: a.unitName };
-  if (n === null) return t("tracking:reminder.leaderItem", vars);
+function line(t: Translate, n: number, r: DueReminder, a: AssignmentView): string {
+  const vars = { n, number: a.dispatchNumber ?? "—", ref: a.taskRef, text: clip(a.taskText, 160), days: Math.abs(r.daysLeft), date: displayDay(a.deadlineDate ?? "") };
   // A "due" reminder moved off a weekend still has days left: say how many, not "today".
   return t(r.daysLeft < 0 ? "tracking:reminder.overdue" : r.daysLeft === 0 ? "tracking:reminder.dueToday" : "tracking:reminder.before", vars);
 }
@@ -44,11 +43,4 @@ export function unitDigestMessages(chat: ChatId, day: string, reminders: Array<{
   }
   flush();
   return out;
-}
-
-/** The leader's overdue digest (not a reply target: leaders do not report completion). */
-export function leaderDigestText(day: string, reminders: Array<{ r: DueReminder; a: AssignmentView }>, t: Translate): string {
-  const shown = reminders.slice(0, 60).map(({ r, a }) => line(t, null, r, a));
-  const more = reminders.length > shown.length ? [`… (+${reminders.length - shown.length})`] : [];
-  return [t("tracking:reminder.leaderHeader", { count: reminders.length, date: displayDay(day) }), ...shown, ...more].join("\n");
 }

@@ -7,7 +7,8 @@ import type { Recurrence } from "../dispatch/schema.js";
 import type { TrackingDeps } from "./deps.js";
 import { dayNumber, isoFromDayNumber, officeDay } from "./office-day.js";
 import type { AssignmentView } from "./model.js";
-import { leaderDigestText, unitDigestMessages } from "./reminder-message.js";
+import { unitDigestMessages } from "./reminder-message.js";
+import { renderLeaderDigest, renderWithoutChat, type DigestItem } from "../reports/digest-text.js";
 
 export interface TickResult {
   day: string;
@@ -71,25 +72,34 @@ export async function reminderTick(deps: TrackingDeps): Promise<TickResult> {
       keys: [...p.keys.map((key) => ({ key, assignmentId: Number(key.split(":")[0]) })), ...(i === 0 ? [{ key: digest.key, assignmentId: null }] : [])],
     }));
   }
-  // Units without a chat: their reminders go to the leader so nobody is silently skipped.
-  const leaderItems = withView([...(leaderTargets ? due.leaderDigest!.reminders : []), ...due.withoutChat.filter((r) => r.kind !== "overdue")]);
+  // The leader's overdue digest, and reminders for units without a chat, so nobody is silently skipped.
+  const digestItem = (r: DueReminder): DueReminder<DigestItem> | null => {
+    const a = views.get(Number(r.assignment.assignmentId));
+    return a ? { ...r, assignment: { ...r.assignment, dispatchNumber: a.dispatchNumber, taskRef: a.taskRef, taskText: a.taskText, unitName: a.unitName } } : null;
+  };
+  const leaderChatOf = (r: DueReminder) => settings.leaderChat ?? views.get(Number(r.assignment.assignmentId))?.forwardChat ?? null;
+  const perLeaderChat = new Map<string, { overdue: DueReminder<DigestItem>[]; noChat: DueReminder<DigestItem>[] }>();
+  const add = (r: DueReminder, list: "overdue" | "noChat") => {
+    const chat = leaderChatOf(r);
+    const item = digestItem(r);
+    if (!chat || !item) return;
+    if (!perLeaderChat.has(chat)) perLeaderChat.set(chat, { overdue: [], noChat: [] });
+    perLeaderChat.get(chat)![list].push(item);
+  };
+  if (leaderTargets) for (const r of due.leaderDigest!.reminders) add(r, "overdue");
+  for (const r of due.withoutChat) if (r.kind !== "overdue") add(r, "noChat");
   const noChatKeys = due.withoutChat.map((r) => ({ key: r.key, assignmentId: Number(r.assignment.assignmentId) }));
-  if (leaderItems.length > 0 || noChatKeys.length > 0) {
-    const byChat = new Map<string, typeof leaderItems>();
-    for (const x of leaderItems) {
-      const chat = settings.leaderChat ?? x.a.forwardChat;
-      if (!chat) continue;
-      byChat.set(chat, [...(byChat.get(chat) ?? []), x]);
-    }
-    const leaderKey = due.leaderDigest?.key ?? `leader-nochat:${due.day}`;
-    let first = true;
-    for (const [chat, list] of byChat) {
+  const leaderKey = due.leaderDigest?.key ?? `leader-nochat:${due.day}:${noChatKeys[0]?.key ?? ""}`;
+  let first = true;
+  for (const [chat, { overdue, noChat }] of perLeaderChat) {
+    const texts = [...(overdue.length ? renderLeaderDigest(overdue, due.day, t) : []), ...(noChat.length ? renderWithoutChat(noChat, due.day, t) : [])];
+    texts.forEach((text, i) => {
       batches.push({
-        item: { chat, payload: { op: "send", text: leaderDigestText(due.day, list, t) }, purpose: { type: "notice" } },
-        keys: first ? [{ key: leaderKey, assignmentId: null }, ...noChatKeys] : [{ key: `${leaderKey}:${chat}`, assignmentId: null }],
+        item: { chat, payload: { op: "send", text }, purpose: { type: "notice" } },
+        keys: first ? [{ key: leaderKey, assignmentId: null }, ...noChatKeys] : [{ key: `${leaderKey}:${chat}:${i}`, assignmentId: null }],
       });
       first = false;
-    }
+    });
   }
   const leaderKeyRecorded = batches.some((b) => b.keys.some((k) => k.key === due.leaderDigest?.key));
   const extraKeys = due.leaderDigest && !leaderKeyRecorded ? [due.leaderDigest.key] : [];

@@ -70,7 +70,8 @@ export class UnitDirectory {
     const parts = original.split(/,|;|\s+và\s+/u).map((p) => canonicalName(p)).filter(Boolean);
     if (parts.length === 0) return null;
     const m = /^(.*?)\s*\bcác\s+(.+)$/u.exec(parts[0]!);
-    const prefix = m ? m[1]! : "";
+    // Without "các" ("UBND quận, huyện, thị xã") the first item's head words prefix the others.
+    const prefix = m ? m[1]! : parts[0]!.split(" ").slice(0, -1).join(" ");
     if (m) parts[0] = m[2]!;
     if (parts.length === 1 && !m && this.ofKind(parts[0]!).length === 0) return null;
     const kinds: string[] = [];

@@ -122,7 +122,11 @@ describe("recordReply", () => {
     const next = await w.db.prisma.task.findFirstOrThrow({ where: { ref: "II.2", occurrence: 2 }, include: { assignments: true } });
     expect(next.deadlineDate).toBe("2024-11-20");
     expect(next.assignments.map((a) => a.status)).toEqual(["open"]);
-    const later = await reply(YTE, "hoàn thành", postIn(YTE).toString()).then(() => reply(YTE, "xong 2", postIn(YTE)));
+    // The same "xong 2" again within the period: already closed, next year's occurrence untouched.
+    expect(await reply(YTE, "xong 2", postIn(YTE))).toMatchObject({ code: "already_closed", task: { ref: "II.2" } });
+    // After the closed occurrence's due day, a reply to the old message reaches the current occurrence.
+    w.clock.set(new Date("2024-11-01T03:00:00Z"));
+    const later = await reply(YTE, "xong 2", postIn(YTE));
     expect(later).toMatchObject({ code: "recorded", outcomes: [{ outcome: "closed", nextDeadline: "2025-11-20" }] });
   });
 
