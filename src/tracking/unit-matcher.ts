@@ -76,8 +76,12 @@ export class UnitDirectory {
     if (parts.length === 1 && !m && this.ofKind(parts[0]!).length === 0) return null;
     const kinds: string[] = [];
     const ids = new Set<number>();
-    for (const item of parts) {
-      const kind = [prefix ? `${prefix} ${item}` : item, item].find((c) => this.ofKind(c).length > 0);
+    for (const part of parts) {
+      // A later item may carry its own "X các Y" ("Sở Y tế và UBND các quận").
+      const own = /^(.*?)\s*\bcác\s+(.+)$/u.exec(part);
+      const item = own ? own[2]! : part;
+      const head = own ? own[1]! : prefix;
+      const kind = [head ? `${head} ${item}` : item, item].find((c) => this.ofKind(c).length > 0);
       if (kind) {
         kinds.push(kind);
         for (const u of this.ofKind(kind)) ids.add(u.id);
