@@ -130,7 +130,10 @@ export function readList(s: string): { list: string; end: number } {
 }
 
 function isCollective(seg: string): boolean {
-  return /(?:^|\s)các\s/iu.test(seg) || (KIND_WORD.test(seg.toLowerCase()) && !/^\p{Lu}/u.test(seg));
+  const low = seg.toLowerCase();
+  const kind = KIND_WORD.exec(low);
+  // "các sở", "UBND các xã", a bare kind ("sở", or "Sở" alone starting "Sở, ban, ngành") list kinds, not one unit.
+  return /(?:^|\s)các\s/iu.test(seg) || (kind !== null && (!/^\p{Lu}/u.test(seg) || kind[0].length === low.length));
 }
 
 /** Splits a list into bodies: at ";", at a new "các", and at each new named unit; same-tier kinds stay together. */

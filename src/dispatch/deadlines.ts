@@ -24,21 +24,22 @@ const LONG_DATE = "(\\d{1,2})\\s+tháng\\s+(\\d{1,2})(?:\\s*(?:năm|,\\s*năm)\\
 const TIME = "(?:\\d{1,2}\\s*(?:h|giờ|g)\\s*(?:\\d{1,2})?\\s*(?:phút|')?\\s*(?:,\\s*)?)";
 const DATE = `(?:ngày\\s+)?(?:${WEEKDAY}\\s*,?\\s*(?:ngày\\s+)?)?(?:${NUM_DATE}|${LONG_DATE})`;
 const CUE =
-  "(?:trước|chậm nhất(?:\\s+là)?|muộn nhất|hạn chót|hạn cuối|thời hạn|hạn|đến hết|đến|kết thúc|xong|hoàn thành|vào lúc|vào|lúc|trong ngày|diễn ra(?:\\s+vào)?|thời gian[^:.;\\n]{0,50}:)";
+  "(?:không (?:quá|muộn hơn)|trước|chậm nhất(?:\\s+là)?|muộn nhất|hạn chót|hạn cuối|thời hạn|hạn|đến hết|đến|kết thúc|xong|hoàn thành|vào lúc|vào|lúc|trong ngày|diễn ra(?:\\s+vào)?|thời gian[^:.;\\n]{0,50}:)";
 
 const RANGE_RE = new RegExp(`từ\\s+(?:${TIME})?${DATE}\\s*(?:đến|tới|-|–)\\s*(?:${TIME})?${DATE}`, "giu");
 const CUED_DATE_RE = new RegExp(`${CUE}\\s*(?:ngày\\s+)?(?:${TIME})?(?:ngày\\s+)?${DATE}`, "giu");
 const MONTH_RE = new RegExp(
-  `(?:(trước)|trong|hết|cuối|vào|đến hết|đến cuối|đến)\\s+tháng\\s+(\\d{1,2})(?:\\s*(?:\\/|năm|-)\\s*(\\d{4}))?(?![\\d/])`,
+  `(?:(trước)|trong|hết|cuối|vào|đến hết|đến cuối|đến|thời gian[^:.;\\n]{0,50}:)\\s+tháng\\s+(\\d{1,2})(?:\\s*(?:\\/|năm|-)\\s*(\\d{4}))?(?![\\d/])`,
   "giu",
 );
 const QUARTER_RE = new RegExp(
   `(?:(trước)\\s+|(?:trong|hết|cuối|vào|đến hết|đến|xong|hoàn thành(?:\\s+trong)?|thời gian[^:.;\\n]{0,50}:)\\s+)quý\\s+(IV|I{1,3}|[1-4])(?:\\s*(?:\\/|năm|-)\\s*(\\d{4}))?`,
   "giu",
 );
-const YEAR_RE = /(?:(trước)|trong|hết|cuối|đến hết|đến cuối|hoàn thành trong|xong trong)\s+năm\s+(\d{4})(?!\d)/giu;
+const YEAR_RE = /(?:(trước)|trong|hết|cuối|đến hết|đến cuối|hoàn thành trong|xong trong|thời gian[^:.;\n]{0,50}:)\s+năm\s+(\d{4})(?!\d)/giu;
 const WEEKDAY_REL_RE = /(?:trước|vào|chậm nhất(?:\s+là)?|hạn|đến)\s+(?:ngày\s+)?thứ\s*(hai|ba|tư|năm|sáu|bảy|[2-7])\s+(tuần này|tuần sau|tuần tới)/giu;
-const MONTHLY_DAY_RE = /(?:(?:trước|vào|chậm nhất|đến)\s+)?ngày\s+(\d{1,2})\s+(?:hàng|hằng)\s+tháng/giu;
+const MONTHLY_DAY_RE =
+  /(?:(?:trước|vào|chậm nhất|đến)\s+)?ngày\s+(\d{1,2})\s+(?:hàng|hằng)\s+tháng|(?:hàng|hằng)\s+tháng[^.;\d]{0,40}?(?:trước|vào|chậm nhất(?:\s+là)?)\s+ngày\s+(\d{1,2})(?![\d/]|\s*tháng)/giu;
 const WEEKDAY_NUM: Record<string, number> = { hai: 1, ba: 2, tư: 3, năm: 4, sáu: 5, bảy: 6 };
 const DAYS_AFTER_RE = /trong\s+(?:vòng|thời hạn)?\s*(\d{1,3})\s+ngày(\s+làm việc)?\s*(?:,\s*)?kể từ ngày\s+(?:ký|ban hành)/giu;
 
@@ -83,8 +84,10 @@ function dmy(g: Array<string | undefined>, at: number): [number, number, number 
 /** All deadline phrases in `text`, in order, with recurrences merged into an adjacent date. */
 export function findDeadlines(text: string, ctx: DateContext): FoundDeadline[] {
   const dates: FoundDeadline[] = [];
-  const push = (index: number, phrase: string, date: string | null, recurrence: Recurrence | null = null) => {
+  const push = (index: number, found: string, date: string | null, recurrence: Recurrence | null = null) => {
     if (date === null && recurrence === null) return;
+    let phrase = found;
+    if (phrase.includes("(") && !phrase.includes(")") && text[index + phrase.length] === ")") phrase += ")";
     const end = index + phrase.length;
     if (dates.some((x) => index < x.end && end > x.index)) return;
     dates.push({ text: phrase.trim(), date, recurrence, index, end });
@@ -128,7 +131,7 @@ export function findDeadlines(text: string, ctx: DateContext): FoundDeadline[] {
     push(m.index, m[0], addDays(monday, wd - 1 + (/này/u.test(m[2]!) ? 0 : 7)));
   }
   for (const m of digits ? text.matchAll(MONTHLY_DAY_RE) : []) {
-    const d = Number(m[1]);
+    const d = Number(m[1] ?? m[2]);
     const [by, bm, bd] = ctx.base.split("-").map(Number) as [number, number, number];
     const date = d >= bd ? iso(by, bm, d) : bm === 12 ? iso(by + 1, 1, d) : iso(by, bm + 1, d);
     push(m.index, m[0], date, "monthly");

@@ -149,6 +149,16 @@ export function readHeader(input: Line[]): HeaderResult {
       items.push(lines[j]!.text.replace(/^[-–•+]\s*/u, ""));
       j++;
     }
+    // Recipients one per line without dashes: short lines, each but the last ending in ";" or ",".
+    if (items.length === 0) {
+      while (j < lines.length && items.length < 20) {
+        const l = lines[j]!.text;
+        if (l.length > 150 || NOT_HEADER.test(l) || /^\d|^[IVX]+\s*[.\-–]/u.test(l)) break;
+        items.push(l);
+        j++;
+        if (!/[;,]$/u.test(l)) break;
+      }
+    }
     doc.recipients = items.map(stripEnd).filter((x) => x.length > 1);
     doc.type ??= "Công văn";
     bodyStart = Math.max(bodyStart, j);

@@ -98,6 +98,12 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
           return;
         }
       }
+      // "… đề nghị các đơn vị thực hiện các nội dung sau:" addressed to generic bodies: the recipients' task.
+      if (l?.requested && isGeneric(l.leads) && /sau\s*:\s*$/u.test(s) && ctx.implicitTo.length) {
+        cur = task(`#${++k}`, s, assignees(ctx.implicitTo, ""), true);
+        out.push(cur);
+        return;
+      }
       if (cur) {
         cur.text += sep + s;
         const extra = assignees([], cur.text).filter((a) => !cur!.assignees.some((b) => sameBody(a.name, b.name)));
