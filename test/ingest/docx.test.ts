@@ -50,6 +50,23 @@ describe(".docx numbering", () => {
   });
 });
 
+describe(".docx written by another producer (LibreOffice, committed fixture)", () => {
+  it("restores its numbering.xml lists and reads its task table", async () => {
+    const { readFileSync } = await import("node:fs");
+    const bytes = new Uint8Array(readFileSync(new URL("../fixtures/files/ke-hoach.docx", import.meta.url)));
+    expect((await read(bytes)).split("\n")).toEqual([
+      "KẾ HOẠCH",
+      "I. NHIỆM VỤ",
+      "1. Quán triệt kế hoạch",
+      "a. Sở Y tế chủ trì tiêm chủng",
+      "b. Sở Tài chính bố trí kinh phí",
+      "2. Triển khai thực hiện",
+      "- Báo cáo định kỳ",
+      "1. Tổ chức tiêm chủng mở rộng. Sở Y tế chủ trì, phối hợp UBND các huyện. Thời gian hoàn thành: Quý II/2025.",
+    ]);
+  });
+});
+
 describe(".docx tables", () => {
   it("reads a task table as numbered items in the dispatch's own phrasing, merged cells included", async () => {
     const text = await read(

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { translator } from "../../src/i18n.js";
-import { describeIngestError, detectTools, extractText, IngestError, type IngestErrorCode } from "../../src/ingest/index.js";
+import { describeIngestError, describeProgress, detectTools, extractText, IngestError, type IngestErrorCode } from "../../src/ingest/index.js";
 import { docx, p } from "./helpers/docx.js";
 import { jpegToPdf, renderPage } from "./helpers/scan.js";
 
@@ -80,5 +80,14 @@ describe("limits and bad files", () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe("progress text for the chat's \"đang đọc văn bản...\" message", () => {
+  it("names the page and the stage", () => {
+    const t = translator("vi");
+    expect(describeProgress({ stage: "ocr", page: 2, pages: 5 }, t)).toBe("Đang đọc văn bản (nhận dạng chữ)... trang 2/5");
+    expect(describeProgress({ stage: "reading", page: 1, pages: 3 }, t)).toBe("Đang đọc văn bản... trang 1/3");
+    expect(describeProgress({ stage: "converting" }, translator("en"))).toMatch(/legacy Word/);
   });
 });
