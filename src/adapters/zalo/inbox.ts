@@ -115,9 +115,12 @@ export class ZaloInbox {
     const chat = zaloChatId(message.type, message.threadId);
     const msgId = String(message.data.msgId);
     if (message.isSelf) {
-      // History shows the bot's own sends with their real cliMsgId: learn it, so quotes of them resolve exactly.
-      const known = this.o.memory.get(chat, msgId);
-      if (known) this.o.memory.remember({ ...known, cliMsgId: String(message.data.cliMsgId) });
+      // History shows the bot's own sends with their real cliMsgId: learn it (also for sends from before a restart),
+      // so quotes of them resolve exactly and they can be quoted again.
+      const own = snapshotOf(message);
+      const exact = Number(own.cliMsgId);
+      const known = this.o.memory.get(chat, msgId) ?? own;
+      this.o.memory.remember({ ...known, cliMsgId: own.cliMsgId, sentWindow: [exact, exact] });
       return;
     }
     if (old && this.cutoff !== undefined && Number(message.data.ts) < this.cutoff) return;

@@ -262,3 +262,33 @@ describe("Zalo session loss and recovery", () => {
     expect(messages(h)[0]!.chat).toBe(`zalo:u:${USER_UID}`);
   });
 });
+
+describe("Zalo: learning the bot's own messages from history", () => {
+  it("after a restart, a quote of an old task post resolves by its exact client id and the post can be quoted again", async () => {
+    const CLOCK = 1763822800000;
+    const ownPost = groupMessage("group-text", {
+      uidFrom: "0", // how Zalo marks the account's own messages
+      msgId: "7406830000001",
+      cliMsgId: "1763822000111",
+      ts: String(CLOCK - 3_600_000),
+      content: "Nhiệm vụ 3: Báo cáo quý",
+    });
+    h = await startHarness({
+      start: false,
+      adapter: { now: () => CLOCK, catchUpGroups: () => [GROUP_ID], oldMessagesTimeoutMs: 10 },
+      setup: (z) => z.history.set(GROUP_ID, [ownPost]),
+    });
+    await h.adapter.start({ catchUpSince: new Date(CLOCK - 60_000) });
+    await until(() => h.zalo.historyCalls.length === 1, "history");
+    await settle();
+    await h.adapter.idle();
+    expect(messages(h)).toEqual([]); // the bot's own post is not an inbound message
+    const quote = { ...groupMessage("group-quote-reply").data.quote!, globalMsgId: 999, cliMsgId: 1763822000111 };
+    h.zalo.receive(groupMessage("group-quote-reply", { quote }));
+    await settle();
+    await h.adapter.idle();
+    expect(messages(h)[0]!.replyTo?.messageId).toBe("7406830000001");
+    await h.adapter.send({ chat: `zalo:g:${GROUP_ID}`, text: "Nhắc: còn 1 ngày", replyTo: "7406830000001" });
+    expect(h.zalo.sent[0]!.content.quote).toMatchObject({ msgId: "7406830000001", cliMsgId: "1763822000111", content: "Nhiệm vụ 3: Báo cáo quý" });
+  });
+});
