@@ -40,6 +40,7 @@ const YEAR_RE = /(?:(trước)|trong|hết|cuối|đến hết|đến cuối|ho�
 const WEEKDAY_REL_RE = /(?:trước|vào|chậm nhất(?:\s+là)?|hạn|đến)\s+(?:ngày\s+)?thứ\s*(hai|ba|tư|năm|sáu|bảy|[2-7])\s+(tuần này|tuần sau|tuần tới)/giu;
 const MONTHLY_DAY_RE =
   /(?:(?:trước|vào|chậm nhất|đến)\s+)?ngày\s+(\d{1,2})\s+(?:hàng|hằng)\s+tháng|(?:hàng|hằng)\s+tháng[^.;\d]{0,40}?(?:trước|vào|chậm nhất(?:\s+là)?)\s+ngày\s+(\d{1,2})(?![\d/]|\s*tháng)/giu;
+const QUARTER_DAY_RE = /(?:hàng|hằng)\s+quý[^.;\d]{0,40}?(?:trước|vào|chậm nhất(?:\s+là)?)\s+ngày\s+(\d{1,2})\s+(?:của\s+)?tháng\s+cuối\s+quý/giu;
 const WEEKDAY_NUM: Record<string, number> = { hai: 1, ba: 2, tư: 3, năm: 4, sáu: 5, bảy: 6 };
 const DAYS_AFTER_RE = /trong\s+(?:vòng|thời hạn)?\s*(\d{1,3})\s+ngày(\s+làm việc)?\s*(?:,\s*)?kể từ ngày\s+(?:ký|ban hành)/giu;
 
@@ -135,6 +136,12 @@ export function findDeadlines(text: string, ctx: DateContext): FoundDeadline[] {
     const [by, bm, bd] = ctx.base.split("-").map(Number) as [number, number, number];
     const date = d >= bd ? iso(by, bm, d) : bm === 12 ? iso(by + 1, 1, d) : iso(by, bm + 1, d);
     push(m.index, m[0], date, "monthly");
+  }
+  for (const m of digits && /quý/iu.test(text) ? text.matchAll(QUARTER_DAY_RE) : []) {
+    const d = Number(m[1]);
+    const [by] = ctx.base.split("-").map(Number) as [number];
+    const next = [3, 6, 9, 12].map((mo) => iso(by, mo, d)).find((x) => x !== null && x >= ctx.base) ?? iso(by + 1, 3, d);
+    push(m.index, m[0], next, "quarterly");
   }
   for (const m of digits ? text.matchAll(DAYS_AFTER_RE) : []) {
     if (m[2]) continue; // working days need a holiday calendar; leave to the leader rather than guess
