@@ -31,27 +31,48 @@ export async function ocrFile(tesseract: string, file: string, signal: AbortSign
 /** Pixels at 300 dpi → PDF points, so the layout's thresholds mean the same for scans. */
 const PT = 72 / 300;
 
-/** tesseract TSV → one item per word, placed on its line's baseline with its line's height. */
+/**
+ * tesseract TSV → one item per word, placed on its line's baseline with its line's height. A photo taken sideways is
+ * still recognised, but its boxes are in the sideways frame: then the words keep tesseract's reading order instead,
+ * one synthetic line per recognised line.
+ */
 export function tsvToItems(tsv: string): PageItems {
   let width = 0;
   let height = 0;
-  const lines = new Map<string, { bottom: number; height: number }>();
-  const words: { key: string; text: string; left: number; width: number }[] = [];
+  const lines = new Map<string, { bottom: number; height: number; paragraph: string }>();
+  const words: { key: string; text: string; left: number; width: number; height: number }[] = [];
   for (const row of tsv.split("\n").slice(1)) {
     const f = row.split("\t");
     if (f.length < 12) continue;
     const [level, , block, par, line, , left, top, w, h] = f.slice(0, 10).map(Number) as number[];
     const key = `${block}.${par}.${line}`;
     if (level === 1) [width, height] = [w!, h!];
-    else if (level === 4) lines.set(key, { bottom: top! + h!, height: h! });
-    else if (level === 5 && f[11]!.trim()) words.push({ key, text: f[11]!.trim(), left: left!, width: w! });
+    else if (level === 4) lines.set(key, { bottom: top! + h!, height: h!, paragraph: `${block}.${par}` });
+    else if (level === 5 && f[11]!.trim()) words.push({ key, text: f[11]!.trim(), left: left!, width: w!, height: h! });
   }
+  const long = words.filter((w) => w.text.length >= 4);
+  if (long.length > 0 && long.filter((w) => w.height > w.width).length > long.length / 2) return readingOrder(words, lines);
   const items: TextItem[] = words.map((word) => {
     const line = lines.get(word.key) ?? { bottom: 0, height: 40 };
     // The line box includes descenders; its height is about 1.4 × the font size.
     return { str: word.text, x: word.left * PT, y: (height - line.bottom) * PT, width: word.width * PT, height: (line.height / 1.4) * PT };
   });
   return { items, width: width * PT, height: height * PT };
+}
+
+function readingOrder(words: { key: string; text: string }[], lines: Map<string, { paragraph: string }>): PageItems {
+  const texts = new Map<string, string[]>();
+  for (const word of words) texts.set(word.key, [...(texts.get(word.key) ?? []), word.text]);
+  const items: TextItem[] = [];
+  let y = 800;
+  let paragraph = "";
+  for (const [key, parts] of texts) {
+    const next = lines.get(key)?.paragraph ?? key;
+    y -= paragraph && next !== paragraph ? 28 : 14;
+    paragraph = next;
+    items.push({ str: parts.join(" "), x: 72, y, width: 400, height: 10 });
+  }
+  return { items, width: 595, height: 842 };
 }
 
 /**

@@ -41,6 +41,14 @@ describe.skipIf(!canOcr)("OCR with tesseract and Debian's Vietnamese model", () 
   });
 });
 
+describe.skipIf(!canOcr)("OCR of a page scanned sideways", () => {
+  it("keeps tesseract's reading order when the word boxes are rotated", async () => {
+    const scan = jpegToPdf(renderPage(dispatch, 2, "jpeg"), { rotate: 90 });
+    const result = await extractText(scan, "quet-ngang.pdf");
+    expect(characterAccuracy(await knownText(2), result.text)).toBeGreaterThanOrEqual(0.95);
+  });
+});
+
 describe.skipIf(!canOcr)("OCR instead of a broken text layer", () => {
   it("re-reads pages whose glyphs have no Unicode mapping", async () => {
     const garbled = new Uint8Array(readFileSync(new URL("../fixtures/files/garbled.pdf", import.meta.url)));

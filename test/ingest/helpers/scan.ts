@@ -15,8 +15,8 @@ export function renderPage(pdf: Uint8Array, page: number, format: "png" | "jpeg"
   }
 }
 
-/** A one-page "scanned" PDF: the JPEG as the page's only content, no text layer. */
-export function jpegToPdf(jpeg: Uint8Array, dpi = 300): Uint8Array {
+/** A one-page "scanned" PDF: the JPEG as the page's only content, no text layer; `rotate` turns the page (degrees). */
+export function jpegToPdf(jpeg: Uint8Array, { dpi = 300, rotate = 0 } = {}): Uint8Array {
   const { width, height, components } = jpegSize(jpeg);
   const colorSpace = components === 1 ? "/DeviceGray" : "/DeviceRGB";
   const [w, h] = [(width * 72) / dpi, (height * 72) / dpi].map((v) => v.toFixed(2));
@@ -24,7 +24,7 @@ export function jpegToPdf(jpeg: Uint8Array, dpi = 300): Uint8Array {
   const objects: (string | Buffer)[] = [
     "<< /Type /Catalog /Pages 2 0 R >>",
     "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w} ${h}] /Resources << /XObject << /Im0 5 0 R >> >> /Contents 4 0 R >>`,
+    `<< /Type /Page /Parent 2 0 R /Rotate ${rotate} /MediaBox [0 0 ${w} ${h}] /Resources << /XObject << /Im0 5 0 R >> >> /Contents 4 0 R >>`,
     `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
     Buffer.concat([
       Buffer.from(`<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace ${colorSpace} /BitsPerComponent 8 /Filter /DCTDecode /Length ${jpeg.length} >>\nstream\n`),
