@@ -72,6 +72,17 @@ describe("recordReply", () => {
     expect(coord.lastReportText).toBe("xong"); // its note is kept
   });
 
+  it("'xong 1, 2' closes both tasks of a multi-task post in one go; a mention without a reply lists the open tasks", async () => {
+    await confirmed();
+    const r = await reply(YTE, "xong 1, 2", postIn(YTE));
+    expect(r.code === "recorded" && r.outcomes.map((o) => [o.task.ref, o.outcome])).toEqual([["II.1", "closed"], ["II.2", "closed"]]);
+    const mention = await recordReply(w, { eventId: "m1", chat: NOIVU, chatType: "group", messageId: "q", sender: { id: "telegram:5", name: "A" }, text: "@dondoc xong", mentionsBot: true, attachments: [] });
+    // Sở Nội vụ has exactly one open task: the mention closes it.
+    expect(mention).toMatchObject({ code: "recorded", outcomes: [{ task: { ref: "II.3" }, outcome: "closed" }] });
+    const none = await recordReply(w, { eventId: "m2", chat: NOIVU, chatType: "group", messageId: "q2", sender: { id: "telegram:5", name: "A" }, text: "@dondoc xong", mentionsBot: true, attachments: [] });
+    expect(none).toEqual({ code: "no_target", open: [] });
+  });
+
   it("never closes on negations, questions, partial reports or unclassifiable text; keeps them as notes", async () => {
     await confirmed();
     for (const text of ["chưa xong", "khong hoan thanh duoc", "sắp xong", "xong chưa?", "hoàn thành 50%", "xong phần 1", "đề nghị các đơn vị khẩn trương hoàn thành", "ok anh"]) {
