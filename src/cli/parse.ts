@@ -3,7 +3,7 @@
  * as a Vietnamese summary or (with --json) exactly the JSON of ParsedDispatch on stdout.
  */
 import { readFile } from "node:fs/promises";
-import { extractText } from "../ingest/index.js";
+import { describeProgress, extractText, type IngestProgress } from "../ingest/index.js";
 import { describeIngestError, isIngestError } from "../ingest/errors.js";
 import { readDispatch } from "../dispatch/reader.js";
 import { formatSummary } from "../dispatch/summary.js";
@@ -48,7 +48,10 @@ async function main(argv: string[]): Promise<void> {
   let text: string;
   let extractWarnings: string[] = [];
   try {
-    const extracted = await extractText(bytes, file);
+    // Long OCR shows where it is (on a terminal only: scripts read stdout and a clean stderr).
+    const onProgress = process.stderr.isTTY ? (p: IngestProgress) => process.stderr.write(`\r${describeProgress(p, t)}\x1b[K`) : undefined;
+    const extracted = await extractText(bytes, file, onProgress ? { onProgress } : {});
+    if (onProgress) process.stderr.write("\r\x1b[K");
     text = extracted.text;
     extractWarnings = extracted.warnings;
   } catch (e) {
