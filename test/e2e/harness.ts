@@ -35,7 +35,7 @@ export interface Loop {
   botSays(chat: number, index: number, timeoutMs?: number): Promise<TgMessage>;
   /** Waits until the bot has sent a message in `chat` matching `re`, and returns it. */
   botSaysMatching(chat: number, re: RegExp, timeoutMs?: number): Promise<TgMessage>;
-  /** Waits until every pushed update was taken and handled and the outbox has nothing due. */
+  /** Waits until every pushed update was taken and handled and the outbox has nothing pending (retries included). */
   settle(): Promise<void>;
   close(): Promise<void>;
 }
@@ -95,6 +95,9 @@ export async function startLoop(options: { api?: FakeBotApiOptions; at?: string 
         await api.waitFor(() => api.pendingUpdates === 0, 15_000, "getUpdates to take every update");
         await new Promise((r) => setTimeout(r, 30));
         await loop.app.idle();
+        // The worker is idle when nothing is *due*; an item waiting out a 429 is pending but not due.
+        const pending = loop.app.deps.store.db.read.prepare("SELECT count(*) FROM OutboxItem WHERE status = 'pending'").pluck();
+        await api.waitFor(() => pending.get() === 0, 20_000, "the outbox to drain");
       }
     },
     async close() {

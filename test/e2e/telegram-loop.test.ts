@@ -5,7 +5,7 @@ import ExcelJS from "exceljs";
 import { afterEach, describe, expect, it } from "vitest";
 import { readDispatch } from "../../src/dispatch/reader.js";
 import { foldKey } from "../../src/text/vietnamese.js";
-import type { TgMessage } from "../fakes/bot-api-server.js";
+import { type TgMessage, telegramErrors } from "../fakes/bot-api-server.js";
 import { ADMIN, buttonData, LEADER, type Loop, OFFICER, OFFICER2, SECRETARY, startLoop } from "./harness.js";
 import { splitLikeTelegram } from "./split.js";
 
@@ -210,6 +210,128 @@ describe("Telegram end to end with a real kế hoạch", () => {
     expect(api.calls.filter((c) => !c.ok && c.method !== "getUpdates")).toEqual([]);
   }, 120_000);
 });
+
+describe("Telegram end to end: what real groups and networks do to a bot", () => {
+  it("429s, a kicked bot, a group upgraded to a supergroup and a duplicate update: nothing lost, nothing doubled", async () => {
+    loop = await startLoop();
+    const l = loop;
+    const { api } = l;
+    await setUpOffice(l);
+    const SUPER = -1_000_000_000_102;
+    // Telegram refuses the first sends to two groups with 429 retry_after; -104 removed the bot without any
+    // my_chat_member update reaching us (only the 403 tells); -102 becomes a supergroup while its post is pending.
+    api.failNext("sendMessage", telegramErrors.tooManyRequests(1), { chatId: -101, times: 2 });
+    api.failNext("sendMessage", telegramErrors.tooManyRequests(2), { chatId: -105 });
+    api.chat(-104).kicked = true;
+    api.chat(-102).migratedTo = SUPER;
+    api.chats.set(SUPER, { id: SUPER, type: "supergroup", title: "Nhóm Sở Nội vụ" });
+    const expected = await pasteAndConfirm(l);
+
+    const chats = new Map(BOUND.filter((u) => u.chat !== -104).map((u) => [u.name, u.chat === -102 ? SUPER : u.chat]));
+    await expectExactPosts(l, expected, chats);
+    expect(api.botMessages(-102).filter(isTaskPost)).toEqual([]); // the old id never got it
+    expect(api.botMessages(-104).filter(isTaskPost)).toEqual([]);
+    const refused = (code: number) => api.callsOf("sendMessage").filter((c) => c.error && "error_code" in c.error && c.error.error_code === code);
+    expect(refused(429)).toHaveLength(3);
+
+    // The kicked bot: admin and leader are told once, and the unit shows as having no active group.
+    for (const who of [ADMIN.id, LEADER.id]) {
+      await l.botSaysMatching(who, /Bot đã bị xóa khỏi nhóm "Nhóm Sở Tài chính <-104> & \*_" của Sở Tài chính/);
+    }
+    l.say(LEADER.id, LEADER, "/danhsachdonvi");
+    const list = await l.botSaysMatching(LEADER.id, /^Danh mục đơn vị/);
+    expect(list.text).toMatch(/Sở Tài chính \(sở\) \(chưa có nhóm\)/);
+    expect(list.text).toMatch(/Sở Nội vụ \(sở\) ✅/);
+
+    // The binding followed the supergroup: a reply there counts for Sở Nội vụ, and /donvi says so.
+    const post = api.botMessages(SUPER).find(isTaskPost)!;
+    const reply = l.say(SUPER, OFFICER, "Đã hoàn thành 2", post.message_id);
+    // Telegram delivers the same update again (after a crash before the offset was confirmed): handled once.
+    api.updates.again(reply);
+    await api.waitFor(() => /2\. ✅ Đã hoàn thành/.test(api.message(SUPER, post.message_id)!.text ?? ""), 15_000, "the status edit in the supergroup");
+    l.say(SUPER, ADMIN, "/donvi");
+    expect((await l.botSaysMatching(SUPER, /đang gắn với/)).text).toBe("Nhóm này đang gắn với Sở Nội vụ.");
+    await l.settle();
+    expect(api.callsOf("editMessageText").filter((c) => Number(c.params.chat_id) === SUPER)).toHaveLength(1);
+    // One answer to the reply (III.4 recurs: the next year's deadline is announced), one to /donvi.
+    expect(api.botMessages(SUPER).filter((m) => !isTaskPost(m)).map((m) => m.text)).toEqual([
+      "✅ Đã ghi nhận Sở Nội vụ hoàn thành nhiệm vụ III.4 (164/KH-UBND). Kỳ tiếp theo: hạn 20/11/2024.",
+      "Nhóm này đang gắn với Sở Nội vụ.",
+    ]);
+
+    // A long report under 429s: every part arrives, in order.
+    api.failNext("sendMessage", telegramErrors.tooManyRequests(1), { chatId: SECRETARY.id, times: 2 });
+    l.say(SECRETARY.id, SECRETARY, "/baocao 164/KH-UBND");
+    await l.settle();
+    const parts = api.botMessages(SECRETARY.id).map((m) => m.text ?? "");
+    expect(parts.length).toBeGreaterThan(1);
+    const numbers = [...parts.join("\n").matchAll(/^(\d+)\. 164\/KH-UBND/gm)].map((m) => Number(m[1]));
+    expect(numbers).toEqual(numbers.map((_, i) => i + 1));
+    expect(parts[0]).toMatch(/^BÁO CÁO TÌNH HÌNH/);
+  }, 120_000);
+
+  it("a restart in the middle of fan-out: the new process sends the rest, nothing lost, nothing doubled", async () => {
+    loop = await startLoop();
+    const l = loop;
+    const { api } = l;
+    await setUpOffice(l);
+    // Two groups are held back by 429s long enough for the process to stop with their posts still in the outbox.
+    api.failNext("sendMessage", telegramErrors.tooManyRequests(3), { chatId: -103 });
+    api.failNext("sendMessage", telegramErrors.tooManyRequests(3), { chatId: -105 });
+    const expected = await pasteAndConfirm(l);
+    const early = new Map(BOUND.filter((u) => u.chat !== -103 && u.chat !== -105).map((u) => [u.name, u.chat]));
+    await expectExactPosts(l, expected, early);
+    await l.app.stop();
+    expect(api.botMessages(-103).filter(isTaskPost)).toEqual([]);
+    expect(api.botMessages(-105).filter(isTaskPost)).toEqual([]);
+    const callsBefore = api.callsOf("sendMessage").length;
+
+    await l.restart();
+    await expectExactPosts(l, expected);
+    await l.settle();
+    // The restarted process sent only what was missing (the held-back posts), and answered nothing twice.
+    // The restarted process sent the held-back posts (and whatever else was still queued), and nothing twice.
+    const resent = api.callsOf("sendMessage").slice(callsBefore).filter((c) => c.ok);
+    expect(resent.filter((c) => /^📄 /.test(String(c.params.text))).map((c) => Number(c.params.chat_id)).sort()).toEqual(
+      [-103, -105].flatMap((chat) => api.botMessages(chat).filter(isTaskPost).map(() => chat)).sort(),
+    );
+    const everything = [...api.messages.values()].filter((m) => m.from?.id === api.bot.id).map((m) => `${m.chat.id}|${m.text}`);
+    expect(everything.length).toBe(new Set(everything).size);
+    expect(api.botMessages(LEADER.id).filter((m) => /^Đã giao/.test(m.text ?? ""))).toHaveLength(1);
+    // Replies to posts sent by the first process still count after the restart.
+    const yte = api.botMessages(-101).find(isTaskPost)!;
+    l.say(-101, OFFICER, "xong 2", yte.message_id);
+    await api.waitFor(() => /2\. ✅ Đã hoàn thành/.test(api.message(-101, yte.message_id)!.text ?? ""), 15_000, "the status edit after restart");
+  }, 120_000);
+});
+
+/** The leader pastes the kế hoạch in parts, settles the two "định kỳ" items and confirms. Returns the refs expected per unit. */
+async function pasteAndConfirm(l: Loop): Promise<Map<string, string[]>> {
+  const parts = splitLikeTelegram(KE_HOACH, 4096);
+  const from = l.api.botMessages(LEADER.id).length;
+  for (const part of parts) l.say(LEADER.id, LEADER, part);
+  let preview = await previewAfter(l, from);
+  const seqOf = (ref: string) => Number(new RegExp(`^(\\d+)\\. \\[${ref.replace(/[.#]/g, "\\$&")}\\]`, "m").exec(preview.text)![1]);
+  let seen = l.api.botMessages(LEADER.id).length;
+  l.say(LEADER.id, LEADER, `/bo ${seqOf("II.1")}`);
+  preview = await previewAfter(l, seen);
+  seen = l.api.botMessages(LEADER.id).length;
+  l.say(LEADER.id, LEADER, `/bo ${seqOf("III.11")}`);
+  preview = await previewAfter(l, seen);
+  await l.press(LEADER.id, LEADER, preview.last, preview.buttons.find((d) => d.startsWith("confirm:"))!);
+  return expectedRefs(parts.join("\n"), ["II.1", "III.11"]).refs;
+}
+
+/** Each group's task posts carry exactly the expected refs, each once. */
+async function expectExactPosts(l: Loop, expected: Map<string, string[]>, chats: Map<string, number> = new Map(BOUND.map((u) => [u.name, u.chat]))): Promise<void> {
+  for (const [name, chat] of chats) {
+    const want = [...expected.get(name)!].sort();
+    const got = () => refsIn(l.api.botMessages(chat).filter(isTaskPost).map((m) => m.text).join("\n"));
+    await l.api.waitFor(() => got().length >= want.length, 20_000, `posts in ${chat}`);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(got().sort(), name).toEqual(want);
+  }
+}
 
 /** "- Nhiệm vụ không có thời hạn: N" in the report (items the kế hoạch gives no deadline). */
 function countNoDeadline(text: string): number {
