@@ -8,6 +8,7 @@ import { DEFAULT_LIMITS, type IngestLimits, type IngestOptions, type IngestProgr
 import { readPdf } from "./pdf.js";
 import { layoutPages } from "./pdf-layout.js";
 import { route, type Format } from "./route.js";
+import { textEncoding } from "./sniff.js";
 import { detectTools } from "./tools.js";
 import { readZip, ZipLimitError } from "./zip.js";
 
@@ -85,7 +86,7 @@ interface ReadResult {
 type Reader = (bytes: Uint8Array, context: Context, signal: AbortSignal) => Promise<ReadResult>;
 
 const READERS: Record<Format, Reader> = {
-  text: async (bytes) => ({ text: new TextDecoder("utf-8").decode(bytes), counts: { pages: 1, ocrPages: 0 } }),
+  text: async (bytes) => ({ text: new TextDecoder(textEncoding(bytes)).decode(bytes), counts: { pages: 1, ocrPages: 0 } }),
   docx: readDocx,
   doc: async (bytes, context, signal) => {
     const soffice = context.tools.soffice;

@@ -15,6 +15,7 @@ export function sniff(bytes: Uint8Array): FileKind {
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return "ole";
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return "jpeg";
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return "png";
+  if (textEncoding(bytes) !== "utf-8") return "text"; // Notepad's "Unicode" (UTF-16 with a byte-order mark)
   return looksLikeText(bytes) ? "text" : "binary";
 }
 
@@ -36,4 +37,11 @@ function trimPartial(sample: Uint8Array): Uint8Array {
   for (let i = 0; i < 3 && end > 0 && (sample[end - 1]! & 0xc0) === 0x80; i++) end--;
   if (end > 0 && sample[end - 1]! >= 0xc0) end--;
   return sample.subarray(0, end);
+}
+
+/** UTF-16 when the text starts with its byte-order mark, else UTF-8 (a UTF-8 BOM is dropped by the decoder). */
+export function textEncoding(bytes: Uint8Array): "utf-8" | "utf-16le" | "utf-16be" {
+  if (startsWith(bytes, [0xff, 0xfe])) return "utf-16le";
+  if (startsWith(bytes, [0xfe, 0xff])) return "utf-16be";
+  return "utf-8";
 }

@@ -42,6 +42,9 @@ describe("limits and bad files", () => {
     const { text } = await extractText(utf8(nfd), "cv.txt");
     expect(text).toBe("Ủy ban nhân dân tỉnh".normalize("NFC"));
     expect((await extractText(docx(p(nfd)), "cv.docx")).text).toBe(text);
+    // Notepad's "Unicode": UTF-16 little-endian with a byte-order mark
+    const utf16 = new Uint8Array([0xff, 0xfe, ...Buffer.from("Ủy ban nhân dân tỉnh", "utf16le")]);
+    expect((await extractText(utf16, "cv.txt")).text).toBe(text);
   });
 
   it("has a Vietnamese and an English message for every error code, naming the file", () => {
