@@ -337,3 +337,61 @@ async function expectExactPosts(l: Loop, expected: Map<string, string[]>, chats:
 function countNoDeadline(text: string): number {
   return Number(/Nhiệm vụ không có thời hạn: (\d+)/.exec(text)?.[1] ?? 0);
 }
+
+describe("Telegram end to end: text people type is shown as typed", () => {
+  const ODD = "Phòng <Kế hoạch> & Tài_chính *KT*";
+  const PLAN = `ỦY BAN NHÂN DÂN
+TỈNH THỬ NGHIỆM
+Số: 12/KH-UBND
+V/v rà soát dự án & công trình trọng_điểm
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Thử Nghiệm, ngày 05 tháng 6 năm 2023
+
+Kính gửi: Các sở, ban, ngành tỉnh
+
+1. Phòng Kế hoạch - Tài chính chủ trì rà soát các dự án có tỷ lệ giải ngân < 50% & tiến độ chậm > 6 tháng (mã_dự_án A_1), báo cáo trước ngày 20/6/2023.
+2. Sở Y tế chủ trì kiểm tra các cơ sở khám, chữa bệnh & nhà_thuốc tư nhân, hoàn thành trước ngày 30/6/2023.
+`;
+
+  it("unit names, group titles and dispatch text with < > & * _ go through untouched, and Telegram refuses nothing", async () => {
+    loop = await startLoop();
+    const l = loop;
+    const { api } = l;
+    api.group(-201, "Nhóm <KH> & *TC*_");
+    api.group(-202, "Nhóm Y tế");
+    l.say(ADMIN.id, ADMIN, `/themdonvi ${ODD}; loại: phòng`);
+    l.say(ADMIN.id, ADMIN, "/themdonvi Sở Y tế; loại: sở");
+    l.say(ADMIN.id, ADMIN, `/vaitro lãnh đạo ${LEADER.id}`);
+    expect((await l.botSays(ADMIN.id, 0)).text).toBe(`Đã lưu đơn vị ${ODD} (loại: phòng; tên khác: —).`);
+    await l.botSaysMatching(ADMIN.id, /vai trò lãnh đạo/);
+    l.say(-201, ADMIN, `/donvi ${ODD}`);
+    l.say(-202, ADMIN, "/donvi Sở Y tế");
+    expect((await l.botSays(-201, 0)).text).toBe(`Đã gắn nhóm chat này với ${ODD}.`);
+    await l.botSays(-202, 0);
+
+    l.say(LEADER.id, LEADER, PLAN);
+    let preview = await previewAfter(l, 0);
+    expect(preview.text).toContain("< 50% & tiến độ chậm > 6 tháng (mã_dự_án A_1)");
+    const seen = api.botMessages(LEADER.id).length;
+    l.say(LEADER.id, LEADER, `/giao 1 ${ODD}`);
+    preview = await previewAfter(l, seen);
+    expect(preview.text).toContain(`Chủ trì: ${ODD}`);
+    await l.press(LEADER.id, LEADER, preview.last, preview.buttons.find((d) => d.startsWith("confirm:"))!);
+
+    const post = await l.botSaysMatching(-201, /^📄 /);
+    expect(post.text).toContain(`Giao ${ODD} thực hiện:`);
+    expect(post.text).toContain("< 50% & tiến độ chậm > 6 tháng (mã_dự_án A_1)");
+    expect(post.text).toContain("V/v: rà soát dự án & công trình trọng_điểm");
+    l.say(-201, OFFICER, "đã hoàn thành <100%> & *ok*", post.message_id);
+    await api.waitFor(() => /— Tình trạng —/.test(api.message(-201, post.message_id)!.text ?? ""), 15_000, "the status edit");
+    expect(api.message(-201, post.message_id)!.text).toContain(`Giao ${ODD} thực hiện:`);
+
+    // Kicked from the odd-titled group: the notice quotes its title and the unit's name as they are.
+    api.updates.botRemoved(-201, ADMIN);
+    expect((await l.botSaysMatching(LEADER.id, /Bot đã bị xóa/)).text).toContain(`"Nhóm <KH> & *TC*_" của ${ODD}`);
+
+    await l.settle();
+    expect(api.calls.filter((c) => !c.ok && c.method !== "getUpdates")).toEqual([]);
+  }, 60_000);
+});
