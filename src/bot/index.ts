@@ -33,13 +33,15 @@ const MIN_DISPATCH_CHARS = 40;
  */
 export function createBot(deps: BotDeps): Bot {
   const recent = new RecentEvents();
-  const latestDraft = new Map<string, number>();
   const inFlight = new Set<Promise<void>>();
 
   const track = (work: Promise<void>) => {
     inFlight.add(work);
     void work.finally(() => inFlight.delete(work));
   };
+  async function idle(): Promise<void> {
+    while (inFlight.size > 0) await Promise.all([...inFlight]);
+  }
   const joiner = new MessageJoiner<MessageContext>(
     (joined) => track(guard(joined.first.msg, () => ingestJoined(joined))),
     deps.settings.joinQuietMs,
@@ -47,8 +49,7 @@ export function createBot(deps: BotDeps): Bot {
 
   async function ingestJoined(joined: JoinedText<MessageContext>): Promise<void> {
     const { msg, t } = joined.first;
-    const result = await ingestFromLeader(deps, msg.chat, msg.sender.id, t, { text: joined.text });
-    if (result.code === "ok") latestDraft.set(msg.sender.id, result.draft.id);
+    await ingestFromLeader(deps, msg.chat, msg.sender.id, t, { text: joined.text });
   }
 
   async function guard(msg: InboundMessage | null, work: () => Promise<void>): Promise<void> {
@@ -77,8 +78,11 @@ export function createBot(deps: BotDeps): Bot {
       case "han":
       case "giao":
       case "chuky":
+        // A pasted text still waiting for its quiet period is the draft this edit means: read it first.
         joiner.flush(`${ctx.msg.chat}|${ctx.msg.sender.id}`);
-        return draftEditCommand(ctx, cmd.name, cmd.args, latestDraft.get(ctx.msg.sender.id));
+        await idle();
+        // The leader's newest draft comes from the database, so edits still work after a restart.
+        return draftEditCommand(ctx, cmd.name, cmd.args, (await deps.store.dispatches.latestDraftId(ctx.msg.sender.id)) ?? undefined);
     }
   }
 
@@ -116,7 +120,7 @@ export function createBot(deps: BotDeps): Bot {
     },
     async idle() {
       joiner.flushAll();
-      while (inFlight.size > 0) await Promise.all([...inFlight]);
+      await idle();
     },
   };
 }

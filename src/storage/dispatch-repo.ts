@@ -94,6 +94,12 @@ export class DispatchRepo {
     });
   }
 
+  /** The newest dispatch still in draft that `forwardedBy` sent: what /bo /han /giao /chuky edit, across restarts. */
+  async latestDraftId(forwardedBy: string): Promise<number | null> {
+    const row = await this.prisma.dispatch.findFirst({ where: { forwardedBy, status: "draft" }, orderBy: { id: "desc" }, select: { id: true } });
+    return row?.id ?? null;
+  }
+
   async draft(id: number): Promise<Draft | null> {
     const d = await this.prisma.dispatch.findUnique({ where: { id }, include: { items: { orderBy: { seq: "asc" } } } });
     return d ? toDraft(d, d.items) : null;

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createBot } from "../../src/bot/index.js";
 import { setRole } from "../../src/tracking/roles.js";
 import { ADMIN, LEADER, OFFICER, STRANGER } from "../tracking/helpers.js";
 import { botWorld, buttonsOf, textOf, type BotWorld } from "./helpers.js";
@@ -102,6 +103,26 @@ describe("conversation: from a forwarded dispatch to the secretary's report", ()
     const out = await w.deliver();
     expect(out).toHaveLength(1);
     expect(textOf(out[0]!)).toMatch(/3 nhiệm vụ/);
+  });
+
+  it("the leader's draft survives a restart: an edit after it still finds the newest draft", async () => {
+    await w.message(LEADER, LEADER, DISPATCH);
+    const [preview] = await w.deliver();
+    expect(textOf(preview!)).toMatch(/XEM TRƯỚC \(mã #(\d+)\)/);
+    // A new conversation layer on the same database, as after a process restart.
+    const again = createBot(w.deps);
+    await again.handle({
+      kind: "message", eventId: "test:restart-bo", chat: LEADER, chatType: "private", messageId: "r1",
+      sender: { id: LEADER, name: "l" }, text: "/bo 2", attachments: [], at: w.clock.now(),
+    });
+    const [edited] = await w.deliver();
+    expect(textOf(edited!)).toMatch(/2\. \[2\] \(đã bỏ\)/);
+    expect(textOf(edited!)).toMatch(/XEM TRƯỚC/);
+    // Once confirmed, there is no draft left to edit.
+    await w.press(LEADER, LEADER, edited!.messageId, buttonsOf(edited!).find((d) => d.startsWith("confirm:"))!);
+    await w.deliver();
+    await w.message(LEADER, LEADER, "/bo 1");
+    expect(textOf((await w.deliver())[0]!)).toBe("Không có văn bản nào đang chờ xác nhận. Hãy gửi văn bản trước.");
   });
 
   it("a secret dispatch is refused with the reason and nothing is stored", async () => {
