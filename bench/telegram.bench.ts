@@ -5,8 +5,19 @@
  * the sliding windows allow ÷ the time taken (as if every window were sent full in one burst); lost and doubled must
  * be 0. The last scenario scales time so far that this machine's CPU, not the limits, binds: it shows
  * where that is rather than a target.
+ * Then inbound: completion replies to task posts through getUpdates → telegraf → adapter → the conversation layer →
+ * SQLite (startApp's wiring, seeded synthetic posts), in updates handled per second (target ≥ 1,000/s).
  */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
 import { createTelegramAdapter } from "../src/adapters/telegram/index.js";
+import { startApp } from "../src/app.js";
+import { parseConfig } from "../src/config.js";
+import { silentLogger } from "../src/logger.js";
+import { openDatabase } from "../src/storage/database.js";
+import { seedSynthetic } from "../src/storage/synthetic-seed.js";
 import { createChatRouter, createDeliveryWorker, RateLimiter, type RateLimits, TELEGRAM_RATE_LIMITS } from "../src/chat/delivery/index.js";
 import { forkFakeBotApi } from "../test/fakes/bot-api-remote.js";
 import { MemoryOutbox } from "../test/fakes/memory-outbox.js";
@@ -80,8 +91,42 @@ async function run(s: Scenario): Promise<void> {
   );
 }
 
+async function inbound(n: number, units: number): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "dondoc-tg-bench-"));
+  const file = join(dir, "bench.db");
+  (await openDatabase(`file:${file}`)).close(); // migrate
+  const data = seedSynthetic(file, { units, assignments: n, deadline: () => "2024-03-20" });
+  const api = await forkFakeBotApi({});
+  await api.groups(Array.from({ length: units }, (_, u) => -(1000 + u)));
+  const parsed = parseConfig({ DATABASE_URL: `file:${file}`, TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, FILES_DIR: join(dir, "files") });
+  if (!parsed.ok) throw new Error(parsed.problems.join("; "));
+  const offset = Date.parse("2024-03-05T02:00:00Z") - Date.now();
+  const app = await startApp(parsed.config, { clock: { now: () => new Date(Date.now() + offset) }, logger: silentLogger, runRemindersAtStart: false });
+  const read = new Database(file, { readonly: true });
+  const done = () => (read.prepare("SELECT COUNT(*) AS c FROM Assignment WHERE status = 'done'").get() as { c: number }).c;
+  const replies = Array.from({ length: n }, (_, i) => ({
+    chat: Number(data.chatOf(i).slice("telegram:".length)),
+    messageId: Number(data.messageOf(i)),
+    text: i % 2 ? "đã hoàn thành" : "da xong",
+  }));
+  const started = performance.now();
+  await api.replies(replies);
+  while (done() < n && performance.now() - started < 120_000) await new Promise((r) => setTimeout(r, 5));
+  const elapsed = performance.now() - started;
+  const closed = done();
+  await app.stop();
+  read.close();
+  await api.close();
+  rmSync(dir, { recursive: true, force: true });
+  console.log(
+    `inbound: ${n} completion replies from ${units} groups via getUpdates → telegraf → adapter → conversation layer → SQLite ` +
+      `in ${(elapsed / 1000).toFixed(2)} s = ${((closed / elapsed) * 1000).toFixed(0)} updates/s (closed ${closed}/${n}; target ≥ 1,000/s)`,
+  );
+}
+
 export default async function (): Promise<void> {
   await run({ name: "fan-out, bot-wide limit binds", scale: 2, groups: 40, postsPerGroup: 9 });
   await run({ name: "fan-out, per-group limit binds", scale: 20, groups: 5, postsPerGroup: 30 });
   await run({ name: "fan-out, CPU-bound (informative)", scale: 10, groups: 60, postsPerGroup: 10 });
+  await inbound(1500, 50);
 }

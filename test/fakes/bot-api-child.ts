@@ -4,7 +4,12 @@
  */
 import { FakeBotApi, type FakeBotApiOptions } from "./bot-api-server.js";
 
-type Command = { cmd: "start"; options: FakeBotApiOptions } | { cmd: "groups"; ids: number[] } | { cmd: "stats" } | { cmd: "close" };
+type Command =
+  | { cmd: "start"; options: FakeBotApiOptions }
+  | { cmd: "groups"; ids: number[] }
+  | { cmd: "replies"; replies: Array<{ chat: number; messageId: number; text: string }> }
+  | { cmd: "stats" }
+  | { cmd: "close" };
 
 let api: FakeBotApi | undefined;
 
@@ -16,6 +21,17 @@ process.on("message", async (message: Command) => {
     case "groups":
       for (const id of message.ids) api!.group(id, `Đơn vị ${id}`);
       return process.send!({ done: true });
+    case "replies": {
+      // People reply to the bot's task posts (the posts themselves were made before the fake started).
+      const from = { id: 9001, is_bot: false, first_name: "Cán bộ" };
+      for (const r of message.replies) {
+        const chat = { id: r.chat, type: "group" as const, title: `Đơn vị ${r.chat}` };
+        const post = { message_id: r.messageId, date: 0, chat, from: api!.bot, text: "Nhiệm vụ" };
+        api!.store(post);
+        api!.push({ update_id: api!.updates.nextId(), message: { message_id: api!.newMessageId(r.chat) + 1_000_000, date: Math.floor(Date.now() / 1000), chat, from, text: r.text, reply_to_message: post } });
+      }
+      return process.send!({ done: true });
+    }
     case "stats": {
       const sends = api!.callsOf("sendMessage");
       const perChat: Record<string, number> = {};

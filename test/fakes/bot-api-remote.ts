@@ -6,6 +6,8 @@ export interface RemoteFakeBotApi {
   apiRoot: string;
   token: string;
   groups(ids: number[]): Promise<void>;
+  /** People reply with `text` to the bot's messages `messageId` in group `chat` (one update each). */
+  replies(replies: Array<{ chat: number; messageId: number; text: string }>): Promise<void>;
   stats(): Promise<{ ok: number; refused: number; perChat: Record<string, number> }>;
   close(): Promise<void>;
 }
@@ -23,6 +25,7 @@ export async function forkFakeBotApi(options: FakeBotApiOptions): Promise<Remote
     apiRoot,
     token,
     groups: (ids) => ask({ cmd: "groups", ids }),
+    replies: (replies) => ask({ cmd: "replies", replies }),
     stats: () => ask({ cmd: "stats" }),
     close: () =>
       new Promise<void>((resolve) => {

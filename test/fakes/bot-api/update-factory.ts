@@ -20,6 +20,11 @@ export class UpdateFactory {
 
   constructor(private readonly api: FakeBotApi) {}
 
+  /** A fresh update_id, for updates built by hand. */
+  nextId(): number {
+    return this.nextUpdateId++;
+  }
+
   static user(id: number, firstName: string, lastName?: string): TgUser {
     return { id, is_bot: false, first_name: firstName, ...(lastName ? { last_name: lastName } : {}), language_code: "vi" };
   }
