@@ -22,7 +22,7 @@ const HEAD_SRC = [
   "chi nhánh", "tòa án", "toà án", "viện kiểm sát", "cơ sở giáo dục", "nhà trường", "thành đoàn", "huyện đoàn",
   "tỉnh đoàn", "lực lượng", "doanh nghiệp", "hợp tác xã", "bảo hiểm xã hội", "cơ sở đảng", "trạm", "đội(?! (?:ngũ|mũ))",
   "tổ(?! (?:chức|quốc|tiên|hợp|ấm|ng))", "hạt", "chi hội", "chi đoàn", "liên đội", "học viện", "đại học", "cảng vụ",
-  "đồn", "bộ đội", "quỹ(?! (?:đất|thời gian))", "nhà văn hóa", "nhà văn hoá", "ủy viên", "đại biểu",
+  "đồn", "bộ đội", "quỹ(?! (?:đất|thời gian))", "nhà văn hóa", "nhà văn hoá", "ủy viên", "đại biểu", "viễn thông", "cảnh sát", "bộ chỉ huy", "phân hiệu", "ban quản lý",
   "tổ chức(?= (?:chính trị|xã hội|đoàn thể|cơ sở|đảng|quần chúng|tôn giáo|kinh tế|nhân đạo|thành viên|công đoàn|phi|quốc tế|tín dụng)(?![\\p{L}]))",
 ];
 // Places and kinds that count as a body only after "các" ("các xã, thị trấn"; "các tổ chức, cá nhân").

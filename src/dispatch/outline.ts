@@ -4,7 +4,8 @@
  */
 import type { Line } from "./clean.js";
 
-export type MarkerKind = "roman" | "arabic" | "dotted" | "dieu" | "letter" | "dash" | "plus" | "bullet";
+/** "dotted" is "1.2", "dotted3" is "1.2.3": each depth is its own kind so they nest. */
+export type MarkerKind = "roman" | "arabic" | "dotted" | "dotted3" | "dotted4" | "dieu" | "letter" | "dash" | "plus" | "bullet";
 
 export interface OutlineNode {
   kind: MarkerKind | "root";
@@ -35,7 +36,9 @@ export function parseMarker(text: string): { kind: MarkerKind; label: string; re
     if (!m) continue;
     if (kind === "roman" && !/^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)$/.test(m[1]!)) continue;
     const label = kind === "dash" || kind === "plus" || kind === "bullet" ? "" : (m[1] ?? m[2] ?? "");
-    return { kind, label, rest: text.slice(m[0].length).trim() };
+    const depth = label.split(".").length;
+    const k: MarkerKind = kind === "dotted" && depth > 2 ? (depth === 3 ? "dotted3" : "dotted4") : kind;
+    return { kind: k, label, rest: text.slice(m[0].length).trim() };
   }
   return null;
 }
@@ -59,7 +62,7 @@ export function placeFor(stack: OutlineNode[], kind: MarkerKind): OutlineNode {
 }
 
 export function isNumbered(kind: OutlineNode["kind"]): boolean {
-  return kind === "roman" || kind === "arabic" || kind === "dotted" || kind === "dieu" || kind === "letter";
+  return kind === "roman" || kind === "arabic" || kind.startsWith("dotted") || kind === "dieu" || kind === "letter";
 }
 
 export type { Line };

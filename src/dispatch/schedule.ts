@@ -10,6 +10,7 @@ import { findDeadlines, type DateContext } from "./deadlines.js";
 import { canonicalName, sameBody } from "./names.js";
 import { readList, splitList, bodyHeadAt } from "./bodies.js";
 import { leadsOfSentence, sentences } from "./roles.js";
+import { PARENT_TEXT } from "./tasks.js";
 
 /** Year for dates written without one: the document's, else the latest year the text states, else the reference date's. */
 export function dateContext(doc: DocHeader, text: string, refDate: string): DateContext {
@@ -86,6 +87,8 @@ export function attachDeadlines(tasks: ParsedTask[], st: Structure, doc: DocHead
   const rules = closingRules(st.closing, issuer, ctx);
   for (const t of tasks) {
     t.deadline = first(t.text, ctx);
+    const parent = PARENT_TEXT.get(t);
+    if (!t.deadline && parent) t.deadline = first(parent, ctx);
     if (t.deadline?.date) continue;
     const low = t.text.toLowerCase();
     const win = wins.find((w) => low.includes(w.activity)) ?? (/thời gian (?:[^,.;]{0,40})?nêu trên/u.test(low) ? wins[0] : undefined);

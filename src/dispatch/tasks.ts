@@ -18,10 +18,15 @@ export interface TaskContext {
   issuer: string[];
 }
 
-const NOT_WORK_SECTION = /^(?:mục đích|mục tiêu|yêu cầu|căn cứ|quan điểm|đặc điểm|tình hình|kết quả)(?:[\s,;và-]+(?:yêu cầu|mục tiêu|quan điểm))*\s*[.:]?\s*$/iu;
+// Section titles that carry no work, even when their items name bodies ("Mục đích, yêu cầu").
+const NOT_WORK_SECTION =
+  /^(?:mục đích|mục tiêu|yêu cầu|căn cứ(?: pháp lý| xây dựng kế hoạch)?|quan điểm|đặc điểm|tình hình|kết quả|đánh giá|thực trạng|sự cần thiết|cơ sở pháp lý|phạm vi|đối tượng)(?:[\s,;và-]+(?:yêu cầu|mục tiêu|mục đích|quan điểm|tình hình|kết quả|thực trạng|đối tượng|phạm vi|[\p{L}\s]{0,40}?))?\s*[.:]?\s*$/iu;
 
 // Information items ("Thời gian: …", "Địa điểm: …") carry no work unless they name a body.
 const INFO_ITEM = /^(?:thời gian|địa điểm|nội dung|thành phần|hồ sơ|kinh phí|hình thức|đối tượng|phạm vi)[^:]{0,60}:/iu;
+
+/** The heading text a task hangs under: a time it states is the time of the tasks under it. */
+export const PARENT_TEXT = new WeakMap<ParsedTask, string>();
 
 const dedupe = (names: string[]) => names.filter((n, i) => names.findIndex((m) => sameBody(m, n)) === i);
 
@@ -44,7 +49,9 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
 
   const visit = (node: OutlineNode, path: string[], inherited: string[]) => {
     if (NOT_WORK_SECTION.test(node.head)) return;
-    const ref = [...path, node.label].filter(Boolean).join(".");
+    // "1.2" under "1" is "1.2", not "1.1.2".
+    const parentPath = node.kind.startsWith("dotted") ? path.filter((p) => !node.label.startsWith(`${p}.`)) : path;
+    const ref = [...parentPath, node.label].filter(Boolean).join(".");
     const own = [node.head, ...node.paras].filter(Boolean).join("\n");
     const raw = leadsIn(own);
     if (raw.length > 0 && raw.every(isIssuer) && !leadsOfSentence(node.head)?.requested) return;
@@ -52,7 +59,11 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
     const context = headLeads.length ? headLeads : inherited;
     const numbered = node.children.filter((c) => isNumbered(c.kind));
     if (numbered.length) {
-      for (const c of numbered) visit(c, [...path, node.label].filter(Boolean), context);
+      for (const c of numbered) {
+        const before = out.length;
+        visit(c, [...parentPath, node.label].filter(Boolean), context);
+        for (const t of out.slice(before)) PARENT_TEXT.set(t, own);
+      }
       return;
     }
     const kept: string[] = [own];
@@ -72,6 +83,7 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
       // information, not work
     } else if (ctx.implicitTo.length) out.push(task(ref, text, assignees(ctx.implicitTo, text), true));
     else if (kept.length > 1 || node.children.length === 0) out.push(task(ref, text, []));
+    for (const t of bulletTasks) PARENT_TEXT.set(t, own);
     out.push(...bulletTasks);
   };
   for (const c of st.root.children) {
