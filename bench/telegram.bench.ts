@@ -91,6 +91,21 @@ async function run(s: Scenario): Promise<void> {
   );
 }
 
+/** The Telegram edge alone: getUpdates → telegraf → adapter → per-chat queues → a handler that only counts. */
+async function edge(n: number, units: number): Promise<void> {
+  const api = await forkFakeBotApi({});
+  let handled = 0;
+  const adapter = createTelegramAdapter({ token: api.token, apiRoot: api.apiRoot }, { onInbound: async () => void handled++ });
+  await adapter.start();
+  const started = performance.now();
+  await api.replies(Array.from({ length: n }, (_, i) => ({ chat: -(1000 + (i % units)), messageId: 10_000 + i, text: "da xong" })));
+  while (handled < n && performance.now() - started < 60_000) await new Promise((r) => setTimeout(r, 2));
+  const elapsed = performance.now() - started;
+  await adapter.stop();
+  await api.close();
+  console.log(`inbound edge only: ${handled} updates via getUpdates → telegraf → adapter in ${(elapsed / 1000).toFixed(2)} s = ${((handled / elapsed) * 1000).toFixed(0)} updates/s`);
+}
+
 async function inbound(n: number, units: number): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "dondoc-tg-bench-"));
   const file = join(dir, "bench.db");
@@ -128,5 +143,6 @@ export default async function (): Promise<void> {
   await run({ name: "fan-out, bot-wide limit binds", scale: 2, groups: 40, postsPerGroup: 9 });
   await run({ name: "fan-out, per-group limit binds", scale: 20, groups: 5, postsPerGroup: 30 });
   await run({ name: "fan-out, CPU-bound (informative)", scale: 10, groups: 60, postsPerGroup: 10 });
+  await edge(10_000, 50);
   await inbound(1500, 50);
 }
