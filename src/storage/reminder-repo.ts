@@ -27,7 +27,7 @@ export class ReminderRepo {
        AND t.deadlineDate < ? AND NOT EXISTS (SELECT 1 FROM Task n WHERE n.previousId = t.id)`,
     );
     this.openStmt = read.prepare(
-      `SELECT id, unitId, deadlineDate FROM Assignment WHERE status IN ('open', 'pending_approval') AND deadlineDate <= ?`,
+      `SELECT id, unitId, deadlineDate FROM Assignment WHERE status = 'open' AND deadlineDate <= ?`,
     );
     this.forwardStmt = read.prepare(`SELECT 1 FROM Dispatch WHERE forwardChat IS NOT NULL LIMIT 1`);
     this.sentStmt = read.prepare(`SELECT key FROM ReminderSent WHERE createdAt >= ?`).pluck();
@@ -36,7 +36,8 @@ export class ReminderRepo {
   }
 
   /**
-   * Open assignments due on or before `horizon` (every overdue one, and those close enough to get a reminder):
+   * Open assignments due on or before `horizon` (every overdue one, and those close enough to get a reminder). One
+   * waiting for a leader's approval is not reminded: its unit has reported.
    * [id, unitId, deadlineDate] tuples, through the (status, deadlineDate) index.
    */
   openWithDeadline(horizon: string): Array<[number, number, string]> {

@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import type { ReportRow } from "../reports/report.js";
+import type { TaskStatus } from "../tracking/status.js";
 
 /** Report rows straight from SQLite (read-only connection): 100,000 assignments in well under the 200 ms budget. */
 export type ReportScope =
@@ -20,6 +21,24 @@ const WHERE: Record<ReportScope["kind"], string> = {
   unit: "WHERE a.unitId = ?",
   overdue: "WHERE a.status IN ('open', 'pending_approval') AND a.deadlineDate < ?",
   not_reported: "WHERE a.status <> 'done' AND a.lastReportAt IS NULL",
+};
+
+/** statusOf in SQL: completion day (office time) against the due day; open tasks against today (bound first). */
+const STATUS_SQL = `CASE
+  WHEN a.completedAt IS NOT NULL AND a.deadlineDate IS NULL THEN 'done'
+  WHEN a.completedAt IS NOT NULL AND date(a.completedAt, '+7 hours') <= a.deadlineDate THEN 'done_on_time'
+  WHEN a.completedAt IS NOT NULL THEN 'done_late'
+  WHEN a.deadlineDate IS NULL THEN 'no_deadline'
+  WHEN a.deadlineDate < ? THEN 'overdue'
+  ELSE 'in_progress' END`;
+
+// A sequential scan beats the (unitId, status) index plus a table lookup per row when every row is counted.
+const FROM_SUMMARY: Record<ReportScope["kind"], string> = {
+  all: "NOT INDEXED",
+  dispatch: "JOIN Task t ON t.id = a.taskId",
+  unit: "",
+  overdue: "",
+  not_reported: "NOT INDEXED",
 };
 
 type Raw = [number, number, number, string, string, number, string, string | null, string | null, string | null, string | null];
@@ -49,6 +68,26 @@ export class ReportRepo {
         completedAt: date(r[8]), lastReportAt: date(r[9]), lastReportText: r[10],
       };
     });
+  }
+
+  /**
+   * Counts per official category and lead unit, computed by SQLite (no row leaves the database): the same rules as
+   * statusOf, days in Asia/Ho_Chi_Minh (UTC+7, no daylight saving). `today` is the office day of "now".
+   */
+  summary(scope: ReportScope, today: string): { rows: Array<{ unitId: number; unitName: string; role: string; status: TaskStatus; n: number }> } {
+    const key = `summary:${scope.kind}`;
+    let stmt = this.stmts.get(key);
+    if (!stmt) {
+      stmt = this.read.prepare(
+        `SELECT a.unitId, a.role, ${STATUS_SQL} AS st, COUNT(*) FROM Assignment a ${FROM_SUMMARY[scope.kind]}
+         ${WHERE[scope.kind]} GROUP BY a.unitId, a.role, st`,
+      ).raw(true);
+      this.stmts.set(key, stmt);
+    }
+    const params: unknown[] = scope.kind === "dispatch" ? [scope.dispatchId] : scope.kind === "unit" ? [scope.unitId] : scope.kind === "overdue" ? [scope.today] : [];
+    const units = new Map(this.read.prepare("SELECT id, displayName FROM Unit").raw(true).all() as Array<[number, string]>);
+    const raw = stmt.all(today, ...params) as Array<[number, string, TaskStatus, number]>;
+    return { rows: raw.map(([unitId, role, status, n]) => ({ unitId, unitName: units.get(unitId) ?? "", role, status, n })) };
   }
 
   dispatchExists(id: number): boolean {

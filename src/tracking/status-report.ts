@@ -1,4 +1,4 @@
-import { buildReport, type Report, type ReportKind } from "../reports/report.js";
+import { buildReport, emptyCounts, type Report, type ReportKind, type StatusCounts } from "../reports/report.js";
 import { hasRole, type TrackingDeps } from "./deps.js";
 import { officeDay } from "./office-day.js";
 
@@ -34,4 +34,29 @@ export function reportNow(deps: TrackingDeps, request: ReportRequest): Report | 
     : request.kind === "unit" ? { unitName: rows[0]?.unitName ?? "" }
     : {};
   return buildReport(kind, rows, now, subject);
+}
+
+/**
+ * The counts of a report (official categories, per lead unit) computed inside SQLite, without loading the rows: the
+ * figure a "tổng hợp" needs in a few tens of milliseconds even over 100,000 assignments. Lines are left empty.
+ */
+export function reportCounts(deps: TrackingDeps, request: ReportRequest): Pick<Report, "counts" | "byLeadUnit" | "coordinating" | "day" | "asOf"> {
+  const now = deps.clock.now();
+  const today = officeDay(now);
+  const scope = request.kind === "overdue" ? { kind: "overdue" as const, today } : request;
+  const counts = emptyCounts();
+  const perUnit = new Map<number, { unitId: number; unitName: string; counts: StatusCounts }>();
+  let coordinating = 0;
+  for (const r of deps.store.reports.summary(scope, today).rows) {
+    if (r.role !== "lead") { coordinating += r.n; continue; }
+    counts[r.status] += r.n;
+    counts.total += r.n;
+    let unit = perUnit.get(r.unitId);
+    if (!unit) perUnit.set(r.unitId, (unit = { unitId: r.unitId, unitName: r.unitName, counts: emptyCounts() }));
+    unit.counts[r.status] += r.n;
+    unit.counts.total += r.n;
+  }
+  const collator = new Intl.Collator("vi");
+  const byLeadUnit = [...perUnit.values()].sort((a, b) => collator.compare(a.unitName, b.unitName));
+  return { counts, byLeadUnit, coordinating, day: today, asOf: now };
 }

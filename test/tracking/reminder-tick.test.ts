@@ -70,6 +70,14 @@ describe("reminderTick", () => {
     expect(chat.inChat(NOIVU).map((m) => m.text).join("\n")).toContain("[164/KH-UBND · 4]");
   });
 
+  it("an office day off from the settings (a bridge Friday) moves the reminder to the working day before", async () => {
+    await w.store.directory.saveSettings({ reminders: { offsetsDays: [7, 3, 1], hour: 8, overdueEveryWorkingDay: true, extraDaysOff: ["2023-06-23"], extraWorkingDays: [] } });
+    await tickAt(at("2023-06-22"));
+    expect(chat.inChat(NOIVU).map((m) => m.text).join("\n")).toContain("còn 3 ngày (hạn 25/06/2023)");
+    chat.sent.length = 0;
+    expect((await tickAt(at("2023-06-23"))).messages).toBe(0);
+  });
+
   it("overdue tasks are reminded every working day and the leader gets an overdue digest", async () => {
     await tickAt(at("2023-06-21"));
     expect(chat.inChat(YTE)[0]!.text).toContain("quá hạn 1 ngày");

@@ -6,7 +6,7 @@ import { confirmDraft } from "../../src/tracking/confirm-draft.js";
 import { ingestDraft } from "../../src/tracking/ingest-draft.js";
 import { recordReply } from "../../src/tracking/record-reply.js";
 import { setRole } from "../../src/tracking/roles.js";
-import { statusReport } from "../../src/tracking/status-report.js";
+import { reportCounts, reportNow, statusReport } from "../../src/tracking/status-report.js";
 import { deliver, MemoryChat } from "./fake-chat.js";
 import { ADMIN, dispatch, LEADER, OFFICER, task, world, type World } from "./helpers.js";
 
@@ -59,5 +59,21 @@ describe("statusReport", () => {
     expect(unit.code === "ok" && unit.report.lines).toHaveLength(3);
     expect((await statusReport(w, { by: LEADER, request: { kind: "dispatch", dispatchId: 999 } })).code).toBe("not_found");
     expect(renderReportText(r.report, translator("vi")).join("\n")).toContain("164/KH-UBND");
+  });
+
+  it("counts computed in SQLite equal the row-by-row statusOf counts, including the 23:30 Hà Nội boundary", async () => {
+    w.clock.set(new Date("2023-06-10T16:30:00Z")); // 23:30 in Hà Nội on the due day: on time
+    await replyTo("telegram:-10", "xong 1", "b1");
+    w.clock.set(new Date("2023-06-10T17:30:00Z")); // 00:30 the next day: late
+    await replyTo("telegram:-11", "xong 2", "b2");
+    w.clock.set(new Date("2023-07-05T03:00:00Z"));
+    for (const request of [{ kind: "all" as const }, { kind: "dispatch" as const, dispatchId }, { kind: "unit" as const, unitId: w.unit("Sở Nội vụ") }, { kind: "overdue" as const }, { kind: "not_reported" as const }]) {
+      const full = reportNow(w, request)!;
+      const fast = reportCounts(w, request);
+      expect(fast.counts, request.kind).toEqual(full.counts);
+      expect(fast.coordinating).toBe(full.coordinating);
+      expect(fast.byLeadUnit.map((u) => [u.unitName, u.counts])).toEqual(full.byLeadUnit.map((u) => [u.unitName, u.counts]));
+    }
+    expect(reportCounts(w, { kind: "dispatch", dispatchId }).counts).toMatchObject({ done_on_time: 1, done_late: 1, overdue: 1, no_deadline: 1 });
   });
 });
