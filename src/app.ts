@@ -175,8 +175,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
 
 /**
  * Delivery waits (429 retry_after, backoff) are real waiting, but a test's or the demo's ManualClock stands still:
- * a retry due "now + 3 s" would then never come. So the worker's clock runs on at real speed from the business
- * clock's latest reading; with the system clock (whose reading always moves) it is the system clock.
+ * a retry due "now + 3 s" would then never come. So the worker's clock is real time, or the business clock run on at
+ * real speed from its latest reading when that is later (a clock set in the future must still see its own items due).
+ * Real time also keeps retry times meaningful to the next process after a restart.
  */
 export function deliveryClockOf(clock: Clock): Clock {
   if (clock === systemClock) return clock;
@@ -189,7 +190,7 @@ export function deliveryClockOf(clock: Clock): Clock {
         reading = current;
         readAt = Date.now();
       }
-      return new Date(reading + (Date.now() - readAt));
+      return new Date(Math.max(Date.now(), reading + (Date.now() - readAt)));
     },
   };
 }

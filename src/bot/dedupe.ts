@@ -1,8 +1,10 @@
+import type { BotDeps } from "./deps.js";
+
 /**
  * Remembers recently handled inbound event ids, so a platform that delivers the same update twice (Telegram after a
- * restart before the offset was confirmed, Zalo's catch-up after a reconnect) gets one answer. Replies are also
- * deduplicated in the database; this covers commands and dispatch ingestion, which write nothing the first time
- * round that a second pass could detect on its own.
+ * restart before the offset was confirmed, Zalo's catch-up after a reconnect) gets one answer. This in-memory set
+ * answers at once for the common case (a retry seconds later); `wasHandled`/`markHandled` carry the same fact across
+ * restarts in the database's processed-event table, which replies already use for their own idempotency.
  */
 export class RecentEvents {
   private readonly seen = new Set<string>();
@@ -18,4 +20,16 @@ export class RecentEvents {
     }
     return true;
   }
+}
+
+export function wasHandled(deps: BotDeps, eventId: string): Promise<boolean> {
+  return deps.store.replies.isProcessed(eventId);
+}
+
+/**
+ * Records an event as handled once its effects are written. Replies record themselves (in the same transaction as
+ * their effects), so for them this is a no-op that finds the id already there.
+ */
+export async function markHandled(deps: BotDeps, eventId: string): Promise<void> {
+  await deps.store.replies.apply({ eventId, at: deps.clock.now(), updates: [], closeTasks: [], events: [], notices: [] });
 }

@@ -3,7 +3,7 @@ import { translator } from "../i18n.js";
 import { hasRole } from "../tracking/deps.js";
 import { parseCommand, type ParsedCommand } from "./command.js";
 import { type MessageContext, messageContext } from "./context.js";
-import { RecentEvents } from "./dedupe.js";
+import { markHandled, RecentEvents, wasHandled } from "./dedupe.js";
 import type { BotDeps } from "./deps.js";
 import { onAction } from "./features/actions.js";
 import { addUnitCommand, languageCommand, listUnitsCommand, roleCommand } from "./features/admin.js";
@@ -102,21 +102,27 @@ export function createBot(deps: BotDeps): Bot {
     await ctx.reply(ctx.t(isLeader ? "bot:private.leaderHint" : "bot:private.hint", { id: msg.sender.id }));
   }
 
+  async function dispatch(event: Inbound): Promise<void> {
+    if (event.kind === "message") return guard(event, () => onMessage(event));
+    if (event.kind === "action") {
+      return guard(null, async () => {
+        try {
+          await onAction(deps, event);
+        } catch (error) {
+          await event.answer(translator(deps.settings.defaultLang)("bot:error.internal")).catch(() => {});
+          throw error;
+        }
+      });
+    }
+    return guard(null, () => onChatEvent(deps, event));
+  }
+
   return {
     async handle(event) {
       if (!recent.firstTime(event.eventId)) return;
-      if (event.kind === "message") return guard(event, () => onMessage(event));
-      if (event.kind === "action") {
-        return guard(null, async () => {
-          try {
-            await onAction(deps, event);
-          } catch (error) {
-            await event.answer(translator(deps.settings.defaultLang)("bot:error.internal")).catch(() => {});
-            throw error;
-          }
-        });
-      }
-      return guard(null, () => onChatEvent(deps, event));
+      if (await wasHandled(deps, event.eventId).catch(() => false)) return;
+      await dispatch(event);
+      await markHandled(deps, event.eventId).catch((error: unknown) => deps.logger.warn("event not marked handled", { error, event: event.eventId }));
     },
     async idle() {
       joiner.flushAll();

@@ -94,6 +94,9 @@ describe("conversation: from a forwarded dispatch to the secretary's report", ()
     await w.bot.handle(event);
     await w.bot.handle(event);
     expect(await w.deliver()).toHaveLength(1);
+    // Redelivered after a restart (a new process has no memory of it): still answered once.
+    await createBot(w.deps).handle({ ...event });
+    expect(await w.deliver()).toHaveLength(0);
   });
 
   it("a pasted dispatch split into several messages is read as one", async () => {
