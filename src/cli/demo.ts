@@ -39,9 +39,12 @@ const LEADER_CHAT = "telegram:-1000001";
 class PrintingChat implements ChatAdapter {
   readonly platform = "telegram" as const;
   private next = 500;
+  /** The first task message each chat received: the demo's officers reply to it. */
+  readonly firstPost = new Map<string, string>();
   constructor(private readonly names: Map<string, string>, private readonly full: (chat: string) => boolean) {}
   async send(m: OutgoingMessage): Promise<SentRef> {
     const messageId = String(++this.next);
+    if (m.text.startsWith("📄") && !this.firstPost.has(m.chat)) this.firstPost.set(m.chat, messageId);
     const who = this.names.get(m.chat) ?? m.chat;
     const body = this.full(m.chat) ? m.text : m.text.split("\n").filter((l) => /^\s*\d+\.|^⚠️|^⏰|^•/.test(l)).map((l) => (l.length > 110 ? `${l.slice(0, 109)}…` : l)).join("\n");
     console.log(`\n  ┌─ ${who} (${m.chat}) · tin #${messageId}\n${indent(body)}`);
@@ -116,8 +119,7 @@ async function main(): Promise<void> {
   await deliver();
 
   section("4. Cán bộ đơn vị trả lời trong nhóm");
-  const sentTo = new Map<string, string>();
-  for (const row of await db.prisma.post.findMany({ orderBy: { id: "asc" } })) if (!sentTo.has(row.chatId)) sentTo.set(row.chatId, row.messageId);
+  const sentTo = chat.firstPost;
   let n = 0;
   const say = async (unitChat: string, sender: string, words: string, when: string) => {
     clock.set(new Date(`${when}+07:00`));
