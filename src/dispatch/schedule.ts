@@ -61,8 +61,14 @@ function addressed(lead: string, bodies: string[]): boolean {
   return bodies.some((b) => sameBody(b, lead) || (kind !== null && kindsOf(b).includes(kind)));
 }
 
-function closingRules(closing: string[], issuer: string[], ctx: DateContext): Array<{ bodies: string[]; deadline: Deadline }> {
-  const rules: Array<{ bodies: string[]; deadline: Deadline }> = [];
+interface ClosingRule {
+  bodies: string[];
+  deadline: Deadline;
+  toImplicit: boolean;
+}
+
+function closingRules(closing: string[], issuer: string[], recipients: string[], ctx: DateContext): ClosingRule[] {
+  const rules: ClosingRule[] = [];
   for (const para of closing) {
     const d = first(para, ctx);
     if (!d) continue;
@@ -75,7 +81,8 @@ function closingRules(closing: string[], issuer: string[], ctx: DateContext): Ar
       const l = leadsOfSentence(s);
       if (l && !l.requested) bodies.push(...l.leads.filter((n) => !issuer.some((i) => sameBody(i, n))));
     }
-    if (bodies.length) rules.push({ bodies, deadline: d });
+    // A closing time that names no body is addressed to the recipients (and the items that fall to them).
+    rules.push({ bodies: bodies.length ? bodies : recipients, deadline: d, toImplicit: bodies.length === 0 });
   }
   return rules;
 }
@@ -84,7 +91,8 @@ export function attachDeadlines(tasks: ParsedTask[], st: Structure, doc: DocHead
   const ctx = dateContext(doc, text, refDate);
   const wins = windows(st.root, ctx);
   const issuer = doc.issuer ? [doc.issuer] : [];
-  const rules = closingRules(st.closing, issuer, ctx);
+  const recipients = doc.recipients.flatMap((r) => splitList(r));
+  const rules = closingRules(st.closing, issuer, recipients, ctx);
   for (const t of tasks) {
     t.deadline = first(t.text, ctx);
     const parent = PARENT_TEXT.get(t);
@@ -97,7 +105,7 @@ export function attachDeadlines(tasks: ParsedTask[], st: Structure, doc: DocHead
       continue;
     }
     const leads = t.assignees.filter((a) => a.role === "lead").map((a) => a.name);
-    const rule = rules.find((r) => leads.some((l) => addressed(l, r.bodies)));
+    const rule = rules.find((r) => (r.toImplicit && t.implicit) || leads.some((l) => addressed(l, r.bodies)));
     if (!rule) continue;
     if (!t.deadline || t.deadline.recurrence === rule.deadline.recurrence) t.deadline = { ...rule.deadline };
   }

@@ -27,6 +27,9 @@ const CLOSING =
 const RESTATEMENT =
   /(?:nghiêm túc (?:triển khai |tổ chức )?(?:thực hiện|chấp hành)(?: (?:các |những )?(?:nội dung|yêu cầu|nhiệm vụ)?\s*(?:trên|nêu trên|này|công văn này|kế hoạch này|thông báo này|chỉ thị này))?|để (?:các [^.]{0,60})?biết,? (?:và )?(?:thực hiện|phối hợp thực hiện)|(?:đề nghị|yêu cầu) (?:thủ trưởng )?các (?:cơ quan|đơn vị|địa phương|sở|ngành)[^.]{0,80}(?:thực hiện|triển khai))\s*[./]*$/iu;
 
+// After the items, a reporting line with a time ("Báo cáo kết quả về UBND huyện trước ngày 30/11/2024.") is a closing.
+const REPORT_CLOSING = /^(?:Báo cáo|Gửi báo cáo|Nộp báo cáo|Định kỳ|Đề nghị (?:các|thủ trưởng)|Yêu cầu (?:các|thủ trưởng))[^]*?(?:trước|chậm nhất|hạn chót|định kỳ|hằng|hàng)/iu;
+
 function isHeadingOnly(node: OutlineNode): boolean {
   const l = leadsOfSentence(node.head);
   return l !== null && l.verb === "" && node.paras.length === 0 && node.children.length === 0;
@@ -68,7 +71,8 @@ export function buildStructure(lines: Line[], issuerNames: string[]): Structure 
       stack.push(node);
       continue;
     }
-    if (CLOSING.test(text) || (RESTATEMENT.test(text) && text.length < 300)) {
+    const reportLine = hasNumbered && REPORT_CLOSING.test(text) && text.length < 400;
+    if (CLOSING.test(text) || reportLine || (RESTATEMENT.test(text) && text.length < 300)) {
       mode = "closing";
       stack.length = 1;
       closing.push(text);

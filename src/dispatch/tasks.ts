@@ -62,7 +62,7 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
       for (const c of numbered) {
         const before = out.length;
         visit(c, [...parentPath, node.label].filter(Boolean), context);
-        for (const t of out.slice(before)) PARENT_TEXT.set(t, own);
+        for (const t of out.slice(before)) if (!PARENT_TEXT.has(t)) PARENT_TEXT.set(t, own);
       }
       return;
     }

@@ -108,3 +108,32 @@ describe("roles in a dispatch", () => {
     expect(p.tasks.map((t) => t.ref)).toEqual(["1"]);
   });
 });
+
+describe("times governed from elsewhere in the dispatch", () => {
+  it("a closing report line with no body governs the items that fall to the recipients", () => {
+    const p = readDispatch(
+      "Kính gửi: UBND các xã, thị trấn\n\n1. Rà soát hộ nghèo trên địa bàn.\n\n2. Phòng Lao động - Thương binh và Xã hội hướng dẫn nghiệp vụ, xong trước ngày 10/10/2024.\n\nBáo cáo kết quả về UBND huyện trước ngày 30/11/2024./.",
+      { refDate: "2024-01-01" },
+    );
+    expect(p.tasks.map((t) => [t.ref, t.deadline?.date ?? null])).toEqual([
+      ["1", "2024-11-30"],
+      ["2", "2024-10-10"],
+    ]);
+  });
+
+  it("sub-items take the time their heading states", () => {
+    const p = readDispatch(
+      "III. TỔ CHỨC THỰC HIỆN\n1. Tổ chức Tuần lễ từ ngày 01/10/2024 đến ngày 07/10/2024:\na) Sở Giáo dục và Đào tạo chủ trì tổ chức.\nb) Sở Y tế bảo đảm y tế, hoàn thành trước ngày 30/9/2024.",
+      { refDate: "2024-01-01" },
+    );
+    expect(p.tasks.map((t) => [t.ref, t.deadline?.date ?? null])).toEqual([
+      ["III.1.a", "2024-10-07"],
+      ["III.1.b", "2024-09-30"],
+    ]);
+  });
+
+  it("numbers 1.1 under 1 as 1.1", () => {
+    const p = readDispatch("1. Nhiệm vụ chung\n1.1. Sở Y tế chủ trì thực hiện.\n1.2. Sở Tài chính bố trí kinh phí.", { refDate: "2024-01-01" });
+    expect(p.tasks.map((t) => t.ref)).toEqual(["1.1", "1.2"]);
+  });
+});
