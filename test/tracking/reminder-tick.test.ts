@@ -87,6 +87,21 @@ describe("reminderTick", () => {
     expect(chat.inChat(YTE)[0]!.text).toContain("quá hạn 2 ngày");
   });
 
+  it("a recurring task whose due day passed while open gets its next occurrence once; closing the old one adds none", async () => {
+    const r = await ingestDraft(w, { forwardedBy: LEADER, chat: LEAD_CHAT, parsed: dispatch([task("M", [["Sở Y tế", "lead"]], "2023-06-20", "monthly")], { number: "7/KH" }) });
+    if (r.code !== "ok") throw new Error(r.code);
+    await confirmDraft(w, { dispatchId: r.draft.id, by: LEADER });
+    await deliver(w.store.outbox, chat, w.clock);
+    const post = chat.inChat(YTE).at(-1)!;
+    expect((await tickAt(at("2023-06-21"))).rolled).toBe(1);
+    expect((await tickAt(at("2023-06-22"))).rolled).toBe(0);
+    const occurrences = await w.db.prisma.task.findMany({ where: { ref: "M" }, orderBy: { occurrence: "asc" } });
+    expect(occurrences.map((t) => [t.occurrence, t.deadlineDate, t.status])).toEqual([[1, "2023-06-20", "open"], [2, "2023-07-20", "open"]]);
+    const late = await recordReply(w, { eventId: "late", chat: YTE, chatType: "group", messageId: "u9", sender: { id: "telegram:8", name: "B" }, text: "xong", replyTo: { messageId: post.messageId }, attachments: [] });
+    expect(late).toMatchObject({ code: "recorded", outcomes: [{ outcome: "closed", task: { ref: "M", deadline: "2023-06-20" } }] });
+    expect(await w.db.prisma.task.count({ where: { ref: "M" } })).toBe(2);
+  });
+
   it("'xong 2' replying to a digest closes the second task listed in it", async () => {
     await tickAt(at("2023-06-13"));
     const digest = chat.inChat(YTE)[0]!;
