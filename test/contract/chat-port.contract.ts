@@ -40,6 +40,8 @@ export interface ContractPlatform {
   userSends(input: { chat: ChatId; text: string; replyTo?: string }): Promise<void>;
   /** Make the next send to `chat` fail as the platform would. Only kinds listed in `options.failures` are asked for. */
   failNextSend(chat: ChatId, kind: ContractFailure): void;
+  /** The contract's `user` sends a file (caption optional). Needed only with `options.files` (added later, optional). */
+  userSendsFile?(input: { chat: ChatId; name: string; bytes: Uint8Array; mime?: string; caption?: string }): Promise<void>;
 }
 
 export type ContractFailure = "rate_limited" | "gone";
@@ -63,6 +65,8 @@ export interface ContractOptions {
   buttons?: boolean;
   /** Which failures the fake platform can produce on demand (default: both). */
   failures?: ContractFailure[];
+  /** The harness implements platform.userSendsFile, so inbound attachments are checked (default false). */
+  files?: boolean;
 }
 
 /** Collects inbound events; hand `handler` to the adapter and `next` to the suite. */
@@ -145,7 +149,10 @@ export function chatPortContract(name: string, factory: () => Promise<ChatPortHa
 
     it("edits a sent message, or says it cannot with NotImplementedError; identical content is harmless", async () => {
       const ref = await h.adapter.send({ chat: h.groupChat, text: "Trạng thái: đang làm" });
-      if (!h.adapter.edit) return; // the capability is absent: the core must not call it
+      if (!h.adapter.edit) {
+        expect(h.adapter.edit).toBeUndefined(); // the capability is absent: the core must not call it
+        return;
+      }
       try {
         await h.adapter.edit(ref, "Trạng thái: đã xong <A&B>");
       } catch (error) {
@@ -207,6 +214,17 @@ export function chatPortContract(name: string, factory: () => Promise<ChatPortHa
       const event = await nextMessage(h);
       expect(event.text).toBe("da xong");
       expect(event.replyTo?.messageId).toBe(task.messageId);
+    });
+
+    it.runIf(options.files ?? false)("gives a person's file as an attachment whose fetch() returns its bytes", async () => {
+      if (!h.platform.userSendsFile) throw new Error("options.files is set but the harness has no platform.userSendsFile");
+      const bytes = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37, 0x0a, 0xff]);
+      await h.platform.userSendsFile({ chat: h.groupChat, name: "15-CV-UBND <mật>.pdf", bytes, mime: "application/pdf", caption: "Công văn đến" });
+      const event = await nextMessage(h);
+      expect(event.chat).toBe(h.groupChat);
+      expect(event.attachments).toHaveLength(1);
+      expect(event.attachments[0]!.name).toBe("15-CV-UBND <mật>.pdf");
+      expect([...(await event.attachments[0]!.fetch())]).toEqual([...bytes]);
     });
 
     it.runIf(failures.includes("rate_limited"))("classifies a rate limit as rate_limited with a wait", async () => {

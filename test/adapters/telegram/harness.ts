@@ -62,6 +62,16 @@ export async function startTelegram(
       userSends: async ({ chat, text, replyTo }) => {
         api.updates.text({ chat: nativeOf(chat), from: ALICE, text, ...(replyTo ? { replyTo: Number(replyTo) } : {}) });
       },
+      userSendsFile: async ({ chat, name, bytes, mime, caption }) => {
+        api.updates.document({
+          chat: nativeOf(chat),
+          from: ALICE,
+          fileName: name,
+          bytes: Buffer.from(bytes),
+          ...(mime ? { mime } : {}),
+          ...(caption !== undefined ? { caption } : {}),
+        });
+      },
       failNextSend: (chat, kind) =>
         api.failNext("sendMessage", kind === "rate_limited" ? telegramErrors.tooManyRequests(3) : telegramErrors.kicked(), {
           chatId: nativeOf(chat),
