@@ -156,6 +156,7 @@ async function readPdfFile(bytes: Uint8Array, context: Context, signal: AbortSig
     if (pdf.scannedPages.length > 0) context.warnings.push(context.t("ingest:warning.pages_skipped", { pages: pdf.scannedPages.join(", ") }));
     if (pdf.garbledPages.length > 0) context.warnings.push(context.t("ingest:warning.garbled", { pages: pdf.garbledPages.join(", ") }));
   }
+  if (pdf.tonesLostPages.length > 0) context.warnings.push(context.t("ingest:warning.tones_lost", { pages: pdf.tonesLostPages.join(", ") }));
   // Laid out together: a running header is recognised across text-layer and OCRed pages alike.
   const texts = layoutPages(pages);
   return { text: texts.filter((t) => t.trim()).join("\n"), counts: { pages: pdf.pageCount, ocrPages } };

@@ -1,5 +1,6 @@
 import { getDocumentProxy } from "unpdf";
 import { IngestError } from "./errors.js";
+import { repairMarkGlyphs } from "./pdf-glyphs.js";
 import type { PageItems } from "./pdf-layout.js";
 
 /**
@@ -16,6 +17,8 @@ export interface PdfText {
    * these pages better when it is installed.
    */
   garbledPages: number[];
+  /** Pages repaired from base + mark glyphs where some tone marks could not be recovered. */
+  tonesLostPages: number[];
   pageCount: number;
 }
 
@@ -43,6 +46,7 @@ export async function readPdf(
     const pages: PageItems[] = [];
     const scannedPages: number[] = [];
     const garbledPages: number[] = [];
+    let marksLost = false;
     for (let n = 1; n <= pdf.numPages; n++) {
       signal.throwIfAborted();
       onPage(n, pdf.numPages);
@@ -60,7 +64,18 @@ export async function readPdf(
       else if ((text.match(UNMAPPED)?.length ?? 0) >= MAX_UNMAPPED_PER_PAGE) garbledPages.push(n);
       page.cleanup();
     }
-    return { pages, scannedPages, garbledPages, pageCount: pdf.numPages };
+    if (garbledPages.length > 0) {
+      // LibreOffice's base + mark glyphs: repaired here, as OCR of that rendering is worse than the repaired text.
+      const repaired = repairMarkGlyphs(pages.map((p) => p.items));
+      if (repaired) {
+        repaired.pages.forEach((items, i) => (pages[i]!.items = items));
+        if (repaired.complete) garbledPages.length = 0;
+        else marksLost = true;
+      }
+    }
+    return marksLost
+      ? { pages, scannedPages, garbledPages: [], tonesLostPages: garbledPages, pageCount: pdf.numPages }
+      : { pages, scannedPages, garbledPages, tonesLostPages: [], pageCount: pdf.numPages };
   } catch (error) {
     if (error instanceof IngestError || signal.aborted) throw error;
     throw new IngestError("corrupt", fileName, {}, { cause: error });

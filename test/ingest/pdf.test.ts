@@ -47,11 +47,12 @@ describe("PDF with a text layer (LibreOffice export, embedded DejaVu Serif)", ()
     expect(buffer.length).toBeGreaterThan(0); // not detached
   });
 
-  it("flags a text layer with unmapped glyphs (LibreOffice + a font lacking Vietnamese letters) and still returns it without OCR", async () => {
+  it("repairs a text layer drawn as base + mark glyphs (LibreOffice with a font lacking Vietnamese letters)", async () => {
     const result = await extractText(fixture("garbled.pdf"), "loi-phong.pdf", { tools: noTools });
     expect(result.text).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
-    expect(result.text).toContain("nhân dân huyện");
-    expect(result.warnings.join(" ")).toMatch(/phông chữ/);
+    expect(result.text).toContain("Ủy ban nhân dân huyện chỉ đạo Phòng Tổ chức - Nội vụ chủ trì");
+    // this short file never shows some marks in a first use: their tones are lost, and the sender is told
+    expect(result.warnings.join(" ")).toMatch(/dấu thanh/);
     expect(result.source.ocrPages).toBe(0);
   });
 
