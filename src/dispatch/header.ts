@@ -59,6 +59,32 @@ function stamps(text: string, doc: DocHeader): boolean {
   return hit;
 }
 
+const ACRONYM = /^(?:UBND|HĐND|MTTQ|UBMTTQ|TP|TX|VN|BCĐ|BQL|CHXHCN)$/u;
+const ORG_HEAD = /(?:^|\s)(?:ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|SỞ|PHÒNG|BAN|TRUNG TÂM|VĂN PHÒNG|(?:HUYỆN|TỈNH|THÀNH|QUẬN|THỊ|ĐẢNG) (?:ỦY|UỶ)|TRƯỜNG|BỘ CHỈ HUY|CÔNG AN|CHI CỤC|CỤC)\s/gu;
+const PLACE = /^(?:TỈNH|HUYỆN|THÀNH PHỐ|THỊ XÃ|QUẬN|XÃ|PHƯỜNG|THỊ TRẤN)$/u;
+
+/**
+ * The issuer from the upper-case lines of the header: the lowest body named ("PHÒNG GIÁO DỤC…" under "UBND HUYỆN…",
+ * "HUYỆN ỦY LẠC DƯƠNG" under "ĐẢNG BỘ TỈNH…"); written in sentence case with the place name capitalised.
+ */
+function issuerName(parts: string[]): string {
+  let raw = parts.join(" ").replace(/\s+/g, " ").trim();
+  for (const m of raw.matchAll(ORG_HEAD)) {
+    const at = m.index + (m[0].startsWith(" ") ? 1 : 0);
+    if (at > 0 && /(?:^|\s)(?:TỈNH|HUYỆN|THÀNH PHỐ|THỊ XÃ|QUẬN|XÃ|PHƯỜNG)\s/u.test(raw.slice(0, at))) raw = raw.slice(at);
+  }
+  let place = false;
+  const words = raw.split(" ").map((w, i, all) => {
+    if (ACRONYM.test(w)) return w;
+    const lower = w.toLowerCase();
+    if (place && /^(?:ủy|uỷ)$/u.test(lower)) return lower;
+    const out = i === 0 || place ? lower.charAt(0).toUpperCase() + lower.slice(1) : lower;
+    if (PLACE.test(w) || (i > 0 && PLACE.test(`${all[i - 1]} ${w}`))) place = true;
+    return out;
+  });
+  return words.join(" ");
+}
+
 export function readHeader(input: Line[]): HeaderResult {
   const lines = input.slice();
   const doc: DocHeader = {
@@ -116,7 +142,8 @@ export function readHeader(input: Line[]): HeaderResult {
     }
     if (isUpper(t) && t.length < 160 && !NOT_HEADER.test(t)) {
       const head = t.replace(/CỘNG H[OÒ]A.*$/u, "").replace(/ĐẢNG CỘNG SẢN.*$/u, "").trim();
-      if (head && !/^(?:ĐỘC LẬP|T\/M|TM\.|KT\.)/u.test(head)) issuerParts.push(head);
+      if (head && doc.type === null && !/:$/u.test(head) && !issuerParts.includes(head) && !/^(?:ĐỘC LẬP|T\/M|TM\.|KT\.)/u.test(head))
+        issuerParts.push(head);
       if (i <= lastHeader + 3) lastHeader = Math.max(lastHeader, i);
     } else if (/^Độc lập/u.test(t)) lastHeader = Math.max(lastHeader, i);
     else {
@@ -125,12 +152,7 @@ export function readHeader(input: Line[]): HeaderResult {
     }
   }
 
-  if (issuerParts.length) {
-    const joined = issuerParts.join(" ").replace(/\s+/g, " ");
-    const at = joined.search(ISSUER_HEAD);
-    const raw = at >= 0 ? joined.slice(at) : joined;
-    doc.issuer = raw.toLowerCase().replace(/(^|\s)(\p{L})/gu, (_m, s: string, c: string) => s + c.toUpperCase());
-  }
+  if (issuerParts.length) doc.issuer = issuerName(issuerParts);
 
   // Kính gửi: inline text and/or dash lines; body text glued after it on the same line is split off.
   let bodyStart = lastHeader + 1;
