@@ -10,8 +10,8 @@ import { createBot } from "./bot/index.js";
 import { privateChatOf, type BotDeps } from "./bot/deps.js";
 import { notifyChatGone } from "./bot/features/membership.js";
 import { say } from "./bot/respond.js";
-import { createChatRouter, createDeliveryWorker, RateLimiter, TELEGRAM_RATE_LIMITS, type DeliveryWorker } from "./chat/delivery/index.js";
-import type { ChatAdapter, Inbound } from "./chat/port.js";
+import { createChatRouter, createDeliveryWorker, RateLimiter, type RateLimits, TELEGRAM_RATE_LIMITS, type DeliveryWorker } from "./chat/delivery/index.js";
+import type { ChatAdapter, Inbound, Platform } from "./chat/port.js";
 import { type Clock, systemClock } from "./clock.js";
 import type { Config } from "./config.js";
 import { readDispatch } from "./dispatch/reader.js";
@@ -31,6 +31,8 @@ export interface AppOptions {
   zaloClient?: ZaloLoginClient;
   /** Run one reminder tick at start-up to catch up after downtime (default true). */
   runRemindersAtStart?: boolean;
+  /** Benchmarks scale the platforms' send limits down in time, together with a fake server enforcing the same. */
+  rateLimits?: (platform: Platform) => RateLimits;
 }
 
 export interface App {
@@ -81,8 +83,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   };
   const bot = createBot(deps);
   const adapters: ChatAdapter[] = [];
-  const limiter = new RateLimiter((platform) =>
-    platform === "zalo" ? zaloRateLimits(config) : TELEGRAM_RATE_LIMITS,
+  const limiter = new RateLimiter(
+    options.rateLimits ?? ((platform) => (platform === "zalo" ? zaloRateLimits(config) : TELEGRAM_RATE_LIMITS)),
   );
   // The worker needs the started adapters; inbound events may arrive before it exists and wait for its first poll.
   let worker: DeliveryWorker | undefined;

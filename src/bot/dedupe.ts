@@ -31,5 +31,6 @@ export function wasHandled(deps: BotDeps, eventId: string): Promise<boolean> {
  * their effects), so for them this is a no-op that finds the id already there.
  */
 export async function markHandled(deps: BotDeps, eventId: string): Promise<void> {
+  if (await deps.store.replies.isProcessed(eventId)) return;
   await deps.store.replies.apply({ eventId, at: deps.clock.now(), updates: [], closeTasks: [], events: [], notices: [] });
 }

@@ -25,3 +25,11 @@ export async function say(deps: BotDeps, chat: ChatId, text: string, extra: { bu
 export async function sendFile(deps: BotDeps, chat: ChatId, file: { name: string; path: string; mime?: string }, caption: string): Promise<void> {
   await deps.store.outbox.enqueue([{ chat, payload: { op: "send", text: caption, file }, purpose: { type: "notice" } }]);
 }
+
+/**
+ * The status edit that acknowledges a reply, on the replies' own write path (one raw SQLite transaction, as the reply
+ * itself was recorded) rather than a Prisma transaction that would triple the cost of handling a reply.
+ */
+export async function enqueueAck(deps: BotDeps, items: NewOutboxItem[]): Promise<void> {
+  await deps.store.replies.apply({ eventId: null, at: deps.clock.now(), updates: [], closeTasks: [], events: [], notices: items });
+}

@@ -78,6 +78,28 @@ describe("conversation: from a forwarded dispatch to the secretary's report", ()
     expect(report).toMatch(/\+ Hoàn thành: 1/);
   });
 
+  it("status edits of a multi-task post replace the status block instead of stacking them", async () => {
+    await w.message("telegram:-101", ADMIN, "/donvi Sở Y tế");
+    await w.deliver();
+    const two = DISPATCH.replace("2. Sở Thông tin và Truyền thông chủ trì", "2. Sở Y tế chủ trì");
+    await w.message(LEADER, LEADER, two);
+    const [preview] = await w.deliver();
+    await w.press(LEADER, LEADER, preview!.messageId, buttonsOf(preview!).find((d) => d.startsWith("confirm:"))!);
+    const post = (await w.deliver()).find((s) => s.chat === "telegram:-101")!;
+    expect(buttonsOf(post)).toHaveLength(2);
+    // Telegram hands each reply the task message as currently shown: the second one already has a status block.
+    await w.message("telegram:-101", OFFICER, "xong 2", { replyTo: { messageId: post.messageId, fromBot: true, text: textOf(post) } });
+    const [first] = await w.deliver();
+    expect(textOf(first!)).toMatch(/— Tình trạng —\n1\. ⏳ Đang thực hiện\n2\. ✅ Đã hoàn thành/);
+    expect(buttonsOf(first!)).toEqual([buttonsOf(post)[0]]);
+    await w.message("telegram:-101", OFFICER, "xong 1", { replyTo: { messageId: post.messageId, fromBot: true, text: textOf(first!) } });
+    const [second] = await w.deliver();
+    expect(textOf(second!).split("— Tình trạng —")).toHaveLength(2);
+    expect(textOf(second!)).toMatch(/1\. ✅ Đã hoàn thành.*\n2\. ✅ Đã hoàn thành/);
+    expect(textOf(second!).startsWith(textOf(post))).toBe(true);
+    expect(buttonsOf(second!)).toEqual([]);
+  });
+
   it("refuses strangers, explains what to do, and never ingests their text", async () => {
     await w.message(STRANGER, STRANGER, DISPATCH);
     const out = await w.deliver();

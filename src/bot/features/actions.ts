@@ -3,7 +3,7 @@ import { isLang, translator, type Translate } from "../../i18n.js";
 import { handleAction } from "../../tracking/button-action.js";
 import type { ConfirmResult } from "../../tracking/confirm-draft.js";
 import type { BotDeps } from "../deps.js";
-import { say } from "../respond.js";
+import { enqueueAck, say } from "../respond.js";
 import { bindAction } from "./bind-unit.js";
 import { answerEdit, mapNameAction } from "./draft-edit.js";
 import { postStatusEdit } from "./post-status.js";
@@ -27,7 +27,7 @@ export async function onAction(deps: BotDeps, action: InboundAction): Promise<vo
       if (r.code === "recorded") {
         if (deps.settings.editablePlatforms.includes(parseChatId(action.chat).platform)) {
           const edit = await postStatusEdit(deps, action.chat, action.messageId, t);
-          if (edit) await deps.store.outbox.enqueue([edit]);
+          if (edit) await enqueueAck(deps, [edit]);
         }
         const closed = r.outcomes.some((o) => o.outcome === "closed");
         return action.answer(t(closed ? "bot:action.done" : r.outcomes.some((o) => o.outcome === "pending_approval") ? "bot:action.pending" : "bot:action.noted"));

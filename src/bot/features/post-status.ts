@@ -1,5 +1,6 @@
 import type { NewOutboxItem } from "../../chat/outbox.js";
-import type { ChatId } from "../../chat/port.js";
+import type { Button, ChatId } from "../../chat/port.js";
+import type { DocHeader } from "../../dispatch/schema.js";
 import type { Translate } from "../../i18n.js";
 import { displayDay } from "../../tracking/day.js";
 import type { AssignmentView } from "../../tracking/model.js";
@@ -13,27 +14,60 @@ function statusLine(a: AssignmentView, position: number, t: Translate): string {
   return t("bot:post.statusOpen", { n: position });
 }
 
+// A confirmed dispatch's header never changes, and loading the dispatch (raw text and items, through Prisma) cost
+// more than everything else in a reply: keep headers per open database, a bounded number of them.
+const headers = new WeakMap<object, Map<number, DocHeader>>();
+const MAX_HEADERS = 2000;
+
+async function docHeader(deps: BotDeps, dispatchId: number): Promise<DocHeader | null> {
+  let cache = headers.get(deps.store);
+  if (!cache) headers.set(deps.store, (cache = new Map()));
+  const cached = cache.get(dispatchId);
+  if (cached) return cached;
+  const draft = await deps.store.dispatches.draft(dispatchId);
+  if (!draft) return null;
+  if (cache.size >= MAX_HEADERS) cache.clear();
+  cache.set(dispatchId, draft.doc);
+  return draft.doc;
+}
+
 /**
- * The task message re-rendered with a status block at its end, as an edit: officers see the result where they
- * reported, without a new message in the group. Buttons remain only for tasks still open.
+ * The task message with a status block at its end, as an edit: officers see the result where they reported, without
+ * a new message in the group. Buttons remain only for tasks still open. When the platform handed us the message as
+ * shown (a reply carries the text it replies to), its body is kept as it is, which also keeps a continued post's
+ * "(tiếp theo)" line; otherwise the body is rendered again from the task rows.
  */
-export async function postStatusEdit(deps: BotDeps, chat: ChatId, messageId: string, t: Translate): Promise<NewOutboxItem | null> {
+export async function postStatusEdit(deps: BotDeps, chat: ChatId, messageId: string, t: Translate, shownText?: string): Promise<NewOutboxItem | null> {
   const targets = await deps.store.replies.postTargets(chat, [messageId]);
   const first = targets[0]?.assignment;
   if (!first) return null;
-  const draft = await deps.store.dispatches.draft(first.dispatchId);
-  if (!draft) return null;
-  const lines = targets.map(({ assignment: a }) => ({
-    assignmentId: a.id, ref: a.taskRef, text: a.taskText, role: a.role, deadlineDate: a.deadlineDate, recurrence: a.recurrence,
-  }));
-  const [post] = unitPostMessages(chat, first.unitName, draft.doc, lines, t);
-  if (!post || post.payload.op !== "send") return null;
+  const header = t("bot:post.statusHeader");
+  let body = shownText?.trim() ? shownText.split(`\n\n${header}\n`)[0]! : undefined;
+  if (body === undefined) {
+    const doc = await docHeader(deps, first.dispatchId);
+    if (!doc) return null;
+    const lines = targets.map(({ assignment: a }) => ({
+      assignmentId: a.id, ref: a.taskRef, text: a.taskText, role: a.role, deadlineDate: a.deadlineDate, recurrence: a.recurrence,
+    }));
+    const [post] = unitPostMessages(chat, first.unitName, doc, lines, t);
+    if (!post || post.payload.op !== "send") return null;
+    body = post.payload.text;
+  }
   const statuses = targets.map(({ position, assignment }) => statusLine(assignment, position, t));
-  const stillOpen = new Set(targets.filter((x) => x.assignment.status === "open").map((x) => `done:${x.assignment.id}`));
-  const buttons = (post.payload.buttons ?? []).map((row) => row.filter((b) => stillOpen.has(b.data))).filter((row) => row.length > 0);
   return {
     chat,
-    payload: { op: "edit", messageId, text: [post.payload.text, "", t("bot:post.statusHeader"), ...statuses].join("\n"), buttons },
+    payload: { op: "edit", messageId, text: [body, "", header, ...statuses].join("\n"), buttons: openButtons(targets, t) },
     purpose: { type: "notice" },
   };
+}
+
+/** The "✅ Xong n" buttons of the tasks still open, where unitPostMessages put them (rows of four by position). */
+function openButtons(targets: Array<{ position: number; assignment: AssignmentView }>, t: Translate): Button[][] {
+  const rows = new Map<number, Button[]>();
+  for (const { position, assignment } of targets) {
+    if (assignment.status !== "open") continue;
+    const row = Math.floor((position - 1) / 4);
+    rows.set(row, [...(rows.get(row) ?? []), { label: t("tracking:post.buttonDone", { n: position }), data: `done:${assignment.id}` }]);
+  }
+  return [...rows.entries()].sort(([a], [b]) => a - b).map(([, row]) => row);
 }

@@ -5,6 +5,7 @@ import { displayDay } from "../../tracking/day.js";
 import { recordReply, type ReplyResult } from "../../tracking/record-reply.js";
 import type { MessageContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
+import { enqueueAck } from "../respond.js";
 import { postStatusEdit } from "./post-status.js";
 
 /**
@@ -50,9 +51,9 @@ async function acknowledge(ctx: MessageContext, result: ReplyResult): Promise<vo
     return ctx.reply(t("tracking:reply.question", { ref: first.task.ref, number: first.task.number ?? "", deadline: first.task.deadline ? displayDay(first.task.deadline) : t("tracking:common.noDeadline") }));
   }
   if (canEdit && msg.replyTo) {
-    const edit = await postStatusEdit(deps, msg.chat, msg.replyTo.messageId, t);
+    const edit = await postStatusEdit(deps, msg.chat, msg.replyTo.messageId, t, msg.replyTo.text);
     if (edit) {
-      await deps.store.outbox.enqueue([edit]);
+      await enqueueAck(deps, [edit]);
       if (!outcomes.some((o) => o.nextDeadline)) return;
     }
   }
