@@ -16,7 +16,7 @@ const HEAD_SRC = [
   `cấp ${U}`, "chính quyền", "trung tâm", "văn phòng", "thanh tra", "công an", "kho bạc", "chi cục", "tổng cục",
   "cục(?! (?:bộ|diện))", "vụ(?! (?:việc|án|mùa|lợi))",
   "bộ(?! (?:phận|máy|đội|hồ sơ|tiêu chí|quy tắc|câu hỏi|luật|mặt|sưu tập|tài liệu|đề|công cụ|chứng từ|chuyển))",
-  "viện", "bệnh viện", "trường(?! (?:hợp|học sinh|độ))", "ngân hàng",
+  "chi(?=,? đảng bộ)", "viện", "bệnh viện", "trường(?! (?:hợp|học sinh|độ))", "ngân hàng",
   "báo(?! (?:cáo|chí|động|giá|hiệu|danh|tin|đáp|trước|gồm|về))", "đài(?! (?:thọ))", "cơ quan", "đơn vị", "đoàn thể",
   "ngành", "bộ chỉ huy", "ban chỉ huy", "liên đoàn", "liên minh", "công ty", "tổng công ty", "điện lực", "bưu điện",
   "chi nhánh", "tòa án", "toà án", "viện kiểm sát", "cơ sở giáo dục", "nhà trường", "thành đoàn", "huyện đoàn",
@@ -37,7 +37,7 @@ const BODY_AT = new RegExp(
 );
 /** Kind words that continue a collective ("Các phòng, ban, ngành, đoàn thể huyện") instead of starting a new body. */
 const KIND_WORD = new RegExp(
-  `^(?:sở|ban|ngành|phòng|đoàn thể|cơ quan|đơn vị|địa phương|doanh nghiệp|cá nhân|huyện|quận|xã|phường|thị trấn|thị xã|thành phố|tỉnh|trường|hội|(?:huyện|thị|thành|quận|đảng) ${U})(?![\\p{L}\\p{N}])`,
+  `^(?:sở|ban|ngành|phòng|đoàn thể|cơ quan|đơn vị|địa phương|doanh nghiệp|cá nhân|huyện|quận|xã|phường|thị trấn|thị xã|thành phố|tỉnh|trường|hội|đảng bộ|chi bộ|(?:huyện|thị|thành|quận|đảng) ${U})(?![\\p{L}\\p{N}])`,
   "u",
 );
 // Words that end a subject or list: the verb (lower case; names are capitalised) or a marker word.
@@ -56,7 +56,7 @@ const STOP_WORDS = [
   "mời", "dự", "tổ chức", "phân công", "thành lập", "kiện toàn", "củng cố", "tuyên dương", "khen thưởng", "góp phần",
   "tăng", "giảm", "rút kinh nghiệm", "bám sát", "đăng", "in", "phát hành", "lưu ý", "thông báo", "quản lý",
   "thẩm tra", "tiếp thu", "khắc phục", "xử lý", "giải quyết", "kiến nghị", "liên hệ", "biên soạn", "cấp phát",
-  "mua", "sắp xếp", "vừa", "cũng", "luôn", "nắm", "thu", "chi", "hưởng ứng", "lồng ghép", "tăng cường", "đưa",
+  "mua", "sắp xếp", "vừa", "cũng", "luôn", "nắm", "hưởng ứng", "lồng ghép", "tăng cường", "đưa",
 ];
 const STOP_RE = new RegExp(`^(?:${STOP_WORDS.sort((a, b) => b.length - a.length).join("|")})(?![\\p{L}\\p{N}])`, "u");
 // "tổ chức"/"thành phố" etc. inside names are nouns; these follow a head and never end the list.

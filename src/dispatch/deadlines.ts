@@ -47,7 +47,8 @@ const DAYS_AFTER_RE = /trong\s+(?:vòng|thời hạn)?\s*(\d{1,3})\s+ngày(\s+l�
 const REC_RES: ReadonlyArray<[RegExp, Recurrence]> = [
   [/định kỳ\s+(?:6|sáu)\s+tháng|(?:6|sáu)\s+tháng\s*(?:,|và|\/)\s*(?:01\s+|1\s+|một\s+)?năm|(?:6|sáu) tháng một lần|báo cáo(?: kết quả)?\s+(?:6|sáu)\s+tháng(?!\s+(?:đầu|cuối))/giu, "semiannual"],
   [/định kỳ\s+(?:hàng|hằng)\s+quý|(?:hàng|hằng)\s+quý|định kỳ\s+(?:3|ba)\s+tháng/giu, "quarterly"],
-  [/thời gian[^:.;\n]{0,50}:\s*(?:hàng|hằng)\s+năm/giu, "yearly"],
+  [/thời gian[^:.;\n]{0,50}:\s*(?:hàng|hằng)\s+năm|(?:^|[.;:]\s+|\n)(?:hàng|hằng)\s+năm,/giu, "yearly"],
+  [/(?:^|[.;:]\s+|\n)(?:hàng|hằng)\s+tháng,/giu, "monthly"],
   [/thời gian[^:.;\n]{0,50}:\s*(?:hàng|hằng)\s+tháng/giu, "monthly"],
   [/thời gian[^:.;\n]{0,50}:\s*(?:hàng|hằng)\s+tuần/giu, "weekly"],
   [/định kỳ\s+(?:hàng|hằng)\s+tháng|ngày\s+\d{1,2}\s+(?:hàng|hằng)\s+tháng|báo cáo\s+(?:hàng|hằng)\s+tháng|(?:hàng|hằng)\s+tháng\s+báo cáo/giu, "monthly"],
@@ -94,7 +95,7 @@ export function findDeadlines(text: string, ctx: DateContext): FoundDeadline[] {
     if (phrase.includes("(") && !phrase.includes(")") && text[index + phrase.length] === ")") phrase += ")";
     const end = index + phrase.length;
     if (dates.some((x) => index < x.end && end > x.index)) return;
-    dates.push({ text: phrase.trim(), date, recurrence, index, end });
+    dates.push({ text: tidy(phrase), date, recurrence, index, end });
   };
   // Cheap gates first: most sentences carry no time at all.
   const digits = /\d/.test(text);
@@ -156,7 +157,7 @@ export function findDeadlines(text: string, ctx: DateContext): FoundDeadline[] {
     for (const m of text.matchAll(re)) {
       const end = m.index + m[0].length;
       if (recs.some((x) => m.index < x.end && end > x.index)) continue;
-      recs.push({ text: m[0], date: null, recurrence: rec, index: m.index, end });
+      recs.push({ text: tidy(m[0]), date: null, recurrence: rec, index: m.index, end });
     }
   }
   // A recurrence right before or after a date is one deadline: "6 tháng, năm (trước 15/12)", "trước ngày 20/11 hàng năm".
@@ -174,7 +175,7 @@ export function findDeadlines(text: string, ctx: DateContext): FoundDeadline[] {
       const start = overlaps ? near.index : Math.min(near.index, r.index);
       let end = Math.max(near.end, r.end);
       if (text[end] === ")" && text.slice(start, end).includes("(")) end++;
-      near.text = text.slice(start, end).trim();
+      near.text = tidy(text.slice(start, end));
       near.recurrence = r.recurrence;
       near.index = start;
       near.end = end;
@@ -188,6 +189,8 @@ export function findDeadlines(text: string, ctx: DateContext): FoundDeadline[] {
   }
   return dates.sort((a, b) => a.index - b.index);
 }
+
+const tidy = (phrase: string) => phrase.replace(/^[\s.;:,]+|[\s.;:,]+$/gu, "");
 
 /** Day/month without a year: in the context year, or for a recurring one the next occurrence from the base day. */
 function nextOccurrence(d: number, m: number, ctx: DateContext, recurring: boolean): string | null {

@@ -37,6 +37,13 @@ const CASES: Array<[string, Record<string, string | null>, Row[]]> = [
     ["3",["Các trường"],"2024-10-25",null],
     ["4",["Hiệu trưởng các trường Tiểu học trên địa bàn huyện"],null,null],
   ]],
+  ["kh-huyen-uy-ket-luan-44.txt", {"number":"245-KH/HU","date":"2023-07-12","secrecy":null,"urgency":null}, [
+    ["II.1",["Các chi, đảng bộ trực thuộc"],"2023-09-30",null],
+    ["II.2",["Đảng đoàn Hội đồng nhân dân huyện","Ban cán sự đảng Ủy ban nhân dân huyện"],null,null],
+    ["III.1",["Ban Dân vận Huyện ủy","~Ban Tuyên giáo Huyện ủy","~Ủy ban Kiểm tra Huyện ủy","~Hội Chữ thập đỏ huyện"],null,"yearly"],
+    ["III.2",["Mặt trận Tổ quốc","các đoàn thể chính trị - xã hội huyện","~Hội Chữ thập đỏ huyện"],null,null],
+    ["III.3",["Các chi, đảng bộ trực thuộc"],"2023-08-30",null],
+  ]],
   ["kh-ky-niem-30-4.txt", {"number":"56/KH-VHTT","date":"2025-03-03","secrecy":null,"urgency":null}, [
     ["III.1",["Trung tâm Văn hóa - Thể thao và Truyền thông huyện"],null,null],
     ["III.2",["Huyện đoàn","Hội Liên hiệp Phụ nữ huyện","Hội Cựu chiến binh huyện"],"2025-04-15",null],
