@@ -21,6 +21,8 @@ describe("base + mark glyph repair (LibreOffice PDFs with fonts lacking Vietname
   it("treats signs stuck between a vowel and a letter as mark glyphs once the file shows the pattern", () => {
     const result = repairMarkGlyphs([items("Ả\u0003", " Đủ( ", "cu(a", " (Sao gửi) khổ A4 ", "H5N1")]);
     expect(text(result?.pages)).toBe("Ả Đủ của (Sao gửi) khổ A4 H5N1");
+    const letters = repairMarkGlyphs([items("Ả\u0003", " ề", "A", "n ", "quyêAn", " nhau\"", " Sở GD")]);
+    expect(text(letters?.pages)).toBe("Ả ền quyền nhau\" Sở GD");
   });
 
   it("reports marks it never saw in a first use, and declines files whose control characters are not marks", () => {
