@@ -134,6 +134,20 @@ export class PrismaOutboxStore implements OutboxStore {
     });
   }
 
+  /**
+   * The bot is back in `chat`: the task posts that failed there because it was gone are due again, oldest first as
+   * before, so the unit still receives what was assigned meanwhile. Returns how many.
+   */
+  async requeueGone(chat: ChatId, now: Date): Promise<number> {
+    return this.gate.run(async () => {
+      const r = await this.prisma.outboxItem.updateMany({
+        where: { chatId: chat, status: "failed", failure: { contains: '"kind":"gone"' }, purpose: { contains: '"type":"task-post"' } },
+        data: { status: "pending", notBefore: now },
+      });
+      return r.count;
+    });
+  }
+
   async moveChat(from: ChatId, to: ChatId): Promise<void> {
     return this.gate.run(async () => {
       await this.prisma.$transaction(async (tx) => {

@@ -243,6 +243,11 @@ describe("Telegram end to end: what real groups and networks do to a bot", () =>
     expect(list.text).toMatch(/Sở Tài chính \(sở\) \(chưa có nhóm\)/);
     expect(list.text).toMatch(/Sở Nội vụ \(sở\) ✅/);
 
+    // An admin adds the bot back to -104: the binding is active again and the posts it missed arrive, once.
+    api.updates.botAdded(-104, ADMIN, "Nhóm Sở Tài chính <-104> & *_");
+    await l.botSaysMatching(-104, /Bot đã được thêm lại vào nhóm của Sở Tài chính/);
+    await expectExactPosts(l, expected, new Map([["Sở Tài chính", -104]]));
+
     // The binding followed the supergroup: a reply there counts for Sở Nội vụ, and /donvi says so.
     const post = api.botMessages(SUPER).find(isTaskPost)!;
     const reply = l.say(SUPER, OFFICER, "Đã hoàn thành 2", post.message_id);

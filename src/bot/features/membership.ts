@@ -26,6 +26,9 @@ export async function onChatEvent(deps: BotDeps, event: InboundChatEvent): Promi
     await reactivateChat(deps, event.chat);
     const unit = (await deps.store.directory.unitsById([binding.unitId])).get(binding.unitId);
     await say(deps, event.chat, t("bot:membership.back", { unit: unit?.displayName ?? "" }));
+    // Tasks assigned while the bot was out of the group were kept (failed "gone"): they go out now.
+    const missed = await deps.store.outbox.requeueGone(event.chat, deps.clock.now());
+    if (missed > 0) deps.logger.info("missed task posts sent again", { chat: event.chat, posts: missed });
   } else {
     await say(deps, event.chat, t("bot:membership.added"));
   }
