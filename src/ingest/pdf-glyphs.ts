@@ -52,7 +52,7 @@ export function repairMarkGlyphs(pages: TextItem[][]): { pages: TextItem[][]; co
     const next = chars[i + 1] ?? " ";
     if (STRAY_IN_WORD.test(c)) return /^[aăâeêioôơuưy]/u.test(previous) && (/\p{Ll}/u.test(next) || (/[A-Z]/.test(c) && next === " "));
     if (!STRAY.test(c) || !VOWEL.test(previous)) return false;
-    return /\p{L}/u.test(next) || (!/\d/.test(c) && next === " ");
+    return /[\p{L}“‘"(]/u.test(next) || (!/\d/.test(c) && next === " ");
   });
   const { marks, composite } = learn(chars, isMark);
   const complete = chars.every((c, i) => !isMark[i] || marks.has(c));

@@ -121,11 +121,11 @@ function pageText(lines: Line[]): string {
 }
 
 /**
- * A line wrapped inside a sentence right before a document number or date ("Chỉ thị số\n43-CT/TW", "ngày\n14/11/2022"):
+ * A line wrapped inside a sentence right before a document number ("Chỉ thị số\n43-CT/TW", "Công văn số\n846/UBND-TH"):
  * the reader would take "43-" for an item number, so such a line is joined to the previous one when that one has not
  * ended its sentence. Other wrapped lines stay lines; the reader joins them.
  */
-const NUMBER_START = /^\d{1,5}[-/][\p{L}\d]/u;
+const NUMBER_START = /^\d{1,5}[-/]\p{Lu}/u;
 function isWrappedNumber(previous: string, text: string): boolean {
   return NUMBER_START.test(text) && !/[.:;!?]["”)]?$/.test(previous);
 }

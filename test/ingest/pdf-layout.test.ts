@@ -64,4 +64,23 @@ describe("PDF layout", () => {
     const [text] = layoutPages([page(item("Dòng một của đoạn một", 85, 700), item("dòng hai.", 85, 686), item("Đoạn hai.", 85, 660))]);
     expect(text).toBe("Dòng một của đoạn một\ndòng hai.\n\nĐoạn hai.");
   });
+
+  it("joins a wrapped line that starts with a document number to its unfinished sentence, and nothing else", () => {
+    const [text] = layoutPages([
+      page(
+        item("Tin chỉ đạo điều hành", 57, 776),
+        item("22/09/2020", 69, 764),
+        item("Thực hiện Chỉ thị số", 57, 740),
+        item("43-CT/TW của Ban Bí thư về công tác nhân đạo;", 57, 728),
+        item("1. Sở Y tế chủ trì.", 57, 716),
+      ),
+    ]);
+    expect(text!.split("\n")).toEqual([
+      "Tin chỉ đạo điều hành",
+      "22/09/2020",
+      "",
+      "Thực hiện Chỉ thị số 43-CT/TW của Ban Bí thư về công tác nhân đạo;",
+      "1. Sở Y tế chủ trì.",
+    ]);
+  });
 });
