@@ -210,7 +210,15 @@ export function readHeader(input: Line[]): HeaderResult {
       if (day && doc.date === null && !source) doc.date = iso(+day[3]!, +day[2]!, +day[1]!);
       const who = /(?:^|,\s*)((?:UBND|Ủy ban|Uỷ ban|Sở|Bộ|Ban|Huyện ủy|Tỉnh ủy|Thành ủy)[^,.]{0,60}?)\s+(?:ban hành|banh|có|gửi|ra)\s/u.exec(t.slice(0, m.index));
       if (who && doc.issuer === null) doc.issuer = who[1]!.trim();
-      if (!source) bodyStart = Math.max(bodyStart, i + 1);
+      if (!source) {
+        // The naming sentence is header; what follows it on the same line is body.
+        const end = /\.\s+(?=\p{Lu})/u.exec(t.slice(m.index));
+        if (end) {
+          lines[i] = { ...lines[i]!, text: t.slice(0, m.index + end.index + 1) };
+          lines.splice(i + 1, 0, { text: t.slice(m.index + end.index + end[0].length), blankBefore: false });
+        }
+        bodyStart = Math.max(bodyStart, i + 1);
+      }
       break;
     }
   }

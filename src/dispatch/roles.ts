@@ -19,8 +19,9 @@ export interface SentenceLeads {
 
 const REQUEST =
   /^(?:Đồng thời\s*,?\s*)?(?:Kính\s+)?(giao (?:nhiệm vụ |trách nhiệm )?cho|giao|đề nghị|yêu cầu|phân công)\s+/iu;
-const OPENER = /^(?:Trong|Trên cơ sở|Căn cứ|Sau khi|Để|Khi|Nhằm|Qua đó|Đồng thời|Ngoài ra|Thực hiện|Theo|Ngày\s+\d|Hết|Từ|Đến|Tiếp theo|Bên cạnh đó|Mặt khác|Riêng|Đối với)/u;
-const BACKGROUND_VERB = /^(?:ban hành|banh|đã|nhận được|có ý kiến|được|vừa|là)(?![\p{L}])/u;
+const OPENER =
+  /^(?:Trong|Trên cơ sở|Căn cứ|Sau khi|Để|Khi|Nhằm|Qua đó|Đồng thời|Ngoài ra|Thực hiện|Theo|Ngày\s+\d|Hết|Từ|Đến|Tiếp theo|Bên cạnh đó|Mặt khác|Riêng|Đối với|Cụ thể|Trước mắt|Tại|Với|Nhân dịp|Hưởng ứng)/u;
+const BACKGROUND_VERB = /^(?:ban hành|banh|đã|nhận được|có ý kiến|được(?! giao| phân công)|vừa|là)(?![\p{L}])/u;
 
 function listAt(s: string): { names: string[]; end: number } | null {
   if (!bodyHeadAt(s)) return null;

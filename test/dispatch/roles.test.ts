@@ -137,3 +137,18 @@ describe("times governed from elsewhere in the dispatch", () => {
     expect(p.tasks.map((t) => t.ref)).toEqual(["1.1", "1.2"]);
   });
 });
+
+describe("news renderings", () => {
+  it("reads the naming sentence as header and the sentences after it as tasks", () => {
+    const p = readDispatch(
+      "Ngày 10/3/2024, UBND huyện Đức Trọng ban hành Công văn số 123/UBND-VP về việc tăng cường phòng chống cháy rừng. Theo đó, Chủ tịch UBND huyện giao Hạt Kiểm lâm chủ trì, phối hợp với UBND các xã tuần tra rừng. Cụ thể, Công an huyện được giao bảo đảm an ninh trật tự. Các xã báo cáo kết quả trước ngày 30/4/2024.",
+      { refDate: "2026-01-01" },
+    );
+    expect(p.doc).toMatchObject({ number: "123/UBND-VP", date: "2024-03-10", subject: "tăng cường phòng chống cháy rừng" });
+    expect(p.tasks.map((t) => [t.ref, t.assignees.map((a) => `${a.role}:${a.name}`), t.deadline?.date ?? null])).toEqual([
+      ["#1", ["lead:Hạt Kiểm lâm", "coordinate:UBND các xã"], null],
+      ["#2", ["lead:Công an huyện"], null],
+      ["#3", ["lead:Các xã"], "2024-04-30"],
+    ]);
+  });
+});
