@@ -204,7 +204,7 @@ export function readHeader(input: Line[]): HeaderResult {
       const vv = /^(?:(?!\.\s)[^])*?\s(?:về việc|v\/v)\s+(.+?)(?:\.(?:\s|$)|$)/iu.exec(` ${after}`);
       if (vv && doc.subject === null) doc.subject = stripEnd(vv[1]!);
       // "… có Công văn số … gửi các Sở, ban, ngành; UBND các huyện … về việc …" stands for Kính gửi.
-      const to = /^\s*(?:,\s*)?gửi\s+(.+?)\s+(?:về việc|v\/v)\s/iu.exec(after);
+      const to = /^\s*(?:,\s*)?gửi\s+(.+?)\s*(?:\s(?:về việc|v\/v|đề nghị|yêu cầu|để|nhằm)\s|[.:](?:\s|$))/iu.exec(after);
       if (to && doc.recipients.length === 0) doc.recipients = to[1]!.split(/\s*;\s*/u).map(stripEnd).filter(Boolean);
       const day = /^\s*Ngày\s+(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})\s*,/u.exec(t);
       if (day && doc.date === null && !source) doc.date = iso(+day[3]!, +day[2]!, +day[1]!);

@@ -90,37 +90,46 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
     if (isNumbered(c.kind)) visit(c, [], []);
   }
 
-  // Root prose: each sentence whose subject is a (non-issuer) body starts a task; others continue it.
+  // Root prose: each sentence whose subject is a (non-issuer) body starts a task; others continue it. A lead-in
+  // ending in "… sau:" keeps the dash items that follow unless an item names its own body.
   let cur: ParsedTask | null = null;
+  let leadIn: ParsedTask | null = null;
   let k = 0;
+  const append = (t: ParsedTask, s: string, sep: string) => {
+    t.text += sep + s;
+    const extra = assignees([], t.text).filter((a) => !t.assignees.some((b) => sameBody(a.name, b.name)));
+    t.assignees.push(...extra);
+  };
   for (const unit of st.prose) {
-    const parts = /^[-–+•]/u.test(unit) ? [unit] : sentences(unit);
+    const dash = /^[-–+•]/u.test(unit);
+    const parts = dash ? [unit] : sentences(unit);
+    if (!dash) leadIn = null;
     parts.forEach((s, i) => {
       const l = leadsOfSentence(s);
       const sep = i === 0 ? "\n" : " ";
+      const endsLeadIn = /sau\s*:\s*$/u.test(s);
       if (l && l.leads.length && l.leads.every(isIssuer) && !l.requested) {
         cur = null;
         return;
       }
       if (l !== null && ((l.requested && !isGeneric(l.leads)) || isWorkSentence(l))) {
         const leads = l.leads.filter((n) => !isIssuer(n));
-        if (leads.length && !(cur && /^[-–+•]/u.test(s) && leads.every((n) => cur!.assignees.some((a) => sameBody(a.name, n))))) {
+        if (leads.length && !(cur && dash && leads.every((n) => cur!.assignees.some((a) => sameBody(a.name, n))))) {
           cur = task(`#${++k}`, s, assignees(leads, s));
           out.push(cur);
+          if (endsLeadIn) leadIn = cur;
           return;
         }
       }
       // "… đề nghị các đơn vị thực hiện các nội dung sau:" addressed to generic bodies: the recipients' task.
-      if (l?.requested && isGeneric(l.leads) && /sau\s*:\s*$/u.test(s) && ctx.implicitTo.length) {
+      if (l?.requested && isGeneric(l.leads) && endsLeadIn && ctx.implicitTo.length) {
         cur = task(`#${++k}`, s, assignees(ctx.implicitTo, ""), true);
         out.push(cur);
+        leadIn = cur;
         return;
       }
-      if (cur) {
-        cur.text += sep + s;
-        const extra = assignees([], cur.text).filter((a) => !cur!.assignees.some((b) => sameBody(a.name, b.name)));
-        cur.assignees.push(...extra);
-      }
+      const target = dash && leadIn ? leadIn : cur;
+      if (target) append(target, s, sep);
     });
   }
   return out;

@@ -152,3 +152,17 @@ describe("news renderings", () => {
     ]);
   });
 });
+
+describe("unnumbered lead-in with dash items", () => {
+  it("keeps bodiless dash items with the lead-in and makes an item naming its own body a task", () => {
+    const p = readDispatch(
+      "Kính gửi: Các phòng, ban, ngành huyện; UBND các xã, thị trấn.\n\nĐể triển khai kịp thời, UBND huyện yêu cầu các cơ quan, đơn vị thực hiện một số nội dung sau:\n- Tăng cường tuyên truyền về phòng chống dịch.\n- Phòng Y tế chủ trì, phối hợp với Trung tâm Y tế huyện giám sát dịch.\n- Báo cáo kết quả về UBND huyện trước ngày 15/5/2024.",
+      { refDate: "2024-01-01" },
+    );
+    expect(p.tasks.map((t) => [t.ref, t.implicit, t.assignees.map((a) => `${a.role}:${a.name}`), t.deadline?.date ?? null])).toEqual([
+      ["#1", true, ["lead:Các phòng, ban, ngành huyện", "lead:UBND các xã, thị trấn"], "2024-05-15"],
+      ["#2", false, ["lead:Phòng Y tế", "coordinate:Trung tâm Y tế huyện"], null],
+    ]);
+    expect(p.tasks[0]!.text).toContain("Tăng cường tuyên truyền");
+  });
+});
