@@ -12,7 +12,7 @@ import type { TextItem } from "./pdf-layout.js";
  */
 const CONTROL = /[\u0001-\u0008\u000b-\u001f]/u;
 /** Signs that never sit between a vowel and a letter in Vietnamese text; in a repaired file they are mark glyphs. */
-const STRAY = /[0-9(*+#$%&<=>@[\\\]^_`{|}~ƒˆ˜‚„†‡‰‹›]/u;
+const STRAY = /[0-9(*+#$%&<=>@[\\\]^_`{|}~ƒˆ˜‚„†‡‰‹›-]/u;
 const VOWEL = /^[aăâeêioôơuưy]/iu;
 /** Codes that land on ASCII letters or quotes: a capital or a quote between a small vowel and a small letter. */
 const STRAY_IN_WORD = /["'.A-Z]/u;
@@ -46,7 +46,7 @@ export function repairMarkGlyphs(pages: TextItem[][]): { pages: TextItem[][]; co
   if (first.composite.size === 0) return null;
   // Only in a file that shows the pattern: stray signs between a vowel and a letter are mark glyphs too.
   // (A digit before a space may be a real code like "A4"; other signs right after a vowel never are.)
-  const isMark = chars.map((c, i) => {
+  const candidateMarks = chars.map((c, i) => {
     if (control[i]) return true;
     const previous = bare(chars[i - 1] ?? "").normalize("NFD");
     const next = chars[i + 1] ?? " ";
@@ -54,6 +54,9 @@ export function repairMarkGlyphs(pages: TextItem[][]): { pages: TextItem[][]; co
     if (!STRAY.test(c) || !VOWEL.test(previous)) return false;
     return /[\p{L}“‘"(]/u.test(next) || (!/\d/.test(c) && next === " ");
   });
+  const candidates = learn(chars, candidateMarks);
+  // A sign is a mark only once a first use taught its tone; an unexplained sign stays as it is (it may be real text).
+  const isMark = chars.map((c, i) => control[i]! || (candidateMarks[i]! && candidates.marks.has(c)));
   const { marks, composite } = learn(chars, isMark);
   const complete = chars.every((c, i) => !isMark[i] || marks.has(c));
 
