@@ -206,6 +206,27 @@ describe("Telegram end to end with a real kế hoạch", () => {
     expect(cells.filter((c) => /164\/KH-UBND/.test(c))).toHaveLength(assignments);
     expect(cells.filter((c) => /Hoàn thành đúng hạn/i.test(c)).length).toBeGreaterThanOrEqual(2);
 
+    // Time passes (the app's ManualClock): 08:00 on Tuesday 21/11/2023, a day after most deadlines. The reminder tick
+    // sends each group one digest of its overdue tasks; an officer closes one by replying to the digest.
+    l.clock.set(new Date("2023-11-21T01:00:00Z"));
+    await l.app.reminders.runNow();
+    const digests = new Map<number, TgMessage>();
+    for (const u of BOUND) digests.set(u.chat, await l.botSaysMatching(u.chat, /^⏰ Nhắc việc ngày 21\/11\/2023/));
+    const yteDigest = digests.get(-101)!;
+    expect(yteDigest.text).toMatch(/II\.1#1\] .* quá hạn 1 ngày/);
+    expect(yteDigest.text).not.toMatch(/III\.6\]/); // closed on time
+    // The leader's overdue digest names every overdue (task, unit), the unbound unit's included.
+    const leaderDigest = await l.botSaysMatching(LEADER.id, /^NHIỆM VỤ QUÁ HẠN CHƯA HOÀN THÀNH – ngày 21\/11\/2023/);
+    expect(leaderDigest.text).toMatch(/Sở Lao động - Thương binh và Xã hội \(2\):/);
+    expect(leaderDigest.text).not.toMatch(/III\.6:|III\.4:/); // closed in June
+    l.say(-101, OFFICER, "xong 1", yteDigest.message_id);
+    await api.waitFor(() => /— Tình trạng —\n1\. ✅ Đã hoàn thành 21\/11\/2023/.test(api.message(-101, yteDigest.message_id)!.text ?? ""), 15_000, "the digest's status edit");
+    expect(api.message(-101, yteDigest.message_id)!.text!.startsWith(yteDigest.text!)).toBe(true);
+    l.say(SECRETARY.id, SECRETARY, "/quahan");
+    const overdue = await l.botSaysMatching(SECRETARY.id, /^DANH SÁCH NHIỆM VỤ QUÁ HẠN CHƯA HOÀN THÀNH\nTính đến 08:00 ngày 21\/11\/2023/);
+    expect(overdue.text).toMatch(/^- Sở Tài chính: \d+$/m);
+    expect(overdue.text).not.toMatch(/^- Sở Y tế: /m);
+
     // Nothing was refused: no markup error, no 429, no failed call (group titles and names carry < > & * _).
     expect(api.calls.filter((c) => !c.ok && c.method !== "getUpdates")).toEqual([]);
   }, 120_000);
