@@ -56,6 +56,10 @@ export type DocHeader = z.infer<typeof docHeaderSchema>;
 export const parsedDispatchSchema = z.object({
   doc: docHeaderSchema,
   tasks: z.array(taskSchema),
+  /**
+   * i18n keys in the "reader" namespace ("reader:warn.noTasks", "reader:warn.unassigned", "reader:warn.secret"…),
+   * plus any plain-text notes from file extraction; show them with t(key).
+   */
   warnings: z.array(z.string()),
 });
 export type ParsedDispatch = z.infer<typeof parsedDispatchSchema>;
