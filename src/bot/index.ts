@@ -3,7 +3,7 @@ import { translator } from "../i18n.js";
 import { hasRole } from "../tracking/deps.js";
 import { parseCommand, type ParsedCommand } from "./command.js";
 import { type MessageContext, messageContext } from "./context.js";
-import { markHandled, RecentEvents, wasHandled } from "./dedupe.js";
+import { markHandled, RecentEvents, wasHandled, worthRemembering } from "./dedupe.js";
 import type { BotDeps } from "./deps.js";
 import { onAction } from "./features/actions.js";
 import { addUnitCommand, languageCommand, listUnitsCommand, roleCommand } from "./features/admin.js";
@@ -120,9 +120,10 @@ export function createBot(deps: BotDeps): Bot {
   return {
     async handle(event) {
       if (!recent.firstTime(event.eventId)) return;
-      if (await wasHandled(deps, event.eventId).catch(() => false)) return;
+      const remember = worthRemembering(event);
+      if (remember && (await wasHandled(deps, event.eventId).catch(() => false))) return;
       await dispatch(event);
-      await markHandled(deps, event.eventId).catch((error: unknown) => deps.logger.warn("event not marked handled", { error, event: event.eventId }));
+      if (remember) await markHandled(deps, event.eventId).catch((error: unknown) => deps.logger.warn("event not marked handled", { error, event: event.eventId }));
     },
     async idle() {
       joiner.flushAll();

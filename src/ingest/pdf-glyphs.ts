@@ -58,7 +58,7 @@ export function repairMarkGlyphs(pages: TextItem[][]): { pages: TextItem[][]; co
   // A sign is a mark only once a first use taught its tone; an unexplained sign stays as it is (it may be real text).
   const isMark = chars.map((c, i) => control[i]! || (candidateMarks[i]! && candidates.marks.has(c)));
   const { marks, composite } = learn(chars, isMark);
-  const complete = chars.every((c, i) => !isMark[i] || marks.has(c));
+  const complete = chars.every((c, i) => !candidateMarks[i] || marks.has(c));
 
   // Rewritten over the whole character stream: a mark glyph is often an item of its own right after its letter.
   const texts: string[] = [];
