@@ -73,7 +73,7 @@ export function isWorkSentence(l: SentenceLeads | null): l is SentenceLeads {
 /** Sentences: split after . ! ? (not inside numbers or abbreviations like "TP.HCM") and at line breaks. */
 export function sentences(text: string): string[] {
   return text
-    .split(/\n|(?<=[.!?])\s+(?=[\p{Lu}\d"“(])/u)
+    .split(/\n|(?<=[.!?])(?<!(?:^|\s)(?:TP|TX|Tp|Tx|TS|ThS|PGS|GS|BS|KS|Q|P|TT)\.)\s+(?=[\p{Lu}\d"“(])/u)
     .map((x) => x.trim())
     .filter(Boolean);
 }
