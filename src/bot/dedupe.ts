@@ -1,3 +1,4 @@
+import type { Inbound } from "../chat/port.js";
 import type { BotDeps } from "./deps.js";
 
 /**
@@ -20,6 +21,15 @@ export class RecentEvents {
     }
     return true;
   }
+}
+
+/**
+ * Group chatter that is no reply, mention or command changes nothing (the bot ignores it): handling it twice is
+ * harmless, so it is not written down (without privacy mode every group message reaches the bot).
+ */
+export function worthRemembering(event: Inbound): boolean {
+  if (event.kind !== "message" || event.chatType !== "group") return true;
+  return Boolean(event.replyTo || event.mentionsBot || event.attachments.length > 0 || event.text.trimStart().startsWith("/"));
 }
 
 export function wasHandled(deps: BotDeps, eventId: string): Promise<boolean> {
