@@ -77,7 +77,8 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
       } else kept.push(text.replace(/^/u, "- "));
     });
     const text = kept.filter(Boolean).join("\n");
-    const info = INFO_ITEM.test(node.head) && kept.length === 1;
+    // A heading whose bullets all became tasks of their own ("3. Giao:" + bullets naming bodies) is not a task itself.
+    const info = (INFO_ITEM.test(node.head) || bulletTasks.length > 0) && kept.length === 1 && !context.length;
     if (context.length) out.push(task(ref, text, assignees(context, text)));
     else if (info) {
       // information, not work

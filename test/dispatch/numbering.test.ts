@@ -111,3 +111,14 @@ describe("outline → refs", () => {
     expect(p.tasks[0]!.deadline?.date).toBe("2019-05-23");
   });
 });
+
+describe("headings fully split into bullet tasks", () => {
+  it("a 'Giao:' heading whose bullets all name bodies is not an implicit task of its own", () => {
+    const p = read("Kính gửi: UBND các xã.\n\n1. Tuyên truyền.\n\n2. Giao:\n- Phòng Y tế kiểm tra.\n- Phòng Tài chính bố trí kinh phí.");
+    expect(p.tasks.map((t) => [t.ref, t.implicit])).toEqual([
+      ["1", true],
+      ["2#1", false],
+      ["2#2", false],
+    ]);
+  });
+});
