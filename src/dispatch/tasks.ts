@@ -22,6 +22,9 @@ export interface TaskContext {
 const NOT_WORK_SECTION =
   /^(?:mục đích|mục tiêu|yêu cầu|căn cứ(?: pháp lý| xây dựng kế hoạch)?|quan điểm|đặc điểm|tình hình|kết quả|đánh giá|thực trạng|sự cần thiết|cơ sở pháp lý|phạm vi|đối tượng)(?:[\s,;và-]+(?:yêu cầu|mục tiêu|mục đích|quan điểm|tình hình|kết quả|thực trạng|đối tượng|phạm vi|[\p{L}\s]{0,40}?))?\s*[.:]?\s*$/iu;
 
+// "1. Mục đích: …" with its text on the same line.
+const NOT_WORK_LABEL = /^(?:mục đích|mục tiêu|yêu cầu)(?:[\s,;và-]+(?:yêu cầu|mục tiêu|mục đích))*\s*:/iu;
+
 // Information items ("Thời gian: …", "Địa điểm: …") carry no work unless they name a body.
 const INFO_ITEM = /^(?:thời gian|địa điểm|nội dung|thành phần|hồ sơ|kinh phí|hình thức|đối tượng|phạm vi)[^:]{0,60}:/iu;
 
@@ -48,7 +51,7 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
   const task = (ref: string, text: string, as: Assignee[], implicit = false): ParsedTask => ({ ref, text, assignees: as, implicit, deadline: null });
 
   const visit = (node: OutlineNode, path: string[], inherited: string[]) => {
-    if (NOT_WORK_SECTION.test(node.head)) return;
+    if (NOT_WORK_SECTION.test(node.head) || NOT_WORK_LABEL.test(node.head)) return;
     // "1.2" under "1" is "1.2", not "1.1.2".
     const parentPath = node.kind.startsWith("dotted") ? path.filter((p) => !node.label.startsWith(`${p}.`)) : path;
     const ref = [...parentPath, node.label].filter(Boolean).join(".");
