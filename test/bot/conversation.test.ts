@@ -100,6 +100,27 @@ describe("conversation: from a forwarded dispatch to the secretary's report", ()
     expect(buttonsOf(second!)).toEqual([]);
   });
 
+  it("a status edit of a long post with many notes stays under Telegram's 4,096 characters", async () => {
+    await w.message("telegram:-101", ADMIN, "/donvi Sở Y tế");
+    await w.deliver();
+    const filler = "rà soát, tổng hợp, đánh giá tình hình thực hiện các chỉ tiêu về y tế dự phòng tại các cơ sở trên địa bàn";
+    const items = Array.from({ length: 16 }, (_, i) => `${i + 1}. Sở Y tế chủ trì ${filler} (phần ${i + 1}), hoàn thành trước ngày 20/6/2023.`);
+    await w.message(LEADER, LEADER, DISPATCH.replace(/\n1\.[\s\S]*$/, `\n${items.join("\n")}\n`));
+    const [preview] = await w.deliver();
+    expect(textOf(preview!)).toMatch(/16 nhiệm vụ/);
+    await w.press(LEADER, LEADER, preview!.messageId, buttonsOf(preview!).find((d) => d.startsWith("confirm:"))!);
+    const post = (await w.deliver()).find((s) => s.chat === "telegram:-101")!;
+    const shown = textOf(post);
+    expect(buttonsOf(post).length).toBeGreaterThan(12); // many tasks in one message: many status lines
+    const note = `đang thực hiện: ${"đã hoàn thành khảo sát 12 cơ sở, đang tổng hợp số liệu ".repeat(4)}`;
+    await w.message("telegram:-101", OFFICER, note, { replyTo: { messageId: post.messageId, fromBot: true, text: shown } });
+    const [edit] = await w.deliver();
+    expect(edit!.payload.op).toBe("edit");
+    expect(textOf(edit!).length).toBeLessThanOrEqual(4096);
+    expect(textOf(edit!).startsWith(shown)).toBe(true);
+    expect(textOf(edit!)).toMatch(/— Tình trạng —\n1\. ⏳ Đang thực hiện/);
+  });
+
   it("refuses strangers, explains what to do, and never ingests their text", async () => {
     await w.message(STRANGER, STRANGER, DISPATCH);
     const out = await w.deliver();

@@ -1,5 +1,5 @@
 import type { NewOutboxItem } from "../../chat/outbox.js";
-import type { Button, ChatId } from "../../chat/port.js";
+import { type Button, type ChatId, parseChatId } from "../../chat/port.js";
 import type { DocHeader } from "../../dispatch/schema.js";
 import type { Translate } from "../../i18n.js";
 import { displayDay } from "../../tracking/day.js";
@@ -7,10 +7,10 @@ import type { AssignmentView } from "../../tracking/model.js";
 import { unitPostMessages } from "../../tracking/post-message.js";
 import type { BotDeps } from "../deps.js";
 
-function statusLine(a: AssignmentView, position: number, t: Translate): string {
+function statusLine(a: AssignmentView, position: number, t: Translate, withNote = true): string {
   if (a.status === "done") return t("bot:post.statusDone", { n: position, date: a.completedAt ? displayDay(a.completedAt.toISOString().slice(0, 10)) : "" });
   if (a.status === "pending_approval") return t("bot:post.statusPending", { n: position });
-  if (a.lastReportText) return t("bot:post.statusNote", { n: position, note: a.lastReportText.slice(0, 120) });
+  if (a.lastReportText && withNote) return t("bot:post.statusNote", { n: position, note: a.lastReportText.slice(0, 120) });
   return t("bot:post.statusOpen", { n: position });
 }
 
@@ -53,10 +53,17 @@ export async function postStatusEdit(deps: BotDeps, chat: ChatId, messageId: str
     if (!post || post.payload.op !== "send") return null;
     body = post.payload.text;
   }
-  const statuses = targets.map(({ position, assignment }) => statusLine(assignment, position, t));
+  const compose = (withNotes: boolean) =>
+    [body, "", header, ...targets.map(({ position, assignment }) => statusLine(assignment, position, t, withNotes))].join("\n");
+  // A long post with many noted tasks could outgrow the platform's limit, and an edit cannot be split: drop the
+  // notes (they stay in the reports), and as a last resort clip, rather than lose the acknowledgement.
+  const max = deps.settings.maxMessageLength[parseChatId(chat).platform];
+  let text = compose(true);
+  if (text.length > max) text = compose(false);
+  if (text.length > max) text = `${text.slice(0, max - 1)}…`;
   return {
     chat,
-    payload: { op: "edit", messageId, text: [body, "", header, ...statuses].join("\n"), buttons: openButtons(targets, t) },
+    payload: { op: "edit", messageId, text, buttons: openButtons(targets, t) },
     purpose: { type: "notice" },
   };
 }
