@@ -100,14 +100,15 @@ export function findDeadlines(text: string, ctx: DateContext): FoundDeadline[] {
   // Cheap gates first: most sentences carry no time at all.
   const digits = /\d/.test(text);
   if (!digits && !/định kỳ|hàng|hằng|thứ/iu.test(text)) return [];
-  for (const m of digits ? text.matchAll(RANGE_RE) : []) {
+  const dateLike = digits && /\d\s*[/.\-]\s*\d|\d\s+tháng\s+\d/u.test(text);
+  for (const m of dateLike && /từ/iu.test(text) ? text.matchAll(RANGE_RE) : []) {
     const to = dmy([...m], 7);
     const from = dmy([...m], 1);
     if (!to) continue;
     const y = to[2] ?? from?.[2] ?? ctx.year;
     push(m.index, m[0], iso(y, to[1], to[0]));
   }
-  for (const m of digits ? text.matchAll(CUED_DATE_RE) : []) {
+  for (const m of dateLike ? text.matchAll(CUED_DATE_RE) : []) {
     if (/^thời gian/iu.test(m[0]) && /^\s*từ/iu.test(text.slice(m.index + m[0].length - 20))) continue;
     const p = dmy([...m], 1);
     if (!p) continue;
@@ -135,7 +136,7 @@ export function findDeadlines(text: string, ctx: DateContext): FoundDeadline[] {
     const monday = addDays(ctx.base, -((base.getUTCDay() + 6) % 7));
     push(m.index, m[0], addDays(monday, wd - 1 + (/này/u.test(m[2]!) ? 0 : 7)));
   }
-  for (const m of digits ? text.matchAll(MONTHLY_DAY_RE) : []) {
+  for (const m of digits && /tháng/iu.test(text) ? text.matchAll(MONTHLY_DAY_RE) : []) {
     const d = Number(m[1] ?? m[2]);
     const [by, bm, bd] = ctx.base.split("-").map(Number) as [number, number, number];
     const date = d >= bd ? iso(by, bm, d) : bm === 12 ? iso(by + 1, 1, d) : iso(by, bm + 1, d);
@@ -147,13 +148,13 @@ export function findDeadlines(text: string, ctx: DateContext): FoundDeadline[] {
     const next = [3, 6, 9, 12].map((mo) => iso(by, mo, d)).find((x) => x !== null && x >= ctx.base) ?? iso(by + 1, 3, d);
     push(m.index, m[0], next, "quarterly");
   }
-  for (const m of digits ? text.matchAll(DAYS_AFTER_RE) : []) {
+  for (const m of digits && /kể từ/iu.test(text) ? text.matchAll(DAYS_AFTER_RE) : []) {
     if (m[2]) continue; // working days need a holiday calendar; leave to the leader rather than guess
     push(m.index, m[0], addDays(ctx.base, Number(m[1])));
   }
 
   const recs: FoundDeadline[] = [];
-  for (const [re, rec] of REC_RES) {
+  for (const [re, rec] of /định kỳ|hàng|hằng|tháng|thứ/iu.test(text) ? REC_RES : []) {
     for (const m of text.matchAll(re)) {
       const end = m.index + m[0].length;
       if (recs.some((x) => m.index < x.end && end > x.index)) continue;

@@ -64,8 +64,20 @@ const WORD_RES: ReadonlyArray<[RegExp, string]> = WORDS.map(([a, b]) => [
 const LEADING =
   /^(các|đề nghị|giao|yêu cầu|ông bà|ông|bà|đồng chí|giám đốc|phó giám đốc|thủ trưởng|chủ tịch|phó chủ tịch|trưởng|hiệu trưởng|người đứng đầu|bí thư|chánh)\s+/u;
 
+const CANON_CACHE = new Map<string, string>();
+
 /** Lower-case, NFC, new tone placement, abbreviations expanded, leading titles dropped, punctuation as single spaces. */
 export function canonicalName(name: string): string {
+  let c = CANON_CACHE.get(name);
+  if (c === undefined) {
+    c = canonicalize(name);
+    if (CANON_CACHE.size >= 5000) CANON_CACHE.clear();
+    CANON_CACHE.set(name, c);
+  }
+  return c;
+}
+
+function canonicalize(name: string): string {
   let t = name.normalize("NFC");
   for (const [re, rep] of UPPER_ONLY) t = t.replace(re, rep);
   t = normalizeVietnamese(t);

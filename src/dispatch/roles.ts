@@ -30,8 +30,19 @@ function listAt(s: string): { names: string[]; end: number } | null {
   return names.length ? { names, end } : null;
 }
 
+// Steps ask about the same sentences several times (structure, tasks, closings); results are immutable, so memoise.
+const LEADS_CACHE = new Map<string, SentenceLeads | null>();
+
 /** The bodies a sentence makes responsible, read at its start (after an opening adverbial clause if any). */
 export function leadsOfSentence(sentence: string): SentenceLeads | null {
+  if (LEADS_CACHE.has(sentence)) return LEADS_CACHE.get(sentence)!;
+  const result = readLeads(sentence);
+  if (LEADS_CACHE.size >= 2000) LEADS_CACHE.clear();
+  LEADS_CACHE.set(sentence, result);
+  return result;
+}
+
+function readLeads(sentence: string): SentenceLeads | null {
   let s = sentence.replace(/^[\s\-–+•*]+/u, "");
   const starts = [0];
   if (OPENER.test(s)) {
