@@ -24,7 +24,7 @@ const ABOUT = /^(?:về việc|v\/v)\s*:?\s*/iu;
 const CODE = "[A-ZĐ][A-ZĐ0-9&.]*";
 const NUM = `(\\d{1,6}(?:\\s*\\/\\s*(?:\\d{2,4}|${CODE})|\\s*[-–]\\s*${CODE})+|\\d{1,6}(?=\\s|$))`;
 const HEADER_NUMBER = new RegExp(`(?:^|\\s)(?:Số|SỐ)\\s*:?\\s*${NUM}`, "u");
-const SENTENCE_NUMBER = new RegExp(`(${TYPE_ALT})\\s+số\\s*:?\\s*${NUM}`, "iu");
+const SENTENCE_NUMBER = new RegExp(`(${TYPE_ALT}|văn bản)\\s+số\\s*:?\\s*${NUM}`, "iu");
 const PLACE_DATE = /(?:,|^)\s*ngày\s+(\d{1,2})\s*(?:tháng\s*(\d{1,2})\s*năm\s*(\d{4})|[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))/iu;
 const SOURCE_DATE = /\(\s*Nguồn[^)]*?[-–]\s*(\d{1,2})\/(\d{1,2})\/(\d{4})/iu;
 const SECRECY = /^(TUYỆT MẬT|TỐI MẬT|MẬT)$/u;
@@ -197,7 +197,7 @@ export function readHeader(input: Line[]): HeaderResult {
       const before = t.slice(Math.max(0, t.lastIndexOf(".", m.index)), m.index);
       if (/(?:Căn cứ|Thực hiện|nhận được|[Tt]heo|của|tại)\s/u.test(before)) continue;
       doc.number = number(m[2]!);
-      doc.type ??= titleCaseType(m[1]!);
+      doc.type ??= /^văn bản$/iu.test(m[1]!) ? "Công văn" : titleCaseType(m[1]!);
       const sd = SOURCE_DATE.exec(t);
       if (sd && doc.date === null) doc.date = iso(+sd[3]!, +sd[2]!, +sd[1]!);
       const after = t.slice(m.index + m[0].length);
@@ -208,7 +208,7 @@ export function readHeader(input: Line[]): HeaderResult {
       if (to && doc.recipients.length === 0) doc.recipients = to[1]!.split(/\s*;\s*/u).map(stripEnd).filter(Boolean);
       const day = /^\s*Ngày\s+(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})\s*,/u.exec(t);
       if (day && doc.date === null && !source) doc.date = iso(+day[3]!, +day[2]!, +day[1]!);
-      const who = /(?:^|,\s*)((?:UBND|Ủy ban|Uỷ ban|Sở|Bộ|Ban|Huyện ủy|Tỉnh ủy|Thành ủy)[^,.]{0,60}?)\s+(?:ban hành|banh|có|gửi|ra)\s/u.exec(t.slice(0, m.index));
+      const who = /(?:^|,\s*)((?:UBND|Ủy ban|Uỷ ban|Sở|Bộ|Ban|Huyện ủy|Tỉnh ủy|Thành ủy)[^,.]{0,60}?)\s+(?:vừa |đã |mới )?(?:ban hành|banh|có|gửi|ra)\s/u.exec(t.slice(0, m.index));
       if (who && doc.issuer === null) doc.issuer = who[1]!.trim();
       if (!source) {
         // The naming sentence is header; what follows it on the same line is body.

@@ -112,7 +112,7 @@ export function coordinatorsIn(text: string): string[] {
     const clauseStart = Math.max(text.lastIndexOf(";", m.index), text.lastIndexOf(".", m.index), text.lastIndexOf("\n", m.index));
     const before = text.slice(clauseStart + 1, m.index);
     // Lower case is the verb; "Ban Chỉ đạo" is a name, except at the start of the clause.
-    if (/(?:chỉ đạo|hướng dẫn|đề nghị|yêu cầu|tạo điều kiện)/u.test(before) || /^[\s\-–+•]*(?:Chỉ đạo|Hướng dẫn)\s/u.test(before)) continue;
+    if (/(?:chỉ đạo|hướng dẫn|tạo điều kiện)/u.test(before) || /^[\s\-–+•]*(?:Chỉ đạo|Hướng dẫn)\s/u.test(before)) continue;
     const rest = text.slice(m.index + m[0].length);
     // After "phối hợp với" a capitalised phrase is a body even when its head noun is not in the list ("Trạm …").
     const got = listAt(rest) ?? (/^\p{Lu}/u.test(rest) ? { names: splitList(readList(rest).list) } : null);

@@ -166,3 +166,17 @@ describe("unnumbered lead-in with dash items", () => {
     expect(p.tasks[0]!.text).toContain("Tăng cường tuyên truyền");
   });
 });
+
+describe("requests with coordinators", () => {
+  it("keeps the coordinators of a requested lead", () => {
+    const p = readDispatch(
+      "UBND tỉnh Lâm Đồng vừa ban hành Văn bản số 1234/UBND-VX về việc phòng chống dịch. Theo đó, UBND tỉnh yêu cầu Sở Y tế chủ trì, phối hợp với các địa phương giám sát dịch, báo cáo trước ngày 30/6/2024.",
+      { refDate: "2024-01-01" },
+    );
+    expect(p.doc).toMatchObject({ number: "1234/UBND-VX", type: "Công văn", issuer: "UBND tỉnh Lâm Đồng" });
+    expect(p.tasks[0]!.assignees).toEqual([
+      { name: "Sở Y tế", role: "lead" },
+      { name: "các địa phương", role: "coordinate" },
+    ]);
+  });
+});
