@@ -37,5 +37,6 @@ export function isIngestError(value: unknown): value is IngestError {
 
 /** The user-facing explanation, in the chat's language (keys in locales/<lang>/ingest.json). */
 export function describeIngestError(error: IngestError, t: Translate): string {
-  return t(`ingest:error.${error.code}`, { file: error.fileName, ...error.params });
+  const key = error.code === "too_large" && "megapixels" in error.params ? "too_large_image" : error.code;
+  return t(`ingest:error.${key}`, { file: error.fileName, ...error.params });
 }

@@ -3,6 +3,7 @@ import { translator, type Lang, type Translate } from "../i18n.js";
 import { docToDocx } from "./doc.js";
 import { docxToText } from "./docx.js";
 import { IngestError } from "./errors.js";
+import { imageSize } from "./image-size.js";
 import { ocrImage, ocrPdfPages } from "./ocr.js";
 import { DEFAULT_LIMITS, type IngestLimits, type IngestOptions, type IngestProgress, type IngestTools } from "./options.js";
 import { readPdf } from "./pdf.js";
@@ -105,6 +106,12 @@ const READERS: Record<Format, Reader> = {
   image: async (bytes, context, signal) => {
     const tesseract = context.tools.tesseract;
     if (!tesseract) throw new IngestError("ocr_unavailable", context.fileName);
+    const size = imageSize(bytes);
+    if (!size) throw new IngestError("corrupt", context.fileName);
+    const megapixels = (size.width * size.height) / 1e6;
+    if (megapixels > context.limits.maxMegapixels) {
+      throw new IngestError("too_large", context.fileName, { megapixels: Math.round(megapixels), maxMegapixels: context.limits.maxMegapixels });
+    }
     context.progress({ stage: "ocr", page: 1, pages: 1 });
     const extension = bytes[0] === 0x89 ? ".png" : ".jpg";
     const page = await ocr(() => ocrImage(tesseract, bytes, extension, signal), context, signal);

@@ -6,6 +6,8 @@ export interface IngestLimits {
   /** Sum of the uncompressed sizes a .docx may declare (zip bombs), and its entry count. */
   maxUnzippedBytes: number;
   maxZipEntries: number;
+  /** Pixels of a photo sent to OCR (a 50 MP phone camera fits; a header claiming gigapixels does not). */
+  maxMegapixels: number;
 }
 
 export const DEFAULT_LIMITS: IngestLimits = {
@@ -14,6 +16,7 @@ export const DEFAULT_LIMITS: IngestLimits = {
   timeoutMs: 120_000,
   maxUnzippedBytes: 200 * 1024 * 1024,
   maxZipEntries: 2_000,
+  maxMegapixels: 100,
 };
 
 /**

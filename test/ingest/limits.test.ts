@@ -22,6 +22,15 @@ describe("limits and bad files", () => {
     expect(describeIngestError(error, translator("vi"))).toMatch(/quá lớn \(\d+(\.\d)? MB; giới hạn 1 MB\)/);
   });
 
+  it("refuses a photo whose header declares more pixels than the limit, before OCR", async () => {
+    const header = Buffer.from("89504e470d0a1a0a0000000d49484452", "hex");
+    const huge = new Uint8Array([...header, 0, 0, 0x75, 0x30, 0, 0, 0x75, 0x30, 8, 0, 0, 0, 0]); // 30000 × 30000
+    const tools = { tesseract: "tesseract-that-must-not-run", pdftoppm: null, soffice: null };
+    const error = (await extractText(huge, "anh.png", { tools }).catch((e: unknown) => e)) as IngestError;
+    expect(error.code).toBe("too_large");
+    expect(describeIngestError(error, translator("vi"))).toContain("900 megapixel");
+  });
+
   it("routes by content and refuses a file that is not what its extension says", async () => {
     const cases: [Uint8Array, string, string][] = [
       [png, "cong-van.pdf", "mismatch"],
