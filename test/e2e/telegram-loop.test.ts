@@ -404,8 +404,16 @@ Kính gửi: Các sở, ban, ngành tỉnh
     expect((await l.botSays(-201, 0)).text).toBe(`Đã gắn nhóm chat này với ${ODD}.`);
     await l.botSays(-202, 0);
 
+    // The command menu was registered at start-up, and /help explains what this person may do.
+    expect(api.commands.get("default:")?.map((c) => c.command)).toEqual(expect.arrayContaining(["start", "help", "donvi", "baocao", "quahan", "xuat"]));
+    l.say(LEADER.id, LEADER, "/help");
+    const help = await l.botSays(LEADER.id, 0);
+    expect(help.text).toMatch(/^🤖 dondoc/);
+    expect(help.text).toMatch(/Lãnh đạo:/);
+    expect(help.text).toMatch(/\/baocao/);
+
     l.say(LEADER.id, LEADER, PLAN);
-    let preview = await previewAfter(l, 0);
+    let preview = await previewAfter(l, 1);
     expect(preview.text).toContain("< 50% & tiến độ chậm > 6 tháng (mã_dự_án A_1)");
     const seen = api.botMessages(LEADER.id).length;
     l.say(LEADER.id, LEADER, `/giao 1 ${ODD}`);
