@@ -50,7 +50,8 @@ export function cleanLines(input: string): Line[] {
       (MARKER_ONLY.test(prev.text) ||
         (startsLower && !/[.!?:]$/.test(prev.text) && !/^Kính gửi/iu.test(prev.text)) ||
         (!blank && !isMarker && !/[.;:!?]$/.test(prev.text) && !/^Kính gửi/iu.test(prev.text) && !isHeading(prev.text) &&
-          !BLOCK_OPENER.test(t) && isUpperLine(prev.text) === isUpperLine(t) && !HEADER_BLOCK.test(t)));
+          !BLOCK_OPENER.test(t) && isUpperLine(prev.text) === isUpperLine(t) && !HEADER_BLOCK.test(t) &&
+          !isNameLine(prev.text, t)));
     if (joinable && prev) prev.text = `${prev.text} ${t}`;
     else out.push({ text: t, blankBefore: blank });
     blank = false;
@@ -65,6 +66,11 @@ function isHeading(line: string): boolean {
   const rest = line.slice(m[0].length).replace(/^(?:Đề nghị|Giao)\s+/u, "");
   if (rest.length <= 60) return true;
   return bodyHeadAt(rest) > 0 && readList(rest).end >= rest.replace(/[\s:.]+$/u, "").length;
+}
+
+/** One body's name per line ("Sở Y tế" / "Sở Tài chính"): a list, not a wrapped sentence. */
+function isNameLine(prev: string, next: string): boolean {
+  return prev.length < 80 && bodyHeadAt(prev) > 0 && bodyHeadAt(next) > 0 && readList(prev).end >= prev.length;
 }
 
 function isUpperLine(s: string): boolean {

@@ -5,6 +5,7 @@
  */
 import type { DocHeader } from "./schema.js";
 import type { Line } from "./clean.js";
+import { bodyHeadAt } from "./bodies.js";
 
 export interface HeaderResult {
   doc: DocHeader;
@@ -178,7 +179,9 @@ export function readHeader(input: Line[]): HeaderResult {
         if (l.length > 150 || NOT_HEADER.test(l) || /^\d|^[IVX]+\s*[.\-–]/u.test(l)) break;
         items.push(l);
         j++;
-        if (!/[;,]$/u.test(l)) break;
+        const next = lines[j];
+        const listGoesOn = next !== undefined && !next.blankBefore && next.text.length < 100 && bodyHeadAt(next.text) > 0;
+        if (!/[;,]$/u.test(l) && !listGoesOn) break;
       }
     }
     doc.recipients = items.map(stripEnd).filter((x) => x.length > 1);

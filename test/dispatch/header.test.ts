@@ -61,6 +61,18 @@ describe("header", () => {
     expect(doc).toMatchObject({ number: null, date: null, subject: null });
   });
 
+  it("reads recipients written one per line without dashes", () => {
+    expect(header("Kính gửi:\nSở Y tế\nSở Tài chính\nUBND các huyện\n\nThực hiện Công văn số 12/BYT, UBND tỉnh yêu cầu:").recipients).toEqual([
+      "Sở Y tế",
+      "Sở Tài chính",
+      "UBND các huyện",
+    ]);
+    expect(header("Kính gửi:\nCác sở, ban, ngành thuộc tỉnh;\nỦy ban nhân dân các huyện, thành phố.\n\nThực hiện Nghị quyết.").recipients).toEqual([
+      "Các sở, ban, ngành thuộc tỉnh",
+      "Ủy ban nhân dân các huyện, thành phố",
+    ]);
+  });
+
   it("splits body text glued after an inline Kính gửi", () => {
     const r = readHeader(cleanLines("Kính gửi: Ông (Bà) Hiệu trưởng các đơn vị trực thuộc. Thực hiện Kế hoạch số 1231/KH-UBND, Phòng yêu cầu các trường thực hiện:"));
     expect(r.doc.recipients).toEqual(["Ông (Bà) Hiệu trưởng các đơn vị trực thuộc"]);
