@@ -1,6 +1,7 @@
 import mammoth from "mammoth";
 import { NumberingCounter, prepareNumbering } from "./docx-numbering.js";
 import { tableLines, type Cell } from "./docx-table.js";
+import { untabColumns } from "./docx-tabs.js";
 
 /**
  * .docx → text through mammoth's document model: paragraphs one per line with Word's automatic numbering written out,
@@ -42,7 +43,7 @@ export async function docxToText(files: Map<string, Uint8Array>): Promise<string
       return { ...document, children: [] }; // the HTML is not used
     },
   });
-  return lines.join("\n");
+  return untabColumns(lines).join("\n");
 }
 
 function findNumberingPath(entries: Map<string, Uint8Array>): string | undefined {

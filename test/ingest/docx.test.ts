@@ -122,6 +122,39 @@ describe(".docx tables", () => {
   });
 });
 
+describe(".docx header typed with tabs", () => {
+  it("writes the left column first at the top and in the closing block, and leaves tabbed item numbers alone", async () => {
+    const text = await read(
+      docx(
+        [
+          p("ỦY BAN NHÂN DÂN\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+          p("TỈNH LAI CHÂU\t\tĐộc lập - Tự do - Hạnh phúc"),
+          p("Số: 846/UBND-TH\tLai Châu, ngày 21 tháng 5 năm 2019"),
+          p("V/v báo cáo giải ngân vốn đầu tư công"),
+          p("1.\tGiao Sở Kế hoạch và Đầu tư chủ trì."),
+          p("Nơi nhận:\t\tKT. CHỦ TỊCH"),
+          p("- Như trên;\t\tPHÓ CHỦ TỊCH"),
+        ].join(""),
+        null,
+      ),
+    );
+    expect(text.split("\n")).toEqual([
+      "ỦY BAN NHÂN DÂN",
+      "TỈNH LAI CHÂU",
+      "Số: 846/UBND-TH",
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "Độc lập - Tự do - Hạnh phúc",
+      "Lai Châu, ngày 21 tháng 5 năm 2019",
+      "V/v báo cáo giải ngân vốn đầu tư công",
+      "1. Giao Sở Kế hoạch và Đầu tư chủ trì.",
+      "Nơi nhận:",
+      "- Như trên;",
+      "KT. CHỦ TỊCH",
+      "PHÓ CHỦ TỊCH",
+    ]);
+  });
+});
+
 describe(".docx safety", () => {
   it("refuses a zip that declares more uncompressed data than the limit, before inflating anything", async () => {
     const bomb = zip({ "word/document.xml": "<x/>", "word/big.xml": "x" }, { "word/big.xml": 3_000_000_000 });
