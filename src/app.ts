@@ -10,6 +10,7 @@ import { createBot } from "./bot/index.js";
 import { privateChatOf, type BotDeps } from "./bot/deps.js";
 import { notifyChatGone } from "./bot/features/membership.js";
 import { say } from "./bot/respond.js";
+import { typedReplyFor } from "./bot/features/zalo-hints.js";
 import { createChatRouter, createDeliveryWorker, RateLimiter, type RateLimits, TELEGRAM_RATE_LIMITS, type DeliveryWorker } from "./chat/delivery/index.js";
 import type { ChatAdapter, Inbound, Platform } from "./chat/port.js";
 import { type Clock, systemClock } from "./clock.js";
@@ -29,6 +30,8 @@ export interface AppOptions {
   logger?: Logger;
   /** Tests bring a fake of the narrow zca-js interface. */
   zaloClient?: ZaloLoginClient;
+  /** Where the Zalo QR drawing goes (default: the terminal). */
+  zaloPrintQr?: (drawing: string) => void;
   /** Run one reminder tick at start-up to catch up after downtime (default true). */
   runRemindersAtStart?: boolean;
   /** Benchmarks scale the platforms' send limits down in time, together with a fake server enforcing the same. */
@@ -47,6 +50,9 @@ export interface App {
   idle(): Promise<void>;
   stop(): Promise<void>;
 }
+
+/** The time of the last Zalo message handled, kept across restarts so the next start fetches what came meanwhile. */
+export const ZALO_LAST_INBOUND = "zalo.lastInbound";
 
 export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
@@ -116,15 +122,21 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       qrPath: config.ZALO_QR_PATH,
       allowQrLogin: config.ZALO_ALLOW_QR,
       historyCount: config.ZALO_HISTORY_COUNT,
-      onInbound,
+      onInbound: async (event) => {
+        await onInbound(event);
+        // Where the next start catches up from (handled events are skipped by their id, so overlap is harmless).
+        if (event.kind === "message") await store.marks.advance(ZALO_LAST_INBOUND, event.at).catch((error: unknown) => logger.warn("zalo: last inbound time not kept", { error }));
+      },
+      buttonHint: typedReplyFor,
       onSessionProblem: (problem) => tellAdmins(deps, logger, describeSessionProblem(problem, t), "zalo"),
       catchUpGroups: async () => (await store.directory.activeBindings()).map((b) => b.chatId).filter((c) => c.startsWith("zalo:g:")).map((c) => c.slice("zalo:g:".length)),
       logger,
       ...(options.zaloClient ? { client: options.zaloClient } : {}),
+      ...(options.zaloPrintQr ? { printQr: options.zaloPrintQr } : {}),
     });
-    await zalo.start();
+    // Registered now but started after the delivery worker (below): a QR login waits for a person, and meanwhile the
+    // admins' QR notice and everything on Telegram must go out. Sends to Zalo wait ("rate_limited") until it is online.
     adapters.push(zalo);
-    logger.info("zalo started", { limits: ZALO_RATE_LIMITS });
   }
 
   worker = createDeliveryWorker({
@@ -149,6 +161,20 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   );
   if (options.runRemindersAtStart ?? true) void cron.runNow();
 
+  if (zalo) {
+    const since = await store.marks.read(ZALO_LAST_INBOUND);
+    try {
+      await zalo.start(since ? { catchUpSince: since } : {});
+    } catch (error) {
+      await telegram?.stop();
+      await cron.stop();
+      await delivery.stop();
+      await db.close();
+      throw error;
+    }
+    logger.info("zalo started", { limits: ZALO_RATE_LIMITS, catchUpSince: since?.toISOString() });
+  }
+
   return {
     deps,
     bot,
@@ -159,6 +185,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     reminders: cron,
     async idle() {
       await telegram?.idle();
+      await zalo?.idle();
       await bot.idle();
       delivery.kick();
       await delivery.idle();

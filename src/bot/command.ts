@@ -18,6 +18,8 @@ export const COMMANDS = [
   "han", // set an item's deadline
   "giao", // set an item's assignees
   "chuky", // set an item's period (for a bare "định kỳ")
+  "xacnhan", // confirm the newest draft (the preview's button, typed: Zalo has no buttons)
+  "huy", // cancel the newest draft
 ] as const;
 
 export type CommandName = (typeof COMMANDS)[number];

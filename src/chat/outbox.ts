@@ -7,7 +7,9 @@ import type { Button, ChatId, SendFailure, SentRef } from "./port.js";
  */
 export type OutboxPayload =
   | { op: "send"; text: string; buttons?: Button[][]; replyTo?: string; file?: { name: string; path: string; mime?: string } }
-  | { op: "edit"; messageId: string; text: string; buttons?: Button[][] };
+  | { op: "edit"; messageId: string; text: string; buttons?: Button[][] }
+  /** A reaction on someone's message (Zalo's acknowledgement, as it cannot edit): paced and retried like a send. */
+  | { op: "react"; messageId: string; emoji: string };
 
 /** What a delivered item means to the core, so marking it sent can record the post (message ↔ assignments). */
 export type OutboxPurpose =

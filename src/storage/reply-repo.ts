@@ -65,6 +65,7 @@ export class ReplyRepo {
       processed: w.prepare(`SELECT 1 FROM ProcessedEvent WHERE id = ?`),
       posts: w.prepare(`SELECT p.messageId, p.position, p.assignmentId FROM Post p WHERE p.chatId = ? AND p.messageId = ? ORDER BY p.position, p.id`).raw(true),
       view: w.prepare(`${VIEW} WHERE a.id = ?`).raw(true),
+      latestPost: w.prepare(`SELECT messageId FROM Post WHERE chatId = ? ORDER BY id DESC LIMIT 1`).pluck(),
       openOfUnit: w.prepare(`${VIEW} WHERE a.unitId = ? AND a.status <> 'done' ORDER BY a.id`).raw(true),
       nextTask: w.prepare(`SELECT id FROM Task WHERE previousId = ?`).pluck(),
       assignmentOf: w.prepare(`${VIEW} WHERE a.taskId = ? AND a.unitId = ?`).raw(true),
@@ -101,6 +102,11 @@ export class ReplyRepo {
       });
     }
     return [];
+  }
+
+  /** The message id of the newest task post or reminder digest delivered to a chat (what "xong 2" unquoted means). */
+  async latestPostMessage(chat: ChatId): Promise<string | null> {
+    return (this.q.latestPost!.get(chat) as string | undefined) ?? null;
   }
 
   async assignment(id: number): Promise<AssignmentView | null> {

@@ -2,6 +2,7 @@ import type { Clock } from "../clock.js";
 import type { Db } from "./database.js";
 import { DirectoryRepo } from "./directory-repo.js";
 import { DispatchRepo } from "./dispatch-repo.js";
+import { MarkRepo } from "./mark-repo.js";
 import { PrismaOutboxStore } from "./outbox-store.js";
 import { ReminderRepo } from "./reminder-repo.js";
 import { ReplyRepo } from "./reply-repo.js";
@@ -16,6 +17,7 @@ export interface Store {
   replies: ReplyRepo;
   reminders: ReminderRepo;
   reports: ReportRepo;
+  marks: MarkRepo;
 }
 
 export function createStore(db: Db, clock: Clock): Store {
@@ -28,5 +30,6 @@ export function createStore(db: Db, clock: Clock): Store {
     replies,
     reminders: new ReminderRepo(db.prisma, db.read, db.write, replies, db.gate),
     reports: new ReportRepo(db.read),
+    marks: new MarkRepo(db),
   };
 }

@@ -1,5 +1,5 @@
 import type { NewOutboxItem } from "../chat/outbox.js";
-import type { Button, ChatId } from "../chat/port.js";
+import { type Button, type ChatId, parseChatId } from "../chat/port.js";
 import type { DocHeader, Recurrence } from "../dispatch/schema.js";
 import type { Translate } from "../i18n.js";
 import { displayDay } from "./day.js";
@@ -48,7 +48,9 @@ function clip(text: string, max: number): string {
  */
 export function unitPostMessages(chat: ChatId, unitName: string, doc: DocHeader, lines: PostLine[], t: Translate): NewOutboxItem[] {
   const head = [docTitle(doc, t), ...(doc.subject ? [t("tracking:post.subject", { subject: clip(doc.subject, 300) })] : []), t("tracking:post.assigned", { unit: unitName })];
-  const footer = t("tracking:post.footer");
+  // Zalo has no buttons through zca-js: its footer says what to type, and the post carries no button hints to repeat it.
+  const typed = parseChatId(chat).platform === "zalo";
+  const footer = t(typed ? "tracking:post.footerZalo" : "tracking:post.footer");
   const chunks: PostLine[][] = [[]];
   let size = head.join("\n").length + footer.length;
   for (const line of lines) {
@@ -66,10 +68,10 @@ export function unitPostMessages(chat: ChatId, unitName: string, doc: DocHeader,
       deadlineLine(l.deadlineDate, l.recurrence, t),
     ]);
     const buttons: Button[][] = [];
-    for (let i = 0; i < chunk.length; i += 4) {
+    for (let i = 0; !typed && i < chunk.length; i += 4) {
       buttons.push(chunk.slice(i, i + 4).map((l, j) => ({ label: t("tracking:post.buttonDone", { n: i + j + 1 }), data: `done:${l.assignmentId}` })));
     }
     const text = [...head, ...(ci > 0 ? [t("tracking:post.continued")] : []), ...body, "", footer].join("\n");
-    return { chat, payload: { op: "send" as const, text, buttons }, purpose: { type: "task-post" as const, assignmentIds: chunk.map((l) => String(l.assignmentId)) } };
+    return { chat, payload: { op: "send" as const, text, ...(buttons.length ? { buttons } : {}) }, purpose: { type: "task-post" as const, assignmentIds: chunk.map((l) => String(l.assignmentId)) } };
   });
 }

@@ -16,6 +16,8 @@ export interface TaskRef {
   number: string | null;
   unit: string;
   deadline: string | null;
+  /** The task's wording, so an answer to an unquoted "xong 2" can show which task it took. */
+  text: string;
 }
 
 export type Outcome = "closed" | "pending_approval" | "input" | "note";
@@ -34,7 +36,10 @@ export type ReplyResult =
   | { code: "already_closed"; task: TaskRef; completedAt: Date | null }
   | { code: "recorded"; intent: ReplyIntent; percent?: number; attachments: number; outcomes: Array<{ task: TaskRef; outcome: Outcome; nextDeadline?: string }> };
 
-export const taskRef = (a: AssignmentView): TaskRef => ({ assignmentId: a.id, ref: a.taskRef, number: a.dispatchNumber, unit: a.unitName, deadline: a.deadlineDate });
+export const taskRef = (a: AssignmentView): TaskRef => ({ assignmentId: a.id, ref: a.taskRef, number: a.dispatchNumber, unit: a.unitName, deadline: a.deadlineDate, text: a.taskText });
+
+/** What an unquoted group message with task numbers may be taken as (a question between colleagues is not for us). */
+const UNQUOTED_INTENTS: ReadonlySet<ReplyIntent> = new Set(["done", "progress", "difficulty"]);
 
 /**
  * A unit officer's chat message about a task. Finds the task from the message replied to ("xong 2" picks task 2 of
@@ -44,15 +49,24 @@ export const taskRef = (a: AssignmentView): TaskRef => ({ assignmentId: a.id, re
  */
 export async function recordReply(deps: TrackingDeps, msg: Omit<InboundMessage, "kind" | "at"> & { at?: Date }): Promise<ReplyResult> {
   const { store, clock } = deps;
-  if (!msg.replyTo && !msg.mentionsBot && msg.chatType === "group") return { code: "ignored" };
+  const reply = classifyReply(msg.text);
+  const numbers = reply.taskNumbers ?? [];
+  // Decision 0503: in a group, a message that neither quotes nor mentions the bot is chatter, unless it is a short
+  // report naming task numbers ("xong 3", "tiến độ 2: đạt 60%"); those numbers refer to the newest task post or
+  // reminder digest the bot delivered in this chat. A chat without any post stays silent.
+  const unquoted = !msg.replyTo && msg.chatType === "group" && numbers.length > 0 && (msg.mentionsBot || UNQUOTED_INTENTS.has(reply.intent));
+  const latestPost = unquoted ? await store.replies.latestPostMessage(msg.chat) : null;
+  if (!msg.replyTo && !msg.mentionsBot && msg.chatType === "group" && latestPost === null) return { code: "ignored" };
   if (await store.replies.isProcessed(msg.eventId)) return { code: "duplicate_event" };
   const at = clock.now();
-  const reply = classifyReply(msg.text);
 
   let targets: Array<{ position: number; assignment: AssignmentView }>;
   if (msg.replyTo) {
     targets = await store.replies.postTargets(msg.chat, [msg.replyTo.messageId, ...(msg.replyTo.altIds ?? [])]);
     if (targets.length === 0) return { code: "unknown_message" };
+  } else if (latestPost !== null) {
+    targets = await store.replies.postTargets(msg.chat, [latestPost]);
+    if (targets.length === 0) return { code: "ignored" };
   } else {
     const binding = await store.directory.binding(msg.chat);
     const person = await store.directory.person(msg.sender.id);
@@ -63,8 +77,8 @@ export async function recordReply(deps: TrackingDeps, msg: Omit<InboundMessage, 
   }
 
   let chosen: AssignmentView[];
-  const numbers = reply.taskNumbers ?? [];
-  if (numbers.length > 0 && targets.length > 1) {
+  // Unquoted, the number is all that names the task: it must exist even in a one-task message.
+  if (numbers.length > 0 && (targets.length > 1 || latestPost !== null)) {
     const missing = numbers.filter((n) => !targets.some((t) => t.position === n));
     if (missing.length) return { code: "bad_number", numbers: missing, count: targets.length };
     chosen = numbers.map((n) => targets.find((t) => t.position === n)!.assignment);

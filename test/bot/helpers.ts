@@ -79,4 +79,4 @@ export async function botWorld(): Promise<BotWorld> {
 }
 
 export const textOf = (item: OutboxItem): string => (item.payload.op === "send" || item.payload.op === "edit" ? item.payload.text : "");
-export const buttonsOf = (item: OutboxItem): string[] => (item.payload.buttons ?? []).flat().map((b) => b.data);
+export const buttonsOf = (item: OutboxItem): string[] => ("buttons" in item.payload ? (item.payload.buttons ?? []) : []).flat().map((b) => b.data);

@@ -7,7 +7,7 @@
  * Items use the "notice" purpose only, so no implementation needs posts or assignments to exist.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { NewOutboxItem, OutboxStore } from "../../src/chat/outbox.js";
+import type { NewOutboxItem, OutboxPayload, OutboxStore } from "../../src/chat/outbox.js";
 
 export interface OutboxHarness {
   store: OutboxStore;
@@ -20,7 +20,7 @@ const notice = (chat: string, text: string, extra: Partial<NewOutboxItem> = {}):
   purpose: { type: "notice" },
   ...extra,
 });
-const texts = (items: Array<{ payload: { text: string } }>) => items.map((i) => i.payload.text);
+const texts = (items: Array<{ payload: OutboxPayload }>) => items.map((i) => ("text" in i.payload ? i.payload.text : ""));
 const later = (ms: number) => new Date(Date.now() + ms);
 
 export function outboxStoreContract(name: string, factory: () => Promise<OutboxHarness>): void {

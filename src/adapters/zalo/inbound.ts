@@ -42,7 +42,7 @@ export function toInbound(message: Message, ctx: InboundContext): InboundMessage
     chatType: message.type === ThreadType.Group ? "group" : "private",
     messageId: String(d.msgId),
     sender: { id: `zalo:${d.uidFrom}`, name: d.dName ?? "" },
-    text: textOf(d.content, d.msgType),
+    text: withoutOwnMention(textOf(d.content, d.msgType), message, ctx.ownId),
     attachments: attachment ? [attachment] : [],
     at: new Date(Number(d.ts)),
   };
@@ -52,6 +52,21 @@ export function toInbound(message: Message, ctx: InboundContext): InboundMessage
     inbound.mentionsBot = true;
   }
   return inbound;
+}
+
+/**
+ * "@Đôn đốc xong 2": the bot's display name is whatever the office chose, and read as words it can change the meaning
+ * ("đôn đốc" is an exhortation to the reply classifier) or hide a command. The mention's span is cut out; mentionsBot
+ * keeps the fact.
+ */
+function withoutOwnMention(text: string, message: Message, ownId: string): string {
+  if (message.type !== ThreadType.Group || !text) return text;
+  const spans = (message.data.mentions ?? [])
+    .filter((m) => String(m.uid) === ownId && m.pos >= 0 && m.len > 0 && m.pos + m.len <= text.length)
+    .sort((a, b) => b.pos - a.pos);
+  let out = text;
+  for (const m of spans) out = `${out.slice(0, m.pos)}${out.slice(m.pos + m.len)}`;
+  return spans.length ? out.replace(/[ \t]{2,}/g, " ").trim() : text;
 }
 
 function textOf(content: Message["data"]["content"], msgType: string): string {

@@ -54,7 +54,7 @@ export async function onAction(deps: BotDeps, action: InboundAction): Promise<vo
   }
 }
 
-async function announceConfirm(deps: BotDeps, chat: string, t: Translate, result: ConfirmResult): Promise<void> {
+export async function announceConfirm(deps: BotDeps, chat: string, t: Translate, result: ConfirmResult): Promise<void> {
   switch (result.code) {
     case "ok": {
       const lines = [t("tracking:confirm.ok", { tasks: result.tasks, units: result.units, posts: result.posts })];

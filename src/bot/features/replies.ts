@@ -7,6 +7,7 @@ import type { MessageContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { enqueueAck } from "../respond.js";
 import { postStatusEdit } from "./post-status.js";
+import { reactionAck, taskExcerpt } from "./zalo-ack.js";
 
 /**
  * A message in a unit's group that replies to a task post (or mentions the bot, or says "xong 3"): recorded by the
@@ -57,11 +58,14 @@ async function acknowledge(ctx: MessageContext, result: ReplyResult): Promise<vo
       if (!outcomes.some((o) => o.nextDeadline)) return;
     }
   }
+  if (!canEdit) await enqueueAck(deps, reactionAck(msg, outcomes));
   const lines = outcomes.map((o) => {
     const vars = { unit: o.task.unit, ref: o.task.ref, number: o.task.number ?? "" };
+    // Unquoted ("xong 2"), only the number named the task: say which one was taken, so a wrong number shows.
+    const which = msg.replyTo ? "" : ` ${t("tracking:reply.taskText", { text: taskExcerpt(o.task.text) })}`;
     const key = o.outcome === "closed" ? "done" : o.outcome === "pending_approval" ? "pendingApproval" : o.outcome === "input" ? "input" : intent === "difficulty" ? "difficulty" : "progress";
     const next = o.nextDeadline ? ` ${t("tracking:reply.doneNext", { date: displayDay(o.nextDeadline) })}` : "";
-    return t(`tracking:reply.${key}`, vars) + next;
+    return t(`tracking:reply.${key}`, vars) + which + next;
   });
   await ctx.reply(lines.join("\n"));
 }

@@ -11,6 +11,11 @@ export async function perform(adapter: ChatAdapter, item: OutboxItem): Promise<S
     await adapter.edit({ chat, messageId: payload.messageId }, payload.text, payload.buttons);
     return { chat, messageId: payload.messageId };
   }
+  if (payload.op === "react") {
+    if (!adapter.react) throw new NotImplementedError("react", parseChatId(chat).platform);
+    await adapter.react(chat, payload.messageId, payload.emoji);
+    return { chat, messageId: payload.messageId };
+  }
   let file;
   if (payload.file) {
     const bytes = await readFile(payload.file.path).catch((error: unknown) => {

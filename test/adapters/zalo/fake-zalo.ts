@@ -159,7 +159,8 @@ export class FakeZalo {
   failLogins = 0;
   /** Called inside sendMessage before the message is accepted (e.g. to close the session mid-fan-out). */
   beforeSend: ((threadId: string) => void) | undefined;
-  qr: { png: Buffer; expireTimes: number; decline: boolean } = { png: qrPng("https://id.zalo.me/qr/fake-login-code"), expireTimes: 0, decline: false };
+  /** `scan`: when set, the QR is scanned only once it resolves (a person taking their time). */
+  qr: { png: Buffer; expireTimes: number; decline: boolean; scan?: Promise<void> } = { png: qrPng("https://id.zalo.me/qr/fake-login-code"), expireTimes: 0, decline: false };
 
   readonly client: ZaloLoginClient = {
     login: async (credentials) => {
@@ -219,6 +220,7 @@ export class FakeZalo {
         } else if (this.qr.decline) {
           callback({ type: LoginQRCallbackEventType.QRCodeDeclined, data: { code: "fake-login-code" }, actions: { retry: () => resolve("retry"), abort: () => resolve("abort") } });
         } else {
+          await this.qr.scan;
           resolve("go");
         }
       });

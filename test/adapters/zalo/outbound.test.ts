@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { Reactions, ThreadType, ZaloApiError } from "zca-js";
 import { ChatSendError, NotImplementedError } from "../../../src/chat/port.js";
+import { typedReplyFor } from "../../../src/bot/features/zalo-hints.js";
 import { BOT_UID, GROUP_ID, groupMessage, settle, USER_UID } from "./fake-zalo.js";
 import { startHarness, type Harness } from "./harness.js";
 
@@ -89,8 +90,23 @@ describe("Zalo outbound", () => {
       buttons: [[{ label: "✅ Hoàn thành", data: "done:3" }, { label: "📝 Cập nhật tiến độ", data: "note:3" }]],
     });
     expect(h.zalo.sent[0]!.content.msg).toBe(
-      'Nhiệm vụ 3: Báo cáo quý\n\nZalo không có nút bấm: trả lời (trích dẫn) tin này bằng một trong các cách sau:\n1. "xong 3" (✅ Hoàn thành)\n2. 📝 Cập nhật tiến độ',
+      'Nhiệm vụ 3: Báo cáo quý\n\nZalo không có nút bấm: gõ một trong các câu sau (có thể trả lời tin này):\n1. "xong 3" (✅ Hoàn thành)\n2. 📝 Cập nhật tiến độ',
     );
+  });
+
+  it("with the core's typedReplyFor, every button kind says exactly what to type", async () => {
+    h = await startHarness({ adapter: { buttonHint: typedReplyFor } });
+    await h.adapter.send({
+      chat: group,
+      text: "Xem trước",
+      buttons: [
+        [{ label: "✅ Xác nhận gửi", data: "confirm:12" }, { label: "❌ Hủy", data: "cancel:12" }],
+        [{ label: "✅ Xong 2", data: "done:41" }],
+        [{ label: "Sở Tài chính", data: "bind:7" }],
+        [{ label: "✅ Duyệt", data: "approve:41" }],
+      ],
+    });
+    expect(h.zalo.sent[0]!.content.msg.split("\n").slice(-5)).toEqual(["1. /xacnhan", "2. /huy", "3. xong 2", "4. /donvi Sở Tài chính", "5. ✅ Duyệt"]);
   });
 
   it("sends a file as an attachment from memory, with the text", async () => {

@@ -1,0 +1,61 @@
+// npm start with Telegram and Zalo, no saved Zalo session: Zalo waits for someone to scan its QR code. Meanwhile the
+// Telegram admin must get the notice saying so (that is how a remote admin learns a scan is needed), and Telegram must
+// keep working; once scanned, Zalo comes online and sends.
+import { mkdtempSync, copyFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, expect, it } from "vitest";
+import { type App, startApp } from "../../../src/app.js";
+import { parseConfig } from "../../../src/config.js";
+import { silentLogger } from "../../../src/logger.js";
+import { FakeBotApi } from "../../fakes/bot-api-server.js";
+import { UpdateFactory } from "../../fakes/bot-api/update-factory.js";
+import { FakeZalo } from "./fake-zalo.js";
+
+const ADMIN = UpdateFactory.user(1001, "Quản", "Trị");
+const ZALO_ADMIN = "7300000000000000001";
+
+let api: FakeBotApi | undefined;
+let app: App | undefined;
+afterEach(async () => {
+  await app?.stop();
+  await api?.close();
+});
+
+it("while Zalo waits for its QR scan, the Telegram admin is told and Telegram answers; after the scan Zalo sends", async () => {
+  api = await FakeBotApi.start({ privacyMode: true });
+  api.privateChat(ADMIN);
+  const zalo = new FakeZalo();
+  let scan!: () => void;
+  zalo.qr.scan = new Promise<void>((resolve) => (scan = resolve));
+  const dir = mkdtempSync(join(tmpdir(), "dondoc-zalo-qr-"));
+  copyFileSync(process.env.DONDOC_TEST_TEMPLATE!, join(dir, "dondoc.db"));
+  const parsed = parseConfig({
+    DATABASE_URL: `file:${join(dir, "dondoc.db")}`,
+    TELEGRAM_BOT_TOKEN: api.token,
+    TELEGRAM_API_ROOT: api.apiRoot,
+    ADMIN_TELEGRAM_IDS: String(ADMIN.id),
+    ZALO_ENABLED: "true",
+    ZALO_CREDENTIALS_PATH: join(dir, "secrets", "zalo.json"),
+    ZALO_QR_PATH: join(dir, "secrets", "qr.png"),
+    ADMIN_ZALO_IDS: ZALO_ADMIN,
+    FILES_DIR: join(dir, "files"),
+  });
+  if (!parsed.ok) throw new Error(parsed.problems.join("\n"));
+
+  const drawings: string[] = [];
+  const starting = startApp(parsed.config, { logger: silentLogger, runRemindersAtStart: false, zaloClient: zalo.client, zaloPrintQr: (d) => drawings.push(d) });
+  await api.waitFor(() => api!.botMessages(ADMIN.id).some((m) => /quét mã QR/.test(m.text ?? "")), 10_000, "the QR notice on Telegram");
+  expect(api.botMessages(ADMIN.id).find((m) => /quét mã QR/.test(m.text ?? ""))!.text).toContain(join(dir, "secrets", "qr.png"));
+  api.updates.text({ chat: ADMIN.id, from: ADMIN, text: "/danhsachdonvi" });
+  await api.waitFor(() => api!.botMessages(ADMIN.id).length >= 2, 10_000, "Telegram answering while Zalo waits");
+  expect(zalo.sessions).toHaveLength(0);
+  expect(drawings.join("")).toMatch(/▄/);
+
+  scan();
+  app = await starting;
+  expect(app.zalo!.online).toBe(true);
+  await app.deps.store.outbox.enqueue([{ chat: `zalo:u:${ZALO_ADMIN}`, payload: { op: "send", text: "Xin chào" }, purpose: { type: "notice" } }]);
+  app.delivery.kick();
+  await api.waitFor(() => zalo.sent.some((s) => s.threadId === ZALO_ADMIN), 10_000, "a Zalo send after the scan");
+}, 30_000);

@@ -1,0 +1,293 @@
+// The whole loop on Zalo alone, as an office without Telegram runs it: startApp (the wiring of `npm start`) with the
+// real Zalo adapter over the fake of its narrow zca-js interface, messages built with zca-js's own classes. Officers
+// report with short commands and no quote ("xong 2", "tiến độ 1: đạt 60%", "@bot xong"), leaders confirm with
+// "/xacnhan" and cancel with "/huy", secretaries get split reports and the .xlsx as a file, and a restart catches up
+// what was said while dondoc was down.
+import { copyFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { Reactions, ThreadType, type TQuote } from "zca-js";
+import { writeCredentials } from "../../../src/adapters/zalo/credentials.js";
+import { type App, startApp } from "../../../src/app.js";
+import type { Clock } from "../../../src/clock.js";
+import { type Config, parseConfig } from "../../../src/config.js";
+import { silentLogger } from "../../../src/logger.js";
+import { BOT_UID, FakeZalo, groupMessage, type SentRecord, userMessage } from "./fake-zalo.js";
+import { SAVED_CREDENTIALS } from "./harness.js";
+
+const ADMIN = "7200000000000000001";
+const LEADER = "7200000000000000002";
+const SECRETARY = "7200000000000000003";
+const OFFICER = "7200000000000000004";
+const TAI_CHINH = "2104"; // Zalo group of Sở Tài chính
+const GIAO_DUC = "2105"; // Zalo group of Sở Giáo dục và Đào tạo
+const MAX_TEXT = 400;
+
+const HEADER = `ỦY BAN NHÂN DÂN
+THÀNH PHỐ HÀ NỘI
+Số: {{number}}
+V/v triển khai quyết toán ngân sách
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Hà Nội, ngày 05 tháng 6 năm 2023
+
+Kính gửi: Các sở, ban, ngành Thành phố
+`;
+const CANCELLED = `${HEADER.replace("{{number}}", "90/UBND-KT")}
+1. Sở Tài chính chủ trì kiểm tra việc sử dụng kinh phí sự nghiệp, hoàn thành trước ngày 25/6/2023.
+`;
+const DISPATCH = `${HEADER.replace("{{number}}", "91/UBND-KT")}
+1. Sở Tài chính chủ trì tổng hợp quyết toán ngân sách năm 2022, hoàn thành trước ngày 30/6/2023.
+2. Sở Giáo dục và Đào tạo chủ trì rà soát cơ sở vật chất các trường học, hoàn thành trước ngày 20/6/2023.
+3. Sở Tài chính chủ trì hướng dẫn các quận, huyện lập dự toán ngân sách năm 2024, hoàn thành trước ngày 15/7/2023.
+`;
+
+function clockFrom(iso: string): Clock {
+  const offset = new Date(iso).getTime() - Date.now();
+  return { now: () => new Date(Date.now() + offset) };
+}
+
+async function waitFor(check: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+let zalo: FakeZalo;
+let app: App;
+let config: Config;
+let clock: Clock;
+let nextId = 7_700_000_000_000;
+
+const start = () => startApp(config, { clock, logger: silentLogger, runRemindersAtStart: false, zaloClient: zalo.client });
+
+beforeEach(async () => {
+  zalo = new FakeZalo();
+  const dir = mkdtempSync(join(tmpdir(), "dondoc-zalo-loop-"));
+  copyFileSync(process.env.DONDOC_TEST_TEMPLATE!, join(dir, "dondoc.db"));
+  const credentials = join(dir, "secrets", "zalo.json");
+  await writeCredentials(credentials, SAVED_CREDENTIALS as never);
+  const parsed = parseConfig({
+    DATABASE_URL: `file:${join(dir, "dondoc.db")}`,
+    ZALO_ENABLED: "true",
+    ZALO_CREDENTIALS_PATH: credentials,
+    ZALO_QR_PATH: join(dir, "secrets", "qr.png"),
+    ADMIN_ZALO_IDS: ADMIN,
+    ZALO_PER_MINUTE: "600",
+    ZALO_PER_CHAT_INTERVAL_MS: "50",
+    ZALO_MAX_TEXT: String(MAX_TEXT),
+    FILES_DIR: join(dir, "files"),
+  });
+  if (!parsed.ok) throw new Error(parsed.problems.join("\n"));
+  config = parsed.config;
+  clock = clockFrom("2023-06-05T02:00:00Z");
+  app = await start();
+});
+
+afterEach(async () => {
+  await app.stop();
+});
+
+const sentTo = (threadId: string): SentRecord[] => zalo.sent.filter((s) => s.threadId === threadId);
+const textOf = (s: SentRecord): string => s.content.msg;
+
+/** Waits for the bot's message number `index` (0-based) in a thread. */
+async function botSays(threadId: string, index: number): Promise<string> {
+  await waitFor(() => sentTo(threadId).length > index, `bot message #${index} in ${threadId}`);
+  return textOf(sentTo(threadId)[index]!);
+}
+
+/** Waits until a bot message in a thread (from index `from` on) matches `re`, and returns it. */
+async function botSaysMatching(threadId: string, re: RegExp, from = 0): Promise<string> {
+  const find = () => sentTo(threadId).slice(from).map(textOf).find((text) => re.test(text));
+  await waitFor(() => find() !== undefined, `a bot message in ${threadId} matching ${re}`);
+  return find()!;
+}
+
+/** Someone writes in a Zalo group; `quote` makes it a reply to a message; `mention` @mentions the bot first. */
+function inGroup(groupId: string, uidFrom: string, text: string, extra: { quote?: SentRecord; mention?: boolean } = {}): string {
+  const msgId = String(nextId++);
+  const at = String(clock.now().getTime());
+  const content = extra.mention ? `@Đôn đốc ${text}` : text;
+  zalo.receive(
+    groupMessage(extra.mention ? "group-mention" : "group-text", {
+      msgId, cliMsgId: at, idTo: groupId, uidFrom, dName: "Cán bộ", ts: at, content,
+      mentions: extra.mention ? [{ uid: BOT_UID, pos: 0, len: 8, type: 0 }] : undefined,
+      quote: extra.quote ? quoteOf(extra.quote) : undefined,
+    }),
+  );
+  return msgId;
+}
+
+function quoteOf(of: SentRecord): TQuote {
+  return { ownerId: BOT_UID, cliMsgId: of.cliMsgId, globalMsgId: of.msgId, cliMsgType: 1, ts: of.cliMsgId, msg: of.content.msg, attach: "", fromD: "Đôn đốc", ttl: 0 };
+}
+
+function inPrivate(uidFrom: string, text: string): void {
+  const at = String(clock.now().getTime());
+  zalo.receive(userMessage("user-text", { msgId: String(nextId++), cliMsgId: at, uidFrom, idTo: BOT_UID, dName: "Người dùng", ts: at, content: text }));
+}
+
+/** Admin sets up units, roles and the two bound groups; the leader has DISPATCH confirmed with "/xacnhan". */
+async function dispatchConfirmed(): Promise<{ taiChinh: SentRecord; giaoDuc: SentRecord }> {
+  let adminSeen = sentTo(ADMIN).length;
+  const leaderSeen = sentTo(LEADER).length;
+  for (const command of [
+    "/themdonvi Sở Tài chính; loại: sở",
+    "/themdonvi Sở Giáo dục và Đào tạo; loại: sở",
+    `/vaitro lãnh đạo ${LEADER}`,
+    `/vaitro văn thư ${SECRETARY}`,
+  ]) {
+    inPrivate(ADMIN, command);
+    expect(await botSays(ADMIN, adminSeen++)).not.toMatch(/không|Cách dùng/);
+  }
+  inGroup(TAI_CHINH, ADMIN, "/donvi Sở Tài chính");
+  expect(await botSays(TAI_CHINH, 0)).toMatch(/Đã gắn nhóm chat này với.*Sở Tài chính/);
+  inGroup(GIAO_DUC, ADMIN, "/donvi Sở Giáo dục và Đào tạo");
+  expect(await botSays(GIAO_DUC, 0)).toMatch(/Đã gắn nhóm chat này với.*Sở Giáo dục/);
+
+  inPrivate(LEADER, DISPATCH);
+  // The preview is split at ZALO_MAX_TEXT; the button hints ride on its last part.
+  expect(await botSaysMatching(LEADER, /91\/UBND-KT/, leaderSeen)).toMatch(/XEM TRƯỚC/);
+  await botSaysMatching(LEADER, /\n1\. \/xacnhan\n2\. \/huy$/, leaderSeen);
+  inPrivate(LEADER, "/xacnhan");
+  await botSaysMatching(LEADER, /Đã giao 3 nhiệm vụ cho 2 đơn vị/, leaderSeen);
+  await waitFor(() => sentTo(TAI_CHINH).length > 1 && sentTo(GIAO_DUC).length > 1, "the task posts");
+  return { taiChinh: sentTo(TAI_CHINH)[1]!, giaoDuc: sentTo(GIAO_DUC)[1]! };
+}
+
+const statusOf = (ref: string) =>
+  app.deps.store.db.read.prepare("SELECT a.status FROM Assignment a JOIN Task t ON t.id = a.taskId WHERE t.ref = ?").pluck().get(ref);
+const reactionsOn = (msgId: string) => zalo.reactions.filter((r) => String(r.dest.data.msgId) === msgId).map((r) => r.icon);
+
+describe("Zalo alone, end to end", () => {
+  it("/huy cancels the newest draft; /xacnhan confirms; posts tell what to type and carry no button hints", async () => {
+    inPrivate(ADMIN, `/vaitro lãnh đạo ${LEADER}`);
+    await botSays(ADMIN, 0);
+    inPrivate(LEADER, CANCELLED);
+    await botSaysMatching(LEADER, /90\/UBND-KT/);
+    await botSaysMatching(LEADER, /\n1\. \/xacnhan\n2\. \/huy$/);
+    inPrivate(LEADER, "/huy");
+    await botSaysMatching(LEADER, /Đã hủy văn bản #\d+/);
+    inPrivate(LEADER, "/xacnhan");
+    await botSaysMatching(LEADER, /Không có văn bản nào đang chờ xác nhận/);
+
+    const { taiChinh } = await dispatchConfirmed();
+    expect(textOf(taiChinh)).toMatch(/1\. \[1\] Chủ trì: .*tổng hợp quyết toán[\s\S]*2\. \[3\] Chủ trì: .*hướng dẫn các quận/);
+    expect(textOf(taiChinh)).toMatch(/gõ "xong <số>" \(ví dụ "xong 1"\)/);
+    expect(textOf(taiChinh)).not.toMatch(/bấm nút|Zalo không có nút bấm/);
+    expect(sentTo(TAI_CHINH).map(textOf).join("\n")).not.toMatch(/90\/UBND-KT|kinh phí sự nghiệp/);
+  }, 60_000);
+
+  it("officers report without quoting: numbers refer to the newest post; chatter, negations and bad numbers do not close", async () => {
+    const { taiChinh } = await dispatchConfirmed();
+    let seen = 2;
+    // Chatter without a number, and a number that is not a report, get no answer.
+    inGroup(TAI_CHINH, OFFICER, "xong rồi nhé mọi người");
+    inGroup(TAI_CHINH, OFFICER, "chiều nay họp lúc 3 giờ");
+    inGroup(TAI_CHINH, OFFICER, "xong 2 chưa anh?");
+    // A negation with a number is a progress note, never a completion.
+    const negation = inGroup(TAI_CHINH, OFFICER, "chưa xong 2, còn chờ số liệu");
+    expect(await botSays(TAI_CHINH, seen++)).toMatch(/Đã ghi nhận tiến độ nhiệm vụ 3.*hướng dẫn các quận/);
+    expect(statusOf("3")).toBe("open");
+    expect(reactionsOn(negation)).toEqual([Reactions.LIKE]);
+
+    inGroup(TAI_CHINH, OFFICER, "xong 5");
+    expect(await botSays(TAI_CHINH, seen++)).toMatch(/không có nhiệm vụ số 5/);
+
+    // "da xong 2" without diacritics or quote: task 2 of the newest post (item 3), named in the answer, ✅ reaction.
+    const done = inGroup(TAI_CHINH, OFFICER, "da xong 2");
+    const answer = await botSays(TAI_CHINH, seen++);
+    expect(answer).toMatch(/✅ Đã ghi nhận Sở Tài chính hoàn thành nhiệm vụ 3 \(91\/UBND-KT\)\. “[^”]*hướng dẫn các quận/);
+    expect(statusOf("3")).toBe("done");
+    expect(statusOf("1")).toBe("open");
+    await waitFor(() => reactionsOn(done).length > 0, "the reaction");
+    expect(reactionsOn(done)).toEqual([Reactions.OK]);
+    expect(zalo.reactions.find((r) => String(r.dest.data.msgId) === done)!.dest).toMatchObject({ threadId: TAI_CHINH, type: ThreadType.Group });
+
+    // Progress with a percentage, and the accented long form.
+    inGroup(TAI_CHINH, OFFICER, "tiến độ 1: đạt 60%");
+    expect(await botSays(TAI_CHINH, seen++)).toMatch(/tiến độ nhiệm vụ 1/);
+    expect(statusOf("1")).toBe("open");
+    inGroup(TAI_CHINH, OFFICER, "đã hoàn thành 1");
+    expect(await botSays(TAI_CHINH, seen++)).toMatch(/hoàn thành nhiệm vụ 1 \(91\/UBND-KT\)\. “.*quyết toán/);
+    expect(statusOf("1")).toBe("done");
+
+    // Quoting the post still works: a repeated "xong 2" is told the task is already closed.
+    inGroup(TAI_CHINH, OFFICER, "xong 2", { quote: taiChinh });
+    expect(await botSays(TAI_CHINH, seen++)).toMatch(/Nhiệm vụ 3 đã hoàn thành ngày 05\/06\/2023/);
+
+    // "@Đôn đốc xong" in the other group: the mention is understood (the bot's name is not read as words), and the
+    // unit's only open task closes.
+    const mention = inGroup(GIAO_DUC, OFFICER, "xong", { mention: true });
+    expect(await botSays(GIAO_DUC, 2)).toMatch(/Sở Giáo dục và Đào tạo hoàn thành nhiệm vụ 2/);
+    expect(statusOf("2")).toBe("done");
+    await waitFor(() => reactionsOn(mention).length > 0, "the reaction to the mention");
+    await app.idle();
+    expect(sentTo(TAI_CHINH)).toHaveLength(seen);
+  }, 60_000);
+
+  it("a secretary's report is split at ZALO_MAX_TEXT and /xuat sends the .xlsx as a file attachment", async () => {
+    await dispatchConfirmed();
+    inGroup(TAI_CHINH, OFFICER, "xong 1");
+    await botSays(TAI_CHINH, 2);
+
+    inPrivate(SECRETARY, "/baocao 91/UBND-KT");
+    await waitFor(() => sentTo(SECRETARY).length >= 2, "a report in several parts");
+    await app.idle();
+    const parts = sentTo(SECRETARY).map(textOf);
+    expect(parts.length).toBeGreaterThan(1);
+    for (const part of parts) expect(part.length).toBeLessThanOrEqual(MAX_TEXT);
+    const report = parts.join("\n");
+    expect(report).toMatch(/Tổng số: 3 nhiệm vụ/);
+    expect(report).toMatch(/- Đã hoàn thành: 1/);
+
+    const before = sentTo(SECRETARY).length;
+    inPrivate(SECRETARY, "/xuat 91/UBND-KT");
+    await waitFor(() => sentTo(SECRETARY).length > before, "the .xlsx");
+    const file = sentTo(SECRETARY)[before]!;
+    expect(file.type).toBe(ThreadType.User);
+    expect(file.content.msg).toMatch(/\d/);
+    const [attachment] = file.content.attachments as Array<{ data: Buffer; filename: string; metadata: { totalSize: number } }>;
+    expect(attachment!.filename).toMatch(/^bao-cao-2023-06-05-\d+\.xlsx$/);
+    expect(attachment!.metadata.totalSize).toBe(attachment!.data.byteLength);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(attachment!.data as unknown as ArrayBuffer);
+    const cells: string[] = [];
+    wb.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value)))));
+    expect(cells.join("|")).toMatch(/91\/UBND-KT/);
+    expect(cells.join("|")).toMatch(/Sở Giáo dục và Đào tạo/);
+  }, 60_000);
+
+  it("after a restart, what officers wrote while dondoc was down is read from group history and handled once", async () => {
+    await dispatchConfirmed();
+    inGroup(TAI_CHINH, OFFICER, "tiến độ 1: đạt 30%");
+    await botSays(TAI_CHINH, 2);
+    await app.idle();
+    const handledBefore = zalo.sent.length;
+    await app.stop();
+
+    // While down: an officer closes task 1 in the Tài chính group. Group history also still holds the message
+    // handled before the restart, which must not be answered twice.
+    const earlier = groupMessage("group-text", {
+      msgId: String(nextId - 1), cliMsgId: "1", idTo: TAI_CHINH, uidFrom: OFFICER, dName: "Cán bộ", ts: String(clock.now().getTime() - 1000), content: "tiến độ 1: đạt 30%",
+    });
+    const later = String(clock.now().getTime() + 5 * 60_000);
+    const whileDown = groupMessage("group-text", {
+      msgId: String(nextId++), cliMsgId: later, idTo: TAI_CHINH, uidFrom: OFFICER, dName: "Cán bộ", ts: later, content: "xong 1",
+    });
+    zalo.history.set(TAI_CHINH, [earlier, whileDown]);
+
+    app = await start();
+    await waitFor(() => sentTo(TAI_CHINH).length > 3, "the answer to the message sent while down");
+    expect(textOf(sentTo(TAI_CHINH)[3]!)).toMatch(/hoàn thành nhiệm vụ 1 \(91\/UBND-KT\)/);
+    expect(zalo.historyCalls).toContain(TAI_CHINH);
+    expect(statusOf("1")).toBe("done");
+    await app.idle();
+    expect(zalo.sent.length - handledBefore).toBe(1);
+  }, 60_000);
+});
