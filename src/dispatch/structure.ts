@@ -30,6 +30,8 @@ const RESTATEMENT =
 // After the items, a reporting line with a time ("Báo cáo kết quả về UBND huyện trước ngày 30/11/2024.") is a closing.
 const REPORT_CLOSING = /^(?:Báo cáo|Gửi báo cáo|Nộp báo cáo|Định kỳ|Đề nghị (?:các|thủ trưởng)|Yêu cầu (?:các|thủ trưởng))[^]*?(?:trước|chậm nhất|hạn chót|định kỳ|hằng|hàng)/iu;
 
+const REPORT_TIME = /(?:báo cáo|gửi|nộp)[^]*?(?:trước|chậm nhất|hạn chót|hằng năm|hàng năm|định kỳ)/iu;
+
 function isHeadingOnly(node: OutlineNode): boolean {
   const l = leadsOfSentence(node.head);
   return l !== null && l.verb === "" && node.paras.length === 0 && node.children.length === 0;
@@ -96,13 +98,19 @@ export function buildStructure(lines: Line[], issuerNames: string[]): Structure 
     }
     const l = leadsOfSentence(text);
     const own = leadsOfSentence(topItem(deepest).head);
-    // After bullets, a paragraph naming a new body is root prose; right under a numbered item it is that item's text.
-    const newBody =
-      !isNumbered(deepest.kind) &&
+    const otherBody =
       isWorkSentence(l) &&
       !l.leads.some((n) => issuerNames.some((i) => sameBody(n, i))) &&
       !l.leads.some((n) => own?.leads.some((o) => sameBody(n, o)));
-    if (newBody) {
+    // "Các sở, ngành … báo cáo kết quả … trước ngày 15/12 hằng năm" after the items: a closing that sets the time of
+    // those bodies' items, not a task of its own.
+    const reportClosing = otherBody && hasNumbered && /^(?:báo cáo|định kỳ|gửi báo cáo|tổng hợp báo cáo)/u.test(l.verb) && REPORT_TIME.test(text);
+    // After bullets, a paragraph naming a new body is root prose; right under a numbered item it is that item's text.
+    if (reportClosing) {
+      stack.length = 1;
+      mode = "closing";
+      closing.push(text);
+    } else if (otherBody && !isNumbered(deepest.kind)) {
       stack.length = 1;
       mode = "prose";
       prose.push(text);

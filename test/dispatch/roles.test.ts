@@ -180,3 +180,16 @@ describe("requests with coordinators", () => {
     ]);
   });
 });
+
+describe("closing report sentences after the items", () => {
+  it("set the time of the items whose leads they name, and are not tasks themselves", () => {
+    const p = readDispatch(
+      "KẾ HOẠCH\nABC\nIII. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ\n- Chủ trì tham mưu tổ chức thực hiện.\n2. Báo Lâm Đồng\n- Tuyên truyền.\nCác sở, ngành, UBND các huyện báo cáo kết quả thực hiện về UBND tỉnh trước ngày 15/12 hằng năm.",
+      { refDate: "2024-01-01" },
+    );
+    expect(p.tasks.map((t) => [t.ref, t.deadline?.date ?? null, t.deadline?.recurrence ?? null])).toEqual([
+      ["III.1", "2024-12-15", "yearly"],
+      ["III.2", null, null],
+    ]);
+  });
+});
