@@ -156,3 +156,36 @@ describe("recordReply", () => {
     expect((await handleAction(w, { eventId: "b5", chat: LEAD_CHAT, chatType: "group", messageId: "1", sender: { id: LEADER, name: "x" }, data: "rm -rf" })).code).toBe("unknown_action");
   });
 });
+
+describe("recordReply: unquoted reports with task numbers (decision 0503)", () => {
+  const assignmentOf = async (ref: string) => (await w.db.prisma.assignment.findFirstOrThrow({ where: { task: { ref, occurrence: 1 }, unitId: w.unit("Sở Y tế") } })).id;
+
+  it("numbers refer to the newest post in the chat; wrong numbers are answered; questions and chatter are ignored", async () => {
+    await confirmed();
+    // Without a quote: II.2 is task 2 of Sở Y tế's post, and the answer carries its wording.
+    const done = await reply(YTE, "da xong 2");
+    expect(done).toMatchObject({ code: "recorded", intent: "done", outcomes: [{ outcome: "closed", task: { ref: "II.2", text: expect.any(String) } }] });
+    expect(await statusOf("II.1", "Sở Y tế")).toBe("open");
+    expect(await reply(YTE, "xong 3")).toMatchObject({ code: "bad_number", numbers: [3], count: 2 });
+    // A one-task message still checks the number: unquoted, the number is all that names the task.
+    expect(await reply(NOIVU, "xong 2")).toMatchObject({ code: "bad_number", numbers: [2], count: 1 });
+    // A question between colleagues, chatter, and a chat the bot never posted in: not for us.
+    expect((await reply(NOIVU, "xong 1 chưa anh?")).code).toBe("ignored");
+    expect((await reply(NOIVU, "họp lúc 3 giờ")).code).toBe("ignored");
+    expect((await reply("telegram:-99", "xong 1")).code).toBe("ignored");
+    // A negation with a number is a note, never a completion.
+    expect(await reply(NOIVU, "chưa xong 1")).toMatchObject({ code: "recorded", outcomes: [{ outcome: "note" }] });
+    expect(await statusOf("II.3", "Sở Nội vụ")).toBe("open");
+  });
+
+  it("a newer digest in the chat renumbers: 'xong 1' then means its task 1", async () => {
+    await confirmed();
+    // A reminder digest delivered after the post, listing only II.2 (as number 1).
+    await w.db.prisma.post.create({ data: { chatId: YTE, messageId: "digest-1", assignmentId: await assignmentOf("II.2"), position: 1, kind: "reminder" } });
+    expect(await reply(YTE, "xong 1")).toMatchObject({ code: "recorded", outcomes: [{ outcome: "closed", task: { ref: "II.2" } }] });
+    expect(await statusOf("II.1", "Sở Y tế")).toBe("open");
+    expect(await reply(YTE, "xong 2")).toMatchObject({ code: "bad_number", count: 1 });
+    // Quoting the original post still reaches its numbering.
+    expect(await reply(YTE, "xong 1", postIn(YTE))).toMatchObject({ code: "recorded", outcomes: [{ outcome: "closed", task: { ref: "II.1" } }] });
+  });
+});
