@@ -4,27 +4,8 @@
  * noun ("Sở", "UBND", "các phòng, ban") to the first verb ("chủ trì", "phối hợp", "triển khai"...).
  */
 import { nameKey } from "./names.js";
+import { HEAD_SRC, STOP_WORDS, U } from "./lexicon.js";
 
-const U = "(?:ủy|uỷ)";
-// Head nouns that start a body. Lookaheads keep out the verbs and nouns sharing a first syllable ("Ban hành", "Báo cáo").
-const HEAD_SRC = [
-  `${U} ban`, "ubnd", "ubmttq", "mttq", "hđnd", "hội đồng", "mặt trận", "sở(?! hữu)",
-  "phòng(?!,? (?:chống|ngừa|cháy|tránh|dịch|bệnh|khi|họp|học|làm|thủ|vệ|hộ|ngủ))",
-  "ban(?! (?:hành|đầu|ngày|đêm|bố|tặng|trưa|chiều|sáng|cho))",
-  "hội(?! (?:nghị|thảo|viên|thi|diễn|chợ|nhập|tụ|họp|đủ|trại|khỏe|sách|đàm|ngộ|chẩn|đồng))",
-  "đoàn(?! (?:kết|viên|tụ|ra|vào|thể))", `đảng (?:đoàn|${U}|bộ)`, "chi bộ", "ban cán sự", `(?:huyện|tỉnh|thành|quận|thị) ${U}`,
-  `cấp ${U}`, "chính quyền", "trung tâm", "văn phòng", "thanh tra", "công an", "kho bạc", "chi cục", "tổng cục",
-  "cục(?! (?:bộ|diện))", "vụ(?! (?:việc|án|mùa|lợi))",
-  "bộ(?! (?:phận|máy|đội|hồ sơ|tiêu chí|quy tắc|câu hỏi|luật|mặt|sưu tập|tài liệu|đề|công cụ|chứng từ|chuyển))",
-  "chi(?=,? đảng bộ)", "viện", "bệnh viện", "trường(?! (?:hợp|học sinh|độ))", "ngân hàng",
-  "báo(?! (?:cáo|chí|động|giá|hiệu|danh|tin|đáp|trước|gồm|về))", "đài(?! (?:thọ))", "cơ quan", "đơn vị", "đoàn thể",
-  "ngành", "bộ chỉ huy", "ban chỉ huy", "liên đoàn", "liên minh", "công ty", "tổng công ty", "điện lực", "bưu điện",
-  "chi nhánh", "tòa án", "toà án", "viện kiểm sát", "cơ sở giáo dục", "nhà trường", "thành đoàn", "huyện đoàn",
-  "tỉnh đoàn", "lực lượng", "doanh nghiệp", "hợp tác xã", "bảo hiểm xã hội", "cơ sở đảng", "trạm", "đội(?! (?:ngũ|mũ))",
-  "tổ(?! (?:chức|quốc|tiên|hợp|ấm|ng))", "hạt", "chi hội", "chi đoàn", "liên đội", "học viện", "đại học", "cảng vụ",
-  "đồn", "bộ đội", "quỹ(?! (?:đất|thời gian))", "nhà văn hóa", "nhà văn hoá", "ủy viên", "đại biểu", "viễn thông", "cảnh sát", "bộ chỉ huy", "phân hiệu", "ban quản lý",
-  "tổ chức(?= (?:chính trị|xã hội|đoàn thể|cơ sở|đảng|quần chúng|tôn giáo|kinh tế|nhân đạo|thành viên|công đoàn|phi|quốc tế|tín dụng)(?![\\p{L}]))",
-];
 // Places and kinds that count as a body only after "các" ("các xã, thị trấn"; "các tổ chức, cá nhân").
 const AFTER_CAC_SRC = ["xã", "phường", "thị trấn", "huyện", "quận", "thị xã", "thành phố", "tỉnh", "tổ chức", "địa phương", "cá nhân", "cấp", "thôn", "ấp", "bản", "khu phố", "tổ dân phố", "chủ đầu tư", "hộ gia đình"];
 const TITLE_SRC =
@@ -40,28 +21,6 @@ const KIND_WORD = new RegExp(
   `^(?:sở|ban|ngành|phòng|đoàn thể|cơ quan|đơn vị|địa phương|doanh nghiệp|cá nhân|huyện|quận|xã|phường|thị trấn|thị xã|thành phố|tỉnh|trường|hội|đảng bộ|chi bộ|(?:huyện|thị|thành|quận|đảng) ${U})(?![\\p{L}\\p{N}])`,
   "u",
 );
-// Words that end a subject or list: the verb (lower case; names are capitalised) or a marker word.
-const STOP_WORDS = [
-  "chủ trì", "phối hợp", "phối kết hợp", "tiếp tục", "triển khai", "thực hiện", "chỉ đạo", "xây dựng", "tăng cường",
-  "tham mưu", "quán triệt", "nghiên cứu", "tiếp nhận", "tổng hợp", "báo cáo", "hướng dẫn", "kiểm tra", "đăng tải",
-  "rà soát", "tích cực", "chủ động", "cần", "có trách nhiệm", "chịu trách nhiệm", "theo chức năng", "theo", "thông qua",
-  "đẩy mạnh", "tham gia", "xác định", "quan tâm", "thường xuyên", "cử", "bố trí", "giúp", "đôn đốc", "theo dõi",
-  "lãnh đạo", "phát huy", "cung cấp", "tuyên truyền", "vận động", "hoàn thành", "gửi", "nộp", "có ý kiến", "ban hành",
-  "trình", "đề xuất", "sớm", "kịp thời", "lập", "mở", "tập trung", "phổ biến", "duy trì", "hỗ trợ", "bảo đảm", "đảm bảo",
-  "chăm lo", "tạo điều kiện", "khẩn trương", "nghiêm túc", "căn cứ", "chuẩn bị", "tiến hành", "nâng cao", "phát động",
-  "định kỳ", "chú ý", "thi hành", "được", "đề nghị", "yêu cầu", "giao", "là", "không", "đã", "đang", "sẽ",
-  "phải", "nhận", "có văn bản", "xem xét", "thẩm định", "phê duyệt", "ký", "ưu tiên", "bổ sung", "hoàn thiện", "điều chỉnh",
-  "công khai", "tập huấn", "đánh giá", "sơ kết", "tổng kết", "thống kê", "giám sát", "cập nhật", "rà", "để", "nhằm",
-  "trong", "tại", "về", "với", "cùng", "khi", "nếu", "sau", "trước", "vào", "đối với", "làm", "thì",
-  "mời", "dự", "tổ chức", "phân công", "thành lập", "kiện toàn", "củng cố", "tuyên dương", "khen thưởng", "góp phần",
-  "tăng", "giảm", "rút kinh nghiệm", "bám sát", "đăng", "in", "phát hành", "lưu ý", "thông báo", "quản lý",
-  "thẩm tra", "tiếp thu", "khắc phục", "xử lý", "giải quyết", "kiến nghị", "liên hệ", "biên soạn", "cấp phát",
-  "mua", "sắp xếp", "vừa", "cũng", "luôn", "nắm", "hưởng ứng", "lồng ghép", "tăng cường", "đưa",
-  "tuần tra", "kiểm soát", "ngăn chặn", "bảo vệ", "điều tra", "xác minh", "khảo sát", "ký kết", "chấp hành",
-  "phát hiện", "xử phạt", "thu hồi", "di dời", "sửa chữa", "nâng cấp", "lựa chọn", "đăng ký", "tham dự",
-  "hoàn chỉnh", "soạn thảo", "dự thảo", "trả lời", "giải trình", "cho ý kiến", "góp ý", "vận hành", "bố trí",
-  "tiêm", "diệt", "phun", "treo", "trang trí", "dọn", "tập hợp", "tiếp cận", "rà", "nghiên cứu", "xét", "cấp phép",
-];
 const STOP_RE = new RegExp(`^(?:${STOP_WORDS.sort((a, b) => b.length - a.length).join("|")})(?![\\p{L}\\p{N}])`, "u");
 // "tổ chức"/"thành phố" etc. inside names are nouns; these follow a head and never end the list.
 const NOUN_AFTER = /^(?:tổ chức (?:chính trị|xã hội|đoàn thể|cơ sở|đảng|hội|quần chúng|tôn giáo)|cá nhân)/u;
