@@ -20,6 +20,8 @@ export const COMMANDS = [
   "chuky", // set an item's period (for a bare "định kỳ")
   "xacnhan", // confirm the newest draft (the preview's button, typed: Zalo has no buttons)
   "huy", // cancel the newest draft
+  "duyet", // approve a completion awaiting approval (the approval request's button, typed)
+  "tralai", // send a completion back
 ] as const;
 
 export type CommandName = (typeof COMMANDS)[number];

@@ -8,6 +8,7 @@ import type { BotDeps } from "./deps.js";
 import { onAction } from "./features/actions.js";
 import { addUnitCommand, languageCommand, listUnitsCommand, roleCommand } from "./features/admin.js";
 import { bindCommand } from "./features/bind-unit.js";
+import { approvalCommand } from "./features/approval-commands.js";
 import { draftDecisionCommand } from "./features/draft-decision.js";
 import { draftEditCommand } from "./features/draft-edit.js";
 import { showHelp } from "./features/help.js";
@@ -84,6 +85,9 @@ export function createBot(deps: BotDeps): Bot {
         await idle();
         // The leader's newest draft comes from the database, so edits still work after a restart.
         return draftEditCommand(ctx, cmd.name, cmd.args, (await deps.store.dispatches.latestDraftId(ctx.msg.sender.id)) ?? undefined);
+      case "duyet":
+      case "tralai":
+        return approvalCommand(ctx, cmd.name, cmd.args);
       case "xacnhan":
       case "huy":
         joiner.flush(`${ctx.msg.chat}|${ctx.msg.sender.id}`);

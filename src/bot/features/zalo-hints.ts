@@ -6,6 +6,7 @@ import type { Button } from "../../chat/port.js";
  * - confirm:<draft> → "/xacnhan", cancel:<draft> → "/huy" (the leader's newest draft)
  * - done:<assignment> → "xong <n>", n being the task's number in its message (the label's last number, "✅ Xong 2")
  * - bind:<unit> → "/donvi <unit name>" (the label is the unit's name)
+ * - approve:<assignment> → "/duyet <id>", reject:<assignment> → "/tralai <id>"
  */
 export function typedReplyFor(button: Button): string | undefined {
   const kind = button.data.slice(0, button.data.indexOf(":"));
@@ -20,6 +21,10 @@ export function typedReplyFor(button: Button): string | undefined {
     }
     case "bind":
       return `/donvi ${button.label}`;
+    case "approve":
+      return `/duyet ${button.data.slice(kind.length + 1)}`;
+    case "reject":
+      return `/tralai ${button.data.slice(kind.length + 1)}`;
     default:
       return undefined;
   }

@@ -104,9 +104,10 @@ describe("Zalo outbound", () => {
         [{ label: "✅ Xong 2", data: "done:41" }],
         [{ label: "Sở Tài chính", data: "bind:7" }],
         [{ label: "✅ Duyệt", data: "approve:41" }],
+        [{ label: "Sở Y tế → Sở Y tế Hà Nội", data: "mn:12:0:3" }],
       ],
     });
-    expect(h.zalo.sent[0]!.content.msg.split("\n").slice(-5)).toEqual(["1. /xacnhan", "2. /huy", "3. xong 2", "4. /donvi Sở Tài chính", "5. ✅ Duyệt"]);
+    expect(h.zalo.sent[0]!.content.msg.split("\n").slice(-6)).toEqual(["1. /xacnhan", "2. /huy", "3. xong 2", "4. /donvi Sở Tài chính", "5. /duyet 41", "6. Sở Y tế → Sở Y tế Hà Nội"]);
   });
 
   it("sends a file as an attachment from memory, with the text", async () => {

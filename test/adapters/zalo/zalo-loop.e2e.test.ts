@@ -231,6 +231,26 @@ describe("Zalo alone, end to end", () => {
     expect(sentTo(TAI_CHINH)).toHaveLength(seen);
   }, 60_000);
 
+  it("with approval on, the leader approves on Zalo by typing the request's hint (/duyet <mã>)", async () => {
+    await dispatchConfirmed();
+    await app.deps.store.directory.saveSettings({ requireApproval: true });
+    const leaderSeen = sentTo(LEADER).length;
+    inGroup(GIAO_DUC, OFFICER, "xong 1");
+    expect(await botSays(GIAO_DUC, 2)).toMatch(/chờ lãnh đạo duyệt/);
+    const request = await botSaysMatching(LEADER, /báo cáo hoàn thành nhiệm vụ 2/, leaderSeen);
+    const approve = /\n1\. (\/duyet \d+)\n2\. \/tralai \d+$/.exec(request);
+    expect(approve).not.toBeNull();
+    expect(statusOf("2")).toBe("pending_approval");
+    inPrivate(OFFICER, approve![1]!); // not a leader
+    await botSaysMatching(OFFICER, /Chỉ lãnh đạo mới được duyệt/);
+    inPrivate(LEADER, "/duyet");
+    await botSaysMatching(LEADER, /Cách dùng: \/duyet <mã>/, leaderSeen);
+    inPrivate(LEADER, approve![1]!);
+    await botSaysMatching(LEADER, /Đã duyệt\. “Sở Giáo dục và Đào tạo · 2”/, leaderSeen);
+    expect(await botSays(GIAO_DUC, 3)).toMatch(/Đã duyệt: Sở Giáo dục và Đào tạo hoàn thành nhiệm vụ 2/);
+    expect(statusOf("2")).toBe("done");
+  }, 60_000);
+
   it("a secretary's report is split at ZALO_MAX_TEXT and /xuat sends the .xlsx as a file attachment", async () => {
     await dispatchConfirmed();
     inGroup(TAI_CHINH, OFFICER, "xong 1");
