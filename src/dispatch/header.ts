@@ -185,6 +185,9 @@ export function readHeader(input: Line[]): HeaderResult {
       if (to && doc.recipients.length === 0) doc.recipients = to[1]!.split(/\s*;\s*/u).map(stripEnd).filter(Boolean);
       const day = /^\s*Ngày\s+(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})\s*,/u.exec(t);
       if (day && doc.date === null && !source) doc.date = iso(+day[3]!, +day[2]!, +day[1]!);
+      // "Công văn số 1234/UBND-VP ngày 15/3/2024 về việc …": the document's own date.
+      const own = /^\s*,?\s*ngày\s+(\d{1,2})\s*(?:[/.-]\s*(\d{1,2})\s*[/.-]|tháng\s+(\d{1,2})\s+năm)\s*(\d{4})/iu.exec(after);
+      if (own && doc.date === null) doc.date = iso(+own[4]!, +(own[2] ?? own[3])!, +own[1]!);
       const who = /(?:^|,\s*)((?:UBND|Ủy ban|Uỷ ban|Sở|Bộ|Ban|Huyện ủy|Tỉnh ủy|Thành ủy)[^,.]{0,60}?)\s+(?:vừa |đã |mới )?(?:ban hành|banh|có|gửi|ra)\s/u.exec(t.slice(0, m.index));
       if (who && doc.issuer === null) doc.issuer = who[1]!.trim();
       if (!source) {

@@ -56,6 +56,14 @@ describe("header", () => {
     expect(c).toMatchObject({ number: "789/UBND-KTTH", date: "2025-03-15", subject: "thúc đẩy giải ngân", recipients: ["các Sở, ban, ngành", "UBND các huyện, thị xã"] });
   });
 
+  it("reads the date written right after the number in a portal sentence", () => {
+    expect(header("UBND huyện vừa có Công văn số 1234/UBND-VP ngày 15/3/2024 về việc phòng chống cháy rừng. Theo đó, ...")).toMatchObject({
+      number: "1234/UBND-VP",
+      date: "2024-03-15",
+      subject: "phòng chống cháy rừng",
+    });
+  });
+
   it("does not take a cited document for the dispatch's own number", () => {
     const doc = header("Kính gửi: Sở Y tế\n\nCăn cứ Công văn số 1310-CV/BDVTW, ngày 14/4/2023 của Ban Dân vận Trung ương về việc chỉ đạo, Thường trực yêu cầu:");
     expect(doc).toMatchObject({ number: null, date: null, subject: null });
