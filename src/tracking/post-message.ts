@@ -15,8 +15,10 @@ export interface PostLine {
   recurrence: Recurrence | null;
 }
 
-// Telegram allows 4,096 characters; Zalo similar. Keep room for the header and footer.
+// Telegram allows 4,096 characters. Zalo's limit is not published: its posts stay under the 2,000 the adapter's
+// reports use (ZALO_MAX_TEXT's default). Keep room for the header and footer.
 const MAX_CHARS = 3500;
+export const ZALO_POST_CHARS = 1800;
 const MAX_ITEM_CHARS = 600;
 
 export function docTitle(doc: DocHeader, t: Translate): string {
@@ -51,11 +53,12 @@ export function unitPostMessages(chat: ChatId, unitName: string, doc: DocHeader,
   // Zalo has no buttons through zca-js: its footer says what to type, and the post carries no button hints to repeat it.
   const typed = parseChatId(chat).platform === "zalo";
   const footer = t(typed ? "tracking:post.footerZalo" : "tracking:post.footer");
+  const max = typed ? ZALO_POST_CHARS : MAX_CHARS;
   const chunks: PostLine[][] = [[]];
   let size = head.join("\n").length + footer.length;
   for (const line of lines) {
     const cost = Math.min(line.text.length, MAX_ITEM_CHARS) + 80;
-    if (chunks.at(-1)!.length > 0 && size + cost > MAX_CHARS) {
+    if (chunks.at(-1)!.length > 0 && size + cost > max) {
       chunks.push([]);
       size = head.join("\n").length + footer.length;
     }

@@ -1,5 +1,5 @@
 import type { NewOutboxItem } from "../chat/outbox.js";
-import type { ChatId } from "../chat/port.js";
+import { type ChatId, parseChatId } from "../chat/port.js";
 import type { Translate } from "../i18n.js";
 import type { DueReminder } from "../reminders/due-reminders.js";
 import { displayDay } from "./day.js";
@@ -26,6 +26,8 @@ export function unitDigestMessages(chat: ChatId, day: string, reminders: Array<{
   let keys: string[] = [];
   let size = 0;
   const unit = reminders[0]?.a.unitName ?? "";
+  // Zalo digests stay under its 2,000-character messages (see post-message.ts).
+  const max = parseChatId(chat).platform === "zalo" ? 1600 : 3300;
   const flush = () => {
     if (!keys.length) return;
     const text = [t("tracking:reminder.header", { date: displayDay(day), unit }), ...lines, "", t("tracking:reminder.footer")].join("\n");
@@ -35,7 +37,7 @@ export function unitDigestMessages(chat: ChatId, day: string, reminders: Array<{
     size = 0;
   };
   for (const { r, a } of reminders) {
-    if (size > 3300) flush();
+    if (size > max) flush();
     const l = line(t, keys.length + 1, r, a);
     lines.push(l);
     keys.push(r.key);
