@@ -7,7 +7,7 @@ import { nameKey } from "./names.js";
 import { HEAD_SRC, STOP_WORDS, U } from "./lexicon.js";
 
 // Places and kinds that count as a body only after "các" ("các xã, thị trấn"; "các tổ chức, cá nhân").
-const AFTER_CAC_SRC = ["xã", "phường", "thị trấn", "huyện", "quận", "thị xã", "thành phố", "tỉnh", "tổ chức", "địa phương", "cá nhân", "cấp", "thôn", "ấp", "bản", "khu phố", "tổ dân phố", "chủ đầu tư", "hộ gia đình"];
+const AFTER_CAC_SRC = ["xã", "phường", "thị trấn", "huyện", "quận", "thị xã", "thành phố", "tỉnh", "tổ chức", "địa phương", "cá nhân", "cấp", "thôn", "ấp", "bản", "khu phố", "tổ dân phố", "chủ đầu tư", "hộ gia đình", "thành viên"];
 const TITLE_SRC =
   "(?:(?:các\\s+)?đồng chí\\s+)?(?:(?:ông|bà)\\s*(?:\\(\\s*bà\\s*\\)|\\/\\s*bà)?\\s+|đồng chí\\s+)?(?:(?:phó\\s+)?(?:giám đốc|chủ tịch|hiệu trưởng|trưởng|bí thư)|thủ trưởng|chánh(?= văn phòng| thanh tra)|thành viên|thường trực|lãnh đạo|người đứng đầu)\\s+";
 const IDIOM_SRC = "các cấp,? các ngành|các tổ chức,? cá nhân";
