@@ -62,6 +62,13 @@ function readUnsafe(input: string, options: ReadOptions): ParsedDispatch {
   const implicitTo = doc.recipients.length ? doc.recipients.flatMap((r) => splitList(r.replace(/^(?:Ông|Bà)\s*(?:\(\s*Bà\s*\)|\/\s*Bà)?\s*/iu, ""))) : addressees;
   const tasks = buildTasks(structure, { implicitTo, issuer });
   attachDeadlines(tasks, structure, doc, text, options.refDate);
+  // Refs identify tasks downstream: a list that restarts its numbering ("1." again after "2.") gets "I.1 (2)".
+  const seen = new Map<string, number>();
+  for (const t of tasks) {
+    const n = (seen.get(t.ref) ?? 0) + 1;
+    seen.set(t.ref, n);
+    if (n > 1) t.ref = `${t.ref} (${n})`;
+  }
 
   if (tasks.length === 0) warnings.push("reader:warn.noTasks");
   else if (tasks.some((t) => t.assignees.length === 0)) warnings.push("reader:warn.unassigned");

@@ -60,3 +60,10 @@ describe("reader on arbitrary input", () => {
     expect(readDispatch(undefined as unknown as string, opts).tasks).toEqual([]);
   });
 });
+
+describe("refs", () => {
+  it("are unique even when a list restarts its numbering", () => {
+    const out = readDispatch("I. NHIỆM VỤ\n1. Sở Y tế tiêm chủng.\n2. Sở Tài chính bố trí kinh phí.\n1. Sở Nội vụ kiểm tra.", opts);
+    expect(out.tasks.map((t) => t.ref)).toEqual(["I.1", "I.2", "I.1 (2)"]);
+  });
+});
