@@ -27,7 +27,7 @@ const CUE =
   "(?:không (?:quá|muộn hơn)|trước|chậm nhất(?:\\s+là)?|muộn nhất|hạn chót|hạn cuối|thời hạn|hạn|đến hết|đến|kết thúc|xong|hoàn thành|vào lúc|vào|lúc|trong ngày|diễn ra(?:\\s+vào)?|thời gian[^:.;\\n]{0,50}:)";
 
 const RANGE_RE = new RegExp(`từ\\s+(?:${TIME})?${DATE}\\s*(?:đến|tới|-|–)\\s*(?:${TIME})?${DATE}`, "giu");
-const CUED_DATE_RE = new RegExp(`${CUE}\\s*(?:ngày\\s+)?(?:${TIME})?(?:ngày\\s+)?${DATE}`, "giu");
+const CUED_DATE_RE = new RegExp(`${CUE}\\s*:?\\s*(?:ngày\\s+)?(?:${TIME})?(?:ngày\\s+)?${DATE}`, "giu");
 const MONTH_RE = new RegExp(
   `(?:(trước)|trong|hết|cuối|vào|đến hết|đến cuối|đến|thời gian[^:.;\\n]{0,50}:)\\s+tháng\\s+(\\d{1,2})(?:\\s*(?:\\/|năm|-)\\s*(\\d{4}))?(?![\\d/])`,
   "giu",

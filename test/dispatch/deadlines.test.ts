@@ -33,6 +33,19 @@ describe("deadline phrases", () => {
     ["tổ chức chào cờ vào các thứ Hai đầu tuần", null, "weekly"],
     ["trước thứ Sáu tuần sau", "2024-04-05", null],
     ["trong vòng 10 ngày kể từ ngày ký", "2024-04-08", null],
+    ["Hạn: 30/6/2024", "2024-06-30", null],
+    ["Trước 17 giờ, ngày 20/5/2024", "2024-05-20", null],
+    ["từ nay đến hết ngày 31/12/2024", "2024-12-31", null],
+    ["từ ngày 01/6 - 30/6/2024", "2024-06-30", null],
+    ["ngay trong ngày 20/5", "2024-05-20", null],
+    ["Thời gian hoàn thành: Quý II/2025.", "2025-06-30", null],
+    ["Thời gian hoàn thành: Hằng năm.", null, "yearly"],
+    ["Thời gian hoàn thành: tháng 6/2024", "2024-06-30", null],
+    ["định kỳ hằng quý tổng hợp báo cáo (trước ngày 20 tháng cuối quý)", "2024-03-20", "quarterly"],
+    ["báo cáo định kỳ hằng tháng (trước ngày 20)", "2024-04-20", "monthly"],
+    ["Báo cáo định kỳ 6 tháng (trước ngày 15/6) và năm (trước ngày 15/12)", "2024-06-15", "semiannual"],
+    ["Hằng năm, tổng hợp báo cáo Ban Thường vụ.", null, "yearly"],
+    ["không quá ngày 30/4/2024", "2024-04-30", null],
   ])("%s → %s %s", (phrase, date, recurrence) => {
     const d = firstDeadline(phrase, ctx);
     expect(d).not.toBeNull();
