@@ -41,7 +41,7 @@ describe("deadline phrases", () => {
     ["Thời gian hoàn thành: Quý II/2025.", "2025-06-30", null],
     ["Thời gian hoàn thành: Hằng năm.", null, "yearly"],
     ["Thời gian hoàn thành: tháng 6/2024", "2024-06-30", null],
-    ["định kỳ hằng quý tổng hợp báo cáo (trước ngày 20 tháng cuối quý)", "2024-03-20", "quarterly"],
+    ["định kỳ hằng quý tổng hợp báo cáo (trước ngày 20 tháng cuối quý)", "2024-06-20", "quarterly"],
     ["báo cáo định kỳ hằng tháng (trước ngày 20)", "2024-04-20", "monthly"],
     ["Báo cáo định kỳ 6 tháng (trước ngày 15/6) và năm (trước ngày 15/12)", "2024-06-15", "semiannual"],
     ["Hằng năm, tổng hợp báo cáo Ban Thường vụ.", null, "yearly"],
