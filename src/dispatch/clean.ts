@@ -11,7 +11,8 @@ export interface Line {
 }
 
 const MARKER_ONLY = /^(?:Điều\s+\d{1,3}\s*[.:]?|[IVX]{1,5}\s*[.\-–)]|\d{1,2}(?:\.\d{1,2}){0,3}\s*[.\-–)]|[a-zđ]\s*\)|Số\s*:?)$/u;
-export const MARKER_START = /^(?:Điều\s+\d|[IVX]{1,5}\s*[.\-–)]|\d{1,2}(?:\.\d{1,2}){0,3}\s*[.\-–)](?!\d)|[a-zđ]\s*[).]\s|[-–—+•·●▪◦➢❖]\s*)/u;
+export const MARKER_START =
+  /^(?:Điều\s+\d|[IVX]{1,5}\s*[.\-–)]|\d{1,2}(?:\.\d{1,2}){0,3}\s*(?:[.)]|[-–](?![A-ZĐ]{1,8}\s*\/))(?!\d)|[a-zđ]\s*[).]\s|[-–—+•·●▪◦➢❖]\s*)/u;
 const PAGE_NUMBER = /^(?:\d{1,6}\s*[-–]\s*\d{1,4}|[-–]\s*\d{1,4}\s*[-–]|(?:Trang|trang)\s+\d{1,4}(?:\s*\/\s*\d{1,4})?|\d{1,3})$/u;
 // A new sentence or block, never the wrapped tail of the line before.
 const BLOCK_OPENER = /^(?:Kính gửi|Căn cứ|Thực hiện|Theo|Để|Nhằm|Ngày\s+\d|Nơi nhận|Số\s*:|V\/v|\()/u;
@@ -48,7 +49,7 @@ export function cleanLines(input: string): Line[] {
     const joinable =
       prev !== undefined &&
       (MARKER_ONLY.test(prev.text) ||
-        (startsLower && !/[.!?:]$/.test(prev.text) && !/^Kính gửi/iu.test(prev.text)) ||
+        (startsLower && !/[.!?:]$/.test(prev.text) && !/^Kính gửi\s*:?\s*$/iu.test(prev.text)) ||
         (!blank && !isMarker && !/[.;:!?]$/.test(prev.text) && !/^Kính gửi/iu.test(prev.text) && !isHeading(prev.text) &&
           !BLOCK_OPENER.test(t) && isUpperLine(prev.text) === isUpperLine(t) && !HEADER_BLOCK.test(t) &&
           !isNameLine(prev.text, t)));

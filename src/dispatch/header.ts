@@ -134,8 +134,8 @@ export function readHeader(input: Line[]): HeaderResult {
   const kg = lines.findIndex((l, i) => i < Math.max(limit, 1) + 5 && /^Kính gửi\s*:?/iu.test(l.text));
   if (kg >= 0) {
     let inline = lines[kg]!.text.replace(/^Kính gửi\s*:?\s*/iu, "");
-    const cut = /\.\s+(?=\p{Lu}[\p{Ll}\s]{3})/u.exec(inline);
-    if (cut && inline.length - cut.index > 20) {
+    const cut = /\.\s+(?=\p{Lu}\p{Ll}*\s+\p{L})/u.exec(inline);
+    if (cut) {
       lines.splice(kg + 1, 0, { text: inline.slice(cut.index + 1).trim(), blankBefore: false });
       inline = inline.slice(0, cut.index);
     }

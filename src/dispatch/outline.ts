@@ -23,7 +23,8 @@ const MARKERS: ReadonlyArray<[MarkerKind, RegExp]> = [
   ["dieu", /^Điều\s+(\d{1,3})\s*[.:]?\s*/u],
   ["roman", /^([IVX]{1,5})\s*[.\-–)]\s*(?=\p{Lu}|\d|$)/u],
   ["dotted", /^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(?=\S)/u],
-  ["arabic", /^(\d{1,2})\s*[.\-–)](?!\d)\s*/u],
+  // "1.", "1)", "1- "; never "44-KL/TW" (a document code wrapped to the start of a line).
+  ["arabic", /^(\d{1,2})\s*(?:[.)]|[-–](?![A-ZĐ]{1,8}\s*\/))(?!\d)\s*/u],
   ["letter", /^([a-zđ])\s*\)\s*|^([a-zđ])\.\s+/u],
   ["dash", /^[-–—]\s*/u],
   ["plus", /^\+\s*/u],

@@ -69,9 +69,10 @@ interface ClosingRule {
 
 function closingRules(closing: string[], issuer: string[], recipients: string[], ctx: DateContext): ClosingRule[] {
   const rules: ClosingRule[] = [];
+  // "… đề nghị X, yêu cầu Y nghiêm túc thực hiện. Báo cáo kết quả … trước ngày 20/11 hàng năm": the time in one
+  // sentence is for the bodies the closing named just before it.
+  let named: string[] = [];
   for (const para of closing) {
-    const d = first(para, ctx);
-    if (!d) continue;
     const bodies: string[] = [];
     for (const m of para.matchAll(/(?:đề nghị|yêu cầu|giao)\s+/giu)) {
       const rest = para.slice(m.index + m[0].length);
@@ -81,8 +82,11 @@ function closingRules(closing: string[], issuer: string[], recipients: string[],
       const l = leadsOfSentence(s);
       if (l && !l.requested) bodies.push(...l.leads.filter((n) => !issuer.some((i) => sameBody(i, n))));
     }
+    if (bodies.length) named = bodies;
+    const d = first(para, ctx);
+    if (!d) continue;
     // A closing time that names no body is addressed to the recipients (and the items that fall to them).
-    rules.push({ bodies: bodies.length ? bodies : recipients, deadline: d, toImplicit: bodies.length === 0 });
+    rules.push({ bodies: named.length ? named : recipients, deadline: d, toImplicit: named.length === 0 });
   }
   return rules;
 }
