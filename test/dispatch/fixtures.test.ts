@@ -44,9 +44,32 @@ function match(gold: GoldTask[], pred: ParsedTask[]): Map<GoldTask, ParsedTask |
   return out;
 }
 
-describe.each(ids)("dispatch %s", (id) => {
+/** Hard-wraps every long line at `width` columns, as text extracted from a PDF often is. */
+function hardWrap(text: string, width: number): string {
+  return text
+    .split("\n")
+    .flatMap((line) => {
+      if (line.length <= width) return [line];
+      const out: string[] = [];
+      let cur = "";
+      for (const w of line.split(/\s+/u).filter(Boolean)) {
+        if (cur && cur.length + 1 + w.length > width) (out.push(cur), (cur = w));
+        else cur = cur ? `${cur} ${w}` : w;
+      }
+      if (cur) out.push(cur);
+      return out;
+    })
+    .join("\n");
+}
+
+const variants: Array<[string, (t: string) => string]> = [
+  ["as published", (t) => t],
+  ["hard-wrapped at 70 columns", (t) => hardWrap(t, 70)],
+];
+
+describe.each(ids.flatMap((id) => variants.map(([label, f]) => [id, label, f] as const)))("dispatch %s (%s)", (id, _label, transform) => {
   const gold = JSON.parse(readFileSync(join(dir, `${id}.gold.json`), "utf8")) as Gold;
-  const parsed = readDispatch(readFileSync(join(dir, `${id}.txt`), "utf8"), { refDate: "2026-01-15" });
+  const parsed = readDispatch(transform(readFileSync(join(dir, `${id}.txt`), "utf8")), { refDate: "2026-01-15" });
   const assigned = parsed.tasks.filter((t) => t.assignees.length > 0);
   const matched = match(gold.tasks, assigned);
 
