@@ -30,25 +30,45 @@ function stripResidue(raw: string): string {
   return s.replace(/[\t\u00a0\u2000-\u200b\u202f\u3000]/g, " ").replace(/ {2,}/g, " ").trim();
 }
 
+/**
+ * Width of a hard-wrapped text (PDF extraction, e-mail): most lines end near the same column. 0 when the text keeps
+ * one line per paragraph.
+ */
+function wrapWidth(lines: string[]): number {
+  const lens = lines.map((l) => l.length).filter((n) => n > 0).sort((a, b) => a - b);
+  if (lens.length < 8) return 0;
+  const width = lens[Math.floor(lens.length * 0.9)]!;
+  const full = lens.filter((n) => n >= width * 0.8 && n <= width).length;
+  return width >= 40 && width <= 130 && full / lens.length >= 0.3 ? width : 0;
+}
+
 export function cleanLines(input: string): Line[] {
   const text = input
     .normalize("NFC")
     .replace(/\r\n?/g, "\n")
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/g, " ");
+  const stripped = text.split("\n").map(stripResidue);
+  const width = wrapWidth(stripped);
   const out: Line[] = [];
   let blank = false;
-  for (const rawLine of text.split("\n")) {
-    const t = stripResidue(rawLine);
+  let lastRaw = "";
+  for (const t of stripped) {
     if (t === "" || RULE_LINE.test(t) || PAGE_NUMBER.test(t)) {
       if (t === "" || RULE_LINE.test(t)) blank = true;
       continue;
     }
     const prev = out[out.length - 1];
-    const isMarker = MARKER_START.test(t);
+    const openEnd = !/[.;:,!?]$/u.test(lastRaw);
+    // "chính trị" / "- xã hội": a hyphen wrapped to the start of a line, not a dash item.
+    const wrappedHyphen = !blank && openEnd && /^[-–]\s+\p{Ll}/u.test(t);
+    const isMarker = MARKER_START.test(t) && !wrappedHyphen;
     const startsLower = /^[\p{Ll}]/u.test(t) && !isMarker;
+    const fullLine = width > 0 && !blank && lastRaw.length >= width * 0.8 && !/[.;:!?]$/u.test(lastRaw);
     const joinable =
       prev !== undefined &&
       (MARKER_ONLY.test(prev.text) ||
+        wrappedHyphen ||
+        (fullLine && !isMarker && !HEADER_BLOCK.test(t)) ||
         (startsLower && !/[.!?:]$/.test(prev.text) && !/^Kính gửi\s*:?\s*$/iu.test(prev.text)) ||
         (!blank && !isMarker && !/[.;:!?]$/.test(prev.text) && !/^Kính gửi/iu.test(prev.text) && !isHeading(prev.text) &&
           !BLOCK_OPENER.test(t) && isUpperLine(prev.text) === isUpperLine(t) && !HEADER_BLOCK.test(t) &&
@@ -56,6 +76,7 @@ export function cleanLines(input: string): Line[] {
     if (joinable && prev) prev.text = `${prev.text} ${t}`;
     else out.push({ text: t, blankBefore: blank });
     blank = false;
+    lastRaw = t;
   }
   return out;
 }
