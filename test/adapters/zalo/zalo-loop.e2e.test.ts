@@ -41,7 +41,7 @@ const CANCELLED = `${HEADER.replace("{{number}}", "90/UBND-KT")}
 const DISPATCH = `${HEADER.replace("{{number}}", "91/UBND-KT")}
 1. Sở Tài chính chủ trì tổng hợp quyết toán ngân sách năm 2022, hoàn thành trước ngày 30/6/2023.
 2. Sở Giáo dục và Đào tạo chủ trì rà soát cơ sở vật chất các trường học, hoàn thành trước ngày 20/6/2023.
-3. Sở Tài chính chủ trì hướng dẫn các quận, huyện lập dự toán ngân sách năm 2024, hoàn thành trước ngày 15/7/2023.
+3. Sở Tài chính chủ trì hướng dẫn các quận, huyện lập dự toán ngân sách năm 2024, hoàn thành trước ngày 12/6/2023.
 `;
 
 function clockFrom(iso: string): Clock {
@@ -229,6 +229,19 @@ describe("Zalo alone, end to end", () => {
     await waitFor(() => reactionsOn(mention).length > 0, "the reaction to the mention");
     await app.idle();
     expect(sentTo(TAI_CHINH)).toHaveLength(seen);
+  }, 60_000);
+
+  it("a reminder digest renumbers: 'xong 1' after it means the digest's task 1", async () => {
+    await dispatchConfirmed();
+    // 5 June is T-7 for item 3 (due 12 June): the digest lists it alone, as number 1.
+    await app.reminders.runNow();
+    const digest = await botSaysMatching(TAI_CHINH, /Nhắc việc ngày 05\/06\/2023/);
+    expect(digest).toMatch(/\n1\. \[91\/UBND-KT · 3\] .*hướng dẫn các quận/);
+    expect(digest).not.toMatch(/\n2\. /);
+    inGroup(TAI_CHINH, OFFICER, "xong 1");
+    expect(await botSaysMatching(TAI_CHINH, /hoàn thành nhiệm vụ/)).toMatch(/nhiệm vụ 3 \(91\/UBND-KT\)\. “[^”]*hướng dẫn các quận/);
+    expect(statusOf("3")).toBe("done");
+    expect(statusOf("1")).toBe("open");
   }, 60_000);
 
   it("with approval on, the leader approves on Zalo by typing the request's hint (/duyet <mã>)", async () => {
