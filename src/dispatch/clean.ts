@@ -63,15 +63,16 @@ export function cleanLines(input: string): Line[] {
     const wrappedHyphen = !blank && openEnd && /^[-–]\s+\p{Ll}/u.test(t);
     const isMarker = MARKER_START.test(t) && !wrappedHyphen;
     const startsLower = /^[\p{Ll}]/u.test(t) && !isMarker;
+    const headerBlock = isUpperLine(t) && HEADER_BLOCK.test(t);
     const fullLine = width > 0 && !blank && lastRaw.length >= width * 0.8 && !/[.;:!?]$/u.test(lastRaw);
     const joinable =
       prev !== undefined &&
       (MARKER_ONLY.test(prev.text) ||
         wrappedHyphen ||
-        (fullLine && !isMarker && !HEADER_BLOCK.test(t)) ||
+        (fullLine && !isMarker && !headerBlock) ||
         (startsLower && !/[.!?:]$/.test(prev.text) && !/^Kính gửi\s*:?\s*$/iu.test(prev.text)) ||
         (!blank && !isMarker && !/[.;:!?]$/.test(prev.text) && !/^Kính gửi/iu.test(prev.text) && !isHeading(prev.text) &&
-          !BLOCK_OPENER.test(t) && isUpperLine(prev.text) === isUpperLine(t) && !HEADER_BLOCK.test(t) &&
+          !BLOCK_OPENER.test(t) && isUpperLine(prev.text) === isUpperLine(t) && !headerBlock &&
           !isNameLine(prev.text, t)));
     if (joinable && prev) prev.text = `${prev.text} ${t}`;
     else out.push({ text: t, blankBefore: blank });
