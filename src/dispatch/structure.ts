@@ -52,7 +52,7 @@ export function buildStructure(lines: Line[], issuerNames: string[]): Structure 
   let mode: "body" | "prose" | "closing" = "body";
   const hasNumbered = lines.some((l) => !END.test(l.text) && isNumbered(parseMarker(l.text)?.kind ?? "root"));
 
-  for (const { text } of lines) {
+  for (const { text, blankBefore } of lines) {
     if (END.test(text)) break;
     const mk = parseMarker(text);
     if (mk && mode === "closing" && !isNumbered(mk.kind)) {
@@ -73,7 +73,8 @@ export function buildStructure(lines: Line[], issuerNames: string[]): Structure 
       stack.push(node);
       continue;
     }
-    const reportLine = hasNumbered && REPORT_CLOSING.test(text) && text.length < 400;
+    // Without a blank line before it, such a line may be the wrapped tail of the item above (PDF text).
+    const reportLine = hasNumbered && blankBefore && REPORT_CLOSING.test(text) && text.length < 400;
     if (CLOSING.test(text) || reportLine || (RESTATEMENT.test(text) && text.length < 300)) {
       mode = "closing";
       stack.length = 1;

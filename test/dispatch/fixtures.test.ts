@@ -65,6 +65,7 @@ function hardWrap(text: string, width: number): string {
 const variants: Array<[string, (t: string) => string]> = [
   ["as published", (t) => t],
   ["hard-wrapped at 70 columns", (t) => hardWrap(t, 70)],
+  ["hard-wrapped at 60 columns", (t) => hardWrap(t, 60)],
 ];
 
 describe.each(ids.flatMap((id) => variants.map(([label, f]) => [id, label, f] as const)))("dispatch %s (%s)", (id, _label, transform) => {
