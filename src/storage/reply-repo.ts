@@ -74,6 +74,7 @@ export class ReplyRepo {
         completedAt = CASE WHEN @setCompleted THEN @completedAt ELSE completedAt END,
         lastReportAt = CASE WHEN @report IS NULL THEN lastReportAt ELSE @at END,
         lastReportText = coalesce(@report, lastReportText) WHERE id = @id`),
+      openLeads: w.prepare(`SELECT count(*) FROM Assignment WHERE taskId = ? AND role = 'lead' AND status <> 'done'`).pluck(),
       closeTask: w.prepare(`UPDATE Task SET status = 'done', completedAt = ? WHERE id = ?`),
       closeAssignments: w.prepare(`UPDATE Assignment SET status = 'done', completedAt = ? WHERE taskId = ? AND status <> 'done'`),
       task: w.prepare(`SELECT id, dispatchId, seq, ref, text, deadlineText, recurrence, occurrence, genericBodies FROM Task WHERE id = ?`),
@@ -162,6 +163,9 @@ export class ReplyRepo {
       });
     }
     for (const c of e.closeTasks) {
+      // A task given to several lead units (e.g. "các sở, ngành" expanded) is done when every lead unit is: each
+      // reports for itself, as official reports count them. Coordinators close with the last lead.
+      if ((this.q.openLeads!.get(c.taskId) as number) > 0) continue;
       this.q.closeTask!.run(at, c.taskId);
       this.q.closeAssignments!.run(at, c.taskId);
       if (c.nextDeadline && this.q.nextTask!.get(c.taskId) === undefined) this.createNextOccurrence(c.taskId, c.nextDeadline, at);
