@@ -15,7 +15,8 @@ export const MARKER_START =
   /^(?:Điều\s+\d|[IVX]{1,5}\s*[.\-–)]|\d{1,2}(?:\.\d{1,2}){0,3}\s*(?:[.)]|[-–](?![A-ZĐ]{1,8}\s*\/))(?!\d)|[a-zđ]\s*[).]\s|[-–—+•·●▪◦➢❖]\s*)/u;
 const PAGE_NUMBER = /^(?:\d{1,6}\s*[-–]\s*\d{1,4}|[-–]\s*\d{1,4}\s*[-–]|(?:Trang|trang)\s+\d{1,4}(?:\s*\/\s*\d{1,4})?|\d{1,3})$/u;
 // A new sentence or block, never the wrapped tail of the line before.
-const BLOCK_OPENER = /^(?:Kính gửi|Căn cứ|Thực hiện|Theo|Để|Nhằm|Ngày\s+\d|Nơi nhận|Số\s*:|V\/v|\()/u;
+const BLOCK_OPENER =
+  /^(?:Kính gửi|Căn cứ|Thực hiện|Theo|Để|Nhằm|Ngày\s+\d|Nơi nhận|Số\s*:|Số\s+\d|V\/v|\(|Trong|Tuy nhiên|Sau khi|Hiện nay|Qua|Trên cơ sở|Kỷ niệm|Nhận được|Cập nhật|Ngoài ra|Đồng thời|(?:Công văn|Kế hoạch|Thông báo|Quyết định|Chỉ thị|Báo cáo|Hướng dẫn)\s+(?:về việc|v\/v))(?![\p{L}])/iu;
 // Upper-case header blocks that start afresh: the issuer repeated above "Căn cứ", the national motto, a type heading.
 const HEADER_BLOCK = /^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|CHỦ TỊCH|HỘI ĐỒNG|BỘ TRƯỞNG|GIÁM ĐỐC|BAN THƯỜNG VỤ|THƯỜNG TRỰC|CỘNG HÒA|CỘNG HOÀ|ĐỘC LẬP|ĐẢNG CỘNG SẢN|QUYẾT ĐỊNH|KẾ HOẠCH|CHỈ THỊ|THÔNG BÁO|CÔNG VĂN|HƯỚNG DẪN|T\/M|TM\.|KT\.)/u;
 const RULE_LINE = /^[|\-–—_=*.\s]+$/u;
@@ -71,7 +72,8 @@ export function cleanLines(input: string): Line[] {
         wrappedHyphen ||
         (fullLine && !isMarker && !headerBlock) ||
         (startsLower && !/[.!?:]$/.test(prev.text) && !/^Kính gửi\s*:?\s*$/iu.test(prev.text)) ||
-        (!blank && !isMarker && !/[.;:!?]$/.test(prev.text) && !/^Kính gửi/iu.test(prev.text) && !isHeading(prev.text) &&
+        (!blank && !isMarker && !/[.;:!?]$/.test(prev.text) && !(/,$/.test(prev.text) && MARKER_START.test(prev.text)) &&
+          !/^Kính gửi/iu.test(prev.text) && !isHeading(prev.text) &&
           !BLOCK_OPENER.test(t) && isUpperLine(prev.text) === isUpperLine(t) && !headerBlock &&
           !isNameLine(prev.text, t)));
     if (joinable && prev) prev.text = `${prev.text} ${t}`;

@@ -93,6 +93,13 @@ export function readHeader(input: Line[]): HeaderResult {
     const vv = /^(?:V\/v|V\/V|v\/v)\s*:?\s*(.+)$/u.exec(t);
     if (vv && doc.subject === null) {
       doc.subject = stripEnd(vv[1]!);
+      // A subject wrapped onto the next paragraph ("V/v … công tác" / "Hội và phong trào …").
+      const next = lines[i + 1]?.text ?? "";
+      if (!/[.;:]$/u.test(vv[1]!) && next.length < 120 && !isUpper(next) && !NOT_HEADER.test(next) && !/^(?:Kính gửi|Số\b|Nơi)/iu.test(next) && !PLACE_DATE.test(next) && !/^[-–+•\d]/u.test(next)) {
+        doc.subject = stripEnd(`${vv[1]!} ${next}`);
+        lastHeader = i + 1;
+        i++;
+      }
       doc.type ??= "Công văn";
       lastHeader = i;
       continue;

@@ -66,6 +66,8 @@ const variants: Array<[string, (t: string) => string]> = [
   ["as published", (t) => t],
   ["hard-wrapped at 70 columns", (t) => hardWrap(t, 70)],
   ["hard-wrapped at 60 columns", (t) => hardWrap(t, 60)],
+  ["without blank lines", (t) => t.split("\n").filter((l) => l.trim()).join("\n")],
+  ["with a blank line between all lines", (t) => t.split("\n").filter((l) => l.trim()).join("\n\n")],
 ];
 
 describe.each(ids.flatMap((id) => variants.map(([label, f]) => [id, label, f] as const)))("dispatch %s (%s)", (id, _label, transform) => {
