@@ -73,7 +73,7 @@ export function readHeader(input: Line[]): HeaderResult {
 
   for (let i = 0; i < limit; i++) {
     const t = lines[i]!.text;
-    if (/^Kính gửi/iu.test(t)) break;
+    if (/^Kính gửi/iu.test(t) || /^\p{Lu}[\p{Lu}\s]{2,80}\s(?:điện|ĐIỆN)\s*:/u.test(t)) break;
     if (stamps(t, doc)) {
       lastHeader = i;
       continue;
@@ -138,9 +138,11 @@ export function readHeader(input: Line[]): HeaderResult {
 
   // Kính gửi: inline text and/or dash lines; body text glued after it on the same line is split off.
   let bodyStart = lastHeader + 1;
-  const kg = lines.findIndex((l, i) => i < Math.max(limit, 1) + 5 && /^Kính gửi\s*:?/iu.test(l.text));
+  // A công điện addresses its recipients with "CHỦ TỊCH UBND TỈNH điện:" instead of "Kính gửi:".
+  const ADDRESS = /^(?:Kính gửi\s*:?|\p{Lu}[\p{Lu}\s]{2,80}\s(?:điện|ĐIỆN)\s*:)\s*/u;
+  const kg = lines.findIndex((l, i) => i < Math.max(limit, 1) + 5 && ADDRESS.test(l.text) && !/^Kính gửi\p{L}/u.test(l.text));
   if (kg >= 0) {
-    let inline = lines[kg]!.text.replace(/^Kính gửi\s*:?\s*/iu, "");
+    let inline = lines[kg]!.text.replace(ADDRESS, "");
     const cut = /\.\s+(?=\p{Lu}\p{Ll}*\s+\p{L})/u.exec(inline);
     if (cut) {
       lines.splice(kg + 1, 0, { text: inline.slice(cut.index + 1).trim(), blankBefore: false });

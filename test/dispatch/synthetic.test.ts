@@ -1,6 +1,6 @@
 /**
  * Dispatches written for this project in the shapes the shared set does not cover (HỎA TỐC/MẬT stamps, thông báo kết
- * luận, chỉ thị with "1-" and "a)", one-recipient-per-line Kính gửi, "Tổ chức thực hiện" headings with colons and
+ * luận, chỉ thị with "1-" and "a)", công điện addressed with "… điện:", one-recipient-per-line Kính gửi, "Tổ chức thực hiện" headings with colons and
  * "+"/"•" bullets, portal sentences). Each row: ref, assignees ("~" = coordinate), deadline date, recurrence.
  */
 import { readFileSync } from "node:fs";
@@ -13,6 +13,11 @@ type Row = [string, string[], string | null, string | null];
 const dir = fileURLToPath(new URL("../fixtures/dispatches/synthetic", import.meta.url));
 
 const CASES: Array<[string, Record<string, string | null>, Row[]]> = [
+  ["cd-bao-so-6.txt", {"number":"05/CĐ-UBND","date":"2024-10-10","secrecy":null,"urgency":null}, [
+    ["1",["Chủ tịch UBND các huyện, thị xã, thành phố"],"2024-10-11",null],
+    ["2",["Giám đốc các Sở","Thủ trưởng các ban, ngành tỉnh","Chủ tịch UBND các huyện, thị xã, thành phố"],null,null],
+    ["3",["Bộ Chỉ huy Quân sự tỉnh","~Công an tỉnh"],null,null],
+  ]],
   ["ct-mat-thien-tai.txt", {"number":"15-CT/TU","date":"2024-10-10","secrecy":"MẬT","urgency":null}, [
     ["1",["Các cấp ủy","tổ chức đảng"],null,null],
     ["2.a",["Ban cán sự đảng UBND tỉnh"],"2024-11-30",null],
