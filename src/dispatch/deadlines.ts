@@ -39,8 +39,11 @@ const QUARTER_RE = new RegExp(
 const YEAR_RE = /(?:(trước)|trong|hết|cuối|đến hết|đến cuối|hoàn thành trong|xong trong|thời gian[^:.;\n]{0,50}:)\s+năm\s+(\d{4})(?!\d)/giu;
 const WEEKDAY_REL_RE = /(?:trước|vào|chậm nhất(?:\s+là)?|hạn|đến)\s+(?:ngày\s+)?thứ\s*(hai|ba|tư|năm|sáu|bảy|[2-7])\s+(tuần này|tuần sau|tuần tới)/giu;
 const MONTHLY_DAY_RE =
-  /(?:(?:trước|vào|chậm nhất|đến)\s+)?ngày\s+(\d{1,2})\s+(?:hàng|hằng)\s+tháng|(?:hàng|hằng)\s+tháng[^.;\d]{0,40}?(?:trước|vào|chậm nhất(?:\s+là)?)\s+ngày\s+(\d{1,2})(?![\d/]|\s*tháng)/giu;
-const QUARTER_DAY_RE = /(?:hàng|hằng)\s+quý[^.;\d]{0,40}?(?:trước|vào|chậm nhất(?:\s+là)?)\s+ngày\s+(\d{1,2})\s+(?:của\s+)?tháng\s+cuối\s+quý/giu;
+  /(?:(?:trước|vào|chậm nhất|đến)\s+)?ngày\s+(\d{1,2})\s+(?:hàng|hằng)\s+tháng|(?:hàng|hằng)\s+tháng[^.;\d]{0,160}?(?:trước|vào|chậm nhất(?:\s+là)?)\s+ngày\s+(\d{1,2})(?![\d/]|\s*tháng)/giu;
+const QUARTER_DAY_RE = /(?:hàng|hằng)\s+quý[^.;\d]{0,160}?(?:trước|vào|chậm nhất(?:\s+là)?)\s+ngày\s+(\d{1,2})\s+(?:của\s+)?tháng\s+cuối\s+quý/giu;
+// "vào thứ Sáu hằng tuần", "hằng tuần … trước thứ Năm": the weekday's next occurrence.
+const WEEKLY_DAY_RE =
+  /(?:vào|trước|chậm nhất(?:\s+là)?)\s+(?:các\s+)?(?:ngày\s+)?thứ\s*(hai|ba|tư|năm|sáu|bảy|[2-7])\s+(?:hàng|hằng)\s+tuần|(?:hàng|hằng)\s+tuần[^.;\d]{0,120}?(?:vào|trước|chậm nhất(?:\s+là)?)\s+(?:ngày\s+)?thứ\s*(hai|ba|tư|năm|sáu|bảy|[2-7])(?!\s+(?:tuần|đầu|cuối))/giu;
 const WEEKDAY_NUM: Record<string, number> = { hai: 1, ba: 2, tư: 3, năm: 4, sáu: 5, bảy: 6 };
 const DAYS_AFTER_RE = /trong\s+(?:vòng|thời hạn)?\s*(\d{1,3})\s+ngày(\s+làm việc)?\s*(?:,\s*)?kể từ ngày\s+(?:ký|ban hành)/giu;
 
@@ -75,6 +78,16 @@ function dayBefore(isoDate: string | null): string | null {
 }
 function addDays(isoDate: string, n: number): string {
   return new Date(new Date(`${isoDate}T00:00:00Z`).getTime() + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+function addWorkingDays(isoDate: string, n: number): string {
+  let d = isoDate;
+  for (let left = Math.min(n, 400); left > 0; ) {
+    d = addDays(d, 1);
+    const dow = new Date(`${d}T00:00:00Z`).getUTCDay();
+    if (dow !== 0 && dow !== 6) left--;
+  }
+  return d;
 }
 
 /** Day and month of a DATE match (groups: numeric d, m, y, then long d, m, y). */
@@ -148,9 +161,15 @@ export function findDeadlines(text: string, ctx: DateContext): FoundDeadline[] {
     const next = [3, 6, 9, 12].map((mo) => iso(by, mo, d)).find((x) => x !== null && x >= ctx.base) ?? iso(by + 1, 3, d);
     push(m.index, m[0], next, "quarterly");
   }
+  for (const m of /tuần/iu.test(text) ? text.matchAll(WEEKLY_DAY_RE) : []) {
+    const w = (m[1] ?? m[2])!.toLowerCase();
+    const wd = WEEKDAY_NUM[w] ?? Number(w) - 1;
+    const dow = new Date(`${ctx.base}T00:00:00Z`).getUTCDay();
+    push(m.index, m[0], addDays(ctx.base, (wd - dow + 7) % 7), "weekly");
+  }
   for (const m of digits && /kể từ/iu.test(text) ? text.matchAll(DAYS_AFTER_RE) : []) {
-    if (m[2]) continue; // working days need a holiday calendar; leave to the leader rather than guess
-    push(m.index, m[0], addDays(ctx.base, Number(m[1])));
+    // Working days count Monday to Friday; public holidays are not known to the pure reader (the leader can adjust).
+    push(m.index, m[0], m[2] ? addWorkingDays(ctx.base, Number(m[1])) : addDays(ctx.base, Number(m[1])));
   }
 
   const recs: FoundDeadline[] = [];
@@ -168,7 +187,7 @@ export function findDeadlines(text: string, ctx: DateContext): FoundDeadline[] {
       (d) =>
         d.recurrence === null &&
         ((r.index < d.end && r.end > d.index) ||
-          (r.end <= d.index && d.index - r.end <= 20 && !/[.;]/.test(text.slice(r.end, d.index))) ||
+          (r.end <= d.index && d.index - r.end <= (r.recurrence === "periodic" ? 20 : 80) && !/[.;]/.test(text.slice(r.end, d.index))) ||
           (d.end <= r.index && r.index - d.end <= 3 && !/[.;]/.test(text.slice(d.end, r.index)))),
     );
     if (near) {
@@ -183,6 +202,14 @@ export function findDeadlines(text: string, ctx: DateContext): FoundDeadline[] {
       if (near.date && !/\d{4}/.test(near.text)) {
         const [, mo, d] = near.date.split("-").map(Number) as [number, number, number];
         near.date = nextOccurrence(d, mo, ctx, true);
+        // "trước ngày 15/6 và 15/12": the first of the stated days still to come.
+        const more = /^\s*(?:và|,)\s*(?:ngày\s+)?(\d{1,2})\s*\/\s*(\d{1,2})(?![\d/])/u.exec(text.slice(near.end));
+        const other = more ? nextOccurrence(Number(more[1]), Number(more[2]), ctx, true) : null;
+        if (more && other && near.date && other < near.date) {
+          near.date = other;
+          near.end += more[0].length;
+          near.text = tidy(text.slice(near.index, near.end));
+        }
       }
     } else {
       dates.push(r);

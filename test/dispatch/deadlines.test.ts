@@ -46,6 +46,15 @@ describe("deadline phrases", () => {
     ["Báo cáo định kỳ 6 tháng (trước ngày 15/6) và năm (trước ngày 15/12)", "2024-06-15", "semiannual"],
     ["Hằng năm, tổng hợp báo cáo Ban Thường vụ.", null, "yearly"],
     ["không quá ngày 30/4/2024", "2024-04-30", null],
+    // Recurring duties with a stated day get that day's next occurrence (dispatch of Fri 29/3/2024).
+    ["Định kỳ hằng tháng báo cáo tình hình, kết quả công tác (theo mẫu) về Sở Nông nghiệp trước ngày 25", "2024-04-25", "monthly"],
+    ["hằng quý báo cáo tình hình về Sở Tài nguyên và Môi trường trước ngày 15 của tháng cuối quý", "2024-06-15", "quarterly"],
+    ["tổng hợp, báo cáo vào thứ Sáu hằng tuần", "2024-03-29", "weekly"],
+    ["báo cáo tiến độ vào thứ Hai hằng tuần", "2024-04-01", "weekly"],
+    ["hằng tuần gửi báo cáo tiến độ trước thứ Năm", "2024-04-04", "weekly"],
+    ["báo cáo định kỳ 6 tháng, năm về UBND huyện (qua Phòng Nội vụ) trước ngày 15/6 và 15/12", "2024-06-15", "semiannual"],
+    // Working days count Monday to Friday (public holidays are not known to the pure reader).
+    ["trong vòng 05 ngày làm việc kể từ ngày ký công văn này", "2024-04-05", null],
   ])("%s → %s %s", (phrase, date, recurrence) => {
     const d = firstDeadline(phrase, ctx);
     expect(d).not.toBeNull();
@@ -60,6 +69,22 @@ describe("deadline phrases", () => {
 
   it("resolves a day without a year after a December dispatch into the next year", () => {
     expect(firstDeadline("báo cáo trước ngày 15/01", { year: 2024, base: "2024-12-20" })!.date).toBe("2025-01-15");
+  });
+
+  it("takes the later stated day of a half-yearly report once the first has passed", () => {
+    const d = firstDeadline("báo cáo định kỳ 6 tháng, năm (qua Phòng Nội vụ) trước ngày 15/6 và 15/12", { year: 2015, base: "2015-09-10" });
+    expect([d!.date, d!.recurrence]).toEqual(["2015-12-15", "semiannual"]);
+  });
+
+  it("counts working days over a weekend", () => {
+    expect(firstDeadline("trong vòng 05 ngày làm việc kể từ ngày ký", { year: 2025, base: "2025-04-10" })!.date).toBe("2025-04-17");
+  });
+
+  it("leaves a recurring duty without a stated day undated", () => {
+    expect(firstDeadline("báo cáo hằng tuần về Văn phòng", ctx)).toMatchObject({ date: null, recurrence: "weekly" });
+    expect(firstDeadline("định kỳ hằng tháng báo cáo kết quả", ctx)).toMatchObject({ date: null, recurrence: "monthly" });
+    expect(firstDeadline("báo cáo hằng tháng về Sở; hội nghị tổ chức trước ngày 25", ctx)!.recurrence).toBe("monthly");
+    expect(firstDeadline("báo cáo hằng tháng về Sở; hội nghị tổ chức trước ngày 25", ctx)!.date).toBeNull();
   });
 
   it("returns every phrase in order", () => {
