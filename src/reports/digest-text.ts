@@ -1,8 +1,8 @@
 import type { Translate } from "../i18n.js";
 import type { DueReminder, OpenAssignment, ReminderDigest, ReminderKind } from "../reminders/due-reminders.js";
-import { isoFromDayNumber, dayNumber, type IsoDate } from "../tracking/office-day.js";
+import { dayNumber, displayDay, isoFromDayNumber, type IsoDate } from "../tracking/office-day.js";
 import { splitIntoChunks } from "./chunk.js";
-import { clip, displayDate } from "./format.js";
+import { clip } from "./format.js";
 
 /** What a reminder line shows about its task; storage passes these along with each open assignment. */
 export interface DigestItem extends OpenAssignment {
@@ -26,7 +26,7 @@ const SECTIONS: ReminderKind[] = ["overdue", "due", "before"];
 export function renderUnitDigest<A extends DigestItem>(digest: ReminderDigest<A>, day: IsoDate, t: Translate, options: DigestTextOptions = {}): string[] {
   const { maxLength = 4096, maxTaskText = 140 } = options;
   const unit = digest.reminders[0]?.assignment.unitName ?? "";
-  const out = [t("reminders:title", { day: displayDate(day), unit })];
+  const out = [t("reminders:title", { day: displayDay(day), unit })];
   for (const kind of SECTIONS) {
     const items = digest.reminders.filter((r) => r.kind === kind);
     if (items.length === 0) continue;
@@ -46,7 +46,7 @@ export function renderLeaderDigest<A extends DigestItem>(reminders: readonly Due
     if (!list) byUnit.set(r.assignment.unitId, (list = []));
     list.push(r);
   }
-  const out = [t("reminders:leader-title", { day: displayDate(day), count: reminders.length })];
+  const out = [t("reminders:leader-title", { day: displayDay(day), count: reminders.length })];
   for (const list of byUnit.values()) {
     out.push("", t("reminders:leader-unit", { unit: list[0]!.assignment.unitName, count: list.length }));
     for (const r of list) out.push(itemLine(r, day, t, maxTaskText));
@@ -64,7 +64,7 @@ export function renderWithoutChat<A extends DigestItem>(reminders: readonly DueR
 
 function itemLine(r: DueReminder<DigestItem>, day: IsoDate, t: Translate, maxTaskText: number): string {
   const a = r.assignment;
-  const deadline = displayDate(a.deadline ?? isoFromDayNumber(dayNumber(day) + r.daysLeft));
+  const deadline = displayDay(a.deadline ?? isoFromDayNumber(dayNumber(day) + r.daysLeft));
   const when = r.daysLeft < 0 ? t("reminders:when-overdue", { day: deadline, count: -r.daysLeft })
     : r.daysLeft === 0 ? t("reminders:when-today", { day: deadline })
     : t("reminders:when-before", { day: deadline, count: r.daysLeft });

@@ -1,7 +1,8 @@
 import type { Translate } from "../i18n.js";
 import { statusLabelKey, type TaskStatus } from "../tracking/status.js";
 import { splitIntoChunks } from "./chunk.js";
-import { clip, displayDate, displayOfficeDate, displayOfficeTime } from "./format.js";
+import { displayDay, displayOfficeDay, displayOfficeTime } from "../tracking/office-day.js";
+import { clip } from "./format.js";
 import type { Report, ReportLine } from "./report.js";
 
 export interface RenderTextOptions {
@@ -36,7 +37,7 @@ export function renderReportText(report: Report, t: Translate, options: RenderTe
       subject: clip(report.subject.dispatchSubject ?? "", 200),
     }));
   }
-  out.push(t("reports:as-of", { time: displayOfficeTime(report.asOf), day: displayOfficeDate(report.asOf) }));
+  out.push(t("reports:as-of", { time: displayOfficeTime(report.asOf), day: displayOfficeDay(report.asOf) }));
   out.push("");
   if (report.lines.length === 0) {
     out.push(t("reports:empty"));
@@ -80,12 +81,12 @@ function detailLines(line: ReportLine, n: number, t: Translate, maxTaskText: num
     t("reports:line-meta", {
       unit: row.unitName,
       role: t(`reports:role.${row.role}`),
-      deadline: row.deadlineDate === null ? t("reports:no-deadline") : t("reports:deadline", { day: displayDate(row.deadlineDate) }),
+      deadline: row.deadlineDate === null ? t("reports:no-deadline") : t("reports:deadline", { day: displayDay(row.deadlineDate) }),
       status: statusText(line, t),
     }),
   ];
   if (row.lastReportAt !== null) {
-    lines.push(t("reports:last-report", { day: displayOfficeDate(row.lastReportAt), text: clip(row.lastReportText ?? "", 120) }));
+    lines.push(t("reports:last-report", { day: displayOfficeDay(row.lastReportAt), text: clip(row.lastReportText ?? "", 120) }));
   }
   return lines;
 }

@@ -1,8 +1,7 @@
 import ExcelJS from "exceljs";
 import type { Translate } from "../i18n.js";
-import { dayNumber } from "../tracking/office-day.js";
+import { dayNumber, displayOfficeDay, displayOfficeTime } from "../tracking/office-day.js";
 import { statusLabelKey, type TaskStatus } from "../tracking/status.js";
-import { displayOfficeDate, displayOfficeTime } from "./format.js";
 import { buildReport, type Report, type ReportRow } from "./report.js";
 
 export interface RenderXlsxOptions {
@@ -66,7 +65,7 @@ export async function renderReportXlsx(rows: readonly ReportRow[] | Report, opti
       deadline: row.deadlineDate === null ? null : new Date(dayNumber(row.deadlineDate) * 86_400_000),
       status: t(statusLabelKey(line.status)),
       lastReport: row.lastReportAt === null ? "" :
-        cellText(`${displayOfficeTime(row.lastReportAt)} ${displayOfficeDate(row.lastReportAt)}: ${row.lastReportText ?? ""}`),
+        cellText(`${displayOfficeTime(row.lastReportAt)} ${displayOfficeDay(row.lastReportAt)}: ${row.lastReportText ?? ""}`),
     });
     added.alignment = { vertical: "top", wrapText: true };
     const fill = STATUS_FILL[line.status];
@@ -85,7 +84,7 @@ function addSummary(wb: ExcelJS.Workbook, report: Report, { t, title }: RenderXl
   const sheet = wb.addWorksheet(t("reports:xlsx.summary-sheet"));
   sheet.columns = [{ width: 34 }, { width: 10 }, ...statuses.map(() => ({ width: 16 }))];
   if (title) sheet.addRow([cellText(title)]).font = { bold: true };
-  sheet.addRow([t("reports:as-of", { time: displayOfficeTime(report.asOf), day: displayOfficeDate(report.asOf) })]);
+  sheet.addRow([t("reports:as-of", { time: displayOfficeTime(report.asOf), day: displayOfficeDay(report.asOf) })]);
   const header = sheet.addRow([t("reports:xlsx.lead-unit"), t("reports:xlsx.total"), ...statuses.map((s) => t(statusLabelKey(s)))]);
   styleHeader(header);
   for (const u of report.byLeadUnit) sheet.addRow([cellText(u.unitName), u.counts.total, ...statuses.map((s) => u.counts[s])]);

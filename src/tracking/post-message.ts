@@ -2,7 +2,7 @@ import type { NewOutboxItem } from "../chat/outbox.js";
 import { type Button, type ChatId, parseChatId } from "../chat/port.js";
 import type { DocHeader, Recurrence } from "../dispatch/schema.js";
 import type { Translate } from "../i18n.js";
-import { displayDay } from "./day.js";
+import { displayDay } from "./office-day.js";
 import type { AssigneeRole } from "./model.js";
 
 /** One unit's share of a confirmed dispatch, as the task message its chat receives. */

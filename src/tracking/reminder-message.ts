@@ -2,7 +2,7 @@ import type { NewOutboxItem } from "../chat/outbox.js";
 import { type ChatId, parseChatId } from "../chat/port.js";
 import type { Translate } from "../i18n.js";
 import type { DueReminder } from "../reminders/due-reminders.js";
-import { displayDay } from "./day.js";
+import { displayDay } from "./office-day.js";
 import type { AssignmentView } from "./model.js";
 
 const clip = (s: string, n: number) => {

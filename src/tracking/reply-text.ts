@@ -1,7 +1,6 @@
 import type { Translate } from "../i18n.js";
 import type { ActionResult } from "./button-action.js";
-import { displayDay } from "./day.js";
-import { officeDay } from "./office-day.js";
+import { displayDay, officeDay } from "./office-day.js";
 import type { ReplyResult, TaskRef } from "./record-reply.js";
 
 /**

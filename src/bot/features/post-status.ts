@@ -2,7 +2,7 @@ import type { NewOutboxItem } from "../../chat/outbox.js";
 import { type Button, type ChatId, parseChatId } from "../../chat/port.js";
 import type { DocHeader } from "../../dispatch/schema.js";
 import type { Translate } from "../../i18n.js";
-import { displayDay } from "../../tracking/day.js";
+import { displayDay } from "../../tracking/office-day.js";
 import type { AssignmentView } from "../../tracking/model.js";
 import { unitPostMessages } from "../../tracking/post-message.js";
 import type { BotDeps } from "../deps.js";

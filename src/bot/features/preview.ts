@@ -1,6 +1,6 @@
 import type { Button } from "../../chat/port.js";
 import type { Translate } from "../../i18n.js";
-import { displayDay } from "../../tracking/day.js";
+import { displayDay } from "../../tracking/office-day.js";
 import type { UnmatchedName } from "../../tracking/ingest-draft.js";
 import type { Draft, ResolvedAssignee } from "../../tracking/model.js";
 import { deadlineLine } from "../../tracking/post-message.js";

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseChatId } from "../../chat/port.js";
-import { displayDay } from "../../tracking/day.js";
+import { displayDay } from "../../tracking/office-day.js";
 import { recordReply, type ReplyResult } from "../../tracking/record-reply.js";
 import type { MessageContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
