@@ -10,6 +10,7 @@ import { sqlDate } from "./sql-date.js";
 export class ReminderRepo {
   private readonly openStmt: Database.Statement;
   private readonly rollStmt: Database.Statement;
+  private readonly anchorStmt: Database.Statement;
   private readonly outboxStmt: Database.Statement;
   private readonly sentStmt: Database.Statement;
   private readonly forwardStmt: Database.Statement;
@@ -26,6 +27,12 @@ export class ReminderRepo {
       `SELECT t.id, t.deadlineDate, t.recurrence FROM Task t WHERE t.status = 'open' AND t.recurrence IN ('yearly', 'semiannual', 'quarterly', 'monthly', 'weekly')
        AND t.deadlineDate < ? AND NOT EXISTS (SELECT 1 FROM Task n WHERE n.previousId = t.id)`,
     );
+    // The first occurrence's due day: the series keeps its day of month (31st) through short months.
+    this.anchorStmt = read.prepare(
+      `WITH RECURSIVE up(id, previousId, deadlineDate) AS (SELECT id, previousId, deadlineDate FROM Task WHERE id = ?
+       UNION ALL SELECT p.id, p.previousId, p.deadlineDate FROM Task p JOIN up ON p.id = up.previousId)
+       SELECT deadlineDate FROM up WHERE previousId IS NULL`,
+    ).pluck();
     this.openStmt = read.prepare(
       `SELECT id, unitId, deadlineDate FROM Assignment WHERE status = 'open' AND deadlineDate <= ?`,
     );
@@ -85,15 +92,16 @@ export class ReminderRepo {
 
   /**
    * Recurring tasks whose due day has passed while open get their next occurrence (the old one stays, overdue).
-   * `nextOf` computes the next due day after today.
+   * `nextOf` computes the next due day after today; `anchor` is the due day of the series' first occurrence.
    */
-  async rollRecurring(today: string, nextOf: (deadline: string, recurrence: string) => string | null, at: Date): Promise<number> {
+  async rollRecurring(today: string, nextOf: (deadline: string, recurrence: string, anchor: string) => string | null, at: Date): Promise<number> {
     const due = this.rollStmt.all(today) as Array<{ id: number; deadlineDate: string; recurrence: string }>;
     if (due.length === 0) return 0;
+    const anchors = due.map((t) => (this.anchorStmt.get(t.id) as string | null | undefined) ?? t.deadlineDate);
     return this.replies.inTransaction(() => {
       let created = 0;
-      for (const t of due) {
-        const next = nextOf(t.deadlineDate, t.recurrence);
+      for (const [i, t] of due.entries()) {
+        const next = nextOf(t.deadlineDate, t.recurrence, anchors[i]!);
         if (!next) continue;
         this.replies.createNextOccurrence(t.id, next, sqlDate(at));
         created++;

@@ -35,7 +35,7 @@ export async function reminderTick(deps: TrackingDeps): Promise<TickResult> {
   const now = clock.now();
   const today = officeDay(now);
   const settings = await store.directory.settings();
-  const rolled = await store.reminders.rollRecurring(today, (d, r) => occurrenceAfter(d, r as Recurrence, today), now);
+  const rolled = await store.reminders.rollRecurring(today, (d, r, anchor) => occurrenceAfter(d, r as Recurrence, today, anchor), now);
 
   const chatOfUnit = new Map<number, string>();
   for (const b of await store.directory.activeBindings()) if (!chatOfUnit.has(b.unitId)) chatOfUnit.set(b.unitId, b.chatId);

@@ -102,6 +102,17 @@ describe("reminderTick", () => {
     expect(await w.db.prisma.task.count({ where: { ref: "M" } })).toBe(2);
   });
 
+  it("a monthly task due on the 31st keeps the 31st after February (each roll-over counts from the first due day)", async () => {
+    const r = await ingestDraft(w, { forwardedBy: LEADER, chat: LEAD_CHAT, parsed: dispatch([task("M31", [["Sở Y tế", "lead"]], "2024-01-31", "monthly")], { number: "8/KH" }) });
+    if (r.code !== "ok") throw new Error(r.code);
+    await confirmDraft(w, { dispatchId: r.draft.id, by: LEADER });
+    expect((await tickAt(at("2024-02-01"))).rolled).toBe(1);
+    expect((await tickAt(at("2024-03-01"))).rolled).toBe(1);
+    expect((await tickAt(at("2024-04-01"))).rolled).toBe(1);
+    const occurrences = await w.db.prisma.task.findMany({ where: { ref: "M31" }, orderBy: { occurrence: "asc" } });
+    expect(occurrences.map((t) => t.deadlineDate)).toEqual(["2024-01-31", "2024-02-29", "2024-03-31", "2024-04-30"]);
+  });
+
   it("'xong 2' replying to a digest closes the second task listed in it", async () => {
     await tickAt(at("2023-06-13"));
     const digest = chat.inChat(YTE)[0]!;
