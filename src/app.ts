@@ -36,6 +36,10 @@ export interface AppOptions {
   runRemindersAtStart?: boolean;
   /** Benchmarks scale the platforms' send limits down in time, together with a fake server enforcing the same. */
   rateLimits?: (platform: Platform) => RateLimits;
+  /** Tests replace file reading (a slow OCR stand-in); default: src/ingest extractText with the configured limits. */
+  extractText?: BotDeps["extractText"];
+  /** Settings tests tune (progress pacing). */
+  botSettings?: Partial<BotDeps["settings"]>;
 }
 
 export interface App {
@@ -72,11 +76,11 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     clock,
     logger,
     readDispatch: (text, refDate) => readDispatch(text, { refDate }),
-    extractText: (bytes, fileName, onProgress) =>
+    extractText: options.extractText ?? ((bytes, fileName, extra = {}) =>
       extractText(bytes, fileName, {
         limits: { maxBytes: config.FILE_MAX_MB * 1024 * 1024, maxPages: config.FILE_MAX_PAGES, timeoutMs: config.FILE_TIMEOUT_S * 1000 },
-        ...(onProgress ? { onProgress: (p) => (p.stage === "converting" ? onProgress(0, 0) : onProgress(p.page, p.pages)) } : {}),
-      }),
+        ...extra,
+      })),
     settings: {
       defaultLang: config.DEFAULT_LANG,
       botUsernames: {},
@@ -85,7 +89,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       filesDir: config.FILES_DIR,
       joinQuietMs: 2500,
       editablePlatforms: ["telegram"],
+      ...options.botSettings,
     },
+    wakeDelivery: () => worker?.kick(),
   };
   const bot = createBot(deps);
   const adapters: ChatAdapter[] = [];

@@ -1,7 +1,7 @@
 import type { ChatId, Platform } from "../chat/port.js";
 import type { ParsedDispatch } from "../dispatch/schema.js";
 import type { Lang } from "../i18n.js";
-import type { ExtractedText } from "../ingest/index.js";
+import type { ExtractedText, IngestProgress } from "../ingest/index.js";
 import type { Logger } from "../logger.js";
 import type { TrackingDeps } from "../tracking/deps.js";
 
@@ -14,8 +14,10 @@ export interface BotDeps extends TrackingDeps {
   /** The reader: pure, so the reference date is passed in. */
   readDispatch(text: string, refDate: string): ParsedDispatch;
   /** Files → text (.docx, .pdf, images). Throws IngestError with a user-facing code on bad files. */
-  extractText(bytes: Uint8Array, fileName: string, onProgress?: (done: number, total: number) => void): Promise<ExtractedText>;
+  extractText(bytes: Uint8Array, fileName: string, options?: { onProgress?: (progress: IngestProgress) => void; lang?: Lang }): Promise<ExtractedText>;
   settings: BotSettings;
+  /** Wakes the delivery worker while a long handler runs (progress edits must not wait for the handler's end). */
+  wakeDelivery?(): void;
 }
 
 export interface BotSettings {
@@ -32,6 +34,10 @@ export interface BotSettings {
   joinQuietMs: number;
   /** Platforms whose adapters can edit sent messages (status updates replace acknowledgements there). */
   editablePlatforms: Platform[];
+  /** "Đang đọc văn bản..." is edited at most this often while a file is read (default 2,500 ms). */
+  progressEveryMs?: number;
+  /** Where messages cannot be edited (Zalo): one "still reading" note once OCR has run this long (default 20 s). */
+  stillReadingAfterMs?: number;
 }
 
 /** The private chat with a person, from their user id ("telegram:123" → "telegram:123"; "zalo:9" → "zalo:u:9"). */

@@ -7,6 +7,7 @@ import type { Button, ChatId, SendFailure, SentRef } from "./port.js";
  */
 export type OutboxPayload =
   | { op: "send"; text: string; buttons?: Button[][]; replyTo?: string; file?: { name: string; path: string; mime?: string } }
+  /** `messageId` may be outboxRef(id): "the message outbox item id became", resolved at delivery (decision 0302). */
   | { op: "edit"; messageId: string; text: string; buttons?: Button[][] }
   /** A reaction on someone's message (Zalo's acknowledgement, as it cannot edit): paced and retried like a send. */
   | { op: "react"; messageId: string; emoji: string };
@@ -32,7 +33,8 @@ export interface OutboxItem extends NewOutboxItem {
 }
 
 export interface OutboxStore {
-  enqueue(items: NewOutboxItem[]): Promise<void>;
+  /** Stores that can, return the new items' ids (in order), so a later edit can name them with outboxRef. */
+  enqueue(items: NewOutboxItem[]): Promise<void | number[]>;
   /**
    * Pending items due at `now`, oldest first, at most `limit`. Items of one chat come in creation order, and an item
    * is not returned while an older item of the same chat is still pending (per-chat FIFO survives retries).
@@ -46,4 +48,19 @@ export interface OutboxStore {
   markFailed(id: number, failure: SendFailure, at: Date): Promise<void>;
   /** A chat changed id (Telegram group → supergroup): pending items and bindings follow it. */
   moveChat(from: ChatId, to: ChatId): Promise<void>;
+  /** The platform message id an item was delivered as (undefined while pending, or if it failed). */
+  sentMessageId?(id: number): Promise<string | undefined>;
+}
+
+/**
+ * A message id standing for "the message outbox item `id` became". The core learns platform ids only after delivery,
+ * but per-chat FIFO delivers an edit after the send it targets, so the worker can resolve the reference then.
+ */
+export function outboxRef(id: number): string {
+  return `outbox:${id}`;
+}
+
+export function outboxRefId(messageId: string): number | undefined {
+  const m = /^outbox:(\d+)$/.exec(messageId);
+  return m ? Number(m[1]) : undefined;
 }

@@ -54,10 +54,13 @@ export class PrismaOutboxStore implements OutboxStore {
     private readonly gate: WriteGate,
   ) {}
 
-  async enqueue(items: NewOutboxItem[]): Promise<void> {
-    return this.gate.run(async () => {
-      await this.prisma.$transaction((tx) => enqueueIn(tx, items, this.clock.now()));
-    });
+  async enqueue(items: NewOutboxItem[]): Promise<number[]> {
+    return this.gate.run(() => this.prisma.$transaction((tx) => enqueueIn(tx, items, this.clock.now())));
+  }
+
+  async sentMessageId(id: number): Promise<string | undefined> {
+    const row = await this.prisma.outboxItem.findUnique({ where: { id }, select: { status: true, sentMessageId: true } });
+    return row?.status === "sent" && row.sentMessageId ? row.sentMessageId : undefined;
   }
 
   async due(now: Date, limit: number): Promise<OutboxItem[]> {

@@ -6,7 +6,7 @@
 import { copyFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type App, startApp } from "../../src/app.js";
+import { type App, type AppOptions, startApp } from "../../src/app.js";
 import { ManualClock } from "../../src/clock.js";
 import { parseConfig } from "../../src/config.js";
 import { silentLogger } from "../../src/logger.js";
@@ -42,7 +42,9 @@ export interface Loop {
 
 export const buttonData = (m: TgMessage): string[] => (m.reply_markup?.inline_keyboard ?? []).flat().map((b) => b.callback_data ?? "");
 
-export async function startLoop(options: { api?: FakeBotApiOptions; at?: string } = {}): Promise<Loop> {
+export async function startLoop(
+  options: { api?: FakeBotApiOptions; at?: string; app?: Pick<AppOptions, "extractText" | "botSettings"> } = {},
+): Promise<Loop> {
   const api = await FakeBotApi.start({ rateLimits: TELEGRAM_LIMITS, privacyMode: true, ...options.api });
   for (const user of [ADMIN, LEADER, SECRETARY, OFFICER, OFFICER2]) api.privateChat(user);
   const dir = mkdtempSync(join(tmpdir(), "dondoc-e2e-"));
@@ -61,7 +63,7 @@ export async function startLoop(options: { api?: FakeBotApiOptions; at?: string 
   const config = parsed.config;
   // 09:00 on Monday 5 June 2023 in Hà Nội, the date of the dispatches used: deadlines keep their meaning.
   const clock = new ManualClock(new Date(options.at ?? "2023-06-05T02:00:00Z"));
-  const start = () => startApp(config, { clock, logger: silentLogger, runRemindersAtStart: false });
+  const start = () => startApp(config, { clock, logger: silentLogger, runRemindersAtStart: false, ...options.app });
 
   const loop: Loop = {
     api,

@@ -1,13 +1,15 @@
 import { createHash } from "node:crypto";
 import type { ChatId } from "../../chat/port.js";
 import { describeIngestError, isIngestError } from "../../ingest/index.js";
-import type { Translate } from "../../i18n.js";
+import { isLang, type Lang, type Translate } from "../../i18n.js";
 import { officeDay } from "../../tracking/office-day.js";
 import { ingestDraft, type IngestResult } from "../../tracking/ingest-draft.js";
 import type { MessageContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { say } from "../respond.js";
 import { renderPreview } from "./preview.js";
+import { startReadingProgress } from "./reading-progress.js";
+import { warningText } from "./warning-text.js";
 
 export interface DispatchSource {
   text: string;
@@ -39,7 +41,7 @@ export async function ingestFromLeader(deps: BotDeps, chat: ChatId, by: string, 
     }
     case "forbidden": await say(deps, chat, t("tracking:ingest.forbidden")); break;
     case "secret": await say(deps, chat, t("tracking:ingest.secret", { secrecy: result.secrecy })); break;
-    case "no_tasks": await say(deps, chat, [t("tracking:ingest.noTasks"), ...result.warnings.map((w) => `• ${w}`)].join("\n")); break;
+    case "no_tasks": await say(deps, chat, [t("tracking:ingest.noTasks"), ...result.warnings.map((w) => `• ${warningText(w, t)}`)].join("\n")); break;
     case "duplicate": await say(deps, chat, t("tracking:ingest.duplicate", { id: result.dispatchId, status: t(`bot:status.${result.status}`) })); break;
   }
   return result;
@@ -53,10 +55,11 @@ export async function ingestFile(ctx: MessageContext): Promise<void> {
     const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
     return ctx.reply(t("ingest:error.too_large", { file: file.name, sizeMb: mb(file.size), maxMb: mb(deps.settings.maxFileBytes) }));
   }
-  await ctx.reply(t("bot:ingest.reading", { file: file.name }));
+  const progress = await startReadingProgress(deps, msg.chat, t, file.name, msg.chatType === "group" ? msg.messageId : undefined);
   try {
     const bytes = await file.fetch();
-    const extracted = await deps.extractText(bytes, file.name);
+    const extracted = await deps.extractText(bytes, file.name, { onProgress: progress.onProgress, lang: langOf(t) });
+    await progress.settled();
     await ingestFromLeader(deps, msg.chat, msg.sender.id, t, {
       text: extracted.text,
       fileName: file.name,
@@ -64,6 +67,7 @@ export async function ingestFile(ctx: MessageContext): Promise<void> {
       warnings: extracted.warnings,
     });
   } catch (error) {
+    await progress.settled();
     if (isIngestError(error)) return ctx.reply(describeIngestError(error, t));
     deps.logger.error("reading a file failed", { error, file: file.name, chat: msg.chat });
     await ctx.reply(t("bot:ingest.failed", { file: file.name }));
@@ -72,4 +76,10 @@ export async function ingestFile(ctx: MessageContext): Promise<void> {
 
 function sha256(text: string): string {
   return createHash("sha256").update(text.normalize("NFC").replace(/\s+/g, " ").trim()).digest("hex");
+}
+
+/** The translator's language, so file warnings come in the language the preview is shown in. */
+function langOf(t: Translate): Lang {
+  const lng = (t as { lng?: unknown }).lng;
+  return isLang(lng) ? lng : "vi";
 }

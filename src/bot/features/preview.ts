@@ -4,6 +4,7 @@ import { displayDay } from "../../tracking/office-day.js";
 import type { UnmatchedName } from "../../tracking/ingest-draft.js";
 import type { Draft, ResolvedAssignee } from "../../tracking/model.js";
 import { deadlineLine } from "../../tracking/post-message.js";
+import { warningText } from "./warning-text.js";
 
 const ITEM_CHARS = 220;
 
@@ -50,7 +51,7 @@ export function renderPreview(draft: Draft, unmatched: UnmatchedName[], t: Trans
     if (coords.length) lines.push(t("bot:preview.coordinate", { names: coords.join(", ") }));
     lines.push(deadlineLine(it.deadlineDate, it.recurrence, t));
   }
-  if (draft.warnings.length) lines.push("", t("bot:preview.warnings"), ...draft.warnings.map((w) => `• ${w}`));
+  if (draft.warnings.length) lines.push("", t("bot:preview.warnings"), ...draft.warnings.map((w) => `• ${warningText(w, t)}`));
   const buttons: Button[][] = [];
   if (unmatched.length) {
     lines.push("", t("tracking:ingest.unmatched", { names: [...new Set(unmatched.map((u) => u.name))].join("; ") }));

@@ -1,15 +1,20 @@
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
-import type { OutboxItem } from "../outbox.js";
+import { type OutboxItem, outboxRefId } from "../outbox.js";
 import { type ChatAdapter, ChatSendError, NotImplementedError, type SentRef, parseChatId } from "../port.js";
 
 /** Carries out one outbox item on its platform. Files in payloads are paths on disk, read only now. */
-export async function perform(adapter: ChatAdapter, item: OutboxItem): Promise<SentRef> {
+export async function perform(
+  adapter: ChatAdapter,
+  item: OutboxItem,
+  sentMessageId?: (outboxId: number) => Promise<string | undefined>,
+): Promise<SentRef> {
   const { payload, chat } = item;
   if (payload.op === "edit") {
     if (!adapter.edit) throw new NotImplementedError("edit", parseChatId(chat).platform);
-    await adapter.edit({ chat, messageId: payload.messageId }, payload.text, payload.buttons);
-    return { chat, messageId: payload.messageId };
+    const messageId = await resolveRef(payload.messageId, sentMessageId);
+    await adapter.edit({ chat, messageId }, payload.text, payload.buttons);
+    return { chat, messageId };
   }
   if (payload.op === "react") {
     if (!adapter.react) throw new NotImplementedError("react", parseChatId(chat).platform);
@@ -30,4 +35,13 @@ export async function perform(adapter: ChatAdapter, item: OutboxItem): Promise<S
     ...(payload.replyTo ? { replyTo: payload.replyTo } : {}),
     ...(file ? { file } : {}),
   });
+}
+
+/** An edit naming an outbox item (outboxRef) targets the message that item became; one never delivered is refused. */
+async function resolveRef(messageId: string, sentMessageId?: (outboxId: number) => Promise<string | undefined>): Promise<string> {
+  const ref = outboxRefId(messageId);
+  if (ref === undefined) return messageId;
+  const resolved = await sentMessageId?.(ref);
+  if (!resolved) throw new ChatSendError({ kind: "rejected", reason: `outbox item ${ref} was not delivered, nothing to edit` });
+  return resolved;
 }

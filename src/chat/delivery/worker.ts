@@ -75,7 +75,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   async function deliver(item: OutboxItem, slot: RateSlot): Promise<void> {
     let ref;
     try {
-      ref = await perform(deps.router.adapterFor(item.chat), item);
+      ref = await perform(deps.router.adapterFor(item.chat), item, deps.store.sentMessageId?.bind(deps.store));
     } catch (error) {
       slot.settle();
       return handleFailure(outcome, item, error);

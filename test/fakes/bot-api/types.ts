@@ -47,6 +47,8 @@ export interface TgMessage {
   caption?: string;
   caption_entities?: TgEntity[];
   document?: TgDocument;
+  /** A photo in the sizes Telegram made of it, smallest first. */
+  photo?: (TgDocument & { width: number; height: number })[];
   reply_markup?: { inline_keyboard: TgButton[][] };
   reply_to_message?: TgMessage;
   migrate_to_chat_id?: number;

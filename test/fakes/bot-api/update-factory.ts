@@ -42,6 +42,17 @@ export class UpdateFactory {
     });
   }
 
+  /** A photo sent as a photo (Telegram recompresses it to JPEG and offers sizes; the largest is the last). */
+  photo(input: Omit<UserMessageInput, "text"> & { bytes: Buffer; caption?: string }): TgUpdate {
+    const file = this.api.addFile("photo.jpg", input.bytes, "image/jpeg");
+    const { file_name: _name, mime_type: _mime, ...big } = this.api.documentOf(file);
+    const thumb = this.api.documentOf(this.api.addFile("thumb.jpg", input.bytes.subarray(0, 16), "image/jpeg"));
+    return this.message(input, {
+      photo: [{ file_id: thumb.file_id, file_unique_id: thumb.file_unique_id, width: 90, height: 90 }, { ...big, width: 1280, height: 1810 }],
+      ...(input.caption !== undefined ? { caption: input.caption } : {}),
+    });
+  }
+
   /** A person presses a button under the bot's message `messageId`. */
   callback(input: { chat: number; from: TgUser; messageId: number; data: string }): TgUpdate {
     const message = this.api.message(input.chat, input.messageId);
@@ -103,7 +114,7 @@ export class UpdateFactory {
   private seenByBot(m: TgMessage): boolean {
     if (!this.api.options.privacyMode || m.chat.type === "private") return true;
     const text = m.text ?? m.caption;
-    if (text === undefined && !m.document) return true; // service messages (migration, members)
+    if (text === undefined && !m.document && !m.photo) return true; // service messages (migration, members)
     if (text?.startsWith("/")) return true;
     if (m.reply_to_message?.from?.id === this.api.bot.id) return true;
     return text !== undefined && text.toLowerCase().includes(`@${this.api.bot.username!.toLowerCase()}`);
