@@ -1,5 +1,5 @@
 import type { Translate } from "../i18n.js";
-import type { DueReminder, OpenAssignment, ReminderDigest, ReminderKind } from "../reminders/due-reminders.js";
+import type { DueReminder, OpenAssignment } from "../reminders/due-reminders.js";
 import { dayNumber, displayDay, isoFromDayNumber, type IsoDate } from "../tracking/office-day.js";
 import { splitIntoChunks } from "./chunk.js";
 import { clip } from "./format.js";
@@ -15,26 +15,6 @@ export interface DigestItem extends OpenAssignment {
 export interface DigestTextOptions {
   maxLength?: number;
   maxTaskText?: number;
-}
-
-const SECTIONS: ReminderKind[] = ["overdue", "due", "before"];
-
-/**
- * The daily reminder for one unit chat: its tasks by section (overdue, due, coming up), each with số ký hiệu, item
- * ref, clipped text, deadline and days left or overdue; then how to report. Plain text, split at maxLength. Pure.
- */
-export function renderUnitDigest<A extends DigestItem>(digest: ReminderDigest<A>, day: IsoDate, t: Translate, options: DigestTextOptions = {}): string[] {
-  const { maxLength = 4096, maxTaskText = 140 } = options;
-  const unit = digest.reminders[0]?.assignment.unitName ?? "";
-  const out = [t("reminders:title", { day: displayDay(day), unit })];
-  for (const kind of SECTIONS) {
-    const items = digest.reminders.filter((r) => r.kind === kind);
-    if (items.length === 0) continue;
-    out.push("", t(`reminders:section.${kind}`));
-    for (const r of items) out.push(itemLine(r, day, t, maxTaskText));
-  }
-  out.push("", t("reminders:footer"));
-  return splitIntoChunks(out.join("\n"), maxLength);
 }
 
 /** The leader's overdue digest: every overdue task grouped by unit, most overdue first. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { translator } from "../../src/i18n.js";
 import { dueReminders } from "../../src/reminders/due-reminders.js";
-import { renderLeaderDigest, renderUnitDigest, renderWithoutChat, type DigestItem } from "../../src/reports/digest-text.js";
+import { renderLeaderDigest, renderWithoutChat, type DigestItem } from "../../src/reports/digest-text.js";
 
 const item = (id: number, unitId: number, unitName: string, chat: string | null, deadline: string, ref: string, taskText: string): DigestItem =>
   ({ assignmentId: id, unitId, unitName, chat, deadline, dispatchNumber: "164/KH-UBND", taskRef: ref, taskText });
@@ -14,35 +14,8 @@ const OPEN: DigestItem[] = [
   item(5, 3, "UBND xã Đông Hội", null, "2024-06-07", "4", "Rà soát hộ nghèo"),
 ];
 
-describe("reminder digests as chat text", () => {
+describe("leader reminder digests as chat text", () => {
   const out = dueReminders({ openAssignments: OPEN, now: new Date("2024-05-31T01:05:00Z"), alreadySent: new Set() });
-
-  it("lists a unit's tasks by section with số ký hiệu, ref, deadline and days", () => {
-    const digest = out.unitDigests.find((d) => d.chat === "zalo:g1")!;
-    const [text, ...rest] = renderUnitDigest(digest, out.day, translator("vi"));
-    expect(rest).toEqual([]);
-    expect(text!.split("\n")).toEqual([
-      "NHẮC VIỆC ngày 31/05/2024 – Sở Y tế",
-      "",
-      "Quá hạn chưa hoàn thành:",
-      "- 164/KH-UBND, nhiệm vụ 3: Báo cáo kết quả tiêm chủng (hạn 20/05/2024, đã quá 11 ngày)",
-      "",
-      "Đến hạn:",
-      "- 164/KH-UBND, nhiệm vụ 1: Tổ chức tuyên truyền phòng chống dịch (hạn hôm nay 31/05/2024)",
-      "",
-      "Sắp đến hạn:",
-      "- 164/KH-UBND, nhiệm vụ 2: Kiểm tra an toàn thực phẩm (hạn 03/06/2024, còn 3 ngày)",
-      "",
-      expect.stringContaining("trả lời (reply) tin giao nhiệm vụ \"đã hoàn thành\""),
-    ]);
-  });
-
-  it("writes English with English plurals", () => {
-    const digest = out.unitDigests.find((d) => d.chat === "zalo:g1")!;
-    const text = renderUnitDigest(digest, out.day, translator("en")).join("\n");
-    expect(text).toContain("- 164/KH-UBND, task 2: Kiểm tra an toàn thực phẩm (due 03/06/2024, 3 days left)");
-    expect(text).toContain("(due 20/05/2024, 11 days overdue)");
-  });
 
   it("gives the leader every overdue task grouped by unit", () => {
     const text = renderLeaderDigest(out.leaderDigest!.reminders, out.day, translator("vi")).join("\n");
@@ -57,6 +30,12 @@ describe("reminder digests as chat text", () => {
     ].join("\n"));
   });
 
+  it("writes English with English plurals", () => {
+    const text = renderLeaderDigest(out.leaderDigest!.reminders, out.day, translator("en")).join("\n");
+    expect(text).toContain("- 164/KH-UBND, task 3: Báo cáo kết quả tiêm chủng (due 20/05/2024, 11 days overdue)");
+    expect(text).toContain("(due 28/05/2024, 3 days overdue)");
+  });
+
   it("tells the leader which units could not be reminded", () => {
     const text = renderWithoutChat(out.withoutChat, out.day, translator("vi")).join("\n");
     expect(text).toContain("chưa gắn nhóm chat");
@@ -66,7 +45,7 @@ describe("reminder digests as chat text", () => {
   it("splits a long digest under the limit without cutting a task line", () => {
     const many = Array.from({ length: 120 }, (_, i) => item(100 + i, 1, "Sở Y tế", "zalo:g1", "2024-05-20", String(i + 1), "Nội dung nhiệm vụ cần thực hiện ".repeat(4)));
     const big = dueReminders({ openAssignments: many, now: new Date("2024-05-31T01:05:00Z"), alreadySent: new Set() });
-    const chunks = renderUnitDigest(big.unitDigests[0]!, big.day, translator("vi"), { maxLength: 2000 });
+    const chunks = renderLeaderDigest(big.leaderDigest!.reminders, big.day, translator("vi"), { maxLength: 2000 });
     expect(chunks.length).toBeGreaterThan(3);
     for (const c of chunks) {
       expect(c.length).toBeLessThanOrEqual(2000);
