@@ -3,7 +3,11 @@
 // report with short commands and no quote ("xong 2", "tiến độ 1: đạt 60%", "@bot xong"), leaders confirm with
 // "/xacnhan" and cancel with "/huy", secretaries get split reports and the .xlsx as a file, and a restart catches up
 // what was said while dondoc was down.
-import { copyFileSync, mkdtempSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { copyFileSync, mkdtempSync, readFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -13,6 +17,7 @@ import { writeCredentials } from "../../../src/adapters/zalo/credentials.js";
 import { type App, startApp } from "../../../src/app.js";
 import type { Clock } from "../../../src/clock.js";
 import { type Config, parseConfig } from "../../../src/config.js";
+import { detectTools, extractText } from "../../../src/ingest/index.js";
 import { silentLogger } from "../../../src/logger.js";
 import { BOT_UID, FakeZalo, groupMessage, type SentRecord, userMessage } from "./fake-zalo.js";
 import { SAVED_CREDENTIALS } from "./harness.js";
@@ -324,3 +329,114 @@ describe("Zalo alone, end to end", () => {
     expect(zalo.sent.length - handledBefore).toBe(1);
   }, 60_000);
 });
+
+describe("Zalo: files forwarded by a leader", () => {
+  let server: Server;
+  const served = new Map<string, Buffer>();
+  const downloads: string[] = [];
+  beforeEach(async () => {
+    // Zalo's file CDN, on 127.0.0.1: the adapter downloads the href with the real fetch.
+    server = createServer((req, res) => {
+      downloads.push(req.url ?? "");
+      const bytes = served.get(req.url ?? "");
+      if (!bytes) return void res.writeHead(404).end();
+      res.writeHead(200, { "content-length": bytes.length }).end(bytes);
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  });
+  afterEach(async () => {
+    await new Promise((r) => server.close(r));
+    served.clear();
+    downloads.length = 0;
+  });
+
+  /** A leader shares a file (share.file) or a photo (chat.photo) in the private chat, as zca-js delivers it. */
+  function share(uidFrom: string, kind: "share.file" | "chat.photo", name: string, bytes: Buffer, announcedSize = bytes.length): void {
+    const path = `/f/${nextId}/${encodeURIComponent(name)}`;
+    served.set(path, bytes);
+    const { port } = server.address() as AddressInfo;
+    const at = String(clock.now().getTime());
+    const ext = name.split(".").pop();
+    zalo.receive(userMessage("user-text", {
+      msgId: String(nextId++), cliMsgId: at, uidFrom, idTo: BOT_UID, dName: "Lãnh đạo", ts: at, msgType: kind,
+      content: {
+        title: kind === "share.file" ? name : "", description: "", href: `http://127.0.0.1:${port}${path}`, thumb: "", childnumber: 0, action: "recommened.link",
+        params: JSON.stringify(kind === "share.file" ? { fileSize: String(announcedSize), fileExt: ext, fType: 1 } : { width: 1280, height: 1810 }), type: "",
+      },
+    }));
+  }
+
+  const dispatchRow = () => app.deps.store.db.read.prepare("SELECT fileName, fileHash, status FROM Dispatch ORDER BY id").all();
+
+  it("share.file: one 'still reading' note however long OCR runs, then preview → /xacnhan, the file kept as source", async () => {
+    await app.stop();
+    let events = 0;
+    // A slow OCR stand-in reporting many pages: on Zalo (no edits) this must not become many messages.
+    app = await startApp(config, {
+      clock, logger: silentLogger, runRemindersAtStart: false, zaloClient: zalo.client,
+      botSettings: { stillReadingAfterMs: 150 },
+      extractText: async (bytes, name, options = {}) => {
+        for (let page = 1; page <= 8; page++) {
+          events++;
+          options.onProgress?.({ stage: "ocr", page, pages: 8 });
+          await new Promise((r) => setTimeout(r, 60));
+        }
+        return extractText(bytes, name, options);
+      },
+    });
+    await officeSetUp();
+    const seen = sentTo(LEADER).length;
+    const bytes = Buffer.from(DISPATCH.replace("91/UBND-KT", "92/UBND-KT"));
+    share(LEADER, "share.file", "92-UBND-KT.txt", bytes);
+    await botSaysMatching(LEADER, /\n1\. \/xacnhan\n2\. \/huy$/, seen);
+    const mine = sentTo(LEADER).slice(seen).map(textOf);
+    expect(events).toBe(8);
+    expect(mine[0]).toBe("Đang đọc văn bản 92-UBND-KT.txt...");
+    expect(mine.filter((t) => /nhận dạng chữ, việc đọc mất thêm một lúc/.test(t))).toHaveLength(1);
+    expect(mine.filter((t) => /trang \d+\/8/.test(t))).toEqual([]);
+    expect(mine.join("\n")).toMatch(/XEM TRƯỚC.*92\/UBND-KT/s);
+    inPrivate(LEADER, "/xacnhan");
+    await botSaysMatching(LEADER, /Đã giao 3 nhiệm vụ cho 2 đơn vị/, seen);
+    await botSaysMatching(TAI_CHINH, /92\/UBND-KT/);
+    expect(dispatchRow()).toEqual([{ fileName: "92-UBND-KT.txt", fileHash: createHash("sha256").update(bytes).digest("hex"), status: "confirmed" }]);
+    expect(app.deps.store.db.read.prepare("SELECT count(*) FROM OutboxItem WHERE status = 'failed'").pluck().get()).toBe(0); // no edit was tried
+  }, 60_000);
+
+  it.skipIf(!detectTools().tesseract || !detectTools().pdftoppm)("chat.photo: read by OCR into a preview", async () => {
+    await officeSetUp();
+    const dir = mkdtempSync(join(tmpdir(), "dondoc-zalo-photo-"));
+    const pdf = new URL("../../fixtures/files/dispatch.pdf", import.meta.url).pathname;
+    execFileSync("pdftoppm", ["-jpeg", "-r", "200", "-gray", "-f", "1", "-l", "1", "-singlefile", pdf, join(dir, "page")]);
+    const photo = readFileSync(join(dir, "page.jpg"));
+    share(LEADER, "chat.photo", "photo.jpg", photo);
+    expect(await botSaysMatching(LEADER, /XEM TRƯỚC/)).toMatch(/1277-CV\/HU/);
+    const [row] = dispatchRow() as Array<{ fileName: string; fileHash: string }>;
+    expect(row!.fileName).toMatch(/^anh-\d+\.jpg$/);
+    expect(row!.fileHash).toBe(createHash("sha256").update(photo).digest("hex"));
+  }, 90_000);
+
+  it("bad files: Vietnamese message, nothing stored; too large (by the announced size) is not downloaded", async () => {
+    await officeSetUp();
+    const corrupt = Buffer.from("%PDF-1.7\nnot a pdf at all\n");
+    share(LEADER, "share.file", "hong.pdf", corrupt);
+    await botSaysMatching(LEADER, /^Tệp hong\.pdf bị hỏng hoặc không đọc được/);
+    const before = downloads.length;
+    share(LEADER, "share.file", "lon.pdf", Buffer.from("%PDF-1.7\n"), 200 * 1024 * 1024);
+    await botSaysMatching(LEADER, /^Tệp lon\.pdf quá lớn \(200\.0 MB; giới hạn 20\.0 MB\)/);
+    expect(downloads.length).toBe(before);
+    expect(dispatchRow()).toEqual([]);
+  }, 60_000);
+});
+
+/** Units, the leader's role and the two bound groups, with no dispatch yet. */
+async function officeSetUp(): Promise<void> {
+  let adminSeen = sentTo(ADMIN).length;
+  for (const command of ["/themdonvi Sở Tài chính; loại: sở", "/themdonvi Sở Giáo dục và Đào tạo; loại: sở", `/vaitro lãnh đạo ${LEADER}`]) {
+    inPrivate(ADMIN, command);
+    expect(await botSays(ADMIN, adminSeen++)).not.toMatch(/không|Cách dùng/);
+  }
+  inGroup(TAI_CHINH, ADMIN, "/donvi Sở Tài chính");
+  await botSaysMatching(TAI_CHINH, /Đã gắn nhóm chat này với.*Sở Tài chính/);
+  inGroup(GIAO_DUC, ADMIN, "/donvi Sở Giáo dục và Đào tạo");
+  await botSaysMatching(GIAO_DUC, /Đã gắn nhóm chat này với.*Sở Giáo dục/);
+}
