@@ -246,11 +246,16 @@ describe("Telegram end to end: what real groups and networks do to a bot", () =>
     api.chat(-104).kicked = true;
     api.chat(-102).migratedTo = SUPER;
     api.chats.set(SUPER, { id: SUPER, type: "supergroup", title: "Nhóm Sở Nội vụ" });
+    // -103 is upgraded before anything is posted, and says so with the service messages: its binding moves first.
+    const SUPER_103 = -1_000_000_000_103;
+    api.updates.migrate(-103, SUPER_103, ADMIN);
     const expected = await pasteAndConfirm(l);
 
-    const chats = new Map(BOUND.filter((u) => u.chat !== -104).map((u) => [u.name, u.chat === -102 ? SUPER : u.chat]));
+    const moved = new Map([[-102, SUPER], [-103, SUPER_103]]);
+    const chats = new Map(BOUND.filter((u) => u.chat !== -104).map((u) => [u.name, moved.get(u.chat) ?? u.chat]));
     await expectExactPosts(l, expected, chats);
-    expect(api.botMessages(-102).filter(isTaskPost)).toEqual([]); // the old id never got it
+    expect(api.botMessages(-102).filter(isTaskPost)).toEqual([]); // the old ids never got them
+    expect(api.botMessages(-103).filter(isTaskPost)).toEqual([]);
     expect(api.botMessages(-104).filter(isTaskPost)).toEqual([]);
     const refused = (code: number) => api.callsOf("sendMessage").filter((c) => c.error && "error_code" in c.error && c.error.error_code === code);
     expect(refused(429)).toHaveLength(3);
@@ -279,6 +284,7 @@ describe("Telegram end to end: what real groups and networks do to a bot", () =>
     expect((await l.botSaysMatching(SUPER, /đang gắn với/)).text).toBe("Nhóm này đang gắn với Sở Nội vụ.");
     await l.settle();
     expect(api.callsOf("editMessageText").filter((c) => Number(c.params.chat_id) === SUPER)).toHaveLength(1);
+    expect(api.botMessages(LEADER.id).filter((m) => /Bot đã bị xóa khỏi nhóm/.test(m.text ?? ""))).toHaveLength(1); // told once
     // One answer to the reply (III.4 recurs: the next year's deadline is announced), one to /donvi.
     expect(api.botMessages(SUPER).filter((m) => !isTaskPost(m)).map((m) => m.text)).toEqual([
       "✅ Đã ghi nhận Sở Nội vụ hoàn thành nhiệm vụ III.4 (164/KH-UBND). Kỳ tiếp theo: hạn 20/11/2024.",
