@@ -29,18 +29,87 @@ function first(text: string, ctx: DateContext): Deadline | null {
   return d ? { text: d.text, date: d.date, recurrence: d.recurrence } : null;
 }
 
-function windows(root: OutlineNode, ctx: DateContext): Array<{ activity: string; deadline: Deadline }> {
+// Info labels that say what kind of information follows, not which activity it dates.
+const INFO_LABEL = /^(?:thời gian|địa điểm|nội dung|kinh phí|hình thức|thành phần|chủ đề|khẩu hiệu|đối tượng|phạm vi|mục đích|yêu cầu|hồ sơ|quy mô|số lượng)/iu;
+// "Tháng cao điểm được tổ chức từ ngày …", "Hội nghị tổng kết cấp huyện tổ chức trong tháng 6/2024".
+// Occasions (not activities): "Lễ phát động …", "Hội nghị tổng kết …", "Tháng cao điểm …". A content item such as
+// "Tuyên truyền trực quan: … từ … đến …" gives the period of an activity, not a time for the tasks that mention it.
+const OCCASION = /^(?:lễ|hội nghị|hội thảo|hội thi|hội diễn|ngày hội|buổi|tháng|tuần|đợt|chiến dịch|cuộc thi|diễn đàn|giải|liên hoan|đại hội|kỳ thi|phiên)(?![\p{L}])/iu;
+const EVENT_VERB = /\s(?:được\s+)?(?:tổ chức|diễn ra|triển khai|thực hiện|khai mạc)\s+(?=(?:vào|trong|từ|lúc|ngày|đến|trước)\s)/giu;
+
+function nodeText(n: OutlineNode): string {
+  return [n.head, ...n.paras, ...n.children.map(nodeText)].filter(Boolean).join("\n");
+}
+
+/** "tháng hành động" from "Tổ chức các hoạt động Tháng hành động vì trẻ em năm 2024": the plan's own activity. */
+function subjectActivity(subject: string | null): string {
+  if (!subject) return "";
+  const words = subject
+    .toLowerCase()
+    .replace(/^(?:(?:kế hoạch|tổ chức|triển khai|thực hiện|hưởng ứng)\s+)+(?:(?:các\s+)?hoạt động\s+)?/u, "")
+    .split(/\s+/u);
+  return words.length >= 2 ? words.slice(0, 2).join(" ") : "";
+}
+
+/** Named activities and the time the document states for them: in info items ("Lễ phát động cấp huyện: vào lúc …",
+ *  "Thời gian lấy ý kiến: từ … đến …", "Thời gian: Hội nghị … tổ chức trong tháng 6/2024") and in prose ("Tháng cao
+ *  điểm được tổ chức từ ngày … đến ngày …"). A bare "Thời gian thực hiện: …" dates the plan's own activity (subject). */
+function windows(root: OutlineNode, prose: string[], subject: string | null, ctx: DateContext): Array<{ activity: string; deadline: Deadline }> {
   const out: Array<{ activity: string; deadline: Deadline }> = [];
+  const events = (text: string) => {
+    for (const m of text.matchAll(EVENT_VERB)) {
+      const before = text.slice(0, m.index);
+      const start = Math.max(before.lastIndexOf(","), before.lastIndexOf(":"), before.lastIndexOf(";"), before.lastIndexOf("."), before.lastIndexOf("\n"));
+      const name = before.slice(start + 1).trim();
+      const words = name.split(/\s+/u);
+      if (!/^\p{Lu}/u.test(name) || !OCCASION.test(name) || words.length < 2 || words.length > 8) continue;
+      const d = first(text.slice(m.index + m[0].length).split(/[.;](?:\s|$)/u)[0]!, ctx);
+      if (!d?.date) continue;
+      const activity = name.toLowerCase().replace(/["“”]/gu, "");
+      out.push({ activity, deadline: d });
+      // "Tháng cao điểm vì người nghèo" is also "Tháng cao điểm".
+      const short = activity.replace(/\s+(?:vì|về|năm|của|cho|hưởng ứng|với)\s.*$/u, "");
+      if (short !== activity && short.split(" ").length >= 2) out.push({ activity: short, deadline: d });
+    }
+  };
   const walk = (n: OutlineNode) => {
-    const m = /^Thời gian\s+([^:]{3,60}?)\s*:\s*(.+)$/iu.exec(n.head);
-    const d = m && first(m[2]!, ctx);
-    const activity = m ? m[1]!.toLowerCase().replace(/^(?:tổ chức|thực hiện|triển khai)\s*/u, "").trim() : "";
-    // Only a named activity ("lấy ý kiến") links tasks to the window; "Thời gian tổ chức" alone names none.
-    if (m && d && activity.split(" ").length >= 2) out.push({ activity, deadline: d });
+    const label = /^([^:]{3,60}?)\s*:\s*(.+)$/u.exec(n.head);
+    const d = label && first(label[2]!, ctx);
+    if (label && d) {
+      const time = /^Thời gian\s*([^]*)$/iu.exec(label[1]!);
+      const named = time ? time[1]!.toLowerCase().replace(/^(?:tổ chức|thực hiện|triển khai)\s*/u, "").trim() : label[1]!.toLowerCase();
+      // Only a named activity ("lấy ý kiến") links tasks to the window; "Thời gian tổ chức" alone names none.
+      if (named.split(" ").length >= 2 && !INFO_LABEL.test(named) && (time !== null || OCCASION.test(named))) out.push({ activity: named, deadline: d });
+      else if (time && named === "") {
+        const before = out.length;
+        events(label[2]!);
+        const own = subjectActivity(subject);
+        if (out.length === before && own && d.date) out.push({ activity: own, deadline: d });
+      }
+    }
     n.children.forEach(walk);
   };
   walk(root);
+  for (const p of prose) events(p);
   return out;
+}
+
+/** "đúng thời gian quy định tại Điều 1", "thời hạn nêu tại mục II": the time stated in the item referred to. */
+function referredTime(text: string, root: OutlineNode, ctx: DateContext): Deadline | null {
+  const m = /(?:thời gian|thời hạn|tiến độ)[^.;]{0,30}?(?:quy định|nêu|ghi)\s+(?:tại|ở)\s+(Điều|mục|khoản|phần|điểm)\s+(\d{1,3}|[IVX]{1,5}|[a-zđ])(?![\p{L}\p{N}])/iu.exec(text);
+  if (!m) return null;
+  const label = m[2]!;
+  const find = (n: OutlineNode): OutlineNode | null => {
+    if (n.label === label && (m[1]!.toLowerCase() !== "điều" || n.kind === "dieu")) return n;
+    for (const c of n.children) {
+      const f = find(c);
+      if (f) return f;
+    }
+    return null;
+  };
+  const node = find(root);
+  const d = node ? first(nodeText(node), ctx) : null;
+  return d ? { ...d, text: m[0] } : null;
 }
 
 const KINDS = ["sở", "ban", "ngành", "phòng", "hội", "đoàn thể", "cơ quan", "đơn vị", "trường", "ủy ban nhân dân", "huyện ủy", "đảng ủy"];
@@ -91,9 +160,14 @@ function closingRules(closing: string[], issuer: string[], recipients: string[],
   return rules;
 }
 
+function hasPhrase(text: string, phrase: string): boolean {
+  const at = text.indexOf(phrase);
+  return at >= 0 && !/[\p{L}\p{N}]/u.test(text[at - 1] ?? " ") && !/[\p{L}\p{N}]/u.test(text[at + phrase.length] ?? " ");
+}
+
 export function attachDeadlines(tasks: ParsedTask[], st: Structure, doc: DocHeader, text: string, refDate: string): void {
   const ctx = dateContext(doc, text, refDate);
-  const wins = windows(st.root, ctx);
+  const wins = windows(st.root, [...st.preamble, ...st.prose], doc.subject, ctx);
   const issuer = doc.issuer ? [doc.issuer] : [];
   const recipients = doc.recipients.flatMap((r) => splitList(r));
   const rules = closingRules(st.closing, issuer, recipients, ctx);
@@ -102,12 +176,18 @@ export function attachDeadlines(tasks: ParsedTask[], st: Structure, doc: DocHead
     const parent = PARENT_TEXT.get(t);
     if (!t.deadline && parent) t.deadline = first(parent, ctx);
     if (t.deadline?.date) continue;
-    const low = t.text.toLowerCase();
-    const win = wins.find((w) => low.includes(w.activity)) ?? (/thời gian (?:[^,.;]{0,40})?nêu trên/u.test(low) ? wins[0] : undefined);
+    const low = t.text.toLowerCase().replace(/["“”]/gu, "");
+    const win = wins.find((w) => hasPhrase(low, w.activity)) ?? (/thời gian (?:[^,.;]{0,40})?nêu trên/u.test(low) ? wins[0] : undefined);
     if (win && !t.deadline) {
       t.deadline = { ...win.deadline, text: /thời gian[^,.;]*nêu trên/iu.exec(t.text)?.[0] ?? win.deadline.text };
       continue;
     }
+    const referred = t.deadline ? null : referredTime(t.text, st.root, ctx);
+    if (referred) {
+      t.deadline = referred;
+      continue;
+    }
+
     const leads = t.assignees.filter((a) => a.role === "lead").map((a) => a.name);
     const rule = rules.find((r) => (r.toImplicit && t.implicit) || leads.some((l) => addressed(l, r.bodies)));
     if (!rule) continue;
