@@ -157,8 +157,10 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   });
   worker.start();
   const delivery = worker;
+  await pruneHandledEvents(store, clock, logger);
   const cron = startReminderCron(
     async () => {
+      await pruneHandledEvents(store, clock, logger);
       const result = await reminderTick({ store, clock });
       if (result.messages > 0) logger.info("reminders enqueued", { ...result });
       delivery.kick();
@@ -228,6 +230,18 @@ export function deliveryClockOf(clock: Clock): Clock {
       return new Date(Math.max(Date.now(), reading + (Date.now() - readAt)));
     },
   };
+}
+
+/** How long handled event ids are kept for deduplication (decision 0301): far beyond any platform's redelivery. */
+export const HANDLED_EVENT_DAYS = 30;
+
+async function pruneHandledEvents(store: ReturnType<typeof createStore>, clock: Clock, logger: Logger): Promise<void> {
+  const before = new Date(clock.now().getTime() - HANDLED_EVENT_DAYS * 24 * 3600_000);
+  const pruned = await store.replies.pruneProcessed(before).catch((error: unknown) => {
+    logger.warn("old handled events not pruned", { error });
+    return 0;
+  });
+  if (pruned > 0) logger.info("old handled events pruned", { pruned, before: before.toISOString() });
 }
 
 async function applyOfficeSettings(store: ReturnType<typeof createStore>, config: Config): Promise<void> {

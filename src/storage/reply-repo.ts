@@ -70,6 +70,7 @@ export class ReplyRepo {
       nextTask: w.prepare(`SELECT id FROM Task WHERE previousId = ?`).pluck(),
       assignmentOf: w.prepare(`${VIEW} WHERE a.taskId = ? AND a.unitId = ?`).raw(true),
       markProcessed: w.prepare(`INSERT INTO ProcessedEvent (id, at) VALUES (?, ?)`),
+      pruneProcessed: w.prepare(`DELETE FROM ProcessedEvent WHERE at < ?`),
       update: w.prepare(`UPDATE Assignment SET status = coalesce(@status, status),
         completedAt = CASE WHEN @setCompleted THEN @completedAt ELSE completedAt END,
         lastReportAt = CASE WHEN @report IS NULL THEN lastReportAt ELSE @at END,
@@ -90,6 +91,14 @@ export class ReplyRepo {
 
   async isProcessed(eventId: string): Promise<boolean> {
     return this.q.processed!.get(eventId) !== undefined;
+  }
+
+  /**
+   * Forgets handled event ids older than `before`. Platforms redeliver only recent events (Telegram keeps unconfirmed
+   * updates 24 hours), so old ids only make the table grow. Returns how many were deleted.
+   */
+  async pruneProcessed(before: Date): Promise<number> {
+    return this.gate.run(() => this.q.pruneProcessed!.run(sqlDate(before)).changes);
   }
 
   /** Assignments carried by a message (the first of its ids that has posts), in the order numbered in it. */
