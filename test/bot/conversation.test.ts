@@ -1,24 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createBot } from "../../src/bot/index.js";
 import { setRole } from "../../src/tracking/roles.js";
+import { dispatch88 } from "../fixtures/dispatch-88.js";
 import { ADMIN, LEADER, OFFICER, STRANGER } from "../tracking/helpers.js";
 import { botWorld, buttonsOf, textOf, type BotWorld } from "./helpers.js";
 
 const SECRETARY = "telegram:5";
-const DISPATCH = `ỦY BAN NHÂN DÂN
-THÀNH PHỐ HÀ NỘI
-Số: 88/UBND-VX
-V/v triển khai công tác y tế dự phòng
-
-CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-Hà Nội, ngày 05 tháng 6 năm 2023
-
-Kính gửi: Các sở, ban, ngành Thành phố
-
-1. Sở Y tế chủ trì, phối hợp với Sở Nội vụ tổ chức kiểm tra công tác phòng dịch, báo cáo kết quả trước ngày 20/6/2023.
-2. Sở Thông tin và Truyền thông chủ trì tuyên truyền về phòng chống dịch bệnh trên các phương tiện thông tin đại chúng.
-3. Giao Sở Lao động - Thương binh và Xã hội rà soát, hỗ trợ các đối tượng chính sách, hoàn thành trong tháng 6 năm 2023.
-`;
+const DISPATCH = dispatch88(3);
 
 describe("conversation: from a forwarded dispatch to the secretary's report", () => {
   let w: BotWorld;

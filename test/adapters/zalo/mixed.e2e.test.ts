@@ -14,6 +14,7 @@ import { parseConfig } from "../../../src/config.js";
 import { silentLogger } from "../../../src/logger.js";
 import { FakeBotApi, type TgMessage, type TgUser } from "../../fakes/bot-api-server.js";
 import { UpdateFactory } from "../../fakes/bot-api/update-factory.js";
+import { DISPATCH_88 } from "../../fixtures/dispatch-88.js";
 import { FakeZalo, groupMessage, type SentRecord } from "./fake-zalo.js";
 import { SAVED_CREDENTIALS } from "./harness.js";
 
@@ -35,22 +36,6 @@ const ZALO_UNITS: Array<[string, string]> = [
 ];
 const UNBOUND = "Sở Lao động - Thương binh và Xã hội";
 
-const DISPATCH = `ỦY BAN NHÂN DÂN
-THÀNH PHỐ HÀ NỘI
-Số: 88/UBND-VX
-V/v triển khai công tác y tế dự phòng
-
-CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-Hà Nội, ngày 05 tháng 6 năm 2023
-
-Kính gửi: Các sở, ban, ngành Thành phố
-
-1. Sở Y tế chủ trì, phối hợp với Sở Nội vụ tổ chức kiểm tra công tác phòng dịch, báo cáo kết quả trước ngày 20/6/2023.
-2. Sở Thông tin và Truyền thông chủ trì tuyên truyền về phòng chống dịch bệnh trên các phương tiện thông tin đại chúng.
-3. Giao Sở Lao động - Thương binh và Xã hội rà soát, hỗ trợ các đối tượng chính sách, hoàn thành trong tháng 6 năm 2023.
-4. Sở Tài chính chủ trì bố trí kinh phí phòng, chống dịch, hoàn thành trước ngày 30/6/2023.
-5. Sở Giáo dục và Đào tạo chủ trì hướng dẫn các trường học vệ sinh phòng dịch, hoàn thành trước ngày 15/6/2023.
-`;
 
 function clockFrom(iso: string): Clock {
   const offset = new Date(iso).getTime() - Date.now();
@@ -166,7 +151,7 @@ describe("Telegram + Zalo end to end", () => {
       expect((await zaloBotSays(groupId, 0)).content.msg).toMatch(new RegExp(`Đã gắn nhóm chat này với.*${name}`));
     }
 
-    say(LEADER.id, LEADER, DISPATCH);
+    say(LEADER.id, LEADER, DISPATCH_88);
     const preview = await botSays(LEADER.id, 0);
     const confirm = buttonData(preview).find((d) => d.startsWith("confirm:"));
     expect(confirm).toBeDefined();
