@@ -1,8 +1,11 @@
 import { ManualClock } from "../../src/clock.js";
 import type { ParsedDispatch, ParsedTask } from "../../src/dispatch/schema.js";
+import type { ChatId } from "../../src/chat/port.js";
 import type { Db } from "../../src/storage/database.js";
 import { createStore } from "../../src/storage/store.js";
+import { confirmDraft } from "../../src/tracking/confirm-draft.js";
 import type { TrackingDeps } from "../../src/tracking/deps.js";
+import { ingestDraft } from "../../src/tracking/ingest-draft.js";
 import { registerUnits } from "../../src/tracking/unit-registry.js";
 import { setRole, ensureAdmins } from "../../src/tracking/roles.js";
 import { testDatabase } from "../setup/db.js";
@@ -63,4 +66,12 @@ export function dispatch(tasks: ParsedTask[], over: Partial<ParsedDispatch["doc"
     tasks,
     warnings: [],
   };
+}
+
+/** The leader forwards a parsed dispatch (from `chat`, where leader digests then go) and confirms it. Its id. */
+export async function assignDispatch(w: World, parsed: ParsedDispatch, chat?: ChatId): Promise<number> {
+  const r = await ingestDraft(w, { forwardedBy: LEADER, ...(chat ? { chat } : {}), parsed });
+  if (r.code !== "ok") throw new Error(r.code);
+  await confirmDraft(w, { dispatchId: r.draft.id, by: LEADER });
+  return r.draft.id;
 }

@@ -1,10 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { bindChat } from "../../src/tracking/chat-binding.js";
-import { confirmDraft } from "../../src/tracking/confirm-draft.js";
-import { ingestDraft } from "../../src/tracking/ingest-draft.js";
 import { recordReply } from "../../src/tracking/record-reply.js";
 import { deliver, MemoryChat } from "./fake-chat.js";
-import { dispatch, LEADER, task, world, type World } from "./helpers.js";
+import { assignDispatch, dispatch, LEADER, task, world, type World } from "./helpers.js";
 
 // A task led by several units ("Sở Y tế, Sở Nội vụ chủ trì …", or a collective expanded to every sở) is done for
 // each lead unit when that unit reports, and as a whole only when every lead unit has.
@@ -30,12 +28,7 @@ beforeEach(async () => {
   for (const [c, unit] of [[YTE, "Sở Y tế"], [NOIVU, "Sở Nội vụ"], [HOI, "Hội Chữ thập đỏ"]] as const) {
     await bindChat(w, { chat: c, by: LEADER, unitQuery: unit });
   }
-  const r = await ingestDraft(w, {
-    forwardedBy: LEADER,
-    parsed: dispatch([task("2", [["Sở Y tế", "lead"], ["Sở Nội vụ", "lead"], ["Hội Chữ thập đỏ Thành phố", "coordinate"]])]),
-  });
-  if (r.code !== "ok") throw new Error(r.code);
-  await confirmDraft(w, { dispatchId: r.draft.id, by: LEADER });
+  await assignDispatch(w, dispatch([task("2", [["Sở Y tế", "lead"], ["Sở Nội vụ", "lead"], ["Hội Chữ thập đỏ Thành phố", "coordinate"]])]));
   await deliver(w.store.outbox, chat, w.clock);
 });
 afterEach(async () => { await w.db.close(); });

@@ -1,12 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { handleAction } from "../../src/tracking/button-action.js";
 import { bindChat } from "../../src/tracking/chat-binding.js";
-import { confirmDraft } from "../../src/tracking/confirm-draft.js";
-import { ingestDraft } from "../../src/tracking/ingest-draft.js";
 import { recordReply } from "../../src/tracking/record-reply.js";
 import { setRole } from "../../src/tracking/roles.js";
 import { deliver, MemoryChat } from "./fake-chat.js";
-import { ADMIN, dispatch, LEADER, OFFICER, STRANGER, task, world, type World } from "./helpers.js";
+import { ADMIN, assignDispatch, dispatch, LEADER, OFFICER, STRANGER, task, world, type World } from "./helpers.js";
 
 const YTE = "telegram:-10";
 const NOIVU = "telegram:-11";
@@ -21,9 +19,7 @@ async function confirmed(tasks = [
   task("II.2", [["Sở Y tế", "lead"]], "2023-11-20", "yearly"),
   task("II.3", [["Sở Nội vụ", "lead"]]),
 ]) {
-  const r = await ingestDraft(w, { forwardedBy: LEADER, chat: LEAD_CHAT, parsed: dispatch(tasks) });
-  if (r.code !== "ok") throw new Error(r.code);
-  await confirmDraft(w, { dispatchId: r.draft.id, by: LEADER });
+  await assignDispatch(w, dispatch(tasks), LEAD_CHAT);
   await deliver(w.store.outbox, chat, w.clock);
 }
 

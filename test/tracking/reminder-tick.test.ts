@@ -2,12 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/storage/database.js";
 import { createStore } from "../../src/storage/store.js";
 import { bindChat } from "../../src/tracking/chat-binding.js";
-import { confirmDraft } from "../../src/tracking/confirm-draft.js";
-import { ingestDraft } from "../../src/tracking/ingest-draft.js";
 import { recordReply } from "../../src/tracking/record-reply.js";
 import { reminderTick } from "../../src/tracking/reminder-tick.js";
 import { deliver, MemoryChat } from "./fake-chat.js";
-import { dispatch, LEADER, task, world, type World } from "./helpers.js";
+import { assignDispatch, dispatch, LEADER, task, world, type World } from "./helpers.js";
 
 const YTE = "telegram:-10";
 const NOIVU = "telegram:-11";
@@ -22,18 +20,13 @@ beforeEach(async () => {
   chat = new MemoryChat();
   await bindChat(w, { chat: YTE, by: LEADER, unitQuery: "Sở Y tế" });
   await bindChat(w, { chat: NOIVU, by: LEADER, unitQuery: "Sở Nội vụ" });
-  const r = await ingestDraft(w, {
-    forwardedBy: LEADER, chat: LEAD_CHAT,
-    parsed: dispatch([
-      task("1", [["Sở Y tế", "lead"]], "2023-06-20"),
-      task("2", [["Sở Y tế", "lead"]], "2023-06-20"),
-      task("3", [["Sở Nội vụ", "lead"]], "2023-06-25"), // a Sunday
-      task("4", [["Sở Nội vụ", "lead"]], "2023-07-03"), // a Monday just after the month end
-      task("5", [["Sở Nội vụ", "lead"]], null),
-    ]),
-  });
-  if (r.code !== "ok") throw new Error(r.code);
-  await confirmDraft(w, { dispatchId: r.draft.id, by: LEADER });
+  await assignDispatch(w, dispatch([
+    task("1", [["Sở Y tế", "lead"]], "2023-06-20"),
+    task("2", [["Sở Y tế", "lead"]], "2023-06-20"),
+    task("3", [["Sở Nội vụ", "lead"]], "2023-06-25"), // a Sunday
+    task("4", [["Sở Nội vụ", "lead"]], "2023-07-03"), // a Monday just after the month end
+    task("5", [["Sở Nội vụ", "lead"]], null),
+  ]), LEAD_CHAT);
   await deliver(w.store.outbox, chat, w.clock);
   chat.sent.length = 0;
 });
@@ -88,9 +81,7 @@ describe("reminderTick", () => {
   });
 
   it("a recurring task whose due day passed while open gets its next occurrence once; closing the old one adds none", async () => {
-    const r = await ingestDraft(w, { forwardedBy: LEADER, chat: LEAD_CHAT, parsed: dispatch([task("M", [["Sở Y tế", "lead"]], "2023-06-20", "monthly")], { number: "7/KH" }) });
-    if (r.code !== "ok") throw new Error(r.code);
-    await confirmDraft(w, { dispatchId: r.draft.id, by: LEADER });
+    await assignDispatch(w, dispatch([task("M", [["Sở Y tế", "lead"]], "2023-06-20", "monthly")], { number: "7/KH" }), LEAD_CHAT);
     await deliver(w.store.outbox, chat, w.clock);
     const post = chat.inChat(YTE).at(-1)!;
     expect((await tickAt(at("2023-06-21"))).rolled).toBe(1);
@@ -103,9 +94,7 @@ describe("reminderTick", () => {
   });
 
   it("a monthly task due on the 31st keeps the 31st after February (each roll-over counts from the first due day)", async () => {
-    const r = await ingestDraft(w, { forwardedBy: LEADER, chat: LEAD_CHAT, parsed: dispatch([task("M31", [["Sở Y tế", "lead"]], "2024-01-31", "monthly")], { number: "8/KH" }) });
-    if (r.code !== "ok") throw new Error(r.code);
-    await confirmDraft(w, { dispatchId: r.draft.id, by: LEADER });
+    await assignDispatch(w, dispatch([task("M31", [["Sở Y tế", "lead"]], "2024-01-31", "monthly")], { number: "8/KH" }), LEAD_CHAT);
     expect((await tickAt(at("2024-02-01"))).rolled).toBe(1);
     expect((await tickAt(at("2024-03-01"))).rolled).toBe(1);
     expect((await tickAt(at("2024-04-01"))).rolled).toBe(1);

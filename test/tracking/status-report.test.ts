@@ -2,13 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { renderReportText } from "../../src/reports/render-text.js";
 import { translator } from "../../src/i18n.js";
 import { bindChat } from "../../src/tracking/chat-binding.js";
-import { confirmDraft } from "../../src/tracking/confirm-draft.js";
-import { ingestDraft } from "../../src/tracking/ingest-draft.js";
 import { recordReply } from "../../src/tracking/record-reply.js";
 import { setRole } from "../../src/tracking/roles.js";
 import { reportCounts, reportNow, statusReport } from "../../src/tracking/status-report.js";
 import { deliver, MemoryChat } from "./fake-chat.js";
-import { ADMIN, dispatch, LEADER, OFFICER, task, world, type World } from "./helpers.js";
+import { ADMIN, assignDispatch, dispatch, LEADER, OFFICER, task, world, type World } from "./helpers.js";
 
 const SECRETARY = "telegram:4";
 let w: World;
@@ -20,18 +18,12 @@ beforeEach(async () => {
   await setRole(w, { by: ADMIN, userId: SECRETARY, role: "secretary", grant: true });
   await bindChat(w, { chat: "telegram:-10", by: LEADER, unitQuery: "Sở Y tế" });
   await bindChat(w, { chat: "telegram:-11", by: LEADER, unitQuery: "Sở Nội vụ" });
-  const r = await ingestDraft(w, {
-    forwardedBy: LEADER,
-    parsed: dispatch([
-      task("1", [["Sở Y tế", "lead"], ["Sở Nội vụ", "coordinate"]], "2023-06-10"),
-      task("2", [["Sở Nội vụ", "lead"]], "2023-06-10"),
-      task("3", [["Sở Nội vụ", "lead"]], "2023-06-30"),
-      task("4", [["Sở Y tế", "lead"]], null),
-    ]),
-  });
-  if (r.code !== "ok") throw new Error(r.code);
-  dispatchId = r.draft.id;
-  await confirmDraft(w, { dispatchId, by: LEADER });
+  dispatchId = await assignDispatch(w, dispatch([
+    task("1", [["Sở Y tế", "lead"], ["Sở Nội vụ", "coordinate"]], "2023-06-10"),
+    task("2", [["Sở Nội vụ", "lead"]], "2023-06-10"),
+    task("3", [["Sở Nội vụ", "lead"]], "2023-06-30"),
+    task("4", [["Sở Y tế", "lead"]], null),
+  ]));
   await deliver(w.store.outbox, chat, w.clock);
 });
 afterEach(async () => { await w.db.close(); });
