@@ -62,6 +62,33 @@ export function emptyCounts(): StatusCounts {
   return counts;
 }
 
+type LeadUnitCounts = Report["byLeadUnit"][number];
+
+/**
+ * Counts per official category over lead (chủ trì) assignments, in total and per lead unit; coordinating (phối hợp)
+ * ones only counted apart. Shared by full reports and the counts-only summary so both give the same figures.
+ */
+export class LeadCounts {
+  readonly counts = emptyCounts();
+  coordinating = 0;
+  private readonly perUnit = new Map<string | number, LeadUnitCounts>();
+
+  add(unitId: string | number, unitName: string, role: string, status: TaskStatus, n = 1): void {
+    if (role !== "lead") { this.coordinating += n; return; }
+    this.counts[status] += n;
+    this.counts.total += n;
+    let unit = this.perUnit.get(unitId);
+    if (!unit) this.perUnit.set(unitId, (unit = { unitId, unitName, counts: emptyCounts() }));
+    unit.counts[status] += n;
+    unit.counts.total += n;
+  }
+
+  /** The counts per lead unit, by unit name. */
+  byLeadUnit(): LeadUnitCounts[] {
+    return [...this.perUnit.values()].sort((a, b) => collator.compare(a.unitName, b.unitName));
+  }
+}
+
 const URGENCY: Record<TaskStatus, number> = { overdue: 0, in_progress: 1, no_deadline: 2, done_late: 3, done_on_time: 4, done: 5 };
 
 /**
@@ -69,29 +96,20 @@ const URGENCY: Record<TaskStatus, number> = { overdue: 0, in_progress: 1, no_dea
  * statuses are computed against `now` with statusOf.
  */
 export function buildReport<R extends ReportRow>(kind: ReportKind, rows: readonly R[], now: Date, subject: Report["subject"] = {}): Report<R> {
-  const counts = emptyCounts();
-  const perUnit = new Map<string | number, { unitId: string | number; unitName: string; counts: StatusCounts }>();
+  const lead = new LeadCounts();
   const lines: ReportLine<R>[] = [];
   const allUnits = new Map<string | number, { unitId: string | number; unitName: string; lines: number }>();
-  let coordinating = 0;
   for (const row of rows) {
     const status = statusOf({ deadline: row.deadlineDate, completedAt: row.completedAt, now });
     lines.push({ row, status, daysLeft: row.deadlineDate === null ? null : daysLeftOf(row.deadlineDate, now) });
     const seen = allUnits.get(row.unitId);
     if (seen) seen.lines++;
     else allUnits.set(row.unitId, { unitId: row.unitId, unitName: row.unitName, lines: 1 });
-    if (row.role !== "lead") { coordinating++; continue; }
-    counts[status]++;
-    counts.total++;
-    let unit = perUnit.get(row.unitId);
-    if (!unit) perUnit.set(row.unitId, (unit = { unitId: row.unitId, unitName: row.unitName, counts: emptyCounts() }));
-    unit.counts[status]++;
-    unit.counts.total++;
+    lead.add(row.unitId, row.unitName, row.role, status);
   }
   sortByUrgency(lines);
-  const byLeadUnit = [...perUnit.values()].sort((a, b) => collator.compare(a.unitName, b.unitName));
   const byUnit = [...allUnits.values()].sort((a, b) => b.lines - a.lines || collator.compare(a.unitName, b.unitName));
-  return { kind, subject, asOf: now, day: officeDay(now), counts, byLeadUnit, byUnit, coordinating, lines };
+  return { kind, subject, asOf: now, day: officeDay(now), counts: lead.counts, byLeadUnit: lead.byLeadUnit(), byUnit, coordinating: lead.coordinating, lines };
 }
 
 /** All assignments of one dispatch. */

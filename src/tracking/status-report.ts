@@ -1,4 +1,4 @@
-import { buildReport, emptyCounts, type Report, type ReportKind, type StatusCounts } from "../reports/report.js";
+import { buildReport, LeadCounts, type Report, type ReportKind } from "../reports/report.js";
 import { hasRole, type TrackingDeps } from "./deps.js";
 import { officeDay } from "./office-day.js";
 
@@ -44,19 +44,7 @@ export function reportCounts(deps: TrackingDeps, request: ReportRequest): Pick<R
   const now = deps.clock.now();
   const today = officeDay(now);
   const scope = request.kind === "overdue" ? { kind: "overdue" as const, today } : request;
-  const counts = emptyCounts();
-  const perUnit = new Map<number, { unitId: number; unitName: string; counts: StatusCounts }>();
-  let coordinating = 0;
-  for (const r of deps.store.reports.summary(scope, today).rows) {
-    if (r.role !== "lead") { coordinating += r.n; continue; }
-    counts[r.status] += r.n;
-    counts.total += r.n;
-    let unit = perUnit.get(r.unitId);
-    if (!unit) perUnit.set(r.unitId, (unit = { unitId: r.unitId, unitName: r.unitName, counts: emptyCounts() }));
-    unit.counts[r.status] += r.n;
-    unit.counts.total += r.n;
-  }
-  const collator = new Intl.Collator("vi");
-  const byLeadUnit = [...perUnit.values()].sort((a, b) => collator.compare(a.unitName, b.unitName));
-  return { counts, byLeadUnit, coordinating, day: today, asOf: now };
+  const lead = new LeadCounts();
+  for (const r of deps.store.reports.summary(scope, today).rows) lead.add(r.unitId, r.unitName, r.role, r.status, r.n);
+  return { counts: lead.counts, byLeadUnit: lead.byLeadUnit(), coordinating: lead.coordinating, day: today, asOf: now };
 }
