@@ -38,7 +38,8 @@ export function deadlineLine(deadlineDate: string | null, recurrence: Recurrence
   return t("tracking:post.noDeadline");
 }
 
-function clip(text: string, max: number): string {
+/** One line of task text: whitespace collapsed, cut to `max` characters with "…". */
+export function clip(text: string, max: number): string {
   const flat = text.replace(/\s+/g, " ").trim();
   return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
 }

@@ -4,11 +4,7 @@ import type { Translate } from "../i18n.js";
 import type { DueReminder } from "../reminders/due-reminders.js";
 import { displayDay } from "./office-day.js";
 import type { AssignmentView } from "./model.js";
-
-const clip = (s: string, n: number) => {
-  const flat = s.replace(/\s+/g, " ").trim();
-  return flat.length <= n ? flat : `${flat.slice(0, n - 1)}…`;
-};
+import { clip } from "./post-message.js";
 
 function line(t: Translate, n: number, r: DueReminder, a: AssignmentView): string {
   const vars = { n, number: a.dispatchNumber ?? "—", ref: a.taskRef, text: clip(a.taskText, 160), days: Math.abs(r.daysLeft), date: displayDay(a.deadlineDate ?? "") };
