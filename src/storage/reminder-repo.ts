@@ -11,7 +11,6 @@ export class ReminderRepo {
   private readonly openStmt: Database.Statement;
   private readonly rollStmt: Database.Statement;
   private readonly anchorStmt: Database.Statement;
-  private readonly outboxStmt: Database.Statement;
   private readonly sentStmt: Database.Statement;
   private readonly forwardStmt: Database.Statement;
   private readonly keyStmt: Database.Statement;
@@ -38,7 +37,6 @@ export class ReminderRepo {
     );
     this.forwardStmt = read.prepare(`SELECT 1 FROM Dispatch WHERE forwardChat IS NOT NULL LIMIT 1`);
     this.sentStmt = read.prepare(`SELECT key FROM ReminderSent WHERE createdAt >= ?`).pluck();
-    this.outboxStmt = write.prepare(`INSERT INTO OutboxItem (chatId, payload, purpose, status, notBefore, attempts, createdAt) VALUES (?, ?, ?, 'pending', ?, 0, ?)`);
     this.keyStmt = write.prepare(`INSERT INTO ReminderSent (key, assignmentId, chatId, outboxId, createdAt) VALUES (?, ?, ?, ?, ?)`);
   }
 
@@ -79,7 +77,7 @@ export class ReminderRepo {
       await this.replies.inTransaction(() => {
         for (const key of keysWithoutMessage) this.keyStmt.run(key, null, "", null, now);
         for (const b of batches) {
-          const outboxId = Number(this.outboxStmt.run(b.item.chat, JSON.stringify(b.item.payload), JSON.stringify(b.item.purpose), sqlDate(b.item.notBefore ?? at), now).lastInsertRowid);
+          const outboxId = this.replies.insertOutbox(b.item, at);
           for (const k of b.keys) this.keyStmt.run(k.key, k.assignmentId, b.item.chat, outboxId, now);
         }
       });

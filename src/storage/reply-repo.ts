@@ -180,13 +180,17 @@ export class ReplyRepo {
       if (c.nextDeadline && this.q.nextTask!.get(c.taskId) === undefined) this.createNextOccurrence(c.taskId, c.nextDeadline, at);
     }
     for (const ev of e.events) this.insertEvent(ev, at);
-    for (const n of e.notices) {
-      this.q.outbox!.run(n.chat, JSON.stringify(n.payload), JSON.stringify(n.purpose), sqlDate(n.notBefore ?? e.at), at);
-    }
+    for (const n of e.notices) this.insertOutbox(n, e.at);
   }
 
   private insertEvent(ev: NewEvent, at: string): void {
     this.q.event!.run({ ...ev, at, data: JSON.stringify(ev.data ?? {}) });
+  }
+
+  /** One outbox row on the raw connection, as Prisma would write it; its id. Call inside a write transaction. */
+  insertOutbox(item: NewOutboxItem, at: Date): number {
+    const row = this.q.outbox!.run(item.chat, JSON.stringify(item.payload), JSON.stringify(item.purpose), sqlDate(item.notBefore ?? at), sqlDate(at));
+    return Number(row.lastInsertRowid);
   }
 
   /** A recurring task's next occurrence: same item and units, next due day. Call inside a write transaction. */
