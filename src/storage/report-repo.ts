@@ -41,6 +41,11 @@ const FROM_SUMMARY: Record<ReportScope["kind"], string> = {
   not_reported: "NOT INDEXED",
 };
 
+/** The values bound to WHERE[scope.kind]. */
+function paramsOf(scope: ReportScope): unknown[] {
+  return scope.kind === "dispatch" ? [scope.dispatchId] : scope.kind === "unit" ? [scope.unitId] : scope.kind === "overdue" ? [scope.today] : [];
+}
+
 type Raw = [number, number, number, string, string, number, string, string | null, string | null, string | null, string | null];
 
 export class ReportRepo {
@@ -50,7 +55,6 @@ export class ReportRepo {
   rows(scope: ReportScope): ReportRow[] {
     let stmt = this.stmts.get(scope.kind);
     if (!stmt) this.stmts.set(scope.kind, (stmt = this.read.prepare(`${SELECT} ${WHERE[scope.kind]}`).raw(true)));
-    const params = scope.kind === "dispatch" ? [scope.dispatchId] : scope.kind === "unit" ? [scope.unitId] : scope.kind === "overdue" ? [scope.today] : [];
     const dates = new Map<string, Date>();
     const date = (s: string | null): Date | null => {
       if (s === null) return null;
@@ -59,8 +63,8 @@ export class ReportRepo {
       return d;
     };
     const dispatches = new Map((this.read.prepare("SELECT id, number, subject FROM Dispatch").raw(true).all() as Array<[number, string | null, string | null]>).map((d) => [d[0], d]));
-    const units = new Map((this.read.prepare("SELECT id, displayName FROM Unit").raw(true).all() as Array<[number, string]>));
-    return (stmt.all(...params) as Raw[]).map((r) => {
+    const units = this.unitNames();
+    return (stmt.all(...paramsOf(scope)) as Raw[]).map((r) => {
       const d = dispatches.get(r[2]);
       return {
         id: r[0], taskId: r[1], dispatchId: r[2], dispatchNumber: d?.[1] ?? null, dispatchSubject: d?.[2] ?? null, taskRef: r[3],
@@ -84,10 +88,13 @@ export class ReportRepo {
       ).raw(true);
       this.stmts.set(key, stmt);
     }
-    const params: unknown[] = scope.kind === "dispatch" ? [scope.dispatchId] : scope.kind === "unit" ? [scope.unitId] : scope.kind === "overdue" ? [scope.today] : [];
-    const units = new Map(this.read.prepare("SELECT id, displayName FROM Unit").raw(true).all() as Array<[number, string]>);
-    const raw = stmt.all(today, ...params) as Array<[number, string, TaskStatus, number]>;
+    const units = this.unitNames();
+    const raw = stmt.all(today, ...paramsOf(scope)) as Array<[number, string, TaskStatus, number]>;
     return { rows: raw.map(([unitId, role, status, n]) => ({ unitId, unitName: units.get(unitId) ?? "", role, status, n })) };
+  }
+
+  private unitNames(): Map<number, string> {
+    return new Map(this.read.prepare("SELECT id, displayName FROM Unit").raw(true).all() as Array<[number, string]>);
   }
 
   dispatchExists(id: number): boolean {
