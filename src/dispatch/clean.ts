@@ -19,15 +19,30 @@ const BLOCK_OPENER =
   /^(?:Kính gửi|Căn cứ|Thực hiện|Theo|Để|Nhằm|Ngày\s+\d|Nơi nhận|Số\s*:|Số\s+\d|V\/v|\(|Trong|Tuy nhiên|Sau khi|Hiện nay|Qua|Trên cơ sở|Kỷ niệm|Nhận được|Cập nhật|Ngoài ra|Đồng thời|(?:Công văn|Kế hoạch|Thông báo|Quyết định|Chỉ thị|Báo cáo|Hướng dẫn)\s+(?:về việc|v\/v))(?![\p{L}])/iu;
 // Upper-case header blocks that start afresh: the issuer repeated above "Căn cứ", the national motto, a type heading.
 const HEADER_BLOCK = /^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|CHỦ TỊCH|HỘI ĐỒNG|BỘ TRƯỞNG|GIÁM ĐỐC|BAN THƯỜNG VỤ|THƯỜNG TRỰC|CỘNG HÒA|CỘNG HOÀ|ĐỘC LẬP|ĐẢNG CỘNG SẢN|QUYẾT ĐỊNH|KẾ HOẠCH|CHỈ THỊ|THÔNG BÁO|CÔNG VĂN|HƯỚNG DẪN|T\/M|TM\.|KT\.)/u;
+// Secrecy and urgency stamps stand on their own line: never glued to the issuer above or the number below (a MẬT stamp
+// lost into the issuer would let a secret dispatch be fanned out).
+export const STAMP_LINE = /^(?:TUYỆT MẬT|TỐI MẬT|MẬT|HỎA TỐC|HOẢ TỐC|THƯỢNG KHẨN|KHẨN)$/u;
 const RULE_LINE = /^[|\-–—_=*.\s]+$/u;
+
+// HTML as portals and converters emit it (lower-case tag names); "A<B>&C" written in a dispatch is text.
+const HTML_TAG =
+  /<\/?(?:p|br|div|span|b|i|u|em|strong|a|img|table|thead|tbody|tr|td|th|ul|ol|li|h[1-6]|sup|sub|font|center|hr|blockquote|pre|code|section|article|header|footer|figure|figcaption|o:p)(?:\s[^<>\n]{0,200})?\s*\/?>/g;
+
+/** Markdown emphasis: paired stars ("**bold**", "*italic*"), and an opening or closing star whose partner sits on
+ *  another line (a wrapped italic). A star inside text ("A*B", "3 * 4") is kept. */
+function stripStars(line: string): string {
+  let s = line.replace(/(\*{1,3})(?=[^\s*])((?:(?!\1)[^\n])*?[^\s*])\1(?!\*)/g, "$2").replace(/\*{2,}/g, "");
+  s = s.replace(/^(\s*)\*(?=[^\s*])/u, "$1").replace(/(?<=[^\s*])\*(\s*)$/u, "$1");
+  return s;
+}
 
 function stripResidue(raw: string): string {
   let s = raw
-    .replace(/<\/?[A-Za-z][^<>\n]{0,200}>?/g, " ")
+    .replace(HTML_TAG, " ")
     .replace(/\\([*_#\-.+()[\]|`>])/g, "$1")
     .replace(/^\s{0,3}#{1,6}\s+/u, "");
-  // A markdown bullet "* item" is a dash item; every other star is emphasis.
-  s = s.replace(/^\s*[*]\s+(?=\S)/u, "- ").replace(/\*+/g, "").replace(/__/g, "");
+  // A markdown bullet "* item" is a dash item; other stars are emphasis only where they pair up.
+  s = stripStars(s.replace(/^\s*[*]\s+(?=\S)/u, "- ")).replace(/(?<![\p{L}\p{N}])__|__(?![\p{L}\p{N}])/gu, "");
   return s.replace(/[\t\u00a0\u2000-\u200b\u202f\u3000]/g, " ").replace(/ {2,}/g, " ").trim();
 }
 
@@ -68,6 +83,8 @@ export function cleanLines(input: string): Line[] {
     const fullLine = width > 0 && !blank && lastRaw.length >= width * 0.8 && !/[.;:!?]$/u.test(lastRaw);
     const joinable =
       prev !== undefined &&
+      !STAMP_LINE.test(t) &&
+      !STAMP_LINE.test(prev.text) &&
       (MARKER_ONLY.test(prev.text) ||
         wrappedHyphen ||
         (fullLine && !isMarker && !headerBlock) ||

@@ -72,7 +72,7 @@ export function readHeader(input: Line[]): HeaderResult {
   const issuerParts: string[] = [];
 
   for (let i = 0; i < limit; i++) {
-    const t = lines[i]!.text;
+    let t = lines[i]!.text;
     if (/^Kính gửi/iu.test(t) || /^\p{Lu}[\p{Lu}\s]{2,80}\s(?:điện|ĐIỆN)\s*:/u.test(t)) break;
     if (stamps(t, doc)) {
       lastHeader = i;
@@ -123,13 +123,16 @@ export function readHeader(input: Line[]): HeaderResult {
       continue;
     }
     if (isUpper(t) && t.length < 160 && !NOT_HEADER.test(t)) {
-      const head = t.replace(/CỘNG H[OÒ]A.*$/u, "").replace(/ĐẢNG CỘNG SẢN.*$/u, "").trim();
+      // A stamp glued to the end of a header line by a PDF column interleave ("HUYỆN BẢO LÂM MẬT"), never "BÍ MẬT".
+      const glued = doc.number === null || i <= lastHeader + 3 ? /(?<!BÍ|BẢO)\s+(TUYỆT MẬT|TỐI MẬT|MẬT|HỎA TỐC|HOẢ TỐC|THƯỢNG KHẨN|KHẨN)$/u.exec(t) : null;
+      if (glued && stamps(glued[1]!, doc)) t = t.slice(0, glued.index);
+      const head = t.replace(/CỘNG H(?:OÀ|ÒA|OA).*$/u, "").replace(/ĐẢNG CỘNG SẢN.*$/u, "").trim();
       if (head && doc.type === null && !/:$/u.test(head) && !issuerParts.includes(head) && !/^(?:ĐỘC LẬP|T\/M|TM\.|KT\.)/u.test(head))
         issuerParts.push(head);
       if (i <= lastHeader + 3) lastHeader = Math.max(lastHeader, i);
     } else if (/^Độc lập/u.test(t)) lastHeader = Math.max(lastHeader, i);
     else {
-      const m = /^(\p{Lu}[\p{L} ]{2,40}?)\s+(?:Độc lập|CỘNG H[OÒ]A)/u.exec(t);
+      const m = /^(\p{Lu}[\p{L} ]{2,40}?)\s+(?:Độc lập|CỘNG H(?:OÀ|ÒA|OA))/u.exec(t);
       if (m && isUpper(m[1]!)) issuerParts.push(m[1]!);
     }
   }
@@ -177,9 +180,12 @@ export function readHeader(input: Line[]): HeaderResult {
     for (let i = 0; i < lines.length; i++) {
       const t = lines[i]!.text;
       const source = /^\(?\s*Nguồn/iu.test(t);
-      if (!source && i > Math.min(2, bodyStart + 1)) continue;
+      // Page chrome (breadcrumb, headline, "Cập nhật: …") may come first: a naming sentence ("… ban hành Công văn số …")
+      // counts in the first paragraphs, any other mention only in the first lines.
+      if (!source && i > 8) continue;
       const m = SENTENCE_NUMBER.exec(t);
       if (!m) continue;
+      if (!source && i > Math.min(2, bodyStart + 1) && !/(?:ban hành|\sra|\scó|vừa|gửi)\s+$/iu.test(t.slice(Math.max(0, m.index - 12), m.index))) continue;
       const before = t.slice(Math.max(0, t.lastIndexOf(".", m.index)), m.index);
       if (/(?:Căn cứ|Thực hiện|nhận được|[Tt]heo|của|tại)\s/u.test(before)) continue;
       doc.number = number(m[2]!);
@@ -188,11 +194,19 @@ export function readHeader(input: Line[]): HeaderResult {
       if (sd && doc.date === null) doc.date = iso(+sd[3]!, +sd[2]!, +sd[1]!);
       const after = t.slice(m.index + m[0].length);
       const vv = /^(?:(?!\.\s)[^])*?\s(?:về việc|v\/v)\s+(.+?)(?:\.(?:\s|$)|$)/iu.exec(` ${after}`);
-      if (vv && doc.subject === null) doc.subject = stripEnd(vv[1]!);
+      if (vv && doc.subject === null) {
+        // "… về việc <subject> gửi các sở, ban, ngành; UBND các huyện …": the recipients follow the subject.
+        const sent = /\s+gửi\s+(?=\S)/u.exec(vv[1]!);
+        const rest = sent ? vv[1]!.slice(sent.index + sent[0].length) : "";
+        if (sent && bodyHeadAt(rest) > 0) {
+          doc.subject = stripEnd(vv[1]!.slice(0, sent.index));
+          if (doc.recipients.length === 0) doc.recipients = rest.split(/\s*;\s*/u).map(stripEnd).filter(Boolean);
+        } else doc.subject = stripEnd(vv[1]!);
+      }
       // "… có Công văn số … gửi các Sở, ban, ngành; UBND các huyện … về việc …" stands for Kính gửi.
       const to = /^\s*(?:,\s*)?gửi\s+(.+?)\s*(?:\s(?:về việc|v\/v|đề nghị|yêu cầu|để|nhằm)\s|[.:](?:\s|$))/iu.exec(after);
       if (to && doc.recipients.length === 0) doc.recipients = to[1]!.split(/\s*;\s*/u).map(stripEnd).filter(Boolean);
-      const day = /^\s*Ngày\s+(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})\s*,/u.exec(t);
+      const day = /(?:^|[-–]\s+)Ngày\s+(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})\s*,/u.exec(t.slice(0, m.index));
       if (day && doc.date === null && !source) doc.date = iso(+day[3]!, +day[2]!, +day[1]!);
       // "Công văn số 1234/UBND-VP ngày 15/3/2024 về việc …": the document's own date.
       const own = /^\s*,?\s*ngày\s+(\d{1,2})\s*(?:[/.-]\s*(\d{1,2})\s*[/.-]|tháng\s+(\d{1,2})\s+năm)\s*(\d{4})/iu.exec(after);

@@ -12,6 +12,11 @@ const PLACE = /^(?:TỈNH|HUYỆN|THÀNH PHỐ|THỊ XÃ|QUẬN|XÃ|PHƯỜNG|TH
  * "HUYỆN ỦY LẠC DƯƠNG" under "ĐẢNG BỘ TỈNH…"); written in sentence case with the place name capitalised.
  */
 export function issuerName(parts: string[]): string {
+  // "ĐẢNG BỘ TỈNH HÀ TĨNH / TỈNH ỦY": a committee named without its place takes the place of the Party organisation above.
+  const last = parts[parts.length - 1]?.trim() ?? "";
+  const bare = /^(TỈNH|HUYỆN|THÀNH|QUẬN|THỊ|ĐẢNG) (?:ỦY|UỶ)$/u.exec(last);
+  const above = bare ? parts.slice(0, -1).map((p) => /^ĐẢNG BỘ (?:TỈNH|HUYỆN|THÀNH PHỐ|QUẬN|THỊ XÃ|XÃ|PHƯỜNG) (.+)$/u.exec(p.trim())).find(Boolean) : null;
+  if (bare && above) parts = [`${bare[1]} ỦY ${above[1]}`];
   let raw = parts.join(" ").replace(/\s+/g, " ").trim();
   for (const m of raw.matchAll(ORG_HEAD)) {
     const at = m.index + (m[0].startsWith(" ") ? 1 : 0);

@@ -57,6 +57,16 @@ describe("cleaning", () => {
     expect(out[0]).toBe(out[0]!.normalize("NFC"));
   });
 
+  it("keeps text that only looks like markup: angle brackets and lone stars", () => {
+    expect(texts("Công ty A<B>&C ký hợp đồng")).toEqual(["Công ty A<B>&C ký hợp đồng"]);
+    expect(texts("Diện tích 3 * 4 m, mã A*B")).toEqual(["Diện tích 3 * 4 m, mã A*B"]);
+    expect(texts("<br/>**1.** <strong>Sở Y tế</strong>")).toEqual(["1. Sở Y tế"]);
+  });
+
+  it("drops the stars of an italic wrapped over two lines", () => {
+    expect(texts("*Kính gửi: Sở Y tế,\nSở Tài chính*")).toEqual(["Kính gửi: Sở Y tế,", "Sở Tài chính"]);
+  });
+
   it("returns nothing for empty or blank input", () => {
     expect(cleanLines("")).toEqual([]);
     expect(cleanLines("\n \n\t\n")).toEqual([]);

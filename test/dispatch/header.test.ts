@@ -99,6 +99,12 @@ describe("secrecy and urgency stamps", () => {
     ["Số: 1/UBND\nHOẢ TỐC", null, "HỎA TỐC"],
     ["MẬT - HỎA TỐC\nSố: 1/UBND", "MẬT", "HỎA TỐC"],
     ["**KHẨN**\nSố: 1/UBND", null, "KHẨN"],
+    // A stamp on its own line between the issuer and the number must not be read into the issuer.
+    ["ỦY BAN NHÂN DÂN\nHUYỆN BẢO LÂM\nMẬT\nSố: 12/UBND-VP", "MẬT", null],
+    ["ĐẢNG BỘ TỈNH LÂM ĐỒNG\nHUYỆN ỦY LẠC DƯƠNG\nTỐI MẬT\nSố 12-CV/HU", "TỐI MẬT", null],
+    ["ỦY BAN NHÂN DÂN XÃ LAI HÒA\nSố: 38/UBND\nV/v ứng phó xâm nhập mặn\nHỎA TỐC\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", null, "HỎA TỐC"],
+    // …or glued to the issuer line by a PDF column interleave.
+    ["ỦY BAN NHÂN DÂN\nHUYỆN BẢO LÂM MẬT\nSố: 12/UBND-VP", "MẬT", null],
   ])("%s", (text, secrecy, urgency) => {
     expect(header(text)).toMatchObject({ secrecy, urgency });
   });
@@ -109,7 +115,51 @@ describe("secrecy and urgency stamps", () => {
     "Số: 1/UBND\nV/v xử lý khẩn cấp sự cố đê điều\n\nKính gửi: UBND các huyện",
     "Tình hình khẩn trương. Mật độ cao. Hỏa tốc triển khai.",
     "Số: 1/UBND\n\nKính gửi: Sở Y tế\n\n1. Sở Y tế thực hiện.\n\nMẬT",
+    "ỦY BAN NHÂN DÂN TỈNH\nBAN CHỈ ĐẠO BẢO VỆ BÍ MẬT\nSố: 1/BCĐ",
   ])("no stamp in %s", (text) => {
     expect(header(text)).toMatchObject({ secrecy: null, urgency: null });
+  });
+});
+
+describe("issuer and stamps together", () => {
+  it("keeps the stamp out of the issuer", () => {
+    expect(header("ỦY BAN NHÂN DÂN\nHUYỆN BẢO LÂM\nMẬT\nSố: 12/UBND-VP")).toMatchObject({ issuer: "Ủy ban nhân dân huyện Bảo Lâm", secrecy: "MẬT" });
+    expect(header("UBND THỊ XÃ VĨNH CHÂU\nỦY BAN NHÂN DÂN XÃ LAI HÒA\nSố: 38/UBND\nHỎA TỐC\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").issuer).toBe("Ủy ban nhân dân xã Lai Hòa");
+  });
+
+  it("names a Party committee written without its place after the Party organisation above it", () => {
+    expect(header("ĐẢNG BỘ TỈNH HÀ TĨNH\nTỈNH ỦY\n*\nSố 1562-CV/TU").issuer).toBe("Tỉnh ủy Hà Tĩnh");
+    expect(header("ĐẢNG BỘ TỈNH LÂM ĐỒNG\nHUYỆN ỦY LẠC DƯƠNG\nSố 12-CV/HU").issuer).toBe("Huyện ủy Lạc Dương");
+  });
+
+  it("leaves the national motto out of the issuer, old tone placement too", () => {
+    expect(header("UỶ BAN NHÂN DÂN\nHUYỆN QUỲNH LƯU\n\nSố: 215/TB-UBND\n\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc").issuer).toBe(
+      "Uỷ ban nhân dân huyện Quỳnh Lưu",
+    );
+  });
+});
+
+describe("portal renderings behind page chrome", () => {
+  it("reads the naming sentence after a breadcrumb, a headline and a time line", () => {
+    const doc = header(
+      "Trang chủ » Tin tức » Chỉ đạo điều hành\n\nTăng cường quản lý khai thác cát\n\nThứ năm, 18/07/2024 - 16:42\n\n" +
+        "(tinh.gov.vn) - Ngày 18/7/2024, UBND tỉnh ban hành Công văn số 5126/UBND-KT về việc tăng cường quản lý khoáng sản gửi các sở, ban, ngành tỉnh; UBND các huyện, thị xã, thành phố.\n\nThời gian qua, …",
+    );
+    expect(doc).toMatchObject({
+      number: "5126/UBND-KT",
+      date: "2024-07-18",
+      subject: "tăng cường quản lý khoáng sản",
+      recipients: ["các sở, ban, ngành tỉnh", "UBND các huyện, thị xã, thành phố"],
+    });
+  });
+
+  it("reads 'Ngày 12/3, Sở Y tế ban hành Công văn số …' after an update line; a day without a year gives no date", () => {
+    const doc = header("Cà Mau: phòng, chống bệnh sởi\n\nCập nhật: 13/03/2025 08:15 | Lượt xem: 1.204\n\nNgày 12/3, Sở Y tế ban hành Công văn số 856/SYT-NVY về việc phòng, chống dịch sởi.");
+    expect(doc).toMatchObject({ number: "856/SYT-NVY", date: null, subject: "phòng, chống dịch sởi" });
+  });
+
+  it("still ignores a document cited further down the page", () => {
+    const doc = header("Tin tức\n\nHội nghị\n\nSáng nay\n\nTheo đó, thực hiện Công văn số 12/UBND-VP của UBND tỉnh, các sở đã triển khai.");
+    expect(doc.number).toBeNull();
   });
 });
