@@ -8,6 +8,7 @@ import { seedSynthetic } from "../src/storage/synthetic-seed.js";
 import { recordReply } from "../src/tracking/record-reply.js";
 import { reminderTick } from "../src/tracking/reminder-tick.js";
 import { reportCounts, reportNow } from "../src/tracking/status-report.js";
+import { time } from "./timing.js";
 
 /**
  * Tracking core on a real SQLite file: 10,000 completion replies (target ≥ 1,000/s), the reminder tick and a full
@@ -56,39 +57,19 @@ async function tickAndReport(): Promise<void> {
   const w = await fresh(n, (i) => (i % 10 === 9 ? null : day("2024-01-01", (i * 7) % 730)));
   console.log(`seeded ${n} open assignments in ${w.seedMs.toFixed(0)} ms`);
   w.clock.set(new Date("2024-03-05T01:30:00Z")); // 08:30 Hà Nội
-  let t0 = performance.now();
-  const first = await reminderTick(w.deps);
-  const firstMs = performance.now() - t0;
-  console.log(`reminder tick, first of the day: ${firstMs.toFixed(0)} ms (${first.reminders} reminders in ${first.messages} messages, ${first.rolled} recurring rolled)`);
-  const times: number[] = [];
-  for (let i = 0; i < 5; i++) {
+  const first = await time(1, () => reminderTick(w.deps));
+  const { reminders, messages, rolled } = first.result;
+  console.log(`reminder tick, first of the day: ${first.median.toFixed(0)} ms (${reminders} reminders in ${messages} messages, ${rolled} recurring rolled)`);
+  const ticks = await time(5, async () => {
     w.clock.advance(10 * 60_000);
-    t0 = performance.now();
     const r = await reminderTick(w.deps);
-    times.push(performance.now() - t0);
     if (r.messages !== 0) throw new Error("a repeated tick enqueued reminders twice");
-  }
-  times.sort((a, b) => a - b);
-  console.log(`reminder tick over ${n} open assignments (steady, median of 5, incl. query): ${times[2]!.toFixed(1)} ms (target ≤ 50 ms)`);
-  const rt: number[] = [];
-  let lines = 0;
-  for (let i = 0; i < 5; i++) {
-    t0 = performance.now();
-    const report = reportNow(w.deps, { kind: "all" })!;
-    rt.push(performance.now() - t0);
-    lines = report.lines.length;
-  }
-  rt.sort((a, b) => a - b);
-  console.log(`full status report with every line, ${lines} assignments (median of 5, query + buildReport): ${rt[2]!.toFixed(1)} ms`);
-  const ct: number[] = [];
-  let total = 0;
-  for (let i = 0; i < 5; i++) {
-    t0 = performance.now();
-    total = reportCounts(w.deps, { kind: "all" }).counts.total;
-    ct.push(performance.now() - t0);
-  }
-  ct.sort((a, b) => a - b);
-  console.log(`full status report counts (official categories × ${500} lead units) over ${total} assignments, in SQLite (median of 5): ${ct[2]!.toFixed(1)} ms (target ≤ 200 ms)`);
+  });
+  console.log(`reminder tick over ${n} open assignments (steady, median of 5, incl. query): ${ticks.median.toFixed(1)} ms (target ≤ 50 ms)`);
+  const report = await time(5, () => reportNow(w.deps, { kind: "all" })!);
+  console.log(`full status report with every line, ${report.result.lines.length} assignments (median of 5, query + buildReport): ${report.median.toFixed(1)} ms`);
+  const counts = await time(5, () => reportCounts(w.deps, { kind: "all" }));
+  console.log(`full status report counts (official categories × ${500} lead units) over ${counts.result.counts.total} assignments, in SQLite (median of 5): ${counts.median.toFixed(1)} ms (target ≤ 200 ms)`);
   console.log(`RSS after: ${mb(process.memoryUsage().rss)}, heap used ${mb(process.memoryUsage().heapUsed)}`);
   await w.db.close();
   rmSync(w.dir, { recursive: true, force: true });

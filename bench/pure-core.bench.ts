@@ -10,6 +10,7 @@ import { renderReportText } from "../src/reports/render-text.js";
 import { renderReportXlsx } from "../src/reports/render-xlsx.js";
 import { classifyReply } from "../src/tracking/reply-intent.js";
 import { isoFromDayNumber, officeDayNumber } from "../src/tracking/office-day.js";
+import { time } from "./timing.js";
 
 const N = 100_000;
 const NOW = new Date("2024-06-03T01:30:00Z");
@@ -31,44 +32,26 @@ function assignments(): Array<OpenAssignment & ReportRow> {
   });
 }
 
-/** Wall-clock median and minimum, and median CPU time (the machine is shared: CPU time is the steadier figure). */
-function time<T>(runs: number, fn: () => T): { median: number; min: number; cpu: number; result: T } {
-  const times: number[] = [];
-  const cpus: number[] = [];
-  let result!: T;
-  for (let i = 0; i < runs; i++) {
-    const c = process.cpuUsage();
-    const t = performance.now();
-    result = fn();
-    times.push(performance.now() - t);
-    const used = process.cpuUsage(c);
-    cpus.push((used.user + used.system) / 1000);
-  }
-  times.sort((a, b) => a - b);
-  cpus.sort((a, b) => a - b);
-  return { median: times[Math.floor(runs / 2)]!, min: times[0]!, cpu: cpus[Math.floor(runs / 2)]!, result };
-}
-
 export default async function (): Promise<void> {
   const replies = ["Dạ em đã hoàn thành ạ", "xong 2, 3", "chua xong", "hạn chót ngày nào ạ?", "đang thực hiện, đạt 60%", "de nghi cac don vi khan truong hoan thanh"];
-  const r = time(5, () => { for (let i = 0; i < 10_000; i++) classifyReply(replies[i % replies.length]!); });
+  const r = await time(5, () => { for (let i = 0; i < 10_000; i++) classifyReply(replies[i % replies.length]!); });
   console.log(`classifyReply: ${Math.round(10_000 / (r.median / 1000)).toLocaleString("en")} replies/s (median of 5 × 10,000)`);
 
   const rows = assignments();
   const open = rows; // every one open for the reminder tick
   const calendar = new WorkingCalendar({ extraDaysOff: ["2024-09-03"] });
-  const cold = time(1, () => dueReminders({ openAssignments: open, now: NOW, alreadySent: new Set(), settings: {}, calendar: new WorkingCalendar() }));
-  const warm = time(21, () => dueReminders({ openAssignments: open, now: NOW, alreadySent: new Set(), calendar }));
+  const cold = await time(1, () => dueReminders({ openAssignments: open, now: NOW, alreadySent: new Set(), settings: {}, calendar: new WorkingCalendar() }));
+  const warm = await time(21, () => dueReminders({ openAssignments: open, now: NOW, alreadySent: new Set(), calendar }));
   const sent = new Set(warm.result.reminders.map((x) => x.key));
-  const resent = time(21, () => dueReminders({ openAssignments: open, now: NOW, alreadySent: sent, calendar }));
+  const resent = await time(21, () => dueReminders({ openAssignments: open, now: NOW, alreadySent: sent, calendar }));
   console.log(`dueReminders, ${open.length.toLocaleString("en")} open assignments: ${warm.median.toFixed(1)} ms median, `
     + `min ${warm.min.toFixed(1)} ms, CPU ${warm.cpu.toFixed(1)} ms (first call with a fresh calendar: ${cold.median.toFixed(1)} ms); `
     + `${warm.result.reminders.length.toLocaleString("en")} reminders in ${warm.result.unitDigests.length} digests; `
     + `all already sent: ${resent.median.toFixed(1)} ms median, min ${resent.min.toFixed(1)} ms`);
 
   const t = translator("vi");
-  const build = time(7, () => buildReport("dispatch", rows, NOW));
-  const text = time(7, () => renderReportText(build.result, t));
+  const build = await time(7, () => buildReport("dispatch", rows, NOW));
+  const text = await time(7, () => renderReportText(build.result, t));
   console.log(`report over ${N.toLocaleString("en")} assignments: build ${build.median.toFixed(1)} ms median `
     + `(min ${build.min.toFixed(1)}, CPU ${build.cpu.toFixed(1)}), chat text ${text.median.toFixed(1)} ms `
     + `(${text.result.length} messages: 30 units, 50 detail lines)`);
