@@ -9,7 +9,7 @@ import { HEAD_SRC, STOP_WORDS, U } from "./lexicon.js";
 // Places and kinds that count as a body only after "các" ("các xã, thị trấn"; "các tổ chức, cá nhân").
 const AFTER_CAC_SRC = ["xã", "phường", "thị trấn", "huyện", "quận", "thị xã", "thành phố", "tỉnh", "tổ chức", "địa phương", "cá nhân", "cấp", "thôn", "ấp", "bản", "khu phố", "tổ dân phố", "chủ đầu tư", "hộ gia đình", "thành viên"];
 const TITLE_SRC =
-  "(?:(?:các\\s+)?đồng chí\\s+)?(?:(?:ông|bà)\\s*(?:\\(\\s*bà\\s*\\)|\\/\\s*bà)?\\s+|đồng chí\\s+)?(?:(?:phó\\s+)?(?:giám đốc|chủ tịch|hiệu trưởng|trưởng|bí thư)|thủ trưởng|chánh(?= văn phòng| thanh tra)|thành viên|thường trực|lãnh đạo|người đứng đầu)\\s+";
+  "(?:(?:các\\s+)?đồng chí\\s+)?(?:(?:ông|bà)\\s*(?:\\(\\s*bà\\s*\\)|\\/\\s*bà)?\\s+|đồng chí\\s+)?(?:(?:phó\\s+)?(?:giám đốc|chủ tịch|hiệu trưởng|chỉ huy trưởng|trưởng|bí thư)|thủ trưởng|chánh(?= văn phòng| thanh tra)|thành viên|thường trực|lãnh đạo|người đứng đầu)\\s+";
 const IDIOM_SRC = "các cấp,? các ngành|các tổ chức,? cá nhân";
 
 const BODY_AT = new RegExp(
@@ -23,7 +23,8 @@ const KIND_WORD = new RegExp(
 );
 const STOP_RE = new RegExp(`^(?:${STOP_WORDS.sort((a, b) => b.length - a.length).join("|")})(?![\\p{L}\\p{N}])`, "u");
 // "tổ chức"/"thành phố" etc. inside names are nouns; these follow a head and never end the list.
-const NOUN_AFTER = /^(?:tổ chức (?:chính trị|xã hội|đoàn thể|cơ sở|đảng|hội|quần chúng|tôn giáo)|cá nhân)/u;
+// "Ban Quản lý dự án đầu tư xây dựng huyện", "UBND cùng cấp": words that are verbs elsewhere but here part of a name.
+const NOUN_AFTER = /^(?:tổ chức (?:chính trị|xã hội|đoàn thể|cơ sở|đảng|hội|quần chúng|tôn giáo)|cá nhân|dự án(?: đầu tư)?(?: xây dựng)?(?: công trình)?|cùng cấp)/u;
 
 export function bodyHeadAt(s: string): number {
   const m = BODY_AT.exec(s);
@@ -51,6 +52,17 @@ export function readList(s: string): { list: string; end: number } {
       i = close + 1;
       continue;
     }
+    // "Giám đốc các Sở: Y tế, Tài chính, Lao động - Thương binh và Xã hội;" → Sở Y tế, Sở Tài chính, Sở Lao động …
+    const kinds = c === ":" ? /(?:^|\s)(?:các\s+)?(Sở|Phòng|Bộ)\s*$/u.exec(out) : null;
+    if (kinds) {
+      const m = /^:\s*((?:\p{Lu}[^,;:.()]{1,60}?)(?:\s*,\s*\p{Lu}[^,;:.()]{1,60}?)*)(?=\s*(?:[;.]|$|\s(?:và\s+)?(?:Chủ tịch|Thủ trưởng|Giám đốc|Chánh|Chỉ huy|các\s)))/u.exec(s.slice(i));
+      if (m) {
+        const units = m[1]!.split(/\s*,\s*/u).map((u) => `${kinds[1]} ${u.trim()}`);
+        out = `${out.slice(0, kinds.index)}${kinds[0].startsWith(" ") ? " " : ""}${units.join(", ")}`;
+        i += m[0].length;
+        continue;
+      }
+    }
     if (/[.:!?“”"'‘’]/u.test(c) && !(c === "." && /[\p{L}\p{N}]/u.test(s[i + 1] ?? " "))) break;
     if (c === ";" || c === ",") {
       const after = s.slice(i + 1, i + 80).trimStart();
@@ -75,9 +87,15 @@ export function readList(s: string): { list: string; end: number } {
       const stop = STOP_Y.exec(s);
       NOUN_AFTER_Y.lastIndex = i;
       // "thường xuyên" ending a heading ("Phòng Giáo dục thường xuyên:") belongs to the name.
+      const noun = NOUN_AFTER_Y.exec(s);
+      if (stop && noun && !/(?:^|\s)(?:các|những)\s*$/u.test(out)) {
+        out += noun[0];
+        i += noun[0].length;
+        continue;
+      }
       if (
         stop &&
-        !NOUN_AFTER_Y.test(s) &&
+        !noun &&
         !/(?:^|\s)(?:các|những)\s*$/u.test(out) &&
         !(/^thường xuyên/u.test(stop[0]) && /^\s*:?\s*$/u.test(s.slice(i + stop[0].length)))
       )
@@ -121,7 +139,9 @@ export function splitList(list: string): string[] {
       const lower = seg.toLowerCase();
       const idiomTail = /^các ngành\b/u.test(lower) && /các cấp$/iu.test(cur) || lower === "cá nhân" && /tổ chức$/iu.test(cur);
       const kind = KIND_WORD.test(lower) && !/^\p{Lu}/u.test(seg);
-      const startsNew = cur === "" || (!idiomTail && ((bodyHeadAt(seg) > 0 && !(kind && isCollective(cur))) || /^các\s/iu.test(seg)));
+      // "Văn phòng HĐND và UBND huyện" is one office serving both.
+      const sharedOffice = sep.includes("và") && /^Văn phòng\s+(?:HĐND|Hội đồng nhân dân|Đoàn ĐBQH|Đoàn đại biểu Quốc hội)$/iu.test(cur) && /^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)(?![\p{L}])/u.test(seg);
+      const startsNew = cur === "" || (!idiomTail && !sharedOffice && ((bodyHeadAt(seg) > 0 && !(kind && isCollective(cur))) || /^các\s/iu.test(seg)));
       if (startsNew) {
         if (cur) names.push(cur);
         cur = seg;

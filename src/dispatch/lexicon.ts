@@ -22,6 +22,7 @@ export const HEAD_SRC = [
   "tỉnh đoàn", "lực lượng", "doanh nghiệp", "hợp tác xã", "bảo hiểm xã hội", "cơ sở đảng", "trạm", "đội(?! (?:ngũ|mũ))",
   "tổ(?! (?:chức|quốc|tiên|hợp|ấm|ng))", "hạt", "chi hội", "chi đoàn", "liên đội", "học viện", "đại học", "cảng vụ",
   "đồn", "bộ đội", "quỹ(?! (?:đất|thời gian))", "nhà văn hóa", "nhà văn hoá", "ủy viên", "đại biểu", "viễn thông", "cảnh sát", "bộ chỉ huy", "phân hiệu", "ban quản lý",
+  "công chức (?:địa chính|văn phòng|tư pháp|tài chính|văn hóa|văn hoá|chỉ huy|kinh tế)",
   "tổ chức(?= (?:chính trị|xã hội|đoàn thể|cơ sở|đảng|quần chúng|tôn giáo|kinh tế|nhân đạo|thành viên|công đoàn|phi|quốc tế|tín dụng)(?![\\p{L}]))",
 ];
 
@@ -45,5 +46,5 @@ export const STOP_WORDS = [
   "tuần tra", "kiểm soát", "ngăn chặn", "bảo vệ", "điều tra", "xác minh", "khảo sát", "ký kết", "chấp hành",
   "phát hiện", "xử phạt", "thu hồi", "di dời", "sửa chữa", "nâng cấp", "lựa chọn", "đăng ký", "tham dự",
   "hoàn chỉnh", "soạn thảo", "dự thảo", "trả lời", "giải trình", "cho ý kiến", "góp ý", "vận hành", "bố trí",
-  "tiêm", "diệt", "phun", "treo", "trang trí", "dọn", "tập hợp", "tiếp cận", "rà", "nghiên cứu", "xét", "cấp phép",
+  "thống nhất", "tiêm", "diệt", "phun", "treo", "trang trí", "dọn", "tập hợp", "tiếp cận", "rà", "nghiên cứu", "xét", "cấp phép",
 ];

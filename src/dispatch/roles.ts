@@ -19,6 +19,7 @@ export interface SentenceLeads {
 
 const REQUEST =
   /^(?:Đồng thời\s*,?\s*)?(?:Kính\s+)?(giao (?:nhiệm vụ |trách nhiệm )?cho|giao|đề nghị|yêu cầu|phân công)\s+/iu;
+const GIVEN_TO = /^[^;:.]{0,200}?\scho\s+(?=\S)/u;
 const OPENER =
   /^(?:Trong|Trên cơ sở|Căn cứ|Sau khi|Để|Khi|Nhằm|Qua đó|Đồng thời|Ngoài ra|Thực hiện|Theo|Ngày\s+\d|Hết|Từ|Đến|Tiếp theo|Bên cạnh đó|Mặt khác|Riêng|Đối với|Cụ thể|Trước mắt|Tại|Với|Nhân dịp|Hưởng ứng)/u;
 const BACKGROUND_VERB = /^(?:ban hành|banh|đã|nhận được|có ý kiến|được(?! giao| phân công)|vừa|là)(?![\p{L}])/u;
@@ -54,12 +55,23 @@ function readLeads(sentence: string): SentenceLeads | null {
     if (req) {
       const got = listAt(part.slice(req[0].length));
       if (got) return { leads: got.names, requester: [], verb: verbAfter(part.slice(req[0].length + got.end)), requested: true };
+      // "Giao chỉ tiêu tuyển quân năm 2025 cho Ủy ban nhân dân các huyện": the body after "cho" receives the work.
+      const to = /^giao\s/iu.test(req[1]!) ? GIVEN_TO.exec(part.slice(req[0].length)) : null;
+      const obj = to ? listAt(part.slice(req[0].length + to[0].length)) : null;
+      if (obj) return { leads: obj.names, requester: [], verb: "giao", requested: true };
       if (at === 0) return null;
       continue;
     }
+    // A heading "Đối với Ban Thường vụ Huyện ủy Tân Sơn": the body the block below is addressed to.
+    const towards = /^Đối với\s+/u.exec(part);
+    if (towards && at === 0) {
+      const got = listAt(part.slice(towards[0].length));
+      if (got && /^[\s:.]*$/u.test(part.slice(towards[0].length + got.end))) return { leads: got.names, requester: [], verb: "", requested: false };
+    }
     const got = listAt(part);
     if (!got) continue;
-    const after = part.slice(got.end).trimStart();
+    // "UBND tỉnh cũng đề nghị …", "Sở Y tế đồng thời yêu cầu …": an adverb between the requester and its request.
+    const after = part.slice(got.end).trimStart().replace(/^(?:cũng|đồng thời|còn|tiếp tục)\s+(?=(?:giao|đề nghị|yêu cầu|phân công)\s)/iu, "");
     const inner = REQUEST.exec(after);
     if (inner) {
       const obj = listAt(after.slice(inner[0].length));

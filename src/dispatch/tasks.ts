@@ -31,7 +31,11 @@ const INFO_ITEM = /^(?:thời gian|địa điểm|nội dung|thành phần|hồ 
 /** The heading text a task hangs under: a time it states is the time of the tasks under it. */
 export const PARENT_TEXT = new WeakMap<ParsedTask, string>();
 
-const dedupe = (names: string[]) => names.filter((n, i) => names.findIndex((m) => sameBody(m, n)) === i);
+// "UBND xã Quỳnh Vinh" and "UBND xã Quỳnh Lộc" share most words but are two units: a differing proper name at the end
+// keeps them apart.
+const properTail = (n: string) => /(?:\s\p{Lu}\p{Ll}*)+$/u.exec(n)?.[0].trim().toLowerCase() ?? "";
+const sameUnit = (a: string, b: string) => sameBody(a, b) && (properTail(a) === "" || properTail(b) === "" || properTail(a) === properTail(b));
+const dedupe = (names: string[]) => names.filter((n, i) => names.findIndex((m) => sameUnit(m, n)) === i);
 
 function assignees(leads: string[], text: string): Assignee[] {
   const l = dedupe(leads);
