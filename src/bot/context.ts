@@ -1,5 +1,6 @@
 import type { ChatId, InboundMessage } from "../chat/port.js";
 import { isLang, translator, type Translate } from "../i18n.js";
+import { chatLang } from "../tracking/chat-lang.js";
 import type { Person } from "../tracking/model.js";
 import type { BotDeps } from "./deps.js";
 import { say } from "./respond.js";
@@ -16,7 +17,11 @@ export interface MessageContext {
 
 export async function messageContext(deps: BotDeps, msg: InboundMessage): Promise<MessageContext> {
   const person = await deps.store.directory.person(msg.sender.id);
-  const t = translator(isLang(person?.lang) ? person.lang : deps.settings.defaultLang);
+  // A group reads the group's language (/ngonngu in the group), a private chat its person's.
+  const lang = msg.chatType === "group"
+    ? await chatLang(deps.store, msg.chat, deps.settings.defaultLang)
+    : isLang(person?.lang) ? person.lang : deps.settings.defaultLang;
+  const t = translator(lang);
   return {
     deps,
     msg,

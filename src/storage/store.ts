@@ -1,4 +1,5 @@
 import type { Clock } from "../clock.js";
+import { ChatLangRepo } from "./chat-lang-repo.js";
 import type { Db } from "./database.js";
 import { DirectoryRepo } from "./directory-repo.js";
 import { DispatchRepo } from "./dispatch-repo.js";
@@ -18,6 +19,7 @@ export interface Store {
   reminders: ReminderRepo;
   reports: ReportRepo;
   marks: MarkRepo;
+  chatLangs: ChatLangRepo;
 }
 
 export function createStore(db: Db, clock: Clock): Store {
@@ -31,5 +33,6 @@ export function createStore(db: Db, clock: Clock): Store {
     reminders: new ReminderRepo(db.prisma, db.read, db.write, replies, db.gate),
     reports: new ReportRepo(db.read),
     marks: new MarkRepo(db),
+    chatLangs: new ChatLangRepo(db),
   };
 }

@@ -1,5 +1,5 @@
 import type { InboundAction } from "../chat/port.js";
-import { translator } from "../i18n.js";
+import { chatTranslators } from "./chat-lang.js";
 import { nextOccurrence } from "../reminders/recurrence.js";
 import { confirmDraft, type ConfirmResult } from "./confirm-draft.js";
 import { hasRole, type TrackingDeps } from "./deps.js";
@@ -48,8 +48,8 @@ export async function handleAction(deps: TrackingDeps, action: Omit<InboundActio
   if (!a) return { code: "unknown_action" };
   if (a.status !== "pending_approval") return { code: "nothing_pending", task: taskRef(a) };
   const at = clock.now();
-  const t = translator("vi");
   const unitChats = (await store.directory.activeBindings([a.unitId])).map((b) => b.chatId);
+  const tFor = await chatTranslators(store, unitChats);
   const approved = verb === "approve";
   const next = approved && a.deadlineDate ? nextOccurrence(a.deadlineDate, a.recurrence) : null;
   const written = await store.replies.apply({
@@ -60,7 +60,7 @@ export async function handleAction(deps: TrackingDeps, action: Omit<InboundActio
     events: [{ type: approved ? "approved" : "rejected", actor: action.sender.id, chatId: action.chat, messageId: action.messageId, assignmentId: id, taskId: a.taskId, unitId: a.unitId, dispatchId: a.dispatchId, data: {} }],
     notices: unitChats.map((chat) => ({
       chat,
-      payload: { op: "send" as const, text: t(approved ? "tracking:approval.approved" : "tracking:approval.rejected", { unit: a.unitName, ref: a.taskRef }) },
+      payload: { op: "send" as const, text: tFor(chat)(approved ? "tracking:approval.approved" : "tracking:approval.rejected", { unit: a.unitName, ref: a.taskRef }) },
       purpose: { type: "notice" as const },
     })),
   });

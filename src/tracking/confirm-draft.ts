@@ -1,5 +1,5 @@
 import type { NewOutboxItem } from "../chat/outbox.js";
-import { translator } from "../i18n.js";
+import { chatTranslators } from "./chat-lang.js";
 import type { CreatedAssignment, TaskPlan } from "../storage/dispatch-repo.js";
 import { hasRole, type TrackingDeps } from "./deps.js";
 import type { AssigneeRole, Draft } from "./model.js";
@@ -60,7 +60,7 @@ export async function confirmDraft(deps: TrackingDeps, input: { dispatchId: numb
   const unitIds = [...new Set(plans.flatMap((p) => p.assignments.map((a) => a.unitId)))];
   const units = await store.directory.unitsById(unitIds);
   const bindings = await store.directory.activeBindings(unitIds);
-  const t = translator("vi");
+  const tFor = await chatTranslators(store, bindings.map((b) => b.chatId));
   const plansBySeq = new Map(plans.map((p) => [p.seq, p]));
 
   const posts = (created: CreatedAssignment[]): NewOutboxItem[] => {
@@ -72,7 +72,7 @@ export async function confirmDraft(deps: TrackingDeps, input: { dispatchId: numb
           const p = plansBySeq.get(c.taskSeq)!;
           return { assignmentId: c.id, ref: p.ref, text: p.text, role: c.role, deadlineDate: p.deadlineDate, recurrence: p.recurrence };
         });
-      if (lines.length) out.push(...unitPostMessages(b.chatId, units.get(b.unitId)?.displayName ?? "", draft.doc, lines, t));
+      if (lines.length) out.push(...unitPostMessages(b.chatId, units.get(b.unitId)?.displayName ?? "", draft.doc, lines, tFor(b.chatId)));
     }
     return out;
   };

@@ -1,6 +1,7 @@
 import type { NewOutboxItem } from "../chat/outbox.js";
 import type { ChatId, InboundMessage } from "../chat/port.js";
 import { translator } from "../i18n.js";
+import { chatLang } from "./chat-lang.js";
 import { nextOccurrence } from "../reminders/recurrence.js";
 import type { NewEvent, ReplyEffects } from "../storage/reply-repo.js";
 import type { TrackingDeps } from "./deps.js";
@@ -105,7 +106,7 @@ export async function recordReply(deps: TrackingDeps, msg: Omit<InboundMessage, 
   if (open.length === 0) return { code: "already_closed", task: taskRef(chosen[0]!), completedAt: chosen[0]!.completedAt };
 
   const leaderChat = (a: AssignmentView): ChatId | null => settings.leaderChat ?? a.forwardChat;
-  const t = translator("vi");
+  const tOf = async (chat: ChatId) => translator(await chatLang(store, chat));
   const effects: ReplyEffects = { eventId: msg.eventId, at, updates: [], closeTasks: [], events: [], notices: [] };
   const outcomes: Array<{ task: TaskRef; outcome: Outcome; nextDeadline?: string }> = [];
   const closedTasks = new Set<number>();
@@ -120,7 +121,7 @@ export async function recordReply(deps: TrackingDeps, msg: Omit<InboundMessage, 
         outcome = "pending_approval";
         effects.updates.push({ id: a.id, status: "pending_approval", report: reply.note });
         const chat = leaderChat(a);
-        if (chat) effects.notices.push(approvalRequest(chat, a, reply.note, t));
+        if (chat) effects.notices.push(approvalRequest(chat, a, reply.note, await tOf(chat)));
       } else if (!closedTasks.has(a.taskId)) {
         outcome = "closed";
         closedTasks.add(a.taskId);
@@ -138,7 +139,7 @@ export async function recordReply(deps: TrackingDeps, msg: Omit<InboundMessage, 
     effects.events.push(replyEvent(msg, a, reply.intent, outcome, reply.note, reply.percent));
   }
   for (const [chat, list] of notify) {
-    const text = t(`tracking:notify.${reply.intent}`, { unit: list[0]!.unitName, ref: list.map((a) => a.taskRef).join(", "), number: list[0]!.dispatchNumber ?? "", note: reply.note });
+    const text = (await tOf(chat))(`tracking:notify.${reply.intent}`, { unit: list[0]!.unitName, ref: list.map((a) => a.taskRef).join(", "), number: list[0]!.dispatchNumber ?? "", note: reply.note });
     effects.notices.push({ chat, payload: { op: "send", text }, purpose: { type: "notice" } });
   }
   if (!(await store.replies.apply(effects))) return { code: "duplicate_event" };

@@ -1,5 +1,6 @@
 import type { NewOutboxItem } from "../chat/outbox.js";
 import { translator } from "../i18n.js";
+import { chatLang } from "./chat-lang.js";
 import { dueReminders, type DueReminder, type OpenAssignment } from "../reminders/due-reminders.js";
 import { occurrenceAfter } from "../reminders/recurrence.js";
 import { WorkingCalendar } from "../reminders/working-days.js";
@@ -63,10 +64,11 @@ export async function reminderTick(deps: TrackingDeps): Promise<TickResult> {
     return a ? [{ r, a }] : [];
   });
 
-  const t = translator("vi");
+  // Each chat in its own language: a group's /ngonngu, a leader's own setting (src/tracking/chat-lang.ts).
+  const tOf = async (chat: string) => translator(await chatLang(store, chat));
   const batches: Array<{ item: NewOutboxItem; keys: Array<{ key: string; assignmentId: number | null }> }> = [];
   for (const digest of due.unitDigests) {
-    const parts = unitDigestMessages(digest.chat, due.day, withView(digest.reminders), t);
+    const parts = unitDigestMessages(digest.chat, due.day, withView(digest.reminders), await tOf(digest.chat));
     parts.forEach((p, i) => batches.push({
       item: p.item,
       keys: [...p.keys.map((key) => ({ key, assignmentId: Number(key.split(":")[0]) })), ...(i === 0 ? [{ key: digest.key, assignmentId: null }] : [])],
@@ -92,6 +94,7 @@ export async function reminderTick(deps: TrackingDeps): Promise<TickResult> {
   const leaderKey = due.leaderDigest?.key ?? `leader-nochat:${due.day}:${noChatKeys[0]?.key ?? ""}`;
   let first = true;
   for (const [chat, { overdue, noChat }] of perLeaderChat) {
+    const t = await tOf(chat);
     const texts = [...(overdue.length ? renderLeaderDigest(overdue, due.day, t) : []), ...(noChat.length ? renderWithoutChat(noChat, due.day, t) : [])];
     texts.forEach((text, i) => {
       batches.push({

@@ -1,6 +1,7 @@
 import { type InboundAction, parseChatId } from "../../chat/port.js";
 import { isLang, translator, type Translate } from "../../i18n.js";
 import { handleAction } from "../../tracking/button-action.js";
+import { chatLang } from "../../tracking/chat-lang.js";
 import type { ConfirmResult } from "../../tracking/confirm-draft.js";
 import type { BotDeps } from "../deps.js";
 import { enqueueAck, say } from "../respond.js";
@@ -26,7 +27,9 @@ export async function onAction(deps: BotDeps, action: InboundAction): Promise<vo
       const r = result.result;
       if (r.code === "recorded") {
         if (deps.settings.editablePlatforms.includes(parseChatId(action.chat).platform)) {
-          const edit = await postStatusEdit(deps, action.chat, action.messageId, t);
+          // The toast is the presser's; the post belongs to the group and keeps the group's language.
+          const tChat = action.chatType === "group" ? translator(await chatLang(deps.store, action.chat, deps.settings.defaultLang)) : t;
+          const edit = await postStatusEdit(deps, action.chat, action.messageId, tChat);
           if (edit) await enqueueAck(deps, [edit]);
         }
         const closed = r.outcomes.some((o) => o.outcome === "closed");

@@ -66,11 +66,19 @@ export async function listUnitsCommand(ctx: MessageContext): Promise<void> {
   await ctx.reply([t("bot:unit.listHeader", { count: units.length }), ...lines].join("\n"));
 }
 
-/** "/ngonngu en" or "/ngonngu vi": the language the bot uses with this person. */
+/**
+ * "/ngonngu en" or "/ngonngu vi": in a private chat, the language the bot uses with this person; in a group (admins
+ * and leaders only, like /donvi), the group's language for everything sent there: task posts, reminders, answers.
+ */
 export async function languageCommand(ctx: MessageContext, args: string): Promise<void> {
   const { deps, msg, person, t } = ctx;
   const lang = args.trim().toLowerCase();
   if (!isLang(lang)) return ctx.reply(t("bot:lang.usage"));
+  if (msg.chatType === "group") {
+    if (!hasRole(person, "leader")) return ctx.reply(t("bot:lang.groupForbidden"));
+    await deps.store.chatLangs.save(msg.chat, lang, deps.clock.now());
+    return ctx.reply(translator(lang)("bot:lang.groupSet"));
+  }
   await deps.store.directory.savePerson(
     { userId: msg.sender.id, name: person?.name ?? msg.sender.name, roles: person?.roles ?? [], unitId: person?.unitId ?? null, lang },
     deps.clock.now(),
