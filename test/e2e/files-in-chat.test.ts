@@ -149,6 +149,11 @@ describe("Telegram: a file forwarded by a leader", () => {
       const message = await expected(bytes, name);
       await l.api.waitFor(() => l.api.botMessages(LEADER.id).slice(seen).some((m) => m.text === message), 20_000, `the refusal of ${name}`);
     }
+    // A readable file without task items: the reader's warning key is shown as its sentence, nothing is stored.
+    l.api.updates.document({ chat: LEADER.id, from: LEADER, fileName: "thong-bao.txt", bytes: Buffer.from("THÔNG BÁO\nLịch họp giao ban tuần này chuyển sang chiều thứ Năm tại phòng họp số 2.\n") });
+    const noTasks = await l.botSaysMatching(LEADER.id, new RegExp(vi("reader:warn.noTasks").replace(/[.()]/g, "\\$&")));
+    expect(noTasks.text).not.toMatch(/reader:warn/);
+
     const getFiles = l.api.callsOf("getFile").length;
     l.api.updates.document({ chat: LEADER.id, from: LEADER, fileName: "lon.pdf", bytes: Buffer.alloc(60_000, 0x20) });
     await l.botSaysMatching(LEADER.id, /Tệp lon\.pdf quá lớn \(0\.1 MB; giới hạn 0\.0 MB\)/);
