@@ -43,8 +43,7 @@ describe("language per group and per person", () => {
     l.say(-401, ADMIN, "/ngonngu en");
     await l.botSaysMatching(-401, /^This group will get the bot's messages in English\.$/);
     l.say(-401, ADMIN, "/donvi");
-    await l.botSaysMatching(-401, /Sở Tài chính/);
-    expect(api.botMessages(-401).at(-1)!.text).not.toMatch(/Nhóm này đang gắn/);
+    await l.botSaysMatching(-401, /^This group is bound to Sở Tài chính\.$/);
 
     // The leader (Vietnamese) confirms; each group gets its post in its own language.
     l.say(LEADER.id, LEADER, DISPATCH);
@@ -78,5 +77,13 @@ describe("language per group and per person", () => {
     const reminderEn = await l.botSaysMatching(-401, /3 days left/);
     expect(reminderEn.text).toMatch(/^⏰ Reminders for 27\/06\/2023/);
     await l.botSaysMatching(-402, /còn 3 ngày/);
+
+    // The setting is stored: after a restart the group is still answered in English.
+    await l.settle();
+    await l.app.stop();
+    await l.restart();
+    const seen = api.botMessages(-401).length;
+    l.say(-401, OFFICER, "/donvi");
+    await l.api.waitFor(() => api.botMessages(-401).slice(seen).some((m) => /^This group is bound to Sở Tài chính\.$/.test(m.text ?? "")), 15_000, "the English answer after a restart");
   }, 60_000);
 });
