@@ -46,5 +46,5 @@ export const STOP_WORDS = [
   "tuần tra", "kiểm soát", "ngăn chặn", "bảo vệ", "điều tra", "xác minh", "khảo sát", "ký kết", "chấp hành",
   "phát hiện", "xử phạt", "thu hồi", "di dời", "sửa chữa", "nâng cấp", "lựa chọn", "đăng ký", "tham dự",
   "hoàn chỉnh", "soạn thảo", "dự thảo", "trả lời", "giải trình", "cho ý kiến", "góp ý", "vận hành", "bố trí",
-  "thống nhất", "tiêm", "diệt", "phun", "treo", "trang trí", "dọn", "tập hợp", "tiếp cận", "rà", "nghiên cứu", "xét", "cấp phép",
+  "thống nhất", "cụ thể", "chi tiết", "tiêm", "diệt", "phun", "treo", "trang trí", "dọn", "tập hợp", "tiếp cận", "rà", "nghiên cứu", "xét", "cấp phép",
 ];

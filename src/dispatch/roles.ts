@@ -56,7 +56,7 @@ function readLeads(sentence: string): SentenceLeads | null {
       const got = listAt(part.slice(req[0].length));
       if (got) return { leads: got.names, requester: [], verb: verbAfter(part.slice(req[0].length + got.end)), requested: true };
       // "Giao chỉ tiêu tuyển quân năm 2025 cho Ủy ban nhân dân các huyện": the body after "cho" receives the work.
-      const to = /^giao\s/iu.test(req[1]!) ? GIVEN_TO.exec(part.slice(req[0].length)) : null;
+      const to = /^giao$/iu.test(req[1]!) ? GIVEN_TO.exec(part.slice(req[0].length)) : null;
       const obj = to ? listAt(part.slice(req[0].length + to[0].length)) : null;
       if (obj) return { leads: obj.names, requester: [], verb: "giao", requested: true };
       if (at === 0) return null;

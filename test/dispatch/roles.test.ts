@@ -17,6 +17,21 @@ describe("leads", () => {
     ["Giao các sở, ngành tỉnh; Uỷ ban nhân dân các huyện, thành phố; Các Ban QLDA chuyên ngành tỉnh báo cáo tình hình.", ["các sở, ngành tỉnh", "Uỷ ban nhân dân các huyện, thành phố", "Các Ban QLDA chuyên ngành tỉnh"]],
     ["Trung tâm Y tế huyện (Cơ quan Thường trực Ban Chỉ đạo) chủ trì triển khai.", ["Trung tâm Y tế huyện"]],
     ["Báo Hà Nội Mới, Báo Kinh tế và Đô thị, Đài Phát thanh và Truyền hình Hà Nội", ["Báo Hà Nội Mới", "Báo Kinh tế và Đô thị", "Đài Phát thanh và Truyền hình Hà Nội"]],
+    // An adverb between the requester and its request.
+    ["UBND tỉnh cũng đề nghị Ủy ban MTTQ Việt Nam tỉnh chỉ đạo các tổ chức thành viên.", ["Ủy ban MTTQ Việt Nam tỉnh"]],
+    ["Sở Y tế đồng thời yêu cầu Trung tâm Y tế các huyện giám sát ca bệnh.", ["Trung tâm Y tế các huyện"]],
+    // "Giao <việc> cho <body>".
+    ["Giao chỉ tiêu tuyển quân năm 2025 cho Ủy ban nhân dân các huyện, thành phố (chi tiết tại Phụ lục), cụ thể:", ["Ủy ban nhân dân các huyện, thành phố"]],
+    // Headings that only name a body.
+    ["Đối với Ban Thường vụ Huyện ủy Tân Sơn", ["Ban Thường vụ Huyện ủy Tân Sơn"]],
+    ["Các chi, đảng bộ trực thuộc Huyện ủy", ["Các chi, đảng bộ trực thuộc Huyện ủy"]],
+    // Titles and names that contain verb-like words.
+    ["Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh, Chỉ huy trưởng Bộ Chỉ huy Bộ đội Biên phòng tỉnh chỉ đạo lực lượng.", ["Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh", "Chỉ huy trưởng Bộ Chỉ huy Bộ đội Biên phòng tỉnh"]],
+    ["Ban Quản lý dự án đầu tư xây dựng huyện chủ trì hoàn thiện hồ sơ.", ["Ban Quản lý dự án đầu tư xây dựng huyện"]],
+    ["Văn phòng HĐND và UBND huyện theo dõi, đôn đốc.", ["Văn phòng HĐND và UBND huyện"]],
+    ["UBND xã Quỳnh Vinh, UBND xã Quỳnh Lộc phối hợp với Công an huyện.", ["UBND xã Quỳnh Vinh", "UBND xã Quỳnh Lộc"]],
+    ["Công chức Địa chính - Xây dựng xã phối hợp với Trưởng Ban Nhân dân các ấp đo độ mặn.", ["Công chức Địa chính - Xây dựng xã"]],
+    ["Chánh Văn phòng UBND tỉnh; Giám đốc các Sở: Y tế, Tài chính, Lao động - Thương binh và Xã hội; Chủ tịch UBND các huyện chịu trách nhiệm thi hành Quyết định này.", ["Chánh Văn phòng UBND tỉnh", "Giám đốc Sở Y tế", "Sở Tài chính", "Sở Lao động - Thương binh và Xã hội", "Chủ tịch UBND các huyện"]],
   ])("%s", (sentence, leads) => {
     expect(leadsOfSentence(sentence)?.leads).toEqual(leads);
   });
@@ -28,6 +43,8 @@ describe("leads", () => {
     "Tổ chức thực hiện nghiêm túc các nội dung trên.",
     "Trường hợp có khó khăn, báo cáo về UBND huyện.",
     "Hội nghị được tổ chức vào ngày 20/5.",
+    "Đối với các hộ gia đình chưa bàn giao mặt bằng, tiếp tục vận động.",
+    "Giao đất cho hộ gia đình sử dụng ổn định lâu dài.",
     "Kỷ niệm 72 năm Ngày truyền thống, Bộ Giáo dục và Đào tạo phối hợp với Văn phòng thường trực triển khai.",
   ])("no body starts: %s", (sentence) => {
     expect(leadsOfSentence(sentence)).toBeNull();
@@ -50,6 +67,9 @@ describe("coordinators", () => {
     ["Chủ động phối hợp với các cấp, các ngành, các tổ chức, cá nhân; đa dạng hóa các hình thức", ["các cấp, các ngành", "các tổ chức, cá nhân"]],
     ["Phối hợp với cơ quan chức năng, UBND quận, huyện, thị xã thực hiện việc kiểm tra", ["cơ quan chức năng", "UBND quận, huyện, thị xã"]],
     ["chủ trì, phối hợp với Trạm Chăn nuôi và Thú y tổ chức tiêm phòng", ["Trạm Chăn nuôi và Thú y"]],
+    ["Chủ tịch UBND tỉnh yêu cầu Giám đốc Sở TN&MT chủ trì, phối hợp với Công an tỉnh, Sở Giao thông vận tải và UBND các huyện, thị xã, thành phố kiểm tra", ["Công an tỉnh", "Sở Giao thông vận tải", "UBND các huyện, thị xã, thành phố"]],
+    ["Ban Thường trực Ủy ban MTTQ các xã phối hợp với UBND cùng cấp tổ chức Lễ phát động", ["UBND cùng cấp"]],
+    ["Công an tỉnh phối hợp với Bộ Chỉ huy Quân sự tỉnh thống nhất nguồn, tránh trùng lặp.", ["Bộ Chỉ huy Quân sự tỉnh"]],
   ])("%s", (text, names) => {
     expect(coordinatorsIn(text)).toEqual(names);
   });
@@ -74,6 +94,8 @@ describe("collectives", () => {
     ["Sở Văn hóa, Thể thao và Du lịch", ["Sở Văn hóa, Thể thao và Du lịch"]],
     ["Phòng Nội vụ - Lao động Thương binh và Xã hội", ["Phòng Nội vụ - Lao động Thương binh và Xã hội"]],
     ["các cấp, các ngành", ["các cấp, các ngành"]],
+    ["Văn phòng Đoàn ĐBQH và HĐND tỉnh", ["Văn phòng Đoàn ĐBQH và HĐND tỉnh"]],
+    ["Văn phòng Tỉnh ủy và UBND tỉnh", ["Văn phòng Tỉnh ủy", "UBND tỉnh"]],
   ])("%s", (list, names) => {
     expect(splitList(list)).toEqual(names);
   });
@@ -98,6 +120,16 @@ describe("roles in a dispatch", () => {
     );
     expect(p.tasks[0]).toMatchObject({ ref: "1", implicit: true });
     expect(p.tasks[0]!.assignees.map((a) => a.name)).toEqual(["Ủy ban nhân dân huyện", "Đảng đoàn Mặt trận Tổ quốc Việt Nam", "Ban Thường vụ Huyện đoàn"]);
+  });
+
+  it("keeps two units of the same kind that differ only in their proper name, and merges true repeats", () => {
+    const text = "Kính gửi: UBND các xã\n\n1. UBND xã Quỳnh Vinh, UBND xã Quỳnh Lộc phối hợp với Công an huyện, Công an huyện tổ chức đối thoại.";
+    const t = readDispatch(text, { refDate: "2025-04-10" }).tasks[0]!;
+    expect(t.assignees).toEqual([
+      { name: "UBND xã Quỳnh Vinh", role: "lead" },
+      { name: "UBND xã Quỳnh Lộc", role: "lead" },
+      { name: "Công an huyện", role: "coordinate" },
+    ]);
   });
 
   it("drops the issuer's own actions", () => {
