@@ -49,6 +49,24 @@ function flatten(node: OutlineNode, depth = 0): string {
   return lines.filter(Boolean).join("\n");
 }
 
+/**
+ * "2. Công an tỉnh chủ trì, phối hợp với … tổ chức đợt tổng kiểm tra …: a) Hướng dẫn …; b) Xử lý …": lettered items
+ * naming no body of their own detail the work their parent states, so they stay in it like bullets. Under a heading
+ * that is only a body ("3. UBND các xã:") or only directs one ("Ban cán sự đảng lãnh đạo UBND tỉnh:") each letter is
+ * the work itself and stays a task.
+ */
+function lettersAreDetails(node: OutlineNode, context: string[], isIssuer: (n: string) => boolean): boolean {
+  if (!node.children.every((c) => c.kind === "letter" && c.children.length === 0)) return false;
+  const head = leadsOfSentence(node.head);
+  if (!head || head.leads.length === 0 || head.verb === "" || /^(?:chỉ đạo|lãnh đạo|giao|thực hiện|triển khai)(?:\s|$)/u.test(head.verb)) return false;
+  if (node.head.length < 60) return false;
+  return node.children.every((c) => {
+    const l = leadsOfSentence(c.head);
+    const named = l && (l.requested || isWorkSentence(l)) ? l.leads.filter((n) => !isIssuer(n)) : [];
+    return named.every((n) => context.some((x) => sameBody(x, n)));
+  });
+}
+
 export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
   const out: ParsedTask[] = [];
   const isIssuer = (n: string) => ctx.issuer.some((i) => sameBody(i, n));
@@ -65,7 +83,7 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
     const headLeads = raw.filter((n) => !isIssuer(n));
     const context = headLeads.length ? headLeads : inherited;
     const numbered = node.children.filter((c) => isNumbered(c.kind));
-    if (numbered.length) {
+    if (numbered.length && !lettersAreDetails(node, context, isIssuer)) {
       for (const c of numbered) {
         const before = out.length;
         visit(c, [...parentPath, node.label].filter(Boolean), context);

@@ -122,3 +122,21 @@ describe("headings fully split into bullet tasks", () => {
     ]);
   });
 });
+
+describe("lettered items under an item that states its own work", () => {
+  const kg = "Kính gửi: Công an tỉnh; Sở Xây dựng\n\n";
+  it("keeps letters naming no body inside the parent task, with the parent's coordinators", () => {
+    const text = `${kg}1. Sở Xây dựng rà soát quy chuẩn.\n2. Công an tỉnh chủ trì, phối hợp với Sở Xây dựng tổ chức đợt cao điểm tổng kiểm tra an toàn phòng cháy, chữa cháy đối với nhà ở kết hợp kinh doanh:\na) Hướng dẫn hộ gia đình cải tạo lối thoát nạn;\nb) Xử lý nghiêm các vi phạm.\nThời gian hoàn thành trong quý IV/2025.`;
+    const t = read(text).tasks.find((x) => x.ref === "2")!;
+    expect(refs(text)).toEqual(["1", "2"]);
+    expect(t.text).toContain("Xử lý nghiêm các vi phạm");
+    expect(t.assignees).toEqual([{ name: "Công an tỉnh", role: "lead" }, { name: "Sở Xây dựng", role: "coordinate" }]);
+    expect(t.deadline?.date).toBe("2025-12-31");
+  });
+
+  it("splits letters under a bare body heading, under 'X lãnh đạo Y:', and where a letter names its own body", () => {
+    expect(refs(`${kg}1. UBND các xã, thị trấn:\na) Tuyên truyền cho người dân.\nb) Thành lập tổ kiểm tra.`)).toEqual(["1.a", "1.b"]);
+    expect(refs(`${kg}1. Ban cán sự đảng UBND tỉnh lãnh đạo UBND tỉnh:\na) Rà soát phương án ứng phó thiên tai.\nb) Kiểm tra hệ thống đê điều.`)).toEqual(["1.a", "1.b"]);
+    expect(refs(`${kg}1. Công an tỉnh chủ trì, phối hợp với Sở Xây dựng tổ chức đợt tổng kiểm tra an toàn phòng cháy, chữa cháy:\na) Hướng dẫn hộ gia đình cải tạo lối thoát nạn;\nb) Sở Tài chính bố trí kinh phí.`)).toEqual(["1.a", "1.b"]);
+  });
+});
