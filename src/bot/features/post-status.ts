@@ -2,13 +2,13 @@ import type { NewOutboxItem } from "../../chat/outbox.js";
 import { type Button, type ChatId, parseChatId } from "../../chat/port.js";
 import type { DocHeader } from "../../dispatch/schema.js";
 import type { Translate } from "../../i18n.js";
-import { displayDay } from "../../tracking/office-day.js";
+import { displayOfficeDay } from "../../tracking/office-day.js";
 import type { AssignmentView } from "../../tracking/model.js";
 import { unitPostMessages } from "../../tracking/post-message.js";
 import type { BotDeps } from "../deps.js";
 
 function statusLine(a: AssignmentView, position: number, t: Translate, withNote = true): string {
-  if (a.status === "done") return t("bot:post.statusDone", { n: position, date: a.completedAt ? displayDay(a.completedAt.toISOString().slice(0, 10)) : "" });
+  if (a.status === "done") return t("bot:post.statusDone", { n: position, date: a.completedAt ? displayOfficeDay(a.completedAt) : "" });
   if (a.status === "pending_approval") return t("bot:post.statusPending", { n: position });
   if (a.lastReportText && withNote) return t("bot:post.statusNote", { n: position, note: a.lastReportText.slice(0, 120) });
   return t("bot:post.statusOpen", { n: position });

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseChatId } from "../../chat/port.js";
-import { displayDay } from "../../tracking/office-day.js";
+import { displayDay, displayOfficeDay } from "../../tracking/office-day.js";
 import { recordReply, type ReplyResult } from "../../tracking/record-reply.js";
 import type { MessageContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
@@ -41,7 +41,7 @@ async function acknowledge(ctx: MessageContext, result: ReplyResult): Promise<vo
     case "forbidden":
       return ctx.reply(t("tracking:reply.forbidden"));
     case "already_closed":
-      return ctx.reply(t("tracking:reply.alreadyClosed", { ref: result.task.ref, date: result.completedAt ? displayDay(result.completedAt.toISOString().slice(0, 10)) : "" }));
+      return ctx.reply(t("tracking:reply.alreadyClosed", { ref: result.task.ref, date: result.completedAt ? displayOfficeDay(result.completedAt) : "" }));
     case "recorded":
       break;
   }
