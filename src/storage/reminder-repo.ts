@@ -88,6 +88,11 @@ export class ReminderRepo {
     }
   }
 
+  /** The due day of the first occurrence of a recurring task's series (keeps "the 31st" from drifting to the 28th). */
+  seriesAnchor(taskId: number): string | null {
+    return (this.anchorStmt.get(taskId) as string | null | undefined) ?? null;
+  }
+
   /**
    * Recurring tasks whose due day has passed while open get their next occurrence (the old one stays, overdue).
    * `nextOf` computes the next due day after today; `anchor` is the due day of the series' first occurrence.
