@@ -101,12 +101,16 @@ export function sentences(text: string): string[] {
     .filter(Boolean);
 }
 
+// "Người đứng đầu … phải chịu trách nhiệm trước Ban Thường vụ nếu để xảy ra …": who answers for a failure, not who
+// does the work. "… chịu trách nhiệm thi hành Quyết định này" still assigns.
+const ACCOUNTABLE = /\s(?:phải\s+)?chịu trách nhiệm\s+(?:trước|nếu|khi|về việc để|cá nhân)(?![\p{L}])/u;
+
 /** All leads of a task's own text: each sentence's subject, and each ";"-clause that starts with a body and a verb. */
 export function leadsIn(text: string): string[] {
   const out: string[] = [];
   for (const s of sentences(text)) {
     const l = leadsOfSentence(s);
-    if (l && (l.requested || l.verb === "" || !BACKGROUND_VERB.test(l.verb)) && !isGeneric(l.leads)) out.push(...l.leads);
+    if (l && (l.requested || l.verb === "" || !BACKGROUND_VERB.test(l.verb)) && !isGeneric(l.leads) && !ACCOUNTABLE.test(s)) out.push(...l.leads);
     for (const clause of s.split(/;\s*/u).slice(1)) {
       const c = leadsOfSentence(clause);
       if (c && !c.requested && isWorkSentence(c) && c.leads.every((n) => !out.includes(n))) out.push(...c.leads);
@@ -124,7 +128,9 @@ export function coordinatorsIn(text: string): string[] {
     const clauseStart = Math.max(text.lastIndexOf(";", m.index), text.lastIndexOf(".", m.index), text.lastIndexOf("\n", m.index));
     const before = text.slice(clauseStart + 1, m.index);
     // Lower case is the verb; "Ban Chỉ đạo" is a name, except at the start of the clause.
-    if (/(?:chỉ đạo|hướng dẫn|tạo điều kiện)/u.test(before) || /^[\s\-–+•]*(?:Chỉ đạo|Hướng dẫn)\s/u.test(before)) continue;
+    // "Đảng đoàn MTTQ tỉnh lãnh đạo Ủy ban MTTQ tỉnh phối hợp với …": the partner of a directed body, like "chỉ đạo".
+    const leadsOther = /\S\s+lãnh đạo\s+(?:\p{Lu}|các\s)/u.test(before) && !/(?:đề nghị|yêu cầu|giao|các|đồng chí|và|^\s*)\s*lãnh đạo/iu.test(before);
+    if (leadsOther || /(?:chỉ đạo|hướng dẫn|tạo điều kiện)/u.test(before) || /^[\s\-–+•]*(?:Chỉ đạo|Hướng dẫn)\s/u.test(before)) continue;
     const rest = text.slice(m.index + m[0].length);
     // After "phối hợp với" a capitalised phrase is a body even when its head noun is not in the list ("Trạm …").
     const got = listAt(rest) ?? (/^\p{Lu}/u.test(rest) ? { names: splitList(readList(rest).list) } : null);

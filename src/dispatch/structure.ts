@@ -5,7 +5,7 @@
  */
 import type { Line } from "./clean.js";
 import { isNumbered, newNode, parseMarker, placeFor, type OutlineNode } from "./outline.js";
-import { isWorkSentence, leadsOfSentence } from "./roles.js";
+import { isWorkSentence, leadsOfSentence, sentences } from "./roles.js";
 import { sameBody } from "./names.js";
 
 export interface Structure {
@@ -71,6 +71,24 @@ export function buildStructure(lines: Line[], issuerNames: string[]): Structure 
       const node = newNode(mk.kind, mk.label, mk.rest, parent);
       parent.children.push(node);
       stack.push(node);
+      continue;
+    }
+    // "Yêu cầu Giám đốc các sở … nghiêm túc triển khai thực hiện Chỉ thị này. Giao Sở NN&PTNT theo dõi, …" after the
+    // items: a closing restatement, then a new task of its own (or more closing), never the last item's text.
+    const sents = hasNumbered && blankBefore && stack.length > 1 ? sentences(text) : [];
+    if (sents.length > 1 && RESTATEMENT.test(sents[0]!) && sents[0]!.length < 300) {
+      stack.length = 1;
+      closing.push(sents[0]!);
+      const rest = sents.slice(1).join(" ");
+      const l = leadsOfSentence(rest);
+      const issuerOnly = l !== null && l.leads.every((n) => issuerNames.some((i) => sameBody(n, i)));
+      if (l && !issuerOnly && (l.requested || isWorkSentence(l))) {
+        mode = "prose";
+        prose.push(rest);
+      } else {
+        mode = "closing";
+        closing.push(rest);
+      }
       continue;
     }
     // Without a blank line before it, such a line may be the wrapped tail of the item above (PDF text).

@@ -70,6 +70,7 @@ describe("coordinators", () => {
     ["Chủ tịch UBND tỉnh yêu cầu Giám đốc Sở TN&MT chủ trì, phối hợp với Công an tỉnh, Sở Giao thông vận tải và UBND các huyện, thị xã, thành phố kiểm tra", ["Công an tỉnh", "Sở Giao thông vận tải", "UBND các huyện, thị xã, thành phố"]],
     ["Ban Thường trực Ủy ban MTTQ các xã phối hợp với UBND cùng cấp tổ chức Lễ phát động", ["UBND cùng cấp"]],
     ["Công an tỉnh phối hợp với Bộ Chỉ huy Quân sự tỉnh thống nhất nguồn, tránh trùng lặp.", ["Bộ Chỉ huy Quân sự tỉnh"]],
+    ["Đề nghị lãnh đạo các đơn vị phối hợp với Sở Y tế kiểm tra", ["Sở Y tế"]],
   ])("%s", (text, names) => {
     expect(coordinatorsIn(text)).toEqual(names);
   });
@@ -80,6 +81,7 @@ describe("coordinators", () => {
     ["counterparties of an agreement", "ký kết chương trình phối hợp với các sở, ngành, cơ quan, đơn vị"],
     ["a coordination rule", "xây dựng quy chế phối hợp với Mặt trận Tổ quốc"],
     ["no body after it", "chủ động phối hợp chuẩn bị tổ chức tốt Phong trào"],
+    ["the partner of a body the lead leads", "Đảng đoàn Ủy ban MTTQ tỉnh lãnh đạo Ủy ban MTTQ tỉnh phối hợp với các tổ chức chính trị - xã hội tỉnh vận động Nhân dân"],
   ])("none for %s", (_label, text) => {
     expect(coordinatorsIn(text)).toEqual([]);
   });
@@ -129,6 +131,25 @@ describe("roles in a dispatch", () => {
       { name: "UBND xã Quỳnh Vinh", role: "lead" },
       { name: "UBND xã Quỳnh Lộc", role: "lead" },
       { name: "Công an huyện", role: "coordinate" },
+    ]);
+  });
+
+  it("an accountability clause names no assignee; an execution clause does", () => {
+    expect(leadsIn("Các huyện ủy lãnh đạo di dời dân. Người đứng đầu cấp ủy, chính quyền phải chịu trách nhiệm trước Ban Thường vụ Tỉnh ủy nếu để xảy ra thiệt hại.")).toEqual(["Các huyện ủy"]);
+    expect(leadsIn("Chánh Văn phòng UBND tỉnh, Giám đốc Sở Y tế chịu trách nhiệm thi hành Quyết định này.")).toEqual(["Chánh Văn phòng UBND tỉnh", "Giám đốc Sở Y tế"]);
+  });
+
+  it("splits a closing restatement from the new task that follows it in the same paragraph", () => {
+    const text = [
+      "Kính gửi: Các sở, ban, ngành",
+      "", "1. Sở Y tế kiểm tra an toàn thực phẩm.", "", "2. Đề nghị Ủy ban MTTQ Việt Nam tỉnh vận động Nhân dân bảo vệ rừng.", "",
+      "Yêu cầu Giám đốc các sở, Chủ tịch UBND các huyện nghiêm túc triển khai thực hiện Chỉ thị này. Giao Sở Nông nghiệp và Phát triển nông thôn theo dõi, đôn đốc việc thực hiện, định kỳ báo cáo kết quả./.",
+    ].join("\n");
+    const tasks = readDispatch(text, { refDate: "2024-12-20" }).tasks;
+    expect(tasks.map((t) => [t.ref, t.assignees.map((a) => a.name), t.deadline?.recurrence ?? null])).toEqual([
+      ["1", ["Sở Y tế"], null],
+      ["2", ["Ủy ban MTTQ Việt Nam tỉnh"], null],
+      ["#1", ["Sở Nông nghiệp và Phát triển nông thôn"], "periodic"],
     ]);
   });
 
