@@ -163,3 +163,12 @@ describe("portal renderings behind page chrome", () => {
     expect(doc.number).toBeNull();
   });
 });
+
+describe("Party number after the date line (PDF column interleave)", () => {
+  it("takes the number line under the date, not a resolution cited in the subject", () => {
+    const doc = header(
+      "ĐẢNG BỘ TỈNH THÁI BÌNH ĐẢNG CỘNG SẢN VIỆT NAM\nHUYỆN ỦY KIẾN XƯƠNG\n* Kiến Xương, ngày 15 tháng 3 năm 2024\nSố 86-KH/HU\n\nKẾ HOẠCH\ntổng kết 10 năm thực hiện Nghị quyết số 33-NQ/TW, ngày 09/6/2014",
+    );
+    expect(doc).toMatchObject({ number: "86-KH/HU", date: "2024-03-15", type: "Kế hoạch", issuer: "Huyện ủy Kiến Xương" });
+  });
+});
