@@ -160,6 +160,22 @@ function closingRules(closing: string[], issuer: string[], recipients: string[],
   return rules;
 }
 
+/** The kind nouns a collective lists: "Các chi, đảng bộ trực thuộc Huyện ủy" → chi, đảng bộ. */
+function kindNouns(name: string): string[] {
+  if (!/^các\s/iu.test(name.trim())) return [];
+  return name
+    .toLowerCase()
+    .replace(/^các\s+/u, "")
+    .split(/\s*,\s*/u)
+    .map((seg) => seg.split(/\s+/u).slice(0, /^(?:đảng|chi|ban|tổ|cơ|đơn)\s/u.test(seg) ? 2 : 1).join(" "));
+}
+function isPartOf(t: ParsedTask, parent: ParsedTask): boolean {
+  const leads = t.assignees.filter((a) => a.role === "lead");
+  const kinds = parent.assignees.filter((a) => a.role === "lead").flatMap((a) => kindNouns(a.name));
+  // "Các đảng bộ xã, thị trấn": the first noun is the kind, the places after it qualify it.
+  return leads.length > 0 && leads.every((a) => kinds.includes(kindNouns(a.name)[0] ?? "\u0000"));
+}
+
 function hasPhrase(text: string, phrase: string): boolean {
   const at = text.indexOf(phrase);
   return at >= 0 && !/[\p{L}\p{N}]/u.test(text[at - 1] ?? " ") && !/[\p{L}\p{N}]/u.test(text[at + phrase.length] ?? " ");
@@ -168,6 +184,7 @@ function hasPhrase(text: string, phrase: string): boolean {
 export function attachDeadlines(tasks: ParsedTask[], st: Structure, doc: DocHeader, text: string, refDate: string): void {
   const ctx = dateContext(doc, text, refDate);
   const wins = windows(st.root, [...st.preamble, ...st.prose], doc.subject, ctx);
+  const byRef = new Map(tasks.map((t) => [t.ref, t]));
   const issuer = doc.issuer ? [doc.issuer] : [];
   const recipients = doc.recipients.flatMap((r) => splitList(r));
   const rules = closingRules(st.closing, issuer, recipients, ctx);
@@ -185,6 +202,13 @@ export function attachDeadlines(tasks: ParsedTask[], st: Structure, doc: DocHead
     const referred = t.deadline ? null : referredTime(t.text, st.root, ctx);
     if (referred) {
       t.deadline = referred;
+      continue;
+    }
+    // "1- Các chi, đảng bộ trực thuộc …: + Hoàn thành tổng kết … trước ngày 20/5 + Các đảng bộ xã … lồng ghép …": a
+    // bullet whose body is one of the kinds its parent item names does part of the parent's work, in its time.
+    const owner = t.ref.includes("#") ? byRef.get(t.ref.slice(0, t.ref.indexOf("#"))) : undefined;
+    if (!t.deadline && owner?.deadline?.date && !owner.deadline.recurrence && isPartOf(t, owner)) {
+      t.deadline = { ...owner.deadline };
       continue;
     }
 

@@ -69,4 +69,17 @@ describe("borrowed times", () => {
     );
     expect(dates(text)).toEqual([["III.1", null]]);
   });
+
+  it("a bullet whose body is one of the kinds its item names takes the item's date; another body's bullet does not", () => {
+    const text = plan(
+      "1. Nội dung: đánh giá kết quả thực hiện.",
+      [
+        "1. Các chi, đảng bộ trực thuộc Huyện ủy",
+        "+ Hoàn thành tổng kết, gửi báo cáo về Ban Thường vụ Huyện ủy trước ngày 20/5/2024.",
+        "+ Các đảng bộ xã, thị trấn chỉ đạo các chi bộ thôn lồng ghép nội dung tổng kết vào sinh hoạt chi bộ.",
+        "+ Công an huyện bảo đảm an ninh trật tự trong thời gian tổng kết.",
+      ].join("\n"),
+    );
+    expect(dates(text)).toEqual([["III.1", "2024-05-20"], ["III.1#2", "2024-05-20"], ["III.1#3", null]]);
+  });
 });
