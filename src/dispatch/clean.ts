@@ -86,6 +86,8 @@ export function cleanLines(input: string): Line[] {
       !STAMP_LINE.test(t) &&
       !STAMP_LINE.test(prev.text) &&
       (MARKER_ONLY.test(prev.text) ||
+        // "Giao Sở Nông nghiệp và" / "Phát triển nông thôn …": a line ending in a conjunction or preposition goes on.
+        (!isMarker && !headerBlock && /\s(?:và|của|với|cho|tại|về|trong|theo|hoặc)$/u.test(prev.text)) ||
         wrappedHyphen ||
         (fullLine && !isMarker && !headerBlock) ||
         (startsLower && !/[.!?:]$/.test(prev.text) && !/^Kính gửi\s*:?\s*$/iu.test(prev.text)) ||

@@ -75,7 +75,7 @@ export function buildStructure(lines: Line[], issuerNames: string[]): Structure 
     }
     // "Yêu cầu Giám đốc các sở … nghiêm túc triển khai thực hiện Chỉ thị này. Giao Sở NN&PTNT theo dõi, …" after the
     // items: a closing restatement, then a new task of its own (or more closing), never the last item's text.
-    const sents = hasNumbered && blankBefore && stack.length > 1 ? sentences(text) : [];
+    const sents = hasNumbered && (blankBefore || /^\p{Lu}/u.test(text)) && stack.length > 1 ? sentences(text) : [];
     if (sents.length > 1 && RESTATEMENT.test(sents[0]!) && sents[0]!.length < 300) {
       stack.length = 1;
       closing.push(sents[0]!);

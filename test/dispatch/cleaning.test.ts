@@ -67,6 +67,12 @@ describe("cleaning", () => {
     expect(texts("*Kính gửi: Sở Y tế,\nSở Tài chính*")).toEqual(["Kính gửi: Sở Y tế,", "Sở Tài chính"]);
   });
 
+  it("joins a line ending in a conjunction or preposition to the next, even across a blank line", () => {
+    expect(texts("Giao Sở Nông nghiệp và\n\nPhát triển nông thôn theo dõi.")).toEqual(["Giao Sở Nông nghiệp và Phát triển nông thôn theo dõi."]);
+    expect(texts("1. Sở Y tế phối hợp với\n2. Sở Tài chính")).toEqual(["1. Sở Y tế phối hợp với", "2. Sở Tài chính"]);
+    expect(texts("Sở Y tế thực hiện.\n\nPhòng Nội vụ theo dõi.")).toEqual(["Sở Y tế thực hiện.", "Phòng Nội vụ theo dõi."]);
+  });
+
   it("returns nothing for empty or blank input", () => {
     expect(cleanLines("")).toEqual([]);
     expect(cleanLines("\n \n\t\n")).toEqual([]);

@@ -153,6 +153,12 @@ describe("roles in a dispatch", () => {
     ]);
   });
 
+  it("splits the closing restatement also when no blank line precedes it", () => {
+    const text = "Kính gửi: Các sở, ban, ngành\n1. Sở Y tế kiểm tra an toàn thực phẩm.\nYêu cầu Giám đốc các sở nghiêm túc thực hiện Chỉ thị này. Giao Sở Tư pháp theo dõi, định kỳ báo cáo./.";
+    const tasks = readDispatch(text, { refDate: "2024-12-20" }).tasks;
+    expect(tasks.map((t) => [t.ref, t.assignees.map((a) => a.name)])).toEqual([["1", ["Sở Y tế"]], ["#1", ["Sở Tư pháp"]]]);
+  });
+
   it("drops the issuer's own actions", () => {
     const p = readDispatch(
       "Kính gửi: Hiệu trưởng các trường trực thuộc. Phòng Giáo dục và Đào tạo yêu cầu các trường thực hiện các nội dung sau:\n\n1. Triển khai tổng vệ sinh.\n\n2. Phòng Giáo dục và Đào tạo cử cán bộ theo dõi, kiểm tra.",
