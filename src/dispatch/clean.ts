@@ -80,7 +80,9 @@ export function cleanLines(input: string): Line[] {
     const isMarker = MARKER_START.test(t) && !wrappedHyphen;
     const startsLower = /^[\p{Ll}]/u.test(t) && !isMarker;
     const headerBlock = isUpperLine(t) && HEADER_BLOCK.test(t);
-    const fullLine = width > 0 && !blank && lastRaw.length >= width * 0.8 && !/[.;:!?]$/u.test(lastRaw);
+    // A header line that fills the width ("Số: 1432/UBND-NV Mộ Đức, ngày 05 tháng 10 năm 2015") is not wrapped into
+    // the "V/v" or "Kính gửi" line under it.
+    const fullLine = width > 0 && !blank && lastRaw.length >= width * 0.8 && !/[.;:!?]$/u.test(lastRaw) && !/^(?:V\/v|Kính gửi|Số\s*:|Nơi nhận)/iu.test(t);
     const joinable =
       prev !== undefined &&
       !STAMP_LINE.test(t) &&

@@ -73,6 +73,13 @@ describe("cleaning", () => {
     expect(texts("Sở Y tế thực hiện.\n\nPhòng Nội vụ theo dõi.")).toEqual(["Sở Y tế thực hiện.", "Phòng Nội vụ theo dõi."]);
   });
 
+  it("does not wrap a full-width number-and-date line into the V/v line under it", () => {
+    const body = Array.from({ length: 10 }, (_, i) => `Dòng văn bản số ${i} được ngắt ở khoảng sáu mươi cột cho giống`).join("\n");
+    const out = texts(`Số: 1432/UBND-NV Mộ Đức, ngày 05 tháng 10 năm 2015\nV/v báo cáo kết quả công tác cải cách hành chính\n${body}`);
+    expect(out[0]).toBe("Số: 1432/UBND-NV Mộ Đức, ngày 05 tháng 10 năm 2015");
+    expect(out[1]).toMatch(/^V\/v báo cáo/u);
+  });
+
   it("returns nothing for empty or blank input", () => {
     expect(cleanLines("")).toEqual([]);
     expect(cleanLines("\n \n\t\n")).toEqual([]);
