@@ -22,6 +22,8 @@ const HEADER_BLOCK = /^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|CHỦ T�
 // Secrecy and urgency stamps stand on their own line: never glued to the issuer above or the number below (a MẬT stamp
 // lost into the issuer would let a secret dispatch be fanned out).
 export const STAMP_LINE = /^(?:TUYỆT MẬT|TỐI MẬT|MẬT|HỎA TỐC|HOẢ TỐC|THƯỢNG KHẨN|KHẨN)$/u;
+// "… chủ trì, phối hợp với Văn phòng Huyện ủy," wrapped before the next coordinator: the list goes on.
+const COORD_LIST_OPEN = /phối hợp(?:\s+(?:với|cùng))?\s+[^.;:]*,$/u;
 const RULE_LINE = /^[|\-–—_=*.\s]+$/u;
 
 // HTML as portals and converters emit it (lower-case tag names); "A<B>&C" written in a dispatch is text.
@@ -93,7 +95,7 @@ export function cleanLines(input: string): Line[] {
         wrappedHyphen ||
         (fullLine && !isMarker && !headerBlock) ||
         (startsLower && !/[.!?:]$/.test(prev.text) && !/^Kính gửi\s*:?\s*$/iu.test(prev.text)) ||
-        (!blank && !isMarker && !/[.;:!?]$/.test(prev.text) && !(/,$/.test(prev.text) && MARKER_START.test(prev.text)) &&
+        (!blank && !isMarker && !/[.;:!?]$/.test(prev.text) && !(/,$/.test(prev.text) && MARKER_START.test(prev.text) && !COORD_LIST_OPEN.test(prev.text)) &&
           !/^Kính gửi/iu.test(prev.text) && !isHeading(prev.text) &&
           !BLOCK_OPENER.test(t) && isUpperLine(prev.text) === isUpperLine(t) && !headerBlock &&
           !isNameLine(prev.text, t)));

@@ -80,6 +80,13 @@ describe("cleaning", () => {
     expect(out[1]).toMatch(/^V\/v báo cáo/u);
   });
 
+  it("joins an item wrapped inside its coordinator list, but keeps list items ending in ',' apart", () => {
+    expect(texts("2- Ban Tuyên giáo Huyện ủy chủ trì, phối hợp chặt chẽ với Văn phòng Huyện ủy,\nBan Dân vận Huyện ủy tham mưu.")).toEqual([
+      "2- Ban Tuyên giáo Huyện ủy chủ trì, phối hợp chặt chẽ với Văn phòng Huyện ủy, Ban Dân vận Huyện ủy tham mưu.",
+    ]);
+    expect(texts("- Sở Y tế,\n- Sở Tài chính,\nBan Dân vận Huyện ủy")).toEqual(["- Sở Y tế,", "- Sở Tài chính,", "Ban Dân vận Huyện ủy"]);
+  });
+
   it("returns nothing for empty or blank input", () => {
     expect(cleanLines("")).toEqual([]);
     expect(cleanLines("\n \n\t\n")).toEqual([]);
