@@ -34,7 +34,7 @@ const INFO_LABEL = /^(?:thời gian|địa điểm|nội dung|kinh phí|hình th
 // "Tháng cao điểm được tổ chức từ ngày …", "Hội nghị tổng kết cấp huyện tổ chức trong tháng 6/2024".
 // Occasions (not activities): "Lễ phát động …", "Hội nghị tổng kết …", "Tháng cao điểm …". A content item such as
 // "Tuyên truyền trực quan: … từ … đến …" gives the period of an activity, not a time for the tasks that mention it.
-const OCCASION = /^(?:lễ|hội nghị|hội thảo|hội thi|hội diễn|ngày hội|buổi|tháng|tuần|đợt|chiến dịch|cuộc thi|diễn đàn|giải|liên hoan|đại hội|kỳ thi|phiên)(?![\p{L}])/iu;
+const OCCASION = /^(?:ra quân|lễ|hội nghị|hội thảo|hội thi|hội diễn|ngày hội|buổi|tháng|tuần|đợt|chiến dịch|cuộc thi|diễn đàn|giải|liên hoan|đại hội|kỳ thi|phiên)(?![\p{L}])/iu;
 const EVENT_VERB = /\s(?:được\s+)?(?:tổ chức|diễn ra|triển khai|thực hiện|khai mạc)\s+(?=(?:vào|trong|từ|lúc|ngày|đến|trước)\s)/giu;
 
 function nodeText(n: OutlineNode): string {
@@ -84,7 +84,8 @@ function windows(root: OutlineNode, prose: string[], subject: string | null, ctx
         const before = out.length;
         events(label[2]!);
         const own = subjectActivity(subject);
-        if (out.length === before && own && d.date) out.push({ activity: own, deadline: d });
+        // Only an occasion ("Tháng hành động", "Ra quân …"): "Triển khai Nghị quyết …" is not dated by its plan's span.
+        if (out.length === before && own && OCCASION.test(own) && d.date) out.push({ activity: own, deadline: d });
       }
     }
     n.children.forEach(walk);

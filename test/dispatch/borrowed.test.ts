@@ -82,4 +82,13 @@ describe("borrowed times", () => {
     );
     expect(dates(text)).toEqual([["III.1", "2024-05-20"], ["III.1#2", "2024-05-20"], ["III.1#3", null]]);
   });
+
+  it("a plan that is not an occasion does not date the tasks that mention its subject", () => {
+    const text = plan(
+      "1. Thời gian thực hiện: từ ngày 01/6/2024 đến ngày 31/12/2025.",
+      "1. Phòng Tư pháp tuyên truyền, phổ biến Nghị quyết số 12 đến cán bộ, đảng viên.",
+      "Triển khai thực hiện Nghị quyết số 12-NQ/HU của Huyện ủy",
+    );
+    expect(dates(text)).toEqual([["III.1", null]]);
+  });
 });
