@@ -20,8 +20,9 @@ export interface SentenceLeads {
 const REQUEST =
   /^(?:Đồng thời\s*,?\s*)?(?:Kính\s+)?(giao (?:nhiệm vụ |trách nhiệm )?cho|giao|đề nghị|yêu cầu|phân công)\s+/iu;
 const GIVEN_TO = /^[^;:.]{0,200}?\scho\s+(?=\S)/u;
+// "Theo dõi" is a verb ("Theo dõi kiểm tra, …"), not the preposition "Theo" opening an adverbial clause.
 const OPENER =
-  /^(?:Trong|Trên cơ sở|Căn cứ|Sau khi|Để|Khi|Nhằm|Qua đó|Đồng thời|Ngoài ra|Thực hiện|Theo|Ngày\s+\d|Hết|Từ|Đến|Tiếp theo|Bên cạnh đó|Mặt khác|Riêng|Đối với|Cụ thể|Trước mắt|Tại|Với|Nhân dịp|Hưởng ứng)/u;
+  /^(?:Trong|Trên cơ sở|Căn cứ|Sau khi|Để|Khi|Nhằm|Qua đó|Đồng thời|Ngoài ra|Thực hiện|Theo(?!\s+dõi)|Ngày\s+\d|Hết|Từ|Đến|Tiếp theo|Bên cạnh đó|Mặt khác|Riêng|Đối với|Cụ thể|Trước mắt|Tại|Với|Nhân dịp|Hưởng ứng)/u;
 const BACKGROUND_VERB = /^(?:ban hành|banh|đã|nhận được|có ý kiến|được(?! giao| phân công)|vừa|là)(?![\p{L}])/u;
 
 function listAt(s: string): { names: string[]; end: number } | null {
@@ -50,6 +51,7 @@ function readLeads(sentence: string): SentenceLeads | null {
     for (let i = s.indexOf(","); i > 0 && i < 400 && starts.length < 5; i = s.indexOf(",", i + 1)) starts.push(i + 1);
   }
   for (const at of starts) {
+    if (at > 0 && inRecipients(s, at)) continue;
     const part = s.slice(at).trimStart();
     const req = REQUEST.exec(part);
     if (req) {
@@ -81,6 +83,20 @@ function readLeads(sentence: string): SentenceLeads | null {
   }
   s = "";
   return null;
+}
+
+// "… định kỳ báo cáo Ban Thường vụ Thành ủy (qua …), UBND Thành phố (qua …) kết quả": whom a report goes to, never
+// who does the work (annotation guide: "gửi về X" and report recipients are not assignees).
+const REPORT_TO = /(?<![\p{L}])(?:báo cáo(?:\s+(?:về|lên|cho|với))?|gửi(?:\s+(?:về|đến|tới|cho|lên))?)\s+/giu;
+
+/** A clause start at `at` (after a comma) that lies inside the list of bodies a report is sent to. */
+function inRecipients(s: string, at: number): boolean {
+  for (const m of s.slice(0, at).matchAll(REPORT_TO)) {
+    const from = m.index + m[0].length;
+    const tail = s.slice(from);
+    if (bodyHeadAt(tail) > 0 && from + readList(tail).end >= at) return true;
+  }
+  return false;
 }
 
 function verbAfter(rest: string): string {

@@ -140,3 +140,28 @@ describe("lettered items under an item that states its own work", () => {
     expect(refs(`${kg}1. Công an tỉnh chủ trì, phối hợp với Sở Xây dựng tổ chức đợt tổng kiểm tra an toàn phòng cháy, chữa cháy:\na) Hướng dẫn hộ gia đình cải tạo lối thoát nạn;\nb) Sở Tài chính bố trí kinh phí.`)).toEqual(["1.a", "1.b"]);
   });
 });
+
+describe("a wrapped dash bullet inside a numbered item", () => {
+  const item = (next: string) =>
+    [
+      "1. Sở Y tế",
+      "- Chủ trì tổ chức kiểm tra.",
+      "2. UBND các quận, huyện, thị xã",
+      "- Xây dựng Kế hoạch, tổ chức thực hiện phù hợp điều kiện thực tế của địa phương.",
+      next,
+      "- Tuyên truyền nâng cao nhận thức về công tác nhân đạo.",
+    ].join("\n");
+
+  it("a line starting with a verb phrase continues the bullet; its report recipients are not leads", () => {
+    const d = read(item("Theo dõi kiểm tra, đánh giá, định kỳ hàng năm báo cáo Ban Thường vụ Thành ủy (qua Ban Dân vận Thành ủy), UBND Thành phố (qua Hội Chữ thập đỏ Thành phố) kết quả thực hiện."));
+    expect(d.tasks.map((t) => t.ref)).toEqual(["1", "2"]);
+    expect(d.tasks[1]!.assignees).toEqual([{ name: "UBND các quận, huyện, thị xã", role: "lead" }]);
+    expect(d.tasks[1]!.text).toContain("Tuyên truyền nâng cao nhận thức");
+  });
+
+  it("a line whose subject is another body is that body's task", () => {
+    const d = read(item("Hội Chữ thập đỏ Thành phố chủ trì tổng hợp kết quả thực hiện."));
+    expect(d.tasks.map((t) => t.ref)).toEqual(["1", "2", "#1"]);
+    expect(d.tasks[2]!.assignees).toEqual([{ name: "Hội Chữ thập đỏ Thành phố", role: "lead" }]);
+  });
+});

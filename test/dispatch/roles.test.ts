@@ -50,6 +50,24 @@ describe("leads", () => {
     expect(leadsOfSentence(sentence)).toBeNull();
   });
 
+  // Report recipients ("báo cáo X, Y kết quả", "gửi về X") are never leads; "Theo dõi" is a verb, not an opener.
+  it.each([
+    ["Sau khi tổng hợp, báo cáo kết quả về Sở Y tế, UBND huyện chủ trì kiểm tra.", ["UBND huyện"]],
+    ["Trong quá trình thực hiện, Sở Y tế báo cáo UBND tỉnh kết quả.", ["Sở Y tế"]],
+    ["Theo kế hoạch, UBND huyện tổ chức kiểm tra.", ["UBND huyện"]],
+  ])("subject beside a report: %s", (sentence, leads) => {
+    expect(leadsOfSentence(sentence)?.leads).toEqual(leads);
+  });
+
+  it.each([
+    "Theo dõi kiểm tra, đánh giá, định kỳ hàng năm báo cáo Ban Thường vụ Thành ủy (qua Ban Dân vận Thành ủy), UBND Thành phố (qua Hội Chữ thập đỏ Thành phố) kết quả thực hiện.",
+    "Trong quá trình thực hiện, định kỳ báo cáo Ban Thường vụ Thành ủy (qua Ban Dân vận Thành ủy), UBND Thành phố (qua Hội Chữ thập đỏ Thành phố) kết quả thực hiện.",
+    "Khi kết thúc, gửi về Sở Tài chính, Sở Y tế kết quả thực hiện.",
+    "Theo dõi, đôn đốc, UBND huyện kết quả thực hiện.",
+  ])("report recipients are not leads: %s", (sentence) => {
+    expect(leadsOfSentence(sentence)).toBeNull();
+  });
+
   it("takes every clause subject of a bullet joined by ';'", () => {
     expect(leadsIn("Ban Dân vận các cấp tham mưu cho cấp uỷ cùng cấp lãnh đạo; Sở Nội vụ, Phòng Nội vụ cấp huyện tham mưu trực tiếp cho chính quyền cùng cấp.")).toEqual([
       "Ban Dân vận các cấp",
