@@ -48,3 +48,9 @@ export const STOP_WORDS = [
   "hoàn chỉnh", "soạn thảo", "dự thảo", "trả lời", "giải trình", "cho ý kiến", "góp ý", "vận hành", "bố trí",
   "thống nhất", "cụ thể", "chi tiết", "tiêm", "diệt", "phun", "treo", "trang trí", "dọn", "tập hợp", "tiếp cận", "rà", "nghiên cứu", "xét", "cấp phép",
 ];
+
+// Nouns that "định kỳ" modifies as the kind of activity ("khám sức khỏe định kỳ"), not as a schedule.
+export const ACTIVITY_BEFORE_PERIODIC = [
+  "khám sức (?:khỏe|khoẻ)", "khám bệnh", "khám", "bảo dưỡng", "bảo trì", "kiểm tra", "kiểm định", "hiệu chuẩn",
+  "tiêm chủng", "tiêm phòng", "xét nghiệm", "sửa chữa", "tu bổ", "vệ sinh", "thay thế",
+];

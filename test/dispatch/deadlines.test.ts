@@ -115,3 +115,26 @@ describe("not deadlines", () => {
     expect(findDeadlines(phrase, ctx)).toEqual([]);
   });
 });
+
+describe("recurrence words mid-clause and 'định kỳ' as a modifier", () => {
+  const nov = { year: 2024, base: "2024-11-11" };
+  it.each([
+    ["vận động ký cam kết; tổ chức ký cam kết hằng năm vào đầu mùa khô.", null, "yearly"],
+    ["chủ trì theo dõi; hằng tháng cập nhật số liệu lên Hệ thống báo cáo của ngành.", null, "monthly"],
+    ["Tổ chức khám sức khỏe định kỳ cho học sinh, lập hồ sơ; hoàn thành trước ngày 31/12/2024.", "2024-12-31", null],
+    ["Bảo dưỡng định kỳ phương tiện chữa cháy trước ngày 15/12/2024.", "2024-12-15", null],
+    ["Định kỳ hằng quý gửi báo cáo về Sở (qua Phòng GDTrH, điện thoại: 0237.3852.668) trước ngày 25 của tháng cuối quý.", "2024-12-25", "quarterly"],
+  ])("%s", (text, date, recurrence) => {
+    expect(firstDeadline(text, nov)).toMatchObject({ date, recurrence });
+  });
+  it.each([
+    "Xây dựng kế hoạch hằng năm trình UBND tỉnh.",
+    "Tổ chức khám sức khỏe định kỳ cho học sinh.",
+    "Bố trí kinh phí hằng năm cho công tác phòng cháy.",
+  ])("no schedule: %s", (text) => {
+    expect(firstDeadline(text, nov)).toBeNull();
+  });
+  it("a bare 'định kỳ' is still a schedule", () => {
+    expect(firstDeadline("định kỳ báo cáo kết quả về Ban Thường vụ", nov)).toMatchObject({ recurrence: "periodic" });
+  });
+});
