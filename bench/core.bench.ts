@@ -7,7 +7,9 @@ import { createStore } from "../src/storage/store.js";
 import { seedSynthetic } from "../src/storage/synthetic-seed.js";
 import { recordReply } from "../src/tracking/record-reply.js";
 import { reminderTick } from "../src/tracking/reminder-tick.js";
-import { reportCounts, reportNow } from "../src/tracking/status-report.js";
+import { translator } from "../src/i18n.js";
+import { renderReportText } from "../src/reports/render-text.js";
+import { CHAT_REPORT_LINES, chatReport, reportCounts, reportNow, type ReportRequest } from "../src/tracking/status-report.js";
 import { time } from "./timing.js";
 
 /**
@@ -70,6 +72,17 @@ async function tickAndReport(): Promise<void> {
   console.log(`full status report with every line, ${report.result.lines.length} assignments (median of 5, query + buildReport): ${report.median.toFixed(1)} ms`);
   const counts = await time(5, () => reportCounts(w.deps, { kind: "all" }));
   console.log(`full status report counts (official categories × ${500} lead units) over ${counts.result.counts.total} assignments, in SQLite (median of 5): ${counts.median.toFixed(1)} ms (target ≤ 200 ms)`);
+  // What a secretary gets in chat (src/bot/features/reports.ts): counts in SQLite, the 50 most urgent lines, the text.
+  const t = translator("vi");
+  const byNumber = (): ReportRequest => ({ kind: "dispatch", dispatchId: w.deps.store.reports.assignedDispatches().find((d) => d.number === "1/KH-UBND")!.id });
+  const chat: Array<[string, () => ReportRequest]> = [
+    ["/baocao (every open dispatch)", () => ({ kind: "open_dispatches" })], ["/baocao 1/KH-UBND (incl. finding it)", byNumber],
+    ["/quahan", () => ({ kind: "overdue" })], ["/chuabaocao", () => ({ kind: "not_reported" })],
+  ];
+  for (const [command, request] of chat) {
+    const r = await time(5, () => renderReportText(chatReport(w.deps, request(), CHAT_REPORT_LINES)!, t, { maxLines: CHAT_REPORT_LINES }));
+    console.log(`chat status report ${command} over ${n} open assignments (median of 5, counts in SQLite + ${CHAT_REPORT_LINES} most urgent lines + text, ${r.result.length} messages): ${r.median.toFixed(1)} ms (target ≤ 200 ms)`);
+  }
   console.log(`RSS after: ${mb(process.memoryUsage().rss)}, heap used ${mb(process.memoryUsage().heapUsed)}`);
   await w.db.close();
   rmSync(w.dir, { recursive: true, force: true });

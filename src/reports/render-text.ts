@@ -39,7 +39,9 @@ export function renderReportText(report: Report, t: Translate, options: RenderTe
   }
   out.push(t("reports:as-of", { time: displayOfficeTime(report.asOf), day: displayOfficeDay(report.asOf) }));
   out.push("");
-  if (report.lines.length === 0) {
+  // A chat report (summaryReport) carries only its most urgent lines and the total apart.
+  const totalLines = report.linesTotal ?? report.lines.length;
+  if (totalLines === 0) {
     out.push(t("reports:empty"));
     return splitIntoChunks(out.join("\n"), maxLength);
   }
@@ -70,7 +72,7 @@ export function renderReportText(report: Report, t: Translate, options: RenderTe
 
   out.push("", t("reports:details"));
   report.lines.slice(0, maxLines).forEach((line, i) => out.push(...detailLines(line, i + 1, t, maxTaskText)));
-  if (report.lines.length > maxLines) out.push(t("reports:more", { count: report.lines.length - maxLines }));
+  if (totalLines > maxLines) out.push(t("reports:more", { count: totalLines - maxLines }));
   return splitIntoChunks(out.join("\n"), maxLength);
 }
 

@@ -54,6 +54,11 @@ export interface Report<R extends ReportRow = ReportRow> {
   coordinating: number;
   /** Every assignment in scope, most urgent first (overdue, then by due day), then by dispatch and item. */
   lines: ReportLine<R>[];
+  /**
+   * Set when `lines` holds only the most urgent ones (the chat report, see summaryReport): how many lines the scope
+   * has in all. Unset: `lines` is complete.
+   */
+  linesTotal?: number;
 }
 
 export function emptyCounts(): StatusCounts {
@@ -112,6 +117,42 @@ export function buildReport<R extends ReportRow>(kind: ReportKind, rows: readonl
   return { kind, subject, asOf: now, day: officeDay(now), counts: lead.counts, byLeadUnit: lead.byLeadUnit(), byUnit, coordinating: lead.coordinating, lines };
 }
 
+/**
+ * The same report from counts computed elsewhere (per unit, role and status, as ReportRepo.summary gives them) and
+ * a superset of the `maxLines` most urgent rows (ReportRepo.urgentRows): counts, units and the first `maxLines`
+ * lines equal buildReport's over every row; `lines` stops there and `linesTotal` tells how many there are.
+ */
+export function summaryReport<R extends ReportRow>(
+  kind: ReportKind,
+  summary: ReadonlyArray<{ unitId: string | number; unitName: string; role: string; status: TaskStatus; n: number }>,
+  urgent: readonly R[],
+  now: Date,
+  subject: Report["subject"],
+  maxLines: number,
+): Report<R> {
+  const lead = new LeadCounts();
+  const allUnits = new Map<string | number, { unitId: string | number; unitName: string; lines: number }>();
+  let total = 0;
+  for (const s of summary) {
+    lead.add(s.unitId, s.unitName, s.role, s.status, s.n);
+    total += s.n;
+    const seen = allUnits.get(s.unitId);
+    if (seen) seen.lines += s.n;
+    else allUnits.set(s.unitId, { unitId: s.unitId, unitName: s.unitName, lines: s.n });
+  }
+  const lines = urgent.map((row) => ({
+    row, status: statusOf({ deadline: row.deadlineDate, completedAt: row.completedAt, now }),
+    daysLeft: row.deadlineDate === null ? null : daysLeftOf(row.deadlineDate, now),
+  }));
+  sortByUrgency(lines);
+  lines.length = Math.min(lines.length, maxLines);
+  const byUnit = [...allUnits.values()].sort((a, b) => b.lines - a.lines || collator.compare(a.unitName, b.unitName));
+  return {
+    kind, subject, asOf: now, day: officeDay(now), counts: lead.counts, byLeadUnit: lead.byLeadUnit(), byUnit,
+    coordinating: lead.coordinating, lines, linesTotal: total,
+  };
+}
+
 /** All assignments of one dispatch. */
 export function dispatchReport<R extends ReportRow>(rows: readonly R[], dispatchId: R["dispatchId"], now: Date): Report<R> {
   const scoped = rows.filter((r) => r.dispatchId === dispatchId);
@@ -138,8 +179,8 @@ export function notReportedReport<R extends ReportRow>(rows: readonly R[], now: 
 
 /**
  * Most urgent first: overdue, in progress, undated, then completed; by due day; then by dispatch number and item ref
- * (numeric-aware), lead before coordinating. Text keys are ranked once per distinct value so that sorting 100,000
- * lines compares numbers only.
+ * (numeric-aware), lead before coordinating, then by assignment id. Text keys are ranked once per distinct value so
+ * that sorting 100,000 lines compares numbers only.
  */
 function sortByUrgency<R extends ReportRow>(lines: ReportLine<R>[]): void {
   const dispatchRank = rankOf(lines.map((l) => l.row.dispatchNumber ?? ""));
@@ -150,7 +191,11 @@ function sortByUrgency<R extends ReportRow>(lines: ReportLine<R>[]): void {
   const dispatch = new Int32Array(n);
   const ref = new Int32Array(n);
   const role = new Int8Array(n);
+  // Last, the assignment id (numeric ids; otherwise the given order): lines equal on every key above (two lead units of
+  // one item) come out the same whichever order the query returned them in, so a LIMIT-ed chat report agrees.
+  const id = new Float64Array(n);
   lines.forEach((l, i) => {
+    id[i] = typeof l.row.id === "number" ? l.row.id : i;
     urgency[i] = URGENCY[l.status];
     days[i] = l.daysLeft ?? Number.MAX_SAFE_INTEGER;
     dispatch[i] = dispatchRank.get(l.row.dispatchNumber ?? "")!;
@@ -158,7 +203,7 @@ function sortByUrgency<R extends ReportRow>(lines: ReportLine<R>[]): void {
     role[i] = l.row.role === "lead" ? 0 : 1;
   });
   const order = Array.from({ length: n }, (_, i) => i);
-  order.sort((a, b) => urgency[a]! - urgency[b]! || days[a]! - days[b]! || dispatch[a]! - dispatch[b]! || ref[a]! - ref[b]! || role[a]! - role[b]!);
+  order.sort((a, b) => urgency[a]! - urgency[b]! || days[a]! - days[b]! || dispatch[a]! - dispatch[b]! || ref[a]! - ref[b]! || role[a]! - role[b]! || id[a]! - id[b]!);
   const sorted = order.map((i) => lines[i]!);
   for (let i = 0; i < n; i++) lines[i] = sorted[i]!;
 }

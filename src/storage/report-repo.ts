@@ -9,18 +9,26 @@ export type ReportScope =
   | { kind: "unit"; unitId: number }
   /** Open and past due on `today` (YYYY-MM-DD, office time). */
   | { kind: "overdue"; today: string }
-  | { kind: "not_reported" };
+  | { kind: "not_reported" }
+  /** Every assignment of the dispatches that still have an open one (the chat's plain "báo cáo"). */
+  | { kind: "open_dispatches" }
+  /** Every assignment except those of these dispatches (what open_dispatches becomes once the closed ones are known). */
+  | { kind: "except_dispatches"; dispatchIds: number[] };
 
 // Dispatch and unit names are looked up once each, not copied into 100,000 rows.
 const SELECT = `SELECT a.id, a.taskId, t.dispatchId, t.ref, t.text, a.unitId, a.role, a.deadlineDate, a.completedAt, a.lastReportAt,
   a.lastReportText FROM Assignment a JOIN Task t ON t.id = a.taskId`;
 
+// Overdue and not-reported also require completedAt IS NULL, as statusOf does (a no-op while status 'done' and
+// completedAt go together, which reply-repo keeps).
 const WHERE: Record<ReportScope["kind"], string> = {
   all: "",
   dispatch: "WHERE t.dispatchId = ?",
   unit: "WHERE a.unitId = ?",
-  overdue: "WHERE a.status IN ('open', 'pending_approval') AND a.deadlineDate < ?",
-  not_reported: "WHERE a.status <> 'done' AND a.lastReportAt IS NULL",
+  overdue: "WHERE a.status IN ('open', 'pending_approval') AND a.deadlineDate < ? AND a.completedAt IS NULL",
+  not_reported: "WHERE a.status <> 'done' AND a.lastReportAt IS NULL AND a.completedAt IS NULL",
+  open_dispatches: "WHERE t.dispatchId IN (SELECT t2.dispatchId FROM Assignment a2 JOIN Task t2 ON t2.id = a2.taskId WHERE a2.completedAt IS NULL)",
+  except_dispatches: "WHERE t.dispatchId NOT IN (SELECT value FROM json_each(?))",
 };
 
 /** statusOf in SQL: completion day (office time) against the due day; open tasks against today (bound first). */
@@ -39,11 +47,28 @@ const FROM_SUMMARY: Record<ReportScope["kind"], string> = {
   unit: "",
   overdue: "",
   not_reported: "NOT INDEXED",
+  open_dispatches: "JOIN Task t ON t.id = a.taskId",
+  except_dispatches: "JOIN Task t ON t.id = a.taskId",
 };
+
+// Dispatches with assignments, none of them open: few, and found without touching every row (an open dispatch stops
+// the NOT EXISTS at its first open assignment).
+const CLOSED_DISPATCHES = `SELECT d.id FROM Dispatch d
+  WHERE EXISTS (SELECT 1 FROM Task t JOIN Assignment a ON a.taskId = t.id WHERE t.dispatchId = d.id)
+  AND NOT EXISTS (SELECT 1 FROM Task t JOIN Assignment a ON a.taskId = t.id WHERE t.dispatchId = d.id AND a.completedAt IS NULL)`;
+
+/**
+ * The leading part of the report's order (reports/report.ts sortByUrgency) as one sortable text: urgency digit, then
+ * the due day (ISO, so text order is day order; '~' after every date for none). The rest of the order (dispatch
+ * number and item ref under the Vietnamese numeric collator, then role) is applied in JS to the few candidates.
+ */
+const URGENCY_KEY_SQL = `(CASE ${STATUS_SQL} WHEN 'overdue' THEN '0' WHEN 'in_progress' THEN '1' WHEN 'no_deadline' THEN '2'
+  WHEN 'done_late' THEN '3' WHEN 'done_on_time' THEN '4' ELSE '5' END || COALESCE(a.deadlineDate, '~'))`;
 
 /** The values bound to WHERE[scope.kind]. */
 function paramsOf(scope: ReportScope): unknown[] {
-  return scope.kind === "dispatch" ? [scope.dispatchId] : scope.kind === "unit" ? [scope.unitId] : scope.kind === "overdue" ? [scope.today] : [];
+  return scope.kind === "dispatch" ? [scope.dispatchId] : scope.kind === "unit" ? [scope.unitId] : scope.kind === "overdue" ? [scope.today]
+    : scope.kind === "except_dispatches" ? [JSON.stringify(scope.dispatchIds)] : [];
 }
 
 type Raw = [number, number, number, string, string, number, string, string | null, string | null, string | null, string | null];
@@ -52,9 +77,36 @@ export class ReportRepo {
   private readonly stmts = new Map<string, Database.Statement>();
   constructor(private readonly read: Database.Database) {}
 
-  rows(scope: ReportScope): ReportRow[] {
+  rows(asked: ReportScope): ReportRow[] {
+    const scope = this.resolve(asked);
     let stmt = this.stmts.get(scope.kind);
     if (!stmt) this.stmts.set(scope.kind, (stmt = this.read.prepare(`${SELECT} ${WHERE[scope.kind]}`).raw(true)));
+    return this.toRows(stmt.all(...paramsOf(scope)) as Raw[]);
+  }
+
+  /**
+   * The rows that can be among the `limit` most urgent of the scope on `today`: every row whose (urgency, due day)
+   * does not come after the limit-th row's, found with ORDER BY … LIMIT inside SQLite. Ties on that key are all
+   * returned, so sorting these with sortByUrgency and keeping `limit` gives exactly the full report's first lines.
+   */
+  urgentRows(asked: ReportScope, today: string, limit: number): ReportRow[] {
+    if (limit <= 0) return [];
+    const scope = this.resolve(asked);
+    const key = `urgent:${scope.kind}`;
+    let stmt = this.stmts.get(key);
+    if (!stmt) {
+      const where = (w: string) => (w ? `${w} AND` : "WHERE");
+      stmt = this.read.prepare(
+        `${SELECT} ${where(WHERE[scope.kind])} ${URGENCY_KEY_SQL} <= COALESCE((SELECT ${URGENCY_KEY_SQL} AS k FROM Assignment a
+         JOIN Task t ON t.id = a.taskId ${WHERE[scope.kind]} ORDER BY k LIMIT 1 OFFSET ?), '~~')`,
+      ).raw(true);
+      this.stmts.set(key, stmt);
+    }
+    const params = paramsOf(scope);
+    return this.toRows(stmt.all(...params, today, today, ...params, limit - 1) as Raw[]);
+  }
+
+  private toRows(raw: Raw[]): ReportRow[] {
     const dates = new Map<string, Date>();
     const date = (s: string | null): Date | null => {
       if (s === null) return null;
@@ -64,7 +116,7 @@ export class ReportRepo {
     };
     const dispatches = new Map((this.read.prepare("SELECT id, number, subject FROM Dispatch").raw(true).all() as Array<[number, string | null, string | null]>).map((d) => [d[0], d]));
     const units = this.unitNames();
-    return (stmt.all(...paramsOf(scope)) as Raw[]).map((r) => {
+    return raw.map((r) => {
       const d = dispatches.get(r[2]);
       return {
         id: r[0], taskId: r[1], dispatchId: r[2], dispatchNumber: d?.[1] ?? null, dispatchSubject: d?.[2] ?? null, taskRef: r[3],
@@ -78,7 +130,8 @@ export class ReportRepo {
    * Counts per official category and lead unit, computed by SQLite (no row leaves the database): the same rules as
    * statusOf, days in Asia/Ho_Chi_Minh (UTC+7, no daylight saving). `today` is the office day of "now".
    */
-  summary(scope: ReportScope, today: string): { rows: Array<{ unitId: number; unitName: string; role: string; status: TaskStatus; n: number }> } {
+  summary(asked: ReportScope, today: string): { rows: Array<{ unitId: number; unitName: string; role: string; status: TaskStatus; n: number }> } {
+    const scope = this.resolve(asked);
     const key = `summary:${scope.kind}`;
     let stmt = this.stmts.get(key);
     if (!stmt) {
@@ -93,8 +146,32 @@ export class ReportRepo {
     return { rows: raw.map(([unitId, role, status, n]) => ({ unitId, unitName: units.get(unitId) ?? "", role, status, n })) };
   }
 
+  /**
+   * "Dispatches still open" as "every row but the closed dispatches'": usually none is closed and the scan is the plain
+   * one, without joining and testing a subquery for each of 100,000 rows.
+   */
+  private resolve(scope: ReportScope): ReportScope {
+    if (scope.kind !== "open_dispatches") return scope;
+    const closed = (this.read.prepare(CLOSED_DISPATCHES).pluck().all() as number[]);
+    return closed.length === 0 ? { kind: "all" } : { kind: "except_dispatches", dispatchIds: closed };
+  }
+
   private unitNames(): Map<number, string> {
     return new Map(this.read.prepare("SELECT id, displayName FROM Unit").raw(true).all() as Array<[number, string]>);
+  }
+
+  /**
+   * Dispatches that have assignments, in the order rows({kind: "all"}) meets them (it scans by task id), with number
+   * and subject: what the chat resolves a số ký hiệu against without loading every row. Each dispatch stops at its
+   * first task with an assignment.
+   */
+  assignedDispatches(): Array<{ id: number; number: string | null; subject: string | null }> {
+    const raw = this.read.prepare(
+      `SELECT id, number, subject FROM (SELECT d.id, d.number, d.subject, (SELECT t.id FROM Task t WHERE t.dispatchId = d.id
+       AND EXISTS (SELECT 1 FROM Assignment a WHERE a.taskId = t.id) ORDER BY t.id LIMIT 1) AS firstTask FROM Dispatch d)
+       WHERE firstTask IS NOT NULL ORDER BY firstTask`,
+    ).raw(true).all() as Array<[number, string | null, string | null]>;
+    return raw.map(([id, number, subject]) => ({ id, number, subject }));
   }
 
   dispatchExists(id: number): boolean {
