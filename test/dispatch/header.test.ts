@@ -37,6 +37,9 @@ describe("header", () => {
     ["Số: 45/TB-VPUBND", "45/TB-VPUBND"],
     ["Số: 321/PGDĐT-GDTH", "321/PGDĐT-GDTH"],
     ["Số: 12/CĐ-UBND", "12/CĐ-UBND"],
+    ["Số: 2176/SGDĐT-GDTrH Thanh Hóa, ngày 11 tháng 11 năm 2024", "2176/SGDĐT-GDTrH"],
+    ["Số: 15/TTr-UBND", "15/TTr-UBND"],
+    ["Số: 46/UBND-VP Hà Nội, ngày 11 tháng 11 năm 2024", "46/UBND-VP"],
   ])("number %s → %s", (line, number) => {
     expect(header(line).number).toBe(number);
   });
