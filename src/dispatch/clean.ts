@@ -24,6 +24,7 @@ const HEADER_BLOCK = /^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|CHỦ T�
 export const STAMP_LINE = /^(?:TUYỆT MẬT|TỐI MẬT|MẬT|HỎA TỐC|HOẢ TỐC|THƯỢNG KHẨN|KHẨN)$/u;
 // "… chủ trì, phối hợp với Văn phòng Huyện ủy," wrapped before the next coordinator: the list goes on.
 const COORD_LIST_OPEN = /phối hợp(?:\s+(?:với|cùng))?\s+[^.;:]*,$/u;
+const ABBREV_TAIL = /^[A-ZĐ]{2,}(?:\s*[-–&]\s*[A-ZĐ]{2,})*[.;,]?$/u;
 const RULE_LINE = /^[|\-–—_=*.\s]+$/u;
 
 // HTML as portals and converters emit it (lower-case tag names); "A<B>&C" written in a dispatch is text.
@@ -93,6 +94,8 @@ export function cleanLines(input: string): Line[] {
         // "Giao Sở Nông nghiệp và" / "Phát triển nông thôn …": a line ending in a conjunction or preposition goes on.
         (!isMarker && !headerBlock && /\s(?:và|của|với|cho|tại|về|trong|theo|hoặc)$/u.test(prev.text)) ||
         wrappedHyphen ||
+        // "Giám đốc các trung tâm" / "GDNN-GDTX.": an abbreviation wrapped alone onto the next line ends the name.
+        (!blank && openEnd && ABBREV_TAIL.test(t) && !STAMP_LINE.test(t) && !isUpperLine(prev.text) && /\p{Ll}$/u.test(prev.text)) ||
         (fullLine && !isMarker && !headerBlock) ||
         (startsLower && !/[.!?:]$/.test(prev.text) && !/^Kính gửi\s*:?\s*$/iu.test(prev.text)) ||
         (!blank && !isMarker && !/[.;:!?]$/.test(prev.text) && !(/,$/.test(prev.text) && MARKER_START.test(prev.text) && !COORD_LIST_OPEN.test(prev.text)) &&

@@ -87,6 +87,12 @@ describe("cleaning", () => {
     expect(texts("- Sở Y tế,\n- Sở Tài chính,\nBan Dân vận Huyện ủy")).toEqual(["- Sở Y tế,", "- Sở Tài chính,", "Ban Dân vận Huyện ủy"]);
   });
 
+  it("joins an upper-case abbreviation wrapped alone onto the next line, but not a stamp or a header line", () => {
+    expect(texts("- Hiệu trưởng các trường THPT, Giám đốc các trung tâm\nGDNN-GDTX.")).toEqual(["- Hiệu trưởng các trường THPT, Giám đốc các trung tâm GDNN-GDTX."]);
+    expect(texts("Sở Y tế thực hiện.\nGDNN-GDTX.")).toEqual(["Sở Y tế thực hiện.", "GDNN-GDTX."]);
+    expect(texts("Giám đốc các trung tâm\n\nKHẨN")).toEqual(["Giám đốc các trung tâm", "KHẨN"]);
+  });
+
   it("returns nothing for empty or blank input", () => {
     expect(cleanLines("")).toEqual([]);
     expect(cleanLines("\n \n\t\n")).toEqual([]);
