@@ -4,7 +4,7 @@
  * noun ("Sở", "UBND", "các phòng, ban") to the first verb ("chủ trì", "phối hợp", "triển khai"...).
  */
 import { nameKey } from "./names.js";
-import { HEAD_SRC, STOP_WORDS, U } from "./lexicon.js";
+import { HEAD_CONTINUATION_SRC, HEAD_SRC, STOP_WORDS, U } from "./lexicon.js";
 
 // Places and kinds that count as a body only after "các" ("các xã, thị trấn"; "các tổ chức, cá nhân").
 const AFTER_CAC_SRC = ["xã", "phường", "thị trấn", "huyện", "quận", "thị xã", "thành phố", "tỉnh", "tổ chức", "địa phương", "cá nhân", "cấp", "thôn", "ấp", "bản", "khu phố", "tổ dân phố", "chủ đầu tư", "hộ gia đình", "thành viên"];
@@ -38,6 +38,8 @@ const QUALIFIER_Y =
 const WORD_Y = /[^\s,;:()[\]“”"!?]+/uy;
 const STOP_Y = new RegExp(STOP_RE.source.slice(1), "uy");
 const NOUN_AFTER_Y = new RegExp(NOUN_AFTER.source.slice(1), "uy");
+const CONTINUATION_Y = new RegExp(`${HEAD_CONTINUATION_SRC}(?![\\p{L}])`, "uy");
+const ENDS_IN_OFFICE = /(?:^|\s)(?:văn phòng|trung tâm|ban|chi cục|phòng|chi nhánh)\s*$/iu;
 
 /** Reads a list of bodies starting at the beginning of `s`; returns the raw list text and where it ended. */
 export function readList(s: string): { list: string; end: number } {
@@ -53,11 +55,13 @@ export function readList(s: string): { list: string; end: number } {
       continue;
     }
     // "Giám đốc các Sở: Y tế, Tài chính, Lao động - Thương binh và Xã hội;" → Sở Y tế, Sở Tài chính, Sở Lao động …
-    const kinds = c === ":" ? /(?:^|\s)(?:các\s+)?(Sở|Phòng|Bộ)\s*$/u.exec(out) : null;
+    // The kind may be written in lower case ("Giám đốc các sở: Công Thương, …"); the units it names are capitalised.
+    const kinds = c === ":" ? /(?:^|\s)(?:các\s+)?(Sở|Phòng|Bộ|sở|phòng|bộ)\s*$/u.exec(out) : null;
     if (kinds) {
       const m = /^:\s*((?:\p{Lu}[^,;:.()]{1,60}?)(?:\s*,\s*\p{Lu}[^,;:.()]{1,60}?)*)(?=\s*(?:[;.]|$|\s(?:và\s+)?(?:Chủ tịch|Thủ trưởng|Giám đốc|Chánh|Chỉ huy|các\s)))/u.exec(s.slice(i));
       if (m) {
-        const units = m[1]!.split(/\s*,\s*/u).map((u) => `${kinds[1]} ${u.trim()}`);
+        const kind = kinds[1]!.charAt(0).toUpperCase() + kinds[1]!.slice(1);
+        const units = m[1]!.split(/\s*,\s*/u).map((u) => `${kind} ${u.trim()}`);
         out = `${out.slice(0, kinds.index)}${kinds[0].startsWith(" ") ? " " : ""}${units.join(", ")}`;
         i += m[0].length;
         continue;
@@ -88,6 +92,13 @@ export function readList(s: string): { list: string; end: number } {
       NOUN_AFTER_Y.lastIndex = i;
       // "thường xuyên" ending a heading ("Phòng Giáo dục thường xuyên:") belongs to the name.
       const noun = NOUN_AFTER_Y.exec(s);
+      CONTINUATION_Y.lastIndex = i;
+      const field = stop && ENDS_IN_OFFICE.test(out) ? CONTINUATION_Y.exec(s) : null;
+      if (field) {
+        out += field[0];
+        i += field[0].length;
+        continue;
+      }
       if (stop && noun && !/(?:^|\s)(?:các|những)\s*$/u.test(out)) {
         out += noun[0];
         i += noun[0].length;

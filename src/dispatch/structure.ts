@@ -123,7 +123,13 @@ export function buildStructure(lines: Line[], issuerNames: string[]): Structure 
       !l.leads.some((n) => own?.leads.some((o) => sameBody(n, o)));
     // "Các sở, ngành … báo cáo kết quả … trước ngày 15/12 hằng năm" after the items: a closing that sets the time of
     // those bodies' items, not a task of its own.
-    const reportClosing = otherBody && hasNumbered && /^(?:báo cáo|định kỳ|gửi báo cáo|tổng hợp báo cáo)/u.test(l.verb) && REPORT_TIME.test(text);
+    // A paragraph of its own may also name the item's body among others ("Các sở, ban, ngành cấp tỉnh; UBND các
+    // huyện … báo cáo … trước ngày 01/3" after an item of UBND các huyện): still the closing, not that item's text.
+    const widerList =
+      blankBefore && isWorkSentence(l) && l.leads.length > (own?.leads.length ?? 0) &&
+      !l.leads.some((n) => issuerNames.some((i) => sameBody(n, i))) &&
+      l.leads.some((n) => !own?.leads.some((o) => sameBody(n, o)));
+    const reportClosing = (otherBody || widerList) && hasNumbered && /^(?:báo cáo|định kỳ|gửi báo cáo|tổng hợp báo cáo)/u.test(l!.verb) && REPORT_TIME.test(text);
     // After bullets, a paragraph naming a new body is root prose; right under a numbered item it is that item's text.
     if (reportClosing) {
       stack.length = 1;

@@ -32,6 +32,10 @@ describe("leads", () => {
     ["UBND xã Quỳnh Vinh, UBND xã Quỳnh Lộc phối hợp với Công an huyện.", ["UBND xã Quỳnh Vinh", "UBND xã Quỳnh Lộc"]],
     ["Công chức Địa chính - Xây dựng xã phối hợp với Trưởng Ban Nhân dân các ấp đo độ mặn.", ["Công chức Địa chính - Xây dựng xã"]],
     ["Chánh Văn phòng UBND tỉnh; Giám đốc các Sở: Y tế, Tài chính, Lao động - Thương binh và Xã hội; Chủ tịch UBND các huyện chịu trách nhiệm thi hành Quyết định này.", ["Chánh Văn phòng UBND tỉnh", "Giám đốc Sở Y tế", "Sở Tài chính", "Sở Lao động - Thương binh và Xã hội", "Chủ tịch UBND các huyện"]],
+    // The kind in lower case ("các sở:") names the same units.
+    ["Chánh Văn phòng UBND tỉnh; Giám đốc các sở: Công Thương, Kế hoạch và Đầu tư, Xây dựng; Chủ tịch UBND các huyện chịu trách nhiệm thi hành Quyết định này.", ["Chánh Văn phòng UBND tỉnh", "Giám đốc Sở Công Thương", "Sở Kế hoạch và Đầu tư", "Sở Xây dựng", "Chủ tịch UBND các huyện"]],
+    // Without a colon list the kind stays a collective.
+    ["Giám đốc các sở, ngành; Chủ tịch UBND các huyện chịu trách nhiệm thi hành Quyết định này.", ["Giám đốc các sở, ngành", "Chủ tịch UBND các huyện"]],
   ])("%s", (sentence, leads) => {
     expect(leadsOfSentence(sentence)?.leads).toEqual(leads);
   });
@@ -89,6 +93,9 @@ describe("coordinators", () => {
     ["Ban Thường trực Ủy ban MTTQ các xã phối hợp với UBND cùng cấp tổ chức Lễ phát động", ["UBND cùng cấp"]],
     ["Công an tỉnh phối hợp với Bộ Chỉ huy Quân sự tỉnh thống nhất nguồn, tránh trùng lặp.", ["Bộ Chỉ huy Quân sự tỉnh"]],
     ["Đề nghị lãnh đạo các đơn vị phối hợp với Sở Y tế kiểm tra", ["Sở Y tế"]],
+    // A lower-case field after an office's head noun is part of its name; a verb after a named office is not.
+    ["hướng dẫn các xã; phối hợp với Chi nhánh Văn phòng đăng ký đất đai huyện cung cấp hồ sơ địa chính.", ["Chi nhánh Văn phòng đăng ký đất đai huyện"]],
+    ["chủ trì, phối hợp với Văn phòng UBND huyện đăng ký lịch làm việc.", ["Văn phòng UBND huyện"]],
   ])("%s", (text, names) => {
     expect(coordinatorsIn(text)).toEqual(names);
   });
@@ -268,5 +275,19 @@ describe("closing report sentences after the items", () => {
       ["III.1", "2024-12-15", "yearly"],
       ["III.2", null, null],
     ]);
+  });
+
+  it("close the items even when they also name the last item's body, and date the items of those bodies and kinds", () => {
+    const head = "CÔNG VĂN\nKính gửi:\n- Các sở, ban, ngành cấp tỉnh;\n- UBND các huyện, thị xã, thành phố.\n\nChủ tịch UBND tỉnh yêu cầu:\n\n1. Tăng cường tuyên truyền về an toàn thực phẩm.\n\n2. Sở Y tế chủ trì kiểm tra, hoàn thành trước ngày 19/01/2024.\n\n3. Sở Thông tin và Truyền thông chỉ đạo các cơ quan báo chí đưa tin.\n\n4. UBND các huyện, thị xã, thành phố chỉ đạo UBND các xã kiểm tra việc giết mổ.\n";
+    const p = readDispatch(`${head}\nCác sở, ban, ngành cấp tỉnh; UBND các huyện, thị xã, thành phố báo cáo kết quả thực hiện về UBND tỉnh trước ngày 01/3/2024 để tổng hợp./.`, { refDate: "2024-01-16" });
+    expect(p.tasks.map((t) => [t.ref, t.assignees.map((a) => a.name), t.deadline?.date ?? null])).toEqual([
+      ["1", ["Các sở, ban, ngành cấp tỉnh", "UBND các huyện, thị xã, thành phố"], "2024-03-01"],
+      ["2", ["Sở Y tế"], "2024-01-19"],
+      ["3", ["Sở Thông tin và Truyền thông"], "2024-03-01"],
+      ["4", ["UBND các huyện, thị xã, thành phố"], "2024-03-01"],
+    ]);
+    // The item's own body reporting in a paragraph of the item stays the item's text.
+    const q = readDispatch(`${head}UBND các huyện, thị xã, thành phố báo cáo kết quả trước ngày 01/3/2024.`, { refDate: "2024-01-16" });
+    expect(q.tasks.map((t) => [t.ref, t.deadline?.date ?? null])).toEqual([["1", null], ["2", "2024-01-19"], ["3", null], ["4", "2024-03-01"]]);
   });
 });
