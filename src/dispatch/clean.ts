@@ -98,7 +98,9 @@ export function cleanLines(input: string): Line[] {
         (!blank && openEnd && ABBREV_TAIL.test(t) && !STAMP_LINE.test(t) && !isUpperLine(prev.text) && /\p{Ll}$/u.test(prev.text)) ||
         (fullLine && !isMarker && !headerBlock) ||
         (startsLower && !/[.!?:]$/.test(prev.text) && !/^Kính gửi\s*:?\s*$/iu.test(prev.text)) ||
-        (!blank && !isMarker && !/[.;:!?]$/.test(prev.text) && !(/,$/.test(prev.text) && MARKER_START.test(prev.text) && !COORD_LIST_OPEN.test(prev.text)) &&
+        // A capitalised line only continues the one above in hard-wrapped text: portal pages keep one paragraph a line,
+        // and their short lines (a recipient, a title) end without punctuation.
+        (!blank && !isMarker && (width > 0 || !/^\p{Lu}/u.test(t) || isUpperLine(t)) && !/[.;:!?]$/.test(prev.text) && !(/,$/.test(prev.text) && MARKER_START.test(prev.text) && !COORD_LIST_OPEN.test(prev.text)) &&
           !/^Kính gửi/iu.test(prev.text) && !isHeading(prev.text) &&
           !BLOCK_OPENER.test(t) && isUpperLine(prev.text) === isUpperLine(t) && !headerBlock &&
           !isNameLine(prev.text, t)));
