@@ -18,7 +18,7 @@ export interface SentenceLeads {
 }
 
 const REQUEST =
-  /^(?:Đồng thời\s*,?\s*)?(?:Kính\s+)?(giao (?:nhiệm vụ |trách nhiệm )?cho|giao|đề nghị|yêu cầu|phân công)\s+/iu;
+  /^(?:Đồng thời\s*,?\s*)?(?:Kính\s+|Trân trọng\s+)?(giao (?:nhiệm vụ |trách nhiệm )?cho|giao|đề nghị|yêu cầu|phân công|mời)\s*[,:]?\s+/iu;
 const GIVEN_TO = /^[^;:.]{0,200}?\scho\s+(?=\S)/u;
 // "Theo dõi" is a verb ("Theo dõi kiểm tra, …"), not the preposition "Theo" opening an adverbial clause.
 const OPENER =
@@ -28,8 +28,32 @@ const BACKGROUND_VERB = /^(?:ban hành|banh|đã|nhận được|có ý kiến|�
 function listAt(s: string): { names: string[]; end: number } | null {
   if (!bodyHeadAt(s)) return null;
   const { list, end } = readList(s);
+  // "Đơn vị nào chưa gửi …", "cơ quan nào …": a condition on whichever body, not a named one.
+  if (/^\s*nào(?![\p{L}])/u.test(s.slice(end))) return null;
   const names = splitList(list);
   return names.length ? { names, end } : null;
+}
+
+const DOC_NOUN = "(?:Chỉ thị|Công văn|Công điện|Văn bản|Kế hoạch|Thông báo|Kết luận|Hướng dẫn|Quyết định|Nghị quyết)";
+const DOC_SUBJECT = new RegExp(`^${DOC_NOUN}(?:\\s+(?:số\\s*:?\\s*)?[\\p{L}\\d/.&-]*\\d[\\p{L}\\d/.&-]*)?\\s+(?:(?:cũng|đồng thời|nêu rõ|đã|còn)[,\\s]+)*(?=(?:giao|đề nghị|yêu cầu|phân công)[\\s,:])`, "u");
+// The issuer's own publishing act: "vừa có công điện", "đã ban hành Công văn số …", "ra văn bản", "có ý kiến chỉ đạo".
+const PUBLISHES = new RegExp(`^(?:(?:vừa|đã|mới|cũng|đồng thời)\\s+)*(?:(?:có|ban hành|ra|gửi|ký)\\s+(?:văn bản|${DOC_NOUN.slice(3, -1)}|công điện|ý kiến)|công điện|điện)(?![\\p{L}])`, "iu");
+const REQUEST_ANYWHERE = /(?:^|[\s,;])(?:(?:trân trọng|kính)\s+)?(đề nghị|yêu cầu|đôn đốc|kính mời|giao)\s*[,:]?\s+/giu;
+
+/** The first request in an issuer's publishing clause, and whom it asks (its objects, else the recipients "gửi X"). */
+function embeddedRequest(after: string): { leads: string[]; verb: string } | null {
+  const head = after.slice(0, 600);
+  for (const m of head.matchAll(REQUEST_ANYWHERE)) {
+    // A full stop before the request: another sentence.
+    if (/\.\s+\p{Lu}/u.test(head.slice(0, m.index))) return null;
+    const rest = head.slice(m.index + m[0].length);
+    const obj = listAt(rest);
+    if (obj) return { leads: obj.names, verb: verbAfter(rest.slice(obj.end)) };
+    const sent = /(?:^|\s)gửi(?:\s+(?:đến|tới))?\s+/u.exec(head.slice(0, m.index));
+    const to = sent ? listAt(head.slice(sent.index + sent[0].length)) : null;
+    if (to) return { leads: to.names, verb: verbAfter(rest) };
+  }
+  return null;
 }
 
 // Steps ask about the same sentences several times (structure, tasks, closings); results are immutable, so memoise.
@@ -70,14 +94,27 @@ function readLeads(sentence: string): SentenceLeads | null {
       const got = listAt(part.slice(towards[0].length));
       if (got && /^[\s:.]*$/u.test(part.slice(towards[0].length + got.end))) return { leads: got.names, requester: [], verb: "", requested: false };
     }
+    // "Chỉ thị yêu cầu …", "Công điện số 14/CĐ-UBND nêu rõ, yêu cầu …": the document itself makes the request.
+    const doc = DOC_SUBJECT.exec(part);
+    if (doc) {
+      const inner = REQUEST.exec(part.slice(doc[0].length));
+      const obj = inner ? listAt(part.slice(doc[0].length + inner[0].length)) : null;
+      if (inner && obj) return { leads: obj.names, requester: [], verb: verbAfter(part.slice(doc[0].length + inner[0].length + obj.end)), requested: true };
+    }
     const got = listAt(part);
     if (!got) continue;
-    // "UBND tỉnh cũng đề nghị …", "Sở Y tế đồng thời yêu cầu …": an adverb between the requester and its request.
-    const after = part.slice(got.end).trimStart().replace(/^(?:cũng|đồng thời|còn|tiếp tục)\s+(?=(?:giao|đề nghị|yêu cầu|phân công)\s)/iu, "");
+    // "UBND tỉnh cũng đề nghị …", "Sở Y tế trân trọng đề nghị …": an adverb between the requester and its request.
+    const after = part.slice(got.end).trimStart().replace(/^(?:(?:cũng|đồng thời|còn|tiếp tục|trân trọng|kính)\s+)+(?=(?:giao|đề nghị|yêu cầu|phân công|mời)[\s,:])/iu, "");
     const inner = REQUEST.exec(after);
     if (inner) {
       const obj = listAt(after.slice(inner[0].length));
       if (obj) return { leads: obj.names, requester: got.names, verb: verbAfter(after.slice(inner[0].length + obj.end)), requested: true };
+    }
+    // "Bộ Y tế vừa có công điện gửi UBND các tỉnh … đề nghị …", "Ban Thường vụ Thành ủy có Công văn số … yêu cầu các
+    // cấp ủy …": the issuer's background clause carries the request; its objects (or the recipients) are the leads.
+    if (PUBLISHES.test(after)) {
+      const req = embeddedRequest(after);
+      if (req) return { leads: req.leads, requester: got.names, verb: req.verb, requested: true };
     }
     return { leads: got.names, requester: [], verb: verbAfter(after), requested: false };
   }
