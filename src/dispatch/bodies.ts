@@ -134,7 +134,9 @@ function isCollective(seg: string): boolean {
   const low = seg.toLowerCase();
   const kind = KIND_WORD.exec(low);
   // "các sở", "UBND các xã", a bare kind ("sở", or "Sở" alone starting "Sở, ban, ngành") list kinds, not one unit.
-  return /(?:^|\s)các\s/iu.test(seg) || (kind !== null && (!/^\p{Lu}/u.test(seg) || kind[0].length === low.length));
+  return /(?:^|\s)các\s/iu.test(seg) || (kind !== null && (!/^\p{Lu}/u.test(seg) || kind[0].length === low.length)) ||
+    // "Sở, ban, ngành Thành phố": a run of bare kinds is a collective too.
+    low.split(/\s*,\s*/u).every((k) => KIND_WORD.exec(k)?.[0].length === k.length);
 }
 
 /** Splits a list into bodies: at ";", at a new "các", and at each new named unit; same-tier kinds stay together. */
@@ -149,7 +151,8 @@ export function splitList(list: string): string[] {
       if (seg === "") continue;
       const lower = seg.toLowerCase();
       const idiomTail = /^các ngành\b/u.test(lower) && /các cấp$/iu.test(cur) || lower === "cá nhân" && /tổ chức$/iu.test(cur);
-      const kind = KIND_WORD.test(lower) && !/^\p{Lu}/u.test(seg);
+      // "các Sở, Ban, Ngành, Đoàn thể tỉnh": capitalised bare kinds of the same tier go on with a collective of kinds.
+      const kind = KIND_WORD.test(lower) && (!/^\p{Lu}/u.test(seg) || (bareKinds(cur) && bareKindSeg(seg))) && sameTier(cur, seg);
       // "Văn phòng HĐND và UBND huyện" is one office serving both.
       const sharedOffice = sep.includes("và") && /^Văn phòng\s+(?:HĐND|Hội đồng nhân dân|Đoàn ĐBQH|Đoàn đại biểu Quốc hội)$/iu.test(cur) && /^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)(?![\p{L}])/u.test(seg);
       const startsNew = cur === "" || (!idiomTail && !sharedOffice && ((bodyHeadAt(seg) > 0 && !(kind && isCollective(cur))) || /^các\s/iu.test(seg)));
@@ -164,6 +167,32 @@ export function splitList(list: string): string[] {
   }
   return names.map(tidyName).filter((x) => x.length > 1);
 }
+
+// Tiers of kinds: a collective goes on only with kinds of its own tier ("các đơn vị sự nghiệp và doanh nghiệp nhà
+// nước" are two bodies; "các phòng, ban, ngành, đoàn thể" one).
+const TIERS: RegExp[] = [
+  /^(?:sở|ban|ngành|phòng|đoàn thể|cơ quan|đơn vị|địa phương|hội|chi cục|trung tâm)(?![\p{L}])/iu,
+  /^(?:(?:huyện|thị|thành|quận|tỉnh|đảng) (?:ủy|uỷ)|đảng bộ|chi bộ|tổ chức đảng)(?![\p{L}])/iu,
+  /^(?:huyện|quận|xã|phường|thị trấn|thị xã|thành phố|tỉnh)(?![\p{L}])/iu,
+  /^(?:doanh nghiệp|công ty|hợp tác xã|cơ sở kinh tế)(?![\p{L}])/iu,
+  /^(?:trường|cơ sở giáo dục)(?![\p{L}])/iu,
+];
+const tierOf = (s: string) => {
+  const t = s.replace(/^(?:(?:tất cả|toàn thể)\s+)?(?:các\s+)?/iu, "").replace(/^(?:(?:ủy|uỷ) ban nhân dân|ubnd)\s+(?:các\s+)?/iu, "");
+  return TIERS.findIndex((r) => r.test(t));
+};
+function sameTier(cur: string, seg: string): boolean {
+  const last = cur.split(/\s*,\s*|\s+và\s+/u).pop() ?? cur;
+  const a = tierOf(last);
+  const b = tierOf(seg);
+  return a < 0 || b < 0 || a === b;
+}
+/** The collective so far is only kind words ("các Sở", "các Sở, Ban"), without a proper name. */
+function bareKinds(cur: string): boolean {
+  return /^(?:(?:tất cả|toàn thể)\s+)?các\s+/iu.test(cur) &&
+    cur.replace(/^(?:(?:tất cả|toàn thể)\s+)?các\s+/iu, "").split(/\s*,\s*/u).every((k) => KIND_WORD.test(k.toLowerCase()) && k.split(/\s+/u).length <= 2);
+}
+const bareKindSeg = (seg: string) => KIND_WORD.test(seg.toLowerCase()) && !/\s\p{Lu}/u.test(seg);
 
 function tidyName(name: string): string {
   return name.replace(/^(?:và|cùng|với)\s+/iu, "").replace(/[\s,;.:\-–]+$/u, "").replace(/\s+/g, " ").trim();

@@ -46,7 +46,9 @@ function stripResidue(raw: string): string {
     .replace(/^\s{0,3}#{1,6}\s+/u, "");
   // A markdown bullet "* item" is a dash item; other stars are emphasis only where they pair up.
   s = stripStars(s.replace(/^\s*[*]\s+(?=\S)/u, "- ")).replace(/(?<![\p{L}\p{N}])__|__(?![\p{L}\p{N}])/gu, "");
-  return s.replace(/[\t\u00a0\u2000-\u200b\u202f\u3000]/g, " ").replace(/ {2,}/g, " ").trim();
+  s = s.replace(/[\t\u00a0\u2000-\u200b\u202f\u3000]/g, " ").replace(/ {2,}/g, " ").trim();
+  // A news portal's dateline "(GLO)- ", "(QBĐT) - ", "(Baonghean) -" before the first sentence.
+  return s.replace(/^\(\s*[\p{L}.]{2,16}\s*\)\s*[-–—:]\s*(?=\p{Lu})/u, "");
 }
 
 /**

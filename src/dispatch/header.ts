@@ -78,8 +78,11 @@ export function readHeader(input: Line[]): HeaderResult {
   let lastHeader = -1;
   const issuerParts: string[] = [];
 
+  // After a paragraph of running text, upper-case lines are page chrome ("TAGS", a byline), not the header block.
+  let seenProse = false;
   for (let i = 0; i < limit; i++) {
     let t = lines[i]!.text;
+    if (i > 0 && lines[i - 1]!.text.length > 180 && /\p{Ll}/u.test(lines[i - 1]!.text)) seenProse = true;
     if (/^Kính gửi/iu.test(t) || /^\p{Lu}[\p{Lu}\s]{2,80}\s(?:điện|ĐIỆN)\s*:/u.test(t)) break;
     if (stamps(t, doc)) {
       lastHeader = i;
@@ -141,7 +144,7 @@ export function readHeader(input: Line[]): HeaderResult {
       }
       continue;
     }
-    if (isUpper(t) && t.length < 160 && !NOT_HEADER.test(t)) {
+    if (isUpper(t) && t.length < 160 && !NOT_HEADER.test(t) && !seenProse) {
       // A stamp glued to the end of a header line by a PDF column interleave ("HUYỆN BẢO LÂM MẬT"), never "BÍ MẬT".
       const glued = doc.number === null || i <= lastHeader + 3 ? /(?<!BÍ|BẢO)\s+(TUYỆT MẬT|TỐI MẬT|MẬT|HỎA TỐC|HOẢ TỐC|THƯỢNG KHẨN|KHẨN)$/u.exec(t) : null;
       if (glued && stamps(glued[1]!, doc)) t = t.slice(0, glued.index);
@@ -206,8 +209,9 @@ export function readHeader(input: Line[]): HeaderResult {
       const m = SENTENCE_NUMBER.exec(t) ?? (source || MARKER_AT.test(t) ? null : SENTENCE_NAMING.exec(t));
       if (!m) continue;
       if (!source && i > Math.min(2, bodyStart + 1) && !/(?:ban hành|\sra|\scó|vừa|gửi)\s+$/iu.test(t.slice(Math.max(0, m.index - 12), m.index))) continue;
+      // A document cited by the sentence ("Thực hiện Công văn số …", "theo chỉ đạo tại Công văn số …"), not the one named.
       const before = t.slice(Math.max(0, t.lastIndexOf(".", m.index)), m.index);
-      if (/(?:Căn cứ|Thực hiện|nhận được|[Tt]heo|của|tại)\s/u.test(before)) continue;
+      if (/(?:Căn cứ|Thực hiện|nhận được|[Tt]heo|của|tại)\s+(?:\S+\s+){0,2}$/u.test(before)) continue;
       if (m[2]) doc.number = number(m[2]);
       doc.type ??= /^văn bản$/iu.test(m[1]!) ? "Công văn" : titleCaseType(m[1]!);
       const sd = SOURCE_DATE.exec(t);
