@@ -53,6 +53,11 @@ function embeddedRequest(after: string): { leads: string[]; verb: string } | nul
     const to = sent ? listAt(head.slice(sent.index + sent[0].length)) : null;
     if (to) return { leads: to.names, verb: verbAfter(rest) };
   }
+  // "Bộ Y tế vừa có công điện gửi UBND các tỉnh … quan tâm chỉ đạo …": the recipients, told what to do.
+  const sent = /^[^.;]{0,80}?\sgửi(?:\s+(?:đến|tới))?\s+/u.exec(head);
+  const to = sent ? listAt(head.slice(sent[0].length)) : null;
+  const verb = to ? verbAfter(head.slice(sent![0].length + to.end)) : "";
+  if (to && verb && !/^(?:về|v\/v|kèm|nội dung)/u.test(verb)) return { leads: to.names, verb };
   return null;
 }
 
@@ -72,7 +77,7 @@ function readLeads(sentence: string): SentenceLeads | null {
   let s = sentence.replace(/^[\s\-–+•*]+/u, "");
   const starts = [0];
   if (OPENER.test(s)) {
-    for (let i = s.indexOf(","); i > 0 && i < 400 && starts.length < 5; i = s.indexOf(",", i + 1)) starts.push(i + 1);
+    for (let i = s.indexOf(","); i > 0 && i < 600 && starts.length < 10; i = s.indexOf(",", i + 1)) starts.push(i + 1);
   }
   for (const at of starts) {
     if (at > 0 && inRecipients(s, at)) continue;
