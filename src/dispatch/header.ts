@@ -236,7 +236,10 @@ export function readHeader(input: Line[]): HeaderResult {
           lines[i] = { ...lines[i]!, text: t.slice(0, sentenceEnd) };
           lines.splice(i + 1, 0, { text: rest.charAt(0).toUpperCase() + rest.slice(1), blankBefore: false });
         }
-        bodyStart = Math.max(bodyStart, i + 1);
+        // A news sentence that names the document and carries its request ("… vừa có công văn gửi UBND các tỉnh đề
+        // nghị …") is also the first sentence of the body.
+        const carriesWork = /\s(?:đề nghị|yêu cầu|giao|đôn đốc)\s/iu.test(t.slice(m.index, sentenceEnd)) || (named.recipients.length > 0 && named.subject !== null && !/\s(?:về việc|v\/v|về)\s/iu.test(after));
+        bodyStart = Math.max(bodyStart, carriesWork ? i : i + 1);
       }
       break;
     }
@@ -267,7 +270,7 @@ function readNamingTail(after: string): { subject: string | null; recipients: st
     const about = ABOUT_AT.exec(listText);
     const { list, end } = readList(listText);
     // After "gửi" the list runs to "về việc" (its names need not start with a known head: "Cổng Thông tin điện tử …").
-    const toAbout = about !== null && (about.index <= end + 1 || /^gửi/iu.test(to[0]));
+    const toAbout = about !== null && (about.index <= end + 1 || (/^gửi/iu.test(to[0]) && !/\s(?:đề nghị|yêu cầu|giao)\s/iu.test(listText.slice(0, about.index))));
     const raw = toAbout ? listText.slice(0, about.index) : list;
     recipients = raw.split(/\s*;\s*/u).flatMap((r) => splitList(r)).map(stripEnd).filter((x) => x.length > 1);
     const tail = toAbout ? listText.slice(about.index + about[0].length) : /^\s*\p{Ll}/u.test(listText.slice(end)) ? listText.slice(end) : "";
