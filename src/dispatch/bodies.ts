@@ -157,7 +157,11 @@ export function splitList(list: string): string[] {
       // "Văn phòng HĐND và UBND huyện" is one office serving both.
       const sharedOffice = sep.includes("và") && /^Văn phòng\s+(?:HĐND|Hội đồng nhân dân|Đoàn ĐBQH|Đoàn đại biểu Quốc hội)$/iu.test(cur) && /^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)(?![\p{L}])/u.test(seg);
       const startsNew = cur === "" || (!idiomTail && !sharedOffice && ((bodyHeadAt(seg) > 0 && !(kind && isCollective(cur))) || /^các\s/iu.test(seg)));
-      if (startsNew) {
+      const shared = !startsNew && sep.includes(",") ? sharedHead(cur, seg, parts.slice(k + 1)) : null;
+      if (shared) {
+        names.push(cur);
+        cur = shared;
+      } else if (startsNew) {
         if (cur) names.push(cur);
         cur = seg;
       } else {
@@ -194,6 +198,18 @@ function bareKinds(cur: string): boolean {
     cur.replace(/^(?:(?:tất cả|toàn thể)\s+)?các\s+/iu, "").split(/\s*,\s*/u).every((k) => KIND_WORD.test(k.toLowerCase()) && k.split(/\s+/u).length <= 2);
 }
 const bareKindSeg = (seg: string) => KIND_WORD.test(seg.toLowerCase()) && !/\s\p{Lu}/u.test(seg);
+
+// "UBND huyện Quang Bình, Bắc Quang", "Sở Giao thông, Y tế": further units of the same kind named without their head.
+const NAMED_UNIT = /^(.*?(?:(?:ủy|uỷ) ban nhân dân|ubnd|hđnd)?\s*(?:huyện|xã|phường|thị trấn|quận|thị xã|thành phố|tỉnh)|(?:^|.*\s)(?:Sở|Phòng))\s+(\p{Lu}.*)$/u;
+function sharedHead(cur: string, seg: string, rest: string[]): string | null {
+  const m = NAMED_UNIT.exec(cur);
+  if (!m || /\s(?:và|của|các)\s|,/u.test(cur) || bodyHeadAt(seg) > 0) return null;
+  // Compound names that hold a comma: "Sở Văn hóa, Thể thao và Du lịch", "Lao động - Thương binh và Xã hội".
+  if (/(?:Văn hóa|Văn hoá|Lao động|Khoa học|Thông tin)$/u.test(cur) || /\sva\s|\svà\s/u.test(seg) || rest.some((p) => /^\s*và\s*$/u.test(p))) return null;
+  const place = /(?:huyện|xã|phường|thị trấn|quận|thị xã|thành phố|tỉnh)$/iu.test(m[1]!.trim());
+  const proper = place ? /^(?:\p{Lu}[\p{Ll}\d]*\s*){1,4}$/u.test(seg) : /^\p{Lu}[\p{L}\s-]{1,40}$/u.test(seg) && seg.split(/\s+/u).length <= 4;
+  return proper ? `${m[1]!.trim()} ${seg}` : null;
+}
 
 function tidyName(name: string): string {
   return name.replace(/^(?:và|cùng|với)\s+/iu, "").replace(/[\s,;.:\-–]+$/u, "").replace(/\s+/g, " ").trim();

@@ -25,7 +25,15 @@ const OPENER =
   /^(?:Trong|Trên cơ sở|Căn cứ|Sau khi|Để|Khi|Nhằm|Qua đó|Đồng thời|Ngoài ra|Thực hiện|Theo(?!\s+dõi)|Ngày\s+\d|Hết|Từ|Đến|Tiếp theo|Bên cạnh đó|Mặt khác|Riêng|Đối với|Cụ thể|Trước mắt|Tại|Với|Nhân dịp|Hưởng ứng)/u;
 const BACKGROUND_VERB = /^(?:ban hành|banh|đã|nhận được|có ý kiến|được(?! giao| phân công)|vừa|là)(?![\p{L}])/u;
 
-function listAt(s: string): { names: string[]; end: number } | null {
+function listAt(input: string): { names: string[]; end: number } | null {
+  // "Giao Giám đốc: Sở Văn hóa, Thể thao và Du lịch, Sở Thông tin …": a title standing for each body listed after it.
+  const title = /^(?:Giám đốc|Thủ trưởng|Chủ tịch|Trưởng)\s*:\s*(?=\p{Lu})/u.exec(input);
+  const skip = title ? title[0].length : 0;
+  const got = listFrom(input.slice(skip));
+  return got && { names: got.names, end: got.end + skip };
+}
+
+function listFrom(s: string): { names: string[]; end: number } | null {
   if (!bodyHeadAt(s)) return null;
   const { list, end } = readList(s);
   // "Đơn vị nào chưa gửi …", "cơ quan nào …": a condition on whichever body, not a named one.
@@ -77,6 +85,9 @@ function readLeads(sentence: string): SentenceLeads | null {
   let s = sentence.replace(/^[\s\-–+•*]+/u, "");
   const starts = [0];
   if (OPENER.test(s)) {
+    // "Bên cạnh đó UBND tỉnh yêu cầu …", "Theo đó UBND tỉnh giao …": a short linking opener without its comma.
+    const link = /^(?:Bên cạnh đó|Theo đó|Đồng thời|Ngoài ra|Mặt khác|Qua đó|Tiếp theo|Trước mắt|Cụ thể)\s+(?=\p{Lu})/u.exec(s);
+    if (link) starts.push(link[0].length);
     for (let i = s.indexOf(","); i > 0 && i < 600 && starts.length < 10; i = s.indexOf(",", i + 1)) starts.push(i + 1);
   }
   for (const at of starts) {
@@ -109,7 +120,7 @@ function readLeads(sentence: string): SentenceLeads | null {
     const got = listAt(part);
     if (!got) continue;
     // "UBND tỉnh cũng đề nghị …", "Sở Y tế trân trọng đề nghị …": an adverb between the requester and its request.
-    const after = part.slice(got.end).trimStart().replace(/^(?:(?:cũng|đồng thời|còn|tiếp tục|trân trọng|kính)\s+)+(?=(?:giao|đề nghị|yêu cầu|phân công|mời)[\s,:])/iu, "");
+    const after = part.slice(got.end).trimStart().replace(/^(?:(?:cũng|đồng thời|còn|tiếp tục|trân trọng|kính|thông báo(?:\s+và|\s*,)?)\s+)+(?=(?:giao|đề nghị|yêu cầu|phân công|mời)[\s,:])/iu, "");
     const inner = REQUEST.exec(after);
     if (inner) {
       const obj = listAt(after.slice(inner[0].length));
