@@ -127,7 +127,6 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       credentialsPath: config.ZALO_CREDENTIALS_PATH,
       qrPath: config.ZALO_QR_PATH,
       allowQrLogin: config.ZALO_ALLOW_QR,
-      historyCount: config.ZALO_HISTORY_COUNT,
       onInbound: async (event) => {
         await onInbound(event);
         // Where the next start catches up from (handled events are skipped by their id, so overlap is harmless).
@@ -135,7 +134,6 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       },
       buttonHint: typedReplyFor,
       onSessionProblem: (problem) => tellAdmins(deps, logger, describeSessionProblem(problem, t), "zalo"),
-      catchUpGroups: async () => (await store.directory.activeBindings()).map((b) => b.chatId).filter((c) => c.startsWith("zalo:g:")).map((c) => c.slice("zalo:g:".length)),
       logger,
       ...(options.zaloClient ? { client: options.zaloClient } : {}),
       ...(options.zaloPrintQr ? { printQr: options.zaloPrintQr } : {}),
@@ -171,16 +169,15 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
 
   if (zalo) {
     const since = await store.marks.read(ZALO_LAST_INBOUND);
+    // Zalo never takes Telegram or the process down: start() returns once online or once a QR is on offer (the QR
+    // login goes on in the background); what it still throws (an unreadable saved session) leaves Zalo offline.
     try {
       await zalo.start(since ? { catchUpSince: since } : {});
+      logger.info("zalo started", { limits: ZALO_RATE_LIMITS, catchUpSince: since?.toISOString(), online: zalo.online });
     } catch (error) {
-      await telegram?.stop();
-      await cron.stop();
-      await delivery.stop();
-      await db.close();
-      throw error;
+      logger.error("zalo not started", { error });
+      await tellAdmins(deps, logger, t("zalo:not-started", { error: error instanceof Error ? error.message : String(error) }), "zalo");
     }
-    logger.info("zalo started", { limits: ZALO_RATE_LIMITS, catchUpSince: since?.toISOString() });
   }
 
   return {
