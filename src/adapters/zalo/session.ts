@@ -66,7 +66,12 @@ export class ZaloSession {
     const personNeeded = new Promise<"qr">((resolve) => (this.qrShown = () => resolve("qr")));
     const login = this.connect(this.o.allowQrLogin);
     try {
-      if ((await Promise.race([login.then(() => "in" as const), personNeeded])) === "in") return;
+      const first = await Promise.race([login.then(() => "in" as const), personNeeded]).catch((error: unknown) => {
+        // A QR offered and given up on (declined) before its notice was even out: still a person's matter.
+        if (isUnscanned(error)) return "qr" as const;
+        throw error;
+      });
+      if (first === "in") return;
     } finally {
       this.qrShown = undefined;
     }
@@ -74,7 +79,8 @@ export class ZaloSession {
       if (this.stopped) return;
       this.o.logger.warn("zalo: QR login did not complete, offering a new one", { error });
       this.downSince = undefined;
-      void this.reconnect({ kind: "login_failed", error: describeError(error), attempt: 1, retryInMs: 0 }, { qrAfter: 0 });
+      const problem = { kind: "login_failed" as const, error: describeError(error), attempt: 1, retryInMs: 0 };
+      void this.reconnect(isUnscanned(error) ? { ...problem, unscanned: true } : problem, { qrAfter: 0 });
     });
   }
 

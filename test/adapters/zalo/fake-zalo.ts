@@ -104,10 +104,10 @@ export class FakeListener extends EventEmitter implements ZaloListener {
     this.onClose(code, "");
   }
 
-  /** Zalo closes this connection (3000 another Zalo Web, 3003 kicked): not retryable, "closed" follows. */
+  /** The connection ends for good: 3000/3003 (never retried), or a 1006 after zca-js used up its retries. */
   closeWith(code: CloseReason, reason: string): void {
     this.state = "idle";
-    this.onClose(code, reason);
+    this.onClose(code, reason, false);
   }
 
   requestOldMessages(type: ThreadType, lastMsgId?: string | null): void {
@@ -116,9 +116,9 @@ export class FakeListener extends EventEmitter implements ZaloListener {
     setImmediate(() => this.emitLikeZca("old_messages", old, type));
   }
 
-  private onClose(code: CloseReason, reason: string): void {
+  private onClose(code: CloseReason, reason: string, retryable = code === CloseReason.AbnormalClosure): void {
     this.emitLikeZca("disconnected", code, reason);
-    if (this.retryOnClose && code === CloseReason.AbnormalClosure) {
+    if (this.retryOnClose && retryable) {
       // zca-js: setTimeout(() => this.start({ retryOnClose: true }), retry) — nobody can cancel it.
       setTimeout(() => this.start({ retryOnClose: true }), this.zalo.retryDelayMs);
     } else {
@@ -181,6 +181,8 @@ export class FakeZaloApi implements ZaloApi {
     const files = content.attachments === undefined ? [] : Array.isArray(content.attachments) ? content.attachments : [content.attachments];
     const nonImage = files.some((f) => !/\.(jpe?g|png|webp)$/.test(typeof f === "string" ? f : f.filename));
     // uploadAttachment.js: a video/other file resolves only on the WebSocket's "file_done" control message.
+    // The upload itself takes a while: a socket still connecting may be open by the time it ends.
+    if (nonImage && this.listener.state === "connecting") await new Promise((resolve) => this.listener.once("connected", resolve));
     if (nonImage && (this.zalo.fileDoneNever || this.listener.state !== "open")) {
       this.zalo.hangingUploads++;
       return new Promise<never>(() => {});
@@ -290,8 +292,11 @@ export class FakeZalo {
     this.current.listener.emit("message", message);
   }
 
-  /** The connection is closed by Zalo (3000: opened in Zalo Web elsewhere; 3003: kicked by a new login). */
-  closeSession(code: CloseReason = CloseReason.KickConnection, reason = "kicked"): void {
+  /**
+   * The connection ends and zca-js gives up on it: by default a 1006 after its own retries; 3000 when the account was
+   * opened in Zalo Web elsewhere, 3003 when kicked by a new login.
+   */
+  closeSession(code: CloseReason = CloseReason.AbnormalClosure, reason = ""): void {
     const api = this.current;
     api.dead = true;
     api.listener.closeWith(code, reason);
@@ -308,7 +313,6 @@ export class FakeZalo {
   }
 
   private async loginQR(callback: LoginQRCallback): Promise<FakeZaloApi> {
-    let expiries = this.qr.expireTimes;
     for (;;) {
       const outcome = await new Promise<"retry" | "abort" | "go">(async (resolve) => {
         this.qr.generated++;
@@ -319,8 +323,8 @@ export class FakeZalo {
         });
         // A person needs a moment to scan (zca-js expires a QR after ~100 s): let the adapter save and show it first.
         await new Promise((r) => setTimeout(r, 5));
-        if (expiries > 0) {
-          expiries--;
+        if (this.qr.expireTimes > 0) {
+          this.qr.expireTimes--;
           callback({ type: LoginQRCallbackEventType.QRCodeExpired, data: null, actions: { retry: () => resolve("retry"), abort: () => resolve("abort") } });
         } else if (this.qr.decline) {
           callback({ type: LoginQRCallbackEventType.QRCodeDeclined, data: { code: "fake-login-code" }, actions: { retry: () => resolve("retry"), abort: () => resolve("abort") } });
