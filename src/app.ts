@@ -5,7 +5,7 @@
  */
 import { mkdir } from "node:fs/promises";
 import { createTelegramAdapter, telegramCommands, type TelegramAdapter } from "./adapters/telegram/index.js";
-import { createZaloAdapter, describeSessionProblem, ZALO_RATE_LIMITS, zaloRateLimits, type ZaloAdapter, type ZaloLoginClient } from "./adapters/zalo/index.js";
+import { createZaloAdapter, describeSessionProblem, ZALO_RATE_LIMITS, zaloRateLimits, type ZaloAdapter, type ZaloAdapterOptions, type ZaloLoginClient } from "./adapters/zalo/index.js";
 import { createBot } from "./bot/index.js";
 import { privateChatOf, type BotDeps } from "./bot/deps.js";
 import { notifyChatGone } from "./bot/features/membership.js";
@@ -30,6 +30,8 @@ export interface AppOptions {
   logger?: Logger;
   /** Tests bring a fake of the narrow zca-js interface. */
   zaloClient?: ZaloLoginClient;
+  /** Tests scale Zalo's waits (reconnect backoff, the 3000 pause, file send timeout) down in time. */
+  zaloTuning?: Pick<ZaloAdapterOptions, "backoff" | "elsewhereRetryMs" | "fileSendTimeoutMs">;
   /** Where the Zalo QR drawing goes (default: the terminal). */
   zaloPrintQr?: (drawing: string) => void;
   /** Run one reminder tick at start-up to catch up after downtime (default true). */
@@ -137,6 +139,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       logger,
       ...(options.zaloClient ? { client: options.zaloClient } : {}),
       ...(options.zaloPrintQr ? { printQr: options.zaloPrintQr } : {}),
+      ...options.zaloTuning,
     });
     // Registered now but started after the delivery worker (below): a QR login waits for a person, and meanwhile the
     // admins' QR notice and everything on Telegram must go out. Sends to Zalo wait ("rate_limited") until it is online.

@@ -128,7 +128,7 @@ export class ZaloSession {
     listener.on("connected", () => {
       if (!live()) return;
       this.o.logger.info("zalo: listener connected", { reconnect: !firstConnect });
-      const since = firstConnect ? loginDownSince : droppedAt;
+      const since = firstConnect ? (loginDownSince ?? droppedAt) : droppedAt;
       const announce = firstConnect && loginDownSince !== undefined;
       firstConnect = false;
       droppedAt = undefined;

@@ -61,3 +61,60 @@ it("while Zalo waits for its QR scan, the Telegram admin is told and Telegram an
   app.delivery.kick();
   await api.waitFor(() => zalo.sent.some((s) => s.threadId === ZALO_ADMIN), 10_000, "a Zalo send after the scan");
 }, 30_000);
+
+// Nobody scans: each QR expires (zca-js: after 100 s; here 100 ms, every wait scaled down 1000 times, so 15 minutes
+// take 0.9 s). Zalo must never stop Telegram or the process: startApp returns, Telegram keeps answering, the admin is
+// told of each new round of QRs, the PNG keeps being refreshed, and stop() ends the QR login.
+it("with nobody scanning for '15 minutes', Telegram keeps serving, the app keeps running, admins are told", async () => {
+  api = await FakeBotApi.start({ privacyMode: true });
+  api.privateChat(ADMIN);
+  const zalo = new FakeZalo();
+  Object.assign(zalo.qr, { lifetimeMs: 100, scan: new Promise<void>(() => {}) });
+  const dir = mkdtempSync(join(tmpdir(), "dondoc-zalo-qr-"));
+  copyFileSync(process.env.DONDOC_TEST_TEMPLATE!, join(dir, "dondoc.db"));
+  const parsed = parseConfig({
+    DATABASE_URL: `file:${join(dir, "dondoc.db")}`,
+    TELEGRAM_BOT_TOKEN: api.token,
+    TELEGRAM_API_ROOT: api.apiRoot,
+    ADMIN_TELEGRAM_IDS: String(ADMIN.id),
+    ZALO_ENABLED: "true",
+    ZALO_CREDENTIALS_PATH: join(dir, "secrets", "zalo.json"),
+    ZALO_QR_PATH: join(dir, "secrets", "qr.png"),
+    ADMIN_ZALO_IDS: ZALO_ADMIN,
+    FILES_DIR: join(dir, "files"),
+  });
+  if (!parsed.ok) throw new Error(parsed.problems.join("\n"));
+  const exits: unknown[] = [];
+  const realExit = process.exit;
+  process.exit = ((code?: number) => void exits.push(code)) as typeof process.exit;
+  try {
+    app = await startApp(parsed.config, {
+      logger: silentLogger,
+      runRemindersAtStart: false,
+      zaloClient: zalo.client,
+      zaloPrintQr: () => {},
+      zaloTuning: { backoff: { initialMs: 5, factor: 2, maxMs: 600 } },
+    });
+    const started = Date.now();
+    while (Date.now() - started < 900) {
+      api.updates.text({ chat: ADMIN.id, from: ADMIN, text: "/danhsachdonvi" });
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+    const answered = api.botMessages(ADMIN.id).filter((m) => !/quét mã QR/.test(m.text ?? "")).length;
+    api.updates.text({ chat: ADMIN.id, from: ADMIN, text: "/danhsachdonvi" });
+    await api.waitFor(() => api!.botMessages(ADMIN.id).filter((m) => !/quét mã QR/.test(m.text ?? "")).length > answered, 10_000, "Telegram still answering");
+    expect(app.zalo!.online).toBe(false);
+    expect(zalo.qr.generated).toBeGreaterThan(4); // more than one round of 1 + 3 QRs
+    const notices = api.botMessages(ADMIN.id).filter((m) => /quét mã QR/.test(m.text ?? ""));
+    expect(notices.length).toBeGreaterThanOrEqual(2);
+    expect(notices.length).toBeLessThan(zalo.qr.generated); // once a round, not once a QR
+    await app.stop();
+    app = undefined;
+    const generated = zalo.qr.generated;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(zalo.qr.generated).toBe(generated);
+    expect(exits).toEqual([]);
+  } finally {
+    process.exit = realExit;
+  }
+}, 30_000);
