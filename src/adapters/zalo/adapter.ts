@@ -37,13 +37,6 @@ export interface ZaloAdapterOptions {
   qrAfterAttempts?: number;
   /** New QR codes generated after one expires before the login gives up (default 3). */
   qrRefreshes?: number;
-  /**
-   * Unused since Zalo removed group history (/api/group/history answers 404): kept so existing wiring compiles.
-   * @deprecated catch-up relies on old_messages alone.
-   */
-  catchUpGroups?: () => Promise<string[]> | string[];
-  /** @deprecated see catchUpGroups. */
-  historyCount?: number;
   /** How long catch-up waits for the server's old_messages answer before reporting (default 15 s). */
   oldMessagesTimeoutMs?: number;
   /** How long a send with a file may wait for zca-js's upload confirmation (default 2 min). */

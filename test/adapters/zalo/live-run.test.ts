@@ -57,6 +57,23 @@ describe("row 1: letting a listener go", () => {
   });
 });
 
+describe("row 3: group history is gone (404)", () => {
+  it("after an outage, a group seen before is caught up from old_messages, not the removed /api/group/history", async () => {
+    let clock = 1763823000000;
+    h = await startHarness({ adapter: { now: () => clock, oldMessagesTimeoutMs: 10, wait: async (ms) => void (clock += ms) } });
+    h.zalo.receive(groupMessage("group-text", { ts: String(clock - 1000) }));
+    await settle();
+    const ownPost = groupMessage("group-text", { uidFrom: "0", msgId: "7406830000009", cliMsgId: "1763823004321", ts: String(clock + 500), content: "Nhiệm vụ 1" });
+    const missed = groupMessage("group-quote-reply", { ts: String(clock + 2000) });
+    h.zalo.oldMessages = [ownPost, missed];
+    h.zalo.closeSession();
+    await until(() => h.problems.some((p) => p.kind === "reconnected"), "the catch-up");
+    expect(h.zalo.historyCalls).toEqual([]);
+    expect(messages(h).map((m) => m.messageId)).toEqual(["7406832168330", missed.data.msgId]);
+    expect(h.adapter.snapshot(`zalo:g:${GROUP_ID}`, "7406830000009")?.cliMsgId).toBe("1763823004321"); // learnt exactly
+  });
+});
+
 describe("row 4: zca-js's own reconnects", () => {
   it("each network drop (1006, retried by zca-js) gets its own catch-up from its own down time; admins are not told", async () => {
     let clock = 1763823000000;
