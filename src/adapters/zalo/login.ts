@@ -62,6 +62,11 @@ export async function logInWithQr(client: ZaloLoginClient, options: LoginOptions
     switch (event.type) {
       case LoginQRCallbackEventType.QRCodeGenerated: {
         const refresh = generated++;
+        // Stopped between two QRs (the stale QR's abort no longer reaches zca-js): end this one at once.
+        if (options.cancelled?.()) {
+          event.actions.abort();
+          return;
+        }
         options.onQrOffered?.(event.actions.abort);
         // Drawn first (synchronously): the person at the terminal should not wait for the file system.
         const drawing = qrPngToTerminal(event.data.image);
