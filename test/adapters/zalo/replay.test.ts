@@ -2,9 +2,9 @@
 // fixtures in test/fixtures/zalo) wrapped in zca-js's own GroupMessage/UserMessage classes exactly as its Listener does
 // (listen.js: cmd 501/521 → "message", cmd 510/511 → "old_messages") — played through the real adapter.
 import { afterEach, describe, expect, it } from "vitest";
-import { ThreadType } from "zca-js";
+import { GroupEventType, initializeGroupEvent, ThreadType, Undo } from "zca-js";
 import type { InboundMessage } from "../../../src/chat/port.js";
-import { GROUP_ID, groupMessage, settle, userMessage } from "./fake-zalo.js";
+import { BOT_UID, fixture, GROUP_ID, groupMessage, settle, userMessage } from "./fake-zalo.js";
 import { startHarness, type Harness } from "./harness.js";
 
 let h: Harness;
@@ -54,6 +54,21 @@ describe("Zalo replay: live messages as zca-js 2.2.0 emits them", () => {
     h.zalo.receive(groupMessage("group-mention"));
     const [event] = await delivered();
     expect(event!.mentionsBot).toBe(true);
+  });
+});
+
+describe("Zalo replay: events the adapter does not act on", () => {
+  it("a member joining (group_event) and a recalled message (undo) deliver nothing and break nothing", async () => {
+    h = await startHarness();
+    const join = initializeGroupEvent(BOT_UID, fixture("group-event-join") as never, GroupEventType.JOIN, "join");
+    expect(join.threadId).toBe(GROUP_ID);
+    h.zalo.current.listener.emit("group_event", join);
+    const recalled = fixture("group-text");
+    h.zalo.current.listener.emit("undo", new Undo(BOT_UID, { ...recalled, content: { deleteMsg: 1, globalMsgId: recalled.msgId } } as never, true));
+    h.zalo.receive(groupMessage("group-text"));
+    const events = await delivered();
+    expect(events.map((e) => e.messageId)).toEqual(["7406832168330"]);
+    expect(h.zalo.uncaught).toEqual([]);
   });
 });
 
