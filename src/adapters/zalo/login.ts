@@ -26,10 +26,14 @@ export interface LoginOptions {
 }
 
 export class ZaloLoginError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
+  /** `needsPerson`: no retry can help (no saved session and QR not allowed): a person must log in once. */
+  constructor(message: string, options?: { cause?: unknown; needsPerson?: boolean }) {
     super(message, options);
+    this.needsPerson = options?.needsPerson ?? false;
     this.name = "ZaloLoginError";
   }
+
+  readonly needsPerson: boolean;
 }
 
 /** Saved session first; QR when there is none or it is no longer accepted (and QR is allowed). */
@@ -49,7 +53,7 @@ export async function logIn(client: ZaloLoginClient, options: LoginOptions): Pro
       options.logger.warn("zalo: saved session rejected, falling back to QR login", { error });
     }
   } else if (!options.allowQr) {
-    throw new ZaloLoginError(`no saved Zalo session at ${options.credentialsPath}; log in once with the QR code`);
+    throw new ZaloLoginError(`no saved Zalo session at ${options.credentialsPath}; log in once with the QR code`, { needsPerson: true });
   }
   return logInWithQr(client, options);
 }

@@ -1,6 +1,7 @@
 import { CloseReason, ZaloApiLoginQRAborted } from "zca-js";
 import type { Logger } from "../../logger.js";
-import { logIn } from "./login.js";
+import { CredentialsFileError } from "./credentials.js";
+import { logIn, ZaloLoginError } from "./login.js";
 import { backoffDelay, type Backoff, type ZaloSessionProblem } from "./session-problem.js";
 import type { ZaloApi, ZaloListener, ZaloLoginClient } from "./zalo-api.js";
 
@@ -59,7 +60,8 @@ export class ZaloSession {
   /**
    * Logs in. Resolves once online, or — when a person must scan a QR — as soon as the first QR is on offer: the QR
    * login then goes on in the background (fresh QRs, round after round, admins told) until someone scans it or stop().
-   * Rejects only on what needs fixing before any login can work (an unreadable credentials file, no QR allowed).
+   * Rejects only on what needs fixing before any login can work (an unreadable credentials file; no saved session
+   * with QR not allowed). Other failures (Zalo or the network down at boot) are retried in the background.
    */
   async start(): Promise<void> {
     this.stopped = false;
@@ -69,7 +71,9 @@ export class ZaloSession {
       const first = await Promise.race([login.then(() => "in" as const), personNeeded]).catch((error: unknown) => {
         // A QR offered and given up on (declined) before its notice was even out: still a person's matter.
         if (isUnscanned(error)) return "qr" as const;
-        throw error;
+        // Only what no retry can fix stops here; anything else (Zalo or the network down at boot) is retried below.
+        if (error instanceof CredentialsFileError || (error instanceof ZaloLoginError && error.needsPerson)) throw error;
+        return "retry" as const;
       });
       if (first === "in") return;
     } finally {
@@ -77,10 +81,10 @@ export class ZaloSession {
     }
     login.catch((error: unknown) => {
       if (this.stopped) return;
-      this.o.logger.warn("zalo: QR login did not complete, offering a new one", { error });
+      this.o.logger.warn("zalo: first login did not complete, trying again in the background", { error });
       this.downSince = undefined;
       const problem = { kind: "login_failed" as const, error: describeError(error), attempt: 1, retryInMs: 0 };
-      void this.reconnect(isUnscanned(error) ? { ...problem, unscanned: true } : problem, { qrAfter: 0 });
+      void this.reconnect(isUnscanned(error) ? { ...problem, unscanned: true } : problem, isUnscanned(error) ? { qrAfter: 0 } : {});
     });
   }
 

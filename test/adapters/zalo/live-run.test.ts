@@ -31,6 +31,16 @@ async function failureOf(p: Promise<unknown>): Promise<ChatSendError["failure"]>
   return (error as ChatSendError).failure;
 }
 
+describe("row 2: a first login that fails never ends the adapter", () => {
+  it("the saved session refused at boot (QR not allowed): start() returns, login is retried in the background", async () => {
+    h = await startHarness({ start: false, adapter: { allowQrLogin: false }, setup: (z) => (z.failLogins = 2) });
+    await h.adapter.start();
+    await until(() => h.adapter.online, "the background login");
+    expect(h.zalo.loginCalls).toHaveLength(3);
+    expect(h.problems.map((p) => p.kind)).toEqual(["login_failed", "login_failed"]);
+  });
+});
+
 describe("row 1: letting a listener go", () => {
   it("stop() while the WebSocket is still connecting: zca-js's late 'error' finds a handler (no process crash)", async () => {
     h = await startHarness({ setup: (z) => (z.connectDelayMs = 50) });
