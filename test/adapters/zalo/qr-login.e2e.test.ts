@@ -1,7 +1,7 @@
 // npm start with Telegram and Zalo, no saved Zalo session: Zalo waits for someone to scan its QR code. Meanwhile the
 // Telegram admin must get the notice saying so (that is how a remote admin learns a scan is needed), and Telegram must
 // keep working; once scanned, Zalo comes online and sends.
-import { mkdtempSync, copyFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, copyFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, expect, it } from "vitest";
@@ -117,4 +117,33 @@ it("with nobody scanning for '15 minutes', Telegram keeps serving, the app keeps
   } finally {
     process.exit = realExit;
   }
+}, 30_000);
+
+it("an unreadable saved Zalo session leaves Zalo offline, tells the Telegram admin, and Telegram keeps serving", async () => {
+  api = await FakeBotApi.start({ privacyMode: true });
+  api.privateChat(ADMIN);
+  const zalo = new FakeZalo();
+  const dir = mkdtempSync(join(tmpdir(), "dondoc-zalo-bad-"));
+  copyFileSync(process.env.DONDOC_TEST_TEMPLATE!, join(dir, "dondoc.db"));
+  mkdirSync(join(dir, "secrets"));
+  writeFileSync(join(dir, "secrets", "zalo.json"), "{ not json");
+  const parsed = parseConfig({
+    DATABASE_URL: `file:${join(dir, "dondoc.db")}`,
+    TELEGRAM_BOT_TOKEN: api.token,
+    TELEGRAM_API_ROOT: api.apiRoot,
+    ADMIN_TELEGRAM_IDS: String(ADMIN.id),
+    ZALO_ENABLED: "true",
+    ZALO_CREDENTIALS_PATH: join(dir, "secrets", "zalo.json"),
+    ZALO_QR_PATH: join(dir, "secrets", "qr.png"),
+    ADMIN_ZALO_IDS: ZALO_ADMIN,
+    FILES_DIR: join(dir, "files"),
+  });
+  if (!parsed.ok) throw new Error(parsed.problems.join("\n"));
+  app = await startApp(parsed.config, { logger: silentLogger, runRemindersAtStart: false, zaloClient: zalo.client, zaloPrintQr: () => {} });
+  await api.waitFor(() => api!.botMessages(ADMIN.id).some((m) => /Zalo chưa chạy/.test(m.text ?? "")), 10_000, "the admin told");
+  expect(app.zalo!.online).toBe(false);
+  expect(zalo.loginCalls).toEqual([]);
+  const before = api.botMessages(ADMIN.id).length;
+  api.updates.text({ chat: ADMIN.id, from: ADMIN, text: "/danhsachdonvi" });
+  await api.waitFor(() => api!.botMessages(ADMIN.id).length > before, 10_000, "Telegram answering");
 }, 30_000);
