@@ -5,7 +5,7 @@
  */
 import { mkdir } from "node:fs/promises";
 import { createTelegramAdapter, telegramCommands, type TelegramAdapter } from "./adapters/telegram/index.js";
-import { createZaloAdapter, describeSessionProblem, ZALO_RATE_LIMITS, zaloRateLimits, type ZaloAdapter, type ZaloLoginClient } from "./adapters/zalo/index.js";
+import { createZaloAdapter, describeSessionProblem, ZALO_RATE_LIMITS, zaloRateLimits, type ZaloAdapter, type ZaloAdapterOptions, type ZaloLoginClient } from "./adapters/zalo/index.js";
 import { createBot } from "./bot/index.js";
 import { privateChatOf, type BotDeps } from "./bot/deps.js";
 import { notifyChatGone } from "./bot/features/membership.js";
@@ -30,6 +30,8 @@ export interface AppOptions {
   logger?: Logger;
   /** Tests bring a fake of the narrow zca-js interface. */
   zaloClient?: ZaloLoginClient;
+  /** Tests scale Zalo's waits (reconnect backoff, the 3000 pause, file send timeout) down in time. */
+  zaloTuning?: Pick<ZaloAdapterOptions, "backoff" | "elsewhereRetryMs" | "fileSendTimeoutMs">;
   /** Where the Zalo QR drawing goes (default: the terminal). */
   zaloPrintQr?: (drawing: string) => void;
   /** Run one reminder tick at start-up to catch up after downtime (default true). */
@@ -127,7 +129,6 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       credentialsPath: config.ZALO_CREDENTIALS_PATH,
       qrPath: config.ZALO_QR_PATH,
       allowQrLogin: config.ZALO_ALLOW_QR,
-      historyCount: config.ZALO_HISTORY_COUNT,
       onInbound: async (event) => {
         await onInbound(event);
         // Where the next start catches up from (handled events are skipped by their id, so overlap is harmless).
@@ -135,10 +136,10 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       },
       buttonHint: typedReplyFor,
       onSessionProblem: (problem) => tellAdmins(deps, logger, describeSessionProblem(problem, t), "zalo"),
-      catchUpGroups: async () => (await store.directory.activeBindings()).map((b) => b.chatId).filter((c) => c.startsWith("zalo:g:")).map((c) => c.slice("zalo:g:".length)),
       logger,
       ...(options.zaloClient ? { client: options.zaloClient } : {}),
       ...(options.zaloPrintQr ? { printQr: options.zaloPrintQr } : {}),
+      ...options.zaloTuning,
     });
     // Registered now but started after the delivery worker (below): a QR login waits for a person, and meanwhile the
     // admins' QR notice and everything on Telegram must go out. Sends to Zalo wait ("rate_limited") until it is online.
@@ -171,16 +172,15 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
 
   if (zalo) {
     const since = await store.marks.read(ZALO_LAST_INBOUND);
+    // Zalo never takes Telegram or the process down: start() returns once online or once a QR is on offer (the QR
+    // login goes on in the background); what it still throws (an unreadable saved session) leaves Zalo offline.
     try {
       await zalo.start(since ? { catchUpSince: since } : {});
+      logger.info("zalo started", { limits: ZALO_RATE_LIMITS, catchUpSince: since?.toISOString(), online: zalo.online });
     } catch (error) {
-      await telegram?.stop();
-      await cron.stop();
-      await delivery.stop();
-      await db.close();
-      throw error;
+      logger.error("zalo not started", { error });
+      await tellAdmins(deps, logger, t("zalo:not-started", { error: error instanceof Error ? error.message : String(error) }), "zalo");
     }
-    logger.info("zalo started", { limits: ZALO_RATE_LIMITS, catchUpSince: since?.toISOString() });
   }
 
   return {
