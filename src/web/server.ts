@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve, type ServerType } from "@hono/node-server";
 import { Hono, type Context } from "hono";
@@ -40,7 +41,8 @@ const require = createRequire(import.meta.url);
 const assetsDir = fileURLToPath(new URL("./assets/", import.meta.url));
 /** Served from the bot itself: offices are often offline, so no CDN. */
 const STATIC: Record<string, { path: string; type: string }> = {
-  "chart.umd.min.js": { path: require.resolve("chart.js/dist/chart.umd.min.js"), type: "text/javascript; charset=utf-8" },
+  // chart.js exports no subpath for its UMD build: it sits beside the main entry (dist/).
+  "chart.umd.min.js": { path: join(dirname(require.resolve("chart.js")), "chart.umd.min.js"), type: "text/javascript; charset=utf-8" },
   "dashboard.js": { path: `${assetsDir}dashboard.js`, type: "text/javascript; charset=utf-8" },
   "dashboard.css": { path: `${assetsDir}dashboard.css`, type: "text/css; charset=utf-8" },
 };
