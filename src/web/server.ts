@@ -52,13 +52,15 @@ type Env = { Variables: { viewer: Viewer & { sessionId: number; unitName?: strin
 export function createWebApp(deps: WebDeps): Hono<Env> {
   const app = new Hono<Env>();
   const secure = deps.publicUrl.startsWith("https:");
+  const publicOrigin = new URL(deps.publicUrl).origin;
   const staticCache = new Map<string, Buffer>();
 
   app.use("*", async (c, next) => {
     await next();
     c.header("Content-Security-Policy", CSP);
     c.header("X-Content-Type-Options", "nosniff");
-    c.header("Referrer-Policy", "no-referrer");
+    // Not "no-referrer": Chromium then sends "Origin: null" with the forms' POSTs.
+    c.header("Referrer-Policy", "same-origin");
     c.header("X-Frame-Options", "DENY");
     if (!c.req.path.startsWith("/static/")) c.header("Cache-Control", "no-store");
   });
@@ -94,7 +96,7 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
   });
 
   app.post("/signin/:token", async (c) => {
-    if (!sameOrigin(c)) return c.text("403", 403);
+    if (!sameOrigin(c, publicOrigin)) return c.text("403", 403);
     const result = await redeemWebLink(deps, c.req.param("token"));
     if (result.code !== "ok") {
       const { t } = anonymous(c);
@@ -105,7 +107,7 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
   });
 
   app.post("/signout", async (c) => {
-    if (!sameOrigin(c)) return c.text("403", 403);
+    if (!sameOrigin(c, publicOrigin)) return c.text("403", 403);
     await signOut(deps, getCookie(c, SESSION_COOKIE));
     deleteCookie(c, SESSION_COOKIE, { path: "/", secure });
     const { t } = anonymous(c);
@@ -200,11 +202,17 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
   return app;
 }
 
-/** A POST from another site is refused (SameSite=Strict already keeps the cookie away; this also covers sign-in). */
-function sameOrigin(c: Context): boolean {
+/**
+ * A POST from another site is refused (SameSite=Strict already keeps the cookie away; this also covers sign-in and
+ * sign-out, which need no cookie). Browsers say where a request comes from in Sec-Fetch-Site, or at least in Origin;
+ * behind the office's proxy the origin is the public address.
+ */
+function sameOrigin(c: Context, publicOrigin: string): boolean {
+  const site = c.req.header("sec-fetch-site");
+  if (site) return site === "same-origin" || site === "none";
   const origin = c.req.header("origin");
   if (!origin) return true;
-  return origin === new URL(c.req.url).origin || origin === c.req.header("x-forwarded-origin");
+  return origin === new URL(c.req.url).origin || origin === publicOrigin;
 }
 
 function positive(value: string | undefined): number {

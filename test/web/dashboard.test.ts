@@ -79,6 +79,14 @@ describe("signing in from chat", () => {
     expect((await get("/", b)).status).toBe(401);
   });
 
+  it("a sign-in or sign-out posted from another site is refused", async () => {
+    const path = new URL(await w.linkFor(LEADER)).pathname;
+    expect((await w.app.request(path, { method: "POST", headers: { "sec-fetch-site": "cross-site" } })).status).toBe(403);
+    expect((await w.app.request(path, { method: "POST", headers: { origin: "https://evil.example" } })).status).toBe(403);
+    // Not spent by the refused attempts.
+    expect((await w.app.request(path, { method: "POST", headers: { "sec-fetch-site": "same-origin" } })).status).toBe(303);
+  });
+
   it("a session expires after its lifetime", async () => {
     const r = await issueWebLink(w, { by: LEADER });
     if (r.code !== "ok") throw new Error(r.code);

@@ -18,7 +18,10 @@
         indexAxis: horizontal ? "y" : "x",
         responsive: true,
         maintainAspectRatio: false,
-        scales: { x: { stacked: !!data.stacked || horizontal }, y: { stacked: !!data.stacked || horizontal, beginAtZero: true } },
+        scales: {
+          x: { stacked: !!data.stacked || horizontal, ticks: { precision: 0 } },
+          y: { stacked: !!data.stacked || horizontal, beginAtZero: true, ticks: { precision: 0 } },
+        },
       },
     });
     canvas.setAttribute("data-drawn", "true");
