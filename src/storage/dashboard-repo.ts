@@ -37,28 +37,18 @@ export type DashboardRow = ReturnType<typeof toRow>;
 
 export interface StatusCountRow { status: TaskStatus; role: string; n: number }
 
-export interface UnitHealthRow {
-  unitId: number;
-  unitName: string;
-  /** Lead (chủ trì) assignments: open past due, open due from today to `soon`, open, completed. */
-  overdue: number;
-  dueSoon: number;
-  open: number;
-  done: number;
-  /** Open assignments of either role without any report yet. */
-  notReported: number;
-}
-
 /** What the search page narrows rows by. Every part optional; `taskIds`/`dispatchIds` come from searchText. */
 export interface RowFilter {
   unitId?: number;
   dispatchIds?: number[];
-  /** Rows whose task is one of these, or whose dispatch is one of `textDispatchIds` (a text match on either). */
-  text?: { taskIds: number[]; dispatchIds: number[] };
+  /** Rows whose task matched a text search (searchText): these tasks, or all tasks but these. */
+  text?: TextMatch;
   status?: TaskStatus;
   /** Due day within [from, to] (ISO). */
   due?: { from: string; to: string };
 }
+
+export type TextMatch = { include: number[] } | { exclude: number[] };
 
 export interface DispatchSummary {
   id: number;
@@ -88,7 +78,7 @@ export interface HistoryEvent {
 export class DashboardRepo {
   private readonly stmts = new Map<string, Database.Statement>();
   /** Folded task texts by task id, for diacritic-insensitive search. Task texts never change once assigned. */
-  private readonly folded = new Map<number, string>();
+  private readonly folded = new Map<number, { dispatchId: number; text: string }>();
   private foldedUpTo = 0;
 
   constructor(private readonly read: Database.Database) {}
@@ -99,27 +89,47 @@ export class DashboardRepo {
     return s;
   }
 
-  /** Counts by official category and role, optionally for one unit and for a due-day window. */
-  statusCounts(today: string, o: { unitId?: number; due?: { from: string; to: string } } = {}): StatusCountRow[] {
-    const where = [o.unitId !== undefined ? "a.unitId = @unitId" : "", o.due ? "a.deadlineDate BETWEEN @from AND @to" : ""].filter(Boolean);
-    const sql = `SELECT ${STATUS_SQL} AS st, a.role, COUNT(*) FROM Assignment a ${o.unitId === undefined ? "NOT INDEXED" : ""}
-      ${where.length ? `WHERE ${where.join(" AND ")}` : ""} GROUP BY st, a.role`;
-    const raw = this.stmt(sql).raw(true).all({ today, unitId: o.unitId, from: o.due?.from, to: o.due?.to }) as Array<[TaskStatus, string, number]>;
-    return raw.map(([status, role, n]) => ({ status, role, n }));
+  /** Counts by official category and role, optionally for one unit. */
+  statusCounts(today: string, o: { unitId?: number } = {}): StatusCountRow[] {
+    return this.periodCounts(today, { ...o, due: { from: "", to: "" } }).total;
   }
 
-  /** Every unit with assignments, with what colours it on the overview. One scan. */
-  unitHealth(today: string, soon: string, unitId?: number): UnitHealthRow[] {
-    const sql = `SELECT a.unitId, u.displayName,
-      SUM(a.role = 'lead' AND a.completedAt IS NULL AND a.deadlineDate < @today),
-      SUM(a.role = 'lead' AND a.completedAt IS NULL AND a.deadlineDate BETWEEN @today AND @soon),
-      SUM(a.role = 'lead' AND a.completedAt IS NULL),
-      SUM(a.role = 'lead' AND a.completedAt IS NOT NULL),
-      SUM(a.completedAt IS NULL AND a.status <> 'done' AND a.lastReportAt IS NULL)
-      FROM Assignment a ${unitId === undefined ? "NOT INDEXED" : ""} JOIN Unit u ON u.id = a.unitId
-      ${unitId === undefined ? "" : "WHERE a.unitId = @unitId"} GROUP BY a.unitId`;
-    const raw = this.stmt(sql).raw(true).all({ today, soon, unitId }) as Array<[number, string, number, number, number, number, number]>;
-    return raw.map(([id, name, overdue, dueSoon, open, done, notReported]) => ({ unitId: id, unitName: name, overdue, dueSoon, open, done, notReported }));
+  /** The same counts in total and for the assignments due within a window, in one scan. */
+  periodCounts(today: string, o: { unitId?: number; due: { from: string; to: string } }): { total: StatusCountRow[]; period: StatusCountRow[] } {
+    const sql = `SELECT ${STATUS_SQL} AS st, a.role, a.deadlineDate BETWEEN @from AND @to AS inPeriod, COUNT(*) FROM Assignment a
+      ${o.unitId === undefined ? "NOT INDEXED" : "WHERE a.unitId = @unitId"} GROUP BY st, a.role, inPeriod`;
+    const raw = this.stmt(sql).raw(true).all({ today, unitId: o.unitId, from: o.due.from, to: o.due.to }) as Array<[TaskStatus, string, number | null, number]>;
+    const total = new Map<string, StatusCountRow>();
+    const period: StatusCountRow[] = [];
+    for (const [status, role, inPeriod, n] of raw) {
+      const key = `${status}|${role}`;
+      const seen = total.get(key);
+      if (seen) seen.n += n;
+      else total.set(key, { status, role, n });
+      if (inPeriod === 1) period.push({ status, role, n });
+    }
+    return { total: [...total.values()], period };
+  }
+
+  /**
+   * Everything the overview counts, in one pass over the covering index Assignment(unitId, role, deadlineDate,
+   * completedAt, status, lastReportAt): per unit, role, official category and "due in the period", how many, how many
+   * are open and due from today to `soon`, and how many open ones have no report yet.
+   */
+  officeSummary(today: string, soon: string, due: { from: string; to: string }, unitId?: number): Array<{
+    unitId: number; role: string; status: TaskStatus; inPeriod: boolean; n: number; dueSoon: number; notReported: number;
+  }> {
+    const sql = `SELECT unitId, role, st, inPeriod, COUNT(*), SUM(soon), SUM(silent) FROM (SELECT a.unitId, a.role, ${STATUS_SQL} AS st,
+      COALESCE(a.deadlineDate BETWEEN @from AND @to, 0) AS inPeriod, (a.completedAt IS NULL AND a.deadlineDate BETWEEN @today AND @soon) AS soon,
+      (a.completedAt IS NULL AND a.status <> 'done' AND a.lastReportAt IS NULL) AS silent
+      FROM Assignment a INDEXED BY Assignment_unitId_role_deadlineDate_completedAt_status_lastReportAt_idx ${unitId === undefined ? "" : "WHERE a.unitId = @unitId"})
+      GROUP BY unitId, role, st, inPeriod`;
+    const raw = this.stmt(sql).raw(true).all({ today, soon, from: due.from, to: due.to, unitId }) as Array<[number, string, TaskStatus, number, number, number, number]>;
+    return raw.map(([u, role, status, inPeriod, n, dueSoon, notReported]) => ({ unitId: u, role, status, inPeriod: inPeriod === 1, n, dueSoon, notReported }));
+  }
+
+  unitNames(): Map<number, string> {
+    return new Map(this.stmt(`SELECT id, displayName FROM Unit`).raw(true).all() as Array<[number, string]>);
   }
 
   /** Completed lead assignments per office month (YYYY-MM), on time and late, for the chart. */
@@ -136,13 +146,22 @@ export class DashboardRepo {
   rows(today: string, filter: RowFilter, page: { limit: number; offset: number }): { counts: StatusCountRow[]; rows: DashboardRow[] } {
     const { where, params } = whereOf(filter);
     const clause = where.length ? `WHERE ${where.join(" AND ")}` : "";
-    const countSql = `SELECT ${STATUS_SQL} AS st, a.role, COUNT(*) FROM Assignment a JOIN Task t ON t.id = a.taskId ${clause} GROUP BY st, a.role`;
+    const countSql = `SELECT ${STATUS_SQL} AS st, a.role, COUNT(*) FROM Assignment a ${where.length ? "" : "NOT INDEXED"} ${clause} GROUP BY st, a.role`;
     const counts = (this.stmt(countSql).raw(true).all({ today, ...params }) as Array<[TaskStatus, string, number]>).map(([status, role, n]) => ({ status, role, n }));
     if (page.limit <= 0) return { counts, rows: [] };
-    const rowSql = `${ROW} ${clause} ORDER BY ${URGENCY_SQL}, COALESCE(a.deadlineDate, '~'), t.dispatchId, t.seq, t.occurrence, a.role DESC, a.id
+    // The page is chosen on Assignment alone (task ids follow dispatch and item order), then only its rows are joined.
+    const pageSql = `SELECT a.id FROM Assignment a ${clause} ORDER BY ${URGENCY_SQL}, COALESCE(a.deadlineDate, '~'), a.taskId, a.role DESC, a.id
       LIMIT @limit OFFSET @offset`;
-    const raw = this.stmt(rowSql).raw(true).all({ today, ...params, limit: page.limit, offset: page.offset }) as RowRaw[];
-    return { counts, rows: raw.map(toRow) };
+    const ids = this.stmt(pageSql).pluck().all({ today, ...params, limit: page.limit, offset: page.offset }) as number[];
+    return { counts, rows: this.byIds(ids) };
+  }
+
+  /** Rows of these assignments, in the order given. */
+  private byIds(ids: number[]): DashboardRow[] {
+    if (ids.length === 0) return [];
+    const raw = this.stmt(`${ROW} WHERE a.id IN (SELECT value FROM json_each(?))`).raw(true).all(JSON.stringify(ids)) as RowRaw[];
+    const byId = new Map(raw.map((r) => [r[0], r]));
+    return ids.flatMap((id) => { const r = byId.get(id); return r ? [toRow(r)] : []; });
   }
 
   /** Every row of a filter (the .xlsx export), in no particular order: the report sorts them. */
@@ -274,21 +293,22 @@ export class DashboardRepo {
   }
 
   /**
-   * Task ids and dispatch ids whose text (task wording; dispatch number and subject) contains `query` ignoring case,
+   * The tasks whose text (task wording, or its dispatch's number and subject) contains `query` ignoring case,
    * diacritics and tone placement. The folded task texts are kept in memory, read once and then only new tasks.
    */
-  searchText(query: string): { taskIds: number[]; dispatchIds: number[] } {
+  searchText(query: string): TextMatch {
     const needle = foldKey(query);
-    if (!needle) return { taskIds: [], dispatchIds: [] };
-    const fresh = this.stmt(`SELECT id, text FROM Task WHERE id > ? ORDER BY id`).raw(true).all(this.foldedUpTo) as Array<[number, string]>;
-    for (const [id, text] of fresh) {
-      this.folded.set(id, foldKey(text));
+    if (!needle) return { exclude: [] };
+    const fresh = this.stmt(`SELECT id, dispatchId, text FROM Task WHERE id > ? ORDER BY id`).raw(true).all(this.foldedUpTo) as Array<[number, number, string]>;
+    for (const [id, dispatchId, text] of fresh) {
+      this.folded.set(id, { dispatchId, text: foldKey(text) });
       this.foldedUpTo = id;
     }
-    const taskIds: number[] = [];
-    for (const [id, text] of this.folded) if (text.includes(needle)) taskIds.push(id);
-    const dispatchIds = this.dispatchIndex().filter((d) => foldKey(`${d.number ?? ""} ${d.subject ?? ""}`).includes(needle)).map((d) => d.id);
-    return { taskIds, dispatchIds };
+    const dispatches = new Set(this.dispatchIndex().filter((d) => foldKey(`${d.number ?? ""} ${d.subject ?? ""}`).includes(needle)).map((d) => d.id));
+    const include: number[] = [];
+    const exclude: number[] = [];
+    for (const [id, t] of this.folded) (dispatches.has(t.dispatchId) || t.text.includes(needle) ? include : exclude).push(id);
+    return include.length <= exclude.length ? { include } : { exclude };
   }
 }
 
@@ -296,11 +316,14 @@ function whereOf(filter: RowFilter): { where: string[]; params: Record<string, u
   const where: string[] = [];
   const params: Record<string, unknown> = {};
   if (filter.unitId !== undefined) { where.push("a.unitId = @unitId"); params.unitId = filter.unitId; }
-  if (filter.dispatchIds) { where.push("t.dispatchId IN (SELECT value FROM json_each(@dispatchIds))"); params.dispatchIds = JSON.stringify(filter.dispatchIds); }
+  if (filter.dispatchIds) {
+    where.push("a.taskId IN (SELECT id FROM Task WHERE dispatchId IN (SELECT value FROM json_each(@dispatchIds)))");
+    params.dispatchIds = JSON.stringify(filter.dispatchIds);
+  }
   if (filter.text) {
-    where.push("(a.taskId IN (SELECT value FROM json_each(@textTasks)) OR t.dispatchId IN (SELECT value FROM json_each(@textDispatches)))");
-    params.textTasks = JSON.stringify(filter.text.taskIds);
-    params.textDispatches = JSON.stringify(filter.text.dispatchIds);
+    // The smaller of the two lists: a word found in most tasks is passed as the tasks without it.
+    where.push(`a.taskId ${"exclude" in filter.text ? "NOT IN" : "IN"} (SELECT value FROM json_each(@textTasks))`);
+    params.textTasks = JSON.stringify("exclude" in filter.text ? filter.text.exclude : filter.text.include);
   }
   if (filter.status) { where.push(`${STATUS_SQL} = @status`); params.status = filter.status; }
   if (filter.due) { where.push("a.deadlineDate BETWEEN @dueFrom AND @dueTo"); params.dueFrom = filter.due.from; params.dueTo = filter.due.to; }

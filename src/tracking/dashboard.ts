@@ -89,7 +89,24 @@ export function overview(deps: TrackingDeps, viewer: Viewer, period: Period = "m
   const unitId = unitOf(viewer);
   const range = periodOf(period, day);
   const soon = isoFromDayNumber(dayNumber(day) + DUE_SOON_DAYS);
-  const units = repo.unitHealth(day, soon, unitId).map((u): UnitHealth => ({ ...u, health: u.overdue > 0 ? "red" : u.dueSoon > 0 ? "orange" : "green" }));
+  const names = repo.unitNames();
+  const perUnit = new Map<number, UnitHealth>();
+  const dueInPeriod: Array<{ status: TaskStatus; role: string; n: number }> = [];
+  const total: Array<{ status: TaskStatus; role: string; n: number }> = [];
+  for (const r of repo.officeSummary(day, soon, range, unitId)) {
+    total.push(r);
+    if (r.inPeriod) dueInPeriod.push(r);
+    let u = perUnit.get(r.unitId);
+    if (!u) perUnit.set(r.unitId, (u = { unitId: r.unitId, unitName: names.get(r.unitId) ?? "", health: "green", overdue: 0, dueSoon: 0, open: 0, done: 0, notReported: 0 }));
+    u.notReported += r.notReported;
+    if (r.role !== "lead") continue;
+    if (r.status === "overdue") u.overdue += r.n;
+    if (r.status === "overdue" || r.status === "in_progress" || r.status === "no_deadline") u.open += r.n;
+    else u.done += r.n;
+    u.dueSoon += r.dueSoon;
+  }
+  const units = [...perUnit.values()];
+  for (const u of units) u.health = u.overdue > 0 ? "red" : u.dueSoon > 0 ? "orange" : "green";
   const collator = new Intl.Collator("vi", { numeric: true });
   units.sort((a, b) => b.overdue - a.overdue || b.dueSoon - a.dueSoon || b.open - a.open || collator.compare(a.unitName, b.unitName));
   const week = weekOf(day);
@@ -100,8 +117,8 @@ export function overview(deps: TrackingDeps, viewer: Viewer, period: Period = "m
     day,
     asOf: now,
     period: { kind: period, ...range },
-    periodCounts: leadCounts(repo.statusCounts(day, { ...(unitId !== undefined ? { unitId } : {}), due: range })),
-    totalCounts: leadCounts(repo.statusCounts(day, unitId !== undefined ? { unitId } : {})),
+    periodCounts: leadCounts(dueInPeriod),
+    totalCounts: leadCounts(total),
     units,
     week: { from: week.from, to: week.to, total: due.total, lines: due.rows.map((r) => lineOf(r, now)) },
     notReported: units.filter((u) => u.notReported > 0).map((u) => ({ unitId: u.unitId, unitName: u.unitName, count: u.notReported }))
@@ -145,7 +162,8 @@ export function dispatchPage(deps: TrackingDeps, viewer: Viewer, dispatchId: num
   const size = 50;
   const { total, tasks, rows } = repo.dispatchTasks(dispatchId, { limit: size, offset: (Math.max(1, page) - 1) * size }, unitId);
   if (unitId !== undefined && total === 0) return null;
-  const counts = leadCounts(repo.rows(officeDay(now), { dispatchIds: [dispatchId], ...(unitId !== undefined ? { unitId } : {}) }, { limit: 0, offset: 0 }).counts);
+  const filter = filterOf(deps, viewer, { dispatchId })!;
+  const counts = leadCounts(repo.rows(officeDay(now), filter, { limit: 0, offset: 0 }).counts);
   const evidence = repo.evidenceCounts(rows.map((r) => r.id));
   const taskDeadline = new Map(tasks.map((t) => [t.id, t.deadlineDate]));
   const units = new Map<number, string>();
@@ -273,13 +291,16 @@ function filterOf(deps: TrackingDeps, viewer: Viewer, input: SearchInput): RowFi
   if (own !== undefined && input.unitId !== undefined && input.unitId !== own) return null;
   const unitId = own ?? input.unitId;
   if (unitId !== undefined) filter.unitId = unitId;
-  if (input.dispatchId !== undefined) filter.dispatchIds = [input.dispatchId];
+  const index = repo.dispatchIndex();
+  let dispatchIds: number[] | undefined = input.dispatchId !== undefined ? [input.dispatchId] : undefined;
   if (input.number?.trim()) {
     const key = numberKey(input.number.trim())!;
-    const ids = repo.dispatchIndex().filter((d) => (numberKey(d.number) ?? "").includes(key)).map((d) => d.id);
-    if (ids.length === 0) return null;
-    filter.dispatchIds = ids;
+    const ids = index.filter((d) => (numberKey(d.number) ?? "").includes(key)).map((d) => d.id);
+    dispatchIds = dispatchIds ? dispatchIds.filter((id) => ids.includes(id)) : ids;
   }
+  if (dispatchIds?.length === 0) return null;
+  // Every dispatch named: no narrowing (and no list of every task id for SQLite to build).
+  if (dispatchIds && !index.every((d) => dispatchIds.includes(d.id))) filter.dispatchIds = dispatchIds;
   if (input.text?.trim()) filter.text = repo.searchText(input.text);
   if (input.status) filter.status = input.status;
   if (input.period) filter.due = periodOf(input.period, officeDay(deps.clock.now()));

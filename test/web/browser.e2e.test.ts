@@ -12,6 +12,12 @@ import { LEADER, SECRETARY, webWorld, type WebWorld } from "./helpers.js";
  * here). .ci/run installs the `chromium` package; without it these tests are skipped with a message. Screenshots of
  * every page go to data/screenshots/web (git-ignored).
  */
+// The callbacks passed to page.evaluate/$$eval run in the browser; the project compiles without the DOM library.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+declare const document: any;
+declare const window: any;
+declare function getComputedStyle(element: any): { color: string; backgroundColor: string };
+
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) console.warn(`browser tests skipped: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`);
@@ -130,7 +136,7 @@ describe.skipIf(!haveChromium)("the dashboard in Chromium", () => {
     await page.getByRole("link", { name: "Văn bản", exact: true }).click();
     await page.getByRole("link", { name: "164/KH-UBND" }).click();
     await page.waitForSelector("table.matrix");
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.evaluate(() => window.__pwned as number | undefined)).toBeUndefined();
     expect(await page.locator("dl.header").textContent()).toContain(`<script>window.__pwned = 1</script> "><img src=x onerror="window.__pwned = 2">`);
     expect(await page.locator("table.matrix").textContent()).toContain(`<b>kết quả</b>`);
     expect(await page.locator("main img").count()).toBe(0);

@@ -18,3 +18,9 @@ CREATE INDEX "WebSession_userId_idx" ON "WebSession"("userId");
 
 -- CreateIndex
 CREATE INDEX "Event_taskId_idx" ON "Event"("taskId");
+
+-- CreateIndex
+CREATE INDEX "Task_dispatchId_seq_occurrence_idx" ON "Task"("dispatchId", "seq", "occurrence");
+
+-- CreateIndex
+CREATE INDEX "Assignment_unitId_role_deadlineDate_completedAt_status_lastReportAt_idx" ON "Assignment"("unitId", "role", "deadlineDate", "completedAt", "status", "lastReportAt");
