@@ -65,6 +65,7 @@ export interface DispatchSummary {
 
 export interface HistoryEvent {
   id: number;
+  taskId: number | null;
   at: Date;
   type: string;
   actor: string | null;
@@ -269,22 +270,22 @@ export class DashboardRepo {
 
   /** Events about a task: its own, and those of its assignments, oldest first, with the actor's name when known. */
   taskEvents(taskId: number, dispatchId: number, seq: number): HistoryEvent[] {
-    const raw = this.stmt(`SELECT e.id, e.at, e.type, e.actor, p.name, e.chatId, e.assignmentId, e.unitId, e.data FROM Event e LEFT JOIN Person p ON p.userId = e.actor
+    const raw = this.stmt(`SELECT e.id, e.taskId, e.at, e.type, e.actor, p.name, e.chatId, e.assignmentId, e.unitId, e.data FROM Event e LEFT JOIN Person p ON p.userId = e.actor
       WHERE e.taskId = @taskId OR e.assignmentId IN (SELECT id FROM Assignment WHERE taskId = @taskId)
       OR (e.dispatchId = @dispatchId AND e.taskId IS NULL AND e.assignmentId IS NULL AND e.type IN ('draft_created', 'draft_edited', 'dispatch_confirmed'))
-      ORDER BY e.at, e.id`).raw(true).all({ taskId, dispatchId }) as Array<[number, string, string, string | null, string | null, string | null, number | null, number | null, string]>;
-    const events = raw.map(([id, at, type, actor, actorName, chatId, assignmentId, unitId, data]) => {
+      ORDER BY e.at, e.id`).raw(true).all({ taskId, dispatchId }) as Array<[number, number | null, string, string, string | null, string | null, string | null, number | null, number | null, string]>;
+    const events = raw.map(([id, taskIdOf, at, type, actor, actorName, chatId, assignmentId, unitId, data]) => {
       let parsed: Record<string, unknown> = {};
       try { parsed = JSON.parse(data) as Record<string, unknown>; } catch { /* shown without details */ }
-      return { id, at: new Date(at), type, actor, actorName, chatId, assignmentId, unitId, data: parsed };
+      return { id, taskId: taskIdOf, at: new Date(at), type, actor, actorName, chatId, assignmentId, unitId, data: parsed };
     });
     // Draft edits name their item by its number in the draft; keep only this task's.
     return events.filter((e) => e.type !== "draft_edited" || e.data.seq === undefined || e.data.seq === seq);
   }
 
   event(id: number): HistoryEvent | null {
-    const r = this.stmt(`SELECT id, at, type, actor, chatId, assignmentId, unitId, data FROM Event WHERE id = ?`).get(id) as
-      | { id: number; at: string; type: string; actor: string | null; chatId: string | null; assignmentId: number | null; unitId: number | null; data: string }
+    const r = this.stmt(`SELECT id, taskId, at, type, actor, chatId, assignmentId, unitId, data FROM Event WHERE id = ?`).get(id) as
+      | { id: number; taskId: number | null; at: string; type: string; actor: string | null; chatId: string | null; assignmentId: number | null; unitId: number | null; data: string }
       | undefined;
     if (!r) return null;
     let data: Record<string, unknown> = {};

@@ -237,14 +237,15 @@ export function taskPage(deps: TrackingDeps, viewer: Viewer, taskId: number): Ta
   const unitName = new Map(rows.map((r) => [r.id, r.unitName]));
   const unitNameById = new Map(rows.map((r) => [r.unitId, r.unitName]));
   const visibleIds = new Set(visible.map((r) => r.id));
-  const history: HistoryEntry[] = [];
+  // Entries at the same instant keep this order (the sort is stable): the dispatch forwarded and confirmed, then the
+  // posts it caused, then what units did.
+  const events = repo.taskEvents(taskId, task.dispatchId, task.seq).filter((e) => e.assignmentId === null || visibleIds.has(e.assignmentId));
+  const entry = (e: HistoryEvent) => historyEntry(e, e.assignmentId !== null ? (unitName.get(e.assignmentId) ?? null) : e.unitId !== null ? (unitNameById.get(e.unitId) ?? null) : null);
+  const history: HistoryEntry[] = events.filter((e) => e.taskId === null).map(entry);
   for (const p of repo.posts(visible.map((r) => r.id))) {
     history.push({ kind: "sent", at: p.at, unitName: unitName.get(p.assignmentId) ?? "", chatId: p.chatId, reminder: p.kind === "reminder" });
   }
-  for (const e of repo.taskEvents(taskId, task.dispatchId, task.seq)) {
-    if (e.assignmentId !== null && !visibleIds.has(e.assignmentId)) continue;
-    history.push(historyEntry(e, e.assignmentId !== null ? (unitName.get(e.assignmentId) ?? null) : e.unitId !== null ? (unitNameById.get(e.unitId) ?? null) : null));
-  }
+  history.push(...events.filter((e) => e.taskId !== null).map(entry));
   history.sort((a, b) => a.at.getTime() - b.at.getTime());
   return { task, dispatch, lines: visible.map((r) => lineOf(r, now)), history };
 }

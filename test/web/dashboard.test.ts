@@ -153,6 +153,9 @@ describe("pages", () => {
     expect(body).toContain("Đã gửi nhiệm vụ tới nhóm của Sở Y tế");
     expect(body).toContain("Sở Y tế báo cáo");
     expect(body).toContain("Lãnh đạo xác nhận giao nhiệm vụ");
+    // In the order things happened, the confirmation before the post it caused (same instant).
+    const order = ["Văn bản được chuyển cho bot", "Lãnh đạo xác nhận giao nhiệm vụ", "Đã gửi nhiệm vụ tới nhóm của Sở Y tế", "Sở Y tế báo cáo"].map((x) => body.indexOf(x));
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
     const href = /href="(\/evidence\/\d+\/0)"/.exec(body)?.[1];
     expect(href).toBeDefined();
     const file = await get(href!, cookie);
