@@ -34,7 +34,7 @@ ${periodLinks}
 </section>
 <section aria-labelledby="h-week"><h2 id="h-week">${t("web:overview.week", { from: displayDay(o.week.from), to: displayDay(o.week.to) })}</h2>
 ${linesTable(t, o.week.lines, t("web:overview.week", { from: displayDay(o.week.from), to: displayDay(o.week.to) }))}
-${o.week.total > o.week.lines.length ? html`<p><a href="/search?status=in_progress">${t("web:overview.weekMore", { count: o.week.total - o.week.lines.length })}</a></p>` : ""}
+${o.week.total > o.week.lines.length ? html`<p>${t("web:overview.weekMore", { count: o.week.total - o.week.lines.length })}</p>` : ""}
 </section>
 <section aria-labelledby="h-silent"><h2 id="h-silent">${t("web:overview.notReported")}</h2>
 ${o.notReported.length === 0 ? html`<p>${t("web:overview.notReportedNone")}</p>` : html`<ul class="silent">${o.notReported.map((u) => html`<li><a href="/units/${u.unitId}">${u.unitName}</a>: ${u.count}</li>`)}</ul>`}

@@ -181,6 +181,12 @@ describe("pages", () => {
     expect((await get(`/tasks/${other}`, cookie)).status).toBe(404);
     const search = await (await get(`/search?unit=${w.unit("Sở Y tế")}`, cookie)).text();
     expect(search).toContain("0 dòng");
+    // The export holds the officer's unit only.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await (await get("/search/export.xlsx", cookie)).arrayBuffer()) as unknown as ArrayBuffer);
+    const cells = book.worksheets.map((s) => s.getSheetValues().flat().join(" ")).join(" ");
+    expect(cells).toContain("Sở Nội vụ");
+    expect(cells).not.toContain("Sở Y tế");
   });
 
   it("unit page lists open and closed tasks across dispatches", async () => {
