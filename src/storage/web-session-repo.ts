@@ -23,7 +23,7 @@ type Raw = [number, string, string, string, string, string | null, string | null
 const date = (s: string | null): Date | null => (s === null ? null : new Date(s));
 
 export class WebSessionRepo {
-  private readonly q: Record<"insert" | "byHash" | "use" | "revoke" | "revokeUser", Database.Statement>;
+  private readonly q: Record<"insert" | "byHash" | "use" | "revoke" | "revokeUser" | "prune", Database.Statement>;
   private readonly gate: WriteGate;
 
   constructor(db: Db) {
@@ -35,6 +35,7 @@ export class WebSessionRepo {
       // Only the first use wins: two tabs opening the same link cannot both get a session.
       use: w.prepare(`UPDATE WebSession SET usedAt = ? WHERE id = ? AND usedAt IS NULL AND revokedAt IS NULL`),
       revoke: w.prepare(`UPDATE WebSession SET revokedAt = ? WHERE id = ? AND revokedAt IS NULL`),
+      prune: w.prepare(`DELETE FROM WebSession WHERE expiresAt < ?`),
       revokeUser: w.prepare(`UPDATE WebSession SET revokedAt = ? WHERE userId = ? AND revokedAt IS NULL AND expiresAt > ?`),
     };
   }
@@ -52,6 +53,11 @@ export class WebSessionRepo {
   /** Marks a link used; false when it already was (or was revoked meanwhile). */
   async use(id: number, at: Date): Promise<boolean> {
     return this.gate.run(() => this.q.use.run(sqlDate(at), id).changes === 1);
+  }
+
+  /** Forgets links and sessions that expired before `before`; how many. */
+  async prune(before: Date): Promise<number> {
+    return this.gate.run(() => this.q.prune.run(sqlDate(before)).changes);
   }
 
   async revoke(id: number, at: Date): Promise<boolean> {

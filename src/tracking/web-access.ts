@@ -30,6 +30,8 @@ export type IssueResult = { code: "ok"; token: string; expiresAt: Date } | { cod
 export async function issueWebLink(deps: TrackingDeps, input: { by: string }): Promise<IssueResult> {
   if (!viewerOf(await deps.store.directory.person(input.by))) return { code: "forbidden" };
   const at = deps.clock.now();
+  // Expired tokens only take room: each new link clears those a day past their end.
+  await deps.store.webSessions.prune(new Date(at.getTime() - 86_400_000));
   const token = newToken();
   const expiresAt = new Date(at.getTime() + WEB_LINK_TTL_MS);
   await deps.store.webSessions.create({ tokenHash: hashToken(token), kind: "link", userId: input.by, at, expiresAt });

@@ -95,6 +95,13 @@ describe("signing in from chat", () => {
     expect(await sessionViewer(w, s.sessionToken)).not.toBeNull();
     w.clock.advance(13 * 3_600_000);
     expect(await sessionViewer(w, s.sessionToken)).toBeNull();
+    // A day later the next link clears both rows, and only them.
+    const count = () => w.db.read.prepare("SELECT COUNT(*) FROM WebSession").pluck().get() as number;
+    const before = count();
+    w.clock.advance(24 * 3_600_000);
+    await issueWebLink(w, { by: LEADER });
+    expect(count()).toBe(1);
+    expect(before).toBeGreaterThanOrEqual(2);
   });
 });
 
