@@ -183,6 +183,11 @@ describe("pages", () => {
     expect(units).toContain("Sở Nội vụ");
     expect(units).not.toContain("Sở Y tế");
     expect((await get(`/units/${w.unit("Sở Y tế")}`, cookie)).status).toBe(404);
+    // The dispatch shows the officer's unit only: its tasks (1 as coordinator, 2 as lead), not Sở Y tế's task 3.
+    const matrix = await (await get(`/dispatches/${w.dispatchId}`, cookie)).text();
+    expect(matrix).toContain("Nội dung nhiệm vụ 2");
+    expect(matrix).not.toContain("Nội dung nhiệm vụ 3");
+    expect(matrix.slice(matrix.indexOf('class="matrix"'))).not.toContain("Sở Y tế");
     expect((await get(`/units/${w.unit("Sở Nội vụ")}`, cookie)).status).toBe(200);
     const other = w.db.read.prepare("SELECT id FROM Task WHERE ref = '3' AND dispatchId = ?").pluck().get(w.dispatchId) as number;
     expect((await get(`/tasks/${other}`, cookie)).status).toBe(404);
@@ -194,6 +199,15 @@ describe("pages", () => {
     const cells = book.worksheets.map((s) => s.getSheetValues().flat().join(" ")).join(" ");
     expect(cells).toContain("Sở Nội vụ");
     expect(cells).not.toContain("Sở Y tế");
+  });
+
+  it("speaks the person's language (/ngonngu en)", async () => {
+    await w.message(LEADER, LEADER, "/ngonngu en");
+    await w.deliver();
+    const body = await (await get("/", await w.cookieFor(LEADER))).text();
+    expect(body).toContain('<html lang="en">');
+    expect(body).toContain("<h1>Overview</h1>");
+    expect(body).toContain("Overdue, not completed");
   });
 
   it("unit page lists open and closed tasks across dispatches", async () => {
