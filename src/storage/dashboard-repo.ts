@@ -92,24 +92,10 @@ export class DashboardRepo {
 
   /** Counts by official category and role, optionally for one unit. */
   statusCounts(today: string, o: { unitId?: number } = {}): StatusCountRow[] {
-    return this.periodCounts(today, { ...o, due: { from: "", to: "" } }).total;
-  }
-
-  /** The same counts in total and for the assignments due within a window, in one scan. */
-  periodCounts(today: string, o: { unitId?: number; due: { from: string; to: string } }): { total: StatusCountRow[]; period: StatusCountRow[] } {
-    const sql = `SELECT ${STATUS_SQL} AS st, a.role, a.deadlineDate BETWEEN @from AND @to AS inPeriod, COUNT(*) FROM Assignment a
-      ${o.unitId === undefined ? "NOT INDEXED" : "WHERE a.unitId = @unitId"} GROUP BY st, a.role, inPeriod`;
-    const raw = this.stmt(sql).raw(true).all({ today, unitId: o.unitId, from: o.due.from, to: o.due.to }) as Array<[TaskStatus, string, number | null, number]>;
-    const total = new Map<string, StatusCountRow>();
-    const period: StatusCountRow[] = [];
-    for (const [status, role, inPeriod, n] of raw) {
-      const key = `${status}|${role}`;
-      const seen = total.get(key);
-      if (seen) seen.n += n;
-      else total.set(key, { status, role, n });
-      if (inPeriod === 1) period.push({ status, role, n });
-    }
-    return { total: [...total.values()], period };
+    const sql = `SELECT ${STATUS_SQL} AS st, a.role, COUNT(*) FROM Assignment a ${o.unitId === undefined ? "NOT INDEXED" : "WHERE a.unitId = @unitId"}
+      GROUP BY st, a.role`;
+    const raw = this.stmt(sql).raw(true).all({ today, unitId: o.unitId }) as Array<[TaskStatus, string, number]>;
+    return raw.map(([status, role, n]) => ({ status, role, n }));
   }
 
   /**
