@@ -16,6 +16,9 @@ import type { Viewer } from "./web-access.js";
 
 export type Period = "month" | "quarter" | "year";
 export const PERIODS: readonly Period[] = ["month", "quarter", "year"];
+/** What a search may narrow due days to: a period, or this week (Monday to Sunday). */
+export type DueWindow = Period | "week";
+export const DUE_WINDOWS: readonly DueWindow[] = ["week", ...PERIODS];
 /** A unit's colour on the overview: red overdue, orange due within DUE_SOON_DAYS, green on track. */
 export type Health = "red" | "orange" | "green";
 export const DUE_SOON_DAYS = 3;
@@ -272,7 +275,7 @@ export interface SearchInput {
   /** Words of the task or the dispatch subject; diacritics optional. */
   text?: string;
   status?: TaskStatus;
-  period?: Period;
+  period?: DueWindow;
 }
 
 export interface SearchResult {
@@ -304,7 +307,7 @@ function filterOf(deps: TrackingDeps, viewer: Viewer, input: SearchInput): RowFi
   if (dispatchIds && !index.every((d) => dispatchIds.includes(d.id))) filter.dispatchIds = dispatchIds;
   if (input.text?.trim()) filter.text = repo.searchText(input.text);
   if (input.status) filter.status = input.status;
-  if (input.period) filter.due = periodOf(input.period, officeDay(deps.clock.now()));
+  if (input.period) filter.due = input.period === "week" ? weekOf(officeDay(deps.clock.now())) : periodOf(input.period, officeDay(deps.clock.now()));
   return filter;
 }
 

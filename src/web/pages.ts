@@ -1,7 +1,7 @@
 import { html } from "hono/html";
 import type { Translate } from "../i18n.js";
 import {
-  cellKey, DUE_SOON_DAYS, PERIODS, type DispatchPage, type HistoryEntry, type Overview, type Period, type SearchInput, type SearchResult, type TaskPage, type UnitPage,
+  cellKey, DUE_SOON_DAYS, DUE_WINDOWS, PERIODS, type DispatchPage, type HistoryEntry, type Overview, type SearchInput, type SearchResult, type TaskPage, type UnitPage,
 } from "../tracking/dashboard.js";
 import { displayDay, displayOfficeDay, displayOfficeTime } from "../tracking/office-day.js";
 import { TASK_STATUSES } from "../tracking/status.js";
@@ -34,7 +34,7 @@ ${periodLinks}
 </section>
 <section aria-labelledby="h-week"><h2 id="h-week">${t("web:overview.week", { from: displayDay(o.week.from), to: displayDay(o.week.to) })}</h2>
 ${linesTable(t, o.week.lines, t("web:overview.week", { from: displayDay(o.week.from), to: displayDay(o.week.to) }))}
-${o.week.total > o.week.lines.length ? html`<p>${t("web:overview.weekMore", { count: o.week.total - o.week.lines.length })}</p>` : ""}
+${o.week.total > o.week.lines.length ? html`<p><a href="/search?status=in_progress&amp;period=week">${t("web:overview.weekMore", { count: o.week.total - o.week.lines.length })}</a></p>` : ""}
 </section>
 <section aria-labelledby="h-silent"><h2 id="h-silent">${t("web:overview.notReported")}</h2>
 ${o.notReported.length === 0 ? html`<p>${t("web:overview.notReportedNone")}</p>` : html`<ul class="silent">${o.notReported.map((u) => html`<li><a href="/units/${u.unitId}">${u.unitName}</a>: ${u.count}</li>`)}</ul>`}
@@ -151,7 +151,7 @@ export function searchBody(t: Translate, input: SearchInput, units: Array<{ id: 
 <div><label for="f-unit">${t("web:search.unit")}</label><select id="f-unit" name="unit">${opt("", t("web:search.any"), input.unitId === undefined)}${units.map((u) => opt(String(u.id), u.displayName, input.unitId === u.id))}</select></div>
 <div><label for="f-text">${t("web:search.text")}</label><input id="f-text" name="text" type="search" value="${input.text ?? ""}"></div>
 <div><label for="f-status">${t("web:search.status")}</label><select id="f-status" name="status">${opt("", t("web:search.any"), !input.status)}${TASK_STATUSES.map((s) => opt(s, t(`reports:status.${s}`), input.status === s))}</select></div>
-<div><label for="f-period">${t("web:search.period")}</label><select id="f-period" name="period">${opt("", t("web:search.any"), !input.period)}${PERIODS.map((p: Period) => opt(p, t(`web:overview.period.${p}`), input.period === p))}</select></div>
+<div><label for="f-period">${t("web:search.period")}</label><select id="f-period" name="period">${opt("", t("web:search.any"), !input.period)}${DUE_WINDOWS.map((p) => opt(p, t(`web:overview.period.${p}`), input.period === p))}</select></div>
 <div class="actions"><button type="submit">${t("web:search.submit")}</button> <a class="button" href="/search/export.xlsx${query ? `?${query}` : ""}" download>${t("web:search.export")}</a></div>
 </form>
 <p role="status">${t("web:search.results", { count: r.total })}</p>

@@ -10,7 +10,7 @@ import { isLang, translator, type Lang, type Translate } from "../i18n.js";
 import type { Logger } from "../logger.js";
 import { renderReportXlsx } from "../reports/render-xlsx.js";
 import {
-  dispatchList, dispatchPage, evidenceFile, overview, PERIODS, search, searchReport, taskPage, unitChoices, unitPage, type Period, type SearchInput,
+  dispatchList, dispatchPage, DUE_WINDOWS, evidenceFile, overview, PERIODS, type DueWindow, search, searchReport, taskPage, unitChoices, unitPage, type Period, type SearchInput,
 } from "../tracking/dashboard.js";
 import type { TrackingDeps } from "../tracking/deps.js";
 import { officeDay } from "../tracking/office-day.js";
@@ -228,7 +228,7 @@ function searchInput(c: Context<Env>): SearchInput {
   if (/^\d{1,12}$/.test(q("dispatch"))) input.dispatchId = Number(q("dispatch"));
   if (q("text")) input.text = q("text");
   if ((TASK_STATUSES as readonly string[]).includes(q("status"))) input.status = q("status") as TaskStatus;
-  if ((PERIODS as readonly string[]).includes(q("period"))) input.period = q("period") as Period;
+  if ((DUE_WINDOWS as readonly string[]).includes(q("period"))) input.period = q("period") as DueWindow;
   return input;
 }
 

@@ -229,6 +229,10 @@ describe("pages", () => {
     expect(byText).toContain("1 dòng");
     const overdue = await (await get("/search?status=overdue", cookie)).text();
     expect(overdue).toContain("1 dòng");
+    // Due this week (Monday 05/06 to Sunday 11/06): task 3 of Sở Y tế (07/06) only.
+    const week = await (await get("/search?period=week", cookie)).text();
+    expect(week).toContain("1 dòng");
+    expect(week).toContain("07/06/2023");
     const xlsx = await get("/search/export.xlsx?text=bao+cao", cookie);
     expect(xlsx.headers.get("content-type")).toContain("spreadsheetml");
     const book = new ExcelJS.Workbook();
