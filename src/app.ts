@@ -24,6 +24,7 @@ import { openDatabase } from "./storage/database.js";
 import { createStore } from "./storage/store.js";
 import { reminderTick } from "./tracking/reminder-tick.js";
 import { ensureAdmins } from "./tracking/roles.js";
+import { startWebServer, type WebServer } from "./web/server.js";
 
 export interface AppOptions {
   clock?: Clock;
@@ -52,6 +53,8 @@ export interface App {
   zalo: ZaloAdapter | undefined;
   delivery: DeliveryWorker;
   reminders: ReturnType<typeof startReminderCron>;
+  /** The web dashboard, when WEB_PUBLIC_URL is set. */
+  web: WebServer | undefined;
   /** Resolves when inbound events are handled and the outbox has nothing due. */
   idle(): Promise<void>;
   stop(): Promise<void>;
@@ -91,6 +94,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       filesDir: config.FILES_DIR,
       joinQuietMs: 2500,
       editablePlatforms: ["telegram"],
+      ...(config.WEB_PUBLIC_URL ? { webPublicUrl: config.WEB_PUBLIC_URL } : {}),
       ...options.botSettings,
     },
     wakeDelivery: () => worker?.kick(),
@@ -183,6 +187,15 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     }
   }
 
+  // The dashboard reads through the same store and use cases as the chat (decision 0701).
+  const web = config.WEB_PUBLIC_URL
+    ? await startWebServer(
+      { store, clock, logger, defaultLang: config.DEFAULT_LANG, filesDir: deps.settings.filesDir, publicUrl: config.WEB_PUBLIC_URL },
+      { port: config.WEB_PORT, host: config.WEB_HOST },
+    )
+    : undefined;
+  if (web) logger.info("web dashboard started", { listening: web.localUrl, public: config.WEB_PUBLIC_URL });
+
   return {
     deps,
     bot,
@@ -191,6 +204,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     zalo,
     delivery,
     reminders: cron,
+    web,
     async idle() {
       await telegram?.idle();
       await zalo?.idle();
@@ -199,6 +213,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       await delivery.idle();
     },
     async stop() {
+      await web?.close();
       await telegram?.stop();
       await zalo?.stop();
       await bot.idle();

@@ -45,6 +45,12 @@ export const envSchema = z.object({
   FILE_MAX_PAGES: z.coerce.number().int().positive().default(50),
   FILE_TIMEOUT_S: z.coerce.number().positive().default(120),
 
+  /** The web dashboard (src/web): on when WEB_PUBLIC_URL is set, the address people open (the office's HTTPS proxy). */
+  WEB_PUBLIC_URL: z.url().optional(),
+  WEB_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  /** Where the dashboard listens; 127.0.0.1 behind a proxy on the same machine. */
+  WEB_HOST: z.string().default("127.0.0.1"),
+
   /** Set by the process manager or a developer; never needed in production. */
   FILES_DIR: z.string().default("data/files"),
   ...zaloEnvShape,

@@ -22,6 +22,7 @@ export const COMMANDS = [
   "huy", // cancel the newest draft
   "duyet", // approve a completion awaiting approval (the approval request's button, typed)
   "tralai", // send a completion back
+  "web", // a one-time sign-in link to the web dashboard; "/web thoat" signs out everywhere
 ] as const;
 
 export type CommandName = (typeof COMMANDS)[number];

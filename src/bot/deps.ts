@@ -36,6 +36,8 @@ export interface BotSettings {
   editablePlatforms: Platform[];
   /** "Đang đọc văn bản..." is edited at most this often while a file is read (default 2,500 ms). */
   progressEveryMs?: number;
+  /** The web dashboard's public address (WEB_PUBLIC_URL); unset: /web says the dashboard is off. */
+  webPublicUrl?: string;
   /** Where messages cannot be edited (Zalo): one "still reading" note once OCR has run this long (default 20 s). */
   stillReadingAfterMs?: number;
 }

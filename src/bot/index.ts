@@ -16,6 +16,7 @@ import { ingestFile, ingestFromLeader } from "./features/ingest.js";
 import { onChatEvent } from "./features/membership.js";
 import { onGroupMessage } from "./features/replies.js";
 import { reportCommand } from "./features/reports.js";
+import { webCommand } from "./features/web-link.js";
 import { type JoinedText, MessageJoiner } from "./message-joiner.js";
 import { say } from "./respond.js";
 
@@ -76,6 +77,7 @@ export function createBot(deps: BotDeps): Bot {
       case "themdonvi": return addUnitCommand(ctx, cmd.args);
       case "danhsachdonvi": return listUnitsCommand(ctx);
       case "ngonngu": return languageCommand(ctx, cmd.args);
+      case "web": return webCommand(ctx, cmd.args);
       case "bo":
       case "han":
       case "giao":

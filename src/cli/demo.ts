@@ -26,6 +26,9 @@ import { replyText } from "../tracking/reply-text.js";
 import { ensureAdmins, setRole } from "../tracking/roles.js";
 import { statusReport } from "../tracking/status-report.js";
 import { registerUnits, type UnitInput } from "../tracking/unit-registry.js";
+import { issueWebLink } from "../tracking/web-access.js";
+import { createLogger } from "../logger.js";
+import { startWebServer } from "../web/server.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const SAMPLE = join(root, "test/fixtures/dispatches/seed-004.txt");
@@ -164,9 +167,38 @@ async function main(): Promise<void> {
   writeFileSync(xlsx, await renderReportXlsx(report.report, { t, now: clock.now(), title: "164/KH-UBND" }));
   console.log(`\nTệp Excel: ${xlsx}`);
 
+  if (process.argv.includes("--web")) return serveWeb(deps, db, dir);
   await db.close();
   if (!process.argv.includes("--keep")) rmSync(dir, { recursive: true, force: true });
   else console.log(`Cơ sở dữ liệu giữ lại tại ${dir}`);
+}
+
+/**
+ * `npm run demo -- --web`: the demo's office served by the web dashboard on a local port (WEB_PORT, default 8080;
+ * 0 picks a free one) with a sign-in link for the demo's secretary, until Ctrl+C. The clock stays at the demo's end.
+ */
+async function serveWeb(deps: { store: ReturnType<typeof createStore>; clock: ManualClock }, db: Awaited<ReturnType<typeof openDatabase>>, dir: string): Promise<void> {
+  section("8. Bảng theo dõi trên web (--web)");
+  const port = Number(process.env.WEB_PORT ?? 8080);
+  const host = process.env.WEB_HOST ?? "127.0.0.1";
+  const web = await startWebServer(
+    { ...deps, logger: createLogger("warn"), defaultLang: "vi", filesDir: join(dir, "files"), publicUrl: `http://${host}:${port}` },
+    { port, host },
+  );
+  const link = await issueWebLink(deps, { by: SECRETARY });
+  if (link.code !== "ok") throw new Error(link.code);
+  // Long enough to look around: the demo clock stands still, so the link stays valid until the process ends.
+  console.log(`Bảng theo dõi: ${web.localUrl}/`);
+  console.log(`Đăng nhập (văn thư, liên kết dùng một lần): ${web.localUrl}/signin/${link.token}`);
+  console.log("Nhấn Ctrl+C để dừng.");
+  const stop = async () => {
+    await web.close();
+    await db.close();
+    if (!process.argv.includes("--keep")) rmSync(dir, { recursive: true, force: true });
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void stop());
+  process.once("SIGTERM", () => void stop());
 }
 
 /** The hand annotation of the sample, as reader output (quotes stand for the text). */

@@ -1,5 +1,6 @@
 import type { Clock } from "../clock.js";
 import { ChatLangRepo } from "./chat-lang-repo.js";
+import { DashboardRepo } from "./dashboard-repo.js";
 import type { Db } from "./database.js";
 import { DirectoryRepo } from "./directory-repo.js";
 import { DispatchRepo } from "./dispatch-repo.js";
@@ -8,6 +9,7 @@ import { PrismaOutboxStore } from "./outbox-store.js";
 import { ReminderRepo } from "./reminder-repo.js";
 import { ReplyRepo } from "./reply-repo.js";
 import { ReportRepo } from "./report-repo.js";
+import { WebSessionRepo } from "./web-session-repo.js";
 
 /** Everything the tracking use cases persist through, built once per open database. */
 export interface Store {
@@ -20,6 +22,9 @@ export interface Store {
   reports: ReportRepo;
   marks: MarkRepo;
   chatLangs: ChatLangRepo;
+  /** The web dashboard's read queries and its sign-in tokens (src/web). */
+  dashboard: DashboardRepo;
+  webSessions: WebSessionRepo;
 }
 
 export function createStore(db: Db, clock: Clock): Store {
@@ -34,5 +39,7 @@ export function createStore(db: Db, clock: Clock): Store {
     reports: new ReportRepo(db.read),
     marks: new MarkRepo(db),
     chatLangs: new ChatLangRepo(db),
+    dashboard: new DashboardRepo(db.read),
+    webSessions: new WebSessionRepo(db),
   };
 }

@@ -146,11 +146,11 @@ export async function recordReply(deps: TrackingDeps, msg: Omit<InboundMessage, 
   return { code: "recorded", intent: reply.intent, ...(reply.percent !== undefined ? { percent: reply.percent } : {}), attachments: msg.attachments.length, outcomes };
 }
 
-function replyEvent(msg: { chat: ChatId; messageId: string; sender: { id: string }; attachments: Array<{ name: string }> }, a: AssignmentView, intent: ReplyIntent, outcome: Outcome, note: string, percent?: number): NewEvent {
+function replyEvent(msg: { eventId: string; chat: ChatId; messageId: string; sender: { id: string }; attachments: Array<{ name: string }> }, a: AssignmentView, intent: ReplyIntent, outcome: Outcome, note: string, percent?: number): NewEvent {
   return {
     type: "reply", actor: msg.sender.id, chatId: msg.chat, messageId: msg.messageId, assignmentId: a.id, taskId: a.taskId,
     unitId: a.unitId, dispatchId: a.dispatchId,
-    data: { intent, outcome, note, percent, attachments: msg.attachments.map((f) => f.name) },
+    data: { intent, outcome, note, percent, attachments: msg.attachments.map((f) => f.name), eventId: msg.eventId },
   };
 }
 
