@@ -29,7 +29,8 @@ const NUM = `(\\d{1,6}(?:\\s*\\/\\s*(?:\\d{2,4}|${CODE})|\\s*[-–]\\s*${CODE})+
 const HEADER_NUMBER = new RegExp(`(?:^|\\s)(?:Số|SỐ)\\s*:?\\s*${NUM}`, "u");
 const SENTENCE_NUMBER = new RegExp(`(${TYPE_ALT}|văn bản)\\s+số\\s*:?\\s*${NUM}`, "iu");
 // A portal sentence naming the document after its verb, with its number written without "số" or not at all.
-const SENTENCE_NAMING = new RegExp(`(?<=(?:ban hành|\\scó|\\sra|vừa)\\s+)(${TYPE_ALT}|văn bản)(?:\\s+${NUM}(?=[\\s,.:;]|$)|(?=\\s+(?:gửi|chỉ đạo|về)\\s))`, "iu");
+const PUBLISH_VERB = /(?:ban hành|\sra|\scó|vừa|gửi|ký|giới thiệu(?:\s+toàn văn)?)\s+(?:các\s+)?$/iu;
+const SENTENCE_NAMING = new RegExp(`(?<=(?:ban hành|\\scó|\\sra|vừa|ký)\\s+(?:các\\s+)?)(${TYPE_ALT}|văn bản)(?:\\s+(?:khẩn|hỏa tốc|hoả tốc|thượng khẩn))?(?:\\s+${NUM}(?=[\\s,.:;]|$)|(?=\\s+(?:gửi|chỉ đạo|về)\\s))`, "iu");
 const PLACE_DATE = /(?:,|^)\s*ngày\s+(\d{1,2})\s*(?:tháng\s*(\d{1,2})\s*năm\s*(\d{4})|[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))/iu;
 // A header line naming its own date mid-line: "Số 924/SNV-CCHC Ngày 07-9-2015 V/v …", "Thông báo Khẩn ngày 18/10/2020".
 const DAY_IN_LINE = /(?:^|\s)[Nn]gày\s+(\d{1,2})\s*(?:tháng\s*(\d{1,2})\s*năm\s*(\d{4})|[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))/u;
@@ -204,11 +205,13 @@ export function readHeader(input: Line[]): HeaderResult {
       const source = /^\(?\s*Nguồn/iu.test(t);
       // Page chrome (breadcrumb, headline, "Cập nhật: …") may come first: a naming sentence ("… ban hành Công văn số …")
       // counts in the first paragraphs, any other mention only in the first lines.
-      if (!source && i > 8) continue;
+      if (!source && i > 15) continue;
       // "… có Công văn số 2686/…", "… có Công văn 4424 gửi …", "… ban hành công văn chỉ đạo …" (no number shown).
       const m = SENTENCE_NUMBER.exec(t) ?? (source || MARKER_AT.test(t) ? null : SENTENCE_NAMING.exec(t));
       if (!m) continue;
-      if (!source && i > Math.min(2, bodyStart + 1) && !/(?:ban hành|\sra|\scó|vừa|gửi)\s+$/iu.test(t.slice(Math.max(0, m.index - 12), m.index))) continue;
+      // Past the first lines only a naming verb right before it makes it this document ("… đã ký công văn số …").
+      const named = PUBLISH_VERB.test(t.slice(Math.max(0, m.index - 24), m.index));
+      if (!source && ((i > Math.min(2, bodyStart + 1) && !named) || (i > 8 && !named))) continue;
       // A document cited by the sentence ("Thực hiện Công văn số …", "theo chỉ đạo tại Công văn số …"), not the one named.
       const before = t.slice(Math.max(0, t.lastIndexOf(".", m.index)), m.index);
       if (/(?:Căn cứ|Thực hiện|nhận được|[Tt]heo|của|tại)\s+(?:\S+\s+){0,2}$/u.test(before)) continue;
@@ -220,16 +223,18 @@ export function readHeader(input: Line[]): HeaderResult {
       const stop = /\.\s+(?=\p{Lu})|;\s*(?=theo đó|trong đó|đồng thời)|[,;]?\s*(?:cụ thể\s*)?(?:như sau|các nội dung sau|cụ thể)\s*:\s*|\.\s*$/iu.exec(t.slice(m.index + m[0].length));
       const sentenceEnd = stop ? m.index + m[0].length + stop.index : t.length;
       const after = t.slice(m.index + m[0].length, sentenceEnd);
-      const named = readNamingTail(after);
-      if (named.subject && doc.subject === null) doc.subject = named.subject;
-      if (named.recipients.length && doc.recipients.length === 0) doc.recipients = named.recipients;
-      if (named.date && doc.date === null) doc.date = named.date;
+      const tail = readNamingTail(after);
+      if (tail.subject && doc.subject === null) doc.subject = tail.subject;
+      if (tail.recipients.length && doc.recipients.length === 0) doc.recipients = tail.recipients;
+      if (tail.date && doc.date === null) doc.date = tail.date;
       // "Ngày 21/4/2020, Ủy ban nhân dân tỉnh ban hành …", "Ngày 30 tháng 12 năm 2020, Sở … đã có công văn …".
       const day = /(?:^|[-–]\s+)Ngày\s+(\d{1,2})\s*(?:\/\s*(\d{1,2})\s*\/|tháng\s+(\d{1,2})\s+năm)\s*(\d{4})\s*,/u.exec(t.slice(0, m.index));
       if (day && doc.date === null && !source) doc.date = iso(+day[4]!, +(day[2] ?? day[3])!, +day[1]!);
       const who = /(?:^|,\s*)((?:(?:Chủ tịch|Giám đốc|Thường trực|Ban Thường vụ)\s+)?(?:UBND|Ủy ban|Uỷ ban|Sở|Bộ|Ban|Huyện ủy|Tỉnh ủy|Thành ủy|Huyện uỷ|Tỉnh uỷ|Thành uỷ|Phòng|Hội|Đoàn|Trung ương|Văn phòng)[^,.]{0,60}?)\s+(?:vừa |đã |mới )?(?:ban hành|banh|có|gửi|ra)\s/u.exec(t.slice(0, m.index));
       if (who && doc.issuer === null) doc.issuer = who[1]!.trim();
-      if (!source) {
+      // A source line after the text ("Sở Nội vụ giới thiệu toàn văn Văn bản số …" at the end) leaves the body alone.
+      const after_body = lines.slice(bodyStart, i).some((l) => l.text.length > 180);
+      if (!source && !after_body) {
         // The naming sentence is header; what follows it on the same line is body.
         const rest = t.slice(sentenceEnd).replace(/^[\s.;:,]+/u, "");
         if (rest) {
@@ -238,7 +243,7 @@ export function readHeader(input: Line[]): HeaderResult {
         }
         // A news sentence that names the document and carries its request ("… vừa có công văn gửi UBND các tỉnh đề
         // nghị …") is also the first sentence of the body.
-        const carriesWork = /\s(?:đề nghị|yêu cầu|giao|đôn đốc)\s/iu.test(t.slice(m.index, sentenceEnd)) || (named.recipients.length > 0 && named.subject !== null && !/\s(?:về việc|v\/v|về)\s/iu.test(after));
+        const carriesWork = /\s(?:đề nghị|yêu cầu|giao|đôn đốc)\s/iu.test(t.slice(m.index, sentenceEnd)) || (tail.recipients.length > 0 && tail.subject !== null && !/\s(?:về việc|v\/v|về)\s/iu.test(after));
         bodyStart = Math.max(bodyStart, carriesWork ? i : i + 1);
       }
       break;
