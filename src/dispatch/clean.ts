@@ -81,7 +81,9 @@ export function cleanLines(input: string): Line[] {
     const prev = out[out.length - 1];
     const openEnd = !/[.;:,!?]$/u.test(lastRaw);
     // "chính trị" / "- xã hội": a hyphen wrapped to the start of a line, not a dash item.
-    const wrappedHyphen = !blank && openEnd && /^[-–]\s+\p{Ll}/u.test(t);
+    // In hard-wrapped text a full line ending in a capitalised word may break inside a hyphenated name ("Giám đốc các
+    // Sở: Lao động" / "- Thương binh và Xã hội, …").
+    const wrappedHyphen = !blank && openEnd && (/^[-–]\s+\p{Ll}/u.test(t) || (width > 0 && lastRaw.length >= width * 0.8 && /\s\p{Lu}\p{Ll}*(?:\s\p{Ll}+)?$/u.test(lastRaw) && /^[-–]\s+\p{Lu}\p{Ll}*(?:\s+\p{Ll}+)*\s+và\s+\p{Lu}/u.test(t)));
     const isMarker = MARKER_START.test(t) && !wrappedHyphen;
     const startsLower = /^[\p{Ll}]/u.test(t) && !isMarker;
     const headerBlock = isUpperLine(t) && HEADER_BLOCK.test(t);
@@ -99,10 +101,14 @@ export function cleanLines(input: string): Line[] {
         // "Giám đốc các trung tâm" / "GDNN-GDTX.": an abbreviation wrapped alone onto the next line ends the name.
         (!blank && openEnd && ABBREV_TAIL.test(t) && !STAMP_LINE.test(t) && !isUpperLine(prev.text) && /\p{Ll}$/u.test(prev.text)) ||
         (fullLine && !isMarker && !headerBlock) ||
+        // "… đã có công văn" / "Số: 2686 /STTTT-TTBCXB gửi …": the number of the document the line above names.
+        (!blank && /(?:công văn|văn bản|kế hoạch|thông báo|quyết định|chỉ thị|công điện|hướng dẫn)$/iu.test(prev.text) && /^Số\s*:?\s*\d/u.test(t)) ||
+        // A full line ending in ";" or "," inside a wrapped sentence ("… thành phố;" / "Cổng Thông tin điện tử …").
+        (width > 0 && !blank && lastRaw.length >= width * 0.9 && /[;,]$/u.test(prev.text) && !isMarker && !headerBlock && !BLOCK_OPENER.test(t) && !/^Kính gửi/iu.test(prev.text)) ||
         (startsLower && !/[.!?:]$/.test(prev.text) && !/^Kính gửi\s*:?\s*$/iu.test(prev.text)) ||
         // A capitalised line only continues the one above in hard-wrapped text: portal pages keep one paragraph a line,
         // and their short lines (a recipient, a title) end without punctuation.
-        (!blank && !isMarker && (width > 0 || !/^\p{Lu}/u.test(t) || isUpperLine(t)) && !/[.;:!?]$/.test(prev.text) && !(/,$/.test(prev.text) && MARKER_START.test(prev.text) && !COORD_LIST_OPEN.test(prev.text)) &&
+        (!blank && !isMarker && (!/^\p{Lu}/u.test(t) || isUpperLine(t) || (width > 0 && lastRaw.length >= width * 0.6)) && !/[.;:!?]$/.test(prev.text) && !(/,$/.test(prev.text) && MARKER_START.test(prev.text) && !COORD_LIST_OPEN.test(prev.text)) &&
           !/^Kính gửi/iu.test(prev.text) && !isHeading(prev.text) &&
           !BLOCK_OPENER.test(t) && isUpperLine(prev.text) === isUpperLine(t) && !headerBlock &&
           !isNameLine(prev.text, t)));
