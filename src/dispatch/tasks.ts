@@ -140,7 +140,11 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
       }
       if (l !== null && ((l.requested && !isGeneric(l.leads)) || isWorkSentence(l))) {
         const leads = l.leads.filter((n) => !isIssuer(n));
-        if (leads.length && !(cur && dash && leads.every((n) => cur!.assignees.some((a) => sameBody(a.name, n))))) {
+        // A later sentence asking the same bodies again ("Đề nghị các sở … gửi báo cáo về Sở Nội vụ trước ngày 10/9")
+        // goes on with their task: it names no new body.
+        const curLeads = cur ? cur.assignees.filter((a) => a.role === "lead") : [];
+        const sameLeads = cur !== null && leads.every((n) => curLeads.some((a) => sameBody(a.name, n))) && (dash || curLeads.length === leads.length);
+        if (leads.length && !sameLeads) {
           cur = task(`#${++k}`, s, assignees(leads, s));
           out.push(cur);
           if (endsLeadIn) leadIn = cur;
