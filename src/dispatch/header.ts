@@ -73,7 +73,7 @@ export function readHeader(input: Line[]): HeaderResult {
   const doc: DocHeader = {
     type: null, number: null, date: null, issuer: null, subject: null, recipients: [], secrecy: null, urgency: null,
   };
-  let firstItem = lines.findIndex((l) => /^(?:Điều\s+\d|[IVX]{1,5}\s*[.\-–)]\s|\d{1,2}\s*[.\-–)]\s)/u.test(l.text));
+  let firstItem = lines.findIndex((l) => /^(?:Điều\s+\d|[IVX]{1,5}\s*[.\-–)]\s|\d{1,2}\s*[.\-–)/]\s)/u.test(l.text));
   if (firstItem < 0) firstItem = lines.length;
   const limit = Math.min(firstItem, 40);
   let lastHeader = -1;

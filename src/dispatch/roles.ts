@@ -46,7 +46,7 @@ const DOC_NOUN = "(?:Chỉ thị|Công văn|Công điện|Văn bản|Kế hoạc
 const DOC_SUBJECT = new RegExp(`^${DOC_NOUN}(?:\\s+(?:số\\s*:?\\s*)?[\\p{L}\\d/.&-]*\\d[\\p{L}\\d/.&-]*)?\\s+(?:(?:cũng|đồng thời|nêu rõ|đã|còn)[,\\s]+)*(?=(?:giao|đề nghị|yêu cầu|phân công)[\\s,:])`, "u");
 // The issuer's own publishing act: "vừa có công điện", "đã ban hành Công văn số …", "ra văn bản", "có ý kiến chỉ đạo".
 const PUBLISHES = new RegExp(`^(?:(?:vừa|đã|mới|cũng|đồng thời)\\s+)*(?:(?:có|ban hành|ra|gửi|ký)\\s+(?:văn bản|${DOC_NOUN.slice(3, -1)}|công điện|ý kiến)|công điện|điện)(?![\\p{L}])`, "iu");
-const REQUEST_ANYWHERE = /(?:^|[\s,;])(?:(?:trân trọng|kính)\s+)?(đề nghị|yêu cầu|đôn đốc|kính mời|giao)\s*[,:]?\s+/giu;
+const REQUEST_ANYWHERE = /(?:^|[\s,;])(?:(?:trân trọng|kính)\s+)?(đề nghị|yêu cầu|đôn đốc|kính mời|giao|thông báo (?:đến|tới|cho))\s*[,:]?\s+/giu;
 
 /** The first request in an issuer's publishing clause, and whom it asks (its objects, else the recipients "gửi X"). */
 function embeddedRequest(after: string): { leads: string[]; verb: string } | null {
@@ -128,6 +128,10 @@ function readLeads(sentence: string): SentenceLeads | null {
     }
     // "Bộ Y tế vừa có công điện gửi UBND các tỉnh … đề nghị …", "Ban Thường vụ Thành ủy có Công văn số … yêu cầu các
     // cấp ủy …": the issuer's background clause carries the request; its objects (or the recipients) are the leads.
+    // "UBND tỉnh thông báo đến tất cả các trụ sở …": the notice's addressees act on it.
+    const notice = /^(?:(?:vừa|đã|cũng)\s+)*thông báo\s+(?:đến|tới|cho)\s+/iu.exec(after);
+    const told = notice ? listAt(after.slice(notice[0].length)) : null;
+    if (told) return { leads: told.names, requester: got.names, verb: verbAfter(after.slice(notice![0].length + told.end)), requested: true };
     if (PUBLISHES.test(after)) {
       const req = embeddedRequest(after);
       if (req) return { leads: req.leads, requester: got.names, verb: req.verb, requested: true };

@@ -151,6 +151,14 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
           return;
         }
       }
+      // Without recipients, generic addressees asked by the issuer ("Chủ tịch UBND huyện đề nghị các cơ quan, đơn vị,
+      // địa phương …") are the only ones named: they lead.
+      if (l?.requested && isGeneric(l.leads) && !ctx.implicitTo.length && !cur && l.leads.length) {
+        cur = task(`#${++k}`, s, assignees(l.leads, s));
+        out.push(cur);
+        if (endsLeadIn) leadIn = cur;
+        return;
+      }
       // "… đề nghị các đơn vị thực hiện các nội dung sau:" addressed to generic bodies: the recipients' task.
       if (l?.requested && isGeneric(l.leads) && endsLeadIn && ctx.implicitTo.length) {
         cur = task(`#${++k}`, s, assignees(ctx.implicitTo, ""), true);
