@@ -27,7 +27,7 @@ const ABOUT = /^(?:về việc|v\/v)\s*:?\s*/iu;
 const CODE = "[A-ZĐ][A-ZĐ0-9&.]*(?:[a-zđ]{1,2}(?:[A-ZĐ][A-ZĐ0-9&.]*|(?![\\p{L}])))*";
 const NUM = `(\\d{1,6}(?:\\s*\\/\\s*(?:\\d{2,4}|${CODE})|\\s*[-–]\\s*${CODE})+|\\d{1,6}(?=\\s|$))`;
 const HEADER_NUMBER = new RegExp(`(?:^|\\s)(?:Số|SỐ)\\s*:?\\s*${NUM}`, "u");
-const SENTENCE_NUMBER = new RegExp(`(${TYPE_ALT}|văn bản)\\s+số\\s*:?\\s*${NUM}`, "iu");
+const SENTENCE_NUMBER = new RegExp(`(${TYPE_ALT}|văn bản)(?:\\s+(?:khẩn|hỏa tốc|hoả tốc|thượng khẩn))?\\s+số\\s*:?\\s*${NUM}`, "iu");
 // A portal sentence naming the document after its verb, with its number written without "số" or not at all.
 const PUBLISH_VERB = /(?:ban hành|\sra|\scó|vừa|gửi|ký|giới thiệu(?:\s+toàn văn)?)\s+(?:các\s+)?$/iu;
 const SENTENCE_NAMING = new RegExp(`(?<=(?:ban hành|\\scó|\\sra|vừa|ký)\\s+(?:các\\s+)?)(${TYPE_ALT}|văn bản)(?:\\s+(?:khẩn|hỏa tốc|hoả tốc|thượng khẩn))?(?:\\s+${NUM}(?=[\\s,.:;]|$)|(?=\\s+(?:gửi|chỉ đạo|về)\\s))`, "iu");
@@ -106,7 +106,7 @@ export function readHeader(input: Line[]): HeaderResult {
     const vv =
       /^(?:V\/v|V\/V|v\/v)\s*:?\s*(.+)$/u.exec(t) ??
       (/^(?:Số|SỐ)(?!\p{L})/u.test(t) ? /\s(?:V\/v|V\/V|v\/v)\s*:?\s*(.+)$/u.exec(t) : null) ??
-      (i <= Math.max(lastHeader + 2, 3) && t.length < 250 && !/:\s*$/u.test(t) ? /^(?:Về việc\s*:?|Về\s*:|Về(?=\s+\p{Ll}))\s*(.+)$/u.exec(t) : null);
+      (i <= Math.max(lastHeader + 2, 6) && !seenProse && t.length < 250 && !/:\s*$/u.test(t) ? /^(?:Về việc\s*:?|Về\s*:|Về(?=\s+\p{Ll}))\s*(.+)$/u.exec(t) : null);
     if (vv && doc.subject === null) {
       doc.subject = stripEnd(vv[1]!);
       // A subject wrapped onto the next paragraph ("V/v … công tác" / "Hội và phong trào …").
@@ -120,7 +120,8 @@ export function readHeader(input: Line[]): HeaderResult {
       lastHeader = i;
       continue;
     }
-    const tl = TYPE_LINE.exec(t);
+    // 'Thông báo “V/v phòng chống bão số 10”', "Công điện khẩn về việc …": quotes and an urgency word around the subject.
+    const tl = TYPE_LINE.exec(t.replace(/[“”"]/gu, "").replace(new RegExp(`^(${TYPE_ALT})\\s+(?:khẩn|hỏa tốc|hoả tốc|thượng khẩn)(?=\\s+(?:về|v\\/v)\\s)`, "iu"), "$1"));
     // "QUYẾT ĐỊNH CỦA UBND TỈNH LÀO CAI": the issuer after the type is not the subject; "Thông báo của UBND tỉnh về việc
     // …" names its subject after the issuer; "Thông báo Khẩn ngày 18/10/2020" has none.
     if (tl?.[2]) {
