@@ -89,6 +89,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       filesDir: config.FILES_DIR,
       joinQuietMs: 2500,
       editablePlatforms: ["telegram"],
+      reportIssuer: { parent: config.OFFICE_PARENT, name: config.OFFICE_NAME, abbreviation: config.OFFICE_ABBR, place: config.OFFICE_PLACE, signerTitle: config.OFFICE_SIGNER },
       ...options.botSettings,
     },
     wakeDelivery: () => worker?.kick(),

@@ -45,6 +45,13 @@ export const envSchema = z.object({
   FILE_MAX_PAGES: z.coerce.number().int().positive().default(50),
   FILE_TIMEOUT_S: z.coerce.number().positive().default(120),
 
+  /** Who issues the official .docx report (/xuat docx): NĐ 30/2020's cơ quan chủ quản, cơ quan ban hành, địa danh. */
+  OFFICE_PARENT: z.string().default(""),
+  OFFICE_NAME: z.string().default("VĂN PHÒNG"),
+  OFFICE_ABBR: z.string().default("VP"),
+  OFFICE_PLACE: z.string().default(""),
+  OFFICE_SIGNER: z.string().default("CHÁNH VĂN PHÒNG"),
+
   /** Set by the process manager or a developer; never needed in production. */
   FILES_DIR: z.string().default("data/files"),
   ...zaloEnvShape,
