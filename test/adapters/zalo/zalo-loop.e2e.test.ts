@@ -11,6 +11,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
+import mammoth from "mammoth";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Reactions, ThreadType, type TQuote } from "zca-js";
 import { writeCredentials } from "../../../src/adapters/zalo/credentials.js";
@@ -299,6 +300,21 @@ describe("Zalo alone, end to end", () => {
     wb.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value)))));
     expect(cells.join("|")).toMatch(/91\/UBND-KT/);
     expect(cells.join("|")).toMatch(/Sở Giáo dục và Đào tạo/);
+
+    // "/xuat docx": the official report (NĐ 30/2020) as a .docx attachment, its table rows those of the .xlsx.
+    const beforeDocx = sentTo(SECRETARY).length;
+    inPrivate(SECRETARY, "/xuat docx 91/UBND-KT");
+    await waitFor(() => sentTo(SECRETARY).length > beforeDocx, "the .docx");
+    const docxMessage = sentTo(SECRETARY)[beforeDocx]!;
+    expect(docxMessage.content.msg).toMatch(/Nghị định 30\/2020\/NĐ-CP/);
+    const [docx] = docxMessage.content.attachments as Array<{ data: Buffer; filename: string }>;
+    expect(docx!.filename).toMatch(/^bao-cao-2023-06-05-\d+\.docx$/);
+    const { value: text } = await mammoth.extractRawText({ buffer: docx!.data });
+    expect(text).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    expect(text).toContain("Kết quả thực hiện nhiệm vụ theo văn bản số 91/UBND-KT");
+    const detail = wb.getWorksheet("Chi tiết")!;
+    for (let r = 2; r <= detail.rowCount; r++) expect(text).toContain(String(detail.getRow(r).getCell(4).value));
+    expect(text.match(/\(chủ trì\)/g)).toHaveLength(detail.rowCount - 1);
   }, 60_000);
 
   it("after a restart, what officers wrote while dondoc was down is read from group history and handled once", async () => {
