@@ -41,7 +41,8 @@ export interface RenderDocxOptions {
   about?: string;
 }
 
-// Sizes in half-points (docx's unit): 13 pt text, 12 pt nơi nhận heading, 11 pt its list, as the decree sets them.
+// Sizes in half-points (docx's unit): 13 pt text, 12 pt quốc hiệu and nơi nhận heading, 11 pt its list, as the decree
+// sets them.
 const PT13 = 26;
 const PT12 = 24;
 const PT11 = 22;
@@ -51,7 +52,7 @@ const A4 = { width: 11906, height: 16838 };
 const MARGIN = { top: 1134, bottom: 1134, left: 1701, right: 851 };
 const TEXT_WIDTH = A4.width - MARGIN.left - MARGIN.right;
 // STT · Nội dung nhiệm vụ · Văn bản giao · Đơn vị chủ trì / phối hợp · Thời hạn · Kết quả · Tình trạng.
-const COLUMNS = [560, 2700, 1250, 1500, 1100, 1300, 944];
+const COLUMNS = [700, 2100, 1200, 1450, 1400, 1350, 1154];
 const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" };
 const NO_BORDERS = { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER };
 
@@ -116,12 +117,13 @@ function headerBlock(issuer: ReportIssuer, t: Translate, now: Date): Table {
     centered(t("reports:docx.number", { abbr: docText(issuer.abbreviation) })),
   ];
   const right = [
-    centered(t("reports:docx.national-title"), { bold: true }),
+    // 12 pt: the decree's 12–13 pt, and one line in the right column.
+    centered(t("reports:docx.national-title"), { bold: true, size: PT12 }),
     centered(t("reports:docx.motto"), { bold: true, size: 28 }),
     centered("________________________", { bold: true }),
     centered(t("reports:docx.place-date", { place: docText(issuer.place) || "……", year }), { italics: true }),
   ];
-  const leftWidth = Math.round(TEXT_WIDTH * 0.4);
+  const leftWidth = Math.round(TEXT_WIDTH * 0.38);
   return new Table({
     layout: TableLayoutType.FIXED,
     width: { size: TEXT_WIDTH, type: WidthType.DXA },

@@ -52,10 +52,10 @@ describe("renderReportDocx", () => {
     expect(xml).toMatch(/<w:pgMar w:top="1134" w:right="851" w:bottom="1134" w:left="1701"/);
     const fonts = new Set([...xml.matchAll(/w:ascii="([^"]+)"/g)].map((m) => m[1]));
     expect([...fonts]).toEqual(["Times New Roman"]);
-    // Sizes in half-points: 11–12 pt only in nơi nhận, 13–14 pt everywhere else.
+    // Sizes in half-points: 12 pt quốc hiệu, 11–12 pt nơi nhận, 13–14 pt everywhere else.
     const sizes = [...xml.matchAll(/<w:sz w:val="(\d+)"/g)].map((m) => Number(m[1]));
     expect(sizes.every((s) => s >= 22 && s <= 28)).toBe(true);
-    expect(sizes.filter((s) => s < 26)).toHaveLength(4); // "Nơi nhận:" and its three lines
+    expect(sizes.filter((s) => s < 26)).toHaveLength(5); // quốc hiệu, "Nơi nhận:" and its three lines
 
     const { value: text } = await mammoth.extractRawText({ buffer: bytes });
     const lines = text.split("\n").map((l) => l.trim()).filter(Boolean);
