@@ -187,7 +187,9 @@ function detailTable(report: Report, t: Translate): Table {
     columnWidths: COLUMNS,
     rows: [
       new TableRow({ tableHeader: true, cantSplit: true, children: header.map((h, i) => cell(h, COLUMNS[i]!, { bold: true, align: AlignmentType.CENTER, verticalAlign: VerticalAlign.CENTER })) }),
+      // A row is never split over two pages: the repeated header stays with whole rows.
       ...report.lines.map((line, i) => new TableRow({
+        cantSplit: true,
         children: docxRowCells(line, i, t).map((text, col) => cell(text, COLUMNS[col]!, { align: col === 0 || col === 4 ? AlignmentType.CENTER : AlignmentType.LEFT })),
       })),
     ],

@@ -131,5 +131,6 @@ describe("renderReportDocx", () => {
     expect(flat).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
     expect(flat).toContain("BÁO CÁO");
     expect(flat).toContain("Tổng kết công tác dân vận");
+    expect(flat).toContain("4. Đánh giá chỉ số hài lòng");
   }, 150_000);
 });
