@@ -17,6 +17,8 @@ export interface Unit {
   kinds: string[];
   level: string | null;
   parentId: number | null;
+  /** Set once the unit is dissolved or merged away (kept for history, never matched). */
+  retiredAt?: Date;
 }
 
 export interface Person {
