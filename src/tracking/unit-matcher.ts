@@ -100,7 +100,9 @@ export class UnitDirectory {
       }
       const unit = this.exact(item);
       if (unit) ids.add(unit.id);
-      else if (!FILLERS.has(foldKey(item))) return null;
+      // "UBND các huyện, thị xã, thành phố" in a province with no thị xã: the standard phrase lists every kind of
+      // division; one the directory has none of names nobody, it is not a name to ask about.
+      else if (!FILLERS.has(foldKey(item)) && !DIVISIONS.has(foldKey(item))) return null;
     }
     if (kinds.length === 0) return null;
     return { unitIds: [...ids], kinds };
@@ -109,6 +111,9 @@ export class UnitDirectory {
 
 // Words listed inside a collective that add no kind of their own ("các sở, ban, ngành").
 const FILLERS = new Set(["ban", "nganh", "doan the", "co quan", "don vi", "dia phuong", "cap", "to chuc"]);
+
+// Administrative divisions a collective may list although the directory has no unit of that kind.
+const DIVISIONS = new Set(["quan", "huyen", "thi xa", "thanh pho", "xa", "phuong", "thi tran"]);
 
 /** The folded key a unit is stored and matched under. */
 export function unitKey(displayName: string): string {

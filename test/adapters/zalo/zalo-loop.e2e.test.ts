@@ -317,6 +317,41 @@ describe("Zalo alone, end to end", () => {
     expect(text.match(/\(chủ trì\)/g)).toHaveLength(detail.rowCount - 1);
   }, 60_000);
 
+  it("an admin imports a pasted directory, confirms with /apdung, lists it with its groups, renames, merges and unbinds", async () => {
+    let seen = sentTo(ADMIN).length;
+    inPrivate(ADMIN, "/nhapdonvi\n1. Sở Tài chính\n2. Sở Giáo dục và Đào tạo | Sở GD&ĐT\n3. UBND huyện Gia Viễn\n4. UBND xã Gia Hòa | | | | UBND huyện Gia Viễn\n5. Sở Du lịch");
+    const preview = await botSaysMatching(ADMIN, /Sẽ thêm 5 đơn vị/, seen);
+    expect(preview).toMatch(/\+ UBND xã Gia Hòa \(ủy ban nhân dân xã · xã · thuộc UBND huyện Gia Viễn\)/);
+    // Zalo has no buttons: the typed forms close the preview.
+    await botSaysMatching(ADMIN, /1\. \/apdung\n2\. \/apdung huy$/, seen);
+    inPrivate(ADMIN, "/apdung");
+    await botSaysMatching(ADMIN, /Đã cập nhật danh mục: thêm 5, cập nhật 0, giữ nguyên 0 đơn vị/, seen);
+    inPrivate(ADMIN, "/apdung");
+    await botSaysMatching(ADMIN, /Không có danh mục nào đang chờ/, seen);
+
+    inGroup(TAI_CHINH, ADMIN, "/donvi Sở Tài chính");
+    await botSaysMatching(TAI_CHINH, /Đã gắn nhóm chat này với.*Sở Tài chính/);
+    inGroup(GIAO_DUC, ADMIN, "/donvi Sở GD&ĐT");
+    await botSaysMatching(GIAO_DUC, /Đã gắn nhóm chat này với.*Sở Giáo dục và Đào tạo/);
+    seen = sentTo(ADMIN).length;
+    inPrivate(ADMIN, "/danhsachdonvi");
+    await waitFor(() => sentTo(ADMIN).length > seen, "the list");
+    await app.idle();
+    const list = sentTo(ADMIN).slice(seen).map(textOf).join("\n");
+    expect(list).toMatch(/Danh mục đơn vị \(5\) — trang 1\/1/);
+    expect(list).toMatch(new RegExp(`Sở Tài chính \\(sở · tỉnh\\)\n {3}💬 .* \\(Zalo\\) \\[zalo:g:${TAI_CHINH}\\]`));
+    expect(list).toMatch(/UBND huyện Gia Viễn \(ủy ban nhân dân huyện · huyện\)\n {3}\(chưa có nhóm\)/);
+
+    inPrivate(ADMIN, "/doiten Sở Du lịch => Sở Văn hóa, Thể thao và Du lịch");
+    await botSaysMatching(ADMIN, /Đã đổi tên Sở Du lịch thành Sở Văn hóa, Thể thao và Du lịch/, seen);
+    inPrivate(ADMIN, "/gopdonvi Sở Giáo dục và Đào tạo => Sở Tài chính");
+    await botSaysMatching(ADMIN, /Đã sáp nhập Sở Giáo dục và Đào tạo vào Sở Tài chính: chuyển 0 nhiệm vụ, 1 nhóm, 0 cán bộ/, seen);
+    inPrivate(ADMIN, `/bogan zalo:g:${GIAO_DUC}`);
+    await botSaysMatching(ADMIN, /Đã bỏ gắn nhóm .* khỏi Sở Tài chính/, seen);
+    inPrivate(ADMIN, `/bogan zalo:g:${GIAO_DUC}`);
+    await botSaysMatching(ADMIN, /không gắn với đơn vị nào/, seen);
+  }, 60_000);
+
   it("after a restart, what officers wrote while dondoc was down is read from group history and handled once", async () => {
     await dispatchConfirmed();
     inGroup(TAI_CHINH, OFFICER, "tiến độ 1: đạt 30%");
