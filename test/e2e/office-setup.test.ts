@@ -114,5 +114,11 @@ describe("setting an office up on Telegram", () => {
     expect(api.botMessages(-602).some((m) => /dịch vụ công trực tuyến/.test(m.text ?? ""))).toBe(false); // unbound
     expect(api.botMessages(-603).some((m) => /dịch vụ công trực tuyến/.test(m.text ?? ""))).toBe(true); // the merged unit's group
     expect(api.botMessages(-604).some((m) => /dịch vụ công trực tuyến/.test(m.text ?? ""))).toBe(true); // moved with the merge
+
+    // A name the directory does not know: the preview proposes the command that adds it.
+    l.say(LEADER.id, LEADER, DISPATCH.replace("512/UBND-VP", "513/UBND-VP").replace("1. Các sở, ban, ngành tỉnh; UBND các huyện, thị xã, thành phố rà soát", "1. Sở Ngoại vụ rà soát"));
+    const unknown = await l.botSaysMatching(LEADER.id, /513\/UBND-VP/);
+    expect(unknown.text).toMatch(/Chưa xác định được đơn vị: Sở Ngoại vụ/);
+    expect(unknown.text).toMatch(/quản trị viên thêm vào danh mục bằng:\n\/themdonvi Sở Ngoại vụ/);
   }, 120_000);
 });

@@ -54,7 +54,10 @@ export function renderPreview(draft: Draft, unmatched: UnmatchedName[], t: Trans
   if (draft.warnings.length) lines.push("", t("bot:preview.warnings"), ...draft.warnings.map((w) => `• ${warningText(w, t)}`));
   const buttons: Button[][] = [];
   if (unmatched.length) {
-    lines.push("", t("tracking:ingest.unmatched", { names: [...new Set(unmatched.map((u) => u.name))].join("; ") }));
+    const names = [...new Set(unmatched.map((u) => u.name))];
+    lines.push("", t("tracking:ingest.unmatched", { names: names.join("; ") }));
+    // A name the directory lacks may be a new unit: the admin's command to add it, ready to copy.
+    lines.push(t("bot:directory.proposeAdd", { commands: names.slice(0, 5).map((n) => `/themdonvi ${n}`).join("\n") }));
     unmatched.forEach((u, index) => {
       const row = u.suggestions.slice(0, 2).map((s) => ({ label: `${u.name.slice(0, 20)} → ${s.name.slice(0, 30)}`, data: `mn:${draft.id}:${index}:${s.id}` }));
       if (row.length && buttons.length < 6) buttons.push(row);
