@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { translator } from "./i18n.js";
 import { zaloEnvShape } from "./adapters/zalo/limits.js";
 
 /**
@@ -59,15 +60,29 @@ export const envSchema = z.object({
 
 export type Config = z.infer<typeof envSchema>;
 
-export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[]; problemsEn: string[] };
 
+/**
+ * Parses the environment. An empty value ("TELEGRAM_WEBHOOK_URL=" in .env) means the variable is not set, as
+ * .env.example says: the default applies (for the webhook: long polling). Each problem names the variable, the
+ * value given and the fix, in Vietnamese (`problems`) and English (`problemsEn`).
+ */
 export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
-  const result = envSchema.safeParse(env);
+  const set = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ""));
+  const result = envSchema.safeParse(set);
   if (result.success) return { ok: true, config: result.data };
-  return {
-    ok: false,
-    problems: result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`),
+  const describe = (lang: "vi" | "en") => {
+    const t = translator(lang);
+    const seen = new Set<string>();
+    return result.error.issues.flatMap((issue) => {
+      const variable = String(issue.path[0] ?? "");
+      if (seen.has(variable)) return [];
+      seen.add(variable);
+      const fix = t(`main:config.${variable}`, { defaultValue: t("main:config.other", { detail: issue.message }) });
+      return [t("main:config.problem", { variable, value: String(set[variable] ?? "").slice(0, 80), fix })];
+    });
   };
+  return { ok: false, problems: describe("vi"), problemsEn: describe("en") };
 }
 
 export function configuredPlatforms(config: Config): Array<"telegram" | "zalo"> {
