@@ -20,6 +20,7 @@ import { ingestFile, ingestFromLeader } from "./features/ingest.js";
 import { onChatEvent } from "./features/membership.js";
 import { onGroupMessage } from "./features/replies.js";
 import { reportCommand } from "./features/reports.js";
+import { answerIfQuestion } from "./features/questions.js";
 import { type JoinedText, MessageJoiner } from "./message-joiner.js";
 import { say } from "./respond.js";
 
@@ -113,6 +114,8 @@ export function createBot(deps: BotDeps): Bot {
     const cmd = parseCommand(msg.text, deps.settings.botUsernames[parseChatId(msg.chat).platform]);
     if (cmd) return onCommand(ctx, cmd);
     if (msg.chatType === "group") return onGroupMessage(ctx);
+    // "Sở Y tế còn mấy việc quá hạn?": answered from the reports, before a leader's text is taken for a dispatch.
+    if (await answerIfQuestion(ctx)) return;
     const isLeader = hasRole(ctx.person, "leader");
     // A sheet from an admin is the unit directory (dispatches never come as .xlsx/.csv).
     if (msg.attachments.length > 0 && isSheetFile(msg.attachments[0]!.name) && hasRole(ctx.person, "admin")) return importFileCommand(ctx);

@@ -35,9 +35,8 @@ async function nextDocument(l: Loop, chat: number, seen: number, ext: string): P
   return doc;
 }
 
-describe("the official report on Telegram", () => {
-  it("/xuat docx per dispatch, unit and period; the .docx table rows are the .xlsx rows", async () => {
-    loop = await startLoop({ app: { botSettings: { reportIssuer: { parent: "UBND Thành phố Hà Nội", name: "Văn phòng", abbreviation: "VP", place: "Hà Nội", signerTitle: "Chánh Văn phòng" } } } });
+async function setUp(at?: string): Promise<Loop> {
+    loop = await startLoop({ ...(at ? { at } : {}), app: { botSettings: { reportIssuer: { parent: "UBND Thành phố Hà Nội", name: "Văn phòng", abbreviation: "VP", place: "Hà Nội", signerTitle: "Chánh Văn phòng" } } } });
     const l = loop;
     const { api } = l;
     api.group(-501, "Sở Tài chính");
@@ -55,9 +54,17 @@ describe("the official report on Telegram", () => {
     const preview = await l.botSaysMatching(LEADER.id, /XEM TRƯỚC/);
     await l.press(LEADER.id, LEADER, preview, buttonData(preview).find((d) => d.startsWith("confirm:"))!);
     const post = await l.botSaysMatching(-501, /Giao Sở Tài chính thực hiện:/);
-    l.say(-501, OFFICER, "xong 1", post.message_id);
     await l.settle();
+    return Object.assign(l, { post });
 
+}
+
+describe("the official report on Telegram", () => {
+  it("/xuat docx per dispatch, unit and period; the .docx table rows are the .xlsx rows", async () => {
+    const l = await setUp();
+    const { api } = l;
+    l.say(-501, OFFICER, "xong 1", (l as Loop & { post: TgMessage }).post.message_id);
+    await l.settle();
     // Per dispatch: .docx and .xlsx of the same scope.
     l.say(SECRETARY.id, SECRETARY, "/xuat docx 89/UBND-TC");
     const docx = await fileBytes(l, await nextDocument(l, SECRETARY.id, 0, "docx"));
@@ -100,5 +107,36 @@ describe("the official report on Telegram", () => {
     // Officers cannot export.
     l.say(-501, OFFICER, "/xuat docx");
     await l.botSaysMatching(-501, /Chỉ văn thư, lãnh đạo được xem báo cáo/);
+  }, 90_000);
+
+  it("answers questions in plain Vietnamese from the same reports, and takes a non-question as before", async () => {
+    const l = await setUp();
+    const { api } = l;
+    const ask = async (who: typeof LEADER, text: string, re: RegExp) => {
+      l.say(who.id, who, text);
+      return (await l.botSaysMatching(who.id, re)).text!;
+    };
+    // Monday 26/06/2023: the Sở Tài chính task is due on Friday; nobody has reported yet.
+    l.clock.set(new Date("2023-06-26T02:00:00Z"));
+    const due = await ask(LEADER, "việc nào sắp đến hạn?", /nhiệm vụ đến hạn \(7 ngày tới\)/);
+    expect(due).toMatch(/^1 nhiệm vụ đến hạn \(7 ngày tới\):\n• 30\/06\/2023 \(còn 4 ngày\) — Sở Tài chính — 89\/UBND-TC, nhiệm vụ 1: /);
+    const silent = await ask(SECRETARY, "tuan nay nhung don vi nao chua bao cao?", /chưa báo cáo/);
+    expect(silent).toBe("1 đơn vị chưa báo cáo (tuần từ 26/06/2023 đến 02/07/2023):\n• Sở Tài chính: 1 nhiệm vụ");
+    // Monday 03/07: now overdue.
+    l.clock.set(new Date("2023-07-03T02:00:00Z"));
+    expect(await ask(LEADER, "Sở Tài chính còn mấy việc quá hạn?", /Sở Tài chính còn/)).toMatch(/^Sở Tài chính còn 1 nhiệm vụ quá hạn chưa hoàn thành \(chủ trì\)\.\n\nDANH SÁCH NHIỆM VỤ QUÁ HẠN/);
+    expect(await ask(LEADER, "Sở Y tế còn mấy việc quá hạn?", /Sở Y tế còn/)).toBe("Sở Y tế còn 0 nhiệm vụ quá hạn chưa hoàn thành (chủ trì).");
+    const progress = await ask(SECRETARY, "văn bản 89 đến đâu rồi?", /Tình hình thực hiện văn bản/);
+    expect(progress).toMatch(/Văn bản: 89\/UBND-TC/);
+    expect(progress).toMatch(/Tổng số: 2 nhiệm vụ/);
+    expect(await ask(LEADER, "ai phụ trách việc này?", /Chưa hiểu câu hỏi/)).toMatch(/gõ \/help/);
+    // Not questions: a report-like line from the leader gets the usual hint, and no preview is made.
+    l.say(LEADER.id, LEADER, "cảm ơn");
+    await l.settle();
+    expect(api.botMessages(LEADER.id).filter((m) => /XEM TRƯỚC/.test(m.text ?? ""))).toHaveLength(1);
+    // In a group, a question is not answered with reports (groups are for the unit's own work).
+    l.say(-501, OFFICER, "Sở Y tế còn mấy việc quá hạn?", (l as Loop & { post: TgMessage }).post.message_id);
+    await l.settle();
+    expect(api.botMessages(-501).some((m) => /quá hạn chưa hoàn thành \(chủ trì\)/.test(m.text ?? ""))).toBe(false);
   }, 90_000);
 });

@@ -301,6 +301,16 @@ describe("Zalo alone, end to end", () => {
     expect(cells.join("|")).toMatch(/91\/UBND-KT/);
     expect(cells.join("|")).toMatch(/Sở Giáo dục và Đào tạo/);
 
+    // A question in plain Vietnamese, without diacritics: the same report as /baocao.
+    const beforeQuestion = sentTo(SECRETARY).length;
+    inPrivate(SECRETARY, "van ban 91 den dau roi?");
+    const progress = await botSaysMatching(SECRETARY, /Tình hình thực hiện văn bản/, beforeQuestion);
+    expect(progress).toMatch(/Văn bản: 91\/UBND-KT/);
+    await app.idle();
+    inPrivate(SECRETARY, "So Giao duc va Dao tao con may viec qua han?");
+    await botSaysMatching(SECRETARY, /^Sở Giáo dục và Đào tạo còn 0 nhiệm vụ quá hạn chưa hoàn thành \(chủ trì\)\.$/, beforeQuestion);
+    await app.idle();
+
     // "/xuat docx": the official report (NĐ 30/2020) as a .docx attachment, its table rows those of the .xlsx.
     const beforeDocx = sentTo(SECRETARY).length;
     inPrivate(SECRETARY, "/xuat docx 91/UBND-KT");
