@@ -1,3 +1,4 @@
+import type { ConfidenceMark } from "./confidence.js";
 import type { ChatId } from "../chat/port.js";
 import type { DocHeader, Recurrence } from "../dispatch/schema.js";
 
@@ -53,6 +54,8 @@ export interface DraftItem {
   deadlineText: string | null;
   recurrence: Recurrence | null;
   dropped: boolean;
+  /** Fields guessed rather than read (src/tracking/confidence.ts); absent: none. */
+  marks?: ConfidenceMark[];
 }
 
 export interface DispatchRecord {
