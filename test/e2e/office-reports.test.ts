@@ -139,4 +139,17 @@ describe("the official report on Telegram", () => {
     await l.settle();
     expect(api.botMessages(-501).some((m) => /quá hạn chưa hoàn thành \(chủ trì\)/.test(m.text ?? ""))).toBe(false);
   }, 90_000);
+
+  it("the preview marks what the reader guessed; a typed 'ĐỘ MẬT: Mật' stamp is refused", async () => {
+    const l = await setUp();
+    const guessed = DISPATCH.replace("89/UBND-TC", "95/UBND-TC").replace("V/v quyết toán ngân sách năm 2022\n", "V/v quyết toán ngân sách năm 2022\n\nKính gửi: Sở Tài chính; Sở Y tế.\n")
+      .replace(/1\. Sở Tài chính chủ trì tổng hợp/, "1. Tổng hợp");
+    l.say(LEADER.id, LEADER, guessed);
+    const preview = await l.botSaysMatching(LEADER.id, /95\/UBND-TC/);
+    expect(preview.text).toMatch(/1\. \[1\] Tổng hợp quyết toán[^\n]*\n[^\n]*\n[^\n]*\n {3}🔎 cần kiểm tra: giao theo Kính gửi \(mục không nêu đơn vị\)/);
+    expect(preview.text!.match(/🔎/g)).toHaveLength(1);
+    l.say(LEADER.id, LEADER, DISPATCH.replace("89/UBND-TC", "96/UBND-TC").replace("Số: 96/UBND-TC", "Số: 96/UBND-TC\nĐỘ MẬT: Mật"));
+    await l.botSaysMatching(LEADER.id, /MẬT/);
+    expect(l.api.botMessages(LEADER.id).some((m) => /96\/UBND-TC/.test(m.text ?? ""))).toBe(false);
+  }, 90_000);
 });
