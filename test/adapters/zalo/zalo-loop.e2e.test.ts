@@ -343,6 +343,8 @@ describe("Zalo alone, end to end", () => {
     await botSaysMatching(TAI_CHINH, /Đã gắn nhóm chat này với.*Sở Tài chính/);
     inGroup(GIAO_DUC, ADMIN, "/donvi Sở GD&ĐT");
     await botSaysMatching(GIAO_DUC, /Đã gắn nhóm chat này với.*Sở Giáo dục và Đào tạo/);
+    inPrivate(ADMIN, `/vaitro cán bộ ${OFFICER} Sở Tài chính`);
+    await botSaysMatching(ADMIN, /vai trò cán bộ/, seen);
     seen = sentTo(ADMIN).length;
     inPrivate(ADMIN, "/danhsachdonvi");
     await waitFor(() => sentTo(ADMIN).length > seen, "the list");
@@ -351,6 +353,7 @@ describe("Zalo alone, end to end", () => {
     expect(list).toMatch(/Danh mục đơn vị \(5\) — trang 1\/1/);
     expect(list).toMatch(new RegExp(`Sở Tài chính \\(sở · tỉnh\\)\n {3}💬 .* \\(Zalo\\) \\[zalo:g:${TAI_CHINH}\\]`));
     expect(list).toMatch(/UBND huyện Gia Viễn \(ủy ban nhân dân huyện · huyện\)\n {3}\(chưa có nhóm\)/);
+    expect(list).toMatch(new RegExp(`\\[zalo:g:${TAI_CHINH}\\]\\n {3}👤 `));
 
     inPrivate(ADMIN, "/doiten Sở Du lịch => Sở Văn hóa, Thể thao và Du lịch");
     await botSaysMatching(ADMIN, /Đã đổi tên Sở Du lịch thành Sở Văn hóa, Thể thao và Du lịch/, seen);
@@ -360,6 +363,9 @@ describe("Zalo alone, end to end", () => {
     await botSaysMatching(ADMIN, /Đã bỏ gắn nhóm .* khỏi Sở Tài chính/, seen);
     inPrivate(ADMIN, `/bogan zalo:g:${GIAO_DUC}`);
     await botSaysMatching(ADMIN, /không gắn với đơn vị nào/, seen);
+    inPrivate(ADMIN, "/giaithe UBND xã Gia Hòa");
+    await botSaysMatching(ADMIN, /Đã ghi nhận UBND xã Gia Hòa thôi hoạt động/, seen);
+    expect((await app.deps.store.directory.units()).map((u) => u.displayName)).not.toContain("UBND xã Gia Hòa");
   }, 60_000);
 
   it("after a restart, what officers wrote while dondoc was down is read from group history and handled once", async () => {
