@@ -96,14 +96,15 @@ function resultText(line: ReportLine, t: Translate): string {
   return parts.join("\n") || t("reports:docx.no-result");
 }
 
-function cell(text: string, width: number, options: { bold?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; size?: number } & Partial<ITableCellOptions> = {}): TableCell {
-  const { bold, align, size, ...rest } = options;
+function cell(text: string, width: number, options: { bold?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } & Partial<ITableCellOptions> = {}): TableCell {
+  const { bold, align, ...rest } = options;
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlign.TOP,
     margins: { left: 60, right: 60, top: 20, bottom: 20 },
+    // Font and size come from the document's default style: a table of thousands of cells stays light.
     children: text.split("\n").map((lineText) =>
-      new Paragraph({ alignment: align ?? AlignmentType.LEFT, children: [run(lineText, { bold: bold ?? false, size: size ?? PT13 })] })),
+      new Paragraph({ alignment: align ?? AlignmentType.LEFT, children: [new TextRun(bold ? { text: lineText, bold: true } : lineText)] })),
     ...rest,
   });
 }
@@ -179,6 +180,12 @@ function leadUnitTable(report: Report, t: Translate): Table {
   });
 }
 
+/**
+ * Rows the .docx table lists at most. An official report body beyond this is unreadable on paper and the docx library
+ * needs about 3 ms and 0.2 MB per row; the rest are counted and left to the .xlsx (which has every row).
+ */
+export const DOCX_MAX_ROWS = 1000;
+
 function detailTable(report: Report, t: Translate): Table {
   const header = ["stt", "task", "dispatch", "unit", "deadline", "result", "status"].map((k) => t(`reports:docx.col.${k}`));
   return new Table({
@@ -188,7 +195,7 @@ function detailTable(report: Report, t: Translate): Table {
     rows: [
       new TableRow({ tableHeader: true, cantSplit: true, children: header.map((h, i) => cell(h, COLUMNS[i]!, { bold: true, align: AlignmentType.CENTER, verticalAlign: VerticalAlign.CENTER })) }),
       // A row is never split over two pages: the repeated header stays with whole rows.
-      ...report.lines.map((line, i) => new TableRow({
+      ...report.lines.slice(0, DOCX_MAX_ROWS).map((line, i) => new TableRow({
         cantSplit: true,
         children: docxRowCells(line, i, t).map((text, col) => cell(text, COLUMNS[col]!, { align: col === 0 || col === 4 ? AlignmentType.CENTER : AlignmentType.LEFT })),
       })),
@@ -239,6 +246,7 @@ export async function renderReportDocx(report: Report, options: RenderDocxOption
         ...(report.byLeadUnit.length > 0 ? [para([run(t("reports:docx.by-unit-heading"), { bold: true })], { indent: true, before: 120 }), leadUnitTable(report, t)] : []),
         para([run(t("reports:docx.details-heading"), { bold: true })], { indent: true, before: 240 }),
         report.lines.length > 0 ? detailTable(report, t) : para(t("reports:empty"), { indent: true }),
+        ...(report.lines.length > DOCX_MAX_ROWS ? [para(t("reports:more", { count: report.lines.length - DOCX_MAX_ROWS }), { indent: true })] : []),
         para(t("reports:docx.closing", { issuer: docText(issuer.name) }), { indent: true, before: 240, after: 240 }),
         closingBlock(issuer, t),
       ],

@@ -13,7 +13,7 @@ import { readZip } from "../../src/ingest/zip.js";
 import { detectTools } from "../../src/ingest/tools.js";
 import { inPeriod, quarterPeriod } from "../../src/reports/period.js";
 import { buildReport, dispatchReport, unitReport } from "../../src/reports/report.js";
-import { renderReportDocx } from "../../src/reports/render-docx.js";
+import { DOCX_MAX_ROWS, renderReportDocx } from "../../src/reports/render-docx.js";
 import { renderReportXlsx } from "../../src/reports/render-xlsx.js";
 import { NOW, ROWS } from "./fixtures.js";
 
@@ -112,6 +112,14 @@ describe("renderReportDocx", () => {
     const detail = (await tablesOf(bytes)).find((tb) => tb[0]?.[0] === "STT")!;
     expect(detail).toHaveLength(1 + rows.length);
   });
+
+  it("lists at most DOCX_MAX_ROWS rows and counts the rest, left to the .xlsx", async () => {
+    const many = Array.from({ length: DOCX_MAX_ROWS + 5 }, (_, i) => ({ ...ROWS[0]!, id: i + 1, taskRef: String(i + 1) }));
+    const bytes = await renderReportDocx(buildReport("dispatch", many, NOW), { t, now: NOW });
+    const detail = (await tablesOf(bytes)).find((tb) => tb[0]?.[0] === "STT")!;
+    expect(detail).toHaveLength(1 + DOCX_MAX_ROWS);
+    expect((await mammoth.extractRawText({ buffer: bytes })).value).toContain("… và 5 dòng khác (xem tệp Excel).");
+  }, 60_000);
 
   const soffice = detectTools().soffice;
   if (!soffice) console.warn(".docx → PDF check skipped: install libreoffice-writer-nogui to run it");
