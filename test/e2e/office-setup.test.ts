@@ -60,6 +60,11 @@ describe("setting an office up on Telegram", () => {
     l.say(LEADER.id, LEADER, "/nhapdonvi\nSở Y tế");
     await l.botSaysMatching(LEADER.id, /Bạn không có quyền|không có quyền/);
 
+    // A multi-line /themdonvi is several units (the import preview), never one unit with a newline in its name.
+    l.say(ADMIN.id, ADMIN, "/themdonvi Sở Ngoại vụ\nSở Du lịch; loại: sở");
+    const several = await l.botSaysMatching(ADMIN.id, /Sẽ thêm 2 đơn vị/);
+    expect(several.text).toMatch(/\+ Sở Ngoại vụ \(sở · tỉnh\)\n\+ Sở Du lịch \(sở · tỉnh\)/);
+
     // One file, one preview, one press.
     api.updates.document({ chat: ADMIN.id, from: ADMIN, fileName: "danh-muc-don-vi.xlsx", bytes: await provinceXlsx() });
     const preview = await l.botSaysMatching(ADMIN.id, /Sẽ thêm 120 đơn vị, cập nhật 0, giữ nguyên 0/);
