@@ -130,6 +130,29 @@ export class DirectoryRepo {
     });
   }
 
+  /**
+   * A whole directory import in one transaction: every unit upserted by key, then parents set by key (a sheet may
+   * list a unit before its parent), and one event. All or nothing.
+   */
+  async importUnits(units: Array<Omit<Unit, "id" | "parentId"> & { parentKey: string | null }>, at: Date, actor: string): Promise<void> {
+    return this.gate.run(async () => {
+      await this.prisma.$transaction(async (tx) => {
+        const ids = new Map<string, number>();
+        for (const u of units) {
+          const data = { displayName: u.displayName, key: u.key, aliases: JSON.stringify(u.aliases), kinds: JSON.stringify(u.kinds), level: u.level };
+          const row = await tx.unit.upsert({ where: { key: u.key }, create: data, update: data, select: { id: true } });
+          ids.set(u.key, row.id);
+        }
+        for (const u of units) {
+          if (!u.parentKey) continue;
+          const parentId = ids.get(u.parentKey) ?? (await tx.unit.findUnique({ where: { key: u.parentKey }, select: { id: true } }))?.id;
+          if (parentId !== undefined && parentId !== ids.get(u.key)) await tx.unit.update({ where: { key: u.key }, data: { parentId } });
+        }
+        await tx.event.create({ data: { at, type: "directory_imported", actor, data: JSON.stringify({ units: units.length }) } });
+      }, { timeout: 60_000 });
+    });
+  }
+
   async addAlias(unitId: number, alias: string): Promise<void> {
     return this.gate.run(async () => {
       const u = await this.prisma.unit.findUniqueOrThrow({ where: { id: unitId } });

@@ -60,38 +60,36 @@ export type ApplyResult = { code: "ok"; added: number; changed: number; same: nu
 export async function applyImport(deps: TrackingDeps, input: { by: string; plan: ImportPlan }): Promise<ApplyResult> {
   if (!hasRole(await deps.store.directory.person(input.by), "admin")) return { code: "forbidden" };
   const { store } = deps;
-  const ids = new Map<string, number>(); // unitKey of every name in play → unit id
+  // Every name in play (units' names and aliases, rows' names and aliases) → the key of the unit it will be.
+  const keyOf = new Map<string, string>();
   for (const u of await store.directory.units()) {
-    ids.set(u.key, u.id);
-    for (const a of u.aliases) if (!ids.has(unitKey(a))) ids.set(unitKey(a), u.id);
+    keyOf.set(u.key, u.key);
+    for (const a of u.aliases) if (!keyOf.has(unitKey(a))) keyOf.set(unitKey(a), u.key);
   }
+  const writes: Array<Omit<Unit, "id" | "parentId"> & { parentKey: string | null }> = [];
   let added = 0;
   let changed = 0;
-  const written: Array<{ row: SheetRow; unit: Unit }> = [];
   for (const item of input.plan.items) {
     if (item.action === "same") continue;
     const row = item.row;
     const base = item.action === "change" ? item.unit : null;
+    const key = base ? base.key : unitKey(row.displayName);
     const aliases = base
       ? [...base.aliases, ...[row.displayName, ...(row.aliases ?? [])].filter((a) => unitKey(a) !== base.key && !base.aliases.some((x) => unitKey(x) === unitKey(a)))]
       : (row.aliases ?? []);
-    const unit = await store.directory.upsertUnit({
+    for (const n of [row.displayName, ...aliases]) if (!keyOf.has(unitKey(n))) keyOf.set(unitKey(n), key);
+    writes.push({
       displayName: base ? base.displayName : row.displayName,
-      key: base ? base.key : unitKey(row.displayName),
+      key,
       aliases,
       kinds: row.kinds?.length && !(row.implied.kinds && base?.kinds.length) ? row.kinds : (base?.kinds ?? []),
       level: row.level && !(row.implied.level && base?.level) ? row.level : (base?.level ?? null),
-      parentId: base?.parentId ?? null,
+      parentKey: row.parent ?? null,
     });
-    ids.set(unit.key, unit.id);
-    for (const a of unit.aliases) if (!ids.has(unitKey(a))) ids.set(unitKey(a), unit.id);
-    written.push({ row, unit });
     if (item.action === "add") added++;
     else changed++;
   }
-  for (const { row, unit } of written) {
-    const parentId = row.parent ? ids.get(unitKey(row.parent)) : undefined;
-    if (parentId !== undefined && parentId !== unit.id && parentId !== unit.parentId) await store.directory.upsertUnit({ ...unit, parentId });
-  }
+  for (const w of writes) w.parentKey = w.parentKey ? (keyOf.get(unitKey(w.parentKey)) ?? null) : null;
+  if (writes.length) await store.directory.importUnits(writes, deps.clock.now(), input.by);
   return { code: "ok", added, changed, same: input.plan.items.length - added - changed };
 }
