@@ -95,6 +95,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       joinQuietMs: 2500,
       editablePlatforms: ["telegram"],
       ...(config.WEB_PUBLIC_URL ? { webPublicUrl: config.WEB_PUBLIC_URL } : {}),
+      reportIssuer: { parent: config.OFFICE_PARENT, name: config.OFFICE_NAME, abbreviation: config.OFFICE_ABBR, place: config.OFFICE_PLACE, signerTitle: config.OFFICE_SIGNER },
       ...options.botSettings,
     },
     wakeDelivery: () => worker?.kick(),

@@ -3,6 +3,7 @@ import type { ParsedDispatch } from "../dispatch/schema.js";
 import type { Lang } from "../i18n.js";
 import type { ExtractedText, IngestProgress } from "../ingest/index.js";
 import type { Logger } from "../logger.js";
+import type { ReportIssuer } from "../reports/render-docx.js";
 import type { TrackingDeps } from "../tracking/deps.js";
 
 /**
@@ -38,6 +39,8 @@ export interface BotSettings {
   progressEveryMs?: number;
   /** The web dashboard's public address (WEB_PUBLIC_URL); unset: /web says the dashboard is off. */
   webPublicUrl?: string;
+  /** Who issues the official .docx report (OFFICE_* in the environment); default: "VĂN PHÒNG". */
+  reportIssuer?: ReportIssuer;
   /** Where messages cannot be edited (Zalo): one "still reading" note once OCR has run this long (default 20 s). */
   stillReadingAfterMs?: number;
 }

@@ -29,9 +29,16 @@ import { registerUnits, type UnitInput } from "../tracking/unit-registry.js";
 import { issueWebLink } from "../tracking/web-access.js";
 import { createLogger } from "../logger.js";
 import { startWebServer } from "../web/server.js";
+import { readSheetCells } from "../ingest/sheet.js";
+import { renderReportDocx } from "../reports/render-docx.js";
+import { applyImport, planImport } from "../tracking/directory-import.js";
+import { parseSheet } from "../tracking/directory-sheet.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const SAMPLE = join(root, "test/fixtures/dispatches/seed-004.txt");
+// The directory as an office keeps it (a sheet, imported as /nhapdonvi or a sent .csv/.xlsx would be); the JSON only
+// says which demo chat each unit's group is.
+const UNITS_SHEET = join(root, "test/fixtures/units/hanoi.csv");
 const UNITS = join(root, "test/fixtures/units/hanoi.json");
 const ADMIN = "telegram:1";
 const LEADER = "telegram:2";
@@ -78,15 +85,21 @@ async function main(): Promise<void> {
   };
 
   section("1. Danh bạ đơn vị, phân quyền, gắn nhóm chat");
-  const directory = JSON.parse(readFileSync(UNITS, "utf8")) as { units: Array<UnitInput & { chat: string | null }> };
-  const units = await registerUnits(deps, directory.units);
   await ensureAdmins(deps, [ADMIN]);
+  const sheet = parseSheet(await readSheetCells(readFileSync(UNITS_SHEET), "hanoi.csv"));
+  const plan = planImport(await deps.store.directory.units(), sheet.rows, sheet.problems);
+  const imported = await applyImport(deps, { by: ADMIN, plan });
+  if (imported.code !== "ok") throw new Error(imported.code);
+  console.log(`Nhập danh mục từ tệp ${UNITS_SHEET.slice(root.length)}: ${t("bot:directory.applied", imported)}`);
+  const units = await deps.store.directory.units();
+  const directory = JSON.parse(readFileSync(UNITS, "utf8")) as { units: Array<{ displayName: string; chat: string | null }> };
   await setRole(deps, { by: ADMIN, userId: LEADER, name: "Đ/c Phó Chủ tịch", role: "leader", grant: true });
   await setRole(deps, { by: ADMIN, userId: SECRETARY, name: "Chuyên viên tổng hợp", role: "secretary", grant: true });
-  for (const [i, u] of directory.units.entries()) {
+  for (const u of directory.units) {
     if (!u.chat) continue;
-    await bindChat(deps, { chat: u.chat, title: u.displayName, by: LEADER, unitQuery: u.displayName });
-    chatOf.set(units[i]!.id, u.chat);
+    const bound = await bindChat(deps, { chat: u.chat, title: u.displayName, by: LEADER, unitQuery: u.displayName });
+    if (bound.code !== "ok") throw new Error(`${u.displayName}: ${bound.code}`);
+    chatOf.set(units.find((x) => x.displayName === u.displayName)!.id, u.chat);
     names.set(u.chat, u.displayName);
   }
   console.log(`${units.length} đơn vị, ${chatOf.size} nhóm chat đã gắn (Sở Ngoại vụ chưa có nhóm).`);
@@ -166,6 +179,12 @@ async function main(): Promise<void> {
   const xlsx = join(dir, "bao-cao-164-KH-UBND.xlsx");
   writeFileSync(xlsx, await renderReportXlsx(report.report, { t, now: clock.now(), title: "164/KH-UBND" }));
   console.log(`\nTệp Excel: ${xlsx}`);
+  // The official report sent upward (NĐ 30/2020 layout); its table has the .xlsx rows.
+  const docx = join(dir, "bao-cao-164-KH-UBND.docx");
+  writeFileSync(docx, await renderReportDocx(report.report, {
+    t, now: clock.now(), issuer: { parent: "UBND Thành phố Hà Nội", name: "Văn phòng", abbreviation: "VP", place: "Hà Nội", signerTitle: "Chánh Văn phòng" },
+  }));
+  console.log(`Tệp Word (Báo cáo kết quả thực hiện nhiệm vụ, ${report.report.lines.length} dòng, số và ngày để trống cho văn thư): ${docx}`);
 
   if (process.argv.includes("--web")) return serveWeb(deps, db, dir);
   await db.close();

@@ -16,6 +16,8 @@ export interface DispatchSource {
   fileName?: string;
   fileHash?: string;
   warnings?: string[];
+  /** Pages were read by OCR. */
+  ocr?: boolean;
 }
 
 /**
@@ -32,6 +34,7 @@ export async function ingestFromLeader(deps: BotDeps, chat: ChatId, by: string, 
     rawText: source.text,
     fileHash: source.fileHash ?? sha256(source.text),
     ...(source.fileName ? { fileName: source.fileName } : {}),
+    ...(source.ocr ? { ocr: true } : {}),
   });
   switch (result.code) {
     case "ok": {
@@ -65,6 +68,7 @@ export async function ingestFile(ctx: MessageContext): Promise<void> {
       fileName: file.name,
       fileHash: extracted.source.sha256,
       warnings: extracted.warnings,
+      ocr: extracted.source.ocrPages > 0,
     });
   } catch (error) {
     await progress.settled();

@@ -37,6 +37,9 @@ export function renderPreview(draft: Draft, unmatched: UnmatchedName[], t: Trans
   if (doc.issuer) lines.push(t("bot:preview.issuer", { issuer: doc.issuer }));
   if (doc.subject) lines.push(t("tracking:post.subject", { subject: clip(doc.subject, 300) }));
   if (doc.recipients.length) lines.push(t("bot:preview.recipients", { recipients: doc.recipients.join("; ") }));
+  // OCR concerns the whole text: said once above the items rather than on each.
+  const ocrNoted = draft.items.some((it) => it.marks?.includes("ocr"));
+  if (ocrNoted) lines.push(t("bot:preview.ocrAll"));
   const active = draft.items.filter((it) => !it.dropped);
   lines.push("", t("bot:preview.count", { count: active.length }));
   for (const it of draft.items) {
@@ -50,11 +53,17 @@ export function renderPreview(draft: Draft, unmatched: UnmatchedName[], t: Trans
     lines.push(leads.length ? t("bot:preview.lead", { names: leads.join(", ") }) : t("bot:preview.noLead"));
     if (coords.length) lines.push(t("bot:preview.coordinate", { names: coords.join(", ") }));
     lines.push(deadlineLine(it.deadlineDate, it.recurrence, t));
+    // What the reader guessed rather than read: the leader checks these first.
+    const marks = (it.marks ?? []).filter((m) => m !== "ocr" || !ocrNoted);
+    if (marks.length) lines.push(`   🔎 ${t("bot:preview.check")}: ${marks.map((m) => t(`bot:preview.marks.${m}`)).join("; ")}`);
   }
   if (draft.warnings.length) lines.push("", t("bot:preview.warnings"), ...draft.warnings.map((w) => `• ${warningText(w, t)}`));
   const buttons: Button[][] = [];
   if (unmatched.length) {
-    lines.push("", t("tracking:ingest.unmatched", { names: [...new Set(unmatched.map((u) => u.name))].join("; ") }));
+    const names = [...new Set(unmatched.map((u) => u.name))];
+    lines.push("", t("tracking:ingest.unmatched", { names: names.join("; ") }));
+    // A name the directory lacks may be a new unit: the admin's command to add it, ready to copy.
+    lines.push(t("bot:directory.proposeAdd", { commands: names.slice(0, 5).map((n) => `/themdonvi ${n}`).join("\n") }));
     unmatched.forEach((u, index) => {
       const row = u.suggestions.slice(0, 2).map((s) => ({ label: `${u.name.slice(0, 20)} → ${s.name.slice(0, 30)}`, data: `mn:${draft.id}:${index}:${s.id}` }));
       if (row.length && buttons.length < 6) buttons.push(row);
