@@ -108,7 +108,7 @@ export function cleanLines(input: string): Line[] {
         (startsLower && !/[.!?:]$/.test(prev.text) && !/^Kính gửi\s*:?\s*$/iu.test(prev.text)) ||
         // A capitalised line only continues the one above in hard-wrapped text: portal pages keep one paragraph a line,
         // and their short lines (a recipient, a title) end without punctuation.
-        (!blank && !isMarker && (!/^\p{Lu}/u.test(t) || isUpperLine(t) || (width > 0 && lastRaw.length >= width * 0.6)) && !/[.;:!?]$/.test(prev.text) && !(/,$/.test(prev.text) && MARKER_START.test(prev.text) && !COORD_LIST_OPEN.test(prev.text)) &&
+        (!blank && !isMarker && (!/^\p{Lu}/u.test(t) || isUpperLine(t) || (width > 0 && lastRaw.length >= width * 0.6) || /^V\/v/iu.test(prev.text) || COORD_LIST_OPEN.test(prev.text)) && !/[.;:!?]$/.test(prev.text) && !(/,$/.test(prev.text) && MARKER_START.test(prev.text) && !COORD_LIST_OPEN.test(prev.text)) &&
           !/^Kính gửi/iu.test(prev.text) && !isHeading(prev.text) &&
           !BLOCK_OPENER.test(t) && isUpperLine(prev.text) === isUpperLine(t) && !headerBlock &&
           !isNameLine(prev.text, t)));
