@@ -40,6 +40,8 @@ export interface AppOptions {
   extractText?: BotDeps["extractText"];
   /** Settings tests tune (progress pacing). */
   botSettings?: Partial<BotDeps["settings"]>;
+  /** Crash tests: inbound events are received (and written down) but their handling waits for this promise. */
+  holdInbound?: Promise<void>;
 }
 
 export interface App {
@@ -101,6 +103,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   // The worker needs the started adapters; inbound events may arrive before it exists and wait for its first poll.
   let worker: DeliveryWorker | undefined;
   const onInbound = async (event: Inbound) => {
+    if (options.holdInbound) await options.holdInbound;
+    // Updates replayed at start-up are handled before start() returns: the bot's name must be known for commands.
+    if (telegram?.botInfo) deps.settings.botUsernames.telegram ??= telegram.botInfo.username;
     await bot.handle(event);
     worker?.kick();
   };
@@ -113,7 +118,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}),
         ...(config.TELEGRAM_WEBHOOK_URL ? { webhook: { url: config.TELEGRAM_WEBHOOK_URL, port: config.TELEGRAM_WEBHOOK_PORT } } : {}),
       },
-      { onInbound, onError: (error, context) => logger.error("telegram", { error, context }), commands: telegramCommands() },
+      { onInbound, onError: (error, context) => logger.error("telegram", { error, context }), commands: telegramCommands(), journal: store.inbound },
     );
     await telegram.start();
     deps.settings.botUsernames.telegram = telegram.botInfo?.username;

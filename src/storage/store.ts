@@ -3,6 +3,7 @@ import { ChatLangRepo } from "./chat-lang-repo.js";
 import type { Db } from "./database.js";
 import { DirectoryRepo } from "./directory-repo.js";
 import { DispatchRepo } from "./dispatch-repo.js";
+import { InboundRepo } from "./inbound-repo.js";
 import { MarkRepo } from "./mark-repo.js";
 import { PrismaOutboxStore } from "./outbox-store.js";
 import { ReminderRepo } from "./reminder-repo.js";
@@ -20,6 +21,8 @@ export interface Store {
   reports: ReportRepo;
   marks: MarkRepo;
   chatLangs: ChatLangRepo;
+  /** Inbound updates written down before they are confirmed to the platform (issue 10). */
+  inbound: InboundRepo;
 }
 
 export function createStore(db: Db, clock: Clock): Store {
@@ -34,5 +37,6 @@ export function createStore(db: Db, clock: Clock): Store {
     reports: new ReportRepo(db.read),
     marks: new MarkRepo(db),
     chatLangs: new ChatLangRepo(db),
+    inbound: new InboundRepo(db, clock),
   };
 }
