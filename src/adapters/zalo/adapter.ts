@@ -9,6 +9,7 @@ import {
   type OutgoingMessage,
   type SentRef,
 } from "../../chat/port.js";
+import { MAX_REPLAYS, type InboundJournal } from "../../chat/inbound-journal.js";
 import { translator, type Lang, type Translate } from "../../i18n.js";
 import { silentLogger, type Logger } from "../../logger.js";
 import { parseZaloChatId } from "./chat-ids.js";
@@ -39,6 +40,8 @@ export interface ZaloAdapterOptions {
   qrRefreshes?: number;
   /** Groups whose history is read after an outage (e.g. every bound group); groups seen since start are added. */
   catchUpGroups?: () => Promise<string[]> | string[];
+  /** Where each message is written down as it arrives; start() replays what a crash left unhandled (decision 0405). */
+  journal?: InboundJournal;
   historyCount?: number;
   /** How long catch-up waits for the server's old_messages answer before reporting (default 15 s). */
   oldMessagesTimeoutMs?: number;
@@ -103,6 +106,7 @@ export class ZaloAdapter implements ChatAdapter {
       historyCount: options.historyCount ?? 50,
       oldMessagesTimeoutMs: options.oldMessagesTimeoutMs ?? 15_000,
       logger: this.log,
+      ...(options.journal ? { journal: options.journal } : {}),
     });
     this.session = new ZaloSession({
       client: options.client,
@@ -142,7 +146,20 @@ export class ZaloAdapter implements ChatAdapter {
    */
   async start(options: { catchUpSince?: Date } = {}): Promise<void> {
     this.pendingCatchUpSince = options.catchUpSince?.getTime();
-    await this.session.start();
+    // Messages a crash left unhandled go first, once logged in (mentions need the bot's own id), before live ones.
+    const journal = this.options.journal;
+    let loggedIn: () => void = () => {};
+    if (journal) {
+      const { replay, abandoned } = await journal.takeUnhandled("zalo", MAX_REPLAYS);
+      for (const id of abandoned) this.log.error("zalo: message replayed without being handled; given up", { id, replays: MAX_REPLAYS });
+      this.inbox.holdUntil(new Promise<void>((resolve) => (loggedIn = resolve)));
+      this.inbox.replay(replay);
+    }
+    try {
+      await this.session.start();
+    } finally {
+      loggedIn();
+    }
   }
 
   async stop(): Promise<void> {

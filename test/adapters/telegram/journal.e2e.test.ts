@@ -4,10 +4,10 @@
 import { createServer } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { createTelegramAdapter, type TelegramAdapter } from "../../../src/adapters/telegram/index.js";
-import type { InboundJournal } from "../../../src/chat/inbound-journal.js";
 import type { Inbound } from "../../../src/chat/port.js";
 import { FakeBotApi } from "../../fakes/bot-api-server.js";
 import { UpdateFactory } from "../../fakes/bot-api/update-factory.js";
+import { memoryJournal } from "../../fakes/memory-journal.js";
 
 const person = UpdateFactory.user(2101, "Người", "Dùng");
 let api: FakeBotApi | undefined;
@@ -17,45 +17,6 @@ afterEach(async () => {
   await api?.close();
   adapter = undefined;
 });
-
-/** A journal in memory whose writes wait for `gate` (or fail when `fail` is set). */
-function memoryJournal() {
-  const entries = new Map<string, { payload: string; replays: number }>();
-  const recorded: string[] = [];
-  let release: () => void = () => {};
-  let gate: Promise<void> = Promise.resolve();
-  const journal: InboundJournal & { fail: boolean; hold(): void; release(): void } = {
-    fail: false,
-    hold() {
-      gate = new Promise((resolve) => (release = resolve));
-    },
-    release: () => release(),
-    async record(entry) {
-      await gate;
-      if (journal.fail) throw new Error("disk full");
-      recorded.push(entry.id);
-      if (!entries.has(entry.id)) entries.set(entry.id, { payload: entry.payload, replays: 0 });
-    },
-    async done(id) {
-      entries.delete(id);
-    },
-    async takeUnhandled(_platform, maxReplays) {
-      const replay: Array<{ id: string; payload: string }> = [];
-      const abandoned: string[] = [];
-      for (const [id, e] of entries) {
-        if (e.replays >= maxReplays) {
-          entries.delete(id);
-          abandoned.push(id);
-        } else {
-          e.replays++;
-          replay.push({ id, payload: e.payload });
-        }
-      }
-      return { replay, abandoned };
-    },
-  };
-  return { journal, entries, recorded };
-}
 
 const freePort = () =>
   new Promise<number>((resolve) => {
