@@ -17,7 +17,8 @@ import { type Clock, systemClock } from "./clock.js";
 import type { Config } from "./config.js";
 import { readDispatch } from "./dispatch/reader.js";
 import { translator } from "./i18n.js";
-import { extractText } from "./ingest/index.js";
+import { detectTools } from "./ingest/index.js";
+import { readFileIsolated } from "./intake/read-file.js";
 import { createLogger, type Logger } from "./logger.js";
 import { startReminderCron } from "./reminders/cron.js";
 import { openDatabase } from "./storage/database.js";
@@ -78,9 +79,11 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     clock,
     logger,
     readDispatch: (text, refDate) => readDispatch(text, { refDate }),
+    // Files are read (and their dispatch read) in a worker thread with a heap cap, within the file time limit.
     extractText: options.extractText ?? ((bytes, fileName, extra = {}) =>
-      extractText(bytes, fileName, {
+      readFileIsolated(bytes, fileName, {
         limits: { maxBytes: config.FILE_MAX_MB * 1024 * 1024, maxPages: config.FILE_MAX_PAGES, timeoutMs: config.FILE_TIMEOUT_S * 1000 },
+        tools: detectTools(),
         ...extra,
       })),
     settings: {

@@ -48,5 +48,6 @@ function tooLargeKey(params: IngestErrorParams): string {
   if ("unzippedMb" in params) return "too_large_unzipped";
   if ("xmlMb" in params) return "too_large_xml";
   if ("bomb" in params) return "too_large_bomb";
+  if ("memory" in params) return "too_large_memory";
   return "too_large";
 }
