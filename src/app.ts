@@ -23,6 +23,7 @@ import { createLogger, type Logger } from "./logger.js";
 import { startReminderCron } from "./reminders/cron.js";
 import { openDatabase } from "./storage/database.js";
 import { createStore } from "./storage/store.js";
+import { questionDigest } from "./tracking/question-digest.js";
 import { reminderTick } from "./tracking/reminder-tick.js";
 import { ensureAdmins } from "./tracking/roles.js";
 
@@ -172,6 +173,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       await pruneHandledEvents(store, clock, logger);
       const result = await reminderTick({ store, clock });
       if (result.messages > 0) logger.info("reminders enqueued", { ...result });
+      const questions = await questionDigest({ store, clock });
+      if (questions > 0) logger.info("question digest enqueued", { questions });
       delivery.kick();
     },
     { clock, onError: (error) => logger.error("reminder tick", { error }) },

@@ -434,6 +434,8 @@ Kính gửi: Các sở, ban, ngành tỉnh
     l.say(-201, OFFICER, "da xong", post.message_id); // one task in the message: plain "da xong" closes it
     await api.waitFor(() => /— Tình trạng —\n1\. ✅ Đã hoàn thành/.test(api.message(-201, post.message_id)!.text ?? ""), 15_000, "the status edit");
     expect(api.message(-201, post.message_id)!.text).toContain(`Giao ${ODD} thực hiện:`);
+    // The completion's short answer in the group (issue 10) names the unit as it is.
+    expect((await l.botSaysMatching(-201, /^✅ Đã ghi nhận/)).text).toContain(ODD);
 
     // Kicked from the odd-titled group: the notice quotes its title and the unit's name as they are.
     api.updates.botRemoved(-201, ADMIN);
