@@ -38,7 +38,10 @@ export function renderPreview(draft: Draft, unmatched: UnmatchedName[], t: Trans
   if (doc.subject) lines.push(t("tracking:post.subject", { subject: clip(doc.subject, 300) }));
   if (doc.recipients.length) lines.push(t("bot:preview.recipients", { recipients: doc.recipients.join("; ") }));
   const active = draft.items.filter((it) => !it.dropped);
-  lines.push("", t("bot:preview.count", { count: active.length }));
+  // A heading item that names no unit ("II. NHIỆM VỤ CỤ THỂ") is listed but is not a task (issue 10: "18" for 14).
+  const tasks = active.filter((it) => it.assignees.length > 0);
+  const others = active.length - tasks.length;
+  lines.push("", others > 0 ? t("bot:preview.countWithOthers", { count: tasks.length, others }) : t("bot:preview.count", { count: tasks.length }));
   for (const it of draft.items) {
     if (it.dropped) {
       lines.push(t("bot:preview.dropped", { seq: it.seq, ref: it.ref }));
@@ -50,6 +53,8 @@ export function renderPreview(draft: Draft, unmatched: UnmatchedName[], t: Trans
     lines.push(leads.length ? t("bot:preview.lead", { names: leads.join(", ") }) : t("bot:preview.noLead"));
     if (coords.length) lines.push(t("bot:preview.coordinate", { names: coords.join(", ") }));
     lines.push(deadlineLine(it.deadlineDate, it.recurrence, t));
+    // "định kỳ" without a period: asked here, before ✅ (confirming would only then refuse it).
+    if (it.recurrence === "periodic") lines.push(t("bot:preview.needsPeriod", { seq: it.seq }));
   }
   if (draft.warnings.length) lines.push("", t("bot:preview.warnings"), ...draft.warnings.map((w) => `• ${warningText(w, t)}`));
   const buttons: Button[][] = [];
