@@ -38,7 +38,7 @@ export async function ingestFromLeader(deps: BotDeps, chat: ChatId, by: string, 
   });
   switch (result.code) {
     case "ok": {
-      const { text, buttons } = renderPreview(result.draft, result.unmatched, t);
+      const { text, buttons } = renderPreview(result.draft, result.unmatched, t, officeDay(deps.clock.now()));
       await say(deps, chat, text, { buttons });
       break;
     }
