@@ -17,11 +17,13 @@ import { type Clock, systemClock } from "./clock.js";
 import type { Config } from "./config.js";
 import { readDispatch } from "./dispatch/reader.js";
 import { translator } from "./i18n.js";
-import { extractText } from "./ingest/index.js";
+import { detectTools } from "./ingest/index.js";
+import { readFileIsolated } from "./intake/read-file.js";
 import { createLogger, type Logger } from "./logger.js";
 import { startReminderCron } from "./reminders/cron.js";
 import { openDatabase } from "./storage/database.js";
 import { createStore } from "./storage/store.js";
+import { questionDigest } from "./tracking/question-digest.js";
 import { reminderTick } from "./tracking/reminder-tick.js";
 import { ensureAdmins } from "./tracking/roles.js";
 import { startWebServer, type WebServer } from "./web/server.js";
@@ -43,6 +45,8 @@ export interface AppOptions {
   extractText?: BotDeps["extractText"];
   /** Settings tests tune (progress pacing). */
   botSettings?: Partial<BotDeps["settings"]>;
+  /** Crash tests: inbound events are received (and written down) but their handling waits for this promise. */
+  holdInbound?: Promise<void>;
 }
 
 export interface App {
@@ -81,9 +85,11 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     clock,
     logger,
     readDispatch: (text, refDate) => readDispatch(text, { refDate }),
+    // Files are read (and their dispatch read) in a worker thread with a heap cap, within the file time limit.
     extractText: options.extractText ?? ((bytes, fileName, extra = {}) =>
-      extractText(bytes, fileName, {
+      readFileIsolated(bytes, fileName, {
         limits: { maxBytes: config.FILE_MAX_MB * 1024 * 1024, maxPages: config.FILE_MAX_PAGES, timeoutMs: config.FILE_TIMEOUT_S * 1000 },
+        tools: detectTools(),
         ...extra,
       })),
     settings: {
@@ -108,6 +114,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   // The worker needs the started adapters; inbound events may arrive before it exists and wait for its first poll.
   let worker: DeliveryWorker | undefined;
   const onInbound = async (event: Inbound) => {
+    if (options.holdInbound) await options.holdInbound;
+    // Updates replayed at start-up are handled before start() returns: the bot's name must be known for commands.
+    if (telegram?.botInfo) deps.settings.botUsernames.telegram ??= telegram.botInfo.username;
     await bot.handle(event);
     worker?.kick();
   };
@@ -120,7 +129,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}),
         ...(config.TELEGRAM_WEBHOOK_URL ? { webhook: { url: config.TELEGRAM_WEBHOOK_URL, port: config.TELEGRAM_WEBHOOK_PORT } } : {}),
       },
-      { onInbound, onError: (error, context) => logger.error("telegram", { error, context }), commands: telegramCommands() },
+      { onInbound, onError: (error, context) => logger.error("telegram", { error, context }), commands: telegramCommands(), journal: store.inbound },
     );
     await telegram.start();
     deps.settings.botUsernames.telegram = telegram.botInfo?.username;
@@ -140,6 +149,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         if (event.kind === "message") await store.marks.advance(ZALO_LAST_INBOUND, event.at).catch((error: unknown) => logger.warn("zalo: last inbound time not kept", { error }));
       },
       buttonHint: typedReplyFor,
+      journal: store.inbound,
       onSessionProblem: (problem) => tellAdmins(deps, logger, describeSessionProblem(problem, t), "zalo"),
       logger,
       ...(options.zaloClient ? { client: options.zaloClient } : {}),
@@ -169,6 +179,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       await pruneHandledEvents(store, clock, logger);
       const result = await reminderTick({ store, clock });
       if (result.messages > 0) logger.info("reminders enqueued", { ...result });
+      const questions = await questionDigest({ store, clock });
+      if (questions > 0) logger.info("question digest enqueued", { questions });
       delivery.kick();
     },
     { clock, onError: (error) => logger.error("reminder tick", { error }) },

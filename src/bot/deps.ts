@@ -14,8 +14,15 @@ export interface BotDeps extends TrackingDeps {
   logger: Logger;
   /** The reader: pure, so the reference date is passed in. */
   readDispatch(text: string, refDate: string): ParsedDispatch;
-  /** Files → text (.docx, .pdf, images). Throws IngestError with a user-facing code on bad files. */
-  extractText(bytes: Uint8Array, fileName: string, options?: { onProgress?: (progress: IngestProgress) => void; lang?: Lang }): Promise<ExtractedText>;
+  /**
+   * Files → text (.docx, .pdf, images). Throws IngestError with a user-facing code on bad files. Given `refDate`, it
+   * may also read the dispatch (`parsed`) within the same time limit, off the event loop (src/intake/read-file.ts).
+   */
+  extractText(
+    bytes: Uint8Array,
+    fileName: string,
+    options?: { onProgress?: (progress: IngestProgress) => void; lang?: Lang; refDate?: string },
+  ): Promise<ExtractedText & { parsed?: ParsedDispatch }>;
   settings: BotSettings;
   /** Wakes the delivery worker while a long handler runs (progress edits must not wait for the handler's end). */
   wakeDelivery?(): void;

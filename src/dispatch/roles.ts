@@ -194,20 +194,62 @@ export function leadsIn(text: string): string[] {
 
 const COORD = /(?<!(?:chương trình|quy chế|sự|công tác|kế hoạch|cơ chế)\s)phối (?:kết )?hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?\s+/giu;
 
+// Why a "phối hợp" does not name the lead's partners, asked of the clause text before it. Each test only becomes true
+// as that text grows (no end anchor), which lets coordinatorsIn find where it turns true by bisection.
+// "Đảng đoàn MTTQ tỉnh lãnh đạo Ủy ban MTTQ tỉnh phối hợp với …": the partner of a directed body, like "chỉ đạo".
+const DIRECTS_OTHER = /\S\s+lãnh đạo\s+(?:\p{Lu}|các\s)/u;
+// Lower case is the verb; "Ban Chỉ đạo" is a name, except at the start of the clause.
+const LEADERS_NOUN = /(?:đề nghị|yêu cầu|giao|các|đồng chí|và|^\s*)\s*lãnh đạo/iu;
+const DIRECTS = /(?:chỉ đạo|hướng dẫn|tạo điều kiện)/u;
+const DIRECTS_AT_START = /^[\s\-–+•]*(?:Chỉ đạo|Hướng dẫn)\s/u;
+/** A list of bodies is read within 500 characters (a parenthesis may be skipped a little further). */
+const LIST_WINDOW = 2000;
+
 /** Bodies after "phối hợp (với)", except where the phrase belongs to bodies the lead directs ("chỉ đạo X phối hợp"). */
 export function coordinatorsIn(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(COORD)) {
-    const clauseStart = Math.max(text.lastIndexOf(";", m.index), text.lastIndexOf(".", m.index), text.lastIndexOf("\n", m.index));
-    const before = text.slice(clauseStart + 1, m.index);
-    // Lower case is the verb; "Ban Chỉ đạo" is a name, except at the start of the clause.
-    // "Đảng đoàn MTTQ tỉnh lãnh đạo Ủy ban MTTQ tỉnh phối hợp với …": the partner of a directed body, like "chỉ đạo".
-    const leadsOther = /\S\s+lãnh đạo\s+(?:\p{Lu}|các\s)/u.test(before) && !/(?:đề nghị|yêu cầu|giao|các|đồng chí|và|^\s*)\s*lãnh đạo/iu.test(before);
-    if (leadsOther || /(?:chỉ đạo|hướng dẫn|tạo điều kiện)/u.test(before) || /^[\s\-–+•]*(?:Chỉ đạo|Hướng dẫn)\s/u.test(before)) continue;
-    const rest = text.slice(m.index + m[0].length);
-    // After "phối hợp với" a capitalised phrase is a body even when its head noun is not in the list ("Trạm …").
-    const got = listAt(rest) ?? (/^\p{Lu}/u.test(rest) ? { names: splitList(readList(rest).list) } : null);
-    if (got) out.push(...got.names);
+  const found = [...text.matchAll(COORD)];
+  // Each match's clause starts after the last ";", "." or line break before it: one forward scan for all of them.
+  const clauseStarts: number[] = [];
+  let clauseStart = -1;
+  let scanned = 0;
+  for (const m of found) {
+    for (; scanned < m.index; scanned++) {
+      const c = text.charCodeAt(scanned);
+      if (c === 59 || c === 46 || c === 10) clauseStart = scanned;
+    }
+    clauseStarts.push(clauseStart);
+  }
+  // Matches sharing a clause see ever longer text before them, and each test above, once true, stays true: bisect for
+  // the first match where it holds instead of testing the growing text at every match (quadratic on a long clause).
+  for (let i = 0; i < found.length; ) {
+    let j = i;
+    while (j < found.length && clauseStarts[j] === clauseStarts[i]) j++;
+    const before = (k: number) => text.slice(clauseStarts[i]! + 1, found[k]!.index);
+    const firstTrue = (test: (s: string) => boolean): number => {
+      let lo = i;
+      let hi = j;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (test(before(mid))) hi = mid;
+        else lo = mid + 1;
+      }
+      return lo;
+    };
+    const directsOther = firstTrue((b) => DIRECTS_OTHER.test(b));
+    const leadersNoun = firstTrue((b) => LEADERS_NOUN.test(b));
+    const directs = firstTrue((b) => DIRECTS.test(b) || DIRECTS_AT_START.test(b));
+    for (let k = i; k < j; k++) {
+      const leadsOther = k >= directsOther && k < leadersNoun;
+      if (leadsOther || k >= directs) continue;
+      const m = found[k]!;
+      const from = m.index + m[0].length;
+      const rest = text.slice(from, from + LIST_WINDOW);
+      // After "phối hợp với" a capitalised phrase is a body even when its head noun is not in the list ("Trạm …").
+      const got = listAt(rest) ?? (/^\p{Lu}/u.test(rest) ? { names: splitList(readList(rest).list) } : null);
+      if (got) out.push(...got.names);
+    }
+    i = j;
   }
   return out;
 }

@@ -4,6 +4,7 @@ import { DashboardRepo } from "./dashboard-repo.js";
 import type { Db } from "./database.js";
 import { DirectoryRepo } from "./directory-repo.js";
 import { DispatchRepo } from "./dispatch-repo.js";
+import { InboundRepo } from "./inbound-repo.js";
 import { MarkRepo } from "./mark-repo.js";
 import { PrismaOutboxStore } from "./outbox-store.js";
 import { ReminderRepo } from "./reminder-repo.js";
@@ -25,6 +26,8 @@ export interface Store {
   /** The web dashboard's read queries and its sign-in tokens (src/web). */
   dashboard: DashboardRepo;
   webSessions: WebSessionRepo;
+  /** Inbound updates written down before they are confirmed to the platform (issue 10). */
+  inbound: InboundRepo;
 }
 
 export function createStore(db: Db, clock: Clock): Store {
@@ -41,5 +44,6 @@ export function createStore(db: Db, clock: Clock): Store {
     chatLangs: new ChatLangRepo(db),
     dashboard: new DashboardRepo(db.read),
     webSessions: new WebSessionRepo(db),
+    inbound: new InboundRepo(db, clock),
   };
 }

@@ -8,6 +8,7 @@ import {
   type OutgoingMessage,
   type SentRef,
 } from "../../chat/port.js";
+import { MAX_REPLAYS, type InboundJournal } from "../../chat/inbound-journal.js";
 import { translator, type Lang, type Translate } from "../../i18n.js";
 import { silentLogger, type Logger } from "../../logger.js";
 import { parseZaloChatId } from "./chat-ids.js";
@@ -37,6 +38,8 @@ export interface ZaloAdapterOptions {
   qrAfterAttempts?: number;
   /** New QR codes generated after one expires before the login gives up (default 3). */
   qrRefreshes?: number;
+  /** Where each message is written down as it arrives; start() replays what a crash left unhandled (decision 0405). */
+  journal?: InboundJournal;
   /** How long catch-up waits for the server's old_messages answer before reporting (default 15 s). */
   oldMessagesTimeoutMs?: number;
   /** How long a send with a file may wait for zca-js's upload confirmation (default 2 min). */
@@ -101,6 +104,7 @@ export class ZaloAdapter implements ChatAdapter {
       ownId: () => this.session.ownId,
       oldMessagesTimeoutMs: options.oldMessagesTimeoutMs ?? 15_000,
       logger: this.log,
+      ...(options.journal ? { journal: options.journal } : {}),
     });
     this.session = new ZaloSession({
       client: options.client,
@@ -146,7 +150,20 @@ export class ZaloAdapter implements ChatAdapter {
    */
   async start(options: { catchUpSince?: Date } = {}): Promise<void> {
     this.pendingCatchUpSince = options.catchUpSince?.getTime();
-    await this.session.start();
+    // Messages a crash left unhandled go first, once logged in (mentions need the bot's own id), before live ones.
+    const journal = this.options.journal;
+    let loggedIn: () => void = () => {};
+    if (journal) {
+      const { replay, abandoned } = await journal.takeUnhandled("zalo", MAX_REPLAYS);
+      for (const id of abandoned) this.log.error("zalo: message replayed without being handled; given up", { id, replays: MAX_REPLAYS });
+      this.inbox.holdUntil(new Promise<void>((resolve) => (loggedIn = resolve)));
+      this.inbox.replay(replay);
+    }
+    try {
+      await this.session.start();
+    } finally {
+      loggedIn();
+    }
   }
 
   async stop(): Promise<void> {

@@ -1,4 +1,5 @@
 import { ThreadType, type Message, type Reaction } from "zca-js";
+import type { InboundJournal } from "../../chat/inbound-journal.js";
 import type { InboundHandler } from "../../chat/port.js";
 import type { Logger } from "../../logger.js";
 import { zaloChatId } from "./chat-ids.js";
@@ -28,6 +29,8 @@ export interface InboxOptions {
   ownId: () => string;
   oldMessagesTimeoutMs: number;
   logger: Logger;
+  /** Each message is written down as it arrives and forgotten once handled; see ZaloAdapter.start for the replay. */
+  journal?: InboundJournal;
 }
 
 /**
@@ -97,9 +100,40 @@ export class ZaloInbox {
     return this.caughtUp;
   }
 
-  private enqueue(message: Message, old: boolean): void {
+  /** Inbound handling waits for `gate` (the login) before anything queued after this call. */
+  holdUntil(gate: Promise<void>): void {
+    this.chain = this.chain.then(() => gate).catch(() => {});
+  }
+
+  /** Messages written down by a process that died before handling them: queued first, handled like live ones. */
+  replay(entries: Array<{ id: string; payload: string }>): void {
+    for (const entry of entries) {
+      let message: Message;
+      try {
+        message = JSON.parse(entry.payload) as Message;
+      } catch (error) {
+        this.o.logger.error("zalo: journal entry unreadable", { id: entry.id, error });
+        void this.o.journal?.done(entry.id);
+        continue;
+      }
+      this.enqueue(message, false, false);
+    }
+  }
+
+  private enqueue(message: Message, old: boolean, write = true): void {
+    // Zalo confirms nothing, so the message is written down as soon as it arrives (before its turn in the chain); a
+    // crash before it is handled leaves it for the replay at the next start.
+    const journal = this.o.journal && !message.isSelf ? this.o.journal : undefined;
+    const id = `zalo:msg:${String(message.data.msgId)}`;
+    const recorded = journal && write
+      ? journal.record({ id, platform: "zalo", payload: JSON.stringify(message) }).catch((error: unknown) => this.o.logger.error("zalo: message not written down", { id, error }))
+      : undefined;
     this.chain = this.chain
-      .then(() => this.deliver(message, old))
+      .then(async () => {
+        await recorded;
+        await this.deliver(message, old);
+        await journal?.done(id);
+      })
       .catch((error: unknown) => this.o.logger.error("zalo: inbound message failed", { error }));
   }
 

@@ -56,7 +56,8 @@ async function acknowledge(ctx: MessageContext, result: ReplyResult): Promise<vo
     const edit = await postStatusEdit(deps, msg.chat, msg.replyTo.messageId, t, msg.replyTo.text);
     if (edit) {
       await enqueueAck(deps, [edit]);
-      if (!outcomes.some((o) => o.nextDeadline)) return;
+      // A completion also gets a short visible answer: an edit alone goes unnoticed in a busy group (issue 10).
+      if (!outcomes.some((o) => o.nextDeadline || o.outcome === "closed")) return;
     }
   }
   if (!canEdit) await enqueueAck(deps, reactionAck(msg, outcomes));
