@@ -212,7 +212,7 @@ function sharedHead(cur: string, seg: string, rest: string[]): string | null {
 }
 
 function tidyName(name: string): string {
-  return name.replace(/^(?:và|cùng|với)\s+/iu, "").replace(/[\s,;.:\-–]+$/u, "").replace(/\s+/g, " ").trim();
+  return name.replace(/^(?:và|cùng|với)\s+/iu, "").replace(/(?:\s+(?:và|cùng|với))+\s*$/iu, "").replace(/[\s,;.:\-–]+$/u, "").replace(/\s+/g, " ").trim();
 }
 
 /** Only generic words ("các đơn vị", "các cơ quan, đơn vị liên quan"): not a named body. */
