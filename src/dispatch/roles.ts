@@ -100,7 +100,8 @@ function readLeads(sentence: string): SentenceLeads | null {
       // "Giao chỉ tiêu tuyển quân năm 2025 cho Ủy ban nhân dân các huyện": the body after "cho" receives the work.
       const to = /^giao$/iu.test(req[1]!) ? GIVEN_TO.exec(part.slice(req[0].length)) : null;
       const obj = to ? listAt(part.slice(req[0].length + to[0].length)) : null;
-      if (obj) return { leads: obj.names, requester: [], verb: "giao", requested: true };
+      // "Giao đất cho hộ gia đình …": households given something are beneficiaries, not bodies given work.
+      if (obj && !obj.names.every((n) => /^(?:các\s+)?(?:hộ|nhân dân|người dân|tàu thuyền)(?![\p{L}])/iu.test(n))) return { leads: obj.names, requester: [], verb: "giao", requested: true };
       if (at === 0) return null;
       continue;
     }
