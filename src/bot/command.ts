@@ -22,6 +22,9 @@ export const COMMANDS = [
   "huy", // cancel the newest draft
   "duyet", // approve a completion awaiting approval (the approval request's button, typed)
   "tralai", // send a completion back
+  "giahan", // approve a deadline extension (as asked, or to another date)
+  "tuchoi", // refuse a deadline extension
+  "lichsu", // a task's history (timeline)
 ] as const;
 
 export type CommandName = (typeof COMMANDS)[number];

@@ -9,6 +9,8 @@ import { onAction } from "./features/actions.js";
 import { addUnitCommand, languageCommand, listUnitsCommand, roleCommand } from "./features/admin.js";
 import { bindCommand } from "./features/bind-unit.js";
 import { approvalCommand } from "./features/approval-commands.js";
+import { extensionCommand } from "./features/extensions.js";
+import { historyCommand } from "./features/history.js";
 import { draftDecisionCommand } from "./features/draft-decision.js";
 import { draftEditCommand } from "./features/draft-edit.js";
 import { showHelp } from "./features/help.js";
@@ -85,6 +87,11 @@ export function createBot(deps: BotDeps): Bot {
         await idle();
         // The leader's newest draft comes from the database, so edits still work after a restart.
         return draftEditCommand(ctx, cmd.name, cmd.args, (await deps.store.dispatches.latestDraftId(ctx.msg.sender.id)) ?? undefined);
+      case "giahan":
+      case "tuchoi":
+        return extensionCommand(ctx, cmd.name, cmd.args);
+      case "lichsu":
+        return historyCommand(ctx, cmd.args);
       case "duyet":
       case "tralai":
         return approvalCommand(ctx, cmd.name, cmd.args);

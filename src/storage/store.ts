@@ -3,6 +3,8 @@ import { ChatLangRepo } from "./chat-lang-repo.js";
 import type { Db } from "./database.js";
 import { DirectoryRepo } from "./directory-repo.js";
 import { DispatchRepo } from "./dispatch-repo.js";
+import { ExtensionRepo } from "./extension-repo.js";
+import { HistoryRepo } from "./history-repo.js";
 import { MarkRepo } from "./mark-repo.js";
 import { PrismaOutboxStore } from "./outbox-store.js";
 import { ReminderRepo } from "./reminder-repo.js";
@@ -20,6 +22,10 @@ export interface Store {
   reports: ReportRepo;
   marks: MarkRepo;
   chatLangs: ChatLangRepo;
+  /** Deadline extensions (issue 12). */
+  extensions: ExtensionRepo;
+  /** Task timelines (/lichsu). */
+  history: HistoryRepo;
 }
 
 export function createStore(db: Db, clock: Clock): Store {
@@ -34,5 +40,7 @@ export function createStore(db: Db, clock: Clock): Store {
     reports: new ReportRepo(db.read),
     marks: new MarkRepo(db),
     chatLangs: new ChatLangRepo(db),
+    extensions: new ExtensionRepo(db, replies),
+    history: new HistoryRepo(db.read),
   };
 }

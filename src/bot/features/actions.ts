@@ -6,6 +6,8 @@ import type { ConfirmResult } from "../../tracking/confirm-draft.js";
 import type { BotDeps } from "../deps.js";
 import { enqueueAck, say } from "../respond.js";
 import { bindAction } from "./bind-unit.js";
+import { extensionAction } from "./extensions.js";
+import { historyAction } from "./history.js";
 import { answerEdit, mapNameAction } from "./draft-edit.js";
 import { postStatusEdit } from "./post-status.js";
 
@@ -20,6 +22,9 @@ export async function onAction(deps: BotDeps, action: InboundAction): Promise<vo
     const result = await mapNameAction(deps, action.chat, action.sender.id, t, Number(map[1]), Number(map[2]), Number(map[3]));
     return action.answer(result?.code === "ok" ? t("bot:draft.mapped") : t("bot:draft.none"));
   }
+
+  if (await extensionAction(deps, action, t)) return;
+  if (await historyAction(deps, action, t)) return;
 
   const result = await handleAction(deps, action);
   switch (result.code) {

@@ -55,5 +55,7 @@ export async function reportCommand(ctx: MessageContext, kind: "baocao" | "quaha
   }
   const report = chatReport(deps, request, CHAT_REPORT_LINES)!;
   const max = deps.settings.maxMessageLength[parseChatId(msg.chat).platform];
-  for (const part of renderReportText(report, t, { maxLength: max, maxLines: CHAT_REPORT_LINES })) await ctx.reply(part);
+  // Extended assignments among the listed lines show their original deadline beside the new one.
+  const extendedFrom = deps.store.extensions.originalDeadlines(report.lines.slice(0, CHAT_REPORT_LINES).map((l) => Number(l.row.id)));
+  for (const part of renderReportText(report, t, { maxLength: max, maxLines: CHAT_REPORT_LINES, extendedFrom })) await ctx.reply(part);
 }
