@@ -29,7 +29,7 @@ export class HistoryRepo {
       events: read.prepare(`SELECT id, at, type, actor, chatId, taskId, assignmentId, unitId, data FROM Event
         WHERE dispatchId = ? AND (taskId IN (SELECT value FROM json_each(?)) OR assignmentId IN (SELECT value FROM json_each(?)) OR taskId IS NULL)
         ORDER BY at, id`),
-      names: read.prepare(`SELECT userId, name FROM Person WHERE userId IN (SELECT value FROM json_each(?))`),
+      names: read.prepare(`SELECT userId, name FROM Person WHERE userId IN (SELECT value FROM json_each(?)) AND name <> userId`),
     };
   }
 

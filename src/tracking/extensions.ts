@@ -111,7 +111,7 @@ export interface ExtensionTask { ref: string; number: string | null; unit: strin
  */
 export async function decideExtension(
   deps: TrackingDeps,
-  input: { id: number; by: string; approve: boolean; date?: string | null; note?: string | null; chat: ChatId | null; messageId: string | null },
+  input: { id: number; by: string; byName?: string; approve: boolean; date?: string | null; note?: string | null; chat: ChatId | null; messageId: string | null },
 ): Promise<ExtensionDecisionResult> {
   const { store, clock } = deps;
   if (!hasRole(await store.directory.person(input.by), "leader")) return { code: "forbidden" };
@@ -145,7 +145,7 @@ export async function decideExtension(
     event: {
       type: input.approve ? "extension_approved" : "extension_refused", actor: input.by, chatId: input.chat, messageId: input.messageId,
       assignmentId: a.id, taskId: a.taskId, unitId: a.unitId, dispatchId: a.dispatchId,
-      data: { extensionId: ext.id, from, to: granted, asked: ext.requestedDate, note: input.note ?? null },
+      data: { extensionId: ext.id, from, to: granted, asked: ext.requestedDate, note: input.note ?? null, name: input.byName ?? null },
     },
   });
   if (!written) return { code: "not_pending", status: (await store.extensions.get(ext.id))?.status ?? "pending" };

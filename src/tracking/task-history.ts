@@ -97,7 +97,8 @@ export async function taskHistory(deps: TrackingDeps, query: HistoryQuery): Prom
   const posts = store.history.posts(assignmentIds);
   const events = store.history.events(dispatch.id, taskIds, assignmentIds);
   const names = store.history.names([...new Set(events.map((e) => e.actor).filter((x): x is string => x !== null))]);
-  const who = (e: HistoryEvent) => names.get(e.actor ?? "") ?? (typeof e.data.name === "string" ? e.data.name : null) ?? e.actor ?? "";
+  // The name written with the event (as the platform showed it then), else the registered one, else the id.
+  const who = (e: HistoryEvent) => (typeof e.data.name === "string" ? e.data.name : null) ?? names.get(e.actor ?? "") ?? e.actor ?? "";
 
   const units = new Map<number, UnitTimeline>();
   const lineOf = new Map<number, UnitTimeline>();

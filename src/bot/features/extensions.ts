@@ -22,7 +22,7 @@ export async function extensionCommand(ctx: MessageContext, name: "giahan" | "tu
     if (!date) return ctx.reply(t("followup:extension.usageApprove"));
   }
   const result = await decideExtension(deps, {
-    id: Number(m[1]), by: msg.sender.id, approve: name === "giahan", date, note: name === "tuchoi" && rest ? rest : null, chat: msg.chat, messageId: msg.messageId,
+    id: Number(m[1]), by: msg.sender.id, byName: msg.sender.name, approve: name === "giahan", date, note: name === "tuchoi" && rest ? rest : null, chat: msg.chat, messageId: msg.messageId,
   });
   await ctx.reply(decisionText(result, t, m[1]!));
 }
@@ -35,7 +35,7 @@ export async function extensionAction(deps: BotDeps, action: InboundAction, t: T
     await action.answer(t("followup:extension.buttonHelp"));
     return true;
   }
-  const result = await decideExtension(deps, { id: Number(m[2]), by: action.sender.id, approve: m[1] === "ok", chat: action.chat as ChatId, messageId: action.messageId });
+  const result = await decideExtension(deps, { id: Number(m[2]), by: action.sender.id, byName: action.sender.name, approve: m[1] === "ok", chat: action.chat as ChatId, messageId: action.messageId });
   await action.answer(decisionText(result, t, m[2]!));
   return true;
 }

@@ -1,0 +1,161 @@
+// Issue 12 on Telegram through startApp, telegraf and the fake Bot API: a unit asks for more time in its group, the
+// leader approves with the card's button (or refuses with /tuchoi), the unit is told, reminders and the report follow
+// the new date and the report shows the original one; /lichsu shows the task's timeline by role.
+import { afterEach, describe, expect, it } from "vitest";
+import { ADMIN, buttonData, LEADER, type Loop, OFFICER, OFFICER2, SECRETARY, startLoop } from "./harness.js";
+
+const DISPATCH = `ỦY BAN NHÂN DÂN
+THÀNH PHỐ HÀ NỘI
+Số: 89/UBND-TC
+V/v quyết toán ngân sách năm 2022
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Hà Nội, ngày 05 tháng 6 năm 2023
+
+1. Sở Tài chính chủ trì tổng hợp quyết toán ngân sách năm 2022, hoàn thành trước ngày 30/6/2023.
+2. Sở Y tế chủ trì rà soát kinh phí phòng, chống dịch, hoàn thành trước ngày 30/6/2023.
+`;
+
+let loop: Loop | undefined;
+afterEach(async () => {
+  await loop?.close();
+  loop = undefined;
+});
+
+async function office(l: Loop): Promise<{ taiChinh: number; yTe: number }> {
+  const { api } = l;
+  api.group(-501, "Nhóm Sở Tài chính");
+  api.group(-502, "Nhóm Sở Y tế");
+  l.say(ADMIN.id, ADMIN, "/themdonvi Sở Tài chính; loại: sở");
+  l.say(ADMIN.id, ADMIN, "/themdonvi Sở Y tế; loại: sở");
+  l.say(ADMIN.id, ADMIN, `/vaitro lãnh đạo ${LEADER.id}`);
+  l.say(ADMIN.id, ADMIN, `/vaitro văn thư ${SECRETARY.id}`);
+  await l.botSaysMatching(ADMIN.id, /vai trò văn thư cho telegram:1003/);
+  l.say(-501, ADMIN, "/donvi Sở Tài chính");
+  await l.botSaysMatching(-501, /Đã gắn nhóm chat này với Sở Tài chính/);
+  l.say(-502, ADMIN, "/donvi Sở Y tế");
+  await l.botSaysMatching(-502, /Đã gắn nhóm chat này với Sở Y tế/);
+  l.say(LEADER.id, LEADER, DISPATCH);
+  const preview = await l.botSaysMatching(LEADER.id, /XEM TRƯỚC/);
+  await l.press(LEADER.id, LEADER, preview, buttonData(preview).find((d) => d.startsWith("confirm:"))!);
+  const taiChinh = (await l.botSaysMatching(-501, /Giao Sở Tài chính thực hiện:/)).message_id;
+  const yTe = (await l.botSaysMatching(-502, /Giao Sở Y tế thực hiện:/)).message_id;
+  return { taiChinh, yTe };
+}
+
+describe("deadline extensions and task history on Telegram", () => {
+  it("request → leader's card → approve; unit told; reminders and report follow the new date beside the original", async () => {
+    loop = await startLoop();
+    const l = loop;
+    const { api } = l;
+    const posts = await office(l);
+
+    // The officer asks in the group, replying to the task post.
+    l.say(-501, OFFICER, "Đề nghị gia hạn đến 14/7 vì các quận chưa gửi số liệu", posts.taiChinh);
+    expect((await l.botSaysMatching(-501, /Đã chuyển đề nghị gia hạn/)).text).toBe(
+      "⏳ Đã chuyển đề nghị gia hạn nhiệm vụ 1 (89/UBND-TC) từ 30/06/2023 đến 14/07/2023 tới lãnh đạo; đơn vị sẽ được báo khi có ý kiến.",
+    );
+    const card = await l.botSaysMatching(LEADER.id, /Đề nghị gia hạn: Sở Tài chính/);
+    expect(card.text).toContain("Hạn hiện tại: 30/06/2023 → đề nghị đến: 14/07/2023");
+    expect(card.text).toContain("Lý do: các quận chưa gửi số liệu");
+    expect(card.text).toContain("Cán Bộ <Y&T>_*"); // who asked, as written (plain text, nothing interpreted)
+    const [ok, no] = buttonData(card);
+    expect(ok).toMatch(/^extok:\d+$/);
+    expect(no).toMatch(/^extno:\d+$/);
+
+    // Only a leader decides: the officer pressing the button changes nothing.
+    expect(await l.press(LEADER.id, OFFICER, card, ok!)).toBe("Chỉ lãnh đạo mới được quyết định gia hạn.");
+    expect(await l.press(LEADER.id, LEADER, card, ok!)).toBe("Đã gia hạn Sở Tài chính · 1 đến 14/07/2023.");
+    expect((await l.botSaysMatching(-501, /Lãnh đạo đồng ý gia hạn/)).text).toBe(
+      "✅ Lãnh đạo đồng ý gia hạn nhiệm vụ 1 (89/UBND-TC) của Sở Tài chính: hạn mới 14/07/2023 (hạn cũ 30/06/2023).",
+    );
+    // Pressed again: already decided.
+    expect(await l.press(LEADER.id, LEADER, card, ok!)).toBe("Đề nghị gia hạn này đã được xử lý (đã đồng ý).");
+
+    // The other unit asks without diacritics; the leader refuses by the typed command with a reason.
+    l.say(-502, OFFICER2, "xin gia han den 10/7 do thieu nhan luc", posts.yTe);
+    const card2 = await l.botSaysMatching(LEADER.id, /Đề nghị gia hạn: Sở Y tế/);
+    const id2 = buttonData(card2)[0]!.slice("extok:".length);
+    expect(card2.text).toContain(`/giahan ${id2} <ngày>`);
+    l.say(LEADER.id, LEADER, `/tuchoi ${id2} Không có căn cứ`);
+    await l.botSaysMatching(LEADER.id, /Đã từ chối gia hạn Sở Y tế · 2\./);
+    expect((await l.botSaysMatching(-502, /không đồng ý gia hạn/)).text).toBe(
+      "❌ Lãnh đạo không đồng ý gia hạn nhiệm vụ 2 (89/UBND-TC) của Sở Y tế; hạn vẫn là 30/06/2023. Ý kiến: Không có căn cứ",
+    );
+    // A date already past or not later than the deadline is not an extension.
+    l.say(-502, OFFICER2, "đề nghị gia hạn đến 20/6/2023", posts.yTe);
+    await l.botSaysMatching(-502, /Ngày đề nghị \(20\/06\/2023\) không sau hạn hiện tại \(30\/06\/2023\)/);
+    // Asking without a date: told how to write it.
+    l.say(-502, OFFICER2, "đề nghị gia hạn thêm vì thiếu nhân lực", posts.yTe);
+    await l.botSaysMatching(-502, /xin ghi rõ ngày/);
+    await l.settle();
+
+    // On the old due day: Sở Y tế gets its due-day reminder, Sở Tài chính nothing (its deadline moved).
+    l.clock.set(new Date("2023-06-30T02:00:00Z"));
+    await l.app.reminders.runNow();
+    await l.botSaysMatching(-502, /Nhắc việc|hôm nay/);
+    await l.settle();
+    expect(api.botMessages(-501).some((m) => /^⏰/.test(m.text ?? ""))).toBe(false);
+
+    // A week later the report classifies by the extended date and shows the original beside it.
+    l.clock.set(new Date("2023-07-07T02:00:00Z"));
+    const seen = api.botMessages(SECRETARY.id).length;
+    l.say(SECRETARY.id, SECRETARY, "/baocao 89/UBND-TC");
+    await api.waitFor(() => api.botMessages(SECRETARY.id).length > seen, 15_000, "the report");
+    const report = api.botMessages(SECRETARY.id).slice(seen).map((m) => m.text).join("\n");
+    expect(report).toContain("Sở Tài chính (chủ trì) · hạn 14/07/2023 (gia hạn từ 30/06/2023 đến 14/07/2023) · Đang thực hiện (trong hạn), còn 7 ngày");
+    expect(report).toContain("Sở Y tế (chủ trì) · hạn 30/06/2023 · Quá hạn chưa hoàn thành, quá 7 ngày");
+
+    // Three days before the new date, Sở Tài chính is reminded of it.
+    l.clock.set(new Date("2023-07-11T02:00:00Z"));
+    await l.app.reminders.runNow();
+    expect((await l.botSaysMatching(-501, /^⏰/)).text).toMatch(/còn 3 ngày/);
+  });
+
+  it("/lichsu shows the timeline: everything to leaders and secretaries, its own share to a unit", async () => {
+    loop = await startLoop();
+    const l = loop;
+    const posts = await office(l);
+    l.say(-501, OFFICER, "đang thực hiện, đạt 60%", posts.taiChinh);
+    await l.botSaysMatching(-501, /60%|Đã ghi nhận/);
+    l.say(-501, OFFICER, "đề nghị gia hạn đến 14/7 vì chờ số liệu", posts.taiChinh);
+    const card = await l.botSaysMatching(LEADER.id, /Đề nghị gia hạn: Sở Tài chính/);
+    l.say(LEADER.id, LEADER, `/giahan ${buttonData(card)[0]!.slice(6)} 10/07/2023`);
+    await l.botSaysMatching(LEADER.id, /Đã gia hạn Sở Tài chính · 1 đến 10\/07\/2023/);
+    await l.botSaysMatching(-501, /đến 10\/07\/2023 \(đơn vị đề nghị 14\/07\/2023; hạn cũ 30\/06\/2023\)/);
+    l.say(-501, OFFICER, "xong", posts.taiChinh);
+    await l.settle();
+
+    l.say(SECRETARY.id, SECRETARY, "/lichsu 89/UBND-TC 1");
+    const history = (await l.botSaysMatching(SECRETARY.id, /Lịch sử nhiệm vụ 1/)).text!;
+    const lines = history.split("\n");
+    expect(lines[0]).toBe("🕘 Lịch sử nhiệm vụ 1 — 89/UBND-TC");
+    expect(history).toMatch(/05\/06\/2023 09:00 · .+ xác nhận giao việc/);
+    expect(history).toMatch(/▸ Sở Tài chính \(Chủ trì\) — đã hoàn thành/);
+    // When the post was delivered (the delivery worker's real time, not the test's clock).
+    expect(history).toMatch(/\d\d\/\d\d\/\d{4} \d\d:\d\d · Đã gửi tới nhóm Nhóm Sở Tài chính/);
+    expect(history).toMatch(/09:00 · Lãnh Đạo đồng ý gia hạn/);
+    const order = ["đạt 60%", "đề nghị gia hạn từ 30/06/2023 đến 14/07/2023 — chờ số liệu", "đồng ý gia hạn từ 30/06/2023 đến 10/07/2023", "“xong” → hoàn thành"];
+    const at = order.map((s) => history.indexOf(s));
+    expect(at.every((i) => i > 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+
+    // The Sở Y tế group may not read Sở Tài chính's task; in its own it sees only its share.
+    l.say(-502, OFFICER2, "/lichsu 89/UBND-TC 1");
+    await l.botSaysMatching(-502, /không có quyền xem lịch sử/);
+    l.say(-502, OFFICER2, "/lichsu 89/UBND-TC 2");
+    const own = (await l.botSaysMatching(-502, /Lịch sử nhiệm vụ 2/)).text!;
+    expect(own).toMatch(/▸ Sở Y tế \(Chủ trì\) — đang thực hiện/);
+    expect(own).not.toMatch(/Sở Tài chính/);
+    // Unknown numbers and items get a clear answer; evidence asked for where none was sent.
+    l.say(SECRETARY.id, SECRETARY, "/lichsu 999/UBND");
+    await l.botSaysMatching(SECRETARY.id, /Không tìm thấy văn bản đã giao việc có số 999\/UBND/);
+    l.say(SECRETARY.id, SECRETARY, "/lichsu 89/UBND-TC 7");
+    await l.botSaysMatching(SECRETARY.id, /không có mục 7\. Các mục: 1, 2/);
+    l.say(SECRETARY.id, SECRETARY, "/lichsu 89/UBND-TC 2 tệp");
+    await l.botSaysMatching(SECRETARY.id, /chưa có tệp minh chứng/);
+    // Someone with no role and no unit sees nothing.
+    l.say(OFFICER.id, OFFICER, "/lichsu 89/UBND-TC 1");
+    await l.botSaysMatching(OFFICER.id, /không có quyền xem lịch sử/);
+  });
+});
