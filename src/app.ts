@@ -24,6 +24,8 @@ import { openDatabase } from "./storage/database.js";
 import { createStore } from "./storage/store.js";
 import { reminderTick } from "./tracking/reminder-tick.js";
 import { ensureAdmins } from "./tracking/roles.js";
+import { parseOfficeHours } from "./reminders/office-hours.js";
+import { officeHoursGate } from "./tracking/quiet-hours.js";
 
 export interface AppOptions {
   clock?: Clock;
@@ -94,6 +96,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     wakeDelivery: () => worker?.kick(),
   };
   const bot = createBot(deps);
+  // Office hours (issue 12): outside them group messages wait in the outbox; private chats are served.
+  const officeHours = officeHoursGate(store, clock);
+  await officeHours.refresh();
   const adapters: ChatAdapter[] = [];
   const limiter = new RateLimiter(
     options.rateLimits ?? ((platform) => (platform === "zalo" ? zaloRateLimits(config) : TELEGRAM_RATE_LIMITS)),
@@ -154,6 +159,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     onFailure: (item, failure) => logger.warn("message not delivered", { outbox: item.id, chat: item.chat, failure }),
     onChatMigrated: (from, to) => logger.info("chat migrated", { from, to }),
     onError: (error, context) => logger.error("delivery", { error, context }),
+    holdGroups: () => officeHours.closed(),
   });
   worker.start();
   const delivery = worker;
@@ -249,6 +255,7 @@ async function applyOfficeSettings(store: ReturnType<typeof createStore>, config
   await store.directory.saveSettings({
     officersOnly: config.OFFICERS_ONLY,
     requireApproval: config.REQUIRE_APPROVAL,
+    officeHours: parseOfficeHours(config.OFFICE_HOURS),
     reminders: {
       ...current.reminders,
       hour: config.REMINDER_HOUR,
