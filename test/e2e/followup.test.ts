@@ -22,7 +22,7 @@ afterEach(async () => {
   loop = undefined;
 });
 
-async function office(l: Loop): Promise<{ taiChinh: number; yTe: number }> {
+async function setUpUnits(l: Loop): Promise<void> {
   const { api } = l;
   api.group(-501, "Nhóm Sở Tài chính");
   api.group(-502, "Nhóm Sở Y tế");
@@ -35,6 +35,10 @@ async function office(l: Loop): Promise<{ taiChinh: number; yTe: number }> {
   await l.botSaysMatching(-501, /Đã gắn nhóm chat này với Sở Tài chính/);
   l.say(-502, ADMIN, "/donvi Sở Y tế");
   await l.botSaysMatching(-502, /Đã gắn nhóm chat này với Sở Y tế/);
+}
+
+async function office(l: Loop): Promise<{ taiChinh: number; yTe: number }> {
+  await setUpUnits(l);
   l.say(LEADER.id, LEADER, DISPATCH);
   const preview = await l.botSaysMatching(LEADER.id, /XEM TRƯỚC/);
   await l.press(LEADER.id, LEADER, preview, buttonData(preview).find((d) => d.startsWith("confirm:"))!);
@@ -157,5 +161,45 @@ describe("deadline extensions and task history on Telegram", () => {
     // Someone with no role and no unit sees nothing.
     l.say(OFFICER.id, OFFICER, "/lichsu 89/UBND-TC 1");
     await l.botSaysMatching(OFFICER.id, /không có quyền xem lịch sử/);
+  });
+});
+
+describe("office hours on Telegram", () => {
+  it("a dispatch confirmed at 21:00 reaches the groups at 07:30 the next morning; a restart at 23:30 sends no digest", async () => {
+    loop = await startLoop();
+    const l = loop;
+    const { api } = l;
+    await setUpUnits(l);
+    await l.settle();
+    const before = { tc: api.botMessages(-501).length, yt: api.botMessages(-502).length };
+
+    // Monday 21:00: the leader still works; their private chat is answered, the groups wait.
+    l.clock.set(new Date("2023-06-05T14:00:00Z"));
+    l.say(LEADER.id, LEADER, DISPATCH.replaceAll("30/6/2023", "9/6/2023"));
+    const preview = await l.botSaysMatching(LEADER.id, /XEM TRƯỚC/);
+    await l.press(LEADER.id, LEADER, preview, buttonData(preview).find((d) => d.startsWith("confirm:"))!);
+    await l.botSaysMatching(LEADER.id, /Đã giao 2 nhiệm vụ cho 2 đơn vị/);
+    await new Promise((r) => setTimeout(r, 2500)); // more than two rounds of the delivery worker
+    expect(api.botMessages(-501)).toHaveLength(before.tc);
+    expect(api.botMessages(-502)).toHaveLength(before.yt);
+    const pendingGroups = () => l.app.deps.store.db.read.prepare("SELECT count(*) FROM OutboxItem WHERE status = 'pending' AND chatId LIKE 'telegram:-%'").pluck().get();
+    expect(pendingGroups()).toBe(2);
+
+    // A restart at 23:30: the catch-up tick sends nothing to groups and queues no digest.
+    await l.app.stop();
+    l.clock.set(new Date("2023-06-05T16:30:00Z"));
+    await l.restart();
+    await l.app.reminders.runNow();
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(api.botMessages(-501)).toHaveLength(before.tc);
+    expect(pendingGroups()).toBe(2);
+
+    // Tuesday 07:30: the posts go out, in order; the 08:00 tick sends the T-3 reminders of the Friday deadline.
+    l.clock.set(new Date("2023-06-06T00:30:00Z"));
+    expect((await l.botSaysMatching(-501, /Giao Sở Tài chính thực hiện:/)).text).toMatch(/⏰ Hạn: 09\/06\/2023/);
+    await l.botSaysMatching(-502, /Giao Sở Y tế thực hiện:/);
+    l.clock.set(new Date("2023-06-06T01:00:00Z"));
+    await l.app.reminders.runNow();
+    expect((await l.botSaysMatching(-501, /^⏰ Nhắc việc/)).text).toMatch(/còn 3 ngày/);
   });
 });
