@@ -38,10 +38,13 @@ const DISPATCH = `${HEADER.replace("{{number}}", "91/UBND-KT")}
 3. Sở Tài chính chủ trì hướng dẫn các quận, huyện lập dự toán ngân sách năm 2024, hoàn thành trước ngày 12/6/2023.
 `;
 
+/** Real time shifted to `iso`; `setClock` moves it (the office-hours test jumps to the night and the next morning). */
+let offset = 0;
 function clockFrom(iso: string): Clock {
-  const offset = new Date(iso).getTime() - Date.now();
+  offset = new Date(iso).getTime() - Date.now();
   return { now: () => new Date(Date.now() + offset) };
 }
+const setClock = (iso: string) => { offset = new Date(iso).getTime() - Date.now(); };
 
 async function waitFor(check: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
   const until = Date.now() + timeoutMs;
@@ -208,5 +211,32 @@ describe("extensions and history on Zalo", () => {
     inGroup(GIAO_DUC, OFFICER, "/lichsu 91/UBND-KT 2");
     await waitFor(() => /không đồng ý gia hạn/.test(sentTo(GIAO_DUC).slice(own).map(textOf).join("\n")), "the unit's own history");
     expect(sentTo(GIAO_DUC).slice(own).map(textOf).join("\n")).not.toMatch(/Sở Tài chính/);
+  }, 60_000);
+});
+
+describe("office hours on Zalo", () => {
+  it("a unit's group gets nothing at night, the leader's private chat is answered; the morning brings the posts", async () => {
+    inPrivate(ADMIN, `/vaitro lãnh đạo ${LEADER}`);
+    await botSays(ADMIN, 0);
+    inGroup(TAI_CHINH, ADMIN, "/donvi Sở Tài chính");
+    await botSays(TAI_CHINH, 0);
+    inPrivate(ADMIN, "/themdonvi Sở Tài chính; loại: sở");
+    await botSays(ADMIN, 1);
+    inGroup(TAI_CHINH, ADMIN, "/donvi Sở Tài chính");
+    expect(await botSays(TAI_CHINH, 1)).toMatch(/Đã gắn nhóm chat này với Sở Tài chính/);
+
+    setClock("2023-06-05T15:00:00Z"); // Monday 22:00
+    inPrivate(LEADER, DISPATCH);
+    await botSaysMatching(LEADER, /\n1\. \/xacnhan\n2\. \/huy$/);
+    inPrivate(LEADER, "/xacnhan");
+    await botSaysMatching(LEADER, /Đã giao 2 nhiệm vụ cho 1 đơn vị/);
+    // An officer writing in the group at night is recorded, but the group hears nothing until the morning.
+    inGroup(TAI_CHINH, OFFICER, "@Đôn đốc xong", { mention: true });
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(sentTo(TAI_CHINH)).toHaveLength(2);
+
+    setClock("2023-06-06T00:31:00Z"); // Tuesday 07:31
+    await waitFor(() => sentTo(TAI_CHINH).length >= 3, "the morning post");
+    expect(textOf(sentTo(TAI_CHINH)[2]!)).toMatch(/Giao Sở Tài chính thực hiện/);
   }, 60_000);
 });
