@@ -4,6 +4,9 @@ import type { ParsedDispatch } from "../dispatch/schema.js";
 import { foldKey } from "../text/vietnamese.js";
 import { hasRole, type TrackingDeps } from "./deps.js";
 import type { Draft, DraftItem } from "./model.js";
+import { WorkingCalendar } from "../reminders/working-days.js";
+import { officeDay } from "./office-day.js";
+import { resolveRelativeDeadline } from "./relative-deadline.js";
 import { UnitDirectory } from "./unit-matcher.js";
 
 export interface IngestInput {
@@ -52,16 +55,23 @@ export async function ingestDraft(deps: TrackingDeps, input: IngestInput): Promi
   if (dup) return { code: "duplicate", dispatchId: dup.id, status: dup.status };
 
   const directory = new UnitDirectory(await store.directory.units());
-  const items: DraftItem[] = tasks.map((t, i) => ({
-    seq: i + 1,
-    ref: t.ref,
-    text: t.text,
-    assignees: t.assignees.map((a) => directory.resolve(a.name, a.role)),
-    deadlineDate: t.deadline?.date ?? null,
-    deadlineText: t.deadline?.text ?? null,
-    recurrence: t.deadline?.recurrence ?? null,
-    dropped: false,
-  }));
+  // "trong 05 ngày làm việc kể từ ngày ký / nhận": counted on the office calendar (holidays, days off), issue 12.
+  const calendar = new WorkingCalendar((await store.directory.settings()).reminders);
+  const received = officeDay(clock.now());
+  const items: DraftItem[] = tasks.map((t, i) => {
+    const relative = t.deadline?.recurrence ? null : resolveRelativeDeadline(t.deadline?.text && /kể từ|tính từ/iu.test(t.deadline.text) ? t.deadline.text : t.text, { signed: doc.date, received }, calendar);
+    const own = relative && (t.deadline === null || /kể từ|tính từ/iu.test(t.deadline.text));
+    return {
+      seq: i + 1,
+      ref: t.ref,
+      text: t.text,
+      assignees: t.assignees.map((a) => directory.resolve(a.name, a.role)),
+      deadlineDate: own ? relative.date : t.deadline?.date ?? null,
+      deadlineText: own ? relative.text : t.deadline?.text ?? null,
+      recurrence: t.deadline?.recurrence ?? null,
+      dropped: false,
+    };
+  });
   const id = await store.dispatches.createDraft(
     {
       doc, ...keys, rawText: input.rawText ?? "", fileName: input.fileName ?? null, forwardedBy: input.forwardedBy,

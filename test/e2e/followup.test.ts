@@ -16,6 +16,20 @@ Hà Nội, ngày 05 tháng 6 năm 2023
 2. Sở Y tế chủ trì rà soát kinh phí phòng, chống dịch, hoàn thành trước ngày 30/6/2023.
 `;
 
+// Signed and forwarded on Friday 30/08/2024, before the Quốc khánh holiday (Monday 02/09).
+const COUNTED = `ỦY BAN NHÂN DÂN
+THÀNH PHỐ HÀ NỘI
+Số: 120/UBND-VP
+V/v báo cáo số liệu phục vụ kỳ họp
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Hà Nội, ngày 30 tháng 8 năm 2024
+
+1. Sở Tài chính chủ trì báo cáo số liệu thu, chi ngân sách trong 03 ngày làm việc kể từ ngày ký.
+2. Sở Y tế chủ trì tổ chức kiểm tra an toàn thực phẩm, hoàn thành trước ngày 02/9/2024.
+3. Sở Y tế chủ trì gửi danh sách cơ sở vi phạm trong 02 ngày làm việc kể từ ngày nhận được văn bản này.
+`;
+
 let loop: Loop | undefined;
 afterEach(async () => {
   await loop?.close();
@@ -201,5 +215,23 @@ describe("office hours on Telegram", () => {
     l.clock.set(new Date("2023-06-06T01:00:00Z"));
     await l.app.reminders.runNow();
     expect((await l.botSaysMatching(-501, /^⏰ Nhắc việc/)).text).toMatch(/còn 3 ngày/);
+  });
+});
+
+describe("working days on the office calendar (Telegram preview)", () => {
+  it("'05 ngày làm việc kể từ ngày ký / nhận' skips the holiday; a deadline on a holiday is flagged", async () => {
+    loop = await startLoop({ at: "2024-08-30T02:00:00Z" });
+    const l = loop;
+    await setUpUnits(l);
+    l.say(LEADER.id, LEADER, COUNTED);
+    const preview = (await l.botSaysMatching(LEADER.id, /XEM TRƯỚC/)).text!;
+    const item = (n: number) => preview.slice(preview.indexOf(`${n}. [${n}]`), n < 3 ? preview.indexOf(`${n + 1}. [${n + 1}]`) : undefined);
+    // Mon 02/09 is Quốc khánh: 3 working days after Friday 30/08 end on Thursday 05/09 (Monday–Friday only: 04/09).
+    expect(item(1)).toContain("⏰ Hạn: 05/09/2024");
+    expect(item(2)).toContain("⏰ Hạn: 02/09/2024");
+    expect(item(2)).toMatch(/⚠️ Hạn 02\/09\/2024 rơi vào ngày nghỉ \(.*Quốc khánh.*\); có thể sửa bằng \/han\./);
+    // Counted from the day it was received (forwarded): 2 working days after Friday 30/08 → Wednesday 04/09.
+    expect(item(3)).toContain("⏰ Hạn: 04/09/2024");
+    expect(item(1)).not.toMatch(/ngày nghỉ/);
   });
 });

@@ -5,8 +5,22 @@ import type { UnmatchedName } from "../../tracking/ingest-draft.js";
 import type { Draft, ResolvedAssignee } from "../../tracking/model.js";
 import { deadlineLine } from "../../tracking/post-message.js";
 import { warningText } from "./warning-text.js";
+import { WorkingCalendar } from "../../reminders/working-days.js";
+import type { Store } from "../../storage/store.js";
+import { dayOffReason } from "../../tracking/relative-deadline.js";
 
 const ITEM_CHARS = 220;
+
+export interface PreviewOptions {
+  /** Whether a due day is a day off on the office calendar (tracking/relative-deadline.ts dayOffReason). */
+  dayOff?: (day: string) => { holiday: string | null } | null;
+}
+
+/** The preview options from the office's calendar settings. */
+export async function previewOptions(store: Pick<Store, "directory">): Promise<PreviewOptions> {
+  const calendar = new WorkingCalendar((await store.directory.settings()).reminders);
+  return { dayOff: (day) => dayOffReason(day, calendar) };
+}
 
 function clip(text: string, max: number): string {
   const flat = text.replace(/\s+/g, " ").trim();
@@ -27,7 +41,7 @@ function assigneeLabel(a: ResolvedAssignee, t: Translate): string {
  * names the directory does not know, the reader's warnings, and how to correct. Buttons: confirm, cancel, and one per
  * suggested unit for an unknown name.
  */
-export function renderPreview(draft: Draft, unmatched: UnmatchedName[], t: Translate): { text: string; buttons: Button[][] } {
+export function renderPreview(draft: Draft, unmatched: UnmatchedName[], t: Translate, options: PreviewOptions = {}): { text: string; buttons: Button[][] } {
   const { doc } = draft;
   const lines = [
     t("bot:preview.title", { id: draft.id, type: doc.type ?? t("bot:preview.document"), number: doc.number ?? t("tracking:post.noNumber") }),
@@ -50,6 +64,11 @@ export function renderPreview(draft: Draft, unmatched: UnmatchedName[], t: Trans
     lines.push(leads.length ? t("bot:preview.lead", { names: leads.join(", ") }) : t("bot:preview.noLead"));
     if (coords.length) lines.push(t("bot:preview.coordinate", { names: coords.join(", ") }));
     lines.push(deadlineLine(it.deadlineDate, it.recurrence, t));
+    // A deadline on a weekend, holiday or configured day off is flagged: the leader may want the working day before.
+    const off = it.deadlineDate ? options.dayOff?.(it.deadlineDate) : null;
+    if (off && it.deadlineDate) {
+      lines.push(off.holiday ? t("followup:calendar.holiday", { date: displayDay(it.deadlineDate), name: off.holiday }) : t("followup:calendar.dayOff", { date: displayDay(it.deadlineDate) }));
+    }
   }
   if (draft.warnings.length) lines.push("", t("bot:preview.warnings"), ...draft.warnings.map((w) => `• ${warningText(w, t)}`));
   const buttons: Button[][] = [];

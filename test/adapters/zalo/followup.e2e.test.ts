@@ -240,3 +240,30 @@ describe("office hours on Zalo", () => {
     expect(textOf(sentTo(TAI_CHINH)[2]!)).toMatch(/Giao Sở Tài chính thực hiện/);
   }, 60_000);
 });
+
+describe("working days on the office calendar (Zalo preview)", () => {
+  it("counts from signing and from receipt over the Quốc khánh holiday and flags a holiday deadline", async () => {
+    setClock("2024-08-30T02:00:00Z"); // received (forwarded) Friday 30/08/2024; signed Wednesday 28/08
+    inPrivate(ADMIN, `/vaitro lãnh đạo ${LEADER}`);
+    await botSays(ADMIN, 0);
+    inPrivate(LEADER, `ỦY BAN NHÂN DÂN
+THÀNH PHỐ HÀ NỘI
+Số: 120/UBND-VP
+V/v báo cáo số liệu phục vụ kỳ họp
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Hà Nội, ngày 28 tháng 8 năm 2024
+
+1. Sở Tài chính chủ trì báo cáo số liệu thu, chi ngân sách trong 03 ngày làm việc kể từ ngày ký.
+2. Sở Y tế chủ trì tổ chức kiểm tra an toàn thực phẩm, hoàn thành trước ngày 02/9/2024.
+3. Sở Y tế chủ trì gửi danh sách cơ sở vi phạm trong 02 ngày làm việc kể từ ngày nhận được văn bản này.
+`);
+    await botSaysMatching(LEADER, /\n1\. \/xacnhan\n2\. \/huy$/);
+    const preview = sentTo(LEADER).map(textOf).join("\n");
+    // 3 working days after Wed 28/08: Thu 29, Fri 30, (Mon 02/09 Quốc khánh) Tue 03/09. Monday–Friday only: 02/09.
+    expect(preview).toMatch(/báo cáo số liệu thu, chi[\s\S]*?Hạn: 03\/09\/2024/);
+    expect(preview).toMatch(/Hạn 02\/09\/2024 rơi vào ngày nghỉ/);
+    // 2 working days after the day received: Tue 03/09, Wed 04/09.
+    expect(preview).toMatch(/cơ sở vi phạm[\s\S]*?Hạn: 04\/09\/2024/);
+  }, 60_000);
+});
