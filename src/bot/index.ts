@@ -116,6 +116,8 @@ export function createBot(deps: BotDeps): Bot {
     }
     // Registered officers may also report from a private chat (their unit is known).
     if (ctx.person?.unitId != null && msg.text.trim()) return onGroupMessage(ctx);
+    // A secretary is answered as one (issue 12), not told she has no role.
+    if (!isLeader && hasRole(ctx.person, "secretary")) return ctx.reply(ctx.t("followup:private.secretaryHint"));
     await ctx.reply(ctx.t(isLeader ? "bot:private.leaderHint" : "bot:private.hint", { id: msg.sender.id }));
   }
 

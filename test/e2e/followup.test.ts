@@ -235,3 +235,33 @@ describe("working days on the office calendar (Telegram preview)", () => {
     expect(item(1)).not.toMatch(/ngày nghỉ/);
   });
 });
+
+describe("nothing silently untracked (Telegram)", () => {
+  it("/baocao with a number used in two years asks which; a secretary writing privately is answered as one", async () => {
+    loop = await startLoop();
+    const l = loop;
+    await office(l);
+    l.say(LEADER.id, LEADER, DISPATCH.replace("năm 2023", "năm 2024").replaceAll("/2023", "/2024"));
+    const preview = await l.botSaysMatching(LEADER.id, /XEM TRƯỚC \(mã #2\)/);
+    await l.press(LEADER.id, LEADER, preview, buttonData(preview).find((d) => d.startsWith("confirm:"))!);
+    await l.botSaysMatching(LEADER.id, /Đã giao 2 nhiệm vụ cho 2 đơn vị/);
+    await l.settle();
+
+    l.say(SECRETARY.id, SECRETARY, "/baocao 89/UBND-TC");
+    expect((await l.botSaysMatching(SECRETARY.id, /Có 2 văn bản số 89\/UBND-TC/)).text).toBe(
+      "Có 2 văn bản số 89/UBND-TC ở các năm khác nhau. Gõ kèm năm, ví dụ:\n• /baocao 89/UBND-TC/2023 (05/06/2023)\n• /baocao 89/UBND-TC/2024 (05/06/2024)",
+    );
+    l.say(SECRETARY.id, SECRETARY, "/baocao 89/UBND-TC/2024");
+    const report = await l.botSaysMatching(SECRETARY.id, /^BÁO CÁO|Tình hình|hạn 30\/06\/2024/m);
+    expect(report.text).toMatch(/30\/06\/2024/);
+    expect(report.text).not.toMatch(/30\/06\/2023/);
+    l.say(SECRETARY.id, SECRETARY, "/lichsu 89/UBND-TC 1");
+    await l.botSaysMatching(SECRETARY.id, /\/lichsu 89\/UBND-TC\/2023/);
+    l.say(SECRETARY.id, SECRETARY, "/lichsu 89/UBND-TC/2024 2");
+    expect((await l.botSaysMatching(SECRETARY.id, /Lịch sử nhiệm vụ 2/)).text).toMatch(/30\/6\/2024/);
+
+    l.say(SECRETARY.id, SECRETARY, "chào bot, tôi cần xem báo cáo");
+    await l.botSaysMatching(SECRETARY.id, /^Chào văn thư\. Các lệnh: \/baocao/);
+    expect(l.api.botMessages(SECRETARY.id).some((m) => /chưa được cấp vai trò/.test(m.text ?? ""))).toBe(false);
+  });
+});

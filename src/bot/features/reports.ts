@@ -4,14 +4,14 @@ import { parseChatId } from "../../chat/port.js";
 import { renderReportText } from "../../reports/render-text.js";
 import { renderReportXlsx } from "../../reports/render-xlsx.js";
 import { hasRole } from "../../tracking/deps.js";
-import { officeDay } from "../../tracking/office-day.js";
+import { displayDay, officeDay } from "../../tracking/office-day.js";
 import { CHAT_REPORT_LINES, chatReport, reportNow, type ReportRequest } from "../../tracking/status-report.js";
 import { numberKey } from "../../tracking/ingest-draft.js";
 import { UnitDirectory } from "../../tracking/unit-matcher.js";
 import type { MessageContext } from "../context.js";
 import { sendFile } from "../respond.js";
 
-type Scope = { request: ReportRequest } | { notFound: string };
+type Scope = { request: ReportRequest } | { notFound: string } | { which: Array<{ id: number; number: string | null; date: string | null }> };
 
 /**
  * What a secretary asks for: no argument → every dispatch still open; a số ký hiệu → that dispatch; a unit name →
@@ -21,9 +21,15 @@ type Scope = { request: ReportRequest } | { notFound: string };
 async function scopeOf(ctx: MessageContext, args: string): Promise<Scope> {
   const query = args.trim();
   if (!query) return { request: { kind: "open_dispatches" } };
-  const key = numberKey(query);
-  const byNumber = ctx.deps.store.reports.assignedDispatches().find((d) => numberKey(d.number) === key);
-  if (byNumber) return { request: { kind: "dispatch", dispatchId: byNumber.id } };
+  // "91/UBND-KT/2023" or "91/UBND-KT năm 2023" picks the year when the same number was used in several (issue 12).
+  const year = /^(.*\/.*?)(?:\s*(?:\/|năm|nam)\s*)((?:19|20)\d\d)\s*$/iu.exec(query);
+  const assigned = ctx.deps.store.reports.assignedDispatches();
+  const dated = new Map(ctx.deps.store.history.confirmedDispatches().map((d) => [d.id, d.date]));
+  const matchNumber = (q: string) => assigned.filter((d) => numberKey(d.number) === numberKey(q));
+  let byNumber = matchNumber(query);
+  if (byNumber.length === 0 && year) byNumber = matchNumber(year[1]!).filter((d) => dated.get(d.id)?.startsWith(year[2]!));
+  if (byNumber.length > 1) return { which: byNumber.map((d) => ({ id: d.id, number: d.number, date: dated.get(d.id) ?? null })) };
+  if (byNumber.length === 1) return { request: { kind: "dispatch", dispatchId: byNumber[0]!.id } };
   const directory = new UnitDirectory(await ctx.deps.store.directory.units());
   const unit = directory.exact(query) ?? (directory.search(query).length === 1 ? directory.search(query)[0] : undefined);
   if (unit) return { request: { kind: "unit", unitId: unit.id } };
@@ -40,6 +46,10 @@ export async function reportCommand(ctx: MessageContext, kind: "baocao" | "quaha
   else {
     const scope = await scopeOf(ctx, args);
     if ("notFound" in scope) return ctx.reply(t("bot:report.notFound", { query: scope.notFound }));
+    if ("which" in scope) {
+      return ctx.reply([t("followup:report.whichYear", { count: scope.which.length, number: scope.which[0]!.number ?? "" }),
+        ...scope.which.map((d) => `• /${kind} ${d.number ?? ""}/${d.date?.slice(0, 4) ?? "?"}${d.date ? ` (${displayDay(d.date)})` : ""}`)].join("\n"));
+    }
     request = scope.request;
   }
   if (kind === "xuat") {
