@@ -12,5 +12,10 @@ describe("npm run demo", () => {
     expect(out).toContain("Chạy lại cùng phút: 0 tin mới");
     expect(out).toContain("NHIỆM VỤ QUÁ HẠN CHƯA HOÀN THÀNH");
     expect(out).toContain("BÁO CÁO TÌNH HÌNH THỰC HIỆN NHIỆM VỤ");
+    // Issue 12: an extension asked and approved, shown in the report beside the original date, and a history view.
+    expect(out).toMatch(/↳ bot: ⏳ Đã chuyển đề nghị gia hạn nhiệm vụ III\.7 \(164\/KH-UBND\) từ 20\/11\/2023 đến 15\/12\/2023/);
+    expect(out).toContain("Đã gia hạn Sở Giáo dục và Đào tạo · III.7 đến 15/12/2023.");
+    expect(out).toContain("hạn 15/12/2023 (gia hạn từ 20/11/2023 đến 15/12/2023) · Đang thực hiện (trong hạn)");
+    expect(out).toMatch(/🕘 Lịch sử nhiệm vụ III\.7 — 164\/KH-UBND[\s\S]*đề nghị gia hạn từ 20\/11\/2023[\s\S]*Đ\/c Phó Chủ tịch đồng ý gia hạn/);
   }, 90_000);
 });
