@@ -117,7 +117,7 @@ async function main(): Promise<void> {
   }
   const confirmed = await confirmDraft(deps, { dispatchId: ingest.draft.id, by: LEADER });
   if (confirmed.code !== "ok") throw new Error(`confirm: ${confirmed.code}`);
-  console.log(t("tracking:confirm.ok", { tasks: confirmed.tasks, units: confirmed.units, posts: confirmed.posts }));
+  console.log(t("followup:confirm.ok", { tasks: confirmed.tasks, units: confirmed.units, assignments: confirmed.assignments, posts: confirmed.posts }));
   if (confirmed.unbound.length) console.log(t("tracking:confirm.unbound", { units: confirmed.unbound.map((u) => u.name).join(", ") }));
   if (confirmed.unassigned.length) console.log(t("tracking:confirm.unassigned", { refs: confirmed.unassigned.map((u) => u.ref).join(", ") }));
   console.log("(Nội dung đầy đủ in cho nhóm lãnh đạo, Hội CTĐ và Sở Y tế; các nhóm khác chỉ in dòng nhiệm vụ.)");

@@ -29,6 +29,8 @@ export class HistoryRepo {
       events: read.prepare(`SELECT id, at, type, actor, chatId, taskId, assignmentId, unitId, data FROM Event
         WHERE dispatchId = ? AND (taskId IN (SELECT value FROM json_each(?)) OR assignmentId IN (SELECT value FROM json_each(?)) OR taskId IS NULL)
         ORDER BY at, id`),
+      leads: read.prepare(`SELECT a.taskId, u.displayName FROM Assignment a JOIN Unit u ON u.id = a.unitId
+        WHERE a.role = 'lead' AND a.taskId IN (SELECT value FROM json_each(?)) ORDER BY a.id`),
       names: read.prepare(`SELECT userId, name FROM Person WHERE userId IN (SELECT value FROM json_each(?)) AND name <> userId`),
     };
   }
@@ -55,6 +57,16 @@ export class HistoryRepo {
   events(dispatchId: number, taskIds: readonly number[], assignmentIds: readonly number[]): HistoryEvent[] {
     return (this.q.events!.all(dispatchId, JSON.stringify(taskIds), JSON.stringify(assignmentIds)) as Array<Omit<HistoryEvent, "at" | "data"> & { at: string; data: string }>)
       .map((e) => ({ ...e, at: new Date(e.at), data: safeJson(e.data) }));
+  }
+
+  /** The lead units' names of each task (posts to coordinating units name them). */
+  leadUnitNames(taskIds: readonly number[]): Map<number, string[]> {
+    const out = new Map<number, string[]>();
+    if (taskIds.length === 0) return out;
+    for (const r of this.q.leads!.all(JSON.stringify(taskIds)) as Array<{ taskId: number; displayName: string }>) {
+      out.set(r.taskId, [...(out.get(r.taskId) ?? []), r.displayName]);
+    }
+    return out;
   }
 
   /** Registered people's names by user id. */

@@ -13,6 +13,8 @@ export interface PostLine {
   role: AssigneeRole;
   deadlineDate: string | null;
   recurrence: Recurrence | null;
+  /** For a coordinating unit: the lead units, named in its post ("Đơn vị chủ trì: X — đơn vị phối hợp: Y"). */
+  leads?: string[];
 }
 
 // Telegram allows 4,096 characters. Zalo's limit is not published: its posts stay under the 2,000 the adapter's
@@ -68,7 +70,9 @@ export function unitPostMessages(chat: ChatId, unitName: string, doc: DocHeader,
   }
   return chunks.map((chunk, ci) => {
     const body = chunk.flatMap((l, i) => [
-      t("tracking:post.item", { n: i + 1, ref: l.ref, role: t(`tracking:role.${l.role}`), text: clip(l.text, MAX_ITEM_CHARS) }),
+      l.role === "coordinate" && l.leads?.length
+        ? t("followup:post.coordinateItem", { n: i + 1, ref: l.ref, leads: l.leads.join(", "), unit: unitName, text: clip(l.text, MAX_ITEM_CHARS) })
+        : t("tracking:post.item", { n: i + 1, ref: l.ref, role: t(`tracking:role.${l.role}`), text: clip(l.text, MAX_ITEM_CHARS) }),
       deadlineLine(l.deadlineDate, l.recurrence, t),
     ]);
     const buttons: Button[][] = [];

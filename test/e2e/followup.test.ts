@@ -265,3 +265,25 @@ describe("nothing silently untracked (Telegram)", () => {
     expect(l.api.botMessages(SECRETARY.id).some((m) => /chưa được cấp vai trò/.test(m.text ?? ""))).toBe(false);
   });
 });
+
+describe("reports and posts people can read (Telegram)", () => {
+  it("the coordinating unit's post names the lead unit; the confirmation says tasks and unit assignments apart", async () => {
+    loop = await startLoop();
+    const l = loop;
+    const { api } = l;
+    await setUpUnits(l);
+    l.say(LEADER.id, LEADER, DISPATCH.replace("1. Sở Tài chính chủ trì tổng hợp", "1. Sở Tài chính chủ trì, phối hợp với Sở Y tế tổng hợp"));
+    const preview = await l.botSaysMatching(LEADER.id, /XEM TRƯỚC/);
+    await l.press(LEADER.id, LEADER, preview, buttonData(preview).find((d) => d.startsWith("confirm:"))!);
+    expect((await l.botSaysMatching(LEADER.id, /^Đã giao/)).text).toBe("Đã giao 2 nhiệm vụ cho 2 đơn vị (3 lượt giao cho đơn vị); 2 tin nhắn đang được gửi.");
+    const post = await l.botSaysMatching(-502, /Giao Sở Y tế thực hiện:/);
+    expect(post.text).toMatch(/^1\. \[1\] Đơn vị chủ trì: Sở Tài chính — đơn vị phối hợp: Sở Y tế: Sở Tài chính chủ trì, phối hợp/m);
+    expect(post.text).toMatch(/^2\. \[2\] Chủ trì: Sở Y tế chủ trì rà soát/m);
+    expect(post.text).not.toMatch(/Phối hợp: /);
+    // The status edit after a button press renders the post again: same wording.
+    await l.press(-502, OFFICER2, post, buttonData(post).find((d) => d.startsWith("done:"))!);
+    await api.waitFor(() => api.callsOf("editMessageText").some((c) => Number(c.params.chat_id) === -502), 15_000, "the status edit");
+    const edit = api.callsOf("editMessageText").filter((c) => Number(c.params.chat_id) === -502).at(-1)!;
+    expect(String(edit.params.text)).toContain("1. [1] Đơn vị chủ trì: Sở Tài chính — đơn vị phối hợp: Sở Y tế:");
+  });
+});

@@ -65,7 +65,7 @@ export async function onAction(deps: BotDeps, action: InboundAction): Promise<vo
 export async function announceConfirm(deps: BotDeps, chat: string, t: Translate, result: ConfirmResult): Promise<void> {
   switch (result.code) {
     case "ok": {
-      const lines = [t("tracking:confirm.ok", { tasks: result.tasks, units: result.units, posts: result.posts })];
+      const lines = [t("followup:confirm.ok", { tasks: result.tasks, units: result.units, assignments: result.assignments, posts: result.posts })];
       if (result.unbound.length) lines.push(t("tracking:confirm.unbound", { units: result.unbound.map((u) => u.name).join(", ") }));
       if (result.unassigned.length) lines.push(t("tracking:confirm.unassigned", { refs: result.unassigned.map((u) => u.ref).join(", ") }));
       return say(deps, chat, lines.join("\n"));

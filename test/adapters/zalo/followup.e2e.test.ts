@@ -267,3 +267,22 @@ Hà Nội, ngày 28 tháng 8 năm 2024
     expect(preview).toMatch(/cơ sở vi phạm[\s\S]*?Hạn: 04\/09\/2024/);
   }, 60_000);
 });
+
+describe("posts people can read (Zalo)", () => {
+  it("the coordinating unit's post names the lead unit", async () => {
+    inPrivate(ADMIN, `/vaitro lãnh đạo ${LEADER}`);
+    await botSays(ADMIN, 0);
+    inPrivate(ADMIN, "/themdonvi Sở Tài chính; loại: sở");
+    inPrivate(ADMIN, "/themdonvi Sở Giáo dục và Đào tạo; loại: sở");
+    await botSays(ADMIN, 2);
+    inGroup(GIAO_DUC, ADMIN, "/donvi Sở Giáo dục và Đào tạo");
+    await botSays(GIAO_DUC, 0);
+    inPrivate(LEADER, DISPATCH.replace("1. Sở Tài chính chủ trì tổng hợp", "1. Sở Tài chính chủ trì, phối hợp với Sở Giáo dục và Đào tạo tổng hợp"));
+    await botSaysMatching(LEADER, /\n1\. \/xacnhan\n2\. \/huy$/);
+    inPrivate(LEADER, "/xacnhan");
+    expect(await botSaysMatching(LEADER, /^Đã giao/)).toMatch(/^Đã giao 3 nhiệm vụ cho 2 đơn vị \(4 lượt giao cho đơn vị\); 1 tin nhắn đang được gửi\.\n/);
+    const post = await botSaysMatching(GIAO_DUC, /Giao Sở Giáo dục và Đào tạo thực hiện/);
+    expect(post).toMatch(/^1\. \[1\] Đơn vị chủ trì: Sở Tài chính — đơn vị phối hợp: Sở Giáo dục và Đào tạo: /m);
+    expect(post).toMatch(/^2\. \[2\] Chủ trì: /m);
+  }, 60_000);
+});
