@@ -36,7 +36,7 @@ describe("conversation: from a forwarded dispatch to the secretary's report", ()
     const sent = await w.deliver();
     const byChat = new Map(sent.map((s) => [s.chat, s]));
     expect(textOf(byChat.get("telegram:-101")!)).toMatch(/tổ chức kiểm tra công tác phòng dịch/);
-    expect(textOf(byChat.get("telegram:-102")!)).toMatch(/Phối hợp/);
+    expect(textOf(byChat.get("telegram:-102")!)).toMatch(/Đơn vị chủ trì: Sở Y tế — đơn vị phối hợp: Sở Nội vụ/); // issue 12
     expect(textOf(byChat.get("telegram:-103")!)).toMatch(/tuyên truyền/);
     // The leader hears which assigned unit has no group (Sở LĐTBXH).
     expect(textOf(byChat.get(LEADER)!)).toMatch(/chưa có nhóm chat.*Lao động/s);
