@@ -16,6 +16,7 @@ import type { ChatAdapter, Inbound, Platform } from "./chat/port.js";
 import { type Clock, systemClock } from "./clock.js";
 import type { Config } from "./config.js";
 import { readDispatch } from "./dispatch/reader.js";
+import { withAmendments } from "./dispatch/amends.js";
 import { translator } from "./i18n.js";
 import { extractText } from "./ingest/index.js";
 import { createLogger, type Logger } from "./logger.js";
@@ -77,7 +78,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     store,
     clock,
     logger,
-    readDispatch: (text, refDate) => readDispatch(text, { refDate }),
+    // The amendment references (issue 12) ride on the reader's output as one optional field.
+    readDispatch: (text, refDate) => withAmendments(readDispatch(text, { refDate }), text),
     extractText: options.extractText ?? ((bytes, fileName, extra = {}) =>
       extractText(bytes, fileName, {
         limits: { maxBytes: config.FILE_MAX_MB * 1024 * 1024, maxPages: config.FILE_MAX_PAGES, timeoutMs: config.FILE_TIMEOUT_S * 1000 },
