@@ -25,6 +25,8 @@ export const COMMANDS = [
   "giahan", // approve a deadline extension (as asked, or to another date)
   "tuchoi", // refuse a deadline extension
   "lichsu", // a task's history (timeline)
+  "apdung", // apply an amending dispatch to the tracked one (the preview's button, typed)
+  "thuhoi", // recall a confirmed dispatch or one of its items
 ] as const;
 
 export type CommandName = (typeof COMMANDS)[number];

@@ -11,6 +11,7 @@ import { bindCommand } from "./features/bind-unit.js";
 import { approvalCommand } from "./features/approval-commands.js";
 import { extensionCommand } from "./features/extensions.js";
 import { historyCommand } from "./features/history.js";
+import { applyCommand, recallCommand } from "./features/amendments.js";
 import { draftDecisionCommand } from "./features/draft-decision.js";
 import { draftEditCommand } from "./features/draft-edit.js";
 import { showHelp } from "./features/help.js";
@@ -92,6 +93,10 @@ export function createBot(deps: BotDeps): Bot {
         return extensionCommand(ctx, cmd.name, cmd.args);
       case "lichsu":
         return historyCommand(ctx, cmd.args);
+      case "apdung":
+        return applyCommand(ctx, cmd.args);
+      case "thuhoi":
+        return recallCommand(ctx, cmd.args);
       case "duyet":
       case "tralai":
         return approvalCommand(ctx, cmd.name, cmd.args);

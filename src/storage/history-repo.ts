@@ -6,7 +6,7 @@ import type Database from "better-sqlite3";
  */
 export interface HistoryTask { id: number; dispatchId: number; ref: string; text: string; occurrence: number; deadlineDate: string | null }
 export interface HistoryAssignment {
-  id: number; taskId: number; unitId: number; unitName: string; role: "lead" | "coordinate"; status: "open" | "pending_approval" | "done";
+  id: number; taskId: number; unitId: number; unitName: string; role: "lead" | "coordinate"; status: "open" | "pending_approval" | "done" | "recalled";
   deadlineDate: string | null; completedAt: Date | null;
 }
 export interface HistoryPost { assignmentId: number; chatId: string; kind: "task" | "reminder"; at: Date; title: string | null }

@@ -4,6 +4,7 @@ import type { Db } from "./database.js";
 import { DirectoryRepo } from "./directory-repo.js";
 import { DispatchRepo } from "./dispatch-repo.js";
 import { ExtensionRepo } from "./extension-repo.js";
+import { AmendmentRepo } from "./amendment-repo.js";
 import { HistoryRepo } from "./history-repo.js";
 import { MarkRepo } from "./mark-repo.js";
 import { PrismaOutboxStore } from "./outbox-store.js";
@@ -26,6 +27,8 @@ export interface Store {
   extensions: ExtensionRepo;
   /** Task timelines (/lichsu). */
   history: HistoryRepo;
+  /** Amending dispatches and recalls (issue 12). */
+  amendments: AmendmentRepo;
 }
 
 export function createStore(db: Db, clock: Clock): Store {
@@ -42,5 +45,6 @@ export function createStore(db: Db, clock: Clock): Store {
     chatLangs: new ChatLangRepo(db),
     extensions: new ExtensionRepo(db, replies),
     history: new HistoryRepo(db.read),
+    amendments: new AmendmentRepo(db, replies),
   };
 }

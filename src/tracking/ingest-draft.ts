@@ -48,7 +48,8 @@ export async function ingestDraft(deps: TrackingDeps, input: IngestInput): Promi
   const { doc, tasks, warnings } = input.parsed;
   // Officials may not post state-secret material to social networks: refuse fan-out, keep nothing of the text.
   if (doc.secrecy) return { code: "secret", secrecy: doc.secrecy };
-  if (tasks.length === 0) return { code: "no_tasks", warnings };
+  // An amending dispatch may have no task of its own: it is kept so its preview can offer to apply it (issue 12).
+  if (tasks.length === 0 && !input.parsed.amends?.length) return { code: "no_tasks", warnings };
 
   const keys = { numberKey: numberKey(doc.number), issuerKey: issuerKey(doc.issuer), date: doc.date, fileHash: input.fileHash ?? null };
   const dup = await store.dispatches.findDuplicate(keys);
@@ -79,6 +80,8 @@ export async function ingestDraft(deps: TrackingDeps, input: IngestInput): Promi
     },
     clock.now(),
   );
+  // What it amends, extends or recalls (issue 12): offered in the preview, applied by a leader.
+  if (input.parsed.amends?.length) await store.amendments.record(id, input.parsed.amends, clock.now());
   const draft = (await store.dispatches.draft(id))!;
   return { code: "ok", draft, unmatched: unmatchedNames(draft, directory) };
 }

@@ -37,6 +37,7 @@ export type ReplyResult =
   | { code: "bad_number"; numbers: number[]; count: number }
   | { code: "forbidden" }
   | { code: "already_closed"; task: TaskRef; completedAt: Date | null }
+  | { code: "recalled"; task: TaskRef }
   /** A request for more time (issue 12): sent to the leader for a decision, see tracking/extensions.ts. */
   | Exclude<ExtensionRequestResult, { code: "duplicate_event" }>
   /** Asked for more time without a date: the unit is told how to write it; kept as a note too. */
@@ -107,7 +108,9 @@ export async function recordReply(deps: TrackingDeps, msg: Omit<InboundMessage, 
   const binding = await store.directory.binding(msg.chat);
   if (!chosen.every((a) => mayReport({ binding, person, unitId: a.unitId, officersOnly: settings.officersOnly }))) return { code: "forbidden" };
 
-  const open = chosen.filter((a) => a.status !== "done");
+  // A recalled task (thu hồi) takes no more reports.
+  if (chosen.every((a) => a.status === "recalled")) return { code: "recalled", task: taskRef(chosen[0]!) };
+  const open = chosen.filter((a) => a.status !== "done" && a.status !== "recalled");
   if (open.length === 0) return { code: "already_closed", task: taskRef(chosen[0]!), completedAt: chosen[0]!.completedAt };
 
   // "đề nghị gia hạn đến 30/12 vì …": a difficulty naming a new date is a request for the leader to decide.

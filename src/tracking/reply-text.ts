@@ -27,6 +27,8 @@ export function replyText(result: ReplyResult, t: Translate): string | null {
       return t("tracking:reply.alreadyClosed", { ...ref(result.task), date: result.completedAt ? displayDay(officeDay(result.completedAt)) : "" });
     case "extension_requested":
       return result.requests.map((r) => t("followup:extension.requested", { ref: r.ref, number: r.number ?? "", from: r.from ? displayDay(r.from) : t("tracking:common.noDeadline"), to: displayDay(r.to) })).join("\n");
+    case "recalled":
+      return t("followup:recall.replyRecalled", { ref: result.task.ref, number: result.task.number ?? "" });
     case "extension_not_later":
       return t("followup:extension.notLater", { date: displayDay(result.date), deadline: result.deadline ? displayDay(result.deadline) : "" });
     case "recorded": {

@@ -17,7 +17,9 @@ export type TimelineEntry =
   | { kind: "extension_requested"; at: Date; who: string; from: string | null; to: string; reason: string | null }
   | { kind: "extension_approved"; at: Date; who: string; from: string | null; to: string }
   | { kind: "occurrence"; at: Date; deadline: string }
-  | { kind: "confirmed"; at: Date; who: string };
+  | { kind: "confirmed"; at: Date; who: string }
+  | { kind: "recalled"; at: Date; who: string; reason: string | null }
+  | { kind: "amendment_extended"; at: Date; source: string; from: string | null; to: string };
 
 export interface UnitTimeline { assignment: HistoryAssignment; entries: TimelineEntry[] }
 
@@ -140,6 +142,12 @@ export async function taskHistory(deps: TrackingDeps, query: HistoryQuery): Prom
         break;
       case "extension_approved":
         line.entries.push({ kind: "extension_approved", at: e.at, who: who(e), from: str(d.from), to: str(d.to) ?? "" });
+        break;
+      case "recalled":
+        line.entries.push({ kind: "recalled", at: e.at, who: who(e), reason: str(d.reason) ?? str(d.source) });
+        break;
+      case "amendment_extended":
+        line.entries.push({ kind: "amendment_extended", at: e.at, source: str(d.source) ?? "", from: str(d.from), to: str(d.to) ?? "" });
         break;
     }
   }

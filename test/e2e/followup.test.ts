@@ -30,6 +30,20 @@ Hà Nội, ngày 30 tháng 8 năm 2024
 3. Sở Y tế chủ trì gửi danh sách cơ sở vi phạm trong 02 ngày làm việc kể từ ngày nhận được văn bản này.
 `;
 
+// Extends 89/UBND-TC: no task of its own, only the new date.
+const AMENDING = `ỦY BAN NHÂN DÂN
+THÀNH PHỐ HÀ NỘI
+Số: 95/UBND-TC
+V/v gia hạn thời gian thực hiện Công văn số 89/UBND-TC
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Hà Nội, ngày 20 tháng 6 năm 2023
+
+Kính gửi: Sở Tài chính; Sở Y tế.
+
+Do số liệu quyết toán của các quận, huyện chưa đầy đủ, UBND Thành phố gia hạn thời gian thực hiện Công văn số 89/UBND-TC ngày 05/6/2023 đến ngày 14/7/2023.
+`;
+
 let loop: Loop | undefined;
 afterEach(async () => {
   await loop?.close();
@@ -285,5 +299,61 @@ describe("reports and posts people can read (Telegram)", () => {
     await api.waitFor(() => api.callsOf("editMessageText").some((c) => Number(c.params.chat_id) === -502), 15_000, "the status edit");
     const edit = api.callsOf("editMessageText").filter((c) => Number(c.params.chat_id) === -502).at(-1)!;
     expect(String(edit.params.text)).toContain("1. [1] Đơn vị chủ trì: Sở Tài chính — đơn vị phối hợp: Sở Y tế:");
+  });
+});
+
+describe("amendments and recalls (Telegram)", () => {
+  it("an extending dispatch is recognised in the preview and applied by button; a leader recalls one item with /thuhoi", async () => {
+    loop = await startLoop();
+    const l = loop;
+    const { api } = l;
+    const posts = await office(l);
+    await l.settle();
+
+    l.clock.set(new Date("2023-06-20T02:00:00Z"));
+    l.say(LEADER.id, LEADER, AMENDING);
+    const preview = await l.botSaysMatching(LEADER.id, /XEM TRƯỚC.*95\/UBND-TC/);
+    expect(preview.text).toContain("🔁 Văn bản này gia hạn 89/UBND-TC đến 14/07/2023.");
+    expect(preview.text).toMatch(/Đang theo dõi: mã #1 \(89\/UBND-TC, 05\/06\/2023\), còn 2 lượt giao chưa xong\./);
+    const apply = buttonData(preview).find((d) => d.startsWith("amd:"))!;
+    expect(await l.press(LEADER.id, OFFICER, preview, apply)).toBeUndefined();
+    await l.botSaysMatching(LEADER.id, /Chỉ lãnh đạo mới được áp dụng/);
+    await l.press(LEADER.id, LEADER, preview, apply);
+    await l.botSaysMatching(LEADER.id, /^Đã áp dụng: 2 lượt giao của 89\/UBND-TC gia hạn đến 14\/07\/2023/);
+    expect((await l.botSaysMatching(-501, /Theo Công văn số 95\/UBND-TC/)).text).toBe("🔁 Theo Công văn số 95/UBND-TC: nhiệm vụ 1 (89/UBND-TC) được gia hạn đến 14/07/2023.");
+    await l.botSaysMatching(-502, /nhiệm vụ 2 \(89\/UBND-TC\) được gia hạn đến 14\/07\/2023/);
+    await l.press(LEADER.id, LEADER, preview, apply);
+    await l.botSaysMatching(LEADER.id, /Văn bản này đã được áp dụng\./);
+
+    // The leader recalls item 2 (wrong unit): Sở Y tế is told, its replies are not taken, it leaves the report.
+    l.say(LEADER.id, LEADER, "/thuhoi 89/UBND-TC 2; giao nhầm đơn vị");
+    await l.botSaysMatching(LEADER.id, /^Đã thu hồi 1 lượt giao \(89\/UBND-TC, nhiệm vụ 2\)/);
+    expect((await l.botSaysMatching(-502, /thu hồi/)).text).toBe(
+      "⛔ Lãnh đạo thu hồi nhiệm vụ 2 (89/UBND-TC): đơn vị không còn phải thực hiện; bot ngừng nhắc việc. Lý do: giao nhầm đơn vị",
+    );
+    l.say(-502, OFFICER2, "xong", posts.yTe);
+    await l.botSaysMatching(-502, /Nhiệm vụ 2 \(89\/UBND-TC\) đã được thu hồi; không cần báo cáo\./);
+    l.say(OFFICER.id, OFFICER, "/thuhoi 89/UBND-TC 1");
+    await l.botSaysMatching(OFFICER.id, /Chỉ lãnh đạo mới được thu hồi/);
+    await l.settle();
+
+    l.clock.set(new Date("2023-07-03T02:00:00Z"));
+    const seen = api.botMessages(SECRETARY.id).length;
+    l.say(SECRETARY.id, SECRETARY, "/baocao 89/UBND-TC");
+    await api.waitFor(() => api.botMessages(SECRETARY.id).length > seen, 15_000, "the report");
+    const report = api.botMessages(SECRETARY.id).slice(seen).map((m) => m.text).join("\n");
+    expect(report).toContain("Sở Tài chính (chủ trì) · hạn 14/07/2023 (gia hạn từ 30/06/2023 đến 14/07/2023) · Đang thực hiện (trong hạn)");
+    expect(report).not.toMatch(/Sở Y tế/);
+    l.say(SECRETARY.id, SECRETARY, "/lichsu 89/UBND-TC 2");
+    const history = (await l.botSaysMatching(SECRETARY.id, /Lịch sử nhiệm vụ 2/)).text!;
+    expect(history).toMatch(/▸ Sở Y tế \(Chủ trì\) — đã thu hồi/);
+    expect(history).toMatch(/Theo Công văn số 95\/UBND-TC: gia hạn từ 30\/06\/2023 đến 14\/07\/2023/);
+    expect(history).toMatch(/Lãnh Đạo thu hồi — giao nhầm đơn vị/);
+    // Reminders three days before the new date: Sở Tài chính only.
+    l.clock.set(new Date("2023-07-11T02:00:00Z"));
+    await l.app.reminders.runNow();
+    await l.botSaysMatching(-501, /^⏰/);
+    await l.settle();
+    expect(api.botMessages(-502).some((m) => /^⏰/.test(m.text ?? ""))).toBe(false);
   });
 });

@@ -8,6 +8,7 @@ import { enqueueAck, say } from "../respond.js";
 import { bindAction } from "./bind-unit.js";
 import { extensionAction } from "./extensions.js";
 import { historyAction } from "./history.js";
+import { amendmentAction } from "./amendments.js";
 import { answerEdit, mapNameAction } from "./draft-edit.js";
 import { postStatusEdit } from "./post-status.js";
 
@@ -25,6 +26,7 @@ export async function onAction(deps: BotDeps, action: InboundAction): Promise<vo
 
   if (await extensionAction(deps, action, t)) return;
   if (await historyAction(deps, action, t)) return;
+  if (await amendmentAction(deps, action, t)) return;
 
   const result = await handleAction(deps, action);
   switch (result.code) {
@@ -42,6 +44,7 @@ export async function onAction(deps: BotDeps, action: InboundAction): Promise<vo
       }
       if (r.code === "forbidden") return action.answer(t("tracking:reply.forbidden"));
       if (r.code === "already_closed") return action.answer(t("bot:action.alreadyClosed"));
+      if (r.code === "recalled") return action.answer(t("followup:recall.replyRecalled", { ref: r.task.ref, number: r.task.number ?? "" }));
       return action.answer(t("tracking:reply.unknownMessage"));
     }
     case "confirm":

@@ -88,7 +88,7 @@ export async function answerEdit(deps: BotDeps, chat: ChatId, t: Translate, resu
   switch (result.code) {
     case "ok": {
       const unmatched = unmatchedNames(result.draft, new UnitDirectory(await deps.store.directory.units()));
-      const { text, buttons } = renderPreview(result.draft, unmatched, t, await previewOptions(deps.store));
+      const { text, buttons } = renderPreview(result.draft, unmatched, t, await previewOptions(deps, result.draft.id));
       return say(deps, chat, text, { buttons });
     }
     case "cancelled": return say(deps, chat, t("bot:draft.cancelled", { id: result.dispatchId }));

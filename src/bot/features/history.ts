@@ -98,6 +98,10 @@ function entryLines(e: TimelineEntry, t: Translate, time: (at: Date) => string):
       return [t("followup:history.occurrence", { time: time(e.at), date: displayDay(e.deadline) })];
     case "confirmed":
       return [t("followup:history.confirmed", { time: time(e.at), who: e.who })];
+    case "recalled":
+      return [t("followup:history.recalled", { time: time(e.at), who: e.who, reason: e.reason ? ` — ${e.reason}` : "" })];
+    case "amendment_extended":
+      return [t("followup:history.amendmentExtended", { time: time(e.at), source: e.source, from: day(e.from), to: day(e.to) })];
   }
 }
 

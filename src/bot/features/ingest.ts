@@ -35,7 +35,7 @@ export async function ingestFromLeader(deps: BotDeps, chat: ChatId, by: string, 
   });
   switch (result.code) {
     case "ok": {
-      const { text, buttons } = renderPreview(result.draft, result.unmatched, t, await previewOptions(deps.store));
+      const { text, buttons } = renderPreview(result.draft, result.unmatched, t, await previewOptions(deps, result.draft.id));
       await say(deps, chat, text, { buttons });
       break;
     }

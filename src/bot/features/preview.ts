@@ -6,7 +6,8 @@ import type { Draft, ResolvedAssignee } from "../../tracking/model.js";
 import { deadlineLine } from "../../tracking/post-message.js";
 import { warningText } from "./warning-text.js";
 import { WorkingCalendar } from "../../reminders/working-days.js";
-import type { Store } from "../../storage/store.js";
+import type { TrackingDeps } from "../../tracking/deps.js";
+import { type AmendmentOffer, amendmentOffers } from "../../tracking/amendments.js";
 import { dayOffReason } from "../../tracking/relative-deadline.js";
 
 const ITEM_CHARS = 220;
@@ -14,12 +15,14 @@ const ITEM_CHARS = 220;
 export interface PreviewOptions {
   /** Whether a due day is a day off on the office calendar (tracking/relative-deadline.ts dayOffReason). */
   dayOff?: (day: string) => { holiday: string | null } | null;
+  /** What this dispatch amends, extends or recalls among the tracked ones (tracking/amendments.ts). */
+  amendments?: AmendmentOffer[];
 }
 
-/** The preview options from the office's calendar settings. */
-export async function previewOptions(store: Pick<Store, "directory">): Promise<PreviewOptions> {
-  const calendar = new WorkingCalendar((await store.directory.settings()).reminders);
-  return { dayOff: (day) => dayOffReason(day, calendar) };
+/** The preview options from the office's calendar settings and the draft's amendment references. */
+export async function previewOptions(deps: TrackingDeps, draftId?: number): Promise<PreviewOptions> {
+  const calendar = new WorkingCalendar((await deps.store.directory.settings()).reminders);
+  return { dayOff: (day) => dayOffReason(day, calendar), ...(draftId !== undefined ? { amendments: amendmentOffers(deps, draftId) } : {}) };
 }
 
 function clip(text: string, max: number): string {
@@ -78,6 +81,18 @@ export function renderPreview(draft: Draft, unmatched: UnmatchedName[], t: Trans
       const row = u.suggestions.slice(0, 2).map((s) => ({ label: `${u.name.slice(0, 20)} → ${s.name.slice(0, 30)}`, data: `mn:${draft.id}:${index}:${s.id}` }));
       if (row.length && buttons.length < 6) buttons.push(row);
     });
+  }
+  // Issue 12: an amending dispatch names the tracked one it changes; the leader applies it with a button (/apdung).
+  for (const offer of options.amendments ?? []) {
+    const a = offer.amendment;
+    const what = t(`followup:amendment.kind.${a.kind}`, { numbers: a.numbers.join(", ") || t("followup:amendment.someDocuments"), until: a.until ? displayDay(a.until) : "" });
+    lines.push("", `🔁 ${what}`);
+    if (a.appliedAt) { lines.push(t("followup:amendment.applied")); continue; }
+    if (offer.targets.length === 0) { lines.push(t("followup:amendment.untracked")); continue; }
+    for (const target of offer.targets) {
+      lines.push(t("followup:amendment.tracked", { id: target.id, number: target.number ?? "", date: target.date ? displayDay(target.date) : "", open: target.open }));
+      if (buttons.length < 8) buttons.push([{ label: t("followup:amendment.applyButton", { id: target.id, number: (target.number ?? "").slice(0, 30) }), data: `amd:${a.id}:${target.id}` }]);
+    }
   }
   lines.push("", t("bot:preview.howToEdit"));
   buttons.push([

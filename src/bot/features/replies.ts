@@ -46,6 +46,8 @@ async function acknowledge(ctx: MessageContext, result: ReplyResult): Promise<vo
       const lines = result.requests.map((r) => t("followup:extension.requested", { ref: r.ref, number: r.number ?? "", from: r.from ? displayDay(r.from) : t("tracking:common.noDeadline"), to: displayDay(r.to) }));
       return ctx.reply(lines.join("\n"));
     }
+    case "recalled":
+      return ctx.reply(t("followup:recall.replyRecalled", { ref: result.task.ref, number: result.task.number ?? "" }));
     case "extension_not_later":
       return ctx.reply(t("followup:extension.notLater", { date: displayDay(result.date), deadline: result.deadline ? displayDay(result.deadline) : "" }));
     case "recorded":

@@ -8,6 +8,7 @@ import type { Button } from "../../chat/port.js";
  * - bind:<unit> → "/donvi <unit name>" (the label is the unit's name)
  * - approve:<assignment> → "/duyet <id>", reject:<assignment> → "/tralai <id>"
  * - extok:<extension> → "/giahan <id>", extno:<extension> → "/tuchoi <id>"
+ * - amd:<amendment>:<dispatch> → "/apdung <amendment> <dispatch>"
  */
 export function typedReplyFor(button: Button): string | undefined {
   const kind = button.data.slice(0, button.data.indexOf(":"));
@@ -26,6 +27,8 @@ export function typedReplyFor(button: Button): string | undefined {
       return `/duyet ${button.data.slice(kind.length + 1)}`;
     case "reject":
       return `/tralai ${button.data.slice(kind.length + 1)}`;
+    case "amd":
+      return `/apdung ${button.data.slice(kind.length + 1).replace(":", " ")}`;
     case "extok":
       return `/giahan ${button.data.slice(kind.length + 1)}`;
     case "extno":
