@@ -286,3 +286,39 @@ describe("posts people can read (Zalo)", () => {
     expect(post).toMatch(/^2\. \[2\] Chủ trì: /m);
   }, 60_000);
 });
+
+describe("amendments and recalls on Zalo", () => {
+  it("a replacing dispatch applied with the typed /apdung withdraws the old one's tasks; /thuhoi by a leader only", async () => {
+    await dispatchConfirmed();
+    const leaderSeen = sentTo(LEADER).length;
+    inPrivate(LEADER, `${HEADER.replace("{{number}}", "97/UBND-KT")}
+Văn bản này thay thế Công văn số 91/UBND-KT ngày 05/6/2023 của UBND Thành phố.
+`);
+    await botSaysMatching(LEADER, /\/huy$/, leaderSeen);
+    const preview = sentTo(LEADER).slice(leaderSeen).map(textOf).join("\n");
+    expect(preview).toContain("🔁 Văn bản này thay thế 91/UBND-KT.");
+    const [, amendment, target] = /\/apdung (\d+) (\d+)/.exec(preview)!;
+    inPrivate(OFFICER, `/apdung ${amendment} ${target}`);
+    expect(await botSaysMatching(OFFICER, /lãnh đạo/)).toBe("Chỉ lãnh đạo mới được áp dụng văn bản sửa đổi.");
+    const tcSeen = sentTo(TAI_CHINH).length;
+    inPrivate(LEADER, `/apdung ${amendment} ${target}`);
+    expect(await botSaysMatching(LEADER, /^Đã áp dụng/, leaderSeen)).toBe("Đã áp dụng: 3 lượt giao của 91/UBND-KT được thu hồi; các đơn vị đã được báo.");
+    expect(await botSaysMatching(TAI_CHINH, /Theo Công văn số 97\/UBND-KT/, tcSeen)).toBe(
+      "⛔ Theo Công văn số 97/UBND-KT: nhiệm vụ 1, 3 (91/UBND-KT) không còn phải thực hiện; bot ngừng nhắc việc.",
+    );
+    await botSaysMatching(GIAO_DUC, /nhiệm vụ 2 \(91\/UBND-KT\) không còn phải thực hiện/);
+    // Unquoted "xong 1" refers to the newest post, whose task is recalled.
+    inGroup(TAI_CHINH, OFFICER, "xong 1");
+    expect(await botSaysMatching(TAI_CHINH, /thu hồi; không cần báo cáo/, tcSeen)).toBe("Nhiệm vụ 1 (91/UBND-KT) đã được thu hồi; không cần báo cáo.");
+    // Nothing left to recall; unknown numbers are said so.
+    inPrivate(LEADER, "/thuhoi 91/UBND-KT");
+    await botSaysMatching(LEADER, /Không còn nhiệm vụ nào chưa xong để thu hồi\./, leaderSeen);
+    inPrivate(LEADER, "/thuhoi 999/UBND-KT 1");
+    await botSaysMatching(LEADER, /Không tìm thấy văn bản đã giao việc có số 999\/UBND-KT\./, leaderSeen);
+    // The secretary's report no longer lists them.
+    const secSeen = sentTo(SECRETARY).length;
+    inPrivate(SECRETARY, "/baocao 91/UBND-KT");
+    await waitFor(() => sentTo(SECRETARY).length > secSeen, "the report");
+    expect(sentTo(SECRETARY).slice(secSeen).map(textOf).join("\n")).not.toMatch(/Sở Tài chính \(chủ trì\)/);
+  }, 60_000);
+});
