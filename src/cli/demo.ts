@@ -2,7 +2,7 @@
  * `npm run demo`: the whole loop without any chat platform. A temporary database, the units of Hà Nội's Kế hoạch
  * 164/KH-UBND, the dispatch read by the reader, confirmed by a leader, posted to an in-memory chat, answered by unit
  * officers (with and without diacritics), a deadline extension asked and approved, the clock moved past the deadline,
- * reminders, the final report (showing the extension) and a task's history.
+ * reminders, an amending dispatch applied, the final report (showing the extensions) and a task's history.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -29,6 +29,9 @@ import { statusReport } from "../tracking/status-report.js";
 import { decideExtension, listExtensions } from "../tracking/extensions.js";
 import { taskHistory } from "../tracking/task-history.js";
 import { decisionText } from "../bot/features/extensions.js";
+import { withAmendments } from "../dispatch/amends.js";
+import { amendmentOffers, applyAmendment } from "../tracking/amendments.js";
+import { displayDay } from "../tracking/office-day.js";
 import { renderHistory } from "../bot/features/history.js";
 import { registerUnits, type UnitInput } from "../tracking/unit-registry.js";
 
@@ -51,7 +54,7 @@ class PrintingChat implements ChatAdapter {
     const messageId = String(++this.next);
     if (m.text.startsWith("📄") && !this.firstPost.has(m.chat)) this.firstPost.set(m.chat, messageId);
     const who = this.names.get(m.chat) ?? m.chat;
-    const body = this.full(m.chat) ? m.text : m.text.split("\n").filter((l) => /^\s*\d+\.|^⚠️|^⏰|^•|^✅|^❌|^⏳/.test(l)).map((l) => (l.length > 110 ? `${l.slice(0, 109)}…` : l)).join("\n");
+    const body = this.full(m.chat) ? m.text : m.text.split("\n").filter((l) => /^\s*\d+\.|^⚠️|^⏰|^•|^✅|^❌|^⏳|^🔁|^⛔/.test(l)).map((l) => (l.length > 110 ? `${l.slice(0, 109)}…` : l)).join("\n");
     console.log(`\n  ┌─ ${who} (${m.chat}) · tin #${messageId}\n${indent(body)}`);
     if (m.buttons?.length) console.log(`  │ [${m.buttons.flat().map((b) => b.label).join("] [")}]`);
     return { chat: m.chat, messageId };
@@ -171,6 +174,25 @@ async function main(): Promise<void> {
   console.log(`Nhắc ${tick.reminders} nhiệm vụ trong ${tick.messages} tin.`);
   await deliver();
   await say("telegram:-1001004", "telegram:604", "Báo cáo: đã hoàn thành nhiệm vụ 2", "2023-11-21T10:00:00");
+
+  section("6b. UBND Thành phố ban hành văn bản gia hạn Kế hoạch 164/KH-UBND; lãnh đạo áp dụng");
+  clock.set(new Date("2023-11-22T09:00:00+07:00"));
+  const amendingText = [
+    "ỦY BAN NHÂN DÂN", "THÀNH PHỐ HÀ NỘI", "Số: 171/UBND-VX", "V/v gia hạn thời gian thực hiện Kế hoạch số 164/KH-UBND", "",
+    "Hà Nội, ngày 22 tháng 11 năm 2023", "",
+    "UBND Thành phố gia hạn thời gian thực hiện Kế hoạch số 164/KH-UBND ngày 05/6/2023 đến ngày 15/12/2023.",
+  ].join("\n");
+  const amending = await ingestDraft(deps, { parsed: withAmendments(readDispatch(amendingText, { refDate: "2023-11-22" }), amendingText), forwardedBy: LEADER, chat: LEADER_CHAT, rawText: amendingText });
+  if (amending.code !== "ok") throw new Error(`ingest: ${amending.code}`);
+  for (const offer of amendmentOffers(deps, amending.draft.id)) {
+    console.log(`  🔁 ${t(`followup:amendment.kind.${offer.amendment.kind}`, { numbers: offer.amendment.numbers.join(", "), until: offer.amendment.until ? displayDay(offer.amendment.until) : "" })}`);
+    for (const target of offer.targets) {
+      console.log(`  ${t("followup:amendment.tracked", { id: target.id, number: target.number ?? "", date: target.date ? displayDay(target.date) : "", open: target.open })}`);
+      const applied = await applyAmendment(deps, { amendmentId: offer.amendment.id, targetDispatchId: target.id, by: LEADER, byName: "Đ/c Phó Chủ tịch", chat: LEADER_CHAT });
+      if (applied.code === "extended") console.log(`  Lãnh đạo bấm [🔁 Áp dụng] → ${t("followup:amendment.doneExtended", { count: applied.count, number: applied.number ?? "", until: displayDay(applied.until) })}`);
+    }
+  }
+  await deliver();
 
   section("7. Báo cáo tình hình thực hiện (văn thư/tổng hợp yêu cầu)");
   const report = await statusReport(deps, { by: SECRETARY, request: { kind: "dispatch", dispatchId: ingest.draft.id } });
