@@ -150,6 +150,9 @@ describe("deadline extensions and task history on Telegram", () => {
     const posts = await office(l);
     l.say(-501, OFFICER, "đang thực hiện, đạt 60%", posts.taiChinh);
     await l.botSaysMatching(-501, /60%|Đã ghi nhận/);
+    // Evidence: a file sent as a reply to the task post.
+    l.api.updates.document({ chat: -501, from: OFFICER, fileName: "bien-ban-kiem-tra.pdf", bytes: Buffer.from("%PDF-1.4 biên bản"), caption: "đang thực hiện, gửi biên bản", replyTo: posts.taiChinh });
+    await l.settle();
     l.say(-501, OFFICER, "đề nghị gia hạn đến 14/7 vì chờ số liệu", posts.taiChinh);
     const card = await l.botSaysMatching(LEADER.id, /Đề nghị gia hạn: Sở Tài chính/);
     l.say(LEADER.id, LEADER, `/giahan ${buttonData(card)[0]!.slice(6)} 10/07/2023`);
@@ -186,6 +189,14 @@ describe("deadline extensions and task history on Telegram", () => {
     await l.botSaysMatching(SECRETARY.id, /không có mục 7\. Các mục: 1, 2/);
     l.say(SECRETARY.id, SECRETARY, "/lichsu 89/UBND-TC 2 tệp");
     await l.botSaysMatching(SECRETARY.id, /chưa có tệp minh chứng/);
+    // The evidence file is listed in the timeline and sent back on request, as it was received.
+    expect(history).toMatch(/“đang thực hiện, gửi biên bản” → ghi nhận\n\s+📎 Tệp minh chứng: bien-ban-kiem-tra\.pdf/);
+    l.say(SECRETARY.id, SECRETARY, "/lichsu 89/UBND-TC 1 tệp");
+    await l.api.waitFor(() => l.api.botMessages(SECRETARY.id).some((m) => m.document), 15_000, "the evidence file");
+    const doc = l.api.botMessages(SECRETARY.id).find((m) => m.document)!;
+    expect(doc.document!.file_name).toBe("bien-ban-kiem-tra.pdf");
+    expect(doc.caption).toMatch(/^📎 bien-ban-kiem-tra\.pdf — Sở Tài chính, 05\/06\/2023$/);
+    expect(Buffer.from([...l.api.files.values()].find((f) => f.id === doc.document!.file_id)!.bytes).toString()).toBe("%PDF-1.4 biên bản");
     // Someone with no role and no unit sees nothing.
     l.say(OFFICER.id, OFFICER, "/lichsu 89/UBND-TC 1");
     await l.botSaysMatching(OFFICER.id, /không có quyền xem lịch sử/);
