@@ -31,6 +31,8 @@ export class HistoryRepo {
         ORDER BY at, id`),
       leads: read.prepare(`SELECT a.taskId, u.displayName FROM Assignment a JOIN Unit u ON u.id = a.unitId
         WHERE a.role = 'lead' AND a.taskId IN (SELECT value FROM json_each(?)) ORDER BY a.id`),
+      unassigned: read.prepare(`SELECT i.seq, i.ref, i.text FROM DraftItem i WHERE i.dispatchId = ? AND i.dropped = 0
+        AND NOT EXISTS (SELECT 1 FROM Task t WHERE t.dispatchId = i.dispatchId AND t.seq = i.seq) ORDER BY i.seq`),
       names: read.prepare(`SELECT userId, name FROM Person WHERE userId IN (SELECT value FROM json_each(?)) AND name <> userId`),
     };
   }
@@ -67,6 +69,11 @@ export class HistoryRepo {
       out.set(r.taskId, [...(out.get(r.taskId) ?? []), r.displayName]);
     }
     return out;
+  }
+
+  /** Items of a confirmed dispatch that became no task (no unit): reports list them so none is silently untracked. */
+  unassignedItems(dispatchId: number): Array<{ seq: number; ref: string; text: string }> {
+    return this.q.unassigned!.all(dispatchId) as Array<{ seq: number; ref: string; text: string }>;
   }
 
   /** Registered people's names by user id. */

@@ -266,8 +266,10 @@ describe("nothing silently untracked (Telegram)", () => {
     loop = await startLoop();
     const l = loop;
     await office(l);
-    l.say(LEADER.id, LEADER, DISPATCH.replace("năm 2023", "năm 2024").replaceAll("/2023", "/2024"));
+    l.say(LEADER.id, LEADER, `${DISPATCH.replace("năm 2023", "năm 2024").replaceAll("/2023", "/2024")}3. Ban Dân vận Thành ủy chủ trì tuyên truyền kết quả quyết toán, hoàn thành trước ngày 30/6/2024.\n`);
     const preview = await l.botSaysMatching(LEADER.id, /XEM TRƯỚC \(mã #2\)/);
+    // An item that would reach no unit is named in the preview with what to do about it.
+    expect(preview.text).toContain("⚠️ Mục chưa giao cho đơn vị nào: 3 [3]. Giao bằng /giao 3 <đơn vị>, hoặc bỏ (không giao) bằng /bo 3;");
     await l.press(LEADER.id, LEADER, preview, buttonData(preview).find((d) => d.startsWith("confirm:"))!);
     await l.botSaysMatching(LEADER.id, /Đã giao 2 nhiệm vụ cho 2 đơn vị/);
     await l.settle();
@@ -280,6 +282,10 @@ describe("nothing silently untracked (Telegram)", () => {
     const report = await l.botSaysMatching(SECRETARY.id, /^BÁO CÁO|Tình hình|hạn 30\/06\/2024/m);
     expect(report.text).toMatch(/30\/06\/2024/);
     expect(report.text).not.toMatch(/30\/06\/2023/);
+    // The item given to no unit is listed under the report.
+    expect((await l.botSaysMatching(SECRETARY.id, /Mục không giao cho đơn vị nào/)).text).toBe(
+      "⚠️ Mục không giao cho đơn vị nào (không được theo dõi):\n• [3] Ban Dân vận Thành ủy chủ trì tuyên truyền kết quả quyết toán, hoàn thành trước ngày 30/6/2024.",
+    );
     l.say(SECRETARY.id, SECRETARY, "/lichsu 89/UBND-TC 1");
     await l.botSaysMatching(SECRETARY.id, /\/lichsu 89\/UBND-TC\/2023/);
     l.say(SECRETARY.id, SECRETARY, "/lichsu 89/UBND-TC/2024 2");

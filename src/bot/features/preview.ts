@@ -82,6 +82,11 @@ export function renderPreview(draft: Draft, unmatched: UnmatchedName[], t: Trans
       if (row.length && buttons.length < 6) buttons.push(row);
     });
   }
+  // Nothing silently untracked (issue 12): items that would reach no unit are named, with what to do about them.
+  const unitless = active.filter((it) => !it.assignees.some((a) => a.unitIds.length > 0));
+  if (unitless.length) {
+    lines.push("", t("followup:preview.unitless", { items: unitless.map((it) => `${it.seq} [${it.ref}]`).join(", "), seq: unitless[0]!.seq }));
+  }
   // Issue 12: an amending dispatch names the tracked one it changes; the leader applies it with a button (/apdung).
   for (const offer of options.amendments ?? []) {
     const a = offer.amendment;

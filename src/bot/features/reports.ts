@@ -2,6 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseChatId } from "../../chat/port.js";
 import { renderReportText } from "../../reports/render-text.js";
+import { clip } from "../../reports/format.js";
 import { renderReportXlsx } from "../../reports/render-xlsx.js";
 import { hasRole } from "../../tracking/deps.js";
 import { displayDay, officeDay } from "../../tracking/office-day.js";
@@ -67,5 +68,9 @@ export async function reportCommand(ctx: MessageContext, kind: "baocao" | "quaha
   const max = deps.settings.maxMessageLength[parseChatId(msg.chat).platform];
   // Extended assignments among the listed lines show their original deadline beside the new one.
   const extendedFrom = deps.store.extensions.originalDeadlines(report.lines.slice(0, CHAT_REPORT_LINES).map((l) => Number(l.row.id)));
-  for (const part of renderReportText(report, t, { maxLength: max, maxLines: CHAT_REPORT_LINES, extendedFrom })) await ctx.reply(part);
+  const parts = renderReportText(report, t, { maxLength: max, maxLines: CHAT_REPORT_LINES, extendedFrom });
+  // A dispatch's items that reached no unit are listed, so none is silently untracked (issue 12).
+  const unassigned = request.kind === "dispatch" ? deps.store.history.unassignedItems(request.dispatchId) : [];
+  if (unassigned.length) parts.push(t("followup:report.unassigned", { items: unassigned.map((i) => `[${i.ref}] ${clip(i.text, 120)}`).join("\n• ") }));
+  for (const part of parts) await ctx.reply(part);
 }

@@ -322,3 +322,24 @@ Văn bản này thay thế Công văn số 91/UBND-KT ngày 05/6/2023 của UBND
     expect(sentTo(SECRETARY).slice(secSeen).map(textOf).join("\n")).not.toMatch(/Sở Tài chính \(chủ trì\)/);
   }, 60_000);
 });
+
+describe("nothing silently untracked (Zalo)", () => {
+  it("names unit-less items in the preview and the report; answers a secretary as a secretary", async () => {
+    await dispatchConfirmed();
+    const leaderSeen = sentTo(LEADER).length;
+    inPrivate(LEADER, `${HEADER.replace("{{number}}", "92/UBND-KT")}
+1. Sở Tài chính chủ trì tổng hợp số liệu, hoàn thành trước ngày 30/6/2023.
+2. Ban Dân vận Thành ủy chủ trì tuyên truyền kết quả, hoàn thành trước ngày 30/6/2023.
+`);
+    await botSaysMatching(LEADER, /\/huy$/, leaderSeen);
+    expect(sentTo(LEADER).slice(leaderSeen).map(textOf).join("\n")).toMatch(/⚠️ Mục chưa giao cho đơn vị nào: 2 \[2\]\. Giao bằng \/giao 2 <đơn vị>/);
+    inPrivate(LEADER, "/xacnhan");
+    await botSaysMatching(LEADER, /^Đã giao 1 nhiệm vụ/, leaderSeen);
+    const secSeen = sentTo(SECRETARY).length;
+    inPrivate(SECRETARY, "/baocao 92/UBND-KT");
+    await waitFor(() => /Mục không giao cho đơn vị nào/.test(sentTo(SECRETARY).slice(secSeen).map(textOf).join("\n")), "the unit-less items");
+    expect(sentTo(SECRETARY).slice(secSeen).map(textOf).join("\n")).toContain("• [2] Ban Dân vận Thành ủy chủ trì tuyên truyền kết quả");
+    inPrivate(SECRETARY, "chào bot");
+    expect(await botSaysMatching(SECRETARY, /^Chào văn thư/, secSeen)).toMatch(/\/baocao/);
+  }, 60_000);
+});
