@@ -79,7 +79,26 @@ export function unitPostMessages(chat: ChatId, unitName: string, doc: DocHeader,
     for (let i = 0; !typed && i < chunk.length; i += 4) {
       buttons.push(chunk.slice(i, i + 4).map((l, j) => ({ label: t("tracking:post.buttonDone", { n: i + j + 1 }), data: `done:${l.assignmentId}` })));
     }
+    if (!typed) buttons.push(...followUpButtons(chunk.map((l, i) => ({ position: i + 1, assignmentId: l.assignmentId })), t));
     const text = [...head, ...(ci > 0 ? [t("tracking:post.continued")] : []), ...body, "", footer].join("\n");
     return { chat, payload: { op: "send" as const, text, ...(buttons.length ? { buttons } : {}) }, purpose: { type: "task-post" as const, assignmentIds: chunk.map((l) => String(l.assignmentId)) } };
   });
+}
+
+/**
+ * Under a task post, after the ✅ buttons (issue 12): "🕘" per task shows its history (hist:<assignment>), "⏳ Gia hạn"
+ * says how to ask for more time (exthelp:<assignment>). Kept by status edits, whatever the tasks' state.
+ */
+export function followUpButtons(tasks: Array<{ position: number; assignmentId: number }>, t: Translate): Button[][] {
+  if (tasks.length === 0) return [];
+  const rows: Button[][] = [];
+  if (tasks.length === 1) {
+    rows.push([{ label: t("followup:history.button"), data: `hist:${tasks[0]!.assignmentId}` }, { label: t("followup:history.extendButton"), data: `exthelp:${tasks[0]!.assignmentId}` }]);
+    return rows;
+  }
+  for (let i = 0; i < tasks.length; i += 4) {
+    rows.push(tasks.slice(i, i + 4).map((x) => ({ label: t("followup:history.buttonN", { n: x.position }), data: `hist:${x.assignmentId}` })));
+  }
+  rows.push([{ label: t("followup:history.extendButton"), data: `exthelp:${tasks[0]!.assignmentId}` }]);
+  return rows;
 }

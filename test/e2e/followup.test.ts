@@ -175,6 +175,19 @@ describe("deadline extensions and task history on Telegram", () => {
     expect(at.every((i) => i > 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
 
+    // The buttons under the task post: 🕘 shows the history in the group, ⏳ says how to ask for more time.
+    const post = l.api.message(-501, posts.taiChinh)!;
+    const hist = buttonData(post).find((d) => d.startsWith("hist:"))!;
+    const ext = buttonData(post).find((d) => d.startsWith("exthelp:"))!;
+    expect(post.reply_markup!.inline_keyboard.flat().map((b) => b.text)).toEqual(expect.arrayContaining(["🕘 Lịch sử", "⏳ Gia hạn"]));
+    expect(await l.press(-501, OFFICER, post, ext)).toMatch(/^Để đề nghị gia hạn, trả lời tin giao việc: “đề nghị gia hạn đến 30\/12 vì …”/);
+    await l.press(-501, OFFICER, post, hist);
+    const shown = (await l.botSaysMatching(-501, /Lịch sử nhiệm vụ 1/)).text!;
+    expect(shown).toMatch(/▸ Sở Tài chính \(Chủ trì\) — đã hoàn thành/);
+    expect(shown).not.toMatch(/Sở Y tế/);
+    // Still there after the status edits.
+    expect(buttonData(l.api.message(-501, posts.taiChinh)!)).toEqual(expect.arrayContaining([hist, ext]));
+
     // The Sở Y tế group may not read Sở Tài chính's task; in its own it sees only its share.
     l.say(-502, OFFICER2, "/lichsu 89/UBND-TC 1");
     await l.botSaysMatching(-502, /không có quyền xem lịch sử/);
