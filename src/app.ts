@@ -5,7 +5,7 @@
  */
 import { mkdir } from "node:fs/promises";
 import { createTelegramAdapter, telegramCommands, type TelegramAdapter } from "./adapters/telegram/index.js";
-import { createZaloAdapter, describeSessionProblem, ZALO_RATE_LIMITS, zaloRateLimits, type ZaloAdapter, type ZaloLoginClient } from "./adapters/zalo/index.js";
+import { createZaloAdapter, describeSessionProblem, ZALO_RATE_LIMITS, zaloRateLimits, type ZaloAdapter, type ZaloAdapterOptions, type ZaloLoginClient } from "./adapters/zalo/index.js";
 import { createBot } from "./bot/index.js";
 import { privateChatOf, type BotDeps } from "./bot/deps.js";
 import { notifyChatGone } from "./bot/features/membership.js";
@@ -18,21 +18,26 @@ import type { Config } from "./config.js";
 import { readDispatch } from "./dispatch/reader.js";
 import { withAmendments } from "./dispatch/amends.js";
 import { translator } from "./i18n.js";
-import { extractText } from "./ingest/index.js";
+import { detectTools } from "./ingest/index.js";
+import { readFileIsolated } from "./intake/read-file.js";
 import { createLogger, type Logger } from "./logger.js";
 import { startReminderCron } from "./reminders/cron.js";
 import { openDatabase } from "./storage/database.js";
 import { createStore } from "./storage/store.js";
+import { questionDigest } from "./tracking/question-digest.js";
 import { reminderTick } from "./tracking/reminder-tick.js";
 import { ensureAdmins } from "./tracking/roles.js";
 import { parseOfficeHours } from "./reminders/office-hours.js";
 import { officeHoursGate } from "./tracking/quiet-hours.js";
+import { startWebServer, type WebServer } from "./web/server.js";
 
 export interface AppOptions {
   clock?: Clock;
   logger?: Logger;
   /** Tests bring a fake of the narrow zca-js interface. */
   zaloClient?: ZaloLoginClient;
+  /** Tests scale Zalo's waits (reconnect backoff, the 3000 pause, file send timeout) down in time. */
+  zaloTuning?: Pick<ZaloAdapterOptions, "backoff" | "elsewhereRetryMs" | "fileSendTimeoutMs">;
   /** Where the Zalo QR drawing goes (default: the terminal). */
   zaloPrintQr?: (drawing: string) => void;
   /** Run one reminder tick at start-up to catch up after downtime (default true). */
@@ -43,6 +48,8 @@ export interface AppOptions {
   extractText?: BotDeps["extractText"];
   /** Settings tests tune (progress pacing). */
   botSettings?: Partial<BotDeps["settings"]>;
+  /** Crash tests: inbound events are received (and written down) but their handling waits for this promise. */
+  holdInbound?: Promise<void>;
 }
 
 export interface App {
@@ -53,6 +60,8 @@ export interface App {
   zalo: ZaloAdapter | undefined;
   delivery: DeliveryWorker;
   reminders: ReturnType<typeof startReminderCron>;
+  /** The web dashboard, when WEB_PUBLIC_URL is set. */
+  web: WebServer | undefined;
   /** Resolves when inbound events are handled and the outbox has nothing due. */
   idle(): Promise<void>;
   stop(): Promise<void>;
@@ -80,9 +89,11 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     logger,
     // The amendment references (issue 12) ride on the reader's output as one optional field.
     readDispatch: (text, refDate) => withAmendments(readDispatch(text, { refDate }), text),
+    // Files are read (and their dispatch read) in a worker thread with a heap cap, within the file time limit.
     extractText: options.extractText ?? ((bytes, fileName, extra = {}) =>
-      extractText(bytes, fileName, {
+      readFileIsolated(bytes, fileName, {
         limits: { maxBytes: config.FILE_MAX_MB * 1024 * 1024, maxPages: config.FILE_MAX_PAGES, timeoutMs: config.FILE_TIMEOUT_S * 1000 },
+        tools: detectTools(),
         ...extra,
       })),
     settings: {
@@ -93,6 +104,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       filesDir: config.FILES_DIR,
       joinQuietMs: 2500,
       editablePlatforms: ["telegram"],
+      ...(config.WEB_PUBLIC_URL ? { webPublicUrl: config.WEB_PUBLIC_URL } : {}),
+      reportIssuer: { parent: config.OFFICE_PARENT, name: config.OFFICE_NAME, abbreviation: config.OFFICE_ABBR, place: config.OFFICE_PLACE, signerTitle: config.OFFICE_SIGNER },
       ...options.botSettings,
     },
     wakeDelivery: () => worker?.kick(),
@@ -108,6 +121,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   // The worker needs the started adapters; inbound events may arrive before it exists and wait for its first poll.
   let worker: DeliveryWorker | undefined;
   const onInbound = async (event: Inbound) => {
+    if (options.holdInbound) await options.holdInbound;
+    // Updates replayed at start-up are handled before start() returns: the bot's name must be known for commands.
+    if (telegram?.botInfo) deps.settings.botUsernames.telegram ??= telegram.botInfo.username;
     await bot.handle(event);
     worker?.kick();
   };
@@ -120,7 +136,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}),
         ...(config.TELEGRAM_WEBHOOK_URL ? { webhook: { url: config.TELEGRAM_WEBHOOK_URL, port: config.TELEGRAM_WEBHOOK_PORT } } : {}),
       },
-      { onInbound, onError: (error, context) => logger.error("telegram", { error, context }), commands: telegramCommands() },
+      { onInbound, onError: (error, context) => logger.error("telegram", { error, context }), commands: telegramCommands(), journal: store.inbound },
     );
     await telegram.start();
     deps.settings.botUsernames.telegram = telegram.botInfo?.username;
@@ -134,18 +150,18 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       credentialsPath: config.ZALO_CREDENTIALS_PATH,
       qrPath: config.ZALO_QR_PATH,
       allowQrLogin: config.ZALO_ALLOW_QR,
-      historyCount: config.ZALO_HISTORY_COUNT,
       onInbound: async (event) => {
         await onInbound(event);
         // Where the next start catches up from (handled events are skipped by their id, so overlap is harmless).
         if (event.kind === "message") await store.marks.advance(ZALO_LAST_INBOUND, event.at).catch((error: unknown) => logger.warn("zalo: last inbound time not kept", { error }));
       },
       buttonHint: typedReplyFor,
+      journal: store.inbound,
       onSessionProblem: (problem) => tellAdmins(deps, logger, describeSessionProblem(problem, t), "zalo"),
-      catchUpGroups: async () => (await store.directory.activeBindings()).map((b) => b.chatId).filter((c) => c.startsWith("zalo:g:")).map((c) => c.slice("zalo:g:".length)),
       logger,
       ...(options.zaloClient ? { client: options.zaloClient } : {}),
       ...(options.zaloPrintQr ? { printQr: options.zaloPrintQr } : {}),
+      ...options.zaloTuning,
     });
     // Registered now but started after the delivery worker (below): a QR login waits for a person, and meanwhile the
     // admins' QR notice and everything on Telegram must go out. Sends to Zalo wait ("rate_limited") until it is online.
@@ -171,6 +187,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       await pruneHandledEvents(store, clock, logger);
       const result = await reminderTick({ store, clock });
       if (result.messages > 0) logger.info("reminders enqueued", { ...result });
+      const questions = await questionDigest({ store, clock });
+      if (questions > 0) logger.info("question digest enqueued", { questions });
       delivery.kick();
     },
     { clock, onError: (error) => logger.error("reminder tick", { error }) },
@@ -179,17 +197,25 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
 
   if (zalo) {
     const since = await store.marks.read(ZALO_LAST_INBOUND);
+    // Zalo never takes Telegram or the process down: start() returns once online or once a QR is on offer (the QR
+    // login goes on in the background); what it still throws (an unreadable saved session) leaves Zalo offline.
     try {
       await zalo.start(since ? { catchUpSince: since } : {});
+      logger.info("zalo started", { limits: ZALO_RATE_LIMITS, catchUpSince: since?.toISOString(), online: zalo.online });
     } catch (error) {
-      await telegram?.stop();
-      await cron.stop();
-      await delivery.stop();
-      await db.close();
-      throw error;
+      logger.error("zalo not started", { error });
+      await tellAdmins(deps, logger, t("zalo:not-started", { error: error instanceof Error ? error.message : String(error) }), "zalo");
     }
-    logger.info("zalo started", { limits: ZALO_RATE_LIMITS, catchUpSince: since?.toISOString() });
   }
+
+  // The dashboard reads through the same store and use cases as the chat (decision 0701).
+  const web = config.WEB_PUBLIC_URL
+    ? await startWebServer(
+      { store, clock, logger, defaultLang: config.DEFAULT_LANG, filesDir: deps.settings.filesDir, publicUrl: config.WEB_PUBLIC_URL },
+      { port: config.WEB_PORT, host: config.WEB_HOST },
+    )
+    : undefined;
+  if (web) logger.info("web dashboard started", { listening: web.localUrl, public: config.WEB_PUBLIC_URL });
 
   return {
     deps,
@@ -199,6 +225,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     zalo,
     delivery,
     reminders: cron,
+    web,
     async idle() {
       await telegram?.idle();
       await zalo?.idle();
@@ -207,6 +234,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       await delivery.idle();
     },
     async stop() {
+      await web?.close();
       await telegram?.stop();
       await zalo?.stop();
       await bot.idle();

@@ -25,8 +25,15 @@ export const COMMANDS = [
   "giahan", // approve a deadline extension (as asked, or to another date)
   "tuchoi", // refuse a deadline extension
   "lichsu", // a task's history (timeline)
-  "apdung", // apply an amending dispatch to the tracked one (the preview's button, typed)
   "thuhoi", // recall a confirmed dispatch or one of its items
+  "web", // a one-time sign-in link to the web dashboard; "/web thoat" signs out everywhere
+  "mau", // admin: the directory template (.xlsx)
+  "nhapdonvi", // admin: import a pasted list of units (preview, then /apdung)
+  "apdung", // admin: apply the pending directory import ("/apdung huy" drops it); leader: "/apdung <mã> <mã văn bản>" applies an amending dispatch
+  "doiten", // admin: rename a unit (the old name stays an alias)
+  "gopdonvi", // admin: merge a unit into another
+  "giaithe", // admin: retire a unit
+  "bogan", // unbind a group from its unit
 ] as const;
 
 export type CommandName = (typeof COMMANDS)[number];

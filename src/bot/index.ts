@@ -6,12 +6,16 @@ import { type MessageContext, messageContext } from "./context.js";
 import { markHandled, RecentEvents, wasHandled, worthRemembering } from "./dedupe.js";
 import type { BotDeps } from "./deps.js";
 import { onAction } from "./features/actions.js";
-import { addUnitCommand, languageCommand, listUnitsCommand, roleCommand } from "./features/admin.js";
+import { addUnitCommand, languageCommand, roleCommand } from "./features/admin.js";
+import {
+  applyCommand, importFileCommand, importTextCommand, isSheetFile, listUnitsCommand, mergeCommand, renameCommand, retireCommand, templateCommand,
+  unbindCommand,
+} from "./features/directory.js";
 import { bindCommand } from "./features/bind-unit.js";
 import { approvalCommand } from "./features/approval-commands.js";
 import { extensionCommand } from "./features/extensions.js";
 import { historyCommand } from "./features/history.js";
-import { applyCommand, recallCommand } from "./features/amendments.js";
+import { applyCommand as applyAmendmentCommand, recallCommand } from "./features/amendments.js";
 import { draftDecisionCommand } from "./features/draft-decision.js";
 import { draftEditCommand } from "./features/draft-edit.js";
 import { showHelp } from "./features/help.js";
@@ -19,6 +23,8 @@ import { ingestFile, ingestFromLeader } from "./features/ingest.js";
 import { onChatEvent } from "./features/membership.js";
 import { onGroupMessage } from "./features/replies.js";
 import { reportCommand } from "./features/reports.js";
+import { webCommand } from "./features/web-link.js";
+import { answerIfQuestion } from "./features/questions.js";
 import { type JoinedText, MessageJoiner } from "./message-joiner.js";
 import { say } from "./respond.js";
 
@@ -76,9 +82,20 @@ export function createBot(deps: BotDeps): Bot {
       case "chuabaocao":
       case "xuat": return reportCommand(ctx, cmd.name, cmd.args);
       case "vaitro": return roleCommand(ctx, cmd.args);
-      case "themdonvi": return addUnitCommand(ctx, cmd.args);
-      case "danhsachdonvi": return listUnitsCommand(ctx);
+      // Several lines are several units: the import preview, never one unit with a newline in its name.
+      case "themdonvi": return cmd.args.includes("\n") ? importTextCommand(ctx, cmd.args) : addUnitCommand(ctx, cmd.args);
+      case "danhsachdonvi": return listUnitsCommand(ctx, cmd.args);
+      case "mau": return templateCommand(ctx);
+      case "nhapdonvi": return importTextCommand(ctx, cmd.args);
+      // "/apdung <mã> <mã văn bản>" applies an amending dispatch (issue 12); bare "/apdung" or "/apdung huy" decides
+      // the admin's pending directory import (issue 13).
+      case "apdung": return /^#?\d/.test(cmd.args.trim()) ? applyAmendmentCommand(ctx, cmd.args) : applyCommand(ctx, cmd.args);
+      case "doiten": return renameCommand(ctx, cmd.args);
+      case "gopdonvi": return mergeCommand(ctx, cmd.args);
+      case "giaithe": return retireCommand(ctx, cmd.args);
+      case "bogan": return unbindCommand(ctx, cmd.args);
       case "ngonngu": return languageCommand(ctx, cmd.args);
+      case "web": return webCommand(ctx, cmd.args);
       case "bo":
       case "han":
       case "giao":
@@ -93,8 +110,6 @@ export function createBot(deps: BotDeps): Bot {
         return extensionCommand(ctx, cmd.name, cmd.args);
       case "lichsu":
         return historyCommand(ctx, cmd.args);
-      case "apdung":
-        return applyCommand(ctx, cmd.args);
       case "thuhoi":
         return recallCommand(ctx, cmd.args);
       case "duyet":
@@ -113,7 +128,11 @@ export function createBot(deps: BotDeps): Bot {
     const cmd = parseCommand(msg.text, deps.settings.botUsernames[parseChatId(msg.chat).platform]);
     if (cmd) return onCommand(ctx, cmd);
     if (msg.chatType === "group") return onGroupMessage(ctx);
+    // "Sở Y tế còn mấy việc quá hạn?": answered from the reports, before a leader's text is taken for a dispatch.
+    if (await answerIfQuestion(ctx)) return;
     const isLeader = hasRole(ctx.person, "leader");
+    // A sheet from an admin is the unit directory (dispatches never come as .xlsx/.csv).
+    if (msg.attachments.length > 0 && isSheetFile(msg.attachments[0]!.name) && hasRole(ctx.person, "admin")) return importFileCommand(ctx);
     if (isLeader && msg.attachments.length > 0) return ingestFile(ctx);
     if (isLeader && msg.text.trim().length >= MIN_DISPATCH_CHARS) {
       joiner.push(`${msg.chat}|${msg.sender.id}`, msg.text, ctx);

@@ -14,6 +14,7 @@ export class ReminderRepo {
   private readonly sentStmt: Database.Statement;
   private readonly forwardStmt: Database.Statement;
   private readonly keyStmt: Database.Statement;
+  private readonly taskAssignmentsStmt: Database.Statement;
   constructor(
     private readonly prisma: Prisma,
     read: Database.Database,
@@ -21,6 +22,7 @@ export class ReminderRepo {
     private readonly replies: ReplyRepo,
     private readonly gate: WriteGate,
   ) {
+    this.taskAssignmentsStmt = write.prepare(`SELECT id FROM Assignment WHERE taskId = ?`).pluck();
     // Tasks without a successor: a partial scan of open recurring tasks only.
     this.rollStmt = read.prepare(
       `SELECT t.id, t.deadlineDate, t.recurrence FROM Task t WHERE t.status = 'open' AND t.recurrence IN ('yearly', 'semiannual', 'quarterly', 'monthly', 'weekly')
@@ -97,19 +99,22 @@ export class ReminderRepo {
    * Recurring tasks whose due day has passed while open get their next occurrence (the old one stays, overdue).
    * `nextOf` computes the next due day after today; `anchor` is the due day of the series' first occurrence.
    */
-  async rollRecurring(today: string, nextOf: (deadline: string, recurrence: string, anchor: string) => string | null, at: Date): Promise<number> {
+  async rollRecurring(
+    today: string, nextOf: (deadline: string, recurrence: string, anchor: string) => string | null, at: Date,
+  ): Promise<Array<{ taskId: number; deadline: string; assignmentIds: number[] }>> {
     const due = this.rollStmt.all(today) as Array<{ id: number; deadlineDate: string; recurrence: string }>;
-    if (due.length === 0) return 0;
+    if (due.length === 0) return [];
     const anchors = due.map((t) => (this.anchorStmt.get(t.id) as string | null | undefined) ?? t.deadlineDate);
-    return this.replies.inTransaction(() => {
-      let created = 0;
+    const created = await this.replies.inTransaction(() => {
+      const out: Array<{ taskId: number; deadline: string }> = [];
       for (const [i, t] of due.entries()) {
         const next = nextOf(t.deadlineDate, t.recurrence, anchors[i]!);
         if (!next) continue;
-        this.replies.createNextOccurrence(t.id, next, sqlDate(at));
-        created++;
+        out.push({ taskId: this.replies.createNextOccurrence(t.id, next, sqlDate(at)), deadline: next });
       }
-      return created;
+      return out;
     });
+    // The new occurrences' assignments: the tick tells each unit (issue 10: never added without the unit knowing).
+    return created.map((c) => ({ ...c, assignmentIds: this.taskAssignmentsStmt.all(c.taskId) as number[] }));
   }
 }

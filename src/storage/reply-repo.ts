@@ -115,6 +115,18 @@ export class ReplyRepo {
   }
 
   /** The message id of the newest task post or reminder digest delivered to a chat (what "xong 2" unquoted means). */
+  /**
+   * Questions units asked in replies recorded after `since` (all when null), oldest first: the assignment each names,
+   * when, and the question as written. Read by the question digest (src/tracking/question-digest.ts).
+   */
+  async questionsSince(since: Date | null): Promise<Array<{ at: Date; assignmentId: number; note: string }>> {
+    const rows = this.write
+      .prepare(`SELECT at, assignmentId, data FROM Event WHERE type = 'reply' AND assignmentId IS NOT NULL AND at > ?
+        AND json_extract(data, '$.intent') = 'question' ORDER BY at, id`)
+      .all(since ? sqlDate(since) : "") as Array<{ at: string; assignmentId: number; data: string }>;
+    return rows.map((r) => ({ at: new Date(r.at), assignmentId: r.assignmentId, note: String((JSON.parse(r.data) as { note?: unknown }).note ?? "") }));
+  }
+
   async latestPostMessage(chat: ChatId): Promise<string | null> {
     return (this.q.latestPost!.get(chat) as string | undefined) ?? null;
   }

@@ -1,16 +1,19 @@
 import type { Clock } from "../clock.js";
 import { ChatLangRepo } from "./chat-lang-repo.js";
+import { DashboardRepo } from "./dashboard-repo.js";
 import type { Db } from "./database.js";
 import { DirectoryRepo } from "./directory-repo.js";
 import { DispatchRepo } from "./dispatch-repo.js";
 import { ExtensionRepo } from "./extension-repo.js";
 import { AmendmentRepo } from "./amendment-repo.js";
 import { HistoryRepo } from "./history-repo.js";
+import { InboundRepo } from "./inbound-repo.js";
 import { MarkRepo } from "./mark-repo.js";
 import { PrismaOutboxStore } from "./outbox-store.js";
 import { ReminderRepo } from "./reminder-repo.js";
 import { ReplyRepo } from "./reply-repo.js";
 import { ReportRepo } from "./report-repo.js";
+import { WebSessionRepo } from "./web-session-repo.js";
 
 /** Everything the tracking use cases persist through, built once per open database. */
 export interface Store {
@@ -29,6 +32,11 @@ export interface Store {
   history: HistoryRepo;
   /** Amending dispatches and recalls (issue 12). */
   amendments: AmendmentRepo;
+  /** The web dashboard's read queries and its sign-in tokens (src/web). */
+  dashboard: DashboardRepo;
+  webSessions: WebSessionRepo;
+  /** Inbound updates written down before they are confirmed to the platform (issue 10). */
+  inbound: InboundRepo;
 }
 
 export function createStore(db: Db, clock: Clock): Store {
@@ -46,5 +54,8 @@ export function createStore(db: Db, clock: Clock): Store {
     extensions: new ExtensionRepo(db, replies),
     history: new HistoryRepo(db.read),
     amendments: new AmendmentRepo(db, replies),
+    dashboard: new DashboardRepo(db.read),
+    webSessions: new WebSessionRepo(db),
+    inbound: new InboundRepo(db, clock),
   };
 }

@@ -1,3 +1,4 @@
+import { itemMarks, secrecyStamp } from "./confidence.js";
 import type { ChatId } from "../chat/port.js";
 import { nameKey } from "../dispatch/names.js";
 import type { ParsedDispatch } from "../dispatch/schema.js";
@@ -18,6 +19,8 @@ export interface IngestInput {
   rawText?: string;
   fileHash?: string;
   fileName?: string;
+  /** The text came from OCR (a scan or photo): every item is marked for a careful check. */
+  ocr?: boolean;
 }
 
 export interface UnmatchedName {
@@ -47,7 +50,9 @@ export async function ingestDraft(deps: TrackingDeps, input: IngestInput): Promi
   if (!hasRole(await store.directory.person(input.forwardedBy), "leader")) return { code: "forbidden" };
   const { doc, tasks, warnings } = input.parsed;
   // Officials may not post state-secret material to social networks: refuse fan-out, keep nothing of the text.
-  if (doc.secrecy) return { code: "secret", secrecy: doc.secrecy };
+  // The reader takes the bare "MẬT" box; typed stamps ("ĐỘ MẬT: Mật") are caught here.
+  const secrecy = doc.secrecy ?? secrecyStamp(input.rawText ?? "");
+  if (secrecy) return { code: "secret", secrecy };
   // An amending dispatch may have no task of its own: it is kept so its preview can offer to apply it (issue 12).
   if (tasks.length === 0 && !input.parsed.amends?.length) return { code: "no_tasks", warnings };
 
@@ -59,18 +64,23 @@ export async function ingestDraft(deps: TrackingDeps, input: IngestInput): Promi
   // "trong 05 ngày làm việc kể từ ngày ký / nhận": counted on the office calendar (holidays, days off), issue 12.
   const calendar = new WorkingCalendar((await store.directory.settings()).reminders);
   const received = officeDay(clock.now());
+  const byId = new Map(directory.units.map((u) => [u.id, u]));
   const items: DraftItem[] = tasks.map((t, i) => {
     const relative = t.deadline?.recurrence ? null : resolveRelativeDeadline(t.deadline?.text && /kể từ|tính từ/iu.test(t.deadline.text) ? t.deadline.text : t.text, { signed: doc.date, received }, calendar);
     const own = relative && (t.deadline === null || /kể từ|tính từ/iu.test(t.deadline.text));
+    const assignees = t.assignees.map((a) => directory.resolve(a.name, a.role));
+    // Working days counted here into a date are no longer a guess to check (confidence mark "working_days").
+    const marks = itemMarks(t, assignees, byId, input.ocr ?? false).filter((m) => !(own && m === "working_days"));
     return {
       seq: i + 1,
       ref: t.ref,
       text: t.text,
-      assignees: t.assignees.map((a) => directory.resolve(a.name, a.role)),
+      assignees,
       deadlineDate: own ? relative.date : t.deadline?.date ?? null,
       deadlineText: own ? relative.text : t.deadline?.text ?? null,
       recurrence: t.deadline?.recurrence ?? null,
       dropped: false,
+      marks,
     };
   });
   const id = await store.dispatches.createDraft(

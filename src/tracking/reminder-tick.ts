@@ -7,7 +7,7 @@ import { WorkingCalendar } from "../reminders/working-days.js";
 import { isOfficeOpen } from "../reminders/office-hours.js";
 import type { Recurrence } from "../dispatch/schema.js";
 import type { TrackingDeps } from "./deps.js";
-import { dayNumber, isoFromDayNumber, officeDay } from "./office-day.js";
+import { dayNumber, displayDay, isoFromDayNumber, officeDay, officeInstant } from "./office-day.js";
 import type { AssignmentView } from "./model.js";
 import { unitDigestMessages } from "./reminder-message.js";
 import { renderLeaderDigest, renderWithoutChat, type DigestItem } from "../reports/digest-text.js";
@@ -39,17 +39,23 @@ export async function reminderTick(deps: TrackingDeps): Promise<TickResult> {
   const now = clock.now();
   const today = officeDay(now);
   const settings = await store.directory.settings();
-  const rolled = await store.reminders.rollRecurring(today, (d, r, anchor) => occurrenceAfter(d, r as Recurrence, today, anchor), now);
+  // New occurrences of recurring tasks appear from the office's reminder hour, with the day's reminders, and each unit
+  // is told (issue 10): never silently in the middle of a day, nor at midnight. (Told through the outbox, whose office
+  // hours gate holds group messages until the next opening.)
+  const fromHour = now.getTime() >= officeInstant(dayNumber(today), settings.reminders.hour).getTime();
+  const created = fromHour ? await store.reminders.rollRecurring(today, (d, r, anchor) => occurrenceAfter(d, r as Recurrence, today, anchor), now) : [];
+  const rolled = created.length;
   const json = JSON.stringify([settings.reminders.extraDaysOff, settings.reminders.extraWorkingDays]);
   if (calendarCache?.json !== json) calendarCache = { json, calendar: new WorkingCalendar(settings.reminders) };
-  // Outside office hours (nights, weekends, holidays) nothing is worked out or queued: a restart at 23:30 sends no
+  // Outside office hours (nights, weekends, holidays) no reminder is worked out or queued: a restart at 23:30 sends no
   // digest; the first tick of the next opening catches up (reminders are keyed by day, never sent twice).
-  if (settings.officeHours && !isOfficeOpen(now, settings.officeHours, calendarCache.calendar)) {
-    return { day: today, reminders: 0, messages: 0, rolled, recorded: true, closed: true };
-  }
+  const closed = !!settings.officeHours && !isOfficeOpen(now, settings.officeHours, calendarCache.calendar);
 
   const chatOfUnit = new Map<number, string>();
   for (const b of await store.directory.activeBindings()) if (!chatOfUnit.has(b.unitId)) chatOfUnit.set(b.unitId, b.chatId);
+  if (created.length > 0) await tellNewOccurrences(deps, created.flatMap((c) => c.assignmentIds), chatOfUnit);
+  if (closed) return { day: today, reminders: 0, messages: 0, rolled, recorded: true, closed: true };
+
   // Deadlines further out than the largest offset (plus a month for holiday shifts) cannot be due today.
   const horizon = isoFromDayNumber(dayNumber(today) + Math.max(0, ...settings.reminders.offsetsDays) + 31);
   const open: OpenAssignment[] = store.reminders.openWithDeadline(horizon).map(([id, unitId, deadline]) => ({
@@ -117,4 +123,21 @@ export async function reminderTick(deps: TrackingDeps): Promise<TickResult> {
   if (batches.length === 0 && extraKeys.length === 0) return { day: due.day, reminders: 0, messages: 0, rolled, recorded: true };
   const recorded = await store.reminders.record(batches, now, extraKeys);
   return { day: due.day, reminders: recorded ? due.reminders.length : 0, messages: recorded ? batches.length : 0, rolled, recorded };
+}
+
+/** One message per unit chat naming the recurring tasks that have just opened a new period, with their due day. */
+async function tellNewOccurrences({ store }: TrackingDeps, assignmentIds: number[], chatOfUnit: Map<number, string>): Promise<void> {
+  const views = await store.reminders.views(assignmentIds);
+  const byChat = new Map<string, AssignmentView[]>();
+  for (const a of views.values()) {
+    const chat = chatOfUnit.get(a.unitId);
+    if (chat) byChat.set(chat, [...(byChat.get(chat) ?? []), a]);
+  }
+  const items: NewOutboxItem[] = [];
+  for (const [chat, list] of byChat) {
+    const t = translator(await chatLang(store, chat));
+    const lines = list.map((a) => t("tracking:reminder.newOccurrence", { ref: a.taskRef, number: a.dispatchNumber ?? "", text: a.taskText.slice(0, 160), date: a.deadlineDate ? displayDay(a.deadlineDate) : "" }));
+    items.push({ chat, payload: { op: "send", text: [t("tracking:reminder.newOccurrences", { unit: list[0]!.unitName }), ...lines].join("\n") }, purpose: { type: "notice" } });
+  }
+  if (items.length) await store.outbox.enqueue(items);
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 describe("npm run demo", () => {
   it("runs the whole loop on the shipped sample and prints posts, replies, reminders and the report", () => {
     const out = execFileSync(process.execPath, ["--import", "tsx", "src/cli/demo.ts"], { encoding: "utf8", timeout: 60_000 });
+    expect(out).toContain("Nhập danh mục từ tệp test/fixtures/units/hanoi.csv: ✅ Đã cập nhật danh mục: thêm 24");
     expect(out).toContain("Đã giao 14 nhiệm vụ");
     expect(out).toContain("Văn bản này đã được chuyển trước đó"); // the second forward is recognised
     expect(out).toContain("Văn bản có dấu MẬT");
@@ -19,5 +20,6 @@ describe("npm run demo", () => {
     expect(out).toMatch(/🔁 Văn bản này gia hạn 164\/KH-UBND đến 15\/12\/2023\.[\s\S]*Đã áp dụng: \d+ lượt giao của 164\/KH-UBND gia hạn đến 15\/12\/2023/);
     expect(out).toMatch(/🔁 Theo Công văn số 171\/UBND-VX: nhiệm vụ .* \(164\/KH-UBND\) được gia hạn đến 15\/12\/2023\./);
     expect(out).toMatch(/🕘 Lịch sử nhiệm vụ III\.7 — 164\/KH-UBND[\s\S]*đề nghị gia hạn từ 20\/11\/2023[\s\S]*Đ\/c Phó Chủ tịch đồng ý gia hạn/);
+    expect(out.trim().split("\n").at(-1)).toMatch(/^Tệp Word \(Báo cáo kết quả thực hiện nhiệm vụ, \d+ dòng.*\.docx$/);
   }, 90_000);
 });

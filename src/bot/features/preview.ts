@@ -1,6 +1,6 @@
 import type { Button } from "../../chat/port.js";
 import type { Translate } from "../../i18n.js";
-import { displayDay } from "../../tracking/office-day.js";
+import { displayDay, officeDay } from "../../tracking/office-day.js";
 import type { UnmatchedName } from "../../tracking/ingest-draft.js";
 import type { Draft, ResolvedAssignee } from "../../tracking/model.js";
 import { deadlineLine } from "../../tracking/post-message.js";
@@ -17,12 +17,18 @@ export interface PreviewOptions {
   dayOff?: (day: string) => { holiday: string | null } | null;
   /** What this dispatch amends, extends or recalls among the tracked ones (tracking/amendments.ts). */
   amendments?: AmendmentOffer[];
+  /** The office day today: a dispatch whose deadlines are all past is flagged as old (issue 10). */
+  today?: string;
 }
 
 /** The preview options from the office's calendar settings and the draft's amendment references. */
 export async function previewOptions(deps: TrackingDeps, draftId?: number): Promise<PreviewOptions> {
   const calendar = new WorkingCalendar((await deps.store.directory.settings()).reminders);
-  return { dayOff: (day) => dayOffReason(day, calendar), ...(draftId !== undefined ? { amendments: amendmentOffers(deps, draftId) } : {}) };
+  return {
+    dayOff: (day) => dayOffReason(day, calendar),
+    today: officeDay(deps.clock.now()),
+    ...(draftId !== undefined ? { amendments: amendmentOffers(deps, draftId) } : {}),
+  };
 }
 
 function clip(text: string, max: number): string {
@@ -45,6 +51,7 @@ function assigneeLabel(a: ResolvedAssignee, t: Translate): string {
  * suggested unit for an unknown name.
  */
 export function renderPreview(draft: Draft, unmatched: UnmatchedName[], t: Translate, options: PreviewOptions = {}): { text: string; buttons: Button[][] } {
+  const today = options.today;
   const { doc } = draft;
   const lines = [
     t("bot:preview.title", { id: draft.id, type: doc.type ?? t("bot:preview.document"), number: doc.number ?? t("tracking:post.noNumber") }),
@@ -54,8 +61,21 @@ export function renderPreview(draft: Draft, unmatched: UnmatchedName[], t: Trans
   if (doc.issuer) lines.push(t("bot:preview.issuer", { issuer: doc.issuer }));
   if (doc.subject) lines.push(t("tracking:post.subject", { subject: clip(doc.subject, 300) }));
   if (doc.recipients.length) lines.push(t("bot:preview.recipients", { recipients: doc.recipients.join("; ") }));
+  // OCR concerns the whole text: said once above the items rather than on each.
+  const ocrNoted = draft.items.some((it) => it.marks?.includes("ocr"));
+  if (ocrNoted) lines.push(t("bot:preview.ocrAll"));
   const active = draft.items.filter((it) => !it.dropped);
-  lines.push("", t("bot:preview.count", { count: active.length }));
+  // A heading item that names no unit ("II. NHIỆM VỤ CỤ THỂ") is listed but is not a task (issue 10: "18" for 14).
+  const tasks = active.filter((it) => it.assignees.length > 0);
+  // Forwarded long after its deadlines (a 2023 plan in 2026): said at the top, before anything is sent.
+  const deadlines = tasks.map((it) => it.deadlineDate).filter((d): d is string => d !== null).sort();
+  const latest = deadlines[deadlines.length - 1];
+  if (today && latest && latest < today) {
+    const recurring = tasks.some((it) => it.recurrence && it.recurrence !== "periodic");
+    lines.push("", t("bot:preview.allPast", { date: displayDay(latest) }) + (recurring ? ` ${t("bot:preview.allPastRecurring")}` : ""));
+  }
+  const others = active.length - tasks.length;
+  lines.push("", others > 0 ? t("bot:preview.countWithOthers", { count: tasks.length, others }) : t("bot:preview.count", { count: tasks.length }));
   for (const it of draft.items) {
     if (it.dropped) {
       lines.push(t("bot:preview.dropped", { seq: it.seq, ref: it.ref }));
@@ -72,11 +92,19 @@ export function renderPreview(draft: Draft, unmatched: UnmatchedName[], t: Trans
     if (off && it.deadlineDate) {
       lines.push(off.holiday ? t("followup:calendar.holiday", { date: displayDay(it.deadlineDate), name: off.holiday }) : t("followup:calendar.dayOff", { date: displayDay(it.deadlineDate) }));
     }
+    // What the reader guessed rather than read: the leader checks these first.
+    const marks = (it.marks ?? []).filter((m) => m !== "ocr" || !ocrNoted);
+    if (marks.length) lines.push(`   🔎 ${t("bot:preview.check")}: ${marks.map((m) => t(`bot:preview.marks.${m}`)).join("; ")}`);
+    // "định kỳ" without a period: asked here, before ✅ (confirming would only then refuse it).
+    if (it.recurrence === "periodic") lines.push(t("bot:preview.needsPeriod", { seq: it.seq }));
   }
   if (draft.warnings.length) lines.push("", t("bot:preview.warnings"), ...draft.warnings.map((w) => `• ${warningText(w, t)}`));
   const buttons: Button[][] = [];
   if (unmatched.length) {
-    lines.push("", t("tracking:ingest.unmatched", { names: [...new Set(unmatched.map((u) => u.name))].join("; ") }));
+    const names = [...new Set(unmatched.map((u) => u.name))];
+    lines.push("", t("tracking:ingest.unmatched", { names: names.join("; ") }));
+    // A name the directory lacks may be a new unit: the admin's command to add it, ready to copy.
+    lines.push(t("bot:directory.proposeAdd", { commands: names.slice(0, 5).map((n) => `/themdonvi ${n}`).join("\n") }));
     unmatched.forEach((u, index) => {
       const row = u.suggestions.slice(0, 2).map((s) => ({ label: `${u.name.slice(0, 20)} → ${s.name.slice(0, 30)}`, data: `mn:${draft.id}:${index}:${s.id}` }));
       if (row.length && buttons.length < 6) buttons.push(row);

@@ -9,6 +9,7 @@ import type { Button } from "../../chat/port.js";
  * - approve:<assignment> → "/duyet <id>", reject:<assignment> → "/tralai <id>"
  * - extok:<extension> → "/giahan <id>", extno:<extension> → "/tuchoi <id>"
  * - amd:<amendment>:<dispatch> → "/apdung <amendment> <dispatch>"
+ * - dir:ok → "/apdung", dir:no → "/apdung huy" (the admin's pending directory import)
  */
 export function typedReplyFor(button: Button): string | undefined {
   const kind = button.data.slice(0, button.data.indexOf(":"));
@@ -33,6 +34,8 @@ export function typedReplyFor(button: Button): string | undefined {
       return `/giahan ${button.data.slice(kind.length + 1)}`;
     case "extno":
       return `/tuchoi ${button.data.slice(kind.length + 1)}`;
+    case "dir":
+      return button.data === "dir:ok" ? "/apdung" : "/apdung huy";
     default:
       return undefined;
   }
