@@ -16,6 +16,7 @@ import type { ChatAdapter, Inbound, Platform } from "./chat/port.js";
 import { type Clock, systemClock } from "./clock.js";
 import type { Config } from "./config.js";
 import { readDispatch } from "./dispatch/reader.js";
+import { withAmendments } from "./dispatch/amends.js";
 import { translator } from "./i18n.js";
 import { detectTools } from "./ingest/index.js";
 import { readFileIsolated } from "./intake/read-file.js";
@@ -26,6 +27,8 @@ import { createStore } from "./storage/store.js";
 import { questionDigest } from "./tracking/question-digest.js";
 import { reminderTick } from "./tracking/reminder-tick.js";
 import { ensureAdmins } from "./tracking/roles.js";
+import { parseOfficeHours } from "./reminders/office-hours.js";
+import { officeHoursGate } from "./tracking/quiet-hours.js";
 import { startWebServer, type WebServer } from "./web/server.js";
 
 export interface AppOptions {
@@ -84,7 +87,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     store,
     clock,
     logger,
-    readDispatch: (text, refDate) => readDispatch(text, { refDate }),
+    // The amendment references (issue 12) ride on the reader's output as one optional field.
+    readDispatch: (text, refDate) => withAmendments(readDispatch(text, { refDate }), text),
     // Files are read (and their dispatch read) in a worker thread with a heap cap, within the file time limit.
     extractText: options.extractText ?? ((bytes, fileName, extra = {}) =>
       readFileIsolated(bytes, fileName, {
@@ -107,6 +111,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     wakeDelivery: () => worker?.kick(),
   };
   const bot = createBot(deps);
+  // Office hours (issue 12): outside them group messages wait in the outbox; private chats are served.
+  const officeHours = officeHoursGate(store, clock);
+  await officeHours.refresh();
   const adapters: ChatAdapter[] = [];
   const limiter = new RateLimiter(
     options.rateLimits ?? ((platform) => (platform === "zalo" ? zaloRateLimits(config) : TELEGRAM_RATE_LIMITS)),
@@ -170,6 +177,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     onFailure: (item, failure) => logger.warn("message not delivered", { outbox: item.id, chat: item.chat, failure }),
     onChatMigrated: (from, to) => logger.info("chat migrated", { from, to }),
     onError: (error, context) => logger.error("delivery", { error, context }),
+    holdGroups: () => officeHours.closed(),
   });
   worker.start();
   const delivery = worker;
@@ -277,6 +285,7 @@ async function applyOfficeSettings(store: ReturnType<typeof createStore>, config
   await store.directory.saveSettings({
     officersOnly: config.OFFICERS_ONLY,
     requireApproval: config.REQUIRE_APPROVAL,
+    officeHours: parseOfficeHours(config.OFFICE_HOURS),
     reminders: {
       ...current.reminders,
       hour: config.REMINDER_HOUR,

@@ -66,7 +66,7 @@ export class ReplyRepo {
       posts: w.prepare(`SELECT p.messageId, p.position, p.assignmentId FROM Post p WHERE p.chatId = ? AND p.messageId = ? ORDER BY p.position, p.id`).raw(true),
       view: w.prepare(`${VIEW} WHERE a.id = ?`).raw(true),
       latestPost: w.prepare(`SELECT messageId FROM Post WHERE chatId = ? ORDER BY id DESC LIMIT 1`).pluck(),
-      openOfUnit: w.prepare(`${VIEW} WHERE a.unitId = ? AND a.status <> 'done' ORDER BY a.id`).raw(true),
+      openOfUnit: w.prepare(`${VIEW} WHERE a.unitId = ? AND a.status NOT IN ('done', 'recalled') ORDER BY a.id`).raw(true),
       nextTask: w.prepare(`SELECT id FROM Task WHERE previousId = ?`).pluck(),
       assignmentOf: w.prepare(`${VIEW} WHERE a.taskId = ? AND a.unitId = ?`).raw(true),
       markProcessed: w.prepare(`INSERT INTO ProcessedEvent (id, at) VALUES (?, ?)`),

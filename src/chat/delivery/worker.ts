@@ -30,6 +30,11 @@ export interface DeliveryWorkerDeps extends DeliveryCallbacks {
   limiter?: RateLimiter;
   clock?: Clock;
   options?: DeliveryOptions;
+  /**
+   * True while group chats must not be disturbed (outside office hours): their items stay pending for later, other
+   * chats are served as usual. Asked every round; judged on the business clock by the caller.
+   */
+  holdGroups?: () => boolean;
 }
 
 export interface DeliveryWorker {
@@ -102,7 +107,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     const startedAt = generation;
     let items: OutboxItem[] = [];
     try {
-      items = await deps.store.due(clock.now(), batchSize);
+      items = await deps.store.due(clock.now(), batchSize, deps.holdGroups?.() ? { groups: false } : {});
     } catch (error) {
       onError(error, "reading the outbox");
     }
