@@ -211,7 +211,10 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   // The dashboard reads through the same store and use cases as the chat (decision 0701).
   const web = config.WEB_PUBLIC_URL
     ? await startWebServer(
-      { store, clock, logger, defaultLang: config.DEFAULT_LANG, filesDir: deps.settings.filesDir, publicUrl: config.WEB_PUBLIC_URL },
+      {
+        store, clock, logger, defaultLang: config.DEFAULT_LANG, filesDir: deps.settings.filesDir, publicUrl: config.WEB_PUBLIC_URL,
+        ...(deps.settings.reportIssuer ? { reportIssuer: deps.settings.reportIssuer } : {}),
+      },
       { port: config.WEB_PORT, host: config.WEB_HOST },
     )
     : undefined;
