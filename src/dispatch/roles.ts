@@ -91,7 +91,7 @@ function readLeads(sentence: string): SentenceLeads | null {
     for (let i = s.indexOf(","); i > 0 && i < 600 && starts.length < 10; i = s.indexOf(",", i + 1)) starts.push(i + 1);
   }
   for (const at of starts) {
-    if (at > 0 && inRecipients(s, at)) continue;
+    if (at > 0 && (inRecipients(s, at) || inPartners(s, at))) continue;
     const part = s.slice(at).trimStart();
     const req = REQUEST.exec(part);
     if (req) {
@@ -156,6 +156,18 @@ function inRecipients(s: string, at: number): boolean {
   for (const m of s.slice(0, at).matchAll(REPORT_TO)) {
     const from = m.index + m[0].length;
     const tail = s.slice(from);
+    if (bodyHeadAt(tail) > 0 && from + readList(tail).end >= at) return true;
+  }
+  return false;
+}
+
+const PARTNERS = /phối (?:kết )?hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?\s+/giu;
+/** A clause start at `at` inside the list after "phối hợp với" ("… phối hợp với Sở A, các Sở, ngành …"): a partner. */
+function inPartners(s: string, at: number): boolean {
+  const head = s.slice(0, at);
+  for (const m of head.matchAll(PARTNERS)) {
+    const from = m.index + m[0].length;
+    const tail = s.slice(from, from + 600);
     if (bodyHeadAt(tail) > 0 && from + readList(tail).end >= at) return true;
   }
   return false;
