@@ -37,9 +37,13 @@ const DAY_IN_LINE = /(?:^|\s)[Nn]gày\s+(\d{1,2})\s*(?:tháng\s*(\d{1,2})\s*năm
 const TYPE_START = new RegExp(`^(?:${TYPES.join("|")})(?![\\p{L}])`, "iu");
 const MARKER_AT = /^(?:[-–+•]|\d{1,3}\s*[.)\-–]|[IVX]{1,5}\s*[.\-–]|[a-zđ]\))/u;
 const SOURCE_DATE = /\(\s*Nguồn[^)]*?[-–]\s*(\d{1,2})\/(\d{1,2})\/(\d{4})/iu;
+const SOURCE_THEO = new RegExp(`^\\(\\s*Theo\\s+(?:${TYPE_ALT}|văn bản)\\s+số`, "iu");
+// A portal's section titles and counters above the text ("THÔNG TIN Ý KIẾN", "SỐ LƯỢT TRUY CẬP") are not its issuer.
+const PAGE_CHROME =
+  /^(?:THÔNG TIN|TIN TỨC|TIN\s|SỐ LƯỢT|LƯỢT TRUY CẬP|TRUY CẬP|TRANG CHỦ|VĂN BẢN|LIÊN KẾT|THỐNG KÊ|TÌM KIẾM|DANH MỤC|GIỚI THIỆU|HỎI ĐÁP|CHI TIẾT|TÀI LIỆU|THƯ VIỆN|ĐĂNG NHẬP|BẢN IN|CHIA SẺ|TAGS?$|XEM THÊM|BÀI VIẾT|CHUYÊN MỤC|SỰ KIỆN|HOẠT ĐỘNG|THỦ TỤC HÀNH CHÍNH|CHỈ ĐẠO ĐIỀU HÀNH|TIÊU ĐIỂM|NỔI BẬT|MỚI NHẤT)/u;
 const SECRECY = /^(TUYỆT MẬT|TỐI MẬT|MẬT)$/u;
 const URGENCY = /^(HỎA TỐC|HOẢ TỐC|THƯỢNG KHẨN|KHẨN)$/u;
-const NOT_HEADER = /^(?:Căn cứ|Thực hiện|Theo|Trong|Để|Nhằm|Ngày\s+\d|Qua|Sau khi|Trên cơ sở|Hiện nay|Kỷ niệm)/u;
+const NOT_HEADER = /^\(?\s*(?:Căn cứ|Thực hiện|Theo|Trong|Để|Nhằm|Ngày\s+\d|Qua|Sau khi|Trên cơ sở|Hiện nay|Kỷ niệm)/u;
 
 function iso(y: number, m: number, d: number): string | null {
   if (m < 1 || m > 12 || d < 1 || d > 31) return null;
@@ -151,7 +155,7 @@ export function readHeader(input: Line[]): HeaderResult {
       const glued = doc.number === null || i <= lastHeader + 3 ? /(?<!BÍ|BẢO)\s+(TUYỆT MẬT|TỐI MẬT|MẬT|HỎA TỐC|HOẢ TỐC|THƯỢNG KHẨN|KHẨN)$/u.exec(t) : null;
       if (glued && stamps(glued[1]!, doc)) t = t.slice(0, glued.index);
       const head = t.replace(/CỘNG H(?:OÀ|ÒA|OA).*$/u, "").replace(/ĐẢNG CỘNG SẢN.*$/u, "").trim();
-      if (head && doc.type === null && !/:$/u.test(head) && !issuerParts.includes(head) && !/^(?:ĐỘC LẬP|T\/M|TM\.|KT\.)/u.test(head))
+      if (head && doc.type === null && !/:$/u.test(head) && !issuerParts.includes(head) && !/^(?:ĐỘC LẬP|T\/M|TM\.|KT\.)/u.test(head) && !PAGE_CHROME.test(head))
         issuerParts.push(head);
       if (i <= lastHeader + 3) lastHeader = Math.max(lastHeader, i);
     } else if (/^Độc lập/u.test(t)) lastHeader = Math.max(lastHeader, i);
@@ -203,7 +207,8 @@ export function readHeader(input: Line[]): HeaderResult {
   if (doc.number === null) {
     for (let i = 0; i < lines.length; i++) {
       const t = lines[i]!.text;
-      const source = /^\(?\s*Nguồn/iu.test(t);
+      // "(Nguồn: …)" and a portal's attribution "(Theo Công văn số 6012/UBND-KT, ngày 14/11/2023)" name the document.
+      const source = /^\(?\s*Nguồn/iu.test(t) || SOURCE_THEO.test(t);
       // Page chrome (breadcrumb, headline, "Cập nhật: …") may come first: a naming sentence ("… ban hành Công văn số …")
       // counts in the first paragraphs, any other mention only in the first lines.
       if (!source && i > 15) continue;
@@ -215,7 +220,7 @@ export function readHeader(input: Line[]): HeaderResult {
       if (!source && ((i > Math.min(2, bodyStart + 1) && !named) || (i > 8 && !named))) continue;
       // A document cited by the sentence ("Thực hiện Công văn số …", "theo chỉ đạo tại Công văn số …"), not the one named.
       const before = t.slice(Math.max(0, t.lastIndexOf(".", m.index)), m.index);
-      if (/(?:Căn cứ|Thực hiện|nhận được|[Tt]heo|của|tại)\s+(?:\S+\s+){0,2}$/u.test(before)) continue;
+      if (!source && /(?:Căn cứ|Thực hiện|nhận được|[Tt]heo|của|tại)\s+(?:\S+\s+){0,2}$/u.test(before)) continue;
       if (m[2]) doc.number = number(m[2]);
       doc.type ??= /^văn bản$/iu.test(m[1]!) ? "Công văn" : titleCaseType(m[1]!);
       const sd = SOURCE_DATE.exec(t);

@@ -140,3 +140,24 @@ describe("items", () => {
     expect(r.tasks.map((t) => t.assignees.map((a) => a.name))).toEqual([["các tổ dân phố"]]);
   });
 });
+
+describe("portal renderings: attribution lines and page chrome", () => {
+  it("reads number and date from a closing '(Theo Công văn số …, ngày …)' and keeps the body above it", () => {
+    const r = read("TIN TỨC SỰ KIỆN\nHà Tĩnh\n\nV/v Nạo vét kênh mương nội đồng\n\nUBND tỉnh có ý kiến như sau:\n\nGiao Sở Nông nghiệp và Phát triển nông thôn chủ trì, phối hợp với các địa phương kiểm tra, báo cáo UBND tỉnh trước ngày 30/11/2023.\n\n(Theo Công văn số 512/UBND-NN, ngày 14/11/2023)");
+    expect(r.doc.number).toBe("512/UBND-NN");
+    expect(r.doc.date).toBe("2023-11-14");
+    expect(r.doc.issuer).not.toMatch(/tin tức/iu);
+    expect(r.tasks.map((t) => t.assignees.map((a) => a.name))).toEqual([["Sở Nông nghiệp và Phát triển nông thôn", "các địa phương"]]);
+    expect(r.tasks[0]!.deadline?.date).toBe("2023-11-30");
+  });
+
+  it("a cited document in running text is still not the document's own number", () => {
+    const r = read("ỦY BAN NHÂN DÂN HUYỆN A\nSố: 12/UBND-VP\n\nThực hiện Công văn số 88/UBND-VX ngày 02/3/2024 của UBND tỉnh, UBND huyện đề nghị các xã báo cáo trước ngày 20/3/2024.");
+    expect(r.doc.number).toBe("12/UBND-VP");
+  });
+
+  it("'có ý kiến đóng góp' of the bodies asked is not the issuer speaking", () => {
+    const r = read("THÔNG BÁO Về việc lấy ý kiến\n1. Giao:\n- UBND các xã, thị trấn tổ chức lấy ý kiến của nhân dân.\nTrong thời gian lấy ý kiến, các cơ quan, UBND các xã, thị trấn có ý kiến đóng góp đề nghị gửi về UBND huyện.");
+    expect(r.tasks.flatMap((t) => t.assignees.map((a) => a.name))).toContain("UBND các xã, thị trấn");
+  });
+});
