@@ -161,3 +161,26 @@ describe("portal renderings: attribution lines and page chrome", () => {
     expect(r.tasks.flatMap((t) => t.assignees.map((a) => a.name))).toContain("UBND các xã, thị trấn");
   });
 });
+
+describe("documents cited by the work versus the document itself", () => {
+  it("a document the bodies are asked to study is not the dispatch; its own number in a parenthesis is", () => {
+    const r = read("Theo đó, Ban Thường vụ Huyện ủy đề nghị cấp ủy các chi bộ quán triệt, triển khai sâu rộng Kết luận số 93-KL/TW, ngày 20/11/2020 của Ban Bí thư đến cán bộ, đảng viên.\nBan Thường vụ Huyện ủy yêu cầu Ủy ban nhân dân huyện chỉ đạo đẩy mạnh tuyên truyền.");
+    expect(r.doc.number).toBeNull();
+    expect(r.tasks.map((t) => t.assignees[0]?.name)).toEqual(["cấp ủy các chi bộ", "Ủy ban nhân dân huyện"]);
+    const own = read("Sở Văn hóa vừa có Công văn đề nghị các huyện, thành phố tăng cường tuyên truyền (Công văn số 1236/SVHTTDL-QLVH, ngày 30/10/2019).");
+    expect(own.doc.number).toBe("1236/SVHTTDL-QLVH");
+  });
+
+  it("skips the plans a line cites before naming its own document", () => {
+    const r = read("Thực hiện các văn bản của Đảng; thực hiện Kế hoạch số 308-KH/BTGTW ngày 20/01/2015 của Ban Tuyên giáo Trung ương; Bộ VHTTDL đã ban hành Công văn số 5009/BVHTTDL-VHCS ngày 07/12/2015 về việc tổ chức các hoạt động tuyên truyền. Bộ đề nghị Sở Văn hóa các tỉnh triển khai.");
+    expect(r.doc.number).toBe("5009/BVHTTDL-VHCS");
+    expect(r.doc.date).toBe("2015-12-07");
+  });
+
+  it("a request before numbered items that only inform is the task; the items are its text", () => {
+    const r = read("Kính gửi: Hiệu trưởng các trường Tiểu học.\nPhòng Giáo dục và Đào tạo đề nghị Hiệu trưởng các trường Tiểu học tổ chức cuộc thi vẽ tranh như sau:\n1. Thời gian dự thi: Từ ngày 05/4/2021 đến ngày 30/4/2021.\n2. Thể lệ cuộc thi: (phụ lục đính kèm).\n3. Cách thức gửi bài dự thi: (phụ lục 3).");
+    expect(r.tasks).toHaveLength(1);
+    expect(r.tasks[0]!.assignees.map((a) => a.name)).toEqual(["Hiệu trưởng các trường Tiểu học"]);
+    expect(r.tasks[0]!.text).toContain("Thể lệ cuộc thi");
+  });
+});
