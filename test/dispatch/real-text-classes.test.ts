@@ -189,7 +189,7 @@ describe("openers before the body asking", () => {
   it.each([
     ["Công văn nêu rõ: Để đảm bảo Đại hội chi bộ đạt kết quả, Ban Thường vụ Huyện ủy đề nghị các Đảng bộ trực thuộc Huyện ủy lãnh đạo tổ chức đại hội.", ["các Đảng bộ trực thuộc Huyện ủy"]],
     ["Trước tình hình diễn biến phức tạp của thời tiết, để chủ động phòng, chống, Chủ tịch UBND thị xã yêu cầu Ban Chỉ huy PCTT và TKCN thị xã triển khai ngay.", ["Ban Chỉ huy PCTT và TKCN thị xã"]],
-    ["Trước mắt, các xã ven biển kiểm đếm tàu thuyền.", ["các xã ven biển"]],
+    ["Trước mắt, UBND các xã ven biển tổ chức kiểm đếm tàu thuyền.", ["UBND các xã ven biển"]],
   ])("%s", (sentence, want) => {
     expect(leads(sentence)).toEqual(want);
   });
