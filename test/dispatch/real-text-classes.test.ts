@@ -194,3 +194,14 @@ describe("openers before the body asking", () => {
     expect(leads(sentence)).toEqual(want);
   });
 });
+
+describe("verbs that end a subject", () => {
+  it.each([
+    ["Bộ Tài nguyên và Môi trường xin ý kiến Sở Tài nguyên và Môi trường Quảng Nam.", "Bộ Tài nguyên và Môi trường"],
+    ["Chủ tịch UBND các xã, phường ven biển tìm mọi biện pháp đưa tàu thuyền vào nơi tránh trú.", "Chủ tịch UBND các xã, phường ven biển"],
+    ["Các xã ven biển kiểm đếm tàu thuyền, hướng dẫn neo đậu.", "Các xã ven biển"],
+    ["Chủ tịch Ủy ban bầu cử các xã, thị trấn hoàn thiện hồ sơ.", "Chủ tịch Ủy ban bầu cử các xã, thị trấn"],
+  ])("%s", (sentence, first) => {
+    expect(leads(sentence)[0]).toBe(first);
+  });
+});
