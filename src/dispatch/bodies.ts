@@ -6,14 +6,16 @@
 import { nameKey } from "./names.js";
 import { HEAD_CONTINUATION_SRC, HEAD_SRC, STOP_WORDS, U } from "./lexicon.js";
 
-// Places and kinds that count as a body only after "các" ("các xã, thị trấn"; "các tổ chức, cá nhân").
+// Places and kinds that count as a body only after "các" ("các xã, thị trấn"; "các tổ chức, cá nhân"), or after a
+// count standing for it ("13 phường", "08 Tổ dân phố"); "mỗi"/"từng" only before an institution ("mỗi trường"), since
+// "ở mỗi xã, phường" is where the work happens, not who does it.
 const AFTER_CAC_SRC = ["xã", "phường", "thị trấn", "huyện", "quận", "thị xã", "thành phố", "tỉnh", "tổ chức", "địa phương", "cá nhân", "cấp", "thôn", "ấp", "bản", "khu phố", "tổ dân phố", "chủ đầu tư", "hộ gia đình", "thành viên"];
 const TITLE_SRC =
   "(?:(?:các\\s+)?đồng chí\\s+)?(?:(?:ông|bà)\\s*(?:\\(\\s*bà\\s*\\)|\\/\\s*bà)?\\s+|đồng chí\\s+)?(?:(?:phó\\s+)?(?:giám đốc|chủ tịch|hiệu trưởng|chỉ huy trưởng|trưởng|bí thư)|thủ trưởng|chánh(?= văn phòng| thanh tra)|thành viên|thường trực|lãnh đạo|người đứng đầu)\\s+";
 const IDIOM_SRC = "các cấp,? các ngành|các tổ chức,? cá nhân";
 
 const BODY_AT = new RegExp(
-  `^(?:${IDIOM_SRC}|(?:${TITLE_SRC})?(?:(?:tất cả |toàn thể )?các\\s+(?:${AFTER_CAC_SRC.join("|")}|${HEAD_SRC.join("|")})|${HEAD_SRC.join("|")}))(?![\\p{L}\\p{N}])`,
+  `^(?:${IDIOM_SRC}|(?:${TITLE_SRC})?(?:(?:tất cả |toàn thể )?(?:các|\\d{1,3})\\s+(?:${AFTER_CAC_SRC.join("|")}|${HEAD_SRC.join("|")})|(?:mỗi|từng)\\s+(?:${HEAD_SRC.join("|")})|${HEAD_SRC.join("|")}))(?![\\p{L}\\p{N}])`,
   "iu",
 );
 /** Kind words that continue a collective ("Các phòng, ban, ngành, đoàn thể huyện") instead of starting a new body. */

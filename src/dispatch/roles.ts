@@ -139,6 +139,8 @@ function readLeads(sentence: string): SentenceLeads | null {
     const notice = /^(?:(?:vừa|đã|cũng)\s+)*thông báo\s+(?:đến|tới|cho)\s+/iu.exec(after);
     const told = notice ? listAt(after.slice(notice[0].length)) : null;
     if (told) return { leads: told.names, requester: got.names, verb: verbAfter(after.slice(notice![0].length + told.end)), requested: true };
+    // "Sở Nội vụ giới thiệu toàn văn Văn bản số …": a portal publishing the text, like "ban hành".
+    if (/^giới thiệu\s+toàn văn/iu.test(after)) return { leads: got.names, requester: [], verb: "ban hành", requested: false };
     if (PUBLISHES.test(after)) {
       const req = embeddedRequest(after);
       if (req) return { leads: req.leads, requester: got.names, verb: req.verb, requested: true };

@@ -205,3 +205,12 @@ describe("verbs that end a subject", () => {
     expect(leads(sentence)[0]).toBe(first);
   });
 });
+
+describe("counts standing for 'các'", () => {
+  it("reads '13 phường', '08 Tổ dân phố' and 'mỗi trường' as bodies, not 'ở mỗi xã' as one", () => {
+    expect(leads("Đề nghị Tổ trưởng 08 Tổ dân phố thông báo cho các hộ kinh doanh.")).toEqual(["Tổ trưởng 08 Tổ dân phố"]);
+    expect(leads("Đề nghị Phó Chủ tịch Ủy ban nhân dân 13 phường báo cáo định kỳ.")).toEqual(["Phó Chủ tịch Ủy ban nhân dân 13 phường"]);
+    expect(leads("Đề nghị mỗi trường giới thiệu 01 học sinh tiêu biểu.")).toEqual(["mỗi trường"]);
+    expect(leads("Tổ chức ngày hội ở mỗi xã, phường trên địa bàn.")).toEqual([]);
+  });
+});
