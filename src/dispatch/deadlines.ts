@@ -114,11 +114,19 @@ function dmy(g: Array<string | undefined>, at: number): [number, number, number 
 }
 
 /** All deadline phrases in `text`, in order, with recurrences merged into an adjacent date. */
-export function findDeadlines(text: string, ctx: DateContext): FoundDeadline[] {
+// Real dispatches misspell the cue "trước" ("trưóc", "truớc", "truóc"); the fix keeps the length, so
+// every index into the fixed text is an index into the original, whose wording is what we report.
+const TRUOC_TYPO_RE = /(?<=^|[^\p{L}])(t)r(?:ư|u)(?:ớ|ó)c(?![\p{L}])/giu;
+function fixCueTypos(text: string): string {
+  return text.replace(TRUOC_TYPO_RE, (w, t: string) => (w.slice(1) === "rước" ? w : `${t}rước`));
+}
+
+export function findDeadlines(original: string, ctx: DateContext): FoundDeadline[] {
+  const text = fixCueTypos(original);
   const dates: FoundDeadline[] = [];
   const push = (index: number, found: string, date: string | null, recurrence: Recurrence | null = null) => {
     if (date === null && recurrence === null) return;
-    let phrase = found;
+    let phrase = original.slice(index, index + found.length);
     if (phrase.includes("(") && !phrase.includes(")") && text[index + phrase.length] === ")") phrase += ")";
     const end = index + phrase.length;
     if (dates.some((x) => index < x.end && end > x.index)) return;
