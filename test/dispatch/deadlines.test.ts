@@ -154,3 +154,18 @@ describe("misspelt cue 'trước' in real dispatches", () => {
     expect(firstDeadline("đã họp ngày 13/02", ctx)).toBeNull();
   });
 });
+
+describe("no space after 'ngày' in real dispatches", () => {
+  const ctx = { year: 2021, base: "2021-09-01" };
+  it.each([
+    ["gửi báo cáo về Sở trước ngày10/9", "trước ngày10/9"],
+    ["báo cáo kết quả chậm nhất ngày10/9/2021", "chậm nhất ngày10/9/2021"],
+  ])("%s", (phrase, text) => {
+    const d = firstDeadline(phrase, ctx);
+    expect(d?.date).toBe("2021-09-10");
+    expect(d?.text).toBe(text);
+  });
+  it("a date without a cue is still no deadline", () => {
+    expect(firstDeadline("Hội nghị đã họp ngày10/9", ctx)).toBeNull();
+  });
+});
