@@ -246,7 +246,10 @@ export function findDeadlines(original: string, ctx: DateContext): FoundDeadline
       dates.push(r);
     }
   }
-  return dates.sort((a, b) => a.index - b.index);
+  // "Định kỳ, … báo cáo chậm nhất là ngày 07 hàng tháng": the bare "định kỳ" names no period; a stated one wins.
+  const stated = dates.some((d) => d.recurrence !== null && d.recurrence !== "periodic");
+  const kept = stated ? dates.filter((d) => !(d.recurrence === "periodic" && d.date === null)) : dates;
+  return kept.sort((a, b) => a.index - b.index);
 }
 
 const tidy = (phrase: string) => phrase.replace(/^[\s.;:,]+|[\s.;:,]+$/gu, "");

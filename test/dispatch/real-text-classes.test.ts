@@ -214,3 +214,11 @@ describe("counts standing for 'các'", () => {
     expect(leads("Tổ chức ngày hội ở mỗi xã, phường trên địa bàn.")).toEqual([]);
   });
 });
+
+describe("a stated period beats a bare 'định kỳ'", () => {
+  it("takes 'ngày 07 hàng tháng' over the 'Định kỳ' before it, and keeps 'định kỳ' alone as periodic", () => {
+    const ctx = { year: 2014, base: "2014-05-20" };
+    expect(findDeadlines("Định kỳ, các phường báo cáo kết quả về Trung tâm chậm nhất là ngày 07 hàng tháng.", ctx)[0]).toMatchObject({ date: "2014-06-07", recurrence: "monthly" });
+    expect(findDeadlines("Các phường báo cáo định kỳ về Trung tâm.", ctx)[0]).toMatchObject({ date: null, recurrence: "periodic" });
+  });
+});
