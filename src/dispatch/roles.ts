@@ -92,6 +92,17 @@ function readLeads(sentence: string): SentenceLeads | null {
     if (link) starts.push(link[0].length);
     for (let i = s.indexOf(","); i > 0 && i < 600 && starts.length < 10; i = s.indexOf(",", i + 1)) starts.push(i + 1);
   }
+  const found = readFrom(s, starts);
+  if (found || starts.length > 1) return found;
+  // No opener word, yet a clause after a comma names who asks whom ("(TTV) - Đ ể chủ động …, Bộ Công Thương đề nghị Sở
+  // Công Thương …"): only such a request counts there, never a bare list of bodies met mid-sentence.
+  const commas: number[] = [];
+  for (let i = s.indexOf(","); i > 0 && i < 600 && commas.length < 10; i = s.indexOf(",", i + 1)) commas.push(i + 1);
+  const late = commas.length ? readFrom(s, commas) : null;
+  return late && late.requested && late.requester.length > 0 ? late : null;
+}
+
+function readFrom(s: string, starts: number[]): SentenceLeads | null {
   for (const at of starts) {
     if (at > 0 && (inRecipients(s, at) || inPartners(s, at))) continue;
     const part = s.slice(at).trimStart();
@@ -147,7 +158,6 @@ function readLeads(sentence: string): SentenceLeads | null {
     }
     return { leads: got.names, requester: [], verb: verbAfter(after), requested: false };
   }
-  s = "";
   return null;
 }
 

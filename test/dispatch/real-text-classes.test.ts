@@ -222,3 +222,10 @@ describe("a stated period beats a bare 'định kỳ'", () => {
     expect(findDeadlines("Các phường báo cáo định kỳ về Trung tâm.", ctx)[0]).toMatchObject({ date: null, recurrence: "periodic" });
   });
 });
+
+describe("a request after a comma with no opener word", () => {
+  it("finds 'X đề nghị Y' after a clause the reader cannot name, but not a bare list met mid-sentence", () => {
+    expect(leads("(TTV) - Đ ể chủ động bảo đảm cung cầu dịp Tết, Bộ Công Thương đề nghị Sở Công Thương các tỉnh theo dõi nguồn cung.")).toEqual(["Sở Công Thương các tỉnh"]);
+    expect(leads("Tăng cường kiểm tra các cơ sở kinh doanh, các hộ gia đình thực hiện đổ rác đúng giờ.")).toEqual([]);
+  });
+});
