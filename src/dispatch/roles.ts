@@ -23,6 +23,7 @@ const GIVEN_TO = /^[^;:.]{0,200}?\scho\s+(?=\S)/u;
 // "Theo dõi" is a verb ("Theo dõi kiểm tra, …"), not the preposition "Theo" opening an adverbial clause.
 const OPENER =
   /^(?:Trong|Trên cơ sở|Căn cứ|Sau khi|Để|Khi|Nhằm|Qua đó|Đồng thời|Ngoài ra|Thực hiện|Theo(?!\s+dõi)|Ngày\s+\d|Hết|Từ|Đến|Tiếp theo|Bên cạnh đó|Mặt khác|Riêng|Đối với|Cụ thể|Trước mắt|Tại|Với|Nhân dịp|Hưởng ứng|Trước)/u;
+const PERSON_ASKS = /^((?:Phó\s+)?(?:Thủ tướng(?:\s+Chính phủ)?|Bộ trưởng|Thứ trưởng|Tổng Bí thư|Chủ tịch nước)\s+(?:\p{Lu}\p{Ll}*\s+){2,4})(?:(?:cũng|đã|vừa)\s+)?(?=(?:yêu cầu|đề nghị|giao)[\s,:])/u;
 const DOC_SAYS = /^(?:Công văn|Thông báo|Kế hoạch|Chỉ thị|Văn bản|Công điện|Kết luận|Hướng dẫn)\s+(?:nêu rõ|nêu|cho biết|nhấn mạnh|chỉ rõ)\s*[:,]\s*(?=\p{Lu})/u;
 const BACKGROUND_VERB = /^(?:ban hành|banh|đã|nhận được|có ý kiến|được(?! giao| phân công)|vừa|là)(?![\p{L}])/u;
 
@@ -106,6 +107,14 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
   for (const at of starts) {
     if (at > 0 && (inRecipients(s, at) || inPartners(s, at))) continue;
     const part = s.slice(at).trimStart();
+    // "Thứ trưởng Trương Thanh Hoài yêu cầu Cục …", "Phó Thủ tướng Trần Hồng Hà đề nghị …": a named official asking.
+    const person = PERSON_ASKS.exec(part);
+    if (person) {
+      const rest = part.slice(person[0].length);
+      const inner = REQUEST.exec(rest);
+      const obj = inner ? listAt(rest.slice(inner[0].length)) : null;
+      if (inner && obj) return { leads: obj.names, requester: [person[1]!.trim()], verb: verbAfter(rest.slice(inner[0].length + obj.end)), requested: true };
+    }
     const req = REQUEST.exec(part);
     if (req) {
       const got = listAt(part.slice(req[0].length));

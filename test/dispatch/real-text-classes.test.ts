@@ -229,3 +229,13 @@ describe("a request after a comma with no opener word", () => {
     expect(leads("Tăng cường kiểm tra các cơ sở kinh doanh, các hộ gia đình thực hiện đổ rác đúng giờ.")).toEqual([]);
   });
 });
+
+describe("a named official asking", () => {
+  it.each([
+    ["Phó Thủ tướng Trần Hồng Hà yêu cầu Bộ Tài nguyên và Môi trường khẩn trương rà soát.", ["Bộ Tài nguyên và Môi trường"], "Phó Thủ tướng Trần Hồng Hà"],
+    ["Bộ trưởng Nguyễn Kim Sơn đề nghị các sở giáo dục và đào tạo chỉ đạo các trường.", ["các sở giáo dục và đào tạo"], "Bộ trưởng Nguyễn Kim Sơn"],
+  ])("%s", (sentence, want, who) => {
+    expect(leads(sentence)).toEqual(want);
+    expect(leadsOfSentence(sentence)?.requester).toEqual([who]);
+  });
+});
