@@ -239,3 +239,15 @@ describe("a named official asking", () => {
     expect(leadsOfSentence(sentence)?.requester).toEqual([who]);
   });
 });
+
+describe("duties that start with 'có kế hoạch', 'chỉ' or 'đẩy nhanh'", () => {
+  it.each([
+    ["Đề nghị UBND các xã có kế hoạch kiểm tra các cơ sở.", ["UBND các xã"]],
+    ["Yêu cầu Phòng Tài chính - Kế hoạch chỉ cấp kinh phí khi có hồ sơ.", ["Phòng Tài chính - Kế hoạch"]],
+    ["Đề nghị Ban Chỉ huy Quân sự huyện đẩy nhanh tiến độ.", ["Ban Chỉ huy Quân sự huyện"]],
+    // 'chỉ đạo', 'Chỉ huy' inside a name do not end it.
+    ["UBND huyện đề nghị Ban Chỉ đạo huyện chỉ đạo các xã.", ["Ban Chỉ đạo huyện"]],
+  ])("%s", (sentence, want) => {
+    expect(leads(sentence)).toEqual(want);
+  });
+});
