@@ -251,3 +251,21 @@ describe("duties that start with 'có kế hoạch', 'chỉ' or 'đẩy nhanh'",
     expect(leads(sentence)).toEqual(want);
   });
 });
+
+describe("collectives with where they are, and 'tổ chức' as a kind", () => {
+  it.each([
+    ["Đề nghị các đơn vị, tổ chức, cá nhân có liên quan thực hiện.", ["các đơn vị, tổ chức, cá nhân có liên quan"]],
+    ["Đề nghị các cơ quan, tổ chức và cá nhân thực hiện.", ["các cơ quan, tổ chức và cá nhân"]],
+    // The verb "tổ chức" still ends the subject.
+    ["Đề nghị các đơn vị tổ chức, triển khai thực hiện.", ["các đơn vị"]],
+    ["Yêu cầu cấp ủy, chính quyền các cấp, các địa phương trong tỉnh triển khai.", ["cấp ủy", "chính quyền các cấp", "các địa phương trong tỉnh"]],
+    ["Đề nghị các tinh, thanh pho trong ca nuoc trien khai.", []],
+    ["Đề nghị các tỉnh, thành phố trong cả nước triển khai.", ["các tỉnh, thành phố trong cả nước"]],
+    ["Đề nghị UBND các huyện trong thời gian tới triển khai.", ["UBND các huyện"]],
+    ["Đề nghị Thủ trưởng các cơ quan, đơn vị liên quan thuộc Bộ thực hiện.", ["Thủ trưởng các cơ quan, đơn vị liên quan thuộc Bộ"]],
+    ["Giao Đài Phát thanh & Truyền hình Nghệ An, và thủ trưởng các đơn vị liên quan thi hành.", ["Đài Phát thanh & Truyền hình Nghệ An", "thủ trưởng các đơn vị liên quan"]],
+    ["Giao Giám đốc các Sở, Ban, ngành, đoàn thể có liên quan, Chủ tịch UBND các huyện thi hành.", ["Giám đốc các Sở, Ban, ngành, đoàn thể có liên quan", "Chủ tịch UBND các huyện"]],
+  ])("%s", (sentence, want) => {
+    expect(leads(sentence)).toEqual(want);
+  });
+});
