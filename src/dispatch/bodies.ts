@@ -4,6 +4,7 @@
  * noun ("Sở", "UBND", "các phòng, ban") to the first verb ("chủ trì", "phối hợp", "triển khai"...).
  */
 import { nameKey } from "./names.js";
+import { unglue } from "./glued.js";
 import { HEAD_CONTINUATION_SRC, HEAD_SRC, STOP_WORDS, U } from "./lexicon.js";
 
 // Places and kinds that count as a body only after "các" ("các xã, thị trấn"; "các tổ chức, cá nhân"), or after a
@@ -131,6 +132,20 @@ export function readList(s: string): { list: string; end: number } {
     WORD_Y.lastIndex = i;
     const w = WORD_Y.exec(s);
     let word = w ? w[0] : c;
+    // "Giám đốc Sở Giáo dục và Đào tạochủ trì": a word glued to the verb after it ends the list there.
+    const parts = unglue(word).split(" ");
+    if (parts.length > 1) {
+      const tail = s.slice(i + word.length);
+      const stopAt = out.trim() === "" ? -1 : parts.findIndex((p, k) => k > 0 && STOP_RE.test(`${parts.slice(k).join(" ")}${tail}`) && !NOUN_AFTER.test(`${parts.slice(k).join(" ")}${tail}`));
+      if (stopAt > 0) {
+        out += parts.slice(0, stopAt).join(" ");
+        i += parts.slice(0, stopAt).join("").length;
+        break;
+      }
+      out += parts.join(" ");
+      i += word.length;
+      continue;
+    }
     // A word carrying the sentence's full stop ends the list ("… huyện. Tiếp tục …"); "TP." or "TP.HCM" do not.
     if (/[^.\s]\.+$/u.test(word) && !/^(?:TP|TX|Tp|Tx|TT|Q|P|H)\.$/u.test(word)) {
       word = word.replace(/\.+$/u, "");
