@@ -25,7 +25,7 @@ const CLOSING =
 
 // A closing restatement: "Yêu cầu … nghiêm túc thực hiện./.", "… để các cơ quan, đơn vị biết, thực hiện./."
 const RESTATEMENT =
-  /(?:nghiêm túc (?:triển khai |tổ chức )?(?:thực hiện|chấp hành)(?: (?:các |những )?(?:nội dung|yêu cầu|nhiệm vụ)?\s*(?:trên|nêu trên|này|công văn này|kế hoạch này|thông báo này|chỉ thị này))?|để (?:các [^.]{0,60})?biết,? (?:và )?(?:thực hiện|phối hợp thực hiện)|(?:đề nghị|yêu cầu) (?:thủ trưởng )?các (?:cơ quan|đơn vị|địa phương|sở|ngành)[^.]{0,80}(?:thực hiện|triển khai))\s*[./]*$/iu;
+  /(?:nghiêm túc (?:triển khai,? |tổ chức,? )?(?:thực hiện|chấp hành)(?: (?:các |những )?(?:nội dung|yêu cầu|nhiệm vụ)?\s*(?:trên|nêu trên|này|công văn này|kế hoạch này|thông báo này|chỉ thị này))?(?:,? (?:nhằm|để) [^.]{0,200})?|để (?:các [^.]{0,60})?biết,? (?:và )?(?:thực hiện|phối hợp thực hiện)|(?:đề nghị|yêu cầu) (?:thủ trưởng )?các (?:cơ quan|đơn vị|địa phương|sở|ngành)[^.]{0,80}(?:thực hiện|triển khai))\s*[./]*$/iu;
 
 // After the items, a reporting line with a time ("Báo cáo kết quả về UBND huyện trước ngày 30/11/2024.") is a closing.
 const REPORT_CLOSING = /^(?:Báo cáo|Gửi báo cáo|Nộp báo cáo|Định kỳ|Đề nghị (?:các|thủ trưởng)|Yêu cầu (?:các|thủ trưởng))[^]*?(?:trước|chậm nhất|hạn chót|định kỳ|hằng|hàng)/iu;

@@ -37,6 +37,17 @@ const properTail = (n: string) => /(?:\s\p{Lu}\p{Ll}*)+$/u.exec(n)?.[0].trim().t
 const sameUnit = (a: string, b: string) => sameBody(a, b) && (properTail(a) === "" || properTail(b) === "" || properTail(a) === properTail(b));
 const dedupe = (names: string[]) => names.filter((n, i) => names.findIndex((m) => sameUnit(m, n)) === i);
 
+const words = (s: string) => new Set(s.toLowerCase().normalize("NFC").split(/[^\p{L}\p{N}]+/u).filter(Boolean));
+/** Two sentences that share nearly all their words ("… chỉ đạo của Thủ tướng" / "… chỉ đạo của Thủ tướng tại Thông báo số …"). */
+function repeats(a: string, b: string): boolean {
+  if (a.length < 40 || b.length < 40) return false;
+  const x = words(a);
+  const y = words(b);
+  let common = 0;
+  for (const w of x) if (y.has(w)) common++;
+  return common / Math.min(x.size, y.size) >= 0.9 && common / Math.max(x.size, y.size) >= 0.75;
+}
+
 function assignees(leads: string[], text: string): Assignee[] {
   const l = dedupe(leads);
   const c = dedupe(coordinatorsIn(text)).filter((n) => !l.some((m) => sameBody(m, n)));
@@ -127,6 +138,7 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
   // Root prose: each sentence whose subject is a (non-issuer) body starts a task; others continue it. A lead-in
   // ending in "… sau:" keeps the dash items that follow unless an item names its own body.
   let cur: ParsedTask | null = null;
+  const firstSentence = new Map<ParsedTask, string>();
   let leadIn: ParsedTask | null = null;
   let k = 0;
   const append = (t: ParsedTask, s: string, sep: string) => {
@@ -151,9 +163,16 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
         // A later sentence asking the same bodies again ("Đề nghị các sở … gửi báo cáo về Sở Nội vụ trước ngày 10/9")
         // goes on with their task: it names no new body.
         const curLeads = cur ? cur.assignees.filter((a) => a.role === "lead") : [];
-        const sameLeads = cur !== null && leads.every((n) => curLeads.some((a) => sameBody(a.name, n))) && (dash || curLeads.length === leads.length);
+        const sameLeads = cur !== null && leads.every((n) => curLeads.some((a) => sameBody(a.name, n))) && (dash || curLeads.length === leads.length) && (i > 0 || dash);
         if (leads.length && !sameLeads) {
+          // A paragraph the page prints twice (or the portal's summary of it) is not a second task.
+          const again = out.find((t) => t.ref.startsWith("#") && repeats(firstSentence.get(t) ?? "", s));
+          if (again) {
+            cur = again;
+            return;
+          }
           cur = task(`#${++k}`, s, assignees(leads, s));
+          firstSentence.set(cur, s);
           out.push(cur);
           if (endsLeadIn) leadIn = cur;
           return;

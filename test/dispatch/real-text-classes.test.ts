@@ -116,10 +116,10 @@ describe("deadlines", () => {
     expect(first(text)).toMatchObject({ date, recurrence });
   });
 
-  it("gives a later sentence asking the same bodies to their task, with its time", () => {
+  it("a closing paragraph asking the same bodies again is its own task, and its time governs their earlier one", () => {
     const r = read("Kính gửi: Các sở, ban, ngành\n\nSở Nội vụ đề nghị các sở, ban, ngành báo cáo tình hình cải cách hành chính quý III năm 2015.\n\nĐề nghị các sở, ban, ngành gửi báo cáo về Sở Nội vụ trước ngày 10/9/2015.");
-    expect(r.tasks.filter((t) => t.assignees.length)).toHaveLength(1);
-    expect(r.tasks[0]!.deadline?.date).toBe("2015-09-10");
+    expect(r.tasks.filter((t) => t.assignees.length)).toHaveLength(2);
+    expect(r.tasks.map((t) => t.deadline?.date)).toEqual(["2015-09-10", "2015-09-10"]);
   });
 
   it("dates tasks by an information line outside the items and by the window another task states for the activity", () => {
@@ -267,5 +267,26 @@ describe("collectives with where they are, and 'tổ chức' as a kind", () => {
     ["Giao Giám đốc các Sở, Ban, ngành, đoàn thể có liên quan, Chủ tịch UBND các huyện thi hành.", ["Giám đốc các Sở, Ban, ngành, đoàn thể có liên quan", "Chủ tịch UBND các huyện"]],
   ])("%s", (sentence, want) => {
     expect(leads(sentence)).toEqual(want);
+  });
+});
+
+describe("a new paragraph asking the same body again", () => {
+  const head = "Kính gửi: Chủ tịch Ủy ban nhân dân các quận, huyện.\n";
+  it("starts a new task; a sentence in the same paragraph goes on with the first", () => {
+    const r = read(`${head}Sở Giáo dục và Đào tạo đề nghị Chủ tịch Ủy ban nhân dân các quận, huyện chỉ đạo các trường cho học sinh nghỉ học.\nĐề nghị Chủ tịch UBND các quận, huyện chỉ đạo rà soát tình hình các trường và khắc phục ngay các thiệt hại.`);
+    expect(r.tasks.map((t) => t.ref)).toEqual(["#1", "#2"]);
+    const same = read(`${head}Đề nghị Chủ tịch UBND các quận, huyện chỉ đạo các trường cho học sinh nghỉ học. Đề nghị Chủ tịch UBND các quận, huyện báo cáo kết quả về Sở.`);
+    expect(same.tasks).toHaveLength(1);
+  });
+  it("a paragraph the page prints twice is one task", () => {
+    const p = "Chủ tịch UBND huyện yêu cầu các cơ quan, đơn vị, UBND các xã, thị trấn thực hiện nghiêm chỉ đạo của Thủ tướng Chính phủ về phòng, chống dịch Covid-19.";
+    const r = read(`${p}\n${p.replace("Thủ tướng Chính phủ", "Thủ tướng Chính phủ tại Thông báo số 31/TB-VPCP")}`);
+    expect(r.tasks).toHaveLength(1);
+  });
+  it("a closing restatement with a purpose is not a task", () => {
+    const r = read("Ban Quản lý đề nghị các doanh nghiệp báo cáo tình hình trước 15 giờ hằng ngày.\nBan Quản lý yêu cầu các doanh nghiệp trong khu công nghiệp nghiêm túc triển khai, thực hiện./.");
+    expect(r.tasks).toHaveLength(1);
+    const p = read("Đề nghị các hộ dân, cơ sở kinh doanh thu gom rác đúng giờ.\nĐề nghị các hộ dân, cơ sở kinh doanh, đơn vị trên địa bàn nghiêm túc thực hiện nhằm góp phần giữ gìn vệ sinh môi trường.");
+    expect(p.tasks).toHaveLength(1);
   });
 });
