@@ -290,3 +290,10 @@ describe("a new paragraph asking the same body again", () => {
     expect(p.tasks).toHaveLength(1);
   });
 });
+
+describe("'kính gửi' in a portal's summary", () => {
+  it("reads 'X kính gửi Y …' as X asking Y", () => {
+    expect(leadsOfSentence("Sở Công thương kính gửi các sở, ngành góp ý dự thảo Quyết định của Thủ tướng Chính phủ.")).toMatchObject({ leads: ["các sở, ngành"], requester: ["Sở Công thương"], requested: true });
+    expect(leads("Sở Y tế kính đề nghị UBND các huyện chỉ đạo các xã.")).toEqual(["UBND các huyện"]);
+  });
+});
