@@ -176,7 +176,10 @@ export function readHeader(input: Line[]): HeaderResult {
   const kg = lines.findIndex((l, i) => i < Math.max(limit, 1) + 5 && ADDRESS.test(l.text) && !/^Kính gửi\p{L}/u.test(l.text));
   if (kg >= 0) {
     let inline = lines[kg]!.text.replace(ADDRESS, "");
-    const cut = /\.\s+(?=\p{Lu}\p{Ll}*\s+\p{L})/u.exec(inline);
+    // "Kính gửi: Sở Y tế các tỉnh … (danh sách kèm theo) Thực hiện chỉ đạo của Bộ trưởng …": a page that lost the line
+    // break; the body's opening words start the body even without a full stop before them.
+    const opener = /(?<=\S)\s+(?=(?:Thực hiện|Căn cứ|Theo|Để|Nhằm|Tiếp theo|Trước tình hình|Hiện nay|Vừa qua|Ngày\s+\d{1,2})[\s,])/u.exec(inline);
+    const cut = /\.\s+(?=\p{Lu}\p{Ll}*\s+\p{L})/u.exec(inline) ?? (opener && inline.length - opener.index > 80 ? opener : null);
     if (cut) {
       lines.splice(kg + 1, 0, { text: inline.slice(cut.index + 1).trim(), blankBefore: false });
       inline = inline.slice(0, cut.index);

@@ -297,3 +297,13 @@ describe("'kính gửi' in a portal's summary", () => {
     expect(leads("Sở Y tế kính đề nghị UBND các huyện chỉ đạo các xã.")).toEqual(["UBND các huyện"]);
   });
 });
+
+describe("scanned and flattened pages", () => {
+  it("splits the body off a Kính gửi line that runs into it, and reads OCR item numbers without their full stop", () => {
+    const r = read("Kính gửi: Sở Y tế các tỉnh, thành phố trực thuộc Trung ương (danh sách kèm theo) Thực hiện chỉ đạo của Bộ trưởng Bộ Y tế về việc mở rộng mạng lưới bệnh viện vệ tinh, Cục Quản lý Khám, chữa bệnh đề nghị Sở Y tế các tỉnh thực hiện tốt một số việc sau:\n1 Đôn đốc các bệnh viện vệ tinh báo cáo kết quả thực hiện dự án.\n2 Đánh giá chung kết quả thực hiện năm 2013.\n3 Đề xuất định hướng 2016-2020.");
+    expect(r.doc.recipients).toEqual(["Sở Y tế các tỉnh, thành phố trực thuộc Trung ương (danh sách kèm theo)"]);
+    expect(r.tasks.map((t) => t.ref)).toEqual(["1", "2", "3"]);
+    // Without the colon before it, "1 Sở" is not taken for an item.
+    expect(read("Kính gửi: UBND các huyện.\nĐề nghị UBND các huyện báo cáo số liệu.\n1 Sở Y tế nhận.\n2 Sở Tài chính nhận.").tasks.every((t) => t.ref.startsWith("#"))).toBe(true);
+  });
+});
