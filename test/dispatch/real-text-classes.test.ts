@@ -307,3 +307,15 @@ describe("scanned and flattened pages", () => {
     expect(read("Kính gửi: UBND các huyện.\nĐề nghị UBND các huyện báo cáo số liệu.\n1 Sở Y tế nhận.\n2 Sở Tài chính nhận.").tasks.every((t) => t.ref.startsWith("#"))).toBe(true);
   });
 });
+
+describe("a quyết định's title block", () => {
+  it("drops the authority line a page joins to the title, and the 'CỦA … SỐ … NGÀY …' before 'VỀ VIỆC'", () => {
+    expect(read("TỔNG CỤC THUẾ\nSố: 255/QĐ-TCT\nHà Nội, ngày 28 tháng 03 năm 2001\nQUYẾT ĐỊNH VỀ VIỆC BAN HÀNH HỆ THỐNG MẪU BIỂU BÁO CÁO THỐNG KÊ THUẾ TỔNG CỤC TRƯỞNG TỔNG CỤC THUẾ\nCăn cứ Nghị định số 281/HĐBT;").doc.subject).toBe("BAN HÀNH HỆ THỐNG MẪU BIỂU BÁO CÁO THỐNG KÊ THUẾ");
+    expect(read("THỦ TƯỚNG CHÍNH PHỦ\nSố: 180/2002/QĐ-TTg\nHà Nội, ngày 19 tháng 12 năm 2002\nQUYẾT ĐỊNH\nCỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 180/2002/QĐ-TTG NGÀY 19 THÁNG 12 NĂM 2002 VỀ VIỆC BAN HÀNH QUY CHẾ QUẢN LÝ TÀI CHÍNH\n\nTHỦ TƯỚNG CHÍNH PHỦ\nCăn cứ Luật Tổ chức Chính phủ;").doc.subject).toBe("BAN HÀNH QUY CHẾ QUẢN LÝ TÀI CHÍNH");
+    // An authority named inside the title stays.
+    expect(read("UBND TỈNH\nSố: 12/QĐ-UBND\nQUYẾT ĐỊNH VỀ VIỆC BAN HÀNH QUY CHẾ LÀM VIỆC CỦA ỦY BAN NHÂN DÂN TỈNH\nCăn cứ Luật;").doc.subject).toBe("BAN HÀNH QUY CHẾ LÀM VIỆC CỦA ỦY BAN NHÂN DÂN TỈNH");
+  });
+  it("keeps a number's dash as written", () => {
+    expect(read("SỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố : 4144 /GDĐT – VP\nV/v cho học sinh nghỉ học").doc.number).toBe("4144/GDĐT–VP");
+  });
+});
