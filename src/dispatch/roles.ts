@@ -94,7 +94,16 @@ function readLeads(sentence: string): SentenceLeads | null {
     for (let i = s.indexOf(","); i > 0 && i < 600 && starts.length < 10; i = s.indexOf(",", i + 1)) starts.push(i + 1);
   }
   const found = readFrom(s, starts);
-  if (found || starts.length > 1) return found;
+  if (found) return found;
+  // "Thực hiện … (Thông tư 26); Bộ Giáo dục và Đào tạo đề nghị các sở …": after a semicolon only who asks whom counts.
+  const opened = starts.length > 1 || OPENER.test(s);
+  if (opened && s.includes(";")) {
+    const semis: number[] = [];
+    for (let i = s.indexOf(";"); i > 0 && i < 600 && semis.length < 5; i = s.indexOf(";", i + 1)) semis.push(i + 1);
+    const asked = semis.length ? readFrom(s, semis) : null;
+    if (asked && asked.requested && asked.requester.length > 0) return asked;
+  }
+  if (opened) return null;
   // No opener word, yet a clause after a comma names who asks whom ("(TTV) - Đ ể chủ động …, Bộ Công Thương đề nghị Sở
   // Công Thương …"): only such a request counts there, never a bare list of bodies met mid-sentence.
   const commas: number[] = [];

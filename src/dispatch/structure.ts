@@ -97,7 +97,15 @@ export function buildStructure(lines: Line[], issuerNames: string[]): Structure 
     }
     // Without a blank line before it, such a line may be the wrapped tail of the item above (PDF text).
     const reportLine = hasNumbered && blankBefore && REPORT_CLOSING.test(text) && text.length < 400;
-    if (CLOSING.test(text) || reportLine || (RESTATEMENT.test(text) && text.length < 300)) {
+    // "Nhận được công văn này, Bộ … đề nghị các sở … chỉ đạo …": a request after the opener is a task, not a closing.
+    const received = /^Nhận được/iu.test(text) && !RESTATEMENT.test(text) && !/nghiêm túc (?:triển khai )?thực hiện|thực hiện nghiêm/iu.test(text) && leadsOfSentence(text.replace(/^Nhận được[^,]{0,80},\s*/iu, ""))?.requested === true;
+    if (received && hasNumbered) {
+      stack.length = 1;
+      mode = "prose";
+      prose.push(text);
+      continue;
+    }
+    if ((CLOSING.test(text) && !received) || reportLine || (RESTATEMENT.test(text) && text.length < 300)) {
       mode = "closing";
       stack.length = 1;
       closing.push(text);

@@ -28,6 +28,9 @@ const NOT_WORK_LABEL = /^(?:mục đích|mục tiêu|yêu cầu)(?:[\s,;và-]+(?
 // Information items ("Thời gian: …", "Địa điểm: …") carry no work unless they name a body.
 const INFO_ITEM = /^(?:thời gian|địa điểm|nội dung|thành phần|hồ sơ|kinh phí|hình thức|đối tượng|phạm vi|thể lệ|cách thức|giải thưởng|cơ cấu giải|chủ đề|liên hệ|địa chỉ|số lượng|tiêu chí|tiêu chuẩn|điều kiện|lệ phí|quy mô|trang phục)[^:]{0,60}:/iu;
 
+// The topics a report covers ("Công tác chỉ đạo …", "Kết quả thực hiện …", "Những đề xuất, kiến nghị").
+const REPORT_TOPIC = /^(?:công tác|tình hình|kết quả|những|các|số liệu|đánh giá|đề xuất|kiến nghị|khó khăn|thuận lợi|nguyên nhân|giải pháp|phương hướng|tồn tại|bài học|ưu điểm|hạn chế)(?![\p{L}])/iu;
+
 /** The heading text a task hangs under: a time it states is the time of the tasks under it. */
 export const PARENT_TEXT = new WeakMap<ParsedTask, string>();
 
@@ -123,9 +126,13 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
     for (const t of bulletTasks) PARENT_TEXT.set(t, own);
     out.push(...bulletTasks);
   };
-  for (const c of st.root.children) {
-    if (isNumbered(c.kind)) visit(c, [], []);
-  }
+  // "… đề nghị các sở báo cáo … theo các nội dung sau: 1. Công tác chỉ đạo …; 2. Những đề xuất, kiến nghị": numbered
+  // topics of the report asked for, naming no body, are its contents, not tasks (the request before them is).
+  const topItems = st.root.children.filter((c) => isNumbered(c.kind));
+  const lastPre = st.preamble[st.preamble.length - 1] ?? "";
+  const reportLeadIn = /báo cáo[^]*sau\s*:\s*$/iu.test(lastPre) && sentences(lastPre).some((x) => leadsOfSentence(x)?.requested);
+  const contentsOnly = reportLeadIn && topItems.length > 0 && topItems.every((c) => REPORT_TOPIC.test(c.head) && leadsIn(flatten(c)).length === 0);
+  if (!contentsOnly) for (const c of topItems) visit(c, [], []);
   // "Phòng Giáo dục … đề nghị Hiệu trưởng các trường … tổ chức cuộc thi như sau: 1. Thời gian dự thi: … 2. Đối tượng:
   // …": when the numbered items only inform, the request before them is the task, and the items are its text.
   let prose = st.prose;

@@ -319,3 +319,18 @@ describe("a quyết định's title block", () => {
     expect(read("SỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố : 4144 /GDĐT – VP\nV/v cho học sinh nghỉ học").doc.number).toBe("4144/GDĐT–VP");
   });
 });
+
+describe("a report asked for by topics", () => {
+  const text = "Kính gửi: Các sở giáo dục và đào tạo\n\nThực hiện Chương trình công tác năm 2015 về đồng phục học sinh (Thông tư 26); Bộ Giáo dục và Đào tạo đề nghị các sở giáo dục và đào tạo báo cáo tình hình thực hiện Thông tư 26 trước ngày 20/12/2015 theo các nội dung cụ thể sau:\n\n1. Công tác chỉ đạo về việc may, mặc đồng phục năm học 2015 - 2016.\n\n2. Công tác kiểm tra, giám sát và xử lý sai phạm.\n\n3. Những đề xuất, kiến nghị và ý kiến khác.\n\nNhận được công văn này, Bộ Giáo dục và Đào tạo đề nghị các sở giáo dục và đào tạo chỉ đạo các cơ sở giáo dục trên địa bàn triển khai, tổng hợp và báo cáo về Bộ.";
+  it("makes the request before the topics the task and the topics its text; 'Nhận được công văn này, … đề nghị …' is a task", () => {
+    const r = read(text);
+    expect(r.tasks.map((t) => t.ref)).toEqual(["#1", "#2"]);
+    expect(r.tasks[0]!.assignees.map((a) => a.name)).toEqual(["các sở giáo dục và đào tạo"]);
+    expect(r.tasks[0]!.text).toContain("Những đề xuất");
+    expect(r.tasks[1]!.text).toMatch(/^Nhận được công văn này/u);
+  });
+  it("keeps 'Nhận được công văn này, yêu cầu … nghiêm túc thực hiện …' a closing", () => {
+    const r = read("Kính gửi: Hiệu trưởng các trường\n1. Các trường tổ chức tổng vệ sinh.\n2. Các trường báo cáo kết quả.\nNhận được công văn này, yêu cầu Hiệu trưởng các trường nghiêm túc thực hiện và nộp báo cáo trước 9h00 ngày 23/4/2018./.");
+    expect(r.tasks.map((t) => t.ref)).toEqual(["1", "2"]);
+  });
+});
