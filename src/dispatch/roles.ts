@@ -165,8 +165,7 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
     // "Bộ Y tế vừa có công điện gửi UBND các tỉnh … đề nghị …", "Ban Thường vụ Thành ủy có Công văn số … yêu cầu các
     // cấp ủy …": the issuer's background clause carries the request; its objects (or the recipients) are the leads.
     // "UBND tỉnh thông báo đến tất cả các trụ sở …": the notice's addressees act on it.
-    // "Sở Công thương kính gửi các sở, ngành …" (a portal's summary of the letter) reads the same way.
-    const notice = /^(?:(?:vừa|đã|cũng)\s+)*(?:thông báo\s+(?:đến|tới|cho)|kính gửi(?:\s+(?:đến|tới))?)\s+/iu.exec(after);
+    const notice = /^(?:(?:vừa|đã|cũng)\s+)*thông báo\s+(?:đến|tới|cho)\s+/iu.exec(after);
     const told = notice ? listAt(after.slice(notice[0].length)) : null;
     if (told) return { leads: told.names, requester: got.names, verb: verbAfter(after.slice(notice![0].length + told.end)), requested: true };
     // "Sở Nội vụ giới thiệu toàn văn Văn bản số …": a portal publishing the text, like "ban hành".

@@ -291,9 +291,9 @@ describe("a new paragraph asking the same body again", () => {
   });
 });
 
-describe("'kính gửi' in a portal's summary", () => {
-  it("reads 'X kính gửi Y …' as X asking Y", () => {
-    expect(leadsOfSentence("Sở Công thương kính gửi các sở, ngành góp ý dự thảo Quyết định của Thủ tướng Chính phủ.")).toMatchObject({ leads: ["các sở, ngành"], requester: ["Sở Công thương"], requested: true });
+describe("'kính' before the verb", () => {
+  it("ends the name of the body writing ('Sở Công thương kính gửi …' names where the letter went, not a task)", () => {
+    expect(leadsOfSentence("Sở Công thương kính gửi các sở, ngành góp ý dự thảo Quyết định của Thủ tướng Chính phủ.")).toMatchObject({ leads: ["Sở Công thương"], requested: false });
     expect(leads("Sở Y tế kính đề nghị UBND các huyện chỉ đạo các xã.")).toEqual(["UBND các huyện"]);
   });
 });
