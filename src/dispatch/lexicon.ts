@@ -25,6 +25,9 @@ export const HEAD_SRC = [
   "công chức (?:địa chính|văn phòng|tư pháp|tài chính|văn hóa|văn hoá|chỉ huy|kinh tế)",
   "tổ chức(?= (?:chính trị|xã hội|đoàn thể|cơ sở|đảng|quần chúng|tôn giáo|kinh tế|nhân đạo|thành viên|công đoàn|phi|quốc tế|tín dụng)(?![\\p{L}]))",
   // Residents and households addressed by flag-hanging and clean-up notices ("… và các hộ gia đình", "hộ nhân dân").
+  // The trade unions and the abbreviations mass organisations write their own bodies with ("LĐLĐ quận", "BCH Đoàn các
+  // xã", "BTV Huyện Đoàn", "VPĐU").
+  "công đoàn", "phương tiện thông tin đại chúng", "lđlđ", "ldld", "vpđu", "vpdu", "btv", "bch",
   "hộ (?:gia đình|nhân dân|dân|kinh doanh)", "nhân dân(?= (?:trên|trong|ở|tại|các)\\s)", "người dân(?= (?:trên|trong|ở|tại)\\s)", "tàu thuyền",
 ];
 

@@ -334,3 +334,22 @@ describe("a report asked for by topics", () => {
     expect(r.tasks.map((t) => t.ref)).toEqual(["1", "2"]);
   });
 });
+
+describe("mass organisations and officials by title (round 5)", () => {
+  it.each([
+    ["LĐLĐ thành phố đề nghị LĐLĐ quận, huyện, Công đoàn ngành và tương đương, công đoàn cơ sở trực thuộc tổ chức phát động cuộc thi.", ["LĐLĐ quận, huyện", "Công đoàn ngành và tương đương", "công đoàn cơ sở trực thuộc"]],
+    ["BTV Huyện Đoàn đề nghị BCH Đoàn các xã, thị trấn tổ chức ra quân.", ["BCH Đoàn các xã, thị trấn"]],
+    ["VPĐU đề nghị Bí thư các Chi bộ thực hiện tuyên truyền kỷ niệm.", ["Bí thư các Chi bộ"]],
+    ["Phó Chủ tịch cũng đề nghị Hội LHPN các tỉnh tiếp tục hưởng ứng cuộc thi.", ["Hội LHPN các tỉnh"]],
+    ["Thủ tướng yêu cầu các phương tiện thông tin đại chúng tập trung tuyên truyền.", ["các phương tiện thông tin đại chúng"]],
+  ])("%s", (sentence, want) => {
+    expect(leads(sentence)).toEqual(want);
+  });
+
+  it("keeps the official out of the leads and a titled body whole", () => {
+    expect(leadsOfSentence("Phó Chủ tịch Nguyễn Văn An đề nghị Sở Y tế kiểm tra.")?.requester).toEqual(["Phó Chủ tịch Nguyễn Văn An"]);
+    expect(leads("Chủ tịch UBND các xã chịu trách nhiệm kiểm tra.")).toEqual(["Chủ tịch UBND các xã"]);
+    // "công đoàn" as an activity's name is no body: "Đại hội Công đoàn các cấp" stays an event.
+    expect(leads("Thực hiện Đại hội Công đoàn tỉnh lần thứ X, đề nghị các đơn vị treo băng rôn.")).toEqual(["các đơn vị"]);
+  });
+});
