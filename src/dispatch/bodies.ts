@@ -136,7 +136,9 @@ export function readList(s: string): { list: string; end: number } {
     const parts = unglue(word).split(" ");
     if (parts.length > 1) {
       const tail = s.slice(i + word.length);
-      const stopAt = out.trim() === "" ? -1 : parts.findIndex((p, k) => k > 0 && STOP_RE.test(`${parts.slice(k).join(" ")}${tail}`) && !NOUN_AFTER.test(`${parts.slice(k).join(" ")}${tail}`));
+      // "… các đồng chí giaoChánh Văn phòng …": the glued word may itself start with the verb.
+      const stopAt = out.trim() === "" ? -1 : parts.findIndex((p, k) => STOP_RE.test(`${parts.slice(k).join(" ")}${tail}`) && !NOUN_AFTER.test(`${parts.slice(k).join(" ")}${tail}`));
+      if (stopAt === 0) break;
       if (stopAt > 0) {
         out += parts.slice(0, stopAt).join(" ");
         i += parts.slice(0, stopAt).join("").length;
@@ -249,7 +251,9 @@ function tidyName(name: string): string {
 
 /** Only generic words ("các đơn vị", "các cơ quan, đơn vị liên quan"): not a named body. */
 export function isGeneric(names: string[]): boolean {
-  return names.every((n) =>
+  // "Quý cơ quan", "Quý Sở", "Quý đơn vị": the polite address of the letter's recipient, who is named in Kính gửi.
+  // "các đồng chí" alone: the persons the letter is addressed to.
+  return names.every((n) => /^quy\s/u.test(nameKey(n)) || /^(?:cac )?dong chi$/u.test(nameKey(n)) ||
     nameKey(n)
       .split(" ")
       .every((w) => /^(?:cac|don|vi|co|quan|lien|to|chuc|ca|nhan|dia|phuong|truc|thuoc|tren|ban|nganh|tat|ca|minh|nay)$/u.test(w)),

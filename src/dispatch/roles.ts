@@ -4,7 +4,7 @@
  * "chỉ đạo"/"hướng dẫn"/"tham mưu cho", channels "(qua X)", report recipients "gửi về X" and beneficiaries are never
  * picked up, because only those two positions yield assignees.
  */
-import { bodyHeadAt, isGeneric, readList, splitList } from "./bodies.js";
+import { bodyHeadAt, isGeneric, readList, splitList, STOP_RE } from "./bodies.js";
 
 
 export interface SentenceLeads {
@@ -33,6 +33,27 @@ function listAt(input: string): { names: string[]; end: number } | null {
   const skip = title ? title[0].length : 0;
   const got = listFrom(input.slice(skip));
   return got && { names: got.names, end: got.end + skip };
+}
+
+// After "đề nghị/yêu cầu" the object is whoever is asked, even when its head noun is not in the lexicon ("đề nghị các
+// cơ sở Hội trực thuộc …", "đề nghị Phó Chủ tịch Văn xã UBND 13 phường …", "đề nghị Quý cơ quan …"): a capitalised
+// phrase, or a plural ("các", "những", a count) of something that is not an abstract noun (the work asked for).
+const LOOSE_OBJECT = /^(?:(?:tất cả|toàn thể)\s+)?(?:(?:các|những|\d{1,3})\s+(?!(?:nội dung|biện pháp|giải pháp|hoạt động|nhiệm vụ|công việc|văn bản|thủ tục|hồ sơ|chương trình|kế hoạch|chính sách|quy định|trường hợp|vấn đề|ý kiến|tài liệu|số liệu|thông tin|sản phẩm|mặt hàng|loại|điều kiện|yêu cầu|kiến nghị|bước|khoản|mục|chỉ tiêu|tiêu chí|ngày|tháng|năm|lần|đợt|giờ)(?![\p{L}]))\p{Ll}|(?!(?:Trong|Theo|Tại|Khi|Nếu|Để|Các|Những)\s)\p{Lu})/u;
+
+// A word that ends a subject and is a verb, not a preposition that may go on a name ("… trong cả nước").
+const PREPOSITION = /^(?:trong|tại|về|với|cùng|khi|nếu|sau|trước|vào|để|nhằm|đối với|theo|thì|là|được|không)(?![\p{L}])/u;
+const VERB_NEXT = { test: (s: string) => STOP_RE.test(s) && !PREPOSITION.test(s) };
+
+/** The bodies asked after a request verb: a list of known bodies, else a short loose object (see LOOSE_OBJECT). */
+function objectAt(rest: string): { names: string[]; end: number } | null {
+  const known = listAt(rest);
+  if (known || !LOOSE_OBJECT.test(rest)) return known;
+  const { list, end } = readList(rest);
+  const names = splitList(list);
+  // The object must end at a verb the lexicon knows: one that runs on to the end of the sentence is a clause (or text
+  // without diacritics), not a name.
+  if (!names.length || list.length > 160 || names.some((n) => n.split(/\s+/u).length > 12) || !VERB_NEXT.test(rest.slice(end).replace(/^[\s,]+/u, ""))) return null;
+  return { names, end };
 }
 
 function listFrom(s: string): { names: string[]; end: number } | null {
@@ -126,7 +147,7 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
     }
     const req = REQUEST.exec(part);
     if (req) {
-      const got = listAt(part.slice(req[0].length));
+      const got = objectAt(part.slice(req[0].length));
       if (got) return { leads: got.names, requester: [], verb: verbAfter(part.slice(req[0].length + got.end)), requested: true };
       // "Giao chỉ tiêu tuyển quân năm 2025 cho Ủy ban nhân dân các huyện": the body after "cho" receives the work.
       const to = /^giao$/iu.test(req[1]!) ? GIVEN_TO.exec(part.slice(req[0].length)) : null;
@@ -155,7 +176,7 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
     const after = part.slice(got.end).trimStart().replace(/^(?:(?:cũng|đồng thời|còn|tiếp tục|trân trọng|kính|thông báo(?:\s+và|\s*,)?)\s+)+(?=(?:giao|đề nghị|yêu cầu|phân công|mời)[\s,:])/iu, "");
     const inner = REQUEST.exec(after);
     if (inner) {
-      const obj = listAt(after.slice(inner[0].length));
+      const obj = objectAt(after.slice(inner[0].length));
       // "Thủ trưởng các cơ quan …, Chủ tịch UBND các xã và đề nghị các cơ quan của tỉnh … thực hiện …": the bodies before
       // "và đề nghị" are told to do the same work, not the ones asking.
       const alsoLeads = /\svà\s*$/u.test(part.slice(0, got.end + (part.slice(got.end).length - part.slice(got.end).trimStart().length)) + " ") || /(?:^|\s)và$/u.test(got.names[got.names.length - 1] ?? "");

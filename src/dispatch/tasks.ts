@@ -31,6 +31,10 @@ const INFO_ITEM = /^(?:thời gian|địa điểm|nội dung|thành phần|hồ 
 // The topics a report covers ("Công tác chỉ đạo …", "Kết quả thực hiện …", "Những đề xuất, kiến nghị").
 const REPORT_TOPIC = /^(?:công tác|tình hình|kết quả|những|các|số liệu|đánh giá|đề xuất|kiến nghị|khó khăn|thuận lợi|nguyên nhân|giải pháp|phương hướng|tồn tại|bài học|ưu điểm|hạn chế)(?![\p{L}])/iu;
 
+// "… thực hiện đảm bảo các nội dung trên.": a sentence ending by pointing back at what was already asked (new work
+// after it, "… các nội dung trên, tổng hợp và báo cáo … trước ngày 20/12", is a task of its own).
+const BACK_REFERENCE = /(?:thực hiện|triển khai|chấp hành)(?:\s+(?:tốt|nghiêm|nghiêm túc|đầy đủ|đảm bảo|có hiệu quả))*\s+(?:các\s+|những\s+)?(?:nội dung|yêu cầu|nhiệm vụ|chỉ đạo)\s+(?:trên|nêu trên|này)\s*[./]*\s*$/iu;
+
 /** The heading text a task hangs under: a time it states is the time of the tasks under it. */
 export const PARENT_TEXT = new WeakMap<ParsedTask, string>();
 
@@ -173,6 +177,12 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
         const sameLeads = cur !== null && leads.every((n) => curLeads.some((a) => sameBody(a.name, n))) && (dash || curLeads.length === leads.length) && (i > 0 || dash);
         if (leads.length && !sameLeads) {
           // A paragraph the page prints twice (or the portal's summary of it) is not a second task.
+          // "Đề nghị [the same bodies] thực hiện đảm bảo các nội dung trên.": a closing restatement of their task.
+          const restated = BACK_REFERENCE.test(s) ? out.find((t) => t.ref.startsWith("#") && leads.every((n) => t.assignees.some((a) => a.role === "lead" && sameBody(a.name, n)))) : undefined;
+          if (restated) {
+            cur = restated;
+            return;
+          }
           const again = out.find((t) => t.ref.startsWith("#") && repeats(firstSentence.get(t) ?? "", s));
           if (again) {
             cur = again;
@@ -195,7 +205,9 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
       }
       // "… đề nghị các đơn vị thực hiện các nội dung sau:" addressed to generic bodies: the recipients' task.
       // The lead-in may carry its dash items on the same line ("… các nội dung sau: – Tuyên truyền …").
-      if (l?.requested && isGeneric(l.leads) && (endsLeadIn || /sau\s*:\s*[-–•+]\s/u.test(unit)) && ctx.implicitTo.length) {
+      // "Đề nghị Quý cơ quan góp ý kiến …", "Sở … đề nghị các đơn vị tham gia ý kiến …" as the request of a letter in
+      // prose: the generic addressee stands for the Kính gửi recipients (guide: an implicit task for them).
+      if (l?.requested && isGeneric(l.leads) && (endsLeadIn || /sau\s*:\s*[-–•+]\s/u.test(unit) || !cur) && ctx.implicitTo.length) {
         cur = task(`#${++k}`, s, assignees(ctx.implicitTo, ""), true);
         out.push(cur);
         leadIn = cur;

@@ -1,0 +1,54 @@
+/**
+ * Phrase tests for classes of assignee misses found on the real fixtures (notes: which bodies a sentence asks, and
+ * when a generic addressee stands for the Kính gửi recipients). Each row is a general shape of administrative prose,
+ * with negative cases beside it.
+ */
+import { describe, expect, it } from "vitest";
+import { readDispatch } from "../../src/dispatch/reader.js";
+import { leadsOfSentence } from "../../src/dispatch/roles.js";
+
+const read = (text: string) => readDispatch(text, { refDate: "2026-01-15" });
+const leads = (s: string) => leadsOfSentence(s)?.leads ?? [];
+const names = (text: string) => read(text).tasks.filter((t) => t.assignees.length).map((t) => t.assignees.map((a) => `${a.role}:${a.name}`));
+
+describe("the object of a request whose head noun the lexicon does not know", () => {
+  it.each([
+    ["Thường trực Hội Chữ thập đỏ Quận 4 đề nghị các cơ sở Hội trực thuộc, Chủ tịch Hội Chữ thập đỏ 41 trường học thực hiện như sau:", ["các cơ sở Hội trực thuộc", "Chủ tịch Hội Chữ thập đỏ 41 trường học"]],
+    ["Trung tâm Văn hóa Quận 9 đề nghị Phó Chủ tịch Văn xã Ủy ban nhân dân 13 phường đôn đốc thực hiện.", ["Phó Chủ tịch Văn xã Ủy ban nhân dân 13 phường"]],
+    ["Đề nghị các ông xóm trưởng báo cáo kịp thời về Ban chỉ đạo xã.", ["các ông xóm trưởng"]],
+  ])("%s", (sentence, want) => {
+    expect(leads(sentence)).toEqual(want);
+  });
+
+  it("is not the work asked for ('đề nghị các nội dung …', 'yêu cầu tăng cường …') nor the body asking", () => {
+    expect(leads("UBND tỉnh đề nghị các nội dung sau được triển khai ngay.")).not.toContain("các nội dung sau được triển khai ngay");
+    expect(leads("Sở Y tế đề nghị tăng cường kiểm tra.")).not.toContain("tăng cường kiểm tra");
+    expect(leads("Trung tâm Văn hóa Quận 9 đề nghị Phó Chủ tịch Văn xã Ủy ban nhân dân 13 phường đôn đốc thực hiện.")).not.toContain("Trung tâm Văn hóa Quận 9");
+  });
+});
+
+describe("a generic addressee stands for the Kính gửi recipients", () => {
+  const letter = (request: string) =>
+    `BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG\nSố: 3059/BTNMT-TCBHĐVN\nHà Nội, ngày 21 tháng 08 năm 2009\nKính gửi: Sở Tài nguyên và Môi trường Quảng Nam\n\nĐể kịp trình Thủ tướng Chính phủ ban hành Quyết định, Bộ Tài nguyên và Môi trường gửi kèm dự thảo Đề án.\n${request}\nNơi nhận:\n- Như trên;`;
+  it.each([
+    "Đề nghị Quý cơ quan góp ý kiến bằng văn bản gửi về Bộ trước ngày 30 tháng 8 năm 2009.",
+    "Bộ Tài nguyên và Môi trường đề nghị các đơn vị tham gia ý kiến bằng văn bản trước ngày 30 tháng 8 năm 2009.",
+    "Kính đề nghị các đồng chí góp ý kiến bằng văn bản trước ngày 30 tháng 8 năm 2009.",
+  ])("%s", (request) => {
+    expect(names(letter(request))).toEqual([["lead:Sở Tài nguyên và Môi trường Quảng Nam"]]);
+  });
+
+  it("but a named body asked is the assignee, not the recipient", () => {
+    expect(names(letter("Đề nghị Tổng cục Biển và Hải đảo Việt Nam tổng hợp ý kiến trước ngày 30 tháng 8 năm 2009."))).toEqual([["lead:Tổng cục Biển và Hải đảo Việt Nam"]]);
+  });
+});
+
+describe("a closing sentence asking the same bodies again", () => {
+  const body = "Phòng Giáo dục đề nghị Hiệu trưởng các trường Tiểu học thực hiện như sau:\n- Tuyên truyền cho học sinh xem phim.\n- Báo cáo kết quả trước ngày 20/5/2016.\n";
+  it("restating the work ('… thực hiện đảm bảo các nội dung trên') is not a second task", () => {
+    expect(names(`${body}Đề nghị Hiệu trưởng các trường Tiểu học thực hiện đảm bảo các nội dung trên.`)).toHaveLength(1);
+  });
+  it("adding work after the back-reference ('…, tổng hợp và báo cáo … trước ngày …') is a task of its own", () => {
+    expect(names(`${body}Nhận được công văn này, Phòng Giáo dục đề nghị Hiệu trưởng các trường Tiểu học triển khai các nội dung trên, tổng hợp và báo cáo trước ngày 30/5/2016.`)).toHaveLength(2);
+  });
+});
