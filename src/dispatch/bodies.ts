@@ -96,6 +96,10 @@ export function readList(s: string): { list: string; end: number } {
       QUALIFIER_Y.lastIndex = i;
       if (!QUALIFIER_Y.test(s)) break;
     }
+    // "có" after a single named unit is its verb ("Cục Thống kê có nhiệm vụ …", "UBND huyện Nam Đông có Công văn số …",
+    // "Báo điện tử VTV … có bài"); after a collective it qualifies the kind ("các xã có nguy cơ sạt lở", "các đơn vị có
+    // liên quan").
+    if (c === "c" && out.trim() !== "" && /^có\s(?!liên quan|trụ sở)/u.test(s.slice(i, i + 16)) && !/(?:^|\s)(?:các|những|tất cả|mỗi|từng|\d{1,3})\s/iu.test(` ${out}`)) break;
     if (out.trim() !== "" && /\p{Ll}/u.test(c)) {
       STOP_Y.lastIndex = i;
       const stop = STOP_Y.exec(s);

@@ -51,6 +51,12 @@ export const STOP_WORDS = [
   "phát hiện", "xử phạt", "thu hồi", "di dời", "sửa chữa", "nâng cấp", "lựa chọn", "đăng ký", "tham dự",
   "hoàn chỉnh", "soạn thảo", "dự thảo", "trả lời", "giải trình", "cho ý kiến", "góp ý", "vận hành", "bố trí",
   "thống nhất", "cụ thể", "chi tiết", "tiêm", "diệt", "phun", "treo", "trang trí", "dọn", "tập hợp", "tiếp cận", "rà", "nghiên cứu", "xét", "cấp phép",
+  // Verbs of news reports and letters that a name never contains ("Sở … lấy ý kiến", "Thường trực … đồng ý", "… rất
+  // mong", "Chủ tịch HĐND huyện tiếp công dân", "… triệu tập kỳ họp"), and frequency adverbs after the subject ("các
+  // Trung tâm hàng năm chỉ thực hiện …").
+  "lấy ý kiến", "đồng ý", "rất mong", "kính mong", "mong", "tiếp công dân", "triệu tập", "cân nhắc", "trực tiếp",
+  "cho biết", "nhấn mạnh", "khẳng định", "ghi nhận", "biểu dương", "nhận thấy", "đề ra",
+  "(?:hàng|hằng) (?:năm|quý|tháng|tuần|ngày)",
 ];
 
 // Nouns that "định kỳ" modifies as the kind of activity ("khám sức khỏe định kỳ"), not as a schedule.

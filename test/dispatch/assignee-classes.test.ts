@@ -52,3 +52,25 @@ describe("a closing sentence asking the same bodies again", () => {
     expect(names(`${body}Nhận được công văn này, Phòng Giáo dục đề nghị Hiệu trưởng các trường Tiểu học triển khai các nội dung trên, tổng hợp và báo cáo trước ngày 30/5/2016.`)).toHaveLength(2);
   });
 });
+
+describe("verbs that end a name the lexicon did not know", () => {
+  it.each([
+    ["Cục Thống kê có nhiệm vụ chủ trì tổ chức triển khai cuộc điều tra.", ["Cục Thống kê"]],
+    ["Đoàn Thanh niên ở khu vực đô thị có nhiệm vụ tổ chức ra quân.", ["Đoàn Thanh niên ở khu vực đô thị"]],
+    ["Đề nghị các Trung tâm hàng năm chỉ thực hiện 02 kỳ báo cáo.", ["các Trung tâm"]],
+    ["Người đứng đầu cơ quan, đơn vị trực tiếp truyền đạt Nghị quyết.", ["Người đứng đầu cơ quan", "đơn vị"]],
+  ])("%s", (sentence, want) => {
+    expect(leads(sentence)).toEqual(want);
+  });
+
+  it("keeps 'có' that qualifies a collective", () => {
+    expect(leads("Các xã, thị trấn có nguy cơ sạt lở tổ chức di dời dân.")).toEqual(["Các xã, thị trấn có nguy cơ sạt lở"]);
+    expect(leads("Đề nghị các đơn vị có liên quan thực hiện.")).toEqual(["các đơn vị có liên quan"]);
+  });
+
+  it("a body speaking ('rất mong', 'lấy ý kiến', 'đồng ý', 'có Công văn số …') gives no task", () => {
+    expect(names("Sở Công thương rất mong sự quan tâm, phối hợp của Quý đơn vị.")).toEqual([]);
+    expect(names("Thường trực Thành ủy đồng ý chủ trương tổ chức lễ kỷ niệm.")).toEqual([]);
+    expect(names("Ngày 05/3/2012, UBND huyện Nam Đông có Công văn số 50/UBND-NN về việc thu hoạch lòng hồ.")).toEqual([]);
+  });
+});
