@@ -22,7 +22,7 @@ const BODY_AT = new RegExp(
 );
 /** Kind words that continue a collective ("Các phòng, ban, ngành, đoàn thể huyện") instead of starting a new body. */
 const KIND_WORD = new RegExp(
-  `^(?:sở|ban|ngành|phòng|đoàn thể|cơ quan|đơn vị|địa phương|doanh nghiệp|cá nhân|huyện|quận|xã|phường|thị trấn|thị xã|thành phố|tỉnh|trường|hội|đảng bộ|chi bộ|(?:liên )?chi đoàn|(?:liên )?chi hội|(?:huyện|thị|thành|quận|đảng) ${U})(?![\\p{L}\\p{N}])`,
+  `^(?:sở|ban|ngành|phòng|đoàn thể|cơ quan|đơn vị|địa phương|doanh nghiệp|cá nhân|huyện|quận|xã|phường|thị trấn|thị xã|thành phố|tỉnh|trường|hội|đảng bộ|chi bộ|(?:liên )?chi đoàn|(?:liên )?chi hội|(?:huyện|thị|thành|quận|đảng|tỉnh) ${U}|(?:tỉnh |thành |huyện |quận )?đoàn)(?![\\p{L}\\p{N}])`,
   "u",
 );
 const STOP_RE = new RegExp(`^(?:${STOP_WORDS.sort((a, b) => b.length - a.length).join("|")})(?![\\p{L}\\p{N}])`, "u");
@@ -189,10 +189,21 @@ export function splitList(list: string): string[] {
       const lower = seg.toLowerCase();
       const idiomTail = /^các ngành\b/u.test(lower) && /các cấp$/iu.test(cur) || lower === "cá nhân" && /tổ chức$/iu.test(cur);
       // "các Sở, Ban, Ngành, Đoàn thể tỉnh": capitalised bare kinds of the same tier go on with a collective of kinds.
-      const kind = KIND_WORD.test(lower) && (!/^\p{Lu}/u.test(seg) || (bareKinds(cur) && bareKindSeg(seg))) && sameTier(cur, seg);
+      // "Ban Thường vụ các huyện ủy, thị ủy, Thành ủy Huế": an office over a collective is the office of each unit listed,
+      // named ones included.
+      const kind = KIND_WORD.test(lower) && (!/^\p{Lu}/u.test(seg) || (bareKinds(cur) && bareKindSeg(seg)) || (OFFICE_OVER.test(cur) && !bodyHeadAt(seg.slice(KIND_WORD.exec(lower)![0].length).trimStart()))) && sameTier(cur, seg);
+      // "các tỉnh, thành đoàn", "các huyện, thành, thị ủy": place kinds sharing the committee named after the last one.
+      const elided = /(?:^|\s)các\s+(?:(?:tỉnh|thành|huyện|thị|quận)\s*,\s*)*(?:tỉnh|thành|huyện|thị|quận)$/iu.test(cur) && new RegExp(`^(?:tỉnh|thành|huyện|thị|quận) (?:đoàn|${U})(?![\\p{L}])`, "iu").test(seg);
+      // "UBND xã Ea Bông, Bình Hòa, thị trấn Buôn Trấp": another place named with its own kind, under the same office.
+      const placeOffice = /^(?:xã|phường|thị trấn|thị xã|huyện|quận|thành phố)\s+\p{Lu}/u.test(seg) ? PLACE_OFFICE.exec(cur) : null;
+      if (placeOffice) {
+        names.push(cur);
+        cur = `${placeOffice[1]} ${seg}`;
+        continue;
+      }
       // "Văn phòng HĐND và UBND huyện" is one office serving both.
       const sharedOffice = sep.includes("và") && /^Văn phòng\s+(?:HĐND|Hội đồng nhân dân|Đoàn ĐBQH|Đoàn đại biểu Quốc hội)$/iu.test(cur) && /^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)(?![\p{L}])/u.test(seg);
-      const startsNew = cur === "" || (!idiomTail && !sharedOffice && ((bodyHeadAt(seg) > 0 && !(kind && isCollective(cur))) || /^các\s/iu.test(seg)));
+      const startsNew = cur === "" || (!idiomTail && !sharedOffice && !elided && ((bodyHeadAt(seg) > 0 && !(kind && isCollective(cur))) || /^các\s/iu.test(seg)));
       const shared = !startsNew && sep.includes(",") ? sharedHead(cur, seg, parts.slice(k + 1)) : null;
       if (shared) {
         names.push(cur);
@@ -218,13 +229,18 @@ const TIERS: RegExp[] = [
   /^(?:doanh nghiệp|công ty|hợp tác xã|cơ sở kinh tế)(?![\p{L}])/iu,
   /^(?:trường|cơ sở giáo dục)(?![\p{L}])/iu,
 ];
+// An office, title or organ before "các" ("Ban Thường vụ các …", "ban dân vận các …", "UBND các …").
+const OFFICE_OVER = /^\S.*?\scác\s/iu;
+// A single named place unit under its office ("UBND xã Bình Hòa", "Ủy ban nhân dân phường Hương Văn").
+const PLACE_OFFICE = new RegExp(`^((?:${U} ban nhân dân|UBND|HĐND|Hội đồng nhân dân|Đảng ${U}|Công an))\\s+(?:xã|phường|thị trấn|thị xã|huyện|quận|thành phố)\\s+\\p{Lu}[^,]*$`, "u");
 const tierOf = (s: string) => {
   const t = s.replace(/^(?:(?:tất cả|toàn thể)\s+)?(?:các\s+)?/iu, "").replace(/^(?:(?:ủy|uỷ) ban nhân dân|ubnd)\s+(?:các\s+)?/iu, "");
   return TIERS.findIndex((r) => r.test(t));
 };
 function sameTier(cur: string, seg: string): boolean {
   const last = cur.split(/\s*,\s*|\s+và\s+/u).pop() ?? cur;
-  const a = tierOf(last);
+  // "Ban Thường vụ các huyện ủy": the kind listed is the one after "các".
+  const a = tierOf(/(?:^|\s)các\s+(.*)$/iu.exec(last)?.[1] ?? last);
   const b = tierOf(seg);
   return a < 0 || b < 0 || a === b;
 }

@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { readDispatch } from "../../src/dispatch/reader.js";
 import { leadsOfSentence } from "../../src/dispatch/roles.js";
+import { splitList } from "../../src/dispatch/bodies.js";
 
 const read = (text: string) => readDispatch(text, { refDate: "2026-01-15" });
 const leads = (s: string) => leadsOfSentence(s)?.leads ?? [];
@@ -72,5 +73,20 @@ describe("verbs that end a name the lexicon did not know", () => {
     expect(names("Sở Công thương rất mong sự quan tâm, phối hợp của Quý đơn vị.")).toEqual([]);
     expect(names("Thường trực Thành ủy đồng ý chủ trương tổ chức lễ kỷ niệm.")).toEqual([]);
     expect(names("Ngày 05/3/2012, UBND huyện Nam Đông có Công văn số 50/UBND-NN về việc thu hoạch lòng hồ.")).toEqual([]);
+  });
+});
+
+describe("an office over a collective, elided kinds and places under one office", () => {
+  it.each([
+    ["Ban Thường vụ các huyện ủy, thị ủy, Thành ủy Huế", ["Ban Thường vụ các huyện ủy, thị ủy, Thành ủy Huế"]],
+    ["ban dân vận các tỉnh ủy, thành ủy, Đảng ủy trực thuộc trung ương", ["ban dân vận các tỉnh ủy, thành ủy, Đảng ủy trực thuộc trung ương"]],
+    ["các tỉnh, thành đoàn và đoàn trực thuộc", ["các tỉnh, thành đoàn và đoàn trực thuộc"]],
+    ["UBND xã Ea Bông, Bình Hòa, thị trấn Buôn Trấp", ["UBND xã Ea Bông", "UBND xã Bình Hòa", "UBND thị trấn Buôn Trấp"]],
+    // A named unit of another kind under the collective's head noun, or another tier, is a body of its own.
+    ["Ban Chấp hành các Đoàn Viện, liên chi đoàn, chi đoàn, Đoàn trường THPT Chuyên", ["Ban Chấp hành các Đoàn Viện, liên chi đoàn, chi đoàn", "Đoàn trường THPT Chuyên"]],
+    ["UBND các xã, thị trấn, Công an huyện", ["UBND các xã, thị trấn", "Công an huyện"]],
+    ["các doanh nghiệp, ban cán sự các thôn", ["các doanh nghiệp", "ban cán sự các thôn"]],
+  ])("%s", (list, want) => {
+    expect(splitList(list)).toEqual(want);
   });
 });
