@@ -68,7 +68,8 @@ function readUnsafe(input: string, options: ReadOptions): ParsedDispatch {
       if (!l) continue;
       if (l.requester.length) {
         issuer.push(...l.requester);
-        if (addressees.length === 0 && /(?:sau|như sau)\s*:\s*$/u.test(s)) addressees = l.leads;
+        // "UBND tỉnh ban hành văn bản yêu cầu các sở, … chủ động ứng phó với cơn bão số 6:" before numbered items.
+        if (addressees.length === 0 && /:\s*$/u.test(s)) addressees = l.leads;
       } else if ((/^có ý/u.test(l.verb) && /có ý kiến\s*(?:chỉ đạo\s*)?(?:như sau|:)/u.test(s)) || /^(?:có ý kiến|ban hành|banh|xây dựng kế hoạch|đã ban hành)/u.test(l.verb)) issuer.push(...l.leads);
     }
   }

@@ -22,7 +22,7 @@ const REQUEST =
 const GIVEN_TO = /^[^;:.]{0,200}?\scho\s+(?=\S)/u;
 // "Theo dõi" is a verb ("Theo dõi kiểm tra, …"), not the preposition "Theo" opening an adverbial clause.
 const OPENER =
-  /^(?:Trong|Trên cơ sở|Căn cứ|Sau khi|Để|Khi|Nhằm|Qua đó|Đồng thời|Ngoài ra|Thực hiện|Theo(?!\s+dõi)|Ngày\s+\d|Hết|Từ|Đến|Tiếp theo|Bên cạnh đó|Mặt khác|Riêng|Đối với|Cụ thể|Trước mắt|Tại|Với|Nhân dịp|Hưởng ứng|Trước)/u;
+  /^(?:Trong|Trên cơ sở|Căn cứ|Sau khi|Để|Khi|Nhằm|Qua đó|Đồng thời|Ngoài ra|Thực hiện|Theo(?!\s+dõi)|Ngày\s+\d|Hết|Từ|Đến|Tiếp theo|Bên cạnh đó|Mặt khác|Riêng|Đối với|Cụ thể|Trước mắt|Tại|Với|Nhân dịp|Hưởng ứng|Trước|Nhận được|Trường h[ợọ]p|Nếu|Cùng với đó)/u;
 const PERSON_ASKS = /^((?:Phó\s+)?(?:Thủ tướng(?:\s+Chính phủ)?|Bộ trưởng|Thứ trưởng|Tổng Bí thư|Chủ tịch nước)\s+(?:\p{Lu}\p{Ll}*\s+){2,4})(?:(?:cũng|đã|vừa)\s+)?(?=(?:yêu cầu|đề nghị|giao)[\s,:])/u;
 const DOC_SAYS = /^(?:Công văn|Thông báo|Kế hoạch|Chỉ thị|Văn bản|Công điện|Kết luận|Hướng dẫn)\s+(?:nêu rõ|nêu|cho biết|nhấn mạnh|chỉ rõ)\s*[:,]\s*(?=\p{Lu})/u;
 // "… rất mong sự quan tâm của Quý đơn vị", "Sở … lấy ý kiến góp ý dự thảo …", "Thường trực Thành ủy đồng ý …": the
@@ -115,6 +115,13 @@ function readLeads(sentence: string): SentenceLeads | null {
     const link = /^(?:Bên cạnh đó|Theo đó|Đồng thời|Ngoài ra|Mặt khác|Qua đó|Tiếp theo|Trước mắt|Cụ thể)\s+(?=\p{Lu})/u.exec(s);
     if (link) starts.push(link[0].length);
     for (let i = s.indexOf(","); i > 0 && i < 600 && starts.length < 10; i = s.indexOf(",", i + 1)) starts.push(i + 1);
+    // "Nếu quá thời hạn nêu trên, các Sở … không gửi ý kiến thì xem như đã thống nhất": the subject of a condition is not
+    // asked to do anything; only what follows "thì" may name who acts.
+    const then = /^(?:Nếu|Trường h[ợọ]p)(?![\p{L}])/u.test(s) ? /\sthì\s/u.exec(s) : null;
+    if (then) {
+      const from = then.index + then[0].length;
+      starts.splice(1, starts.length, ...starts.slice(1).filter((at) => at >= from), from);
+    }
   }
   const found = readFrom(s, starts);
   if (found) return found;
@@ -132,7 +139,10 @@ function readLeads(sentence: string): SentenceLeads | null {
   const commas: number[] = [];
   for (let i = s.indexOf(","); i > 0 && i < 600 && commas.length < 10; i = s.indexOf(",", i + 1)) commas.push(i + 1);
   const late = commas.length ? readFrom(s, commas) : null;
-  return late && late.requested && late.requester.length > 0 ? late : null;
+  // "Các nội dung khác liên quan, yêu cầu các địa phương, đơn vị thực hiện …": a clause that opens with the request
+  // verb itself asks whoever follows it, whatever the topic phrase before the comma.
+  const asks = late && late.requested && late.requester.length === 0 && commas.some((at) => REQUEST.test(s.slice(at).trimStart()) && !inRecipients(s, at) && !inPartners(s, at));
+  return late && late.requested && (late.requester.length > 0 || asks) ? late : null;
 }
 
 function readFrom(s: string, starts: number[]): SentenceLeads | null {

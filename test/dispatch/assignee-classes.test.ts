@@ -90,3 +90,29 @@ describe("an office over a collective, elided kinds and places under one office"
     expect(splitList(list)).toEqual(want);
   });
 });
+
+describe("requests after an opener or a topic phrase", () => {
+  it.each([
+    ["Nhận được tài liệu này, đề nghị Sở Văn hóa, Thể thao và Du lịch tuyên truyền rộng rãi.", ["Sở Văn hóa, Thể thao và Du lịch"]],
+    ["Các nội dung khác liên quan, yêu cầu Ban Tuyên giáo các huyện ủy thực hiện theo Hướng dẫn số 17-HD/BTGTU.", ["Ban Tuyên giáo các huyện ủy"]],
+    ["Trường hợp xảy ra vụ việc nghiêm trọng, yêu cầu thủ trưởng các cơ quan, đơn vị báo cáo ngay.", ["thủ trưởng các cơ quan, đơn vị"]],
+    ["Cùng với đó, Huyện ủy Hòa Vang chỉ đạo các cấp ủy rà soát.", ["Huyện ủy Hòa Vang"]],
+    // After a condition, whoever follows "thì" acts.
+    ["Trường hợp các hộ dân không bố trí được nơi tạm lánh thì Ủy ban nhân dân các xã, thị trấn bố trí nơi ở tạm.", ["Ủy ban nhân dân các xã, thị trấn"]],
+  ])("%s", (sentence, want) => {
+    expect(leads(sentence)).toEqual(want);
+  });
+
+  it("the subject of a condition is not asked ('Nếu quá thời hạn, các Sở … không gửi ý kiến thì …')", () => {
+    expect(leads("Nếu quá thời hạn nêu trên, các Sở, ngành có liên quan không gửi ý kiến đóng góp thì xem như đã thống nhất.")).toEqual([]);
+  });
+
+  it("a topic phrase before a bare list of bodies is still not a request", () => {
+    expect(leads("Các nội dung khác liên quan, Sở Y tế, Sở Tài chính.")).toEqual([]);
+  });
+
+  it("numbered items with no body after 'X ban hành văn bản yêu cầu Y …:' are Y's", () => {
+    const r = read("Ngày 9/11, UBND tỉnh ban hành văn bản yêu cầu các sở, ban, ngành, UBND các huyện, thị xã chủ động ứng phó với cơn bão số 6:\n1. Khẩn trương triển khai thực hiện nghiêm các nội dung chỉ đạo.\n2. Theo dõi chặt chẽ diễn biến cơn bão.");
+    expect(r.tasks.map((t) => t.assignees.map((a) => a.name))).toEqual([["các sở, ban, ngành", "UBND các huyện, thị xã"], ["các sở, ban, ngành", "UBND các huyện, thị xã"]]);
+  });
+});
