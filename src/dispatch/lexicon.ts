@@ -25,7 +25,7 @@ export const HEAD_SRC = [
   "công chức (?:địa chính|văn phòng|tư pháp|tài chính|văn hóa|văn hoá|chỉ huy|kinh tế)",
   "tổ chức(?= (?:chính trị|xã hội|đoàn thể|cơ sở|đảng|quần chúng|tôn giáo|kinh tế|nhân đạo|thành viên|công đoàn|phi|quốc tế|tín dụng)(?![\\p{L}]))",
   // Residents and households addressed by flag-hanging and clean-up notices ("… và các hộ gia đình", "hộ nhân dân").
-  "hộ (?:gia đình|nhân dân|dân|kinh doanh)", "nhân dân(?= (?:trên|trong|ở|tại|các)\\s)", "người dân(?= (?:trên|trong|ở|tại)\\s)", "tàu thuyền",
+  "hộ (?:gia đình|nhân dân|dân|kinh doanh)", "nơi thờ tự", "cơ sở tôn giáo", "nhân dân(?= (?:trên|trong|ở|tại|các)\\s)", "người dân(?= (?:trên|trong|ở|tại)\\s)", "tàu thuyền",
 ];
 
 // Words that end a subject or list: the verb (lower case; names are capitalised) or a marker word.

@@ -61,6 +61,9 @@ function readUnsafe(input: string, options: ReadOptions): ParsedDispatch {
 
   // Who issued it (its own actions are not tasks), and to whom items with no body go.
   const issuer = doc.issuer ? [doc.issuer] : [];
+  // "UBND tỉnh Quảng Nam" calls itself "UBND tỉnh" in its own text: the short form is the issuer too.
+  const short = doc.issuer ? /^(.*\s(?:tỉnh|huyện|xã|phường|thị trấn|thị xã|thành phố|quận))\s+(?:\p{Lu}[\p{L}\d]*\s*){1,4}$/u.exec(doc.issuer) : null;
+  if (short) issuer.push(short[1]!);
   let addressees: string[] = [];
   for (const para of body.slice(0, 60)) {
     for (const s of sentences(para.text)) {

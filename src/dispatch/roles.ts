@@ -15,6 +15,8 @@ export interface SentenceLeads {
   verb: string;
   /** True when the bodies came after "Giao/Đề nghị/Yêu cầu". */
   requested: boolean;
+  /** "X (đã/vừa) chỉ đạo Y …": Y. When X is the issuer this is its request to Y; otherwise X leads and Y is not an assignee. */
+  directed?: string[];
 }
 
 const REQUEST =
@@ -22,7 +24,7 @@ const REQUEST =
 const GIVEN_TO = /^[^;:.]{0,200}?\scho\s+(?=\S)/u;
 // "Theo dõi" is a verb ("Theo dõi kiểm tra, …"), not the preposition "Theo" opening an adverbial clause.
 const OPENER =
-  /^(?:Trong|Trên cơ sở|Căn cứ|Sau khi|Để|Khi|Nhằm|Qua đó|Đồng thời|Ngoài ra|Thực hiện|Theo(?!\s+dõi)|Ngày\s+\d|Hết|Từ|Đến|Tiếp theo|Bên cạnh đó|Mặt khác|Riêng|Đối với|Cụ thể|Trước mắt|Tại|Với|Nhân dịp|Hưởng ứng|Trước|Nhận được|Trường h[ợọ]p|Nếu|Cùng với đó)/u;
+  /^(?:Trong|Trên cơ sở|Căn cứ|Sau khi|Để|Khi|Nhằm|Qua đó|Đồng thời|Ngoài ra|Thực hiện|Theo(?!\s+dõi)|Ngày\s+\d|Hết|Từ|Đến|Tiếp theo|Bên cạnh đó|Mặt khác|Riêng|Đối với|Cụ thể|Trước mắt|Tại|Với|Nhân dịp|Hưởng ứng|Trước|Nhận được|Trường h[ợọ]p|Nếu|Cùng với đó|Chào mừng)/u;
 const PERSON_ASKS = /^((?:Phó\s+)?(?:Thủ tướng(?:\s+Chính phủ)?|Bộ trưởng|Thứ trưởng|Tổng Bí thư|Chủ tịch nước)\s+(?:\p{Lu}\p{Ll}*\s+){2,4})(?:(?:cũng|đã|vừa)\s+)?(?=(?:yêu cầu|đề nghị|giao)[\s,:])/u;
 const DOC_SAYS = /^(?:Công văn|Thông báo|Kế hoạch|Chỉ thị|Văn bản|Công điện|Kết luận|Hướng dẫn)\s+(?:nêu rõ|nêu|cho biết|nhấn mạnh|chỉ rõ)\s*[:,]\s*(?=\p{Lu})/u;
 // "… rất mong sự quan tâm của Quý đơn vị", "Sở … lấy ý kiến góp ý dự thảo …", "Thường trực Thành ủy đồng ý …": the
@@ -59,6 +61,12 @@ function objectAt(rest: string): { names: string[]; end: number } | null {
 }
 
 function listFrom(s: string): { names: string[]; end: number } | null {
+  // "Tất cả các trụ sở cơ quan Nhà nước, tổ chức chính trị, … treo cờ": the premises stand for the bodies housed there.
+  const premises = /^(?:(?:tất cả|toàn bộ)\s+)?(?:các\s+)?trụ sở\s+(?:làm việc\s+)?(?:của\s+)?(?:các\s+)?(?=\S)/iu.exec(s);
+  if (premises) {
+    const got = listFrom(s.slice(premises[0].length));
+    return got && { names: got.names, end: got.end + premises[0].length };
+  }
   if (!bodyHeadAt(s)) return null;
   const { list, end } = readList(s);
   // "Đơn vị nào chưa gửi …", "cơ quan nào …": a condition on whichever body, not a named one.
@@ -108,7 +116,8 @@ export function leadsOfSentence(sentence: string): SentenceLeads | null {
 
 function readLeads(sentence: string): SentenceLeads | null {
   // "Công văn nêu rõ: Để …, Ban Thường vụ Huyện ủy đề nghị …": a news lead quoting the document; read the quote.
-  let s = sentence.replace(/^[\s\-–+•*]+/u, "").replace(DOC_SAYS, "");
+  // "(Báo Quảng Ngãi)- Ban Thường vụ Tỉnh ủy chỉ đạo …": a news source's tag before the sentence.
+  let s = sentence.replace(/^[\s\-–+•*]+/u, "").replace(/^\([^()]{2,40}\)\s*[-–]\s*/u, "").replace(DOC_SAYS, "");
   const starts = [0];
   if (OPENER.test(s)) {
     // "Bên cạnh đó UBND tỉnh yêu cầu …", "Theo đó UBND tỉnh giao …": a short linking opener without its comma.
@@ -207,6 +216,9 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
       const req = embeddedRequest(after);
       if (req) return { leads: req.leads, requester: got.names, verb: req.verb, requested: true };
     }
+    const directs = /^(?:(?:đã|vừa|cũng|tiếp tục)\s+)*chỉ đạo\s+/iu.exec(after);
+    const directed = directs ? listAt(after.slice(directs[0].length)) : null;
+    if (directed) return { leads: got.names, requester: [], verb: verbAfter(after), requested: false, directed: directed.names };
     return { leads: got.names, requester: [], verb: verbAfter(after), requested: false };
   }
   return null;

@@ -165,6 +165,15 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
       const l = leadsOfSentence(s);
       const sep = i === 0 ? "\n" : " ";
       const endsLeadIn = /sau\s*:\s*$/u.test(s);
+      // "UBND tỉnh đã chỉ đạo các cơ quan đảng, Mặt trận, … treo cờ": in prose, the issuer directing bodies asks them.
+      const directed = l && l.leads.length && l.leads.every(isIssuer) && !l.requested ? (l.directed ?? []).filter((n) => !isIssuer(n)) : [];
+      if (directed.length && !isGeneric(directed)) {
+        cur = task(`#${++k}`, s, assignees(directed, s));
+        firstSentence.set(cur, s);
+        out.push(cur);
+        if (endsLeadIn) leadIn = cur;
+        return;
+      }
       if (l && l.leads.length && l.leads.every(isIssuer) && !l.requested) {
         cur = null;
         return;

@@ -116,3 +116,22 @@ describe("requests after an opener or a topic phrase", () => {
     expect(r.tasks.map((t) => t.assignees.map((a) => a.name))).toEqual([["các sở, ban, ngành", "UBND các huyện, thị xã"], ["các sở, ban, ngành", "UBND các huyện, thị xã"]]);
   });
 });
+
+describe("the issuer directing bodies, and premises standing for bodies", () => {
+  it("'UBND tỉnh đã chỉ đạo X …' in prose is the issuer asking X", () => {
+    const r = read("UBND TỈNH QUẢNG NAM\nSố: 12/UBND-VX\n\nChào mừng Đại hội Đảng, UBND tỉnh đã chỉ đạo các cơ quan đảng, các sở, ban, ngành treo cờ Tổ quốc.");
+    expect(r.tasks.map((t) => t.assignees.map((a) => a.name))).toEqual([["các cơ quan đảng", "các sở, ban, ngành"]]);
+  });
+  it("but a body that is not the issuer directing others leads, and those it directs are not assignees", () => {
+    expect(leads("Sở Y tế chỉ đạo các bệnh viện tăng cường phòng dịch.")).toEqual(["Sở Y tế"]);
+    const r = read("UBND TỈNH QUẢNG NAM\nSố: 12/UBND-VX\n\nSở Y tế chỉ đạo các bệnh viện tăng cường phòng dịch.");
+    expect(r.tasks.map((t) => t.assignees.map((a) => a.name))).toEqual([["Sở Y tế"]]);
+  });
+  it("reads past a news source's tag '(Báo Quảng Ngãi)- '", () => {
+    expect(leadsOfSentence("(Báo Quảng Ngãi)- Ban Thường vụ Tỉnh ủy chỉ đạo các cấp ủy, tổ chức đảng tiếp tục thực hiện nghiêm Chỉ thị số 31-CT/TU.")?.directed).toEqual(["các cấp ủy", "tổ chức đảng"]);
+  });
+  it("'Tất cả các trụ sở cơ quan …, trường học, bệnh viện … treo cờ': the bodies housed there", () => {
+    expect(leads("Tất cả các trụ sở cơ quan Nhà nước, tổ chức chính trị, lực lượng vũ trang, trường học treo cờ Tổ quốc.")).toEqual(["cơ quan Nhà nước", "tổ chức chính trị", "lực lượng vũ trang", "trường học"]);
+    expect(leads("UBND tỉnh thông báo đến tất cả các trụ sở cơ quan Nhà nước, bệnh viện, nơi thờ tự của các tôn giáo treo cờ Tổ quốc.")).toEqual(["cơ quan Nhà nước", "bệnh viện", "nơi thờ tự của các tôn giáo"]);
+  });
+});
