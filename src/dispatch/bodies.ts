@@ -11,8 +11,9 @@ import { HEAD_CONTINUATION_SRC, HEAD_SRC, STOP_WORDS, U } from "./lexicon.js";
 // count standing for it ("13 phường", "08 Tổ dân phố"); "mỗi"/"từng" only before an institution ("mỗi trường"), since
 // "ở mỗi xã, phường" is where the work happens, not who does it.
 const AFTER_CAC_SRC = ["xã", "phường", "thị trấn", "huyện", "quận", "thị xã", "thành phố", "tỉnh", "tổ chức", "địa phương", "cá nhân", "cấp", "thôn", "ấp", "bản", "khu phố", "tổ dân phố", "chủ đầu tư", "hộ gia đình", "thành viên"];
+// "Các ông (bà): Chánh văn phòng …", "Các ông Chánh văn phòng …": the persons addressed by a decision's execution clause.
 const TITLE_SRC =
-  "(?:(?:các\\s+)?đồng chí\\s+)?(?:(?:ông|bà)\\s*(?:\\(\\s*bà\\s*\\)|\\/\\s*bà)?\\s+|đồng chí\\s+)?(?:(?:phó\\s+)?(?:giám đốc|chủ tịch|hiệu trưởng|chỉ huy trưởng|trưởng|bí thư)|thủ trưởng|chánh(?= văn phòng| thanh tra)|thành viên|thường trực|lãnh đạo|người đứng đầu)\\s+";
+  "(?:(?:các\\s+)?đồng chí\\s+)?(?:(?:các\\s+)?(?:ông|bà)\\s*(?:\\(\\s*bà\\s*\\)|\\/\\s*bà)?\\s*:?\\s+|đồng chí\\s+)?(?:(?:phó\\s+)?(?:giám đốc|chủ tịch|hiệu trưởng|chỉ huy trưởng|trưởng|bí thư)|thủ trưởng|chánh(?= văn phòng| thanh tra)|thành viên|thường trực|lãnh đạo|người đứng đầu)\\s+";
 const TITLE_LEAD = new RegExp(`^${TITLE_SRC}`, "iu");
 const IDIOM_SRC = "các cấp,? các ngành|các tổ chức,? cá nhân";
 
@@ -176,9 +177,15 @@ function isCollective(seg: string): boolean {
     low.split(/\s*,\s*/u).every((k) => KIND_WORD.exec(k)?.[0].length === k.length);
 }
 
+const SHARED_OFFICE_BEFORE = /^(?:(?:Chánh|Phó Chánh)\s+)?Văn phòng\s+(?:HĐND|Hội đồng nhân dân|Đoàn ĐBQH|Đoàn đại biểu Quốc hội)$/iu;
+
 /** Splits a list into bodies: at ";", at a new "các", and at each new named unit; same-tier kinds stay together. */
 export function splitList(list: string): string[] {
   const names: string[] = [];
+  // "… đoàn thể của tỉnh – Uỷ ban nhân dân các huyện, thị xã": a dash between two bodies separates them ("Lao động -
+  // Thương binh và Xã hội", "Phát thanh - Truyền hình" are names: no body starts after their dash).
+  // "Văn phòng HĐND - UBND huyện" is one office serving both.
+  list = list.replace(/\s+[–-]\s+(?=\p{Lu})/gu, (m, at: number) => (bodyHeadAt(list.slice(at + m.length)) > 0 && !SHARED_OFFICE_BEFORE.test(list.slice(0, at)) ? ", " : m));
   for (const group of list.split(/\s*;\s*/)) {
     const parts = group.split(/(\s*,\s*(?:và\s+)?|\s+và\s+)/u);
     let cur = "";
@@ -202,7 +209,7 @@ export function splitList(list: string): string[] {
         continue;
       }
       // "Văn phòng HĐND và UBND huyện" is one office serving both.
-      const sharedOffice = sep.includes("và") && /^Văn phòng\s+(?:HĐND|Hội đồng nhân dân|Đoàn ĐBQH|Đoàn đại biểu Quốc hội)$/iu.test(cur) && /^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)(?![\p{L}])/u.test(seg);
+      const sharedOffice = sep.includes("và") && SHARED_OFFICE_BEFORE.test(cur) && /^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)(?![\p{L}])/u.test(seg);
       const startsNew = cur === "" || (!idiomTail && !sharedOffice && !elided && ((bodyHeadAt(seg) > 0 && !(kind && isCollective(cur))) || /^các\s/iu.test(seg)));
       const shared = !startsNew && sep.includes(",") ? sharedHead(cur, seg, parts.slice(k + 1)) : null;
       if (shared) {

@@ -33,7 +33,8 @@ const BACKGROUND_VERB = /^(?:ban hành|banh|đã|nhận được|có ý kiến|�
 
 function listAt(input: string): { names: string[]; end: number } | null {
   // "Giao Giám đốc: Sở Văn hóa, Thể thao và Du lịch, Sở Thông tin …": a title standing for each body listed after it.
-  const title = /^(?:Giám đốc|Thủ trưởng|Chủ tịch|Trưởng)\s*:\s*(?=\p{Lu})/u.exec(input);
+  // "Các ông (bà): Chánh văn phòng …, Giám đốc Sở Y tế, …": the persons addressed, each by the title of a body.
+  const title = /^(?:(?:Giám đốc|Thủ trưởng|Chủ tịch|Trưởng)\s*:|(?:Các\s+)?(?:ông|bà)\s*(?:\(\s*bà\s*\)|\/\s*bà)?\s*:)\s*(?=\p{Lu})/iu.exec(input);
   const skip = title ? title[0].length : 0;
   const got = listFrom(input.slice(skip));
   return got && { names: got.names, end: got.end + skip };

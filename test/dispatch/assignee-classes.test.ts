@@ -135,3 +135,21 @@ describe("the issuer directing bodies, and premises standing for bodies", () => 
     expect(leads("UBND tỉnh thông báo đến tất cả các trụ sở cơ quan Nhà nước, bệnh viện, nơi thờ tự của các tôn giáo treo cờ Tổ quốc.")).toEqual(["cơ quan Nhà nước", "bệnh viện", "nơi thờ tự của các tôn giáo"]);
   });
 });
+
+describe("a decision's articles and its execution clause", () => {
+  it("'Điều 1:' after '- Căn cứ …' lines is an article, not a sub-item of the last căn cứ", () => {
+    const r = read("QUYẾT ĐỊNH\n- Căn cứ Luật tổ chức HĐND và UBND ngày 21/6/1994;\n- Căn cứ Nghị quyết số 12-NQ/TU;\nQUYẾT ĐỊNH\nĐiều 1: Phê duyệt chương trình chăm sóc sức khoẻ.\nĐiều 2: Giao cho Sở Y tế tổ chức triển khai thực hiện tốt chương trình.\nĐiều 3: Quyết định có hiệu lực sau 15 ngày.\nCác ông (bà): Chánh văn phòng HĐND và UBND tỉnh, Giám đốc Sở Y tế, Chủ tịch UBND các huyện, thị xã căn cứ quyết định thi hành.");
+    expect(r.tasks.filter((t) => t.assignees.length).map((t) => [t.ref, t.assignees.map((a) => a.name)])).toEqual([
+      ["2", ["Sở Y tế"]],
+      ["3", ["Chánh văn phòng HĐND và UBND tỉnh", "Giám đốc Sở Y tế", "Chủ tịch UBND các huyện, thị xã"]],
+    ]);
+  });
+  it.each([
+    ["Các ông Chánh văn phòng Uỷ ban nhân dân tỉnh, các sở, ban, ngành, đoàn thể của tỉnh – Uỷ ban nhân dân các huyện, thị xã căn cứ quyết định thi hành.", ["Các ông Chánh văn phòng Uỷ ban nhân dân tỉnh", "các sở, ban, ngành, đoàn thể của tỉnh", "Uỷ ban nhân dân các huyện, thị xã"]],
+    // A dash inside a name is not a separator.
+    ["Sở Lao động - Thương binh và Xã hội, Đài Phát thanh - Truyền hình tỉnh thực hiện.", ["Sở Lao động - Thương binh và Xã hội", "Đài Phát thanh - Truyền hình tỉnh"]],
+    ["Chánh Văn phòng HĐND - UBND huyện chịu trách nhiệm thi hành Quyết định này.", ["Chánh Văn phòng HĐND - UBND huyện"]],
+  ])("%s", (sentence, want) => {
+    expect(leads(sentence)).toEqual(want);
+  });
+});
