@@ -52,6 +52,11 @@ const WHERE_Y =
   /(?:trong (?:phạm vi )?(?:toàn )?(?:tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn|cả nước|nước|toàn quốc|ngành)|tại (?:địa phương|chỗ|cơ sở))(?![\p{L}])/uy;
 const ENDS_IN_OFFICE = /(?:^|\s)(?:văn phòng|trung tâm|ban|chi cục|phòng|chi nhánh)\s*$/iu;
 
+const UNITS_AFTER_KIND = new RegExp(
+  `^:\\s*((?:\\p{Lu}[^,;:.()]{1,60}?)(?:\\s*,\\s*\\p{Lu}[^,;:.()]{1,60}?)*)(?=\\s*(?:[;.]|$|\\s(?:và\\s+)?(?:Chủ tịch|Thủ trưởng|Giám đốc|Chánh|Chỉ huy|các\\s)|\\s(?:${STOP_RE.source.slice(1)})))`,
+  "u",
+);
+
 /** Reads a list of bodies starting at the beginning of `s`; returns the raw list text and where it ended. */
 export function readList(s: string): { list: string; end: number } {
   let i = 0;
@@ -69,7 +74,9 @@ export function readList(s: string): { list: string; end: number } {
     // The kind may be written in lower case ("Giám đốc các sở: Công Thương, …"); the units it names are capitalised.
     const kinds = c === ":" ? /(?:^|\s)(?:các\s+)?(Sở|Phòng|Bộ|sở|phòng|bộ)\s*$/u.exec(out) : null;
     if (kinds) {
-      const m = /^:\s*((?:\p{Lu}[^,;:.()]{1,60}?)(?:\s*,\s*\p{Lu}[^,;:.()]{1,60}?)*)(?=\s*(?:[;.]|$|\s(?:và\s+)?(?:Chủ tịch|Thủ trưởng|Giám đốc|Chánh|Chỉ huy|các\s)))/u.exec(s.slice(i));
+      // The units end at ";", ".", the next title or collective, or the list's verb ("… Tài nguyên và Môi trường theo
+      // phạm vi chức năng …").
+      const m = UNITS_AFTER_KIND.exec(s.slice(i));
       if (m) {
         const kind = kinds[1]!.charAt(0).toUpperCase() + kinds[1]!.slice(1);
         const units = m[1]!.split(/\s*,\s*/u).map((u) => `${kind} ${u.trim()}`);
@@ -266,7 +273,10 @@ function sharedHead(cur: string, seg: string, rest: string[]): string | null {
   const m = NAMED_UNIT.exec(cur);
   if (!m || /\s(?:và|của|các)\s|,/u.test(cur) || bodyHeadAt(seg) > 0) return null;
   // Compound names that hold a comma: "Sở Văn hóa, Thể thao và Du lịch", "Lao động - Thương binh và Xã hội".
-  if (/(?:Văn hóa|Văn hoá|Lao động|Khoa học|Thông tin)$/u.test(cur) || /\sva\s|\svà\s/u.test(seg) || rest.some((p) => /^\s*và\s*$/u.test(p))) return null;
+  // A later "và" only joins a compound name when no other body comes before it ("…, UBND xã Bình Hòa, thị trấn Buôn
+  // Trấp và các đơn vị liên quan" lists places; "Sở Văn hóa, Thể thao và Du lịch" is one name).
+  const upTo = rest.findIndex((p, k) => k % 2 === 1 && (bodyHeadAt(p.trim()) > 0 || /^(?:các\s|(?:xã|phường|thị trấn|thị xã|huyện|quận|thành phố)\s+\p{Lu})/u.test(p.trim())));
+  if (/(?:Văn hóa|Văn hoá|Lao động|Khoa học|Thông tin)$/u.test(cur) || /\sva\s|\svà\s/u.test(seg) || rest.slice(0, upTo < 0 ? rest.length : upTo).some((p) => /^\s*và\s*$/u.test(p))) return null;
   const place = /(?:huyện|xã|phường|thị trấn|quận|thị xã|thành phố|tỉnh)$/iu.test(m[1]!.trim());
   const proper = place ? /^(?:\p{Lu}[\p{Ll}\d]*\s*){1,4}$/u.test(seg) : /^\p{Lu}[\p{L}\s-]{1,40}$/u.test(seg) && seg.split(/\s+/u).length <= 4;
   return proper ? `${m[1]!.trim()} ${seg}` : null;

@@ -153,3 +153,18 @@ describe("a decision's articles and its execution clause", () => {
     expect(leads(sentence)).toEqual(want);
   });
 });
+
+describe("units listed after their kind, places after a named unit, and a collective requiring others", () => {
+  it.each([
+    ["UBND các huyện, thị xã, thành phố Huế; các sở: Xây dựng, Giao thông vận tải, Tài nguyên và Môi trường theo phạm vi chức năng, nhiệm vụ được giao tổ chức triển khai.", ["UBND các huyện, thị xã, thành phố Huế", "Sở Xây dựng", "Sở Giao thông vận tải", "Sở Tài nguyên và Môi trường"]],
+    ["UBND các huyện, thị xã yêu cầu UBND các xã, phường thực hiện ngay các giải pháp.", ["UBND các huyện, thị xã"]],
+  ])("%s", (sentence, want) => {
+    expect(leads(sentence)).toEqual(want);
+  });
+  it("a single body making the request is still the requester, not the lead", () => {
+    expect(leads("UBND huyện yêu cầu UBND các xã, thị trấn thực hiện ngay các giải pháp.")).toEqual(["UBND các xã, thị trấn"]);
+  });
+  it("places after a named unit before 'và các đơn vị liên quan' are units of their own", () => {
+    expect(splitList("UBND xã Ea Bông, Bình Hòa, thị trấn Buôn Trấp và các đơn vị liên quan")).toEqual(["UBND xã Ea Bông", "UBND xã Bình Hòa", "UBND thị trấn Buôn Trấp", "các đơn vị liên quan"]);
+  });
+});
