@@ -35,8 +35,15 @@ const NOUN_AFTER = /^(?:tổ chức (?:chính trị|xã hội|đoàn thể|cơ s
 
 export function bodyHeadAt(s: string): number {
   const m = BODY_AT.exec(s);
-  return m ? m[0].length : 0;
+  if (m) return m[0].length;
+  // "Giám đốc Vườn quốc gia Cát Tiên", "Giám đốc các Lâm trường": after a title comes the body it heads, even when its
+  // head noun is not in the lexicon (capitalised, as names are).
+  const t = TITLE_ONLY.exec(s);
+  const unit = t ? /^(?:các\s+)?\p{Lu}[\p{L}\d]*/u.exec(s.slice(t[0].length)) : null;
+  return unit ? t![0].length + unit[0].length : 0;
 }
+// A title of the head of a body (not "ông/bà" or "đồng chí" alone, which come before persons).
+const TITLE_ONLY = /^(?:(?:phó\s+)?(?:giám đốc|chủ tịch|hiệu trưởng|chỉ huy trưởng|bí thư)|thủ trưởng|chánh(?= văn phòng| thanh tra)|người đứng đầu)\s+/iu;
 
 const PLACE_KIND = "(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)";
 const PLACE_END = new RegExp(`(?:^|\\s)các\\s+${PLACE_KIND}(?:\\s*(?:,|và)\\s*${PLACE_KIND})*\\s*$`, "iu");

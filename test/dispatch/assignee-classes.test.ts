@@ -168,3 +168,14 @@ describe("units listed after their kind, places after a named unit, and a collec
     expect(splitList("UBND xã Ea Bông, Bình Hòa, thị trấn Buôn Trấp và các đơn vị liên quan")).toEqual(["UBND xã Ea Bông", "UBND xã Bình Hòa", "UBND thị trấn Buôn Trấp", "các đơn vị liên quan"]);
   });
 });
+
+describe("a title heads a body the lexicon does not know", () => {
+  it("reads 'Giám đốc Vườn quốc gia …', 'Giám đốc các Lâm trường' as bodies", () => {
+    expect(splitList("Giám đốc Vườn quốc gia Cát Tiên, Giám đốc các Lâm trường, Thủ trưởng các sở, ban, ngành")).toEqual(["Giám đốc Vườn quốc gia Cát Tiên", "Giám đốc các Lâm trường", "Thủ trưởng các sở, ban, ngành"]);
+    expect(leads("Giám đốc Vườn quốc gia Cát Tiên chịu trách nhiệm thi hành Quyết định này.")).toEqual(["Giám đốc Vườn quốc gia Cát Tiên"]);
+  });
+  it("but a title before a lower-case word, or a bare honorific, is not a body", () => {
+    expect(leads("Giám đốc điều hành dự án sẽ báo cáo sau.")).toEqual([]);
+    expect(leads("Ông Nguyễn Văn A phát biểu tại hội nghị.")).toEqual([]);
+  });
+});
