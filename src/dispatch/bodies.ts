@@ -212,7 +212,7 @@ export function splitList(list: string): string[] {
       // "các Sở, Ban, Ngành, Đoàn thể tỉnh": capitalised bare kinds of the same tier go on with a collective of kinds.
       // "Ban Thường vụ các huyện ủy, thị ủy, Thành ủy Huế": an office over a collective is the office of each unit listed,
       // named ones included.
-      const kind = KIND_WORD.test(lower) && (!/^\p{Lu}/u.test(seg) || (bareKinds(cur) && bareKindSeg(seg)) || (OFFICE_OVER.test(cur) && !bodyHeadAt(seg.slice(KIND_WORD.exec(lower)![0].length).trimStart()))) && sameTier(cur, seg);
+      const kind = KIND_WORD.test(lower) && (!/^\p{Lu}/u.test(seg) || (bareKinds(cur) && bareKindSeg(seg)) || (OFFICE_OVER.test(cur) && !bodyHeadAt(seg.slice(KIND_WORD.exec(lower)![0].length).trimStart()) && sameTier(cur, seg, true))) && sameTier(cur, seg);
       // "các tỉnh, thành đoàn", "các huyện, thành, thị ủy": place kinds sharing the committee named after the last one.
       const elided = /(?:^|\s)các\s+(?:(?:tỉnh|thành|huyện|thị|quận)\s*,\s*)*(?:tỉnh|thành|huyện|thị|quận)$/iu.test(cur) && new RegExp(`^(?:tỉnh|thành|huyện|thị|quận) (?:đoàn|${U})(?![\\p{L}])`, "iu").test(seg);
       // "UBND xã Ea Bông, Bình Hòa, thị trấn Buôn Trấp": another place named with its own kind, under the same office.
@@ -258,12 +258,13 @@ const tierOf = (s: string) => {
   const t = s.replace(/^(?:(?:tất cả|toàn thể)\s+)?(?:các\s+)?/iu, "").replace(/^(?:(?:ủy|uỷ) ban nhân dân|ubnd)\s+(?:các\s+)?/iu, "");
   return TIERS.findIndex((r) => r.test(t));
 };
-function sameTier(cur: string, seg: string): boolean {
+function sameTier(cur: string, seg: string, known = false): boolean {
   const last = cur.split(/\s*,\s*|\s+và\s+/u).pop() ?? cur;
   // "Ban Thường vụ các huyện ủy": the kind listed is the one after "các".
   const a = tierOf(/(?:^|\s)các\s+(.*)$/iu.exec(last)?.[1] ?? last);
   const b = tierOf(seg);
-  return a < 0 || b < 0 || a === b;
+  // `known`: both kinds must be of a known tier ("trưởng các khoa, Ban Giám hiệu …" are two bodies).
+  return known ? a >= 0 && a === b : a < 0 || b < 0 || a === b;
 }
 /** The collective so far is only kind words ("các Sở", "các Sở, Ban"), without a proper name. */
 function bareKinds(cur: string): boolean {

@@ -25,7 +25,12 @@ export const HEAD_SRC = [
   "công chức (?:địa chính|văn phòng|tư pháp|tài chính|văn hóa|văn hoá|chỉ huy|kinh tế)",
   "tổ chức(?= (?:chính trị|xã hội|đoàn thể|cơ sở|đảng|quần chúng|tôn giáo|kinh tế|nhân đạo|thành viên|công đoàn|phi|quốc tế|tín dụng)(?![\\p{L}]))",
   // Residents and households addressed by flag-hanging and clean-up notices ("… và các hộ gia đình", "hộ nhân dân").
-  "hộ (?:gia đình|nhân dân|dân|kinh doanh)", "nơi thờ tự", "cơ sở tôn giáo", "nhân dân(?= (?:trên|trong|ở|tại|các)\\s)", "người dân(?= (?:trên|trong|ở|tại)\\s)", "tàu thuyền",
+  "hộ (?:gia đình|nhân dân|dân|kinh doanh)", "nơi thờ tự", "cơ sở tôn giáo",
+  // Units of a school, hospital or commune, and the people a notice tells to act ("Khoa khám bệnh", "Tiểu ban nội
+  // dung", "Cổng thông tin điện tử huyện", "Công đoàn Giáo dục huyện", "bộ phận địa chính", "Tổ trưởng 08 Tổ dân
+  // phố"). Persons by status ("cán bộ", "giáo viên", "đảng viên") are not: notices name them in what they inform.
+  "khoa(?! (?:học|cử))", "tiểu ban", "cổng thông tin", "công đoàn", "bộ phận(?= (?:địa chính|một cửa|tiếp nhận|văn phòng|kế toán|chuyên môn|[\\p{Lu}]))",
+  "cơ sở (?:kinh doanh|sản xuất|y tế|giáo dục|khám|lưu trú|dịch vụ)", "(?:tổ|xóm|thôn|ấp|khu) trưởng", "trưởng (?:thôn|xóm|ấp|bản|khu phố|tổ dân phố)", "nhân dân(?= (?:trên|trong|ở|tại|các)\\s)", "người dân(?= (?:trên|trong|ở|tại)\\s)", "tàu thuyền",
 ];
 
 // Words that end a subject or list: the verb (lower case; names are capitalised) or a marker word.

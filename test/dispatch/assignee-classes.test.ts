@@ -179,3 +179,21 @@ describe("a title heads a body the lexicon does not know", () => {
     expect(leads("Ông Nguyễn Văn A phát biểu tại hội nghị.")).toEqual([]);
   });
 });
+
+describe("units of a school, hospital or commune", () => {
+  it.each([
+    ["Các khoa phòng đảm bảo đầy đủ thuốc và bố trí nhân lực thường trực.", ["Các khoa phòng"]],
+    ["Thường trực Tiểu ban nội dung tổng hợp ý kiến góp ý.", ["Thường trực Tiểu ban nội dung"]],
+    ["Cổng thông tin điện tử huyện đăng tải lịch tiếp công dân.", ["Cổng thông tin điện tử huyện"]],
+    ["Công đoàn Giáo dục huyện triển khai thực hiện.", ["Công đoàn Giáo dục huyện"]],
+  ])("%s", (sentence, want) => {
+    expect(leads(sentence)).toEqual(want);
+  });
+  it("but not 'khoa học', nor persons by status in what a notice informs", () => {
+    expect(leads("Khoa học công nghệ phát triển mạnh.")).toEqual([]);
+    expect(leads("Cán bộ, viên chức nghỉ Tết từ ngày 29/01.")).toEqual([]);
+  });
+  it("an office over a collective goes on only with kinds of the same known tier", () => {
+    expect(splitList("trưởng các khoa đào tạo, Ban Giám hiệu Trường THPT Chuyên")).toEqual(["trưởng các khoa đào tạo", "Ban Giám hiệu Trường THPT Chuyên"]);
+  });
+});
