@@ -29,9 +29,10 @@ const KIND_WORD = new RegExp(
 const STOP_RE = new RegExp(`^(?:${STOP_WORDS.sort((a, b) => b.length - a.length).join("|")})(?![\\p{L}\\p{N}])`, "u");
 // "tổ chức"/"thành phố" etc. inside names are nouns; these follow a head and never end the list.
 // "Ban Quản lý dự án đầu tư xây dựng huyện", "UBND cùng cấp": words that are verbs elsewhere but here part of a name.
-// "Ban chỉ đạo quốc gia …" written in lower case: a name, not the verb "chỉ đạo".
+// "Ban chỉ đạo quốc gia …" written in lower case: a name, not the verb "chỉ đạo"; "các đơn vị quản lý hồ chứa", "cơ
+// quan quản lý quy hoạch", "đơn vị thi công": the unit named by what it manages or does.
 // "các đơn vị, tổ chức, cá nhân có liên quan": "tổ chức" in a list of kinds is the noun, not the verb "organise".
-const NOUN_AFTER = /^(?:tổ chức (?:chính trị|xã hội|đoàn thể|cơ sở|[đĐ]ảng|hội|quần chúng|tôn giáo)|tổ chức(?=\s*(?:,|và)\s*(?:cá nhân|doanh nghiệp|cơ quan|đơn vị)(?![\p{L}]))|tổ chức(?=\s+(?:có\s+)?liên quan(?![\p{L}]))|cá nhân|dự án(?: đầu tư)?(?: xây dựng)?(?: công trình)?|cùng cấp|(?<=(?:^|\s)[Bb]an\s)(?:chỉ đạo|chỉ huy|quản lý|xây dựng [Đđ]ảng))/u;
+const NOUN_AFTER = /^(?:tổ chức (?:chính trị|xã hội|đoàn thể|cơ sở|[đĐ]ảng|hội|quần chúng|tôn giáo)|tổ chức(?=\s*(?:,|và)\s*(?:cá nhân|doanh nghiệp|cơ quan|đơn vị)(?![\p{L}]))|tổ chức(?=\s+(?:có\s+)?liên quan(?![\p{L}]))|cá nhân|dự án(?: đầu tư)?(?: xây dựng)?(?: công trình)?|cùng cấp|(?<=(?:^|\s)[Bb]an\s)(?:chỉ đạo|chỉ huy|quản lý|xây dựng [Đđ]ảng)|(?<=(?:^|\s)(?:[Đđ]ơn vị|[Cc]ơ quan)\s)(?:quản lý|thi công|tư vấn|chủ quản))/u;
 
 export function bodyHeadAt(s: string): number {
   const m = BODY_AT.exec(s);
@@ -114,6 +115,9 @@ export function readList(s: string): { list: string; end: number } {
     // "có" after a single named unit is its verb ("Cục Thống kê có nhiệm vụ …", "UBND huyện Nam Đông có Công văn số …",
     // "Báo điện tử VTV … có bài"); after a collective it qualifies the kind ("các xã có nguy cơ sạt lở", "các đơn vị có
     // liên quan").
+    // "Chủ tịch UBND huyện Giao Chủ tịch UBND xã …": "Giao" written capitalised is still the verb when a body follows
+    // ("Sở Giao thông" is a name: no body after "Giao").
+    if (c === "G" && out.trim() !== "" && /^Giao\s+(?:cho\s+)?/u.test(s.slice(i, i + 12)) && bodyHeadAt(s.slice(i).replace(/^Giao\s+(?:cho\s+)?/u, "")) > 0) break;
     if (c === "c" && out.trim() !== "" && /^có\s(?!liên quan|trụ sở)/u.test(s.slice(i, i + 16)) && !/(?:^|\s)(?:các|những|tất cả|mỗi|từng|\d{1,3})\s/iu.test(` ${out}`)) break;
     if (out.trim() !== "" && /\p{Ll}/u.test(c)) {
       STOP_Y.lastIndex = i;

@@ -26,6 +26,7 @@ const GIVEN_TO = /^[^;:.]{0,200}?\scho\s+(?=\S)/u;
 const OPENER =
   /^(?:Trong|Trên cơ sở|Căn cứ|Sau khi|Để|Khi|Nhằm|Qua đó|Đồng thời|Ngoài ra|Thực hiện|Theo(?!\s+dõi)|Ngày\s+\d|Hết|Từ|Đến|Tiếp theo|Bên cạnh đó|Mặt khác|Riêng|Đối với|Cụ thể|Trước mắt|Tại|Với|Nhân dịp|Hưởng ứng|Trước|Nhận được|Trường h[ợọ]p|Nếu|Cùng với đó|Chào mừng)/u;
 const PERSON_ASKS = /^((?:Phó\s+)?(?:Thủ tướng(?:\s+Chính phủ)?|Bộ trưởng|Thứ trưởng|Tổng Bí thư|Chủ tịch nước)\s+(?:\p{Lu}\p{Ll}*\s+){2,4})(?:(?:cũng|đã|vừa)\s+)?(?=(?:yêu cầu|đề nghị|giao)[\s,:])/u;
+const PLACE_ASKS = /^((?:TP|Tp|[Tt]hành phố|[Tt]ỉnh|[Hh]uyện|[Qq]uận|[Tt]hị xã)(?:\.?\s*\p{Lu}[\p{L}.]*)*)\s+(?:(?:cũng|đã|vừa|còn)\s+)*(?=(?:đề nghị|yêu cầu|giao)\s)/u;
 const DOC_SAYS = /^(?:Công văn|Thông báo|Kế hoạch|Chỉ thị|Văn bản|Công điện|Kết luận|Hướng dẫn)\s+(?:nêu rõ|nêu|cho biết|nhấn mạnh|chỉ rõ)\s*[:,]\s*(?=\p{Lu})/u;
 // "… rất mong sự quan tâm của Quý đơn vị", "Sở … lấy ý kiến góp ý dự thảo …", "Thường trực Thành ủy đồng ý …": the
 // body speaking, not work given to it.
@@ -166,6 +167,14 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
       const inner = REQUEST.exec(rest);
       const obj = inner ? listAt(rest.slice(inner[0].length)) : null;
       if (inner && obj) return { leads: obj.names, requester: [person[1]!.trim()], verb: verbAfter(rest.slice(inner[0].length + obj.end)), requested: true };
+    }
+    // "TP cũng đề nghị các cơ quan …", "Theo đó, huyện yêu cầu UBND các xã …": the place speaking for its government.
+    const place = PLACE_ASKS.exec(part);
+    if (place) {
+      const rest = part.slice(place[0].length);
+      const inner = REQUEST.exec(rest);
+      const obj = inner ? objectAt(rest.slice(inner[0].length)) : null;
+      if (inner && obj) return { leads: obj.names, requester: [place[1]!], verb: verbAfter(rest.slice(inner[0].length + obj.end)), requested: true };
     }
     const req = REQUEST.exec(part);
     if (req) {

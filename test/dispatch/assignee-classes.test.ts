@@ -197,3 +197,29 @@ describe("units of a school, hospital or commune", () => {
     expect(splitList("trưởng các khoa đào tạo, Ban Giám hiệu Trường THPT Chuyên")).toEqual(["trưởng các khoa đào tạo", "Ban Giám hiệu Trường THPT Chuyên"]);
   });
 });
+
+describe("names that hold a verb-like word, and a capitalised verb", () => {
+  it.each([
+    ["UBND tỉnh yêu cầu các đơn vị quản lý hồ chứa thủy điện, thủy lợi vận hành an toàn.", ["các đơn vị quản lý hồ chứa thủy điện, thủy lợi"]],
+    ["TP cũng đề nghị các cơ quan quản lý quy hoạch đô thị chỉ cấp giấy phép đúng quy định.", ["các cơ quan quản lý quy hoạch đô thị"]],
+    ["Chủ tịch Ủy ban nhân dân huyện Giao Chủ tịch UBND xã Hòa Bình chủ trì thực hiện.", ["Chủ tịch UBND xã Hòa Bình"]],
+    ["Sở Giao thông vận tải chủ trì kiểm tra.", ["Sở Giao thông vận tải"]],
+  ])("%s", (sentence, want) => {
+    expect(leads(sentence)).toEqual(want);
+  });
+  it("'quản lý' after another body is its verb", () => {
+    expect(leads("UBND các xã quản lý chặt chẽ đất đai.")).toEqual(["UBND các xã"]);
+  });
+});
+
+describe("a place speaking for its government", () => {
+  it.each([
+    ["Theo đó, huyện yêu cầu UBND các xã, thị trấn chỉ đạo các thôn phối hợp với Trạm y tế.", ["UBND các xã, thị trấn"]],
+    ["Tỉnh cũng đề nghị Sở Y tế tăng cường kiểm tra.", ["Sở Y tế"]],
+  ])("%s", (sentence, want) => {
+    expect(leads(sentence)).toEqual(want);
+  });
+  it("but a place that is where something happens is not a requester", () => {
+    expect(leads("Huyện có 12 xã bị ảnh hưởng bởi bão.")).toEqual([]);
+  });
+});
