@@ -58,6 +58,7 @@ const CONTINUATION_Y = new RegExp(`${HEAD_CONTINUATION_SRC}(?![\\p{L}])`, "uy");
 // part of the name although "trong"/"tại" otherwise end a subject.
 const WHERE_Y =
   /(?:trong (?:phạm vi )?(?:toàn )?(?:tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn|cả nước|nước|toàn quốc|ngành)|tại (?:địa phương|chỗ|cơ sở))(?![\p{L}])/uy;
+const LEADERS_OF = /^lãnh đạo(?=\s+(?:các\s|\p{Lu}))/u;
 const ENDS_IN_OFFICE = /(?:^|\s)(?:văn phòng|trung tâm|ban|chi cục|phòng|chi nhánh)\s*$/iu;
 
 const UNITS_AFTER_KIND = new RegExp(
@@ -97,7 +98,7 @@ export function readList(s: string): { list: string; end: number } {
     if (c === ";" || c === ",") {
       const after = s.slice(i + 1, i + 80).trimStart();
       if (c === ";" && !bodyHeadAt(after)) break;
-      if (c === "," && STOP_RE.test(after) && !NOUN_AFTER.test(after)) break;
+      if (c === "," && STOP_RE.test(after) && !NOUN_AFTER.test(after) && !LEADERS_OF.test(after)) break;
       out += c;
       i++;
       continue;
@@ -127,6 +128,13 @@ export function readList(s: string): { list: string; end: number } {
       const noun = NOUN_AFTER_Y.exec(s);
       CONTINUATION_Y.lastIndex = i;
       const field = stop && ENDS_IN_OFFICE.test(out) ? CONTINUATION_Y.exec(s) : null;
+      // "…, lãnh đạo các Bộ, ngành thành viên …": after a comma, the leaders of bodies are the next item, not the verb.
+      const leaders = stop && /,\s*$/u.test(out) ? LEADERS_OF.exec(s.slice(i, i + 40)) : null;
+      if (leaders) {
+        out += leaders[0];
+        i += leaders[0].length;
+        continue;
+      }
       WHERE_Y.lastIndex = i;
       const where = stop ? WHERE_Y.exec(s) : null;
       if (where) {

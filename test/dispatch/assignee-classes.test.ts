@@ -223,3 +223,15 @@ describe("a place speaking for its government", () => {
     expect(leads("Huyện có 12 xã bị ảnh hưởng bởi bão.")).toEqual([]);
   });
 });
+
+describe("leaders of bodies in a list, and an office asking without a person's name", () => {
+  it.each([
+    ["Ban chỉ đạo yêu cầu Chủ tịch UBND các tỉnh, lãnh đạo các Bộ, ngành thành viên Ban chỉ đạo quốc gia chỉ đạo quyết liệt.", ["Chủ tịch UBND các tỉnh", "lãnh đạo các Bộ, ngành thành viên Ban chỉ đạo quốc gia"]],
+    ["Theo đó, Thủ tướng Chính phủ yêu cầu Bộ trưởng Bộ Công an, Bộ trưởng Bộ Giao thông Vận tải thực hiện nghiêm Chỉ thị.", ["Bộ trưởng Bộ Công an", "Bộ trưởng Bộ Giao thông Vận tải"]],
+  ])("%s", (sentence, want) => {
+    expect(leads(sentence)).toEqual(want);
+  });
+  it("'lãnh đạo' right after a body is still its verb", () => {
+    expect(leads("Đảng đoàn MTTQ tỉnh lãnh đạo Ủy ban MTTQ tỉnh tổ chức hội nghị.")).toEqual(["Đảng đoàn MTTQ tỉnh"]);
+  });
+});
