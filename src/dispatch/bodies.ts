@@ -30,9 +30,11 @@ const STOP_RE = new RegExp(`^(?:${STOP_WORDS.sort((a, b) => b.length - a.length)
 // "tổ chức"/"thành phố" etc. inside names are nouns; these follow a head and never end the list.
 // "Ban Quản lý dự án đầu tư xây dựng huyện", "UBND cùng cấp": words that are verbs elsewhere but here part of a name.
 // "Ban chỉ đạo quốc gia …" written in lower case: a name, not the verb "chỉ đạo"; "các đơn vị quản lý hồ chứa", "cơ
-// quan quản lý quy hoạch", "đơn vị thi công": the unit named by what it manages or does.
+// quan quản lý quy hoạch", "đơn vị thi công": the unit named by what it manages or does; "Ban Chỉ đạo quốc gia về
+// phòng, chống thiên tai", "Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn": a steering body named by its
+// field.
 // "các đơn vị, tổ chức, cá nhân có liên quan": "tổ chức" in a list of kinds is the noun, not the verb "organise".
-const NOUN_AFTER = /^(?:tổ chức (?:chính trị|xã hội|đoàn thể|cơ sở|[đĐ]ảng|hội|quần chúng|tôn giáo)|tổ chức(?=\s*(?:,|và)\s*(?:cá nhân|doanh nghiệp|cơ quan|đơn vị)(?![\p{L}]))|tổ chức(?=\s+(?:có\s+)?liên quan(?![\p{L}]))|cá nhân|dự án(?: đầu tư)?(?: xây dựng)?(?: công trình)?|cùng cấp|(?<=(?:^|\s)[Bb]an\s)(?:chỉ đạo|chỉ huy|quản lý|xây dựng [Đđ]ảng)|(?<=(?:^|\s)(?:[Đđ]ơn vị|[Cc]ơ quan)\s)(?:quản lý|thi công|tư vấn|chủ quản))/u;
+const NOUN_AFTER = /^(?:tổ chức (?:chính trị|xã hội|đoàn thể|cơ sở|[đĐ]ảng|hội|quần chúng|tôn giáo)|tổ chức(?=\s*(?:,|và)\s*(?:cá nhân|doanh nghiệp|cơ quan|đơn vị)(?![\p{L}]))|tổ chức(?=\s+(?:có\s+)?liên quan(?![\p{L}]))|cá nhân|dự án(?: đầu tư)?(?: xây dựng)?(?: công trình)?|cùng cấp|(?<=(?:^|\s)[Bb]an\s)(?:chỉ đạo|chỉ huy|quản lý|xây dựng [Đđ]ảng)|(?<=(?:^|\s)(?:[Đđ]ơn vị|[Cc]ơ quan)\s)(?:quản lý|thi công|tư vấn|chủ quản)|(?<=[Gg]iáo dục\s)thường xuyên|(?<=(?:^|\s)(?:Ban [Cc]hỉ đạo|Ban [Cc]hỉ huy|Hội đồng|Tổ công tác)(?:\s+(?:quốc gia|Trung ương|tỉnh|huyện|thành phố))?\s)về|(?<=(?:thiên tai|lụt bão)\s+và\s)tìm kiếm(?:,)? cứu nạn)/u;
 
 export function bodyHeadAt(s: string): number {
   const m = BODY_AT.exec(s);
@@ -57,7 +59,7 @@ const CONTINUATION_Y = new RegExp(`${HEAD_CONTINUATION_SRC}(?![\\p{L}])`, "uy");
 // Where a collective is ("các địa phương trong tỉnh", "các tỉnh, thành phố trong cả nước", "ngành y tế tại địa phương"):
 // part of the name although "trong"/"tại" otherwise end a subject.
 const WHERE_Y =
-  /(?:trong (?:phạm vi )?(?:toàn )?(?:tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn|cả nước|nước|toàn quốc|ngành)|tại (?:địa phương|chỗ|cơ sở))(?![\p{L}])/uy;
+  /(?:trong (?:phạm vi )?(?:toàn )?(?:tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn|cả nước|nước|toàn quốc|ngành|trường|cơ quan|đơn vị)|tại (?:địa phương|chỗ|cơ sở))(?![\p{L}])/uy;
 const LEADERS_OF = /^lãnh đạo(?=\s+(?:các\s|\p{Lu}))/u;
 const ENDS_IN_OFFICE = /(?:^|\s)(?:văn phòng|trung tâm|ban|chi cục|phòng|chi nhánh)\s*$/iu;
 

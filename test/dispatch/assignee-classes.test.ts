@@ -235,3 +235,18 @@ describe("leaders of bodies in a list, and an office asking without a person's n
     expect(leads("Đảng đoàn MTTQ tỉnh lãnh đạo Ủy ban MTTQ tỉnh tổ chức hội nghị.")).toEqual(["Đảng đoàn MTTQ tỉnh"]);
   });
 });
+
+describe("news openers, adverbs after the request verb, and a body reporting its own letter", () => {
+  it.each([
+    ["Ban Thường vụ Thành ủy yêu cầu trước mắt các cấp ủy, tổ chức Đảng tập trung lãnh đạo.", ["các cấp ủy", "tổ chức Đảng"]],
+    ["Sáng 2/8, Tỉnh ủy Quảng Ngãi cho biết, đã ban hành công văn yêu cầu các ban cán sự đảng, Mặt trận Tổ quốc Việt Nam thực hiện.", ["các ban cán sự đảng", "Mặt trận Tổ quốc Việt Nam"]],
+    ["Sáng 21/10, Ban Chỉ đạo quốc gia về phòng, chống thiên tai có Công văn số 353/VPTT đề nghị Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn các tỉnh ven biển chủ động ứng phó.", ["Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn các tỉnh ven biển"]],
+    ["Nhà trường yêu cầu Thủ trưởng các đơn vị, các đoàn thể quần chúng trong trường thông báo chủ trương này.", ["Thủ trưởng các đơn vị", "các đoàn thể quần chúng trong trường"]],
+    ["Giao Trung tâm Giáo dục thường xuyên tổ chức trực.", ["Trung tâm Giáo dục thường xuyên"]],
+  ])("%s", (sentence, want) => {
+    expect(leads(sentence)).toEqual(want);
+  });
+  it("'về' after another body still ends its name", () => {
+    expect(leads("Sở Y tế về dự họp đầy đủ.")).toEqual(["Sở Y tế"]);
+  });
+});
