@@ -218,7 +218,10 @@ export function splitList(list: string): string[] {
     const parts = group.split(/(\s*,\s*(?:và\s+)?|\s+và\s+)/u);
     let cur = "";
     for (let k = 0; k < parts.length; k += 2) {
-      const seg = parts[k]!.trim();
+      // "… bệnh viện, nơi thờ tự và nhà ở của Nhân dân trên địa bàn": premises stand for whoever is housed there.
+      let seg = parts[k]!.trim();
+      const housed = /^(?:trụ sở|nhà ở|nhà)\s+(?:của\s+)?/iu.exec(seg);
+      if (housed && bodyHeadAt(seg.slice(housed[0].length)) > 0) seg = seg.slice(housed[0].length);
       const sep = k > 0 ? parts[k - 1]! : "";
       if (seg === "") continue;
       const lower = seg.toLowerCase();
@@ -238,7 +241,9 @@ export function splitList(list: string): string[] {
       }
       // "Văn phòng HĐND và UBND huyện" is one office serving both.
       const sharedOffice = sep.includes("và") && SHARED_OFFICE_BEFORE.test(cur) && /^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)(?![\p{L}])/u.test(seg);
-      const startsNew = cur === "" || (!idiomTail && !sharedOffice && !elided && ((bodyHeadAt(seg) > 0 && !(kind && isCollective(cur))) || /^các\s/iu.test(seg)));
+      // "các cấp, các ngành, địa phương": the idiom is a collective of its own; a kind after it is another body.
+      const afterIdiom = /(?:^|\s)các cấp,? các ngành$/iu.test(cur);
+      const startsNew = cur === "" || afterIdiom || (!idiomTail && !sharedOffice && !elided && ((bodyHeadAt(seg) > 0 && !(kind && isCollective(cur))) || /^các\s/iu.test(seg)));
       const shared = !startsNew && sep.includes(",") ? sharedHead(cur, seg, parts.slice(k + 1)) : null;
       if (shared) {
         names.push(cur);

@@ -250,3 +250,15 @@ describe("news openers, adverbs after the request verb, and a body reporting its
     expect(leads("Sở Y tế về dự họp đầy đủ.")).toEqual(["Sở Y tế"]);
   });
 });
+
+describe("residents, premises and the 'các cấp, các ngành' idiom in a list", () => {
+  it.each([
+    ["cơ quan Nhà nước, bệnh viện, nơi thờ tự của các tôn giáo và nhà ở của Nhân dân trên địa bàn huyện", ["cơ quan Nhà nước", "bệnh viện", "nơi thờ tự của các tôn giáo", "Nhân dân trên địa bàn huyện"]],
+    ["các cấp, các ngành, địa phương", ["các cấp, các ngành", "địa phương"]],
+    ["người đứng đầu các cơ quan, đơn vị và toàn thể Nhân dân", ["người đứng đầu các cơ quan, đơn vị", "toàn thể Nhân dân"]],
+    // Without a premises word or a new head, the list goes on.
+    ["các cấp, các ngành", ["các cấp, các ngành"]],
+  ])("%s", (list, want) => {
+    expect(splitList(list)).toEqual(want);
+  });
+});
