@@ -61,9 +61,6 @@ function readUnsafe(input: string, options: ReadOptions): ParsedDispatch {
 
   // Who issued it (its own actions are not tasks), and to whom items with no body go.
   const issuer = doc.issuer ? [doc.issuer] : [];
-  // "UBND tỉnh Quảng Nam" calls itself "UBND tỉnh" in its own text: the short form is the issuer too.
-  const short = doc.issuer ? /^(.*\s(?:tỉnh|huyện|xã|phường|thị trấn|thị xã|thành phố|quận))\s+(?:\p{Lu}[\p{L}\d]*\s*){1,4}$/u.exec(doc.issuer) : null;
-  if (short) issuer.push(short[1]!);
   let addressees: string[] = [];
   for (const para of body.slice(0, 60)) {
     for (const s of sentences(para.text)) {
@@ -74,10 +71,18 @@ function readUnsafe(input: string, options: ReadOptions): ParsedDispatch {
         // "UBND tỉnh ban hành văn bản yêu cầu các sở, … chủ động ứng phó với cơn bão số 6:" before numbered items.
         if (addressees.length === 0 && /:\s*$/u.test(s)) addressees = l.leads;
       } else if ((/^có ý/u.test(l.verb) && /có ý kiến\s*(?:chỉ đạo\s*)?(?:như sau|:)/u.test(s)) || /^(?:có ý kiến|ban hành|banh|xây dựng kế hoạch|đã ban hành)/u.test(l.verb)) issuer.push(...l.leads);
+      // "UBND xã Tiền Tiến thông báo kế hoạch tiêm phòng … như sau:", "UBND quận Hoàng Mai chỉ đạo như sau:": the body
+      // announcing what follows is the one issuing it.
+      else if (/^(?:thông báo|chỉ đạo)(?!\s+(?:đến|tới|cho)\s)/u.test(l.verb) && /:\s*$/u.test(s) && !l.requested) issuer.push(...l.leads);
     }
   }
   // Without a header, the body making the requests ("Bộ Giáo dục và Đào tạo đề nghị …") is the issuer.
   doc.issuer ??= issuer[0] ?? null;
+  // A body calls itself by its short name in its own text ("UBND xã" for "UBND xã Tiền Tiến").
+  for (const n of [...issuer]) {
+    const short = /^(.*\s(?:tỉnh|huyện|xã|phường|thị trấn|thị xã|thành phố|quận))\s+(?:\p{Lu}[\p{L}\d]*\s*){1,4}$/u.exec(n);
+    if (short && !issuer.includes(short[1]!)) issuer.push(short[1]!);
+  }
   const structure = buildStructure(body, issuer);
   const implicitTo = doc.recipients.length ? doc.recipients.flatMap((r) => splitList(r.replace(/^(?:Ông|Bà)\s*(?:\(\s*Bà\s*\)|\/\s*Bà)?\s*/iu, ""))) : addressees;
   const tasks = buildTasks(structure, { implicitTo, issuer });

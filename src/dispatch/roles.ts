@@ -52,14 +52,22 @@ const PREPOSITION = /^(?:trong|tại|về|với|cùng|khi|nếu|sau|trước|và
 const VERB_NEXT = { test: (s: string) => STOP_RE.test(s) && !PREPOSITION.test(s) };
 
 /** The bodies asked after a request verb: a list of known bodies, else a short loose object (see LOOSE_OBJECT). */
-function objectAt(rest: string): { names: string[]; end: number } | null {
-  const known = listAt(rest);
-  if (known || !LOOSE_OBJECT.test(rest)) return known;
+function objectAt(rest: string, depth = 0): { names: string[]; end: number } | null {
+  const got = listAt(rest) ?? looseObject(rest);
+  // "giao cho cán bộ thú y của xã cùng các ông Trưởng, phó các thôn trực tiếp …": "cùng" joins a second object.
+  const joint = got && depth < 2 ? /^\s*cùng\s+(?:với\s+)?/u.exec(rest.slice(got.end)) : null;
+  const more = joint ? objectAt(rest.slice(got!.end + joint[0].length), depth + 1) : null;
+  return more ? { names: [...got!.names, ...more.names], end: got!.end + joint![0].length + more.end } : got;
+}
+
+function looseObject(rest: string): { names: string[]; end: number } | null {
+  if (!LOOSE_OBJECT.test(rest)) return null;
   const { list, end } = readList(rest);
   const names = splitList(list);
-  // The object must end at a verb the lexicon knows: one that runs on to the end of the sentence is a clause (or text
-  // without diacritics), not a name.
-  if (!names.length || list.length > 160 || names.some((n) => n.split(/\s+/u).length > 12) || !VERB_NEXT.test(rest.slice(end).replace(/^[\s,]+/u, ""))) return null;
+  // The object must end at a verb the lexicon knows (or "cùng" before a second object): one that runs on to the end of
+  // the sentence is a clause (or text without diacritics), not a name.
+  const next = rest.slice(end).replace(/^[\s,]+/u, "");
+  if (!names.length || list.length > 160 || names.some((n) => n.split(/\s+/u).length > 12) || !(VERB_NEXT.test(next) || /^cùng\s/u.test(next))) return null;
   return { names, end };
 }
 
@@ -298,9 +306,11 @@ export function leadsIn(text: string): string[] {
   for (const s of sentences(text)) {
     const l = leadsOfSentence(s);
     if (l && (l.requested || l.verb === "" || !BACKGROUND_VERB.test(l.verb)) && !isGeneric(l.leads) && !ACCOUNTABLE.test(s)) out.push(...l.leads);
+    // "UBND phường phát động tổng vệ sinh …; Đề nghị các cơ quan, tổ chức … hưởng ứng": a clause asking bodies names
+    // them as much as a clause with its own subject.
     for (const clause of s.split(/;\s*/u).slice(1)) {
       const c = leadsOfSentence(clause);
-      if (c && !c.requested && isWorkSentence(c) && c.leads.every((n) => !out.includes(n))) out.push(...c.leads);
+      if (c && (c.requested ? !isGeneric(c.leads) && /^(?:Đề nghị|Yêu cầu|Giao)\s/u.test(clause.trimStart()) : isWorkSentence(c)) && c.leads.every((n) => !out.includes(n))) out.push(...c.leads);
     }
   }
   return out;

@@ -262,3 +262,17 @@ describe("residents, premises and the 'các cấp, các ngành' idiom in a list"
     expect(splitList(list)).toEqual(want);
   });
 });
+
+describe("the body announcing a notice is its issuer", () => {
+  it("'UBND xã … thông báo … như sau:' makes no task of its own; bodies asked below are the assignees", () => {
+    const r = read("UBND xã Tiền Tiến thông báo kế hoạch tiêm phòng bệnh dại cho đàn chó cụ thể như sau:\n- Thời gian: từ ngày 6/11 đến ngày 11/11/2023.\nĐề nghị Đài truyền thanh xã thông báo rộng rãi cho nhân dân.\nUBND xã tổ chức kiểm tra việc tiêm phòng.");
+    expect(r.tasks.filter((t) => t.assignees.length).map((t) => t.assignees.map((a) => a.name))).toEqual([["Đài truyền thanh xã"]]);
+  });
+  it("a body informing others ('thông báo cho X') is not taken for the issuer", () => {
+    expect(leads("Sở Y tế thông báo cho các cơ sở khám bệnh thực hiện.")).toEqual(["các cơ sở khám bệnh"]);
+  });
+  it("a ';' clause asking bodies after the issuer's own action names them", () => {
+    const r = read("UBND PHƯỜNG CỰ KHỐI\nSố: 12/TB-UBND\n\n1. UBND phường phát động tổng vệ sinh môi trường; Đề nghị các cơ quan, trường học, tổ dân phố hưởng ứng tham gia.");
+    expect(r.tasks.filter((t) => t.assignees.length).map((t) => t.assignees.map((a) => a.name))).toEqual([["các cơ quan", "trường học", "tổ dân phố"]]);
+  });
+});
