@@ -100,9 +100,12 @@ function embeddedRequest(after: string): { leads: string[]; verb: string } | nul
     if (/\.\s+\p{Lu}/u.test(head.slice(0, m.index))) return null;
     const rest = head.slice(m.index + m[0].length);
     const obj = listAt(rest);
-    if (obj) return { leads: obj.names, verb: verbAfter(rest.slice(obj.end)) };
     const sent = /(?:^|\s)gửi(?:\s+(?:đến|tới))?\s+/u.exec(head.slice(0, m.index));
     const to = sent ? listAt(head.slice(sent.index + sent[0].length)) : null;
+    // "… công văn khẩn gửi UBND các tỉnh, thành phố …, đề nghị các địa phương chủ động …": the generic addressee is the
+    // recipients named just before.
+    if (obj && isGeneric(obj.names) && to && !isGeneric(to.names)) return { leads: to.names, verb: verbAfter(rest.slice(obj.end)) };
+    if (obj) return { leads: obj.names, verb: verbAfter(rest.slice(obj.end)) };
     if (to) return { leads: to.names, verb: verbAfter(rest) };
   }
   // "Bộ Y tế vừa có công điện gửi UBND các tỉnh … quan tâm chỉ đạo …": the recipients, told what to do.

@@ -276,3 +276,12 @@ describe("the body announcing a notice is its issuer", () => {
     expect(r.tasks.filter((t) => t.assignees.length).map((t) => t.assignees.map((a) => a.name))).toEqual([["các cơ quan", "trường học", "tổ dân phố"]]);
   });
 });
+
+describe("a generic addressee in a news sentence that names the recipients", () => {
+  it("'… gửi UBND các tỉnh …, đề nghị các địa phương …' asks the recipients", () => {
+    expect(leads("Bộ Y tế vừa có công văn khẩn gửi Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương, đề nghị các địa phương chủ động giám sát.")).toEqual(["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]);
+  });
+  it("a named body asked stays the assignee", () => {
+    expect(leads("Bộ Y tế vừa có công văn gửi Ủy ban nhân dân các tỉnh, đề nghị Sở Y tế các tỉnh chủ động giám sát.")).toEqual(["Sở Y tế các tỉnh"]);
+  });
+});
