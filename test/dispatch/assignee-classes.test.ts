@@ -285,3 +285,14 @@ describe("a generic addressee in a news sentence that names the recipients", () 
     expect(leads("Bộ Y tế vừa có công văn gửi Ủy ban nhân dân các tỉnh, đề nghị Sở Y tế các tỉnh chủ động giám sát.")).toEqual(["Sở Y tế các tỉnh"]);
   });
 });
+
+describe("hard-wrapped text", () => {
+  it("a number range wrapped at its dash ('… nhiệm kỳ 2021' / '- 2026') is not a dash item that swallows the items after it", () => {
+    const r = read("Thông báo treo cờ Tổ quốc ngày bầu cử nhiệm kỳ 2021\n- 2026\n\nỦy ban nhân dân huyện thông báo như sau:\n\n1. Các trường học, bệnh viện treo cờ Tổ quốc trong 02 ngày.\n\n2. Chủ tịch UBND các xã, thị trấn có trách nhiệm hướng dẫn Nhân dân treo cờ.");
+    expect(r.tasks.filter((t) => t.assignees.length).map((t) => t.ref)).toEqual(["1", "2"]);
+  });
+  it("a real dash item after a full stop stays a dash item", () => {
+    const r = read("Đề nghị các đơn vị thực hiện các nội dung sau:\n- 2 lần mỗi tuần báo cáo về Sở Y tế.");
+    expect(r.tasks[0]?.text).toContain("2 lần");
+  });
+});
