@@ -296,3 +296,12 @@ describe("hard-wrapped text", () => {
     expect(r.tasks[0]?.text).toContain("2 lần");
   });
 });
+
+describe("a bare office sharing the places of the body after it", () => {
+  it.each([
+    ["UBND, Ban Chỉ huy PCLB và TKCN các xã, thị trấn", ["UBND các xã, thị trấn", "Ban Chỉ huy PCLB và TKCN các xã, thị trấn"]],
+    ["UBND, Công an huyện", ["UBND", "Công an huyện"]],
+  ])("%s", (list, want) => {
+    expect(splitList(list)).toEqual(want);
+  });
+});
