@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { readDispatch } from "../../src/dispatch/reader.js";
-import { leadsOfSentence } from "../../src/dispatch/roles.js";
+import { coordinatorsIn, leadsOfSentence } from "../../src/dispatch/roles.js";
 import { splitList } from "../../src/dispatch/bodies.js";
 
 const read = (text: string) => readDispatch(text, { refDate: "2026-01-15" });
@@ -303,5 +303,16 @@ describe("a bare office sharing the places of the body after it", () => {
     ["UBND, Công an huyện", ["UBND", "Công an huyện"]],
   ])("%s", (list, want) => {
     expect(splitList(list)).toEqual(want);
+  });
+});
+
+describe("partners after 'chỉ đạo' used as a noun or without an object", () => {
+  it.each([
+    ["Theo chỉ đạo của Thủ tướng Chính phủ, Thứ trưởng yêu cầu Cục Quản lý thị trường chủ trì, phối hợp với các đơn vị liên quan theo dõi sát thị trường.", ["các đơn vị liên quan"]],
+    ["Sở yêu cầu chính quyền cơ sở tập trung chỉ đạo và phối hợp với các cơ quan chức năng tuyên truyền.", ["các cơ quan chức năng"]],
+    // Directing a body that then partners others: those partners are not the lead's.
+    ["UBND huyện chỉ đạo các xã phối hợp với Trạm y tế phun thuốc.", []],
+  ])("%s", (sentence, want) => {
+    expect(coordinatorsIn(sentence)).toEqual(want);
   });
 });
