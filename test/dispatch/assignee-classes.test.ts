@@ -316,3 +316,17 @@ describe("partners after 'chỉ đạo' used as a noun or without an object", ()
     expect(coordinatorsIn(sentence)).toEqual(want);
   });
 });
+
+describe("a body or a topic before a colon, then the work", () => {
+  it.each([
+    ["UBND các huyện, thị xã, thành phố: tuyên truyền, vận động nhân dân lấy nước.", ["UBND các huyện, thị xã, thành phố"], "tuyên truyền"],
+    ["Về các lò giết mổ tập trung tại xã Hương Toàn: yêu cầu phòng Quản lý đô thị chủ trì thực hiện.", ["phòng Quản lý đô thị"], "chủ trì"],
+    ["Về điều chỉnh vị trí Cụm công nghiệp Bình Điền: UBND xã Bình Điền khẩn trương lập quy hoạch.", ["UBND xã Bình Điền"], "khẩn trương"],
+  ])("%s", (sentence, want, verb) => {
+    expect(leads(sentence)).toEqual(want);
+    expect(leadsOfSentence(sentence)?.verb).toBe(verb);
+  });
+  it("a heading that is only a body keeps no verb", () => {
+    expect(leadsOfSentence("UBND các xã:")?.verb).toBe("");
+  });
+});
