@@ -34,7 +34,7 @@ const STOP_RE = new RegExp(`^(?:${STOP_WORDS.sort((a, b) => b.length - a.length)
 // phòng, chống thiên tai", "Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn": a steering body named by its
 // field.
 // "các đơn vị, tổ chức, cá nhân có liên quan": "tổ chức" in a list of kinds is the noun, not the verb "organise".
-const NOUN_AFTER = /^(?:tổ chức (?:chính trị|xã hội|đoàn thể|cơ sở|[đĐ]ảng|hội|quần chúng|tôn giáo)|tổ chức(?=\s*(?:,|và)\s*(?:cá nhân|doanh nghiệp|cơ quan|đơn vị)(?![\p{L}]))|tổ chức(?=\s+(?:có\s+)?liên quan(?![\p{L}]))|cá nhân|dự án(?: đầu tư)?(?: xây dựng)?(?: công trình)?|cùng cấp|(?<=(?:^|\s)[Bb]an\s)(?:chỉ đạo|chỉ huy|quản lý|xây dựng [Đđ]ảng)|(?<=(?:^|\s)(?:[Đđ]ơn vị|[Cc]ơ quan)\s)(?:quản lý|thi công|tư vấn|chủ quản)|(?<=[Gg]iáo dục\s)thường xuyên|(?<=(?:^|\s)(?:Ban [Cc]hỉ đạo|Ban [Cc]hỉ huy|Hội đồng|Tổ công tác)(?:\s+(?:quốc gia|Trung ương|tỉnh|huyện|thành phố))?\s)về|(?<=(?:thiên tai|lụt bão)\s+và\s)tìm kiếm(?:,)? cứu nạn)/u;
+const NOUN_AFTER = /^(?:tổ chức (?:chính trị|xã hội|đoàn thể|cơ sở|[đĐ]ảng|hội|quần chúng|tôn giáo)|tổ chức(?=\s*(?:,|và)\s*(?:cá nhân|doanh nghiệp|cơ quan|đơn vị)(?![\p{L}]))|tổ chức(?=\s+(?:có\s+)?liên quan(?![\p{L}]))|cá nhân|dự án(?: đầu tư)?(?: xây dựng)?(?: công trình)?|cùng cấp|(?<=(?:^|\s)[Bb]an\s)(?:chỉ đạo|chỉ huy|quản lý|xây dựng [Đđ]ảng)|(?<=(?:^|\s)(?:[Đđ]ơn vị|[Cc]ơ quan)\s)(?:quản lý|thi công|tư vấn|chủ quản)|(?<=[Gg]iáo dục\s)thường xuyên|(?<=(?:^|\s)(?:Ban [Cc]hỉ đạo|Ban [Cc]hỉ huy|Hội đồng|Tổ công tác)(?:\s+(?:quốc gia|Trung ương|tỉnh|huyện|thành phố))?\s)về|(?<=(?:thiên tai|lụt bão)\s+và\s)tìm kiếm(?:,)? cứu nạn|(?<=(?:^|\s)[Cc]ông\s)trình)/u;
 
 export function bodyHeadAt(s: string): number {
   const m = BODY_AT.exec(s);

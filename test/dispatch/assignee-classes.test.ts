@@ -330,3 +330,19 @@ describe("a body or a topic before a colon, then the work", () => {
     expect(leadsOfSentence("UBND các xã:")?.verb).toBe("");
   });
 });
+
+describe("dash items singling out one body of the lead-in", () => {
+  const lead = "Sở Nông nghiệp và PTNT đề nghị UBND các huyện, thị xã, thành phố, Công ty TNHH MTV Khai thác công trình thủy lợi thực hiện tốt một số nội dung. Các nội dung chính:\n";
+  it("each is that body's own task", () => {
+    const r = read(`${lead}- UBND các huyện, thị xã, thành phố: tuyên truyền, vận động nhân dân lấy nước;\n- Công ty TNHH MTV Khai thác công trình thủy lợi: tiếp tục bơm lấy nước phục vụ sản xuất.`);
+    expect(r.tasks.filter((t) => t.assignees.length).map((t) => t.assignees.map((a) => a.name))).toEqual([
+      ["UBND các huyện, thị xã, thành phố", "Công ty TNHH MTV Khai thác công trình thủy lợi"],
+      ["UBND các huyện, thị xã, thành phố"],
+      ["Công ty TNHH MTV Khai thác công trình thủy lợi"],
+    ]);
+  });
+  it("a dash item naming all the lead-in's bodies again stays in its task", () => {
+    const r = read("Sở Y tế đề nghị UBND các huyện thực hiện các nội dung sau:\n- UBND các huyện tuyên truyền, vận động nhân dân;\n- Báo cáo kết quả trước ngày 20/5/2021.");
+    expect(r.tasks.filter((t) => t.assignees.length)).toHaveLength(1);
+  });
+});
