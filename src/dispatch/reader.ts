@@ -9,7 +9,7 @@ import { buildStructure } from "./structure.js";
 import { buildTasks } from "./tasks.js";
 import { attachDeadlines } from "./schedule.js";
 import { leadsOfSentence, sentences } from "./roles.js";
-import { splitList } from "./bodies.js";
+import { bodyHeadAt, readList, splitList } from "./bodies.js";
 import { sameBody } from "./names.js";
 import { parsedDispatchSchema, type DocHeader, type ParsedDispatch } from "./schema.js";
 
@@ -74,6 +74,16 @@ function readUnsafe(input: string, options: ReadOptions): ParsedDispatch {
       // "UBND xã Tiền Tiến thông báo kế hoạch tiêm phòng … như sau:", "UBND quận Hoàng Mai chỉ đạo như sau:": the body
       // announcing what follows is the one issuing it.
       else if (/^(?:thông báo|chỉ đạo)(?!\s+(?:đến|tới|cho)\s)/u.test(l.verb) && /:\s*$/u.test(s) && !l.requested) issuer.push(...l.leads);
+      // "Bộ Tài nguyên và Môi trường xin gửi tới Quý cơ quan dự thảo …": the sender of the letter.
+      else if (/^(?:xin gửi|trân trọng gửi|kính gửi|xin trân trọng)/u.test(l.verb) || (/^gửi/u.test(l.verb) && /gửi\s+(?:tới|đến)\s+Quý/u.test(s))) {
+        issuer.push(...l.leads);
+        // "Sở Công thương kính gửi các sở, ngành, xem xét dự thảo …" (a portal's summary): the letter's addressees.
+        const to = /kính gửi\s+/iu.exec(s);
+        if (to && addressees.length === 0 && doc.recipients.length === 0) {
+          const rest = s.slice(to.index + to[0].length);
+          if (bodyHeadAt(rest)) addressees = splitList(readList(rest).list);
+        }
+      }
     }
   }
   // Without a header, the body making the requests ("Bộ Giáo dục và Đào tạo đề nghị …") is the issuer.

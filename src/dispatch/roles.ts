@@ -171,9 +171,13 @@ function readLeads(sentence: string): SentenceLeads | null {
   return late && late.requested && (late.requester.length > 0 || asks) ? late : null;
 }
 
+const CLAUSE_ASKS = /^\s*\p{Lu}[^,;:.]{0,100}?\s(?:(?:cũng|đã|vừa|trân trọng|kính)\s+)*(?:đề nghị|yêu cầu)\s/u;
+
 function readFrom(s: string, starts: number[]): SentenceLeads | null {
   for (const at of starts) {
-    if (at > 0 && (inRecipients(s, at) || inPartners(s, at))) continue;
+    // "… tham mưu UBND tỉnh gửi Bộ Công thương, Sở Công thương đề nghị các cơ quan …": a clause whose subject asks is
+    // the main clause, not more of the recipients before it.
+    if (at > 0 && (inRecipients(s, at) || inPartners(s, at)) && !CLAUSE_ASKS.test(s.slice(at, at + 200))) continue;
     const part = s.slice(at).trimStart();
     // "Thứ trưởng Trương Thanh Hoài yêu cầu Cục …", "Phó Thủ tướng Trần Hồng Hà đề nghị …": a named official asking.
     const person = PERSON_ASKS.exec(part);

@@ -185,7 +185,7 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
         const curLeads = cur ? cur.assignees.filter((a) => a.role === "lead") : [];
         // A dash item that singles out one of the several bodies of the lead-in ("- UBND các huyện: tuyên truyền …",
         // "- Công ty …: tiếp tục bơm …") is that body's own task.
-        const sameLeads = cur !== null && leads.every((n) => curLeads.some((a) => sameBody(a.name, n))) && (dash ? curLeads.length <= leads.length : curLeads.length === leads.length) && (i > 0 || dash);
+        const sameLeads = cur !== null && leads.every((n) => curLeads.some((a) => sameBody(a.name, n))) && (dash ? curLeads.length <= leads.length : curLeads.length === leads.length && l.requested) && (i > 0 || dash);
         if (leads.length && !sameLeads) {
           // A paragraph the page prints twice (or the portal's summary of it) is not a second task.
           // "Đề nghị [the same bodies] thực hiện đảm bảo các nội dung trên.": a closing restatement of their task.

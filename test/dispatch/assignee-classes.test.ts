@@ -346,3 +346,21 @@ describe("dash items singling out one body of the lead-in", () => {
     expect(r.tasks.filter((t) => t.assignees.length)).toHaveLength(1);
   });
 });
+
+describe("the sender of a letter, the same body in a new sentence, and a main clause after a recipient", () => {
+  it("'X xin gửi tới Quý cơ quan …' makes X the issuer: its own later sentences are not tasks", () => {
+    const r = read("Kính gửi: Sở Tài nguyên và Môi trường Quảng Nam\nĐể kịp trình Thủ tướng, Bộ Tài nguyên và Môi trường xin gửi tới Quý cơ quan dự thảo Đề án. Trên cơ sở ý kiến đóng góp, Bộ Tài nguyên và Môi trường sẽ hoàn chỉnh văn bản.\nĐề nghị Quý cơ quan góp ý kiến trước ngày 30 tháng 8 năm 2009.");
+    expect(r.tasks.filter((t) => t.assignees.length).map((t) => t.assignees.map((a) => a.name))).toEqual([["Sở Tài nguyên và Môi trường Quảng Nam"]]);
+  });
+  it("'X kính gửi Y, xem xét …' in a portal summary gives the addressees of a generic request", () => {
+    const r = read("Sở Công thương kính gửi các sở, ngành, xem xét dự thảo và có ý kiến đóng góp.\nSở Công thương đề nghị các cơ quan, đơn vị xem xét dự thảo và có ý kiến đóng góp trước ngày 03/5/2019.");
+    expect(r.tasks.filter((t) => t.assignees.length).map((t) => t.assignees.map((a) => a.name))).toEqual([["các sở, ngành"]]);
+  });
+  it("a later sentence with the same body as its subject starts a task of its own", () => {
+    const r = read("Ban Thường trực Ủy ban MTTQVN các huyện phối hợp với Tổ đại biểu HĐND tỉnh tổ chức lấy ý kiến cử tri. Ban Thường trực Ủy ban MTTQVN các huyện chủ động trao đổi với Tổ đại biểu về thời gian, địa điểm.");
+    expect(r.tasks.filter((t) => t.assignees.length)).toHaveLength(2);
+  });
+  it("a subject that asks after a list of recipients is the main clause", () => {
+    expect(leads("Trước khi tham mưu Ủy ban nhân dân tỉnh gửi Bộ Công thương, Sở Công thương đề nghị các cơ quan, đơn vị xem xét dự thảo.")).toEqual(["các cơ quan, đơn vị"]);
+  });
+});
