@@ -244,7 +244,7 @@ export function splitList(list: string): string[] {
       // "các cấp, các ngành, địa phương": the idiom is a collective of its own; a kind after it is another body.
       const afterIdiom = /(?:^|\s)các cấp,? các ngành$/iu.test(cur);
       const startsNew = cur === "" || afterIdiom || (!idiomTail && !sharedOffice && !elided && ((bodyHeadAt(seg) > 0 && !(kind && isCollective(cur))) || /^các\s/iu.test(seg)));
-      const shared = !startsNew && sep.includes(",") ? sharedHead(cur, seg, parts.slice(k + 1)) : null;
+      const shared = !startsNew && sep.includes(",") ? sharedHead(cur, seg, parts.slice(k + 1)) : !startsNew && sep.includes("và") ? sharedNameHead(cur, seg) : null;
       if (shared) {
         names.push(cur);
         cur = shared;
@@ -313,6 +313,17 @@ function sharedHead(cur: string, seg: string, rest: string[]): string | null {
   const place = /(?:huyện|xã|phường|thị trấn|quận|thị xã|thành phố|tỉnh)$/iu.test(m[1]!.trim());
   const proper = place ? /^(?:\p{Lu}[\p{Ll}\d]*\s*){1,4}$/u.test(seg) : /^\p{Lu}[\p{L}\s-]{1,40}$/u.test(seg) && seg.split(/\s+/u).length <= 4;
   return proper ? `${m[1]!.trim()} ${seg}` : null;
+}
+
+/**
+ * "Hạt Kiểm lâm rừng đặc dụng Núi Chúa và Phước Bình": a second proper name after "và" under the head of a named unit
+ * is another unit of the same kind. The head must hold a lower-case word before the proper name ("rừng đặc dụng"), so
+ * a name that is all capitals ("Sở Văn hóa, Thể thao và Du lịch", "Lao động - Thương binh và Xã hội") is left whole.
+ */
+function sharedNameHead(cur: string, seg: string): string | null {
+  if (/,|\svà\s|(?:^|\s)các\s/u.test(cur) || !/^(?:\p{Lu}[\p{Ll}\d]*\s*){1,3}$/u.test(seg) || bodyHeadAt(seg) > 0) return null;
+  const m = /^(\p{Lu}\S*(?:\s+\S+)*?\s\p{Ll}\S*)\s+((?:\p{Lu}[\p{Ll}\d]*\s*){1,3})$/u.exec(cur);
+  return m ? `${m[1]} ${seg}` : null;
 }
 
 function tidyName(name: string): string {

@@ -364,3 +364,16 @@ describe("the sender of a letter, the same body in a new sentence, and a main cl
     expect(leads("Trước khi tham mưu Ủy ban nhân dân tỉnh gửi Bộ Công thương, Sở Công thương đề nghị các cơ quan, đơn vị xem xét dự thảo.")).toEqual(["các cơ quan, đơn vị"]);
   });
 });
+
+describe("a second proper name after 'và' under a named unit's head", () => {
+  it.each([
+    ["Hạt Kiểm lâm rừng đặc dụng Núi Chúa và Phước Bình", ["Hạt Kiểm lâm rừng đặc dụng Núi Chúa", "Hạt Kiểm lâm rừng đặc dụng Phước Bình"]],
+    ["UBND xã Quỳnh Vinh và Quỳnh Lộc", ["UBND xã Quỳnh Vinh", "UBND xã Quỳnh Lộc"]],
+    // Names that hold "và" stay whole.
+    ["Sở Văn hóa, Thể thao và Du lịch", ["Sở Văn hóa, Thể thao và Du lịch"]],
+    ["Ban Tuyên giáo và Dân vận", ["Ban Tuyên giáo và Dân vận"]],
+    ["Văn phòng HĐND và UBND huyện", ["Văn phòng HĐND và UBND huyện"]],
+  ])("%s", (list, want) => {
+    expect(splitList(list)).toEqual(want);
+  });
+});
