@@ -116,12 +116,12 @@ export function readList(s: string): { list: string; end: number } {
       if (!QUALIFIER_Y.test(s)) break;
     }
     // "có" after a single named unit is its verb ("Cục Thống kê có nhiệm vụ …", "UBND huyện Nam Đông có Công văn số …",
-    // "Báo điện tử VTV … có bài"); after a collective it qualifies the kind ("các xã có nguy cơ sạt lở", "các đơn vị có
-    // liên quan").
+    // "Báo điện tử VTV … có bài"); after a collective or a list of kinds it qualifies the kind ("các xã có nguy cơ sạt
+    // lở", "các đơn vị có liên quan", "trường THPT, trường phổ thông có nhiều cấp học").
     // "Chủ tịch UBND huyện Giao Chủ tịch UBND xã …": "Giao" written capitalised is still the verb when a body follows
     // ("Sở Giao thông" is a name: no body after "Giao").
     if (c === "G" && out.trim() !== "" && /^Giao\s+(?:cho\s+)?/u.test(s.slice(i, i + 12)) && bodyHeadAt(s.slice(i).replace(/^Giao\s+(?:cho\s+)?/u, "")) > 0) break;
-    if (c === "c" && out.trim() !== "" && /^có\s(?!liên quan|trụ sở)/u.test(s.slice(i, i + 16)) && !/(?:^|\s)(?:các|những|tất cả|mỗi|từng|\d{1,3})\s/iu.test(` ${out}`)) break;
+    if (c === "c" && /^\s*\p{Lu}[^,]*$/u.test(out) && /^có\s(?!liên quan|trụ sở)/u.test(s.slice(i, i + 16)) && !/(?:^|\s)(?:các|những|tất cả|mỗi|từng|\d{1,3})\s/iu.test(` ${out}`)) break;
     if (out.trim() !== "" && /\p{Ll}/u.test(c)) {
       STOP_Y.lastIndex = i;
       const stop = STOP_Y.exec(s);

@@ -321,7 +321,10 @@ export function leadsIn(text: string): string[] {
     // them as much as a clause with its own subject.
     for (const clause of s.split(/;\s*/u).slice(1)) {
       const c = leadsOfSentence(clause);
-      if (c && (c.requested ? !isGeneric(c.leads) && /^(?:Đề nghị|Yêu cầu|Giao)\s/u.test(clause.trimStart()) : isWorkSentence(c)) && c.leads.every((n) => !out.includes(n))) out.push(...c.leads);
+      // "…; Phòng Giáo dục … và các quận, huyện tại https://…": bodies followed by a preposition, not a verb, are the
+      // elided rest of the clause before (whom a report comes from, where), not new leads.
+      const elliptic = c !== null && !c.requested && /^(?:tại|ở|trong|của|qua|với|về|cho|từ|đến|và)(?:\s|$)/u.test(c.verb);
+      if (c && !elliptic && (c.requested ? !isGeneric(c.leads) && /^(?:Đề nghị|Yêu cầu|Giao)\s/u.test(clause.trimStart()) : isWorkSentence(c)) && c.leads.every((n) => !out.includes(n))) out.push(...c.leads);
     }
   }
   return out;

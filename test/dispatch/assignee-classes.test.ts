@@ -377,3 +377,14 @@ describe("a second proper name after 'và' under a named unit's head", () => {
     expect(splitList(list)).toEqual(want);
   });
 });
+
+describe("elided clauses after ';'", () => {
+  it("bodies followed by a preposition after ';' are not new leads", () => {
+    const r = read("UBND TỈNH X\nSố: 1/UBND\n\n1. Cơ quan, đơn vị trường học báo cáo tình hình trước ngày 10 tháng 4 năm 2023; Phòng Giáo dục và Đào tạo thành phố Thủ Đức và các quận, huyện tại https://bit.ly/mau1; trường THPT, trường phổ thông có nhiều cấp học tại https://bit.ly/mau2.");
+    expect(r.tasks.filter((t) => t.assignees.length).map((t) => t.assignees.map((a) => a.name))).toEqual([["Cơ quan, đơn vị trường học"]]);
+  });
+  it("a ';' clause with its own body and verb still names a lead", () => {
+    const r = read("UBND TỈNH X\nSố: 1/UBND\n\n1. Sở Y tế kiểm tra các cơ sở; Sở Tài chính bố trí kinh phí.");
+    expect(r.tasks.filter((t) => t.assignees.length).map((t) => t.assignees.map((a) => a.name))).toEqual([["Sở Y tế", "Sở Tài chính"]]);
+  });
+});
