@@ -260,11 +260,12 @@ export function splitList(list: string): string[] {
   const tidy = names.map(tidyName).filter((x) => x.length > 1);
   // "UBND, Ban Chỉ huy PCLB và TKCN các xã, thị trấn": a bare office before another one shares its places.
   return tidy.map((n, k) => {
-    const places = BARE_OFFICE.test(n) ? /\s(các\s+(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)(?:\s*,\s*(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh))*)$/iu.exec(tidy[k + 1] ?? "") : null;
+    // "Thường trực, Ban Tuyên giáo các huyện, thành, thị ủy …": the same for an office of each committee listed.
+    const places = BARE_OFFICE.test(n) ? /^\p{Lu}[^,]*?\s(các\s+.+)$/u.exec(tidy[k + 1] ?? "") : null;
     return places ? `${n} ${places[1]}` : n;
   });
 }
-const BARE_OFFICE = new RegExp(`^(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân|Đảng ${U}|Ban Chỉ huy Quân sự|Công an)$`, "u");
+const BARE_OFFICE = new RegExp(`^(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân|Đảng ${U}|Ban Chỉ huy Quân sự|Công an|Thường trực|Ban Thường vụ|Văn phòng|Ban Tuyên giáo|Ban Tổ chức|Ban Dân vận|${U} ban Kiểm tra)$`, "u");
 
 // Tiers of kinds: a collective goes on only with kinds of its own tier ("các đơn vị sự nghiệp và doanh nghiệp nhà
 // nước" are two bodies; "các phòng, ban, ngành, đoàn thể" one).

@@ -218,7 +218,10 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
       // The lead-in may carry its dash items on the same line ("… các nội dung sau: – Tuyên truyền …").
       // "Đề nghị Quý cơ quan góp ý kiến …", "Sở … đề nghị các đơn vị tham gia ý kiến …" as the request of a letter in
       // prose: the generic addressee stands for the Kính gửi recipients (guide: an implicit task for them).
-      if (l?.requested && isGeneric(l.leads) && (endsLeadIn || /sau\s*:\s*[-–•+]\s/u.test(unit) || !cur) && ctx.implicitTo.length) {
+      // A new paragraph asking them again for other work ("Các nội dung khác liên quan, yêu cầu các địa phương, đơn vị
+      // thực hiện theo Hướng dẫn số 17 …") is another such task; a restatement of the work above is not.
+      const again = cur !== null && cur.implicit && i === 0 && !dash && !BACK_REFERENCE.test(s) && !/nghiêm túc|các nội dung (?:trên|nêu trên)/u.test(s);
+      if (l?.requested && isGeneric(l.leads) && (endsLeadIn || /sau\s*:\s*[-–•+]\s/u.test(unit) || !cur || again) && ctx.implicitTo.length) {
         cur = task(`#${++k}`, s, assignees(ctx.implicitTo, ""), true);
         out.push(cur);
         leadIn = cur;

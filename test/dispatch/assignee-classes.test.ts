@@ -388,3 +388,19 @@ describe("elided clauses after ';'", () => {
     expect(r.tasks.filter((t) => t.assignees.length).map((t) => t.assignees.map((a) => a.name))).toEqual([["Sở Y tế", "Sở Tài chính"]]);
   });
 });
+
+describe("generic requests in later paragraphs, and a bare office before another over a collective", () => {
+  const letter = (tail: string) => `TỈNH ỦY HÀ TĨNH\nBAN TUYÊN GIÁO\nSố 369-CV/BTGTU\nKính gửi:\n- Các ban, sở, ngành cấp tỉnh;\n- Báo Hà Tĩnh.\n\nHướng tới kỷ niệm 190 năm, Ban Tuyên giáo xây dựng Đề cương tuyên truyền.\n\nNhận được tài liệu này, đề nghị các địa phương, đơn vị tuyên truyền rộng rãi.\n\n${tail}`;
+  it("a new paragraph asking them for other work is another implicit task", () => {
+    expect(read(letter("Các nội dung khác liên quan, yêu cầu các địa phương, đơn vị thực hiện theo Hướng dẫn số 17-HD/BTGTU.")).tasks.filter((t) => t.implicit)).toHaveLength(2);
+  });
+  it("a restatement is not", () => {
+    expect(read(letter("Đề nghị các đơn vị nghiêm túc thực hiện.")).tasks.filter((t) => t.implicit)).toHaveLength(1);
+  });
+  it.each([
+    ["Thường trực, Ban Tuyên giáo các huyện, thành, thị ủy, đảng ủy trực thuộc", ["Thường trực các huyện, thành, thị ủy, đảng ủy trực thuộc", "Ban Tuyên giáo các huyện, thành, thị ủy, đảng ủy trực thuộc"]],
+    ["Văn phòng, Ban Tổ chức Tỉnh ủy", ["Văn phòng", "Ban Tổ chức Tỉnh ủy"]],
+  ])("%s", (list, want) => {
+    expect(splitList(list)).toEqual(want);
+  });
+});
