@@ -60,7 +60,7 @@ export const STOP_WORDS = [
   // mong", "Chủ tịch HĐND huyện tiếp công dân", "… triệu tập kỳ họp"), and frequency adverbs after the subject ("các
   // Trung tâm hàng năm chỉ thực hiện …").
   "lấy ý kiến", "đồng ý", "rất mong", "kính mong", "mong", "tiếp công dân", "triệu tập", "cân nhắc", "trực tiếp",
-  "cho biết", "nhấn mạnh", "khẳng định", "ghi nhận", "biểu dương", "nhận thấy", "đề ra",
+  "cho biết", "nhấn mạnh", "khẳng định", "ghi nhận", "biểu dương", "nhận thấy", "đề ra", "đồng thời",
   "(?:hàng|hằng) (?:năm|quý|tháng|tuần|ngày)",
 ];
 

@@ -177,7 +177,7 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
   for (const at of starts) {
     // "… tham mưu UBND tỉnh gửi Bộ Công thương, Sở Công thương đề nghị các cơ quan …": a clause whose subject asks is
     // the main clause, not more of the recipients before it.
-    if (at > 0 && (inRecipients(s, at) || inPartners(s, at)) && !CLAUSE_ASKS.test(s.slice(at, at + 200))) continue;
+    if (at > 0 && (inRecipients(s, at) || inPartners(s, at) || inOwners(s, at)) && !CLAUSE_ASKS.test(s.slice(at, at + 200))) continue;
     const part = s.slice(at).trimStart();
     // "Thứ trưởng Trương Thanh Hoài yêu cầu Cục …", "Phó Thủ tướng Trần Hồng Hà đề nghị …": a named official asking.
     const person = PERSON_ASKS.exec(part);
@@ -224,6 +224,8 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
     if (!got) continue;
     // "UBND tỉnh cũng đề nghị …", "Sở Y tế trân trọng đề nghị …": an adverb between the requester and its request.
     const after = part.slice(got.end).trimStart().replace(/^(?:(?:cũng|đồng thời|còn|tiếp tục|trân trọng|kính|thông báo(?:\s+và|\s*,)?)\s+)+(?=(?:giao|đề nghị|yêu cầu|phân công|mời)[\s,:])/iu, "");
+    // "…, Chủ tịch UBND huyện yêu cầu:" before the items: the body speaking, whom it asks comes below.
+    if (/^(?:đề nghị|yêu cầu|giao)\s*:\s*$/iu.test(after)) return { leads: [], requester: got.names, verb: "", requested: true };
     const inner = REQUEST.exec(after);
     if (inner) {
       const obj = objectAt(after.slice(inner[0].length));
@@ -271,6 +273,18 @@ function inRecipients(s: string, at: number): boolean {
   for (const m of s.slice(0, at).matchAll(REPORT_TO)) {
     const from = m.index + m[0].length;
     const tail = s.slice(from);
+    if (bodyHeadAt(tail) > 0 && from + readList(tail).end >= at) return true;
+  }
+  return false;
+}
+
+// "Thực hiện chỉ đạo của Ban Tuyên giáo Thành ủy, Thường trực Quận ủy, đồng thời …": the authors of what is carried
+// out, not the subject.
+const OWNERS = /(?<![\p{L}])của\s+/gu;
+function inOwners(s: string, at: number): boolean {
+  for (const m of s.slice(0, at).matchAll(OWNERS)) {
+    const from = m.index + m[0].length;
+    const tail = s.slice(from, from + 600);
     if (bodyHeadAt(tail) > 0 && from + readList(tail).end >= at) return true;
   }
   return false;

@@ -404,3 +404,14 @@ describe("generic requests in later paragraphs, and a bare office before another
     expect(splitList(list)).toEqual(want);
   });
 });
+
+describe("possessors, 'đồng thời', and a body announcing 'yêu cầu:'", () => {
+  it("a list after 'của' is the authors of what is carried out, not the subject", () => {
+    expect(leads("Thực hiện chỉ đạo của Ban Tuyên giáo Thành ủy, Thường trực Quận ủy, đồng thời để đẩy mạnh tuyên truyền, Ban Tuyên giáo Quận ủy đề nghị Ủy ban Mặt trận Tổ quốc quận triển khai hưởng ứng.")).toEqual(["Ủy ban Mặt trận Tổ quốc quận"]);
+  });
+  it("'X yêu cầu:' names who speaks, not who acts", () => {
+    const l = leadsOfSentence("Thực hiện Chỉ thị số 02/CT-UBND của Chủ tịch UBND huyện, để đảm bảo tài sản của cơ quan, đơn vị, Chủ tịch UBND huyện yêu cầu:");
+    expect(l?.leads).toEqual([]);
+    expect(l?.requester).toEqual(["Chủ tịch UBND huyện"]);
+  });
+});
