@@ -171,7 +171,7 @@ function readLeads(sentence: string): SentenceLeads | null {
   return late && late.requested && (late.requester.length > 0 || asks) ? late : null;
 }
 
-const CLAUSE_ASKS = /^\s*\p{Lu}[^,;:.]{0,100}?\s(?:(?:cũng|đã|vừa|trân trọng|kính)\s+)*(?:đề nghị|yêu cầu)\s/u;
+const CLAUSE_ASKS = /^\s*\p{Lu}[^,;:.]{0,100}?\s(?:(?:cũng|đã|vừa|trân trọng|kính)\s+)*(?:đề nghị|yêu cầu)(?:[\s,]|:\s*$)/u;
 
 function readFrom(s: string, starts: number[]): SentenceLeads | null {
   for (const at of starts) {
