@@ -55,7 +55,7 @@ function repeats(a: string, b: string): boolean {
   return common / Math.min(x.size, y.size) >= 0.9 && common / Math.max(x.size, y.size) >= 0.75;
 }
 
-function assignees(leads: string[], text: string): Assignee[] {
+function assigneesOf(leads: string[], text: string): Assignee[] {
   const l = dedupe(leads);
   const c = dedupe(coordinatorsIn(text)).filter((n) => !l.some((m) => sameBody(m, n)));
   return [...l.map((name) => ({ name, role: "lead" as const })), ...c.map((name) => ({ name, role: "coordinate" as const }))];
@@ -85,9 +85,20 @@ function lettersAreDetails(node: OutlineNode, context: string[], isIssuer: (n: s
   });
 }
 
+// "các Bộ", "các Sở", "các trường" alone, with no qualifier: those of that kind the letter is addressed to.
+const BARE_PLURAL = /^(?:tất cả\s+)?các\s+(\p{L}+)$/iu;
+
 export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
   const out: ParsedTask[] = [];
   const isIssuer = (n: string) => ctx.issuer.some((i) => sameBody(i, n));
+  // "Văn phòng Chính phủ đề nghị các Bộ khẩn trương có ý kiến" to "Kính gửi: Bộ Tài chính; Bộ Kế hoạch và Đầu tư; …".
+  const resolve = (names: string[]) =>
+    names.flatMap((n) => {
+      const kind = BARE_PLURAL.exec(n)?.[1]?.toLowerCase();
+      const hits = kind ? ctx.implicitTo.filter((r) => r.toLowerCase().startsWith(`${kind} `) && !/(?:^|\s)các\s/iu.test(r)) : [];
+      return hits.length > 1 ? hits : [n];
+    });
+  const assignees = (leads: string[], text: string) => assigneesOf(resolve(leads), text);
   const task = (ref: string, text: string, as: Assignee[], implicit = false): ParsedTask => ({ ref, text, assignees: as, implicit, deadline: null });
 
   const visit = (node: OutlineNode, path: string[], inherited: string[]) => {

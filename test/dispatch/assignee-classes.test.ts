@@ -415,3 +415,19 @@ describe("possessors, 'đồng thời', and a body announcing 'yêu cầu:'", ()
     expect(l?.requester).toEqual(["Chủ tịch UBND huyện"]);
   });
 });
+
+describe("a bare plural kind stands for the recipients of that kind", () => {
+  const letter = (request: string) => `VĂN PHÒNG CHÍNH PHỦ\nSố: 2879/VPCP-ĐMDN\nKính gửi:\n- Bộ Tài chính;\n- Bộ Kế hoạch và Đầu tư;\n- Bộ Tài nguyên và Môi trường.\n\n${request}`;
+  it("'đề nghị các Bộ …' asks the ministries in Kính gửi", () => {
+    expect(names(letter("Văn phòng Chính phủ đề nghị các Bộ khẩn trương có ý kiến trước ngày 10/5/2021."))).toEqual([["lead:Bộ Tài chính", "lead:Bộ Kế hoạch và Đầu tư", "lead:Bộ Tài nguyên và Môi trường"]]);
+  });
+  it("a qualified plural ('các Bộ, cơ quan ngang Bộ') is kept as written", () => {
+    expect(names(letter("Văn phòng Chính phủ đề nghị các Bộ, cơ quan ngang Bộ khẩn trương có ý kiến."))).toEqual([["lead:các Bộ, cơ quan ngang Bộ"]]);
+  });
+  it.each([
+    ["UBMT TQ Việt Nam tỉnh và các đoàn thể phối hợp với chính quyền địa phương tuyên truyền.", ["UBMT TQ Việt Nam tỉnh", "các đoàn thể"]],
+    ["Tỉnh ủy yêu cầu cơ quan chuyên trách tham mưu, giúp việc Tỉnh ủy tiếp tục đẩy mạnh thực hiện.", ["cơ quan chuyên trách tham mưu, giúp việc Tỉnh ủy"]],
+  ])("%s", (sentence, want) => {
+    expect(leads(sentence)).toEqual(want);
+  });
+});
