@@ -70,8 +70,10 @@ const UNITS_AFTER_KIND = new RegExp(
 
 /** Reads a list of bodies starting at the beginning of `s`; returns the raw list text and where it ended. */
 export function readList(s: string): { list: string; end: number } {
-  let i = 0;
-  let out = "";
+  // "các đồng chí lãnh đạo cơ quan …": a title before the body is part of the name, though "lãnh đạo" is also a verb.
+  const title = TITLE_LEAD.exec(s);
+  let i = title ? title[0].length : 0;
+  let out = title ? title[0] : "";
   const n = Math.min(s.length, 500);
   while (i < n) {
     const c = s[i]!;

@@ -7,7 +7,7 @@ export const U = "(?:ủy|uỷ)";
 
 // Head nouns that start a body. Lookaheads keep out the verbs and nouns sharing a first syllable ("Ban hành", "Báo cáo").
 export const HEAD_SRC = [
-  `${U} ban`, "ubnd", "ubmttq", "ubmt(?: tq)?", "mttq", "hđnd", "hội đồng", "mặt trận", "sở(?! hữu)",
+  `${U} ban`, "ubnd", "ubmttq(?:vn)?", "ubmt(?: tq)?", "mttq(?:vn)?", "bcđ", "bch", "hđnd", "hội đồng", "mặt trận", "sở(?! hữu)",
   "phòng(?!,? (?:chống|ngừa|cháy|tránh|dịch|bệnh|khi|họp|học|làm|thủ|vệ|hộ|ngủ))",
   "ban(?! (?:hành|đầu|ngày|đêm|bố|tặng|trưa|chiều|sáng|cho))",
   "hội(?! (?:nghị|thảo|viên|thi|diễn|chợ|nhập|tụ|họp|đủ|trại|khỏe|sách|đàm|ngộ|chẩn|đồng))",

@@ -431,3 +431,14 @@ describe("a bare plural kind stands for the recipients of that kind", () => {
     expect(leads(sentence)).toEqual(want);
   });
 });
+
+describe("persons addressed by title ('các đồng chí …') and abbreviations with VN", () => {
+  it.each([
+    ["Kính mời các đồng chí lãnh đạo cơ quan, Bí thư chi bộ tham dự.", ["các đồng chí lãnh đạo cơ quan", "Bí thư chi bộ"]],
+    ["Thường trực UBMTTQVN phường kính mong các đồng chí lãnh đạo cơ quan góp ý.", ["các đồng chí lãnh đạo cơ quan"]],
+    ["Đề nghị các đồng chí đại biểu nghiên cứu tài liệu trước kỳ họp.", ["các đồng chí đại biểu"]],
+    ["Đề nghị đồng chí Chủ tịch UBND các xã chỉ đạo thực hiện.", ["đồng chí Chủ tịch UBND các xã"]],
+  ])("%s", (sentence, want) => {
+    expect(leads(sentence)).toEqual(want);
+  });
+});
