@@ -62,6 +62,13 @@ function readUnsafe(input: string, options: ReadOptions): ParsedDispatch {
   // Who issued it (its own actions are not tasks), and to whom items with no body go.
   const issuer = doc.issuer ? [doc.issuer] : [];
   let addressees: string[] = [];
+  // A portal's headline "Bộ Nội vụ hướng dẫn thực hiện chế độ báo cáo …" (no full stop) over "Theo đó, …": the body it
+  // names is the issuer of the document the page reports.
+  const [first, second] = body;
+  if (first && second && first.text.length < 200 && !/[.!?:;]\s*$/u.test(first.text) && /^Theo đó\s*,/u.test(second.text)) {
+    const l = leadsOfSentence(first.text);
+    if (l && !l.requested && l.verb) issuer.push(...l.leads);
+  }
   for (const para of body.slice(0, 60)) {
     for (const s of sentences(para.text)) {
       const l = leadsOfSentence(s);

@@ -442,3 +442,12 @@ describe("persons addressed by title ('các đồng chí …') and abbreviations
     expect(leads(sentence)).toEqual(want);
   });
 });
+
+describe("a portal headline naming the issuer", () => {
+  it("'X hướng dẫn …' (no full stop) over 'Theo đó, …' makes X the issuer, not a lead", () => {
+    expect(names("Bộ Nội vụ hướng dẫn thực hiện chế độ báo cáo cải cách hành chính định kỳ\n\nTheo đó, các bộ, cơ quan ngang bộ và UBND các tỉnh xây dựng báo cáo hàng quý, gửi Bộ Nội vụ.")).toEqual([["lead:các bộ, cơ quan ngang bộ", "lead:UBND các tỉnh"]]);
+  });
+  it("a first sentence with its full stop is not a headline", () => {
+    expect(names("Sở Y tế kiểm tra các cơ sở khám bệnh.\n\nTheo đó, UBND các huyện phối hợp kiểm tra.")).toHaveLength(2);
+  });
+});
