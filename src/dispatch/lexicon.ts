@@ -29,7 +29,7 @@ export const HEAD_SRC = [
   // Units of a school, hospital or commune, and the people a notice tells to act ("Khoa khám bệnh", "Tiểu ban nội
   // dung", "Cổng thông tin điện tử huyện", "Công đoàn Giáo dục huyện", "bộ phận địa chính", "Tổ trưởng 08 Tổ dân
   // phố"). Persons by status ("cán bộ", "giáo viên", "đảng viên") are not: notices name them in what they inform.
-  "khoa(?! (?:học|cử))", "tiểu ban", "cổng thông tin", "công đoàn", "bộ phận(?= (?:địa chính|một cửa|tiếp nhận|văn phòng|kế toán|chuyên môn|[\\p{Lu}]))",
+  "khoa(?! (?:học|cử))", "tiểu ban", "tuyên huấn", "cổng thông tin", "công đoàn", "bộ phận(?= (?:địa chính|một cửa|tiếp nhận|văn phòng|kế toán|chuyên môn|[\\p{Lu}]))",
   "cơ sở (?:kinh doanh|sản xuất|y tế|giáo dục|khám|lưu trú|dịch vụ)", "(?:tổ|xóm|thôn|ấp|khu) trưởng", "trưởng (?:thôn|xóm|ấp|bản|khu phố|tổ dân phố)", "nhân dân(?= (?:trên|trong|ở|tại|các)\\s)", "(?:toàn thể|tất cả) (?:nhân dân|người dân)", "người dân(?= (?:trên|trong|ở|tại)\\s)", "tàu thuyền",
 ];
 

@@ -451,3 +451,9 @@ describe("a portal headline naming the issuer", () => {
     expect(names("Sở Y tế kiểm tra các cơ sở khám bệnh.\n\nTheo đó, UBND các huyện phối hợp kiểm tra.")).toHaveLength(2);
   });
 });
+
+describe("the propaganda section of Party committees", () => {
+  it("'…; Tuyên huấn các Đảng ủy trực thuộc Tỉnh ủy, …' goes on with the list after ';'", () => {
+    expect(leads("Ban Tuyên giáo Tỉnh ủy đề nghị Ban Tuyên giáo các huyện, thị, thành phố; Tuyên huấn các Đảng ủy trực thuộc Tỉnh ủy chỉ đạo tổ chức các hoạt động.")).toEqual(["Ban Tuyên giáo các huyện, thị, thành phố", "Tuyên huấn các Đảng ủy trực thuộc Tỉnh ủy"]);
+  });
+});
