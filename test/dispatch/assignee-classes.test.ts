@@ -457,3 +457,15 @@ describe("the propaganda section of Party committees", () => {
     expect(leads("Ban Tuyên giáo Tỉnh ủy đề nghị Ban Tuyên giáo các huyện, thị, thành phố; Tuyên huấn các Đảng ủy trực thuộc Tỉnh ủy chỉ đạo tổ chức các hoạt động.")).toEqual(["Ban Tuyên giáo các huyện, thị, thành phố", "Tuyên huấn các Đảng ủy trực thuộc Tỉnh ủy"]);
   });
 });
+
+describe("a closing restatement after the items", () => {
+  const items = "UBND HUYỆN X\nSố: 1/TB-UBND\n\n1. Các trường học, bệnh viện treo cờ Tổ quốc trong 02 ngày.\n\n2. Chủ tịch UBND các xã, thị trấn có trách nhiệm hướng dẫn Nhân dân treo cờ.\n\n";
+  it("'… yêu cầu các phòng, ban, …, UBND các xã thực hiện tốt nội dung Thông báo nêu trên' adds no bodies to the last item", () => {
+    const r = read(`${items}Uỷ ban nhân dân huyện yêu cầu các phòng, ban, ngành huyện, Uỷ ban nhân dân các xã, thị trấn thực hiện tốt nội dung Thông báo nêu trên.`);
+    expect(r.tasks.filter((t) => t.assignees.length).map((t) => t.assignees.map((a) => a.name))[1]).toEqual(["Chủ tịch UBND các xã, thị trấn"]);
+  });
+  it("a background line 'X đã xây dựng Kế hoạch thực hiện nội dung trên.' is not a closing", () => {
+    const r = read("Thực hiện Chỉ thị của Thủ tướng Chính phủ, UBND tỉnh đã xây dựng Kế hoạch thực hiện nội dung trên.\n\nChủ tịch UBND tỉnh yêu cầu các Sở, Ban, Ngành và UBND các huyện tổ chức triển khai thực hiện nghiêm túc Kế hoạch.");
+    expect(r.tasks.filter((t) => t.assignees.length)).toHaveLength(1);
+  });
+});
