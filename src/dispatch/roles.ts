@@ -99,7 +99,7 @@ function embeddedRequest(after: string): { leads: string[]; verb: string } | nul
     // A full stop before the request: another sentence.
     if (/\.\s+\p{Lu}/u.test(head.slice(0, m.index))) return null;
     const rest = head.slice(m.index + m[0].length);
-    const obj = listAt(rest);
+    const obj = objectAt(rest);
     const sent = /(?:^|\s)gửi(?:\s+(?:đến|tới))?\s+/u.exec(head.slice(0, m.index));
     const to = sent ? listAt(head.slice(sent.index + sent[0].length)) : null;
     // "… công văn khẩn gửi UBND các tỉnh, thành phố …, đề nghị các địa phương chủ động …": the generic addressee is the
@@ -177,14 +177,14 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
   for (const at of starts) {
     // "… tham mưu UBND tỉnh gửi Bộ Công thương, Sở Công thương đề nghị các cơ quan …": a clause whose subject asks is
     // the main clause, not more of the recipients before it.
-    if (at > 0 && (inRecipients(s, at) || inPartners(s, at) || inOwners(s, at)) && !CLAUSE_ASKS.test(s.slice(at, at + 200))) continue;
+    if (at > 0 && (inRecipients(s, at) || inPartners(s, at) || inOwners(s, at) || inAsked(s, at)) && !CLAUSE_ASKS.test(s.slice(at, at + 200))) continue;
     const part = s.slice(at).trimStart();
     // "Thứ trưởng Trương Thanh Hoài yêu cầu Cục …", "Phó Thủ tướng Trần Hồng Hà đề nghị …": a named official asking.
     const person = PERSON_ASKS.exec(part);
     if (person) {
       const rest = part.slice(person[0].length);
       const inner = REQUEST.exec(rest);
-      const obj = inner ? listAt(rest.slice(inner[0].length)) : null;
+      const obj = inner ? objectAt(rest.slice(inner[0].length)) : null;
       if (inner && obj) return { leads: obj.names, requester: [person[1]!.trim()], verb: verbAfter(rest.slice(inner[0].length + obj.end)), requested: true };
     }
     // "TP cũng đề nghị các cơ quan …", "Theo đó, huyện yêu cầu UBND các xã …": the place speaking for its government.
@@ -217,7 +217,7 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
     const doc = DOC_SUBJECT.exec(part);
     if (doc) {
       const inner = REQUEST.exec(part.slice(doc[0].length));
-      const obj = inner ? listAt(part.slice(doc[0].length + inner[0].length)) : null;
+      const obj = inner ? objectAt(part.slice(doc[0].length + inner[0].length)) : null;
       if (inner && obj) return { leads: obj.names, requester: [], verb: verbAfter(part.slice(doc[0].length + inner[0].length + obj.end)), requested: true };
     }
     const got = listAt(part);
@@ -273,6 +273,18 @@ function inRecipients(s: string, at: number): boolean {
   for (const m of s.slice(0, at).matchAll(REPORT_TO)) {
     const from = m.index + m[0].length;
     const tail = s.slice(from);
+    if (bodyHeadAt(tail) > 0 && from + readList(tail).end >= at) return true;
+  }
+  return false;
+}
+
+// "…; Sở TT&TT đề nghị các cơ quan báo chí địa phương, Phòng Văn hóa Thông tin, …": a start inside the list of bodies
+// asked is one of them, not the subject of a new clause.
+const ASKED = /(?<![\p{L}])(?:đề nghị|yêu cầu|giao)\s+/giu;
+function inAsked(s: string, at: number): boolean {
+  for (const m of s.slice(0, at).matchAll(ASKED)) {
+    const from = m.index + m[0].length;
+    const tail = s.slice(from, from + 600);
     if (bodyHeadAt(tail) > 0 && from + readList(tail).end >= at) return true;
   }
   return false;

@@ -469,3 +469,12 @@ describe("a closing restatement after the items", () => {
     expect(r.tasks.filter((t) => t.assignees.length)).toHaveLength(1);
   });
 });
+
+describe("the list of bodies asked is read whole", () => {
+  it.each([
+    ["Để thực hiện tốt công tác tuyên truyền; Sở Thông tin và Truyền thông đề nghị các cơ quan báo chí địa phương, Phòng Văn hóa Thông tin tuyên truyền.", ["các cơ quan báo chí địa phương", "Phòng Văn hóa Thông tin"]],
+    ["Công văn cũng yêu cầu Sở Thông tin và Truyền thông cùng các cơ quan báo chí tiến hành tuyên truyền.", ["Sở Thông tin và Truyền thông", "các cơ quan báo chí"]],
+  ])("%s", (sentence, want) => {
+    expect(leads(sentence)).toEqual(want);
+  });
+});
