@@ -20,7 +20,7 @@ export interface SentenceLeads {
 }
 
 const REQUEST =
-  /^(?:Đồng thời\s*,?\s*)?(?:Kính\s+|Trân trọng\s+)?(giao (?:nhiệm vụ |trách nhiệm )?cho|giao|đề nghị|yêu cầu|phân công|mời|(?:kính |rất )?mong)\s*[,:]?\s+(?:(?:trước mắt|ngay|trong thời gian tới)\s*,?\s+)?/iu;
+  /^(?:Đồng thời\s*,?\s*(?:cũng\s+)?)?(?:Kính\s+|Trân trọng\s+)?(giao (?:nhiệm vụ |trách nhiệm )?cho|giao|đề nghị|yêu cầu|phân công|mời|(?:kính |rất )?mong)\s*[,:]?\s+(?:(?:trước mắt|ngay|trong thời gian tới)\s*,?\s+)?/iu;
 const GIVEN_TO = /^[^;:.]{0,200}?\scho\s+(?=\S)/u;
 // "Theo dõi" is a verb ("Theo dõi kiểm tra, …"), not the preposition "Theo" opening an adverbial clause.
 const OPENER =
@@ -55,7 +55,9 @@ const VERB_NEXT = { test: (s: string) => STOP_RE.test(s) && !PREPOSITION.test(s)
 function objectAt(rest: string, depth = 0): { names: string[]; end: number } | null {
   const got = listAt(rest) ?? looseObject(rest);
   // "giao cho cán bộ thú y của xã cùng các ông Trưởng, phó các thôn trực tiếp …": "cùng" joins a second object.
-  const joint = got && depth < 2 ? /^\s*cùng\s+(?:với\s+)?/u.exec(rest.slice(got.end)) : null;
+  // "đề nghị Nhân dân và yêu cầu các sở, ban, ngành …": a second request verb in the same clause asks more bodies.
+  const after = got ? rest.slice(got.end) : "";
+  const joint = got && depth < 2 ? /^\s*(?:cùng\s+(?:với\s+)?|,?\s*và\s+(?:đề nghị|yêu cầu|giao)\s+)/u.exec(after) ?? (/\svà\s*$/u.test(rest.slice(0, got.end)) ? /^\s*(?:đề nghị|yêu cầu|giao)\s+/u.exec(after) : null) : null;
   const more = joint ? objectAt(rest.slice(got!.end + joint[0].length), depth + 1) : null;
   return more ? { names: [...got!.names, ...more.names], end: got!.end + joint![0].length + more.end } : got;
 }

@@ -478,3 +478,13 @@ describe("the list of bodies asked is read whole", () => {
     expect(leads(sentence)).toEqual(want);
   });
 });
+
+describe("a second request verb in the clause, 'Đồng thời cũng yêu cầu', 'độc lập'", () => {
+  it.each([
+    ["Chủ tịch UBND tỉnh đề nghị Nhân dân và yêu cầu các sở, ban, ngành, UBND các huyện, thành phố tiếp tục duy trì các giải pháp.", ["Nhân dân", "các sở, ban, ngành", "UBND các huyện, thành phố"]],
+    ["Đồng thời cũng yêu cầu các đồng chí Ủy viên Ban Chấp hành Đảng bộ huyện, các Đảng bộ trực thuộc Huyện ủy quan tâm lãnh đạo.", ["các đồng chí Ủy viên Ban Chấp hành Đảng bộ huyện", "các Đảng bộ trực thuộc Huyện ủy"]],
+    ["Phòng GDĐT yêu cầu các trường mầm non, tiểu học, các nhóm lớp mầm non độc lập thực hiện.", ["các trường mầm non, tiểu học", "các nhóm lớp mầm non độc lập"]],
+  ])("%s", (sentence, want) => {
+    expect(leads(sentence)).toEqual(want);
+  });
+});
