@@ -98,7 +98,8 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
       const hits = kind ? ctx.implicitTo.filter((r) => r.toLowerCase().startsWith(`${kind} `) && !/(?:^|\s)các\s/iu.test(r)) : [];
       return hits.length > 1 ? hits : [n];
     });
-  const assignees = (leads: string[], text: string) => assigneesOf(resolve(leads), text);
+  // The issuer is never an assignee, also not as a partner ("… phối hợp với UBND phường" in a letter of UBND phường).
+  const assignees = (leads: string[], text: string) => assigneesOf(resolve(leads), text).filter((a) => a.role === "lead" || !isIssuer(a.name));
   const task = (ref: string, text: string, as: Assignee[], implicit = false): ParsedTask => ({ ref, text, assignees: as, implicit, deadline: null });
 
   const visit = (node: OutlineNode, path: string[], inherited: string[]) => {

@@ -488,3 +488,12 @@ describe("a second request verb in the clause, 'Đồng thời cũng yêu cầu'
     expect(leads(sentence)).toEqual(want);
   });
 });
+
+describe("the issuer as a partner", () => {
+  it("'… phối hợp với UBND phường' in a letter of UBND phường names no coordinator", () => {
+    expect(names("ỦY BAN NHÂN DÂN PHƯỜNG THUẬN HÓA\nSố: 2290/UBND\n\nĐề nghị Trung tâm Công viên cây xanh phối hợp với UBND phường kiểm tra cây xanh.")).toEqual([["lead:Trung tâm Công viên cây xanh"]]);
+  });
+  it("another body as a partner is still a coordinator", () => {
+    expect(names("ỦY BAN NHÂN DÂN PHƯỜNG THUẬN HÓA\nSố: 2290/UBND\n\nĐề nghị Trung tâm Công viên cây xanh phối hợp với Công an phường kiểm tra cây xanh.")).toEqual([["lead:Trung tâm Công viên cây xanh", "coordinate:Công an phường"]]);
+  });
+});
