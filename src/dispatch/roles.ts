@@ -222,8 +222,12 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
       const obj = inner ? objectAt(part.slice(doc[0].length + inner[0].length)) : null;
       if (inner && obj) return { leads: obj.names, requester: [], verb: verbAfter(part.slice(doc[0].length + inner[0].length + obj.end)), requested: true };
     }
-    const got = listAt(part);
+    let got = listAt(part);
     if (!got) continue;
+    // "Đơn vị duy trì vệ sinh môi trường trên địa bàn Quận có trách nhiệm …": a generic head described by what it does,
+    // up to the duty that makes it the subject, names one body.
+    const described = got.names.length === 1 && isGeneric(got.names) ? /^([^,.;:()]{3,100}?)\s+(?=(?:có|chịu) trách nhiệm\s)/u.exec(part) : null;
+    if (described) got = { names: [described[1]!.trim()], end: described[0].length };
     // "UBND tỉnh cũng đề nghị …", "Sở Y tế trân trọng đề nghị …": an adverb between the requester and its request.
     const after = part.slice(got.end).trimStart().replace(/^(?:(?:cũng|đồng thời|còn|tiếp tục|trân trọng|kính|thông báo(?:\s+và|\s*,)?)\s+)+(?=(?:giao|đề nghị|yêu cầu|phân công|mời)[\s,:])/iu, "");
     // "…, Chủ tịch UBND huyện yêu cầu:" before the items: the body speaking, whom it asks comes below.

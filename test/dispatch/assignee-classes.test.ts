@@ -497,3 +497,14 @@ describe("the issuer as a partner", () => {
     expect(names("ỦY BAN NHÂN DÂN PHƯỜNG THUẬN HÓA\nSố: 2290/UBND\n\nĐề nghị Trung tâm Công viên cây xanh phối hợp với Công an phường kiểm tra cây xanh.")).toEqual([["lead:Trung tâm Công viên cây xanh", "coordinate:Công an phường"]]);
   });
 });
+
+describe("a generic head described up to its duty", () => {
+  it.each([
+    ["Đơn vị duy trì vệ sinh môi trường trên địa bàn Quận có trách nhiệm đảm bảo vệ sinh.", ["Đơn vị duy trì vệ sinh môi trường trên địa bàn Quận"]],
+    ["Các đơn vị có trách nhiệm báo cáo.", ["Các đơn vị"]],
+    ["Đơn vị nào chưa nộp có trách nhiệm nộp ngay.", []],
+    ["Sở Y tế tăng cường kiểm tra, có trách nhiệm báo cáo.", ["Sở Y tế"]],
+  ])("%s", (sentence, want) => {
+    expect(leads(sentence)).toEqual(want);
+  });
+});
