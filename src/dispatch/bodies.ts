@@ -292,7 +292,11 @@ function sameTier(cur: string, seg: string, known = false): boolean {
   const a = tierOf(/(?:^|\s)các\s+(.*)$/iu.exec(last)?.[1] ?? last);
   const b = tierOf(seg);
   // `known`: both kinds must be of a known tier ("trưởng các khoa, Ban Giám hiệu …" are two bodies).
-  return known ? a >= 0 && a === b : a < 0 || b < 0 || a === b;
+  if (known) return a >= 0 && a === b;
+  // "các đơn vị, trường học", "các cơ quan, đơn vị, doanh nghiệp": a bare generic kind ("đơn vị", "cơ quan") covers
+  // the kinds listed after it.
+  if (/^(?:(?:tất cả\s+)?các\s+)?(?:cơ quan|đơn vị)$/iu.test(last.replace(TITLE_LEAD, "").trim()) && !/\s/u.test(seg.trim().split(/\s+/u).slice(2).join(" "))) return true;
+  return a < 0 || b < 0 || a === b;
 }
 /** The collective so far is only kind words ("các Sở", "các Sở, Ban"), without a proper name. */
 function bareKinds(cur: string): boolean {

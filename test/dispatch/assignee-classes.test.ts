@@ -273,7 +273,7 @@ describe("the body announcing a notice is its issuer", () => {
   });
   it("a ';' clause asking bodies after the issuer's own action names them", () => {
     const r = read("UBND PHƯỜNG CỰ KHỐI\nSố: 12/TB-UBND\n\n1. UBND phường phát động tổng vệ sinh môi trường; Đề nghị các cơ quan, trường học, tổ dân phố hưởng ứng tham gia.");
-    expect(r.tasks.filter((t) => t.assignees.length).map((t) => t.assignees.map((a) => a.name))).toEqual([["các cơ quan", "trường học", "tổ dân phố"]]);
+    expect(r.tasks.filter((t) => t.assignees.length).map((t) => t.assignees.map((a) => a.name))).toEqual([["các cơ quan, trường học", "tổ dân phố"]]);
   });
 });
 
@@ -506,5 +506,16 @@ describe("a generic head described up to its duty", () => {
     ["Sở Y tế tăng cường kiểm tra, có trách nhiệm báo cáo.", ["Sở Y tế"]],
   ])("%s", (sentence, want) => {
     expect(leads(sentence)).toEqual(want);
+  });
+});
+
+describe("a bare generic kind covers the kinds after it", () => {
+  it.each([
+    ["các đơn vị, trường học", ["các đơn vị, trường học"]],
+    ["người đứng đầu các cơ quan, đơn vị, doanh nghiệp", ["người đứng đầu các cơ quan, đơn vị, doanh nghiệp"]],
+    // A qualified kind ("đơn vị sự nghiệp") does not, and "và" before another kind still splits.
+    ["các đơn vị sự nghiệp và doanh nghiệp nhà nước thuộc tỉnh", ["các đơn vị sự nghiệp", "doanh nghiệp nhà nước thuộc tỉnh"]],
+  ])("%s", (list, want) => {
+    expect(splitList(list)).toEqual(want);
   });
 });
