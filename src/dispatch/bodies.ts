@@ -61,7 +61,7 @@ const CONTINUATION_Y = new RegExp(`${HEAD_CONTINUATION_SRC}(?![\\p{L}])`, "uy");
 const WHERE_Y =
   /(?:trong (?:phạm vi )?(?:toàn )?(?:tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn|cả nước|nước|toàn quốc|ngành|trường|cơ quan|đơn vị)|tại (?:địa phương|chỗ|cơ sở))(?![\p{L}])/uy;
 const LEADERS_OF = /^lãnh đạo(?=\s+(?:các\s|\p{Lu}))/u;
-const ENDS_IN_OFFICE = /(?:^|\s)(?:văn phòng|trung tâm|ban|chi cục|phòng|chi nhánh)\s*$/iu;
+const ENDS_IN_OFFICE = /(?:^|\s)(?:văn phòng|trung tâm|ban|chi cục|cục|phòng|chi nhánh)\s*$/iu;
 
 const UNITS_AFTER_KIND = new RegExp(
   `^:\\s*((?:\\p{Lu}[^,;:.()]{1,60}?)(?:\\s*,\\s*\\p{Lu}[^,;:.()]{1,60}?)*)(?=\\s*(?:[;.]|$|\\s(?:và\\s+)?(?:Chủ tịch|Thủ trưởng|Giám đốc|Chánh|Chỉ huy|các\\s)|\\s(?:${STOP_RE.source.slice(1)})))`,

@@ -519,3 +519,14 @@ describe("a bare generic kind covers the kinds after it", () => {
     expect(splitList(list)).toEqual(want);
   });
 });
+
+describe("an office named by a lower-case field", () => {
+  it.each([
+    ["Cục bảo vệ thực vật đề nghị Sở Nông nghiệp các tỉnh triển khai.", ["Sở Nông nghiệp các tỉnh"]],
+    ["Chi cục bảo vệ thực vật kiểm tra tình hình sâu bệnh.", ["Chi cục bảo vệ thực vật"]],
+    // The verb "bảo vệ" after a body that is not an office still ends the name.
+    ["UBND các xã bảo vệ rừng đầu nguồn.", ["UBND các xã"]],
+  ])("%s", (sentence, want) => {
+    expect(leads(sentence)).toEqual(want);
+  });
+});
