@@ -11,8 +11,9 @@ import { HEAD_CONTINUATION_SRC, HEAD_SRC, STOP_WORDS, U } from "./lexicon.js";
 // count standing for it ("13 phường", "08 Tổ dân phố"); "mỗi"/"từng" only before an institution ("mỗi trường"), since
 // "ở mỗi xã, phường" is where the work happens, not who does it.
 const AFTER_CAC_SRC = ["xã", "phường", "thị trấn", "huyện", "quận", "thị xã", "thành phố", "tỉnh", "tổ chức", "địa phương", "cá nhân", "cấp", "thôn", "ấp", "bản", "khu phố", "tổ dân phố", "chủ đầu tư", "hộ gia đình", "thành viên"];
+// "Các ông (bà): Chánh văn phòng …", "Các ông Chánh văn phòng …": the persons addressed by a decision's execution clause.
 const TITLE_SRC =
-  "(?:(?:các\\s+)?đồng chí\\s+)?(?:(?:ông|bà)\\s*(?:\\(\\s*bà\\s*\\)|\\/\\s*bà)?\\s+|đồng chí\\s+)?(?:(?:phó\\s+)?(?:giám đốc|chủ tịch|hiệu trưởng|chỉ huy trưởng|trưởng|bí thư)|thủ trưởng|chánh(?= văn phòng| thanh tra)|thành viên|thường trực|lãnh đạo|người đứng đầu)\\s+";
+  "(?:(?:các\\s+)?đồng chí\\s+)?(?:(?:các\\s+)?(?:ông|bà)\\s*(?:\\(\\s*bà\\s*\\)|\\/\\s*bà)?\\s*:?\\s+|đồng chí\\s+)?(?:(?:phó\\s+)?(?:giám đốc|chủ tịch|hiệu trưởng|chỉ huy trưởng|trưởng|bí thư)|thủ trưởng|chánh(?= văn phòng| thanh tra)|thành viên|thường trực|lãnh đạo|người đứng đầu)\\s+";
 const TITLE_LEAD = new RegExp(`^${TITLE_SRC}`, "iu");
 const IDIOM_SRC = "các cấp,? các ngành|các tổ chức,? cá nhân";
 
@@ -22,20 +23,30 @@ const BODY_AT = new RegExp(
 );
 /** Kind words that continue a collective ("Các phòng, ban, ngành, đoàn thể huyện") instead of starting a new body. */
 const KIND_WORD = new RegExp(
-  `^(?:sở|ban|ngành|phòng|đoàn thể|cơ quan|đơn vị|địa phương|doanh nghiệp|cá nhân|huyện|quận|xã|phường|thị trấn|thị xã|thành phố|tỉnh|trường|hội|đảng bộ|chi bộ|(?:liên )?chi đoàn|(?:liên )?chi hội|(?:huyện|thị|thành|quận|đảng) ${U})(?![\\p{L}\\p{N}])`,
+  `^(?:sở|ban|ngành|phòng|đoàn thể|cơ quan|đơn vị|địa phương|doanh nghiệp|cá nhân|huyện|quận|xã|phường|thị trấn|thị xã|thành phố|tỉnh|trường|hội|đảng bộ|chi bộ|(?:liên )?chi đoàn|(?:liên )?chi hội|(?:huyện|thị|thành|quận|đảng|tỉnh) ${U}|(?:tỉnh |thành |huyện |quận )?đoàn)(?![\\p{L}\\p{N}])`,
   "u",
 );
 const STOP_RE = new RegExp(`^(?:${STOP_WORDS.sort((a, b) => b.length - a.length).join("|")})(?![\\p{L}\\p{N}])`, "u");
 // "tổ chức"/"thành phố" etc. inside names are nouns; these follow a head and never end the list.
 // "Ban Quản lý dự án đầu tư xây dựng huyện", "UBND cùng cấp": words that are verbs elsewhere but here part of a name.
-// "Ban chỉ đạo quốc gia …" written in lower case: a name, not the verb "chỉ đạo".
+// "Ban chỉ đạo quốc gia …" written in lower case: a name, not the verb "chỉ đạo"; "các đơn vị quản lý hồ chứa", "cơ
+// quan quản lý quy hoạch", "đơn vị thi công": the unit named by what it manages or does; "Ban Chỉ đạo quốc gia về
+// phòng, chống thiên tai", "Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn": a steering body named by its
+// field.
 // "các đơn vị, tổ chức, cá nhân có liên quan": "tổ chức" in a list of kinds is the noun, not the verb "organise".
-const NOUN_AFTER = /^(?:tổ chức (?:chính trị|xã hội|đoàn thể|cơ sở|[đĐ]ảng|hội|quần chúng|tôn giáo)|tổ chức(?=\s*(?:,|và)\s*(?:cá nhân|doanh nghiệp|cơ quan|đơn vị)(?![\p{L}]))|tổ chức(?=\s+(?:có\s+)?liên quan(?![\p{L}]))|cá nhân|dự án(?: đầu tư)?(?: xây dựng)?(?: công trình)?|cùng cấp|(?<=(?:^|\s)[Bb]an\s)(?:chỉ đạo|chỉ huy|quản lý|xây dựng [Đđ]ảng))/u;
+const NOUN_AFTER = /^(?:tổ chức (?:chính trị|xã hội|đoàn thể|cơ sở|[đĐ]ảng|hội|quần chúng|tôn giáo)|tổ chức(?=\s*(?:,|và)\s*(?:cá nhân|doanh nghiệp|cơ quan|đơn vị)(?![\p{L}]))|tổ chức(?=\s+(?:có\s+)?liên quan(?![\p{L}]))|cá nhân|dự án(?: đầu tư)?(?: xây dựng)?(?: công trình)?|cùng cấp|(?<=(?:^|\s)[Bb]an\s)(?:chỉ đạo|chỉ huy|quản lý|xây dựng [Đđ]ảng)|(?<=(?:^|\s)(?:[Đđ]ơn vị|[Cc]ơ quan)\s)(?:quản lý|thi công|tư vấn|chủ quản)|(?<=[Gg]iáo dục\s)thường xuyên|(?<=(?:^|\s)(?:Ban [Cc]hỉ đạo|Ban [Cc]hỉ huy|Hội đồng|Tổ công tác)(?:\s+(?:quốc gia|Trung ương|tỉnh|huyện|thành phố))?\s)về|(?<=(?:thiên tai|lụt bão)\s+và\s)tìm kiếm(?:,)? cứu nạn|(?<=(?:^|\s)[Cc]ông\s)trình|(?<=chuyên trách\s)tham mưu,? giúp việc|(?<=độc\s)lập)/u;
 
 export function bodyHeadAt(s: string): number {
   const m = BODY_AT.exec(s);
-  return m ? m[0].length : 0;
+  if (m) return m[0].length;
+  // "Giám đốc Vườn quốc gia Cát Tiên", "Giám đốc các Lâm trường": after a title comes the body it heads, even when its
+  // head noun is not in the lexicon (capitalised, as names are).
+  const t = TITLE_ONLY.exec(s);
+  const unit = t ? /^(?:các\s+)?\p{Lu}[\p{L}\d]*/u.exec(s.slice(t[0].length)) : null;
+  return unit ? t![0].length + unit[0].length : 0;
 }
+// A title of the head of a body (not "ông/bà" or "đồng chí" alone, which come before persons).
+const TITLE_ONLY = /^(?:(?:phó\s+)?(?:giám đốc|chủ tịch|hiệu trưởng|chỉ huy trưởng|bí thư)|thủ trưởng|chánh(?= văn phòng| thanh tra)|người đứng đầu)\s+/iu;
 
 const PLACE_KIND = "(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)";
 const PLACE_END = new RegExp(`(?:^|\\s)các\\s+${PLACE_KIND}(?:\\s*(?:,|và)\\s*${PLACE_KIND})*\\s*$`, "iu");
@@ -48,13 +59,21 @@ const CONTINUATION_Y = new RegExp(`${HEAD_CONTINUATION_SRC}(?![\\p{L}])`, "uy");
 // Where a collective is ("các địa phương trong tỉnh", "các tỉnh, thành phố trong cả nước", "ngành y tế tại địa phương"):
 // part of the name although "trong"/"tại" otherwise end a subject.
 const WHERE_Y =
-  /(?:trong (?:phạm vi )?(?:toàn )?(?:tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn|cả nước|nước|toàn quốc|ngành)|tại (?:địa phương|chỗ|cơ sở))(?![\p{L}])/uy;
-const ENDS_IN_OFFICE = /(?:^|\s)(?:văn phòng|trung tâm|ban|chi cục|phòng|chi nhánh)\s*$/iu;
+  /(?:trong (?:phạm vi )?(?:toàn )?(?:tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn|cả nước|nước|toàn quốc|ngành|trường|cơ quan|đơn vị)|tại (?:địa phương|chỗ|cơ sở))(?![\p{L}])/uy;
+const LEADERS_OF = /^lãnh đạo(?=\s+(?:các\s|\p{Lu}))/u;
+const ENDS_IN_OFFICE = /(?:^|\s)(?:văn phòng|trung tâm|ban|chi cục|cục|phòng|chi nhánh)\s*$/iu;
+
+const UNITS_AFTER_KIND = new RegExp(
+  `^:\\s*((?:\\p{Lu}[^,;:.()]{1,60}?)(?:\\s*,\\s*\\p{Lu}[^,;:.()]{1,60}?)*)(?=\\s*(?:[;.]|$|\\s(?:và\\s+)?(?:Chủ tịch|Thủ trưởng|Giám đốc|Chánh|Chỉ huy|các\\s)|\\s(?:${STOP_RE.source.slice(1)})))`,
+  "u",
+);
 
 /** Reads a list of bodies starting at the beginning of `s`; returns the raw list text and where it ended. */
 export function readList(s: string): { list: string; end: number } {
-  let i = 0;
-  let out = "";
+  // "các đồng chí lãnh đạo cơ quan …": a title before the body is part of the name, though "lãnh đạo" is also a verb.
+  const title = TITLE_LEAD.exec(s);
+  let i = title ? title[0].length : 0;
+  let out = title ? title[0] : "";
   const n = Math.min(s.length, 500);
   while (i < n) {
     const c = s[i]!;
@@ -68,7 +87,9 @@ export function readList(s: string): { list: string; end: number } {
     // The kind may be written in lower case ("Giám đốc các sở: Công Thương, …"); the units it names are capitalised.
     const kinds = c === ":" ? /(?:^|\s)(?:các\s+)?(Sở|Phòng|Bộ|sở|phòng|bộ)\s*$/u.exec(out) : null;
     if (kinds) {
-      const m = /^:\s*((?:\p{Lu}[^,;:.()]{1,60}?)(?:\s*,\s*\p{Lu}[^,;:.()]{1,60}?)*)(?=\s*(?:[;.]|$|\s(?:và\s+)?(?:Chủ tịch|Thủ trưởng|Giám đốc|Chánh|Chỉ huy|các\s)))/u.exec(s.slice(i));
+      // The units end at ";", ".", the next title or collective, or the list's verb ("… Tài nguyên và Môi trường theo
+      // phạm vi chức năng …").
+      const m = UNITS_AFTER_KIND.exec(s.slice(i));
       if (m) {
         const kind = kinds[1]!.charAt(0).toUpperCase() + kinds[1]!.slice(1);
         const units = m[1]!.split(/\s*,\s*/u).map((u) => `${kind} ${u.trim()}`);
@@ -81,7 +102,7 @@ export function readList(s: string): { list: string; end: number } {
     if (c === ";" || c === ",") {
       const after = s.slice(i + 1, i + 80).trimStart();
       if (c === ";" && !bodyHeadAt(after)) break;
-      if (c === "," && STOP_RE.test(after) && !NOUN_AFTER.test(after)) break;
+      if (c === "," && STOP_RE.test(after) && !NOUN_AFTER.test(after) && !LEADERS_OF.test(after)) break;
       out += c;
       i++;
       continue;
@@ -96,6 +117,13 @@ export function readList(s: string): { list: string; end: number } {
       QUALIFIER_Y.lastIndex = i;
       if (!QUALIFIER_Y.test(s)) break;
     }
+    // "có" after a single named unit is its verb ("Cục Thống kê có nhiệm vụ …", "UBND huyện Nam Đông có Công văn số …",
+    // "Báo điện tử VTV … có bài"); after a collective or a list of kinds it qualifies the kind ("các xã có nguy cơ sạt
+    // lở", "các đơn vị có liên quan", "trường THPT, trường phổ thông có nhiều cấp học").
+    // "Chủ tịch UBND huyện Giao Chủ tịch UBND xã …": "Giao" written capitalised is still the verb when a body follows
+    // ("Sở Giao thông" is a name: no body after "Giao").
+    if (c === "G" && out.trim() !== "" && /^Giao\s+(?:cho\s+)?/u.test(s.slice(i, i + 12)) && bodyHeadAt(s.slice(i).replace(/^Giao\s+(?:cho\s+)?/u, "")) > 0) break;
+    if (c === "c" && /^\s*\p{Lu}[^,]*$/u.test(out) && /^có\s(?!liên quan|trụ sở)/u.test(s.slice(i, i + 16)) && !/(?:^|\s)(?:các|những|tất cả|mỗi|từng|\d{1,3})\s/iu.test(` ${out}`)) break;
     if (out.trim() !== "" && /\p{Ll}/u.test(c)) {
       STOP_Y.lastIndex = i;
       const stop = STOP_Y.exec(s);
@@ -104,6 +132,13 @@ export function readList(s: string): { list: string; end: number } {
       const noun = NOUN_AFTER_Y.exec(s);
       CONTINUATION_Y.lastIndex = i;
       const field = stop && ENDS_IN_OFFICE.test(out) ? CONTINUATION_Y.exec(s) : null;
+      // "…, lãnh đạo các Bộ, ngành thành viên …": after a comma, the leaders of bodies are the next item, not the verb.
+      const leaders = stop && /,\s*$/u.test(out) ? LEADERS_OF.exec(s.slice(i, i + 40)) : null;
+      if (leaders) {
+        out += leaders[0];
+        i += leaders[0].length;
+        continue;
+      }
       WHERE_Y.lastIndex = i;
       const where = stop ? WHERE_Y.exec(s) : null;
       if (where) {
@@ -136,7 +171,9 @@ export function readList(s: string): { list: string; end: number } {
     const parts = unglue(word).split(" ");
     if (parts.length > 1) {
       const tail = s.slice(i + word.length);
-      const stopAt = out.trim() === "" ? -1 : parts.findIndex((p, k) => k > 0 && STOP_RE.test(`${parts.slice(k).join(" ")}${tail}`) && !NOUN_AFTER.test(`${parts.slice(k).join(" ")}${tail}`));
+      // "… các đồng chí giaoChánh Văn phòng …": the glued word may itself start with the verb.
+      const stopAt = out.trim() === "" ? -1 : parts.findIndex((p, k) => STOP_RE.test(`${parts.slice(k).join(" ")}${tail}`) && !NOUN_AFTER.test(`${parts.slice(k).join(" ")}${tail}`));
+      if (stopAt === 0) break;
       if (stopAt > 0) {
         out += parts.slice(0, stopAt).join(" ");
         i += parts.slice(0, stopAt).join("").length;
@@ -170,24 +207,46 @@ function isCollective(seg: string): boolean {
     low.split(/\s*,\s*/u).every((k) => KIND_WORD.exec(k)?.[0].length === k.length);
 }
 
+const SHARED_OFFICE_BEFORE = /^(?:(?:Chánh|Phó Chánh)\s+)?Văn phòng\s+(?:HĐND|Hội đồng nhân dân|Đoàn ĐBQH|Đoàn đại biểu Quốc hội)$/iu;
+
 /** Splits a list into bodies: at ";", at a new "các", and at each new named unit; same-tier kinds stay together. */
 export function splitList(list: string): string[] {
   const names: string[] = [];
+  // "… đoàn thể của tỉnh – Uỷ ban nhân dân các huyện, thị xã": a dash between two bodies separates them ("Lao động -
+  // Thương binh và Xã hội", "Phát thanh - Truyền hình" are names: no body starts after their dash).
+  // "Văn phòng HĐND - UBND huyện" is one office serving both.
+  list = list.replace(/\s+[–-]\s+(?=\p{Lu})/gu, (m, at: number) => (bodyHeadAt(list.slice(at + m.length)) > 0 && !SHARED_OFFICE_BEFORE.test(list.slice(0, at)) ? ", " : m));
   for (const group of list.split(/\s*;\s*/)) {
     const parts = group.split(/(\s*,\s*(?:và\s+)?|\s+và\s+)/u);
     let cur = "";
     for (let k = 0; k < parts.length; k += 2) {
-      const seg = parts[k]!.trim();
+      // "… bệnh viện, nơi thờ tự và nhà ở của Nhân dân trên địa bàn": premises stand for whoever is housed there.
+      let seg = parts[k]!.trim();
+      const housed = /^(?:trụ sở|nhà ở|nhà)\s+(?:của\s+)?/iu.exec(seg);
+      if (housed && bodyHeadAt(seg.slice(housed[0].length)) > 0) seg = seg.slice(housed[0].length);
       const sep = k > 0 ? parts[k - 1]! : "";
       if (seg === "") continue;
       const lower = seg.toLowerCase();
       const idiomTail = /^các ngành\b/u.test(lower) && /các cấp$/iu.test(cur) || lower === "cá nhân" && /tổ chức$/iu.test(cur);
       // "các Sở, Ban, Ngành, Đoàn thể tỉnh": capitalised bare kinds of the same tier go on with a collective of kinds.
-      const kind = KIND_WORD.test(lower) && (!/^\p{Lu}/u.test(seg) || (bareKinds(cur) && bareKindSeg(seg))) && sameTier(cur, seg);
+      // "Ban Thường vụ các huyện ủy, thị ủy, Thành ủy Huế": an office over a collective is the office of each unit listed,
+      // named ones included.
+      const kind = KIND_WORD.test(lower) && (!/^\p{Lu}/u.test(seg) || (bareKinds(cur) && bareKindSeg(seg)) || (OFFICE_OVER.test(cur) && !bodyHeadAt(seg.slice(KIND_WORD.exec(lower)![0].length).trimStart()) && sameTier(cur, seg, true))) && sameTier(cur, seg);
+      // "các tỉnh, thành đoàn", "các huyện, thành, thị ủy": place kinds sharing the committee named after the last one.
+      const elided = /(?:^|\s)các\s+(?:(?:tỉnh|thành|huyện|thị|quận)\s*,\s*)*(?:tỉnh|thành|huyện|thị|quận)$/iu.test(cur) && new RegExp(`^(?:tỉnh|thành|huyện|thị|quận) (?:đoàn|${U})(?![\\p{L}])`, "iu").test(seg);
+      // "UBND xã Ea Bông, Bình Hòa, thị trấn Buôn Trấp": another place named with its own kind, under the same office.
+      const placeOffice = /^(?:xã|phường|thị trấn|thị xã|huyện|quận|thành phố)\s+\p{Lu}/u.test(seg) ? PLACE_OFFICE.exec(cur) : null;
+      if (placeOffice) {
+        names.push(cur);
+        cur = `${placeOffice[1]} ${seg}`;
+        continue;
+      }
       // "Văn phòng HĐND và UBND huyện" is one office serving both.
-      const sharedOffice = sep.includes("và") && /^Văn phòng\s+(?:HĐND|Hội đồng nhân dân|Đoàn ĐBQH|Đoàn đại biểu Quốc hội)$/iu.test(cur) && /^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)(?![\p{L}])/u.test(seg);
-      const startsNew = cur === "" || (!idiomTail && !sharedOffice && ((bodyHeadAt(seg) > 0 && !(kind && isCollective(cur))) || /^các\s/iu.test(seg)));
-      const shared = !startsNew && sep.includes(",") ? sharedHead(cur, seg, parts.slice(k + 1)) : null;
+      const sharedOffice = sep.includes("và") && SHARED_OFFICE_BEFORE.test(cur) && /^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)(?![\p{L}])/u.test(seg);
+      // "các cấp, các ngành, địa phương": the idiom is a collective of its own; a kind after it is another body.
+      const afterIdiom = /(?:^|\s)các cấp,? các ngành$/iu.test(cur);
+      const startsNew = cur === "" || afterIdiom || (!idiomTail && !sharedOffice && !elided && ((bodyHeadAt(seg) > 0 && !(kind && isCollective(cur))) || /^các\s/iu.test(seg)));
+      const shared = !startsNew && sep.includes(",") ? sharedHead(cur, seg, parts.slice(k + 1)) : !startsNew && sep.includes("và") ? sharedNameHead(cur, seg) : null;
       if (shared) {
         names.push(cur);
         cur = shared;
@@ -200,8 +259,15 @@ export function splitList(list: string): string[] {
     }
     if (cur) names.push(cur);
   }
-  return names.map(tidyName).filter((x) => x.length > 1);
+  const tidy = names.map(tidyName).filter((x) => x.length > 1);
+  // "UBND, Ban Chỉ huy PCLB và TKCN các xã, thị trấn": a bare office before another one shares its places.
+  return tidy.map((n, k) => {
+    // "Thường trực, Ban Tuyên giáo các huyện, thành, thị ủy …": the same for an office of each committee listed.
+    const places = BARE_OFFICE.test(n) ? /^\p{Lu}[^,]*?\s(các\s+.+)$/u.exec(tidy[k + 1] ?? "") : null;
+    return places ? `${n} ${places[1]}` : n;
+  });
 }
+const BARE_OFFICE = new RegExp(`^(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân|Đảng ${U}|Ban Chỉ huy Quân sự|Công an|Thường trực|Ban Thường vụ|Văn phòng|Ban Tuyên giáo|Ban Tổ chức|Ban Dân vận|${U} ban Kiểm tra)$`, "u");
 
 // Tiers of kinds: a collective goes on only with kinds of its own tier ("các đơn vị sự nghiệp và doanh nghiệp nhà
 // nước" are two bodies; "các phòng, ban, ngành, đoàn thể" one).
@@ -212,14 +278,24 @@ const TIERS: RegExp[] = [
   /^(?:doanh nghiệp|công ty|hợp tác xã|cơ sở kinh tế)(?![\p{L}])/iu,
   /^(?:trường|cơ sở giáo dục)(?![\p{L}])/iu,
 ];
+// An office, title or organ before "các" ("Ban Thường vụ các …", "ban dân vận các …", "UBND các …").
+const OFFICE_OVER = /^\S.*?\scác\s/iu;
+// A single named place unit under its office ("UBND xã Bình Hòa", "Ủy ban nhân dân phường Hương Văn").
+const PLACE_OFFICE = new RegExp(`^((?:${U} ban nhân dân|UBND|HĐND|Hội đồng nhân dân|Đảng ${U}|Công an))\\s+(?:xã|phường|thị trấn|thị xã|huyện|quận|thành phố)\\s+\\p{Lu}[^,]*$`, "u");
 const tierOf = (s: string) => {
   const t = s.replace(/^(?:(?:tất cả|toàn thể)\s+)?(?:các\s+)?/iu, "").replace(/^(?:(?:ủy|uỷ) ban nhân dân|ubnd)\s+(?:các\s+)?/iu, "");
   return TIERS.findIndex((r) => r.test(t));
 };
-function sameTier(cur: string, seg: string): boolean {
+function sameTier(cur: string, seg: string, known = false): boolean {
   const last = cur.split(/\s*,\s*|\s+và\s+/u).pop() ?? cur;
-  const a = tierOf(last);
+  // "Ban Thường vụ các huyện ủy": the kind listed is the one after "các".
+  const a = tierOf(/(?:^|\s)các\s+(.*)$/iu.exec(last)?.[1] ?? last);
   const b = tierOf(seg);
+  // `known`: both kinds must be of a known tier ("trưởng các khoa, Ban Giám hiệu …" are two bodies).
+  if (known) return a >= 0 && a === b;
+  // "các đơn vị, trường học", "các cơ quan, đơn vị, doanh nghiệp": a bare generic kind ("đơn vị", "cơ quan") covers
+  // the kinds listed after it.
+  if (/^(?:(?:tất cả\s+)?các\s+)?(?:cơ quan|đơn vị)$/iu.test(last.replace(TITLE_LEAD, "").trim()) && !/\s/u.test(seg.trim().split(/\s+/u).slice(2).join(" "))) return true;
   return a < 0 || b < 0 || a === b;
 }
 /** The collective so far is only kind words ("các Sở", "các Sở, Ban"), without a proper name. */
@@ -237,10 +313,24 @@ function sharedHead(cur: string, seg: string, rest: string[]): string | null {
   const m = NAMED_UNIT.exec(cur);
   if (!m || /\s(?:và|của|các)\s|,/u.test(cur) || bodyHeadAt(seg) > 0) return null;
   // Compound names that hold a comma: "Sở Văn hóa, Thể thao và Du lịch", "Lao động - Thương binh và Xã hội".
-  if (/(?:Văn hóa|Văn hoá|Lao động|Khoa học|Thông tin)$/u.test(cur) || /\sva\s|\svà\s/u.test(seg) || rest.some((p) => /^\s*và\s*$/u.test(p))) return null;
+  // A later "và" only joins a compound name when no other body comes before it ("…, UBND xã Bình Hòa, thị trấn Buôn
+  // Trấp và các đơn vị liên quan" lists places; "Sở Văn hóa, Thể thao và Du lịch" is one name).
+  const upTo = rest.findIndex((p, k) => k % 2 === 1 && (bodyHeadAt(p.trim()) > 0 || /^(?:các\s|(?:xã|phường|thị trấn|thị xã|huyện|quận|thành phố)\s+\p{Lu})/u.test(p.trim())));
+  if (/(?:Văn hóa|Văn hoá|Lao động|Khoa học|Thông tin)$/u.test(cur) || /\sva\s|\svà\s/u.test(seg) || rest.slice(0, upTo < 0 ? rest.length : upTo).some((p) => /^\s*và\s*$/u.test(p))) return null;
   const place = /(?:huyện|xã|phường|thị trấn|quận|thị xã|thành phố|tỉnh)$/iu.test(m[1]!.trim());
   const proper = place ? /^(?:\p{Lu}[\p{Ll}\d]*\s*){1,4}$/u.test(seg) : /^\p{Lu}[\p{L}\s-]{1,40}$/u.test(seg) && seg.split(/\s+/u).length <= 4;
   return proper ? `${m[1]!.trim()} ${seg}` : null;
+}
+
+/**
+ * "Hạt Kiểm lâm rừng đặc dụng Núi Chúa và Phước Bình": a second proper name after "và" under the head of a named unit
+ * is another unit of the same kind. The head must hold a lower-case word before the proper name ("rừng đặc dụng"), so
+ * a name that is all capitals ("Sở Văn hóa, Thể thao và Du lịch", "Lao động - Thương binh và Xã hội") is left whole.
+ */
+function sharedNameHead(cur: string, seg: string): string | null {
+  if (/,|\svà\s|(?:^|\s)các\s/u.test(cur) || !/^(?:\p{Lu}[\p{Ll}\d]*\s*){1,3}$/u.test(seg) || bodyHeadAt(seg) > 0) return null;
+  const m = /^(\p{Lu}\S*(?:\s+\S+)*?\s\p{Ll}\S*)\s+((?:\p{Lu}[\p{Ll}\d]*\s*){1,3})$/u.exec(cur);
+  return m ? `${m[1]} ${seg}` : null;
 }
 
 function tidyName(name: string): string {
@@ -249,7 +339,9 @@ function tidyName(name: string): string {
 
 /** Only generic words ("các đơn vị", "các cơ quan, đơn vị liên quan"): not a named body. */
 export function isGeneric(names: string[]): boolean {
-  return names.every((n) =>
+  // "Quý cơ quan", "Quý Sở", "Quý đơn vị": the polite address of the letter's recipient, who is named in Kính gửi.
+  // "các đồng chí" alone: the persons the letter is addressed to.
+  return names.every((n) => /^quy\s/u.test(nameKey(n)) || /^(?:cac )?dong chi$/u.test(nameKey(n)) ||
     nameKey(n)
       .split(" ")
       .every((w) => /^(?:cac|don|vi|co|quan|lien|to|chuc|ca|nhan|dia|phuong|truc|thuoc|tren|ban|nganh|tat|ca|minh|nay)$/u.test(w)),

@@ -104,7 +104,8 @@ export function cleanLines(input: string): Line[] {
     // "chính trị" / "- xã hội": a hyphen wrapped to the start of a line, not a dash item.
     // In hard-wrapped text a full line ending in a capitalised word may break inside a hyphenated name ("Giám đốc các
     // Sở: Lao động" / "- Thương binh và Xã hội, …").
-    const wrappedHyphen = !blank && openEnd && (/^[-–]\s+\p{Ll}/u.test(t) || (width > 0 && lastRaw.length >= width * 0.8 && /\s\p{Lu}\p{Ll}*(?:\s\p{Ll}+)?$/u.test(lastRaw) && /^[-–]\s+\p{Lu}\p{Ll}*(?:\s+\p{Ll}+)*\s+và\s+\p{Lu}/u.test(t)));
+    // "… nhiệm kỳ 2021" / "- 2026": a range of numbers wrapped at its dash.
+    const wrappedHyphen = !blank && openEnd && (/^[-–]\s+\p{Ll}/u.test(t) || (/\d$/u.test(lastRaw) && /^[-–]\s*\d/u.test(t)) || (width > 0 && lastRaw.length >= width * 0.8 && /\s\p{Lu}\p{Ll}*(?:\s\p{Ll}+)?$/u.test(lastRaw) && /^[-–]\s+\p{Lu}\p{Ll}*(?:\s+\p{Ll}+)*\s+và\s+\p{Lu}/u.test(t)));
     const isMarker = MARKER_START.test(t) && !wrappedHyphen;
     const startsLower = /^[\p{Ll}]/u.test(t) && !isMarker;
     const headerBlock = isUpperLine(t) && HEADER_BLOCK.test(t);

@@ -7,7 +7,7 @@ export const U = "(?:ủy|uỷ)";
 
 // Head nouns that start a body. Lookaheads keep out the verbs and nouns sharing a first syllable ("Ban hành", "Báo cáo").
 export const HEAD_SRC = [
-  `${U} ban`, "ubnd", "ubmttq", "mttq", "hđnd", "hội đồng", "mặt trận", "sở(?! hữu)",
+  `${U} ban`, "ubnd", "ubmttq(?:vn)?", "ubmt(?: tq)?", "mttq(?:vn)?", "bcđ", "bch", "hđnd", "hội đồng", "mặt trận", "sở(?! hữu)",
   "phòng(?!,? (?:chống|ngừa|cháy|tránh|dịch|bệnh|khi|họp|học|làm|thủ|vệ|hộ|ngủ))",
   "ban(?! (?:hành|đầu|ngày|đêm|bố|tặng|trưa|chiều|sáng|cho))",
   "hội(?! (?:nghị|thảo|viên|thi|diễn|chợ|nhập|tụ|họp|đủ|trại|khỏe|sách|đàm|ngộ|chẩn|đồng))",
@@ -27,8 +27,13 @@ export const HEAD_SRC = [
   // Residents and households addressed by flag-hanging and clean-up notices ("… và các hộ gia đình", "hộ nhân dân").
   // The trade unions and the abbreviations mass organisations write their own bodies with ("LĐLĐ quận", "BCH Đoàn các
   // xã", "BTV Huyện Đoàn", "VPĐU").
-  "công đoàn", "phương tiện thông tin đại chúng", "lđlđ", "ldld", "vpđu", "vpdu", "btv", "bch",
-  "hộ (?:gia đình|nhân dân|dân|kinh doanh)", "nhân dân(?= (?:trên|trong|ở|tại|các)\\s)", "người dân(?= (?:trên|trong|ở|tại)\\s)", "tàu thuyền",
+  "phương tiện thông tin đại chúng", "lđlđ", "ldld", "vpđu", "vpdu", "btv", "bch",
+  "hộ (?:gia đình|nhân dân|dân|kinh doanh)", "nơi thờ tự", "cơ sở tôn giáo",
+  // Units of a school, hospital or commune, and the people a notice tells to act ("Khoa khám bệnh", "Tiểu ban nội
+  // dung", "Cổng thông tin điện tử huyện", "Công đoàn Giáo dục huyện", "bộ phận địa chính", "Tổ trưởng 08 Tổ dân
+  // phố"). Persons by status ("cán bộ", "giáo viên", "đảng viên") are not: notices name them in what they inform.
+  "khoa(?! (?:học|cử))", "tiểu ban", "tuyên huấn", "cổng thông tin", "công đoàn", "bộ phận(?= (?:địa chính|một cửa|tiếp nhận|văn phòng|kế toán|chuyên môn|[\\p{Lu}]))",
+  "cơ sở (?:kinh doanh|sản xuất|y tế|giáo dục|khám|lưu trú|dịch vụ)", "(?:tổ|xóm|thôn|ấp|khu) trưởng", "trưởng (?:thôn|xóm|ấp|bản|khu phố|tổ dân phố)", "nhân dân(?= (?:trên|trong|ở|tại|các)\\s)", "(?:toàn thể|tất cả) (?:nhân dân|người dân)", "người dân(?= (?:trên|trong|ở|tại)\\s)", "tàu thuyền",
 ];
 
 // Words that end a subject or list: the verb (lower case; names are capitalised) or a marker word.
@@ -54,6 +59,12 @@ export const STOP_WORDS = [
   "phát hiện", "xử phạt", "thu hồi", "di dời", "sửa chữa", "nâng cấp", "lựa chọn", "đăng ký", "tham dự",
   "hoàn chỉnh", "soạn thảo", "dự thảo", "trả lời", "giải trình", "cho ý kiến", "góp ý", "vận hành", "bố trí",
   "thống nhất", "cụ thể", "chi tiết", "tiêm", "diệt", "phun", "treo", "trang trí", "dọn", "tập hợp", "tiếp cận", "rà", "nghiên cứu", "xét", "cấp phép",
+  // Verbs of news reports and letters that a name never contains ("Sở … lấy ý kiến", "Thường trực … đồng ý", "… rất
+  // mong", "Chủ tịch HĐND huyện tiếp công dân", "… triệu tập kỳ họp"), and frequency adverbs after the subject ("các
+  // Trung tâm hàng năm chỉ thực hiện …").
+  "lấy ý kiến", "đồng ý", "rất mong", "kính mong", "mong", "tiếp công dân", "triệu tập", "cân nhắc", "trực tiếp",
+  "cho biết", "nhấn mạnh", "khẳng định", "ghi nhận", "biểu dương", "nhận thấy", "đề ra", "đồng thời",
+  "(?:hàng|hằng) (?:năm|quý|tháng|tuần|ngày)",
 ];
 
 // Nouns that "định kỳ" modifies as the kind of activity ("khám sức khỏe định kỳ"), not as a schedule.
@@ -65,4 +76,4 @@ export const ACTIVITY_BEFORE_PERIODIC = [
 // Lower-case continuations of a head noun that start with a verb-like word but name the office's field
 // ("Văn phòng đăng ký đất đai", "Trung tâm phát triển quỹ đất"): part of the name, not the sentence's verb.
 export const HEAD_CONTINUATION_SRC =
-  "(?:đăng ký (?:đất đai|quyền sử dụng đất)|phát triển quỹ đất|quản lý (?:dự án|đất đai|thị trường|bảo trì)|xúc tiến (?:đầu tư|thương mại))";
+  "(?:đăng ký (?:đất đai|quyền sử dụng đất)|phát triển quỹ đất|quản lý (?:dự án|đất đai|thị trường|bảo trì)|xúc tiến (?:đầu tư|thương mại)|bảo vệ (?:thực vật|môi trường|rừng|thực vật và)|thi hành án|kiểm tra văn bản)";

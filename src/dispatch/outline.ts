@@ -60,6 +60,11 @@ export function placeFor(stack: OutlineNode[], kind: MarkerKind): OutlineNode {
       return stack[i - 1]!;
     }
   }
+  // "Điều 1" is an article of the decision itself: never a sub-item of the "- Căn cứ …" lines above it.
+  if (kind === "dieu") {
+    stack.length = 1;
+    return stack[0]!;
+  }
   return stack[stack.length - 1]!;
 }
 

@@ -9,7 +9,7 @@ import { buildStructure } from "./structure.js";
 import { buildTasks } from "./tasks.js";
 import { attachDeadlines } from "./schedule.js";
 import { leadsOfSentence, sentences } from "./roles.js";
-import { splitList } from "./bodies.js";
+import { bodyHeadAt, readList, splitList } from "./bodies.js";
 import { sameBody } from "./names.js";
 import { parsedDispatchSchema, type DocHeader, type ParsedDispatch } from "./schema.js";
 
@@ -62,18 +62,44 @@ function readUnsafe(input: string, options: ReadOptions): ParsedDispatch {
   // Who issued it (its own actions are not tasks), and to whom items with no body go.
   const issuer = doc.issuer ? [doc.issuer] : [];
   let addressees: string[] = [];
+  // A portal's headline "Bộ Nội vụ hướng dẫn thực hiện chế độ báo cáo …" (no full stop) over "Theo đó, …": the body it
+  // names is the issuer of the document the page reports.
+  const [first, second] = body;
+  if (first && second && first.text.length < 200 && !/[.!?:;]\s*$/u.test(first.text) && /^Theo đó\s*,/u.test(second.text)) {
+    const l = leadsOfSentence(first.text);
+    if (l && !l.requested && l.verb) issuer.push(...l.leads);
+  }
   for (const para of body.slice(0, 60)) {
     for (const s of sentences(para.text)) {
       const l = leadsOfSentence(s);
       if (!l) continue;
       if (l.requester.length) {
         issuer.push(...l.requester);
-        if (addressees.length === 0 && /(?:sau|như sau)\s*:\s*$/u.test(s)) addressees = l.leads;
+        // "UBND tỉnh ban hành văn bản yêu cầu các sở, … chủ động ứng phó với cơn bão số 6:" before numbered items.
+        if (addressees.length === 0 && /:\s*$/u.test(s)) addressees = l.leads;
       } else if ((/^có ý/u.test(l.verb) && /có ý kiến\s*(?:chỉ đạo\s*)?(?:như sau|:)/u.test(s)) || /^(?:có ý kiến|ban hành|banh|xây dựng kế hoạch|đã ban hành)/u.test(l.verb)) issuer.push(...l.leads);
+      // "UBND xã Tiền Tiến thông báo kế hoạch tiêm phòng … như sau:", "UBND quận Hoàng Mai chỉ đạo như sau:": the body
+      // announcing what follows is the one issuing it.
+      else if (/^(?:thông báo|chỉ đạo)(?!\s+(?:đến|tới|cho)\s)/u.test(l.verb) && /:\s*$/u.test(s) && !l.requested) issuer.push(...l.leads);
+      // "Bộ Tài nguyên và Môi trường xin gửi tới Quý cơ quan dự thảo …": the sender of the letter.
+      else if (/^(?:xin gửi|trân trọng gửi|kính gửi|xin trân trọng)/u.test(l.verb) || (/^gửi/u.test(l.verb) && /gửi\s+(?:tới|đến)\s+Quý/u.test(s))) {
+        issuer.push(...l.leads);
+        // "Sở Công thương kính gửi các sở, ngành, xem xét dự thảo …" (a portal's summary): the letter's addressees.
+        const to = /kính gửi\s+/iu.exec(s);
+        if (to && addressees.length === 0 && doc.recipients.length === 0) {
+          const rest = s.slice(to.index + to[0].length);
+          if (bodyHeadAt(rest)) addressees = splitList(readList(rest).list);
+        }
+      }
     }
   }
   // Without a header, the body making the requests ("Bộ Giáo dục và Đào tạo đề nghị …") is the issuer.
   doc.issuer ??= issuer[0] ?? null;
+  // A body calls itself by its short name in its own text ("UBND xã" for "UBND xã Tiền Tiến").
+  for (const n of [...issuer]) {
+    const short = /^(.*\s(?:tỉnh|huyện|xã|phường|thị trấn|thị xã|thành phố|quận))\s+(?:\p{Lu}[\p{L}\d]*\s*){1,4}$/u.exec(n);
+    if (short && !issuer.includes(short[1]!)) issuer.push(short[1]!);
+  }
   const structure = buildStructure(body, issuer);
   const implicitTo = doc.recipients.length ? doc.recipients.flatMap((r) => splitList(r.replace(/^(?:Ông|Bà)\s*(?:\(\s*Bà\s*\)|\/\s*Bà)?\s*/iu, ""))) : addressees;
   const tasks = buildTasks(structure, { implicitTo, issuer });

@@ -4,7 +4,7 @@
  * "chỉ đạo"/"hướng dẫn"/"tham mưu cho", channels "(qua X)", report recipients "gửi về X" and beneficiaries are never
  * picked up, because only those two positions yield assignees.
  */
-import { bodyHeadAt, isGeneric, readList, splitList } from "./bodies.js";
+import { bodyHeadAt, isGeneric, readList, splitList, STOP_RE } from "./bodies.js";
 
 
 export interface SentenceLeads {
@@ -15,29 +15,73 @@ export interface SentenceLeads {
   verb: string;
   /** True when the bodies came after "Giao/Đề nghị/Yêu cầu". */
   requested: boolean;
+  /** "X (đã/vừa) chỉ đạo Y …": Y. When X is the issuer this is its request to Y; otherwise X leads and Y is not an assignee. */
+  directed?: string[];
 }
 
 const REQUEST =
-  /^(?:Đồng thời\s*,?\s*)?(?:Kính\s+|Trân trọng\s+)?(giao (?:nhiệm vụ |trách nhiệm )?cho|giao|đề nghị|yêu cầu|phân công|mời)\s*[,:]?\s+/iu;
+  /^(?:Đồng thời\s*,?\s*(?:cũng\s+)?)?(?:Kính\s+|Trân trọng\s+)?(giao (?:nhiệm vụ |trách nhiệm )?cho|giao|đề nghị|yêu cầu|phân công|mời|(?:kính |rất )?mong)\s*[,:]?\s+(?:(?:trước mắt|ngay|trong thời gian tới)\s*,?\s+)?/iu;
 const GIVEN_TO = /^[^;:.]{0,200}?\scho\s+(?=\S)/u;
 // "Theo dõi" is a verb ("Theo dõi kiểm tra, …"), not the preposition "Theo" opening an adverbial clause.
 const OPENER =
-  /^(?:Trong|Trên cơ sở|Căn cứ|Sau khi|Để|Khi|Nhằm|Qua đó|Đồng thời|Ngoài ra|Thực hiện|Theo(?!\s+dõi)|Ngày\s+\d|Hết|Từ|Đến|Tiếp theo|Bên cạnh đó|Mặt khác|Riêng|Đối với|Cụ thể|Trước mắt|Tại|Với|Nhân dịp|Hưởng ứng|Trước)/u;
+  /^(?:Về\s|Trong|Trên cơ sở|Căn cứ|Sau khi|Để|Khi|Nhằm|Qua đó|Đồng thời|Ngoài ra|Thực hiện|Theo(?!\s+dõi)|Ngày\s+\d|Hết|Từ|Đến|Tiếp theo|Bên cạnh đó|Mặt khác|Riêng|Đối với|Cụ thể|Trước mắt|Tại|Với|Nhân dịp|Hưởng ứng|Trước|Nhận được|Trường h[ợọ]p|Nếu|Cùng với đó|Chào mừng|(?:Sáng|Chiều|Tối|Trưa)\s+(?:ngày\s+|nay\b)?\d?|Thời gian qua|Hiện nay|Vừa qua)/u;
+// "Thủ tướng Chính phủ yêu cầu …" names no person: the office alone asks.
 // A named official, or one named by the title alone in a news report ("Phó Chủ tịch cũng đề nghị …", "Thủ tướng yêu cầu
 // …", "Đồng chí Bí thư Huyện ủy …" is a body with its title and is read by listAt).
 const PERSON_ASKS = /^((?:[Đđ]ồng chí\s+)?(?:Phó\s+)?(?:Thủ tướng(?:\s+Chính phủ)?|Bộ trưởng|Thứ trưởng|Tổng Bí thư|Chủ tịch nước|Chủ tịch|Bí thư|Giám đốc|Trưởng ban)\s+(?:\p{Lu}\p{Ll}*\s+){0,4})(?:(?:cũng|đã|vừa|còn|đồng thời)\s+)?(?=(?:yêu cầu|đề nghị|giao)[\s,:])/u;
+const PLACE_ASKS = /^((?:TP|Tp|[Tt]hành phố|[Tt]ỉnh|[Hh]uyện|[Qq]uận|[Tt]hị xã)(?:\.?\s*\p{Lu}[\p{L}.]*)*)\s+(?:(?:cũng|đã|vừa|còn)\s+)*(?=(?:đề nghị|yêu cầu|giao)\s)/u;
 const DOC_SAYS = /^(?:Công văn|Thông báo|Kế hoạch|Chỉ thị|Văn bản|Công điện|Kết luận|Hướng dẫn)\s+(?:nêu rõ|nêu|cho biết|nhấn mạnh|chỉ rõ)\s*[:,]\s*(?=\p{Lu})/u;
-const BACKGROUND_VERB = /^(?:ban hành|banh|đã|nhận được|có ý kiến|được(?! giao| phân công)|vừa|là)(?![\p{L}])/u;
+// "… rất mong sự quan tâm của Quý đơn vị", "Sở … lấy ý kiến góp ý dự thảo …", "Thường trực Thành ủy đồng ý …": the
+// body speaking, not work given to it.
+const BACKGROUND_VERB = /^(?:ban hành|banh|đã|nhận được|có ý kiến|được(?! giao| phân công)|vừa|là|(?:kính |rất )?mong|lấy ý kiến|đồng ý|cho biết|nhấn mạnh|khẳng định|nhận thấy)(?![\p{L}])/u;
 
 function listAt(input: string): { names: string[]; end: number } | null {
   // "Giao Giám đốc: Sở Văn hóa, Thể thao và Du lịch, Sở Thông tin …": a title standing for each body listed after it.
-  const title = /^(?:Giám đốc|Thủ trưởng|Chủ tịch|Trưởng)\s*:\s*(?=\p{Lu})/u.exec(input);
+  // "Các ông (bà): Chánh văn phòng …, Giám đốc Sở Y tế, …": the persons addressed, each by the title of a body.
+  const title = /^(?:(?:Giám đốc|Thủ trưởng|Chủ tịch|Trưởng)\s*:|(?:Các\s+)?(?:ông|bà)\s*(?:\(\s*bà\s*\)|\/\s*bà)?\s*:)\s*(?=\p{Lu})/iu.exec(input);
   const skip = title ? title[0].length : 0;
   const got = listFrom(input.slice(skip));
   return got && { names: got.names, end: got.end + skip };
 }
 
+// After "đề nghị/yêu cầu" the object is whoever is asked, even when its head noun is not in the lexicon ("đề nghị các
+// cơ sở Hội trực thuộc …", "đề nghị Phó Chủ tịch Văn xã UBND 13 phường …", "đề nghị Quý cơ quan …"): a capitalised
+// phrase, or a plural ("các", "những", a count) of something that is not an abstract noun (the work asked for).
+const LOOSE_OBJECT = /^(?:(?:tất cả|toàn thể)\s+)?(?:(?:các|những|\d{1,3})\s+(?!(?:nội dung|biện pháp|giải pháp|hoạt động|nhiệm vụ|công việc|văn bản|thủ tục|hồ sơ|chương trình|kế hoạch|chính sách|quy định|trường hợp|vấn đề|ý kiến|tài liệu|số liệu|thông tin|sản phẩm|mặt hàng|loại|điều kiện|yêu cầu|kiến nghị|bước|khoản|mục|chỉ tiêu|tiêu chí|ngày|tháng|năm|lần|đợt|giờ)(?![\p{L}]))\p{Ll}|(?!(?:Trong|Theo|Tại|Khi|Nếu|Để|Các|Những)\s)\p{Lu})/u;
+
+// A word that ends a subject and is a verb, not a preposition that may go on a name ("… trong cả nước").
+const PREPOSITION = /^(?:trong|tại|về|với|cùng|khi|nếu|sau|trước|vào|để|nhằm|đối với|theo|thì|là|được|không)(?![\p{L}])/u;
+const VERB_NEXT = { test: (s: string) => STOP_RE.test(s) && !PREPOSITION.test(s) };
+
+/** The bodies asked after a request verb: a list of known bodies, else a short loose object (see LOOSE_OBJECT). */
+function objectAt(rest: string, depth = 0): { names: string[]; end: number } | null {
+  const got = listAt(rest) ?? looseObject(rest);
+  // "giao cho cán bộ thú y của xã cùng các ông Trưởng, phó các thôn trực tiếp …": "cùng" joins a second object.
+  // "đề nghị Nhân dân và yêu cầu các sở, ban, ngành …": a second request verb in the same clause asks more bodies.
+  const after = got ? rest.slice(got.end) : "";
+  const joint = got && depth < 2 ? /^\s*(?:cùng\s+(?:với\s+)?|,?\s*và\s+(?:đề nghị|yêu cầu|giao)\s+)/u.exec(after) ?? (/\svà\s*$/u.test(rest.slice(0, got.end)) ? /^\s*(?:đề nghị|yêu cầu|giao)\s+/u.exec(after) : null) : null;
+  const more = joint ? objectAt(rest.slice(got!.end + joint[0].length), depth + 1) : null;
+  return more ? { names: [...got!.names, ...more.names], end: got!.end + joint![0].length + more.end } : got;
+}
+
+function looseObject(rest: string): { names: string[]; end: number } | null {
+  if (!LOOSE_OBJECT.test(rest)) return null;
+  const { list, end } = readList(rest);
+  const names = splitList(list);
+  // The object must end at a verb the lexicon knows (or "cùng" before a second object): one that runs on to the end of
+  // the sentence is a clause (or text without diacritics), not a name.
+  const next = rest.slice(end).replace(/^[\s,]+/u, "");
+  if (!names.length || list.length > 160 || names.some((n) => n.split(/\s+/u).length > 12) || !(VERB_NEXT.test(next) || /^cùng\s/u.test(next))) return null;
+  return { names, end };
+}
+
 function listFrom(s: string): { names: string[]; end: number } | null {
+  // "Tất cả các trụ sở cơ quan Nhà nước, tổ chức chính trị, … treo cờ": the premises stand for the bodies housed there.
+  const premises = /^(?:(?:tất cả|toàn bộ)\s+)?(?:các\s+)?trụ sở\s+(?:làm việc\s+)?(?:của\s+)?(?:các\s+)?(?=\S)/iu.exec(s);
+  if (premises) {
+    const got = listFrom(s.slice(premises[0].length));
+    return got && { names: got.names, end: got.end + premises[0].length };
+  }
   if (!bodyHeadAt(s)) return null;
   const { list, end } = readList(s);
   // "Đơn vị nào chưa gửi …", "cơ quan nào …": a condition on whichever body, not a named one.
@@ -59,10 +103,13 @@ function embeddedRequest(after: string): { leads: string[]; verb: string } | nul
     // A full stop before the request: another sentence.
     if (/\.\s+\p{Lu}/u.test(head.slice(0, m.index))) return null;
     const rest = head.slice(m.index + m[0].length);
-    const obj = listAt(rest);
-    if (obj) return { leads: obj.names, verb: verbAfter(rest.slice(obj.end)) };
+    const obj = objectAt(rest);
     const sent = /(?:^|\s)gửi(?:\s+(?:đến|tới))?\s+/u.exec(head.slice(0, m.index));
     const to = sent ? listAt(head.slice(sent.index + sent[0].length)) : null;
+    // "… công văn khẩn gửi UBND các tỉnh, thành phố …, đề nghị các địa phương chủ động …": the generic addressee is the
+    // recipients named just before.
+    if (obj && isGeneric(obj.names) && to && !isGeneric(to.names)) return { leads: to.names, verb: verbAfter(rest.slice(obj.end)) };
+    if (obj) return { leads: obj.names, verb: verbAfter(rest.slice(obj.end)) };
     if (to) return { leads: to.names, verb: verbAfter(rest) };
   }
   // "Bộ Y tế vừa có công điện gửi UBND các tỉnh … quan tâm chỉ đạo …": the recipients, told what to do.
@@ -87,13 +134,24 @@ export function leadsOfSentence(sentence: string): SentenceLeads | null {
 
 function readLeads(sentence: string): SentenceLeads | null {
   // "Công văn nêu rõ: Để …, Ban Thường vụ Huyện ủy đề nghị …": a news lead quoting the document; read the quote.
-  let s = sentence.replace(/^[\s\-–+•*]+/u, "").replace(DOC_SAYS, "");
+  // "(Báo Quảng Ngãi)- Ban Thường vụ Tỉnh ủy chỉ đạo …": a news source's tag before the sentence.
+  let s = sentence.replace(/^[\s\-–+•*]+/u, "").replace(/^\([^()]{2,40}\)\s*[-–]\s*/u, "").replace(DOC_SAYS, "");
   const starts = [0];
   if (OPENER.test(s)) {
     // "Bên cạnh đó UBND tỉnh yêu cầu …", "Theo đó UBND tỉnh giao …": a short linking opener without its comma.
     const link = /^(?:Bên cạnh đó|Theo đó|Đồng thời|Ngoài ra|Mặt khác|Qua đó|Tiếp theo|Trước mắt|Cụ thể)\s+(?=\p{Lu})/u.exec(s);
     if (link) starts.push(link[0].length);
     for (let i = s.indexOf(","); i > 0 && i < 600 && starts.length < 10; i = s.indexOf(",", i + 1)) starts.push(i + 1);
+    // "Về các lò giết mổ … tại xã Hương Toàn: yêu cầu phòng Quản lý đô thị chủ trì …": a topic label, then the sentence.
+    const topic = /^Về\s[^:]{3,200}:\s*/u.exec(s);
+    if (topic) starts.push(topic[0].length);
+    // "Nếu quá thời hạn nêu trên, các Sở … không gửi ý kiến thì xem như đã thống nhất": the subject of a condition is not
+    // asked to do anything; only what follows "thì" may name who acts.
+    const then = /^(?:Nếu|Trường h[ợọ]p)(?![\p{L}])/u.test(s) ? /\sthì\s/u.exec(s) : null;
+    if (then) {
+      const from = then.index + then[0].length;
+      starts.splice(1, starts.length, ...starts.slice(1).filter((at) => at >= from), from);
+    }
   }
   const found = readFrom(s, starts);
   if (found) return found;
@@ -111,24 +169,39 @@ function readLeads(sentence: string): SentenceLeads | null {
   const commas: number[] = [];
   for (let i = s.indexOf(","); i > 0 && i < 600 && commas.length < 10; i = s.indexOf(",", i + 1)) commas.push(i + 1);
   const late = commas.length ? readFrom(s, commas) : null;
-  return late && late.requested && late.requester.length > 0 ? late : null;
+  // "Các nội dung khác liên quan, yêu cầu các địa phương, đơn vị thực hiện …": a clause that opens with the request
+  // verb itself asks whoever follows it, whatever the topic phrase before the comma.
+  const asks = late && late.requested && late.requester.length === 0 && commas.some((at) => REQUEST.test(s.slice(at).trimStart()) && !inRecipients(s, at) && !inPartners(s, at));
+  return late && late.requested && (late.requester.length > 0 || asks) ? late : null;
 }
+
+const CLAUSE_ASKS = /^\s*\p{Lu}[^,;:.]{0,100}?\s(?:(?:cũng|đã|vừa|trân trọng|kính)\s+)*(?:đề nghị|yêu cầu)(?:[\s,]|:\s*$)/u;
 
 function readFrom(s: string, starts: number[]): SentenceLeads | null {
   for (const at of starts) {
-    if (at > 0 && (inRecipients(s, at) || inPartners(s, at))) continue;
+    // "… tham mưu UBND tỉnh gửi Bộ Công thương, Sở Công thương đề nghị các cơ quan …": a clause whose subject asks is
+    // the main clause, not more of the recipients before it.
+    if (at > 0 && (inRecipients(s, at) || inPartners(s, at) || inOwners(s, at) || inAsked(s, at)) && !CLAUSE_ASKS.test(s.slice(at, at + 200))) continue;
     const part = s.slice(at).trimStart();
     // "Thứ trưởng Trương Thanh Hoài yêu cầu Cục …", "Phó Thủ tướng Trần Hồng Hà đề nghị …": a named official asking.
     const person = PERSON_ASKS.exec(part);
     if (person) {
       const rest = part.slice(person[0].length);
       const inner = REQUEST.exec(rest);
-      const obj = inner ? listAt(rest.slice(inner[0].length)) : null;
+      const obj = inner ? objectAt(rest.slice(inner[0].length)) : null;
       if (inner && obj) return { leads: obj.names, requester: [person[1]!.trim()], verb: verbAfter(rest.slice(inner[0].length + obj.end)), requested: true };
+    }
+    // "TP cũng đề nghị các cơ quan …", "Theo đó, huyện yêu cầu UBND các xã …": the place speaking for its government.
+    const place = PLACE_ASKS.exec(part);
+    if (place) {
+      const rest = part.slice(place[0].length);
+      const inner = REQUEST.exec(rest);
+      const obj = inner ? objectAt(rest.slice(inner[0].length)) : null;
+      if (inner && obj) return { leads: obj.names, requester: [place[1]!], verb: verbAfter(rest.slice(inner[0].length + obj.end)), requested: true };
     }
     const req = REQUEST.exec(part);
     if (req) {
-      const got = listAt(part.slice(req[0].length));
+      const got = objectAt(part.slice(req[0].length));
       if (got) return { leads: got.names, requester: [], verb: verbAfter(part.slice(req[0].length + got.end)), requested: true };
       // "Giao chỉ tiêu tuyển quân năm 2025 cho Ủy ban nhân dân các huyện": the body after "cho" receives the work.
       const to = /^giao$/iu.test(req[1]!) ? GIVEN_TO.exec(part.slice(req[0].length)) : null;
@@ -148,20 +221,29 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
     const doc = DOC_SUBJECT.exec(part);
     if (doc) {
       const inner = REQUEST.exec(part.slice(doc[0].length));
-      const obj = inner ? listAt(part.slice(doc[0].length + inner[0].length)) : null;
+      const obj = inner ? objectAt(part.slice(doc[0].length + inner[0].length)) : null;
       if (inner && obj) return { leads: obj.names, requester: [], verb: verbAfter(part.slice(doc[0].length + inner[0].length + obj.end)), requested: true };
     }
-    const got = listAt(part);
+    let got = listAt(part);
     if (!got) continue;
+    // "Đơn vị duy trì vệ sinh môi trường trên địa bàn Quận có trách nhiệm …": a generic head described by what it does,
+    // up to the duty that makes it the subject, names one body.
+    const described = got.names.length === 1 && isGeneric(got.names) ? /^([^,.;:()]{3,100}?)\s+(?=(?:có|chịu) trách nhiệm\s)/u.exec(part) : null;
+    if (described) got = { names: [described[1]!.trim()], end: described[0].length };
     // "UBND tỉnh cũng đề nghị …", "Sở Y tế trân trọng đề nghị …": an adverb between the requester and its request.
     const after = part.slice(got.end).trimStart().replace(/^(?:(?:cũng|đồng thời|còn|tiếp tục|trân trọng|kính|thông báo(?:\s+và|\s*,)?)\s+)+(?=(?:giao|đề nghị|yêu cầu|phân công|mời)[\s,:])/iu, "");
+    // "…, Chủ tịch UBND huyện yêu cầu:" before the items: the body speaking, whom it asks comes below.
+    if (/^(?:đề nghị|yêu cầu|giao)\s*:\s*$/iu.test(after)) return { leads: [], requester: got.names, verb: "", requested: true };
     const inner = REQUEST.exec(after);
     if (inner) {
-      const obj = listAt(after.slice(inner[0].length));
+      const obj = objectAt(after.slice(inner[0].length));
       // "Thủ trưởng các cơ quan …, Chủ tịch UBND các xã và đề nghị các cơ quan của tỉnh … thực hiện …": the bodies before
       // "và đề nghị" are told to do the same work, not the ones asking.
       const alsoLeads = /\svà\s*$/u.test(part.slice(0, got.end + (part.slice(got.end).length - part.slice(got.end).trimStart().length)) + " ") || /(?:^|\s)và$/u.test(got.names[got.names.length - 1] ?? "");
       if (obj && alsoLeads) return { leads: [...got.names.map((n) => n.replace(/\s+và$/u, "")), ...obj.names], requester: [], verb: verbAfter(after.slice(inner[0].length + obj.end)), requested: true };
+      // "UBND các huyện, thị xã, thành phố yêu cầu UBND xã, phường, thị trấn thực hiện …": a collective is never the
+      // issuer making a request; it is told to require it of the bodies under it, so it leads.
+      if (obj && got.names.every((n) => /(?:^|\s)các\s/iu.test(n))) return { leads: got.names, requester: [], verb: inner[1]!.toLowerCase(), requested: false };
       if (obj) return { leads: obj.names, requester: got.names, verb: verbAfter(after.slice(inner[0].length + obj.end)), requested: true };
     }
     // "Bộ Y tế vừa có công điện gửi UBND các tỉnh … đề nghị …", "Ban Thường vụ Thành ủy có Công văn số … yêu cầu các
@@ -170,12 +252,21 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
     const notice = /^(?:(?:vừa|đã|cũng)\s+)*thông báo\s+(?:đến|tới|cho)\s+/iu.exec(after);
     const told = notice ? listAt(after.slice(notice[0].length)) : null;
     if (told) return { leads: told.names, requester: got.names, verb: verbAfter(after.slice(notice![0].length + told.end)), requested: true };
+    // "Tỉnh ủy Quảng Ngãi cho biết, đã ban hành công văn yêu cầu …": the body reporting its own publishing act.
+    const told2 = /^cho biết\s*,?\s*/u.exec(after);
+    if (told2 && PUBLISHES.test(after.slice(told2[0].length))) {
+      const req = embeddedRequest(after.slice(told2[0].length));
+      if (req) return { leads: req.leads, requester: got.names, verb: req.verb, requested: true };
+    }
     // "Sở Nội vụ giới thiệu toàn văn Văn bản số …": a portal publishing the text, like "ban hành".
     if (/^giới thiệu\s+toàn văn/iu.test(after)) return { leads: got.names, requester: [], verb: "ban hành", requested: false };
     if (PUBLISHES.test(after)) {
       const req = embeddedRequest(after);
       if (req) return { leads: req.leads, requester: got.names, verb: req.verb, requested: true };
     }
+    const directs = /^(?:(?:đã|vừa|cũng|tiếp tục)\s+)*chỉ đạo\s+/iu.exec(after);
+    const directed = directs ? listAt(after.slice(directs[0].length)) : null;
+    if (directed) return { leads: got.names, requester: [], verb: verbAfter(after), requested: false, directed: directed.names };
     return { leads: got.names, requester: [], verb: verbAfter(after), requested: false };
   }
   return null;
@@ -195,6 +286,30 @@ function inRecipients(s: string, at: number): boolean {
   return false;
 }
 
+// "…; Sở TT&TT đề nghị các cơ quan báo chí địa phương, Phòng Văn hóa Thông tin, …": a start inside the list of bodies
+// asked is one of them, not the subject of a new clause.
+const ASKED = /(?<![\p{L}])(?:đề nghị|yêu cầu|giao)\s+/giu;
+function inAsked(s: string, at: number): boolean {
+  for (const m of s.slice(0, at).matchAll(ASKED)) {
+    const from = m.index + m[0].length;
+    const tail = s.slice(from, from + 600);
+    if (bodyHeadAt(tail) > 0 && from + readList(tail).end >= at) return true;
+  }
+  return false;
+}
+
+// "Thực hiện chỉ đạo của Ban Tuyên giáo Thành ủy, Thường trực Quận ủy, đồng thời …": the authors of what is carried
+// out, not the subject.
+const OWNERS = /(?<![\p{L}])của\s+/gu;
+function inOwners(s: string, at: number): boolean {
+  for (const m of s.slice(0, at).matchAll(OWNERS)) {
+    const from = m.index + m[0].length;
+    const tail = s.slice(from, from + 600);
+    if (bodyHeadAt(tail) > 0 && from + readList(tail).end >= at) return true;
+  }
+  return false;
+}
+
 const PARTNERS = /phối (?:kết )?hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?\s+/giu;
 /** A clause start at `at` inside the list after "phối hợp với" ("… phối hợp với Sở A, các Sở, ngành …"): a partner. */
 function inPartners(s: string, at: number): boolean {
@@ -208,7 +323,8 @@ function inPartners(s: string, at: number): boolean {
 }
 
 function verbAfter(rest: string): string {
-  const m = /^[,\s]*([^\s,.;:]+(?:\s+[^\s,.;:]+)?)/u.exec(rest);
+  // "UBND các huyện, thị xã: tuyên truyền, vận động …": the work after the body's colon on the same line.
+  const m = /^[,\s]*(?::\s*(?=\p{Ll}))?([^\s,.;:]+(?:\s+[^\s,.;:]+)?)/u.exec(rest);
   return m ? m[1]!.toLowerCase() : "";
 }
 
@@ -235,9 +351,14 @@ export function leadsIn(text: string): string[] {
   for (const s of sentences(text)) {
     const l = leadsOfSentence(s);
     if (l && (l.requested || l.verb === "" || !BACKGROUND_VERB.test(l.verb)) && !isGeneric(l.leads) && !ACCOUNTABLE.test(s)) out.push(...l.leads);
+    // "UBND phường phát động tổng vệ sinh …; Đề nghị các cơ quan, tổ chức … hưởng ứng": a clause asking bodies names
+    // them as much as a clause with its own subject.
     for (const clause of s.split(/;\s*/u).slice(1)) {
       const c = leadsOfSentence(clause);
-      if (c && !c.requested && isWorkSentence(c) && c.leads.every((n) => !out.includes(n))) out.push(...c.leads);
+      // "…; Phòng Giáo dục … và các quận, huyện tại https://…": bodies followed by a preposition, not a verb, are the
+      // elided rest of the clause before (whom a report comes from, where), not new leads.
+      const elliptic = c !== null && !c.requested && /^(?:tại|ở|trong|của|qua|với|về|cho|từ|đến|và)(?:\s|$)/u.test(c.verb);
+      if (c && !elliptic && (c.requested ? !isGeneric(c.leads) && /^(?:Đề nghị|Yêu cầu|Giao)\s/u.test(clause.trimStart()) : isWorkSentence(c)) && c.leads.every((n) => !out.includes(n))) out.push(...c.leads);
     }
   }
   return out;
@@ -251,7 +372,9 @@ const COORD = /(?<!(?:chương trình|quy chế|sự|công tác|kế hoạch|cơ
 const DIRECTS_OTHER = /\S\s+lãnh đạo\s+(?:\p{Lu}|các\s)/u;
 // Lower case is the verb; "Ban Chỉ đạo" is a name, except at the start of the clause.
 const LEADERS_NOUN = /(?:đề nghị|yêu cầu|giao|các|đồng chí|và|^\s*)\s*lãnh đạo/iu;
-const DIRECTS = /(?:chỉ đạo|hướng dẫn|tạo điều kiện)/u;
+// "theo chỉ đạo của Thủ tướng", "sự chỉ đạo" are nouns, and "tập trung chỉ đạo và phối hợp với …" has no object: the
+// partners after them are the lead's own.
+const DIRECTS = /(?<!(?:theo|của|sự|kiến|dung|hiện|dưới)\s)(?:chỉ đạo|hướng dẫn|tạo điều kiện)(?!\s+(?:của|và)(?![\p{L}]))/u;
 const DIRECTS_AT_START = /^[\s\-–+•]*(?:Chỉ đạo|Hướng dẫn)\s/u;
 /** A list of bodies is read within 500 characters (a parenthesis may be skipped a little further). */
 const LIST_WINDOW = 2000;

@@ -31,6 +31,10 @@ const INFO_ITEM = /^(?:thời gian|địa điểm|nội dung|thành phần|hồ 
 // The topics a report covers ("Công tác chỉ đạo …", "Kết quả thực hiện …", "Những đề xuất, kiến nghị").
 const REPORT_TOPIC = /^(?:công tác|tình hình|kết quả|những|các|số liệu|đánh giá|đề xuất|kiến nghị|khó khăn|thuận lợi|nguyên nhân|giải pháp|phương hướng|tồn tại|bài học|ưu điểm|hạn chế)(?![\p{L}])/iu;
 
+// "… thực hiện đảm bảo các nội dung trên.": a sentence ending by pointing back at what was already asked (new work
+// after it, "… các nội dung trên, tổng hợp và báo cáo … trước ngày 20/12", is a task of its own).
+const BACK_REFERENCE = /(?:thực hiện|triển khai|chấp hành)(?:\s+(?:tốt|nghiêm|nghiêm túc|đầy đủ|đảm bảo|có hiệu quả))*\s+(?:các\s+|những\s+)?(?:nội dung|yêu cầu|nhiệm vụ|chỉ đạo)\s+(?:trên|nêu trên|này)\s*[./]*\s*$/iu;
+
 /** The heading text a task hangs under: a time it states is the time of the tasks under it. */
 export const PARENT_TEXT = new WeakMap<ParsedTask, string>();
 
@@ -51,7 +55,7 @@ function repeats(a: string, b: string): boolean {
   return common / Math.min(x.size, y.size) >= 0.9 && common / Math.max(x.size, y.size) >= 0.75;
 }
 
-function assignees(leads: string[], text: string): Assignee[] {
+function assigneesOf(leads: string[], text: string): Assignee[] {
   const l = dedupe(leads);
   const c = dedupe(coordinatorsIn(text)).filter((n) => !l.some((m) => sameBody(m, n)));
   return [...l.map((name) => ({ name, role: "lead" as const })), ...c.map((name) => ({ name, role: "coordinate" as const }))];
@@ -81,9 +85,21 @@ function lettersAreDetails(node: OutlineNode, context: string[], isIssuer: (n: s
   });
 }
 
+// "các Bộ", "các Sở", "các trường" alone, with no qualifier: those of that kind the letter is addressed to.
+const BARE_PLURAL = /^(?:tất cả\s+)?các\s+(\p{L}+)$/iu;
+
 export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
   const out: ParsedTask[] = [];
   const isIssuer = (n: string) => ctx.issuer.some((i) => sameBody(i, n));
+  // "Văn phòng Chính phủ đề nghị các Bộ khẩn trương có ý kiến" to "Kính gửi: Bộ Tài chính; Bộ Kế hoạch và Đầu tư; …".
+  const resolve = (names: string[]) =>
+    names.flatMap((n) => {
+      const kind = BARE_PLURAL.exec(n)?.[1]?.toLowerCase();
+      const hits = kind ? ctx.implicitTo.filter((r) => r.toLowerCase().startsWith(`${kind} `) && !/(?:^|\s)các\s/iu.test(r)) : [];
+      return hits.length > 1 ? hits : [n];
+    });
+  // The issuer is never an assignee, also not as a partner ("… phối hợp với UBND phường" in a letter of UBND phường).
+  const assignees = (leads: string[], text: string) => assigneesOf(resolve(leads), text).filter((a) => a.role === "lead" || !isIssuer(a.name));
   const task = (ref: string, text: string, as: Assignee[], implicit = false): ParsedTask => ({ ref, text, assignees: as, implicit, deadline: null });
 
   const visit = (node: OutlineNode, path: string[], inherited: string[]) => {
@@ -161,6 +177,15 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
       const l = leadsOfSentence(s);
       const sep = i === 0 ? "\n" : " ";
       const endsLeadIn = /sau\s*:\s*$/u.test(s);
+      // "UBND tỉnh đã chỉ đạo các cơ quan đảng, Mặt trận, … treo cờ": in prose, the issuer directing bodies asks them.
+      const directed = l && l.leads.length && l.leads.every(isIssuer) && !l.requested ? (l.directed ?? []).filter((n) => !isIssuer(n)) : [];
+      if (directed.length && !isGeneric(directed)) {
+        cur = task(`#${++k}`, s, assignees(directed, s));
+        firstSentence.set(cur, s);
+        out.push(cur);
+        if (endsLeadIn) leadIn = cur;
+        return;
+      }
       if (l && l.leads.length && l.leads.every(isIssuer) && !l.requested) {
         cur = null;
         return;
@@ -170,9 +195,17 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
         // A later sentence asking the same bodies again ("Đề nghị các sở … gửi báo cáo về Sở Nội vụ trước ngày 10/9")
         // goes on with their task: it names no new body.
         const curLeads = cur ? cur.assignees.filter((a) => a.role === "lead") : [];
-        const sameLeads = cur !== null && leads.every((n) => curLeads.some((a) => sameBody(a.name, n))) && (dash || curLeads.length === leads.length) && (i > 0 || dash);
+        // A dash item that singles out one of the several bodies of the lead-in ("- UBND các huyện: tuyên truyền …",
+        // "- Công ty …: tiếp tục bơm …") is that body's own task.
+        const sameLeads = cur !== null && leads.every((n) => curLeads.some((a) => sameBody(a.name, n))) && (dash ? curLeads.length <= leads.length : curLeads.length === leads.length && l.requested) && (i > 0 || dash);
         if (leads.length && !sameLeads) {
           // A paragraph the page prints twice (or the portal's summary of it) is not a second task.
+          // "Đề nghị [the same bodies] thực hiện đảm bảo các nội dung trên.": a closing restatement of their task.
+          const restated = BACK_REFERENCE.test(s) ? out.find((t) => t.ref.startsWith("#") && leads.every((n) => t.assignees.some((a) => a.role === "lead" && sameBody(a.name, n)))) : undefined;
+          if (restated) {
+            cur = restated;
+            return;
+          }
           const again = out.find((t) => t.ref.startsWith("#") && repeats(firstSentence.get(t) ?? "", s));
           if (again) {
             cur = again;
@@ -195,7 +228,12 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
       }
       // "… đề nghị các đơn vị thực hiện các nội dung sau:" addressed to generic bodies: the recipients' task.
       // The lead-in may carry its dash items on the same line ("… các nội dung sau: – Tuyên truyền …").
-      if (l?.requested && isGeneric(l.leads) && (endsLeadIn || /sau\s*:\s*[-–•+]\s/u.test(unit)) && ctx.implicitTo.length) {
+      // "Đề nghị Quý cơ quan góp ý kiến …", "Sở … đề nghị các đơn vị tham gia ý kiến …" as the request of a letter in
+      // prose: the generic addressee stands for the Kính gửi recipients (guide: an implicit task for them).
+      // A new paragraph asking them again for other work ("Các nội dung khác liên quan, yêu cầu các địa phương, đơn vị
+      // thực hiện theo Hướng dẫn số 17 …") is another such task; a restatement of the work above is not.
+      const again = cur !== null && cur.implicit && i === 0 && !dash && !BACK_REFERENCE.test(s) && !/nghiêm túc|các nội dung (?:trên|nêu trên)/u.test(s);
+      if (l?.requested && isGeneric(l.leads) && (endsLeadIn || /sau\s*:\s*[-–•+]\s/u.test(unit) || !cur || again) && ctx.implicitTo.length) {
         cur = task(`#${++k}`, s, assignees(ctx.implicitTo, ""), true);
         out.push(cur);
         leadIn = cur;

@@ -1,0 +1,532 @@
+/**
+ * Phrase tests for classes of assignee misses found on the real fixtures (notes: which bodies a sentence asks, and
+ * when a generic addressee stands for the Kính gửi recipients). Each row is a general shape of administrative prose,
+ * with negative cases beside it.
+ */
+import { describe, expect, it } from "vitest";
+import { readDispatch } from "../../src/dispatch/reader.js";
+import { coordinatorsIn, leadsOfSentence } from "../../src/dispatch/roles.js";
+import { splitList } from "../../src/dispatch/bodies.js";
+
+const read = (text: string) => readDispatch(text, { refDate: "2026-01-15" });
+const leads = (s: string) => leadsOfSentence(s)?.leads ?? [];
+const names = (text: string) => read(text).tasks.filter((t) => t.assignees.length).map((t) => t.assignees.map((a) => `${a.role}:${a.name}`));
+
+describe("the object of a request whose head noun the lexicon does not know", () => {
+  it.each([
+    ["Thường trực Hội Chữ thập đỏ Quận 4 đề nghị các cơ sở Hội trực thuộc, Chủ tịch Hội Chữ thập đỏ 41 trường học thực hiện như sau:", ["các cơ sở Hội trực thuộc", "Chủ tịch Hội Chữ thập đỏ 41 trường học"]],
+    ["Trung tâm Văn hóa Quận 9 đề nghị Phó Chủ tịch Văn xã Ủy ban nhân dân 13 phường đôn đốc thực hiện.", ["Phó Chủ tịch Văn xã Ủy ban nhân dân 13 phường"]],
+    ["Đề nghị các ông xóm trưởng báo cáo kịp thời về Ban chỉ đạo xã.", ["các ông xóm trưởng"]],
+  ])("%s", (sentence, want) => {
+    expect(leads(sentence)).toEqual(want);
+  });
+
+  it("is not the work asked for ('đề nghị các nội dung …', 'yêu cầu tăng cường …') nor the body asking", () => {
+    expect(leads("UBND tỉnh đề nghị các nội dung sau được triển khai ngay.")).not.toContain("các nội dung sau được triển khai ngay");
+    expect(leads("Sở Y tế đề nghị tăng cường kiểm tra.")).not.toContain("tăng cường kiểm tra");
+    expect(leads("Trung tâm Văn hóa Quận 9 đề nghị Phó Chủ tịch Văn xã Ủy ban nhân dân 13 phường đôn đốc thực hiện.")).not.toContain("Trung tâm Văn hóa Quận 9");
+  });
+});
+
+describe("a generic addressee stands for the Kính gửi recipients", () => {
+  const letter = (request: string) =>
+    `BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG\nSố: 3059/BTNMT-TCBHĐVN\nHà Nội, ngày 21 tháng 08 năm 2009\nKính gửi: Sở Tài nguyên và Môi trường Quảng Nam\n\nĐể kịp trình Thủ tướng Chính phủ ban hành Quyết định, Bộ Tài nguyên và Môi trường gửi kèm dự thảo Đề án.\n${request}\nNơi nhận:\n- Như trên;`;
+  it.each([
+    "Đề nghị Quý cơ quan góp ý kiến bằng văn bản gửi về Bộ trước ngày 30 tháng 8 năm 2009.",
+    "Bộ Tài nguyên và Môi trường đề nghị các đơn vị tham gia ý kiến bằng văn bản trước ngày 30 tháng 8 năm 2009.",
+    "Kính đề nghị các đồng chí góp ý kiến bằng văn bản trước ngày 30 tháng 8 năm 2009.",
+  ])("%s", (request) => {
+    expect(names(letter(request))).toEqual([["lead:Sở Tài nguyên và Môi trường Quảng Nam"]]);
+  });
+
+  it("but a named body asked is the assignee, not the recipient", () => {
+    expect(names(letter("Đề nghị Tổng cục Biển và Hải đảo Việt Nam tổng hợp ý kiến trước ngày 30 tháng 8 năm 2009."))).toEqual([["lead:Tổng cục Biển và Hải đảo Việt Nam"]]);
+  });
+});
+
+describe("a closing sentence asking the same bodies again", () => {
+  const body = "Phòng Giáo dục đề nghị Hiệu trưởng các trường Tiểu học thực hiện như sau:\n- Tuyên truyền cho học sinh xem phim.\n- Báo cáo kết quả trước ngày 20/5/2016.\n";
+  it("restating the work ('… thực hiện đảm bảo các nội dung trên') is not a second task", () => {
+    expect(names(`${body}Đề nghị Hiệu trưởng các trường Tiểu học thực hiện đảm bảo các nội dung trên.`)).toHaveLength(1);
+  });
+  it("adding work after the back-reference ('…, tổng hợp và báo cáo … trước ngày …') is a task of its own", () => {
+    expect(names(`${body}Nhận được công văn này, Phòng Giáo dục đề nghị Hiệu trưởng các trường Tiểu học triển khai các nội dung trên, tổng hợp và báo cáo trước ngày 30/5/2016.`)).toHaveLength(2);
+  });
+});
+
+describe("verbs that end a name the lexicon did not know", () => {
+  it.each([
+    ["Cục Thống kê có nhiệm vụ chủ trì tổ chức triển khai cuộc điều tra.", ["Cục Thống kê"]],
+    ["Đoàn Thanh niên ở khu vực đô thị có nhiệm vụ tổ chức ra quân.", ["Đoàn Thanh niên ở khu vực đô thị"]],
+    ["Đề nghị các Trung tâm hàng năm chỉ thực hiện 02 kỳ báo cáo.", ["các Trung tâm"]],
+    ["Người đứng đầu cơ quan, đơn vị trực tiếp truyền đạt Nghị quyết.", ["Người đứng đầu cơ quan", "đơn vị"]],
+  ])("%s", (sentence, want) => {
+    expect(leads(sentence)).toEqual(want);
+  });
+
+  it("keeps 'có' that qualifies a collective", () => {
+    expect(leads("Các xã, thị trấn có nguy cơ sạt lở tổ chức di dời dân.")).toEqual(["Các xã, thị trấn có nguy cơ sạt lở"]);
+    expect(leads("Đề nghị các đơn vị có liên quan thực hiện.")).toEqual(["các đơn vị có liên quan"]);
+  });
+
+  it("a body speaking ('rất mong', 'lấy ý kiến', 'đồng ý', 'có Công văn số …') gives no task", () => {
+    expect(names("Sở Công thương rất mong sự quan tâm, phối hợp của Quý đơn vị.")).toEqual([]);
+    expect(names("Thường trực Thành ủy đồng ý chủ trương tổ chức lễ kỷ niệm.")).toEqual([]);
+    expect(names("Ngày 05/3/2012, UBND huyện Nam Đông có Công văn số 50/UBND-NN về việc thu hoạch lòng hồ.")).toEqual([]);
+  });
+});
+
+describe("an office over a collective, elided kinds and places under one office", () => {
+  it.each([
+    ["Ban Thường vụ các huyện ủy, thị ủy, Thành ủy Huế", ["Ban Thường vụ các huyện ủy, thị ủy, Thành ủy Huế"]],
+    ["ban dân vận các tỉnh ủy, thành ủy, Đảng ủy trực thuộc trung ương", ["ban dân vận các tỉnh ủy, thành ủy, Đảng ủy trực thuộc trung ương"]],
+    ["các tỉnh, thành đoàn và đoàn trực thuộc", ["các tỉnh, thành đoàn và đoàn trực thuộc"]],
+    ["UBND xã Ea Bông, Bình Hòa, thị trấn Buôn Trấp", ["UBND xã Ea Bông", "UBND xã Bình Hòa", "UBND thị trấn Buôn Trấp"]],
+    // A named unit of another kind under the collective's head noun, or another tier, is a body of its own.
+    ["Ban Chấp hành các Đoàn Viện, liên chi đoàn, chi đoàn, Đoàn trường THPT Chuyên", ["Ban Chấp hành các Đoàn Viện, liên chi đoàn, chi đoàn", "Đoàn trường THPT Chuyên"]],
+    ["UBND các xã, thị trấn, Công an huyện", ["UBND các xã, thị trấn", "Công an huyện"]],
+    ["các doanh nghiệp, ban cán sự các thôn", ["các doanh nghiệp", "ban cán sự các thôn"]],
+  ])("%s", (list, want) => {
+    expect(splitList(list)).toEqual(want);
+  });
+});
+
+describe("requests after an opener or a topic phrase", () => {
+  it.each([
+    ["Nhận được tài liệu này, đề nghị Sở Văn hóa, Thể thao và Du lịch tuyên truyền rộng rãi.", ["Sở Văn hóa, Thể thao và Du lịch"]],
+    ["Các nội dung khác liên quan, yêu cầu Ban Tuyên giáo các huyện ủy thực hiện theo Hướng dẫn số 17-HD/BTGTU.", ["Ban Tuyên giáo các huyện ủy"]],
+    ["Trường hợp xảy ra vụ việc nghiêm trọng, yêu cầu thủ trưởng các cơ quan, đơn vị báo cáo ngay.", ["thủ trưởng các cơ quan, đơn vị"]],
+    ["Cùng với đó, Huyện ủy Hòa Vang chỉ đạo các cấp ủy rà soát.", ["Huyện ủy Hòa Vang"]],
+    // After a condition, whoever follows "thì" acts.
+    ["Trường hợp các hộ dân không bố trí được nơi tạm lánh thì Ủy ban nhân dân các xã, thị trấn bố trí nơi ở tạm.", ["Ủy ban nhân dân các xã, thị trấn"]],
+  ])("%s", (sentence, want) => {
+    expect(leads(sentence)).toEqual(want);
+  });
+
+  it("the subject of a condition is not asked ('Nếu quá thời hạn, các Sở … không gửi ý kiến thì …')", () => {
+    expect(leads("Nếu quá thời hạn nêu trên, các Sở, ngành có liên quan không gửi ý kiến đóng góp thì xem như đã thống nhất.")).toEqual([]);
+  });
+
+  it("a topic phrase before a bare list of bodies is still not a request", () => {
+    expect(leads("Các nội dung khác liên quan, Sở Y tế, Sở Tài chính.")).toEqual([]);
+  });
+
+  it("numbered items with no body after 'X ban hành văn bản yêu cầu Y …:' are Y's", () => {
+    const r = read("Ngày 9/11, UBND tỉnh ban hành văn bản yêu cầu các sở, ban, ngành, UBND các huyện, thị xã chủ động ứng phó với cơn bão số 6:\n1. Khẩn trương triển khai thực hiện nghiêm các nội dung chỉ đạo.\n2. Theo dõi chặt chẽ diễn biến cơn bão.");
+    expect(r.tasks.map((t) => t.assignees.map((a) => a.name))).toEqual([["các sở, ban, ngành", "UBND các huyện, thị xã"], ["các sở, ban, ngành", "UBND các huyện, thị xã"]]);
+  });
+});
+
+describe("the issuer directing bodies, and premises standing for bodies", () => {
+  it("'UBND tỉnh đã chỉ đạo X …' in prose is the issuer asking X", () => {
+    const r = read("UBND TỈNH QUẢNG NAM\nSố: 12/UBND-VX\n\nChào mừng Đại hội Đảng, UBND tỉnh đã chỉ đạo các cơ quan đảng, các sở, ban, ngành treo cờ Tổ quốc.");
+    expect(r.tasks.map((t) => t.assignees.map((a) => a.name))).toEqual([["các cơ quan đảng", "các sở, ban, ngành"]]);
+  });
+  it("but a body that is not the issuer directing others leads, and those it directs are not assignees", () => {
+    expect(leads("Sở Y tế chỉ đạo các bệnh viện tăng cường phòng dịch.")).toEqual(["Sở Y tế"]);
+    const r = read("UBND TỈNH QUẢNG NAM\nSố: 12/UBND-VX\n\nSở Y tế chỉ đạo các bệnh viện tăng cường phòng dịch.");
+    expect(r.tasks.map((t) => t.assignees.map((a) => a.name))).toEqual([["Sở Y tế"]]);
+  });
+  it("reads past a news source's tag '(Báo Quảng Ngãi)- '", () => {
+    expect(leadsOfSentence("(Báo Quảng Ngãi)- Ban Thường vụ Tỉnh ủy chỉ đạo các cấp ủy, tổ chức đảng tiếp tục thực hiện nghiêm Chỉ thị số 31-CT/TU.")?.directed).toEqual(["các cấp ủy", "tổ chức đảng"]);
+  });
+  it("'Tất cả các trụ sở cơ quan …, trường học, bệnh viện … treo cờ': the bodies housed there", () => {
+    expect(leads("Tất cả các trụ sở cơ quan Nhà nước, tổ chức chính trị, lực lượng vũ trang, trường học treo cờ Tổ quốc.")).toEqual(["cơ quan Nhà nước", "tổ chức chính trị", "lực lượng vũ trang", "trường học"]);
+    expect(leads("UBND tỉnh thông báo đến tất cả các trụ sở cơ quan Nhà nước, bệnh viện, nơi thờ tự của các tôn giáo treo cờ Tổ quốc.")).toEqual(["cơ quan Nhà nước", "bệnh viện", "nơi thờ tự của các tôn giáo"]);
+  });
+});
+
+describe("a decision's articles and its execution clause", () => {
+  it("'Điều 1:' after '- Căn cứ …' lines is an article, not a sub-item of the last căn cứ", () => {
+    const r = read("QUYẾT ĐỊNH\n- Căn cứ Luật tổ chức HĐND và UBND ngày 21/6/1994;\n- Căn cứ Nghị quyết số 12-NQ/TU;\nQUYẾT ĐỊNH\nĐiều 1: Phê duyệt chương trình chăm sóc sức khoẻ.\nĐiều 2: Giao cho Sở Y tế tổ chức triển khai thực hiện tốt chương trình.\nĐiều 3: Quyết định có hiệu lực sau 15 ngày.\nCác ông (bà): Chánh văn phòng HĐND và UBND tỉnh, Giám đốc Sở Y tế, Chủ tịch UBND các huyện, thị xã căn cứ quyết định thi hành.");
+    expect(r.tasks.filter((t) => t.assignees.length).map((t) => [t.ref, t.assignees.map((a) => a.name)])).toEqual([
+      ["2", ["Sở Y tế"]],
+      ["3", ["Chánh văn phòng HĐND và UBND tỉnh", "Giám đốc Sở Y tế", "Chủ tịch UBND các huyện, thị xã"]],
+    ]);
+  });
+  it.each([
+    ["Các ông Chánh văn phòng Uỷ ban nhân dân tỉnh, các sở, ban, ngành, đoàn thể của tỉnh – Uỷ ban nhân dân các huyện, thị xã căn cứ quyết định thi hành.", ["Các ông Chánh văn phòng Uỷ ban nhân dân tỉnh", "các sở, ban, ngành, đoàn thể của tỉnh", "Uỷ ban nhân dân các huyện, thị xã"]],
+    // A dash inside a name is not a separator.
+    ["Sở Lao động - Thương binh và Xã hội, Đài Phát thanh - Truyền hình tỉnh thực hiện.", ["Sở Lao động - Thương binh và Xã hội", "Đài Phát thanh - Truyền hình tỉnh"]],
+    ["Chánh Văn phòng HĐND - UBND huyện chịu trách nhiệm thi hành Quyết định này.", ["Chánh Văn phòng HĐND - UBND huyện"]],
+  ])("%s", (sentence, want) => {
+    expect(leads(sentence)).toEqual(want);
+  });
+});
+
+describe("units listed after their kind, places after a named unit, and a collective requiring others", () => {
+  it.each([
+    ["UBND các huyện, thị xã, thành phố Huế; các sở: Xây dựng, Giao thông vận tải, Tài nguyên và Môi trường theo phạm vi chức năng, nhiệm vụ được giao tổ chức triển khai.", ["UBND các huyện, thị xã, thành phố Huế", "Sở Xây dựng", "Sở Giao thông vận tải", "Sở Tài nguyên và Môi trường"]],
+    ["UBND các huyện, thị xã yêu cầu UBND các xã, phường thực hiện ngay các giải pháp.", ["UBND các huyện, thị xã"]],
+  ])("%s", (sentence, want) => {
+    expect(leads(sentence)).toEqual(want);
+  });
+  it("a single body making the request is still the requester, not the lead", () => {
+    expect(leads("UBND huyện yêu cầu UBND các xã, thị trấn thực hiện ngay các giải pháp.")).toEqual(["UBND các xã, thị trấn"]);
+  });
+  it("places after a named unit before 'và các đơn vị liên quan' are units of their own", () => {
+    expect(splitList("UBND xã Ea Bông, Bình Hòa, thị trấn Buôn Trấp và các đơn vị liên quan")).toEqual(["UBND xã Ea Bông", "UBND xã Bình Hòa", "UBND thị trấn Buôn Trấp", "các đơn vị liên quan"]);
+  });
+});
+
+describe("a title heads a body the lexicon does not know", () => {
+  it("reads 'Giám đốc Vườn quốc gia …', 'Giám đốc các Lâm trường' as bodies", () => {
+    expect(splitList("Giám đốc Vườn quốc gia Cát Tiên, Giám đốc các Lâm trường, Thủ trưởng các sở, ban, ngành")).toEqual(["Giám đốc Vườn quốc gia Cát Tiên", "Giám đốc các Lâm trường", "Thủ trưởng các sở, ban, ngành"]);
+    expect(leads("Giám đốc Vườn quốc gia Cát Tiên chịu trách nhiệm thi hành Quyết định này.")).toEqual(["Giám đốc Vườn quốc gia Cát Tiên"]);
+  });
+  it("but a title before a lower-case word, or a bare honorific, is not a body", () => {
+    expect(leads("Giám đốc điều hành dự án sẽ báo cáo sau.")).toEqual([]);
+    expect(leads("Ông Nguyễn Văn A phát biểu tại hội nghị.")).toEqual([]);
+  });
+});
+
+describe("units of a school, hospital or commune", () => {
+  it.each([
+    ["Các khoa phòng đảm bảo đầy đủ thuốc và bố trí nhân lực thường trực.", ["Các khoa phòng"]],
+    ["Thường trực Tiểu ban nội dung tổng hợp ý kiến góp ý.", ["Thường trực Tiểu ban nội dung"]],
+    ["Cổng thông tin điện tử huyện đăng tải lịch tiếp công dân.", ["Cổng thông tin điện tử huyện"]],
+    ["Công đoàn Giáo dục huyện triển khai thực hiện.", ["Công đoàn Giáo dục huyện"]],
+  ])("%s", (sentence, want) => {
+    expect(leads(sentence)).toEqual(want);
+  });
+  it("but not 'khoa học', nor persons by status in what a notice informs", () => {
+    expect(leads("Khoa học công nghệ phát triển mạnh.")).toEqual([]);
+    expect(leads("Cán bộ, viên chức nghỉ Tết từ ngày 29/01.")).toEqual([]);
+  });
+  it("an office over a collective goes on only with kinds of the same known tier", () => {
+    expect(splitList("trưởng các khoa đào tạo, Ban Giám hiệu Trường THPT Chuyên")).toEqual(["trưởng các khoa đào tạo", "Ban Giám hiệu Trường THPT Chuyên"]);
+  });
+});
+
+describe("names that hold a verb-like word, and a capitalised verb", () => {
+  it.each([
+    ["UBND tỉnh yêu cầu các đơn vị quản lý hồ chứa thủy điện, thủy lợi vận hành an toàn.", ["các đơn vị quản lý hồ chứa thủy điện, thủy lợi"]],
+    ["TP cũng đề nghị các cơ quan quản lý quy hoạch đô thị chỉ cấp giấy phép đúng quy định.", ["các cơ quan quản lý quy hoạch đô thị"]],
+    ["Chủ tịch Ủy ban nhân dân huyện Giao Chủ tịch UBND xã Hòa Bình chủ trì thực hiện.", ["Chủ tịch UBND xã Hòa Bình"]],
+    ["Sở Giao thông vận tải chủ trì kiểm tra.", ["Sở Giao thông vận tải"]],
+  ])("%s", (sentence, want) => {
+    expect(leads(sentence)).toEqual(want);
+  });
+  it("'quản lý' after another body is its verb", () => {
+    expect(leads("UBND các xã quản lý chặt chẽ đất đai.")).toEqual(["UBND các xã"]);
+  });
+});
+
+describe("a place speaking for its government", () => {
+  it.each([
+    ["Theo đó, huyện yêu cầu UBND các xã, thị trấn chỉ đạo các thôn phối hợp với Trạm y tế.", ["UBND các xã, thị trấn"]],
+    ["Tỉnh cũng đề nghị Sở Y tế tăng cường kiểm tra.", ["Sở Y tế"]],
+  ])("%s", (sentence, want) => {
+    expect(leads(sentence)).toEqual(want);
+  });
+  it("but a place that is where something happens is not a requester", () => {
+    expect(leads("Huyện có 12 xã bị ảnh hưởng bởi bão.")).toEqual([]);
+  });
+});
+
+describe("leaders of bodies in a list, and an office asking without a person's name", () => {
+  it.each([
+    ["Ban chỉ đạo yêu cầu Chủ tịch UBND các tỉnh, lãnh đạo các Bộ, ngành thành viên Ban chỉ đạo quốc gia chỉ đạo quyết liệt.", ["Chủ tịch UBND các tỉnh", "lãnh đạo các Bộ, ngành thành viên Ban chỉ đạo quốc gia"]],
+    ["Theo đó, Thủ tướng Chính phủ yêu cầu Bộ trưởng Bộ Công an, Bộ trưởng Bộ Giao thông Vận tải thực hiện nghiêm Chỉ thị.", ["Bộ trưởng Bộ Công an", "Bộ trưởng Bộ Giao thông Vận tải"]],
+  ])("%s", (sentence, want) => {
+    expect(leads(sentence)).toEqual(want);
+  });
+  it("'lãnh đạo' right after a body is still its verb", () => {
+    expect(leads("Đảng đoàn MTTQ tỉnh lãnh đạo Ủy ban MTTQ tỉnh tổ chức hội nghị.")).toEqual(["Đảng đoàn MTTQ tỉnh"]);
+  });
+});
+
+describe("news openers, adverbs after the request verb, and a body reporting its own letter", () => {
+  it.each([
+    ["Ban Thường vụ Thành ủy yêu cầu trước mắt các cấp ủy, tổ chức Đảng tập trung lãnh đạo.", ["các cấp ủy", "tổ chức Đảng"]],
+    ["Sáng 2/8, Tỉnh ủy Quảng Ngãi cho biết, đã ban hành công văn yêu cầu các ban cán sự đảng, Mặt trận Tổ quốc Việt Nam thực hiện.", ["các ban cán sự đảng", "Mặt trận Tổ quốc Việt Nam"]],
+    ["Sáng 21/10, Ban Chỉ đạo quốc gia về phòng, chống thiên tai có Công văn số 353/VPTT đề nghị Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn các tỉnh ven biển chủ động ứng phó.", ["Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn các tỉnh ven biển"]],
+    ["Nhà trường yêu cầu Thủ trưởng các đơn vị, các đoàn thể quần chúng trong trường thông báo chủ trương này.", ["Thủ trưởng các đơn vị", "các đoàn thể quần chúng trong trường"]],
+    ["Giao Trung tâm Giáo dục thường xuyên tổ chức trực.", ["Trung tâm Giáo dục thường xuyên"]],
+  ])("%s", (sentence, want) => {
+    expect(leads(sentence)).toEqual(want);
+  });
+  it("'về' after another body still ends its name", () => {
+    expect(leads("Sở Y tế về dự họp đầy đủ.")).toEqual(["Sở Y tế"]);
+  });
+});
+
+describe("residents, premises and the 'các cấp, các ngành' idiom in a list", () => {
+  it.each([
+    ["cơ quan Nhà nước, bệnh viện, nơi thờ tự của các tôn giáo và nhà ở của Nhân dân trên địa bàn huyện", ["cơ quan Nhà nước", "bệnh viện", "nơi thờ tự của các tôn giáo", "Nhân dân trên địa bàn huyện"]],
+    ["các cấp, các ngành, địa phương", ["các cấp, các ngành", "địa phương"]],
+    ["người đứng đầu các cơ quan, đơn vị và toàn thể Nhân dân", ["người đứng đầu các cơ quan, đơn vị", "toàn thể Nhân dân"]],
+    // Without a premises word or a new head, the list goes on.
+    ["các cấp, các ngành", ["các cấp, các ngành"]],
+  ])("%s", (list, want) => {
+    expect(splitList(list)).toEqual(want);
+  });
+});
+
+describe("the body announcing a notice is its issuer", () => {
+  it("'UBND xã … thông báo … như sau:' makes no task of its own; bodies asked below are the assignees", () => {
+    const r = read("UBND xã Tiền Tiến thông báo kế hoạch tiêm phòng bệnh dại cho đàn chó cụ thể như sau:\n- Thời gian: từ ngày 6/11 đến ngày 11/11/2023.\nĐề nghị Đài truyền thanh xã thông báo rộng rãi cho nhân dân.\nUBND xã tổ chức kiểm tra việc tiêm phòng.");
+    expect(r.tasks.filter((t) => t.assignees.length).map((t) => t.assignees.map((a) => a.name))).toEqual([["Đài truyền thanh xã"]]);
+  });
+  it("a body informing others ('thông báo cho X') is not taken for the issuer", () => {
+    expect(leads("Sở Y tế thông báo cho các cơ sở khám bệnh thực hiện.")).toEqual(["các cơ sở khám bệnh"]);
+  });
+  it("a ';' clause asking bodies after the issuer's own action names them", () => {
+    const r = read("UBND PHƯỜNG CỰ KHỐI\nSố: 12/TB-UBND\n\n1. UBND phường phát động tổng vệ sinh môi trường; Đề nghị các cơ quan, trường học, tổ dân phố hưởng ứng tham gia.");
+    expect(r.tasks.filter((t) => t.assignees.length).map((t) => t.assignees.map((a) => a.name))).toEqual([["các cơ quan, trường học", "tổ dân phố"]]);
+  });
+});
+
+describe("a generic addressee in a news sentence that names the recipients", () => {
+  it("'… gửi UBND các tỉnh …, đề nghị các địa phương …' asks the recipients", () => {
+    expect(leads("Bộ Y tế vừa có công văn khẩn gửi Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương, đề nghị các địa phương chủ động giám sát.")).toEqual(["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]);
+  });
+  it("a named body asked stays the assignee", () => {
+    expect(leads("Bộ Y tế vừa có công văn gửi Ủy ban nhân dân các tỉnh, đề nghị Sở Y tế các tỉnh chủ động giám sát.")).toEqual(["Sở Y tế các tỉnh"]);
+  });
+});
+
+describe("hard-wrapped text", () => {
+  it("a number range wrapped at its dash ('… nhiệm kỳ 2021' / '- 2026') is not a dash item that swallows the items after it", () => {
+    const r = read("Thông báo treo cờ Tổ quốc ngày bầu cử nhiệm kỳ 2021\n- 2026\n\nỦy ban nhân dân huyện thông báo như sau:\n\n1. Các trường học, bệnh viện treo cờ Tổ quốc trong 02 ngày.\n\n2. Chủ tịch UBND các xã, thị trấn có trách nhiệm hướng dẫn Nhân dân treo cờ.");
+    expect(r.tasks.filter((t) => t.assignees.length).map((t) => t.ref)).toEqual(["1", "2"]);
+  });
+  it("a real dash item after a full stop stays a dash item", () => {
+    const r = read("Đề nghị các đơn vị thực hiện các nội dung sau:\n- 2 lần mỗi tuần báo cáo về Sở Y tế.");
+    expect(r.tasks[0]?.text).toContain("2 lần");
+  });
+});
+
+describe("a bare office sharing the places of the body after it", () => {
+  it.each([
+    ["UBND, Ban Chỉ huy PCLB và TKCN các xã, thị trấn", ["UBND các xã, thị trấn", "Ban Chỉ huy PCLB và TKCN các xã, thị trấn"]],
+    ["UBND, Công an huyện", ["UBND", "Công an huyện"]],
+  ])("%s", (list, want) => {
+    expect(splitList(list)).toEqual(want);
+  });
+});
+
+describe("partners after 'chỉ đạo' used as a noun or without an object", () => {
+  it.each([
+    ["Theo chỉ đạo của Thủ tướng Chính phủ, Thứ trưởng yêu cầu Cục Quản lý thị trường chủ trì, phối hợp với các đơn vị liên quan theo dõi sát thị trường.", ["các đơn vị liên quan"]],
+    ["Sở yêu cầu chính quyền cơ sở tập trung chỉ đạo và phối hợp với các cơ quan chức năng tuyên truyền.", ["các cơ quan chức năng"]],
+    // Directing a body that then partners others: those partners are not the lead's.
+    ["UBND huyện chỉ đạo các xã phối hợp với Trạm y tế phun thuốc.", []],
+  ])("%s", (sentence, want) => {
+    expect(coordinatorsIn(sentence)).toEqual(want);
+  });
+});
+
+describe("a body or a topic before a colon, then the work", () => {
+  it.each([
+    ["UBND các huyện, thị xã, thành phố: tuyên truyền, vận động nhân dân lấy nước.", ["UBND các huyện, thị xã, thành phố"], "tuyên truyền"],
+    ["Về các lò giết mổ tập trung tại xã Hương Toàn: yêu cầu phòng Quản lý đô thị chủ trì thực hiện.", ["phòng Quản lý đô thị"], "chủ trì"],
+    ["Về điều chỉnh vị trí Cụm công nghiệp Bình Điền: UBND xã Bình Điền khẩn trương lập quy hoạch.", ["UBND xã Bình Điền"], "khẩn trương"],
+  ])("%s", (sentence, want, verb) => {
+    expect(leads(sentence)).toEqual(want);
+    expect(leadsOfSentence(sentence)?.verb).toBe(verb);
+  });
+  it("a heading that is only a body keeps no verb", () => {
+    expect(leadsOfSentence("UBND các xã:")?.verb).toBe("");
+  });
+});
+
+describe("dash items singling out one body of the lead-in", () => {
+  const lead = "Sở Nông nghiệp và PTNT đề nghị UBND các huyện, thị xã, thành phố, Công ty TNHH MTV Khai thác công trình thủy lợi thực hiện tốt một số nội dung. Các nội dung chính:\n";
+  it("each is that body's own task", () => {
+    const r = read(`${lead}- UBND các huyện, thị xã, thành phố: tuyên truyền, vận động nhân dân lấy nước;\n- Công ty TNHH MTV Khai thác công trình thủy lợi: tiếp tục bơm lấy nước phục vụ sản xuất.`);
+    expect(r.tasks.filter((t) => t.assignees.length).map((t) => t.assignees.map((a) => a.name))).toEqual([
+      ["UBND các huyện, thị xã, thành phố", "Công ty TNHH MTV Khai thác công trình thủy lợi"],
+      ["UBND các huyện, thị xã, thành phố"],
+      ["Công ty TNHH MTV Khai thác công trình thủy lợi"],
+    ]);
+  });
+  it("a dash item naming all the lead-in's bodies again stays in its task", () => {
+    const r = read("Sở Y tế đề nghị UBND các huyện thực hiện các nội dung sau:\n- UBND các huyện tuyên truyền, vận động nhân dân;\n- Báo cáo kết quả trước ngày 20/5/2021.");
+    expect(r.tasks.filter((t) => t.assignees.length)).toHaveLength(1);
+  });
+});
+
+describe("the sender of a letter, the same body in a new sentence, and a main clause after a recipient", () => {
+  it("'X xin gửi tới Quý cơ quan …' makes X the issuer: its own later sentences are not tasks", () => {
+    const r = read("Kính gửi: Sở Tài nguyên và Môi trường Quảng Nam\nĐể kịp trình Thủ tướng, Bộ Tài nguyên và Môi trường xin gửi tới Quý cơ quan dự thảo Đề án. Trên cơ sở ý kiến đóng góp, Bộ Tài nguyên và Môi trường sẽ hoàn chỉnh văn bản.\nĐề nghị Quý cơ quan góp ý kiến trước ngày 30 tháng 8 năm 2009.");
+    expect(r.tasks.filter((t) => t.assignees.length).map((t) => t.assignees.map((a) => a.name))).toEqual([["Sở Tài nguyên và Môi trường Quảng Nam"]]);
+  });
+  it("'X kính gửi Y, xem xét …' in a portal summary gives the addressees of a generic request", () => {
+    const r = read("Sở Công thương kính gửi các sở, ngành, xem xét dự thảo và có ý kiến đóng góp.\nSở Công thương đề nghị các cơ quan, đơn vị xem xét dự thảo và có ý kiến đóng góp trước ngày 03/5/2019.");
+    expect(r.tasks.filter((t) => t.assignees.length).map((t) => t.assignees.map((a) => a.name))).toEqual([["các sở, ngành"]]);
+  });
+  it("a later sentence with the same body as its subject starts a task of its own", () => {
+    const r = read("Ban Thường trực Ủy ban MTTQVN các huyện phối hợp với Tổ đại biểu HĐND tỉnh tổ chức lấy ý kiến cử tri. Ban Thường trực Ủy ban MTTQVN các huyện chủ động trao đổi với Tổ đại biểu về thời gian, địa điểm.");
+    expect(r.tasks.filter((t) => t.assignees.length)).toHaveLength(2);
+  });
+  it("a subject that asks after a list of recipients is the main clause", () => {
+    expect(leads("Trước khi tham mưu Ủy ban nhân dân tỉnh gửi Bộ Công thương, Sở Công thương đề nghị các cơ quan, đơn vị xem xét dự thảo.")).toEqual(["các cơ quan, đơn vị"]);
+  });
+});
+
+describe("a second proper name after 'và' under a named unit's head", () => {
+  it.each([
+    ["Hạt Kiểm lâm rừng đặc dụng Núi Chúa và Phước Bình", ["Hạt Kiểm lâm rừng đặc dụng Núi Chúa", "Hạt Kiểm lâm rừng đặc dụng Phước Bình"]],
+    ["UBND xã Quỳnh Vinh và Quỳnh Lộc", ["UBND xã Quỳnh Vinh", "UBND xã Quỳnh Lộc"]],
+    // Names that hold "và" stay whole.
+    ["Sở Văn hóa, Thể thao và Du lịch", ["Sở Văn hóa, Thể thao và Du lịch"]],
+    ["Ban Tuyên giáo và Dân vận", ["Ban Tuyên giáo và Dân vận"]],
+    ["Văn phòng HĐND và UBND huyện", ["Văn phòng HĐND và UBND huyện"]],
+  ])("%s", (list, want) => {
+    expect(splitList(list)).toEqual(want);
+  });
+});
+
+describe("elided clauses after ';'", () => {
+  it("bodies followed by a preposition after ';' are not new leads", () => {
+    const r = read("UBND TỈNH X\nSố: 1/UBND\n\n1. Cơ quan, đơn vị trường học báo cáo tình hình trước ngày 10 tháng 4 năm 2023; Phòng Giáo dục và Đào tạo thành phố Thủ Đức và các quận, huyện tại https://bit.ly/mau1; trường THPT, trường phổ thông có nhiều cấp học tại https://bit.ly/mau2.");
+    expect(r.tasks.filter((t) => t.assignees.length).map((t) => t.assignees.map((a) => a.name))).toEqual([["Cơ quan, đơn vị trường học"]]);
+  });
+  it("a ';' clause with its own body and verb still names a lead", () => {
+    const r = read("UBND TỈNH X\nSố: 1/UBND\n\n1. Sở Y tế kiểm tra các cơ sở; Sở Tài chính bố trí kinh phí.");
+    expect(r.tasks.filter((t) => t.assignees.length).map((t) => t.assignees.map((a) => a.name))).toEqual([["Sở Y tế", "Sở Tài chính"]]);
+  });
+});
+
+describe("generic requests in later paragraphs, and a bare office before another over a collective", () => {
+  const letter = (tail: string) => `TỈNH ỦY HÀ TĨNH\nBAN TUYÊN GIÁO\nSố 369-CV/BTGTU\nKính gửi:\n- Các ban, sở, ngành cấp tỉnh;\n- Báo Hà Tĩnh.\n\nHướng tới kỷ niệm 190 năm, Ban Tuyên giáo xây dựng Đề cương tuyên truyền.\n\nNhận được tài liệu này, đề nghị các địa phương, đơn vị tuyên truyền rộng rãi.\n\n${tail}`;
+  it("a new paragraph asking them for other work is another implicit task", () => {
+    expect(read(letter("Các nội dung khác liên quan, yêu cầu các địa phương, đơn vị thực hiện theo Hướng dẫn số 17-HD/BTGTU.")).tasks.filter((t) => t.implicit)).toHaveLength(2);
+  });
+  it("a restatement is not", () => {
+    expect(read(letter("Đề nghị các đơn vị nghiêm túc thực hiện.")).tasks.filter((t) => t.implicit)).toHaveLength(1);
+  });
+  it.each([
+    ["Thường trực, Ban Tuyên giáo các huyện, thành, thị ủy, đảng ủy trực thuộc", ["Thường trực các huyện, thành, thị ủy, đảng ủy trực thuộc", "Ban Tuyên giáo các huyện, thành, thị ủy, đảng ủy trực thuộc"]],
+    ["Văn phòng, Ban Tổ chức Tỉnh ủy", ["Văn phòng", "Ban Tổ chức Tỉnh ủy"]],
+  ])("%s", (list, want) => {
+    expect(splitList(list)).toEqual(want);
+  });
+});
+
+describe("possessors, 'đồng thời', and a body announcing 'yêu cầu:'", () => {
+  it("a list after 'của' is the authors of what is carried out, not the subject", () => {
+    expect(leads("Thực hiện chỉ đạo của Ban Tuyên giáo Thành ủy, Thường trực Quận ủy, đồng thời để đẩy mạnh tuyên truyền, Ban Tuyên giáo Quận ủy đề nghị Ủy ban Mặt trận Tổ quốc quận triển khai hưởng ứng.")).toEqual(["Ủy ban Mặt trận Tổ quốc quận"]);
+  });
+  it("'X yêu cầu:' names who speaks, not who acts", () => {
+    const l = leadsOfSentence("Thực hiện Chỉ thị số 02/CT-UBND của Chủ tịch UBND huyện, để đảm bảo tài sản của cơ quan, đơn vị, Chủ tịch UBND huyện yêu cầu:");
+    expect(l?.leads).toEqual([]);
+    expect(l?.requester).toEqual(["Chủ tịch UBND huyện"]);
+  });
+});
+
+describe("a bare plural kind stands for the recipients of that kind", () => {
+  const letter = (request: string) => `VĂN PHÒNG CHÍNH PHỦ\nSố: 2879/VPCP-ĐMDN\nKính gửi:\n- Bộ Tài chính;\n- Bộ Kế hoạch và Đầu tư;\n- Bộ Tài nguyên và Môi trường.\n\n${request}`;
+  it("'đề nghị các Bộ …' asks the ministries in Kính gửi", () => {
+    expect(names(letter("Văn phòng Chính phủ đề nghị các Bộ khẩn trương có ý kiến trước ngày 10/5/2021."))).toEqual([["lead:Bộ Tài chính", "lead:Bộ Kế hoạch và Đầu tư", "lead:Bộ Tài nguyên và Môi trường"]]);
+  });
+  it("a qualified plural ('các Bộ, cơ quan ngang Bộ') is kept as written", () => {
+    expect(names(letter("Văn phòng Chính phủ đề nghị các Bộ, cơ quan ngang Bộ khẩn trương có ý kiến."))).toEqual([["lead:các Bộ, cơ quan ngang Bộ"]]);
+  });
+  it.each([
+    ["UBMT TQ Việt Nam tỉnh và các đoàn thể phối hợp với chính quyền địa phương tuyên truyền.", ["UBMT TQ Việt Nam tỉnh", "các đoàn thể"]],
+    ["Tỉnh ủy yêu cầu cơ quan chuyên trách tham mưu, giúp việc Tỉnh ủy tiếp tục đẩy mạnh thực hiện.", ["cơ quan chuyên trách tham mưu, giúp việc Tỉnh ủy"]],
+  ])("%s", (sentence, want) => {
+    expect(leads(sentence)).toEqual(want);
+  });
+});
+
+describe("persons addressed by title ('các đồng chí …') and abbreviations with VN", () => {
+  it.each([
+    ["Kính mời các đồng chí lãnh đạo cơ quan, Bí thư chi bộ tham dự.", ["các đồng chí lãnh đạo cơ quan", "Bí thư chi bộ"]],
+    ["Thường trực UBMTTQVN phường kính mong các đồng chí lãnh đạo cơ quan góp ý.", ["các đồng chí lãnh đạo cơ quan"]],
+    ["Đề nghị các đồng chí đại biểu nghiên cứu tài liệu trước kỳ họp.", ["các đồng chí đại biểu"]],
+    ["Đề nghị đồng chí Chủ tịch UBND các xã chỉ đạo thực hiện.", ["đồng chí Chủ tịch UBND các xã"]],
+  ])("%s", (sentence, want) => {
+    expect(leads(sentence)).toEqual(want);
+  });
+});
+
+describe("a portal headline naming the issuer", () => {
+  it("'X hướng dẫn …' (no full stop) over 'Theo đó, …' makes X the issuer, not a lead", () => {
+    expect(names("Bộ Nội vụ hướng dẫn thực hiện chế độ báo cáo cải cách hành chính định kỳ\n\nTheo đó, các bộ, cơ quan ngang bộ và UBND các tỉnh xây dựng báo cáo hàng quý, gửi Bộ Nội vụ.")).toEqual([["lead:các bộ, cơ quan ngang bộ", "lead:UBND các tỉnh"]]);
+  });
+  it("a first sentence with its full stop is not a headline", () => {
+    expect(names("Sở Y tế kiểm tra các cơ sở khám bệnh.\n\nTheo đó, UBND các huyện phối hợp kiểm tra.")).toHaveLength(2);
+  });
+});
+
+describe("the propaganda section of Party committees", () => {
+  it("'…; Tuyên huấn các Đảng ủy trực thuộc Tỉnh ủy, …' goes on with the list after ';'", () => {
+    expect(leads("Ban Tuyên giáo Tỉnh ủy đề nghị Ban Tuyên giáo các huyện, thị, thành phố; Tuyên huấn các Đảng ủy trực thuộc Tỉnh ủy chỉ đạo tổ chức các hoạt động.")).toEqual(["Ban Tuyên giáo các huyện, thị, thành phố", "Tuyên huấn các Đảng ủy trực thuộc Tỉnh ủy"]);
+  });
+});
+
+describe("a closing restatement after the items", () => {
+  const items = "UBND HUYỆN X\nSố: 1/TB-UBND\n\n1. Các trường học, bệnh viện treo cờ Tổ quốc trong 02 ngày.\n\n2. Chủ tịch UBND các xã, thị trấn có trách nhiệm hướng dẫn Nhân dân treo cờ.\n\n";
+  it("'… yêu cầu các phòng, ban, …, UBND các xã thực hiện tốt nội dung Thông báo nêu trên' adds no bodies to the last item", () => {
+    const r = read(`${items}Uỷ ban nhân dân huyện yêu cầu các phòng, ban, ngành huyện, Uỷ ban nhân dân các xã, thị trấn thực hiện tốt nội dung Thông báo nêu trên.`);
+    expect(r.tasks.filter((t) => t.assignees.length).map((t) => t.assignees.map((a) => a.name))[1]).toEqual(["Chủ tịch UBND các xã, thị trấn"]);
+  });
+  it("a background line 'X đã xây dựng Kế hoạch thực hiện nội dung trên.' is not a closing", () => {
+    const r = read("Thực hiện Chỉ thị của Thủ tướng Chính phủ, UBND tỉnh đã xây dựng Kế hoạch thực hiện nội dung trên.\n\nChủ tịch UBND tỉnh yêu cầu các Sở, Ban, Ngành và UBND các huyện tổ chức triển khai thực hiện nghiêm túc Kế hoạch.");
+    expect(r.tasks.filter((t) => t.assignees.length)).toHaveLength(1);
+  });
+});
+
+describe("the list of bodies asked is read whole", () => {
+  it.each([
+    ["Để thực hiện tốt công tác tuyên truyền; Sở Thông tin và Truyền thông đề nghị các cơ quan báo chí địa phương, Phòng Văn hóa Thông tin tuyên truyền.", ["các cơ quan báo chí địa phương", "Phòng Văn hóa Thông tin"]],
+    ["Công văn cũng yêu cầu Sở Thông tin và Truyền thông cùng các cơ quan báo chí tiến hành tuyên truyền.", ["Sở Thông tin và Truyền thông", "các cơ quan báo chí"]],
+  ])("%s", (sentence, want) => {
+    expect(leads(sentence)).toEqual(want);
+  });
+});
+
+describe("a second request verb in the clause, 'Đồng thời cũng yêu cầu', 'độc lập'", () => {
+  it.each([
+    ["Chủ tịch UBND tỉnh đề nghị Nhân dân và yêu cầu các sở, ban, ngành, UBND các huyện, thành phố tiếp tục duy trì các giải pháp.", ["Nhân dân", "các sở, ban, ngành", "UBND các huyện, thành phố"]],
+    ["Đồng thời cũng yêu cầu các đồng chí Ủy viên Ban Chấp hành Đảng bộ huyện, các Đảng bộ trực thuộc Huyện ủy quan tâm lãnh đạo.", ["các đồng chí Ủy viên Ban Chấp hành Đảng bộ huyện", "các Đảng bộ trực thuộc Huyện ủy"]],
+    ["Phòng GDĐT yêu cầu các trường mầm non, tiểu học, các nhóm lớp mầm non độc lập thực hiện.", ["các trường mầm non, tiểu học", "các nhóm lớp mầm non độc lập"]],
+  ])("%s", (sentence, want) => {
+    expect(leads(sentence)).toEqual(want);
+  });
+});
+
+describe("the issuer as a partner", () => {
+  it("'… phối hợp với UBND phường' in a letter of UBND phường names no coordinator", () => {
+    expect(names("ỦY BAN NHÂN DÂN PHƯỜNG THUẬN HÓA\nSố: 2290/UBND\n\nĐề nghị Trung tâm Công viên cây xanh phối hợp với UBND phường kiểm tra cây xanh.")).toEqual([["lead:Trung tâm Công viên cây xanh"]]);
+  });
+  it("another body as a partner is still a coordinator", () => {
+    expect(names("ỦY BAN NHÂN DÂN PHƯỜNG THUẬN HÓA\nSố: 2290/UBND\n\nĐề nghị Trung tâm Công viên cây xanh phối hợp với Công an phường kiểm tra cây xanh.")).toEqual([["lead:Trung tâm Công viên cây xanh", "coordinate:Công an phường"]]);
+  });
+});
+
+describe("a generic head described up to its duty", () => {
+  it.each([
+    ["Đơn vị duy trì vệ sinh môi trường trên địa bàn Quận có trách nhiệm đảm bảo vệ sinh.", ["Đơn vị duy trì vệ sinh môi trường trên địa bàn Quận"]],
+    ["Các đơn vị có trách nhiệm báo cáo.", ["Các đơn vị"]],
+    ["Đơn vị nào chưa nộp có trách nhiệm nộp ngay.", []],
+    ["Sở Y tế tăng cường kiểm tra, có trách nhiệm báo cáo.", ["Sở Y tế"]],
+  ])("%s", (sentence, want) => {
+    expect(leads(sentence)).toEqual(want);
+  });
+});
+
+describe("a bare generic kind covers the kinds after it", () => {
+  it.each([
+    ["các đơn vị, trường học", ["các đơn vị, trường học"]],
+    ["người đứng đầu các cơ quan, đơn vị, doanh nghiệp", ["người đứng đầu các cơ quan, đơn vị, doanh nghiệp"]],
+    // A qualified kind ("đơn vị sự nghiệp") does not, and "và" before another kind still splits.
+    ["các đơn vị sự nghiệp và doanh nghiệp nhà nước thuộc tỉnh", ["các đơn vị sự nghiệp", "doanh nghiệp nhà nước thuộc tỉnh"]],
+  ])("%s", (list, want) => {
+    expect(splitList(list)).toEqual(want);
+  });
+});
+
+describe("an office named by a lower-case field", () => {
+  it.each([
+    ["Cục bảo vệ thực vật đề nghị Sở Nông nghiệp các tỉnh triển khai.", ["Sở Nông nghiệp các tỉnh"]],
+    ["Chi cục bảo vệ thực vật kiểm tra tình hình sâu bệnh.", ["Chi cục bảo vệ thực vật"]],
+    // The verb "bảo vệ" after a body that is not an office still ends the name.
+    ["UBND các xã bảo vệ rừng đầu nguồn.", ["UBND các xã"]],
+  ])("%s", (sentence, want) => {
+    expect(leads(sentence)).toEqual(want);
+  });
+});
