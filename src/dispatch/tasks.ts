@@ -35,6 +35,42 @@ const REPORT_TOPIC = /^(?:công tác|tình hình|kết quả|những|các|số l
 // after it, "… các nội dung trên, tổng hợp và báo cáo … trước ngày 20/12", is a task of its own).
 const BACK_REFERENCE = /(?:thực hiện|triển khai|chấp hành)(?:\s+(?:tốt|nghiêm|nghiêm túc|đầy đủ|đảm bảo|có hiệu quả))*\s+(?:các\s+|những\s+)?(?:nội dung|yêu cầu|nhiệm vụ|chỉ đạo)\s+(?:trên|nêu trên|này)\s*[./]*\s*$/iu;
 
+// A clause after ";" that opens with who is asked ("…; Giao công chức Văn hóa – Xã hội tham mưu …", "…; Ban Chỉ huy
+// quân sự xã tham mưu …", "…; giao UBND huyện Triệu Phong kiểm tra …"): a meeting's conclusions and a news summary run
+// several bodies' work into one sentence, and each such clause is a sentence of its own in the guide's sense.
+const CLAUSE_OPENS = /^(?:\p{Lu}|(?:giao|đề nghị|yêu cầu)\s)/u;
+
+// "…; Ban Tuyên giáo Trung ương có Hướng dẫn số 22-HD/BTGTW …": a body issuing a document is background, not work.
+const OPENS_BACKGROUND = /^(?:Để|Nhằm|Thực hiện|Căn cứ|Theo|Trước|Sau khi|Trong|Qua|Tiếp theo|Ngày\s+\d)/u;
+const ISSUES_DOC = /^[^;]{0,120}?\s(?:có|ban hành|đã ban hành|vừa ban hành)\s+(?:văn bản|công văn|hướng dẫn|kế hoạch|chỉ thị|nghị quyết|quyết định|thông báo|công điện|kết luận)(?![\p{L}])/iu;
+
+/**
+ * A prose sentence split at each ";" whose next clause names a body of its own and its work — when the clause before
+ * is itself work for a body other than the issuer (not an opener "Để …;", not the issuer's own "UBND tỉnh chỉ đạo …;
+ * yêu cầu Sở Nội vụ …", not a list of bodies "Giao các sở; UBND các huyện; … báo cáo").
+ */
+function clauses(sentence: string, isIssuer: (name: string) => boolean): string[] {
+  if (!sentence.includes(";")) return [sentence];
+  const segs = sentence.split(/(?<=;)\s+/u);
+  const out: string[] = [segs[0]!];
+  for (let i = 1; i < segs.length; i++) {
+    const seg = segs[i]!;
+    const prev = out[out.length - 1]!;
+    const before = leadsOfSentence(prev);
+    // The clause before must be work of its own: not an opener, not a bare list of bodies.
+    const beforeWorks = before === null ? !OPENS_BACKGROUND.test(prev) : before.verb !== "";
+    // "UBND tỉnh chỉ đạo …; yêu cầu Sở Nội vụ …": a clause without its own subject goes on with the subject before it;
+    // only a requester asking again ("Ban Thường vụ yêu cầu A …; yêu cầu B …") starts another task.
+    const subjectless = /^\p{Ll}/u.test(seg);
+    const opens = subjectless ? before === null || before.requested : true;
+    const l = beforeWorks && opens && CLAUSE_OPENS.test(seg) && !ISSUES_DOC.test(seg) ? leadsOfSentence(seg) : null;
+    const own = l !== null && l.leads.length > 0 && !isGeneric(l.leads) && !l.leads.every(isIssuer) && (l.requested || isWorkSentence(l));
+    if (own) out.push(seg);
+    else out[out.length - 1] += ` ${seg}`;
+  }
+  return out;
+}
+
 /** The heading text a task hangs under: a time it states is the time of the tasks under it. */
 export const PARENT_TEXT = new WeakMap<ParsedTask, string>();
 
@@ -171,7 +207,7 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
   };
   for (const unit of prose) {
     const dash = /^[-–+•]/u.test(unit);
-    const parts = dash ? [unit] : sentences(unit);
+    const parts = dash ? [unit] : sentences(unit).flatMap((x) => clauses(x, isIssuer));
     if (!dash) leadIn = null;
     parts.forEach((s, i) => {
       const l = leadsOfSentence(s);

@@ -353,3 +353,24 @@ describe("mass organisations and officials by title (round 5)", () => {
     expect(leads("Thực hiện Đại hội Công đoàn tỉnh lần thứ X, đề nghị các đơn vị treo băng rôn.")).toEqual(["các đơn vị"]);
   });
 });
+
+describe("clauses after ';' with a body of their own (round 5)", () => {
+  it("a meeting's conclusions run into one sentence are one task per body", () => {
+    const d = read("Chủ tịch UBND xã kết luận nội dung phiên họp như sau: Đề nghị Văn phòng UBND xã chấp hành tốt giờ giấc làm việc; Giao công chức Văn hóa – Xã hội tham mưu UBND xã xây dựng văn bản xin ý kiến; Ban Chỉ huy quân sự xã tham mưu xây dựng các kế hoạch huấn luyện; Lực lượng công an, kiểm lâm tăng cường tuần tra.");
+    expect(d.tasks.map((t) => t.assignees.filter((a) => a.role === "lead").map((a) => a.name))).toEqual([
+      ["Văn phòng UBND xã"], ["công chức Văn hóa – Xã hội"], ["Ban Chỉ huy quân sự xã"], ["Lực lượng công an, kiểm lâm"],
+    ]);
+  });
+
+  it("keeps a list of bodies split by ';' one subject, and a ';' clause without a body in its task", () => {
+    const list = read("Giao các sở, ngành tỉnh; Uỷ ban nhân dân các huyện, thành phố; Các Ban QLDA chuyên ngành tỉnh báo cáo tình hình giải ngân kế hoạch đầu tư công năm 2019.");
+    expect(list.tasks).toHaveLength(1);
+    expect(list.tasks[0]!.assignees.map((a) => a.name)).toEqual(["các sở, ngành tỉnh", "Uỷ ban nhân dân các huyện, thành phố", "Các Ban QLDA chuyên ngành tỉnh"]);
+    const plain = read("Đề nghị Sở Y tế kiểm tra các cơ sở hành nghề; tăng cường tuyên truyền cho người dân; xử lý nghiêm các vi phạm.");
+    expect(plain.tasks).toHaveLength(1);
+    // A body that directs and then asks another body itself: one task, its own.
+    expect(read("UBND tỉnh chỉ đạo tăng cường hoạt động thanh tra công vụ; yêu cầu Sở Nội vụ thành lập Tổ công tác kiểm tra.").tasks).toHaveLength(1);
+    // The requester asking again after ";": a second task.
+    expect(read("Ban Thường vụ Huyện ủy yêu cầu Đảng ủy các xã lãnh đạo tổ chức đại hội; yêu cầu Ban Thường trực Ủy ban MTTQ huyện xây dựng kế hoạch.").tasks).toHaveLength(2);
+  });
+});
