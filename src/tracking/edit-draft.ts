@@ -11,6 +11,8 @@ export type DraftEdit =
   | { type: "set-deadline"; seq: number; date: string | null; text?: string | null; recurrence?: Recurrence | null }
   | { type: "set-period"; seq: number; recurrence: Recurrence }
   | { type: "drop"; seq: number }
+  /** "không giao" (issue 12): the item is confirmed without a unit on purpose, not tracked, listed in reports. */
+  | { type: "not-assigned"; seq: number }
   | { type: "restore"; seq: number }
   | { type: "cancel" };
 
@@ -60,8 +62,9 @@ export async function editDraft(deps: TrackingDeps, input: { dispatchId: number;
       case "set-assignees": {
         const directory = new UnitDirectory(await store.directory.units());
         next.assignees = edit.assignees.map((a) => directory.resolve(a.name, a.role));
-        // The leader named the units: nothing left to guess about them.
+        // The leader named the units: nothing left to guess about them, and the item is assigned after all.
         next.marks = (item.marks ?? []).filter((m) => !ASSIGNEE_MARKS.includes(m));
+        next.notAssigned = false;
         break;
       }
       case "set-deadline":
@@ -80,6 +83,11 @@ export async function editDraft(deps: TrackingDeps, input: { dispatchId: number;
         break;
       case "restore":
         next.dropped = false;
+        break;
+      case "not-assigned":
+        // A dropped item is not a task at all; marking it would say the opposite.
+        if (item.dropped) return { code: "bad_item", seq: edit.seq };
+        next.notAssigned = true;
         break;
     }
     changed = [next];

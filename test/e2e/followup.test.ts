@@ -1,6 +1,7 @@
 // Issue 12 on Telegram through startApp, telegraf and the fake Bot API: a unit asks for more time in its group, the
 // leader approves with the card's button (or refuses with /tuchoi), the unit is told, reminders and the report follow
 // the new date and the report shows the original one; /lichsu shows the task's timeline by role.
+import ExcelJS from "exceljs";
 import { afterEach, describe, expect, it } from "vitest";
 import { ADMIN, buttonData, LEADER, type Loop, OFFICER, OFFICER2, SECRETARY, startLoop } from "./harness.js";
 
@@ -281,10 +282,29 @@ describe("nothing silently untracked (Telegram)", () => {
     await office(l);
     l.say(LEADER.id, LEADER, `${DISPATCH.replace("năm 2023", "năm 2024").replaceAll("/2023", "/2024")}3. Ban Dân vận Thành ủy chủ trì tuyên truyền kết quả quyết toán, hoàn thành trước ngày 30/6/2024.\n`);
     const preview = await l.botSaysMatching(LEADER.id, /XEM TRƯỚC \(mã #2\)/);
-    // An item that would reach no unit is named in the preview with what to do about it.
-    expect(preview.text).toContain("⚠️ Mục chưa giao cho đơn vị nào: 3 [3]. Giao bằng /giao 3 <đơn vị>, hoặc bỏ (không giao) bằng /bo 3;");
+    // An item that would reach no unit is named in the preview with what to do about it, and a 🚫 button.
+    expect(preview.text).toContain("⚠️ Mục chưa giao cho đơn vị nào: 3 [3]. Trước khi xác nhận, mỗi mục cần được giao (/giao 3 <đơn vị>) hoặc đánh dấu không giao (nút 🚫, hoặc /khonggiao 3)");
+    const notAssigned = preview.reply_markup!.inline_keyboard.flat().find((b) => b.callback_data === "ng:2:3")!;
+    expect(notAssigned.text).toBe("🚫 Không giao 3");
+    // Confirming insists: nothing is sent while item 3 is neither assigned nor marked.
     await l.press(LEADER.id, LEADER, preview, buttonData(preview).find((d) => d.startsWith("confirm:"))!);
-    await l.botSaysMatching(LEADER.id, /Đã giao 2 nhiệm vụ cho 2 đơn vị/);
+    const insist = await l.botSaysMatching(LEADER.id, /^Chưa xác nhận/);
+    expect(insist.text).toMatch(/^Chưa xác nhận: còn 1 mục chưa giao cho đơn vị nào, nếu gửi đi sẽ không ai theo dõi:\n• 3\. \[3\] Ban Dân vận Thành ủy chủ trì tuyên truyền/);
+    expect(insist.text).toContain("Giao bằng /giao 3 <đơn vị>, hoặc đánh dấu không giao (nút 🚫 dưới đây, hoặc /khonggiao 3;");
+    expect(buttonData(insist)).toEqual(["ng:2:3"]);
+    await l.settle();
+    expect(l.api.botMessages(-501).filter((m) => /Giao Sở Tài chính thực hiện/.test(m.text ?? ""))).toHaveLength(1);
+    // Only a leader marks; the leader's press marks item 3 and shows the card again, item 3 said "không giao".
+    expect(await l.press(LEADER.id, OFFICER, insist, "ng:2:3")).toBe("Bạn không có quyền thực hiện thao tác này.");
+    const seenCards = l.api.botMessages(LEADER.id).filter((m) => /XEM TRƯỚC \(mã #2\)/.test(m.text ?? "")).length;
+    expect(await l.press(LEADER.id, LEADER, insist, "ng:2:3")).toBe("Đã đánh dấu không giao: mục 3.");
+    await l.api.waitFor(() => l.api.botMessages(LEADER.id).filter((m) => /XEM TRƯỚC \(mã #2\)/.test(m.text ?? "")).length > seenCards, 15_000, "the card again");
+    const card = l.api.botMessages(LEADER.id).filter((m) => /XEM TRƯỚC \(mã #2\)/.test(m.text ?? "")).at(-1)!;
+    expect(card.text).toMatch(/3\. \[3\] Ban Dân vận Thành ủy[^\n]*\n   🚫 Không giao — không theo dõi, ghi trong báo cáo \(giao lại: \/giao 3 <đơn vị>\)/);
+    expect(card.text).not.toContain("Mục chưa giao cho đơn vị nào");
+    expect(buttonData(card).some((d) => d.startsWith("ng:"))).toBe(false);
+    await l.press(LEADER.id, LEADER, card, buttonData(card).find((d) => d.startsWith("confirm:"))!);
+    expect((await l.botSaysMatching(LEADER.id, /^Đã giao 2 nhiệm vụ cho 2 đơn vị.*\nMục không giao/)).text).toMatch(/\nMục không giao \(không theo dõi, ghi trong báo cáo\): 3\.$/);
     await l.settle();
 
     l.say(SECRETARY.id, SECRETARY, "/baocao 89/UBND-TC");
@@ -295,10 +315,19 @@ describe("nothing silently untracked (Telegram)", () => {
     const report = await l.botSaysMatching(SECRETARY.id, /^BÁO CÁO|Tình hình|hạn 30\/06\/2024/m);
     expect(report.text).toMatch(/30\/06\/2024/);
     expect(report.text).not.toMatch(/30\/06\/2023/);
-    // The item given to no unit is listed under the report.
-    expect((await l.botSaysMatching(SECRETARY.id, /Mục không giao cho đơn vị nào/)).text).toBe(
-      "⚠️ Mục không giao cho đơn vị nào (không được theo dõi):\n• [3] Ban Dân vận Thành ủy chủ trì tuyên truyền kết quả quyết toán, hoàn thành trước ngày 30/6/2024.",
+    // The item marked "không giao" is listed under the report.
+    expect((await l.botSaysMatching(SECRETARY.id, /Mục không giao/)).text).toBe(
+      "🚫 Mục không giao (lãnh đạo đánh dấu khi xác nhận; không theo dõi):\n• [3] Ban Dân vận Thành ủy chủ trì tuyên truyền kết quả quyết toán, hoàn thành trước ngày 30/6/2024.",
     );
+    // And in the .xlsx, after the assignment rows, with its status and no unit.
+    l.say(SECRETARY.id, SECRETARY, "/xuat 89/UBND-TC/2024");
+    await l.api.waitFor(() => l.api.botMessages(SECRETARY.id).some((m) => m.document?.file_name?.endsWith(".xlsx")), 20_000, "the .xlsx");
+    const file = l.api.botMessages(SECRETARY.id).find((m) => m.document?.file_name?.endsWith(".xlsx"))!;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from([...l.api.files.values()].find((f) => f.id === file.document!.file_id)!.bytes) as unknown as ArrayBuffer);
+    const rows = wb.worksheets[0]!.getRows(2, wb.worksheets[0]!.rowCount - 1)!.map((r) => [r.getCell(1).value, String(r.getCell(4).value), r.getCell(5).value, String(r.getCell(8).value)]);
+    expect(rows).toHaveLength(3);
+    expect(rows[2]).toEqual([3, "3. Ban Dân vận Thành ủy chủ trì tuyên truyền kết quả quyết toán, hoàn thành trước ngày 30/6/2024.", "", "Không giao (không theo dõi)"]);
     l.say(SECRETARY.id, SECRETARY, "/lichsu 89/UBND-TC 1");
     await l.botSaysMatching(SECRETARY.id, /\/lichsu 89\/UBND-TC\/2023/);
     l.say(SECRETARY.id, SECRETARY, "/lichsu 89/UBND-TC/2024 2");
