@@ -6,6 +6,7 @@ import type { Translate } from "../i18n.js";
 import { displayDay, displayOfficeDay, displayOfficeTime } from "../tracking/office-day.js";
 import { isDone, statusLabelKey, type TaskStatus } from "../tracking/status.js";
 import type { Report, ReportLine } from "./report.js";
+import { totalsText } from "./render-text.js";
 
 /**
  * "Báo cáo kết quả thực hiện nhiệm vụ" as a .docx laid out as Nghị định 30/2020/NĐ-CP (Phụ lục I) asks of an
@@ -152,10 +153,9 @@ function summaryParagraphs(report: Report, t: Translate): Paragraph[] {
   const c = report.counts;
   const out = [
     para([run(t("reports:docx.summary-heading"), { bold: true })], { indent: true }),
-    para(t("reports:total", { count: c.total }), { indent: true }),
+    ...totalsText(report, t).map((line) => para(line, { indent: true, after: 0 })),
     ...SUMMARY_STATUSES.map((s) => para(`- ${t(statusLabelKey(s))}: ${c[s]}`, { indent: true, after: 0 })),
   ];
-  if (report.coordinating > 0) out.push(para(t("reports:coordinating", { count: report.coordinating }), { indent: true }));
   return out;
 }
 

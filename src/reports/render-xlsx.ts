@@ -3,6 +3,7 @@ import type { Translate } from "../i18n.js";
 import { dayNumber, displayOfficeDay, displayOfficeTime } from "../tracking/office-day.js";
 import { statusLabelKey, type TaskStatus } from "../tracking/status.js";
 import { buildReport, type Report, type ReportRow } from "./report.js";
+import { totalsText } from "./render-text.js";
 
 export interface RenderXlsxOptions {
   t: Translate;
@@ -107,6 +108,10 @@ function addSummary(wb: ExcelJS.Workbook, report: Report, { t, title, notAssigne
   sheet.columns = [{ width: 34 }, { width: 10 }, ...statuses.map(() => ({ width: 16 }))];
   if (title) sheet.addRow([cellText(title)]).font = { bold: true };
   sheet.addRow([t("reports:as-of", { time: displayOfficeTime(report.asOf), day: displayOfficeDay(report.asOf) })]);
+  // What the figures count: tasks, assignments to units, and the lead assignments the table's categories are over.
+  const [totals, leadStatus] = totalsText(report, t);
+  sheet.addRow([totals]);
+  sheet.addRow([leadStatus]);
   const header = sheet.addRow([t("reports:xlsx.lead-unit"), t("reports:xlsx.total"), ...statuses.map((s) => t(statusLabelKey(s)))]);
   styleHeader(header);
   for (const u of report.byLeadUnit) sheet.addRow([cellText(u.unitName), u.counts.total, ...statuses.map((s) => u.counts[s])]);

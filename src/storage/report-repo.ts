@@ -148,6 +148,21 @@ export class ReportRepo {
   }
 
   /**
+   * Distinct tasks in scope, whatever their units ("14 nhiệm vụ, 69 lượt giao cho đơn vị"): one more pass over the
+   * scope's assignments, counted inside SQLite.
+   */
+  taskCount(asked: ReportScope): number {
+    const scope = this.resolve(asked);
+    const key = `tasks:${scope.kind}`;
+    let stmt = this.stmts.get(key);
+    if (!stmt) {
+      stmt = this.read.prepare(`SELECT COUNT(DISTINCT a.taskId) FROM Assignment a ${FROM_SUMMARY[scope.kind]} ${WHERE[scope.kind]}`).pluck();
+      this.stmts.set(key, stmt);
+    }
+    return stmt.get(...paramsOf(scope)) as number;
+  }
+
+  /**
    * "Dispatches still open" as "every row but the closed dispatches'": usually none is closed and the scan is the plain
    * one, without joining and testing a subquery for each of 100,000 rows.
    */

@@ -87,5 +87,5 @@ export function chatReport(deps: TrackingDeps, request: ReportRequest, maxLines 
   const summary = repo.summary(scope, today).rows;
   if (request.kind === "unit") subject = { unitName: summary.find((r) => r.unitId === request.unitId)?.unitName ?? "" };
   const kind: ReportKind = request.kind === "all" || request.kind === "open_dispatches" ? "dispatch" : request.kind;
-  return summaryReport(kind, summary, repo.urgentRows(scope, today, maxLines), now, subject, maxLines);
+  return summaryReport(kind, summary, repo.urgentRows(scope, today, maxLines), now, subject, maxLines, repo.taskCount(scope));
 }

@@ -26,11 +26,14 @@ describe("/khonggiao arguments", () => {
 
 describe("'không giao' buttons", () => {
   const t = translator("vi");
-  it("one per item, three a row, at most twelve; typed on Zalo as /khonggiao <item>", () => {
+  it("one per item, three a row, at most twelve, then one for all; typed on Zalo as /khonggiao <item> | tất cả", () => {
     const rows = notAssignedButtons(7, Array.from({ length: 14 }, (_, i) => ({ seq: i + 1 })), t);
-    expect(rows.map((r) => r.length)).toEqual([3, 3, 3, 3]);
+    expect(rows.map((r) => r.length)).toEqual([3, 3, 3, 3, 1]);
     expect(rows[0]![0]).toEqual({ label: "🚫 Không giao 1", data: "ng:7:1" });
-    expect(rows.flat().map((b) => typedReplyFor(b))).toEqual(Array.from({ length: 12 }, (_, i) => `/khonggiao ${i + 1}`));
+    expect(rows[4]![0]).toEqual({ label: "🚫 Không giao cả 14 mục", data: "ng:7:all" });
+    expect(rows.flat().map((b) => typedReplyFor(b))).toEqual([...Array.from({ length: 12 }, (_, i) => `/khonggiao ${i + 1}`), "/khonggiao tất cả"]);
+    // One item: its button only.
+    expect(notAssignedButtons(7, [{ seq: 3 }], t)).toEqual([[{ label: "🚫 Không giao 3", data: "ng:7:3" }]]);
     expect(notAssignedButtons(7, [], t)).toEqual([]);
   });
 });

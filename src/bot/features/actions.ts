@@ -28,11 +28,11 @@ export async function onAction(deps: BotDeps, action: InboundAction): Promise<vo
     return action.answer(result?.code === "ok" ? t("bot:draft.mapped") : t("bot:draft.none"));
   }
   // "🚫 Không giao N" under a preview or under the answer to a confirmation that still had unit-less items (issue 12).
-  const notAssigned = /^ng:(\d+):(\d+)$/.exec(action.data);
+  const notAssigned = /^ng:(\d+):(\d+|all)$/.exec(action.data);
   if (notAssigned) {
-    const seq = Number(notAssigned[2]);
-    const result = await notAssignedAction(deps, action.chat, action.sender.id, t, Number(notAssigned[1]), seq);
-    return action.answer(result.code === "ok" ? t("followup:notAssigned.marked", { seqs: seq }) : result.code === "forbidden" ? t("tracking:common.forbidden") : undefined);
+    const asked = notAssigned[2] === "all" ? "all" : [Number(notAssigned[2])];
+    const { result, seqs } = await notAssignedAction(deps, action.chat, action.sender.id, t, Number(notAssigned[1]), asked);
+    return action.answer(result?.code === "ok" ? t("followup:notAssigned.marked", { seqs: seqs.join(", ") }) : result?.code === "forbidden" ? t("tracking:common.forbidden") : undefined);
   }
 
   if (await extensionAction(deps, action, t)) return;

@@ -63,24 +63,35 @@ async function notAssignedCommand(ctx: MessageContext, args: string, draftId: nu
   const { deps, msg, t } = ctx;
   const asked = parseNotAssigned(args);
   if (asked === null) return ctx.reply(t("followup:notAssigned.usage"));
-  const draft = await deps.store.dispatches.draft(draftId);
-  if (!draft) return ctx.reply(t("bot:draft.none"));
-  const seqs = asked === "all" ? unitlessItems(draft).map((i) => i.seq) : asked;
-  if (seqs.length === 0) return ctx.reply(t("followup:notAssigned.noneLeft"));
-  let result: EditResult | undefined;
-  for (const seq of seqs) {
-    result = await editDraft(deps, { dispatchId: draftId, by: msg.sender.id, edit: { type: "not-assigned", seq } });
-    if (result.code !== "ok") break;
-  }
-  if (result!.code === "ok") await ctx.reply(t("followup:notAssigned.marked", { seqs: seqs.join(", ") }));
-  await answerEdit(deps, msg.chat, t, result!);
+  const { result, seqs } = await markNotAssigned(deps, draftId, msg.sender.id, asked);
+  if (!result) return ctx.reply(t(seqs.length ? "bot:draft.none" : "followup:notAssigned.noneLeft"));
+  if (result.code === "ok") await ctx.reply(t("followup:notAssigned.marked", { seqs: seqs.join(", ") }));
+  await answerEdit(deps, msg.chat, t, result);
 }
 
-/** The 🚫 button: the same edit on the draft the button belongs to. Someone without the right is told by the toast. */
-export async function notAssignedAction(deps: BotDeps, chat: ChatId, by: string, t: Translate, dispatchId: number, seq: number): Promise<EditResult> {
-  const result = await editDraft(deps, { dispatchId, by, edit: { type: "not-assigned", seq } });
-  if (result.code !== "forbidden") await answerEdit(deps, chat, t, result);
-  return result;
+/** Marks the items (or every unit-less one), stopping at the first refusal; the last edit's result. */
+async function markNotAssigned(deps: BotDeps, draftId: number, by: string, asked: number[] | "all"): Promise<{ result: EditResult | null; seqs: number[] }> {
+  let seqs = asked === "all" ? [] : asked;
+  if (asked === "all") {
+    const draft = await deps.store.dispatches.draft(draftId);
+    if (!draft) return { result: { code: "not_found" }, seqs };
+    seqs = unitlessItems(draft).map((i) => i.seq);
+  }
+  let result: EditResult | null = null;
+  for (const seq of seqs) {
+    result = await editDraft(deps, { dispatchId: draftId, by, edit: { type: "not-assigned", seq } });
+    if (result.code !== "ok") break;
+  }
+  return { result, seqs };
+}
+
+/** The 🚫 buttons: the same edit on the draft the button belongs to. Someone without the right is told by the toast. */
+export async function notAssignedAction(
+  deps: BotDeps, chat: ChatId, by: string, t: Translate, dispatchId: number, asked: number[] | "all",
+): Promise<{ result: EditResult | null; seqs: number[] }> {
+  const marked = await markNotAssigned(deps, dispatchId, by, asked);
+  if (marked.result && marked.result.code !== "forbidden") await answerEdit(deps, chat, t, marked.result);
+  return marked;
 }
 
 /** Draft edit commands act on the leader's most recent draft (shown as #id on the preview). */

@@ -35,11 +35,15 @@ export async function previewOptions(deps: TrackingDeps, draftId?: number): Prom
 // At most this many "không giao" buttons (three a row); more items are marked by typing several numbers at once.
 const NOT_ASSIGNED_BUTTONS = 12;
 
-/** One "🚫 Không giao N" button per unit-less item (data "ng:<draft>:<seq>"; typed on Zalo as "/khonggiao N"). */
+/**
+ * One "🚫 Không giao N" button per unit-less item (data "ng:<draft>:<seq>"; typed on Zalo as "/khonggiao N"), and with
+ * several items one for all of them ("ng:<draft>:all", "/khonggiao tất cả"): a plan's headings need not be one tap each.
+ */
 export function notAssignedButtons(draftId: number, items: ReadonlyArray<{ seq: number }>, t: Translate): Button[][] {
   const row = items.slice(0, NOT_ASSIGNED_BUTTONS).map((it) => ({ label: t("followup:notAssigned.button", { seq: it.seq }), data: `ng:${draftId}:${it.seq}` }));
   const rows: Button[][] = [];
   for (let i = 0; i < row.length; i += 3) rows.push(row.slice(i, i + 3));
+  if (items.length > 1) rows.push([{ label: t("followup:notAssigned.allButton", { count: items.length }), data: `ng:${draftId}:all` }]);
   return rows;
 }
 
