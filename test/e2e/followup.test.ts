@@ -358,6 +358,20 @@ describe("reports and posts people can read (Telegram)", () => {
     await api.waitFor(() => api.callsOf("editMessageText").some((c) => Number(c.params.chat_id) === -502), 15_000, "the status edit");
     const edit = api.callsOf("editMessageText").filter((c) => Number(c.params.chat_id) === -502).at(-1)!;
     expect(String(edit.params.text)).toContain("1. [1] Đơn vị chủ trì: Sở Tài chính — đơn vị phối hợp: Sở Y tế:");
+
+    // The report and the .xlsx say what they count: tasks, assignments to units, the lead ones the categories are over.
+    await l.settle();
+    l.say(SECRETARY.id, SECRETARY, "/baocao 89/UBND-TC");
+    const report = (await l.botSaysMatching(SECRETARY.id, /Tổng số/)).text!;
+    expect(report).toContain("Tổng số: 2 nhiệm vụ, 3 lượt giao cho đơn vị (2 lượt chủ trì, 1 lượt phối hợp)\nTình hình 2 lượt giao cho đơn vị chủ trì (lượt phối hợp không tính):\n- Đã hoàn thành: 0");
+    l.say(SECRETARY.id, SECRETARY, "/xuat 89/UBND-TC");
+    await api.waitFor(() => api.botMessages(SECRETARY.id).some((m) => m.document), 20_000, "the .xlsx");
+    const file = api.botMessages(SECRETARY.id).find((m) => m.document)!;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from([...api.files.values()].find((f) => f.id === file.document!.file_id)!.bytes) as unknown as ArrayBuffer);
+    const summary = wb.getWorksheet("Tổng hợp")!.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
+    expect(summary).toContainEqual(["Tổng số: 2 nhiệm vụ, 3 lượt giao cho đơn vị (2 lượt chủ trì, 1 lượt phối hợp)"]);
+    expect(summary.at(-1)).toEqual(["Cộng (lượt giao cho đơn vị chủ trì)", 2, 0, 0, 2, 0, 0, 0]);
   });
 });
 

@@ -262,7 +262,7 @@ Hà Nội, ngày 28 tháng 8 năm 2024
 3. Sở Y tế chủ trì gửi danh sách cơ sở vi phạm trong 02 ngày làm việc kể từ ngày nhận được văn bản này.
 `);
     // No unit is in this directory: each item has its "không giao" command above /xacnhan.
-    await botSaysMatching(LEADER, /\n3\. \/khonggiao 3\n4\. \/xacnhan\n5\. \/huy$/);
+    await botSaysMatching(LEADER, /\n3\. \/khonggiao 3\n4\. \/khonggiao tất cả\n5\. \/xacnhan\n6\. \/huy$/);
     const preview = sentTo(LEADER).map(textOf).join("\n");
     // 3 working days after Wed 28/08: Thu 29, Fri 30, (Mon 02/09 Quốc khánh) Tue 03/09. Monday–Friday only: 02/09.
     expect(preview).toMatch(/báo cáo số liệu thu, chi[\s\S]*?Hạn: 03\/09\/2024/);
@@ -366,3 +366,40 @@ describe("nothing silently untracked (Zalo)", () => {
     expect(await botSaysMatching(SECRETARY, /^Chào văn thư/, secSeen)).toMatch(/\/baocao/);
   }, 60_000);
 });
+
+describe("/baocao asks which year (Zalo)", () => {
+  it("a number used in two years: the secretary is asked which, and typing the year (without diacritics) picks it", async () => {
+    await dispatchConfirmed();
+    // The same number a year later (a new year's numbering), confirmed too.
+    const leaderSeen = sentTo(LEADER).length;
+    inPrivate(LEADER, `${HEADER.replace("{{number}}", "91/UBND-KT").replace("năm 2023", "năm 2024")}
+1. Sở Tài chính chủ trì tổng hợp quyết toán ngân sách năm 2023, hoàn thành trước ngày 30/6/2024.
+`);
+    await botSaysMatching(LEADER, /\/huy$/, leaderSeen);
+    inPrivate(LEADER, "/xacnhan");
+    await botSaysMatching(LEADER, /^Đã giao 1 nhiệm vụ/, leaderSeen);
+
+    const secSeen = sentTo(SECRETARY).length;
+    inPrivate(SECRETARY, "/baocao 91/UBND-KT");
+    expect(await botSaysMatching(SECRETARY, /^Có 2 văn bản số 91\/UBND-KT/, secSeen)).toBe(
+      "Có 2 văn bản số 91/UBND-KT ở các năm khác nhau. Gõ kèm năm, ví dụ:\n• /baocao 91/UBND-KT/2023 (05/06/2023)\n• /baocao 91/UBND-KT/2024 (05/06/2024)",
+    );
+    // The export asks the same, with its own command.
+    inPrivate(SECRETARY, "/xuat 91/UBND-KT");
+    expect(await botSaysMatching(SECRETARY, /• \/xuat 91\/UBND-KT\/2024 \(05\/06\/2024\)/, secSeen)).toMatch(/^Có 2 văn bản số 91\/UBND-KT/);
+    // As offered, and as typed on a phone: "bao cao" in two words, "nam 2024" without diacritics.
+    const picked = sentTo(SECRETARY).length;
+    inPrivate(SECRETARY, "/bao cao 91/UBND-KT nam 2024");
+    await waitFor(() => /Tổng số/.test(sentTo(SECRETARY).slice(picked).map(textOf).join("\n")), "the 2024 report");
+    await app.idle();
+    const report = sentTo(SECRETARY).slice(picked).map(textOf).join("\n");
+    expect(report).toContain("Tổng số: 1 nhiệm vụ, 1 lượt giao cho đơn vị (1 lượt chủ trì, 0 lượt phối hợp)");
+    expect(report).toMatch(/hạn 30\/06\/2024/);
+    expect(report).not.toMatch(/\/2023 ·|hạn \d\d\/\d\d\/2023/);
+    const other = sentTo(SECRETARY).length;
+    inPrivate(SECRETARY, "/baocao 91/UBND-KT/2023");
+    await waitFor(() => /hạn 12\/06\/2023/.test(sentTo(SECRETARY).slice(other).map(textOf).join("\n")), "the 2023 report");
+    expect(sentTo(SECRETARY).slice(other).map(textOf).join("\n")).toContain("Tổng số: 3 nhiệm vụ, 3 lượt giao cho đơn vị (3 lượt chủ trì, 0 lượt phối hợp)");
+  }, 60_000);
+});
+
