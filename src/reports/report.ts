@@ -26,6 +26,11 @@ export interface ReportRow {
   completedAt: Date | null;
   lastReportAt: Date | null;
   lastReportText: string | null;
+  /**
+   * A later occurrence of a recurring task: the previous occurrence's due day. Its own period begins the day after,
+   * so before that it is the next period's work, not "đang thực hiện" in this one (reports/period.ts notYetBegun).
+   */
+  startsAfter?: IsoDate | null;
 }
 
 export type ReportKind = "dispatch" | "unit" | "overdue" | "not_reported";

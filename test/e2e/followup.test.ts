@@ -430,3 +430,46 @@ describe("amendments and recalls (Telegram)", () => {
     expect(api.botMessages(-502).some((m) => /^⏰/.test(m.text ?? ""))).toBe(false);
   });
 });
+
+describe("a period's report and recurring tasks (Telegram)", () => {
+  it("next month's occurrence, created when this month's report is handed in early, is not 'đang thực hiện' before its month", async () => {
+    loop = await startLoop();
+    const l = loop;
+    await setUpUnits(l);
+    l.say(LEADER.id, LEADER, `ỦY BAN NHÂN DÂN
+THÀNH PHỐ HÀ NỘI
+Số: 130/UBND-TC
+V/v báo cáo tình hình giải ngân
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Hà Nội, ngày 05 tháng 6 năm 2023
+
+1. Sở Tài chính chủ trì báo cáo tình hình giải ngân vốn đầu tư công hằng tháng, gửi trước ngày 25 hằng tháng.
+`);
+    const preview = await l.botSaysMatching(LEADER.id, /XEM TRƯỚC/);
+    await l.press(LEADER.id, LEADER, preview, buttonData(preview).find((d) => d.startsWith("confirm:"))!);
+    const post = await l.botSaysMatching(-501, /Giao Sở Tài chính thực hiện:/);
+    // June's report handed in on Friday 09/06: July's occurrence (due 25/07) is created at once.
+    l.clock.set(new Date("2023-06-09T02:00:00Z"));
+    l.say(-501, OFFICER, "xong", post.message_id);
+    await l.settle();
+
+    const ask = async (text: string): Promise<string> => {
+      const seen = l.api.botMessages(SECRETARY.id).length;
+      l.say(SECRETARY.id, SECRETARY, text);
+      await l.api.waitFor(() => l.api.botMessages(SECRETARY.id).length > seen, 15_000, text);
+      await l.settle();
+      return l.api.botMessages(SECRETARY.id).slice(seen).map((m) => m.text).join("\n");
+    };
+    const june = await ask("/baocao năm 2023");
+    expect(june).toContain("Tổng số: 1 nhiệm vụ, 1 lượt giao cho đơn vị (1 lượt chủ trì, 0 lượt phối hợp)");
+    expect(june).toMatch(/\+ Hoàn thành đúng hạn: 1\n[^\n]*\n- Chưa hoàn thành: 0\n\s+\+ Đang thực hiện \(trong hạn\): 0/);
+    expect(june).not.toMatch(/hạn 25\/07\/2023/);
+    // From 26/06, July's own period has begun: in progress.
+    l.clock.set(new Date("2023-06-26T02:00:00Z"));
+    const july = await ask("/baocao năm 2023");
+    expect(july).toContain("Tổng số: 2 nhiệm vụ, 2 lượt giao cho đơn vị (2 lượt chủ trì, 0 lượt phối hợp)");
+    expect(july).toMatch(/Sở Tài chính \(chủ trì\) · hạn 25\/07\/2023 · Đang thực hiện \(trong hạn\)/);
+  });
+});
+
