@@ -403,3 +403,36 @@ describe("/baocao asks which year (Zalo)", () => {
   }, 60_000);
 });
 
+describe("a period's report and recurring tasks (Zalo)", () => {
+  it("next month's occurrence is not 'đang thực hiện' in this year's report until its month begins", async () => {
+    await dispatchConfirmed();
+    const leaderSeen = sentTo(LEADER).length;
+    inPrivate(LEADER, `${HEADER.replace("{{number}}", "130/UBND-TC")}
+1. Sở Tài chính chủ trì báo cáo tình hình giải ngân vốn đầu tư công hằng tháng, gửi trước ngày 25 hằng tháng.
+`);
+    await botSaysMatching(LEADER, /\/huy$/, leaderSeen);
+    inPrivate(LEADER, "/xacnhan");
+    await botSaysMatching(LEADER, /^Đã giao 1 nhiệm vụ/, leaderSeen);
+    await waitFor(() => sentTo(TAI_CHINH).some((m) => /130\/UBND-TC/.test(textOf(m))), "the post");
+    const post = sentTo(TAI_CHINH).find((m) => /130\/UBND-TC/.test(textOf(m)))!;
+    setClock("2023-06-09T02:00:00Z"); // Friday: June's report handed in early
+    const tcSeen = sentTo(TAI_CHINH).length;
+    inGroup(TAI_CHINH, OFFICER, "da xong", { quote: post });
+    await waitFor(() => sentTo(TAI_CHINH).length > tcSeen, "the acknowledgement");
+
+    const ask = async (text: string, until: RegExp): Promise<string> => {
+      const seen = sentTo(SECRETARY).length;
+      inPrivate(SECRETARY, text);
+      await waitFor(() => until.test(sentTo(SECRETARY).slice(seen).map(textOf).join("\n")), text);
+      await app.idle();
+      return sentTo(SECRETARY).slice(seen).map(textOf).join("\n");
+    };
+    const june = await ask("/bao cao nam 2023 So Tai chinh", /Chi tiết/);
+    expect(june).toMatch(/giải ngân[\s\S]*hạn 25\/06\/2023 · Hoàn thành đúng hạn/);
+    expect(june).not.toMatch(/hạn 25\/07\/2023/);
+    setClock("2023-06-26T02:00:00Z");
+    const july = await ask("/baocao năm 2023 Sở Tài chính", /hạn 25\/07\/2023/);
+    expect(july).toMatch(/hạn 25\/07\/2023 · Đang thực hiện \(trong hạn\)/);
+  }, 60_000);
+});
+
