@@ -2,6 +2,7 @@
 // leader approves with the card's button (or refuses with /tuchoi), the unit is told, reminders and the report follow
 // the new date and the report shows the original one; /lichsu shows the task's timeline by role.
 import ExcelJS from "exceljs";
+import mammoth from "mammoth";
 import { afterEach, describe, expect, it } from "vitest";
 import { ADMIN, buttonData, LEADER, type Loop, OFFICER, OFFICER2, SECRETARY, startLoop } from "./harness.js";
 
@@ -328,6 +329,12 @@ describe("nothing silently untracked (Telegram)", () => {
     const rows = wb.worksheets[0]!.getRows(2, wb.worksheets[0]!.rowCount - 1)!.map((r) => [r.getCell(1).value, String(r.getCell(4).value), r.getCell(5).value, String(r.getCell(8).value)]);
     expect(rows).toHaveLength(3);
     expect(rows[2]).toEqual([3, "3. Ban Dân vận Thành ủy chủ trì tuyên truyền kết quả quyết toán, hoàn thành trước ngày 30/6/2024.", "", "Không giao (không theo dõi)"]);
+    // And in the official .docx, after the table.
+    l.say(SECRETARY.id, SECRETARY, "/xuat docx 89/UBND-TC/2024");
+    await l.api.waitFor(() => l.api.botMessages(SECRETARY.id).some((m) => m.document?.file_name?.endsWith(".docx")), 20_000, "the .docx");
+    const docx = l.api.botMessages(SECRETARY.id).find((m) => m.document?.file_name?.endsWith(".docx"))!;
+    const { value: docText } = await mammoth.extractRawText({ buffer: Buffer.from([...l.api.files.values()].find((f) => f.id === docx.document!.file_id)!.bytes) });
+    expect(docText).toContain("III. CÁC MỤC KHÔNG GIAO, KHÔNG THEO DÕI (1)\n\n- 89/UBND-TC, 3: Ban Dân vận Thành ủy chủ trì tuyên truyền kết quả quyết toán");
     l.say(SECRETARY.id, SECRETARY, "/lichsu 89/UBND-TC 1");
     await l.botSaysMatching(SECRETARY.id, /\/lichsu 89\/UBND-TC\/2023/);
     l.say(SECRETARY.id, SECRETARY, "/lichsu 89/UBND-TC/2024 2");

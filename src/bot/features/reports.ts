@@ -78,22 +78,22 @@ export async function reportCommand(ctx: MessageContext, kind: "baocao" | "quaha
   }
   if (kind === "xuat") {
     const report = reportNow(deps, request, period)!; // the request names a dispatch that has rows, or no dispatch
+    // Items of the dispatches in the file that no unit follows up ("không giao"), listed after the rows (issue 12).
+    const dispatchIds = request.kind === "dispatch" ? [request.dispatchId]
+      : request.kind === "all" || request.kind === "open_dispatches" ? [...new Set(report.lines.map((l) => Number(l.row.dispatchId)))]
+      : [];
+    const notAssigned = deps.store.history.unassignedItems(dispatchIds);
     const dir = join(deps.settings.filesDir, "exports");
     await mkdir(dir, { recursive: true });
     const stem = `bao-cao-${officeDay(now)}-${now.getTime()}`;
     if (asDocx) {
-      const bytes = await renderReportDocx(report, { t, now, ...(deps.settings.reportIssuer ? { issuer: deps.settings.reportIssuer } : {}), ...(period ? { about: aboutPeriod(ctx, report, period) } : {}) });
+      const bytes = await renderReportDocx(report, { t, now, ...(notAssigned.length ? { notAssigned } : {}), ...(deps.settings.reportIssuer ? { issuer: deps.settings.reportIssuer } : {}), ...(period ? { about: aboutPeriod(ctx, report, period) } : {}) });
       const path = join(dir, `${stem}.docx`);
       await writeFile(path, bytes);
       await sendFile(deps, msg.chat, { name: `${stem}.docx`, path, mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" }, t("reports:docx.caption", { count: report.lines.length }));
       return;
     }
     const title = period ? aboutPeriod(ctx, report, period) : args.trim();
-    // Items of the dispatches in the file that no unit follows up ("không giao"), listed after the rows (issue 12).
-    const dispatchIds = request.kind === "dispatch" ? [request.dispatchId]
-      : request.kind === "all" || request.kind === "open_dispatches" ? [...new Set(report.lines.map((l) => Number(l.row.dispatchId)))]
-      : [];
-    const notAssigned = deps.store.history.unassignedItems(dispatchIds);
     const bytes = await renderReportXlsx(report, { t, now, ...(title ? { title } : {}), ...(notAssigned.length ? { notAssigned } : {}) });
     const name = `${stem}.xlsx`;
     const path = join(dir, name);
