@@ -139,7 +139,7 @@ async function main(): Promise<void> {
   const refused = await confirmDraft(deps, { dispatchId: ingest.draft.id, by: LEADER });
   if (refused.code === "unitless") {
     console.log(t("followup:notAssigned.insist", { count: refused.items.length, items: refused.items.map((i) => `${i.seq}. [${i.ref}] ${clip(i.text, 80)}`).join("\n• "), seq: refused.items[0]!.seq }));
-    for (const it of refused.items) await editDraft(deps, { dispatchId: ingest.draft.id, by: LEADER, edit: { type: "not-assigned", seq: it.seq } });
+    await editDraft(deps, { dispatchId: ingest.draft.id, by: LEADER, edit: { type: "not-assigned", seqs: refused.items.map((i) => i.seq) } });
     console.log(`/khonggiao ${refused.items.map((i) => i.seq).join(" ")} → ${t("followup:notAssigned.marked", { seqs: refused.items.map((i) => i.seq).join(", ") })}`);
   }
   const confirmed = refused.code === "unitless" ? await confirmDraft(deps, { dispatchId: ingest.draft.id, by: LEADER }) : refused;

@@ -11,8 +11,11 @@ export type DraftEdit =
   | { type: "set-deadline"; seq: number; date: string | null; text?: string | null; recurrence?: Recurrence | null }
   | { type: "set-period"; seq: number; recurrence: Recurrence }
   | { type: "drop"; seq: number }
-  /** "không giao" (issue 12): the item is confirmed without a unit on purpose, not tracked, listed in reports. */
-  | { type: "not-assigned"; seq: number }
+  /**
+   * "không giao" (issue 12): the items are confirmed without a unit on purpose, not tracked, listed in reports. Several
+   * at once in one read and one write ("/khonggiao tất cả" on a long plan).
+   */
+  | { type: "not-assigned"; seqs: number[] }
   | { type: "restore"; seq: number }
   | { type: "cancel" };
 
@@ -54,6 +57,13 @@ export async function editDraft(deps: TrackingDeps, input: { dispatchId: number;
       }));
     if (changed.length === 0) return { code: "bad_value", field: "name" };
     if (edit.remember) await store.directory.addAlias(unit.id, edit.name);
+  } else if (edit.type === "not-assigned") {
+    const bySeq = new Map(draft.items.map((i) => [i.seq, i]));
+    // A dropped item is not a task at all; marking it would say the opposite.
+    const bad = edit.seqs.find((seq) => !bySeq.has(seq) || bySeq.get(seq)!.dropped);
+    if (bad !== undefined) return { code: "bad_item", seq: bad };
+    changed = [...new Set(edit.seqs)].map((seq) => ({ ...bySeq.get(seq)!, notAssigned: true }));
+    if (changed.length === 0) return { code: "bad_value", field: "seqs" };
   } else {
     const item = draft.items.find((i) => i.seq === edit.seq);
     if (!item) return { code: "bad_item", seq: edit.seq };
@@ -83,11 +93,6 @@ export async function editDraft(deps: TrackingDeps, input: { dispatchId: number;
         break;
       case "restore":
         next.dropped = false;
-        break;
-      case "not-assigned":
-        // A dropped item is not a task at all; marking it would say the opposite.
-        if (item.dropped) return { code: "bad_item", seq: edit.seq };
-        next.notAssigned = true;
         break;
     }
     changed = [next];

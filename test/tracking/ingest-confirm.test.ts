@@ -76,7 +76,7 @@ describe("editDraft and confirmDraft", () => {
       code: "unitless", dispatchId: r.draft.id, items: [{ seq: 3, ref: "II.3", text: "Nội dung nhiệm vụ II.3" }],
     });
     expect(await w.db.prisma.task.count()).toBe(0);
-    expect((await editDraft(w, { dispatchId: r.draft.id, by: LEADER, edit: { type: "not-assigned", seq: 3 } })).code).toBe("ok");
+    expect((await editDraft(w, { dispatchId: r.draft.id, by: LEADER, edit: { type: "not-assigned", seqs: [3] } })).code).toBe("ok");
     const c = await confirmDraft(w, { dispatchId: r.draft.id, by: LEADER });
     expect(c).toMatchObject({ code: "ok", tasks: 2, assignments: 4, units: 3, posts: 2, unbound: [{ name: "Sở Nội vụ" }], unassigned: [{ ref: "II.3" }] });
     const outbox = await w.db.prisma.outboxItem.findMany({ orderBy: { id: "asc" } });
@@ -137,15 +137,18 @@ describe("editDraft and confirmDraft", () => {
     expect(unitlessItems(r.draft).map((i) => i.seq)).toEqual([1, 3]);
     expect((await editDraft(w, { dispatchId: id, by: LEADER, edit: { type: "drop", seq: 3 } })).code).toBe("ok");
     // A dropped item is no task at all: marking it is refused; an officer may not mark.
-    expect((await editDraft(w, { dispatchId: id, by: LEADER, edit: { type: "not-assigned", seq: 3 } })).code).toBe("bad_item");
-    expect((await editDraft(w, { dispatchId: id, by: OFFICER, edit: { type: "not-assigned", seq: 1 } })).code).toBe("forbidden");
-    const marked = await editDraft(w, { dispatchId: id, by: LEADER, edit: { type: "not-assigned", seq: 1 } });
+    expect((await editDraft(w, { dispatchId: id, by: LEADER, edit: { type: "not-assigned", seqs: [3] } })).code).toBe("bad_item");
+    expect((await editDraft(w, { dispatchId: id, by: OFFICER, edit: { type: "not-assigned", seqs: [1] } })).code).toBe("forbidden");
+    // Several at once, all or nothing: an unknown number marks none.
+    expect(await editDraft(w, { dispatchId: id, by: LEADER, edit: { type: "not-assigned", seqs: [1, 9] } })).toEqual({ code: "bad_item", seq: 9 });
+    expect((await w.store.dispatches.draft(id))!.items.some((i) => i.notAssigned)).toBe(false);
+    const marked = await editDraft(w, { dispatchId: id, by: LEADER, edit: { type: "not-assigned", seqs: [1] } });
     expect(marked.code === "ok" && unitlessItems(marked.draft)).toEqual([]);
     // /giao on a marked item assigns it after all.
     const assigned = await editDraft(w, { dispatchId: id, by: LEADER, edit: { type: "set-assignees", seq: 1, assignees: [{ name: "Sở Nội vụ", role: "lead" }] } });
     expect(assigned.code === "ok" && assigned.draft.items[0]!.notAssigned).toBe(false);
     // The leader may also decide not to follow an item the reader gave units: it becomes no task.
-    const second = await editDraft(w, { dispatchId: id, by: LEADER, edit: { type: "not-assigned", seq: 2 } });
+    const second = await editDraft(w, { dispatchId: id, by: LEADER, edit: { type: "not-assigned", seqs: [2] } });
     if (second.code !== "ok") throw new Error(second.code);
     expect(planTasks(second.draft).map((p) => p.ref)).toEqual(["1"]);
     expect(await confirmDraft(w, { dispatchId: id, by: LEADER })).toMatchObject({ code: "ok", tasks: 1, unassigned: [{ ref: "2" }] });

@@ -69,20 +69,16 @@ async function notAssignedCommand(ctx: MessageContext, args: string, draftId: nu
   await answerEdit(deps, msg.chat, t, result);
 }
 
-/** Marks the items (or every unit-less one), stopping at the first refusal; the last edit's result. */
+/** Marks the items (or every unit-less one) in one edit; null when "all" finds none left. */
 async function markNotAssigned(deps: BotDeps, draftId: number, by: string, asked: number[] | "all"): Promise<{ result: EditResult | null; seqs: number[] }> {
   let seqs = asked === "all" ? [] : asked;
   if (asked === "all") {
     const draft = await deps.store.dispatches.draft(draftId);
     if (!draft) return { result: { code: "not_found" }, seqs };
     seqs = unitlessItems(draft).map((i) => i.seq);
+    if (seqs.length === 0) return { result: null, seqs };
   }
-  let result: EditResult | null = null;
-  for (const seq of seqs) {
-    result = await editDraft(deps, { dispatchId: draftId, by, edit: { type: "not-assigned", seq } });
-    if (result.code !== "ok") break;
-  }
-  return { result, seqs };
+  return { result: await editDraft(deps, { dispatchId: draftId, by, edit: { type: "not-assigned", seqs } }), seqs };
 }
 
 /** The 🚫 buttons: the same edit on the draft the button belongs to. Someone without the right is told by the toast. */
