@@ -1,3 +1,5 @@
+import { foldKey } from "../text/vietnamese.js";
+
 /**
  * Chat commands, platform-neutral. Telegram sends "/baocao@dondoc_bot 164/KH-UBND"; Zalo has no command menu, so
  * people type "/baocao ..." or "@dondoc /baocao ...". Both read the same.
@@ -18,6 +20,7 @@ export const COMMANDS = [
   "han", // set an item's deadline
   "giao", // set an item's assignees
   "chuky", // set an item's period (for a bare "định kỳ")
+  "khonggiao", // mark items of the pending draft "không giao": confirmed without a unit, not tracked (issue 12)
   "xacnhan", // confirm the newest draft (the preview's button, typed: Zalo has no buttons)
   "huy", // cancel the newest draft
   "duyet", // approve a completion awaiting approval (the approval request's button, typed)
@@ -43,15 +46,29 @@ export interface ParsedCommand {
   args: string;
 }
 
-const COMMAND_RE = /^\s*(?:@\S+\s+)?\/([a-z_]+)(?:@(\S+))?(?:\s+([\s\S]*))?$/i;
+// Letters with or without diacritics: Zalo users type "/không giao 3" as readily as "/khonggiao 3".
+const COMMAND_RE = /^\s*(?:@\S+\s+)?\/([\p{L}_]+)(?:@(\S+))?(?:\s+([\s\S]*))?$/iu;
 
-/** Returns the command, or null when the text is not one of ours (or is addressed to another bot). */
+const isCommand = (name: string): name is CommandName => (COMMANDS as readonly string[]).includes(name);
+/** "Khônggiao" → "khonggiao", "báo_cáo" → "baocao" (underscores, as Telegram's menu cannot show spaces). */
+const commandKey = (word: string): string => foldKey(word).toLowerCase().replace(/[\s_]+/g, "");
+
+/**
+ * Returns the command, or null when the text is not one of ours (or is addressed to another bot). Names are read
+ * without diacritics, and a name typed as two words ("/không giao 3", "/bao cao") is one command when the first word
+ * alone is none.
+ */
 export function parseCommand(text: string, botUsername?: string): ParsedCommand | null {
   const m = COMMAND_RE.exec(text);
   if (!m) return null;
-  const name = m[1]!.toLowerCase();
   const addressee = m[2];
   if (addressee && botUsername && addressee.toLowerCase() !== botUsername.toLowerCase()) return null;
-  if (!(COMMANDS as readonly string[]).includes(name)) return null;
-  return { name: name as CommandName, args: (m[3] ?? "").trim() };
+  const name = commandKey(m[1]!);
+  const args = (m[3] ?? "").trim();
+  if (isCommand(name)) return { name, args };
+  // Two words only without an addressee ("/bao@bot cao" is not written).
+  const two = addressee ? null : /^(\p{L}+)(?:\s+([\s\S]*))?$/u.exec(args);
+  const joined = two ? name + commandKey(two[1]!) : "";
+  if (two && isCommand(joined)) return { name: joined, args: (two[2] ?? "").trim() };
+  return null;
 }

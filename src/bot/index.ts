@@ -100,6 +100,7 @@ export function createBot(deps: BotDeps): Bot {
       case "han":
       case "giao":
       case "chuky":
+      case "khonggiao":
         // A pasted text still waiting for its quiet period is the draft this edit means: read it first.
         joiner.flush(`${ctx.msg.chat}|${ctx.msg.sender.id}`);
         await idle();

@@ -19,6 +19,7 @@ import { openDatabase } from "../storage/database.js";
 import { createStore } from "../storage/store.js";
 import { bindChat } from "../tracking/chat-binding.js";
 import { confirmDraft } from "../tracking/confirm-draft.js";
+import { clip } from "../reports/format.js";
 import { editDraft } from "../tracking/edit-draft.js";
 import { ingestDraft } from "../tracking/ingest-draft.js";
 import { recordReply } from "../tracking/record-reply.js";
@@ -134,11 +135,18 @@ async function main(): Promise<void> {
     await editDraft(deps, { dispatchId: ingest.draft.id, by: LEADER, edit: { type: "set-period", seq: it.seq, recurrence: "quarterly" } });
     console.log(`  ${it.ref}: định kỳ → hằng quý`);
   }
-  const confirmed = await confirmDraft(deps, { dispatchId: ingest.draft.id, by: LEADER });
+  // Items that reach no unit stop the confirmation (issue 12): the leader marks them "không giao" (not followed).
+  const refused = await confirmDraft(deps, { dispatchId: ingest.draft.id, by: LEADER });
+  if (refused.code === "unitless") {
+    console.log(t("followup:notAssigned.insist", { count: refused.items.length, items: refused.items.map((i) => `${i.seq}. [${i.ref}] ${clip(i.text, 80)}`).join("\n• "), seq: refused.items[0]!.seq }));
+    await editDraft(deps, { dispatchId: ingest.draft.id, by: LEADER, edit: { type: "not-assigned", seqs: refused.items.map((i) => i.seq) } });
+    console.log(`/khonggiao ${refused.items.map((i) => i.seq).join(" ")} → ${t("followup:notAssigned.marked", { seqs: refused.items.map((i) => i.seq).join(", ") })}`);
+  }
+  const confirmed = refused.code === "unitless" ? await confirmDraft(deps, { dispatchId: ingest.draft.id, by: LEADER }) : refused;
   if (confirmed.code !== "ok") throw new Error(`confirm: ${confirmed.code}`);
   console.log(t("followup:confirm.ok", { tasks: confirmed.tasks, units: confirmed.units, assignments: confirmed.assignments, posts: confirmed.posts }));
   if (confirmed.unbound.length) console.log(t("tracking:confirm.unbound", { units: confirmed.unbound.map((u) => u.name).join(", ") }));
-  if (confirmed.unassigned.length) console.log(t("tracking:confirm.unassigned", { refs: confirmed.unassigned.map((u) => u.ref).join(", ") }));
+  if (confirmed.unassigned.length) console.log(t("tracking:confirm.notAssigned", { refs: confirmed.unassigned.map((u) => u.ref).join(", ") }));
   console.log("(Nội dung đầy đủ in cho nhóm lãnh đạo, Hội CTĐ và Sở Y tế; các nhóm khác chỉ in dòng nhiệm vụ.)");
   await deliver();
 

@@ -98,6 +98,15 @@ export function periodLabel(p: Period, t: Translate): string {
 }
 
 /**
+ * An open later occurrence of a recurring task whose own period has not begun on `today` (its previous occurrence's
+ * due day is today or later, as when the previous one was closed early): the next period's work, so a period's
+ * report neither lists it nor counts it "đang thực hiện" (issue 12).
+ */
+export function notYetBegun(row: Pick<ReportRow, "completedAt" | "startsAfter">, today: IsoDate): boolean {
+  return row.completedAt === null && row.startsAfter != null && row.startsAfter >= today;
+}
+
+/**
  * Whether an assignment belongs to a period's report: due in the period, completed in it, or carried into it (still
  * open with a due day before the period, or with none). Tasks due later and not yet done belong to a later period.
  */
@@ -111,4 +120,9 @@ export function inPeriod(row: Pick<ReportRow, "deadlineDate" | "completedAt">, p
     return done >= from && done <= to;
   }
   return due === null || due < from;
+}
+
+/** What a period's report holds on `today`: the period's assignments, less the occurrences not begun yet. */
+export function inPeriodReport(row: Pick<ReportRow, "deadlineDate" | "completedAt" | "startsAfter">, period: Period, today: IsoDate): boolean {
+  return inPeriod(row, period) && !notYetBegun(row, today);
 }

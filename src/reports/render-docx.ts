@@ -6,6 +6,7 @@ import type { Translate } from "../i18n.js";
 import { displayDay, displayOfficeDay, displayOfficeTime } from "../tracking/office-day.js";
 import { isDone, statusLabelKey, type TaskStatus } from "../tracking/status.js";
 import type { Report, ReportLine } from "./report.js";
+import { totalsText } from "./render-text.js";
 
 /**
  * "Báo cáo kết quả thực hiện nhiệm vụ" as a .docx laid out as Nghị định 30/2020/NĐ-CP (Phụ lục I) asks of an
@@ -39,6 +40,8 @@ export interface RenderDocxOptions {
    * tế", "quý III năm 2026". Default: from the report's subject.
    */
   about?: string;
+  /** Items of these dispatches no unit follows up ("không giao", issue 12): listed after the table, as in the .xlsx. */
+  notAssigned?: ReadonlyArray<{ number: string | null; ref: string; text: string }>;
 }
 
 // Sizes in half-points (docx's unit): 13 pt text, 12 pt quốc hiệu and nơi nhận heading, 11 pt its list, as the decree
@@ -152,10 +155,9 @@ function summaryParagraphs(report: Report, t: Translate): Paragraph[] {
   const c = report.counts;
   const out = [
     para([run(t("reports:docx.summary-heading"), { bold: true })], { indent: true }),
-    para(t("reports:total", { count: c.total }), { indent: true }),
+    ...totalsText(report, t).map((line) => para(line, { indent: true, after: 0 })),
     ...SUMMARY_STATUSES.map((s) => para(`- ${t(statusLabelKey(s))}: ${c[s]}`, { indent: true, after: 0 })),
   ];
-  if (report.coordinating > 0) out.push(para(t("reports:coordinating", { count: report.coordinating }), { indent: true }));
   return out;
 }
 
@@ -225,6 +227,15 @@ function closingBlock(issuer: ReportIssuer, t: Translate): Table {
   });
 }
 
+/** "Các mục không giao (không theo dõi):" and one line per item, so the official report hides none of them. */
+function notAssignedParagraphs(items: NonNullable<RenderDocxOptions["notAssigned"]>, t: Translate): Paragraph[] {
+  if (items.length === 0) return [];
+  return [
+    para([run(t("reports:docx.not-assigned-heading", { count: items.length }), { bold: true })], { indent: true, before: 240 }),
+    ...items.map((i) => para(`- ${docText(i.number ?? t("reports:no-number"))}, ${docText(i.ref)}: ${docText(i.text)}`, { indent: true, after: 0 })),
+  ];
+}
+
 export async function renderReportDocx(report: Report, options: RenderDocxOptions): Promise<Buffer> {
   const { t, now } = options;
   const issuer = options.issuer ?? DEFAULT_ISSUER;
@@ -247,6 +258,7 @@ export async function renderReportDocx(report: Report, options: RenderDocxOption
         para([run(t("reports:docx.details-heading"), { bold: true })], { indent: true, before: 240 }),
         report.lines.length > 0 ? detailTable(report, t) : para(t("reports:empty"), { indent: true }),
         ...(report.lines.length > DOCX_MAX_ROWS ? [para(t("reports:more", { count: report.lines.length - DOCX_MAX_ROWS }), { indent: true })] : []),
+        ...notAssignedParagraphs(options.notAssigned ?? [], t),
         para(t("reports:docx.closing", { issuer: docText(issuer.name) }), { indent: true, before: 240, after: 240 }),
         closingBlock(issuer, t),
       ],

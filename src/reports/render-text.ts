@@ -51,13 +51,12 @@ export function renderReportText(report: Report, t: Translate, options: RenderTe
     return splitIntoChunks(out.join("\n"), maxLength);
   }
 
-  out.push(t("reports:total", { count: report.counts.total }));
+  out.push(...totalsText(report, t));
   // The official grouping: completed (on time / late), not completed (in time / overdue), no deadline apart.
   for (const [group, statuses] of STATUS_GROUPS) {
     out.push(t(`reports:group.${group}`, { count: statuses.reduce((n, s) => n + report.counts[s], 0) }));
     for (const s of statuses) out.push(t("reports:count-sub", { label: t(statusLabelKey(s)), count: report.counts[s] }));
   }
-  if (report.coordinating > 0) out.push(t("reports:coordinating", { count: report.coordinating }));
   if (report.kind === "overdue" || report.kind === "not_reported") {
     // For these lists the question is "which units?", whatever their role.
     out.push("", t("reports:by-unit"));
@@ -79,6 +78,20 @@ export function renderReportText(report: Report, t: Translate, options: RenderTe
   report.lines.slice(0, maxLines).forEach((line, i) => out.push(...detailLines(line, i + 1, t, maxTaskText, extendedFrom)));
   if (totalLines > maxLines) out.push(t("reports:more", { count: totalLines - maxLines }));
   return splitIntoChunks(out.join("\n"), maxLength);
+}
+
+/**
+ * What the counts count (issue 12: "14 nhiệm vụ, 69 lượt giao cho đơn vị"): distinct tasks, assignments to units (lead
+ * and coordinating), then the heading of the official categories, which are counted over lead assignments. Shared by
+ * the chat text, the .xlsx summary sheet and the .docx so the three say the same.
+ */
+export function totalsText(report: Report, t: Translate): [string, string] {
+  const lead = report.counts.total;
+  const tasks = report.tasks ?? new Set(report.lines.map((l) => l.row.taskId)).size;
+  return [
+    t("reports:totals", { tasks, assignments: lead + report.coordinating, lead, coordinating: report.coordinating }),
+    t("reports:lead-status", { count: lead }),
+  ];
 }
 
 function detailLines(line: ReportLine, n: number, t: Translate, maxTaskText: number, extendedFrom?: ReadonlyMap<string | number, string>): string[] {

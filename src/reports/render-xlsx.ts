@@ -3,12 +3,18 @@ import type { Translate } from "../i18n.js";
 import { dayNumber, displayOfficeDay, displayOfficeTime } from "../tracking/office-day.js";
 import { statusLabelKey, type TaskStatus } from "../tracking/status.js";
 import { buildReport, type Report, type ReportRow } from "./report.js";
+import { totalsText } from "./render-text.js";
 
 export interface RenderXlsxOptions {
   t: Translate;
   now: Date;
   /** A heading for the summary sheet (e.g. the dispatch's number and subject). */
   title?: string;
+  /**
+   * Items of these dispatches that no unit follows up ("không giao", issue 12): listed after the assignment rows with
+   * that status and no unit, and counted apart on the summary sheet, so the file shows nothing was silently dropped.
+   */
+  notAssigned?: ReadonlyArray<{ number: string | null; subject: string | null; ref: string; text: string; deadlineDate: string | null }>;
 }
 
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } };
@@ -17,6 +23,8 @@ const THIN: Partial<ExcelJS.Borders> = {
 };
 /** Colours provincial systems use: red overdue, green done. */
 const STATUS_FILL: Partial<Record<TaskStatus, string>> = { overdue: "FFF8CBAD", done_on_time: "FFC6EFCE", done_late: "FFFFEB9C" };
+/** Grey: an item nobody follows up ("không giao"). */
+const NOT_ASSIGNED_FILL = "FFD9D9D9";
 
 /**
  * User text as a cell value: NFC, without the control characters XML cannot carry (a stray one would corrupt the
@@ -71,6 +79,21 @@ export async function renderReportXlsx(rows: readonly ReportRow[] | Report, opti
     const fill = STATUS_FILL[line.status];
     if (fill) added.getCell("status").fill = { type: "pattern", pattern: "solid", fgColor: { argb: fill } };
   });
+  options.notAssigned?.forEach((item, i) => {
+    const added = sheet.addRow({
+      stt: report.lines.length + i + 1,
+      number: cellText(item.number),
+      subject: cellText(item.subject),
+      task: cellText(`${item.ref}. ${item.text}`),
+      unit: "",
+      role: "",
+      deadline: item.deadlineDate === null ? null : new Date(dayNumber(item.deadlineDate) * 86_400_000),
+      status: t("reports:xlsx.not-assigned"),
+      lastReport: "",
+    });
+    added.alignment = { vertical: "top", wrapText: true };
+    added.getCell("status").fill = { type: "pattern", pattern: "solid", fgColor: { argb: NOT_ASSIGNED_FILL } };
+  });
   styleHeader(sheet.getRow(1));
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columns.length } };
   sheet.eachRow((r) => r.eachCell((c) => { c.border = THIN; }));
@@ -79,17 +102,22 @@ export async function renderReportXlsx(rows: readonly ReportRow[] | Report, opti
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-function addSummary(wb: ExcelJS.Workbook, report: Report, { t, title }: RenderXlsxOptions): void {
+function addSummary(wb: ExcelJS.Workbook, report: Report, { t, title, notAssigned }: RenderXlsxOptions): void {
   const statuses: TaskStatus[] = ["done_on_time", "done_late", "in_progress", "overdue", "done", "no_deadline"];
   const sheet = wb.addWorksheet(t("reports:xlsx.summary-sheet"));
   sheet.columns = [{ width: 34 }, { width: 10 }, ...statuses.map(() => ({ width: 16 }))];
   if (title) sheet.addRow([cellText(title)]).font = { bold: true };
   sheet.addRow([t("reports:as-of", { time: displayOfficeTime(report.asOf), day: displayOfficeDay(report.asOf) })]);
+  // What the figures count: tasks, assignments to units, and the lead assignments the table's categories are over.
+  const [totals, leadStatus] = totalsText(report, t);
+  sheet.addRow([totals]);
+  sheet.addRow([leadStatus]);
   const header = sheet.addRow([t("reports:xlsx.lead-unit"), t("reports:xlsx.total"), ...statuses.map((s) => t(statusLabelKey(s)))]);
   styleHeader(header);
   for (const u of report.byLeadUnit) sheet.addRow([cellText(u.unitName), u.counts.total, ...statuses.map((s) => u.counts[s])]);
   const total = sheet.addRow([t("reports:xlsx.all-units"), report.counts.total, ...statuses.map((s) => report.counts[s])]);
   total.font = { bold: true };
+  if (notAssigned?.length) sheet.addRow([t("reports:xlsx.not-assigned-count", { count: notAssigned.length })]);
 }
 
 function styleHeader(row: ExcelJS.Row): void {

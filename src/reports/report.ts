@@ -26,6 +26,11 @@ export interface ReportRow {
   completedAt: Date | null;
   lastReportAt: Date | null;
   lastReportText: string | null;
+  /**
+   * A later occurrence of a recurring task: the previous occurrence's due day. Its own period begins the day after,
+   * so before that it is the next period's work, not "đang thực hiện" in this one (reports/period.ts notYetBegun).
+   */
+  startsAfter?: IsoDate | null;
 }
 
 export type ReportKind = "dispatch" | "unit" | "overdue" | "not_reported";
@@ -52,6 +57,11 @@ export interface Report<R extends ReportRow = ReportRow> {
   byUnit: Array<{ unitId: string | number; unitName: string; lines: number }>;
   /** Coordinating (phối hợp) assignments in scope, listed but not counted. */
   coordinating: number;
+  /**
+   * Distinct tasks in scope, whatever their units: "14 nhiệm vụ, 69 lượt giao cho đơn vị" (issue 12). Counts above are
+   * per assignment (a task with two lead units counts twice). Unset: count the distinct tasks of `lines`.
+   */
+  tasks?: number;
   /** Every assignment in scope, most urgent first (overdue, then by due day), then by dispatch and item. */
   lines: ReportLine<R>[];
   /**
@@ -103,6 +113,7 @@ const URGENCY: Record<TaskStatus, number> = { overdue: 0, in_progress: 1, no_dea
 export function buildReport<R extends ReportRow>(kind: ReportKind, rows: readonly R[], now: Date, subject: Report["subject"] = {}): Report<R> {
   const lead = new LeadCounts();
   const lines: ReportLine<R>[] = [];
+  const tasks = new Set<string | number>();
   const allUnits = new Map<string | number, { unitId: string | number; unitName: string; lines: number }>();
   for (const row of rows) {
     const status = statusOf({ deadline: row.deadlineDate, completedAt: row.completedAt, now });
@@ -111,10 +122,11 @@ export function buildReport<R extends ReportRow>(kind: ReportKind, rows: readonl
     if (seen) seen.lines++;
     else allUnits.set(row.unitId, { unitId: row.unitId, unitName: row.unitName, lines: 1 });
     lead.add(row.unitId, row.unitName, row.role, status);
+    tasks.add(row.taskId);
   }
   sortByUrgency(lines);
   const byUnit = [...allUnits.values()].sort((a, b) => b.lines - a.lines || collator.compare(a.unitName, b.unitName));
-  return { kind, subject, asOf: now, day: officeDay(now), counts: lead.counts, byLeadUnit: lead.byLeadUnit(), byUnit, coordinating: lead.coordinating, lines };
+  return { kind, subject, asOf: now, day: officeDay(now), counts: lead.counts, byLeadUnit: lead.byLeadUnit(), byUnit, coordinating: lead.coordinating, tasks: tasks.size, lines };
 }
 
 /**
@@ -129,6 +141,8 @@ export function summaryReport<R extends ReportRow>(
   now: Date,
   subject: Report["subject"],
   maxLines: number,
+  /** Distinct tasks in scope (ReportRepo.taskCount); without it the report cannot say how many tasks, only lượt. */
+  tasks?: number,
 ): Report<R> {
   const lead = new LeadCounts();
   const allUnits = new Map<string | number, { unitId: string | number; unitName: string; lines: number }>();
@@ -149,7 +163,7 @@ export function summaryReport<R extends ReportRow>(
   const byUnit = [...allUnits.values()].sort((a, b) => b.lines - a.lines || collator.compare(a.unitName, b.unitName));
   return {
     kind, subject, asOf: now, day: officeDay(now), counts: lead.counts, byLeadUnit: lead.byLeadUnit(), byUnit,
-    coordinating: lead.coordinating, lines, linesTotal: total,
+    coordinating: lead.coordinating, lines, linesTotal: total, ...(tasks !== undefined ? { tasks } : {}),
   };
 }
 

@@ -39,7 +39,7 @@ export interface CreatedAssignment {
 }
 
 type DispatchRow = Awaited<ReturnType<Prisma["dispatch"]["findUniqueOrThrow"]>>;
-type ItemRow = { seq: number; ref: string; text: string; assignees: string; deadlineDate: string | null; deadlineText: string | null; recurrence: string | null; dropped: boolean; marks: string };
+type ItemRow = { seq: number; ref: string; text: string; assignees: string; deadlineDate: string | null; deadlineText: string | null; recurrence: string | null; dropped: boolean; marks: string; notAssigned: boolean };
 
 function toDraft(d: DispatchRow, items: ItemRow[]): Draft {
   return {
@@ -112,7 +112,10 @@ export class DispatchRepo {
         ...items.map((i) =>
           this.prisma.draftItem.update({
             where: { dispatchId_seq: { dispatchId, seq: i.seq } },
-            data: { assignees: JSON.stringify(i.assignees), deadlineDate: i.deadlineDate, deadlineText: i.deadlineText, recurrence: i.recurrence, dropped: i.dropped, marks: JSON.stringify(i.marks ?? []) },
+            data: {
+              assignees: JSON.stringify(i.assignees), deadlineDate: i.deadlineDate, deadlineText: i.deadlineText, recurrence: i.recurrence, dropped: i.dropped,
+              marks: JSON.stringify(i.marks ?? []), notAssigned: i.notAssigned ?? false,
+            },
           }),
         ),
         this.prisma.event.create({ data: { at: event.at, type: event.type, actor: event.actor, dispatchId, data: JSON.stringify(event.data) } }),

@@ -10,6 +10,12 @@ export interface HistoryAssignment {
   deadlineDate: string | null; completedAt: Date | null;
 }
 export interface HistoryPost { assignmentId: number; chatId: string; kind: "task" | "reminder"; at: Date; title: string | null }
+/** An item of a confirmed dispatch that no unit follows up. */
+export interface UnassignedItem {
+  dispatchId: number; number: string | null; subject: string | null; seq: number; ref: string; text: string; deadlineDate: string | null;
+  /** Marked "không giao" by the leader; false: confirmed with no unit before confirming insisted on a decision. */
+  notAssigned: boolean;
+}
 export interface HistoryEvent {
   id: number; at: Date; type: string; actor: string | null; chatId: string | null; taskId: number | null; assignmentId: number | null;
   unitId: number | null; data: Record<string, unknown>;
@@ -31,8 +37,10 @@ export class HistoryRepo {
         ORDER BY at, id`),
       leads: read.prepare(`SELECT a.taskId, u.displayName FROM Assignment a JOIN Unit u ON u.id = a.unitId
         WHERE a.role = 'lead' AND a.taskId IN (SELECT value FROM json_each(?)) ORDER BY a.id`),
-      unassigned: read.prepare(`SELECT i.seq, i.ref, i.text FROM DraftItem i WHERE i.dispatchId = ? AND i.dropped = 0
-        AND NOT EXISTS (SELECT 1 FROM Task t WHERE t.dispatchId = i.dispatchId AND t.seq = i.seq) ORDER BY i.seq`),
+      unassigned: read.prepare(`SELECT i.dispatchId, d.number, d.subject, i.seq, i.ref, i.text, i.deadlineDate, i.notAssigned
+        FROM DraftItem i JOIN Dispatch d ON d.id = i.dispatchId
+        WHERE i.dispatchId IN (SELECT value FROM json_each(?)) AND d.status = 'confirmed' AND i.dropped = 0
+        AND NOT EXISTS (SELECT 1 FROM Task t WHERE t.dispatchId = i.dispatchId AND t.seq = i.seq) ORDER BY i.dispatchId, i.seq`),
       names: read.prepare(`SELECT userId, name FROM Person WHERE userId IN (SELECT value FROM json_each(?)) AND name <> userId`),
     };
   }
@@ -71,9 +79,15 @@ export class HistoryRepo {
     return out;
   }
 
-  /** Items of a confirmed dispatch that became no task (no unit): reports list them so none is silently untracked. */
-  unassignedItems(dispatchId: number): Array<{ seq: number; ref: string; text: string }> {
-    return this.q.unassigned!.all(dispatchId) as Array<{ seq: number; ref: string; text: string }>;
+  /**
+   * Items of confirmed dispatches that became no task: marked "không giao" by the leader (`notAssigned`), or, before
+   * confirming insisted (issue 12), left with no unit. Reports list them so none is silently untracked.
+   */
+  unassignedItems(dispatchIds: number | readonly number[]): UnassignedItem[] {
+    const ids = typeof dispatchIds === "number" ? [dispatchIds] : dispatchIds;
+    if (ids.length === 0) return [];
+    return (this.q.unassigned!.all(JSON.stringify(ids)) as Array<Omit<UnassignedItem, "notAssigned"> & { notAssigned: number }>)
+      .map((i) => ({ ...i, notAssigned: Boolean(i.notAssigned) }));
   }
 
   /** Registered people's names by user id. */

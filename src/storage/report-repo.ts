@@ -16,8 +16,10 @@ export type ReportScope =
   | { kind: "except_dispatches"; dispatchIds: number[] };
 
 // Dispatch and unit names are looked up once each, not copied into 100,000 rows.
+// A later occurrence of a recurring task carries its previous occurrence's due day (looked up only for those).
 const SELECT = `SELECT a.id, a.taskId, t.dispatchId, t.ref, t.text, a.unitId, a.role, a.deadlineDate, a.completedAt, a.lastReportAt,
-  a.lastReportText FROM Assignment a JOIN Task t ON t.id = a.taskId`;
+  a.lastReportText, CASE WHEN t.previousId IS NULL THEN NULL ELSE (SELECT p.deadlineDate FROM Task p WHERE p.id = t.previousId) END
+  FROM Assignment a JOIN Task t ON t.id = a.taskId`;
 
 // Overdue and not-reported also require completedAt IS NULL, as statusOf does (a no-op while status 'done' and
 // completedAt go together, which reply-repo keeps).
@@ -72,7 +74,7 @@ function paramsOf(scope: ReportScope): unknown[] {
     : scope.kind === "except_dispatches" ? [JSON.stringify(scope.dispatchIds)] : [];
 }
 
-type Raw = [number, number, number, string, string, number, string, string | null, string | null, string | null, string | null];
+type Raw = [number, number, number, string, string, number, string, string | null, string | null, string | null, string | null, string | null];
 
 export class ReportRepo {
   private readonly stmts = new Map<string, Database.Statement>();
@@ -122,7 +124,7 @@ export class ReportRepo {
       return {
         id: r[0], taskId: r[1], dispatchId: r[2], dispatchNumber: d?.[1] ?? null, dispatchSubject: d?.[2] ?? null, taskRef: r[3],
         taskText: r[4], unitId: r[5], unitName: units.get(r[5]) ?? "", role: r[6] as "lead" | "coordinate", deadlineDate: r[7],
-        completedAt: date(r[8]), lastReportAt: date(r[9]), lastReportText: r[10],
+        completedAt: date(r[8]), lastReportAt: date(r[9]), lastReportText: r[10], startsAfter: r[11],
       };
     });
   }
@@ -145,6 +147,21 @@ export class ReportRepo {
     const units = this.unitNames();
     const raw = stmt.all(today, ...paramsOf(scope)) as Array<[number, string, TaskStatus, number]>;
     return { rows: raw.map(([unitId, role, status, n]) => ({ unitId, unitName: units.get(unitId) ?? "", role, status, n })) };
+  }
+
+  /**
+   * Distinct tasks in scope, whatever their units ("14 nhiệm vụ, 69 lượt giao cho đơn vị"): one more pass over the
+   * scope's assignments, counted inside SQLite.
+   */
+  taskCount(asked: ReportScope): number {
+    const scope = this.resolve(asked);
+    const key = `tasks:${scope.kind}`;
+    let stmt = this.stmts.get(key);
+    if (!stmt) {
+      stmt = this.read.prepare(`SELECT COUNT(DISTINCT a.taskId) FROM Assignment a ${FROM_SUMMARY[scope.kind]} ${WHERE[scope.kind]}`).pluck();
+      this.stmts.set(key, stmt);
+    }
+    return stmt.get(...paramsOf(scope)) as number;
   }
 
   /**

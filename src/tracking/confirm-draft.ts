@@ -2,7 +2,7 @@ import type { NewOutboxItem } from "../chat/outbox.js";
 import { chatTranslators } from "./chat-lang.js";
 import type { CreatedAssignment, TaskPlan } from "../storage/dispatch-repo.js";
 import { hasRole, type TrackingDeps } from "./deps.js";
-import type { AssigneeRole, Draft } from "./model.js";
+import type { AssigneeRole, Draft, DraftItem } from "./model.js";
 import { unitPostMessages, type PostLine } from "./post-message.js";
 import { occurrenceAfter } from "../reminders/recurrence.js";
 import { dayNumber, isoFromDayNumber, officeDay } from "./office-day.js";
@@ -17,19 +17,34 @@ export type ConfirmResult =
       posts: number;
       /** Assigned units with no active chat: the leader must reach them another way. */
       unbound: Array<{ unitId: number; name: string }>;
-      /** Items left with no unit (only generic or unmatched names). */
+      /** Items the leader marked "không giao": confirmed without a unit, not tracked (listed in reports). */
       unassigned: Array<{ seq: number; ref: string }>;
     }
+  /** Items that would reach no unit and are not marked "không giao": the preview insists (issue 12). */
+  | { code: "unitless"; dispatchId: number; items: Array<{ seq: number; ref: string; text: string }> }
   | { code: "forbidden" }
   | { code: "not_found" }
   | { code: "not_draft"; status: string }
   | { code: "needs_period"; items: Array<{ seq: number; ref: string }> }
   | { code: "nothing_to_assign" };
 
-/** Per task, each unit once; a unit named both as lead and coordinator leads. */
+/** Whether an item reaches at least one unit of the directory (generic and unmatched names reach none). */
+export function reachesUnit(item: DraftItem): boolean {
+  return item.assignees.some((a) => a.unitIds.length > 0);
+}
+
+/**
+ * Items nothing would track: live, reaching no unit, not marked "không giao". Confirming stops on them (issue 12:
+ * nothing silently untracked); the leader assigns them (/giao), marks them "không giao", or drops them (/bo).
+ */
+export function unitlessItems(draft: Draft): DraftItem[] {
+  return draft.items.filter((it) => !it.dropped && !it.notAssigned && !reachesUnit(it));
+}
+
+/** Per task, each unit once; a unit named both as lead and coordinator leads. Items marked "không giao" are none. */
 export function planTasks(draft: Draft): TaskPlan[] {
   return draft.items
-    .filter((it) => !it.dropped)
+    .filter((it) => !it.dropped && !it.notAssigned)
     .map((it) => {
       const roles = new Map<number, AssigneeRole>();
       for (const a of it.assignees) for (const id of a.unitIds) if (roles.get(id) !== "lead") roles.set(id, a.role);
@@ -53,8 +68,10 @@ export async function confirmDraft(deps: TrackingDeps, input: { dispatchId: numb
   if (!draft) return { code: "not_found" };
   if (draft.status !== "draft") return { code: "not_draft", status: draft.status };
   const live = draft.items.filter((i) => !i.dropped);
-  // Only items that will become tasks need a period; unassigned ones are reported, not blocking.
-  const needsPeriod = live.filter((i) => i.recurrence === "periodic" && i.assignees.some((a) => a.unitIds.length > 0));
+  const unitless = unitlessItems(draft);
+  if (unitless.length) return { code: "unitless", dispatchId: draft.id, items: unitless.map((i) => ({ seq: i.seq, ref: i.ref, text: i.text })) };
+  // Only items that will become tasks need a period.
+  const needsPeriod = live.filter((i) => i.recurrence === "periodic" && !i.notAssigned && reachesUnit(i));
   if (needsPeriod.length) return { code: "needs_period", items: needsPeriod.map((i) => ({ seq: i.seq, ref: i.ref })) };
 
   // A recurring task whose first due day passed long ago (a 2023 plan forwarded in 2026) starts at its next occurrence

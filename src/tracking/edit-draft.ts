@@ -11,6 +11,11 @@ export type DraftEdit =
   | { type: "set-deadline"; seq: number; date: string | null; text?: string | null; recurrence?: Recurrence | null }
   | { type: "set-period"; seq: number; recurrence: Recurrence }
   | { type: "drop"; seq: number }
+  /**
+   * "không giao" (issue 12): the items are confirmed without a unit on purpose, not tracked, listed in reports. Several
+   * at once in one read and one write ("/khonggiao tất cả" on a long plan).
+   */
+  | { type: "not-assigned"; seqs: number[] }
   | { type: "restore"; seq: number }
   | { type: "cancel" };
 
@@ -52,6 +57,13 @@ export async function editDraft(deps: TrackingDeps, input: { dispatchId: number;
       }));
     if (changed.length === 0) return { code: "bad_value", field: "name" };
     if (edit.remember) await store.directory.addAlias(unit.id, edit.name);
+  } else if (edit.type === "not-assigned") {
+    const bySeq = new Map(draft.items.map((i) => [i.seq, i]));
+    // A dropped item is not a task at all; marking it would say the opposite.
+    const bad = edit.seqs.find((seq) => !bySeq.has(seq) || bySeq.get(seq)!.dropped);
+    if (bad !== undefined) return { code: "bad_item", seq: bad };
+    changed = [...new Set(edit.seqs)].map((seq) => ({ ...bySeq.get(seq)!, notAssigned: true }));
+    if (changed.length === 0) return { code: "bad_value", field: "seqs" };
   } else {
     const item = draft.items.find((i) => i.seq === edit.seq);
     if (!item) return { code: "bad_item", seq: edit.seq };
@@ -60,8 +72,9 @@ export async function editDraft(deps: TrackingDeps, input: { dispatchId: number;
       case "set-assignees": {
         const directory = new UnitDirectory(await store.directory.units());
         next.assignees = edit.assignees.map((a) => directory.resolve(a.name, a.role));
-        // The leader named the units: nothing left to guess about them.
+        // The leader named the units: nothing left to guess about them, and the item is assigned after all.
         next.marks = (item.marks ?? []).filter((m) => !ASSIGNEE_MARKS.includes(m));
+        next.notAssigned = false;
         break;
       }
       case "set-deadline":

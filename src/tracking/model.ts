@@ -57,6 +57,11 @@ export interface DraftItem {
   dropped: boolean;
   /** Fields guessed rather than read (src/tracking/confidence.ts); absent: none. */
   marks?: ConfidenceMark[];
+  /**
+   * Marked "không giao" by the leader (issue 12): confirmed on purpose without a unit, so it becomes no task and is
+   * listed in reports as not tracked. An item with no unit and no such mark stops the confirmation.
+   */
+  notAssigned?: boolean;
 }
 
 export interface DispatchRecord {

@@ -1,4 +1,4 @@
-import { inPeriod, type Period } from "../reports/period.js";
+import { inPeriodReport, type Period } from "../reports/period.js";
 import { buildReport, LeadCounts, summaryReport, type Report, type ReportKind } from "../reports/report.js";
 import { hasRole, type TrackingDeps } from "./deps.js";
 import { officeDay } from "./office-day.js";
@@ -34,7 +34,8 @@ export function reportNow(deps: TrackingDeps, request: ReportRequest, period?: P
   const repo = deps.store.reports;
   if (request.kind === "dispatch" && !repo.dispatchExists(request.dispatchId)) return null;
   let rows = repo.rows(request.kind === "overdue" ? { kind: "overdue", today: officeDay(now) } : request);
-  if (period) rows = rows.filter((r) => inPeriod(r, period));
+  // A period's report: what belongs to it, without the recurring occurrences whose own period has not begun yet.
+  if (period) rows = rows.filter((r) => inPeriodReport(r, period, officeDay(now)));
   const kind: ReportKind = request.kind === "all" || request.kind === "open_dispatches" ? "dispatch" : request.kind;
   const subject =
     request.kind === "dispatch" ? { dispatchNumber: rows[0]?.dispatchNumber ?? null, dispatchSubject: rows[0]?.dispatchSubject ?? null }
@@ -87,5 +88,5 @@ export function chatReport(deps: TrackingDeps, request: ReportRequest, maxLines 
   const summary = repo.summary(scope, today).rows;
   if (request.kind === "unit") subject = { unitName: summary.find((r) => r.unitId === request.unitId)?.unitName ?? "" };
   const kind: ReportKind = request.kind === "all" || request.kind === "open_dispatches" ? "dispatch" : request.kind;
-  return summaryReport(kind, summary, repo.urgentRows(scope, today, maxLines), now, subject, maxLines);
+  return summaryReport(kind, summary, repo.urgentRows(scope, today, maxLines), now, subject, maxLines, repo.taskCount(scope));
 }

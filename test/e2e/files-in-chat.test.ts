@@ -104,7 +104,10 @@ describe("Telegram: a file forwarded by a leader", () => {
     expect(preview.text).toContain(vi("reader:warn.unassigned"));
     expect(preview.text).not.toMatch(/reader:warn/);
 
+    // Item 3 names no unit: confirming waits until it is marked "không giao" (issue 12), here by its button.
     const confirm = buttonData(preview).find((d) => d.startsWith("confirm:"))!;
+    expect(buttonData(preview)).toContain(confirm.replace("confirm:", "ng:") + ":3");
+    expect(await l.press(LEADER.id, LEADER, preview, confirm.replace("confirm:", "ng:") + ":3")).toBe("Đã đánh dấu không giao: mục 3.");
     await l.press(LEADER.id, LEADER, preview, confirm);
     await l.botSaysMatching(-301, /quyết toán ngân sách năm 2022/);
     await l.botSaysMatching(-302, /phòng, chống dịch/);

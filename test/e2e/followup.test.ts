@@ -1,6 +1,8 @@
 // Issue 12 on Telegram through startApp, telegraf and the fake Bot API: a unit asks for more time in its group, the
 // leader approves with the card's button (or refuses with /tuchoi), the unit is told, reminders and the report follow
 // the new date and the report shows the original one; /lichsu shows the task's timeline by role.
+import ExcelJS from "exceljs";
+import mammoth from "mammoth";
 import { afterEach, describe, expect, it } from "vitest";
 import { ADMIN, buttonData, LEADER, type Loop, OFFICER, OFFICER2, SECRETARY, startLoop } from "./harness.js";
 
@@ -281,10 +283,29 @@ describe("nothing silently untracked (Telegram)", () => {
     await office(l);
     l.say(LEADER.id, LEADER, `${DISPATCH.replace("năm 2023", "năm 2024").replaceAll("/2023", "/2024")}3. Ban Dân vận Thành ủy chủ trì tuyên truyền kết quả quyết toán, hoàn thành trước ngày 30/6/2024.\n`);
     const preview = await l.botSaysMatching(LEADER.id, /XEM TRƯỚC \(mã #2\)/);
-    // An item that would reach no unit is named in the preview with what to do about it.
-    expect(preview.text).toContain("⚠️ Mục chưa giao cho đơn vị nào: 3 [3]. Giao bằng /giao 3 <đơn vị>, hoặc bỏ (không giao) bằng /bo 3;");
+    // An item that would reach no unit is named in the preview with what to do about it, and a 🚫 button.
+    expect(preview.text).toContain("⚠️ Mục chưa giao cho đơn vị nào: 3 [3]. Trước khi xác nhận, mỗi mục cần được giao (/giao 3 <đơn vị>) hoặc đánh dấu không giao (nút 🚫, hoặc /khonggiao 3)");
+    const notAssigned = preview.reply_markup!.inline_keyboard.flat().find((b) => b.callback_data === "ng:2:3")!;
+    expect(notAssigned.text).toBe("🚫 Không giao 3");
+    // Confirming insists: nothing is sent while item 3 is neither assigned nor marked.
     await l.press(LEADER.id, LEADER, preview, buttonData(preview).find((d) => d.startsWith("confirm:"))!);
-    await l.botSaysMatching(LEADER.id, /Đã giao 2 nhiệm vụ cho 2 đơn vị/);
+    const insist = await l.botSaysMatching(LEADER.id, /^Chưa xác nhận/);
+    expect(insist.text).toMatch(/^Chưa xác nhận: còn 1 mục chưa giao cho đơn vị nào, nếu gửi đi sẽ không ai theo dõi:\n• 3\. \[3\] Ban Dân vận Thành ủy chủ trì tuyên truyền/);
+    expect(insist.text).toContain("Giao bằng /giao 3 <đơn vị>, hoặc đánh dấu không giao (nút 🚫 dưới đây, hoặc /khonggiao 3;");
+    expect(buttonData(insist)).toEqual(["ng:2:3"]);
+    await l.settle();
+    expect(l.api.botMessages(-501).filter((m) => /Giao Sở Tài chính thực hiện/.test(m.text ?? ""))).toHaveLength(1);
+    // Only a leader marks; the leader's press marks item 3 and shows the card again, item 3 said "không giao".
+    expect(await l.press(LEADER.id, OFFICER, insist, "ng:2:3")).toBe("Bạn không có quyền thực hiện thao tác này.");
+    const seenCards = l.api.botMessages(LEADER.id).filter((m) => /XEM TRƯỚC \(mã #2\)/.test(m.text ?? "")).length;
+    expect(await l.press(LEADER.id, LEADER, insist, "ng:2:3")).toBe("Đã đánh dấu không giao: mục 3.");
+    await l.api.waitFor(() => l.api.botMessages(LEADER.id).filter((m) => /XEM TRƯỚC \(mã #2\)/.test(m.text ?? "")).length > seenCards, 15_000, "the card again");
+    const card = l.api.botMessages(LEADER.id).filter((m) => /XEM TRƯỚC \(mã #2\)/.test(m.text ?? "")).at(-1)!;
+    expect(card.text).toMatch(/3\. \[3\] Ban Dân vận Thành ủy[^\n]*\n   🚫 Không giao — không theo dõi, ghi trong báo cáo \(giao lại: \/giao 3 <đơn vị>\)/);
+    expect(card.text).not.toContain("Mục chưa giao cho đơn vị nào");
+    expect(buttonData(card).some((d) => d.startsWith("ng:"))).toBe(false);
+    await l.press(LEADER.id, LEADER, card, buttonData(card).find((d) => d.startsWith("confirm:"))!);
+    expect((await l.botSaysMatching(LEADER.id, /^Đã giao 2 nhiệm vụ cho 2 đơn vị.*\nMục không giao/)).text).toMatch(/\nMục không giao \(không theo dõi, ghi trong báo cáo\): 3\.$/);
     await l.settle();
 
     l.say(SECRETARY.id, SECRETARY, "/baocao 89/UBND-TC");
@@ -295,10 +316,25 @@ describe("nothing silently untracked (Telegram)", () => {
     const report = await l.botSaysMatching(SECRETARY.id, /^BÁO CÁO|Tình hình|hạn 30\/06\/2024/m);
     expect(report.text).toMatch(/30\/06\/2024/);
     expect(report.text).not.toMatch(/30\/06\/2023/);
-    // The item given to no unit is listed under the report.
-    expect((await l.botSaysMatching(SECRETARY.id, /Mục không giao cho đơn vị nào/)).text).toBe(
-      "⚠️ Mục không giao cho đơn vị nào (không được theo dõi):\n• [3] Ban Dân vận Thành ủy chủ trì tuyên truyền kết quả quyết toán, hoàn thành trước ngày 30/6/2024.",
+    // The item marked "không giao" is listed under the report.
+    expect((await l.botSaysMatching(SECRETARY.id, /Mục không giao/)).text).toBe(
+      "🚫 Mục không giao (lãnh đạo đánh dấu khi xác nhận; không theo dõi):\n• [3] Ban Dân vận Thành ủy chủ trì tuyên truyền kết quả quyết toán, hoàn thành trước ngày 30/6/2024.",
     );
+    // And in the .xlsx, after the assignment rows, with its status and no unit.
+    l.say(SECRETARY.id, SECRETARY, "/xuat 89/UBND-TC/2024");
+    await l.api.waitFor(() => l.api.botMessages(SECRETARY.id).some((m) => m.document?.file_name?.endsWith(".xlsx")), 20_000, "the .xlsx");
+    const file = l.api.botMessages(SECRETARY.id).find((m) => m.document?.file_name?.endsWith(".xlsx"))!;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from([...l.api.files.values()].find((f) => f.id === file.document!.file_id)!.bytes) as unknown as ArrayBuffer);
+    const rows = wb.worksheets[0]!.getRows(2, wb.worksheets[0]!.rowCount - 1)!.map((r) => [r.getCell(1).value, String(r.getCell(4).value), r.getCell(5).value, String(r.getCell(8).value)]);
+    expect(rows).toHaveLength(3);
+    expect(rows[2]).toEqual([3, "3. Ban Dân vận Thành ủy chủ trì tuyên truyền kết quả quyết toán, hoàn thành trước ngày 30/6/2024.", "", "Không giao (không theo dõi)"]);
+    // And in the official .docx, after the table.
+    l.say(SECRETARY.id, SECRETARY, "/xuat docx 89/UBND-TC/2024");
+    await l.api.waitFor(() => l.api.botMessages(SECRETARY.id).some((m) => m.document?.file_name?.endsWith(".docx")), 20_000, "the .docx");
+    const docx = l.api.botMessages(SECRETARY.id).find((m) => m.document?.file_name?.endsWith(".docx"))!;
+    const { value: docText } = await mammoth.extractRawText({ buffer: Buffer.from([...l.api.files.values()].find((f) => f.id === docx.document!.file_id)!.bytes) });
+    expect(docText).toContain("III. CÁC MỤC KHÔNG GIAO, KHÔNG THEO DÕI (1)\n\n- 89/UBND-TC, 3: Ban Dân vận Thành ủy chủ trì tuyên truyền kết quả quyết toán");
     l.say(SECRETARY.id, SECRETARY, "/lichsu 89/UBND-TC 1");
     await l.botSaysMatching(SECRETARY.id, /\/lichsu 89\/UBND-TC\/2023/);
     l.say(SECRETARY.id, SECRETARY, "/lichsu 89/UBND-TC/2024 2");
@@ -329,6 +365,20 @@ describe("reports and posts people can read (Telegram)", () => {
     await api.waitFor(() => api.callsOf("editMessageText").some((c) => Number(c.params.chat_id) === -502), 15_000, "the status edit");
     const edit = api.callsOf("editMessageText").filter((c) => Number(c.params.chat_id) === -502).at(-1)!;
     expect(String(edit.params.text)).toContain("1. [1] Đơn vị chủ trì: Sở Tài chính — đơn vị phối hợp: Sở Y tế:");
+
+    // The report and the .xlsx say what they count: tasks, assignments to units, the lead ones the categories are over.
+    await l.settle();
+    l.say(SECRETARY.id, SECRETARY, "/baocao 89/UBND-TC");
+    const report = (await l.botSaysMatching(SECRETARY.id, /Tổng số/)).text!;
+    expect(report).toContain("Tổng số: 2 nhiệm vụ, 3 lượt giao cho đơn vị (2 lượt chủ trì, 1 lượt phối hợp)\nTình hình 2 lượt giao cho đơn vị chủ trì (lượt phối hợp không tính):\n- Đã hoàn thành: 0");
+    l.say(SECRETARY.id, SECRETARY, "/xuat 89/UBND-TC");
+    await api.waitFor(() => api.botMessages(SECRETARY.id).some((m) => m.document), 20_000, "the .xlsx");
+    const file = api.botMessages(SECRETARY.id).find((m) => m.document)!;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from([...api.files.values()].find((f) => f.id === file.document!.file_id)!.bytes) as unknown as ArrayBuffer);
+    const summary = wb.getWorksheet("Tổng hợp")!.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
+    expect(summary).toContainEqual(["Tổng số: 2 nhiệm vụ, 3 lượt giao cho đơn vị (2 lượt chủ trì, 1 lượt phối hợp)"]);
+    expect(summary.at(-1)).toEqual(["Cộng (lượt giao cho đơn vị chủ trì)", 2, 0, 0, 2, 0, 0, 0]);
   });
 });
 
@@ -387,3 +437,46 @@ describe("amendments and recalls (Telegram)", () => {
     expect(api.botMessages(-502).some((m) => /^⏰/.test(m.text ?? ""))).toBe(false);
   });
 });
+
+describe("a period's report and recurring tasks (Telegram)", () => {
+  it("next month's occurrence, created when this month's report is handed in early, is not 'đang thực hiện' before its month", async () => {
+    loop = await startLoop();
+    const l = loop;
+    await setUpUnits(l);
+    l.say(LEADER.id, LEADER, `ỦY BAN NHÂN DÂN
+THÀNH PHỐ HÀ NỘI
+Số: 130/UBND-TC
+V/v báo cáo tình hình giải ngân
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Hà Nội, ngày 05 tháng 6 năm 2023
+
+1. Sở Tài chính chủ trì báo cáo tình hình giải ngân vốn đầu tư công hằng tháng, gửi trước ngày 25 hằng tháng.
+`);
+    const preview = await l.botSaysMatching(LEADER.id, /XEM TRƯỚC/);
+    await l.press(LEADER.id, LEADER, preview, buttonData(preview).find((d) => d.startsWith("confirm:"))!);
+    const post = await l.botSaysMatching(-501, /Giao Sở Tài chính thực hiện:/);
+    // June's report handed in on Friday 09/06: July's occurrence (due 25/07) is created at once.
+    l.clock.set(new Date("2023-06-09T02:00:00Z"));
+    l.say(-501, OFFICER, "xong", post.message_id);
+    await l.settle();
+
+    const ask = async (text: string): Promise<string> => {
+      const seen = l.api.botMessages(SECRETARY.id).length;
+      l.say(SECRETARY.id, SECRETARY, text);
+      await l.api.waitFor(() => l.api.botMessages(SECRETARY.id).length > seen, 15_000, text);
+      await l.settle();
+      return l.api.botMessages(SECRETARY.id).slice(seen).map((m) => m.text).join("\n");
+    };
+    const june = await ask("/baocao năm 2023");
+    expect(june).toContain("Tổng số: 1 nhiệm vụ, 1 lượt giao cho đơn vị (1 lượt chủ trì, 0 lượt phối hợp)");
+    expect(june).toMatch(/\+ Hoàn thành đúng hạn: 1\n[^\n]*\n- Chưa hoàn thành: 0\n\s+\+ Đang thực hiện \(trong hạn\): 0/);
+    expect(june).not.toMatch(/hạn 25\/07\/2023/);
+    // From 26/06, July's own period has begun: in progress.
+    l.clock.set(new Date("2023-06-26T02:00:00Z"));
+    const july = await ask("/baocao năm 2023");
+    expect(july).toContain("Tổng số: 2 nhiệm vụ, 2 lượt giao cho đơn vị (2 lượt chủ trì, 0 lượt phối hợp)");
+    expect(july).toMatch(/Sở Tài chính \(chủ trì\) · hạn 25\/07\/2023 · Đang thực hiện \(trong hạn\)/);
+  });
+});
+

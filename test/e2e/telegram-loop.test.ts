@@ -133,8 +133,17 @@ describe("Telegram end to end with a real kế hoạch", () => {
     preview = await previewAfter(l, seen);
     seen = api.botMessages(LEADER.id).length;
 
+    // The headings reach no unit: confirming insists (issue 12) until they are marked "không giao", all at once.
     const confirm = preview.buttons.find((d) => d.startsWith("confirm:"))!;
     expect(await l.press(LEADER.id, LEADER, preview.last, confirm)).toBeUndefined();
+    // Seven items would reach nobody: three headings and four naming bodies this office's directory lacks.
+    const insist = await l.botSaysMatching(LEADER.id, /^Chưa xác nhận: còn 7 mục chưa giao cho đơn vị nào/);
+    for (const ref of ["II.2", "II.3", "II.4", "III.7", "III.9", "III.11", "III.12"]) expect(insist.text).toContain(`. [${ref}] `);
+    const allButton = buttonData(insist).find((d) => /^ng:\d+:all$/.test(d))!;
+    expect(await l.press(LEADER.id, LEADER, insist, allButton)).toMatch(/^Đã đánh dấu không giao: mục \d+(, \d+){6}\.$/);
+    preview = await previewAfter(l, seen);
+    expect(preview.text.match(/🚫 Không giao — không theo dõi/g)).toHaveLength(7);
+    expect(await l.press(LEADER.id, LEADER, preview.last, preview.buttons.find((d) => d.startsWith("confirm:"))!)).toBeUndefined();
     const done = await l.botSaysMatching(LEADER.id, /^Đã giao \d+ nhiệm vụ/);
     // The unit assigned without a group is reported to the leader by name.
     expect(done.text).toMatch(/chưa có nhóm chat.*: Sở Lao động - Thương binh và Xã hội\./s);
@@ -188,7 +197,12 @@ describe("Telegram end to end with a real kế hoạch", () => {
     const report = await l.botSaysMatching(SECRETARY.id, /Tổng số/);
     // III.6 and III.4 recur yearly: closing each opened its next year's occurrence, counted as a task of its own.
     const total = leads + 2;
-    expect(report.text).toMatch(new RegExp(`Tổng số: ${total} nhiệm vụ \\(tính theo đơn vị chủ trì\\)`));
+    // Issue 12: tasks and assignments to units said apart; the categories count the lead assignments.
+    const totals = /Tổng số: (\d+) nhiệm vụ, (\d+) lượt giao cho đơn vị \((\d+) lượt chủ trì, (\d+) lượt phối hợp\)/.exec(report.text!)!;
+    expect(Number(totals[3])).toBe(total);
+    expect(Number(totals[2])).toBe(total + Number(totals[4]));
+    expect(Number(totals[1])).toBeLessThan(total); // "các sở, ngành" items have several lead units each
+    expect(report.text).toContain(`Tình hình ${total} lượt giao cho đơn vị chủ trì (lượt phối hợp không tính):`);
     expect(report.text).toMatch(/- Đã hoàn thành: 2\n\s+\+ Hoàn thành đúng hạn: 2/);
     expect(report.text).toMatch(new RegExp(`Đang thực hiện \\(trong hạn\\): ${total - 2 - countNoDeadline(report.text!)}`));
     expect(report.text).toMatch(/Sở Y tế: \d+ nhiệm vụ; đã hoàn thành 1 \(đúng hạn 1/);
@@ -207,7 +221,9 @@ describe("Telegram end to end with a real kế hoạch", () => {
     const all = [...expected.values()].flat();
     const assignments = all.length + all.filter((ref) => ref === "III.6" || ref === "III.4").length;
     const cells = sheet.getSheetValues().slice(2).map((row) => (Array.isArray(row) ? row.join(" | ") : ""));
-    expect(cells.filter((c) => /164\/KH-UBND/.test(c))).toHaveLength(assignments);
+    // Then the seven items marked "không giao", listed so none is silently left out (issue 12).
+    expect(cells.filter((c) => /164\/KH-UBND/.test(c))).toHaveLength(assignments + 7);
+    expect(cells.filter((c) => / \| Không giao \(không theo dõi\)/.test(c))).toHaveLength(7);
     expect(cells.filter((c) => /Hoàn thành đúng hạn/i.test(c)).length).toBeGreaterThanOrEqual(2);
 
     // Time passes (the app's ManualClock): 08:00 on Tuesday 21/11/2023, a day after most deadlines. The reminder tick
@@ -350,7 +366,7 @@ describe("Telegram end to end: what real groups and networks do to a bot", () =>
   }, 120_000);
 });
 
-/** The leader pastes the kế hoạch in parts, settles the two "định kỳ" items and confirms. Returns the refs expected per unit. */
+/** The leader pastes the kế hoạch in parts, settles the two "định kỳ" items, marks the headings "không giao" and confirms. Returns the refs expected per unit. */
 async function pasteAndConfirm(l: Loop): Promise<Map<string, string[]>> {
   const parts = splitLikeTelegram(KE_HOACH, 4096);
   const from = l.api.botMessages(LEADER.id).length;
@@ -362,6 +378,10 @@ async function pasteAndConfirm(l: Loop): Promise<Map<string, string[]>> {
   preview = await previewAfter(l, seen);
   seen = l.api.botMessages(LEADER.id).length;
   l.say(LEADER.id, LEADER, `/bo ${seqOf("III.11")}`);
+  preview = await previewAfter(l, seen);
+  // The headings reach no unit: typed "không giao", all at once (issue 12).
+  seen = l.api.botMessages(LEADER.id).length;
+  l.say(LEADER.id, LEADER, "/khonggiao tat ca");
   preview = await previewAfter(l, seen);
   await l.press(LEADER.id, LEADER, preview.last, preview.buttons.find((d) => d.startsWith("confirm:"))!);
   return expectedRefs(parts.join("\n"), ["II.1", "III.11"]).refs;

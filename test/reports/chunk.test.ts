@@ -27,6 +27,16 @@ describe("splitIntoChunks", () => {
     for (const c of emoji) expect(c).toMatch(/^(👍)+$/u);
   });
 
+  it("keeps an indented line with the line above it when that block fits in the next message", () => {
+    const text = ["1. Một", "   Sở Y tế · hạn 30/06", "2. Nhiệm vụ hai", "   Sở Tài chính · hạn 01/07"].join("\n");
+    // Line by line, "2. Nhiệm vụ hai" would end the first message and its unit line open the second.
+    expect(splitIntoChunks(text, 50)).toEqual(["1. Một\n   Sở Y tế · hạn 30/06", "2. Nhiệm vụ hai\n   Sở Tài chính · hạn 01/07"]);
+    // A block longer than a message is cut as before.
+    const long = splitIntoChunks(["a", "   b".repeat(1), "   c"].join("\n"), 5);
+    expect(long.join("\n")).toBe("a\n   b\n   c");
+    for (const c of long) expect(c.length).toBeLessThanOrEqual(5);
+  });
+
   it("drops blank lines at the edges of a chunk and returns nothing for blank text", () => {
     expect(splitIntoChunks("a\n\n\nb", 2)).toEqual(["a", "b"]);
     expect(splitIntoChunks("\n\n")).toEqual([]);

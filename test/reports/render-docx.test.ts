@@ -66,7 +66,7 @@ describe("renderReportDocx", () => {
     ]);
     expect(lines).toContain("BÁO CÁO");
     expect(lines).toContain("Kết quả thực hiện nhiệm vụ theo văn bản số 164/KH-UBND Triển khai thực hiện công tác cải cách hành chính năm 2024 trên địa bàn Thành phố");
-    expect(lines).toContain("Tổng số: 6 nhiệm vụ (tính theo đơn vị chủ trì)");
+    expect(lines).toContain("Tổng số: 6 nhiệm vụ, 7 lượt giao cho đơn vị (6 lượt chủ trì, 1 lượt phối hợp)");
     expect(lines).toContain("- Quá hạn chưa hoàn thành: 1");
     expect(lines).toContain("Nơi nhận:");
     expect(lines).toContain("- Lưu: VT, VP.");
@@ -91,7 +91,7 @@ describe("renderReportDocx", () => {
     // The counts per lead unit, as in the .xlsx summary sheet.
     const byUnit = tables.find((tb) => tb[0]?.[0] === "Đơn vị chủ trì")!;
     expect(byUnit).toContainEqual(["Sở Nội vụ", "2", "0", "1", "0", "1", "0"]);
-    expect(byUnit.at(-1)).toEqual(["Cộng", "6", "1", "1", "1", "1", "2"]);
+    expect(byUnit.at(-1)).toEqual(["Cộng (lượt giao cho đơn vị chủ trì)", "6", "1", "1", "1", "1", "2"]);
   });
 
   it("escapes markup and drops control characters from what people wrote", async () => {

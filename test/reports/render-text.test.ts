@@ -18,7 +18,9 @@ describe("renderReportText", () => {
       "Tính đến 08:30 ngày 03/06/2024",
     ]);
     expect(text).toContain([
-      "Tổng số: 6 nhiệm vụ (tính theo đơn vị chủ trì)",
+      // Issue 12: what is counted — tasks, assignments to units, then the lead assignments the categories are over.
+      "Tổng số: 6 nhiệm vụ, 7 lượt giao cho đơn vị (6 lượt chủ trì, 1 lượt phối hợp)",
+      "Tình hình 6 lượt giao cho đơn vị chủ trì (lượt phối hợp không tính):",
       "- Đã hoàn thành: 2",
       "   + Hoàn thành đúng hạn: 1",
       "   + Hoàn thành quá hạn: 1",

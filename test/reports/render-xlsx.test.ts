@@ -45,9 +45,11 @@ describe("renderReportXlsx", () => {
     const wb = await readBack(await renderReportXlsx(ROWS.filter((r) => r.dispatchId === 164), { t: translator("vi"), now: NOW }));
     const sum = wb.getWorksheet("Tổng hợp")!;
     const values = sum.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
-    expect(values[1]).toEqual(["Đơn vị chủ trì", "Tổng số", "Hoàn thành đúng hạn", "Hoàn thành quá hạn", "Đang thực hiện (trong hạn)", "Quá hạn chưa hoàn thành", "Hoàn thành", "Chưa có hạn"]);
+    expect(values[1]).toEqual(["Tổng số: 6 nhiệm vụ, 7 lượt giao cho đơn vị (6 lượt chủ trì, 1 lượt phối hợp)"]);
+    expect(values[2]).toEqual(["Tình hình 6 lượt giao cho đơn vị chủ trì (lượt phối hợp không tính):"]);
+    expect(values[3]).toEqual(["Đơn vị chủ trì", "Số lượt giao chủ trì", "Hoàn thành đúng hạn", "Hoàn thành quá hạn", "Đang thực hiện (trong hạn)", "Quá hạn chưa hoàn thành", "Hoàn thành", "Chưa có hạn"]);
     expect(values).toContainEqual(["Sở Nội vụ", 2, 0, 1, 0, 1, 0, 0]);
-    expect(values[values.length - 1]).toEqual(["Cộng", 6, 1, 1, 1, 1, 1, 1]);
+    expect(values[values.length - 1]).toEqual(["Cộng (lượt giao cho đơn vị chủ trì)", 6, 1, 1, 1, 1, 1, 1]);
   });
 
   it("writes English headers for an English reader", async () => {

@@ -99,6 +99,8 @@ describe("chatReport (counts in SQLite, most urgent lines by ORDER BY … LIMIT)
           const fast = chatReport(w, request, n)!;
           const label = `${now} ${JSON.stringify(request)} first ${n}`;
           expect(fast.lines.length, label).toBe(Math.min(n, full.lines.length));
+          // Distinct tasks (issue 12: "N nhiệm vụ, M lượt giao"), counted by SQLite, equal the full report's.
+          expect(fast.tasks, label).toBe(full.tasks);
           expect(visible(fast, n), label).toEqual(visible(full, n));
           expect(renderReportText(fast, t, { maxLines: n }), label).toEqual(renderReportText(full, t, { maxLines: n }));
         }

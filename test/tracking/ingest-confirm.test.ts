@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { bindChat } from "../../src/tracking/chat-binding.js";
-import { confirmDraft } from "../../src/tracking/confirm-draft.js";
+import { confirmDraft, planTasks, unitlessItems } from "../../src/tracking/confirm-draft.js";
 import { editDraft } from "../../src/tracking/edit-draft.js";
 import { ingestDraft } from "../../src/tracking/ingest-draft.js";
 import { dispatch, LEADER, OFFICER, task, world, type World } from "./helpers.js";
@@ -71,6 +71,12 @@ describe("editDraft and confirmDraft", () => {
       ]),
     });
     if (r.code !== "ok") throw new Error(r.code);
+    // II.3 reaches no unit: confirming insists (issue 12) until the leader marks it "không giao".
+    expect(await confirmDraft(w, { dispatchId: r.draft.id, by: LEADER })).toEqual({
+      code: "unitless", dispatchId: r.draft.id, items: [{ seq: 3, ref: "II.3", text: "Nội dung nhiệm vụ II.3" }],
+    });
+    expect(await w.db.prisma.task.count()).toBe(0);
+    expect((await editDraft(w, { dispatchId: r.draft.id, by: LEADER, edit: { type: "not-assigned", seqs: [3] } })).code).toBe("ok");
     const c = await confirmDraft(w, { dispatchId: r.draft.id, by: LEADER });
     expect(c).toMatchObject({ code: "ok", tasks: 2, assignments: 4, units: 3, posts: 2, unbound: [{ name: "Sở Nội vụ" }], unassigned: [{ ref: "II.3" }] });
     const outbox = await w.db.prisma.outboxItem.findMany({ orderBy: { id: "asc" } });
@@ -84,6 +90,8 @@ describe("editDraft and confirmDraft", () => {
     // A second confirm (double press) does nothing.
     expect((await confirmDraft(w, { dispatchId: r.draft.id, by: LEADER })).code).toBe("not_draft");
     expect(await w.db.prisma.task.count()).toBe(2);
+    // Reports find it as marked "không giao".
+    expect(w.store.history.unassignedItems(r.draft.id)).toMatchObject([{ ref: "II.3", notAssigned: true, number: "164/KH-UBND" }]);
   });
 
   it("lets the leader map an unmatched name, change a deadline, drop an item, pick a period; then cancel", async () => {
@@ -93,9 +101,10 @@ describe("editDraft and confirmDraft", () => {
     });
     if (r.code !== "ok") throw new Error(r.code);
     const id = r.draft.id;
-    expect(await confirmDraft(w, { dispatchId: id, by: LEADER })).toEqual({ code: "needs_period", items: [{ seq: 2, ref: "2" }] });
+    expect((await confirmDraft(w, { dispatchId: id, by: LEADER })).code).toBe("unitless");
     const mapped = await editDraft(w, { dispatchId: id, by: LEADER, edit: { type: "map-name", name: "Phòng Y tế cũ", unitId: w.unit("Sở Y tế"), remember: true } });
     expect(mapped.code === "ok" && mapped.draft.items[0]!.assignees[0]!.match).toBe("unit");
+    expect(await confirmDraft(w, { dispatchId: id, by: LEADER })).toEqual({ code: "needs_period", items: [{ seq: 2, ref: "2" }] });
     expect((await editDraft(w, { dispatchId: id, by: LEADER, edit: { type: "set-period", seq: 2, recurrence: "monthly" } })).code).toBe("ok");
     expect((await editDraft(w, { dispatchId: id, by: LEADER, edit: { type: "set-deadline", seq: 3, date: "2023-07-01" } })).code).toBe("ok");
     expect((await editDraft(w, { dispatchId: id, by: LEADER, edit: { type: "drop", seq: 1 } })).code).toBe("ok");
@@ -116,5 +125,33 @@ describe("editDraft and confirmDraft", () => {
     expect((await confirmDraft(w, { dispatchId: r.draft.id, by: LEADER })).code).toBe("ok");
     const tasks = await w.db.prisma.task.findMany({ include: { assignments: true } });
     expect(tasks.map((t) => [t.ref, t.deadlineDate, t.assignments[0]!.deadlineDate])).toEqual([["2", "2023-08-01", "2023-08-01"]]);
+  });
+
+  it("'không giao': only on a live item, undone by /giao; a marked item with units becomes no task", async () => {
+    const r = await ingestDraft(w, {
+      forwardedBy: LEADER,
+      parsed: dispatch([task("1", [["Ban Dân vận", "lead"]]), task("2", [["Sở Y tế", "lead"]]), task("3", [])]),
+    });
+    if (r.code !== "ok") throw new Error(r.code);
+    const id = r.draft.id;
+    expect(unitlessItems(r.draft).map((i) => i.seq)).toEqual([1, 3]);
+    expect((await editDraft(w, { dispatchId: id, by: LEADER, edit: { type: "drop", seq: 3 } })).code).toBe("ok");
+    // A dropped item is no task at all: marking it is refused; an officer may not mark.
+    expect((await editDraft(w, { dispatchId: id, by: LEADER, edit: { type: "not-assigned", seqs: [3] } })).code).toBe("bad_item");
+    expect((await editDraft(w, { dispatchId: id, by: OFFICER, edit: { type: "not-assigned", seqs: [1] } })).code).toBe("forbidden");
+    // Several at once, all or nothing: an unknown number marks none.
+    expect(await editDraft(w, { dispatchId: id, by: LEADER, edit: { type: "not-assigned", seqs: [1, 9] } })).toEqual({ code: "bad_item", seq: 9 });
+    expect((await w.store.dispatches.draft(id))!.items.some((i) => i.notAssigned)).toBe(false);
+    const marked = await editDraft(w, { dispatchId: id, by: LEADER, edit: { type: "not-assigned", seqs: [1] } });
+    expect(marked.code === "ok" && unitlessItems(marked.draft)).toEqual([]);
+    // /giao on a marked item assigns it after all.
+    const assigned = await editDraft(w, { dispatchId: id, by: LEADER, edit: { type: "set-assignees", seq: 1, assignees: [{ name: "Sở Nội vụ", role: "lead" }] } });
+    expect(assigned.code === "ok" && assigned.draft.items[0]!.notAssigned).toBe(false);
+    // The leader may also decide not to follow an item the reader gave units: it becomes no task.
+    const second = await editDraft(w, { dispatchId: id, by: LEADER, edit: { type: "not-assigned", seqs: [2] } });
+    if (second.code !== "ok") throw new Error(second.code);
+    expect(planTasks(second.draft).map((p) => p.ref)).toEqual(["1"]);
+    expect(await confirmDraft(w, { dispatchId: id, by: LEADER })).toMatchObject({ code: "ok", tasks: 1, unassigned: [{ ref: "2" }] });
+    expect(w.store.history.unassignedItems([id]).map((i) => [i.ref, i.notAssigned])).toEqual([["2", true]]);
   });
 });

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { bindChat } from "../../src/tracking/chat-binding.js";
 import { recordReply } from "../../src/tracking/record-reply.js";
+import { findPeriod, notYetBegun } from "../../src/reports/period.js";
+import { chatReport, reportNow } from "../../src/tracking/status-report.js";
 import { deliver, MemoryChat } from "./fake-chat.js";
 import { assignDispatch, dispatch, LEADER, task, world, type World } from "./helpers.js";
 
@@ -32,5 +34,33 @@ describe("closing a monthly task due on the 31st", () => {
     expect(await done()).toMatchObject({ code: "recorded", outcomes: [{ outcome: "closed", nextDeadline: "2024-02-29" }] });
     w.clock.set(new Date("2024-02-20T02:00:00Z"));
     expect(await done()).toMatchObject({ code: "recorded", outcomes: [{ outcome: "closed", nextDeadline: "2024-03-31" }] });
+  });
+});
+
+describe("a period's report and the next occurrence (issue 12)", () => {
+  it("an occurrence whose own month has not begun is not counted 'đang thực hiện' this quarter; from its month on it is", async () => {
+    // January's report handed in early, on 10/01: February's occurrence (due 29/02) exists, but February has not begun.
+    await done();
+    const quarter = findPeriod("quý 1/2024", "2024-01-10")!.period;
+    const early = reportNow(w, { kind: "unit", unitId: w.unit("Sở Y tế") }, quarter)!;
+    expect(early.lines.map((l) => [l.row.deadlineDate, l.status])).toEqual([["2024-01-31", "done_on_time"]]);
+    expect(early.counts.in_progress).toBe(0);
+    // The chat report of the period says the same.
+    expect(chatReport(w, { kind: "unit", unitId: w.unit("Sở Y tế") }, 50, quarter)!.counts).toEqual(early.counts);
+    // Without a period, the open occurrence is still listed (the next one to report on).
+    expect(reportNow(w, { kind: "unit", unitId: w.unit("Sở Y tế") })!.lines).toHaveLength(2);
+
+    // On 01/02 February's occurrence has begun: in progress this quarter.
+    w.clock.set(new Date("2024-02-01T02:00:00Z"));
+    const later = reportNow(w, { kind: "unit", unitId: w.unit("Sở Y tế") }, quarter)!;
+    expect(later.lines.map((l) => [l.row.deadlineDate, l.status])).toEqual([["2024-02-29", "in_progress"], ["2024-01-31", "done_on_time"]]);
+  });
+
+  it("notYetBegun: open later occurrences until the day after the previous due day", () => {
+    expect(notYetBegun({ completedAt: null, startsAfter: "2024-01-31" }, "2024-01-31")).toBe(true);
+    expect(notYetBegun({ completedAt: null, startsAfter: "2024-01-31" }, "2024-02-01")).toBe(false);
+    expect(notYetBegun({ completedAt: new Date("2024-01-20T02:00:00Z"), startsAfter: "2024-01-31" }, "2024-01-20")).toBe(false);
+    expect(notYetBegun({ completedAt: null, startsAfter: null }, "2024-01-10")).toBe(false);
+    expect(notYetBegun({ completedAt: null }, "2024-01-10")).toBe(false);
   });
 });

@@ -4,13 +4,15 @@ import { handleAction } from "../../tracking/button-action.js";
 import { chatLang } from "../../tracking/chat-lang.js";
 import type { ConfirmResult } from "../../tracking/confirm-draft.js";
 import type { BotDeps } from "../deps.js";
+import { clip } from "../../reports/format.js";
 import { enqueueAck, say } from "../respond.js";
 import { bindAction } from "./bind-unit.js";
 import { extensionAction } from "./extensions.js";
 import { historyAction } from "./history.js";
 import { amendmentAction } from "./amendments.js";
 import { directoryAction } from "./directory.js";
-import { answerEdit, mapNameAction } from "./draft-edit.js";
+import { answerEdit, mapNameAction, notAssignedAction } from "./draft-edit.js";
+import { notAssignedButtons } from "./preview.js";
 import { postStatusEdit } from "./post-status.js";
 
 /** Button presses: the tracking core decides; here each outcome becomes a short answer or a status edit. */
@@ -24,6 +26,13 @@ export async function onAction(deps: BotDeps, action: InboundAction): Promise<vo
   if (map) {
     const result = await mapNameAction(deps, action.chat, action.sender.id, t, Number(map[1]), Number(map[2]), Number(map[3]));
     return action.answer(result?.code === "ok" ? t("bot:draft.mapped") : t("bot:draft.none"));
+  }
+  // "🚫 Không giao N" under a preview or under the answer to a confirmation that still had unit-less items (issue 12).
+  const notAssigned = /^ng:(\d+):(\d+|all)$/.exec(action.data);
+  if (notAssigned) {
+    const asked = notAssigned[2] === "all" ? "all" : [Number(notAssigned[2])];
+    const { result, seqs } = await notAssignedAction(deps, action.chat, action.sender.id, t, Number(notAssigned[1]), asked);
+    return action.answer(result?.code === "ok" ? t("followup:notAssigned.marked", { seqs: seqs.join(", ") }) : result?.code === "forbidden" ? t("tracking:common.forbidden") : undefined);
   }
 
   if (await extensionAction(deps, action, t)) return;
@@ -72,12 +81,18 @@ export async function announceConfirm(deps: BotDeps, chat: string, t: Translate,
     case "ok": {
       const lines = [t("followup:confirm.ok", { tasks: result.tasks, units: result.units, assignments: result.assignments, posts: result.posts })];
       if (result.unbound.length) lines.push(t("tracking:confirm.unbound", { units: result.unbound.map((u) => u.name).join(", ") }));
-      if (result.unassigned.length) lines.push(t("tracking:confirm.unassigned", { refs: result.unassigned.map((u) => u.ref).join(", ") }));
+      if (result.unassigned.length) lines.push(t("tracking:confirm.notAssigned", { refs: result.unassigned.map((u) => u.ref).join(", ") }));
       return say(deps, chat, lines.join("\n"));
     }
     case "forbidden": return say(deps, chat, t("tracking:common.forbidden"));
     case "not_found": return say(deps, chat, t("bot:draft.none"));
     case "not_draft": return say(deps, chat, t("tracking:confirm.notDraft", { status: t(`bot:status.${result.status}`) }));
+    case "unitless": {
+      // Nothing silently untracked (issue 12): not confirmed; each item named with the two ways out.
+      const items = result.items.map((i) => `${i.seq}. [${i.ref}] ${clip(i.text, 100)}`).join("\n• ");
+      const text = t("followup:notAssigned.insist", { count: result.items.length, items, seq: result.items[0]!.seq });
+      return say(deps, chat, text, { buttons: notAssignedButtons(result.dispatchId, result.items, t) });
+    }
     case "needs_period": return say(deps, chat, t("tracking:confirm.needsPeriod", { refs: result.items.map((i) => `${i.seq} (${i.ref})`).join(", ") }));
     case "nothing_to_assign": return say(deps, chat, t("tracking:confirm.nothing"));
   }

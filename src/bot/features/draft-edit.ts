@@ -5,6 +5,7 @@ import { foldKey } from "../../text/vietnamese.js";
 import { officeDay } from "../../tracking/office-day.js";
 import { editDraft, type DraftEdit, type EditResult } from "../../tracking/edit-draft.js";
 import { unmatchedNames } from "../../tracking/ingest-draft.js";
+import { unitlessItems } from "../../tracking/confirm-draft.js";
 import { UnitDirectory } from "../../tracking/unit-matcher.js";
 import type { MessageContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
@@ -46,10 +47,54 @@ export function parseAssignees(text: string): Array<{ name: string; role: "lead"
   ];
 }
 
+/**
+ * "/khonggiao 3", "/khonggiao 3 5 7", "/khonggiao 3, 5", "/khonggiao tất cả" (every item still reaching no unit):
+ * the item numbers to mark, or "all"; null when unreadable.
+ */
+export function parseNotAssigned(args: string): number[] | "all" | null {
+  const s = foldKey(args);
+  if (/^(tat ca|het|all)$/.test(s)) return "all";
+  if (!/^#?\d+(?:\s*[,;\s]\s*#?\d+)*$/.test(args.trim())) return null;
+  return [...new Set(args.match(/\d+/g)!.map(Number))];
+}
+
+/** "/khonggiao …" (typed form of the 🚫 buttons, issue 12): marks items "không giao", then shows the card again. */
+async function notAssignedCommand(ctx: MessageContext, args: string, draftId: number): Promise<void> {
+  const { deps, msg, t } = ctx;
+  const asked = parseNotAssigned(args);
+  if (asked === null) return ctx.reply(t("followup:notAssigned.usage"));
+  const { result, seqs } = await markNotAssigned(deps, draftId, msg.sender.id, asked);
+  if (!result) return ctx.reply(t(seqs.length ? "bot:draft.none" : "followup:notAssigned.noneLeft"));
+  if (result.code === "ok") await ctx.reply(t("followup:notAssigned.marked", { seqs: seqs.join(", ") }));
+  await answerEdit(deps, msg.chat, t, result);
+}
+
+/** Marks the items (or every unit-less one) in one edit; null when "all" finds none left. */
+async function markNotAssigned(deps: BotDeps, draftId: number, by: string, asked: number[] | "all"): Promise<{ result: EditResult | null; seqs: number[] }> {
+  let seqs = asked === "all" ? [] : asked;
+  if (asked === "all") {
+    const draft = await deps.store.dispatches.draft(draftId);
+    if (!draft) return { result: { code: "not_found" }, seqs };
+    seqs = unitlessItems(draft).map((i) => i.seq);
+    if (seqs.length === 0) return { result: null, seqs };
+  }
+  return { result: await editDraft(deps, { dispatchId: draftId, by, edit: { type: "not-assigned", seqs } }), seqs };
+}
+
+/** The 🚫 buttons: the same edit on the draft the button belongs to. Someone without the right is told by the toast. */
+export async function notAssignedAction(
+  deps: BotDeps, chat: ChatId, by: string, t: Translate, dispatchId: number, asked: number[] | "all",
+): Promise<{ result: EditResult | null; seqs: number[] }> {
+  const marked = await markNotAssigned(deps, dispatchId, by, asked);
+  if (marked.result && marked.result.code !== "forbidden") await answerEdit(deps, chat, t, marked.result);
+  return marked;
+}
+
 /** Draft edit commands act on the leader's most recent draft (shown as #id on the preview). */
-export async function draftEditCommand(ctx: MessageContext, name: "bo" | "han" | "giao" | "chuky", args: string, draftId: number | undefined): Promise<void> {
+export async function draftEditCommand(ctx: MessageContext, name: "bo" | "han" | "giao" | "chuky" | "khonggiao", args: string, draftId: number | undefined): Promise<void> {
   const { deps, msg, t } = ctx;
   if (draftId === undefined) return ctx.reply(t("bot:draft.none"));
+  if (name === "khonggiao") return notAssignedCommand(ctx, args, draftId);
   const m = /^#?(\d+)\s*([\s\S]*)$/.exec(args.trim());
   if (!m) return ctx.reply(t(`bot:draft.usage.${name}`));
   const seq = Number(m[1]);

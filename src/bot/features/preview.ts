@@ -9,6 +9,7 @@ import { WorkingCalendar } from "../../reminders/working-days.js";
 import type { TrackingDeps } from "../../tracking/deps.js";
 import { type AmendmentOffer, amendmentOffers } from "../../tracking/amendments.js";
 import { dayOffReason } from "../../tracking/relative-deadline.js";
+import { unitlessItems } from "../../tracking/confirm-draft.js";
 
 const ITEM_CHARS = 220;
 
@@ -29,6 +30,21 @@ export async function previewOptions(deps: TrackingDeps, draftId?: number): Prom
     today: officeDay(deps.clock.now()),
     ...(draftId !== undefined ? { amendments: amendmentOffers(deps, draftId) } : {}),
   };
+}
+
+// At most this many "không giao" buttons (three a row); more items are marked by typing several numbers at once.
+const NOT_ASSIGNED_BUTTONS = 12;
+
+/**
+ * One "🚫 Không giao N" button per unit-less item (data "ng:<draft>:<seq>"; typed on Zalo as "/khonggiao N"), and with
+ * several items one for all of them ("ng:<draft>:all", "/khonggiao tất cả"): a plan's headings need not be one tap each.
+ */
+export function notAssignedButtons(draftId: number, items: ReadonlyArray<{ seq: number }>, t: Translate): Button[][] {
+  const row = items.slice(0, NOT_ASSIGNED_BUTTONS).map((it) => ({ label: t("followup:notAssigned.button", { seq: it.seq }), data: `ng:${draftId}:${it.seq}` }));
+  const rows: Button[][] = [];
+  for (let i = 0; i < row.length; i += 3) rows.push(row.slice(i, i + 3));
+  if (items.length > 1) rows.push([{ label: t("followup:notAssigned.allButton", { count: items.length }), data: `ng:${draftId}:all` }]);
+  return rows;
 }
 
 function clip(text: string, max: number): string {
@@ -66,7 +82,7 @@ export function renderPreview(draft: Draft, unmatched: UnmatchedName[], t: Trans
   if (ocrNoted) lines.push(t("bot:preview.ocrAll"));
   const active = draft.items.filter((it) => !it.dropped);
   // A heading item that names no unit ("II. NHIỆM VỤ CỤ THỂ") is listed but is not a task (issue 10: "18" for 14).
-  const tasks = active.filter((it) => it.assignees.length > 0);
+  const tasks = active.filter((it) => it.assignees.length > 0 && !it.notAssigned);
   // Forwarded long after its deadlines (a 2023 plan in 2026): said at the top, before anything is sent.
   const deadlines = tasks.map((it) => it.deadlineDate).filter((d): d is string => d !== null).sort();
   const latest = deadlines[deadlines.length - 1];
@@ -82,6 +98,11 @@ export function renderPreview(draft: Draft, unmatched: UnmatchedName[], t: Trans
       continue;
     }
     lines.push(`${it.seq}. [${it.ref}] ${clip(it.text, ITEM_CHARS)}`);
+    // Marked "không giao" by the leader: said instead of its units, with the way back.
+    if (it.notAssigned) {
+      lines.push(t("followup:notAssigned.previewLine", { seq: it.seq }));
+      continue;
+    }
     const leads = it.assignees.filter((a) => a.role === "lead").map((a) => assigneeLabel(a, t));
     const coords = it.assignees.filter((a) => a.role === "coordinate").map((a) => assigneeLabel(a, t));
     lines.push(leads.length ? t("bot:preview.lead", { names: leads.join(", ") }) : t("bot:preview.noLead"));
@@ -110,10 +131,12 @@ export function renderPreview(draft: Draft, unmatched: UnmatchedName[], t: Trans
       if (row.length && buttons.length < 6) buttons.push(row);
     });
   }
-  // Nothing silently untracked (issue 12): items that would reach no unit are named, with what to do about them.
-  const unitless = active.filter((it) => !it.assignees.some((a) => a.unitIds.length > 0));
+  // Nothing silently untracked (issue 12): items that would reach no unit are named, with what to do about them;
+  // confirming waits until each is assigned, marked "không giao" (a button each) or dropped.
+  const unitless = unitlessItems(draft);
   if (unitless.length) {
     lines.push("", t("followup:preview.unitless", { items: unitless.map((it) => `${it.seq} [${it.ref}]`).join(", "), seq: unitless[0]!.seq }));
+    buttons.push(...notAssignedButtons(draft.id, unitless, t));
   }
   // Issue 12: an amending dispatch names the tracked one it changes; the leader applies it with a button (/apdung).
   for (const offer of options.amendments ?? []) {

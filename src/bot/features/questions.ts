@@ -1,6 +1,6 @@
 import { parseChatId } from "../../chat/port.js";
 import { clip } from "../../reports/format.js";
-import { inPeriod, periodLabel } from "../../reports/period.js";
+import { inPeriodReport, periodLabel } from "../../reports/period.js";
 import { buildReport, type Report, type ReportRow } from "../../reports/report.js";
 import { renderReportText } from "../../reports/render-text.js";
 import { hasRole } from "../../tracking/deps.js";
@@ -51,7 +51,7 @@ async function answer(ctx: MessageContext, q: Question): Promise<void> {
     }
     case "not_reported": {
       let rows = reportNow(deps, { kind: "not_reported" })!.lines.map((l) => l.row);
-      if (q.period) rows = rows.filter((r) => inPeriod(r, q.period!));
+      if (q.period) rows = rows.filter((r) => inPeriodReport(r, q.period!, officeDay(now)));
       rows = scoped(rows, q.unitId);
       const perUnit = new Map<string, number>();
       for (const r of rows) perUnit.set(r.unitName, (perUnit.get(r.unitName) ?? 0) + 1);
@@ -89,7 +89,7 @@ async function answer(ctx: MessageContext, q: Question): Promise<void> {
     }
     case "open": {
       let rows = scoped(reportNow(deps, { kind: "all" })!.lines.map((l) => l.row), q.unitId).filter((r) => r.completedAt === null);
-      if (q.period) rows = rows.filter((r) => inPeriod(r, q.period!));
+      if (q.period) rows = rows.filter((r) => inPeriodReport(r, q.period!, officeDay(now)));
       const report = buildReport("dispatch", rows, now);
       const overdue = rows.filter((r) => r.role === "lead" && statusOf({ deadline: r.deadlineDate, completedAt: null, now }) === "overdue").length;
       const unit = await unitName(q.unitId);

@@ -78,18 +78,23 @@ export async function reportCommand(ctx: MessageContext, kind: "baocao" | "quaha
   }
   if (kind === "xuat") {
     const report = reportNow(deps, request, period)!; // the request names a dispatch that has rows, or no dispatch
+    // Items of the dispatches in the file that no unit follows up ("không giao"), listed after the rows (issue 12).
+    const dispatchIds = request.kind === "dispatch" ? [request.dispatchId]
+      : request.kind === "all" || request.kind === "open_dispatches" ? [...new Set(report.lines.map((l) => Number(l.row.dispatchId)))]
+      : [];
+    const notAssigned = deps.store.history.unassignedItems(dispatchIds);
     const dir = join(deps.settings.filesDir, "exports");
     await mkdir(dir, { recursive: true });
     const stem = `bao-cao-${officeDay(now)}-${now.getTime()}`;
     if (asDocx) {
-      const bytes = await renderReportDocx(report, { t, now, ...(deps.settings.reportIssuer ? { issuer: deps.settings.reportIssuer } : {}), ...(period ? { about: aboutPeriod(ctx, report, period) } : {}) });
+      const bytes = await renderReportDocx(report, { t, now, ...(notAssigned.length ? { notAssigned } : {}), ...(deps.settings.reportIssuer ? { issuer: deps.settings.reportIssuer } : {}), ...(period ? { about: aboutPeriod(ctx, report, period) } : {}) });
       const path = join(dir, `${stem}.docx`);
       await writeFile(path, bytes);
       await sendFile(deps, msg.chat, { name: `${stem}.docx`, path, mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" }, t("reports:docx.caption", { count: report.lines.length }));
       return;
     }
     const title = period ? aboutPeriod(ctx, report, period) : args.trim();
-    const bytes = await renderReportXlsx(report, { t, now, ...(title ? { title } : {}) });
+    const bytes = await renderReportXlsx(report, { t, now, ...(title ? { title } : {}), ...(notAssigned.length ? { notAssigned } : {}) });
     const name = `${stem}.xlsx`;
     const path = join(dir, name);
     await writeFile(path, bytes);
@@ -102,9 +107,14 @@ export async function reportCommand(ctx: MessageContext, kind: "baocao" | "quaha
   const extendedFrom = deps.store.extensions.originalDeadlines(report.lines.slice(0, CHAT_REPORT_LINES).map((l) => Number(l.row.id)));
   const parts = renderReportText(report, t, { maxLength: max, maxLines: CHAT_REPORT_LINES, extendedFrom });
   if (period && parts.length > 0) parts[0] = `${t("bot:report.periodLine", { period: periodLabel(period, t) })}\n${parts[0]}`;
-  // A dispatch's items that reached no unit are listed, so none is silently untracked (issue 12).
+  // A dispatch's items that reached no unit are listed, so none is silently untracked (issue 12): those the leader
+  // marked "không giao", and those confirmed without a unit before confirming insisted on a decision.
   const unassigned = request.kind === "dispatch" ? deps.store.history.unassignedItems(request.dispatchId) : [];
-  if (unassigned.length) parts.push(t("followup:report.unassigned", { items: unassigned.map((i) => `[${i.ref}] ${clip(i.text, 120)}`).join("\n• ") }));
+  const listed = (items: typeof unassigned) => items.map((i) => `[${i.ref}] ${clip(i.text, 120)}`).join("\n• ");
+  const marked = unassigned.filter((i) => i.notAssigned);
+  const unmarked = unassigned.filter((i) => !i.notAssigned);
+  if (marked.length) parts.push(t("followup:report.notAssigned", { items: listed(marked) }));
+  if (unmarked.length) parts.push(t("followup:report.unassigned", { items: listed(unmarked) }));
   for (const part of parts) await ctx.reply(part);
 }
 

@@ -4,6 +4,8 @@ import type { Button } from "../../chat/port.js";
  * What to type instead of pressing a button, derived from the button's data in this one place. Zalo shows buttons as
  * numbered lines of these (src/adapters/zalo/outbound.ts); a kind without a typed form keeps its label.
  * - confirm:<draft> → "/xacnhan", cancel:<draft> → "/huy" (the leader's newest draft)
+ * - ng:<draft>:<seq> → "/khonggiao <seq>" (mark an item of the leader's newest draft "không giao"), ng:<draft>:all →
+ *   "/khonggiao tất cả"
  * - done:<assignment> → "xong <n>", n being the task's number in its message (the label's last number, "✅ Xong 2")
  * - bind:<unit> → "/donvi <unit name>" (the label is the unit's name)
  * - approve:<assignment> → "/duyet <id>", reject:<assignment> → "/tralai <id>"
@@ -18,6 +20,10 @@ export function typedReplyFor(button: Button): string | undefined {
       return "/xacnhan";
     case "cancel":
       return "/huy";
+    case "ng": {
+      const seq = button.data.slice(button.data.lastIndexOf(":") + 1);
+      return `/khonggiao ${seq === "all" ? "tất cả" : seq}`;
+    }
     case "done": {
       const n = /(\d+)\D*$/.exec(button.label)?.[1];
       return n ? `xong ${n}` : "xong";

@@ -227,7 +227,10 @@ describe("office hours on Zalo", () => {
 
     setClock("2023-06-05T15:00:00Z"); // Monday 22:00
     inPrivate(LEADER, DISPATCH);
-    await botSaysMatching(LEADER, /\n1\. \/xacnhan\n2\. \/huy$/);
+    // Sở Giáo dục is not in this directory: its item is marked "không giao" before confirming.
+    await botSaysMatching(LEADER, /\n1\. \/khonggiao 2\n2\. \/xacnhan\n3\. \/huy$/);
+    inPrivate(LEADER, "/khonggiao 2");
+    await botSaysMatching(LEADER, /^Đã đánh dấu không giao: mục 2\.$/);
     inPrivate(LEADER, "/xacnhan");
     await botSaysMatching(LEADER, /Đã giao 2 nhiệm vụ cho 1 đơn vị/);
     // An officer writing in the group at night is recorded, but the group hears nothing until the morning.
@@ -258,7 +261,8 @@ Hà Nội, ngày 28 tháng 8 năm 2024
 2. Sở Y tế chủ trì tổ chức kiểm tra an toàn thực phẩm, hoàn thành trước ngày 02/9/2024.
 3. Sở Y tế chủ trì gửi danh sách cơ sở vi phạm trong 02 ngày làm việc kể từ ngày nhận được văn bản này.
 `);
-    await botSaysMatching(LEADER, /\n1\. \/xacnhan\n2\. \/huy$/);
+    // No unit is in this directory: each item has its "không giao" command above /xacnhan.
+    await botSaysMatching(LEADER, /\n3\. \/khonggiao 3\n4\. \/khonggiao tất cả\n5\. \/xacnhan\n6\. \/huy$/);
     const preview = sentTo(LEADER).map(textOf).join("\n");
     // 3 working days after Wed 28/08: Thu 29, Fri 30, (Mon 02/09 Quốc khánh) Tue 03/09. Monday–Friday only: 02/09.
     expect(preview).toMatch(/báo cáo số liệu thu, chi[\s\S]*?Hạn: 03\/09\/2024/);
@@ -331,15 +335,104 @@ describe("nothing silently untracked (Zalo)", () => {
 1. Sở Tài chính chủ trì tổng hợp số liệu, hoàn thành trước ngày 30/6/2023.
 2. Ban Dân vận Thành ủy chủ trì tuyên truyền kết quả, hoàn thành trước ngày 30/6/2023.
 `);
-    await botSaysMatching(LEADER, /\/huy$/, leaderSeen);
-    expect(sentTo(LEADER).slice(leaderSeen).map(textOf).join("\n")).toMatch(/⚠️ Mục chưa giao cho đơn vị nào: 2 \[2\]\. Giao bằng \/giao 2 <đơn vị>/);
+    // The card's 🚫 button is shown as the command to type, before /xacnhan and /huy.
+    await botSaysMatching(LEADER, /\n1\. \/khonggiao 2\n2\. \/xacnhan\n3\. \/huy$/, leaderSeen);
+    expect(sentTo(LEADER).slice(leaderSeen).map(textOf).join("\n")).toMatch(/⚠️ Mục chưa giao cho đơn vị nào: 2 \[2\]\. Trước khi xác nhận, mỗi mục cần được giao \(\/giao 2 <đơn vị>\) hoặc đánh dấu không giao \(nút 🚫, hoặc \/khonggiao 2\)/);
+    // Confirming insists: nothing goes out while item 2 is undecided.
+    const tcSeen = sentTo(TAI_CHINH).length;
     inPrivate(LEADER, "/xacnhan");
-    await botSaysMatching(LEADER, /^Đã giao 1 nhiệm vụ/, leaderSeen);
+    const insist = await botSaysMatching(LEADER, /^Chưa xác nhận/, leaderSeen);
+    expect(insist).toMatch(/^Chưa xác nhận: còn 1 mục chưa giao cho đơn vị nào, nếu gửi đi sẽ không ai theo dõi:\n• 2\. \[2\] Ban Dân vận Thành ủy/);
+    await botSaysMatching(LEADER, /\n1\. \/khonggiao 2$/, leaderSeen);
+    // An officer cannot mark; unreadable numbers get the usage; the leader types it with diacritics, in two words.
+    inPrivate(OFFICER, "/khonggiao 2");
+    await botSaysMatching(OFFICER, /Không có văn bản nào đang chờ xác nhận|không có quyền/);
+    inPrivate(LEADER, "/khonggiao mục hai");
+    await botSaysMatching(LEADER, /^Cú pháp: \/khonggiao <số mục>/, leaderSeen);
+    const marking = sentTo(LEADER).length;
+    inPrivate(LEADER, "/không giao 2");
+    expect(await botSaysMatching(LEADER, /^Đã đánh dấu không giao/, marking)).toBe("Đã đánh dấu không giao: mục 2.");
+    const card = await botSaysMatching(LEADER, /🚫 Không giao — không theo dõi/, marking);
+    expect(card).toMatch(/2\. \[2\] Ban Dân vận Thành ủy[^\n]*\n   🚫 Không giao — không theo dõi, ghi trong báo cáo \(giao lại: \/giao 2 <đơn vị>\)/);
+    await botSaysMatching(LEADER, /\n1\. \/xacnhan\n2\. \/huy$/, marking);
+    expect(sentTo(TAI_CHINH)).toHaveLength(tcSeen);
+    inPrivate(LEADER, "/xac nhan");
+    expect(await botSaysMatching(LEADER, /^Đã giao 1 nhiệm vụ/, marking)).toMatch(/\nMục không giao \(không theo dõi, ghi trong báo cáo\): 2\.$/);
     const secSeen = sentTo(SECRETARY).length;
     inPrivate(SECRETARY, "/baocao 92/UBND-KT");
-    await waitFor(() => /Mục không giao cho đơn vị nào/.test(sentTo(SECRETARY).slice(secSeen).map(textOf).join("\n")), "the unit-less items");
-    expect(sentTo(SECRETARY).slice(secSeen).map(textOf).join("\n")).toContain("• [2] Ban Dân vận Thành ủy chủ trì tuyên truyền kết quả");
+    await waitFor(() => /Mục không giao/.test(sentTo(SECRETARY).slice(secSeen).map(textOf).join("\n")), "the unit-less items");
+    expect(sentTo(SECRETARY).slice(secSeen).map(textOf).join("\n")).toContain("🚫 Mục không giao (lãnh đạo đánh dấu khi xác nhận; không theo dõi):\n• [2] Ban Dân vận Thành ủy chủ trì tuyên truyền kết quả");
     inPrivate(SECRETARY, "chào bot");
     expect(await botSaysMatching(SECRETARY, /^Chào văn thư/, secSeen)).toMatch(/\/baocao/);
   }, 60_000);
 });
+
+describe("/baocao asks which year (Zalo)", () => {
+  it("a number used in two years: the secretary is asked which, and typing the year (without diacritics) picks it", async () => {
+    await dispatchConfirmed();
+    // The same number a year later (a new year's numbering), confirmed too.
+    const leaderSeen = sentTo(LEADER).length;
+    inPrivate(LEADER, `${HEADER.replace("{{number}}", "91/UBND-KT").replace("năm 2023", "năm 2024")}
+1. Sở Tài chính chủ trì tổng hợp quyết toán ngân sách năm 2023, hoàn thành trước ngày 30/6/2024.
+`);
+    await botSaysMatching(LEADER, /\/huy$/, leaderSeen);
+    inPrivate(LEADER, "/xacnhan");
+    await botSaysMatching(LEADER, /^Đã giao 1 nhiệm vụ/, leaderSeen);
+
+    const secSeen = sentTo(SECRETARY).length;
+    inPrivate(SECRETARY, "/baocao 91/UBND-KT");
+    expect(await botSaysMatching(SECRETARY, /^Có 2 văn bản số 91\/UBND-KT/, secSeen)).toBe(
+      "Có 2 văn bản số 91/UBND-KT ở các năm khác nhau. Gõ kèm năm, ví dụ:\n• /baocao 91/UBND-KT/2023 (05/06/2023)\n• /baocao 91/UBND-KT/2024 (05/06/2024)",
+    );
+    // The export asks the same, with its own command.
+    inPrivate(SECRETARY, "/xuat 91/UBND-KT");
+    expect(await botSaysMatching(SECRETARY, /• \/xuat 91\/UBND-KT\/2024 \(05\/06\/2024\)/, secSeen)).toMatch(/^Có 2 văn bản số 91\/UBND-KT/);
+    // As offered, and as typed on a phone: "bao cao" in two words, "nam 2024" without diacritics.
+    const picked = sentTo(SECRETARY).length;
+    inPrivate(SECRETARY, "/bao cao 91/UBND-KT nam 2024");
+    await waitFor(() => /Tổng số/.test(sentTo(SECRETARY).slice(picked).map(textOf).join("\n")), "the 2024 report");
+    await app.idle();
+    const report = sentTo(SECRETARY).slice(picked).map(textOf).join("\n");
+    expect(report).toContain("Tổng số: 1 nhiệm vụ, 1 lượt giao cho đơn vị (1 lượt chủ trì, 0 lượt phối hợp)");
+    expect(report).toMatch(/hạn 30\/06\/2024/);
+    expect(report).not.toMatch(/\/2023 ·|hạn \d\d\/\d\d\/2023/);
+    const other = sentTo(SECRETARY).length;
+    inPrivate(SECRETARY, "/baocao 91/UBND-KT/2023");
+    await waitFor(() => /hạn 12\/06\/2023/.test(sentTo(SECRETARY).slice(other).map(textOf).join("\n")), "the 2023 report");
+    expect(sentTo(SECRETARY).slice(other).map(textOf).join("\n")).toContain("Tổng số: 3 nhiệm vụ, 3 lượt giao cho đơn vị (3 lượt chủ trì, 0 lượt phối hợp)");
+  }, 60_000);
+});
+
+describe("a period's report and recurring tasks (Zalo)", () => {
+  it("next month's occurrence is not 'đang thực hiện' in this year's report until its month begins", async () => {
+    await dispatchConfirmed();
+    const leaderSeen = sentTo(LEADER).length;
+    inPrivate(LEADER, `${HEADER.replace("{{number}}", "130/UBND-TC")}
+1. Sở Tài chính chủ trì báo cáo tình hình giải ngân vốn đầu tư công hằng tháng, gửi trước ngày 25 hằng tháng.
+`);
+    await botSaysMatching(LEADER, /\/huy$/, leaderSeen);
+    inPrivate(LEADER, "/xacnhan");
+    await botSaysMatching(LEADER, /^Đã giao 1 nhiệm vụ/, leaderSeen);
+    await waitFor(() => sentTo(TAI_CHINH).some((m) => /130\/UBND-TC/.test(textOf(m))), "the post");
+    const post = sentTo(TAI_CHINH).find((m) => /130\/UBND-TC/.test(textOf(m)))!;
+    setClock("2023-06-09T02:00:00Z"); // Friday: June's report handed in early
+    const tcSeen = sentTo(TAI_CHINH).length;
+    inGroup(TAI_CHINH, OFFICER, "da xong", { quote: post });
+    await waitFor(() => sentTo(TAI_CHINH).length > tcSeen, "the acknowledgement");
+
+    const ask = async (text: string, until: RegExp): Promise<string> => {
+      const seen = sentTo(SECRETARY).length;
+      inPrivate(SECRETARY, text);
+      await waitFor(() => until.test(sentTo(SECRETARY).slice(seen).map(textOf).join("\n")), text);
+      await app.idle();
+      return sentTo(SECRETARY).slice(seen).map(textOf).join("\n");
+    };
+    const june = await ask("/bao cao nam 2023 So Tai chinh", /Chi tiết/);
+    expect(june).toMatch(/giải ngân[\s\S]*hạn 25\/06\/2023 · Hoàn thành đúng hạn/);
+    expect(june).not.toMatch(/hạn 25\/07\/2023/);
+    setClock("2023-06-26T02:00:00Z");
+    const july = await ask("/baocao năm 2023 Sở Tài chính", /hạn 25\/07\/2023/);
+    expect(july).toMatch(/hạn 25\/07\/2023 · Đang thực hiện \(trong hạn\)/);
+  }, 60_000);
+});
+
