@@ -10,8 +10,10 @@ import { ACTIVITY_BEFORE_PERIODIC } from "./lexicon.js";
 export interface DateContext {
   /** Year for dates written without one: the document's, else one the text states, else the reference date's. */
   year: number;
-  /** Recurring deadlines take their next occurrence on or after this day (ISO). */
+  /** Recurring deadlines take their next occurrence strictly after this day (ISO). */
   base: string;
+  /** False when the document states no date of its own: a recurring day then has no next occurrence to give. */
+  dated?: boolean;
 }
 
 export interface FoundDeadline extends Deadline {
@@ -22,11 +24,14 @@ export interface FoundDeadline extends Deadline {
 const WEEKDAY = "(?:thứ\\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\\s*nhật)";
 const NUM_DATE = "(\\d{1,2})\\s*[/.\\-]\\s*(\\d{1,2})(?:\\s*[/.\\-]\\s*(\\d{4}))?(?![\\d/])";
 const LONG_DATE = "(\\d{1,2})\\s+tháng\\s+(\\d{1,2})(?:\\s*(?:năm|,\\s*năm)\\s+(\\d{4}))?";
-const TIME = "(?:\\d{1,2}\\s*(?:h|giờ|g)\\s*(?:\\d{1,2})?\\s*(?:phút|')?\\s*(?:,\\s*)?)";
-// "ngày10/9": real text drops the space after "ngày".
-const DATE = `(?:ngày\\s*)?(?:${WEEKDAY}\\s*,?\\s*(?:ngày\\s*)?)?(?:${NUM_DATE}|${LONG_DATE})`;
+const TIME = "(?:\\d{1,2}\\s*(?:h|giờ|g)\\s*(?:\\d{1,2})?\\s*(?:phút|'|’)?\\s*(?:,\\s*)?)";
+// "ngày10/9": real text drops the space after "ngày"; "sáng thứ Ba ngày mùng 02/5/2023": a part of the day and
+// "mùng"/"mồng" (the first ten days of a month) may stand before the weekday and the day.
+const DATE = `(?:ngày\\s*)?(?:(?:sáng|chiều|tối|trưa)\\s+)?(?:${WEEKDAY}\\s*,?\\s*(?:ngày\\s*)?)?(?:(?:mùng|mồng)\\s*)?(?:${NUM_DATE}|${LONG_DATE})`;
+// "bắt đầu từ ngày 07/6/2022", "kể từ ngày 12/05/2021" with no end: an open window is due from its first day (the
+// guide's "kể từ ngày X đến khi …" → X); "vào thời điểm 0 giờ, ngày 1-4-2019": the moment an activity starts.
 const CUE =
-  "(?:không (?:quá|muộn hơn)|trước|chậm nhất(?:\\s+là)?|muộn nhất|hạn chót|hạn cuối|thời hạn|hạn|đến hết|đến|kết thúc|xong|hoàn thành|vào lúc|vào|lúc|trong ngày|diễn ra(?:\\s+vào)?|thời gian[^:.;\\n]{0,50}:)";
+  "(?:không (?:quá|muộn hơn)|trước|chậm nhất(?:\\s+là)?|muộn nhất|hạn chót|hạn cuối|thời hạn|hạn|đến hết|đến|kết thúc|xong|hoàn thành|bắt đầu(?:\\s+từ)?|kể từ|(?:vào\\s+)?thời điểm|vào lúc|vào|lúc|trong ngày|diễn ra(?:\\s+vào)?|dự kiến(?:\\s+vào)?|thời gian[^:.;\\n]{0,50}:)";
 
 // "từ ngày 30/4 đến hết 03/5/2020", "từ ngày 01/01/2017 (Chủ nhật) đến hết ngày 02/01/2017": the window's last day.
 const RANGE_RE = new RegExp(`từ\\s+(?:${TIME})?${DATE}\\s*(?:\\([^()]{0,20}\\)\\s*)?(?:cho\\s+)?(?:đến\\s+hết|đến|tới|-|–)\\s*(?:ngày\\s+)?(?:${TIME})?${DATE}`, "giu");
@@ -35,16 +40,28 @@ const DAY_RANGE_RE = /từ\s+(?:ngày\s+)?(\d{1,2})\s*(?:đến\s+hết|đến|t
 // "kể từ sáng ngày 17-11-2008 … đến khi …", "từ 0 giờ ngày 28/3/2020 cho đến khi có thông báo mới": an open window
 // is due from its first day.
 const OPEN_FROM_RE = new RegExp(`(?:kể\\s+)?từ\\s+(?:sáng|chiều|tối)?\\s*(?:${TIME})?\\s*${DATE}(?=[^.;\\n]{0,60}?(?:cho\\s+)?đến\\s+khi)`, "giu");
+// A day written with its weekday is a day something happens ("nghỉ học ngày thứ hai, 26 tháng 11 năm 2018",
+// "sáng thứ Ba ngày mùng 02/5/2023", "07/02/2021 (chủ Nhật)"): cited documents and anniversaries never carry one.
+const WEEKDAY_DATE_RE = new RegExp(
+  `(?:ngày\\s*)?(?:(?:sáng|chiều|tối|trưa)\\s+)?${WEEKDAY}\\s*,?\\s*(?:ngày\\s*)?(?:(?:mùng|mồng)\\s*)?(?:${NUM_DATE}|${LONG_DATE})|(?:ngày\\s*)?(?:${NUM_DATE}|${LONG_DATE})\\s*\\(\\s*${WEEKDAY}\\s*\\)`,
+  "giu",
+);
+// "kể từ ngày 01/01/2020 đến nay": the period a report covers.
+const UNTIL_NOW_RE = /^\s*(?:cho\s+)?(?:đến|tới)\s+(?:nay|hiện nay|thời điểm (?:hiện tại|báo cáo))/iu;
 const CUED_DATE_RE = new RegExp(`${CUE}\\s*:?\\s*(?:ngày\\s*)?(?:${TIME})?(?:ngày\\s*)?${DATE}`, "giu");
 const MONTH_RE = new RegExp(
-  `(?:(trước)|trong|hết|cuối|vào|đến hết|đến cuối|đến|thời gian[^:.;\\n]{0,50}:)\\s+tháng\\s+(\\d{1,2})(?:\\s*(?:\\/|năm|-)\\s*(\\d{4}))?(?![\\d/])`,
+  `(?:(trước)|trong|hết|cuối|(?:vào\\s+)?đầu|vào|đến hết|đến cuối|đến|dự kiến|thời gian[^:.;\\n]{0,50}:)\\s+tháng\\s+(\\d{1,2})(?:\\s*(?:\\/|năm|-)\\s*(\\d{4}))?(?![\\d/])`,
   "giu",
 );
 const QUARTER_RE = new RegExp(
   `(?:(trước)\\s+|(?:trong|hết|cuối|vào|đến hết|đến|xong|hoàn thành(?:\\s+trong)?|thời gian[^:.;\\n]{0,50}:)\\s+)quý\\s+(IV|I{1,3}|[1-4])(?:\\s*(?:\\/|năm|-)\\s*(\\d{4}))?`,
   "giu",
 );
-const YEAR_RE = /(?:(trước)|trong|hết|cuối|đến hết|đến cuối|hoàn thành trong|xong trong|vào|thời gian[^:.;\n]{0,50}:)\s+năm\s+(\d{4})(?!\d)/giu;
+// A bare "trong năm 2022" / "cuối năm 2021" after a noun is the period an activity or a report covers ("ứng phó với
+// thiên tai trong năm 2022", "ổn định thị trường vào cuối năm 2021"); only a completion word makes the year a limit.
+// "trong năm 2022 - 2023": a span of years is due at the end of its last year.
+const YEAR_RE =
+  /(?:(trước)|(?:hoàn thành|xong|kết thúc)(?:\s+(?:trong|vào|cuối))?|đến hết|đến cuối|vào|thời gian[^:.;\n]{0,50}:|thời gian (?:thực hiện|hoàn thành|triển khai)\s+(?:trong|đến hết|đến)?)\s*năm\s+(\d{4})(?:\s*[-–]\s*(\d{4}))?(?!\d)/giu;
 const WEEKDAY_REL_RE = /(?:trước|vào|chậm nhất(?:\s+là)?|hạn|đến)\s+(?:ngày\s+)?thứ\s*(hai|ba|tư|năm|sáu|bảy|[2-7])\s+(tuần này|tuần sau|tuần tới)/giu;
 const MONTHLY_DAY_RE =
   /(?:(?:trước|vào|chậm nhất|đến)\s+)?ngày\s+(\d{1,2})\s+(?:hàng|hằng)\s+tháng|(?:hàng|hằng)\s+tháng[^.;\d]{0,160}?(?:trước|vào|chậm nhất(?:\s+là)?)\s+ngày\s+(\d{1,2})(?![\d/]|\s*tháng)/giu;
@@ -156,8 +173,13 @@ export function findDeadlines(original: string, ctx: DateContext): FoundDeadline
     if (/^thời gian/iu.test(m[0]) && /^\s*từ/iu.test(text.slice(m.index + m[0].length - 20))) continue;
     const p = dmy([...m], 1);
     if (!p) continue;
+    if (/^(?:kể từ|bắt đầu)/iu.test(m[0]) && UNTIL_NOW_RE.test(text.slice(m.index + m[0].length))) continue;
     const yearly = /^\s*(?:hàng|hằng)\s+năm/iu.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12));
     push(m.index, m[0], p[2] !== null ? iso(p[2], p[1], p[0]) : nextOccurrence(p[0], p[1], ctx, yearly));
+  }
+  for (const m of dateLike && /thứ|chủ\s*nhật/iu.test(text) ? text.matchAll(WEEKDAY_DATE_RE) : []) {
+    const p = dmy([...m], 1) ?? dmy([...m], 7);
+    if (p) push(m.index, m[0], p[2] !== null ? iso(p[2], p[1], p[0]) : nextOccurrence(p[0], p[1], ctx, false));
   }
   for (const m of digits && /tháng/iu.test(text) ? text.matchAll(MONTH_RE) : []) {
     const y = m[3] ? Number(m[3]) : ctx.year;
@@ -170,7 +192,7 @@ export function findDeadlines(original: string, ctx: DateContext): FoundDeadline
     push(m.index, m[0], m[1] ? dayBefore(iso(y, q * 3 - 2, 1)) : lastDay(y, q * 3));
   }
   for (const m of digits && /năm/iu.test(text) ? text.matchAll(YEAR_RE) : []) {
-    const y = Number(m[2]);
+    const y = Number(m[3] && Number(m[3]) > Number(m[2]) ? m[3] : m[2]);
     push(m.index, m[0], m[1] ? iso(y - 1, 12, 31) : iso(y, 12, 31));
   }
   for (const m of /tuần/iu.test(text) ? text.matchAll(WEEKDAY_REL_RE) : []) {

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { findDeadlines } from "../../src/dispatch/deadlines.js";
+
+// Classes of deadline wording seen across real dispatches (not one document's words). A dispatch dated 27/5/2022.
+const ctx = { year: 2022, base: "2022-05-27" };
+const first = (s: string) => findDeadlines(s, ctx)[0] ?? null;
+
+describe("open starts and moments", () => {
+  it.each([
+    ["Thời gian đại hội điểm bắt đầu từ ngày 07/6/2022.", "2022-06-07"],
+    ["Kỳ họp bắt đầu từ 14 giờ 00’ thứ Ba, ngày 28/7/2020 tại Hội trường.", "2020-07-28"],
+    ["học sinh tạm dừng đến trường kể từ ngày 12/05/2021", "2021-05-12"],
+    ["tiến hành tổng điều tra dân số vào thời điểm 0 giờ, ngày 1-4-2019.", "2019-04-01"],
+    ["Khoa khám bệnh tổ chức khám chữa bệnh sáng thứ Ba ngày mùng 02/5/2023", "2023-05-02"],
+    ["tổ chức ra quân vào sáng thứ Bảy, ngày 11/6/2022", "2022-06-11"],
+  ])("%s", (s, date) => {
+    expect(first(s)).toMatchObject({ date, recurrence: null });
+  });
+  it("a window from a start to now is the period a report covers, not an open start", () => {
+    expect(first("báo cáo kết quả kể từ ngày 01/01/2020 đến nay")).toBeNull();
+  });
+});
+
+describe("months and years", () => {
+  it.each([
+    ["Ban Tuyên giáo tổ chức hội nghị vào đầu tháng 02/2015", "2015-02-28"],
+    ["xem xét tại kỳ họp cuối năm (dự kiến tháng 12/2024)", "2024-12-31"],
+    ["thời gian thực hiện trong năm 2022 - 2023", "2023-12-31"],
+    ["phấn đấu hoàn thành trong năm 2025", "2025-12-31"],
+    ["hoàn thành trước năm 2025", "2024-12-31"],
+  ])("%s", (s, date) => {
+    expect(first(s)).toMatchObject({ date, recurrence: null });
+  });
+  it.each([
+    "ứng phó hiệu quả với các loại hình thiên tai trong năm 2022",
+    "góp phần vào sự thành công các sự kiện trọng đại của đất nước trong năm 2021",
+    "bảo đảm cân đối cung cầu, ổn định thị trường vào cuối năm 2021",
+    "kế hoạch 6 tháng cuối năm 2015",
+  ])("a year an activity or a report covers is not a limit: %s", (s) => {
+    expect(first(s)).toBeNull();
+  });
+});
