@@ -69,23 +69,35 @@ const MONTHLY_DAY_RE =
 const QUARTER_DAY_RE = /(?:hàng|hằng)\s+quý(?:[^.;\d]|\([^()]{0,160}\)){0,200}?(?:trước|vào|chậm nhất(?:\s+là)?)\s+ngày\s+(\d{1,2})\s+(?:của\s+)?tháng\s+cuối\s+quý/giu;
 // "vào thứ Sáu hằng tuần", "hằng tuần … trước thứ Năm": the weekday's next occurrence.
 const WEEKLY_DAY_RE =
-  /(?:vào|trước|chậm nhất(?:\s+là)?)\s+(?:các\s+)?(?:ngày\s+)?thứ\s*(hai|ba|tư|năm|sáu|bảy|[2-7])\s+(?:hàng|hằng)\s+tuần|(?:hàng|hằng)\s+tuần[^.;\d]{0,120}?(?:vào|trước|chậm nhất(?:\s+là)?)\s+(?:ngày\s+)?thứ\s*(hai|ba|tư|năm|sáu|bảy|[2-7])(?!\s+(?:tuần|đầu|cuối))/giu;
+  /(?:vào|trước|chậm nhất(?:\s+là)?)\s+(?:(?:sáng|chiều|tối)\s+)?(?:các\s+)?(?:ngày\s+)?thứ\s*(hai|ba|tư|năm|sáu|bảy|[2-7])\s+(?:hàng|hằng)\s+tuần|(?:hàng|hằng)\s+tuần[^.;\d]{0,120}?(?:vào|trước|chậm nhất(?:\s+là)?)\s+(?:ngày\s+)?thứ\s*(hai|ba|tư|năm|sáu|bảy|[2-7])(?!\s+(?:tuần|đầu|cuối))/giu;
+// Three or more day/month pairs after one cue ("trước ngày 05/4, 05/7, 05/10, 05/01").
+const DAY_LIST_RE = /(?:trước|vào|chậm nhất(?:\s+là)?|hạn)\s+(?:(?:các\s+)?ngày\s+)?\d{1,2}\s*\/\s*\d{1,2}(?![\d/])(?:\s*(?:,|;|và)\s*(?:ngày\s+)?\d{1,2}\s*\/\s*\d{1,2}(?![\d/])){2,11}/giu;
 const WEEKDAY_NUM: Record<string, number> = { hai: 1, ba: 2, tư: 3, năm: 4, sáu: 5, bảy: 6 };
 const DAYS_AFTER_RE = /trong\s+(?:vòng|thời hạn)?\s*(\d{1,3})\s+ngày(\s+làm việc)?\s*(?:,\s*)?kể từ ngày\s+(?:ký|ban hành)/giu;
 
 const REC_RES: ReadonlyArray<[RegExp, Recurrence]> = [
-  [/định kỳ\s+(?:6|sáu)\s+tháng|(?:6|sáu)\s+tháng\s*(?:,|và|\/)\s*(?:01\s+|1\s+|một\s+)?năm|(?:6|sáu) tháng một lần|báo cáo(?: kết quả)?\s+(?:6|sáu)\s+tháng(?!\s+(?:đầu|cuối))/giu, "semiannual"],
+  [/định kỳ\s+(?:0?6|sáu)\s+tháng|(?:0?6|sáu)\s+tháng\s*(?:,|và|\/)\s*(?:01\s+|1\s+|một\s+)?năm|(?:0?6|sáu) tháng một lần|báo cáo(?: kết quả)?\s+(?:0?6|sáu)\s+tháng(?!\s+(?:đầu|cuối))/giu, "semiannual"],
   [/định kỳ\s+(?:hàng|hằng)\s+quý|(?:hàng|hằng)\s+quý|định kỳ\s+(?:3|ba)\s+tháng/giu, "quarterly"],
   [/thời gian[^:.;\n]{0,50}:\s*(?:hàng|hằng)\s+năm|(?:^|[.;:]\s+|\n)(?:hàng|hằng)\s+năm,/giu, "yearly"],
   [/(?:^|[.;:]\s+|\n)(?:hàng|hằng)\s+tháng,/giu, "monthly"],
   [/thời gian[^:.;\n]{0,50}:\s*(?:hàng|hằng)\s+tháng/giu, "monthly"],
   [/thời gian[^:.;\n]{0,50}:\s*(?:hàng|hằng)\s+tuần/giu, "weekly"],
   [/định kỳ\s+(?:hàng|hằng)\s+tháng|ngày\s+\d{1,2}\s+(?:hàng|hằng)\s+tháng|báo cáo\s+(?:hàng|hằng)\s+tháng|(?:hàng|hằng)\s+tháng\s+báo cáo/giu, "monthly"],
-  [/định kỳ\s+(?:hàng|hằng)\s+tuần|(?:các|vào)\s+(?:ngày\s+)?thứ\s+(?:hai|ba|tư|năm|sáu|bảy)\s+(?:đầu tuần|hàng tuần|hằng tuần)|báo cáo\s+(?:hàng|hằng)\s+tuần|(?:hàng|hằng)\s+tuần\s+báo cáo/giu, "weekly"],
+  [/định kỳ\s+(?:hàng|hằng)\s+tuần|(?:các|vào)\s+(?:(?:sáng|chiều|tối)\s+)?(?:ngày\s+)?thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])\s+(?:đầu tuần|hàng tuần|hằng tuần)|báo cáo\s+(?:hàng|hằng)\s+tuần|(?:hàng|hằng)\s+tuần\s+báo cáo/giu, "weekly"],
   [/định kỳ\s+(?:hàng|hằng)\s+năm|(?:hàng|hằng)\s+năm\s+báo cáo|báo cáo(?: kết quả)?(?: [^.;]{0,30})?\s+(?:hàng|hằng)\s+năm|\d\s+(?:hàng|hằng)\s+năm/giu, "yearly"],
   // Mid-clause: "; hằng tháng cập nhật số liệu", "ký cam kết hằng năm vào đầu mùa khô" (a schedule, not "kế hoạch hằng năm").
   [/(?:^|[.;:]\s+|\n)(?:hàng|hằng)\s+năm(?=\s+\p{Ll})|(?:hàng|hằng)\s+năm(?=\s+vào\s+(?:đầu|cuối|giữa|dịp|mùa|thời điểm|tháng|quý))/giu, "yearly"],
   [/(?:^|[.;:]\s+|\n)(?:hàng|hằng)\s+tháng(?=\s+\p{Ll})|(?:hàng|hằng)\s+tháng(?=\s+vào\s+(?:đầu|cuối|giữa|ngày|tuần))/giu, "monthly"],
+  // "ít nhất 1 lần/tháng", "2 đến 3 lần/tuần", "mỗi quý một lần": a frequency is a period.
+  [/\b(?:\d{1,2}|một|hai|ba)\s*(?:(?:đến|-|–)\s*\d{1,2}\s*)?lần\s*\/\s*tuần|(?:mỗi|hằng|hàng)\s+tuần\s+(?:ít nhất\s+)?(?:một|1|01)\s+lần/giu, "weekly"],
+  [/\b(?:\d{1,2}|một|hai|ba)\s*(?:(?:đến|-|–)\s*\d{1,2}\s*)?lần\s*\/\s*tháng|(?:mỗi|hằng|hàng)\s+tháng\s+(?:ít nhất\s+)?(?:một|1|01)\s+lần/giu, "monthly"],
+  [/\b(?:\d{1,2}|một|hai)\s*lần\s*\/\s*quý|(?:mỗi|hằng|hàng)\s+quý\s+(?:ít nhất\s+)?(?:một|1|01)\s+lần/giu, "quarterly"],
+  [/\b(?:\d{1,2}|một|hai)\s*lần\s*\/\s*năm|(?:mỗi|hằng|hàng)\s+năm\s+(?:ít nhất\s+)?(?:một|1|01)\s+lần/giu, "yearly"],
+  // "kiểm tra định kỳ chất lượng … tại các công trình hằng năm": the period closes the clause that "định kỳ" opens.
+  [/định kỳ[^.;:\n]{1,120}?\s(?:hàng|hằng)\s+năm(?![\p{L}])/giu, "yearly"],
+  [/định kỳ[^.;:\n]{1,120}?\s(?:hàng|hằng)\s+quý(?![\p{L}])/giu, "quarterly"],
+  [/định kỳ[^.;:\n]{1,120}?\s(?:hàng|hằng)\s+tháng(?![\p{L}])/giu, "monthly"],
+  [/định kỳ[^.;:\n]{1,120}?\s(?:hàng|hằng)\s+tuần(?![\p{L}])/giu, "weekly"],
   // "báo cáo trước 15h00 hằng ngày": a daily report has no period in the guide's list, so it is periodic.
   [/(?:trước|vào|lúc|chậm nhất)\s+\d{1,2}\s*(?:h|giờ)[^.;\n]{0,12}?(?:hàng|hằng)\s+ngày/giu, "periodic"],
   // "khám sức khỏe định kỳ", "bảo dưỡng định kỳ": the kind of activity, not a schedule.
@@ -152,7 +164,7 @@ export function findDeadlines(original: string, ctx: DateContext): FoundDeadline
   };
   // Cheap gates first: most sentences carry no time at all.
   const digits = /\d/.test(text);
-  if (!digits && !/định kỳ|hàng|hằng|thứ/iu.test(text)) return [];
+  if (!digits && !/định kỳ|hàng|hằng|thứ|lần/iu.test(text)) return [];
   const dateLike = digits && /\d\s*[/.\-]\s*\d|\d\s+tháng\s+\d/u.test(text);
   for (const m of dateLike && /từ/iu.test(text) ? text.matchAll(RANGE_RE) : []) {
     const to = dmy([...m], 7);
@@ -205,20 +217,20 @@ export function findDeadlines(original: string, ctx: DateContext): FoundDeadline
   for (const m of digits && /tháng/iu.test(text) ? text.matchAll(MONTHLY_DAY_RE) : []) {
     const d = Number(m[1] ?? m[2]);
     const [by, bm, bd] = ctx.base.split("-").map(Number) as [number, number, number];
-    const date = d >= bd ? iso(by, bm, d) : bm === 12 ? iso(by + 1, 1, d) : iso(by, bm + 1, d);
+    const date = d > bd ? iso(by, bm, d) : bm === 12 ? iso(by + 1, 1, d) : iso(by, bm + 1, d);
     push(m.index, m[0], date, "monthly");
   }
   for (const m of digits && /quý/iu.test(text) ? text.matchAll(QUARTER_DAY_RE) : []) {
     const d = Number(m[1]);
     const [by] = ctx.base.split("-").map(Number) as [number];
-    const next = [3, 6, 9, 12].map((mo) => iso(by, mo, d)).find((x) => x !== null && x >= ctx.base) ?? iso(by + 1, 3, d);
+    const next = [3, 6, 9, 12].map((mo) => iso(by, mo, d)).find((x) => x !== null && x > ctx.base) ?? iso(by + 1, 3, d);
     push(m.index, m[0], next, "quarterly");
   }
   for (const m of /tuần/iu.test(text) ? text.matchAll(WEEKLY_DAY_RE) : []) {
     const w = (m[1] ?? m[2])!.toLowerCase();
     const wd = WEEKDAY_NUM[w] ?? Number(w) - 1;
     const dow = new Date(`${ctx.base}T00:00:00Z`).getUTCDay();
-    push(m.index, m[0], addDays(ctx.base, (wd - dow + 7) % 7), "weekly");
+    push(m.index, m[0], addDays(ctx.base, (wd - dow + 7) % 7 || 7), "weekly");
   }
   for (const m of digits && /kể từ/iu.test(text) ? text.matchAll(DAYS_AFTER_RE) : []) {
     // Working days count Monday to Friday; public holidays are not known to the pure reader (the leader can adjust).
@@ -226,7 +238,7 @@ export function findDeadlines(original: string, ctx: DateContext): FoundDeadline
   }
 
   const recs: FoundDeadline[] = [];
-  for (const [re, rec] of /định kỳ|hàng|hằng|tháng|thứ/iu.test(text) ? REC_RES : []) {
+  for (const [re, rec] of /định kỳ|hàng|hằng|tháng|thứ|lần/iu.test(text) ? REC_RES : []) {
     for (const m of text.matchAll(re)) {
       const end = m.index + m[0].length;
       if (recs.some((x) => m.index < x.end && end > x.index)) continue;
@@ -241,7 +253,9 @@ export function findDeadlines(original: string, ctx: DateContext): FoundDeadline
         d.recurrence === null &&
         ((r.index < d.end && r.end > d.index) ||
           (r.end <= d.index && d.index - r.end <= (r.recurrence === "periodic" ? 20 : 80) && !/[.;]/.test(text.slice(r.end, d.index))) ||
-          (d.end <= r.index && r.index - d.end <= 3 && !/[.;]/.test(text.slice(d.end, r.index)))),
+          (d.end <= r.index && r.index - d.end <= 3 && !/[.;]/.test(text.slice(d.end, r.index))) ||
+          // "trước ngày 25/06 đối với báo cáo 06 tháng": the date of that report.
+          (d.end <= r.index && /^\s*đối với\s+(?:các\s+)?(?:kỳ\s+)?$/iu.test(text.slice(d.end, r.index)))),
     );
     if (near) {
       const overlaps = r.index < near.end && r.end > near.index;
@@ -268,6 +282,20 @@ export function findDeadlines(original: string, ctx: DateContext): FoundDeadline
       dates.push(r);
     }
   }
+  // "Trước ngày 05/4, 05/7, 05/10, 05/01": a list of report days through the year is a schedule; its spacing is the
+  // period, and the deadline is the first listed day after the document's date.
+  for (const m of dateLike ? text.matchAll(DAY_LIST_RE) : []) {
+    const days = [...m[0].matchAll(/(\d{1,2})\s*\/\s*(\d{1,2})(?![\d/])/gu)].map((x) => [Number(x[1]), Number(x[2])] as const);
+    const gaps = days.slice(1).map(([, mo], i) => (mo - days[i]![1] + 12) % 12);
+    const common = [3, 6, 1].find((g) => gaps.filter((x) => x === g).length * 2 > gaps.length);
+    const rec: Recurrence | null = common === 3 ? "quarterly" : common === 6 ? "semiannual" : common === 1 && days.length >= 6 ? "monthly" : null;
+    if (!rec) continue;
+    const next = days.map(([d, mo]) => nextOccurrence(d, mo, ctx, true)).filter((x): x is string => x !== null).sort()[0] ?? null;
+    for (const x of dates.filter((x) => x.index < m.index + m[0].length && x.end > m.index)) dates.splice(dates.indexOf(x), 1);
+    push(m.index, m[0], next, rec);
+  }
+  // A document with no date of its own gives a recurring day no next occurrence ("vào sáng thứ 7 hàng tuần").
+  if (ctx.dated === false) for (const d of dates) if (d.recurrence && d.date && !/\d{4}/u.test(d.text)) d.date = null;
   // "Định kỳ, … báo cáo chậm nhất là ngày 07 hàng tháng": the bare "định kỳ" names no period; a stated one wins.
   const stated = dates.some((d) => d.recurrence !== null && d.recurrence !== "periodic");
   const kept = stated ? dates.filter((d) => !(d.recurrence === "periodic" && d.date === null)) : dates;
@@ -280,7 +308,7 @@ const tidy = (phrase: string) => phrase.replace(/^[\s.;:,]+|[\s.;:,]+$/gu, "");
 function nextOccurrence(d: number, m: number, ctx: DateContext, recurring: boolean): string | null {
   const inYear = iso(ctx.year, m, d);
   if (!inYear) return inYear;
-  if (recurring) return inYear >= ctx.base ? inYear : iso(ctx.year + 1, m, d);
+  if (recurring) return inYear > ctx.base ? inYear : iso(ctx.year + 1, m, d);
   // "trước ngày 15/01" in a dispatch of late December means next January.
   return ctx.base.startsWith(String(ctx.year)) && inYear < addDays(ctx.base, -60) ? iso(ctx.year + 1, m, d) : inYear;
 }

@@ -21,7 +21,9 @@ export function dateContext(doc: DocHeader, text: string, refDate: string): Date
     const y = Number(m[1] ?? m[2]);
     if (y > best && y <= refYear + 1) best = y;
   }
-  return best ? { year: best, base: `${best}-01-01` } : { year: refYear, base: refDate };
+  // Only a year the text states (a portal page's own date is not the document's): no day to count a recurring deadline
+  // from, so it has no date. With no year at all, the day the dispatch reaches the bot stands for the document's.
+  return best ? { year: best, base: `${best}-01-01`, dated: false } : { year: refYear, base: refDate };
 }
 
 function first(text: string, ctx: DateContext): Deadline | null {

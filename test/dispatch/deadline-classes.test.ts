@@ -40,3 +40,35 @@ describe("months and years", () => {
     expect(first(s)).toBeNull();
   });
 });
+
+describe("recurring schedules", () => {
+  // A dispatch dated 9/4/2019; the next occurrence is strictly after that day.
+  const dated = { year: 2019, base: "2019-04-09" };
+  it("a list of report days through the year is quarterly, due on the next listed day", () => {
+    expect(findDeadlines("gửi về Sở Nội vụ trước ngày 05/4, 05/7, 05/10, 05/01 để tổng hợp", dated)[0]).toMatchObject({ date: "2019-07-05", recurrence: "quarterly" });
+    // Two days are not a schedule on their own.
+    expect(findDeadlines("nộp hồ sơ trước ngày 10/4 và 20/4", dated)[0]).toMatchObject({ date: "2019-04-10", recurrence: null });
+  });
+  it("the next occurrence is strictly after the document's date", () => {
+    expect(findDeadlines("báo cáo trước ngày 28 hàng tháng", { year: 2010, base: "2010-06-28" })[0]).toMatchObject({ date: "2010-07-28", recurrence: "monthly" });
+    expect(findDeadlines("báo cáo vào thứ Sáu hằng tuần", { year: 2024, base: "2024-03-29" })[0]).toMatchObject({ date: "2024-04-05", recurrence: "weekly" });
+  });
+  it("a recurring day in a document with no date of its own has no next occurrence", () => {
+    const undated = { year: 2020, base: "2020-01-01", dated: false };
+    expect(findDeadlines("tổng vệ sinh vào sáng thứ 7 hàng tuần", undated)[0]).toMatchObject({ date: null, recurrence: "weekly" });
+    expect(findDeadlines("báo cáo trước ngày 25/06 đối với báo cáo 06 tháng; trước ngày 28/11 đối với báo cáo năm", undated)[0]).toMatchObject({ date: null, recurrence: "semiannual" });
+    // A stated year is still a date.
+    expect(findDeadlines("trước ngày 20/11/2020 hàng năm", undated)[0]).toMatchObject({ date: "2020-11-20" });
+  });
+  it.each([
+    ["tổng vệ sinh môi trường ít nhất 1 lần/tháng", "monthly"],
+    ["thu gom rác 2 đến 3 lần/tuần", "weekly"],
+    ["kiểm tra định kỳ chất lượng, an toàn thi công tại các công trình hằng năm", "yearly"],
+    ["tổ chức giao ban mỗi quý một lần", "quarterly"],
+  ])("a frequency is a period: %s", (s, recurrence) => {
+    expect(findDeadlines(s, dated)[0]).toMatchObject({ date: null, recurrence });
+  });
+  it("'định kỳ' with a period further on in another clause stays periodic", () => {
+    expect(findDeadlines("báo cáo định kỳ về Sở. Kế hoạch hằng năm được xây dựng", dated)[0]).toMatchObject({ recurrence: "periodic" });
+  });
+});
