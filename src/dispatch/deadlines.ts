@@ -70,6 +70,9 @@ const QUARTER_DAY_RE = /(?:hàng|hằng)\s+quý(?:[^.;\d]|\([^()]{0,160}\)){0,20
 // "vào thứ Sáu hằng tuần", "hằng tuần … trước thứ Năm": the weekday's next occurrence.
 const WEEKLY_DAY_RE =
   /(?:vào|trước|chậm nhất(?:\s+là)?)\s+(?:(?:sáng|chiều|tối)\s+)?(?:các\s+)?(?:ngày\s+)?thứ\s*(hai|ba|tư|năm|sáu|bảy|[2-7])\s+(?:hàng|hằng)\s+tuần|(?:hàng|hằng)\s+tuần[^.;\d]{0,120}?(?:vào|trước|chậm nhất(?:\s+là)?)\s+(?:ngày\s+)?thứ\s*(hai|ba|tư|năm|sáu|bảy|[2-7])(?!\s+(?:tuần|đầu|cuối))/giu;
+// "trong hai ngày 19 và 20/5/2007", "vào các ngày 12, 13 và 14/10": the last of the days.
+const DAY_PAIR_RE =
+  /(?:trong|vào)\s+(?:(?:hai|ba|0?2|0?3)\s+)?(?:các\s+)?ngày\s+(\d{1,2})\s*(?:,\s*\d{1,2}\s*)*(?:và|,)\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?(?![\d/])/giu;
 // Three or more day/month pairs after one cue ("trước ngày 05/4, 05/7, 05/10, 05/01").
 const DAY_LIST_RE = /(?:trước|vào|chậm nhất(?:\s+là)?|hạn)\s+(?:(?:các\s+)?ngày\s+)?\d{1,2}\s*\/\s*\d{1,2}(?![\d/])(?:\s*(?:,|;|và)\s*(?:ngày\s+)?\d{1,2}\s*\/\s*\d{1,2}(?![\d/])){2,11}/giu;
 const WEEKDAY_NUM: Record<string, number> = { hai: 1, ba: 2, tư: 3, năm: 4, sáu: 5, bảy: 6 };
@@ -174,6 +177,10 @@ export function findDeadlines(original: string, ctx: DateContext): FoundDeadline
     push(m.index, m[0], iso(y, to[1], to[0]));
   }
   for (const m of dateLike && /từ/iu.test(text) ? text.matchAll(DAY_RANGE_RE) : []) {
+    const y = m[4] ? Number(m[4]) : ctx.year;
+    if (Number(m[1]) < Number(m[2])) push(m.index, m[0], iso(y, Number(m[3]), Number(m[2])));
+  }
+  for (const m of dateLike && /ngày\s+\d{1,2}\s*(?:,|và)/iu.test(text) ? text.matchAll(DAY_PAIR_RE) : []) {
     const y = m[4] ? Number(m[4]) : ctx.year;
     if (Number(m[1]) < Number(m[2])) push(m.index, m[0], iso(y, Number(m[3]), Number(m[2])));
   }

@@ -17,7 +17,8 @@ export function dateContext(doc: DocHeader, text: string, refDate: string): Date
   if (doc.date) return { year: Number(doc.date.slice(0, 4)), base: doc.date };
   const refYear = Number(refDate.slice(0, 4));
   let best = 0;
-  for (const m of text.matchAll(/\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*((?:19|20)\d\d)(?!\d)|tháng\s+\d{1,2}\s+năm\s+((?:19|20)\d\d)/gu)) {
+  // "28.1.2016": dotted dates count too (not inside a longer dotted number such as a phone "0237.3852.668").
+  for (const m of text.matchAll(/(?<![\d.])\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*((?:19|20)\d\d)(?![\d.])|tháng\s+\d{1,2}\s+năm\s+((?:19|20)\d\d)/gu)) {
     const y = Number(m[1] ?? m[2]);
     if (y > best && y <= refYear + 1) best = y;
   }
@@ -26,8 +27,12 @@ export function dateContext(doc: DocHeader, text: string, refDate: string): Date
   return best ? { year: best, base: `${best}-01-01`, dated: false } : { year: refYear, base: refDate };
 }
 
+/** The deadline a text states: the first one; among several plain dates, the first due day ("Lịch trực Tết từ ngày
+ *  16/02 đến hết ngày 23/02/2015 … gửi về Văn phòng trước ngày 13/02" → 13/02). */
 function first(text: string, ctx: DateContext): Deadline | null {
-  const d = findDeadlines(text, ctx)[0];
+  const all = findDeadlines(text, ctx);
+  const plain = all.filter((x) => x.date !== null && x.recurrence === null);
+  const d = all[0]?.date && !all[0].recurrence ? plain.reduce((a, b) => (b.date! < a.date! ? b : a)) : all[0];
   return d ? { text: d.text, date: d.date, recurrence: d.recurrence } : null;
 }
 

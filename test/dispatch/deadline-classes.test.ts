@@ -72,3 +72,13 @@ describe("recurring schedules", () => {
     expect(findDeadlines("báo cáo định kỳ về Sở. Kế hoạch hằng năm được xây dựng", dated)[0]).toMatchObject({ recurrence: "periodic" });
   });
 });
+
+describe("days listed together", () => {
+  it("'trong hai ngày 19 và 20/5/2007' is due on the last of the days", () => {
+    expect(findDeadlines("treo cờ Tổ quốc trong hai ngày 19 và 20/5/2007 tại các công sở", ctx)[0]).toMatchObject({ date: "2007-05-20" });
+    expect(findDeadlines("tổ chức vào các ngày 12, 13 và 14/10", ctx)[0]).toMatchObject({ date: "2022-10-14" });
+  });
+  it("a day number in a count is not a list", () => {
+    expect(findDeadlines("nghỉ 2 ngày, và 20 học sinh được khen", ctx)).toEqual([]);
+  });
+});

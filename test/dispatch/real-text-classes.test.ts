@@ -334,3 +334,20 @@ describe("a report asked for by topics", () => {
     expect(r.tasks.map((t) => t.ref)).toEqual(["1", "2"]);
   });
 });
+
+describe("deadline resolution in whole dispatches", () => {
+  it("several plain dates in one task: the first due day", () => {
+    const p = readDispatch(
+      "UBND huyện yêu cầu Thủ trưởng các cơ quan, đơn vị phân công lãnh đạo trực Tết từ ngày 16/02/2015 (tức ngày 28 tháng Chạp) đến hết ngày 23/02/2015. Lịch trực Tết gửi về Văn phòng UBND huyện trước ngày 13/02.",
+      { refDate: "2026-01-01" },
+    );
+    expect(p.tasks[0]?.deadline).toMatchObject({ date: "2015-02-13" });
+  });
+  it("dotted dates give an undated document its year", () => {
+    const p = readDispatch(
+      "Căn cứ Kế hoạch số 12/KH-UBND ngày 5.1.2016 của UBND tỉnh, UBND huyện thông báo:\n1. Sở Văn hóa, Thể thao và Du lịch tổ chức treo cờ Tổ quốc từ ngày 20.1 đến ngày 28.1.\n2. Sở Y tế bảo đảm công tác y tế.",
+      { refDate: "2026-12-06" },
+    );
+    expect(p.tasks[0]?.deadline).toMatchObject({ date: "2016-01-28" });
+  });
+});
