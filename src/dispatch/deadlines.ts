@@ -74,6 +74,35 @@ const WEEKLY_DAY_RE =
 // "trong hai ngày 19 và 20/5/2007", "vào các ngày 12, 13 và 14/10": the last of the days.
 const DAY_PAIR_RE =
   /(?:trong|vào)\s+(?:(?:hai|ba|0?2|0?3)\s+)?(?:các\s+)?ngày\s+(\d{1,2})\s*(?:,\s*\d{1,2}\s*)*(?:và|,)\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?(?![\d/])/giu;
+// "hoàn thành trước Tết Nguyên đán 2016", "trước Tết Nguyên đán Bính Thân": the first day of the lunar year (the
+// guide's "trước ngày X" → X). Other Tết (Dương lịch, Trung thu, "Tết Nhân ái" campaigns) are not this one.
+const CAN = "giáp|ất|bính|đinh|mậu|kỷ|canh|tân|nhâm|quý";
+const CHI = "tý|sửu|dần|mão|mẹo|thìn|tỵ|tị|ngọ|mùi|thân|dậu|tuất|hợi";
+const BEFORE_TET_RE = new RegExp(
+  `trước\\s+(?:dịp\\s+)?Tết(?:\\s+Nguyên\\s+đán)?(?:\\s+(?:năm\\s+)?(${CAN})\\s+(${CHI}))?(?:\\s+(?:năm\\s+)?(\\d{4}))?(?![\\p{L}\\d])(?!\\s+(?:Dương|Trung|Nhân|Thanh|Đoan|Hàn|Độc|Nguyên\\s+tiêu))`,
+  "giu",
+);
+// First day of the lunar new year (Tết Nguyên đán), Gregorian.
+const TET: Record<number, string> = {
+  2005: "02-09", 2006: "01-29", 2007: "02-18", 2008: "02-07", 2009: "01-26", 2010: "02-14", 2011: "02-03", 2012: "01-23",
+  2013: "02-10", 2014: "01-31", 2015: "02-19", 2016: "02-08", 2017: "01-28", 2018: "02-16", 2019: "02-05", 2020: "01-25",
+  2021: "02-12", 2022: "02-01", 2023: "01-22", 2024: "02-10", 2025: "01-29", 2026: "02-17", 2027: "02-06", 2028: "01-26",
+  2029: "02-13", 2030: "02-03", 2031: "01-23", 2032: "02-11", 2033: "01-31", 2034: "02-19", 2035: "02-08",
+};
+const CAN_OF: Record<string, number> = { canh: 0, tân: 1, nhâm: 2, quý: 3, giáp: 4, ất: 5, bính: 6, đinh: 7, mậu: 8, kỷ: 9 };
+const CHI_OF: Record<string, number> = { tý: 0, sửu: 1, dần: 2, mão: 3, mẹo: 3, thìn: 4, tỵ: 5, tị: 5, ngọ: 6, mùi: 7, thân: 8, dậu: 9, tuất: 10, hợi: 11 };
+/** The Tết a phrase means: its stated year, else the year its can-chi names nearest the context year, else the next
+ *  Tết after the base day. */
+function tetDay(ctx: DateContext, can?: string, chi?: string, year?: string): string | null {
+  let y: number | null = year ? Number(year) : null;
+  if (y === null && can && chi) {
+    const c = CAN_OF[can.toLowerCase()];
+    const h = CHI_OF[chi.toLowerCase()];
+    for (let k = ctx.year - 2; k <= ctx.year + 2 && c !== undefined && h !== undefined; k++) if (k % 10 === c && (k - 4) % 12 === h) y = k;
+  }
+  if (y === null) y = TET[ctx.year] && `${ctx.year}-${TET[ctx.year]}` > ctx.base ? ctx.year : ctx.year + 1;
+  return TET[y] ? `${y}-${TET[y]}` : null;
+}
 // Three or more day/month pairs after one cue ("trước ngày 05/4, 05/7, 05/10, 05/01").
 const DAY_LIST_RE = /(?:trước|vào|chậm nhất(?:\s+là)?|hạn)\s+(?:(?:các\s+)?ngày\s+)?\d{1,2}\s*\/\s*\d{1,2}(?![\d/])(?:\s*(?:,|;|và)\s*(?:ngày\s+)?\d{1,2}\s*\/\s*\d{1,2}(?![\d/])){2,11}/giu;
 const WEEKDAY_NUM: Record<string, number> = { hai: 1, ba: 2, tư: 3, năm: 4, sáu: 5, bảy: 6 };
@@ -168,7 +197,7 @@ export function findDeadlines(original: string, ctx: DateContext): FoundDeadline
   };
   // Cheap gates first: most sentences carry no time at all.
   const digits = /\d/.test(text);
-  if (!digits && !/định kỳ|hàng|hằng|thứ|lần/iu.test(text)) return [];
+  if (!digits && !/định kỳ|hàng|hằng|thứ|lần|tết/iu.test(text)) return [];
   const dateLike = digits && /\d\s*[/.\-]\s*\d|\d\s+tháng\s+\d/u.test(text);
   for (const m of dateLike && /từ/iu.test(text) ? text.matchAll(RANGE_RE) : []) {
     const to = dmy([...m], 7);
@@ -180,6 +209,9 @@ export function findDeadlines(original: string, ctx: DateContext): FoundDeadline
   for (const m of dateLike && /từ/iu.test(text) ? text.matchAll(DAY_RANGE_RE) : []) {
     const y = m[4] ? Number(m[4]) : ctx.year;
     if (Number(m[1]) < Number(m[2])) push(m.index, m[0], iso(y, Number(m[3]), Number(m[2])));
+  }
+  for (const m of /trước\s+(?:dịp\s+)?tết/iu.test(text) ? text.matchAll(BEFORE_TET_RE) : []) {
+    push(m.index, m[0], tetDay(ctx, m[1], m[2], m[3]));
   }
   for (const m of dateLike && /ngày\s+\d{1,2}\s*(?:,|và)/iu.test(text) ? text.matchAll(DAY_PAIR_RE) : []) {
     const y = m[4] ? Number(m[4]) : ctx.year;

@@ -82,3 +82,20 @@ describe("days listed together", () => {
     expect(findDeadlines("nghỉ 2 ngày, và 20 học sinh được khen", ctx)).toEqual([]);
   });
 });
+
+describe("before Tết", () => {
+  const dated = { year: 2019, base: "2019-04-09" };
+  it.each([
+    ["bàn giao đưa vào sử dụng trước Tết Nguyên đán 2016.", "2016-02-08"],
+    ["hoàn thành chi trả trước Tết Nguyên đán Kỷ Hợi", "2019-02-05"],
+    ["hoàn thành trước Tết", "2020-01-25"],
+  ])("%s", (s, date) => {
+    expect(findDeadlines(s, dated)[0]).toMatchObject({ date, recurrence: null });
+  });
+  it.each(["hưởng ứng trước Tết Nhân ái Xuân Ất Tỵ 2025", "trước Tết Dương lịch", "chăm lo cho người nghèo trong dịp Tết Nguyên đán 2016", "Chương trình Tết Nhân ái năm 2025"])(
+    "other Tết and the Tết season are not a limit: %s",
+    (s) => {
+      expect(findDeadlines(s, dated)).toEqual([]);
+    },
+  );
+});
