@@ -10,8 +10,10 @@ import { ACTIVITY_BEFORE_PERIODIC } from "./lexicon.js";
 export interface DateContext {
   /** Year for dates written without one: the document's, else one the text states, else the reference date's. */
   year: number;
-  /** Recurring deadlines take their next occurrence on or after this day (ISO). */
+  /** Recurring deadlines take their next occurrence strictly after this day (ISO). */
   base: string;
+  /** False when the document states no date of its own: a recurring day then has no next occurrence to give. */
+  dated?: boolean;
 }
 
 export interface FoundDeadline extends Deadline {
@@ -22,29 +24,45 @@ export interface FoundDeadline extends Deadline {
 const WEEKDAY = "(?:thứ\\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\\s*nhật)";
 const NUM_DATE = "(\\d{1,2})\\s*[/.\\-]\\s*(\\d{1,2})(?:\\s*[/.\\-]\\s*(\\d{4}))?(?![\\d/])";
 const LONG_DATE = "(\\d{1,2})\\s+tháng\\s+(\\d{1,2})(?:\\s*(?:năm|,\\s*năm)\\s+(\\d{4}))?";
-const TIME = "(?:\\d{1,2}\\s*(?:h|giờ|g)\\s*(?:\\d{1,2})?\\s*(?:phút|')?\\s*(?:,\\s*)?)";
-// "ngày10/9": real text drops the space after "ngày".
-const DATE = `(?:ngày\\s*)?(?:${WEEKDAY}\\s*,?\\s*(?:ngày\\s*)?)?(?:${NUM_DATE}|${LONG_DATE})`;
+const TIME = "(?:\\d{1,2}\\s*(?:h|giờ|g)\\s*(?:\\d{1,2})?\\s*(?:phút|'|’)?\\s*(?:,\\s*)?)";
+// "ngày10/9": real text drops the space after "ngày"; "sáng thứ Ba ngày mùng 02/5/2023": a part of the day and
+// "mùng"/"mồng" (the first ten days of a month) may stand before the weekday and the day.
+const DATE = `(?:ngày\\s*)?(?:(?:sáng|chiều|tối|trưa)\\s+)?(?:${WEEKDAY}\\s*,?\\s*(?:ngày\\s*)?)?(?:(?:mùng|mồng)\\s*)?(?:${NUM_DATE}|${LONG_DATE})`;
+// "bắt đầu từ ngày 07/6/2022", "kể từ ngày 12/05/2021" with no end: an open window is due from its first day (the
+// guide's "kể từ ngày X đến khi …" → X); "vào thời điểm 0 giờ, ngày 1-4-2019": the moment an activity starts.
 const CUE =
-  "(?:không (?:quá|muộn hơn)|trước|chậm nhất(?:\\s+là)?|muộn nhất|hạn chót|hạn cuối|thời hạn|hạn|đến hết|đến|kết thúc|xong|hoàn thành|vào lúc|vào|lúc|trong ngày|diễn ra(?:\\s+vào)?|thời gian[^:.;\\n]{0,50}:)";
+  "(?:không (?:quá|muộn hơn)|trước|chậm nhất(?:\\s+là)?|muộn nhất|hạn chót|hạn cuối|thời hạn|hạn|đến hết|đến|kết thúc|xong|hoàn thành|bắt đầu(?:\\s+từ)?|kể từ|(?:vào\\s+)?thời điểm|vào lúc|vào|lúc|trong ngày|diễn ra(?:\\s+vào)?|dự kiến(?:\\s+vào)?|thời gian[^:.;\\n]{0,50}:)";
 
-// "từ ngày 30/4 đến hết 03/5/2020", "từ ngày 01/01/2017 (Chủ nhật) đến hết ngày 02/01/2017": the window's last day.
-const RANGE_RE = new RegExp(`từ\\s+(?:${TIME})?${DATE}\\s*(?:\\([^()]{0,20}\\)\\s*)?(?:cho\\s+)?(?:đến\\s+hết|đến|tới|-|–)\\s*(?:ngày\\s+)?(?:${TIME})?${DATE}`, "giu");
+// "từ ngày 30/4 đến hết 03/5/2020", "từ ngày 01/01/2017 (Chủ nhật) đến hết ngày 02/01/2017", "từ thứ Tư ngày 11/2/2026
+// (tức ngày 24 tháng Chạp năm Ất Tỵ) đến hết Chủ nhật ngày 22/2/2026": the window's last day.
+const RANGE_RE = new RegExp(`từ\\s+(?:${TIME})?${DATE}\\s*(?:\\([^()]{0,60}\\)\\s*)?(?:cho\\s+)?(?:đến\\s+hết|đến|tới|-|–)\\s*(?:ngày\\s+)?(?:${TIME})?${DATE}`, "giu");
 // "từ ngày 12 đến 14-10-2020", "từ ngày 20-28/01/2016": a window within one month.
 const DAY_RANGE_RE = /từ\s+(?:ngày\s+)?(\d{1,2})\s*(?:đến\s+hết|đến|tới|-|–)\s*(?:ngày\s+)?(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?(?![\d/])/giu;
 // "kể từ sáng ngày 17-11-2008 … đến khi …", "từ 0 giờ ngày 28/3/2020 cho đến khi có thông báo mới": an open window
 // is due from its first day.
 const OPEN_FROM_RE = new RegExp(`(?:kể\\s+)?từ\\s+(?:sáng|chiều|tối)?\\s*(?:${TIME})?\\s*${DATE}(?=[^.;\\n]{0,60}?(?:cho\\s+)?đến\\s+khi)`, "giu");
+// A day written with its weekday is a day something happens ("nghỉ học ngày thứ hai, 26 tháng 11 năm 2018",
+// "sáng thứ Ba ngày mùng 02/5/2023", "07/02/2021 (chủ Nhật)"): cited documents and anniversaries never carry one.
+const WEEKDAY_DATE_RE = new RegExp(
+  `(?:ngày\\s*)?(?:(?:sáng|chiều|tối|trưa)\\s+)?${WEEKDAY}\\s*,?\\s*(?:ngày\\s*)?(?:(?:mùng|mồng)\\s*)?(?:${NUM_DATE}|${LONG_DATE})|(?:ngày\\s*)?(?:${NUM_DATE}|${LONG_DATE})\\s*\\(\\s*${WEEKDAY}\\s*\\)`,
+  "giu",
+);
+// "kể từ ngày 01/01/2020 đến nay": the period a report covers.
+const UNTIL_NOW_RE = /^\s*(?:cho\s+)?(?:đến|tới)\s+(?:nay|hiện nay|thời điểm (?:hiện tại|báo cáo))/iu;
 const CUED_DATE_RE = new RegExp(`${CUE}\\s*:?\\s*(?:ngày\\s*)?(?:${TIME})?(?:ngày\\s*)?${DATE}`, "giu");
 const MONTH_RE = new RegExp(
-  `(?:(trước)|trong|hết|cuối|vào|đến hết|đến cuối|đến|thời gian[^:.;\\n]{0,50}:)\\s+tháng\\s+(\\d{1,2})(?:\\s*(?:\\/|năm|-)\\s*(\\d{4}))?(?![\\d/])`,
+  `(?:(trước)|trong|hết|cuối|(?:vào\\s+)?đầu|vào|đến hết|đến cuối|đến|dự kiến|thời gian[^:.;\\n]{0,50}:)\\s+tháng\\s+(\\d{1,2})(?:\\s*(?:\\/|năm|-)\\s*(\\d{4}))?(?![\\d/])`,
   "giu",
 );
 const QUARTER_RE = new RegExp(
   `(?:(trước)\\s+|(?:trong|hết|cuối|vào|đến hết|đến|xong|hoàn thành(?:\\s+trong)?|thời gian[^:.;\\n]{0,50}:)\\s+)quý\\s+(IV|I{1,3}|[1-4])(?:\\s*(?:\\/|năm|-)\\s*(\\d{4}))?`,
   "giu",
 );
-const YEAR_RE = /(?:(trước)|trong|hết|cuối|đến hết|đến cuối|hoàn thành trong|xong trong|vào|thời gian[^:.;\n]{0,50}:)\s+năm\s+(\d{4})(?!\d)/giu;
+// A bare "trong năm 2022" / "cuối năm 2021" after a noun is the period an activity or a report covers ("ứng phó với
+// thiên tai trong năm 2022", "ổn định thị trường vào cuối năm 2021"); only a completion word makes the year a limit.
+// "trong năm 2022 - 2023": a span of years is due at the end of its last year.
+const YEAR_RE =
+  /(?:(trước)|(?:hoàn thành|xong|kết thúc)(?:\s+(?:trong|vào|cuối))?|đến hết|đến cuối|vào|thời gian[^:.;\n]{0,50}:|thời gian (?:thực hiện|hoàn thành|triển khai)\s+(?:trong|đến hết|đến)?)\s*năm\s+(\d{4})(?:\s*[-–]\s*(\d{4}))?(?!\d)/giu;
 const WEEKDAY_REL_RE = /(?:trước|vào|chậm nhất(?:\s+là)?|hạn|đến)\s+(?:ngày\s+)?thứ\s*(hai|ba|tư|năm|sáu|bảy|[2-7])\s+(tuần này|tuần sau|tuần tới)/giu;
 const MONTHLY_DAY_RE =
   /(?:(?:trước|vào|chậm nhất|đến)\s+)?ngày\s+(\d{1,2})\s+(?:hàng|hằng)\s+tháng|(?:hàng|hằng)\s+tháng[^.;\d]{0,160}?(?:trước|vào|chậm nhất(?:\s+là)?)\s+ngày\s+(\d{1,2})(?![\d/]|\s*tháng)/giu;
@@ -52,23 +70,67 @@ const MONTHLY_DAY_RE =
 const QUARTER_DAY_RE = /(?:hàng|hằng)\s+quý(?:[^.;\d]|\([^()]{0,160}\)){0,200}?(?:trước|vào|chậm nhất(?:\s+là)?)\s+ngày\s+(\d{1,2})\s+(?:của\s+)?tháng\s+cuối\s+quý/giu;
 // "vào thứ Sáu hằng tuần", "hằng tuần … trước thứ Năm": the weekday's next occurrence.
 const WEEKLY_DAY_RE =
-  /(?:vào|trước|chậm nhất(?:\s+là)?)\s+(?:các\s+)?(?:ngày\s+)?thứ\s*(hai|ba|tư|năm|sáu|bảy|[2-7])\s+(?:hàng|hằng)\s+tuần|(?:hàng|hằng)\s+tuần[^.;\d]{0,120}?(?:vào|trước|chậm nhất(?:\s+là)?)\s+(?:ngày\s+)?thứ\s*(hai|ba|tư|năm|sáu|bảy|[2-7])(?!\s+(?:tuần|đầu|cuối))/giu;
+  /(?:vào|trước|chậm nhất(?:\s+là)?)\s+(?:(?:sáng|chiều|tối)\s+)?(?:các\s+)?(?:ngày\s+)?thứ\s*(hai|ba|tư|năm|sáu|bảy|[2-7])\s+(?:hàng|hằng)\s+tuần|(?:hàng|hằng)\s+tuần[^.;\d]{0,120}?(?:vào|trước|chậm nhất(?:\s+là)?)\s+(?:ngày\s+)?thứ\s*(hai|ba|tư|năm|sáu|bảy|[2-7])(?!\s+(?:tuần|đầu|cuối))/giu;
+// "trong hai ngày 19 và 20/5/2007", "vào các ngày 12, 13 và 14/10": the last of the days.
+const DAY_PAIR_RE =
+  /(?:trong|vào)\s+(?:(?:hai|ba|0?2|0?3)\s+)?(?:các\s+)?ngày\s+(\d{1,2})\s*(?:,\s*\d{1,2}\s*)*(?:và|,)\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?(?![\d/])/giu;
+// "hoàn thành trước Tết Nguyên đán 2016", "trước Tết Nguyên đán Bính Thân": the first day of the lunar year (the
+// guide's "trước ngày X" → X). Other Tết (Dương lịch, Trung thu, "Tết Nhân ái" campaigns) are not this one.
+const CAN = "giáp|ất|bính|đinh|mậu|kỷ|canh|tân|nhâm|quý";
+const CHI = "tý|sửu|dần|mão|mẹo|thìn|tỵ|tị|ngọ|mùi|thân|dậu|tuất|hợi";
+const BEFORE_TET_RE = new RegExp(
+  `trước\\s+(?:dịp\\s+)?Tết(?:\\s+Nguyên\\s+đán)?(?:\\s+(?:năm\\s+)?(${CAN})\\s+(${CHI}))?(?:\\s+(?:năm\\s+)?(\\d{4}))?(?![\\p{L}\\d])(?!\\s+(?:Dương|Trung|Nhân|Thanh|Đoan|Hàn|Độc|Nguyên\\s+tiêu))`,
+  "giu",
+);
+// First day of the lunar new year (Tết Nguyên đán), Gregorian.
+const TET: Record<number, string> = {
+  2005: "02-09", 2006: "01-29", 2007: "02-18", 2008: "02-07", 2009: "01-26", 2010: "02-14", 2011: "02-03", 2012: "01-23",
+  2013: "02-10", 2014: "01-31", 2015: "02-19", 2016: "02-08", 2017: "01-28", 2018: "02-16", 2019: "02-05", 2020: "01-25",
+  2021: "02-12", 2022: "02-01", 2023: "01-22", 2024: "02-10", 2025: "01-29", 2026: "02-17", 2027: "02-06", 2028: "01-26",
+  2029: "02-13", 2030: "02-03", 2031: "01-23", 2032: "02-11", 2033: "01-31", 2034: "02-19", 2035: "02-08",
+};
+const CAN_OF: Record<string, number> = { canh: 0, tân: 1, nhâm: 2, quý: 3, giáp: 4, ất: 5, bính: 6, đinh: 7, mậu: 8, kỷ: 9 };
+const CHI_OF: Record<string, number> = { tý: 0, sửu: 1, dần: 2, mão: 3, mẹo: 3, thìn: 4, tỵ: 5, tị: 5, ngọ: 6, mùi: 7, thân: 8, dậu: 9, tuất: 10, hợi: 11 };
+/** The Tết a phrase means: its stated year, else the year its can-chi names nearest the context year, else the next
+ *  Tết after the base day. */
+function tetDay(ctx: DateContext, can?: string, chi?: string, year?: string): string | null {
+  let y: number | null = year ? Number(year) : null;
+  if (y === null && can && chi) {
+    const c = CAN_OF[can.toLowerCase()];
+    const h = CHI_OF[chi.toLowerCase()];
+    for (let k = ctx.year - 2; k <= ctx.year + 2 && c !== undefined && h !== undefined; k++) if (k % 10 === c && (k - 4) % 12 === h) y = k;
+  }
+  if (y === null) y = TET[ctx.year] && `${ctx.year}-${TET[ctx.year]}` > ctx.base ? ctx.year : ctx.year + 1;
+  return TET[y] ? `${y}-${TET[y]}` : null;
+}
+// Three or more day/month pairs after one cue ("trước ngày 05/4, 05/7, 05/10, 05/01").
+const DAY_LIST_RE = /(?:trước|vào|chậm nhất(?:\s+là)?|hạn)\s+(?:(?:các\s+)?ngày\s+)?\d{1,2}\s*\/\s*\d{1,2}(?![\d/])(?:\s*(?:,|;|và)\s*(?:ngày\s+)?\d{1,2}\s*\/\s*\d{1,2}(?![\d/])){2,11}/giu;
 const WEEKDAY_NUM: Record<string, number> = { hai: 1, ba: 2, tư: 3, năm: 4, sáu: 5, bảy: 6 };
 const DAYS_AFTER_RE = /trong\s+(?:vòng|thời hạn)?\s*(\d{1,3})\s+ngày(\s+làm việc)?\s*(?:,\s*)?kể từ ngày\s+(?:ký|ban hành)/giu;
 
 const REC_RES: ReadonlyArray<[RegExp, Recurrence]> = [
-  [/định kỳ\s+(?:6|sáu)\s+tháng|(?:6|sáu)\s+tháng\s*(?:,|và|\/)\s*(?:01\s+|1\s+|một\s+)?năm|(?:6|sáu) tháng một lần|báo cáo(?: kết quả)?\s+(?:6|sáu)\s+tháng(?!\s+(?:đầu|cuối))/giu, "semiannual"],
+  [/định kỳ\s+(?:0?6|sáu)\s+tháng|(?:0?6|sáu)\s+tháng\s*(?:,|và|\/)\s*(?:01\s+|1\s+|một\s+)?năm|(?:0?6|sáu) tháng một lần|báo cáo(?: kết quả)?\s+(?:0?6|sáu)\s+tháng(?!\s+(?:đầu|cuối))/giu, "semiannual"],
   [/định kỳ\s+(?:hàng|hằng)\s+quý|(?:hàng|hằng)\s+quý|định kỳ\s+(?:3|ba)\s+tháng/giu, "quarterly"],
   [/thời gian[^:.;\n]{0,50}:\s*(?:hàng|hằng)\s+năm|(?:^|[.;:]\s+|\n)(?:hàng|hằng)\s+năm,/giu, "yearly"],
   [/(?:^|[.;:]\s+|\n)(?:hàng|hằng)\s+tháng,/giu, "monthly"],
   [/thời gian[^:.;\n]{0,50}:\s*(?:hàng|hằng)\s+tháng/giu, "monthly"],
   [/thời gian[^:.;\n]{0,50}:\s*(?:hàng|hằng)\s+tuần/giu, "weekly"],
   [/định kỳ\s+(?:hàng|hằng)\s+tháng|ngày\s+\d{1,2}\s+(?:hàng|hằng)\s+tháng|báo cáo\s+(?:hàng|hằng)\s+tháng|(?:hàng|hằng)\s+tháng\s+báo cáo/giu, "monthly"],
-  [/định kỳ\s+(?:hàng|hằng)\s+tuần|(?:các|vào)\s+(?:ngày\s+)?thứ\s+(?:hai|ba|tư|năm|sáu|bảy)\s+(?:đầu tuần|hàng tuần|hằng tuần)|báo cáo\s+(?:hàng|hằng)\s+tuần|(?:hàng|hằng)\s+tuần\s+báo cáo/giu, "weekly"],
+  [/định kỳ\s+(?:hàng|hằng)\s+tuần|(?:các|vào)\s+(?:(?:sáng|chiều|tối)\s+)?(?:ngày\s+)?thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])\s+(?:đầu tuần|hàng tuần|hằng tuần)|báo cáo\s+(?:hàng|hằng)\s+tuần|(?:hàng|hằng)\s+tuần\s+báo cáo/giu, "weekly"],
   [/định kỳ\s+(?:hàng|hằng)\s+năm|(?:hàng|hằng)\s+năm\s+báo cáo|báo cáo(?: kết quả)?(?: [^.;]{0,30})?\s+(?:hàng|hằng)\s+năm|\d\s+(?:hàng|hằng)\s+năm/giu, "yearly"],
   // Mid-clause: "; hằng tháng cập nhật số liệu", "ký cam kết hằng năm vào đầu mùa khô" (a schedule, not "kế hoạch hằng năm").
   [/(?:^|[.;:]\s+|\n)(?:hàng|hằng)\s+năm(?=\s+\p{Ll})|(?:hàng|hằng)\s+năm(?=\s+vào\s+(?:đầu|cuối|giữa|dịp|mùa|thời điểm|tháng|quý))/giu, "yearly"],
   [/(?:^|[.;:]\s+|\n)(?:hàng|hằng)\s+tháng(?=\s+\p{Ll})|(?:hàng|hằng)\s+tháng(?=\s+vào\s+(?:đầu|cuối|giữa|ngày|tuần))/giu, "monthly"],
+  // "ít nhất 1 lần/tháng", "2 đến 3 lần/tuần", "mỗi quý một lần": a frequency is a period.
+  [/\b(?:\d{1,2}|một|hai|ba)\s*(?:(?:đến|-|–)\s*\d{1,2}\s*)?lần\s*\/\s*tuần|(?:mỗi|hằng|hàng)\s+tuần\s+(?:ít nhất\s+)?(?:một|1|01)\s+lần/giu, "weekly"],
+  [/\b(?:\d{1,2}|một|hai|ba)\s*(?:(?:đến|-|–)\s*\d{1,2}\s*)?lần\s*\/\s*tháng|(?:mỗi|hằng|hàng)\s+tháng\s+(?:ít nhất\s+)?(?:một|1|01)\s+lần/giu, "monthly"],
+  [/\b(?:\d{1,2}|một|hai)\s*lần\s*\/\s*quý|(?:mỗi|hằng|hàng)\s+quý\s+(?:ít nhất\s+)?(?:một|1|01)\s+lần/giu, "quarterly"],
+  [/\b(?:\d{1,2}|một|hai)\s*lần\s*\/\s*năm|(?:mỗi|hằng|hàng)\s+năm\s+(?:ít nhất\s+)?(?:một|1|01)\s+lần/giu, "yearly"],
+  // "kiểm tra định kỳ chất lượng … tại các công trình hằng năm": the period closes the clause that "định kỳ" opens.
+  [/định kỳ[^.;:\n]{1,120}?\s(?:hàng|hằng)\s+năm(?![\p{L}])/giu, "yearly"],
+  [/định kỳ[^.;:\n]{1,120}?\s(?:hàng|hằng)\s+quý(?![\p{L}])/giu, "quarterly"],
+  [/định kỳ[^.;:\n]{1,120}?\s(?:hàng|hằng)\s+tháng(?![\p{L}])/giu, "monthly"],
+  [/định kỳ[^.;:\n]{1,120}?\s(?:hàng|hằng)\s+tuần(?![\p{L}])/giu, "weekly"],
   // "báo cáo trước 15h00 hằng ngày": a daily report has no period in the guide's list, so it is periodic.
   [/(?:trước|vào|lúc|chậm nhất)\s+\d{1,2}\s*(?:h|giờ)[^.;\n]{0,12}?(?:hàng|hằng)\s+ngày/giu, "periodic"],
   // "khám sức khỏe định kỳ", "bảo dưỡng định kỳ": the kind of activity, not a schedule.
@@ -135,7 +197,7 @@ export function findDeadlines(original: string, ctx: DateContext): FoundDeadline
   };
   // Cheap gates first: most sentences carry no time at all.
   const digits = /\d/.test(text);
-  if (!digits && !/định kỳ|hàng|hằng|thứ/iu.test(text)) return [];
+  if (!digits && !/định kỳ|hàng|hằng|thứ|lần|tết/iu.test(text)) return [];
   const dateLike = digits && /\d\s*[/.\-]\s*\d|\d\s+tháng\s+\d/u.test(text);
   for (const m of dateLike && /từ/iu.test(text) ? text.matchAll(RANGE_RE) : []) {
     const to = dmy([...m], 7);
@@ -148,6 +210,13 @@ export function findDeadlines(original: string, ctx: DateContext): FoundDeadline
     const y = m[4] ? Number(m[4]) : ctx.year;
     if (Number(m[1]) < Number(m[2])) push(m.index, m[0], iso(y, Number(m[3]), Number(m[2])));
   }
+  for (const m of /trước\s+(?:dịp\s+)?tết/iu.test(text) ? text.matchAll(BEFORE_TET_RE) : []) {
+    push(m.index, m[0], tetDay(ctx, m[1], m[2], m[3]));
+  }
+  for (const m of dateLike && /ngày\s+\d{1,2}\s*(?:,|và)/iu.test(text) ? text.matchAll(DAY_PAIR_RE) : []) {
+    const y = m[4] ? Number(m[4]) : ctx.year;
+    if (Number(m[1]) < Number(m[2])) push(m.index, m[0], iso(y, Number(m[3]), Number(m[2])));
+  }
   for (const m of dateLike && /đến\s+khi/iu.test(text) ? text.matchAll(OPEN_FROM_RE) : []) {
     const p = dmy([...m], 1);
     if (p) push(m.index, m[0], p[2] !== null ? iso(p[2], p[1], p[0]) : nextOccurrence(p[0], p[1], ctx, false));
@@ -156,8 +225,13 @@ export function findDeadlines(original: string, ctx: DateContext): FoundDeadline
     if (/^thời gian/iu.test(m[0]) && /^\s*từ/iu.test(text.slice(m.index + m[0].length - 20))) continue;
     const p = dmy([...m], 1);
     if (!p) continue;
+    if (/^(?:kể từ|bắt đầu)/iu.test(m[0]) && UNTIL_NOW_RE.test(text.slice(m.index + m[0].length))) continue;
     const yearly = /^\s*(?:hàng|hằng)\s+năm/iu.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12));
     push(m.index, m[0], p[2] !== null ? iso(p[2], p[1], p[0]) : nextOccurrence(p[0], p[1], ctx, yearly));
+  }
+  for (const m of dateLike && /thứ|chủ\s*nhật/iu.test(text) ? text.matchAll(WEEKDAY_DATE_RE) : []) {
+    const p = dmy([...m], 1) ?? dmy([...m], 7);
+    if (p) push(m.index, m[0], p[2] !== null ? iso(p[2], p[1], p[0]) : nextOccurrence(p[0], p[1], ctx, false));
   }
   for (const m of digits && /tháng/iu.test(text) ? text.matchAll(MONTH_RE) : []) {
     const y = m[3] ? Number(m[3]) : ctx.year;
@@ -170,7 +244,7 @@ export function findDeadlines(original: string, ctx: DateContext): FoundDeadline
     push(m.index, m[0], m[1] ? dayBefore(iso(y, q * 3 - 2, 1)) : lastDay(y, q * 3));
   }
   for (const m of digits && /năm/iu.test(text) ? text.matchAll(YEAR_RE) : []) {
-    const y = Number(m[2]);
+    const y = Number(m[3] && Number(m[3]) > Number(m[2]) ? m[3] : m[2]);
     push(m.index, m[0], m[1] ? iso(y - 1, 12, 31) : iso(y, 12, 31));
   }
   for (const m of /tuần/iu.test(text) ? text.matchAll(WEEKDAY_REL_RE) : []) {
@@ -183,20 +257,20 @@ export function findDeadlines(original: string, ctx: DateContext): FoundDeadline
   for (const m of digits && /tháng/iu.test(text) ? text.matchAll(MONTHLY_DAY_RE) : []) {
     const d = Number(m[1] ?? m[2]);
     const [by, bm, bd] = ctx.base.split("-").map(Number) as [number, number, number];
-    const date = d >= bd ? iso(by, bm, d) : bm === 12 ? iso(by + 1, 1, d) : iso(by, bm + 1, d);
+    const date = d > bd ? iso(by, bm, d) : bm === 12 ? iso(by + 1, 1, d) : iso(by, bm + 1, d);
     push(m.index, m[0], date, "monthly");
   }
   for (const m of digits && /quý/iu.test(text) ? text.matchAll(QUARTER_DAY_RE) : []) {
     const d = Number(m[1]);
     const [by] = ctx.base.split("-").map(Number) as [number];
-    const next = [3, 6, 9, 12].map((mo) => iso(by, mo, d)).find((x) => x !== null && x >= ctx.base) ?? iso(by + 1, 3, d);
+    const next = [3, 6, 9, 12].map((mo) => iso(by, mo, d)).find((x) => x !== null && x > ctx.base) ?? iso(by + 1, 3, d);
     push(m.index, m[0], next, "quarterly");
   }
   for (const m of /tuần/iu.test(text) ? text.matchAll(WEEKLY_DAY_RE) : []) {
     const w = (m[1] ?? m[2])!.toLowerCase();
     const wd = WEEKDAY_NUM[w] ?? Number(w) - 1;
     const dow = new Date(`${ctx.base}T00:00:00Z`).getUTCDay();
-    push(m.index, m[0], addDays(ctx.base, (wd - dow + 7) % 7), "weekly");
+    push(m.index, m[0], addDays(ctx.base, (wd - dow + 7) % 7 || 7), "weekly");
   }
   for (const m of digits && /kể từ/iu.test(text) ? text.matchAll(DAYS_AFTER_RE) : []) {
     // Working days count Monday to Friday; public holidays are not known to the pure reader (the leader can adjust).
@@ -204,7 +278,7 @@ export function findDeadlines(original: string, ctx: DateContext): FoundDeadline
   }
 
   const recs: FoundDeadline[] = [];
-  for (const [re, rec] of /định kỳ|hàng|hằng|tháng|thứ/iu.test(text) ? REC_RES : []) {
+  for (const [re, rec] of /định kỳ|hàng|hằng|tháng|thứ|lần/iu.test(text) ? REC_RES : []) {
     for (const m of text.matchAll(re)) {
       const end = m.index + m[0].length;
       if (recs.some((x) => m.index < x.end && end > x.index)) continue;
@@ -219,7 +293,9 @@ export function findDeadlines(original: string, ctx: DateContext): FoundDeadline
         d.recurrence === null &&
         ((r.index < d.end && r.end > d.index) ||
           (r.end <= d.index && d.index - r.end <= (r.recurrence === "periodic" ? 20 : 80) && !/[.;]/.test(text.slice(r.end, d.index))) ||
-          (d.end <= r.index && r.index - d.end <= 3 && !/[.;]/.test(text.slice(d.end, r.index)))),
+          (d.end <= r.index && r.index - d.end <= 3 && !/[.;]/.test(text.slice(d.end, r.index))) ||
+          // "trước ngày 25/06 đối với báo cáo 06 tháng": the date of that report.
+          (d.end <= r.index && /^\s*đối với\s+(?:các\s+)?(?:kỳ\s+)?$/iu.test(text.slice(d.end, r.index)))),
     );
     if (near) {
       const overlaps = r.index < near.end && r.end > near.index;
@@ -246,6 +322,20 @@ export function findDeadlines(original: string, ctx: DateContext): FoundDeadline
       dates.push(r);
     }
   }
+  // "Trước ngày 05/4, 05/7, 05/10, 05/01": a list of report days through the year is a schedule; its spacing is the
+  // period, and the deadline is the first listed day after the document's date.
+  for (const m of dateLike ? text.matchAll(DAY_LIST_RE) : []) {
+    const days = [...m[0].matchAll(/(\d{1,2})\s*\/\s*(\d{1,2})(?![\d/])/gu)].map((x) => [Number(x[1]), Number(x[2])] as const);
+    const gaps = days.slice(1).map(([, mo], i) => (mo - days[i]![1] + 12) % 12);
+    const common = [3, 6, 1].find((g) => gaps.filter((x) => x === g).length * 2 > gaps.length);
+    const rec: Recurrence | null = common === 3 ? "quarterly" : common === 6 ? "semiannual" : common === 1 && days.length >= 6 ? "monthly" : null;
+    if (!rec) continue;
+    const next = days.map(([d, mo]) => nextOccurrence(d, mo, ctx, true)).filter((x): x is string => x !== null).sort()[0] ?? null;
+    for (const x of dates.filter((x) => x.index < m.index + m[0].length && x.end > m.index)) dates.splice(dates.indexOf(x), 1);
+    push(m.index, m[0], next, rec);
+  }
+  // A document with no date of its own gives a recurring day no next occurrence ("vào sáng thứ 7 hàng tuần").
+  if (ctx.dated === false) for (const d of dates) if (d.recurrence && d.date && !/\d{4}/u.test(d.text)) d.date = null;
   // "Định kỳ, … báo cáo chậm nhất là ngày 07 hàng tháng": the bare "định kỳ" names no period; a stated one wins.
   const stated = dates.some((d) => d.recurrence !== null && d.recurrence !== "periodic");
   const kept = stated ? dates.filter((d) => !(d.recurrence === "periodic" && d.date === null)) : dates;
@@ -258,7 +348,7 @@ const tidy = (phrase: string) => phrase.replace(/^[\s.;:,]+|[\s.;:,]+$/gu, "");
 function nextOccurrence(d: number, m: number, ctx: DateContext, recurring: boolean): string | null {
   const inYear = iso(ctx.year, m, d);
   if (!inYear) return inYear;
-  if (recurring) return inYear >= ctx.base ? inYear : iso(ctx.year + 1, m, d);
+  if (recurring) return inYear > ctx.base ? inYear : iso(ctx.year + 1, m, d);
   // "trước ngày 15/01" in a dispatch of late December means next January.
   return ctx.base.startsWith(String(ctx.year)) && inYear < addDays(ctx.base, -60) ? iso(ctx.year + 1, m, d) : inYear;
 }

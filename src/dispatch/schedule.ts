@@ -17,15 +17,27 @@ export function dateContext(doc: DocHeader, text: string, refDate: string): Date
   if (doc.date) return { year: Number(doc.date.slice(0, 4)), base: doc.date };
   const refYear = Number(refDate.slice(0, 4));
   let best = 0;
-  for (const m of text.matchAll(/\d{1,2}\s*[/-]\s*\d{1,2}\s*[/-]\s*((?:19|20)\d\d)(?!\d)|tháng\s+\d{1,2}\s+năm\s+((?:19|20)\d\d)/gu)) {
+  // "28.1.2016": dotted dates count too (not inside a longer dotted number such as a phone "0237.3852.668").
+  for (const m of text.matchAll(/(?<![\d.])\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*((?:19|20)\d\d)(?![\d.])|tháng\s+\d{1,2}\s+năm\s+((?:19|20)\d\d)/gu)) {
     const y = Number(m[1] ?? m[2]);
     if (y > best && y <= refYear + 1) best = y;
   }
-  return best ? { year: best, base: `${best}-01-01` } : { year: refYear, base: refDate };
+  // Only a year the text states (a portal page's own date is not the document's): no day to count a recurring deadline
+  // from, so it has no date. With no year at all, the day the dispatch reaches the bot stands for the document's.
+  return best ? { year: best, base: `${best}-01-01`, dated: false } : { year: refYear, base: refDate };
+}
+
+/** The deadline a text states: the first one; among several plain dates, the first due day ("Lịch trực Tết từ ngày
+ *  16/02 đến hết ngày 23/02/2015 … gửi về Văn phòng trước ngày 13/02" → 13/02). */
+function iso(y: number, m: number, d: number): string | null {
+  if (m < 1 || m > 12 || d < 1 || d > new Date(Date.UTC(y, m, 0)).getUTCDate()) return null;
+  return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
 function first(text: string, ctx: DateContext): Deadline | null {
-  const d = findDeadlines(text, ctx)[0];
+  const all = findDeadlines(text, ctx);
+  const plain = all.filter((x) => x.date !== null && x.recurrence === null);
+  const d = all[0]?.date && !all[0].recurrence ? plain.reduce((a, b) => (b.date! < a.date! ? b : a)) : all[0];
   return d ? { text: d.text, date: d.date, recurrence: d.recurrence } : null;
 }
 
@@ -58,7 +70,8 @@ function windows(root: OutlineNode, prose: string[], subject: string | null, ctx
   const out: Array<{ activity: string; deadline: Deadline }> = [];
   const events = (text: string) => {
     for (const m of text.matchAll(EVENT_VERB)) {
-      const before = text.slice(0, m.index);
+      // "Đại hội …, nhiệm kỳ 2020-2025, được tổ chức …": the comma before the verb does not end the name.
+      const before = text.slice(0, m.index).replace(/[\s,]+$/u, "");
       const start = Math.max(before.lastIndexOf(","), before.lastIndexOf(":"), before.lastIndexOf(";"), before.lastIndexOf("."), before.lastIndexOf("\n"));
       let name = before.slice(start + 1).trim();
       // "Đại hội Đảng bộ tỉnh lần thứ XVIII, nhiệm kỳ 2020-2025, được tổ chức …": the term belongs to the name before it.
@@ -66,6 +79,11 @@ function windows(root: OutlineNode, prose: string[], subject: string | null, ctx
         const prev = before.slice(0, start);
         const from = Math.max(prev.lastIndexOf(","), prev.lastIndexOf(":"), prev.lastIndexOf(";"), prev.lastIndexOf("."), prev.lastIndexOf("\n"));
         name = prev.slice(from + 1).trim().replace(/^.*?(?=\p{Lu})/u, "");
+      }
+      // "… treo cờ Tổ quốc, cờ Đảng trong thời gian diễn ra Đại hội Đảng bộ tỉnh …": the occasion's name starts at its word.
+      if (!OCCASION.test(name)) {
+        const at = [...name.matchAll(/(?<![\p{L}])\p{Lu}/gu)].find((w) => OCCASION.test(name.slice(w.index)));
+        if (at) name = name.slice(at.index);
       }
       const words = name.split(/\s+/u);
       if (!/^\p{Lu}/u.test(name) || !OCCASION.test(name) || words.length < 2 || words.length > 8) continue;
@@ -105,6 +123,26 @@ function windows(root: OutlineNode, prose: string[], subject: string | null, ctx
   for (const p of prose) events(p);
   return out;
 }
+
+/** The holiday a notice announces ("… nghỉ Tết Nguyên đán Bính Ngọ 2026 trong 12 ngày, bắt đầu từ thứ Tư ngày 11/2/2026
+ *  … đến hết Chủ nhật ngày 22/2/2026"): its first day and its time (last day). */
+const HOLIDAY = /(?<![\p{L}])nghỉ\s+(?:tết|lễ|hè|học)(?![\p{L}])|(?<![\p{L}])được\s+nghỉ(?![\p{L}])/iu;
+const START_RE = /từ\s+(?:(?:sáng|chiều)\s+)?(?:(?:thứ\s*\p{L}+|chủ\s*nhật)\s*,?\s*)?(?:ngày\s+)?(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?/iu;
+function holiday(text: string, ctx: DateContext): { start: string | null; end: Deadline } | null {
+  // A sentence hard-wrapped over several lines is one sentence: only a blank line ends one without its full stop.
+  for (const s of text.replace(/([^\n])\n(?=[^\n])/gu, "$1 ").split(/[.;](?=\s)|\n/u)) {
+    if (!HOLIDAY.test(s)) continue;
+    const end = first(s, ctx);
+    if (!end?.date || end.recurrence) continue;
+    const m = START_RE.exec(s);
+    const start = m ? iso(m[3] ? Number(m[3]) : Number(end.date.slice(0, 4)), Number(m[2]), Number(m[1])) : null;
+    return { start: start && start <= end.date ? start : end.date, end };
+  }
+  return null;
+}
+// "trong đợt nghỉ Tết", "Trong thời gian nghỉ Tết", "trong kỳ nghỉ": the holiday's time; "Trước khi nghỉ lễ": its first day.
+const DURING_HOLIDAY = /(?:trong|suốt)\s+(?:thời gian|đợt|kỳ|dịp|những ngày|các ngày)\s+nghỉ(?:\s+(?:tết|lễ))?(?![\p{L}])/iu;
+const BEFORE_HOLIDAY = /trước\s+(?:khi|kỳ|đợt|dịp)\s+nghỉ(?:\s+(?:tết|lễ))?(?![\p{L}])/iu;
 
 /** "đúng thời gian quy định tại Điều 1", "thời hạn nêu tại mục II": the time stated in the item referred to. */
 function referredTime(text: string, root: OutlineNode, ctx: DateContext): Deadline | null {
@@ -195,7 +233,10 @@ function hasPhrase(text: string, phrase: string): boolean {
 
 export function attachDeadlines(tasks: ParsedTask[], st: Structure, doc: DocHeader, text: string, refDate: string): void {
   const ctx = dateContext(doc, text, refDate);
-  const wins = windows(st.root, [...st.preamble, ...st.prose], doc.subject, ctx);
+  // Occasions are dated in information lines and prose, and in the sentence of a task that takes part in them ("… treo
+  // cờ trong thời gian diễn ra Đại hội …, được tổ chức từ ngày 12 đến 14-10-2020").
+  const wins = windows(st.root, [...st.preamble, ...st.prose, ...tasks.map((t) => t.text)], doc.subject, ctx);
+  const rest = holiday(text, ctx);
   const byRef = new Map(tasks.map((t) => [t.ref, t]));
   const issuer = doc.issuer ? [doc.issuer] : [];
   const recipients = doc.recipients.flatMap((r) => splitList(r));
@@ -215,6 +256,12 @@ export function attachDeadlines(tasks: ParsedTask[], st: Structure, doc: DocHead
       (new Set(ofKind.map((w) => w.deadline.date)).size === 1 ? ofKind[0] : undefined);
     if (win && !t.deadline) {
       t.deadline = { ...win.deadline, text: /thời gian[^,.;]*nêu trên/iu.exec(t.text)?.[0] ?? win.deadline.text };
+      continue;
+    }
+    const inHoliday = !t.deadline && rest ? (BEFORE_HOLIDAY.test(t.text) ? "start" : DURING_HOLIDAY.test(t.text) ? "end" : null) : null;
+    if (rest && inHoliday) {
+      const phrase = (inHoliday === "start" ? BEFORE_HOLIDAY : DURING_HOLIDAY).exec(t.text)![0];
+      t.deadline = { text: phrase, date: inHoliday === "start" ? rest.start : rest.end.date, recurrence: null };
       continue;
     }
     const referred = t.deadline ? null : referredTime(t.text, st.root, ctx);

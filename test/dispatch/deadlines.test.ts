@@ -49,7 +49,7 @@ describe("deadline phrases", () => {
     // Recurring duties with a stated day get that day's next occurrence (dispatch of Fri 29/3/2024).
     ["Định kỳ hằng tháng báo cáo tình hình, kết quả công tác (theo mẫu) về Sở Nông nghiệp trước ngày 25", "2024-04-25", "monthly"],
     ["hằng quý báo cáo tình hình về Sở Tài nguyên và Môi trường trước ngày 15 của tháng cuối quý", "2024-06-15", "quarterly"],
-    ["tổng hợp, báo cáo vào thứ Sáu hằng tuần", "2024-03-29", "weekly"],
+    ["tổng hợp, báo cáo vào thứ Sáu hằng tuần", "2024-04-05", "weekly"],
     ["báo cáo tiến độ vào thứ Hai hằng tuần", "2024-04-01", "weekly"],
     ["hằng tuần gửi báo cáo tiến độ trước thứ Năm", "2024-04-04", "weekly"],
     ["báo cáo định kỳ 6 tháng, năm về UBND huyện (qua Phòng Nội vụ) trước ngày 15/6 và 15/12", "2024-06-15", "semiannual"],

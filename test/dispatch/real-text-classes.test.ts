@@ -374,3 +374,48 @@ describe("clauses after ';' with a body of their own (round 5)", () => {
     expect(read("Ban Thường vụ Huyện ủy yêu cầu Đảng ủy các xã lãnh đạo tổ chức đại hội; yêu cầu Ban Thường trực Ủy ban MTTQ huyện xây dựng kế hoạch.").tasks).toHaveLength(2);
   });
 });
+
+describe("deadline resolution in whole dispatches", () => {
+  it("several plain dates in one task: the first due day", () => {
+    const p = readDispatch(
+      "UBND huyện yêu cầu Thủ trưởng các cơ quan, đơn vị phân công lãnh đạo trực Tết từ ngày 16/02/2015 (tức ngày 28 tháng Chạp) đến hết ngày 23/02/2015. Lịch trực Tết gửi về Văn phòng UBND huyện trước ngày 13/02.",
+      { refDate: "2026-01-01" },
+    );
+    expect(p.tasks[0]?.deadline).toMatchObject({ date: "2015-02-13" });
+  });
+  it("dotted dates give an undated document its year", () => {
+    const p = readDispatch(
+      "Căn cứ Kế hoạch số 12/KH-UBND ngày 5.1.2016 của UBND tỉnh, UBND huyện thông báo:\n1. Sở Văn hóa, Thể thao và Du lịch tổ chức treo cờ Tổ quốc từ ngày 20.1 đến ngày 28.1.\n2. Sở Y tế bảo đảm công tác y tế.",
+      { refDate: "2026-12-06" },
+    );
+    expect(p.tasks[0]?.deadline).toMatchObject({ date: "2016-01-28" });
+  });
+});
+
+describe("a holiday the notice announces dates the tasks set during it or before it", () => {
+  const notice =
+    "Theo đó, học sinh được nghỉ Tết Nguyên đán trong 12 ngày, bắt đầu từ thứ Tư ngày 11/2/2026 (tức ngày 24 tháng Chạp năm Ất Tỵ) đến hết Chủ nhật ngày 22/2/2026.\n" +
+    "1. Các trường học bố trí lịch trực trong thời gian nghỉ Tết.\n" +
+    "2. Trước khi nghỉ Tết, Phòng Hành chính kiểm tra an toàn điện, nước, khóa cửa.\n" +
+    "3. Phòng Tổ chức tổng hợp tình hình cán bộ.";
+  it("'trong thời gian nghỉ Tết' → the last day; 'Trước khi nghỉ' → the first day; others take nothing", () => {
+    const p = readDispatch(notice, { refDate: "2026-12-06" });
+    expect(p.tasks.map((t) => t.deadline?.date ?? null)).toEqual(["2026-02-22", "2026-02-11", null]);
+  });
+  it("without a holiday announced, 'trong thời gian nghỉ' has no date", () => {
+    const p = readDispatch("1. Các trường học bố trí lịch trực trong thời gian nghỉ Tết.\n2. Phòng Tổ chức tổng hợp tình hình cán bộ.", { refDate: "2026-12-06" });
+    expect(p.tasks[0]?.deadline ?? null).toBeNull();
+  });
+});
+
+describe("an occasion dated in a task's own sentence dates the tasks held during it", () => {
+  it("'trong thời gian diễn ra đại hội' takes the congress's days stated in a sibling task", () => {
+    const p = readDispatch(
+      "1. Các sở, ban, ngành thuộc tỉnh treo cờ Tổ quốc, cờ Đảng trong thời gian diễn ra Đại hội Đảng bộ tỉnh lần thứ XVIII, nhiệm kỳ 2020-2025, được tổ chức từ ngày 12 đến 14-10-2020.\n" +
+        "2. UBND các huyện chỉ đạo các xã thông báo đến các hộ gia đình treo cờ Tổ quốc trong thời gian diễn ra đại hội.\n" +
+        "3. Sở Y tế bảo đảm công tác y tế.",
+      { refDate: "2026-12-06" },
+    );
+    expect(p.tasks.map((t) => t.deadline?.date ?? null)).toEqual(["2020-10-14", "2020-10-14", null]);
+  });
+});

@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import { findDeadlines } from "../../src/dispatch/deadlines.js";
+
+// Classes of deadline wording seen across real dispatches (not one document's words). A dispatch dated 27/5/2022.
+const ctx = { year: 2022, base: "2022-05-27" };
+const first = (s: string) => findDeadlines(s, ctx)[0] ?? null;
+
+describe("open starts and moments", () => {
+  it.each([
+    ["Thời gian đại hội điểm bắt đầu từ ngày 07/6/2022.", "2022-06-07"],
+    ["Kỳ họp bắt đầu từ 14 giờ 00’ thứ Ba, ngày 28/7/2020 tại Hội trường.", "2020-07-28"],
+    ["học sinh tạm dừng đến trường kể từ ngày 12/05/2021", "2021-05-12"],
+    ["tiến hành tổng điều tra dân số vào thời điểm 0 giờ, ngày 1-4-2019.", "2019-04-01"],
+    ["Khoa khám bệnh tổ chức khám chữa bệnh sáng thứ Ba ngày mùng 02/5/2023", "2023-05-02"],
+    ["tổ chức ra quân vào sáng thứ Bảy, ngày 11/6/2022", "2022-06-11"],
+  ])("%s", (s, date) => {
+    expect(first(s)).toMatchObject({ date, recurrence: null });
+  });
+  it("a window from a start to now is the period a report covers, not an open start", () => {
+    expect(first("báo cáo kết quả kể từ ngày 01/01/2020 đến nay")).toBeNull();
+  });
+});
+
+describe("months and years", () => {
+  it.each([
+    ["Ban Tuyên giáo tổ chức hội nghị vào đầu tháng 02/2015", "2015-02-28"],
+    ["xem xét tại kỳ họp cuối năm (dự kiến tháng 12/2024)", "2024-12-31"],
+    ["thời gian thực hiện trong năm 2022 - 2023", "2023-12-31"],
+    ["phấn đấu hoàn thành trong năm 2025", "2025-12-31"],
+    ["hoàn thành trước năm 2025", "2024-12-31"],
+  ])("%s", (s, date) => {
+    expect(first(s)).toMatchObject({ date, recurrence: null });
+  });
+  it.each([
+    "ứng phó hiệu quả với các loại hình thiên tai trong năm 2022",
+    "góp phần vào sự thành công các sự kiện trọng đại của đất nước trong năm 2021",
+    "bảo đảm cân đối cung cầu, ổn định thị trường vào cuối năm 2021",
+    "kế hoạch 6 tháng cuối năm 2015",
+  ])("a year an activity or a report covers is not a limit: %s", (s) => {
+    expect(first(s)).toBeNull();
+  });
+});
+
+describe("recurring schedules", () => {
+  // A dispatch dated 9/4/2019; the next occurrence is strictly after that day.
+  const dated = { year: 2019, base: "2019-04-09" };
+  it("a list of report days through the year is quarterly, due on the next listed day", () => {
+    expect(findDeadlines("gửi về Sở Nội vụ trước ngày 05/4, 05/7, 05/10, 05/01 để tổng hợp", dated)[0]).toMatchObject({ date: "2019-07-05", recurrence: "quarterly" });
+    // Two days are not a schedule on their own.
+    expect(findDeadlines("nộp hồ sơ trước ngày 10/4 và 20/4", dated)[0]).toMatchObject({ date: "2019-04-10", recurrence: null });
+  });
+  it("the next occurrence is strictly after the document's date", () => {
+    expect(findDeadlines("báo cáo trước ngày 28 hàng tháng", { year: 2010, base: "2010-06-28" })[0]).toMatchObject({ date: "2010-07-28", recurrence: "monthly" });
+    expect(findDeadlines("báo cáo vào thứ Sáu hằng tuần", { year: 2024, base: "2024-03-29" })[0]).toMatchObject({ date: "2024-04-05", recurrence: "weekly" });
+  });
+  it("a recurring day in a document with no date of its own has no next occurrence", () => {
+    const undated = { year: 2020, base: "2020-01-01", dated: false };
+    expect(findDeadlines("tổng vệ sinh vào sáng thứ 7 hàng tuần", undated)[0]).toMatchObject({ date: null, recurrence: "weekly" });
+    expect(findDeadlines("báo cáo trước ngày 25/06 đối với báo cáo 06 tháng; trước ngày 28/11 đối với báo cáo năm", undated)[0]).toMatchObject({ date: null, recurrence: "semiannual" });
+    // A stated year is still a date.
+    expect(findDeadlines("trước ngày 20/11/2020 hàng năm", undated)[0]).toMatchObject({ date: "2020-11-20" });
+  });
+  it.each([
+    ["tổng vệ sinh môi trường ít nhất 1 lần/tháng", "monthly"],
+    ["thu gom rác 2 đến 3 lần/tuần", "weekly"],
+    ["kiểm tra định kỳ chất lượng, an toàn thi công tại các công trình hằng năm", "yearly"],
+    ["tổ chức giao ban mỗi quý một lần", "quarterly"],
+  ])("a frequency is a period: %s", (s, recurrence) => {
+    expect(findDeadlines(s, dated)[0]).toMatchObject({ date: null, recurrence });
+  });
+  it("'định kỳ' with a period further on in another clause stays periodic", () => {
+    expect(findDeadlines("báo cáo định kỳ về Sở. Kế hoạch hằng năm được xây dựng", dated)[0]).toMatchObject({ recurrence: "periodic" });
+  });
+});
+
+describe("days listed together", () => {
+  it("'trong hai ngày 19 và 20/5/2007' is due on the last of the days", () => {
+    expect(findDeadlines("treo cờ Tổ quốc trong hai ngày 19 và 20/5/2007 tại các công sở", ctx)[0]).toMatchObject({ date: "2007-05-20" });
+    expect(findDeadlines("tổ chức vào các ngày 12, 13 và 14/10", ctx)[0]).toMatchObject({ date: "2022-10-14" });
+  });
+  it("a day number in a count is not a list", () => {
+    expect(findDeadlines("nghỉ 2 ngày, và 20 học sinh được khen", ctx)).toEqual([]);
+  });
+});
+
+describe("before Tết", () => {
+  const dated = { year: 2019, base: "2019-04-09" };
+  it.each([
+    ["bàn giao đưa vào sử dụng trước Tết Nguyên đán 2016.", "2016-02-08"],
+    ["hoàn thành chi trả trước Tết Nguyên đán Kỷ Hợi", "2019-02-05"],
+    ["hoàn thành trước Tết", "2020-01-25"],
+  ])("%s", (s, date) => {
+    expect(findDeadlines(s, dated)[0]).toMatchObject({ date, recurrence: null });
+  });
+  it.each(["hưởng ứng trước Tết Nhân ái Xuân Ất Tỵ 2025", "trước Tết Dương lịch", "chăm lo cho người nghèo trong dịp Tết Nguyên đán 2016", "Chương trình Tết Nhân ái năm 2025"])(
+    "other Tết and the Tết season are not a limit: %s",
+    (s) => {
+      expect(findDeadlines(s, dated)).toEqual([]);
+    },
+  );
+});
