@@ -42,9 +42,9 @@ const DAY_RANGE_RE = /từ\s+(?:ngày\s+)?(\d{1,2})\s*(?:đến\s+hết|đến|t
 // is due from its first day.
 const OPEN_FROM_RE = new RegExp(`(?:kể\\s+)?từ\\s+(?:sáng|chiều|tối)?\\s*(?:${TIME})?\\s*${DATE}(?=[^.;\\n]{0,60}?(?:cho\\s+)?đến\\s+khi)`, "giu");
 // A day written with its weekday is a day something happens ("nghỉ học ngày thứ hai, 26 tháng 11 năm 2018",
-// "sáng thứ Ba ngày mùng 02/5/2023", "07/02/2021 (chủ Nhật)"): cited documents and anniversaries never carry one.
+// "sáng thứ Ba ngày mùng 02/5/2023", "07/02/2021 (chủ Nhật)", "vào thứ Hai (02/4/2012)"): cited documents and anniversaries never carry one.
 const WEEKDAY_DATE_RE = new RegExp(
-  `(?:ngày\\s*)?(?:(?:sáng|chiều|tối|trưa)\\s+)?${WEEKDAY}\\s*,?\\s*(?:ngày\\s*)?(?:(?:mùng|mồng)\\s*)?(?:${NUM_DATE}|${LONG_DATE})|(?:ngày\\s*)?(?:${NUM_DATE}|${LONG_DATE})\\s*\\(\\s*${WEEKDAY}\\s*\\)`,
+  `(?:ngày\\s*)?(?:(?:sáng|chiều|tối|trưa)\\s+)?${WEEKDAY}\\s*,?\\s*(?:ngày\\s*)?(?:(?:mùng|mồng)\\s*)?(?:${NUM_DATE}|${LONG_DATE})|(?:ngày\\s*)?(?:${NUM_DATE}|${LONG_DATE})\\s*\\(\\s*${WEEKDAY}\\s*\\)|${WEEKDAY}\\s*\\(\\s*(?:ngày\\s*)?(?:${NUM_DATE}|${LONG_DATE})\\s*\\)`,
   "giu",
 );
 // "kể từ ngày 01/01/2020 đến nay": the period a report covers.
@@ -230,7 +230,7 @@ export function findDeadlines(original: string, ctx: DateContext): FoundDeadline
     push(m.index, m[0], p[2] !== null ? iso(p[2], p[1], p[0]) : nextOccurrence(p[0], p[1], ctx, yearly));
   }
   for (const m of dateLike && /thứ|chủ\s*nhật/iu.test(text) ? text.matchAll(WEEKDAY_DATE_RE) : []) {
-    const p = dmy([...m], 1) ?? dmy([...m], 7);
+    const p = dmy([...m], 1) ?? dmy([...m], 7) ?? dmy([...m], 13);
     if (p) push(m.index, m[0], p[2] !== null ? iso(p[2], p[1], p[0]) : nextOccurrence(p[0], p[1], ctx, false));
   }
   for (const m of digits && /tháng/iu.test(text) ? text.matchAll(MONTH_RE) : []) {

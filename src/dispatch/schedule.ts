@@ -132,8 +132,11 @@ function holiday(text: string, ctx: DateContext): { start: string | null; end: D
   // A sentence hard-wrapped over several lines is one sentence: only a blank line ends one without its full stop.
   for (const s of text.replace(/([^\n])\n(?=[^\n])/gu, "$1 ").split(/[.;](?=\s)|\n/u)) {
     if (!HOLIDAY.test(s)) continue;
-    const end = first(s, ctx);
-    if (!end?.date || end.recurrence) continue;
+    // Its last day: "nghỉ 01 ngày vào thứ Hai (02/4/2012) thay cho ngày nghỉ vào thứ Bảy (31/3/2012)" → 02/4.
+    const end = findDeadlines(s, ctx)
+      .filter((x) => x.date && !x.recurrence)
+      .reduce<Deadline | null>((a, b) => (a && a.date! >= b.date! ? a : { text: b.text, date: b.date, recurrence: null }), null);
+    if (!end?.date) continue;
     const m = START_RE.exec(s);
     const start = m ? iso(m[3] ? Number(m[3]) : Number(end.date.slice(0, 4)), Number(m[2]), Number(m[1])) : null;
     return { start: start && start <= end.date ? start : end.date, end };
@@ -258,9 +261,10 @@ export function attachDeadlines(tasks: ParsedTask[], st: Structure, doc: DocHead
       t.deadline = { ...win.deadline, text: /thời gian[^,.;]*nêu trên/iu.exec(t.text)?.[0] ?? win.deadline.text };
       continue;
     }
-    const inHoliday = !t.deadline && rest ? (BEFORE_HOLIDAY.test(t.text) ? "start" : DURING_HOLIDAY.test(t.text) ? "end" : null) : null;
+    // "… tổ chức cho học sinh, sinh viên nghỉ lễ": a task that carries out the holiday itself takes its time too.
+    const inHoliday = !t.deadline && rest ? (BEFORE_HOLIDAY.test(t.text) ? "start" : DURING_HOLIDAY.test(t.text) || HOLIDAY.test(t.text) ? "end" : null) : null;
     if (rest && inHoliday) {
-      const phrase = (inHoliday === "start" ? BEFORE_HOLIDAY : DURING_HOLIDAY).exec(t.text)![0];
+      const phrase = (inHoliday === "start" ? BEFORE_HOLIDAY : DURING_HOLIDAY).exec(t.text)?.[0] ?? HOLIDAY.exec(t.text)![0];
       t.deadline = { text: phrase, date: inHoliday === "start" ? rest.start : rest.end.date, recurrence: null };
       continue;
     }

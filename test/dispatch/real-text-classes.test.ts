@@ -419,3 +419,15 @@ describe("an occasion dated in a task's own sentence dates the tasks held during
     expect(p.tasks.map((t) => t.deadline?.date ?? null)).toEqual(["2020-10-14", "2020-10-14", null]);
   });
 });
+
+describe("a task that carries out the announced holiday", () => {
+  it("'tổ chức cho sinh viên nghỉ lễ' takes the holiday's last day", () => {
+    const p = readDispatch(
+      "1. Cán bộ, viên chức và sinh viên toàn trường nghỉ Tết Dương lịch năm 2017 bắt đầu từ ngày 01/01/2017 (Chủ nhật) đến hết ngày 02/01/2017 (Thứ hai).\n" +
+        "2. Giao cho trưởng các khoa đào tạo thông báo và tổ chức cho sinh viên nghỉ lễ.\n" +
+        "3. Phòng Bảo vệ chịu trách nhiệm tuần tra canh gác.",
+      { refDate: "2026-12-06" },
+    );
+    expect(p.tasks.map((t) => t.deadline?.date ?? null)).toEqual(["2017-01-02", "2017-01-02", null]);
+  });
+});
