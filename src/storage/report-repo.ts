@@ -54,16 +54,6 @@ const FROM_SUMMARY: Record<ReportScope["kind"], string> = {
   except_dispatches: "JOIN Task t ON t.id = a.taskId",
 };
 
-// Scopes that filter on the task: count tasks with a live assignment through the (taskId, unitId) index, instead of a
-// DISTINCT over every assignment in scope (which sorts 100,000 rows for one dispatch's report).
-const LIVE = "EXISTS (SELECT 1 FROM Assignment a WHERE a.taskId = t.id AND a.status <> 'recalled')";
-const TASK_COUNT: Partial<Record<ReportScope["kind"], string>> = {
-  all: `SELECT COUNT(*) FROM Task t WHERE ${LIVE}`,
-  dispatch: `SELECT COUNT(*) FROM Task t WHERE t.dispatchId = ? AND ${LIVE}`,
-  open_dispatches: `SELECT COUNT(*) FROM Task t WHERE t.dispatchId IN (SELECT t2.dispatchId FROM Assignment a2 JOIN Task t2 ON t2.id = a2.taskId WHERE a2.completedAt IS NULL AND a2.status <> 'recalled') AND ${LIVE}`,
-  except_dispatches: `SELECT COUNT(*) FROM Task t WHERE t.dispatchId NOT IN (SELECT value FROM json_each(?)) AND ${LIVE}`,
-};
-
 // Dispatches with assignments, none of them open: few, and found without touching every row (an open dispatch stops
 // the NOT EXISTS at its first open assignment).
 const CLOSED_DISPATCHES = `SELECT d.id FROM Dispatch d
@@ -168,7 +158,7 @@ export class ReportRepo {
     const key = `tasks:${scope.kind}`;
     let stmt = this.stmts.get(key);
     if (!stmt) {
-      stmt = this.read.prepare(TASK_COUNT[scope.kind] ?? `SELECT COUNT(DISTINCT a.taskId) FROM Assignment a ${FROM_SUMMARY[scope.kind]} ${WHERE[scope.kind]}`).pluck();
+      stmt = this.read.prepare(`SELECT COUNT(DISTINCT a.taskId) FROM Assignment a ${FROM_SUMMARY[scope.kind]} ${WHERE[scope.kind]}`).pluck();
       this.stmts.set(key, stmt);
     }
     return stmt.get(...paramsOf(scope)) as number;
