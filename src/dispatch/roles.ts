@@ -290,11 +290,9 @@ function inRecipients(s: string, at: number): boolean {
   return false;
 }
 
-// "…; Sở TT&TT đề nghị các cơ quan báo chí địa phương, Phòng Văn hóa Thông tin, …": a start inside the list of bodies
-// asked is one of them, not the subject of a new clause.
-const ASKED = /(?<![\p{L}])(?:đề nghị|yêu cầu|giao)\s+/giu;
-function inAsked(s: string, at: number): boolean {
-  for (const m of s.slice(0, at).matchAll(ASKED)) {
+/** Whether position `at` of `s` lies inside a list of bodies that starts right after a match of `marker`. */
+function inListAfter(marker: RegExp, s: string, at: number): boolean {
+  for (const m of s.slice(0, at).matchAll(marker)) {
     const from = m.index + m[0].length;
     const tail = s.slice(from, from + 600);
     if (bodyHeadAt(tail) > 0 && from + readList(tail).end >= at) return true;
@@ -302,17 +300,15 @@ function inAsked(s: string, at: number): boolean {
   return false;
 }
 
+// "…; Sở TT&TT đề nghị các cơ quan báo chí địa phương, Phòng Văn hóa Thông tin, …": a start inside the list of bodies
+// asked is one of them, not the subject of a new clause.
+const ASKED = /(?<![\p{L}])(?:đề nghị|yêu cầu|giao)\s+/giu;
+const inAsked = (s: string, at: number) => inListAfter(ASKED, s, at);
+
 // "Thực hiện chỉ đạo của Ban Tuyên giáo Thành ủy, Thường trực Quận ủy, đồng thời …": the authors of what is carried
 // out, not the subject.
 const OWNERS = /(?<![\p{L}])của\s+/gu;
-function inOwners(s: string, at: number): boolean {
-  for (const m of s.slice(0, at).matchAll(OWNERS)) {
-    const from = m.index + m[0].length;
-    const tail = s.slice(from, from + 600);
-    if (bodyHeadAt(tail) > 0 && from + readList(tail).end >= at) return true;
-  }
-  return false;
-}
+const inOwners = (s: string, at: number) => inListAfter(OWNERS, s, at);
 
 const PARTNERS = /phối (?:kết )?hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?\s+/giu;
 /** A clause start at `at` inside the list after "phối hợp với" ("… phối hợp với Sở A, các Sở, ngành …"): a partner. */
