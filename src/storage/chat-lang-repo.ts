@@ -1,8 +1,8 @@
-import type Database from "better-sqlite3";
 import type { ChatId } from "../chat/port.js";
 import { isLang, type Lang } from "../i18n.js";
 import type { Db } from "./database.js";
 import { sqlDate } from "./sql-date.js";
+import type { Sql } from "./sql.js";
 import type { WriteGate } from "./write-gate.js";
 
 /**
@@ -11,24 +11,21 @@ import type { WriteGate } from "./write-gate.js";
  * Read on every group message and post, so the answers are cached; writes go through this repo only.
  */
 export class ChatLangRepo {
-  private readonly get: Database.Statement;
-  private readonly set: Database.Statement;
+  private readonly sql: Sql;
   private readonly cache = new Map<ChatId, Lang | null>();
 
   constructor(
     db: Db,
     private readonly gate: WriteGate = db.gate,
   ) {
-    this.get = db.write.prepare(`SELECT value FROM Setting WHERE key = ?`).pluck();
-    this.set = db.write.prepare(`INSERT INTO Setting (key, value, updatedAt) VALUES (@key, @value, @at)
-      ON CONFLICT(key) DO UPDATE SET value = excluded.value, updatedAt = excluded.updatedAt`);
+    this.sql = db.sql;
   }
 
   /** The chat's own language, or null when none was set (callers fall back to the office default). */
   async of(chat: ChatId): Promise<Lang | null> {
     const cached = this.cache.get(chat);
     if (cached !== undefined) return cached;
-    const raw = this.get.get(`lang.${chat}`) as string | undefined;
+    const raw = await this.sql.value<string>(`SELECT value FROM "Setting" WHERE key = ?`, [`lang.${chat}`]);
     let lang: Lang | null = null;
     try {
       const value: unknown = raw === undefined ? null : JSON.parse(raw);
@@ -41,7 +38,8 @@ export class ChatLangRepo {
   }
 
   async save(chat: ChatId, lang: Lang, at: Date): Promise<void> {
-    await this.gate.run(() => this.set.run({ key: `lang.${chat}`, value: JSON.stringify(lang), at: sqlDate(at) }));
+    await this.gate.run(() => this.sql.run(`INSERT INTO "Setting" (key, value, "updatedAt") VALUES (?, ?, ?)
+      ON CONFLICT (key) DO UPDATE SET value = excluded.value, "updatedAt" = excluded."updatedAt"`, [`lang.${chat}`, JSON.stringify(lang), sqlDate(at)]));
     this.cache.set(chat, lang);
   }
 }

@@ -1,8 +1,8 @@
-import type Database from "better-sqlite3";
 import type { ChatId } from "../chat/port.js";
 import type { ChatBinding, Person, Role, Unit } from "../tracking/model.js";
 import { officeSettingsSchema, type OfficeSettings } from "../tracking/settings.js";
 import type { Prisma } from "./database.js";
+import type { Sql } from "./sql.js";
 import type { WriteGate } from "./write-gate.js";
 
 /** Units, chat bindings, people and settings: the office's directory. */
@@ -17,16 +17,9 @@ export class DirectoryRepo {
   constructor(
     private readonly prisma: Prisma,
     private readonly gate: WriteGate,
-    read: Database.Database,
-  ) {
     // The reply path asks who wrote and which unit a chat speaks for on every message: raw lookups.
-    this.personStmt = read.prepare(`SELECT id, userId, name, roles, unitId, lang FROM Person WHERE userId = ?`);
-    this.activeStmt = read.prepare(`SELECT chatId, unitId, title FROM ChatBinding WHERE active = 1 ORDER BY id`);
-    this.bindingStmt = read.prepare(`SELECT chatId, unitId, active, title FROM ChatBinding WHERE chatId = ?`);
-  }
-  private readonly personStmt: Database.Statement;
-  private readonly activeStmt: Database.Statement;
-  private readonly bindingStmt: Database.Statement;
+    private readonly read: Sql,
+  ) {}
 
   async units(): Promise<Unit[]> {
     return (await this.prisma.unit.findMany({ orderBy: { id: "asc" } })).map(toUnit);
@@ -59,12 +52,16 @@ export class DirectoryRepo {
   }
 
   async binding(chatId: ChatId): Promise<ChatBinding | null> {
-    const r = this.bindingStmt.get(chatId) as (Omit<ChatBinding, "active"> & { active: number }) | undefined;
-    return r ? { ...r, active: r.active === 1 } : null;
+    const r = await this.read.get<Omit<ChatBinding, "active"> & { active: number | boolean }>(
+      `SELECT "chatId", "unitId", active, title FROM "ChatBinding" WHERE "chatId" = ?`,
+      [chatId],
+    );
+    // SQLite stores booleans as 0/1, PostgreSQL returns true/false.
+    return r ? { ...r, active: r.active === 1 || r.active === true } : null;
   }
 
   async activeBindings(unitIds?: number[]): Promise<ChatBinding[]> {
-    const rows = this.activeStmt.all() as Array<Omit<ChatBinding, "active">>;
+    const rows = await this.read.all<Omit<ChatBinding, "active">>(`SELECT "chatId", "unitId", title FROM "ChatBinding" WHERE active = TRUE ORDER BY id`);
     const wanted = unitIds ? new Set(unitIds) : null;
     return rows.filter((r) => !wanted || wanted.has(r.unitId)).map((r) => ({ ...r, active: true }));
   }
@@ -93,7 +90,7 @@ export class DirectoryRepo {
   }
 
   async person(userId: string): Promise<Person | null> {
-    const r = this.personStmt.get(userId) as PersonRow | undefined;
+    const r = await this.read.get<PersonRow>(`SELECT id, "userId", name, roles, "unitId", lang FROM "Person" WHERE "userId" = ?`, [userId]);
     return r ? toPerson(r) : null;
   }
 

@@ -26,12 +26,12 @@ export function createStore(db: Db, clock: Clock): Store {
   const replies = new ReplyRepo(db);
   return {
     db,
-    directory: new DirectoryRepo(db.prisma, db.gate, db.read),
+    directory: new DirectoryRepo(db.prisma, db.gate, db.readSql),
     dispatches: new DispatchRepo(db.prisma, db.gate),
     outbox: new PrismaOutboxStore(db.prisma, clock, db.gate),
     replies,
-    reminders: new ReminderRepo(db.prisma, db.read, db.write, replies, db.gate),
-    reports: new ReportRepo(db.read),
+    reminders: new ReminderRepo(db, replies),
+    reports: new ReportRepo(db.readSql),
     marks: new MarkRepo(db),
     chatLangs: new ChatLangRepo(db),
   };

@@ -22,7 +22,7 @@ async function scopeOf(ctx: MessageContext, args: string): Promise<Scope> {
   const query = args.trim();
   if (!query) return { request: { kind: "open_dispatches" } };
   const key = numberKey(query);
-  const byNumber = ctx.deps.store.reports.assignedDispatches().find((d) => numberKey(d.number) === key);
+  const byNumber = (await ctx.deps.store.reports.assignedDispatches()).find((d) => numberKey(d.number) === key);
   if (byNumber) return { request: { kind: "dispatch", dispatchId: byNumber.id } };
   const directory = new UnitDirectory(await ctx.deps.store.directory.units());
   const unit = directory.exact(query) ?? (directory.search(query).length === 1 ? directory.search(query)[0] : undefined);
@@ -43,7 +43,7 @@ export async function reportCommand(ctx: MessageContext, kind: "baocao" | "quaha
     request = scope.request;
   }
   if (kind === "xuat") {
-    const report = reportNow(deps, request)!; // the request names a dispatch that has rows, or no dispatch
+    const report = (await reportNow(deps, request))!; // the request names a dispatch that has rows, or no dispatch
     const bytes = await renderReportXlsx(report, { t, now, ...(args.trim() ? { title: args.trim() } : {}) });
     const dir = join(deps.settings.filesDir, "exports");
     await mkdir(dir, { recursive: true });
@@ -53,7 +53,7 @@ export async function reportCommand(ctx: MessageContext, kind: "baocao" | "quaha
     await sendFile(deps, msg.chat, { name, path, mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }, t("bot:report.fileCaption", { count: report.lines.length }));
     return;
   }
-  const report = chatReport(deps, request, CHAT_REPORT_LINES)!;
+  const report = (await chatReport(deps, request, CHAT_REPORT_LINES))!;
   const max = deps.settings.maxMessageLength[parseChatId(msg.chat).platform];
   for (const part of renderReportText(report, t, { maxLength: max, maxLines: CHAT_REPORT_LINES })) await ctx.reply(part);
 }

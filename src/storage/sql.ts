@@ -1,0 +1,152 @@
+import type Database from "better-sqlite3";
+import type pg from "pg";
+
+/**
+ * Raw SQL for the hot paths (replies, the reminder tick, reports over 100,000 assignments), where Prisma's per-query
+ * cost would miss the targets, on either database. Statements are written once, in the SQL both dialects share:
+ * `?` placeholders, double-quoted mixed-case identifiers ("Assignment", a."taskId"), `INSERT … RETURNING id`,
+ * `ON CONFLICT … DO NOTHING`, TRUE for booleans. The few places where the dialects really differ ask `dialect`
+ * (see report-repo.ts). Instants are bound as sqlDate() strings (UTC) and read back as ISO strings.
+ */
+export type Dialect = "sqlite" | "postgresql";
+
+export type Param = string | number | null;
+
+export interface Sql {
+  readonly dialect: Dialect;
+  /** Rows as objects keyed by column name. */
+  all<T>(sql: string, params?: Param[]): Promise<T[]>;
+  /** Rows as arrays in column order (cheaper for wide, many-row reads). */
+  rows<T extends unknown[]>(sql: string, params?: Param[]): Promise<T[]>;
+  get<T>(sql: string, params?: Param[]): Promise<T | undefined>;
+  /** The first column of the first row. */
+  value<T>(sql: string, params?: Param[]): Promise<T | undefined>;
+  /** Rows changed. */
+  run(sql: string, params?: Param[]): Promise<number>;
+  /**
+   * One transaction; `fn` runs its statements on the Sql it is given. SQLite: callers hold the write gate (one writer
+   * per process). PostgreSQL: one pooled connection for the whole transaction.
+   */
+  tx<T>(fn: (sql: Sql) => Promise<T>): Promise<T>;
+}
+
+/** better-sqlite3 underneath: synchronous statements, cached per text. */
+export class SqliteSql implements Sql {
+  readonly dialect = "sqlite" as const;
+  private readonly cache = new Map<string, Database.Statement>();
+  private depth = 0;
+
+  constructor(private readonly conn: Database.Database) {}
+
+  private stmt(sql: string): Database.Statement {
+    let s = this.cache.get(sql);
+    if (!s) this.cache.set(sql, (s = this.conn.prepare(sql)));
+    return s;
+  }
+
+  async all<T>(sql: string, params: Param[] = []): Promise<T[]> {
+    return this.stmt(sql).raw(false).all(...params) as T[];
+  }
+
+  async rows<T extends unknown[]>(sql: string, params: Param[] = []): Promise<T[]> {
+    return this.stmt(sql).raw(true).all(...params) as T[];
+  }
+
+  async get<T>(sql: string, params: Param[] = []): Promise<T | undefined> {
+    return this.stmt(sql).raw(false).get(...params) as T | undefined;
+  }
+
+  async value<T>(sql: string, params: Param[] = []): Promise<T | undefined> {
+    const row = this.stmt(sql).raw(true).get(...params) as unknown[] | undefined;
+    return row?.[0] as T | undefined;
+  }
+
+  async run(sql: string, params: Param[] = []): Promise<number> {
+    const s = this.stmt(sql);
+    // A statement with RETURNING must be read, not run.
+    if (s.reader) return s.raw(true).all(...params).length;
+    return s.run(...params).changes;
+  }
+
+  async tx<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
+    if (this.depth > 0) return fn(this); // nested: part of the outer transaction
+    this.conn.exec("BEGIN IMMEDIATE");
+    this.depth++;
+    try {
+      const result = await fn(this);
+      this.conn.exec("COMMIT");
+      return result;
+    } catch (error) {
+      if (this.conn.inTransaction) this.conn.exec("ROLLBACK");
+      throw error;
+    } finally {
+      this.depth--;
+    }
+  }
+}
+
+/** `?` → `$1, $2, …` (our statements have no `?` inside string literals). Cached per text. */
+const numbered = new Map<string, string>();
+export function toPgPlaceholders(sql: string): string {
+  let out = numbered.get(sql);
+  if (out === undefined) {
+    let n = 0;
+    out = sql.replace(/\?/g, () => `$${++n}`);
+    numbered.set(sql, out);
+  }
+  return out;
+}
+
+type Queryable = Pick<pg.Pool | pg.PoolClient, "query">;
+
+/** node-postgres underneath: a pool, or one checked-out client inside a transaction. */
+export class PgSql implements Sql {
+  readonly dialect = "postgresql" as const;
+
+  constructor(
+    private readonly conn: Queryable,
+    private readonly pool: pg.Pool | null,
+  ) {}
+
+  async all<T>(sql: string, params: Param[] = []): Promise<T[]> {
+    return (await this.conn.query({ text: toPgPlaceholders(sql), values: params })).rows as T[];
+  }
+
+  async rows<T extends unknown[]>(sql: string, params: Param[] = []): Promise<T[]> {
+    return (await this.conn.query({ text: toPgPlaceholders(sql), values: params, rowMode: "array" })).rows as T[];
+  }
+
+  async get<T>(sql: string, params: Param[] = []): Promise<T | undefined> {
+    return (await this.all<T>(sql, params))[0];
+  }
+
+  async value<T>(sql: string, params: Param[] = []): Promise<T | undefined> {
+    return (await this.rows<unknown[]>(sql, params))[0]?.[0] as T | undefined;
+  }
+
+  async run(sql: string, params: Param[] = []): Promise<number> {
+    return (await this.conn.query({ text: toPgPlaceholders(sql), values: params })).rowCount ?? 0;
+  }
+
+  async tx<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
+    if (!this.pool) return fn(this); // nested: part of the outer transaction
+    const client = await this.pool.connect();
+    try {
+      await client.query("BEGIN");
+      const result = await fn(new PgSql(client, null));
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+}
+
+/** A unique constraint refused a write (SQLite's SQLITE_CONSTRAINT_UNIQUE / PRIMARYKEY, PostgreSQL's 23505). */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
+}
