@@ -27,8 +27,10 @@ export interface Db {
   read: Database.Database;
   write: Database.Database;
   gate: WriteGate;
-  /** SQLite: the file. PostgreSQL: the URL without its password. */
+  /** SQLite: the file. PostgreSQL: the URL without its password (for logs). */
   path: string;
+  /** What openDatabase was given (reopening the same database). */
+  url: string;
   /** PostgreSQL only: the pool behind `sql`, for advisory locks and leases. */
   pool?: import("pg").Pool;
   close(): Promise<void>;
@@ -86,7 +88,9 @@ export async function openDatabase(url: string = DEFAULT_DATABASE_URL): Promise<
     write,
     gate: new WriteGate(),
     path,
+    url: `file:${path}`,
     async close() {
+      if (!read.open) return;
       read.close();
       write.close();
       await prisma.$disconnect();

@@ -70,8 +70,10 @@ export async function openPostgres(url: string, options: { poolSize?: number } =
     },
     gate: new WriteGate(),
     path: redactUrl(url),
+    url,
     pool,
     async close() {
+      if (pool.ended) return;
       await prisma.$disconnect();
       await pool.end();
     },
