@@ -19,7 +19,10 @@ case "$cmd" in
   start)
     if [ ! -f "$dir/PG_VERSION" ]; then
       mkdir -p "$dir"
-      [ "$(id -u)" = 0 ] && chown postgres:postgres "$dir"
+      if [ "$(id -u)" = 0 ]; then
+        chown postgres:postgres "$dir"
+        chmod a+x "$(dirname "$dir")" # e.g. a mktemp -d parent (0700): the owner must reach its data folder
+      fi
       chmod 700 "$dir"
       as_owner "$bin/initdb" -D "$dir" -U dondoc --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$dir.initdb.log" 2>&1 \
         || { cat "$dir.initdb.log" >&2; exit 1; }
