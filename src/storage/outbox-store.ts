@@ -47,12 +47,53 @@ export async function enqueueIn(tx: Tx, items: NewOutboxItem[], now: Date): Prom
   return ids;
 }
 
+/** Several workers on one database: each item is claimed by one of them for `leaseMs` before it is sent. */
+export interface OutboxClaims {
+  /** This worker's name (in claimedBy and the logs). */
+  owner: string;
+  /** How long a claim holds without the item being marked: a worker that died mid-send is replaced after this. */
+  leaseMs: number;
+}
+
 export class PrismaOutboxStore implements OutboxStore {
   constructor(
     private readonly prisma: Prisma,
     private readonly clock: Clock,
     private readonly gate: WriteGate,
+    private readonly claims?: OutboxClaims,
   ) {}
+
+  /** Items another live worker has claimed are not this worker's to offer. */
+  private free(now: Date) {
+    if (!this.claims) return {};
+    return { OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }, { claimedBy: this.claims.owner }] };
+  }
+
+  /**
+   * Takes the item for this worker until the lease ends; false when another worker holds it (or it is no longer
+   * pending). One conditional UPDATE: of two workers racing for one item, exactly one gets a row back. Without claims
+   * (one worker per database) every item is this worker's.
+   */
+  async claim(id: number): Promise<boolean> {
+    if (!this.claims) return true;
+    const now = this.clock.now();
+    const { owner, leaseMs } = this.claims;
+    return this.gate.run(async () => {
+      const r = await this.prisma.outboxItem.updateMany({
+        where: { id, status: "pending", ...this.free(now) },
+        data: { claimedBy: owner, claimedUntil: new Date(now.getTime() + leaseMs) },
+      });
+      return r.count === 1;
+    });
+  }
+
+  /** Gives a claimed item back unsent (the rate did not allow it after all). */
+  async release(id: number): Promise<void> {
+    if (!this.claims) return;
+    await this.gate.run(() =>
+      this.prisma.outboxItem.updateMany({ where: { id, claimedBy: this.claims!.owner }, data: { claimedBy: null, claimedUntil: null } }),
+    );
+  }
 
   async enqueue(items: NewOutboxItem[]): Promise<number[]> {
     return this.gate.run(() => this.prisma.$transaction((tx) => enqueueIn(tx, items, this.clock.now())));
@@ -69,7 +110,7 @@ export class PrismaOutboxStore implements OutboxStore {
     const ids = heads.map((h) => h._min.id).filter((id): id is number => id !== null);
     if (ids.length === 0) return [];
     const rows = await this.prisma.outboxItem.findMany({
-      where: { id: { in: ids }, notBefore: { lte: now } },
+      where: { id: { in: ids }, notBefore: { lte: now }, ...this.free(now) },
       orderBy: { id: "asc" },
       take: limit,
     });
@@ -115,7 +156,7 @@ export class PrismaOutboxStore implements OutboxStore {
     return this.gate.run(async () => {
       await this.prisma.outboxItem.update({
         where: { id },
-        data: { notBefore, failure: JSON.stringify(failure), attempts: { increment: 1 } },
+        data: { notBefore, failure: JSON.stringify(failure), attempts: { increment: 1 }, claimedBy: null, claimedUntil: null },
       });
     });
   }
