@@ -7,6 +7,10 @@ import { PrismaOutboxStore } from "../../src/storage/outbox-store.js";
 import { SharedRateLimiter } from "../../src/storage/shared-rate.js";
 import { DIALECTS, testDatabase } from "../setup/db.js";
 import { ScriptedAdapter } from "../fakes/scripted-adapter.js";
+import { createStore } from "../../src/storage/store.js";
+import { bindChat } from "../../src/tracking/chat-binding.js";
+import { reminderTick } from "../../src/tracking/reminder-tick.js";
+import { assignDispatch, dispatch, LEADER, task, world } from "../tracking/helpers.js";
 
 /**
  * Several workers on one database (decision 0701): each outbox item is claimed by one worker, a dead worker's claims
@@ -129,5 +133,31 @@ describe.each(DIALECTS)("several workers on one $dialect database", ({ dialect, 
       for (let i = 2; i < sends.length; i++) expect(sends[i]!.at - sends[i - 2]!.at).toBeGreaterThanOrEqual(windowMs - 5);
     }
     if (dialect === "postgresql") expect(new Set(log.map((l) => l.worker)).size).toBeGreaterThan(1);
+  });
+
+  it.skipIf(skip)("three workers ticking the same reminder slot at once enqueue each digest once, and roll a recurring task once", async () => {
+    const w = await world(dialect);
+    open.push(w.db);
+    await bindChat(w, { chat: "telegram:-10", by: LEADER, unitQuery: "Sở Y tế" });
+    await bindChat(w, { chat: "telegram:-11", by: LEADER, unitQuery: "Sở Nội vụ" });
+    await assignDispatch(w, dispatch([
+      task("1", [["Sở Y tế", "lead"]], "2023-06-20"),
+      task("2", [["Sở Nội vụ", "lead"]], "2023-06-20"),
+      task("3", [["Sở Nội vụ", "lead"]], "2023-06-05", "monthly"), // passed: rolls to its next occurrence
+    ]), "telegram:-500");
+    const before = (await w.db.prisma.outboxItem.aggregate({ _max: { id: true } }))._max.id ?? 0;
+    const others = dialect === "postgresql" ? [await openDatabase(w.db.url), await openDatabase(w.db.url)] : [w.db, w.db];
+    open.push(...others.filter((db) => db !== w.db));
+    w.clock.set(new Date("2023-06-13T08:30:00+07:00")); // T-7 for tasks 1 and 2
+    const stores = [w.store, ...others.map((db) => createStore(db, w.clock))];
+    const results = await Promise.all(stores.map((store) => reminderTick({ store, clock: w.clock })));
+    // One digest per unit chat and the leader's digest (to the chat the dispatch came from), whoever enqueued them.
+    expect(results.reduce((n, r) => n + r.messages, 0)).toBe(3);
+    const enqueued = await w.db.prisma.outboxItem.findMany({ where: { id: { gt: before } }, select: { chatId: true } });
+    expect(enqueued.map((i) => i.chatId).sort()).toEqual(["telegram:-10", "telegram:-11", "telegram:-500"]);
+    expect(await w.db.prisma.task.count({ where: { ref: "3" } })).toBe(2); // rolled once, not three times
+    // The same slot later (another worker's next tick, or after a restart): nothing more.
+    w.clock.set(new Date("2023-06-13T09:30:00+07:00"));
+    expect((await reminderTick({ store: stores[2]!, clock: w.clock })).messages).toBe(0);
   });
 });
