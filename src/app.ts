@@ -4,6 +4,7 @@
  * dondoc through here, so the tests run the same wiring people run.
  */
 import { mkdir } from "node:fs/promises";
+import { hostname } from "node:os";
 import { createTelegramAdapter, telegramCommands, type TelegramAdapter } from "./adapters/telegram/index.js";
 import { createZaloAdapter, describeSessionProblem, ZALO_RATE_LIMITS, zaloRateLimits, type ZaloAdapter, type ZaloLoginClient } from "./adapters/zalo/index.js";
 import { createBot } from "./bot/index.js";
@@ -22,6 +23,9 @@ import { createLogger, type Logger } from "./logger.js";
 import { startReminderCron } from "./reminders/cron.js";
 import { openDatabase } from "./storage/database.js";
 import { createStore } from "./storage/store.js";
+import { WorkerLock, ZALO_LISTENER_LOCK } from "./storage/advisory-lock.js";
+import { SharedRateLimiter } from "./storage/shared-rate.js";
+import { type HealthServer, startHealthServer } from "./health.js";
 import { reminderTick } from "./tracking/reminder-tick.js";
 import { ensureAdmins } from "./tracking/roles.js";
 
@@ -50,6 +54,12 @@ export interface App {
   zalo: ZaloAdapter | undefined;
   delivery: DeliveryWorker;
   reminders: ReturnType<typeof startReminderCron>;
+  /** This worker's name (logs, outbox claims). */
+  worker: string;
+  /** The /healthz and /readyz server when HEALTH_PORT is set. */
+  health: HealthServer | undefined;
+  /** Several workers: whether this one holds the Zalo listener (always, on SQLite). */
+  zaloListener(): boolean;
   /** Resolves when inbound events are handled and the outbox has nothing due. */
   idle(): Promise<void>;
   stop(): Promise<void>;
@@ -59,11 +69,17 @@ export interface App {
 export const ZALO_LAST_INBOUND = "zalo.lastInbound";
 
 export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
-  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  // Every log line names its worker, so with several workers the logs say which one did what.
+  const workerName = config.WORKER_ID ?? `${hostname()}-${process.pid}`;
+  const logger = (options.logger ?? createLogger(config.LOG_LEVEL)).child({ worker: workerName });
   const clock = options.clock ?? systemClock;
   const t = translator(config.DEFAULT_LANG);
   const db = await openDatabase(config.DATABASE_URL);
-  const store = createStore(db, clock);
+  // PostgreSQL may be shared by several workers (decision 0701): outbox items are claimed with a lease and the send
+  // rate is counted in the database. SQLite is one process: neither is needed.
+  const shared = db.dialect === "postgresql";
+  const store = createStore(db, clock, shared ? { claims: { owner: workerName, leaseMs: config.OUTBOX_LEASE_S * 1000 } } : {});
+  logger.info("database open", { dialect: db.dialect, database: db.path });
   await ensureAdmins({ store, clock }, [
     ...config.ADMIN_TELEGRAM_IDS.map((id) => `telegram:${id}`),
     ...config.ADMIN_ZALO_IDS.map((id) => `zalo:${id}`),
@@ -95,9 +111,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   };
   const bot = createBot(deps);
   const adapters: ChatAdapter[] = [];
-  const limiter = new RateLimiter(
-    options.rateLimits ?? ((platform) => (platform === "zalo" ? zaloRateLimits(config) : TELEGRAM_RATE_LIMITS)),
-  );
+  const limitsFor = options.rateLimits ?? ((platform: Platform) => (platform === "zalo" ? zaloRateLimits(config) : TELEGRAM_RATE_LIMITS));
+  const limiter = shared ? new SharedRateLimiter(db, limitsFor) : new RateLimiter(limitsFor);
+  const zaloLock = new WorkerLock(db, ZALO_LISTENER_LOCK);
   // The worker needs the started adapters; inbound events may arrive before it exists and wait for its first poll.
   let worker: DeliveryWorker | undefined;
   const onInbound = async (event: Inbound) => {
@@ -154,6 +170,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     onFailure: (item, failure) => logger.warn("message not delivered", { outbox: item.id, chat: item.chat, failure }),
     onChatMigrated: (from, to) => logger.info("chat migrated", { from, to }),
     onError: (error, context) => logger.error("delivery", { error, context }),
+    // A standby worker leaves Zalo's messages to the worker holding the Zalo session.
+    options: { serves: (chat) => !chat.startsWith("zalo:") || zaloLock.held },
   });
   worker.start();
   const delivery = worker;
@@ -169,19 +187,71 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   );
   if (options.runRemindersAtStart ?? true) void cron.runNow();
 
-  if (zalo) {
+  const startZalo = async (z: ZaloAdapter) => {
     const since = await store.marks.read(ZALO_LAST_INBOUND);
-    try {
-      await zalo.start(since ? { catchUpSince: since } : {});
-    } catch (error) {
-      await telegram?.stop();
-      await cron.stop();
-      await delivery.stop();
-      await db.close();
-      throw error;
-    }
+    await z.start(since ? { catchUpSince: since } : {});
     logger.info("zalo started", { limits: ZALO_RATE_LIMITS, catchUpSince: since?.toISOString() });
+  };
+  let standby: NodeJS.Timeout | undefined;
+  if (zalo) {
+    const z = zalo;
+    // Zalo allows one listener per account: the worker holding the lock listens (and sends), the others stand by and
+    // try again every ZALO_STANDBY_POLL_S; a dead holder's lock goes with its connection.
+    if (await zaloLock.tryAcquire()) {
+      try {
+        await startZalo(z);
+      } catch (error) {
+        await telegram?.stop();
+        await cron.stop();
+        await delivery.stop();
+        await zaloLock.release();
+        await db.close();
+        throw error;
+      }
+    } else {
+      logger.info("zalo: standby, another worker holds the listener");
+    }
+    if (shared) {
+      let busy = false;
+      standby = setInterval(() => {
+        if (busy) return;
+        busy = true;
+        void (async () => {
+          if (zaloLock.held) {
+            if (!(await zaloLock.check())) {
+              logger.warn("zalo: lost the listener lock (database connection), stopping the listener");
+              await z.stop();
+            }
+            return;
+          }
+          if (!(await zaloLock.tryAcquire())) return;
+          logger.info("zalo: taking over the listener");
+          try {
+            await startZalo(z);
+            delivery.kick();
+          } catch (error) {
+            logger.error("zalo: taking over failed, leaving it to another worker", { error });
+            await z.stop().catch(() => undefined);
+            await zaloLock.release();
+          }
+        })()
+          .catch((error: unknown) => logger.error("zalo standby", { error }))
+          .finally(() => (busy = false));
+      }, config.ZALO_STANDBY_POLL_S * 1000);
+      standby.unref();
+    }
   }
+
+  const health = config.HEALTH_PORT === undefined ? undefined : await startHealthServer({
+    port: config.HEALTH_PORT,
+    worker: workerName,
+    checks: {
+      database: async () => (await db.sql.value<number>("SELECT 1")) !== undefined,
+      ...(telegram ? { telegram: () => (telegram.botInfo ? true : "not started") } : {}),
+      ...(zalo ? { zalo: () => (!zaloLock.held ? "ok (standby)" : zalo.online ? true : "session down") } : {}),
+    },
+  });
+  if (health) logger.info("health endpoints", { port: health.port });
 
   return {
     deps,
@@ -191,6 +261,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     zalo,
     delivery,
     reminders: cron,
+    worker: workerName,
+    health,
+    zaloListener: () => zaloLock.held,
     async idle() {
       await telegram?.idle();
       await zalo?.idle();
@@ -199,8 +272,11 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       await delivery.idle();
     },
     async stop() {
+      clearInterval(standby);
+      await health?.close();
       await telegram?.stop();
       await zalo?.stop();
+      await zaloLock.release();
       await bot.idle();
       await cron.stop();
       await delivery.stop();

@@ -23,6 +23,11 @@ export interface DeliveryOptions {
   backoff?: Backoff;
   /** Attempts (of any kind) after which a transient failure is given up as failed. */
   maxAttempts?: number;
+  /**
+   * Whether this worker sends to `chat` now (default: every chat). A standby worker, for instance, leaves Zalo's
+   * items to the worker holding the Zalo session, untouched.
+   */
+  serves?: (chat: ChatId) => boolean;
 }
 
 export interface DeliveryWorkerDeps extends DeliveryCallbacks {
@@ -49,6 +54,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   const concurrency = deps.options?.concurrency ?? 64;
   const batchSize = deps.options?.batchSize ?? 500;
   const idlePollMs = deps.options?.idlePollMs ?? 1000;
+  const serves = deps.options?.serves;
   const outcome = {
     ...deps,
     limiter,
@@ -122,6 +128,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     let items: OutboxItem[] = [];
     try {
       items = await deps.store.due(clock.now(), batchSize);
+      if (serves) items = items.filter((item) => serves(item.chat));
     } catch (error) {
       onError(error, "reading the outbox");
     }
