@@ -113,7 +113,11 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const adapters: ChatAdapter[] = [];
   const limitsFor = options.rateLimits ?? ((platform: Platform) => (platform === "zalo" ? zaloRateLimits(config) : TELEGRAM_RATE_LIMITS));
   const limiter = shared ? new SharedRateLimiter(db, limitsFor) : new RateLimiter(limitsFor);
-  const zaloLock = new WorkerLock(db, ZALO_LISTENER_LOCK);
+  // Losing the lock (its database session died) means another worker may take the listener: stop ours at once.
+  const zaloLock = new WorkerLock(db, ZALO_LISTENER_LOCK, () => {
+    logger.warn("zalo: lost the listener lock (database session ended), stopping the listener");
+    void zalo?.stop().catch((error: unknown) => logger.error("zalo stop", { error }));
+  });
   // The worker needs the started adapters; inbound events may arrive before it exists and wait for its first poll.
   let worker: DeliveryWorker | undefined;
   const onInbound = async (event: Inbound) => {
@@ -218,10 +222,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         busy = true;
         void (async () => {
           if (zaloLock.held) {
-            if (!(await zaloLock.check())) {
-              logger.warn("zalo: lost the listener lock (database connection), stopping the listener");
-              await z.stop();
-            }
+            await zaloLock.check(); // a dead lock connection calls the onLost above
             return;
           }
           if (!(await zaloLock.tryAcquire())) return;

@@ -14,6 +14,8 @@ export class WorkerLock {
     private readonly db: Pick<Db, "dialect" | "pool">,
     /** Two 32-bit keys: a dondoc namespace and the lock's own number. */
     private readonly key: readonly [number, number],
+    /** The lock went with its connection (server restart, network, session killed): stop what it guarded. */
+    private readonly onLost: () => void = () => undefined,
   ) {}
 
   get held(): boolean {
@@ -43,6 +45,7 @@ export class WorkerLock {
     if (this.client !== client) return;
     this.client = undefined;
     client.release(true);
+    this.onLost();
   }
 
   /** Whether the lock's connection still answers; if not, the lock is gone (the server dropped it with the session). */
