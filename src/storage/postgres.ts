@@ -68,7 +68,8 @@ export async function openPostgres(url: string, options: { poolSize?: number } =
     get write() {
       return sqliteOnly();
     },
-    gate: new WriteGate(),
+    // No in-process write queue: PostgreSQL serves many writers (and other workers write meanwhile anyway).
+    gate: new WriteGate(false),
     path: redactUrl(url),
     url,
     pool,

@@ -80,6 +80,12 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   };
 
   async function deliver(item: OutboxItem, slot: RateSlot): Promise<void> {
+    // Several workers: renew the claim right before sending. Pacing may have taken a while; if the lease ran out
+    // meanwhile and another worker took the item, it is theirs now and must not go out twice.
+    if (deps.store.claim && !(await claimed(item.id))) {
+      slot.settle();
+      return;
+    }
     let ref;
     try {
       ref = await perform(deps.router.adapterFor(item.chat), item, deps.store.sentMessageId?.bind(deps.store));
