@@ -1,0 +1,154 @@
+/**
+ * Several workers on PostgreSQL beside one on SQLite, from one run (issue 15, decision 0701):
+ * 1. Completion replies per second through recordReply (the tracking core and its hot-path SQL): SQLite with one
+ *    worker, PostgreSQL with one and with three workers (three connection pools in this process, replies split
+ *    between them and run concurrently; one Node thread does the JavaScript for all three).
+ * 2. Fan-out: posts enqueued for many groups and delivered through startApp's wiring — telegraf, the outbox, and on
+ *    PostgreSQL the item claims and the shared rate — to the fake Bot API in its own process, Telegram's limits
+ *    scaled down in time on both sides. With three workers the shared rate must keep the bot-wide limit (0 refused).
+ * PostgreSQL: DONDOC_BENCH_POSTGRES_URL or DONDOC_TEST_POSTGRES_URL, else a throw-away cluster (scripts/pg-throwaway.sh).
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { type App, startApp } from "../src/app.js";
+import { type RateLimits, TELEGRAM_RATE_LIMITS } from "../src/chat/delivery/index.js";
+import { ManualClock } from "../src/clock.js";
+import { parseConfig } from "../src/config.js";
+import { silentLogger } from "../src/logger.js";
+import { applyMigrationsPg } from "../src/storage/migrate.js";
+import { type Db, openDatabase } from "../src/storage/database.js";
+import { createStore } from "../src/storage/store.js";
+import { seedSyntheticDb } from "../src/storage/synthetic-seed.js";
+import { recordReply } from "../src/tracking/record-reply.js";
+import { forkFakeBotApi } from "../test/fakes/bot-api-remote.js";
+
+const root = join(import.meta.dirname, "..");
+let counter = 0;
+
+async function postgresServer(): Promise<{ url: string; stop(): void }> {
+  const given = process.env.DONDOC_BENCH_POSTGRES_URL ?? process.env.DONDOC_TEST_POSTGRES_URL;
+  if (given) return { url: given, stop: () => undefined };
+  const dir = join(tmpdir(), `dondoc-bench-pg-${process.pid}`);
+  const url = execFileSync("bash", [join(root, "scripts", "pg-throwaway.sh"), "start", dir, "55439"], { encoding: "utf8" }).trim();
+  return { url, stop: () => void execFileSync("bash", [join(root, "scripts", "pg-throwaway.sh"), "stop", dir]) };
+}
+
+/** A fresh database URL: a new SQLite file, or a new migrated PostgreSQL database on the server. */
+async function freshUrl(server: string | null): Promise<{ url: string; drop(): Promise<void> }> {
+  if (server === null) {
+    const dir = mkdtempSync(join(tmpdir(), "dondoc-bench-workers-"));
+    return { url: `file:${join(dir, "bench.db")}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const name = `dondoc_bench_${process.pid}_${++counter}`;
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const u = new URL(server);
+  u.pathname = `/${name}`;
+  const pool = new pg.Pool({ connectionString: u.toString(), max: 1 });
+  await applyMigrationsPg(pool);
+  await pool.end();
+  return {
+    url: u.toString(),
+    drop: async () => {
+      const a = new pg.Client({ connectionString: server });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await a.end();
+    },
+  };
+}
+
+async function replies(label: string, server: string | null, workers: number, n: number): Promise<void> {
+  const fresh = await freshUrl(server);
+  const dbs: Db[] = [];
+  for (let i = 0; i < workers; i++) dbs.push(await openDatabase(fresh.url));
+  const data = await seedSyntheticDb(dbs[0]!, { units: 200, assignments: n, deadline: () => "2024-03-20" });
+  const clock = new ManualClock(new Date("2024-03-05T02:00:00Z"));
+  const stores = dbs.map((db) => createStore(db, clock));
+  const reply = (k: number, i: number) => recordReply({ store: stores[k]!, clock }, {
+    eventId: `e${i}`, chat: data.chatOf(i), chatType: "group", messageId: `m${i}`, sender: { id: "telegram:9", name: "x" },
+    text: i % 2 ? "đã hoàn thành" : "da xong a", replyTo: { messageId: data.messageOf(i) }, attachments: [],
+  });
+  const t0 = performance.now();
+  let closed = 0;
+  await Promise.all(stores.map(async (_, k) => {
+    for (let i = k; i < n; i += workers) {
+      const r = await reply(k, i);
+      if (r.code === "recorded" && r.outcomes[0]?.outcome === "closed") closed++;
+    }
+  }));
+  const ms = performance.now() - t0;
+  console.log(`replies, ${label}: ${n} completion replies in ${ms.toFixed(0)} ms = ${((n / ms) * 1000).toFixed(0)} replies/s (closed ${closed})`);
+  for (const db of dbs) await db.close();
+  await fresh.drop();
+}
+
+function scaled(factor: number): RateLimits {
+  const w = (x: { limit: number; windowMs: number }) => ({ limit: x.limit, windowMs: x.windowMs / factor });
+  return { global: w(TELEGRAM_RATE_LIMITS.global), group: w(TELEGRAM_RATE_LIMITS.group), private: w(TELEGRAM_RATE_LIMITS.private) };
+}
+
+async function fanOut(label: string, server: string | null, workers: number, scale: number, groups: number, perGroup: number): Promise<void> {
+  const limits = scaled(scale);
+  const api = await forkFakeBotApi({ rateLimits: limits });
+  const chats = Array.from({ length: groups }, (_, i) => -8000 - i);
+  await api.groups(chats);
+  const fresh = await freshUrl(server);
+  const dir = mkdtempSync(join(tmpdir(), "dondoc-bench-fanout-"));
+  const apps: App[] = [];
+  for (let k = 0; k < workers; k++) {
+    const parsed = parseConfig({
+      DATABASE_URL: fresh.url, TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, FILES_DIR: join(dir, `files${k}`), WORKER_ID: `w${k}`,
+    });
+    if (!parsed.ok) throw new Error(parsed.problems.join("; "));
+    apps.push(await startApp(parsed.config, { logger: silentLogger, runRemindersAtStart: false, rateLimits: () => limits }));
+  }
+  const total = groups * perGroup;
+  const items = Array.from({ length: total }, (_, k) => ({
+    chat: `telegram:${chats[k % groups]}`,
+    payload: { op: "send" as const, text: `Nhiệm vụ ${Math.floor(k / groups) + 1} <chủ trì> & phối hợp` },
+    purpose: { type: "notice" as const },
+  }));
+  const db = apps[0]!.deps.store.db;
+  const pending = async () => Number(await db.sql.value(`SELECT COUNT(*) FROM "OutboxItem" WHERE status = 'pending'`));
+  const started = performance.now();
+  await apps[0]!.deps.store.outbox.enqueue(items);
+  for (const app of apps) app.delivery.kick();
+  while ((await pending()) > 0 && performance.now() - started < 180_000) await new Promise((r) => setTimeout(r, 5));
+  const elapsed = performance.now() - started;
+  const stats = await api.stats();
+  for (const app of apps) await app.stop();
+  await api.close();
+  await fresh.drop();
+  rmSync(dir, { recursive: true, force: true });
+  const doubled = Object.values(stats.perChat).reduce((sum, n) => sum + Math.max(0, n - perGroup), 0);
+  const groupRate = perGroup > limits.group.limit ? (groups * limits.group.limit) / limits.group.windowMs : Infinity;
+  const allowed = Math.min(limits.global.limit / limits.global.windowMs, groupRate) * 1000;
+  const rate = (total / elapsed) * 1000;
+  console.log(
+    `fan-out, ${label}: ${total} posts to ${groups} groups in ${(elapsed / 1000).toFixed(2)} s = ${rate.toFixed(1)} msg/s ` +
+      `= ${((rate / allowed) * 100).toFixed(1)} % of the allowed ${allowed.toFixed(1)} msg/s (limits ×${scale}); ` +
+      `lost ${total - stats.ok + doubled}, doubled ${doubled}, 429s ${stats.refused}`,
+  );
+}
+
+export default async function (): Promise<void> {
+  const pgServer = await postgresServer();
+  try {
+    const n = Number(process.env.DONDOC_BENCH_REPLIES ?? 3000);
+    await replies("SQLite, 1 worker", null, 1, n);
+    await replies("PostgreSQL, 1 worker", pgServer.url, 1, n);
+    await replies("PostgreSQL, 3 workers", pgServer.url, 3, n);
+    // Bot-wide limit binds: 30/s scaled ×4 = 120 msg/s allowed.
+    for (const [label, server, workers] of [["SQLite, 1 worker", null, 1], ["PostgreSQL, 1 worker", pgServer.url, 1], ["PostgreSQL, 3 workers", pgServer.url, 3]] as const) {
+      await fanOut(label, server, workers, 4, 60, 6);
+    }
+  } finally {
+    pgServer.stop();
+  }
+}
