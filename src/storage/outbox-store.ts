@@ -154,8 +154,8 @@ export class PrismaOutboxStore implements OutboxStore {
 
   async retryLater(id: number, notBefore: Date, failure: SendFailure): Promise<void> {
     return this.gate.run(async () => {
-      await this.prisma.outboxItem.update({
-        where: { id },
+      await this.prisma.outboxItem.updateMany({
+        where: { id, status: "pending" },
         data: { notBefore, failure: JSON.stringify(failure), attempts: { increment: 1 }, claimedBy: null, claimedUntil: null },
       });
     });
@@ -164,10 +164,14 @@ export class PrismaOutboxStore implements OutboxStore {
   async markFailed(id: number, failure: SendFailure, at: Date): Promise<void> {
     return this.gate.run(async () => {
       await this.prisma.$transaction(async (tx) => {
-        const item = await tx.outboxItem.update({
-          where: { id },
+        // Only a pending item fails: with several workers, one whose lease ran out may report a failure for an item
+        // another worker has sent meanwhile.
+        const marked = await tx.outboxItem.updateMany({
+          where: { id, status: "pending" },
           data: { status: "failed", failure: JSON.stringify(failure), sentAt: at, attempts: { increment: 1 } },
         });
+        if (marked.count === 0) return;
+        const item = await tx.outboxItem.findUniqueOrThrow({ where: { id } });
         if (failure.kind === "gone") {
           await tx.chatBinding.updateMany({ where: { chatId: item.chatId }, data: { active: false } });
         }

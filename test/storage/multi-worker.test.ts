@@ -61,6 +61,11 @@ describe.each(DIALECTS)("several workers on one $dialect database", ({ dialect, 
     await a.markSent(id!, { chat: "telegram:-1", messageId: "9" }, clock.now());
     clock.advance(60_000);
     expect(await b.claim(id!)).toBe(false);
+    // A late failure or retry from a worker that lost the item does not undo the other's send.
+    await b.markFailed(id!, { kind: "rejected", reason: "late" }, clock.now());
+    await b.retryLater(id!, clock.now(), { kind: "transient", reason: "late" });
+    expect(await dbA!.prisma.outboxItem.findUniqueOrThrow({ where: { id: id! }, select: { status: true, sentMessageId: true } }))
+      .toEqual({ status: "sent", sentMessageId: "9" });
   });
 
   it.skipIf(skip)("three workers racing for the same 30 items claim each exactly once", async () => {
