@@ -57,7 +57,8 @@ describe.skipIf(!TEST_POSTGRES_URL)("Zalo with several workers on one PostgreSQL
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     const { rows } = await admin.query<{ pid: number }>(
-      "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND classid = $1 AND objid = $2 AND granted", [...ZALO_LISTENER_LOCK]);
+      `SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND classid = $1 AND objid = $2 AND granted
+       AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`, [...ZALO_LISTENER_LOCK]); // this test's database only
     expect(rows).toHaveLength(1);
     await admin.query("SELECT pg_terminate_backend($1)", [rows[0]!.pid]);
     await admin.end();
