@@ -125,7 +125,7 @@ export async function recordReply(deps: TrackingDeps, msg: Omit<InboundMessage, 
       } else if (!closedTasks.has(a.taskId)) {
         outcome = "closed";
         closedTasks.add(a.taskId);
-        nextDeadline = (a.deadlineDate && nextOccurrence(a.deadlineDate, a.recurrence, (await store.reminders.seriesAnchor(a.taskId)) ?? undefined)) || undefined;
+        nextDeadline = (a.deadlineDate && nextOccurrence(a.deadlineDate, a.recurrence, (a.recurrence ? await store.reminders.seriesAnchor(a.taskId) : null) ?? undefined)) || undefined;
         effects.updates.push({ id: a.id, status: "done", completedAt: at, report: reply.note });
         effects.closeTasks.push({ taskId: a.taskId, nextDeadline: nextDeadline ?? null });
       }
