@@ -14,11 +14,14 @@ const toPerson = (r: PersonRow): Person => ({ ...r, roles: JSON.parse(r.roles) a
 
 export class DirectoryRepo {
   private settingsCache: OfficeSettings | null = null;
+  private settingsAt = 0;
   constructor(
     private readonly prisma: Prisma,
     private readonly gate: WriteGate,
     // The reply path asks who wrote and which unit a chat speaks for on every message: raw lookups.
     private readonly read: Sql,
+    /** How long settings read are trusted: forever with one process; a few seconds when other workers may change them. */
+    private readonly cacheMs = Infinity,
   ) {}
 
   async units(): Promise<Unit[]> {
@@ -111,12 +114,13 @@ export class DirectoryRepo {
   }
 
   async settings(): Promise<OfficeSettings> {
-    if (this.settingsCache) return this.settingsCache;
+    if (this.settingsCache && Date.now() - this.settingsAt < this.cacheMs) return this.settingsCache;
     const rows = await this.prisma.setting.findMany();
     const raw = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value)]));
     const parsed = officeSettingsSchema.safeParse(raw);
     // A bad stored value must not stop the bot: fall back to defaults for the whole set and keep running.
     this.settingsCache = parsed.success ? parsed.data : officeSettingsSchema.parse({});
+    this.settingsAt = Date.now();
     return this.settingsCache;
   }
 
@@ -129,6 +133,7 @@ export class DirectoryRepo {
         ),
       );
       this.settingsCache = next;
+      this.settingsAt = Date.now();
       return next;
     });
   }

@@ -25,19 +25,28 @@ export interface Store {
 export interface StoreOptions {
   /** Several workers on one database: outbox items are claimed by this worker before it sends them. */
   claims?: OutboxClaims;
+  /**
+   * How long per-process caches (office settings, group languages) are trusted. Default: forever on SQLite (one
+   * process writes), SHARED_CACHE_MS on PostgreSQL, where another worker may change them.
+   */
+  cacheMs?: number;
 }
+
+/** With several workers, a setting changed on one is seen by the others within this time. */
+export const SHARED_CACHE_MS = 3000;
 
 export function createStore(db: Db, clock: Clock, options: StoreOptions = {}): Store {
   const replies = new ReplyRepo(db);
+  const cacheMs = options.cacheMs ?? (db.dialect === "postgresql" ? SHARED_CACHE_MS : Infinity);
   return {
     db,
-    directory: new DirectoryRepo(db.prisma, db.gate, db.readSql),
+    directory: new DirectoryRepo(db.prisma, db.gate, db.readSql, cacheMs),
     dispatches: new DispatchRepo(db.prisma, db.gate),
     outbox: new PrismaOutboxStore(db.prisma, clock, db.gate, options.claims),
     replies,
     reminders: new ReminderRepo(db, replies),
     reports: new ReportRepo(db.readSql),
     marks: new MarkRepo(db),
-    chatLangs: new ChatLangRepo(db),
+    chatLangs: new ChatLangRepo(db, db.gate, cacheMs),
   };
 }

@@ -165,4 +165,16 @@ describe.each(DIALECTS)("several workers on one $dialect database", ({ dialect, 
     w.clock.set(new Date("2023-06-13T09:30:00+07:00"));
     expect((await reminderTick({ store: stores[2]!, clock: w.clock })).messages).toBe(0);
   });
+
+  it.skipIf(skip)("a group's language and the office settings changed on one worker reach the others", async () => {
+    const dbs = await workersDb(dialect, 2);
+    const [a, b] = dbs.map((db) => createStore(db, systemClock, { cacheMs: 150 }));
+    expect(await b!.chatLangs.of("telegram:-77")).toBeNull(); // b has read (and cached) the old answers
+    expect((await b!.directory.settings()).requireApproval).toBe(false);
+    await a!.chatLangs.save("telegram:-77", "en", new Date());
+    await a!.directory.saveSettings({ requireApproval: true });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await b!.chatLangs.of("telegram:-77")).toBe("en");
+    expect((await b!.directory.settings()).requireApproval).toBe(true);
+  });
 });
