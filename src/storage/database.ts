@@ -82,7 +82,7 @@ export async function openDatabase(url: string = DEFAULT_DATABASE_URL): Promise<
   return {
     dialect: "sqlite",
     prisma,
-    sql: new SqliteSql(write),
+    sql: new SqliteSql(write, read),
     readSql: new SqliteSql(read),
     read,
     write,

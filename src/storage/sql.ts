@@ -30,17 +30,35 @@ export interface Sql {
   tx<T>(fn: (sql: Sql) => Promise<T>): Promise<T>;
 }
 
-/** better-sqlite3 underneath: synchronous statements, cached per text. */
+/** Statements that write (an `INSERT … RETURNING` is read like a query but must run on the write connection). */
+const WRITES = /^\s*(INSERT|UPDATE|DELETE|REPLACE)\b/i;
+
+/**
+ * better-sqlite3 underneath: synchronous statements, cached per text. Writes go to the write connection; reads outside
+ * a transaction go to `readConn` when given (a WAL snapshot of committed data), so a read made while another flow's
+ * transaction is open (it awaits between statements) never sees that transaction's uncommitted rows. Inside tx(), the
+ * Sql handed to the callback reads and writes on the write connection.
+ */
 export class SqliteSql implements Sql {
   readonly dialect = "sqlite" as const;
-  private readonly cache = new Map<string, Database.Statement>();
-  private depth = 0;
+  private readonly writes: Map<string, Database.Statement>;
+  private readonly reads: Map<string, Database.Statement>;
 
-  constructor(private readonly conn: Database.Database) {}
+  constructor(
+    private readonly conn: Database.Database,
+    private readonly readConn: Database.Database = conn,
+    private readonly inTx = false,
+    caches?: { writes: Map<string, Database.Statement>; reads: Map<string, Database.Statement> },
+  ) {
+    this.writes = caches?.writes ?? new Map();
+    this.reads = caches?.reads ?? (readConn === conn ? this.writes : new Map());
+  }
 
   private stmt(sql: string): Database.Statement {
-    let s = this.cache.get(sql);
-    if (!s) this.cache.set(sql, (s = this.conn.prepare(sql)));
+    const onRead = !this.inTx && this.readConn !== this.conn && !WRITES.test(sql);
+    const cache = onRead ? this.reads : this.writes;
+    let s = cache.get(sql);
+    if (!s) cache.set(sql, (s = (onRead ? this.readConn : this.conn).prepare(sql)));
     return s;
   }
 
@@ -56,6 +74,7 @@ export class SqliteSql implements Sql {
     return this.stmt(sql).raw(false).get(...params) as T | undefined;
   }
 
+  /** The first column of the first row. */
   async value<T>(sql: string, params: Param[] = []): Promise<T | undefined> {
     const row = this.stmt(sql).raw(true).get(...params) as unknown[] | undefined;
     return row?.[0] as T | undefined;
@@ -69,18 +88,16 @@ export class SqliteSql implements Sql {
   }
 
   async tx<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
-    if (this.depth > 0) return fn(this); // nested: part of the outer transaction
+    if (this.inTx) return fn(this); // nested: part of the outer transaction
+    // Callers hold the write gate, so no other transaction is open on this connection (if one were, BEGIN throws).
     this.conn.exec("BEGIN IMMEDIATE");
-    this.depth++;
     try {
-      const result = await fn(this);
+      const result = await fn(new SqliteSql(this.conn, this.conn, true, { writes: this.writes, reads: this.writes }));
       this.conn.exec("COMMIT");
       return result;
     } catch (error) {
       if (this.conn.inTransaction) this.conn.exec("ROLLBACK");
       throw error;
-    } finally {
-      this.depth--;
     }
   }
 }

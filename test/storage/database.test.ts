@@ -47,6 +47,20 @@ describe("openDatabase", () => {
     db.close();
   });
 
+  it("a read made while another flow's transaction is open (awaiting) does not see its uncommitted rows", async () => {
+    const db = await testDatabase("sqlite");
+    open.push(db);
+    const seen = () => db.sql.value(`SELECT 1 FROM "ProcessedEvent" WHERE id = ?`, ["e1"]);
+    await db.gate.run(() =>
+      db.sql.tx(async (tx) => {
+        await tx.run(`INSERT INTO "ProcessedEvent" (id, at) VALUES (?, ?)`, ["e1", "2024-01-01T00:00:00.000+00:00"]);
+        expect(await tx.value(`SELECT 1 FROM "ProcessedEvent" WHERE id = ?`, ["e1"])).toBe(1); // the transaction sees it
+        expect(await seen()).toBeUndefined(); // everyone else does not, yet
+      }),
+    );
+    expect(await seen()).toBe(1);
+  });
+
   it("resolves relative file URLs against the working directory and rejects :memory:", () => {
     expect(databasePath("file:./data/dondoc.db", "/srv/app")).toBe("/srv/app/data/dondoc.db");
     expect(() => databasePath("file::memory:")).toThrow();
