@@ -1,5 +1,5 @@
 /**
- * Several workers on PostgreSQL beside one on SQLite, from one run (issue 15, decision 0701):
+ * Several workers on PostgreSQL beside one on SQLite, from one run (issue 15, decision 0702):
  * 1. Completion replies per second through recordReply (the tracking core and its hot-path SQL): SQLite with one
  *    worker, PostgreSQL with one and with three workers (three connection pools in this process, replies split
  *    between them and run concurrently; one Node thread does the JavaScript for all three).

@@ -6,7 +6,7 @@
 import { mkdir } from "node:fs/promises";
 import { hostname } from "node:os";
 import { createTelegramAdapter, telegramCommands, type TelegramAdapter } from "./adapters/telegram/index.js";
-import { createZaloAdapter, describeSessionProblem, ZALO_RATE_LIMITS, zaloRateLimits, type ZaloAdapter, type ZaloLoginClient } from "./adapters/zalo/index.js";
+import { createZaloAdapter, describeSessionProblem, ZALO_RATE_LIMITS, zaloRateLimits, type ZaloAdapter, type ZaloAdapterOptions, type ZaloLoginClient } from "./adapters/zalo/index.js";
 import { createBot } from "./bot/index.js";
 import { privateChatOf, type BotDeps } from "./bot/deps.js";
 import { notifyChatGone } from "./bot/features/membership.js";
@@ -18,7 +18,8 @@ import { type Clock, systemClock } from "./clock.js";
 import type { Config } from "./config.js";
 import { readDispatch } from "./dispatch/reader.js";
 import { translator } from "./i18n.js";
-import { extractText } from "./ingest/index.js";
+import { detectTools } from "./ingest/index.js";
+import { readFileIsolated } from "./intake/read-file.js";
 import { createLogger, type Logger } from "./logger.js";
 import { startReminderCron } from "./reminders/cron.js";
 import { openDatabase } from "./storage/database.js";
@@ -26,14 +27,18 @@ import { createStore } from "./storage/store.js";
 import { WorkerLock, ZALO_LISTENER_LOCK } from "./storage/advisory-lock.js";
 import { SharedRateLimiter } from "./storage/shared-rate.js";
 import { type HealthServer, startHealthServer } from "./health.js";
+import { questionDigest } from "./tracking/question-digest.js";
 import { reminderTick } from "./tracking/reminder-tick.js";
 import { ensureAdmins } from "./tracking/roles.js";
+import { startWebServer, type WebServer } from "./web/server.js";
 
 export interface AppOptions {
   clock?: Clock;
   logger?: Logger;
   /** Tests bring a fake of the narrow zca-js interface. */
   zaloClient?: ZaloLoginClient;
+  /** Tests scale Zalo's waits (reconnect backoff, the 3000 pause, file send timeout) down in time. */
+  zaloTuning?: Pick<ZaloAdapterOptions, "backoff" | "elsewhereRetryMs" | "fileSendTimeoutMs">;
   /** Where the Zalo QR drawing goes (default: the terminal). */
   zaloPrintQr?: (drawing: string) => void;
   /** Run one reminder tick at start-up to catch up after downtime (default true). */
@@ -44,6 +49,8 @@ export interface AppOptions {
   extractText?: BotDeps["extractText"];
   /** Settings tests tune (progress pacing). */
   botSettings?: Partial<BotDeps["settings"]>;
+  /** Crash tests: inbound events are received (and written down) but their handling waits for this promise. */
+  holdInbound?: Promise<void>;
 }
 
 export interface App {
@@ -60,6 +67,8 @@ export interface App {
   health: HealthServer | undefined;
   /** Several workers: whether this one holds the Zalo listener (always, on SQLite). */
   zaloListener(): boolean;
+  /** The web dashboard, when WEB_PUBLIC_URL is set. */
+  web: WebServer | undefined;
   /** Resolves when inbound events are handled and the outbox has nothing due. */
   idle(): Promise<void>;
   stop(): Promise<void>;
@@ -75,7 +84,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const clock = options.clock ?? systemClock;
   const t = translator(config.DEFAULT_LANG);
   const db = await openDatabase(config.DATABASE_URL);
-  // PostgreSQL may be shared by several workers (decision 0701): outbox items are claimed with a lease and the send
+  // PostgreSQL may be shared by several workers (decision 0702): outbox items are claimed with a lease and the send
   // rate is counted in the database. SQLite is one process: neither is needed.
   const shared = db.dialect === "postgresql";
   const store = createStore(db, clock, shared ? { claims: { owner: workerName, leaseMs: config.OUTBOX_LEASE_S * 1000 } } : {});
@@ -92,9 +101,11 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     clock,
     logger,
     readDispatch: (text, refDate) => readDispatch(text, { refDate }),
+    // Files are read (and their dispatch read) in a worker thread with a heap cap, within the file time limit.
     extractText: options.extractText ?? ((bytes, fileName, extra = {}) =>
-      extractText(bytes, fileName, {
+      readFileIsolated(bytes, fileName, {
         limits: { maxBytes: config.FILE_MAX_MB * 1024 * 1024, maxPages: config.FILE_MAX_PAGES, timeoutMs: config.FILE_TIMEOUT_S * 1000 },
+        tools: detectTools(),
         ...extra,
       })),
     settings: {
@@ -105,6 +116,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       filesDir: config.FILES_DIR,
       joinQuietMs: 2500,
       editablePlatforms: ["telegram"],
+      ...(config.WEB_PUBLIC_URL ? { webPublicUrl: config.WEB_PUBLIC_URL } : {}),
+      reportIssuer: { parent: config.OFFICE_PARENT, name: config.OFFICE_NAME, abbreviation: config.OFFICE_ABBR, place: config.OFFICE_PLACE, signerTitle: config.OFFICE_SIGNER },
       ...options.botSettings,
     },
     wakeDelivery: () => worker?.kick(),
@@ -121,6 +134,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   // The worker needs the started adapters; inbound events may arrive before it exists and wait for its first poll.
   let worker: DeliveryWorker | undefined;
   const onInbound = async (event: Inbound) => {
+    if (options.holdInbound) await options.holdInbound;
+    // Updates replayed at start-up are handled before start() returns: the bot's name must be known for commands.
+    if (telegram?.botInfo) deps.settings.botUsernames.telegram ??= telegram.botInfo.username;
     await bot.handle(event);
     worker?.kick();
   };
@@ -133,7 +149,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}),
         ...(config.TELEGRAM_WEBHOOK_URL ? { webhook: { url: config.TELEGRAM_WEBHOOK_URL, port: config.TELEGRAM_WEBHOOK_PORT } } : {}),
       },
-      { onInbound, onError: (error, context) => logger.error("telegram", { error, context }), commands: telegramCommands() },
+      { onInbound, onError: (error, context) => logger.error("telegram", { error, context }), commands: telegramCommands(), journal: store.inbound },
     );
     await telegram.start();
     deps.settings.botUsernames.telegram = telegram.botInfo?.username;
@@ -147,18 +163,18 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       credentialsPath: config.ZALO_CREDENTIALS_PATH,
       qrPath: config.ZALO_QR_PATH,
       allowQrLogin: config.ZALO_ALLOW_QR,
-      historyCount: config.ZALO_HISTORY_COUNT,
       onInbound: async (event) => {
         await onInbound(event);
         // Where the next start catches up from (handled events are skipped by their id, so overlap is harmless).
         if (event.kind === "message") await store.marks.advance(ZALO_LAST_INBOUND, event.at).catch((error: unknown) => logger.warn("zalo: last inbound time not kept", { error }));
       },
       buttonHint: typedReplyFor,
+      journal: store.inbound,
       onSessionProblem: (problem) => tellAdmins(deps, logger, describeSessionProblem(problem, t), "zalo"),
-      catchUpGroups: async () => (await store.directory.activeBindings()).map((b) => b.chatId).filter((c) => c.startsWith("zalo:g:")).map((c) => c.slice("zalo:g:".length)),
       logger,
       ...(options.zaloClient ? { client: options.zaloClient } : {}),
       ...(options.zaloPrintQr ? { printQr: options.zaloPrintQr } : {}),
+      ...options.zaloTuning,
     });
     // Registered now but started after the delivery worker (below): a QR login waits for a person, and meanwhile the
     // admins' QR notice and everything on Telegram must go out. Sends to Zalo wait ("rate_limited") until it is online.
@@ -185,6 +201,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       await pruneHandledEvents(store, clock, logger);
       const result = await reminderTick({ store, clock });
       if (result.messages > 0) logger.info("reminders enqueued", { ...result });
+      const questions = await questionDigest({ store, clock });
+      if (questions > 0) logger.info("question digest enqueued", { questions });
       delivery.kick();
     },
     { clock, onError: (error) => logger.error("reminder tick", { error }) },
@@ -194,7 +212,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const startZalo = async (z: ZaloAdapter) => {
     const since = await store.marks.read(ZALO_LAST_INBOUND);
     await z.start(since ? { catchUpSince: since } : {});
-    logger.info("zalo started", { limits: ZALO_RATE_LIMITS, catchUpSince: since?.toISOString() });
+    logger.info("zalo started", { limits: ZALO_RATE_LIMITS, catchUpSince: since?.toISOString(), online: z.online });
   };
   let standby: NodeJS.Timeout | undefined;
   if (zalo) {
@@ -202,15 +220,14 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     // Zalo allows one listener per account: the worker holding the lock listens (and sends), the others stand by and
     // try again every ZALO_STANDBY_POLL_S; a dead holder's lock goes with its connection.
     if (await zaloLock.tryAcquire()) {
+      // Zalo never takes Telegram or the process down: start() returns once online or once a QR is on offer (the QR
+      // login goes on in the background); what it still throws (an unreadable saved session) leaves Zalo offline
+      // (the lock stays held: /readyz says "session down", and a standby would read the same session file).
       try {
         await startZalo(z);
       } catch (error) {
-        await telegram?.stop();
-        await cron.stop();
-        await delivery.stop();
-        await zaloLock.release();
-        await db.close();
-        throw error;
+        logger.error("zalo not started", { error });
+        await tellAdmins(deps, logger, t("zalo:not-started", { error: error instanceof Error ? error.message : String(error) }), "zalo");
       }
     } else {
       logger.info("zalo: standby, another worker holds the listener");
@@ -254,6 +271,15 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   });
   if (health) logger.info("health endpoints", { port: health.port });
 
+  // The dashboard reads through the same store and use cases as the chat (decision 0701).
+  const web = config.WEB_PUBLIC_URL
+    ? await startWebServer(
+      { store, clock, logger, defaultLang: config.DEFAULT_LANG, filesDir: deps.settings.filesDir, publicUrl: config.WEB_PUBLIC_URL },
+      { port: config.WEB_PORT, host: config.WEB_HOST },
+    )
+    : undefined;
+  if (web) logger.info("web dashboard started", { listening: web.localUrl, public: config.WEB_PUBLIC_URL });
+
   return {
     deps,
     bot,
@@ -265,6 +291,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     worker: workerName,
     health,
     zaloListener: () => zaloLock.held,
+    web,
     async idle() {
       await telegram?.idle();
       await zalo?.idle();
@@ -275,6 +302,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     async stop() {
       clearInterval(standby);
       await health?.close();
+      await web?.close();
       await telegram?.stop();
       await zalo?.stop();
       await zaloLock.release();

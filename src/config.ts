@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { translator } from "./i18n.js";
 import { zaloEnvShape } from "./adapters/zalo/limits.js";
 
 /**
@@ -53,6 +54,17 @@ export const envSchema = z.object({
   OUTBOX_LEASE_S: z.coerce.number().positive().default(60),
   /** Several workers: how often a standby worker tries to take over the Zalo listener. */
   ZALO_STANDBY_POLL_S: z.coerce.number().positive().default(15),
+  /** The web dashboard (src/web): on when WEB_PUBLIC_URL is set, the address people open (the office's HTTPS proxy). */
+  WEB_PUBLIC_URL: z.url().optional(),
+  WEB_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  /** Where the dashboard listens; 127.0.0.1 behind a proxy on the same machine. */
+  WEB_HOST: z.string().default("127.0.0.1"),
+  /** Who issues the official .docx report (/xuat docx): NĐ 30/2020's cơ quan chủ quản, cơ quan ban hành, địa danh. */
+  OFFICE_PARENT: z.string().default(""),
+  OFFICE_NAME: z.string().default("VĂN PHÒNG"),
+  OFFICE_ABBR: z.string().default("VP"),
+  OFFICE_PLACE: z.string().default(""),
+  OFFICE_SIGNER: z.string().default("CHÁNH VĂN PHÒNG"),
 
   /** Set by the process manager or a developer; never needed in production. */
   FILES_DIR: z.string().default("data/files"),
@@ -61,15 +73,29 @@ export const envSchema = z.object({
 
 export type Config = z.infer<typeof envSchema>;
 
-export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[]; problemsEn: string[] };
 
+/**
+ * Parses the environment. An empty value ("TELEGRAM_WEBHOOK_URL=" in .env) means the variable is not set, as
+ * .env.example says: the default applies (for the webhook: long polling). Each problem names the variable, the
+ * value given and the fix, in Vietnamese (`problems`) and English (`problemsEn`).
+ */
 export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
-  const result = envSchema.safeParse(env);
+  const set = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ""));
+  const result = envSchema.safeParse(set);
   if (result.success) return { ok: true, config: result.data };
-  return {
-    ok: false,
-    problems: result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`),
+  const describe = (lang: "vi" | "en") => {
+    const t = translator(lang);
+    const seen = new Set<string>();
+    return result.error.issues.flatMap((issue) => {
+      const variable = String(issue.path[0] ?? "");
+      if (seen.has(variable)) return [];
+      seen.add(variable);
+      const fix = t(`main:config.${variable}`, { defaultValue: t("main:config.other", { detail: issue.message }) });
+      return [t("main:config.problem", { variable, value: String(set[variable] ?? "").slice(0, 80), fix })];
+    });
   };
+  return { ok: false, problems: describe("vi"), problemsEn: describe("en") };
 }
 
 export function configuredPlatforms(config: Config): Array<"telegram" | "zalo"> {

@@ -16,7 +16,10 @@ async function main(): Promise<void> {
   if (existsSync(".env")) process.loadEnvFile(".env");
   const parsed = parseConfig(process.env);
   const t = translator("vi");
-  if (!parsed.ok) fail([t("main:badConfig"), ...parsed.problems.map((p) => `  • ${p}`)]);
+  if (!parsed.ok) {
+    const en = translator("en");
+    fail([t("main:badConfig"), ...parsed.problems.map((p) => `  • ${p}`), "", en("main:badConfig"), ...parsed.problemsEn.map((p) => `  • ${p}`)]);
+  }
   const config = parsed.config;
   if (configuredPlatforms(config).length === 0) {
     // Still create data/ and the migrated database, so a fresh clone is ready once a platform is set.

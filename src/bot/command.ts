@@ -22,6 +22,14 @@ export const COMMANDS = [
   "huy", // cancel the newest draft
   "duyet", // approve a completion awaiting approval (the approval request's button, typed)
   "tralai", // send a completion back
+  "web", // a one-time sign-in link to the web dashboard; "/web thoat" signs out everywhere
+  "mau", // admin: the directory template (.xlsx)
+  "nhapdonvi", // admin: import a pasted list of units (preview, then /apdung)
+  "apdung", // admin: apply the pending directory import ("/apdung huy" drops it)
+  "doiten", // admin: rename a unit (the old name stays an alias)
+  "gopdonvi", // admin: merge a unit into another
+  "giaithe", // admin: retire a unit
+  "bogan", // unbind a group from its unit
 ] as const;
 
 export type CommandName = (typeof COMMANDS)[number];

@@ -3,6 +3,7 @@ import type { ParsedDispatch } from "../dispatch/schema.js";
 import type { Lang } from "../i18n.js";
 import type { ExtractedText, IngestProgress } from "../ingest/index.js";
 import type { Logger } from "../logger.js";
+import type { ReportIssuer } from "../reports/render-docx.js";
 import type { TrackingDeps } from "../tracking/deps.js";
 
 /**
@@ -13,8 +14,15 @@ export interface BotDeps extends TrackingDeps {
   logger: Logger;
   /** The reader: pure, so the reference date is passed in. */
   readDispatch(text: string, refDate: string): ParsedDispatch;
-  /** Files → text (.docx, .pdf, images). Throws IngestError with a user-facing code on bad files. */
-  extractText(bytes: Uint8Array, fileName: string, options?: { onProgress?: (progress: IngestProgress) => void; lang?: Lang }): Promise<ExtractedText>;
+  /**
+   * Files → text (.docx, .pdf, images). Throws IngestError with a user-facing code on bad files. Given `refDate`, it
+   * may also read the dispatch (`parsed`) within the same time limit, off the event loop (src/intake/read-file.ts).
+   */
+  extractText(
+    bytes: Uint8Array,
+    fileName: string,
+    options?: { onProgress?: (progress: IngestProgress) => void; lang?: Lang; refDate?: string },
+  ): Promise<ExtractedText & { parsed?: ParsedDispatch }>;
   settings: BotSettings;
   /** Wakes the delivery worker while a long handler runs (progress edits must not wait for the handler's end). */
   wakeDelivery?(): void;
@@ -36,6 +44,10 @@ export interface BotSettings {
   editablePlatforms: Platform[];
   /** "Đang đọc văn bản..." is edited at most this often while a file is read (default 2,500 ms). */
   progressEveryMs?: number;
+  /** The web dashboard's public address (WEB_PUBLIC_URL); unset: /web says the dashboard is off. */
+  webPublicUrl?: string;
+  /** Who issues the official .docx report (OFFICE_* in the environment); default: "VĂN PHÒNG". */
+  reportIssuer?: ReportIssuer;
   /** Where messages cannot be edited (Zalo): one "still reading" note once OCR has run this long (default 20 s). */
   stillReadingAfterMs?: number;
 }

@@ -6,7 +6,11 @@ import { type MessageContext, messageContext } from "./context.js";
 import { markHandled, RecentEvents, wasHandled, worthRemembering } from "./dedupe.js";
 import type { BotDeps } from "./deps.js";
 import { onAction } from "./features/actions.js";
-import { addUnitCommand, languageCommand, listUnitsCommand, roleCommand } from "./features/admin.js";
+import { addUnitCommand, languageCommand, roleCommand } from "./features/admin.js";
+import {
+  applyCommand, importFileCommand, importTextCommand, isSheetFile, listUnitsCommand, mergeCommand, renameCommand, retireCommand, templateCommand,
+  unbindCommand,
+} from "./features/directory.js";
 import { bindCommand } from "./features/bind-unit.js";
 import { approvalCommand } from "./features/approval-commands.js";
 import { draftDecisionCommand } from "./features/draft-decision.js";
@@ -16,6 +20,8 @@ import { ingestFile, ingestFromLeader } from "./features/ingest.js";
 import { onChatEvent } from "./features/membership.js";
 import { onGroupMessage } from "./features/replies.js";
 import { reportCommand } from "./features/reports.js";
+import { webCommand } from "./features/web-link.js";
+import { answerIfQuestion } from "./features/questions.js";
 import { type JoinedText, MessageJoiner } from "./message-joiner.js";
 import { say } from "./respond.js";
 
@@ -73,9 +79,18 @@ export function createBot(deps: BotDeps): Bot {
       case "chuabaocao":
       case "xuat": return reportCommand(ctx, cmd.name, cmd.args);
       case "vaitro": return roleCommand(ctx, cmd.args);
-      case "themdonvi": return addUnitCommand(ctx, cmd.args);
-      case "danhsachdonvi": return listUnitsCommand(ctx);
+      // Several lines are several units: the import preview, never one unit with a newline in its name.
+      case "themdonvi": return cmd.args.includes("\n") ? importTextCommand(ctx, cmd.args) : addUnitCommand(ctx, cmd.args);
+      case "danhsachdonvi": return listUnitsCommand(ctx, cmd.args);
+      case "mau": return templateCommand(ctx);
+      case "nhapdonvi": return importTextCommand(ctx, cmd.args);
+      case "apdung": return applyCommand(ctx, cmd.args);
+      case "doiten": return renameCommand(ctx, cmd.args);
+      case "gopdonvi": return mergeCommand(ctx, cmd.args);
+      case "giaithe": return retireCommand(ctx, cmd.args);
+      case "bogan": return unbindCommand(ctx, cmd.args);
       case "ngonngu": return languageCommand(ctx, cmd.args);
+      case "web": return webCommand(ctx, cmd.args);
       case "bo":
       case "han":
       case "giao":
@@ -101,7 +116,11 @@ export function createBot(deps: BotDeps): Bot {
     const cmd = parseCommand(msg.text, deps.settings.botUsernames[parseChatId(msg.chat).platform]);
     if (cmd) return onCommand(ctx, cmd);
     if (msg.chatType === "group") return onGroupMessage(ctx);
+    // "Sở Y tế còn mấy việc quá hạn?": answered from the reports, before a leader's text is taken for a dispatch.
+    if (await answerIfQuestion(ctx)) return;
     const isLeader = hasRole(ctx.person, "leader");
+    // A sheet from an admin is the unit directory (dispatches never come as .xlsx/.csv).
+    if (msg.attachments.length > 0 && isSheetFile(msg.attachments[0]!.name) && hasRole(ctx.person, "admin")) return importFileCommand(ctx);
     if (isLeader && msg.attachments.length > 0) return ingestFile(ctx);
     if (isLeader && msg.text.trim().length >= MIN_DISPATCH_CHARS) {
       joiner.push(`${msg.chat}|${msg.sender.id}`, msg.text, ctx);

@@ -26,9 +26,19 @@ import { replyText } from "../tracking/reply-text.js";
 import { ensureAdmins, setRole } from "../tracking/roles.js";
 import { statusReport } from "../tracking/status-report.js";
 import { registerUnits, type UnitInput } from "../tracking/unit-registry.js";
+import { issueWebLink } from "../tracking/web-access.js";
+import { createLogger } from "../logger.js";
+import { startWebServer } from "../web/server.js";
+import { readSheetCells } from "../ingest/sheet.js";
+import { renderReportDocx } from "../reports/render-docx.js";
+import { applyImport, planImport } from "../tracking/directory-import.js";
+import { parseSheet } from "../tracking/directory-sheet.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const SAMPLE = join(root, "test/fixtures/dispatches/seed-004.txt");
+// The directory as an office keeps it (a sheet, imported as /nhapdonvi or a sent .csv/.xlsx would be); the JSON only
+// says which demo chat each unit's group is.
+const UNITS_SHEET = join(root, "test/fixtures/units/hanoi.csv");
 const UNITS = join(root, "test/fixtures/units/hanoi.json");
 const ADMIN = "telegram:1";
 const LEADER = "telegram:2";
@@ -75,15 +85,21 @@ async function main(): Promise<void> {
   };
 
   section("1. Danh bạ đơn vị, phân quyền, gắn nhóm chat");
-  const directory = JSON.parse(readFileSync(UNITS, "utf8")) as { units: Array<UnitInput & { chat: string | null }> };
-  const units = await registerUnits(deps, directory.units);
   await ensureAdmins(deps, [ADMIN]);
+  const sheet = parseSheet(await readSheetCells(readFileSync(UNITS_SHEET), "hanoi.csv"));
+  const plan = planImport(await deps.store.directory.units(), sheet.rows, sheet.problems);
+  const imported = await applyImport(deps, { by: ADMIN, plan });
+  if (imported.code !== "ok") throw new Error(imported.code);
+  console.log(`Nhập danh mục từ tệp ${UNITS_SHEET.slice(root.length)}: ${t("bot:directory.applied", imported)}`);
+  const units = await deps.store.directory.units();
+  const directory = JSON.parse(readFileSync(UNITS, "utf8")) as { units: Array<{ displayName: string; chat: string | null }> };
   await setRole(deps, { by: ADMIN, userId: LEADER, name: "Đ/c Phó Chủ tịch", role: "leader", grant: true });
   await setRole(deps, { by: ADMIN, userId: SECRETARY, name: "Chuyên viên tổng hợp", role: "secretary", grant: true });
-  for (const [i, u] of directory.units.entries()) {
+  for (const u of directory.units) {
     if (!u.chat) continue;
-    await bindChat(deps, { chat: u.chat, title: u.displayName, by: LEADER, unitQuery: u.displayName });
-    chatOf.set(units[i]!.id, u.chat);
+    const bound = await bindChat(deps, { chat: u.chat, title: u.displayName, by: LEADER, unitQuery: u.displayName });
+    if (bound.code !== "ok") throw new Error(`${u.displayName}: ${bound.code}`);
+    chatOf.set(units.find((x) => x.displayName === u.displayName)!.id, u.chat);
     names.set(u.chat, u.displayName);
   }
   console.log(`${units.length} đơn vị, ${chatOf.size} nhóm chat đã gắn (Sở Ngoại vụ chưa có nhóm).`);
@@ -163,10 +179,45 @@ async function main(): Promise<void> {
   const xlsx = join(dir, "bao-cao-164-KH-UBND.xlsx");
   writeFileSync(xlsx, await renderReportXlsx(report.report, { t, now: clock.now(), title: "164/KH-UBND" }));
   console.log(`\nTệp Excel: ${xlsx}`);
+  // The official report sent upward (NĐ 30/2020 layout); its table has the .xlsx rows.
+  const docx = join(dir, "bao-cao-164-KH-UBND.docx");
+  writeFileSync(docx, await renderReportDocx(report.report, {
+    t, now: clock.now(), issuer: { parent: "UBND Thành phố Hà Nội", name: "Văn phòng", abbreviation: "VP", place: "Hà Nội", signerTitle: "Chánh Văn phòng" },
+  }));
+  console.log(`Tệp Word (Báo cáo kết quả thực hiện nhiệm vụ, ${report.report.lines.length} dòng, số và ngày để trống cho văn thư): ${docx}`);
 
+  if (process.argv.includes("--web")) return serveWeb(deps, db, dir);
   await db.close();
   if (!process.argv.includes("--keep")) rmSync(dir, { recursive: true, force: true });
   else console.log(`Cơ sở dữ liệu giữ lại tại ${dir}`);
+}
+
+/**
+ * `npm run demo -- --web`: the demo's office served by the web dashboard on a local port (WEB_PORT, default 8080;
+ * 0 picks a free one) with a sign-in link for the demo's secretary, until Ctrl+C. The clock stays at the demo's end.
+ */
+async function serveWeb(deps: { store: ReturnType<typeof createStore>; clock: ManualClock }, db: Awaited<ReturnType<typeof openDatabase>>, dir: string): Promise<void> {
+  section("8. Bảng theo dõi trên web (--web)");
+  const port = Number(process.env.WEB_PORT ?? 8080);
+  const host = process.env.WEB_HOST ?? "127.0.0.1";
+  const web = await startWebServer(
+    { ...deps, logger: createLogger("warn"), defaultLang: "vi", filesDir: join(dir, "files"), publicUrl: `http://${host}:${port}` },
+    { port, host },
+  );
+  const link = await issueWebLink(deps, { by: SECRETARY });
+  if (link.code !== "ok") throw new Error(link.code);
+  // Long enough to look around: the demo clock stands still, so the link stays valid until the process ends.
+  console.log(`Bảng theo dõi: ${web.localUrl}/`);
+  console.log(`Đăng nhập (văn thư, liên kết dùng một lần): ${web.localUrl}/signin/${link.token}`);
+  console.log("Nhấn Ctrl+C để dừng.");
+  const stop = async () => {
+    await web.close();
+    await db.close();
+    if (!process.argv.includes("--keep")) rmSync(dir, { recursive: true, force: true });
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void stop());
+  process.once("SIGTERM", () => void stop());
 }
 
 /** The hand annotation of the sample, as reader output (quotes stand for the text). */

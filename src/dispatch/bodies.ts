@@ -24,7 +24,8 @@ const KIND_WORD = new RegExp(
 const STOP_RE = new RegExp(`^(?:${STOP_WORDS.sort((a, b) => b.length - a.length).join("|")})(?![\\p{L}\\p{N}])`, "u");
 // "tổ chức"/"thành phố" etc. inside names are nouns; these follow a head and never end the list.
 // "Ban Quản lý dự án đầu tư xây dựng huyện", "UBND cùng cấp": words that are verbs elsewhere but here part of a name.
-const NOUN_AFTER = /^(?:tổ chức (?:chính trị|xã hội|đoàn thể|cơ sở|đảng|hội|quần chúng|tôn giáo)|cá nhân|dự án(?: đầu tư)?(?: xây dựng)?(?: công trình)?|cùng cấp)/u;
+// "Ban chỉ đạo quốc gia …" written in lower case: a name, not the verb "chỉ đạo".
+const NOUN_AFTER = /^(?:tổ chức (?:chính trị|xã hội|đoàn thể|cơ sở|đảng|hội|quần chúng|tôn giáo)|cá nhân|dự án(?: đầu tư)?(?: xây dựng)?(?: công trình)?|cùng cấp|(?<=(?:^|\s)[Bb]an\s)(?:chỉ đạo|chỉ huy|quản lý))/u;
 
 export function bodyHeadAt(s: string): number {
   const m = BODY_AT.exec(s);
@@ -134,7 +135,9 @@ function isCollective(seg: string): boolean {
   const low = seg.toLowerCase();
   const kind = KIND_WORD.exec(low);
   // "các sở", "UBND các xã", a bare kind ("sở", or "Sở" alone starting "Sở, ban, ngành") list kinds, not one unit.
-  return /(?:^|\s)các\s/iu.test(seg) || (kind !== null && (!/^\p{Lu}/u.test(seg) || kind[0].length === low.length));
+  return /(?:^|\s)các\s/iu.test(seg) || (kind !== null && (!/^\p{Lu}/u.test(seg) || kind[0].length === low.length)) ||
+    // "Sở, ban, ngành Thành phố": a run of bare kinds is a collective too.
+    low.split(/\s*,\s*/u).every((k) => KIND_WORD.exec(k)?.[0].length === k.length);
 }
 
 /** Splits a list into bodies: at ";", at a new "các", and at each new named unit; same-tier kinds stay together. */
@@ -149,11 +152,16 @@ export function splitList(list: string): string[] {
       if (seg === "") continue;
       const lower = seg.toLowerCase();
       const idiomTail = /^các ngành\b/u.test(lower) && /các cấp$/iu.test(cur) || lower === "cá nhân" && /tổ chức$/iu.test(cur);
-      const kind = KIND_WORD.test(lower) && !/^\p{Lu}/u.test(seg);
+      // "các Sở, Ban, Ngành, Đoàn thể tỉnh": capitalised bare kinds of the same tier go on with a collective of kinds.
+      const kind = KIND_WORD.test(lower) && (!/^\p{Lu}/u.test(seg) || (bareKinds(cur) && bareKindSeg(seg))) && sameTier(cur, seg);
       // "Văn phòng HĐND và UBND huyện" is one office serving both.
       const sharedOffice = sep.includes("và") && /^Văn phòng\s+(?:HĐND|Hội đồng nhân dân|Đoàn ĐBQH|Đoàn đại biểu Quốc hội)$/iu.test(cur) && /^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)(?![\p{L}])/u.test(seg);
       const startsNew = cur === "" || (!idiomTail && !sharedOffice && ((bodyHeadAt(seg) > 0 && !(kind && isCollective(cur))) || /^các\s/iu.test(seg)));
-      if (startsNew) {
+      const shared = !startsNew && sep.includes(",") ? sharedHead(cur, seg, parts.slice(k + 1)) : null;
+      if (shared) {
+        names.push(cur);
+        cur = shared;
+      } else if (startsNew) {
         if (cur) names.push(cur);
         cur = seg;
       } else {
@@ -163,6 +171,44 @@ export function splitList(list: string): string[] {
     if (cur) names.push(cur);
   }
   return names.map(tidyName).filter((x) => x.length > 1);
+}
+
+// Tiers of kinds: a collective goes on only with kinds of its own tier ("các đơn vị sự nghiệp và doanh nghiệp nhà
+// nước" are two bodies; "các phòng, ban, ngành, đoàn thể" one).
+const TIERS: RegExp[] = [
+  /^(?:sở|ban|ngành|phòng|đoàn thể|cơ quan|đơn vị|địa phương|hội|chi cục|trung tâm)(?![\p{L}])/iu,
+  /^(?:(?:huyện|thị|thành|quận|tỉnh|đảng) (?:ủy|uỷ)|đảng bộ|chi bộ|tổ chức đảng)(?![\p{L}])/iu,
+  /^(?:huyện|quận|xã|phường|thị trấn|thị xã|thành phố|tỉnh)(?![\p{L}])/iu,
+  /^(?:doanh nghiệp|công ty|hợp tác xã|cơ sở kinh tế)(?![\p{L}])/iu,
+  /^(?:trường|cơ sở giáo dục)(?![\p{L}])/iu,
+];
+const tierOf = (s: string) => {
+  const t = s.replace(/^(?:(?:tất cả|toàn thể)\s+)?(?:các\s+)?/iu, "").replace(/^(?:(?:ủy|uỷ) ban nhân dân|ubnd)\s+(?:các\s+)?/iu, "");
+  return TIERS.findIndex((r) => r.test(t));
+};
+function sameTier(cur: string, seg: string): boolean {
+  const last = cur.split(/\s*,\s*|\s+và\s+/u).pop() ?? cur;
+  const a = tierOf(last);
+  const b = tierOf(seg);
+  return a < 0 || b < 0 || a === b;
+}
+/** The collective so far is only kind words ("các Sở", "các Sở, Ban"), without a proper name. */
+function bareKinds(cur: string): boolean {
+  return /^(?:(?:tất cả|toàn thể)\s+)?các\s+/iu.test(cur) &&
+    cur.replace(/^(?:(?:tất cả|toàn thể)\s+)?các\s+/iu, "").split(/\s*,\s*/u).every((k) => KIND_WORD.test(k.toLowerCase()) && k.split(/\s+/u).length <= 2);
+}
+const bareKindSeg = (seg: string) => KIND_WORD.test(seg.toLowerCase()) && !/\s\p{Lu}/u.test(seg);
+
+// "UBND huyện Quang Bình, Bắc Quang", "Sở Giao thông, Y tế": further units of the same kind named without their head.
+const NAMED_UNIT = /^(.*?(?:(?:ủy|uỷ) ban nhân dân|ubnd|hđnd)?\s*(?:huyện|xã|phường|thị trấn|quận|thị xã|thành phố|tỉnh)|(?:^|.*\s)(?:Sở|Phòng))\s+(\p{Lu}.*)$/u;
+function sharedHead(cur: string, seg: string, rest: string[]): string | null {
+  const m = NAMED_UNIT.exec(cur);
+  if (!m || /\s(?:và|của|các)\s|,/u.test(cur) || bodyHeadAt(seg) > 0) return null;
+  // Compound names that hold a comma: "Sở Văn hóa, Thể thao và Du lịch", "Lao động - Thương binh và Xã hội".
+  if (/(?:Văn hóa|Văn hoá|Lao động|Khoa học|Thông tin)$/u.test(cur) || /\sva\s|\svà\s/u.test(seg) || rest.some((p) => /^\s*và\s*$/u.test(p))) return null;
+  const place = /(?:huyện|xã|phường|thị trấn|quận|thị xã|thành phố|tỉnh)$/iu.test(m[1]!.trim());
+  const proper = place ? /^(?:\p{Lu}[\p{Ll}\d]*\s*){1,4}$/u.test(seg) : /^\p{Lu}[\p{L}\s-]{1,40}$/u.test(seg) && seg.split(/\s+/u).length <= 4;
+  return proper ? `${m[1]!.trim()} ${seg}` : null;
 }
 
 function tidyName(name: string): string {

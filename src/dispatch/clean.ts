@@ -10,9 +10,9 @@ export interface Line {
   blankBefore: boolean;
 }
 
-const MARKER_ONLY = /^(?:Điều\s+\d{1,3}\s*[.:]?|[IVX]{1,5}\s*[.\-–)]|\d{1,2}(?:\.\d{1,2}){0,3}\s*[.\-–)]|[a-zđ]\s*\)|Số\s*:?)$/u;
+const MARKER_ONLY = /^(?:Điều\s+\d{1,3}\s*[.:]?|[IVX]{1,5}\s*[.\-–)]|\d{1,3}(?:\.\d{1,2}){0,3}\s*[.\-–)]|[a-zđ]\s*\)|Số\s*:?)$/u;
 export const MARKER_START =
-  /^(?:Điều\s+\d|[IVX]{1,5}\s*[.\-–)]|\d{1,2}(?:\.\d{1,2}){0,3}\s*(?:[.)]|[-–](?![A-ZĐ]{1,8}\s*\/))(?!\d)|[a-zđ]\s*[).]\s|[-–—+•·●▪◦➢❖]\s*)/u;
+  /^(?:Điều\s+\d|[IVX]{1,5}\s*[.\-–)]|\d{1,3}(?:\.\d{1,2}){0,3}\s*(?:[.)]|[-–](?![A-ZĐ]{1,8}\s*\/)|\/(?=\s))(?!\d)|[a-zđ]\s*[).]\s|[-–—+•·●▪◦➢❖]\s*)/u;
 const PAGE_NUMBER = /^(?:\d{1,6}\s*[-–]\s*\d{1,4}|[-–]\s*\d{1,4}\s*[-–]|(?:Trang|trang)\s+\d{1,4}(?:\s*\/\s*\d{1,4})?|\d{1,3})$/u;
 // A new sentence or block, never the wrapped tail of the line before.
 const BLOCK_OPENER =
@@ -46,7 +46,9 @@ function stripResidue(raw: string): string {
     .replace(/^\s{0,3}#{1,6}\s+/u, "");
   // A markdown bullet "* item" is a dash item; other stars are emphasis only where they pair up.
   s = stripStars(s.replace(/^\s*[*]\s+(?=\S)/u, "- ")).replace(/(?<![\p{L}\p{N}])__|__(?![\p{L}\p{N}])/gu, "");
-  return s.replace(/[\t\u00a0\u2000-\u200b\u202f\u3000]/g, " ").replace(/ {2,}/g, " ").trim();
+  s = s.replace(/[\t\u00a0\u2000-\u200b\u202f\u3000]/g, " ").replace(/ {2,}/g, " ").trim();
+  // A news portal's dateline "(GLO)- ", "(QBĐT) - ", "(Baonghean) -" before the first sentence.
+  return s.replace(/^\(\s*[\p{L}.]{2,16}\s*\)\s*[-–—:]\s*(?=\p{Lu})/u, "");
 }
 
 /**
@@ -68,7 +70,7 @@ export function cleanLines(input: string): Line[] {
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/g, " ");
   const stripped = text.split("\n").map(stripResidue);
   const width = wrapWidth(stripped);
-  const out: Line[] = [];
+  const out: OpenLine[] = [];
   let blank = false;
   let lastRaw = "";
   for (const t of stripped) {
@@ -79,7 +81,9 @@ export function cleanLines(input: string): Line[] {
     const prev = out[out.length - 1];
     const openEnd = !/[.;:,!?]$/u.test(lastRaw);
     // "chính trị" / "- xã hội": a hyphen wrapped to the start of a line, not a dash item.
-    const wrappedHyphen = !blank && openEnd && /^[-–]\s+\p{Ll}/u.test(t);
+    // In hard-wrapped text a full line ending in a capitalised word may break inside a hyphenated name ("Giám đốc các
+    // Sở: Lao động" / "- Thương binh và Xã hội, …").
+    const wrappedHyphen = !blank && openEnd && (/^[-–]\s+\p{Ll}/u.test(t) || (width > 0 && lastRaw.length >= width * 0.8 && /\s\p{Lu}\p{Ll}*(?:\s\p{Ll}+)?$/u.test(lastRaw) && /^[-–]\s+\p{Lu}\p{Ll}*(?:\s+\p{Ll}+)*\s+và\s+\p{Lu}/u.test(t)));
     const isMarker = MARKER_START.test(t) && !wrappedHyphen;
     const startsLower = /^[\p{Ll}]/u.test(t) && !isMarker;
     const headerBlock = isUpperLine(t) && HEADER_BLOCK.test(t);
@@ -89,34 +93,141 @@ export function cleanLines(input: string): Line[] {
     const joinable =
       prev !== undefined &&
       !STAMP_LINE.test(t) &&
-      !STAMP_LINE.test(prev.text) &&
-      (MARKER_ONLY.test(prev.text) ||
+      !prev.whole(STAMP_LINE) &&
+      (prev.whole(MARKER_ONLY) ||
         // "Giao Sở Nông nghiệp và" / "Phát triển nông thôn …": a line ending in a conjunction or preposition goes on.
-        (!isMarker && !headerBlock && /\s(?:và|của|với|cho|tại|về|trong|theo|hoặc)$/u.test(prev.text)) ||
+        (!isMarker && !headerBlock && prev.ends(/\s(?:và|của|với|cho|tại|về|trong|theo|hoặc)$/u)) ||
         wrappedHyphen ||
         // "Giám đốc các trung tâm" / "GDNN-GDTX.": an abbreviation wrapped alone onto the next line ends the name.
-        (!blank && openEnd && ABBREV_TAIL.test(t) && !STAMP_LINE.test(t) && !isUpperLine(prev.text) && /\p{Ll}$/u.test(prev.text)) ||
+        (!blank && openEnd && ABBREV_TAIL.test(t) && !STAMP_LINE.test(t) && !prev.upper() && prev.ends(/\p{Ll}$/u)) ||
         (fullLine && !isMarker && !headerBlock) ||
-        (startsLower && !/[.!?:]$/.test(prev.text) && !/^Kính gửi\s*:?\s*$/iu.test(prev.text)) ||
-        (!blank && !isMarker && !/[.;:!?]$/.test(prev.text) && !(/,$/.test(prev.text) && MARKER_START.test(prev.text) && !COORD_LIST_OPEN.test(prev.text)) &&
-          !/^Kính gửi/iu.test(prev.text) && !isHeading(prev.text) &&
-          !BLOCK_OPENER.test(t) && isUpperLine(prev.text) === isUpperLine(t) && !headerBlock &&
-          !isNameLine(prev.text, t)));
-    if (joinable && prev) prev.text = `${prev.text} ${t}`;
-    else out.push({ text: t, blankBefore: blank });
+        // "… đã có công văn" / "Số: 2686 /STTTT-TTBCXB gửi …": the number of the document the line above names.
+        (!blank && prev.ends(/(?:công văn|văn bản|kế hoạch|thông báo|quyết định|chỉ thị|công điện|hướng dẫn)$/iu) && /^Số\s*:?\s*\d/u.test(t)) ||
+        // A full line ending in ";" or "," inside a wrapped sentence ("… thành phố;" / "Cổng Thông tin điện tử …").
+        (width > 0 && !blank && lastRaw.length >= width * 0.9 && prev.ends(/[;,]$/u) && !isMarker && !headerBlock && !BLOCK_OPENER.test(t) && !prev.starts(/^Kính gửi/iu)) ||
+        (startsLower && !prev.ends(/[.!?:]$/) && !prev.whole(/^Kính gửi\s*:?\s*$/iu)) ||
+        // A capitalised line only continues the one above in hard-wrapped text: portal pages keep one paragraph a line,
+        // and their short lines (a recipient, a title) end without punctuation.
+        (!blank && !isMarker && (!/^\p{Lu}/u.test(t) || isUpperLine(t) || (width > 0 && lastRaw.length >= width * 0.6) || prev.starts(/^V\/v/iu) || prev.coordListOpen()) &&
+          !prev.ends(/[.;:!?]$/) && !(prev.ends(/,$/) && prev.starts(MARKER_START) && !prev.coordListOpen()) &&
+          !prev.starts(/^Kính gửi/iu) && !prev.heading() &&
+          !BLOCK_OPENER.test(t) && prev.upper() === isUpperLine(t) && !headerBlock &&
+          !(prev.length < 80 && isNameLine(prev.text(), t))));
+    if (joinable && prev) prev.append(t);
+    else out.push(new OpenLine(t, blank));
     blank = false;
     lastRaw = t;
   }
-  return out;
+  return out.map((l) => ({ text: l.text(), blankBefore: l.blankBefore }));
 }
 
-/** A numbered heading ("1. Mục đích", "2. Sở Y tế", "10. Đề nghị Ban Dân vận Thành ủy"): what follows is its body. */
-function isHeading(line: string): boolean {
-  const m = MARKER_START.exec(line);
-  if (!m || /^[-–—+•·●▪◦➢❖]/u.test(line)) return false;
-  const rest = line.slice(m[0].length).replace(/^(?:Đề nghị|Giao)\s+/u, "");
-  if (rest.length <= 60) return true;
-  return bodyHeadAt(rest) > 0 && readList(rest).end >= rest.replace(/[\s:.]+$/u, "").length;
+/**
+ * A logical line while wrapped lines are joined onto it. Joining by string concatenation and testing the grown line
+ * with regexes made every join cost the whole line so far (a 40,000-line paragraph took seconds): the line keeps its
+ * parts, and what the joining rules ask (its start, its end, whether it is all upper case, whether a coordinator list
+ * is open) is kept up to date as parts arrive, in time proportional to the part.
+ */
+class OpenLine {
+  private readonly parts: string[];
+  /** The first HEAD_CHARS characters: every start-anchored rule looks no further. */
+  private head: string;
+  /** The last TAIL_CHARS characters: every end-anchored rule looks no further back. */
+  private tail: string;
+  length: number;
+  private hasUpper: boolean;
+  private allUpper: boolean;
+  /** Index of the last ".", ";" or ":" and of the last "phối hợp" followed by a space (-1: none). */
+  private lastStop: number;
+  private lastCoord = -1;
+
+  constructor(first: string, readonly blankBefore: boolean) {
+    this.parts = [first];
+    this.head = first.slice(0, HEAD_CHARS);
+    this.tail = first.slice(-TAIL_CHARS);
+    this.length = first.length;
+    this.hasUpper = /\p{Lu}/u.test(first);
+    this.allUpper = first === first.toUpperCase();
+    this.lastStop = lastStopIn(first);
+    this.scanCoord(first, 0);
+  }
+
+  append(t: string): void {
+    const joined = ` ${t}`;
+    const at = this.length;
+    const window = this.tail.slice(-COORD_WORD.length) + joined;
+    this.scanCoord(window, at - Math.min(COORD_WORD.length, this.tail.length));
+    const stop = lastStopIn(joined);
+    if (stop >= 0) this.lastStop = at + stop;
+    this.parts.push(t);
+    if (this.head.length < HEAD_CHARS) this.head = (this.head + joined).slice(0, HEAD_CHARS);
+    this.tail = (this.tail + joined).slice(-TAIL_CHARS);
+    this.length += joined.length;
+    this.hasUpper ||= /\p{Lu}/u.test(t);
+    this.allUpper &&= t === t.toUpperCase();
+  }
+
+  private scanCoord(window: string, offset: number): void {
+    for (const m of window.matchAll(COORD_AT)) this.lastCoord = Math.max(this.lastCoord, offset + m.index);
+  }
+
+  text(): string {
+    return this.parts.length === 1 ? this.parts[0]! : this.parts.join(" ");
+  }
+
+  /** An end-anchored rule whose match is never longer than TAIL_CHARS. */
+  ends(re: RegExp): boolean {
+    return re.test(this.tail);
+  }
+
+  /** A start-anchored rule whose match (and look-ahead) stays within HEAD_CHARS. */
+  starts(re: RegExp): boolean {
+    return re.test(this.head);
+  }
+
+  /** A rule anchored at both ends that only short lines can match (single spaces: none is near WHOLE_CHARS long). */
+  whole(re: RegExp): boolean {
+    return this.length <= WHOLE_CHARS && re.test(this.text());
+  }
+
+  upper(): boolean {
+    return this.hasUpper && this.allUpper;
+  }
+
+  /** COORD_LIST_OPEN on the whole line: ends in "," after a "phối hợp (với)" with no ".", ";" or ":" since. */
+  coordListOpen(): boolean {
+    return this.tail.endsWith(",") && this.lastCoord >= 0 && this.lastCoord > this.lastStop;
+  }
+
+  heading(): boolean {
+    return isHeading(this.head, this.length);
+  }
+}
+
+const HEAD_CHARS = 4000;
+const TAIL_CHARS = 200;
+const WHOLE_CHARS = 200;
+const COORD_WORD = "phối hợp ";
+const COORD_AT = /phối hợp\s/gu;
+
+function lastStopIn(s: string): number {
+  return Math.max(s.lastIndexOf("."), s.lastIndexOf(";"), s.lastIndexOf(":"));
+}
+
+/**
+ * A numbered heading ("1. Mục đích", "2. Sở Y tế", "10. Đề nghị Ban Dân vận Thành ủy"): what follows is its body.
+ * `head` is the line's start (a list of bodies is read within 500 characters), `length` the whole line's length.
+ */
+function isHeading(head: string, length: number): boolean {
+  const m = MARKER_START.exec(head);
+  if (!m || /^[-–—+•·●▪◦➢❖]/u.test(head)) return false;
+  const lead = /^(?:Đề nghị|Giao)\s+/u.exec(head.slice(m[0].length));
+  const rest = head.slice(m[0].length + (lead ? lead[0].length : 0));
+  const restLength = length - m[0].length - (lead ? lead[0].length : 0);
+  if (restLength <= 60) return true;
+  // Trailing spaces, ":" and "." do not count (the caller has already ruled them out on long lines).
+  let trailing = 0;
+  if (restLength === rest.length) while (trailing < rest.length && /[\s:.]/u.test(rest[rest.length - 1 - trailing]!)) trailing++;
+  return bodyHeadAt(rest) > 0 && readList(rest).end >= restLength - trailing;
 }
 
 /** One body's name per line ("Sở Y tế" / "Sở Tài chính"): a list, not a wrapped sentence. */

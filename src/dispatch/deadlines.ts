@@ -27,7 +27,13 @@ const DATE = `(?:ngày\\s+)?(?:${WEEKDAY}\\s*,?\\s*(?:ngày\\s+)?)?(?:${NUM_DATE
 const CUE =
   "(?:không (?:quá|muộn hơn)|trước|chậm nhất(?:\\s+là)?|muộn nhất|hạn chót|hạn cuối|thời hạn|hạn|đến hết|đến|kết thúc|xong|hoàn thành|vào lúc|vào|lúc|trong ngày|diễn ra(?:\\s+vào)?|thời gian[^:.;\\n]{0,50}:)";
 
-const RANGE_RE = new RegExp(`từ\\s+(?:${TIME})?${DATE}\\s*(?:đến|tới|-|–)\\s*(?:${TIME})?${DATE}`, "giu");
+// "từ ngày 30/4 đến hết 03/5/2020", "từ ngày 01/01/2017 (Chủ nhật) đến hết ngày 02/01/2017": the window's last day.
+const RANGE_RE = new RegExp(`từ\\s+(?:${TIME})?${DATE}\\s*(?:\\([^()]{0,20}\\)\\s*)?(?:cho\\s+)?(?:đến\\s+hết|đến|tới|-|–)\\s*(?:ngày\\s+)?(?:${TIME})?${DATE}`, "giu");
+// "từ ngày 12 đến 14-10-2020", "từ ngày 20-28/01/2016": a window within one month.
+const DAY_RANGE_RE = /từ\s+(?:ngày\s+)?(\d{1,2})\s*(?:đến\s+hết|đến|tới|-|–)\s*(?:ngày\s+)?(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?(?![\d/])/giu;
+// "kể từ sáng ngày 17-11-2008 … đến khi …", "từ 0 giờ ngày 28/3/2020 cho đến khi có thông báo mới": an open window
+// is due from its first day.
+const OPEN_FROM_RE = new RegExp(`(?:kể\\s+)?từ\\s+(?:sáng|chiều|tối)?\\s*(?:${TIME})?\\s*${DATE}(?=[^.;\\n]{0,60}?(?:cho\\s+)?đến\\s+khi)`, "giu");
 const CUED_DATE_RE = new RegExp(`${CUE}\\s*:?\\s*(?:ngày\\s+)?(?:${TIME})?(?:ngày\\s+)?${DATE}`, "giu");
 const MONTH_RE = new RegExp(
   `(?:(trước)|trong|hết|cuối|vào|đến hết|đến cuối|đến|thời gian[^:.;\\n]{0,50}:)\\s+tháng\\s+(\\d{1,2})(?:\\s*(?:\\/|năm|-)\\s*(\\d{4}))?(?![\\d/])`,
@@ -37,7 +43,7 @@ const QUARTER_RE = new RegExp(
   `(?:(trước)\\s+|(?:trong|hết|cuối|vào|đến hết|đến|xong|hoàn thành(?:\\s+trong)?|thời gian[^:.;\\n]{0,50}:)\\s+)quý\\s+(IV|I{1,3}|[1-4])(?:\\s*(?:\\/|năm|-)\\s*(\\d{4}))?`,
   "giu",
 );
-const YEAR_RE = /(?:(trước)|trong|hết|cuối|đến hết|đến cuối|hoàn thành trong|xong trong|thời gian[^:.;\n]{0,50}:)\s+năm\s+(\d{4})(?!\d)/giu;
+const YEAR_RE = /(?:(trước)|trong|hết|cuối|đến hết|đến cuối|hoàn thành trong|xong trong|vào|thời gian[^:.;\n]{0,50}:)\s+năm\s+(\d{4})(?!\d)/giu;
 const WEEKDAY_REL_RE = /(?:trước|vào|chậm nhất(?:\s+là)?|hạn|đến)\s+(?:ngày\s+)?thứ\s*(hai|ba|tư|năm|sáu|bảy|[2-7])\s+(tuần này|tuần sau|tuần tới)/giu;
 const MONTHLY_DAY_RE =
   /(?:(?:trước|vào|chậm nhất|đến)\s+)?ngày\s+(\d{1,2})\s+(?:hàng|hằng)\s+tháng|(?:hàng|hằng)\s+tháng[^.;\d]{0,160}?(?:trước|vào|chậm nhất(?:\s+là)?)\s+ngày\s+(\d{1,2})(?![\d/]|\s*tháng)/giu;
@@ -62,6 +68,8 @@ const REC_RES: ReadonlyArray<[RegExp, Recurrence]> = [
   // Mid-clause: "; hằng tháng cập nhật số liệu", "ký cam kết hằng năm vào đầu mùa khô" (a schedule, not "kế hoạch hằng năm").
   [/(?:^|[.;:]\s+|\n)(?:hàng|hằng)\s+năm(?=\s+\p{Ll})|(?:hàng|hằng)\s+năm(?=\s+vào\s+(?:đầu|cuối|giữa|dịp|mùa|thời điểm|tháng|quý))/giu, "yearly"],
   [/(?:^|[.;:]\s+|\n)(?:hàng|hằng)\s+tháng(?=\s+\p{Ll})|(?:hàng|hằng)\s+tháng(?=\s+vào\s+(?:đầu|cuối|giữa|ngày|tuần))/giu, "monthly"],
+  // "báo cáo trước 15h00 hằng ngày": a daily report has no period in the guide's list, so it is periodic.
+  [/(?:trước|vào|lúc|chậm nhất)\s+\d{1,2}\s*(?:h|giờ)[^.;\n]{0,12}?(?:hàng|hằng)\s+ngày/giu, "periodic"],
   // "khám sức khỏe định kỳ", "bảo dưỡng định kỳ": the kind of activity, not a schedule.
   [new RegExp(`(?<!(?:${ACTIVITY_BEFORE_PERIODIC.join("|")})\\s+)định kỳ(?!\\s+(?:hàng|hằng|6|sáu|3|ba)\\b)`, "giu"), "periodic"],
 ];
@@ -126,6 +134,14 @@ export function findDeadlines(text: string, ctx: DateContext): FoundDeadline[] {
     if (!to) continue;
     const y = to[2] ?? from?.[2] ?? ctx.year;
     push(m.index, m[0], iso(y, to[1], to[0]));
+  }
+  for (const m of dateLike && /từ/iu.test(text) ? text.matchAll(DAY_RANGE_RE) : []) {
+    const y = m[4] ? Number(m[4]) : ctx.year;
+    if (Number(m[1]) < Number(m[2])) push(m.index, m[0], iso(y, Number(m[3]), Number(m[2])));
+  }
+  for (const m of dateLike && /đến\s+khi/iu.test(text) ? text.matchAll(OPEN_FROM_RE) : []) {
+    const p = dmy([...m], 1);
+    if (p) push(m.index, m[0], p[2] !== null ? iso(p[2], p[1], p[0]) : nextOccurrence(p[0], p[1], ctx, false));
   }
   for (const m of dateLike ? text.matchAll(CUED_DATE_RE) : []) {
     if (/^thời gian/iu.test(m[0]) && /^\s*từ/iu.test(text.slice(m.index + m[0].length - 20))) continue;

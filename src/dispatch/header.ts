@@ -5,7 +5,7 @@
  */
 import type { DocHeader } from "./schema.js";
 import type { Line } from "./clean.js";
-import { bodyHeadAt } from "./bodies.js";
+import { bodyHeadAt, readList, splitList } from "./bodies.js";
 import { ISSUER_HEAD, issuerName } from "./issuer.js";
 
 export interface HeaderResult {
@@ -27,8 +27,15 @@ const ABOUT = /^(?:về việc|v\/v)\s*:?\s*/iu;
 const CODE = "[A-ZĐ][A-ZĐ0-9&.]*(?:[a-zđ]{1,2}(?:[A-ZĐ][A-ZĐ0-9&.]*|(?![\\p{L}])))*";
 const NUM = `(\\d{1,6}(?:\\s*\\/\\s*(?:\\d{2,4}|${CODE})|\\s*[-–]\\s*${CODE})+|\\d{1,6}(?=\\s|$))`;
 const HEADER_NUMBER = new RegExp(`(?:^|\\s)(?:Số|SỐ)\\s*:?\\s*${NUM}`, "u");
-const SENTENCE_NUMBER = new RegExp(`(${TYPE_ALT}|văn bản)\\s+số\\s*:?\\s*${NUM}`, "iu");
+const SENTENCE_NUMBER = new RegExp(`(${TYPE_ALT}|văn bản)(?:\\s+(?:khẩn|hỏa tốc|hoả tốc|thượng khẩn))?\\s+số\\s*:?\\s*${NUM}`, "iu");
+// A portal sentence naming the document after its verb, with its number written without "số" or not at all.
+const PUBLISH_VERB = /(?:ban hành|\sra|\scó|vừa|gửi|ký|giới thiệu(?:\s+toàn văn)?)\s+(?:các\s+)?$/iu;
+const SENTENCE_NAMING = new RegExp(`(?<=(?:ban hành|\\scó|\\sra|vừa|ký)\\s+(?:các\\s+)?)(${TYPE_ALT}|văn bản)(?:\\s+(?:khẩn|hỏa tốc|hoả tốc|thượng khẩn))?(?:\\s+${NUM}(?=[\\s,.:;]|$)|(?=\\s+(?:gửi|chỉ đạo|về)\\s))`, "iu");
 const PLACE_DATE = /(?:,|^)\s*ngày\s+(\d{1,2})\s*(?:tháng\s*(\d{1,2})\s*năm\s*(\d{4})|[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))/iu;
+// A header line naming its own date mid-line: "Số 924/SNV-CCHC Ngày 07-9-2015 V/v …", "Thông báo Khẩn ngày 18/10/2020".
+const DAY_IN_LINE = /(?:^|\s)[Nn]gày\s+(\d{1,2})\s*(?:tháng\s*(\d{1,2})\s*năm\s*(\d{4})|[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))/u;
+const TYPE_START = new RegExp(`^(?:${TYPES.join("|")})(?![\\p{L}])`, "iu");
+const MARKER_AT = /^(?:[-–+•]|\d{1,3}\s*[.)\-–]|[IVX]{1,5}\s*[.\-–]|[a-zđ]\))/u;
 const SOURCE_DATE = /\(\s*Nguồn[^)]*?[-–]\s*(\d{1,2})\/(\d{1,2})\/(\d{4})/iu;
 const SECRECY = /^(TUYỆT MẬT|TỐI MẬT|MẬT)$/u;
 const URGENCY = /^(HỎA TỐC|HOẢ TỐC|THƯỢNG KHẨN|KHẨN)$/u;
@@ -66,14 +73,17 @@ export function readHeader(input: Line[]): HeaderResult {
   const doc: DocHeader = {
     type: null, number: null, date: null, issuer: null, subject: null, recipients: [], secrecy: null, urgency: null,
   };
-  let firstItem = lines.findIndex((l) => /^(?:Điều\s+\d|[IVX]{1,5}\s*[.\-–)]\s|\d{1,2}\s*[.\-–)]\s)/u.test(l.text));
+  let firstItem = lines.findIndex((l) => /^(?:Điều\s+\d|[IVX]{1,5}\s*[.\-–)]\s|\d{1,2}\s*[.\-–)/]\s)/u.test(l.text));
   if (firstItem < 0) firstItem = lines.length;
   const limit = Math.min(firstItem, 40);
   let lastHeader = -1;
   const issuerParts: string[] = [];
 
+  // After a paragraph of running text, upper-case lines are page chrome ("TAGS", a byline), not the header block.
+  let seenProse = false;
   for (let i = 0; i < limit; i++) {
     let t = lines[i]!.text;
+    if (i > 0 && lines[i - 1]!.text.length > 180 && /\p{Ll}/u.test(lines[i - 1]!.text)) seenProse = true;
     if (/^Kính gửi/iu.test(t) || /^\p{Lu}[\p{Lu}\s]{2,80}\s(?:điện|ĐIỆN)\s*:/u.test(t)) break;
     if (stamps(t, doc)) {
       lastHeader = i;
@@ -86,17 +96,22 @@ export function readHeader(input: Line[]): HeaderResult {
       const tail = t.slice(num.index + num[0].length);
       stamps(tail.replace(PLACE_DATE, "").replace(/^[^,]*?(?=\s{2,}|$)/u, "").trim(), doc);
     }
-    const pd = doc.date === null && PLACE_DATE.exec(t);
+    const pd = doc.date === null && (PLACE_DATE.exec(t) || (i <= 3 && t.length < 160 && (/^(?:Số|SỐ)(?!\p{L})/u.test(t) || TYPE_START.test(t)) ? DAY_IN_LINE.exec(t) : null));
     if (pd && (pd.index > 0 || /^ngày/iu.test(t)) && t.length < 120 && !NOT_HEADER.test(t)) {
       doc.date = pd[2] ? iso(+pd[3]!, +pd[2], +pd[1]!) : iso(+pd[5]!, +pd[4]!, +pd[1]!);
       lastHeader = i;
     }
-    const vv = /^(?:V\/v|V\/V|v\/v)\s*:?\s*(.+)$/u.exec(t);
+    // "V/v …" opens its line, or follows the number and date on one header line ("Số 924/SNV-CCHC Ngày 07-9-2015 V/v
+    // …"); a title line "Về việc …" / "Về: …" / "Về treo cờ …" near the top is the trích yếu of a portal rendering.
+    const vv =
+      /^(?:V\/v|V\/V|v\/v)\s*:?\s*(.+)$/u.exec(t) ??
+      (/^(?:Số|SỐ)(?!\p{L})/u.test(t) ? /\s(?:V\/v|V\/V|v\/v)\s*:?\s*(.+)$/u.exec(t) : null) ??
+      (i <= Math.max(lastHeader + 2, 6) && !seenProse && t.length < 250 && !/:\s*$/u.test(t) ? /^(?:Về việc\s*:?|Về\s*:|Về(?=\s+\p{Ll}))\s*(.+)$/u.exec(t) : null);
     if (vv && doc.subject === null) {
       doc.subject = stripEnd(vv[1]!);
       // A subject wrapped onto the next paragraph ("V/v … công tác" / "Hội và phong trào …").
       const next = lines[i + 1]?.text ?? "";
-      if (!/[.;:]$/u.test(vv[1]!) && next.length < 120 && !isUpper(next) && !NOT_HEADER.test(next) && !/^(?:Kính gửi|Số\b|Nơi)/iu.test(next) && !PLACE_DATE.test(next) && !/^[-–+•\d]/u.test(next)) {
+      if (!/[.;:]$/u.test(vv[1]!) && next.length < 120 && !/:\s*$/u.test(next) && !isUpper(next) && !NOT_HEADER.test(next) && !/^(?:Kính gửi|Số\b|Nơi)/iu.test(next) && !PLACE_DATE.test(next) && !/^[-–+•\d]/u.test(next)) {
         doc.subject = stripEnd(`${vv[1]!} ${next}`);
         lastHeader = i + 1;
         i++;
@@ -105,11 +120,19 @@ export function readHeader(input: Line[]): HeaderResult {
       lastHeader = i;
       continue;
     }
-    const tl = TYPE_LINE.exec(t);
-    if (tl && (isUpper(tl[1]!) || ABOUT.test(tl[2] ?? "")) && doc.type === null && !(tl[2] && /^(?:số|SỐ)\s/u.test(tl[2]))) {
+    // 'Thông báo “V/v phòng chống bão số 10”', "Công điện khẩn về việc …": quotes and an urgency word around the subject.
+    const tl = TYPE_LINE.exec(t.replace(/[“”"]/gu, "").replace(new RegExp(`^(${TYPE_ALT})\\s+(?:khẩn|hỏa tốc|hoả tốc|thượng khẩn)(?=\\s+(?:về|v\\/v)\\s)`, "iu"), "$1"));
+    // "QUYẾT ĐỊNH CỦA UBND TỈNH LÀO CAI": the issuer after the type is not the subject; "Thông báo của UBND tỉnh về việc
+    // …" names its subject after the issuer; "Thông báo Khẩn ngày 18/10/2020" has none.
+    if (tl?.[2]) {
+      const of = /^(?:của|CỦA)\s+(?:(?!\s(?:về việc|v\/v|về)\s).)*?(?:\s+((?:về việc|v\/v|về)\s+.+))?$/iu.exec(tl[2]);
+      if (of) tl[2] = of[1] ?? "";
+      else if (/^(?:khẩn|hỏa tốc|hoả tốc|thượng khẩn)?\s*ngày\s+\d/iu.test(tl[2])) tl[2] = "";
+    }
+    if (tl && (isUpper(tl[1]!) || ABOUT.test(tl[2] ?? "") || (i <= 3 && /^(?:về\s)/iu.test(tl[2] ?? ""))) && doc.type === null && !(tl[2] && /^(?:số|SỐ)\s/u.test(tl[2]))) {
       doc.type = titleCaseType(tl[1]!);
       lastHeader = i;
-      if (tl[2]) doc.subject ??= stripEnd(tl[2].replace(ABOUT, ""));
+      if (tl[2]) doc.subject ??= stripEnd(tl[2].replace(ABOUT, "").replace(/^về\s+/iu, ""));
       else if (doc.subject === null) {
         const parts: string[] = [];
         for (let j = i + 1; j < limit && parts.length < 4; j++) {
@@ -123,7 +146,7 @@ export function readHeader(input: Line[]): HeaderResult {
       }
       continue;
     }
-    if (isUpper(t) && t.length < 160 && !NOT_HEADER.test(t)) {
+    if (isUpper(t) && t.length < 160 && !NOT_HEADER.test(t) && !seenProse) {
       // A stamp glued to the end of a header line by a PDF column interleave ("HUYỆN BẢO LÂM MẬT"), never "BÍ MẬT".
       const glued = doc.number === null || i <= lastHeader + 3 ? /(?<!BÍ|BẢO)\s+(TUYỆT MẬT|TỐI MẬT|MẬT|HỎA TỐC|HOẢ TỐC|THƯỢNG KHẨN|KHẨN)$/u.exec(t) : null;
       if (glued && stamps(glued[1]!, doc)) t = t.slice(0, glued.index);
@@ -183,48 +206,93 @@ export function readHeader(input: Line[]): HeaderResult {
       const source = /^\(?\s*Nguồn/iu.test(t);
       // Page chrome (breadcrumb, headline, "Cập nhật: …") may come first: a naming sentence ("… ban hành Công văn số …")
       // counts in the first paragraphs, any other mention only in the first lines.
-      if (!source && i > 8) continue;
-      const m = SENTENCE_NUMBER.exec(t);
+      if (!source && i > 15) continue;
+      // "… có Công văn số 2686/…", "… có Công văn 4424 gửi …", "… ban hành công văn chỉ đạo …" (no number shown).
+      const m = SENTENCE_NUMBER.exec(t) ?? (source || MARKER_AT.test(t) ? null : SENTENCE_NAMING.exec(t));
       if (!m) continue;
-      if (!source && i > Math.min(2, bodyStart + 1) && !/(?:ban hành|\sra|\scó|vừa|gửi)\s+$/iu.test(t.slice(Math.max(0, m.index - 12), m.index))) continue;
+      // Past the first lines only a naming verb right before it makes it this document ("… đã ký công văn số …").
+      const named = PUBLISH_VERB.test(t.slice(Math.max(0, m.index - 24), m.index));
+      if (!source && ((i > Math.min(2, bodyStart + 1) && !named) || (i > 8 && !named))) continue;
+      // A document cited by the sentence ("Thực hiện Công văn số …", "theo chỉ đạo tại Công văn số …"), not the one named.
       const before = t.slice(Math.max(0, t.lastIndexOf(".", m.index)), m.index);
-      if (/(?:Căn cứ|Thực hiện|nhận được|[Tt]heo|của|tại)\s/u.test(before)) continue;
-      doc.number = number(m[2]!);
+      if (/(?:Căn cứ|Thực hiện|nhận được|[Tt]heo|của|tại)\s+(?:\S+\s+){0,2}$/u.test(before)) continue;
+      if (m[2]) doc.number = number(m[2]);
       doc.type ??= /^văn bản$/iu.test(m[1]!) ? "Công văn" : titleCaseType(m[1]!);
       const sd = SOURCE_DATE.exec(t);
       if (sd && doc.date === null) doc.date = iso(+sd[3]!, +sd[2]!, +sd[1]!);
-      const after = t.slice(m.index + m[0].length);
-      const vv = /^(?:(?!\.\s)[^])*?\s(?:về việc|v\/v)\s+(.+?)(?:\.(?:\s|$)|$)/iu.exec(` ${after}`);
-      if (vv && doc.subject === null) {
-        // "… về việc <subject> gửi các sở, ban, ngành; UBND các huyện …": the recipients follow the subject.
-        const sent = /\s+gửi\s+(?=\S)/u.exec(vv[1]!);
-        const rest = sent ? vv[1]!.slice(sent.index + sent[0].length) : "";
-        if (sent && bodyHeadAt(rest) > 0) {
-          doc.subject = stripEnd(vv[1]!.slice(0, sent.index));
-          if (doc.recipients.length === 0) doc.recipients = rest.split(/\s*;\s*/u).map(stripEnd).filter(Boolean);
-        } else doc.subject = stripEnd(vv[1]!);
-      }
-      // "… có Công văn số … gửi các Sở, ban, ngành; UBND các huyện … về việc …" stands for Kính gửi.
-      const to = /^\s*(?:,\s*)?gửi\s+(.+?)\s*(?:\s(?:về việc|v\/v|đề nghị|yêu cầu|để|nhằm)\s|[.:](?:\s|$))/iu.exec(after);
-      if (to && doc.recipients.length === 0) doc.recipients = to[1]!.split(/\s*;\s*/u).map(stripEnd).filter(Boolean);
-      const day = /(?:^|[-–]\s+)Ngày\s+(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})\s*,/u.exec(t.slice(0, m.index));
-      if (day && doc.date === null && !source) doc.date = iso(+day[3]!, +day[2]!, +day[1]!);
-      // "Công văn số 1234/UBND-VP ngày 15/3/2024 về việc …": the document's own date.
-      const own = /^\s*,?\s*ngày\s+(\d{1,2})\s*(?:[/.-]\s*(\d{1,2})\s*[/.-]|tháng\s+(\d{1,2})\s+năm)\s*(\d{4})/iu.exec(after);
-      if (own && doc.date === null) doc.date = iso(+own[4]!, +(own[2] ?? own[3])!, +own[1]!);
-      const who = /(?:^|,\s*)((?:UBND|Ủy ban|Uỷ ban|Sở|Bộ|Ban|Huyện ủy|Tỉnh ủy|Thành ủy)[^,.]{0,60}?)\s+(?:vừa |đã |mới )?(?:ban hành|banh|có|gửi|ra)\s/u.exec(t.slice(0, m.index));
+      // The naming sentence ends at its full stop, at "; theo đó, …" or at "… (cụ thể) như sau:"; the rest is body.
+      const stop = /\.\s+(?=\p{Lu})|;\s*(?=theo đó|trong đó|đồng thời)|[,;]?\s*(?:cụ thể\s*)?(?:như sau|các nội dung sau|cụ thể)\s*:\s*|\.\s*$/iu.exec(t.slice(m.index + m[0].length));
+      const sentenceEnd = stop ? m.index + m[0].length + stop.index : t.length;
+      const after = t.slice(m.index + m[0].length, sentenceEnd);
+      const tail = readNamingTail(after);
+      if (tail.subject && doc.subject === null) doc.subject = tail.subject;
+      if (tail.recipients.length && doc.recipients.length === 0) doc.recipients = tail.recipients;
+      if (tail.date && doc.date === null) doc.date = tail.date;
+      // "Ngày 21/4/2020, Ủy ban nhân dân tỉnh ban hành …", "Ngày 30 tháng 12 năm 2020, Sở … đã có công văn …".
+      const day = /(?:^|[-–]\s+)Ngày\s+(\d{1,2})\s*(?:\/\s*(\d{1,2})\s*\/|tháng\s+(\d{1,2})\s+năm)\s*(\d{4})\s*,/u.exec(t.slice(0, m.index));
+      if (day && doc.date === null && !source) doc.date = iso(+day[4]!, +(day[2] ?? day[3])!, +day[1]!);
+      const who = /(?:^|,\s*)((?:(?:Chủ tịch|Giám đốc|Thường trực|Ban Thường vụ)\s+)?(?:UBND|Ủy ban|Uỷ ban|Sở|Bộ|Ban|Huyện ủy|Tỉnh ủy|Thành ủy|Huyện uỷ|Tỉnh uỷ|Thành uỷ|Phòng|Hội|Đoàn|Trung ương|Văn phòng)[^,.]{0,60}?)\s+(?:vừa |đã |mới )?(?:ban hành|banh|có|gửi|ra)\s/u.exec(t.slice(0, m.index));
       if (who && doc.issuer === null) doc.issuer = who[1]!.trim();
-      if (!source) {
+      // A source line after the text ("Sở Nội vụ giới thiệu toàn văn Văn bản số …" at the end) leaves the body alone.
+      const after_body = lines.slice(bodyStart, i).some((l) => l.text.length > 180);
+      if (!source && !after_body) {
         // The naming sentence is header; what follows it on the same line is body.
-        const end = /\.\s+(?=\p{Lu})/u.exec(t.slice(m.index));
-        if (end) {
-          lines[i] = { ...lines[i]!, text: t.slice(0, m.index + end.index + 1) };
-          lines.splice(i + 1, 0, { text: t.slice(m.index + end.index + end[0].length), blankBefore: false });
+        const rest = t.slice(sentenceEnd).replace(/^[\s.;:,]+/u, "");
+        if (rest) {
+          lines[i] = { ...lines[i]!, text: t.slice(0, sentenceEnd) };
+          lines.splice(i + 1, 0, { text: rest.charAt(0).toUpperCase() + rest.slice(1), blankBefore: false });
         }
-        bodyStart = Math.max(bodyStart, i + 1);
+        // A news sentence that names the document and carries its request ("… vừa có công văn gửi UBND các tỉnh đề
+        // nghị …") is also the first sentence of the body.
+        const carriesWork = /\s(?:đề nghị|yêu cầu|giao|đôn đốc)\s/iu.test(t.slice(m.index, sentenceEnd)) || (tail.recipients.length > 0 && tail.subject !== null && !/\s(?:về việc|v\/v|về)\s/iu.test(after));
+        bodyStart = Math.max(bodyStart, carriesWork ? i : i + 1);
       }
       break;
     }
   }
   return { doc, lines, bodyStart: Math.min(bodyStart, lines.length) };
+}
+
+/**
+ * What a portal's naming sentence says after the document's number: its own date, its recipients ("gửi A; B và C",
+ * "chỉ đạo các Sở, …, UBND các huyện …") and its subject ("về việc …", "về …", or the work the recipients are told to
+ * do when no "về" follows them).
+ */
+function readNamingTail(after: string): { subject: string | null; recipients: string[]; date: string | null } {
+  let rest = after;
+  let date: string | null = null;
+  const own = /^\s*,?\s*ngày\s+(\d{1,2})\s*(?:[/.-]\s*(\d{1,2})\s*[/.-]|tháng\s+(\d{1,2})\s+năm)\s*(\d{4})/iu.exec(rest);
+  if (own) {
+    date = iso(+own[4]!, +(own[2] ?? own[3])!, +own[1]!);
+    rest = rest.slice(own[0].length);
+  }
+  rest = rest.replace(/^\s*(?:của\s+[^,]{1,80}?(?=\s(?:về|gửi|chỉ đạo)\s)|,)?\s*/iu, "");
+  const ABOUT_AT = /(?:^|\s)(?:về việc|v\/v|về)\s+/iu;
+  let recipients: string[] = [];
+  let subject: string | null = null;
+  const to = /^(?:gửi(?:\s+(?:đến|tới))?|chỉ đạo|yêu cầu|đề nghị)\s+/iu.exec(rest);
+  if (to && bodyHeadAt(rest.slice(to[0].length)) > 0) {
+    const listText = rest.slice(to[0].length);
+    const about = ABOUT_AT.exec(listText);
+    const { list, end } = readList(listText);
+    // After "gửi" the list runs to "về việc" (its names need not start with a known head: "Cổng Thông tin điện tử …").
+    const toAbout = about !== null && (about.index <= end + 1 || (/^gửi/iu.test(to[0]) && !/\s(?:đề nghị|yêu cầu|giao)\s/iu.test(listText.slice(0, about.index))));
+    const raw = toAbout ? listText.slice(0, about.index) : list;
+    recipients = raw.split(/\s*;\s*/u).flatMap((r) => splitList(r)).map(stripEnd).filter((x) => x.length > 1);
+    const tail = toAbout ? listText.slice(about.index + about[0].length) : /^\s*\p{Ll}/u.test(listText.slice(end)) ? listText.slice(end) : "";
+    if (tail.trim()) subject = tail;
+  } else {
+    const about = /^(?:về việc|v\/v|về)\s+/iu.exec(rest) ?? /\s(?:về việc|v\/v)\s+/iu.exec(rest);
+    if (about) {
+      subject = rest.slice(about.index + about[0].length);
+      // "… về việc <subject> gửi các sở, ban, ngành; UBND các huyện …": the recipients follow the subject.
+      const sent = /\s+gửi\s+(?=\S)/u.exec(subject);
+      const list = sent ? subject.slice(sent.index + sent[0].length) : "";
+      if (sent && bodyHeadAt(list) > 0) {
+        recipients = list.split(/\s*;\s*/u).map(stripEnd).filter(Boolean);
+        subject = subject.slice(0, sent.index);
+      }
+    }
+  }
+  return { subject: subject === null ? null : stripEnd(subject) || null, recipients, date };
 }

@@ -24,7 +24,8 @@ const MARKERS: ReadonlyArray<[MarkerKind, RegExp]> = [
   ["roman", /^([IVX]{1,5})\s*[.\-–)]\s*(?=\p{Lu}|\d|$)/u],
   ["dotted", /^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(?=\S)/u],
   // "1.", "1)", "1- "; never "44-KL/TW" (a document code wrapped to the start of a line).
-  ["arabic", /^(\d{1,2})\s*(?:[.)]|[-–](?![A-ZĐ]{1,8}\s*\/))(?!\d)\s*/u],
+  // "1/ Tất cả các cơ quan …" (a slash and a space; "1/5" is a date).
+  ["arabic", /^(\d{1,3})\s*(?:[.)]|[-–](?![A-ZĐ]{1,8}\s*\/)|\/(?=\s))(?!\d)\s*/u],
   ["letter", /^([a-zđ])\s*\)\s*|^([a-zđ])\.\s+/u],
   ["dash", /^[-–—]\s*/u],
   ["plus", /^\+\s*/u],

@@ -18,18 +18,55 @@ export interface SentenceLeads {
 }
 
 const REQUEST =
-  /^(?:Đồng thời\s*,?\s*)?(?:Kính\s+)?(giao (?:nhiệm vụ |trách nhiệm )?cho|giao|đề nghị|yêu cầu|phân công)\s+/iu;
+  /^(?:Đồng thời\s*,?\s*)?(?:Kính\s+|Trân trọng\s+)?(giao (?:nhiệm vụ |trách nhiệm )?cho|giao|đề nghị|yêu cầu|phân công|mời)\s*[,:]?\s+/iu;
 const GIVEN_TO = /^[^;:.]{0,200}?\scho\s+(?=\S)/u;
 // "Theo dõi" is a verb ("Theo dõi kiểm tra, …"), not the preposition "Theo" opening an adverbial clause.
 const OPENER =
   /^(?:Trong|Trên cơ sở|Căn cứ|Sau khi|Để|Khi|Nhằm|Qua đó|Đồng thời|Ngoài ra|Thực hiện|Theo(?!\s+dõi)|Ngày\s+\d|Hết|Từ|Đến|Tiếp theo|Bên cạnh đó|Mặt khác|Riêng|Đối với|Cụ thể|Trước mắt|Tại|Với|Nhân dịp|Hưởng ứng)/u;
 const BACKGROUND_VERB = /^(?:ban hành|banh|đã|nhận được|có ý kiến|được(?! giao| phân công)|vừa|là)(?![\p{L}])/u;
 
-function listAt(s: string): { names: string[]; end: number } | null {
+function listAt(input: string): { names: string[]; end: number } | null {
+  // "Giao Giám đốc: Sở Văn hóa, Thể thao và Du lịch, Sở Thông tin …": a title standing for each body listed after it.
+  const title = /^(?:Giám đốc|Thủ trưởng|Chủ tịch|Trưởng)\s*:\s*(?=\p{Lu})/u.exec(input);
+  const skip = title ? title[0].length : 0;
+  const got = listFrom(input.slice(skip));
+  return got && { names: got.names, end: got.end + skip };
+}
+
+function listFrom(s: string): { names: string[]; end: number } | null {
   if (!bodyHeadAt(s)) return null;
   const { list, end } = readList(s);
+  // "Đơn vị nào chưa gửi …", "cơ quan nào …": a condition on whichever body, not a named one.
+  if (/^\s*nào(?![\p{L}])/u.test(s.slice(end))) return null;
   const names = splitList(list);
   return names.length ? { names, end } : null;
+}
+
+const DOC_NOUN = "(?:Chỉ thị|Công văn|Công điện|Văn bản|Kế hoạch|Thông báo|Kết luận|Hướng dẫn|Quyết định|Nghị quyết)";
+const DOC_SUBJECT = new RegExp(`^${DOC_NOUN}(?:\\s+(?:số\\s*:?\\s*)?[\\p{L}\\d/.&-]*\\d[\\p{L}\\d/.&-]*)?\\s+(?:(?:cũng|đồng thời|nêu rõ|đã|còn)[,\\s]+)*(?=(?:giao|đề nghị|yêu cầu|phân công)[\\s,:])`, "u");
+// The issuer's own publishing act: "vừa có công điện", "đã ban hành Công văn số …", "ra văn bản", "có ý kiến chỉ đạo".
+const PUBLISHES = new RegExp(`^(?:(?:vừa|đã|mới|cũng|đồng thời)\\s+)*(?:(?:có|ban hành|ra|gửi|ký)\\s+(?:văn bản|${DOC_NOUN.slice(3, -1)}|công điện|ý kiến)|công điện|điện)(?![\\p{L}])`, "iu");
+const REQUEST_ANYWHERE = /(?:^|[\s,;])(?:(?:trân trọng|kính)\s+)?(đề nghị|yêu cầu|đôn đốc|kính mời|giao|thông báo (?:đến|tới|cho))\s*[,:]?\s+/giu;
+
+/** The first request in an issuer's publishing clause, and whom it asks (its objects, else the recipients "gửi X"). */
+function embeddedRequest(after: string): { leads: string[]; verb: string } | null {
+  const head = after.slice(0, 600);
+  for (const m of head.matchAll(REQUEST_ANYWHERE)) {
+    // A full stop before the request: another sentence.
+    if (/\.\s+\p{Lu}/u.test(head.slice(0, m.index))) return null;
+    const rest = head.slice(m.index + m[0].length);
+    const obj = listAt(rest);
+    if (obj) return { leads: obj.names, verb: verbAfter(rest.slice(obj.end)) };
+    const sent = /(?:^|\s)gửi(?:\s+(?:đến|tới))?\s+/u.exec(head.slice(0, m.index));
+    const to = sent ? listAt(head.slice(sent.index + sent[0].length)) : null;
+    if (to) return { leads: to.names, verb: verbAfter(rest) };
+  }
+  // "Bộ Y tế vừa có công điện gửi UBND các tỉnh … quan tâm chỉ đạo …": the recipients, told what to do.
+  const sent = /^[^.;]{0,80}?\sgửi(?:\s+(?:đến|tới))?\s+/u.exec(head);
+  const to = sent ? listAt(head.slice(sent[0].length)) : null;
+  const verb = to ? verbAfter(head.slice(sent![0].length + to.end)) : "";
+  if (to && verb && !/^(?:về|v\/v|kèm|nội dung)/u.test(verb)) return { leads: to.names, verb };
+  return null;
 }
 
 // Steps ask about the same sentences several times (structure, tasks, closings); results are immutable, so memoise.
@@ -48,7 +85,10 @@ function readLeads(sentence: string): SentenceLeads | null {
   let s = sentence.replace(/^[\s\-–+•*]+/u, "");
   const starts = [0];
   if (OPENER.test(s)) {
-    for (let i = s.indexOf(","); i > 0 && i < 400 && starts.length < 5; i = s.indexOf(",", i + 1)) starts.push(i + 1);
+    // "Bên cạnh đó UBND tỉnh yêu cầu …", "Theo đó UBND tỉnh giao …": a short linking opener without its comma.
+    const link = /^(?:Bên cạnh đó|Theo đó|Đồng thời|Ngoài ra|Mặt khác|Qua đó|Tiếp theo|Trước mắt|Cụ thể)\s+(?=\p{Lu})/u.exec(s);
+    if (link) starts.push(link[0].length);
+    for (let i = s.indexOf(","); i > 0 && i < 600 && starts.length < 10; i = s.indexOf(",", i + 1)) starts.push(i + 1);
   }
   for (const at of starts) {
     if (at > 0 && inRecipients(s, at)) continue;
@@ -70,14 +110,31 @@ function readLeads(sentence: string): SentenceLeads | null {
       const got = listAt(part.slice(towards[0].length));
       if (got && /^[\s:.]*$/u.test(part.slice(towards[0].length + got.end))) return { leads: got.names, requester: [], verb: "", requested: false };
     }
+    // "Chỉ thị yêu cầu …", "Công điện số 14/CĐ-UBND nêu rõ, yêu cầu …": the document itself makes the request.
+    const doc = DOC_SUBJECT.exec(part);
+    if (doc) {
+      const inner = REQUEST.exec(part.slice(doc[0].length));
+      const obj = inner ? listAt(part.slice(doc[0].length + inner[0].length)) : null;
+      if (inner && obj) return { leads: obj.names, requester: [], verb: verbAfter(part.slice(doc[0].length + inner[0].length + obj.end)), requested: true };
+    }
     const got = listAt(part);
     if (!got) continue;
-    // "UBND tỉnh cũng đề nghị …", "Sở Y tế đồng thời yêu cầu …": an adverb between the requester and its request.
-    const after = part.slice(got.end).trimStart().replace(/^(?:cũng|đồng thời|còn|tiếp tục)\s+(?=(?:giao|đề nghị|yêu cầu|phân công)\s)/iu, "");
+    // "UBND tỉnh cũng đề nghị …", "Sở Y tế trân trọng đề nghị …": an adverb between the requester and its request.
+    const after = part.slice(got.end).trimStart().replace(/^(?:(?:cũng|đồng thời|còn|tiếp tục|trân trọng|kính|thông báo(?:\s+và|\s*,)?)\s+)+(?=(?:giao|đề nghị|yêu cầu|phân công|mời)[\s,:])/iu, "");
     const inner = REQUEST.exec(after);
     if (inner) {
       const obj = listAt(after.slice(inner[0].length));
       if (obj) return { leads: obj.names, requester: got.names, verb: verbAfter(after.slice(inner[0].length + obj.end)), requested: true };
+    }
+    // "Bộ Y tế vừa có công điện gửi UBND các tỉnh … đề nghị …", "Ban Thường vụ Thành ủy có Công văn số … yêu cầu các
+    // cấp ủy …": the issuer's background clause carries the request; its objects (or the recipients) are the leads.
+    // "UBND tỉnh thông báo đến tất cả các trụ sở …": the notice's addressees act on it.
+    const notice = /^(?:(?:vừa|đã|cũng)\s+)*thông báo\s+(?:đến|tới|cho)\s+/iu.exec(after);
+    const told = notice ? listAt(after.slice(notice[0].length)) : null;
+    if (told) return { leads: told.names, requester: got.names, verb: verbAfter(after.slice(notice![0].length + told.end)), requested: true };
+    if (PUBLISHES.test(after)) {
+      const req = embeddedRequest(after);
+      if (req) return { leads: req.leads, requester: got.names, verb: req.verb, requested: true };
     }
     return { leads: got.names, requester: [], verb: verbAfter(after), requested: false };
   }
@@ -137,20 +194,62 @@ export function leadsIn(text: string): string[] {
 
 const COORD = /(?<!(?:chương trình|quy chế|sự|công tác|kế hoạch|cơ chế)\s)phối (?:kết )?hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?\s+/giu;
 
+// Why a "phối hợp" does not name the lead's partners, asked of the clause text before it. Each test only becomes true
+// as that text grows (no end anchor), which lets coordinatorsIn find where it turns true by bisection.
+// "Đảng đoàn MTTQ tỉnh lãnh đạo Ủy ban MTTQ tỉnh phối hợp với …": the partner of a directed body, like "chỉ đạo".
+const DIRECTS_OTHER = /\S\s+lãnh đạo\s+(?:\p{Lu}|các\s)/u;
+// Lower case is the verb; "Ban Chỉ đạo" is a name, except at the start of the clause.
+const LEADERS_NOUN = /(?:đề nghị|yêu cầu|giao|các|đồng chí|và|^\s*)\s*lãnh đạo/iu;
+const DIRECTS = /(?:chỉ đạo|hướng dẫn|tạo điều kiện)/u;
+const DIRECTS_AT_START = /^[\s\-–+•]*(?:Chỉ đạo|Hướng dẫn)\s/u;
+/** A list of bodies is read within 500 characters (a parenthesis may be skipped a little further). */
+const LIST_WINDOW = 2000;
+
 /** Bodies after "phối hợp (với)", except where the phrase belongs to bodies the lead directs ("chỉ đạo X phối hợp"). */
 export function coordinatorsIn(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(COORD)) {
-    const clauseStart = Math.max(text.lastIndexOf(";", m.index), text.lastIndexOf(".", m.index), text.lastIndexOf("\n", m.index));
-    const before = text.slice(clauseStart + 1, m.index);
-    // Lower case is the verb; "Ban Chỉ đạo" is a name, except at the start of the clause.
-    // "Đảng đoàn MTTQ tỉnh lãnh đạo Ủy ban MTTQ tỉnh phối hợp với …": the partner of a directed body, like "chỉ đạo".
-    const leadsOther = /\S\s+lãnh đạo\s+(?:\p{Lu}|các\s)/u.test(before) && !/(?:đề nghị|yêu cầu|giao|các|đồng chí|và|^\s*)\s*lãnh đạo/iu.test(before);
-    if (leadsOther || /(?:chỉ đạo|hướng dẫn|tạo điều kiện)/u.test(before) || /^[\s\-–+•]*(?:Chỉ đạo|Hướng dẫn)\s/u.test(before)) continue;
-    const rest = text.slice(m.index + m[0].length);
-    // After "phối hợp với" a capitalised phrase is a body even when its head noun is not in the list ("Trạm …").
-    const got = listAt(rest) ?? (/^\p{Lu}/u.test(rest) ? { names: splitList(readList(rest).list) } : null);
-    if (got) out.push(...got.names);
+  const found = [...text.matchAll(COORD)];
+  // Each match's clause starts after the last ";", "." or line break before it: one forward scan for all of them.
+  const clauseStarts: number[] = [];
+  let clauseStart = -1;
+  let scanned = 0;
+  for (const m of found) {
+    for (; scanned < m.index; scanned++) {
+      const c = text.charCodeAt(scanned);
+      if (c === 59 || c === 46 || c === 10) clauseStart = scanned;
+    }
+    clauseStarts.push(clauseStart);
+  }
+  // Matches sharing a clause see ever longer text before them, and each test above, once true, stays true: bisect for
+  // the first match where it holds instead of testing the growing text at every match (quadratic on a long clause).
+  for (let i = 0; i < found.length; ) {
+    let j = i;
+    while (j < found.length && clauseStarts[j] === clauseStarts[i]) j++;
+    const before = (k: number) => text.slice(clauseStarts[i]! + 1, found[k]!.index);
+    const firstTrue = (test: (s: string) => boolean): number => {
+      let lo = i;
+      let hi = j;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (test(before(mid))) hi = mid;
+        else lo = mid + 1;
+      }
+      return lo;
+    };
+    const directsOther = firstTrue((b) => DIRECTS_OTHER.test(b));
+    const leadersNoun = firstTrue((b) => LEADERS_NOUN.test(b));
+    const directs = firstTrue((b) => DIRECTS.test(b) || DIRECTS_AT_START.test(b));
+    for (let k = i; k < j; k++) {
+      const leadsOther = k >= directsOther && k < leadersNoun;
+      if (leadsOther || k >= directs) continue;
+      const m = found[k]!;
+      const from = m.index + m[0].length;
+      const rest = text.slice(from, from + LIST_WINDOW);
+      // After "phối hợp với" a capitalised phrase is a body even when its head noun is not in the list ("Trạm …").
+      const got = listAt(rest) ?? (/^\p{Lu}/u.test(rest) ? { names: splitList(readList(rest).list) } : null);
+      if (got) out.push(...got.names);
+    }
+    i = j;
   }
   return out;
 }

@@ -60,7 +60,13 @@ function windows(root: OutlineNode, prose: string[], subject: string | null, ctx
     for (const m of text.matchAll(EVENT_VERB)) {
       const before = text.slice(0, m.index);
       const start = Math.max(before.lastIndexOf(","), before.lastIndexOf(":"), before.lastIndexOf(";"), before.lastIndexOf("."), before.lastIndexOf("\n"));
-      const name = before.slice(start + 1).trim();
+      let name = before.slice(start + 1).trim();
+      // "Đại hội Đảng bộ tỉnh lần thứ XVIII, nhiệm kỳ 2020-2025, được tổ chức …": the term belongs to the name before it.
+      if (/^nhiệm kỳ/iu.test(name) && start > 0) {
+        const prev = before.slice(0, start);
+        const from = Math.max(prev.lastIndexOf(","), prev.lastIndexOf(":"), prev.lastIndexOf(";"), prev.lastIndexOf("."), prev.lastIndexOf("\n"));
+        name = prev.slice(from + 1).trim().replace(/^.*?(?=\p{Lu})/u, "");
+      }
       const words = name.split(/\s+/u);
       if (!/^\p{Lu}/u.test(name) || !OCCASION.test(name) || words.length < 2 || words.length > 8) continue;
       const d = first(text.slice(m.index + m[0].length).split(/[.;](?:\s|$)/u)[0]!, ctx);
@@ -72,8 +78,8 @@ function windows(root: OutlineNode, prose: string[], subject: string | null, ctx
       if (short !== activity && short.split(" ").length >= 2) out.push({ activity: short, deadline: d });
     }
   };
-  const walk = (n: OutlineNode) => {
-    const label = /^([^:]{3,60}?)\s*:\s*(.+)$/u.exec(n.head);
+  const labelled = (head: string) => {
+    const label = /^([^:]{3,60}?)\s*:\s*(.+)$/u.exec(head);
     const d = label && first(label[2]!, ctx);
     if (label && d) {
       const time = /^Thời gian\s*([^]*)$/iu.exec(label[1]!);
@@ -88,9 +94,14 @@ function windows(root: OutlineNode, prose: string[], subject: string | null, ctx
         if (out.length === before && own && OCCASION.test(own) && d.date) out.push({ activity: own, deadline: d });
       }
     }
+  };
+  const walk = (n: OutlineNode) => {
+    labelled(n.head);
     n.children.forEach(walk);
   };
   walk(root);
+  // An information line outside the items ("Thời gian treo cờ Tổ quốc: Từ ngày 23/7 đến hết ngày 27/7/2025.").
+  for (const p of prose) if (/^Thời gian\s/iu.test(p)) labelled(p);
   for (const p of prose) events(p);
   return out;
 }
@@ -195,7 +206,13 @@ export function attachDeadlines(tasks: ParsedTask[], st: Structure, doc: DocHead
     if (!t.deadline && parent) t.deadline = first(parent, ctx);
     if (t.deadline?.date) continue;
     const low = t.text.toLowerCase().replace(/["“”]/gu, "");
-    const win = wins.find((w) => hasPhrase(low, w.activity)) ?? (/thời gian (?:[^,.;]{0,40})?nêu trên/u.test(low) ? wins[0] : undefined);
+    // "… trong thời gian diễn ra đại hội": the one occasion of that kind the document dates.
+    const during = /(?:thời gian|những ngày|dịp)\s+(?:diễn ra|tổ chức)\s+(\p{L}+(?:\s\p{L}+)?)/u.exec(low);
+    const ofKind = during ? wins.filter((w) => OCCASION.test(w.activity) && w.activity.startsWith(during[1]!.split(" ")[0]!)) : [];
+    const win =
+      wins.find((w) => hasPhrase(low, w.activity)) ??
+      (/thời gian (?:[^,.;]{0,40})?nêu trên/u.test(low) ? wins[0] : undefined) ??
+      (new Set(ofKind.map((w) => w.deadline.date)).size === 1 ? ofKind[0] : undefined);
     if (win && !t.deadline) {
       t.deadline = { ...win.deadline, text: /thời gian[^,.;]*nêu trên/iu.exec(t.text)?.[0] ?? win.deadline.text };
       continue;

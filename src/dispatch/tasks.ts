@@ -140,12 +140,24 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
       }
       if (l !== null && ((l.requested && !isGeneric(l.leads)) || isWorkSentence(l))) {
         const leads = l.leads.filter((n) => !isIssuer(n));
-        if (leads.length && !(cur && dash && leads.every((n) => cur!.assignees.some((a) => sameBody(a.name, n))))) {
+        // A later sentence asking the same bodies again ("Đề nghị các sở … gửi báo cáo về Sở Nội vụ trước ngày 10/9")
+        // goes on with their task: it names no new body.
+        const curLeads = cur ? cur.assignees.filter((a) => a.role === "lead") : [];
+        const sameLeads = cur !== null && leads.every((n) => curLeads.some((a) => sameBody(a.name, n))) && (dash || curLeads.length === leads.length);
+        if (leads.length && !sameLeads) {
           cur = task(`#${++k}`, s, assignees(leads, s));
           out.push(cur);
           if (endsLeadIn) leadIn = cur;
           return;
         }
+      }
+      // Without recipients, generic addressees asked by the issuer ("Chủ tịch UBND huyện đề nghị các cơ quan, đơn vị,
+      // địa phương …") are the only ones named: they lead.
+      if (l?.requested && isGeneric(l.leads) && !ctx.implicitTo.length && !cur && l.leads.length) {
+        cur = task(`#${++k}`, s, assignees(l.leads, s));
+        out.push(cur);
+        if (endsLeadIn) leadIn = cur;
+        return;
       }
       // "… đề nghị các đơn vị thực hiện các nội dung sau:" addressed to generic bodies: the recipients' task.
       if (l?.requested && isGeneric(l.leads) && endsLeadIn && ctx.implicitTo.length) {

@@ -37,6 +37,17 @@ export function isIngestError(value: unknown): value is IngestError {
 
 /** The user-facing explanation, in the chat's language (keys in locales/<lang>/ingest.json). */
 export function describeIngestError(error: IngestError, t: Translate): string {
-  const key = error.code === "too_large" && "megapixels" in error.params ? "too_large_image" : error.code;
+  const key = error.code === "too_large" ? tooLargeKey(error.params) : error.code;
   return t(`ingest:error.${key}`, { file: error.fileName, ...error.params });
+}
+
+/** Which "too large" it is: the file, a photo's pixels, a zip's entry count, what it unzips to, its XML, a bomb. */
+function tooLargeKey(params: IngestErrorParams): string {
+  if ("megapixels" in params) return "too_large_image";
+  if ("entries" in params) return "too_large_entries";
+  if ("unzippedMb" in params) return "too_large_unzipped";
+  if ("xmlMb" in params) return "too_large_xml";
+  if ("bomb" in params) return "too_large_bomb";
+  if ("memory" in params) return "too_large_memory";
+  return "too_large";
 }

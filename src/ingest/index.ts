@@ -123,10 +123,18 @@ const READERS: Record<Format, Reader> = {
 async function readDocx(bytes: Uint8Array, context: Context, signal: AbortSignal): Promise<ReadResult> {
   let files: Map<string, Uint8Array>;
   try {
-    files = readZip(bytes, { maxEntries: context.limits.maxZipEntries, maxUnzippedBytes: context.limits.maxUnzippedBytes });
+    const { maxZipEntries, maxUnzippedBytes, maxXmlBytes } = context.limits;
+    files = readZip(bytes, { maxEntries: maxZipEntries, maxUnzippedBytes, maxXmlBytes });
   } catch (error) {
     if (error instanceof ZipLimitError) {
-      throw new IngestError("too_large", context.fileName, { maxMb: mb(context.limits.maxUnzippedBytes), sizeMb: "?" }, { cause: error });
+      const { fileName, limits } = context;
+      const cause = { cause: error };
+      switch (error.kind) {
+        case "entries": throw new IngestError("too_large", fileName, { entries: error.declared, maxEntries: limits.maxZipEntries }, cause);
+        case "unzipped": throw new IngestError("too_large", fileName, { unzippedMb: mb(error.declared), maxMb: mb(limits.maxUnzippedBytes) }, cause);
+        case "xml": throw new IngestError("too_large", fileName, { xmlMb: mb(error.declared), maxMb: mb(limits.maxXmlBytes) }, cause);
+        case "bomb": throw new IngestError("too_large", fileName, { bomb: 1 }, cause);
+      }
     }
     throw new IngestError("corrupt", context.fileName, {}, { cause: error });
   }

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { PageItems, TextItem } from "./pdf-layout.js";
@@ -91,17 +91,53 @@ export async function ocrPdfPages(
   try {
     const source = join(dir, "input.pdf");
     await writeFile(source, pdf);
+    let blankRun = 0;
+    let read = false;
     for (const [i, page] of pages.entries()) {
       onPage(i + 1, pages.length);
       const prefix = join(dir, `p${page}`);
       await run(tools.pdftoppm, ["-r", "300", "-gray", "-f", String(page), "-l", String(page), "-singlefile", source, prefix], { signal });
       const image = (await readdir(dir)).find((f) => f.startsWith(`p${page}.`));
       if (!image) continue;
-      texts.set(page, await ocrFile(tools.tesseract, join(dir, image), signal));
-      await rm(join(dir, image), { force: true });
+      const path = join(dir, image);
+      const blank = blankPage(await readFile(path));
+      if (blank) {
+        // Nothing on it for tesseract to read (seconds per page): skip it, and give up on a scan that starts with
+        // BLANK_RUN empty pages instead of rasterising all 50.
+        texts.set(page, blank);
+        await rm(path, { force: true });
+        if (++blankRun >= BLANK_RUN && !read) break;
+        continue;
+      }
+      blankRun = 0;
+      const items = await ocrFile(tools.tesseract, path, signal);
+      if (items.items.length > 0) read = true;
+      texts.set(page, items);
+      await rm(path, { force: true });
     }
     return texts;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** Consecutive blank pages at the start of a scan after which the rest is not read. */
+export const BLANK_RUN = 3;
+/** Dark pixels below this share of a page: a few specks or a page number, no text (a line of text is ~0.5 %). */
+const BLANK_DARK_SHARE = 0.0002;
+
+/**
+ * A rasterised page (pdftoppm's binary PGM, "P5") with almost no dark pixels, as an empty page in points; null when
+ * it has content or is not a PGM this can read.
+ */
+export function blankPage(pgm: Uint8Array): PageItems | null {
+  const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(new TextDecoder("latin1").decode(pgm.subarray(0, 64)));
+  if (!header) return null;
+  const [width, height, max] = [Number(header[1]), Number(header[2]), Number(header[3])];
+  if (max > 255 || pgm.length < header[0].length + width * height) return null;
+  const pixels = pgm.subarray(header[0].length, header[0].length + width * height);
+  const limit = pixels.length * BLANK_DARK_SHARE;
+  let dark = 0;
+  for (let i = 0; i < pixels.length; i++) if (pixels[i]! < max / 2 && ++dark > limit) return null;
+  return { items: [], width: width * PT, height: height * PT };
 }

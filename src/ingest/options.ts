@@ -6,6 +6,12 @@ export interface IngestLimits {
   /** Sum of the uncompressed sizes a .docx may declare (zip bombs), and its entry count. */
   maxUnzippedBytes: number;
   maxZipEntries: number;
+  /**
+   * Sum of a .docx's XML parts (document.xml, styles, numbering…) once unzipped. mammoth holds about 60 bytes of heap
+   * per XML byte, so a 190 MB document.xml (under the unzip limit) needed 4.6 GB and killed the process; 8 MB (a
+   * 400-page dispatch) stays near 500 MB.
+   */
+  maxXmlBytes: number;
   /** Pixels of a photo sent to OCR (a 50 MP phone camera fits; a header claiming gigapixels does not). */
   maxMegapixels: number;
 }
@@ -16,6 +22,7 @@ export const DEFAULT_LIMITS: IngestLimits = {
   timeoutMs: 120_000,
   maxUnzippedBytes: 200 * 1024 * 1024,
   maxZipEntries: 2_000,
+  maxXmlBytes: 8 * 1024 * 1024,
   maxMegapixels: 100,
 };
 

@@ -8,9 +8,24 @@ import { inflateRawSync } from "node:zlib";
 export interface ZipLimits {
   maxEntries: number;
   maxUnzippedBytes: number;
+  /** Sum of the declared sizes of the XML parts (.xml, .rels): what the XML parser downstream must hold. */
+  maxXmlBytes?: number;
 }
 
-export class ZipLimitError extends Error {}
+/**
+ * Which limit a zip broke, with what it declared: "entries" (count), "unzipped" and "xml" (bytes), "bomb" (an entry
+ * inflating beyond its declared size, or zip64 sizes that escape the checks).
+ */
+export class ZipLimitError extends Error {
+  constructor(
+    message: string,
+    readonly kind: "entries" | "unzipped" | "xml" | "bomb" = "bomb",
+    readonly declared = 0,
+  ) {
+    super(message);
+    this.name = "ZipLimitError";
+  }
+}
 export class ZipFormatError extends Error {}
 
 const EOCD = 0x06054b50;
@@ -53,7 +68,7 @@ function inflate(entry: CentralEntry, data: Uint8Array): Uint8Array {
     return out;
   } catch (error) {
     if (error instanceof RangeError || (error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") {
-      throw new ZipLimitError(`${entry.name} inflates beyond its declared size`);
+      throw new ZipLimitError(`${entry.name} inflates beyond its declared size`, "bomb");
     }
     if (error instanceof ZipFormatError) throw error;
     throw new ZipFormatError(`inflate failed: ${(error as Error).message}`);
@@ -74,11 +89,12 @@ function readCentralDirectory(bytes: Uint8Array, view: DataView, limits: ZipLimi
   const cdOffset = view.getUint32(eocd + 16, true);
   // Zip64 markers: a .docx never needs them, and their sizes would escape the checks below.
   if (count === 0xffff || cdOffset === 0xffffffff) throw new ZipLimitError("zip64");
-  if (count > limits.maxEntries) throw new ZipLimitError(`${count} entries`);
+  if (count > limits.maxEntries) throw new ZipLimitError(`${count} entries`, "entries", count);
   if (cdOffset + cdSize > bytes.length) throw new ZipFormatError("central directory outside the file");
 
   const entries: CentralEntry[] = [];
   let total = 0;
+  let xml = 0;
   let at = cdOffset;
   for (let n = 0; n < count; n++) {
     if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL) throw new ZipFormatError("bad central header");
@@ -92,11 +108,15 @@ function readCentralDirectory(bytes: Uint8Array, view: DataView, limits: ZipLimi
       name: new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength)),
     };
     total += entry.size;
-    if (entry.size === 0xffffffff || total > limits.maxUnzippedBytes) {
-      throw new ZipLimitError(`declares more than ${limits.maxUnzippedBytes} bytes`);
-    }
+    if (entry.size === 0xffffffff) throw new ZipLimitError("zip64 entry size");
+    if (total > limits.maxUnzippedBytes) throw new ZipLimitError(`declares more than ${limits.maxUnzippedBytes} bytes`, "unzipped", total);
+    if (/\.(?:xml|rels)$/iu.test(entry.name)) xml += entry.size;
     entries.push(entry);
     at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  // Checked once every size is known, so the message can say how much the parts declare in all.
+  if (limits.maxXmlBytes !== undefined && xml > limits.maxXmlBytes) {
+    throw new ZipLimitError(`XML parts declare ${xml} bytes`, "xml", xml);
   }
   return entries;
 }

@@ -4,7 +4,7 @@ import type { Db } from "./database.js";
 /**
  * A lock one worker holds for as long as it lives: PostgreSQL's session advisory lock, taken on a connection kept
  * out of the pool for it. When the worker dies its connection closes and the server releases the lock, so a standby
- * worker polling tryAcquire() takes over (Zalo allows one listener per account: decision 0701). On SQLite there is
+ * worker polling tryAcquire() takes over (Zalo allows one listener per account: decision 0702). On SQLite there is
  * one worker per database, which always holds it.
  */
 export class WorkerLock {

@@ -7,8 +7,11 @@ import type { WriteGate } from "./write-gate.js";
 
 /** Units, chat bindings, people and settings: the office's directory. */
 
-type UnitRow = { id: number; displayName: string; key: string; aliases: string; kinds: string; level: string | null; parentId: number | null };
-const toUnit = (r: UnitRow): Unit => ({ ...r, aliases: JSON.parse(r.aliases), kinds: JSON.parse(r.kinds) });
+type UnitRow = { id: number; displayName: string; key: string; aliases: string; kinds: string; level: string | null; parentId: number | null; retiredAt?: Date | null };
+const toUnit = (r: UnitRow): Unit => ({
+  id: r.id, displayName: r.displayName, key: r.key, aliases: JSON.parse(r.aliases), kinds: JSON.parse(r.kinds), level: r.level, parentId: r.parentId,
+  ...(r.retiredAt ? { retiredAt: r.retiredAt } : {}),
+});
 type PersonRow = { id: number; userId: string; name: string; roles: string; unitId: number | null; lang: string };
 const toPerson = (r: PersonRow): Person => ({ ...r, roles: JSON.parse(r.roles) as Role[] });
 
@@ -24,8 +27,86 @@ export class DirectoryRepo {
     private readonly cacheMs = Infinity,
   ) {}
 
+  /** The units in service (what names in dispatches and chats are matched against): retired ones left out. */
   async units(): Promise<Unit[]> {
+    return (await this.prisma.unit.findMany({ where: { retiredAt: null }, orderBy: { id: "asc" } })).map(toUnit);
+  }
+
+  /** Every unit, retired ones too (their history stays readable). */
+  async allUnits(): Promise<Unit[]> {
     return (await this.prisma.unit.findMany({ orderBy: { id: "asc" } })).map(toUnit);
+  }
+
+  /** Bound chats (active or not) with their titles, per unit: what /danhsachdonvi lists. */
+  async bindingsOf(unitIds: number[]): Promise<ChatBinding[]> {
+    const rows = await this.prisma.chatBinding.findMany({ where: { unitId: { in: unitIds } }, orderBy: { id: "asc" } });
+    return rows.map((r) => ({ chatId: r.chatId, unitId: r.unitId, active: r.active, title: r.title }));
+  }
+
+  /** People tied to these units (officers), for the directory listing. */
+  async peopleOf(unitIds: number[]): Promise<Person[]> {
+    return (await this.prisma.person.findMany({ where: { unitId: { in: unitIds } }, orderBy: { id: "asc" } })).map(toPerson);
+  }
+
+  /**
+   * Renames a unit; the old name becomes an alias, so dispatches and people using it still find the unit. Fails
+   * (returns null) when the new name is another unit's.
+   */
+  async renameUnit(unitId: number, displayName: string, key: string, at: Date, actor: string): Promise<Unit | null> {
+    return this.gate.run(async () => {
+      const clash = await this.prisma.unit.findUnique({ where: { key } });
+      if (clash && clash.id !== unitId) return null;
+      const u = await this.prisma.unit.findUniqueOrThrow({ where: { id: unitId } });
+      const aliases = new Set<string>(JSON.parse(u.aliases));
+      if (u.displayName !== displayName) aliases.add(u.displayName);
+      aliases.delete(displayName);
+      const [row] = await this.prisma.$transaction([
+        this.prisma.unit.update({ where: { id: unitId }, data: { displayName, key, aliases: JSON.stringify([...aliases]) } }),
+        this.prisma.event.create({ data: { at, type: "unit_renamed", actor, unitId, data: JSON.stringify({ from: u.displayName, to: displayName }) } }),
+      ]);
+      return toUnit(row);
+    });
+  }
+
+  /**
+   * Merges `fromId` into `intoId` (a reorganisation): its chats, officers and assignments move to the new unit, its
+   * names become the new unit's aliases, and it is kept, retired, for history. An assignment both units already hold
+   * for the same task stays with the old unit (history), the new one keeps its own. Returns how many moved.
+   */
+  async mergeUnits(fromId: number, intoId: number, at: Date, actor: string): Promise<{ assignments: number; chats: number; people: number }> {
+    return this.gate.run(async () => {
+      const [from, into] = await Promise.all([
+        this.prisma.unit.findUniqueOrThrow({ where: { id: fromId } }),
+        this.prisma.unit.findUniqueOrThrow({ where: { id: intoId } }),
+      ]);
+      const aliases = new Set<string>([...JSON.parse(into.aliases), from.displayName, ...JSON.parse(from.aliases)]);
+      aliases.delete(into.displayName);
+      const kinds = new Set<string>([...JSON.parse(into.kinds), ...JSON.parse(from.kinds)]);
+      const shared = await this.prisma.assignment.findMany({ where: { unitId: intoId }, select: { taskId: true } });
+      return this.prisma.$transaction(async (tx) => {
+        const moved = await tx.assignment.updateMany({ where: { unitId: fromId, taskId: { notIn: shared.map((a) => a.taskId) } }, data: { unitId: intoId } });
+        const chats = await tx.chatBinding.updateMany({ where: { unitId: fromId }, data: { unitId: intoId } });
+        const people = await tx.person.updateMany({ where: { unitId: fromId }, data: { unitId: intoId } });
+        await tx.unit.updateMany({ where: { parentId: fromId }, data: { parentId: intoId } });
+        await tx.unit.update({ where: { id: intoId }, data: { aliases: JSON.stringify([...aliases]), kinds: JSON.stringify([...kinds]) } });
+        // The old unit keeps its row (reports of the past name it) under a key no name folds to, so it never matches.
+        await tx.unit.update({ where: { id: fromId }, data: { retiredAt: at, mergedIntoId: intoId, key: `${from.key}#${fromId}`, aliases: "[]" } });
+        await tx.event.create({ data: { at, type: "unit_merged", actor, unitId: intoId, data: JSON.stringify({ from: from.displayName, fromId, into: into.displayName }) } });
+        return { assignments: moved.count, chats: chats.count, people: people.count };
+      });
+    });
+  }
+
+  /** Retires a unit (dissolved): kept for history, no longer matched; its chats are unbound. */
+  async retireUnit(unitId: number, at: Date, actor: string): Promise<void> {
+    return this.gate.run(async () => {
+      const u = await this.prisma.unit.findUniqueOrThrow({ where: { id: unitId } });
+      await this.prisma.$transaction([
+        this.prisma.unit.update({ where: { id: unitId }, data: { retiredAt: at, key: `${u.key}#${unitId}` } }),
+        this.prisma.chatBinding.updateMany({ where: { unitId }, data: { active: false } }),
+        this.prisma.event.create({ data: { at, type: "unit_retired", actor, unitId, data: JSON.stringify({ name: u.displayName }) } }),
+      ]);
+    });
   }
 
   async unitByKey(key: string): Promise<Unit | null> {
@@ -42,6 +123,29 @@ export class DirectoryRepo {
     return this.gate.run(async () => {
       const data = { displayName: u.displayName, key: u.key, aliases: JSON.stringify(u.aliases), kinds: JSON.stringify(u.kinds), level: u.level, parentId: u.parentId };
       return toUnit(await this.prisma.unit.upsert({ where: { key: u.key }, create: data, update: data }));
+    });
+  }
+
+  /**
+   * A whole directory import in one transaction: every unit upserted by key, then parents set by key (a sheet may
+   * list a unit before its parent), and one event. All or nothing.
+   */
+  async importUnits(units: Array<Omit<Unit, "id" | "parentId"> & { parentKey: string | null }>, at: Date, actor: string): Promise<void> {
+    return this.gate.run(async () => {
+      await this.prisma.$transaction(async (tx) => {
+        const ids = new Map<string, number>();
+        for (const u of units) {
+          const data = { displayName: u.displayName, key: u.key, aliases: JSON.stringify(u.aliases), kinds: JSON.stringify(u.kinds), level: u.level };
+          const row = await tx.unit.upsert({ where: { key: u.key }, create: data, update: data, select: { id: true } });
+          ids.set(u.key, row.id);
+        }
+        for (const u of units) {
+          if (!u.parentKey) continue;
+          const parentId = ids.get(u.parentKey) ?? (await tx.unit.findUnique({ where: { key: u.parentKey }, select: { id: true } }))?.id;
+          if (parentId !== undefined && parentId !== ids.get(u.key)) await tx.unit.update({ where: { key: u.key }, data: { parentId } });
+        }
+        await tx.event.create({ data: { at, type: "directory_imported", actor, data: JSON.stringify({ units: units.length }) } });
+      }, { timeout: 60_000 });
     });
   }
 

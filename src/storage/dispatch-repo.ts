@@ -39,7 +39,7 @@ export interface CreatedAssignment {
 }
 
 type DispatchRow = Awaited<ReturnType<Prisma["dispatch"]["findUniqueOrThrow"]>>;
-type ItemRow = { seq: number; ref: string; text: string; assignees: string; deadlineDate: string | null; deadlineText: string | null; recurrence: string | null; dropped: boolean };
+type ItemRow = { seq: number; ref: string; text: string; assignees: string; deadlineDate: string | null; deadlineText: string | null; recurrence: string | null; dropped: boolean; marks: string };
 
 function toDraft(d: DispatchRow, items: ItemRow[]): Draft {
   return {
@@ -55,7 +55,7 @@ function toDraft(d: DispatchRow, items: ItemRow[]): Draft {
     forwardChat: d.forwardChat,
     warnings: JSON.parse(d.warnings),
     createdAt: d.createdAt,
-    items: items.map((i) => ({ ...i, assignees: JSON.parse(i.assignees), recurrence: i.recurrence as Recurrence | null })),
+    items: items.map((i) => ({ ...i, assignees: JSON.parse(i.assignees), recurrence: i.recurrence as Recurrence | null, marks: JSON.parse(i.marks) })),
   };
 }
 
@@ -87,7 +87,7 @@ export class DispatchRepo {
             fileName: d.fileName, forwardedBy: d.forwardedBy, forwardChat: d.forwardChat, createdAt: at,
           },
         });
-        await tx.draftItem.createMany({ data: d.items.map((i) => ({ ...i, dispatchId: row.id, assignees: JSON.stringify(i.assignees) })) });
+        await tx.draftItem.createMany({ data: d.items.map((i) => ({ ...i, dispatchId: row.id, assignees: JSON.stringify(i.assignees), marks: JSON.stringify(i.marks ?? []) })) });
         await tx.event.create({ data: { at, type: "draft_created", actor: d.forwardedBy, chatId: d.forwardChat, dispatchId: row.id, data: JSON.stringify({ items: d.items.length }) } });
         return row.id;
       });
@@ -112,7 +112,7 @@ export class DispatchRepo {
         ...items.map((i) =>
           this.prisma.draftItem.update({
             where: { dispatchId_seq: { dispatchId, seq: i.seq } },
-            data: { assignees: JSON.stringify(i.assignees), deadlineDate: i.deadlineDate, deadlineText: i.deadlineText, recurrence: i.recurrence, dropped: i.dropped },
+            data: { assignees: JSON.stringify(i.assignees), deadlineDate: i.deadlineDate, deadlineText: i.deadlineText, recurrence: i.recurrence, dropped: i.dropped, marks: JSON.stringify(i.marks ?? []) },
           }),
         ),
         this.prisma.event.create({ data: { at: event.at, type: event.type, actor: event.actor, dispatchId, data: JSON.stringify(event.data) } }),

@@ -203,6 +203,9 @@ export class PrismaOutboxStore implements OutboxStore {
         const clash = await tx.chatBinding.findUnique({ where: { chatId: to } });
         if (clash) await tx.chatBinding.updateMany({ where: { chatId: from }, data: { active: false } });
         else await tx.chatBinding.updateMany({ where: { chatId: from }, data: { chatId: to } });
+        // Telegram keeps message ids across the upgrade: the posts sent before it still carry their tasks, in the new
+        // chat (replies and ✅ on them must find the task). OR IGNORE: a post already recorded there stays.
+        await tx.$executeRawUnsafe(`UPDATE OR IGNORE Post SET chatId = ? WHERE chatId = ?`, to, from);
         await tx.event.create({
           data: { at: this.clock.now(), type: "chat_migrated", chatId: to, data: JSON.stringify({ from, to }) },
         });

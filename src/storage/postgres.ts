@@ -7,7 +7,7 @@ import { PgSql } from "./sql.js";
 import { WriteGate } from "./write-gate.js";
 
 /**
- * PostgreSQL behind the same Db as SQLite (decision 0701). Prisma talks to it through @prisma/adapter-pg (the JS engine,
+ * PostgreSQL behind the same Db as SQLite (decision 0702). Prisma talks to it through @prisma/adapter-pg (the JS engine,
  * no engine download) with a client generated from prisma/postgresql/schema.prisma, the PostgreSQL copy of the one
  * schema; raw hot-path SQL goes through a node-postgres pool.
  */

@@ -94,25 +94,29 @@ export class ReminderRepo {
    * Recurring tasks whose due day has passed while open get their next occurrence (the old one stays, overdue).
    * `nextOf` computes the next due day after today; `anchor` is the due day of the series' first occurrence.
    */
-  async rollRecurring(today: string, nextOf: (deadline: string, recurrence: string, anchor: string) => string | null, at: Date): Promise<number> {
+  async rollRecurring(
+    today: string, nextOf: (deadline: string, recurrence: string, anchor: string) => string | null, at: Date,
+  ): Promise<Array<{ taskId: number; deadline: string; assignmentIds: number[] }>> {
     // Tasks without a successor: a partial scan of open recurring tasks only.
     const due = await this.read.all<{ id: number; deadlineDate: string; recurrence: string }>(
       `SELECT t.id, t."deadlineDate", t.recurrence FROM "Task" t WHERE t.status = 'open' AND t.recurrence IN ('yearly', 'semiannual', 'quarterly', 'monthly', 'weekly')
        AND t."deadlineDate" < ? AND NOT EXISTS (SELECT 1 FROM "Task" n WHERE n."previousId" = t.id)`,
       [today],
     );
-    if (due.length === 0) return 0;
+    if (due.length === 0) return [];
     const anchors: string[] = [];
     for (const t of due) anchors.push((await this.seriesAnchor(t.id)) ?? t.deadlineDate);
+    // The new occurrences with their assignments: the tick tells each unit (issue 10: never added without the unit knowing).
     const roll = () => this.replies.inTransaction(async (sql) => {
-      let created = 0;
+      const created: Array<{ taskId: number; deadline: string; assignmentIds: number[] }> = [];
       for (const [i, t] of due.entries()) {
         const next = nextOf(t.deadlineDate, t.recurrence, anchors[i]!);
         if (!next) continue;
         // Another worker's tick may have rolled it meanwhile (Task.previousId is unique): roll each task once.
         if ((await sql.value(`SELECT 1 FROM "Task" WHERE "previousId" = ?`, [t.id])) !== undefined) continue;
-        await this.replies.createNextOccurrence(sql, t.id, next, sqlDate(at));
-        created++;
+        const taskId = await this.replies.createNextOccurrence(sql, t.id, next, sqlDate(at));
+        const assignments = await sql.all<{ id: number }>(`SELECT id FROM "Assignment" WHERE "taskId" = ? ORDER BY id`, [taskId]);
+        created.push({ taskId, deadline: next, assignmentIds: assignments.map((a) => Number(a.id)) });
       }
       return created;
     });

@@ -96,6 +96,21 @@ export class ReplyRepo {
   }
 
   /** The message id of the newest task post or reminder digest delivered to a chat (what "xong 2" unquoted means). */
+  /**
+   * Questions units asked in replies recorded after `since` (all when null), oldest first: the assignment each names,
+   * when, and the question as written. Read by the question digest (src/tracking/question-digest.ts).
+   */
+  async questionsSince(since: Date | null): Promise<Array<{ at: Date; assignmentId: number; note: string }>> {
+    // The reply's intent sits in its JSON data: json_extract on SQLite, ->> on PostgreSQL.
+    const intent = this.sql.dialect === "postgresql" ? `(data::jsonb ->> 'intent')` : `json_extract(data, '$.intent')`;
+    const rows = await this.sql.all<{ at: string; assignmentId: number; data: string }>(
+      `SELECT at, "assignmentId", data FROM "Event" WHERE type = 'reply' AND "assignmentId" IS NOT NULL ${since ? "AND at > ?" : ""}
+        AND ${intent} = 'question' ORDER BY at, id`,
+      since ? [sqlDate(since)] : [],
+    );
+    return rows.map((r) => ({ at: new Date(r.at), assignmentId: Number(r.assignmentId), note: String((JSON.parse(r.data) as { note?: unknown }).note ?? "") }));
+  }
+
   async latestPostMessage(chat: ChatId): Promise<string | null> {
     return (await this.sql.value<string>(`SELECT "messageId" FROM "Post" WHERE "chatId" = ? ORDER BY id DESC LIMIT 1`, [chat])) ?? null;
   }

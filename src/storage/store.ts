@@ -1,13 +1,16 @@
 import type { Clock } from "../clock.js";
 import { ChatLangRepo } from "./chat-lang-repo.js";
+import { DashboardRepo } from "./dashboard-repo.js";
 import type { Db } from "./database.js";
 import { DirectoryRepo } from "./directory-repo.js";
 import { DispatchRepo } from "./dispatch-repo.js";
+import { InboundRepo } from "./inbound-repo.js";
 import { MarkRepo } from "./mark-repo.js";
 import { type OutboxClaims, PrismaOutboxStore } from "./outbox-store.js";
 import { ReminderRepo } from "./reminder-repo.js";
 import { ReplyRepo } from "./reply-repo.js";
 import { ReportRepo } from "./report-repo.js";
+import { WebSessionRepo } from "./web-session-repo.js";
 
 /** Everything the tracking use cases persist through, built once per open database. */
 export interface Store {
@@ -20,6 +23,11 @@ export interface Store {
   reports: ReportRepo;
   marks: MarkRepo;
   chatLangs: ChatLangRepo;
+  /** The web dashboard's read queries and its sign-in tokens (src/web). */
+  dashboard: DashboardRepo;
+  webSessions: WebSessionRepo;
+  /** Inbound updates written down before they are confirmed to the platform (issue 10). */
+  inbound: InboundRepo;
 }
 
 export interface StoreOptions {
@@ -48,5 +56,8 @@ export function createStore(db: Db, clock: Clock, options: StoreOptions = {}): S
     reports: new ReportRepo(db.readSql),
     marks: new MarkRepo(db),
     chatLangs: new ChatLangRepo(db, db.gate, cacheMs),
+    dashboard: new DashboardRepo(db),
+    webSessions: new WebSessionRepo(db),
+    inbound: new InboundRepo(db, clock),
   };
 }

@@ -4,6 +4,8 @@ import type { CreatedAssignment, TaskPlan } from "../storage/dispatch-repo.js";
 import { hasRole, type TrackingDeps } from "./deps.js";
 import type { AssigneeRole, Draft } from "./model.js";
 import { unitPostMessages, type PostLine } from "./post-message.js";
+import { occurrenceAfter } from "../reminders/recurrence.js";
+import { dayNumber, isoFromDayNumber, officeDay } from "./office-day.js";
 
 export type ConfirmResult =
   | {
@@ -55,7 +57,15 @@ export async function confirmDraft(deps: TrackingDeps, input: { dispatchId: numb
   const needsPeriod = live.filter((i) => i.recurrence === "periodic" && i.assignees.some((a) => a.unitIds.length > 0));
   if (needsPeriod.length) return { code: "needs_period", items: needsPeriod.map((i) => ({ seq: i.seq, ref: i.ref })) };
 
-  const plans = planTasks(draft).filter((p) => p.assignments.length > 0);
+  // A recurring task whose first due day passed long ago (a 2023 plan forwarded in 2026) starts at its next occurrence
+  // from today, instead of opening years of overdue occurrences one by one (issue 10).
+  const today = officeDay(clock.now());
+  const yesterday = isoFromDayNumber(dayNumber(today) - 1);
+  const plans = planTasks(draft)
+    .filter((p) => p.assignments.length > 0)
+    .map((p) => (p.deadlineDate && p.deadlineDate < today && p.recurrence && p.recurrence !== "periodic"
+      ? { ...p, deadlineDate: occurrenceAfter(p.deadlineDate, p.recurrence, yesterday) ?? p.deadlineDate }
+      : p));
   if (plans.length === 0) return { code: "nothing_to_assign" };
   const unitIds = [...new Set(plans.flatMap((p) => p.assignments.map((a) => a.unitId)))];
   const units = await store.directory.unitsById(unitIds);

@@ -1,3 +1,4 @@
+import { ASSIGNEE_MARKS, DEADLINE_MARKS } from "./confidence.js";
 import { recurrenceSchema, type Recurrence } from "../dispatch/schema.js";
 import { hasRole, type TrackingDeps } from "./deps.js";
 import type { AssigneeRole, Draft, DraftItem } from "./model.js";
@@ -59,12 +60,15 @@ export async function editDraft(deps: TrackingDeps, input: { dispatchId: number;
       case "set-assignees": {
         const directory = new UnitDirectory(await store.directory.units());
         next.assignees = edit.assignees.map((a) => directory.resolve(a.name, a.role));
+        // The leader named the units: nothing left to guess about them.
+        next.marks = (item.marks ?? []).filter((m) => !ASSIGNEE_MARKS.includes(m));
         break;
       }
       case "set-deadline":
         if (edit.date !== null && !/^\d{4}-\d{2}-\d{2}$/.test(edit.date)) return { code: "bad_value", field: "date" };
         next.deadlineDate = edit.date;
         next.deadlineText = edit.text ?? edit.date;
+        next.marks = (item.marks ?? []).filter((m) => !DEADLINE_MARKS.includes(m));
         if (edit.recurrence !== undefined) next.recurrence = edit.recurrence;
         break;
       case "set-period":

@@ -1,3 +1,4 @@
+import { itemMarks, secrecyStamp } from "./confidence.js";
 import type { ChatId } from "../chat/port.js";
 import { nameKey } from "../dispatch/names.js";
 import type { ParsedDispatch } from "../dispatch/schema.js";
@@ -15,6 +16,8 @@ export interface IngestInput {
   rawText?: string;
   fileHash?: string;
   fileName?: string;
+  /** The text came from OCR (a scan or photo): every item is marked for a careful check. */
+  ocr?: boolean;
 }
 
 export interface UnmatchedName {
@@ -44,7 +47,9 @@ export async function ingestDraft(deps: TrackingDeps, input: IngestInput): Promi
   if (!hasRole(await store.directory.person(input.forwardedBy), "leader")) return { code: "forbidden" };
   const { doc, tasks, warnings } = input.parsed;
   // Officials may not post state-secret material to social networks: refuse fan-out, keep nothing of the text.
-  if (doc.secrecy) return { code: "secret", secrecy: doc.secrecy };
+  // The reader takes the bare "MẬT" box; typed stamps ("ĐỘ MẬT: Mật") are caught here.
+  const secrecy = doc.secrecy ?? secrecyStamp(input.rawText ?? "");
+  if (secrecy) return { code: "secret", secrecy };
   if (tasks.length === 0) return { code: "no_tasks", warnings };
 
   const keys = { numberKey: numberKey(doc.number), issuerKey: issuerKey(doc.issuer), date: doc.date, fileHash: input.fileHash ?? null };
@@ -52,16 +57,21 @@ export async function ingestDraft(deps: TrackingDeps, input: IngestInput): Promi
   if (dup) return { code: "duplicate", dispatchId: dup.id, status: dup.status };
 
   const directory = new UnitDirectory(await store.directory.units());
-  const items: DraftItem[] = tasks.map((t, i) => ({
-    seq: i + 1,
-    ref: t.ref,
-    text: t.text,
-    assignees: t.assignees.map((a) => directory.resolve(a.name, a.role)),
-    deadlineDate: t.deadline?.date ?? null,
-    deadlineText: t.deadline?.text ?? null,
-    recurrence: t.deadline?.recurrence ?? null,
-    dropped: false,
-  }));
+  const byId = new Map(directory.units.map((u) => [u.id, u]));
+  const items: DraftItem[] = tasks.map((t, i) => {
+    const assignees = t.assignees.map((a) => directory.resolve(a.name, a.role));
+    return {
+      seq: i + 1,
+      ref: t.ref,
+      text: t.text,
+      assignees,
+      deadlineDate: t.deadline?.date ?? null,
+      deadlineText: t.deadline?.text ?? null,
+      recurrence: t.deadline?.recurrence ?? null,
+      dropped: false,
+      marks: itemMarks(t, assignees, byId, input.ocr ?? false),
+    };
+  });
   const id = await store.dispatches.createDraft(
     {
       doc, ...keys, rawText: input.rawText ?? "", fileName: input.fileName ?? null, forwardedBy: input.forwardedBy,

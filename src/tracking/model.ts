@@ -1,3 +1,4 @@
+import type { ConfidenceMark } from "./confidence.js";
 import type { ChatId } from "../chat/port.js";
 import type { DocHeader, Recurrence } from "../dispatch/schema.js";
 
@@ -17,6 +18,8 @@ export interface Unit {
   kinds: string[];
   level: string | null;
   parentId: number | null;
+  /** Set once the unit is dissolved or merged away (kept for history, never matched). */
+  retiredAt?: Date;
 }
 
 export interface Person {
@@ -51,6 +54,8 @@ export interface DraftItem {
   deadlineText: string | null;
   recurrence: Recurrence | null;
   dropped: boolean;
+  /** Fields guessed rather than read (src/tracking/confidence.ts); absent: none. */
+  marks?: ConfidenceMark[];
 }
 
 export interface DispatchRecord {

@@ -110,7 +110,8 @@ export async function recordReply(deps: TrackingDeps, msg: Omit<InboundMessage, 
   const effects: ReplyEffects = { eventId: msg.eventId, at, updates: [], closeTasks: [], events: [], notices: [] };
   const outcomes: Array<{ task: TaskRef; outcome: Outcome; nextDeadline?: string }> = [];
   const closedTasks = new Set<number>();
-  // Difficulties and questions reach the leader once per reply, naming every task concerned.
+  // Difficulties reach the leader at once, once per reply, naming every task concerned. Questions wait for the
+  // question digest (question-digest.ts): 25 questions used to make 25 messages.
   const notify = new Map<ChatId, AssignmentView[]>();
 
   for (const a of open) {
@@ -133,7 +134,7 @@ export async function recordReply(deps: TrackingDeps, msg: Omit<InboundMessage, 
       if (reply.intent === "done") outcome = "input";
       effects.updates.push({ id: a.id, report: reply.note });
       const chat = leaderChat(a);
-      if (chat && (reply.intent === "difficulty" || reply.intent === "question")) notify.set(chat, [...(notify.get(chat) ?? []), a]);
+      if (chat && reply.intent === "difficulty") notify.set(chat, [...(notify.get(chat) ?? []), a]);
     }
     outcomes.push({ task: taskRef(a), outcome, ...(nextDeadline ? { nextDeadline } : {}) });
     effects.events.push(replyEvent(msg, a, reply.intent, outcome, reply.note, reply.percent));
@@ -146,11 +147,11 @@ export async function recordReply(deps: TrackingDeps, msg: Omit<InboundMessage, 
   return { code: "recorded", intent: reply.intent, ...(reply.percent !== undefined ? { percent: reply.percent } : {}), attachments: msg.attachments.length, outcomes };
 }
 
-function replyEvent(msg: { chat: ChatId; messageId: string; sender: { id: string }; attachments: Array<{ name: string }> }, a: AssignmentView, intent: ReplyIntent, outcome: Outcome, note: string, percent?: number): NewEvent {
+function replyEvent(msg: { eventId: string; chat: ChatId; messageId: string; sender: { id: string }; attachments: Array<{ name: string }> }, a: AssignmentView, intent: ReplyIntent, outcome: Outcome, note: string, percent?: number): NewEvent {
   return {
     type: "reply", actor: msg.sender.id, chatId: msg.chat, messageId: msg.messageId, assignmentId: a.id, taskId: a.taskId,
     unitId: a.unitId, dispatchId: a.dispatchId,
-    data: { intent, outcome, note, percent, attachments: msg.attachments.map((f) => f.name) },
+    data: { intent, outcome, note, percent, attachments: msg.attachments.map((f) => f.name), eventId: msg.eventId },
   };
 }
 

@@ -6,7 +6,7 @@ import { occurrenceAfter } from "../reminders/recurrence.js";
 import { WorkingCalendar } from "../reminders/working-days.js";
 import type { Recurrence } from "../dispatch/schema.js";
 import type { TrackingDeps } from "./deps.js";
-import { dayNumber, isoFromDayNumber, officeDay } from "./office-day.js";
+import { dayNumber, displayDay, isoFromDayNumber, officeDay, officeInstant } from "./office-day.js";
 import type { AssignmentView } from "./model.js";
 import { unitDigestMessages } from "./reminder-message.js";
 import { renderLeaderDigest, renderWithoutChat, type DigestItem } from "../reports/digest-text.js";
@@ -36,10 +36,15 @@ export async function reminderTick(deps: TrackingDeps): Promise<TickResult> {
   const now = clock.now();
   const today = officeDay(now);
   const settings = await store.directory.settings();
-  const rolled = await store.reminders.rollRecurring(today, (d, r, anchor) => occurrenceAfter(d, r as Recurrence, today, anchor), now);
+  // New occurrences of recurring tasks appear from the office's reminder hour, with the day's reminders, and each unit
+  // is told (issue 10): never silently in the middle of a day, nor at midnight.
+  const fromHour = now.getTime() >= officeInstant(dayNumber(today), settings.reminders.hour).getTime();
+  const created = fromHour ? await store.reminders.rollRecurring(today, (d, r, anchor) => occurrenceAfter(d, r as Recurrence, today, anchor), now) : [];
+  const rolled = created.length;
 
   const chatOfUnit = new Map<number, string>();
   for (const b of await store.directory.activeBindings()) if (!chatOfUnit.has(b.unitId)) chatOfUnit.set(b.unitId, b.chatId);
+  if (created.length > 0) await tellNewOccurrences(deps, created.flatMap((c) => c.assignmentIds), chatOfUnit);
   // Deadlines further out than the largest offset (plus a month for holiday shifts) cannot be due today.
   const horizon = isoFromDayNumber(dayNumber(today) + Math.max(0, ...settings.reminders.offsetsDays) + 31);
   const open: OpenAssignment[] = (await store.reminders.openWithDeadline(horizon)).map(([id, unitId, deadline]) => ({
@@ -109,4 +114,21 @@ export async function reminderTick(deps: TrackingDeps): Promise<TickResult> {
   if (batches.length === 0 && extraKeys.length === 0) return { day: due.day, reminders: 0, messages: 0, rolled, recorded: true };
   const recorded = await store.reminders.record(batches, now, extraKeys);
   return { day: due.day, reminders: recorded ? due.reminders.length : 0, messages: recorded ? batches.length : 0, rolled, recorded };
+}
+
+/** One message per unit chat naming the recurring tasks that have just opened a new period, with their due day. */
+async function tellNewOccurrences({ store }: TrackingDeps, assignmentIds: number[], chatOfUnit: Map<number, string>): Promise<void> {
+  const views = await store.reminders.views(assignmentIds);
+  const byChat = new Map<string, AssignmentView[]>();
+  for (const a of views.values()) {
+    const chat = chatOfUnit.get(a.unitId);
+    if (chat) byChat.set(chat, [...(byChat.get(chat) ?? []), a]);
+  }
+  const items: NewOutboxItem[] = [];
+  for (const [chat, list] of byChat) {
+    const t = translator(await chatLang(store, chat));
+    const lines = list.map((a) => t("tracking:reminder.newOccurrence", { ref: a.taskRef, number: a.dispatchNumber ?? "", text: a.taskText.slice(0, 160), date: a.deadlineDate ? displayDay(a.deadlineDate) : "" }));
+    items.push({ chat, payload: { op: "send", text: [t("tracking:reminder.newOccurrences", { unit: list[0]!.unitName }), ...lines].join("\n") }, purpose: { type: "notice" } });
+  }
+  if (items.length) await store.outbox.enqueue(items);
 }

@@ -1,6 +1,6 @@
 import {
-  BENIGN_AFTER_NEGATION, COMPLETION, DIFFICULTY, EXHORTATION, LIST_JOIN, MODAL, NEGATION, PARTIAL_AFTER, PAST,
-  PROGRESS, QUESTION_ANYWHERE, QUESTION_FINAL, REQUIRE, TASK_WORD, TRAILING, findAll, matchAt, phrases, tokenize,
+  BENIGN_AFTER_NEGATION, COMPLETION, CONDITIONAL_LEAD, DIFFICULTY, EXHORTATION, LIST_JOIN, MODAL, NEGATION, PARTIAL_AFTER, PAST,
+  PROGRESS, QUESTION_ANYWHERE, QUESTION_FINAL, REQUIRE, TASK_WORD, THEN, TRAILING, findAll, matchAt, phrases, tokenize,
   type Token,
 } from "./reply-words.js";
 
@@ -33,7 +33,8 @@ const SENTENCE_END = new Set([".", "!", "?", ";", "\n"]);
  * Classifies a unit officer's chat reply. Pure and total: never throws, any text in.
  * Contract: "done" only for an unhedged report of completion. Negations ("chưa xong", "không hoàn thành được"),
  * questions ("xong chưa?"), partial reports ("hoàn thành 50%", "xong phần 1"), intentions ("sắp xong", "sẽ hoàn
- * thành") and leaders' exhortations ("đề nghị các đơn vị khẩn trương hoàn thành") are never "done"; a negation word
+ * thành") leaders' exhortations ("đề nghị các đơn vị khẩn trương hoàn thành") and calls or conditions ("ai xong thì báo
+ * cáo", "nếu xong thì gửi") are never "done"; a negation word
  * anywhere before a completion word rules "done" out. Diacritics, case, NFC/NFD and tone placement do not matter.
  * Anything unclear is "unknown": the caller keeps it as a note and never guesses.
  */
@@ -86,6 +87,9 @@ function completionBlock(
   const requires = found(REQUIRE).filter((m) => m.at === 0 || matchAt(tokens, m.at - 1, THEO) === 0);
   for (const c of completions) {
     if (sameBefore(found(EXHORTATION), c) || sameBefore(requires, c)) return "unknown";
+    // "Ai đã xong thì báo cáo nhé", "Xong thì báo nhé": a call to colleagues or a condition, never one's own report.
+    if (sameBefore(found(CONDITIONAL_LEAD), c)) return "unknown";
+    if (found(THEN).some((m) => m.at >= c.at + c.len && sentence[m.at] === sentence[c.at])) return "unknown";
   }
   if (negations.some((n) => n.at < last)) return "progress";
   for (const c of completions) {

@@ -106,6 +106,17 @@ export const MODAL = phrases(
 export const EXHORTATION = phrases(
   "đề nghị", "khẩn trương", "đôn đốc", "nhắc", "lưu ý", "chỉ đạo", "nhanh chóng", "tập trung", "please",
 );
+/**
+ * A call to colleagues or a condition before a completion word ("Ai đã xong thì báo cáo nhé", "Nếu xong thì gửi",
+ * "Khi nào xong thì báo"): the writer speaks of someone else's, or a future, completion, never reports their own.
+ */
+export const CONDITIONAL_LEAD = phrases(
+  "ai", "ai mà", "ai đã", "nếu", "nếu như", "hễ", "giả sử", "trường hợp", "khi nào", "lúc nào", "bao giờ", "khi",
+  "đơn vị nào", "bên nào", "nơi nào", "người nào", "đồng chí nào", "anh chị nào", "cơ quan nào", "sở nào", "xã nào",
+  "if", "whoever", "anyone", "once", "when",
+);
+/** "… xong thì báo": "thì" after a completion word turns it into the condition of what follows. */
+export const THEN = phrases("thì", "then");
 /** "yêu cầu" is an order unless it is "theo yêu cầu" (as required). */
 export const REQUIRE = phrases("yêu cầu");
 /** After a completion word: only part of the work ("xong phần 1", "hoàn thành một phần"). */

@@ -1,3 +1,4 @@
+import { inPeriod, type Period } from "../reports/period.js";
 import { buildReport, LeadCounts, summaryReport, type Report, type ReportKind } from "../reports/report.js";
 import { hasRole, type TrackingDeps } from "./deps.js";
 import { officeDay } from "./office-day.js";
@@ -24,12 +25,16 @@ export async function statusReport(deps: TrackingDeps, input: { by: string; requ
   return report ? { code: "ok", report } : { code: "not_found" };
 }
 
-/** The same without the permission check (for the demo, scheduled reports and benches). Null: no such dispatch/unit. */
-export async function reportNow(deps: TrackingDeps, request: ReportRequest): Promise<Report | null> {
+/**
+ * The same without the permission check (for the demo, scheduled reports and benches). Null: no such dispatch/unit.
+ * With a period (tháng, quý, 6 tháng, năm), only the assignments that belong to it (reports/period.ts inPeriod).
+ */
+export async function reportNow(deps: TrackingDeps, request: ReportRequest, period?: Period): Promise<Report | null> {
   const now = deps.clock.now();
   const repo = deps.store.reports;
   if (request.kind === "dispatch" && !(await repo.dispatchExists(request.dispatchId))) return null;
-  const rows = await repo.rows(request.kind === "overdue" ? { kind: "overdue", today: officeDay(now) } : request);
+  let rows = await repo.rows(request.kind === "overdue" ? { kind: "overdue", today: officeDay(now) } : request);
+  if (period) rows = rows.filter((r) => inPeriod(r, period));
   const kind: ReportKind = request.kind === "all" || request.kind === "open_dispatches" ? "dispatch" : request.kind;
   const subject =
     request.kind === "dispatch" ? { dispatchNumber: rows[0]?.dispatchNumber ?? null, dispatchSubject: rows[0]?.dispatchSubject ?? null }
@@ -60,7 +65,14 @@ export const CHAT_REPORT_LINES = 50;
  * units and those lines equal reportNow's; render it with the same maxLines. Null: no such dispatch.
  * 100,000 assignments in well under 200 ms (bench/core.bench.ts).
  */
-export async function chatReport(deps: TrackingDeps, request: ReportRequest, maxLines = CHAT_REPORT_LINES): Promise<Report | null> {
+export async function chatReport(deps: TrackingDeps, request: ReportRequest, maxLines = CHAT_REPORT_LINES, period?: Period): Promise<Report | null> {
+  if (period) {
+    // Which rows belong to a period depends on their days, not on a scope SQLite counts: the full report, cut.
+    const full = await reportNow(deps, request, period);
+    if (!full) return null;
+    const total = full.lines.length;
+    return { ...full, lines: full.lines.slice(0, maxLines), linesTotal: total };
+  }
   const now = deps.clock.now();
   const today = officeDay(now);
   const repo = deps.store.reports;

@@ -1,5 +1,6 @@
 import { canonicalName, nameKey } from "../dispatch/names.js";
 import { foldKey } from "../text/vietnamese.js";
+import { levelOf } from "./directory-sheet.js";
 import type { AssigneeRole, ResolvedAssignee, Unit } from "./model.js";
 
 /**
@@ -74,6 +75,16 @@ export class UnitDirectory {
     const prefix = m ? m[1]! : parts[0]!.split(" ").slice(0, -1).join(" ");
     if (m) parts[0] = m[2]!;
     if (parts.length === 1 && !m && this.ofKind(parts[0]!).length === 0) return null;
+    // "Các sở, ban, ngành tỉnh": a level word closing the list narrows every kind to that level ("thành phố" in
+    // "UBND các huyện, thị xã, thành phố" is an item, not a level: nothing is left before it).
+    // Only when the last item means nothing as written and does without the level word.
+    const last = parts[parts.length - 1]!;
+    const lv = /^(.+?) (tỉnh|thành phố|huyện|quận|xã|phường)$/u.exec(last);
+    const known = (item: string) => this.ofKind(prefix ? `${prefix} ${item}` : item).length > 0 || this.ofKind(item).length > 0
+      || this.exact(item) !== undefined || FILLERS.has(foldKey(item));
+    const level = lv && !/\b(các|thị|thành)$/u.test(lv[1]!) && !known(last) && known(lv[1]!) ? levelOf(lv[2]!) : null;
+    if (lv && level) parts[parts.length - 1] = lv[1]!;
+    const ofKind = (kind: string) => this.ofKind(kind).filter((u) => !level || u.level === null || u.level === level);
     const kinds: string[] = [];
     const ids = new Set<number>();
     for (const part of parts) {
@@ -81,15 +92,17 @@ export class UnitDirectory {
       const own = /^(.*?)\s*\bcác\s+(.+)$/u.exec(part);
       const item = own ? own[2]! : part;
       const head = own ? own[1]! : prefix;
-      const kind = [head ? `${head} ${item}` : item, item].find((c) => this.ofKind(c).length > 0);
+      const kind = [head ? `${head} ${item}` : item, item].find((c) => ofKind(c).length > 0);
       if (kind) {
         kinds.push(kind);
-        for (const u of this.ofKind(kind)) ids.add(u.id);
+        for (const u of ofKind(kind)) ids.add(u.id);
         continue;
       }
       const unit = this.exact(item);
       if (unit) ids.add(unit.id);
-      else if (!FILLERS.has(foldKey(item))) return null;
+      // "UBND các huyện, thị xã, thành phố" in a province with no thị xã: the standard phrase lists every kind of
+      // division; one the directory has none of names nobody, it is not a name to ask about.
+      else if (!FILLERS.has(foldKey(item)) && !DIVISIONS.has(foldKey(item))) return null;
     }
     if (kinds.length === 0) return null;
     return { unitIds: [...ids], kinds };
@@ -98,6 +111,9 @@ export class UnitDirectory {
 
 // Words listed inside a collective that add no kind of their own ("các sở, ban, ngành").
 const FILLERS = new Set(["ban", "nganh", "doan the", "co quan", "don vi", "dia phuong", "cap", "to chuc"]);
+
+// Administrative divisions a collective may list although the directory has no unit of that kind.
+const DIVISIONS = new Set(["quan", "huyen", "thi xa", "thanh pho", "xa", "phuong", "thi tran"]);
 
 /** The folded key a unit is stored and matched under. */
 export function unitKey(displayName: string): string {

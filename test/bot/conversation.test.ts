@@ -45,9 +45,12 @@ describe("conversation: from a forwarded dispatch to the secretary's report", ()
     const post = byChat.get("telegram:-101")!;
     await w.message("telegram:-101", OFFICER, "da xong", { replyTo: { messageId: post.messageId, fromBot: true } });
     const acks = await w.deliver();
-    expect(acks).toHaveLength(1);
+    expect(acks).toHaveLength(2);
     expect(acks[0]!.payload.op).toBe("edit");
     expect(textOf(acks[0]!)).toMatch(/✅ Đã hoàn thành/);
+    // …and a short visible answer in the group (issue 10).
+    expect(acks[1]!.payload.op).toBe("send");
+    expect(textOf(acks[1]!)).toMatch(/^✅ Đã ghi nhận .* hoàn thành nhiệm vụ/);
 
     // Button press in another group.
     const post3 = byChat.get("telegram:-103")!;

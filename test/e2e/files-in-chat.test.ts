@@ -62,9 +62,11 @@ describe("Telegram: a file forwarded by a leader", () => {
     // A slow OCR stand-in: progress events as pages are read, then the real extraction once the test lets it finish.
     const slowExtract: BotDeps["extractText"] = async (bytes, name, options = {}) => {
       reading = true;
+      // Pages come 250 ms apart on the app's clock (the pacing reads the injected clock, not the wall clock).
       for (const page of [1, 2, 2, 3, 3]) {
         options.onProgress?.({ stage: "ocr", page, pages: 3 });
-        await sleep(250);
+        loop!.clock.advance(250);
+        await sleep(1);
       }
       await gate;
       reading = false;

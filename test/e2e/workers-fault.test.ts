@@ -1,7 +1,7 @@
 // Three worker processes on one PostgreSQL and the fake Bot API with Telegram's limits (issue 15): 3 dispatches fan
 // out to 60 groups; one worker is SIGKILLed mid-fan-out and another mid-reminder-tick. Afterwards every group has
 // each task post and its reminder, the limits were never exceeded, and nothing is doubled except — at most — a
-// message a killed worker had already handed to Telegram when it died (Telegram has no idempotency key; decision 0701).
+// message a killed worker had already handed to Telegram when it died (Telegram has no idempotency key; decision 0702).
 // Each worker also runs Zalo against zca-js's fake: the listener moves from the killed holder to a survivor.
 import { type ChildProcess, fork } from "node:child_process";
 import { mkdtempSync } from "node:fs";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { extractText, IngestError } from "../../src/ingest/index.js";
+import { describeIngestError, extractText, IngestError } from "../../src/ingest/index.js";
+import { translator } from "../../src/i18n.js";
 import { docx, NUMBERING, p, table } from "./helpers/docx.js";
 import { zip } from "./helpers/zip.js";
 
@@ -201,3 +202,38 @@ function patchToDeflate(name: string, deflated: Uint8Array, declaredSize: number
   out.writeUInt16LE(8, cd + 10); // central header: method
   return new Uint8Array(out);
 }
+
+describe(".docx bounds (issue 10)", () => {
+  const failure = async (promise: Promise<unknown>): Promise<IngestError> => {
+    const error = await promise.then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(IngestError);
+    return error as IngestError;
+  };
+  const t = translator("vi");
+
+  it("refuses a document.xml honestly declaring 190 MB (under the unzip limit) before mammoth sees it", async () => {
+    // Stored entries, so the declared size is all the check may trust; mammoth needed ~58 bytes per XML byte on it.
+    const big = zip({ "[Content_Types].xml": "<Types/>", "word/document.xml": "<w:document/>" }, { "word/document.xml": 190 * 1024 * 1024 });
+    const error = await failure(extractText(big, "lon.docx"));
+    expect(error.code).toBe("too_large");
+    expect(describeIngestError(error, t)).toBe(
+      "Nội dung văn bản trong tệp lon.docx quá lớn để đọc (190 MB; giới hạn 8 MB). Vui lòng gửi bản nhỏ hơn hoặc chỉ phần có nội dung giao việc.",
+    );
+  });
+
+  it("says a zip has too many entries, with the count, instead of 'quá lớn (? MB)'", async () => {
+    const many = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`word/f${i}.xml`, "x"]));
+    const error = await failure(extractText(zip(many), "a.docx", { limits: { maxZipEntries: 20 } }));
+    const text = describeIngestError(error, t);
+    expect(text).toMatch(/^Tệp a\.docx gồm quá nhiều thành phần \(50; giới hạn 20\)/);
+    expect(text).not.toMatch(/\?/);
+  });
+
+  it("says how much a zip declares when it unzips beyond the limit, and what a lying bomb is", async () => {
+    const bomb = zip({ "word/document.xml": "<x/>", "word/media/big.bin": "x" }, { "word/media/big.bin": 3_000_000_000 });
+    expect(describeIngestError(await failure(extractText(bomb, "bom.docx")), t)).toMatch(/^Tệp bom\.docx khi giải nén quá lớn \(2861\.0 MB|^Tệp bom\.docx khi giải nén quá lớn \(2861 MB/);
+    const { deflateRawSync } = await import("node:zlib");
+    const patched = patchToDeflate("word/document.xml", deflateRawSync(Buffer.alloc(5_000_000)), 4);
+    expect(describeIngestError(await failure(extractText(patched, "bom.docx")), t)).toMatch(/^Tệp bom\.docx là tệp nén bất thường/);
+  });
+});

@@ -13,7 +13,7 @@ import { reminderTick } from "../../src/tracking/reminder-tick.js";
 import { assignDispatch, dispatch, LEADER, task, world } from "../tracking/helpers.js";
 
 /**
- * Several workers on one database (decision 0701): each outbox item is claimed by one worker, a dead worker's claims
+ * Several workers on one database (decision 0702): each outbox item is claimed by one worker, a dead worker's claims
  * pass to the others after the lease, and the send rate is shared. On PostgreSQL every worker has its own connection
  * pool (as separate processes would); SQLite serves one process, so there the workers share one connection.
  */

@@ -93,6 +93,17 @@ describe("reminderTick", () => {
     expect(await w.db.prisma.task.count({ where: { ref: "M" } })).toBe(2);
   });
 
+  it("a new occurrence opens from the reminder hour, not at midnight, and its unit is told (issue 10)", async () => {
+    await assignDispatch(w, dispatch([task("Q", [["Sở Y tế", "lead"]], "2023-06-20", "monthly")], { number: "9/KH" }), LEAD_CHAT);
+    await deliver(w.store.outbox, chat, w.clock);
+    chat.sent.length = 0;
+    expect((await tickAt(at("2023-06-21", "00:10"))).rolled).toBe(0);
+    expect((await tickAt(at("2023-06-21", "07:50"))).rolled).toBe(0);
+    expect((await tickAt(at("2023-06-21"))).rolled).toBe(1);
+    const told = chat.inChat(YTE).map((m) => m.text).filter((text) => /^🔁 Kỳ mới/.test(text));
+    expect(told).toEqual([expect.stringMatching(/^🔁 Kỳ mới của nhiệm vụ định kỳ — Sở Y tế:\n• \[9\/KH · Q\] .* — hạn 20\/07\/2023$/)]);
+  });
+
   it("a monthly task due on the 31st keeps the 31st after February (each roll-over counts from the first due day)", async () => {
     await assignDispatch(w, dispatch([task("M31", [["Sở Y tế", "lead"]], "2024-01-31", "monthly")], { number: "8/KH" }), LEAD_CHAT);
     expect((await tickAt(at("2024-02-01"))).rolled).toBe(1);

@@ -79,6 +79,31 @@ describe("classifyReply: never a completion", () => {
   });
 });
 
+/** A call to colleagues or a condition ("whoever is done, report"): never a report of one's own completion. */
+const CONDITIONAL: string[] = [
+  "Ai đã xong thì báo cáo nhé", "Ai xong thì báo cáo nhé", "ai hoàn thành rồi thì báo lại", "Ai xong rồi báo cáo nhé",
+  "Đơn vị nào đã xong thì báo cáo", "đơn vị nào hoàn thành thì gửi báo cáo về Văn phòng", "Bên nào xong thì báo nhé",
+  "Nếu đã xong thì báo cáo ạ", "nếu xong rồi thì gửi em", "nếu hoàn thành thì báo lại nhé",
+  "Khi nào xong thì báo", "khi nào hoàn thành thì báo cáo anh nhé", "Xong thì báo cáo nhé", "hoàn thành thì gửi báo cáo",
+  "Hễ xong thì báo ngay", "Trường hợp đã hoàn thành thì gửi báo cáo", "Đồng chí nào xong thì báo cáo",
+  "Các đơn vị xong thì báo cáo về Văn phòng", "Whoever is done please report", "If done, report back",
+];
+
+describe("classifyReply: calls to colleagues and conditions never close", () => {
+  it.each(CONDITIONAL)("%s is not done", (text) => {
+    for (const v of variants(text)) expect(classifyReply(v).intent, v).not.toBe("done");
+  });
+  it("a completion word inside 'ai … thì' / 'nếu … thì' is never done, whatever surrounds it", () => {
+    const lead = fc.constantFrom("ai", "Ai", "nếu", "neu", "đơn vị nào", "khi nào", "hễ", "bên nào", "người nào");
+    const filler = fc.constantFrom("đã", "rồi", "đơn vị", "em", "", "ạ");
+    const done = fc.constantFrom("xong", "hoàn thành", "hoan thanh", "hoàn tất", "done");
+    fc.assert(fc.property(lead, filler, done, filler, (l, a, d, b) => {
+      const text = `${l} ${a} ${d} ${b} thì báo cáo nhé`;
+      expect(classifyReply(text).intent, text).not.toBe("done");
+    }), { numRuns: 500 });
+  });
+});
+
 describe("classifyReply: progress and difficulty", () => {
   it.each(PROGRESS)("%s is progress", (text, extra) => {
     for (const v of variants(text)) {

@@ -3,12 +3,14 @@
  * Inbound: every update becomes an Inbound event handed to `onInbound` through a per-chat serial queue, so telegraf's
  * handler returns at once, chats never wait for each other and each chat's events keep their order.
  * Redelivered updates carry the same eventId (`telegram:update:<update_id>`): the core dedupes them
- * (docs/decisions/0403-telegram-duplicate-updates.md).
+ * (docs/decisions/0403-telegram-duplicate-updates.md). With a journal, each update is written down before Telegram is
+ * told it arrived and replayed at start-up if a crash left it unhandled (docs/decisions/0405-inbound-journal.md).
  */
 import { createHash } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import { Telegraf } from "telegraf";
 import type { BotCommand } from "telegraf/types";
+import { MAX_REPLAYS, type InboundJournal } from "../../chat/inbound-journal.js";
 import type { ChatAdapter, Inbound, InboundHandler, OutgoingMessage, SentRef, Button } from "../../chat/port.js";
 import { ALLOWED_UPDATES, type TelegramConfig } from "./config.js";
 import { downloadFile } from "./files.js";
@@ -25,6 +27,12 @@ export interface TelegramAdapterDeps {
   onError?: (error: unknown, context: string) => void;
   /** Command menus to register with setMyCommands: `vi` is the default, other keys are language codes. */
   commands?: Partial<Record<string, BotCommand[]>>;
+  /**
+   * Where each update is written down before Telegram learns it arrived (the next getUpdates offset, the webhook's
+   * 200); updates left unhandled by a crash are replayed by start(). Without it an update fetched just before a
+   * crash is lost.
+   */
+  journal?: InboundJournal;
 }
 
 export interface TelegramAdapter extends ChatAdapter {
@@ -48,9 +56,15 @@ export function createTelegramAdapter(config: TelegramConfig, deps: TelegramAdap
   let polling: Promise<void> | undefined;
   let webhookServer: Server | undefined;
 
+  const journal = deps.journal;
+  // Handled: the journal entry goes. A handler that threw leaves it, to be replayed (a bounded number of times).
+  const handled = (event: Inbound) => async () => {
+    await deps.onInbound(event);
+    await journal?.done(event.eventId).catch((error: unknown) => onError(error, `journal done ${event.eventId}`));
+  };
   const enqueue = (event: Inbound): void => {
     const chat = chatOf(event);
-    if (event.kind !== "action") return queues.push(chat, () => deps.onInbound(event));
+    if (event.kind !== "action") return queues.push(chat, handled(event));
     // The spinner on a pressed button stays until answered, and Telegram takes one answer per press, only for a few
     // seconds: answer for the core if it did not (or failed), and at once if the press must wait behind slow work.
     let answered = false;
@@ -62,17 +76,15 @@ export function createTelegramAdapter(config: TelegramConfig, deps: TelegramAdap
     if (queues.isBusy(chat)) void answer();
     queues.push(chat, async () => {
       try {
-        await deps.onInbound({ ...event, answer });
+        await handled({ ...event, answer })();
       } finally {
         await answer();
       }
     });
   };
-
-  bot.catch((error, ctx) => onError(error, `update ${ctx.update.update_id}`));
-  bot.use((ctx) => {
+  const toEvent = (update: RawUpdate) => {
     const info = bot.botInfo!;
-    const event = toInbound(ctx.update as RawUpdate, {
+    return toInbound(update, {
       bot: { id: info.id, username: info.username },
       fetchFile: (fileId) => downloadFile(bot.telegram, fileId),
       answerCallback: (queryId, text) =>
@@ -81,7 +93,43 @@ export function createTelegramAdapter(config: TelegramConfig, deps: TelegramAdap
           (error: unknown) => onError(error, `answerCallbackQuery ${queryId}`),
         ),
     });
-    if (event) enqueue(event);
+  };
+  /** Updates a crash left unhandled, in the order they came, before any new one is fetched. */
+  const replayUnhandled = async (): Promise<void> => {
+    if (!journal) return;
+    const { replay, abandoned } = await journal.takeUnhandled("telegram", MAX_REPLAYS);
+    for (const id of abandoned) onError(new Error(`update ${id} was replayed ${MAX_REPLAYS} times without being handled; given up`), "journal");
+    for (const entry of replay) {
+      let event: Inbound | undefined;
+      try {
+        event = toEvent(JSON.parse(entry.payload) as RawUpdate);
+      } catch (error) {
+        onError(error, `journal entry ${entry.id}`);
+      }
+      if (event) enqueue(event);
+      else await journal.done(entry.id);
+    }
+  };
+
+  bot.catch((error, ctx) => onError(error, `update ${ctx.update.update_id}`));
+  bot.use(async (ctx) => {
+    const update = ctx.update as RawUpdate;
+    const event = toEvent(update);
+    if (!event) return;
+    // Written down before this handler returns: telegraf asks for the next batch (confirming this one to Telegram) or
+    // answers the webhook only after every handler of the batch has returned.
+    if (journal) {
+      try {
+        await journal.record({ id: event.eventId, platform: "telegram", payload: JSON.stringify(update) });
+      } catch (error) {
+        // Not kept: a webhook answers 500 so Telegram delivers it again; polling can only go on and handle it now.
+        const response = (ctx.telegram as unknown as { response?: { statusCode: number; writableEnded: boolean } }).response;
+        if (response && !response.writableEnded) response.statusCode = 500;
+        onError(error, `journal record ${event.eventId}`);
+        if (response) return;
+      }
+    }
+    enqueue(event);
   });
 
   return {
@@ -95,6 +143,7 @@ export function createTelegramAdapter(config: TelegramConfig, deps: TelegramAdap
 
     async start() {
       bot.botInfo = await bot.telegram.getMe();
+      await replayUnhandled();
       for (const [lang, commands] of Object.entries(deps.commands ?? {})) {
         if (commands) await bot.telegram.setMyCommands(commands, lang === "vi" ? {} : { language_code: lang });
       }

@@ -1,4 +1,3 @@
-import { Reactions } from "zca-js";
 import {
   type Button,
   ChatSendError,
@@ -9,16 +8,18 @@ import {
   type OutgoingMessage,
   type SentRef,
 } from "../../chat/port.js";
+import { MAX_REPLAYS, type InboundJournal } from "../../chat/inbound-journal.js";
 import { translator, type Lang, type Translate } from "../../i18n.js";
 import { silentLogger, type Logger } from "../../logger.js";
 import { parseZaloChatId } from "./chat-ids.js";
-import { isSessionError, toSendError } from "./errors.js";
+import { BAD_QUOTE_CODE, isSessionError, REFUSED_CODE, toSendError, zaloCodeOf } from "./errors.js";
 import type { FetchLike } from "./inbound.js";
 import { ZaloInbox, type ZaloInboundReaction } from "./inbox.js";
+import { reactionFor } from "./reactions.js";
 import { MessageMemory, type ZaloMessageSnapshot } from "./message-memory.js";
 import { attachmentOf, quoteOf, renderText, type ButtonHint } from "./outbound.js";
 import { ZALO_RECONNECT_BACKOFF, type Backoff, type ZaloSessionProblem } from "./session-problem.js";
-import { ZaloSession } from "./session.js";
+import { describeError, ZaloSession } from "./session.js";
 import type { ZaloApi, ZaloLoginClient } from "./zalo-api.js";
 
 export type { ZaloInboundReaction } from "./inbox.js";
@@ -37,14 +38,19 @@ export interface ZaloAdapterOptions {
   qrAfterAttempts?: number;
   /** New QR codes generated after one expires before the login gives up (default 3). */
   qrRefreshes?: number;
-  /** Groups whose history is read after an outage (e.g. every bound group); groups seen since start are added. */
-  catchUpGroups?: () => Promise<string[]> | string[];
-  historyCount?: number;
+  /** Where each message is written down as it arrives; start() replays what a crash left unhandled (decision 0405). */
+  journal?: InboundJournal;
   /** How long catch-up waits for the server's old_messages answer before reporting (default 15 s). */
   oldMessagesTimeoutMs?: number;
+  /** How long a send with a file may wait for zca-js's upload confirmation (default 2 min). */
+  fileSendTimeoutMs?: number;
+  /** 123 answers from one chat before it is "gone" (default 3). */
+  refusalsBeforeGone?: number;
   /** While the session is down, how long the delivery worker is told to wait before a chat's next try (30 s). */
   sessionDownRetryMs?: number;
   backoff?: Partial<Backoff>;
+  /** After close code 3000/3003 (another Zalo Web session took over), how long to wait before logging in again (1 h). */
+  elsewhereRetryMs?: number;
   buttonHint?: ButtonHint;
   lang?: Lang;
   logger?: Logger;
@@ -58,18 +64,15 @@ export interface ZaloAdapterOptions {
 }
 
 export const SESSION_DOWN_RETRY_MS = 30_000;
-
-const EMOJI_TO_REACTION: Record<string, Reactions> = {
-  "👍": Reactions.LIKE,
-  "❤️": Reactions.HEART,
-  "❤": Reactions.HEART,
-  "👌": Reactions.OK,
-  "✅": Reactions.OK,
-  "🙏": Reactions.THANKS,
-  "😆": Reactions.HAHA,
-  "😮": Reactions.WOW,
-  "😢": Reactions.CRY,
-};
+/** A file send not confirmed within this time is retried later (uploads of a few MB take seconds). */
+export const FILE_SEND_TIMEOUT_MS = 120_000;
+/** 123 answers from one recipient before its messages are given up. */
+export const REFUSALS_BEFORE_GONE = 3;
+/**
+ * An hour: a person who opened Zalo Web on the bot's account is likely using it; logging straight back in would kick
+ * them, they would log in again, and the loop gets accounts locked. Restarting dondoc logs in at once.
+ */
+export const ELSEWHERE_RETRY_MS = 60 * 60_000;
 
 /** The Zalo side of the chat port: sends, quotes and reactions out; messages in through ZaloInbox. */
 export class ZaloAdapter implements ChatAdapter {
@@ -86,12 +89,12 @@ export class ZaloAdapter implements ChatAdapter {
     this.t = translator(options.lang ?? "vi");
     this.log = (options.logger ?? silentLogger).child({ platform: "zalo" });
     this.now = options.now ?? Date.now;
-    const report = (problem: ZaloSessionProblem) => {
+    const report = (this.report = (problem: ZaloSessionProblem) => {
       if (!options.onSessionProblem) return;
       void Promise.resolve(options.onSessionProblem(problem)).catch((error: unknown) =>
         this.log.error("zalo: session problem handler failed", { error }),
       );
-    };
+    });
     this.inbox = new ZaloInbox({
       onInbound: options.onInbound,
       ...(options.onReaction ? { onReaction: options.onReaction } : {}),
@@ -99,10 +102,9 @@ export class ZaloAdapter implements ChatAdapter {
       fetch: options.fetch ?? ((url) => fetch(url)),
       api: () => this.session.api,
       ownId: () => this.session.ownId,
-      ...(options.catchUpGroups ? { catchUpGroups: options.catchUpGroups } : {}),
-      historyCount: options.historyCount ?? 50,
       oldMessagesTimeoutMs: options.oldMessagesTimeoutMs ?? 15_000,
       logger: this.log,
+      ...(options.journal ? { journal: options.journal } : {}),
     });
     this.session = new ZaloSession({
       client: options.client,
@@ -112,24 +114,30 @@ export class ZaloAdapter implements ChatAdapter {
       qrAfterAttempts: options.qrAfterAttempts ?? 3,
       qrRefreshes: options.qrRefreshes ?? 3,
       backoff: { ...ZALO_RECONNECT_BACKOFF, ...options.backoff },
+      elsewhereRetryMs: options.elsewhereRetryMs ?? ELSEWHERE_RETRY_MS,
       printQr: options.printQr ?? ((drawing) => process.stdout.write(drawing)),
       wait: options.wait ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
       now: this.now,
       logger: this.log,
       report,
       onListener: (listener) => this.inbox.listen(listener),
-      onConnected: (downSince) => {
+      onConnected: (downSince, announce) => {
         const since = downSince ?? this.pendingCatchUpSince;
         this.pendingCatchUpSince = undefined;
         if (since === undefined) return;
         void this.inbox.catchUp(since).then((caughtUp) => {
-          if (downSince !== undefined) report({ kind: "reconnected", downMs: this.now() - downSince, caughtUp });
+          if (announce && downSince !== undefined) report({ kind: "reconnected", downMs: this.now() - downSince, caughtUp });
         });
       },
     });
   }
 
   private pendingCatchUpSince: number | undefined;
+  /** 123 answers per chat since its last successful send. */
+  private readonly refusals = new Map<ChatId, number>();
+  /** File sends still waiting for zca-js's upload confirmation: stop() ends them (the outbox keeps the message). */
+  private readonly pendingFileSends = new Set<(reason: string) => void>();
+  private readonly report: (problem: ZaloSessionProblem) => void;
 
   /** True while logged in and able to send. */
   get online(): boolean {
@@ -142,11 +150,25 @@ export class ZaloAdapter implements ChatAdapter {
    */
   async start(options: { catchUpSince?: Date } = {}): Promise<void> {
     this.pendingCatchUpSince = options.catchUpSince?.getTime();
-    await this.session.start();
+    // Messages a crash left unhandled go first, once logged in (mentions need the bot's own id), before live ones.
+    const journal = this.options.journal;
+    let loggedIn: () => void = () => {};
+    if (journal) {
+      const { replay, abandoned } = await journal.takeUnhandled("zalo", MAX_REPLAYS);
+      for (const id of abandoned) this.log.error("zalo: message replayed without being handled; given up", { id, replays: MAX_REPLAYS });
+      this.inbox.holdUntil(new Promise<void>((resolve) => (loggedIn = resolve)));
+      this.inbox.replay(replay);
+    }
+    try {
+      await this.session.start();
+    } finally {
+      loggedIn();
+    }
   }
 
   async stop(): Promise<void> {
     this.session.stop();
+    for (const giveUp of [...this.pendingFileSends]) giveUp("Zalo adapter stopped before the file upload was confirmed");
     await this.inbox.idle();
   }
 
@@ -166,17 +188,18 @@ export class ZaloAdapter implements ChatAdapter {
       this.log.warn("zalo: quoted message not known, sending without quote", { chat, replyTo });
     }
     const started = this.now();
-    const response = await api
-      .sendMessage(
-        {
-          msg: text,
-          ...(quoted ? { quote: quoteOf(quoted) } : {}),
-          ...(message.file ? { attachments: [attachmentOf(message.file)] } : {}),
-        },
-        thread.threadId,
-        thread.type,
-      )
-      .catch((error: unknown) => this.fail(error));
+    const content = { msg: text, ...(message.file ? { attachments: [attachmentOf(message.file)] } : {}) };
+    const attempt = (withQuote: boolean) =>
+      this.bounded(api.sendMessage({ ...content, ...(withQuote && quoted ? { quote: quoteOf(quoted) } : {}) }, thread.threadId, thread.type), message.file !== undefined);
+    const response = await attempt(true)
+      .catch((error: unknown) => {
+        // 114: Zalo did not take the quote's fields (zca-js #122); the message matters more than the quote.
+        if (!quoted || zaloCodeOf(error) !== BAD_QUOTE_CODE) throw error;
+        this.log.warn("zalo: quote refused (114), sending without it", { chat: message.chat, replyTo: message.replyTo });
+        return attempt(false);
+      })
+      .catch((error: unknown) => this.fail(error, message.chat));
+    this.refusals.delete(message.chat);
     const finished = this.now();
     const msgId = response.message?.msgId ?? response.attachment[0]?.msgId;
     if (msgId === undefined) throw new ChatSendError({ kind: "transient", reason: "Zalo returned no message id" });
@@ -209,12 +232,12 @@ export class ZaloAdapter implements ChatAdapter {
       throw new ChatSendError({ kind: "rejected", reason: `cannot react: message ${messageId} not known (no cliMsgId)` });
     }
     await api
-      .addReaction(EMOJI_TO_REACTION[emoji] ?? Reactions.LIKE, {
+      .addReaction(reactionFor(emoji), {
         data: { msgId: known.msgId, cliMsgId: known.cliMsgId },
         threadId: thread.threadId,
         type: thread.type,
       })
-      .catch((error: unknown) => this.fail(error));
+      .catch((error: unknown) => this.fail(error, chat));
   }
 
   /** What quoting/reacting to a message needs, for the core to persist with its post record. */
@@ -238,8 +261,41 @@ export class ZaloAdapter implements ChatAdapter {
     throw new ChatSendError({ kind: "rate_limited", retryAfterMs });
   }
 
-  private fail(error: unknown): never {
+  private fail(error: unknown, chat: ChatId): never {
     if (isSessionError(error)) this.session.lost("session expired");
+    if (zaloCodeOf(error) === REFUSED_CODE) {
+      // 123 is per recipient and does not pass by waiting: after a few tries the chat is given up and admins told.
+      const refusals = (this.refusals.get(chat) ?? 0) + 1;
+      if (refusals >= (this.options.refusalsBeforeGone ?? REFUSALS_BEFORE_GONE)) {
+        this.refusals.delete(chat);
+        this.report({ kind: "refused", chat, attempts: refusals });
+        throw new ChatSendError({ kind: "gone", reason: `Zalo 123 (${describeError(error)}), ${refusals} times` }, { cause: error });
+      }
+      this.refusals.set(chat, refusals);
+    }
     throw toSendError(error);
+  }
+
+  /**
+   * A send with a file waits, inside zca-js, for the upload's "file_done" over the WebSocket (uploadAttachment.js);
+   * with the listener down it never comes (zca-js #155, #224) and the chat's outbox would block for ever, stop()
+   * with it. After `fileSendTimeoutMs` the send is given up as transient and tried again later. zca-js cannot cancel
+   * it: should the upload finish after all, that copy may still go out, which is better than the message never going.
+   */
+  private bounded<T>(send: Promise<T>, hasFile: boolean): Promise<T> {
+    if (!hasFile) return send;
+    const ms = this.options.fileSendTimeoutMs ?? FILE_SEND_TIMEOUT_MS;
+    let timer: NodeJS.Timeout | undefined;
+    let giveUp!: (reason: string) => void;
+    const timeout = new Promise<never>((_, reject) => {
+      giveUp = (reason) => reject(new ChatSendError({ kind: "transient", reason }));
+      timer = setTimeout(() => giveUp(`Zalo file upload not confirmed within ${ms} ms`), ms);
+      timer.unref();
+    });
+    this.pendingFileSends.add(giveUp);
+    return Promise.race([send, timeout]).finally(() => {
+      clearTimeout(timer);
+      this.pendingFileSends.delete(giveUp);
+    });
   }
 }

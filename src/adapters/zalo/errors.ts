@@ -21,8 +21,17 @@ const GONE_TEXT = new RegExp(
   ].join("|"),
   "i",
 );
-// "Không thể nhận tin nhắn từ bạn": reported for the same text sent twice in a short time; wait, then retry.
-const SLOW_DOWN_TEXT = /không thể nhận tin nhắn từ bạn|thao tác quá nhanh|quá nhiều|too many|spam/i;
+const SLOW_DOWN_TEXT = /thao tác quá nhanh|quá nhiều|too many|spam/i;
+/**
+ * 123 "Không thể nhận tin nhắn từ bạn": this recipient does not take messages from the bot (blocked it, strangers
+ * not allowed; zca-js #229, #336). Sometimes it passes (it is also seen for a burst), so it is waited on a few times;
+ * the adapter counts per chat and then gives the chat up ("gone").
+ */
+export const REFUSED_CODE = 123;
+/** 114: the quote's fields were not accepted (zca-js #122): the message itself is fine without the quote. */
+export const BAD_QUOTE_CODE = 114;
+/** zca-js's wording when the server's answer could not be read: the server's trouble, worth another try. */
+const UNREADABLE_ANSWER = /failed to parse response data/i;
 const NETWORK_CODES = new Set([
   "ECONNRESET",
   "ETIMEDOUT",
@@ -34,6 +43,11 @@ const NETWORK_CODES = new Set([
 ]);
 
 export const SLOW_DOWN_MS = 60_000;
+
+/** The server's error code of a zca-js error, if any. */
+export function zaloCodeOf(error: unknown): number | undefined {
+  return error instanceof ZaloApiError && error.code !== null ? error.code : undefined;
+}
 
 export function isSessionError(error: unknown): boolean {
   return error instanceof ZaloApiError && error.code !== null && SESSION_CODES.has(error.code);
@@ -50,8 +64,11 @@ export function classifyZaloError(error: unknown): SendFailure {
     if (isSessionError(error)) return { kind: "transient", reason: `session expired: ${message}` };
     const goneCode = error.code !== null && GONE_CODES.has(error.code);
     if (goneCode || GONE_TEXT.test(message)) return { kind: "gone", reason: message };
+    if (error.code === REFUSED_CODE) return { kind: "rate_limited", retryAfterMs: SLOW_DOWN_MS };
     if (SLOW_DOWN_TEXT.test(message)) return { kind: "rate_limited", retryAfterMs: SLOW_DOWN_MS };
-    if (error.code === null) return { kind: "transient", reason: message };
+    // No code and no HTTP status: zca-js refused the call itself ("Missing message content", "File extension … is not
+    // allowed", "Exceed maximum file…"): the same message fails the same way every time.
+    if (error.code === null) return UNREADABLE_ANSWER.test(message) ? { kind: "transient", reason: message } : { kind: "rejected", reason: message };
     return { kind: "rejected", reason: `${message} (code ${error.code})` };
   }
   const code = (error as { code?: unknown; cause?: { code?: unknown } } | null)?.code ??

@@ -32,7 +32,7 @@ export function snapshotOf(message: Message): ZaloMessageSnapshot {
 export function toInbound(message: Message, ctx: InboundContext): InboundMessage {
   const d = message.data;
   const chat = zaloChatId(message.type, message.threadId);
-  const attachment = typeof d.content === "object" && d.content !== null && typeof d.content.href === "string"
+  const attachment = typeof d.content === "object" && d.content !== null && typeof d.content.href === "string" && !isLink(d.msgType)
     ? toAttachment(d.content as TAttachmentContent, d.msgType, String(d.msgId), ctx.fetch)
     : undefined;
   const inbound: InboundMessage = {
@@ -69,10 +69,25 @@ function withoutOwnMention(text: string, message: Message, ownId: string): strin
   return spans.length ? out.replace(/[ \t]{2,}/g, " ").trim() : text;
 }
 
+/**
+ * A text with a URL in it ("xong 3 https://…") is not a text message on Zalo: it arrives as "chat.recommended" with an
+ * object content — `title` the typed text, `href` the link, `description`/`thumb` the preview. It is the reply, not a
+ * file.
+ */
+function isLink(msgType: string): boolean {
+  return msgType === "chat.recommended" || msgType === "chat.link";
+}
+
 function textOf(content: Message["data"]["content"], msgType: string): string {
   if (typeof content === "string") return content;
   // A photo's caption travels as its title; a file's title is its name (already the attachment's name).
   if (msgType === "chat.photo" && typeof content.title === "string") return content.title;
+  if (isLink(msgType)) {
+    const title = typeof content.title === "string" ? content.title : "";
+    const href = typeof content.href === "string" ? content.href : "";
+    // The title is what was typed; when a client sends the bare link, the link itself is the text.
+    return href && !title.includes(href) ? [title, href].filter(Boolean).join(" ") : title;
+  }
   return "";
 }
 

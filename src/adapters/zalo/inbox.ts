@@ -1,9 +1,11 @@
 import { ThreadType, type Message, type Reaction } from "zca-js";
+import type { InboundJournal } from "../../chat/inbound-journal.js";
 import type { InboundHandler } from "../../chat/port.js";
 import type { Logger } from "../../logger.js";
 import { zaloChatId } from "./chat-ids.js";
 import { snapshotOf, toInbound, type FetchLike } from "./inbound.js";
 import { SeenIds, type MessageMemory } from "./message-memory.js";
+import { emojiOf } from "./reactions.js";
 import type { ZaloApi, ZaloListener } from "./zalo-api.js";
 
 /** Catch-up reads messages this much older than the disconnect too, against clock skew. */
@@ -25,21 +27,20 @@ export interface InboxOptions {
   fetch: FetchLike;
   api: () => ZaloApi | undefined;
   ownId: () => string;
-  catchUpGroups?: () => Promise<string[]> | string[];
-  historyCount: number;
   oldMessagesTimeoutMs: number;
   logger: Logger;
+  /** Each message is written down as it arrives and forgotten once handled; see ZaloAdapter.start for the replay. */
+  journal?: InboundJournal;
 }
 
 /**
- * Everything that comes in: live messages, the server's old_messages and group history after an outage. Each
+ * Everything that comes in: live messages and the server's old_messages after an outage. Each
  * message reaches the core once (deduplicated by msgId), in arrival order (one chain), never the bot's own.
  */
 export class ZaloInbox {
   private chain: Promise<void> = Promise.resolve();
   private readonly seen = new SeenIds();
   private readonly lastIds = new Map<ThreadType, bigint>();
-  private readonly groupsSeen = new Set<string>();
   private readonly titles = new Map<string, string>();
   private readonly oldArrived = new Map<ThreadType, () => void>();
   private cutoff: number | undefined;
@@ -62,8 +63,12 @@ export class ZaloInbox {
   }
 
   /**
-   * Fetches what arrived since `since` (ms): the server's old-message push after the last ids seen, and the history
-   * of every known group. Returns how many messages that delivered.
+   * Fetches what arrived since `since` (ms): the server's old-message push (cmd 510/511) after the last ids seen, for
+   * private and group threads alike. Returns how many messages that delivered.
+   *
+   * Group history is not read: zca-js 2.2.0's getGroupChatHistory calls /api/group/history, which Zalo removed (404;
+   * zca-js issues #356, #367, #374). old_messages brings one batch — the latest messages Zalo keeps for this login,
+   * about two weeks (#226, #191) — and also the bot's own sends, from which their real cliMsgId is learnt.
    */
   async catchUp(since: number): Promise<number> {
     const api = this.o.api();
@@ -78,16 +83,6 @@ export class ZaloInbox {
         api.listener.requestOldMessages(type, last === undefined ? null : String(last));
       } catch (error) {
         this.o.logger.warn("zalo: requesting old messages failed", { type, error });
-      }
-    }
-    const groups = new Set([...((await this.o.catchUpGroups?.()) ?? []), ...this.groupsSeen]);
-    for (const groupId of groups) {
-      try {
-        const history = await api.getGroupChatHistory(groupId, this.o.historyCount);
-        const byTime = [...history.groupMsgs].sort((a, b) => Number(a.data.ts) - Number(b.data.ts));
-        for (const m of byTime) this.enqueue(m, true);
-      } catch (error) {
-        this.o.logger.warn("zalo: reading group history failed", { groupId, error });
       }
     }
     // old_messages come back over the WebSocket whenever Zalo answers; wait a little so the count includes them.
@@ -105,9 +100,40 @@ export class ZaloInbox {
     return this.caughtUp;
   }
 
-  private enqueue(message: Message, old: boolean): void {
+  /** Inbound handling waits for `gate` (the login) before anything queued after this call. */
+  holdUntil(gate: Promise<void>): void {
+    this.chain = this.chain.then(() => gate).catch(() => {});
+  }
+
+  /** Messages written down by a process that died before handling them: queued first, handled like live ones. */
+  replay(entries: Array<{ id: string; payload: string }>): void {
+    for (const entry of entries) {
+      let message: Message;
+      try {
+        message = JSON.parse(entry.payload) as Message;
+      } catch (error) {
+        this.o.logger.error("zalo: journal entry unreadable", { id: entry.id, error });
+        void this.o.journal?.done(entry.id);
+        continue;
+      }
+      this.enqueue(message, false, false);
+    }
+  }
+
+  private enqueue(message: Message, old: boolean, write = true): void {
+    // Zalo confirms nothing, so the message is written down as soon as it arrives (before its turn in the chain); a
+    // crash before it is handled leaves it for the replay at the next start.
+    const journal = this.o.journal && !message.isSelf ? this.o.journal : undefined;
+    const id = `zalo:msg:${String(message.data.msgId)}`;
+    const recorded = journal && write
+      ? journal.record({ id, platform: "zalo", payload: JSON.stringify(message) }).catch((error: unknown) => this.o.logger.error("zalo: message not written down", { id, error }))
+      : undefined;
     this.chain = this.chain
-      .then(() => this.deliver(message, old))
+      .then(async () => {
+        await recorded;
+        await this.deliver(message, old);
+        await journal?.done(id);
+      })
       .catch((error: unknown) => this.o.logger.error("zalo: inbound message failed", { error }));
   }
 
@@ -129,7 +155,6 @@ export class ZaloInbox {
     this.trackLast(message);
     this.o.memory.remember(snapshotOf(message));
     const isGroup = message.type === ThreadType.Group;
-    if (isGroup) this.groupsSeen.add(message.threadId);
     const chatTitle = isGroup ? await this.groupTitle(message.threadId) : undefined;
     const context = { ownId: this.o.ownId(), memory: this.o.memory, fetch: this.o.fetch, ...(chatTitle ? { chatTitle } : {}) };
     await this.o.onInbound(toInbound(message, context));
@@ -166,7 +191,7 @@ export class ZaloInbox {
         chat: zaloChatId(type, reaction.threadId),
         messageId: String(target.gMsgID),
         sender: { id: `zalo:${reaction.data.uidFrom}`, name: reaction.data.dName ?? "" },
-        emoji: reaction.data.content.rIcon,
+        emoji: emojiOf(reaction.data.content.rIcon),
         at: new Date(Number(reaction.data.ts)),
       }),
     ).catch((error: unknown) => this.o.logger.error("zalo: reaction handler failed", { error }));

@@ -15,17 +15,25 @@ export interface LoginOptions {
   /** A new QR is generated this many times after one expires (zca-js expires each after ~100 s) before giving up. */
   qrRefreshes: number;
   /** Called with the QR (already saved to qrPath and drawn in the terminal) so admins can be told where to scan. */
-  onQr?: (qr: { pngPath: string; png: Uint8Array }) => void | Promise<void>;
+  onQr?: (qr: { pngPath: string; png: Uint8Array; refresh: number }) => void | Promise<void>;
+  /** Called with zca-js's abort for the QR on offer, so the caller can end a login nobody will complete. */
+  onQrOffered?: (abort: () => void) => void;
+  /** When this says so at a QR's expiry, no new QR is made. */
+  cancelled?: () => boolean;
   /** Where the terminal drawing goes (default: stdout; the structured log stays on stderr). */
   printQr: (drawing: string) => void;
   logger: Logger;
 }
 
 export class ZaloLoginError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
+  /** `needsPerson`: no retry can help (no saved session and QR not allowed): a person must log in once. */
+  constructor(message: string, options?: { cause?: unknown; needsPerson?: boolean }) {
     super(message, options);
+    this.needsPerson = options?.needsPerson ?? false;
     this.name = "ZaloLoginError";
   }
+
+  readonly needsPerson: boolean;
 }
 
 /** Saved session first; QR when there is none or it is no longer accepted (and QR is allowed). */
@@ -45,17 +53,25 @@ export async function logIn(client: ZaloLoginClient, options: LoginOptions): Pro
       options.logger.warn("zalo: saved session rejected, falling back to QR login", { error });
     }
   } else if (!options.allowQr) {
-    throw new ZaloLoginError(`no saved Zalo session at ${options.credentialsPath}; log in once with the QR code`);
+    throw new ZaloLoginError(`no saved Zalo session at ${options.credentialsPath}; log in once with the QR code`, { needsPerson: true });
   }
   return logInWithQr(client, options);
 }
 
 export async function logInWithQr(client: ZaloLoginClient, options: LoginOptions): Promise<ZaloApi> {
   let refreshes = 0;
+  let generated = 0;
   let credentials: Credentials | undefined;
   const onEvent = async (event: LoginQRCallbackEvent): Promise<void> => {
     switch (event.type) {
       case LoginQRCallbackEventType.QRCodeGenerated: {
+        const refresh = generated++;
+        // Stopped between two QRs (the stale QR's abort no longer reaches zca-js): end this one at once.
+        if (options.cancelled?.()) {
+          event.actions.abort();
+          return;
+        }
+        options.onQrOffered?.(event.actions.abort);
         // Drawn first (synchronously): the person at the terminal should not wait for the file system.
         const drawing = qrPngToTerminal(event.data.image);
         options.printQr(
@@ -68,11 +84,11 @@ export async function logInWithQr(client: ZaloLoginClient, options: LoginOptions
         await mkdir(dirname(options.qrPath), { recursive: true, mode: 0o700 });
         await writeFile(options.qrPath, png, { mode: 0o600 });
         options.logger.info("zalo: QR code ready", { path: options.qrPath });
-        await options.onQr?.({ pngPath: options.qrPath, png });
+        await options.onQr?.({ pngPath: options.qrPath, png, refresh });
         break;
       }
       case LoginQRCallbackEventType.QRCodeExpired:
-        if (refreshes++ < options.qrRefreshes) event.actions.retry();
+        if (refreshes++ < options.qrRefreshes && !options.cancelled?.()) event.actions.retry();
         else event.actions.abort();
         break;
       case LoginQRCallbackEventType.QRCodeScanned:

@@ -1,3 +1,4 @@
+import { imageSize } from "image-size";
 import type { AttachmentSource, SendMessageQuote } from "zca-js";
 import type { Button, OutgoingFile } from "../../chat/port.js";
 import type { Translate } from "../../i18n.js";
@@ -36,9 +37,29 @@ export function quoteOf(snapshot: ZaloMessageSnapshot): SendMessageQuote {
   };
 }
 
-/** A file from memory. zca-js picks the upload kind (image, video, document) from the name's extension: keep one. */
+/**
+ * A file from memory. zca-js picks the upload kind (image, video, document) from the name's extension, lower-cased,
+ * but decides whether the text can ride along as the image's caption from the extension as written (".JPG" would go
+ * out as two messages): the extension is lower-cased here. An image from a buffer carries no size unless given: its
+ * width and height are read from the image itself (zca-js sends them with the photo; without them Zalo shows it
+ * broken).
+ */
 export function attachmentOf(file: OutgoingFile): AttachmentSource {
   const name = file.name.replace(/[/\\]/g, "_");
-  const filename = (/\.[A-Za-z0-9]+$/.test(name) ? name : `${name || "tep"}.bin`) as `${string}.${string}`;
-  return { data: Buffer.from(file.bytes), filename, metadata: { totalSize: file.bytes.byteLength } };
+  const ext = /\.([A-Za-z0-9]+)$/.exec(name)?.[1];
+  const filename = (ext ? `${name.slice(0, -ext.length)}${ext.toLowerCase()}` : `${name || "tep"}.bin`) as `${string}.${string}`;
+  const data = Buffer.from(file.bytes);
+  const metadata: { totalSize: number; width?: number; height?: number } = { totalSize: file.bytes.byteLength };
+  if (ext && IMAGE_EXTS.has(ext.toLowerCase())) {
+    try {
+      const { width, height } = imageSize(data);
+      metadata.width = width;
+      metadata.height = height;
+    } catch {
+      // not a readable image: zca-js still uploads it; Zalo shows it without a preview size
+    }
+  }
+  return { data, filename, metadata };
 }
+
+const IMAGE_EXTS = new Set(["jpg", "jpeg", "png", "webp"]);

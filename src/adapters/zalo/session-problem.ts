@@ -8,12 +8,15 @@ import type { Translate } from "../../i18n.js";
 export type ZaloSessionProblem =
   /** The listener closed: 3000 = the account was opened in Zalo Web/PC elsewhere, 3003 = kicked by a new login. */
   | { kind: "closed"; code: number; reason: string; attempt: number; retryInMs: number }
-  | { kind: "login_failed"; error: string; attempt: number; retryInMs: number }
+  /** `unscanned`: a QR round expired with nobody scanning (not told to admins: the next round's QR notice is). */
+  | { kind: "login_failed"; error: string; attempt: number; retryInMs: number; unscanned?: boolean }
   | { kind: "gave_up"; attempts: number }
   /** A QR login is waiting for a scan; `png` can be sent to an admin as a photo. */
   | { kind: "qr_required"; pngPath: string; png: Uint8Array }
   | { kind: "error"; error: string }
-  | { kind: "reconnected"; downMs: number; caughtUp: number };
+  | { kind: "reconnected"; downMs: number; caughtUp: number }
+  /** A recipient answered 123 ("Không thể nhận tin nhắn từ bạn") again and again: its messages are given up. */
+  | { kind: "refused"; chat: string; attempts: number };
 
 export interface Backoff {
   initialMs: number;
@@ -41,6 +44,7 @@ export function describeSessionProblem(problem: ZaloSessionProblem, t: Translate
         code: problem.code,
         reason: problem.reason ? `: ${problem.reason}` : "",
         seconds: seconds(problem.retryInMs),
+        minutes: Math.round(problem.retryInMs / 60_000),
         attempt: problem.attempt,
       });
     }
@@ -58,5 +62,7 @@ export function describeSessionProblem(problem: ZaloSessionProblem, t: Translate
       return t("zalo:session.error", { error: problem.error });
     case "reconnected":
       return t("zalo:session.reconnected", { seconds: seconds(problem.downMs), count: problem.caughtUp });
+    case "refused":
+      return t("zalo:session.refused", { chat: problem.chat, attempts: problem.attempts });
   }
 }

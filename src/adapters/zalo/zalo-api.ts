@@ -17,7 +17,7 @@ import {
  */
 export type ZaloMessagingApi = Pick<
   API,
-  "sendMessage" | "addReaction" | "getOwnId" | "getGroupInfo" | "getGroupChatHistory" | "getCookie"
+  "sendMessage" | "addReaction" | "getOwnId" | "getGroupInfo" | "getCookie"
 >;
 
 /** The listener events dondoc listens to (a subset of zca-js's ListenerEvents, which the package does not export). */

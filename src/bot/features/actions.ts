@@ -6,6 +6,7 @@ import type { ConfirmResult } from "../../tracking/confirm-draft.js";
 import type { BotDeps } from "../deps.js";
 import { enqueueAck, say } from "../respond.js";
 import { bindAction } from "./bind-unit.js";
+import { directoryAction } from "./directory.js";
 import { answerEdit, mapNameAction } from "./draft-edit.js";
 import { postStatusEdit } from "./post-status.js";
 
@@ -13,6 +14,7 @@ import { postStatusEdit } from "./post-status.js";
 export async function onAction(deps: BotDeps, action: InboundAction): Promise<void> {
   const person = await deps.store.directory.person(action.sender.id);
   const t = translator(isLang(person?.lang) ? person.lang : deps.settings.defaultLang);
+  if (action.data === "dir:ok" || action.data === "dir:no") return directoryAction(deps, action, action.data === "dir:ok");
   const bind = /^bind:(\d+)$/.exec(action.data);
   if (bind) return bindAction(deps, action, Number(bind[1]));
   const map = /^mn:(\d+):(\d+):(\d+)$/.exec(action.data);

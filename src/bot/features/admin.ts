@@ -55,17 +55,6 @@ export async function addUnitCommand(ctx: MessageContext, args: string): Promise
   await ctx.reply(t("bot:unit.added", { unit: unit!.displayName, kinds: unit!.kinds.join(", ") || "—", aliases: unit!.aliases.join(", ") || "—" }));
 }
 
-/** "/danhsachdonvi": the directory with kinds and whether each unit has an active chat. */
-export async function listUnitsCommand(ctx: MessageContext): Promise<void> {
-  const { deps, t } = ctx;
-  if (!hasRole(ctx.person, "leader", "secretary")) return ctx.reply(t("tracking:common.forbidden"));
-  const units = await deps.store.directory.units();
-  if (units.length === 0) return ctx.reply(t("bot:unit.empty"));
-  const bound = new Set((await deps.store.directory.activeBindings()).map((b) => b.unitId));
-  const lines = units.map((u, i) => `${i + 1}. ${u.displayName}${u.kinds.length ? ` (${u.kinds.join(", ")})` : ""} ${bound.has(u.id) ? "✅" : t("bot:unit.noChat")}`);
-  await ctx.reply([t("bot:unit.listHeader", { count: units.length }), ...lines].join("\n"));
-}
-
 /**
  * "/ngonngu en" or "/ngonngu vi": in a private chat, the language the bot uses with this person; in a group (admins
  * and leaders only, like /donvi), the group's language for everything sent there: task posts, reminders, answers.

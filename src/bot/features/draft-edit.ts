@@ -88,7 +88,7 @@ export async function answerEdit(deps: BotDeps, chat: ChatId, t: Translate, resu
   switch (result.code) {
     case "ok": {
       const unmatched = unmatchedNames(result.draft, new UnitDirectory(await deps.store.directory.units()));
-      const { text, buttons } = renderPreview(result.draft, unmatched, t);
+      const { text, buttons } = renderPreview(result.draft, unmatched, t, officeDay(deps.clock.now()));
       return say(deps, chat, text, { buttons });
     }
     case "cancelled": return say(deps, chat, t("bot:draft.cancelled", { id: result.dispatchId }));

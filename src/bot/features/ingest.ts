@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { ChatId } from "../../chat/port.js";
+import type { ParsedDispatch } from "../../dispatch/schema.js";
 import { describeIngestError, isIngestError } from "../../ingest/index.js";
 import { isLang, type Lang, type Translate } from "../../i18n.js";
 import { officeDay } from "../../tracking/office-day.js";
@@ -13,9 +14,13 @@ import { warningText } from "./warning-text.js";
 
 export interface DispatchSource {
   text: string;
+  /** The reader's result when the file was already read (in the file-reading worker). */
+  parsed?: ParsedDispatch;
   fileName?: string;
   fileHash?: string;
   warnings?: string[];
+  /** Pages were read by OCR. */
+  ocr?: boolean;
 }
 
 /**
@@ -23,7 +28,7 @@ export interface DispatchSource {
  * the leader confirms from the card. Every refusal (secret stamp, no tasks, duplicate) is explained.
  */
 export async function ingestFromLeader(deps: BotDeps, chat: ChatId, by: string, t: Translate, source: DispatchSource): Promise<IngestResult> {
-  const parsed = deps.readDispatch(source.text, officeDay(deps.clock.now()));
+  const parsed = source.parsed ?? deps.readDispatch(source.text, officeDay(deps.clock.now()));
   parsed.warnings.push(...(source.warnings ?? []));
   const result = await ingestDraft(deps, {
     parsed,
@@ -32,10 +37,11 @@ export async function ingestFromLeader(deps: BotDeps, chat: ChatId, by: string, 
     rawText: source.text,
     fileHash: source.fileHash ?? sha256(source.text),
     ...(source.fileName ? { fileName: source.fileName } : {}),
+    ...(source.ocr ? { ocr: true } : {}),
   });
   switch (result.code) {
     case "ok": {
-      const { text, buttons } = renderPreview(result.draft, result.unmatched, t);
+      const { text, buttons } = renderPreview(result.draft, result.unmatched, t, officeDay(deps.clock.now()));
       await say(deps, chat, text, { buttons });
       break;
     }
@@ -58,13 +64,15 @@ export async function ingestFile(ctx: MessageContext): Promise<void> {
   const progress = await startReadingProgress(deps, msg.chat, t, file.name, msg.chatType === "group" ? msg.messageId : undefined);
   try {
     const bytes = await file.fetch();
-    const extracted = await deps.extractText(bytes, file.name, { onProgress: progress.onProgress, lang: langOf(t) });
+    const extracted = await deps.extractText(bytes, file.name, { onProgress: progress.onProgress, lang: langOf(t), refDate: officeDay(deps.clock.now()) });
     await progress.settled();
     await ingestFromLeader(deps, msg.chat, msg.sender.id, t, {
       text: extracted.text,
+      ...(extracted.parsed ? { parsed: extracted.parsed } : {}),
       fileName: file.name,
       fileHash: extracted.source.sha256,
       warnings: extracted.warnings,
+      ocr: extracted.source.ocrPages > 0,
     });
   } catch (error) {
     await progress.settled();

@@ -27,7 +27,7 @@ function assigneeLabel(a: ResolvedAssignee, t: Translate): string {
  * names the directory does not know, the reader's warnings, and how to correct. Buttons: confirm, cancel, and one per
  * suggested unit for an unknown name.
  */
-export function renderPreview(draft: Draft, unmatched: UnmatchedName[], t: Translate): { text: string; buttons: Button[][] } {
+export function renderPreview(draft: Draft, unmatched: UnmatchedName[], t: Translate, today?: string): { text: string; buttons: Button[][] } {
   const { doc } = draft;
   const lines = [
     t("bot:preview.title", { id: draft.id, type: doc.type ?? t("bot:preview.document"), number: doc.number ?? t("tracking:post.noNumber") }),
@@ -37,8 +37,21 @@ export function renderPreview(draft: Draft, unmatched: UnmatchedName[], t: Trans
   if (doc.issuer) lines.push(t("bot:preview.issuer", { issuer: doc.issuer }));
   if (doc.subject) lines.push(t("tracking:post.subject", { subject: clip(doc.subject, 300) }));
   if (doc.recipients.length) lines.push(t("bot:preview.recipients", { recipients: doc.recipients.join("; ") }));
+  // OCR concerns the whole text: said once above the items rather than on each.
+  const ocrNoted = draft.items.some((it) => it.marks?.includes("ocr"));
+  if (ocrNoted) lines.push(t("bot:preview.ocrAll"));
   const active = draft.items.filter((it) => !it.dropped);
-  lines.push("", t("bot:preview.count", { count: active.length }));
+  // A heading item that names no unit ("II. NHIỆM VỤ CỤ THỂ") is listed but is not a task (issue 10: "18" for 14).
+  const tasks = active.filter((it) => it.assignees.length > 0);
+  // Forwarded long after its deadlines (a 2023 plan in 2026): said at the top, before anything is sent.
+  const deadlines = tasks.map((it) => it.deadlineDate).filter((d): d is string => d !== null).sort();
+  const latest = deadlines[deadlines.length - 1];
+  if (today && latest && latest < today) {
+    const recurring = tasks.some((it) => it.recurrence && it.recurrence !== "periodic");
+    lines.push("", t("bot:preview.allPast", { date: displayDay(latest) }) + (recurring ? ` ${t("bot:preview.allPastRecurring")}` : ""));
+  }
+  const others = active.length - tasks.length;
+  lines.push("", others > 0 ? t("bot:preview.countWithOthers", { count: tasks.length, others }) : t("bot:preview.count", { count: tasks.length }));
   for (const it of draft.items) {
     if (it.dropped) {
       lines.push(t("bot:preview.dropped", { seq: it.seq, ref: it.ref }));
@@ -50,11 +63,19 @@ export function renderPreview(draft: Draft, unmatched: UnmatchedName[], t: Trans
     lines.push(leads.length ? t("bot:preview.lead", { names: leads.join(", ") }) : t("bot:preview.noLead"));
     if (coords.length) lines.push(t("bot:preview.coordinate", { names: coords.join(", ") }));
     lines.push(deadlineLine(it.deadlineDate, it.recurrence, t));
+    // What the reader guessed rather than read: the leader checks these first.
+    const marks = (it.marks ?? []).filter((m) => m !== "ocr" || !ocrNoted);
+    if (marks.length) lines.push(`   🔎 ${t("bot:preview.check")}: ${marks.map((m) => t(`bot:preview.marks.${m}`)).join("; ")}`);
+    // "định kỳ" without a period: asked here, before ✅ (confirming would only then refuse it).
+    if (it.recurrence === "periodic") lines.push(t("bot:preview.needsPeriod", { seq: it.seq }));
   }
   if (draft.warnings.length) lines.push("", t("bot:preview.warnings"), ...draft.warnings.map((w) => `• ${warningText(w, t)}`));
   const buttons: Button[][] = [];
   if (unmatched.length) {
-    lines.push("", t("tracking:ingest.unmatched", { names: [...new Set(unmatched.map((u) => u.name))].join("; ") }));
+    const names = [...new Set(unmatched.map((u) => u.name))];
+    lines.push("", t("tracking:ingest.unmatched", { names: names.join("; ") }));
+    // A name the directory lacks may be a new unit: the admin's command to add it, ready to copy.
+    lines.push(t("bot:directory.proposeAdd", { commands: names.slice(0, 5).map((n) => `/themdonvi ${n}`).join("\n") }));
     unmatched.forEach((u, index) => {
       const row = u.suggestions.slice(0, 2).map((s) => ({ label: `${u.name.slice(0, 20)} → ${s.name.slice(0, 30)}`, data: `mn:${draft.id}:${index}:${s.id}` }));
       if (row.length && buttons.length < 6) buttons.push(row);

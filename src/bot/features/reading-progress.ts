@@ -9,7 +9,8 @@ import { say, textItems } from "../respond.js";
  * The "Đang đọc văn bản…" message while a file is read (decision 0302). Where messages can be edited (Telegram) it is
  * edited through the outbox, naming the item it was sent as (outboxRef): at most every `progressEveryMs`, and only
  * when the text changes. Where they cannot (Zalo) nothing is repeated: one "still reading" note once OCR runs long.
- * Elapsed time is real time, not the business clock: it paces a chat, it schedules nothing.
+ * Elapsed time comes from the injected clock (real time in production), so tests pace it without waiting on the wall
+ * clock (a progress test once failed under load, issue 10).
  */
 export interface ReadingProgress {
   onProgress(progress: IngestProgress): void;
@@ -25,7 +26,8 @@ export async function startReadingProgress(deps: BotDeps, chat: ChatId, t: Trans
   const messageId = Array.isArray(ids) && ids.length === 1 ? outboxRef(ids[0]!) : undefined;
   const every = deps.settings.progressEveryMs ?? 2_500;
   const stillAfter = deps.settings.stillReadingAfterMs ?? 20_000;
-  const started = Date.now();
+  const elapsed = () => deps.clock.now().getTime();
+  const started = elapsed();
   let lastAt = started;
   let lastText = "";
   let noted = false;
@@ -36,7 +38,7 @@ export async function startReadingProgress(deps: BotDeps, chat: ChatId, t: Trans
 
   return {
     onProgress(progress) {
-      const now = Date.now();
+      const now = elapsed();
       if (editable) {
         if (!messageId || now - lastAt < every) return;
         const text = describeProgress(progress, t);

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseChatId } from "../../chat/port.js";
+import { evidenceFolder, evidenceName } from "../../tracking/evidence-files.js";
 import { displayDay, displayOfficeDay } from "../../tracking/office-day.js";
 import { recordReply, type ReplyResult } from "../../tracking/record-reply.js";
 import type { MessageContext } from "../context.js";
@@ -55,7 +56,8 @@ async function acknowledge(ctx: MessageContext, result: ReplyResult): Promise<vo
     const edit = await postStatusEdit(deps, msg.chat, msg.replyTo.messageId, t, msg.replyTo.text);
     if (edit) {
       await enqueueAck(deps, [edit]);
-      if (!outcomes.some((o) => o.nextDeadline)) return;
+      // A completion also gets a short visible answer: an edit alone goes unnoticed in a busy group (issue 10).
+      if (!outcomes.some((o) => o.nextDeadline || o.outcome === "closed")) return;
     }
   }
   if (!canEdit) await enqueueAck(deps, reactionAck(msg, outcomes));
@@ -72,11 +74,11 @@ async function acknowledge(ctx: MessageContext, result: ReplyResult): Promise<vo
 
 /** Attachments sent with a report are the unit's evidence: kept on disk under the event's id. */
 async function keepEvidence(deps: BotDeps, ctx: MessageContext): Promise<void> {
-  const dir = join(deps.settings.filesDir, "evidence", ctx.msg.eventId.replace(/[^\w.-]+/g, "_"));
+  const dir = join(deps.settings.filesDir, "evidence", evidenceFolder(ctx.msg.eventId));
   await mkdir(dir, { recursive: true });
   for (const file of ctx.msg.attachments) {
     try {
-      await writeFile(join(dir, file.name.replace(/[/\\]/g, "_")), await file.fetch());
+      await writeFile(join(dir, evidenceName(file.name)), await file.fetch());
     } catch (error) {
       deps.logger.warn("evidence file not kept", { error, file: file.name, chat: ctx.msg.chat });
     }

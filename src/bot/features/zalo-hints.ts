@@ -7,6 +7,7 @@ import type { Button } from "../../chat/port.js";
  * - done:<assignment> → "xong <n>", n being the task's number in its message (the label's last number, "✅ Xong 2")
  * - bind:<unit> → "/donvi <unit name>" (the label is the unit's name)
  * - approve:<assignment> → "/duyet <id>", reject:<assignment> → "/tralai <id>"
+ * - dir:ok → "/apdung", dir:no → "/apdung huy" (the admin's pending directory import)
  */
 export function typedReplyFor(button: Button): string | undefined {
   const kind = button.data.slice(0, button.data.indexOf(":"));
@@ -25,6 +26,8 @@ export function typedReplyFor(button: Button): string | undefined {
       return `/duyet ${button.data.slice(kind.length + 1)}`;
     case "reject":
       return `/tralai ${button.data.slice(kind.length + 1)}`;
+    case "dir":
+      return button.data === "dir:ok" ? "/apdung" : "/apdung huy";
     default:
       return undefined;
   }

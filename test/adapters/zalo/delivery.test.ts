@@ -57,7 +57,7 @@ describe("Zalo fan-out through the delivery worker", () => {
     let sends = 0;
     const zalo = h.zalo;
     zalo.beforeSend = () => {
-      if (++sends === 5) zalo.closeSession(CloseReason.KickConnection, "kicked");
+      if (++sends === 5) zalo.closeSession(CloseReason.AbnormalClosure, "");
     };
     const failures: SendFailure[] = [];
     const worker = createDeliveryWorker({
@@ -86,7 +86,7 @@ describe("Zalo fan-out through the delivery worker", () => {
     }
     expect(zalo.sessions).toHaveLength(2);
     expect(zalo.sent.filter((s) => s.session === 1)).toHaveLength(4);
-    expect(problems[0]).toMatchObject({ kind: "closed", code: CloseReason.KickConnection });
+    expect(problems[0]).toMatchObject({ kind: "closed", code: CloseReason.AbnormalClosure });
     // Recorded message ids are the ones Zalo returned, each once.
     const ids = (await db.prisma.outboxItem.findMany({ select: { sentMessageId: true } })).map((r) => r.sentMessageId);
     expect(new Set(ids).size).toBe(24);

@@ -14,10 +14,16 @@ describe("classifyZaloError", () => {
     ["HTTP 502", new ZaloApiError("Request failed with status code 502"), "transient"],
     ["HTTP 429", new ZaloApiError("Request failed with status code 429"), "rate_limited"],
     ["HTTP 400", new ZaloApiError("Request failed with status code 400"), "rejected"],
-    ["same text twice too fast", new ZaloApiError("Không thể nhận tin nhắn từ bạn.", 221), "rate_limited"],
+    // 123 is waited on a few times; the adapter counts them per chat and then gives the chat up (adapter test).
+    ["recipient does not take messages (123)", new ZaloApiError("Không thể nhận tin nhắn từ bạn.", 123), "rate_limited"],
+    ["acting too fast", new ZaloApiError("Bạn thao tác quá nhanh", 221), "rate_limited"],
     ["invalid parameters (114)", new ZaloApiError("Tham số không hợp lệ", 114), "rejected"],
     ["unknown server code", new ZaloApiError("Lỗi lạ", 9999), "rejected"],
-    ["local zca-js failure without code", new ZaloApiError("Failed to encrypt params"), "transient"],
+    // zca-js's own checks fail before any request, the same way every time: not worth retrying.
+    ["zca-js validation: no content", new ZaloApiError("Missing message content"), "rejected"],
+    ["zca-js validation: extension", new ZaloApiError('File extension "exe" is not allowed'), "rejected"],
+    ["zca-js validation: webchat quote", new ZaloApiError("This kind of `webchat` quote type is not available"), "rejected"],
+    ["unreadable server answer", new ZaloApiError("Failed to parse response data"), "transient"],
     ["missing image metadata getter", new ZaloApiMissingImageMetadataGetter(), "rejected"],
     ["connection reset", Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }), "transient"],
     ["fetch failed (undici)", new TypeError("fetch failed", { cause: Object.assign(new Error("x"), { code: "UND_ERR_SOCKET" }) }), "transient"],

@@ -14,6 +14,8 @@ import {
   ThreadType,
   UserMessage,
   ZaloApiError,
+  ZaloApiLoginQRAborted,
+  type API,
   type AddReactionDestination,
   type Credentials,
   type CustomReaction,
@@ -47,29 +49,90 @@ export function userMessage(name: string, overrides: Partial<TMessage> = {}): Us
   return new UserMessage(BOT_UID, { ...fixture<TMessage>(name), ...overrides });
 }
 
+/**
+ * zca-js's Listener as it really behaves (node_modules/zca-js/dist/apis/listen.js): "connected" comes later from the
+ * WebSocket's onopen; stop() while still connecting makes the ws library fail the handshake, which zca-js re-emits as
+ * "error" (an EventEmitter "error" with no listener throws: recorded in `FakeZalo.uncaught`); on a retryable close
+ * (1006) with `retryOnClose` it emits "disconnected", then restarts itself from a timer and emits "connected" again
+ * on the same object; when a second connection of the account opens, Zalo closes the older one with code 3000.
+ */
 export class FakeListener extends EventEmitter implements ZaloListener {
   starts = 0;
   stops = 0;
+  state: "idle" | "connecting" | "open" = "idle";
+  private retryOnClose = false;
   readonly oldRequests: Array<{ type: ThreadType; lastMsgId: string | null | undefined }> = [];
 
   constructor(private readonly zalo: FakeZalo) {
     super();
   }
 
-  start(): void {
+  start(options: { retryOnClose?: boolean } = {}): void {
+    if (this.state !== "idle") throw new ZaloApiError("Already started");
     this.starts++;
-    // zca-js emits "connected" from the WebSocket's onopen, i.e. later, never inside start().
-    setImmediate(() => this.emit("connected"));
+    this.retryOnClose = options.retryOnClose ?? false;
+    this.state = "connecting";
+    const attempt = this.starts;
+    setTimeout(() => {
+      if (this.state !== "connecting" || this.starts !== attempt) return;
+      this.state = "open";
+      // The newest connection wins: Zalo closes the account's other open connection with 3000 (see closeWith).
+      for (const other of this.zalo.listeners()) if (other !== this && other.state === "open") other.closeWith(CloseReason.DuplicateConnection, "");
+      this.emitLikeZca("connected");
+    }, this.zalo.connectDelayMs);
   }
 
   stop(): void {
     this.stops++;
+    const was = this.state;
+    this.state = "idle";
+    if (was === "connecting") {
+      // ws: "WebSocket was closed before the connection was established" → onerror → emit("error"), then onclose 1006.
+      setImmediate(() => {
+        this.emitLikeZca("error", new Error("WebSocket was closed before the connection was established"));
+        this.onClose(CloseReason.AbnormalClosure, "");
+      });
+    } else if (was === "open") {
+      setImmediate(() => this.onClose(CloseReason.ManualClosure, ""));
+    }
+  }
+
+  /** The network drops (1006): zca-js retries by itself when started with retryOnClose. */
+  drop(code: CloseReason = CloseReason.AbnormalClosure): void {
+    if (this.state === "idle") return;
+    this.state = "idle";
+    this.onClose(code, "");
+  }
+
+  /** The connection ends for good: 3000/3003 (never retried), or a 1006 after zca-js used up its retries. */
+  closeWith(code: CloseReason, reason: string): void {
+    this.state = "idle";
+    this.onClose(code, reason, false);
   }
 
   requestOldMessages(type: ThreadType, lastMsgId?: string | null): void {
     this.oldRequests.push({ type, lastMsgId });
     const old = this.zalo.oldMessages.filter((m) => m.type === type);
-    setImmediate(() => this.emit("old_messages", old, type));
+    setImmediate(() => this.emitLikeZca("old_messages", old, type));
+  }
+
+  private onClose(code: CloseReason, reason: string, retryable = code === CloseReason.AbnormalClosure): void {
+    this.emitLikeZca("disconnected", code, reason);
+    if (this.retryOnClose && retryable) {
+      // zca-js: setTimeout(() => this.start({ retryOnClose: true }), retry) — nobody can cancel it.
+      setTimeout(() => this.start({ retryOnClose: true }), this.zalo.retryDelayMs);
+    } else {
+      this.emitLikeZca("closed", code, reason);
+    }
+  }
+
+  /** zca-js emits from WebSocket callbacks: an "error" nobody listens to would crash the process. */
+  private emitLikeZca(event: string, ...args: unknown[]): void {
+    try {
+      this.emit(event, ...args);
+    } catch (error) {
+      this.zalo.uncaught.push(error);
+    }
   }
 }
 
@@ -105,6 +168,25 @@ export class FakeZaloApi implements ZaloApi {
     }
     this.zalo.beforeSend?.(threadId);
     if (this.dead) throw new ZaloApiError("zpw_sek bị thiếu hoặc không đúng", 600);
+    // zca-js's own validation (sendMessage.js): no server involved, no code.
+    if (content.quote && typeof content.quote.content !== "string" && content.quote.msgType === "webchat") {
+      throw new ZaloApiError("This kind of `webchat` quote type is not available");
+    }
+    if (content.quote && this.zalo.rejectQuotes) throw new ZaloApiError("Tham số không hợp lệ", 114);
+    const blocked = this.zalo.cannotReceive.get(threadId);
+    if (blocked !== undefined) {
+      this.zalo.cannotReceive.set(threadId, blocked + 1);
+      throw new ZaloApiError("Không thể nhận tin nhắn từ bạn", 123);
+    }
+    const files = content.attachments === undefined ? [] : Array.isArray(content.attachments) ? content.attachments : [content.attachments];
+    const nonImage = files.some((f) => !/\.(jpe?g|png|webp)$/.test(typeof f === "string" ? f : f.filename));
+    // uploadAttachment.js: a video/other file resolves only on the WebSocket's "file_done" control message.
+    // The upload itself takes a while: a socket still connecting may be open by the time it ends.
+    if (nonImage && this.listener.state === "connecting") await new Promise((resolve) => this.listener.once("connected", resolve));
+    if (nonImage && (this.zalo.fileDoneNever || this.listener.state !== "open")) {
+      this.zalo.hangingUploads++;
+      return new Promise<never>(() => {});
+    }
     const msgId = this.zalo.nextMsgId++;
     this.zalo.sent.push({ content, threadId, type, msgId, cliMsgId: Date.now(), session: this.session });
     const hasFile = content.attachments !== undefined;
@@ -130,10 +212,10 @@ export class FakeZaloApi implements ZaloApi {
     return { ...info, gridInfoMap: Object.fromEntries(Object.entries(info.gridInfoMap).filter(([id]) => ids.includes(id))) };
   }
 
-  async getGroupChatHistory(groupId: string, count = 50) {
+  /** Zalo removed /api/group/history (zca-js issues #356, #367, #374): zca-js turns the 404 into this error. */
+  async getGroupChatHistory(groupId: string, _count = 50): ReturnType<API["getGroupChatHistory"]> {
     this.zalo.historyCalls.push(groupId);
-    const groupMsgs = (this.zalo.history.get(groupId) ?? []).slice(-count);
-    return { lastActionId: "0", lastActionIdOther: "0", more: 0, groupMsgs };
+    throw new ZaloApiError("Request failed with status code 404");
   }
 
   getCookie(): ReturnType<ZaloApi["getCookie"]> {
@@ -148,8 +230,19 @@ export class FakeZalo {
   readonly sessions: FakeZaloApi[] = [];
   readonly sent: SentRecord[] = [];
   readonly reactions: Array<{ icon: Reactions | CustomReaction; dest: AddReactionDestination }> = [];
-  readonly history = new Map<string, GroupMessage[]>();
   oldMessages: Message[] = [];
+  /** Errors zca-js emitted as "error" with nobody listening: each one would have crashed the process. */
+  readonly uncaught: unknown[] = [];
+  /** How long a WebSocket takes to open, and zca-js's retry delay after a 1006 (real timers, kept short). */
+  connectDelayMs = 0;
+  retryDelayMs = 20;
+  /** Threads that answer 123 "Không thể nhận tin nhắn từ bạn" (the value counts the refusals). */
+  readonly cannotReceive = new Map<string, number>();
+  /** Quotes answered with 114 (bad quote fields). */
+  rejectQuotes = false;
+  /** The WebSocket "file_done" never comes (it never does while the listener is down). */
+  fileDoneNever = false;
+  hangingUploads = 0;
   readonly nextFailure = new Map<string, Error>();
   readonly historyCalls: string[] = [];
   readonly loginCalls: Credentials[] = [];
@@ -160,7 +253,17 @@ export class FakeZalo {
   /** Called inside sendMessage before the message is accepted (e.g. to close the session mid-fan-out). */
   beforeSend: ((threadId: string) => void) | undefined;
   /** `scan`: when set, the QR is scanned only once it resolves (a person taking their time). */
-  qr: { png: Buffer; expireTimes: number; decline: boolean; scan?: Promise<void> } = { png: qrPng("https://id.zalo.me/qr/fake-login-code"), expireTimes: 0, decline: false };
+  /**
+   * `scan`: when set, the QR is scanned only once it resolves (a person taking their time); each QR expires after
+   * `lifetimeMs` (zca-js: 100 s) unless scanned first; `expireTimes`: that many QRs expire at once.
+   */
+  qr: { png: Buffer; expireTimes: number; decline: boolean; scan?: Promise<void>; lifetimeMs: number; generated: number } = {
+    png: qrPng("https://id.zalo.me/qr/fake-login-code"),
+    expireTimes: 0,
+    decline: false,
+    lifetimeMs: 100_000,
+    generated: 0,
+  };
 
   readonly client: ZaloLoginClient = {
     login: async (credentials) => {
@@ -180,17 +283,23 @@ export class FakeZalo {
     return api;
   }
 
+  listeners(): FakeListener[] {
+    return this.sessions.map((s) => s.listener);
+  }
+
   /** Someone writes to the bot: the live listener emits it. */
   receive(message: Message): void {
     this.current.listener.emit("message", message);
   }
 
-  /** The connection is closed by Zalo (3000: opened in Zalo Web elsewhere; 3003: kicked by a new login). */
-  closeSession(code: CloseReason = CloseReason.KickConnection, reason = "kicked"): void {
+  /**
+   * The connection ends and zca-js gives up on it: by default a 1006 after its own retries; 3000 when the account was
+   * opened in Zalo Web elsewhere, 3003 when kicked by a new login.
+   */
+  closeSession(code: CloseReason = CloseReason.AbnormalClosure, reason = ""): void {
     const api = this.current;
     api.dead = true;
-    api.listener.emit("disconnected", code, reason);
-    api.listener.emit("closed", code, reason);
+    api.listener.closeWith(code, reason);
   }
 
   failNextSend(threadId: string, error: Error): void {
@@ -204,9 +313,9 @@ export class FakeZalo {
   }
 
   private async loginQR(callback: LoginQRCallback): Promise<FakeZaloApi> {
-    let expiries = this.qr.expireTimes;
     for (;;) {
       const outcome = await new Promise<"retry" | "abort" | "go">(async (resolve) => {
+        this.qr.generated++;
         callback({
           type: LoginQRCallbackEventType.QRCodeGenerated,
           data: { code: "fake-login-code", image: this.qr.png.toString("base64"), options: { enabledCheckOCR: false, enabledMultiLayer: false }, token: "t" },
@@ -214,17 +323,21 @@ export class FakeZalo {
         });
         // A person needs a moment to scan (zca-js expires a QR after ~100 s): let the adapter save and show it first.
         await new Promise((r) => setTimeout(r, 5));
-        if (expiries > 0) {
-          expiries--;
+        if (this.qr.expireTimes > 0) {
+          this.qr.expireTimes--;
           callback({ type: LoginQRCallbackEventType.QRCodeExpired, data: null, actions: { retry: () => resolve("retry"), abort: () => resolve("abort") } });
         } else if (this.qr.decline) {
           callback({ type: LoginQRCallbackEventType.QRCodeDeclined, data: { code: "fake-login-code" }, actions: { retry: () => resolve("retry"), abort: () => resolve("abort") } });
         } else {
-          await this.qr.scan;
-          resolve("go");
+          let timer: NodeJS.Timeout | undefined;
+          const expired = new Promise<"expired">((r) => (timer = setTimeout(() => r("expired"), this.qr.lifetimeMs)));
+          const scanned = await Promise.race([this.qr.scan?.then(() => "scanned" as const) ?? ("scanned" as const), expired]);
+          clearTimeout(timer);
+          if (scanned === "scanned") resolve("go");
+          else callback({ type: LoginQRCallbackEventType.QRCodeExpired, data: null, actions: { retry: () => resolve("retry"), abort: () => resolve("abort") } });
         }
       });
-      if (outcome === "abort") throw new ZaloApiError("Operation aborted");
+      if (outcome === "abort") throw new ZaloApiLoginQRAborted();
       if (outcome === "go") break;
     }
     callback({ type: LoginQRCallbackEventType.QRCodeScanned, data: { avatar: "", display_name: "Đôn đốc" }, actions: { retry: () => {}, abort: () => {} } });

@@ -144,7 +144,7 @@ describe("Zalo inbound messages", () => {
     h.zalo.current.listener.emit("reaction", new Reaction(BOT_UID, fixture("group-reaction") as never, true));
     await settle();
     expect(h.reactions).toEqual([
-      { chat: `zalo:g:${GROUP_ID}`, messageId: "7406832177777", sender: { id: `zalo:${USER_UID}`, name: USER_NAME }, emoji: "/-strong", at: new Date(1763823100400) },
+      { chat: `zalo:g:${GROUP_ID}`, messageId: "7406832177777", sender: { id: `zalo:${USER_UID}`, name: USER_NAME }, emoji: "👍", at: new Date(1763823100400) },
     ]);
   });
 });

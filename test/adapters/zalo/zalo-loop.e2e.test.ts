@@ -11,6 +11,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
+import mammoth from "mammoth";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Reactions, ThreadType, type TQuote } from "zca-js";
 import { writeCredentials } from "../../../src/adapters/zalo/credentials.js";
@@ -299,9 +300,75 @@ describe("Zalo alone, end to end", () => {
     wb.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value)))));
     expect(cells.join("|")).toMatch(/91\/UBND-KT/);
     expect(cells.join("|")).toMatch(/Sở Giáo dục và Đào tạo/);
+
+    // A question in plain Vietnamese, without diacritics: the same report as /baocao.
+    const beforeQuestion = sentTo(SECRETARY).length;
+    inPrivate(SECRETARY, "van ban 91 den dau roi?");
+    const progress = await botSaysMatching(SECRETARY, /Tình hình thực hiện văn bản/, beforeQuestion);
+    expect(progress).toMatch(/Văn bản: 91\/UBND-KT/);
+    await app.idle();
+    inPrivate(SECRETARY, "So Giao duc va Dao tao con may viec qua han?");
+    await botSaysMatching(SECRETARY, /^Sở Giáo dục và Đào tạo còn 0 nhiệm vụ quá hạn chưa hoàn thành \(chủ trì\)\.$/, beforeQuestion);
+    await app.idle();
+
+    // "/xuat docx": the official report (NĐ 30/2020) as a .docx attachment, its table rows those of the .xlsx.
+    const beforeDocx = sentTo(SECRETARY).length;
+    inPrivate(SECRETARY, "/xuat docx 91/UBND-KT");
+    await waitFor(() => sentTo(SECRETARY).length > beforeDocx, "the .docx");
+    const docxMessage = sentTo(SECRETARY)[beforeDocx]!;
+    expect(docxMessage.content.msg).toMatch(/Nghị định 30\/2020\/NĐ-CP/);
+    const [docx] = docxMessage.content.attachments as Array<{ data: Buffer; filename: string }>;
+    expect(docx!.filename).toMatch(/^bao-cao-2023-06-05-\d+\.docx$/);
+    const { value: text } = await mammoth.extractRawText({ buffer: docx!.data });
+    expect(text).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    expect(text).toContain("Kết quả thực hiện nhiệm vụ theo văn bản số 91/UBND-KT");
+    const detail = wb.getWorksheet("Chi tiết")!;
+    for (let r = 2; r <= detail.rowCount; r++) expect(text).toContain(String(detail.getRow(r).getCell(4).value));
+    expect(text.match(/\(chủ trì\)/g)).toHaveLength(detail.rowCount - 1);
   }, 60_000);
 
-  it("after a restart, what officers wrote while dondoc was down is read from group history and handled once", async () => {
+  it("an admin imports a pasted directory, confirms with /apdung, lists it with its groups, renames, merges and unbinds", async () => {
+    let seen = sentTo(ADMIN).length;
+    inPrivate(ADMIN, "/nhapdonvi\n1. Sở Tài chính\n2. Sở Giáo dục và Đào tạo | Sở GD&ĐT\n3. UBND huyện Gia Viễn\n4. UBND xã Gia Hòa | | | | UBND huyện Gia Viễn\n5. Sở Du lịch");
+    const preview = await botSaysMatching(ADMIN, /Sẽ thêm 5 đơn vị/, seen);
+    expect(preview).toMatch(/\+ UBND xã Gia Hòa \(ủy ban nhân dân xã · xã · thuộc UBND huyện Gia Viễn\)/);
+    // Zalo has no buttons: the typed forms close the preview.
+    await botSaysMatching(ADMIN, /1\. \/apdung\n2\. \/apdung huy$/, seen);
+    inPrivate(ADMIN, "/apdung");
+    await botSaysMatching(ADMIN, /Đã cập nhật danh mục: thêm 5, cập nhật 0, giữ nguyên 0 đơn vị/, seen);
+    inPrivate(ADMIN, "/apdung");
+    await botSaysMatching(ADMIN, /Không có danh mục nào đang chờ/, seen);
+
+    inGroup(TAI_CHINH, ADMIN, "/donvi Sở Tài chính");
+    await botSaysMatching(TAI_CHINH, /Đã gắn nhóm chat này với.*Sở Tài chính/);
+    inGroup(GIAO_DUC, ADMIN, "/donvi Sở GD&ĐT");
+    await botSaysMatching(GIAO_DUC, /Đã gắn nhóm chat này với.*Sở Giáo dục và Đào tạo/);
+    inPrivate(ADMIN, `/vaitro cán bộ ${OFFICER} Sở Tài chính`);
+    await botSaysMatching(ADMIN, /vai trò cán bộ/, seen);
+    seen = sentTo(ADMIN).length;
+    inPrivate(ADMIN, "/danhsachdonvi");
+    await waitFor(() => sentTo(ADMIN).length > seen, "the list");
+    await app.idle();
+    const list = sentTo(ADMIN).slice(seen).map(textOf).join("\n");
+    expect(list).toMatch(/Danh mục đơn vị \(5\) — trang 1\/1/);
+    expect(list).toMatch(new RegExp(`Sở Tài chính \\(sở · tỉnh\\)\n {3}💬 .* \\(Zalo\\) \\[zalo:g:${TAI_CHINH}\\]`));
+    expect(list).toMatch(/UBND huyện Gia Viễn \(ủy ban nhân dân huyện · huyện\)\n {3}\(chưa có nhóm\)/);
+    expect(list).toMatch(new RegExp(`\\[zalo:g:${TAI_CHINH}\\]\\n {3}👤 `));
+
+    inPrivate(ADMIN, "/doiten Sở Du lịch => Sở Văn hóa, Thể thao và Du lịch");
+    await botSaysMatching(ADMIN, /Đã đổi tên Sở Du lịch thành Sở Văn hóa, Thể thao và Du lịch/, seen);
+    inPrivate(ADMIN, "/gopdonvi Sở Giáo dục và Đào tạo => Sở Tài chính");
+    await botSaysMatching(ADMIN, /Đã sáp nhập Sở Giáo dục và Đào tạo vào Sở Tài chính: chuyển 0 nhiệm vụ, 1 nhóm, 0 cán bộ/, seen);
+    inPrivate(ADMIN, `/bogan zalo:g:${GIAO_DUC}`);
+    await botSaysMatching(ADMIN, /Đã bỏ gắn nhóm .* khỏi Sở Tài chính/, seen);
+    inPrivate(ADMIN, `/bogan zalo:g:${GIAO_DUC}`);
+    await botSaysMatching(ADMIN, /không gắn với đơn vị nào/, seen);
+    inPrivate(ADMIN, "/giaithe UBND xã Gia Hòa");
+    await botSaysMatching(ADMIN, /Đã ghi nhận UBND xã Gia Hòa thôi hoạt động/, seen);
+    expect((await app.deps.store.directory.units()).map((u) => u.displayName)).not.toContain("UBND xã Gia Hòa");
+  }, 60_000);
+
+  it("after a restart, what officers wrote while dondoc was down comes in old_messages and is handled once", async () => {
     await dispatchConfirmed();
     inGroup(TAI_CHINH, OFFICER, "tiến độ 1: đạt 30%");
     await botSays(TAI_CHINH, 2);
@@ -309,8 +376,8 @@ describe("Zalo alone, end to end", () => {
     const handledBefore = zalo.sent.length;
     await app.stop();
 
-    // While down: an officer closes task 1 in the Tài chính group. Group history also still holds the message
-    // handled before the restart, which must not be answered twice.
+    // While down: an officer closes task 1 in the Tài chính group. Zalo's old_messages batch also still holds the
+    // message handled before the restart, which must not be answered twice. (Group history answers 404 today.)
     const earlier = groupMessage("group-text", {
       msgId: String(nextId - 1), cliMsgId: "1", idTo: TAI_CHINH, uidFrom: OFFICER, dName: "Cán bộ", ts: String(clock.now().getTime() - 1000), content: "tiến độ 1: đạt 30%",
     });
@@ -318,12 +385,12 @@ describe("Zalo alone, end to end", () => {
     const whileDown = groupMessage("group-text", {
       msgId: String(nextId++), cliMsgId: later, idTo: TAI_CHINH, uidFrom: OFFICER, dName: "Cán bộ", ts: later, content: "xong 1",
     });
-    zalo.history.set(TAI_CHINH, [earlier, whileDown]);
+    zalo.oldMessages = [earlier, whileDown];
 
     app = await start();
     await waitFor(() => sentTo(TAI_CHINH).length > 3, "the answer to the message sent while down");
     expect(textOf(sentTo(TAI_CHINH)[3]!)).toMatch(/hoàn thành nhiệm vụ 1 \(91\/UBND-KT\)/);
-    expect(zalo.historyCalls).toContain(TAI_CHINH);
+    expect(zalo.historyCalls).toEqual([]);
     expect(statusOf("1")).toBe("done");
     await app.idle();
     expect(zalo.sent.length - handledBefore).toBe(1);

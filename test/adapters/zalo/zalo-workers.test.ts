@@ -1,4 +1,4 @@
-// Several workers on one PostgreSQL with Zalo (decision 0701): Zalo allows one listener per account, so one worker
+// Several workers on one PostgreSQL with Zalo (decision 0702): Zalo allows one listener per account, so one worker
 // holds it through a PostgreSQL advisory lock and the others stand by. When the holder's database session dies, the
 // server drops its lock: the holder stops its listener at once and one worker (whichever is first) starts a new one.
 // When the holder stops, a standby takes over. A holder killed with SIGKILL: test/e2e/workers-fault.test.ts.

@@ -79,10 +79,18 @@ export class UpdateFactory {
   }
 
   /** A group becomes a supergroup: sends to the old id get 400 with migrate_to_chat_id; both service messages arrive. */
-  migrate(oldId: number, newId: number, by: TgUser): TgUpdate[] {
+  migrate(oldId: number, newId: number, by: TgUser, options: { keepHistory?: boolean } = {}): TgUpdate[] {
     const old = this.api.chat(oldId);
     old.migratedTo = newId;
     this.api.chats.set(newId, { id: newId, type: "supergroup", ...(old.title !== undefined ? { title: old.title } : {}) });
+    // As Telegram does: the history moves to the supergroup under the same message ids (people reply to old posts).
+    if (options.keepHistory) {
+      const chat = publicChat(this.api.chats.get(newId)!);
+      for (const m of [...this.api.messages.values()].filter((x) => x.chat.id === oldId)) {
+        this.api.store({ ...structuredClone(m), chat });
+        while (this.api.newMessageId(newId) < m.message_id);
+      }
+    }
     return [
       this.message({ chat: oldId, from: by }, { migrate_to_chat_id: newId }),
       this.message({ chat: newId, from: by }, { migrate_from_chat_id: oldId }),

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Unit" ADD COLUMN "mergedIntoId" INTEGER;
+ALTER TABLE "Unit" ADD COLUMN "retiredAt" DATETIME;
+

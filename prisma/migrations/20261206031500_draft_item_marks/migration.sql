@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "DraftItem" ADD COLUMN "marks" TEXT NOT NULL DEFAULT '[]';

@@ -1,0 +1,70 @@
+// `npm run backup`: a consistent copy through SQLite's online backup API while another connection keeps writing, and
+// the command line as an operator runs it.
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { describe, expect, it } from "vitest";
+import { backupDatabase } from "../../src/storage/backup.js";
+import { openDatabase } from "../../src/storage/database.js";
+
+function freshDatabase(): { dir: string; file: string } {
+  const dir = mkdtempSync(join(tmpdir(), "dondoc-backup-"));
+  const file = join(dir, "dondoc.db");
+  copyFileSync(process.env.DONDOC_TEST_TEMPLATE!, file);
+  return { dir, file };
+}
+
+describe("backupDatabase", () => {
+  it("copies the database as of one instant while a writer keeps committing, and checks the copy", async () => {
+    const { dir, file } = freshDatabase();
+    const db = await openDatabase(`file:${file}`); // WAL mode, as dondoc runs
+    const writer = new Database(file);
+    writer.pragma("busy_timeout = 5000");
+    // Enough pages that the backup takes many steps, so writes land while it runs.
+    const addUnit = writer.prepare(`INSERT INTO Unit (displayName, key, aliases, kinds) VALUES (?, ?, '[]', '[]')`);
+    const addEvent = writer.prepare(`INSERT INTO Event (at, type, unitId) VALUES (?, 'unit_added', ?)`);
+    // Each transaction adds a unit and its event: a torn copy would have one without the other.
+    const pair = writer.transaction((i: number) => {
+      const id = addUnit.run(`Đơn vị ${i} ${"x".repeat(400)}`, `don vi ${i}`).lastInsertRowid;
+      addEvent.run(new Date().toISOString(), id);
+    });
+    for (let i = 0; i < 20_000; i++) pair(i);
+    let n = 20_000;
+    let writes = 0;
+    const timer = setInterval(() => { for (let k = 0; k < 50; k++) pair(n++); writes++; }, 1);
+    const result = await backupDatabase(`file:${file}`, join(dir, "backups", "copy.db"));
+    clearInterval(timer);
+    expect(writes).toBeGreaterThan(0);
+    const copy = new Database(result.path, { readonly: true });
+    const units = copy.prepare("SELECT count(*) FROM Unit").pluck().get() as number;
+    const events = copy.prepare("SELECT count(*) FROM Event WHERE type = 'unit_added'").pluck().get() as number;
+    expect(units).toBeGreaterThanOrEqual(20_000);
+    expect(units).toBeLessThanOrEqual(n);
+    expect(events).toBe(units);
+    expect(copy.pragma("integrity_check", { simple: true })).toBe("ok");
+    expect(result.counts.units).toBe(units);
+    expect(result.migrations).toBeGreaterThanOrEqual(3);
+    copy.close();
+    writer.close();
+    await db.close();
+    await expect(backupDatabase(`file:${file}`, result.path)).rejects.toThrow(/already exists/);
+  }, 60_000);
+
+  it("npm run backup: prints where the copy is and how to restore, in Vietnamese and English", () => {
+    const { dir, file } = freshDatabase();
+    const target = join(dir, "sao-luu.db");
+    const run = () => spawnSync(process.execPath, ["--import", "tsx", "src/cli/backup.ts", target], {
+      encoding: "utf8", env: { ...process.env, DATABASE_URL: `file:${file}` }, timeout: 60_000,
+    });
+    const ok = run();
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain(`Đã sao lưu ${file} vào ${target}`);
+    expect(ok.stdout).toMatch(/Khôi phục: dừng dondoc, chép tệp sao lưu đè lên .*, xóa .*-wal/);
+    expect(ok.stdout).toMatch(/Restore: stop dondoc/);
+    const again = run();
+    expect(again.status).toBe(1);
+    expect(again.stderr).toMatch(/already exists/);
+  }, 60_000);
+});
