@@ -158,8 +158,11 @@ describe.each(DIALECTS)("several workers on one $dialect database", ({ dialect, 
     const results = await Promise.all(stores.map((store) => reminderTick({ store, clock: w.clock })));
     // One digest per unit chat and the leader's digest (to the chat the dispatch came from), whoever enqueued them.
     expect(results.reduce((n, r) => n + r.messages, 0)).toBe(3);
+    // Plus one notice to Sở Nội vụ that task 3's next occurrence opened (issue 10): sent by whichever worker rolled it,
+    // once, not by all three.
     const enqueued = await w.db.prisma.outboxItem.findMany({ where: { id: { gt: before } }, select: { chatId: true } });
-    expect(enqueued.map((i) => i.chatId).sort()).toEqual(["telegram:-10", "telegram:-11", "telegram:-500"]);
+    expect(enqueued.map((i) => i.chatId).sort()).toEqual(["telegram:-10", "telegram:-11", "telegram:-11", "telegram:-500"]);
+    expect(results.reduce((n, r) => n + r.rolled, 0)).toBe(1);
     expect(await w.db.prisma.task.count({ where: { ref: "3" } })).toBe(2); // rolled once, not three times
     // The same slot later (another worker's next tick, or after a restart): nothing more.
     w.clock.set(new Date("2023-06-13T09:30:00+07:00"));
