@@ -25,7 +25,7 @@ const STOP_RE = new RegExp(`^(?:${STOP_WORDS.sort((a, b) => b.length - a.length)
 // "tổ chức"/"thành phố" etc. inside names are nouns; these follow a head and never end the list.
 // "Ban Quản lý dự án đầu tư xây dựng huyện", "UBND cùng cấp": words that are verbs elsewhere but here part of a name.
 // "Ban chỉ đạo quốc gia …" written in lower case: a name, not the verb "chỉ đạo".
-const NOUN_AFTER = /^(?:tổ chức (?:chính trị|xã hội|đoàn thể|cơ sở|đảng|hội|quần chúng|tôn giáo)|cá nhân|dự án(?: đầu tư)?(?: xây dựng)?(?: công trình)?|cùng cấp|(?<=(?:^|\s)[Bb]an\s)(?:chỉ đạo|chỉ huy|quản lý))/u;
+const NOUN_AFTER = /^(?:tổ chức (?:chính trị|xã hội|đoàn thể|cơ sở|[đĐ]ảng|hội|quần chúng|tôn giáo)|cá nhân|dự án(?: đầu tư)?(?: xây dựng)?(?: công trình)?|cùng cấp|(?<=(?:^|\s)[Bb]an\s)(?:chỉ đạo|chỉ huy|quản lý))/u;
 
 export function bodyHeadAt(s: string): number {
   const m = BODY_AT.exec(s);
@@ -212,7 +212,7 @@ function sharedHead(cur: string, seg: string, rest: string[]): string | null {
 }
 
 function tidyName(name: string): string {
-  return name.replace(/^(?:và|cùng|với)\s+/iu, "").replace(/[\s,;.:\-–]+$/u, "").replace(/\s+/g, " ").trim();
+  return name.replace(/^(?:và|cùng|với)\s+/iu, "").replace(/(?:\s+(?:và|cùng|với))+\s*$/iu, "").replace(/[\s,;.:\-–]+$/u, "").replace(/\s+/g, " ").trim();
 }
 
 /** Only generic words ("các đơn vị", "các cơ quan, đơn vị liên quan"): not a named body. */

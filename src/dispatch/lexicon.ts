@@ -15,7 +15,7 @@ export const HEAD_SRC = [
   `cấp ${U}`, "chính quyền", "trung tâm", "văn phòng", "thanh tra", "công an", "kho bạc", "chi cục", "tổng cục",
   "cục(?! (?:bộ|diện))", "vụ(?! (?:việc|án|mùa|lợi))",
   "bộ(?! (?:phận|máy|đội|hồ sơ|tiêu chí|quy tắc|câu hỏi|luật|mặt|sưu tập|tài liệu|đề|công cụ|chứng từ|chuyển))",
-  "chi(?=,? đảng bộ)", "viện", "bệnh viện", "trường(?! (?:hợp|học sinh|độ))", "ngân hàng",
+  "chi(?=,? đảng bộ)", "viện", "bệnh viện", "trường(?! (?:hợp|họp|học sinh|độ))", "ngân hàng",
   "báo(?! (?:cáo|chí|động|giá|hiệu|danh|tin|đáp|trước|gồm|về))", "đài(?! (?:thọ))", "cơ quan", "đơn vị", "đoàn thể",
   "ngành", "bộ chỉ huy", "ban chỉ huy", "liên đoàn", "liên minh", "công ty", "tổng công ty", "điện lực", "bưu điện",
   "chi nhánh", "tòa án", "toà án", "viện kiểm sát", "cơ sở giáo dục", "nhà trường", "thành đoàn", "huyện đoàn",
@@ -24,6 +24,8 @@ export const HEAD_SRC = [
   "đồn", "bộ đội", "quỹ(?! (?:đất|thời gian))", "nhà văn hóa", "nhà văn hoá", "ủy viên", "đại biểu", "viễn thông", "cảnh sát", "bộ chỉ huy", "phân hiệu", "ban quản lý",
   "công chức (?:địa chính|văn phòng|tư pháp|tài chính|văn hóa|văn hoá|chỉ huy|kinh tế)",
   "tổ chức(?= (?:chính trị|xã hội|đoàn thể|cơ sở|đảng|quần chúng|tôn giáo|kinh tế|nhân đạo|thành viên|công đoàn|phi|quốc tế|tín dụng)(?![\\p{L}]))",
+  // Residents and households addressed by flag-hanging and clean-up notices ("… và các hộ gia đình", "hộ nhân dân").
+  "hộ (?:gia đình|nhân dân|dân|kinh doanh)", "nhân dân(?= (?:trên|trong|ở|tại|các)\\s)", "người dân(?= (?:trên|trong|ở|tại)\\s)", "tàu thuyền",
 ];
 
 // Words that end a subject or list: the verb (lower case; names are capitalised) or a marker word.

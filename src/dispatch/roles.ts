@@ -37,7 +37,7 @@ function listFrom(s: string): { names: string[]; end: number } | null {
   if (!bodyHeadAt(s)) return null;
   const { list, end } = readList(s);
   // "Đơn vị nào chưa gửi …", "cơ quan nào …": a condition on whichever body, not a named one.
-  if (/^\s*nào(?![\p{L}])/u.test(s.slice(end))) return null;
+  if (/^\s*nào(?![\p{L}])/u.test(s.slice(end)) || /(?:^|\s)nào(?:\s|$)/u.test(list)) return null;
   const names = splitList(list);
   return names.length ? { names, end } : null;
 }
@@ -124,6 +124,10 @@ function readLeads(sentence: string): SentenceLeads | null {
     const inner = REQUEST.exec(after);
     if (inner) {
       const obj = listAt(after.slice(inner[0].length));
+      // "Thủ trưởng các cơ quan …, Chủ tịch UBND các xã và đề nghị các cơ quan của tỉnh … thực hiện …": the bodies before
+      // "và đề nghị" are told to do the same work, not the ones asking.
+      const alsoLeads = /\svà\s*$/u.test(part.slice(0, got.end + (part.slice(got.end).length - part.slice(got.end).trimStart().length)) + " ") || /(?:^|\s)và$/u.test(got.names[got.names.length - 1] ?? "");
+      if (obj && alsoLeads) return { leads: [...got.names.map((n) => n.replace(/\s+và$/u, "")), ...obj.names], requester: [], verb: verbAfter(after.slice(inner[0].length + obj.end)), requested: true };
       if (obj) return { leads: obj.names, requester: got.names, verb: verbAfter(after.slice(inner[0].length + obj.end)), requested: true };
     }
     // "Bộ Y tế vừa có công điện gửi UBND các tỉnh … đề nghị …", "Ban Thường vụ Thành ủy có Công văn số … yêu cầu các

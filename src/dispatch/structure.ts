@@ -53,7 +53,11 @@ export function buildStructure(lines: Line[], issuerNames: string[]): Structure 
   const hasNumbered = lines.some((l) => !END.test(l.text) && isNumbered(parseMarker(l.text)?.kind ?? "root"));
 
   for (const { text, blankBefore } of lines) {
-    if (END.test(text)) break;
+    // A portal's "Người ký văn bản: …" above the text is metadata; after the text, the signature block ends it.
+    if (END.test(text)) {
+      if (root.children.length || prose.length || preamble.length) break;
+      continue;
+    }
     const mk = parseMarker(text);
     if (mk && mode === "closing" && !isNumbered(mk.kind)) {
       closing.push(text);

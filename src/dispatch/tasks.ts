@@ -160,7 +160,8 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
         return;
       }
       // "… đề nghị các đơn vị thực hiện các nội dung sau:" addressed to generic bodies: the recipients' task.
-      if (l?.requested && isGeneric(l.leads) && endsLeadIn && ctx.implicitTo.length) {
+      // The lead-in may carry its dash items on the same line ("… các nội dung sau: – Tuyên truyền …").
+      if (l?.requested && isGeneric(l.leads) && (endsLeadIn || /sau\s*:\s*[-–•+]\s/u.test(unit)) && ctx.implicitTo.length) {
         cur = task(`#${++k}`, s, assignees(ctx.implicitTo, ""), true);
         out.push(cur);
         leadIn = cur;

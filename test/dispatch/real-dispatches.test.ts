@@ -62,6 +62,7 @@ describe("real dispatches the reader was not tuned on", () => {
   describe.each(variants)("%s", (_label, transform) => {
     const s = transform === variants[0]![1] ? asPublished : score(transform);
     it("keeps task, assignee, deadline and header figures at or above their floors", () => {
+      if (process.env.PRINT_FIGURES) console.log("FIGURES", _label, JSON.stringify(s));
       expect(s.task).toBeGreaterThanOrEqual(floors.task!);
       expect(s.assignee).toBeGreaterThanOrEqual(floors.assignee!);
       expect(s.deadline).toBeGreaterThanOrEqual(floors.deadline!);
