@@ -204,8 +204,10 @@ export class PrismaOutboxStore implements OutboxStore {
         if (clash) await tx.chatBinding.updateMany({ where: { chatId: from }, data: { active: false } });
         else await tx.chatBinding.updateMany({ where: { chatId: from }, data: { chatId: to } });
         // Telegram keeps message ids across the upgrade: the posts sent before it still carry their tasks, in the new
-        // chat (replies and ✅ on them must find the task). OR IGNORE: a post already recorded there stays.
-        await tx.$executeRawUnsafe(`UPDATE OR IGNORE Post SET chatId = ? WHERE chatId = ?`, to, from);
+        // chat (replies and ✅ on them must find the task). A post already recorded there stays (SQLite's OR IGNORE,
+        // written so PostgreSQL runs it too; the tagged template gets each database's placeholders).
+        await tx.$executeRaw`UPDATE "Post" SET "chatId" = ${to} WHERE "chatId" = ${from} AND NOT EXISTS (SELECT 1 FROM "Post" q
+          WHERE q."chatId" = ${to} AND q."messageId" = "Post"."messageId" AND q."assignmentId" = "Post"."assignmentId")`;
         await tx.event.create({
           data: { at: this.clock.now(), type: "chat_migrated", chatId: to, data: JSON.stringify({ from, to }) },
         });
