@@ -9,15 +9,22 @@ import { sqlDate } from "./sql-date.js";
  * the same SQL on SQLite and PostgreSQL).
  */
 export class InboundRepo implements InboundJournal {
+  /** The last receivedAt this process wrote (ms): see record(). */
+  private lastAt = 0;
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
   ) {}
 
   async record(entry: { id: string; platform: Platform; payload: string }): Promise<void> {
+    // Arrival order is replayed by receivedAt: updates of one batch arrive within a millisecond, and PostgreSQL has no
+    // rowid to break the tie, so this process's stamps strictly increase (by 1 ms at most per update).
+    const at = Math.max(this.clock.now().getTime(), this.lastAt + 1);
+    this.lastAt = at;
     await this.db.gate.run(() =>
       this.db.sql.run(`INSERT INTO "InboundUpdate" (id, platform, payload, "receivedAt") VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`, [
-        entry.id, entry.platform, entry.payload, sqlDate(this.clock.now()),
+        entry.id, entry.platform, entry.payload, sqlDate(new Date(at)),
       ]),
     );
   }
@@ -27,8 +34,8 @@ export class InboundRepo implements InboundJournal {
   }
 
   async takeUnhandled(platform: Platform, maxReplays: number): Promise<{ replay: Array<{ id: string; payload: string }>; abandoned: string[] }> {
-    // Arrival order: SQLite's rowid breaks ties within a millisecond; PostgreSQL has no rowid, ties go by id.
-    const order = this.db.sql.dialect === "postgresql" ? `"receivedAt", id` : `"receivedAt", rowid`;
+    // Arrival order (record() keeps one process's stamps apart); ties between workers go by id.
+    const order = `"receivedAt", id`;
     return this.db.gate.run(() =>
       this.db.sql.tx(async (sql) => {
         const rows = await sql.all<{ id: string; payload: string; replays: number }>(
