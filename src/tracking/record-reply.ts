@@ -103,7 +103,12 @@ export async function recordReply(deps: TrackingDeps, msg: Omit<InboundMessage, 
   if (!chosen.every((a) => mayReport({ binding, person, unitId: a.unitId, officersOnly: settings.officersOnly }))) return { code: "forbidden" };
 
   const open = chosen.filter((a) => a.status !== "done");
-  if (open.length === 0) return { code: "already_closed", task: taskRef(chosen[0]!), completedAt: chosen[0]!.completedAt };
+  if (open.length === 0) {
+    // Several workers: the same update delivered to two of them. If it is closed because the other worker just handled
+    // this very event (its transaction records the event with the completion), it is a duplicate, not a late reply.
+    if (await store.replies.isProcessed(msg.eventId)) return { code: "duplicate_event" };
+    return { code: "already_closed", task: taskRef(chosen[0]!), completedAt: chosen[0]!.completedAt };
+  }
 
   const leaderChat = (a: AssignmentView): ChatId | null => settings.leaderChat ?? a.forwardChat;
   const tOf = async (chat: ChatId) => translator(await chatLang(store, chat));
