@@ -64,6 +64,8 @@ export default async function main(): Promise<void> {
   console.log(`  slowest page: ${worst.toFixed(1)} ms (target ≤ 300 ms)`);
   const xlsx = await time(1, async () => (await (await app.request(`/search/export.xlsx?unit=${unit}`, { headers: { cookie } })).arrayBuffer()).byteLength);
   console.log(`  .xlsx export of one unit's ${Math.round(N / UNITS)} rows: ${xlsx.median.toFixed(0)} ms, ${(xlsx.result / 1024).toFixed(0)} KB (a download, no page target)`);
+  const docx = await time(1, async () => (await (await app.request(`/search/export.docx?unit=${unit}`, { headers: { cookie } })).arrayBuffer()).byteLength);
+  console.log(`  .docx report of the same rows: ${docx.median.toFixed(0)} ms, ${(docx.result / 1024).toFixed(0)} KB (a download, no page target)`);
   await db.close();
   rmSync(dir, { recursive: true, force: true });
 }

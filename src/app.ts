@@ -17,6 +17,7 @@ import type { ChatAdapter, Inbound, Platform } from "./chat/port.js";
 import { type Clock, systemClock } from "./clock.js";
 import type { Config } from "./config.js";
 import { readDispatch } from "./dispatch/reader.js";
+import { withAmendments } from "./dispatch/amends.js";
 import { translator } from "./i18n.js";
 import { detectTools } from "./ingest/index.js";
 import { readFileIsolated } from "./intake/read-file.js";
@@ -30,6 +31,8 @@ import { type HealthServer, startHealthServer } from "./health.js";
 import { questionDigest } from "./tracking/question-digest.js";
 import { reminderTick } from "./tracking/reminder-tick.js";
 import { ensureAdmins } from "./tracking/roles.js";
+import { parseOfficeHours } from "./reminders/office-hours.js";
+import { officeHoursGate } from "./tracking/quiet-hours.js";
 import { startWebServer, type WebServer } from "./web/server.js";
 
 export interface AppOptions {
@@ -100,7 +103,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     store,
     clock,
     logger,
-    readDispatch: (text, refDate) => readDispatch(text, { refDate }),
+    // The amendment references (issue 12) ride on the reader's output as one optional field.
+    readDispatch: (text, refDate) => withAmendments(readDispatch(text, { refDate }), text),
     // Files are read (and their dispatch read) in a worker thread with a heap cap, within the file time limit.
     extractText: options.extractText ?? ((bytes, fileName, extra = {}) =>
       readFileIsolated(bytes, fileName, {
@@ -123,6 +127,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     wakeDelivery: () => worker?.kick(),
   };
   const bot = createBot(deps);
+  // Office hours (issue 12): outside them group messages wait in the outbox; private chats are served.
+  const officeHours = officeHoursGate(store, clock);
+  await officeHours.refresh();
   const adapters: ChatAdapter[] = [];
   const limitsFor = options.rateLimits ?? ((platform: Platform) => (platform === "zalo" ? zaloRateLimits(config) : TELEGRAM_RATE_LIMITS));
   const limiter = shared ? new SharedRateLimiter(db, limitsFor) : new RateLimiter(limitsFor);
@@ -192,6 +199,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     onError: (error, context) => logger.error("delivery", { error, context }),
     // A standby worker leaves Zalo's messages to the worker holding the Zalo session.
     options: { serves: (chat) => !chat.startsWith("zalo:") || zaloLock.held },
+    holdGroups: () => officeHours.closed(),
   });
   worker.start();
   const delivery = worker;
@@ -274,7 +282,10 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   // The dashboard reads through the same store and use cases as the chat (decision 0701).
   const web = config.WEB_PUBLIC_URL
     ? await startWebServer(
-      { store, clock, logger, defaultLang: config.DEFAULT_LANG, filesDir: deps.settings.filesDir, publicUrl: config.WEB_PUBLIC_URL },
+      {
+        store, clock, logger, defaultLang: config.DEFAULT_LANG, filesDir: deps.settings.filesDir, publicUrl: config.WEB_PUBLIC_URL,
+        ...(deps.settings.reportIssuer ? { reportIssuer: deps.settings.reportIssuer } : {}),
+      },
       { port: config.WEB_PORT, host: config.WEB_HOST },
     )
     : undefined;
@@ -354,6 +365,7 @@ async function applyOfficeSettings(store: ReturnType<typeof createStore>, config
   await store.directory.saveSettings({
     officersOnly: config.OFFICERS_ONLY,
     requireApproval: config.REQUIRE_APPROVAL,
+    officeHours: parseOfficeHours(config.OFFICE_HOURS),
     reminders: {
       ...current.reminders,
       hour: config.REMINDER_HOUR,

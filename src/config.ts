@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { translator } from "./i18n.js";
 import { zaloEnvShape } from "./adapters/zalo/limits.js";
+import { parseOfficeHours } from "./reminders/office-hours.js";
 
 /**
  * The one place settings are read: a zod schema over the environment, parsed once at start-up by src/main.ts.
@@ -39,6 +40,15 @@ export const envSchema = z.object({
   REMINDER_OFFSETS_DAYS: list(z.string().regex(/^\d+$/)).transform((xs) => (xs.length ? xs.map(Number) : [7, 3, 1])),
   EXTRA_DAYS_OFF: list(isoDate),
   EXTRA_WORKING_DAYS: list(isoDate),
+  /** When groups may be written to, on working days, Vietnam time: "07:30-17:30" (default) or "off". */
+  OFFICE_HOURS: z.string().default("07:30-17:30").refine((v) => {
+    try {
+      parseOfficeHours(v);
+      return true;
+    } catch {
+      return false;
+    }
+  }, "giờ làm việc phải có dạng 07:30-17:30 hoặc off"),
   OFFICERS_ONLY: flag,
   REQUIRE_APPROVAL: flag,
 

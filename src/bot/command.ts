@@ -22,10 +22,14 @@ export const COMMANDS = [
   "huy", // cancel the newest draft
   "duyet", // approve a completion awaiting approval (the approval request's button, typed)
   "tralai", // send a completion back
+  "giahan", // approve a deadline extension (as asked, or to another date)
+  "tuchoi", // refuse a deadline extension
+  "lichsu", // a task's history (timeline)
+  "thuhoi", // recall a confirmed dispatch or one of its items
   "web", // a one-time sign-in link to the web dashboard; "/web thoat" signs out everywhere
   "mau", // admin: the directory template (.xlsx)
   "nhapdonvi", // admin: import a pasted list of units (preview, then /apdung)
-  "apdung", // admin: apply the pending directory import ("/apdung huy" drops it)
+  "apdung", // admin: apply the pending directory import ("/apdung huy" drops it); leader: "/apdung <mã> <mã văn bản>" applies an amending dispatch
   "doiten", // admin: rename a unit (the old name stays an alias)
   "gopdonvi", // admin: merge a unit into another
   "giaithe", // admin: retire a unit

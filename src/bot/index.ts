@@ -13,6 +13,9 @@ import {
 } from "./features/directory.js";
 import { bindCommand } from "./features/bind-unit.js";
 import { approvalCommand } from "./features/approval-commands.js";
+import { extensionCommand } from "./features/extensions.js";
+import { historyCommand } from "./features/history.js";
+import { applyCommand as applyAmendmentCommand, recallCommand } from "./features/amendments.js";
 import { draftDecisionCommand } from "./features/draft-decision.js";
 import { draftEditCommand } from "./features/draft-edit.js";
 import { showHelp } from "./features/help.js";
@@ -84,7 +87,9 @@ export function createBot(deps: BotDeps): Bot {
       case "danhsachdonvi": return listUnitsCommand(ctx, cmd.args);
       case "mau": return templateCommand(ctx);
       case "nhapdonvi": return importTextCommand(ctx, cmd.args);
-      case "apdung": return applyCommand(ctx, cmd.args);
+      // "/apdung <mã> <mã văn bản>" applies an amending dispatch (issue 12); bare "/apdung" or "/apdung huy" decides
+      // the admin's pending directory import (issue 13).
+      case "apdung": return /^#?\d/.test(cmd.args.trim()) ? applyAmendmentCommand(ctx, cmd.args) : applyCommand(ctx, cmd.args);
       case "doiten": return renameCommand(ctx, cmd.args);
       case "gopdonvi": return mergeCommand(ctx, cmd.args);
       case "giaithe": return retireCommand(ctx, cmd.args);
@@ -100,6 +105,13 @@ export function createBot(deps: BotDeps): Bot {
         await idle();
         // The leader's newest draft comes from the database, so edits still work after a restart.
         return draftEditCommand(ctx, cmd.name, cmd.args, (await deps.store.dispatches.latestDraftId(ctx.msg.sender.id)) ?? undefined);
+      case "giahan":
+      case "tuchoi":
+        return extensionCommand(ctx, cmd.name, cmd.args);
+      case "lichsu":
+        return historyCommand(ctx, cmd.args);
+      case "thuhoi":
+        return recallCommand(ctx, cmd.args);
       case "duyet":
       case "tralai":
         return approvalCommand(ctx, cmd.name, cmd.args);
@@ -128,6 +140,8 @@ export function createBot(deps: BotDeps): Bot {
     }
     // Registered officers may also report from a private chat (their unit is known).
     if (ctx.person?.unitId != null && msg.text.trim()) return onGroupMessage(ctx);
+    // A secretary is answered as one (issue 12), not told she has no role.
+    if (!isLeader && hasRole(ctx.person, "secretary")) return ctx.reply(ctx.t("followup:private.secretaryHint"));
     await ctx.reply(ctx.t(isLeader ? "bot:private.leaderHint" : "bot:private.hint", { id: msg.sender.id }));
   }
 

@@ -32,6 +32,11 @@ export interface OutboxItem extends NewOutboxItem {
   createdAt: Date;
 }
 
+export interface DueOptions {
+  /** false: leave group chats' items for later (office hours, src/reminders/office-hours.ts). Default true. */
+  groups?: boolean;
+}
+
 export interface OutboxStore {
   /** Stores that can, return the new items' ids (in order), so a later edit can name them with outboxRef. */
   enqueue(items: NewOutboxItem[]): Promise<void | number[]>;
@@ -39,7 +44,7 @@ export interface OutboxStore {
    * Pending items due at `now`, oldest first, at most `limit`. Items of one chat come in creation order, and an item
    * is not returned while an older item of the same chat is still pending (per-chat FIFO survives retries).
    */
-  due(now: Date, limit: number): Promise<OutboxItem[]>;
+  due(now: Date, limit: number, options?: DueOptions): Promise<OutboxItem[]>;
   /** Delivered: records the platform message id (and, for task posts, the post rows) in one transaction. */
   markSent(id: number, sent: SentRef, at: Date): Promise<void>;
   /** Try again later (rate limit, transient error). */

@@ -1,7 +1,8 @@
 /**
  * `npm run demo`: the whole loop without any chat platform. A temporary database, the units of Hà Nội's Kế hoạch
  * 164/KH-UBND, the dispatch read by the reader, confirmed by a leader, posted to an in-memory chat, answered by unit
- * officers (with and without diacritics), the clock moved past the deadline, reminders, and the final report.
+ * officers (with and without diacritics), a deadline extension asked and approved, the clock moved past the deadline,
+ * reminders, an amending dispatch applied, the final report (showing the extensions) and a task's history.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -25,6 +26,13 @@ import { reminderTick } from "../tracking/reminder-tick.js";
 import { replyText } from "../tracking/reply-text.js";
 import { ensureAdmins, setRole } from "../tracking/roles.js";
 import { statusReport } from "../tracking/status-report.js";
+import { decideExtension, listExtensions } from "../tracking/extensions.js";
+import { taskHistory } from "../tracking/task-history.js";
+import { decisionText } from "../bot/features/extensions.js";
+import { withAmendments } from "../dispatch/amends.js";
+import { amendmentOffers, applyAmendment } from "../tracking/amendments.js";
+import { displayDay } from "../tracking/office-day.js";
+import { renderHistory } from "../bot/features/history.js";
 import { registerUnits, type UnitInput } from "../tracking/unit-registry.js";
 import { issueWebLink } from "../tracking/web-access.js";
 import { createLogger } from "../logger.js";
@@ -56,7 +64,7 @@ class PrintingChat implements ChatAdapter {
     const messageId = String(++this.next);
     if (m.text.startsWith("📄") && !this.firstPost.has(m.chat)) this.firstPost.set(m.chat, messageId);
     const who = this.names.get(m.chat) ?? m.chat;
-    const body = this.full(m.chat) ? m.text : m.text.split("\n").filter((l) => /^\s*\d+\.|^⚠️|^⏰|^•/.test(l)).map((l) => (l.length > 110 ? `${l.slice(0, 109)}…` : l)).join("\n");
+    const body = this.full(m.chat) ? m.text : m.text.split("\n").filter((l) => /^\s*\d+\.|^⚠️|^⏰|^•|^✅|^❌|^⏳|^🔁|^⛔/.test(l)).map((l) => (l.length > 110 ? `${l.slice(0, 109)}…` : l)).join("\n");
     console.log(`\n  ┌─ ${who} (${m.chat}) · tin #${messageId}\n${indent(body)}`);
     if (m.buttons?.length) console.log(`  │ [${m.buttons.flat().map((b) => b.label).join("] [")}]`);
     return { chat: m.chat, messageId };
@@ -128,7 +136,7 @@ async function main(): Promise<void> {
   }
   const confirmed = await confirmDraft(deps, { dispatchId: ingest.draft.id, by: LEADER });
   if (confirmed.code !== "ok") throw new Error(`confirm: ${confirmed.code}`);
-  console.log(t("tracking:confirm.ok", { tasks: confirmed.tasks, units: confirmed.units, posts: confirmed.posts }));
+  console.log(t("followup:confirm.ok", { tasks: confirmed.tasks, units: confirmed.units, assignments: confirmed.assignments, posts: confirmed.posts }));
   if (confirmed.unbound.length) console.log(t("tracking:confirm.unbound", { units: confirmed.unbound.map((u) => u.name).join(", ") }));
   if (confirmed.unassigned.length) console.log(t("tracking:confirm.unassigned", { refs: confirmed.unassigned.map((u) => u.ref).join(", ") }));
   console.log("(Nội dung đầy đủ in cho nhóm lãnh đạo, Hội CTĐ và Sở Y tế; các nhóm khác chỉ in dòng nhiệm vụ.)");
@@ -165,6 +173,17 @@ async function main(): Promise<void> {
   await deliver();
   console.log(`Chạy lại cùng phút: ${(await reminderTick(deps)).messages} tin mới (không gửi trùng).`);
 
+  section("5b. Đơn vị đề nghị gia hạn; lãnh đạo đồng ý (Quy chế theo dõi, đôn đốc)");
+  await say("telegram:-1001007", "telegram:607", "Đề nghị gia hạn nhiệm vụ 2 đến 15/12 vì chưa được cấp kinh phí", "2023-11-14T09:00:00");
+  await deliver();
+  const pending = await listExtensions(deps, { status: "pending" });
+  for (const ext of pending) {
+    const decided = await decideExtension(deps, { id: ext.id, by: LEADER, byName: "Đ/c Phó Chủ tịch", approve: true, chat: LEADER_CHAT, messageId: null });
+    console.log(`  Lãnh đạo bấm [✅ Đồng ý] (mã ${ext.id}) → ${decisionText(decided, t, String(ext.id))}`);
+  }
+  await deliver();
+  const extendedTask = pending[0];
+
   section("6. Đồng hồ tới 21/11/2023 08:30 (quá hạn 20/11): nhắc quá hạn và báo lãnh đạo");
   clock.set(new Date("2023-11-21T08:30:00+07:00"));
   tick = await reminderTick(deps);
@@ -172,10 +191,38 @@ async function main(): Promise<void> {
   await deliver();
   await say("telegram:-1001004", "telegram:604", "Báo cáo: đã hoàn thành nhiệm vụ 2", "2023-11-21T10:00:00");
 
+  section("6b. UBND Thành phố ban hành văn bản gia hạn Kế hoạch 164/KH-UBND; lãnh đạo áp dụng");
+  clock.set(new Date("2023-11-22T09:00:00+07:00"));
+  const amendingText = [
+    "ỦY BAN NHÂN DÂN", "THÀNH PHỐ HÀ NỘI", "Số: 171/UBND-VX", "V/v gia hạn thời gian thực hiện Kế hoạch số 164/KH-UBND", "",
+    "Hà Nội, ngày 22 tháng 11 năm 2023", "",
+    "UBND Thành phố gia hạn thời gian thực hiện Kế hoạch số 164/KH-UBND ngày 05/6/2023 đến ngày 15/12/2023.",
+  ].join("\n");
+  const amending = await ingestDraft(deps, { parsed: withAmendments(readDispatch(amendingText, { refDate: "2023-11-22" }), amendingText), forwardedBy: LEADER, chat: LEADER_CHAT, rawText: amendingText });
+  if (amending.code !== "ok") throw new Error(`ingest: ${amending.code}`);
+  for (const offer of amendmentOffers(deps, amending.draft.id)) {
+    console.log(`  🔁 ${t(`followup:amendment.kind.${offer.amendment.kind}`, { numbers: offer.amendment.numbers.join(", "), until: offer.amendment.until ? displayDay(offer.amendment.until) : "" })}`);
+    for (const target of offer.targets) {
+      console.log(`  ${t("followup:amendment.tracked", { id: target.id, number: target.number ?? "", date: target.date ? displayDay(target.date) : "", open: target.open })}`);
+      const applied = await applyAmendment(deps, { amendmentId: offer.amendment.id, targetDispatchId: target.id, by: LEADER, byName: "Đ/c Phó Chủ tịch", chat: LEADER_CHAT });
+      if (applied.code === "extended") console.log(`  Lãnh đạo bấm [🔁 Áp dụng] → ${t("followup:amendment.doneExtended", { count: applied.count, number: applied.number ?? "", until: displayDay(applied.until) })}`);
+    }
+  }
+  await deliver();
+
+  if (extendedTask) {
+    section("6c. Lịch sử một nhiệm vụ (/lichsu)");
+    const a = await deps.store.replies.assignment(extendedTask.assignmentId);
+    console.log(`/lichsu ${a?.dispatchNumber ?? ""} ${a?.taskRef ?? ""}`);
+    const history = await taskHistory(deps, { by: SECRETARY, chat: "telegram:3", assignmentId: extendedTask.assignmentId });
+    if (history.code === "ok") console.log(renderHistory(history.history, t));
+  }
+
   section("7. Báo cáo tình hình thực hiện (văn thư/tổng hợp yêu cầu)");
   const report = await statusReport(deps, { by: SECRETARY, request: { kind: "dispatch", dispatchId: ingest.draft.id } });
   if (report.code !== "ok") throw new Error(report.code);
-  console.log(renderReportText(report.report, t).join("\n\n"));
+  const extendedFrom = deps.store.extensions.originalDeadlines(report.report.lines.map((l) => Number(l.row.id)));
+  console.log(renderReportText(report.report, t, { extendedFrom }).join("\n\n"));
   const xlsx = join(dir, "bao-cao-164-KH-UBND.xlsx");
   writeFileSync(xlsx, await renderReportXlsx(report.report, { t, now: clock.now(), title: "164/KH-UBND" }));
   console.log(`\nTệp Excel: ${xlsx}`);

@@ -18,14 +18,14 @@ const BODY_AT = new RegExp(
 );
 /** Kind words that continue a collective ("Các phòng, ban, ngành, đoàn thể huyện") instead of starting a new body. */
 const KIND_WORD = new RegExp(
-  `^(?:sở|ban|ngành|phòng|đoàn thể|cơ quan|đơn vị|địa phương|doanh nghiệp|cá nhân|huyện|quận|xã|phường|thị trấn|thị xã|thành phố|tỉnh|trường|hội|đảng bộ|chi bộ|(?:huyện|thị|thành|quận|đảng) ${U})(?![\\p{L}\\p{N}])`,
+  `^(?:sở|ban|ngành|phòng|đoàn thể|cơ quan|đơn vị|địa phương|doanh nghiệp|cá nhân|huyện|quận|xã|phường|thị trấn|thị xã|thành phố|tỉnh|trường|hội|đảng bộ|chi bộ|(?:liên )?chi đoàn|(?:liên )?chi hội|(?:huyện|thị|thành|quận|đảng) ${U})(?![\\p{L}\\p{N}])`,
   "u",
 );
 const STOP_RE = new RegExp(`^(?:${STOP_WORDS.sort((a, b) => b.length - a.length).join("|")})(?![\\p{L}\\p{N}])`, "u");
 // "tổ chức"/"thành phố" etc. inside names are nouns; these follow a head and never end the list.
 // "Ban Quản lý dự án đầu tư xây dựng huyện", "UBND cùng cấp": words that are verbs elsewhere but here part of a name.
 // "Ban chỉ đạo quốc gia …" written in lower case: a name, not the verb "chỉ đạo".
-const NOUN_AFTER = /^(?:tổ chức (?:chính trị|xã hội|đoàn thể|cơ sở|[đĐ]ảng|hội|quần chúng|tôn giáo)|cá nhân|dự án(?: đầu tư)?(?: xây dựng)?(?: công trình)?|cùng cấp|(?<=(?:^|\s)[Bb]an\s)(?:chỉ đạo|chỉ huy|quản lý))/u;
+const NOUN_AFTER = /^(?:tổ chức (?:chính trị|xã hội|đoàn thể|cơ sở|[đĐ]ảng|hội|quần chúng|tôn giáo)|cá nhân|dự án(?: đầu tư)?(?: xây dựng)?(?: công trình)?|cùng cấp|(?<=(?:^|\s)[Bb]an\s)(?:chỉ đạo|chỉ huy|quản lý|xây dựng [Đđ]ảng))/u;
 
 export function bodyHeadAt(s: string): number {
   const m = BODY_AT.exec(s);

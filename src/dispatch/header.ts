@@ -29,17 +29,23 @@ const NUM = `(\\d{1,6}(?:\\s*\\/\\s*(?:\\d{2,4}|${CODE})|\\s*[-–]\\s*${CODE})+
 const HEADER_NUMBER = new RegExp(`(?:^|\\s)(?:Số|SỐ)\\s*:?\\s*${NUM}`, "u");
 const SENTENCE_NUMBER = new RegExp(`(${TYPE_ALT}|văn bản)(?:\\s+(?:khẩn|hỏa tốc|hoả tốc|thượng khẩn))?\\s+số\\s*:?\\s*${NUM}`, "iu");
 // A portal sentence naming the document after its verb, with its number written without "số" or not at all.
+const SENTENCE_NUMBER_ALL = new RegExp(SENTENCE_NUMBER.source, "giu");
 const PUBLISH_VERB = /(?:ban hành|\sra|\scó|vừa|gửi|ký|giới thiệu(?:\s+toàn văn)?)\s+(?:các\s+)?$/iu;
 const SENTENCE_NAMING = new RegExp(`(?<=(?:ban hành|\\scó|\\sra|vừa|ký)\\s+(?:các\\s+)?)(${TYPE_ALT}|văn bản)(?:\\s+(?:khẩn|hỏa tốc|hoả tốc|thượng khẩn))?(?:\\s+${NUM}(?=[\\s,.:;]|$)|(?=\\s+(?:gửi|chỉ đạo|về)\\s))`, "iu");
+const SENTENCE_NAMING_ALL = new RegExp(SENTENCE_NAMING.source, "giu");
 const PLACE_DATE = /(?:,|^)\s*ngày\s+(\d{1,2})\s*(?:tháng\s*(\d{1,2})\s*năm\s*(\d{4})|[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))/iu;
 // A header line naming its own date mid-line: "Số 924/SNV-CCHC Ngày 07-9-2015 V/v …", "Thông báo Khẩn ngày 18/10/2020".
 const DAY_IN_LINE = /(?:^|\s)[Nn]gày\s+(\d{1,2})\s*(?:tháng\s*(\d{1,2})\s*năm\s*(\d{4})|[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))/u;
 const TYPE_START = new RegExp(`^(?:${TYPES.join("|")})(?![\\p{L}])`, "iu");
 const MARKER_AT = /^(?:[-–+•]|\d{1,3}\s*[.)\-–]|[IVX]{1,5}\s*[.\-–]|[a-zđ]\))/u;
 const SOURCE_DATE = /\(\s*Nguồn[^)]*?[-–]\s*(\d{1,2})\/(\d{1,2})\/(\d{4})/iu;
+const SOURCE_THEO = new RegExp(`^\\(\\s*Theo\\s+(?:${TYPE_ALT}|văn bản)\\s+số`, "iu");
+// A portal's section titles and counters above the text ("THÔNG TIN Ý KIẾN", "SỐ LƯỢT TRUY CẬP") are not its issuer.
+const PAGE_CHROME =
+  /^(?:THÔNG TIN|TIN TỨC|TIN\s|SỐ LƯỢT|LƯỢT TRUY CẬP|TRUY CẬP|TRANG CHỦ|VĂN BẢN|LIÊN KẾT|THỐNG KÊ|TÌM KIẾM|DANH MỤC|GIỚI THIỆU|HỎI ĐÁP|CHI TIẾT|TÀI LIỆU|THƯ VIỆN|ĐĂNG NHẬP|BẢN IN|CHIA SẺ|TAGS?$|XEM THÊM|BÀI VIẾT|CHUYÊN MỤC|SỰ KIỆN|HOẠT ĐỘNG|THỦ TỤC HÀNH CHÍNH|CHỈ ĐẠO ĐIỀU HÀNH|TIÊU ĐIỂM|NỔI BẬT|MỚI NHẤT)/u;
 const SECRECY = /^(TUYỆT MẬT|TỐI MẬT|MẬT)$/u;
 const URGENCY = /^(HỎA TỐC|HOẢ TỐC|THƯỢNG KHẨN|KHẨN)$/u;
-const NOT_HEADER = /^(?:Căn cứ|Thực hiện|Theo|Trong|Để|Nhằm|Ngày\s+\d|Qua|Sau khi|Trên cơ sở|Hiện nay|Kỷ niệm)/u;
+const NOT_HEADER = /^\(?\s*(?:Căn cứ|Thực hiện|Theo|Trong|Để|Nhằm|Ngày\s+\d|Qua|Sau khi|Trên cơ sở|Hiện nay|Kỷ niệm)/u;
 
 function iso(y: number, m: number, d: number): string | null {
   if (m < 1 || m > 12 || d < 1 || d > 31) return null;
@@ -151,7 +157,7 @@ export function readHeader(input: Line[]): HeaderResult {
       const glued = doc.number === null || i <= lastHeader + 3 ? /(?<!BÍ|BẢO)\s+(TUYỆT MẬT|TỐI MẬT|MẬT|HỎA TỐC|HOẢ TỐC|THƯỢNG KHẨN|KHẨN)$/u.exec(t) : null;
       if (glued && stamps(glued[1]!, doc)) t = t.slice(0, glued.index);
       const head = t.replace(/CỘNG H(?:OÀ|ÒA|OA).*$/u, "").replace(/ĐẢNG CỘNG SẢN.*$/u, "").trim();
-      if (head && doc.type === null && !/:$/u.test(head) && !issuerParts.includes(head) && !/^(?:ĐỘC LẬP|T\/M|TM\.|KT\.)/u.test(head))
+      if (head && doc.type === null && !/:$/u.test(head) && !issuerParts.includes(head) && !/^(?:ĐỘC LẬP|T\/M|TM\.|KT\.)/u.test(head) && !PAGE_CHROME.test(head))
         issuerParts.push(head);
       if (i <= lastHeader + 3) lastHeader = Math.max(lastHeader, i);
     } else if (/^Độc lập/u.test(t)) lastHeader = Math.max(lastHeader, i);
@@ -203,19 +209,28 @@ export function readHeader(input: Line[]): HeaderResult {
   if (doc.number === null) {
     for (let i = 0; i < lines.length; i++) {
       const t = lines[i]!.text;
-      const source = /^\(?\s*Nguồn/iu.test(t);
+      // "(Nguồn: …)" and a portal's attribution "(Theo Công văn số 6012/UBND-KT, ngày 14/11/2023)" name the document.
+      const source = /^\(?\s*Nguồn/iu.test(t) || SOURCE_THEO.test(t);
       // Page chrome (breadcrumb, headline, "Cập nhật: …") may come first: a naming sentence ("… ban hành Công văn số …")
       // counts in the first paragraphs, any other mention only in the first lines.
       if (!source && i > 15) continue;
       // "… có Công văn số 2686/…", "… có Công văn 4424 gửi …", "… ban hành công văn chỉ đạo …" (no number shown).
-      const m = SENTENCE_NUMBER.exec(t) ?? (source || MARKER_AT.test(t) ? null : SENTENCE_NAMING.exec(t));
+      // A line may cite other documents before naming its own ("thực hiện Kế hoạch số 308-KH/BTGTW …; Bộ đã ban hành
+      // Công văn số 5009/…"): the first mention that passes is the document.
+      const candidates = [...t.matchAll(SENTENCE_NUMBER_ALL), ...(source || MARKER_AT.test(t) ? [] : [...t.matchAll(SENTENCE_NAMING_ALL)])];
+      const m = candidates.find((c) => {
+        // Past the first lines only a naming verb right before it makes it this document ("… đã ký công văn số …").
+        const named = PUBLISH_VERB.test(t.slice(Math.max(0, c.index - 24), c.index));
+        if (!source && ((i > Math.min(2, bodyStart + 1) && !named) || (i > 8 && !named))) return false;
+        if (source) return true;
+        // A document cited by the sentence ("Thực hiện Công văn số …", "theo chỉ đạo tại Công văn số …"), not the one named.
+        const before = t.slice(Math.max(0, t.lastIndexOf(".", c.index)), c.index);
+        if (/(?:Căn cứ|Thực hiện|nhận được|[Tt]heo|của|tại)\s+(?:\S+\s+){0,2}$/u.test(before)) return false;
+        // "… đề nghị các chi bộ … quán triệt, triển khai sâu rộng Kết luận số 93-KL/TW …": the work is about that
+        // document; a parenthesis right after the request still names the document itself ("… (Công văn số 1236/…)").
+        return named || /\(\s*$/u.test(before) || !/\s(?:đề nghị|yêu cầu|triển khai|quán triệt|tuyên truyền|học tập|thực hiện|chỉ đạo)\s/iu.test(before);
+      });
       if (!m) continue;
-      // Past the first lines only a naming verb right before it makes it this document ("… đã ký công văn số …").
-      const named = PUBLISH_VERB.test(t.slice(Math.max(0, m.index - 24), m.index));
-      if (!source && ((i > Math.min(2, bodyStart + 1) && !named) || (i > 8 && !named))) continue;
-      // A document cited by the sentence ("Thực hiện Công văn số …", "theo chỉ đạo tại Công văn số …"), not the one named.
-      const before = t.slice(Math.max(0, t.lastIndexOf(".", m.index)), m.index);
-      if (/(?:Căn cứ|Thực hiện|nhận được|[Tt]heo|của|tại)\s+(?:\S+\s+){0,2}$/u.test(before)) continue;
       if (m[2]) doc.number = number(m[2]);
       doc.type ??= /^văn bản$/iu.test(m[1]!) ? "Công văn" : titleCaseType(m[1]!);
       const sd = SOURCE_DATE.exec(t);

@@ -53,7 +53,7 @@ function readUnsafe(input: string, options: ReadOptions): ParsedDispatch {
       if (l.requester.length) {
         issuer.push(...l.requester);
         if (addressees.length === 0 && /(?:sau|như sau)\s*:\s*$/u.test(s)) addressees = l.leads;
-      } else if (/^(?:có ý kiến|ban hành|banh|xây dựng kế hoạch|đã ban hành)/u.test(l.verb)) issuer.push(...l.leads);
+      } else if ((/^có ý/u.test(l.verb) && /có ý kiến\s*(?:chỉ đạo\s*)?(?:như sau|:)/u.test(s)) || /^(?:có ý kiến|ban hành|banh|xây dựng kế hoạch|đã ban hành)/u.test(l.verb)) issuer.push(...l.leads);
     }
   }
   // Without a header, the body making the requests ("Bộ Giáo dục và Đào tạo đề nghị …") is the issuer.

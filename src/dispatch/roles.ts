@@ -22,7 +22,8 @@ const REQUEST =
 const GIVEN_TO = /^[^;:.]{0,200}?\scho\s+(?=\S)/u;
 // "Theo dõi" is a verb ("Theo dõi kiểm tra, …"), not the preposition "Theo" opening an adverbial clause.
 const OPENER =
-  /^(?:Trong|Trên cơ sở|Căn cứ|Sau khi|Để|Khi|Nhằm|Qua đó|Đồng thời|Ngoài ra|Thực hiện|Theo(?!\s+dõi)|Ngày\s+\d|Hết|Từ|Đến|Tiếp theo|Bên cạnh đó|Mặt khác|Riêng|Đối với|Cụ thể|Trước mắt|Tại|Với|Nhân dịp|Hưởng ứng)/u;
+  /^(?:Trong|Trên cơ sở|Căn cứ|Sau khi|Để|Khi|Nhằm|Qua đó|Đồng thời|Ngoài ra|Thực hiện|Theo(?!\s+dõi)|Ngày\s+\d|Hết|Từ|Đến|Tiếp theo|Bên cạnh đó|Mặt khác|Riêng|Đối với|Cụ thể|Trước mắt|Tại|Với|Nhân dịp|Hưởng ứng|Trước)/u;
+const DOC_SAYS = /^(?:Công văn|Thông báo|Kế hoạch|Chỉ thị|Văn bản|Công điện|Kết luận|Hướng dẫn)\s+(?:nêu rõ|nêu|cho biết|nhấn mạnh|chỉ rõ)\s*[:,]\s*(?=\p{Lu})/u;
 const BACKGROUND_VERB = /^(?:ban hành|banh|đã|nhận được|có ý kiến|được(?! giao| phân công)|vừa|là)(?![\p{L}])/u;
 
 function listAt(input: string): { names: string[]; end: number } | null {
@@ -82,7 +83,8 @@ export function leadsOfSentence(sentence: string): SentenceLeads | null {
 }
 
 function readLeads(sentence: string): SentenceLeads | null {
-  let s = sentence.replace(/^[\s\-–+•*]+/u, "");
+  // "Công văn nêu rõ: Để …, Ban Thường vụ Huyện ủy đề nghị …": a news lead quoting the document; read the quote.
+  let s = sentence.replace(/^[\s\-–+•*]+/u, "").replace(DOC_SAYS, "");
   const starts = [0];
   if (OPENER.test(s)) {
     // "Bên cạnh đó UBND tỉnh yêu cầu …", "Theo đó UBND tỉnh giao …": a short linking opener without its comma.
@@ -91,7 +93,7 @@ function readLeads(sentence: string): SentenceLeads | null {
     for (let i = s.indexOf(","); i > 0 && i < 600 && starts.length < 10; i = s.indexOf(",", i + 1)) starts.push(i + 1);
   }
   for (const at of starts) {
-    if (at > 0 && inRecipients(s, at)) continue;
+    if (at > 0 && (inRecipients(s, at) || inPartners(s, at))) continue;
     const part = s.slice(at).trimStart();
     const req = REQUEST.exec(part);
     if (req) {
@@ -100,7 +102,8 @@ function readLeads(sentence: string): SentenceLeads | null {
       // "Giao chỉ tiêu tuyển quân năm 2025 cho Ủy ban nhân dân các huyện": the body after "cho" receives the work.
       const to = /^giao$/iu.test(req[1]!) ? GIVEN_TO.exec(part.slice(req[0].length)) : null;
       const obj = to ? listAt(part.slice(req[0].length + to[0].length)) : null;
-      if (obj) return { leads: obj.names, requester: [], verb: "giao", requested: true };
+      // "Giao đất cho hộ gia đình …": households given something are beneficiaries, not bodies given work.
+      if (obj && !obj.names.every((n) => /^(?:các\s+)?(?:hộ|nhân dân|người dân|tàu thuyền)(?![\p{L}])/iu.test(n))) return { leads: obj.names, requester: [], verb: "giao", requested: true };
       if (at === 0) return null;
       continue;
     }
@@ -155,6 +158,18 @@ function inRecipients(s: string, at: number): boolean {
   for (const m of s.slice(0, at).matchAll(REPORT_TO)) {
     const from = m.index + m[0].length;
     const tail = s.slice(from);
+    if (bodyHeadAt(tail) > 0 && from + readList(tail).end >= at) return true;
+  }
+  return false;
+}
+
+const PARTNERS = /phối (?:kết )?hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?\s+/giu;
+/** A clause start at `at` inside the list after "phối hợp với" ("… phối hợp với Sở A, các Sở, ngành …"): a partner. */
+function inPartners(s: string, at: number): boolean {
+  const head = s.slice(0, at);
+  for (const m of head.matchAll(PARTNERS)) {
+    const from = m.index + m[0].length;
+    const tail = s.slice(from, from + 600);
     if (bodyHeadAt(tail) > 0 && from + readList(tail).end >= at) return true;
   }
   return false;

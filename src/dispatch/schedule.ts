@@ -235,4 +235,31 @@ export function attachDeadlines(tasks: ParsedTask[], st: Structure, doc: DocHead
     if (!rule) continue;
     if (!t.deadline || t.deadline.recurrence === rule.deadline.recurrence) t.deadline = { ...rule.deadline };
   }
+  // "1. Các cơ quan … treo cờ Tổ quốc từ ngày 29/4 đến hết ngày 2/5/2017. 2. UBND các huyện chỉ đạo … treo cờ …": a
+  // window a task states for a named activity is the time of that activity, so the tasks that carry it out share it.
+  const spans = activitySpans(tasks);
+  for (const t of tasks) {
+    if (t.deadline) continue;
+    const low = t.text.toLowerCase();
+    const span = spans.find((w) => hasPhrase(low, w.activity));
+    if (span) t.deadline = { ...span.deadline };
+  }
+}
+
+// Verbs too general to name an activity on their own.
+const GENERAL_VERB = /^(?:thực hiện|triển khai|tổ chức|báo cáo|tham gia|chỉ đạo|hướng dẫn|kiểm tra|tiến hành|duy trì|đảm bảo|bảo đảm|phối hợp)$/u;
+
+function activitySpans(tasks: ParsedTask[]): Array<{ activity: string; deadline: Deadline }> {
+  const out: Array<{ activity: string; deadline: Deadline }> = [];
+  for (const t of tasks) {
+    const d = t.deadline;
+    if (!d?.date || d.recurrence || !/^từ\s/iu.test(d.text)) continue;
+    const at = t.text.indexOf(d.text);
+    if (at < 0) continue;
+    const before = t.text.slice(Math.max(0, at - 80), at).toLowerCase();
+    // "Thời gian treo cờ 4 ngày, từ …" names the activity; else the verb right before the window ("treo cờ Tổ quốc từ …").
+    const verb = /thời gian\s+(\p{Ll}+ \p{Ll}+)[^.;]*$/u.exec(before) ?? /(?:^|[\s,;])(\p{Ll}+ \p{Ll}+)(?:\s+\p{L}+){0,3}\s*$/u.exec(before);
+    if (verb && !GENERAL_VERB.test(verb[1]!) && !out.some((o) => o.activity === verb[1])) out.push({ activity: verb[1]!, deadline: d });
+  }
+  return out;
 }

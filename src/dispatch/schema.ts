@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { amendmentSchema } from "./amends.js";
 
 /**
  * What the reader returns for one dispatch. Validated by zod at the boundary (CLI, ingest), and the type every later
@@ -61,5 +62,7 @@ export const parsedDispatchSchema = z.object({
    * plus any plain-text notes from file extraction; show them with t(key).
    */
   warnings: z.array(z.string()),
+  /** Dispatches this one amends, extends, replaces, repeals or recalls (src/dispatch/amends.ts; issue 12). */
+  amends: z.array(amendmentSchema).optional(),
 });
 export type ParsedDispatch = z.infer<typeof parsedDispatchSchema>;

@@ -21,7 +21,7 @@ export interface Structure {
 
 const END = /^(?:Nơi nhận|NƠI NHẬN|T\/M\b|TM\.|KT\.|Người ký|Lưu:)/u;
 const CLOSING =
-  /^(?:Trên đây là|Nhận được (?:công văn|văn bản|kế hoạch|thông báo|chỉ thị)|Trong quá trình (?:thực hiện|triển khai)[^.]{0,60}(?:khó khăn|vướng mắc)|\(?\s*Nguồn\b|\(?\s*Đính kèm|Tải file|Đánh giá$|Xem thêm|\.{3,})/iu;
+  /^(?:Trên đây là|Nhận được (?:công văn|văn bản|kế hoạch|thông báo|chỉ thị)|Trong quá trình (?:thực hiện|triển khai)[^.]{0,60}(?:khó khăn|vướng mắc)|\(?\s*Nguồn\b|\(\s*Theo\s+(?:công văn|văn bản|kế hoạch|thông báo|chỉ thị|quyết định|công điện|hướng dẫn)\s+số|\(?\s*Đính kèm|Tải file|Đánh giá$|Xem thêm|\.{3,})/iu;
 
 // A closing restatement: "Yêu cầu … nghiêm túc thực hiện./.", "… để các cơ quan, đơn vị biết, thực hiện./."
 const RESTATEMENT =

@@ -26,7 +26,7 @@ const NOT_WORK_SECTION =
 const NOT_WORK_LABEL = /^(?:mục đích|mục tiêu|yêu cầu)(?:[\s,;và-]+(?:yêu cầu|mục tiêu|mục đích))*\s*:/iu;
 
 // Information items ("Thời gian: …", "Địa điểm: …") carry no work unless they name a body.
-const INFO_ITEM = /^(?:thời gian|địa điểm|nội dung|thành phần|hồ sơ|kinh phí|hình thức|đối tượng|phạm vi)[^:]{0,60}:/iu;
+const INFO_ITEM = /^(?:thời gian|địa điểm|nội dung|thành phần|hồ sơ|kinh phí|hình thức|đối tượng|phạm vi|thể lệ|cách thức|giải thưởng|cơ cấu giải|chủ đề|liên hệ|địa chỉ|số lượng|tiêu chí|tiêu chuẩn|điều kiện|lệ phí|quy mô|trang phục)[^:]{0,60}:/iu;
 
 /** The heading text a task hangs under: a time it states is the time of the tasks under it. */
 export const PARENT_TEXT = new WeakMap<ParsedTask, string>();
@@ -115,6 +115,14 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
   for (const c of st.root.children) {
     if (isNumbered(c.kind)) visit(c, [], []);
   }
+  // "Phòng Giáo dục … đề nghị Hiệu trưởng các trường … tổ chức cuộc thi như sau: 1. Thời gian dự thi: … 2. Đối tượng:
+  // …": when the numbered items only inform, the request before them is the task, and the items are its text.
+  let prose = st.prose;
+  if (out.length === 0 && st.preamble.length) {
+    const items = st.root.children.filter((c) => isNumbered(c.kind)).map((c) => flatten(c, 1));
+    const at = st.preamble.findIndex((p) => sentences(p).some((s) => leadsOfSentence(s)?.requested));
+    if (at >= 0) prose = [...st.preamble.slice(at), ...(items.length ? [items.join("\n")] : []), ...st.prose];
+  }
 
   // Root prose: each sentence whose subject is a (non-issuer) body starts a task; others continue it. A lead-in
   // ending in "… sau:" keeps the dash items that follow unless an item names its own body.
@@ -126,7 +134,7 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
     const extra = assignees([], t.text).filter((a) => !t.assignees.some((b) => sameBody(a.name, b.name)));
     t.assignees.push(...extra);
   };
-  for (const unit of st.prose) {
+  for (const unit of prose) {
     const dash = /^[-–+•]/u.test(unit);
     const parts = dash ? [unit] : sentences(unit);
     if (!dash) leadIn = null;

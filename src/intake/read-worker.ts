@@ -3,6 +3,7 @@
  * both here, so the memory cap and the time limit cover the whole read and the bot's event loop never runs it.
  */
 import { parentPort, workerData } from "node:worker_threads";
+import { withAmendments } from "../dispatch/amends.js";
 import { readDispatch } from "../dispatch/reader.js";
 import { extractText, isIngestError } from "../ingest/index.js";
 import type { ReadRequest, WorkerMessage } from "./read-file.js";
@@ -16,7 +17,8 @@ try {
     lang: request.lang,
     onProgress: (progress) => post({ type: "progress", progress }),
   });
-  const parsed = request.refDate ? readDispatch(extracted.text, { refDate: request.refDate }) : undefined;
+  // Same reading as the composition root's readDispatch: the amendment references (issue 12) included.
+  const parsed = request.refDate ? withAmendments(readDispatch(extracted.text, { refDate: request.refDate }), extracted.text) : undefined;
   post({ type: "done", extracted, ...(parsed ? { parsed } : {}) });
 } catch (error) {
   if (isIngestError(error)) post({ type: "ingest-error", code: error.code, fileName: error.fileName, params: error.params });

@@ -14,6 +14,11 @@ export interface RenderTextOptions {
   maxTaskText?: number;
   /** Lead units listed with their counts (default 30); the rest are counted and left to the .xlsx file. */
   maxUnits?: number;
+  /**
+   * Original deadlines of extended assignments, by assignment id: the line shows "gia hạn từ … đến …" so an
+   * extension never hides how late a task is against what was first asked. Statuses follow the extended date.
+   */
+  extendedFrom?: ReadonlyMap<string | number, string>;
 }
 
 const STATUS_GROUPS: ReadonlyArray<[string, TaskStatus[]]> = [
@@ -27,7 +32,7 @@ const STATUS_GROUPS: ReadonlyArray<[string, TaskStatus[]]> = [
  * split into messages no longer than maxLength, never inside a line when it fits. Pure.
  */
 export function renderReportText(report: Report, t: Translate, options: RenderTextOptions = {}): string[] {
-  const { maxLength = 4096, maxLines = 50, maxTaskText = 160, maxUnits = 30 } = options;
+  const { maxLength = 4096, maxLines = 50, maxTaskText = 160, maxUnits = 30, extendedFrom } = options;
   const out: string[] = [];
   const title = report.kind === "unit" ? t("reports:title.unit", { unit: report.subject.unitName ?? "" }) : t(`reports:title.${report.kind}`);
   out.push(title);
@@ -71,19 +76,22 @@ export function renderReportText(report: Report, t: Translate, options: RenderTe
   }
 
   out.push("", t("reports:details"));
-  report.lines.slice(0, maxLines).forEach((line, i) => out.push(...detailLines(line, i + 1, t, maxTaskText)));
+  report.lines.slice(0, maxLines).forEach((line, i) => out.push(...detailLines(line, i + 1, t, maxTaskText, extendedFrom)));
   if (totalLines > maxLines) out.push(t("reports:more", { count: totalLines - maxLines }));
   return splitIntoChunks(out.join("\n"), maxLength);
 }
 
-function detailLines(line: ReportLine, n: number, t: Translate, maxTaskText: number): string[] {
+function detailLines(line: ReportLine, n: number, t: Translate, maxTaskText: number, extendedFrom?: ReadonlyMap<string | number, string>): string[] {
   const { row } = line;
+  const original = extendedFrom?.get(row.id);
   const lines = [
     t("reports:line", { n, number: row.dispatchNumber ?? t("reports:no-number"), ref: row.taskRef, text: clip(row.taskText, maxTaskText) }),
     t("reports:line-meta", {
       unit: row.unitName,
       role: t(`reports:role.${row.role}`),
-      deadline: row.deadlineDate === null ? t("reports:no-deadline") : t("reports:deadline", { day: displayDay(row.deadlineDate) }),
+      deadline: row.deadlineDate === null ? t("reports:no-deadline")
+        : original !== undefined && original !== row.deadlineDate ? t("followup:extension.reportDeadline", { from: displayDay(original), to: displayDay(row.deadlineDate) })
+        : t("reports:deadline", { day: displayDay(row.deadlineDate) }),
       status: statusText(line, t),
     }),
   ];

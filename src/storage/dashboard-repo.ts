@@ -11,6 +11,9 @@ import type { TaskStatus } from "../tracking/status.js";
  */
 
 /** statusOf in SQL, as ReportRepo: the due day against the completion day (office time) or today (bound as @today). */
+/** Recalled shares (thu hồi, issue 12) are out of every dashboard count and list, as of the chat reports (ReportRepo). */
+const LIVE = "a.status <> 'recalled'";
+
 const STATUS_SQL = `CASE
   WHEN a.completedAt IS NOT NULL AND a.deadlineDate IS NULL THEN 'done'
   WHEN a.completedAt IS NOT NULL AND date(a.completedAt, '+7 hours') <= a.deadlineDate THEN 'done_on_time'
@@ -100,7 +103,7 @@ export class DashboardRepo {
 
   /** Counts by official category and role, optionally for one unit. */
   statusCounts(today: string, o: { unitId?: number } = {}): StatusCountRow[] {
-    const sql = `SELECT ${STATUS_SQL} AS st, a.role, COUNT(*) FROM Assignment a ${o.unitId === undefined ? "NOT INDEXED" : "WHERE a.unitId = @unitId"}
+    const sql = `SELECT ${STATUS_SQL} AS st, a.role, COUNT(*) FROM Assignment a ${o.unitId === undefined ? `NOT INDEXED WHERE ${LIVE}` : `WHERE a.unitId = @unitId AND ${LIVE}`}
       GROUP BY st, a.role`;
     const raw = this.stmt(sql).raw(true).all({ today, unitId: o.unitId }) as Array<[TaskStatus, string, number]>;
     return raw.map(([status, role, n]) => ({ status, role, n }));
@@ -117,7 +120,7 @@ export class DashboardRepo {
     const sql = `SELECT unitId, role, st, inPeriod, COUNT(*), SUM(soon), SUM(silent) FROM (SELECT a.unitId, a.role, ${STATUS_SQL} AS st,
       COALESCE(a.deadlineDate BETWEEN @from AND @to, 0) AS inPeriod, (a.completedAt IS NULL AND a.deadlineDate BETWEEN @today AND @soon) AS soon,
       (a.completedAt IS NULL AND a.status <> 'done' AND a.lastReportAt IS NULL) AS silent
-      FROM Assignment a INDEXED BY Assignment_unitId_role_deadlineDate_completedAt_status_lastReportAt_idx ${unitId === undefined ? "" : "WHERE a.unitId = @unitId"})
+      FROM Assignment a INDEXED BY Assignment_unitId_role_deadlineDate_completedAt_status_lastReportAt_idx WHERE ${LIVE} ${unitId === undefined ? "" : "AND a.unitId = @unitId"})
       GROUP BY unitId, role, st, inPeriod`;
     const raw = this.stmt(sql).raw(true).all({ today, soon, from: due.from, to: due.to, unitId }) as Array<[number, string, TaskStatus, number, number, number, number]>;
     return raw.map(([u, role, status, inPeriod, n, dueSoon, notReported]) => ({ unitId: u, role, status, inPeriod: inPeriod === 1, n, dueSoon, notReported }));
@@ -131,7 +134,7 @@ export class DashboardRepo {
   completionByMonth(o: { unitId?: number; from: string }): Array<{ month: string; onTime: number; late: number }> {
     const sql = `SELECT substr(date(a.completedAt, '+7 hours'), 1, 7) AS m,
       SUM(a.deadlineDate IS NULL OR date(a.completedAt, '+7 hours') <= a.deadlineDate), SUM(date(a.completedAt, '+7 hours') > a.deadlineDate)
-      FROM Assignment a WHERE a.completedAt IS NOT NULL AND a.role = 'lead' AND a.completedAt >= @from
+      FROM Assignment a WHERE a.completedAt IS NOT NULL AND a.role = 'lead' AND a.completedAt >= @from AND ${LIVE}
       ${o.unitId === undefined ? "" : "AND a.unitId = @unitId"} GROUP BY m ORDER BY m`;
     const raw = this.stmt(sql).raw(true).all({ from: o.from, unitId: o.unitId }) as Array<[string, number, number]>;
     return raw.map(([month, onTime, late]) => ({ month, onTime, late: late ?? 0 }));
@@ -141,7 +144,8 @@ export class DashboardRepo {
   rows(today: string, filter: RowFilter, page: { limit: number; offset: number }): { counts: StatusCountRow[]; rows: DashboardRow[] } {
     const { where, params } = whereOf(filter);
     const clause = where.length ? `WHERE ${where.join(" AND ")}` : "";
-    const countSql = `SELECT ${STATUS_SQL} AS st, a.role, COUNT(*) FROM Assignment a ${where.length ? "" : "NOT INDEXED"} ${clause} GROUP BY st, a.role`;
+    // Unfiltered (only the recalled condition): a plain scan, no index helps.
+    const countSql = `SELECT ${STATUS_SQL} AS st, a.role, COUNT(*) FROM Assignment a ${where.length > 1 ? "" : "NOT INDEXED"} ${clause} GROUP BY st, a.role`;
     const counts = (this.stmt(countSql).raw(true).all({ today, ...params }) as Array<[TaskStatus, string, number]>).map(([status, role, n]) => ({ status, role, n }));
     if (page.limit <= 0) return { counts, rows: [] };
     // The page is chosen on Assignment alone (task ids follow dispatch and item order), then only its rows are joined.
@@ -168,6 +172,7 @@ export class DashboardRepo {
 
   /** Open assignments due in [from, to], soonest first: "due this week". */
   dueBetween(from: string, to: string, limit: number, unitId?: number): { total: number; rows: DashboardRow[] } {
+    // Only open and awaiting-approval shares: recalled ones (and done ones) are out by the status condition itself.
     const cond = `a.status IN ('open', 'pending_approval') AND a.completedAt IS NULL AND a.deadlineDate BETWEEN @from AND @to
       ${unitId === undefined ? "" : "AND a.unitId = @unitId"}`;
     const total = this.stmt(`SELECT COUNT(*) FROM Assignment a WHERE ${cond}`).pluck().get({ from, to, unitId }) as number;
@@ -180,7 +185,7 @@ export class DashboardRepo {
     const sql = `SELECT d.id, d.number, d.subject, d.docType, d.issuer, d.date,
       SUM(a.role = 'lead'), SUM(a.role = 'lead' AND a.completedAt IS NOT NULL), SUM(a.role = 'lead' AND a.completedAt IS NULL AND a.deadlineDate < @today)
       FROM Assignment a NOT INDEXED JOIN Task t ON t.id = a.taskId JOIN Dispatch d ON d.id = t.dispatchId
-      ${o.unitId === undefined ? "" : "WHERE a.unitId = @unitId"} GROUP BY d.id ORDER BY d.id DESC`;
+      WHERE ${LIVE} ${o.unitId === undefined ? "" : "AND a.unitId = @unitId"} GROUP BY d.id ORDER BY d.id DESC`;
     let raw = this.stmt(sql).raw(true).all({ today, unitId: o.unitId }) as Array<[number, string | null, string | null, string | null, string | null, string | null, number, number, number]>;
     if (o.ids) {
       const wanted = new Set(o.ids);
@@ -210,12 +215,12 @@ export class DashboardRepo {
     tasks: Array<{ id: number; ref: string; text: string; deadlineDate: string | null; deadlineText: string | null; occurrence: number; status: string }>;
     rows: DashboardRow[];
   } {
-    const unitCond = unitId === undefined ? "" : "AND EXISTS (SELECT 1 FROM Assignment a WHERE a.taskId = t.id AND a.unitId = @unitId)";
+    const unitCond = unitId === undefined ? "" : `AND EXISTS (SELECT 1 FROM Assignment a WHERE a.taskId = t.id AND a.unitId = @unitId AND ${LIVE})`;
     const total = this.stmt(`SELECT COUNT(*) FROM Task t WHERE t.dispatchId = @dispatchId ${unitCond}`).pluck().get({ dispatchId, unitId }) as number;
     const tasks = this.stmt(`SELECT t.id, t.ref, t.text, t.deadlineDate, t.deadlineText, t.occurrence, t.status FROM Task t WHERE t.dispatchId = @dispatchId ${unitCond}
       ORDER BY t.seq, t.occurrence, t.id LIMIT @limit OFFSET @offset`).all({ dispatchId, unitId, ...page }) as Array<{ id: number; ref: string; text: string; deadlineDate: string | null; deadlineText: string | null; occurrence: number; status: string }>;
     const ids = JSON.stringify(tasks.map((t) => t.id));
-    const raw = this.stmt(`${ROW} WHERE a.taskId IN (SELECT value FROM json_each(@ids)) ${unitId === undefined ? "" : "AND a.unitId = @unitId"} ORDER BY a.role DESC, u.displayName`).raw(true).all({ ids, unitId }) as RowRaw[];
+    const raw = this.stmt(`${ROW} WHERE a.taskId IN (SELECT value FROM json_each(@ids)) AND ${LIVE} ${unitId === undefined ? "" : "AND a.unitId = @unitId"} ORDER BY a.role DESC, u.displayName`).raw(true).all({ ids, unitId }) as RowRaw[];
     return { total, tasks, rows: raw.map(toRow) };
   }
 
@@ -229,7 +234,7 @@ export class DashboardRepo {
 
   /** One unit's assignments: open ones or closed ones, one page, most urgent first. */
   unitRows(today: string, unitId: number, open: boolean, page: { limit: number; offset: number }): { total: number; rows: DashboardRow[] } {
-    const cond = `a.unitId = @unitId AND ${open ? "a.completedAt IS NULL" : "a.completedAt IS NOT NULL"}`;
+    const cond = `a.unitId = @unitId AND ${LIVE} AND ${open ? "a.completedAt IS NULL" : "a.completedAt IS NOT NULL"}`;
     const total = this.stmt(`SELECT COUNT(*) FROM Assignment a WHERE ${cond}`).pluck().get({ unitId }) as number;
     const raw = this.stmt(`${ROW} WHERE ${cond} ORDER BY ${open ? `${URGENCY_SQL}, COALESCE(a.deadlineDate, '~')` : "a.completedAt DESC"}, a.id LIMIT @limit OFFSET @offset`)
       .raw(true).all({ today, unitId, ...page }) as RowRaw[];
@@ -241,7 +246,7 @@ export class DashboardRepo {
   }
 
   unitsWithAssignments(): Array<{ id: number; displayName: string }> {
-    return this.stmt(`SELECT id, displayName FROM Unit u WHERE EXISTS (SELECT 1 FROM Assignment a WHERE a.unitId = u.id) ORDER BY displayName`).all() as Array<{ id: number; displayName: string }>;
+    return this.stmt(`SELECT id, displayName FROM Unit u WHERE EXISTS (SELECT 1 FROM Assignment a WHERE a.unitId = u.id AND ${LIVE}) ORDER BY displayName`).all() as Array<{ id: number; displayName: string }>;
   }
 
   task(id: number): { id: number; dispatchId: number; seq: number; ref: string; text: string; deadlineDate: string | null; deadlineText: string | null; recurrence: string | null; occurrence: number; status: string; createdAt: Date; completedAt: Date | null } | null {
@@ -252,7 +257,7 @@ export class DashboardRepo {
   }
 
   taskRows(taskId: number): DashboardRow[] {
-    return (this.stmt(`${ROW} WHERE a.taskId = ? ORDER BY a.role DESC, u.displayName`).raw(true).all(taskId) as RowRaw[]).map(toRow);
+    return (this.stmt(`${ROW} WHERE a.taskId = ? AND ${LIVE} ORDER BY a.role DESC, u.displayName`).raw(true).all(taskId) as RowRaw[]).map(toRow);
   }
 
   /** Messages that carried the task's assignments (task posts and reminders), oldest first. */
@@ -308,7 +313,7 @@ export class DashboardRepo {
 }
 
 function whereOf(filter: RowFilter): { where: string[]; params: Record<string, unknown> } {
-  const where: string[] = [];
+  const where: string[] = [LIVE];
   const params: Record<string, unknown> = {};
   if (filter.unitId !== undefined) { where.push("a.unitId = @unitId"); params.unitId = filter.unitId; }
   if (filter.dispatchIds) {

@@ -1,4 +1,5 @@
-import type { NewOutboxItem, OutboxItem, OutboxPayload, OutboxPurpose, OutboxStore } from "../chat/outbox.js";
+import type { DueOptions, NewOutboxItem, OutboxItem, OutboxPayload, OutboxPurpose, OutboxStore } from "../chat/outbox.js";
+import { isGroupChat } from "../chat/group-chat.js";
 import type { ChatId, SendFailure, SentRef } from "../chat/port.js";
 import type { Clock } from "../clock.js";
 import type { Prisma } from "./database.js";
@@ -104,10 +105,10 @@ export class PrismaOutboxStore implements OutboxStore {
     return row?.status === "sent" && row.sentMessageId ? row.sentMessageId : undefined;
   }
 
-  async due(now: Date, limit: number): Promise<OutboxItem[]> {
+  async due(now: Date, limit: number, options: DueOptions = {}): Promise<OutboxItem[]> {
     // Per-chat FIFO: only the oldest pending item of each chat may go out, even if it waits for a retry.
     const heads = await this.prisma.outboxItem.groupBy({ by: ["chatId"], where: { status: "pending" }, _min: { id: true } });
-    const ids = heads.map((h) => h._min.id).filter((id): id is number => id !== null);
+    const ids = heads.filter((h) => options.groups !== false || !isGroupChat(h.chatId)).map((h) => h._min.id).filter((id): id is number => id !== null);
     if (ids.length === 0) return [];
     const rows = await this.prisma.outboxItem.findMany({
       where: { id: { in: ids }, notBefore: { lte: now }, ...this.free(now) },

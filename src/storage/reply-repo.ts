@@ -1,3 +1,4 @@
+import type Database from "better-sqlite3";
 import type { NewOutboxItem } from "../chat/outbox.js";
 import type { ChatId } from "../chat/port.js";
 import type { Recurrence } from "../dispatch/schema.js";
@@ -130,7 +131,7 @@ export class ReplyRepo {
   }
 
   async openAssignmentsOfUnit(unitId: number): Promise<AssignmentView[]> {
-    return (await this.sql.rows<ViewRaw>(`${VIEW} WHERE a."unitId" = ? AND a.status <> 'done' ORDER BY a.id`, [unitId])).map(toView);
+    return (await this.sql.rows<ViewRaw>(`${VIEW} WHERE a."unitId" = ? AND a.status NOT IN ('done', 'recalled') ORDER BY a.id`, [unitId])).map(toView);
   }
 
   private nextTask(taskId: number, sql: Sql = this.sql): Promise<number | undefined> {
@@ -206,6 +207,17 @@ export class ReplyRepo {
       [item.chat, JSON.stringify(item.payload), JSON.stringify(item.purpose), sqlDate(item.notBefore ?? at), sqlDate(at)],
     );
     return Number(id);
+  }
+
+  /**
+   * SQLite only: the same outbox row on better-sqlite3's connection, inside the synchronous transactions of the
+   * repositories not yet ported to `db.sql` (ExtensionRepo, AmendmentRepo, issue 12).
+   */
+  insertOutboxSqlite(write: Database.Database, item: NewOutboxItem, at: Date): number {
+    const row = write
+      .prepare(`INSERT INTO OutboxItem (chatId, payload, purpose, status, notBefore, attempts, createdAt) VALUES (?, ?, ?, 'pending', ?, 0, ?)`)
+      .run(item.chat, JSON.stringify(item.payload), JSON.stringify(item.purpose), sqlDate(item.notBefore ?? at), sqlDate(at));
+    return Number(row.lastInsertRowid);
   }
 
   /** A recurring task's next occurrence: same item and units, next due day. Call inside a write transaction. */

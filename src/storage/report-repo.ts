@@ -49,14 +49,15 @@ const DIALECT: Record<Dialect, {
 
 // Overdue and not-reported also require completedAt IS NULL, as statusOf does (a no-op while status 'done' and
 // completedAt go together, which reply-repo keeps).
+// Recalled assignments (thu hồi, issue 12) leave every report.
 const where = (d: Dialect): Record<ReportScope["kind"], string> => ({
-  all: "",
-  dispatch: `WHERE t."dispatchId" = ?`,
-  unit: `WHERE a."unitId" = ?`,
+  all: "WHERE a.status <> 'recalled'",
+  dispatch: `WHERE t."dispatchId" = ? AND a.status <> 'recalled'`,
+  unit: `WHERE a."unitId" = ? AND a.status <> 'recalled'`,
   overdue: `WHERE a.status IN ('open', 'pending_approval') AND a."deadlineDate" < ? AND a."completedAt" IS NULL`,
-  not_reported: `WHERE a.status <> 'done' AND a."lastReportAt" IS NULL AND a."completedAt" IS NULL`,
-  open_dispatches: `WHERE t."dispatchId" IN (SELECT t2."dispatchId" FROM "Assignment" a2 JOIN "Task" t2 ON t2.id = a2."taskId" WHERE a2."completedAt" IS NULL)`,
-  except_dispatches: `WHERE t."dispatchId" NOT IN (${DIALECT[d].jsonIds})`,
+  not_reported: `WHERE a.status NOT IN ('done', 'recalled') AND a."lastReportAt" IS NULL AND a."completedAt" IS NULL`,
+  open_dispatches: `WHERE t."dispatchId" IN (SELECT t2."dispatchId" FROM "Assignment" a2 JOIN "Task" t2 ON t2.id = a2."taskId" WHERE a2."completedAt" IS NULL AND a2.status <> 'recalled') AND a.status <> 'recalled'`,
+  except_dispatches: `WHERE t."dispatchId" NOT IN (${DIALECT[d].jsonIds}) AND a.status <> 'recalled'`,
 });
 
 /** statusOf in SQL: completion day (office time) against the due day; open tasks against today (bound first). */
@@ -83,7 +84,7 @@ const fromSummary = (d: Dialect): Record<ReportScope["kind"], string> => ({
 // the NOT EXISTS at its first open assignment).
 const CLOSED_DISPATCHES = `SELECT d.id FROM "Dispatch" d
   WHERE EXISTS (SELECT 1 FROM "Task" t JOIN "Assignment" a ON a."taskId" = t.id WHERE t."dispatchId" = d.id)
-  AND NOT EXISTS (SELECT 1 FROM "Task" t JOIN "Assignment" a ON a."taskId" = t.id WHERE t."dispatchId" = d.id AND a."completedAt" IS NULL)`;
+  AND NOT EXISTS (SELECT 1 FROM "Task" t JOIN "Assignment" a ON a."taskId" = t.id WHERE t."dispatchId" = d.id AND a."completedAt" IS NULL AND a.status <> 'recalled')`;
 
 /**
  * The leading part of the report's order (reports/report.ts sortByUrgency) as one sortable text: urgency digit, then

@@ -4,6 +4,9 @@ import { DashboardRepo } from "./dashboard-repo.js";
 import type { Db } from "./database.js";
 import { DirectoryRepo } from "./directory-repo.js";
 import { DispatchRepo } from "./dispatch-repo.js";
+import { ExtensionRepo } from "./extension-repo.js";
+import { AmendmentRepo } from "./amendment-repo.js";
+import { HistoryRepo } from "./history-repo.js";
 import { InboundRepo } from "./inbound-repo.js";
 import { MarkRepo } from "./mark-repo.js";
 import { type OutboxClaims, PrismaOutboxStore } from "./outbox-store.js";
@@ -23,6 +26,12 @@ export interface Store {
   reports: ReportRepo;
   marks: MarkRepo;
   chatLangs: ChatLangRepo;
+  /** Deadline extensions (issue 12). */
+  extensions: ExtensionRepo;
+  /** Task timelines (/lichsu). */
+  history: HistoryRepo;
+  /** Amending dispatches and recalls (issue 12). */
+  amendments: AmendmentRepo;
   /** The web dashboard's read queries and its sign-in tokens (src/web). */
   dashboard: DashboardRepo;
   webSessions: WebSessionRepo;
@@ -57,6 +66,9 @@ export function createStore(db: Db, clock: Clock, options: StoreOptions = {}): S
     marks: new MarkRepo(db),
     chatLangs: new ChatLangRepo(db, db.gate, cacheMs),
     dashboard: new DashboardRepo(db),
+    extensions: new ExtensionRepo(db, replies),
+    history: new HistoryRepo(db.read),
+    amendments: new AmendmentRepo(db, replies),
     webSessions: new WebSessionRepo(db),
     inbound: new InboundRepo(db, clock),
   };

@@ -80,7 +80,8 @@ export async function confirmDraft(deps: TrackingDeps, input: { dispatchId: numb
         .filter((c) => c.unitId === b.unitId)
         .map((c) => {
           const p = plansBySeq.get(c.taskSeq)!;
-          return { assignmentId: c.id, ref: p.ref, text: p.text, role: c.role, deadlineDate: p.deadlineDate, recurrence: p.recurrence };
+          const leads = c.role === "coordinate" ? p.assignments.filter((a) => a.role === "lead").map((a) => units.get(a.unitId)?.displayName ?? "") : [];
+          return { assignmentId: c.id, ref: p.ref, text: p.text, role: c.role, deadlineDate: p.deadlineDate, recurrence: p.recurrence, ...(leads.length ? { leads } : {}) };
         });
       if (lines.length) out.push(...unitPostMessages(b.chatId, units.get(b.unitId)?.displayName ?? "", draft.doc, lines, tFor(b.chatId)));
     }

@@ -5,6 +5,9 @@ import type { ParsedDispatch } from "../dispatch/schema.js";
 import { foldKey } from "../text/vietnamese.js";
 import { hasRole, type TrackingDeps } from "./deps.js";
 import type { Draft, DraftItem } from "./model.js";
+import { WorkingCalendar } from "../reminders/working-days.js";
+import { officeDay } from "./office-day.js";
+import { resolveRelativeDeadline } from "./relative-deadline.js";
 import { UnitDirectory } from "./unit-matcher.js";
 
 export interface IngestInput {
@@ -50,26 +53,34 @@ export async function ingestDraft(deps: TrackingDeps, input: IngestInput): Promi
   // The reader takes the bare "MẬT" box; typed stamps ("ĐỘ MẬT: Mật") are caught here.
   const secrecy = doc.secrecy ?? secrecyStamp(input.rawText ?? "");
   if (secrecy) return { code: "secret", secrecy };
-  if (tasks.length === 0) return { code: "no_tasks", warnings };
+  // An amending dispatch may have no task of its own: it is kept so its preview can offer to apply it (issue 12).
+  if (tasks.length === 0 && !input.parsed.amends?.length) return { code: "no_tasks", warnings };
 
   const keys = { numberKey: numberKey(doc.number), issuerKey: issuerKey(doc.issuer), date: doc.date, fileHash: input.fileHash ?? null };
   const dup = await store.dispatches.findDuplicate(keys);
   if (dup) return { code: "duplicate", dispatchId: dup.id, status: dup.status };
 
   const directory = new UnitDirectory(await store.directory.units());
+  // "trong 05 ngày làm việc kể từ ngày ký / nhận": counted on the office calendar (holidays, days off), issue 12.
+  const calendar = new WorkingCalendar((await store.directory.settings()).reminders);
+  const received = officeDay(clock.now());
   const byId = new Map(directory.units.map((u) => [u.id, u]));
   const items: DraftItem[] = tasks.map((t, i) => {
+    const relative = t.deadline?.recurrence ? null : resolveRelativeDeadline(t.deadline?.text && /kể từ|tính từ/iu.test(t.deadline.text) ? t.deadline.text : t.text, { signed: doc.date, received }, calendar);
+    const own = relative && (t.deadline === null || /kể từ|tính từ/iu.test(t.deadline.text));
     const assignees = t.assignees.map((a) => directory.resolve(a.name, a.role));
+    // Working days counted here into a date are no longer a guess to check (confidence mark "working_days").
+    const marks = itemMarks(t, assignees, byId, input.ocr ?? false).filter((m) => !(own && m === "working_days"));
     return {
       seq: i + 1,
       ref: t.ref,
       text: t.text,
       assignees,
-      deadlineDate: t.deadline?.date ?? null,
-      deadlineText: t.deadline?.text ?? null,
+      deadlineDate: own ? relative.date : t.deadline?.date ?? null,
+      deadlineText: own ? relative.text : t.deadline?.text ?? null,
       recurrence: t.deadline?.recurrence ?? null,
       dropped: false,
-      marks: itemMarks(t, assignees, byId, input.ocr ?? false),
+      marks,
     };
   });
   const id = await store.dispatches.createDraft(
@@ -79,6 +90,8 @@ export async function ingestDraft(deps: TrackingDeps, input: IngestInput): Promi
     },
     clock.now(),
   );
+  // What it amends, extends or recalls (issue 12): offered in the preview, applied by a leader.
+  if (input.parsed.amends?.length) await store.amendments.record(id, input.parsed.amends, clock.now());
   const draft = (await store.dispatches.draft(id))!;
   return { code: "ok", draft, unmatched: unmatchedNames(draft, directory) };
 }

@@ -7,7 +7,8 @@ import type { DocHeader, Recurrence } from "../dispatch/schema.js";
 export type Role = "admin" | "leader" | "secretary" | "officer";
 export const ROLES: readonly Role[] = ["admin", "leader", "secretary", "officer"];
 export type AssigneeRole = "lead" | "coordinate";
-export type AssignmentStatus = "open" | "pending_approval" | "done";
+/** "recalled": withdrawn by a leader or a recalling dispatch (thu hồi, issue 12): out of reports and reminders. */
+export type AssignmentStatus = "open" | "pending_approval" | "done" | "recalled";
 export type DispatchStatus = "draft" | "confirmed" | "cancelled";
 
 export interface Unit {

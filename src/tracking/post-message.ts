@@ -13,6 +13,8 @@ export interface PostLine {
   role: AssigneeRole;
   deadlineDate: string | null;
   recurrence: Recurrence | null;
+  /** For a coordinating unit: the lead units, named in its post ("Đơn vị chủ trì: X — đơn vị phối hợp: Y"). */
+  leads?: string[];
 }
 
 // Telegram allows 4,096 characters. Zalo's limit is not published: its posts stay under the 2,000 the adapter's
@@ -68,14 +70,35 @@ export function unitPostMessages(chat: ChatId, unitName: string, doc: DocHeader,
   }
   return chunks.map((chunk, ci) => {
     const body = chunk.flatMap((l, i) => [
-      t("tracking:post.item", { n: i + 1, ref: l.ref, role: t(`tracking:role.${l.role}`), text: clip(l.text, MAX_ITEM_CHARS) }),
+      l.role === "coordinate" && l.leads?.length
+        ? t("followup:post.coordinateItem", { n: i + 1, ref: l.ref, leads: l.leads.join(", "), unit: unitName, text: clip(l.text, MAX_ITEM_CHARS) })
+        : t("tracking:post.item", { n: i + 1, ref: l.ref, role: t(`tracking:role.${l.role}`), text: clip(l.text, MAX_ITEM_CHARS) }),
       deadlineLine(l.deadlineDate, l.recurrence, t),
     ]);
     const buttons: Button[][] = [];
     for (let i = 0; !typed && i < chunk.length; i += 4) {
       buttons.push(chunk.slice(i, i + 4).map((l, j) => ({ label: t("tracking:post.buttonDone", { n: i + j + 1 }), data: `done:${l.assignmentId}` })));
     }
+    if (!typed) buttons.push(...followUpButtons(chunk.map((l, i) => ({ position: i + 1, assignmentId: l.assignmentId })), t));
     const text = [...head, ...(ci > 0 ? [t("tracking:post.continued")] : []), ...body, "", footer].join("\n");
     return { chat, payload: { op: "send" as const, text, ...(buttons.length ? { buttons } : {}) }, purpose: { type: "task-post" as const, assignmentIds: chunk.map((l) => String(l.assignmentId)) } };
   });
+}
+
+/**
+ * Under a task post, after the ✅ buttons (issue 12): "🕘" per task shows its history (hist:<assignment>), "⏳ Gia hạn"
+ * says how to ask for more time (exthelp:<assignment>). Kept by status edits, whatever the tasks' state.
+ */
+export function followUpButtons(tasks: Array<{ position: number; assignmentId: number }>, t: Translate): Button[][] {
+  if (tasks.length === 0) return [];
+  const rows: Button[][] = [];
+  if (tasks.length === 1) {
+    rows.push([{ label: t("followup:history.button"), data: `hist:${tasks[0]!.assignmentId}` }, { label: t("followup:history.extendButton"), data: `exthelp:${tasks[0]!.assignmentId}` }]);
+    return rows;
+  }
+  for (let i = 0; i < tasks.length; i += 4) {
+    rows.push(tasks.slice(i, i + 4).map((x) => ({ label: t("followup:history.buttonN", { n: x.position }), data: `hist:${x.assignmentId}` })));
+  }
+  rows.push([{ label: t("followup:history.extendButton"), data: `exthelp:${tasks[0]!.assignmentId}` }]);
+  return rows;
 }

@@ -9,6 +9,8 @@ import type { AssignmentView } from "./model.js";
 import { classifyReply, type ReplyIntent } from "./reply-intent.js";
 import { officeDay } from "./office-day.js";
 import { mayReport } from "./report-permission.js";
+import { parseExtensionRequest } from "./extension-request.js";
+import { requestExtension, type ExtensionRequestResult } from "./extensions.js";
 
 /** A task as replies name it back to people. */
 export interface TaskRef {
@@ -35,7 +37,11 @@ export type ReplyResult =
   | { code: "bad_number"; numbers: number[]; count: number }
   | { code: "forbidden" }
   | { code: "already_closed"; task: TaskRef; completedAt: Date | null }
-  | { code: "recorded"; intent: ReplyIntent; percent?: number; attachments: number; outcomes: Array<{ task: TaskRef; outcome: Outcome; nextDeadline?: string }> };
+  | { code: "recalled"; task: TaskRef }
+  /** A request for more time (issue 12): sent to the leader for a decision, see tracking/extensions.ts. */
+  | Exclude<ExtensionRequestResult, { code: "duplicate_event" }>
+  /** Asked for more time without a date: the unit is told how to write it; kept as a note too. */
+  | { code: "recorded"; intent: ReplyIntent; percent?: number; attachments: number; outcomes: Array<{ task: TaskRef; outcome: Outcome; nextDeadline?: string }>; extensionWithoutDate?: boolean };
 
 export const taskRef = (a: AssignmentView): TaskRef => ({ assignmentId: a.id, ref: a.taskRef, number: a.dispatchNumber, unit: a.unitName, deadline: a.deadlineDate, text: a.taskText });
 
@@ -102,12 +108,21 @@ export async function recordReply(deps: TrackingDeps, msg: Omit<InboundMessage, 
   const binding = await store.directory.binding(msg.chat);
   if (!chosen.every((a) => mayReport({ binding, person, unitId: a.unitId, officersOnly: settings.officersOnly }))) return { code: "forbidden" };
 
-  const open = chosen.filter((a) => a.status !== "done");
+  // A recalled task (thu hồi) takes no more reports.
+  if (chosen.every((a) => a.status === "recalled")) return { code: "recalled", task: taskRef(chosen[0]!) };
+  const open = chosen.filter((a) => a.status !== "done" && a.status !== "recalled");
   if (open.length === 0) {
     // Several workers: the same update delivered to two of them. If it is closed because the other worker just handled
     // this very event (its transaction records the event with the completion), it is a duplicate, not a late reply.
     if (await store.replies.isProcessed(msg.eventId)) return { code: "duplicate_event" };
     return { code: "already_closed", task: taskRef(chosen[0]!), completedAt: chosen[0]!.completedAt };
+  }
+
+  // "đề nghị gia hạn đến 30/12 vì …": a difficulty naming a new date is a request for the leader to decide.
+  const extension = reply.intent === "done" ? null : parseExtensionRequest(msg.text, today);
+  if (extension?.kind === "request") {
+    const result = await requestExtension(deps, { ...msg, messageId: msg.messageId }, open, extension, settings);
+    return result.code === "duplicate_event" ? { code: "duplicate_event" } : result;
   }
 
   const leaderChat = (a: AssignmentView): ChatId | null => settings.leaderChat ?? a.forwardChat;
@@ -149,14 +164,18 @@ export async function recordReply(deps: TrackingDeps, msg: Omit<InboundMessage, 
     effects.notices.push({ chat, payload: { op: "send", text }, purpose: { type: "notice" } });
   }
   if (!(await store.replies.apply(effects))) return { code: "duplicate_event" };
-  return { code: "recorded", intent: reply.intent, ...(reply.percent !== undefined ? { percent: reply.percent } : {}), attachments: msg.attachments.length, outcomes };
+  return {
+    code: "recorded", intent: reply.intent, ...(reply.percent !== undefined ? { percent: reply.percent } : {}), attachments: msg.attachments.length, outcomes,
+    ...(extension?.kind === "no_date" ? { extensionWithoutDate: true } : {}),
+  };
 }
 
-function replyEvent(msg: { eventId: string; chat: ChatId; messageId: string; sender: { id: string }; attachments: Array<{ name: string }> }, a: AssignmentView, intent: ReplyIntent, outcome: Outcome, note: string, percent?: number): NewEvent {
+function replyEvent(msg: { eventId: string; chat: ChatId; messageId: string; sender: { id: string; name: string }; attachments: Array<{ name: string }> }, a: AssignmentView, intent: ReplyIntent, outcome: Outcome, note: string, percent?: number): NewEvent {
   return {
     type: "reply", actor: msg.sender.id, chatId: msg.chat, messageId: msg.messageId, assignmentId: a.id, taskId: a.taskId,
     unitId: a.unitId, dispatchId: a.dispatchId,
-    data: { intent, outcome, note, percent, attachments: msg.attachments.map((f) => f.name), eventId: msg.eventId },
+    // name and eventId serve the task history (/lichsu): who wrote, and where the evidence files were kept.
+    data: { intent, outcome, note, percent, attachments: msg.attachments.map((f) => f.name), name: msg.sender.name, eventId: msg.eventId },
   };
 }
 

@@ -4,6 +4,7 @@ import { chatLang } from "./chat-lang.js";
 import { dueReminders, type DueReminder, type OpenAssignment } from "../reminders/due-reminders.js";
 import { occurrenceAfter } from "../reminders/recurrence.js";
 import { WorkingCalendar } from "../reminders/working-days.js";
+import { isOfficeOpen } from "../reminders/office-hours.js";
 import type { Recurrence } from "../dispatch/schema.js";
 import type { TrackingDeps } from "./deps.js";
 import { dayNumber, displayDay, isoFromDayNumber, officeDay, officeInstant } from "./office-day.js";
@@ -21,6 +22,8 @@ export interface TickResult {
   rolled: number;
   /** False when another tick recorded the same keys first (nothing was enqueued twice). */
   recorded: boolean;
+  /** Set when the tick fell outside office hours and sent nothing. */
+  closed?: boolean;
 }
 
 let calendarCache: { json: string; calendar: WorkingCalendar } | null = null;
@@ -37,21 +40,27 @@ export async function reminderTick(deps: TrackingDeps): Promise<TickResult> {
   const today = officeDay(now);
   const settings = await store.directory.settings();
   // New occurrences of recurring tasks appear from the office's reminder hour, with the day's reminders, and each unit
-  // is told (issue 10): never silently in the middle of a day, nor at midnight.
+  // is told (issue 10): never silently in the middle of a day, nor at midnight. (Told through the outbox, whose office
+  // hours gate holds group messages until the next opening.)
   const fromHour = now.getTime() >= officeInstant(dayNumber(today), settings.reminders.hour).getTime();
   const created = fromHour ? await store.reminders.rollRecurring(today, (d, r, anchor) => occurrenceAfter(d, r as Recurrence, today, anchor), now) : [];
   const rolled = created.length;
+  const json = JSON.stringify([settings.reminders.extraDaysOff, settings.reminders.extraWorkingDays]);
+  if (calendarCache?.json !== json) calendarCache = { json, calendar: new WorkingCalendar(settings.reminders) };
+  // Outside office hours (nights, weekends, holidays) no reminder is worked out or queued: a restart at 23:30 sends no
+  // digest; the first tick of the next opening catches up (reminders are keyed by day, never sent twice).
+  const closed = !!settings.officeHours && !isOfficeOpen(now, settings.officeHours, calendarCache.calendar);
 
   const chatOfUnit = new Map<number, string>();
   for (const b of await store.directory.activeBindings()) if (!chatOfUnit.has(b.unitId)) chatOfUnit.set(b.unitId, b.chatId);
   if (created.length > 0) await tellNewOccurrences(deps, created.flatMap((c) => c.assignmentIds), chatOfUnit);
+  if (closed) return { day: today, reminders: 0, messages: 0, rolled, recorded: true, closed: true };
+
   // Deadlines further out than the largest offset (plus a month for holiday shifts) cannot be due today.
   const horizon = isoFromDayNumber(dayNumber(today) + Math.max(0, ...settings.reminders.offsetsDays) + 31);
   const open: OpenAssignment[] = (await store.reminders.openWithDeadline(horizon)).map(([id, unitId, deadline]) => ({
     assignmentId: String(id), unitId: String(unitId), chat: chatOfUnit.get(unitId) ?? null, deadline,
   }));
-  const json = JSON.stringify([settings.reminders.extraDaysOff, settings.reminders.extraWorkingDays]);
-  if (calendarCache?.json !== json) calendarCache = { json, calendar: new WorkingCalendar(settings.reminders) };
   const alreadySent = await store.reminders.sentSince(new Date(now.getTime() - 26 * 3_600_000));
   const due = dueReminders({ openAssignments: open, now, settings: settings.reminders, alreadySent, calendar: calendarCache.calendar });
 

@@ -25,7 +25,14 @@ export function replyText(result: ReplyResult, t: Translate): string | null {
       return t("tracking:reply.forbidden");
     case "already_closed":
       return t("tracking:reply.alreadyClosed", { ...ref(result.task), date: result.completedAt ? displayDay(officeDay(result.completedAt)) : "" });
+    case "extension_requested":
+      return result.requests.map((r) => t("followup:extension.requested", { ref: r.ref, number: r.number ?? "", from: r.from ? displayDay(r.from) : t("tracking:common.noDeadline"), to: displayDay(r.to) })).join("\n");
+    case "recalled":
+      return t("followup:recall.replyRecalled", { ref: result.task.ref, number: result.task.number ?? "" });
+    case "extension_not_later":
+      return t("followup:extension.notLater", { date: displayDay(result.date), deadline: result.deadline ? displayDay(result.deadline) : "" });
     case "recorded": {
+      if (result.extensionWithoutDate) return t("followup:extension.noDate");
       // Closures one line each (they may announce the next period); notes grouped: "nhiệm vụ II.1, III.4".
       const lines: string[] = [];
       const notes = new Map<string, TaskRef[]>();

@@ -133,6 +133,8 @@ export const TRAILING = phrases("ạ", "a", "vậy", "nhé", "nha", "anh", "ch�
 export const DIFFICULTY = phrases(
   "vướng", "vướng mắc", "khó khăn", "trở ngại", "bất cập", "thiếu", "chưa có kinh phí", "không có kinh phí",
   "hết kinh phí", "chưa được cấp", "không thể", "không kịp", "chưa kịp", "gia hạn", "lùi hạn", "xin hoãn",
+  // Asking for more time (tracking/extension-request.ts turns these into an extension request when a date is named).
+  "lùi thời hạn", "kéo dài thời hạn", "kéo dài thời gian", "thêm thời gian", "extension", "extend", "more time",
   "quá tải", "vấn đề", "problem", "blocked", "stuck",
 );
 /** Difficulty words that, after a negation, mean "no difficulty" ("không có vướng mắc gì"). */

@@ -78,7 +78,8 @@ ${h.issuer ? html`<dt>${t("web:col.issuer")}</dt><dd>${h.issuer}</dd>` : ""}
 ${h.recipients.length ? html`<dt>${t("web:dispatch.recipients")}</dt><dd>${h.recipients.join("; ")}</dd>` : ""}
 ${h.fileName ? html`<dt>${t("web:dispatch.file")}</dt><dd>${h.fileName}</dd>` : ""}
 </dl>
-<p><a class="button" href="/search/export.xlsx?dispatch=${h.id}" download>${t("web:dispatch.export")}</a></p>
+<p><a class="button" href="/search/export.xlsx?dispatch=${h.id}" download>${t("web:dispatch.export")}</a>
+<a class="button" href="/search/export.docx?dispatch=${h.id}" download>${t("web:dispatch.exportDocx")}</a></p>
 ${countsTable(t, d.counts, t("web:overview.totalCounts"))}
 </section>
 <section aria-labelledby="h-matrix"><h2 id="h-matrix">${t("web:dispatch.matrix")}</h2>
@@ -102,6 +103,8 @@ ${pager(t, d.page, d.pages, (p) => `/dispatches/${h.id}?page=${p}`)}
 export function unitBody(t: Translate, u: UnitPage, asOfAt: Date, pages: { open: number; closed: number }): Html {
   const size = 100;
   return html`${asOf(t, asOfAt)}
+<p><a class="button" href="/search/export.xlsx?unit=${u.unit.id}" download>${t("web:unit.export")}</a>
+<a class="button" href="/search/export.docx?unit=${u.unit.id}" download>${t("web:unit.exportDocx")}</a></p>
 ${countsTable(t, u.counts, t("web:overview.totalCounts"))}
 <section aria-labelledby="h-open"><h2 id="h-open">${t("web:unit.open", { count: u.open.total })}</h2>
 ${linesTable(t, u.open.lines, t("web:unit.open", { count: u.open.total }), { unit: false })}
@@ -152,7 +155,8 @@ export function searchBody(t: Translate, input: SearchInput, units: Array<{ id: 
 <div><label for="f-text">${t("web:search.text")}</label><input id="f-text" name="text" type="search" value="${input.text ?? ""}"></div>
 <div><label for="f-status">${t("web:search.status")}</label><select id="f-status" name="status">${opt("", t("web:search.any"), !input.status)}${TASK_STATUSES.map((s) => opt(s, t(`reports:status.${s}`), input.status === s))}</select></div>
 <div><label for="f-period">${t("web:search.period")}</label><select id="f-period" name="period">${opt("", t("web:search.any"), !input.period)}${DUE_WINDOWS.map((p) => opt(p, t(`web:overview.period.${p}`), input.period === p))}</select></div>
-<div class="actions"><button type="submit">${t("web:search.submit")}</button> <a class="button" href="/search/export.xlsx${query ? `?${query}` : ""}" download>${t("web:search.export")}</a></div>
+<div class="actions"><button type="submit">${t("web:search.submit")}</button> <a class="button" href="/search/export.xlsx${query ? `?${query}` : ""}" download>${t("web:search.export")}</a>
+<a class="button" href="/search/export.docx${query ? `?${query}` : ""}" download>${t("web:search.exportDocx")}</a></div>
 </form>
 <p role="status">${t("web:search.results", { count: r.total })}</p>
 ${countsTable(t, r.counts, t("web:search.title"))}

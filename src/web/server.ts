@@ -8,6 +8,8 @@ import { Hono, type Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { isLang, translator, type Lang, type Translate } from "../i18n.js";
 import type { Logger } from "../logger.js";
+import { renderReportDocx, type ReportIssuer } from "../reports/render-docx.js";
+import type { Report } from "../reports/report.js";
 import { renderReportXlsx } from "../reports/render-xlsx.js";
 import {
   dispatchList, dispatchPage, DUE_WINDOWS, evidenceFile, overview, PERIODS, type DueWindow, search, searchReport, taskPage, unitChoices, unitPage, type Period, type SearchInput,
@@ -31,10 +33,13 @@ export interface WebDeps extends TrackingDeps {
   filesDir: string;
   /** The public address people open (behind the office's HTTPS proxy); https makes the cookie Secure. */
   publicUrl: string;
+  /** Cơ quan ban hành of the .docx report (OFFICE_* config, as the chat's /xuat); default DEFAULT_ISSUER. */
+  reportIssuer?: ReportIssuer;
 }
 
 export const SESSION_COOKIE = "dondoc_session";
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 const require = createRequire(import.meta.url);
@@ -170,18 +175,22 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
     return render(c, c.get("t")("web:search.title"), searchBody(c.get("t"), input, unitChoices(deps, viewer), r, queryOf(input)), { current: "search" });
   });
 
-  app.get("/search/export.xlsx", async (c) => {
-    const t = c.get("t");
-    const input = searchInput(c);
-    const report = searchReport(deps, c.get("viewer"), input);
-    const now = deps.clock.now();
-    const title = [input.number, input.text].filter(Boolean).join(" · ") || undefined;
-    const bytes = await renderReportXlsx(report, { t, now, ...(title ? { title } : {}) });
-    return c.body(new Uint8Array(bytes), 200, {
-      "Content-Type": XLSX,
-      "Content-Disposition": `attachment; filename="bao-cao-${officeDay(now)}.xlsx"`,
+  // What a search (or a dispatch's page) shows, as a file: the same rows and viewer restriction for every format.
+  const exportRoute = (ext: string, type: string, render: (report: Report, o: { t: Translate; now: Date; title?: string }) => Promise<Buffer>) =>
+    app.get(`/search/export.${ext}`, async (c) => {
+      const input = searchInput(c);
+      const report = searchReport(deps, c.get("viewer"), input);
+      const now = deps.clock.now();
+      const title = [input.number, input.text].filter(Boolean).join(" · ") || undefined;
+      const bytes = await render(report, { t: c.get("t"), now, ...(title ? { title } : {}) });
+      return c.body(new Uint8Array(bytes), 200, {
+        "Content-Type": type,
+        "Content-Disposition": `attachment; filename="bao-cao-${officeDay(now)}.${ext}"`,
+      });
     });
-  });
+  exportRoute("xlsx", XLSX, (report, o) => renderReportXlsx(report, o));
+  // The official report (NĐ 30/2020 layout); the search words are not its trích yếu, so it keeps the report's own.
+  exportRoute("docx", DOCX, (report, o) => renderReportDocx(report, { t: o.t, now: o.now, ...(deps.reportIssuer ? { issuer: deps.reportIssuer } : {}) }));
 
   app.get("/evidence/:event{[0-9]{1,12}}/:index{[0-9]{1,4}}", async (c) => {
     const file = evidenceFile(deps, c.get("viewer"), deps.filesDir, Number(c.req.param("event")), Number(c.req.param("index")));

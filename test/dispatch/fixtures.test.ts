@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { readDispatch } from "../../src/dispatch/reader.js";
+import { hardWrap } from "./support/hard-wrap.js";
 import { sameBody } from "../../src/dispatch/names.js";
 import { normalizeVietnamese } from "../../src/text/vietnamese.js";
 import type { ParsedTask } from "../../src/dispatch/schema.js";
@@ -48,23 +49,6 @@ function match(gold: GoldTask[], pred: ParsedTask[]): Map<GoldTask, ParsedTask |
   return out;
 }
 
-/** Hard-wraps every long line at `width` columns, as text extracted from a PDF often is. */
-function hardWrap(text: string, width: number): string {
-  return text
-    .split("\n")
-    .flatMap((line) => {
-      if (line.length <= width) return [line];
-      const out: string[] = [];
-      let cur = "";
-      for (const w of line.split(/\s+/u).filter(Boolean)) {
-        if (cur && cur.length + 1 + w.length > width) (out.push(cur), (cur = w));
-        else cur = cur ? `${cur} ${w}` : w;
-      }
-      if (cur) out.push(cur);
-      return out;
-    })
-    .join("\n");
-}
 
 const variants: Array<[string, (t: string) => string]> = [
   ["as published", (t) => t],

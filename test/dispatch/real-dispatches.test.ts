@@ -9,28 +9,13 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { readDispatch } from "../../src/dispatch/reader.js";
+import { hardWrap } from "./support/hard-wrap.js";
 import { emptyTotals, scoreDocument, summary, type Gold } from "./support/eval-score.js";
 
 const dir = fileURLToPath(new URL("../fixtures/dispatches/real", import.meta.url));
 const ids = readdirSync(dir).filter((f) => f.endsWith(".gold.json")).map((f) => f.slice(0, -10)).sort();
 const floors = JSON.parse(readFileSync(join(dir, "floors.json"), "utf8")) as Record<string, number>;
 
-function hardWrap(text: string, width: number): string {
-  return text
-    .split("\n")
-    .flatMap((line) => {
-      if (line.length <= width) return [line];
-      const out: string[] = [];
-      let cur = "";
-      for (const w of line.split(/\s+/u).filter(Boolean)) {
-        if (cur && cur.length + 1 + w.length > width) (out.push(cur), (cur = w));
-        else cur = cur ? `${cur} ${w}` : w;
-      }
-      if (cur) out.push(cur);
-      return out;
-    })
-    .join("\n");
-}
 const OLD_TONES: Array<[RegExp, string]> = [[/òa/g, "oà"], [/óa/g, "oá"], [/ỏa/g, "oả"], [/õa/g, "oã"], [/ọa/g, "oạ"], [/ùy/g, "uỳ"], [/úy/g, "uý"], [/ủy/g, "uỷ"], [/ũy/g, "uỹ"], [/ụy/g, "uỵ"]];
 const oldTones = (t: string) => OLD_TONES.reduce((s, [re, r]) => s.replace(re, r), t.normalize("NFC"));
 // "1." → "1)" and "-" bullets → "+".

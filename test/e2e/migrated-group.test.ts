@@ -4,6 +4,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ADMIN, buttonData, LEADER, type Loop, OFFICER, startLoop } from "./harness.js";
 
+const doneButtons = (post: Parameters<typeof buttonData>[0]) => buttonData(post).filter((d) => d.startsWith("done:"));
+
 const DISPATCH = `ỦY BAN NHÂN DÂN
 THÀNH PHỐ HÀ NỘI
 Số: 89/UBND-TC
@@ -40,7 +42,7 @@ describe("task posts sent before a group became a supergroup", () => {
     const preview = await l.botSaysMatching(LEADER.id, /XEM TRƯỚC/);
     await l.press(LEADER.id, LEADER, preview, buttonData(preview).find((d) => d.startsWith("confirm:"))!);
     const post = await l.botSaysMatching(GROUP, /Giao Sở Tài chính thực hiện:/);
-    expect(buttonData(post)).toHaveLength(3);
+    expect(doneButtons(post)).toHaveLength(3); // ✅ per task (issue 12 adds 🕘/⏳ rows)
     await l.settle();
 
     // The group is upgraded; Telegram announces it with the two service messages and moves the history.
@@ -52,7 +54,7 @@ describe("task posts sent before a group became a supergroup", () => {
     l.say(SUPER, OFFICER, "xong 1", post.message_id);
     await api.waitFor(() => /1\. ✅ Đã hoàn thành/.test(api.message(SUPER, post.message_id)!.text ?? ""), 15_000, "the status edit in the supergroup");
     // ✅ under the old post closes task 3.
-    expect(await l.press(SUPER, OFFICER, api.message(SUPER, post.message_id)!, buttonData(post)[2]!)).toBe("✅ Đã ghi nhận hoàn thành.");
+    expect(await l.press(SUPER, OFFICER, api.message(SUPER, post.message_id)!, doneButtons(post)[2]!)).toBe("✅ Đã ghi nhận hoàn thành.");
     await l.settle();
     expect(api.message(SUPER, post.message_id)!.text).toMatch(/1\. ✅ Đã hoàn thành.*\n2\. ⏳ Đang thực hiện\n3\. ✅ Đã hoàn thành/s);
     expect(api.botMessages(SUPER).map((m) => m.text ?? "").filter((t) => /Không tìm thấy nhiệm vụ/.test(t))).toEqual([]);

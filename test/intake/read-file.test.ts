@@ -25,6 +25,16 @@ describe("reading a file in its worker", () => {
     expect(read.parsed?.tasks.map((task) => task.assignees.find((a) => a.role === "lead")?.name)).toEqual(["Sở Y tế", "Sở Y tế", "Sở Y tế"]);
   });
 
+  it("an amending dispatch read from a file carries its amendment references, as a pasted one does (issue 12)", async () => {
+    const text = new TextEncoder().encode([
+      "ỦY BAN NHÂN DÂN", "THÀNH PHỐ HÀ NỘI", "Số: 171/UBND-VX", "V/v gia hạn thời gian thực hiện Kế hoạch số 164/KH-UBND", "",
+      "Hà Nội, ngày 22 tháng 11 năm 2023", "",
+      "UBND Thành phố gia hạn thời gian thực hiện Kế hoạch số 164/KH-UBND ngày 05/6/2023 đến ngày 15/12/2023.",
+    ].join("\n"));
+    const read = await readFileIsolated(text, "171-UBND-VX.txt", { tools, refDate: "2023-11-22" });
+    expect(read.parsed?.amends?.map((a) => [a.kind, a.numbers, a.until])).toEqual([["extend", ["164/KH-UBND"], "2023-12-15"]]);
+  });
+
   it("a heap overflow while reading ends the read with the 'too much memory' message, not the process", async () => {
     const error = await failure(readFileIsolated(taskTable(4000), "bang-lon.docx", { tools, maxHeapMb: 24, refDate: "2026-06-01" }));
     expect(error).toBeInstanceOf(IngestError);

@@ -56,7 +56,10 @@ describe("confidence marks", () => {
     if (result.code !== "ok") throw new Error(result.code);
     const t = translator("vi");
     const text = renderPreview(result.draft, result.unmatched, t).text;
-    expect(text).toContain("   🔎 cần kiểm tra: giao theo Kính gửi (mục không nêu đơn vị); \"ngày làm việc\" chưa quy ra ngày cụ thể");
+    // "trong 5 ngày làm việc kể từ ngày nhận" is counted on the office calendar at intake (issue 12): from Monday
+    // 05/06/2023 (the world's clock) to Monday 12/06/2023, so "working_days" is no longer a guess to check.
+    expect(text).toContain("⏰ Hạn: 12/06/2023\n   🔎 cần kiểm tra: giao theo Kính gửi (mục không nêu đơn vị)\n");
+    expect(text).not.toContain("chưa quy ra ngày cụ thể");
     expect(text).toContain("   🔎 cần kiểm tra: tên đơn vị khớp gần đúng (khác dấu/cách viết)");
     expect(text.match(/🔎/g)).toHaveLength(2);
     await editDraft(w, { dispatchId: result.draft.id, by: LEADER, edit: { type: "set-deadline", seq: 1, date: "2026-03-17" } });

@@ -13,6 +13,13 @@ describe("npm run demo", () => {
     expect(out).toContain("Chạy lại cùng phút: 0 tin mới");
     expect(out).toContain("NHIỆM VỤ QUÁ HẠN CHƯA HOÀN THÀNH");
     expect(out).toContain("BÁO CÁO TÌNH HÌNH THỰC HIỆN NHIỆM VỤ");
+    // Issue 12: an extension asked and approved, shown in the report beside the original date, and a history view.
+    expect(out).toMatch(/↳ bot: ⏳ Đã chuyển đề nghị gia hạn nhiệm vụ III\.7 \(164\/KH-UBND\) từ 20\/11\/2023 đến 15\/12\/2023/);
+    expect(out).toContain("Đã gia hạn Sở Giáo dục và Đào tạo · III.7 đến 15/12/2023.");
+    expect(out).toContain("hạn 15/12/2023 (gia hạn từ 20/11/2023 đến 15/12/2023) · Đang thực hiện (trong hạn)");
+    expect(out).toMatch(/🔁 Văn bản này gia hạn 164\/KH-UBND đến 15\/12\/2023\.[\s\S]*Đã áp dụng: \d+ lượt giao của 164\/KH-UBND gia hạn đến 15\/12\/2023/);
+    expect(out).toMatch(/🔁 Theo Công văn số 171\/UBND-VX: nhiệm vụ .* \(164\/KH-UBND\) được gia hạn đến 15\/12\/2023\./);
+    expect(out).toMatch(/🕘 Lịch sử nhiệm vụ III\.7 — 164\/KH-UBND[\s\S]*đề nghị gia hạn từ 20\/11\/2023[\s\S]*Đ\/c Phó Chủ tịch đồng ý gia hạn/);
     expect(out.trim().split("\n").at(-1)).toMatch(/^Tệp Word \(Báo cáo kết quả thực hiện nhiệm vụ, \d+ dòng.*\.docx$/);
   }, 90_000);
 });

@@ -78,7 +78,7 @@ describe("editDraft and confirmDraft", () => {
     const text = JSON.parse(outbox[0]!.payload).text as string;
     expect(text).toContain("164/KH-UBND");
     expect(text).toContain("1. [II.1] Chủ trì");
-    expect(text).toContain("2. [II.2] Phối hợp");
+    expect(text).toContain("2. [II.2] Đơn vị chủ trì: Sở Nội vụ — đơn vị phối hợp: Sở Y tế"); // issue 12
     expect(text).toContain("20/06/2023");
     expect(JSON.parse(outbox[0]!.purpose).assignmentIds).toHaveLength(2);
     // A second confirm (double press) does nothing.

@@ -28,7 +28,11 @@ describe("task posts per platform", () => {
     const posts = unitPostMessages("telegram:-1", "Sở Tài chính", doc, lines.slice(0, 3), t);
     expect(posts).toHaveLength(1);
     const payload = posts[0]!.payload;
-    expect(payload.op === "send" && payload.buttons!.flat().map((b) => [b.label, b.data])).toEqual([["✅ Xong 1", "done:100"], ["✅ Xong 2", "done:101"], ["✅ Xong 3", "done:102"]]);
+    expect(payload.op === "send" && payload.buttons!.flat().filter((b) => b.data.startsWith("done:")).map((b) => [b.label, b.data])).toEqual([["✅ Xong 1", "done:100"], ["✅ Xong 2", "done:101"], ["✅ Xong 3", "done:102"]]);
+    // Issue 12: a history button per task and one to ask for more time, after the ✅ row.
+    expect(payload.op === "send" && payload.buttons!.slice(1).map((row) => row.map((b) => [b.label, b.data]))).toEqual([
+      [["🕘 1", "hist:100"], ["🕘 2", "hist:101"], ["🕘 3", "hist:102"]], [["⏳ Gia hạn", "exthelp:100"]],
+    ]);
     expect(textOf(posts[0]!)).toMatch(/bấm nút/);
   });
 });

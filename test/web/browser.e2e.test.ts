@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
+import mammoth from "mammoth";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startWebServer, type WebServer } from "../../src/web/server.js";
@@ -98,7 +99,7 @@ describe.skipIf(!haveChromium)("the dashboard in Chromium", () => {
     await context.close();
   });
 
-  it("signs in through a /web link, shows the overview, a dispatch with markup as text, filters, and downloads the .xlsx", async () => {
+  it("signs in through a /web link, shows the overview, a dispatch with markup as text, filters, and downloads the .xlsx and the .docx", async () => {
     const context = await browser.newContext({ locale: "vi-VN", acceptDownloads: true, viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const errors: string[] = [];
@@ -175,6 +176,14 @@ describe.skipIf(!haveChromium)("the dashboard in Chromium", () => {
     const cells = book.worksheets.map((s) => s.getSheetValues().flat().join(" ")).join(" ");
     expect(cells).toContain("27/CV-VP");
     expect(cells).not.toContain("164/KH-UBND");
+    // And as the official .docx report, the same row.
+    const [word] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Tải báo cáo Word (.docx)" }).click()]);
+    expect(word.suggestedFilename()).toMatch(/\.docx$/);
+    const docx = join(SHOTS, "search.docx");
+    await word.saveAs(docx);
+    const { value: docText } = await mammoth.extractRawText({ path: docx });
+    expect(docText).toContain("27/CV-VP");
+    expect(docText).not.toContain("164/KH-UBND");
 
     // Signing out closes the session.
     await page.getByRole("button", { name: "Đăng xuất" }).click();

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { overview, periodOf, search, unitPage, weekOf } from "../../src/tracking/dashboard.js";
+import { dispatchList, dispatchPage, overview, periodOf, search, searchReport, unitChoices, unitPage, weekOf } from "../../src/tracking/dashboard.js";
 import { reportCounts } from "../../src/tracking/status-report.js";
 import { viewerOf, type Viewer } from "../../src/tracking/web-access.js";
 import { LEADER, OFFICER, webWorld, type WebWorld } from "./helpers.js";
@@ -33,6 +33,49 @@ describe("the dashboard counts as the chat reports do", () => {
     expect(june.totalCounts.done_on_time).toBe(1);
     expect(june.totalCounts.done_late).toBe(1);
     expect(june.totalCounts).toEqual((await reportCounts(w, { kind: "all" })).counts);
+  });
+});
+
+describe("recalled assignments (thu hồi) are out of the dashboard, as of the chat reports", () => {
+  it("a recalled task leaves the overview counts, the unit ranking, due this week, search, the export and the dispatch list", async () => {
+    const leader = await viewer(LEADER);
+    const yte = w.unit("Sở Y tế");
+    // Task 3 of 164/KH-UBND: Sở Y tế leads, due Wednesday 07/06 — open, in this week, due soon.
+    const isTask3 = (l: { row: { dispatchNumber: string | null; taskRef: string } }) => l.row.dispatchNumber === "164/KH-UBND" && l.row.taskRef === "3";
+    const before = overview(w, leader);
+    const yteBefore = before.units.find((u) => u.unitId === yte)!;
+    expect(before.week.lines.some(isTask3)).toBe(true);
+    expect(yteBefore.dueSoon).toBe(1);
+    expect(search(w, leader, { text: "164" }).lines.some(isTask3)).toBe(true);
+    const unitBefore = unitPage(w, leader, yte)!;
+    expect(unitBefore.open.lines.some(isTask3)).toBe(true);
+    const pageBefore = dispatchPage(w, leader, w.dispatchId)!;
+    const dispatchBefore = dispatchList(w, leader).find((d) => d.number === "164/KH-UBND")!;
+
+    await w.message(LEADER, LEADER, "/thuhoi 164/KH-UBND 3; giao nhầm đơn vị");
+    await w.deliver();
+    expect(w.db.read.prepare("SELECT COUNT(*) FROM Assignment WHERE status = 'recalled'").pluck().get()).toBe(1);
+
+    const after = overview(w, leader);
+    expect(after.totalCounts.total).toBe(before.totalCounts.total - 1);
+    expect(after.totalCounts.in_progress).toBe(before.totalCounts.in_progress - 1);
+    expect(after.totalCounts).toEqual((await reportCounts(w, { kind: "all" })).counts);
+    const yteAfter = after.units.find((u) => u.unitId === yte)!;
+    expect(yteAfter).toMatchObject({ dueSoon: 0, open: yteBefore.open - 1, health: "green" });
+    expect(after.week.total).toBe(before.week.total - 1);
+    expect(after.week.lines.some(isTask3)).toBe(false);
+    const found = search(w, leader, { text: "164" });
+    expect(found.lines.some(isTask3)).toBe(false);
+    expect(found.total).toBe(search(w, leader, {}).total - 1); // 27/CV-VP's one row is the other
+    expect(search(w, leader, {}).counts).toEqual(after.totalCounts);
+    expect(search(w, leader, { period: "week" }).lines.some(isTask3)).toBe(false);
+    expect(searchReport(w, leader, {}).lines.some(isTask3)).toBe(false);
+    expect(unitPage(w, leader, yte)!.counts).toEqual((await reportCounts(w, { kind: "unit", unitId: yte })).counts);
+    expect(unitPage(w, leader, yte)!.open.lines.some(isTask3)).toBe(false);
+    expect(unitPage(w, leader, yte)!.open.total).toBe(unitBefore.open.total - 1);
+    expect(dispatchList(w, leader).find((d) => d.number === "164/KH-UBND")!.total).toBe(dispatchBefore.total - 1);
+    expect(dispatchPage(w, leader, w.dispatchId)!.counts.total).toBe(pageBefore.counts.total - 1);
+    expect(unitChoices(w, leader).some((u) => u.id === yte)).toBe(true); // still leads task 1 and 27/CV-VP
   });
 });
 

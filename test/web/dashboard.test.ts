@@ -1,7 +1,9 @@
 import ExcelJS from "exceljs";
+import mammoth from "mammoth";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { hashToken, issueWebLink, redeemWebLink, sessionViewer } from "../../src/tracking/web-access.js";
 import { setRole } from "../../src/tracking/roles.js";
+import { createWebApp } from "../../src/web/server.js";
 import { HOSTILE_SUBJECT, HOSTILE_TASK, LEADER, NOIVU, OFFICER, SECRETARY, webWorld, type WebWorld } from "./helpers.js";
 
 let w: WebWorld;
@@ -9,6 +11,28 @@ beforeEach(async () => { w = await webWorld(); });
 afterEach(async () => { await w.db.close(); });
 
 const get = (path: string, cookie?: string) => w.app.request(path, cookie ? { headers: { cookie } } : {});
+
+const decode = (s: string) => s.replace(/<[^>]+>/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&").trim();
+
+/** The detail table of a .docx report (the one headed "STT"), without its header: each row as its cells' text. */
+async function docxRows(res: Response): Promise<string[][]> {
+  const { value: html } = await mammoth.convertToHtml({ buffer: Buffer.from(await res.arrayBuffer()) });
+  const tables = [...html.matchAll(/<table>([\s\S]*?)<\/table>/g)].map(([, table]) =>
+    [...table!.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map(([, tr]) =>
+      [...tr!.matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/g)].map(([, td]) =>
+        [...td!.matchAll(/<p[^>]*>([\s\S]*?)<\/p>/g)].map(([, p]) => decode(p!)).join("\n"))));
+  return tables.find((tb) => tb[0]?.[0] === "STT")?.slice(1) ?? [];
+}
+
+/** The .xlsx detail rows in the columns the .docx also has: STT, task, unit (role), status. */
+async function xlsxRows(res: Response): Promise<string[][]> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
+  const sheet = book.getWorksheet("Chi tiết")!;
+  if (sheet.rowCount < 2) return [];
+  return sheet.getRows(2, sheet.rowCount - 1)!.map((r) => [String(r.getCell(1).value), String(r.getCell(4).value), `${r.getCell(5).value} (${r.getCell(6).value})`, String(r.getCell(8).value)]);
+}
+const docxAsXlsx = (rows: string[][]) => rows.map((r) => [r[0]!, r[1]!, r[3]!, r[6]!]);
 
 describe("signing in from chat", () => {
   it("/web in a private chat answers with a one-time link; opening it (POST) gives an HttpOnly SameSite=Strict Secure cookie", async () => {
@@ -242,5 +266,49 @@ describe("pages", () => {
     expect(text).toContain("164/KH-UBND");
     const shown = await (await get("/search?text=bao+cao", cookie)).text();
     expect(shown).toMatch(/(\d+) dòng/);
+  });
+
+  it("the .docx report holds the same rows as the .xlsx for the same filter, with the office as issuer; links on search, dispatch and unit pages", async () => {
+    const cookie = await w.cookieFor(SECRETARY);
+    for (const query of ["text=bao+cao", "", "status=overdue", `dispatch=${w.dispatchId}`, `unit=${w.unit("Sở Y tế")}`]) {
+      const docx = await get(`/search/export.docx?${query}`, cookie);
+      expect(docx.status).toBe(200);
+      expect(docx.headers.get("content-type")).toContain("wordprocessingml");
+      expect(docx.headers.get("content-disposition")).toMatch(/filename="bao-cao-2023-06-05\.docx"/);
+      const fromDocx = docxAsXlsx(await docxRows(docx));
+      const fromXlsx = await xlsxRows(await get(`/search/export.xlsx?${query}`, cookie));
+      expect(fromDocx, query).toEqual(fromXlsx);
+      expect(fromDocx.length, query).toBeGreaterThan(0);
+      const shown = Number(/(\d+) dòng/.exec(await (await get(`/search?${query}`, cookie)).text())![1]);
+      expect(fromDocx, query).toHaveLength(shown);
+    }
+    // Markup in a task stays text in the document.
+    const all = await docxRows(await get("/search/export.docx?text=bao+cao", cookie));
+    expect(all.some((r) => r[1] === `1. ${HOSTILE_TASK}`)).toBe(true);
+    // The office from OFFICE_* config heads the report.
+    const app = createWebApp({ ...w.web, reportIssuer: { parent: "UBND TỈNH NINH BÌNH", name: "VĂN PHÒNG UBND", abbreviation: "VPUB", place: "Ninh Bình", signerTitle: "CHÁNH VĂN PHÒNG" } });
+    const res = await app.request("/search/export.docx", { headers: { cookie } });
+    const { value: text } = await mammoth.extractRawText({ buffer: Buffer.from(await res.arrayBuffer()) });
+    expect(text).toContain("Số:        /BC-VPUB");
+    expect(text).toContain("Ninh Bình, ngày");
+    // Links beside the .xlsx ones, keeping the filter.
+    expect(await (await get("/search?text=bao+cao", cookie)).text()).toContain('href="/search/export.docx?text=bao+cao"');
+    expect(await (await get(`/dispatches/${w.dispatchId}`, cookie)).text()).toContain(`href="/search/export.docx?dispatch=${w.dispatchId}"`);
+    const unit = await (await get(`/units/${w.unit("Sở Y tế")}`, cookie)).text();
+    expect(unit).toContain(`href="/search/export.docx?unit=${w.unit("Sở Y tế")}"`);
+    expect(unit).toContain("Tải báo cáo Word (.docx) của đơn vị này");
+  });
+
+  it("an officer's .docx holds their unit's rows only, whatever the filter asks", async () => {
+    const cookie = await w.cookieFor(OFFICER);
+    const own = await docxRows(await get("/search/export.docx", cookie));
+    expect(own.length).toBeGreaterThan(0);
+    expect(own.every((r) => r[3]!.startsWith("Sở Nội vụ ("))).toBe(true);
+    expect(docxAsXlsx(own)).toEqual(await xlsxRows(await get("/search/export.xlsx", cookie)));
+    const body = await (await get(`/search/export.docx?dispatch=${w.dispatchId}`, cookie)).arrayBuffer();
+    const { value: text } = await mammoth.extractRawText({ buffer: Buffer.from(body) });
+    expect(text).toContain("Sở Nội vụ");
+    expect(text).not.toContain("Sở Y tế");
+    expect(await docxRows(await get(`/search/export.docx?unit=${w.unit("Sở Y tế")}`, cookie))).toEqual([]);
   });
 });

@@ -6,6 +6,9 @@ import type { ConfirmResult } from "../../tracking/confirm-draft.js";
 import type { BotDeps } from "../deps.js";
 import { enqueueAck, say } from "../respond.js";
 import { bindAction } from "./bind-unit.js";
+import { extensionAction } from "./extensions.js";
+import { historyAction } from "./history.js";
+import { amendmentAction } from "./amendments.js";
 import { directoryAction } from "./directory.js";
 import { answerEdit, mapNameAction } from "./draft-edit.js";
 import { postStatusEdit } from "./post-status.js";
@@ -23,6 +26,10 @@ export async function onAction(deps: BotDeps, action: InboundAction): Promise<vo
     return action.answer(result?.code === "ok" ? t("bot:draft.mapped") : t("bot:draft.none"));
   }
 
+  if (await extensionAction(deps, action, t)) return;
+  if (await historyAction(deps, action, t)) return;
+  if (await amendmentAction(deps, action, t)) return;
+
   const result = await handleAction(deps, action);
   switch (result.code) {
     case "reply": {
@@ -39,6 +46,7 @@ export async function onAction(deps: BotDeps, action: InboundAction): Promise<vo
       }
       if (r.code === "forbidden") return action.answer(t("tracking:reply.forbidden"));
       if (r.code === "already_closed") return action.answer(t("bot:action.alreadyClosed"));
+      if (r.code === "recalled") return action.answer(t("followup:recall.replyRecalled", { ref: r.task.ref, number: r.task.number ?? "" }));
       return action.answer(t("tracking:reply.unknownMessage"));
     }
     case "confirm":
@@ -62,7 +70,7 @@ export async function onAction(deps: BotDeps, action: InboundAction): Promise<vo
 export async function announceConfirm(deps: BotDeps, chat: string, t: Translate, result: ConfirmResult): Promise<void> {
   switch (result.code) {
     case "ok": {
-      const lines = [t("tracking:confirm.ok", { tasks: result.tasks, units: result.units, posts: result.posts })];
+      const lines = [t("followup:confirm.ok", { tasks: result.tasks, units: result.units, assignments: result.assignments, posts: result.posts })];
       if (result.unbound.length) lines.push(t("tracking:confirm.unbound", { units: result.unbound.map((u) => u.name).join(", ") }));
       if (result.unassigned.length) lines.push(t("tracking:confirm.unassigned", { refs: result.unassigned.map((u) => u.ref).join(", ") }));
       return say(deps, chat, lines.join("\n"));

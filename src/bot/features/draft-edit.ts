@@ -9,7 +9,7 @@ import { UnitDirectory } from "../../tracking/unit-matcher.js";
 import type { MessageContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { say } from "../respond.js";
-import { renderPreview } from "./preview.js";
+import { previewOptions, renderPreview } from "./preview.js";
 
 const PERIODS: Array<[RegExp, Recurrence]> = [
   [/^(6 thang|sau thang|nua nam)/, "semiannual"],
@@ -88,7 +88,7 @@ export async function answerEdit(deps: BotDeps, chat: ChatId, t: Translate, resu
   switch (result.code) {
     case "ok": {
       const unmatched = unmatchedNames(result.draft, new UnitDirectory(await deps.store.directory.units()));
-      const { text, buttons } = renderPreview(result.draft, unmatched, t, officeDay(deps.clock.now()));
+      const { text, buttons } = renderPreview(result.draft, unmatched, t, await previewOptions(deps, result.draft.id));
       return say(deps, chat, text, { buttons });
     }
     case "cancelled": return say(deps, chat, t("bot:draft.cancelled", { id: result.dispatchId }));

@@ -8,7 +8,7 @@ import { ingestDraft, type IngestResult } from "../../tracking/ingest-draft.js";
 import type { MessageContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { say } from "../respond.js";
-import { renderPreview } from "./preview.js";
+import { previewOptions, renderPreview } from "./preview.js";
 import { startReadingProgress } from "./reading-progress.js";
 import { warningText } from "./warning-text.js";
 
@@ -41,7 +41,7 @@ export async function ingestFromLeader(deps: BotDeps, chat: ChatId, by: string, 
   });
   switch (result.code) {
     case "ok": {
-      const { text, buttons } = renderPreview(result.draft, result.unmatched, t, officeDay(deps.clock.now()));
+      const { text, buttons } = renderPreview(result.draft, result.unmatched, t, await previewOptions(deps, result.draft.id));
       await say(deps, chat, text, { buttons });
       break;
     }

@@ -4,7 +4,7 @@ import type { DocHeader } from "../../dispatch/schema.js";
 import type { Translate } from "../../i18n.js";
 import { displayOfficeDay } from "../../tracking/office-day.js";
 import type { AssignmentView } from "../../tracking/model.js";
-import { unitPostMessages } from "../../tracking/post-message.js";
+import { followUpButtons, unitPostMessages } from "../../tracking/post-message.js";
 import type { BotDeps } from "../deps.js";
 
 function statusLine(a: AssignmentView, position: number, t: Translate, withNote = true): string {
@@ -46,8 +46,10 @@ export async function postStatusEdit(deps: BotDeps, chat: ChatId, messageId: str
   if (body === undefined) {
     const doc = await docHeader(deps, first.dispatchId);
     if (!doc) return null;
+    const leads = deps.store.history.leadUnitNames(targets.filter((x) => x.assignment.role === "coordinate").map((x) => x.assignment.taskId));
     const lines = targets.map(({ assignment: a }) => ({
       assignmentId: a.id, ref: a.taskRef, text: a.taskText, role: a.role, deadlineDate: a.deadlineDate, recurrence: a.recurrence,
+      ...(leads.get(a.taskId)?.length ? { leads: leads.get(a.taskId)! } : {}),
     }));
     const [post] = unitPostMessages(chat, first.unitName, doc, lines, t);
     if (!post || post.payload.op !== "send") return null;
@@ -63,7 +65,7 @@ export async function postStatusEdit(deps: BotDeps, chat: ChatId, messageId: str
   if (text.length > max) text = `${text.slice(0, max - 1)}…`;
   return {
     chat,
-    payload: { op: "edit", messageId, text, buttons: openButtons(targets, t) },
+    payload: { op: "edit", messageId, text, buttons: [...openButtons(targets, t), ...followUpButtons(targets.map((x) => ({ position: x.position, assignmentId: x.assignment.id })), t)] },
     purpose: { type: "notice" },
   };
 }

@@ -1,12 +1,35 @@
 import type { Button } from "../../chat/port.js";
 import type { Translate } from "../../i18n.js";
-import { displayDay } from "../../tracking/office-day.js";
+import { displayDay, officeDay } from "../../tracking/office-day.js";
 import type { UnmatchedName } from "../../tracking/ingest-draft.js";
 import type { Draft, ResolvedAssignee } from "../../tracking/model.js";
 import { deadlineLine } from "../../tracking/post-message.js";
 import { warningText } from "./warning-text.js";
+import { WorkingCalendar } from "../../reminders/working-days.js";
+import type { TrackingDeps } from "../../tracking/deps.js";
+import { type AmendmentOffer, amendmentOffers } from "../../tracking/amendments.js";
+import { dayOffReason } from "../../tracking/relative-deadline.js";
 
 const ITEM_CHARS = 220;
+
+export interface PreviewOptions {
+  /** Whether a due day is a day off on the office calendar (tracking/relative-deadline.ts dayOffReason). */
+  dayOff?: (day: string) => { holiday: string | null } | null;
+  /** What this dispatch amends, extends or recalls among the tracked ones (tracking/amendments.ts). */
+  amendments?: AmendmentOffer[];
+  /** The office day today: a dispatch whose deadlines are all past is flagged as old (issue 10). */
+  today?: string;
+}
+
+/** The preview options from the office's calendar settings and the draft's amendment references. */
+export async function previewOptions(deps: TrackingDeps, draftId?: number): Promise<PreviewOptions> {
+  const calendar = new WorkingCalendar((await deps.store.directory.settings()).reminders);
+  return {
+    dayOff: (day) => dayOffReason(day, calendar),
+    today: officeDay(deps.clock.now()),
+    ...(draftId !== undefined ? { amendments: amendmentOffers(deps, draftId) } : {}),
+  };
+}
 
 function clip(text: string, max: number): string {
   const flat = text.replace(/\s+/g, " ").trim();
@@ -27,7 +50,8 @@ function assigneeLabel(a: ResolvedAssignee, t: Translate): string {
  * names the directory does not know, the reader's warnings, and how to correct. Buttons: confirm, cancel, and one per
  * suggested unit for an unknown name.
  */
-export function renderPreview(draft: Draft, unmatched: UnmatchedName[], t: Translate, today?: string): { text: string; buttons: Button[][] } {
+export function renderPreview(draft: Draft, unmatched: UnmatchedName[], t: Translate, options: PreviewOptions = {}): { text: string; buttons: Button[][] } {
+  const today = options.today;
   const { doc } = draft;
   const lines = [
     t("bot:preview.title", { id: draft.id, type: doc.type ?? t("bot:preview.document"), number: doc.number ?? t("tracking:post.noNumber") }),
@@ -63,6 +87,11 @@ export function renderPreview(draft: Draft, unmatched: UnmatchedName[], t: Trans
     lines.push(leads.length ? t("bot:preview.lead", { names: leads.join(", ") }) : t("bot:preview.noLead"));
     if (coords.length) lines.push(t("bot:preview.coordinate", { names: coords.join(", ") }));
     lines.push(deadlineLine(it.deadlineDate, it.recurrence, t));
+    // A deadline on a weekend, holiday or configured day off is flagged: the leader may want the working day before.
+    const off = it.deadlineDate ? options.dayOff?.(it.deadlineDate) : null;
+    if (off && it.deadlineDate) {
+      lines.push(off.holiday ? t("followup:calendar.holiday", { date: displayDay(it.deadlineDate), name: off.holiday }) : t("followup:calendar.dayOff", { date: displayDay(it.deadlineDate) }));
+    }
     // What the reader guessed rather than read: the leader checks these first.
     const marks = (it.marks ?? []).filter((m) => m !== "ocr" || !ocrNoted);
     if (marks.length) lines.push(`   🔎 ${t("bot:preview.check")}: ${marks.map((m) => t(`bot:preview.marks.${m}`)).join("; ")}`);
@@ -80,6 +109,23 @@ export function renderPreview(draft: Draft, unmatched: UnmatchedName[], t: Trans
       const row = u.suggestions.slice(0, 2).map((s) => ({ label: `${u.name.slice(0, 20)} → ${s.name.slice(0, 30)}`, data: `mn:${draft.id}:${index}:${s.id}` }));
       if (row.length && buttons.length < 6) buttons.push(row);
     });
+  }
+  // Nothing silently untracked (issue 12): items that would reach no unit are named, with what to do about them.
+  const unitless = active.filter((it) => !it.assignees.some((a) => a.unitIds.length > 0));
+  if (unitless.length) {
+    lines.push("", t("followup:preview.unitless", { items: unitless.map((it) => `${it.seq} [${it.ref}]`).join(", "), seq: unitless[0]!.seq }));
+  }
+  // Issue 12: an amending dispatch names the tracked one it changes; the leader applies it with a button (/apdung).
+  for (const offer of options.amendments ?? []) {
+    const a = offer.amendment;
+    const what = t(`followup:amendment.kind.${a.kind}`, { numbers: a.numbers.join(", ") || t("followup:amendment.someDocuments"), until: a.until ? displayDay(a.until) : "" });
+    lines.push("", `🔁 ${what}`);
+    if (a.appliedAt) { lines.push(t("followup:amendment.applied")); continue; }
+    if (offer.targets.length === 0) { lines.push(t("followup:amendment.untracked")); continue; }
+    for (const target of offer.targets) {
+      lines.push(t("followup:amendment.tracked", { id: target.id, number: target.number ?? "", date: target.date ? displayDay(target.date) : "", open: target.open }));
+      if (buttons.length < 8) buttons.push([{ label: t("followup:amendment.applyButton", { id: target.id, number: (target.number ?? "").slice(0, 30) }), data: `amd:${a.id}:${target.id}` }]);
+    }
   }
   lines.push("", t("bot:preview.howToEdit"));
   buttons.push([

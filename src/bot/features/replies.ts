@@ -43,12 +43,21 @@ async function acknowledge(ctx: MessageContext, result: ReplyResult): Promise<vo
       return ctx.reply(t("tracking:reply.forbidden"));
     case "already_closed":
       return ctx.reply(t("tracking:reply.alreadyClosed", { ref: result.task.ref, date: result.completedAt ? displayOfficeDay(result.completedAt) : "" }));
+    case "extension_requested": {
+      const lines = result.requests.map((r) => t("followup:extension.requested", { ref: r.ref, number: r.number ?? "", from: r.from ? displayDay(r.from) : t("tracking:common.noDeadline"), to: displayDay(r.to) }));
+      return ctx.reply(lines.join("\n"));
+    }
+    case "recalled":
+      return ctx.reply(t("followup:recall.replyRecalled", { ref: result.task.ref, number: result.task.number ?? "" }));
+    case "extension_not_later":
+      return ctx.reply(t("followup:extension.notLater", { date: displayDay(result.date), deadline: result.deadline ? displayDay(result.deadline) : "" }));
     case "recorded":
       break;
   }
   const { intent, outcomes } = result;
   const first = outcomes[0]!;
   if (intent === "unknown") return ctx.reply(t("tracking:reply.unclassified"));
+  if (result.extensionWithoutDate) return ctx.reply(t("followup:extension.noDate"));
   if (intent === "question") {
     return ctx.reply(t("tracking:reply.question", { ref: first.task.ref, number: first.task.number ?? "", deadline: first.task.deadline ? displayDay(first.task.deadline) : t("tracking:common.noDeadline") }));
   }

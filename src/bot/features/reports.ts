@@ -2,11 +2,12 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseChatId } from "../../chat/port.js";
 import { renderReportText } from "../../reports/render-text.js";
+import { clip } from "../../reports/format.js";
 import { renderReportXlsx } from "../../reports/render-xlsx.js";
 import { renderReportDocx } from "../../reports/render-docx.js";
 import { findPeriod, periodLabel, type Period } from "../../reports/period.js";
 import { hasRole } from "../../tracking/deps.js";
-import { officeDay } from "../../tracking/office-day.js";
+import { displayDay, officeDay } from "../../tracking/office-day.js";
 import { CHAT_REPORT_LINES, chatReport, reportNow, type ReportRequest } from "../../tracking/status-report.js";
 import { numberKey } from "../../tracking/ingest-draft.js";
 import { UnitDirectory } from "../../tracking/unit-matcher.js";
@@ -14,7 +15,7 @@ import type { Report } from "../../reports/report.js";
 import type { MessageContext } from "../context.js";
 import { sendFile } from "../respond.js";
 
-type Scope = { request: ReportRequest; period?: Period } | { notFound: string };
+type Scope = { request: ReportRequest; period?: Period } | { notFound: string } | { which: Array<{ id: number; number: string | null; date: string | null }> };
 
 /**
  * What a secretary asks for: no argument → every dispatch still open; a số ký hiệu → that dispatch; a unit name →
@@ -24,18 +25,28 @@ type Scope = { request: ReportRequest; period?: Period } | { notFound: string };
 async function scopeOf(ctx: MessageContext, args: string): Promise<Scope> {
   let query = args.trim();
   if (!query) return { request: { kind: "open_dispatches" } };
-  const key = numberKey(query);
   const dispatches = await ctx.deps.store.reports.assignedDispatches();
-  const byNumber = dispatches.find((d) => numberKey(d.number) === key);
-  if (byNumber) return { request: { kind: "dispatch", dispatchId: byNumber.id } };
+  const dated = new Map(ctx.deps.store.history.confirmedDispatches().map((d) => [d.id, d.date]));
+  const matchNumber = (q: string) => dispatches.filter((d) => numberKey(d.number) === numberKey(q));
+  // "91/UBND-KT/2023" or "91/UBND-KT năm 2023" picks the year when the same number was used in several (issue 12).
+  const byNumber = (q: string, period?: Period): Scope | null => {
+    const year = /^(.*\/.*?)(?:\s*(?:\/|năm|nam)\s*)((?:19|20)\d\d)\s*$/iu.exec(q);
+    let found = matchNumber(q);
+    if (found.length === 0 && year) found = matchNumber(year[1]!).filter((d) => dated.get(d.id)?.startsWith(year[2]!));
+    if (found.length > 1) return { which: found.map((d) => ({ id: d.id, number: d.number, date: dated.get(d.id) ?? null })) };
+    if (found.length === 1) return { request: { kind: "dispatch", dispatchId: found[0]!.id }, ...(period ? { period } : {}) };
+    return null;
+  };
+  const direct = byNumber(query);
+  if (direct) return direct;
   // "quý 3/2026", "6 tháng đầu năm", "tháng 11 Sở Y tế": a period, alone or with a unit or dispatch.
   const found = findPeriod(query, officeDay(ctx.deps.clock.now()));
   const period = found?.period;
   if (found) {
     query = found.rest.replace(/^(?:bao cao|cua|ve)\s+/, "").trim();
     if (!query) return { request: { kind: "all" }, ...(period ? { period } : {}) };
-    const inRest = dispatches.find((d) => numberKey(d.number) === numberKey(query));
-    if (inRest) return { request: { kind: "dispatch", dispatchId: inRest.id }, ...(period ? { period } : {}) };
+    const inRest = byNumber(query, period);
+    if (inRest) return inRest;
   }
   const directory = new UnitDirectory(await ctx.deps.store.directory.units());
   const unit = directory.exact(query) ?? (directory.search(query).length === 1 ? directory.search(query)[0] : undefined);
@@ -58,6 +69,10 @@ export async function reportCommand(ctx: MessageContext, kind: "baocao" | "quaha
   else {
     const scope = await scopeOf(ctx, args);
     if ("notFound" in scope) return ctx.reply(t("bot:report.notFound", { query: scope.notFound }));
+    if ("which" in scope) {
+      return ctx.reply([t("followup:report.whichYear", { count: scope.which.length, number: scope.which[0]!.number ?? "" }),
+        ...scope.which.map((d) => `• /${kind} ${d.number ?? ""}/${d.date?.slice(0, 4) ?? "?"}${d.date ? ` (${displayDay(d.date)})` : ""}`)].join("\n"));
+    }
     request = scope.request;
     period = scope.period;
   }
@@ -83,8 +98,13 @@ export async function reportCommand(ctx: MessageContext, kind: "baocao" | "quaha
   }
   const report = (await chatReport(deps, request, CHAT_REPORT_LINES, period))!;
   const max = deps.settings.maxMessageLength[parseChatId(msg.chat).platform];
-  const parts = renderReportText(report, t, { maxLength: max, maxLines: CHAT_REPORT_LINES });
+  // Extended assignments among the listed lines show their original deadline beside the new one.
+  const extendedFrom = deps.store.extensions.originalDeadlines(report.lines.slice(0, CHAT_REPORT_LINES).map((l) => Number(l.row.id)));
+  const parts = renderReportText(report, t, { maxLength: max, maxLines: CHAT_REPORT_LINES, extendedFrom });
   if (period && parts.length > 0) parts[0] = `${t("bot:report.periodLine", { period: periodLabel(period, t) })}\n${parts[0]}`;
+  // A dispatch's items that reached no unit are listed, so none is silently untracked (issue 12).
+  const unassigned = request.kind === "dispatch" ? deps.store.history.unassignedItems(request.dispatchId) : [];
+  if (unassigned.length) parts.push(t("followup:report.unassigned", { items: unassigned.map((i) => `[${i.ref}] ${clip(i.text, 120)}`).join("\n• ") }));
   for (const part of parts) await ctx.reply(part);
 }
 

@@ -7,6 +7,8 @@ import type { Button } from "../../chat/port.js";
  * - done:<assignment> → "xong <n>", n being the task's number in its message (the label's last number, "✅ Xong 2")
  * - bind:<unit> → "/donvi <unit name>" (the label is the unit's name)
  * - approve:<assignment> → "/duyet <id>", reject:<assignment> → "/tralai <id>"
+ * - extok:<extension> → "/giahan <id>", extno:<extension> → "/tuchoi <id>"
+ * - amd:<amendment>:<dispatch> → "/apdung <amendment> <dispatch>"
  * - dir:ok → "/apdung", dir:no → "/apdung huy" (the admin's pending directory import)
  */
 export function typedReplyFor(button: Button): string | undefined {
@@ -26,6 +28,12 @@ export function typedReplyFor(button: Button): string | undefined {
       return `/duyet ${button.data.slice(kind.length + 1)}`;
     case "reject":
       return `/tralai ${button.data.slice(kind.length + 1)}`;
+    case "amd":
+      return `/apdung ${button.data.slice(kind.length + 1).replace(":", " ")}`;
+    case "extok":
+      return `/giahan ${button.data.slice(kind.length + 1)}`;
+    case "extno":
+      return `/tuchoi ${button.data.slice(kind.length + 1)}`;
     case "dir":
       return button.data === "dir:ok" ? "/apdung" : "/apdung huy";
     default:

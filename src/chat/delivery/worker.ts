@@ -36,6 +36,11 @@ export interface DeliveryWorkerDeps extends DeliveryCallbacks {
   limiter?: SendPacer;
   clock?: Clock;
   options?: DeliveryOptions;
+  /**
+   * True while group chats must not be disturbed (outside office hours): their items stay pending for later, other
+   * chats are served as usual. Asked every round; judged on the business clock by the caller.
+   */
+  holdGroups?: () => boolean;
 }
 
 export interface DeliveryWorker {
@@ -133,7 +138,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     const startedAt = generation;
     let items: OutboxItem[] = [];
     try {
-      items = await deps.store.due(clock.now(), batchSize);
+      items = await deps.store.due(clock.now(), batchSize, deps.holdGroups?.() ? { groups: false } : {});
       if (serves) items = items.filter((item) => serves(item.chat));
     } catch (error) {
       onError(error, "reading the outbox");

@@ -257,12 +257,14 @@ export class FakeZalo {
    * `scan`: when set, the QR is scanned only once it resolves (a person taking their time); each QR expires after
    * `lifetimeMs` (zca-js: 100 s) unless scanned first; `expireTimes`: that many QRs expire at once.
    */
-  qr: { png: Buffer; expireTimes: number; decline: boolean; scan?: Promise<void>; lifetimeMs: number; generated: number } = {
+  /** `generated`: QRs zca-js made; `offered`: those the adapter did not abort at once (shown to a person). */
+  qr: { png: Buffer; expireTimes: number; decline: boolean; scan?: Promise<void>; lifetimeMs: number; generated: number; offered: number } = {
     png: qrPng("https://id.zalo.me/qr/fake-login-code"),
     expireTimes: 0,
     decline: false,
     lifetimeMs: 100_000,
     generated: 0,
+    offered: 0,
   };
 
   readonly client: ZaloLoginClient = {
@@ -316,11 +318,15 @@ export class FakeZalo {
     for (;;) {
       const outcome = await new Promise<"retry" | "abort" | "go">(async (resolve) => {
         this.qr.generated++;
+        let abortedAtOnce = true;
         callback({
           type: LoginQRCallbackEventType.QRCodeGenerated,
           data: { code: "fake-login-code", image: this.qr.png.toString("base64"), options: { enabledCheckOCR: false, enabledMultiLayer: false }, token: "t" },
-          actions: { saveToFile: async () => undefined, retry: () => resolve("retry"), abort: () => resolve("abort") },
+          actions: { saveToFile: async () => undefined, retry: () => resolve("retry"), abort: () => { if (abortedAtOnce) this.qr.offered--; resolve("abort"); } },
         });
+        // The callback ran synchronously up to its first await: an abort by then means the QR was never shown.
+        this.qr.offered++;
+        abortedAtOnce = false;
         // A person needs a moment to scan (zca-js expires a QR after ~100 s): let the adapter save and show it first.
         await new Promise((r) => setTimeout(r, 5));
         if (this.qr.expireTimes > 0) {

@@ -111,9 +111,9 @@ describe("Zalo login and the saved session", () => {
     expect(h.problems.every((p) => p.kind === "qr_required")).toBe(true);
     expect(h.problems.length).toBeGreaterThanOrEqual(2);
     await h.adapter.stop();
-    const generated = h.zalo.qr.generated;
+    const offered = h.zalo.qr.offered;
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(h.zalo.qr.generated).toBe(generated);
+    expect(h.zalo.qr.offered).toBe(offered); // a QR zca-js still makes after stop() is aborted at once, never shown
     expect(h.zalo.sessions).toHaveLength(0);
   });
 

@@ -1,0 +1,71 @@
+import type { InboundAction } from "../../chat/port.js";
+import type { Translate } from "../../i18n.js";
+import { type ApplyResult, applyAmendment, recallFromChat } from "../../tracking/amendments.js";
+import { displayDay } from "../../tracking/office-day.js";
+import type { MessageContext } from "../context.js";
+import type { BotDeps } from "../deps.js";
+import { say } from "../respond.js";
+
+/**
+ * Amending dispatches and recalls in chat: the preview's "🔁 Áp dụng" button (amd:<amendment>:<dispatch>) and its
+ * typed form "/apdung <amendment> <dispatch>"; "/thuhoi <số ký hiệu> [mục] [; lý do]" to withdraw a confirmed
+ * dispatch or one item. The tracking use cases decide (leaders only).
+ */
+export async function applyCommand(ctx: MessageContext, args: string): Promise<void> {
+  const m = /^#?(\d{1,12})\s+#?(\d{1,12})$/.exec(args.trim());
+  if (!m) return ctx.reply(ctx.t("followup:amendment.usage"));
+  const result = await applyAmendment(ctx.deps, { amendmentId: Number(m[1]), targetDispatchId: Number(m[2]), by: ctx.msg.sender.id, byName: ctx.msg.sender.name, chat: ctx.msg.chat });
+  await ctx.reply(applyText(result, ctx.t));
+}
+
+export async function amendmentAction(deps: BotDeps, action: InboundAction, t: Translate): Promise<boolean> {
+  const m = /^amd:(\d{1,12}):(\d{1,12})$/.exec(action.data);
+  if (!m) return false;
+  const result = await applyAmendment(deps, { amendmentId: Number(m[1]), targetDispatchId: Number(m[2]), by: action.sender.id, byName: action.sender.name, chat: action.chat });
+  await action.answer();
+  await say(deps, action.chat, applyText(result, t));
+  return true;
+}
+
+function applyText(result: ApplyResult, t: Translate): string {
+  switch (result.code) {
+    case "extended": return t("followup:amendment.doneExtended", { count: result.count, number: result.number ?? "", until: displayDay(result.until) });
+    case "recalled": return t("followup:amendment.doneRecalled", { count: result.count, number: result.number ?? "" });
+    case "manual": return t("followup:amendment.manual", { number: result.number ?? "" });
+    case "forbidden": return t("followup:amendment.forbidden");
+    case "not_found": return t("followup:amendment.notFound");
+    case "already_applied": return t("followup:amendment.alreadyApplied");
+    case "no_date": return t("followup:amendment.noDate");
+  }
+}
+
+/** "/thuhoi 89/UBND-TC", "/thuhoi 89/UBND-TC/2024 2", "/thuhoi 89/UBND-TC 2; giao nhầm đơn vị". */
+export function parseRecallArgs(args: string): { number: string; year: string | null; ref: string | null; reason: string | null } | null {
+  const [head = "", ...rest] = args.split(/[;—]/);
+  const reason = rest.join(";").trim() || null;
+  const words = head.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return null;
+  let number = words.shift()!;
+  let year: string | null = null;
+  const withYear = /^(.*\/.*?)\/((?:19|20)\d\d)$/.exec(number);
+  if (withYear) [number, year] = [withYear[1]!, withYear[2]!];
+  const ref = words.join(" ").replace(/^(?:mục|muc|nhiệm vụ|nhiem vu|nv)\s*/iu, "") || null;
+  return { number, year, ref, reason };
+}
+
+export async function recallCommand(ctx: MessageContext, args: string): Promise<void> {
+  const { t, msg } = ctx;
+  const parsed = parseRecallArgs(args);
+  if (!parsed) return ctx.reply(t("followup:recall.usage"));
+  const result = await recallFromChat(ctx.deps, { by: msg.sender.id, byName: msg.sender.name, chat: msg.chat, messageId: msg.messageId, ...parsed });
+  switch (result.code) {
+    case "recalled": return ctx.reply(t("followup:recall.done", { count: result.count, number: result.number ?? "", refs: result.refs.join(", ") }));
+    case "forbidden": return ctx.reply(t("followup:recall.forbidden"));
+    case "not_found": return ctx.reply(t("followup:recall.notFound", { query: parsed.number }));
+    case "nothing_open": return ctx.reply(t("followup:recall.nothingOpen"));
+    case "no_item": return ctx.reply(t("followup:recall.noItem", { refs: result.refs.join(", ") }));
+    case "which_dispatch":
+      return ctx.reply([t("followup:report.whichYear", { count: result.options.length, number: result.options[0]!.number ?? "" }),
+        ...result.options.map((d) => `• /thuhoi ${d.number ?? ""}/${d.date?.slice(0, 4) ?? "?"}`)].join("\n"));
+  }
+}

@@ -1,0 +1,389 @@
+// Issue 12 on Telegram through startApp, telegraf and the fake Bot API: a unit asks for more time in its group, the
+// leader approves with the card's button (or refuses with /tuchoi), the unit is told, reminders and the report follow
+// the new date and the report shows the original one; /lichsu shows the task's timeline by role.
+import { afterEach, describe, expect, it } from "vitest";
+import { ADMIN, buttonData, LEADER, type Loop, OFFICER, OFFICER2, SECRETARY, startLoop } from "./harness.js";
+
+const DISPATCH = `ỦY BAN NHÂN DÂN
+THÀNH PHỐ HÀ NỘI
+Số: 89/UBND-TC
+V/v quyết toán ngân sách năm 2022
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Hà Nội, ngày 05 tháng 6 năm 2023
+
+1. Sở Tài chính chủ trì tổng hợp quyết toán ngân sách năm 2022, hoàn thành trước ngày 30/6/2023.
+2. Sở Y tế chủ trì rà soát kinh phí phòng, chống dịch, hoàn thành trước ngày 30/6/2023.
+`;
+
+// Signed and forwarded on Friday 30/08/2024, before the Quốc khánh holiday (Monday 02/09).
+const COUNTED = `ỦY BAN NHÂN DÂN
+THÀNH PHỐ HÀ NỘI
+Số: 120/UBND-VP
+V/v báo cáo số liệu phục vụ kỳ họp
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Hà Nội, ngày 30 tháng 8 năm 2024
+
+1. Sở Tài chính chủ trì báo cáo số liệu thu, chi ngân sách trong 03 ngày làm việc kể từ ngày ký.
+2. Sở Y tế chủ trì tổ chức kiểm tra an toàn thực phẩm, hoàn thành trước ngày 02/9/2024.
+3. Sở Y tế chủ trì gửi danh sách cơ sở vi phạm trong 02 ngày làm việc kể từ ngày nhận được văn bản này.
+`;
+
+// Extends 89/UBND-TC: no task of its own, only the new date.
+const AMENDING = `ỦY BAN NHÂN DÂN
+THÀNH PHỐ HÀ NỘI
+Số: 95/UBND-TC
+V/v gia hạn thời gian thực hiện Công văn số 89/UBND-TC
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Hà Nội, ngày 20 tháng 6 năm 2023
+
+Kính gửi: Sở Tài chính; Sở Y tế.
+
+Do số liệu quyết toán của các quận, huyện chưa đầy đủ, UBND Thành phố gia hạn thời gian thực hiện Công văn số 89/UBND-TC ngày 05/6/2023 đến ngày 14/7/2023.
+`;
+
+let loop: Loop | undefined;
+afterEach(async () => {
+  await loop?.close();
+  loop = undefined;
+});
+
+async function setUpUnits(l: Loop): Promise<void> {
+  const { api } = l;
+  api.group(-501, "Nhóm Sở Tài chính");
+  api.group(-502, "Nhóm Sở Y tế");
+  l.say(ADMIN.id, ADMIN, "/themdonvi Sở Tài chính; loại: sở");
+  l.say(ADMIN.id, ADMIN, "/themdonvi Sở Y tế; loại: sở");
+  l.say(ADMIN.id, ADMIN, `/vaitro lãnh đạo ${LEADER.id}`);
+  l.say(ADMIN.id, ADMIN, `/vaitro văn thư ${SECRETARY.id}`);
+  await l.botSaysMatching(ADMIN.id, /vai trò văn thư cho telegram:1003/);
+  l.say(-501, ADMIN, "/donvi Sở Tài chính");
+  await l.botSaysMatching(-501, /Đã gắn nhóm chat này với Sở Tài chính/);
+  l.say(-502, ADMIN, "/donvi Sở Y tế");
+  await l.botSaysMatching(-502, /Đã gắn nhóm chat này với Sở Y tế/);
+}
+
+async function office(l: Loop): Promise<{ taiChinh: number; yTe: number }> {
+  await setUpUnits(l);
+  l.say(LEADER.id, LEADER, DISPATCH);
+  const preview = await l.botSaysMatching(LEADER.id, /XEM TRƯỚC/);
+  await l.press(LEADER.id, LEADER, preview, buttonData(preview).find((d) => d.startsWith("confirm:"))!);
+  const taiChinh = (await l.botSaysMatching(-501, /Giao Sở Tài chính thực hiện:/)).message_id;
+  const yTe = (await l.botSaysMatching(-502, /Giao Sở Y tế thực hiện:/)).message_id;
+  return { taiChinh, yTe };
+}
+
+describe("deadline extensions and task history on Telegram", () => {
+  it("request → leader's card → approve; unit told; reminders and report follow the new date beside the original", async () => {
+    loop = await startLoop();
+    const l = loop;
+    const { api } = l;
+    const posts = await office(l);
+
+    // The officer asks in the group, replying to the task post.
+    l.say(-501, OFFICER, "Đề nghị gia hạn đến 14/7 vì các quận chưa gửi số liệu", posts.taiChinh);
+    expect((await l.botSaysMatching(-501, /Đã chuyển đề nghị gia hạn/)).text).toBe(
+      "⏳ Đã chuyển đề nghị gia hạn nhiệm vụ 1 (89/UBND-TC) từ 30/06/2023 đến 14/07/2023 tới lãnh đạo; đơn vị sẽ được báo khi có ý kiến.",
+    );
+    const card = await l.botSaysMatching(LEADER.id, /Đề nghị gia hạn: Sở Tài chính/);
+    expect(card.text).toContain("Hạn hiện tại: 30/06/2023 → đề nghị đến: 14/07/2023");
+    expect(card.text).toContain("Lý do: các quận chưa gửi số liệu");
+    expect(card.text).toContain("Cán Bộ <Y&T>_*"); // who asked, as written (plain text, nothing interpreted)
+    const [ok, no] = buttonData(card);
+    expect(ok).toMatch(/^extok:\d+$/);
+    expect(no).toMatch(/^extno:\d+$/);
+
+    // Only a leader decides: the officer pressing the button changes nothing.
+    expect(await l.press(LEADER.id, OFFICER, card, ok!)).toBe("Chỉ lãnh đạo mới được quyết định gia hạn.");
+    expect(await l.press(LEADER.id, LEADER, card, ok!)).toBe("Đã gia hạn Sở Tài chính · 1 đến 14/07/2023.");
+    expect((await l.botSaysMatching(-501, /Lãnh đạo đồng ý gia hạn/)).text).toBe(
+      "✅ Lãnh đạo đồng ý gia hạn nhiệm vụ 1 (89/UBND-TC) của Sở Tài chính: hạn mới 14/07/2023 (hạn cũ 30/06/2023).",
+    );
+    // Pressed again: already decided.
+    expect(await l.press(LEADER.id, LEADER, card, ok!)).toBe("Đề nghị gia hạn này đã được xử lý (đã đồng ý).");
+
+    // The other unit asks without diacritics; the leader refuses by the typed command with a reason.
+    l.say(-502, OFFICER2, "xin gia han den 10/7 do thieu nhan luc", posts.yTe);
+    const card2 = await l.botSaysMatching(LEADER.id, /Đề nghị gia hạn: Sở Y tế/);
+    const id2 = buttonData(card2)[0]!.slice("extok:".length);
+    expect(card2.text).toContain(`/giahan ${id2} <ngày>`);
+    l.say(LEADER.id, LEADER, `/tuchoi ${id2} Không có căn cứ`);
+    await l.botSaysMatching(LEADER.id, /Đã từ chối gia hạn Sở Y tế · 2\./);
+    expect((await l.botSaysMatching(-502, /không đồng ý gia hạn/)).text).toBe(
+      "❌ Lãnh đạo không đồng ý gia hạn nhiệm vụ 2 (89/UBND-TC) của Sở Y tế; hạn vẫn là 30/06/2023. Ý kiến: Không có căn cứ",
+    );
+    // A date already past or not later than the deadline is not an extension.
+    l.say(-502, OFFICER2, "đề nghị gia hạn đến 20/6/2023", posts.yTe);
+    await l.botSaysMatching(-502, /Ngày đề nghị \(20\/06\/2023\) không sau hạn hiện tại \(30\/06\/2023\)/);
+    // Asking without a date: told how to write it.
+    l.say(-502, OFFICER2, "đề nghị gia hạn thêm vì thiếu nhân lực", posts.yTe);
+    await l.botSaysMatching(-502, /xin ghi rõ ngày/);
+    await l.settle();
+
+    // On the old due day: Sở Y tế gets its due-day reminder, Sở Tài chính nothing (its deadline moved).
+    l.clock.set(new Date("2023-06-30T02:00:00Z"));
+    await l.app.reminders.runNow();
+    await l.botSaysMatching(-502, /Nhắc việc|hôm nay/);
+    await l.settle();
+    expect(api.botMessages(-501).some((m) => /^⏰/.test(m.text ?? ""))).toBe(false);
+
+    // A week later the report classifies by the extended date and shows the original beside it.
+    l.clock.set(new Date("2023-07-07T02:00:00Z"));
+    const seen = api.botMessages(SECRETARY.id).length;
+    l.say(SECRETARY.id, SECRETARY, "/baocao 89/UBND-TC");
+    await api.waitFor(() => api.botMessages(SECRETARY.id).length > seen, 15_000, "the report");
+    const report = api.botMessages(SECRETARY.id).slice(seen).map((m) => m.text).join("\n");
+    expect(report).toContain("Sở Tài chính (chủ trì) · hạn 14/07/2023 (gia hạn từ 30/06/2023 đến 14/07/2023) · Đang thực hiện (trong hạn), còn 7 ngày");
+    expect(report).toContain("Sở Y tế (chủ trì) · hạn 30/06/2023 · Quá hạn chưa hoàn thành, quá 7 ngày");
+
+    // Three days before the new date, Sở Tài chính is reminded of it.
+    l.clock.set(new Date("2023-07-11T02:00:00Z"));
+    await l.app.reminders.runNow();
+    expect((await l.botSaysMatching(-501, /^⏰/)).text).toMatch(/còn 3 ngày/);
+  });
+
+  it("/lichsu shows the timeline: everything to leaders and secretaries, its own share to a unit", async () => {
+    loop = await startLoop();
+    const l = loop;
+    const posts = await office(l);
+    l.say(-501, OFFICER, "đang thực hiện, đạt 60%", posts.taiChinh);
+    await l.botSaysMatching(-501, /60%|Đã ghi nhận/);
+    // Evidence: a file sent as a reply to the task post.
+    l.api.updates.document({ chat: -501, from: OFFICER, fileName: "bien-ban-kiem-tra.pdf", bytes: Buffer.from("%PDF-1.4 biên bản"), caption: "đang thực hiện, gửi biên bản", replyTo: posts.taiChinh });
+    await l.settle();
+    l.say(-501, OFFICER, "đề nghị gia hạn đến 14/7 vì chờ số liệu", posts.taiChinh);
+    const card = await l.botSaysMatching(LEADER.id, /Đề nghị gia hạn: Sở Tài chính/);
+    l.say(LEADER.id, LEADER, `/giahan ${buttonData(card)[0]!.slice(6)} 10/07/2023`);
+    await l.botSaysMatching(LEADER.id, /Đã gia hạn Sở Tài chính · 1 đến 10\/07\/2023/);
+    await l.botSaysMatching(-501, /đến 10\/07\/2023 \(đơn vị đề nghị 14\/07\/2023; hạn cũ 30\/06\/2023\)/);
+    l.say(-501, OFFICER, "xong", posts.taiChinh);
+    await l.settle();
+
+    l.say(SECRETARY.id, SECRETARY, "/lichsu 89/UBND-TC 1");
+    const history = (await l.botSaysMatching(SECRETARY.id, /Lịch sử nhiệm vụ 1/)).text!;
+    const lines = history.split("\n");
+    expect(lines[0]).toBe("🕘 Lịch sử nhiệm vụ 1 — 89/UBND-TC");
+    expect(history).toMatch(/05\/06\/2023 09:00 · .+ xác nhận giao việc/);
+    expect(history).toMatch(/▸ Sở Tài chính \(Chủ trì\) — đã hoàn thành/);
+    // When the post was delivered (the delivery worker's real time, not the test's clock).
+    expect(history).toMatch(/\d\d\/\d\d\/\d{4} \d\d:\d\d · Đã gửi tới nhóm Nhóm Sở Tài chính/);
+    expect(history).toMatch(/09:00 · Lãnh Đạo đồng ý gia hạn/);
+    const order = ["đạt 60%", "đề nghị gia hạn từ 30/06/2023 đến 14/07/2023 — chờ số liệu", "đồng ý gia hạn từ 30/06/2023 đến 10/07/2023", "“xong” → hoàn thành"];
+    const at = order.map((s) => history.indexOf(s));
+    expect(at.every((i) => i > 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+
+    // The buttons under the task post: 🕘 shows the history in the group, ⏳ says how to ask for more time.
+    const post = l.api.message(-501, posts.taiChinh)!;
+    const hist = buttonData(post).find((d) => d.startsWith("hist:"))!;
+    const ext = buttonData(post).find((d) => d.startsWith("exthelp:"))!;
+    expect(post.reply_markup!.inline_keyboard.flat().map((b) => b.text)).toEqual(expect.arrayContaining(["🕘 Lịch sử", "⏳ Gia hạn"]));
+    expect(await l.press(-501, OFFICER, post, ext)).toMatch(/^Để đề nghị gia hạn, trả lời tin giao việc: “đề nghị gia hạn đến 30\/12 vì …”/);
+    await l.press(-501, OFFICER, post, hist);
+    const shown = (await l.botSaysMatching(-501, /Lịch sử nhiệm vụ 1/)).text!;
+    expect(shown).toMatch(/▸ Sở Tài chính \(Chủ trì\) — đã hoàn thành/);
+    expect(shown).not.toMatch(/Sở Y tế/);
+    // Still there after the status edits.
+    expect(buttonData(l.api.message(-501, posts.taiChinh)!)).toEqual(expect.arrayContaining([hist, ext]));
+
+    // The Sở Y tế group may not read Sở Tài chính's task; in its own it sees only its share.
+    l.say(-502, OFFICER2, "/lichsu 89/UBND-TC 1");
+    await l.botSaysMatching(-502, /không có quyền xem lịch sử/);
+    l.say(-502, OFFICER2, "/lichsu 89/UBND-TC 2");
+    const own = (await l.botSaysMatching(-502, /Lịch sử nhiệm vụ 2/)).text!;
+    expect(own).toMatch(/▸ Sở Y tế \(Chủ trì\) — đang thực hiện/);
+    expect(own).not.toMatch(/Sở Tài chính/);
+    // Unknown numbers and items get a clear answer; evidence asked for where none was sent.
+    l.say(SECRETARY.id, SECRETARY, "/lichsu 999/UBND");
+    await l.botSaysMatching(SECRETARY.id, /Không tìm thấy văn bản đã giao việc có số 999\/UBND/);
+    l.say(SECRETARY.id, SECRETARY, "/lichsu 89/UBND-TC 7");
+    await l.botSaysMatching(SECRETARY.id, /không có mục 7\. Các mục: 1, 2/);
+    l.say(SECRETARY.id, SECRETARY, "/lichsu 89/UBND-TC 2 tệp");
+    await l.botSaysMatching(SECRETARY.id, /chưa có tệp minh chứng/);
+    // The evidence file is listed in the timeline and sent back on request, as it was received.
+    expect(history).toMatch(/“đang thực hiện, gửi biên bản” → ghi nhận\n\s+📎 Tệp minh chứng: bien-ban-kiem-tra\.pdf/);
+    l.say(SECRETARY.id, SECRETARY, "/lichsu 89/UBND-TC 1 tệp");
+    await l.api.waitFor(() => l.api.botMessages(SECRETARY.id).some((m) => m.document), 15_000, "the evidence file");
+    const doc = l.api.botMessages(SECRETARY.id).find((m) => m.document)!;
+    expect(doc.document!.file_name).toBe("bien-ban-kiem-tra.pdf");
+    expect(doc.caption).toMatch(/^📎 bien-ban-kiem-tra\.pdf — Sở Tài chính, 05\/06\/2023$/);
+    expect(Buffer.from([...l.api.files.values()].find((f) => f.id === doc.document!.file_id)!.bytes).toString()).toBe("%PDF-1.4 biên bản");
+    // Someone with no role and no unit sees nothing.
+    l.say(OFFICER.id, OFFICER, "/lichsu 89/UBND-TC 1");
+    await l.botSaysMatching(OFFICER.id, /không có quyền xem lịch sử/);
+  });
+});
+
+describe("office hours on Telegram", () => {
+  it("a dispatch confirmed at 21:00 reaches the groups at 07:30 the next morning; a restart at 23:30 sends no digest", async () => {
+    loop = await startLoop();
+    const l = loop;
+    const { api } = l;
+    await setUpUnits(l);
+    await l.settle();
+    const before = { tc: api.botMessages(-501).length, yt: api.botMessages(-502).length };
+
+    // Monday 21:00: the leader still works; their private chat is answered, the groups wait.
+    l.clock.set(new Date("2023-06-05T14:00:00Z"));
+    l.say(LEADER.id, LEADER, DISPATCH.replaceAll("30/6/2023", "9/6/2023"));
+    const preview = await l.botSaysMatching(LEADER.id, /XEM TRƯỚC/);
+    await l.press(LEADER.id, LEADER, preview, buttonData(preview).find((d) => d.startsWith("confirm:"))!);
+    await l.botSaysMatching(LEADER.id, /Đã giao 2 nhiệm vụ cho 2 đơn vị/);
+    await new Promise((r) => setTimeout(r, 2500)); // more than two rounds of the delivery worker
+    expect(api.botMessages(-501)).toHaveLength(before.tc);
+    expect(api.botMessages(-502)).toHaveLength(before.yt);
+    const pendingGroups = () => l.app.deps.store.db.read.prepare("SELECT count(*) FROM OutboxItem WHERE status = 'pending' AND chatId LIKE 'telegram:-%'").pluck().get();
+    expect(pendingGroups()).toBe(2);
+
+    // A restart at 23:30: the catch-up tick sends nothing to groups and queues no digest.
+    await l.app.stop();
+    l.clock.set(new Date("2023-06-05T16:30:00Z"));
+    await l.restart();
+    await l.app.reminders.runNow();
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(api.botMessages(-501)).toHaveLength(before.tc);
+    expect(pendingGroups()).toBe(2);
+
+    // Tuesday 07:30: the posts go out, in order; the 08:00 tick sends the T-3 reminders of the Friday deadline.
+    l.clock.set(new Date("2023-06-06T00:30:00Z"));
+    expect((await l.botSaysMatching(-501, /Giao Sở Tài chính thực hiện:/)).text).toMatch(/⏰ Hạn: 09\/06\/2023/);
+    await l.botSaysMatching(-502, /Giao Sở Y tế thực hiện:/);
+    l.clock.set(new Date("2023-06-06T01:00:00Z"));
+    await l.app.reminders.runNow();
+    expect((await l.botSaysMatching(-501, /^⏰ Nhắc việc/)).text).toMatch(/còn 3 ngày/);
+  });
+});
+
+describe("working days on the office calendar (Telegram preview)", () => {
+  it("'05 ngày làm việc kể từ ngày ký / nhận' skips the holiday; a deadline on a holiday is flagged", async () => {
+    loop = await startLoop({ at: "2024-08-30T02:00:00Z" });
+    const l = loop;
+    await setUpUnits(l);
+    l.say(LEADER.id, LEADER, COUNTED);
+    const preview = (await l.botSaysMatching(LEADER.id, /XEM TRƯỚC/)).text!;
+    const item = (n: number) => preview.slice(preview.indexOf(`${n}. [${n}]`), n < 3 ? preview.indexOf(`${n + 1}. [${n + 1}]`) : undefined);
+    // Mon 02/09 is Quốc khánh: 3 working days after Friday 30/08 end on Thursday 05/09 (Monday–Friday only: 04/09).
+    expect(item(1)).toContain("⏰ Hạn: 05/09/2024");
+    expect(item(2)).toContain("⏰ Hạn: 02/09/2024");
+    expect(item(2)).toMatch(/⚠️ Hạn 02\/09\/2024 rơi vào ngày nghỉ \(.*Quốc khánh.*\); có thể sửa bằng \/han\./);
+    // Counted from the day it was received (forwarded): 2 working days after Friday 30/08 → Wednesday 04/09.
+    expect(item(3)).toContain("⏰ Hạn: 04/09/2024");
+    expect(item(1)).not.toMatch(/ngày nghỉ/);
+  });
+});
+
+describe("nothing silently untracked (Telegram)", () => {
+  it("/baocao with a number used in two years asks which; a secretary writing privately is answered as one", async () => {
+    loop = await startLoop();
+    const l = loop;
+    await office(l);
+    l.say(LEADER.id, LEADER, `${DISPATCH.replace("năm 2023", "năm 2024").replaceAll("/2023", "/2024")}3. Ban Dân vận Thành ủy chủ trì tuyên truyền kết quả quyết toán, hoàn thành trước ngày 30/6/2024.\n`);
+    const preview = await l.botSaysMatching(LEADER.id, /XEM TRƯỚC \(mã #2\)/);
+    // An item that would reach no unit is named in the preview with what to do about it.
+    expect(preview.text).toContain("⚠️ Mục chưa giao cho đơn vị nào: 3 [3]. Giao bằng /giao 3 <đơn vị>, hoặc bỏ (không giao) bằng /bo 3;");
+    await l.press(LEADER.id, LEADER, preview, buttonData(preview).find((d) => d.startsWith("confirm:"))!);
+    await l.botSaysMatching(LEADER.id, /Đã giao 2 nhiệm vụ cho 2 đơn vị/);
+    await l.settle();
+
+    l.say(SECRETARY.id, SECRETARY, "/baocao 89/UBND-TC");
+    expect((await l.botSaysMatching(SECRETARY.id, /Có 2 văn bản số 89\/UBND-TC/)).text).toBe(
+      "Có 2 văn bản số 89/UBND-TC ở các năm khác nhau. Gõ kèm năm, ví dụ:\n• /baocao 89/UBND-TC/2023 (05/06/2023)\n• /baocao 89/UBND-TC/2024 (05/06/2024)",
+    );
+    l.say(SECRETARY.id, SECRETARY, "/baocao 89/UBND-TC/2024");
+    const report = await l.botSaysMatching(SECRETARY.id, /^BÁO CÁO|Tình hình|hạn 30\/06\/2024/m);
+    expect(report.text).toMatch(/30\/06\/2024/);
+    expect(report.text).not.toMatch(/30\/06\/2023/);
+    // The item given to no unit is listed under the report.
+    expect((await l.botSaysMatching(SECRETARY.id, /Mục không giao cho đơn vị nào/)).text).toBe(
+      "⚠️ Mục không giao cho đơn vị nào (không được theo dõi):\n• [3] Ban Dân vận Thành ủy chủ trì tuyên truyền kết quả quyết toán, hoàn thành trước ngày 30/6/2024.",
+    );
+    l.say(SECRETARY.id, SECRETARY, "/lichsu 89/UBND-TC 1");
+    await l.botSaysMatching(SECRETARY.id, /\/lichsu 89\/UBND-TC\/2023/);
+    l.say(SECRETARY.id, SECRETARY, "/lichsu 89/UBND-TC/2024 2");
+    expect((await l.botSaysMatching(SECRETARY.id, /Lịch sử nhiệm vụ 2/)).text).toMatch(/30\/6\/2024/);
+
+    l.say(SECRETARY.id, SECRETARY, "chào bot, tôi cần xem báo cáo");
+    await l.botSaysMatching(SECRETARY.id, /^Chào văn thư\. Các lệnh: \/baocao/);
+    expect(l.api.botMessages(SECRETARY.id).some((m) => /chưa được cấp vai trò/.test(m.text ?? ""))).toBe(false);
+  });
+});
+
+describe("reports and posts people can read (Telegram)", () => {
+  it("the coordinating unit's post names the lead unit; the confirmation says tasks and unit assignments apart", async () => {
+    loop = await startLoop();
+    const l = loop;
+    const { api } = l;
+    await setUpUnits(l);
+    l.say(LEADER.id, LEADER, DISPATCH.replace("1. Sở Tài chính chủ trì tổng hợp", "1. Sở Tài chính chủ trì, phối hợp với Sở Y tế tổng hợp"));
+    const preview = await l.botSaysMatching(LEADER.id, /XEM TRƯỚC/);
+    await l.press(LEADER.id, LEADER, preview, buttonData(preview).find((d) => d.startsWith("confirm:"))!);
+    expect((await l.botSaysMatching(LEADER.id, /^Đã giao/)).text).toBe("Đã giao 2 nhiệm vụ cho 2 đơn vị (3 lượt giao cho đơn vị); 2 tin nhắn đang được gửi.");
+    const post = await l.botSaysMatching(-502, /Giao Sở Y tế thực hiện:/);
+    expect(post.text).toMatch(/^1\. \[1\] Đơn vị chủ trì: Sở Tài chính — đơn vị phối hợp: Sở Y tế: Sở Tài chính chủ trì, phối hợp/m);
+    expect(post.text).toMatch(/^2\. \[2\] Chủ trì: Sở Y tế chủ trì rà soát/m);
+    expect(post.text).not.toMatch(/Phối hợp: /);
+    // The status edit after a button press renders the post again: same wording.
+    await l.press(-502, OFFICER2, post, buttonData(post).find((d) => d.startsWith("done:"))!);
+    await api.waitFor(() => api.callsOf("editMessageText").some((c) => Number(c.params.chat_id) === -502), 15_000, "the status edit");
+    const edit = api.callsOf("editMessageText").filter((c) => Number(c.params.chat_id) === -502).at(-1)!;
+    expect(String(edit.params.text)).toContain("1. [1] Đơn vị chủ trì: Sở Tài chính — đơn vị phối hợp: Sở Y tế:");
+  });
+});
+
+describe("amendments and recalls (Telegram)", () => {
+  it("an extending dispatch is recognised in the preview and applied by button; a leader recalls one item with /thuhoi", async () => {
+    loop = await startLoop();
+    const l = loop;
+    const { api } = l;
+    const posts = await office(l);
+    await l.settle();
+
+    l.clock.set(new Date("2023-06-20T02:00:00Z"));
+    l.say(LEADER.id, LEADER, AMENDING);
+    const preview = await l.botSaysMatching(LEADER.id, /XEM TRƯỚC.*95\/UBND-TC/);
+    expect(preview.text).toContain("🔁 Văn bản này gia hạn 89/UBND-TC đến 14/07/2023.");
+    expect(preview.text).toMatch(/Đang theo dõi: mã #1 \(89\/UBND-TC, 05\/06\/2023\), còn 2 lượt giao chưa xong\./);
+    const apply = buttonData(preview).find((d) => d.startsWith("amd:"))!;
+    expect(await l.press(LEADER.id, OFFICER, preview, apply)).toBeUndefined();
+    await l.botSaysMatching(LEADER.id, /Chỉ lãnh đạo mới được áp dụng/);
+    await l.press(LEADER.id, LEADER, preview, apply);
+    await l.botSaysMatching(LEADER.id, /^Đã áp dụng: 2 lượt giao của 89\/UBND-TC gia hạn đến 14\/07\/2023/);
+    expect((await l.botSaysMatching(-501, /Theo Công văn số 95\/UBND-TC/)).text).toBe("🔁 Theo Công văn số 95/UBND-TC: nhiệm vụ 1 (89/UBND-TC) được gia hạn đến 14/07/2023.");
+    await l.botSaysMatching(-502, /nhiệm vụ 2 \(89\/UBND-TC\) được gia hạn đến 14\/07\/2023/);
+    await l.press(LEADER.id, LEADER, preview, apply);
+    await l.botSaysMatching(LEADER.id, /Văn bản này đã được áp dụng\./);
+
+    // The leader recalls item 2 (wrong unit): Sở Y tế is told, its replies are not taken, it leaves the report.
+    l.say(LEADER.id, LEADER, "/thuhoi 89/UBND-TC 2; giao nhầm đơn vị");
+    await l.botSaysMatching(LEADER.id, /^Đã thu hồi 1 lượt giao \(89\/UBND-TC, nhiệm vụ 2\)/);
+    expect((await l.botSaysMatching(-502, /thu hồi/)).text).toBe(
+      "⛔ Lãnh đạo thu hồi nhiệm vụ 2 (89/UBND-TC): đơn vị không còn phải thực hiện; bot ngừng nhắc việc. Lý do: giao nhầm đơn vị",
+    );
+    l.say(-502, OFFICER2, "xong", posts.yTe);
+    await l.botSaysMatching(-502, /Nhiệm vụ 2 \(89\/UBND-TC\) đã được thu hồi; không cần báo cáo\./);
+    l.say(OFFICER.id, OFFICER, "/thuhoi 89/UBND-TC 1");
+    await l.botSaysMatching(OFFICER.id, /Chỉ lãnh đạo mới được thu hồi/);
+    await l.settle();
+
+    l.clock.set(new Date("2023-07-03T02:00:00Z"));
+    const seen = api.botMessages(SECRETARY.id).length;
+    l.say(SECRETARY.id, SECRETARY, "/baocao 89/UBND-TC");
+    await api.waitFor(() => api.botMessages(SECRETARY.id).length > seen, 15_000, "the report");
+    const report = api.botMessages(SECRETARY.id).slice(seen).map((m) => m.text).join("\n");
+    expect(report).toContain("Sở Tài chính (chủ trì) · hạn 14/07/2023 (gia hạn từ 30/06/2023 đến 14/07/2023) · Đang thực hiện (trong hạn)");
+    expect(report).not.toMatch(/Sở Y tế/);
+    l.say(SECRETARY.id, SECRETARY, "/lichsu 89/UBND-TC 2");
+    const history = (await l.botSaysMatching(SECRETARY.id, /Lịch sử nhiệm vụ 2/)).text!;
+    expect(history).toMatch(/▸ Sở Y tế \(Chủ trì\) — đã thu hồi/);
+    expect(history).toMatch(/Theo Công văn số 95\/UBND-TC: gia hạn từ 30\/06\/2023 đến 14\/07\/2023/);
+    expect(history).toMatch(/Lãnh Đạo thu hồi — giao nhầm đơn vị/);
+    // Reminders three days before the new date: Sở Tài chính only.
+    l.clock.set(new Date("2023-07-11T02:00:00Z"));
+    await l.app.reminders.runNow();
+    await l.botSaysMatching(-501, /^⏰/);
+    await l.settle();
+    expect(api.botMessages(-502).some((m) => /^⏰/.test(m.text ?? ""))).toBe(false);
+  });
+});
