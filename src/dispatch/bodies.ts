@@ -4,16 +4,20 @@
  * noun ("Sở", "UBND", "các phòng, ban") to the first verb ("chủ trì", "phối hợp", "triển khai"...).
  */
 import { nameKey } from "./names.js";
+import { unglue } from "./glued.js";
 import { HEAD_CONTINUATION_SRC, HEAD_SRC, STOP_WORDS, U } from "./lexicon.js";
 
-// Places and kinds that count as a body only after "các" ("các xã, thị trấn"; "các tổ chức, cá nhân").
+// Places and kinds that count as a body only after "các" ("các xã, thị trấn"; "các tổ chức, cá nhân"), or after a
+// count standing for it ("13 phường", "08 Tổ dân phố"); "mỗi"/"từng" only before an institution ("mỗi trường"), since
+// "ở mỗi xã, phường" is where the work happens, not who does it.
 const AFTER_CAC_SRC = ["xã", "phường", "thị trấn", "huyện", "quận", "thị xã", "thành phố", "tỉnh", "tổ chức", "địa phương", "cá nhân", "cấp", "thôn", "ấp", "bản", "khu phố", "tổ dân phố", "chủ đầu tư", "hộ gia đình", "thành viên"];
 const TITLE_SRC =
   "(?:(?:các\\s+)?đồng chí\\s+)?(?:(?:ông|bà)\\s*(?:\\(\\s*bà\\s*\\)|\\/\\s*bà)?\\s+|đồng chí\\s+)?(?:(?:phó\\s+)?(?:giám đốc|chủ tịch|hiệu trưởng|chỉ huy trưởng|trưởng|bí thư)|thủ trưởng|chánh(?= văn phòng| thanh tra)|thành viên|thường trực|lãnh đạo|người đứng đầu)\\s+";
+const TITLE_LEAD = new RegExp(`^${TITLE_SRC}`, "iu");
 const IDIOM_SRC = "các cấp,? các ngành|các tổ chức,? cá nhân";
 
 const BODY_AT = new RegExp(
-  `^(?:${IDIOM_SRC}|(?:${TITLE_SRC})?(?:(?:tất cả |toàn thể )?các\\s+(?:${AFTER_CAC_SRC.join("|")}|${HEAD_SRC.join("|")})|${HEAD_SRC.join("|")}))(?![\\p{L}\\p{N}])`,
+  `^(?:${IDIOM_SRC}|(?:${TITLE_SRC})?(?:(?:tất cả |toàn thể )?(?:các|\\d{1,3})\\s+(?:${AFTER_CAC_SRC.join("|")}|${HEAD_SRC.join("|")})|(?:mỗi|từng)\\s+(?:${HEAD_SRC.join("|")})|${HEAD_SRC.join("|")}))(?![\\p{L}\\p{N}])`,
   "iu",
 );
 /** Kind words that continue a collective ("Các phòng, ban, ngành, đoàn thể huyện") instead of starting a new body. */
@@ -25,7 +29,8 @@ const STOP_RE = new RegExp(`^(?:${STOP_WORDS.sort((a, b) => b.length - a.length)
 // "tổ chức"/"thành phố" etc. inside names are nouns; these follow a head and never end the list.
 // "Ban Quản lý dự án đầu tư xây dựng huyện", "UBND cùng cấp": words that are verbs elsewhere but here part of a name.
 // "Ban chỉ đạo quốc gia …" written in lower case: a name, not the verb "chỉ đạo".
-const NOUN_AFTER = /^(?:tổ chức (?:chính trị|xã hội|đoàn thể|cơ sở|[đĐ]ảng|hội|quần chúng|tôn giáo)|cá nhân|dự án(?: đầu tư)?(?: xây dựng)?(?: công trình)?|cùng cấp|(?<=(?:^|\s)[Bb]an\s)(?:chỉ đạo|chỉ huy|quản lý|xây dựng [Đđ]ảng))/u;
+// "các đơn vị, tổ chức, cá nhân có liên quan": "tổ chức" in a list of kinds is the noun, not the verb "organise".
+const NOUN_AFTER = /^(?:tổ chức (?:chính trị|xã hội|đoàn thể|cơ sở|[đĐ]ảng|hội|quần chúng|tôn giáo)|tổ chức(?=\s*(?:,|và)\s*(?:cá nhân|doanh nghiệp|cơ quan|đơn vị)(?![\p{L}]))|tổ chức(?=\s+(?:có\s+)?liên quan(?![\p{L}]))|cá nhân|dự án(?: đầu tư)?(?: xây dựng)?(?: công trình)?|cùng cấp|(?<=(?:^|\s)[Bb]an\s)(?:chỉ đạo|chỉ huy|quản lý|xây dựng [Đđ]ảng))/u;
 
 export function bodyHeadAt(s: string): number {
   const m = BODY_AT.exec(s);
@@ -40,6 +45,10 @@ const WORD_Y = /[^\s,;:()[\]“”"!?]+/uy;
 const STOP_Y = new RegExp(STOP_RE.source.slice(1), "uy");
 const NOUN_AFTER_Y = new RegExp(NOUN_AFTER.source.slice(1), "uy");
 const CONTINUATION_Y = new RegExp(`${HEAD_CONTINUATION_SRC}(?![\\p{L}])`, "uy");
+// Where a collective is ("các địa phương trong tỉnh", "các tỉnh, thành phố trong cả nước", "ngành y tế tại địa phương"):
+// part of the name although "trong"/"tại" otherwise end a subject.
+const WHERE_Y =
+  /(?:trong (?:phạm vi )?(?:toàn )?(?:tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn|cả nước|nước|toàn quốc|ngành)|tại (?:địa phương|chỗ|cơ sở))(?![\p{L}])/uy;
 const ENDS_IN_OFFICE = /(?:^|\s)(?:văn phòng|trung tâm|ban|chi cục|phòng|chi nhánh)\s*$/iu;
 
 /** Reads a list of bodies starting at the beginning of `s`; returns the raw list text and where it ended. */
@@ -95,6 +104,13 @@ export function readList(s: string): { list: string; end: number } {
       const noun = NOUN_AFTER_Y.exec(s);
       CONTINUATION_Y.lastIndex = i;
       const field = stop && ENDS_IN_OFFICE.test(out) ? CONTINUATION_Y.exec(s) : null;
+      WHERE_Y.lastIndex = i;
+      const where = stop ? WHERE_Y.exec(s) : null;
+      if (where) {
+        out += where[0];
+        i += where[0].length;
+        continue;
+      }
       if (field) {
         out += field[0];
         i += field[0].length;
@@ -116,6 +132,20 @@ export function readList(s: string): { list: string; end: number } {
     WORD_Y.lastIndex = i;
     const w = WORD_Y.exec(s);
     let word = w ? w[0] : c;
+    // "Giám đốc Sở Giáo dục và Đào tạochủ trì": a word glued to the verb after it ends the list there.
+    const parts = unglue(word).split(" ");
+    if (parts.length > 1) {
+      const tail = s.slice(i + word.length);
+      const stopAt = out.trim() === "" ? -1 : parts.findIndex((p, k) => k > 0 && STOP_RE.test(`${parts.slice(k).join(" ")}${tail}`) && !NOUN_AFTER.test(`${parts.slice(k).join(" ")}${tail}`));
+      if (stopAt > 0) {
+        out += parts.slice(0, stopAt).join(" ");
+        i += parts.slice(0, stopAt).join("").length;
+        break;
+      }
+      out += parts.join(" ");
+      i += word.length;
+      continue;
+    }
     // A word carrying the sentence's full stop ends the list ("… huyện. Tiếp tục …"); "TP." or "TP.HCM" do not.
     if (/[^.\s]\.+$/u.test(word) && !/^(?:TP|TX|Tp|Tx|TT|Q|P|H)\.$/u.test(word)) {
       word = word.replace(/\.+$/u, "");
@@ -126,7 +156,7 @@ export function readList(s: string): { list: string; end: number } {
     out += word;
     i += word.length;
     // "… (có) liên quan" closes a collective unless the list goes on.
-    if (word === "quan" && /liên quan$/u.test(out) && !/^\s*(?:[,;]|và\s)/u.test(s.slice(i, i + 5))) break;
+    if (word === "quan" && /liên quan$/u.test(out) && !/^\s*(?:[,;]|và\s|(?:trực )?thuộc\s|trên địa bàn|trong (?:tỉnh|huyện|thành phố|ngành))/u.test(s.slice(i, i + 20))) break;
   }
   return { list: out.replace(/\s+/g, " ").replace(/[\s,;.\-–]+$/u, "").trim(), end: i };
 }
@@ -144,7 +174,7 @@ function isCollective(seg: string): boolean {
 export function splitList(list: string): string[] {
   const names: string[] = [];
   for (const group of list.split(/\s*;\s*/)) {
-    const parts = group.split(/(\s*,\s*|\s+và\s+)/u);
+    const parts = group.split(/(\s*,\s*(?:và\s+)?|\s+và\s+)/u);
     let cur = "";
     for (let k = 0; k < parts.length; k += 2) {
       const seg = parts[k]!.trim();
@@ -194,6 +224,8 @@ function sameTier(cur: string, seg: string): boolean {
 }
 /** The collective so far is only kind words ("các Sở", "các Sở, Ban"), without a proper name. */
 function bareKinds(cur: string): boolean {
+  // "Giám đốc các Sở, Ban, ngành": the title over a collective of kinds does not change its kinds.
+  cur = cur.replace(TITLE_LEAD, "");
   return /^(?:(?:tất cả|toàn thể)\s+)?các\s+/iu.test(cur) &&
     cur.replace(/^(?:(?:tất cả|toàn thể)\s+)?các\s+/iu, "").split(/\s*,\s*/u).every((k) => KIND_WORD.test(k.toLowerCase()) && k.split(/\s+/u).length <= 2);
 }

@@ -52,6 +52,27 @@ function stripResidue(raw: string): string {
 }
 
 /**
+ * OCR drops the full stop after an item number ("… một số việc sau:" / "1 Đôn đốc …" / "2 Đánh giá …"). A run of
+ * lines numbered 1, 2, … with a capital after the number, the first right after a line ending in ":", are items.
+ */
+function bareNumbers(lines: string[]): string[] {
+  const BARE = /^(\d{1,2}) (?=\p{Lu}\p{Ll})/u;
+  const out = lines.slice();
+  for (let i = 1; i < out.length; i++) {
+    if (!/:\s*$/u.test(out[i - 1]!) || BARE.exec(out[i]!)?.[1] !== "1") continue;
+    const run = [i];
+    for (let j = i + 1; j < out.length && j < i + 60; j++) {
+      const n = BARE.exec(out[j]!)?.[1];
+      if (n === String(run.length + 1)) run.push(j);
+      else if (/^\d{1,2}[.)]/u.test(out[j]!)) break;
+    }
+    if (run.length < 2) continue;
+    for (const j of run) out[j] = out[j]!.replace(BARE, "$1. ");
+  }
+  return out;
+}
+
+/**
  * Width of a hard-wrapped text (PDF extraction, e-mail): most lines end near the same column. 0 when the text keeps
  * one line per paragraph.
  */
@@ -68,7 +89,7 @@ export function cleanLines(input: string): Line[] {
     .normalize("NFC")
     .replace(/\r\n?/g, "\n")
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/g, " ");
-  const stripped = text.split("\n").map(stripResidue);
+  const stripped = bareNumbers(text.split("\n").map(stripResidue));
   const width = wrapWidth(stripped);
   const out: OpenLine[] = [];
   let blank = false;

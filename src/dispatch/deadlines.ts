@@ -23,7 +23,8 @@ const WEEKDAY = "(?:thứ\\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\\s*nhậ
 const NUM_DATE = "(\\d{1,2})\\s*[/.\\-]\\s*(\\d{1,2})(?:\\s*[/.\\-]\\s*(\\d{4}))?(?![\\d/])";
 const LONG_DATE = "(\\d{1,2})\\s+tháng\\s+(\\d{1,2})(?:\\s*(?:năm|,\\s*năm)\\s+(\\d{4}))?";
 const TIME = "(?:\\d{1,2}\\s*(?:h|giờ|g)\\s*(?:\\d{1,2})?\\s*(?:phút|')?\\s*(?:,\\s*)?)";
-const DATE = `(?:ngày\\s+)?(?:${WEEKDAY}\\s*,?\\s*(?:ngày\\s+)?)?(?:${NUM_DATE}|${LONG_DATE})`;
+// "ngày10/9": real text drops the space after "ngày".
+const DATE = `(?:ngày\\s*)?(?:${WEEKDAY}\\s*,?\\s*(?:ngày\\s*)?)?(?:${NUM_DATE}|${LONG_DATE})`;
 const CUE =
   "(?:không (?:quá|muộn hơn)|trước|chậm nhất(?:\\s+là)?|muộn nhất|hạn chót|hạn cuối|thời hạn|hạn|đến hết|đến|kết thúc|xong|hoàn thành|vào lúc|vào|lúc|trong ngày|diễn ra(?:\\s+vào)?|thời gian[^:.;\\n]{0,50}:)";
 
@@ -34,7 +35,7 @@ const DAY_RANGE_RE = /từ\s+(?:ngày\s+)?(\d{1,2})\s*(?:đến\s+hết|đến|t
 // "kể từ sáng ngày 17-11-2008 … đến khi …", "từ 0 giờ ngày 28/3/2020 cho đến khi có thông báo mới": an open window
 // is due from its first day.
 const OPEN_FROM_RE = new RegExp(`(?:kể\\s+)?từ\\s+(?:sáng|chiều|tối)?\\s*(?:${TIME})?\\s*${DATE}(?=[^.;\\n]{0,60}?(?:cho\\s+)?đến\\s+khi)`, "giu");
-const CUED_DATE_RE = new RegExp(`${CUE}\\s*:?\\s*(?:ngày\\s+)?(?:${TIME})?(?:ngày\\s+)?${DATE}`, "giu");
+const CUED_DATE_RE = new RegExp(`${CUE}\\s*:?\\s*(?:ngày\\s*)?(?:${TIME})?(?:ngày\\s*)?${DATE}`, "giu");
 const MONTH_RE = new RegExp(
   `(?:(trước)|trong|hết|cuối|vào|đến hết|đến cuối|đến|thời gian[^:.;\\n]{0,50}:)\\s+tháng\\s+(\\d{1,2})(?:\\s*(?:\\/|năm|-)\\s*(\\d{4}))?(?![\\d/])`,
   "giu",
@@ -114,11 +115,19 @@ function dmy(g: Array<string | undefined>, at: number): [number, number, number 
 }
 
 /** All deadline phrases in `text`, in order, with recurrences merged into an adjacent date. */
-export function findDeadlines(text: string, ctx: DateContext): FoundDeadline[] {
+// Real dispatches misspell the cue "trước" ("trưóc", "truớc", "truóc"); the fix keeps the length, so
+// every index into the fixed text is an index into the original, whose wording is what we report.
+const TRUOC_TYPO_RE = /(?<=^|[^\p{L}])(t)r(?:ư|u)(?:ớ|ó)c(?![\p{L}])/giu;
+function fixCueTypos(text: string): string {
+  return text.replace(TRUOC_TYPO_RE, (w, t: string) => (w.slice(1) === "rước" ? w : `${t}rước`));
+}
+
+export function findDeadlines(original: string, ctx: DateContext): FoundDeadline[] {
+  const text = fixCueTypos(original);
   const dates: FoundDeadline[] = [];
   const push = (index: number, found: string, date: string | null, recurrence: Recurrence | null = null) => {
     if (date === null && recurrence === null) return;
-    let phrase = found;
+    let phrase = original.slice(index, index + found.length);
     if (phrase.includes("(") && !phrase.includes(")") && text[index + phrase.length] === ")") phrase += ")";
     const end = index + phrase.length;
     if (dates.some((x) => index < x.end && end > x.index)) return;
@@ -237,7 +246,10 @@ export function findDeadlines(text: string, ctx: DateContext): FoundDeadline[] {
       dates.push(r);
     }
   }
-  return dates.sort((a, b) => a.index - b.index);
+  // "Định kỳ, … báo cáo chậm nhất là ngày 07 hàng tháng": the bare "định kỳ" names no period; a stated one wins.
+  const stated = dates.some((d) => d.recurrence !== null && d.recurrence !== "periodic");
+  const kept = stated ? dates.filter((d) => !(d.recurrence === "periodic" && d.date === null)) : dates;
+  return kept.sort((a, b) => a.index - b.index);
 }
 
 const tidy = (phrase: string) => phrase.replace(/^[\s.;:,]+|[\s.;:,]+$/gu, "");

@@ -47,11 +47,24 @@ const SECRECY = /^(TUYỆT MẬT|TỐI MẬT|MẬT)$/u;
 const URGENCY = /^(HỎA TỐC|HOẢ TỐC|THƯỢNG KHẨN|KHẨN)$/u;
 const NOT_HEADER = /^\(?\s*(?:Căn cứ|Thực hiện|Theo|Trong|Để|Nhằm|Ngày\s+\d|Qua|Sau khi|Trên cơ sở|Hiện nay|Kỷ niệm)/u;
 
+// The authority line under a quyết định's title ("TỔNG CỤC TRƯỞNG TỔNG CỤC THUẾ", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"),
+// when a page joins it to the title.
+const AUTHORITY_TAIL =
+  /(?<!\s(?:CỦA|VÀ|CHO|VỚI|THUỘC|TẠI))\s+(?:(?:TỔNG CỤC|CỤC|BỘ|VỤ|VIỆN) TRƯỞNG|THỦ TƯỚNG CHÍNH PHỦ|CHỦ TỊCH|GIÁM ĐỐC|HIỆU TRƯỞNG|TRƯỞNG BAN|(?:ỦY|UỶ) BAN NHÂN DÂN)(?:\s+\p{Lu}+)*$/u;
+
+/** "CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 180/2002/QĐ-TTG NGÀY … VỀ VIỆC BAN HÀNH …" → "BAN HÀNH …", without the authority line. */
+function quyetDinhTitle(title: string): string {
+  let t = title;
+  if (isUpper(t)) t = t.replace(AUTHORITY_TAIL, "");
+  const of = /^(?:của|CỦA)\s.*?\s(?:VỀ VIỆC|về việc|V\/V|v\/v)\s+(.+)$/u.exec(t);
+  return of ? of[1]! : t;
+}
+
 function iso(y: number, m: number, d: number): string | null {
   if (m < 1 || m > 12 || d < 1 || d > 31) return null;
   return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
-const number = (raw: string) => raw.replace(/\s+/g, "").replace(/[–]/g, "-");
+const number = (raw: string) => raw.replace(/\s+/g, "");
 const stripEnd = (s: string) => s.replace(/^[\s\-–:]+|[\s,;.:]+$/gu, "").trim();
 
 function titleCaseType(t: string): string {
@@ -138,7 +151,7 @@ export function readHeader(input: Line[]): HeaderResult {
     if (tl && (isUpper(tl[1]!) || ABOUT.test(tl[2] ?? "") || (i <= 3 && /^(?:về\s)/iu.test(tl[2] ?? ""))) && doc.type === null && !(tl[2] && /^(?:số|SỐ)\s/u.test(tl[2]))) {
       doc.type = titleCaseType(tl[1]!);
       lastHeader = i;
-      if (tl[2]) doc.subject ??= stripEnd(tl[2].replace(ABOUT, "").replace(/^về\s+/iu, ""));
+      if (tl[2]) doc.subject ??= stripEnd(quyetDinhTitle(tl[2]).replace(ABOUT, "").replace(/^về\s+/iu, ""));
       else if (doc.subject === null) {
         const parts: string[] = [];
         for (let j = i + 1; j < limit && parts.length < 4; j++) {
@@ -148,7 +161,7 @@ export function readHeader(input: Line[]): HeaderResult {
           lastHeader = j;
           if (!/,$/.test(s)) break;
         }
-        if (parts.length) doc.subject = stripEnd(parts.join(" "));
+        if (parts.length) doc.subject = stripEnd(quyetDinhTitle(parts.join(" ")));
       }
       continue;
     }
@@ -176,7 +189,10 @@ export function readHeader(input: Line[]): HeaderResult {
   const kg = lines.findIndex((l, i) => i < Math.max(limit, 1) + 5 && ADDRESS.test(l.text) && !/^Kính gửi\p{L}/u.test(l.text));
   if (kg >= 0) {
     let inline = lines[kg]!.text.replace(ADDRESS, "");
-    const cut = /\.\s+(?=\p{Lu}\p{Ll}*\s+\p{L})/u.exec(inline);
+    // "Kính gửi: Sở Y tế các tỉnh … (danh sách kèm theo) Thực hiện chỉ đạo của Bộ trưởng …": a page that lost the line
+    // break; the body's opening words start the body even without a full stop before them.
+    const opener = /(?<=\S)\s+(?=(?:Thực hiện|Căn cứ|Theo|Để|Nhằm|Tiếp theo|Trước tình hình|Hiện nay|Vừa qua|Ngày\s+\d{1,2})[\s,])/u.exec(inline);
+    const cut = /\.\s+(?=\p{Lu}\p{Ll}*\s+\p{L})/u.exec(inline) ?? (opener && inline.length - opener.index > 80 ? opener : null);
     if (cut) {
       lines.splice(kg + 1, 0, { text: inline.slice(cut.index + 1).trim(), blankBefore: false });
       inline = inline.slice(0, cut.index);

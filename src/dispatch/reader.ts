@@ -10,6 +10,7 @@ import { buildTasks } from "./tasks.js";
 import { attachDeadlines } from "./schedule.js";
 import { leadsOfSentence, sentences } from "./roles.js";
 import { splitList } from "./bodies.js";
+import { sameBody } from "./names.js";
 import { parsedDispatchSchema, type DocHeader, type ParsedDispatch } from "./schema.js";
 
 export interface ReadOptions {
@@ -25,6 +26,21 @@ export function readDispatch(text: string, options: ReadOptions): ParsedDispatch
     return readUnsafe(typeof text === "string" ? text : "", options);
   } catch {
     return { doc: emptyHeader(), tasks: [], warnings: ["reader:warn.failed"] };
+  }
+}
+
+/**
+ * "Đề nghị các sở, ban, ngành gửi báo cáo về Sở Nội vụ trước ngày 10/9/2015." as the last paragraph of a công văn in
+ * prose: the guide's closing sentence that sets a time for bodies also governs their earlier tasks that state none.
+ */
+function closingTimeGoverns(tasks: ParsedDispatch["tasks"]): void {
+  const last = tasks[tasks.length - 1];
+  if (!last || !last.ref.startsWith("#") || !last.deadline || last.assignees.length === 0) return;
+  const leads = last.assignees.filter((a) => a.role === "lead").map((a) => a.name);
+  for (const t of tasks.slice(0, -1)) {
+    if (!t.ref.startsWith("#") || t.deadline) continue;
+    const own = t.assignees.filter((a) => a.role === "lead");
+    if (own.length && own.every((a) => leads.some((n) => sameBody(n, a.name)))) t.deadline = { ...last.deadline };
   }
 }
 
@@ -62,6 +78,7 @@ function readUnsafe(input: string, options: ReadOptions): ParsedDispatch {
   const implicitTo = doc.recipients.length ? doc.recipients.flatMap((r) => splitList(r.replace(/^(?:Ông|Bà)\s*(?:\(\s*Bà\s*\)|\/\s*Bà)?\s*/iu, ""))) : addressees;
   const tasks = buildTasks(structure, { implicitTo, issuer });
   attachDeadlines(tasks, structure, doc, text, options.refDate);
+  closingTimeGoverns(tasks);
   // Refs identify tasks downstream: a list that restarts its numbering ("1." again after "2.") gets "I.1 (2)".
   const seen = new Map<string, number>();
   for (const t of tasks) {

@@ -23,6 +23,7 @@ const GIVEN_TO = /^[^;:.]{0,200}?\scho\s+(?=\S)/u;
 // "Theo dõi" is a verb ("Theo dõi kiểm tra, …"), not the preposition "Theo" opening an adverbial clause.
 const OPENER =
   /^(?:Trong|Trên cơ sở|Căn cứ|Sau khi|Để|Khi|Nhằm|Qua đó|Đồng thời|Ngoài ra|Thực hiện|Theo(?!\s+dõi)|Ngày\s+\d|Hết|Từ|Đến|Tiếp theo|Bên cạnh đó|Mặt khác|Riêng|Đối với|Cụ thể|Trước mắt|Tại|Với|Nhân dịp|Hưởng ứng|Trước)/u;
+const PERSON_ASKS = /^((?:Phó\s+)?(?:Thủ tướng(?:\s+Chính phủ)?|Bộ trưởng|Thứ trưởng|Tổng Bí thư|Chủ tịch nước)\s+(?:\p{Lu}\p{Ll}*\s+){2,4})(?:(?:cũng|đã|vừa)\s+)?(?=(?:yêu cầu|đề nghị|giao)[\s,:])/u;
 const DOC_SAYS = /^(?:Công văn|Thông báo|Kế hoạch|Chỉ thị|Văn bản|Công điện|Kết luận|Hướng dẫn)\s+(?:nêu rõ|nêu|cho biết|nhấn mạnh|chỉ rõ)\s*[:,]\s*(?=\p{Lu})/u;
 const BACKGROUND_VERB = /^(?:ban hành|banh|đã|nhận được|có ý kiến|được(?! giao| phân công)|vừa|là)(?![\p{L}])/u;
 
@@ -92,9 +93,37 @@ function readLeads(sentence: string): SentenceLeads | null {
     if (link) starts.push(link[0].length);
     for (let i = s.indexOf(","); i > 0 && i < 600 && starts.length < 10; i = s.indexOf(",", i + 1)) starts.push(i + 1);
   }
+  const found = readFrom(s, starts);
+  if (found) return found;
+  // "Thực hiện … (Thông tư 26); Bộ Giáo dục và Đào tạo đề nghị các sở …": after a semicolon only who asks whom counts.
+  const opened = starts.length > 1 || OPENER.test(s);
+  if (opened && s.includes(";")) {
+    const semis: number[] = [];
+    for (let i = s.indexOf(";"); i > 0 && i < 600 && semis.length < 5; i = s.indexOf(";", i + 1)) semis.push(i + 1);
+    const asked = semis.length ? readFrom(s, semis) : null;
+    if (asked && asked.requested && asked.requester.length > 0) return asked;
+  }
+  if (opened) return null;
+  // No opener word, yet a clause after a comma names who asks whom ("(TTV) - Đ ể chủ động …, Bộ Công Thương đề nghị Sở
+  // Công Thương …"): only such a request counts there, never a bare list of bodies met mid-sentence.
+  const commas: number[] = [];
+  for (let i = s.indexOf(","); i > 0 && i < 600 && commas.length < 10; i = s.indexOf(",", i + 1)) commas.push(i + 1);
+  const late = commas.length ? readFrom(s, commas) : null;
+  return late && late.requested && late.requester.length > 0 ? late : null;
+}
+
+function readFrom(s: string, starts: number[]): SentenceLeads | null {
   for (const at of starts) {
     if (at > 0 && (inRecipients(s, at) || inPartners(s, at))) continue;
     const part = s.slice(at).trimStart();
+    // "Thứ trưởng Trương Thanh Hoài yêu cầu Cục …", "Phó Thủ tướng Trần Hồng Hà đề nghị …": a named official asking.
+    const person = PERSON_ASKS.exec(part);
+    if (person) {
+      const rest = part.slice(person[0].length);
+      const inner = REQUEST.exec(rest);
+      const obj = inner ? listAt(rest.slice(inner[0].length)) : null;
+      if (inner && obj) return { leads: obj.names, requester: [person[1]!.trim()], verb: verbAfter(rest.slice(inner[0].length + obj.end)), requested: true };
+    }
     const req = REQUEST.exec(part);
     if (req) {
       const got = listAt(part.slice(req[0].length));
@@ -139,13 +168,14 @@ function readLeads(sentence: string): SentenceLeads | null {
     const notice = /^(?:(?:vừa|đã|cũng)\s+)*thông báo\s+(?:đến|tới|cho)\s+/iu.exec(after);
     const told = notice ? listAt(after.slice(notice[0].length)) : null;
     if (told) return { leads: told.names, requester: got.names, verb: verbAfter(after.slice(notice![0].length + told.end)), requested: true };
+    // "Sở Nội vụ giới thiệu toàn văn Văn bản số …": a portal publishing the text, like "ban hành".
+    if (/^giới thiệu\s+toàn văn/iu.test(after)) return { leads: got.names, requester: [], verb: "ban hành", requested: false };
     if (PUBLISHES.test(after)) {
       const req = embeddedRequest(after);
       if (req) return { leads: req.leads, requester: got.names, verb: req.verb, requested: true };
     }
     return { leads: got.names, requester: [], verb: verbAfter(after), requested: false };
   }
-  s = "";
   return null;
 }
 

@@ -25,7 +25,7 @@ const CLOSING =
 
 // A closing restatement: "Yêu cầu … nghiêm túc thực hiện./.", "… để các cơ quan, đơn vị biết, thực hiện./."
 const RESTATEMENT =
-  /(?:nghiêm túc (?:triển khai |tổ chức )?(?:thực hiện|chấp hành)(?: (?:các |những )?(?:nội dung|yêu cầu|nhiệm vụ)?\s*(?:trên|nêu trên|này|công văn này|kế hoạch này|thông báo này|chỉ thị này))?|để (?:các [^.]{0,60})?biết,? (?:và )?(?:thực hiện|phối hợp thực hiện)|(?:đề nghị|yêu cầu) (?:thủ trưởng )?các (?:cơ quan|đơn vị|địa phương|sở|ngành)[^.]{0,80}(?:thực hiện|triển khai))\s*[./]*$/iu;
+  /(?:nghiêm túc (?:triển khai,? |tổ chức,? )?(?:thực hiện|chấp hành)(?: (?:các |những )?(?:nội dung|yêu cầu|nhiệm vụ)?\s*(?:trên|nêu trên|này|công văn này|kế hoạch này|thông báo này|chỉ thị này))?(?:,? (?:nhằm|để) [^.]{0,200})?|để (?:các [^.]{0,60})?biết,? (?:và )?(?:thực hiện|phối hợp thực hiện)|(?:đề nghị|yêu cầu) (?:thủ trưởng )?các (?:cơ quan|đơn vị|địa phương|sở|ngành)[^.]{0,80}(?:thực hiện|triển khai))\s*[./]*$/iu;
 
 // After the items, a reporting line with a time ("Báo cáo kết quả về UBND huyện trước ngày 30/11/2024.") is a closing.
 const REPORT_CLOSING = /^(?:Báo cáo|Gửi báo cáo|Nộp báo cáo|Định kỳ|Đề nghị (?:các|thủ trưởng)|Yêu cầu (?:các|thủ trưởng))[^]*?(?:trước|chậm nhất|hạn chót|định kỳ|hằng|hàng)/iu;
@@ -97,7 +97,15 @@ export function buildStructure(lines: Line[], issuerNames: string[]): Structure 
     }
     // Without a blank line before it, such a line may be the wrapped tail of the item above (PDF text).
     const reportLine = hasNumbered && blankBefore && REPORT_CLOSING.test(text) && text.length < 400;
-    if (CLOSING.test(text) || reportLine || (RESTATEMENT.test(text) && text.length < 300)) {
+    // "Nhận được công văn này, Bộ … đề nghị các sở … chỉ đạo …": a request after the opener is a task, not a closing.
+    const received = /^Nhận được/iu.test(text) && !RESTATEMENT.test(text) && !/nghiêm túc (?:triển khai )?thực hiện|thực hiện nghiêm/iu.test(text) && leadsOfSentence(text.replace(/^Nhận được[^,]{0,80},\s*/iu, ""))?.requested === true;
+    if (received && hasNumbered) {
+      stack.length = 1;
+      mode = "prose";
+      prose.push(text);
+      continue;
+    }
+    if ((CLOSING.test(text) && !received) || reportLine || (RESTATEMENT.test(text) && text.length < 300)) {
       mode = "closing";
       stack.length = 1;
       closing.push(text);

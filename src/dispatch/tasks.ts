@@ -28,6 +28,9 @@ const NOT_WORK_LABEL = /^(?:mục đích|mục tiêu|yêu cầu)(?:[\s,;và-]+(?
 // Information items ("Thời gian: …", "Địa điểm: …") carry no work unless they name a body.
 const INFO_ITEM = /^(?:thời gian|địa điểm|nội dung|thành phần|hồ sơ|kinh phí|hình thức|đối tượng|phạm vi|thể lệ|cách thức|giải thưởng|cơ cấu giải|chủ đề|liên hệ|địa chỉ|số lượng|tiêu chí|tiêu chuẩn|điều kiện|lệ phí|quy mô|trang phục)[^:]{0,60}:/iu;
 
+// The topics a report covers ("Công tác chỉ đạo …", "Kết quả thực hiện …", "Những đề xuất, kiến nghị").
+const REPORT_TOPIC = /^(?:công tác|tình hình|kết quả|những|các|số liệu|đánh giá|đề xuất|kiến nghị|khó khăn|thuận lợi|nguyên nhân|giải pháp|phương hướng|tồn tại|bài học|ưu điểm|hạn chế)(?![\p{L}])/iu;
+
 /** The heading text a task hangs under: a time it states is the time of the tasks under it. */
 export const PARENT_TEXT = new WeakMap<ParsedTask, string>();
 
@@ -36,6 +39,17 @@ export const PARENT_TEXT = new WeakMap<ParsedTask, string>();
 const properTail = (n: string) => /(?:\s\p{Lu}\p{Ll}*)+$/u.exec(n)?.[0].trim().toLowerCase() ?? "";
 const sameUnit = (a: string, b: string) => sameBody(a, b) && (properTail(a) === "" || properTail(b) === "" || properTail(a) === properTail(b));
 const dedupe = (names: string[]) => names.filter((n, i) => names.findIndex((m) => sameUnit(m, n)) === i);
+
+const words = (s: string) => new Set(s.toLowerCase().normalize("NFC").split(/[^\p{L}\p{N}]+/u).filter(Boolean));
+/** Two sentences that share nearly all their words ("… chỉ đạo của Thủ tướng" / "… chỉ đạo của Thủ tướng tại Thông báo số …"). */
+function repeats(a: string, b: string): boolean {
+  if (a.length < 40 || b.length < 40) return false;
+  const x = words(a);
+  const y = words(b);
+  let common = 0;
+  for (const w of x) if (y.has(w)) common++;
+  return common / Math.min(x.size, y.size) >= 0.9 && common / Math.max(x.size, y.size) >= 0.75;
+}
 
 function assignees(leads: string[], text: string): Assignee[] {
   const l = dedupe(leads);
@@ -112,9 +126,13 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
     for (const t of bulletTasks) PARENT_TEXT.set(t, own);
     out.push(...bulletTasks);
   };
-  for (const c of st.root.children) {
-    if (isNumbered(c.kind)) visit(c, [], []);
-  }
+  // "… đề nghị các sở báo cáo … theo các nội dung sau: 1. Công tác chỉ đạo …; 2. Những đề xuất, kiến nghị": numbered
+  // topics of the report asked for, naming no body, are its contents, not tasks (the request before them is).
+  const topItems = st.root.children.filter((c) => isNumbered(c.kind));
+  const lastPre = st.preamble[st.preamble.length - 1] ?? "";
+  const reportLeadIn = /báo cáo[^]*sau\s*:\s*$/iu.test(lastPre) && sentences(lastPre).some((x) => leadsOfSentence(x)?.requested);
+  const contentsOnly = reportLeadIn && topItems.length > 0 && topItems.every((c) => REPORT_TOPIC.test(c.head) && leadsIn(flatten(c)).length === 0);
+  if (!contentsOnly) for (const c of topItems) visit(c, [], []);
   // "Phòng Giáo dục … đề nghị Hiệu trưởng các trường … tổ chức cuộc thi như sau: 1. Thời gian dự thi: … 2. Đối tượng:
   // …": when the numbered items only inform, the request before them is the task, and the items are its text.
   let prose = st.prose;
@@ -127,6 +145,7 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
   // Root prose: each sentence whose subject is a (non-issuer) body starts a task; others continue it. A lead-in
   // ending in "… sau:" keeps the dash items that follow unless an item names its own body.
   let cur: ParsedTask | null = null;
+  const firstSentence = new Map<ParsedTask, string>();
   let leadIn: ParsedTask | null = null;
   let k = 0;
   const append = (t: ParsedTask, s: string, sep: string) => {
@@ -151,9 +170,16 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
         // A later sentence asking the same bodies again ("Đề nghị các sở … gửi báo cáo về Sở Nội vụ trước ngày 10/9")
         // goes on with their task: it names no new body.
         const curLeads = cur ? cur.assignees.filter((a) => a.role === "lead") : [];
-        const sameLeads = cur !== null && leads.every((n) => curLeads.some((a) => sameBody(a.name, n))) && (dash || curLeads.length === leads.length);
+        const sameLeads = cur !== null && leads.every((n) => curLeads.some((a) => sameBody(a.name, n))) && (dash || curLeads.length === leads.length) && (i > 0 || dash);
         if (leads.length && !sameLeads) {
+          // A paragraph the page prints twice (or the portal's summary of it) is not a second task.
+          const again = out.find((t) => t.ref.startsWith("#") && repeats(firstSentence.get(t) ?? "", s));
+          if (again) {
+            cur = again;
+            return;
+          }
           cur = task(`#${++k}`, s, assignees(leads, s));
+          firstSentence.set(cur, s);
           out.push(cur);
           if (endsLeadIn) leadIn = cur;
           return;

@@ -38,7 +38,8 @@ export type IngestResult =
   | { code: "duplicate"; dispatchId: number; status: string };
 
 /** Number keys ignore spaces: "164 /KH-UBND" and "164/KH-UBND" are one dispatch. */
-export const numberKey = (n: string | null): string | null => (n ? foldKey(n).replace(/\s+/g, "") : null);
+// "4144/GDĐT – VP" as written and "4144/GDĐT-VP" as typed are one number.
+export const numberKey = (n: string | null): string | null => (n ? foldKey(n).replace(/\s+/g, "").replace(/[–—‐-]/gu, "-") : null);
 export const issuerKey = (i: string | null): string | null => (i ? nameKey(i) : null);
 
 /**

@@ -138,3 +138,34 @@ describe("recurrence words mid-clause and 'định kỳ' as a modifier", () => {
     expect(firstDeadline("định kỳ báo cáo kết quả về Ban Thường vụ", nov)).toMatchObject({ recurrence: "periodic" });
   });
 });
+
+describe("misspelt cue 'trước' in real dispatches", () => {
+  const ctx = { year: 2015, base: "2015-02-01" };
+  it.each([
+    ["gửi báo cáo về Sở trưóc ngày 13/02", "trưóc ngày 13/02"],
+    ["Trưóc ngày 13/02 các đơn vị gửi báo cáo", "Trưóc ngày 13/02"],
+    ["báo cáo kết quả truớc ngày 13/02/2015", "truớc ngày 13/02/2015"],
+    ["gửi văn bản về Phòng Nội vụ truóc ngày 13/2", "truóc ngày 13/2"],
+  ])("%s", (phrase, text) => {
+    expect(firstDeadline(phrase, ctx)).toMatchObject({ text, date: "2015-02-13" });
+  });
+  it("a word merely containing the letters is no cue", () => {
+    expect(firstDeadline("báo cáo tình hình ngày 13/02 của ctruócx", ctx)).toBeNull();
+    expect(firstDeadline("đã họp ngày 13/02", ctx)).toBeNull();
+  });
+});
+
+describe("no space after 'ngày' in real dispatches", () => {
+  const ctx = { year: 2021, base: "2021-09-01" };
+  it.each([
+    ["gửi báo cáo về Sở trước ngày10/9", "trước ngày10/9"],
+    ["báo cáo kết quả chậm nhất ngày10/9/2021", "chậm nhất ngày10/9/2021"],
+  ])("%s", (phrase, text) => {
+    const d = firstDeadline(phrase, ctx);
+    expect(d?.date).toBe("2021-09-10");
+    expect(d?.text).toBe(text);
+  });
+  it("a date without a cue is still no deadline", () => {
+    expect(firstDeadline("Hội nghị đã họp ngày10/9", ctx)).toBeNull();
+  });
+});

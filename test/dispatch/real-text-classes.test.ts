@@ -116,10 +116,10 @@ describe("deadlines", () => {
     expect(first(text)).toMatchObject({ date, recurrence });
   });
 
-  it("gives a later sentence asking the same bodies to their task, with its time", () => {
+  it("a closing paragraph asking the same bodies again is its own task, and its time governs their earlier one", () => {
     const r = read("Kính gửi: Các sở, ban, ngành\n\nSở Nội vụ đề nghị các sở, ban, ngành báo cáo tình hình cải cách hành chính quý III năm 2015.\n\nĐề nghị các sở, ban, ngành gửi báo cáo về Sở Nội vụ trước ngày 10/9/2015.");
-    expect(r.tasks.filter((t) => t.assignees.length)).toHaveLength(1);
-    expect(r.tasks[0]!.deadline?.date).toBe("2015-09-10");
+    expect(r.tasks.filter((t) => t.assignees.length)).toHaveLength(2);
+    expect(r.tasks.map((t) => t.deadline?.date)).toEqual(["2015-09-10", "2015-09-10"]);
   });
 
   it("dates tasks by an information line outside the items and by the window another task states for the activity", () => {
@@ -192,5 +192,145 @@ describe("openers before the body asking", () => {
     ["Trước mắt, UBND các xã ven biển tổ chức kiểm đếm tàu thuyền.", ["UBND các xã ven biển"]],
   ])("%s", (sentence, want) => {
     expect(leads(sentence)).toEqual(want);
+  });
+});
+
+describe("verbs that end a subject", () => {
+  it.each([
+    ["Bộ Tài nguyên và Môi trường xin ý kiến Sở Tài nguyên và Môi trường Quảng Nam.", "Bộ Tài nguyên và Môi trường"],
+    ["Chủ tịch UBND các xã, phường ven biển tìm mọi biện pháp đưa tàu thuyền vào nơi tránh trú.", "Chủ tịch UBND các xã, phường ven biển"],
+    ["Các xã ven biển kiểm đếm tàu thuyền, hướng dẫn neo đậu.", "Các xã ven biển"],
+    ["Chủ tịch Ủy ban bầu cử các xã, thị trấn hoàn thiện hồ sơ.", "Chủ tịch Ủy ban bầu cử các xã, thị trấn"],
+  ])("%s", (sentence, first) => {
+    expect(leads(sentence)[0]).toBe(first);
+  });
+});
+
+describe("counts standing for 'các'", () => {
+  it("reads '13 phường', '08 Tổ dân phố' and 'mỗi trường' as bodies, not 'ở mỗi xã' as one", () => {
+    expect(leads("Đề nghị Tổ trưởng 08 Tổ dân phố thông báo cho các hộ kinh doanh.")).toEqual(["Tổ trưởng 08 Tổ dân phố"]);
+    expect(leads("Đề nghị Phó Chủ tịch Ủy ban nhân dân 13 phường báo cáo định kỳ.")).toEqual(["Phó Chủ tịch Ủy ban nhân dân 13 phường"]);
+    expect(leads("Đề nghị mỗi trường giới thiệu 01 học sinh tiêu biểu.")).toEqual(["mỗi trường"]);
+    expect(leads("Tổ chức ngày hội ở mỗi xã, phường trên địa bàn.")).toEqual([]);
+  });
+});
+
+describe("a stated period beats a bare 'định kỳ'", () => {
+  it("takes 'ngày 07 hàng tháng' over the 'Định kỳ' before it, and keeps 'định kỳ' alone as periodic", () => {
+    const ctx = { year: 2014, base: "2014-05-20" };
+    expect(findDeadlines("Định kỳ, các phường báo cáo kết quả về Trung tâm chậm nhất là ngày 07 hàng tháng.", ctx)[0]).toMatchObject({ date: "2014-06-07", recurrence: "monthly" });
+    expect(findDeadlines("Các phường báo cáo định kỳ về Trung tâm.", ctx)[0]).toMatchObject({ date: null, recurrence: "periodic" });
+  });
+});
+
+describe("a request after a comma with no opener word", () => {
+  it("finds 'X đề nghị Y' after a clause the reader cannot name, but not a bare list met mid-sentence", () => {
+    expect(leads("(TTV) - Đ ể chủ động bảo đảm cung cầu dịp Tết, Bộ Công Thương đề nghị Sở Công Thương các tỉnh theo dõi nguồn cung.")).toEqual(["Sở Công Thương các tỉnh"]);
+    expect(leads("Tăng cường kiểm tra các cơ sở kinh doanh, các hộ gia đình thực hiện đổ rác đúng giờ.")).toEqual([]);
+  });
+});
+
+describe("a named official asking", () => {
+  it.each([
+    ["Phó Thủ tướng Trần Hồng Hà yêu cầu Bộ Tài nguyên và Môi trường khẩn trương rà soát.", ["Bộ Tài nguyên và Môi trường"], "Phó Thủ tướng Trần Hồng Hà"],
+    ["Bộ trưởng Nguyễn Kim Sơn đề nghị các sở giáo dục và đào tạo chỉ đạo các trường.", ["các sở giáo dục và đào tạo"], "Bộ trưởng Nguyễn Kim Sơn"],
+  ])("%s", (sentence, want, who) => {
+    expect(leads(sentence)).toEqual(want);
+    expect(leadsOfSentence(sentence)?.requester).toEqual([who]);
+  });
+});
+
+describe("duties that start with 'có kế hoạch', 'chỉ' or 'đẩy nhanh'", () => {
+  it.each([
+    ["Đề nghị UBND các xã có kế hoạch kiểm tra các cơ sở.", ["UBND các xã"]],
+    ["Yêu cầu Phòng Tài chính - Kế hoạch chỉ cấp kinh phí khi có hồ sơ.", ["Phòng Tài chính - Kế hoạch"]],
+    ["Đề nghị Ban Chỉ huy Quân sự huyện đẩy nhanh tiến độ.", ["Ban Chỉ huy Quân sự huyện"]],
+    // 'chỉ đạo', 'Chỉ huy' inside a name do not end it.
+    ["UBND huyện đề nghị Ban Chỉ đạo huyện chỉ đạo các xã.", ["Ban Chỉ đạo huyện"]],
+  ])("%s", (sentence, want) => {
+    expect(leads(sentence)).toEqual(want);
+  });
+});
+
+describe("collectives with where they are, and 'tổ chức' as a kind", () => {
+  it.each([
+    ["Đề nghị các đơn vị, tổ chức, cá nhân có liên quan thực hiện.", ["các đơn vị, tổ chức, cá nhân có liên quan"]],
+    ["Đề nghị các cơ quan, tổ chức và cá nhân thực hiện.", ["các cơ quan, tổ chức và cá nhân"]],
+    // The verb "tổ chức" still ends the subject.
+    ["Đề nghị các đơn vị tổ chức, triển khai thực hiện.", ["các đơn vị"]],
+    ["Yêu cầu cấp ủy, chính quyền các cấp, các địa phương trong tỉnh triển khai.", ["cấp ủy", "chính quyền các cấp", "các địa phương trong tỉnh"]],
+    ["Đề nghị các tinh, thanh pho trong ca nuoc trien khai.", []],
+    ["Đề nghị các tỉnh, thành phố trong cả nước triển khai.", ["các tỉnh, thành phố trong cả nước"]],
+    ["Đề nghị UBND các huyện trong thời gian tới triển khai.", ["UBND các huyện"]],
+    ["Đề nghị Thủ trưởng các cơ quan, đơn vị liên quan thuộc Bộ thực hiện.", ["Thủ trưởng các cơ quan, đơn vị liên quan thuộc Bộ"]],
+    ["Giao Đài Phát thanh & Truyền hình Nghệ An, và thủ trưởng các đơn vị liên quan thi hành.", ["Đài Phát thanh & Truyền hình Nghệ An", "thủ trưởng các đơn vị liên quan"]],
+    ["Giao Giám đốc các Sở, Ban, ngành, đoàn thể có liên quan, Chủ tịch UBND các huyện thi hành.", ["Giám đốc các Sở, Ban, ngành, đoàn thể có liên quan", "Chủ tịch UBND các huyện"]],
+  ])("%s", (sentence, want) => {
+    expect(leads(sentence)).toEqual(want);
+  });
+});
+
+describe("a new paragraph asking the same body again", () => {
+  const head = "Kính gửi: Chủ tịch Ủy ban nhân dân các quận, huyện.\n";
+  it("starts a new task; a sentence in the same paragraph goes on with the first", () => {
+    const r = read(`${head}Sở Giáo dục và Đào tạo đề nghị Chủ tịch Ủy ban nhân dân các quận, huyện chỉ đạo các trường cho học sinh nghỉ học.\nĐề nghị Chủ tịch UBND các quận, huyện chỉ đạo rà soát tình hình các trường và khắc phục ngay các thiệt hại.`);
+    expect(r.tasks.map((t) => t.ref)).toEqual(["#1", "#2"]);
+    const same = read(`${head}Đề nghị Chủ tịch UBND các quận, huyện chỉ đạo các trường cho học sinh nghỉ học. Đề nghị Chủ tịch UBND các quận, huyện báo cáo kết quả về Sở.`);
+    expect(same.tasks).toHaveLength(1);
+  });
+  it("a paragraph the page prints twice is one task", () => {
+    const p = "Chủ tịch UBND huyện yêu cầu các cơ quan, đơn vị, UBND các xã, thị trấn thực hiện nghiêm chỉ đạo của Thủ tướng Chính phủ về phòng, chống dịch Covid-19.";
+    const r = read(`${p}\n${p.replace("Thủ tướng Chính phủ", "Thủ tướng Chính phủ tại Thông báo số 31/TB-VPCP")}`);
+    expect(r.tasks).toHaveLength(1);
+  });
+  it("a closing restatement with a purpose is not a task", () => {
+    const r = read("Ban Quản lý đề nghị các doanh nghiệp báo cáo tình hình trước 15 giờ hằng ngày.\nBan Quản lý yêu cầu các doanh nghiệp trong khu công nghiệp nghiêm túc triển khai, thực hiện./.");
+    expect(r.tasks).toHaveLength(1);
+    const p = read("Đề nghị các hộ dân, cơ sở kinh doanh thu gom rác đúng giờ.\nĐề nghị các hộ dân, cơ sở kinh doanh, đơn vị trên địa bàn nghiêm túc thực hiện nhằm góp phần giữ gìn vệ sinh môi trường.");
+    expect(p.tasks).toHaveLength(1);
+  });
+});
+
+describe("'kính' before the verb", () => {
+  it("ends the name of the body writing ('Sở Công thương kính gửi …' names where the letter went, not a task)", () => {
+    expect(leadsOfSentence("Sở Công thương kính gửi các sở, ngành góp ý dự thảo Quyết định của Thủ tướng Chính phủ.")).toMatchObject({ leads: ["Sở Công thương"], requested: false });
+    expect(leads("Sở Y tế kính đề nghị UBND các huyện chỉ đạo các xã.")).toEqual(["UBND các huyện"]);
+  });
+});
+
+describe("scanned and flattened pages", () => {
+  it("splits the body off a Kính gửi line that runs into it, and reads OCR item numbers without their full stop", () => {
+    const r = read("Kính gửi: Sở Y tế các tỉnh, thành phố trực thuộc Trung ương (danh sách kèm theo) Thực hiện chỉ đạo của Bộ trưởng Bộ Y tế về việc mở rộng mạng lưới bệnh viện vệ tinh, Cục Quản lý Khám, chữa bệnh đề nghị Sở Y tế các tỉnh thực hiện tốt một số việc sau:\n1 Đôn đốc các bệnh viện vệ tinh báo cáo kết quả thực hiện dự án.\n2 Đánh giá chung kết quả thực hiện năm 2013.\n3 Đề xuất định hướng 2016-2020.");
+    expect(r.doc.recipients).toEqual(["Sở Y tế các tỉnh, thành phố trực thuộc Trung ương (danh sách kèm theo)"]);
+    expect(r.tasks.map((t) => t.ref)).toEqual(["1", "2", "3"]);
+    // Without the colon before it, "1 Sở" is not taken for an item.
+    expect(read("Kính gửi: UBND các huyện.\nĐề nghị UBND các huyện báo cáo số liệu.\n1 Sở Y tế nhận.\n2 Sở Tài chính nhận.").tasks.every((t) => t.ref.startsWith("#"))).toBe(true);
+  });
+});
+
+describe("a quyết định's title block", () => {
+  it("drops the authority line a page joins to the title, and the 'CỦA … SỐ … NGÀY …' before 'VỀ VIỆC'", () => {
+    expect(read("TỔNG CỤC THUẾ\nSố: 255/QĐ-TCT\nHà Nội, ngày 28 tháng 03 năm 2001\nQUYẾT ĐỊNH VỀ VIỆC BAN HÀNH HỆ THỐNG MẪU BIỂU BÁO CÁO THỐNG KÊ THUẾ TỔNG CỤC TRƯỞNG TỔNG CỤC THUẾ\nCăn cứ Nghị định số 281/HĐBT;").doc.subject).toBe("BAN HÀNH HỆ THỐNG MẪU BIỂU BÁO CÁO THỐNG KÊ THUẾ");
+    expect(read("THỦ TƯỚNG CHÍNH PHỦ\nSố: 180/2002/QĐ-TTg\nHà Nội, ngày 19 tháng 12 năm 2002\nQUYẾT ĐỊNH\nCỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 180/2002/QĐ-TTG NGÀY 19 THÁNG 12 NĂM 2002 VỀ VIỆC BAN HÀNH QUY CHẾ QUẢN LÝ TÀI CHÍNH\n\nTHỦ TƯỚNG CHÍNH PHỦ\nCăn cứ Luật Tổ chức Chính phủ;").doc.subject).toBe("BAN HÀNH QUY CHẾ QUẢN LÝ TÀI CHÍNH");
+    // An authority named inside the title stays.
+    expect(read("UBND TỈNH\nSố: 12/QĐ-UBND\nQUYẾT ĐỊNH VỀ VIỆC BAN HÀNH QUY CHẾ LÀM VIỆC CỦA ỦY BAN NHÂN DÂN TỈNH\nCăn cứ Luật;").doc.subject).toBe("BAN HÀNH QUY CHẾ LÀM VIỆC CỦA ỦY BAN NHÂN DÂN TỈNH");
+  });
+  it("keeps a number's dash as written", () => {
+    expect(read("SỞ GIÁO DỤC VÀ ĐÀO TẠO\nSố : 4144 /GDĐT – VP\nV/v cho học sinh nghỉ học").doc.number).toBe("4144/GDĐT–VP");
+  });
+});
+
+describe("a report asked for by topics", () => {
+  const text = "Kính gửi: Các sở giáo dục và đào tạo\n\nThực hiện Chương trình công tác năm 2015 về đồng phục học sinh (Thông tư 26); Bộ Giáo dục và Đào tạo đề nghị các sở giáo dục và đào tạo báo cáo tình hình thực hiện Thông tư 26 trước ngày 20/12/2015 theo các nội dung cụ thể sau:\n\n1. Công tác chỉ đạo về việc may, mặc đồng phục năm học 2015 - 2016.\n\n2. Công tác kiểm tra, giám sát và xử lý sai phạm.\n\n3. Những đề xuất, kiến nghị và ý kiến khác.\n\nNhận được công văn này, Bộ Giáo dục và Đào tạo đề nghị các sở giáo dục và đào tạo chỉ đạo các cơ sở giáo dục trên địa bàn triển khai, tổng hợp và báo cáo về Bộ.";
+  it("makes the request before the topics the task and the topics its text; 'Nhận được công văn này, … đề nghị …' is a task", () => {
+    const r = read(text);
+    expect(r.tasks.map((t) => t.ref)).toEqual(["#1", "#2"]);
+    expect(r.tasks[0]!.assignees.map((a) => a.name)).toEqual(["các sở giáo dục và đào tạo"]);
+    expect(r.tasks[0]!.text).toContain("Những đề xuất");
+    expect(r.tasks[1]!.text).toMatch(/^Nhận được công văn này/u);
+  });
+  it("keeps 'Nhận được công văn này, yêu cầu … nghiêm túc thực hiện …' a closing", () => {
+    const r = read("Kính gửi: Hiệu trưởng các trường\n1. Các trường tổ chức tổng vệ sinh.\n2. Các trường báo cáo kết quả.\nNhận được công văn này, yêu cầu Hiệu trưởng các trường nghiêm túc thực hiện và nộp báo cáo trước 9h00 ngày 23/4/2018./.");
+    expect(r.tasks.map((t) => t.ref)).toEqual(["1", "2"]);
   });
 });

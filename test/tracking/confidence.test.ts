@@ -5,7 +5,7 @@ import { translator } from "../../src/i18n.js";
 import { renderPreview } from "../../src/bot/features/preview.js";
 import { itemMarks, secrecyStamp } from "../../src/tracking/confidence.js";
 import { editDraft } from "../../src/tracking/edit-draft.js";
-import { ingestDraft } from "../../src/tracking/ingest-draft.js";
+import { ingestDraft, numberKey } from "../../src/tracking/ingest-draft.js";
 import { UnitDirectory } from "../../src/tracking/unit-matcher.js";
 import { LEADER, world, type World } from "./helpers.js";
 
@@ -78,5 +78,12 @@ describe("confidence marks", () => {
     const stamped = DISPATCH.replace("Số: 78/UBND-VP", "Số: 78/UBND-VP\nĐỘ MẬT: Mật");
     expect(readDispatch(stamped, { refDate: "2026-03-10" }).doc.secrecy).toBeNull(); // the reader's header misses it
     expect(await ingestDraft(w, { parsed: readDispatch(stamped, { refDate: "2026-03-10" }), forwardedBy: LEADER, rawText: stamped })).toEqual({ code: "secret", secrecy: "MẬT" });
+  });
+});
+
+describe("number keys", () => {
+  it("fold spaces and the dash a header was typed with", () => {
+    expect(numberKey("4144 /GDĐT – VP")).toBe(numberKey("4144/GDĐT-VP"));
+    expect(numberKey("4144/GDĐT-VP")).not.toBe(numberKey("4145/GDĐT-VP"));
   });
 });

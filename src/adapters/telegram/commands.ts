@@ -3,7 +3,7 @@ import { type Lang, LANGS, translator } from "../../i18n.js";
 
 /** The commands shown in Telegram's menu, per language; descriptions come from locales/<lang>/telegram.json. */
 // What everyone may need from the menu; admin and draft-editing commands are explained by /help instead.
-export const COMMANDS = ["start", "help", "donvi", "baocao", "quahan", "chuabaocao", "xuat", "danhsachdonvi", "ngonngu"] as const;
+export const COMMANDS = ["start", "help", "donvi", "baocao", "quahan", "chuabaocao", "xuat", "lichsu", "danhsachdonvi", "ngonngu"] as const;
 
 export function telegramCommands(): Record<Lang, BotCommand[]> {
   const lists = {} as Record<Lang, BotCommand[]>;

@@ -31,7 +31,9 @@ describe("Telegram adapter: start", () => {
   it("learns its identity with getMe and registers the Vietnamese and English command menus", async () => {
     h = await startTelegram({ deps: { commands: telegramCommands() } });
     expect(h.adapter.botInfo).toEqual({ id: h.api.bot.id, username: "dondoc_test_bot" });
-    expect(h.api.commands.get("default:")?.map((c) => c.command)).toEqual(["start", "help", "donvi", "baocao", "quahan", "chuabaocao", "xuat", "danhsachdonvi", "ngonngu"]);
+    expect(h.api.commands.get("default:")?.map((c) => c.command)).toEqual(["start", "help", "donvi", "baocao", "quahan", "chuabaocao", "xuat", "lichsu", "danhsachdonvi", "ngonngu"]);
+    expect(h.api.commands.get("default:")?.find((c) => c.command === "lichsu")?.description).toMatch(/Lịch sử/);
+    expect(h.api.commands.get("default:en")?.find((c) => c.command === "lichsu")?.description).toMatch(/history/i);
     expect(h.api.commands.get("default:")?.[3]?.description).toMatch(/Báo cáo/);
     expect(h.api.commands.get("default:en")?.[3]?.description).toMatch(/report/i);
     await h.api.waitFor(() => h.api.callsOf("getUpdates").length > 0, 5000, "long polling");
