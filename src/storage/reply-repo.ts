@@ -1,9 +1,9 @@
-import type Database from "better-sqlite3";
 import type { NewOutboxItem } from "../chat/outbox.js";
 import type { ChatId } from "../chat/port.js";
 import type { Recurrence } from "../dispatch/schema.js";
 import type { AssigneeRole, AssignmentStatus, AssignmentView } from "../tracking/model.js";
 import type { Db } from "./database.js";
+import { DIALECT } from "./dialect.js";
 import { sqlDate } from "./sql-date.js";
 import type { Sql } from "./sql.js";
 import type { WriteGate } from "./write-gate.js";
@@ -102,8 +102,8 @@ export class ReplyRepo {
    * when, and the question as written. Read by the question digest (src/tracking/question-digest.ts).
    */
   async questionsSince(since: Date | null): Promise<Array<{ at: Date; assignmentId: number; note: string }>> {
-    // The reply's intent sits in its JSON data: json_extract on SQLite, ->> on PostgreSQL.
-    const intent = this.sql.dialect === "postgresql" ? `(data::jsonb ->> 'intent')` : `json_extract(data, '$.intent')`;
+    // The reply's intent sits in its JSON data.
+    const intent = DIALECT[this.sql.dialect].jsonField("data", "intent");
     const rows = await this.sql.all<{ at: string; assignmentId: number; data: string }>(
       `SELECT at, "assignmentId", data FROM "Event" WHERE type = 'reply' AND "assignmentId" IS NOT NULL ${since ? "AND at > ?" : ""}
         AND ${intent} = 'question' ORDER BY at, id`,
@@ -192,7 +192,8 @@ export class ReplyRepo {
     for (const n of e.notices) await this.insertOutbox(sql, n, e.at);
   }
 
-  private async insertEvent(sql: Sql, ev: NewEvent, at: string): Promise<void> {
+  /** One Event row (append-only history). Call inside a write transaction. */
+  async insertEvent(sql: Sql, ev: NewEvent, at: string): Promise<void> {
     await sql.run(
       `INSERT INTO "Event" (at, type, actor, "chatId", "messageId", "dispatchId", "taskId", "assignmentId", "unitId", data)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -207,17 +208,6 @@ export class ReplyRepo {
       [item.chat, JSON.stringify(item.payload), JSON.stringify(item.purpose), sqlDate(item.notBefore ?? at), sqlDate(at)],
     );
     return Number(id);
-  }
-
-  /**
-   * SQLite only: the same outbox row on better-sqlite3's connection, inside the synchronous transactions of the
-   * repositories not yet ported to `db.sql` (ExtensionRepo, AmendmentRepo, issue 12).
-   */
-  insertOutboxSqlite(write: Database.Database, item: NewOutboxItem, at: Date): number {
-    const row = write
-      .prepare(`INSERT INTO OutboxItem (chatId, payload, purpose, status, notBefore, attempts, createdAt) VALUES (?, ?, ?, 'pending', ?, 0, ?)`)
-      .run(item.chat, JSON.stringify(item.payload), JSON.stringify(item.purpose), sqlDate(item.notBefore ?? at), sqlDate(at));
-    return Number(row.lastInsertRowid);
   }
 
   /** A recurring task's next occurrence: same item and units, next due day. Call inside a write transaction. */

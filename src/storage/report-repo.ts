@@ -1,10 +1,11 @@
 import type { ReportRow } from "../reports/report.js";
 import type { TaskStatus } from "../tracking/status.js";
+import { DIALECT } from "./dialect.js";
 import type { Dialect, Param, Sql } from "./sql.js";
 
 /**
  * Report rows straight from the database (SQLite's read-only connection): 100,000 assignments in well under the
- * 200 ms budget. The SQL is shared by both databases except the few fragments in DIALECT below.
+ * 200 ms budget. The SQL is shared by both databases except the few fragments of DIALECT (dialect.ts).
  */
 export type ReportScope =
   | { kind: "all" }
@@ -21,31 +22,6 @@ export type ReportScope =
 // Dispatch and unit names are looked up once each, not copied into 100,000 rows.
 const SELECT = `SELECT a.id, a."taskId", t."dispatchId", t.ref, t.text, a."unitId", a.role, a."deadlineDate", a."completedAt", a."lastReportAt",
   a."lastReportText" FROM "Assignment" a JOIN "Task" t ON t.id = a."taskId"`;
-
-/** Where the two databases' SQL really differs (each fragment is covered by the storage suite on both). */
-const DIALECT: Record<Dialect, {
-  /** The office day (UTC+7) of an instant column, as YYYY-MM-DD text. */
-  officeDay: (column: string) => string;
-  /** The ids of a JSON array of numbers bound as one parameter. */
-  jsonIds: string;
-  /** A plain scan instead of an index when every row is counted (SQLite's planner needs telling). */
-  noIndex: string;
-  /** Byte order for the urgency key, whatever the database's collation ('~' sorts after digits). */
-  byteOrder: string;
-}> = {
-  sqlite: {
-    officeDay: (c) => `date(${c}, '+7 hours')`,
-    jsonIds: "SELECT value FROM json_each(?)",
-    noIndex: "NOT INDEXED",
-    byteOrder: "",
-  },
-  postgresql: {
-    officeDay: (c) => `to_char(${c} + interval '7 hours', 'YYYY-MM-DD')`,
-    jsonIds: "SELECT (jsonb_array_elements_text(CAST(? AS jsonb)))::int",
-    noIndex: "",
-    byteOrder: ' COLLATE "C"',
-  },
-};
 
 // Overdue and not-reported also require completedAt IS NULL, as statusOf does (a no-op while status 'done' and
 // completedAt go together, which reply-repo keeps).

@@ -67,7 +67,7 @@ export function createStore(db: Db, clock: Clock, options: StoreOptions = {}): S
     chatLangs: new ChatLangRepo(db, db.gate, cacheMs),
     dashboard: new DashboardRepo(db),
     extensions: new ExtensionRepo(db, replies),
-    history: new HistoryRepo(db.read),
+    history: new HistoryRepo(db.readSql),
     amendments: new AmendmentRepo(db, replies),
     webSessions: new WebSessionRepo(db),
     inbound: new InboundRepo(db, clock),

@@ -26,7 +26,7 @@ async function scopeOf(ctx: MessageContext, args: string): Promise<Scope> {
   let query = args.trim();
   if (!query) return { request: { kind: "open_dispatches" } };
   const dispatches = await ctx.deps.store.reports.assignedDispatches();
-  const dated = new Map(ctx.deps.store.history.confirmedDispatches().map((d) => [d.id, d.date]));
+  const dated = new Map((await ctx.deps.store.history.confirmedDispatches()).map((d) => [d.id, d.date]));
   const matchNumber = (q: string) => dispatches.filter((d) => numberKey(d.number) === numberKey(q));
   // "91/UBND-KT/2023" or "91/UBND-KT năm 2023" picks the year when the same number was used in several (issue 12).
   const byNumber = (q: string, period?: Period): Scope | null => {
@@ -99,11 +99,11 @@ export async function reportCommand(ctx: MessageContext, kind: "baocao" | "quaha
   const report = (await chatReport(deps, request, CHAT_REPORT_LINES, period))!;
   const max = deps.settings.maxMessageLength[parseChatId(msg.chat).platform];
   // Extended assignments among the listed lines show their original deadline beside the new one.
-  const extendedFrom = deps.store.extensions.originalDeadlines(report.lines.slice(0, CHAT_REPORT_LINES).map((l) => Number(l.row.id)));
+  const extendedFrom = await deps.store.extensions.originalDeadlines(report.lines.slice(0, CHAT_REPORT_LINES).map((l) => Number(l.row.id)));
   const parts = renderReportText(report, t, { maxLength: max, maxLines: CHAT_REPORT_LINES, extendedFrom });
   if (period && parts.length > 0) parts[0] = `${t("bot:report.periodLine", { period: periodLabel(period, t) })}\n${parts[0]}`;
   // A dispatch's items that reached no unit are listed, so none is silently untracked (issue 12).
-  const unassigned = request.kind === "dispatch" ? deps.store.history.unassignedItems(request.dispatchId) : [];
+  const unassigned = request.kind === "dispatch" ? await deps.store.history.unassignedItems(request.dispatchId) : [];
   if (unassigned.length) parts.push(t("followup:report.unassigned", { items: unassigned.map((i) => `[${i.ref}] ${clip(i.text, 120)}`).join("\n• ") }));
   for (const part of parts) await ctx.reply(part);
 }
