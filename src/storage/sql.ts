@@ -167,3 +167,26 @@ export function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
 }
+
+/**
+ * `@name` parameters → `?` and the values in order (a name may appear several times), for statements that reuse a
+ * value, as the dashboard's status expression does with today. Neither driver takes the other's named syntax, both take
+ * `?`. Names are parsed once per text; our statements have no `@` inside string literals.
+ */
+const namedCache = new Map<string, { text: string; names: string[] }>();
+export function bindNamed(sql: string, params: Record<string, Param | undefined>): [string, Param[]] {
+  let parsed = namedCache.get(sql);
+  if (!parsed) {
+    const names: string[] = [];
+    const text = sql.replace(/@([A-Za-z_][A-Za-z0-9_]*)/g, (_, name: string) => {
+      names.push(name);
+      return "?";
+    });
+    namedCache.set(sql, (parsed = { text, names }));
+  }
+  return [parsed.text, parsed.names.map((n) => {
+    const v = params[n];
+    if (v === undefined) throw new Error(`no value for @${n}`);
+    return v;
+  })];
+}
