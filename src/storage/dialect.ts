@@ -31,7 +31,9 @@ export const DIALECT: Record<Dialect, DialectSql> = {
     jsonTexts: "SELECT value FROM json_each(?)",
     // Field names are ours (identifiers), never user input.
     jsonField: (c, f) => `json_extract(${c}, '$.${f}')`,
-    jsonArrayLength: (c, f) => `json_array_length(json_extract(${c}, '$.${f}'))`,
+    // The path form: 0 for a scalar, NULL when absent (json_extract first would hand a bare string to json_array_length,
+    // which refuses it as malformed JSON).
+    jsonArrayLength: (c, f) => `json_array_length(${c}, '$.${f}')`,
     noIndex: "NOT INDEXED",
     indexedBy: (i) => `INDEXED BY ${i}`,
     byteOrder: "",
