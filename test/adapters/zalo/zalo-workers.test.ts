@@ -74,7 +74,9 @@ describe.skipIf(!TEST_POSTGRES_URL)("Zalo with several workers on one PostgreSQL
     const holder = holders()[0]!;
     await holder.stop();
     apps.splice(apps.indexOf(holder), 1);
-    await waitFor(() => holders().filter((app) => app !== holder).length === 1 && zalo.sessions.length === 3, "a standby to take over", 10_000);
+    // The new session logs in before its listener starts: wait for both (under load the start came after the check).
+    await waitFor(() => holders().filter((app) => app !== holder).length === 1 && zalo.sessions.length === 3 && zalo.current.listener.starts > 0,
+      "a standby to take over", 10_000);
     expect(zalo.sessions[1]!.listener.stops).toBeGreaterThan(0);
     expect(zalo.current.listener.starts).toBe(1);
   });
