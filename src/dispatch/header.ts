@@ -25,7 +25,8 @@ const TYPE_LINE = new RegExp(`^(${TYPE_ALT})(?:\\s*[:.]?\\s+(.*))?$`, "iu");
 const ABOUT = /^(?:về việc|v\/v)\s*:?\s*/iu;
 // Mixed case inside a code is kept whole ("SGDĐT-GDTrH", "TTr-UBND"): a short lower-case run between capitals or at its end.
 const CODE = "[A-ZĐ][A-ZĐ0-9&.]*(?:[a-zđ]{1,2}(?:[A-ZĐ][A-ZĐ0-9&.]*|(?![\\p{L}])))*";
-const NUM = `(\\d{1,6}(?:\\s*\\/\\s*(?:\\d{2,4}|${CODE})|\\s*[-–]\\s*${CODE})+|\\d{1,6}(?=\\s|$))`;
+// "1804.TB-UBND": some offices put a full stop between the number and its code (two capitals must follow).
+const NUM = `(\\d{1,6}(?:\\s*\\/\\s*(?:\\d{2,4}|${CODE})|\\s*[-–]\\s*${CODE}|\\.(?=[A-ZĐ]{2})${CODE})+|\\d{1,6}(?=\\s|$))`;
 const HEADER_NUMBER = new RegExp(`(?:^|\\s)(?:Số|SỐ)\\s*:?\\s*${NUM}`, "u");
 const SENTENCE_NUMBER = new RegExp(`(${TYPE_ALT}|văn bản)(?:\\s+(?:khẩn|hỏa tốc|hoả tốc|thượng khẩn))?\\s+số\\s*:?\\s*${NUM}`, "iu");
 // A portal sentence naming the document after its verb, with its number written without "số" or not at all.
@@ -45,6 +46,12 @@ const PAGE_CHROME =
   /^(?:THÔNG TIN|TIN TỨC|TIN\s|SỐ LƯỢT|LƯỢT TRUY CẬP|TRUY CẬP|TRANG CHỦ|VĂN BẢN|LIÊN KẾT|THỐNG KÊ|TÌM KIẾM|DANH MỤC|GIỚI THIỆU|HỎI ĐÁP|CHI TIẾT|TÀI LIỆU|THƯ VIỆN|ĐĂNG NHẬP|BẢN IN|CHIA SẺ|TAGS?$|XEM THÊM|BÀI VIẾT|CHUYÊN MỤC|SỰ KIỆN|HOẠT ĐỘNG|THỦ TỤC HÀNH CHÍNH|CHỈ ĐẠO ĐIỀU HÀNH|TIÊU ĐIỂM|NỔI BẬT|MỚI NHẤT)/u;
 const SECRECY = /^(TUYỆT MẬT|TỐI MẬT|MẬT)$/u;
 const URGENCY = /^(HỎA TỐC|HOẢ TỐC|THƯỢNG KHẨN|KHẨN)$/u;
+// A portal's stamp of when it posted the page ("Ngày cập nhật 20/06/2019", "Ngày đăng 10/06/2016 | 10:20 | View count").
+const POSTED = /(?:^|\s+)(?:Ngày (?:cập nhật|đăng)|Cập nhật|Đăng ngày|Số lượt xem|Lượt xem|View count)(?![\p{L}]).*$/u;
+// The document's own number on a line by itself at the top of a legal-text portal ("1258/BVHTTDL-DSVH").
+const BARE_NUMBER = new RegExp(`^${NUM}$`, "u");
+// A title line without its type word right under the number ("BAN HÀNH QUY ĐỊNH VỀ …", "VỀ VIỆC …").
+const UPPER_TITLE = /^(?:BAN HÀNH|PHÊ DUYỆT|VỀ VIỆC|V\/V)\s+\p{Lu}/u;
 const NOT_HEADER = /^\(?\s*(?:Căn cứ|Thực hiện|Theo|Trong|Để|Nhằm|Ngày\s+\d|Qua|Sau khi|Trên cơ sở|Hiện nay|Kỷ niệm)/u;
 
 // The authority line under a quyết định's title ("TỔNG CỤC TRƯỞNG TỔNG CỤC THUẾ", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"),
@@ -108,6 +115,19 @@ export function readHeader(input: Line[]): HeaderResult {
       lastHeader = i;
       continue;
     }
+    const bare = i <= 2 && doc.number === null && /[A-ZĐ]/u.test(t) ? BARE_NUMBER.exec(t.trim()) : null;
+    if (bare) {
+      doc.number = number(bare[1]!);
+      lastHeader = i;
+      continue;
+    }
+    // Under the number and date, a title whose type line the page dropped: a quyết định "BAN HÀNH …" / "PHÊ DUYỆT …".
+    if (doc.type === null && doc.subject === null && doc.number !== null && i <= lastHeader + 2 && UPPER_TITLE.test(t) && isUpper(t)) {
+      doc.subject = stripEnd(quyetDinhTitle(t.replace(/^(?:VỀ VIỆC|V\/V)\s+/u, "")));
+      if (/^(?:BAN HÀNH|PHÊ DUYỆT)/u.test(t)) doc.type = "Quyết định";
+      lastHeader = i;
+      continue;
+    }
     const num = doc.number === null && HEADER_NUMBER.exec(t);
     if (num && /^(?:Số|SỐ)(?!\p{L})/u.test(t.trimStart())) {
       doc.number = number(num[1]!);
@@ -123,15 +143,15 @@ export function readHeader(input: Line[]): HeaderResult {
     // "V/v …" opens its line, or follows the number and date on one header line ("Số 924/SNV-CCHC Ngày 07-9-2015 V/v
     // …"); a title line "Về việc …" / "Về: …" / "Về treo cờ …" near the top is the trích yếu of a portal rendering.
     const vv =
-      /^(?:V\/v|V\/V|v\/v)\s*:?\s*(.+)$/u.exec(t) ??
-      (/^(?:Số|SỐ)(?!\p{L})/u.test(t) ? /\s(?:V\/v|V\/V|v\/v)\s*:?\s*(.+)$/u.exec(t) : null) ??
+      /^[“"]?(?:V\/v|V\/V|v\/v)\s*:?\s*(.+?)[”"]?$/u.exec(t) ??
+      (/^(?:Số|SỐ)(?!\p{L})/u.test(t) ? /\s[“"]?(?:V\/v|V\/V|v\/v)\s*:?\s*(.+?)[”"]?$/u.exec(t) : null) ??
       (i <= Math.max(lastHeader + 2, 6) && !seenProse && t.length < 250 && !/:\s*$/u.test(t) ? /^(?:Về việc\s*:?|Về\s*:|Về(?=\s+\p{Ll}))\s*(.+)$/u.exec(t) : null);
     if (vv && doc.subject === null) {
-      doc.subject = stripEnd(vv[1]!);
+      doc.subject = subjectLine(vv[1]!, doc);
       // A subject wrapped onto the next paragraph ("V/v … công tác" / "Hội và phong trào …").
       const next = lines[i + 1]?.text ?? "";
-      if (!/[.;:]$/u.test(vv[1]!) && next.length < 120 && !/:\s*$/u.test(next) && !isUpper(next) && !NOT_HEADER.test(next) && !/^(?:Kính gửi|Số\b|Nơi)/iu.test(next) && !PLACE_DATE.test(next) && !/^[-–+•\d]/u.test(next)) {
-        doc.subject = stripEnd(`${vv[1]!} ${next}`);
+      if (!/[.;:]$/u.test(vv[1]!) && next.length < 120 && !/:\s*$/u.test(next) && !isUpper(next) && !NOT_HEADER.test(next) && !/^(?:Kính gửi|Số\b|Nơi)/iu.test(next) && !PLACE_DATE.test(next) && !/^[-–+•\d]/u.test(next) && !POSTED.test(`x ${next}`)) {
+        doc.subject = subjectLine(`${vv[1]!} ${next}`, doc);
         lastHeader = i + 1;
         i++;
       }
@@ -260,8 +280,7 @@ export function readHeader(input: Line[]): HeaderResult {
       if (tail.recipients.length && doc.recipients.length === 0) doc.recipients = tail.recipients;
       if (tail.date && doc.date === null) doc.date = tail.date;
       // "Ngày 21/4/2020, Ủy ban nhân dân tỉnh ban hành …", "Ngày 30 tháng 12 năm 2020, Sở … đã có công văn …".
-      const day = /(?:^|[-–]\s+)Ngày\s+(\d{1,2})\s*(?:\/\s*(\d{1,2})\s*\/|tháng\s+(\d{1,2})\s+năm)\s*(\d{4})\s*,/u.exec(t.slice(0, m.index));
-      if (day && doc.date === null && !source) doc.date = iso(+day[4]!, +(day[2] ?? day[3])!, +day[1]!);
+      if (doc.date === null && !source) doc.date = dateBeforeNaming(t.slice(0, m.index));
       const who = /(?:^|,\s*)((?:(?:Chủ tịch|Giám đốc|Thường trực|Ban Thường vụ)\s+)?(?:UBND|Ủy ban|Uỷ ban|Sở|Bộ|Ban|Huyện ủy|Tỉnh ủy|Thành ủy|Huyện uỷ|Tỉnh uỷ|Thành uỷ|Phòng|Hội|Đoàn|Trung ương|Văn phòng)[^,.]{0,60}?)\s+(?:vừa |đã |mới )?(?:ban hành|banh|có|gửi|ra)\s/u.exec(t.slice(0, m.index));
       if (who && doc.issuer === null) doc.issuer = who[1]!.trim();
       // A source line after the text ("Sở Nội vụ giới thiệu toàn văn Văn bản số …" at the end) leaves the body alone.
@@ -281,7 +300,52 @@ export function readHeader(input: Line[]): HeaderResult {
       break;
     }
   }
+  // "… ký ban hành Kết luận số 185-KL/TW về …" and, a sentence later, "… Kết luận số 185-KL/TW, ngày 22/8/2025 về …":
+  // the date written beside the document's own number anywhere near the top is its date.
+  if (doc.number !== null && doc.date === null) doc.date = dateBesideNumber(lines.slice(0, 15), doc.number);
   return { doc, lines, bodyStart: Math.min(bodyStart, lines.length) };
+}
+
+/** A trích yếu line, less a portal's posting stamp and a trailing "(3585/VP-KTN, ngày 23/10/2017)" it takes as the header's. */
+function subjectLine(raw: string, doc: DocHeader): string {
+  let s = raw.replace(POSTED, "");
+  const tag = new RegExp(`\\(\\s*(?:số\\s*)?${NUM}\\s*,?\\s*ngày\\s+(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})\\s*[/.-]\\s*(\\d{4})\\s*\\)\\s*[.;]?\\s*$`, "iu").exec(s);
+  if (tag) {
+    doc.number ??= number(tag[1]!);
+    doc.date ??= iso(+tag[4]!, +tag[3]!, +tag[2]!);
+    s = s.slice(0, tag.index);
+  }
+  return stripEnd(s);
+}
+
+const DAY_WORDS = /(?:^|[\s,.;:–-]|(?<=\p{Ll}))(?:(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa)(?:\s+nay)?\s+(?:ngày\s+)?|[Nn]gày\s+)(\d{1,2})\s*(?:[/.-]\s*(\d{1,2})\s*[/.-]|tháng\s+(\d{1,2})\s+năm)\s*(\d{4})/gu;
+
+/**
+ * "Ngày 21/4/2020, UBND tỉnh ban hành …", "…, ngày 19/12/2018 UBND tỉnh đã có Công văn số …", "Chiều nay 8/10/2020,
+ * Giám đốc Sở … đã ký văn bản …": the last date before the naming verb is the document's, unless it is a cited
+ * document's ("Chỉ thị số 32/CT-TTg ngày 05/12/2018 của …") or a meeting's ("tại cuộc họp ngày 15/4 về …").
+ */
+function dateBeforeNaming(before: string): string | null {
+  let found: string | null = null;
+  for (const d of before.matchAll(DAY_WORDS)) {
+    const lead = before.slice(Math.max(0, d.index - 40), d.index);
+    const between = before.slice(d.index + d[0].length);
+    if (/số\s*:?\s*\S+\s*$|(?:họp|hội nghị|buổi)\s+$/iu.test(lead)) continue;
+    if (between.length > 140 || /\s(?:của|về|tại|theo)\s/iu.test(between)) continue;
+    found = iso(+d[4]!, +(d[2] ?? d[3])!, +d[1]!);
+  }
+  return found;
+}
+
+function dateBesideNumber(lines: Line[], num: string): string | null {
+  // As written: spaces may stand around the slash and the dash ("24 /CT-UBND").
+  const written = [...num].map((c) => (c === "/" ? "\\s*\\/\\s*" : /[-–]/u.test(c) ? "\\s*[-–]\\s*" : c.replace(/[.*+?^${}()|[\]\\]/u, "\\$&"))).join("");
+  const re = new RegExp(`${written}\\s*,?\\s*(?:ban hành\\s+)?ngày\\s+(\\d{1,2})\\s*(?:[/.-]\\s*(\\d{1,2})\\s*[/.-]|tháng\\s+(\\d{1,2})\\s+năm)\\s*(\\d{4})`, "iu");
+  for (const l of lines) {
+    const d = re.exec(l.text);
+    if (d) return iso(+d[4]!, +(d[2] ?? d[3])!, +d[1]!);
+  }
+  return null;
 }
 
 /**
@@ -292,12 +356,12 @@ export function readHeader(input: Line[]): HeaderResult {
 function readNamingTail(after: string): { subject: string | null; recipients: string[]; date: string | null } {
   let rest = after;
   let date: string | null = null;
-  const own = /^\s*,?\s*ngày\s+(\d{1,2})\s*(?:[/.-]\s*(\d{1,2})\s*[/.-]|tháng\s+(\d{1,2})\s+năm)\s*(\d{4})/iu.exec(rest);
+  const own = /^\s*,?\s*(?:(?:của\s+[^,.;]{1,80}?\s+)?(?:ban hành|ký)\s+)?(?:(?:hồi|lúc)\s+\d{1,2}\s*(?:h|giờ)\s*(?:\d{1,2}\s*(?:phút|')?)?\s*,?\s*)?ngày\s+(\d{1,2})\s*(?:[/.-]\s*(\d{1,2})\s*[/.-]|tháng\s+(\d{1,2})\s+năm)\s*(\d{4})/iu.exec(rest);
   if (own) {
     date = iso(+own[4]!, +(own[2] ?? own[3])!, +own[1]!);
     rest = rest.slice(own[0].length);
   }
-  rest = rest.replace(/^\s*(?:của\s+[^,]{1,80}?(?=\s(?:về|gửi|chỉ đạo)\s)|,)?\s*/iu, "");
+  rest = rest.replace(/^\s*(?:của\s+[^,]{1,80}?(?=\s(?:về|gửi|chỉ đạo)\s)|,)?\s*/iu, "").replace(/^[“"«]\s*(?=(?:về việc|v\/v|về)\s)/iu, "");
   const ABOUT_AT = /(?:^|\s)(?:về việc|v\/v|về)\s+/iu;
   let recipients: string[] = [];
   let subject: string | null = null;

@@ -174,4 +174,55 @@ describe("Party number after the date line (PDF column interleave)", () => {
     );
     expect(doc).toMatchObject({ number: "86-KH/HU", date: "2024-03-15", type: "Kế hoạch", issuer: "Huyện ủy Kiến Xương" });
   });
+
+});
+
+describe("header: portal renderings and trích yếu lines", () => {
+  describe("portal renderings: the date and number told around the naming sentence", () => {
+    it.each([
+      ["Ngày 16/4/2020 Ủy ban nhân dân tỉnh ban hành Chỉ thị số 11/CT-CTUBND về việc tiếp tục phòng, chống dịch", "11/CT-CTUBND", "2020-04-16"],
+      ["Thực hiện Chỉ thị số 32/CT-TTg ngày 05/12/2018 của Thủ tướng Chính phủ, ngày 19/12/2018 UBND tỉnh đã có Công văn số 9783/UBND-NC tăng cường công tác:", "9783/UBND-NC", "2018-12-19"],
+      ["Chiều nay ngày 26/3/2020, thay mặt Ban Thường vụ Tỉnh ủy, Phó Bí thư Thường trực Tỉnh ủy đã ký công văn hỏa tốc gửi Ban Thường vụ các huyện ủy về việc tạm dừng đại hội.", null, "2020-03-26"],
+      ["Ngày 15 tháng 7 năm 2019, UBND Thị xã đã ban hành Thông báo số 1804.TB-UBND về việc kết luận của đồng chí Phó Chủ tịch.", "1804.TB-UBND", "2019-07-15"],
+      ["Đó là nội dung Chỉ thị số 02-CT/TU của Ban Thường vụ Tỉnh ủy ban hành ngày 14.12.2020. Theo đó, Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy đảng thực hiện.", "02-CT/TU", "2020-12-14"],
+      ["Công điện số 03/CĐ-BCHPCLB, hồi 13h30 ngày 09/11/2013 của Ban Chỉ huy phòng chống lụt bão huyện về việc phòng chống cơn bão số 14", "03/CĐ-BCHPCLB", "2013-11-09"],
+    ])("%s", (line, num, date) => {
+      const doc = header(["Tin tức", "", line, "", "1. Các phòng, ban chuyên môn khẩn trương triển khai."].join("\n"));
+      expect(doc.number).toBe(num);
+      expect(doc.date).toBe(date);
+    });
+
+    it("keeps a cited document's date when only the cited one is dated", () => {
+      const doc = header(["Thực hiện Công văn số 12/UBND-VX ngày 5/3/2020 của UBND tỉnh về phòng dịch, UBND huyện ban hành Công văn số 15/UBND chỉ đạo các xã.", "", "1. Các xã khẩn trương thực hiện."].join("\n"));
+      expect(doc.number).toBe("15/UBND");
+      expect(doc.date).toBeNull();
+    });
+
+    it("takes the date written beside the document's own number a sentence later", () => {
+      const doc = header([
+        "(Ngày Nay) - Thường trực Ban Bí thư ký ban hành Kết luận số 185-KL/TW về tăng cường lãnh đạo công tác tổ chức Đại hội Đảng bộ các cấp.",
+        "Thay mặt Bộ Chính trị, Thường trực Ban Bí thư ký ban hành Kết luận số 185 -KL/TW, ngày 22/8/2025 về tăng cường lãnh đạo.",
+      ].join("\n"));
+      expect(doc).toMatchObject({ number: "185-KL/TW", date: "2025-08-22" });
+    });
+  });
+
+  describe("trích yếu lines as pages print them", () => {
+    it("a V/v line in quotes, a posting stamp under it, a tag with number and date after it", () => {
+      expect(header(["ỦY BAN NHÂN DÂN", "XÃ LIÊN SƠN", "Số: 08 /CV- UBND", "“V/v thực hiện nghiêm việc nắm bắt thông tin người dân”", "Kính gửi: Trưởng các thôn"].join("\n")).subject)
+        .toBe("thực hiện nghiêm việc nắm bắt thông tin người dân");
+      expect(header(["Tìm kiếm tin tức", "Về việc tổ chức sơ kết Đề án “Ngày Chủ nhật Xanh”", "Ngày cập nhật 20/06/2019", "", "Thời gian qua, việc triển khai thực hiện Đề án được quan tâm."].join("\n")).subject)
+        .toBe("tổ chức sơ kết Đề án “Ngày Chủ nhật Xanh”");
+      const tagged = header(["Về việc báo cáo tình hình ô nhiễm môi trường tại khu vực nông thôn (3585/VP-KTN, ngày 23/10/2017).", "", "Thực hiện Công văn số 11034/VPCP-KGVX ngày 17/10/2017 của Văn phòng Chính phủ, đồng chí Phó Chủ tịch có ý kiến như sau:"].join("\n"));
+      expect(tagged).toMatchObject({ subject: "báo cáo tình hình ô nhiễm môi trường tại khu vực nông thôn", number: "3585/VP-KTN", date: "2017-10-23" });
+    });
+
+    it("a quyết định's title under its number when the page dropped the QUYẾT ĐỊNH line; a number alone on the first line", () => {
+      expect(header(["ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |", "Số: 31/2007/QĐ-UBND | Đà Lạt, ngày 10 tháng 9 năm 2007 |", "BAN HÀNH QUY ĐỊNH VỀ KỸ THUẬT LÀM GIẢM VẬT LIỆU CHÁY.", "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "Căn cứ Luật Tổ chức HĐND và UBND ngày 26/11/2003;"].join("\n")))
+        .toMatchObject({ type: "Quyết định", subject: "BAN HÀNH QUY ĐỊNH VỀ KỸ THUẬT LÀM GIẢM VẬT LIỆU CHÁY" });
+      expect(header(["1258/BVHTTDL-DSVH", "", "Công văn Về việc phát hành bầu chọn cho Vịnh Hạ Long", "", "Kính gửi: Sở Văn hóa, Thể thao và Du lịch các tỉnh"].join("\n")).number).toBe("1258/BVHTTDL-DSVH");
+      // A count or a year alone on a line is not a number.
+      expect(header(["2020", "", "Kính gửi: các xã"].join("\n")).number).toBeNull();
+    });
+  });
 });
