@@ -112,6 +112,12 @@ export class ExtensionRepo {
         return null; // nothing written yet: the transaction commits empty
       }
       const ids: number[] = [];
+      // The assignments' rows are the lock (a no-op write, on both databases; in id order, so two transactions never
+      // wait for each other crosswise): two requests handled at once by two workers take turns, the later supersedes
+      // the earlier and one stays pending. SQLite has one writer anyway.
+      for (const id of [...new Set(e.requests.map((r) => r.assignmentId))].sort((a, b) => a - b)) {
+        await sql.run(`UPDATE "Assignment" SET id = id WHERE id = ?`, [id]);
+      }
       for (const r of e.requests) {
         await sql.run(`UPDATE "DeadlineExtension" SET status = 'superseded' WHERE "assignmentId" = ? AND status = 'pending'`, [r.assignmentId]);
         ids.push(Number(await sql.value<number>(

@@ -60,4 +60,13 @@ describe("deadline extensions", () => {
     const pending = (await listExtensions(w, { status: "pending" }))[0]!;
     expect(await decideExtension(w, { id: pending.id, by: LEADER, approve: true, chat: null, messageId: null })).toMatchObject({ code: "already_closed" });
   });
+
+  it("two requests for one task arriving at once (two workers on PostgreSQL) leave one pending, the other superseded", async () => {
+    const { w } = await setUp();
+    for (let round = 0; round < 3; round++) {
+      const both = await Promise.all([ask(w, "đề nghị gia hạn đến 30/6"), ask(w, "đề nghị gia hạn đến 05/7")]);
+      expect(both.map((r) => r.code)).toEqual(["extension_requested", "extension_requested"]);
+      expect(await listExtensions(w, { status: "pending" })).toHaveLength(1);
+    }
+  });
 });
