@@ -49,6 +49,9 @@ export interface TelegramAdapter extends ChatAdapter {
   edit(ref: SentRef, text: string, buttons?: Button[][]): Promise<void>;
 }
 
+/** How long a pressed button may wait for its turn in the chat before it is answered without text. */
+export const EARLY_ANSWER_MS = 1000;
+
 export function createTelegramAdapter(config: TelegramConfig, deps: TelegramAdapterDeps): TelegramAdapter {
   const bot = new Telegraf(config.token, { telegram: { ...(config.apiRoot ? { apiRoot: config.apiRoot } : {}), webhookReply: false } });
   const onError = deps.onError ?? ((error, context) => console.error(`[telegram] ${context}:`, error));
@@ -71,15 +74,19 @@ export function createTelegramAdapter(config: TelegramConfig, deps: TelegramAdap
       });
     }
     // The spinner on a pressed button stays until answered, and Telegram takes one answer per press, only for a few
-    // seconds: answer for the core if it did not (or failed), and at once if the press must wait behind slow work.
+    // seconds: answer for the core if it did not (or failed), and without text if the press still waits behind slow
+    // work after a moment. Not at once when the chat is busy: the previous update's last write (its journal entry
+    // going) would take the core's answer ("Đã gia hạn …") from a press that gets its turn milliseconds later.
     let answered = false;
     const answer = async (text?: string) => {
       if (answered) return;
       answered = true;
       await event.answer(text);
     };
-    if (queues.isBusy(chat)) void answer();
+    const early = setTimeout(() => void answer(), EARLY_ANSWER_MS);
+    early.unref();
     queues.push(chat, async () => {
+      clearTimeout(early);
       if (!(await ready)) return;
       try {
         await handled({ ...event, answer })();
