@@ -68,19 +68,19 @@ async function tickAndReport(): Promise<void> {
     if (r.messages !== 0) throw new Error("a repeated tick enqueued reminders twice");
   });
   console.log(`reminder tick over ${n} open assignments (steady, median of 5, incl. query): ${ticks.median.toFixed(1)} ms (target ≤ 50 ms)`);
-  const report = await time(5, () => reportNow(w.deps, { kind: "all" })!);
+  const report = await time(5, async () => (await reportNow(w.deps, { kind: "all" }))!);
   console.log(`full status report with every line, ${report.result.lines.length} assignments (median of 5, query + buildReport): ${report.median.toFixed(1)} ms`);
   const counts = await time(5, () => reportCounts(w.deps, { kind: "all" }));
   console.log(`full status report counts (official categories × ${500} lead units) over ${counts.result.counts.total} assignments, in SQLite (median of 5): ${counts.median.toFixed(1)} ms (target ≤ 200 ms)`);
   // What a secretary gets in chat (src/bot/features/reports.ts): counts in SQLite, the 50 most urgent lines, the text.
   const t = translator("vi");
-  const byNumber = (): ReportRequest => ({ kind: "dispatch", dispatchId: w.deps.store.reports.assignedDispatches().find((d) => d.number === "1/KH-UBND")!.id });
-  const chat: Array<[string, () => ReportRequest]> = [
+  const byNumber = async (): Promise<ReportRequest> => ({ kind: "dispatch", dispatchId: (await w.deps.store.reports.assignedDispatches()).find((d) => d.number === "1/KH-UBND")!.id });
+  const chat: Array<[string, () => ReportRequest | Promise<ReportRequest>]> = [
     ["/baocao (every open dispatch)", () => ({ kind: "open_dispatches" })], ["/baocao 1/KH-UBND (incl. finding it)", byNumber],
     ["/quahan", () => ({ kind: "overdue" })], ["/chuabaocao", () => ({ kind: "not_reported" })],
   ];
   for (const [command, request] of chat) {
-    const r = await time(5, () => renderReportText(chatReport(w.deps, request(), CHAT_REPORT_LINES)!, t, { maxLines: CHAT_REPORT_LINES }));
+    const r = await time(5, async () => renderReportText((await chatReport(w.deps, await request(), CHAT_REPORT_LINES))!, t, { maxLines: CHAT_REPORT_LINES }));
     console.log(`chat status report ${command} over ${n} open assignments (median of 5, counts in SQLite + ${CHAT_REPORT_LINES} most urgent lines + text, ${r.result.length} messages): ${r.median.toFixed(1)} ms (target ≤ 200 ms)`);
   }
   console.log(`RSS after: ${mb(process.memoryUsage().rss)}, heap used ${mb(process.memoryUsage().heapUsed)}`);

@@ -4,6 +4,7 @@
  * dondoc through here, so the tests run the same wiring people run.
  */
 import { mkdir } from "node:fs/promises";
+import { hostname } from "node:os";
 import { createTelegramAdapter, telegramCommands, type TelegramAdapter } from "./adapters/telegram/index.js";
 import { createZaloAdapter, describeSessionProblem, ZALO_RATE_LIMITS, zaloRateLimits, type ZaloAdapter, type ZaloAdapterOptions, type ZaloLoginClient } from "./adapters/zalo/index.js";
 import { createBot } from "./bot/index.js";
@@ -24,6 +25,9 @@ import { createLogger, type Logger } from "./logger.js";
 import { startReminderCron } from "./reminders/cron.js";
 import { openDatabase } from "./storage/database.js";
 import { createStore } from "./storage/store.js";
+import { WorkerLock, ZALO_LISTENER_LOCK } from "./storage/advisory-lock.js";
+import { SharedRateLimiter } from "./storage/shared-rate.js";
+import { type HealthServer, startHealthServer } from "./health.js";
 import { questionDigest } from "./tracking/question-digest.js";
 import { reminderTick } from "./tracking/reminder-tick.js";
 import { ensureAdmins } from "./tracking/roles.js";
@@ -60,6 +64,12 @@ export interface App {
   zalo: ZaloAdapter | undefined;
   delivery: DeliveryWorker;
   reminders: ReturnType<typeof startReminderCron>;
+  /** This worker's name (logs, outbox claims). */
+  worker: string;
+  /** The /healthz and /readyz server when HEALTH_PORT is set. */
+  health: HealthServer | undefined;
+  /** Several workers: whether this one holds the Zalo listener (always, on SQLite). */
+  zaloListener(): boolean;
   /** The web dashboard, when WEB_PUBLIC_URL is set. */
   web: WebServer | undefined;
   /** Resolves when inbound events are handled and the outbox has nothing due. */
@@ -71,11 +81,17 @@ export interface App {
 export const ZALO_LAST_INBOUND = "zalo.lastInbound";
 
 export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
-  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  // Every log line names its worker, so with several workers the logs say which one did what.
+  const workerName = config.WORKER_ID ?? `${hostname()}-${process.pid}`;
+  const logger = (options.logger ?? createLogger(config.LOG_LEVEL)).child({ worker: workerName });
   const clock = options.clock ?? systemClock;
   const t = translator(config.DEFAULT_LANG);
   const db = await openDatabase(config.DATABASE_URL);
-  const store = createStore(db, clock);
+  // PostgreSQL may be shared by several workers (decision 0702): outbox items are claimed with a lease and the send
+  // rate is counted in the database. SQLite is one process: neither is needed.
+  const shared = db.dialect === "postgresql";
+  const store = createStore(db, clock, shared ? { claims: { owner: workerName, leaseMs: config.OUTBOX_LEASE_S * 1000 } } : {});
+  logger.info("database open", { dialect: db.dialect, database: db.path });
   await ensureAdmins({ store, clock }, [
     ...config.ADMIN_TELEGRAM_IDS.map((id) => `telegram:${id}`),
     ...config.ADMIN_ZALO_IDS.map((id) => `zalo:${id}`),
@@ -115,9 +131,13 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const officeHours = officeHoursGate(store, clock);
   await officeHours.refresh();
   const adapters: ChatAdapter[] = [];
-  const limiter = new RateLimiter(
-    options.rateLimits ?? ((platform) => (platform === "zalo" ? zaloRateLimits(config) : TELEGRAM_RATE_LIMITS)),
-  );
+  const limitsFor = options.rateLimits ?? ((platform: Platform) => (platform === "zalo" ? zaloRateLimits(config) : TELEGRAM_RATE_LIMITS));
+  const limiter = shared ? new SharedRateLimiter(db, limitsFor) : new RateLimiter(limitsFor);
+  // Losing the lock (its database session died) means another worker may take the listener: stop ours at once.
+  const zaloLock = new WorkerLock(db, ZALO_LISTENER_LOCK, () => {
+    logger.warn("zalo: lost the listener lock (database session ended), stopping the listener");
+    void zalo?.stop().catch((error: unknown) => logger.error("zalo stop", { error }));
+  });
   // The worker needs the started adapters; inbound events may arrive before it exists and wait for its first poll.
   let worker: DeliveryWorker | undefined;
   const onInbound = async (event: Inbound) => {
@@ -177,6 +197,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     onFailure: (item, failure) => logger.warn("message not delivered", { outbox: item.id, chat: item.chat, failure }),
     onChatMigrated: (from, to) => logger.info("chat migrated", { from, to }),
     onError: (error, context) => logger.error("delivery", { error, context }),
+    // A standby worker leaves Zalo's messages to the worker holding the Zalo session.
+    options: { serves: (chat) => !chat.startsWith("zalo:") || zaloLock.held },
     holdGroups: () => officeHours.closed(),
   });
   worker.start();
@@ -195,18 +217,67 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   );
   if (options.runRemindersAtStart ?? true) void cron.runNow();
 
-  if (zalo) {
+  const startZalo = async (z: ZaloAdapter) => {
     const since = await store.marks.read(ZALO_LAST_INBOUND);
-    // Zalo never takes Telegram or the process down: start() returns once online or once a QR is on offer (the QR
-    // login goes on in the background); what it still throws (an unreadable saved session) leaves Zalo offline.
-    try {
-      await zalo.start(since ? { catchUpSince: since } : {});
-      logger.info("zalo started", { limits: ZALO_RATE_LIMITS, catchUpSince: since?.toISOString(), online: zalo.online });
-    } catch (error) {
-      logger.error("zalo not started", { error });
-      await tellAdmins(deps, logger, t("zalo:not-started", { error: error instanceof Error ? error.message : String(error) }), "zalo");
+    await z.start(since ? { catchUpSince: since } : {});
+    logger.info("zalo started", { limits: ZALO_RATE_LIMITS, catchUpSince: since?.toISOString(), online: z.online });
+  };
+  let standby: NodeJS.Timeout | undefined;
+  if (zalo) {
+    const z = zalo;
+    // Zalo allows one listener per account: the worker holding the lock listens (and sends), the others stand by and
+    // try again every ZALO_STANDBY_POLL_S; a dead holder's lock goes with its connection.
+    if (await zaloLock.tryAcquire()) {
+      // Zalo never takes Telegram or the process down: start() returns once online or once a QR is on offer (the QR
+      // login goes on in the background); what it still throws (an unreadable saved session) leaves Zalo offline
+      // (the lock stays held: /readyz says "session down", and a standby would read the same session file).
+      try {
+        await startZalo(z);
+      } catch (error) {
+        logger.error("zalo not started", { error });
+        await tellAdmins(deps, logger, t("zalo:not-started", { error: error instanceof Error ? error.message : String(error) }), "zalo");
+      }
+    } else {
+      logger.info("zalo: standby, another worker holds the listener");
+    }
+    if (shared) {
+      let busy = false;
+      standby = setInterval(() => {
+        if (busy) return;
+        busy = true;
+        void (async () => {
+          if (zaloLock.held) {
+            await zaloLock.check(); // a dead lock connection calls the onLost above
+            return;
+          }
+          if (!(await zaloLock.tryAcquire())) return;
+          logger.info("zalo: taking over the listener");
+          try {
+            await startZalo(z);
+            delivery.kick();
+          } catch (error) {
+            logger.error("zalo: taking over failed, leaving it to another worker", { error });
+            await z.stop().catch(() => undefined);
+            await zaloLock.release();
+          }
+        })()
+          .catch((error: unknown) => logger.error("zalo standby", { error }))
+          .finally(() => (busy = false));
+      }, config.ZALO_STANDBY_POLL_S * 1000);
+      standby.unref();
     }
   }
+
+  const health = config.HEALTH_PORT === undefined ? undefined : await startHealthServer({
+    port: config.HEALTH_PORT,
+    worker: workerName,
+    checks: {
+      database: async () => (await db.sql.value<number>("SELECT 1")) !== undefined,
+      ...(telegram ? { telegram: () => (telegram.botInfo ? true : "not started") } : {}),
+      ...(zalo ? { zalo: () => (!zaloLock.held ? "ok (standby)" : zalo.online ? true : "session down") } : {}),
+    },
+  });
+  if (health) logger.info("health endpoints", { port: health.port });
 
   // The dashboard reads through the same store and use cases as the chat (decision 0701).
   const web = config.WEB_PUBLIC_URL
@@ -228,6 +299,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     zalo,
     delivery,
     reminders: cron,
+    worker: workerName,
+    health,
+    zaloListener: () => zaloLock.held,
     web,
     async idle() {
       await telegram?.idle();
@@ -237,9 +311,12 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       await delivery.idle();
     },
     async stop() {
+      clearInterval(standby);
+      await health?.close();
       await web?.close();
       await telegram?.stop();
       await zalo?.stop();
+      await zaloLock.release();
       await bot.idle();
       await cron.stop();
       await delivery.stop();

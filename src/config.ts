@@ -56,6 +56,14 @@ export const envSchema = z.object({
   FILE_MAX_PAGES: z.coerce.number().int().positive().default(50),
   FILE_TIMEOUT_S: z.coerce.number().positive().default(120),
 
+  /** This worker's name in the logs and outbox claims (several workers on one PostgreSQL); default host-pid. */
+  WORKER_ID: z.string().regex(/^[\w.-]{1,64}$/, "chỉ chữ, số, dấu . _ -").optional(),
+  /** GET /healthz and /readyz on this port for a load balancer; none when unset. */
+  HEALTH_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** Several workers: how long an outbox item claimed by a worker that died waits before another sends it. */
+  OUTBOX_LEASE_S: z.coerce.number().positive().default(60),
+  /** Several workers: how often a standby worker tries to take over the Zalo listener. */
+  ZALO_STANDBY_POLL_S: z.coerce.number().positive().default(15),
   /** The web dashboard (src/web): on when WEB_PUBLIC_URL is set, the address people open (the office's HTTPS proxy). */
   WEB_PUBLIC_URL: z.url().optional(),
   WEB_PORT: z.coerce.number().int().min(0).max(65535).default(8080),

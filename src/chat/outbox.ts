@@ -53,6 +53,13 @@ export interface OutboxStore {
   markFailed(id: number, failure: SendFailure, at: Date): Promise<void>;
   /** A chat changed id (Telegram group → supergroup): pending items and bindings follow it. */
   moveChat(from: ChatId, to: ChatId): Promise<void>;
+  /**
+   * Several workers: takes the item for this worker (a lease); false if another worker holds it. Stores without it
+   * serve one worker, which owns every item.
+   */
+  claim?(id: number): Promise<boolean>;
+  /** Gives a claimed, unsent item back at once (instead of at the end of the lease). */
+  release?(id: number): Promise<void>;
   /** The platform message id an item was delivered as (undefined while pending, or if it failed). */
   sentMessageId?(id: number): Promise<string | undefined>;
 }

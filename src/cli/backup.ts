@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { parseConfig } from "../config.js";
 import { translator } from "../i18n.js";
 import { backupDatabase } from "../storage/backup.js";
-import { databasePath } from "../storage/database.js";
+import { databasePath, isPostgresUrl } from "../storage/database.js";
 
 async function main(): Promise<void> {
   if (existsSync(".env")) process.loadEnvFile(".env");
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const parsed = parseConfig(process.env);
   const url = parsed.ok ? parsed.config.DATABASE_URL : (process.env.DATABASE_URL || "file:./data/dondoc.db");
   const stamp = new Date().toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15);
-  const target = process.argv[2] ?? join(join(databasePath(url), ".."), "backups", `dondoc-${stamp}.db`);
+  const target = process.argv[2] ?? (isPostgresUrl(url) ? "" : join(join(databasePath(url), ".."), "backups", `dondoc-${stamp}.db`));
   const r = await backupDatabase(url, target);
   const vars = { path: r.path, mb: (r.bytes / 1024 / 1024).toFixed(1), ...r.counts, source: databasePath(url) };
   process.stdout.write(`${t("main:backup.done", vars)}\n${en("main:backup.done", vars)}\n`);

@@ -208,7 +208,7 @@ async function main(): Promise<void> {
   ].join("\n");
   const amending = await ingestDraft(deps, { parsed: withAmendments(readDispatch(amendingText, { refDate: "2023-11-22" }), amendingText), forwardedBy: LEADER, chat: LEADER_CHAT, rawText: amendingText });
   if (amending.code !== "ok") throw new Error(`ingest: ${amending.code}`);
-  for (const offer of amendmentOffers(deps, amending.draft.id)) {
+  for (const offer of await amendmentOffers(deps, amending.draft.id)) {
     console.log(`  🔁 ${t(`followup:amendment.kind.${offer.amendment.kind}`, { numbers: offer.amendment.numbers.join(", "), until: offer.amendment.until ? displayDay(offer.amendment.until) : "" })}`);
     for (const target of offer.targets) {
       console.log(`  ${t("followup:amendment.tracked", { id: target.id, number: target.number ?? "", date: target.date ? displayDay(target.date) : "", open: target.open })}`);
@@ -229,7 +229,7 @@ async function main(): Promise<void> {
   section("7. Báo cáo tình hình thực hiện (văn thư/tổng hợp yêu cầu)");
   const report = await statusReport(deps, { by: SECRETARY, request: { kind: "dispatch", dispatchId: ingest.draft.id } });
   if (report.code !== "ok") throw new Error(report.code);
-  const extendedFrom = deps.store.extensions.originalDeadlines(report.report.lines.map((l) => Number(l.row.id)));
+  const extendedFrom = await deps.store.extensions.originalDeadlines(report.report.lines.map((l) => Number(l.row.id)));
   console.log(renderReportText(report.report, t, { extendedFrom }).join("\n\n"));
   const xlsx = join(dir, "bao-cao-164-KH-UBND.xlsx");
   writeFileSync(xlsx, await renderReportXlsx(report.report, { t, now: clock.now(), title: "164/KH-UBND" }));

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
-import { databasePath } from "./database.js";
+import { databasePath, isPostgresUrl } from "./database.js";
 
 export interface BackupResult {
   path: string;
@@ -21,6 +21,8 @@ export interface BackupResult {
  * (`PRAGMA integrity_check`) before it is reported.
  */
 export async function backupDatabase(url: string, target: string): Promise<BackupResult> {
+  // A postgresql:// URL read as a file path would name a folder "postgresql:" here: say what to use instead.
+  if (isPostgresUrl(url)) throw new Error("npm run backup copies a SQLite database; on PostgreSQL back up with the server's own tools (pg_dump)");
   const source = databasePath(url);
   if (!existsSync(source)) throw new Error(`no database at ${source}`);
   if (existsSync(target)) throw new Error(`${target} already exists; choose another name`);

@@ -4,22 +4,40 @@ import Database from "better-sqlite3";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client.js";
 import { applyMigrations } from "./migrate.js";
+import { openPostgres } from "./postgres.js";
+import { type Dialect, type Sql, SqliteSql } from "./sql.js";
 import { WriteGate } from "./write-gate.js";
 
 export type Prisma = InstanceType<typeof PrismaClient>;
 
 /**
- * An open office database: Prisma for the ordinary queries and writes, plus raw better-sqlite3 connections for the
- * hot paths (recording replies, the reminder tick, reports over 100,000 assignments) where Prisma's per-query cost
+ * An open office database: Prisma for the ordinary queries and writes, plus raw SQL (`sql`, `readSql`) for the hot
+ * paths (recording replies, the reminder tick, reports over 100,000 assignments) where Prisma's per-query cost
  * (milliseconds with the JS engine) would miss the targets. All writes, Prisma's and raw, pass through `gate`.
+ * `file:` URLs open SQLite, `postgresql://` URLs PostgreSQL (src/storage/postgres.ts); the repositories see one Db.
  */
 export interface Db {
+  dialect: Dialect;
   prisma: Prisma;
+  /** Reads and writes; transactions through `sql.tx`. */
+  sql: Sql;
+  /** Reads that need no transaction (SQLite: its own read-only connection, so reports never wait for a writer). */
+  readSql: Sql;
+  /** SQLite only (tests and benchmarks that inspect the file directly): the raw better-sqlite3 connections. */
   read: Database.Database;
   write: Database.Database;
   gate: WriteGate;
+  /** SQLite: the file. PostgreSQL: the URL without its password (for logs). */
   path: string;
+  /** What openDatabase was given (reopening the same database). */
+  url: string;
+  /** PostgreSQL only: the pool behind `sql`, for advisory locks and leases. */
+  pool?: import("pg").Pool;
   close(): Promise<void>;
+}
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(url);
 }
 
 export const DEFAULT_DATABASE_URL = "file:./data/dondoc.db";
@@ -33,6 +51,7 @@ export function databasePath(url: string, cwd = process.cwd()): string {
 
 /** Creates the folder, applies committed migrations, sets WAL and a busy timeout, and connects Prisma. */
 export async function openDatabase(url: string = DEFAULT_DATABASE_URL): Promise<Db> {
+  if (isPostgresUrl(url)) return openPostgres(url);
   const path = databasePath(url);
   mkdirSync(dirname(path), { recursive: true });
 
@@ -61,12 +80,17 @@ export async function openDatabase(url: string = DEFAULT_DATABASE_URL): Promise<
   write.pragma("foreign_keys = ON");
 
   return {
+    dialect: "sqlite",
     prisma,
+    sql: new SqliteSql(write, read),
+    readSql: new SqliteSql(read),
     read,
     write,
     gate: new WriteGate(),
     path,
+    url: `file:${path}`,
     async close() {
+      if (!read.open) return;
       read.close();
       write.close();
       await prisma.$disconnect();

@@ -1,8 +1,8 @@
-import type Database from "better-sqlite3";
 import type { ChatId } from "../chat/port.js";
 import type { ChatBinding, Person, Role, Unit } from "../tracking/model.js";
 import { officeSettingsSchema, type OfficeSettings } from "../tracking/settings.js";
 import type { Prisma } from "./database.js";
+import type { Sql } from "./sql.js";
 import type { WriteGate } from "./write-gate.js";
 
 /** Units, chat bindings, people and settings: the office's directory. */
@@ -17,19 +17,15 @@ const toPerson = (r: PersonRow): Person => ({ ...r, roles: JSON.parse(r.roles) a
 
 export class DirectoryRepo {
   private settingsCache: OfficeSettings | null = null;
+  private settingsAt = 0;
   constructor(
     private readonly prisma: Prisma,
     private readonly gate: WriteGate,
-    read: Database.Database,
-  ) {
     // The reply path asks who wrote and which unit a chat speaks for on every message: raw lookups.
-    this.personStmt = read.prepare(`SELECT id, userId, name, roles, unitId, lang FROM Person WHERE userId = ?`);
-    this.activeStmt = read.prepare(`SELECT chatId, unitId, title FROM ChatBinding WHERE active = 1 ORDER BY id`);
-    this.bindingStmt = read.prepare(`SELECT chatId, unitId, active, title FROM ChatBinding WHERE chatId = ?`);
-  }
-  private readonly personStmt: Database.Statement;
-  private readonly activeStmt: Database.Statement;
-  private readonly bindingStmt: Database.Statement;
+    private readonly read: Sql,
+    /** How long settings read are trusted: forever with one process; a few seconds when other workers may change them. */
+    private readonly cacheMs = Infinity,
+  ) {}
 
   /** The units in service (what names in dispatches and chats are matched against): retired ones left out. */
   async units(): Promise<Unit[]> {
@@ -163,12 +159,16 @@ export class DirectoryRepo {
   }
 
   async binding(chatId: ChatId): Promise<ChatBinding | null> {
-    const r = this.bindingStmt.get(chatId) as (Omit<ChatBinding, "active"> & { active: number }) | undefined;
-    return r ? { ...r, active: r.active === 1 } : null;
+    const r = await this.read.get<Omit<ChatBinding, "active"> & { active: number | boolean }>(
+      `SELECT "chatId", "unitId", active, title FROM "ChatBinding" WHERE "chatId" = ?`,
+      [chatId],
+    );
+    // SQLite stores booleans as 0/1, PostgreSQL returns true/false.
+    return r ? { ...r, active: r.active === 1 || r.active === true } : null;
   }
 
   async activeBindings(unitIds?: number[]): Promise<ChatBinding[]> {
-    const rows = this.activeStmt.all() as Array<Omit<ChatBinding, "active">>;
+    const rows = await this.read.all<Omit<ChatBinding, "active">>(`SELECT "chatId", "unitId", title FROM "ChatBinding" WHERE active = TRUE ORDER BY id`);
     const wanted = unitIds ? new Set(unitIds) : null;
     return rows.filter((r) => !wanted || wanted.has(r.unitId)).map((r) => ({ ...r, active: true }));
   }
@@ -197,7 +197,7 @@ export class DirectoryRepo {
   }
 
   async person(userId: string): Promise<Person | null> {
-    const r = this.personStmt.get(userId) as PersonRow | undefined;
+    const r = await this.read.get<PersonRow>(`SELECT id, "userId", name, roles, "unitId", lang FROM "Person" WHERE "userId" = ?`, [userId]);
     return r ? toPerson(r) : null;
   }
 
@@ -218,12 +218,13 @@ export class DirectoryRepo {
   }
 
   async settings(): Promise<OfficeSettings> {
-    if (this.settingsCache) return this.settingsCache;
+    if (this.settingsCache && Date.now() - this.settingsAt < this.cacheMs) return this.settingsCache;
     const rows = await this.prisma.setting.findMany();
     const raw = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value)]));
     const parsed = officeSettingsSchema.safeParse(raw);
     // A bad stored value must not stop the bot: fall back to defaults for the whole set and keep running.
     this.settingsCache = parsed.success ? parsed.data : officeSettingsSchema.parse({});
+    this.settingsAt = Date.now();
     return this.settingsCache;
   }
 
@@ -236,6 +237,7 @@ export class DirectoryRepo {
         ),
       );
       this.settingsCache = next;
+      this.settingsAt = Date.now();
       return next;
     });
   }

@@ -1,11 +1,15 @@
-import type Database from "better-sqlite3";
 import type { NewOutboxItem } from "../chat/outbox.js";
 import type { Db } from "./database.js";
+import { DIALECT } from "./dialect.js";
 import type { NewEvent, ReplyRepo } from "./reply-repo.js";
 import { sqlDate } from "./sql-date.js";
+import type { Param, Sql } from "./sql.js";
 import type { WriteGate } from "./write-gate.js";
 
-/** Deadline extensions (gia hạn): requests by units, decisions by leaders. Raw statements, one transaction each. */
+/**
+ * Deadline extensions (gia hạn): requests by units, decisions by leaders. Raw statements on `db.sql` (either database),
+ * one transaction each, with their events and notices.
+ */
 export type ExtensionStatus = "pending" | "approved" | "refused" | "superseded";
 
 export interface ExtensionRecord {
@@ -42,91 +46,90 @@ export interface NewExtension {
   requestMessage: string | null;
 }
 
-const COLUMNS = `id, assignmentId, taskId, unitId, dispatchId, status, oldDate, requestedDate, grantedDate, reason, requestText,
-  requestedBy, requestChat, requestedAt, decidedBy, decidedAt, decisionNote`;
+const COLUMNS = `id, "assignmentId", "taskId", "unitId", "dispatchId", status, "oldDate", "requestedDate", "grantedDate", reason, "requestText",
+  "requestedBy", "requestChat", "requestedAt", "decidedBy", "decidedAt", "decisionNote"`;
 
 type Row = Omit<ExtensionRecord, "requestedAt" | "decidedAt"> & { requestedAt: string; decidedAt: string | null };
 const toRecord = (r: Row): ExtensionRecord => ({ ...r, requestedAt: new Date(r.requestedAt), decidedAt: r.decidedAt ? new Date(r.decidedAt) : null });
 
 export class ExtensionRepo {
-  private readonly q: Record<string, Database.Statement>;
-  private readonly write: Database.Database;
+  private readonly sql: Sql;
   private readonly gate: WriteGate;
 
   constructor(db: Db, private readonly replies: ReplyRepo) {
-    this.write = db.write;
+    this.sql = db.sql;
     this.gate = db.gate;
-    const w = db.write;
-    this.q = {
-      byId: w.prepare(`SELECT ${COLUMNS} FROM DeadlineExtension WHERE id = ?`),
-      ofAssignment: w.prepare(`SELECT ${COLUMNS} FROM DeadlineExtension WHERE assignmentId = ? ORDER BY id`),
-      list: w.prepare(`SELECT ${COLUMNS} FROM DeadlineExtension WHERE (@status IS NULL OR status = @status)
-        AND (@dispatchId IS NULL OR dispatchId = @dispatchId) ORDER BY id DESC LIMIT @limit`),
-      supersede: w.prepare(`UPDATE DeadlineExtension SET status = 'superseded' WHERE assignmentId = ? AND status = 'pending'`),
-      insert: w.prepare(`INSERT INTO DeadlineExtension (assignmentId, taskId, unitId, dispatchId, status, oldDate, requestedDate, reason,
-        requestText, requestedBy, requestChat, requestMessage, requestedAt) VALUES (@assignmentId, @taskId, @unitId, @dispatchId, 'pending',
-        @oldDate, @requestedDate, @reason, @requestText, @requestedBy, @requestChat, @requestMessage, @at)`),
-      decide: w.prepare(`UPDATE DeadlineExtension SET status = @status, grantedDate = @grantedDate, decidedBy = @by, decidedAt = @at,
-        decisionNote = @note WHERE id = @id AND status = 'pending'`),
-      moveDeadline: w.prepare(`UPDATE Assignment SET deadlineDate = ? WHERE id = ? AND status <> 'done'`),
-      markProcessed: w.prepare(`INSERT INTO ProcessedEvent (id, at) VALUES (?, ?)`),
-      event: w.prepare(`INSERT INTO Event (at, type, actor, chatId, messageId, dispatchId, taskId, assignmentId, unitId, data)
-        VALUES (@at, @type, @actor, @chatId, @messageId, @dispatchId, @taskId, @assignmentId, @unitId, @data)`),
-    };
   }
 
   async get(id: number): Promise<ExtensionRecord | null> {
-    const r = this.q.byId!.get(id) as Row | undefined;
+    const r = await this.sql.get<Row>(`SELECT ${COLUMNS} FROM "DeadlineExtension" WHERE id = ?`, [id]);
     return r ? toRecord(r) : null;
   }
 
   async ofAssignment(assignmentId: number): Promise<ExtensionRecord[]> {
-    return (this.q.ofAssignment!.all(assignmentId) as Row[]).map(toRecord);
+    return (await this.sql.all<Row>(`SELECT ${COLUMNS} FROM "DeadlineExtension" WHERE "assignmentId" = ? ORDER BY id`, [assignmentId])).map(toRecord);
   }
 
   /** Newest first; the dashboard and the leader's lists. */
   async list(filter: { status?: ExtensionStatus; dispatchId?: number; limit?: number } = {}): Promise<ExtensionRecord[]> {
-    return (this.q.list!.all({ status: filter.status ?? null, dispatchId: filter.dispatchId ?? null, limit: filter.limit ?? 200 }) as Row[]).map(toRecord);
+    // Conditions only for what is asked: PostgreSQL cannot type a bare `? IS NULL`.
+    const where: string[] = [];
+    const params: Param[] = [];
+    if (filter.status !== undefined) { where.push("status = ?"); params.push(filter.status); }
+    if (filter.dispatchId !== undefined) { where.push(`"dispatchId" = ?`); params.push(filter.dispatchId); }
+    const rows = await this.sql.all<Row>(
+      `SELECT ${COLUMNS} FROM "DeadlineExtension" ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY id DESC LIMIT ?`,
+      [...params, filter.limit ?? 200],
+    );
+    return rows.map(toRecord);
   }
 
   /**
    * The deadline each assignment had before its first approved extension, for those that have one. Reports show it
    * beside the extended one; read only for the lines listed, never for every row.
    */
-  originalDeadlines(assignmentIds: readonly number[]): Map<number, string> {
+  async originalDeadlines(assignmentIds: readonly number[]): Promise<Map<number, string>> {
     const out = new Map<number, string>();
     if (assignmentIds.length === 0) return out;
-    const rows = this.write.prepare(
-      `SELECT assignmentId, oldDate FROM DeadlineExtension WHERE status = 'approved' AND oldDate IS NOT NULL
-       AND assignmentId IN (SELECT value FROM json_each(?)) ORDER BY id DESC`,
-    ).raw(true).all(JSON.stringify(assignmentIds)) as Array<[number, string]>;
-    for (const [id, old] of rows) out.set(id, old); // ascending by recency reversed: the earliest wins
+    const rows = await this.sql.rows<[number, string]>(
+      `SELECT "assignmentId", "oldDate" FROM "DeadlineExtension" WHERE status = 'approved' AND "oldDate" IS NOT NULL
+       AND "assignmentId" IN (${DIALECT[this.sql.dialect].jsonIds}) ORDER BY id DESC`,
+      [JSON.stringify(assignmentIds)],
+    );
+    for (const [id, old] of rows) out.set(id, old); // newest first, so the earliest is set last and wins
     return out;
   }
 
   /**
    * Records requests (a newer request replaces a pending one of the same assignment), their events and the notices,
-   * with the inbound event id, in one transaction. Returns the new ids, or null when the event was already handled.
+   * with the inbound event id, in one transaction. Returns the new ids, or null when the event was already handled
+   * (a redelivery, or another worker recorded it first).
    */
   async request(e: { eventId: string | null; at: Date; requests: NewExtension[]; events: NewEvent[]; notices: (ids: number[]) => NewOutboxItem[] }): Promise<number[] | null> {
-    return this.gate.run(() => {
-      try {
-        return this.write.transaction(() => {
-          const at = sqlDate(e.at);
-          if (e.eventId) this.q.markProcessed!.run(e.eventId, at);
-          const ids = e.requests.map((r) => {
-            this.q.supersede!.run(r.assignmentId);
-            return Number(this.q.insert!.run({ ...r, at }).lastInsertRowid);
-          });
-          e.events.forEach((ev, i) => this.insertEvent({ ...ev, data: { ...(ev.data as object), extensionId: ids[i] } }, at));
-          for (const n of e.notices(ids)) this.replies.insertOutbox(n, e.at);
-          return ids;
-        })();
-      } catch (err) {
-        if (e.eventId && /UNIQUE constraint failed: ProcessedEvent/.test(String((err as Error)?.message))) return null;
-        throw err;
+    return this.gate.run(() => this.sql.tx(async (sql) => {
+      const at = sqlDate(e.at);
+      if (e.eventId && (await sql.run(`INSERT INTO "ProcessedEvent" (id, at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING`, [e.eventId, at])) === 0) {
+        return null; // nothing written yet: the transaction commits empty
       }
-    });
+      const ids: number[] = [];
+      // The assignments' rows are the lock (a no-op write, on both databases; in id order, so two transactions never
+      // wait for each other crosswise): two requests handled at once by two workers take turns, the later supersedes
+      // the earlier and one stays pending. SQLite has one writer anyway.
+      for (const id of [...new Set(e.requests.map((r) => r.assignmentId))].sort((a, b) => a - b)) {
+        await sql.run(`UPDATE "Assignment" SET id = id WHERE id = ?`, [id]);
+      }
+      for (const r of e.requests) {
+        await sql.run(`UPDATE "DeadlineExtension" SET status = 'superseded' WHERE "assignmentId" = ? AND status = 'pending'`, [r.assignmentId]);
+        ids.push(Number(await sql.value<number>(
+          `INSERT INTO "DeadlineExtension" ("assignmentId", "taskId", "unitId", "dispatchId", status, "oldDate", "requestedDate", reason,
+           "requestText", "requestedBy", "requestChat", "requestMessage", "requestedAt") VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+          [r.assignmentId, r.taskId, r.unitId, r.dispatchId, r.oldDate, r.requestedDate, r.reason, r.requestText, r.requestedBy, r.requestChat, r.requestMessage, at],
+        )));
+      }
+      for (const [i, ev] of e.events.entries()) await this.replies.insertEvent(sql, { ...ev, data: { ...(ev.data as object), extensionId: ids[i] } }, at);
+      for (const n of e.notices(ids)) await this.replies.insertOutbox(sql, n, e.at);
+      return ids;
+    }));
   }
 
   /**
@@ -134,18 +137,18 @@ export class ExtensionRepo {
    * in the same transaction. False when the request was no longer pending (decided twice, two leaders at once).
    */
   async decide(d: { id: number; approve: boolean; grantedDate: string | null; by: string; note: string | null; at: Date; assignmentId: number; event: NewEvent; notices: NewOutboxItem[] }): Promise<boolean> {
-    return this.gate.run(() => this.write.transaction(() => {
+    return this.gate.run(() => this.sql.tx(async (sql) => {
       const at = sqlDate(d.at);
-      const changed = this.q.decide!.run({ id: d.id, status: d.approve ? "approved" : "refused", grantedDate: d.approve ? d.grantedDate : null, by: d.by, at, note: d.note }).changes;
+      // The conditional update is the lock: of two leaders deciding at once, one changes the row, the other nothing.
+      const changed = await sql.run(
+        `UPDATE "DeadlineExtension" SET status = ?, "grantedDate" = ?, "decidedBy" = ?, "decidedAt" = ?, "decisionNote" = ? WHERE id = ? AND status = 'pending'`,
+        [d.approve ? "approved" : "refused", d.approve ? d.grantedDate : null, d.by, at, d.note, d.id],
+      );
       if (changed === 0) return false;
-      if (d.approve && d.grantedDate) this.q.moveDeadline!.run(d.grantedDate, d.assignmentId);
-      this.insertEvent(d.event, at);
-      for (const n of d.notices) this.replies.insertOutbox(n, d.at);
+      if (d.approve && d.grantedDate) await sql.run(`UPDATE "Assignment" SET "deadlineDate" = ? WHERE id = ? AND status <> 'done'`, [d.grantedDate, d.assignmentId]);
+      await this.replies.insertEvent(sql, d.event, at);
+      for (const n of d.notices) await this.replies.insertOutbox(sql, n, d.at);
       return true;
-    })());
-  }
-
-  private insertEvent(ev: NewEvent, at: string): void {
-    this.q.event!.run({ ...ev, at, data: JSON.stringify(ev.data ?? {}) });
+    }));
   }
 }

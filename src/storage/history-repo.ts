@@ -1,8 +1,10 @@
-import type Database from "better-sqlite3";
+import { DIALECT } from "./dialect.js";
+import type { Sql } from "./sql.js";
 
 /**
  * What a task's timeline (/lichsu) is made of, read from the append-only Event table, the Post table (which message
- * carried which assignment, and when it was delivered) and the assignments. Read-only connection.
+ * carried which assignment, and when it was delivered) and the assignments. Reads that need no transaction
+ * (`db.readSql`: on SQLite the read-only connection), on either database.
  */
 export interface HistoryTask { id: number; dispatchId: number; ref: string; text: string; occurrence: number; deadlineDate: string | null }
 export interface HistoryAssignment {
@@ -22,60 +24,65 @@ export interface HistoryEvent {
 }
 
 export class HistoryRepo {
-  private readonly q: Record<string, Database.Statement>;
+  private readonly ids: string;
+  private readonly texts: string;
 
-  constructor(read: Database.Database) {
-    this.q = {
-      dispatches: read.prepare(`SELECT d.id, d.number, d.date, d.subject, d.confirmedAt FROM Dispatch d WHERE d.status = 'confirmed' ORDER BY d.id`),
-      tasks: read.prepare(`SELECT id, dispatchId, ref, text, occurrence, deadlineDate FROM Task WHERE dispatchId = ? ORDER BY seq, occurrence, id`),
-      assignments: read.prepare(`SELECT a.id, a.taskId, a.unitId, u.displayName AS unitName, a.role, a.status, a.deadlineDate, a.completedAt
-        FROM Assignment a JOIN Unit u ON u.id = a.unitId WHERE a.taskId IN (SELECT value FROM json_each(?)) ORDER BY a.taskId, a.role DESC, a.id`),
-      posts: read.prepare(`SELECT p.assignmentId, p.chatId, p.kind, p.createdAt AS at, b.title FROM Post p LEFT JOIN ChatBinding b ON b.chatId = p.chatId
-        WHERE p.assignmentId IN (SELECT value FROM json_each(?)) ORDER BY p.id`),
-      events: read.prepare(`SELECT id, at, type, actor, chatId, taskId, assignmentId, unitId, data FROM Event
-        WHERE dispatchId = ? AND (taskId IN (SELECT value FROM json_each(?)) OR assignmentId IN (SELECT value FROM json_each(?)) OR taskId IS NULL)
-        ORDER BY at, id`),
-      leads: read.prepare(`SELECT a.taskId, u.displayName FROM Assignment a JOIN Unit u ON u.id = a.unitId
-        WHERE a.role = 'lead' AND a.taskId IN (SELECT value FROM json_each(?)) ORDER BY a.id`),
-      unassigned: read.prepare(`SELECT i.dispatchId, d.number, d.subject, i.seq, i.ref, i.text, i.deadlineDate, i.notAssigned
-        FROM DraftItem i JOIN Dispatch d ON d.id = i.dispatchId
-        WHERE i.dispatchId IN (SELECT value FROM json_each(?)) AND d.status = 'confirmed' AND i.dropped = 0
-        AND NOT EXISTS (SELECT 1 FROM Task t WHERE t.dispatchId = i.dispatchId AND t.seq = i.seq) ORDER BY i.dispatchId, i.seq`),
-      names: read.prepare(`SELECT userId, name FROM Person WHERE userId IN (SELECT value FROM json_each(?)) AND name <> userId`),
-    };
+  constructor(private readonly read: Sql) {
+    this.ids = DIALECT[read.dialect].jsonIds;
+    this.texts = DIALECT[read.dialect].jsonTexts;
   }
 
   /** Confirmed dispatches (id, number, date): the caller matches the number as people write it. */
-  confirmedDispatches(): Array<{ id: number; number: string | null; date: string | null; subject: string | null }> {
-    return this.q.dispatches!.all() as Array<{ id: number; number: string | null; date: string | null; subject: string | null }>;
+  async confirmedDispatches(): Promise<Array<{ id: number; number: string | null; date: string | null; subject: string | null }>> {
+    return this.read.all(`SELECT d.id, d.number, d.date, d.subject FROM "Dispatch" d WHERE d.status = 'confirmed' ORDER BY d.id`);
   }
 
-  tasks(dispatchId: number): HistoryTask[] {
-    return this.q.tasks!.all(dispatchId) as HistoryTask[];
+  async tasks(dispatchId: number): Promise<HistoryTask[]> {
+    return this.read.all<HistoryTask>(
+      `SELECT id, "dispatchId", ref, text, occurrence, "deadlineDate" FROM "Task" WHERE "dispatchId" = ? ORDER BY seq, occurrence, id`,
+      [dispatchId],
+    );
   }
 
-  assignments(taskIds: readonly number[]): HistoryAssignment[] {
-    return (this.q.assignments!.all(JSON.stringify(taskIds)) as Array<Omit<HistoryAssignment, "completedAt"> & { completedAt: string | null }>)
-      .map((a) => ({ ...a, completedAt: a.completedAt ? new Date(a.completedAt) : null }));
+  async assignments(taskIds: readonly number[]): Promise<HistoryAssignment[]> {
+    const rows = await this.read.all<Omit<HistoryAssignment, "completedAt"> & { completedAt: string | null }>(
+      `SELECT a.id, a."taskId", a."unitId", u."displayName" AS "unitName", a.role, a.status, a."deadlineDate", a."completedAt"
+       FROM "Assignment" a JOIN "Unit" u ON u.id = a."unitId" WHERE a."taskId" IN (${this.ids}) ORDER BY a."taskId", a.role DESC, a.id`,
+      [JSON.stringify(taskIds)],
+    );
+    return rows.map((a) => ({ ...a, completedAt: a.completedAt ? new Date(a.completedAt) : null }));
   }
 
-  posts(assignmentIds: readonly number[]): HistoryPost[] {
-    return (this.q.posts!.all(JSON.stringify(assignmentIds)) as Array<Omit<HistoryPost, "at"> & { at: string }>).map((p) => ({ ...p, at: new Date(p.at) }));
+  async posts(assignmentIds: readonly number[]): Promise<HistoryPost[]> {
+    const rows = await this.read.all<Omit<HistoryPost, "at"> & { at: string }>(
+      `SELECT p."assignmentId", p."chatId", p.kind, p."createdAt" AS at, b.title FROM "Post" p LEFT JOIN "ChatBinding" b ON b."chatId" = p."chatId"
+       WHERE p."assignmentId" IN (${this.ids}) ORDER BY p.id`,
+      [JSON.stringify(assignmentIds)],
+    );
+    return rows.map((p) => ({ ...p, at: new Date(p.at) }));
   }
 
   /** The dispatch's events about these tasks or assignments, and its dispatch-wide ones (confirmation), in order. */
-  events(dispatchId: number, taskIds: readonly number[], assignmentIds: readonly number[]): HistoryEvent[] {
-    return (this.q.events!.all(dispatchId, JSON.stringify(taskIds), JSON.stringify(assignmentIds)) as Array<Omit<HistoryEvent, "at" | "data"> & { at: string; data: string }>)
-      .map((e) => ({ ...e, at: new Date(e.at), data: safeJson(e.data) }));
+  async events(dispatchId: number, taskIds: readonly number[], assignmentIds: readonly number[]): Promise<HistoryEvent[]> {
+    const rows = await this.read.all<Omit<HistoryEvent, "at" | "data"> & { at: string; data: string }>(
+      `SELECT id, at, type, actor, "chatId", "taskId", "assignmentId", "unitId", data FROM "Event"
+       WHERE "dispatchId" = ? AND ("taskId" IN (${this.ids}) OR "assignmentId" IN (${this.ids}) OR "taskId" IS NULL)
+       ORDER BY at, id`,
+      [dispatchId, JSON.stringify(taskIds), JSON.stringify(assignmentIds)],
+    );
+    return rows.map((e) => ({ ...e, at: new Date(e.at), data: safeJson(e.data) }));
   }
 
   /** The lead units' names of each task (posts to coordinating units name them). */
-  leadUnitNames(taskIds: readonly number[]): Map<number, string[]> {
+  async leadUnitNames(taskIds: readonly number[]): Promise<Map<number, string[]>> {
     const out = new Map<number, string[]>();
     if (taskIds.length === 0) return out;
-    for (const r of this.q.leads!.all(JSON.stringify(taskIds)) as Array<{ taskId: number; displayName: string }>) {
-      out.set(r.taskId, [...(out.get(r.taskId) ?? []), r.displayName]);
-    }
+    const rows = await this.read.rows<[number, string]>(
+      `SELECT a."taskId", u."displayName" FROM "Assignment" a JOIN "Unit" u ON u.id = a."unitId"
+       WHERE a.role = 'lead' AND a."taskId" IN (${this.ids}) ORDER BY a.id`,
+      [JSON.stringify(taskIds)],
+    );
+    for (const [taskId, name] of rows) out.set(taskId, [...(out.get(taskId) ?? []), name]);
     return out;
   }
 
@@ -83,16 +90,24 @@ export class HistoryRepo {
    * Items of confirmed dispatches that became no task: marked "không giao" by the leader (`notAssigned`), or, before
    * confirming insisted (issue 12), left with no unit. Reports list them so none is silently untracked.
    */
-  unassignedItems(dispatchIds: number | readonly number[]): UnassignedItem[] {
+  async unassignedItems(dispatchIds: number | readonly number[]): Promise<UnassignedItem[]> {
     const ids = typeof dispatchIds === "number" ? [dispatchIds] : dispatchIds;
     if (ids.length === 0) return [];
-    return (this.q.unassigned!.all(JSON.stringify(ids)) as Array<Omit<UnassignedItem, "notAssigned"> & { notAssigned: number }>)
-      .map((i) => ({ ...i, notAssigned: Boolean(i.notAssigned) }));
+    const rows = await this.read.all<Omit<UnassignedItem, "notAssigned"> & { notAssigned: number | boolean }>(
+      `SELECT i."dispatchId", d.number, d.subject, i.seq, i.ref, i.text, i."deadlineDate", i."notAssigned"
+       FROM "DraftItem" i JOIN "Dispatch" d ON d.id = i."dispatchId"
+       WHERE i."dispatchId" IN (${this.ids}) AND d.status = 'confirmed' AND i.dropped = FALSE
+       AND NOT EXISTS (SELECT 1 FROM "Task" t WHERE t."dispatchId" = i."dispatchId" AND t.seq = i.seq) ORDER BY i."dispatchId", i.seq`,
+      [JSON.stringify(ids)],
+    );
+    // SQLite gives 0/1, PostgreSQL a boolean.
+    return rows.map((i) => ({ ...i, notAssigned: Boolean(i.notAssigned) }));
   }
 
   /** Registered people's names by user id. */
-  names(userIds: readonly string[]): Map<string, string> {
-    return new Map((this.q.names!.all(JSON.stringify(userIds)) as Array<{ userId: string; name: string }>).map((p) => [p.userId, p.name]));
+  async names(userIds: readonly string[]): Promise<Map<string, string>> {
+    const rows = await this.read.rows<[string, string]>(`SELECT "userId", name FROM "Person" WHERE "userId" IN (${this.texts}) AND name <> "userId"`, [JSON.stringify(userIds)]);
+    return new Map(rows);
   }
 }
 

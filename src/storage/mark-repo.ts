@@ -1,6 +1,6 @@
-import type Database from "better-sqlite3";
 import type { Db } from "./database.js";
 import { sqlDate } from "./sql-date.js";
+import type { Sql } from "./sql.js";
 import type { WriteGate } from "./write-gate.js";
 
 /**
@@ -9,20 +9,17 @@ import type { WriteGate } from "./write-gate.js";
  * keys it does not know, so no migration is needed. A mark only moves forward.
  */
 export class MarkRepo {
-  private readonly get: Database.Statement;
-  private readonly set: Database.Statement;
+  private readonly sql: Sql;
 
   constructor(
     db: Db,
     private readonly gate: WriteGate = db.gate,
   ) {
-    this.get = db.write.prepare(`SELECT value FROM Setting WHERE key = ?`).pluck();
-    this.set = db.write.prepare(`INSERT INTO Setting (key, value, updatedAt) VALUES (@key, @value, @at)
-      ON CONFLICT(key) DO UPDATE SET value = excluded.value, updatedAt = excluded.updatedAt WHERE excluded.value > Setting.value`);
+    this.sql = db.sql;
   }
 
   async read(name: string): Promise<Date | null> {
-    const raw = this.get.get(`mark.${name}`) as string | undefined;
+    const raw = await this.sql.value<string>(`SELECT value FROM "Setting" WHERE key = ?`, [`mark.${name}`]);
     if (raw === undefined) return null;
     try {
       const date = new Date(JSON.parse(raw) as string);
@@ -34,6 +31,7 @@ export class MarkRepo {
 
   /** Records `at` unless a later time is already recorded (ISO strings of one format compare as times). */
   async advance(name: string, at: Date): Promise<void> {
-    await this.gate.run(() => this.set.run({ key: `mark.${name}`, value: JSON.stringify(at.toISOString()), at: sqlDate(at) }));
+    await this.gate.run(() => this.sql.run(`INSERT INTO "Setting" (key, value, "updatedAt") VALUES (?, ?, ?)
+      ON CONFLICT (key) DO UPDATE SET value = excluded.value, "updatedAt" = excluded."updatedAt" WHERE excluded.value > "Setting".value`, [`mark.${name}`, JSON.stringify(at.toISOString()), sqlDate(at)]));
   }
 }

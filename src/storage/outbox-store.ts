@@ -48,12 +48,53 @@ export async function enqueueIn(tx: Tx, items: NewOutboxItem[], now: Date): Prom
   return ids;
 }
 
+/** Several workers on one database: each item is claimed by one of them for `leaseMs` before it is sent. */
+export interface OutboxClaims {
+  /** This worker's name (in claimedBy and the logs). */
+  owner: string;
+  /** How long a claim holds without the item being marked: a worker that died mid-send is replaced after this. */
+  leaseMs: number;
+}
+
 export class PrismaOutboxStore implements OutboxStore {
   constructor(
     private readonly prisma: Prisma,
     private readonly clock: Clock,
     private readonly gate: WriteGate,
+    private readonly claims?: OutboxClaims,
   ) {}
+
+  /** Items another live worker has claimed are not this worker's to offer. */
+  private free(now: Date) {
+    if (!this.claims) return {};
+    return { OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }, { claimedBy: this.claims.owner }] };
+  }
+
+  /**
+   * Takes the item for this worker until the lease ends; false when another worker holds it (or it is no longer
+   * pending). One conditional UPDATE: of two workers racing for one item, exactly one gets a row back. Without claims
+   * (one worker per database) every item is this worker's.
+   */
+  async claim(id: number): Promise<boolean> {
+    if (!this.claims) return true;
+    const now = this.clock.now();
+    const { owner, leaseMs } = this.claims;
+    return this.gate.run(async () => {
+      const r = await this.prisma.outboxItem.updateMany({
+        where: { id, status: "pending", ...this.free(now) },
+        data: { claimedBy: owner, claimedUntil: new Date(now.getTime() + leaseMs) },
+      });
+      return r.count === 1;
+    });
+  }
+
+  /** Gives a claimed item back unsent (the rate did not allow it after all). */
+  async release(id: number): Promise<void> {
+    if (!this.claims) return;
+    await this.gate.run(() =>
+      this.prisma.outboxItem.updateMany({ where: { id, claimedBy: this.claims!.owner }, data: { claimedBy: null, claimedUntil: null } }),
+    );
+  }
 
   async enqueue(items: NewOutboxItem[]): Promise<number[]> {
     return this.gate.run(() => this.prisma.$transaction((tx) => enqueueIn(tx, items, this.clock.now())));
@@ -70,7 +111,7 @@ export class PrismaOutboxStore implements OutboxStore {
     const ids = heads.filter((h) => options.groups !== false || !isGroupChat(h.chatId)).map((h) => h._min.id).filter((id): id is number => id !== null);
     if (ids.length === 0) return [];
     const rows = await this.prisma.outboxItem.findMany({
-      where: { id: { in: ids }, notBefore: { lte: now } },
+      where: { id: { in: ids }, notBefore: { lte: now }, ...this.free(now) },
       orderBy: { id: "asc" },
       take: limit,
     });
@@ -114,9 +155,9 @@ export class PrismaOutboxStore implements OutboxStore {
 
   async retryLater(id: number, notBefore: Date, failure: SendFailure): Promise<void> {
     return this.gate.run(async () => {
-      await this.prisma.outboxItem.update({
-        where: { id },
-        data: { notBefore, failure: JSON.stringify(failure), attempts: { increment: 1 } },
+      await this.prisma.outboxItem.updateMany({
+        where: { id, status: "pending" },
+        data: { notBefore, failure: JSON.stringify(failure), attempts: { increment: 1 }, claimedBy: null, claimedUntil: null },
       });
     });
   }
@@ -124,10 +165,14 @@ export class PrismaOutboxStore implements OutboxStore {
   async markFailed(id: number, failure: SendFailure, at: Date): Promise<void> {
     return this.gate.run(async () => {
       await this.prisma.$transaction(async (tx) => {
-        const item = await tx.outboxItem.update({
-          where: { id },
+        // Only a pending item fails: with several workers, one whose lease ran out may report a failure for an item
+        // another worker has sent meanwhile.
+        const marked = await tx.outboxItem.updateMany({
+          where: { id, status: "pending" },
           data: { status: "failed", failure: JSON.stringify(failure), sentAt: at, attempts: { increment: 1 } },
         });
+        if (marked.count === 0) return;
+        const item = await tx.outboxItem.findUniqueOrThrow({ where: { id } });
         if (failure.kind === "gone") {
           await tx.chatBinding.updateMany({ where: { chatId: item.chatId }, data: { active: false } });
         }
@@ -160,8 +205,10 @@ export class PrismaOutboxStore implements OutboxStore {
         if (clash) await tx.chatBinding.updateMany({ where: { chatId: from }, data: { active: false } });
         else await tx.chatBinding.updateMany({ where: { chatId: from }, data: { chatId: to } });
         // Telegram keeps message ids across the upgrade: the posts sent before it still carry their tasks, in the new
-        // chat (replies and ✅ on them must find the task). OR IGNORE: a post already recorded there stays.
-        await tx.$executeRawUnsafe(`UPDATE OR IGNORE Post SET chatId = ? WHERE chatId = ?`, to, from);
+        // chat (replies and ✅ on them must find the task). A post already recorded there stays (SQLite's OR IGNORE,
+        // written so PostgreSQL runs it too; the tagged template gets each database's placeholders).
+        await tx.$executeRaw`UPDATE "Post" SET "chatId" = ${to} WHERE "chatId" = ${from} AND NOT EXISTS (SELECT 1 FROM "Post" q
+          WHERE q."chatId" = ${to} AND q."messageId" = "Post"."messageId" AND q."assignmentId" = "Post"."assignmentId")`;
         await tx.event.create({
           data: { at: this.clock.now(), type: "chat_migrated", chatId: to, data: JSON.stringify({ from, to }) },
         });

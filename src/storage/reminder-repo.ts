@@ -1,45 +1,21 @@
-import type Database from "better-sqlite3";
 import type { NewOutboxItem } from "../chat/outbox.js";
 import type { AssignmentView } from "../tracking/model.js";
-import type { Prisma } from "./database.js";
+import type { Db } from "./database.js";
 import type { WriteGate } from "./write-gate.js";
 import type { ReplyRepo } from "./reply-repo.js";
 import { sqlDate } from "./sql-date.js";
+import { isUniqueViolation, type Sql } from "./sql.js";
 
 /** What the reminder tick reads (fast, raw, read-only connection) and writes (keys + outbox, one transaction). */
 export class ReminderRepo {
-  private readonly openStmt: Database.Statement;
-  private readonly rollStmt: Database.Statement;
-  private readonly anchorStmt: Database.Statement;
-  private readonly sentStmt: Database.Statement;
-  private readonly forwardStmt: Database.Statement;
-  private readonly keyStmt: Database.Statement;
-  private readonly taskAssignmentsStmt: Database.Statement;
+  private readonly read: Sql;
+  private readonly gate: WriteGate;
   constructor(
-    private readonly prisma: Prisma,
-    read: Database.Database,
-    write: Database.Database,
+    db: Db,
     private readonly replies: ReplyRepo,
-    private readonly gate: WriteGate,
   ) {
-    this.taskAssignmentsStmt = write.prepare(`SELECT id FROM Assignment WHERE taskId = ?`).pluck();
-    // Tasks without a successor: a partial scan of open recurring tasks only.
-    this.rollStmt = read.prepare(
-      `SELECT t.id, t.deadlineDate, t.recurrence FROM Task t WHERE t.status = 'open' AND t.recurrence IN ('yearly', 'semiannual', 'quarterly', 'monthly', 'weekly')
-       AND t.deadlineDate < ? AND NOT EXISTS (SELECT 1 FROM Task n WHERE n.previousId = t.id)`,
-    );
-    // The first occurrence's due day: the series keeps its day of month (31st) through short months.
-    this.anchorStmt = read.prepare(
-      `WITH RECURSIVE up(id, previousId, deadlineDate) AS (SELECT id, previousId, deadlineDate FROM Task WHERE id = ?
-       UNION ALL SELECT p.id, p.previousId, p.deadlineDate FROM Task p JOIN up ON p.id = up.previousId)
-       SELECT deadlineDate FROM up WHERE previousId IS NULL`,
-    ).pluck();
-    this.openStmt = read.prepare(
-      `SELECT id, unitId, deadlineDate FROM Assignment WHERE status = 'open' AND deadlineDate <= ?`,
-    );
-    this.forwardStmt = read.prepare(`SELECT 1 FROM Dispatch WHERE forwardChat IS NOT NULL LIMIT 1`);
-    this.sentStmt = read.prepare(`SELECT key FROM ReminderSent WHERE createdAt >= ?`).pluck();
-    this.keyStmt = write.prepare(`INSERT INTO ReminderSent (key, assignmentId, chatId, outboxId, createdAt) VALUES (?, ?, ?, ?, ?)`);
+    this.read = db.readSql;
+    this.gate = db.gate;
   }
 
   /**
@@ -47,18 +23,21 @@ export class ReminderRepo {
    * waiting for a leader's approval is not reminded: its unit has reported.
    * [id, unitId, deadlineDate] tuples, through the (status, deadlineDate) index.
    */
-  openWithDeadline(horizon: string): Array<[number, number, string]> {
-    return this.openStmt.raw(true).all(horizon) as Array<[number, number, string]>;
+  openWithDeadline(horizon: string): Promise<Array<[number, number, string]>> {
+    return this.read.rows<[number, number, string]>(
+      `SELECT id, "unitId", "deadlineDate" FROM "Assignment" WHERE status = 'open' AND "deadlineDate" <= ?`,
+      [horizon],
+    );
   }
 
   /** Whether any dispatch records the chat it was forwarded from (a place for leader digests). */
-  anyForwardChat(): boolean {
-    return this.forwardStmt.get() !== undefined;
+  async anyForwardChat(): Promise<boolean> {
+    return (await this.read.value(`SELECT 1 FROM "Dispatch" WHERE "forwardChat" IS NOT NULL LIMIT 1`)) !== undefined;
   }
 
   /** Keys recorded since `since` (keys carry their office day, so today's keys are enough to dedupe today). */
   async sentSince(since: Date): Promise<Set<string>> {
-    return new Set(this.sentStmt.all(sqlDate(since)) as string[]);
+    return new Set((await this.read.rows<[string]>(`SELECT key FROM "ReminderSent" WHERE "createdAt" >= ?`, [sqlDate(since)])).map((r) => r[0]));
   }
 
   views(ids: number[]): Promise<Map<number, AssignmentView>> {
@@ -67,7 +46,8 @@ export class ReminderRepo {
 
   /**
    * Records the reminder keys and enqueues the digests together: either both happen or neither. A key already
-   * present (a concurrent or repeated tick) aborts the whole batch, so nothing goes out twice.
+   * present (a concurrent or repeated tick, on this worker or another) aborts the whole batch, so nothing goes out
+   * twice: on PostgreSQL the second inserter of a key waits for the first transaction and then finds the key taken.
    */
   async record(
     batches: Array<{ item: NewOutboxItem; keys: Array<{ key: string; assignmentId: number | null }> }>,
@@ -75,24 +55,39 @@ export class ReminderRepo {
     keysWithoutMessage: string[] = [],
   ): Promise<boolean> {
     const now = sqlDate(at);
+    const insertKey = async (sql: Sql, key: string, assignmentId: number | null, chat: string, outboxId: number | null) => {
+      const n = await sql.run(
+        `INSERT INTO "ReminderSent" (key, "assignmentId", "chatId", "outboxId", "createdAt") VALUES (?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING`,
+        [key, assignmentId, chat, outboxId, now],
+      );
+      if (n === 0) throw new KeyTaken();
+    };
     try {
-      await this.replies.inTransaction(() => {
-        for (const key of keysWithoutMessage) this.keyStmt.run(key, null, "", null, now);
+      await this.replies.inTransaction(async (sql) => {
+        for (const key of keysWithoutMessage) await insertKey(sql, key, null, "", null);
         for (const b of batches) {
-          const outboxId = this.replies.insertOutbox(b.item, at);
-          for (const k of b.keys) this.keyStmt.run(k.key, k.assignmentId, b.item.chat, outboxId, now);
+          const outboxId = await this.replies.insertOutbox(sql, b.item, at);
+          for (const k of b.keys) await insertKey(sql, k.key, k.assignmentId, b.item.chat, outboxId);
         }
       });
       return true;
     } catch (err) {
-      if (/UNIQUE constraint failed: ReminderSent/.test(String((err as Error)?.message))) return false;
+      if (err instanceof KeyTaken) return false;
       throw err;
     }
   }
 
   /** The due day of the first occurrence of a recurring task's series (keeps "the 31st" from drifting to the 28th). */
-  seriesAnchor(taskId: number): string | null {
-    return (this.anchorStmt.get(taskId) as string | null | undefined) ?? null;
+  async seriesAnchor(taskId: number): Promise<string | null> {
+    // The first occurrence's due day: the series keeps its day of month (31st) through short months.
+    return (
+      (await this.read.value<string | null>(
+        `WITH RECURSIVE up(id, "previousId", "deadlineDate") AS (SELECT id, "previousId", "deadlineDate" FROM "Task" WHERE id = ?
+         UNION ALL SELECT p.id, p."previousId", p."deadlineDate" FROM "Task" p JOIN up ON p.id = up."previousId")
+         SELECT "deadlineDate" FROM up WHERE "previousId" IS NULL`,
+        [taskId],
+      )) ?? null
+    );
   }
 
   /**
@@ -102,19 +97,38 @@ export class ReminderRepo {
   async rollRecurring(
     today: string, nextOf: (deadline: string, recurrence: string, anchor: string) => string | null, at: Date,
   ): Promise<Array<{ taskId: number; deadline: string; assignmentIds: number[] }>> {
-    const due = this.rollStmt.all(today) as Array<{ id: number; deadlineDate: string; recurrence: string }>;
+    // Tasks without a successor: a partial scan of open recurring tasks only.
+    const due = await this.read.all<{ id: number; deadlineDate: string; recurrence: string }>(
+      `SELECT t.id, t."deadlineDate", t.recurrence FROM "Task" t WHERE t.status = 'open' AND t.recurrence IN ('yearly', 'semiannual', 'quarterly', 'monthly', 'weekly')
+       AND t."deadlineDate" < ? AND NOT EXISTS (SELECT 1 FROM "Task" n WHERE n."previousId" = t.id)`,
+      [today],
+    );
     if (due.length === 0) return [];
-    const anchors = due.map((t) => (this.anchorStmt.get(t.id) as string | null | undefined) ?? t.deadlineDate);
-    const created = await this.replies.inTransaction(() => {
-      const out: Array<{ taskId: number; deadline: string }> = [];
+    const anchors: string[] = [];
+    for (const t of due) anchors.push((await this.seriesAnchor(t.id)) ?? t.deadlineDate);
+    // The new occurrences with their assignments: the tick tells each unit (issue 10: never added without the unit knowing).
+    const roll = () => this.replies.inTransaction(async (sql) => {
+      const created: Array<{ taskId: number; deadline: string; assignmentIds: number[] }> = [];
       for (const [i, t] of due.entries()) {
         const next = nextOf(t.deadlineDate, t.recurrence, anchors[i]!);
         if (!next) continue;
-        out.push({ taskId: this.replies.createNextOccurrence(t.id, next, sqlDate(at)), deadline: next });
+        // Another worker's tick may have rolled it meanwhile (Task.previousId is unique): roll each task once.
+        if ((await sql.value(`SELECT 1 FROM "Task" WHERE "previousId" = ?`, [t.id])) !== undefined) continue;
+        const taskId = await this.replies.createNextOccurrence(sql, t.id, next, sqlDate(at));
+        const assignments = await sql.all<{ id: number }>(`SELECT id FROM "Assignment" WHERE "taskId" = ? ORDER BY id`, [taskId]);
+        created.push({ taskId, deadline: next, assignmentIds: assignments.map((a) => Number(a.id)) });
       }
-      return out;
+      return created;
     });
-    // The new occurrences' assignments: the tick tells each unit (issue 10: never added without the unit knowing).
-    return created.map((c) => ({ ...c, assignmentIds: this.taskAssignmentsStmt.all(c.taskId) as number[] }));
+    try {
+      return await roll();
+    } catch (error) {
+      // Two workers rolled the same task at once: the other's occurrence stands (the unique previousId refused ours).
+      if (!isUniqueViolation(error)) throw error;
+      return roll();
+    }
   }
 }
+
+/** A reminder key was already recorded: the whole batch is abandoned. */
+class KeyTaken extends Error {}

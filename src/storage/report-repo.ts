@@ -1,8 +1,12 @@
-import type Database from "better-sqlite3";
 import type { ReportRow } from "../reports/report.js";
 import type { TaskStatus } from "../tracking/status.js";
+import { DIALECT } from "./dialect.js";
+import type { Dialect, Param, Sql } from "./sql.js";
 
-/** Report rows straight from SQLite (read-only connection): 100,000 assignments in well under the 200 ms budget. */
+/**
+ * Report rows straight from the database (SQLite's read-only connection): 100,000 assignments in well under the
+ * 200 ms budget. The SQL is shared by both databases except the few fragments of DIALECT (dialect.ts).
+ */
 export type ReportScope =
   | { kind: "all" }
   | { kind: "dispatch"; dispatchId: number }
@@ -17,59 +21,59 @@ export type ReportScope =
 
 // Dispatch and unit names are looked up once each, not copied into 100,000 rows.
 // A later occurrence of a recurring task carries its previous occurrence's due day (looked up only for those).
-const SELECT = `SELECT a.id, a.taskId, t.dispatchId, t.ref, t.text, a.unitId, a.role, a.deadlineDate, a.completedAt, a.lastReportAt,
-  a.lastReportText, CASE WHEN t.previousId IS NULL THEN NULL ELSE (SELECT p.deadlineDate FROM Task p WHERE p.id = t.previousId) END
-  FROM Assignment a JOIN Task t ON t.id = a.taskId`;
+const SELECT = `SELECT a.id, a."taskId", t."dispatchId", t.ref, t.text, a."unitId", a.role, a."deadlineDate", a."completedAt", a."lastReportAt",
+  a."lastReportText", CASE WHEN t."previousId" IS NULL THEN NULL ELSE (SELECT p."deadlineDate" FROM "Task" p WHERE p.id = t."previousId") END
+  FROM "Assignment" a JOIN "Task" t ON t.id = a."taskId"`;
 
 // Overdue and not-reported also require completedAt IS NULL, as statusOf does (a no-op while status 'done' and
 // completedAt go together, which reply-repo keeps).
 // Recalled assignments (thu hồi, issue 12) leave every report.
-const WHERE: Record<ReportScope["kind"], string> = {
+const where = (d: Dialect): Record<ReportScope["kind"], string> => ({
   all: "WHERE a.status <> 'recalled'",
-  dispatch: "WHERE t.dispatchId = ? AND a.status <> 'recalled'",
-  unit: "WHERE a.unitId = ? AND a.status <> 'recalled'",
-  overdue: "WHERE a.status IN ('open', 'pending_approval') AND a.deadlineDate < ? AND a.completedAt IS NULL",
-  not_reported: "WHERE a.status NOT IN ('done', 'recalled') AND a.lastReportAt IS NULL AND a.completedAt IS NULL",
-  open_dispatches: "WHERE t.dispatchId IN (SELECT t2.dispatchId FROM Assignment a2 JOIN Task t2 ON t2.id = a2.taskId WHERE a2.completedAt IS NULL AND a2.status <> 'recalled') AND a.status <> 'recalled'",
-  except_dispatches: "WHERE t.dispatchId NOT IN (SELECT value FROM json_each(?)) AND a.status <> 'recalled'",
-};
+  dispatch: `WHERE t."dispatchId" = ? AND a.status <> 'recalled'`,
+  unit: `WHERE a."unitId" = ? AND a.status <> 'recalled'`,
+  overdue: `WHERE a.status IN ('open', 'pending_approval') AND a."deadlineDate" < ? AND a."completedAt" IS NULL`,
+  not_reported: `WHERE a.status NOT IN ('done', 'recalled') AND a."lastReportAt" IS NULL AND a."completedAt" IS NULL`,
+  open_dispatches: `WHERE t."dispatchId" IN (SELECT t2."dispatchId" FROM "Assignment" a2 JOIN "Task" t2 ON t2.id = a2."taskId" WHERE a2."completedAt" IS NULL AND a2.status <> 'recalled') AND a.status <> 'recalled'`,
+  except_dispatches: `WHERE t."dispatchId" NOT IN (${DIALECT[d].jsonIds}) AND a.status <> 'recalled'`,
+});
 
 /** statusOf in SQL: completion day (office time) against the due day; open tasks against today (bound first). */
-const STATUS_SQL = `CASE
-  WHEN a.completedAt IS NOT NULL AND a.deadlineDate IS NULL THEN 'done'
-  WHEN a.completedAt IS NOT NULL AND date(a.completedAt, '+7 hours') <= a.deadlineDate THEN 'done_on_time'
-  WHEN a.completedAt IS NOT NULL THEN 'done_late'
-  WHEN a.deadlineDate IS NULL THEN 'no_deadline'
-  WHEN a.deadlineDate < ? THEN 'overdue'
+const statusSql = (d: Dialect) => `CASE
+  WHEN a."completedAt" IS NOT NULL AND a."deadlineDate" IS NULL THEN 'done'
+  WHEN a."completedAt" IS NOT NULL AND ${DIALECT[d].officeDay(`a."completedAt"`)} <= a."deadlineDate" THEN 'done_on_time'
+  WHEN a."completedAt" IS NOT NULL THEN 'done_late'
+  WHEN a."deadlineDate" IS NULL THEN 'no_deadline'
+  WHEN a."deadlineDate" < ? THEN 'overdue'
   ELSE 'in_progress' END`;
 
 // A sequential scan beats the (unitId, status) index plus a table lookup per row when every row is counted.
-const FROM_SUMMARY: Record<ReportScope["kind"], string> = {
-  all: "NOT INDEXED",
-  dispatch: "JOIN Task t ON t.id = a.taskId",
+const fromSummary = (d: Dialect): Record<ReportScope["kind"], string> => ({
+  all: DIALECT[d].noIndex,
+  dispatch: `JOIN "Task" t ON t.id = a."taskId"`,
   unit: "",
   overdue: "",
-  not_reported: "NOT INDEXED",
-  open_dispatches: "JOIN Task t ON t.id = a.taskId",
-  except_dispatches: "JOIN Task t ON t.id = a.taskId",
-};
+  not_reported: DIALECT[d].noIndex,
+  open_dispatches: `JOIN "Task" t ON t.id = a."taskId"`,
+  except_dispatches: `JOIN "Task" t ON t.id = a."taskId"`,
+});
 
 // Dispatches with assignments, none of them open: few, and found without touching every row (an open dispatch stops
 // the NOT EXISTS at its first open assignment).
-const CLOSED_DISPATCHES = `SELECT d.id FROM Dispatch d
-  WHERE EXISTS (SELECT 1 FROM Task t JOIN Assignment a ON a.taskId = t.id WHERE t.dispatchId = d.id)
-  AND NOT EXISTS (SELECT 1 FROM Task t JOIN Assignment a ON a.taskId = t.id WHERE t.dispatchId = d.id AND a.completedAt IS NULL AND a.status <> 'recalled')`;
+const CLOSED_DISPATCHES = `SELECT d.id FROM "Dispatch" d
+  WHERE EXISTS (SELECT 1 FROM "Task" t JOIN "Assignment" a ON a."taskId" = t.id WHERE t."dispatchId" = d.id)
+  AND NOT EXISTS (SELECT 1 FROM "Task" t JOIN "Assignment" a ON a."taskId" = t.id WHERE t."dispatchId" = d.id AND a."completedAt" IS NULL AND a.status <> 'recalled')`;
 
 /**
  * The leading part of the report's order (reports/report.ts sortByUrgency) as one sortable text: urgency digit, then
  * the due day (ISO, so text order is day order; '~' after every date for none). The rest of the order (dispatch
  * number and item ref under the Vietnamese numeric collator, then role) is applied in JS to the few candidates.
  */
-const URGENCY_KEY_SQL = `(CASE ${STATUS_SQL} WHEN 'overdue' THEN '0' WHEN 'in_progress' THEN '1' WHEN 'no_deadline' THEN '2'
-  WHEN 'done_late' THEN '3' WHEN 'done_on_time' THEN '4' ELSE '5' END || COALESCE(a.deadlineDate, '~'))`;
+const urgencyKeySql = (d: Dialect) => `(CASE ${statusSql(d)} WHEN 'overdue' THEN '0' WHEN 'in_progress' THEN '1' WHEN 'no_deadline' THEN '2'
+  WHEN 'done_late' THEN '3' WHEN 'done_on_time' THEN '4' ELSE '5' END || COALESCE(a."deadlineDate", '~'))${DIALECT[d].byteOrder}`;
 
 /** The values bound to WHERE[scope.kind]. */
-function paramsOf(scope: ReportScope): unknown[] {
+function paramsOf(scope: ReportScope): Param[] {
   return scope.kind === "dispatch" ? [scope.dispatchId] : scope.kind === "unit" ? [scope.unitId] : scope.kind === "overdue" ? [scope.today]
     : scope.kind === "except_dispatches" ? [JSON.stringify(scope.dispatchIds)] : [];
 }
@@ -77,39 +81,38 @@ function paramsOf(scope: ReportScope): unknown[] {
 type Raw = [number, number, number, string, string, number, string, string | null, string | null, string | null, string | null, string | null];
 
 export class ReportRepo {
-  private readonly stmts = new Map<string, Database.Statement>();
-  constructor(private readonly read: Database.Database) {}
+  private readonly dialect: Dialect;
+  private readonly WHERE: Record<ReportScope["kind"], string>;
+  constructor(private readonly read: Sql) {
+    this.dialect = read.dialect;
+    this.WHERE = where(this.dialect);
+  }
 
-  rows(asked: ReportScope): ReportRow[] {
-    const scope = this.resolve(asked);
-    let stmt = this.stmts.get(scope.kind);
-    if (!stmt) this.stmts.set(scope.kind, (stmt = this.read.prepare(`${SELECT} ${WHERE[scope.kind]}`).raw(true)));
-    return this.toRows(stmt.all(...paramsOf(scope)) as Raw[]);
+  async rows(asked: ReportScope): Promise<ReportRow[]> {
+    const scope = await this.resolve(asked);
+    return this.toRows(await this.read.rows<Raw>(`${SELECT} ${this.WHERE[scope.kind]}`, paramsOf(scope)));
   }
 
   /**
    * The rows that can be among the `limit` most urgent of the scope on `today`: every row whose (urgency, due day)
-   * does not come after the limit-th row's, found with ORDER BY … LIMIT inside SQLite. Ties on that key are all
+   * does not come after the limit-th row's, found with ORDER BY … LIMIT inside the database. Ties on that key are all
    * returned, so sorting these with sortByUrgency and keeping `limit` gives exactly the full report's first lines.
    */
-  urgentRows(asked: ReportScope, today: string, limit: number): ReportRow[] {
+  async urgentRows(asked: ReportScope, today: string, limit: number): Promise<ReportRow[]> {
     if (limit <= 0) return [];
-    const scope = this.resolve(asked);
-    const key = `urgent:${scope.kind}`;
-    let stmt = this.stmts.get(key);
-    if (!stmt) {
-      const where = (w: string) => (w ? `${w} AND` : "WHERE");
-      stmt = this.read.prepare(
-        `${SELECT} ${where(WHERE[scope.kind])} ${URGENCY_KEY_SQL} <= COALESCE((SELECT ${URGENCY_KEY_SQL} AS k FROM Assignment a
-         JOIN Task t ON t.id = a.taskId ${WHERE[scope.kind]} ORDER BY k LIMIT 1 OFFSET ?), '~~')`,
-      ).raw(true);
-      this.stmts.set(key, stmt);
-    }
+    const scope = await this.resolve(asked);
+    const w = this.WHERE[scope.kind];
+    const and = w ? `${w} AND` : "WHERE";
+    const key = urgencyKeySql(this.dialect);
     const params = paramsOf(scope);
-    return this.toRows(stmt.all(...params, today, today, ...params, limit - 1) as Raw[]);
+    return this.toRows(await this.read.rows<Raw>(
+      `${SELECT} ${and} ${key} <= COALESCE((SELECT ${key} AS k FROM "Assignment" a
+       JOIN "Task" t ON t.id = a."taskId" ${w} ORDER BY k LIMIT 1 OFFSET ?), '~~')`,
+      [...params, today, today, ...params, limit - 1],
+    ));
   }
 
-  private toRows(raw: Raw[]): ReportRow[] {
+  private async toRows(raw: Raw[]): Promise<ReportRow[]> {
     const dates = new Map<string, Date>();
     const date = (s: string | null): Date | null => {
       if (s === null) return null;
@@ -117,8 +120,8 @@ export class ReportRepo {
       if (!d) dates.set(s, (d = new Date(s)));
       return d;
     };
-    const dispatches = new Map((this.read.prepare("SELECT id, number, subject FROM Dispatch").raw(true).all() as Array<[number, string | null, string | null]>).map((d) => [d[0], d]));
-    const units = this.unitNames();
+    const dispatches = new Map((await this.read.rows<[number, string | null, string | null]>(`SELECT id, number, subject FROM "Dispatch"`)).map((d) => [d[0], d]));
+    const units = await this.unitNames();
     return raw.map((r) => {
       const d = dispatches.get(r[2]);
       return {
@@ -130,52 +133,44 @@ export class ReportRepo {
   }
 
   /**
-   * Counts per official category and lead unit, computed by SQLite (no row leaves the database): the same rules as
+   * Counts per official category and lead unit, computed by the database (no row leaves it): the same rules as
    * statusOf, days in Asia/Ho_Chi_Minh (UTC+7, no daylight saving). `today` is the office day of "now".
    */
-  summary(asked: ReportScope, today: string): { rows: Array<{ unitId: number; unitName: string; role: string; status: TaskStatus; n: number }> } {
-    const scope = this.resolve(asked);
-    const key = `summary:${scope.kind}`;
-    let stmt = this.stmts.get(key);
-    if (!stmt) {
-      stmt = this.read.prepare(
-        `SELECT a.unitId, a.role, ${STATUS_SQL} AS st, COUNT(*) FROM Assignment a ${FROM_SUMMARY[scope.kind]}
-         ${WHERE[scope.kind]} GROUP BY a.unitId, a.role, st`,
-      ).raw(true);
-      this.stmts.set(key, stmt);
-    }
-    const units = this.unitNames();
-    const raw = stmt.all(today, ...paramsOf(scope)) as Array<[number, string, TaskStatus, number]>;
-    return { rows: raw.map(([unitId, role, status, n]) => ({ unitId, unitName: units.get(unitId) ?? "", role, status, n })) };
+  async summary(asked: ReportScope, today: string): Promise<{ rows: Array<{ unitId: number; unitName: string; role: string; status: TaskStatus; n: number }> }> {
+    const scope = await this.resolve(asked);
+    const units = await this.unitNames();
+    const raw = await this.read.rows<[number, string, TaskStatus, number]>(
+      `SELECT a."unitId", a.role, ${statusSql(this.dialect)} AS st, COUNT(*) FROM "Assignment" a ${fromSummary(this.dialect)[scope.kind]}
+       ${this.WHERE[scope.kind]} GROUP BY a."unitId", a.role, st`,
+      [today, ...paramsOf(scope)],
+    );
+    return { rows: raw.map(([unitId, role, status, n]) => ({ unitId, unitName: units.get(unitId) ?? "", role, status, n: Number(n) })) };
   }
 
   /**
    * Distinct tasks in scope, whatever their units ("14 nhiệm vụ, 69 lượt giao cho đơn vị"): one more pass over the
-   * scope's assignments, counted inside SQLite.
+   * scope's assignments, counted inside the database.
    */
-  taskCount(asked: ReportScope): number {
-    const scope = this.resolve(asked);
-    const key = `tasks:${scope.kind}`;
-    let stmt = this.stmts.get(key);
-    if (!stmt) {
-      stmt = this.read.prepare(`SELECT COUNT(DISTINCT a.taskId) FROM Assignment a ${FROM_SUMMARY[scope.kind]} ${WHERE[scope.kind]}`).pluck();
-      this.stmts.set(key, stmt);
-    }
-    return stmt.get(...paramsOf(scope)) as number;
+  async taskCount(asked: ReportScope): Promise<number> {
+    const scope = await this.resolve(asked);
+    return Number(await this.read.value(
+      `SELECT COUNT(DISTINCT a."taskId") FROM "Assignment" a ${fromSummary(this.dialect)[scope.kind]} ${this.WHERE[scope.kind]}`,
+      paramsOf(scope),
+    ));
   }
 
   /**
    * "Dispatches still open" as "every row but the closed dispatches'": usually none is closed and the scan is the plain
    * one, without joining and testing a subquery for each of 100,000 rows.
    */
-  private resolve(scope: ReportScope): ReportScope {
+  private async resolve(scope: ReportScope): Promise<ReportScope> {
     if (scope.kind !== "open_dispatches") return scope;
-    const closed = (this.read.prepare(CLOSED_DISPATCHES).pluck().all() as number[]);
+    const closed = (await this.read.rows<[number]>(CLOSED_DISPATCHES)).map((r) => r[0]);
     return closed.length === 0 ? { kind: "all" } : { kind: "except_dispatches", dispatchIds: closed };
   }
 
-  private unitNames(): Map<number, string> {
-    return new Map(this.read.prepare("SELECT id, displayName FROM Unit").raw(true).all() as Array<[number, string]>);
+  private async unitNames(): Promise<Map<number, string>> {
+    return new Map(await this.read.rows<[number, string]>(`SELECT id, "displayName" FROM "Unit"`));
   }
 
   /**
@@ -183,16 +178,16 @@ export class ReportRepo {
    * and subject: what the chat resolves a số ký hiệu against without loading every row. Each dispatch stops at its
    * first task with an assignment.
    */
-  assignedDispatches(): Array<{ id: number; number: string | null; subject: string | null }> {
-    const raw = this.read.prepare(
-      `SELECT id, number, subject FROM (SELECT d.id, d.number, d.subject, (SELECT t.id FROM Task t WHERE t.dispatchId = d.id
-       AND EXISTS (SELECT 1 FROM Assignment a WHERE a.taskId = t.id) ORDER BY t.id LIMIT 1) AS firstTask FROM Dispatch d)
-       WHERE firstTask IS NOT NULL ORDER BY firstTask`,
-    ).raw(true).all() as Array<[number, string | null, string | null]>;
+  async assignedDispatches(): Promise<Array<{ id: number; number: string | null; subject: string | null }>> {
+    const raw = await this.read.rows<[number, string | null, string | null]>(
+      `SELECT id, number, subject FROM (SELECT d.id, d.number, d.subject, (SELECT t.id FROM "Task" t WHERE t."dispatchId" = d.id
+       AND EXISTS (SELECT 1 FROM "Assignment" a WHERE a."taskId" = t.id) ORDER BY t.id LIMIT 1) AS "firstTask" FROM "Dispatch" d) x
+       WHERE "firstTask" IS NOT NULL ORDER BY "firstTask"`,
+    );
     return raw.map(([id, number, subject]) => ({ id, number, subject }));
   }
 
-  dispatchExists(id: number): boolean {
-    return this.read.prepare("SELECT 1 FROM Dispatch WHERE id = ?").get(id) !== undefined;
+  async dispatchExists(id: number): Promise<boolean> {
+    return (await this.read.value(`SELECT 1 FROM "Dispatch" WHERE id = ?`, [id])) !== undefined;
   }
 }

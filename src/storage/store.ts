@@ -9,7 +9,7 @@ import { AmendmentRepo } from "./amendment-repo.js";
 import { HistoryRepo } from "./history-repo.js";
 import { InboundRepo } from "./inbound-repo.js";
 import { MarkRepo } from "./mark-repo.js";
-import { PrismaOutboxStore } from "./outbox-store.js";
+import { type OutboxClaims, PrismaOutboxStore } from "./outbox-store.js";
 import { ReminderRepo } from "./reminder-repo.js";
 import { ReplyRepo } from "./reply-repo.js";
 import { ReportRepo } from "./report-repo.js";
@@ -39,22 +39,36 @@ export interface Store {
   inbound: InboundRepo;
 }
 
-export function createStore(db: Db, clock: Clock): Store {
+export interface StoreOptions {
+  /** Several workers on one database: outbox items are claimed by this worker before it sends them. */
+  claims?: OutboxClaims;
+  /**
+   * How long per-process caches (office settings, group languages) are trusted. Default: forever on SQLite (one
+   * process writes), SHARED_CACHE_MS on PostgreSQL, where another worker may change them.
+   */
+  cacheMs?: number;
+}
+
+/** With several workers, a setting changed on one is seen by the others within this time. */
+export const SHARED_CACHE_MS = 3000;
+
+export function createStore(db: Db, clock: Clock, options: StoreOptions = {}): Store {
   const replies = new ReplyRepo(db);
+  const cacheMs = options.cacheMs ?? (db.dialect === "postgresql" ? SHARED_CACHE_MS : Infinity);
   return {
     db,
-    directory: new DirectoryRepo(db.prisma, db.gate, db.read),
+    directory: new DirectoryRepo(db.prisma, db.gate, db.readSql, cacheMs),
     dispatches: new DispatchRepo(db.prisma, db.gate),
-    outbox: new PrismaOutboxStore(db.prisma, clock, db.gate),
+    outbox: new PrismaOutboxStore(db.prisma, clock, db.gate, options.claims),
     replies,
-    reminders: new ReminderRepo(db.prisma, db.read, db.write, replies, db.gate),
-    reports: new ReportRepo(db.read),
+    reminders: new ReminderRepo(db, replies),
+    reports: new ReportRepo(db.readSql),
     marks: new MarkRepo(db),
-    chatLangs: new ChatLangRepo(db),
+    chatLangs: new ChatLangRepo(db, db.gate, cacheMs),
+    dashboard: new DashboardRepo(db),
     extensions: new ExtensionRepo(db, replies),
-    history: new HistoryRepo(db.read),
+    history: new HistoryRepo(db.readSql),
     amendments: new AmendmentRepo(db, replies),
-    dashboard: new DashboardRepo(db.read),
     webSessions: new WebSessionRepo(db),
     inbound: new InboundRepo(db, clock),
   };

@@ -1,11 +1,10 @@
-import type Database from "better-sqlite3";
 import type { Db } from "./database.js";
 import { sqlDate } from "./sql-date.js";
-import type { WriteGate } from "./write-gate.js";
 
 /**
  * The web dashboard's one-time sign-in links and sessions (decision 0701). Only the SHA-256 of a token is stored, so a
- * copy of the database opens no session. Plain prepared statements: every page view checks its session.
+ * copy of the database opens no session. Raw statements through db.sql (SQLite and
+ * PostgreSQL): every page view checks its session.
  */
 export type WebTokenKind = "link" | "session";
 
@@ -23,49 +22,43 @@ type Raw = [number, string, string, string, string, string | null, string | null
 const date = (s: string | null): Date | null => (s === null ? null : new Date(s));
 
 export class WebSessionRepo {
-  private readonly q: Record<"insert" | "byHash" | "use" | "revoke" | "revokeUser" | "prune", Database.Statement>;
-  private readonly gate: WriteGate;
+  constructor(private readonly db: Db) {}
 
-  constructor(db: Db) {
-    this.gate = db.gate;
-    const w = db.write;
-    this.q = {
-      insert: w.prepare(`INSERT INTO WebSession (tokenHash, kind, userId, createdAt, expiresAt) VALUES (?, ?, ?, ?, ?)`),
-      byHash: w.prepare(`SELECT id, kind, userId, createdAt, expiresAt, usedAt, revokedAt FROM WebSession WHERE tokenHash = ?`).raw(true),
-      // Only the first use wins: two tabs opening the same link cannot both get a session.
-      use: w.prepare(`UPDATE WebSession SET usedAt = ? WHERE id = ? AND usedAt IS NULL AND revokedAt IS NULL`),
-      revoke: w.prepare(`UPDATE WebSession SET revokedAt = ? WHERE id = ? AND revokedAt IS NULL`),
-      prune: w.prepare(`DELETE FROM WebSession WHERE expiresAt < ?`),
-      revokeUser: w.prepare(`UPDATE WebSession SET revokedAt = ? WHERE userId = ? AND revokedAt IS NULL AND expiresAt > ?`),
-    };
+  private write<T>(fn: (sql: Db["sql"]) => Promise<T>): Promise<T> {
+    return this.db.gate.run(() => fn(this.db.sql));
   }
 
   async create(input: { tokenHash: string; kind: WebTokenKind; userId: string; at: Date; expiresAt: Date }): Promise<number> {
-    return this.gate.run(() => Number(this.q.insert.run(input.tokenHash, input.kind, input.userId, sqlDate(input.at), sqlDate(input.expiresAt)).lastInsertRowid));
+    return this.write(async (sql) => Number(await sql.value<number>(
+      `INSERT INTO "WebSession" ("tokenHash", kind, "userId", "createdAt", "expiresAt") VALUES (?, ?, ?, ?, ?) RETURNING id`,
+      [input.tokenHash, input.kind, input.userId, sqlDate(input.at), sqlDate(input.expiresAt)],
+    )));
   }
 
-  find(tokenHash: string): WebTokenRow | null {
-    const r = this.q.byHash.get(tokenHash) as Raw | undefined;
-    if (!r) return null;
-    return { id: r[0], kind: r[1] as WebTokenKind, userId: r[2], createdAt: new Date(r[3]), expiresAt: new Date(r[4]), usedAt: date(r[5]), revokedAt: date(r[6]) };
+  async find(tokenHash: string): Promise<WebTokenRow | null> {
+    // On the write side: a link just created or spent must be seen as such at once.
+    const r = await this.db.sql.rows<Raw>(`SELECT id, kind, "userId", "createdAt", "expiresAt", "usedAt", "revokedAt" FROM "WebSession" WHERE "tokenHash" = ?`, [tokenHash]);
+    const row = r[0];
+    if (!row) return null;
+    return { id: Number(row[0]), kind: row[1] as WebTokenKind, userId: row[2], createdAt: new Date(row[3]), expiresAt: new Date(row[4]), usedAt: date(row[5]), revokedAt: date(row[6]) };
   }
 
-  /** Marks a link used; false when it already was (or was revoked meanwhile). */
+  /** Marks a link used; false when it already was (or was revoked meanwhile). Only the first use wins: two tabs opening the same link cannot both get a session. */
   async use(id: number, at: Date): Promise<boolean> {
-    return this.gate.run(() => this.q.use.run(sqlDate(at), id).changes === 1);
+    return this.write(async (sql) => (await sql.run(`UPDATE "WebSession" SET "usedAt" = ? WHERE id = ? AND "usedAt" IS NULL AND "revokedAt" IS NULL`, [sqlDate(at), id])) === 1);
   }
 
   /** Forgets links and sessions that expired before `before`; how many. */
   async prune(before: Date): Promise<number> {
-    return this.gate.run(() => this.q.prune.run(sqlDate(before)).changes);
+    return this.write((sql) => sql.run(`DELETE FROM "WebSession" WHERE "expiresAt" < ?`, [sqlDate(before)]));
   }
 
   async revoke(id: number, at: Date): Promise<boolean> {
-    return this.gate.run(() => this.q.revoke.run(sqlDate(at), id).changes === 1);
+    return this.write(async (sql) => (await sql.run(`UPDATE "WebSession" SET "revokedAt" = ? WHERE id = ? AND "revokedAt" IS NULL`, [sqlDate(at), id])) === 1);
   }
 
   /** Revokes every unexpired link and session of a person; how many. */
   async revokeUser(userId: string, at: Date): Promise<number> {
-    return this.gate.run(() => this.q.revokeUser.run(sqlDate(at), userId, sqlDate(at)).changes);
+    return this.write((sql) => sql.run(`UPDATE "WebSession" SET "revokedAt" = ? WHERE "userId" = ? AND "revokedAt" IS NULL AND "expiresAt" > ?`, [sqlDate(at), userId, sqlDate(at)]));
   }
 }

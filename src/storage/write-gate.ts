@@ -6,7 +6,11 @@
 export class WriteGate {
   private tail: Promise<unknown> = Promise.resolve();
 
+  /** `serialize` false (PostgreSQL, which has row locks and many writers anyway): run each write at once. */
+  constructor(private readonly serialize = true) {}
+
   run<T>(fn: () => Promise<T> | T): Promise<T> {
+    if (!this.serialize) return Promise.resolve().then(fn);
     const result = this.tail.then(fn);
     this.tail = result.then(
       () => undefined,

@@ -22,18 +22,21 @@ export interface AmendmentOffer {
   targets: Array<{ id: number; number: string | null; date: string | null; open: number }>;
 }
 
-export function amendmentOffers(deps: TrackingDeps, draftId: number): AmendmentOffer[] {
+export async function amendmentOffers(deps: TrackingDeps, draftId: number): Promise<AmendmentOffer[]> {
   const { store } = deps;
-  const list = store.amendments.ofDispatch(draftId);
+  const list = await store.amendments.ofDispatch(draftId);
   if (list.length === 0) return [];
-  const confirmed = store.history.confirmedDispatches().filter((d) => d.id !== draftId);
-  return list.map((amendment) => {
+  const confirmed = (await store.history.confirmedDispatches()).filter((d) => d.id !== draftId);
+  const offers: AmendmentOffer[] = [];
+  for (const amendment of list) {
     const keys = new Set(amendment.numbers.map((n) => numberKey(n)));
-    const targets = confirmed
-      .filter((d) => keys.has(numberKey(d.number)))
-      .map((d) => ({ id: d.id, number: d.number, date: d.date, open: store.amendments.openShares(d.id).length }));
-    return { amendment, targets };
-  });
+    const targets: AmendmentOffer["targets"] = [];
+    for (const d of confirmed.filter((c) => keys.has(numberKey(c.number)))) {
+      targets.push({ id: d.id, number: d.number, date: d.date, open: (await store.amendments.openShares(d.id)).length });
+    }
+    offers.push({ amendment, targets });
+  }
+  return offers;
 }
 
 export type ApplyResult =
@@ -47,15 +50,15 @@ const WITHDRAWING = new Set(["replace", "repeal", "recall"]);
 export async function applyAmendment(deps: TrackingDeps, input: { amendmentId: number; targetDispatchId: number; by: string; byName?: string; chat: ChatId | null }): Promise<ApplyResult> {
   const { store, clock } = deps;
   if (!hasRole(await store.directory.person(input.by), "leader")) return { code: "forbidden" };
-  const amendment = store.amendments.get(input.amendmentId);
-  const offer = amendment ? amendmentOffers(deps, amendment.dispatchId).find((o) => o.amendment.id === amendment.id) : undefined;
+  const amendment = await store.amendments.get(input.amendmentId);
+  const offer = amendment ? (await amendmentOffers(deps, amendment.dispatchId)).find((o) => o.amendment.id === amendment.id) : undefined;
   const target = offer?.targets.find((t) => t.id === input.targetDispatchId);
   if (!amendment || !target) return { code: "not_found" };
   if (amendment.appliedAt) return { code: "already_applied" };
   const source = (await store.dispatches.draft(amendment.dispatchId))?.doc;
   const sourceName = `${source?.type ?? "Văn bản"} số ${source?.number ?? "?"}`;
   const at = clock.now();
-  const shares = store.amendments.openShares(target.id);
+  const shares = await store.amendments.openShares(target.id);
   const extending = amendment.kind === "extend" || amendment.kind === "postpone" || (amendment.kind === "amend" && amendment.until !== null);
 
   if (extending) {
@@ -94,19 +97,19 @@ export async function recallFromChat(
 ): Promise<RecallResult> {
   const { store, clock } = deps;
   if (!hasRole(await store.directory.person(input.by), "leader")) return { code: "forbidden" };
-  let found = store.history.confirmedDispatches().filter((d) => numberKey(d.number) === numberKey(input.number));
+  let found = (await store.history.confirmedDispatches()).filter((d) => numberKey(d.number) === numberKey(input.number));
   if (input.year) found = found.filter((d) => d.date?.startsWith(input.year!));
   if (found.length === 0) return { code: "not_found" };
   if (found.length > 1) return { code: "which_dispatch", options: found };
   const dispatch = found[0]!;
-  const tasks = store.history.tasks(dispatch.id);
+  const tasks = await store.history.tasks(dispatch.id);
   let taskIds: number[] | undefined;
   if (input.ref) {
     const wanted = foldKey(input.ref).replace(/\s+/g, "");
     taskIds = tasks.filter((t) => foldKey(t.ref).replace(/\s+/g, "") === wanted).map((t) => t.id);
     if (taskIds.length === 0) return { code: "no_item", refs: [...new Set(tasks.map((t) => t.ref))] };
   }
-  const shares = store.amendments.openShares(dispatch.id, taskIds);
+  const shares = await store.amendments.openShares(dispatch.id, taskIds);
   if (shares.length === 0) return { code: "nothing_open" };
   const reason = input.reason?.trim() || null;
   const notices = await groupNotices(deps, shares, (t, refs) =>

@@ -51,7 +51,7 @@ export async function handleAction(deps: TrackingDeps, action: Omit<InboundActio
   const unitChats = (await store.directory.activeBindings([a.unitId])).map((b) => b.chatId);
   const tFor = await chatTranslators(store, unitChats);
   const approved = verb === "approve";
-  const next = approved && a.deadlineDate ? nextOccurrence(a.deadlineDate, a.recurrence, store.reminders.seriesAnchor(a.taskId) ?? undefined) : null;
+  const next = approved && a.deadlineDate ? nextOccurrence(a.deadlineDate, a.recurrence, (a.recurrence ? await store.reminders.seriesAnchor(a.taskId) : null) ?? undefined) : null;
   const written = await store.replies.apply({
     eventId: action.eventId,
     at,

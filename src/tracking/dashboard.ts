@@ -85,18 +85,18 @@ export interface Overview {
   completion: Array<{ month: string; onTime: number; late: number }>;
 }
 
-export function overview(deps: TrackingDeps, viewer: Viewer, period: Period = "month"): Overview {
+export async function overview(deps: TrackingDeps, viewer: Viewer, period: Period = "month"): Promise<Overview> {
   const now = deps.clock.now();
   const day = officeDay(now);
   const repo = deps.store.dashboard;
   const unitId = unitOf(viewer);
   const range = periodOf(period, day);
   const soon = isoFromDayNumber(dayNumber(day) + DUE_SOON_DAYS);
-  const names = repo.unitNames();
+  const names = await repo.unitNames();
   const perUnit = new Map<number, UnitHealth>();
   const dueInPeriod: Array<{ status: TaskStatus; role: string; n: number }> = [];
   const total: Array<{ status: TaskStatus; role: string; n: number }> = [];
-  for (const r of repo.officeSummary(day, soon, range, unitId)) {
+  for (const r of await repo.officeSummary(day, soon, range, unitId)) {
     total.push(r);
     if (r.inPeriod) dueInPeriod.push(r);
     let u = perUnit.get(r.unitId);
@@ -114,7 +114,7 @@ export function overview(deps: TrackingDeps, viewer: Viewer, period: Period = "m
   units.sort((a, b) => b.overdue - a.overdue || b.dueSoon - a.dueSoon || b.open - a.open || collator.compare(a.unitName, b.unitName));
   const week = weekOf(day);
   // From today: what is already overdue is listed with the red units, not as "due this week".
-  const due = repo.dueBetween(day, week.to, 50, unitId);
+  const due = await repo.dueBetween(day, week.to, 50, unitId);
   const yearAgo = `${Number(day.slice(0, 4)) - 1}-${day.slice(5, 7)}-01`;
   return {
     day,
@@ -126,12 +126,12 @@ export function overview(deps: TrackingDeps, viewer: Viewer, period: Period = "m
     week: { from: week.from, to: week.to, total: due.total, lines: due.rows.map((r) => lineOf(r, now)) },
     notReported: units.filter((u) => u.notReported > 0).map((u) => ({ unitId: u.unitId, unitName: u.unitName, count: u.notReported }))
       .sort((a, b) => b.count - a.count || collator.compare(a.unitName, b.unitName)),
-    completion: repo.completionByMonth({ ...(unitId !== undefined ? { unitId } : {}), from: yearAgo }),
+    completion: await repo.completionByMonth({ ...(unitId !== undefined ? { unitId } : {}), from: yearAgo }),
   };
 }
 
 /** The dispatches a viewer follows, newest first. */
-export function dispatchList(deps: TrackingDeps, viewer: Viewer) {
+export async function dispatchList(deps: TrackingDeps, viewer: Viewer) {
   return deps.store.dashboard.dispatches(officeDay(deps.clock.now()), unitOf(viewer) !== undefined ? { unitId: unitOf(viewer)! } : {});
 }
 
@@ -143,7 +143,7 @@ export interface MatrixCell {
 }
 
 export interface DispatchPage {
-  header: NonNullable<ReturnType<TrackingDeps["store"]["dashboard"]["dispatchHeader"]>>;
+  header: NonNullable<Awaited<ReturnType<TrackingDeps["store"]["dashboard"]["dispatchHeader"]>>>;
   counts: StatusCounts;
   totalTasks: number;
   page: number;
@@ -156,18 +156,18 @@ export interface DispatchPage {
 export const cellKey = (taskId: number, unitId: number): string => `${taskId}:${unitId}`;
 
 /** A dispatch's header and one page of its tasks × units matrix. Null: no such dispatch, or nothing of it for this viewer. */
-export function dispatchPage(deps: TrackingDeps, viewer: Viewer, dispatchId: number, page = 1): DispatchPage | null {
+export async function dispatchPage(deps: TrackingDeps, viewer: Viewer, dispatchId: number, page = 1): Promise<DispatchPage | null> {
   const repo = deps.store.dashboard;
-  const header = repo.dispatchHeader(dispatchId);
+  const header = await repo.dispatchHeader(dispatchId);
   if (!header || header.status !== "confirmed") return null;
   const now = deps.clock.now();
   const unitId = unitOf(viewer);
   const size = 50;
-  const { total, tasks, rows } = repo.dispatchTasks(dispatchId, { limit: size, offset: (Math.max(1, page) - 1) * size }, unitId);
+  const { total, tasks, rows } = await repo.dispatchTasks(dispatchId, { limit: size, offset: (Math.max(1, page) - 1) * size }, unitId);
   if (unitId !== undefined && total === 0) return null;
-  const filter = filterOf(deps, viewer, { dispatchId })!;
-  const counts = leadCounts(repo.rows(officeDay(now), filter, { limit: 0, offset: 0 }).counts);
-  const evidence = repo.evidenceCounts(rows.map((r) => r.id));
+  const filter = (await filterOf(deps, viewer, { dispatchId }))!;
+  const counts = leadCounts((await repo.rows(officeDay(now), filter, { limit: 0, offset: 0 })).counts);
+  const evidence = await repo.evidenceCounts(rows.map((r) => r.id));
   const taskDeadline = new Map(tasks.map((t) => [t.id, t.deadlineDate]));
   const units = new Map<number, string>();
   const cells = new Map<string, MatrixCell>();
@@ -191,18 +191,18 @@ export interface UnitPage {
 }
 
 /** A unit's open and closed tasks across dispatches (one page each). Null: no such unit, or not this officer's. */
-export function unitPage(deps: TrackingDeps, viewer: Viewer, unitId: number, page = { open: 1, closed: 1 }): UnitPage | null {
+export async function unitPage(deps: TrackingDeps, viewer: Viewer, unitId: number, page = { open: 1, closed: 1 }): Promise<UnitPage | null> {
   if (!mayseeUnit(viewer, unitId)) return null;
   const repo = deps.store.dashboard;
-  const unit = repo.unit(unitId);
+  const unit = await repo.unit(unitId);
   if (!unit) return null;
   const now = deps.clock.now();
   const day = officeDay(now);
-  const open = repo.unitRows(day, unitId, true, { limit: PAGE_SIZE, offset: (Math.max(1, page.open) - 1) * PAGE_SIZE });
-  const closed = repo.unitRows(day, unitId, false, { limit: PAGE_SIZE, offset: (Math.max(1, page.closed) - 1) * PAGE_SIZE });
+  const open = await repo.unitRows(day, unitId, true, { limit: PAGE_SIZE, offset: (Math.max(1, page.open) - 1) * PAGE_SIZE });
+  const closed = await repo.unitRows(day, unitId, false, { limit: PAGE_SIZE, offset: (Math.max(1, page.closed) - 1) * PAGE_SIZE });
   return {
     unit,
-    counts: leadCounts(repo.statusCounts(day, { unitId })),
+    counts: leadCounts(await repo.statusCounts(day, { unitId })),
     open: { total: open.total, lines: open.rows.map((r) => lineOf(r, now)) },
     closed: { total: closed.total, lines: closed.rows.map((r) => lineOf(r, now)) },
   };
@@ -219,22 +219,22 @@ export type HistoryEntry =
   | { kind: "event"; at: Date; type: string; unitName: string | null; actor: string | null; data: Record<string, unknown> };
 
 export interface TaskPage {
-  task: NonNullable<ReturnType<TrackingDeps["store"]["dashboard"]["task"]>>;
-  dispatch: NonNullable<ReturnType<TrackingDeps["store"]["dashboard"]["dispatchHeader"]>>;
+  task: NonNullable<Awaited<ReturnType<TrackingDeps["store"]["dashboard"]["task"]>>>;
+  dispatch: NonNullable<Awaited<ReturnType<TrackingDeps["store"]["dashboard"]["dispatchHeader"]>>>;
   lines: Line[];
   history: HistoryEntry[];
 }
 
 /** A task with every assignment and its history: sent, reports (with evidence files), edits, other events. */
-export function taskPage(deps: TrackingDeps, viewer: Viewer, taskId: number): TaskPage | null {
+export async function taskPage(deps: TrackingDeps, viewer: Viewer, taskId: number): Promise<TaskPage | null> {
   const repo = deps.store.dashboard;
-  const task = repo.task(taskId);
+  const task = await repo.task(taskId);
   if (!task) return null;
-  const dispatch = repo.dispatchHeader(task.dispatchId);
+  const dispatch = await repo.dispatchHeader(task.dispatchId);
   if (!dispatch) return null;
   const now = deps.clock.now();
   const unitId = unitOf(viewer);
-  const rows = repo.taskRows(taskId);
+  const rows = await repo.taskRows(taskId);
   if (unitId !== undefined && !rows.some((r) => r.unitId === unitId)) return null;
   const visible = unitId === undefined ? rows : rows.filter((r) => r.unitId === unitId);
   const unitName = new Map(rows.map((r) => [r.id, r.unitName]));
@@ -242,10 +242,10 @@ export function taskPage(deps: TrackingDeps, viewer: Viewer, taskId: number): Ta
   const visibleIds = new Set(visible.map((r) => r.id));
   // Entries at the same instant keep this order (the sort is stable): the dispatch forwarded and confirmed, then the
   // posts it caused, then what units did.
-  const events = repo.taskEvents(taskId, task.dispatchId, task.seq).filter((e) => e.assignmentId === null || visibleIds.has(e.assignmentId));
+  const events = (await repo.taskEvents(taskId, task.dispatchId, task.seq)).filter((e) => e.assignmentId === null || visibleIds.has(e.assignmentId));
   const entry = (e: HistoryEvent) => historyEntry(e, e.assignmentId !== null ? (unitName.get(e.assignmentId) ?? null) : e.unitId !== null ? (unitNameById.get(e.unitId) ?? null) : null);
   const history: HistoryEntry[] = events.filter((e) => e.taskId === null).map(entry);
-  for (const p of repo.posts(visible.map((r) => r.id))) {
+  for (const p of await repo.posts(visible.map((r) => r.id))) {
     history.push({ kind: "sent", at: p.at, unitName: unitName.get(p.assignmentId) ?? "", chatId: p.chatId, reminder: p.kind === "reminder" });
   }
   history.push(...events.filter((e) => e.taskId !== null).map(entry));
@@ -288,14 +288,14 @@ export interface SearchResult {
 }
 
 /** The RowFilter a search means for this viewer; null when it can match nothing (an unknown số ký hiệu). */
-function filterOf(deps: TrackingDeps, viewer: Viewer, input: SearchInput): RowFilter | null {
+async function filterOf(deps: TrackingDeps, viewer: Viewer, input: SearchInput): Promise<RowFilter | null> {
   const repo = deps.store.dashboard;
   const filter: RowFilter = {};
   const own = unitOf(viewer);
   if (own !== undefined && input.unitId !== undefined && input.unitId !== own) return null;
   const unitId = own ?? input.unitId;
   if (unitId !== undefined) filter.unitId = unitId;
-  const index = repo.dispatchIndex();
+  const index = await repo.dispatchIndex();
   let dispatchIds: number[] | undefined = input.dispatchId !== undefined ? [input.dispatchId] : undefined;
   if (input.number?.trim()) {
     const key = numberKey(input.number.trim())!;
@@ -305,33 +305,33 @@ function filterOf(deps: TrackingDeps, viewer: Viewer, input: SearchInput): RowFi
   if (dispatchIds?.length === 0) return null;
   // Every dispatch named: no narrowing (and no list of every task id for SQLite to build).
   if (dispatchIds && !index.every((d) => dispatchIds.includes(d.id))) filter.dispatchIds = dispatchIds;
-  if (input.text?.trim()) filter.text = repo.searchText(input.text);
+  if (input.text?.trim()) filter.text = await repo.searchText(input.text);
   if (input.status) filter.status = input.status;
   if (input.period) filter.due = input.period === "week" ? weekOf(officeDay(deps.clock.now())) : periodOf(input.period, officeDay(deps.clock.now()));
   return filter;
 }
 
-export function search(deps: TrackingDeps, viewer: Viewer, input: SearchInput, page = 1): SearchResult {
+export async function search(deps: TrackingDeps, viewer: Viewer, input: SearchInput, page = 1): Promise<SearchResult> {
   const now = deps.clock.now();
-  const filter = filterOf(deps, viewer, input);
+  const filter = await filterOf(deps, viewer, input);
   if (!filter) return { counts: leadCounts([]), total: 0, page: 1, pages: 1, lines: [] };
   const p = Math.max(1, page);
-  const { counts, rows } = deps.store.dashboard.rows(officeDay(now), filter, { limit: PAGE_SIZE, offset: (p - 1) * PAGE_SIZE });
+  const { counts, rows } = await deps.store.dashboard.rows(officeDay(now), filter, { limit: PAGE_SIZE, offset: (p - 1) * PAGE_SIZE });
   const total = counts.reduce((s, c) => s + c.n, 0);
   return { counts: leadCounts(counts), total, page: p, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), lines: rows.map((r) => lineOf(r, now)) };
 }
 
 /** Every row of a search, as the chat's /xuat report (src/reports renders it as .xlsx). */
-export function searchReport(deps: TrackingDeps, viewer: Viewer, input: SearchInput): Report<DashboardRow> {
+export async function searchReport(deps: TrackingDeps, viewer: Viewer, input: SearchInput): Promise<Report<DashboardRow>> {
   const now = deps.clock.now();
-  const filter = filterOf(deps, viewer, input);
-  const rows = filter ? deps.store.dashboard.allRows(officeDay(now), filter) : [];
+  const filter = await filterOf(deps, viewer, input);
+  const rows = filter ? await deps.store.dashboard.allRows(officeDay(now), filter) : [];
   return buildReport("dispatch", rows, now);
 }
 
 /** Units a viewer may pick in the search form. */
-export function unitChoices(deps: TrackingDeps, viewer: Viewer): Array<{ id: number; displayName: string }> {
-  const all = deps.store.dashboard.unitsWithAssignments();
+export async function unitChoices(deps: TrackingDeps, viewer: Viewer): Promise<Array<{ id: number; displayName: string }>> {
+  const all = await deps.store.dashboard.unitsWithAssignments();
   return viewer.scope === "all" ? all : all.filter((u) => u.id === viewer.unitId);
 }
 
@@ -340,8 +340,8 @@ export function unitChoices(deps: TrackingDeps, viewer: Viewer): Array<{ id: num
  * layer under <filesDir>/evidence/<event id>/<name> (src/bot/features/replies.ts). The path is built from stored
  * values only, never from the request.
  */
-export function evidenceFile(deps: TrackingDeps, viewer: Viewer, filesDir: string, eventId: number, index: number): { path: string; name: string } | null {
-  const e = deps.store.dashboard.event(eventId);
+export async function evidenceFile(deps: TrackingDeps, viewer: Viewer, filesDir: string, eventId: number, index: number): Promise<{ path: string; name: string } | null> {
+  const e = await deps.store.dashboard.event(eventId);
   if (!e || e.type !== "reply" || e.unitId === null || !mayseeUnit(viewer, e.unitId)) return null;
   const files = Array.isArray(e.data.attachments) ? (e.data.attachments as unknown[]) : [];
   const name = files[index];

@@ -111,7 +111,12 @@ export async function recordReply(deps: TrackingDeps, msg: Omit<InboundMessage, 
   // A recalled task (thu hồi) takes no more reports.
   if (chosen.every((a) => a.status === "recalled")) return { code: "recalled", task: taskRef(chosen[0]!) };
   const open = chosen.filter((a) => a.status !== "done" && a.status !== "recalled");
-  if (open.length === 0) return { code: "already_closed", task: taskRef(chosen[0]!), completedAt: chosen[0]!.completedAt };
+  if (open.length === 0) {
+    // Several workers: the same update delivered to two of them. If it is closed because the other worker just handled
+    // this very event (its transaction records the event with the completion), it is a duplicate, not a late reply.
+    if (await store.replies.isProcessed(msg.eventId)) return { code: "duplicate_event" };
+    return { code: "already_closed", task: taskRef(chosen[0]!), completedAt: chosen[0]!.completedAt };
+  }
 
   // "đề nghị gia hạn đến 30/12 vì …": a difficulty naming a new date is a request for the leader to decide.
   const extension = reply.intent === "done" ? null : parseExtensionRequest(msg.text, today);
@@ -141,7 +146,7 @@ export async function recordReply(deps: TrackingDeps, msg: Omit<InboundMessage, 
       } else if (!closedTasks.has(a.taskId)) {
         outcome = "closed";
         closedTasks.add(a.taskId);
-        nextDeadline = (a.deadlineDate && nextOccurrence(a.deadlineDate, a.recurrence, store.reminders.seriesAnchor(a.taskId) ?? undefined)) || undefined;
+        nextDeadline = (a.deadlineDate && nextOccurrence(a.deadlineDate, a.recurrence, (a.recurrence ? await store.reminders.seriesAnchor(a.taskId) : null) ?? undefined)) || undefined;
         effects.updates.push({ id: a.id, status: "done", completedAt: at, report: reply.note });
         effects.closeTasks.push({ taskId: a.taskId, nextDeadline: nextDeadline ?? null });
       }

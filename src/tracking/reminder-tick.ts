@@ -58,14 +58,14 @@ export async function reminderTick(deps: TrackingDeps): Promise<TickResult> {
 
   // Deadlines further out than the largest offset (plus a month for holiday shifts) cannot be due today.
   const horizon = isoFromDayNumber(dayNumber(today) + Math.max(0, ...settings.reminders.offsetsDays) + 31);
-  const open: OpenAssignment[] = store.reminders.openWithDeadline(horizon).map(([id, unitId, deadline]) => ({
+  const open: OpenAssignment[] = (await store.reminders.openWithDeadline(horizon)).map(([id, unitId, deadline]) => ({
     assignmentId: String(id), unitId: String(unitId), chat: chatOfUnit.get(unitId) ?? null, deadline,
   }));
   const alreadySent = await store.reminders.sentSince(new Date(now.getTime() - 26 * 3_600_000));
   const due = dueReminders({ openAssignments: open, now, settings: settings.reminders, alreadySent, calendar: calendarCache.calendar });
 
   // Without any leader chat, the leader digest has nowhere to go: record its key so it is not rebuilt every tick.
-  const leaderTargets = due.leaderDigest && (settings.leaderChat !== null || store.reminders.anyForwardChat());
+  const leaderTargets = due.leaderDigest && (settings.leaderChat !== null || (await store.reminders.anyForwardChat()));
   const ids = new Set(due.reminders.map((r) => Number(r.assignment.assignmentId)));
   if (leaderTargets) for (const r of due.leaderDigest!.reminders) ids.add(Number(r.assignment.assignmentId));
   if (ids.size === 0) {

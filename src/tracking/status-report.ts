@@ -21,7 +21,7 @@ export type ReportResult = { code: "ok"; report: Report } | { code: "forbidden" 
 export async function statusReport(deps: TrackingDeps, input: { by: string; request: ReportRequest }): Promise<ReportResult> {
   const { store } = deps;
   if (!hasRole(await store.directory.person(input.by), "secretary", "leader")) return { code: "forbidden" };
-  const report = reportNow(deps, input.request);
+  const report = await reportNow(deps, input.request);
   return report ? { code: "ok", report } : { code: "not_found" };
 }
 
@@ -29,11 +29,11 @@ export async function statusReport(deps: TrackingDeps, input: { by: string; requ
  * The same without the permission check (for the demo, scheduled reports and benches). Null: no such dispatch/unit.
  * With a period (tháng, quý, 6 tháng, năm), only the assignments that belong to it (reports/period.ts inPeriod).
  */
-export function reportNow(deps: TrackingDeps, request: ReportRequest, period?: Period): Report | null {
+export async function reportNow(deps: TrackingDeps, request: ReportRequest, period?: Period): Promise<Report | null> {
   const now = deps.clock.now();
   const repo = deps.store.reports;
-  if (request.kind === "dispatch" && !repo.dispatchExists(request.dispatchId)) return null;
-  let rows = repo.rows(request.kind === "overdue" ? { kind: "overdue", today: officeDay(now) } : request);
+  if (request.kind === "dispatch" && !(await repo.dispatchExists(request.dispatchId))) return null;
+  let rows = await repo.rows(request.kind === "overdue" ? { kind: "overdue", today: officeDay(now) } : request);
   // A period's report: what belongs to it, without the recurring occurrences whose own period has not begun yet.
   if (period) rows = rows.filter((r) => inPeriodReport(r, period, officeDay(now)));
   const kind: ReportKind = request.kind === "all" || request.kind === "open_dispatches" ? "dispatch" : request.kind;
@@ -48,12 +48,12 @@ export function reportNow(deps: TrackingDeps, request: ReportRequest, period?: P
  * The counts of a report (official categories, per lead unit) computed inside SQLite, without loading the rows: the
  * figure a "tổng hợp" needs in a few tens of milliseconds even over 100,000 assignments. Lines are left empty.
  */
-export function reportCounts(deps: TrackingDeps, request: ReportRequest): Pick<Report, "counts" | "byLeadUnit" | "coordinating" | "day" | "asOf"> {
+export async function reportCounts(deps: TrackingDeps, request: ReportRequest): Promise<Pick<Report, "counts" | "byLeadUnit" | "coordinating" | "day" | "asOf">> {
   const now = deps.clock.now();
   const today = officeDay(now);
   const scope = request.kind === "overdue" ? { kind: "overdue" as const, today } : request;
   const lead = new LeadCounts();
-  for (const r of deps.store.reports.summary(scope, today).rows) lead.add(r.unitId, r.unitName, r.role, r.status, r.n);
+  for (const r of (await deps.store.reports.summary(scope, today)).rows) lead.add(r.unitId, r.unitName, r.role, r.status, r.n);
   return { counts: lead.counts, byLeadUnit: lead.byLeadUnit(), coordinating: lead.coordinating, day: today, asOf: now };
 }
 
@@ -66,10 +66,10 @@ export const CHAT_REPORT_LINES = 50;
  * units and those lines equal reportNow's; render it with the same maxLines. Null: no such dispatch.
  * 100,000 assignments in well under 200 ms (bench/core.bench.ts).
  */
-export function chatReport(deps: TrackingDeps, request: ReportRequest, maxLines = CHAT_REPORT_LINES, period?: Period): Report | null {
+export async function chatReport(deps: TrackingDeps, request: ReportRequest, maxLines = CHAT_REPORT_LINES, period?: Period): Promise<Report | null> {
   if (period) {
     // Which rows belong to a period depends on their days, not on a scope SQLite counts: the full report, cut.
-    const full = reportNow(deps, request, period);
+    const full = await reportNow(deps, request, period);
     if (!full) return null;
     const total = full.lines.length;
     return { ...full, lines: full.lines.slice(0, maxLines), linesTotal: total };
@@ -79,14 +79,14 @@ export function chatReport(deps: TrackingDeps, request: ReportRequest, maxLines 
   const repo = deps.store.reports;
   let subject: Report["subject"] = {};
   if (request.kind === "dispatch") {
-    const d = repo.assignedDispatches().find((x) => x.id === request.dispatchId);
-    if (!d && !repo.dispatchExists(request.dispatchId)) return null;
+    const d = (await repo.assignedDispatches()).find((x) => x.id === request.dispatchId);
+    if (!d && !(await repo.dispatchExists(request.dispatchId))) return null;
     // As reportNow: taken from the first row, so none without assignments.
     subject = { dispatchNumber: d?.number ?? null, dispatchSubject: d?.subject ?? null };
   }
   const scope = request.kind === "overdue" ? { kind: "overdue" as const, today } : request;
-  const summary = repo.summary(scope, today).rows;
+  const summary = (await repo.summary(scope, today)).rows;
   if (request.kind === "unit") subject = { unitName: summary.find((r) => r.unitId === request.unitId)?.unitName ?? "" };
   const kind: ReportKind = request.kind === "all" || request.kind === "open_dispatches" ? "dispatch" : request.kind;
-  return summaryReport(kind, summary, repo.urgentRows(scope, today, maxLines), now, subject, maxLines, repo.taskCount(scope));
+  return summaryReport(kind, summary, await repo.urgentRows(scope, today, maxLines), now, subject, maxLines, await repo.taskCount(scope));
 }

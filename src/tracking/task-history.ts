@@ -68,7 +68,7 @@ export async function taskHistory(deps: TrackingDeps, query: HistoryQuery): Prom
     dispatchId = a.dispatchId;
     ref = a.taskRef;
   }
-  const dispatches = store.history.confirmedDispatches();
+  const dispatches = await store.history.confirmedDispatches();
   if (dispatchId === undefined) {
     const { number, year } = splitYear(query.number ?? "");
     const key = numberKey(number);
@@ -80,7 +80,7 @@ export async function taskHistory(deps: TrackingDeps, query: HistoryQuery): Prom
   }
   const dispatch = dispatches.find((d) => d.id === dispatchId);
   if (!dispatch) return { code: "not_found" };
-  const tasks = store.history.tasks(dispatch.id);
+  const tasks = await store.history.tasks(dispatch.id);
   const refs = [...new Set(tasks.map((t) => t.ref))];
   const head = { id: dispatch.id, number: dispatch.number };
   if (ref === undefined) {
@@ -92,13 +92,13 @@ export async function taskHistory(deps: TrackingDeps, query: HistoryQuery): Prom
   if (matching.length === 0) return { code: "no_item", dispatch: head, ref, refs };
 
   const taskIds = matching.map((t) => t.id);
-  let assignments = store.history.assignments(taskIds);
+  let assignments = await store.history.assignments(taskIds);
   if (!seesAll) assignments = assignments.filter((a) => a.unitId === ownUnit);
   if (assignments.length === 0) return { code: "forbidden" };
   const assignmentIds = assignments.map((a) => a.id);
-  const posts = store.history.posts(assignmentIds);
-  const events = store.history.events(dispatch.id, taskIds, assignmentIds);
-  const names = store.history.names([...new Set(events.map((e) => e.actor).filter((x): x is string => x !== null))]);
+  const posts = await store.history.posts(assignmentIds);
+  const events = await store.history.events(dispatch.id, taskIds, assignmentIds);
+  const names = await store.history.names([...new Set(events.map((e) => e.actor).filter((x): x is string => x !== null))]);
   // The name written with the event (as the platform showed it then), else the registered one, else the id.
   const who = (e: HistoryEvent) => (typeof e.data.name === "string" ? e.data.name : null) ?? names.get(e.actor ?? "") ?? e.actor ?? "";
 

@@ -43,7 +43,7 @@ export type RedeemResult = { code: "ok"; sessionToken: string; expiresAt: Date; 
 /** Opens a session from a link token; the link is then spent. */
 export async function redeemWebLink(deps: TrackingDeps, token: string): Promise<RedeemResult> {
   const { webSessions, directory } = deps.store;
-  const row = token ? webSessions.find(hashToken(token)) : null;
+  const row = token ? await webSessions.find(hashToken(token)) : null;
   if (!row || row.kind !== "link") return { code: "invalid" };
   const at = deps.clock.now();
   if (row.revokedAt) return { code: "invalid" };
@@ -61,7 +61,7 @@ export async function redeemWebLink(deps: TrackingDeps, token: string): Promise<
 /** The viewer a session cookie stands for, or null (unknown, expired, revoked, or no role any more). */
 export async function sessionViewer(deps: TrackingDeps, token: string | undefined): Promise<(Viewer & { sessionId: number }) | null> {
   if (!token) return null;
-  const row = deps.store.webSessions.find(hashToken(token));
+  const row = await deps.store.webSessions.find(hashToken(token));
   if (!row || row.kind !== "session" || row.revokedAt || row.expiresAt.getTime() <= deps.clock.now().getTime()) return null;
   const viewer = viewerOf(await deps.store.directory.person(row.userId));
   return viewer ? { ...viewer, sessionId: row.id } : null;
@@ -69,7 +69,7 @@ export async function sessionViewer(deps: TrackingDeps, token: string | undefine
 
 /** Signing out of one browser. */
 export async function signOut(deps: TrackingDeps, token: string | undefined): Promise<void> {
-  const row = token ? deps.store.webSessions.find(hashToken(token)) : null;
+  const row = token ? await deps.store.webSessions.find(hashToken(token)) : null;
   if (row) await deps.store.webSessions.revoke(row.id, deps.clock.now());
 }
 

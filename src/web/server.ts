@@ -127,7 +127,7 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
       return message(c, 401, t("web:signin.required"), t("web:signin.required"), true);
     }
     const lang: Lang = isLang(viewer.person.lang) ? viewer.person.lang : deps.defaultLang;
-    const unitName = viewer.scope === "unit" ? deps.store.dashboard.unit(viewer.unitId)?.displayName : undefined;
+    const unitName = viewer.scope === "unit" ? (await deps.store.dashboard.unit(viewer.unitId))?.displayName : undefined;
     c.set("viewer", { ...viewer, ...(unitName ? { unitName } : {}) });
     c.set("t", translator(lang));
     c.set("lang", lang);
@@ -138,48 +138,48 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
     c.html(page({ t: c.get("t"), lang: c.get("lang"), title, viewer: c.get("viewer"), body, ...extra }).toString());
   const notFound = (c: Context<Env>, key: string) => c.html(page({ t: c.get("t"), lang: c.get("lang"), title: c.get("t")("web:error.notFound"), viewer: c.get("viewer"), body: messageBody(c.get("t"), c.get("t")(key)) }).toString(), 404);
 
-  app.get("/", (c) => {
+  app.get("/", async (c) => {
     const period = (PERIODS as readonly string[]).includes(c.req.query("period") ?? "") ? (c.req.query("period") as Period) : "month";
-    const o = overview(deps, c.get("viewer"), period);
+    const o = await overview(deps, c.get("viewer"), period);
     return render(c, c.get("t")("web:overview.title"), overviewBody(c.get("t"), o), { current: "overview", charts: true });
   });
 
-  app.get("/dispatches", (c) => render(c, c.get("t")("web:dispatches.title"), dispatchListBody(c.get("t"), dispatchList(deps, c.get("viewer"))), { current: "dispatches" }));
+  app.get("/dispatches", async (c) => render(c, c.get("t")("web:dispatches.title"), dispatchListBody(c.get("t"), await dispatchList(deps, c.get("viewer"))), { current: "dispatches" }));
 
-  app.get("/dispatches/:id{[0-9]{1,12}}", (c) => {
+  app.get("/dispatches/:id{[0-9]{1,12}}", async (c) => {
     const t = c.get("t");
-    const d = dispatchPage(deps, c.get("viewer"), Number(c.req.param("id")), positive(c.req.query("page")));
+    const d = await dispatchPage(deps, c.get("viewer"), Number(c.req.param("id")), positive(c.req.query("page")));
     if (!d) return notFound(c, "web:dispatch.notFound");
     const title = t("web:dispatch.title", { type: d.header.docType ?? "", number: d.header.number ?? t("web:dispatch.noNumber") }).trim();
     return render(c, title, dispatchBody(t, d, deps.clock.now()), { current: "dispatches" });
   });
 
-  app.get("/units/:id{[0-9]{1,12}}", (c) => {
+  app.get("/units/:id{[0-9]{1,12}}", async (c) => {
     const pages = { open: positive(c.req.query("open")), closed: positive(c.req.query("closed")) };
-    const u = unitPage(deps, c.get("viewer"), Number(c.req.param("id")), pages);
+    const u = await unitPage(deps, c.get("viewer"), Number(c.req.param("id")), pages);
     if (!u) return notFound(c, "web:unit.notFound");
     return render(c, c.get("t")("web:unit.title", { unit: u.unit.displayName }), unitBody(c.get("t"), u, deps.clock.now(), pages));
   });
 
-  app.get("/tasks/:id{[0-9]{1,12}}", (c) => {
+  app.get("/tasks/:id{[0-9]{1,12}}", async (c) => {
     const t = c.get("t");
-    const p = taskPage(deps, c.get("viewer"), Number(c.req.param("id")));
+    const p = await taskPage(deps, c.get("viewer"), Number(c.req.param("id")));
     if (!p) return notFound(c, "web:task.notFound");
     return render(c, t("web:task.title", { ref: p.task.ref, number: p.dispatch.number ?? t("web:dispatch.noNumber") }), taskBody(t, p, deps.clock.now()));
   });
 
-  app.get("/search", (c) => {
+  app.get("/search", async (c) => {
     const input = searchInput(c);
     const viewer = c.get("viewer");
-    const r = search(deps, viewer, input, positive(c.req.query("page")));
-    return render(c, c.get("t")("web:search.title"), searchBody(c.get("t"), input, unitChoices(deps, viewer), r, queryOf(input)), { current: "search" });
+    const r = await search(deps, viewer, input, positive(c.req.query("page")));
+    return render(c, c.get("t")("web:search.title"), searchBody(c.get("t"), input, await unitChoices(deps, viewer), r, queryOf(input)), { current: "search" });
   });
 
   // What a search (or a dispatch's page) shows, as a file: the same rows and viewer restriction for every format.
   const exportRoute = (ext: string, type: string, render: (report: Report, o: { t: Translate; now: Date; title?: string }) => Promise<Buffer>) =>
     app.get(`/search/export.${ext}`, async (c) => {
       const input = searchInput(c);
-      const report = searchReport(deps, c.get("viewer"), input);
+      const report = await searchReport(deps, c.get("viewer"), input);
       const now = deps.clock.now();
       const title = [input.number, input.text].filter(Boolean).join(" · ") || undefined;
       const bytes = await render(report, { t: c.get("t"), now, ...(title ? { title } : {}) });
@@ -193,7 +193,7 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
   exportRoute("docx", DOCX, (report, o) => renderReportDocx(report, { t: o.t, now: o.now, ...(deps.reportIssuer ? { issuer: deps.reportIssuer } : {}) }));
 
   app.get("/evidence/:event{[0-9]{1,12}}/:index{[0-9]{1,4}}", async (c) => {
-    const file = evidenceFile(deps, c.get("viewer"), deps.filesDir, Number(c.req.param("event")), Number(c.req.param("index")));
+    const file = await evidenceFile(deps, c.get("viewer"), deps.filesDir, Number(c.req.param("event")), Number(c.req.param("index")));
     if (!file) return notFound(c, "web:error.forbidden");
     let bytes: Buffer;
     try {

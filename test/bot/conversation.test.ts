@@ -167,6 +167,6 @@ describe("conversation: from a forwarded dispatch to the secretary's report", ()
     await w.message(LEADER, LEADER, DISPATCH.replace("Số: 88/UBND-VX", "Số: 88/UBND-VX\nMẬT"));
     const out = await w.deliver();
     expect(textOf(out[0]!)).toMatch(/MẬT/);
-    expect(w.store.reports.rows({ kind: "all" })).toHaveLength(0);
+    expect(await w.store.reports.rows({ kind: "all" })).toHaveLength(0);
   });
 });

@@ -35,7 +35,8 @@ export async function botWorld(): Promise<BotWorld> {
       maxMessageLength: { telegram: 4096, zalo: 2000 },
       maxFileBytes: 20 * 1024 * 1024,
       filesDir: mkdtempSync(join(tmpdir(), "dondoc-files-")),
-      joinQuietMs: 5,
+      // Parts of a pasted text join until deliver() (bot.idle flushes them): no race with the database's latency.
+      joinQuietMs: 60_000,
       editablePlatforms: ["telegram"],
     },
   };

@@ -23,8 +23,8 @@ const notice = (chat: string, text: string, extra: Partial<NewOutboxItem> = {}):
 const texts = (items: Array<{ payload: OutboxPayload }>) => items.map((i) => ("text" in i.payload ? i.payload.text : ""));
 const later = (ms: number) => new Date(Date.now() + ms);
 
-export function outboxStoreContract(name: string, factory: () => Promise<OutboxHarness>): void {
-  describe(`OutboxStore contract: ${name}`, () => {
+export function outboxStoreContract(name: string, factory: () => Promise<OutboxHarness>, skip = false): void {
+  describe.skipIf(skip)(`OutboxStore contract: ${name}`, () => {
     let h: OutboxHarness;
     beforeEach(async () => {
       h = await factory();

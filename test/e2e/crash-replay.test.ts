@@ -5,8 +5,8 @@
 import { type ChildProcess, fork } from "node:child_process";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
+import { openDatabase } from "../../src/storage/database.js";
 import type { TgMessage, TgUpdate } from "../fakes/bot-api-server.js";
 import { ADMIN, buttonData, LEADER, type Loop, OFFICER, OFFICER2, SECRETARY, startLoop } from "./harness.js";
 
@@ -137,23 +137,23 @@ describe("a crash between fetching updates and handling them", () => {
     await new Promise((r) => setTimeout(r, 300));
     await ask(second, "idle");
 
-    const db = new Database(l.databaseUrl.replace(/^file:/, ""), { readonly: true });
+    const db = await openDatabase(l.databaseUrl);
     try {
-      const count = (sql: string, ...args: unknown[]) => db.prepare(sql).pluck().get(...args) as number;
+      const count = async (sql: string) => Number(await db.sql.value(sql));
       // The /xacnhan: dispatch B confirmed once, its tasks posted once to each group.
-      expect(count("SELECT count(*) FROM Dispatch WHERE status = 'confirmed'")).toBe(2);
+      expect(await count(`SELECT count(*) FROM "Dispatch" WHERE status = 'confirmed'`)).toBe(2);
       for (const chat of [FINANCE, HEALTH]) {
         expect(api.botMessages(chat).filter((m) => /90\/UBND-TC/.test(m.text ?? "")), `posts of B in ${chat}`).toHaveLength(1);
       }
       // The replies and presses: every task of dispatch A closed, each by one completion.
-      expect(count("SELECT count(*) FROM Assignment a JOIN Task t ON t.id = a.taskId JOIN Dispatch d ON d.id = t.dispatchId WHERE d.number = '89/UBND-TC' AND a.status = 'done'")).toBe(6);
-      expect(count("SELECT count(*) FROM Task t JOIN Dispatch d ON d.id = t.dispatchId WHERE d.number = '89/UBND-TC' AND t.status = 'done'")).toBe(6);
+      expect(await count(`SELECT count(*) FROM "Assignment" a JOIN "Task" t ON t.id = a."taskId" JOIN "Dispatch" d ON d.id = t."dispatchId" WHERE d.number = '89/UBND-TC' AND a.status = 'done'`)).toBe(6);
+      expect(await count(`SELECT count(*) FROM "Task" t JOIN "Dispatch" d ON d.id = t."dispatchId" WHERE d.number = '89/UBND-TC' AND t.status = 'done'`)).toBe(6);
       // Every update is recorded as handled; nothing is left to replay.
-      const handled = db.prepare("SELECT id FROM ProcessedEvent").pluck().all() as string[];
+      const handled = (await db.sql.rows<[string]>(`SELECT id FROM "ProcessedEvent"`)).map((r) => r[0]);
       for (const u of batch) expect(handled, `update ${u.update_id}`).toContain(`telegram:update:${u.update_id}`);
-      expect(count("SELECT count(*) FROM InboundUpdate")).toBe(0);
+      expect(await count(`SELECT count(*) FROM "InboundUpdate"`)).toBe(0);
     } finally {
-      db.close();
+      await db.close();
     }
     // Each command answered exactly once: one new message per command in each private chat (none lost, none doubled).
     const answers = (id: number) => api.botMessages(id).length - before.get(id)!;

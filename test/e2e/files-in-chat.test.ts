@@ -50,9 +50,8 @@ async function setUp(l: Loop): Promise<void> {
 }
 
 const dispatchRows = (l: Loop) =>
-  l.app.deps.store.db.read.prepare("SELECT number, fileName, fileHash, status FROM Dispatch ORDER BY id").all() as Array<{
-    number: string | null; fileName: string | null; fileHash: string | null; status: string;
-  }>;
+  l.app.deps.store.db.sql.all<{ number: string | null; fileName: string | null; fileHash: string | null; status: string }>(
+    `SELECT number, "fileName", "fileHash", status FROM "Dispatch" ORDER BY id`);
 
 describe("Telegram: a file forwarded by a leader", () => {
   it("edits 'Đang đọc văn bản…' with progress (throttled, only on change), answers other chats meanwhile, then preview → confirm with the file as source", async () => {
@@ -111,7 +110,7 @@ describe("Telegram: a file forwarded by a leader", () => {
     await l.press(LEADER.id, LEADER, preview, confirm);
     await l.botSaysMatching(-301, /quyết toán ngân sách năm 2022/);
     await l.botSaysMatching(-302, /phòng, chống dịch/);
-    expect(dispatchRows(l)).toEqual([{ number: "88/UBND-TC", fileName: "88-UBND-TC.txt", fileHash: sha256(bytes), status: "confirmed" }]);
+    expect(await dispatchRows(l)).toEqual([{ number: "88/UBND-TC", fileName: "88-UBND-TC.txt", fileHash: sha256(bytes), status: "confirmed" }]);
   }, 60_000);
 
   it.skipIf(!detectTools().tesseract || !detectTools().pdftoppm)("reads a photo (OCR) into a preview whose warnings and source are the photo's", async () => {
@@ -129,7 +128,7 @@ describe("Telegram: a file forwarded by a leader", () => {
     expect(preview.text).toMatch(/nhận dạng chữ \(OCR\)/); // the file's warning, a sentence already
     expect(preview.text).not.toMatch(/reader:warn|ingest:/);
     expect(buttonData(preview).some((d) => d.startsWith("confirm:"))).toBe(true);
-    const [row] = dispatchRows(l);
+    const [row] = await dispatchRows(l);
     expect(row).toMatchObject({ number: "1277-CV/HU", fileHash: sha256(photo), status: "draft" });
     expect(row!.fileName).toMatch(/^anh-.*\.jpg$/);
   }, 90_000);
@@ -165,6 +164,6 @@ describe("Telegram: a file forwarded by a leader", () => {
     await l.settle();
     expect(l.api.callsOf("getFile").length).toBe(getFiles); // refused on the size Telegram announced
     expect(l.api.botMessages(LEADER.id).filter((m) => /^Đang đọc văn bản lon/.test(m.text ?? ""))).toEqual([]);
-    expect(dispatchRows(l)).toEqual([]);
+    expect(await dispatchRows(l)).toEqual([]);
   }, 60_000);
 });

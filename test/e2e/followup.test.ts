@@ -236,8 +236,8 @@ describe("office hours on Telegram", () => {
     await new Promise((r) => setTimeout(r, 2500)); // more than two rounds of the delivery worker
     expect(api.botMessages(-501)).toHaveLength(before.tc);
     expect(api.botMessages(-502)).toHaveLength(before.yt);
-    const pendingGroups = () => l.app.deps.store.db.read.prepare("SELECT count(*) FROM OutboxItem WHERE status = 'pending' AND chatId LIKE 'telegram:-%'").pluck().get();
-    expect(pendingGroups()).toBe(2);
+    const pendingGroups = async () => Number(await l.app.deps.store.db.sql.value(`SELECT count(*) FROM "OutboxItem" WHERE status = 'pending' AND "chatId" LIKE 'telegram:-%'`));
+    expect(await pendingGroups()).toBe(2);
 
     // A restart at 23:30: the catch-up tick sends nothing to groups and queues no digest.
     await l.app.stop();
@@ -246,7 +246,7 @@ describe("office hours on Telegram", () => {
     await l.app.reminders.runNow();
     await new Promise((r) => setTimeout(r, 1500));
     expect(api.botMessages(-501)).toHaveLength(before.tc);
-    expect(pendingGroups()).toBe(2);
+    expect(await pendingGroups()).toBe(2);
 
     // Tuesday 07:30: the posts go out, in order; the 08:00 tick sends the T-3 reminders of the Friday deadline.
     l.clock.set(new Date("2023-06-06T00:30:00Z"));

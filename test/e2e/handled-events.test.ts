@@ -18,26 +18,26 @@ describe("handled events are pruned", () => {
     loop = await startLoop();
     const l = loop;
     const db = () => l.app.deps.store.db;
-    const ids = () => db().read.prepare("SELECT id FROM ProcessedEvent ORDER BY id").pluck().all() as string[];
+    const ids = async () => (await db().sql.rows<[string]>(`SELECT id FROM "ProcessedEvent"`)).map((r) => r[0]).sort();
     const insert = (id: string, daysAgo: number) =>
-      db().write.prepare("INSERT INTO ProcessedEvent (id, at) VALUES (?, ?)").run(id, sqlDate(new Date(l.clock.now().getTime() - daysAgo * DAY)));
+      db().sql.run(`INSERT INTO "ProcessedEvent" (id, at) VALUES (?, ?)`, [id, sqlDate(new Date(l.clock.now().getTime() - daysAgo * DAY))]);
 
     const help = l.say(ADMIN.id, ADMIN, "/help");
     await l.botSays(ADMIN.id, 0);
     await l.settle();
     const recent = `telegram:update:${help.update_id}`;
-    expect(ids()).toContain(recent);
+    expect(await ids()).toContain(recent);
 
-    insert("telegram:update:1", HANDLED_EVENT_DAYS + 1);
-    insert("zalo:msg:2", HANDLED_EVENT_DAYS - 1);
+    await insert("telegram:update:1", HANDLED_EVENT_DAYS + 1);
+    await insert("zalo:msg:2", HANDLED_EVENT_DAYS - 1);
     await l.app.stop();
     await l.restart();
-    expect(ids()).toEqual([recent, "zalo:msg:2"].sort());
+    expect(await ids()).toEqual([recent, "zalo:msg:2"].sort());
 
     // Two days later the reminder tick prunes what has passed the limit meanwhile.
     l.clock.advance(2 * DAY);
     await l.app.reminders.runNow();
-    expect(ids()).toEqual([recent]);
+    expect(await ids()).toEqual([recent]);
 
     // The kept id still stops the same update delivered again.
     l.api.updates.again(help);

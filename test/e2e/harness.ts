@@ -1,6 +1,6 @@
 /**
- * dondoc as people run it, for end-to-end tests: startApp (the wiring of `npm start`) on a real SQLite file, telegraf's
- * real HTTP client, and the fake Bot API on 127.0.0.1 (privacy mode on, Telegram's limits enforced). Everything the
+ * dondoc as people run it, for end-to-end tests: startApp (the wiring of `npm start`) on a real SQLite file (or a
+ * PostgreSQL database with DONDOC_TEST_DIALECT=postgresql, as test/setup/db.ts), telegraf's real HTTP client, and the fake Bot API on 127.0.0.1 (privacy mode on, Telegram's limits enforced). Everything the
  * tests do is a chat message or a button press; everything they check is what a chat would show.
  */
 import { copyFileSync, mkdtempSync } from "node:fs";
@@ -12,6 +12,7 @@ import { parseConfig } from "../../src/config.js";
 import { silentLogger } from "../../src/logger.js";
 import { FakeBotApi, type FakeBotApiOptions, TELEGRAM_LIMITS, type TgMessage, type TgUpdate, type TgUser } from "../fakes/bot-api-server.js";
 import { UpdateFactory } from "../fakes/bot-api/update-factory.js";
+import { createPostgresDatabase, DEFAULT_TEST_DIALECT, postgresUrl } from "../setup/db.js";
 
 export const ADMIN = UpdateFactory.user(1001, "Quản", "Trị");
 export const LEADER = UpdateFactory.user(1002, "Lãnh", "Đạo");
@@ -25,7 +26,7 @@ export interface Loop {
   clock: ManualClock;
   dir: string;
   databaseUrl: string;
-  /** Starts dondoc again on the same database file (after app.stop()), as after a restart. */
+  /** Starts dondoc again on the same database (after app.stop()), as after a restart. */
   restart(): Promise<App>;
   /** A person writes in a chat (optionally replying to a message there). */
   say(chat: number, from: TgUser, text: string, replyTo?: number): TgUpdate;
@@ -40,6 +41,15 @@ export interface Loop {
   close(): Promise<void>;
 }
 
+/** Polls an asynchronous check (a database read) until it holds. */
+export async function until(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
 export const buttonData = (m: TgMessage): string[] => (m.reply_markup?.inline_keyboard ?? []).flat().map((b) => b.callback_data ?? "");
 
 export async function startLoop(
@@ -49,9 +59,11 @@ export async function startLoop(
   for (const user of [ADMIN, LEADER, SECRETARY, OFFICER, OFFICER2]) api.privateChat(user);
   const dir = mkdtempSync(join(tmpdir(), "dondoc-e2e-"));
   const file = join(dir, "dondoc.db");
-  // The migrated template from the global setup: a real, fresh SQLite file without paying for migrations again.
-  if (process.env.DONDOC_TEST_TEMPLATE) copyFileSync(process.env.DONDOC_TEST_TEMPLATE, file);
-  const databaseUrl = `file:${file}`;
+  // The migrated template from the global setup: a real, fresh SQLite file (or PostgreSQL database) without paying for
+  // migrations again.
+  let databaseUrl = `file:${file}`;
+  if (DEFAULT_TEST_DIALECT === "postgresql") databaseUrl = postgresUrl(await createPostgresDatabase());
+  else if (process.env.DONDOC_TEST_TEMPLATE) copyFileSync(process.env.DONDOC_TEST_TEMPLATE, file);
   const parsed = parseConfig({
     DATABASE_URL: databaseUrl,
     TELEGRAM_BOT_TOKEN: api.token,
@@ -98,8 +110,8 @@ export async function startLoop(
         await new Promise((r) => setTimeout(r, 30));
         await loop.app.idle();
         // The worker is idle when nothing is *due*; an item waiting out a 429 is pending but not due.
-        const pending = loop.app.deps.store.db.read.prepare("SELECT count(*) FROM OutboxItem WHERE status = 'pending'").pluck();
-        await api.waitFor(() => pending.get() === 0, 20_000, "the outbox to drain");
+        await until(async () => Number(await loop.app.deps.store.db.sql.value(`SELECT count(*) FROM "OutboxItem" WHERE status = 'pending'`)) === 0,
+          20_000, "the outbox to drain");
       }
     },
     async close() {

@@ -58,7 +58,7 @@ describe("task posts sent before a group became a supergroup", () => {
     await l.settle();
     expect(api.message(SUPER, post.message_id)!.text).toMatch(/1\. ✅ Đã hoàn thành.*\n2\. ⏳ Đang thực hiện\n3\. ✅ Đã hoàn thành/s);
     expect(api.botMessages(SUPER).map((m) => m.text ?? "").filter((t) => /Không tìm thấy nhiệm vụ/.test(t))).toEqual([]);
-    const done = l.app.deps.store.db.read.prepare("SELECT count(*) FROM Assignment WHERE status = 'done'").pluck().get();
+    const done = Number(await l.app.deps.store.db.sql.value(`SELECT count(*) FROM "Assignment" WHERE status = 'done'`));
     expect(done).toBe(2);
   }, 60_000);
 });

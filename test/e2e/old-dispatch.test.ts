@@ -50,7 +50,7 @@ describe("a dispatch forwarded long after its deadlines", () => {
     // The reminder tick finds nothing to catch up: one occurrence, not 33 months of them.
     await l.app.reminders.runNow();
     await l.settle();
-    const rows = l.app.deps.store.db.read.prepare("SELECT deadlineDate FROM Task WHERE ref = '2'").pluck().all();
+    const rows = (await l.app.deps.store.db.sql.rows<[string]>(`SELECT "deadlineDate" FROM "Task" WHERE ref = '2'`)).map((r) => r[0]);
     expect(rows).toEqual(["2026-03-25"]);
   }, 60_000);
 });

@@ -456,6 +456,9 @@ Kính gửi: Các sở, ban, ngành tỉnh
     expect(post.text).toContain(`Giao ${ODD} thực hiện:`);
     expect(post.text).toContain("< 50% & tiến độ chậm > 6 tháng (mã_dự_án A_1)");
     expect(post.text).toContain("V/v: rà soát dự án & công trình trọng_điểm");
+    // A person replies after dondoc has recorded which message carried the task (its outbox item marked sent): a
+    // reply in the milliseconds between Telegram's answer and that write finds no task (seen on PostgreSQL).
+    await l.settle();
     l.say(-201, OFFICER, "da xong", post.message_id); // one task in the message: plain "da xong" closes it
     await api.waitFor(() => /— Tình trạng —\n1\. ✅ Đã hoàn thành/.test(api.message(-201, post.message_id)!.text ?? ""), 15_000, "the status edit");
     expect(api.message(-201, post.message_id)!.text).toContain(`Giao ${ODD} thực hiện:`);

@@ -50,6 +50,8 @@ describe("backupDatabase", () => {
     writer.close();
     await db.close();
     await expect(backupDatabase(`file:${file}`, result.path)).rejects.toThrow(/already exists/);
+    // A PostgreSQL URL is not a file: no "postgresql:" folder appears, the operator is told what to use.
+    await expect(backupDatabase("postgresql://dondoc@127.0.0.1:5432/dondoc", join(dir, "pg.db"))).rejects.toThrow(/pg_dump/);
   }, 60_000);
 
   it("npm run backup: prints where the copy is and how to restore, in Vietnamese and English", () => {

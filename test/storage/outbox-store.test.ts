@@ -2,20 +2,21 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/clock.js";
 import type { Db } from "../../src/storage/database.js";
 import { PrismaOutboxStore } from "../../src/storage/outbox-store.js";
-import { testDatabase } from "../setup/db.js";
+import { DIALECTS, testDatabase } from "../setup/db.js";
 
 let db: Db;
 let store: PrismaOutboxStore;
 const clock = new ManualClock(new Date("2024-01-02T01:00:00Z"));
 const send = (chat: string, text: string) => ({ chat, payload: { op: "send" as const, text }, purpose: { type: "notice" as const } });
 
-beforeEach(async () => {
-  db = await testDatabase();
-  store = new PrismaOutboxStore(db.prisma, clock, db.gate);
-});
-afterEach(async () => { await db.close(); });
+describe.each(DIALECTS)("PrismaOutboxStore on $dialect", ({ dialect, skip }) => {
+  beforeEach(async (ctx) => {
+    if (skip) return ctx.skip();
+    db = await testDatabase(dialect);
+    store = new PrismaOutboxStore(db.prisma, clock, db.gate);
+  });
+  afterEach(async () => { await db?.close(); });
 
-describe("PrismaOutboxStore", () => {
   it("returns only the oldest pending item per chat, oldest first, honouring notBefore", async () => {
     await store.enqueue([send("telegram:1", "a1"), send("telegram:2", "b1"), send("telegram:1", "a2")]);
     await store.enqueue([{ ...send("telegram:3", "later"), notBefore: new Date(clock.now().getTime() + 60_000) }]);

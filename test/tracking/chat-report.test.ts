@@ -94,9 +94,9 @@ describe("chatReport (counts in SQLite, most urgent lines by ORDER BY … LIMIT)
     for (const now of ["2023-06-30T16:59:00Z", "2023-06-30T17:01:00Z"]) {
       w.clock.set(new Date(now));
       for (const request of requests) {
-        const full = reportNow(w, request)!;
+        const full = (await reportNow(w, request))!;
         for (const n of [1, 2, 3, 4, 6, 9, 50]) {
-          const fast = chatReport(w, request, n)!;
+          const fast = (await chatReport(w, request, n))!;
           const label = `${now} ${JSON.stringify(request)} first ${n}`;
           expect(fast.lines.length, label).toBe(Math.min(n, full.lines.length));
           // Distinct tasks (issue 12: "N nhiệm vụ, M lượt giao"), counted by SQLite, equal the full report's.
@@ -108,14 +108,14 @@ describe("chatReport (counts in SQLite, most urgent lines by ORDER BY … LIMIT)
     }
 
     // The data really is mixed, so the comparison above covers every category.
-    const all = reportNow(w, { kind: "all" })!;
+    const all = (await reportNow(w, { kind: "all" }))!;
     expect(all.counts).toEqual({ total: 13, done_on_time: 2, done_late: 1, done: 1, overdue: 7, no_deadline: 1, in_progress: 1 }); // at 00:01 on 2023-07-01
-    expect(chatReport(w, { kind: "open_dispatches" })!.linesTotal).toBe(all.lines.length - 1);
-    expect(chatReport(w, { kind: "dispatch", dispatchId: 999 })).toBeNull();
+    expect((await chatReport(w, { kind: "open_dispatches" }))!.linesTotal).toBe(all.lines.length - 1);
+    expect(await chatReport(w, { kind: "dispatch", dispatchId: 999 })).toBeNull();
     // What the chat resolves a số ký hiệu against: the dispatches with rows, in the order the rows come.
     const firstOf = new Map<number, number>();
-    for (const r of w.store.reports.rows({ kind: "all" })) if (!firstOf.has(Number(r.dispatchId))) firstOf.set(Number(r.dispatchId), firstOf.size);
-    expect(w.store.reports.assignedDispatches().map((d) => [d.id, d.number])).toEqual([[ids.a, "164/KH-UBND"], [ids.b, "12/KH-UBND"], [ids.c, "9/CV-UBND"]]);
+    for (const r of await w.store.reports.rows({ kind: "all" })) if (!firstOf.has(Number(r.dispatchId))) firstOf.set(Number(r.dispatchId), firstOf.size);
+    expect((await w.store.reports.assignedDispatches()).map((d) => [d.id, d.number])).toEqual([[ids.a, "164/KH-UBND"], [ids.b, "12/KH-UBND"], [ids.c, "9/CV-UBND"]]);
     expect([...firstOf.keys()]).toEqual([ids.a, ids.b, ids.c]);
   });
 });

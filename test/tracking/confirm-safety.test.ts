@@ -42,7 +42,7 @@ describe("confirm: all or nothing, and exactly-once delivery across a restart", 
     chat.failNext = 1; // the first send attempt dies mid-way: nothing marked sent
     await expect(deliver(w.store.outbox, chat, w.clock)).rejects.toThrow();
     await w.db.close();
-    const db = await openDatabase(`file:${w.db.path}`);
+    const db = await openDatabase(w.db.url);
     w = { ...w, db, store: createStore(db, w.clock) };
     expect(await deliver(w.store.outbox, chat, w.clock)).toBe(2);
     expect(await deliver(w.store.outbox, chat, w.clock)).toBe(0);

@@ -34,15 +34,15 @@ describe("deadline extensions", () => {
     expect(first).toMatchObject({ code: "approved", granted: "2023-06-30" });
     expect(second).toEqual({ code: "not_pending", status: "approved" });
     expect((await w.store.replies.assignment(assignmentId))!.deadlineDate).toBe("2023-06-30");
-    expect([...w.store.extensions.originalDeadlines([assignmentId])]).toEqual([[assignmentId, "2023-06-20"]]);
+    expect([...(await w.store.extensions.originalDeadlines([assignmentId]))]).toEqual([[assignmentId, "2023-06-20"]]);
 
     // A second extension: the original deadline stays the first one.
     const r2 = await ask(w, "xin gia hạn đến 10/7");
     const id2 = r2.code === "extension_requested" ? r2.requests[0]!.extensionId : 0;
     expect(await decideExtension(w, { id: id2, by: LEADER, approve: true, date: "2023-07-05", chat: null, messageId: null })).toMatchObject({ code: "approved", granted: "2023-07-05" });
-    expect(w.store.extensions.originalDeadlines([assignmentId]).get(assignmentId)).toBe("2023-06-20");
+    expect((await w.store.extensions.originalDeadlines([assignmentId])).get(assignmentId)).toBe("2023-06-20");
     expect((await listExtensions(w)).map((e) => [e.status, e.grantedDate])).toEqual([["approved", "2023-07-05"], ["approved", "2023-06-30"]]);
-    const events = w.db.read.prepare("SELECT type FROM Event WHERE type LIKE 'extension_%' ORDER BY id").pluck().all();
+    const events = (await w.db.sql.rows<[string]>(`SELECT type FROM "Event" WHERE type LIKE 'extension_%' ORDER BY id`)).map((r) => r[0]);
     expect(events).toEqual(["extension_requested", "extension_approved", "extension_requested", "extension_approved"]);
   });
 
@@ -59,5 +59,14 @@ describe("deadline extensions", () => {
     await ask(w, "xong");
     const pending = (await listExtensions(w, { status: "pending" }))[0]!;
     expect(await decideExtension(w, { id: pending.id, by: LEADER, approve: true, chat: null, messageId: null })).toMatchObject({ code: "already_closed" });
+  });
+
+  it("two requests for one task arriving at once (two workers on PostgreSQL) leave one pending, the other superseded", async () => {
+    const { w } = await setUp();
+    for (let round = 0; round < 3; round++) {
+      const both = await Promise.all([ask(w, "đề nghị gia hạn đến 30/6"), ask(w, "đề nghị gia hạn đến 05/7")]);
+      expect(both.map((r) => r.code)).toEqual(["extension_requested", "extension_requested"]);
+      expect(await listExtensions(w, { status: "pending" })).toHaveLength(1);
+    }
   });
 });

@@ -8,6 +8,7 @@ import type { TrackingDeps } from "../../src/tracking/deps.js";
 import { ingestDraft } from "../../src/tracking/ingest-draft.js";
 import { registerUnits } from "../../src/tracking/unit-registry.js";
 import { setRole, ensureAdmins } from "../../src/tracking/roles.js";
+import type { Dialect } from "../../src/storage/sql.js";
 import { testDatabase } from "../setup/db.js";
 
 export const ADMIN = "telegram:1";
@@ -22,8 +23,8 @@ export interface World extends TrackingDeps {
 }
 
 /** A fresh database with a small province directory, an admin and a leader; 09:00 on Monday 2023-06-05 in Hà Nội. */
-export async function world(): Promise<World> {
-  const db = await testDatabase();
+export async function world(dialect?: Dialect): Promise<World> {
+  const db = await testDatabase(dialect);
   const clock = new ManualClock(new Date("2023-06-05T02:00:00Z"));
   const deps = { store: createStore(db, clock), clock };
   const units = await registerUnits(deps, [

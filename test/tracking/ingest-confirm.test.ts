@@ -152,6 +152,6 @@ describe("editDraft and confirmDraft", () => {
     if (second.code !== "ok") throw new Error(second.code);
     expect(planTasks(second.draft).map((p) => p.ref)).toEqual(["1"]);
     expect(await confirmDraft(w, { dispatchId: id, by: LEADER })).toMatchObject({ code: "ok", tasks: 1, unassigned: [{ ref: "2" }] });
-    expect(w.store.history.unassignedItems([id]).map((i) => [i.ref, i.notAssigned])).toEqual([["2", true]]);
+    expect((await w.store.history.unassignedItems([id])).map((i) => [i.ref, i.notAssigned])).toEqual([["2", true]]);
   });
 });

@@ -52,6 +52,21 @@ describe("recordReply", () => {
     expect(again).toMatchObject({ code: "already_closed", task: { ref: "II.3" } });
   });
 
+  it("the same update on two workers: the one that read 'not processed' before the other committed is a duplicate, not 'already closed'", async () => {
+    await confirmed();
+    const update = { eventId: "tg:42", chat: NOIVU, chatType: "group" as const, messageId: "m42", sender: { id: "telegram:500", name: "Cán bộ" }, text: "xong", replyTo: { messageId: postIn(NOIVU) }, attachments: [] };
+    expect(await recordReply(w, update)).toMatchObject({ code: "recorded" });
+    // The second worker's first look at the processed events came before the first worker's commit.
+    const replies = w.store.replies;
+    let first = true;
+    const raced = { ...w, store: { ...w.store, replies: Object.assign(Object.create(replies) as typeof replies, {
+      isProcessed: async (id: string) => (first ? ((first = false), false) : replies.isProcessed(id)),
+    }) } };
+    expect(await recordReply(raced, update)).toEqual({ code: "duplicate_event" });
+    // Another message saying the same is still told the task is closed.
+    expect(await recordReply(w, { ...update, eventId: "tg:43", messageId: "m43" })).toMatchObject({ code: "already_closed" });
+  });
+
   it("a multi-task post asks which task, accepts 'xong 1', and the lead closes coordinating assignments", async () => {
     await confirmed();
     expect((await reply(YTE, "Đã hoàn thành", postIn(YTE))).code).toBe("which_task");

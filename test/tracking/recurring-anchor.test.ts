@@ -42,17 +42,17 @@ describe("a period's report and the next occurrence (issue 12)", () => {
     // January's report handed in early, on 10/01: February's occurrence (due 29/02) exists, but February has not begun.
     await done();
     const quarter = findPeriod("quý 1/2024", "2024-01-10")!.period;
-    const early = reportNow(w, { kind: "unit", unitId: w.unit("Sở Y tế") }, quarter)!;
+    const early = (await reportNow(w, { kind: "unit", unitId: w.unit("Sở Y tế") }, quarter))!;
     expect(early.lines.map((l) => [l.row.deadlineDate, l.status])).toEqual([["2024-01-31", "done_on_time"]]);
     expect(early.counts.in_progress).toBe(0);
     // The chat report of the period says the same.
-    expect(chatReport(w, { kind: "unit", unitId: w.unit("Sở Y tế") }, 50, quarter)!.counts).toEqual(early.counts);
+    expect((await chatReport(w, { kind: "unit", unitId: w.unit("Sở Y tế") }, 50, quarter))!.counts).toEqual(early.counts);
     // Without a period, the open occurrence is still listed (the next one to report on).
-    expect(reportNow(w, { kind: "unit", unitId: w.unit("Sở Y tế") })!.lines).toHaveLength(2);
+    expect((await reportNow(w, { kind: "unit", unitId: w.unit("Sở Y tế") }))!.lines).toHaveLength(2);
 
     // On 01/02 February's occurrence has begun: in progress this quarter.
     w.clock.set(new Date("2024-02-01T02:00:00Z"));
-    const later = reportNow(w, { kind: "unit", unitId: w.unit("Sở Y tế") }, quarter)!;
+    const later = (await reportNow(w, { kind: "unit", unitId: w.unit("Sở Y tế") }, quarter))!;
     expect(later.lines.map((l) => [l.row.deadlineDate, l.status])).toEqual([["2024-02-29", "in_progress"], ["2024-01-31", "done_on_time"]]);
   });
 

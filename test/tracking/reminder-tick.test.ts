@@ -128,7 +128,7 @@ describe("reminderTick", () => {
     const r = await reminderTick(w);
     expect(r.messages).toBe(1);
     await w.db.close(); // "killed": nothing delivered
-    const db = await openDatabase(`file:${w.db.path}`);
+    const db = await openDatabase(w.db.url);
     const store = createStore(db, w.clock);
     expect((await reminderTick({ store, clock: w.clock })).messages).toBe(0); // the tick after restart adds nothing
     expect(await deliver(store.outbox, chat, w.clock)).toBe(1);

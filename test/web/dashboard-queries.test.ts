@@ -11,28 +11,28 @@ const viewer = async (id: string): Promise<Viewer> => viewerOf(await w.store.dir
 
 describe("the dashboard counts as the chat reports do", () => {
   it("overview and search totals equal /baocao's counts; an officer's equal their unit's", async () => {
-    const all = reportCounts(w, { kind: "all" }).counts;
-    expect(overview(w, await viewer(LEADER)).totalCounts).toEqual(all);
-    expect(search(w, await viewer(LEADER), {}).counts).toEqual(all);
-    const unit = reportCounts(w, { kind: "unit", unitId: w.unit("Sở Nội vụ") }).counts;
-    expect(overview(w, await viewer(OFFICER)).totalCounts).toEqual(unit);
-    expect(unitPage(w, await viewer(LEADER), w.unit("Sở Nội vụ"))!.counts).toEqual(unit);
+    const all = (await reportCounts(w, { kind: "all" })).counts;
+    expect((await overview(w, await viewer(LEADER))).totalCounts).toEqual(all);
+    expect((await search(w, await viewer(LEADER), {})).counts).toEqual(all);
+    const unit = (await reportCounts(w, { kind: "unit", unitId: w.unit("Sở Nội vụ") })).counts;
+    expect((await overview(w, await viewer(OFFICER))).totalCounts).toEqual(unit);
+    expect((await unitPage(w, await viewer(LEADER), w.unit("Sở Nội vụ")))!.counts).toEqual(unit);
   });
 
   it("a task completed at 00:30 Hà Nội the day after its due day is late (still the due day in UTC); periods count what is due in them", async () => {
     // Task 3 of Sở Y tế is due 07/06/2023: completed 08/06 00:30 in Hà Nội (17:30 UTC on 07/06).
-    const id = w.db.read.prepare("SELECT a.id FROM Assignment a JOIN Task t ON t.id = a.taskId WHERE t.ref = '3'").pluck().get() as number;
-    w.db.write.prepare("UPDATE Assignment SET status = 'done', completedAt = '2023-06-07T17:30:00.000+00:00' WHERE id = ?").run(id);
+    const id = (await w.db.sql.value<number>(`SELECT a.id FROM "Assignment" a JOIN "Task" t ON t.id = a."taskId" WHERE t.ref = '3'`))!;
+    await w.db.sql.run(`UPDATE "Assignment" SET status = 'done', "completedAt" = '2023-06-07T17:30:00.000+00:00' WHERE id = ?`, [id]);
     w.clock.set(new Date("2023-07-02T02:00:00Z"));
-    const o = overview(w, await viewer(LEADER), "month");
+    const o = await overview(w, await viewer(LEADER), "month");
     expect(o.period).toMatchObject({ from: "2023-07-01", to: "2023-07-31" });
     expect(o.periodCounts.total).toBe(1); // 27/CV-VP, due 15/07
-    const q = overview(w, await viewer(LEADER), "quarter");
+    const q = await overview(w, await viewer(LEADER), "quarter");
     expect(q.period).toMatchObject({ from: "2023-07-01", to: "2023-09-30" });
-    const june = overview(w, await viewer(LEADER), "year");
+    const june = await overview(w, await viewer(LEADER), "year");
     expect(june.totalCounts.done_on_time).toBe(1);
     expect(june.totalCounts.done_late).toBe(1);
-    expect(june.totalCounts).toEqual(reportCounts(w, { kind: "all" }).counts);
+    expect(june.totalCounts).toEqual((await reportCounts(w, { kind: "all" })).counts);
   });
 });
 
@@ -42,40 +42,40 @@ describe("recalled assignments (thu hồi) are out of the dashboard, as of the c
     const yte = w.unit("Sở Y tế");
     // Task 3 of 164/KH-UBND: Sở Y tế leads, due Wednesday 07/06 — open, in this week, due soon.
     const isTask3 = (l: { row: { dispatchNumber: string | null; taskRef: string } }) => l.row.dispatchNumber === "164/KH-UBND" && l.row.taskRef === "3";
-    const before = overview(w, leader);
+    const before = await overview(w, leader);
     const yteBefore = before.units.find((u) => u.unitId === yte)!;
     expect(before.week.lines.some(isTask3)).toBe(true);
     expect(yteBefore.dueSoon).toBe(1);
-    expect(search(w, leader, { text: "164" }).lines.some(isTask3)).toBe(true);
-    const unitBefore = unitPage(w, leader, yte)!;
+    expect((await search(w, leader, { text: "164" })).lines.some(isTask3)).toBe(true);
+    const unitBefore = (await unitPage(w, leader, yte))!;
     expect(unitBefore.open.lines.some(isTask3)).toBe(true);
-    const pageBefore = dispatchPage(w, leader, w.dispatchId)!;
-    const dispatchBefore = dispatchList(w, leader).find((d) => d.number === "164/KH-UBND")!;
+    const pageBefore = (await dispatchPage(w, leader, w.dispatchId))!;
+    const dispatchBefore = (await dispatchList(w, leader)).find((d) => d.number === "164/KH-UBND")!;
 
     await w.message(LEADER, LEADER, "/thuhoi 164/KH-UBND 3; giao nhầm đơn vị");
     await w.deliver();
-    expect(w.db.read.prepare("SELECT COUNT(*) FROM Assignment WHERE status = 'recalled'").pluck().get()).toBe(1);
+    expect(Number(await w.db.sql.value(`SELECT COUNT(*) FROM "Assignment" WHERE status = 'recalled'`))).toBe(1);
 
-    const after = overview(w, leader);
+    const after = await overview(w, leader);
     expect(after.totalCounts.total).toBe(before.totalCounts.total - 1);
     expect(after.totalCounts.in_progress).toBe(before.totalCounts.in_progress - 1);
-    expect(after.totalCounts).toEqual(reportCounts(w, { kind: "all" }).counts);
+    expect(after.totalCounts).toEqual((await reportCounts(w, { kind: "all" })).counts);
     const yteAfter = after.units.find((u) => u.unitId === yte)!;
     expect(yteAfter).toMatchObject({ dueSoon: 0, open: yteBefore.open - 1, health: "green" });
     expect(after.week.total).toBe(before.week.total - 1);
     expect(after.week.lines.some(isTask3)).toBe(false);
-    const found = search(w, leader, { text: "164" });
+    const found = await search(w, leader, { text: "164" });
     expect(found.lines.some(isTask3)).toBe(false);
-    expect(found.total).toBe(search(w, leader, {}).total - 1); // 27/CV-VP's one row is the other
-    expect(search(w, leader, {}).counts).toEqual(after.totalCounts);
-    expect(search(w, leader, { period: "week" }).lines.some(isTask3)).toBe(false);
-    expect(searchReport(w, leader, {}).lines.some(isTask3)).toBe(false);
-    expect(unitPage(w, leader, yte)!.counts).toEqual(reportCounts(w, { kind: "unit", unitId: yte }).counts);
-    expect(unitPage(w, leader, yte)!.open.lines.some(isTask3)).toBe(false);
-    expect(unitPage(w, leader, yte)!.open.total).toBe(unitBefore.open.total - 1);
-    expect(dispatchList(w, leader).find((d) => d.number === "164/KH-UBND")!.total).toBe(dispatchBefore.total - 1);
-    expect(dispatchPage(w, leader, w.dispatchId)!.counts.total).toBe(pageBefore.counts.total - 1);
-    expect(unitChoices(w, leader).some((u) => u.id === yte)).toBe(true); // still leads task 1 and 27/CV-VP
+    expect(found.total).toBe((await search(w, leader, {})).total - 1); // 27/CV-VP's one row is the other
+    expect((await search(w, leader, {})).counts).toEqual(after.totalCounts);
+    expect((await search(w, leader, { period: "week" })).lines.some(isTask3)).toBe(false);
+    expect((await searchReport(w, leader, {})).lines.some(isTask3)).toBe(false);
+    expect((await unitPage(w, leader, yte))!.counts).toEqual((await reportCounts(w, { kind: "unit", unitId: yte })).counts);
+    expect((await unitPage(w, leader, yte))!.open.lines.some(isTask3)).toBe(false);
+    expect((await unitPage(w, leader, yte))!.open.total).toBe(unitBefore.open.total - 1);
+    expect((await dispatchList(w, leader)).find((d) => d.number === "164/KH-UBND")!.total).toBe(dispatchBefore.total - 1);
+    expect((await dispatchPage(w, leader, w.dispatchId))!.counts.total).toBe(pageBefore.counts.total - 1);
+    expect((await unitChoices(w, leader)).some((u) => u.id === yte)).toBe(true); // still leads task 1 and 27/CV-VP
   });
 });
 

@@ -53,7 +53,7 @@ describe("signing in from chat", () => {
     expect(setCookie).toMatch(/Secure/);
     // Only the hash of a token is stored.
     const token = /dondoc_session=([^;]+)/.exec(setCookie)![1]!;
-    const rows = w.db.read.prepare("SELECT tokenHash FROM WebSession").pluck().all() as string[];
+    const rows = (await w.db.sql.rows<[string]>(`SELECT "tokenHash" FROM "WebSession"`)).map((r) => r[0]);
     expect(rows).toContain(hashToken(token));
     expect(rows).not.toContain(token);
     // The link works once.
@@ -120,11 +120,11 @@ describe("signing in from chat", () => {
     w.clock.advance(13 * 3_600_000);
     expect(await sessionViewer(w, s.sessionToken)).toBeNull();
     // A day later the next link clears both rows, and only them.
-    const count = () => w.db.read.prepare("SELECT COUNT(*) FROM WebSession").pluck().get() as number;
-    const before = count();
+    const count = async () => Number(await w.db.sql.value(`SELECT COUNT(*) FROM "WebSession"`));
+    const before = await count();
     w.clock.advance(24 * 3_600_000);
     await issueWebLink(w, { by: LEADER });
-    expect(count()).toBe(1);
+    expect(await count()).toBe(1);
     expect(before).toBeGreaterThanOrEqual(2);
   });
 });
@@ -152,7 +152,7 @@ describe("pages", () => {
 
   it("escapes dispatch and task text everywhere it is shown", async () => {
     const cookie = await w.cookieFor(SECRETARY);
-    const task = w.db.read.prepare("SELECT id FROM Task WHERE dispatchId = ? AND ref = '1'").pluck().get(w.dispatchId) as number;
+    const task = (await w.db.sql.value<number>(`SELECT id FROM "Task" WHERE "dispatchId" = ? AND ref = '1'`, [w.dispatchId]))!;
     for (const path of [`/dispatches/${w.dispatchId}`, "/dispatches", `/tasks/${task}`, "/search?text=ket+qua", "/"]) {
       const body = await (await get(path, cookie)).text();
       expect(body, path).not.toContain("<script>window");
@@ -179,7 +179,7 @@ describe("pages", () => {
 
   it("task: history with the post, the report and a downloadable evidence file; an officer of another unit cannot download it", async () => {
     const cookie = await w.cookieFor(LEADER);
-    const task = w.db.read.prepare("SELECT id FROM Task WHERE dispatchId = ? AND ref = '1'").pluck().get(w.dispatchId) as number;
+    const task = (await w.db.sql.value<number>(`SELECT id FROM "Task" WHERE "dispatchId" = ? AND ref = '1'`, [w.dispatchId]))!;
     const body = await (await get(`/tasks/${task}`, cookie)).text();
     expect(body).toContain("Đã gửi nhiệm vụ tới nhóm của Sở Y tế");
     expect(body).toContain("Sở Y tế báo cáo");
@@ -213,7 +213,7 @@ describe("pages", () => {
     expect(matrix).not.toContain("Nội dung nhiệm vụ 3");
     expect(matrix.slice(matrix.indexOf('class="matrix"'))).not.toContain("Sở Y tế");
     expect((await get(`/units/${w.unit("Sở Nội vụ")}`, cookie)).status).toBe(200);
-    const other = w.db.read.prepare("SELECT id FROM Task WHERE ref = '3' AND dispatchId = ?").pluck().get(w.dispatchId) as number;
+    const other = (await w.db.sql.value<number>(`SELECT id FROM "Task" WHERE ref = '3' AND "dispatchId" = ?`, [w.dispatchId]))!;
     expect((await get(`/tasks/${other}`, cookie)).status).toBe(404);
     const search = await (await get(`/search?unit=${w.unit("Sở Y tế")}`, cookie)).text();
     expect(search).toContain("0 dòng");

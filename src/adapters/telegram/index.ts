@@ -49,6 +49,9 @@ export interface TelegramAdapter extends ChatAdapter {
   edit(ref: SentRef, text: string, buttons?: Button[][]): Promise<void>;
 }
 
+/** How long a pressed button may wait for its turn in the chat before it is answered without text. */
+export const EARLY_ANSWER_MS = 1000;
+
 export function createTelegramAdapter(config: TelegramConfig, deps: TelegramAdapterDeps): TelegramAdapter {
   const bot = new Telegraf(config.token, { telegram: { ...(config.apiRoot ? { apiRoot: config.apiRoot } : {}), webhookReply: false } });
   const onError = deps.onError ?? ((error, context) => console.error(`[telegram] ${context}:`, error));
@@ -62,19 +65,29 @@ export function createTelegramAdapter(config: TelegramConfig, deps: TelegramAdap
     await deps.onInbound(event);
     await journal?.done(event.eventId).catch((error: unknown) => onError(error, `journal done ${event.eventId}`));
   };
-  const enqueue = (event: Inbound): void => {
+  /** `ready`: the journal write the job waits for; false when the update was not written down and must not be handled. */
+  const enqueue = (event: Inbound, ready: Promise<boolean> = Promise.resolve(true)): void => {
     const chat = chatOf(event);
-    if (event.kind !== "action") return queues.push(chat, handled(event));
+    if (event.kind !== "action") {
+      return queues.push(chat, async () => {
+        if (await ready) await handled(event)();
+      });
+    }
     // The spinner on a pressed button stays until answered, and Telegram takes one answer per press, only for a few
-    // seconds: answer for the core if it did not (or failed), and at once if the press must wait behind slow work.
+    // seconds: answer for the core if it did not (or failed), and without text if the press still waits behind slow
+    // work after a moment. Not at once when the chat is busy: the previous update's last write (its journal entry
+    // going) would take the core's answer ("Đã gia hạn …") from a press that gets its turn milliseconds later.
     let answered = false;
     const answer = async (text?: string) => {
       if (answered) return;
       answered = true;
       await event.answer(text);
     };
-    if (queues.isBusy(chat)) void answer();
+    const early = setTimeout(() => void answer(), EARLY_ANSWER_MS);
+    early.unref();
     queues.push(chat, async () => {
+      clearTimeout(early);
+      if (!(await ready)) return;
       try {
         await handled({ ...event, answer })();
       } finally {
@@ -118,18 +131,21 @@ export function createTelegramAdapter(config: TelegramConfig, deps: TelegramAdap
     if (!event) return;
     // Written down before this handler returns: telegraf asks for the next batch (confirming this one to Telegram) or
     // answers the webhook only after every handler of the batch has returned.
-    if (journal) {
-      try {
-        await journal.record({ id: event.eventId, platform: "telegram", payload: JSON.stringify(update) });
-      } catch (error) {
+    const written = !journal ? Promise.resolve(true) : journal.record({ id: event.eventId, platform: "telegram", payload: JSON.stringify(update) }).then(
+      () => true,
+      (error: unknown) => {
         // Not kept: a webhook answers 500 so Telegram delivers it again; polling can only go on and handle it now.
         const response = (ctx.telegram as unknown as { response?: { statusCode: number; writableEnded: boolean } }).response;
         if (response && !response.writableEnded) response.statusCode = 500;
         onError(error, `journal record ${event.eventId}`);
-        if (response) return;
-      }
-    }
-    enqueue(event);
+        return !response;
+      },
+    );
+    // Queued before anything is awaited: telegraf runs a batch's handlers at once and the journal writes may finish in
+    // any order (on PostgreSQL they run concurrently; SQLite's write gate happened to keep them in order), so a chat's
+    // updates keep their order only by taking their places in its queue now. The job waits for the write.
+    enqueue(event, written);
+    await written;
   });
 
   return {

@@ -15,11 +15,6 @@ export class SerialQueues {
     });
   }
 
-  /** Whether `key` has work queued or running (a new job would wait). */
-  isBusy(key: string): boolean {
-    return this.tails.has(key);
-  }
-
   /** Chats with work queued or running. */
   get busy(): number {
     return this.tails.size;

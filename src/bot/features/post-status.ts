@@ -46,7 +46,7 @@ export async function postStatusEdit(deps: BotDeps, chat: ChatId, messageId: str
   if (body === undefined) {
     const doc = await docHeader(deps, first.dispatchId);
     if (!doc) return null;
-    const leads = deps.store.history.leadUnitNames(targets.filter((x) => x.assignment.role === "coordinate").map((x) => x.assignment.taskId));
+    const leads = await deps.store.history.leadUnitNames(targets.filter((x) => x.assignment.role === "coordinate").map((x) => x.assignment.taskId));
     const lines = targets.map(({ assignment: a }) => ({
       assignmentId: a.id, ref: a.taskRef, text: a.taskText, role: a.role, deadlineDate: a.deadlineDate, recurrence: a.recurrence,
       ...(leads.get(a.taskId)?.length ? { leads: leads.get(a.taskId)! } : {}),

@@ -28,7 +28,7 @@ export async function previewOptions(deps: TrackingDeps, draftId?: number): Prom
   return {
     dayOff: (day) => dayOffReason(day, calendar),
     today: officeDay(deps.clock.now()),
-    ...(draftId !== undefined ? { amendments: amendmentOffers(deps, draftId) } : {}),
+    ...(draftId !== undefined ? { amendments: await amendmentOffers(deps, draftId) } : {}),
   };
 }
 

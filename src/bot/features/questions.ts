@@ -22,7 +22,7 @@ export async function answerIfQuestion(ctx: MessageContext): Promise<boolean> {
   if (msg.attachments.length > 0 || !hasRole(ctx.person, "leader", "secretary") || !looksLikeQuestion(msg.text)) return false;
   const question = parseQuestion(msg.text, {
     units: await deps.store.directory.units(),
-    dispatches: deps.store.reports.assignedDispatches(),
+    dispatches: (await deps.store.reports.assignedDispatches()),
     today: officeDay(deps.clock.now()),
   });
   if (!question) return false;
@@ -43,14 +43,14 @@ async function answer(ctx: MessageContext, q: Question): Promise<void> {
 
   switch (q.kind) {
     case "overdue": {
-      const rows = scoped(reportNow(deps, { kind: "overdue" })!.lines.map((l) => l.row), q.unitId);
+      const rows = scoped((await reportNow(deps, { kind: "overdue" }))!.lines.map((l) => l.row), q.unitId);
       const unit = await unitName(q.unitId);
       const report = buildReport("overdue", rows, now);
       const lead = unit ? t("bot:question.overdueUnit", { unit, count: report.counts.total }) : t("bot:question.overdue", { count: report.counts.total });
       return send(lead, rows.length ? report : undefined);
     }
     case "not_reported": {
-      let rows = reportNow(deps, { kind: "not_reported" })!.lines.map((l) => l.row);
+      let rows = (await reportNow(deps, { kind: "not_reported" }))!.lines.map((l) => l.row);
       if (q.period) rows = rows.filter((r) => inPeriodReport(r, q.period!, officeDay(now)));
       rows = scoped(rows, q.unitId);
       const perUnit = new Map<string, number>();
@@ -63,7 +63,7 @@ async function answer(ctx: MessageContext, q: Question): Promise<void> {
     case "due_soon": {
       const today = dayNumber(officeDay(now));
       const [from, to] = q.period ? [Math.max(today, dayNumber(q.period.from)), dayNumber(q.period.to)] : [today, today + SOON_DAYS];
-      const rows = scoped(reportNow(deps, { kind: "all" })!.lines.map((l) => l.row), q.unitId)
+      const rows = scoped((await reportNow(deps, { kind: "all" }))!.lines.map((l) => l.row), q.unitId)
         .filter((r) => r.completedAt === null && r.deadlineDate !== null && dayNumber(r.deadlineDate) >= from && dayNumber(r.deadlineDate) <= to)
         .sort((a, b) => a.deadlineDate!.localeCompare(b.deadlineDate!));
       const unit = await unitName(q.unitId);
@@ -78,17 +78,17 @@ async function answer(ctx: MessageContext, q: Question): Promise<void> {
     }
     case "dispatch": {
       if (q.dispatchIds.length > 1) {
-        const numbers = deps.store.reports.assignedDispatches().filter((d) => q.dispatchIds.includes(d.id)).map((d) => d.number ?? "?");
+        const numbers = (await deps.store.reports.assignedDispatches()).filter((d) => q.dispatchIds.includes(d.id)).map((d) => d.number ?? "?");
         return send(t("bot:question.whichDispatch", { numbers: numbers.join("; "), first: numbers[0] }));
       }
-      return send(t("bot:question.dispatch"), chatReport(deps, { kind: "dispatch", dispatchId: q.dispatchIds[0]! })!);
+      return send(t("bot:question.dispatch"), (await chatReport(deps, { kind: "dispatch", dispatchId: q.dispatchIds[0]! }))!);
     }
     case "unit": {
-      const report = chatReport(deps, { kind: "unit", unitId: q.unitId }, CHAT_REPORT_LINES, q.period)!;
+      const report = (await chatReport(deps, { kind: "unit", unitId: q.unitId }, CHAT_REPORT_LINES, q.period))!;
       return send(t("bot:question.unit", { unit: (await unitName(q.unitId)) ?? "" }), report);
     }
     case "open": {
-      let rows = scoped(reportNow(deps, { kind: "all" })!.lines.map((l) => l.row), q.unitId).filter((r) => r.completedAt === null);
+      let rows = scoped((await reportNow(deps, { kind: "all" }))!.lines.map((l) => l.row), q.unitId).filter((r) => r.completedAt === null);
       if (q.period) rows = rows.filter((r) => inPeriodReport(r, q.period!, officeDay(now)));
       const report = buildReport("dispatch", rows, now);
       const overdue = rows.filter((r) => r.role === "lead" && statusOf({ deadline: r.deadlineDate, completedAt: null, now }) === "overdue").length;

@@ -25,8 +25,8 @@ type Scope = { request: ReportRequest; period?: Period } | { notFound: string } 
 async function scopeOf(ctx: MessageContext, args: string): Promise<Scope> {
   let query = args.trim();
   if (!query) return { request: { kind: "open_dispatches" } };
-  const dispatches = ctx.deps.store.reports.assignedDispatches();
-  const dated = new Map(ctx.deps.store.history.confirmedDispatches().map((d) => [d.id, d.date]));
+  const dispatches = await ctx.deps.store.reports.assignedDispatches();
+  const dated = new Map((await ctx.deps.store.history.confirmedDispatches()).map((d) => [d.id, d.date]));
   const matchNumber = (q: string) => dispatches.filter((d) => numberKey(d.number) === numberKey(q));
   // "91/UBND-KT/2023" or "91/UBND-KT năm 2023" picks the year when the same number was used in several (issue 12).
   const byNumber = (q: string, period?: Period): Scope | null => {
@@ -77,12 +77,12 @@ export async function reportCommand(ctx: MessageContext, kind: "baocao" | "quaha
     period = scope.period;
   }
   if (kind === "xuat") {
-    const report = reportNow(deps, request, period)!; // the request names a dispatch that has rows, or no dispatch
+    const report = (await reportNow(deps, request, period))!; // the request names a dispatch that has rows, or no dispatch
     // Items of the dispatches in the file that no unit follows up ("không giao"), listed after the rows (issue 12).
     const dispatchIds = request.kind === "dispatch" ? [request.dispatchId]
       : request.kind === "all" || request.kind === "open_dispatches" ? [...new Set(report.lines.map((l) => Number(l.row.dispatchId)))]
       : [];
-    const notAssigned = deps.store.history.unassignedItems(dispatchIds);
+    const notAssigned = await deps.store.history.unassignedItems(dispatchIds);
     const dir = join(deps.settings.filesDir, "exports");
     await mkdir(dir, { recursive: true });
     const stem = `bao-cao-${officeDay(now)}-${now.getTime()}`;
@@ -101,15 +101,15 @@ export async function reportCommand(ctx: MessageContext, kind: "baocao" | "quaha
     await sendFile(deps, msg.chat, { name, path, mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }, t("bot:report.fileCaption", { count: report.lines.length }));
     return;
   }
-  const report = chatReport(deps, request, CHAT_REPORT_LINES, period)!;
+  const report = (await chatReport(deps, request, CHAT_REPORT_LINES, period))!;
   const max = deps.settings.maxMessageLength[parseChatId(msg.chat).platform];
   // Extended assignments among the listed lines show their original deadline beside the new one.
-  const extendedFrom = deps.store.extensions.originalDeadlines(report.lines.slice(0, CHAT_REPORT_LINES).map((l) => Number(l.row.id)));
+  const extendedFrom = await deps.store.extensions.originalDeadlines(report.lines.slice(0, CHAT_REPORT_LINES).map((l) => Number(l.row.id)));
   const parts = renderReportText(report, t, { maxLength: max, maxLines: CHAT_REPORT_LINES, extendedFrom });
   if (period && parts.length > 0) parts[0] = `${t("bot:report.periodLine", { period: periodLabel(period, t) })}\n${parts[0]}`;
   // A dispatch's items that reached no unit are listed, so none is silently untracked (issue 12): those the leader
   // marked "không giao", and those confirmed without a unit before confirming insisted on a decision.
-  const unassigned = request.kind === "dispatch" ? deps.store.history.unassignedItems(request.dispatchId) : [];
+  const unassigned = request.kind === "dispatch" ? await deps.store.history.unassignedItems(request.dispatchId) : [];
   const listed = (items: typeof unassigned) => items.map((i) => `[${i.ref}] ${clip(i.text, 120)}`).join("\n• ");
   const marked = unassigned.filter((i) => i.notAssigned);
   const unmarked = unassigned.filter((i) => !i.notAssigned);

@@ -5,7 +5,7 @@
 import type { Clock } from "../../clock.js";
 import type { OutboxItem, OutboxStore } from "../outbox.js";
 import { type ChatId, ChatSendError, NotImplementedError, type SendFailure, type SentRef } from "../port.js";
-import type { RateLimiter } from "./rate-limiter.js";
+import type { SendPacer } from "./rate-limiter.js";
 
 export interface DeliveryCallbacks {
   /**
@@ -39,7 +39,7 @@ export function backoffMs(attempts: number, backoff: Backoff, random: () => numb
 
 export interface OutcomeDeps extends DeliveryCallbacks {
   store: OutboxStore;
-  limiter: RateLimiter;
+  limiter: SendPacer;
   clock: Clock;
   backoff: Backoff;
   maxAttempts: number;

@@ -37,11 +37,22 @@ export interface RateSlot {
   settle(): void;
 }
 
+/**
+ * What the delivery worker paces sends with: this process's RateLimiter, or one shared by several workers through
+ * the database (src/storage/shared-rate.ts), whose acquire answers asynchronously.
+ */
+export interface SendPacer {
+  /** A cheap local estimate of how long until `chat` may send (0: try now). */
+  waitMs(chat: ChatId): number;
+  tryAcquire(chat: ChatId): RateSlot | number | Promise<RateSlot | number>;
+  pauseFor(chat: ChatId, ms: number): void;
+}
+
 interface Hit {
   t: number; // Infinity while the send is in flight
 }
 
-export class RateLimiter {
+export class RateLimiter implements SendPacer {
   private readonly hits = new Map<string, Hit[]>();
   private readonly pausedUntil = new Map<string, number>();
   private readonly lastStart = new Map<Platform, number>();
@@ -82,6 +93,14 @@ export class RateLimiter {
       this.hits.set(key, list);
     }
     return { settle: () => void (hit.t = Math.min(hit.t, this.now())) };
+  }
+
+  /** How long this chat is still paused by the platform (429 retry_after); 0 when not. */
+  pausedMs(chat: ChatId): number {
+    const now = this.now();
+    const paused = this.pausedUntil.get(chat) ?? 0;
+    if (paused !== 0 && paused <= now) this.pausedUntil.delete(chat);
+    return Math.max(0, paused - now);
   }
 
   /** The platform asked us to wait (429 retry_after): nothing goes to this chat for `ms`. */

@@ -2,14 +2,15 @@
  * The delivery worker drains the outbox through the chat adapters. Per chat it sends one item at a time, oldest first
  * (the store only offers a chat's oldest pending item); across chats it sends in parallel as fast as the rate limiter
  * allows. An item leaves "pending" only through markSent / markFailed, so a restart resumes where it stopped.
- * Run one worker per outbox.
+ * Several workers may share one outbox when the store claims items (OutboxStore.claim: a lease) and the limiter is
+ * shared (SendPacer): each item is then sent by the worker that claimed it, at the rate all of them together keep.
  */
 import { type Clock, systemClock } from "../../clock.js";
 import type { OutboxItem, OutboxStore } from "../outbox.js";
 import type { ChatId } from "../port.js";
 import { type Backoff, type DeliveryCallbacks, handleFailure } from "./outcome.js";
 import { perform } from "./perform.js";
-import { RateLimiter, type RateSlot } from "./rate-limiter.js";
+import { RateLimiter, type RateSlot, type SendPacer } from "./rate-limiter.js";
 import type { ChatRouter } from "./router.js";
 
 export interface DeliveryOptions {
@@ -22,12 +23,17 @@ export interface DeliveryOptions {
   backoff?: Backoff;
   /** Attempts (of any kind) after which a transient failure is given up as failed. */
   maxAttempts?: number;
+  /**
+   * Whether this worker sends to `chat` now (default: every chat). A standby worker, for instance, leaves Zalo's
+   * items to the worker holding the Zalo session, untouched.
+   */
+  serves?: (chat: ChatId) => boolean;
 }
 
 export interface DeliveryWorkerDeps extends DeliveryCallbacks {
   store: OutboxStore;
   router: Pick<ChatRouter, "adapterFor">;
-  limiter?: RateLimiter;
+  limiter?: SendPacer;
   clock?: Clock;
   options?: DeliveryOptions;
   /**
@@ -53,6 +59,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   const concurrency = deps.options?.concurrency ?? 64;
   const batchSize = deps.options?.batchSize ?? 500;
   const idlePollMs = deps.options?.idlePollMs ?? 1000;
+  const serves = deps.options?.serves;
   const outcome = {
     ...deps,
     limiter,
@@ -78,6 +85,12 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   };
 
   async function deliver(item: OutboxItem, slot: RateSlot): Promise<void> {
+    // Several workers: renew the claim right before sending. Pacing may have taken a while; if the lease ran out
+    // meanwhile and another worker took the item, it is theirs now and must not go out twice.
+    if (deps.store.claim && !(await claimed(item.id))) {
+      slot.settle();
+      return;
+    }
     let ref;
     try {
       ref = await perform(deps.router.adapterFor(item.chat), item, deps.store.sentMessageId?.bind(deps.store));
@@ -101,6 +114,24 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     inFlight.set(item.chat, job);
   }
 
+  async function claimed(id: number): Promise<boolean> {
+    try {
+      return await deps.store.claim!(id);
+    } catch (error) {
+      onError(error, `claiming outbox item ${id}`);
+      return false;
+    }
+  }
+
+  async function acquire(chat: ChatId): Promise<RateSlot | number> {
+    try {
+      return await limiter.tryAcquire(chat);
+    } catch (error) {
+      onError(error, `pacing a send to ${chat}`);
+      return idlePollMs;
+    }
+  }
+
   async function round(): Promise<number> {
     let nextWakeMs = idlePollMs;
     if (inFlight.size >= concurrency) return nextWakeMs;
@@ -108,14 +139,23 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     let items: OutboxItem[] = [];
     try {
       items = await deps.store.due(clock.now(), batchSize, deps.holdGroups?.() ? { groups: false } : {});
+      if (serves) items = items.filter((item) => serves(item.chat));
     } catch (error) {
       onError(error, "reading the outbox");
     }
     for (const item of items) {
       if (!running || inFlight.size >= concurrency) break;
       if (inFlight.has(item.chat) || (finishedAt.get(item.id) ?? 0) > startedAt) continue;
-      const slot = limiter.tryAcquire(item.chat);
+      const wait = limiter.waitMs(item.chat);
+      if (wait > 0) {
+        if (wait !== Infinity) nextWakeMs = Math.min(nextWakeMs, wait);
+        continue;
+      }
+      // Another worker may hold the item (several workers on one database): then it is theirs to send.
+      if (deps.store.claim && !(await claimed(item.id))) continue;
+      const slot = await acquire(item.chat);
       if (typeof slot === "number") {
+        await deps.store.release?.(item.id).catch((error: unknown) => onError(error, `releasing outbox item ${item.id}`));
         if (slot !== Infinity) nextWakeMs = Math.min(nextWakeMs, slot);
         continue;
       }

@@ -49,6 +49,25 @@ describe("the inbound journal", () => {
     expect(entries.size).toBe(0); // handled: forgotten
   });
 
+  it("a chat's updates are handled in their order even when their journal writes finish in another (PostgreSQL runs them at once)", async () => {
+    api = await FakeBotApi.start();
+    api.privateChat(person);
+    const { journal } = memoryJournal();
+    // The first update's write takes longest, the last one's is quickest: a batch's writes finishing in reverse order.
+    let pending = 5;
+    const record = journal.record.bind(journal);
+    journal.record = async (entry) => {
+      await new Promise((r) => setTimeout(r, 40 * pending--));
+      await record(entry);
+    };
+    const seen: string[] = [];
+    adapter = createTelegramAdapter({ token: api.token, apiRoot: api.apiRoot }, { onInbound: async (e) => void seen.push(e.eventId), journal });
+    const updates = ["/themdonvi A", "/themdonvi B", "/themdonvi C", "/vaitro lãnh đạo 1", "/help"].map((text) => api!.updates.text({ chat: person.id, from: person, text }));
+    await adapter.start();
+    await api.waitFor(() => seen.length === updates.length, 10_000, "every update handled");
+    expect(seen).toEqual(updates.map((u) => `telegram:update:${u.update_id}`));
+  });
+
   it("replays at start-up what a crash left unhandled, before new updates, and gives up an update after 3 replays", async () => {
     api = await FakeBotApi.start();
     api.privateChat(person);

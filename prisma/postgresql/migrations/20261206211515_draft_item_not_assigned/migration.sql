@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "DraftItem" ADD COLUMN     "notAssigned" BOOLEAN NOT NULL DEFAULT false;
