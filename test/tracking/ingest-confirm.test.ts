@@ -91,7 +91,7 @@ describe("editDraft and confirmDraft", () => {
     expect((await confirmDraft(w, { dispatchId: r.draft.id, by: LEADER })).code).toBe("not_draft");
     expect(await w.db.prisma.task.count()).toBe(2);
     // Reports find it as marked "không giao".
-    expect(w.store.history.unassignedItems(r.draft.id)).toMatchObject([{ ref: "II.3", notAssigned: true, number: "164/KH-UBND" }]);
+    expect(await w.store.history.unassignedItems(r.draft.id)).toMatchObject([{ ref: "II.3", notAssigned: true, number: "164/KH-UBND" }]);
   });
 
   it("lets the leader map an unmatched name, change a deadline, drop an item, pick a period; then cancel", async () => {
