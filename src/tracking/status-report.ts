@@ -1,4 +1,4 @@
-import { inPeriodReport, type Period } from "../reports/period.js";
+import { inPeriodReport, notYetBegun, type Period } from "../reports/period.js";
 import { buildReport, LeadCounts, summaryReport, type Report, type ReportKind } from "../reports/report.js";
 import { hasRole, type TrackingDeps } from "./deps.js";
 import { officeDay } from "./office-day.js";
@@ -33,9 +33,11 @@ export async function reportNow(deps: TrackingDeps, request: ReportRequest, peri
   const now = deps.clock.now();
   const repo = deps.store.reports;
   if (request.kind === "dispatch" && !(await repo.dispatchExists(request.dispatchId))) return null;
-  let rows = await repo.rows(request.kind === "overdue" ? { kind: "overdue", today: officeDay(now) } : request);
-  // A period's report: what belongs to it, without the recurring occurrences whose own period has not begun yet.
-  if (period) rows = rows.filter((r) => inPeriodReport(r, period, officeDay(now)));
+  const today = officeDay(now);
+  let rows = await repo.rows(request.kind === "overdue" ? { kind: "overdue", today } : request);
+  // The recurring occurrences whose own period has not begun yet are the next period's work, in no report yet (as
+  // ReportRepo's counts); a period's report also keeps only what belongs to it.
+  rows = rows.filter((r) => (period ? inPeriodReport(r, period, today) : !notYetBegun(r, today)));
   const kind: ReportKind = request.kind === "all" || request.kind === "open_dispatches" ? "dispatch" : request.kind;
   const subject =
     request.kind === "dispatch" ? { dispatchNumber: rows[0]?.dispatchNumber ?? null, dispatchSubject: rows[0]?.dispatchSubject ?? null }
@@ -88,5 +90,5 @@ export async function chatReport(deps: TrackingDeps, request: ReportRequest, max
   const summary = (await repo.summary(scope, today)).rows;
   if (request.kind === "unit") subject = { unitName: summary.find((r) => r.unitId === request.unitId)?.unitName ?? "" };
   const kind: ReportKind = request.kind === "all" || request.kind === "open_dispatches" ? "dispatch" : request.kind;
-  return summaryReport(kind, summary, await repo.urgentRows(scope, today, maxLines), now, subject, maxLines, await repo.taskCount(scope));
+  return summaryReport(kind, summary, await repo.urgentRows(scope, today, maxLines), now, subject, maxLines, await repo.taskCount(scope, today));
 }

@@ -38,7 +38,7 @@ describe("closing a monthly task due on the 31st", () => {
 });
 
 describe("a period's report and the next occurrence (issue 12)", () => {
-  it("an occurrence whose own month has not begun is not counted 'đang thực hiện' this quarter; from its month on it is", async () => {
+  it("an occurrence whose own month has not begun is not counted 'đang thực hiện', this quarter or in plain /baocao; from its month on it is", async () => {
     // January's report handed in early, on 10/01: February's occurrence (due 29/02) exists, but February has not begun.
     await done();
     const quarter = findPeriod("quý 1/2024", "2024-01-10")!.period;
@@ -47,13 +47,23 @@ describe("a period's report and the next occurrence (issue 12)", () => {
     expect(early.counts.in_progress).toBe(0);
     // The chat report of the period says the same.
     expect((await chatReport(w, { kind: "unit", unitId: w.unit("Sở Y tế") }, 50, quarter))!.counts).toEqual(early.counts);
-    // Without a period, the open occurrence is still listed (the next one to report on).
-    expect((await reportNow(w, { kind: "unit", unitId: w.unit("Sở Y tế") }))!.lines).toHaveLength(2);
+    // Plain /baocao, without a period, says the same: February's occurrence is not 'đang thực hiện' before February,
+    // in the chat report counted in the database as in the full report.
+    const plain = (await reportNow(w, { kind: "unit", unitId: w.unit("Sở Y tế") }))!;
+    expect(plain.lines.map((l) => [l.row.deadlineDate, l.status])).toEqual([["2024-01-31", "done_on_time"]]);
+    const plainChat = (await chatReport(w, { kind: "unit", unitId: w.unit("Sở Y tế") }, 50))!;
+    expect(plainChat.counts).toEqual(plain.counts);
+    expect(plainChat.counts.in_progress).toBe(0);
+    expect(plainChat.lines.map((l) => l.row.deadlineDate)).toEqual(["2024-01-31"]);
+    expect((await chatReport(w, { kind: "all" }, 50))!.tasks).toBe(1);
 
     // On 01/02 February's occurrence has begun: in progress this quarter.
     w.clock.set(new Date("2024-02-01T02:00:00Z"));
     const later = (await reportNow(w, { kind: "unit", unitId: w.unit("Sở Y tế") }, quarter))!;
     expect(later.lines.map((l) => [l.row.deadlineDate, l.status])).toEqual([["2024-02-29", "in_progress"], ["2024-01-31", "done_on_time"]]);
+    const laterChat = (await chatReport(w, { kind: "unit", unitId: w.unit("Sở Y tế") }, 50))!;
+    expect(laterChat.counts.in_progress).toBe(1);
+    expect(laterChat.lines.map((l) => l.row.deadlineDate)).toEqual(["2024-02-29", "2024-01-31"]);
   });
 
   it("notYetBegun: open later occurrences until the day after the previous due day", () => {
