@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import type { Translate } from "../i18n.js";
-import { dayNumber, displayOfficeDay, displayOfficeTime } from "../tracking/office-day.js";
+import { dayNumber, displayDay, displayOfficeDay, displayOfficeTime } from "../tracking/office-day.js";
 import { statusLabelKey, type TaskStatus } from "../tracking/status.js";
 import { buildReport, type Report, type ReportRow } from "./report.js";
 import { totalsText } from "./render-text.js";
@@ -15,6 +15,12 @@ export interface RenderXlsxOptions {
    * that status and no unit, and counted apart on the summary sheet, so the file shows nothing was silently dropped.
    */
   notAssigned?: ReadonlyArray<{ number: string | null; subject: string | null; ref: string; text: string; deadlineDate: string | null }>;
+  /**
+   * Original deadlines of extended assignments, by assignment id (ExtensionRepo.originalDeadlines): the row says
+   * "gia hạn từ 20/11/2024 đến 30/12/2024" in the last column, so an extension never hides how late a task is against
+   * what was first asked (issue 12). Statuses follow the extended date, as in chat.
+   */
+  extendedFrom?: ReadonlyMap<string | number, string>;
 }
 
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } };
@@ -59,9 +65,12 @@ export async function renderReportXlsx(rows: readonly ReportRow[] | Report, opti
     { header: t("reports:xlsx.deadline"), key: "deadline", width: 12, style: { numFmt: "dd/mm/yyyy" } },
     { header: t("reports:xlsx.status"), key: "status", width: 24 },
     { header: t("reports:xlsx.last-report"), key: "lastReport", width: 50 },
+    // Last, so the columns other tools read by position keep their places.
+    { header: t("reports:xlsx.extended"), key: "extended", width: 30 },
   ];
   report.lines.forEach((line, i) => {
     const { row } = line;
+    const original = options.extendedFrom?.get(row.id);
     const added = sheet.addRow({
       stt: i + 1,
       number: cellText(row.dispatchNumber),
@@ -74,6 +83,8 @@ export async function renderReportXlsx(rows: readonly ReportRow[] | Report, opti
       status: t(statusLabelKey(line.status)),
       lastReport: row.lastReportAt === null ? "" :
         cellText(`${displayOfficeTime(row.lastReportAt)} ${displayOfficeDay(row.lastReportAt)}: ${row.lastReportText ?? ""}`),
+      extended: original !== undefined && row.deadlineDate !== null && original !== row.deadlineDate
+        ? t("reports:xlsx.extended-from", { from: displayDay(original), to: displayDay(row.deadlineDate) }) : "",
     });
     added.alignment = { vertical: "top", wrapText: true };
     const fill = STATUS_FILL[line.status];

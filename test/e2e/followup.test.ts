@@ -139,6 +139,15 @@ describe("deadline extensions and task history on Telegram", () => {
     const report = api.botMessages(SECRETARY.id).slice(seen).map((m) => m.text).join("\n");
     expect(report).toContain("Sở Tài chính (chủ trì) · hạn 14/07/2023 (gia hạn từ 30/06/2023 đến 14/07/2023) · Đang thực hiện (trong hạn), còn 7 ngày");
     expect(report).toContain("Sở Y tế (chủ trì) · hạn 30/06/2023 · Quá hạn chưa hoàn thành, quá 7 ngày");
+    // The .xlsx too: the extended date in Thời hạn, the original beside it in the last column.
+    l.say(SECRETARY.id, SECRETARY, "/xuat 89/UBND-TC");
+    await api.waitFor(() => api.botMessages(SECRETARY.id).some((m) => m.document?.file_name?.endsWith(".xlsx")), 20_000, "the .xlsx");
+    const file = api.botMessages(SECRETARY.id).find((m) => m.document?.file_name?.endsWith(".xlsx"))!;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from([...api.files.values()].find((f) => f.id === file.document!.file_id)!.bytes) as unknown as ArrayBuffer);
+    const xlsxRows = wb.worksheets[0]!.getRows(2, wb.worksheets[0]!.rowCount - 1)!.map((r) => [r.getCell(5).value, String(r.getCell(8).value), r.getCell(10).value]);
+    expect(xlsxRows).toContainEqual(["Sở Tài chính", "Đang thực hiện (trong hạn)", "gia hạn từ 30/06/2023 đến 14/07/2023"]);
+    expect(xlsxRows).toContainEqual(["Sở Y tế", "Quá hạn chưa hoàn thành", ""]);
 
     // Three days before the new date, Sở Tài chính is reminded of it.
     l.clock.set(new Date("2023-07-11T02:00:00Z"));

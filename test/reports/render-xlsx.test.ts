@@ -17,7 +17,7 @@ describe("renderReportXlsx", () => {
     expect(bytes.subarray(0, 2).toString()).toBe("PK");
     const wb = await readBack(bytes);
     const sheet = wb.getWorksheet("Chi tiết")!;
-    expect(sheet.getRow(1).values).toEqual([undefined, "STT", "Số ký hiệu", "Trích yếu", "Nhiệm vụ", "Đơn vị", "Vai trò", "Thời hạn", "Tình trạng", "Báo cáo gần nhất"]);
+    expect(sheet.getRow(1).values).toEqual([undefined, "STT", "Số ký hiệu", "Trích yếu", "Nhiệm vụ", "Đơn vị", "Vai trò", "Thời hạn", "Tình trạng", "Báo cáo gần nhất", "Gia hạn"]);
     expect(sheet.getRow(1).font?.bold).toBe(true);
     expect(sheet.getCell("A1").fill).toMatchObject({ type: "pattern", pattern: "solid" });
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
@@ -39,6 +39,17 @@ describe("renderReportXlsx", () => {
     expect(rows).toContainEqual(["chủ trì", "Hoàn thành đúng hạn", "23:30 31/05/2024: Dạ em đã hoàn thành ạ"]);
     expect(rows).toContainEqual(["chủ trì", "Chưa có hạn", "10:00 01/06/2024: đang thực hiện"]);
     expect(sheet.getRows(2, 7)!.find((r) => r.getCell(8).value === "Chưa có hạn")!.getCell(7).value).toBeNull();
+  });
+
+  it("shows an extended assignment's original deadline beside the new one (issue 12)", async () => {
+    const report = dispatchReport(ROWS, 164, NOW);
+    const extended = report.lines.find((l) => l.row.deadlineDate === "2024-05-31")!.row;
+    const wb = await readBack(await renderReportXlsx(report, { t: translator("vi"), now: NOW, extendedFrom: new Map([[extended.id, "2024-05-20"]]) }));
+    const rows = wb.getWorksheet("Chi tiết")!.getRows(2, 7)!;
+    const row = rows.find((r) => r.getCell(1).value === report.lines.findIndex((l) => l.row.id === extended.id) + 1)!;
+    expect((row.getCell(7).value as Date).toISOString()).toBe("2024-05-31T00:00:00.000Z");
+    expect(row.getCell(10).value).toBe("gia hạn từ 20/05/2024 đến 31/05/2024");
+    expect(rows.filter((r) => r.getCell(10).value)).toHaveLength(1);
   });
 
   it("adds a summary sheet with the official counts per lead unit", async () => {

@@ -94,7 +94,9 @@ export async function reportCommand(ctx: MessageContext, kind: "baocao" | "quaha
       return;
     }
     const title = period ? aboutPeriod(ctx, report, period) : args.trim();
-    const bytes = await renderReportXlsx(report, { t, now, ...(title ? { title } : {}), ...(notAssigned.length ? { notAssigned } : {}) });
+    // Extended assignments show their original deadline beside the new one, as in chat.
+    const extendedFrom = await deps.store.extensions.originalDeadlines(report.lines.map((l) => Number(l.row.id)));
+    const bytes = await renderReportXlsx(report, { t, now, ...(title ? { title } : {}), ...(notAssigned.length ? { notAssigned } : {}), ...(extendedFrom.size ? { extendedFrom } : {}) });
     const name = `${stem}.xlsx`;
     const path = join(dir, name);
     await writeFile(path, bytes);
