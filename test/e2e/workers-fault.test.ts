@@ -91,7 +91,7 @@ describe.skipIf(!TEST_POSTGRES_URL)("three workers on one PostgreSQL, two of the
         stdio: ["ignore", "inherit", "inherit", "ipc"],
         env: {
           ...process.env, DATABASE_URL: url, TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, WORKER_ID: name,
-          OUTBOX_LEASE_S: "3", FILES_DIR: join(files, name), DONDOC_CLOCK_OFFSET_MS: String(at.getTime() - Date.now()),
+          OUTBOX_LEASE_S: "10", FILES_DIR: join(files, name), DONDOC_CLOCK_OFFSET_MS: String(at.getTime() - Date.now()),
           // Zalo too (zca-js's fake in each process): one worker holds the listener, the others stand by.
           ZALO_ENABLED: "true", DONDOC_FAKE_ZALO: "1", ZALO_CREDENTIALS_PATH: credentials, ZALO_QR_PATH: join(files, `${name}-qr.png`),
           ZALO_STANDBY_POLL_S: "0.2",
