@@ -151,6 +151,12 @@ export interface DispatchPage {
   tasks: Array<{ id: number; ref: string; text: string; deadlineDate: string | null; deadlineText: string | null; occurrence: number; status: string }>;
   units: Array<{ unitId: number; unitName: string }>;
   cells: Map<string, MatrixCell>;
+  /**
+   * Items of the dispatch no unit follows up ("không giao", or confirmed with no unit before confirming insisted):
+   * listed under the matrix, as in /baocao and the exports, so the page hides none of them (issue 12). Empty for a
+   * unit's officer, who sees only the unit's own work.
+   */
+  notAssigned: Array<{ ref: string; text: string; deadlineDate: string | null; marked: boolean }>;
 }
 
 export const cellKey = (taskId: number, unitId: number): string => `${taskId}:${unitId}`;
@@ -177,8 +183,10 @@ export async function dispatchPage(deps: TrackingDeps, viewer: Viewer, dispatchI
     cells.set(cellKey(r.taskId, r.unitId), { line: lineOf(r, now), extendedTo: r.deadlineDate !== due ? r.deadlineDate : null, evidence: evidence.get(r.id) ?? 0 });
   }
   const collator = new Intl.Collator("vi", { numeric: true });
+  const notAssigned = unitId !== undefined ? [] : (await deps.store.history.unassignedItems(dispatchId))
+    .map((i) => ({ ref: i.ref, text: i.text, deadlineDate: i.deadlineDate, marked: i.notAssigned }));
   return {
-    header, counts, totalTasks: total, page, pages: Math.max(1, Math.ceil(total / size)), tasks, cells,
+    header, counts, totalTasks: total, page, pages: Math.max(1, Math.ceil(total / size)), tasks, cells, notAssigned,
     units: [...units].map(([id, name]) => ({ unitId: id, unitName: name })).sort((a, b) => collator.compare(a.unitName, b.unitName)),
   };
 }

@@ -97,6 +97,17 @@ ${c.line.row.lastReportAt ? html`<br><small>${lastReport(c.line)}</small>` : ""}
 ${c.evidence > 0 ? html`<br><a href="/tasks/${task.id}#files">${t("web:dispatch.evidence", { count: c.evidence })}</a>` : ""}</td>`;
   })}</tr>`)}</tbody></table></div>
 ${pager(t, d.page, d.pages, (p) => `/dispatches/${h.id}?page=${p}`)}
+</section>
+${d.notAssigned.length ? notAssignedSection(t, d.notAssigned) : ""}`;
+}
+
+/** Items nobody follows up: under the matrix, with why (marked "không giao" by the leader, or left with no unit). */
+function notAssignedSection(t: Translate, items: DispatchPage["notAssigned"]): Html {
+  return html`<section aria-labelledby="h-not-assigned"><h2 id="h-not-assigned">${t("web:dispatch.notAssigned", { count: items.length })}</h2>
+<p>${t("web:dispatch.notAssignedHint")}</p>
+<div class="scroll"><table class="not-assigned"><thead><tr><th scope="col">${t("web:col.ref")}</th><th scope="col">${t("web:col.task")}</th><th scope="col">${t("web:col.deadline")}</th><th scope="col">${t("web:dispatch.notAssignedWhy")}</th></tr></thead>
+<tbody>${items.map((i) => html`<tr><th scope="row">${i.ref}</th><td class="text">${excerpt(i.text, 300)}</td><td>${i.deadlineDate ? displayDay(i.deadlineDate) : ""}</td>
+<td>${t(i.marked ? "web:dispatch.notAssignedMarked" : "web:dispatch.notAssignedNoUnit")}</td></tr>`)}</tbody></table></div>
 </section>`;
 }
 

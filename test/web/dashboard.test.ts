@@ -4,6 +4,10 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { hashToken, issueWebLink, redeemWebLink, sessionViewer } from "../../src/tracking/web-access.js";
 import { setRole } from "../../src/tracking/roles.js";
 import { createWebApp } from "../../src/web/server.js";
+import { confirmDraft } from "../../src/tracking/confirm-draft.js";
+import { editDraft } from "../../src/tracking/edit-draft.js";
+import { ingestDraft } from "../../src/tracking/ingest-draft.js";
+import { dispatch, task } from "../tracking/helpers.js";
 import { HOSTILE_SUBJECT, HOSTILE_TASK, LEADER, NOIVU, OFFICER, SECRETARY, webWorld, type WebWorld } from "./helpers.js";
 
 let w: WebWorld;
@@ -175,6 +179,32 @@ describe("pages", () => {
     expect(matrix).toContain("st-overdue");
     expect(matrix).toContain("1 tệp minh chứng");
     expect(matrix).toContain("gửi kèm báo cáo");
+  });
+
+  it("dispatch: items no unit follows up are listed under the matrix with why, escaped; an officer does not see them", async () => {
+    const r = await ingestDraft(w, { forwardedBy: LEADER, parsed: dispatch([
+      task("1", [["Sở Y tế", "lead"], ["Sở Nội vụ", "coordinate"]], "2023-06-30"),
+      task("2", [], "2023-07-10"),
+      { ...task("3", [], null), text: "Tổng hợp <b>ý kiến</b> của nhân dân" },
+    ], { number: "88/UBND-VX", subject: "Công văn có mục không giao" }) });
+    if (r.code !== "ok") throw new Error(r.code);
+    expect((await editDraft(w, { dispatchId: r.draft.id, by: LEADER, edit: { type: "not-assigned", seqs: [2, 3] } })).code).toBe("ok");
+    expect((await confirmDraft(w, { dispatchId: r.draft.id, by: LEADER })).code).toBe("ok");
+    const body = await (await get(`/dispatches/${r.draft.id}`, await w.cookieFor(LEADER))).text();
+    const section = body.slice(body.indexOf('id="h-not-assigned"'));
+    expect(body).toContain('id="h-not-assigned"');
+    expect(section).toContain("Mục không giao cho đơn vị nào (2)");
+    expect(section).toContain("10/07/2023");
+    expect(section).toContain("Lãnh đạo đánh dấu “không giao”");
+    expect(section).toContain("Tổng hợp &lt;b&gt;ý kiến&lt;/b&gt; của nhân dân");
+    expect(section).not.toContain("<b>ý kiến");
+    // The matrix above holds only the task that reached a unit.
+    expect(body.slice(body.indexOf('class="matrix"'), body.indexOf('id="h-not-assigned"'))).not.toContain("Tổng hợp");
+    const officer = await get(`/dispatches/${r.draft.id}`, await w.cookieFor(OFFICER));
+    expect(officer.status).toBe(200);
+    expect(await officer.text()).not.toContain("h-not-assigned");
+    // A dispatch whose every item reached a unit has no such section.
+    expect(await (await get(`/dispatches/${w.dispatchId}`, await w.cookieFor(LEADER))).text()).not.toContain("h-not-assigned");
   });
 
   it("task: history with the post, the report and a downloadable evidence file; an officer of another unit cannot download it", async () => {
