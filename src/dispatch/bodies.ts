@@ -231,7 +231,7 @@ export function splitList(list: string): string[] {
       // "các Sở, Ban, Ngành, Đoàn thể tỉnh": capitalised bare kinds of the same tier go on with a collective of kinds.
       // "Ban Thường vụ các huyện ủy, thị ủy, Thành ủy Huế": an office over a collective is the office of each unit listed,
       // named ones included.
-      const kind = KIND_WORD.test(lower) && (!/^\p{Lu}/u.test(seg) || (bareKinds(cur) && bareKindSeg(seg)) || (OFFICE_OVER.test(cur) && !bodyHeadAt(seg.slice(KIND_WORD.exec(lower)![0].length).trimStart()) && sameTier(cur, seg, true))) && sameTier(cur, seg);
+      const kind = KIND_WORD.test(lower) && (!/^\p{Lu}/u.test(seg) || (bareKinds(cur) && bareKindSeg(seg)) || (OFFICE_OVER.test(cur) && !bodyHeadAt(seg.slice(KIND_WORD.exec(lower)![0].length).trimStart()) && sameTier(cur, seg, true))) && sameTier(cur, seg) && !ownQualifier(cur, seg);
       // "các tỉnh, thành đoàn", "các huyện, thành, thị ủy": place kinds sharing the committee named after the last one.
       const elided = /(?:^|\s)các\s+(?:(?:tỉnh|thành|huyện|thị|quận)\s*,\s*)*(?:tỉnh|thành|huyện|thị|quận)$/iu.test(cur) && new RegExp(`^(?:tỉnh|thành|huyện|thị|quận) (?:đoàn|${U})(?![\\p{L}])`, "iu").test(seg);
       // "UBND xã Ea Bông, Bình Hòa, thị trấn Buôn Trấp": another place named with its own kind, under the same office.
@@ -295,9 +295,28 @@ function sameTier(cur: string, seg: string, known = false): boolean {
   if (known) return a >= 0 && a === b;
   // "các đơn vị, trường học", "các cơ quan, đơn vị, doanh nghiệp": a bare generic kind ("đơn vị", "cơ quan") covers
   // the kinds listed after it.
-  if (/^(?:(?:tất cả\s+)?các\s+)?(?:cơ quan|đơn vị)$/iu.test(last.replace(TITLE_LEAD, "").trim()) && !/\s/u.test(seg.trim().split(/\s+/u).slice(2).join(" "))) return true;
+  // Only when that kind opens the collective, or a title heads them all ("người đứng đầu các cơ quan, đơn vị, doanh
+  // nghiệp"): after "các cơ quan, đơn vị" a further kind of another tier is another body ("Các cơ quan, đơn vị, trường
+  // học" → "Các cơ quan, đơn vị"; "trường học").
+  if ((cur === last || TITLE_LEAD.test(cur)) && /^(?:(?:tất cả\s+)?các\s+)?(?:cơ quan|đơn vị)$/iu.test(last.replace(TITLE_LEAD, "").trim()) && !/\s/u.test(seg.trim().split(/\s+/u).slice(2).join(" "))) return true;
   return a < 0 || b < 0 || a === b;
 }
+// Words after a kind that place or scope it ("đoàn thể huyện", "đơn vị trực thuộc", "cơ quan có liên quan"): shared by the
+// whole collective, not a qualifier of that kind alone.
+const SHARED_SCOPE = /^(?:huyện|quận|xã|phường|thị trấn|thị xã|thành phố|tỉnh|thôn|khu phố|trực thuộc|thuộc|liên quan|có|trên|trong|tại|ở|của|cấp|các|địa phương|hữu quan|nêu trên|này)(?![\p{L}])/iu;
+const KIND_QUALIFIED = /^(?:cơ quan|đơn vị|tổ chức|doanh nghiệp|trường|hội|ban|phòng|sở)\s+(\S.*)$/iu;
+/**
+ * "các cơ quan Đảng, đoàn thể, nhà nước, đơn vị lực lượng vũ trang": a collective whose first kind carries a qualifier
+ * of its own ("cơ quan Đảng"), then a kind with another qualifier ("đơn vị lực lượng vũ trang", "cơ quan hành chính"):
+ * kinds with different qualifiers do not share one, so the second starts another body.
+ */
+function ownQualifier(cur: string, seg: string): boolean {
+  const first = cur.replace(TITLE_LEAD, "").replace(/^(?:(?:tất cả|toàn thể)\s+)?các\s+/iu, "").split(/\s*,\s*|\s+và\s+/u)[0] ?? "";
+  const a = KIND_QUALIFIED.exec(first);
+  const b = KIND_QUALIFIED.exec(seg.trim());
+  return !!a && !!b && !SHARED_SCOPE.test(a[1]!) && !SHARED_SCOPE.test(b[1]!);
+}
+
 /** The collective so far is only kind words ("các Sở", "các Sở, Ban"), without a proper name. */
 function bareKinds(cur: string): boolean {
   // "Giám đốc các Sở, Ban, ngành": the title over a collective of kinds does not change its kinds.

@@ -530,3 +530,26 @@ describe("an office named by a lower-case field", () => {
     expect(leads(sentence)).toEqual(want);
   });
 });
+
+describe("kinds with qualifiers of their own split a collective", () => {
+  it.each([
+    ["Tất cả các cơ quan Đảng, đoàn thể, nhà nước, đơn vị lực lượng vũ trang", ["Tất cả các cơ quan Đảng, đoàn thể, nhà nước", "đơn vị lực lượng vũ trang"]],
+    ["các cơ quan Đảng, đoàn thể, cơ quan hành chính, sự nghiệp", ["các cơ quan Đảng, đoàn thể", "cơ quan hành chính, sự nghiệp"]],
+    // A bare generic kind opening the collective covers what follows; after two generic kinds another tier splits.
+    ["Các cơ quan, đơn vị, trường học", ["Các cơ quan, đơn vị", "trường học"]],
+    ["các cơ quan, đơn vị, doanh nghiệp", ["các cơ quan, đơn vị", "doanh nghiệp"]],
+    // A scope word after a kind is shared by the whole collective, not a qualifier of its own.
+    ["Các phòng, ban, ngành, đoàn thể huyện", ["Các phòng, ban, ngành, đoàn thể huyện"]],
+    ["các cơ quan chuyên môn, đơn vị trực thuộc", ["các cơ quan chuyên môn, đơn vị trực thuộc"]],
+  ])("%s", (list, want) => {
+    expect(splitList(list)).toEqual(want);
+  });
+});
+
+describe("a requester with 'vừa' before its request", () => {
+  it("asks the bodies after the request, not itself", () => {
+    const l = leadsOfSentence("Ban Thường vụ Tỉnh ủy vừa yêu cầu các cấp ủy, tổ chức đảng tập trung chỉ đạo đại hội.");
+    expect(l?.leads).toEqual(["các cấp ủy", "tổ chức đảng"]);
+    expect(l?.requester).toEqual(["Ban Thường vụ Tỉnh ủy"]);
+  });
+});
