@@ -193,7 +193,17 @@ export function readList(s: string): { list: string; end: number } {
     out += word;
     i += word.length;
     // "… (có) liên quan" closes a collective unless the list goes on.
-    if (word === "quan" && /liên quan$/u.test(out) && !/^\s*(?:[,;]|và\s|(?:trực )?thuộc\s|trên địa bàn|trong (?:tỉnh|huyện|thành phố|ngành))/u.test(s.slice(i, i + 20))) break;
+    if (word === "quan" && /liên quan$/u.test(out) && !/^\s*(?:[,;]|và\s|(?:trực )?thuộc\s|trên địa bàn|trong (?:tỉnh|huyện|thành phố|ngành))/u.test(s.slice(i, i + 20))) {
+      // "UBND các xã, thị trấn liên quan đến lòng hồ Tả Trạch": what they relate to is part of the name, up to the verb
+      //.
+      const to = /^\s+(?:đến|tới)\s+/u.exec(s.slice(i, i + 30));
+      const what = to ? readList(s.slice(i + to[0].length)) : null;
+      if (what && what.list.split(/\s+/u).length >= 2 && what.list.split(/\s+/u).length <= 12 && !/[,;]/u.test(what.list)) {
+        out += `${to![0]}${what.list}`;
+        i += to![0].length + what.end;
+      }
+      break;
+    }
   }
   return { list: out.replace(/\s+/g, " ").replace(/[\s,;.\-–]+$/u, "").trim(), end: i };
 }

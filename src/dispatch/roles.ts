@@ -333,9 +333,26 @@ export function isWorkSentence(l: SentenceLeads | null): l is SentenceLeads {
   return l !== null && l.verb !== "" && !BACKGROUND_VERB.test(l.verb) && !isGeneric(l.leads);
 }
 
+// "Giám đốc các Sở: Tài chính, Nội vụ, Công" / "Thương, Kế hoạch và Đầu tư; …": a list of units after the kind's colon,
+// or a line ending in a comma, goes on over the line break; a dash or numbered item on the next line starts anew.
+const OPEN_UNITS = /(?:^|\s)(?:các\s+)?(?:Sở|Phòng|Bộ|sở|phòng|bộ)\s*:\s*[^.;:!?]*\p{L}$/u;
+const ITEM_START = /^(?:[-–+•*]|\d{1,2}[.)]|\p{Ll}\)|[IVX]{1,4}\.)/u;
+function unwrapLists(text: string): string {
+  if (!text.includes("\n")) return text;
+  const lines = text.split("\n");
+  let out = lines[0]!;
+  for (let k = 1; k < lines.length; k++) {
+    const prev = lines[k - 1]!.trimEnd();
+    const next = lines[k]!.trimStart();
+    const goesOn = next !== "" && !ITEM_START.test(next) && (/,$/u.test(prev) || (/^\p{Lu}/u.test(next) && OPEN_UNITS.test(prev.slice(-300))));
+    out += (goesOn ? " " : "\n") + lines[k];
+  }
+  return out;
+}
+
 /** Sentences: split after . ! ? (not inside numbers or abbreviations like "TP.HCM") and at line breaks. */
 export function sentences(text: string): string[] {
-  return text
+  return unwrapLists(text)
     .split(/\n|(?<=[.!?])(?<!(?:^|\s)(?:TP|TX|Tp|Tx|TS|ThS|PGS|GS|BS|KS|Q|P|TT)\.)\s+(?=[\p{Lu}\d"“(])/u)
     .map((x) => x.trim())
     .filter(Boolean);

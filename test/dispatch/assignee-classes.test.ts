@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { readDispatch } from "../../src/dispatch/reader.js";
-import { coordinatorsIn, leadsOfSentence } from "../../src/dispatch/roles.js";
+import { coordinatorsIn, leadsOfSentence, sentences } from "../../src/dispatch/roles.js";
 import { splitList } from "../../src/dispatch/bodies.js";
 
 const read = (text: string) => readDispatch(text, { refDate: "2026-01-15" });
@@ -551,5 +551,29 @@ describe("a requester with 'vừa' before its request", () => {
     const l = leadsOfSentence("Ban Thường vụ Tỉnh ủy vừa yêu cầu các cấp ủy, tổ chức đảng tập trung chỉ đạo đại hội.");
     expect(l?.leads).toEqual(["các cấp ủy", "tổ chức đảng"]);
     expect(l?.requester).toEqual(["Ban Thường vụ Tỉnh ủy"]);
+  });
+});
+
+describe("a name holding what the bodies relate to", () => {
+  it.each([
+    ["Đề nghị UBND các xã, thị trấn liên quan đến lòng hồ Tả Trạch tuyên truyền cho nhân dân.", ["UBND các xã, thị trấn liên quan đến lòng hồ Tả Trạch"]],
+    ["Các sở, ngành liên quan tới dự án đường cao tốc phối hợp rà soát.", ["Các sở, ngành liên quan tới dự án đường cao tốc"]],
+    // "liên quan" closing the name, the verb after it.
+    ["Các đơn vị liên quan chủ động phối hợp.", ["Các đơn vị liên quan"]],
+  ])("%s", (sentence, want) => {
+    expect(leads(sentence)).toEqual(want);
+  });
+});
+
+describe("a list of units hard-wrapped over lines", () => {
+  const decision = (clause: string) =>
+    `ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NAM\nSố: 12/QĐ-UBND\nQuảng Nam, ngày 5 tháng 3 năm 2020\nQUYẾT ĐỊNH\nVề việc thành lập Tổ công tác\n\nĐiều 1. Thành lập Tổ công tác liên ngành.\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.\n${clause}\n`;
+  it("reads the units after 'các Sở:' across the break", () => {
+    const got = names(decision("Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc các Sở: Tài chính, Nội vụ, Công\nThương, Kế hoạch và Đầu tư; Chủ tịch UBND các huyện, thị xã, thành phố chịu trách nhiệm thi hành Quyết định này./."));
+    expect(got).toEqual([["lead:Chánh Văn phòng UBND tỉnh", "lead:Giám đốc Sở Tài chính", "lead:Sở Nội vụ", "lead:Sở Công Thương", "lead:Sở Kế hoạch và Đầu tư", "lead:Chủ tịch UBND các huyện, thị xã, thành phố"]]);
+  });
+  it("goes on after a line ending in a comma, not into a dash item", () => {
+    expect(sentences("Sở Y tế, Sở Tài chính,\nSở Nội vụ phối hợp thực hiện.")).toEqual(["Sở Y tế, Sở Tài chính, Sở Nội vụ phối hợp thực hiện."]);
+    expect(sentences("Kính gửi:\n- Sở Y tế,\n- Sở Tài chính.")).toHaveLength(3);
   });
 });
