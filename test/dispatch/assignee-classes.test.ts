@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { readDispatch } from "../../src/dispatch/reader.js";
-import { coordinatorsIn, leadsOfSentence, sentences } from "../../src/dispatch/roles.js";
+import { coordinatorsIn, leadsIn, leadsOfSentence, sentences } from "../../src/dispatch/roles.js";
 import { splitList } from "../../src/dispatch/bodies.js";
 
 const read = (text: string) => readDispatch(text, { refDate: "2026-01-15" });
@@ -575,5 +575,19 @@ describe("a list of units hard-wrapped over lines", () => {
   it("goes on after a line ending in a comma, not into a dash item", () => {
     expect(sentences("Sở Y tế, Sở Tài chính,\nSở Nội vụ phối hợp thực hiện.")).toEqual(["Sở Y tế, Sở Tài chính, Sở Nội vụ phối hợp thực hiện."]);
     expect(sentences("Kính gửi:\n- Sở Y tế,\n- Sở Tài chính.")).toHaveLength(3);
+  });
+});
+
+describe("a body that published or sent a document is background", () => {
+  it.each([
+    ["Báo Thanh tra ngày 29/10/2016 có bài “Vận động người dân hiến đất”.", "Báo Thanh tra"],
+    ["Tổ công tác đặc biệt của Chính phủ có văn bản số 3681/BC-TCT ngày 22 tháng 9 năm 2021 báo cáo tình hình.", "Tổ công tác đặc biệt của Chính phủ"],
+    ["Ủy ban MTTQ Việt Nam huyện Cư M’gar tặng bò giúp giảm nghèo.", "Ủy ban MTTQ Việt Nam huyện Cư M’gar"],
+  ])("%s", (sentence, subject) => {
+    expect(leadsOfSentence(sentence)?.leads).toEqual([subject]);
+    expect(leadsIn(sentence)).toEqual(sentence.includes("tặng") ? [subject] : []);
+  });
+  it("a date between the body and its work is neither name nor verb", () => {
+    expect(leadsOfSentence("Sở Y tế ngày 5 tháng 3 năm 2020 tổ chức kiểm tra.")).toMatchObject({ leads: ["Sở Y tế"], verb: "tổ chức" });
   });
 });
