@@ -591,3 +591,14 @@ describe("a body that published or sent a document is background", () => {
     expect(leadsOfSentence("Sở Y tế ngày 5 tháng 3 năm 2020 tổ chức kiểm tra.")).toMatchObject({ leads: ["Sở Y tế"], verb: "tổ chức" });
   });
 });
+
+describe("a request to a named body after a closing line", () => {
+  const notice = (tail: string) =>
+    `ỦY BAN NHÂN DÂN\nPHƯỜNG PHÚ HỘI\nSố: 15/TB-UBND\nHuế, ngày 20 tháng 3 năm 2019\nTHÔNG BÁO\nVề việc thu gom rác thải\n\nGiờ thu gom rác vào mùa hè được thực hiện từ ngày 01/4 đến ngày 30/9.\n(Đính kèm lịch thu gom rác thải sinh hoạt)\n${tail}\nNơi nhận:\n- Như trên;`;
+  it("is new work", () => {
+    expect(names(notice("Đề nghị Tổ trưởng 08 Tổ dân phố thông báo cho các hộ gia đình trên địa bàn được biết."))).toEqual([["lead:Tổ trưởng 08 Tổ dân phố"]]);
+  });
+  it("but a restatement of the work above is not", () => {
+    expect(names(notice("Nhận được thông báo này, đề nghị các hộ gia đình nghiêm túc thực hiện./."))).toEqual([]);
+  });
+});
