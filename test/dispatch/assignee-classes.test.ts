@@ -602,3 +602,13 @@ describe("a request to a named body after a closing line", () => {
     expect(names(notice("Nhận được thông báo này, đề nghị các hộ gia đình nghiêm túc thực hiện./."))).toEqual([]);
   });
 });
+
+describe("'tổ chức hội nghị' is the verb, 'tổ chức hội' the noun", () => {
+  it.each([
+    ["UBND huyện Đông Anh tổ chức hội nghị sơ kết công tác quý I.", ["UBND huyện Đông Anh"]],
+    ["Sở Y tế tổ chức hội thi tay nghề.", ["Sở Y tế"]],
+    ["Các tổ chức hội, đoàn thể tham gia tuyên truyền.", ["Các tổ chức hội, đoàn thể"]],
+  ])("%s", (sentence, want) => {
+    expect(leads(sentence)).toEqual(want);
+  });
+});
