@@ -50,8 +50,9 @@ const TITLE_ONLY = /^(?:(?:phó\s+)?(?:giám đốc|chủ tịch|hiệu trưởn
 
 const PLACE_KIND = "(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)";
 const PLACE_END = new RegExp(`(?:^|\\s)các\\s+${PLACE_KIND}(?:\\s*(?:,|và)\\s*${PLACE_KIND})*\\s*$`, "iu");
+const AREA_END = /(?:\s(?:huyện|xã|tỉnh|phường|thị trấn|quận|thị xã|thành phố)|\strên địa bàn(?:\s+(?:huyện|xã|tỉnh|phường|thị trấn|quận|thị xã|thành phố))?)\s*$/iu;
 const QUALIFIER_Y =
-  /(?:ủy|uỷ|đoàn|hội|đội|trên|trong|thuộc|trực thuộc|có|liên quan|cấp|và|của|ở|tại|huyện|tỉnh|thành phố|thị xã|xã|phường|thị trấn|quận|vùng|biên giới|ven|miền|khu vực|đặc biệt|nông thôn|đô thị|mới|điểm|giáp|dọc|nơi|được|chưa|đã|đạt|thuộc)(?![\p{L}])/uy;
+  /(?:ủy|uỷ|đoàn|hội|đội|trên|trong|thuộc|trực thuộc|có|liên quan|cấp|và|của|ở|tại|huyện|tỉnh|thành phố|thị xã|xã|phường|thị trấn|quận|vùng|biên giới|ven|miền|khu vực|đặc biệt|nông thôn|đô thị|mới|điểm|giáp|dọc|nơi|được|chưa|đã|đạt|thuộc|từ|đến|khóa|khoá|nhiệm kỳ|đóng(?=\s+(?:trên|tại|ở)\s))(?![\p{L}])/uy;
 const WORD_Y = /[^\s,;:()[\]“”"!?]+/uy;
 const STOP_Y = new RegExp(STOP_RE.source.slice(1), "uy");
 const NOUN_AFTER_Y = new RegExp(NOUN_AFTER.source.slice(1), "uy");
@@ -113,7 +114,9 @@ export function readList(s: string): { list: string; end: number } {
       continue;
     }
     // "UBND các xã tuần tra …": after the places of a collective only a qualifier may follow, not a new word.
-    if (/\p{Ll}/u.test(c) && PLACE_END.test(out)) {
+    // "Các trường học trên địa bàn cho học sinh nghỉ", "Ban Chỉ đạo … huyện họp bàn …": a name closed by its place or
+    // area goes on only with a qualifier; any other lower-case word is the verb, even one the lexicon does not know.
+    if (/\p{Ll}/u.test(c) && (PLACE_END.test(out) || AREA_END.test(out))) {
       QUALIFIER_Y.lastIndex = i;
       if (!QUALIFIER_Y.test(s)) break;
     }

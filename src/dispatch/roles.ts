@@ -34,7 +34,8 @@ const DOC_SAYS = /^(?:Công văn|Thông báo|Kế hoạch|Chỉ thị|Văn bản
 // "… rất mong sự quan tâm của Quý đơn vị", "Sở … lấy ý kiến góp ý dự thảo …", "Thường trực Thành ủy đồng ý …": the
 // body speaking, not work given to it.
 // "Báo Thanh tra có bài …", "Tổ công tác … có văn bản số …": a body that published or sent a document is background.
-const BACKGROUND_VERB = /^(?:ban hành|banh|đã|nhận được|có ý kiến|có (?:bài|văn|công văn|công điện|tờ|thông báo|quyết|nghị)|được(?! giao| phân công)|vừa|là|(?:kính |rất )?mong|lấy ý kiến|đồng ý|cho biết|nhấn mạnh|khẳng định|nhận thấy)(?![\p{L}])/u;
+// "Chánh Văn phòng … làm Trưởng bộ phận", "… làm thành viên": who a body is made up of, not work.
+const BACKGROUND_VERB = /^(?:ban hành|banh|đã|nhận được|có ý kiến|làm (?:trưởng|phó|thành viên|thường trực|ủy viên|uỷ viên|tổ trưởng|tổ phó)|có (?:bài|văn|công văn|công điện|tờ|thông báo|quyết|nghị)|được(?! giao| phân công)|vừa|là|(?:kính |rất )?mong|lấy ý kiến|đồng ý|cho biết|nhấn mạnh|khẳng định|nhận thấy)(?![\p{L}])/u;
 
 function listAt(input: string): { names: string[]; end: number } | null {
   // "Giao Giám đốc: Sở Văn hóa, Thể thao và Du lịch, Sở Thông tin …": a title standing for each body listed after it.
@@ -333,7 +334,8 @@ function verbAfter(rest: string): string {
 
 /** A sentence that states the work of named bodies (not background, not generic, not a bare heading). */
 export function isWorkSentence(l: SentenceLeads | null): l is SentenceLeads {
-  return l !== null && l.verb !== "" && !BACKGROUND_VERB.test(l.verb) && !isGeneric(l.leads);
+  // A single letter is the cut end of a truncated page ("Văn phòng cấp ủy cấp huyện l"), not a verb.
+  return l !== null && l.verb.length > 1 && !BACKGROUND_VERB.test(l.verb) && !isGeneric(l.leads);
 }
 
 // "Giám đốc các Sở: Tài chính, Nội vụ, Công" / "Thương, Kế hoạch và Đầu tư; …": a list of units after the kind's colon,

@@ -612,3 +612,19 @@ describe("'tổ chức hội nghị' is the verb, 'tổ chức hội' the noun",
     expect(leads(sentence)).toEqual(want);
   });
 });
+
+describe("a name closed by its place or area ends at any lower-case word that is not a qualifier", () => {
+  it.each([
+    ["Các trường học trên địa bàn cho học sinh nghỉ học.", ["Các trường học trên địa bàn"]],
+    ["Ban Chỉ đạo phòng chống dịch huyện họp bàn các giải pháp.", ["Ban Chỉ đạo phòng chống dịch huyện"]],
+    // Qualifiers go on: a range of levels, a term, where a body is located.
+    ["Các cấp ủy, chính quyền từ huyện đến cơ sở tập trung lãnh đạo.", ["Các cấp ủy", "chính quyền từ huyện đến cơ sở"]],
+    ["Các doanh nghiệp của tỉnh đóng trên địa bàn huyện chủ động ứng phó.", ["Các doanh nghiệp của tỉnh đóng trên địa bàn huyện"]],
+    ["Ban Tuyên giáo huyện ủy hướng dẫn tuyên truyền.", ["Ban Tuyên giáo huyện ủy"]],
+  ])("%s", (sentence, want) => {
+    expect(leads(sentence)).toEqual(want);
+  });
+  it("who a body is made up of is not work", () => {
+    expect(leadsIn("Chánh Văn phòng cấp ủy cấp huyện làm Trưởng bộ phận.")).toEqual([]);
+  });
+});
