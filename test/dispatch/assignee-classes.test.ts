@@ -628,3 +628,17 @@ describe("a name closed by its place or area ends at any lower-case word that is
     expect(leadsIn("Chánh Văn phòng cấp ủy cấp huyện làm Trưởng bộ phận.")).toEqual([]);
   });
 });
+
+describe("a công điện's address line stands for Kính gửi", () => {
+  const cable = (address: string) =>
+    `ỦY BAN NHÂN DÂN\nHUYỆN KỲ ANH\nSố: 13/CĐ-UBND\nKỳ Anh, ngày 13 tháng 9 năm 2018\nCÔNG ĐIỆN\nVề việc chủ động ứng phó với bão số 5\n\n${address}\n- Chủ tịch Ủy ban nhân dân các xã;\n- Trưởng các phòng, ban, đoàn thể huyện.\nTheo dự báo, bão số 5 đang tiến vào đất liền.\n1. Tổ chức trực ban nghiêm túc 24/24 giờ.\n`;
+  it.each(["CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN, điện:", "TRƯỞNG BCH PCTT VÀ TKCN HUYỆN KỲ ANH, Điện:", "CHỦ TỊCH UBND HUYỆN điện:"])("%s", (address) => {
+    const r = read(cable(address));
+    expect(r.doc.recipients).toEqual(["Chủ tịch Ủy ban nhân dân các xã", "Trưởng các phòng, ban, đoàn thể huyện"]);
+    expect(names(cable(address))).toEqual([["lead:Chủ tịch Ủy ban nhân dân các xã", "lead:Trưởng các phòng, ban, đoàn thể huyện"]]);
+  });
+  it("and 'Kínhgửi:' written without its space is Kính gửi", () => {
+    const r = read("BỘ CÔNG THƯƠNG\nSố: 12/BCT-TTTN\nHà Nội, ngày 5 tháng 3 năm 2013\nV/v chống buôn lậu\n\nKínhgửi: Sở Công Thương các tỉnh\n1. Tăng cường kiểm tra thị trường.\n");
+    expect(r.doc.recipients).toEqual(["Sở Công Thương các tỉnh"]);
+  });
+});
