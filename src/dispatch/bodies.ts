@@ -227,6 +227,8 @@ const SHARED_OFFICE_BEFORE = /^(?:(?:Chánh|Phó Chánh)\s+)?Văn phòng\s+(?:H�
 /** Splits a list into bodies: at ";", at a new "các", and at each new named unit; same-tier kinds stay together. */
 export function splitList(list: string): string[] {
   const names: string[] = [];
+  // "Sở Y tế các tỉnh … tham gia Đề án (danh sách kèm theo)": a remark on the list is not part of any name.
+  list = list.replace(/\s*\((?:có\s+|theo\s+)?danh sách[^()]{0,40}\)/giu, "");
   // "… đoàn thể của tỉnh – Uỷ ban nhân dân các huyện, thị xã": a dash between two bodies separates them ("Lao động -
   // Thương binh và Xã hội", "Phát thanh - Truyền hình" are names: no body starts after their dash).
   // "Văn phòng HĐND - UBND huyện" is one office serving both.

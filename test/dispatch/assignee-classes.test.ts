@@ -642,3 +642,9 @@ describe("a công điện's address line stands for Kính gửi", () => {
     expect(r.doc.recipients).toEqual(["Sở Công Thương các tỉnh"]);
   });
 });
+
+describe("a remark on a list is not part of a name", () => {
+  it("drops '(danh sách kèm theo)'", () => {
+    expect(splitList("Sở Y tế các tỉnh, thành phố trực thuộc Trung ương tham gia Đề án (danh sách kèm theo)")).toEqual(["Sở Y tế các tỉnh, thành phố trực thuộc Trung ương tham gia Đề án"]);
+  });
+});
