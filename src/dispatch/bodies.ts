@@ -34,7 +34,7 @@ const STOP_RE = new RegExp(`^(?:${STOP_WORDS.sort((a, b) => b.length - a.length)
 // phòng, chống thiên tai", "Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn": a steering body named by its
 // field.
 // "các đơn vị, tổ chức, cá nhân có liên quan": "tổ chức" in a list of kinds is the noun, not the verb "organise".
-const NOUN_AFTER = /^(?:tổ chức (?:chính trị|xã hội|đoàn thể|cơ sở|[đĐ]ảng|hội|quần chúng|tôn giáo)|tổ chức(?=\s*(?:,|và)\s*(?:cá nhân|doanh nghiệp|cơ quan|đơn vị)(?![\p{L}]))|tổ chức(?=\s+(?:có\s+)?liên quan(?![\p{L}]))|cá nhân|dự án(?: đầu tư)?(?: xây dựng)?(?: công trình)?|cùng cấp|(?<=(?:^|\s)[Bb]an\s)(?:chỉ đạo|chỉ huy|quản lý|xây dựng [Đđ]ảng)|(?<=(?:^|\s)(?:[Đđ]ơn vị|[Cc]ơ quan)\s)(?:quản lý|thi công|tư vấn|chủ quản)|(?<=[Gg]iáo dục\s)thường xuyên|(?<=(?:^|\s)(?:Ban [Cc]hỉ đạo|Ban [Cc]hỉ huy|Hội đồng|Tổ công tác)(?:\s+(?:quốc gia|Trung ương|tỉnh|huyện|thành phố))?\s)về|(?<=(?:thiên tai|lụt bão)\s+và\s)tìm kiếm(?:,)? cứu nạn|(?<=(?:^|\s)[Cc]ông\s)trình|(?<=chuyên trách\s)tham mưu,? giúp việc|(?<=độc\s)lập)/u;
+const NOUN_AFTER = /^(?:tổ chức (?:chính trị|xã hội|đoàn thể|cơ sở|[đĐ]ảng|hội(?!\s+(?:nghị|thảo|thi|diễn|chợ|trại|họp|khỏe|khoẻ|sách|đàm|ngộ|nhập|tụ|đua|báo|xuân|làng|chữ)(?![\p{L}]))|quần chúng|tôn giáo)(?![\p{L}])|tổ chức(?=\s*(?:,|và)\s*(?:cá nhân|doanh nghiệp|cơ quan|đơn vị)(?![\p{L}]))|tổ chức(?=\s+(?:có\s+)?liên quan(?![\p{L}]))|cá nhân|dự án(?: đầu tư)?(?: xây dựng)?(?: công trình)?|cùng cấp|(?<=(?:^|\s)[Bb]an\s)(?:chỉ đạo|chỉ huy|quản lý|xây dựng [Đđ]ảng)|(?<=(?:^|\s)(?:[Đđ]ơn vị|[Cc]ơ quan)\s)(?:quản lý|thi công|tư vấn|chủ quản)|(?<=[Gg]iáo dục\s)thường xuyên|(?<=(?:^|\s)(?:Ban [Cc]hỉ đạo|Ban [Cc]hỉ huy|Hội đồng|Tổ công tác)(?:\s+(?:quốc gia|Trung ương|tỉnh|huyện|thành phố))?\s)về|(?<=(?:thiên tai|lụt bão)\s+và\s)tìm kiếm(?:,)? cứu nạn|(?<=(?:^|\s)[Cc]ông\s)trình|(?<=chuyên trách\s)tham mưu,? giúp việc|(?<=độc\s)lập)/u;
 
 export function bodyHeadAt(s: string): number {
   const m = BODY_AT.exec(s);
@@ -50,8 +50,9 @@ const TITLE_ONLY = /^(?:(?:phó\s+)?(?:giám đốc|chủ tịch|hiệu trưởn
 
 const PLACE_KIND = "(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)";
 const PLACE_END = new RegExp(`(?:^|\\s)các\\s+${PLACE_KIND}(?:\\s*(?:,|và)\\s*${PLACE_KIND})*\\s*$`, "iu");
+const AREA_END = /(?:\s(?:huyện|xã|tỉnh|phường|thị trấn|quận|thị xã|thành phố)|\strên địa bàn(?:\s+(?:huyện|xã|tỉnh|phường|thị trấn|quận|thị xã|thành phố))?)\s*$/iu;
 const QUALIFIER_Y =
-  /(?:ủy|uỷ|đoàn|hội|đội|trên|trong|thuộc|trực thuộc|có|liên quan|cấp|và|của|ở|tại|huyện|tỉnh|thành phố|thị xã|xã|phường|thị trấn|quận|vùng|biên giới|ven|miền|khu vực|đặc biệt|nông thôn|đô thị|mới|điểm|giáp|dọc|nơi|được|chưa|đã|đạt|thuộc)(?![\p{L}])/uy;
+  /(?:ủy|uỷ|đoàn|hội|đội|trên|trong|thuộc|trực thuộc|có|liên quan|cấp|và|của|ở|tại|huyện|tỉnh|thành phố|thị xã|xã|phường|thị trấn|quận|vùng|biên giới|ven|miền|khu vực|đặc biệt|nông thôn|đô thị|mới|điểm|giáp|dọc|nơi|được|chưa|đã|đạt|thuộc|từ|đến|khóa|khoá|nhiệm kỳ|đóng(?=\s+(?:trên|tại|ở)\s))(?![\p{L}])/uy;
 const WORD_Y = /[^\s,;:()[\]“”"!?]+/uy;
 const STOP_Y = new RegExp(STOP_RE.source.slice(1), "uy");
 const NOUN_AFTER_Y = new RegExp(NOUN_AFTER.source.slice(1), "uy");
@@ -113,7 +114,9 @@ export function readList(s: string): { list: string; end: number } {
       continue;
     }
     // "UBND các xã tuần tra …": after the places of a collective only a qualifier may follow, not a new word.
-    if (/\p{Ll}/u.test(c) && PLACE_END.test(out)) {
+    // "Các trường học trên địa bàn cho học sinh nghỉ", "Ban Chỉ đạo … huyện họp bàn …": a name closed by its place or
+    // area goes on only with a qualifier; any other lower-case word is the verb, even one the lexicon does not know.
+    if (/\p{Ll}/u.test(c) && (PLACE_END.test(out) || AREA_END.test(out))) {
       QUALIFIER_Y.lastIndex = i;
       if (!QUALIFIER_Y.test(s)) break;
     }
@@ -123,6 +126,8 @@ export function readList(s: string): { list: string; end: number } {
     // "Chủ tịch UBND huyện Giao Chủ tịch UBND xã …": "Giao" written capitalised is still the verb when a body follows
     // ("Sở Giao thông" is a name: no body after "Giao").
     if (c === "G" && out.trim() !== "" && /^Giao\s+(?:cho\s+)?/u.test(s.slice(i, i + 12)) && bodyHeadAt(s.slice(i).replace(/^Giao\s+(?:cho\s+)?/u, "")) > 0) break;
+    // "Báo Thanh tra ngày 29/10/2016 có bài …": a date after a name is when it acted, never part of the name.
+    if (c === "n" && out.trim() !== "" && /^ngày\s+\d/u.test(s.slice(i, i + 10))) break;
     if (c === "c" && /^\s*\p{Lu}[^,]*$/u.test(out) && /^có\s(?!liên quan|trụ sở)/u.test(s.slice(i, i + 16)) && !/(?:^|\s)(?:các|những|tất cả|mỗi|từng|\d{1,3})\s/iu.test(` ${out}`)) break;
     if (out.trim() !== "" && /\p{Ll}/u.test(c)) {
       STOP_Y.lastIndex = i;
@@ -193,7 +198,17 @@ export function readList(s: string): { list: string; end: number } {
     out += word;
     i += word.length;
     // "… (có) liên quan" closes a collective unless the list goes on.
-    if (word === "quan" && /liên quan$/u.test(out) && !/^\s*(?:[,;]|và\s|(?:trực )?thuộc\s|trên địa bàn|trong (?:tỉnh|huyện|thành phố|ngành))/u.test(s.slice(i, i + 20))) break;
+    if (word === "quan" && /liên quan$/u.test(out) && !/^\s*(?:[,;]|và\s|(?:trực )?thuộc\s|trên địa bàn|trong (?:tỉnh|huyện|thành phố|ngành))/u.test(s.slice(i, i + 20))) {
+      // "UBND các xã, thị trấn liên quan đến lòng hồ Tả Trạch": what they relate to is part of the name, up to the verb
+      //.
+      const to = /^\s+(?:đến|tới)\s+/u.exec(s.slice(i, i + 30));
+      const what = to ? readList(s.slice(i + to[0].length)) : null;
+      if (what && what.list.split(/\s+/u).length >= 2 && what.list.split(/\s+/u).length <= 12 && !/[,;]/u.test(what.list)) {
+        out += `${to![0]}${what.list}`;
+        i += to![0].length + what.end;
+      }
+      break;
+    }
   }
   return { list: out.replace(/\s+/g, " ").replace(/[\s,;.\-–]+$/u, "").trim(), end: i };
 }
@@ -212,6 +227,8 @@ const SHARED_OFFICE_BEFORE = /^(?:(?:Chánh|Phó Chánh)\s+)?Văn phòng\s+(?:H�
 /** Splits a list into bodies: at ";", at a new "các", and at each new named unit; same-tier kinds stay together. */
 export function splitList(list: string): string[] {
   const names: string[] = [];
+  // "Sở Y tế các tỉnh … tham gia Đề án (danh sách kèm theo)": a remark on the list is not part of any name.
+  list = list.replace(/\s*\((?:có\s+|theo\s+)?danh sách[^()]{0,40}\)/giu, "");
   // "… đoàn thể của tỉnh – Uỷ ban nhân dân các huyện, thị xã": a dash between two bodies separates them ("Lao động -
   // Thương binh và Xã hội", "Phát thanh - Truyền hình" are names: no body starts after their dash).
   // "Văn phòng HĐND - UBND huyện" is one office serving both.
@@ -231,7 +248,7 @@ export function splitList(list: string): string[] {
       // "các Sở, Ban, Ngành, Đoàn thể tỉnh": capitalised bare kinds of the same tier go on with a collective of kinds.
       // "Ban Thường vụ các huyện ủy, thị ủy, Thành ủy Huế": an office over a collective is the office of each unit listed,
       // named ones included.
-      const kind = KIND_WORD.test(lower) && (!/^\p{Lu}/u.test(seg) || (bareKinds(cur) && bareKindSeg(seg)) || (OFFICE_OVER.test(cur) && !bodyHeadAt(seg.slice(KIND_WORD.exec(lower)![0].length).trimStart()) && sameTier(cur, seg, true))) && sameTier(cur, seg);
+      const kind = KIND_WORD.test(lower) && (!/^\p{Lu}/u.test(seg) || (bareKinds(cur) && bareKindSeg(seg)) || (OFFICE_OVER.test(cur) && !bodyHeadAt(seg.slice(KIND_WORD.exec(lower)![0].length).trimStart()) && sameTier(cur, seg, true))) && sameTier(cur, seg) && !ownQualifier(cur, seg);
       // "các tỉnh, thành đoàn", "các huyện, thành, thị ủy": place kinds sharing the committee named after the last one.
       const elided = /(?:^|\s)các\s+(?:(?:tỉnh|thành|huyện|thị|quận)\s*,\s*)*(?:tỉnh|thành|huyện|thị|quận)$/iu.test(cur) && new RegExp(`^(?:tỉnh|thành|huyện|thị|quận) (?:đoàn|${U})(?![\\p{L}])`, "iu").test(seg);
       // "UBND xã Ea Bông, Bình Hòa, thị trấn Buôn Trấp": another place named with its own kind, under the same office.
@@ -295,9 +312,28 @@ function sameTier(cur: string, seg: string, known = false): boolean {
   if (known) return a >= 0 && a === b;
   // "các đơn vị, trường học", "các cơ quan, đơn vị, doanh nghiệp": a bare generic kind ("đơn vị", "cơ quan") covers
   // the kinds listed after it.
-  if (/^(?:(?:tất cả\s+)?các\s+)?(?:cơ quan|đơn vị)$/iu.test(last.replace(TITLE_LEAD, "").trim()) && !/\s/u.test(seg.trim().split(/\s+/u).slice(2).join(" "))) return true;
+  // Only when that kind opens the collective, or a title heads them all ("người đứng đầu các cơ quan, đơn vị, doanh
+  // nghiệp"): after "các cơ quan, đơn vị" a further kind of another tier is another body ("Các cơ quan, đơn vị, trường
+  // học" → "Các cơ quan, đơn vị"; "trường học").
+  if ((cur === last || TITLE_LEAD.test(cur)) && /^(?:(?:tất cả\s+)?các\s+)?(?:cơ quan|đơn vị)$/iu.test(last.replace(TITLE_LEAD, "").trim()) && !/\s/u.test(seg.trim().split(/\s+/u).slice(2).join(" "))) return true;
   return a < 0 || b < 0 || a === b;
 }
+// Words after a kind that place or scope it ("đoàn thể huyện", "đơn vị trực thuộc", "cơ quan có liên quan"): shared by the
+// whole collective, not a qualifier of that kind alone.
+const SHARED_SCOPE = /^(?:huyện|quận|xã|phường|thị trấn|thị xã|thành phố|tỉnh|thôn|khu phố|trực thuộc|thuộc|liên quan|có|trên|trong|tại|ở|của|cấp|các|địa phương|hữu quan|nêu trên|này)(?![\p{L}])/iu;
+const KIND_QUALIFIED = /^(?:cơ quan|đơn vị|tổ chức|doanh nghiệp|trường|hội|ban|phòng|sở)\s+(\S.*)$/iu;
+/**
+ * "các cơ quan Đảng, đoàn thể, nhà nước, đơn vị lực lượng vũ trang": a collective whose first kind carries a qualifier
+ * of its own ("cơ quan Đảng"), then a kind with another qualifier ("đơn vị lực lượng vũ trang", "cơ quan hành chính"):
+ * kinds with different qualifiers do not share one, so the second starts another body.
+ */
+function ownQualifier(cur: string, seg: string): boolean {
+  const first = cur.replace(TITLE_LEAD, "").replace(/^(?:(?:tất cả|toàn thể)\s+)?các\s+/iu, "").split(/\s*,\s*|\s+và\s+/u)[0] ?? "";
+  const a = KIND_QUALIFIED.exec(first);
+  const b = KIND_QUALIFIED.exec(seg.trim());
+  return !!a && !!b && !SHARED_SCOPE.test(a[1]!) && !SHARED_SCOPE.test(b[1]!);
+}
+
 /** The collective so far is only kind words ("các Sở", "các Sở, Ban"), without a proper name. */
 function bareKinds(cur: string): boolean {
   // "Giám đốc các Sở, Ban, ngành": the title over a collective of kinds does not change its kinds.

@@ -16,6 +16,9 @@ export interface HeaderResult {
   bodyStart: number;
 }
 
+// "CHỦ TỊCH UBND TỈNH điện:", "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN, điện:", "TRƯỞNG BCH PCTT … HUYỆN MỘC CHÂU, Điện:", or
+// "ĐIỆN:" alone on its line under the sender: a công điện's address line, its "Kính gửi".
+const CABLE_TO = /^(?:\p{Lu}[\p{Lu}\s.&-]{2,80}?\s*,?\s(?:điện|Điện|ĐIỆN)|(?:ĐIỆN|Điện))\s*:/u;
 const TYPES = [
   "Công văn", "Kế hoạch", "Chỉ thị", "Thông báo", "Quyết định", "Công điện", "Hướng dẫn", "Báo cáo", "Nghị quyết",
   "Tờ trình", "Kết luận", "Chương trình", "Thông tri", "Quy định", "Giấy mời",
@@ -110,7 +113,7 @@ export function readHeader(input: Line[]): HeaderResult {
   for (let i = 0; i < limit; i++) {
     let t = lines[i]!.text;
     if (i > 0 && lines[i - 1]!.text.length > 180 && /\p{Ll}/u.test(lines[i - 1]!.text)) seenProse = true;
-    if (/^Kính gửi/iu.test(t) || /^\p{Lu}[\p{Lu}\s]{2,80}\s(?:điện|ĐIỆN)\s*:/u.test(t)) break;
+    if (/^Kính\s*gửi/iu.test(t) || CABLE_TO.test(t)) break;
     if (stamps(t, doc)) {
       lastHeader = i;
       continue;
@@ -150,7 +153,7 @@ export function readHeader(input: Line[]): HeaderResult {
       doc.subject = subjectLine(vv[1]!, doc);
       // A subject wrapped onto the next paragraph ("V/v … công tác" / "Hội và phong trào …").
       const next = lines[i + 1]?.text ?? "";
-      if (!/[.;:]$/u.test(vv[1]!) && next.length < 120 && !/:\s*$/u.test(next) && !isUpper(next) && !NOT_HEADER.test(next) && !/^(?:Kính gửi|Số\b|Nơi)/iu.test(next) && !PLACE_DATE.test(next) && !/^[-–+•\d]/u.test(next) && !POSTED.test(`x ${next}`)) {
+      if (!/[.;:]$/u.test(vv[1]!) && next.length < 120 && !/:\s*$/u.test(next) && !isUpper(next) && !NOT_HEADER.test(next) && !/^(?:Kính\s*gửi|Số\b|Nơi)/iu.test(next) && !CABLE_TO.test(next) && !PLACE_DATE.test(next) && !/^[-–+•\d]/u.test(next) && !POSTED.test(`x ${next}`)) {
         doc.subject = subjectLine(`${vv[1]!} ${next}`, doc);
         lastHeader = i + 1;
         i++;
@@ -205,7 +208,7 @@ export function readHeader(input: Line[]): HeaderResult {
   // Kính gửi: inline text and/or dash lines; body text glued after it on the same line is split off.
   let bodyStart = lastHeader + 1;
   // A công điện addresses its recipients with "CHỦ TỊCH UBND TỈNH điện:" instead of "Kính gửi:".
-  const ADDRESS = /^(?:Kính gửi\s*:?|\p{Lu}[\p{Lu}\s]{2,80}\s(?:điện|ĐIỆN)\s*:)\s*/u;
+  const ADDRESS = new RegExp(`^(?:Kính\\s*gửi\\s*:?|${CABLE_TO.source.slice(1)})\\s*`, "u");
   const kg = lines.findIndex((l, i) => i < Math.max(limit, 1) + 5 && ADDRESS.test(l.text) && !/^Kính gửi\p{L}/u.test(l.text));
   if (kg >= 0) {
     let inline = lines[kg]!.text.replace(ADDRESS, "");

@@ -33,7 +33,9 @@ const PLACE_ASKS = /^((?:TP|Tp|[Tt]hành phố|[Tt]ỉnh|[Hh]uyện|[Qq]uận|[T
 const DOC_SAYS = /^(?:Công văn|Thông báo|Kế hoạch|Chỉ thị|Văn bản|Công điện|Kết luận|Hướng dẫn)\s+(?:nêu rõ|nêu|cho biết|nhấn mạnh|chỉ rõ)\s*[:,]\s*(?=\p{Lu})/u;
 // "… rất mong sự quan tâm của Quý đơn vị", "Sở … lấy ý kiến góp ý dự thảo …", "Thường trực Thành ủy đồng ý …": the
 // body speaking, not work given to it.
-const BACKGROUND_VERB = /^(?:ban hành|banh|đã|nhận được|có ý kiến|được(?! giao| phân công)|vừa|là|(?:kính |rất )?mong|lấy ý kiến|đồng ý|cho biết|nhấn mạnh|khẳng định|nhận thấy)(?![\p{L}])/u;
+// "Báo Thanh tra có bài …", "Tổ công tác … có văn bản số …": a body that published or sent a document is background.
+// "Chánh Văn phòng … làm Trưởng bộ phận", "… làm thành viên": who a body is made up of, not work.
+const BACKGROUND_VERB = /^(?:ban hành|banh|đã|nhận được|có ý kiến|làm (?:trưởng|phó|thành viên|thường trực|ủy viên|uỷ viên|tổ trưởng|tổ phó)|có (?:bài|văn|công văn|công điện|tờ|thông báo|quyết|nghị)|được(?! giao| phân công)|vừa|là|(?:kính |rất )?mong|lấy ý kiến|đồng ý|cho biết|nhấn mạnh|khẳng định|nhận thấy)(?![\p{L}])/u;
 
 function listAt(input: string): { names: string[]; end: number } | null {
   // "Giao Giám đốc: Sở Văn hóa, Thể thao và Du lịch, Sở Thông tin …": a title standing for each body listed after it.
@@ -235,7 +237,7 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
     const described = got.names.length === 1 && isGeneric(got.names) ? /^([^,.;:()]{3,100}?)\s+(?=(?:có|chịu) trách nhiệm\s)/u.exec(part) : null;
     if (described) got = { names: [described[1]!.trim()], end: described[0].length };
     // "UBND tỉnh cũng đề nghị …", "Sở Y tế trân trọng đề nghị …": an adverb between the requester and its request.
-    const after = part.slice(got.end).trimStart().replace(/^(?:(?:cũng|đồng thời|còn|tiếp tục|trân trọng|kính|thông báo(?:\s+và|\s*,)?)\s+)+(?=(?:giao|đề nghị|yêu cầu|phân công|mời)[\s,:])/iu, "");
+    const after = part.slice(got.end).trimStart().replace(/^(?:(?:cũng|đồng thời|còn|vừa|tiếp tục|trân trọng|kính|thông báo(?:\s+và|\s*,)?)\s+)+(?=(?:giao|đề nghị|yêu cầu|phân công|mời)[\s,:])/iu, "");
     // "…, Chủ tịch UBND huyện yêu cầu:" before the items: the body speaking, whom it asks comes below.
     if (/^(?:đề nghị|yêu cầu|giao)\s*:\s*$/iu.test(after)) return { leads: [], requester: got.names, verb: "", requested: true };
     const inner = REQUEST.exec(after);
@@ -324,18 +326,38 @@ function inPartners(s: string, at: number): boolean {
 
 function verbAfter(rest: string): string {
   // "UBND các huyện, thị xã: tuyên truyền, vận động …": the work after the body's colon on the same line.
+  // "Báo Thanh tra ngày 29/10/2016 có bài …": the date the body acted on comes before its verb.
+  rest = rest.replace(/^[,\s]*ngày\s+\d{1,2}(?:\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?|\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)\s*,?/u, "");
   const m = /^[,\s]*(?::\s*(?=\p{Ll}))?([^\s,.;:]+(?:\s+[^\s,.;:]+)?)/u.exec(rest);
   return m ? m[1]!.toLowerCase() : "";
 }
 
 /** A sentence that states the work of named bodies (not background, not generic, not a bare heading). */
 export function isWorkSentence(l: SentenceLeads | null): l is SentenceLeads {
-  return l !== null && l.verb !== "" && !BACKGROUND_VERB.test(l.verb) && !isGeneric(l.leads);
+  // A single letter is the cut end of a truncated page ("Văn phòng cấp ủy cấp huyện l"), not a verb.
+  return l !== null && l.verb.length > 1 && !BACKGROUND_VERB.test(l.verb) && !isGeneric(l.leads);
+}
+
+// "Giám đốc các Sở: Tài chính, Nội vụ, Công" / "Thương, Kế hoạch và Đầu tư; …": a list of units after the kind's colon,
+// or a line ending in a comma, goes on over the line break; a dash or numbered item on the next line starts anew.
+const OPEN_UNITS = /(?:^|\s)(?:các\s+)?(?:Sở|Phòng|Bộ|sở|phòng|bộ)\s*:\s*[^.;:!?]*\p{L}$/u;
+const ITEM_START = /^(?:[-–+•*]|\d{1,2}[.)]|\p{Ll}\)|[IVX]{1,4}\.)/u;
+function unwrapLists(text: string): string {
+  if (!text.includes("\n")) return text;
+  const lines = text.split("\n");
+  let out = lines[0]!;
+  for (let k = 1; k < lines.length; k++) {
+    const prev = lines[k - 1]!.trimEnd();
+    const next = lines[k]!.trimStart();
+    const goesOn = next !== "" && !ITEM_START.test(next) && (/,$/u.test(prev) || (/^\p{Lu}/u.test(next) && OPEN_UNITS.test(prev.slice(-300))));
+    out += (goesOn ? " " : "\n") + lines[k];
+  }
+  return out;
 }
 
 /** Sentences: split after . ! ? (not inside numbers or abbreviations like "TP.HCM") and at line breaks. */
 export function sentences(text: string): string[] {
-  return text
+  return unwrapLists(text)
     .split(/\n|(?<=[.!?])(?<!(?:^|\s)(?:TP|TX|Tp|Tx|TS|ThS|PGS|GS|BS|KS|Q|P|TT)\.)\s+(?=[\p{Lu}\d"“(])/u)
     .map((x) => x.trim())
     .filter(Boolean);

@@ -7,6 +7,7 @@ import type { Line } from "./clean.js";
 import { isNumbered, newNode, parseMarker, placeFor, type OutlineNode } from "./outline.js";
 import { isWorkSentence, leadsOfSentence, sentences } from "./roles.js";
 import { sameBody } from "./names.js";
+import { isGeneric } from "./bodies.js";
 
 export interface Structure {
   root: OutlineNode;
@@ -110,6 +111,16 @@ export function buildStructure(lines: Line[], issuerNames: string[]): Structure 
       mode = "closing";
       stack.length = 1;
       closing.push(text);
+      continue;
+    }
+    // "(Đính kèm lịch thu gom …)" / "Đề nghị Tổ trưởng 08 Tổ dân phố thông báo cho …": a request to a named body after
+    // a closing line is new work, not more of the closing.
+    const asksAgain = mode === "closing" && /^(?:Yêu cầu|Đề nghị|Giao)\s/u.test(text) && !RESTATEMENT.test(text) && !CLOSING.test(text);
+    const again = asksAgain ? leadsOfSentence(sentences(text)[0] ?? text) : null;
+    if (again?.requested && again.leads.length && !isGeneric(again.leads) && !again.leads.some((n) => issuerNames.some((i) => sameBody(n, i)))) {
+      stack.length = 1;
+      mode = "prose";
+      prose.push(text);
       continue;
     }
     if (mode === "closing") {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { readDispatch } from "../../src/dispatch/reader.js";
-import { coordinatorsIn, leadsOfSentence } from "../../src/dispatch/roles.js";
+import { coordinatorsIn, leadsIn, leadsOfSentence, sentences } from "../../src/dispatch/roles.js";
 import { splitList } from "../../src/dispatch/bodies.js";
 
 const read = (text: string) => readDispatch(text, { refDate: "2026-01-15" });
@@ -528,5 +528,123 @@ describe("an office named by a lower-case field", () => {
     ["UBND các xã bảo vệ rừng đầu nguồn.", ["UBND các xã"]],
   ])("%s", (sentence, want) => {
     expect(leads(sentence)).toEqual(want);
+  });
+});
+
+describe("kinds with qualifiers of their own split a collective", () => {
+  it.each([
+    ["Tất cả các cơ quan Đảng, đoàn thể, nhà nước, đơn vị lực lượng vũ trang", ["Tất cả các cơ quan Đảng, đoàn thể, nhà nước", "đơn vị lực lượng vũ trang"]],
+    ["các cơ quan Đảng, đoàn thể, cơ quan hành chính, sự nghiệp", ["các cơ quan Đảng, đoàn thể", "cơ quan hành chính, sự nghiệp"]],
+    // A bare generic kind opening the collective covers what follows; after two generic kinds another tier splits.
+    ["Các cơ quan, đơn vị, trường học", ["Các cơ quan, đơn vị", "trường học"]],
+    ["các cơ quan, đơn vị, doanh nghiệp", ["các cơ quan, đơn vị", "doanh nghiệp"]],
+    // A scope word after a kind is shared by the whole collective, not a qualifier of its own.
+    ["Các phòng, ban, ngành, đoàn thể huyện", ["Các phòng, ban, ngành, đoàn thể huyện"]],
+    ["các cơ quan chuyên môn, đơn vị trực thuộc", ["các cơ quan chuyên môn, đơn vị trực thuộc"]],
+  ])("%s", (list, want) => {
+    expect(splitList(list)).toEqual(want);
+  });
+});
+
+describe("a requester with 'vừa' before its request", () => {
+  it("asks the bodies after the request, not itself", () => {
+    const l = leadsOfSentence("Ban Thường vụ Tỉnh ủy vừa yêu cầu các cấp ủy, tổ chức đảng tập trung chỉ đạo đại hội.");
+    expect(l?.leads).toEqual(["các cấp ủy", "tổ chức đảng"]);
+    expect(l?.requester).toEqual(["Ban Thường vụ Tỉnh ủy"]);
+  });
+});
+
+describe("a name holding what the bodies relate to", () => {
+  it.each([
+    ["Đề nghị UBND các xã, thị trấn liên quan đến lòng hồ Tả Trạch tuyên truyền cho nhân dân.", ["UBND các xã, thị trấn liên quan đến lòng hồ Tả Trạch"]],
+    ["Các sở, ngành liên quan tới dự án đường cao tốc phối hợp rà soát.", ["Các sở, ngành liên quan tới dự án đường cao tốc"]],
+    // "liên quan" closing the name, the verb after it.
+    ["Các đơn vị liên quan chủ động phối hợp.", ["Các đơn vị liên quan"]],
+  ])("%s", (sentence, want) => {
+    expect(leads(sentence)).toEqual(want);
+  });
+});
+
+describe("a list of units hard-wrapped over lines", () => {
+  const decision = (clause: string) =>
+    `ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NAM\nSố: 12/QĐ-UBND\nQuảng Nam, ngày 5 tháng 3 năm 2020\nQUYẾT ĐỊNH\nVề việc thành lập Tổ công tác\n\nĐiều 1. Thành lập Tổ công tác liên ngành.\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.\n${clause}\n`;
+  it("reads the units after 'các Sở:' across the break", () => {
+    const got = names(decision("Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc các Sở: Tài chính, Nội vụ, Công\nThương, Kế hoạch và Đầu tư; Chủ tịch UBND các huyện, thị xã, thành phố chịu trách nhiệm thi hành Quyết định này./."));
+    expect(got).toEqual([["lead:Chánh Văn phòng UBND tỉnh", "lead:Giám đốc Sở Tài chính", "lead:Sở Nội vụ", "lead:Sở Công Thương", "lead:Sở Kế hoạch và Đầu tư", "lead:Chủ tịch UBND các huyện, thị xã, thành phố"]]);
+  });
+  it("goes on after a line ending in a comma, not into a dash item", () => {
+    expect(sentences("Sở Y tế, Sở Tài chính,\nSở Nội vụ phối hợp thực hiện.")).toEqual(["Sở Y tế, Sở Tài chính, Sở Nội vụ phối hợp thực hiện."]);
+    expect(sentences("Kính gửi:\n- Sở Y tế,\n- Sở Tài chính.")).toHaveLength(3);
+  });
+});
+
+describe("a body that published or sent a document is background", () => {
+  it.each([
+    ["Báo Thanh tra ngày 29/10/2016 có bài “Vận động người dân hiến đất”.", "Báo Thanh tra"],
+    ["Tổ công tác đặc biệt của Chính phủ có văn bản số 3681/BC-TCT ngày 22 tháng 9 năm 2021 báo cáo tình hình.", "Tổ công tác đặc biệt của Chính phủ"],
+    ["Ủy ban MTTQ Việt Nam huyện Cư M’gar tặng bò giúp giảm nghèo.", "Ủy ban MTTQ Việt Nam huyện Cư M’gar"],
+  ])("%s", (sentence, subject) => {
+    expect(leadsOfSentence(sentence)?.leads).toEqual([subject]);
+    expect(leadsIn(sentence)).toEqual(sentence.includes("tặng") ? [subject] : []);
+  });
+  it("a date between the body and its work is neither name nor verb", () => {
+    expect(leadsOfSentence("Sở Y tế ngày 5 tháng 3 năm 2020 tổ chức kiểm tra.")).toMatchObject({ leads: ["Sở Y tế"], verb: "tổ chức" });
+  });
+});
+
+describe("a request to a named body after a closing line", () => {
+  const notice = (tail: string) =>
+    `ỦY BAN NHÂN DÂN\nPHƯỜNG PHÚ HỘI\nSố: 15/TB-UBND\nHuế, ngày 20 tháng 3 năm 2019\nTHÔNG BÁO\nVề việc thu gom rác thải\n\nGiờ thu gom rác vào mùa hè được thực hiện từ ngày 01/4 đến ngày 30/9.\n(Đính kèm lịch thu gom rác thải sinh hoạt)\n${tail}\nNơi nhận:\n- Như trên;`;
+  it("is new work", () => {
+    expect(names(notice("Đề nghị Tổ trưởng 08 Tổ dân phố thông báo cho các hộ gia đình trên địa bàn được biết."))).toEqual([["lead:Tổ trưởng 08 Tổ dân phố"]]);
+  });
+  it("but a restatement of the work above is not", () => {
+    expect(names(notice("Nhận được thông báo này, đề nghị các hộ gia đình nghiêm túc thực hiện./."))).toEqual([]);
+  });
+});
+
+describe("'tổ chức hội nghị' is the verb, 'tổ chức hội' the noun", () => {
+  it.each([
+    ["UBND huyện Đông Anh tổ chức hội nghị sơ kết công tác quý I.", ["UBND huyện Đông Anh"]],
+    ["Sở Y tế tổ chức hội thi tay nghề.", ["Sở Y tế"]],
+    ["Các tổ chức hội, đoàn thể tham gia tuyên truyền.", ["Các tổ chức hội, đoàn thể"]],
+  ])("%s", (sentence, want) => {
+    expect(leads(sentence)).toEqual(want);
+  });
+});
+
+describe("a name closed by its place or area ends at any lower-case word that is not a qualifier", () => {
+  it.each([
+    ["Các trường học trên địa bàn cho học sinh nghỉ học.", ["Các trường học trên địa bàn"]],
+    ["Ban Chỉ đạo phòng chống dịch huyện họp bàn các giải pháp.", ["Ban Chỉ đạo phòng chống dịch huyện"]],
+    // Qualifiers go on: a range of levels, a term, where a body is located.
+    ["Các cấp ủy, chính quyền từ huyện đến cơ sở tập trung lãnh đạo.", ["Các cấp ủy", "chính quyền từ huyện đến cơ sở"]],
+    ["Các doanh nghiệp của tỉnh đóng trên địa bàn huyện chủ động ứng phó.", ["Các doanh nghiệp của tỉnh đóng trên địa bàn huyện"]],
+    ["Ban Tuyên giáo huyện ủy hướng dẫn tuyên truyền.", ["Ban Tuyên giáo huyện ủy"]],
+  ])("%s", (sentence, want) => {
+    expect(leads(sentence)).toEqual(want);
+  });
+  it("who a body is made up of is not work", () => {
+    expect(leadsIn("Chánh Văn phòng cấp ủy cấp huyện làm Trưởng bộ phận.")).toEqual([]);
+  });
+});
+
+describe("a công điện's address line stands for Kính gửi", () => {
+  const cable = (address: string) =>
+    `ỦY BAN NHÂN DÂN\nHUYỆN KỲ ANH\nSố: 13/CĐ-UBND\nKỳ Anh, ngày 13 tháng 9 năm 2018\nCÔNG ĐIỆN\nVề việc chủ động ứng phó với bão số 5\n\n${address}\n- Chủ tịch Ủy ban nhân dân các xã;\n- Trưởng các phòng, ban, đoàn thể huyện.\nTheo dự báo, bão số 5 đang tiến vào đất liền.\n1. Tổ chức trực ban nghiêm túc 24/24 giờ.\n`;
+  it.each(["CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN, điện:", "TRƯỞNG BCH PCTT VÀ TKCN HUYỆN KỲ ANH, Điện:", "CHỦ TỊCH UBND HUYỆN điện:"])("%s", (address) => {
+    const r = read(cable(address));
+    expect(r.doc.recipients).toEqual(["Chủ tịch Ủy ban nhân dân các xã", "Trưởng các phòng, ban, đoàn thể huyện"]);
+    expect(names(cable(address))).toEqual([["lead:Chủ tịch Ủy ban nhân dân các xã", "lead:Trưởng các phòng, ban, đoàn thể huyện"]]);
+  });
+  it("and 'Kínhgửi:' written without its space is Kính gửi", () => {
+    const r = read("BỘ CÔNG THƯƠNG\nSố: 12/BCT-TTTN\nHà Nội, ngày 5 tháng 3 năm 2013\nV/v chống buôn lậu\n\nKínhgửi: Sở Công Thương các tỉnh\n1. Tăng cường kiểm tra thị trường.\n");
+    expect(r.doc.recipients).toEqual(["Sở Công Thương các tỉnh"]);
+  });
+});
+
+describe("a remark on a list is not part of a name", () => {
+  it("drops '(danh sách kèm theo)'", () => {
+    expect(splitList("Sở Y tế các tỉnh, thành phố trực thuộc Trung ương tham gia Đề án (danh sách kèm theo)")).toEqual(["Sở Y tế các tỉnh, thành phố trực thuộc Trung ương tham gia Đề án"]);
   });
 });
