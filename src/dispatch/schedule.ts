@@ -11,6 +11,7 @@ import { canonicalName, sameBody } from "./names.js";
 import { readList, splitList, bodyHeadAt } from "./bodies.js";
 import { leadsOfSentence, sentences } from "./roles.js";
 import { PARENT_TEXT } from "./tasks.js";
+import { STOP_WORDS } from "./lexicon.js";
 
 /** Year for dates written without one: the document's, else the latest year the text states, else the reference date's. */
 export function dateContext(doc: DocHeader, text: string, refDate: string): DateContext {
@@ -346,6 +347,10 @@ export function attachDeadlines(tasks: ParsedTask[], st: Structure, doc: DocHead
 // Verbs too general to name an activity on their own.
 const GENERAL_VERB = /^(?:thực hiện|triển khai|tổ chức|báo cáo|tham gia|chỉ đạo|hướng dẫn|kiểm tra|tiến hành|duy trì|đảm bảo|bảo đảm|phối hợp)$/u;
 
+// A pair of words that opens with a verb ("treo cờ"), not with a preposition or an auxiliary ("tại trụ", "sẽ treo").
+const NOT_VERB = /^(?:trong|tại|về|với|cùng|khi|nếu|sau|trước|vào|để|nhằm|là|được|không|đã|đang|sẽ|phải|theo|cần|vừa|cũng|luôn|ra|sớm|đối với|in)\s/u;
+const VERB_START = new RegExp(`^(?!${NOT_VERB.source.slice(1)})(?:${STOP_WORDS.join("|")})\\s`, "u");
+
 function activitySpans(tasks: ParsedTask[]): Array<{ activity: string; deadline: Deadline }> {
   const out: Array<{ activity: string; deadline: Deadline }> = [];
   for (const t of tasks) {
@@ -353,10 +358,14 @@ function activitySpans(tasks: ParsedTask[]): Array<{ activity: string; deadline:
     if (!d?.date || d.recurrence || !/^từ\s/iu.test(d.text)) continue;
     const at = t.text.indexOf(d.text);
     if (at < 0) continue;
-    const before = t.text.slice(Math.max(0, at - 80), at).toLowerCase();
-    // "Thời gian treo cờ 4 ngày, từ …" names the activity; else the verb right before the window ("treo cờ Tổ quốc từ …").
-    const verb = /thời gian\s+(\p{Ll}+ \p{Ll}+)[^.;]*$/u.exec(before) ?? /(?:^|[\s,;])(\p{Ll}+ \p{Ll}+)(?:\s+\p{L}+){0,3}\s*$/u.exec(before);
-    if (verb && !GENERAL_VERB.test(verb[1]!) && !out.some((o) => o.activity === verb[1])) out.push({ activity: verb[1]!, deadline: d });
+    const before = t.text.slice(Math.max(0, at - 80), at);
+    // "Thời gian treo cờ 4 ngày, từ …" names the activity; else a verb phrase of the last words before the window ("…
+    // nhân dân trên địa bàn phường treo cờ Tổ quốc từ …" → "treo cờ"): pairs of lower-case words, so a proper name
+    // ("Tổ quốc") or the subject's place noun two words back is not taken for it.
+    const named = /thời gian\s+(\p{Ll}+ \p{Ll}+)[^.;]*$/iu.exec(before);
+    const words = before.replace(/[,;:]\s*$/u, "").trim().split(/\s+/u).slice(-4);
+    const pairs = named ? [named[1]!.toLowerCase()] : words.slice(1).map((w, i) => `${words[i]} ${w}`).filter((p) => /^\p{Ll}+ \p{Ll}+$/u.test(p) && VERB_START.test(p));
+    for (const verb of pairs) if (!GENERAL_VERB.test(verb) && !out.some((o) => o.activity === verb)) out.push({ activity: verb, deadline: d });
   }
   return out;
 }

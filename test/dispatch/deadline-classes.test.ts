@@ -136,3 +136,14 @@ describe("occasions and activities dated in prose", () => {
     ).toEqual([null]);
   });
 });
+
+describe("an activity's window shared by the tasks that carry it out", () => {
+  const dated = (text: string) => readDispatch(text, { refDate: "2026-01-15" }).tasks.filter((t) => t.assignees.length > 0).map((t) => t.deadline?.date ?? null);
+  it("the verb phrase before the window names the activity, not the subject's last words ('… phường treo cờ Tổ quốc từ …')", () => {
+    expect(
+      dated(
+        "THÔNG BÁO\n\nVề việc treo cờ Tổ quốc\n\nUBND phường đề nghị các cơ quan, trường học và nhân dân trên địa bàn phường treo cờ Tổ quốc từ ngày 09/10/2023 đến hết ngày 11/10/2023.\n\nĐề nghị các tổ dân phố đôn đốc nhắc nhở nhân dân thực hiện việc treo cờ Tổ quốc đầy đủ.",
+      ),
+    ).toEqual(["2023-10-11", "2023-10-11"]);
+  });
+});
