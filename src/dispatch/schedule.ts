@@ -11,6 +11,7 @@ import { canonicalName, sameBody } from "./names.js";
 import { readList, splitList, bodyHeadAt } from "./bodies.js";
 import { leadsOfSentence, sentences } from "./roles.js";
 import { PARENT_TEXT } from "./tasks.js";
+import { STOP_WORDS } from "./lexicon.js";
 
 /** Year for dates written without one: the document's, else the latest year the text states, else the reference date's. */
 export function dateContext(doc: DocHeader, text: string, refDate: string): DateContext {
@@ -46,8 +47,15 @@ const INFO_LABEL = /^(?:thời gian|địa điểm|nội dung|kinh phí|hình th
 // "Tháng cao điểm được tổ chức từ ngày …", "Hội nghị tổng kết cấp huyện tổ chức trong tháng 6/2024".
 // Occasions (not activities): "Lễ phát động …", "Hội nghị tổng kết …", "Tháng cao điểm …". A content item such as
 // "Tuyên truyền trực quan: … từ … đến …" gives the period of an activity, not a time for the tasks that mention it.
-const OCCASION = /^(?:ra quân|lễ|hội nghị|hội thảo|hội thi|hội diễn|ngày hội|buổi|tháng|tuần|đợt|chiến dịch|cuộc thi|diễn đàn|giải|liên hoan|đại hội|kỳ thi|phiên)(?![\p{L}])/iu;
-const EVENT_VERB = /\s(?:được\s+)?(?:tổ chức|diễn ra|triển khai|thực hiện|khai mạc)\s+(?=(?:vào|trong|từ|lúc|ngày|đến|trước)\s)/giu;
+const OCCASION = /^(?:ra quân|lễ|hội nghị|hội thảo|hội thi|hội diễn|ngày hội|buổi|tháng|tuần|đợt|chiến dịch|cuộc thi|diễn đàn|giải|liên hoan|đại hội|kỳ thi|kỳ họp|phiên)(?![\p{L}])/iu;
+// "Hội thi khai mạc 7 giờ 30 ngày 11-9-2008": the verb may be followed by the hour itself.
+const EVENT_VERB = /\s(?:được\s+)?(?:tổ chức|diễn ra|triển khai|thực hiện|khai mạc)\s+(?=(?:vào|trong|từ|lúc|ngày|đến|trước)\s|\d{1,2}\s*(?:h|giờ)(?![\p{L}]))/giu;
+// "… sẽ tổ chức Hội nghị đối thoại … vào 07 giờ 30 phút, ngày 29/10/2025": the occasion as the verb's object, dated in
+// the same sentence.
+const HOSTS_OCCASION = /(?:tổ chức|khai mạc|diễn ra)\s+(?:(?:điểm|trọng thể|long trọng)\s+)?(?=\p{Lu})/gu;
+// "Thời gian tổ chức kỳ họp là 01 buổi chiều, bắt đầu từ 14 giờ …", "Thời gian thực hiện việc treo cờ Tổ quốc, từ ngày
+// …": an information sentence without a colon; the activity runs up to the first time word.
+const TIME_SENTENCE = /^(Thời gian(?:\s+(?!(?:là|sẽ)\s)[^\s,:;.]+){0,10}?)(?:\s*,\s*|\s+(?:sẽ\s+)?là\s+|\s+(?=(?:từ|vào|trước|đến|bắt đầu|trong|kể từ|lúc|ngày|chậm nhất)\s))([^]*)$/iu;
 
 function nodeText(n: OutlineNode): string {
   return [n.head, ...n.paras, ...n.children.map(nodeText)].filter(Boolean).join("\n");
@@ -87,7 +95,8 @@ function windows(root: OutlineNode, prose: string[], subject: string | null, ctx
       }
       const words = name.split(/\s+/u);
       if (!/^\p{Lu}/u.test(name) || !OCCASION.test(name) || words.length < 2 || words.length > 8) continue;
-      const d = first(text.slice(m.index + m[0].length).split(/[.;](?:\s|$)/u)[0]!, ctx);
+      const after = text.slice(m.index + m[0].length).split(/[.;](?:\s|$)/u)[0]!;
+      const d = first(/^\d/u.test(after) ? `vào ${after}` : after, ctx);
       if (!d?.date) continue;
       const activity = name.toLowerCase().replace(/["“”]/gu, "");
       out.push({ activity, deadline: d });
@@ -96,14 +105,31 @@ function windows(root: OutlineNode, prose: string[], subject: string | null, ctx
       if (short !== activity && short.split(" ").length >= 2) out.push({ activity: short, deadline: d });
     }
   };
-  const labelled = (head: string) => {
+  const hosted = (text: string) => {
+    for (const s of text.split(/(?<=[.;])\s+|\n/u)) {
+      for (const m of s.matchAll(HOSTS_OCCASION)) {
+        const rest = s.slice(m.index + m[0].length);
+        // The name runs up to the time, the place or the next clause.
+        const name = rest.split(/\s+(?=(?:vào|trong|từ|lúc|ngày|tại|và|để|nhằm|với)\s)|[,;:(]|\s\d/u)[0]!.trim();
+        const words = name.split(/\s+/u);
+        if (!OCCASION.test(name) || words.length < 2 || words.length > 10) continue;
+        const d = first(s, ctx);
+        if (!d?.date || d.recurrence) continue;
+        const activity = name.toLowerCase().replace(/["“”]/gu, "");
+        if (!out.some((o) => o.activity === activity)) out.push({ activity, deadline: d });
+      }
+    }
+  };
+  const labelled = (line: string) => {
+    const bare = TIME_SENTENCE.exec(line);
+    const head = !/^[^:]{3,60}:/u.test(line) && bare ? `${bare[1]}: ${bare[2]}` : line;
     const label = /^([^:]{3,60}?)\s*:\s*(.+)$/u.exec(head);
     const d = label && first(label[2]!, ctx);
     if (label && d) {
       const time = /^Thời gian\s*([^]*)$/iu.exec(label[1]!);
-      const named = time ? time[1]!.toLowerCase().replace(/^(?:tổ chức|thực hiện|triển khai)\s*/u, "").trim() : label[1]!.toLowerCase();
+      const named = time ? time[1]!.toLowerCase().replace(/^(?:tổ chức|thực hiện|triển khai)\s*(?:việc\s+)?/u, "").replace(/\s*\([^()]*\)\s*$/u, "").trim() : label[1]!.toLowerCase();
       // Only a named activity ("lấy ý kiến") links tasks to the window; "Thời gian tổ chức" alone names none.
-      if (named.split(" ").length >= 2 && !INFO_LABEL.test(named) && (time !== null || OCCASION.test(named))) out.push({ activity: named, deadline: d });
+      if (named.split(" ").length >= 2 && !INFO_LABEL.test(named) && !GENERAL_VERB.test(named) && (time !== null || OCCASION.test(named))) out.push({ activity: named, deadline: d });
       else if (time && named === "") {
         const before = out.length;
         events(label[2]!);
@@ -119,8 +145,10 @@ function windows(root: OutlineNode, prose: string[], subject: string | null, ctx
   };
   walk(root);
   // An information line outside the items ("Thời gian treo cờ Tổ quốc: Từ ngày 23/7 đến hết ngày 27/7/2025.").
-  for (const p of prose) if (/^Thời gian\s/iu.test(p)) labelled(p);
+  // Only a sentence of its own: "…; thời gian kiểm tra từ … đến …" inside an item dates that item's work alone.
+  for (const p of prose) for (const s of p.split(/(?<=\.)\s+/u)) if (/^Thời gian\s/u.test(s)) labelled(s.replace(/\.$/u, ""));
   for (const p of prose) events(p);
+  for (const p of prose) hosted(p);
   return out;
 }
 
@@ -229,7 +257,10 @@ function isPartOf(t: ParsedTask, parent: ParsedTask): boolean {
   return leads.length > 0 && leads.every((a) => kinds.includes(kindNouns(a.name)[0] ?? "\u0000"));
 }
 
-function hasPhrase(text: string, phrase: string): boolean {
+function hasPhrase(rawText: string, rawPhrase: string): boolean {
+  // "băng- rôn" and "băng-rôn" are one word.
+  const text = rawText.replace(/\s*-\s*(?=\p{Ll})/gu, "-");
+  const phrase = rawPhrase.replace(/\s*-\s*(?=\p{Ll})/gu, "-");
   const at = text.indexOf(phrase);
   return at >= 0 && !/[\p{L}\p{N}]/u.test(text[at - 1] ?? " ") && !/[\p{L}\p{N}]/u.test(text[at + phrase.length] ?? " ");
 }
@@ -238,7 +269,20 @@ export function attachDeadlines(tasks: ParsedTask[], st: Structure, doc: DocHead
   const ctx = dateContext(doc, text, refDate);
   // Occasions are dated in information lines and prose, and in the sentence of a task that takes part in them ("… treo
   // cờ trong thời gian diễn ra Đại hội …, được tổ chức từ ngày 12 đến 14-10-2020").
-  const wins = windows(st.root, [...st.preamble, ...st.prose, ...tasks.map((t) => t.text)], doc.subject, ctx);
+  // A portal page's information sentences may stand before the text the reader takes as the body ("Thời gian tổ chức kỳ
+  // họp là …" above the request): the page's paragraphs are read for them too.
+  const paragraphs: string[] = [];
+  let para: string[] = [];
+  for (const line of [...text.split("\n"), ""]) {
+    const l = line.trim();
+    if (l) para.push(l);
+    else if (para.length) {
+      const p = para.join(" ");
+      if (p.length < 2000) paragraphs.push(p);
+      para = [];
+    }
+  }
+  const wins = windows(st.root, [...st.preamble, ...st.prose, ...tasks.map((t) => t.text), ...paragraphs], doc.subject, ctx);
   const rest = holiday(text, ctx);
   const byRef = new Map(tasks.map((t) => [t.ref, t]));
   const issuer = doc.issuer ? [doc.issuer] : [];
@@ -252,7 +296,10 @@ export function attachDeadlines(tasks: ParsedTask[], st: Structure, doc: DocHead
     const low = t.text.toLowerCase().replace(/["“”]/gu, "");
     // "… trong thời gian diễn ra đại hội": the one occasion of that kind the document dates.
     const during = /(?:thời gian|những ngày|dịp)\s+(?:diễn ra|tổ chức)\s+(\p{L}+(?:\s\p{L}+)?)/u.exec(low);
-    const ofKind = during ? wins.filter((w) => OCCASION.test(w.activity) && w.activity.startsWith(during[1]!.split(" ")[0]!)) : [];
+    // "… kính mời Nhân dân đến dự Hội nghị", "tham dự kỳ họp đầy đủ": attending the one occasion of that kind dated.
+    const attends = during ? null : /(?<![\p{L}])(?:tham dự|dự|tham gia)\s+(\p{L}+\s\p{L}+)/u.exec(low);
+    const kind = during ? during[1]!.split(" ")[0]! : attends && OCCASION.test(attends[1]!) ? `${attends[1]!} ` : null;
+    const ofKind = kind ? wins.filter((w) => OCCASION.test(w.activity) && `${w.activity} `.startsWith(kind)) : [];
     const win =
       wins.find((w) => hasPhrase(low, w.activity)) ??
       (/thời gian (?:[^,.;]{0,40})?nêu trên/u.test(low) ? wins[0] : undefined) ??
@@ -300,6 +347,10 @@ export function attachDeadlines(tasks: ParsedTask[], st: Structure, doc: DocHead
 // Verbs too general to name an activity on their own.
 const GENERAL_VERB = /^(?:thực hiện|triển khai|tổ chức|báo cáo|tham gia|chỉ đạo|hướng dẫn|kiểm tra|tiến hành|duy trì|đảm bảo|bảo đảm|phối hợp)$/u;
 
+// A pair of words that opens with a verb ("treo cờ"), not with a preposition or an auxiliary ("tại trụ", "sẽ treo").
+const NOT_VERB = /^(?:trong|tại|về|với|cùng|khi|nếu|sau|trước|vào|để|nhằm|là|được|không|đã|đang|sẽ|phải|theo|cần|vừa|cũng|luôn|ra|sớm|đối với|in)\s/u;
+const VERB_START = new RegExp(`^(?!${NOT_VERB.source.slice(1)})(?:${STOP_WORDS.join("|")})\\s`, "u");
+
 function activitySpans(tasks: ParsedTask[]): Array<{ activity: string; deadline: Deadline }> {
   const out: Array<{ activity: string; deadline: Deadline }> = [];
   for (const t of tasks) {
@@ -307,10 +358,14 @@ function activitySpans(tasks: ParsedTask[]): Array<{ activity: string; deadline:
     if (!d?.date || d.recurrence || !/^từ\s/iu.test(d.text)) continue;
     const at = t.text.indexOf(d.text);
     if (at < 0) continue;
-    const before = t.text.slice(Math.max(0, at - 80), at).toLowerCase();
-    // "Thời gian treo cờ 4 ngày, từ …" names the activity; else the verb right before the window ("treo cờ Tổ quốc từ …").
-    const verb = /thời gian\s+(\p{Ll}+ \p{Ll}+)[^.;]*$/u.exec(before) ?? /(?:^|[\s,;])(\p{Ll}+ \p{Ll}+)(?:\s+\p{L}+){0,3}\s*$/u.exec(before);
-    if (verb && !GENERAL_VERB.test(verb[1]!) && !out.some((o) => o.activity === verb[1])) out.push({ activity: verb[1]!, deadline: d });
+    const before = t.text.slice(Math.max(0, at - 80), at);
+    // "Thời gian treo cờ 4 ngày, từ …" names the activity; else a verb phrase of the last words before the window ("…
+    // nhân dân trên địa bàn phường treo cờ Tổ quốc từ …" → "treo cờ"): pairs of lower-case words, so a proper name
+    // ("Tổ quốc") or the subject's place noun two words back is not taken for it.
+    const named = /thời gian\s+(\p{Ll}+ \p{Ll}+)[^.;]*$/iu.exec(before);
+    const words = before.replace(/[,;:]\s*$/u, "").trim().split(/\s+/u).slice(-4);
+    const pairs = named ? [named[1]!.toLowerCase()] : words.slice(1).map((w, i) => `${words[i]} ${w}`).filter((p) => /^\p{Ll}+ \p{Ll}+$/u.test(p) && VERB_START.test(p));
+    for (const verb of pairs) if (!GENERAL_VERB.test(verb) && !out.some((o) => o.activity === verb)) out.push({ activity: verb, deadline: d });
   }
   return out;
 }

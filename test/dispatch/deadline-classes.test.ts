@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findDeadlines } from "../../src/dispatch/deadlines.js";
+import { readDispatch } from "../../src/dispatch/reader.js";
 
 // Classes of deadline wording seen across real dispatches (not one document's words). A dispatch dated 27/5/2022.
 const ctx = { year: 2022, base: "2022-05-27" };
@@ -98,4 +99,51 @@ describe("before Tết", () => {
       expect(findDeadlines(s, dated)).toEqual([]);
     },
   );
+});
+
+describe("occasions and activities dated in prose", () => {
+  const read = (text: string) => readDispatch(text, { refDate: "2026-01-15" });
+  const dated = (text: string) => read(text).tasks.filter((t) => t.assignees.length > 0).map((t) => t.deadline?.date ?? null);
+  it("an information sentence without a colon dates its activity ('Thời gian tổ chức kỳ họp là …')", () => {
+    expect(
+      dated(
+        "Triệu tập kỳ họp chuyên đề của HĐND huyện\n\nThường trực HĐND huyện vừa có văn bản triệu tập kỳ họp chuyên đề của HĐND huyện về đầu tư công.\n\nThời gian tổ chức kỳ họp là 01 buổi chiều, bắt đầu từ 14 giờ 00’ thứ Ba, ngày 28/7/2020 tại Hội trường huyện.\n\nThường trực HĐND huyện yêu cầu các đại biểu HĐND huyện nghiên cứu tài liệu và tham dự kỳ họp đầy đủ.",
+      ),
+    ).toEqual(["2020-07-28"]);
+    expect(
+      dated(
+        "UBND tỉnh yêu cầu các sở, ban, ngành treo cờ Tổ quốc tại trụ sở.\n\nThời gian thực hiện việc treo cờ Tổ quốc, từ ngày 21 đến hết ngày 25-5-2021.",
+      ),
+    ).toEqual(["2021-05-25"]);
+  });
+  it("an occasion the issuer hosts, dated in the same sentence, dates attending it", () => {
+    expect(
+      dated(
+        "Chủ tịch UBND xã sẽ tổ chức Hội nghị đối thoại trực tiếp với Nhân dân vào 07 giờ 30 phút, ngày 29/10/2025 tại hội trường.\n\nUBND xã kính mời các Trưởng thôn đến dự Hội nghị để cùng trao đổi.",
+      ),
+    ).toEqual(["2025-10-29"]);
+  });
+  it("'Hội thi khai mạc 7 giờ 30 ngày …': the hour may follow the verb", () => {
+    expect(
+      dated("Sở Văn hóa chuẩn bị trang trí khu vực diễn ra Hội thi.\n\nTheo kế hoạch, Hội thi khai mạc 7 giờ 30 ngày 11-9-2008 tại Trung tâm tỉnh."),
+    ).toEqual(["2008-09-11"]);
+  });
+  it("attending an occasion of a kind the document dates twice takes neither", () => {
+    expect(
+      dated(
+        "Huyện tổ chức Hội nghị sơ kết vào ngày 10/3/2025. Huyện tổ chức Hội nghị tổng kết vào ngày 20/12/2025.\n\nUBND huyện đề nghị các xã cử đại biểu tham dự hội nghị.",
+      ),
+    ).toEqual([null]);
+  });
+});
+
+describe("an activity's window shared by the tasks that carry it out", () => {
+  const dated = (text: string) => readDispatch(text, { refDate: "2026-01-15" }).tasks.filter((t) => t.assignees.length > 0).map((t) => t.deadline?.date ?? null);
+  it("the verb phrase before the window names the activity, not the subject's last words ('… phường treo cờ Tổ quốc từ …')", () => {
+    expect(
+      dated(
+        "THÔNG BÁO\n\nVề việc treo cờ Tổ quốc\n\nUBND phường đề nghị các cơ quan, trường học và nhân dân trên địa bàn phường treo cờ Tổ quốc từ ngày 09/10/2023 đến hết ngày 11/10/2023.\n\nĐề nghị các tổ dân phố đôn đốc nhắc nhở nhân dân thực hiện việc treo cờ Tổ quốc đầy đủ.",
+      ),
+    ).toEqual(["2023-10-11", "2023-10-11"]);
+  });
 });
