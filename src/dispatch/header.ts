@@ -43,6 +43,14 @@ const DAY_IN_LINE = /(?:^|\s)[Nn]gày\s+(\d{1,2})\s*(?:tháng\s*(\d{1,2})\s*năm
 const TYPE_START = new RegExp(`^(?:${TYPES.join("|")})(?![\\p{L}])`, "iu");
 const MARKER_AT = /^(?:[-–+•]|\d{1,3}\s*[.)\-–]|[IVX]{1,5}\s*[.\-–]|[a-zđ]\))/u;
 const SOURCE_DATE = /\(\s*Nguồn[^)]*?[-–]\s*(\d{1,2})\/(\d{1,2})\/(\d{4})/iu;
+/**
+ * A portal's source tag with the document's kind abbreviated as offices write it ("Nguồn CV 2642/UBND-KT ngày
+ * 19/11/2010.", "Nguồn: TB số 20/TB-UBND"): the page's own document, like "(Nguồn công văn số …)".
+ */
+const SOURCE_ABBR = new RegExp(`^(?:[^.\\n]{1,40}\\s[-–]\\s)?\\(?\\s*Nguồn\\s*:?\\s*(?:từ\\s+)?(CV|TB|KH|QĐ|CT|CĐ|HD)\\.?\\s+(?:số\\s*:?\\s*)?${NUM}(?:\\s*,?\\s*ngày\\s+(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})\\s*[/.-]\\s*(\\d{4}))?`, "iu");
+/** "(Nguồn: …)", also after a byline ("Ngọc Lan - Nguồn TB số 20/TB-UBND"). */
+const SOURCE_LINE = /^(?:[^.\n]{1,40}\s[-–]\s)?\(?\s*Nguồn/iu;
+const ABBR_TYPE: Record<string, string> = { CV: "Công văn", TB: "Thông báo", KH: "Kế hoạch", "QĐ": "Quyết định", CT: "Chỉ thị", "CĐ": "Công điện", HD: "Hướng dẫn" };
 const SOURCE_THEO = new RegExp(`^\\(\\s*Theo\\s+(?:${TYPE_ALT}|văn bản)\\s+số`, "iu");
 // A portal's section titles and counters above the text ("THÔNG TIN Ý KIẾN", "SỐ LƯỢT TRUY CẬP") are not its issuer.
 const PAGE_CHROME =
@@ -249,7 +257,7 @@ export function readHeader(input: Line[]): HeaderResult {
     for (let i = 0; i < lines.length; i++) {
       const t = lines[i]!.text;
       // "(Nguồn: …)" and a portal's attribution "(Theo Công văn số 6012/UBND-KT, ngày 14/11/2023)" name the document.
-      const source = /^\(?\s*Nguồn/iu.test(t) || SOURCE_THEO.test(t);
+      const source = SOURCE_LINE.test(t) || SOURCE_THEO.test(t);
       // Page chrome (breadcrumb, headline, "Cập nhật: …") may come first: a naming sentence ("… ban hành Công văn số …")
       // counts in the first paragraphs, any other mention only in the first lines.
       if (!source && i > 15) continue;
@@ -269,7 +277,16 @@ export function readHeader(input: Line[]): HeaderResult {
         // document; a parenthesis right after the request still names the document itself ("… (Công văn số 1236/…)").
         return named || /\(\s*$/u.test(before) || !/\s(?:đề nghị|yêu cầu|triển khai|quán triệt|tuyên truyền|học tập|thực hiện|chỉ đạo)\s/iu.test(before);
       });
-      if (!m) continue;
+      if (!m) {
+        const abbr = source ? SOURCE_ABBR.exec(t) : null;
+        if (abbr) {
+          doc.number = number(abbr[2]!);
+          doc.type ??= ABBR_TYPE[abbr[1]!.toUpperCase()] ?? null;
+          if (abbr[5] && doc.date === null) doc.date = iso(+abbr[5], +abbr[4]!, +abbr[3]!);
+          break;
+        }
+        continue;
+      }
       if (m[2]) doc.number = number(m[2]);
       doc.type ??= /^văn bản$/iu.test(m[1]!) ? "Công văn" : titleCaseType(m[1]!);
       const sd = SOURCE_DATE.exec(t);
@@ -306,7 +323,24 @@ export function readHeader(input: Line[]): HeaderResult {
   // "… ký ban hành Kết luận số 185-KL/TW về …" and, a sentence later, "… Kết luận số 185-KL/TW, ngày 22/8/2025 về …":
   // the date written beside the document's own number anywhere near the top is its date.
   if (doc.number !== null && doc.date === null) doc.date = dateBesideNumber(lines.slice(0, 15), doc.number);
+  // A portal's lead sentence that tells the directive without naming the document: "UBND TP. Hà Nội vừa chỉ đạo Sở
+  // Công thương … về việc tổ chức bán hàng bình ổn giá …" — "về việc" gives the trích yếu, as in a header.
+  if (doc.subject === null) doc.subject = directiveAbout(lines.slice(0, Math.min(firstItem, 6)));
   return { doc, lines, bodyStart: Math.min(bodyStart, lines.length) };
+}
+
+/** The directive verbs of a lead sentence, and work verbs that make a later "về việc" the work's object, not the trích yếu. */
+const DIRECTIVE_ABOUT = /(?:^|\s)(?:vừa\s+|đã\s+)?(?:chỉ đạo|yêu cầu|đề nghị|hướng dẫn|thông báo)\s+((?:(?!về việc)[^.;:])*?)\s*về việc\s+([^.;]{8,250})/iu;
+const WORK_BEFORE_ABOUT = new RegExp(`(?:báo cáo|thực hiện|triển khai|tổ chức|rà soát|kiểm tra|góp ý|tham mưu|giải quyết|xem xét|số\\s*\\d|${TYPE_ALT}|văn bản)`, "iu");
+
+function directiveAbout(lines: Line[]): string | null {
+  for (const l of lines) {
+    if (MARKER_AT.test(l.text) || NOT_HEADER.test(l.text)) continue;
+    const m = DIRECTIVE_ABOUT.exec(l.text);
+    if (!m || m[1]!.split(/\s+/u).length > 14 || WORK_BEFORE_ABOUT.test(m[1]!)) continue;
+    return stripEnd(m[2]!);
+  }
+  return null;
 }
 
 /** A trích yếu line, less a portal's posting stamp and a trailing "(3585/VP-KTN, ngày 23/10/2017)" it takes as the header's. */

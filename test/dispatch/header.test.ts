@@ -207,6 +207,25 @@ describe("header: portal renderings and trích yếu lines", () => {
     });
   });
 
+  describe("portal forms without a header block", () => {
+    it("a source tag with the kind abbreviated, after a byline too, gives number, kind and date", () => {
+      expect(header(["Theo văn bản này, Chủ tịch UBND tỉnh yêu cầu Chủ tịch UBND các huyện rà soát lại công việc.", "Nguồn CV 2642/UBND-KT ngày 19/11/2010."].join("\n")))
+        .toMatchObject({ number: "2642/UBND-KT", type: "Công văn", date: "2010-11-19" });
+      expect(header(["UBND xã đề nghị các ấp treo cờ.", "Ngọc Lan - Nguồn TB số 20/TB-UBND"].join("\n"))).toMatchObject({ number: "20/TB-UBND", type: "Thông báo" });
+      // Not a source tag: a sentence that merely cites a document, or "Nguồn" as an ordinary word.
+      expect(header(["Nguồn vốn thực hiện theo CV 12/UBND-KT.", "UBND xã đề nghị các ấp thực hiện."].join("\n")).number).toBeNull();
+    });
+
+    it("a lead sentence telling the directive with 'về việc' gives the trích yếu; work asked 'về việc' does not", () => {
+      expect(header(["UBND TP. Hà Nội vừa chỉ đạo Sở Công thương cùng một số đơn vị có liên quan về việc tổ chức bán hàng bình ổn giá trên địa bàn.", "Theo đó, Sở Công thương chủ trì."].join("\n")).subject)
+        .toBe("tổ chức bán hàng bình ổn giá trên địa bàn");
+      expect(header("UBND tỉnh chỉ đạo về việc tham gia ý kiến dự thảo Chỉ thị của Thủ tướng về phát triển bền vững.").subject)
+        .toBe("tham gia ý kiến dự thảo Chỉ thị của Thủ tướng về phát triển bền vững");
+      expect(header("UBND huyện yêu cầu các xã báo cáo về việc thực hiện chính sách hỗ trợ trước ngày 20/5/2020.").subject).toBeNull();
+      expect(header("Thực hiện chỉ đạo của UBND tỉnh về việc phòng chống dịch, UBND huyện đề nghị các xã triển khai.").subject).toBeNull();
+    });
+  });
+
   describe("trích yếu lines as pages print them", () => {
     it("a V/v line in quotes, a posting stamp under it, a tag with number and date after it", () => {
       expect(header(["ỦY BAN NHÂN DÂN", "XÃ LIÊN SƠN", "Số: 08 /CV- UBND", "“V/v thực hiện nghiêm việc nắm bắt thông tin người dân”", "Kính gửi: Trưởng các thôn"].join("\n")).subject)
