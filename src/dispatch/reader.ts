@@ -21,6 +21,9 @@ export interface ReadOptions {
 /** Longer input is cut: no real dispatch comes near it, and the reader must stay fast on garbage. */
 export const MAX_INPUT_CHARS = 2_000_000;
 
+/** A sentence that adds one more actor to the story ("Cùng với đó, …", "Đồng thời …"), not the page's lead. */
+const ALSO = /^\s*(?:Cùng với đó|Bên cạnh đó|Đồng thời|Ngoài ra|Mặt khác|Cũng)(?![\p{L}])/u;
+
 export function readDispatch(text: string, options: ReadOptions): ParsedDispatch {
   try {
     return readUnsafe(typeof text === "string" ? text : "", options);
@@ -69,11 +72,16 @@ function readUnsafe(input: string, options: ReadOptions): ParsedDispatch {
     const l = leadsOfSentence(first.text);
     if (l && !l.requested && l.verb) issuer.push(...l.leads);
   }
-  for (const para of body.slice(0, 60)) {
+  body.slice(0, 60).forEach((para, p) => {
     for (const s of sentences(para.text)) {
       const l = leadsOfSentence(s);
       if (!l) continue;
-      if (l.requester.length) {
+      // A page with no header whose lead paragraph tells a body's directive ("(QNO) - … UBND huyện Tây Giang vừa chỉ
+      // đạo 10 xã và các ngành liên quan tăng cường …"): that body issued what the page reports; those it directs act.
+      // Not a sentence adding to what came before ("Cùng với đó, Huyện ủy Hòa Vang chỉ đạo …" is one more body's
+      // task), and one body only: "UBND các huyện, thị xã, thành phố chỉ đạo các xã …" is a task's lead directing others.
+      if (!doc.issuer && issuer.length === 0 && !ALSO.test(s) && p < 3 && l.directed?.length && !l.requested && l.leads.length === 1 && !/(?:^|\s)các\s/iu.test(l.leads[0]!)) issuer.push(...l.leads);
+      else if (l.requester.length) {
         issuer.push(...l.requester);
         // "UBND tỉnh ban hành văn bản yêu cầu các sở, … chủ động ứng phó với cơn bão số 6:" before numbered items.
         if (addressees.length === 0 && /:\s*$/u.test(s)) addressees = l.leads;
@@ -92,7 +100,7 @@ function readUnsafe(input: string, options: ReadOptions): ParsedDispatch {
         }
       }
     }
-  }
+  });
   // Without a header, the body making the requests ("Bộ Giáo dục và Đào tạo đề nghị …") is the issuer.
   doc.issuer ??= issuer[0] ?? null;
   // A body calls itself by its short name in its own text ("UBND xã" for "UBND xã Tiền Tiến").

@@ -119,6 +119,14 @@ function embeddedRequest(after: string): { leads: string[]; verb: string } | nul
   const to = sent ? listAt(head.slice(sent[0].length)) : null;
   const verb = to ? verbAfter(head.slice(sent![0].length + to.end)) : "";
   if (to && verb && !/^(?:về|v\/v|kèm|nội dung)/u.test(verb)) return { leads: to.names, verb };
+  // "Chủ tịch UBND thành phố vừa ban hành văn bản chỉ đạo UBND các quận, huyện … xây dựng kế hoạch …", "Công an thành
+  // phố có công văn chỉ đạo Công an các đơn vị, địa phương … tăng cường …": the document directs them, so they act.
+  // Not when the document is named by its number ("ban hành Công văn số 1915/UBND-KTTH chỉ đạo …"): that is the page's
+  // naming sentence, and the request follows in its own sentences ("Theo đó, UBND tỉnh yêu cầu …").
+  const directs = /^(?:(?!số\s*\d)[^.;]){0,80}?\schỉ đạo\s+/u.exec(head);
+  const directed = directs ? listAt(head.slice(directs[0].length)) : null;
+  const work = directed ? verbAfter(head.slice(directs![0].length + directed.end)) : "";
+  if (directed && work && !/^(?:về|v\/v|kèm|nội dung)/u.test(work)) return { leads: directed.names, verb: work };
   return null;
 }
 

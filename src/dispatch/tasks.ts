@@ -223,6 +223,9 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
         return;
       }
       if (l && l.leads.length && l.leads.every(isIssuer) && !l.requested) {
+        // "Theo đó, UBND thành phố yêu cầu cần lập ngay kế hoạch …" with no one named: the issuer's request goes on to
+        // the bodies of the task before it, not its own action.
+        if (cur && /^(?:(?:đã|vừa|cũng|tiếp tục)\s+)*(?:yêu cầu|đề nghị)(?![\p{L}])/u.test(l.verb)) return append(cur, s, sep);
         cur = null;
         return;
       }

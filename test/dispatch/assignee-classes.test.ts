@@ -648,3 +648,33 @@ describe("a remark on a list is not part of a name", () => {
     expect(splitList("Sở Y tế các tỉnh, thành phố trực thuộc Trung ương tham gia Đề án (danh sách kèm theo)")).toEqual(["Sở Y tế các tỉnh, thành phố trực thuộc Trung ương tham gia Đề án"]);
   });
 });
+
+describe("a portal page telling a body's directive, with no header", () => {
+  it("the body directing in the lead sentence issued it; the bodies it directs lead", () => {
+    const text = "Tăng cường bảo vệ đàn gia súc\n\n(QNO) - Nhằm bảo vệ đàn gia súc trong mùa mưa bão, UBND huyện Tây Giang vừa chỉ đạo các xã và các ngành liên quan tăng cường công tác bảo vệ đàn gia súc.";
+    const r = read(text);
+    expect(r.doc.issuer).toBe("UBND huyện Tây Giang");
+    expect(names(text)).toEqual([["lead:các xã", "lead:các ngành liên quan"]]);
+  });
+
+  it("a document directing bodies ('vừa ban hành văn bản chỉ đạo X …', 'có công văn chỉ đạo X …') asks them", () => {
+    expect(names("Nhằm tiếp tục thực hiện phong trào, Chủ tịch UBND thành phố vừa ban hành văn bản chỉ đạo UBND các quận, huyện xây dựng kế hoạch thực hiện."))
+      .toEqual([["lead:UBND các quận, huyện"]]);
+    expect(leads("Công an thành phố có công văn chỉ đạo Công an các đơn vị, địa phương tăng cường kiểm tra.")).toEqual(["Công an các đơn vị, địa phương"]);
+    // Named by its number it is the page's naming sentence: the request follows in its own sentences.
+    expect(leads("Ủy ban nhân dân tỉnh ban hành Công văn số 1915/UBND-KTTH chỉ đạo các Sở, ngành trực lễ.")).not.toContain("các Sở, ngành");
+  });
+
+  it("is not a body of several ('UBND các huyện … chỉ đạo các xã …') nor a sentence adding another actor ('Cùng với đó, …')", () => {
+    expect(read("UBND các huyện, thị xã chỉ đạo các xã, phường thông báo đến các hộ gia đình.").doc.issuer).not.toBe("UBND các huyện, thị xã");
+    const later = "Ban Thường vụ Thành ủy yêu cầu các cơ quan chức năng tăng cường tuyên truyền.\nCùng với đó, Huyện ủy Hòa Vang chỉ đạo các cấp ủy Đảng, chính quyền tuyên truyền.";
+    expect(names(later)).toContainEqual(["lead:Huyện ủy Hòa Vang"]);
+  });
+
+  it("the issuer's request naming no one goes on with the task before it ('Theo đó, UBND thành phố yêu cầu cần lập …')", () => {
+    const r = read("UBND TP. Hà Nội vừa chỉ đạo Sở Công thương về việc tổ chức bán hàng bình ổn giá.\nTheo đó, UBND thành phố yêu cầu cần lập ngay kế hoạch bán hàng lưu động.");
+    expect(r.tasks).toHaveLength(1);
+    expect(r.tasks[0]!.assignees.map((a) => a.name)).toEqual(["Sở Công thương"]);
+    expect(r.tasks[0]!.text).toContain("cần lập ngay kế hoạch");
+  });
+});
