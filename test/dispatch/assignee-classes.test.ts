@@ -678,3 +678,10 @@ describe("a portal page telling a body's directive, with no header", () => {
     expect(r.tasks[0]!.text).toContain("cần lập ngay kế hoạch");
   });
 });
+
+describe("the leaders of a place asking", () => {
+  it("'Lãnh đạo thành phố cũng giao X chủ trì …' asks X; 'Lãnh đạo các sở tham dự' is not a request", () => {
+    expect(leadsOfSentence("Lãnh đạo thành phố cũng giao Sở Văn hóa, Thể thao và Du lịch chủ trì phối hợp với Sở GTVT kiểm tra.")).toMatchObject({ leads: ["Sở Văn hóa, Thể thao và Du lịch"], requested: true });
+    expect(leadsOfSentence("Lãnh đạo các sở tham dự hội nghị.")?.requested).toBe(false);
+  });
+});
