@@ -28,6 +28,8 @@ export const HEAD_SRC = [
   // The trade unions and the abbreviations mass organisations write their own bodies with ("LĐLĐ quận", "BCH Đoàn các
   // xã", "BTV Huyện Đoàn", "VPĐU").
   "phương tiện thông tin đại chúng", "lđlđ", "ldld", "vpđu", "vpdu", "btv", "bch",
+  // "các TCCS Đảng", "TCCSĐ": tổ chức cơ sở đảng, as Party committees abbreviate them.
+  "tccs(?:đ|d)?",
   "hộ (?:gia đình|nhân dân|dân|kinh doanh)", "nơi thờ tự", "cơ sở tôn giáo",
   // Units of a school, hospital or commune, and the people a notice tells to act ("Khoa khám bệnh", "Tiểu ban nội
   // dung", "Cổng thông tin điện tử huyện", "Công đoàn Giáo dục huyện", "bộ phận địa chính", "Tổ trưởng 08 Tổ dân

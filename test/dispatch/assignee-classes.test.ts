@@ -685,3 +685,9 @@ describe("the leaders of a place asking", () => {
     expect(leadsOfSentence("Lãnh đạo các sở tham dự hội nghị.")?.requested).toBe(false);
   });
 });
+
+describe("Party abbreviations as bodies", () => {
+  it("'các TCCS Đảng' (tổ chức cơ sở đảng) is asked like 'các chi bộ'", () => {
+    expect(leadsOfSentence("Huyện ủy Vĩnh Linh yêu cầu các TCCS Đảng, cơ quan, ban ngành tổ chức hội nghị.")).toMatchObject({ requester: ["Huyện ủy Vĩnh Linh"], requested: true, verb: "tổ chức" });
+  });
+});
