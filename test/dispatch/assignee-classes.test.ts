@@ -691,3 +691,12 @@ describe("Party abbreviations as bodies", () => {
     expect(leadsOfSentence("Huyện ủy Vĩnh Linh yêu cầu các TCCS Đảng, cơ quan, ban ngành tổ chức hội nghị.")).toMatchObject({ requester: ["Huyện ủy Vĩnh Linh"], requested: true, verb: "tổ chức" });
   });
 });
+
+describe("a body asked in the passive or named the lead", () => {
+  it("'X được đề nghị/được giao …' and 'X là cơ quan chủ trì, …' make X's task; 'X được khen thưởng' does not", () => {
+    expect(names("Sở Y tế đề nghị các bệnh viện báo cáo số ca bệnh.\nUBND các xã, phường, thị trấn được đề nghị phối hợp chặt chẽ với ngành y tế.")).toContainEqual(["lead:UBND các xã, phường, thị trấn", "coordinate:ngành y tế"]);
+    expect(names("Theo đó, các xã rà soát pa nô.\nPhòng Văn hóa và Thông tin huyện là cơ quan chủ trì, thường xuyên kiểm tra việc thực hiện.")).toContainEqual(["lead:Phòng Văn hóa và Thông tin huyện"]);
+    expect(leadsOfSentence("Sở Tài chính được giao chủ trì thẩm định.")?.verb).toBe("chủ trì");
+    expect(leadsOfSentence("Sở Y tế được khen thưởng.")?.verb).not.toBe("khen thưởng");
+  });
+});
