@@ -211,7 +211,8 @@ export function readHeader(input: Line[]): HeaderResult {
     }
   }
 
-  if (issuerParts.length) doc.issuer = issuerName(issuerParts);
+  // An upper-case line naming no organisation is a byline or a headline ("ĐÌNH HIỆP |"), not the issuer.
+  if (issuerParts.length && ORG_WORD.test(issuerParts.join(" "))) doc.issuer = issuerName(issuerParts);
 
   // Kính gửi: inline text and/or dash lines; body text glued after it on the same line is split off.
   let bodyStart = lastHeader + 1;
@@ -342,6 +343,8 @@ function directiveAbout(lines: Line[]): string | null {
   }
   return null;
 }
+
+const ORG_WORD = /(?:^|\s)(?:ỦY|UỶ|UBND|HĐND|BAN|BỘ|SỞ|PHÒNG|CỤC|HỘI|ĐOÀN|ĐẢNG|TRƯỜNG|TRUNG TÂM|VĂN PHÒNG|CÔNG AN|CHÍNH PHỦ|THỦ TƯỚNG|TỔNG|VIỆN|CÔNG TY|KHO BẠC|BẢO HIỂM|MẶT TRẬN|MTTQ|QUÂN|CHI|BỆNH VIỆN|ĐẠI HỌC|HỌC VIỆN|NGÂN HÀNG|TÒA|TOÀ|ĐÀI|BÁO|THÀNH|TỈNH|HUYỆN|XÃ|PHƯỜNG|QUẬN|THỊ|LIÊN)(?![\p{L}])/u;
 
 /** A trích yếu line, less a portal's posting stamp and a trailing "(3585/VP-KTN, ngày 23/10/2017)" it takes as the header's. */
 function subjectLine(raw: string, doc: DocHeader): string {

@@ -226,6 +226,11 @@ describe("header: portal renderings and trích yếu lines", () => {
     });
   });
 
+  it("an upper-case byline naming no organisation is not the issuer; a header's body is", () => {
+    expect(header(["Tây Giang: Tăng cường bảo vệ trâu bò", "", "ĐÌNH HIỆP |", "", "(QNO) - UBND huyện Tây Giang vừa chỉ đạo các xã tăng cường bảo vệ đàn gia súc."].join("\n")).issuer).toBeNull();
+    expect(header(["ỦY BAN NHÂN DÂN", "XÃ LIÊN SƠN", "Số: 08 /CV-UBND", "Kính gửi: Trưởng các thôn"].join("\n")).issuer).toBe("Ủy ban nhân dân xã Liên Sơn");
+  });
+
   describe("trích yếu lines as pages print them", () => {
     it("a V/v line in quotes, a posting stamp under it, a tag with number and date after it", () => {
       expect(header(["ỦY BAN NHÂN DÂN", "XÃ LIÊN SƠN", "Số: 08 /CV- UBND", "“V/v thực hiện nghiêm việc nắm bắt thông tin người dân”", "Kính gửi: Trưởng các thôn"].join("\n")).subject)
