@@ -18,7 +18,7 @@ export const HEAD_SRC = [
   "chi(?=,? đảng bộ)", "viện", "bệnh viện", "trường(?! (?:hợp|họp|học sinh|độ))", "ngân hàng",
   "báo(?! (?:cáo|chí|động|giá|hiệu|danh|tin|đáp|trước|gồm|về))", "đài(?! (?:thọ))", "cơ quan", "đơn vị", "đoàn thể",
   "ngành", "bộ chỉ huy", "ban chỉ huy", "liên đoàn", "liên minh", "công ty", "tổng công ty", "điện lực", "bưu điện",
-  "chi nhánh", "tòa án", "toà án", "viện kiểm sát", "cơ sở giáo dục", "nhà trường", "thành đoàn", "huyện đoàn",
+  "chi nhánh", "tòa án", "toà án", "viện kiểm sát", "cơ sở giáo dục", "nhà trường", "thành đoàn", "huyện đoàn", "thị đoàn", "quận đoàn",
   "tỉnh đoàn", "lực lượng", "doanh nghiệp", "hợp tác xã", "bảo hiểm xã hội", "cơ sở đảng", "trạm", "đội(?! (?:ngũ|mũ))",
   "tổ(?! (?:chức|quốc|tiên|hợp|ấm|ng))", "hạt", "chi hội", "chi đoàn", "liên đội", "học viện", "đại học", "cảng vụ",
   "đồn", "bộ đội", "quỹ(?! (?:đất|thời gian))", "nhà văn hóa", "nhà văn hoá", "ủy viên", "đại biểu", "viễn thông", "cảnh sát", "bộ chỉ huy", "phân hiệu", "ban quản lý",

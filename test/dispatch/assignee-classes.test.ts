@@ -700,3 +700,13 @@ describe("a body asked in the passive or named the lead", () => {
     expect(leadsOfSentence("Sở Y tế được khen thưởng.")?.verb).not.toBe("khen thưởng");
   });
 });
+
+describe("more body words", () => {
+  it.each([
+    ["Thị đoàn phối hợp với UBND phường Nghi Thuỷ tổ chức ra quân.", ["Thị đoàn"]],
+    ["MTTQ các xã còn lại tiến hành tổ chức Đại hội.", ["MTTQ các xã còn lại"]],
+    ["Các xã còn lại tiếp tục thực hiện rà soát.", ["Các xã còn lại"]],
+  ])("%s", (sentence, want) => {
+    expect(leads(sentence)).toEqual(want);
+  });
+});
