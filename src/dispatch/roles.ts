@@ -116,19 +116,19 @@ function embeddedRequest(after: string): { leads: string[]; verb: string } | nul
     if (to) return { leads: to.names, verb: verbAfter(rest) };
   }
   // "Bộ Y tế vừa có công điện gửi UBND các tỉnh … quan tâm chỉ đạo …": the recipients, told what to do.
-  const sent = /^[^.;]{0,80}?\sgửi(?:\s+(?:đến|tới))?\s+/u.exec(head);
-  const to = sent ? listAt(head.slice(sent[0].length)) : null;
-  const verb = to ? verbAfter(head.slice(sent![0].length + to.end)) : "";
-  if (to && verb && !/^(?:về|v\/v|kèm|nội dung)/u.test(verb)) return { leads: to.names, verb };
   // "Chủ tịch UBND thành phố vừa ban hành văn bản chỉ đạo UBND các quận, huyện … xây dựng kế hoạch …", "Công an thành
   // phố có công văn chỉ đạo Công an các đơn vị, địa phương … tăng cường …": the document directs them, so they act.
   // Not when the document is named by its number ("ban hành Công văn số 1915/UBND-KTTH chỉ đạo …"): that is the page's
   // naming sentence, and the request follows in its own sentences ("Theo đó, UBND tỉnh yêu cầu …").
-  const directs = /^(?:(?!số\s*\d)[^.;]){0,80}?\schỉ đạo\s+/u.exec(head);
-  const directed = directs ? listAt(head.slice(directs[0].length)) : null;
-  const work = directed ? verbAfter(head.slice(directs![0].length + directed.end)) : "";
-  if (directed && work && !/^(?:về|v\/v|kèm|nội dung)/u.test(work)) return { leads: directed.names, verb: work };
-  return null;
+  return toldAfter(head, /^[^.;]{0,80}?\sgửi(?:\s+(?:đến|tới))?\s+/u) ?? toldAfter(head, /^(?:(?!số\s*\d)[^.;]){0,80}?\schỉ đạo\s+/u);
+}
+
+/** The bodies right after `marker` (sent to, directed) with the work they are told to do; null without a work verb. */
+function toldAfter(head: string, marker: RegExp): { leads: string[]; verb: string } | null {
+  const at = marker.exec(head);
+  const to = at ? listAt(head.slice(at[0].length)) : null;
+  const verb = to ? verbAfter(head.slice(at![0].length + to.end)) : "";
+  return to && verb && !/^(?:về|v\/v|kèm|nội dung)/u.test(verb) ? { leads: to.names, verb } : null;
 }
 
 // Steps ask about the same sentences several times (structure, tasks, closings); results are immutable, so memoise.
