@@ -43,13 +43,13 @@ const DAY_IN_LINE = /(?:^|\s)[Nn]gày\s+(\d{1,2})\s*(?:tháng\s*(\d{1,2})\s*năm
 const TYPE_START = new RegExp(`^(?:${TYPES.join("|")})(?![\\p{L}])`, "iu");
 const MARKER_AT = /^(?:[-–+•]|\d{1,3}\s*[.)\-–]|[IVX]{1,5}\s*[.\-–]|[a-zđ]\))/u;
 const SOURCE_DATE = /\(\s*Nguồn[^)]*?[-–]\s*(\d{1,2})\/(\d{1,2})\/(\d{4})/iu;
+/** "(Nguồn: …)", also after a byline ("Ngọc Lan - Nguồn TB số 20/TB-UBND"). */
+const SOURCE_LINE = /^(?:[^.\n]{1,40}\s[-–]\s)?\(?\s*Nguồn/iu;
 /**
  * A portal's source tag with the document's kind abbreviated as offices write it ("Nguồn CV 2642/UBND-KT ngày
  * 19/11/2010.", "Nguồn: TB số 20/TB-UBND"): the page's own document, like "(Nguồn công văn số …)".
  */
-const SOURCE_ABBR = new RegExp(`^(?:[^.\\n]{1,40}\\s[-–]\\s)?\\(?\\s*Nguồn\\s*:?\\s*(?:từ\\s+)?(CV|TB|KH|QĐ|CT|CĐ|HD)\\.?\\s+(?:số\\s*:?\\s*)?${NUM}(?:\\s*,?\\s*ngày\\s+(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})\\s*[/.-]\\s*(\\d{4}))?`, "iu");
-/** "(Nguồn: …)", also after a byline ("Ngọc Lan - Nguồn TB số 20/TB-UBND"). */
-const SOURCE_LINE = /^(?:[^.\n]{1,40}\s[-–]\s)?\(?\s*Nguồn/iu;
+const SOURCE_ABBR = new RegExp(`${SOURCE_LINE.source}\\s*:?\\s*(?:từ\\s+)?(CV|TB|KH|QĐ|CT|CĐ|HD)\\.?\\s+(?:số\\s*:?\\s*)?${NUM}(?:\\s*,?\\s*ngày\\s+(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})\\s*[/.-]\\s*(\\d{4}))?`, "iu");
 const ABBR_TYPE: Record<string, string> = { CV: "Công văn", TB: "Thông báo", KH: "Kế hoạch", "QĐ": "Quyết định", CT: "Chỉ thị", "CĐ": "Công điện", HD: "Hướng dẫn" };
 const SOURCE_THEO = new RegExp(`^\\(\\s*Theo\\s+(?:${TYPE_ALT}|văn bản)\\s+số`, "iu");
 // A portal's section titles and counters above the text ("THÔNG TIN Ý KIẾN", "SỐ LƯỢT TRUY CẬP") are not its issuer.
