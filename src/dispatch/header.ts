@@ -31,11 +31,13 @@ const CODE = "[A-ZĐ][A-ZĐ0-9&.]*(?:[a-zđ]{1,2}(?:[A-ZĐ][A-ZĐ0-9&.]*|(?![\\p
 // "1804.TB-UBND": some offices put a full stop between the number and its code (two capitals must follow).
 const NUM = `(\\d{1,6}(?:\\s*\\/\\s*(?:\\d{2,4}|${CODE})|\\s*[-–]\\s*${CODE}|\\.(?=[A-ZĐ]{2})${CODE})+|\\d{1,6}(?=\\s|$))`;
 const HEADER_NUMBER = new RegExp(`(?:^|\\s)(?:Số|SỐ)\\s*:?\\s*${NUM}`, "u");
-const SENTENCE_NUMBER = new RegExp(`(${TYPE_ALT}|văn bản)(?:\\s+(?:khẩn|hỏa tốc|hoả tốc|thượng khẩn))?\\s+số\\s*:?\\s*${NUM}`, "iu");
+const SENTENCE_NUMBER = new RegExp(`(${TYPE_ALT}|văn bản)(?:\\s+(?:khẩn|hỏa tốc|hoả tốc|thượng khẩn|chỉ đạo|hướng dẫn))?\\s+số\\s*:?\\s*${NUM}`, "iu");
 // A portal sentence naming the document after its verb, with its number written without "số" or not at all.
 const SENTENCE_NUMBER_ALL = new RegExp(SENTENCE_NUMBER.source, "giu");
 const PUBLISH_VERB = /(?:ban hành|\sra|\scó|vừa|gửi|ký|giới thiệu(?:\s+toàn văn)?)\s+(?:các\s+)?$/iu;
 const SENTENCE_NAMING = new RegExp(`(?<=(?:ban hành|\\scó|\\sra|vừa|ký)\\s+(?:các\\s+)?)(${TYPE_ALT}|văn bản)(?:\\s+(?:khẩn|hỏa tốc|hoả tốc|thượng khẩn))?(?:\\s+${NUM}(?=[\\s,.:;]|$)|(?=\\s+(?:gửi|chỉ đạo|về)\\s))`, "iu");
+const CONTENT_OF = /(?:^|\s)(?:[Tt]heo|[Tt]rong|[Tt]ại)\s+nội dung\s+(?:của\s+)?$/u;
+const CONTENT_NAMING_ALL = new RegExp(`(?<=(?:[Tt]heo|[Tt]rong|[Tt]ại)\\s+nội dung\\s+(?:của\\s+)?)(${TYPE_ALT}|văn bản)\\s+${NUM}(?=[\\s,.:;]|$)`, "gu");
 const SENTENCE_NAMING_ALL = new RegExp(SENTENCE_NAMING.source, "giu");
 const PLACE_DATE = /(?:,|^)\s*ngày\s+(\d{1,2})\s*(?:tháng\s*(\d{1,2})\s*năm\s*(\d{4})|[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))/iu;
 // A header line naming its own date mid-line: "Số 924/SNV-CCHC Ngày 07-9-2015 V/v …", "Thông báo Khẩn ngày 18/10/2020".
@@ -265,15 +267,20 @@ export function readHeader(input: Line[]): HeaderResult {
       // "… có Công văn số 2686/…", "… có Công văn 4424 gửi …", "… ban hành công văn chỉ đạo …" (no number shown).
       // A line may cite other documents before naming its own ("thực hiện Kế hoạch số 308-KH/BTGTW …; Bộ đã ban hành
       // Công văn số 5009/…"): the first mention that passes is the document.
-      const candidates = [...t.matchAll(SENTENCE_NUMBER_ALL), ...(source || MARKER_AT.test(t) ? [] : [...t.matchAll(SENTENCE_NAMING_ALL)])];
+      const candidates = [...t.matchAll(SENTENCE_NUMBER_ALL), ...t.matchAll(CONTENT_NAMING_ALL), ...(source || MARKER_AT.test(t) ? [] : [...t.matchAll(SENTENCE_NAMING_ALL)])];
       const m = candidates.find((c) => {
         // Past the first lines only a naming verb right before it makes it this document ("… đã ký công văn số …").
-        const named = PUBLISH_VERB.test(t.slice(Math.max(0, c.index - 24), c.index));
+        // "Theo nội dung Thông báo 2833-TB/TU, Thường trực Thành ủy …", "Trong nội dung Công văn số 4913/VP-KT, …": a
+        // page summing up the document it is about.
+        const named = PUBLISH_VERB.test(t.slice(Math.max(0, c.index - 24), c.index)) || CONTENT_OF.test(t.slice(Math.max(0, c.index - 24), c.index));
         if (!source && ((i > Math.min(2, bodyStart + 1) && !named) || (i > 8 && !named))) return false;
         if (source) return true;
         // A document cited by the sentence ("Thực hiện Công văn số …", "theo chỉ đạo tại Công văn số …"), not the one named.
         const before = t.slice(Math.max(0, t.lastIndexOf(".", c.index)), c.index);
-        if (/(?:Căn cứ|Thực hiện|nhận được|[Tt]heo|của|tại)\s+(?:\S+\s+){0,2}$/u.test(before)) return false;
+        if (/(?:Căn cứ|Thực hiện|nhận được|[Tt]heo|của|tại)\s+(?:\S+\s+){0,2}$/u.test(before) && !CONTENT_OF.test(before)) return false;
+        // A sentence opening "Thực hiện …"/"Căn cứ …" lists the documents it follows ("…; Công điện số 600/CĐ-BCĐ …;
+        // Quyết định số 772/QĐ-TTg …") until its main clause names its own with a verb.
+        if (!named && /^[.\s(]*(?:Căn cứ|Thực hiện|Triển khai|Tiếp theo|Theo)\s/u.test(before)) return false;
         // "… đề nghị các chi bộ … quán triệt, triển khai sâu rộng Kết luận số 93-KL/TW …": the work is about that
         // document; a parenthesis right after the request still names the document itself ("… (Công văn số 1236/…)").
         return named || /\(\s*$/u.test(before) || !/\s(?:đề nghị|yêu cầu|triển khai|quán triệt|tuyên truyền|học tập|thực hiện|chỉ đạo)\s/iu.test(before);
@@ -426,6 +433,18 @@ function readNamingTail(after: string): { subject: string | null; recipients: st
       if (sent && bodyHeadAt(list) > 0) {
         recipients = list.split(/\s*;\s*/u).map(stripEnd).filter(Boolean);
         subject = subject.slice(0, sent.index);
+      }
+    }
+  }
+  if (subject !== null) {
+    // The trích yếu ends where the sentence goes on to the document's purpose or content (", nhằm …", ", trong đó …")
+    // or to its request ("… về X yêu cầu Ban Chỉ đạo các huyện …").
+    const more = /,\s*(?:nhằm|trong đó|theo đó|đồng thời)\s/iu.exec(subject);
+    if (more) subject = subject.slice(0, more.index);
+    for (const v of subject.matchAll(/\s(?:yêu cầu|đề nghị|giao)\s+/giu)) {
+      if (bodyHeadAt(subject.slice(v.index + v[0].length)) > 0) {
+        subject = subject.slice(0, v.index);
+        break;
       }
     }
   }

@@ -192,6 +192,35 @@ describe("header: portal renderings and trích yếu lines", () => {
       expect(doc.date).toBe(date);
     });
 
+    it("a 'Thực hiện …' sentence cites the documents it lists until its main clause names its own", () => {
+      const doc = header([
+        "Thực hiện Công điện số 570/CĐ-TTg ngày 02/5/2021 của Thủ tướng Chính phủ; Công điện số 600/CĐ-BCĐ ngày 05/5/2021 của Ban Chỉ đạo quốc gia; Ban Chỉ đạo tỉnh vừa ban hành Công văn số 1246/UBND-VX về tăng cường phòng, chống dịch bệnh COVID-19 yêu cầu Ban Chỉ đạo các huyện, thị xã, thành phố thực hiện một số nhiệm vụ cụ thể như sau:",
+        "", "1. Các huyện khẩn trương thực hiện.",
+      ].join("\n"));
+      expect(doc).toMatchObject({ number: "1246/UBND-VX", subject: "tăng cường phòng, chống dịch bệnh COVID-19" });
+      // Only cited documents and no naming verb: no number rather than a cited one.
+      const cited = header(["Thực hiện Chỉ thị số 44/CT-TTg ngày 06/12/2017 của Thủ tướng Chính phủ; Quyết định số 772/QĐ-TTg ngày 26/6/2018 của Thủ tướng Chính phủ. Chủ tịch UBND tỉnh yêu cầu các cơ quan thực hiện tốt các nhiệm vụ sau:", "", "1. Các sở thực hiện."].join("\n"));
+      expect(cited.number).toBeNull();
+    });
+
+    it("'văn bản chỉ đạo số …' and 'Theo nội dung Thông báo …' name the page's own document", () => {
+      expect(header(["Ban Thường vụ Tỉnh ủy vừa có văn bản chỉ đạo số 682-CV/TU yêu cầu các cấp ủy tuyên truyền.", "", "1. Các cấp ủy thực hiện."].join("\n")).number).toBe("682-CV/TU");
+      expect(header(["Theo nội dung Thông báo 2833-TB/TU, Thường trực Thành ủy đồng ý chủ trương tổ chức Lễ kỷ niệm.", "", "1. UBND thành phố chủ trì."].join("\n")).number).toBe("2833-TB/TU");
+      expect(header(["Trong nội dung Công văn số 4913/VP-KT, ban hành ngày 15/6, UBND thành phố yêu cầu các sở chủ động phòng dịch.", "", "1. Các sở thực hiện."].join("\n")).number).toBe("4913/VP-KT");
+      // "theo chỉ đạo tại Công văn số …" still cites another document.
+      expect(header(["UBND huyện triển khai theo chỉ đạo tại Công văn số 12/UBND-VX của UBND tỉnh.", "", "1. Các xã thực hiện."].join("\n")).number).toBeNull();
+    });
+
+    it("the trích yếu of a naming sentence stops at its purpose, content or request", () => {
+      expect(header(["Chủ tịch UBND thành phố vừa ký ban hành Chỉ thị số 04/CT-UBND ngày 19-4-2022 về công tác phòng, chống thiên tai năm 2022, nhằm chủ động ứng phó có hiệu quả với thiên tai.", "", "Theo đó, UBND thành phố giao các sở tổng kết."].join("\n")).subject)
+        .toBe("công tác phòng, chống thiên tai năm 2022");
+      expect(header(["Ngày 15/11/2019, UBND huyện ban hành công văn số 1348/UBND-BHXH về việc tăng cường các giải pháp thực hiện chỉ tiêu BHYT năm 2019, trong đó UBND huyện yêu cầu Phòng GDĐT chỉ đạo các trường học.", "", "Ngoài ra, UBND huyện yêu cầu UBND các xã thực hiện."].join("\n")).subject)
+        .toBe("tăng cường các giải pháp thực hiện chỉ tiêu BHYT năm 2019");
+      // A request word that is part of the subject stays ("đôn đốc nộp hồ sơ đề nghị xem xét …").
+      expect(header(["UBND huyện ban hành Công văn số 12/UBND về việc đôn đốc nộp hồ sơ đề nghị xem xét, công nhận đạt chuẩn văn hóa.", "", "1. Các xã thực hiện."].join("\n")).subject)
+        .toBe("đôn đốc nộp hồ sơ đề nghị xem xét, công nhận đạt chuẩn văn hóa");
+    });
+
     it("keeps a cited document's date when only the cited one is dated", () => {
       const doc = header(["Thực hiện Công văn số 12/UBND-VX ngày 5/3/2020 của UBND tỉnh về phòng dịch, UBND huyện ban hành Công văn số 15/UBND chỉ đạo các xã.", "", "1. Các xã khẩn trương thực hiện."].join("\n"));
       expect(doc.number).toBe("15/UBND");
