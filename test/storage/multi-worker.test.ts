@@ -10,7 +10,9 @@ import { ScriptedAdapter } from "../fakes/scripted-adapter.js";
 import { createStore } from "../../src/storage/store.js";
 import { bindChat } from "../../src/tracking/chat-binding.js";
 import { reminderTick } from "../../src/tracking/reminder-tick.js";
-import { assignDispatch, dispatch, LEADER, task, world } from "../tracking/helpers.js";
+import { recallFromChat } from "../../src/tracking/amendments.js";
+import { setRole } from "../../src/tracking/roles.js";
+import { ADMIN, assignDispatch, dispatch, LEADER, task, world } from "../tracking/helpers.js";
 
 /**
  * Several workers on one database (decision 0702): each outbox item is claimed by one worker, a dead worker's claims
@@ -167,6 +169,33 @@ describe.each(DIALECTS)("several workers on one $dialect database", ({ dialect, 
     // The same slot later (another worker's next tick, or after a restart): nothing more.
     w.clock.set(new Date("2023-06-13T09:30:00+07:00"));
     expect((await reminderTick({ store: stores[2]!, clock: w.clock })).messages).toBe(0);
+  });
+
+  it.skipIf(skip)("two leaders recalling one dispatch at the same instant (on two workers): recalled once, each group told once", async () => {
+    const w = await world(dialect);
+    open.push(w.db);
+    const LEADER2 = "telegram:4";
+    await setRole(w, { by: ADMIN, userId: LEADER2, name: "Phó Giám đốc", role: "leader", grant: true });
+    await bindChat(w, { chat: "telegram:-10", by: LEADER, unitQuery: "Sở Y tế" });
+    await bindChat(w, { chat: "telegram:-11", by: LEADER, unitQuery: "Sở Nội vụ" });
+    await assignDispatch(w, dispatch([
+      task("1", [["Sở Y tế", "lead"], ["Sở Nội vụ", "coordinate"]]),
+      task("2", [["Sở Nội vụ", "lead"]]),
+    ]), "telegram:-500");
+    const before = (await w.db.prisma.outboxItem.aggregate({ _max: { id: true } }))._max.id ?? 0;
+    const other = dialect === "postgresql" ? await openDatabase(w.db.url) : w.db;
+    if (other !== w.db) open.push(other);
+    const second = { store: createStore(other, w.clock), clock: w.clock };
+    const recall = (deps: typeof second, by: string) =>
+      recallFromChat(deps, { by, chat: `telegram:${by.split(":")[1]}`, messageId: null, number: "164/KH-UBND", reason: "ban hành lại" });
+    const results = await Promise.all([recall(w, LEADER), recall(second, LEADER2)]);
+    expect(results.map((r) => r.code).sort()).toEqual(["nothing_open", "recalled"]);
+    expect(results.find((r) => r.code === "recalled")).toMatchObject({ count: 3, refs: ["1", "2"] });
+    const notices = await w.db.prisma.outboxItem.findMany({ where: { id: { gt: before } }, select: { chatId: true } });
+    expect(notices.map((n) => n.chatId).sort()).toEqual(["telegram:-10", "telegram:-11"]);
+    expect(await w.db.prisma.event.count({ where: { type: "recalled" } })).toBe(3); // one per share, not two
+    expect(await w.db.prisma.assignment.count({ where: { status: "recalled" } })).toBe(3);
+    expect(await w.db.prisma.task.count({ where: { status: "recalled" } })).toBe(2);
   });
 
   it.skipIf(skip)("a group's language and the office settings changed on one worker reach the others", async () => {
