@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { OutgoingMessage } from "../../src/chat/port.js";
-import { createChatRouter, createDeliveryWorker, type RateLimits } from "../../src/chat/delivery/index.js";
+import { createChatRouter, createDeliveryWorker, RateLimiter, type RateLimits } from "../../src/chat/delivery/index.js";
+import type { SendPacer } from "../../src/chat/delivery/rate-limiter.js";
+import { createTelegramAdapter } from "../../src/adapters/telegram/index.js";
+import { FakeBotApi, telegramErrors } from "../fakes/bot-api-server.js";
 import { ManualClock, systemClock } from "../../src/clock.js";
 import { openDatabase, type Db } from "../../src/storage/database.js";
 import { PrismaOutboxStore } from "../../src/storage/outbox-store.js";
@@ -20,9 +23,51 @@ import { ADMIN, assignDispatch, dispatch, LEADER, task, world } from "../trackin
  * pool (as separate processes would); SQLite serves one process, so there the workers share one connection.
  */
 const open: Db[] = [];
+const stops: Array<() => Promise<void>> = [];
 afterEach(async () => {
+  while (stops.length) await stops.pop()!();
   while (open.length) await open.pop()!.close();
 });
+
+/** Polls `predicate` (real time) until it holds or `ms` pass; whether it held. */
+async function until(predicate: () => boolean | Promise<boolean>, ms = 5000): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (!(await predicate())) {
+    if (Date.now() > deadline) return false;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  return true;
+}
+
+const LEASE_MS = 30_000;
+
+/**
+ * One delivery worker as `npm start` builds it with several workers — its own claims on the outbox, telegraf's real
+ * client talking to the fake Bot API — on the test's clock, so a lease runs out when the test says.
+ */
+async function telegramWorker(db: Db, api: FakeBotApi, clock: ManualClock, owner: string, options: { renewEveryMs: number; limiter?: SendPacer }) {
+  const adapter = createTelegramAdapter({ token: api.token, apiRoot: api.apiRoot }, { onInbound: async () => undefined });
+  const store = new PrismaOutboxStore(db.prisma, clock, db.gate, { owner, leaseMs: LEASE_MS });
+  const lost: number[] = [];
+  const errors: unknown[] = [];
+  const worker = createDeliveryWorker({
+    store,
+    router: createChatRouter([adapter]),
+    limiter: options.limiter ?? new RateLimiter(),
+    clock,
+    onChatGone: () => undefined,
+    onFailure: () => undefined,
+    onError: (error) => void errors.push(error),
+    onClaimLost: (item) => void lost.push(item.id),
+    options: { idlePollMs: 10, renewEveryMs: options.renewEveryMs },
+  });
+  stops.push(() => worker.stop());
+  return { store, worker, lost, errors };
+}
+
+async function outboxRow(db: Db, id: number) {
+  return db.prisma.outboxItem.findUniqueOrThrow({ where: { id }, select: { status: true, claimedBy: true, claimedUntil: true, notBefore: true, sentMessageId: true } });
+}
 
 /** `n` handles on one fresh database: separate pools on PostgreSQL, the same Db on SQLite. */
 async function workersDb(dialect: "sqlite" | "postgresql", n: number): Promise<Db[]> {
@@ -68,6 +113,129 @@ describe.each(DIALECTS)("several workers on one $dialect database", ({ dialect, 
     await b.retryLater(id!, clock.now(), { kind: "transient", reason: "late" });
     expect(await dbA!.prisma.outboxItem.findUniqueOrThrow({ where: { id: id! }, select: { status: true, sentMessageId: true } }))
       .toEqual({ status: "sent", sentMessageId: "9" });
+  });
+
+  it.skipIf(skip)("a claim is a fence: a worker whose lease ran out can neither renew, reschedule nor fail what another took", async () => {
+    const clock = new ManualClock(new Date("2024-01-02T01:00:00Z"));
+    const [dbA, dbB] = await workersDb(dialect, 2);
+    const a = new PrismaOutboxStore(dbA!.prisma, clock, dbA!.gate, { owner: "worker-a", leaseMs: LEASE_MS });
+    const b = new PrismaOutboxStore(dbB!.prisma, clock, dbB!.gate, { owner: "worker-b", leaseMs: LEASE_MS });
+    const c = new PrismaOutboxStore(dbA!.prisma, clock, dbA!.gate, { owner: "worker-c", leaseMs: LEASE_MS });
+    const [id] = (await a.enqueue([notice("telegram:-1", "x")])) as number[];
+    expect(await a.claim(id!)).toBe(true);
+    clock.advance(20_000);
+    expect(await a.renew(id!)).toBe(true); // a whole lease from now
+    clock.advance(20_000);
+    expect(await b.claim(id!)).toBe(false);
+    clock.advance(LEASE_MS); // worker-a stands still past its lease; worker-b takes the item over
+    expect(await b.claim(id!)).toBe(true);
+    const taken = await outboxRow(dbA!, id!);
+    // worker-a comes back: its claim is gone, and so is every write it allowed.
+    expect(await a.renew(id!)).toBe(false);
+    await a.retryLater(id!, new Date(clock.now().getTime() + 3_600_000), { kind: "transient", reason: "late" });
+    await a.markFailed(id!, { kind: "rejected", reason: "late" }, clock.now());
+    expect(await outboxRow(dbA!, id!)).toEqual(taken);
+    expect(taken.claimedBy).toMatch(/^worker-b#/);
+    expect(await c.claim(id!)).toBe(false); // still worker-b's: not given back to everyone by worker-a's late retry
+    expect(await b.renew(id!)).toBe(true);
+    // A retry's time holds for every worker: the item is nobody's to claim before it.
+    await b.retryLater(id!, new Date(clock.now().getTime() + 5_000), { kind: "rate_limited", retryAfterMs: 5_000 });
+    expect(await c.claim(id!)).toBe(false);
+    clock.advance(5_000);
+    expect(await c.claim(id!)).toBe(true);
+  });
+
+  it.skipIf(skip)("a send the network holds up past the lease keeps its claim: the other worker does not send it again", async () => {
+    const api = await FakeBotApi.start();
+    stops.push(() => api.close());
+    api.group(-100, "Sở Y tế");
+    const clock = new ManualClock(new Date("2024-01-02T01:00:00Z"));
+    const [dbA, dbB] = await workersDb(dialect, 2);
+    const a = await telegramWorker(dbA!, api, clock, "worker-a", { renewEveryMs: 10 });
+    const b = await telegramWorker(dbB!, api, clock, "worker-b", { renewEveryMs: 10 });
+    const [id] = (await a.store.enqueue([notice("telegram:-100", "Thông báo")])) as number[];
+    // worker-a's request is slow to reach Telegram (a congested link): Telegram has not seen it yet.
+    const held = api.hold("sendMessage", { chatId: -100, when: "before" });
+    a.worker.start();
+    await held.reached;
+    b.worker.start();
+    // Twice the lease passes while the request is on its way, in half-lease steps; worker-b looks every 10 ms.
+    for (let step = 0; step < 4; step++) {
+      clock.advance(LEASE_MS / 2);
+      const at = clock.now().getTime();
+      await until(async () => ((await outboxRow(dbA!, id!)).claimedUntil?.getTime() ?? 0) >= at + LEASE_MS, 2000);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+    held.release();
+    expect(await until(async () => (await outboxRow(dbA!, id!)).status === "sent")).toBe(true);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(api.botMessages(-100).map((m) => m.text)).toEqual(["Thông báo"]);
+    expect(api.callsOf("sendMessage")).toHaveLength(1);
+    expect((await outboxRow(dbA!, id!)).sentMessageId).toBe("1");
+  });
+
+  it.skipIf(skip)("a worker that stalled past its lease before sending does not send what another worker took over since", async () => {
+    const api = await FakeBotApi.start();
+    stops.push(() => api.close());
+    api.group(-100, "Sở Y tế");
+    const clock = new ManualClock(new Date("2024-01-02T01:00:00Z"));
+    const [dbA, dbB] = await workersDb(dialect, 2);
+    // worker-a's pacing stands still (the shared rate's lock, a GC pause, a frozen VM) after it claimed the item.
+    let resume!: () => void;
+    const stalled = new Promise<void>((r) => (resume = r));
+    const pacer = new RateLimiter();
+    const stalling: SendPacer = {
+      waitMs: (chat) => pacer.waitMs(chat),
+      pauseFor: (chat, ms) => pacer.pauseFor(chat, ms),
+      tryAcquire: async (chat) => {
+        await stalled;
+        return pacer.tryAcquire(chat);
+      },
+    };
+    const a = await telegramWorker(dbA!, api, clock, "worker-a", { renewEveryMs: 10, limiter: stalling });
+    const b = await telegramWorker(dbB!, api, clock, "worker-b", { renewEveryMs: 10 });
+    const [id] = (await a.store.enqueue([notice("telegram:-100", "Thông báo")])) as number[];
+    a.worker.start();
+    expect(await until(async () => (await outboxRow(dbA!, id!)).claimedBy?.startsWith("worker-a") ?? false)).toBe(true);
+    clock.advance(LEASE_MS + 1000);
+    // worker-b takes the item over and sends it; Telegram answers 429 retry after 5 s, so it goes back with that time.
+    api.failNext("sendMessage", telegramErrors.tooManyRequests(5), { chatId: -100 });
+    b.worker.start();
+    expect(await until(async () => (await outboxRow(dbA!, id!)).claimedBy === null && api.callsOf("sendMessage").length === 1)).toBe(true);
+    // worker-a resumes: its claim was taken over, so it sends nothing (before: it sent at once, inside retry_after).
+    resume();
+    await until(() => a.lost.length > 0 || api.botMessages(-100).length > 0, 3000);
+    expect(a.lost).toEqual([id]);
+    expect(api.botMessages(-100)).toEqual([]);
+    // After retry_after whichever worker claims it sends it: once.
+    clock.advance(5_000);
+    expect(await until(async () => (await outboxRow(dbA!, id!)).status === "sent", 10_000)).toBe(true);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(api.botMessages(-100).map((m) => m.text)).toEqual(["Thông báo"]);
+    expect(api.callsOf("sendMessage").filter((c) => c.ok)).toHaveLength(1);
+  });
+
+  it.skipIf(skip)("what remains: a request already on its way when its worker froze past the lease goes out twice, recorded as such", async () => {
+    const api = await FakeBotApi.start();
+    stops.push(() => api.close());
+    api.group(-100, "Sở Y tế");
+    const clock = new ManualClock(new Date("2024-01-02T01:00:00Z"));
+    const [dbA, dbB] = await workersDb(dialect, 2);
+    // worker-a freezes with its request in the network: it renews nothing (an hour between renewals stands for that).
+    const a = await telegramWorker(dbA!, api, clock, "worker-a", { renewEveryMs: 3_600_000 });
+    const b = await telegramWorker(dbB!, api, clock, "worker-b", { renewEveryMs: 10 });
+    const [id] = (await a.store.enqueue([notice("telegram:-100", "Thông báo")])) as number[];
+    const held = api.hold("sendMessage", { chatId: -100, when: "before" });
+    a.worker.start();
+    await held.reached;
+    clock.advance(LEASE_MS + 1000);
+    b.worker.start();
+    expect(await until(async () => (await outboxRow(dbA!, id!)).status === "sent")).toBe(true);
+    held.release();
+    expect(await until(async () => (await dbA!.prisma.event.count({ where: { type: "delivered_twice" } })) === 1)).toBe(true);
+    // Telegram has no idempotency key: both copies are in the group (decision 0702); the item keeps the first.
+    expect(api.botMessages(-100).map((m) => m.text)).toEqual(["Thông báo", "Thông báo"]);
+    expect((await outboxRow(dbA!, id!)).sentMessageId).toBe("1");
   });
 
   it.skipIf(skip)("three workers racing for the same 30 items claim each exactly once", async () => {
