@@ -51,6 +51,23 @@ export const taskRef = (a: AssignmentView): TaskRef => ({ assignmentId: a.id, re
  */
 export const IN_FLIGHT_WAIT_MS = 5000;
 
+/**
+ * The tasks a bot message carries. A reply or a button press can come in the moment between the platform taking a
+ * task post and dondoc recording the message id it got (a fast reader, a slow answer, another worker sending): while
+ * such a send is in flight in the chat, wait for it to be recorded (bounded) and look again.
+ */
+export async function postTargetsOf(deps: TrackingDeps, chat: ChatId, messageId: string, altIds: string[] = []): Promise<Array<{ position: number; assignment: AssignmentView }>> {
+  const { store, clock } = deps;
+  const ids = [messageId, ...altIds];
+  let targets = await store.replies.postTargets(chat, ids);
+  const until = Date.now() + IN_FLIGHT_WAIT_MS;
+  while (targets.length === 0 && Date.now() < until && (await store.replies.postInFlight(chat, messageId, clock.now()))) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    targets = await store.replies.postTargets(chat, ids);
+  }
+  return targets;
+}
+
 /** What an unquoted group message with task numbers may be taken as (a question between colleagues is not for us). */
 const UNQUOTED_INTENTS: ReadonlySet<ReplyIntent> = new Set(["done", "progress", "difficulty"]);
 
@@ -75,17 +92,9 @@ export async function recordReply(deps: TrackingDeps, msg: Omit<InboundMessage, 
 
   let targets: Array<{ position: number; assignment: AssignmentView }>;
   if (msg.replyTo) {
-    const ids = [msg.replyTo.messageId, ...(msg.replyTo.altIds ?? [])];
-    targets = await store.replies.postTargets(msg.chat, ids);
-    // A reply can come in the moment between the platform taking a task post and dondoc recording the message id it
-    // got (a fast reader, a slow answer): while such a send is in flight, wait for it (bounded) and look again.
-    if (targets.length === 0 && msg.replyTo.fromBot !== false) {
-      const until = Date.now() + IN_FLIGHT_WAIT_MS;
-      while (targets.length === 0 && Date.now() < until && (await store.replies.postInFlight(msg.chat, msg.replyTo.messageId, clock.now()))) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        targets = await store.replies.postTargets(msg.chat, ids);
-      }
-    }
+    targets = msg.replyTo.fromBot === false
+      ? await store.replies.postTargets(msg.chat, [msg.replyTo.messageId, ...(msg.replyTo.altIds ?? [])])
+      : await postTargetsOf(deps, msg.chat, msg.replyTo.messageId, msg.replyTo.altIds);
     if (targets.length === 0) return { code: "unknown_message" };
   } else if (latestPost !== null) {
     targets = await store.replies.postTargets(msg.chat, [latestPost]);
