@@ -75,10 +75,14 @@ export class PrismaOutboxStore implements OutboxStore {
     private readonly claims?: OutboxClaims,
   ) {}
 
-  /** Items another live worker has claimed are not this worker's to offer. */
+  /**
+   * Items under a live claim are nobody else's to offer, this worker's own included (its in-flight sends are its
+   * own business; a restarted worker with the same WORKER_ID waits for the lease like any other, and two processes
+   * given one WORKER_ID by mistake cannot take each other's live claims).
+   */
   private free(now: Date) {
     if (!this.claims) return {};
-    return { OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }, { claimedBy: { startsWith: `${this.claims.owner}#` } }] };
+    return { OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] };
   }
 
   /** The condition for a write only this worker's current claim may make; undefined: it holds none (so: no write). */
