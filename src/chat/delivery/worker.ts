@@ -102,10 +102,9 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     const beat = renew ? heartbeat(item.id, renew) : undefined;
     let ref;
     try {
+      // The fence. A renewal that fails (the database unreachable) sends nothing either: a transient failure, retried.
       ref = await perform(deps.router.adapterFor(item.chat), item, deps.store.sentMessageId?.bind(deps.store), async () => {
-        if (renew && !(await renew().catch((error: unknown) => void onError(error, `renewing the claim on outbox item ${item.id}`)))) {
-          throw new ClaimLost();
-        }
+        if (renew && !(await renew())) throw new ClaimLost();
       });
     } catch (error) {
       slot.settle();
