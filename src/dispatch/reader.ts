@@ -12,10 +12,13 @@ import { leadsOfSentence, sentences } from "./roles.js";
 import { bodyHeadAt, readList, splitList } from "./bodies.js";
 import { sameBody } from "./names.js";
 import { parsedDispatchSchema, type DocHeader, type ParsedDispatch } from "./schema.js";
+import { ASSIGNEE_TAGGER_DEFAULT, refineAssignees } from "./tagger/refine.js";
 
 export interface ReadOptions {
   /** ISO YYYY-MM-DD: resolves dates when the document carries no date of its own. */
   refDate: string;
+  /** The learned second opinion on assignees (src/dispatch/tagger; decision 0105). Default: ASSIGNEE_TAGGER_DEFAULT. */
+  assigneeTagger?: boolean;
 }
 
 /** Longer input is cut: no real dispatch comes near it, and the reader must stay fast on garbage. */
@@ -111,6 +114,7 @@ function readUnsafe(input: string, options: ReadOptions): ParsedDispatch {
   const structure = buildStructure(body, issuer);
   const implicitTo = doc.recipients.length ? doc.recipients.flatMap((r) => splitList(r.replace(/^(?:Ông|Bà)\s*(?:\(\s*Bà\s*\)|\/\s*Bà)?\s*/iu, ""))) : addressees;
   const tasks = buildTasks(structure, { implicitTo, issuer });
+  if (options.assigneeTagger ?? ASSIGNEE_TAGGER_DEFAULT) refineAssignees(tasks);
   attachDeadlines(tasks, structure, doc, text, options.refDate);
   closingTimeGoverns(tasks);
   // Refs identify tasks downstream: a list that restarts its numbering ("1." again after "2.") gets "I.1 (2)".
