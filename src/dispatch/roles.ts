@@ -162,7 +162,7 @@ function readLeads(sentence: string): SentenceLeads | null {
     if (topic) starts.push(topic[0].length);
     // "Nếu quá thời hạn nêu trên, các Sở … không gửi ý kiến thì xem như đã thống nhất": the subject of a condition is not
     // asked to do anything; only what follows "thì" may name who acts.
-    const then = /^(?:Nếu|Trường h[ợọ]p)(?![\p{L}])/u.test(s) ? /\sthì\s/u.exec(s) : null;
+    const then = /^(?:Nếu|(?:Trong\s+)?[Tt]rường h[ợọ]p)(?![\p{L}])/u.test(s) ? /\sthì\s/u.exec(s) : null;
     if (then) {
       const from = then.index + then[0].length;
       starts.splice(1, starts.length, ...starts.slice(1).filter((at) => at >= from), from);
@@ -189,6 +189,10 @@ function readLeads(sentence: string): SentenceLeads | null {
   const asks = late && late.requested && late.requester.length === 0 && commas.some((at) => REQUEST.test(s.slice(at).trimStart()) && !inRecipients(s, at) && !inPartners(s, at));
   return late && late.requested && (late.requester.length > 0 || asks) ? late : null;
 }
+
+// "… để Bộ Y tế biết, thực hiện./.", "… tới toàn thể nhân dân trong xã biết và thực hiện.": what a closing asks of its
+// addressees, nothing beyond carrying out what was said.
+export const KNOW_AND_DO = /^\s*(?:(?:được\s+)?biết\s*(?:[,;]|và)?\s*)?(?:(?:phối hợp|tổ chức|triển khai|cùng)\s+)?(?:thực hiện|hưởng(?: ứng)?|chấp hành)?\s*[./]*\s*$/u;
 
 const CLAUSE_ASKS = /^\s*\p{Lu}[^,;:.]{0,100}?\s(?:(?:cũng|đã|vừa|trân trọng|kính)\s+)*(?:đề nghị|yêu cầu)(?:[\s,]|:\s*$)/u;
 
@@ -227,10 +231,20 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
       continue;
     }
     // A heading "Đối với Ban Thường vụ Huyện ủy Tân Sơn": the body the block below is addressed to.
-    const towards = /^Đối với\s+/u.exec(part);
+    const towards = /^(?:Riêng\s+)?(?:Đối với|Với)\s+/u.exec(part);
     if (towards && at === 0) {
       const got = listAt(part.slice(towards[0].length));
-      if (got && /^[\s:.]*$/u.test(part.slice(towards[0].length + got.end))) return { leads: got.names, requester: [], verb: "", requested: false };
+      const rest = got ? part.slice(towards[0].length + got.end) : "";
+      if (got && /^[\s:.]*$/u.test(rest) && /^Đối/u.test(part)) return { leads: got.names, requester: [], verb: "", requested: false };
+      // "Đối với UBND các huyện, thành, thị cần xây dựng kế hoạch …", "Với các trường tổ chức bán trú, cần đặc biệt quan
+      // tâm …": the clause after the topic has no subject of its own, so the bodies of the topic do the work. With a
+      // subject or a request of its own ("Đối với các xã …, UBND xã chủ động …"), the comma starts below read it.
+      const clause = rest.replace(/^\s*[,:]?\s*(?:thì\s+)?/u, "");
+      // "Đối với các xã có nguy cơ cao, UBND xã chủ động …": a capitalised body after the lower-case topic is the subject.
+      const last = got ? got.names[got.names.length - 1]! : "";
+      const subjectAfter = got !== null && got.names.length > 1 && /^\p{Lu}/u.test(last) && !/^\p{Lu}/u.test(got.names[0]!);
+      if (got && !subjectAfter && VERB_NEXT.test(clause) && !/^[^,.;]{0,30}:/u.test(clause) && !REQUEST.test(clause) && !bodyHeadAt(clause) && !/^(?:(?:sẽ|đã|vẫn)\s+)?(?:bị|được|là|có|không)(?![\p{L}])/u.test(clause))
+        return { leads: got.names, requester: [], verb: verbAfter(clause), requested: false };
     }
     // "Chỉ thị yêu cầu …", "Công điện số 14/CĐ-UBND nêu rõ, yêu cầu …": the document itself makes the request.
     const doc = DOC_SUBJECT.exec(part);
@@ -265,10 +279,12 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
     // cấp ủy …": the issuer's background clause carries the request; its objects (or the recipients) are the leads.
     // "UBND tỉnh thông báo đến tất cả các trụ sở …": the notice's addressees act on it.
     const notice = /^(?:(?:vừa|đã|cũng)\s+)*thông báo\s+(?:đến|tới|cho|để)\s+/iu.exec(after);
-    // "… thông báo để Bộ Y tế biết, thực hiện./." closes a letter; "… thông báo để các hộ biết và chủ động nộp" asks
-    // them for work of their own.
+    // "… thông báo để Bộ Y tế biết, thực hiện./." closes a letter (KNOW_AND_DO); "… thông báo để các hộ biết và chủ
+    // động nộp" asks them for work of their own.
     const toldList = notice ? listAt(after.slice(notice[0].length)) : null;
-    const onlyKnow = toldList !== null && /để\s+$/u.test(notice![0]) && /^\s*(?:biết\s*(?:[,;]|và)?\s*)?(?:(?:phối hợp|tổ chức|triển khai)\s+)?(?:thực hiện)?\s*[./]*\s*$/u.test(after.slice(notice![0].length + toldList.end));
+    // "Sở Y tế thông báo cho các cơ sở khám bệnh thực hiện." still asks them; only "để X thực hiện" or "X biết …" closes.
+    const toldRest = toldList ? after.slice(notice![0].length + toldList.end) : "";
+    const onlyKnow = toldList !== null && KNOW_AND_DO.test(toldRest) && (/để\s+$/u.test(notice![0]) || /biết/u.test(toldRest));
     const told = onlyKnow ? null : toldList;
     if (told) return { leads: told.names, requester: got.names, verb: verbAfter(after.slice(notice![0].length + told.end)), requested: true };
     // "Tỉnh ủy Quảng Ngãi cho biết, đã ban hành công văn yêu cầu …": the body reporting its own publishing act.

@@ -24,7 +24,7 @@ describe("the public addressed by a notice", () => {
     // "Khuyến cáo X …" asks X like "Đề nghị X …"; the people's name closes before a verb the lexicon does not know.
     ["Khuyến cáo bà con chăn nuôi gia cố, che chắn chuồng trại.", ["bà con chăn nuôi"]],
     ["UBND xã thông báo để các hộ biết và chủ động nộp.", ["các hộ"]],
-    ["UBND phường thông báo đến các cá nhân, tổ chức trên địa bàn biết và phối hợp thực hiện.", ["các cá nhân, tổ chức trên địa bàn"]],
+    ["UBND phường thông báo đến các cá nhân, tổ chức trên địa bàn biết và phối hợp thực hiện việc tập kết rác đúng quy định.", ["các cá nhân, tổ chức trên địa bàn"]],
   ])("%s", (s, want) => expect(leads(s)).toEqual(want));
 
   it("keeps a body whose name holds such a word ('Hội Nông dân tỉnh', 'Hội Hỗ trợ gia đình liệt sĩ')", () => {
@@ -34,5 +34,35 @@ describe("the public addressed by a notice", () => {
   it("reads 'thông báo để X biết, thực hiện' as the closing of a letter, not work for X", () => {
     expect(leads("Văn phòng Chính phủ thông báo để Bộ Y tế biết, thực hiện./.")).toEqual(["Văn phòng Chính phủ"]);
     expect(leads("Văn phòng UBND tỉnh thông báo để Sở Tài nguyên và Môi trường, các cơ quan liên quan thực hiện./.")).toEqual(["Văn phòng UBND tỉnh"]);
+  });
+});
+
+describe("a topic 'Đối với X, …' whose clause has no subject of its own", () => {
+  it.each([
+    ["Đối với UBND các huyện, thành, thị cần xây dựng kế hoạch triển khai.", ["UBND các huyện, thành, thị"]],
+    ["Đối với MTTQ Việt Nam cấp huyện, chuẩn bị văn kiện, phương án nhân sự.", ["MTTQ Việt Nam cấp huyện"]],
+    // With a subject of its own after the topic, that subject acts.
+    ["Đối với các xã có nguy cơ cao, UBND xã chủ động sơ tán dân.", ["UBND xã"]],
+    // "Trong trường hợp …, thì X …": the subject of the condition is not asked; X is.
+    ["Trong trường hợp các hộ dân không bố trí được nơi tạm lánh thì Ủy ban nhân dân các xã, thị trấn bố trí lực lượng hỗ trợ.", ["Ủy ban nhân dân các xã, thị trấn"]],
+  ])("%s", (s, want) => expect(leads(s)).toEqual(want));
+
+  it("reads 'Đối với X: từ ngày …' as information, not work", () => {
+    expect(leadsOfSentence("Đối với các tỉnh từ Thừa Thiên - Huế trở ra: từ ngày 1 tháng 6 đến ngày 15 tháng 6.")?.verb ?? "").toBe("");
+  });
+});
+
+describe("unmarked paragraphs under a numbered item", () => {
+  const doc = (after: string) =>
+    `Kính gửi: Các xã, thị trấn\n\n1. Các phòng, đơn vị khẩn trương triển khai phương án.\n2. Các xã, thị trấn có nguy cơ sạt lở phải thực hiện ngay việc di dân.\n${after}`;
+  it("a paragraph naming a different body is that body's own task, with the paragraphs after it", () => {
+    const t = tasksOf(doc("Trong trường hợp các hộ dân không có nơi tạm lánh thì Công an huyện bố trí lực lượng hỗ trợ.\nViệc hỗ trợ hoàn thành trước 20h00."));
+    const police = t.find((x) => x.assignees.some((a) => a.name === "Công an huyện"));
+    expect(police?.text).toContain("hoàn thành trước 20h00");
+    expect(t.find((x) => x.ref === "2")?.text).not.toContain("Công an huyện");
+  });
+  it("a closing that asks only to know and carry out stays out of the tasks", () => {
+    const t = tasksOf(doc("UBND xã thông báo tới toàn thể cán bộ và nhân dân trong xã biết và thực hiện."));
+    expect(t.some((x) => x.assignees.some((a) => /nhân dân/u.test(a.name)))).toBe(false);
   });
 });
