@@ -149,6 +149,8 @@ function readLeads(sentence: string): SentenceLeads | null {
   let s = sentence.replace(/^[\s\-–+•*]+/u, "").replace(/^\([^()]{2,40}\)\s*[-–]\s*/u, "").replace(DOC_SAYS, "");
   // "Chủ tịch UBND xã kết luận nội dung phiên họp như sau: Đề nghị cán bộ, công chức xã …": the request after the colon
   // is the work; the chair who concludes is not a lead.
+  const duty = dutyLine(s);
+  if (duty) return duty;
   const said = /^[^:]{0,300}?(?:như sau|như|sau|kết luận|chỉ đạo|nhấn mạnh|lưu ý|ý kiến)\s*:\s*(?=(?:Đề nghị|Yêu cầu|Giao)\s)/u.exec(s);
   if (said) s = s.slice(said[0].length);
   const starts = [0];
@@ -193,6 +195,20 @@ function readLeads(sentence: string): SentenceLeads | null {
 // "… để Bộ Y tế biết, thực hiện./.", "… tới toàn thể nhân dân trong xã biết và thực hiện.": what a closing asks of its
 // addressees, nothing beyond carrying out what was said.
 export const KNOW_AND_DO = /^\s*(?:(?:được\s+)?biết\s*(?:[,;]|và)?\s*)?(?:(?:phối hợp|tổ chức|triển khai|cùng)\s+)?(?:thực hiện|hưởng(?: ứng)?|chấp hành)?\s*[./]*\s*$/u;
+
+// "Trang trí, thu dọn lễ đài: Đoàn thanh niên.", "Kê, dọn bàn ghế: Chi đội 9A1. (GVCN …)": a duty roster line names the
+// work, then after its colon only the body that does it. Labels of information or of a header are not duties.
+const DUTY = /^([^:;.()\d]{2,60}?)\s*:\s*/u;
+const NOT_DUTY =
+  /^(?:kính gửi|đồng kính gửi|nơi nhận|thời gian|địa điểm|thành phần|đại biểu|đại diện|thư ký|chủ trì|phối hợp|cơ quan|đơn vị|người|nguồn|tác giả|số|ngày|v\/v|về việc|trích yếu|lĩnh vực|loại|chủ đề|liên hệ|địa chỉ|điện thoại|email|website|lưu|tm|kt|ban hành|hiệu lực|trưởng|phó|thành viên|ủy viên|uỷ viên|tổ trưởng|tổ phó|khách mời|mời|gồm|căn cứ|lưu ý|chú ý|ghi chú|yêu cầu|mục đích|nội dung|hình thức|đối tượng|phạm vi|kinh phí|trực)(?![\p{L}])/iu;
+function dutyLine(s: string): SentenceLeads | null {
+  const m = DUTY.exec(s);
+  if (!m || NOT_DUTY.test(m[1]!) || bodyHeadAt(m[1]!) || /^\p{Lu}{2,}/u.test(m[1]!) || m[1]!.split(/\s+/u).length > 8) return null;
+  const rest = s.slice(m[0].length);
+  const got = listAt(rest);
+  if (!got || !/^\s*[.;]?\s*(?:\([^()]*\)\s*[.;]?\s*)*$/u.test(rest.slice(got.end))) return null;
+  return { leads: got.names, requester: [], verb: m[1]!.trim().toLowerCase(), requested: false };
+}
 
 const CLAUSE_ASKS = /^\s*\p{Lu}[^,;:.]{0,100}?\s(?:(?:cũng|đã|vừa|trân trọng|kính)\s+)*(?:đề nghị|yêu cầu)(?:[\s,]|:\s*$)/u;
 

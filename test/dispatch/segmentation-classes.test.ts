@@ -3,7 +3,7 @@
  * task, for whom. Synthetic sentences in the grammar of the real ones.
  */
 import { describe, expect, it } from "vitest";
-import { leadsOfSentence } from "../../src/dispatch/roles.js";
+import { isWorkSentence, leadsOfSentence } from "../../src/dispatch/roles.js";
 import { readDispatch } from "../../src/dispatch/reader.js";
 
 const leads = (s: string) => leadsOfSentence(s)?.leads;
@@ -64,5 +64,30 @@ describe("unmarked paragraphs under a numbered item", () => {
   it("a closing that asks only to know and carry out stays out of the tasks", () => {
     const t = tasksOf(doc("UBND xã thông báo tới toàn thể cán bộ và nhân dân trong xã biết và thực hiện."));
     expect(t.some((x) => x.assignees.some((a) => /nhân dân/u.test(a.name)))).toBe(false);
+  });
+});
+
+describe("duty rosters 'duty: body'", () => {
+  it.each([
+    ["- Trang trí, thu dọn lễ đài:  Đoàn thanh niên. (Lường Văn Duy)", ["Đoàn thanh niên"]],
+    ["- Kê, dọn bàn ghế: Chi đội 9A1.", ["Chi đội 9A1"]],
+    ["Đón tiếp đại biểu: Văn phòng UBND huyện", ["Văn phòng UBND huyện"]],
+  ])("%s", (s, want) => expect(leads(s)).toEqual(want));
+  it.each([
+    "- Địa điểm: Phòng Hội đồng sư phạm Nhà trường.",
+    "Kính gửi: Sở Y tế",
+    "Cơ quan ban hành: Ủy ban nhân dân tỉnh",
+    "Thành phần: Đại diện lãnh đạo các phòng, ban",
+  ])("not a duty: %s", (s) => expect(isWorkSentence(leadsOfSentence(s))).toBe(false));
+  it("each duty line under a heading is its own task", () => {
+    const t = tasksOf("KẾ HOẠCH\n\n3. Chuẩn bị\n- Trang trí, thu dọn lễ đài: Đoàn thanh niên.\n- Vệ sinh phòng: Chi đội 8A5.");
+    expect(t.map((x) => x.assignees.map((a) => a.name))).toEqual([["Đoàn thanh niên"], ["Chi đội 8A5"]]);
+  });
+});
+
+describe("news narrative", () => {
+  it("an inspection team that has already inspected is reported, not asked", () => {
+    expect(leads("Sáng ngày 01/10/2019, Đoàn kiểm tra đã tiến hành kiểm tra, giám sát việc xây dựng.")).toEqual(["Đoàn kiểm tra"]);
+    expect(leadsOfSentence("Đoàn kiểm tra đã tiến hành kiểm tra việc xây dựng tổ dân phố.")?.verb).toMatch(/^đã/u);
   });
 });
