@@ -91,3 +91,10 @@ describe("news narrative", () => {
     expect(leadsOfSentence("Đoàn kiểm tra đã tiến hành kiểm tra việc xây dựng tổ dân phố.")?.verb).toMatch(/^đã/u);
   });
 });
+
+describe("a named official's publishing act carries the request", () => {
+  it.each([
+    ["Ngày 26-10, Thủ tướng Nguyễn Tấn Dũng đã có công điện yêu cầu các bộ, ngành chức năng tập trung thực hiện các biện pháp.", ["các bộ, ngành chức năng"]],
+    ["Hôm qua, Bộ trưởng Bộ Lao động - Thương binh và Xã hội đã có điện khẩn gửi Sở Lao động - Thương binh và Xã hội các địa phương phối hợp rà soát.", ["Sở Lao động - Thương binh và Xã hội các địa phương"]],
+  ])("%s", (s, want) => expect(leads(s)).toEqual(want));
+});
