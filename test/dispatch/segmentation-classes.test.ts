@@ -98,3 +98,14 @@ describe("a named official's publishing act carries the request", () => {
     ["Hôm qua, Bộ trưởng Bộ Lao động - Thương binh và Xã hội đã có điện khẩn gửi Sở Lao động - Thương binh và Xã hội các địa phương phối hợp rà soát.", ["Sở Lao động - Thương binh và Xã hội các địa phương"]],
   ])("%s", (s, want) => expect(leads(s)).toEqual(want));
 });
+
+describe("who is named the body in charge, and what only reports the past", () => {
+  it("'X là đơn vị được giao nhiệm vụ …' makes X lead", () => {
+    const l = leadsOfSentence("Công an tỉnh là đơn vị được giao nhiệm vụ giúp Chủ tịch UBND tỉnh theo dõi, đôn đốc việc thực hiện Kế hoạch.");
+    expect(l?.leads).toEqual(["Công an tỉnh"]);
+    expect(isWorkSentence(l)).toBe(true);
+  });
+  it("'Trước đó, …' goes back to what happened before: no one is asked", () => {
+    expect(leadsOfSentence("Trước đó, ngày 18.3, tại hội nghị hiệp thương lần thứ hai, Ủy ban MTTQ Việt Nam huyện thống nhất danh sách.")).toBeNull();
+  });
+});
