@@ -147,7 +147,8 @@ export function leadsOfSentence(sentence: string): SentenceLeads | null {
 function readLeads(sentence: string): SentenceLeads | null {
   // "Công văn nêu rõ: Để …, Ban Thường vụ Huyện ủy đề nghị …": a news lead quoting the document; read the quote.
   // "(Báo Quảng Ngãi)- Ban Thường vụ Tỉnh ủy chỉ đạo …": a news source's tag before the sentence.
-  let s = sentence.replace(/^[\s\-–+•*]+/u, "").replace(/^\([^()]{2,40}\)\s*[-–]\s*/u, "").replace(DOC_SAYS, "");
+  // "* Lưu ý: Các đơn vị phường, xã cần kiểm tra …": a note label before the sentence is not its subject.
+  let s = sentence.replace(/^[\s\-–+•*]+/u, "").replace(/^(?:Lưu ý|Chú ý|Ghi chú)\s*:\s*(?=\p{Lu})/u, "").replace(/^\([^()]{2,40}\)\s*[-–]\s*/u, "").replace(DOC_SAYS, "");
   // "Chủ tịch UBND xã kết luận nội dung phiên họp như sau: Đề nghị cán bộ, công chức xã …": the request after the colon
   // is the work; the chair who concludes is not a lead.
   // "Trước đó, ngày 18.3, tại hội nghị hiệp thương …, Ủy ban MTTQ huyện …": a news report going back to what happened
@@ -212,6 +213,16 @@ function dutyLine(s: string): SentenceLeads | null {
   const got = listAt(rest);
   if (!got || !/^\s*[.;]?\s*(?:\([^()]*\)\s*[.;]?\s*)*$/u.test(rest.slice(got.end))) return null;
   return { leads: got.names, requester: [], verb: m[1]!.trim().toLowerCase(), requested: false };
+}
+
+/**
+ * "Sở Tài nguyên và Môi trường đôn đốc các sở, ngành liên quan; Uỷ ban nhân dân thành phố và các huyện khẩn trương …":
+ * a clause that ends in the bodies a directing verb acts on, at ";", goes on listing them after it.
+ */
+export function endsInDirectedList(clause: string): boolean {
+  const m = /(?:^|\s)(?:đôn đốc|chỉ đạo|hướng dẫn)\s+([^;]{2,200});\s*$/u.exec(clause);
+  const got = m ? listAt(m[1]!) : null;
+  return got !== null && m![1]!.slice(got.end).trim() === "";
 }
 
 const CLAUSE_ASKS = /^\s*\p{Lu}[^,;:.]{0,100}?\s(?:(?:cũng|đã|vừa|trân trọng|kính)\s+)*(?:đề nghị|yêu cầu)(?:[\s,]|:\s*$)/u;

@@ -109,3 +109,18 @@ describe("who is named the body in charge, and what only reports the past", () =
     expect(leadsOfSentence("Trước đó, ngày 18.3, tại hội nghị hiệp thương lần thứ hai, Ủy ban MTTQ Việt Nam huyện thống nhất danh sách.")).toBeNull();
   });
 });
+
+describe("';' inside the bodies a directing verb acts on", () => {
+  it("'X đôn đốc A; B khẩn trương …' stays one task of X", () => {
+    const t = tasksOf("Kính gửi: Sở Tài nguyên và Môi trường\n\nSở Tài nguyên và Môi trường đôn đốc các sở, ngành liên quan; Uỷ ban nhân dân thành phố và các huyện khẩn trương triển khai thực hiện Chỉ thị; tổng hợp số liệu báo cáo.");
+    expect(t).toHaveLength(1);
+    expect(t[0]!.assignees.filter((a) => a.role === "lead").map((a) => a.name)).toEqual(["Sở Tài nguyên và Môi trường"]);
+  });
+  it("a ';' clause with its own body after work that is not directing still starts a task", () => {
+    const t = tasksOf("Kính gửi: Sở Y tế\n\nGiao Sở Y tế chủ trì tổ chức tiêm phòng; Sở Tài chính bố trí kinh phí thực hiện.");
+    expect(t).toHaveLength(2);
+  });
+  it("reads a note label before the sentence ('Lưu ý: …') as no subject", () => {
+    expect(leads("* Lưu ý: Các đơn vị phường, xã cần kiểm tra và tổ chức thực hiện nghiêm túc công văn.")).toEqual(["Các đơn vị phường, xã"]);
+  });
+});
