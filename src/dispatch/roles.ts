@@ -156,6 +156,11 @@ function readLeads(sentence: string): SentenceLeads | null {
   if (/^Trước đó\s*,/u.test(s)) return null;
   const duty = dutyLine(s);
   if (duty) return duty;
+  // "Thời gian khám bệnh trở lại: Khoa khám bệnh sẽ tổ chức khám …", "Hình thức tổ chức: UBND xã giao cho cán bộ thú y
+  // …": a topic label, then a sentence whose subject is a body; the sentence is read (not the addressee or member
+  // lines "Kính gửi: …", "Thành phần: …").
+  const label = /^([^:;.()\d]{3,60}?)\s*:\s*(?=\p{Lu})/u.exec(s);
+  if (label && !bodyHeadAt(label[1]!) && !NOT_TOPIC.test(label[1]!) && bodyHeadAt(s.slice(label[0].length)) > 0) s = s.slice(label[0].length);
   const said = /^[^:]{0,300}?(?:như sau|như|sau|kết luận|chỉ đạo|nhấn mạnh|lưu ý|ý kiến)\s*:\s*(?=(?:Đề nghị|Yêu cầu|Giao)\s)/u.exec(s);
   if (said) s = s.slice(said[0].length);
   const starts = [0];
@@ -206,6 +211,8 @@ export const KNOW_AND_DO = /^\s*(?:(?:được\s+)?biết\s*(?:[,;]|và)?\s*)?(?
 const DUTY = /^([^:;.()\d]{2,60}?)\s*:\s*/u;
 const NOT_DUTY =
   /^(?:kính gửi|đồng kính gửi|nơi nhận|thời gian|địa điểm|thành phần|đại biểu|đại diện|thư ký|chủ trì|phối hợp|cơ quan|đơn vị|người|nguồn|tác giả|số|ngày|v\/v|về việc|trích yếu|lĩnh vực|loại|chủ đề|liên hệ|địa chỉ|điện thoại|email|website|lưu|tm|kt|ban hành|hiệu lực|trưởng|phó|thành viên|ủy viên|uỷ viên|tổ trưởng|tổ phó|khách mời|mời|gồm|căn cứ|lưu ý|chú ý|ghi chú|yêu cầu|mục đích|nội dung|hình thức|đối tượng|phạm vi|kinh phí|trực)(?![\p{L}])/iu;
+const NOT_TOPIC =
+  /^(?:kính gửi|đồng kính gửi|nơi nhận|thành phần|đại biểu|đại diện|thư ký|chủ trì|phối hợp|cơ quan|đơn vị|người|nguồn|tác giả|số|v\/v|về việc|trích yếu|trưởng|phó|thành viên|ủy viên|uỷ viên|tổ trưởng|tổ phó|khách mời|mời|gồm|đối tượng|trực)(?![\p{L}])/iu;
 function dutyLine(s: string): SentenceLeads | null {
   const m = DUTY.exec(s);
   if (!m || NOT_DUTY.test(m[1]!) || bodyHeadAt(m[1]!) || /^\p{Lu}{2,}/u.test(m[1]!) || m[1]!.split(/\s+/u).length > 8) return null;

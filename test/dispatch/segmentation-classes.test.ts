@@ -124,3 +124,13 @@ describe("';' inside the bodies a directing verb acts on", () => {
     expect(leads("* Lưu ý: Các đơn vị phường, xã cần kiểm tra và tổ chức thực hiện nghiêm túc công văn.")).toEqual(["Các đơn vị phường, xã"]);
   });
 });
+
+describe("a topic label before a sentence whose subject is a body", () => {
+  it("reads the sentence after 'Thời gian …:' or 'Hình thức tổ chức:'", () => {
+    expect(leads("- Thời gian khám bệnh trở lại: Khoa khám bệnh sẽ tổ chức khám chữa bệnh sáng thứ Ba.")).toEqual(["Khoa khám bệnh"]);
+  });
+  it("leaves addressee and member lines alone", () => {
+    expect(leadsOfSentence("Kính gửi: Sở Y tế")).toBeNull();
+    expect(isWorkSentence(leadsOfSentence("Thành phần: Sở Y tế, Sở Tài chính"))).toBe(false);
+  });
+});
