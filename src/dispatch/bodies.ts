@@ -10,12 +10,12 @@ import { HEAD_CONTINUATION_SRC, HEAD_SRC, STOP_WORDS, U } from "./lexicon.js";
 // Places and kinds that count as a body only after "các" ("các xã, thị trấn"; "các tổ chức, cá nhân"), or after a
 // count standing for it ("13 phường", "08 Tổ dân phố"); "mỗi"/"từng" only before an institution ("mỗi trường"), since
 // "ở mỗi xã, phường" is where the work happens, not who does it.
-const AFTER_CAC_SRC = ["xã", "phường", "thị trấn", "huyện", "quận", "thị xã", "thành phố", "tỉnh", "tổ chức", "địa phương", "cá nhân", "cấp", "thôn", "ấp", "bản", "khu phố", "tổ dân phố", "chủ đầu tư", "hộ gia đình", "thành viên"];
+const AFTER_CAC_SRC = ["xã", "phường", "thị trấn", "huyện", "quận", "thị xã", "thành phố", "tỉnh", "tổ chức", "địa phương", "cá nhân", "cấp", "thôn", "ấp", "bản", "khu phố", "tổ dân phố", "chủ đầu tư", "hộ gia đình", "thành viên", "hộ(?! (?:gia đình|nghèo|cận nghèo|chính sách))", "gia đình"];
 // "Các ông (bà): Chánh văn phòng …", "Các ông Chánh văn phòng …": the persons addressed by a decision's execution clause.
 const TITLE_SRC =
   "(?:(?:các\\s+)?đồng chí\\s+)?(?:(?:các\\s+)?(?:ông|bà)\\s*(?:\\(\\s*bà\\s*\\)|\\/\\s*bà)?\\s*:?\\s+|đồng chí\\s+)?(?:(?:phó\\s+)?(?:giám đốc|chủ tịch|hiệu trưởng|chỉ huy trưởng|trưởng|bí thư)|thủ trưởng|chánh(?= văn phòng| thanh tra)|thành viên|thường trực|lãnh đạo|người đứng đầu)\\s+";
 const TITLE_LEAD = new RegExp(`^${TITLE_SRC}`, "iu");
-const IDIOM_SRC = "các cấp,? các ngành|các tổ chức,? cá nhân";
+const IDIOM_SRC = "các cấp,? các ngành|các tổ chức,? cá nhân|các cá nhân,? tổ chức";
 
 const BODY_AT = new RegExp(
   `^(?:${IDIOM_SRC}|(?:${TITLE_SRC})?(?:(?:tất cả |toàn thể )?(?:các|\\d{1,3})\\s+(?:${AFTER_CAC_SRC.join("|")}|${HEAD_SRC.join("|")})|(?:mỗi|từng)\\s+(?:${HEAD_SRC.join("|")})|${HEAD_SRC.join("|")}))(?![\\p{L}\\p{N}])`,
@@ -34,7 +34,7 @@ const STOP_RE = new RegExp(`^(?:${STOP_WORDS.sort((a, b) => b.length - a.length)
 // phòng, chống thiên tai", "Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn": a steering body named by its
 // field.
 // "các đơn vị, tổ chức, cá nhân có liên quan": "tổ chức" in a list of kinds is the noun, not the verb "organise".
-const NOUN_AFTER = /^(?:tổ chức (?:chính trị|xã hội|đoàn thể|cơ sở|[đĐ]ảng|hội(?!\s+(?:nghị|thảo|thi|diễn|chợ|trại|họp|khỏe|khoẻ|sách|đàm|ngộ|nhập|tụ|đua|báo|xuân|làng|chữ)(?![\p{L}]))|quần chúng|tôn giáo)(?![\p{L}])|tổ chức(?=\s*(?:,|và)\s*(?:cá nhân|doanh nghiệp|cơ quan|đơn vị)(?![\p{L}]))|tổ chức(?=\s+(?:có\s+)?liên quan(?![\p{L}]))|cá nhân|dự án(?: đầu tư)?(?: xây dựng)?(?: công trình)?|cùng cấp|(?<=(?:^|\s)[Bb]an\s)(?:chỉ đạo|chỉ huy|quản lý|xây dựng [Đđ]ảng)|(?<=(?:^|\s)(?:[Đđ]ơn vị|[Cc]ơ quan)\s)(?:quản lý|thi công|tư vấn|chủ quản)|(?<=[Gg]iáo dục\s)thường xuyên|(?<=(?:^|\s)(?:Ban [Cc]hỉ đạo|Ban [Cc]hỉ huy|Hội đồng|Tổ công tác)(?:\s+(?:quốc gia|Trung ương|tỉnh|huyện|thành phố))?\s)về|(?<=(?:thiên tai|lụt bão)\s+và\s)tìm kiếm(?:,)? cứu nạn|(?<=(?:^|\s)[Cc]ông\s)trình|(?<=chuyên trách\s)tham mưu,? giúp việc|(?<=độc\s)lập)/u;
+const NOUN_AFTER = /^(?:tổ chức (?:chính trị|xã hội|đoàn thể|cơ sở|[đĐ]ảng|hội(?!\s+(?:nghị|thảo|thi|diễn|chợ|trại|họp|khỏe|khoẻ|sách|đàm|ngộ|nhập|tụ|đua|báo|xuân|làng|chữ)(?![\p{L}]))|quần chúng|tôn giáo)(?![\p{L}])|tổ chức(?=\s*(?:,|và)\s*(?:cá nhân|doanh nghiệp|cơ quan|đơn vị)(?![\p{L}]))|tổ chức(?=\s+(?:có\s+)?liên quan(?![\p{L}]))|(?<=cá nhân,\s*)tổ chức(?![\p{L}])|cá nhân|dự án(?: đầu tư)?(?: xây dựng)?(?: công trình)?|cùng cấp|(?<=(?:^|\s)[Bb]an\s)(?:chỉ đạo|chỉ huy|quản lý|xây dựng [Đđ]ảng)|(?<=(?:^|\s)(?:[Đđ]ơn vị|[Cc]ơ quan)\s)(?:quản lý|thi công|tư vấn|chủ quản)|(?<=[Gg]iáo dục\s)thường xuyên|(?<=(?:^|\s)(?:Ban [Cc]hỉ đạo|Ban [Cc]hỉ huy|Hội đồng|Tổ công tác)(?:\s+(?:quốc gia|Trung ương|tỉnh|huyện|thành phố))?\s)về|(?<=(?:thiên tai|lụt bão)\s+và\s)tìm kiếm(?:,)? cứu nạn|(?<=(?:^|\s)[Cc]ông\s)trình|(?<=(?:^|\s)(?:[Đđ]oàn|[Tt]ổ)\s)(?:kiểm tra|giám sát|thanh tra|kiểm soát)(?: liên ngành| chuyên ngành)?|(?<=chuyên trách\s)tham mưu,? giúp việc|(?<=độc\s)lập)/u;
 
 export function bodyHeadAt(s: string): number {
   const m = BODY_AT.exec(s);
@@ -51,6 +51,9 @@ const TITLE_ONLY = /^(?:(?:phó\s+)?(?:giám đốc|chủ tịch|hiệu trưởn
 const PLACE_KIND = "(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)";
 const PLACE_END = new RegExp(`(?:^|\\s)các\\s+${PLACE_KIND}(?:\\s*(?:,|và)\\s*${PLACE_KIND})*\\s*$`, "iu");
 const AREA_END = /(?:\s(?:huyện|xã|tỉnh|phường|thị trấn|quận|thị xã|thành phố)|\strên địa bàn(?:\s+(?:huyện|xã|tỉnh|phường|thị trấn|quận|thị xã|thành phố))?)\s*$/iu;
+// People named by what they keep or are ("bà con chăn nuôi", "người chăn nuôi", "các hộ dân", "các gia đình"): the name
+// closes there as a place does, so a verb the lexicon does not know ("bà con chăn nuôi gia cố chuồng trại") ends it.
+const PEOPLE_END = /^\s*(?:(?:tất cả|toàn thể)\s+)?(?:các\s+|những\s+)?(?:bà con (?:nhân dân|nông dân|chăn nuôi|ngư dân|giáo dân)|người (?:chăn nuôi|nuôi|trồng|sản xuất|kinh doanh)|ngư dân|nông dân|hộ (?:dân|gia đình|nhân dân)|gia đình)\s*$/iu;
 const QUALIFIER_Y =
   /(?:ủy|uỷ|đoàn|hội|đội|trên|trong|thuộc|trực thuộc|có|liên quan|cấp|và|của|ở|tại|huyện|tỉnh|thành phố|thị xã|xã|phường|thị trấn|quận|vùng|biên giới|ven|miền|khu vực|đặc biệt|nông thôn|đô thị|mới|điểm|giáp|dọc|nơi|được|chưa|đã|đạt|thuộc|từ|đến|khóa|khoá|nhiệm kỳ|còn lại|đóng(?=\s+(?:trên|tại|ở)\s))(?![\p{L}])/uy;
 const WORD_Y = /[^\s,;:()[\]“”"!?]+/uy;
@@ -103,7 +106,9 @@ export function readList(s: string): { list: string; end: number } {
     if (c === ";" || c === ",") {
       const after = s.slice(i + 1, i + 80).trimStart();
       if (c === ";" && !bodyHeadAt(after)) break;
-      if (c === "," && STOP_RE.test(after) && !NOUN_AFTER.test(after) && !LEADERS_OF.test(after)) break;
+      // "các cá nhân, tổ chức trên địa bàn": the reversed idiom; "tổ chức" after "cá nhân," is the noun.
+      const idiom = /(?:^|\s)cá nhân$/u.test(out) && /^tổ chức(?![\p{L}])/u.test(after);
+      if (c === "," && STOP_RE.test(after) && !NOUN_AFTER.test(after) && !LEADERS_OF.test(after) && !idiom) break;
       out += c;
       i++;
       continue;
@@ -116,7 +121,7 @@ export function readList(s: string): { list: string; end: number } {
     // "UBND các xã tuần tra …": after the places of a collective only a qualifier may follow, not a new word.
     // "Các trường học trên địa bàn cho học sinh nghỉ", "Ban Chỉ đạo … huyện họp bàn …": a name closed by its place or
     // area goes on only with a qualifier; any other lower-case word is the verb, even one the lexicon does not know.
-    if (/\p{Ll}/u.test(c) && (PLACE_END.test(out) || AREA_END.test(out))) {
+    if (/\p{Ll}/u.test(c) && (PLACE_END.test(out) || AREA_END.test(out) || PEOPLE_END.test(out))) {
       QUALIFIER_Y.lastIndex = i;
       if (!QUALIFIER_Y.test(s)) break;
     }

@@ -20,7 +20,7 @@ export const HEAD_SRC = [
   "ngành", "bộ chỉ huy", "ban chỉ huy", "liên đoàn", "liên minh", "công ty", "tổng công ty", "điện lực", "bưu điện",
   "chi nhánh", "tòa án", "toà án", "viện kiểm sát", "cơ sở giáo dục", "nhà trường", "thành đoàn", "huyện đoàn", "thị đoàn", "quận đoàn",
   "tỉnh đoàn", "lực lượng", "doanh nghiệp", "hợp tác xã", "bảo hiểm xã hội", "cơ sở đảng", "trạm", "đội(?! (?:ngũ|mũ))",
-  "tổ(?! (?:chức|quốc|tiên|hợp|ấm|ng))", "hạt", "chi hội", "chi đoàn", "liên đội", "học viện", "đại học", "cảng vụ",
+  "tổ(?! (?:chức|quốc|tiên|hợp|ấm|ng))", "hạt", "chi hội", "chi đoàn", "chi đội", "liên đội", "học viện", "đại học", "cảng vụ",
   "đồn", "bộ đội", "quỹ(?! (?:đất|thời gian))", "nhà văn hóa", "nhà văn hoá", "ủy viên", "đại biểu", "viễn thông", "cảnh sát", "bộ chỉ huy", "phân hiệu", "ban quản lý",
   "công chức (?:địa chính|văn phòng|tư pháp|tài chính|văn hóa|văn hoá|chỉ huy|kinh tế)",
   "tổ chức(?= (?:chính trị|xã hội|đoàn thể|cơ sở|đảng|quần chúng|tôn giáo|kinh tế|nhân đạo|thành viên|công đoàn|phi|quốc tế|tín dụng)(?![\\p{L}]))",
@@ -36,6 +36,10 @@ export const HEAD_SRC = [
   // phố"). Persons by status ("cán bộ", "giáo viên", "đảng viên") are not: notices name them in what they inform.
   "khoa(?! (?:học|cử))", "tiểu ban", "tuyên huấn", "cổng thông tin", "công đoàn", "bộ phận(?= (?:địa chính|một cửa|tiếp nhận|văn phòng|kế toán|chuyên môn|[\\p{Lu}]))",
   "cơ sở (?:kinh doanh|sản xuất|y tế|giáo dục|khám|lưu trú|dịch vụ)", "(?:tổ|xóm|thôn|ấp|khu) trưởng", "trưởng (?:thôn|xóm|ấp|bản|khu phố|tổ dân phố)", "nhân dân(?= (?:trên|trong|ở|tại|các)\\s)", "(?:toàn thể|tất cả) (?:nhân dân|người dân)", "người dân(?= (?:trên|trong|ở|tại)\\s)", "tàu thuyền",
+  // People addressed by what they keep or run, as a commune's or a veterinary notice asks them ("Người chăn nuôi cần
+  // …", "Khuyến cáo bà con chăn nuôi …", "chủ các cơ sở …", "ngư dân"): the addressees who must act, read as bodies.
+  "người (?:chăn nuôi|nuôi|trồng|sản xuất|kinh doanh)", "bà con(?: nhân dân| nông dân| chăn nuôi| ngư dân| giáo dân)?", "ngư dân", "nông dân(?! Việt Nam)",
+  "chủ (?:hộ|tàu|cơ sở|phương tiện|vật nuôi|rừng|trang trại|nhà trọ)",
 ];
 
 // Words that end a subject or list: the verb (lower case; names are capitalised) or a marker word.
@@ -66,7 +70,7 @@ export const STOP_WORDS = [
   // Trung tâm hàng năm chỉ thực hiện …").
   "lấy ý kiến", "đồng ý", "rất mong", "kính mong", "mong", "tiếp công dân", "triệu tập", "cân nhắc", "trực tiếp",
   "cho biết", "nhấn mạnh", "khẳng định", "ghi nhận", "biểu dương", "nhận thấy", "đề ra", "đồng thời",
-  "tặng", "trao", "biểu quyết", "chung sức", "truyền đạt",
+  "tặng", "trao", "biểu quyết", "chung sức", "truyền đạt", "biết",
   "(?:hàng|hằng) (?:năm|quý|tháng|tuần|ngày)",
 ];
 

@@ -20,16 +20,17 @@ export interface SentenceLeads {
 }
 
 const REQUEST =
-  /^(?:Đồng thời\s*,?\s*(?:cũng\s+)?)?(?:Kính\s+|Trân trọng\s+)?(giao (?:nhiệm vụ |trách nhiệm )?cho|giao|đề nghị|yêu cầu|phân công|mời|(?:kính |rất )?mong)\s*[,:]?\s+(?:(?:trước mắt|ngay|trong thời gian tới)\s*,?\s+)?/iu;
+  /^(?:Đồng thời\s*,?\s*(?:cũng\s+)?)?(?:Kính\s+|Trân trọng\s+)?(giao (?:nhiệm vụ |trách nhiệm )?cho|giao|đề nghị|yêu cầu|phân công|mời|khuyến cáo|(?:kính |rất )?mong)\s*[,:]?\s+(?:(?:trước mắt|ngay|trong thời gian tới)\s*,?\s+)?/iu;
 const GIVEN_TO = /^[^;:.]{0,200}?\scho\s+(?=\S)/u;
 // "Theo dõi" is a verb ("Theo dõi kiểm tra, …"), not the preposition "Theo" opening an adverbial clause.
 const OPENER =
-  /^(?:Về\s|Trong|Trên cơ sở|Căn cứ|Sau khi|Để|Khi|Nhằm|Qua đó|Đồng thời|Ngoài ra|Thực hiện|Theo(?!\s+dõi)|Ngày\s+\d|Hết|Từ|Đến|Tiếp theo|Bên cạnh đó|Mặt khác|Riêng|Đối với|Cụ thể|Trước mắt|Tại|Với|Nhân dịp|Hưởng ứng|Trước|Nhận được|Trường h[ợọ]p|Nếu|Cùng với đó|Chào mừng|(?:Sáng|Chiều|Tối|Trưa)\s+(?:ngày\s+|nay\b)?\d?|Thời gian qua|Hiện nay|Vừa qua)/u;
+  /^(?:Về\s|Trong|Trên cơ sở|Căn cứ|Sau khi|Để|Khi|Nhằm|Qua đó|Đồng thời|Ngoài ra|Thực hiện|Theo(?!\s+dõi)|Ngày\s+\d|Hết|Từ|Đến|Tiếp theo|Bên cạnh đó|Mặt khác|Riêng|Đối với|Cụ thể|Trước mắt|Tại|Với|Nhân dịp|Hưởng ứng|Trước|Nhận được|Trường h[ợọ]p|Nếu|Cùng với đó|Chào mừng|(?:Sáng|Chiều|Tối|Trưa)\s+(?:ngày\s+|nay\b)?\d?|Thời gian qua|Hiện nay|Vừa qua|Do đó|Do vậy|Vì vậy|Vì thế|Vậy(?=\s)|Song song với đó|Tu[ỳù]\s|Sau(?=\s))/u;
 // "Thủ tướng Chính phủ yêu cầu …" names no person: the office alone asks.
 // A named official, or one named by the title alone in a news report ("Phó Chủ tịch cũng đề nghị …", "Thủ tướng yêu cầu
 // …", "Đồng chí Bí thư Huyện ủy …" is a body with its title and is read by listAt). The leaders of a place ask as its
 // government does ("Lãnh đạo thành phố cũng giao Sở Văn hóa … chủ trì …").
 const PERSON_ASKS = /^((?:[Đđ]ồng chí\s+)?(?:Phó\s+)?(?:Thủ tướng(?:\s+Chính phủ)?|Bộ trưởng|Thứ trưởng|Tổng Bí thư|Chủ tịch nước|Chủ tịch|Bí thư|Giám đốc|Trưởng ban)\s+(?:\p{Lu}\p{Ll}*\s+){0,4}|Lãnh đạo\s+(?:thành phố|tỉnh|huyện|thị xã|quận|xã|phường|thị trấn)\s+(?:\p{Lu}\p{Ll}*\s+){0,3})(?:(?:cũng|đã|vừa|còn|đồng thời)\s+)?(?=(?:yêu cầu|đề nghị|giao)[\s,:])/u;
+const PERSON_PUBLISHES = new RegExp(PERSON_ASKS.source.replace(/\(\?=\(\?:yêu cầu[^)]*\)\[[^\]]*\]\)$/u, ""), "u");
 const PLACE_ASKS = /^((?:TP|Tp|[Tt]hành phố|[Tt]ỉnh|[Hh]uyện|[Qq]uận|[Tt]hị xã)(?:\.?\s*\p{Lu}[\p{L}.]*)*)\s+(?:(?:cũng|đã|vừa|còn)\s+)*(?=(?:đề nghị|yêu cầu|giao)\s)/u;
 const DOC_SAYS = /^(?:Công văn|Thông báo|Kế hoạch|Chỉ thị|Văn bản|Công điện|Kết luận|Hướng dẫn)\s+(?:nêu rõ|nêu|cho biết|nhấn mạnh|chỉ rõ)\s*[:,]\s*(?=\p{Lu})/u;
 // "… rất mong sự quan tâm của Quý đơn vị", "Sở … lấy ý kiến góp ý dự thảo …", "Thường trực Thành ủy đồng ý …": the
@@ -96,7 +97,7 @@ function listFrom(s: string): { names: string[]; end: number } | null {
 const DOC_NOUN = "(?:Chỉ thị|Công văn|Công điện|Văn bản|Kế hoạch|Thông báo|Kết luận|Hướng dẫn|Quyết định|Nghị quyết)";
 const DOC_SUBJECT = new RegExp(`^${DOC_NOUN}(?:\\s+(?:số\\s*:?\\s*)?[\\p{L}\\d/.&-]*\\d[\\p{L}\\d/.&-]*)?\\s+(?:(?:cũng|đồng thời|nêu rõ|đã|còn)[,\\s]+)*(?=(?:giao|đề nghị|yêu cầu|phân công)[\\s,:])`, "u");
 // The issuer's own publishing act: "vừa có công điện", "đã ban hành Công văn số …", "ra văn bản", "có ý kiến chỉ đạo".
-const PUBLISHES = new RegExp(`^(?:(?:vừa|đã|mới|cũng|đồng thời)\\s+)*(?:(?:có|ban hành|ra|gửi|ký)\\s+(?:văn bản|${DOC_NOUN.slice(3, -1)}|công điện|ý kiến)|công điện|điện)(?![\\p{L}])`, "iu");
+const PUBLISHES = new RegExp(`^(?:(?:vừa|đã|mới|cũng|đồng thời)\\s+)*(?:(?:có|ban hành|ra|gửi|ký)\\s+(?:văn bản|${DOC_NOUN.slice(3, -1)}|công điện|ý kiến|điện)|công điện|điện)(?![\\p{L}])`, "iu");
 const REQUEST_ANYWHERE = /(?:^|[\s,;])(?:(?:trân trọng|kính)\s+)?(đề nghị|yêu cầu|đôn đốc|kính mời|giao|thông báo (?:đến|tới|cho))\s*[,:]?\s+/giu;
 
 /** The first request in an issuer's publishing clause, and whom it asks (its objects, else the recipients "gửi X"). */
@@ -146,15 +147,26 @@ export function leadsOfSentence(sentence: string): SentenceLeads | null {
 function readLeads(sentence: string): SentenceLeads | null {
   // "Công văn nêu rõ: Để …, Ban Thường vụ Huyện ủy đề nghị …": a news lead quoting the document; read the quote.
   // "(Báo Quảng Ngãi)- Ban Thường vụ Tỉnh ủy chỉ đạo …": a news source's tag before the sentence.
-  let s = sentence.replace(/^[\s\-–+•*]+/u, "").replace(/^\([^()]{2,40}\)\s*[-–]\s*/u, "").replace(DOC_SAYS, "");
+  // "* Lưu ý: Các đơn vị phường, xã cần kiểm tra …": a note label before the sentence is not its subject.
+  let s = sentence.replace(/^[\s\-–+•*]+/u, "").replace(/^(?:Lưu ý|Chú ý|Ghi chú)\s*:\s*(?=\p{Lu})/u, "").replace(/^\([^()]{2,40}\)\s*[-–]\s*/u, "").replace(DOC_SAYS, "");
   // "Chủ tịch UBND xã kết luận nội dung phiên họp như sau: Đề nghị cán bộ, công chức xã …": the request after the colon
   // is the work; the chair who concludes is not a lead.
+  // "Trước đó, ngày 18.3, tại hội nghị hiệp thương …, Ủy ban MTTQ huyện …": a news report going back to what happened
+  // before the dispatch; no one is asked anything there.
+  if (/^Trước đó\s*,/u.test(s)) return null;
+  const duty = dutyLine(s);
+  if (duty) return duty;
+  // "Thời gian khám bệnh trở lại: Khoa khám bệnh sẽ tổ chức khám …", "Hình thức tổ chức: UBND xã giao cho cán bộ thú y
+  // …": a topic label, then a sentence whose subject is a body; the sentence is read (not the addressee or member
+  // lines "Kính gửi: …", "Thành phần: …").
+  const label = /^([^:;.()\d]{3,60}?)\s*:\s*(?=\p{Lu})/u.exec(s);
+  if (label && !bodyHeadAt(label[1]!) && !NOT_TOPIC.test(label[1]!) && bodyHeadAt(s.slice(label[0].length)) > 0) s = s.slice(label[0].length);
   const said = /^[^:]{0,300}?(?:như sau|như|sau|kết luận|chỉ đạo|nhấn mạnh|lưu ý|ý kiến)\s*:\s*(?=(?:Đề nghị|Yêu cầu|Giao)\s)/u.exec(s);
   if (said) s = s.slice(said[0].length);
   const starts = [0];
   if (OPENER.test(s)) {
     // "Bên cạnh đó UBND tỉnh yêu cầu …", "Theo đó UBND tỉnh giao …": a short linking opener without its comma.
-    const link = /^(?:Bên cạnh đó|Theo đó|Đồng thời|Ngoài ra|Mặt khác|Qua đó|Tiếp theo|Trước mắt|Cụ thể)\s+(?=\p{Lu})/u.exec(s);
+    const link = /^(?:Bên cạnh đó|Theo đó|Đồng thời|Ngoài ra|Mặt khác|Qua đó|Tiếp theo|Trước mắt|Cụ thể|Do đó|Do vậy|Vì vậy|Vì thế|Vậy|Riêng|Song song với đó)\s+(?=\p{Lu}|(?:đề nghị|yêu cầu|giao)\s)/u.exec(s);
     if (link) starts.push(link[0].length);
     for (let i = s.indexOf(","); i > 0 && i < 600 && starts.length < 10; i = s.indexOf(",", i + 1)) starts.push(i + 1);
     // "Về các lò giết mổ … tại xã Hương Toàn: yêu cầu phòng Quản lý đô thị chủ trì …": a topic label, then the sentence.
@@ -162,7 +174,7 @@ function readLeads(sentence: string): SentenceLeads | null {
     if (topic) starts.push(topic[0].length);
     // "Nếu quá thời hạn nêu trên, các Sở … không gửi ý kiến thì xem như đã thống nhất": the subject of a condition is not
     // asked to do anything; only what follows "thì" may name who acts.
-    const then = /^(?:Nếu|Trường h[ợọ]p)(?![\p{L}])/u.test(s) ? /\sthì\s/u.exec(s) : null;
+    const then = /^(?:Nếu|(?:Trong\s+)?[Tt]rường h[ợọ]p)(?![\p{L}])/u.test(s) ? /\sthì\s/u.exec(s) : null;
     if (then) {
       const from = then.index + then[0].length;
       starts.splice(1, starts.length, ...starts.slice(1).filter((at) => at >= from), from);
@@ -190,6 +202,36 @@ function readLeads(sentence: string): SentenceLeads | null {
   return late && late.requested && (late.requester.length > 0 || asks) ? late : null;
 }
 
+// "… để Bộ Y tế biết, thực hiện./.", "… tới toàn thể nhân dân trong xã biết và thực hiện.": what a closing asks of its
+// addressees, nothing beyond carrying out what was said.
+export const KNOW_AND_DO = /^\s*(?:(?:được\s+)?biết\s*(?:[,;]|và)?\s*)?(?:(?:phối hợp|tổ chức|triển khai|cùng)\s+)?(?:thực hiện|hưởng(?: ứng)?|chấp hành)?\s*[./]*\s*$/u;
+
+// "Trang trí, thu dọn lễ đài: Đoàn thanh niên.", "Kê, dọn bàn ghế: Chi đội 9A1. (GVCN …)": a duty roster line names the
+// work, then after its colon only the body that does it. Labels of information or of a header are not duties.
+const DUTY = /^([^:;.()\d]{2,60}?)\s*:\s*/u;
+const NOT_DUTY =
+  /^(?:kính gửi|đồng kính gửi|nơi nhận|thời gian|địa điểm|thành phần|đại biểu|đại diện|thư ký|chủ trì|phối hợp|cơ quan|đơn vị|người|nguồn|tác giả|số|ngày|v\/v|về việc|trích yếu|lĩnh vực|loại|chủ đề|liên hệ|địa chỉ|điện thoại|email|website|lưu|tm|kt|ban hành|hiệu lực|trưởng|phó|thành viên|ủy viên|uỷ viên|tổ trưởng|tổ phó|khách mời|mời|gồm|căn cứ|lưu ý|chú ý|ghi chú|yêu cầu|mục đích|nội dung|hình thức|đối tượng|phạm vi|kinh phí|trực)(?![\p{L}])/iu;
+const NOT_TOPIC =
+  /^(?:kính gửi|đồng kính gửi|nơi nhận|thành phần|đại biểu|đại diện|thư ký|chủ trì|phối hợp|cơ quan|đơn vị|người|nguồn|tác giả|số|v\/v|về việc|trích yếu|trưởng|phó|thành viên|ủy viên|uỷ viên|tổ trưởng|tổ phó|khách mời|mời|gồm|đối tượng|trực)(?![\p{L}])/iu;
+function dutyLine(s: string): SentenceLeads | null {
+  const m = DUTY.exec(s);
+  if (!m || NOT_DUTY.test(m[1]!) || bodyHeadAt(m[1]!) || /^\p{Lu}{2,}/u.test(m[1]!) || m[1]!.split(/\s+/u).length > 8) return null;
+  const rest = s.slice(m[0].length);
+  const got = listAt(rest);
+  if (!got || !/^\s*[.;]?\s*(?:\([^()]*\)\s*[.;]?\s*)*$/u.test(rest.slice(got.end))) return null;
+  return { leads: got.names, requester: [], verb: m[1]!.trim().toLowerCase(), requested: false };
+}
+
+/**
+ * "Sở Tài nguyên và Môi trường đôn đốc các sở, ngành liên quan; Uỷ ban nhân dân thành phố và các huyện khẩn trương …":
+ * a clause that ends in the bodies a directing verb acts on, at ";", goes on listing them after it.
+ */
+export function endsInDirectedList(clause: string): boolean {
+  const m = /(?:^|\s)(?:đôn đốc|chỉ đạo|hướng dẫn)\s+([^;]{2,200});\s*$/u.exec(clause);
+  const got = m ? listAt(m[1]!) : null;
+  return got !== null && m![1]!.slice(got.end).trim() === "";
+}
+
 const CLAUSE_ASKS = /^\s*\p{Lu}[^,;:.]{0,100}?\s(?:(?:cũng|đã|vừa|trân trọng|kính)\s+)*(?:đề nghị|yêu cầu)(?:[\s,]|:\s*$)/u;
 
 function readFrom(s: string, starts: number[]): SentenceLeads | null {
@@ -205,6 +247,13 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
       const inner = REQUEST.exec(rest);
       const obj = inner ? objectAt(rest.slice(inner[0].length)) : null;
       if (inner && obj) return { leads: obj.names, requester: [person[1]!.trim()], verb: verbAfter(rest.slice(inner[0].length + obj.end)), requested: true };
+    }
+    // "Thủ tướng Nguyễn Tấn Dũng đã có công điện yêu cầu các bộ, ngành …": a named official's publishing act carries the
+    // request, as a body's does.
+    const official = PERSON_PUBLISHES.exec(part);
+    if (official && PUBLISHES.test(part.slice(official[0].length))) {
+      const req = embeddedRequest(part.slice(official[0].length));
+      if (req) return { leads: req.leads, requester: [official[1]!.trim()], verb: req.verb, requested: true };
     }
     // "TP cũng đề nghị các cơ quan …", "Theo đó, huyện yêu cầu UBND các xã …": the place speaking for its government.
     const place = PLACE_ASKS.exec(part);
@@ -227,10 +276,20 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
       continue;
     }
     // A heading "Đối với Ban Thường vụ Huyện ủy Tân Sơn": the body the block below is addressed to.
-    const towards = /^Đối với\s+/u.exec(part);
+    const towards = /^(?:Riêng\s+)?(?:Đối với|Với)\s+/u.exec(part);
     if (towards && at === 0) {
       const got = listAt(part.slice(towards[0].length));
-      if (got && /^[\s:.]*$/u.test(part.slice(towards[0].length + got.end))) return { leads: got.names, requester: [], verb: "", requested: false };
+      const rest = got ? part.slice(towards[0].length + got.end) : "";
+      if (got && /^[\s:.]*$/u.test(rest) && /^Đối/u.test(part)) return { leads: got.names, requester: [], verb: "", requested: false };
+      // "Đối với UBND các huyện, thành, thị cần xây dựng kế hoạch …", "Với các trường tổ chức bán trú, cần đặc biệt quan
+      // tâm …": the clause after the topic has no subject of its own, so the bodies of the topic do the work. With a
+      // subject or a request of its own ("Đối với các xã …, UBND xã chủ động …"), the comma starts below read it.
+      const clause = rest.replace(/^\s*[,:]?\s*(?:thì\s+)?/u, "");
+      // "Đối với các xã có nguy cơ cao, UBND xã chủ động …": a capitalised body after the lower-case topic is the subject.
+      const last = got ? got.names[got.names.length - 1]! : "";
+      const subjectAfter = got !== null && got.names.length > 1 && /^\p{Lu}/u.test(last) && !/^\p{Lu}/u.test(got.names[0]!);
+      if (got && !subjectAfter && VERB_NEXT.test(clause) && !/^[^,.;]{0,30}:/u.test(clause) && !REQUEST.test(clause) && !bodyHeadAt(clause) && !/^(?:(?:sẽ|đã|vẫn)\s+)?(?:bị|được|là|có|không)(?![\p{L}])/u.test(clause))
+        return { leads: got.names, requester: [], verb: verbAfter(clause), requested: false };
     }
     // "Chỉ thị yêu cầu …", "Công điện số 14/CĐ-UBND nêu rõ, yêu cầu …": the document itself makes the request.
     const doc = DOC_SUBJECT.exec(part);
@@ -264,8 +323,14 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
     // "Bộ Y tế vừa có công điện gửi UBND các tỉnh … đề nghị …", "Ban Thường vụ Thành ủy có Công văn số … yêu cầu các
     // cấp ủy …": the issuer's background clause carries the request; its objects (or the recipients) are the leads.
     // "UBND tỉnh thông báo đến tất cả các trụ sở …": the notice's addressees act on it.
-    const notice = /^(?:(?:vừa|đã|cũng)\s+)*thông báo\s+(?:đến|tới|cho)\s+/iu.exec(after);
-    const told = notice ? listAt(after.slice(notice[0].length)) : null;
+    const notice = /^(?:(?:vừa|đã|cũng)\s+)*thông báo\s+(?:đến|tới|cho|để)\s+/iu.exec(after);
+    // "… thông báo để Bộ Y tế biết, thực hiện./." closes a letter (KNOW_AND_DO); "… thông báo để các hộ biết và chủ
+    // động nộp" asks them for work of their own.
+    const toldList = notice ? listAt(after.slice(notice[0].length)) : null;
+    // "Sở Y tế thông báo cho các cơ sở khám bệnh thực hiện." still asks them; only "để X thực hiện" or "X biết …" closes.
+    const toldRest = toldList ? after.slice(notice![0].length + toldList.end) : "";
+    const onlyKnow = toldList !== null && KNOW_AND_DO.test(toldRest) && (/để\s+$/u.test(notice![0]) || /biết/u.test(toldRest));
+    const told = onlyKnow ? null : toldList;
     if (told) return { leads: told.names, requester: got.names, verb: verbAfter(after.slice(notice![0].length + told.end)), requested: true };
     // "Tỉnh ủy Quảng Ngãi cho biết, đã ban hành công văn yêu cầu …": the body reporting its own publishing act.
     const told2 = /^cho biết\s*,?\s*/u.exec(after);
@@ -281,7 +346,7 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
     }
     // "UBND các xã … được đề nghị phối hợp …", "Sở Tài chính được giao chủ trì …": asked, in the passive; "Phòng Văn
     // hóa và Thông tin huyện là cơ quan chủ trì, thường xuyên kiểm tra …": named the lead.
-    const passive = /^(?:(?:cũng|đã|vừa|sẽ)\s+)*(?:được\s+(?:đề nghị|giao(?:\s+nhiệm vụ)?|yêu cầu)|là\s+(?:cơ quan|đơn vị)\s+(?:chủ trì|đầu mối|thường trực))(?![\p{L}])\s*,?\s*/iu.exec(after);
+    const passive = /^(?:(?:cũng|đã|vừa|sẽ)\s+)*(?:được\s+(?:đề nghị|giao(?:\s+nhiệm vụ)?|yêu cầu)|là\s+(?:cơ quan|đơn vị)\s+(?:chủ trì|đầu mối|thường trực|được giao(?:\s+nhiệm vụ)?))(?![\p{L}])\s*,?\s*/iu.exec(after);
     // The body is the sentence's subject doing the work, as in "X phối hợp …" (a later sentence about it is a new task).
     if (passive) return { leads: got.names, requester: [], verb: verbAfter(after.slice(passive[0].length)) || passive[0].trim(), requested: false };
     const directs = /^(?:(?:đã|vừa|cũng|tiếp tục)\s+)*chỉ đạo\s+/iu.exec(after);

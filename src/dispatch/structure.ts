@@ -5,7 +5,7 @@
  */
 import type { Line } from "./clean.js";
 import { isNumbered, newNode, parseMarker, placeFor, type OutlineNode } from "./outline.js";
-import { isWorkSentence, leadsOfSentence, sentences } from "./roles.js";
+import { isWorkSentence, leadsIn, leadsOfSentence, sentences } from "./roles.js";
 import { sameBody } from "./names.js";
 import { isGeneric } from "./bodies.js";
 
@@ -37,6 +37,17 @@ const REPORT_TIME = /(?:báo cáo|gửi|nộp)[^]*?(?:trước|chậm nhất|h�
 function isHeadingOnly(node: OutlineNode): boolean {
   const l = leadsOfSentence(node.head);
   return l !== null && l.verb === "" && node.paras.length === 0 && node.children.length === 0;
+}
+
+// "UBND phường … đề nghị các ngành đoàn thể, … và toàn thể nhân dân trong phường biết và hưởng ứng.": a paragraph that
+// asks bodies only to know and carry out what was said closes the items; it starts no work of its own.
+const KNOWS = /(?:^|\s)(?:được\s+)?biết\s*(?:[,;]|và)?\s*(?:(?:phối hợp|tổ chức|triển khai|cùng)\s+)?(?:thực hiện|hưởng(?: ứng)?|chấp hành)?\s*[./]*\s*$/u;
+
+/** Whether an item's own text already names a lead other than `leads`: a paragraph naming them then starts their work. */
+function startsOwnWork(item: OutlineNode, leads: string[]): boolean {
+  if (item.children.length > 0) return false;
+  const mine = leadsIn([item.head, ...item.paras].join("\n"));
+  return mine.length > 0 && !leads.some((n) => mine.some((o) => sameBody(n, o)));
 }
 
 function topItem(node: OutlineNode): OutlineNode {
@@ -163,6 +174,13 @@ export function buildStructure(lines: Line[], issuerNames: string[]): Structure 
       stack.length = 1;
       mode = "prose";
       prose.push(text);
+    } else if (otherBody && isNumbered(deepest.kind) && startsOwnWork(deepest, l.leads) && !KNOWS.test(text)) {
+      // "2. Các xã … phải di dân …" / "Trong trường hợp …, thì UBND các xã … bố trí lực lượng …": an unmarked paragraph
+      // under an item that already names its body, with a different body as its subject, is that body's work, as a
+      // bullet naming its own body is (guide); it holds the paragraphs after it that name no new body.
+      const node = newNode("dash", "", text, deepest);
+      deepest.children.push(node);
+      stack.push(node);
     } else deepest.paras.push(text);
   }
   return { root, preamble, prose, closing, hasNumbered };

@@ -8,7 +8,7 @@ import type { Assignee, ParsedTask } from "./schema.js";
 import type { OutlineNode } from "./outline.js";
 import { isNumbered } from "./outline.js";
 import type { Structure } from "./structure.js";
-import { coordinatorsIn, isWorkSentence, leadsIn, leadsOfSentence, sentences } from "./roles.js";
+import { coordinatorsIn, endsInDirectedList, isWorkSentence, leadsIn, leadsOfSentence, sentences } from "./roles.js";
 import { sameBody } from "./names.js";
 import { isGeneric } from "./bodies.js";
 
@@ -58,7 +58,7 @@ function clauses(sentence: string, isIssuer: (name: string) => boolean): string[
     const prev = out[out.length - 1]!;
     const before = leadsOfSentence(prev);
     // The clause before must be work of its own: not an opener, not a bare list of bodies.
-    const beforeWorks = before === null ? !OPENS_BACKGROUND.test(prev) : before.verb !== "";
+    const beforeWorks = (before === null ? !OPENS_BACKGROUND.test(prev) : before.verb !== "") && !endsInDirectedList(prev);
     // "UBND tỉnh chỉ đạo …; yêu cầu Sở Nội vụ …": a clause without its own subject goes on with the subject before it;
     // only a requester asking again ("Ban Thường vụ yêu cầu A …; yêu cầu B …") starts another task.
     const subjectless = /^\p{Ll}/u.test(seg);

@@ -1,0 +1,136 @@
+/**
+ * Task segmentation classes seen on unseen rounds (portal excerpts and commune notices in prose): which sentence starts a
+ * task, for whom. Synthetic sentences in the grammar of the real ones.
+ */
+import { describe, expect, it } from "vitest";
+import { isWorkSentence, leadsOfSentence } from "../../src/dispatch/roles.js";
+import { readDispatch } from "../../src/dispatch/reader.js";
+
+const leads = (s: string) => leadsOfSentence(s)?.leads;
+const tasksOf = (text: string) => readDispatch(text, { refDate: "2024-06-01" }).tasks.filter((t) => t.assignees.length > 0);
+
+describe("a linking word before the subject ('Vậy', 'Do đó', 'Riêng')", () => {
+  it.each([
+    ["Vậy đề nghị các hộ dân nghiêm túc chấp hành nộp theo đúng thời gian quy định.", ["các hộ dân"]],
+    ["Do đó, Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội thành phố cần tiếp tục phát huy vai trò.", ["Mặt trận Tổ quốc", "các đoàn thể chính trị - xã hội thành phố"]],
+    ["Riêng UBND huyện Khánh Sơn khẩn trương hoàn thiện hồ sơ quy hoạch.", ["UBND huyện Khánh Sơn"]],
+    ["Sau Đại hội điểm, MTTQ các xã còn lại tiến hành tổ chức Đại hội.", ["MTTQ các xã còn lại"]],
+  ])("%s", (s, want) => expect(leads(s)).toEqual(want));
+});
+
+describe("the public addressed by a notice", () => {
+  it.each([
+    ["Người chăn nuôi cần chủ động kinh phí mua vắc xin.", ["Người chăn nuôi"]],
+    // "Khuyến cáo X …" asks X like "Đề nghị X …"; the people's name closes before a verb the lexicon does not know.
+    ["Khuyến cáo bà con chăn nuôi gia cố, che chắn chuồng trại.", ["bà con chăn nuôi"]],
+    ["UBND xã thông báo để các hộ biết và chủ động nộp.", ["các hộ"]],
+    ["UBND phường thông báo đến các cá nhân, tổ chức trên địa bàn biết và phối hợp thực hiện việc tập kết rác đúng quy định.", ["các cá nhân, tổ chức trên địa bàn"]],
+  ])("%s", (s, want) => expect(leads(s)).toEqual(want));
+
+  it("keeps a body whose name holds such a word ('Hội Nông dân tỉnh', 'Hội Hỗ trợ gia đình liệt sĩ')", () => {
+    expect(leads("Hội Nông dân tỉnh đã có công văn đề nghị Hội Nông dân các huyện, thành phố vận động hội viên.")).toEqual(["Hội Nông dân các huyện, thành phố"]);
+  });
+
+  it("reads 'thông báo để X biết, thực hiện' as the closing of a letter, not work for X", () => {
+    expect(leads("Văn phòng Chính phủ thông báo để Bộ Y tế biết, thực hiện./.")).toEqual(["Văn phòng Chính phủ"]);
+    expect(leads("Văn phòng UBND tỉnh thông báo để Sở Tài nguyên và Môi trường, các cơ quan liên quan thực hiện./.")).toEqual(["Văn phòng UBND tỉnh"]);
+  });
+});
+
+describe("a topic 'Đối với X, …' whose clause has no subject of its own", () => {
+  it.each([
+    ["Đối với UBND các huyện, thành, thị cần xây dựng kế hoạch triển khai.", ["UBND các huyện, thành, thị"]],
+    ["Đối với MTTQ Việt Nam cấp huyện, chuẩn bị văn kiện, phương án nhân sự.", ["MTTQ Việt Nam cấp huyện"]],
+    // With a subject of its own after the topic, that subject acts.
+    ["Đối với các xã có nguy cơ cao, UBND xã chủ động sơ tán dân.", ["UBND xã"]],
+    // "Trong trường hợp …, thì X …": the subject of the condition is not asked; X is.
+    ["Trong trường hợp các hộ dân không bố trí được nơi tạm lánh thì Ủy ban nhân dân các xã, thị trấn bố trí lực lượng hỗ trợ.", ["Ủy ban nhân dân các xã, thị trấn"]],
+  ])("%s", (s, want) => expect(leads(s)).toEqual(want));
+
+  it("reads 'Đối với X: từ ngày …' as information, not work", () => {
+    expect(leadsOfSentence("Đối với các tỉnh từ Thừa Thiên - Huế trở ra: từ ngày 1 tháng 6 đến ngày 15 tháng 6.")?.verb ?? "").toBe("");
+  });
+});
+
+describe("unmarked paragraphs under a numbered item", () => {
+  const doc = (after: string) =>
+    `Kính gửi: Các xã, thị trấn\n\n1. Các phòng, đơn vị khẩn trương triển khai phương án.\n2. Các xã, thị trấn có nguy cơ sạt lở phải thực hiện ngay việc di dân.\n${after}`;
+  it("a paragraph naming a different body is that body's own task, with the paragraphs after it", () => {
+    const t = tasksOf(doc("Trong trường hợp các hộ dân không có nơi tạm lánh thì Công an huyện bố trí lực lượng hỗ trợ.\nViệc hỗ trợ hoàn thành trước 20h00."));
+    const police = t.find((x) => x.assignees.some((a) => a.name === "Công an huyện"));
+    expect(police?.text).toContain("hoàn thành trước 20h00");
+    expect(t.find((x) => x.ref === "2")?.text).not.toContain("Công an huyện");
+  });
+  it("a closing that asks only to know and carry out stays out of the tasks", () => {
+    const t = tasksOf(doc("UBND xã thông báo tới toàn thể cán bộ và nhân dân trong xã biết và thực hiện."));
+    expect(t.some((x) => x.assignees.some((a) => /nhân dân/u.test(a.name)))).toBe(false);
+  });
+});
+
+describe("duty rosters 'duty: body'", () => {
+  it.each([
+    ["- Trang trí, thu dọn lễ đài:  Đoàn thanh niên. (Lường Văn Duy)", ["Đoàn thanh niên"]],
+    ["- Kê, dọn bàn ghế: Chi đội 9A1.", ["Chi đội 9A1"]],
+    ["Đón tiếp đại biểu: Văn phòng UBND huyện", ["Văn phòng UBND huyện"]],
+  ])("%s", (s, want) => expect(leads(s)).toEqual(want));
+  it.each([
+    "- Địa điểm: Phòng Hội đồng sư phạm Nhà trường.",
+    "Kính gửi: Sở Y tế",
+    "Cơ quan ban hành: Ủy ban nhân dân tỉnh",
+    "Thành phần: Đại diện lãnh đạo các phòng, ban",
+  ])("not a duty: %s", (s) => expect(isWorkSentence(leadsOfSentence(s))).toBe(false));
+  it("each duty line under a heading is its own task", () => {
+    const t = tasksOf("KẾ HOẠCH\n\n3. Chuẩn bị\n- Trang trí, thu dọn lễ đài: Đoàn thanh niên.\n- Vệ sinh phòng: Chi đội 8A5.");
+    expect(t.map((x) => x.assignees.map((a) => a.name))).toEqual([["Đoàn thanh niên"], ["Chi đội 8A5"]]);
+  });
+});
+
+describe("news narrative", () => {
+  it("an inspection team that has already inspected is reported, not asked", () => {
+    expect(leads("Sáng ngày 01/10/2019, Đoàn kiểm tra đã tiến hành kiểm tra, giám sát việc xây dựng.")).toEqual(["Đoàn kiểm tra"]);
+    expect(leadsOfSentence("Đoàn kiểm tra đã tiến hành kiểm tra việc xây dựng tổ dân phố.")?.verb).toMatch(/^đã/u);
+  });
+});
+
+describe("a named official's publishing act carries the request", () => {
+  it.each([
+    ["Ngày 26-10, Thủ tướng Nguyễn Tấn Dũng đã có công điện yêu cầu các bộ, ngành chức năng tập trung thực hiện các biện pháp.", ["các bộ, ngành chức năng"]],
+    ["Hôm qua, Bộ trưởng Bộ Lao động - Thương binh và Xã hội đã có điện khẩn gửi Sở Lao động - Thương binh và Xã hội các địa phương phối hợp rà soát.", ["Sở Lao động - Thương binh và Xã hội các địa phương"]],
+  ])("%s", (s, want) => expect(leads(s)).toEqual(want));
+});
+
+describe("who is named the body in charge, and what only reports the past", () => {
+  it("'X là đơn vị được giao nhiệm vụ …' makes X lead", () => {
+    const l = leadsOfSentence("Công an tỉnh là đơn vị được giao nhiệm vụ giúp Chủ tịch UBND tỉnh theo dõi, đôn đốc việc thực hiện Kế hoạch.");
+    expect(l?.leads).toEqual(["Công an tỉnh"]);
+    expect(isWorkSentence(l)).toBe(true);
+  });
+  it("'Trước đó, …' goes back to what happened before: no one is asked", () => {
+    expect(leadsOfSentence("Trước đó, ngày 18.3, tại hội nghị hiệp thương lần thứ hai, Ủy ban MTTQ Việt Nam huyện thống nhất danh sách.")).toBeNull();
+  });
+});
+
+describe("';' inside the bodies a directing verb acts on", () => {
+  it("'X đôn đốc A; B khẩn trương …' stays one task of X", () => {
+    const t = tasksOf("Kính gửi: Sở Tài nguyên và Môi trường\n\nSở Tài nguyên và Môi trường đôn đốc các sở, ngành liên quan; Uỷ ban nhân dân thành phố và các huyện khẩn trương triển khai thực hiện Chỉ thị; tổng hợp số liệu báo cáo.");
+    expect(t).toHaveLength(1);
+    expect(t[0]!.assignees.filter((a) => a.role === "lead").map((a) => a.name)).toEqual(["Sở Tài nguyên và Môi trường"]);
+  });
+  it("a ';' clause with its own body after work that is not directing still starts a task", () => {
+    const t = tasksOf("Kính gửi: Sở Y tế\n\nGiao Sở Y tế chủ trì tổ chức tiêm phòng; Sở Tài chính bố trí kinh phí thực hiện.");
+    expect(t).toHaveLength(2);
+  });
+  it("reads a note label before the sentence ('Lưu ý: …') as no subject", () => {
+    expect(leads("* Lưu ý: Các đơn vị phường, xã cần kiểm tra và tổ chức thực hiện nghiêm túc công văn.")).toEqual(["Các đơn vị phường, xã"]);
+  });
+});
+
+describe("a topic label before a sentence whose subject is a body", () => {
+  it("reads the sentence after 'Thời gian …:' or 'Hình thức tổ chức:'", () => {
+    expect(leads("- Thời gian khám bệnh trở lại: Khoa khám bệnh sẽ tổ chức khám chữa bệnh sáng thứ Ba.")).toEqual(["Khoa khám bệnh"]);
+  });
+  it("leaves addressee and member lines alone", () => {
+    expect(leadsOfSentence("Kính gửi: Sở Y tế")).toBeNull();
+    expect(isWorkSentence(leadsOfSentence("Thành phần: Sở Y tế, Sở Tài chính"))).toBe(false);
+  });
+});
