@@ -1,10 +1,13 @@
 import { z } from "zod";
+import { readDispatch } from "./reader.js";
+import { assigneeSchema, deadlineSchema } from "./schema.js";
 
 /**
  * What an amending dispatch changes item by item in the dispatch it amends (issue 12): "Điều chỉnh thời hạn tại mục 3
  * … đến ngày 30/12/2023", "Sửa đổi khoản 2 như sau: …", "Bổ sung nhiệm vụ: 4. Sở Y tế chủ trì …". Pure; kept apart
  * from the reader's other steps, as amends.ts (which finds which dispatch is amended). Refs are as written ("2",
- * "II.3", "2.a"); the tracking layer matches them to the tracked dispatch's items.
+ * "II.3", "2.a"); the tracking layer matches them to the tracked dispatch's items. An added item's units and due day
+ * are the reader's reading of that item alone (the amending dispatch around it names no unit for it).
  *
  * Not item changes: the legal basis ("Căn cứ … sửa đổi khoản 2 Điều 5 …"), an article of an instrument ("khoản 2
  * Điều 3 Nghị định …"), money, records or staff added ("bổ sung kinh phí", "bổ sung hồ sơ"), a report asked for
@@ -16,7 +19,10 @@ export const itemChangeSchema = z.discriminatedUnion("op", [
   /** New wording of one item (and its new due day when the wording gives one). */
   z.object({ op: z.literal("text"), ref: z.string(), newText: z.string().min(1), until: z.string().nullable(), text: z.string() }),
   /** An item added to the amended dispatch (its ref when the dispatch gives one). */
-  z.object({ op: z.literal("add"), ref: z.string().nullable(), newText: z.string().min(1), until: z.string().nullable(), text: z.string() }),
+  z.object({
+    op: z.literal("add"), ref: z.string().nullable(), newText: z.string().min(1), until: z.string().nullable(), text: z.string(),
+    assignees: z.array(assigneeSchema), deadline: deadlineSchema.nullable(),
+  }),
 ]);
 export type ItemChange = z.infer<typeof itemChangeSchema>;
 
@@ -41,7 +47,8 @@ const ITEM_LINE = /^\s*(?:(\d{1,3}(?:\.\d{1,3})*|[a-zđ])[.)]\s+|[-–+•]\s+)(
 const STOPS = /^\s*(?:[-–+•]\s*)?(?:\d{1,3}[.)]\s*)?(?:điều chỉnh|sửa đổi|thay thế|bổ sung|gia hạn|bãi bỏ|các nội dung khác|những nội dung khác|nơi nhận|ủy ban nhân dân|ubnd [\p{L} ]+ (?:đề nghị|yêu cầu)|đề nghị các|yêu cầu các|điều \d)/iu;
 const LINE_LIMIT = 1000;
 
-export function findItemChanges(text: string): ItemChange[] {
+/** `refDate` (the amending dispatch's date) resolves an added item's dates written without a year. */
+export function findItemChanges(text: string, options: { refDate: string }): ItemChange[] {
   const lines = text.normalize("NFC").replace(/\r\n?/g, "\n").split("\n").map((l) => l.slice(0, LINE_LIMIT));
   const out: ItemChange[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -49,6 +56,13 @@ export function findItemChanges(text: string): ItemChange[] {
     if (CITES.test(line)) continue;
     const found = deadlineChange(line) ?? textChange(line, lines, i) ?? addition(line, lines, i);
     if (found) out.push(...found);
+  }
+  for (const c of out) {
+    if (c.op !== "add") continue;
+    const task = readDispatch(`1. ${c.newText}`, options).tasks[0];
+    c.assignees = task?.assignees ?? [];
+    c.deadline = task?.deadline ?? null;
+    c.until = c.deadline?.date ?? c.until;
   }
   return out;
 }
@@ -101,7 +115,7 @@ function addition(line: string, lines: string[], at: number): ItemChange[] | nul
   if (inline) {
     const item = ITEM_LINE.exec(inline);
     const newText = stripRef(inline);
-    return [{ op: "add", ref: own?.[1] ?? item?.[1] ?? null, newText, until: dateIn(newText), text: clip(line) }];
+    return [{ op: "add", ref: own?.[1] ?? item?.[1] ?? null, newText, until: dateIn(newText), text: clip(line), assignees: [], deadline: null }];
   }
   const items: ItemChange[] = [];
   const list = following(lines, at + 1, true);
@@ -114,7 +128,10 @@ function addition(line: string, lines: string[], at: number): ItemChange[] | nul
       continue;
     }
     const newText = item ? item[2]!.trim() : l.trim();
-    items.push({ op: "add", ref: item?.[1] && /\d/.test(item[1]) ? item[1] : (list.length === 1 ? own?.[1] ?? null : null), newText: unquote(newText), until: dateIn(newText), text: clip(line) });
+    items.push({
+      op: "add", ref: item?.[1] && /\d/.test(item[1]) ? item[1] : (list.length === 1 ? own?.[1] ?? null : null), newText: unquote(newText),
+      until: dateIn(newText), text: clip(line), assignees: [], deadline: null,
+    });
   }
   return items.length ? items.filter((x) => x.op !== "add" || x.newText.length > 0) : null;
 }

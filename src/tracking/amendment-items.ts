@@ -7,12 +7,12 @@ import type { ItemWrites } from "../storage/amendment-item-repo.js";
 import type { NewEvent } from "../storage/reply-repo.js";
 import { foldKey } from "../text/vietnamese.js";
 import { chatTranslators } from "./chat-lang.js";
-import { reachesUnit } from "./confirm-draft.js";
 import type { TrackingDeps } from "./deps.js";
 import { numberKey } from "./ingest-draft.js";
 import type { AssigneeRole } from "./model.js";
-import { displayDay } from "./office-day.js";
+import { displayDay, officeDay } from "./office-day.js";
 import { clip, type PostLine, unitPostMessages } from "./post-message.js";
+import { UnitDirectory } from "./unit-matcher.js";
 
 /**
  * An amending dispatch applied item by item (issue 12): "điều chỉnh thời hạn tại mục 3 …", "sửa đổi khoản 2 như sau
@@ -25,7 +25,7 @@ import { clip, type PostLine, unitPostMessages } from "./post-message.js";
 
 export type PlannedChange =
   | { op: "deadline"; ref: string; taskIds: number[]; from: string | null; to: string; units: string[] }
-  | { op: "text"; ref: string; taskIds: number[]; from: string; to: string; until: string | null; untilFrom: string | null; units: string[] }
+  | { op: "text"; ref: string; taskIds: number[]; from: string; to: string; units: string[] }
   | {
       op: "add"; ref: string; text: string; deadlineDate: string | null; deadlineText: string | null; recurrence: Recurrence | null;
       assignments: Array<{ unitId: number; role: AssigneeRole; name: string }>;
@@ -54,58 +54,58 @@ export async function itemPlan(deps: TrackingDeps, amendment: AmendmentRecord, t
   const owner = (await store.amendments.ofDispatch(amendment.dispatchId))
     .find((a) => ITEM_KINDS.has(a.kind) && a.numbers.some((n) => numberKey(n) === key));
   if (owner?.id !== amendment.id) return null;
-  const found = findItemChanges(await store.amendmentItems.sourceText(amendment.dispatchId));
+  const source = await store.dispatches.draft(amendment.dispatchId);
+  const found = findItemChanges(await store.amendmentItems.sourceText(amendment.dispatchId), { refDate: source?.doc.date ?? officeDay(deps.clock.now()) });
   if (found.length === 0) return null;
 
   const tasks = await store.history.tasks(target.id);
   const shares = await store.amendments.openShares(target.id);
   const openTasks = new Set(shares.map((s) => s.taskId));
   const unitsOf = (taskIds: number[]) => [...new Set(shares.filter((s) => taskIds.includes(s.taskId)).map((s) => s.unitName))];
+  /** The due day units see now: an open share's (an extension may have moved it), else the task's. */
+  const dueOf = (taskId: number) => shares.find((s) => s.taskId === taskId)?.deadlineDate ?? taskOf(taskId).deadlineDate;
   const plan: ItemPlan = { changes: [], skipped: [], unplaced: [] };
-  const matching = (ref: string): number[] | null => {
+  /**
+   * The open tasks an item ref names (its sub-items too: "mục 2" covers 2.1 and 2.2). A new due day is the current
+   * occurrence's of a recurring item (the earliest open one), not next year's; new wording is every open occurrence's.
+   */
+  const matching = (ref: string, current: boolean): number[] | null => {
     const k = refKey(ref);
     const named = tasks.filter((t) => refKey(t.ref) === k || refKey(t.ref).startsWith(`${k}.`));
     if (named.length === 0) { plan.skipped.push({ ref, why: "missing" }); return null; }
-    const open = named.filter((t) => openTasks.has(t.id)).map((t) => t.id);
+    const open = named.filter((t) => openTasks.has(t.id));
     if (open.length === 0) { plan.skipped.push({ ref, why: "closed" }); return null; }
-    return open;
+    const earliest = new Map<string, (typeof open)[number]>();
+    for (const t of open) if (!earliest.has(t.ref) || t.occurrence < earliest.get(t.ref)!.occurrence) earliest.set(t.ref, t);
+    return (current ? [...earliest.values()] : open).map((t) => t.id);
   };
   const taskOf = (id: number) => tasks.find((t) => t.id === id)!;
 
-  const draft = await store.dispatches.draft(amendment.dispatchId);
-  const candidates = (draft?.items ?? []).filter((i) => !i.dropped && reachesUnit(i));
-  const names = await store.directory.unitsById([...new Set(candidates.flatMap((i) => i.assignees.flatMap((a) => a.unitIds)))]);
+  const directory = new UnitDirectory(await store.directory.units());
   let nextRef = Math.max(0, ...tasks.map((t) => Number(/^\d+/.exec(t.ref)?.[0] ?? 0)));
 
   for (const c of found) {
     if (c.op === "deadline") {
       for (const ref of c.refs) {
-        const ids = matching(ref);
-        if (ids) plan.changes.push({ op: "deadline", ref: taskOf(ids[0]!).ref, taskIds: ids, from: taskOf(ids[0]!).deadlineDate, to: c.until, units: unitsOf(ids) });
+        const ids = matching(ref, true);
+        if (ids) plan.changes.push({ op: "deadline", ref: taskOf(ids[0]!).ref, taskIds: ids, from: dueOf(ids[0]!), to: c.until, units: unitsOf(ids) });
       }
     } else if (c.op === "text") {
-      const ids = matching(c.ref);
+      const ids = matching(c.ref, false);
       const first = ids ? taskOf(ids[0]!) : null;
-      if (ids && first) plan.changes.push({ op: "text", ref: first.ref, taskIds: ids, from: first.text, to: c.newText, until: c.until, untilFrom: first.deadlineDate, units: unitsOf(ids) });
+      if (!ids || !first) continue;
+      plan.changes.push({ op: "text", ref: first.ref, taskIds: ids, from: first.text, to: c.newText, units: unitsOf(ids) });
+      // A due day in the new wording ("…, báo cáo trước ngày 15/12/2023") is the current occurrence's new due day.
+      const current = matching(c.ref, true)!;
+      if (c.until && dueOf(current[0]!) !== c.until) plan.changes.push({ op: "deadline", ref: first.ref, taskIds: current, from: dueOf(current[0]!), to: c.until, units: unitsOf(current) });
     } else {
-      // The amending dispatch's own reading of the added item gives its units and due day (the reader found it as a
-      // task of that dispatch): matched on the item's first words.
-      const want = foldKey(c.newText).slice(0, 40);
-      const item = candidates.find((i) => { const k = foldKey(i.text); return k.includes(want) || want.includes(k.slice(0, 40)); });
-      if (!item) { plan.unplaced.push(c.newText); continue; }
       const roles = new Map<number, AssigneeRole>();
-      for (const a of item.assignees) for (const id of a.unitIds) if (roles.get(id) !== "lead") roles.set(id, a.role);
-      // Given to the amending dispatch's recipients only because the reader found no unit in the item ("Kính gửi"):
-      // those are the units the added text names, if any; else the leader assigns it apart.
-      if (item.marks?.includes("implicit")) {
-        const text = ` ${foldKey(c.newText)} `;
-        for (const id of [...roles.keys()]) if (!text.includes(` ${foldKey(names.get(id)?.displayName ?? "")} `)) roles.delete(id);
-      }
+      for (const a of c.assignees) for (const id of directory.resolve(a.name, a.role).unitIds) if (roles.get(id) !== "lead") roles.set(id, a.role);
       if (roles.size === 0) { plan.unplaced.push(c.newText); continue; }
       const ref = c.ref && !tasks.some((t) => refKey(t.ref) === refKey(c.ref!)) ? c.ref : String(++nextRef);
       plan.changes.push({
-        op: "add", ref, text: c.newText, deadlineDate: item.deadlineDate ?? c.until, deadlineText: item.deadlineText, recurrence: item.recurrence,
-        assignments: [...roles].map(([unitId, role]) => ({ unitId, role, name: names.get(unitId)?.displayName ?? String(unitId) })),
+        op: "add", ref, text: c.newText, deadlineDate: c.until, deadlineText: c.deadline?.text ?? null, recurrence: c.deadline?.recurrence ?? null,
+        assignments: [...roles].map(([unitId, role]) => ({ unitId, role, name: directory.units.find((u) => u.id === unitId)?.displayName ?? String(unitId) })),
       });
     }
   }
@@ -129,7 +129,13 @@ export async function applyItemPlan(
   const writes: Omit<ItemWrites, "afterAdding"> = { amendmentId: input.amendment.id, targetDispatchId: target.id, by: input.by, at: clock.now(), shares: [], tasks: [], added: [], events: [], notices: [] };
   /** What each unit is told: its lines, by unit. */
   const told = new Map<number, Array<(t: Translate) => string>>();
-  const tell = (unitId: number, line: (t: Translate) => string) => told.set(unitId, [...(told.get(unitId) ?? []), line]);
+  const toldKeys = new Set<string>();
+  /** Once per unit and change, however many occurrences or shares of the item the unit has. */
+  const tell = (unitId: number, key: string, line: (t: Translate) => string) => {
+    if (toldKeys.has(`${unitId}|${key}`)) return;
+    toldKeys.add(`${unitId}|${key}`);
+    told.set(unitId, [...(told.get(unitId) ?? []), line]);
+  };
   const event = (s: OpenShare, data: Record<string, unknown>): NewEvent => ({
     type: "amendment_item", actor: input.by, chatId: input.chat, messageId: null, dispatchId: s.dispatchId, taskId: s.taskId, assignmentId: s.assignmentId, unitId: s.unitId,
     data: { source, name: input.byName ?? null, amendmentId: input.amendment.id, ...data },
@@ -139,7 +145,7 @@ export async function applyItemPlan(
     for (const s of shares.filter((x) => taskIds.includes(x.taskId) && x.deadlineDate !== to)) {
       writes.shares.push({ ...s, from: s.deadlineDate, to, extension: s.deadlineDate !== null && s.deadlineDate < to, reason: source });
       writes.events.push(event(s, { change: "deadline", from: s.deadlineDate, to }));
-      tell(s.unitId, (t) => t("followup:amendmentItems.noticeDeadline", { ref, from: s.deadlineDate ? displayDay(s.deadlineDate) : t("tracking:common.noDeadline"), to: displayDay(to) }));
+      tell(s.unitId, `deadline|${ref}`, (t) => t("followup:amendmentItems.noticeDeadline", { ref, from: s.deadlineDate ? displayDay(s.deadlineDate) : t("tracking:common.noDeadline"), to: displayDay(to) }));
     }
   };
   let changed = 0;
@@ -150,9 +156,8 @@ export async function applyItemPlan(
       for (const taskId of c.taskIds) writes.tasks.push({ taskId, text: c.to });
       for (const s of shares.filter((x) => c.taskIds.includes(x.taskId))) {
         writes.events.push(event(s, { change: "text", from: clip(c.from, 300), to: clip(c.to, 300) }));
-        tell(s.unitId, (t) => t("followup:amendmentItems.noticeText", { ref: c.ref, text: clip(c.to, 600) }));
+        tell(s.unitId, `text|${c.ref}`, (t) => t("followup:amendmentItems.noticeText", { ref: c.ref, text: clip(c.to, 600) }));
       }
-      if (c.until) moveDeadline(c.taskIds, c.ref, c.until);
       continue;
     }
     writes.added.push({ ref: c.ref, text: c.text, deadlineDate: c.deadlineDate, deadlineText: c.deadlineText, recurrence: c.recurrence, assignments: c.assignments });

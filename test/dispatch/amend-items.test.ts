@@ -3,7 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { findItemChanges, itemChangeSchema } from "../../src/dispatch/amend-items.js";
 
-const brief = (text: string) => findItemChanges(text).map((c) => (c.op === "deadline" ? [c.op, c.refs, c.until] : [c.op, c.ref, c.newText, c.until]));
+const read = (text: string) => findItemChanges(text, { refDate: "2023-06-20" });
+const brief = (text: string) => read(text).map((c) => (c.op === "deadline" ? [c.op, c.refs, c.until] : [c.op, c.ref, c.newText, c.until]));
 
 describe("new due days of items", () => {
   it.each<[string, unknown[]]>([
@@ -57,6 +58,14 @@ describe("items added", () => {
   });
 });
 
+it("an added item's units and due day are the reader's reading of the item alone", () => {
+  const [added] = read("3. Bổ sung nhiệm vụ III.13: Sở Y tế chủ trì, phối hợp với Sở Nội vụ tổ chức hiến máu tình nguyện, hoàn thành trước ngày 25/01/2024.");
+  expect(added).toMatchObject({
+    op: "add", ref: "III.13", until: "2024-01-25",
+    assignees: [{ name: "Sở Y tế", role: "lead" }, { name: "Sở Nội vụ", role: "coordinate" }],
+  });
+});
+
 describe("not item changes", () => {
   it.each([
     "Căn cứ Nghị định số 61/2011/NĐ-CP sửa đổi khoản 2 Điều 5 Nghị định số 12/2009/NĐ-CP như sau: …",
@@ -69,14 +78,14 @@ describe("not item changes", () => {
     "Điều chỉnh thời hạn tại mục 3 cho phù hợp với tình hình thực tế.",
     "Sở Y tế chủ trì kiểm tra an toàn thực phẩm, hoàn thành trước ngày 30/12/2023.",
   ])("%s", (text) => {
-    expect(findItemChanges(text)).toEqual([]);
+    expect(read(text)).toEqual([]);
   });
 });
 
 it("every change fits the schema; a long hostile line is read quickly", () => {
   const text = "Điều chỉnh thời hạn tại mục 3 đến ngày 30/12/2023.\nBổ sung nhiệm vụ: Sở Y tế chủ trì kiểm tra.";
-  for (const c of findItemChanges(text)) expect(itemChangeSchema.parse(c)).toEqual(c);
+  for (const c of read(text)) expect(itemChangeSchema.parse(c)).toEqual(c);
   const started = performance.now();
-  findItemChanges(`Sửa đổi khoản 2 ${"của Kế hoạch ".repeat(2000)}\n${"bổ sung nhiệm vụ ".repeat(3000)}\n${" ".repeat(100_000)}`);
+  read(`Sửa đổi khoản 2 ${"của Kế hoạch ".repeat(2000)}\n${"bổ sung nhiệm vụ ".repeat(3000)}\n${" ".repeat(100_000)}`);
   expect(performance.now() - started).toBeLessThan(200);
 });

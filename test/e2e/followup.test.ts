@@ -524,8 +524,8 @@ describe("an amendment applied item by item (Telegram)", () => {
     expect(preview.text).toContain("🔁 Văn bản này sửa đổi, bổ sung 89/UBND-TC.");
     expect(preview.text).toContain([
       "Thay đổi từng mục của 89/UBND-TC:",
-      "  • Mục 1: hạn 30/06/2023 → 31/07/2023 (Sở Tài chính)",
-      "  • Mục 2: nội dung mới “Sở Y tế chủ trì rà soát kinh phí phòng, chống dịch <năm 2022> và báo cáo UBND Thành phố.” (Sở Y tế)",
+      "  • Mục 1: hạn mới 31/07/2023 (hiện nay: 30/06/2023) — Sở Tài chính",
+      "  • Mục 2: nội dung mới “Sở Y tế chủ trì rà soát kinh phí phòng, chống dịch <năm 2022> và báo cáo UBND Thành phố.” — Sở Y tế",
       "  • Thêm mục 3: “Sở Y tế chủ trì kiểm tra an toàn thực phẩm tại các chợ đầu mối, hoàn thành trước ngày 15/7/2023.” — Sở Y tế (Chủ trì); ⏰ Hạn: 15/07/2023",
     ].join("\n"));
     const apply = buttonData(preview).find((d) => d.startsWith("amd:"))!;

@@ -48,10 +48,8 @@ export function itemPlanLines(plan: ItemPlan, number: string | null, t: Translat
   const lines = [t("followup:amendmentItems.heading", { number: number ?? "" })];
   for (const c of plan.changes) {
     if (c.op === "deadline") lines.push(t("followup:amendmentItems.deadline", { ref: c.ref, from: day(c.from), to: day(c.to), units: c.units.join(", ") }));
-    else if (c.op === "text") {
-      lines.push(t("followup:amendmentItems.text", { ref: c.ref, text: clip(c.to, 300), units: c.units.join(", ") }));
-      if (c.until) lines.push(t("followup:amendmentItems.textDeadline", { ref: c.ref, from: day(c.untilFrom), to: day(c.until) }));
-    } else {
+    else if (c.op === "text") lines.push(t("followup:amendmentItems.text", { ref: c.ref, text: clip(c.to, 300), units: c.units.join(", ") }));
+    else {
       const units = c.assignments.map((a) => `${a.name} (${t(`tracking:role.${a.role}`)})`).join(", ");
       lines.push(t("followup:amendmentItems.add", { ref: c.ref, text: clip(c.text, 300), units, deadline: deadlineLine(c.deadlineDate, c.recurrence, t).trim() }));
     }

@@ -452,8 +452,8 @@ UBND Thành phố sửa đổi, bổ sung Công văn số 91/UBND-KT ngày 05/6/
     await botSaysMatching(LEADER, /\/huy$/, leaderSeen);
     const preview = sentTo(LEADER).slice(leaderSeen).map(textOf).join("\n");
     expect(preview).toContain("🔁 Văn bản này sửa đổi, bổ sung 91/UBND-KT.");
-    expect(preview).toContain("• Mục 2: hạn 20/06/2023 → 10/07/2023 (Sở Giáo dục và Đào tạo)");
-    expect(preview).toContain("• Mục 3: nội dung mới “Sở Tài chính chủ trì hướng dẫn các quận, huyện lập dự toán ngân sách năm 2024 và kế hoạch tài chính 03 năm.” (Sở Tài chính)");
+    expect(preview).toContain("• Mục 2: hạn mới 10/07/2023 (hiện nay: 20/06/2023) — Sở Giáo dục và Đào tạo");
+    expect(preview).toContain("• Mục 3: nội dung mới “Sở Tài chính chủ trì hướng dẫn các quận, huyện lập dự toán ngân sách năm 2024 và kế hoạch tài chính 03 năm.” — Sở Tài chính");
     expect(preview).toContain("• Mục 7: 91/UBND-KT không có mục này, bỏ qua.");
     const [, amendment, target] = /\/apdung (\d+) (\d+)/.exec(preview)!;
     inPrivate(LEADER, `/apdung ${amendment} ${target}`);
