@@ -237,7 +237,9 @@ async function main(): Promise<void> {
       if (!target.items) continue;
       console.log(`  Bản xem trước:\n${itemPlanLines(target.items, target.number, t).map((l) => `  ${l}`).join("\n")}`);
       const applied = await applyAmendment(deps, { amendmentId: offer.amendment.id, targetDispatchId: target.id, by: LEADER, byName: "Đ/c Phó Chủ tịch", chat: LEADER_CHAT });
-      if (applied.code === "items_applied") console.log(`  Lãnh đạo bấm [🔁 Áp dụng] → ${t("followup:amendmentItems.done", { number: applied.number ?? "", changed: applied.changed, added: applied.added, units: applied.units })}`);
+      if (applied.code === "items_applied") {
+        console.log(`  Lãnh đạo bấm [🔁 Áp dụng] → ${t("followup:amendmentItems.done", { number: applied.number ?? "", changed: applied.changed, added: applied.added, units: applied.units })} ${t(applied.draftClosed ? "followup:amendmentItems.draftClosed" : "followup:amendmentItems.draftOpen")}`);
+      }
     }
   }
   await deliver();

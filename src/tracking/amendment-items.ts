@@ -23,11 +23,12 @@ import { UnitDirectory } from "./unit-matcher.js";
  * groups, every affected unit is told in its group, and each change is an event of the task's history (/lichsu).
  */
 
+/** `clause`: the amending dispatch's line it was read from. */
 export type PlannedChange =
-  | { op: "deadline"; ref: string; taskIds: number[]; from: string | null; to: string; units: string[] }
-  | { op: "text"; ref: string; taskIds: number[]; from: string; to: string; units: string[] }
+  | { op: "deadline"; clause: string; ref: string; taskIds: number[]; from: string | null; to: string; units: string[] }
+  | { op: "text"; clause: string; ref: string; taskIds: number[]; from: string; to: string; units: string[] }
   | {
-      op: "add"; ref: string; text: string; deadlineDate: string | null; deadlineText: string | null; recurrence: Recurrence | null;
+      op: "add"; clause: string; ref: string; text: string; deadlineDate: string | null; deadlineText: string | null; recurrence: Recurrence | null;
       assignments: Array<{ unitId: number; role: AssigneeRole; name: string }>;
     };
 
@@ -88,23 +89,23 @@ export async function itemPlan(deps: TrackingDeps, amendment: AmendmentRecord, t
     if (c.op === "deadline") {
       for (const ref of c.refs) {
         const ids = matching(ref, true);
-        if (ids) plan.changes.push({ op: "deadline", ref: taskOf(ids[0]!).ref, taskIds: ids, from: dueOf(ids[0]!), to: c.until, units: unitsOf(ids) });
+        if (ids) plan.changes.push({ op: "deadline", clause: c.text, ref: taskOf(ids[0]!).ref, taskIds: ids, from: dueOf(ids[0]!), to: c.until, units: unitsOf(ids) });
       }
     } else if (c.op === "text") {
       const ids = matching(c.ref, false);
       const first = ids ? taskOf(ids[0]!) : null;
       if (!ids || !first) continue;
-      plan.changes.push({ op: "text", ref: first.ref, taskIds: ids, from: first.text, to: c.newText, units: unitsOf(ids) });
+      plan.changes.push({ op: "text", clause: c.text, ref: first.ref, taskIds: ids, from: first.text, to: c.newText, units: unitsOf(ids) });
       // A due day in the new wording ("…, báo cáo trước ngày 15/12/2023") is the current occurrence's new due day.
       const current = matching(c.ref, true)!;
-      if (c.until && dueOf(current[0]!) !== c.until) plan.changes.push({ op: "deadline", ref: first.ref, taskIds: current, from: dueOf(current[0]!), to: c.until, units: unitsOf(current) });
+      if (c.until && dueOf(current[0]!) !== c.until) plan.changes.push({ op: "deadline", clause: c.text, ref: first.ref, taskIds: current, from: dueOf(current[0]!), to: c.until, units: unitsOf(current) });
     } else {
       const roles = new Map<number, AssigneeRole>();
       for (const a of c.assignees) for (const id of directory.resolve(a.name, a.role).unitIds) if (roles.get(id) !== "lead") roles.set(id, a.role);
       if (roles.size === 0) { plan.unplaced.push(c.newText); continue; }
       const ref = c.ref && !tasks.some((t) => refKey(t.ref) === refKey(c.ref!)) ? c.ref : String(++nextRef);
       plan.changes.push({
-        op: "add", ref, text: c.newText, deadlineDate: c.until, deadlineText: c.deadline?.text ?? null, recurrence: c.deadline?.recurrence ?? null,
+        op: "add", clause: c.text, ref, text: c.newText, deadlineDate: c.until, deadlineText: c.deadline?.text ?? null, recurrence: c.deadline?.recurrence ?? null,
         assignments: [...roles].map(([unitId, role]) => ({ unitId, role, name: directory.units.find((u) => u.id === unitId)?.displayName ?? String(unitId) })),
       });
     }
@@ -113,7 +114,8 @@ export async function itemPlan(deps: TrackingDeps, amendment: AmendmentRecord, t
 }
 
 export type ItemsResult =
-  | { code: "items_applied"; number: string | null; changed: number; added: number; units: number }
+  /** `draftClosed`: every item of the amending draft was one of the changes applied, so the draft was cancelled. */
+  | { code: "items_applied"; number: string | null; changed: number; added: number; units: number; draftClosed: boolean }
   | { code: "already_applied" }
   | { code: "nothing_to_change" };
 
@@ -199,7 +201,26 @@ export async function applyItemPlan(
   };
   const ok = await store.amendmentItems.apply({ ...writes, afterAdding });
   if (!ok) return { code: "already_applied" };
-  return { code: "items_applied", number: target.number, changed, added: added.length, units: unitIds.length };
+  const draftClosed = await dropAppliedItems(deps, input.amendment.dispatchId, plan.changes.map((c) => c.clause), input.by);
+  return { code: "items_applied", number: target.number, changed, added: added.length, units: unitIds.length, draftClosed };
+}
+
+/**
+ * The amending draft's own items the reader found in the lines just applied ("1. Điều chỉnh thời hạn tại mục 1 …",
+ * "3. Bổ sung nhiệm vụ 3: Sở Y tế …") would assign the same work a second time if the draft were confirmed: they are
+ * dropped, and the draft is cancelled when nothing else is left in it. True when it was cancelled.
+ */
+async function dropAppliedItems(deps: TrackingDeps, draftId: number, clauses: string[], by: string): Promise<boolean> {
+  const { store, clock } = deps;
+  const draft = await store.dispatches.draft(draftId);
+  if (!draft || draft.status !== "draft") return false;
+  const applied = clauses.map((c) => foldKey(c));
+  const consumed = draft.items.filter((i) => !i.dropped && applied.some((c) => c.includes(foldKey(i.text).slice(0, 60))));
+  if (consumed.length === 0) return false;
+  const at = clock.now();
+  await store.dispatches.saveItems(draftId, consumed.map((i) => ({ ...i, dropped: true })), { at, actor: by, type: "draft_edited", data: { op: "amendment_applied", seqs: consumed.map((i) => i.seq) } });
+  if (draft.items.some((i) => !i.dropped && !consumed.includes(i))) return false;
+  return store.dispatches.cancel(draftId, at, by);
 }
 
 type Translate = ReturnType<Awaited<ReturnType<typeof chatTranslators>>>;

@@ -530,7 +530,8 @@ describe("an amendment applied item by item (Telegram)", () => {
     ].join("\n"));
     const apply = buttonData(preview).find((d) => d.startsWith("amd:"))!;
     await l.press(LEADER.id, LEADER, preview, apply);
-    await l.botSaysMatching(LEADER.id, /^Đã áp dụng cho 89\/UBND-TC: 2 mục được sửa đổi, 1 mục bổ sung; 2 đơn vị đã được báo\./);
+    // Every line of 96/UBND-TC was applied: its own draft closes, so confirming it cannot assign item 3 a second time.
+    await l.botSaysMatching(LEADER.id, /^Đã áp dụng cho 89\/UBND-TC: 2 mục được sửa đổi, 1 mục bổ sung; 2 đơn vị đã được báo\. Bản xem trước của văn bản sửa đổi đã đóng/);
     expect((await l.botSaysMatching(-501, /Theo Công văn số 96\/UBND-TC/)).text).toBe(
       "🔁 Theo Công văn số 96/UBND-TC, 89/UBND-TC được sửa đổi:\n• Nhiệm vụ 1: hạn mới 31/07/2023 (trước đây 30/06/2023).",
     );

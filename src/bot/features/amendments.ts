@@ -34,7 +34,8 @@ function applyText(result: ApplyResult, t: Translate): string {
     case "extended": return t("followup:amendment.doneExtended", { count: result.count, number: result.number ?? "", until: displayDay(result.until) });
     case "recalled": return t("followup:amendment.doneRecalled", { count: result.count, number: result.number ?? "" });
     case "manual": return t("followup:amendment.manual", { number: result.number ?? "" });
-    case "items_applied": return t("followup:amendmentItems.done", { number: result.number ?? "", changed: result.changed, added: result.added, units: result.units });
+    case "items_applied":
+      return `${t("followup:amendmentItems.done", { number: result.number ?? "", changed: result.changed, added: result.added, units: result.units })} ${t(result.draftClosed ? "followup:amendmentItems.draftClosed" : "followup:amendmentItems.draftOpen")}`;
     case "forbidden": return t("followup:amendment.forbidden");
     case "not_found": return t("followup:amendment.notFound");
     case "already_applied": return t("followup:amendment.alreadyApplied");

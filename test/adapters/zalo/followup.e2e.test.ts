@@ -457,7 +457,7 @@ UBND Thành phố sửa đổi, bổ sung Công văn số 91/UBND-KT ngày 05/6/
     expect(preview).toContain("• Mục 7: 91/UBND-KT không có mục này, bỏ qua.");
     const [, amendment, target] = /\/apdung (\d+) (\d+)/.exec(preview)!;
     inPrivate(LEADER, `/apdung ${amendment} ${target}`);
-    expect(await botSaysMatching(LEADER, /^Đã áp dụng/, leaderSeen)).toMatch(/^Đã áp dụng cho 91\/UBND-KT: 2 mục được sửa đổi, 0 mục bổ sung; 2 đơn vị đã được báo\./);
+    expect(await botSaysMatching(LEADER, /^Đã áp dụng/, leaderSeen)).toMatch(/^Đã áp dụng cho 91\/UBND-KT: 2 mục được sửa đổi, 0 mục bổ sung; 2 đơn vị đã được báo\. Các mục đã áp dụng được bỏ khỏi bản xem trước/);
     expect(await botSaysMatching(GIAO_DUC, /98\/UBND-KT/, gdSeen)).toBe(
       "🔁 Theo Công văn số 98/UBND-KT, 91/UBND-KT được sửa đổi:\n• Nhiệm vụ 2: hạn mới 10/07/2023 (trước đây 20/06/2023).",
     );
