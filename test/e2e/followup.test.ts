@@ -547,7 +547,7 @@ describe("an amendment applied item by item (Telegram)", () => {
 
     // The added item is a task like any other: Sở Y tế reports it done on its post.
     l.say(-502, OFFICER2, "Đã hoàn thành kiểm tra các chợ đầu mối", added.message_id);
-    await l.botSaysMatching(-502, /Đã ghi nhận|hoàn thành/);
+    await l.botSaysMatching(-502, /Đã ghi nhận Sở Y tế hoàn thành nhiệm vụ 3/);
     await l.settle();
 
     const seen = api.botMessages(SECRETARY.id).length;
@@ -556,6 +556,7 @@ describe("an amendment applied item by item (Telegram)", () => {
     const report = api.botMessages(SECRETARY.id).slice(seen).map((m) => m.text).join("\n");
     expect(report).toContain("Sở Tài chính (chủ trì) · hạn 31/07/2023 (gia hạn từ 30/06/2023 đến 31/07/2023) · Đang thực hiện (trong hạn)");
     expect(report).toMatch(/3 nhiệm vụ/);
+    expect(report).toMatch(/Nhiệm vụ 3: Sở Y tế chủ trì kiểm tra an toàn thực phẩm[^\n]*\n[^\n]*Sở Y tế \(chủ trì\) · hạn 15\/07\/2023 · Hoàn thành đúng hạn/);
     l.say(SECRETARY.id, SECRETARY, "/lichsu 89/UBND-TC 1");
     expect((await l.botSaysMatching(SECRETARY.id, /Lịch sử nhiệm vụ 1/)).text).toMatch(/Theo Công văn số 96\/UBND-TC: hạn đổi từ 30\/06\/2023 thành 31\/07\/2023/);
     l.say(SECRETARY.id, SECRETARY, "/lichsu 89/UBND-TC 2");
