@@ -1,6 +1,7 @@
 import type { InboundAction } from "../../chat/port.js";
 import type { Translate } from "../../i18n.js";
-import { type ApplyResult, applyAmendment, recallFromChat } from "../../tracking/amendments.js";
+import { type AmendmentOffer, type ApplyResult, applyAmendment, recallFromChat } from "../../tracking/amendments.js";
+import { foldKey } from "../../text/vietnamese.js";
 import type { ItemPlan } from "../../tracking/amendment-items.js";
 import { displayDay } from "../../tracking/office-day.js";
 import { clip, deadlineLine } from "../../tracking/post-message.js";
@@ -41,6 +42,19 @@ function applyText(result: ApplyResult, t: Translate): string {
     case "already_applied": return t("followup:amendment.alreadyApplied");
     case "no_date": return t("followup:amendment.noDate");
   }
+}
+
+/** The tracked dispatch (its number) whose item change the amending draft's item `text` was read from; null if none. */
+export function amendedBy(text: string, offers: readonly AmendmentOffer[]): string | null {
+  const key = foldKey(text).slice(0, 60);
+  if (!key) return null;
+  for (const offer of offers) {
+    if (offer.amendment.appliedAt) continue;
+    for (const target of offer.targets) {
+      if (target.items?.changes.some((c) => foldKey(c.clause).includes(key))) return target.number ?? "";
+    }
+  }
+  return null;
 }
 
 /** The preview's lines for what an amending dispatch changes item by item in a tracked one (plain text; adapters escape). */

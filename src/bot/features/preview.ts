@@ -8,7 +8,7 @@ import { warningText } from "./warning-text.js";
 import { WorkingCalendar } from "../../reminders/working-days.js";
 import type { TrackingDeps } from "../../tracking/deps.js";
 import { type AmendmentOffer, amendmentOffers } from "../../tracking/amendments.js";
-import { itemPlanLines } from "./amendments.js";
+import { amendedBy, itemPlanLines } from "./amendments.js";
 import { dayOffReason } from "../../tracking/relative-deadline.js";
 import { unitlessItems } from "../../tracking/confirm-draft.js";
 
@@ -99,6 +99,9 @@ export function renderPreview(draft: Draft, unmatched: UnmatchedName[], t: Trans
       continue;
     }
     lines.push(`${it.seq}. [${it.ref}] ${clip(it.text, ITEM_CHARS)}`);
+    // A line of an amendment this preview offers to apply item by item: ✅ would assign it as new work besides.
+    const amends = amendedBy(it.text, options.amendments ?? []);
+    if (amends) lines.push(t("followup:amendmentItems.itemIsChange", { number: amends }));
     // Marked "không giao" by the leader: said instead of its units, with the way back.
     if (it.notAssigned) {
       lines.push(t("followup:notAssigned.previewLine", { seq: it.seq }));
