@@ -37,7 +37,7 @@ const EXTRA_REF = new RegExp(String.raw`(?:${UNIT}\s+)?(${REF})`, "giu");
 const INSTRUMENT_AFTER = /^\s*(?:điều|chương|luật|nghị định|thông tư|pháp lệnh|bộ luật)(?![\p{L}\p{M}])/iu;
 const CITES = /^\s*[-–+•]?\s*(?:căn cứ|xét|thực hiện|theo|tại)(?![\p{L}\p{M}])/iu;
 
-const DEADLINE_VERB = /(?:điều chỉnh|sửa đổi|thay đổi|gia hạn|lùi)\s+(?:lại\s+)?(?:thời hạn|thời gian|hạn)(?:\s+(?:thực hiện|hoàn thành|báo cáo|gửi báo cáo))?(?:\s+(?:nhiệm vụ|đối với|của|tại|ở|nêu tại|quy định tại))*\s+/iu;
+const DEADLINE_VERB = /(?:điều chỉnh|sửa đổi|thay đổi|gia hạn|lùi)\s+(?:lại\s+)?(?:thời hạn|thời gian|hạn)(?:\s+(?:thực hiện|hoàn thành|báo cáo|gửi báo cáo))?(?:\s+(?:nhiệm vụ(?!\s+(?:[IVX]{1,5}\.)?\d)|đối với|của|tại|ở|nêu tại|quy định tại))*\s+/iu;
 const TEXT_VERB = /(?:sửa đổi|thay thế|điều chỉnh)(?:,?\s*(?:và\s+)?bổ sung)?\s+(?:(?:toàn bộ\s+)?nội dung\s+)?(?:(?:tại|của|ở)\s+)?/iu;
 const TEXT_TAIL = /^([^:]{0,160}?)(?<![\p{L}\p{M}])(?:như sau|thành|bằng nội dung sau|bằng)(?![\p{L}\p{M}])\s*:?\s*/iu;
 const ADD = /bổ sung\s+(?:thêm\s+)?(?:(?:một|các|những|\d{1,2}|0\d)\s+)?(?:nội dung\s+)?(nhiệm vụ|mục|khoản|nội dung)(?![\p{L}\p{M}])\s*/iu;

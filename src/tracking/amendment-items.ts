@@ -142,8 +142,15 @@ export async function applyItemPlan(
     type: "amendment_item", actor: input.by, chatId: input.chat, messageId: null, dispatchId: s.dispatchId, taskId: s.taskId, assignmentId: s.assignmentId, unitId: s.unitId,
     data: { source, name: input.byName ?? null, amendmentId: input.amendment.id, ...data },
   });
+  const taskDue = new Map((await store.history.tasks(target.id)).map((t) => [t.id, t.deadlineDate]));
   const moveDeadline = (taskIds: number[], ref: string, to: string) => {
-    for (const taskId of taskIds) writes.tasks.push({ taskId, deadlineDate: to });
+    // As any extension (a unit's request, a whole dispatch extended): a later date moves the shares and the task keeps
+    // its original due day, which the report and the web matrix show beside it; an earlier or a first one is the
+    // task's own new due day.
+    for (const taskId of taskIds) {
+      const due = taskDue.get(taskId) ?? null;
+      if (due === null || to < due) writes.tasks.push({ taskId, deadlineDate: to });
+    }
     for (const s of shares.filter((x) => taskIds.includes(x.taskId) && x.deadlineDate !== to)) {
       writes.shares.push({ ...s, from: s.deadlineDate, to, extension: s.deadlineDate !== null && s.deadlineDate < to, reason: source });
       writes.events.push(event(s, { change: "deadline", from: s.deadlineDate, to }));

@@ -13,6 +13,8 @@ describe("new due days of items", () => {
     ["Gia hạn thời gian thực hiện nhiệm vụ tại mục 2, 4 của Công văn số 89/UBND-TC đến ngày 14 tháng 7 năm 2023.", [["deadline", ["2", "4"], "2023-07-14"]]],
     ["- Sửa đổi thời hạn tại điểm a khoản 2: hoàn thành trước ngày 20/12/2023;", [["deadline", ["2.a"], "2023-12-20"]]],
     ["Sửa đổi khoản 2: thời hạn hoàn thành trước ngày 15/12/2023.", [["deadline", ["2"], "2023-12-15"]]],
+    ["Điều chỉnh thời gian thực hiện nhiệm vụ 3 đến ngày 30/12/2023.", [["deadline", ["3"], "2023-12-30"]]],
+    ["Điều chỉnh thời hạn báo cáo tại mục II.3 Kế hoạch số 164/KH-UBND thành trước ngày 20/12/2023.", [["deadline", ["II.3"], "2023-12-20"]]],
     ["dieu chinh thoi han tai muc 3 den ngay 30/12/2023", []], // without diacritics the office writes none of these; not guessed
   ])("%s", (text, expected) => {
     expect(brief(text)).toEqual(expected);

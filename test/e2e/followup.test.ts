@@ -523,7 +523,7 @@ describe("an amendment applied item by item (Telegram)", () => {
     const preview = await l.botSaysMatching(LEADER.id, /XEM TRƯỚC.*96\/UBND-TC/);
     expect(preview.text).toContain("🔁 Văn bản này sửa đổi, bổ sung 89/UBND-TC.");
     // The draft's own items read from those lines say so: ✅ would assign them as new work.
-    expect(preview.text.match(/🔁 Đây là nội dung sửa đổi 89\/UBND-TC: áp dụng bằng nút 🔁 Áp dụng bên dưới/g)).toHaveLength(3);
+    expect(preview.text!.match(/🔁 Đây là nội dung sửa đổi 89\/UBND-TC: áp dụng bằng nút 🔁 Áp dụng bên dưới/g)).toHaveLength(3);
     expect(preview.text).toContain([
       "Thay đổi từng mục của 89/UBND-TC:",
       "  • Mục 1: hạn mới 31/07/2023 (hiện nay: 30/06/2023) — Sở Tài chính",
