@@ -34,6 +34,7 @@ import { withAmendments } from "../dispatch/amends.js";
 import { amendmentOffers, applyAmendment } from "../tracking/amendments.js";
 import { displayDay } from "../tracking/office-day.js";
 import { renderHistory } from "../bot/features/history.js";
+import { itemPlanLines } from "../bot/features/amendments.js";
 import { registerUnits, type UnitInput } from "../tracking/unit-registry.js";
 import { issueWebLink } from "../tracking/web-access.js";
 import { createLogger } from "../logger.js";
@@ -218,8 +219,33 @@ async function main(): Promise<void> {
   }
   await deliver();
 
+  section("6c. Văn bản sửa đổi, bổ sung từng mục của Kế hoạch 164/KH-UBND; lãnh đạo xem từng thay đổi rồi áp dụng");
+  clock.set(new Date("2023-11-24T09:00:00+07:00"));
+  const itemsText = [
+    "ỦY BAN NHÂN DÂN", "THÀNH PHỐ HÀ NỘI", "Số: 178/UBND-VX", "V/v sửa đổi, bổ sung Kế hoạch số 164/KH-UBND", "",
+    "Hà Nội, ngày 24 tháng 11 năm 2023", "",
+    "UBND Thành phố sửa đổi, bổ sung Kế hoạch số 164/KH-UBND ngày 05/6/2023 như sau:",
+    "1. Điều chỉnh thời hạn tại mục III.9 đến ngày 29/12/2023.",
+    "2. Sửa đổi mục III.12 như sau: \"UBND các quận, huyện, thị xã vận động ủng hộ Quỹ Nhân đạo, báo cáo kết quả trước ngày 15/12/2023.\"",
+    "3. Bổ sung nhiệm vụ III.13: Sở Y tế chủ trì tổ chức hiến máu tình nguyện dịp Tết Nguyên đán, hoàn thành trước ngày 25/01/2024.",
+  ].join("\n");
+  console.log(itemsText.split("\n").slice(7).map((l) => `  ${l}`).join("\n"));
+  const itemsDraft = await ingestDraft(deps, { parsed: withAmendments(readDispatch(itemsText, { refDate: "2023-11-24" }), itemsText), forwardedBy: LEADER, chat: LEADER_CHAT, rawText: itemsText });
+  if (itemsDraft.code !== "ok") throw new Error(`ingest: ${itemsDraft.code}`);
+  for (const offer of await amendmentOffers(deps, itemsDraft.draft.id)) {
+    for (const target of offer.targets) {
+      if (!target.items) continue;
+      console.log(`  Bản xem trước:\n${itemPlanLines(target.items, target.number, t).map((l) => `  ${l}`).join("\n")}`);
+      const applied = await applyAmendment(deps, { amendmentId: offer.amendment.id, targetDispatchId: target.id, by: LEADER, byName: "Đ/c Phó Chủ tịch", chat: LEADER_CHAT });
+      if (applied.code === "items_applied") {
+        console.log(`  Lãnh đạo bấm [🔁 Áp dụng] → ${t("followup:amendmentItems.done", { number: applied.number ?? "", changed: applied.changed, added: applied.added, units: applied.units })} ${t(applied.draftClosed ? "followup:amendmentItems.draftClosed" : "followup:amendmentItems.draftOpen")}`);
+      }
+    }
+  }
+  await deliver();
+
   if (extendedTask) {
-    section("6c. Lịch sử một nhiệm vụ (/lichsu)");
+    section("6d. Lịch sử một nhiệm vụ (/lichsu)");
     const a = await deps.store.replies.assignment(extendedTask.assignmentId);
     console.log(`/lichsu ${a?.dispatchNumber ?? ""} ${a?.taskRef ?? ""}`);
     const history = await taskHistory(deps, { by: SECRETARY, chat: "telegram:3", assignmentId: extendedTask.assignmentId });

@@ -117,8 +117,11 @@ export class AmendmentRepo {
     }));
   }
 
-  /** Marks an amendment applied, once: the conditional update is the lock when two leaders apply it at the same time. */
-  private markApplied(sql: Sql, amendmentId: number, targetDispatchId: number, by: string, at: string): Promise<number> {
+  /**
+   * Marks an amendment applied, once: the conditional update is the lock when two leaders apply it at the same time.
+   * Call inside a write transaction (also used by AmendmentItemRepo).
+   */
+  markApplied(sql: Sql, amendmentId: number, targetDispatchId: number, by: string, at: string): Promise<number> {
     return sql.run(`UPDATE "DispatchAmendment" SET "targetDispatchId" = ?, "appliedBy" = ?, "appliedAt" = ? WHERE id = ? AND "appliedAt" IS NULL`,
       [targetDispatchId, by, at, amendmentId]);
   }

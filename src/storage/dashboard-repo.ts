@@ -3,6 +3,7 @@ import { foldKey } from "../text/vietnamese.js";
 import type { TaskStatus } from "../tracking/status.js";
 import type { Db } from "./database.js";
 import { DIALECT, type DialectSql } from "./dialect.js";
+import { notBegunTasks } from "./report-repo.js";
 import { bindNamed, type Param, type Sql } from "./sql.js";
 
 /**
@@ -14,6 +15,13 @@ import { bindNamed, type Param, type Sql } from "./sql.js";
 
 /** Recalled shares (thu hồi, issue 12) are out of every dashboard count and list, as of the chat reports (ReportRepo). */
 const LIVE = "a.status <> 'recalled'";
+
+/**
+ * A recurring task's later occurrence whose own period has not begun on `today` (the previous one handed in early) is
+ * the next period's work: out of every count and list here until then, as /baocao leaves it out (ReportRepo, the same
+ * task list). `sql` is empty when there is none, so the usual plan is untouched.
+ */
+interface Begun { sql: string; params: Record<string, Param> }
 
 /** The statements of one dialect (built once per repository). */
 function statements(d: DialectSql) {
@@ -115,11 +123,18 @@ export class DashboardRepo {
     return Number((await this.read.value<number>(...bindNamed(sql, params))) ?? 0);
   }
 
+  private async begun(today: string): Promise<Begun> {
+    const ids = await notBegunTasks(this.read, today);
+    return ids.length === 0 ? { sql: "", params: {} }
+      : { sql: ` AND (a."completedAt" IS NOT NULL OR a."taskId" NOT IN (${this.q.ids("notBegun")}))`, params: { notBegun: JSON.stringify(ids) } };
+  }
+
   /** Counts by official category and role, optionally for one unit. */
   async statusCounts(today: string, o: { unitId?: number } = {}): Promise<StatusCountRow[]> {
-    const sql = `SELECT ${this.q.status} AS st, a.role, COUNT(*) FROM "Assignment" a ${o.unitId === undefined ? `${this.d.noIndex} WHERE ${LIVE}` : `WHERE a."unitId" = @unitId AND ${LIVE}`}
+    const nb = await this.begun(today);
+    const sql = `SELECT ${this.q.status} AS st, a.role, COUNT(*) FROM "Assignment" a ${o.unitId === undefined ? `${this.d.noIndex} WHERE ${LIVE}` : `WHERE a."unitId" = @unitId AND ${LIVE}`}${nb.sql}
       GROUP BY st, a.role`;
-    const raw = await this.rowsOf<[TaskStatus, string, number]>(sql, { today, unitId: o.unitId });
+    const raw = await this.rowsOf<[TaskStatus, string, number]>(sql, { today, unitId: o.unitId, ...nb.params });
     return raw.map(([status, role, n]) => ({ status, role, n }));
   }
 
@@ -132,14 +147,15 @@ export class DashboardRepo {
     unitId: number; role: string; status: TaskStatus; inPeriod: boolean; n: number; dueSoon: number; notReported: number;
   }>> {
     // Flags as 0/1 CASEs, not booleans: PostgreSQL neither sums booleans nor mixes them with integers.
+    const nb = await this.begun(today);
     const sql = `SELECT "unitId", role, st, "inPeriod", COUNT(*), SUM(soon), SUM(silent) FROM (SELECT a."unitId", a.role, ${this.q.status} AS st,
       CASE WHEN a."deadlineDate" BETWEEN @from AND @to THEN 1 ELSE 0 END AS "inPeriod",
       CASE WHEN a."completedAt" IS NULL AND a."deadlineDate" BETWEEN @today AND @soon THEN 1 ELSE 0 END AS soon,
       CASE WHEN a."completedAt" IS NULL AND a.status <> 'done' AND a."lastReportAt" IS NULL THEN 1 ELSE 0 END AS silent
-      FROM "Assignment" a ${this.d.indexedBy("Assignment_unitId_role_deadlineDate_completedAt_status_lastReportAt_idx")} WHERE ${LIVE}
+      FROM "Assignment" a ${this.d.indexedBy("Assignment_unitId_role_deadlineDate_completedAt_status_lastReportAt_idx")} WHERE ${LIVE}${nb.sql}
       ${unitId === undefined ? "" : `AND a."unitId" = @unitId`}) x
       GROUP BY "unitId", role, st, "inPeriod"`;
-    const raw = await this.rowsOf<[number, string, TaskStatus, number, number, number, number]>(sql, { today, soon, from: due.from, to: due.to, unitId });
+    const raw = await this.rowsOf<[number, string, TaskStatus, number, number, number, number]>(sql, { today, soon, from: due.from, to: due.to, unitId, ...nb.params });
     return raw.map(([u, role, status, inPeriod, n, dueSoon, notReported]) => ({ unitId: u, role, status, inPeriod: Number(inPeriod) === 1, n, dueSoon, notReported }));
   }
 
@@ -160,7 +176,7 @@ export class DashboardRepo {
 
   /** Rows matching a filter: how many per category, and one page of them, most urgent first. */
   async rows(today: string, filter: RowFilter, page: { limit: number; offset: number }): Promise<{ counts: StatusCountRow[]; rows: DashboardRow[] }> {
-    const { where, params } = this.whereOf(filter);
+    const { where, params } = this.whereOf(filter, await this.begun(today));
     const clause = where.length ? `WHERE ${where.join(" AND ")}` : "";
     // Unfiltered (only the recalled condition): a plain scan, no index helps.
     const countSql = `SELECT ${this.q.status} AS st, a.role, COUNT(*) FROM "Assignment" a ${where.length > 1 ? "" : this.d.noIndex} ${clause} GROUP BY st, a.role`;
@@ -183,29 +199,31 @@ export class DashboardRepo {
 
   /** Every row of a filter (the .xlsx export), in no particular order: the report sorts them. */
   async allRows(today: string, filter: RowFilter): Promise<DashboardRow[]> {
-    const { where, params } = this.whereOf(filter);
+    const { where, params } = this.whereOf(filter, await this.begun(today));
     const sql = `${ROW} ${where.length ? `WHERE ${where.join(" AND ")}` : ""}`;
     return (await this.rowsOf<RowRaw>(sql, { today, ...params })).map(toRow);
   }
 
-  /** Open assignments due in [from, to], soonest first: "due this week". */
+  /** Open assignments due in [from, to], soonest first: "due this week". `from` is today. */
   async dueBetween(from: string, to: string, limit: number, unitId?: number): Promise<{ total: number; rows: DashboardRow[] }> {
+    const nb = await this.begun(from);
     // Only open and awaiting-approval shares: recalled ones (and done ones) are out by the status condition itself.
-    const cond = `a.status IN ('open', 'pending_approval') AND a."completedAt" IS NULL AND a."deadlineDate" BETWEEN @from AND @to
+    const cond = `a.status IN ('open', 'pending_approval') AND a."completedAt" IS NULL AND a."deadlineDate" BETWEEN @from AND @to${nb.sql}
       ${unitId === undefined ? "" : `AND a."unitId" = @unitId`}`;
-    const total = await this.count(`SELECT COUNT(*) FROM "Assignment" a WHERE ${cond}`, { from, to, unitId });
-    const raw = await this.rowsOf<RowRaw>(`${ROW} WHERE ${cond} ORDER BY a."deadlineDate", t."dispatchId", t.seq, a.id LIMIT @limit`, { from, to, unitId, limit });
+    const total = await this.count(`SELECT COUNT(*) FROM "Assignment" a WHERE ${cond}`, { from, to, unitId, ...nb.params });
+    const raw = await this.rowsOf<RowRaw>(`${ROW} WHERE ${cond} ORDER BY a."deadlineDate", t."dispatchId", t.seq, a.id LIMIT @limit`, { from, to, unitId, limit, ...nb.params });
     return { total, rows: raw.map(toRow) };
   }
 
   /** Confirmed dispatches with their lead counts, newest first; optionally only those with a row of one unit. */
   async dispatches(today: string, o: { unitId?: number; ids?: number[] } = {}): Promise<DispatchSummary[]> {
+    const nb = await this.begun(today);
     const sql = `SELECT d.id, d.number, d.subject, d."docType", d.issuer, d.date,
       SUM(CASE WHEN a.role = 'lead' THEN 1 ELSE 0 END), SUM(CASE WHEN a.role = 'lead' AND a."completedAt" IS NOT NULL THEN 1 ELSE 0 END),
       SUM(CASE WHEN a.role = 'lead' AND a."completedAt" IS NULL AND a."deadlineDate" < @today THEN 1 ELSE 0 END)
       FROM "Assignment" a ${this.d.noIndex} JOIN "Task" t ON t.id = a."taskId" JOIN "Dispatch" d ON d.id = t."dispatchId"
-      WHERE ${LIVE} ${o.unitId === undefined ? "" : `AND a."unitId" = @unitId`} GROUP BY d.id ORDER BY d.id DESC`;
-    let raw = await this.rowsOf<[number, string | null, string | null, string | null, string | null, string | null, number, number, number]>(sql, { today, unitId: o.unitId });
+      WHERE ${LIVE}${nb.sql} ${o.unitId === undefined ? "" : `AND a."unitId" = @unitId`} GROUP BY d.id ORDER BY d.id DESC`;
+    let raw = await this.rowsOf<[number, string | null, string | null, string | null, string | null, string | null, number, number, number]>(sql, { today, unitId: o.unitId, ...nb.params });
     if (o.ids) {
       const wanted = new Set(o.ids);
       raw = raw.filter((r) => wanted.has(r[0]));
@@ -227,21 +245,26 @@ export class DashboardRepo {
     return { ...r, recipients, confirmedAt: date(r.confirmedAt) };
   }
 
-  /** One page of a dispatch's tasks (item order), how many there are, and the assignments of that page. */
-  async dispatchTasks(dispatchId: number, page: { limit: number; offset: number }, unitId?: number): Promise<{
+  /**
+   * One page of a dispatch's tasks (item order), how many there are, and the assignments of that page; on `today`, an
+   * occurrence not yet begun is not among them (nor counted), as in /baocao.
+   */
+  async dispatchTasks(dispatchId: number, today: string, page: { limit: number; offset: number }, unitId?: number): Promise<{
     total: number;
     tasks: Array<{ id: number; ref: string; text: string; deadlineDate: string | null; deadlineText: string | null; occurrence: number; status: string }>;
     rows: DashboardRow[];
   }> {
-    const unitCond = unitId === undefined ? "" : `AND EXISTS (SELECT 1 FROM "Assignment" a WHERE a."taskId" = t.id AND a."unitId" = @unitId AND ${LIVE})`;
-    const total = await this.count(`SELECT COUNT(*) FROM "Task" t WHERE t."dispatchId" = @dispatchId ${unitCond}`, { dispatchId, unitId });
+    const nb = await this.begun(today);
+    const unitCond = (unitId === undefined ? "" : `AND EXISTS (SELECT 1 FROM "Assignment" a WHERE a."taskId" = t.id AND a."unitId" = @unitId AND ${LIVE})`)
+      + (nb.sql ? ` AND NOT (t.id IN (${this.q.ids("notBegun")}) AND NOT EXISTS (SELECT 1 FROM "Assignment" a WHERE a."taskId" = t.id AND a."completedAt" IS NOT NULL))` : "");
+    const total = await this.count(`SELECT COUNT(*) FROM "Task" t WHERE t."dispatchId" = @dispatchId ${unitCond}`, { dispatchId, unitId, ...nb.params });
     const tasks = await this.allOf<{ id: number; ref: string; text: string; deadlineDate: string | null; deadlineText: string | null; occurrence: number; status: string }>(
       `SELECT t.id, t.ref, t.text, t."deadlineDate", t."deadlineText", t.occurrence, t.status FROM "Task" t WHERE t."dispatchId" = @dispatchId ${unitCond}
-      ORDER BY t.seq, t.occurrence, t.id LIMIT @limit OFFSET @offset`, { dispatchId, unitId, ...page });
+      ORDER BY t.seq, t.occurrence, t.id LIMIT @limit OFFSET @offset`, { dispatchId, unitId, ...page, ...nb.params });
     const ids = JSON.stringify(tasks.map((t) => t.id));
     const raw = await this.rowsOf<RowRaw>(
-      `${ROW} WHERE a."taskId" IN (${this.q.ids("ids")}) AND ${LIVE} ${unitId === undefined ? "" : `AND a."unitId" = @unitId`} ORDER BY a.role DESC, u."displayName"`,
-      { ids, unitId });
+      `${ROW} WHERE a."taskId" IN (${this.q.ids("ids")}) AND ${LIVE}${nb.sql} ${unitId === undefined ? "" : `AND a."unitId" = @unitId`} ORDER BY a.role DESC, u."displayName"`,
+      { ids, unitId, ...nb.params });
     return { total, tasks, rows: raw.map(toRow) };
   }
 
@@ -256,10 +279,11 @@ export class DashboardRepo {
 
   /** One unit's assignments: open ones or closed ones, one page, most urgent first. */
   async unitRows(today: string, unitId: number, open: boolean, page: { limit: number; offset: number }): Promise<{ total: number; rows: DashboardRow[] }> {
-    const cond = `a."unitId" = @unitId AND ${LIVE} AND ${open ? `a."completedAt" IS NULL` : `a."completedAt" IS NOT NULL`}`;
-    const total = await this.count(`SELECT COUNT(*) FROM "Assignment" a WHERE ${cond}`, { unitId });
+    const nb = await this.begun(today);
+    const cond = `a."unitId" = @unitId AND ${LIVE}${nb.sql} AND ${open ? `a."completedAt" IS NULL` : `a."completedAt" IS NOT NULL`}`;
+    const total = await this.count(`SELECT COUNT(*) FROM "Assignment" a WHERE ${cond}`, { unitId, ...nb.params });
     const raw = await this.rowsOf<RowRaw>(`${ROW} WHERE ${cond} ORDER BY ${open ? this.q.urgency : `a."completedAt" DESC`}, a.id LIMIT @limit OFFSET @offset`,
-      { today, unitId, ...page });
+      { today, unitId, ...page, ...nb.params });
     return { total, rows: raw.map(toRow) };
   }
 
@@ -333,9 +357,9 @@ export class DashboardRepo {
     return include.length <= exclude.length ? { include } : { exclude };
   }
 
-  private whereOf(filter: RowFilter): { where: string[]; params: Record<string, Param> } {
-    const where: string[] = [LIVE];
-    const params: Record<string, Param> = {};
+  private whereOf(filter: RowFilter, nb: Begun): { where: string[]; params: Record<string, Param> } {
+    const where: string[] = [LIVE + nb.sql];
+    const params: Record<string, Param> = { ...nb.params };
     if (filter.unitId !== undefined) { where.push(`a."unitId" = @unitId`); params.unitId = filter.unitId; }
     if (filter.dispatchIds) {
       where.push(`a."taskId" IN (SELECT id FROM "Task" WHERE "dispatchId" IN (${this.q.ids("dispatchIds")}))`);

@@ -82,6 +82,10 @@ const urgencyKeySql = (d: Dialect) => `(CASE ${statusSql(d)} WHEN 'overdue' THEN
  */
 const NOT_BEGUN = `SELECT n.id FROM "Task" n WHERE n."previousId" > 0
   AND (SELECT p."deadlineDate" FROM "Task" p WHERE p.id = n."previousId") >= ?`;
+/** The tasks (later occurrences) not yet begun on `today`: few, so the callers pass them as a list. */
+export async function notBegunTasks(read: Sql, today: string): Promise<number[]> {
+  return (await read.rows<[number]>(NOT_BEGUN, [today])).map((r) => r[0]);
+}
 const begun = (d: Dialect) => ` AND (a."completedAt" IS NOT NULL OR a."taskId" NOT IN (${DIALECT[d].jsonIds}))`;
 
 /** The values bound to WHERE[scope.kind]. */
@@ -187,7 +191,7 @@ export class ReportRepo {
 
   /** The clause (and its parameter) that leaves out the occurrences not yet begun on `today`; none when there are none. */
   private async begun(today: string): Promise<{ sql: string; params: Param[] }> {
-    const ids = (await this.read.rows<[number]>(NOT_BEGUN, [today])).map((r) => r[0]);
+    const ids = await notBegunTasks(this.read, today);
     return ids.length === 0 ? { sql: "", params: [] } : { sql: begun(this.dialect), params: [JSON.stringify(ids)] };
   }
 

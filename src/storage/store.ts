@@ -6,6 +6,7 @@ import { DirectoryRepo } from "./directory-repo.js";
 import { DispatchRepo } from "./dispatch-repo.js";
 import { ExtensionRepo } from "./extension-repo.js";
 import { AmendmentRepo } from "./amendment-repo.js";
+import { AmendmentItemRepo } from "./amendment-item-repo.js";
 import { HistoryRepo } from "./history-repo.js";
 import { InboundRepo } from "./inbound-repo.js";
 import { MarkRepo } from "./mark-repo.js";
@@ -32,6 +33,8 @@ export interface Store {
   history: HistoryRepo;
   /** Amending dispatches and recalls (issue 12). */
   amendments: AmendmentRepo;
+  /** Amending dispatches applied item by item (issue 12). */
+  amendmentItems: AmendmentItemRepo;
   /** The web dashboard's read queries and its sign-in tokens (src/web). */
   dashboard: DashboardRepo;
   webSessions: WebSessionRepo;
@@ -54,6 +57,7 @@ export const SHARED_CACHE_MS = 3000;
 
 export function createStore(db: Db, clock: Clock, options: StoreOptions = {}): Store {
   const replies = new ReplyRepo(db);
+  const amendments = new AmendmentRepo(db, replies);
   const cacheMs = options.cacheMs ?? (db.dialect === "postgresql" ? SHARED_CACHE_MS : Infinity);
   return {
     db,
@@ -68,7 +72,8 @@ export function createStore(db: Db, clock: Clock, options: StoreOptions = {}): S
     dashboard: new DashboardRepo(db),
     extensions: new ExtensionRepo(db, replies),
     history: new HistoryRepo(db.readSql),
-    amendments: new AmendmentRepo(db, replies),
+    amendments,
+    amendmentItems: new AmendmentItemRepo(db, replies, amendments),
     webSessions: new WebSessionRepo(db),
     inbound: new InboundRepo(db, clock),
   };

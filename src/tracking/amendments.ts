@@ -4,6 +4,7 @@ import type { AmendmentRecord, OpenShare } from "../storage/amendment-repo.js";
 import type { NewEvent } from "../storage/reply-repo.js";
 import { foldKey } from "../text/vietnamese.js";
 import { chatTranslators } from "./chat-lang.js";
+import { applyItemPlan, type ItemPlan, itemPlan, type ItemsResult } from "./amendment-items.js";
 import { hasRole, type TrackingDeps } from "./deps.js";
 import { numberKey } from "./ingest-draft.js";
 import { displayDay } from "./office-day.js";
@@ -19,7 +20,7 @@ import { displayDay } from "./office-day.js";
 export interface AmendmentOffer {
   amendment: AmendmentRecord;
   /** Tracked (confirmed) dispatches with one of the numbers named, and how many shares are still open. */
-  targets: Array<{ id: number; number: string | null; date: string | null; open: number }>;
+  targets: Array<{ id: number; number: string | null; date: string | null; open: number; items: ItemPlan | null }>;
 }
 
 export async function amendmentOffers(deps: TrackingDeps, draftId: number): Promise<AmendmentOffer[]> {
@@ -32,7 +33,7 @@ export async function amendmentOffers(deps: TrackingDeps, draftId: number): Prom
     const keys = new Set(amendment.numbers.map((n) => numberKey(n)));
     const targets: AmendmentOffer["targets"] = [];
     for (const d of confirmed.filter((c) => keys.has(numberKey(c.number)))) {
-      targets.push({ id: d.id, number: d.number, date: d.date, open: (await store.amendments.openShares(d.id)).length });
+      targets.push({ id: d.id, number: d.number, date: d.date, open: (await store.amendments.openShares(d.id)).length, items: await itemPlan(deps, amendment, d) });
     }
     offers.push({ amendment, targets });
   }
@@ -43,6 +44,7 @@ export type ApplyResult =
   | { code: "extended"; count: number; until: string; number: string | null }
   | { code: "recalled"; count: number; number: string | null }
   | { code: "manual"; number: string | null }
+  | Extract<ItemsResult, { code: "items_applied" }>
   | { code: "forbidden" | "not_found" | "already_applied" | "no_date" };
 
 const WITHDRAWING = new Set(["replace", "repeal", "recall"]);
@@ -59,6 +61,11 @@ export async function applyAmendment(deps: TrackingDeps, input: { amendmentId: n
   const sourceName = `${source?.type ?? "Văn bản"} số ${source?.number ?? "?"}`;
   const at = clock.now();
   const shares = await store.amendments.openShares(target.id);
+  // Item by item when the amending dispatch names items ("điều chỉnh thời hạn tại mục 3 …"): only those change.
+  if (target.items) {
+    const r = await applyItemPlan(deps, { amendment, target, plan: target.items, by: input.by, ...(input.byName ? { byName: input.byName } : {}), chat: input.chat, source: sourceName });
+    if (r.code !== "nothing_to_change") return r;
+  }
   const extending = amendment.kind === "extend" || amendment.kind === "postpone" || (amendment.kind === "amend" && amendment.until !== null);
 
   if (extending) {

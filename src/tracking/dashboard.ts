@@ -169,7 +169,7 @@ export async function dispatchPage(deps: TrackingDeps, viewer: Viewer, dispatchI
   const now = deps.clock.now();
   const unitId = unitOf(viewer);
   const size = 50;
-  const { total, tasks, rows } = await repo.dispatchTasks(dispatchId, { limit: size, offset: (Math.max(1, page) - 1) * size }, unitId);
+  const { total, tasks, rows } = await repo.dispatchTasks(dispatchId, officeDay(now), { limit: size, offset: (Math.max(1, page) - 1) * size }, unitId);
   if (unitId !== undefined && total === 0) return null;
   const filter = (await filterOf(deps, viewer, { dispatchId }))!;
   const counts = leadCounts((await repo.rows(officeDay(now), filter, { limit: 0, offset: 0 })).counts);

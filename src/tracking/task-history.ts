@@ -19,7 +19,9 @@ export type TimelineEntry =
   | { kind: "occurrence"; at: Date; deadline: string }
   | { kind: "confirmed"; at: Date; who: string }
   | { kind: "recalled"; at: Date; who: string; reason: string | null }
-  | { kind: "amendment_extended"; at: Date; source: string; from: string | null; to: string };
+  | { kind: "amendment_extended"; at: Date; source: string; from: string | null; to: string }
+  /** An amending dispatch applied item by item: the item's due day or wording changed, or the item added. */
+  | { kind: "amendment_item"; at: Date; source: string; change: "deadline" | "text" | "added"; from: string | null; to: string | null };
 
 export interface UnitTimeline { assignment: HistoryAssignment; entries: TimelineEntry[] }
 
@@ -148,6 +150,11 @@ export async function taskHistory(deps: TrackingDeps, query: HistoryQuery): Prom
         break;
       case "amendment_extended":
         line.entries.push({ kind: "amendment_extended", at: e.at, source: str(d.source) ?? "", from: str(d.from), to: str(d.to) ?? "" });
+        break;
+      case "amendment_item":
+        if (d.change === "deadline" || d.change === "text" || d.change === "added") {
+          line.entries.push({ kind: "amendment_item", at: e.at, source: str(d.source) ?? "", change: d.change, from: str(d.from), to: str(d.to) });
+        }
         break;
     }
   }

@@ -492,3 +492,89 @@ Hà Nội, ngày 05 tháng 6 năm 2023
   });
 });
 
+
+// Amends 89/UBND-TC item by item: a new due day for item 1, new wording for item 2, an item added for Sở Y tế.
+const AMENDING_ITEMS = `ỦY BAN NHÂN DÂN
+THÀNH PHỐ HÀ NỘI
+Số: 96/UBND-TC
+V/v sửa đổi, bổ sung Công văn số 89/UBND-TC
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Hà Nội, ngày 20 tháng 6 năm 2023
+
+Kính gửi: Sở Tài chính; Sở Y tế.
+
+UBND Thành phố sửa đổi, bổ sung Công văn số 89/UBND-TC ngày 05/6/2023 như sau:
+1. Điều chỉnh thời hạn tại mục 1 đến ngày 31/7/2023.
+2. Sửa đổi mục 2 như sau: "Sở Y tế chủ trì rà soát kinh phí phòng, chống dịch <năm 2022> và báo cáo UBND Thành phố."
+3. Bổ sung nhiệm vụ 3: Sở Y tế chủ trì kiểm tra an toàn thực phẩm tại các chợ đầu mối, hoàn thành trước ngày 15/7/2023.
+`;
+
+describe("an amendment applied item by item (Telegram)", () => {
+  it("the preview shows each item's change; applying moves item 1's date, rewords item 2, adds item 3; units told; reminders, report and /lichsu follow", async () => {
+    loop = await startLoop();
+    const l = loop;
+    const { api } = l;
+    await office(l);
+    await l.settle();
+
+    l.clock.set(new Date("2023-06-20T02:00:00Z"));
+    l.say(LEADER.id, LEADER, AMENDING_ITEMS);
+    const preview = await l.botSaysMatching(LEADER.id, /XEM TRƯỚC.*96\/UBND-TC/);
+    expect(preview.text).toContain("🔁 Văn bản này sửa đổi, bổ sung 89/UBND-TC.");
+    // The draft's own items read from those lines say so: ✅ would assign them as new work.
+    expect(preview.text!.match(/🔁 Đây là nội dung sửa đổi 89\/UBND-TC: áp dụng bằng nút 🔁 Áp dụng bên dưới/g)).toHaveLength(3);
+    expect(preview.text).toContain([
+      "Thay đổi từng mục của 89/UBND-TC:",
+      "  • Mục 1: hạn mới 31/07/2023 (hiện nay: 30/06/2023) — Sở Tài chính",
+      "  • Mục 2: nội dung mới “Sở Y tế chủ trì rà soát kinh phí phòng, chống dịch <năm 2022> và báo cáo UBND Thành phố.” — Sở Y tế",
+      "  • Thêm mục 3: “Sở Y tế chủ trì kiểm tra an toàn thực phẩm tại các chợ đầu mối, hoàn thành trước ngày 15/7/2023.” — Sở Y tế (Chủ trì); ⏰ Hạn: 15/07/2023",
+    ].join("\n"));
+    const apply = buttonData(preview).find((d) => d.startsWith("amd:"))!;
+    await l.press(LEADER.id, LEADER, preview, apply);
+    // Every line of 96/UBND-TC was applied: its own draft closes, so confirming it cannot assign item 3 a second time.
+    await l.botSaysMatching(LEADER.id, /^Đã áp dụng cho 89\/UBND-TC: 2 mục được sửa đổi, 1 mục bổ sung; 2 đơn vị đã được báo\. Bản xem trước của văn bản sửa đổi đã đóng/);
+    expect((await l.botSaysMatching(-501, /Theo Công văn số 96\/UBND-TC/)).text).toBe(
+      "🔁 Theo Công văn số 96/UBND-TC, 89/UBND-TC được sửa đổi:\n• Nhiệm vụ 1: hạn mới 31/07/2023 (trước đây 30/06/2023).",
+    );
+    expect((await l.botSaysMatching(-502, /89\/UBND-TC được sửa đổi/)).text).toBe(
+      "🔁 Theo Công văn số 96/UBND-TC, 89/UBND-TC được sửa đổi:\n• Nhiệm vụ 2: nội dung mới: Sở Y tế chủ trì rà soát kinh phí phòng, chống dịch <năm 2022> và báo cáo UBND Thành phố.",
+    );
+    const added = await l.botSaysMatching(-502, /Giao Sở Y tế thực hiện:[\s\S]*1\. \[3\] Chủ trì: Sở Y tế chủ trì kiểm tra an toàn thực phẩm/);
+    await l.press(LEADER.id, LEADER, preview, apply);
+    await l.botSaysMatching(LEADER.id, /Văn bản này đã được áp dụng\./);
+    await l.settle();
+    // Only the leader's button: the groups got one notice each.
+    expect(api.botMessages(-501).filter((m) => /96\/UBND-TC/.test(m.text ?? ""))).toHaveLength(1);
+
+    // The added item is a task like any other: Sở Y tế reports it done on its post.
+    l.say(-502, OFFICER2, "Đã hoàn thành kiểm tra các chợ đầu mối", added.message_id);
+    await l.botSaysMatching(-502, /Đã ghi nhận Sở Y tế hoàn thành nhiệm vụ 3/);
+    await l.settle();
+
+    const seen = api.botMessages(SECRETARY.id).length;
+    l.say(SECRETARY.id, SECRETARY, "/baocao 89/UBND-TC");
+    await api.waitFor(() => api.botMessages(SECRETARY.id).length > seen, 15_000, "the report");
+    const report = api.botMessages(SECRETARY.id).slice(seen).map((m) => m.text).join("\n");
+    expect(report).toContain("Sở Tài chính (chủ trì) · hạn 31/07/2023 (gia hạn từ 30/06/2023 đến 31/07/2023) · Đang thực hiện (trong hạn)");
+    expect(report).toMatch(/3 nhiệm vụ/);
+    expect(report).toMatch(/Nhiệm vụ 3: Sở Y tế chủ trì kiểm tra an toàn thực phẩm[^\n]*\n[^\n]*Sở Y tế \(chủ trì\) · hạn 15\/07\/2023 · Hoàn thành đúng hạn/);
+    l.say(SECRETARY.id, SECRETARY, "/lichsu 89/UBND-TC 1");
+    expect((await l.botSaysMatching(SECRETARY.id, /Lịch sử nhiệm vụ 1/)).text).toMatch(/Theo Công văn số 96\/UBND-TC: hạn đổi từ 30\/06\/2023 thành 31\/07\/2023/);
+    l.say(SECRETARY.id, SECRETARY, "/lichsu 89/UBND-TC 2");
+    const second = (await l.botSaysMatching(SECRETARY.id, /Lịch sử nhiệm vụ 2/)).text!;
+    expect(second).toContain("Nội dung: Sở Y tế chủ trì rà soát kinh phí phòng, chống dịch <năm 2022> và báo cáo UBND Thành phố.");
+    expect(second).toMatch(/Theo Công văn số 96\/UBND-TC: nội dung sửa thành “Sở Y tế chủ trì rà soát/);
+    l.say(SECRETARY.id, SECRETARY, "/lichsu 89/UBND-TC 3");
+    expect((await l.botSaysMatching(SECRETARY.id, /Lịch sử nhiệm vụ 3/)).text).toMatch(/Theo Công văn số 96\/UBND-TC: nhiệm vụ được bổ sung/);
+
+    // Reminders follow the new date: none for item 1 three days before the old one, one before the new one.
+    l.clock.set(new Date("2023-06-27T02:00:00Z"));
+    await l.app.reminders.runNow();
+    await l.settle();
+    expect(api.botMessages(-501).some((m) => /^⏰/.test(m.text ?? ""))).toBe(false);
+    l.clock.set(new Date("2023-07-28T02:00:00Z"));
+    await l.app.reminders.runNow();
+    await l.botSaysMatching(-501, /^⏰/);
+  }, 90_000);
+});

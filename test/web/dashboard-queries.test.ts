@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { dispatchList, dispatchPage, overview, periodOf, search, searchReport, unitChoices, unitPage, weekOf } from "../../src/tracking/dashboard.js";
 import { reportCounts } from "../../src/tracking/status-report.js";
 import { viewerOf, type Viewer } from "../../src/tracking/web-access.js";
-import { LEADER, OFFICER, webWorld, type WebWorld } from "./helpers.js";
+import { assignDispatch, dispatch, task } from "../tracking/helpers.js";
+import { LEADER, OFFICER, webWorld, YTE, type WebWorld } from "./helpers.js";
 
 let w: WebWorld;
 beforeEach(async () => { w = await webWorld(); });
@@ -86,5 +87,42 @@ describe("periods", () => {
     expect(periodOf("year", "2023-06-05")).toEqual({ from: "2023-01-01", to: "2023-12-31" });
     expect(weekOf("2023-06-05")).toEqual({ from: "2023-06-05", to: "2023-06-11" }); // a Monday
     expect(weekOf("2023-06-11")).toEqual({ from: "2023-06-05", to: "2023-06-11" }); // its Sunday
+  });
+});
+
+describe("a recurring task's occurrence not yet begun (issue 12), as /baocao", () => {
+  it("is not 'đang thực hiện' in the overview, the unit page, the dispatch list and page, search or the export before its period begins", async () => {
+    const leader = await viewer(LEADER);
+    const yte = w.unit("Sở Y tế");
+    // "Báo cáo hằng tháng": June's report handed in early on 05/06; July's occurrence (due 30/07) exists, July has not begun.
+    const id = await assignDispatch(w, dispatch([task("1", [["Sở Y tế", "lead"]], "2023-06-30", "monthly")], { number: "88/BC-UBND", subject: "Báo cáo hằng tháng" }));
+    const sent = await w.deliver();
+    const post = sent.find((m) => m.chat === YTE && m.payload.op === "send" && m.payload.text.includes("88/BC-UBND"))!;
+    await w.message(YTE, "telegram:501", "xong", { replyTo: { messageId: post.messageId } });
+    await w.deliver();
+    expect(Number(await w.db.sql.value(`SELECT COUNT(*) FROM "Task" WHERE "previousId" IS NOT NULL`))).toBe(1);
+    const all = (await reportCounts(w, { kind: "all" })).counts;
+    const o = await overview(w, leader);
+    expect(o.totalCounts).toEqual(all);
+    expect((await search(w, leader, {})).counts).toEqual(all);
+    expect((await search(w, leader, { text: "88/BC" })).lines.map((l) => l.status)).toEqual(["done_on_time"]);
+    expect((await searchReport(w, leader, { number: "88/BC-UBND" })).lines.map((l) => l.row.deadlineDate)).toEqual(["2023-06-30"]);
+    const unit = (await reportCounts(w, { kind: "unit", unitId: yte })).counts;
+    expect((await unitPage(w, leader, yte))!.counts).toEqual(unit);
+    expect(o.units.find((u) => u.unitId === yte)!.open).toBe(unit.in_progress + unit.overdue + unit.no_deadline);
+    expect((await unitPage(w, leader, yte))!.open.lines.some((l) => l.row.dispatchNumber === "88/BC-UBND")).toBe(false);
+    const page = (await dispatchPage(w, leader, id))!;
+    expect(page.counts).toEqual((await reportCounts(w, { kind: "dispatch", dispatchId: id })).counts);
+    expect(page.counts).toMatchObject({ total: 1, in_progress: 0, done_on_time: 1 });
+    expect((await dispatchList(w, leader)).find((d) => d.id === id)).toMatchObject({ total: 1, done: 1 });
+    expect(page.tasks.map((t) => t.deadlineDate)).toEqual(["2023-06-30"]);
+
+    // From 01/07 July's occurrence has begun: counted, as /baocao does.
+    w.clock.set(new Date("2023-07-01T02:00:00Z"));
+    const july = (await reportCounts(w, { kind: "all" })).counts;
+    expect((await overview(w, leader)).totalCounts).toEqual(july);
+    expect((await dispatchPage(w, leader, id))!.counts).toMatchObject({ total: 2, in_progress: 1 });
+    expect((await dispatchPage(w, leader, id))!.tasks.map((t) => t.deadlineDate)).toEqual(["2023-06-30", "2023-07-30"]);
+    expect((await dispatchList(w, leader)).find((d) => d.id === id)).toMatchObject({ total: 2, done: 1 });
   });
 });

@@ -1,7 +1,10 @@
 import type { InboundAction } from "../../chat/port.js";
 import type { Translate } from "../../i18n.js";
-import { type ApplyResult, applyAmendment, recallFromChat } from "../../tracking/amendments.js";
+import { type AmendmentOffer, type ApplyResult, applyAmendment, recallFromChat } from "../../tracking/amendments.js";
+import { foldKey } from "../../text/vietnamese.js";
+import type { ItemPlan } from "../../tracking/amendment-items.js";
 import { displayDay } from "../../tracking/office-day.js";
+import { clip, deadlineLine } from "../../tracking/post-message.js";
 import type { MessageContext } from "../context.js";
 import type { BotDeps } from "../deps.js";
 import { say } from "../respond.js";
@@ -32,11 +35,44 @@ function applyText(result: ApplyResult, t: Translate): string {
     case "extended": return t("followup:amendment.doneExtended", { count: result.count, number: result.number ?? "", until: displayDay(result.until) });
     case "recalled": return t("followup:amendment.doneRecalled", { count: result.count, number: result.number ?? "" });
     case "manual": return t("followup:amendment.manual", { number: result.number ?? "" });
+    case "items_applied":
+      return `${t("followup:amendmentItems.done", { number: result.number ?? "", changed: result.changed, added: result.added, units: result.units })} ${t(result.draftClosed ? "followup:amendmentItems.draftClosed" : "followup:amendmentItems.draftOpen")}`;
     case "forbidden": return t("followup:amendment.forbidden");
     case "not_found": return t("followup:amendment.notFound");
     case "already_applied": return t("followup:amendment.alreadyApplied");
     case "no_date": return t("followup:amendment.noDate");
   }
+}
+
+/** The tracked dispatch (its number) whose item change the amending draft's item `text` was read from; null if none. */
+export function amendedBy(text: string, offers: readonly AmendmentOffer[]): string | null {
+  const key = foldKey(text).slice(0, 60);
+  if (!key) return null;
+  for (const offer of offers) {
+    if (offer.amendment.appliedAt) continue;
+    for (const target of offer.targets) {
+      if (target.items?.changes.some((c) => foldKey(c.clause).includes(key))) return target.number ?? "";
+    }
+  }
+  return null;
+}
+
+/** The preview's lines for what an amending dispatch changes item by item in a tracked one (plain text; adapters escape). */
+export function itemPlanLines(plan: ItemPlan, number: string | null, t: Translate): string[] {
+  const day = (d: string | null) => (d ? displayDay(d) : t("followup:amendmentItems.noDeadline"));
+  const lines = [t("followup:amendmentItems.heading", { number: number ?? "" })];
+  for (const c of plan.changes) {
+    if (c.op === "deadline") lines.push(t("followup:amendmentItems.deadline", { ref: c.ref, from: day(c.from), to: day(c.to), units: c.units.join(", ") }));
+    else if (c.op === "text") lines.push(t("followup:amendmentItems.text", { ref: c.ref, text: clip(c.to, 300), units: c.units.join(", ") }));
+    else {
+      const units = c.assignments.map((a) => `${a.name} (${t(`tracking:role.${a.role}`)})`).join(", ");
+      lines.push(t("followup:amendmentItems.add", { ref: c.ref, text: clip(c.text, 300), units, deadline: deadlineLine(c.deadlineDate, c.recurrence, t).trim() }));
+    }
+  }
+  for (const s of plan.skipped) lines.push(t(`followup:amendmentItems.${s.why}`, { ref: s.ref, number: number ?? "" }));
+  for (const text of plan.unplaced) lines.push(t("followup:amendmentItems.unplaced", { text: clip(text, 200) }));
+  if (plan.changes.length) lines.push(t("followup:amendmentItems.applyHint"));
+  return lines;
 }
 
 /** "/thuhoi 89/UBND-TC", "/thuhoi 89/UBND-TC/2024 2", "/thuhoi 89/UBND-TC 2; giao nhầm đơn vị". */

@@ -102,6 +102,10 @@ function entryLines(e: TimelineEntry, t: Translate, time: (at: Date) => string):
       return [t("followup:history.recalled", { time: time(e.at), who: e.who, reason: e.reason ? ` — ${e.reason}` : "" })];
     case "amendment_extended":
       return [t("followup:history.amendmentExtended", { time: time(e.at), source: e.source, from: day(e.from), to: day(e.to) })];
+    case "amendment_item":
+      if (e.change === "deadline") return [t("followup:history.amendmentDeadline", { time: time(e.at), source: e.source, from: day(e.from), to: day(e.to) })];
+      if (e.change === "text") return [t("followup:history.amendmentText", { time: time(e.at), source: e.source, text: (e.to ?? "").replace(/\s+/g, " ").slice(0, 200) })];
+      return [t("followup:history.amendmentAdded", { time: time(e.at), source: e.source })];
   }
 }
 

@@ -8,6 +8,7 @@ import { warningText } from "./warning-text.js";
 import { WorkingCalendar } from "../../reminders/working-days.js";
 import type { TrackingDeps } from "../../tracking/deps.js";
 import { type AmendmentOffer, amendmentOffers } from "../../tracking/amendments.js";
+import { amendedBy, itemPlanLines } from "./amendments.js";
 import { dayOffReason } from "../../tracking/relative-deadline.js";
 import { unitlessItems } from "../../tracking/confirm-draft.js";
 
@@ -98,6 +99,9 @@ export function renderPreview(draft: Draft, unmatched: UnmatchedName[], t: Trans
       continue;
     }
     lines.push(`${it.seq}. [${it.ref}] ${clip(it.text, ITEM_CHARS)}`);
+    // A line of an amendment this preview offers to apply item by item: ✅ would assign it as new work besides.
+    const amends = amendedBy(it.text, options.amendments ?? []);
+    if (amends) lines.push(t("followup:amendmentItems.itemIsChange", { number: amends }));
     // Marked "không giao" by the leader: said instead of its units, with the way back.
     if (it.notAssigned) {
       lines.push(t("followup:notAssigned.previewLine", { seq: it.seq }));
@@ -147,6 +151,7 @@ export function renderPreview(draft: Draft, unmatched: UnmatchedName[], t: Trans
     if (offer.targets.length === 0) { lines.push(t("followup:amendment.untracked")); continue; }
     for (const target of offer.targets) {
       lines.push(t("followup:amendment.tracked", { id: target.id, number: target.number ?? "", date: target.date ? displayDay(target.date) : "", open: target.open }));
+      if (target.items) lines.push(...itemPlanLines(target.items, target.number, t));
       if (buttons.length < 8) buttons.push([{ label: t("followup:amendment.applyButton", { id: target.id, number: (target.number ?? "").slice(0, 30) }), data: `amd:${a.id}:${target.id}` }]);
     }
   }

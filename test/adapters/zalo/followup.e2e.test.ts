@@ -436,3 +436,38 @@ describe("a period's report and recurring tasks (Zalo)", () => {
   }, 60_000);
 });
 
+
+describe("an amendment applied item by item (Zalo)", () => {
+  it("the preview lists each item's change; the typed /apdung applies them; each group is told; /lichsu shows the change", async () => {
+    await dispatchConfirmed();
+    const leaderSeen = sentTo(LEADER).length;
+    const tcSeen = sentTo(TAI_CHINH).length;
+    const gdSeen = sentTo(GIAO_DUC).length;
+    inPrivate(LEADER, `${HEADER.replace("{{number}}", "98/UBND-KT")}
+UBND Thành phố sửa đổi, bổ sung Công văn số 91/UBND-KT ngày 05/6/2023 như sau:
+1. Điều chỉnh thời hạn tại mục 2 đến ngày 10/7/2023.
+2. Sửa đổi mục 3 như sau: "Sở Tài chính chủ trì hướng dẫn các quận, huyện lập dự toán ngân sách năm 2024 và kế hoạch tài chính 03 năm."
+3. Điều chỉnh thời hạn tại mục 7 đến ngày 10/7/2023.
+`);
+    await botSaysMatching(LEADER, /\/huy$/, leaderSeen);
+    const preview = sentTo(LEADER).slice(leaderSeen).map(textOf).join("\n");
+    expect(preview).toContain("🔁 Văn bản này sửa đổi, bổ sung 91/UBND-KT.");
+    expect(preview).toContain("• Mục 2: hạn mới 10/07/2023 (hiện nay: 20/06/2023) — Sở Giáo dục và Đào tạo");
+    expect(preview).toContain("• Mục 3: nội dung mới “Sở Tài chính chủ trì hướng dẫn các quận, huyện lập dự toán ngân sách năm 2024 và kế hoạch tài chính 03 năm.” — Sở Tài chính");
+    expect(preview).toContain("• Mục 7: 91/UBND-KT không có mục này, bỏ qua.");
+    const [, amendment, target] = /\/apdung (\d+) (\d+)/.exec(preview)!;
+    inPrivate(LEADER, `/apdung ${amendment} ${target}`);
+    expect(await botSaysMatching(LEADER, /^Đã áp dụng/, leaderSeen)).toMatch(/^Đã áp dụng cho 91\/UBND-KT: 2 mục được sửa đổi, 0 mục bổ sung; 2 đơn vị đã được báo\. Các mục đã áp dụng được bỏ khỏi bản xem trước/);
+    expect(await botSaysMatching(GIAO_DUC, /98\/UBND-KT/, gdSeen)).toBe(
+      "🔁 Theo Công văn số 98/UBND-KT, 91/UBND-KT được sửa đổi:\n• Nhiệm vụ 2: hạn mới 10/07/2023 (trước đây 20/06/2023).",
+    );
+    expect(await botSaysMatching(TAI_CHINH, /98\/UBND-KT/, tcSeen)).toMatch(/• Nhiệm vụ 3: nội dung mới: Sở Tài chính chủ trì hướng dẫn .* kế hoạch tài chính 03 năm\.$/);
+    inPrivate(LEADER, `/apdung ${amendment} ${target}`);
+    await botSaysMatching(LEADER, /Văn bản này đã được áp dụng\./, leaderSeen);
+
+    const secSeen = sentTo(SECRETARY).length;
+    inPrivate(SECRETARY, "/lichsu 91/UBND-KT 2");
+    await waitFor(() => sentTo(SECRETARY).slice(secSeen).map(textOf).join("\n").includes("hạn đổi từ"), "the history");
+    expect(sentTo(SECRETARY).slice(secSeen).map(textOf).join("\n")).toMatch(/Theo Công văn số 98\/UBND-KT: hạn đổi từ 20\/06\/2023 thành 10\/07\/2023/);
+  }, 60_000);
+});
