@@ -18,10 +18,18 @@ export function dateContext(doc: DocHeader, text: string, refDate: string): Date
   if (doc.date) return { year: Number(doc.date.slice(0, 4)), base: doc.date };
   const refYear = Number(refDate.slice(0, 4));
   let best = 0;
-  // "28.1.2016": dotted dates count too (not inside a longer dotted number such as a phone "0237.3852.668").
-  for (const m of text.matchAll(/(?<![\d.])\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*((?:19|20)\d\d)(?![\d.])|tháng\s+\d{1,2}\s+năm\s+((?:19|20)\d\d)/gu)) {
+  // "28.1.2016": dotted dates count too (not inside a longer dotted number such as a phone "0237.3852.668"), also at
+  // the end of a sentence ("… đến ngày 28.1.2016.").
+  for (const m of text.matchAll(/(?<![\d.])\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*((?:19|20)\d\d)(?!\d|\.\d)|tháng\s+\d{1,2}\s+năm\s+((?:19|20)\d\d)/gu)) {
     const y = Number(m[1] ?? m[2]);
     if (y > best && y <= refYear + 1) best = y;
+  }
+  // "trong dịp Tết Ất Mùi năm 2015 … từ ngày 1 đến 24.2": with no full date, the first year the text names ("năm
+  // 2015", "tháng 7-2018", "quý III/2019") is the one its days fall in; a later one is more often a target ("đến năm
+  // 2025").
+  if (!best) {
+    const named = /(?:năm|tháng\s+\d{1,2}\s*[/.-]|quý\s+[IV1-4]{1,3}\s*[/.-])\s*((?:19|20)\d\d)(?!\d)/u.exec(text);
+    if (named && Number(named[1]) <= refYear + 1) best = Number(named[1]);
   }
   // Only a year the text states (a portal page's own date is not the document's): no day to count a recurring deadline
   // from, so it has no date. With no year at all, the day the dispatch reaches the bot stands for the document's.

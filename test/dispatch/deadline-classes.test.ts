@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { findDeadlines } from "../../src/dispatch/deadlines.js";
 import { readDispatch } from "../../src/dispatch/reader.js";
+import { dateContext } from "../../src/dispatch/schedule.js";
 
 // Classes of deadline wording seen across real dispatches (not one document's words). A dispatch dated 27/5/2022.
 const ctx = { year: 2022, base: "2022-05-27" };
@@ -145,5 +146,21 @@ describe("an activity's window shared by the tasks that carry it out", () => {
         "THÔNG BÁO\n\nVề việc treo cờ Tổ quốc\n\nUBND phường đề nghị các cơ quan, trường học và nhân dân trên địa bàn phường treo cờ Tổ quốc từ ngày 09/10/2023 đến hết ngày 11/10/2023.\n\nĐề nghị các tổ dân phố đôn đốc nhắc nhở nhân dân thực hiện việc treo cờ Tổ quốc đầy đủ.",
       ),
     ).toEqual(["2023-10-11", "2023-10-11"]);
+  });
+});
+
+describe("the year of days written without one", () => {
+  // A portal text with no date of its own: the year comes from the text, never from the day it reaches the bot.
+  const ref = "2026-12-06";
+  const none = { number: null, date: null, issuer: null, subject: null, recipients: [] } as unknown as Parameters<typeof dateContext>[0];
+  it.each([
+    ["treo cờ từ ngày 20.1 đến ngày 28.1.2016.", 2016],
+    ["trong dịp Tết Ất Mùi năm 2015, hạn chế băng rôn từ ngày 1 đến 24.2", 2015],
+    ["Từ tháng 3 đến hết tháng 7-2018, phát động Ngày Chủ nhật xanh", 2018],
+    ["lịch tiếp công dân quý III/2019", 2019],
+    // A full date outweighs a year named in passing.
+    ["phấn đấu đến năm 2030; báo cáo trước ngày 15/3/2021", 2021],
+  ])("%s → %d", (text, year) => {
+    expect(dateContext(none, text, ref).year).toBe(year);
   });
 });
