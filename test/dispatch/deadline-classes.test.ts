@@ -164,3 +164,42 @@ describe("the year of days written without one", () => {
     expect(dateContext(none, text, ref).year).toBe(year);
   });
 });
+
+describe("date grammar: cues, periods and schedules", () => {
+  // A dispatch dated Fri 27/5/2022.
+  it.each([
+    // An equivalence gives the day: a lunar date restated, a limit restated.
+    ["treo cờ trong ngày Lễ giỗ Tổ Hùng Vương (10 tháng 3 âm lịch, tức ngày 31/3/2012)", "2012-03-31", null],
+    ["thời hạn nhận bài thi sẽ là 31/1/2017", "2017-01-31", null],
+    ["hạn chót nộp hồ sơ là ngày 15/6/2022", "2022-06-15", null],
+    ["gửi báo cáo chậm nhất là vào ngày 10/6", "2022-06-10", null],
+    // A prime after the minutes, as web pages write it.
+    ["tổ chức Lễ ra mắt vào lúc 08h30′ ngày 01/7/2024", "2024-07-01", null],
+    // Glued words from PDF extraction; a year after a dot.
+    ["trình Chính phủ vàotháng 10/2007", "2007-10-31", null],
+    ["bắt đầu từ quý I.2022, hoàn thành trong quý II.2022", "2022-06-30", null],
+    ["Từ tháng 3 đến hết tháng 7-2018, phát động chiến dịch", "2018-07-31", null],
+    // The period the document is in.
+    ["Từ nay đến cuối năm, tiếp tục khai thác nguồn thu", "2022-12-31", null],
+    ["hoàn thành trước cuối tháng này", "2022-05-31", null],
+    // Half years.
+    ["hoàn thành trong 6 tháng đầu năm 2024", "2024-06-30", null],
+    ["Thời gian thực hiện: 6 tháng cuối năm", "2022-12-31", null],
+    // Daily duties and meetings every period.
+    ["Công an các quận định kỳ hằng ngày thống kê danh sách", null, "periodic"],
+    ["thực hiện nghiêm chế độ báo cáo hàng ngày", null, "periodic"],
+    ["tổ chức giao ban hằng tháng để giải quyết kiến nghị", null, "monthly"],
+    // A spelt-out day after "mùng"; an hour before the weekday of a weekly report.
+    ["báo cáo tiến độ trước ngày mùng hai hàng tháng", "2022-06-02", "monthly"],
+    ["báo cáo trước 16 giờ thứ Sáu hằng tuần", "2022-06-03", "weekly"],
+  ])("%s → %s %s", (s, date, recurrence) => {
+    expect(first(s)).toMatchObject({ date, recurrence });
+  });
+  it.each([
+    "báo cáo kết quả 6 tháng đầu năm 2022",
+    "theo tin tức ngày 12/3/2022 trên báo",
+    "trong năm nay, kinh tế tăng trưởng khá",
+  ])("no limit: %s", (s) => {
+    expect(first(s)).toBeNull();
+  });
+});
