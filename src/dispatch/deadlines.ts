@@ -22,7 +22,8 @@ export interface FoundDeadline extends Deadline {
 }
 
 const WEEKDAY = "(?:thứ\\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\\s*nhật)";
-const NUM_DATE = "(\\d{1,2})\\s*[/.\\-]\\s*(\\d{1,2})(?:\\s*[/.\\-]\\s*(\\d{4}))?(?![\\d/])";
+// "trước ngày 31/12 năm 2024": the year may follow in words.
+const NUM_DATE = "(\\d{1,2})\\s*[/.\\-]\\s*(\\d{1,2})(?:(?:\\s*[/.\\-]\\s*|\\s+năm\\s+)(\\d{4}))?(?![\\d/])";
 const LONG_DATE = "(\\d{1,2})\\s+tháng\\s+(\\d{1,2})(?:\\s*(?:năm|,\\s*năm)\\s+(\\d{4}))?";
 const TIME = "(?:\\d{1,2}\\s*(?:h|giờ|g)\\s*(?:\\d{1,2})?\\s*(?:phút|'|’|′)?\\s*(?:,\\s*)?)";
 // "ngày10/9": real text drops the space after "ngày"; "sáng thứ Ba ngày mùng 02/5/2023": a part of the day and
@@ -55,7 +56,7 @@ const MONTH_RE = new RegExp(
   "giu",
 );
 const QUARTER_RE = new RegExp(
-  `(?:(trước)\\s+|(?:trong|hết|cuối|vào|đến hết|đến|xong|hoàn thành(?:\\s+trong)?|thời gian[^:.;\\n]{0,50}:)\\s+)quý\\s+(IV|I{1,3}|[1-4])(?:\\s*(?:\\/|năm|-|\\.)\\s*(\\d{4}))?`,
+  `(?:(trước)\\s+|(?:trong|hết|cuối|(?:vào\\s+)?đầu|vào|đến hết|đến|xong|hoàn thành(?:\\s+trong)?|thời gian[^:.;\\n]{0,50}:)\\s+)quý\\s+(IV|I{1,3}|[1-4])(?:\\s*(?:\\/|năm|-|\\.)\\s*(\\d{4}))?`,
   "giu",
 );
 // A bare "trong năm 2022" / "cuối năm 2021" after a noun is the period an activity or a report covers ("ứng phó với
@@ -204,8 +205,12 @@ function fixCueTypos(text: string): string {
 export function findDeadlines(original: string, ctx: DateContext): FoundDeadline[] {
   const text = fixCueTypos(original);
   const dates: FoundDeadline[] = [];
+  const weather = /vị trí/iu.test(text);
   const push = (index: number, found: string, date: string | null, recurrence: Recurrence | null = null) => {
     if (date === null && recurrence === null) return;
+    if (weather && observed(text, index, index + found.length)) return;
+    // "Từ đầu tháng 11 đến nay": the period a report covers, whatever the start's shape.
+    if (/(?:^|[^\p{L}])từ\s*$/iu.test(text.slice(Math.max(0, index - 8), index)) && UNTIL_NOW_RE.test(text.slice(index + found.length))) return;
     let phrase = original.slice(index, index + found.length);
     if (phrase.includes("(") && !phrase.includes(")") && text[index + phrase.length] === ")") phrase += ")";
     const end = index + phrase.length;
@@ -370,6 +375,15 @@ export function findDeadlines(original: string, ctx: DateContext): FoundDeadline
   const stated = dates.some((d) => d.recurrence !== null && d.recurrence !== "periodic");
   const kept = stated ? dates.filter((d) => !(d.recurrence === "periodic" && d.date === null)) : dates;
   return kept.sort((a, b) => a.index - b.index);
+}
+
+// "Hồi 07 giờ ngày 13/9, vị trí tâm bão ở vào khoảng …", "đến 19 giờ ngày 13/9, vị trí tâm áp thấp …", "Vị trí và
+// hướng di chuyển của bão số 7 lúc 9h sáng 14/10/2020": the time a storm's position is observed or forecast.
+const STORM_AT = /vị\s+trí(?:\s+và\s+hướng\s+di\s+chuyển)?(?:\s+của)?\s+(?:tâm\s+)?(?:cơn\s+)?(?:bão|áp\s+thấp)/iu;
+function observed(text: string, start: number, end: number): boolean {
+  const from = Math.max(text.lastIndexOf(".", start), text.lastIndexOf(";", start), text.lastIndexOf("\n", start)) + 1;
+  const stop = text.slice(end).search(/[.;\n]/u);
+  return STORM_AT.test(text.slice(from, stop < 0 ? text.length : end + stop));
 }
 
 const tidy = (phrase: string) => phrase.replace(/^[\s.;:,]+|[\s.;:,]+$/gu, "");

@@ -203,3 +203,26 @@ describe("date grammar: cues, periods and schedules", () => {
     expect(first(s)).toBeNull();
   });
 });
+
+describe("times that are no limit", () => {
+  it.each([
+    // Storm bulletins: the time a position is observed or forecast.
+    "Theo Trung tâm Dự báo, Hồi 07 giờ ngày 13/9, vị trí tâm bão ở vào khoảng 21,1 độ Vĩ Bắc",
+    "mỗi giờ đi được 15-20km, đến 19 giờ ngày 13/9, vị trí tâm áp thấp nhiệt đới ở khoảng 21,2 độ Vĩ Bắc",
+    "Vị trí và hướng di chuyển của bão số 7 lúc 9h sáng 14/10/2020.",
+    // The period a report covers, whatever the start's shape.
+    "Từ đầu tháng 11 đến nay, đã hỗ trợ 500 hộ kinh doanh",
+    // The regular meeting where something is done.
+    "tuyên truyền trong các buổi sinh hoạt Chi bộ định kỳ",
+  ])("%s", (s) => {
+    expect(first(s)).toBeNull();
+  });
+  it.each([
+    ["trước ngày 31/12 năm 2023", "2023-12-31"],
+    ["triển khai vào đầu quý III/2022", "2022-09-30"],
+    // A storm's time in another sentence does not hide a limit.
+    ["Hồi 07 giờ ngày 13/9, vị trí tâm bão ở 21 độ Vĩ Bắc. Các xã báo cáo trước 17 giờ ngày 13/9/2022.", "2022-09-13"],
+  ])("%s → %s", (s, date) => {
+    expect(first(s)).toMatchObject({ date, recurrence: null });
+  });
+});
