@@ -74,7 +74,7 @@ const WEEKDAY_REL_RE = /(?:trước|vào|chậm nhất(?:\s+là)?|hạn|đến)\
 const MONTHLY_DAY_RE =
   /(?:(?:trước|vào|chậm nhất|đến)\s+)?ngày\s+(?:(?:mùng|mồng)\s*)?(\d{1,2})\s+(?:hàng|hằng)\s+tháng|(?:hàng|hằng)\s+tháng[^.;\d]{0,160}?(?:trước|vào|chậm nhất(?:\s+là)?)\s+ngày\s+(\d{1,2})(?![\d/]|\s*tháng)/giu;
 // The gap may hold a parenthesis with digits and dots ("(qua Phòng …, điện thoại: 0237.3852.668)").
-const QUARTER_DAY_RE = /(?:hàng|hằng)\s+quý(?:[^.;\d]|\([^()]{0,160}\)){0,200}?(?:trước|vào|chậm nhất(?:\s+là)?)\s+ngày\s+(\d{1,2})\s+(?:của\s+)?tháng\s+cuối\s+quý/giu;
+const QUARTER_DAY_RE = /(?:hàng|hằng|báo cáo)\s+quý(?:[^.;\d]|\([^()]{0,160}\)){0,200}?(?:trước|vào|chậm nhất(?:\s+là)?)\s+ngày\s+(\d{1,2})\s+(?:của\s+)?tháng\s+cuối\s+quý/giu;
 // "vào thứ Sáu hằng tuần", "hằng tuần … trước thứ Năm": the weekday's next occurrence.
 const WEEKLY_DAY_RE =
   /(?:vào|trước|chậm nhất(?:\s+là)?)\s+(?:\d{1,2}\s*(?:h|giờ)\s*(?:\d{1,2})?\s*(?:phút|'|’|′)?\s*,?\s*)?(?:(?:sáng|chiều|tối)\s+)?(?:các\s+)?(?:ngày\s+)?thứ\s*(hai|ba|tư|năm|sáu|bảy|[2-7])\s+(?:hàng|hằng)\s+tuần|(?:hàng|hằng)\s+tuần[^.;\d]{0,120}?(?:vào|trước|chậm nhất(?:\s+là)?)\s+(?:ngày\s+)?thứ\s*(hai|ba|tư|năm|sáu|bảy|[2-7])(?!\s+(?:tuần|đầu|cuối))/giu;
@@ -198,7 +198,8 @@ const TRUOC_TYPO_RE = /(?<=^|[^\p{L}])(t)r(?:ư|u)(?:ớ|ó)c(?![\p{L}])/giu;
 const DAY_WORD: Record<string, number> = { một: 1, hai: 2, ba: 3, bốn: 4, năm: 5, sáu: 6, bảy: 7, tám: 8, chín: 9, mười: 10 };
 const DAY_WORD_RE = /(?<=(?:mùng|mồng)\s+)(một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)(?![\p{L}])/giu;
 function fixCueTypos(text: string): string {
-  const fixed = text.replace(TRUOC_TYPO_RE, (w, t: string) => (w.slice(1) === "rước" ? w : `${t}rước`));
+  // Most texts spell it right: only a misspelling is worth the replacement pass.
+  const fixed = /tr(?:uớ|uó|ưó)c/iu.test(text) ? text.replace(TRUOC_TYPO_RE, (w, t: string) => (w.slice(1) === "rước" ? w : `${t}rước`)) : text;
   return /mùng|mồng/iu.test(fixed) ? fixed.replace(DAY_WORD_RE, (w) => String(DAY_WORD[w.toLowerCase()]).padEnd(w.length, " ")) : fixed;
 }
 
@@ -209,6 +210,8 @@ export function findDeadlines(original: string, ctx: DateContext): FoundDeadline
   const push = (index: number, found: string, date: string | null, recurrence: Recurrence | null = null) => {
     if (date === null && recurrence === null) return;
     if (weather && observed(text, index, index + found.length)) return;
+    // "các hoạt động đã thực hiện trong tháng 3": what was done in a period is no limit.
+    if (DONE_BEFORE_RE.test(text.slice(Math.max(0, index - 30), index))) return;
     // "Từ đầu tháng 11 đến nay": the period a report covers, whatever the start's shape.
     if (/(?:^|[^\p{L}])từ\s*$/iu.test(text.slice(Math.max(0, index - 8), index)) && UNTIL_NOW_RE.test(text.slice(index + found.length))) return;
     let phrase = original.slice(index, index + found.length);
@@ -377,6 +380,7 @@ export function findDeadlines(original: string, ctx: DateContext): FoundDeadline
   return kept.sort((a, b) => a.index - b.index);
 }
 
+const DONE_BEFORE_RE = /(?:^|[^\p{L}])đã\s+(?:được\s+)?(?:thực hiện|tổ chức|triển khai|diễn ra|làm|đạt)\s*$/iu;
 // "Hồi 07 giờ ngày 13/9, vị trí tâm bão ở vào khoảng …", "đến 19 giờ ngày 13/9, vị trí tâm áp thấp …", "Vị trí và
 // hướng di chuyển của bão số 7 lúc 9h sáng 14/10/2020": the time a storm's position is observed or forecast.
 const STORM_AT = /vị\s+trí(?:\s+và\s+hướng\s+di\s+chuyển)?(?:\s+của)?\s+(?:tâm\s+)?(?:cơn\s+)?(?:bão|áp\s+thấp)/iu;

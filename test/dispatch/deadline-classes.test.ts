@@ -226,3 +226,12 @@ describe("times that are no limit", () => {
     expect(first(s)).toMatchObject({ date, recurrence: null });
   });
 });
+
+describe("done, and quarterly reports", () => {
+  it("what was done in a period is no limit", () => {
+    expect(first("đánh giá cao các hoạt động của các cấp Hội đã thực hiện trong tháng 3")).toBeNull();
+  });
+  it("'báo cáo quý trước ngày 15 tháng cuối quý' is a quarterly report day", () => {
+    expect(first("gửi báo cáo quý trước ngày 15 tháng cuối quý")).toMatchObject({ date: "2022-06-15", recurrence: "quarterly" });
+  });
+});
