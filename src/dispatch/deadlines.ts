@@ -210,6 +210,8 @@ export function findDeadlines(original: string, ctx: DateContext): FoundDeadline
   const push = (index: number, found: string, date: string | null, recurrence: Recurrence | null = null) => {
     if (date === null && recurrence === null) return;
     if (weather && observed(text, index, index + found.length)) return;
+    // A web page's own time ("Cập nhật lúc: 12/02/2020", a line "THỨ SÁU, 30/09/2022 | 10:35"): page furniture.
+    if (pageStamp(text, index, index + found.length)) return;
     // "các hoạt động đã thực hiện trong tháng 3": what was done in a period is no limit.
     if (DONE_BEFORE_RE.test(text.slice(Math.max(0, index - 30), index))) return;
     // "Từ đầu tháng 11 đến nay": the period a report covers, whatever the start's shape.
@@ -380,6 +382,16 @@ export function findDeadlines(original: string, ctx: DateContext): FoundDeadline
   return kept.sort((a, b) => a.index - b.index);
 }
 
+const STAMP_BEFORE_RE = /(?:cập nhật|đăng(?:\s+tải)?|ngày đăng|xuất bản)\s*(?:lúc|ngày|vào)?\s*:?\s*$/iu;
+function pageStamp(text: string, start: number, end: number): boolean {
+  if (STAMP_BEFORE_RE.test(text.slice(Math.max(0, start - 25), start))) return true;
+  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+  const lineEnd = text.indexOf("\n", end);
+  const before = text.slice(lineStart, start);
+  const after = text.slice(end, lineEnd < 0 ? text.length : lineEnd);
+  // Only a weekday date alone on its line, with at most a clock time after it.
+  return /^[\s|\-–,]*$/u.test(before) && /^(?:thứ|chủ)/iu.test(text.slice(start, end).replace(/^ngày\s*/iu, "")) && /^[\s|\-–,]*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:[(\[]?GMT[+\d:]*[)\]]?)?[\s|.]*$/iu.test(after);
+}
 const DONE_BEFORE_RE = /(?:^|[^\p{L}])đã\s+(?:được\s+)?(?:thực hiện|tổ chức|triển khai|diễn ra|làm|đạt)\s*$/iu;
 // "Hồi 07 giờ ngày 13/9, vị trí tâm bão ở vào khoảng …", "đến 19 giờ ngày 13/9, vị trí tâm áp thấp …", "Vị trí và
 // hướng di chuyển của bão số 7 lúc 9h sáng 14/10/2020": the time a storm's position is observed or forecast.

@@ -235,3 +235,13 @@ describe("done, and quarterly reports", () => {
     expect(first("gửi báo cáo quý trước ngày 15 tháng cuối quý")).toMatchObject({ date: "2022-06-15", recurrence: "quarterly" });
   });
 });
+
+describe("a web page's own time", () => {
+  it.each(["Thứ Bảy, 06/05/2017, 06:03 [GMT+7]", "THỨ SÁU, 30/09/2022 15:22:16", "Cơ quan chức năng trả lời ý kiến cử tri ( Cập nhật lúc: 12/02/2020 )"])("%s", (s) => {
+    expect(first(s)).toBeNull();
+  });
+  it("a weekday date after a label or a verb is still a time", () => {
+    expect(first("Thời gian: Thứ Sáu, 30/9/2022")).toMatchObject({ date: "2022-09-30" });
+    expect(first("tổ chức vào Thứ Sáu, 30/9/2022")).toMatchObject({ date: "2022-09-30" });
+  });
+});
