@@ -67,9 +67,9 @@ const YEAR_RE =
 // "Từ nay đến cuối năm", "trước cuối tháng này": the end of the period the document is in ("trong năm nay" alone is
 // the period an activity covers, like "trong năm 2022").
 const THIS_PERIOD_RE = /(?:từ nay\s+(?:đến|tới)\s+(?:hết|cuối)\s+(năm|quý|tháng)(?!\s*(?:\d|[IVX]+\b|sau|tới))(?:\s+(?:nay|này))?|(?:trước|đến hết|đến cuối|(?:hoàn thành|xong)(?:\s+trong)?)\s+(?:cuối\s+)?(năm|quý|tháng)\s+(?:nay|này))(?![\p{L}])/giu;
-// "hoàn thành trong 6 tháng đầu năm 2024", "trước 6 tháng cuối năm": a half year, due at its end (a report "6 tháng đầu
-// năm" names the period it covers and has no such cue).
-const HALF_RE = new RegExp(`(?:(trước)|(?:hoàn thành|xong|thực hiện|triển khai|tổ chức)\\s+trong|thời gian[^:.;\\n]{0,50}:)\\s+(?:0?6|sáu)\\s+tháng\\s+(đầu|cuối)\\s+năm(?:\\s*(?:\\/|-)?\\s*(\\d{4}))?(?!\\d)`, "giu");
+// "hoàn thành trong 6 tháng đầu năm 2024": a half year, due at its end ("kết quả thực hiện trong 6 tháng đầu năm" is the
+// period a report covers: only a completion word or a time label makes it a limit).
+const HALF_RE = new RegExp(`(?:(trước)|(?:hoàn thành|xong)\\s+trong|thời gian[^:.;\\n]{0,50}:)\\s+(?:0?6|sáu)\\s+tháng\\s+(đầu|cuối)\\s+năm(?:\\s*(?:\\/|-)?\\s*(\\d{4}))?(?!\\d)`, "giu");
 const WEEKDAY_REL_RE = /(?:trước|vào|chậm nhất(?:\s+là)?|hạn|đến)\s+(?:ngày\s+)?thứ\s*(hai|ba|tư|năm|sáu|bảy|[2-7])\s+(tuần này|tuần sau|tuần tới)/giu;
 const MONTHLY_DAY_RE =
   /(?:(?:trước|vào|chậm nhất|đến)\s+)?ngày\s+(?:(?:mùng|mồng)\s*)?(\d{1,2})\s+(?:hàng|hằng)\s+tháng|(?:hàng|hằng)\s+tháng[^.;\d]{0,160}?(?:trước|vào|chậm nhất(?:\s+là)?)\s+ngày\s+(\d{1,2})(?![\d/]|\s*tháng)/giu;
@@ -382,9 +382,11 @@ export function findDeadlines(original: string, ctx: DateContext): FoundDeadline
   return kept.sort((a, b) => a.index - b.index);
 }
 
-const STAMP_BEFORE_RE = /(?:cập nhật|đăng(?:\s+tải)?|ngày đăng|xuất bản)\s*(?:lúc|ngày|vào)?\s*:?\s*$/iu;
+// "Cập nhật lúc: …", "Ngày đăng: …" (not "cập nhật số liệu trước ngày …": the verb).
+const STAMP_BEFORE_RE = /(?:cập nhật|đăng(?:\s+tải)?|ngày đăng|xuất bản)\s*(?:lúc\s*:?|ngày\s*:|:)\s*(?:ngày\s*)?$/iu;
 function pageStamp(text: string, start: number, end: number): boolean {
-  if (STAMP_BEFORE_RE.test(text.slice(Math.max(0, start - 25), start))) return true;
+  const digit = text.slice(start, end).search(/\d/u);
+  if (STAMP_BEFORE_RE.test(text.slice(Math.max(0, start - 25), digit < 0 ? start : start + digit))) return true;
   const lineStart = text.lastIndexOf("\n", start - 1) + 1;
   const lineEnd = text.indexOf("\n", end);
   const before = text.slice(lineStart, start);

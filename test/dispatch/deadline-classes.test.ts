@@ -197,6 +197,7 @@ describe("date grammar: cues, periods and schedules", () => {
   });
   it.each([
     "báo cáo kết quả 6 tháng đầu năm 2022",
+    "đánh giá kết quả thực hiện trong 6 tháng đầu năm 2022",
     "theo tin tức ngày 12/3/2022 trên báo",
     "trong năm nay, kinh tế tăng trưởng khá",
   ])("no limit: %s", (s) => {
@@ -239,6 +240,9 @@ describe("done, and quarterly reports", () => {
 describe("a web page's own time", () => {
   it.each(["Thứ Bảy, 06/05/2017, 06:03 [GMT+7]", "THỨ SÁU, 30/09/2022 15:22:16", "Cơ quan chức năng trả lời ý kiến cử tri ( Cập nhật lúc: 12/02/2020 )"])("%s", (s) => {
     expect(first(s)).toBeNull();
+  });
+  it("the verb 'cập nhật' before a limit is no page stamp", () => {
+    expect(first("cập nhật số liệu trước ngày 15/6")).toMatchObject({ date: "2022-06-15" });
   });
   it("a weekday date after a label or a verb is still a time", () => {
     expect(first("Thời gian: Thứ Sáu, 30/9/2022")).toMatchObject({ date: "2022-09-30" });
