@@ -28,7 +28,7 @@ const LONG_DATE = "(\\d{1,2})\\s+tháng\\s+(\\d{1,2})(?:\\s*(?:năm|,\\s*năm)\\
 const TIME = "(?:\\d{1,2}\\s*(?:h|giờ|g)\\s*(?:\\d{1,2})?\\s*(?:phút|'|’|′)?\\s*(?:,\\s*)?)";
 // "ngày10/9": real text drops the space after "ngày"; "sáng thứ Ba ngày mùng 02/5/2023": a part of the day and
 // "mùng"/"mồng" (the first ten days of a month) may stand before the weekday and the day.
-const DATE = `(?:ngày\\s*)?(?:(?:sáng|chiều|tối|trưa)\\s+)?(?:${WEEKDAY}\\s*,?\\s*(?:ngày\\s*)?)?(?:(?:mùng|mồng)\\s*)?(?:${NUM_DATE}|${LONG_DATE})`;
+const DATE = `(?:ngày\\s*)?(?:(?:sáng|chiều|tối|trưa)\\s+(?:ngày\\s*)?)?(?:${WEEKDAY}\\s*,?\\s*(?:ngày\\s*)?)?(?:(?:mùng|mồng)\\s*)?(?:${NUM_DATE}|${LONG_DATE})`;
 // "bắt đầu từ ngày 07/6/2022", "kể từ ngày 12/05/2021" with no end: an open window is due from its first day (the
 // guide's "kể từ ngày X đến khi …" → X); "vào thời điểm 0 giờ, ngày 1-4-2019": the moment an activity starts.
 const CUE =
@@ -48,6 +48,8 @@ const WEEKDAY_DATE_RE = new RegExp(
   `(?:ngày\\s*)?(?:(?:sáng|chiều|tối|trưa)\\s+)?${WEEKDAY}\\s*,?\\s*(?:ngày\\s*)?(?:(?:mùng|mồng)\\s*)?(?:${NUM_DATE}|${LONG_DATE})|(?:ngày\\s*)?(?:${NUM_DATE}|${LONG_DATE})\\s*\\(\\s*${WEEKDAY}\\s*\\)|${WEEKDAY}\\s*\\(\\s*(?:ngày\\s*)?(?:${NUM_DATE}|${LONG_DATE})\\s*\\)`,
   "giu",
 );
+// "phải trước 15h hôm nay", "trong ngày hôm nay", "trước 17 giờ ngày mai": the document's own day, or the next.
+const TODAY_RE = new RegExp(`(?:trước|trong|chậm nhất(?:\\s+là)?|ngay trong|vào|đến)\\s+(?:${TIME})?(?:(?:sáng|chiều|tối|trưa)\\s+)?(?:ngày\\s+)?(hôm nay|mai)(?![\\p{L}])`, "giu");
 // "kể từ ngày 01/01/2020 đến nay": the period a report covers.
 const UNTIL_NOW_RE = /^\s*(?:cho\s+)?(?:đến|tới)\s+(?:nay|hiện nay|thời điểm (?:hiện tại|báo cáo))/iu;
 const CUED_DATE_RE = new RegExp(`${CUE}\\s*:?\\s*(?:ngày\\s*)?(?:${TIME})?(?:ngày\\s*)?${DATE}`, "giu");
@@ -256,6 +258,9 @@ export function findDeadlines(original: string, ctx: DateContext): FoundDeadline
     const yearly = /^\s*(?:hàng|hằng)\s+năm/iu.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12));
     push(m.index, m[0], p[2] !== null ? iso(p[2], p[1], p[0]) : nextOccurrence(p[0], p[1], ctx, yearly));
   }
+  for (const m of ctx.dated !== false && /hôm nay|mai/iu.test(text) ? text.matchAll(TODAY_RE) : []) {
+    push(m.index, m[0], /mai/iu.test(m[1]!) ? addDays(ctx.base, 1) : ctx.base);
+  }
   for (const m of dateLike && /thứ|chủ\s*nhật/iu.test(text) ? text.matchAll(WEEKDAY_DATE_RE) : []) {
     const p = dmy([...m], 1) ?? dmy([...m], 7) ?? dmy([...m], 13);
     if (p) push(m.index, m[0], p[2] !== null ? iso(p[2], p[1], p[0]) : nextOccurrence(p[0], p[1], ctx, false));
@@ -391,8 +396,8 @@ function pageStamp(text: string, start: number, end: number): boolean {
   const lineEnd = text.indexOf("\n", end);
   const before = text.slice(lineStart, start);
   const after = text.slice(end, lineEnd < 0 ? text.length : lineEnd);
-  // Only a weekday date alone on its line, with at most a clock time after it.
-  return /^[\s|\-–,]*$/u.test(before) && /^(?:thứ|chủ)/iu.test(text.slice(start, end).replace(/^ngày\s*/iu, "")) && /^[\s|\-–,]*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:[(\[]?GMT[+\d:]*[)\]]?)?[\s|.]*$/iu.test(after);
+  // Only a weekday date alone on its line with the clock time of posting after it.
+  return /^[\s|\-–,]*$/u.test(before) && /^(?:thứ|chủ)/iu.test(text.slice(start, end)) && /^[\s|\-–,]*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[(\[]?GMT[+\d:]*[)\]]?)?[\s|.]*$/iu.test(after);
 }
 const DONE_BEFORE_RE = /(?:^|[^\p{L}])đã\s+(?:được\s+)?(?:thực hiện|tổ chức|triển khai|diễn ra|làm|đạt)\s*$/iu;
 // "Hồi 07 giờ ngày 13/9, vị trí tâm bão ở vào khoảng …", "đến 19 giờ ngày 13/9, vị trí tâm áp thấp …", "Vị trí và

@@ -249,3 +249,21 @@ describe("a web page's own time", () => {
     expect(first("tổ chức vào Thứ Sáu, 30/9/2022")).toMatchObject({ date: "2022-09-30" });
   });
 });
+
+describe("the document's own day, and a part of the day before 'ngày'", () => {
+  // Dated Fri 27/5/2022.
+  it.each([
+    ["phải hoàn thành trước 15h hôm nay", "2022-05-27"],
+    ["báo cáo trong ngày hôm nay", "2022-05-27"],
+    ["gửi về trước 17 giờ ngày mai", "2022-05-28"],
+    ["tổ chức Lễ hưởng ứng vào sáng ngày 13/9/2024", "2024-09-13"],
+  ])("%s → %s", (s, date) => {
+    expect(first(s)).toMatchObject({ date, recurrence: null });
+  });
+  it("a document with no date of its own has no 'hôm nay'", () => {
+    expect(findDeadlines("trước 15h hôm nay", { year: 2022, base: "2022-01-01", dated: false })).toEqual([]);
+  });
+  it("a weekday date alone on a line is a time unless the page's clock follows it", () => {
+    expect(first("ngày chủ nhật, 22 tháng 5 năm 2011")).toMatchObject({ date: "2011-05-22" });
+  });
+});
