@@ -267,3 +267,21 @@ describe("the document's own day, and a part of the day before 'ngày'", () => {
     expect(first("ngày chủ nhật, 22 tháng 5 năm 2011")).toMatchObject({ date: "2011-05-22" });
   });
 });
+
+describe("'Theo đó' opens the detail of the instruction before it", () => {
+  const dated = (text: string) => readDispatch(text, { refDate: "2026-01-15" }).tasks.filter((t) => t.assignees.length > 0).map((t) => t.deadline?.date ?? null);
+  it("the work it introduces takes that instruction's one time", () => {
+    expect(
+      dated(
+        "Từ tháng 3 đến hết tháng 7-2018, Trung ương Đoàn phát động chương trình Ngày Chủ nhật xanh trên cả nước.\n\nTheo đó, các tỉnh đoàn xây dựng kế hoạch, tổ chức ra quân Ngày Chủ nhật xanh tại địa phương.",
+      ),
+    ).toContain("2018-07-31");
+  });
+  it("a census's reference moment is not when the preparation is due", () => {
+    expect(
+      dated(
+        "UBND tỉnh ban hành Chỉ thị về Tổng điều tra dân số vào thời điểm 0 giờ, ngày 1-4-2019.\n\nTheo đó, UBND tỉnh giao Cục Thống kê tỉnh chủ trì, phối hợp với các sở, ngành xây dựng phương án.",
+      ),
+    ).not.toContain("2019-04-01");
+  });
+});
