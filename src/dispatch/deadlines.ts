@@ -22,16 +22,17 @@ export interface FoundDeadline extends Deadline {
 }
 
 const WEEKDAY = "(?:thứ\\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\\s*nhật)";
-const NUM_DATE = "(\\d{1,2})\\s*[/.\\-]\\s*(\\d{1,2})(?:\\s*[/.\\-]\\s*(\\d{4}))?(?![\\d/])";
+// "trước ngày 31/12 năm 2024": the year may follow in words.
+const NUM_DATE = "(\\d{1,2})\\s*[/.\\-]\\s*(\\d{1,2})(?:(?:\\s*[/.\\-]\\s*|\\s+năm\\s+)(\\d{4}))?(?![\\d/])";
 const LONG_DATE = "(\\d{1,2})\\s+tháng\\s+(\\d{1,2})(?:\\s*(?:năm|,\\s*năm)\\s+(\\d{4}))?";
-const TIME = "(?:\\d{1,2}\\s*(?:h|giờ|g)\\s*(?:\\d{1,2})?\\s*(?:phút|'|’)?\\s*(?:,\\s*)?)";
+const TIME = "(?:\\d{1,2}\\s*(?:h|giờ|g)\\s*(?:\\d{1,2})?\\s*(?:phút|'|’|′)?\\s*(?:,\\s*)?)";
 // "ngày10/9": real text drops the space after "ngày"; "sáng thứ Ba ngày mùng 02/5/2023": a part of the day and
 // "mùng"/"mồng" (the first ten days of a month) may stand before the weekday and the day.
-const DATE = `(?:ngày\\s*)?(?:(?:sáng|chiều|tối|trưa)\\s+)?(?:${WEEKDAY}\\s*,?\\s*(?:ngày\\s*)?)?(?:(?:mùng|mồng)\\s*)?(?:${NUM_DATE}|${LONG_DATE})`;
+const DATE = `(?:ngày\\s*)?(?:(?:sáng|chiều|tối|trưa)\\s+(?:ngày\\s*)?)?(?:${WEEKDAY}\\s*,?\\s*(?:ngày\\s*)?)?(?:(?:mùng|mồng)\\s*)?(?:${NUM_DATE}|${LONG_DATE})`;
 // "bắt đầu từ ngày 07/6/2022", "kể từ ngày 12/05/2021" with no end: an open window is due from its first day (the
 // guide's "kể từ ngày X đến khi …" → X); "vào thời điểm 0 giờ, ngày 1-4-2019": the moment an activity starts.
 const CUE =
-  "(?:không (?:quá|muộn hơn)|trước|chậm nhất(?:\\s+là)?|muộn nhất|hạn chót|hạn cuối|thời hạn|hạn|đến hết|đến|kết thúc|xong|hoàn thành|bắt đầu(?:\\s+từ)?|kể từ|(?:vào\\s+)?thời điểm|vào lúc|vào|lúc|trong ngày|diễn ra(?:\\s+vào)?|dự kiến(?:\\s+vào)?|thời gian[^:.;\\n]{0,50}:)";
+  "(?:không (?:quá|muộn hơn)|trước|chậm nhất(?:\\s+(?:là|vào|trong))*|muộn nhất|(?:thời hạn|hạn chót|hạn cuối)(?:\\s+[^\\s.;:\\d]+){0,6}?\\s+(?:sẽ\\s+)?là|hạn chót|hạn cuối|thời hạn|hạn|(?<!(?:tin|lập)\\s)tức(?:\\s+là)?|đến hết|đến|kết thúc|xong|hoàn thành|bắt đầu(?:\\s+từ)?|kể từ|(?:vào\\s+)?thời điểm|vào lúc|vào|lúc|trong ngày|diễn ra(?:\\s+vào)?|dự kiến(?:\\s+vào)?|thời gian[^:.;\\n]{0,50}:)";
 
 // "từ ngày 30/4 đến hết 03/5/2020", "từ ngày 01/01/2017 (Chủ nhật) đến hết ngày 02/01/2017", "từ thứ Tư ngày 11/2/2026
 // (tức ngày 24 tháng Chạp năm Ất Tỵ) đến hết Chủ nhật ngày 22/2/2026": the window's last day.
@@ -47,15 +48,17 @@ const WEEKDAY_DATE_RE = new RegExp(
   `(?:ngày\\s*)?(?:(?:sáng|chiều|tối|trưa)\\s+)?${WEEKDAY}\\s*,?\\s*(?:ngày\\s*)?(?:(?:mùng|mồng)\\s*)?(?:${NUM_DATE}|${LONG_DATE})|(?:ngày\\s*)?(?:${NUM_DATE}|${LONG_DATE})\\s*\\(\\s*${WEEKDAY}\\s*\\)|${WEEKDAY}\\s*\\(\\s*(?:ngày\\s*)?(?:${NUM_DATE}|${LONG_DATE})\\s*\\)`,
   "giu",
 );
+// "phải trước 15h hôm nay", "trong ngày hôm nay", "trước 17 giờ ngày mai": the document's own day, or the next.
+const TODAY_RE = new RegExp(`(?:trước|trong|chậm nhất(?:\\s+là)?|ngay trong|vào|đến)\\s+(?:${TIME})?(?:(?:sáng|chiều|tối|trưa)\\s+)?(?:ngày\\s+)?(hôm nay|mai)(?![\\p{L}])`, "giu");
 // "kể từ ngày 01/01/2020 đến nay": the period a report covers.
 const UNTIL_NOW_RE = /^\s*(?:cho\s+)?(?:đến|tới)\s+(?:nay|hiện nay|thời điểm (?:hiện tại|báo cáo))/iu;
 const CUED_DATE_RE = new RegExp(`${CUE}\\s*:?\\s*(?:ngày\\s*)?(?:${TIME})?(?:ngày\\s*)?${DATE}`, "giu");
 const MONTH_RE = new RegExp(
-  `(?:(trước)|trong|hết|cuối|(?:vào\\s+)?đầu|vào|đến hết|đến cuối|đến|dự kiến|thời gian[^:.;\\n]{0,50}:)\\s+tháng\\s+(\\d{1,2})(?:\\s*(?:\\/|năm|-)\\s*(\\d{4}))?(?![\\d/])`,
+  `(?:(trước)|trong|hết|cuối|(?:vào\\s+)?đầu|vào(?=tháng)|vào|đến hết|đến cuối|đến|dự kiến|thời gian[^:.;\\n]{0,50}:)\\s*(?<=\\s|vào)tháng\\s+(\\d{1,2})(?:\\s*(?:\\/|năm|-|\\.)\\s*(\\d{4}))?(?![\\d/])`,
   "giu",
 );
 const QUARTER_RE = new RegExp(
-  `(?:(trước)\\s+|(?:trong|hết|cuối|vào|đến hết|đến|xong|hoàn thành(?:\\s+trong)?|thời gian[^:.;\\n]{0,50}:)\\s+)quý\\s+(IV|I{1,3}|[1-4])(?:\\s*(?:\\/|năm|-)\\s*(\\d{4}))?`,
+  `(?:(trước)\\s+|(?:trong|hết|cuối|(?:vào\\s+)?đầu|vào|đến hết|đến|xong|hoàn thành(?:\\s+trong)?|thời gian[^:.;\\n]{0,50}:)\\s+)quý\\s+(IV|I{1,3}|[1-4])(?:\\s*(?:\\/|năm|-|\\.)\\s*(\\d{4}))?`,
   "giu",
 );
 // A bare "trong năm 2022" / "cuối năm 2021" after a noun is the period an activity or a report covers ("ứng phó với
@@ -63,14 +66,20 @@ const QUARTER_RE = new RegExp(
 // "trong năm 2022 - 2023": a span of years is due at the end of its last year.
 const YEAR_RE =
   /(?:(trước)|(?:hoàn thành|xong|kết thúc)(?:\s+(?:trong|vào|cuối))?|đến hết|đến cuối|vào|thời gian[^:.;\n]{0,50}:|thời gian (?:thực hiện|hoàn thành|triển khai)\s+(?:trong|đến hết|đến)?)\s*năm\s+(\d{4})(?:\s*[-–]\s*(\d{4}))?(?!\d)/giu;
+// "Từ nay đến cuối năm", "trước cuối tháng này": the end of the period the document is in ("trong năm nay" alone is
+// the period an activity covers, like "trong năm 2022").
+const THIS_PERIOD_RE = /(?:từ nay\s+(?:đến|tới)\s+(?:hết|cuối)\s+(năm|quý|tháng)(?!\s*(?:\d|[IVX]+\b|sau|tới))(?:\s+(?:nay|này))?|(?:trước|đến hết|đến cuối|(?:hoàn thành|xong)(?:\s+trong)?)\s+(?:cuối\s+)?(năm|quý|tháng)\s+(?:nay|này))(?![\p{L}])/giu;
+// "hoàn thành trong 6 tháng đầu năm 2024": a half year, due at its end ("kết quả thực hiện trong 6 tháng đầu năm" is the
+// period a report covers: only a completion word or a time label makes it a limit).
+const HALF_RE = new RegExp(`(?:(trước)|(?:hoàn thành|xong)\\s+trong|thời gian[^:.;\\n]{0,50}:)\\s+(?:0?6|sáu)\\s+tháng\\s+(đầu|cuối)\\s+năm(?:\\s*(?:\\/|-)?\\s*(\\d{4}))?(?!\\d)`, "giu");
 const WEEKDAY_REL_RE = /(?:trước|vào|chậm nhất(?:\s+là)?|hạn|đến)\s+(?:ngày\s+)?thứ\s*(hai|ba|tư|năm|sáu|bảy|[2-7])\s+(tuần này|tuần sau|tuần tới)/giu;
 const MONTHLY_DAY_RE =
-  /(?:(?:trước|vào|chậm nhất|đến)\s+)?ngày\s+(\d{1,2})\s+(?:hàng|hằng)\s+tháng|(?:hàng|hằng)\s+tháng[^.;\d]{0,160}?(?:trước|vào|chậm nhất(?:\s+là)?)\s+ngày\s+(\d{1,2})(?![\d/]|\s*tháng)/giu;
+  /(?:(?:trước|vào|chậm nhất|đến)\s+)?ngày\s+(?:(?:mùng|mồng)\s*)?(\d{1,2})\s+(?:hàng|hằng)\s+tháng|(?:hàng|hằng)\s+tháng[^.;\d]{0,160}?(?:trước|vào|chậm nhất(?:\s+là)?)\s+ngày\s+(\d{1,2})(?![\d/]|\s*tháng)/giu;
 // The gap may hold a parenthesis with digits and dots ("(qua Phòng …, điện thoại: 0237.3852.668)").
-const QUARTER_DAY_RE = /(?:hàng|hằng)\s+quý(?:[^.;\d]|\([^()]{0,160}\)){0,200}?(?:trước|vào|chậm nhất(?:\s+là)?)\s+ngày\s+(\d{1,2})\s+(?:của\s+)?tháng\s+cuối\s+quý/giu;
+const QUARTER_DAY_RE = /(?:hàng|hằng|báo cáo)\s+quý(?:[^.;\d]|\([^()]{0,160}\)){0,200}?(?:trước|vào|chậm nhất(?:\s+là)?)\s+ngày\s+(\d{1,2})\s+(?:của\s+)?tháng\s+cuối\s+quý/giu;
 // "vào thứ Sáu hằng tuần", "hằng tuần … trước thứ Năm": the weekday's next occurrence.
 const WEEKLY_DAY_RE =
-  /(?:vào|trước|chậm nhất(?:\s+là)?)\s+(?:(?:sáng|chiều|tối)\s+)?(?:các\s+)?(?:ngày\s+)?thứ\s*(hai|ba|tư|năm|sáu|bảy|[2-7])\s+(?:hàng|hằng)\s+tuần|(?:hàng|hằng)\s+tuần[^.;\d]{0,120}?(?:vào|trước|chậm nhất(?:\s+là)?)\s+(?:ngày\s+)?thứ\s*(hai|ba|tư|năm|sáu|bảy|[2-7])(?!\s+(?:tuần|đầu|cuối))/giu;
+  /(?:vào|trước|chậm nhất(?:\s+là)?)\s+(?:\d{1,2}\s*(?:h|giờ)\s*(?:\d{1,2})?\s*(?:phút|'|’|′)?\s*,?\s*)?(?:(?:sáng|chiều|tối)\s+)?(?:các\s+)?(?:ngày\s+)?thứ\s*(hai|ba|tư|năm|sáu|bảy|[2-7])\s+(?:hàng|hằng)\s+tuần|(?:hàng|hằng)\s+tuần[^.;\d]{0,120}?(?:vào|trước|chậm nhất(?:\s+là)?)\s+(?:ngày\s+)?thứ\s*(hai|ba|tư|năm|sáu|bảy|[2-7])(?!\s+(?:tuần|đầu|cuối))/giu;
 // "trong hai ngày 19 và 20/5/2007", "vào các ngày 12, 13 và 14/10": the last of the days.
 const DAY_PAIR_RE =
   /(?:trong|vào)\s+(?:(?:hai|ba|0?2|0?3)\s+)?(?:các\s+)?ngày\s+(\d{1,2})\s*(?:,\s*\d{1,2}\s*)*(?:và|,)\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?(?![\d/])/giu;
@@ -133,6 +142,12 @@ const REC_RES: ReadonlyArray<[RegExp, Recurrence]> = [
   [/định kỳ[^.;:\n]{1,120}?\s(?:hàng|hằng)\s+tuần(?![\p{L}])/giu, "weekly"],
   // "báo cáo trước 15h00 hằng ngày": a daily report has no period in the guide's list, so it is periodic.
   [/(?:trước|vào|lúc|chậm nhất)\s+\d{1,2}\s*(?:h|giờ)[^.;\n]{0,12}?(?:hàng|hằng)\s+ngày/giu, "periodic"],
+  // "định kỳ hằng ngày thống kê …", "thực hiện nghiêm chế độ báo cáo hàng ngày": a daily duty is periodic too.
+  [/(?:định kỳ|báo cáo)\s+(?:hàng|hằng)\s+ngày|(?:hàng|hằng)\s+ngày\s+báo cáo/giu, "periodic"],
+  // "tổ chức giao ban hằng tháng", "họp định kỳ hằng quý": a meeting held every period is that period's schedule.
+  [/(?:giao ban|họp|sơ kết)\s+(?:định kỳ\s+)?(?:hàng|hằng)\s+tuần/giu, "weekly"],
+  [/(?:giao ban|họp|sơ kết)\s+(?:định kỳ\s+)?(?:hàng|hằng)\s+tháng/giu, "monthly"],
+  [/(?:giao ban|họp|sơ kết)\s+(?:định kỳ\s+)?(?:hàng|hằng)\s+quý/giu, "quarterly"],
   // "khám sức khỏe định kỳ", "bảo dưỡng định kỳ": the kind of activity, not a schedule.
   [new RegExp(`(?<!(?:${ACTIVITY_BEFORE_PERIODIC.join("|")})\\s+)định kỳ(?!\\s+(?:hàng|hằng|6|sáu|3|ba)\\b)`, "giu"), "periodic"],
 ];
@@ -180,15 +195,29 @@ function dmy(g: Array<string | undefined>, at: number): [number, number, number 
 // Real dispatches misspell the cue "trước" ("trưóc", "truớc", "truóc"); the fix keeps the length, so
 // every index into the fixed text is an index into the original, whose wording is what we report.
 const TRUOC_TYPO_RE = /(?<=^|[^\p{L}])(t)r(?:ư|u)(?:ớ|ó)c(?![\p{L}])/giu;
+// "trước ngày mùng hai hàng tháng": the first ten days of a month may be spelt out after "mùng"/"mồng"; the digits
+// are padded to the word's length for the same reason.
+const DAY_WORD: Record<string, number> = { một: 1, hai: 2, ba: 3, bốn: 4, năm: 5, sáu: 6, bảy: 7, tám: 8, chín: 9, mười: 10 };
+const DAY_WORD_RE = /(?<=(?:mùng|mồng)\s+)(một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)(?![\p{L}])/giu;
 function fixCueTypos(text: string): string {
-  return text.replace(TRUOC_TYPO_RE, (w, t: string) => (w.slice(1) === "rước" ? w : `${t}rước`));
+  // Most texts spell it right: only a misspelling is worth the replacement pass.
+  const fixed = /tr(?:uớ|uó|ưó)c/iu.test(text) ? text.replace(TRUOC_TYPO_RE, (w, t: string) => (w.slice(1) === "rước" ? w : `${t}rước`)) : text;
+  return /mùng|mồng/iu.test(fixed) ? fixed.replace(DAY_WORD_RE, (w) => String(DAY_WORD[w.toLowerCase()]).padEnd(w.length, " ")) : fixed;
 }
 
 export function findDeadlines(original: string, ctx: DateContext): FoundDeadline[] {
   const text = fixCueTypos(original);
   const dates: FoundDeadline[] = [];
+  const weather = /vị trí/iu.test(text);
   const push = (index: number, found: string, date: string | null, recurrence: Recurrence | null = null) => {
     if (date === null && recurrence === null) return;
+    if (weather && observed(text, index, index + found.length)) return;
+    // A web page's own time ("Cập nhật lúc: 12/02/2020", a line "THỨ SÁU, 30/09/2022 | 10:35"): page furniture.
+    if (pageStamp(text, index, index + found.length)) return;
+    // "các hoạt động đã thực hiện trong tháng 3": what was done in a period is no limit.
+    if (DONE_BEFORE_RE.test(text.slice(Math.max(0, index - 30), index))) return;
+    // "Từ đầu tháng 11 đến nay": the period a report covers, whatever the start's shape.
+    if (/(?:^|[^\p{L}])từ\s*$/iu.test(text.slice(Math.max(0, index - 8), index)) && UNTIL_NOW_RE.test(text.slice(index + found.length))) return;
     let phrase = original.slice(index, index + found.length);
     if (phrase.includes("(") && !phrase.includes(")") && text[index + phrase.length] === ")") phrase += ")";
     const end = index + phrase.length;
@@ -197,7 +226,7 @@ export function findDeadlines(original: string, ctx: DateContext): FoundDeadline
   };
   // Cheap gates first: most sentences carry no time at all.
   const digits = /\d/.test(text);
-  if (!digits && !/định kỳ|hàng|hằng|thứ|lần|tết/iu.test(text)) return [];
+  if (!digits && !/định kỳ|hàng|hằng|thứ|lần|tết|nay|này/iu.test(text)) return [];
   const dateLike = digits && /\d\s*[/.\-]\s*\d|\d\s+tháng\s+\d/u.test(text);
   for (const m of dateLike && /từ/iu.test(text) ? text.matchAll(RANGE_RE) : []) {
     const to = dmy([...m], 7);
@@ -229,6 +258,9 @@ export function findDeadlines(original: string, ctx: DateContext): FoundDeadline
     const yearly = /^\s*(?:hàng|hằng)\s+năm/iu.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12));
     push(m.index, m[0], p[2] !== null ? iso(p[2], p[1], p[0]) : nextOccurrence(p[0], p[1], ctx, yearly));
   }
+  for (const m of ctx.dated !== false && /hôm nay|mai/iu.test(text) ? text.matchAll(TODAY_RE) : []) {
+    push(m.index, m[0], /mai/iu.test(m[1]!) ? addDays(ctx.base, 1) : ctx.base);
+  }
   for (const m of dateLike && /thứ|chủ\s*nhật/iu.test(text) ? text.matchAll(WEEKDAY_DATE_RE) : []) {
     const p = dmy([...m], 1) ?? dmy([...m], 7) ?? dmy([...m], 13);
     if (p) push(m.index, m[0], p[2] !== null ? iso(p[2], p[1], p[0]) : nextOccurrence(p[0], p[1], ctx, false));
@@ -246,6 +278,19 @@ export function findDeadlines(original: string, ctx: DateContext): FoundDeadline
   for (const m of digits && /năm/iu.test(text) ? text.matchAll(YEAR_RE) : []) {
     const y = Number(m[3] && Number(m[3]) > Number(m[2]) ? m[3] : m[2]);
     push(m.index, m[0], m[1] ? iso(y - 1, 12, 31) : iso(y, 12, 31));
+  }
+  for (const m of /nay|này/iu.test(text) ? text.matchAll(THIS_PERIOD_RE) : []) {
+    const unit = (m[1] ?? m[2])!.toLowerCase();
+    const [by, bm] = ctx.base.split("-").map(Number) as [number, number];
+    const y = ctx.dated === false ? ctx.year : by;
+    const mon = unit === "năm" ? 12 : unit === "quý" ? Math.ceil(bm / 3) * 3 : bm;
+    // A document with no date of its own has a year but no month.
+    if (unit === "năm" || ctx.dated !== false) push(m.index, m[0], lastDay(y, mon));
+  }
+  for (const m of /tháng\s+(?:đầu|cuối)/iu.test(text) ? text.matchAll(HALF_RE) : []) {
+    const y = m[3] ? Number(m[3]) : ctx.year;
+    const first = m[2]!.toLowerCase() === "đầu";
+    push(m.index, m[0], m[1] ? (first ? iso(y - 1, 12, 31) : iso(y, 6, 30)) : first ? iso(y, 6, 30) : iso(y, 12, 31));
   }
   for (const m of /tuần/iu.test(text) ? text.matchAll(WEEKDAY_REL_RE) : []) {
     const w = m[1]!.toLowerCase();
@@ -340,6 +385,28 @@ export function findDeadlines(original: string, ctx: DateContext): FoundDeadline
   const stated = dates.some((d) => d.recurrence !== null && d.recurrence !== "periodic");
   const kept = stated ? dates.filter((d) => !(d.recurrence === "periodic" && d.date === null)) : dates;
   return kept.sort((a, b) => a.index - b.index);
+}
+
+// "Cập nhật lúc: …", "Ngày đăng: …" (not "cập nhật số liệu trước ngày …": the verb).
+const STAMP_BEFORE_RE = /(?:cập nhật|đăng(?:\s+tải)?|ngày đăng|xuất bản)\s*(?:lúc\s*:?|ngày\s*:|:)\s*(?:ngày\s*)?$/iu;
+function pageStamp(text: string, start: number, end: number): boolean {
+  const digit = text.slice(start, end).search(/\d/u);
+  if (STAMP_BEFORE_RE.test(text.slice(Math.max(0, start - 25), digit < 0 ? start : start + digit))) return true;
+  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+  const lineEnd = text.indexOf("\n", end);
+  const before = text.slice(lineStart, start);
+  const after = text.slice(end, lineEnd < 0 ? text.length : lineEnd);
+  // Only a weekday date alone on its line with the clock time of posting after it.
+  return /^[\s|\-–,]*$/u.test(before) && /^(?:thứ|chủ)/iu.test(text.slice(start, end)) && /^[\s|\-–,]*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[(\[]?GMT[+\d:]*[)\]]?)?[\s|.]*$/iu.test(after);
+}
+const DONE_BEFORE_RE = /(?:^|[^\p{L}])đã\s+(?:được\s+)?(?:thực hiện|tổ chức|triển khai|diễn ra|làm|đạt)\s*$/iu;
+// "Hồi 07 giờ ngày 13/9, vị trí tâm bão ở vào khoảng …", "đến 19 giờ ngày 13/9, vị trí tâm áp thấp …", "Vị trí và
+// hướng di chuyển của bão số 7 lúc 9h sáng 14/10/2020": the time a storm's position is observed or forecast.
+const STORM_AT = /vị\s+trí(?:\s+và\s+hướng\s+di\s+chuyển)?(?:\s+của)?\s+(?:tâm\s+)?(?:cơn\s+)?(?:bão|áp\s+thấp)/iu;
+function observed(text: string, start: number, end: number): boolean {
+  const from = Math.max(text.lastIndexOf(".", start), text.lastIndexOf(";", start), text.lastIndexOf("\n", start)) + 1;
+  const stop = text.slice(end).search(/[.;\n]/u);
+  return STORM_AT.test(text.slice(from, stop < 0 ? text.length : end + stop));
 }
 
 const tidy = (phrase: string) => phrase.replace(/^[\s.;:,]+|[\s.;:,]+$/gu, "");

@@ -78,6 +78,8 @@ export const STOP_WORDS = [
 export const ACTIVITY_BEFORE_PERIODIC = [
   "khám sức (?:khỏe|khoẻ)", "khám bệnh", "khám", "bảo dưỡng", "bảo trì", "kiểm tra", "kiểm định", "hiệu chuẩn",
   "tiêm chủng", "tiêm phòng", "xét nghiệm", "sửa chữa", "tu bổ", "vệ sinh", "thay thế",
+  // "trong các buổi sinh hoạt Chi bộ định kỳ": the regular meeting where something is done, not a schedule for it.
+  "sinh hoạt(?:\\s+(?:chi bộ|chi đoàn|chi hội|đảng))?",
 ];
 
 // Lower-case continuations of a head noun that start with a verb-like word but name the office's field

@@ -18,10 +18,18 @@ export function dateContext(doc: DocHeader, text: string, refDate: string): Date
   if (doc.date) return { year: Number(doc.date.slice(0, 4)), base: doc.date };
   const refYear = Number(refDate.slice(0, 4));
   let best = 0;
-  // "28.1.2016": dotted dates count too (not inside a longer dotted number such as a phone "0237.3852.668").
-  for (const m of text.matchAll(/(?<![\d.])\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*((?:19|20)\d\d)(?![\d.])|tháng\s+\d{1,2}\s+năm\s+((?:19|20)\d\d)/gu)) {
+  // "28.1.2016": dotted dates count too (not inside a longer dotted number such as a phone "0237.3852.668"), also at
+  // the end of a sentence ("… đến ngày 28.1.2016.").
+  for (const m of text.matchAll(/(?<![\d.])\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*((?:19|20)\d\d)(?!\d|\.\d)|tháng\s+\d{1,2}\s+năm\s+((?:19|20)\d\d)/gu)) {
     const y = Number(m[1] ?? m[2]);
     if (y > best && y <= refYear + 1) best = y;
+  }
+  // "trong dịp Tết Ất Mùi năm 2015 … từ ngày 1 đến 24.2": with no full date, the first year the text names ("năm
+  // 2015", "tháng 7-2018", "quý III/2019") is the one its days fall in; a later one is more often a target ("đến năm
+  // 2025").
+  if (!best) {
+    const named = /(?:năm|tháng\s+\d{1,2}\s*[/.-]|quý\s+[IV1-4]{1,3}\s*[/.-])\s*((?:19|20)\d\d)(?!\d)/u.exec(text);
+    if (named && Number(named[1]) <= refYear + 1) best = Number(named[1]);
   }
   // Only a year the text states (a portal page's own date is not the document's): no day to count a recurring deadline
   // from, so it has no date. With no year at all, the day the dispatch reaches the bot stands for the document's.
@@ -175,6 +183,21 @@ function holiday(text: string, ctx: DateContext): { start: string | null; end: D
 const DURING_HOLIDAY = /(?:trong|suốt)\s+(?:thời gian|đợt|kỳ|dịp|những ngày|các ngày)\s+nghỉ(?:\s+(?:tết|lễ))?(?![\p{L}])/iu;
 const BEFORE_HOLIDAY = /trước\s+(?:khi|kỳ|đợt|dịp)\s+nghỉ(?:\s+(?:tết|lễ))?(?![\p{L}])/iu;
 
+/** "Từ tháng 3 đến hết tháng 7-2018, Trung ương Đoàn phát động … Theo đó, các tỉnh, thành đoàn xây dựng kế hoạch …":
+ *  "Theo đó" opens the detail of the instruction the sentence before it states, so the work it introduces is done in
+ *  that instruction's time (one time only; a census's reference moment "vào thời điểm 0 giờ ngày 1-4-2019" is the state
+ *  the count describes, not when the preparation is due). */
+function accordingTime(t: ParsedTask, text: string, ctx: DateContext): Deadline | null {
+  if (!/^theo đó(?![\p{L}])/iu.test(t.text.trim())) return null;
+  const at = text.indexOf(t.text.trim().slice(0, 40));
+  if (at < 0) return null;
+  const para = text.slice(Math.max(0, at - 600), at).split(/\n\s*\n/u).filter((x) => x.trim()).pop() ?? "";
+  const sentence = para.trim().split(/(?<=[.;])\s+/u).pop() ?? "";
+  const found = findDeadlines(sentence, ctx).filter((d) => d.date && !d.recurrence);
+  if (found.length !== 1 || /thời điểm/iu.test(found[0]!.text)) return null;
+  return { text: found[0]!.text, date: found[0]!.date, recurrence: null };
+}
+
 /** "đúng thời gian quy định tại Điều 1", "thời hạn nêu tại mục II": the time stated in the item referred to. */
 function referredTime(text: string, root: OutlineNode, ctx: DateContext): Deadline | null {
   const m = /(?:thời gian|thời hạn|tiến độ)[^.;]{0,30}?(?:quy định|nêu|ghi)\s+(?:tại|ở)\s+(Điều|mục|khoản|phần|điểm)\s+(\d{1,3}|[IVX]{1,5}|[a-zđ])(?![\p{L}\p{N}])/iu.exec(text);
@@ -313,6 +336,11 @@ export function attachDeadlines(tasks: ParsedTask[], st: Structure, doc: DocHead
     if (rest && inHoliday) {
       const phrase = (inHoliday === "start" ? BEFORE_HOLIDAY : DURING_HOLIDAY).exec(t.text)?.[0] ?? HOLIDAY.exec(t.text)![0];
       t.deadline = { text: phrase, date: inHoliday === "start" ? rest.start : rest.end.date, recurrence: null };
+      continue;
+    }
+    const according = t.deadline ? null : accordingTime(t, text, ctx);
+    if (according) {
+      t.deadline = according;
       continue;
     }
     const referred = t.deadline ? null : referredTime(t.text, st.root, ctx);

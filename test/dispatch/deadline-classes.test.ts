@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { findDeadlines } from "../../src/dispatch/deadlines.js";
 import { readDispatch } from "../../src/dispatch/reader.js";
+import { dateContext } from "../../src/dispatch/schedule.js";
 
 // Classes of deadline wording seen across real dispatches (not one document's words). A dispatch dated 27/5/2022.
 const ctx = { year: 2022, base: "2022-05-27" };
@@ -145,5 +146,142 @@ describe("an activity's window shared by the tasks that carry it out", () => {
         "THÔNG BÁO\n\nVề việc treo cờ Tổ quốc\n\nUBND phường đề nghị các cơ quan, trường học và nhân dân trên địa bàn phường treo cờ Tổ quốc từ ngày 09/10/2023 đến hết ngày 11/10/2023.\n\nĐề nghị các tổ dân phố đôn đốc nhắc nhở nhân dân thực hiện việc treo cờ Tổ quốc đầy đủ.",
       ),
     ).toEqual(["2023-10-11", "2023-10-11"]);
+  });
+});
+
+describe("the year of days written without one", () => {
+  // A portal text with no date of its own: the year comes from the text, never from the day it reaches the bot.
+  const ref = "2026-12-06";
+  const none = { number: null, date: null, issuer: null, subject: null, recipients: [] } as unknown as Parameters<typeof dateContext>[0];
+  it.each([
+    ["treo cờ từ ngày 20.1 đến ngày 28.1.2016.", 2016],
+    ["trong dịp Tết Ất Mùi năm 2015, hạn chế băng rôn từ ngày 1 đến 24.2", 2015],
+    ["Từ tháng 3 đến hết tháng 7-2018, phát động Ngày Chủ nhật xanh", 2018],
+    ["lịch tiếp công dân quý III/2019", 2019],
+    // A full date outweighs a year named in passing.
+    ["phấn đấu đến năm 2030; báo cáo trước ngày 15/3/2021", 2021],
+  ])("%s → %d", (text, year) => {
+    expect(dateContext(none, text, ref).year).toBe(year);
+  });
+});
+
+describe("date grammar: cues, periods and schedules", () => {
+  // A dispatch dated Fri 27/5/2022.
+  it.each([
+    // An equivalence gives the day: a lunar date restated, a limit restated.
+    ["treo cờ trong ngày Lễ giỗ Tổ Hùng Vương (10 tháng 3 âm lịch, tức ngày 31/3/2012)", "2012-03-31", null],
+    ["thời hạn nhận bài thi sẽ là 31/1/2017", "2017-01-31", null],
+    ["hạn chót nộp hồ sơ là ngày 15/6/2022", "2022-06-15", null],
+    ["gửi báo cáo chậm nhất là vào ngày 10/6", "2022-06-10", null],
+    // A prime after the minutes, as web pages write it.
+    ["tổ chức Lễ ra mắt vào lúc 08h30′ ngày 01/7/2024", "2024-07-01", null],
+    // Glued words from PDF extraction; a year after a dot.
+    ["trình Chính phủ vàotháng 10/2007", "2007-10-31", null],
+    ["bắt đầu từ quý I.2022, hoàn thành trong quý II.2022", "2022-06-30", null],
+    ["Từ tháng 3 đến hết tháng 7-2018, phát động chiến dịch", "2018-07-31", null],
+    // The period the document is in.
+    ["Từ nay đến cuối năm, tiếp tục khai thác nguồn thu", "2022-12-31", null],
+    ["hoàn thành trước cuối tháng này", "2022-05-31", null],
+    // Half years.
+    ["hoàn thành trong 6 tháng đầu năm 2024", "2024-06-30", null],
+    ["Thời gian thực hiện: 6 tháng cuối năm", "2022-12-31", null],
+    // Daily duties and meetings every period.
+    ["Công an các quận định kỳ hằng ngày thống kê danh sách", null, "periodic"],
+    ["thực hiện nghiêm chế độ báo cáo hàng ngày", null, "periodic"],
+    ["tổ chức giao ban hằng tháng để giải quyết kiến nghị", null, "monthly"],
+    // A spelt-out day after "mùng"; an hour before the weekday of a weekly report.
+    ["báo cáo tiến độ trước ngày mùng hai hàng tháng", "2022-06-02", "monthly"],
+    ["báo cáo trước 16 giờ thứ Sáu hằng tuần", "2022-06-03", "weekly"],
+  ])("%s → %s %s", (s, date, recurrence) => {
+    expect(first(s)).toMatchObject({ date, recurrence });
+  });
+  it.each([
+    "báo cáo kết quả 6 tháng đầu năm 2022",
+    "đánh giá kết quả thực hiện trong 6 tháng đầu năm 2022",
+    "theo tin tức ngày 12/3/2022 trên báo",
+    "trong năm nay, kinh tế tăng trưởng khá",
+  ])("no limit: %s", (s) => {
+    expect(first(s)).toBeNull();
+  });
+});
+
+describe("times that are no limit", () => {
+  it.each([
+    // Storm bulletins: the time a position is observed or forecast.
+    "Theo Trung tâm Dự báo, Hồi 07 giờ ngày 13/9, vị trí tâm bão ở vào khoảng 21,1 độ Vĩ Bắc",
+    "mỗi giờ đi được 15-20km, đến 19 giờ ngày 13/9, vị trí tâm áp thấp nhiệt đới ở khoảng 21,2 độ Vĩ Bắc",
+    "Vị trí và hướng di chuyển của bão số 7 lúc 9h sáng 14/10/2020.",
+    // The period a report covers, whatever the start's shape.
+    "Từ đầu tháng 11 đến nay, đã hỗ trợ 500 hộ kinh doanh",
+    // The regular meeting where something is done.
+    "tuyên truyền trong các buổi sinh hoạt Chi bộ định kỳ",
+  ])("%s", (s) => {
+    expect(first(s)).toBeNull();
+  });
+  it.each([
+    ["trước ngày 31/12 năm 2023", "2023-12-31"],
+    ["triển khai vào đầu quý III/2022", "2022-09-30"],
+    // A storm's time in another sentence does not hide a limit.
+    ["Hồi 07 giờ ngày 13/9, vị trí tâm bão ở 21 độ Vĩ Bắc. Các xã báo cáo trước 17 giờ ngày 13/9/2022.", "2022-09-13"],
+  ])("%s → %s", (s, date) => {
+    expect(first(s)).toMatchObject({ date, recurrence: null });
+  });
+});
+
+describe("done, and quarterly reports", () => {
+  it("what was done in a period is no limit", () => {
+    expect(first("đánh giá cao các hoạt động của các cấp Hội đã thực hiện trong tháng 3")).toBeNull();
+  });
+  it("'báo cáo quý trước ngày 15 tháng cuối quý' is a quarterly report day", () => {
+    expect(first("gửi báo cáo quý trước ngày 15 tháng cuối quý")).toMatchObject({ date: "2022-06-15", recurrence: "quarterly" });
+  });
+});
+
+describe("a web page's own time", () => {
+  it.each(["Thứ Bảy, 06/05/2017, 06:03 [GMT+7]", "THỨ SÁU, 30/09/2022 15:22:16", "Cơ quan chức năng trả lời ý kiến cử tri ( Cập nhật lúc: 12/02/2020 )"])("%s", (s) => {
+    expect(first(s)).toBeNull();
+  });
+  it("the verb 'cập nhật' before a limit is no page stamp", () => {
+    expect(first("cập nhật số liệu trước ngày 15/6")).toMatchObject({ date: "2022-06-15" });
+  });
+  it("a weekday date after a label or a verb is still a time", () => {
+    expect(first("Thời gian: Thứ Sáu, 30/9/2022")).toMatchObject({ date: "2022-09-30" });
+    expect(first("tổ chức vào Thứ Sáu, 30/9/2022")).toMatchObject({ date: "2022-09-30" });
+  });
+});
+
+describe("the document's own day, and a part of the day before 'ngày'", () => {
+  // Dated Fri 27/5/2022.
+  it.each([
+    ["phải hoàn thành trước 15h hôm nay", "2022-05-27"],
+    ["báo cáo trong ngày hôm nay", "2022-05-27"],
+    ["gửi về trước 17 giờ ngày mai", "2022-05-28"],
+    ["tổ chức Lễ hưởng ứng vào sáng ngày 13/9/2024", "2024-09-13"],
+  ])("%s → %s", (s, date) => {
+    expect(first(s)).toMatchObject({ date, recurrence: null });
+  });
+  it("a document with no date of its own has no 'hôm nay'", () => {
+    expect(findDeadlines("trước 15h hôm nay", { year: 2022, base: "2022-01-01", dated: false })).toEqual([]);
+  });
+  it("a weekday date alone on a line is a time unless the page's clock follows it", () => {
+    expect(first("ngày chủ nhật, 22 tháng 5 năm 2011")).toMatchObject({ date: "2011-05-22" });
+  });
+});
+
+describe("'Theo đó' opens the detail of the instruction before it", () => {
+  const dated = (text: string) => readDispatch(text, { refDate: "2026-01-15" }).tasks.filter((t) => t.assignees.length > 0).map((t) => t.deadline?.date ?? null);
+  it("the work it introduces takes that instruction's one time", () => {
+    expect(
+      dated(
+        "Từ tháng 3 đến hết tháng 7-2018, Trung ương Đoàn phát động chương trình Ngày Chủ nhật xanh trên cả nước.\n\nTheo đó, các tỉnh đoàn xây dựng kế hoạch, tổ chức ra quân Ngày Chủ nhật xanh tại địa phương.",
+      ),
+    ).toContain("2018-07-31");
+  });
+  it("a census's reference moment is not when the preparation is due", () => {
+    expect(
+      dated(
+        "UBND tỉnh ban hành Chỉ thị về Tổng điều tra dân số vào thời điểm 0 giờ, ngày 1-4-2019.\n\nTheo đó, UBND tỉnh giao Cục Thống kê tỉnh chủ trì, phối hợp với các sở, ngành xây dựng phương án.",
+      ),
+    ).not.toContain("2019-04-01");
   });
 });
