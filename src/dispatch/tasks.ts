@@ -188,10 +188,13 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
   // "Phòng Giáo dục … đề nghị Hiệu trưởng các trường … tổ chức cuộc thi như sau: 1. Thời gian dự thi: … 2. Đối tượng:
   // …": when the numbered items only inform, the request before them is the task, and the items are its text.
   let prose = st.prose;
-  if (out.length === 0 && st.preamble.length) {
+  // Items that only showed for review (no body at all, e.g. a page's stray "V.THÀNH" line) count as none.
+  if (out.every((t) => t.assignees.length === 0) && st.preamble.length) {
     const items = st.root.children.filter((c) => isNumbered(c.kind)).map((c) => flatten(c, 1));
     const at = st.preamble.findIndex((p) => sentences(p).some((s) => leadsOfSentence(s)?.requested));
-    if (at >= 0) prose = [...st.preamble.slice(at), ...(items.length ? [items.join("\n")] : []), ...st.prose];
+    // Items kept for review stay apart: their text is not the request's (they informed nothing it asks).
+    const informs = out.length === 0 && items.length > 0;
+    if (at >= 0) prose = [...st.preamble.slice(at), ...(informs ? [items.join("\n")] : []), ...st.prose];
   }
 
   // Root prose: each sentence whose subject is a (non-issuer) body starts a task; others continue it. A lead-in
