@@ -134,3 +134,16 @@ describe("a topic label before a sentence whose subject is a body", () => {
     expect(isWorkSentence(leadsOfSentence("Thành phần: Sở Y tế, Sở Tài chính"))).toBe(false);
   });
 });
+
+describe("numbered items that only list facts after the request", () => {
+  it("items naming no body (places, a stray page line) leave the request before them as the task", () => {
+    const text = [
+      "Ngày 12/9/2021, UBND huyện có Công văn 5638 về tìm người liên quan đến ca nghi nhiễm.",
+      "Theo đó, UBND huyện yêu cầu:",
+      "Trạm Y tế các xã khẩn trương rà soát, lập danh sách các công dân đến, đi về từ các địa điểm sau:",
+      "1. Chợ An Lộc, xã Phong Hòa từ ngày 31/8 đến ngày 06/9/2021;",
+      "2. Chợ Mỹ Chánh, xã Hải Chánh từ ngày 05/9 đến ngày 06/9/2021",
+    ].join("\n");
+    expect(tasksOf(text).map((t) => t.assignees.map((a) => a.name))).toEqual([["Trạm Y tế các xã"]]);
+  });
+});
