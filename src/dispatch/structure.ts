@@ -34,6 +34,11 @@ const REPORT_CLOSING = /^(?:Báo cáo|Gửi báo cáo|Nộp báo cáo|Định k�
 
 const REPORT_TIME = /(?:báo cáo|gửi|nộp)[^]*?(?:trước|chậm nhất|hạn chót|hằng năm|hàng năm|định kỳ)/iu;
 
+// A news page's photo caption ("… tại thị trấn Ea Pốk. Ảnh minh họa", "… về chính sách thuế. Ảnh: KHÁNH CHÂU",
+// "… (Ảnh: Hoàng Bình).") describes a picture: whoever it shows doing something is not given work by the dispatch.
+const CAPTION =
+  /(?:(?:^|[\s.(])[Ảả]nh\s+[Mm]inh\s+[Hh](?:ọa|oạ)[^.]{0,60}|(?:^|[\s.(])Ảnh\s*:\s*[^.:]{1,40}|(?:^|[\s.])Ảnh\s+nguồn[^.]{0,40}|\(\s*[Ảả]nh\s*:[^()]{0,40}\))\s*[.|]?\s*$/u;
+
 function isHeadingOnly(node: OutlineNode): boolean {
   const l = leadsOfSentence(node.head);
   return l !== null && l.verb === "" && node.paras.length === 0 && node.children.length === 0;
@@ -71,6 +76,7 @@ export function buildStructure(lines: Line[], issuerNames: string[]): Structure 
       if (root.children.length || prose.length || preamble.length) break;
       continue;
     }
+    if (text.length < 400 && CAPTION.test(text)) continue;
     const mk = parseMarker(text);
     if (mk && mode === "closing" && !isNumbered(mk.kind)) {
       closing.push(text);

@@ -1,0 +1,23 @@
+/**
+ * Invented tasks: text that names a body doing something without the dispatch asking it (a news page's photo caption,
+ * a letter's closing formula, a stance). Synthetic sentences in the grammar of the real ones.
+ */
+import { describe, expect, it } from "vitest";
+import { readDispatch } from "../../src/dispatch/reader.js";
+
+const tasksOf = (text: string) => readDispatch(text, { refDate: "2024-06-01" }).tasks.filter((t) => t.assignees.length > 0);
+const leadsOf = (text: string) => tasksOf(text).map((t) => t.assignees.filter((a) => a.role === "lead").map((a) => a.name));
+
+describe("a news page's photo caption is not a task", () => {
+  it.each([
+    "Từ nguồn Quỹ Vì người nghèo, Ủy ban MTTQ Việt Nam huyện Ea Súp tặng bò giúp gia đình anh A tại thị trấn. Ảnh minh họa",
+    "Hộ kinh doanh, tiểu thương tại chợ Bến Thành được tư vấn, hỗ trợ về chính sách thuế. Ảnh: KHÁNH CHÂU",
+    "Hội Khuyến học huyện tổng kết hoạt động năm 2022 (Ảnh: Hoàng Bình).",
+  ])("%s", (caption) => {
+    const text = `Sở Nội vụ vừa có công văn đề nghị các sở, ban, ngành tỉnh rà soát hồ sơ khen thưởng.\n${caption}\nHồ sơ gửi về Sở Nội vụ trước ngày 15/6/2024.`;
+    expect(leadsOf(text)).toEqual([["các sở, ban, ngành tỉnh"]]);
+  });
+  it("keeps a sentence that only mentions a picture ('… chụp ảnh.')", () => {
+    expect(leadsOf("Giao Trung tâm Văn hóa huyện tổ chức chụp ảnh.")).toEqual([["Trung tâm Văn hóa huyện"]]);
+  });
+});
