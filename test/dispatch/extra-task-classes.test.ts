@@ -21,3 +21,13 @@ describe("a news page's photo caption is not a task", () => {
     expect(leadsOf("Giao Trung tâm Văn hóa huyện tổ chức chụp ảnh.")).toEqual([["Trung tâm Văn hóa huyện"]]);
   });
 });
+
+describe("the closing formula of an office's thông báo", () => {
+  it("'X thông báo để Y và các cơ quan liên quan biết, thực hiện./.' is no task, even when X is not the issuer found", () => {
+    const text = "Phó Chủ tịch UBND tỉnh có ý kiến như sau:\nGiao Sở Tài nguyên và Môi trường chủ trì rà soát các điểm ô nhiễm.\nVăn phòng UBND tỉnh thông báo để Sở Tài nguyên và Môi trường, các cơ quan liên quan thực hiện./.";
+    expect(leadsOf(text)).toEqual([["Sở Tài nguyên và Môi trường"]]);
+  });
+  it("keeps a commune's notice to the public, which may be its only request", () => {
+    expect(leadsOf("UBND xã thông báo để các hộ biết và chủ động nộp phí vệ sinh trước ngày 5/4/2019.")).toEqual([["các hộ"]]);
+  });
+});
