@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { readDispatch } from "../../src/dispatch/reader.js";
+import { isWorkSentence, leadsOfSentence } from "../../src/dispatch/roles.js";
 
 const tasksOf = (text: string) => readDispatch(text, { refDate: "2024-06-01" }).tasks.filter((t) => t.assignees.length > 0);
 const leadsOf = (text: string) => tasksOf(text).map((t) => t.assignees.filter((a) => a.role === "lead").map((a) => a.name));
@@ -29,5 +30,16 @@ describe("the closing formula of an office's thông báo", () => {
   });
   it("keeps a commune's notice to the public, which may be its only request", () => {
     expect(leadsOf("UBND xã thông báo để các hộ biết và chủ động nộp phí vệ sinh trước ngày 5/4/2019.")).toEqual([["các hộ"]]);
+  });
+});
+
+describe("a body's stance or a power it holds is not work", () => {
+  it.each([
+    "Hội Hỗ trợ gia đình liệt sĩ Việt Nam hoan nghênh đề xuất này.",
+    "UBND huyện Chợ Mới tiếp thu ý kiến của cử tri.",
+    "Căn cứ tình hình thực tế, UBND các xã, phường, thị trấn có quyền yêu cầu các Tổ kiểm soát báo cáo thêm thông tin.",
+  ])("%s", (s) => expect(isWorkSentence(leadsOfSentence(s))).toBe(false));
+  it("still reads 'tiếp tục' work ('Sở Y tế tiếp tục theo dõi …')", () => {
+    expect(isWorkSentence(leadsOfSentence("Sở Y tế tiếp tục theo dõi tình hình dịch bệnh."))).toBe(true);
   });
 });
