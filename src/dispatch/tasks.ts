@@ -35,6 +35,15 @@ const REPORT_TOPIC = /^(?:công tác|tình hình|kết quả|những|các|số l
 // after it, "… các nội dung trên, tổng hợp và báo cáo … trước ngày 20/12", is a task of its own).
 const BACK_REFERENCE = /(?:thực hiện|triển khai|chấp hành)(?:\s+(?:tốt|nghiêm|nghiêm túc|đầy đủ|đảm bảo|có hiệu quả))*\s+(?:các\s+|những\s+)?(?:nội dung|yêu cầu|nhiệm vụ|chỉ đạo)\s+(?:trên|nêu trên|này)\s*[./]*\s*$/iu;
 
+// "UBND huyện yêu cầu các cơ quan, đơn vị … và UBND các xã, thị trấn tổ chức triển khai thực hiện.": after the work
+// was given, a request whose only work is to carry it out closes the letter (guide: a closing restatement).
+const ONLY_CARRY_OUT = /^\s*(?:(?:tổ chức|triển khai|nghiêm túc|khẩn trương|thực hiện|chấp hành|tốt|nghiêm)[\s,]*)+[./]*\s*$/u;
+function asksOnlyToCarryOut(s: string, leads: string[]): boolean {
+  const last = leads[leads.length - 1];
+  const at = last ? s.lastIndexOf(last) : -1;
+  return at >= 0 && ONLY_CARRY_OUT.test(s.slice(at + last!.length));
+}
+
 // A clause after ";" that opens with who is asked ("…; Giao công chức Văn hóa – Xã hội tham mưu …", "…; Ban Chỉ huy
 // quân sự xã tham mưu …", "…; giao UBND huyện Triệu Phong kiểm tra …"): a meeting's conclusions and a news summary run
 // several bodies' work into one sentence, and each such clause is a sentence of its own in the guide's sense.
@@ -238,6 +247,7 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
         // "- Công ty …: tiếp tục bơm …") is that body's own task.
         const sameLeads = cur !== null && leads.every((n) => curLeads.some((a) => sameBody(a.name, n))) && (dash ? curLeads.length <= leads.length : curLeads.length === leads.length && l.requested) && (i > 0 || dash);
         if (leads.length && !sameLeads) {
+          if (l.requested && out.length > 0 && asksOnlyToCarryOut(s, l.leads)) return;
           // A paragraph the page prints twice (or the portal's summary of it) is not a second task.
           // "Đề nghị [the same bodies] thực hiện đảm bảo các nội dung trên.": a closing restatement of their task.
           const restated = BACK_REFERENCE.test(s) ? out.find((t) => t.ref.startsWith("#") && leads.every((n) => t.assignees.some((a) => a.role === "lead" && sameBody(a.name, n)))) : undefined;

@@ -43,3 +43,13 @@ describe("a body's stance or a power it holds is not work", () => {
     expect(isWorkSentence(leadsOfSentence("Sở Y tế tiếp tục theo dõi tình hình dịch bệnh."))).toBe(true);
   });
 });
+
+describe("a closing request whose only work is to carry out what was said", () => {
+  const body = "Tất cả các cơ quan, đơn vị, trường học treo cờ Tổ quốc tại trụ sở từ ngày 01/9/2019 đến hết ngày 03/9/2019.";
+  it("is no task after the work was given", () => {
+    expect(leadsOf(`${body}\nỦy ban nhân dân huyện yêu cầu các cơ quan, đơn vị và Ủy ban nhân dân các xã, thị trấn tổ chức triển khai thực hiện.`)).toEqual([["Tất cả các cơ quan, đơn vị", "trường học"]]);
+  });
+  it("is the task when it is the only request", () => {
+    expect(leadsOf("Ủy ban nhân dân huyện yêu cầu Ủy ban nhân dân các xã, thị trấn tổ chức triển khai thực hiện.")).toHaveLength(1);
+  });
+});
