@@ -178,7 +178,7 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
     });
     const text = kept.filter(Boolean).join("\n");
     // A heading whose bullets all became tasks of their own ("3. Giao:" + bullets naming bodies) is not a task itself.
-    const info = (INFO_ITEM.test(node.head) || bulletTasks.length > 0) && kept.length === 1 && !context.length;
+    const info = ((INFO_ITEM.test(node.head) && bulletTasks.length === 0) || (bulletTasks.length > 0 && kept.length === 1)) && !context.length;
     if (context.length) out.push(task(ref, text, assignees(context, text)));
     else if (info) {
       // information, not work

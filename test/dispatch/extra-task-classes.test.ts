@@ -53,3 +53,14 @@ describe("a closing request whose only work is to carry out what was said", () =
     expect(leadsOf("Ủy ban nhân dân huyện yêu cầu Ủy ban nhân dân các xã, thị trấn tổ chức triển khai thực hiện.")).toHaveLength(1);
   });
 });
+
+describe("an information item with dash lines asks no one", () => {
+  it("'3. Thời gian thực hiện: - Đối với …: từ … đến …' is not a task for the recipients", () => {
+    const text = "Kính gửi: Các sở giáo dục và đào tạo\n\n1. Các sở giáo dục và đào tạo chỉ đạo các trường tiểu học tổ chức chương trình.\n2. Các sở giáo dục và đào tạo báo cáo kết quả về Bộ.\n3. Thời gian thực hiện:\n- Đối với các tỉnh phía Bắc: từ ngày 1 tháng 6 đến ngày 30 tháng 6 năm 2013.\n- Đối với các tỉnh phía Nam: từ ngày 1 tháng 6 đến ngày 15 tháng 7 năm 2013.";
+    expect(readDispatch(text, { refDate: "2013-05-01" }).tasks.map((t) => t.ref)).toEqual(["1", "2"]);
+  });
+  it("keeps an item whose dash line names its own body", () => {
+    const text = "Kính gửi: Các sở giáo dục và đào tạo\n\n1. Các sở giáo dục và đào tạo chỉ đạo các trường tiểu học tổ chức chương trình.\n2. Thời gian thực hiện:\n- Sở Giáo dục và Đào tạo Hà Nội tổ chức trước ngày 30/6/2013.";
+    expect(readDispatch(text, { refDate: "2013-05-01" }).tasks.map((t) => t.ref)).toEqual(["1", "2#1"]);
+  });
+});
