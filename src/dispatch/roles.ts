@@ -214,7 +214,7 @@ const DUTY = /^([^:;.()\d]{2,60}?)\s*:\s*/u;
 const NOT_DUTY =
   /^(?:kính gửi|đồng kính gửi|nơi nhận|thời gian|địa điểm|thành phần|đại biểu|đại diện|thư ký|chủ trì|phối hợp|cơ quan|đơn vị|người|nguồn|tác giả|số|ngày|v\/v|về việc|trích yếu|lĩnh vực|loại|chủ đề|liên hệ|địa chỉ|điện thoại|email|website|lưu|tm|kt|ban hành|hiệu lực|trưởng|phó|thành viên|ủy viên|uỷ viên|tổ trưởng|tổ phó|khách mời|mời|gồm|căn cứ|lưu ý|chú ý|ghi chú|yêu cầu|mục đích|nội dung|hình thức|đối tượng|phạm vi|kinh phí|trực)(?![\p{L}])/iu;
 const NOT_TOPIC =
-  /^(?:kính gửi|đồng kính gửi|nơi nhận|thành phần|đại biểu|đại diện|thư ký|chủ trì|phối hợp|cơ quan|đơn vị|người|nguồn|tác giả|số|v\/v|về việc|trích yếu|trưởng|phó|thành viên|ủy viên|uỷ viên|tổ trưởng|tổ phó|khách mời|mời|gồm|đối tượng|trực)(?![\p{L}])/iu;
+  /^(?:địa điểm|địa chỉ|nơi (?:tổ chức|nhận|nộp|tiếp nhận)|kính gửi|đồng kính gửi|nơi nhận|thành phần|đại biểu|đại diện|thư ký|chủ trì|phối hợp|cơ quan|đơn vị|người|nguồn|tác giả|số|v\/v|về việc|trích yếu|trưởng|phó|thành viên|ủy viên|uỷ viên|tổ trưởng|tổ phó|khách mời|mời|gồm|đối tượng|trực)(?![\p{L}])/iu;
 function dutyLine(s: string): SentenceLeads | null {
   const m = DUTY.exec(s);
   if (!m || NOT_DUTY.test(m[1]!) || bodyHeadAt(m[1]!) || /^\p{Lu}{2,}/u.test(m[1]!) || m[1]!.split(/\s+/u).length > 8) return null;

@@ -64,3 +64,10 @@ describe("an information item with dash lines asks no one", () => {
     expect(readDispatch(text, { refDate: "2013-05-01" }).tasks.map((t) => t.ref)).toEqual(["1", "2#1"]);
   });
 });
+
+describe("a place label names where, not who", () => {
+  it("'Địa điểm: Phòng Tiếp công dân, trụ sở HĐND&UBND huyện.' has no subject", () => {
+    expect(isWorkSentence(leadsOfSentence("Địa điểm: Phòng Tiếp công dân, trụ sở HĐND&UBND huyện."))).toBe(false);
+    expect(leadsOfSentence("Địa điểm: Phòng Tiếp công dân, trụ sở HĐND&UBND huyện.")?.leads ?? []).toEqual([]);
+  });
+});
