@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { readDispatch } from "../../src/dispatch/reader.js";
 import { isWorkSentence, leadsOfSentence } from "../../src/dispatch/roles.js";
+import { isGeneric } from "../../src/dispatch/bodies.js";
 
 const tasksOf = (text: string) => readDispatch(text, { refDate: "2024-06-01" }).tasks.filter((t) => t.assignees.length > 0);
 const leadsOf = (text: string) => tasksOf(text).map((t) => t.assignees.filter((a) => a.role === "lead").map((a) => a.name));
@@ -69,5 +70,15 @@ describe("a place label names where, not who", () => {
   it("'Địa điểm: Phòng Tiếp công dân, trụ sở HĐND&UBND huyện.' has no subject", () => {
     expect(isWorkSentence(leadsOfSentence("Địa điểm: Phòng Tiếp công dân, trụ sở HĐND&UBND huyện."))).toBe(false);
     expect(leadsOfSentence("Địa điểm: Phòng Tiếp công dân, trụ sở HĐND&UBND huyện.")?.leads ?? []).toEqual([]);
+  });
+});
+
+describe("'whoever is concerned' is no named body", () => {
+  it.each(["các cơ quan chức năng", "đơn vị chức năng", "các đơn vị hữu quan", "các nơi"])("%s", (n) => expect(isGeneric([n])).toBe(true));
+  it("keeps a named body", () => {
+    expect(isGeneric(["Sở Tài chính"])).toBe(false);
+  });
+  it("a news sentence about them is not a task", () => {
+    expect(leadsOf("Giao Công an thành phố xác minh các trường hợp vi phạm.\nTừ danh sách này, đơn vị chức năng sẽ xác minh và thông báo cho Công an các quận.")).toEqual([["Công an thành phố"]]);
   });
 });
