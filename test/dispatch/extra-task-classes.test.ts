@@ -82,3 +82,12 @@ describe("'whoever is concerned' is no named body", () => {
     expect(leadsOf("Giao Công an thành phố xác minh các trường hợp vi phạm.\nTừ danh sách này, đơn vị chức năng sẽ xác minh và thông báo cho Công an các quận.")).toEqual([["Công an thành phố"]]);
   });
 });
+
+describe("a portal sentence naming its document in a parenthesis after the request", () => {
+  it("keeps the request as the first task", () => {
+    const text = "Tăng cường công tác tuyên truyền chào mừng Lễ Kỷ niệm\n\nSở Văn hóa, Thể thao và Du lịch vừa có Công văn đề nghị các huyện, thành phố tăng cường công tác tuyên truyền, trang trí cổ động trực quan (Công văn số 1236/SVHTTDL-QLVH, ngày 30/10/2019).\n\nCác huyện, thành phố chỉ đạo các phòng chuyên môn tăng cường tuyên truyền cổ động trên đường phố.";
+    const r = readDispatch(text, { refDate: "2019-11-01" });
+    expect(r.doc.number).toBe("1236/SVHTTDL-QLVH");
+    expect(r.tasks[0]?.text).toMatch(/^Sở Văn hóa, Thể thao và Du lịch vừa có Công văn đề nghị các huyện/u);
+  });
+});
