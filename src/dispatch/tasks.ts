@@ -133,6 +133,15 @@ function lettersAreDetails(node: OutlineNode, context: string[], isIssuer: (n: s
 // "các Bộ", "các Sở", "các trường" alone, with no qualifier: those of that kind the letter is addressed to.
 const BARE_PLURAL = /^(?:tất cả\s+)?các\s+(\p{L}+)$/iu;
 
+/** "các Trung tâm" for "Trung tâm TGPL các tỉnh, thành phố": a bare capitalised plural of the kind a body's name
+ *  starts with (a lower-case "các sở, ngành" is a collective of its own). */
+function refersTo(bare: string, name: string): boolean {
+  const kind = /^(?:tất cả\s+)?các\s+(\p{Lu}\p{Ll}*(?:\s+\p{Ll}+)?)$/u.exec(bare)?.[1]?.toLowerCase();
+  if (!kind) return false;
+  const head = name.toLowerCase().replace(/^(?:tất cả\s+)?các\s+/u, "");
+  return head !== bare.toLowerCase().replace(/^(?:tất cả\s+)?các\s+/u, "") && head.startsWith(`${kind} `);
+}
+
 export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
   const out: ParsedTask[] = [];
   const isIssuer = (n: string) => ctx.issuer.some((i) => sameBody(i, n));
@@ -246,7 +255,10 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
         // A dash item that singles out one of the several bodies of the lead-in ("- UBND các huyện: tuyên truyền …",
         // "- Công ty …: tiếp tục bơm …") is that body's own task.
         const sameLeads = cur !== null && leads.every((n) => curLeads.some((a) => sameBody(a.name, n))) && (dash ? curLeads.length <= leads.length : curLeads.length === leads.length && l.requested) && (i > 0 || dash);
-        if (leads.length && !sameLeads) {
+        // "Cục TGPL đề nghị Trung tâm TGPL các tỉnh, thành phố lưu ý …" then "Đề nghị các Trung tâm hàng năm chỉ thực hiện
+        // …": a bare plural of the kind just named ("các Trung tâm") points back at those bodies, whose task goes on.
+        const pointsBack = cur !== null && leads.length > 0 && leads.every((n) => curLeads.some((a) => refersTo(n, a.name)));
+        if (leads.length && !sameLeads && !pointsBack) {
           if (l.requested && out.length > 0 && asksOnlyToCarryOut(s, l.leads)) return;
           // A paragraph the page prints twice (or the portal's summary of it) is not a second task.
           // "Đề nghị [the same bodies] thực hiện đảm bảo các nội dung trên.": a closing restatement of their task.

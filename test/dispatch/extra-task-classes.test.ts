@@ -91,3 +91,13 @@ describe("a portal sentence naming its document in a parenthesis after the reque
     expect(r.tasks[0]?.text).toMatch(/^Sở Văn hóa, Thể thao và Du lịch vừa có Công văn đề nghị các huyện/u);
   });
 });
+
+describe("a bare plural of the kind just named points back at those bodies", () => {
+  const text = "Cục TGPL đề nghị Trung tâm TGPL các tỉnh, thành phố lưu ý báo cáo đúng mẫu.\n\nĐề nghị các Trung tâm hàng năm chỉ thực hiện 02 kỳ báo cáo, gửi về Cục trước ngày 25/6/2024.";
+  it("'Đề nghị các Trung tâm …' goes on with the task of 'Trung tâm TGPL các tỉnh, thành phố'", () => {
+    expect(leadsOf(text)).toEqual([["Trung tâm TGPL các tỉnh, thành phố"]]);
+  });
+  it("a plural of another kind still starts its own task", () => {
+    expect(leadsOf("Cục TGPL đề nghị Trung tâm TGPL các tỉnh lưu ý báo cáo đúng mẫu.\n\nĐề nghị các Sở Tư pháp phối hợp kiểm tra.")).toHaveLength(2);
+  });
+});
