@@ -28,6 +28,10 @@ const NOT_WORK_LABEL = /^(?:mục đích|mục tiêu|yêu cầu)(?:[\s,;và-]+(?
 // Information items ("Thời gian: …", "Địa điểm: …") carry no work unless they name a body.
 const INFO_ITEM = /^(?:thời gian|địa điểm|nội dung|thành phần|hồ sơ|kinh phí|hình thức|đối tượng|phạm vi|thể lệ|cách thức|giải thưởng|cơ cấu giải|chủ đề|liên hệ|địa chỉ|số lượng|tiêu chí|tiêu chuẩn|điều kiện|lệ phí|quy mô|trang phục)[^:]{0,60}:/iu;
 
+// "Đại biểu mời: - Chi bộ nhà trường: 1 đại biểu. - Ban giám hiệu: 1 đại biểu.", "Thành phần tham dự: …": who is invited
+// to an event, with how many seats; being invited is no work.
+const GUEST_LIST = /^(?:đại biểu|khách mời|thành phần)(?:\s+(?:mời|được mời|tham dự|dự))?\s*:\s*$/iu;
+
 // The topics a report covers ("Công tác chỉ đạo …", "Kết quả thực hiện …", "Những đề xuất, kiến nghị").
 const REPORT_TOPIC = /^(?:công tác|tình hình|kết quả|những|các|số liệu|đánh giá|đề xuất|kiến nghị|khó khăn|thuận lợi|nguyên nhân|giải pháp|phương hướng|tồn tại|bài học|ưu điểm|hạn chế)(?![\p{L}])/iu;
 
@@ -157,7 +161,7 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
   const task = (ref: string, text: string, as: Assignee[], implicit = false): ParsedTask => ({ ref, text, assignees: as, implicit, deadline: null });
 
   const visit = (node: OutlineNode, path: string[], inherited: string[]) => {
-    if (NOT_WORK_SECTION.test(node.head) || NOT_WORK_LABEL.test(node.head)) return;
+    if (NOT_WORK_SECTION.test(node.head) || NOT_WORK_LABEL.test(node.head) || GUEST_LIST.test(node.head)) return;
     // "1.2" under "1" is "1.2", not "1.1.2".
     const parentPath = node.kind.startsWith("dotted") ? path.filter((p) => !node.label.startsWith(`${p}.`)) : path;
     const ref = [...parentPath, node.label].filter(Boolean).join(".");

@@ -101,3 +101,11 @@ describe("a bare plural of the kind just named points back at those bodies", () 
     expect(leadsOf("Cục TGPL đề nghị Trung tâm TGPL các tỉnh lưu ý báo cáo đúng mẫu.\n\nĐề nghị các Sở Tư pháp phối hợp kiểm tra.")).toHaveLength(2);
   });
 });
+
+describe("a guest list of an event", () => {
+  it("'Đại biểu mời:' with its seats is no task; the duty roster beside it is", () => {
+    const text = "II. TỔ CHỨC THỰC HIỆN\n1. Phân công:\n- Trang trí, thu dọn lễ đài: Đoàn thanh niên.\n- Kê, dọn bàn ghế: Chi đội 9A1.\nIII. THÀNH PHẦN\n1. Đại biểu mời:\n- Chi bộ nhà trường: 1 đại biểu.\n- Ban giám hiệu: 1 đại biểu.\n- Đại biểu Đoàn Xã: 1 đại biểu.";
+    const refs = tasksOf(text).map((t) => t.ref);
+    expect(refs.some((r) => r.startsWith("III"))).toBe(false);
+  });
+});
