@@ -109,3 +109,10 @@ describe("a guest list of an event", () => {
     expect(refs.some((r) => r.startsWith("III"))).toBe(false);
   });
 });
+
+describe("an office passing on an opinion, and the author of a cited document", () => {
+  it.each([
+    "Văn phòng UBND tỉnh truyền đạt ý kiến của đồng chí Phó Chủ tịch Thường trực UBND tỉnh chỉ đạo triển khai công tác chuyển đổi số.",
+    "Về đề nghị của Ủy ban nhân dân tỉnh Phú Thọ tại văn bản số 2289/UBND-NL, Ủy ban nhân dân tỉnh Hà Giang tại văn bản số 2527/UBND-NLN về việc hỗ trợ vắc xin, Phó Thủ tướng có ý kiến như sau:",
+  ])("%s", (s) => expect(isWorkSentence(leadsOfSentence(s))).toBe(false));
+});
