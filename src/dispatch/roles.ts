@@ -158,6 +158,8 @@ function readLeads(sentence: string): SentenceLeads | null {
   // "Trước đó, ngày 18.3, tại hội nghị hiệp thương …, Ủy ban MTTQ huyện …": a news report going back to what happened
   // before the dispatch; no one is asked anything there.
   if (/^Trước đó\s*,/u.test(s)) return null;
+  // "Mong các trường khác cũng mạnh dạn như vậy” - một phụ huynh viết.": someone's words quoted by a news report.
+  if (/[”"]\s*[-–]\s*[^.”"]{2,60}\s(?:viết|nói|chia sẻ|bày tỏ|cho biết|nhận xét)\s*[.!]?\s*$/u.test(s)) return null;
   const duty = dutyLine(s);
   if (duty) return duty;
   // "Thời gian khám bệnh trở lại: Khoa khám bệnh sẽ tổ chức khám …", "Hình thức tổ chức: UBND xã giao cho cán bộ thú y

@@ -116,3 +116,12 @@ describe("an office passing on an opinion, and the author of a cited document", 
     "Về đề nghị của Ủy ban nhân dân tỉnh Phú Thọ tại văn bản số 2289/UBND-NL, Ủy ban nhân dân tỉnh Hà Giang tại văn bản số 2527/UBND-NLN về việc hỗ trợ vắc xin, Phó Thủ tướng có ý kiến như sau:",
   ])("%s", (s) => expect(isWorkSentence(leadsOfSentence(s))).toBe(false));
 });
+
+describe("someone's words quoted by a news report", () => {
+  it("'… ” - một phụ huynh viết.' asks no one", () => {
+    expect(leadsOfSentence("Mong các trường khác cũng mạnh dạn như vậy” - một phụ huynh viết.")).toBeNull();
+  });
+  it("a request with a quoted name still reads", () => {
+    expect(leadsOfSentence("Đề nghị các trường hưởng ứng phong trào “Nói không với quyên góp”.")?.leads).toEqual(["các trường"]);
+  });
+});
