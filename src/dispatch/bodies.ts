@@ -382,10 +382,11 @@ function tidyName(name: string): string {
 export function isGeneric(names: string[]): boolean {
   // "Quý cơ quan", "Quý Sở", "Quý đơn vị": the polite address of the letter's recipient, who is named in Kính gửi.
   // "các đồng chí" alone: the persons the letter is addressed to.
+  // "các cơ quan chức năng", "đơn vị chức năng", "các đơn vị hữu quan", "các nơi": whoever is concerned, named by no one.
   return names.every((n) => /^quy\s/u.test(nameKey(n)) || /^(?:cac )?dong chi$/u.test(nameKey(n)) ||
     nameKey(n)
       .split(" ")
-      .every((w) => /^(?:cac|don|vi|co|quan|lien|to|chuc|ca|nhan|dia|phuong|truc|thuoc|tren|ban|nganh|tat|ca|minh|nay)$/u.test(w)),
+      .every((w) => /^(?:cac|don|vi|co|quan|lien|huu|to|chuc|ca|nhan|dia|phuong|truc|thuoc|tren|ban|nganh|tat|ca|minh|nay|noi|nang)$/u.test(w)),
   );
 }
 

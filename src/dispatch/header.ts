@@ -322,7 +322,10 @@ export function readHeader(input: Line[]): HeaderResult {
         }
         // A news sentence that names the document and carries its request ("… vừa có công văn gửi UBND các tỉnh đề
         // nghị …") is also the first sentence of the body.
-        const carriesWork = /\s(?:đề nghị|yêu cầu|giao|đôn đốc)\s/iu.test(t.slice(m.index, sentenceEnd)) || (tail.recipients.length > 0 && tail.subject !== null && !/\s(?:về việc|v\/v|về)\s/iu.test(after));
+        // "Sở … vừa có Công văn đề nghị các huyện … (Công văn số 1236/SVHTTDL-QLVH, ngày 30/10/2019).": the number named
+        // in a parenthesis after the request; the request is earlier in the same sentence.
+        const sentenceStart = /\(\s*$/u.test(t.slice(0, m.index)) ? Math.max(0, t.lastIndexOf(". ", m.index) + 1) : m.index;
+        const carriesWork = /\s(?:đề nghị|yêu cầu|giao|đôn đốc)\s/iu.test(t.slice(sentenceStart, sentenceEnd)) || (tail.recipients.length > 0 && tail.subject !== null && !/\s(?:về việc|v\/v|về)\s/iu.test(after));
         bodyStart = Math.max(bodyStart, carriesWork ? i : i + 1);
       }
       break;

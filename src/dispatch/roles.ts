@@ -37,7 +37,11 @@ const DOC_SAYS = /^(?:Công văn|Thông báo|Kế hoạch|Chỉ thị|Văn bản
 // body speaking, not work given to it.
 // "Báo Thanh tra có bài …", "Tổ công tác … có văn bản số …": a body that published or sent a document is background.
 // "Chánh Văn phòng … làm Trưởng bộ phận", "… làm thành viên": who a body is made up of, not work.
-const BACKGROUND_VERB = /^(?:ban hành|banh|đã|nhận được|có ý kiến|làm (?:trưởng|phó|thành viên|thường trực|ủy viên|uỷ viên|tổ trưởng|tổ phó)|có (?:bài|văn|công văn|công điện|tờ|thông báo|quyết|nghị)|được(?! giao| phân công)|vừa|là|(?:kính |rất )?mong|lấy ý kiến|đồng ý|cho biết|nhấn mạnh|khẳng định|nhận thấy)(?![\p{L}])/u;
+// "Hội … hoan nghênh đề xuất này", "UBND huyện tiếp thu ý kiến của cử tri", "… ghi nhận, biểu dương …": a body's stance;
+// "UBND các xã … có quyền yêu cầu …": what a body may do, not what it must. "Văn phòng UBND tỉnh truyền đạt ý kiến của
+// …": the office passing on a leader's opinion. "…, Ủy ban nhân dân tỉnh Hà Giang tại văn bản số …": a body followed by
+// "tại"/"của" is the author of a document cited, not a subject with its verb.
+const BACKGROUND_VERB = /^(?:ban hành|banh|đã|nhận được|có ý kiến|làm (?:trưởng|phó|thành viên|thường trực|ủy viên|uỷ viên|tổ trưởng|tổ phó)|có (?:bài|văn|công văn|công điện|tờ|thông báo|quyết|nghị)|được(?! giao| phân công)|vừa|là|(?:kính |rất )?mong|lấy ý kiến|đồng ý|cho biết|nhấn mạnh|khẳng định|nhận thấy|hoan nghênh|tiếp thu|ghi nhận|biểu dương|đánh giá cao|có quyền|truyền đạt|tại|của)(?![\p{L}])/u;
 
 function listAt(input: string): { names: string[]; end: number } | null {
   // "Giao Giám đốc: Sở Văn hóa, Thể thao và Du lịch, Sở Thông tin …": a title standing for each body listed after it.
@@ -154,6 +158,8 @@ function readLeads(sentence: string): SentenceLeads | null {
   // "Trước đó, ngày 18.3, tại hội nghị hiệp thương …, Ủy ban MTTQ huyện …": a news report going back to what happened
   // before the dispatch; no one is asked anything there.
   if (/^Trước đó\s*,/u.test(s)) return null;
+  // "Mong các trường khác cũng mạnh dạn như vậy” - một phụ huynh viết.": someone's words quoted by a news report.
+  if (/[”"]\s*[-–]\s*[^.”"]{2,60}\s(?:viết|nói|chia sẻ|bày tỏ|cho biết|nhận xét)\s*[.!]?\s*$/u.test(s)) return null;
   const duty = dutyLine(s);
   if (duty) return duty;
   // "Thời gian khám bệnh trở lại: Khoa khám bệnh sẽ tổ chức khám …", "Hình thức tổ chức: UBND xã giao cho cán bộ thú y
@@ -212,7 +218,7 @@ const DUTY = /^([^:;.()\d]{2,60}?)\s*:\s*/u;
 const NOT_DUTY =
   /^(?:kính gửi|đồng kính gửi|nơi nhận|thời gian|địa điểm|thành phần|đại biểu|đại diện|thư ký|chủ trì|phối hợp|cơ quan|đơn vị|người|nguồn|tác giả|số|ngày|v\/v|về việc|trích yếu|lĩnh vực|loại|chủ đề|liên hệ|địa chỉ|điện thoại|email|website|lưu|tm|kt|ban hành|hiệu lực|trưởng|phó|thành viên|ủy viên|uỷ viên|tổ trưởng|tổ phó|khách mời|mời|gồm|căn cứ|lưu ý|chú ý|ghi chú|yêu cầu|mục đích|nội dung|hình thức|đối tượng|phạm vi|kinh phí|trực)(?![\p{L}])/iu;
 const NOT_TOPIC =
-  /^(?:kính gửi|đồng kính gửi|nơi nhận|thành phần|đại biểu|đại diện|thư ký|chủ trì|phối hợp|cơ quan|đơn vị|người|nguồn|tác giả|số|v\/v|về việc|trích yếu|trưởng|phó|thành viên|ủy viên|uỷ viên|tổ trưởng|tổ phó|khách mời|mời|gồm|đối tượng|trực)(?![\p{L}])/iu;
+  /^(?:địa điểm|địa chỉ|nơi (?:tổ chức|nhận|nộp|tiếp nhận)|kính gửi|đồng kính gửi|nơi nhận|thành phần|đại biểu|đại diện|thư ký|chủ trì|phối hợp|cơ quan|đơn vị|người|nguồn|tác giả|số|v\/v|về việc|trích yếu|trưởng|phó|thành viên|ủy viên|uỷ viên|tổ trưởng|tổ phó|khách mời|mời|gồm|đối tượng|trực)(?![\p{L}])/iu;
 function dutyLine(s: string): SentenceLeads | null {
   const m = DUTY.exec(s);
   if (!m || NOT_DUTY.test(m[1]!) || bodyHeadAt(m[1]!) || /^\p{Lu}{2,}/u.test(m[1]!) || m[1]!.split(/\s+/u).length > 8) return null;

@@ -25,14 +25,21 @@ const CLOSING =
   /^(?:Trên đây là|Nhận được (?:công văn|văn bản|kế hoạch|thông báo|chỉ thị)|Trong quá trình (?:thực hiện|triển khai)[^.]{0,60}(?:khó khăn|vướng mắc)|\(?\s*Nguồn\b|\(\s*Theo\s+(?:công văn|văn bản|kế hoạch|thông báo|chỉ thị|quyết định|công điện|hướng dẫn)\s+số|\(?\s*Đính kèm|Tải file|Đánh giá$|Xem thêm|\.{3,})/iu;
 
 // A closing restatement: "Yêu cầu … nghiêm túc thực hiện./.", "… để các cơ quan, đơn vị biết, thực hiện./.", "… thực
-// hiện tốt nội dung Thông báo nêu trên".
+// hiện tốt nội dung Thông báo nêu trên", "Văn phòng UBND tỉnh thông báo để Sở Tài nguyên và Môi trường, các cơ quan
+// liên quan thực hiện./." (the formula that closes an office's thông báo of a leader's conclusions; a commune's
+// "UBND xã thông báo để các hộ biết và chủ động nộp" to the public may be its only request, and stays).
 const RESTATEMENT =
-  /(?:nghiêm túc (?:triển khai,? |tổ chức,? )?(?:thực hiện|chấp hành)(?: (?:các |những )?(?:nội dung|yêu cầu|nhiệm vụ)?\s*(?:trên|nêu trên|này|công văn này|kế hoạch này|thông báo này|chỉ thị này))?(?:,? (?:nhằm|để) [^.]{0,200})?|để (?:các [^.]{0,60})?biết,? (?:và )?(?:thực hiện|phối hợp thực hiện)|(?:đề nghị|yêu cầu) (?:thủ trưởng )?các (?:cơ quan|đơn vị|địa phương|sở|ngành)[^.]{0,80}(?:thực hiện|triển khai)|(?:đề nghị|yêu cầu)\s[^.]{0,150}(?:thực hiện|triển khai)(?: tốt| nghiêm| đầy đủ)? (?:các )?(?:nội dung|yêu cầu)(?: của)? (?:(?:thông báo|công văn|kế hoạch|chỉ thị|văn bản) )?(?:này|trên|nêu trên))\s*[./]*$/iu;
+  /(?:thông báo để [^.]{0,150}?các cơ quan(?: có)? liên quan (?:biết,? (?:và )?)?thực hiện|nghiêm túc (?:triển khai,? |tổ chức,? )?(?:thực hiện|chấp hành)(?: (?:các |những )?(?:nội dung|yêu cầu|nhiệm vụ)?\s*(?:trên|nêu trên|này|công văn này|kế hoạch này|thông báo này|chỉ thị này))?(?:,? (?:nhằm|để) [^.]{0,200})?|để (?:các [^.]{0,60})?biết,? (?:và )?(?:thực hiện|phối hợp thực hiện)|(?:đề nghị|yêu cầu) (?:thủ trưởng )?các (?:cơ quan|đơn vị|địa phương|sở|ngành)[^.]{0,80}(?:thực hiện|triển khai)|(?:đề nghị|yêu cầu)\s[^.]{0,150}(?:thực hiện|triển khai)(?: tốt| nghiêm| đầy đủ)? (?:các )?(?:nội dung|yêu cầu)(?: của)? (?:(?:thông báo|công văn|kế hoạch|chỉ thị|văn bản) )?(?:này|trên|nêu trên))\s*[./]*$/iu;
 
 // After the items, a reporting line with a time ("Báo cáo kết quả về UBND huyện trước ngày 30/11/2024.") is a closing.
 const REPORT_CLOSING = /^(?:Báo cáo|Gửi báo cáo|Nộp báo cáo|Định kỳ|Đề nghị (?:các|thủ trưởng)|Yêu cầu (?:các|thủ trưởng))[^]*?(?:trước|chậm nhất|hạn chót|định kỳ|hằng|hàng)/iu;
 
 const REPORT_TIME = /(?:báo cáo|gửi|nộp)[^]*?(?:trước|chậm nhất|hạn chót|hằng năm|hàng năm|định kỳ)/iu;
+
+// A news page's photo caption ("… tại thị trấn Ea Pốk. Ảnh minh họa", "… về chính sách thuế. Ảnh: KHÁNH CHÂU",
+// "… (Ảnh: Hoàng Bình).") describes a picture: whoever it shows doing something is not given work by the dispatch.
+const CAPTION =
+  /(?:(?:^|[\s.(])[Ảả]nh\s+[Mm]inh\s+[Hh](?:ọa|oạ)[^.]{0,60}|(?:^|[\s.(])Ảnh\s*:\s*[^.:]{1,40}|(?:^|[\s.])Ảnh\s+nguồn[^.]{0,40}|\(\s*[Ảả]nh\s*:[^()]{0,40}\))\s*[.|]?\s*$/u;
 
 function isHeadingOnly(node: OutlineNode): boolean {
   const l = leadsOfSentence(node.head);
@@ -71,6 +78,7 @@ export function buildStructure(lines: Line[], issuerNames: string[]): Structure 
       if (root.children.length || prose.length || preamble.length) break;
       continue;
     }
+    if (text.length < 400 && CAPTION.test(text)) continue;
     const mk = parseMarker(text);
     if (mk && mode === "closing" && !isNumbered(mk.kind)) {
       closing.push(text);

@@ -28,12 +28,25 @@ const NOT_WORK_LABEL = /^(?:mục đích|mục tiêu|yêu cầu)(?:[\s,;và-]+(?
 // Information items ("Thời gian: …", "Địa điểm: …") carry no work unless they name a body.
 const INFO_ITEM = /^(?:thời gian|địa điểm|nội dung|thành phần|hồ sơ|kinh phí|hình thức|đối tượng|phạm vi|thể lệ|cách thức|giải thưởng|cơ cấu giải|chủ đề|liên hệ|địa chỉ|số lượng|tiêu chí|tiêu chuẩn|điều kiện|lệ phí|quy mô|trang phục)[^:]{0,60}:/iu;
 
+// "Đại biểu mời: - Chi bộ nhà trường: 1 đại biểu. - Ban giám hiệu: 1 đại biểu.", "Thành phần tham dự: …": who is invited
+// to an event, with how many seats; being invited is no work.
+const GUEST_LIST = /^(?:đại biểu|khách mời|thành phần)(?:\s+(?:mời|được mời|tham dự|dự))?\s*:\s*$/iu;
+
 // The topics a report covers ("Công tác chỉ đạo …", "Kết quả thực hiện …", "Những đề xuất, kiến nghị").
 const REPORT_TOPIC = /^(?:công tác|tình hình|kết quả|những|các|số liệu|đánh giá|đề xuất|kiến nghị|khó khăn|thuận lợi|nguyên nhân|giải pháp|phương hướng|tồn tại|bài học|ưu điểm|hạn chế)(?![\p{L}])/iu;
 
 // "… thực hiện đảm bảo các nội dung trên.": a sentence ending by pointing back at what was already asked (new work
 // after it, "… các nội dung trên, tổng hợp và báo cáo … trước ngày 20/12", is a task of its own).
 const BACK_REFERENCE = /(?:thực hiện|triển khai|chấp hành)(?:\s+(?:tốt|nghiêm|nghiêm túc|đầy đủ|đảm bảo|có hiệu quả))*\s+(?:các\s+|những\s+)?(?:nội dung|yêu cầu|nhiệm vụ|chỉ đạo)\s+(?:trên|nêu trên|này)\s*[./]*\s*$/iu;
+
+// "UBND huyện yêu cầu các cơ quan, đơn vị … và UBND các xã, thị trấn tổ chức triển khai thực hiện.": after the work
+// was given, a request whose only work is to carry it out closes the letter (guide: a closing restatement).
+const ONLY_CARRY_OUT = /^\s*(?:(?:tổ chức|triển khai|nghiêm túc|khẩn trương|thực hiện|chấp hành|tốt|nghiêm)[\s,]*)+[./]*\s*$/u;
+function asksOnlyToCarryOut(s: string, leads: string[]): boolean {
+  const last = leads[leads.length - 1];
+  const at = last ? s.lastIndexOf(last) : -1;
+  return at >= 0 && ONLY_CARRY_OUT.test(s.slice(at + last!.length));
+}
 
 // A clause after ";" that opens with who is asked ("…; Giao công chức Văn hóa – Xã hội tham mưu …", "…; Ban Chỉ huy
 // quân sự xã tham mưu …", "…; giao UBND huyện Triệu Phong kiểm tra …"): a meeting's conclusions and a news summary run
@@ -124,6 +137,15 @@ function lettersAreDetails(node: OutlineNode, context: string[], isIssuer: (n: s
 // "các Bộ", "các Sở", "các trường" alone, with no qualifier: those of that kind the letter is addressed to.
 const BARE_PLURAL = /^(?:tất cả\s+)?các\s+(\p{L}+)$/iu;
 
+/** "các Trung tâm" for "Trung tâm TGPL các tỉnh, thành phố": a bare capitalised plural of the kind a body's name
+ *  starts with (a lower-case "các sở, ngành" is a collective of its own). */
+function refersTo(bare: string, name: string): boolean {
+  const kind = /^(?:tất cả\s+)?các\s+(\p{Lu}\p{Ll}*(?:\s+\p{Ll}+)?)$/u.exec(bare)?.[1]?.toLowerCase();
+  if (!kind) return false;
+  const head = name.toLowerCase().replace(/^(?:tất cả\s+)?các\s+/u, "");
+  return head !== bare.toLowerCase().replace(/^(?:tất cả\s+)?các\s+/u, "") && head.startsWith(`${kind} `);
+}
+
 export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
   const out: ParsedTask[] = [];
   const isIssuer = (n: string) => ctx.issuer.some((i) => sameBody(i, n));
@@ -139,7 +161,7 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
   const task = (ref: string, text: string, as: Assignee[], implicit = false): ParsedTask => ({ ref, text, assignees: as, implicit, deadline: null });
 
   const visit = (node: OutlineNode, path: string[], inherited: string[]) => {
-    if (NOT_WORK_SECTION.test(node.head) || NOT_WORK_LABEL.test(node.head)) return;
+    if (NOT_WORK_SECTION.test(node.head) || NOT_WORK_LABEL.test(node.head) || GUEST_LIST.test(node.head)) return;
     // "1.2" under "1" is "1.2", not "1.1.2".
     const parentPath = node.kind.startsWith("dotted") ? path.filter((p) => !node.label.startsWith(`${p}.`)) : path;
     const ref = [...parentPath, node.label].filter(Boolean).join(".");
@@ -169,7 +191,7 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
     });
     const text = kept.filter(Boolean).join("\n");
     // A heading whose bullets all became tasks of their own ("3. Giao:" + bullets naming bodies) is not a task itself.
-    const info = (INFO_ITEM.test(node.head) || bulletTasks.length > 0) && kept.length === 1 && !context.length;
+    const info = ((INFO_ITEM.test(node.head) && bulletTasks.length === 0) || (bulletTasks.length > 0 && kept.length === 1)) && !context.length;
     if (context.length) out.push(task(ref, text, assignees(context, text)));
     else if (info) {
       // information, not work
@@ -240,7 +262,11 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
         // A dash item that singles out one of the several bodies of the lead-in ("- UBND các huyện: tuyên truyền …",
         // "- Công ty …: tiếp tục bơm …") is that body's own task.
         const sameLeads = cur !== null && leads.every((n) => curLeads.some((a) => sameBody(a.name, n))) && (dash ? curLeads.length <= leads.length : curLeads.length === leads.length && l.requested) && (i > 0 || dash);
-        if (leads.length && !sameLeads) {
+        // "Cục TGPL đề nghị Trung tâm TGPL các tỉnh, thành phố lưu ý …" then "Đề nghị các Trung tâm hàng năm chỉ thực hiện
+        // …": a bare plural of the kind just named ("các Trung tâm") points back at those bodies, whose task goes on.
+        const pointsBack = cur !== null && leads.length > 0 && leads.every((n) => curLeads.some((a) => refersTo(n, a.name)));
+        if (leads.length && !sameLeads && !pointsBack) {
+          if (l.requested && out.length > 0 && asksOnlyToCarryOut(s, l.leads)) return;
           // A paragraph the page prints twice (or the portal's summary of it) is not a second task.
           // "Đề nghị [the same bodies] thực hiện đảm bảo các nội dung trên.": a closing restatement of their task.
           const restated = BACK_REFERENCE.test(s) ? out.find((t) => t.ref.startsWith("#") && leads.every((n) => t.assignees.some((a) => a.role === "lead" && sameBody(a.name, n)))) : undefined;

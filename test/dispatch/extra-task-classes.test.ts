@@ -1,0 +1,127 @@
+/**
+ * Invented tasks: text that names a body doing something without the dispatch asking it (a news page's photo caption,
+ * a letter's closing formula, a stance). Synthetic sentences in the grammar of the real ones.
+ */
+import { describe, expect, it } from "vitest";
+import { readDispatch } from "../../src/dispatch/reader.js";
+import { isWorkSentence, leadsOfSentence } from "../../src/dispatch/roles.js";
+import { isGeneric } from "../../src/dispatch/bodies.js";
+
+const tasksOf = (text: string) => readDispatch(text, { refDate: "2024-06-01" }).tasks.filter((t) => t.assignees.length > 0);
+const leadsOf = (text: string) => tasksOf(text).map((t) => t.assignees.filter((a) => a.role === "lead").map((a) => a.name));
+
+describe("a news page's photo caption is not a task", () => {
+  it.each([
+    "Từ nguồn Quỹ Vì người nghèo, Ủy ban MTTQ Việt Nam huyện Ea Súp tặng bò giúp gia đình anh A tại thị trấn. Ảnh minh họa",
+    "Hộ kinh doanh, tiểu thương tại chợ Bến Thành được tư vấn, hỗ trợ về chính sách thuế. Ảnh: KHÁNH CHÂU",
+    "Hội Khuyến học huyện tổng kết hoạt động năm 2022 (Ảnh: Hoàng Bình).",
+  ])("%s", (caption) => {
+    const text = `Sở Nội vụ vừa có công văn đề nghị các sở, ban, ngành tỉnh rà soát hồ sơ khen thưởng.\n${caption}\nHồ sơ gửi về Sở Nội vụ trước ngày 15/6/2024.`;
+    expect(leadsOf(text)).toEqual([["các sở, ban, ngành tỉnh"]]);
+  });
+  it("keeps a sentence that only mentions a picture ('… chụp ảnh.')", () => {
+    expect(leadsOf("Giao Trung tâm Văn hóa huyện tổ chức chụp ảnh.")).toEqual([["Trung tâm Văn hóa huyện"]]);
+  });
+});
+
+describe("the closing formula of an office's thông báo", () => {
+  it("'X thông báo để Y và các cơ quan liên quan biết, thực hiện./.' is no task, even when X is not the issuer found", () => {
+    const text = "Phó Chủ tịch UBND tỉnh có ý kiến như sau:\nGiao Sở Tài nguyên và Môi trường chủ trì rà soát các điểm ô nhiễm.\nVăn phòng UBND tỉnh thông báo để Sở Tài nguyên và Môi trường, các cơ quan liên quan thực hiện./.";
+    expect(leadsOf(text)).toEqual([["Sở Tài nguyên và Môi trường"]]);
+  });
+  it("keeps a commune's notice to the public, which may be its only request", () => {
+    expect(leadsOf("UBND xã thông báo để các hộ biết và chủ động nộp phí vệ sinh trước ngày 5/4/2019.")).toEqual([["các hộ"]]);
+  });
+});
+
+describe("a body's stance or a power it holds is not work", () => {
+  it.each([
+    "Hội Hỗ trợ gia đình liệt sĩ Việt Nam hoan nghênh đề xuất này.",
+    "UBND huyện Chợ Mới tiếp thu ý kiến của cử tri.",
+    "Căn cứ tình hình thực tế, UBND các xã, phường, thị trấn có quyền yêu cầu các Tổ kiểm soát báo cáo thêm thông tin.",
+  ])("%s", (s) => expect(isWorkSentence(leadsOfSentence(s))).toBe(false));
+  it("still reads 'tiếp tục' work ('Sở Y tế tiếp tục theo dõi …')", () => {
+    expect(isWorkSentence(leadsOfSentence("Sở Y tế tiếp tục theo dõi tình hình dịch bệnh."))).toBe(true);
+  });
+});
+
+describe("a closing request whose only work is to carry out what was said", () => {
+  const body = "Tất cả các cơ quan, đơn vị, trường học treo cờ Tổ quốc tại trụ sở từ ngày 01/9/2019 đến hết ngày 03/9/2019.";
+  it("is no task after the work was given", () => {
+    expect(leadsOf(`${body}\nỦy ban nhân dân huyện yêu cầu các cơ quan, đơn vị và Ủy ban nhân dân các xã, thị trấn tổ chức triển khai thực hiện.`)).toEqual([["Tất cả các cơ quan, đơn vị", "trường học"]]);
+  });
+  it("is the task when it is the only request", () => {
+    expect(leadsOf("Ủy ban nhân dân huyện yêu cầu Ủy ban nhân dân các xã, thị trấn tổ chức triển khai thực hiện.")).toHaveLength(1);
+  });
+});
+
+describe("an information item with dash lines asks no one", () => {
+  it("'3. Thời gian thực hiện: - Đối với …: từ … đến …' is not a task for the recipients", () => {
+    const text = "Kính gửi: Các sở giáo dục và đào tạo\n\n1. Các sở giáo dục và đào tạo chỉ đạo các trường tiểu học tổ chức chương trình.\n2. Các sở giáo dục và đào tạo báo cáo kết quả về Bộ.\n3. Thời gian thực hiện:\n- Đối với các tỉnh phía Bắc: từ ngày 1 tháng 6 đến ngày 30 tháng 6 năm 2013.\n- Đối với các tỉnh phía Nam: từ ngày 1 tháng 6 đến ngày 15 tháng 7 năm 2013.";
+    expect(readDispatch(text, { refDate: "2013-05-01" }).tasks.map((t) => t.ref)).toEqual(["1", "2"]);
+  });
+  it("keeps an item whose dash line names its own body", () => {
+    const text = "Kính gửi: Các sở giáo dục và đào tạo\n\n1. Các sở giáo dục và đào tạo chỉ đạo các trường tiểu học tổ chức chương trình.\n2. Thời gian thực hiện:\n- Sở Giáo dục và Đào tạo Hà Nội tổ chức trước ngày 30/6/2013.";
+    expect(readDispatch(text, { refDate: "2013-05-01" }).tasks.map((t) => t.ref)).toEqual(["1", "2#1"]);
+  });
+});
+
+describe("a place label names where, not who", () => {
+  it("'Địa điểm: Phòng Tiếp công dân, trụ sở HĐND&UBND huyện.' has no subject", () => {
+    expect(isWorkSentence(leadsOfSentence("Địa điểm: Phòng Tiếp công dân, trụ sở HĐND&UBND huyện."))).toBe(false);
+    expect(leadsOfSentence("Địa điểm: Phòng Tiếp công dân, trụ sở HĐND&UBND huyện.")?.leads ?? []).toEqual([]);
+  });
+});
+
+describe("'whoever is concerned' is no named body", () => {
+  it.each(["các cơ quan chức năng", "đơn vị chức năng", "các đơn vị hữu quan", "các nơi"])("%s", (n) => expect(isGeneric([n])).toBe(true));
+  it("keeps a named body", () => {
+    expect(isGeneric(["Sở Tài chính"])).toBe(false);
+  });
+  it("a news sentence about them is not a task", () => {
+    expect(leadsOf("Giao Công an thành phố xác minh các trường hợp vi phạm.\nTừ danh sách này, đơn vị chức năng sẽ xác minh và thông báo cho Công an các quận.")).toEqual([["Công an thành phố"]]);
+  });
+});
+
+describe("a portal sentence naming its document in a parenthesis after the request", () => {
+  it("keeps the request as the first task", () => {
+    const text = "Tăng cường công tác tuyên truyền chào mừng Lễ Kỷ niệm\n\nSở Văn hóa, Thể thao và Du lịch vừa có Công văn đề nghị các huyện, thành phố tăng cường công tác tuyên truyền, trang trí cổ động trực quan (Công văn số 1236/SVHTTDL-QLVH, ngày 30/10/2019).\n\nCác huyện, thành phố chỉ đạo các phòng chuyên môn tăng cường tuyên truyền cổ động trên đường phố.";
+    const r = readDispatch(text, { refDate: "2019-11-01" });
+    expect(r.doc.number).toBe("1236/SVHTTDL-QLVH");
+    expect(r.tasks[0]?.text).toMatch(/^Sở Văn hóa, Thể thao và Du lịch vừa có Công văn đề nghị các huyện/u);
+  });
+});
+
+describe("a bare plural of the kind just named points back at those bodies", () => {
+  const text = "Cục TGPL đề nghị Trung tâm TGPL các tỉnh, thành phố lưu ý báo cáo đúng mẫu.\n\nĐề nghị các Trung tâm hàng năm chỉ thực hiện 02 kỳ báo cáo, gửi về Cục trước ngày 25/6/2024.";
+  it("'Đề nghị các Trung tâm …' goes on with the task of 'Trung tâm TGPL các tỉnh, thành phố'", () => {
+    expect(leadsOf(text)).toEqual([["Trung tâm TGPL các tỉnh, thành phố"]]);
+  });
+  it("a plural of another kind still starts its own task", () => {
+    expect(leadsOf("Cục TGPL đề nghị Trung tâm TGPL các tỉnh lưu ý báo cáo đúng mẫu.\n\nĐề nghị các Sở Tư pháp phối hợp kiểm tra.")).toHaveLength(2);
+  });
+});
+
+describe("a guest list of an event", () => {
+  it("'Đại biểu mời:' with its seats is no task; the duty roster beside it is", () => {
+    const text = "II. TỔ CHỨC THỰC HIỆN\n1. Phân công:\n- Trang trí, thu dọn lễ đài: Đoàn thanh niên.\n- Kê, dọn bàn ghế: Chi đội 9A1.\nIII. THÀNH PHẦN\n1. Đại biểu mời:\n- Chi bộ nhà trường: 1 đại biểu.\n- Ban giám hiệu: 1 đại biểu.\n- Đại biểu Đoàn Xã: 1 đại biểu.";
+    const refs = tasksOf(text).map((t) => t.ref);
+    expect(refs.some((r) => r.startsWith("III"))).toBe(false);
+  });
+});
+
+describe("an office passing on an opinion, and the author of a cited document", () => {
+  it.each([
+    "Văn phòng UBND tỉnh truyền đạt ý kiến của đồng chí Phó Chủ tịch Thường trực UBND tỉnh chỉ đạo triển khai công tác chuyển đổi số.",
+    "Về đề nghị của Ủy ban nhân dân tỉnh Phú Thọ tại văn bản số 2289/UBND-NL, Ủy ban nhân dân tỉnh Hà Giang tại văn bản số 2527/UBND-NLN về việc hỗ trợ vắc xin, Phó Thủ tướng có ý kiến như sau:",
+  ])("%s", (s) => expect(isWorkSentence(leadsOfSentence(s))).toBe(false));
+});
+
+describe("someone's words quoted by a news report", () => {
+  it("'… ” - một phụ huynh viết.' asks no one", () => {
+    expect(leadsOfSentence("Mong các trường khác cũng mạnh dạn như vậy” - một phụ huynh viết.")).toBeNull();
+  });
+  it("a request with a quoted name still reads", () => {
+    expect(leadsOfSentence("Đề nghị các trường hưởng ứng phong trào “Nói không với quyên góp”.")?.leads).toEqual(["các trường"]);
+  });
+});
