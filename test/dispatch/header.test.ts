@@ -211,6 +211,18 @@ describe("header: portal renderings and trích yếu lines", () => {
       expect(header(["UBND huyện triển khai theo chỉ đạo tại Công văn số 12/UBND-VX của UBND tỉnh.", "", "1. Các xã thực hiện."].join("\n")).number).toBeNull();
     });
 
+    it("a document that carries its issuer's directive is the page's own, though 'theo' or 'tại' stands before it", () => {
+      const own = (lines: string[]) => header([...lines, "", "1. Các xã thực hiện."].join("\n"));
+      expect(own(["(huyen.gov.vn) Theo Công văn số 3517/UBND ngày 18/7/2022, UBND huyện đề nghị các xã tổng vệ sinh."])).toMatchObject({ number: "3517/UBND", date: "2022-07-18" });
+      expect(own(["Theo đó, tại Công văn số 324/SXD-QLCL ngày 25/01/2024, Sở Xây dựng đề nghị các huyện bảo đảm an toàn."]).number).toBe("324/SXD-QLCL");
+      expect(own(["Văn phòng UBND tỉnh truyền đạt ý kiến của Phó Chủ tịch UBND tỉnh chỉ đạo, đôn đốc triển khai công tác chuyển đổi số, tại Công văn số 2881/VP-KGVX, ngày 07/5/2025."]).number).toBe("2881/VP-KGVX");
+      expect(own(["Theo nội dung công văn 3450/UBND-ĐT, các sở được giao rà soát."]).number).toBe("3450/UBND-ĐT");
+      // The document the directive follows is cited, not named.
+      expect(own(["UBND tỉnh yêu cầu Chủ tịch UBND huyện khẩn trương thực hiện ý kiến chỉ đạo của Chủ tịch UBND tỉnh tại Văn bản số 4561/UBND-TD6 ngày 21/6/2019."]).number).toBeNull();
+      expect(own(["Theo Công văn số 12/UBND-VX của UBND tỉnh, Sở Y tế đề nghị các huyện phòng dịch."]).number).toBeNull();
+      expect(own(["Thực hiện Công văn số 12/UBND-VX ngày 5/3/2020, UBND huyện đề nghị các xã phòng dịch."]).number).toBeNull();
+    });
+
     it("the trích yếu of a naming sentence stops at its purpose, content or request", () => {
       expect(header(["Chủ tịch UBND thành phố vừa ký ban hành Chỉ thị số 04/CT-UBND ngày 19-4-2022 về công tác phòng, chống thiên tai năm 2022, nhằm chủ động ứng phó có hiệu quả với thiên tai.", "", "Theo đó, UBND thành phố giao các sở tổng kết."].join("\n")).subject)
         .toBe("công tác phòng, chống thiên tai năm 2022");
