@@ -335,6 +335,9 @@ export function readHeader(input: Line[]): HeaderResult {
   // "… ký ban hành Kết luận số 185-KL/TW về …" and, a sentence later, "… Kết luận số 185-KL/TW, ngày 22/8/2025 về …":
   // the date written beside the document's own number anywhere near the top is its date.
   if (doc.number !== null && doc.date === null) doc.date = dateBesideNumber(lines.slice(0, 15), doc.number);
+  // "Ngày 10-2-2012, Phó chủ tịch UBND TP … ký quyết định công bố dịch …", "Chiều nay 8/10/2020, Giám đốc Sở … đã ký văn
+  // bản hỏa tốc đề nghị …": a lead sentence that tells the signing of an unnumbered document still dates it.
+  if (doc.number === null && doc.date === null) doc.date = signingDate(lines.slice(0, Math.min(firstItem, 5)));
   // A portal's lead sentence that tells the directive without naming the document: "UBND TP. Hà Nội vừa chỉ đạo Sở
   // Công thương … về việc tổ chức bán hàng bình ổn giá …" — "về việc" gives the trích yếu, as in a header.
   if (doc.subject === null) doc.subject = directiveAbout(lines.slice(0, Math.min(firstItem, 6)));
@@ -360,6 +363,15 @@ function carriesDirective(t: string, start: number, end: number): boolean {
   const verb = DIRECTIVE_VERB.exec(sentence);
   // ", tại Công văn số …" after the directive's clause attaches to the directive, whatever work it names.
   return verb !== null && (/,\s*tại\s+$/u.test(sentence) || !WORK_ON_DOCUMENT.test(sentence.slice(verb.index + verb[0].length)));
+}
+
+const SIGNED_UNNUMBERED = new RegExp(`\\s(?:đã\\s+|vừa\\s+)?(?:ký(?:\\s+ban hành)?|ban hành|có)\\s+(?:${TYPE_ALT}|văn bản)(?:\\s+(?:khẩn|hỏa tốc|hoả tốc|thượng khẩn))?\\s+(?!số\\s)`, "iu");
+function signingDate(lines: Line[]): string | null {
+  for (const l of lines) {
+    const m = SIGNED_UNNUMBERED.exec(l.text);
+    if (m) return dateBeforeNaming(l.text.slice(0, m.index));
+  }
+  return null;
 }
 
 /** The directive verbs of a lead sentence, and work verbs that make a later "về việc" the work's object, not the trích yếu. */

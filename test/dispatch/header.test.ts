@@ -223,6 +223,14 @@ describe("header: portal renderings and trích yếu lines", () => {
       expect(own(["Thực hiện Công văn số 12/UBND-VX ngày 5/3/2020, UBND huyện đề nghị các xã phòng dịch."]).number).toBeNull();
     });
 
+    it("a lead sentence that tells the signing of an unnumbered document dates it", () => {
+      const lead = (l: string) => header([l, "", "Thành phố giao Chủ tịch UBND quận thực hiện ngay các biện pháp chống dịch."].join("\n"));
+      expect(lead("Ngày 10-2-2012, Phó chủ tịch UBND TP Đỗ Trung Thoại ký quyết định công bố dịch cúm gia cầm.").date).toBe("2012-02-10");
+      expect(lead("Chiều nay 8/10/2020, Giám đốc Sở Giáo dục và Đào tạo đã ký văn bản hỏa tốc đề nghị các phòng cho học sinh nghỉ học.").date).toBe("2020-10-08");
+      // A date in the sentence that is not the signing's stays out ("… họp ngày …", a cited document's date).
+      expect(lead("UBND huyện ban hành kế hoạch tổ chức hội nghị ngày 12/3/2021 tại hội trường.").date).toBeNull();
+    });
+
     it("the trích yếu of a naming sentence stops at its purpose, content or request", () => {
       expect(header(["Chủ tịch UBND thành phố vừa ký ban hành Chỉ thị số 04/CT-UBND ngày 19-4-2022 về công tác phòng, chống thiên tai năm 2022, nhằm chủ động ứng phó có hiệu quả với thiên tai.", "", "Theo đó, UBND thành phố giao các sở tổng kết."].join("\n")).subject)
         .toBe("công tác phòng, chống thiên tai năm 2022");
