@@ -10,7 +10,7 @@ import { tokenize, type Token } from "./tokens.js";
 import { tokenFeatures, RULE_COORD, RULE_LEAD } from "./features.js";
 import { emissions, marginals, modelOf, spans, viterbi, type Model, type TaggerWeights, T } from "./decode.js";
 import { locate, type Span } from "./locate.js";
-import weights from "./weights.json" with { type: "json" };
+import { readFileSync } from "node:fs";
 
 /** Off by default: see docs/decisions/0105 for what it measured. */
 export const ASSIGNEE_TAGGER_DEFAULT = false;
@@ -46,8 +46,12 @@ export interface Policy {
 export const DEFAULT_POLICY: Policy = { veto: 0.9, flip: 2, add: 2, keepOneLead: true, temp: 16, window: 2 };
 
 let defaultModel: Model | null = null;
+/**
+ * The committed weights are read on first use, not imported: the tagger is off by default, and parsing 556 KB of JSON at
+ * every start (each `npm run parse`, each bot start) cost 30–120 ms for nothing.
+ */
 export function defaultTaggerModel(): Model {
-  defaultModel ??= modelOf(weights as TaggerWeights);
+  defaultModel ??= modelOf(JSON.parse(readFileSync(new URL("./weights.json", import.meta.url), "utf8")) as TaggerWeights);
   return defaultModel;
 }
 
