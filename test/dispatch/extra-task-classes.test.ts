@@ -125,3 +125,35 @@ describe("someone's words quoted by a news report", () => {
     expect(leadsOfSentence("Đề nghị các trường hưởng ứng phong trào “Nói không với quyên góp”.")?.leads).toEqual(["các trường"]);
   });
 });
+
+describe("a news page's issuer acting on its own", () => {
+  it.each([
+    "Sáng 4/2, Hội đồng nghĩa vụ quân sự huyện An Lạc tổ chức hội nghị triển khai nhiệm vụ tuyển quân năm 2024.",
+    "Ngày 30-9, Huyện ủy Tân Phú đã tổ chức Hội nghị quán triệt Chỉ thị số 35-CT/TW của Bộ Chính trị.",
+    "Hội Nông dân huyện Tân Phú tổ chức họp Ban Chấp hành đầu năm 2024",
+    "Sáng nay 20/12, Công an huyện Tân Phú ra quân đợt cao điểm tấn công trấn áp tội phạm.",
+    "Ban Thường trực Ủy ban MTTQ huyện Tân Phú xây dựng kế hoạch tổ chức Đại hội đại biểu MTTQ các cấp.",
+  ])("the lead '%s' names the issuer, whose act is no task", (lead) => {
+    const text = `${lead}\nTại hội nghị, các đại biểu thảo luận nhiều ý kiến.\nĐề nghị Ủy ban nhân dân các xã, thị trấn chủ động xây dựng kế hoạch trước ngày 15/2/2024.`;
+    const r = readDispatch(text, { refDate: "2024-02-05" });
+    expect(r.tasks.filter((t) => t.assignees.length > 0).map((t) => t.assignees.map((a) => a.name))).toEqual([["Ủy ban nhân dân các xã, thị trấn"]]);
+    expect(r.doc.issuer).not.toBeNull();
+  });
+  it("its short name later is the same body ('UBND xã tổ chức …' after 'UBND xã Tân Phú')", () => {
+    const text = "Chiều 23/8/2024, UBND xã Tân Phú tổ chức hội nghị triển khai kế hoạch bầu cử Trưởng ấp.\nUBND xã sẽ thành lập 5 tổ công tác tại 5 ấp.\nGiao Công an xã đảm bảo an ninh trật tự trong ngày bầu cử.";
+    expect(leadsOf(text)).toEqual([["Công an xã"]]);
+  });
+  it("a body given a duty in the lead is not the issuer ('Phòng Y tế tổ chức chỉ đạo, giám sát …')", () => {
+    expect(leadsOf("Phòng Y tế tổ chức chỉ đạo, giám sát chặt chẽ tình hình dịch sốt xuất huyết trên địa bàn.")).toEqual([["Phòng Y tế"]]);
+  });
+  it("several bodies or a collective in the lead are told, not issuing", () => {
+    expect(leadsOf("Các cấp ủy đảng tổ chức hội nghị quán triệt Chỉ thị số 35-CT/TW trước ngày 30/10/2019.")).toHaveLength(1);
+  });
+  it("generic bodies told what to do after the issuer's own act lead, with no recipients", () => {
+    const text = "Ngày 31-7, UBND huyện Tân Phú tổ chức Hội nghị tổng kết công tác phòng chống lụt bão.\nCác ngành, địa phương đôn đốc đẩy nhanh tiến độ thi công các công trình trọng điểm.";
+    expect(leadsOf(text)).toEqual([["Các ngành, địa phương"]]);
+  });
+  it("not a progress report ('các địa phương đang tiếp tục vận động …')", () => {
+    expect(leadsOf("Chiều 12/4, Ủy ban MTTQ huyện Tân Phú tổ chức Hội nghị phát động ủng hộ Quỹ.\nNgoài ra, các địa phương đang tiếp tục vận động ủng hộ Quỹ.")).toEqual([]);
+  });
+});
