@@ -9,7 +9,8 @@ import { buildStructure } from "./structure.js";
 import { buildTasks } from "./tasks.js";
 import { attachDeadlines } from "./schedule.js";
 import { leadsOfSentence, sentences } from "./roles.js";
-import { bodyHeadAt, isGeneric, readList, splitList } from "./bodies.js";
+import { bodyHeadAt, readList, splitList } from "./bodies.js";
+import { ownActor } from "./issuer.js";
 import { sameBody } from "./names.js";
 import { parsedDispatchSchema, type DocHeader, type ParsedDispatch } from "./schema.js";
 import { ASSIGNEE_TAGGER_DEFAULT, refineAssignees } from "./tagger/refine.js";
@@ -26,14 +27,6 @@ export const MAX_INPUT_CHARS = 2_000_000;
 
 /** A sentence that adds one more actor to the story ("Cùng với đó, …", "Đồng thời …"), not the page's lead. */
 const ALSO = /^\s*(?:Cùng với đó|Bên cạnh đó|Đồng thời|Ngoài ra|Mặt khác|Cũng)(?![\p{L}])/u;
-
-/**
- * What a body does on its own in a news lead: holds a meeting, a ceremony or a launch, starts a campaign or a plan,
- * announces. Not a duty ("có nhiệm vụ", "chủ trì, phối hợp …") or work on a matter ("tổ chức chỉ đạo, giám sát …"),
- * which the page may give to a body it is not about.
- */
-const OWN_EVENT =
-  /^\s*(?:(?:đã|vừa|sẽ|mới|cũng)\s+)*(?:tổ chức\s+(?:(?:thành công|long trọng|trọng thể)\s+)?(?:hội nghị|hội thảo|lễ|họp|cuộc họp|phiên họp|buổi|đại hội|hội thi|cuộc thi|ra quân|khai mạc|phát động|triển khai|tọa đàm|giao ban|tổng kết|sơ kết|kỳ họp|ngày hội)|họp|ra quân|khai mạc|bế mạc|phát động|tổng kết|sơ kết|triển khai\s+(?:kế hoạch|công tác)|xây dựng kế hoạch|ký\s+(?:ban hành|quyết định|văn bản|công văn|kế hoạch))(?![\p{L}])/iu;
 
 export function readDispatch(text: string, options: ReadOptions): ParsedDispatch {
   try {
@@ -89,17 +82,18 @@ function readUnsafe(input: string, options: ReadOptions): ParsedDispatch {
   body.slice(0, 60).forEach((para, p) => {
     for (const s of sentences(para.text)) {
       const l = leadsOfSentence(s);
-      if (!l) continue;
-      const lead = !named;
-      named ||= l.leads.length > 0 || l.requester.length > 0;
       // "Ngày 30-9, Huyện ủy Bố Trạch tổ chức hội nghị …", "Hội Nông dân huyện tổ chức họp Ban Chấp hành …", "Sáng nay,
       // Công an huyện … ra quân …": a page without a header opens on what one body did; that body issued what the page
-      // reports, and its own acts there (the meeting, the launch, "UBND phường sẽ thành lập tổ công tác") are not
-      // tasks. Not a request (whoever is asked acts), not several bodies or a collective ("Các cấp ủy …" are told).
-      if (!doc.issuer && issuer.length === 0 && lead && p < 8 && !ALSO.test(s) && !l.requested && l.leads.length === 1 && !/(?:^|\s)các\s/iu.test(l.leads[0]!) && !isGeneric(l.leads) && OWN_EVENT.test(s.slice(s.indexOf(l.leads[0]!) + l.leads[0]!.length))) {
-        issuer.push(...l.leads);
+      // reports, and its own acts there (the meeting, the launch, "UBND phường sẽ thành lập tổ công tác") are not tasks.
+      const own = !doc.issuer && issuer.length === 0 && !named && p < 8 && !ALSO.test(s) ? ownActor(s, l) : null;
+      if (own) {
+        issuer.push(...own);
+        named = true;
         continue;
       }
+      if (!l) continue;
+      // A headline that only names a body ("Huyện ủy Bố Trạch: Quán triệt Chỉ thị …") is not yet the lead.
+      named ||= (l.leads.length > 0 && l.verb !== "") || l.requester.length > 0;
       // A page with no header whose lead paragraph tells a body's directive ("(QNO) - … UBND huyện Tây Giang vừa chỉ
       // đạo 10 xã và các ngành liên quan tăng cường …"): that body issued what the page reports; those it directs act.
       // Not a sentence adding to what came before ("Cùng với đó, Huyện ủy Hòa Vang chỉ đạo …" is one more body's
@@ -131,6 +125,13 @@ function readUnsafe(input: string, options: ReadOptions): ParsedDispatch {
   for (const n of [...issuer]) {
     const short = /^(.*\s(?:tỉnh|huyện|xã|phường|thị trấn|thị xã|thành phố|quận))\s+(?:\p{Lu}[\p{L}\d]*\s*){1,4}$/u.exec(n);
     if (short && !issuer.includes(short[1]!)) issuer.push(short[1]!);
+  }
+  // A Party committee acts through its standing board: "Quận ủy Hồng Bàng triển khai …" and "Ban Thường vụ Quận ủy
+  // Hồng Bàng tổ chức Hội nghị …" are the same issuer.
+  for (const n of [...issuer]) {
+    const board = /^Ban Thường vụ\s+((?:Tỉnh|Huyện|Thành|Quận|Thị|Đảng)\s+(?:ủy|uỷ)(?![\p{L}]).*)$/iu.exec(n);
+    const other = board ? board[1]! : /^(?:Tỉnh|Huyện|Thành|Quận|Thị|Đảng)\s+(?:ủy|uỷ)(?![\p{L}])/iu.test(n) ? `Ban Thường vụ ${n}` : null;
+    if (other && !issuer.includes(other)) issuer.push(other);
   }
   const structure = buildStructure(body, issuer);
   const implicitTo = doc.recipients.length ? doc.recipients.flatMap((r) => splitList(r.replace(/^(?:Ông|Bà)\s*(?:\(\s*Bà\s*\)|\/\s*Bà)?\s*/iu, ""))) : addressees;

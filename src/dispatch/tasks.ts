@@ -8,7 +8,7 @@ import type { Assignee, ParsedTask } from "./schema.js";
 import type { OutlineNode } from "./outline.js";
 import { isNumbered } from "./outline.js";
 import type { Structure } from "./structure.js";
-import { BACKGROUND_VERB, coordinatorsIn, endsInDirectedList, isWorkSentence, leadsIn, leadsOfSentence, sentences } from "./roles.js";
+import { coordinatorsIn, endsInDirectedList, isWorkSentence, leadsIn, leadsOfSentence, sentences } from "./roles.js";
 import { sameBody } from "./names.js";
 import { isGeneric } from "./bodies.js";
 
@@ -288,10 +288,7 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
       }
       // Without recipients, generic addressees asked by the issuer ("Chủ tịch UBND huyện đề nghị các cơ quan, đơn vị,
       // địa phương …") are the only ones named: they lead.
-      // So are generic subjects told what to do in a news report after the issuer's own act ("UBND huyện tổ chức hội
-      // nghị … Các ngành, địa phương đôn đốc đẩy nhanh tiến độ …"): no one else is named to do the work.
-      const told = l !== null && !l.requested && isGeneric(l.leads) && l.verb.length > 1 && !BACKGROUND_VERB.test(l.verb) && !/^đang(?![\p{L}])/u.test(l.verb);
-      if ((l?.requested || told) && isGeneric(l!.leads) && !ctx.implicitTo.length && !cur && l!.leads.length) {
+      if (l?.requested && isGeneric(l.leads) && !ctx.implicitTo.length && !cur && l.leads.length) {
         cur = task(`#${++k}`, s, assignees(l.leads, s));
         out.push(cur);
         if (endsLeadIn) leadIn = cur;

@@ -149,11 +149,16 @@ describe("a news page's issuer acting on its own", () => {
   it("several bodies or a collective in the lead are told, not issuing", () => {
     expect(leadsOf("Các cấp ủy đảng tổ chức hội nghị quán triệt Chỉ thị số 35-CT/TW trước ngày 30/10/2019.")).toHaveLength(1);
   });
-  it("generic bodies told what to do after the issuer's own act lead, with no recipients", () => {
-    const text = "Ngày 31-7, UBND huyện Tân Phú tổ chức Hội nghị tổng kết công tác phòng chống lụt bão.\nCác ngành, địa phương đôn đốc đẩy nhanh tiến độ thi công các công trình trọng điểm.";
-    expect(leadsOf(text)).toEqual([["Các ngành, địa phương"]]);
+  it("a headline that only names the body is not the lead ('Huyện ủy Tân Phú: Quán triệt …')", () => {
+    const text = "Huyện ủy Tân Phú: Quán triệt Chỉ thị số 35-CT/TW của Bộ Chính trị\n(QBĐT) - Ngày 30-9, Huyện ủy Tân Phú tổ chức hội nghị cán bộ cốt cán quán triệt Chỉ thị số 35-CT/TW.\nĐề nghị các chi bộ trực thuộc xây dựng kế hoạch trước ngày 15/10/2019.";
+    expect(leadsOf(text)).toEqual([["các chi bộ trực thuộc"]]);
   });
-  it("not a progress report ('các địa phương đang tiếp tục vận động …')", () => {
-    expect(leadsOf("Chiều 12/4, Ủy ban MTTQ huyện Tân Phú tổ chức Hội nghị phát động ủng hộ Quỹ.\nNgoài ra, các địa phương đang tiếp tục vận động ủng hộ Quỹ.")).toEqual([]);
+  it("a place acting in the lead is its government ('Phường Tân Phú triển khai …', then 'UBND phường sẽ thành lập …')", () => {
+    const text = "Ngày 21/5, Phường Tân Phú triển khai công tác lấy ý kiến cử tri về Đề án sắp xếp đơn vị hành chính.\nTheo đó, UBND phường sẽ thành lập 13 tổ công tác lấy ý kiến cử tri.\nGiao Công an phường đảm bảo an ninh trật tự.";
+    expect(leadsOf(text)).toEqual([["Công an phường"]]);
+  });
+  it("a Party committee and its standing board are the same issuer", () => {
+    const text = "Quận ủy Tân Phú triển khai công tác bầu cử đại biểu Quốc hội khóa XV\nSáng 23-1, Ban Thường vụ Quận ủy Tân Phú tổ chức Hội nghị triển khai công tác bầu cử.\nBan Thường vụ Quận ủy yêu cầu các cấp ủy cơ sở bám sát Chỉ thị của Trung ương.";
+    expect(leadsOf(text)).toEqual([["các cấp ủy cơ sở"]]);
   });
 });
