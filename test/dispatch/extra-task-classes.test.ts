@@ -162,3 +162,17 @@ describe("a news page's issuer acting on its own", () => {
     expect(leadsOf(text)).toEqual([["các cấp ủy cơ sở"]]);
   });
 });
+
+describe("a portal's headline or sapo restating the body's request", () => {
+  const headline = "Chủ tịch UBND huyện yêu cầu các cơ quan, đơn vị, UBND các xã, thị trấn thực hiện nghiêm chỉ đạo của Thủ tướng Chính phủ về phòng, chống dịch Covid-19.";
+  const body = "Nghiêm túc thực hiện chỉ đạo của Thủ tướng Chính phủ tại Thông báo số 31/TB-VPCP ngày 25/2/2021 về phòng, chống dịch Covid-19, Chủ tịch UBND huyện vừa có công văn yêu cầu các cơ quan, ban, ngành, đoàn thể, UBND các xã, thị trấn nâng cao mức cảnh báo, cảnh giác phòng, chống dịch; tuyệt đối không lơ là, chủ quan.";
+  it("is one task, read in the body paragraph", () => {
+    const tasks = tasksOf(`Thông tin văn bản\n\n${headline}\n\n${headline}\n\n${body}`);
+    expect(tasks).toHaveLength(1);
+    expect(tasks[0]!.text).toMatch(/^Nghiêm túc thực hiện/u);
+    expect(tasks[0]!.assignees.map((a) => a.name)).toEqual(["các cơ quan, ban, ngành, đoàn thể", "UBND các xã, thị trấn"]);
+  });
+  it("a later request to other bodies is a task of its own", () => {
+    expect(tasksOf(`${headline}\n\nGiao Phòng Y tế huyện chủ trì kiểm tra việc thực hiện các biện pháp phòng, chống dịch Covid-19 trên địa bàn.`)).toHaveLength(2);
+  });
+});
