@@ -176,3 +176,17 @@ describe("a portal's headline or sapo restating the body's request", () => {
     expect(tasksOf(`${headline}\n\nGiao Phòng Y tế huyện chủ trì kiểm tra việc thực hiện các biện pháp phòng, chống dịch Covid-19 trên địa bàn.`)).toHaveLength(2);
   });
 });
+
+describe("a list after a comma inside a clause whose subject is left out", () => {
+  it.each([
+    "Đồng thời, kiểm tra kiểm soát chặt chẽ khu vực cửa khẩu đường bộ, cảng biển, bưu điện quốc tế và các địa điểm khác thuộc địa bàn.",
+    "Đồng thời, thông báo, kiểm tra, đôn đốc, nhắc nhở các cơ sở sản xuất- kinh doanh, hộ gia đình thuộc địa bàn quản lý thực hiện treo cờ.",
+    "Theo đó, thời gian qua, việc treo cờ Tổ quốc tại các trụ sở cơ quan, đơn vị, hộ dân, địa điểm công cộng vẫn còn chưa nghiêm túc.",
+    "Cụ thể, đã có 9 trường THCS học theo hình thức online, 10 trường tiểu học và 15 trường mầm non trên địa bàn phải nghỉ học.",
+  ])("%s", (s) => expect(leadsOfSentence(s)?.leads ?? []).toEqual([]));
+  it("a capitalised subject or a request after the adverbials still reads", () => {
+    expect(leadsOfSentence("Để chủ động ứng phó với bão, đảm bảo an toàn cho học sinh, bộ trưởng Bộ Giáo dục và Đào tạo yêu cầu các sở giáo dục và đào tạo theo dõi diễn biến của bão.")?.leads).toEqual(["các sở giáo dục và đào tạo"]);
+    expect(leadsOfSentence("Trước tình hình trên, trong thời gian tới, UBND tỉnh yêu cầu các sở, ban, ngành tăng cường kiểm tra.")?.leads).toEqual(["các sở, ban, ngành"]);
+    expect(leadsOfSentence("Đồng thời, tăng cường kiểm tra, giao Công an huyện xử lý nghiêm các vi phạm.")?.leads).toEqual(["Công an huyện"]);
+  });
+});
