@@ -139,13 +139,18 @@ function toldAfter(head: string, marker: RegExp): { leads: string[]; verb: strin
   return to && verb && !/^(?:về|v\/v|kèm|nội dung)/u.test(verb) ? { leads: to.names, verb } : null;
 }
 
+const REPORTED = /^[\s\-–+•*]*Theo\s+(?:tờ trình|báo cáo|đề nghị|đề xuất|kiến nghị)(?:\s+(?:của|tại)\s+[^,;.]{1,160})?\s*,/iu;
+
 // Steps ask about the same sentences several times (structure, tasks, closings); results are immutable, so memoise.
 const LEADS_CACHE = new Map<string, SentenceLeads | null>();
 
 /** The bodies a sentence makes responsible, read at its start (after an opening adverbial clause if any). */
 export function leadsOfSentence(sentence: string): SentenceLeads | null {
   if (LEADS_CACHE.has(sentence)) return LEADS_CACHE.get(sentence)!;
-  const result = readLeads(sentence);
+  let result = readLeads(sentence);
+  // "Theo tờ trình, Ban Nội chính Tỉnh ủy đề xuất …", "Theo báo cáo của UBND huyện, … đã được san gạt": what a body
+  // proposed or reported, retold; no one is asked unless the sentence asks.
+  if (result && !result.requested && REPORTED.test(sentence)) result = null;
   if (LEADS_CACHE.size >= 2000) LEADS_CACHE.clear();
   LEADS_CACHE.set(sentence, result);
   return result;

@@ -190,3 +190,13 @@ describe("a list after a comma inside a clause whose subject is left out", () =>
     expect(leadsOfSentence("Đồng thời, tăng cường kiểm tra, giao Công an huyện xử lý nghiêm các vi phạm.")?.leads).toEqual(["Công an huyện"]);
   });
 });
+
+describe("a proposal or report retold ('Theo tờ trình, X đề xuất …')", () => {
+  it.each([
+    "Theo tờ trình, Ban Nội chính Tỉnh ủy đề xuất Bộ phận tham mưu, giúp việc các Huyện ủy về công tác nội chính được kiện toàn.",
+    "Theo báo cáo của UBND huyện Tân Phú, đến ngày 12/8/2014, các bãi tập kết cát trái phép đã được san gạt.",
+  ])("%s", (s) => expect(leadsOfSentence(s)).toBeNull());
+  it("a request in such a sentence still reads", () => {
+    expect(leadsOfSentence("Theo đề nghị của Sở Y tế tại Tờ trình số 12/TTr-SYT, UBND tỉnh giao Sở Tài chính chủ trì bố trí kinh phí.")?.leads).toEqual(["Sở Tài chính"]);
+  });
+});
