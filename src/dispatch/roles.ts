@@ -33,6 +33,8 @@ const OPENER =
 // …", "Đồng chí Bí thư Huyện ủy …" is a body with its title and is read by listAt). The leaders of a place ask as its
 // government does ("Lãnh đạo thành phố cũng giao Sở Văn hóa … chủ trì …").
 const PERSON_ASKS = /^((?:[Đđ]ồng chí\s+)?(?:Phó\s+)?(?:Thủ tướng(?:\s+Chính phủ)?|Bộ trưởng|Thứ trưởng|Tổng Bí thư|Chủ tịch nước|Chủ tịch|Bí thư|Giám đốc|Trưởng ban)\s+(?:\p{Lu}\p{Ll}*\s+){0,4}|Lãnh đạo\s+(?:thành phố|tỉnh|huyện|thị xã|quận|xã|phường|thị trấn)\s+(?:\p{Lu}\p{Ll}*\s+){0,3})(?:(?:cũng|đã|vừa|còn|đồng thời)\s+)?(?=(?:yêu cầu|đề nghị|giao)[\s,:])/u;
+// "Tại hội nghị, đại diện Ban Thường vụ Huyện ủy yêu cầu cấp ủy các cấp …": someone speaking for a body asks as it does.
+const REPRESENTATIVE_ASKS = /^(?:[Đđ]ại diện\s+(?:lãnh đạo\s+)?)((?:[^\s,.;:]+\s+){1,8}?)(?:(?:cũng|đã|vừa)\s+)?(?=(?:yêu cầu|đề nghị|giao)[\s,:])/u;
 const PERSON_PUBLISHES = new RegExp(PERSON_ASKS.source.replace(/\(\?=\(\?:yêu cầu[^)]*\)\[[^\]]*\]\)$/u, ""), "u");
 const PLACE_ASKS = /^((?:TP|Tp|[Tt]hành phố|[Tt]ỉnh|[Hh]uyện|[Qq]uận|[Tt]hị xã)(?:\.?\s*\p{Lu}[\p{L}.]*)*)\s+(?:(?:cũng|đã|vừa|còn)\s+)*(?=(?:đề nghị|yêu cầu|giao)\s)/u;
 const DOC_SAYS = /^(?:Công văn|Thông báo|Kế hoạch|Chỉ thị|Văn bản|Công điện|Kết luận|Hướng dẫn)\s+(?:nêu rõ|nêu|cho biết|nhấn mạnh|chỉ rõ)\s*[:,]\s*(?=\p{Lu})/u;
@@ -44,7 +46,7 @@ const DOC_SAYS = /^(?:Công văn|Thông báo|Kế hoạch|Chỉ thị|Văn bản
 // "UBND các xã … có quyền yêu cầu …": what a body may do, not what it must. "Văn phòng UBND tỉnh truyền đạt ý kiến của
 // …": the office passing on a leader's opinion. "…, Ủy ban nhân dân tỉnh Hà Giang tại văn bản số …": a body followed by
 // "tại"/"của" is the author of a document cited, not a subject with its verb.
-const BACKGROUND_VERB = /^(?:ban hành|banh|đã|nhận được|có ý kiến|làm (?:trưởng|phó|thành viên|thường trực|ủy viên|uỷ viên|tổ trưởng|tổ phó)|có (?:bài|văn|công văn|công điện|tờ|thông báo|quyết|nghị)|được(?! giao| phân công)|vừa|là|(?:kính |rất )?mong|lấy ý kiến|đồng ý|cho biết|nhấn mạnh|khẳng định|nhận thấy|hoan nghênh|tiếp thu|ghi nhận|biểu dương|đánh giá cao|có quyền|truyền đạt|tại|của)(?![\p{L}])/u;
+const BACKGROUND_VERB = /^(?:ban hành|banh|đã|nhận được|có ý kiến|làm (?:trưởng|phó|thành viên|thường trực|ủy viên|uỷ viên|tổ trưởng|tổ phó)|có (?:bài|văn|công văn|công điện|tờ|thông báo|quyết|nghị)|được(?! giao| phân công)|vừa|là|(?:kính |rất )?mong|lấy ý kiến|đồng ý|cho biết|nhấn mạnh|khẳng định|nhận thấy|hoan nghênh|tiếp thu|ghi nhận|biểu dương|đánh giá cao|có quyền|truyền đạt|tại|của|chủ trì (?:hội nghị|cuộc họp|phiên họp|buổi làm việc|buổi họp|kỳ họp|lễ))(?![\p{L}])/u;
 
 function listAt(input: string): { names: string[]; end: number } | null {
   // "Giao Giám đốc: Sở Văn hóa, Thể thao và Du lịch, Sở Thông tin …": a title standing for each body listed after it.
@@ -268,7 +270,7 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
     if (at > 0 && (inRecipients(s, at) || inPartners(s, at) || inOwners(s, at) || inAsked(s, at)) && !CLAUSE_ASKS.test(s.slice(at, at + 200))) continue;
     const part = s.slice(at).trimStart();
     // "Thứ trưởng Trương Thanh Hoài yêu cầu Cục …", "Phó Thủ tướng Trần Hồng Hà đề nghị …": a named official asking.
-    const person = PERSON_ASKS.exec(part);
+    const person = PERSON_ASKS.exec(part) ?? REPRESENTATIVE_ASKS.exec(part);
     if (person) {
       const rest = part.slice(person[0].length);
       const inner = REQUEST.exec(rest);
@@ -434,6 +436,9 @@ function verbAfter(rest: string): string {
   // "UBND các huyện, thị xã: tuyên truyền, vận động …": the work after the body's colon on the same line.
   // "Báo Thanh tra ngày 29/10/2016 có bài …": the date the body acted on comes before its verb.
   rest = rest.replace(/^[,\s]*ngày\s+\d{1,2}(?:\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?|\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)\s*,?/u, "");
+  // "Các đồng chí Thường trực Đảng ủy xã chủ trì hội nghị": who chairs the meeting a news page reports (background).
+  const chairs = /^[,\s]*((?:đã\s+)?chủ trì\s+(?:hội nghị|cuộc họp|phiên họp|buổi làm việc|buổi họp|kỳ họp|lễ))(?![\p{L}])/iu.exec(rest);
+  if (chairs) return chairs[1]!.toLowerCase();
   const m = /^[,\s]*(?::\s*(?=\p{Ll}))?([^\s,.;:]+(?:\s+[^\s,.;:]+)?)/u.exec(rest);
   return m ? m[1]!.toLowerCase() : "";
 }

@@ -200,3 +200,20 @@ describe("a proposal or report retold ('Theo tờ trình, X đề xuất …')",
     expect(leadsOfSentence("Theo đề nghị của Sở Y tế tại Tờ trình số 12/TTr-SYT, UBND tỉnh giao Sở Tài chính chủ trì bố trí kinh phí.")?.leads).toEqual(["Sở Tài chính"]);
   });
 });
+
+describe("a meeting told by a news page", () => {
+  it.each([
+    "Các đồng chí Thường trực Đảng uỷ xã chủ trì hội nghị.",
+    "Trong phần thảo luận, các đại biểu tập trung đánh giá kết quả thực hiện nhiệm vụ tháng 10.",
+    "Các đại biểu dự hội nghị đã được quán triệt những nội dung quan trọng của Chỉ thị.",
+  ])("'%s' is no work", (s) => expect(isWorkSentence(leadsOfSentence(s))).toBe(false));
+  it("elected deputies are still bodies ('Đề nghị đại biểu HĐND tỉnh thực hiện tiếp công dân')", () => {
+    expect(leadsOfSentence("Đề nghị đại biểu HĐND tỉnh thực hiện tiếp công dân theo quy định.")?.leads).toEqual(["đại biểu HĐND tỉnh"]);
+  });
+  it("a body chairing the work itself still leads ('Sở Y tế chủ trì, phối hợp …')", () => {
+    expect(isWorkSentence(leadsOfSentence("Sở Y tế chủ trì, phối hợp với các sở, ngành kiểm tra an toàn thực phẩm."))).toBe(true);
+  });
+  it("someone speaking for a body asks as it does ('đại diện Ban Thường vụ Huyện ủy yêu cầu …')", () => {
+    expect(leadsOfSentence("Tại hội nghị, đại diện Ban Thường vụ Huyện ủy Tân Phú yêu cầu cấp ủy các cấp trên địa bàn trực tiếp chỉ đạo việc quán triệt.")).toMatchObject({ leads: ["cấp ủy các cấp trên địa bàn"], requested: true });
+  });
+});
