@@ -200,6 +200,15 @@ async function main(): Promise<void> {
   await deliver();
   await say("telegram:-1001004", "telegram:604", "Báo cáo: đã hoàn thành nhiệm vụ 2", "2023-11-21T10:00:00");
 
+  // Sections 6b and 6c: the leader forwards an amending text, and applies each change to the dispatch it targets.
+  const forwardAmending = async (text: string, day: string) => {
+    const draft = await ingestDraft(deps, { parsed: withAmendments(readDispatch(text, { refDate: day }), text), forwardedBy: LEADER, chat: LEADER_CHAT, rawText: text });
+    if (draft.code !== "ok") throw new Error(`ingest: ${draft.code}`);
+    return amendmentOffers(deps, draft.draft.id);
+  };
+  const applyAs = (amendmentId: number, targetDispatchId: number) =>
+    applyAmendment(deps, { amendmentId, targetDispatchId, by: LEADER, byName: "Đ/c Phó Chủ tịch", chat: LEADER_CHAT });
+
   section("6b. UBND Thành phố ban hành văn bản gia hạn Kế hoạch 164/KH-UBND; lãnh đạo áp dụng");
   clock.set(new Date("2023-11-22T09:00:00+07:00"));
   const amendingText = [
@@ -207,13 +216,11 @@ async function main(): Promise<void> {
     "Hà Nội, ngày 22 tháng 11 năm 2023", "",
     "UBND Thành phố gia hạn thời gian thực hiện Kế hoạch số 164/KH-UBND ngày 05/6/2023 đến ngày 15/12/2023.",
   ].join("\n");
-  const amending = await ingestDraft(deps, { parsed: withAmendments(readDispatch(amendingText, { refDate: "2023-11-22" }), amendingText), forwardedBy: LEADER, chat: LEADER_CHAT, rawText: amendingText });
-  if (amending.code !== "ok") throw new Error(`ingest: ${amending.code}`);
-  for (const offer of await amendmentOffers(deps, amending.draft.id)) {
+  for (const offer of await forwardAmending(amendingText, "2023-11-22")) {
     console.log(`  🔁 ${t(`followup:amendment.kind.${offer.amendment.kind}`, { numbers: offer.amendment.numbers.join(", "), until: offer.amendment.until ? displayDay(offer.amendment.until) : "" })}`);
     for (const target of offer.targets) {
       console.log(`  ${t("followup:amendment.tracked", { id: target.id, number: target.number ?? "", date: target.date ? displayDay(target.date) : "", open: target.open })}`);
-      const applied = await applyAmendment(deps, { amendmentId: offer.amendment.id, targetDispatchId: target.id, by: LEADER, byName: "Đ/c Phó Chủ tịch", chat: LEADER_CHAT });
+      const applied = await applyAs(offer.amendment.id, target.id);
       if (applied.code === "extended") console.log(`  Lãnh đạo bấm [🔁 Áp dụng] → ${t("followup:amendment.doneExtended", { count: applied.count, number: applied.number ?? "", until: displayDay(applied.until) })}`);
     }
   }
@@ -230,13 +237,11 @@ async function main(): Promise<void> {
     "3. Bổ sung nhiệm vụ III.13: Sở Y tế chủ trì tổ chức hiến máu tình nguyện dịp Tết Nguyên đán, hoàn thành trước ngày 25/01/2024.",
   ].join("\n");
   console.log(itemsText.split("\n").slice(7).map((l) => `  ${l}`).join("\n"));
-  const itemsDraft = await ingestDraft(deps, { parsed: withAmendments(readDispatch(itemsText, { refDate: "2023-11-24" }), itemsText), forwardedBy: LEADER, chat: LEADER_CHAT, rawText: itemsText });
-  if (itemsDraft.code !== "ok") throw new Error(`ingest: ${itemsDraft.code}`);
-  for (const offer of await amendmentOffers(deps, itemsDraft.draft.id)) {
+  for (const offer of await forwardAmending(itemsText, "2023-11-24")) {
     for (const target of offer.targets) {
       if (!target.items) continue;
       console.log(`  Bản xem trước:\n${itemPlanLines(target.items, target.number, t).map((l) => `  ${l}`).join("\n")}`);
-      const applied = await applyAmendment(deps, { amendmentId: offer.amendment.id, targetDispatchId: target.id, by: LEADER, byName: "Đ/c Phó Chủ tịch", chat: LEADER_CHAT });
+      const applied = await applyAs(offer.amendment.id, target.id);
       if (applied.code === "items_applied") {
         console.log(`  Lãnh đạo bấm [🔁 Áp dụng] → ${t("followup:amendmentItems.done", { number: applied.number ?? "", changed: applied.changed, added: applied.added, units: applied.units })} ${t(applied.draftClosed ? "followup:amendmentItems.draftClosed" : "followup:amendmentItems.draftOpen")}`);
       }

@@ -37,7 +37,7 @@ const SENTENCE_NUMBER_ALL = new RegExp(SENTENCE_NUMBER.source, "giu");
 const PUBLISH_VERB = /(?:ban hành|\sra|\scó|vừa|gửi|ký|giới thiệu(?:\s+toàn văn)?)\s+(?:các\s+)?$/iu;
 const SENTENCE_NAMING = new RegExp(`(?<=(?:ban hành|\\scó|\\sra|vừa|ký)\\s+(?:các\\s+)?)(${TYPE_ALT}|văn bản)(?:\\s+(?:khẩn|hỏa tốc|hoả tốc|thượng khẩn))?(?:\\s+${NUM}(?=[\\s,.:;]|$)|(?=\\s+(?:gửi|chỉ đạo|về)\\s))`, "iu");
 const CONTENT_OF = /(?:^|\s)(?:[Tt]heo|[Tt]rong|[Tt]ại)\s+nội dung\s+(?:của\s+)?$/u;
-const CONTENT_NAMING_ALL = new RegExp(`(?<=(?:[Tt]heo|[Tt]rong|[Tt]ại)\\s+nội dung\\s+(?:của\\s+)?)(${TYPE_ALT}|văn bản)\\s+${NUM}(?=[\\s,.:;]|$)`, "gu");
+const CONTENT_NAMING_ALL = new RegExp(`(?<=(?:[Tt]heo|[Tt]rong|[Tt]ại)\\s+nội dung\\s+(?:của\\s+)?)(${TYPE_ALT}|văn bản)\\s+(?:số\\s*:?\\s*)?${NUM}(?=[\\s,.:;]|$)`, "giu");
 const SENTENCE_NAMING_ALL = new RegExp(SENTENCE_NAMING.source, "giu");
 const PLACE_DATE = /(?:,|^)\s*ngày\s+(\d{1,2})\s*(?:tháng\s*(\d{1,2})\s*năm\s*(\d{4})|[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))/iu;
 // A header line naming its own date mid-line: "Số 924/SNV-CCHC Ngày 07-9-2015 V/v …", "Thông báo Khẩn ngày 18/10/2020".
@@ -273,8 +273,9 @@ export function readHeader(input: Line[]): HeaderResult {
         // "Theo nội dung Thông báo 2833-TB/TU, Thường trực Thành ủy …", "Trong nội dung Công văn số 4913/VP-KT, …": a
         // page summing up the document it is about.
         const named = PUBLISH_VERB.test(t.slice(Math.max(0, c.index - 24), c.index)) || CONTENT_OF.test(t.slice(Math.max(0, c.index - 24), c.index));
-        if (!source && ((i > Math.min(2, bodyStart + 1) && !named) || (i > 8 && !named))) return false;
-        if (source) return true;
+        const vehicle = !named && carriesDirective(t, c.index, c.index + c[0].length);
+        if (!source && ((i > Math.min(2, bodyStart + 1) && !named && !vehicle) || (i > 8 && !named && !vehicle))) return false;
+        if (source || vehicle) return true;
         // A document cited by the sentence ("Thực hiện Công văn số …", "theo chỉ đạo tại Công văn số …"), not the one named.
         const before = t.slice(Math.max(0, t.lastIndexOf(".", c.index)), c.index);
         if (/(?:Căn cứ|Thực hiện|nhận được|[Tt]heo|của|tại)\s+(?:\S+\s+){0,2}$/u.test(before) && !CONTENT_OF.test(before)) return false;
@@ -334,10 +335,43 @@ export function readHeader(input: Line[]): HeaderResult {
   // "… ký ban hành Kết luận số 185-KL/TW về …" and, a sentence later, "… Kết luận số 185-KL/TW, ngày 22/8/2025 về …":
   // the date written beside the document's own number anywhere near the top is its date.
   if (doc.number !== null && doc.date === null) doc.date = dateBesideNumber(lines.slice(0, 15), doc.number);
+  // "Ngày 10-2-2012, Phó chủ tịch UBND TP … ký quyết định công bố dịch …", "Chiều nay 8/10/2020, Giám đốc Sở … đã ký văn
+  // bản hỏa tốc đề nghị …": a lead sentence that tells the signing of an unnumbered document still dates it.
+  if (doc.number === null && doc.date === null) doc.date = signingDate(lines.slice(0, Math.min(firstItem, 5)));
   // A portal's lead sentence that tells the directive without naming the document: "UBND TP. Hà Nội vừa chỉ đạo Sở
   // Công thương … về việc tổ chức bán hàng bình ổn giá …" — "về việc" gives the trích yếu, as in a header.
   if (doc.subject === null) doc.subject = directiveAbout(lines.slice(0, Math.min(firstItem, 6)));
   return { doc, lines, bodyStart: Math.min(bodyStart, lines.length) };
+}
+
+/**
+ * A news sentence whose document is the vehicle of its issuer's directive names the page's own document, though "theo"
+ * or "tại" stands before it: "Theo Công văn số 3517/UBND ngày 18/7/2022, UBND huyện đề nghị …", "Theo đó, tại Công văn
+ * số 324/SXD-QLCL …, Sở Xây dựng đề nghị …", "Văn phòng UBND tỉnh truyền đạt ý kiến … tại Công văn số 2881/VP-KGVX".
+ * A document the directive follows is cited, not named: "Thực hiện/Căn cứ …", "theo chỉ đạo tại …", "… của UBND tỉnh, …".
+ */
+const VEHICLE_OPEN = /(?:^(?:\([^()]{1,40}\)\s*)?|[.;]\s+|^\(\s*|Theo đó,\s*)(?:Theo|Tại|Trong|tại)\s+$/u;
+const VEHICLE_THEN = /^(?:,?\s*ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})?(?:\s+(?:về việc|v\/v|về)\s+[^,.;]{3,200})?\s*,\s*(?:\p{Lu}[^,.;()]{1,80}?)\s+(?:vừa\s+|đã\s+)?(?:đề nghị|yêu cầu|chỉ đạo|giao|đôn đốc|hướng dẫn|thông báo|lưu ý)\s/u;
+const DIRECTIVE_VERB = /\s(?:truyền đạt|đề nghị|yêu cầu|chỉ đạo|hướng dẫn|đôn đốc)\s/u;
+// "… yêu cầu Chủ tịch UBND huyện thực hiện ý kiến chỉ đạo … tại Văn bản số …": the work follows that document.
+const WORK_ON_DOCUMENT = /(?:thực hiện|triển khai|theo|căn cứ)\s/u;
+const CITING_OPEN = /^[.\s(]*(?:Căn cứ|Thực hiện|Triển khai|Tiếp theo|Theo|Để)\s|(?:[Tt]heo|[Tt]hực hiện)\s+(?:sự\s+)?(?:chỉ đạo|hướng dẫn|đề nghị|yêu cầu)\s/u;
+function carriesDirective(t: string, start: number, end: number): boolean {
+  const sentence = t.slice(Math.max(0, t.lastIndexOf(". ", start) + 1), start);
+  if (VEHICLE_OPEN.test(sentence)) return VEHICLE_THEN.test(t.slice(end, end + 300));
+  if (!/\stại\s+$/u.test(sentence) || CITING_OPEN.test(sentence)) return false;
+  const verb = DIRECTIVE_VERB.exec(sentence);
+  // ", tại Công văn số …" after the directive's clause attaches to the directive, whatever work it names.
+  return verb !== null && (/,\s*tại\s+$/u.test(sentence) || !WORK_ON_DOCUMENT.test(sentence.slice(verb.index + verb[0].length)));
+}
+
+const SIGNED_UNNUMBERED = new RegExp(`\\s(?:đã\\s+|vừa\\s+)?(?:ký(?:\\s+ban hành)?|ban hành|có)\\s+(?:${TYPE_ALT}|văn bản)(?:\\s+(?:khẩn|hỏa tốc|hoả tốc|thượng khẩn))?\\s+(?!số\\s)`, "iu");
+function signingDate(lines: Line[]): string | null {
+  for (const l of lines) {
+    const m = SIGNED_UNNUMBERED.exec(l.text);
+    if (m) return dateBeforeNaming(l.text.slice(0, m.index));
+  }
+  return null;
 }
 
 /** The directive verbs of a lead sentence, and work verbs that make a later "về việc" the work's object, not the trích yếu. */

@@ -211,6 +211,26 @@ describe("header: portal renderings and trích yếu lines", () => {
       expect(header(["UBND huyện triển khai theo chỉ đạo tại Công văn số 12/UBND-VX của UBND tỉnh.", "", "1. Các xã thực hiện."].join("\n")).number).toBeNull();
     });
 
+    it("a document that carries its issuer's directive is the page's own, though 'theo' or 'tại' stands before it", () => {
+      const own = (lines: string[]) => header([...lines, "", "1. Các xã thực hiện."].join("\n"));
+      expect(own(["(huyen.gov.vn) Theo Công văn số 3517/UBND ngày 18/7/2022, UBND huyện đề nghị các xã tổng vệ sinh."])).toMatchObject({ number: "3517/UBND", date: "2022-07-18" });
+      expect(own(["Theo đó, tại Công văn số 324/SXD-QLCL ngày 25/01/2024, Sở Xây dựng đề nghị các huyện bảo đảm an toàn."]).number).toBe("324/SXD-QLCL");
+      expect(own(["Văn phòng UBND tỉnh truyền đạt ý kiến của Phó Chủ tịch UBND tỉnh chỉ đạo, đôn đốc triển khai công tác chuyển đổi số, tại Công văn số 2881/VP-KGVX, ngày 07/5/2025."]).number).toBe("2881/VP-KGVX");
+      expect(own(["Theo nội dung công văn 3450/UBND-ĐT, các sở được giao rà soát."]).number).toBe("3450/UBND-ĐT");
+      // The document the directive follows is cited, not named.
+      expect(own(["UBND tỉnh yêu cầu Chủ tịch UBND huyện khẩn trương thực hiện ý kiến chỉ đạo của Chủ tịch UBND tỉnh tại Văn bản số 4561/UBND-TD6 ngày 21/6/2019."]).number).toBeNull();
+      expect(own(["Theo Công văn số 12/UBND-VX của UBND tỉnh, Sở Y tế đề nghị các huyện phòng dịch."]).number).toBeNull();
+      expect(own(["Thực hiện Công văn số 12/UBND-VX ngày 5/3/2020, UBND huyện đề nghị các xã phòng dịch."]).number).toBeNull();
+    });
+
+    it("a lead sentence that tells the signing of an unnumbered document dates it", () => {
+      const lead = (l: string) => header([l, "", "Thành phố giao Chủ tịch UBND quận thực hiện ngay các biện pháp chống dịch."].join("\n"));
+      expect(lead("Ngày 10-2-2012, Phó chủ tịch UBND TP Đỗ Trung Thoại ký quyết định công bố dịch cúm gia cầm.").date).toBe("2012-02-10");
+      expect(lead("Chiều nay 8/10/2020, Giám đốc Sở Giáo dục và Đào tạo đã ký văn bản hỏa tốc đề nghị các phòng cho học sinh nghỉ học.").date).toBe("2020-10-08");
+      // A date in the sentence that is not the signing's stays out ("… họp ngày …", a cited document's date).
+      expect(lead("UBND huyện ban hành kế hoạch tổ chức hội nghị ngày 12/3/2021 tại hội trường.").date).toBeNull();
+    });
+
     it("the trích yếu of a naming sentence stops at its purpose, content or request", () => {
       expect(header(["Chủ tịch UBND thành phố vừa ký ban hành Chỉ thị số 04/CT-UBND ngày 19-4-2022 về công tác phòng, chống thiên tai năm 2022, nhằm chủ động ứng phó có hiệu quả với thiên tai.", "", "Theo đó, UBND thành phố giao các sở tổng kết."].join("\n")).subject)
         .toBe("công tác phòng, chống thiên tai năm 2022");
