@@ -108,7 +108,7 @@ function readUnsafe(input: string, options: ReadOptions): ParsedDispatch {
       // announcing what follows is the one issuing it.
       else if (/^(?:thông báo|chỉ đạo)(?!\s+(?:đến|tới|cho)\s)/u.test(l.verb) && /:\s*$/u.test(s) && !l.requested) issuer.push(...l.leads);
       // "Bộ Tài nguyên và Môi trường xin gửi tới Quý cơ quan dự thảo …": the sender of the letter.
-      else if (/^(?:xin gửi|trân trọng gửi|kính gửi|xin trân trọng)/u.test(l.verb) || (/^gửi/u.test(l.verb) && /gửi\s+(?:tới|đến)\s+Quý/u.test(s))) {
+      else if (/^(?:xin gửi|trân trọng gửi|kính gửi|xin trân trọng|xin thông|trân trọng thông)/u.test(l.verb) || (/^gửi/u.test(l.verb) && /gửi\s+(?:tới|đến)\s+Quý/u.test(s))) {
         issuer.push(...l.leads);
         // "Sở Công thương kính gửi các sở, ngành, xem xét dự thảo …" (a portal's summary): the letter's addressees.
         const to = /kính gửi\s+/iu.exec(s);
@@ -133,6 +133,8 @@ function readUnsafe(input: string, options: ReadOptions): ParsedDispatch {
     const other = board ? board[1]! : /^(?:Tỉnh|Huyện|Thành|Quận|Thị|Đảng)\s+(?:ủy|uỷ)(?![\p{L}])/iu.test(n) ? `Ban Thường vụ ${n}` : null;
     if (other && !issuer.includes(other)) issuer.push(other);
   }
+  // A school speaks of itself as "Nhà trường" ("Nhà trường sẽ cập nhật và thông tin đến phụ huynh …").
+  if (issuer.some((n) => /^Trường\s/iu.test(n))) issuer.push("Nhà trường");
   const structure = buildStructure(body, issuer);
   const implicitTo = doc.recipients.length ? doc.recipients.flatMap((r) => splitList(r.replace(/^(?:Ông|Bà)\s*(?:\(\s*Bà\s*\)|\/\s*Bà)?\s*/iu, ""))) : addressees;
   const tasks = buildTasks(structure, { implicitTo, issuer });

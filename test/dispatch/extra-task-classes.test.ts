@@ -217,3 +217,12 @@ describe("a meeting told by a news page", () => {
     expect(leadsOfSentence("Tại hội nghị, đại diện Ban Thường vụ Huyện ủy Tân Phú yêu cầu cấp ủy các cấp trên địa bàn trực tiếp chỉ đạo việc quán triệt.")).toMatchObject({ leads: ["cấp ủy các cấp trên địa bàn"], requested: true });
   });
 });
+
+describe("a school speaking of itself", () => {
+  const text = "THÔNG BÁO TẠM DỪNG ĐẾN TRƯỜNG\n\nTrường mẫu giáo Tân Phú xin thông báo đến Quý phụ huynh:\n\nCác bé tiếp tục tạm dừng đến trường. Nhà trường sẽ cập nhật và thông tin đến phụ huynh hàng tuần.\n\nMong quý phụ huynh tiếp tục thực hiện tốt công tác phòng, chống dịch.\n\nNhà trường xin thông báo đến Quý phụ huynh được biết.";
+  it("'Trường … xin thông báo đến Quý phụ huynh' names the issuer; 'Nhà trường …' is its own act; the parents are asked", () => {
+    const r = readDispatch(text, { refDate: "2022-03-12" });
+    expect(r.doc.issuer).toBe("Trường mẫu giáo Tân Phú");
+    expect(r.tasks.filter((t) => t.assignees.length > 0).map((t) => t.assignees.map((a) => a.name))).toEqual([["quý phụ huynh"]]);
+  });
+});
