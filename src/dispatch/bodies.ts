@@ -383,7 +383,9 @@ export function isGeneric(names: string[]): boolean {
   // "Quý cơ quan", "Quý Sở", "Quý đơn vị": the polite address of the letter's recipient, who is named in Kính gửi.
   // "các đồng chí" alone: the persons the letter is addressed to.
   // "các cơ quan chức năng", "đơn vị chức năng", "các đơn vị hữu quan", "các nơi": whoever is concerned, named by no one.
-  return names.every((n) => /^quy\s/u.test(nameKey(n)) || /^(?:cac )?dong chi$/u.test(nameKey(n)) ||
+  // "các đại biểu" alone: the delegates at the meeting a news page reports ("Tại Hội nghị, các đại biểu thảo luận …"),
+  // not "đại biểu HĐND" elected to a council.
+  return names.every((n) => /^quy\s/u.test(nameKey(n)) || /^(?:cac )?dong chi$/u.test(nameKey(n)) || /^(?:cac )?dai bieu(?: (?:du|tham du) (?:hoi nghi|cuoc hop|phien hop))?$/u.test(nameKey(n)) ||
     nameKey(n)
       .split(" ")
       .every((w) => /^(?:cac|don|vi|co|quan|lien|huu|to|chuc|ca|nhan|dia|phuong|truc|thuoc|tren|ban|nganh|tat|ca|minh|nay|noi|nang)$/u.test(w)),

@@ -1,3 +1,5 @@
+import { isGeneric } from "./bodies.js";
+import type { SentenceLeads } from "./roles.js";
 /**
  * The issuer of a dispatch from the upper-case lines of its header ("UBND HUYỆN ĐỨC TRỌNG / PHÒNG GIÁO DỤC VÀ ĐÀO
  * TẠO", "ĐẢNG BỘ TỈNH LÂM ĐỒNG / HUYỆN ỦY LẠC DƯƠNG").
@@ -34,3 +36,31 @@ export function issuerName(parts: string[]): string {
   return words.join(" ");
 }
 
+
+/**
+ * What a body does on its own in a news lead: holds a meeting, a ceremony or a launch, starts a campaign or a plan,
+ * announces. Not a duty ("có nhiệm vụ", "chủ trì, phối hợp …") or work on a matter ("tổ chức chỉ đạo, giám sát …"),
+ * which the page may give to a body it is not about.
+ */
+const OWN_EVENT =
+  /^\s*(?:(?:đã|vừa|sẽ|mới|cũng)\s+)*(?:tổ chức\s+(?:(?:thành công|long trọng|trọng thể)\s+)?(?:hội nghị|hội thảo|lễ|họp|cuộc họp|phiên họp|buổi|đại hội|hội thi|cuộc thi|ra quân|khai mạc|phát động|triển khai|tọa đàm|giao ban|tổng kết|sơ kết|kỳ họp|ngày hội)|họp|ra quân|khai mạc|bế mạc|phát động|tổng kết|sơ kết|triển khai\s+(?:kế hoạch|công tác)|xây dựng kế hoạch|ký\s+(?:ban hành|quyết định|văn bản|công văn|kế hoạch))(?![\p{L}])/iu;
+
+// "Ngày 21/5, Phường Trần Hưng Đạo triển khai công tác lấy ý kiến cử tri …": a place acting is its government.
+const PLACE_ACTS =
+  /^(?:\([^()]{1,20}\)\s*[-–]\s*)?(?:(?:Ngày|Sáng|Chiều|Tối|Trưa)[^,.]{0,30},\s*)?(Phường|Xã|Huyện|Quận|Thị xã|Thành phố|Thị trấn|Tỉnh)\s+((?:\p{Lu}[\p{L}\d]*\s+){0,3}\p{Lu}[\p{L}\d]*)\s+/u;
+
+/**
+ * The body a news lead shows acting on its own ("Ngày 30-9, Huyện ủy Bố Trạch tổ chức hội nghị …"), as the page's
+ * issuer; null for a request (those asked act), several bodies or a collective ("Các cấp ủy tổ chức …" are told), a
+ * generic one, or any other verb.
+ */
+export function ownActor(sentence: string, l: SentenceLeads | null): string[] | null {
+  if (l && l.leads.length > 0) {
+    const [name] = l.leads;
+    if (l.requested || l.leads.length > 1 || /(?:^|\s)các\s/iu.test(name!) || isGeneric(l.leads)) return null;
+    const at = sentence.indexOf(name!);
+    return at >= 0 && OWN_EVENT.test(sentence.slice(at + name!.length)) ? [name!] : null;
+  }
+  const place = PLACE_ACTS.exec(sentence);
+  return place && OWN_EVENT.test(sentence.slice(place[0].length - 1)) ? [`UBND ${place[1]!.toLowerCase()} ${place[2]}`] : null;
+}

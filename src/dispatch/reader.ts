@@ -10,6 +10,7 @@ import { buildTasks } from "./tasks.js";
 import { attachDeadlines } from "./schedule.js";
 import { leadsOfSentence, sentences } from "./roles.js";
 import { bodyHeadAt, readList, splitList } from "./bodies.js";
+import { ownActor } from "./issuer.js";
 import { sameBody } from "./names.js";
 import { parsedDispatchSchema, type DocHeader, type ParsedDispatch } from "./schema.js";
 import { ASSIGNEE_TAGGER_DEFAULT, refineAssignees } from "./tagger/refine.js";
@@ -75,10 +76,24 @@ function readUnsafe(input: string, options: ReadOptions): ParsedDispatch {
     const l = leadsOfSentence(first.text);
     if (l && !l.requested && l.verb) issuer.push(...l.leads);
   }
+  // Whether a sentence naming a body as its subject has been seen yet: on a page with no header, the first one is the
+  // news lead, and the body it names acting on its own is the page's subject.
+  let named = false;
   body.slice(0, 60).forEach((para, p) => {
     for (const s of sentences(para.text)) {
       const l = leadsOfSentence(s);
+      // "Ngày 30-9, Huyện ủy Bố Trạch tổ chức hội nghị …", "Hội Nông dân huyện tổ chức họp Ban Chấp hành …", "Sáng nay,
+      // Công an huyện … ra quân …": a page without a header opens on what one body did; that body issued what the page
+      // reports, and its own acts there (the meeting, the launch, "UBND phường sẽ thành lập tổ công tác") are not tasks.
+      const own = !doc.issuer && issuer.length === 0 && !named && p < 8 && !ALSO.test(s) ? ownActor(s, l) : null;
+      if (own) {
+        issuer.push(...own);
+        named = true;
+        continue;
+      }
       if (!l) continue;
+      // A headline that only names a body ("Huyện ủy Bố Trạch: Quán triệt Chỉ thị …") is not yet the lead.
+      named ||= (l.leads.length > 0 && l.verb !== "") || l.requester.length > 0;
       // A page with no header whose lead paragraph tells a body's directive ("(QNO) - … UBND huyện Tây Giang vừa chỉ
       // đạo 10 xã và các ngành liên quan tăng cường …"): that body issued what the page reports; those it directs act.
       // Not a sentence adding to what came before ("Cùng với đó, Huyện ủy Hòa Vang chỉ đạo …" is one more body's
@@ -93,7 +108,7 @@ function readUnsafe(input: string, options: ReadOptions): ParsedDispatch {
       // announcing what follows is the one issuing it.
       else if (/^(?:thông báo|chỉ đạo)(?!\s+(?:đến|tới|cho)\s)/u.test(l.verb) && /:\s*$/u.test(s) && !l.requested) issuer.push(...l.leads);
       // "Bộ Tài nguyên và Môi trường xin gửi tới Quý cơ quan dự thảo …": the sender of the letter.
-      else if (/^(?:xin gửi|trân trọng gửi|kính gửi|xin trân trọng)/u.test(l.verb) || (/^gửi/u.test(l.verb) && /gửi\s+(?:tới|đến)\s+Quý/u.test(s))) {
+      else if (/^(?:xin gửi|trân trọng gửi|kính gửi|xin trân trọng|xin thông|trân trọng thông)/u.test(l.verb) || (/^gửi/u.test(l.verb) && /gửi\s+(?:tới|đến)\s+Quý/u.test(s))) {
         issuer.push(...l.leads);
         // "Sở Công thương kính gửi các sở, ngành, xem xét dự thảo …" (a portal's summary): the letter's addressees.
         const to = /kính gửi\s+/iu.exec(s);
@@ -111,6 +126,15 @@ function readUnsafe(input: string, options: ReadOptions): ParsedDispatch {
     const short = /^(.*\s(?:tỉnh|huyện|xã|phường|thị trấn|thị xã|thành phố|quận))\s+(?:\p{Lu}[\p{L}\d]*\s*){1,4}$/u.exec(n);
     if (short && !issuer.includes(short[1]!)) issuer.push(short[1]!);
   }
+  // A Party committee acts through its standing board: "Quận ủy Hồng Bàng triển khai …" and "Ban Thường vụ Quận ủy
+  // Hồng Bàng tổ chức Hội nghị …" are the same issuer.
+  for (const n of [...issuer]) {
+    const board = /^Ban Thường vụ\s+((?:Tỉnh|Huyện|Thành|Quận|Thị|Đảng)\s+(?:ủy|uỷ)(?![\p{L}]).*)$/iu.exec(n);
+    const other = board ? board[1]! : /^(?:Tỉnh|Huyện|Thành|Quận|Thị|Đảng)\s+(?:ủy|uỷ)(?![\p{L}])/iu.test(n) ? `Ban Thường vụ ${n}` : null;
+    if (other && !issuer.includes(other)) issuer.push(other);
+  }
+  // A school speaks of itself as "Nhà trường" ("Nhà trường sẽ cập nhật và thông tin đến phụ huynh …").
+  if (issuer.some((n) => /^Trường\s/iu.test(n))) issuer.push("Nhà trường");
   const structure = buildStructure(body, issuer);
   const implicitTo = doc.recipients.length ? doc.recipients.flatMap((r) => splitList(r.replace(/^(?:Ông|Bà)\s*(?:\(\s*Bà\s*\)|\/\s*Bà)?\s*/iu, ""))) : addressees;
   const tasks = buildTasks(structure, { implicitTo, issuer });

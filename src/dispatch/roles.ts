@@ -22,6 +22,9 @@ export interface SentenceLeads {
 const REQUEST =
   /^(?:Đồng thời\s*,?\s*(?:cũng\s+)?)?(?:Kính\s+|Trân trọng\s+)?(giao (?:nhiệm vụ |trách nhiệm )?cho|giao|đề nghị|yêu cầu|phân công|mời|khuyến cáo|(?:kính |rất )?mong)\s*[,:]?\s+(?:(?:trước mắt|ngay|trong thời gian tới)\s*,?\s+)?/iu;
 const GIVEN_TO = /^[^;:.]{0,200}?\scho\s+(?=\S)/u;
+// Lower-case adverbials that may stand between an opener and the subject ("Để …, trong thời gian tới, UBND tỉnh …").
+const ADVERBIAL =
+  /^(?:trong|theo|tại|khi|nếu|để|nhằm|sau|trước|tùy|tuỳ|từ|đến|với|đối với|riêng|cụ thể|thời gian|hiện nay|qua|ngoài ra|đồng thời|bên cạnh|mặt khác|do|vì|bởi|nhất là|đặc biệt|trên cơ sở|căn cứ|hàng|hằng|định kỳ|ngày|sáng|chiều|tối|tháng|năm|quý|tuần|lúc|vào|kể từ|cùng với|song song|như vậy|vừa qua|gần đây|thời điểm|ngay|sớm|kịp thời|trường hợp|tiếp theo|mỗi|tất cả|chậm nhất|muộn nhất)(?![\p{L}])/iu;
 // "Theo dõi" is a verb ("Theo dõi kiểm tra, …"), not the preposition "Theo" opening an adverbial clause.
 const OPENER =
   /^(?:Về\s|Trong|Trên cơ sở|Căn cứ|Sau khi|Để|Khi|Nhằm|Qua đó|Đồng thời|Ngoài ra|Thực hiện|Theo(?!\s+dõi)|Ngày\s+\d|Hết|Từ|Đến|Tiếp theo|Bên cạnh đó|Mặt khác|Riêng|Đối với|Cụ thể|Trước mắt|Tại|Với|Nhân dịp|Hưởng ứng|Trước|Nhận được|Trường h[ợọ]p|Nếu|Cùng với đó|Chào mừng|(?:Sáng|Chiều|Tối|Trưa)\s+(?:ngày\s+|nay\b)?\d?|Thời gian qua|Hiện nay|Vừa qua|Do đó|Do vậy|Vì vậy|Vì thế|Vậy(?=\s)|Song song với đó|Tu[ỳù]\s|Sau(?=\s))/u;
@@ -30,6 +33,8 @@ const OPENER =
 // …", "Đồng chí Bí thư Huyện ủy …" is a body with its title and is read by listAt). The leaders of a place ask as its
 // government does ("Lãnh đạo thành phố cũng giao Sở Văn hóa … chủ trì …").
 const PERSON_ASKS = /^((?:[Đđ]ồng chí\s+)?(?:Phó\s+)?(?:Thủ tướng(?:\s+Chính phủ)?|Bộ trưởng|Thứ trưởng|Tổng Bí thư|Chủ tịch nước|Chủ tịch|Bí thư|Giám đốc|Trưởng ban)\s+(?:\p{Lu}\p{Ll}*\s+){0,4}|Lãnh đạo\s+(?:thành phố|tỉnh|huyện|thị xã|quận|xã|phường|thị trấn)\s+(?:\p{Lu}\p{Ll}*\s+){0,3})(?:(?:cũng|đã|vừa|còn|đồng thời)\s+)?(?=(?:yêu cầu|đề nghị|giao)[\s,:])/u;
+// "Tại hội nghị, đại diện Ban Thường vụ Huyện ủy yêu cầu cấp ủy các cấp …": someone speaking for a body asks as it does.
+const REPRESENTATIVE_ASKS = /^(?:[Đđ]ại diện\s+(?:lãnh đạo\s+)?)((?:[^\s,.;:]+\s+){1,8}?)(?:(?:cũng|đã|vừa)\s+)?(?=(?:yêu cầu|đề nghị|giao)[\s,:])/u;
 const PERSON_PUBLISHES = new RegExp(PERSON_ASKS.source.replace(/\(\?=\(\?:yêu cầu[^)]*\)\[[^\]]*\]\)$/u, ""), "u");
 const PLACE_ASKS = /^((?:TP|Tp|[Tt]hành phố|[Tt]ỉnh|[Hh]uyện|[Qq]uận|[Tt]hị xã)(?:\.?\s*\p{Lu}[\p{L}.]*)*)\s+(?:(?:cũng|đã|vừa|còn)\s+)*(?=(?:đề nghị|yêu cầu|giao)\s)/u;
 const DOC_SAYS = /^(?:Công văn|Thông báo|Kế hoạch|Chỉ thị|Văn bản|Công điện|Kết luận|Hướng dẫn)\s+(?:nêu rõ|nêu|cho biết|nhấn mạnh|chỉ rõ)\s*[:,]\s*(?=\p{Lu})/u;
@@ -41,7 +46,7 @@ const DOC_SAYS = /^(?:Công văn|Thông báo|Kế hoạch|Chỉ thị|Văn bản
 // "UBND các xã … có quyền yêu cầu …": what a body may do, not what it must. "Văn phòng UBND tỉnh truyền đạt ý kiến của
 // …": the office passing on a leader's opinion. "…, Ủy ban nhân dân tỉnh Hà Giang tại văn bản số …": a body followed by
 // "tại"/"của" is the author of a document cited, not a subject with its verb.
-const BACKGROUND_VERB = /^(?:ban hành|banh|đã|nhận được|có ý kiến|làm (?:trưởng|phó|thành viên|thường trực|ủy viên|uỷ viên|tổ trưởng|tổ phó)|có (?:bài|văn|công văn|công điện|tờ|thông báo|quyết|nghị)|được(?! giao| phân công)|vừa|là|(?:kính |rất )?mong|lấy ý kiến|đồng ý|cho biết|nhấn mạnh|khẳng định|nhận thấy|hoan nghênh|tiếp thu|ghi nhận|biểu dương|đánh giá cao|có quyền|truyền đạt|tại|của)(?![\p{L}])/u;
+const BACKGROUND_VERB = /^(?:ban hành|banh|đã|nhận được|có ý kiến|làm (?:trưởng|phó|thành viên|thường trực|ủy viên|uỷ viên|tổ trưởng|tổ phó)|có (?:bài|văn|công văn|công điện|tờ|thông báo|quyết|nghị)|được(?! giao| phân công)|vừa|là|(?:kính |rất )?mong|lấy ý kiến|đồng ý|cho biết|nhấn mạnh|khẳng định|nhận thấy|hoan nghênh|tiếp thu|ghi nhận|biểu dương|đánh giá cao|có quyền|truyền đạt|tại|của|chủ trì (?:hội nghị|cuộc họp|phiên họp|buổi làm việc|buổi họp|kỳ họp|lễ))(?![\p{L}])/u;
 
 function listAt(input: string): { names: string[]; end: number } | null {
   // "Giao Giám đốc: Sở Văn hóa, Thể thao và Du lịch, Sở Thông tin …": a title standing for each body listed after it.
@@ -55,7 +60,7 @@ function listAt(input: string): { names: string[]; end: number } | null {
 // After "đề nghị/yêu cầu" the object is whoever is asked, even when its head noun is not in the lexicon ("đề nghị các
 // cơ sở Hội trực thuộc …", "đề nghị Phó Chủ tịch Văn xã UBND 13 phường …", "đề nghị Quý cơ quan …"): a capitalised
 // phrase, or a plural ("các", "những", a count) of something that is not an abstract noun (the work asked for).
-const LOOSE_OBJECT = /^(?:(?:tất cả|toàn thể)\s+)?(?:(?:các|những|\d{1,3})\s+(?!(?:nội dung|biện pháp|giải pháp|hoạt động|nhiệm vụ|công việc|văn bản|thủ tục|hồ sơ|chương trình|kế hoạch|chính sách|quy định|trường hợp|vấn đề|ý kiến|tài liệu|số liệu|thông tin|sản phẩm|mặt hàng|loại|điều kiện|yêu cầu|kiến nghị|bước|khoản|mục|chỉ tiêu|tiêu chí|ngày|tháng|năm|lần|đợt|giờ)(?![\p{L}]))\p{Ll}|(?!(?:Trong|Theo|Tại|Khi|Nếu|Để|Các|Những)\s)\p{Lu})/u;
+const LOOSE_OBJECT = /^(?:(?:tất cả|toàn thể)\s+)?(?:(?:các|những|quý|\d{1,3})\s+(?!(?:nội dung|biện pháp|giải pháp|hoạt động|nhiệm vụ|công việc|văn bản|thủ tục|hồ sơ|chương trình|kế hoạch|chính sách|quy định|trường hợp|vấn đề|ý kiến|tài liệu|số liệu|thông tin|sản phẩm|mặt hàng|loại|điều kiện|yêu cầu|kiến nghị|bước|khoản|mục|chỉ tiêu|tiêu chí|ngày|tháng|năm|lần|đợt|giờ)(?![\p{L}]))\p{Ll}|(?!(?:Trong|Theo|Tại|Khi|Nếu|Để|Các|Những)\s)\p{Lu})/u;
 
 // A word that ends a subject and is a verb, not a preposition that may go on a name ("… trong cả nước").
 const PREPOSITION = /^(?:trong|tại|về|với|cùng|khi|nếu|sau|trước|vào|để|nhằm|đối với|theo|thì|là|được|không)(?![\p{L}])/u;
@@ -136,13 +141,18 @@ function toldAfter(head: string, marker: RegExp): { leads: string[]; verb: strin
   return to && verb && !/^(?:về|v\/v|kèm|nội dung)/u.test(verb) ? { leads: to.names, verb } : null;
 }
 
+const REPORTED = /^[\s\-–+•*]*Theo\s+(?:tờ trình|báo cáo|đề nghị|đề xuất|kiến nghị)(?:\s+(?:của|tại)\s+[^,;.]{1,160})?\s*,/iu;
+
 // Steps ask about the same sentences several times (structure, tasks, closings); results are immutable, so memoise.
 const LEADS_CACHE = new Map<string, SentenceLeads | null>();
 
 /** The bodies a sentence makes responsible, read at its start (after an opening adverbial clause if any). */
 export function leadsOfSentence(sentence: string): SentenceLeads | null {
   if (LEADS_CACHE.has(sentence)) return LEADS_CACHE.get(sentence)!;
-  const result = readLeads(sentence);
+  let result = readLeads(sentence);
+  // "Theo tờ trình, Ban Nội chính Tỉnh ủy đề xuất …", "Theo báo cáo của UBND huyện, … đã được san gạt": what a body
+  // proposed or reported, retold; no one is asked unless the sentence asks.
+  if (result && !result.requested && REPORTED.test(sentence)) result = null;
   if (LEADS_CACHE.size >= 2000) LEADS_CACHE.clear();
   LEADS_CACHE.set(sentence, result);
   return result;
@@ -174,7 +184,20 @@ function readLeads(sentence: string): SentenceLeads | null {
     // "Bên cạnh đó UBND tỉnh yêu cầu …", "Theo đó UBND tỉnh giao …": a short linking opener without its comma.
     const link = /^(?:Bên cạnh đó|Theo đó|Đồng thời|Ngoài ra|Mặt khác|Qua đó|Tiếp theo|Trước mắt|Cụ thể|Do đó|Do vậy|Vì vậy|Vì thế|Vậy|Riêng|Song song với đó)\s+(?=\p{Lu}|(?:đề nghị|yêu cầu|giao)\s)/u.exec(s);
     if (link) starts.push(link[0].length);
-    for (let i = s.indexOf(","); i > 0 && i < 600 && starts.length < 10; i = s.indexOf(",", i + 1)) starts.push(i + 1);
+    // "Đồng thời, kiểm tra kiểm soát chặt chẽ khu vực cửa khẩu, cảng biển, bưu điện quốc tế …", "Cụ thể, đã có 9 trường
+    // THCS …, 10 trường tiểu học …": once a clause with its subject left out has begun after the opener (a verb, "việc",
+    // "đã"), its later commas separate the items of a list, not clauses; only a capitalised subject or a request starts
+    // one there. Not inside a purpose clause ("Để chủ động …, đảm bảo an toàn …, Bộ trưởng … yêu cầu …"): its verbs are
+    // the purpose's, and the subject still comes.
+    let begun = false;
+    let purpose = /^(?:Để|Nhằm)(?![\p{L}])/u.test(s);
+    for (let i = s.indexOf(","); i > 0 && i < 600 && starts.length < 10; i = s.indexOf(",", i + 1)) {
+      const seg = s.slice(i + 1).trimStart();
+      if (begun && !/^\p{Lu}/u.test(seg) && !REQUEST.test(seg)) continue;
+      starts.push(i + 1);
+      purpose ||= /^(?:để|nhằm)(?![\p{L}])/u.test(seg);
+      if (!purpose && /^\p{Ll}/u.test(seg) && !ADVERBIAL.test(seg) && !REQUEST.test(seg) && !bodyHeadAt(seg)) begun = true;
+    }
     // "Về các lò giết mổ … tại xã Hương Toàn: yêu cầu phòng Quản lý đô thị chủ trì …": a topic label, then the sentence.
     const topic = /^Về\s[^:]{3,200}:\s*/u.exec(s);
     if (topic) starts.push(topic[0].length);
@@ -247,7 +270,7 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
     if (at > 0 && (inRecipients(s, at) || inPartners(s, at) || inOwners(s, at) || inAsked(s, at)) && !CLAUSE_ASKS.test(s.slice(at, at + 200))) continue;
     const part = s.slice(at).trimStart();
     // "Thứ trưởng Trương Thanh Hoài yêu cầu Cục …", "Phó Thủ tướng Trần Hồng Hà đề nghị …": a named official asking.
-    const person = PERSON_ASKS.exec(part);
+    const person = PERSON_ASKS.exec(part) ?? REPRESENTATIVE_ASKS.exec(part);
     if (person) {
       const rest = part.slice(person[0].length);
       const inner = REQUEST.exec(rest);
@@ -413,6 +436,9 @@ function verbAfter(rest: string): string {
   // "UBND các huyện, thị xã: tuyên truyền, vận động …": the work after the body's colon on the same line.
   // "Báo Thanh tra ngày 29/10/2016 có bài …": the date the body acted on comes before its verb.
   rest = rest.replace(/^[,\s]*ngày\s+\d{1,2}(?:\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?|\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)\s*,?/u, "");
+  // "Các đồng chí Thường trực Đảng ủy xã chủ trì hội nghị": who chairs the meeting a news page reports (background).
+  const chairs = /^[,\s]*((?:đã\s+)?chủ trì\s+(?:hội nghị|cuộc họp|phiên họp|buổi làm việc|buổi họp|kỳ họp|lễ))(?![\p{L}])/iu.exec(rest);
+  if (chairs) return chairs[1]!.toLowerCase();
   const m = /^[,\s]*(?::\s*(?=\p{Ll}))?([^\s,.;:]+(?:\s+[^\s,.;:]+)?)/u.exec(rest);
   return m ? m[1]!.toLowerCase() : "";
 }

@@ -104,6 +104,16 @@ function repeats(a: string, b: string): boolean {
   return common / Math.min(x.size, y.size) >= 0.9 && common / Math.max(x.size, y.size) >= 0.75;
 }
 
+/** A short telling whose words nearly all recur in a longer one: the headline of the paragraph that tells it in full. */
+function summarises(short: string, long: string): boolean {
+  if (short.length < 40 || long.length <= short.length) return false;
+  const x = words(short);
+  const y = words(long);
+  let common = 0;
+  for (const w of x) if (y.has(w)) common++;
+  return common / x.size >= 0.8;
+}
+
 function assigneesOf(leads: string[], text: string): Assignee[] {
   const l = dedupe(leads);
   const c = dedupe(coordinatorsIn(text)).filter((n) => !l.some((m) => sameBody(m, n)));
@@ -230,7 +240,11 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
     const extra = assignees([], t.text).filter((a) => !t.assignees.some((b) => sameBody(a.name, b.name)));
     t.assignees.push(...extra);
   };
+  // The prose unit each task opened in: a headline and a sapo stand at the top of a page.
+  const openedAt = new Map<ParsedTask, number>();
+  let unitIndex = -1;
   for (const unit of prose) {
+    unitIndex++;
     const dash = /^[-–+•]/u.test(unit);
     const parts = dash ? [unit] : sentences(unit).flatMap((x) => clauses(x, isIssuer));
     if (!dash) leadIn = null;
@@ -276,10 +290,25 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
           }
           const again = out.find((t) => t.ref.startsWith("#") && repeats(firstSentence.get(t) ?? "", s));
           if (again) {
+            // Kept in its text: the page may be quoted at either telling.
+            append(again, s, "\n");
             cur = again;
             return;
           }
+          // A portal's headline or sapo told first ("Chủ tịch UBND huyện yêu cầu các cơ quan, đơn vị … thực hiện nghiêm
+          // chỉ đạo …") and then the body paragraph telling it in full ("Nghiêm túc thực hiện …, Chủ tịch UBND huyện vừa
+          // có công văn yêu cầu các cơ quan, ban, ngành …"): one request, read where the page tells it in full.
+          const told = unitIndex > 0 ? out.find((t) => t.ref.startsWith("#") && (openedAt.get(t) ?? 99) < 3 && summarises(firstSentence.get(t) ?? "", s) && t.assignees.some((a) => a.role === "lead" && leads.some((n) => sameBody(n, a.name)))) : undefined;
+          if (told) {
+            told.text = s;
+            told.assignees = assignees(leads, s);
+            firstSentence.set(told, s);
+            cur = told;
+            if (endsLeadIn) leadIn = cur;
+            return;
+          }
           cur = task(`#${++k}`, s, assignees(leads, s));
+          openedAt.set(cur, unitIndex);
           firstSentence.set(cur, s);
           out.push(cur);
           if (endsLeadIn) leadIn = cur;

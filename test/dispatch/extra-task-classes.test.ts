@@ -125,3 +125,104 @@ describe("someone's words quoted by a news report", () => {
     expect(leadsOfSentence("Đề nghị các trường hưởng ứng phong trào “Nói không với quyên góp”.")?.leads).toEqual(["các trường"]);
   });
 });
+
+describe("a news page's issuer acting on its own", () => {
+  it.each([
+    "Sáng 4/2, Hội đồng nghĩa vụ quân sự huyện An Lạc tổ chức hội nghị triển khai nhiệm vụ tuyển quân năm 2024.",
+    "Ngày 30-9, Huyện ủy Tân Phú đã tổ chức Hội nghị quán triệt Chỉ thị số 35-CT/TW của Bộ Chính trị.",
+    "Hội Nông dân huyện Tân Phú tổ chức họp Ban Chấp hành đầu năm 2024",
+    "Sáng nay 20/12, Công an huyện Tân Phú ra quân đợt cao điểm tấn công trấn áp tội phạm.",
+    "Ban Thường trực Ủy ban MTTQ huyện Tân Phú xây dựng kế hoạch tổ chức Đại hội đại biểu MTTQ các cấp.",
+  ])("the lead '%s' names the issuer, whose act is no task", (lead) => {
+    const text = `${lead}\nTại hội nghị, các đại biểu thảo luận nhiều ý kiến.\nĐề nghị Ủy ban nhân dân các xã, thị trấn chủ động xây dựng kế hoạch trước ngày 15/2/2024.`;
+    const r = readDispatch(text, { refDate: "2024-02-05" });
+    expect(r.tasks.filter((t) => t.assignees.length > 0).map((t) => t.assignees.map((a) => a.name))).toEqual([["Ủy ban nhân dân các xã, thị trấn"]]);
+    expect(r.doc.issuer).not.toBeNull();
+  });
+  it("its short name later is the same body ('UBND xã tổ chức …' after 'UBND xã Tân Phú')", () => {
+    const text = "Chiều 23/8/2024, UBND xã Tân Phú tổ chức hội nghị triển khai kế hoạch bầu cử Trưởng ấp.\nUBND xã sẽ thành lập 5 tổ công tác tại 5 ấp.\nGiao Công an xã đảm bảo an ninh trật tự trong ngày bầu cử.";
+    expect(leadsOf(text)).toEqual([["Công an xã"]]);
+  });
+  it("a body given a duty in the lead is not the issuer ('Phòng Y tế tổ chức chỉ đạo, giám sát …')", () => {
+    expect(leadsOf("Phòng Y tế tổ chức chỉ đạo, giám sát chặt chẽ tình hình dịch sốt xuất huyết trên địa bàn.")).toEqual([["Phòng Y tế"]]);
+  });
+  it("several bodies or a collective in the lead are told, not issuing", () => {
+    expect(leadsOf("Các cấp ủy đảng tổ chức hội nghị quán triệt Chỉ thị số 35-CT/TW trước ngày 30/10/2019.")).toHaveLength(1);
+  });
+  it("a headline that only names the body is not the lead ('Huyện ủy Tân Phú: Quán triệt …')", () => {
+    const text = "Huyện ủy Tân Phú: Quán triệt Chỉ thị số 35-CT/TW của Bộ Chính trị\n(QBĐT) - Ngày 30-9, Huyện ủy Tân Phú tổ chức hội nghị cán bộ cốt cán quán triệt Chỉ thị số 35-CT/TW.\nĐề nghị các chi bộ trực thuộc xây dựng kế hoạch trước ngày 15/10/2019.";
+    expect(leadsOf(text)).toEqual([["các chi bộ trực thuộc"]]);
+  });
+  it("a place acting in the lead is its government ('Phường Tân Phú triển khai …', then 'UBND phường sẽ thành lập …')", () => {
+    const text = "Ngày 21/5, Phường Tân Phú triển khai công tác lấy ý kiến cử tri về Đề án sắp xếp đơn vị hành chính.\nTheo đó, UBND phường sẽ thành lập 13 tổ công tác lấy ý kiến cử tri.\nGiao Công an phường đảm bảo an ninh trật tự.";
+    expect(leadsOf(text)).toEqual([["Công an phường"]]);
+  });
+  it("a Party committee and its standing board are the same issuer", () => {
+    const text = "Quận ủy Tân Phú triển khai công tác bầu cử đại biểu Quốc hội khóa XV\nSáng 23-1, Ban Thường vụ Quận ủy Tân Phú tổ chức Hội nghị triển khai công tác bầu cử.\nBan Thường vụ Quận ủy yêu cầu các cấp ủy cơ sở bám sát Chỉ thị của Trung ương.";
+    expect(leadsOf(text)).toEqual([["các cấp ủy cơ sở"]]);
+  });
+});
+
+describe("a portal's headline or sapo restating the body's request", () => {
+  const headline = "Chủ tịch UBND huyện yêu cầu các cơ quan, đơn vị, UBND các xã, thị trấn thực hiện nghiêm chỉ đạo của Thủ tướng Chính phủ về phòng, chống dịch Covid-19.";
+  const body = "Nghiêm túc thực hiện chỉ đạo của Thủ tướng Chính phủ tại Thông báo số 31/TB-VPCP ngày 25/2/2021 về phòng, chống dịch Covid-19, Chủ tịch UBND huyện vừa có công văn yêu cầu các cơ quan, ban, ngành, đoàn thể, UBND các xã, thị trấn nâng cao mức cảnh báo, cảnh giác phòng, chống dịch; tuyệt đối không lơ là, chủ quan.";
+  it("is one task, read in the body paragraph", () => {
+    const tasks = tasksOf(`Thông tin văn bản\n\n${headline}\n\n${headline}\n\n${body}`);
+    expect(tasks).toHaveLength(1);
+    expect(tasks[0]!.text).toMatch(/^Nghiêm túc thực hiện/u);
+    expect(tasks[0]!.assignees.map((a) => a.name)).toEqual(["các cơ quan, ban, ngành, đoàn thể", "UBND các xã, thị trấn"]);
+  });
+  it("a later request to other bodies is a task of its own", () => {
+    expect(tasksOf(`${headline}\n\nGiao Phòng Y tế huyện chủ trì kiểm tra việc thực hiện các biện pháp phòng, chống dịch Covid-19 trên địa bàn.`)).toHaveLength(2);
+  });
+});
+
+describe("a list after a comma inside a clause whose subject is left out", () => {
+  it.each([
+    "Đồng thời, kiểm tra kiểm soát chặt chẽ khu vực cửa khẩu đường bộ, cảng biển, bưu điện quốc tế và các địa điểm khác thuộc địa bàn.",
+    "Đồng thời, thông báo, kiểm tra, đôn đốc, nhắc nhở các cơ sở sản xuất- kinh doanh, hộ gia đình thuộc địa bàn quản lý thực hiện treo cờ.",
+    "Theo đó, thời gian qua, việc treo cờ Tổ quốc tại các trụ sở cơ quan, đơn vị, hộ dân, địa điểm công cộng vẫn còn chưa nghiêm túc.",
+    "Cụ thể, đã có 9 trường THCS học theo hình thức online, 10 trường tiểu học và 15 trường mầm non trên địa bàn phải nghỉ học.",
+  ])("%s", (s) => expect(leadsOfSentence(s)?.leads ?? []).toEqual([]));
+  it("a capitalised subject or a request after the adverbials still reads", () => {
+    expect(leadsOfSentence("Để chủ động ứng phó với bão, đảm bảo an toàn cho học sinh, bộ trưởng Bộ Giáo dục và Đào tạo yêu cầu các sở giáo dục và đào tạo theo dõi diễn biến của bão.")?.leads).toEqual(["các sở giáo dục và đào tạo"]);
+    expect(leadsOfSentence("Trước tình hình trên, trong thời gian tới, UBND tỉnh yêu cầu các sở, ban, ngành tăng cường kiểm tra.")?.leads).toEqual(["các sở, ban, ngành"]);
+    expect(leadsOfSentence("Đồng thời, tăng cường kiểm tra, giao Công an huyện xử lý nghiêm các vi phạm.")?.leads).toEqual(["Công an huyện"]);
+  });
+});
+
+describe("a proposal or report retold ('Theo tờ trình, X đề xuất …')", () => {
+  it.each([
+    "Theo tờ trình, Ban Nội chính Tỉnh ủy đề xuất Bộ phận tham mưu, giúp việc các Huyện ủy về công tác nội chính được kiện toàn.",
+    "Theo báo cáo của UBND huyện Tân Phú, đến ngày 12/8/2014, các bãi tập kết cát trái phép đã được san gạt.",
+  ])("%s", (s) => expect(leadsOfSentence(s)).toBeNull());
+  it("a request in such a sentence still reads", () => {
+    expect(leadsOfSentence("Theo đề nghị của Sở Y tế tại Tờ trình số 12/TTr-SYT, UBND tỉnh giao Sở Tài chính chủ trì bố trí kinh phí.")?.leads).toEqual(["Sở Tài chính"]);
+  });
+});
+
+describe("a meeting told by a news page", () => {
+  it.each([
+    "Các đồng chí Thường trực Đảng uỷ xã chủ trì hội nghị.",
+    "Trong phần thảo luận, các đại biểu tập trung đánh giá kết quả thực hiện nhiệm vụ tháng 10.",
+    "Các đại biểu dự hội nghị đã được quán triệt những nội dung quan trọng của Chỉ thị.",
+  ])("'%s' is no work", (s) => expect(isWorkSentence(leadsOfSentence(s))).toBe(false));
+  it("elected deputies are still bodies ('Đề nghị đại biểu HĐND tỉnh thực hiện tiếp công dân')", () => {
+    expect(leadsOfSentence("Đề nghị đại biểu HĐND tỉnh thực hiện tiếp công dân theo quy định.")?.leads).toEqual(["đại biểu HĐND tỉnh"]);
+  });
+  it("a body chairing the work itself still leads ('Sở Y tế chủ trì, phối hợp …')", () => {
+    expect(isWorkSentence(leadsOfSentence("Sở Y tế chủ trì, phối hợp với các sở, ngành kiểm tra an toàn thực phẩm."))).toBe(true);
+  });
+  it("someone speaking for a body asks as it does ('đại diện Ban Thường vụ Huyện ủy yêu cầu …')", () => {
+    expect(leadsOfSentence("Tại hội nghị, đại diện Ban Thường vụ Huyện ủy Tân Phú yêu cầu cấp ủy các cấp trên địa bàn trực tiếp chỉ đạo việc quán triệt.")).toMatchObject({ leads: ["cấp ủy các cấp trên địa bàn"], requested: true });
+  });
+});
+
+describe("a school speaking of itself", () => {
+  const text = "THÔNG BÁO TẠM DỪNG ĐẾN TRƯỜNG\n\nTrường mẫu giáo Tân Phú xin thông báo đến Quý phụ huynh:\n\nCác bé tiếp tục tạm dừng đến trường. Nhà trường sẽ cập nhật và thông tin đến phụ huynh hàng tuần.\n\nMong quý phụ huynh tiếp tục thực hiện tốt công tác phòng, chống dịch.\n\nNhà trường xin thông báo đến Quý phụ huynh được biết.";
+  it("'Trường … xin thông báo đến Quý phụ huynh' names the issuer; 'Nhà trường …' is its own act; the parents are asked", () => {
+    const r = readDispatch(text, { refDate: "2022-03-12" });
+    expect(r.doc.issuer).toBe("Trường mẫu giáo Tân Phú");
+    expect(r.tasks.filter((t) => t.assignees.length > 0).map((t) => t.assignees.map((a) => a.name))).toEqual([["quý phụ huynh"]]);
+  });
+});
