@@ -26,6 +26,10 @@ export const MAX_INPUT_CHARS = 2_000_000;
 
 /** A sentence that adds one more actor to the story ("Cùng với đó, …", "Đồng thời …"), not the page's lead. */
 const ALSO = /^\s*(?:Cùng với đó|Bên cạnh đó|Đồng thời|Ngoài ra|Mặt khác|Cũng)(?![\p{L}])/u;
+/** A news report's dateline ("Ngày 31-7,", "Sáng nay 20.12,", "(NTO) Chiều ngày 05/4/2024,"). */
+const NEWS_DATE = /^(?:\([^()]{2,12}\)\s*[-–]?\s*)?(?:(?:Sáng|Chiều|Tối|Trưa)\s+(?:nay\s+)?)?(?:ngày\s+)?\d{1,2}(?:\s*[-/.]\s*\d{1,2}|\s+tháng\s+\d{1,2})/iu;
+/** A body holding a meeting or ceremony ("tổ chức hội nghị", "tổ chức cuộc họp", "tổ chức lễ ra quân"). */
+const HOLDS_MEETING = /\s(?:đã\s+|vừa\s+)?tổ chức\s+(?:(?:cuộc|buổi|phiên|lễ)\s+)?(?:hội nghị|họp|lễ|hội thảo|phát động|tọa đàm|toạ đàm|giao ban|làm việc|gặp mặt|ra quân|sơ kết|tổng kết)(?![\p{L}])/iu;
 
 export function readDispatch(text: string, options: ReadOptions): ParsedDispatch {
   try {
@@ -84,6 +88,10 @@ function readUnsafe(input: string, options: ReadOptions): ParsedDispatch {
       // Not a sentence adding to what came before ("Cùng với đó, Huyện ủy Hòa Vang chỉ đạo …" is one more body's
       // task), and one body only: "UBND các huyện, thị xã, thành phố chỉ đạo các xã …" is a task's lead directing others.
       if (!doc.issuer && issuer.length === 0 && !ALSO.test(s) && p < 3 && l.directed?.length && !l.requested && l.leads.length === 1 && !/(?:^|\s)các\s/iu.test(l.leads[0]!)) issuer.push(...l.leads);
+      // "Ngày 16-9, UBND quận Hải Châu tổ chức hội nghị triển khai Kế hoạch …", "(QNO) - Sáng nay 20.12, Công an huyện
+      // … tổ chức lễ ra quân …": a headerless page opening on a dated meeting a single body holds reports that body's
+      // directives; it is the issuer (its own meeting is no task), and whom it asks at the meeting are the leads.
+      else if (!doc.issuer && issuer.length === 0 && !ALSO.test(s) && p < 6 && !l.requested && l.leads.length === 1 && !/(?:^|\s)các\s/iu.test(l.leads[0]!) && NEWS_DATE.test(s) && HOLDS_MEETING.test(s)) issuer.push(...l.leads);
       else if (l.requester.length) {
         issuer.push(...l.requester);
         // "UBND tỉnh ban hành văn bản yêu cầu các sở, … chủ động ứng phó với cơn bão số 6:" before numbered items.

@@ -52,10 +52,13 @@ function listAt(input: string): { names: string[]; end: number } | null {
   return got && { names: got.names, end: got.end + skip };
 }
 
+// People by their standing, asked as a group ("yêu cầu cán bộ chiến sĩ, các đội nghiệp vụ …", "đề nghị cán bộ, công
+// chức xã …", "yêu cầu giáo viên và phụ huynh …"): whom a request addresses, though no head noun of a body starts it.
+const PERSONS = "cán bộ|giáo viên|phụ huynh|cha mẹ học sinh|đoàn viên|hội viên|đảng viên|công chức|viên chức|người lao động|chiến sĩ|nhân viên";
 // After "đề nghị/yêu cầu" the object is whoever is asked, even when its head noun is not in the lexicon ("đề nghị các
 // cơ sở Hội trực thuộc …", "đề nghị Phó Chủ tịch Văn xã UBND 13 phường …", "đề nghị Quý cơ quan …"): a capitalised
 // phrase, or a plural ("các", "những", a count) of something that is not an abstract noun (the work asked for).
-const LOOSE_OBJECT = /^(?:(?:tất cả|toàn thể)\s+)?(?:(?:các|những|\d{1,3})\s+(?!(?:nội dung|biện pháp|giải pháp|hoạt động|nhiệm vụ|công việc|văn bản|thủ tục|hồ sơ|chương trình|kế hoạch|chính sách|quy định|trường hợp|vấn đề|ý kiến|tài liệu|số liệu|thông tin|sản phẩm|mặt hàng|loại|điều kiện|yêu cầu|kiến nghị|bước|khoản|mục|chỉ tiêu|tiêu chí|ngày|tháng|năm|lần|đợt|giờ)(?![\p{L}]))\p{Ll}|(?!(?:Trong|Theo|Tại|Khi|Nếu|Để|Các|Những)\s)\p{Lu})/u;
+const LOOSE_OBJECT = new RegExp(String.raw`^(?:(?:tất cả|toàn thể)\s+)?(?:(?:các|những|\d{1,3})\s+(?!(?:nội dung|biện pháp|giải pháp|hoạt động|nhiệm vụ|công việc|văn bản|thủ tục|hồ sơ|chương trình|kế hoạch|chính sách|quy định|trường hợp|vấn đề|ý kiến|tài liệu|số liệu|thông tin|sản phẩm|mặt hàng|loại|điều kiện|yêu cầu|kiến nghị|bước|khoản|mục|chỉ tiêu|tiêu chí|ngày|tháng|năm|lần|đợt|giờ)(?![\p{L}]))\p{Ll}|(?!(?:Trong|Theo|Tại|Khi|Nếu|Để|Các|Những)\s)\p{Lu}|(?:quý\s+)?(?:${PERSONS})(?![\p{L}]))`, "u");
 
 // A word that ends a subject and is a verb, not a preposition that may go on a name ("… trong cả nước").
 const PREPOSITION = /^(?:trong|tại|về|với|cùng|khi|nếu|sau|trước|vào|để|nhằm|đối với|theo|thì|là|được|không)(?![\p{L}])/u;
@@ -76,10 +79,11 @@ function looseObject(rest: string): { names: string[]; end: number } | null {
   if (!LOOSE_OBJECT.test(rest)) return null;
   const { list, end } = readList(rest);
   const names = splitList(list);
-  // The object must end at a verb the lexicon knows (or "cùng" before a second object): one that runs on to the end of
+  // The object must end at a verb the lexicon knows (or "cùng" before a second object, or "không" before what it must not
+  // do: "yêu cầu giáo viên và phụ huynh không quyên góp"): one that runs on to the end of
   // the sentence is a clause (or text without diacritics), not a name.
   const next = rest.slice(end).replace(/^[\s,]+/u, "");
-  if (!names.length || list.length > 160 || names.some((n) => n.split(/\s+/u).length > 12) || !(VERB_NEXT.test(next) || /^cùng\s/u.test(next))) return null;
+  if (!names.length || list.length > 160 || names.some((n) => n.split(/\s+/u).length > 12) || !(VERB_NEXT.test(next) || /^(?:cùng|không)\s/u.test(next))) return null;
   return { names, end };
 }
 

@@ -710,3 +710,29 @@ describe("more body words", () => {
     expect(leads(sentence)).toEqual(want);
   });
 });
+
+describe("a headerless news page opening on a meeting a body holds", () => {
+  it("'Ngày 16-9, UBND quận X tổ chức hội nghị …': that body is the issuer, not a lead; whom it asks there leads", () => {
+    const text = "Ngày 16-9, UBND quận Hải Châu tổ chức hội nghị triển khai Kế hoạch phòng, chống tội phạm.\nTại hội nghị, UBND quận Hải Châu yêu cầu Công an các phường tăng cường tuần tra.";
+    const r = read(text);
+    expect(r.doc.issuer).toBe("UBND quận Hải Châu");
+    expect(names(text)).toEqual([["lead:Công an các phường"]]);
+  });
+  it("not without a dateline, nor for a body of several, nor when a header names the issuer", () => {
+    expect(read("UBND quận Hải Châu tổ chức hội nghị triển khai kế hoạch.").doc.issuer).toBeNull();
+    expect(read("Ngày 16-9, UBND các phường tổ chức hội nghị triển khai kế hoạch.").doc.issuer).toBeNull();
+  });
+});
+
+describe("people by their standing, asked as a group", () => {
+  it.each([
+    ["Lãnh đạo Công an huyện yêu cầu cán bộ chiến sĩ, các đội nghiệp vụ triển khai đồng bộ các biện pháp.", ["cán bộ chiến sĩ", "các đội nghiệp vụ"]],
+    ["Đề nghị cán bộ, công chức xã chấp hành tốt giờ giấc làm việc.", ["cán bộ, công chức xã"]],
+    ["Nhà trường yêu cầu giáo viên và phụ huynh không quyên góp tiền.", ["giáo viên và phụ huynh"]],
+  ])("%s", (sentence, want) => {
+    expect(leads(sentence)).toEqual(want);
+  });
+  it("but not as the subject of a sentence with no request ('Cán bộ, giáo viên tham dự …')", () => {
+    expect(leads("Cán bộ, giáo viên tham dự đầy đủ.")).toEqual([]);
+  });
+});
