@@ -736,3 +736,15 @@ describe("people by their standing, asked as a group", () => {
     expect(leads("Cán bộ, giáo viên tham dự đầy đủ.")).toEqual([]);
   });
 });
+
+describe("a named official asking", () => {
+  it("'đồng chí <name> - Chủ tịch <body> đề nghị X …' asks X", () => {
+    expect(leadsOfSentence("Kết luận Hội nghị, đồng chí Trần Thị Phương Mai - Chủ tịch Hội LHPN quận đề nghị các cấp Hội tập trung triển khai các hoạt động.")).toMatchObject({ leads: ["các cấp Hội"], requested: true });
+  });
+  it("but a named official chairing a meeting is no lead", () => {
+    expect(leadsOfSentence("Đồng chí Nguyễn Minh Tú - Phó Bí thư Huyện ủy, Chủ tịch UBND huyện chủ trì phiên họp.")?.leads ?? []).not.toContain("Phó Bí thư Huyện ủy");
+  });
+  it("'yêu cầu mỗi cơ sở Đoàn …' asks each of them", () => {
+    expect(leads("Đồng thời cũng yêu cầu mỗi cơ sở Đoàn cần tập trung xây dựng tổ chức Đoàn vững mạnh.")).toEqual(["mỗi cơ sở Đoàn"]);
+  });
+});
