@@ -64,6 +64,11 @@ const CONTINUATION_Y = new RegExp(`${HEAD_CONTINUATION_SRC}(?![\\p{L}])`, "uy");
 // part of the name although "trong"/"tại" otherwise end a subject.
 const WHERE_Y =
   /(?:trong (?:phạm vi )?(?:toàn )?(?:tỉnh|huyện|thành phố|thị xã|quận|xã|phường|thị trấn|cả nước|nước|toàn quốc|ngành|trường|cơ quan|đơn vị)|tại (?:địa phương|chỗ|cơ sở))(?![\p{L}])/uy;
+// A unit's head noun alone ("Ban", "Tổ", "Chi cục", "các đội"; not "các sở", whose verb follows) and the functions units
+// are named by.
+const BARE_UNIT = /^\s*(?:(?:Ủy|Uỷ|ủy|uỷ) ban|[Bb]an|[Tt]iểu ban|[Tt]ổ|[Đđ]ội|[Đđ]oàn|[Cc]hi cục|[Cc]ục|Sở|[Hh]ội đồng|các\s+(?:tổ|đội|đoàn|Tổ|Đội|Đoàn))\s*$/u;
+const FUNCTION_Y =
+  /(?:kiểm tra|thống kê|điều tra|giám sát|thanh tra|quản lý|tuyên truyền|vận động|kiểm soát|tuần tra|thẩm định|xử lý|tiếp nhận|thi hành án|cứu hộ|cứu nạn|phản ứng nhanh|truy quét)(?![\p{L}])/uy;
 const LEADERS_OF = /^lãnh đạo(?=\s+(?:các\s|\p{Lu}))/u;
 const ENDS_IN_OFFICE = /(?:^|\s)(?:văn phòng|trung tâm|ban|chi cục|cục|phòng|chi nhánh)\s*$/iu;
 
@@ -142,6 +147,15 @@ export function readList(s: string): { list: string; end: number } {
       const noun = NOUN_AFTER_Y.exec(s);
       CONTINUATION_Y.lastIndex = i;
       const field = stop && ENDS_IN_OFFICE.test(out) ? CONTINUATION_Y.exec(s) : null;
+      // "Ủy ban kiểm tra Huyện ủy", "Chi cục thống kê quận", "đội quản lý trật tự đô thị", "Tổ tuyên truyền": a bare head
+      // noun followed at once by what the unit does is named by that function; the verb is part of its name.
+      FUNCTION_Y.lastIndex = i;
+      const fn = stop && BARE_UNIT.test(out) ? FUNCTION_Y.exec(s) : null;
+      if (fn) {
+        out += fn[0];
+        i += fn[0].length;
+        continue;
+      }
       // "…, lãnh đạo các Bộ, ngành thành viên …": after a comma, the leaders of bodies are the next item, not the verb.
       const leaders = stop && /,\s*$/u.test(out) ? LEADERS_OF.exec(s.slice(i, i + 40)) : null;
       if (leaders) {

@@ -51,7 +51,7 @@ export const STOP_WORDS = [
   "lãnh đạo", "phát huy", "cung cấp", "tuyên truyền", "vận động", "hoàn thành", "gửi", "nộp", "có ý kiến", "ban hành",
   "trình", "đề xuất", "sớm", "kịp thời", "lập", "mở", "tập trung", "phổ biến", "duy trì", "hỗ trợ", "bảo đảm", "đảm bảo",
   "chăm lo", "tạo điều kiện", "khẩn trương", "nghiêm túc", "căn cứ", "chuẩn bị", "tiến hành", "nâng cao", "phát động",
-  "định kỳ", "chú ý", "thi hành", "được", "đề nghị", "yêu cầu", "giao", "là", "không", "đã", "đang", "sẽ",
+  "định kỳ", "chú ý", "thi hành", "được", "đề nghị", "yêu cầu", "giao(?!\\s+(?:thông|dịch))", "là", "không", "đã", "đang", "sẽ",
   "phải", "nhận", "có văn bản", "xem xét", "thẩm định", "phê duyệt", "ký", "ưu tiên", "bổ sung", "hoàn thiện", "điều chỉnh",
   "công khai", "tập huấn", "đánh giá", "sơ kết", "tổng kết", "thống kê", "giám sát", "cập nhật", "rà", "để", "nhằm",
   "trong", "tại", "về", "với", "cùng", "khi", "nếu", "sau", "trước", "vào", "đối với", "làm", "thì",

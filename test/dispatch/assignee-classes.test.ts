@@ -748,3 +748,17 @@ describe("a named official asking", () => {
     expect(leads("Đồng thời cũng yêu cầu mỗi cơ sở Đoàn cần tập trung xây dựng tổ chức Đoàn vững mạnh.")).toEqual(["mỗi cơ sở Đoàn"]);
   });
 });
+
+describe("a unit named by its function", () => {
+  it.each([
+    ["Ủy ban kiểm tra Huyện ủy có trách nhiệm theo dõi.", ["Ủy ban kiểm tra Huyện ủy"]],
+    ["Giao đội quản lý trật tự đô thị chủ trì ra quân.", ["đội quản lý trật tự đô thị"]],
+    ["Sở giao dịch NHNN thực hiện cung ứng tiền mặt.", ["Sở giao dịch NHNN"]],
+    ["Giao Công an xã, Ban An toàn giao thông xã kiểm tra xử lý.", ["Công an xã", "Ban An toàn giao thông xã"]],
+  ])("%s", (sentence, want) => {
+    expect(leads(sentence)).toEqual(want);
+  });
+  it("but a collective of kinds goes on to its verb ('các Sở kiểm tra …')", () => {
+    expect(leads("Đề nghị các Sở kiểm tra, rà soát các dự án.")).toEqual(["các Sở"]);
+  });
+});
