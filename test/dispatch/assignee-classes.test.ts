@@ -59,7 +59,7 @@ describe("verbs that end a name the lexicon did not know", () => {
     ["Cục Thống kê có nhiệm vụ chủ trì tổ chức triển khai cuộc điều tra.", ["Cục Thống kê"]],
     ["Đoàn Thanh niên ở khu vực đô thị có nhiệm vụ tổ chức ra quân.", ["Đoàn Thanh niên ở khu vực đô thị"]],
     ["Đề nghị các Trung tâm hàng năm chỉ thực hiện 02 kỳ báo cáo.", ["các Trung tâm"]],
-    ["Người đứng đầu cơ quan, đơn vị trực tiếp truyền đạt Nghị quyết.", ["Người đứng đầu cơ quan", "đơn vị"]],
+    ["Người đứng đầu cơ quan, đơn vị trực tiếp truyền đạt Nghị quyết.", ["Người đứng đầu cơ quan, đơn vị"]],
   ])("%s", (sentence, want) => {
     expect(leads(sentence)).toEqual(want);
   });
@@ -760,5 +760,18 @@ describe("a unit named by its function", () => {
   });
   it("but a collective of kinds goes on to its verb ('các Sở kiểm tra …')", () => {
     expect(leads("Đề nghị các Sở kiểm tra, rà soát các dự án.")).toEqual(["các Sở"]);
+  });
+});
+
+describe("collectives of kinds of the same tier", () => {
+  it.each([
+    ["các báo, đài", ["các báo, đài"]],
+    ["Các cơ quan báo, đài trong tỉnh", ["Các cơ quan báo, đài trong tỉnh"]],
+    ["Thủ trưởng các phòng, ban, ngành, trung tâm thuộc huyện", ["Thủ trưởng các phòng, ban, ngành, trung tâm thuộc huyện"]],
+    ["người đứng đầu cơ quan, đơn vị", ["người đứng đầu cơ quan, đơn vị"]],
+    // Party committees and Party organisations are two bodies, as the guide splits "các cấp ủy, chính quyền".
+    ["các cấp ủy, tổ chức đảng", ["các cấp ủy", "tổ chức đảng"]],
+  ])("%s", (list, want) => {
+    expect(splitList(list)).toEqual(want);
   });
 });
