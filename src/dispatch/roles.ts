@@ -300,7 +300,9 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
       // "Đối với UBND các huyện, thành, thị cần xây dựng kế hoạch …", "Với các trường tổ chức bán trú, cần đặc biệt quan
       // tâm …": the clause after the topic has no subject of its own, so the bodies of the topic do the work. With a
       // subject or a request of its own ("Đối với các xã …, UBND xã chủ động …"), the comma starts below read it.
-      const clause = rest.replace(/^\s*[,:]?\s*(?:thì\s+)?/u, "");
+      // "Đối với các cơ quan, đơn vị, 12 thôn: Thường xuyên tổ chức …": after the topic's colon the work may open with a
+      // capital.
+      const clause = rest.replace(/^\s*[,:]?\s*(?:thì\s+)?/u, "").replace(/^\p{Lu}(?=\p{Ll})/u, (c) => (/^\s*:/u.test(rest) ? c.toLowerCase() : c));
       // "Đối với các xã có nguy cơ cao, UBND xã chủ động …": a capitalised body after the lower-case topic is the subject.
       const last = got ? got.names[got.names.length - 1]! : "";
       const subjectAfter = got !== null && got.names.length > 1 && /^\p{Lu}/u.test(last) && !/^\p{Lu}/u.test(got.names[0]!);

@@ -775,3 +775,9 @@ describe("collectives of kinds of the same tier", () => {
     expect(splitList(list)).toEqual(want);
   });
 });
+
+describe("a topic naming the bodies, then their work after a colon", () => {
+  it("'Đối với các cơ quan, đơn vị, 12 thôn: Thường xuyên tổ chức …' (capitalised work) makes the whole list lead", () => {
+    expect(leads("Đối với các cơ quan, đơn vị, 12 thôn: Thường xuyên tổ chức tuyên truyền.")).toEqual(["các cơ quan, đơn vị", "12 thôn"]);
+  });
+});
