@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { readDispatch } from "../../src/dispatch/reader.js";
 import { coordinatorsIn, leadsIn, leadsOfSentence, sentences } from "../../src/dispatch/roles.js";
 import { splitList } from "../../src/dispatch/bodies.js";
+import * as bodies from "../../src/dispatch/bodies.js";
 
 const read = (text: string) => readDispatch(text, { refDate: "2026-01-15" });
 const leads = (s: string) => leadsOfSentence(s)?.leads ?? [];
@@ -779,5 +780,18 @@ describe("collectives of kinds of the same tier", () => {
 describe("a topic naming the bodies, then their work after a colon", () => {
   it("'Đối với các cơ quan, đơn vị, 12 thôn: Thường xuyên tổ chức …' (capitalised work) makes the whole list lead", () => {
     expect(leads("Đối với các cơ quan, đơn vị, 12 thôn: Thường xuyên tổ chức tuyên truyền.")).toEqual(["các cơ quan, đơn vị", "12 thôn"]);
+  });
+});
+
+describe("the field a unit works in, not the verb", () => {
+  it.each([
+    ["các chủ đầu tư, chủ sở hữu công trình xây dựng, các nhà thầu thi công chủ động kiểm tra", ["các chủ đầu tư, chủ sở hữu công trình xây dựng", "các nhà thầu thi công"]],
+    ["các cơ quan quản lý xây dựng chuyên ngành, UBND các huyện quán triệt", ["các cơ quan quản lý xây dựng chuyên ngành", "UBND các huyện"]],
+  ])("%s", (text, want) => {
+    const { readList } = bodies;
+    expect(splitList(readList(text).list)).toEqual(want);
+  });
+  it("but 'xây dựng kế hoạch' after a unit is its verb", () => {
+    expect(bodies.readList("Ban quản lý xây dựng kế hoạch").list).toBe("Ban quản lý");
   });
 });
