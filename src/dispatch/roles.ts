@@ -55,6 +55,7 @@ function listAt(input: string): { names: string[]; end: number } | null {
 // People by their standing, asked as a group ("yêu cầu cán bộ chiến sĩ, các đội nghiệp vụ …", "đề nghị cán bộ, công
 // chức xã …", "yêu cầu giáo viên và phụ huynh …"): whom a request addresses, though no head noun of a body starts it.
 const PERSONS = "cán bộ|giáo viên|phụ huynh|cha mẹ học sinh|đoàn viên|hội viên|đảng viên|công chức|viên chức|người lao động|chiến sĩ|nhân viên";
+const PERSONS_AT = new RegExp(`^(?:(?:tất cả|toàn thể|các)\\s+)?(?:${PERSONS})(?![\\p{L}])`, "u");
 // After "đề nghị/yêu cầu" the object is whoever is asked, even when its head noun is not in the lexicon ("đề nghị các
 // cơ sở Hội trực thuộc …", "đề nghị Phó Chủ tịch Văn xã UBND 13 phường …", "đề nghị Quý cơ quan …"): a capitalised
 // phrase, or a plural ("các", "những", "mỗi", a count) of something that is not an abstract noun (the work asked for).
@@ -539,7 +540,8 @@ export function coordinatorsIn(text: string): string[] {
       const from = m.index + m[0].length;
       const rest = text.slice(from, from + LIST_WINDOW);
       // After "phối hợp với" a capitalised phrase is a body even when its head noun is not in the list ("Trạm …").
-      const got = listAt(rest) ?? (/^\p{Lu}/u.test(rest) ? { names: splitList(readList(rest).list) } : null);
+      // "Các trường phối hợp cha mẹ học sinh nhắc nhở …": people by their standing are partners too.
+      const got = listAt(rest) ?? (/^\p{Lu}/u.test(rest) || PERSONS_AT.test(rest) ? { names: splitList(readList(rest).list) } : null);
       if (got) out.push(...got.names);
     }
     i = j;

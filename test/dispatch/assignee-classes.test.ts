@@ -795,3 +795,10 @@ describe("the field a unit works in, not the verb", () => {
     expect(bodies.readList("Ban quản lý xây dựng kế hoạch").list).toBe("Ban quản lý");
   });
 });
+
+describe("partners named by standing or as student associations", () => {
+  it("'phối hợp cha mẹ học sinh', 'phối hợp với các liên chi hội sinh viên'", () => {
+    expect(coordinatorsIn("Các trường phối hợp cha mẹ học sinh nhắc nhở học sinh mặc ấm.")).toEqual(["cha mẹ học sinh"]);
+    expect(coordinatorsIn("Đề nghị Ban Chấp hành các liên chi đoàn chủ trì và phối hợp với các liên chi hội sinh viên thông báo cụ thể.")).toEqual(["các liên chi hội sinh viên"]);
+  });
+});
