@@ -802,3 +802,13 @@ describe("partners named by standing or as student associations", () => {
     expect(coordinatorsIn("Đề nghị Ban Chấp hành các liên chi đoàn chủ trì và phối hợp với các liên chi hội sinh viên thông báo cụ thể.")).toEqual(["các liên chi hội sinh viên"]);
   });
 });
+
+describe("partners of a body the issuer directs", () => {
+  it("'UBND thành phố đã chỉ đạo X phối hợp với Y …' in the issuer's page: X leads, Y coordinates", () => {
+    const text = "UBND THÀNH PHỐ PHAN RANG\nSố: 12/UBND\n\nUBND thành phố đã chỉ đạo Đội Quản lý trật tự đô thị phối hợp với lực lượng Công an và UBND các phường ra quân lập lại trật tự.";
+    expect(names(text)).toContainEqual(["lead:Đội Quản lý trật tự đô thị", "coordinate:lực lượng Công an", "coordinate:UBND các phường"]);
+  });
+  it("but the partners of a body a lead directs are not assignees", () => {
+    expect(names("UBND TỈNH NINH THUẬN\nSố: 12/UBND\n\n1. Sở Y tế chỉ đạo Trung tâm Y tế phối hợp với Bệnh viện tỉnh kiểm tra.").flat()).toEqual(["lead:Sở Y tế"]);
+  });
+});
