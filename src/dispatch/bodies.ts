@@ -12,8 +12,9 @@ import { HEAD_CONTINUATION_SRC, HEAD_SRC, STOP_WORDS, U } from "./lexicon.js";
 // "ở mỗi xã, phường" is where the work happens, not who does it.
 const AFTER_CAC_SRC = ["xã", "phường", "thị trấn", "huyện", "quận", "thị xã", "thành phố", "tỉnh", "tổ chức", "địa phương", "cá nhân", "cấp", "thôn", "ấp", "bản", "khu phố", "tổ dân phố", "chủ đầu tư", "hộ gia đình", "thành viên", "hộ(?! (?:gia đình|nghèo|cận nghèo|chính sách))", "gia đình"];
 // "Các ông (bà): Chánh văn phòng …", "Các ông Chánh văn phòng …": the persons addressed by a decision's execution clause.
+// "các Bí thư Tỉnh ủy, Thành ủy", "các Giám đốc Sở": the heads of several bodies.
 const TITLE_SRC =
-  "(?:(?:các\\s+)?đồng chí\\s+)?(?:(?:các\\s+)?(?:ông|bà)\\s*(?:\\(\\s*bà\\s*\\)|\\/\\s*bà)?\\s*:?\\s+|đồng chí\\s+)?(?:(?:phó\\s+)?(?:giám đốc|chủ tịch|hiệu trưởng|chỉ huy trưởng|trưởng|bí thư)|thủ trưởng|chánh(?= văn phòng| thanh tra)|thành viên|thường trực|lãnh đạo|người đứng đầu)\\s+";
+  "(?:(?:các\\s+)?đồng chí\\s+)?(?:(?:các\\s+)?(?:ông|bà)\\s*(?:\\(\\s*bà\\s*\\)|\\/\\s*bà)?\\s*:?\\s+|đồng chí\\s+)?(?:các\\s+(?=(?:phó\\s+)?(?:giám đốc|chủ tịch|bí thư|thủ trưởng)\\s))?(?:(?:phó\\s+)?(?:giám đốc|chủ tịch|hiệu trưởng|chỉ huy trưởng|trưởng|bí thư)|thủ trưởng|chánh(?= văn phòng| thanh tra)|thành viên|thường trực|lãnh đạo|người đứng đầu)\\s+";
 const TITLE_LEAD = new RegExp(`^${TITLE_SRC}`, "iu");
 const IDIOM_SRC = "các cấp,? các ngành|các tổ chức,? cá nhân|các cá nhân,? tổ chức";
 
@@ -234,9 +235,12 @@ export function readList(s: string): { list: string; end: number } {
   return { list: out.replace(/\s+/g, " ").replace(/[\s,;.\-–]+$/u, "").trim(), end: i };
 }
 
+/** A list without the title heading it; "các Bí thư Tỉnh ủy, Thành ủy" keeps its "các" ("các Tỉnh ủy, Thành ủy"). */
+const untitled = (s: string) => s.replace(TITLE_LEAD, (m) => (/^các\s/iu.test(m) ? "các " : ""));
+
 function isCollective(seg: string): boolean {
   // "người đứng đầu cơ quan, đơn vị", "Thủ trưởng cơ quan ngang bộ, …": the title heads each body of the collective.
-  seg = seg.replace(TITLE_LEAD, "");
+  seg = untitled(seg);
   const low = seg.toLowerCase();
   const kind = KIND_WORD.exec(low);
   // "các sở", "UBND các xã", a bare kind ("sở", or "Sở" alone starting "Sở, ban, ngành") list kinds, not one unit.
@@ -360,7 +364,7 @@ function ownQualifier(cur: string, seg: string): boolean {
 /** The collective so far is only kind words ("các Sở", "các Sở, Ban"), without a proper name. */
 function bareKinds(cur: string): boolean {
   // "Giám đốc các Sở, Ban, ngành": the title over a collective of kinds does not change its kinds.
-  cur = cur.replace(TITLE_LEAD, "");
+  cur = untitled(cur);
   return /^(?:(?:tất cả|toàn thể)\s+)?các\s+/iu.test(cur) &&
     cur.replace(/^(?:(?:tất cả|toàn thể)\s+)?các\s+/iu, "").split(/\s*,\s*/u).every((k) => KIND_WORD.test(k.toLowerCase()) && k.split(/\s+/u).length <= 2);
 }

@@ -812,3 +812,9 @@ describe("partners of a body the issuer directs", () => {
     expect(names("UBND TỈNH NINH THUẬN\nSố: 12/UBND\n\n1. Sở Y tế chỉ đạo Trung tâm Y tế phối hợp với Bệnh viện tỉnh kiểm tra.").flat()).toEqual(["lead:Sở Y tế"]);
   });
 });
+
+describe("the heads of several bodies", () => {
+  it("'… và đề nghị các Bí thư Tỉnh ủy, Thành ủy, Chủ tịch HĐND các tỉnh …' asks them, as one collective per title", () => {
+    expect(leads("Thủ tướng yêu cầu các thành viên Chính phủ và đề nghị các Bí thư Tỉnh ủy, Thành ủy, Chủ tịch HĐND các tỉnh, thành phố tập trung lãnh đạo.")).toEqual(["các thành viên Chính phủ", "các Bí thư Tỉnh ủy, Thành ủy", "Chủ tịch HĐND các tỉnh, thành phố"]);
+  });
+});
