@@ -289,7 +289,10 @@ export function splitList(list: string): string[] {
       const sharedOffice = sep.includes("và") && SHARED_OFFICE_BEFORE.test(cur) && /^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)(?![\p{L}])/u.test(seg);
       // "các cấp, các ngành, địa phương": the idiom is a collective of its own; a kind after it is another body.
       const afterIdiom = /(?:^|\s)các cấp,? các ngành$/iu.test(cur);
-      const startsNew = cur === "" || afterIdiom || (!idiomTail && !sharedOffice && !elided && ((bodyHeadAt(seg) > 0 && !(kind && isCollective(cur))) || /^các\s/iu.test(seg)));
+      // "Các cơ quan liên quan và đoàn thể huyện", "các ngành liên quan và địa phương": "liên quan" closes a collective; the
+      // kind after "và" is another body.
+      const closed = sep.includes("và") && /(?:^|\s)(?:có\s+)?liên quan$/u.test(cur) && KIND_WORD.test(seg.toLowerCase());
+      const startsNew = cur === "" || afterIdiom || closed || (!idiomTail && !sharedOffice && !elided && ((bodyHeadAt(seg) > 0 && !(kind && isCollective(cur))) || /^các\s/iu.test(seg)));
       const shared = !startsNew && sep.includes(",") ? sharedHead(cur, seg, parts.slice(k + 1)) : !startsNew && sep.includes("và") ? sharedNameHead(cur, seg) : null;
       if (shared) {
         names.push(cur);

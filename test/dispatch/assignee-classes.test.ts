@@ -818,3 +818,13 @@ describe("the heads of several bodies", () => {
     expect(leads("Thủ tướng yêu cầu các thành viên Chính phủ và đề nghị các Bí thư Tỉnh ủy, Thành ủy, Chủ tịch HĐND các tỉnh, thành phố tập trung lãnh đạo.")).toEqual(["các thành viên Chính phủ", "các Bí thư Tỉnh ủy, Thành ủy", "Chủ tịch HĐND các tỉnh, thành phố"]);
   });
 });
+
+describe("'liên quan' closes a collective", () => {
+  it.each([
+    ["Các cơ quan liên quan và đoàn thể huyện", ["Các cơ quan liên quan", "đoàn thể huyện"]],
+    ["các ngành liên quan và địa phương", ["các ngành liên quan", "địa phương"]],
+    ["các phòng, ban, ngành và đoàn thể huyện", ["các phòng, ban, ngành và đoàn thể huyện"]],
+  ])("%s", (list, want) => {
+    expect(splitList(list)).toEqual(want);
+  });
+});
