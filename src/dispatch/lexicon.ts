@@ -30,6 +30,9 @@ export const HEAD_SRC = [
   "phương tiện thông tin đại chúng", "lđlđ", "ldld", "vpđu", "vpdu", "btv", "bch",
   // "các TCCS Đảng", "TCCSĐ": tổ chức cơ sở đảng, as Party committees abbreviate them.
   "tccs(?:đ|d)?",
+  // Abbreviations and names of bodies offices write without a head noun the list knows ("BHXH huyện", "TTYT huyện",
+  // "UB MTTQ", "Kiểm toán nhà nước", "Tổng LĐLĐ Việt Nam", "Liên hiệp các Hội …", "các tạp chí, đặc san", "các bảo tàng").
+  "bhxh", "ttyt", "ub\\.?\\s?mttq(?:vn)?", "kiểm toán nhà nước", "tổng (?:lđlđ|liên đoàn)", "liên hiệp", "tạp chí", "bảo tàng",
   "hộ (?:gia đình|nhân dân|dân|kinh doanh)", "nơi thờ tự", "cơ sở tôn giáo",
   // Units of a school, hospital or commune, and the people a notice tells to act ("Khoa khám bệnh", "Tiểu ban nội
   // dung", "Cổng thông tin điện tử huyện", "Công đoàn Giáo dục huyện", "bộ phận địa chính", "Tổ trưởng 08 Tổ dân

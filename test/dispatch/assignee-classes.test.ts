@@ -828,3 +828,16 @@ describe("'liên quan' closes a collective", () => {
     expect(splitList(list)).toEqual(want);
   });
 });
+
+describe("bodies written by abbreviation or by a name the head list did not know", () => {
+  it.each([
+    ["Giao BHXH huyện phối hợp tuyên truyền.", ["BHXH huyện"]],
+    ["Đề nghị TTYT huyện kiểm tra.", ["TTYT huyện"]],
+    ["Đề nghị UB MTTQ phường vận động nhân dân.", ["UB MTTQ phường"]],
+    ["Kiểm toán nhà nước thực hiện kiểm toán.", ["Kiểm toán nhà nước"]],
+    ["Đề nghị các tạp chí, đặc san trong tỉnh đăng tải.", ["các tạp chí, đặc san trong tỉnh"]],
+    ["Đề nghị các khu dân cư treo cờ.", ["các khu dân cư"]],
+  ])("%s", (sentence, want) => {
+    expect(leads(sentence)).toEqual(want);
+  });
+});
