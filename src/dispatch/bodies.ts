@@ -309,12 +309,13 @@ export function splitList(list: string): string[] {
   const tidy = names.map(tidyName).filter((x) => x.length > 1);
   // "UBND, Ban Chỉ huy PCLB và TKCN các xã, thị trấn": a bare office before another one shares its places.
   return tidy.map((n, k) => {
-    // "Thường trực, Ban Tuyên giáo các huyện, thành, thị ủy …": the same for an office of each committee listed.
+    // "Thường trực, Ban Tuyên giáo các huyện, thành, thị ủy …": the same for an office of each committee listed; "Ban
+    // Thường vụ Đoàn, Hội đồng Đội các tỉnh, thành phố": offices and mass organisations that exist at every level.
     const places = BARE_OFFICE.test(n) ? /^\p{Lu}[^,]*?\s(các\s+.+)$/u.exec(tidy[k + 1] ?? "") : null;
     return places ? `${n} ${places[1]}` : n;
   });
 }
-const BARE_OFFICE = new RegExp(`^(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân|Đảng ${U}|Ban Chỉ huy Quân sự|Công an|Thường trực|Ban Thường vụ|Văn phòng|Ban Tuyên giáo|Ban Tổ chức|Ban Dân vận|${U} ban Kiểm tra)$`, "u");
+const BARE_OFFICE = new RegExp(`^(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân|Đảng ${U}|Ban Chỉ huy Quân sự|Công an|Thường trực|Ban Thường vụ(?: Đoàn| Hội)?|Ban Chấp hành(?: Đoàn| Hội)?|Hội đồng Đội|Văn phòng|Ban Tuyên giáo|Ban Tổ chức|Ban Dân vận|${U} ban Kiểm tra|(?:(?:Ủy|Uỷ) ban )?(?:MTTQ|Mặt trận Tổ quốc)(?: Việt Nam)?|Đoàn Thanh niên|Hội (?:Liên hiệp Phụ nữ|LHPN|Nông dân|Cựu chiến binh|Chữ thập đỏ))$`, "u");
 
 // Tiers of kinds: a collective goes on only with kinds of its own tier ("các đơn vị sự nghiệp và doanh nghiệp nhà
 // nước" are two bodies; "các phòng, ban, ngành, đoàn thể" one).

@@ -841,3 +841,14 @@ describe("bodies written by abbreviation or by a name the head list did not know
     expect(leads(sentence)).toEqual(want);
   });
 });
+
+describe("offices that exist at every level share the places listed after the last", () => {
+  it.each([
+    ["Ban Thường vụ Đoàn, Hội đồng Đội các tỉnh, thành phố", ["Ban Thường vụ Đoàn các tỉnh, thành phố", "Hội đồng Đội các tỉnh, thành phố"]],
+    ["Ủy ban MTTQ, Hội LHPN các xã, thị trấn", ["Ủy ban MTTQ các xã, thị trấn", "Hội LHPN các xã, thị trấn"]],
+    // A body of one level does not.
+    ["Sở Y tế, UBND các huyện", ["Sở Y tế", "UBND các huyện"]],
+  ])("%s", (list, want) => {
+    expect(splitList(list)).toEqual(want);
+  });
+});
