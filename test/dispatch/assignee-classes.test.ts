@@ -852,3 +852,16 @@ describe("offices that exist at every level share the places listed after the la
     expect(splitList(list)).toEqual(want);
   });
 });
+
+describe("a request told in the past by a news report", () => {
+  it.each([
+    ["UBND thành phố đã giao Sở Nội vụ chủ trì, phối hợp với UBND các quận triển khai.", ["Sở Nội vụ"]],
+    ["UBND tỉnh đã yêu cầu Chủ tịch UBND các huyện, thành phố tiếp tục chỉ đạo.", ["Chủ tịch UBND các huyện, thành phố"]],
+    ["Hội đồng Nghĩa vụ Quân sự huyện đã giao Ban Chỉ huy Quân sự huyện chuẩn bị chu đáo.", ["Ban Chỉ huy Quân sự huyện"]],
+  ])("%s", (sentence, want) => {
+    expect(leadsOfSentence(sentence)).toMatchObject({ leads: want, requested: true });
+  });
+  it("but what a body has done itself stays background ('UBND tỉnh đã ban hành …')", () => {
+    expect(leadsOfSentence("UBND tỉnh đã ban hành Kế hoạch số 12/KH-UBND.")?.requested).toBe(false);
+  });
+});
