@@ -29,7 +29,7 @@ export const HEAD_SRC = [
   // xã", "BTV Huyện Đoàn", "VPĐU").
   "phương tiện thông tin đại chúng", "lđlđ", "ldld", "vpđu", "vpdu", "btv", "bch",
   // "các TCCS Đảng", "TCCSĐ": tổ chức cơ sở đảng, as Party committees abbreviate them.
-  "tccs(?:đ|d)?",
+  "tccs(?:đ|d)?", "cơ sở (?:đoàn|hội)(?![\\p{L}])",
   // Abbreviations and names of bodies offices write without a head noun the list knows ("BHXH huyện", "TTYT huyện",
   // "UB MTTQ", "Kiểm toán nhà nước", "Tổng LĐLĐ Việt Nam", "Liên hiệp các Hội …", "các tạp chí, đặc san", "các bảo tàng").
   "bhxh", "ttyt", "ub\\.?\\s?mttq(?:vn)?", "kiểm toán nhà nước", "tổng (?:lđlđ|liên đoàn)", "liên hiệp", "tạp chí", "bảo tàng",

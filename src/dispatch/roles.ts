@@ -19,8 +19,10 @@ export interface SentenceLeads {
   directed?: string[];
 }
 
+// "Ban Bí thư lưu ý Tổng LĐLĐ Việt Nam …", "Văn bản này cũng lưu ý các thành viên Chính phủ …": drawing a body's attention
+// to work is asking it (the label "Lưu ý:" is not: a body or "các" must follow).
 const REQUEST =
-  /^(?:Đồng thời\s*,?\s*(?:cũng\s+)?)?(?:Kính\s+|Trân trọng\s+)?(giao (?:nhiệm vụ |trách nhiệm )?cho|giao|đề nghị|yêu cầu|phân công|mời|khuyến cáo|(?:kính |rất )?mong)\s*[,:]?\s+(?:(?:trước mắt|ngay|trong thời gian tới)\s*,?\s+)?/iu;
+  /^(?:Đồng thời\s*,?\s*(?:cũng\s+)?)?(?:Kính\s+|Trân trọng\s+)?(giao (?:nhiệm vụ |trách nhiệm )?cho|giao|đề nghị|yêu cầu|phân công|mời|khuyến cáo|(?:kính |rất )?mong|lưu ý(?=\s+(?:các\s|những\s|\p{Lu})))\s*[,:]?\s+(?:(?:trước mắt|ngay|trong thời gian tới)\s*,?\s+)?/iu;
 const GIVEN_TO = /^[^;:.]{0,200}?\scho\s+(?=\S)/u;
 // "Theo dõi" is a verb ("Theo dõi kiểm tra, …"), not the preposition "Theo" opening an adverbial clause.
 const OPENER =
@@ -325,7 +327,7 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
     if (described) got = { names: [described[1]!.trim()], end: described[0].length };
     // "UBND tỉnh cũng đề nghị …", "Sở Y tế trân trọng đề nghị …": an adverb between the requester and its request.
     // "UBND thành phố đã giao Sở Nội vụ chủ trì …", "UBND tỉnh đã yêu cầu …": a news report tells the request in the past.
-    const after = part.slice(got.end).trimStart().replace(/^(?:(?:cũng|đồng thời|còn|vừa|đã|tiếp tục|trân trọng|kính|thông báo(?:\s+và|\s*,)?)\s+)+(?=(?:giao|đề nghị|yêu cầu|phân công|mời)[\s,:])/iu, "");
+    const after = part.slice(got.end).trimStart().replace(/^(?:(?:cũng|đồng thời|còn|vừa|đã|tiếp tục|trân trọng|kính|thông báo(?:\s+và|\s*,)?)\s+)+(?=(?:giao|đề nghị|yêu cầu|phân công|mời|lưu ý)[\s,:])/iu, "");
     // "…, Chủ tịch UBND huyện yêu cầu:" before the items: the body speaking, whom it asks comes below.
     if (/^(?:đề nghị|yêu cầu|giao)\s*:\s*$/iu.test(after)) return { leads: [], requester: got.names, verb: "", requested: true };
     const inner = REQUEST.exec(after);

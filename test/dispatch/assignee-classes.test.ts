@@ -865,3 +865,13 @@ describe("a request told in the past by a news report", () => {
     expect(leadsOfSentence("UBND tỉnh đã ban hành Kế hoạch số 12/KH-UBND.")?.requested).toBe(false);
   });
 });
+
+describe("drawing a body's attention to work asks it", () => {
+  it("'X lưu ý Y …' asks Y; the label 'Lưu ý:' does not", () => {
+    expect(leadsOfSentence("Ban Bí thư lưu ý Tổng LĐLĐ Việt Nam căn cứ tình hình thực tế hướng dẫn tổ chức thực hiện.")).toMatchObject({ leads: ["Tổng LĐLĐ Việt Nam"], requester: ["Ban Bí thư"], requested: true });
+    expect(leads("Lưu ý: Các đơn vị phường, xã cần kiểm tra.")).toEqual(["Các đơn vị phường, xã"]);
+  });
+  it("'thông báo đến các cơ sở Đoàn …' tells the Youth Union's base units", () => {
+    expect(leadsOfSentence("Ban Thường vụ Đoàn trường thông báo đến các cơ sở Đoàn về việc huy động lực lượng tham gia.")).toMatchObject({ leads: ["các cơ sở Đoàn"], requested: true });
+  });
+});
