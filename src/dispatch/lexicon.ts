@@ -14,7 +14,7 @@ export const HEAD_SRC = [
   "đoàn(?! (?:kết|viên|tụ|ra|vào|thể))", `đảng (?:đoàn|${U}|bộ)`, "chi bộ", "ban cán sự", `(?:huyện|tỉnh|thành|quận|thị) ${U}`,
   `cấp ${U}`, "chính quyền", "trung tâm", "văn phòng", "thanh tra", "công an", "kho bạc", "chi cục", "tổng cục",
   "cục(?! (?:bộ|diện))", "vụ(?! (?:việc|án|mùa|lợi))",
-  "bộ(?! (?:phận|máy|đội|hồ sơ|tiêu chí|quy tắc|câu hỏi|luật|mặt|sưu tập|tài liệu|đề|công cụ|chứng từ|chuyển))",
+  "bộ(?! (?:phận|máy|đội|hồ sơ|tiêu chí|quy tắc|câu hỏi|luật|mặt|sưu tập|tài liệu|đề(?! nghị| xuất)|công cụ|chứng từ|chuyển))",
   "chi(?=,? đảng bộ)", "viện", "bệnh viện", "trường(?! (?:hợp|họp|học sinh|độ))", "ngân hàng",
   "báo(?! (?:cáo|chí|động|giá|hiệu|danh|tin|đáp|trước|gồm|về))", "đài(?! (?:thọ))", "cơ quan", "đơn vị", "đoàn thể",
   "ngành", "bộ chỉ huy", "ban chỉ huy", "liên đoàn", "liên minh", "công ty", "tổng công ty", "điện lực", "bưu điện",

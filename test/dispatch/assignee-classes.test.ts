@@ -875,3 +875,10 @@ describe("drawing a body's attention to work asks it", () => {
     expect(leadsOfSentence("Ban Thường vụ Đoàn trường thông báo đến các cơ sở Đoàn về việc huy động lực lượng tham gia.")).toMatchObject({ leads: ["các cơ sở Đoàn"], requested: true });
   });
 });
+
+describe("'Bộ' before 'đề nghị' is the ministry, 'bộ đề' a set of questions", () => {
+  it("'Lãnh đạo Bộ đề nghị các sở …' asks the departments", () => {
+    expect(leadsOfSentence("Lãnh đạo Bộ đề nghị các sở chủ trì, phối hợp với các đơn vị liên quan tham mưu.")).toMatchObject({ leads: ["các sở"], requester: ["Lãnh đạo Bộ"] });
+    expect(leads("Bộ đề thi gồm 40 câu.")).toEqual([]);
+  });
+});
