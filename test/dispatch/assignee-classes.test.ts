@@ -882,3 +882,17 @@ describe("'Bộ' before 'đề nghị' is the ministry, 'bộ đề' a set of qu
     expect(leads("Bộ đề thi gồm 40 câu.")).toEqual([]);
   });
 });
+
+describe("what may stand between a request verb and whom it asks", () => {
+  it.each([
+    ["Chủ tịch UBND thành phố yêu cầu trong tháng 05/2019, các phòng, ban, cơ quan thành phố và UBND các xã, phường thực hiện.", ["các phòng, ban, cơ quan thành phố", "UBND các xã, phường"]],
+    ["Bí thư Huyện ủy yêu cầu đến các cơ quan, đơn vị tập trung thực hiện các nhiệm vụ.", ["các cơ quan, đơn vị"]],
+    ["Thống đốc NHNN yêu cầu Giám đốc các NHNN chi nhánh tỉnh nêu trên nghiêm túc kiểm điểm.", ["Giám đốc các NHNN chi nhánh tỉnh nêu trên"]],
+    ["Phòng GDĐT huyện cũng đề nghị các trường tùy vào tình hình thực tế để quyết định.", ["các trường"]],
+  ])("%s", (sentence, want) => {
+    expect(leadsOfSentence(sentence)).toMatchObject({ leads: want, requested: true });
+  });
+  it("'Ủy ban về …' is a committee named by its field", () => {
+    expect(leads("Ủy ban về người Việt Nam ở nước ngoài thành phố chủ trì xây dựng kế hoạch.")).toEqual(["Ủy ban về người Việt Nam ở nước ngoài thành phố"]);
+  });
+});
