@@ -27,7 +27,7 @@ const REQUEST =
 const GIVEN_TO = /^[^;:.]{0,200}?\scho\s+(?=\S)/u;
 // "Theo dõi" is a verb ("Theo dõi kiểm tra, …"), not the preposition "Theo" opening an adverbial clause.
 const OPENER =
-  /^(?:Về\s|Trong|Trên cơ sở|Căn cứ|Sau khi|Để|Khi|Nhằm|Qua đó|Đồng thời|Ngoài ra|Thực hiện|Theo(?!\s+dõi)|Ngày\s+\d|Hết|Từ|Đến|Tiếp theo|Bên cạnh đó|Mặt khác|Riêng|Đối với|Cụ thể|Trước mắt|Tại|Với|Nhân dịp|Hưởng ứng|Trước|Nhận được|Trường h[ợọ]p|Nếu|Cùng với đó|Chào mừng|(?:Sáng|Chiều|Tối|Trưa)\s+(?:ngày\s+|nay\b)?\d?|Thời gian qua|Hiện nay|Vừa qua|Do đó|Do vậy|Vì vậy|Vì thế|Vậy(?=\s)|Song song với đó|Tu[ỳù]\s|Sau(?=\s))/u;
+  /^(?:Về\s|Trong|Trên cơ sở|Căn cứ|Sau khi|Để|Khi|Nhằm|Qua đó|Đồng thời|Ngoài ra|Thực hiện|Theo(?!\s+dõi)|Ngày\s+\d|Hết|Từ|Đến|Tiếp theo|Bên cạnh đó|Mặt khác|Riêng|Đối với|Cụ thể|Trước mắt|Tại|Với|Nhân dịp|Hưởng ứng|Trước|Nhận được|Trường h[ợọ]p|Nếu|Cùng với đó|Chào mừng|(?:Sáng|Chiều|Tối|Trưa)\s+(?:ngày\s+|nay\b)?\d?|Thời gian qua|Hiện nay|Vừa qua|Do đó|Do vậy|Vì vậy|Vì thế|Vậy(?=\s)|Song song với đó|T(?:uỳ|ùy)\s|Sau(?=\s))/u;
 // "Thủ tướng Chính phủ yêu cầu …" names no person: the office alone asks.
 // A named official, or one named by the title alone in a news report ("Phó Chủ tịch cũng đề nghị …", "Thủ tướng yêu cầu
 // …", "Đồng chí Bí thư Huyện ủy …" is a body with its title and is read by listAt). The leaders of a place ask as its
@@ -108,7 +108,7 @@ function listFrom(s: string): { names: string[]; end: number } | null {
 }
 
 const DOC_NOUN = "(?:Chỉ thị|Công văn|Công điện|Văn bản|Kế hoạch|Thông báo|Kết luận|Hướng dẫn|Quyết định|Nghị quyết)";
-const DOC_SUBJECT = new RegExp(`^${DOC_NOUN}(?:\\s+(?:số\\s*:?\\s*)?[\\p{L}\\d/.&-]*\\d[\\p{L}\\d/.&-]*)?\\s+(?:(?:cũng|đồng thời|nêu rõ|đã|còn)[,\\s]+)*(?=(?:giao|đề nghị|yêu cầu|phân công)[\\s,:])`, "u");
+const DOC_SUBJECT = new RegExp(`^${DOC_NOUN}(?:\\s+(?:số\\s*:?\\s*)?[\\p{L}\\d/.&-]*\\d[\\p{L}\\d/.&-]*|\\s+này)?\\s+(?:(?:cũng|đồng thời|nêu rõ|đã|còn)[,\\s]+)*(?=(?:giao|đề nghị|yêu cầu|phân công|lưu ý)[\\s,:])`, "u");
 // The issuer's own publishing act: "vừa có công điện", "đã ban hành Công văn số …", "ra văn bản", "có ý kiến chỉ đạo".
 const PUBLISHES = new RegExp(`^(?:(?:vừa|đã|mới|cũng|đồng thời)\\s+)*(?:(?:có|ban hành|ra|gửi|ký)\\s+(?:văn bản|${DOC_NOUN.slice(3, -1)}|công điện|ý kiến|điện)|công điện|điện)(?![\\p{L}])`, "iu");
 const REQUEST_ANYWHERE = /(?:^|[\s,;])(?:(?:trân trọng|kính)\s+)?(đề nghị|yêu cầu|đôn đốc|kính mời|giao|thông báo (?:đến|tới|cho))\s*[,:]?\s+/giu;
@@ -249,11 +249,22 @@ export function endsInDirectedList(clause: string): boolean {
 
 const CLAUSE_ASKS = /^\s*\p{Lu}[^,;:.]{0,100}?\s(?:(?:cũng|đã|vừa|trân trọng|kính)\s+)*(?:đề nghị|yêu cầu)(?:[\s,]|:\s*$)/u;
 
+function subjectAt(rest: string): boolean {
+  const t = rest.trimStart();
+  // A lower-case kind ("…của các cơ quan, đơn vị, Sở …") goes on with the collective before the comma.
+  if (!bodyHeadAt(t) || (/^\p{Ll}/u.test(t) && !/^(?:các|tất cả|toàn thể)\s/u.test(t))) return false;
+  const { list, end } = readList(t);
+  // Not one that runs on through another "của" (still the authors' list) or ends on "và" (a noun follows).
+  return VERB_NEXT.test(t.slice(end).trimStart()) && !/^\s*[,;]/u.test(t.slice(end)) && !/\svà\s*$/u.test(t.slice(0, end)) && !/\scủa\s/u.test(list);
+}
+
 function readFrom(s: string, starts: number[]): SentenceLeads | null {
   for (const at of starts) {
     // "… tham mưu UBND tỉnh gửi Bộ Công thương, Sở Công thương đề nghị các cơ quan …": a clause whose subject asks is
     // the main clause, not more of the recipients before it.
-    if (at > 0 && (inRecipients(s, at) || inPartners(s, at) || inOwners(s, at) || inAsked(s, at)) && !CLAUSE_ASKS.test(s.slice(at, at + 200))) continue;
+    // A start inside the authors' list ("Theo chỉ đạo của Chủ tịch UBND huyện, UBND các xã, thị trấn phối hợp …") is the
+    // main clause's subject when a list read there runs straight into its verb.
+    if (at > 0 && (inRecipients(s, at) || inPartners(s, at) || (inOwners(s, at) && !subjectAt(s.slice(at))) || inAsked(s, at)) && !CLAUSE_ASKS.test(s.slice(at, at + 200))) continue;
     // "đồng chí Trần Thị Phương Mai - Chủ tịch Hội LHPN quận đề nghị …": the person's name before the title of the body
     // they head asks as the title and body do when no name is given (only a request: a named official chairing a meeting
     // is the news, not work).

@@ -896,3 +896,16 @@ describe("what may stand between a request verb and whom it asks", () => {
     expect(leads("Ủy ban về người Việt Nam ở nước ngoài thành phố chủ trì xây dựng kế hoạch.")).toEqual(["Ủy ban về người Việt Nam ở nước ngoài thành phố"]);
   });
 });
+
+describe("the subject after an opener naming whose direction is carried out", () => {
+  it("'Theo chỉ đạo của X, UBND các xã, thị trấn phối hợp …': the bodies running into the verb are the subject", () => {
+    expect(leads("Theo chỉ đạo của Chủ tịch UBND huyện Vũ Quang, UBND các xã, thị trấn phối hợp với lực lượng chức năng sơ tán dân.")).toEqual(["UBND các xã, thị trấn"]);
+  });
+  it("but not a kind continuing the authors' collective, nor a list running on through 'của'", () => {
+    expect(leads("Trên cơ sở hướng dẫn của các Bộ, ngành Trung ương và báo cáo của các cơ quan, đơn vị, Sở Kế hoạch và Đầu tư chủ trì tham mưu.")).toEqual(["Sở Kế hoạch và Đầu tư"]);
+  });
+  it("'Tùy điều kiện thực tế, …' opens a sentence; 'Văn bản này cũng lưu ý X …' asks X", () => {
+    expect(leads("Tùy điều kiện thực tế, các đơn vị, trường học tổ chức một số hoạt động văn hóa.")).toEqual(["các đơn vị, trường học"]);
+    expect(leads("Văn bản này cũng lưu ý các thành viên Chính phủ bố trí công việc.")).toEqual(["các thành viên Chính phủ"]);
+  });
+});
