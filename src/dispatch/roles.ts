@@ -23,7 +23,7 @@ export interface SentenceLeads {
 // to work is asking it (the label "Lưu ý:" is not: a body or "các" must follow). "… yêu cầu trong tháng 05/2019, các
 // phòng …", "… yêu cầu đến các cơ quan, đơn vị …": a time phrase or "đến" before whom it asks.
 const REQUEST =
-  /^(?:Đồng thời\s*,?\s*(?:cũng\s+)?)?(?:Kính\s+|Trân trọng\s+)?(giao (?:nhiệm vụ |trách nhiệm )?cho|giao|đề nghị|yêu cầu|phân công|mời|khuyến cáo|(?:kính |rất )?mong|lưu ý(?=\s+(?:các\s|những\s|\p{Lu})))\s*[,:]?\s+(?:(?:trước mắt|ngay|trong thời gian tới)\s*,?\s+)?(?:trong\s+(?:tháng|năm|quý|tuần|dịp|thời gian)[^,;.:]{0,40},\s*)?(?:(?:đến|tới)\s+(?=các\s|\p{Lu}))?/iu;
+  /^(?:Đồng thời\s*,?\s*(?:cũng\s+)?)?(?:Kính\s+|Trân trọng\s+)?(giao (?:nhiệm vụ |trách nhiệm )?cho|giao|đề nghị|yêu cầu|phân công|mời|khuyến cáo|(?:kính |rất )?mong|lưu ý(?=\s+(?:các\s|những\s|\p{Lu})))\s*[,:]?\s+(?:(?:trước mắt|ngay|trong thời gian tới)\s*,?\s+)?(?:trong\s+(?:tháng|năm|quý|tuần|dịp|thời gian)[^,;.:]{0,40},\s*)?(?:(?:trực tiếp\s+)?(?:đến|tới)\s+(?=các\s|\p{Lu}))?/iu;
 const GIVEN_TO = /^[^;:.]{0,200}?\scho\s+(?=\S)/u;
 // "Theo dõi" is a verb ("Theo dõi kiểm tra, …"), not the preposition "Theo" opening an adverbial clause.
 const OPENER =

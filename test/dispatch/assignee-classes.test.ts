@@ -909,3 +909,9 @@ describe("the subject after an opener naming whose direction is carried out", ()
     expect(leads("Văn bản này cũng lưu ý các thành viên Chính phủ bố trí công việc.")).toEqual(["các thành viên Chính phủ"]);
   });
 });
+
+describe("'phân công trực tiếp đến X'", () => {
+  it("assigns X", () => {
+    expect(leadsOfSentence("Quận ủy Cầu Giấy đã phân công trực tiếp đến các cấp ủy Đảng cơ sở lãnh đạo, chỉ đạo, tổ chức học tập.")).toMatchObject({ leads: ["các cấp ủy Đảng cơ sở"], requested: true });
+  });
+});
