@@ -114,9 +114,16 @@ function summarises(short: string, long: string): boolean {
   return common / x.size >= 0.8;
 }
 
+const DIRECTED_BEFORE = /(?:^|\s)(?:chỉ đạo|hướng dẫn)\s+(?:cho\s+)?$/u;
+
 function assigneesOf(leads: string[], text: string): Assignee[] {
   const l = dedupe(leads);
-  const c = dedupe(coordinatorsIn(text)).filter((n) => !l.some((m) => sameBody(m, n)));
+  // "UBND thành phố đã chỉ đạo Đội Quản lý trật tự đô thị phối hợp với lực lượng Công an …", "… ban hành văn bản chỉ
+  // đạo Sở Y tế chủ trì, phối hợp với Sở Tài chính …": when the bodies directed are the leads, their partners are read
+  // from where the leads stand, past the directing verb that hides the partners of bodies a lead directs.
+  const at = l.length ? text.indexOf(l[0]!) : -1;
+  const directedLead = at > 0 && DIRECTED_BEFORE.test(text.slice(Math.max(0, at - 40), at));
+  const c = dedupe([...coordinatorsIn(text), ...(directedLead ? coordinatorsIn(text.slice(at)) : [])]).filter((n) => !l.some((m) => sameBody(m, n)));
   return [...l.map((name) => ({ name, role: "lead" as const })), ...c.map((name) => ({ name, role: "coordinate" as const }))];
 }
 

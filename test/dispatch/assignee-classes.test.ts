@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { readDispatch } from "../../src/dispatch/reader.js";
 import { coordinatorsIn, leadsIn, leadsOfSentence, sentences } from "../../src/dispatch/roles.js";
 import { splitList } from "../../src/dispatch/bodies.js";
+import * as bodies from "../../src/dispatch/bodies.js";
 
 const read = (text: string) => readDispatch(text, { refDate: "2026-01-15" });
 const leads = (s: string) => leadsOfSentence(s)?.leads ?? [];
@@ -59,7 +60,7 @@ describe("verbs that end a name the lexicon did not know", () => {
     ["Cục Thống kê có nhiệm vụ chủ trì tổ chức triển khai cuộc điều tra.", ["Cục Thống kê"]],
     ["Đoàn Thanh niên ở khu vực đô thị có nhiệm vụ tổ chức ra quân.", ["Đoàn Thanh niên ở khu vực đô thị"]],
     ["Đề nghị các Trung tâm hàng năm chỉ thực hiện 02 kỳ báo cáo.", ["các Trung tâm"]],
-    ["Người đứng đầu cơ quan, đơn vị trực tiếp truyền đạt Nghị quyết.", ["Người đứng đầu cơ quan", "đơn vị"]],
+    ["Người đứng đầu cơ quan, đơn vị trực tiếp truyền đạt Nghị quyết.", ["Người đứng đầu cơ quan, đơn vị"]],
   ])("%s", (sentence, want) => {
     expect(leads(sentence)).toEqual(want);
   });
@@ -708,5 +709,210 @@ describe("more body words", () => {
     ["Các xã còn lại tiếp tục thực hiện rà soát.", ["Các xã còn lại"]],
   ])("%s", (sentence, want) => {
     expect(leads(sentence)).toEqual(want);
+  });
+});
+
+describe("a headerless news page opening on a meeting a body holds", () => {
+  it("'Ngày 16-9, UBND quận X tổ chức hội nghị …': that body is the issuer, not a lead; whom it asks there leads", () => {
+    const text = "Ngày 16-9, UBND quận Hải Châu tổ chức hội nghị triển khai Kế hoạch phòng, chống tội phạm.\nTại hội nghị, UBND quận Hải Châu yêu cầu Công an các phường tăng cường tuần tra.";
+    const r = read(text);
+    expect(r.doc.issuer).toBe("UBND quận Hải Châu");
+    expect(names(text)).toEqual([["lead:Công an các phường"]]);
+  });
+  // The page's issuer from its lead is issuer.ts's ownActor (branch rextra), which takes a single body holding a meeting
+  // with or without a dateline; a body of several is never an issuer.
+  it("not for a body of several", () => {
+    expect(read("Ngày 16-9, UBND các phường tổ chức hội nghị triển khai kế hoạch.").doc.issuer).toBeNull();
+  });
+});
+
+describe("people by their standing, asked as a group", () => {
+  it.each([
+    ["Lãnh đạo Công an huyện yêu cầu cán bộ chiến sĩ, các đội nghiệp vụ triển khai đồng bộ các biện pháp.", ["cán bộ chiến sĩ", "các đội nghiệp vụ"]],
+    ["Đề nghị cán bộ, công chức xã chấp hành tốt giờ giấc làm việc.", ["cán bộ, công chức xã"]],
+    ["Nhà trường yêu cầu giáo viên và phụ huynh không quyên góp tiền.", ["giáo viên và phụ huynh"]],
+  ])("%s", (sentence, want) => {
+    expect(leads(sentence)).toEqual(want);
+  });
+  it("but not as the subject of a sentence with no request ('Cán bộ, giáo viên tham dự …')", () => {
+    expect(leads("Cán bộ, giáo viên tham dự đầy đủ.")).toEqual([]);
+  });
+});
+
+describe("a named official asking", () => {
+  it("'đồng chí <name> - Chủ tịch <body> đề nghị X …' asks X", () => {
+    expect(leadsOfSentence("Kết luận Hội nghị, đồng chí Trần Thị Phương Mai - Chủ tịch Hội LHPN quận đề nghị các cấp Hội tập trung triển khai các hoạt động.")).toMatchObject({ leads: ["các cấp Hội"], requested: true });
+  });
+  it("but a named official chairing a meeting is no lead", () => {
+    expect(leadsOfSentence("Đồng chí Nguyễn Minh Tú - Phó Bí thư Huyện ủy, Chủ tịch UBND huyện chủ trì phiên họp.")?.leads ?? []).not.toContain("Phó Bí thư Huyện ủy");
+  });
+  it("'yêu cầu mỗi cơ sở Đoàn …' asks each of them", () => {
+    expect(leads("Đồng thời cũng yêu cầu mỗi cơ sở Đoàn cần tập trung xây dựng tổ chức Đoàn vững mạnh.")).toEqual(["mỗi cơ sở Đoàn"]);
+  });
+});
+
+describe("a unit named by its function", () => {
+  it.each([
+    ["Ủy ban kiểm tra Huyện ủy có trách nhiệm theo dõi.", ["Ủy ban kiểm tra Huyện ủy"]],
+    ["Giao đội quản lý trật tự đô thị chủ trì ra quân.", ["đội quản lý trật tự đô thị"]],
+    ["Sở giao dịch NHNN thực hiện cung ứng tiền mặt.", ["Sở giao dịch NHNN"]],
+    ["Giao Công an xã, Ban An toàn giao thông xã kiểm tra xử lý.", ["Công an xã", "Ban An toàn giao thông xã"]],
+  ])("%s", (sentence, want) => {
+    expect(leads(sentence)).toEqual(want);
+  });
+  it("but a collective of kinds goes on to its verb ('các Sở kiểm tra …')", () => {
+    expect(leads("Đề nghị các Sở kiểm tra, rà soát các dự án.")).toEqual(["các Sở"]);
+  });
+});
+
+describe("collectives of kinds of the same tier", () => {
+  it.each([
+    ["các báo, đài", ["các báo, đài"]],
+    ["Các cơ quan báo, đài trong tỉnh", ["Các cơ quan báo, đài trong tỉnh"]],
+    ["Thủ trưởng các phòng, ban, ngành, trung tâm thuộc huyện", ["Thủ trưởng các phòng, ban, ngành, trung tâm thuộc huyện"]],
+    ["người đứng đầu cơ quan, đơn vị", ["người đứng đầu cơ quan, đơn vị"]],
+    // Party committees and Party organisations are two bodies, as the guide splits "các cấp ủy, chính quyền".
+    ["các cấp ủy, tổ chức đảng", ["các cấp ủy", "tổ chức đảng"]],
+  ])("%s", (list, want) => {
+    expect(splitList(list)).toEqual(want);
+  });
+});
+
+describe("a topic naming the bodies, then their work after a colon", () => {
+  it("'Đối với các cơ quan, đơn vị, 12 thôn: Thường xuyên tổ chức …' (capitalised work) makes the whole list lead", () => {
+    expect(leads("Đối với các cơ quan, đơn vị, 12 thôn: Thường xuyên tổ chức tuyên truyền.")).toEqual(["các cơ quan, đơn vị", "12 thôn"]);
+  });
+});
+
+describe("the field a unit works in, not the verb", () => {
+  it.each([
+    ["các chủ đầu tư, chủ sở hữu công trình xây dựng, các nhà thầu thi công chủ động kiểm tra", ["các chủ đầu tư, chủ sở hữu công trình xây dựng", "các nhà thầu thi công"]],
+    ["các cơ quan quản lý xây dựng chuyên ngành, UBND các huyện quán triệt", ["các cơ quan quản lý xây dựng chuyên ngành", "UBND các huyện"]],
+  ])("%s", (text, want) => {
+    const { readList } = bodies;
+    expect(splitList(readList(text).list)).toEqual(want);
+  });
+  it("but 'xây dựng kế hoạch' after a unit is its verb", () => {
+    expect(bodies.readList("Ban quản lý xây dựng kế hoạch").list).toBe("Ban quản lý");
+  });
+});
+
+describe("partners named by standing or as student associations", () => {
+  it("'phối hợp cha mẹ học sinh', 'phối hợp với các liên chi hội sinh viên'", () => {
+    expect(coordinatorsIn("Các trường phối hợp cha mẹ học sinh nhắc nhở học sinh mặc ấm.")).toEqual(["cha mẹ học sinh"]);
+    expect(coordinatorsIn("Đề nghị Ban Chấp hành các liên chi đoàn chủ trì và phối hợp với các liên chi hội sinh viên thông báo cụ thể.")).toEqual(["các liên chi hội sinh viên"]);
+  });
+});
+
+describe("partners of a body the issuer directs", () => {
+  it("'UBND thành phố đã chỉ đạo X phối hợp với Y …' in the issuer's page: X leads, Y coordinates", () => {
+    const text = "UBND THÀNH PHỐ PHAN RANG\nSố: 12/UBND\n\nUBND thành phố đã chỉ đạo Đội Quản lý trật tự đô thị phối hợp với lực lượng Công an và UBND các phường ra quân lập lại trật tự.";
+    expect(names(text)).toContainEqual(["lead:Đội Quản lý trật tự đô thị", "coordinate:lực lượng Công an", "coordinate:UBND các phường"]);
+  });
+  it("but the partners of a body a lead directs are not assignees", () => {
+    expect(names("UBND TỈNH NINH THUẬN\nSố: 12/UBND\n\n1. Sở Y tế chỉ đạo Trung tâm Y tế phối hợp với Bệnh viện tỉnh kiểm tra.").flat()).toEqual(["lead:Sở Y tế"]);
+  });
+});
+
+describe("the heads of several bodies", () => {
+  it("'… và đề nghị các Bí thư Tỉnh ủy, Thành ủy, Chủ tịch HĐND các tỉnh …' asks them, as one collective per title", () => {
+    expect(leads("Thủ tướng yêu cầu các thành viên Chính phủ và đề nghị các Bí thư Tỉnh ủy, Thành ủy, Chủ tịch HĐND các tỉnh, thành phố tập trung lãnh đạo.")).toEqual(["các thành viên Chính phủ", "các Bí thư Tỉnh ủy, Thành ủy", "Chủ tịch HĐND các tỉnh, thành phố"]);
+  });
+});
+
+describe("'liên quan' closes a collective", () => {
+  it.each([
+    ["Các cơ quan liên quan và đoàn thể huyện", ["Các cơ quan liên quan", "đoàn thể huyện"]],
+    ["các ngành liên quan và địa phương", ["các ngành liên quan", "địa phương"]],
+    ["các phòng, ban, ngành và đoàn thể huyện", ["các phòng, ban, ngành và đoàn thể huyện"]],
+  ])("%s", (list, want) => {
+    expect(splitList(list)).toEqual(want);
+  });
+});
+
+describe("bodies written by abbreviation or by a name the head list did not know", () => {
+  it.each([
+    ["Giao BHXH huyện phối hợp tuyên truyền.", ["BHXH huyện"]],
+    ["Đề nghị TTYT huyện kiểm tra.", ["TTYT huyện"]],
+    ["Đề nghị UB MTTQ phường vận động nhân dân.", ["UB MTTQ phường"]],
+    ["Kiểm toán nhà nước thực hiện kiểm toán.", ["Kiểm toán nhà nước"]],
+    ["Đề nghị các tạp chí, đặc san trong tỉnh đăng tải.", ["các tạp chí, đặc san trong tỉnh"]],
+    ["Đề nghị các khu dân cư treo cờ.", ["các khu dân cư"]],
+  ])("%s", (sentence, want) => {
+    expect(leads(sentence)).toEqual(want);
+  });
+});
+
+describe("offices that exist at every level share the places listed after the last", () => {
+  it.each([
+    ["Ban Thường vụ Đoàn, Hội đồng Đội các tỉnh, thành phố", ["Ban Thường vụ Đoàn các tỉnh, thành phố", "Hội đồng Đội các tỉnh, thành phố"]],
+    ["Ủy ban MTTQ, Hội LHPN các xã, thị trấn", ["Ủy ban MTTQ các xã, thị trấn", "Hội LHPN các xã, thị trấn"]],
+    // A body of one level does not.
+    ["Sở Y tế, UBND các huyện", ["Sở Y tế", "UBND các huyện"]],
+  ])("%s", (list, want) => {
+    expect(splitList(list)).toEqual(want);
+  });
+});
+
+describe("a request told in the past by a news report", () => {
+  it.each([
+    ["UBND thành phố đã giao Sở Nội vụ chủ trì, phối hợp với UBND các quận triển khai.", ["Sở Nội vụ"]],
+    ["UBND tỉnh đã yêu cầu Chủ tịch UBND các huyện, thành phố tiếp tục chỉ đạo.", ["Chủ tịch UBND các huyện, thành phố"]],
+    ["Hội đồng Nghĩa vụ Quân sự huyện đã giao Ban Chỉ huy Quân sự huyện chuẩn bị chu đáo.", ["Ban Chỉ huy Quân sự huyện"]],
+  ])("%s", (sentence, want) => {
+    expect(leadsOfSentence(sentence)).toMatchObject({ leads: want, requested: true });
+  });
+  it("but what a body has done itself stays background ('UBND tỉnh đã ban hành …')", () => {
+    expect(leadsOfSentence("UBND tỉnh đã ban hành Kế hoạch số 12/KH-UBND.")?.requested).toBe(false);
+  });
+});
+
+describe("drawing a body's attention to work asks it", () => {
+  it("'X lưu ý Y …' asks Y; the label 'Lưu ý:' does not", () => {
+    expect(leadsOfSentence("Ban Bí thư lưu ý Tổng LĐLĐ Việt Nam căn cứ tình hình thực tế hướng dẫn tổ chức thực hiện.")).toMatchObject({ leads: ["Tổng LĐLĐ Việt Nam"], requester: ["Ban Bí thư"], requested: true });
+    expect(leads("Lưu ý: Các đơn vị phường, xã cần kiểm tra.")).toEqual(["Các đơn vị phường, xã"]);
+  });
+  it("'thông báo đến các cơ sở Đoàn …' tells the Youth Union's base units", () => {
+    expect(leadsOfSentence("Ban Thường vụ Đoàn trường thông báo đến các cơ sở Đoàn về việc huy động lực lượng tham gia.")).toMatchObject({ leads: ["các cơ sở Đoàn"], requested: true });
+  });
+});
+
+describe("'Bộ' before 'đề nghị' is the ministry, 'bộ đề' a set of questions", () => {
+  it("'Lãnh đạo Bộ đề nghị các sở …' asks the departments", () => {
+    expect(leadsOfSentence("Lãnh đạo Bộ đề nghị các sở chủ trì, phối hợp với các đơn vị liên quan tham mưu.")).toMatchObject({ leads: ["các sở"], requester: ["Lãnh đạo Bộ"] });
+    expect(leads("Bộ đề thi gồm 40 câu.")).toEqual([]);
+  });
+});
+
+describe("what may stand between a request verb and whom it asks", () => {
+  it.each([
+    ["Chủ tịch UBND thành phố yêu cầu trong tháng 05/2019, các phòng, ban, cơ quan thành phố và UBND các xã, phường thực hiện.", ["các phòng, ban, cơ quan thành phố", "UBND các xã, phường"]],
+    ["Bí thư Huyện ủy yêu cầu đến các cơ quan, đơn vị tập trung thực hiện các nhiệm vụ.", ["các cơ quan, đơn vị"]],
+    ["Thống đốc NHNN yêu cầu Giám đốc các NHNN chi nhánh tỉnh nêu trên nghiêm túc kiểm điểm.", ["Giám đốc các NHNN chi nhánh tỉnh nêu trên"]],
+    ["Phòng GDĐT huyện cũng đề nghị các trường tùy vào tình hình thực tế để quyết định.", ["các trường"]],
+  ])("%s", (sentence, want) => {
+    expect(leadsOfSentence(sentence)).toMatchObject({ leads: want, requested: true });
+  });
+  it("'Ủy ban về …' is a committee named by its field", () => {
+    expect(leads("Ủy ban về người Việt Nam ở nước ngoài thành phố chủ trì xây dựng kế hoạch.")).toEqual(["Ủy ban về người Việt Nam ở nước ngoài thành phố"]);
+  });
+});
+
+describe("the subject after an opener naming whose direction is carried out", () => {
+  it("'Theo chỉ đạo của X, UBND các xã, thị trấn phối hợp …': the bodies running into the verb are the subject", () => {
+    expect(leads("Theo chỉ đạo của Chủ tịch UBND huyện Vũ Quang, UBND các xã, thị trấn phối hợp với lực lượng chức năng sơ tán dân.")).toEqual(["UBND các xã, thị trấn"]);
+  });
+  it("but not a kind continuing the authors' collective, nor a list running on through 'của'", () => {
+    expect(leads("Trên cơ sở hướng dẫn của các Bộ, ngành Trung ương và báo cáo của các cơ quan, đơn vị, Sở Kế hoạch và Đầu tư chủ trì tham mưu.")).toEqual(["Sở Kế hoạch và Đầu tư"]);
+  });
+  it("'Tùy điều kiện thực tế, …' opens a sentence; 'Văn bản này cũng lưu ý X …' asks X", () => {
+    expect(leads("Tùy điều kiện thực tế, các đơn vị, trường học tổ chức một số hoạt động văn hóa.")).toEqual(["các đơn vị, trường học"]);
+    expect(leads("Văn bản này cũng lưu ý các thành viên Chính phủ bố trí công việc.")).toEqual(["các thành viên Chính phủ"]);
+  });
+});
+
+describe("'phân công trực tiếp đến X'", () => {
+  it("assigns X", () => {
+    expect(leadsOfSentence("Quận ủy Cầu Giấy đã phân công trực tiếp đến các cấp ủy Đảng cơ sở lãnh đạo, chỉ đạo, tổ chức học tập.")).toMatchObject({ leads: ["các cấp ủy Đảng cơ sở"], requested: true });
   });
 });
