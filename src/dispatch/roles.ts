@@ -17,10 +17,12 @@ export interface SentenceLeads {
   requested: boolean;
   /** "X (đã/vừa) chỉ đạo Y …": Y. When X is the issuer this is its request to Y; otherwise X leads and Y is not an assignee. */
   directed?: string[];
+  /** "Lãnh đạo Bộ đề nghị Y", "nhà trường kính mong Y": who asks, named by a phrase not read as a body (not an issuer). */
+  speaker?: string;
 }
 
 const REQUEST =
-  /^(?:Đồng thời\s*,?\s*(?:cũng\s+)?)?(?:Kính\s+|Trân trọng\s+)?(giao (?:nhiệm vụ |trách nhiệm )?cho|giao|đề nghị|yêu cầu|phân công|mời|khuyến cáo|(?:kính |rất )?mong)\s*[,:]?\s+(?:(?:trước mắt|ngay|trong thời gian tới)\s*,?\s+)?/iu;
+  /^(?:Đồng thời\s*,?\s*(?:cũng\s+)?)?(?:Kính\s+|Trân trọng\s+)?(?:lưu ý\s*,?\s+)?(giao (?:nhiệm vụ |trách nhiệm )?cho|giao|đề nghị|yêu cầu|phân công|mời|khuyến cáo|lưu ý|(?:kính |rất )?mong)\s*[,:]?\s+(?:(?:trước mắt|ngay|trong thời gian tới)\s*,?\s+)?/iu;
 const GIVEN_TO = /^[^;:.]{0,200}?\scho\s+(?=\S)/u;
 // "Theo dõi" is a verb ("Theo dõi kiểm tra, …"), not the preposition "Theo" opening an adverbial clause.
 const OPENER =
@@ -29,7 +31,7 @@ const OPENER =
 // A named official, or one named by the title alone in a news report ("Phó Chủ tịch cũng đề nghị …", "Thủ tướng yêu cầu
 // …", "Đồng chí Bí thư Huyện ủy …" is a body with its title and is read by listAt). The leaders of a place ask as its
 // government does ("Lãnh đạo thành phố cũng giao Sở Văn hóa … chủ trì …").
-const PERSON_ASKS = /^((?:[Đđ]ồng chí\s+)?(?:Phó\s+)?(?:Thủ tướng(?:\s+Chính phủ)?|Bộ trưởng|Thứ trưởng|Tổng Bí thư|Chủ tịch nước|Chủ tịch|Bí thư|Giám đốc|Trưởng ban)\s+(?:\p{Lu}\p{Ll}*\s+){0,4}|Lãnh đạo\s+(?:thành phố|tỉnh|huyện|thị xã|quận|xã|phường|thị trấn)\s+(?:\p{Lu}\p{Ll}*\s+){0,3})(?:(?:cũng|đã|vừa|còn|đồng thời)\s+)?(?=(?:yêu cầu|đề nghị|giao)[\s,:])/u;
+const PERSON_ASKS = /^((?:[Đđ]ồng chí\s+)?(?:Phó\s+)?(?:Thủ tướng(?:\s+Chính phủ)?|Bộ trưởng|Thứ trưởng|Tổng Bí thư|Chủ tịch nước|Chủ tịch|Bí thư|Giám đốc|Trưởng ban)\s+(?:\p{Lu}\p{Ll}*\s+){0,4}|Lãnh đạo\s+(?:thành phố|tỉnh|huyện|thị xã|quận|xã|phường|thị trấn)\s+(?:\p{Lu}\p{Ll}*\s+){0,3})(?:(?:cũng|đã|vừa|còn|đồng thời)\s+)?(?=(?:yêu cầu|đề nghị|giao|lưu ý)[\s,:])/u;
 const PERSON_PUBLISHES = new RegExp(PERSON_ASKS.source.replace(/\(\?=\(\?:yêu cầu[^)]*\)\[[^\]]*\]\)$/u, ""), "u");
 const PLACE_ASKS = /^((?:TP|Tp|[Tt]hành phố|[Tt]ỉnh|[Hh]uyện|[Qq]uận|[Tt]hị xã)(?:\.?\s*\p{Lu}[\p{L}.]*)*)\s+(?:(?:cũng|đã|vừa|còn)\s+)*(?=(?:đề nghị|yêu cầu|giao)\s)/u;
 const DOC_SAYS = /^(?:Công văn|Thông báo|Kế hoạch|Chỉ thị|Văn bản|Công điện|Kết luận|Hướng dẫn)\s+(?:nêu rõ|nêu|cho biết|nhấn mạnh|chỉ rõ)\s*[:,]\s*(?=\p{Lu})/u;
@@ -99,7 +101,7 @@ function listFrom(s: string): { names: string[]; end: number } | null {
 }
 
 const DOC_NOUN = "(?:Chỉ thị|Công văn|Công điện|Văn bản|Kế hoạch|Thông báo|Kết luận|Hướng dẫn|Quyết định|Nghị quyết)";
-const DOC_SUBJECT = new RegExp(`^${DOC_NOUN}(?:\\s+(?:số\\s*:?\\s*)?[\\p{L}\\d/.&-]*\\d[\\p{L}\\d/.&-]*)?\\s+(?:(?:cũng|đồng thời|nêu rõ|đã|còn)[,\\s]+)*(?=(?:giao|đề nghị|yêu cầu|phân công)[\\s,:])`, "u");
+const DOC_SUBJECT = new RegExp(`^${DOC_NOUN}(?:\\s+(?:số\\s*:?\\s*)?[\\p{L}\\d/.&-]*\\d[\\p{L}\\d/.&-]*|\\s+(?:này|trên))?\\s+(?:(?:cũng|đồng thời|nêu rõ|đã|còn)[,\\s]+)*(?=(?:giao|đề nghị|yêu cầu|phân công|lưu ý)[\\s,:])`, "u");
 // The issuer's own publishing act: "vừa có công điện", "đã ban hành Công văn số …", "ra văn bản", "có ý kiến chỉ đạo".
 const PUBLISHES = new RegExp(`^(?:(?:vừa|đã|mới|cũng|đồng thời)\\s+)*(?:(?:có|ban hành|ra|gửi|ký)\\s+(?:văn bản|${DOC_NOUN.slice(3, -1)}|công điện|ý kiến|điện)|công điện|điện)(?![\\p{L}])`, "iu");
 const REQUEST_ANYWHERE = /(?:^|[\s,;])(?:(?:trân trọng|kính)\s+)?(đề nghị|yêu cầu|đôn đốc|kính mời|giao|thông báo (?:đến|tới|cho))\s*[,:]?\s+/giu;
@@ -194,7 +196,7 @@ function readLeads(sentence: string): SentenceLeads | null {
     const semis: number[] = [];
     for (let i = s.indexOf(";"); i > 0 && i < 600 && semis.length < 5; i = s.indexOf(";", i + 1)) semis.push(i + 1);
     const asked = semis.length ? readFrom(s, semis) : null;
-    if (asked && asked.requested && asked.requester.length > 0) return asked;
+    if (asked && asked.requested && (asked.requester.length > 0 || asked.speaker)) return asked;
   }
   if (opened) return null;
   // No opener word, yet a clause after a comma names who asks whom ("(TTV) - Đ ể chủ động …, Bộ Công Thương đề nghị Sở
@@ -204,8 +206,8 @@ function readLeads(sentence: string): SentenceLeads | null {
   const late = commas.length ? readFrom(s, commas) : null;
   // "Các nội dung khác liên quan, yêu cầu các địa phương, đơn vị thực hiện …": a clause that opens with the request
   // verb itself asks whoever follows it, whatever the topic phrase before the comma.
-  const asks = late && late.requested && late.requester.length === 0 && commas.some((at) => REQUEST.test(s.slice(at).trimStart()) && !inRecipients(s, at) && !inPartners(s, at));
-  return late && late.requested && (late.requester.length > 0 || asks) ? late : null;
+  const asks = late && late.requested && late.requester.length === 0 && !late.speaker && commas.some((at) => REQUEST.test(s.slice(at).trimStart()) && !inRecipients(s, at) && !inPartners(s, at));
+  return late && late.requested && (late.requester.length > 0 || late.speaker || asks) ? late : null;
 }
 
 // "… để Bộ Y tế biết, thực hiện./.", "… tới toàn thể nhân dân trong xã biết và thực hiện.": what a closing asks of its
@@ -305,13 +307,17 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
       if (inner && obj) return { leads: obj.names, requester: [], verb: verbAfter(part.slice(doc[0].length + inner[0].length + obj.end)), requested: true };
     }
     let got = listAt(part);
-    if (!got) continue;
+    if (!got) {
+      const asked = askerRequest(part);
+      if (asked) return asked;
+      continue;
+    }
     // "Đơn vị duy trì vệ sinh môi trường trên địa bàn Quận có trách nhiệm …": a generic head described by what it does,
     // up to the duty that makes it the subject, names one body.
     const described = got.names.length === 1 && isGeneric(got.names) ? /^([^,.;:()]{3,100}?)\s+(?=(?:có|chịu) trách nhiệm\s)/u.exec(part) : null;
     if (described) got = { names: [described[1]!.trim()], end: described[0].length };
     // "UBND tỉnh cũng đề nghị …", "Sở Y tế trân trọng đề nghị …": an adverb between the requester and its request.
-    const after = part.slice(got.end).trimStart().replace(/^(?:(?:cũng|đồng thời|còn|vừa|tiếp tục|trân trọng|kính|thông báo(?:\s+và|\s*,)?)\s+)+(?=(?:giao|đề nghị|yêu cầu|phân công|mời)[\s,:])/iu, "");
+    const after = part.slice(got.end).trimStart().replace(/^(?:(?:cũng|đồng thời|còn|vừa|đã|tiếp tục|trân trọng|kính|thông báo(?:\s+và|\s*,)?)\s+)+(?=(?:giao|đề nghị|yêu cầu|phân công|mời|lưu ý)[\s,:])/iu, "");
     // "…, Chủ tịch UBND huyện yêu cầu:" before the items: the body speaking, whom it asks comes below.
     if (/^(?:đề nghị|yêu cầu|giao)\s*:\s*$/iu.test(after)) return { leads: [], requester: got.names, verb: "", requested: true };
     const inner = REQUEST.exec(after);
@@ -361,6 +367,21 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
     return { leads: got.names, requester: [], verb: verbAfter(after), requested: false };
   }
   return null;
+}
+
+// "Theo đó, …, bộ đề nghị giám đốc các sở GD&ĐT …", "Lãnh đạo Bộ đề nghị các sở …", "Nhà trường yêu cầu Thủ trưởng các
+// đơn vị …", "Thống đốc NHNN yêu cầu …": whoever speaks may be named by a short phrase the lexicon does not read as a
+// body (the issuer by its kind, a leader by title); the bodies after the request verb are asked all the same. The
+// phrase is a subject only: no clause words ("nếu", "để", "cần", …) and no verb of its own before the request.
+const ASKER = /^([^,;:.()“”"!?]{2,80}?)\s+(?:(?:cũng|đã|vừa|còn|đồng thời|tiếp tục|trân trọng)\s+)*(?=(?:đề nghị|yêu cầu|giao|lưu ý|kính mong)\s)/u;
+const NOT_ASKER = /(?:^|\s)(?:thì|nếu|khi|để|không|chưa|được|bị|là|có|cần|phải|sẽ|đang|và|hoặc|với|theo|trong|tại|sau|trước|về|đối với|thực hiện|tổ chức|báo cáo)(?:\s|$)/iu;
+function askerRequest(part: string): SentenceLeads | null {
+  const m = ASKER.exec(part);
+  if (!m || m[1]!.split(/\s+/u).length > 10 || NOT_ASKER.test(m[1]!) || OPENER.test(m[1]!)) return null;
+  const rest = part.slice(m[0].length);
+  const inner = REQUEST.exec(rest);
+  const obj = inner ? objectAt(rest.slice(inner[0].length)) : null;
+  return obj ? { leads: obj.names, requester: [], speaker: m[1]!.trim(), verb: verbAfter(rest.slice(inner![0].length + obj.end)), requested: true } : null;
 }
 
 // "… định kỳ báo cáo Ban Thường vụ Thành ủy (qua …), UBND Thành phố (qua …) kết quả": whom a report goes to, never

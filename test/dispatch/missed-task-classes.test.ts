@@ -1,0 +1,52 @@
+/**
+ * Missed-task classes seen on unseen rounds (news and portal pages retelling a request): which sentences ask bodies to
+ * do work, whoever tells it and in whichever tense. Synthetic sentences in the grammar of the real ones.
+ */
+import { describe, expect, it } from "vitest";
+import { leadsOfSentence } from "../../src/dispatch/roles.js";
+
+const asked = (s: string) => {
+  const l = leadsOfSentence(s);
+  return l?.requested ? l.leads : null;
+};
+
+describe("a request retold in the past tense ('X đã yêu cầu Y …')", () => {
+  it.each([
+    ["Bộ Nội vụ đã yêu cầu Sở Nội vụ các tỉnh, thành phố rà soát số liệu.", ["Sở Nội vụ các tỉnh, thành phố"]],
+    ["Về việc này, UBND tỉnh đã giao Sở Tài chính chủ trì, phối hợp với các sở liên quan triển khai.", ["Sở Tài chính"]],
+    ["Hội đồng Nghĩa vụ quân sự huyện đã giao Ban Chỉ huy Quân sự huyện tổ chức lễ giao quân.", ["Ban Chỉ huy Quân sự huyện"]],
+  ])("%s", (s, want) => expect(asked(s)).toEqual(want));
+});
+
+describe("'lưu ý X …' asks X as 'đề nghị X …' does", () => {
+  it.each([
+    ["Ban Bí thư lưu ý Tổng Liên đoàn Lao động Việt Nam hướng dẫn tổ chức thực hiện.", ["Tổng Liên đoàn Lao động Việt Nam"]],
+    ["Văn bản này cũng lưu ý các thành viên Chính phủ bố trí thời gian tham dự đầy đủ.", ["các thành viên Chính phủ"]],
+    ["Chủ tịch Hội đồng nhân dân quận lưu ý Thường trực HĐND các phường quan tâm giám sát.", ["Thường trực HĐND các phường"]],
+    ["Lưu ý giao Ban Văn hóa xã hướng dẫn các hộ dân treo cờ đúng quy định.", ["Ban Văn hóa xã"]],
+  ])("%s", (s, want) => expect(asked(s)).toEqual(want));
+
+  it("leaves 'lưu ý' before the work itself alone", () => {
+    expect(asked("Lưu ý các nội dung sau khi tổ chức hội nghị.")).toBeNull();
+  });
+});
+
+describe("whoever asks, named by a phrase that is not a body ('Lãnh đạo Bộ', 'nhà trường', a leader by title)", () => {
+  it.each([
+    ["Lãnh đạo Bộ đề nghị các sở chủ trì, phối hợp với các đơn vị liên quan tham mưu.", ["các sở"]],
+    ["Theo đó, thực hiện Công điện số 398/CĐ-TTg của Thủ tướng Chính phủ, bộ đề nghị giám đốc các sở GD&ĐT tăng cường quán triệt.", ["giám đốc các sở GD&ĐT"]],
+    ["Nhà trường yêu cầu Thủ trưởng các đơn vị, các đoàn thể trong trường thông báo chủ trương này.", ["Thủ trưởng các đơn vị", "các đoàn thể trong trường"]],
+    ["Thống đốc NHNN yêu cầu Giám đốc các NHNN chi nhánh tỉnh nghiêm túc kiểm điểm.", ["Giám đốc các NHNN chi nhánh tỉnh"]],
+  ])("%s", (s, want) => expect(asked(s)).toEqual(want));
+
+  it("does not make the phrase an issuer or a lead", () => {
+    const l = leadsOfSentence("Lãnh đạo Bộ đề nghị các sở chủ trì triển khai.");
+    expect(l?.requester).toEqual([]);
+  });
+
+  it.each([
+    "Nếu có khó khăn vướng mắc đề nghị gửi về Sở Nội vụ.",
+    "Báo cáo đề nghị gửi về Văn phòng trước ngày 10/9.",
+    "Các đơn vị cần yêu cầu nhà thầu khắc phục.",
+  ])("a clause, not a speaker, before the verb: %s", (s) => expect(leadsOfSentence(s)?.speaker).toBeUndefined());
+});
