@@ -22,11 +22,11 @@ export interface SentenceLeads {
 }
 
 const REQUEST =
-  /^(?:Đồng thời\s*,?\s*(?:cũng\s+)?)?(?:Kính\s+|Trân trọng\s+)?(?:lưu ý\s*,?\s+)?(giao (?:nhiệm vụ |trách nhiệm )?cho|giao|đề nghị|yêu cầu|phân công|mời|khuyến cáo|lưu ý|(?:kính |rất )?mong)\s*[,:]?\s+(?:(?:trước mắt|ngay|trong thời gian tới)\s*,?\s+)?/iu;
+  /^(?:Đồng thời\s*,?\s*(?:cũng\s+)?)?(?:Kính\s+|Trân trọng\s+)?(?:lưu ý\s*,?\s+)?(giao (?:nhiệm vụ |trách nhiệm )?cho|giao|đề nghị|yêu cầu|phân công|mời|khuyến cáo|lưu ý|(?:kính |rất )?mong)\s*[,:]?\s+(?:(?:đến|tới)\s+(?=các\s|\p{Lu}))?(?:(?:trước mắt|ngay|trong thời gian tới)\s*,?\s+)?/iu;
 const GIVEN_TO = /^[^;:.]{0,200}?\scho\s+(?=\S)/u;
 // "Theo dõi" is a verb ("Theo dõi kiểm tra, …"), not the preposition "Theo" opening an adverbial clause.
 const OPENER =
-  /^(?:Về\s|Trong|Trên cơ sở|Căn cứ|Sau khi|Để|Khi|Nhằm|Qua đó|Đồng thời|Ngoài ra|Thực hiện|Theo(?!\s+dõi)|Ngày\s+\d|Hết|Từ|Đến|Tiếp theo|Bên cạnh đó|Mặt khác|Riêng|Đối với|Cụ thể|Trước mắt|Tại|Với|Nhân dịp|Hưởng ứng|Trước|Nhận được|Trường h[ợọ]p|Nếu|Cùng với đó|Chào mừng|(?:Sáng|Chiều|Tối|Trưa)\s+(?:ngày\s+|nay\b)?\d?|Thời gian qua|Hiện nay|Vừa qua|Do đó|Do vậy|Vì vậy|Vì thế|Vậy(?=\s)|Song song với đó|Tu[ỳù]\s|Sau(?=\s))/u;
+  /^(?:Về\s|Trong|Trên cơ sở|Căn cứ|Sau khi|Để|Khi|Nhằm|Qua đó|Đồng thời|Ngoài ra|Thực hiện|Theo(?!\s+dõi)|Ngày\s+\d|Hết|Từ|Đến|Tiếp theo|Bên cạnh đó|Mặt khác|Riêng|Đối với|Cụ thể|Trước mắt|Tại|Với|Nhân dịp|Hưởng ứng|Trước|Nhận được|Trường h[ợọ]p|Nếu|Cùng với đó|Chào mừng|(?:Sáng|Chiều|Tối|Trưa)\s+(?:ngày\s+|nay\b)?\d?|Thời gian qua|Hiện nay|Vừa qua|Do đó|Do vậy|Vì vậy|Vì thế|Vậy(?=\s)|Song song với đó|T(?:ùy|uỳ)\s|Sau(?=\s))/u;
 // "Thủ tướng Chính phủ yêu cầu …" names no person: the office alone asks.
 // A named official, or one named by the title alone in a news report ("Phó Chủ tịch cũng đề nghị …", "Thủ tướng yêu cầu
 // …", "Đồng chí Bí thư Huyện ủy …" is a body with its title and is read by listAt). The leaders of a place ask as its
@@ -154,7 +154,7 @@ function readLeads(sentence: string): SentenceLeads | null {
   // "Công văn nêu rõ: Để …, Ban Thường vụ Huyện ủy đề nghị …": a news lead quoting the document; read the quote.
   // "(Báo Quảng Ngãi)- Ban Thường vụ Tỉnh ủy chỉ đạo …": a news source's tag before the sentence.
   // "* Lưu ý: Các đơn vị phường, xã cần kiểm tra …": a note label before the sentence is not its subject.
-  let s = sentence.replace(/^[\s\-–+•*]+/u, "").replace(/^(?:Lưu ý|Chú ý|Ghi chú)\s*:\s*(?=\p{Lu})/u, "").replace(/^\([^()]{2,40}\)\s*[-–]\s*/u, "").replace(DOC_SAYS, "");
+  let s = sentence.replace(/^[\s\-–+•*"“”]+/u, "").replace(/^(?:Lưu ý|Chú ý|Ghi chú)\s*:\s*(?=\p{Lu})/u, "").replace(/^\([^()]{2,40}\)\s*[-–]\s*/u, "").replace(DOC_SAYS, "");
   // "Chủ tịch UBND xã kết luận nội dung phiên họp như sau: Đề nghị cán bộ, công chức xã …": the request after the colon
   // is the work; the chair who concludes is not a lead.
   // "Trước đó, ngày 18.3, tại hội nghị hiệp thương …, Ủy ban MTTQ huyện …": a news report going back to what happened
@@ -190,6 +190,11 @@ function readLeads(sentence: string): SentenceLeads | null {
   }
   const found = readFrom(s, starts);
   if (found) return found;
+  return readOpened(s, starts) ?? midRequest(s);
+}
+
+/** The rest of readLeads: a sentence with an opener, or without one, read after its semicolons and commas. */
+function readOpened(s: string, starts: number[]): SentenceLeads | null {
   // "Thực hiện … (Thông tư 26); Bộ Giáo dục và Đào tạo đề nghị các sở …": after a semicolon only who asks whom counts.
   const opened = starts.length > 1 || OPENER.test(s);
   if (opened && s.includes(";")) {
@@ -208,6 +213,28 @@ function readLeads(sentence: string): SentenceLeads | null {
   // verb itself asks whoever follows it, whatever the topic phrase before the comma.
   const asks = late && late.requested && late.requester.length === 0 && !late.speaker && commas.some((at) => REQUEST.test(s.slice(at).trimStart()) && !inRecipients(s, at) && !inPartners(s, at));
   return late && late.requested && (late.requester.length > 0 || late.speaker || asks) ? late : null;
+}
+
+// "Kết luận hội nghị đ/c X – Bí thư huyện ủy yêu cầu cấp ủy xã …", "Để đảm bảo … nhà trường kính mong CMHS …", "Trên đây
+// là thông báo của UBND xã … yêu cầu các tổ chức, cá nhân … nghiêm túc thực hiện": a request verb in mid-sentence with
+// no comma in the sentence before it; whatever precedes is who speaks, and the bodies after it are asked. Not the noun ("theo đề nghị
+// của", "đáp ứng yêu cầu", "các yêu cầu"), and not inside a document cited as background ("Căn cứ Công văn … đề nghị …").
+const MID_REQUEST = /(?<![\p{L}])(?:đề nghị|yêu cầu|lưu ý|kính mong)\s+/gu;
+const REQUEST_NOUN_BEFORE = /(?:^|\s)(?:theo|của|các|những|mọi|là|có|đáp ứng|được|bị|với|về|sự|đúng|và|hoặc|nhiệm vụ|nội dung|khi|nếu|trường hợp|cần|phải|để)\s*$/iu;
+const CITED_BACKGROUND = /^(?:Căn cứ|Thực hiện|Theo(?!\s+đó)|Trước đó|Nhận được|Tiếp theo|Qua)(?![\p{L}])/u;
+function midRequest(s: string): SentenceLeads | null {
+  if (CITED_BACKGROUND.test(s)) return null;
+  for (const m of s.slice(0, 400).matchAll(MID_REQUEST)) {
+    const before = s.slice(0, m.index);
+    if (m.index === 0 || REQUEST_NOUN_BEFORE.test(before) || /[,;:]/u.test(before)) return null;
+    const req = REQUEST.exec(s.slice(m.index));
+    const rest = req ? s.slice(m.index + req[0].length) : "";
+    if (!req || /^của(?![\p{L}])/u.test(rest)) continue;
+    const obj = objectAt(rest);
+    const verb = obj ? verbAfter(rest.slice(obj.end)) : "";
+    if (obj && verb) return { leads: obj.names, requester: [], speaker: before.trim().split(/\s+/u).slice(-8).join(" "), verb, requested: true };
+  }
+  return null;
 }
 
 // "… để Bộ Y tế biết, thực hiện./.", "… tới toàn thể nhân dân trong xã biết và thực hiện.": what a closing asks of its
@@ -247,7 +274,8 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
     // "… tham mưu UBND tỉnh gửi Bộ Công thương, Sở Công thương đề nghị các cơ quan …": a clause whose subject asks is
     // the main clause, not more of the recipients before it.
     if (at > 0 && (inRecipients(s, at) || inPartners(s, at) || inOwners(s, at) || inAsked(s, at)) && !CLAUSE_ASKS.test(s.slice(at, at + 200))) continue;
-    const part = s.slice(at).trimStart();
+    // "…, ngày 25/6/2008 Thống đốc … có công văn …": the date a body acted on, before its name.
+    const part = s.slice(at).trimStart().replace(/^ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?\s*,?\s*(?=\p{Lu})/u, "");
     // "Thứ trưởng Trương Thanh Hoài yêu cầu Cục …", "Phó Thủ tướng Trần Hồng Hà đề nghị …": a named official asking.
     const person = PERSON_ASKS.exec(part);
     if (person) {

@@ -50,3 +50,35 @@ describe("whoever asks, named by a phrase that is not a body ('Lãnh đạo Bộ
     "Các đơn vị cần yêu cầu nhà thầu khắc phục.",
   ])("a clause, not a speaker, before the verb: %s", (s) => expect(leadsOfSentence(s)?.speaker).toBeUndefined());
 });
+
+describe("the subject after what opens a sentence", () => {
+  it.each([
+    // A quotation mark before the sentence is not part of its subject.
+    ["“Phòng Giáo dục huyện cũng đề nghị các trường tùy vào tình hình thực tế cho học sinh nghỉ học.", ["các trường"]],
+    // "Tùy …," opens an adverbial clause as "Tuỳ …," does.
+    ["Tùy vào tình hình thực tế, Ủy ban Mặt trận các cấp trong tỉnh phát động tháng cao điểm.", ["Ủy ban Mặt trận các cấp trong tỉnh"]],
+    // "yêu cầu đến X": whom the request goes to.
+    ["Phát biểu tại Hội nghị, Bí thư Huyện ủy yêu cầu đến các cơ quan, đơn vị tập trung thực hiện nhiệm vụ.", ["các cơ quan, đơn vị"]],
+  ])("%s", (s, want) => expect(leadsOfSentence(s)?.leads).toEqual(want));
+
+  it("reads a body after the date it acted on ('…, ngày 25/6/2008 Sở Tài chính …')", () => {
+    expect(asked("Để đáp ứng yêu cầu thống kê, ngày 25/6/2008 Sở Tài chính có công văn số 12/STC yêu cầu các phòng tài chính huyện báo cáo.")).toEqual(["các phòng tài chính huyện"]);
+  });
+});
+
+describe("a request verb in mid-sentence with no comma before it", () => {
+  it.each([
+    ["Kết luận hội nghị đồng chí Bí thư huyện ủy yêu cầu cấp ủy xã Thịnh Sơn nghiêm túc tiếp thu ý kiến.", ["cấp ủy xã Thịnh Sơn"]],
+    ["Trên đây là thông báo của UBND xã về việc tạm dừng họp chợ yêu cầu các tổ chức, cá nhân nghiêm túc thực hiện.", ["các tổ chức, cá nhân"]],
+    ["Đối với báo cáo chính trị, đồng chí yêu cầu ban soạn thảo tuân thủ hướng dẫn.", ["ban soạn thảo"]],
+  ])("%s", (s, want) => expect(asked(s)).toEqual(want));
+
+  it.each([
+    // The noun, not the verb.
+    "Các hoạt động được tổ chức theo đề nghị của các xã trên địa bàn huyện.",
+    // A cited document's request is background.
+    "Căn cứ Công văn số 12 của Bộ Y tế đề nghị các địa phương báo cáo kết quả.",
+    // Land given to communities: beneficiaries, not bodies asked.
+    "Toàn huyện có trên 61.000 ha rừng, trong đó có 18.000 ha giao cho các cộng đồng nhận khoán quản.",
+  ])("%s", (s) => expect(asked(s)).toBeNull());
+});
