@@ -26,7 +26,7 @@ const REQUEST =
 const GIVEN_TO = /^[^;:.]{0,200}?\scho\s+(?=\S)/u;
 // "Theo dõi" is a verb ("Theo dõi kiểm tra, …"), not the preposition "Theo" opening an adverbial clause.
 const OPENER =
-  /^(?:Về\s|Trong|Trên cơ sở|Căn cứ|Sau khi|Để|Khi|Nhằm|Qua đó|Đồng thời|Ngoài ra|Thực hiện|Theo(?!\s+dõi)|Ngày\s+\d|Hết|Từ|Đến|Tiếp theo|Bên cạnh đó|Mặt khác|Riêng|Đối với|Cụ thể|Trước mắt|Tại|Với|Nhân dịp|Hưởng ứng|Trước|Nhận được|Trường h[ợọ]p|Nếu|Cùng với đó|Chào mừng|(?:Sáng|Chiều|Tối|Trưa)\s+(?:ngày\s+|nay\b)?\d?|Thời gian qua|Hiện nay|Vừa qua|Do đó|Do vậy|Vì vậy|Vì thế|Vậy(?=\s)|Song song với đó|T(?:ùy|uỳ)\s|Sau(?=\s))/u;
+  /^(?:Về\s|Trong|Trên cơ sở|Căn cứ|Sau khi|Để|Khi|Nhằm|Qua đó|Đồng thời|Ngoài ra|Thực hiện|Theo(?!\s+dõi)|Ngày\s+\d|Hết|Từ|Đến|Tiếp theo|Bên cạnh đó|Mặt khác|Riêng|Đối với|Cụ thể|Trước mắt|Tại|Với|Nhân dịp|Hưởng ứng|Trước|Nhận được|Trường h[ợọ]p|Nếu|Cùng với đó|Chào mừng|(?:Sáng|Chiều|Tối|Trưa)\s+(?:ngày\s+|nay\b)?\d?|Thời gian qua|Hiện nay|Vừa qua|Do đó|Do vậy|Vì vậy|Vì thế|Vậy(?=\s)|Song song với đó|T(?:ùy|uỳ)\s|Sau(?=\s)|Ngoài(?=\s)|Bên cạnh(?=\s))/u;
 // "Thủ tướng Chính phủ yêu cầu …" names no person: the office alone asks.
 // A named official, or one named by the title alone in a news report ("Phó Chủ tịch cũng đề nghị …", "Thủ tướng yêu cầu
 // …", "Đồng chí Bí thư Huyện ủy …" is a body with its title and is read by listAt). The leaders of a place ask as its
@@ -34,7 +34,7 @@ const OPENER =
 const PERSON_ASKS = /^((?:[Đđ]ồng chí\s+)?(?:Phó\s+)?(?:Thủ tướng(?:\s+Chính phủ)?|Bộ trưởng|Thứ trưởng|Tổng Bí thư|Chủ tịch nước|Chủ tịch|Bí thư|Giám đốc|Trưởng ban)\s+(?:\p{Lu}\p{Ll}*\s+){0,4}|Lãnh đạo\s+(?:thành phố|tỉnh|huyện|thị xã|quận|xã|phường|thị trấn)\s+(?:\p{Lu}\p{Ll}*\s+){0,3})(?:(?:cũng|đã|vừa|còn|đồng thời)\s+)?(?=(?:yêu cầu|đề nghị|giao|lưu ý)[\s,:])/u;
 const PERSON_PUBLISHES = new RegExp(PERSON_ASKS.source.replace(/\(\?=\(\?:yêu cầu[^)]*\)\[[^\]]*\]\)$/u, ""), "u");
 const PLACE_ASKS = /^((?:TP|Tp|[Tt]hành phố|[Tt]ỉnh|[Hh]uyện|[Qq]uận|[Tt]hị xã)(?:\.?\s*\p{Lu}[\p{L}.]*)*)\s+(?:(?:cũng|đã|vừa|còn)\s+)*(?=(?:đề nghị|yêu cầu|giao)\s)/u;
-const DOC_SAYS = /^(?:Công văn|Thông báo|Kế hoạch|Chỉ thị|Văn bản|Công điện|Kết luận|Hướng dẫn)\s+(?:nêu rõ|nêu|cho biết|nhấn mạnh|chỉ rõ)\s*[:,]\s*(?=\p{Lu})/u;
+const DOC_SAYS = /^(?:Công văn|Thông báo|Kế hoạch|Chỉ thị|Văn bản|Công điện|Kết luận|Hướng dẫn)\s+(?:cũng\s+)?(?:nêu rõ|nêu|cho biết|nhấn mạnh|chỉ rõ)\s*[:,]\s*(?=\p{Lu})/u;
 // "… rất mong sự quan tâm của Quý đơn vị", "Sở … lấy ý kiến góp ý dự thảo …", "Thường trực Thành ủy đồng ý …": the
 // body speaking, not work given to it.
 // "Báo Thanh tra có bài …", "Tổ công tác … có văn bản số …": a body that published or sent a document is background.
@@ -174,7 +174,7 @@ function readLeads(sentence: string): SentenceLeads | null {
   const starts = [0];
   if (OPENER.test(s)) {
     // "Bên cạnh đó UBND tỉnh yêu cầu …", "Theo đó UBND tỉnh giao …": a short linking opener without its comma.
-    const link = /^(?:Bên cạnh đó|Theo đó|Đồng thời|Ngoài ra|Mặt khác|Qua đó|Tiếp theo|Trước mắt|Cụ thể|Do đó|Do vậy|Vì vậy|Vì thế|Vậy|Riêng|Song song với đó)\s+(?=\p{Lu}|(?:đề nghị|yêu cầu|giao)\s)/u.exec(s);
+    const link = /^(?:Bên cạnh đó|Theo đó|Trong đó|Đồng thời|Ngoài ra|Mặt khác|Qua đó|Tiếp theo|Trước mắt|Cụ thể|Do đó|Do vậy|Vì vậy|Vì thế|Vậy|Riêng|Song song với đó)\s+(?=\p{Lu}|(?:đề nghị|yêu cầu|giao)\s)/u.exec(s);
     if (link) starts.push(link[0].length);
     for (let i = s.indexOf(","); i > 0 && i < 600 && starts.length < 10; i = s.indexOf(",", i + 1)) starts.push(i + 1);
     // "Về các lò giết mổ … tại xã Hương Toàn: yêu cầu phòng Quản lý đô thị chủ trì …": a topic label, then the sentence.
@@ -267,7 +267,9 @@ export function endsInDirectedList(clause: string): boolean {
   return got !== null && m![1]!.slice(got.end).trim() === "";
 }
 
-const CLAUSE_ASKS = /^\s*\p{Lu}[^,;:.]{0,100}?\s(?:(?:cũng|đã|vừa|trân trọng|kính)\s+)*(?:đề nghị|yêu cầu)(?:[\s,]|:\s*$)/u;
+// "Trên cơ sở … báo cáo của các cơ quan, đơn vị, Sở Kế hoạch và Đầu tư chủ trì, phối hợp …": a body that takes the lead
+// ("chủ trì", "có trách nhiệm") is the subject of the main clause, never one more of the bodies listed before it.
+const CLAUSE_ASKS = /^\s*\p{Lu}[^,;:.]{0,100}?\s(?:(?:(?:cũng|đã|vừa|trân trọng|kính)\s+)*(?:đề nghị|yêu cầu)(?:[\s,]|:\s*$)|(?:chủ trì|có trách nhiệm|chịu trách nhiệm)[\s,])/u;
 
 function readFrom(s: string, starts: number[]): SentenceLeads | null {
   for (const at of starts) {
@@ -378,8 +380,9 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
       const req = embeddedRequest(after.slice(told2[0].length));
       if (req) return { leads: req.leads, requester: got.names, verb: req.verb, requested: true };
     }
-    // "Sở Nội vụ giới thiệu toàn văn Văn bản số …": a portal publishing the text, like "ban hành".
-    if (/^giới thiệu\s+toàn văn/iu.test(after)) return { leads: got.names, requester: [], verb: "ban hành", requested: false };
+    // "Sở Nội vụ giới thiệu toàn văn Văn bản số …", "Báo Hà Giang trân trọng đăng toàn văn Công điện": a portal publishing
+    // the text, like "ban hành".
+    if (/^(?:trân trọng\s+)?(?:giới thiệu|đăng(?:\s+tải)?)\s+toàn văn/iu.test(after)) return { leads: got.names, requester: [], verb: "ban hành", requested: false };
     if (PUBLISHES.test(after)) {
       const req = embeddedRequest(after);
       if (req) return { leads: req.leads, requester: got.names, verb: req.verb, requested: true };
@@ -492,7 +495,7 @@ function unwrapLists(text: string): string {
 /** Sentences: split after . ! ? (not inside numbers or abbreviations like "TP.HCM") and at line breaks. */
 export function sentences(text: string): string[] {
   return unwrapLists(text)
-    .split(/\n|(?<=[.!?])(?<!(?:^|\s)(?:TP|TX|Tp|Tx|TS|ThS|PGS|GS|BS|KS|Q|P|TT)\.)\s+(?=[\p{Lu}\d"“(])/u)
+    .split(/\n|(?<=[.!?…])(?<!(?:^|\s)(?:TP|TX|Tp|Tx|TS|ThS|PGS|GS|BS|KS|Q|P|TT)\.)\s+(?=[\p{Lu}\d"“(])/u)
     .map((x) => x.trim())
     .filter(Boolean);
 }

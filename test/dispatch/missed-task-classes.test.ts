@@ -3,7 +3,7 @@
  * do work, whoever tells it and in whichever tense. Synthetic sentences in the grammar of the real ones.
  */
 import { describe, expect, it } from "vitest";
-import { leadsOfSentence } from "../../src/dispatch/roles.js";
+import { leadsOfSentence, sentences } from "../../src/dispatch/roles.js";
 
 const asked = (s: string) => {
   const l = leadsOfSentence(s);
@@ -81,4 +81,25 @@ describe("a request verb in mid-sentence with no comma before it", () => {
     // Land given to communities: beneficiaries, not bodies asked.
     "Toàn huyện có trên 61.000 ha rừng, trong đó có 18.000 ha giao cho các cộng đồng nhận khoán quản.",
   ])("%s", (s) => expect(asked(s)).toBeNull());
+});
+
+describe("sentence starts that hid a body's own task", () => {
+  it.each([
+    // "Trong đó" links as "Theo đó" does, comma or not.
+    ["Trong đó Phòng Nội vụ phối hợp với các thành viên Hội đồng Thi đua huyện tổ chức kiểm tra.", ["Phòng Nội vụ"]],
+    // "Ngoài việc …," and "Bên cạnh …;" open an adverbial clause.
+    ["Ngoài việc tổng vệ sinh tại trụ sở, các phường huy động toàn thể nhân dân ra quân.", ["các phường"]],
+    // A body that takes the lead is the main clause's subject, not one more of the bodies whose reports are named.
+    ["Trên cơ sở báo cáo của các cơ quan, đơn vị, Sở Kế hoạch và Đầu tư chủ trì, phối hợp với các cơ quan liên quan tham mưu.", ["Sở Kế hoạch và Đầu tư"]],
+  ])("%s", (s, want) => expect(leadsOfSentence(s)?.leads).toEqual(want));
+
+  it("ends a sentence at an ellipsis before a capital ('… trọng điểm… UBND các xã …')", () => {
+    expect(sentences("Xây dựng phương án cho vùng sản xuất trọng điểm… UBND các xã, thị trấn chủ động di dời dân.")).toHaveLength(2);
+  });
+
+  it("reads a portal printing the text in full ('Báo … trân trọng đăng toàn văn …') as no work", () => {
+    const l = leadsOfSentence("Báo Hà Giang trân trọng đăng toàn văn Công điện");
+    expect(l?.requested).toBe(false);
+    expect(l?.verb).toBe("ban hành");
+  });
 });
