@@ -13,7 +13,7 @@ import { HEAD_CONTINUATION_SRC, HEAD_SRC, STOP_WORDS, U } from "./lexicon.js";
 const AFTER_CAC_SRC = ["xã", "phường", "thị trấn", "huyện", "quận", "thị xã", "thành phố", "tỉnh", "tổ chức", "địa phương", "cá nhân", "cấp", "thôn", "ấp", "bản", "khu phố", "tổ dân phố", "chủ đầu tư", "hộ gia đình", "thành viên", "hộ(?! (?:gia đình|nghèo|cận nghèo|chính sách))", "gia đình"];
 // "Các ông (bà): Chánh văn phòng …", "Các ông Chánh văn phòng …": the persons addressed by a decision's execution clause.
 const TITLE_SRC =
-  "(?:(?:các\\s+)?đồng chí\\s+)?(?:(?:các\\s+)?(?:ông|bà)\\s*(?:\\(\\s*bà\\s*\\)|\\/\\s*bà)?\\s*:?\\s+|đồng chí\\s+)?(?:(?:phó\\s+)?(?:giám đốc|chủ tịch|hiệu trưởng|chỉ huy trưởng|trưởng|bí thư)|thủ trưởng|chánh(?= văn phòng| thanh tra)|thành viên|thường trực|lãnh đạo|người đứng đầu)\\s+";
+  "(?:(?:các\\s+)?đồng chí\\s+)?(?:(?:các\\s+)?(?:ông|bà)\\s*(?:\\(\\s*bà\\s*\\)|\\/\\s*bà)?\\s*:?\\s+|đồng chí\\s+)?(?:(?:phó\\s+)?(?:giám đốc|chủ tịch|hiệu trưởng|chỉ huy trưởng|trưởng|bí thư)|thống đốc|thủ trưởng|chánh(?= văn phòng| thanh tra)|thành viên|thường trực|lãnh đạo|người đứng đầu)\\s+";
 const TITLE_LEAD = new RegExp(`^${TITLE_SRC}`, "iu");
 const IDIOM_SRC = "các cấp,? các ngành|các tổ chức,? cá nhân|các cá nhân,? tổ chức";
 
@@ -46,7 +46,7 @@ export function bodyHeadAt(s: string): number {
   return unit ? t![0].length + unit[0].length : 0;
 }
 // A title of the head of a body (not "ông/bà" or "đồng chí" alone, which come before persons).
-const TITLE_ONLY = /^(?:(?:phó\s+)?(?:giám đốc|chủ tịch|hiệu trưởng|chỉ huy trưởng|bí thư)|thủ trưởng|chánh(?= văn phòng| thanh tra)|người đứng đầu)\s+/iu;
+const TITLE_ONLY = /^(?:(?:phó\s+)?(?:giám đốc|chủ tịch|hiệu trưởng|chỉ huy trưởng|bí thư)|thống đốc|thủ trưởng|chánh(?= văn phòng| thanh tra)|người đứng đầu)\s+/iu;
 
 const PLACE_KIND = "(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)";
 const PLACE_END = new RegExp(`(?:^|\\s)các\\s+${PLACE_KIND}(?:\\s*(?:,|và)\\s*${PLACE_KIND})*\\s*$`, "iu");
@@ -105,7 +105,14 @@ export function readList(s: string): { list: string; end: number } {
     if (/[.:!?“”"'‘’]/u.test(c) && !(c === "." && /[\p{L}\p{N}]/u.test(s[i + 1] ?? " "))) break;
     if (c === ";" || c === ",") {
       const after = s.slice(i + 1, i + 80).trimStart();
-      if (c === ";" && !bodyHeadAt(after)) break;
+      // "…; các Ban Quản lý dự án …; cùng UBND các quận, huyện …": the last body of a list may be joined by "cùng"/"và".
+      const joined = c === ";" ? /^(?:cùng|và)\s+(?:với\s+)?/u.exec(after) : null;
+      if (c === ";" && !bodyHeadAt(joined ? after.slice(joined[0].length) : after)) break;
+      if (joined) {
+        out += "; ";
+        i += 1 + (s.slice(i + 1).length - s.slice(i + 1).trimStart().length) + joined[0].length;
+        continue;
+      }
       // "các cá nhân, tổ chức trên địa bàn": the reversed idiom; "tổ chức" after "cá nhân," is the noun.
       const idiom = /(?:^|\s)cá nhân$/u.test(out) && /^tổ chức(?![\p{L}])/u.test(after);
       if (c === "," && STOP_RE.test(after) && !NOUN_AFTER.test(after) && !LEADERS_OF.test(after) && !idiom) break;

@@ -22,7 +22,7 @@ export interface SentenceLeads {
 }
 
 const REQUEST =
-  /^(?:Đồng thời\s*,?\s*(?:cũng\s+)?)?(?:Kính\s+|Trân trọng\s+)?(?:lưu ý\s*,?\s+)?(giao (?:nhiệm vụ |trách nhiệm )?cho|giao|đề nghị|yêu cầu|phân công|mời|khuyến cáo|lưu ý|(?:kính |rất )?mong)\s*[,:]?\s+(?:(?:đến|tới)\s+(?=các\s|\p{Lu}))?(?:(?:trước mắt|ngay|trong thời gian tới)\s*,?\s+)?/iu;
+  /^(?:Đồng thời\s*,?\s*(?:cũng\s+)?)?(?:Kính\s+|Trân trọng\s+)?(?:lưu ý\s*,?\s+)?(giao (?:nhiệm vụ |trách nhiệm )?cho|giao|đề nghị|yêu cầu|phân công|mời|khuyến cáo|lưu ý|(?:kính |rất )?mong)\s*[,:]?\s+(?:(?:đến|tới)\s+(?=các\s|\p{Lu}))?(?:(?:trước mắt|ngay|trong thời gian tới)\s*,?\s+|(?:trong|từ nay đến|trước|sau)\s+(?:ngày|tháng|quý|năm|tuần|dịp|đợt)[^,;:.]{0,30},\s+)?/iu;
 const GIVEN_TO = /^[^;:.]{0,200}?\scho\s+(?=\S)/u;
 // "Theo dõi" is a verb ("Theo dõi kiểm tra, …"), not the preposition "Theo" opening an adverbial clause.
 const OPENER =
@@ -176,6 +176,9 @@ function readLeads(sentence: string): SentenceLeads | null {
     // "Bên cạnh đó UBND tỉnh yêu cầu …", "Theo đó UBND tỉnh giao …": a short linking opener without its comma.
     const link = /^(?:Bên cạnh đó|Theo đó|Trong đó|Đồng thời|Ngoài ra|Mặt khác|Qua đó|Tiếp theo|Trước mắt|Cụ thể|Do đó|Do vậy|Vì vậy|Vì thế|Vậy|Riêng|Song song với đó)\s+(?=\p{Lu}|(?:đề nghị|yêu cầu|giao)\s)/u.exec(s);
     if (link) starts.push(link[0].length);
+    // "Bên cạnh đó đoàn xã đã chỉ đạo …": a body written in lower case after the link word.
+    const lowLink = link ? null : /^(?:Bên cạnh đó|Theo đó|Trong đó|Đồng thời|Ngoài ra|Mặt khác|Qua đó|Tiếp theo|Do đó|Do vậy|Vì vậy|Vì thế|Riêng|Song song với đó)\s+(?=\p{Ll})/u.exec(s);
+    if (lowLink && bodyHeadAt(s.slice(lowLink[0].length)) > 0) starts.push(lowLink[0].length);
     for (let i = s.indexOf(","); i > 0 && i < 600 && starts.length < 10; i = s.indexOf(",", i + 1)) starts.push(i + 1);
     // "Về các lò giết mổ … tại xã Hương Toàn: yêu cầu phòng Quản lý đô thị chủ trì …": a topic label, then the sentence.
     const topic = /^Về\s[^:]{3,200}:\s*/u.exec(s);

@@ -103,3 +103,18 @@ describe("sentence starts that hid a body's own task", () => {
     expect(l?.verb).toBe("ban hành");
   });
 });
+
+describe("more of who is asked", () => {
+  it("reads a body in lower case after a link word ('Bên cạnh đó đoàn xã đã chỉ đạo …')", () => {
+    expect(leadsOfSentence("Bên cạnh đó đoàn xã đã chỉ đạo các chi đoàn ở 17 xóm tổ chức làm công trình thanh niên.")?.directed).toEqual(["các chi đoàn ở 17 xóm"]);
+  });
+  it("skips a time before the bodies asked ('yêu cầu trong tháng 05/2019, các phòng …')", () => {
+    expect(asked("Kết luận cuộc họp Chủ tịch UBND thành phố yêu cầu trong tháng 05/2019, các phòng, ban thành phố nâng cao tinh thần trách nhiệm.")).toEqual(["các phòng, ban thành phố"]);
+  });
+  it("reads 'Thống đốc X' as the head of X, whose document asks", () => {
+    expect(asked("Thống đốc Ngân hàng Nhà nước có công văn số 5659/NHNN-CSTT yêu cầu các tổ chức tín dụng thực hiện báo cáo.")).toEqual(["các tổ chức tín dụng"]);
+  });
+  it("goes on with a list after '; cùng X'", () => {
+    expect(leadsOfSentence("Theo công văn, các Ban Quản lý dự án đầu tư xây dựng; cùng UBND các quận, huyện được giao rà soát trách nhiệm.")?.leads).toEqual(["các Ban Quản lý dự án đầu tư xây dựng", "UBND các quận, huyện"]);
+  });
+});
