@@ -319,9 +319,16 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
     // A heading "Đối với Ban Thường vụ Huyện ủy Tân Sơn": the body the block below is addressed to.
     const towards = /^(?:Riêng\s+)?(?:Đối với|Với)\s+/u.exec(part);
     if (towards && at === 0) {
-      const got = listAt(part.slice(towards[0].length));
+      const got = listAt(part.slice(towards[0].length)) ?? concernedAt(part.slice(towards[0].length));
       const rest = got ? part.slice(towards[0].length + got.end) : "";
       if (got && /^[\s:.]*$/u.test(rest) && /^Đối/u.test(part)) return { leads: got.names, requester: [], verb: "", requested: false };
+      // "Đối với các cơ sở giáo dục công lập: Thực hiện theo Nghị quyết …", "3.1. Đối với cá nhân: Thu, nộp một lần trước
+      // ngày 30/7": whom the item concerns, then after its colon the work they do, opening with its verb.
+      const work = got ? /^\s*:\s*(?=\p{Lu})/u.exec(rest) : null;
+      const verb = work ? rest.slice(work[0].length) : "";
+      const lowered = verb.charAt(0).toLowerCase() + verb.slice(1);
+      if (got && work && /^Đối/u.test(part) && !bodyHeadAt(verb) && (VERB_NEXT.test(lowered) || /^(?:thu|đóng|chi trả)(?![\p{L}])/u.test(lowered)))
+        return { leads: got.names, requester: [], verb: verbAfter(lowered), requested: false };
       // "Đối với UBND các huyện, thành, thị cần xây dựng kế hoạch …", "Với các trường tổ chức bán trú, cần đặc biệt quan
       // tâm …": the clause after the topic has no subject of its own, so the bodies of the topic do the work. With a
       // subject or a request of its own ("Đối với các xã …, UBND xã chủ động …"), the comma starts below read it.
@@ -416,6 +423,14 @@ function askerRequest(part: string): SentenceLeads | null {
   const inner = REQUEST.exec(rest);
   const obj = inner ? objectAt(rest.slice(inner[0].length)) : null;
   return obj ? { leads: obj.names, requester: [], speaker: m[1]!.trim(), verb: verbAfter(rest.slice(inner![0].length + obj.end)), requested: true } : null;
+}
+
+// "Đối với cá nhân: …", "Đối với hộ gia đình: …": people or organisations by kind, with no "các" before them, as the
+// topic of an item; the lexicon reads these kinds as a body only after "các".
+const CONCERNED = /^((?:cá nhân|tổ chức|hộ gia đình|hộ kinh doanh|doanh nghiệp|người lao động|người dân)(?:\s+[^\s:;,.()]+){0,8}?)\s*(?=:)/u;
+function concernedAt(s: string): { names: string[]; end: number } | null {
+  const m = CONCERNED.exec(s);
+  return m ? { names: [m[1]!], end: m[0].length } : null;
 }
 
 // "… định kỳ báo cáo Ban Thường vụ Thành ủy (qua …), UBND Thành phố (qua …) kết quả": whom a report goes to, never

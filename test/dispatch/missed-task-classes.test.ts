@@ -118,3 +118,14 @@ describe("more of who is asked", () => {
     expect(leadsOfSentence("Theo công văn, các Ban Quản lý dự án đầu tư xây dựng; cùng UBND các quận, huyện được giao rà soát trách nhiệm.")?.leads).toEqual(["các Ban Quản lý dự án đầu tư xây dựng", "UBND các quận, huyện"]);
   });
 });
+
+describe("an item 'Đối với X: <work>'", () => {
+  it.each([
+    ["Đối với các cơ sở giáo dục công lập: Thực hiện thu học phí theo Nghị quyết của HĐND thành phố.", ["các cơ sở giáo dục công lập"]],
+    ["3.1. Đối với cá nhân: Thu, nộp một lần trước ngày 30 tháng 7 năm 2022.", ["cá nhân"]],
+  ])("%s", (s, want) => expect(leadsOfSentence(s.replace(/^\d+\.\d+\.\s*/u, ""))?.leads).toEqual(want));
+
+  it("leaves a topic that is no body alone ('Đối với các trường hợp vi phạm: Xử lý …')", () => {
+    expect(leadsOfSentence("Đối với các trường hợp vi phạm: Xử lý nghiêm theo quy định.")).toBeNull();
+  });
+});
