@@ -10,7 +10,7 @@ import { HEAD_CONTINUATION_SRC, HEAD_SRC, STOP_WORDS, U } from "./lexicon.js";
 // Places and kinds that count as a body only after "các" ("các xã, thị trấn"; "các tổ chức, cá nhân"), or after a
 // count standing for it ("13 phường", "08 Tổ dân phố"); "mỗi"/"từng" only before an institution ("mỗi trường"), since
 // "ở mỗi xã, phường" is where the work happens, not who does it.
-const AFTER_CAC_SRC = ["xã", "phường", "thị trấn", "huyện", "quận", "thị xã", "thành phố", "tỉnh", "tổ chức", "địa phương", "cá nhân", "cấp", "thôn", "ấp", "bản", "khu phố", "tổ dân phố", "chủ đầu tư", "hộ gia đình", "thành viên", "hộ(?! (?:gia đình|nghèo|cận nghèo|chính sách))", "gia đình"];
+const AFTER_CAC_SRC = ["xã", "phường", "thị trấn", "huyện", "quận", "thị xã", "thành phố", "tỉnh", "tổ chức", "địa phương", "cá nhân", "cấp", "thôn", "ấp", "bản", "khu phố", "khu dân cư", "tổ dân phố", "chủ đầu tư", "hộ gia đình", "thành viên", "hộ(?! (?:gia đình|nghèo|cận nghèo|chính sách))", "gia đình"];
 // "Các ông (bà): Chánh văn phòng …", "Các ông Chánh văn phòng …": the persons addressed by a decision's execution clause.
 const TITLE_SRC =
   "(?:(?:các\\s+)?đồng chí\\s+)?(?:(?:các\\s+)?(?:ông|bà)\\s*(?:\\(\\s*bà\\s*\\)|\\/\\s*bà)?\\s*:?\\s+|đồng chí\\s+)?(?:(?:phó\\s+)?(?:giám đốc|chủ tịch|hiệu trưởng|chỉ huy trưởng|trưởng|bí thư)|thống đốc|thủ trưởng|chánh(?= văn phòng| thanh tra)|thành viên|thường trực|lãnh đạo|người đứng đầu)\\s+";

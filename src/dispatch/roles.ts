@@ -122,12 +122,13 @@ function embeddedRequest(after: string): { leads: string[]; verb: string } | nul
     if (obj) return { leads: obj.names, verb: verbAfter(rest.slice(obj.end)) };
     if (to) return { leads: to.names, verb: verbAfter(rest) };
   }
-  // "Bộ Y tế vừa có công điện gửi UBND các tỉnh … quan tâm chỉ đạo …": the recipients, told what to do.
+  // "Bộ Y tế vừa có công điện gửi UBND các tỉnh … quan tâm chỉ đạo …": the recipients, told what to do. "Ủy ban MTTQ thành
+  // phố đã có hướng dẫn các khu dân cư chuẩn bị …": a guidance document directs them as a directive does.
   // "Chủ tịch UBND thành phố vừa ban hành văn bản chỉ đạo UBND các quận, huyện … xây dựng kế hoạch …", "Công an thành
   // phố có công văn chỉ đạo Công an các đơn vị, địa phương … tăng cường …": the document directs them, so they act.
   // Not when the document is named by its number ("ban hành Công văn số 1915/UBND-KTTH chỉ đạo …"): that is the page's
   // naming sentence, and the request follows in its own sentences ("Theo đó, UBND tỉnh yêu cầu …").
-  return toldAfter(head, /^[^.;]{0,80}?\sgửi(?:\s+(?:đến|tới))?\s+/u) ?? toldAfter(head, /^(?:(?!số\s*\d)[^.;]){0,80}?\schỉ đạo\s+/u);
+  return toldAfter(head, /^[^.;]{0,80}?\sgửi(?:\s+(?:đến|tới))?\s+/u) ?? toldAfter(head, /^(?:(?!số\s*\d)[^.;]){0,80}?\s(?:chỉ đạo|hướng dẫn)\s+/u);
 }
 
 /** The bodies right after `marker` (sent to, directed) with the work they are told to do; null without a work verb. */
@@ -154,7 +155,7 @@ function readLeads(sentence: string): SentenceLeads | null {
   // "Công văn nêu rõ: Để …, Ban Thường vụ Huyện ủy đề nghị …": a news lead quoting the document; read the quote.
   // "(Báo Quảng Ngãi)- Ban Thường vụ Tỉnh ủy chỉ đạo …": a news source's tag before the sentence.
   // "* Lưu ý: Các đơn vị phường, xã cần kiểm tra …": a note label before the sentence is not its subject.
-  let s = sentence.replace(/^[\s\-–+•*"“”]+/u, "").replace(/^(?:Lưu ý|Chú ý|Ghi chú)\s*:\s*(?=\p{Lu})/u, "").replace(/^\([^()]{2,40}\)\s*[-–]\s*/u, "").replace(DOC_SAYS, "");
+  let s = sentence.replace(/^[\s\-–+•*"“”]+/u, "").replace(/^(?:Lưu ý|Chú ý|Ghi chú)\s*:\s*(?=\p{Lu})/u, "").replace(/^(?:\([^()]{2,40}\)|[A-ZĐ][A-ZĐ.]{1,9})\s*[-–]\s*(?=\p{Lu})/u, "").replace(DOC_SAYS, "");
   // "Chủ tịch UBND xã kết luận nội dung phiên họp như sau: Đề nghị cán bộ, công chức xã …": the request after the colon
   // is the work; the chair who concludes is not a lead.
   // "Trước đó, ngày 18.3, tại hội nghị hiệp thương …, Ủy ban MTTQ huyện …": a news report going back to what happened

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { leadsOfSentence, sentences } from "../../src/dispatch/roles.js";
+import { readDispatch } from "../../src/dispatch/reader.js";
 
 const asked = (s: string) => {
   const l = leadsOfSentence(s);
@@ -127,5 +128,26 @@ describe("an item 'Đối với X: <work>'", () => {
 
   it("leaves a topic that is no body alone ('Đối với các trường hợp vi phạm: Xử lý …')", () => {
     expect(leadsOfSentence("Đối với các trường hợp vi phạm: Xử lý nghiêm theo quy định.")).toBeNull();
+  });
+});
+
+describe("a news page's lead", () => {
+  it("reads past a source tag in capitals ('TP - …', 'KTĐT - …')", () => {
+    expect(asked("TP - Bộ Lao động vừa có Công điện gửi UBND các tỉnh, thành phố đề nghị tạm thời chưa khảo sát hộ nghèo.")).toEqual(["UBND các tỉnh, thành phố"]);
+  });
+  it("reads a guidance document as directing the bodies after it ('đã có hướng dẫn các khu dân cư chuẩn bị …')", () => {
+    expect(asked("Để chuẩn bị cho ngày hội, Ủy ban MTTQ Việt Nam thành phố đã có hướng dẫn các khu dân cư chuẩn bị nội dung.")).toEqual(["các khu dân cư"]);
+  });
+});
+
+describe("a second request joined by 'đồng thời'", () => {
+  const tasksOf = (text: string) => readDispatch(text, { refDate: "2024-06-01" }).tasks.filter((t) => t.assignees.length > 0);
+  it("is a task of its own when the clause before asked too", () => {
+    const t = tasksOf("Tại Hội nghị, lãnh đạo Phòng Tài nguyên và Môi trường đề nghị UBND các xã, thị trấn tổ chức công bố kế hoạch sử dụng đất, đồng thời đề nghị Phòng Văn hóa và Thông tin huyện đăng tải công khai nội dung lên cổng thông tin.");
+    expect(t.map((x) => x.assignees[0]!.name)).toEqual(["UBND các xã, thị trấn", "Phòng Văn hóa và Thông tin huyện"]);
+  });
+  it("stays with a clause that only tells whom a document went to", () => {
+    const t = tasksOf("Bộ trưởng Bộ Công an có công điện gửi công an 19 tỉnh, thành phố về việc cấp căn cước, đồng thời yêu cầu Giám đốc Công an các tỉnh hoàn thành ba nhiệm vụ.");
+    expect(t).toHaveLength(1);
   });
 });
