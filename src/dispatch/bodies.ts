@@ -14,7 +14,7 @@ const AFTER_CAC_SRC = ["xã", "phường", "thị trấn", "huyện", "quận", 
 // "Các ông (bà): Chánh văn phòng …", "Các ông Chánh văn phòng …": the persons addressed by a decision's execution clause.
 // "các Bí thư Tỉnh ủy, Thành ủy", "các Giám đốc Sở": the heads of several bodies.
 const TITLE_SRC =
-  "(?:(?:các\\s+)?đồng chí\\s+)?(?:(?:các\\s+)?(?:ông|bà)\\s*(?:\\(\\s*bà\\s*\\)|\\/\\s*bà)?\\s*:?\\s+|đồng chí\\s+)?(?:các\\s+(?=(?:phó\\s+)?(?:giám đốc|chủ tịch|bí thư|thủ trưởng)\\s))?(?:(?:phó\\s+)?(?:giám đốc|chủ tịch|hiệu trưởng|chỉ huy trưởng|trưởng|bí thư)|thủ trưởng|chánh(?= văn phòng| thanh tra)|thành viên|thường trực|lãnh đạo|người đứng đầu)\\s+";
+  "(?:(?:các\\s+)?đồng chí\\s+)?(?:(?:các\\s+)?(?:ông|bà)\\s*(?:\\(\\s*bà\\s*\\)|\\/\\s*bà)?\\s*:?\\s+|đồng chí\\s+)?(?:các\\s+(?=(?:phó\\s+)?(?:giám đốc|chủ tịch|bí thư|thủ trưởng)\\s))?(?:(?:phó\\s+)?(?:giám đốc|chủ tịch|hiệu trưởng|chỉ huy trưởng|trưởng|bí thư)|thống đốc|thủ trưởng|chánh(?= văn phòng| thanh tra)|thành viên|thường trực|lãnh đạo|người đứng đầu)\\s+";
 const TITLE_LEAD = new RegExp(`^${TITLE_SRC}`, "iu");
 const IDIOM_SRC = "các cấp,? các ngành|các tổ chức,? cá nhân|các cá nhân,? tổ chức";
 
@@ -37,7 +37,7 @@ const STOP_RE = new RegExp(`^(?:${STOP_WORDS.sort((a, b) => b.length - a.length)
 // "các đơn vị, tổ chức, cá nhân có liên quan": "tổ chức" in a list of kinds is the noun, not the verb "organise".
 // "chủ sở hữu công trình xây dựng", "cơ quan quản lý xây dựng chuyên ngành": the field a unit works in, not the verb
 // "build" (which takes a plan or force as its object).
-const NOUN_AFTER = /^(?:tổ chức (?:chính trị|xã hội|kinh tế|đoàn thể|cơ sở|[đĐ]ảng|hội(?!\s+(?:nghị|thảo|thi|diễn|chợ|trại|họp|khỏe|khoẻ|sách|đàm|ngộ|nhập|tụ|đua|báo|xuân|làng|chữ)(?![\p{L}]))|quần chúng|tôn giáo)(?![\p{L}])|tổ chức(?=\s*(?:,|và)\s*(?:cá nhân|doanh nghiệp|cơ quan|đơn vị)(?![\p{L}]))|tổ chức(?=\s+(?:có\s+)?liên quan(?![\p{L}]))|(?<=cá nhân,\s*)tổ chức(?![\p{L}])|cá nhân|dự án(?: đầu tư)?(?: xây dựng)?(?: công trình)?|cùng cấp|(?<=(?:^|\s)[Bb]an\s)(?:chỉ đạo|chỉ huy|quản lý|xây dựng [Đđ]ảng)|(?<=(?:^|\s)(?:[Đđ]ơn vị|[Cc]ơ quan)\s)(?:quản lý|thi công|tư vấn|chủ quản)|(?<=[Gg]iáo dục\s)thường xuyên|(?<=(?:^|\s)(?:Ban [Cc]hỉ đạo|Ban [Cc]hỉ huy|Hội đồng|Tổ công tác|Ủy ban|Uỷ ban)(?:\s+(?:quốc gia|Trung ương|tỉnh|huyện|thành phố))?\s)về|(?<=(?:thiên tai|lụt bão)\s+và\s)tìm kiếm(?:,)? cứu nạn|(?<=(?:^|\s)[Cc]ông\s)trình|(?<=(?:công trình|hoạt động|quản lý|thi công|nhà thầu)\s)xây dựng(?!\s+(?:kế hoạch|phương án|chương trình|quy chế|đề án|dự toán|báo cáo|văn bản|lực lượng|mô hình|và)(?![\p{L}]))|(?<=(?:^|\s)(?:[Đđ]oàn|[Tt]ổ)\s)(?:kiểm tra|giám sát|thanh tra|kiểm soát)(?: liên ngành| chuyên ngành)?|(?<=chuyên trách\s)tham mưu,? giúp việc|(?<=độc\s)lập)/u;
+const NOUN_AFTER = /^(?:tổ chức (?:chính trị|xã hội|kinh tế|đoàn thể|cơ sở|[đĐ]ảng|hội(?!\s+(?:nghị|thảo|thi|diễn|chợ|trại|họp|khỏe|khoẻ|sách|đàm|ngộ|nhập|tụ|đua|báo|xuân|làng|chữ)(?![\p{L}]))|quần chúng|tôn giáo)(?![\p{L}])|tổ chức(?=\s*(?:,|và)\s*(?:cá nhân|doanh nghiệp|cơ quan|đơn vị)(?![\p{L}]))|tổ chức(?=\s+(?:có\s+)?liên quan(?![\p{L}]))|(?<=cá nhân,\s*)tổ chức(?![\p{L}])|cá nhân|dự án(?: đầu tư)?(?: xây dựng)?(?: công trình)?|cùng cấp|(?<=(?:^|\s)[Bb]an\s)(?:chỉ đạo|chỉ huy|quản lý|xây dựng [Đđ]ảng|soạn thảo|biên tập)|(?<=(?:^|\s)(?:[Đđ]ơn vị|[Cc]ơ quan)\s)(?:quản lý|thi công|tư vấn|chủ quản)|(?<=[Gg]iáo dục\s)thường xuyên|(?<=(?:^|\s)(?:Ban [Cc]hỉ đạo|Ban [Cc]hỉ huy|Hội đồng|Tổ công tác|Ủy ban|Uỷ ban)(?:\s+(?:quốc gia|Trung ương|tỉnh|huyện|thành phố))?\s)về|(?<=(?:thiên tai|lụt bão)\s+và\s)tìm kiếm(?:,)? cứu nạn|(?<=(?:^|\s)[Cc]ông\s)trình|(?<=(?:công trình|hoạt động|quản lý|thi công|nhà thầu)\s)xây dựng(?!\s+(?:kế hoạch|phương án|chương trình|quy chế|đề án|dự toán|báo cáo|văn bản|lực lượng|mô hình|và)(?![\p{L}]))|(?<=(?:^|\s)(?:[Đđ]oàn|[Tt]ổ)\s)(?:kiểm tra|giám sát|thanh tra|kiểm soát)(?: liên ngành| chuyên ngành)?|(?<=chuyên trách\s)tham mưu,? giúp việc|(?<=(?:độc|công)\s)lập)/u;
 
 export function bodyHeadAt(s: string): number {
   const m = BODY_AT.exec(s);
@@ -49,7 +49,7 @@ export function bodyHeadAt(s: string): number {
   return unit ? t![0].length + unit[0].length : 0;
 }
 // A title of the head of a body (not "ông/bà" or "đồng chí" alone, which come before persons).
-const TITLE_ONLY = /^(?:(?:phó\s+)?(?:giám đốc|chủ tịch|hiệu trưởng|chỉ huy trưởng|bí thư)|thủ trưởng|chánh(?= văn phòng| thanh tra)|người đứng đầu)\s+/iu;
+const TITLE_ONLY = /^(?:(?:phó\s+)?(?:giám đốc|chủ tịch|hiệu trưởng|chỉ huy trưởng|bí thư)|thống đốc|thủ trưởng|chánh(?= văn phòng| thanh tra)|người đứng đầu)\s+/iu;
 
 const PLACE_KIND = "(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)";
 const PLACE_END = new RegExp(`(?:^|\\s)các\\s+${PLACE_KIND}(?:\\s*(?:,|và)\\s*${PLACE_KIND})*\\s*$`, "iu");
@@ -113,7 +113,14 @@ export function readList(s: string): { list: string; end: number } {
     if (/[.:!?“”"'‘’]/u.test(c) && !(c === "." && /[\p{L}\p{N}]/u.test(s[i + 1] ?? " "))) break;
     if (c === ";" || c === ",") {
       const after = s.slice(i + 1, i + 80).trimStart();
-      if (c === ";" && !bodyHeadAt(after)) break;
+      // "…; các Ban Quản lý dự án …; cùng UBND các quận, huyện …": the last body of a list may be joined by "cùng"/"và".
+      const joined = c === ";" ? /^(?:cùng|và)\s+(?:với\s+)?/u.exec(after) : null;
+      if (c === ";" && !bodyHeadAt(joined ? after.slice(joined[0].length) : after)) break;
+      if (joined) {
+        out += "; ";
+        i += 1 + (s.slice(i + 1).length - s.slice(i + 1).trimStart().length) + joined[0].length;
+        continue;
+      }
       // "các cá nhân, tổ chức trên địa bàn": the reversed idiom; "tổ chức" after "cá nhân," is the noun.
       const idiom = /(?:^|\s)cá nhân$/u.test(out) && /^tổ chức(?![\p{L}])/u.test(after);
       if (c === "," && STOP_RE.test(after) && !NOUN_AFTER.test(after) && !LEADERS_OF.test(after) && !idiom) break;

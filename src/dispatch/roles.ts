@@ -17,30 +17,32 @@ export interface SentenceLeads {
   requested: boolean;
   /** "X (đã/vừa) chỉ đạo Y …": Y. When X is the issuer this is its request to Y; otherwise X leads and Y is not an assignee. */
   directed?: string[];
+  /** "Lãnh đạo Bộ đề nghị Y", "nhà trường kính mong Y": who asks, named by a phrase not read as a body (not an issuer). */
+  speaker?: string;
 }
 
 // "Ban Bí thư lưu ý Tổng LĐLĐ Việt Nam …", "Văn bản này cũng lưu ý các thành viên Chính phủ …": drawing a body's attention
 // to work is asking it (the label "Lưu ý:" is not: a body or "các" must follow). "… yêu cầu trong tháng 05/2019, các
 // phòng …", "… yêu cầu đến các cơ quan, đơn vị …": a time phrase or "đến" before whom it asks.
 const REQUEST =
-  /^(?:Đồng thời\s*,?\s*(?:cũng\s+)?)?(?:Kính\s+|Trân trọng\s+)?(giao (?:nhiệm vụ |trách nhiệm )?cho|giao|đề nghị|yêu cầu|phân công|mời|khuyến cáo|(?:kính |rất )?mong|lưu ý(?=\s+(?:các\s|những\s|\p{Lu})))\s*[,:]?\s+(?:(?:trước mắt|ngay|trong thời gian tới)\s*,?\s+)?(?:trong\s+(?:tháng|năm|quý|tuần|dịp|thời gian)[^,;.:]{0,40},\s*)?(?:(?:trực tiếp\s+)?(?:đến|tới)\s+(?=các\s|\p{Lu}))?/iu;
+  /^(?:Đồng thời\s*,?\s*(?:cũng\s+)?)?(?:Kính\s+|Trân trọng\s+)?(?:lưu ý\s*,?\s+)?(giao (?:nhiệm vụ |trách nhiệm )?cho|giao|đề nghị|yêu cầu|phân công|mời|khuyến cáo|(?:kính |rất )?mong|lưu ý(?=\s+(?:các\s|những\s|\p{Lu})))\s*[,:]?\s+(?:(?:đến|tới)\s+(?=các\s|\p{Lu}))?(?:(?:trước mắt|ngay|trong thời gian tới)\s*,?\s+|(?:trong|từ nay đến|trước|sau)\s+(?:ngày|tháng|quý|năm|tuần|dịp|đợt)[^,;:.]{0,30},\s+)?(?:trong\s+thời gian[^,;.:]{0,40},\s*)?(?:(?:trực tiếp\s+)?(?:đến|tới)\s+(?=các\s|\p{Lu}))?/iu;
 const GIVEN_TO = /^[^;:.]{0,200}?\scho\s+(?=\S)/u;
 // Lower-case adverbials that may stand between an opener and the subject ("Để …, trong thời gian tới, UBND tỉnh …").
 const ADVERBIAL =
   /^(?:trong|theo|tại|khi|nếu|để|nhằm|sau|trước|tùy|tuỳ|từ|đến|với|đối với|riêng|cụ thể|thời gian|hiện nay|qua|ngoài ra|đồng thời|bên cạnh|mặt khác|do|vì|bởi|nhất là|đặc biệt|trên cơ sở|căn cứ|hàng|hằng|định kỳ|ngày|sáng|chiều|tối|tháng|năm|quý|tuần|lúc|vào|kể từ|cùng với|song song|như vậy|vừa qua|gần đây|thời điểm|ngay|sớm|kịp thời|trường hợp|tiếp theo|mỗi|tất cả|chậm nhất|muộn nhất)(?![\p{L}])/iu;
 // "Theo dõi" is a verb ("Theo dõi kiểm tra, …"), not the preposition "Theo" opening an adverbial clause.
 const OPENER =
-  /^(?:Về\s|Trong|Trên cơ sở|Căn cứ|Sau khi|Để|Khi|Nhằm|Qua đó|Đồng thời|Ngoài ra|Thực hiện|Theo(?!\s+dõi)|Ngày\s+\d|Hết|Từ|Đến|Tiếp theo|Bên cạnh đó|Mặt khác|Riêng|Đối với|Cụ thể|Trước mắt|Tại|Với|Nhân dịp|Hưởng ứng|Trước|Nhận được|Trường h[ợọ]p|Nếu|Cùng với đó|Chào mừng|(?:Sáng|Chiều|Tối|Trưa)\s+(?:ngày\s+|nay\b)?\d?|Thời gian qua|Hiện nay|Vừa qua|Do đó|Do vậy|Vì vậy|Vì thế|Vậy(?=\s)|Song song với đó|T(?:uỳ|ùy)\s|Sau(?=\s))/u;
+  /^(?:Về\s|Trong|Trên cơ sở|Căn cứ|Sau khi|Để|Khi|Nhằm|Qua đó|Đồng thời|Ngoài ra|Thực hiện|Theo(?!\s+dõi)|Ngày\s+\d|Hết|Từ|Đến|Tiếp theo|Bên cạnh đó|Mặt khác|Riêng|Đối với|Cụ thể|Trước mắt|Tại|Với|Nhân dịp|Hưởng ứng|Trước|Nhận được|Trường h[ợọ]p|Nếu|Cùng với đó|Chào mừng|(?:Sáng|Chiều|Tối|Trưa)\s+(?:ngày\s+|nay\b)?\d?|Thời gian qua|Hiện nay|Vừa qua|Do đó|Do vậy|Vì vậy|Vì thế|Vậy(?=\s)|Song song với đó|T(?:ùy|uỳ)\s|Sau(?=\s)|Ngoài(?=\s)|Bên cạnh(?=\s))/u;
 // "Thủ tướng Chính phủ yêu cầu …" names no person: the office alone asks.
 // A named official, or one named by the title alone in a news report ("Phó Chủ tịch cũng đề nghị …", "Thủ tướng yêu cầu
 // …", "Đồng chí Bí thư Huyện ủy …" is a body with its title and is read by listAt). The leaders of a place ask as its
 // government does ("Lãnh đạo thành phố cũng giao Sở Văn hóa … chủ trì …").
-const PERSON_ASKS = /^((?:[Đđ]ồng chí\s+)?(?:Phó\s+)?(?:Thủ tướng(?:\s+Chính phủ)?|Thống đốc|Bộ trưởng|Thứ trưởng|Tổng Bí thư|Chủ tịch nước|Chủ tịch|Bí thư|Giám đốc|Trưởng ban)\s+(?:\p{Lu}\p{L}*\s+){0,4}|Lãnh đạo\s+(?:thành phố|tỉnh|huyện|thị xã|quận|xã|phường|thị trấn)\s+(?:\p{Lu}\p{Ll}*\s+){0,3})(?:(?:cũng|đã|vừa|còn|đồng thời)\s+)?(?=(?:yêu cầu|đề nghị|giao)[\s,:])/u;
+const PERSON_ASKS = /^((?:[Đđ]ồng chí\s+)?(?:Phó\s+)?(?:Thủ tướng(?:\s+Chính phủ)?|Thống đốc|Bộ trưởng|Thứ trưởng|Tổng Bí thư|Chủ tịch nước|Chủ tịch|Bí thư|Giám đốc|Trưởng ban)\s+(?:\p{Lu}\p{L}*\s+){0,4}|Lãnh đạo\s+(?:thành phố|tỉnh|huyện|thị xã|quận|xã|phường|thị trấn)\s+(?:\p{Lu}\p{Ll}*\s+){0,3})(?:(?:cũng|đã|vừa|còn|đồng thời)\s+)?(?=(?:yêu cầu|đề nghị|giao|lưu ý)[\s,:])/u;
 // "Tại hội nghị, đại diện Ban Thường vụ Huyện ủy yêu cầu cấp ủy các cấp …": someone speaking for a body asks as it does.
 const REPRESENTATIVE_ASKS = /^(?:[Đđ]ại diện\s+(?:lãnh đạo\s+)?)((?:[^\s,.;:]+\s+){1,8}?)(?:(?:cũng|đã|vừa)\s+)?(?=(?:yêu cầu|đề nghị|giao)[\s,:])/u;
 const PERSON_PUBLISHES = new RegExp(PERSON_ASKS.source.replace(/\(\?=\(\?:yêu cầu[^)]*\)\[[^\]]*\]\)$/u, ""), "u");
 const PLACE_ASKS = /^((?:TP|Tp|[Tt]hành phố|[Tt]ỉnh|[Hh]uyện|[Qq]uận|[Tt]hị xã)(?:\.?\s*\p{Lu}[\p{L}.]*)*)\s+(?:(?:cũng|đã|vừa|còn)\s+)*(?=(?:đề nghị|yêu cầu|giao)\s)/u;
-const DOC_SAYS = /^(?:Công văn|Thông báo|Kế hoạch|Chỉ thị|Văn bản|Công điện|Kết luận|Hướng dẫn)\s+(?:nêu rõ|nêu|cho biết|nhấn mạnh|chỉ rõ)\s*[:,]\s*(?=\p{Lu})/u;
+const DOC_SAYS = /^(?:Công văn|Thông báo|Kế hoạch|Chỉ thị|Văn bản|Công điện|Kết luận|Hướng dẫn)\s+(?:cũng\s+)?(?:nêu rõ|nêu|cho biết|nhấn mạnh|chỉ rõ)\s*[:,]\s*(?=\p{Lu})/u;
 // "… rất mong sự quan tâm của Quý đơn vị", "Sở … lấy ý kiến góp ý dự thảo …", "Thường trực Thành ủy đồng ý …": the
 // body speaking, not work given to it.
 // "Báo Thanh tra có bài …", "Tổ công tác … có văn bản số …": a body that published or sent a document is background.
@@ -113,7 +115,7 @@ function listFrom(s: string): { names: string[]; end: number } | null {
 }
 
 const DOC_NOUN = "(?:Chỉ thị|Công văn|Công điện|Văn bản|Kế hoạch|Thông báo|Kết luận|Hướng dẫn|Quyết định|Nghị quyết)";
-const DOC_SUBJECT = new RegExp(`^${DOC_NOUN}(?:\\s+(?:số\\s*:?\\s*)?[\\p{L}\\d/.&-]*\\d[\\p{L}\\d/.&-]*|\\s+này)?\\s+(?:(?:cũng|đồng thời|nêu rõ|đã|còn)[,\\s]+)*(?=(?:giao|đề nghị|yêu cầu|phân công|lưu ý)[\\s,:])`, "u");
+const DOC_SUBJECT = new RegExp(`^${DOC_NOUN}(?:\\s+(?:số\\s*:?\\s*)?[\\p{L}\\d/.&-]*\\d[\\p{L}\\d/.&-]*|\\s+(?:này|trên))?\\s+(?:(?:cũng|đồng thời|nêu rõ|đã|còn)[,\\s]+)*(?=(?:giao|đề nghị|yêu cầu|phân công|lưu ý)[\\s,:])`, "u");
 // The issuer's own publishing act: "vừa có công điện", "đã ban hành Công văn số …", "ra văn bản", "có ý kiến chỉ đạo".
 const PUBLISHES = new RegExp(`^(?:(?:vừa|đã|mới|cũng|đồng thời)\\s+)*(?:(?:có|ban hành|ra|gửi|ký)\\s+(?:văn bản|${DOC_NOUN.slice(3, -1)}|công điện|ý kiến|điện)|công điện|điện)(?![\\p{L}])`, "iu");
 const REQUEST_ANYWHERE = /(?:^|[\s,;])(?:(?:trân trọng|kính)\s+)?(đề nghị|yêu cầu|đôn đốc|kính mời|giao|thông báo (?:đến|tới|cho))\s*[,:]?\s+/giu;
@@ -134,12 +136,13 @@ function embeddedRequest(after: string): { leads: string[]; verb: string } | nul
     if (obj) return { leads: obj.names, verb: verbAfter(rest.slice(obj.end)) };
     if (to) return { leads: to.names, verb: verbAfter(rest) };
   }
-  // "Bộ Y tế vừa có công điện gửi UBND các tỉnh … quan tâm chỉ đạo …": the recipients, told what to do.
+  // "Bộ Y tế vừa có công điện gửi UBND các tỉnh … quan tâm chỉ đạo …": the recipients, told what to do. "Ủy ban MTTQ thành
+  // phố đã có hướng dẫn các khu dân cư chuẩn bị …": a guidance document directs them as a directive does.
   // "Chủ tịch UBND thành phố vừa ban hành văn bản chỉ đạo UBND các quận, huyện … xây dựng kế hoạch …", "Công an thành
   // phố có công văn chỉ đạo Công an các đơn vị, địa phương … tăng cường …": the document directs them, so they act.
   // Not when the document is named by its number ("ban hành Công văn số 1915/UBND-KTTH chỉ đạo …"): that is the page's
   // naming sentence, and the request follows in its own sentences ("Theo đó, UBND tỉnh yêu cầu …").
-  return toldAfter(head, /^[^.;]{0,80}?\sgửi(?:\s+(?:đến|tới))?\s+/u) ?? toldAfter(head, /^(?:(?!số\s*\d)[^.;]){0,80}?\schỉ đạo\s+/u);
+  return toldAfter(head, /^[^.;]{0,80}?\sgửi(?:\s+(?:đến|tới))?\s+/u) ?? toldAfter(head, /^(?:(?!số\s*\d)[^.;]){0,80}?\s(?:chỉ đạo|hướng dẫn)\s+/u);
 }
 
 /** The bodies right after `marker` (sent to, directed) with the work they are told to do; null without a work verb. */
@@ -171,7 +174,7 @@ function readLeads(sentence: string): SentenceLeads | null {
   // "Công văn nêu rõ: Để …, Ban Thường vụ Huyện ủy đề nghị …": a news lead quoting the document; read the quote.
   // "(Báo Quảng Ngãi)- Ban Thường vụ Tỉnh ủy chỉ đạo …": a news source's tag before the sentence.
   // "* Lưu ý: Các đơn vị phường, xã cần kiểm tra …": a note label before the sentence is not its subject.
-  let s = sentence.replace(/^[\s\-–+•*]+/u, "").replace(/^(?:Lưu ý|Chú ý|Ghi chú)\s*:\s*(?=\p{Lu})/u, "").replace(/^\([^()]{2,40}\)\s*[-–]\s*/u, "").replace(DOC_SAYS, "");
+  let s = sentence.replace(/^[\s\-–+•*"“”]+/u, "").replace(/^(?:Lưu ý|Chú ý|Ghi chú)\s*:\s*(?=\p{Lu})/u, "").replace(/^(?:\([^()]{2,40}\)|[A-ZĐ][A-ZĐ.]{1,9})\s*[-–]\s*(?=\p{Lu})/u, "").replace(DOC_SAYS, "");
   // "Chủ tịch UBND xã kết luận nội dung phiên họp như sau: Đề nghị cán bộ, công chức xã …": the request after the colon
   // is the work; the chair who concludes is not a lead.
   // "Trước đó, ngày 18.3, tại hội nghị hiệp thương …, Ủy ban MTTQ huyện …": a news report going back to what happened
@@ -191,8 +194,11 @@ function readLeads(sentence: string): SentenceLeads | null {
   const starts = [0];
   if (OPENER.test(s)) {
     // "Bên cạnh đó UBND tỉnh yêu cầu …", "Theo đó UBND tỉnh giao …": a short linking opener without its comma.
-    const link = /^(?:Bên cạnh đó|Theo đó|Đồng thời|Ngoài ra|Mặt khác|Qua đó|Tiếp theo|Trước mắt|Cụ thể|Do đó|Do vậy|Vì vậy|Vì thế|Vậy|Riêng|Song song với đó)\s+(?=\p{Lu}|(?:đề nghị|yêu cầu|giao)\s)/u.exec(s);
+    const link = /^(?:Bên cạnh đó|Theo đó|Trong đó|Đồng thời|Ngoài ra|Mặt khác|Qua đó|Tiếp theo|Trước mắt|Cụ thể|Do đó|Do vậy|Vì vậy|Vì thế|Vậy|Riêng|Song song với đó)\s+(?=\p{Lu}|(?:đề nghị|yêu cầu|giao)\s)/u.exec(s);
     if (link) starts.push(link[0].length);
+    // "Bên cạnh đó đoàn xã đã chỉ đạo …": a body written in lower case after the link word.
+    const lowLink = link ? null : /^(?:Bên cạnh đó|Theo đó|Trong đó|Đồng thời|Ngoài ra|Mặt khác|Qua đó|Tiếp theo|Do đó|Do vậy|Vì vậy|Vì thế|Riêng|Song song với đó)\s+(?=\p{Ll})/u.exec(s);
+    if (lowLink && bodyHeadAt(s.slice(lowLink[0].length)) > 0) starts.push(lowLink[0].length);
     // "Đồng thời, kiểm tra kiểm soát chặt chẽ khu vực cửa khẩu, cảng biển, bưu điện quốc tế …", "Cụ thể, đã có 9 trường
     // THCS …, 10 trường tiểu học …": once a clause with its subject left out has begun after the opener (a verb, "việc",
     // "đã"), its later commas separate the items of a list, not clauses; only a capitalised subject or a request starts
@@ -220,13 +226,18 @@ function readLeads(sentence: string): SentenceLeads | null {
   }
   const found = readFrom(s, starts);
   if (found) return found;
+  return readOpened(s, starts) ?? midRequest(s);
+}
+
+/** The rest of readLeads: a sentence with an opener, or without one, read after its semicolons and commas. */
+function readOpened(s: string, starts: number[]): SentenceLeads | null {
   // "Thực hiện … (Thông tư 26); Bộ Giáo dục và Đào tạo đề nghị các sở …": after a semicolon only who asks whom counts.
   const opened = starts.length > 1 || OPENER.test(s);
   if (opened && s.includes(";")) {
     const semis: number[] = [];
     for (let i = s.indexOf(";"); i > 0 && i < 600 && semis.length < 5; i = s.indexOf(";", i + 1)) semis.push(i + 1);
     const asked = semis.length ? readFrom(s, semis) : null;
-    if (asked && asked.requested && asked.requester.length > 0) return asked;
+    if (asked && asked.requested && (asked.requester.length > 0 || asked.speaker)) return asked;
   }
   if (opened) return null;
   // No opener word, yet a clause after a comma names who asks whom ("(TTV) - Đ ể chủ động …, Bộ Công Thương đề nghị Sở
@@ -236,8 +247,30 @@ function readLeads(sentence: string): SentenceLeads | null {
   const late = commas.length ? readFrom(s, commas) : null;
   // "Các nội dung khác liên quan, yêu cầu các địa phương, đơn vị thực hiện …": a clause that opens with the request
   // verb itself asks whoever follows it, whatever the topic phrase before the comma.
-  const asks = late && late.requested && late.requester.length === 0 && commas.some((at) => REQUEST.test(s.slice(at).trimStart()) && !inRecipients(s, at) && !inPartners(s, at));
-  return late && late.requested && (late.requester.length > 0 || asks) ? late : null;
+  const asks = late && late.requested && late.requester.length === 0 && !late.speaker && commas.some((at) => REQUEST.test(s.slice(at).trimStart()) && !inRecipients(s, at) && !inPartners(s, at));
+  return late && late.requested && (late.requester.length > 0 || late.speaker || asks) ? late : null;
+}
+
+// "Kết luận hội nghị đ/c X – Bí thư huyện ủy yêu cầu cấp ủy xã …", "Để đảm bảo … nhà trường kính mong CMHS …", "Trên đây
+// là thông báo của UBND xã … yêu cầu các tổ chức, cá nhân … nghiêm túc thực hiện": a request verb in mid-sentence with
+// no comma in the sentence before it; whatever precedes is who speaks, and the bodies after it are asked. Not the noun ("theo đề nghị
+// của", "đáp ứng yêu cầu", "các yêu cầu"), and not inside a document cited as background ("Căn cứ Công văn … đề nghị …").
+const MID_REQUEST = /(?<![\p{L}])(?:đề nghị|yêu cầu|lưu ý|kính mong)\s+/gu;
+const REQUEST_NOUN_BEFORE = /(?:^|\s)(?:theo|của|các|những|mọi|là|có|đáp ứng|được|bị|với|về|sự|đúng|và|hoặc|nhiệm vụ|nội dung|khi|nếu|trường hợp|cần|phải|để)\s*$/iu;
+const CITED_BACKGROUND = /^(?:Căn cứ|Thực hiện|Theo(?!\s+đó)|Trước đó|Nhận được|Tiếp theo|Qua)(?![\p{L}])/u;
+function midRequest(s: string): SentenceLeads | null {
+  if (CITED_BACKGROUND.test(s)) return null;
+  for (const m of s.slice(0, 400).matchAll(MID_REQUEST)) {
+    const before = s.slice(0, m.index);
+    if (m.index === 0 || REQUEST_NOUN_BEFORE.test(before) || /[,;:]/u.test(before)) return null;
+    const req = REQUEST.exec(s.slice(m.index));
+    const rest = req ? s.slice(m.index + req[0].length) : "";
+    if (!req || /^của(?![\p{L}])/u.test(rest)) continue;
+    const obj = objectAt(rest);
+    const verb = obj ? verbAfter(rest.slice(obj.end)) : "";
+    if (obj && verb) return { leads: obj.names, requester: [], speaker: before.trim().split(/\s+/u).slice(-8).join(" "), verb, requested: true };
+  }
+  return null;
 }
 
 // "… để Bộ Y tế biết, thực hiện./.", "… tới toàn thể nhân dân trong xã biết và thực hiện.": what a closing asks of its
@@ -270,7 +303,9 @@ export function endsInDirectedList(clause: string): boolean {
   return got !== null && m![1]!.slice(got.end).trim() === "";
 }
 
-const CLAUSE_ASKS = /^\s*\p{Lu}[^,;:.]{0,100}?\s(?:(?:cũng|đã|vừa|trân trọng|kính)\s+)*(?:đề nghị|yêu cầu)(?:[\s,]|:\s*$)/u;
+// "Trên cơ sở … báo cáo của các cơ quan, đơn vị, Sở Kế hoạch và Đầu tư chủ trì, phối hợp …": a body that takes the lead
+// ("chủ trì", "có trách nhiệm") is the subject of the main clause, never one more of the bodies listed before it.
+const CLAUSE_ASKS = /^\s*\p{Lu}[^,;:.]{0,100}?\s(?:(?:(?:cũng|đã|vừa|trân trọng|kính)\s+)*(?:đề nghị|yêu cầu)(?:[\s,]|:\s*$)|(?:chủ trì|có trách nhiệm|chịu trách nhiệm)[\s,])/u;
 
 function subjectAt(rest: string): boolean {
   const t = rest.trimStart();
@@ -291,7 +326,8 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
     // "đồng chí Trần Thị Phương Mai - Chủ tịch Hội LHPN quận đề nghị …": the person's name before the title of the body
     // they head asks as the title and body do when no name is given (only a request: a named official chairing a meeting
     // is the news, not work).
-    const whole = s.slice(at).trimStart();
+    // "…, ngày 25/6/2008 Thống đốc … có công văn …": the date a body acted on, before its name.
+    const whole = s.slice(at).trimStart().replace(/^ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?\s*,?\s*(?=\p{Lu})/u, "");
     const unnamed = whole.replace(NAMED_PERSON, "");
     const part = unnamed !== whole && CLAUSE_ASKS.test(unnamed.slice(0, 200)) ? unnamed : whole;
     // "Thứ trưởng Trương Thanh Hoài yêu cầu Cục …", "Phó Thủ tướng Trần Hồng Hà đề nghị …": a named official asking.
@@ -332,9 +368,16 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
     // A heading "Đối với Ban Thường vụ Huyện ủy Tân Sơn": the body the block below is addressed to.
     const towards = /^(?:Riêng\s+)?(?:Đối với|Với)\s+/u.exec(part);
     if (towards && at === 0) {
-      const got = listAt(part.slice(towards[0].length));
+      const got = listAt(part.slice(towards[0].length)) ?? concernedAt(part.slice(towards[0].length));
       const rest = got ? part.slice(towards[0].length + got.end) : "";
       if (got && /^[\s:.]*$/u.test(rest) && /^Đối/u.test(part)) return { leads: got.names, requester: [], verb: "", requested: false };
+      // "Đối với các cơ sở giáo dục công lập: Thực hiện theo Nghị quyết …", "3.1. Đối với cá nhân: Thu, nộp một lần trước
+      // ngày 30/7": whom the item concerns, then after its colon the work they do, opening with its verb.
+      const work = got ? /^\s*:\s*(?=\p{Lu})/u.exec(rest) : null;
+      const verb = work ? rest.slice(work[0].length) : "";
+      const lowered = verb.charAt(0).toLowerCase() + verb.slice(1);
+      if (got && work && /^Đối/u.test(part) && !bodyHeadAt(verb) && (VERB_NEXT.test(lowered) || /^(?:thu|đóng|chi trả)(?![\p{L}])/u.test(lowered)))
+        return { leads: got.names, requester: [], verb: verbAfter(lowered), requested: false };
       // "Đối với UBND các huyện, thành, thị cần xây dựng kế hoạch …", "Với các trường tổ chức bán trú, cần đặc biệt quan
       // tâm …": the clause after the topic has no subject of its own, so the bodies of the topic do the work. With a
       // subject or a request of its own ("Đối với các xã …, UBND xã chủ động …"), the comma starts below read it.
@@ -355,7 +398,11 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
       if (inner && obj) return { leads: obj.names, requester: [], verb: verbAfter(part.slice(doc[0].length + inner[0].length + obj.end)), requested: true };
     }
     let got = listAt(part);
-    if (!got) continue;
+    if (!got) {
+      const asked = askerRequest(part);
+      if (asked) return asked;
+      continue;
+    }
     // "Đơn vị duy trì vệ sinh môi trường trên địa bàn Quận có trách nhiệm …": a generic head described by what it does,
     // up to the duty that makes it the subject, names one body.
     const described = got.names.length === 1 && isGeneric(got.names) ? /^([^,.;:()]{3,100}?)\s+(?=(?:có|chịu) trách nhiệm\s)/u.exec(part) : null;
@@ -395,8 +442,9 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
       const req = embeddedRequest(after.slice(told2[0].length));
       if (req) return { leads: req.leads, requester: got.names, verb: req.verb, requested: true };
     }
-    // "Sở Nội vụ giới thiệu toàn văn Văn bản số …": a portal publishing the text, like "ban hành".
-    if (/^giới thiệu\s+toàn văn/iu.test(after)) return { leads: got.names, requester: [], verb: "ban hành", requested: false };
+    // "Sở Nội vụ giới thiệu toàn văn Văn bản số …", "Báo Hà Giang trân trọng đăng toàn văn Công điện": a portal publishing
+    // the text, like "ban hành".
+    if (/^(?:trân trọng\s+)?(?:giới thiệu|đăng(?:\s+tải)?)\s+toàn văn/iu.test(after)) return { leads: got.names, requester: [], verb: "ban hành", requested: false };
     if (PUBLISHES.test(after)) {
       const req = embeddedRequest(after);
       if (req) return { leads: req.leads, requester: got.names, verb: req.verb, requested: true };
@@ -412,6 +460,29 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
     return { leads: got.names, requester: [], verb: verbAfter(after), requested: false };
   }
   return null;
+}
+
+// "Theo đó, …, bộ đề nghị giám đốc các sở GD&ĐT …", "Lãnh đạo Bộ đề nghị các sở …", "Nhà trường yêu cầu Thủ trưởng các
+// đơn vị …", "Thống đốc NHNN yêu cầu …": whoever speaks may be named by a short phrase the lexicon does not read as a
+// body (the issuer by its kind, a leader by title); the bodies after the request verb are asked all the same. The
+// phrase is a subject only: no clause words ("nếu", "để", "cần", …) and no verb of its own before the request.
+const ASKER = /^([^,;:.()“”"!?]{2,80}?)\s+(?:(?:cũng|đã|vừa|còn|đồng thời|tiếp tục|trân trọng)\s+)*(?=(?:đề nghị|yêu cầu|giao|lưu ý|kính mong)\s)/u;
+const NOT_ASKER = /(?:^|\s)(?:thì|nếu|khi|để|không|chưa|được|bị|là|có|cần|phải|sẽ|đang|và|hoặc|với|theo|trong|tại|sau|trước|về|đối với|thực hiện|tổ chức|báo cáo)(?:\s|$)/iu;
+function askerRequest(part: string): SentenceLeads | null {
+  const m = ASKER.exec(part);
+  if (!m || m[1]!.split(/\s+/u).length > 10 || NOT_ASKER.test(m[1]!) || OPENER.test(m[1]!)) return null;
+  const rest = part.slice(m[0].length);
+  const inner = REQUEST.exec(rest);
+  const obj = inner ? objectAt(rest.slice(inner[0].length)) : null;
+  return obj ? { leads: obj.names, requester: [], speaker: m[1]!.trim(), verb: verbAfter(rest.slice(inner![0].length + obj.end)), requested: true } : null;
+}
+
+// "Đối với cá nhân: …", "Đối với hộ gia đình: …": people or organisations by kind, with no "các" before them, as the
+// topic of an item; the lexicon reads these kinds as a body only after "các".
+const CONCERNED = /^((?:cá nhân|tổ chức|hộ gia đình|hộ kinh doanh|doanh nghiệp|người lao động|người dân)(?:\s+[^\s:;,.()]+){0,8}?)\s*(?=:)/u;
+function concernedAt(s: string): { names: string[]; end: number } | null {
+  const m = CONCERNED.exec(s);
+  return m ? { names: [m[1]!], end: m[0].length } : null;
 }
 
 // "… định kỳ báo cáo Ban Thường vụ Thành ủy (qua …), UBND Thành phố (qua …) kết quả": whom a report goes to, never
@@ -497,7 +568,7 @@ function unwrapLists(text: string): string {
 /** Sentences: split after . ! ? (not inside numbers or abbreviations like "TP.HCM") and at line breaks. */
 export function sentences(text: string): string[] {
   return unwrapLists(text)
-    .split(/\n|(?<=[.!?])(?<!(?:^|\s)(?:TP|TX|Tp|Tx|TS|ThS|PGS|GS|BS|KS|Q|P|TT)\.)\s+(?=[\p{Lu}\d"“(])/u)
+    .split(/\n|(?<=[.!?…])(?<!(?:^|\s)(?:TP|TX|Tp|Tx|TS|ThS|PGS|GS|BS|KS|Q|P|TT)\.)\s+(?=[\p{Lu}\d"“(])/u)
     .map((x) => x.trim())
     .filter(Boolean);
 }

@@ -51,7 +51,8 @@ function asksOnlyToCarryOut(s: string, leads: string[]): boolean {
 // A clause after ";" that opens with who is asked ("…; Giao công chức Văn hóa – Xã hội tham mưu …", "…; Ban Chỉ huy
 // quân sự xã tham mưu …", "…; giao UBND huyện Triệu Phong kiểm tra …"): a meeting's conclusions and a news summary run
 // several bodies' work into one sentence, and each such clause is a sentence of its own in the guide's sense.
-const CLAUSE_OPENS = /^(?:\p{Lu}|(?:giao|đề nghị|yêu cầu)\s)/u;
+const CLAUSE_OPENS = /^(?:\p{Lu}|(?:đồng thời\s*,?\s*(?:cũng\s+)?)?(?:giao|đề nghị|yêu cầu)\s)/u;
+const ALSO_ASKS = /[,!]\s+đồng thời\s*,?\s*(?:cũng\s+)?(?:đề nghị|yêu cầu|giao)\s/u;
 
 // "…; Ban Tuyên giáo Trung ương có Hướng dẫn số 22-HD/BTGTW …": a body issuing a document is background, not work.
 const OPENS_BACKGROUND = /^(?:Để|Nhằm|Thực hiện|Căn cứ|Theo|Trước|Sau khi|Trong|Qua|Tiếp theo|Ngày\s+\d)/u;
@@ -63,8 +64,10 @@ const ISSUES_DOC = /^[^;]{0,120}?\s(?:có|ban hành|đã ban hành|vừa ban hà
  * yêu cầu Sở Nội vụ …", not a list of bodies "Giao các sở; UBND các huyện; … báo cáo").
  */
 function clauses(sentence: string, isIssuer: (name: string) => boolean): string[] {
-  if (!sentence.includes(";")) return [sentence];
-  const segs = sentence.split(/(?<=;)\s+/u);
+  // "…, đồng thời đề nghị Phòng Văn hóa và Thông tin huyện đăng tải …": a second request joined by "đồng thời" is a clause
+  // of its own as one after ";" is.
+  if (!sentence.includes(";") && !ALSO_ASKS.test(sentence)) return [sentence];
+  const segs = sentence.split(/(?<=;)\s+|(?<=[,!])\s+(?=đồng thời\s*,?\s*(?:cũng\s+)?(?:đề nghị|yêu cầu|giao)\s)/u);
   const out: string[] = [segs[0]!];
   for (let i = 1; i < segs.length; i++) {
     const seg = segs[i]!;
@@ -75,7 +78,10 @@ function clauses(sentence: string, isIssuer: (name: string) => boolean): string[
     // "UBND tỉnh chỉ đạo …; yêu cầu Sở Nội vụ …": a clause without its own subject goes on with the subject before it;
     // only a requester asking again ("Ban Thường vụ yêu cầu A …; yêu cầu B …") starts another task.
     const subjectless = /^\p{Ll}/u.test(seg);
-    const opens = subjectless ? before === null || before.requested : true;
+    // "Bộ trưởng … có công điện gửi công an 19 tỉnh …, đồng thời yêu cầu …": after a clause that only tells whom a
+    // document went to, "đồng thời yêu cầu" is that document's request, not a second one.
+    const alsoAfterAsking = !/^đồng thời/u.test(seg) || /(?:^|\s)(?:đề nghị|yêu cầu|giao)\s/u.test(prev);
+    const opens = (subjectless ? before === null || before.requested : true) && alsoAfterAsking;
     const l = beforeWorks && opens && CLAUSE_OPENS.test(seg) && !ISSUES_DOC.test(seg) ? leadsOfSentence(seg) : null;
     const own = l !== null && l.leads.length > 0 && !isGeneric(l.leads) && !l.leads.every(isIssuer) && (l.requested || isWorkSentence(l));
     if (own) out.push(seg);

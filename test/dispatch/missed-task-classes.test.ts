@@ -1,0 +1,161 @@
+/**
+ * Missed-task classes seen on unseen rounds (news and portal pages retelling a request): which sentences ask bodies to
+ * do work, whoever tells it and in whichever tense. Synthetic sentences in the grammar of the real ones.
+ */
+import { describe, expect, it } from "vitest";
+import { leadsOfSentence, sentences } from "../../src/dispatch/roles.js";
+import { readDispatch } from "../../src/dispatch/reader.js";
+
+const asked = (s: string) => {
+  const l = leadsOfSentence(s);
+  return l?.requested ? l.leads : null;
+};
+
+describe("a request retold in the past tense ('X đã yêu cầu Y …')", () => {
+  it.each([
+    ["Bộ Nội vụ đã yêu cầu Sở Nội vụ các tỉnh, thành phố rà soát số liệu.", ["Sở Nội vụ các tỉnh, thành phố"]],
+    ["Về việc này, UBND tỉnh đã giao Sở Tài chính chủ trì, phối hợp với các sở liên quan triển khai.", ["Sở Tài chính"]],
+    ["Hội đồng Nghĩa vụ quân sự huyện đã giao Ban Chỉ huy Quân sự huyện tổ chức lễ giao quân.", ["Ban Chỉ huy Quân sự huyện"]],
+  ])("%s", (s, want) => expect(asked(s)).toEqual(want));
+});
+
+describe("'lưu ý X …' asks X as 'đề nghị X …' does", () => {
+  it.each([
+    ["Ban Bí thư lưu ý Tổng Liên đoàn Lao động Việt Nam hướng dẫn tổ chức thực hiện.", ["Tổng Liên đoàn Lao động Việt Nam"]],
+    ["Văn bản này cũng lưu ý các thành viên Chính phủ bố trí thời gian tham dự đầy đủ.", ["các thành viên Chính phủ"]],
+    ["Chủ tịch Hội đồng nhân dân quận lưu ý Thường trực HĐND các phường quan tâm giám sát.", ["Thường trực HĐND các phường"]],
+    ["Lưu ý giao Ban Văn hóa xã hướng dẫn các hộ dân treo cờ đúng quy định.", ["Ban Văn hóa xã"]],
+  ])("%s", (s, want) => expect(asked(s)).toEqual(want));
+
+  it("leaves 'lưu ý' before the work itself alone", () => {
+    expect(asked("Lưu ý các nội dung sau khi tổ chức hội nghị.")).toBeNull();
+  });
+});
+
+describe("whoever asks, named by a phrase that is not a body ('Lãnh đạo Bộ', 'nhà trường', a leader by title)", () => {
+  it.each([
+    ["Lãnh đạo Bộ đề nghị các sở chủ trì, phối hợp với các đơn vị liên quan tham mưu.", ["các sở"]],
+    ["Nhà trường yêu cầu Thủ trưởng các đơn vị, các đoàn thể trong trường thông báo chủ trương này.", ["Thủ trưởng các đơn vị", "các đoàn thể trong trường"]],
+    ["Thống đốc NHNN yêu cầu Giám đốc các NHNN chi nhánh tỉnh nghiêm túc kiểm điểm.", ["Giám đốc các NHNN chi nhánh tỉnh"]],
+  ])("%s", (s, want) => expect(asked(s)).toEqual(want));
+
+  it("does not make the phrase a lead", () => {
+    // Merged with the assignee branch, "Lãnh đạo Bộ" reads as a title over a body and is the requester (possibly the
+    // issuer); what matters here is that it is not given the work.
+    const l = leadsOfSentence("Lãnh đạo Bộ đề nghị các sở chủ trì triển khai.");
+    expect(l?.leads).toEqual(["các sở"]);
+  });
+
+  // Known gap since the merge with the assignee branch: lower-case "bộ" now reads as a body, and after "… của Thủ tướng
+  // Chính phủ," it is taken for one more author, so the sentence's request is lost. Marked as failing so that the fix
+  // shows.
+  it.fails("'…, bộ đề nghị giám đốc các sở …' after a cited document still asks them", () => {
+    expect(asked("Theo đó, thực hiện Công điện số 398/CĐ-TTg của Thủ tướng Chính phủ, bộ đề nghị giám đốc các sở GD&ĐT tăng cường quán triệt.")).toEqual(["giám đốc các sở GD&ĐT"]);
+  });
+
+  it.each([
+    "Nếu có khó khăn vướng mắc đề nghị gửi về Sở Nội vụ.",
+    "Báo cáo đề nghị gửi về Văn phòng trước ngày 10/9.",
+    "Các đơn vị cần yêu cầu nhà thầu khắc phục.",
+  ])("a clause, not a speaker, before the verb: %s", (s) => expect(leadsOfSentence(s)?.speaker).toBeUndefined());
+});
+
+describe("the subject after what opens a sentence", () => {
+  it.each([
+    // A quotation mark before the sentence is not part of its subject.
+    ["“Phòng Giáo dục huyện cũng đề nghị các trường tùy vào tình hình thực tế cho học sinh nghỉ học.", ["các trường"]],
+    // "Tùy …," opens an adverbial clause as "Tuỳ …," does.
+    ["Tùy vào tình hình thực tế, Ủy ban Mặt trận các cấp trong tỉnh phát động tháng cao điểm.", ["Ủy ban Mặt trận các cấp trong tỉnh"]],
+    // "yêu cầu đến X": whom the request goes to.
+    ["Phát biểu tại Hội nghị, Bí thư Huyện ủy yêu cầu đến các cơ quan, đơn vị tập trung thực hiện nhiệm vụ.", ["các cơ quan, đơn vị"]],
+  ])("%s", (s, want) => expect(leadsOfSentence(s)?.leads).toEqual(want));
+
+  it("reads a body after the date it acted on ('…, ngày 25/6/2008 Sở Tài chính …')", () => {
+    expect(asked("Để đáp ứng yêu cầu thống kê, ngày 25/6/2008 Sở Tài chính có công văn số 12/STC yêu cầu các phòng tài chính huyện báo cáo.")).toEqual(["các phòng tài chính huyện"]);
+  });
+});
+
+describe("a request verb in mid-sentence with no comma before it", () => {
+  it.each([
+    ["Kết luận hội nghị đồng chí Bí thư huyện ủy yêu cầu cấp ủy xã Thịnh Sơn nghiêm túc tiếp thu ý kiến.", ["cấp ủy xã Thịnh Sơn"]],
+    ["Trên đây là thông báo của UBND xã về việc tạm dừng họp chợ yêu cầu các tổ chức, cá nhân nghiêm túc thực hiện.", ["các tổ chức, cá nhân"]],
+    ["Đối với báo cáo chính trị, đồng chí yêu cầu ban soạn thảo tuân thủ hướng dẫn.", ["ban soạn thảo"]],
+  ])("%s", (s, want) => expect(asked(s)).toEqual(want));
+
+  it.each([
+    // The noun, not the verb.
+    "Các hoạt động được tổ chức theo đề nghị của các xã trên địa bàn huyện.",
+    // A cited document's request is background.
+    "Căn cứ Công văn số 12 của Bộ Y tế đề nghị các địa phương báo cáo kết quả.",
+    // Land given to communities: beneficiaries, not bodies asked.
+    "Toàn huyện có trên 61.000 ha rừng, trong đó có 18.000 ha giao cho các cộng đồng nhận khoán quản.",
+  ])("%s", (s) => expect(asked(s)).toBeNull());
+});
+
+describe("sentence starts that hid a body's own task", () => {
+  it.each([
+    // "Trong đó" links as "Theo đó" does, comma or not.
+    ["Trong đó Phòng Nội vụ phối hợp với các thành viên Hội đồng Thi đua huyện tổ chức kiểm tra.", ["Phòng Nội vụ"]],
+    // "Ngoài việc …," and "Bên cạnh …;" open an adverbial clause.
+    ["Ngoài việc tổng vệ sinh tại trụ sở, các phường huy động toàn thể nhân dân ra quân.", ["các phường"]],
+    // A body that takes the lead is the main clause's subject, not one more of the bodies whose reports are named.
+    ["Trên cơ sở báo cáo của các cơ quan, đơn vị, Sở Kế hoạch và Đầu tư chủ trì, phối hợp với các cơ quan liên quan tham mưu.", ["Sở Kế hoạch và Đầu tư"]],
+  ])("%s", (s, want) => expect(leadsOfSentence(s)?.leads).toEqual(want));
+
+  it("ends a sentence at an ellipsis before a capital ('… trọng điểm… UBND các xã …')", () => {
+    expect(sentences("Xây dựng phương án cho vùng sản xuất trọng điểm… UBND các xã, thị trấn chủ động di dời dân.")).toHaveLength(2);
+  });
+
+  it("reads a portal printing the text in full ('Báo … trân trọng đăng toàn văn …') as no work", () => {
+    const l = leadsOfSentence("Báo Hà Giang trân trọng đăng toàn văn Công điện");
+    expect(l?.requested).toBe(false);
+    expect(l?.verb).toBe("ban hành");
+  });
+});
+
+describe("more of who is asked", () => {
+  it("reads a body in lower case after a link word ('Bên cạnh đó đoàn xã đã chỉ đạo …')", () => {
+    expect(leadsOfSentence("Bên cạnh đó đoàn xã đã chỉ đạo các chi đoàn ở 17 xóm tổ chức làm công trình thanh niên.")?.directed).toEqual(["các chi đoàn ở 17 xóm"]);
+  });
+  it("skips a time before the bodies asked ('yêu cầu trong tháng 05/2019, các phòng …')", () => {
+    expect(asked("Kết luận cuộc họp Chủ tịch UBND thành phố yêu cầu trong tháng 05/2019, các phòng, ban thành phố nâng cao tinh thần trách nhiệm.")).toEqual(["các phòng, ban thành phố"]);
+  });
+  it("reads 'Thống đốc X' as the head of X, whose document asks", () => {
+    expect(asked("Thống đốc Ngân hàng Nhà nước có công văn số 5659/NHNN-CSTT yêu cầu các tổ chức tín dụng thực hiện báo cáo.")).toEqual(["các tổ chức tín dụng"]);
+  });
+  it("goes on with a list after '; cùng X'", () => {
+    expect(leadsOfSentence("Theo công văn, các Ban Quản lý dự án đầu tư xây dựng; cùng UBND các quận, huyện được giao rà soát trách nhiệm.")?.leads).toEqual(["các Ban Quản lý dự án đầu tư xây dựng", "UBND các quận, huyện"]);
+  });
+});
+
+describe("an item 'Đối với X: <work>'", () => {
+  it.each([
+    ["Đối với các cơ sở giáo dục công lập: Thực hiện thu học phí theo Nghị quyết của HĐND thành phố.", ["các cơ sở giáo dục công lập"]],
+    ["3.1. Đối với cá nhân: Thu, nộp một lần trước ngày 30 tháng 7 năm 2022.", ["cá nhân"]],
+  ])("%s", (s, want) => expect(leadsOfSentence(s.replace(/^\d+\.\d+\.\s*/u, ""))?.leads).toEqual(want));
+
+  it("leaves a topic that is no body alone ('Đối với các trường hợp vi phạm: Xử lý …')", () => {
+    expect(leadsOfSentence("Đối với các trường hợp vi phạm: Xử lý nghiêm theo quy định.")).toBeNull();
+  });
+});
+
+describe("a news page's lead", () => {
+  it("reads past a source tag in capitals ('TP - …', 'KTĐT - …')", () => {
+    expect(asked("TP - Bộ Lao động vừa có Công điện gửi UBND các tỉnh, thành phố đề nghị tạm thời chưa khảo sát hộ nghèo.")).toEqual(["UBND các tỉnh, thành phố"]);
+  });
+  it("reads a guidance document as directing the bodies after it ('đã có hướng dẫn các khu dân cư chuẩn bị …')", () => {
+    expect(asked("Để chuẩn bị cho ngày hội, Ủy ban MTTQ Việt Nam thành phố đã có hướng dẫn các khu dân cư chuẩn bị nội dung.")).toEqual(["các khu dân cư"]);
+  });
+});
+
+describe("a second request joined by 'đồng thời'", () => {
+  const tasksOf = (text: string) => readDispatch(text, { refDate: "2024-06-01" }).tasks.filter((t) => t.assignees.length > 0);
+  it("is a task of its own when the clause before asked too", () => {
+    const t = tasksOf("Tại Hội nghị, lãnh đạo Phòng Tài nguyên và Môi trường đề nghị UBND các xã, thị trấn tổ chức công bố kế hoạch sử dụng đất, đồng thời đề nghị Phòng Văn hóa và Thông tin huyện đăng tải công khai nội dung lên cổng thông tin.");
+    expect(t.map((x) => x.assignees[0]!.name)).toEqual(["UBND các xã, thị trấn", "Phòng Văn hóa và Thông tin huyện"]);
+  });
+  it("stays with a clause that only tells whom a document went to", () => {
+    const t = tasksOf("Bộ trưởng Bộ Công an có công điện gửi công an 19 tỉnh, thành phố về việc cấp căn cước, đồng thời yêu cầu Giám đốc Công an các tỉnh hoàn thành ba nhiệm vụ.");
+    expect(t).toHaveLength(1);
+  });
+});
