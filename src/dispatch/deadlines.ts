@@ -221,9 +221,14 @@ export function findDeadlines(original: string, ctx: DateContext): FoundDeadline
     let phrase = original.slice(index, index + found.length);
     if (phrase.includes("(") && !phrase.includes(")") && text[index + phrase.length] === ")") phrase += ")";
     const end = index + phrase.length;
-    if (dates.some((x) => index < x.end && end > x.index)) return;
-    dates.push({ text: tidy(phrase), date, recurrence, index, end });
+    if (taken ? overlapsTaken(taken, index, end) : dates.some((x) => index < x.end && end > x.index)) return;
+    const item = { text: tidy(phrase), date, recurrence, index, end };
+    dates.push(item);
+    if (taken) taken.splice(takenAfter(taken, index), 0, item);
   };
+  // While phrases are only added, the spans taken so far are kept sorted (they never overlap), so a text with thousands
+  // of dates is not checked pairwise; once recurrences are merged into them, spans change and the plain check is used.
+  let taken: FoundDeadline[] | null = [];
   // Cheap gates first: most sentences carry no time at all.
   const digits = /\d/.test(text);
   if (!digits && !/định kỳ|hàng|hằng|thứ|lần|tết|nay|này/iu.test(text)) return [];
@@ -322,6 +327,7 @@ export function findDeadlines(original: string, ctx: DateContext): FoundDeadline
     push(m.index, m[0], m[2] ? addWorkingDays(ctx.base, Number(m[1])) : addDays(ctx.base, Number(m[1])));
   }
 
+  taken = null;
   const recs: FoundDeadline[] = [];
   for (const [re, rec] of /định kỳ|hàng|hằng|tháng|thứ|lần/iu.test(text) ? REC_RES : []) {
     for (const m of text.matchAll(re)) {
@@ -387,15 +393,38 @@ export function findDeadlines(original: string, ctx: DateContext): FoundDeadline
   return kept.sort((a, b) => a.index - b.index);
 }
 
+/** The first taken span that ends after `index` (spans sorted and disjoint, so their ends are sorted too). */
+function takenAfter(taken: FoundDeadline[], index: number): number {
+  let lo = 0;
+  let hi = taken.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (taken[mid]!.end <= index) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+function overlapsTaken(taken: FoundDeadline[], index: number, end: number): boolean {
+  const next = taken[takenAfter(taken, index)];
+  return next !== undefined && next.index < end;
+}
+
 // "Cập nhật lúc: …", "Ngày đăng: …" (not "cập nhật số liệu trước ngày …": the verb).
 const STAMP_BEFORE_RE = /(?:cập nhật|đăng(?:\s+tải)?|ngày đăng|xuất bản)\s*(?:lúc\s*:?|ngày\s*:|:)\s*(?:ngày\s*)?$/iu;
 function pageStamp(text: string, start: number, end: number): boolean {
   const digit = text.slice(start, end).search(/\d/u);
   if (STAMP_BEFORE_RE.test(text.slice(Math.max(0, start - 25), digit < 0 ? start : start + digit))) return true;
-  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
-  const lineEnd = text.indexOf("\n", end);
-  const before = text.slice(lineStart, start);
-  const after = text.slice(end, lineEnd < 0 ? text.length : lineEnd);
+  // Only a short stretch either side is looked at: on a long line without breaks a whole-line slice per date would be
+  // quadratic, and a page's stamp line is short anyway.
+  const from = Math.max(0, start - 80);
+  const back = text.slice(from, start);
+  const nl = back.lastIndexOf("\n");
+  if (nl < 0 && from > 0) return false;
+  const before = back.slice(nl + 1);
+  const ahead = text.slice(end, end + 80);
+  const stop = ahead.indexOf("\n");
+  if (stop < 0 && end + 80 < text.length) return false;
+  const after = stop < 0 ? ahead : ahead.slice(0, stop);
   // Only a weekday date alone on its line with the clock time of posting after it.
   return /^[\s|\-–,]*$/u.test(before) && /^(?:thứ|chủ)/iu.test(text.slice(start, end)) && /^[\s|\-–,]*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[(\[]?GMT[+\d:]*[)\]]?)?[\s|.]*$/iu.test(after);
 }

@@ -285,3 +285,49 @@ describe("'Theo đó' opens the detail of the instruction before it", () => {
     ).not.toContain("2019-04-01");
   });
 });
+
+describe("a document about one dated occasion", () => {
+  const dated = (text: string) => readDispatch(text, { refDate: "2026-01-15" }).tasks.filter((t) => t.assignees.length > 0).map((t) => t.deadline?.date ?? null);
+  const page = (title: string, dating: string, tasks: string) => `${title}\n\n${dating}\n\n${tasks}`;
+  it("a task that names the occasion is due on its day", () => {
+    expect(
+      dated(
+        page(
+          "Huyện Như Xuân: Sẵn sàng cho lễ giao nhận quân năm 2020",
+          "Lễ giao nhận quân năm 2020 sẽ diễn ra từ 7h30 đến 11h30 ngày 11-2-2020 tại sân Trung tâm Văn hóa huyện.",
+          "Hội đồng huyện giao Công an huyện bảo đảm an ninh trật tự trước, trong và sau lễ giao, nhận quân.",
+        ),
+      ),
+    ).toEqual(["2020-02-11"]);
+    expect(
+      dated(
+        page(
+          "Triển khai kế hoạch bầu cử Trưởng ấp nhiệm kỳ 2024-2029",
+          "Bầu cử trưởng ấp trên địa bàn xã được tổ chức vào ngày 29/9/2024.",
+          "Bên cạnh đó, các ấp cần bố trí lực lượng bảo vệ công tác bầu cử diễn ra an toàn.",
+        ),
+      ),
+    ).toEqual(["2024-09-29"]);
+  });
+  it("the time may follow the verb directly", () => {
+    expect(
+      dated(
+        page(
+          "Thái Nguyên đã sẵn sàng cho Hội thi kể chuyện khu vực I",
+          "Theo kế hoạch, Hội thi khai mạc 7 giờ 30 ngày 11-9-2008 tại Trung tâm Hội nghị tỉnh.",
+          "Sở Văn hóa có trách nhiệm trang trí khu vực diễn ra Hội thi.",
+        ),
+      ),
+    ).toEqual(["2008-09-11"]);
+  });
+  it("not a task that names no occasion, an occasion already held or put off, nor one the title does not name", () => {
+    const title = "Sẵn sàng cho lễ giao nhận quân năm 2020";
+    const held = "Lễ giao nhận quân năm 2020 đã diễn ra từ 7h30 ngày 11-2-2020.";
+    const put = "Tạm hoãn tổ chức lễ giao nhận quân, từ 0 giờ ngày 11-2-2020.";
+    const when = "Lễ giao nhận quân năm 2020 sẽ diễn ra vào ngày 11-2-2020.";
+    expect(dated(page(title, when, "Hội đồng huyện giao Công an huyện tăng cường tuần tra địa bàn."))).toEqual([null]);
+    expect(dated(page(title, held, "Hội đồng huyện giao Công an huyện bảo đảm an ninh trong lễ giao, nhận quân."))).toEqual([null]);
+    expect(dated(page(title, put, "Hội đồng huyện giao Công an huyện bảo đảm an ninh trong lễ giao, nhận quân."))).toEqual([null]);
+    expect(dated(page("Huyện Như Xuân tăng cường công tác quân sự địa phương", when, "Hội đồng huyện giao Công an huyện bảo đảm an ninh trong lễ giao, nhận quân."))).toEqual([null]);
+  });
+});
