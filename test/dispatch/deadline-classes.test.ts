@@ -331,3 +331,28 @@ describe("a document about one dated occasion", () => {
     expect(dated(page("Huyện Như Xuân tăng cường công tác quân sự địa phương", when, "Hội đồng huyện giao Công an huyện bảo đảm an ninh trong lễ giao, nhận quân."))).toEqual([null]);
   });
 });
+
+describe("sessions, spans of months, day lists, half-yearly pairs", () => {
+  it.each([
+    ["báo cáo tại phiên họp Chính phủ tháng 3 năm 2009 kết quả thực hiện", "2009-03-31"],
+    ["báo cáo tại phiênhọp Chính phủ tháng 3 kết quả thực hiện", "2022-03-31"],
+    ["chi trả lương hưu của tháng 01 và tháng 02 năm 2013 vào cùng kỳ chi trả lương hưu tháng 01 năm 2013", "2013-01-31"],
+    ["từ tháng 1-12/2023, các cấp công đoàn tập trung triển khai", "2023-12-31"],
+    ["Thời gian cấp phát 3 ngày, từ ngày 15, 16, 17/4/2020", "2020-04-17"],
+    ["Thời gian tiếp nhận và phân bổ: 01 ngày, ngày 25/7/2022", "2022-07-25"],
+  ])("%s → %s", (s, date) => {
+    expect(first(s)).toMatchObject({ date, recurrence: null });
+  });
+  it("two days a year six months apart are half-yearly, due on the next of them", () => {
+    const dated = { year: 2019, base: "2019-11-25" };
+    expect(findDeadlines("trình UBND tỉnh trước ngày 10/6 và ngày 10/12 hàng năm", dated)[0]).toMatchObject({ date: "2019-12-10", recurrence: "semiannual" });
+    expect(findDeadlines("báo cáo trước ngày 05/6 và 05/12 hàng năm", { year: 2019, base: "2019-12-20" })[0]).toMatchObject({ date: "2020-06-05", recurrence: "semiannual" });
+  });
+  it("what is not yet or already done in a period is no limit", () => {
+    expect(first("tập trung xử lý các công việc chưa hoàn thành trong năm 2024")).toBeNull();
+    expect(first("phấn đấu hoàn thành trong năm 2025")).toMatchObject({ date: "2025-12-31" });
+  });
+  it("a report period is not a session", () => {
+    expect(first("số liệu trong kỳ báo cáo tháng 6")).toBeNull();
+  });
+});
