@@ -356,3 +356,17 @@ describe("sessions, spans of months, day lists, half-yearly pairs", () => {
     expect(first("số liệu trong kỳ báo cáo tháng 6")).toBeNull();
   });
 });
+
+describe("'trong thời gian' an activity the text dates elsewhere", () => {
+  const dated = (text: string) => readDispatch(text, { refDate: "2026-01-15" }).tasks.filter((t) => t.assignees.length > 0).map((t) => t.deadline?.date ?? null);
+  it("takes that activity's window", () => {
+    expect(
+      dated(
+        "Học sinh toàn trường tạm dừng đến trường từ ngày 17/02/2021 đến hết ngày 28/02/2021.\n\nĐề nghị Tổ chuyên môn trong thời gian học sinh tạm dừng đến trường thường xuyên trao đổi với phụ huynh.",
+      ),
+    ).toEqual(["2021-02-28"]);
+  });
+  it("not when the activity is dated nowhere", () => {
+    expect(dated("Học sinh toàn trường tạm dừng đến trường.\n\nĐề nghị Tổ chuyên môn trong thời gian học sinh tạm dừng đến trường thường xuyên trao đổi với phụ huynh.")).toEqual([null]);
+  });
+});
