@@ -424,7 +424,9 @@ function mainOccasion(text: string, subject: string | null, ctx: DateContext): D
   // occasion the work is for.
   const heads = [...new Set([...topic.matchAll(OCCASION_WORD)].map((m) => m[0].replace(/\s+/gu, " ")))].filter((h) => h !== "hội nghị");
   if (!heads.length) return null;
-  for (const s of sentences(text.replace(/([^\n])\n(?=[^\n])/gu, "$1 "))) {
+  // Only paragraphs that name the occasion are split into sentences.
+  const paras = text.split(/\n\s*\n/u).filter((p) => heads.some((h) => p.toLowerCase().includes(h)));
+  for (const s of paras.flatMap((p) => sentences(p.replace(/([^\n])\n(?=[^\n])/gu, "$1 ")))) {
     if (PAST_OCCASION.test(s)) continue;
     const low = s.toLowerCase();
     for (const h of heads) {
