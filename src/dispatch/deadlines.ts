@@ -32,7 +32,7 @@ const DATE = `(?:ngày\\s*)?(?:(?:sáng|chiều|tối|trưa)\\s+(?:ngày\\s*)?)?
 // "bắt đầu từ ngày 07/6/2022", "kể từ ngày 12/05/2021" with no end: an open window is due from its first day (the
 // guide's "kể từ ngày X đến khi …" → X); "vào thời điểm 0 giờ, ngày 1-4-2019": the moment an activity starts.
 const CUE =
-  "(?:không (?:quá|muộn hơn)|trước|chậm nhất(?:\\s+(?:là|vào|trong))*|muộn nhất|(?:thời hạn|hạn chót|hạn cuối)(?:\\s+[^\\s.;:\\d]+){0,6}?\\s+(?:sẽ\\s+)?là|hạn chót|hạn cuối|thời hạn|hạn|(?<!(?:tin|lập)\\s)tức(?:\\s+là)?|đến hết|đến|kết thúc|xong|hoàn thành|bắt đầu(?:\\s+từ)?|kể từ|(?:vào\\s+)?thời điểm|vào lúc|vào|lúc|trong ngày|diễn ra(?:\\s+vào)?|dự kiến(?:\\s+vào)?|thời gian[^:.;\\n]{0,50}:)";
+  "(?:không (?:quá|muộn hơn)|trước|chậm nhất(?:\\s+(?:là|vào|trong))*|muộn nhất|(?:thời hạn|hạn chót|hạn cuối)(?:\\s+[^\\s.;:\\d]+){0,6}?\\s+(?:sẽ\\s+)?là|hạn chót|hạn cuối|thời hạn|hạn|(?<!(?:tin|lập)\\s)tức(?:\\s+là)?|đến hết|đến|kết thúc|xong|hoàn thành|bắt đầu(?:\\s+từ)?|kể từ|(?:vào\\s+)?thời điểm|vào lúc|vào|lúc|trong ngày|diễn ra(?:\\s+vào)?|dự kiến(?:\\s+vào)?|thời gian[^:.;\\n]{0,50}:(?:\\s*(?:0?[1-9]|một|hai|ba)\\s+(?:ngày|buổi)\\s*,)?)";
 
 // "từ ngày 30/4 đến hết 03/5/2020", "từ ngày 01/01/2017 (Chủ nhật) đến hết ngày 02/01/2017", "từ thứ Tư ngày 11/2/2026
 // (tức ngày 24 tháng Chạp năm Ất Tỵ) đến hết Chủ nhật ngày 22/2/2026": the window's last day.
@@ -80,9 +80,10 @@ const QUARTER_DAY_RE = /(?:hàng|hằng|báo cáo)\s+quý(?:[^.;\d]|\([^()]{0,16
 // "vào thứ Sáu hằng tuần", "hằng tuần … trước thứ Năm": the weekday's next occurrence.
 const WEEKLY_DAY_RE =
   /(?:vào|trước|chậm nhất(?:\s+là)?)\s+(?:\d{1,2}\s*(?:h|giờ)\s*(?:\d{1,2})?\s*(?:phút|'|’|′)?\s*,?\s*)?(?:(?:sáng|chiều|tối)\s+)?(?:các\s+)?(?:ngày\s+)?thứ\s*(hai|ba|tư|năm|sáu|bảy|[2-7])\s+(?:hàng|hằng)\s+tuần|(?:hàng|hằng)\s+tuần[^.;\d]{0,120}?(?:vào|trước|chậm nhất(?:\s+là)?)\s+(?:ngày\s+)?thứ\s*(hai|ba|tư|năm|sáu|bảy|[2-7])(?!\s+(?:tuần|đầu|cuối))/giu;
-// "trong hai ngày 19 và 20/5/2007", "vào các ngày 12, 13 và 14/10": the last of the days.
+// "trong hai ngày 19 và 20/5/2007", "vào các ngày 12, 13 và 14/10", "3 ngày, từ ngày 15, 16, 17/4/2020": the last of
+// the days.
 const DAY_PAIR_RE =
-  /(?:trong|vào)\s+(?:(?:hai|ba|0?2|0?3)\s+)?(?:các\s+)?ngày\s+(\d{1,2})\s*(?:,\s*\d{1,2}\s*)*(?:và|,)\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?(?![\d/])/giu;
+  /(?:trong|vào|từ)\s+(?:(?:hai|ba|0?2|0?3)\s+)?(?:các\s+)?ngày\s+(\d{1,2})\s*(?:,\s*\d{1,2}\s*)*(?:và|,)\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?(?![\d/])/giu;
 // "hoàn thành trước Tết Nguyên đán 2016", "trước Tết Nguyên đán Bính Thân": the first day of the lunar year (the
 // guide's "trước ngày X" → X). Other Tết (Dương lịch, Trung thu, "Tết Nhân ái" campaigns) are not this one.
 const CAN = "giáp|ất|bính|đinh|mậu|kỷ|canh|tân|nhâm|quý";
@@ -114,6 +115,17 @@ function tetDay(ctx: DateContext, can?: string, chi?: string, year?: string): st
 }
 // Three or more day/month pairs after one cue ("trước ngày 05/4, 05/7, 05/10, 05/01").
 const DAY_LIST_RE = /(?:trước|vào|chậm nhất(?:\s+là)?|hạn)\s+(?:(?:các\s+)?ngày\s+)?\d{1,2}\s*\/\s*\d{1,2}(?![\d/])(?:\s*(?:,|;|và)\s*(?:ngày\s+)?\d{1,2}\s*\/\s*\d{1,2}(?![\d/])){2,11}/giu;
+// "báo cáo tại phiên họp Chính phủ tháng 3 năm 2009", "chi trả … vào cùng kỳ chi trả lương hưu tháng 01 năm 2013": a
+// session or round of a month is held within that month (a line wrap may have glued "phiênhọp").
+const SESSION_MONTH_RE = /(?:tại|vào)\s+(?:cùng\s+)?(?<![\p{L}])(?:kỳ|phiên)(?:\s+|(?=họp))(?=\p{L})[^.;:\d\n]{0,60}?(?<![\p{L}])tháng\s+(\d{1,2})(?:\s*(?:\/|năm|-|\.)\s*(\d{4}))?(?![\d/])/giu;
+// "từ tháng 1-12/2023": a span of months ends with its last month.
+const MONTH_SPAN_RE = /từ\s+tháng\s+(\d{1,2})\s*[-–]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})(?!\d)/giu;
+// "trước ngày 05/6 và 05/12 hàng năm": two days a year six months apart are a half-yearly schedule (the guide's "the
+// shorter period wins"), due on the next of them.
+const TWICE_YEARLY_RE =
+  /(?:trước|vào|chậm nhất(?:\s+là)?)\s+(?:ngày\s+)?(\d{1,2})\s*\/\s*(\d{1,2})\s*(?:và|,)\s*(?:ngày\s+)?(\d{1,2})\s*\/\s*(\d{1,2})\s+(?:hàng|hằng)\s+năm/giu;
+// "các công việc chưa hoàn thành trong năm 2024": a state, not a time to finish by.
+const NOT_DONE_RE = /(?:^|[^\p{L}])(?:chưa|đã|vừa)\s+$/iu;
 const WEEKDAY_NUM: Record<string, number> = { hai: 1, ba: 2, tư: 3, năm: 4, sáu: 5, bảy: 6 };
 const DAYS_AFTER_RE = /trong\s+(?:vòng|thời hạn)?\s*(\d{1,3})\s+ngày(\s+làm việc)?\s*(?:,\s*)?kể từ ngày\s+(?:ký|ban hành)/giu;
 
@@ -216,18 +228,29 @@ export function findDeadlines(original: string, ctx: DateContext): FoundDeadline
     if (pageStamp(text, index, index + found.length)) return;
     // "các hoạt động đã thực hiện trong tháng 3": what was done in a period is no limit.
     if (DONE_BEFORE_RE.test(text.slice(Math.max(0, index - 30), index))) return;
+    if (/^(?:hoàn thành|xong|kết thúc)/iu.test(found) && NOT_DONE_RE.test(text.slice(Math.max(0, index - 8), index))) return;
     // "Từ đầu tháng 11 đến nay": the period a report covers, whatever the start's shape.
     if (/(?:^|[^\p{L}])từ\s*$/iu.test(text.slice(Math.max(0, index - 8), index)) && UNTIL_NOW_RE.test(text.slice(index + found.length))) return;
     let phrase = original.slice(index, index + found.length);
     if (phrase.includes("(") && !phrase.includes(")") && text[index + phrase.length] === ")") phrase += ")";
     const end = index + phrase.length;
-    if (dates.some((x) => index < x.end && end > x.index)) return;
-    dates.push({ text: tidy(phrase), date, recurrence, index, end });
+    if (taken ? overlapsTaken(taken, index, end) : dates.some((x) => index < x.end && end > x.index)) return;
+    const item = { text: tidy(phrase), date, recurrence, index, end };
+    dates.push(item);
+    if (taken) taken.splice(takenAfter(taken, index), 0, item);
   };
+  // While phrases are only added, the spans taken so far are kept sorted (they never overlap), so a text with thousands
+  // of dates is not checked pairwise; once recurrences are merged into them, spans change and the plain check is used.
+  let taken: FoundDeadline[] | null = [];
   // Cheap gates first: most sentences carry no time at all.
   const digits = /\d/.test(text);
   if (!digits && !/định kỳ|hàng|hằng|thứ|lần|tết|nay|này/iu.test(text)) return [];
   const dateLike = digits && /\d\s*[/.\-]\s*\d|\d\s+tháng\s+\d/u.test(text);
+  for (const m of dateLike && /hàng\s+năm|hằng\s+năm/iu.test(text) ? text.matchAll(TWICE_YEARLY_RE) : []) {
+    const [d1, m1, d2, m2] = [m[1], m[2], m[3], m[4]].map(Number) as [number, number, number, number];
+    const next = [nextOccurrence(d1, m1, ctx, true), nextOccurrence(d2, m2, ctx, true)].filter((x): x is string => x !== null).sort()[0] ?? null;
+    if (next) push(m.index, m[0], ctx.dated === false ? null : next, Math.abs(m2 - m1) === 6 ? "semiannual" : "yearly");
+  }
   for (const m of dateLike && /từ/iu.test(text) ? text.matchAll(RANGE_RE) : []) {
     const to = dmy([...m], 7);
     const from = dmy([...m], 1);
@@ -269,6 +292,12 @@ export function findDeadlines(original: string, ctx: DateContext): FoundDeadline
     const y = m[3] ? Number(m[3]) : ctx.year;
     const mon = Number(m[2]);
     push(m.index, m[0], m[1] ? dayBefore(iso(y, mon, 1)) : lastDay(y, mon));
+  }
+  for (const m of digits && /kỳ|phiên/iu.test(text) ? text.matchAll(SESSION_MONTH_RE) : []) {
+    push(m.index, m[0], lastDay(m[2] ? Number(m[2]) : ctx.year, Number(m[1])));
+  }
+  for (const m of digits && /từ\s+tháng/iu.test(text) ? text.matchAll(MONTH_SPAN_RE) : []) {
+    if (Number(m[1]) < Number(m[2])) push(m.index, m[0], lastDay(Number(m[3]), Number(m[2])));
   }
   for (const m of /quý/iu.test(text) ? text.matchAll(QUARTER_RE) : []) {
     const q = ROMAN[m[2]!.toLowerCase()] ?? Number(m[2]);
@@ -322,6 +351,7 @@ export function findDeadlines(original: string, ctx: DateContext): FoundDeadline
     push(m.index, m[0], m[2] ? addWorkingDays(ctx.base, Number(m[1])) : addDays(ctx.base, Number(m[1])));
   }
 
+  taken = null;
   const recs: FoundDeadline[] = [];
   for (const [re, rec] of /định kỳ|hàng|hằng|tháng|thứ|lần/iu.test(text) ? REC_RES : []) {
     for (const m of text.matchAll(re)) {
@@ -333,6 +363,13 @@ export function findDeadlines(original: string, ctx: DateContext): FoundDeadline
   // A recurrence right before or after a date is one deadline: "6 tháng, năm (trước 15/12)", "trước ngày 20/11 hàng năm".
   for (const r of recs) {
     if (dates.some((d) => d.recurrence !== null && r.index < d.end && r.end > d.index)) continue;
+    // "6 tháng, năm … trước ngày 10/6 và 10/12 hằng năm": the period is already the dated schedule's own.
+    const same = dates.find((d) => d.recurrence === r.recurrence && d.date !== null && r.end <= d.index && d.index - r.end <= 80 && !/[.;]/.test(text.slice(r.end, d.index)));
+    if (same) {
+      same.text = tidy(text.slice(r.index, same.end));
+      same.index = r.index;
+      continue;
+    }
     const near = dates.find(
       (d) =>
         d.recurrence === null &&
@@ -387,15 +424,38 @@ export function findDeadlines(original: string, ctx: DateContext): FoundDeadline
   return kept.sort((a, b) => a.index - b.index);
 }
 
+/** The first taken span that ends after `index` (spans sorted and disjoint, so their ends are sorted too). */
+function takenAfter(taken: FoundDeadline[], index: number): number {
+  let lo = 0;
+  let hi = taken.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (taken[mid]!.end <= index) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+function overlapsTaken(taken: FoundDeadline[], index: number, end: number): boolean {
+  const next = taken[takenAfter(taken, index)];
+  return next !== undefined && next.index < end;
+}
+
 // "Cập nhật lúc: …", "Ngày đăng: …" (not "cập nhật số liệu trước ngày …": the verb).
 const STAMP_BEFORE_RE = /(?:cập nhật|đăng(?:\s+tải)?|ngày đăng|xuất bản)\s*(?:lúc\s*:?|ngày\s*:|:)\s*(?:ngày\s*)?$/iu;
 function pageStamp(text: string, start: number, end: number): boolean {
   const digit = text.slice(start, end).search(/\d/u);
   if (STAMP_BEFORE_RE.test(text.slice(Math.max(0, start - 25), digit < 0 ? start : start + digit))) return true;
-  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
-  const lineEnd = text.indexOf("\n", end);
-  const before = text.slice(lineStart, start);
-  const after = text.slice(end, lineEnd < 0 ? text.length : lineEnd);
+  // Only a short stretch either side is looked at: on a long line without breaks a whole-line slice per date would be
+  // quadratic, and a page's stamp line is short anyway.
+  const from = Math.max(0, start - 80);
+  const back = text.slice(from, start);
+  const nl = back.lastIndexOf("\n");
+  if (nl < 0 && from > 0) return false;
+  const before = back.slice(nl + 1);
+  const ahead = text.slice(end, end + 80);
+  const stop = ahead.indexOf("\n");
+  if (stop < 0 && end + 80 < text.length) return false;
+  const after = stop < 0 ? ahead : ahead.slice(0, stop);
   // Only a weekday date alone on its line with the clock time of posting after it.
   return /^[\s|\-–,]*$/u.test(before) && /^(?:thứ|chủ)/iu.test(text.slice(start, end)) && /^[\s|\-–,]*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[(\[]?GMT[+\d:]*[)\]]?)?[\s|.]*$/iu.test(after);
 }

@@ -361,6 +361,14 @@ export function attachDeadlines(tasks: ParsedTask[], st: Structure, doc: DocHead
     if (!rule) continue;
     if (!t.deadline || t.deadline.recurrence === rule.deadline.recurrence) t.deadline = { ...rule.deadline };
   }
+  // "Trong thời gian trẻ tạm dừng đến trường, …" where the text says "Học sinh toàn trường tạm dừng đến trường từ ngày
+  // 17/02/2021 đến hết ngày 28/02/2021": the time named by its activity is that activity's window.
+  for (const t of tasks) if (!t.deadline) t.deadline = duringActivity(t.text, text, ctx);
+  // "Sẵn sàng cho lễ giao nhận quân năm 2020 … bảo đảm an ninh trật tự trước, trong và sau lễ giao, nhận quân": in a
+  // document about one dated occasion, a task that names an occasion and states no time of its own prepares or serves
+  // that one, so it is due on the occasion's day.
+  const main = mainOccasion(text, doc.subject, ctx);
+  if (main) for (const t of tasks) if (!t.deadline && new RegExp(OCCASION_WORD.source, "iu").test(t.text)) t.deadline = { ...main };
   // "1. Các cơ quan … treo cờ Tổ quốc từ ngày 29/4 đến hết ngày 2/5/2017. 2. UBND các huyện chỉ đạo … treo cờ …": a
   // window a task states for a named activity is the time of that activity, so the tasks that carry it out share it.
   const spans = activitySpans(tasks);
@@ -396,4 +404,72 @@ function activitySpans(tasks: ParsedTask[]): Array<{ activity: string; deadline:
     for (const verb of pairs) if (!GENERAL_VERB.test(verb) && !out.some((o) => o.activity === verb)) out.push({ activity: verb, deadline: d });
   }
   return out;
+}
+
+// Occasions a document is about: a congress, a ceremony, a contest, an election, a meeting, a drill.
+const OCCASION_WORD =
+  /(?<![\p{L}])(?:đại hội|hội nghị|hội thi|hội diễn|hội thao|ngày hội|liên hoan|kỳ họp|kỳ thi|cuộc thi|bầu cử|diễn tập|lễ(?!\s*(?:,|tết|hội|và|phép))(?:\s+(?!(?:được|sẽ|đã|diễn|tổ|vào|của|năm|tại)(?![\p{L}]))\p{L}+){1,2}|ra quân|giao nhận quân)(?![\p{L}])/giu;
+// What dates an occasion in its own clause: "Lễ … sẽ diễn ra …", "Bầu cử … được tổ chức vào …", "Hội thi khai mạc 7
+// giờ 30 …", "Hoàn thành Đại hội … trước …", "Thời gian tổ chức Ngày hội … từ …".
+const OCCASION_VERB = /(?<![\p{L}])(?:tổ chức|diễn ra|khai mạc|dự kiến|hoàn thành|bắt đầu|tiến hành|kết thúc)(?![\p{L}])/iu;
+const OCCASION_LEAD = /(?:thời gian(?:\s+(?:tổ chức|tiến hành|diễn ra))?|hoàn thành|tổ chức|ngày)\s*:?\s*$/iu;
+const PAST_OCCASION = /(?<![\p{L}])(?:đã|vừa)\s+(?:được\s+)?(?:diễn ra|tổ chức|thành công|kết thúc|khai mạc|bế mạc)|(?<![\p{L}])(?:tạm dừng|tạm hoãn|hoãn|lùi)(?![\p{L}])/iu;
+
+/** The one occasion the document is about ("Sẵn sàng cho lễ giao nhận quân năm 2020 … Lễ giao nhận quân năm 2020 sẽ
+ *  diễn ra từ 7h30 … ngày 11-2-2020"): named in its title or subject and dated in a clause of its own. */
+function mainOccasion(text: string, subject: string | null, ctx: DateContext): Deadline | null {
+  const title = (text.split("\n").find((l) => l.trim()) ?? "").trim();
+  const topic = `${title.length < 250 ? title : ""} ${subject ?? ""}`.toLowerCase();
+  // A headline's "hội nghị" is the meeting the page reports ("… tổ chức hội nghị triển khai kế hoạch …"), not the
+  // occasion the work is for.
+  const heads = [...new Set([...topic.matchAll(OCCASION_WORD)].map((m) => m[0].replace(/\s+/gu, " ")))].filter((h) => h !== "hội nghị");
+  if (!heads.length) return null;
+  // Only paragraphs that name the occasion are split into sentences.
+  const paras = text.split(/\n\s*\n/u).filter((p) => heads.some((h) => p.toLowerCase().includes(h)));
+  for (const s of paras.flatMap((p) => sentences(p.replace(/([^\n])\n(?=[^\n])/gu, "$1 ")))) {
+    if (PAST_OCCASION.test(s)) continue;
+    const low = s.toLowerCase();
+    for (const h of heads) {
+      const at = low.indexOf(h);
+      if (at < 0) continue;
+      const clause = s.slice(at).split(/;/u)[0]!;
+      const led = OCCASION_LEAD.test(s.slice(0, at));
+      const verb = OCCASION_VERB.exec(clause);
+      if (!led && !verb) continue;
+      // "Hội thi khai mạc 7 giờ 30 ngày 11-9-2008": the time right after the verb.
+      const after = verb ? clause.slice(verb.index + verb[0].length) : clause.slice(h.length);
+      const found = findDeadlines(/^\s*\d/u.test(after) ? `vào ${after}` : after, ctx).filter((d) => d.date && !d.recurrence);
+      if (!found.length || (verb && found[0]!.index > 120)) continue;
+      // An occasion already past when the document was written is background.
+      if (ctx.dated !== false && found[0]!.date! < ctx.base) continue;
+      return { text: found[0]!.text, date: found[0]!.date, recurrence: null };
+    }
+  }
+  return null;
+}
+
+// "trong thời gian trẻ tạm dừng đến trường": the words after "thời gian" name the activity (the subject noun before
+// the verb is skipped by trying each pair of words).
+const DURING_ACTIVITY = /(?:[Tt]rong|[Ss]uốt)\s+(?:suốt\s+)?thời gian\s+((?:\p{Ll}+\s+){1,4}\p{Ll}+)/u;
+function duringActivity(task: string, text: string, ctx: DateContext): Deadline | null {
+  const m = DURING_ACTIVITY.exec(task);
+  if (!m) return null;
+  const words = m[1]!.split(/\s+/u);
+  const pairs = words.slice(1).map((w, i) => `${words[i]} ${w}`).filter((p) => !NOT_VERB.test(`${p} `) && !GENERAL_VERB.test(p) && !/^(?:diễn ra|tổ chức|nghỉ)/u.test(p));
+  const low = text.toLowerCase();
+  const own = low.indexOf(m[0].toLowerCase());
+  for (const pair of pairs) {
+    // A few mentions at most: a repeated phrase in hostile text must not make this quadratic.
+    for (let at = low.indexOf(pair), seen = 0; at >= 0 && seen < 8; at = low.indexOf(pair, at + pair.length), seen++) {
+      if (at >= own - 20 && at <= own + m[0].length) continue;
+      const after = text.slice(at + pair.length, at + pair.length + 160).split(/[.;\n]/u)[0]!;
+      const found = findDeadlines(after, ctx).filter((d) => d.date && !d.recurrence);
+      // "During" an activity needs its own time ("từ … đến …", "vào ngày …"); a time to finish it by ("tổng kết, gửi
+      // báo cáo … trước ngày 20/5") is a due day, not a span the work happens in.
+      if (found.length && found[0]!.index <= 40 && !/^(?:trước|chậm nhất|hạn|thời hạn|không quá|muộn nhất|hoàn thành|xong)/iu.test(found[0]!.text)) {
+        return { text: m[0], date: found[0]!.date, recurrence: null };
+      }
+    }
+  }
+  return null;
 }

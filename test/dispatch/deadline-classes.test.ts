@@ -285,3 +285,88 @@ describe("'Theo đó' opens the detail of the instruction before it", () => {
     ).not.toContain("2019-04-01");
   });
 });
+
+describe("a document about one dated occasion", () => {
+  const dated = (text: string) => readDispatch(text, { refDate: "2026-01-15" }).tasks.filter((t) => t.assignees.length > 0).map((t) => t.deadline?.date ?? null);
+  const page = (title: string, dating: string, tasks: string) => `${title}\n\n${dating}\n\n${tasks}`;
+  it("a task that names the occasion is due on its day", () => {
+    expect(
+      dated(
+        page(
+          "Huyện Như Xuân: Sẵn sàng cho lễ giao nhận quân năm 2020",
+          "Lễ giao nhận quân năm 2020 sẽ diễn ra từ 7h30 đến 11h30 ngày 11-2-2020 tại sân Trung tâm Văn hóa huyện.",
+          "Hội đồng huyện giao Công an huyện bảo đảm an ninh trật tự trước, trong và sau lễ giao, nhận quân.",
+        ),
+      ),
+    ).toEqual(["2020-02-11"]);
+    expect(
+      dated(
+        page(
+          "Triển khai kế hoạch bầu cử Trưởng ấp nhiệm kỳ 2024-2029",
+          "Bầu cử trưởng ấp trên địa bàn xã được tổ chức vào ngày 29/9/2024.",
+          "Bên cạnh đó, các ấp cần bố trí lực lượng bảo vệ công tác bầu cử diễn ra an toàn.",
+        ),
+      ),
+    ).toEqual(["2024-09-29"]);
+  });
+  it("the time may follow the verb directly", () => {
+    expect(
+      dated(
+        page(
+          "Thái Nguyên đã sẵn sàng cho Hội thi kể chuyện khu vực I",
+          "Theo kế hoạch, Hội thi khai mạc 7 giờ 30 ngày 11-9-2008 tại Trung tâm Hội nghị tỉnh.",
+          "Sở Văn hóa có trách nhiệm trang trí khu vực diễn ra Hội thi.",
+        ),
+      ),
+    ).toEqual(["2008-09-11"]);
+  });
+  it("not a task that names no occasion, an occasion already held or put off, nor one the title does not name", () => {
+    const title = "Sẵn sàng cho lễ giao nhận quân năm 2020";
+    const held = "Lễ giao nhận quân năm 2020 đã diễn ra từ 7h30 ngày 11-2-2020.";
+    const put = "Tạm hoãn tổ chức lễ giao nhận quân, từ 0 giờ ngày 11-2-2020.";
+    const when = "Lễ giao nhận quân năm 2020 sẽ diễn ra vào ngày 11-2-2020.";
+    expect(dated(page(title, when, "Hội đồng huyện giao Công an huyện tăng cường tuần tra địa bàn."))).toEqual([null]);
+    expect(dated(page(title, held, "Hội đồng huyện giao Công an huyện bảo đảm an ninh trong lễ giao, nhận quân."))).toEqual([null]);
+    expect(dated(page(title, put, "Hội đồng huyện giao Công an huyện bảo đảm an ninh trong lễ giao, nhận quân."))).toEqual([null]);
+    expect(dated(page("Huyện Như Xuân tăng cường công tác quân sự địa phương", when, "Hội đồng huyện giao Công an huyện bảo đảm an ninh trong lễ giao, nhận quân."))).toEqual([null]);
+  });
+});
+
+describe("sessions, spans of months, day lists, half-yearly pairs", () => {
+  it.each([
+    ["báo cáo tại phiên họp Chính phủ tháng 3 năm 2009 kết quả thực hiện", "2009-03-31"],
+    ["báo cáo tại phiênhọp Chính phủ tháng 3 kết quả thực hiện", "2022-03-31"],
+    ["chi trả lương hưu của tháng 01 và tháng 02 năm 2013 vào cùng kỳ chi trả lương hưu tháng 01 năm 2013", "2013-01-31"],
+    ["từ tháng 1-12/2023, các cấp công đoàn tập trung triển khai", "2023-12-31"],
+    ["Thời gian cấp phát 3 ngày, từ ngày 15, 16, 17/4/2020", "2020-04-17"],
+    ["Thời gian tiếp nhận và phân bổ: 01 ngày, ngày 25/7/2022", "2022-07-25"],
+  ])("%s → %s", (s, date) => {
+    expect(first(s)).toMatchObject({ date, recurrence: null });
+  });
+  it("two days a year six months apart are half-yearly, due on the next of them", () => {
+    const dated = { year: 2019, base: "2019-11-25" };
+    expect(findDeadlines("trình UBND tỉnh trước ngày 10/6 và ngày 10/12 hàng năm", dated)[0]).toMatchObject({ date: "2019-12-10", recurrence: "semiannual" });
+    expect(findDeadlines("báo cáo trước ngày 05/6 và 05/12 hàng năm", { year: 2019, base: "2019-12-20" })[0]).toMatchObject({ date: "2020-06-05", recurrence: "semiannual" });
+  });
+  it("what is not yet or already done in a period is no limit", () => {
+    expect(first("tập trung xử lý các công việc chưa hoàn thành trong năm 2024")).toBeNull();
+    expect(first("phấn đấu hoàn thành trong năm 2025")).toMatchObject({ date: "2025-12-31" });
+  });
+  it("a report period is not a session", () => {
+    expect(first("số liệu trong kỳ báo cáo tháng 6")).toBeNull();
+  });
+});
+
+describe("'trong thời gian' an activity the text dates elsewhere", () => {
+  const dated = (text: string) => readDispatch(text, { refDate: "2026-01-15" }).tasks.filter((t) => t.assignees.length > 0).map((t) => t.deadline?.date ?? null);
+  it("takes that activity's window", () => {
+    expect(
+      dated(
+        "Học sinh toàn trường tạm dừng đến trường từ ngày 17/02/2021 đến hết ngày 28/02/2021.\n\nĐề nghị Tổ chuyên môn trong thời gian học sinh tạm dừng đến trường thường xuyên trao đổi với phụ huynh.",
+      ),
+    ).toEqual(["2021-02-28"]);
+  });
+  it("not when the activity is dated nowhere", () => {
+    expect(dated("Học sinh toàn trường tạm dừng đến trường.\n\nĐề nghị Tổ chuyên môn trong thời gian học sinh tạm dừng đến trường thường xuyên trao đổi với phụ huynh.")).toEqual([null]);
+  });
+});
