@@ -198,8 +198,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     onChatMigrated: (from, to) => logger.info("chat migrated", { from, to }),
     onError: (error, context) => logger.error("delivery", { error, context }),
     // A standby worker leaves Zalo's messages to the worker holding the Zalo session.
-    options: { serves: (chat) => !chat.startsWith("zalo:") || zaloLock.held },
+    options: { serves: (chat) => !chat.startsWith("zalo:") || zaloLock.held, renewEveryMs: (config.OUTBOX_LEASE_S * 1000) / 3 },
     holdGroups: () => officeHours.closed(),
+    onClaimLost: (item) => logger.warn("outbox item taken over by another worker while this one stood still; not sent here", { outbox: item.id, chat: item.chat }),
   });
   worker.start();
   const delivery = worker;
