@@ -77,8 +77,8 @@ export class PrismaOutboxStore implements OutboxStore {
 
   /**
    * Items under a live claim are nobody else's to offer, this worker's own included (its in-flight sends are its
-   * own business; a restarted worker with the same WORKER_ID waits for the lease like any other, and two processes
-   * given one WORKER_ID by mistake cannot take each other's live claims).
+   * own business). A restarted worker with the same WORKER_ID first gives back what its previous process left
+   * (releaseEarlierClaims); two live processes given one WORKER_ID by mistake cannot take each other's live claims.
    */
   private free(now: Date) {
     if (!this.claims) return {};
@@ -95,11 +95,12 @@ export class PrismaOutboxStore implements OutboxStore {
   /**
    * Takes the item for this worker until the lease ends; false when another worker holds it (or it is no longer
    * pending). One conditional UPDATE: of two workers racing for one item, exactly one gets a row back. Without claims
-   * (one worker per database) every item is this worker's.
+   * (one worker per database) every item is this worker's. `now` is the delivery worker's clock, the one due() and
+   * the retry times it writes are read on: a lease or a retry_after must end on the clock the worker waits by, and
+   * the store's own (business) clock may be a test's or the demo's that stands still.
    */
-  async claim(id: number): Promise<boolean> {
+  async claim(id: number, now: Date): Promise<boolean> {
     if (!this.claims) return true;
-    const now = this.clock.now();
     const { owner, leaseMs } = this.claims;
     const token = `${owner}#${randomUUID().slice(0, 8)}`;
     return this.gate.run(async () => {
@@ -116,18 +117,42 @@ export class PrismaOutboxStore implements OutboxStore {
   /**
    * Extends this worker's claim by a whole lease from now, if it still holds it: false when another worker took the
    * item over meanwhile (this one stalled past its lease), or it is no longer pending. The delivery worker asks right
-   * before a send goes out, and every third of a lease while it is in progress. Always true without claims.
+   * before a send goes out, and every third of a lease while it is in progress. Always true without claims. `now`:
+   * the delivery worker's clock, as for claim().
    */
-  async renew(id: number): Promise<boolean> {
+  async renew(id: number, now: Date): Promise<boolean> {
     if (!this.claims) return true;
     const fence = this.fence(id);
     if (!fence) return false;
-    const until = new Date(this.clock.now().getTime() + this.claims.leaseMs);
+    const until = new Date(now.getTime() + this.claims.leaseMs);
     return this.gate.run(async () => {
       const r = await this.prisma.outboxItem.updateMany({ where: { id, status: "pending", ...fence }, data: { claimedUntil: until } });
       if (r.count === 0) this.held.delete(id);
       return r.count === 1;
     });
+  }
+
+  /**
+   * At start-up: gives back the claims an earlier process with this worker's name left (it crashed, or was stopped
+   * mid-send), so its items go out now rather than when their leases end. The caller makes sure no live process
+   * has this name (app.ts holds a lock on it): the claims released are then nobody's. Returns how many. The owner is
+   * matched exactly in JS — claims held at once are few (a worker's concurrency each), and a SQL prefix match would
+   * treat the `_` a WORKER_ID may contain as a wildcard.
+   */
+  async releaseEarlierClaims(): Promise<number> {
+    if (!this.claims) return 0;
+    const { owner } = this.claims;
+    const mine = new Set(this.held.values());
+    const rows = await this.prisma.outboxItem.findMany({ where: { claimedBy: { not: null } }, select: { claimedBy: true } });
+    const left = rows
+      .map((r) => r.claimedBy!)
+      .filter((token) => token.slice(0, token.lastIndexOf("#")) === owner && !mine.has(token));
+    if (left.length === 0) return 0;
+    // Conditional on the exact tokens: a claim taken over by another worker since the read stays theirs.
+    const r = await this.gate.run(() =>
+      this.prisma.outboxItem.updateMany({ where: { claimedBy: { in: left } }, data: { claimedBy: null, claimedUntil: null } }),
+    );
+    return r.count;
   }
 
   /** Gives a claimed item back unsent (the rate did not allow it after all). */
@@ -233,7 +258,9 @@ export class PrismaOutboxStore implements OutboxStore {
         // report a failure for an item another worker has taken, or sent, meanwhile.
         const marked = await tx.outboxItem.updateMany({
           where: { id, status: "pending", ...fence },
-          data: { status: "failed", failure: JSON.stringify(failure), sentAt: at, attempts: { increment: 1 } },
+          // The claim ends with the item: failed is nobody's, and a failed item made pending again (requeueGone)
+          // must not come back still held for the rest of a lease.
+          data: { status: "failed", failure: JSON.stringify(failure), sentAt: at, attempts: { increment: 1 }, claimedBy: null, claimedUntil: null },
         });
         if (marked.count === 0) return;
         const item = await tx.outboxItem.findUniqueOrThrow({ where: { id } });
@@ -255,7 +282,8 @@ export class PrismaOutboxStore implements OutboxStore {
     return this.gate.run(async () => {
       const r = await this.prisma.outboxItem.updateMany({
         where: { chatId: chat, status: "failed", failure: { contains: '"kind":"gone"' }, purpose: { contains: '"type":"task-post"' } },
-        data: { status: "pending", notBefore: now },
+        // Unclaimed too: items failed before claims ended with them may still carry their old claim.
+        data: { status: "pending", notBefore: now, claimedBy: null, claimedUntil: null },
       });
       return r.count;
     });

@@ -92,22 +92,22 @@ describe.each(DIALECTS)("several workers on one $dialect database", ({ dialect, 
     const a = new PrismaOutboxStore(dbA!.prisma, clock, dbA!.gate, { owner: "worker-a", leaseMs: 30_000 });
     const b = new PrismaOutboxStore(dbB!.prisma, clock, dbB!.gate, { owner: "worker-b", leaseMs: 30_000 });
     const [id] = (await a.enqueue([notice("telegram:-1", "x")])) as number[];
-    expect(await a.claim(id!)).toBe(true);
-    expect(await b.claim(id!)).toBe(false);
+    expect(await a.claim(id!, clock.now())).toBe(true);
+    expect(await b.claim(id!, clock.now())).toBe(false);
     expect((await b.due(clock.now(), 10)).map((i) => i.id)).toEqual([]); // not offered to the other worker
     expect((await a.due(clock.now(), 10)).map((i) => i.id)).toEqual([]); // nor again to its own worker while it sends
     clock.advance(29_000);
-    expect(await b.claim(id!)).toBe(false);
+    expect(await b.claim(id!, clock.now())).toBe(false);
     clock.advance(2_000); // worker-a died mid-send: its lease ran out
     expect((await b.due(clock.now(), 10)).map((i) => i.id)).toEqual([id]);
-    expect(await b.claim(id!)).toBe(true);
-    expect(await a.claim(id!)).toBe(false);
+    expect(await b.claim(id!, clock.now())).toBe(true);
+    expect(await a.claim(id!, clock.now())).toBe(false);
     // A retry gives the item back to everyone; a sent item is nobody's.
     await b.retryLater(id!, clock.now(), { kind: "transient", reason: "x" });
-    expect(await a.claim(id!)).toBe(true);
+    expect(await a.claim(id!, clock.now())).toBe(true);
     await a.markSent(id!, { chat: "telegram:-1", messageId: "9" }, clock.now());
     clock.advance(60_000);
-    expect(await b.claim(id!)).toBe(false);
+    expect(await b.claim(id!, clock.now())).toBe(false);
     // A late failure or retry from a worker that lost the item does not undo the other's send.
     await b.markFailed(id!, { kind: "rejected", reason: "late" }, clock.now());
     await b.retryLater(id!, clock.now(), { kind: "transient", reason: "late" });
@@ -122,27 +122,27 @@ describe.each(DIALECTS)("several workers on one $dialect database", ({ dialect, 
     const b = new PrismaOutboxStore(dbB!.prisma, clock, dbB!.gate, { owner: "worker-b", leaseMs: LEASE_MS });
     const c = new PrismaOutboxStore(dbA!.prisma, clock, dbA!.gate, { owner: "worker-c", leaseMs: LEASE_MS });
     const [id] = (await a.enqueue([notice("telegram:-1", "x")])) as number[];
-    expect(await a.claim(id!)).toBe(true);
+    expect(await a.claim(id!, clock.now())).toBe(true);
     clock.advance(20_000);
-    expect(await a.renew(id!)).toBe(true); // a whole lease from now
+    expect(await a.renew(id!, clock.now())).toBe(true); // a whole lease from now
     clock.advance(20_000);
-    expect(await b.claim(id!)).toBe(false);
+    expect(await b.claim(id!, clock.now())).toBe(false);
     clock.advance(LEASE_MS); // worker-a stands still past its lease; worker-b takes the item over
-    expect(await b.claim(id!)).toBe(true);
+    expect(await b.claim(id!, clock.now())).toBe(true);
     const taken = await outboxRow(dbA!, id!);
     // worker-a comes back: its claim is gone, and so is every write it allowed.
-    expect(await a.renew(id!)).toBe(false);
+    expect(await a.renew(id!, clock.now())).toBe(false);
     await a.retryLater(id!, new Date(clock.now().getTime() + 3_600_000), { kind: "transient", reason: "late" });
     await a.markFailed(id!, { kind: "rejected", reason: "late" }, clock.now());
     expect(await outboxRow(dbA!, id!)).toEqual(taken);
     expect(taken.claimedBy).toMatch(/^worker-b#/);
-    expect(await c.claim(id!)).toBe(false); // still worker-b's: not given back to everyone by worker-a's late retry
-    expect(await b.renew(id!)).toBe(true);
+    expect(await c.claim(id!, clock.now())).toBe(false); // still worker-b's: not given back to everyone by worker-a's late retry
+    expect(await b.renew(id!, clock.now())).toBe(true);
     // A retry's time holds for every worker: the item is nobody's to claim before it.
     await b.retryLater(id!, new Date(clock.now().getTime() + 5_000), { kind: "rate_limited", retryAfterMs: 5_000 });
-    expect(await c.claim(id!)).toBe(false);
+    expect(await c.claim(id!, clock.now())).toBe(false);
     clock.advance(5_000);
-    expect(await c.claim(id!)).toBe(true);
+    expect(await c.claim(id!, clock.now())).toBe(true);
   });
 
   it.skipIf(skip)("a send the network holds up past the lease keeps its claim: the other worker does not send it again", async () => {
@@ -279,10 +279,60 @@ describe.each(DIALECTS)("several workers on one $dialect database", ({ dialect, 
     const ids = (await stores[0]!.enqueue(Array.from({ length: 30 }, (_, i) => notice(`telegram:-${i + 1}`, `m${i}`)))) as number[];
     const wins = await Promise.all(stores.map(async (s) => {
       const got: number[] = [];
-      for (const id of ids) if (await s.claim(id)) got.push(id);
+      for (const id of ids) if (await s.claim(id, new Date())) got.push(id);
       return got;
     }));
     expect(wins.flat().sort((x, y) => x - y)).toEqual(ids);
+  });
+
+  it.skipIf(skip)("a restarted worker gives back its earlier process's claims at start, and only those: the name matched exactly", async () => {
+    const clock = new ManualClock(new Date("2024-01-02T01:00:00Z"));
+    const [db] = await workersDb(dialect, 1);
+    const store = (owner: string) => new PrismaOutboxStore(db!.prisma, clock, db!.gate, { owner, leaseMs: LEASE_MS });
+    const ids = (await store("tram_1").enqueue(["-1", "-2", "-3", "-4"].map((c) => notice(`telegram:${c}`, c)))) as number[];
+    // The earlier process under "tram_1" died holding item 1; live workers whose names a prefix or LIKE would confuse
+    // with it ("_" is LIKE's any-character) hold items 2 and 3.
+    expect(await store("tram_1").claim(ids[0]!, clock.now())).toBe(true);
+    expect(await store("tramX1").claim(ids[1]!, clock.now())).toBe(true);
+    expect(await store("tram_1-b").claim(ids[2]!, clock.now())).toBe(true);
+    const restarted = store("tram_1");
+    expect(await restarted.claim(ids[3]!, clock.now())).toBe(true); // its own claim of this process stays
+    expect(await restarted.releaseEarlierClaims()).toBe(1);
+    const owners = await Promise.all(ids.map(async (id) => (await outboxRow(db!, id)).claimedBy?.replace(/#.*/, "") ?? null));
+    expect(owners).toEqual([null, "tramX1", "tram_1-b", "tram_1"]);
+    expect(await restarted.claim(ids[0]!, clock.now())).toBe(true); // at once, not after the lease
+    expect(await restarted.releaseEarlierClaims()).toBe(0);
+  });
+
+  it.skipIf(skip)("claims and leases run on the worker's clock: a store clock that stands still does not hold a 429's item", async () => {
+    // The business clock a test or the demo freezes; the worker's clock (app.ts, deliveryClockOf) runs on.
+    const frozen = new ManualClock(new Date("2023-06-05T02:00:00Z"));
+    const [dbA, dbB] = await workersDb(dialect, 2);
+    const a = new PrismaOutboxStore(dbA!.prisma, frozen, dbA!.gate, { owner: "worker-a", leaseMs: LEASE_MS });
+    const b = new PrismaOutboxStore(dbB!.prisma, frozen, dbB!.gate, { owner: "worker-b", leaseMs: LEASE_MS });
+    const [id] = (await a.enqueue([notice("telegram:-1", "x")])) as number[];
+    const t0 = Date.parse("2026-12-07T03:00:00Z");
+    expect(await a.claim(id!, new Date(t0))).toBe(true);
+    await a.retryLater(id!, new Date(t0 + 3_000), { kind: "rate_limited", retryAfterMs: 3_000 });
+    expect(await b.claim(id!, new Date(t0 + 1_000))).toBe(false);
+    expect(await b.claim(id!, new Date(t0 + 3_000))).toBe(true);
+    expect((await outboxRow(dbA!, id!)).claimedUntil).toEqual(new Date(t0 + 3_000 + LEASE_MS));
+    expect(await b.renew(id!, new Date(t0 + 10_000))).toBe(true);
+    expect((await outboxRow(dbA!, id!)).claimedUntil).toEqual(new Date(t0 + 10_000 + LEASE_MS));
+  });
+
+  it.skipIf(skip)("a failed item ends its claim: brought back when the bot returns to the group, it is due at once", async () => {
+    const clock = new ManualClock(new Date("2024-01-02T01:00:00Z"));
+    const [dbA, dbB] = await workersDb(dialect, 2);
+    const a = new PrismaOutboxStore(dbA!.prisma, clock, dbA!.gate, { owner: "worker-a", leaseMs: LEASE_MS });
+    const b = new PrismaOutboxStore(dbB!.prisma, clock, dbB!.gate, { owner: "worker-b", leaseMs: LEASE_MS });
+    const [id] = (await a.enqueue([{ chat: "telegram:-1", payload: { op: "send", text: "x" }, purpose: { type: "task-post", assignmentIds: [] } }])) as number[];
+    expect(await a.claim(id!, clock.now())).toBe(true);
+    await a.markFailed(id!, { kind: "gone", reason: "kicked" }, clock.now());
+    expect((await outboxRow(dbA!, id!)).claimedBy).toBeNull();
+    expect(await b.requeueGone("telegram:-1", clock.now())).toBe(1);
+    expect((await b.due(clock.now(), 10)).map((i) => i.id)).toEqual([id]);
+    expect(await b.claim(id!, clock.now())).toBe(true);
   });
 
   it.skipIf(skip)("the per-group and global windows are shared: three pacers together grant what one would", async () => {

@@ -94,7 +94,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   };
 
   async function deliver(item: OutboxItem, slot: RateSlot): Promise<void> {
-    const renew = deps.store.claim && deps.store.renew ? () => deps.store.renew!(item.id) : undefined;
+    const renew = deps.store.claim && deps.store.renew ? () => deps.store.renew!(item.id, clock.now()) : undefined;
     // Several workers: the claim is kept while the send is prepared and made (a slow upload or a slow network keeps
     // its item), and renewed once more, atomically, right before the request leaves. Pacing may have taken a while,
     // or this process may have stood still; if the lease ran out meanwhile and another worker took the item, it is
@@ -148,7 +148,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
 
   async function claimed(id: number): Promise<boolean> {
     try {
-      return await deps.store.claim!(id);
+      return await deps.store.claim!(id, clock.now());
     } catch (error) {
       onError(error, `claiming outbox item ${id}`);
       return false;
