@@ -8,6 +8,7 @@ import { ManualClock, systemClock } from "../../src/clock.js";
 import { openDatabase, type Db } from "../../src/storage/database.js";
 import { PrismaOutboxStore } from "../../src/storage/outbox-store.js";
 import { SharedRateLimiter } from "../../src/storage/shared-rate.js";
+import { WorkerLock, workerNameLock } from "../../src/storage/advisory-lock.js";
 import { DIALECTS, testDatabase } from "../setup/db.js";
 import { ScriptedAdapter } from "../fakes/scripted-adapter.js";
 import { createStore } from "../../src/storage/store.js";
@@ -302,6 +303,19 @@ describe.each(DIALECTS)("several workers on one $dialect database", ({ dialect, 
     expect(owners).toEqual([null, "tramX1", "tram_1-b", "tram_1"]);
     expect(await restarted.claim(ids[0]!, clock.now())).toBe(true); // at once, not after the lease
     expect(await restarted.releaseEarlierClaims()).toBe(0);
+  });
+
+  it.skipIf(skip || dialect !== "postgresql")("a second live process under one WORKER_ID finds the name taken (a mis-configuration app.ts logs)", async () => {
+    const [dbA, dbB] = await workersDb(dialect, 2);
+    const first = new WorkerLock(dbA!, workerNameLock("tram_1"));
+    const twin = new WorkerLock(dbB!, workerNameLock("tram_1"));
+    const other = new WorkerLock(dbB!, workerNameLock("tramX1"));
+    stops.push(() => first.release(), () => twin.release(), () => other.release());
+    expect(await first.tryAcquire()).toBe(true);
+    expect(await twin.tryAcquire()).toBe(false); // the twin leaves the first one's claims alone
+    expect(await other.tryAcquire()).toBe(true);
+    await first.release(); // the earlier process ended (on a crash the server drops its session, and the lock)
+    expect(await twin.tryAcquire()).toBe(true);
   });
 
   it.skipIf(skip)("claims and leases run on the worker's clock: a store clock that stands still does not hold a 429's item", async () => {
