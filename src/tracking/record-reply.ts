@@ -61,9 +61,14 @@ export async function postTargetsOf(deps: TrackingDeps, chat: ChatId, messageId:
   const ids = [messageId, ...altIds];
   let targets = await store.replies.postTargets(chat, ids);
   const until = Date.now() + IN_FLIGHT_WAIT_MS;
-  while (targets.length === 0 && Date.now() < until && (await store.replies.postInFlight(chat, messageId, clock.now()))) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
+  while (targets.length === 0 && Date.now() < until) {
+    const inFlight = await store.replies.postInFlight(chat, messageId, clock.now());
+    if (inFlight) await new Promise((resolve) => setTimeout(resolve, 50));
+    // Looked up again even when nothing is in flight: a delivery recorded between the two reads (its post rows and
+    // its "sent" commit together) is in flight no more, but its post is there now. Without a write gate serialising
+    // them (PostgreSQL) that moment is real: a press answered "unknown message" 1 run in 3.
     targets = await store.replies.postTargets(chat, ids);
+    if (!inFlight) break;
   }
   return targets;
 }
