@@ -25,7 +25,7 @@ import { createLogger, type Logger } from "./logger.js";
 import { startReminderCron } from "./reminders/cron.js";
 import { openDatabase } from "./storage/database.js";
 import { createStore } from "./storage/store.js";
-import { WorkerLock, ZALO_LISTENER_LOCK } from "./storage/advisory-lock.js";
+import { WorkerLock, workerNameLock, ZALO_LISTENER_LOCK } from "./storage/advisory-lock.js";
 import { SharedRateLimiter } from "./storage/shared-rate.js";
 import { type HealthServer, startHealthServer } from "./health.js";
 import { questionDigest } from "./tracking/question-digest.js";
@@ -92,6 +92,19 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const shared = db.dialect === "postgresql";
   const store = createStore(db, clock, shared ? { claims: { owner: workerName, leaseMs: config.OUTBOX_LEASE_S * 1000 } } : {});
   logger.info("database open", { dialect: db.dialect, database: db.path });
+  // A restarted worker gives back what its previous process under the same name left claimed (a crash, or a stop
+  // mid-send) rather than waiting out those leases. Only while it holds the lock on its name: if a live process
+  // holds it, two workers were given one WORKER_ID — a mis-configuration, said loudly — and that process's claims
+  // are its own (this one works on, with claims of its own; nothing waits on the other).
+  const nameLock = new WorkerLock(db, workerNameLock(workerName));
+  if (shared) {
+    if (await nameLock.tryAcquire()) {
+      const released = await store.outbox.releaseEarlierClaims();
+      if (released > 0) logger.info("outbox claims left by this worker's previous process given back", { released });
+    } else {
+      logger.error("another live process runs as this worker: give every worker its own WORKER_ID", { worker: workerName });
+    }
+  }
   await ensureAdmins({ store, clock }, [
     ...config.ADMIN_TELEGRAM_IDS.map((id) => `telegram:${id}`),
     ...config.ADMIN_ZALO_IDS.map((id) => `zalo:${id}`),
@@ -198,8 +211,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     onChatMigrated: (from, to) => logger.info("chat migrated", { from, to }),
     onError: (error, context) => logger.error("delivery", { error, context }),
     // A standby worker leaves Zalo's messages to the worker holding the Zalo session.
-    options: { serves: (chat) => !chat.startsWith("zalo:") || zaloLock.held },
+    options: { serves: (chat) => !chat.startsWith("zalo:") || zaloLock.held, renewEveryMs: (config.OUTBOX_LEASE_S * 1000) / 3 },
     holdGroups: () => officeHours.closed(),
+    onClaimLost: (item) => logger.warn("outbox item taken over by another worker while this one stood still; not sent here", { outbox: item.id, chat: item.chat }),
   });
   worker.start();
   const delivery = worker;
@@ -320,6 +334,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       await bot.idle();
       await cron.stop();
       await delivery.stop();
+      await nameLock.release();
       await db.close();
     },
   };

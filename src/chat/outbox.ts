@@ -55,11 +55,17 @@ export interface OutboxStore {
   moveChat(from: ChatId, to: ChatId): Promise<void>;
   /**
    * Several workers: takes the item for this worker (a lease); false if another worker holds it. Stores without it
-   * serve one worker, which owns every item.
+   * serve one worker, which owns every item. `now` is the worker's clock (the one it reads due() on and waits by).
    */
-  claim?(id: number): Promise<boolean>;
+  claim?(id: number, now: Date): Promise<boolean>;
   /** Gives a claimed, unsent item back at once (instead of at the end of the lease). */
   release?(id: number): Promise<void>;
+  /**
+   * Extends this worker's claim by a lease, atomically, if it still holds it: false when another worker took the
+   * item over (this one stalled past its lease) or it is no longer pending. Asked right before a send goes out, and
+   * while it is in progress; retryLater and markFailed are likewise refused to a claim that is no longer current.
+   */
+  renew?(id: number, now: Date): Promise<boolean>;
   /** The platform message id an item was delivered as (undefined while pending, or if it failed). */
   sentMessageId?(id: number): Promise<string | undefined>;
 }

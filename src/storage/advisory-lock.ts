@@ -72,3 +72,15 @@ export class WorkerLock {
 
 /** The Zalo listener's lock (namespace 4415 is dondoc's). */
 export const ZALO_LISTENER_LOCK = [4415, 1] as const;
+
+/**
+ * The lock on a worker's name (WORKER_ID), held by the process that runs under it for as long as it lives: a second
+ * live process given the same name by mistake finds it taken. The name is folded to 32 bits (FNV-1a): two different
+ * names that collide only cost the later one the start-up release of its earlier process's claims (they then end
+ * with their lease), never a claim taken from a live worker.
+ */
+export function workerNameLock(name: string): readonly [number, number] {
+  let h = 0x811c9dc5;
+  for (const byte of Buffer.from(name, "utf8")) h = Math.imul(h ^ byte, 0x01000193);
+  return [4415, 1000 + (h | 0)] as const;
+}

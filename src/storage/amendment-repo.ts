@@ -63,25 +63,35 @@ export class AmendmentRepo {
   /**
    * Recalls shares (thu hồi): they leave reports, reminders and replies; their tasks close as recalled once no share
    * is open. With the amendment marked applied (when one caused it), events and notices, in one transaction.
+   * Each share's conditional update is the lock when two leaders recall at the same instant (two chats, two workers):
+   * only the shares this call moved get events, and `notices` is asked for those alone, so the groups are told once.
+   * Returns how many shares it recalled (0: another recall won them all; -1: the amendment was already applied).
    */
-  async recall(r: { shares: OpenShare[]; at: Date; by: string; amendmentId?: number; targetDispatchId: number; events: NewEvent[]; notices: NewOutboxItem[] }): Promise<number> {
+  async recall(r: {
+    shares: OpenShare[]; at: Date; by: string; amendmentId?: number; targetDispatchId: number; events: NewEvent[];
+    notices: (recalled: OpenShare[]) => NewOutboxItem[];
+  }): Promise<number> {
     return this.gate.run(() => this.sql.tx(async (sql) => {
       const at = sqlDate(r.at);
       if (r.amendmentId !== undefined && (await this.markApplied(sql, r.amendmentId, r.targetDispatchId, r.by, at)) === 0) return -1;
-      let n = 0;
+      // On PostgreSQL the second of two concurrent updates of a row waits for the first transaction and then finds
+      // the status changed (READ COMMITTED re-checks the WHERE); SQLite runs them one after the other.
+      const won: OpenShare[] = [];
       for (const s of r.shares) {
-        n += await sql.run(`UPDATE "Assignment" SET status = 'recalled' WHERE id = ? AND status IN ('open', 'pending_approval')`, [s.assignmentId]);
+        if (await sql.run(`UPDATE "Assignment" SET status = 'recalled' WHERE id = ? AND status IN ('open', 'pending_approval')`, [s.assignmentId]) > 0) won.push(s);
       }
-      for (const taskId of new Set(r.shares.map((s) => s.taskId))) {
+      if (won.length === 0) return 0;
+      for (const taskId of new Set(won.map((s) => s.taskId))) {
         await sql.run(
           `UPDATE "Task" SET status = 'recalled' WHERE id = ? AND status = 'open'
            AND NOT EXISTS (SELECT 1 FROM "Assignment" WHERE "taskId" = ? AND status IN ('open', 'pending_approval'))`,
           [taskId, taskId],
         );
       }
-      for (const ev of r.events) await this.replies.insertEvent(sql, ev, at);
-      for (const item of r.notices) await this.replies.insertOutbox(sql, item, r.at);
-      return n;
+      const wonIds = new Set(won.map((s) => s.assignmentId));
+      for (const ev of r.events) if (ev.assignmentId == null || wonIds.has(ev.assignmentId)) await this.replies.insertEvent(sql, ev, at);
+      for (const item of r.notices(won)) await this.replies.insertOutbox(sql, item, r.at);
+      return won.length;
     }));
   }
 

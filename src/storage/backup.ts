@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { databasePath, isPostgresUrl } from "./database.js";
@@ -21,8 +22,8 @@ export interface BackupResult {
  * (`PRAGMA integrity_check`) before it is reported.
  */
 export async function backupDatabase(url: string, target: string): Promise<BackupResult> {
-  // A postgresql:// URL read as a file path would name a folder "postgresql:" here: say what to use instead.
-  if (isPostgresUrl(url)) throw new Error("npm run backup copies a SQLite database; on PostgreSQL back up with the server's own tools (pg_dump)");
+  // A postgresql:// URL read as a file path would name a folder "postgresql:" here.
+  if (isPostgresUrl(url)) throw new Error("backupDatabase copies a SQLite database; a PostgreSQL one goes through backupPostgres (pg_dump)");
   const source = databasePath(url);
   if (!existsSync(source)) throw new Error(`no database at ${source}`);
   if (existsSync(target)) throw new Error(`${target} already exists; choose another name`);
@@ -48,4 +49,71 @@ export async function backupDatabase(url: string, target: string): Promise<Backu
   } finally {
     copy.close();
   }
+}
+
+export interface PgBackupResult {
+  path: string;
+  bytes: number;
+  /** Tables in the dump (pg_restore --list), read back from the file. */
+  tables: number;
+}
+
+/** pg_dump is not on PATH: the operator installs PostgreSQL's client tools. */
+export class PgDumpMissingError extends Error {
+  constructor() {
+    super("pg_dump was not found on PATH (install PostgreSQL's client tools: Debian/Ubuntu postgresql-client)");
+  }
+}
+
+/** pg_dump ran and failed: its exit code and the end of what it printed. */
+export class PgDumpFailedError extends Error {
+  constructor(readonly code: number | null, readonly output: string) {
+    super(`pg_dump failed (exit code ${code ?? "?"}): ${output}`);
+  }
+}
+
+/**
+ * A PostgreSQL database's backup through the server's own tool: `pg_dump --format=custom` (compressed, one
+ * consistent snapshot taken in one transaction while dondoc keeps writing; restored with pg_restore). The password,
+ * when the URL has one, goes to pg_dump in PGPASSWORD rather than on its command line, where `ps` would show it. The
+ * dump is read back with `pg_restore --list` before it is reported; a failed or unreadable dump is deleted.
+ */
+export async function backupPostgres(url: string, target: string, run: RunTool = runTool): Promise<PgBackupResult> {
+  if (existsSync(target)) throw new Error(`${target} already exists; choose another name`);
+  mkdirSync(dirname(target), { recursive: true });
+  const u = new URL(url);
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  if (u.password) env.PGPASSWORD = decodeURIComponent(u.password);
+  u.password = "";
+  const dump = await run("pg_dump", ["--format=custom", "--no-owner", "--no-password", `--file=${target}`, `--dbname=${u.toString()}`], env);
+  if (dump.code !== 0) {
+    rmSync(target, { force: true });
+    throw new PgDumpFailedError(dump.code, lastLines(dump.stderr));
+  }
+  const list = await run("pg_restore", ["--list", target], env);
+  if (list.code !== 0) {
+    rmSync(target, { force: true });
+    throw new PgDumpFailedError(list.code, `the dump does not read back: ${lastLines(list.stderr)}`);
+  }
+  const tables = list.stdout.split("\n").filter((line) => / TABLE (?!DATA)/.test(line)).length;
+  return { path: target, bytes: statSync(target).size, tables };
+}
+
+export type RunTool = (command: string, args: string[], env: NodeJS.ProcessEnv) => Promise<{ code: number | null; stdout: string; stderr: string }>;
+
+/** Runs a command; a command missing from PATH is PgDumpMissingError (both tools come in the same package). */
+function runTool(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+    child.on("error", (error: NodeJS.ErrnoException) => reject(error.code === "ENOENT" ? new PgDumpMissingError() : error));
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+function lastLines(text: string, n = 5): string {
+  return text.trim().split("\n").slice(-n).join("\n");
 }

@@ -112,6 +112,23 @@ export class ReplyRepo {
     return rows.map((r) => ({ at: new Date(r.at), assignmentId: Number(r.assignmentId), note: String((JSON.parse(r.data) as { note?: unknown }).note ?? "") }));
   }
 
+  /**
+   * Whether a message the bot sent to `chat` may still be unrecorded as a post: a task post or reminder digest of that
+   * chat is due and pending (being sent, or about to be), and `messageId` is not older than the chat's newest
+   * recorded post (platform ids that are not numbers are never ruled out this way). A reply to it then waits for
+   * the delivery to be recorded (record-reply.ts).
+   */
+  async postInFlight(chat: ChatId, messageId: string, now: Date): Promise<boolean> {
+    const pending = await this.sql.value(
+      `SELECT 1 FROM "OutboxItem" WHERE "chatId" = ? AND status = 'pending' AND "notBefore" <= ?
+       AND (purpose LIKE '%"type":"task-post"%' OR purpose LIKE '%"type":"reminder"%') LIMIT 1`,
+      [chat, sqlDate(now)],
+    );
+    if (pending === undefined) return false;
+    const newest = await this.latestPostMessage(chat);
+    return newest === null || !/^\d+$/.test(messageId) || !/^\d+$/.test(newest) || Number(messageId) > Number(newest);
+  }
+
   async latestPostMessage(chat: ChatId): Promise<string | null> {
     return (await this.sql.value<string>(`SELECT "messageId" FROM "Post" WHERE "chatId" = ? ORDER BY id DESC LIMIT 1`, [chat])) ?? null;
   }

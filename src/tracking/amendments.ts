@@ -81,7 +81,7 @@ export async function applyAmendment(deps: TrackingDeps, input: { amendmentId: n
     return n < 0 ? { code: "already_applied" } : { code: "extended", count: n, until, number: target.number };
   }
   if (WITHDRAWING.has(amendment.kind)) {
-    const notices = await groupNotices(deps, shares, (t, refs) => t("followup:amendment.withdrawnNotice", { source: sourceName, number: target.number ?? "", refs }));
+    const notices = await noticesFor(deps, shares, (t, refs) => t("followup:amendment.withdrawnNotice", { source: sourceName, number: target.number ?? "", refs }));
     const n = await store.amendments.recall({
       shares, at, by: input.by, amendmentId: amendment.id, targetDispatchId: target.id,
       events: shares.map((s) => shareEvent("recalled", input, s, { source: sourceName, kind: amendment.kind, amendmentId: amendment.id, name: input.byName ?? null })),
@@ -119,25 +119,41 @@ export async function recallFromChat(
   const shares = await store.amendments.openShares(dispatch.id, taskIds);
   if (shares.length === 0) return { code: "nothing_open" };
   const reason = input.reason?.trim() || null;
-  const notices = await groupNotices(deps, shares, (t, refs) =>
+  const notices = await noticesFor(deps, shares, (t, refs) =>
     t("followup:recall.notice", { number: dispatch.number ?? "", refs }) + (reason ? ` ${t("followup:recall.reason", { reason })}` : ""));
+  let recalled: OpenShare[] = [];
   const n = await store.amendments.recall({
     shares, at: clock.now(), by: input.by, targetDispatchId: dispatch.id,
     events: shares.map((s) => shareEvent("recalled", { by: input.by, chat: input.chat }, s, { reason, name: input.byName ?? null })),
-    notices,
+    notices: (won) => notices((recalled = won)),
   });
-  return { code: "recalled", count: n, number: dispatch.number, refs: [...new Set(shares.map((s) => s.ref))] };
+  // Another leader's recall of the same items committed first: theirs told the groups, this one changed nothing.
+  if (n === 0) return { code: "nothing_open" };
+  return { code: "recalled", count: n, number: dispatch.number, refs: [...new Set(recalled.map((s) => s.ref))] };
 }
 
 function shareEvent(type: string, input: { by: string; chat: ChatId | null }, s: OpenShare, data: Record<string, unknown>): NewEvent {
   return { type, actor: input.by, chatId: input.chat, messageId: null, dispatchId: s.dispatchId, taskId: s.taskId, assignmentId: s.assignmentId, unitId: s.unitId, data };
 }
 
+type NoticeText = (t: ReturnType<Awaited<ReturnType<typeof chatTranslators>>>, refs: string) => string;
+
 /** One notice per unit chat naming that unit's items. */
-async function groupNotices(deps: TrackingDeps, shares: OpenShare[], text: (t: ReturnType<Awaited<ReturnType<typeof chatTranslators>>>, refs: string) => string): Promise<NewOutboxItem[]> {
-  const byUnit = new Map<number, string[]>();
-  for (const s of shares) byUnit.set(s.unitId, [...new Set([...(byUnit.get(s.unitId) ?? []), s.ref])]);
-  const bindings = await deps.store.directory.activeBindings([...byUnit.keys()]);
+async function groupNotices(deps: TrackingDeps, shares: OpenShare[], text: NoticeText): Promise<NewOutboxItem[]> {
+  return (await noticesFor(deps, shares, text))(shares);
+}
+
+/**
+ * The notices for any part of `shares`, with the chats and their languages read now: a recall learns which shares
+ * it won only inside its transaction (another leader may have recalled some of them a moment before).
+ */
+async function noticesFor(deps: TrackingDeps, shares: OpenShare[], text: NoticeText): Promise<(some: OpenShare[]) => NewOutboxItem[]> {
+  const bindings = await deps.store.directory.activeBindings([...new Set(shares.map((s) => s.unitId))]);
   const tFor = await chatTranslators(deps.store, bindings.map((b) => b.chatId));
-  return bindings.map((b) => ({ chat: b.chatId, payload: { op: "send" as const, text: text(tFor(b.chatId), byUnit.get(b.unitId)!.join(", ")) }, purpose: { type: "notice" as const } }));
+  return (some) => {
+    const byUnit = new Map<number, string[]>();
+    for (const s of some) byUnit.set(s.unitId, [...new Set([...(byUnit.get(s.unitId) ?? []), s.ref])]);
+    return bindings.filter((b) => byUnit.has(b.unitId))
+      .map((b) => ({ chat: b.chatId, payload: { op: "send" as const, text: text(tFor(b.chatId), byUnit.get(b.unitId)!.join(", ")) }, purpose: { type: "notice" as const } }));
+  };
 }

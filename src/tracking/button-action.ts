@@ -4,7 +4,7 @@ import { nextOccurrence } from "../reminders/recurrence.js";
 import { confirmDraft, type ConfirmResult } from "./confirm-draft.js";
 import { hasRole, type TrackingDeps } from "./deps.js";
 import { editDraft, type EditResult } from "./edit-draft.js";
-import { recordReply, taskRef, type ReplyResult, type TaskRef } from "./record-reply.js";
+import { postTargetsOf, recordReply, taskRef, type ReplyResult, type TaskRef } from "./record-reply.js";
 
 export type ActionResult =
   | { code: "reply"; result: ReplyResult }
@@ -32,7 +32,7 @@ export async function handleAction(deps: TrackingDeps, action: Omit<InboundActio
 
   if (verb === "done") {
     // Same path as a typed "xong N" replying to that message, so permissions and outcomes cannot drift apart.
-    const targets = await store.replies.postTargets(action.chat, [action.messageId]);
+    const targets = await postTargetsOf(deps, action.chat, action.messageId);
     const position = targets.find((t) => t.assignment.id === id)?.position;
     if (position === undefined) return { code: "reply", result: { code: "unknown_message" } };
     const result = await recordReply(deps, {

@@ -45,6 +45,34 @@ export type ReplyResult =
 
 export const taskRef = (a: AssignmentView): TaskRef => ({ assignmentId: a.id, ref: a.taskRef, number: a.dispatchNumber, unit: a.unitName, deadline: a.deadlineDate, text: a.taskText });
 
+/**
+ * How long a reply to a bot message not yet recorded waits for its delivery to be (see recordReply). Telegram answers
+ * a send within a second or two; a send still unanswered after this has failed or gone to another worker's retry.
+ */
+export const IN_FLIGHT_WAIT_MS = 5000;
+
+/**
+ * The tasks a bot message carries. A reply or a button press can come in the moment between the platform taking a
+ * task post and dondoc recording the message id it got (a fast reader, a slow answer, another worker sending): while
+ * such a send is in flight in the chat, wait for it to be recorded (bounded) and look again.
+ */
+export async function postTargetsOf(deps: TrackingDeps, chat: ChatId, messageId: string, altIds: string[] = []): Promise<Array<{ position: number; assignment: AssignmentView }>> {
+  const { store, clock } = deps;
+  const ids = [messageId, ...altIds];
+  let targets = await store.replies.postTargets(chat, ids);
+  const until = Date.now() + IN_FLIGHT_WAIT_MS;
+  while (targets.length === 0 && Date.now() < until) {
+    const inFlight = await store.replies.postInFlight(chat, messageId, clock.now());
+    if (inFlight) await new Promise((resolve) => setTimeout(resolve, 50));
+    // Looked up again even when nothing is in flight: a delivery recorded between the two reads (its post rows and
+    // its "sent" commit together) is in flight no more, but its post is there now. Without a write gate serialising
+    // them (PostgreSQL) that moment is real: a press answered "unknown message" 1 run in 3.
+    targets = await store.replies.postTargets(chat, ids);
+    if (!inFlight) break;
+  }
+  return targets;
+}
+
 /** What an unquoted group message with task numbers may be taken as (a question between colleagues is not for us). */
 const UNQUOTED_INTENTS: ReadonlySet<ReplyIntent> = new Set(["done", "progress", "difficulty"]);
 
@@ -69,7 +97,9 @@ export async function recordReply(deps: TrackingDeps, msg: Omit<InboundMessage, 
 
   let targets: Array<{ position: number; assignment: AssignmentView }>;
   if (msg.replyTo) {
-    targets = await store.replies.postTargets(msg.chat, [msg.replyTo.messageId, ...(msg.replyTo.altIds ?? [])]);
+    targets = msg.replyTo.fromBot === false
+      ? await store.replies.postTargets(msg.chat, [msg.replyTo.messageId, ...(msg.replyTo.altIds ?? [])])
+      : await postTargetsOf(deps, msg.chat, msg.replyTo.messageId, msg.replyTo.altIds);
     if (targets.length === 0) return { code: "unknown_message" };
   } else if (latestPost !== null) {
     targets = await store.replies.postTargets(msg.chat, [latestPost]);

@@ -49,6 +49,20 @@ export interface ApiCall {
   error?: TgErrorBody | { httpStatus: number } | { hangUp: true };
 }
 
+interface Hold {
+  method: string;
+  chatId?: number;
+  when: "before" | "after";
+  arrived: () => void;
+  released: Promise<void>;
+}
+
+/** A held call: `reached` when its request arrived; release() lets it go on. */
+export interface HeldCall {
+  reached: Promise<void>;
+  release(): void;
+}
+
 interface Script {
   method: string;
   chatId?: number;
@@ -82,6 +96,7 @@ export class FakeBotApi {
   private queue: Array<{ update: TgUpdate; delivered: boolean }> = [];
   private pollers = new Set<() => void>();
   private scripts: Script[] = [];
+  private holds: Hold[] = [];
   private nextMessageId = new Map<number, number>();
   private webhookChain: Promise<void> = Promise.resolve();
   private closed = false;
@@ -175,6 +190,20 @@ export class FakeBotApi {
     this.scripts.push({ method, failure, times: options.times ?? 1, ...(options.chatId !== undefined ? { chatId: options.chatId } : {}) });
   }
 
+  /**
+   * Holds the next call of `method` (to `chatId`, when given) until release(): "before" Telegram has it — a slow
+   * network; nothing is recorded or done until then — or "after" Telegram did it — the message exists, its answer is
+   * late.
+   */
+  hold(method: string, options: { chatId?: number; when: "before" | "after" }): HeldCall {
+    let arrived!: () => void;
+    let release!: () => void;
+    const reached = new Promise<void>((resolve) => (arrived = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    this.holds.push({ method, when: options.when, arrived, released, ...(options.chatId !== undefined ? { chatId: options.chatId } : {}) });
+    return { reached, release };
+  }
+
   /** Queue an update for getUpdates (or POST it to the webhook). A second push of the same update is delivered again. */
   push(update: TgUpdate): TgUpdate {
     if (this.webhook) {
@@ -225,6 +254,14 @@ export class FakeBotApi {
     if (call[1] !== this.token) return json(res, 401, { ok: false, error_code: 401, description: "Unauthorized" });
     const method = call[2]!;
     const params = await readParams(req, url);
+    const chatId = params.chat_id === undefined ? undefined : Number(params.chat_id);
+    const held = this.holds.find((h) => h.method === method && (h.chatId === undefined || h.chatId === chatId));
+    if (held) {
+      this.holds.splice(this.holds.indexOf(held), 1);
+      held.arrived();
+      if (held.when === "before") await held.released;
+    }
+    const answerAfter = held?.when === "after" ? held.released : undefined;
     const record: ApiCall = { method, params, at: Date.now(), ok: true };
     this.calls.push(record);
 
@@ -240,6 +277,7 @@ export class FakeBotApi {
       const handler = methodHandlers[method];
       if (!handler) throw new ApiError({ ok: false, error_code: 404, description: "Not Found: method not found" });
       const result = await handler(this, params, { req });
+      await answerAfter;
       json(res, 200, { ok: true, result });
     } catch (error) {
       const body =

@@ -1,13 +1,15 @@
 // `npm run backup`: a consistent copy through SQLite's online backup API while another connection keeps writing, and
 // the command line as an operator runs it.
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdtempSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { backupDatabase } from "../../src/storage/backup.js";
 import { openDatabase } from "../../src/storage/database.js";
+import { createPostgresDatabase, postgresUrl, TEST_POSTGRES_URL } from "../setup/db.js";
 
 function freshDatabase(): { dir: string; file: string } {
   const dir = mkdtempSync(join(tmpdir(), "dondoc-backup-"));
@@ -50,7 +52,7 @@ describe("backupDatabase", () => {
     writer.close();
     await db.close();
     await expect(backupDatabase(`file:${file}`, result.path)).rejects.toThrow(/already exists/);
-    // A PostgreSQL URL is not a file: no "postgresql:" folder appears, the operator is told what to use.
+    // A PostgreSQL URL is not a file: no "postgresql:" folder appears (npm run backup uses pg_dump for it).
     await expect(backupDatabase("postgresql://dondoc@127.0.0.1:5432/dondoc", join(dir, "pg.db"))).rejects.toThrow(/pg_dump/);
   }, 60_000);
 
@@ -69,4 +71,61 @@ describe("backupDatabase", () => {
     expect(again.status).toBe(1);
     expect(again.stderr).toMatch(/already exists/);
   }, 60_000);
+
+  const backupCli = (args: string[], env: Record<string, string>) =>
+    spawnSync(process.execPath, ["--import", "tsx", "src/cli/backup.ts", ...args], { encoding: "utf8", env: { ...process.env, ...env }, timeout: 60_000 });
+
+  it.skipIf(!TEST_POSTGRES_URL)("npm run backup on a postgresql:// URL runs pg_dump; the dump restores into an empty database", async () => {
+    const name = await createPostgresDatabase();
+    const db = await openDatabase(postgresUrl(name));
+    await db.prisma.unit.create({ data: { displayName: "Sở Y tế", key: "so y te", aliases: "[]", kinds: "[]" } });
+    await db.close();
+    const dir = mkdtempSync(join(tmpdir(), "dondoc-pgdump-"));
+    const target = join(dir, "backups", "dondoc.dump");
+    const r = backupCli([target], { DATABASE_URL: postgresUrl(name) });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(`Đã sao lưu cơ sở dữ liệu PostgreSQL ${postgresUrl(name)} vào ${target}`);
+    expect(r.stdout).toMatch(/\d+ bảng; tệp đã đọc lại được bằng pg_restore/);
+    expect(r.stdout).toMatch(/Khôi phục: dừng dondoc trên mọi máy, .*pg_restore --no-owner/);
+    expect(r.stdout).toMatch(/Backed up the PostgreSQL database .* tables/);
+    // The dump is a backup: restored into a new, empty database it has the unit.
+    const restored = await emptyPostgresDatabase();
+    const restore = spawnSync("pg_restore", ["--no-owner", `--dbname=${postgresUrl(restored)}`, target], { encoding: "utf8" });
+    expect(restore.stderr).toBe("");
+    const copy = await openDatabase(postgresUrl(restored));
+    expect((await copy.prisma.unit.findMany({ select: { displayName: true } })).map((u) => u.displayName)).toContain("Sở Y tế");
+    await copy.close();
+    // pg_dump failing (here: no such database) is said in both languages with what pg_dump printed; no file is left.
+    const failed = backupCli([join(dir, "missing.dump")], { DATABASE_URL: postgresUrl(`${name}_missing`) });
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).toMatch(/Chưa sao lưu được: pg_dump không sao lưu được .* \(mã lỗi 1\)/);
+    expect(failed.stderr).toMatch(/does not exist/);
+    expect(failed.stderr).toMatch(/Not backed up: pg_dump could not back up/);
+    expect(existsSync(join(dir, "missing.dump"))).toBe(false);
+  }, 60_000);
+
+  it("npm run backup on a postgresql:// URL without pg_dump on PATH says what to install, in Vietnamese and English", () => {
+    const r = backupCli([join(mkdtempSync(join(tmpdir(), "dondoc-pgdump-")), "x.dump")], {
+      DATABASE_URL: "postgresql://dondoc:secret@127.0.0.1:1/dondoc", PATH: "/nonexistent",
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("Chưa sao lưu được: không tìm thấy pg_dump");
+    expect(r.stderr).toContain("postgresql-client");
+    expect(r.stderr).toContain("Not backed up: pg_dump (PostgreSQL's backup tool) is not on PATH");
+    expect(r.stderr).not.toContain("secret");
+  }, 60_000);
 });
+
+/** A database with nothing in it (not the migrated template), for pg_restore. */
+async function emptyPostgresDatabase(): Promise<string> {
+  const name = `${process.env.DONDOC_TEST_PG_PREFIX ?? "dondoc_t"}_${process.pid}_restore_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  return name;
+}

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { handleAction } from "../../src/tracking/button-action.js";
 import { bindChat } from "../../src/tracking/chat-binding.js";
-import { recordReply } from "../../src/tracking/record-reply.js";
+import { postTargetsOf, recordReply } from "../../src/tracking/record-reply.js";
 import { setRole } from "../../src/tracking/roles.js";
 import { deliver, MemoryChat } from "./fake-chat.js";
 import { ADMIN, assignDispatch, dispatch, LEADER, OFFICER, STRANGER, task, world, type World } from "./helpers.js";
@@ -198,5 +198,30 @@ describe("recordReply: unquoted reports with task numbers (decision 0503)", () =
     expect(await reply(YTE, "xong 2")).toMatchObject({ code: "bad_number", count: 1 });
     // Quoting the original post still reaches its numbering.
     expect(await reply(YTE, "xong 1", postIn(YTE))).toMatchObject({ code: "recorded", outcomes: [{ outcome: "closed", task: { ref: "II.1" } }] });
+  });
+});
+
+describe("a reply racing its post's recording (postTargetsOf)", () => {
+  it("looks again after 'nothing in flight': the delivery may have been recorded between the two reads", async () => {
+    const target = { position: 1, assignment: { id: 7 } };
+    const reads: string[] = [];
+    // The post's rows and its "sent" commit together, just after the first read of the posts: by the time the store
+    // is asked whether a send is in flight, none is — and the post is there.
+    let recorded = false;
+    const deps = {
+      clock: { now: () => new Date("2023-06-05T02:00:00Z") },
+      store: {
+        replies: {
+          postTargets: async () => (reads.push("posts"), recorded ? [target] : []),
+          postInFlight: async () => {
+            reads.push("in flight?");
+            recorded = true;
+            return false;
+          },
+        },
+      },
+    } as unknown as Parameters<typeof postTargetsOf>[0];
+    expect(await postTargetsOf(deps, "telegram:-501", "3")).toEqual([target]);
+    expect(reads).toEqual(["posts", "in flight?", "posts"]);
   });
 });

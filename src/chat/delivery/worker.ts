@@ -4,6 +4,10 @@
  * allows. An item leaves "pending" only through markSent / markFailed, so a restart resumes where it stopped.
  * Several workers may share one outbox when the store claims items (OutboxStore.claim: a lease) and the limiter is
  * shared (SendPacer): each item is then sent by the worker that claimed it, at the rate all of them together keep.
+ * The claim is a fence (decision 0702): renewed atomically right before the request goes out — a worker that stalled
+ * past its lease (a long wait for the shared rate, a slow disk, a GC pause) finds the item taken over and sends
+ * nothing — and every `renewEveryMs` while the send is prepared and made, so a slow send keeps its item. A failure
+ * from a claim no longer current changes nothing (OutboxStore.renew).
  */
 import { type Clock, systemClock } from "../../clock.js";
 import type { OutboxItem, OutboxStore } from "../outbox.js";
@@ -28,6 +32,8 @@ export interface DeliveryOptions {
    * items to the worker holding the Zalo session, untouched.
    */
   serves?: (chat: ChatId) => boolean;
+  /** Several workers (claims): how often a claim is renewed while its send is in progress. A third of the lease. */
+  renewEveryMs?: number;
 }
 
 export interface DeliveryWorkerDeps extends DeliveryCallbacks {
@@ -41,6 +47,8 @@ export interface DeliveryWorkerDeps extends DeliveryCallbacks {
    * chats are served as usual. Asked every round; judged on the business clock by the caller.
    */
   holdGroups?: () => boolean;
+  /** Several workers: this worker stalled past its lease and another took `item` over; this one sent nothing. */
+  onClaimLost?: (item: OutboxItem) => void;
 }
 
 export interface DeliveryWorker {
@@ -60,6 +68,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   const batchSize = deps.options?.batchSize ?? 500;
   const idlePollMs = deps.options?.idlePollMs ?? 1000;
   const serves = deps.options?.serves;
+  const renewEveryMs = deps.options?.renewEveryMs ?? 20_000;
   const outcome = {
     ...deps,
     limiter,
@@ -85,18 +94,24 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   };
 
   async function deliver(item: OutboxItem, slot: RateSlot): Promise<void> {
-    // Several workers: renew the claim right before sending. Pacing may have taken a while; if the lease ran out
-    // meanwhile and another worker took the item, it is theirs now and must not go out twice.
-    if (deps.store.claim && !(await claimed(item.id))) {
-      slot.settle();
-      return;
-    }
+    const renew = deps.store.claim && deps.store.renew ? () => deps.store.renew!(item.id, clock.now()) : undefined;
+    // Several workers: the claim is kept while the send is prepared and made (a slow upload or a slow network keeps
+    // its item), and renewed once more, atomically, right before the request leaves. Pacing may have taken a while,
+    // or this process may have stood still; if the lease ran out meanwhile and another worker took the item, it is
+    // theirs now and must not go out twice.
+    const beat = renew ? heartbeat(item.id, renew) : undefined;
     let ref;
     try {
-      ref = await perform(deps.router.adapterFor(item.chat), item, deps.store.sentMessageId?.bind(deps.store));
+      // The fence. A renewal that fails (the database unreachable) sends nothing either: a transient failure, retried.
+      ref = await perform(deps.router.adapterFor(item.chat), item, deps.store.sentMessageId?.bind(deps.store), async () => {
+        if (renew && !(await renew())) throw new ClaimLost();
+      });
     } catch (error) {
       slot.settle();
+      if (error instanceof ClaimLost) return deps.onClaimLost?.(item);
       return handleFailure(outcome, item, error);
+    } finally {
+      if (beat) clearInterval(beat);
     }
     slot.settle();
     await retry(() => deps.store.markSent(item.id, ref, clock.now()));
@@ -114,9 +129,26 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     inFlight.set(item.chat, job);
   }
 
+  function heartbeat(id: number, renew: () => Promise<boolean>): NodeJS.Timeout {
+    let busy = false;
+    const timer = setInterval(() => {
+      if (busy) return;
+      busy = true;
+      // A claim lost while its request is on the way cannot be called back (Telegram has no idempotency key): the
+      // remaining at-least-once window (decision 0702). The item is recorded as sent by whichever copy answers.
+      void renew()
+        .then((held) => {
+          if (!held) onError(new Error(`claim on outbox item ${id} lost while its send was in progress`), `outbox item ${id}`);
+        }, (error: unknown) => onError(error, `renewing the claim on outbox item ${id}`))
+        .finally(() => (busy = false));
+    }, renewEveryMs);
+    timer.unref();
+    return timer;
+  }
+
   async function claimed(id: number): Promise<boolean> {
     try {
-      return await deps.store.claim!(id);
+      return await deps.store.claim!(id, clock.now());
     } catch (error) {
       onError(error, `claiming outbox item ${id}`);
       return false;
@@ -204,6 +236,9 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       }),
   };
 }
+
+/** The fence refused: another worker holds the item now. */
+class ClaimLost extends Error {}
 
 /** A store write that must not be lost after a successful send (else the item would be sent again). */
 async function retry(write: () => Promise<void>, attempts = 3): Promise<void> {
