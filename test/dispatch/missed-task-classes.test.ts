@@ -46,11 +46,15 @@ describe("whoever asks, named by a phrase that is not a body ('Lãnh đạo Bộ
     expect(l?.leads).toEqual(["các sở"]);
   });
 
-  // Known gap since the merge with the assignee branch: lower-case "bộ" now reads as a body, and after "… của Thủ tướng
-  // Chính phủ," it is taken for one more author, so the sentence's request is lost. Marked as failing so that the fix
-  // shows.
-  it.fails("'…, bộ đề nghị giám đốc các sở …' after a cited document still asks them", () => {
+  // Lower-case "bộ" reads as a body; after "… của Thủ tướng Chính phủ," it runs straight into "đề nghị", so it is the
+  // subject asking, not one more author.
+  it("'…, bộ đề nghị giám đốc các sở …' after a cited document still asks them", () => {
     expect(asked("Theo đó, thực hiện Công điện số 398/CĐ-TTg của Thủ tướng Chính phủ, bộ đề nghị giám đốc các sở GD&ĐT tăng cường quán triệt.")).toEqual(["giám đốc các sở GD&ĐT"]);
+    expect(asked("Thực hiện chỉ đạo của UBND tỉnh, sở yêu cầu các phòng chuyên môn rà soát hồ sơ.")).toEqual(["các phòng chuyên môn"]);
+  });
+
+  it("keeps a lower-case body inside the authors' list when no request follows it", () => {
+    expect(asked("Thực hiện chỉ đạo của Thủ tướng Chính phủ, bộ ngành liên quan và địa phương, các đơn vị tổ chức kiểm tra.")).toBeNull();
   });
 
   it.each([
