@@ -558,6 +558,17 @@ export function isWorkSentence(l: SentenceLeads | null): l is SentenceLeads {
   return l !== null && l.verb.length > 1 && !BACKGROUND_VERB.test(l.verb) && !isGeneric(l.leads);
 }
 
+/**
+ * "UBND các quận … có trách nhiệm …. Thủ trưởng các cơ quan, đơn vị kiểm tra việc treo cờ …": within the work a
+ * dispatch sets out, a sentence whose subject is a collective of bodies ("các phường", "Thủ trưởng các cơ quan, đơn
+ * vị") and whose verb is work, not report, gives that collective its own task although it names no one body.
+ */
+export function isCollectiveWork(l: SentenceLeads | null, s: string): l is SentenceLeads {
+  // "Các địa phương …", "Các đơn vị có liên quan …" alone are how a dispatch points back at those it has asked.
+  return l !== null && !l.requested && l.verb.length > 1 && !BACKGROUND_VERB.test(l.verb) && l.leads.length > 0 && isGeneric(l.leads) && s.trimStart().startsWith(l.leads[0]!) &&
+    !l.leads.every((n) => /^(?:các\s+)?(?:địa phương|đơn vị)(?:\s+(?:có\s+)?liên quan)?$/iu.test(n.trim()));
+}
+
 // "Giám đốc các Sở: Tài chính, Nội vụ, Công" / "Thương, Kế hoạch và Đầu tư; …": a list of units after the kind's colon,
 // or a line ending in a comma, goes on over the line break; a dash or numbered item on the next line starts anew.
 const OPEN_UNITS = /(?:^|\s)(?:các\s+)?(?:Sở|Phòng|Bộ|sở|phòng|bộ)\s*:\s*[^.;:!?]*\p{L}$/u;
