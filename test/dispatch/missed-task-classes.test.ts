@@ -180,3 +180,18 @@ describe("a collective named as the subject of work, after a task in the same pa
     expect(leadsOf("UBND các quận, huyện có trách nhiệm kiểm tra việc treo cờ. Các phường đã tổ chức treo cờ đầy đủ.")).toHaveLength(1);
   });
 });
+
+describe("a collective with its places after a colon ('UBND các xã: A, B, C …')", () => {
+  it.each([
+    ["Theo đó, UBND các địa phương: Khánh Sơn, Khánh Vĩnh, Cam Ranh rà soát, bổ sung người có uy tín.", "UBND các địa phương: Khánh Sơn, Khánh Vĩnh, Cam Ranh", "rà soát"],
+    ["UBND các xã: Phú Lai, Đoàn Kết, Hữu Lợi tổ chức tiêu hủy lợn bệnh.", "UBND các xã: Phú Lai, Đoàn Kết, Hữu Lợi", "tổ chức"],
+  ])("%s", (s, name, verb) => {
+    const l = leadsOfSentence(s);
+    expect(l?.leads).toEqual([name]);
+    expect(l?.verb).toBe(verb);
+  });
+
+  it("leaves a line that ends on the places alone (a heading or an address, no verb after them)", () => {
+    expect(leadsOfSentence("Kính gửi: UBND các xã: Phú Lai, Đoàn Kết.")?.leads ?? []).not.toContain("UBND các xã: Phú Lai, Đoàn Kết");
+  });
+});
