@@ -312,7 +312,9 @@ const CLAUSE_ASKS = /^\s*\p{Lu}[^,;:.]{0,100}?\s(?:(?:(?:cũng|đã|vừa|trân 
 const ASKS_NEXT = /^\s*(?:(?:cũng|đã|vừa|trân trọng|kính)\s+)*(?:đề nghị|yêu cầu)(?:[\s,]|:\s*$)/u;
 function bodyAsksAt(rest: string): boolean {
   const t = rest.trimStart();
-  if (!bodyHeadAt(t)) return false;
+  // Most clauses ask no one: look for the verb before reading a list.
+  const near = t.slice(0, 520);
+  if ((!near.includes("đề nghị") && !near.includes("yêu cầu")) || !bodyHeadAt(t)) return false;
   const { list, end } = readList(t);
   return !/[,;]/u.test(list) && ASKS_NEXT.test(t.slice(end));
 }
