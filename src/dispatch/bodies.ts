@@ -110,6 +110,15 @@ export function readList(s: string): { list: string; end: number } {
         continue;
       }
     }
+    // "UBND các xã: Phú Lai, Đoàn Kết, Hữu Lợi tổ chức …", "UBND các địa phương: Khánh Sơn, …, Cam Ranh rà soát …": the
+    // places of a collective named after its colon are part of its name.
+    const places = c === ":" && /(?:^|\s)các\s+(?:huyện|xã|phường|thị trấn|quận|tỉnh|thành phố|thị xã|địa phương)\s*$/u.test(out) && bodyHeadAt(out.trimStart()) > 0 ? UNITS_AFTER_KIND.exec(s.slice(i)) : null;
+    // Only when the verb comes straight after them: a line that ends on the places is a heading or an address.
+    if (places && STOP_RE.test(s.slice(i + places[0].length).trimStart())) {
+      out = `${out.trimEnd()}: ${places[1]!.trim()}`;
+      i += places[0].length;
+      continue;
+    }
     if (/[.:!?“”"'‘’]/u.test(c) && !(c === "." && /[\p{L}\p{N}]/u.test(s[i + 1] ?? " "))) break;
     if (c === ";" || c === ",") {
       const after = s.slice(i + 1, i + 80).trimStart();

@@ -202,13 +202,13 @@ function readLeads(sentence: string): SentenceLeads | null {
     // "Đồng thời, kiểm tra kiểm soát chặt chẽ khu vực cửa khẩu, cảng biển, bưu điện quốc tế …", "Cụ thể, đã có 9 trường
     // THCS …, 10 trường tiểu học …": once a clause with its subject left out has begun after the opener (a verb, "việc",
     // "đã"), its later commas separate the items of a list, not clauses; only a capitalised subject or a request starts
-    // one there. Not inside a purpose clause ("Để chủ động …, đảm bảo an toàn …, Bộ trưởng … yêu cầu …"): its verbs are
+    // one there (or a body in lower case that asks: "…, bộ đề nghị …"). Not inside a purpose clause ("Để chủ động …, đảm bảo an toàn …, Bộ trưởng … yêu cầu …"): its verbs are
     // the purpose's, and the subject still comes.
     let begun = false;
     let purpose = /^(?:Để|Nhằm)(?![\p{L}])/u.test(s);
     for (let i = s.indexOf(","); i > 0 && i < 600 && starts.length < 10; i = s.indexOf(",", i + 1)) {
       const seg = s.slice(i + 1).trimStart();
-      if (begun && !/^\p{Lu}/u.test(seg) && !REQUEST.test(seg)) continue;
+      if (begun && !/^\p{Lu}/u.test(seg) && !REQUEST.test(seg) && !bodyAsksAt(seg)) continue;
       starts.push(i + 1);
       purpose ||= /^(?:để|nhằm)(?![\p{L}])/u.test(seg);
       if (!purpose && /^\p{Ll}/u.test(seg) && !ADVERBIAL.test(seg) && !REQUEST.test(seg) && !bodyHeadAt(seg)) begun = true;
@@ -307,6 +307,18 @@ export function endsInDirectedList(clause: string): boolean {
 // ("chủ trì", "có trách nhiệm") is the subject of the main clause, never one more of the bodies listed before it.
 const CLAUSE_ASKS = /^\s*\p{Lu}[^,;:.]{0,100}?\s(?:(?:(?:cũng|đã|vừa|trân trọng|kính)\s+)*(?:đề nghị|yêu cầu)(?:[\s,]|:\s*$)|(?:chủ trì|có trách nhiệm|chịu trách nhiệm)[\s,])/u;
 
+// "… thực hiện Công điện số 398/CĐ-TTg của Thủ tướng Chính phủ, bộ đề nghị giám đốc các sở …": a body, in whatever
+// case, that runs straight into a request verb after a comma is the subject asking, not one more author or recipient.
+const ASKS_NEXT = /^\s*(?:(?:cũng|đã|vừa|trân trọng|kính)\s+)*(?:đề nghị|yêu cầu)(?:[\s,]|:\s*$)/u;
+function bodyAsksAt(rest: string): boolean {
+  const t = rest.trimStart();
+  // Most clauses ask no one: look for the verb before reading a list.
+  const near = t.slice(0, 520);
+  if ((!near.includes("đề nghị") && !near.includes("yêu cầu")) || !bodyHeadAt(t)) return false;
+  const { list, end } = readList(t);
+  return !/[,;]/u.test(list) && ASKS_NEXT.test(t.slice(end));
+}
+
 function subjectAt(rest: string): boolean {
   const t = rest.trimStart();
   // A lower-case kind ("…của các cơ quan, đơn vị, Sở …") goes on with the collective before the comma.
@@ -322,7 +334,7 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
     // the main clause, not more of the recipients before it.
     // A start inside the authors' list ("Theo chỉ đạo của Chủ tịch UBND huyện, UBND các xã, thị trấn phối hợp …") is the
     // main clause's subject when a list read there runs straight into its verb.
-    if (at > 0 && (inRecipients(s, at) || inPartners(s, at) || (inOwners(s, at) && !subjectAt(s.slice(at))) || inAsked(s, at)) && !CLAUSE_ASKS.test(s.slice(at, at + 200))) continue;
+    if (at > 0 && (inRecipients(s, at) || inPartners(s, at) || (inOwners(s, at) && !subjectAt(s.slice(at))) || inAsked(s, at)) && !CLAUSE_ASKS.test(s.slice(at, at + 200)) && !bodyAsksAt(s.slice(at, at + 200))) continue;
     // "đồng chí Trần Thị Phương Mai - Chủ tịch Hội LHPN quận đề nghị …": the person's name before the title of the body
     // they head asks as the title and body do when no name is given (only a request: a named official chairing a meeting
     // is the news, not work).
@@ -546,6 +558,17 @@ function verbAfter(rest: string): string {
 export function isWorkSentence(l: SentenceLeads | null): l is SentenceLeads {
   // A single letter is the cut end of a truncated page ("Văn phòng cấp ủy cấp huyện l"), not a verb.
   return l !== null && l.verb.length > 1 && !BACKGROUND_VERB.test(l.verb) && !isGeneric(l.leads);
+}
+
+/**
+ * "UBND các quận … có trách nhiệm …. Thủ trưởng các cơ quan, đơn vị kiểm tra việc treo cờ …": within the work a
+ * dispatch sets out, a sentence whose subject is a collective of bodies ("các phường", "Thủ trưởng các cơ quan, đơn
+ * vị") and whose verb is work, not report, gives that collective its own task although it names no one body.
+ */
+export function isCollectiveWork(l: SentenceLeads | null, s: string): l is SentenceLeads {
+  // "Các địa phương …", "Các đơn vị có liên quan …" alone are how a dispatch points back at those it has asked.
+  return l !== null && !l.requested && l.verb.length > 1 && !BACKGROUND_VERB.test(l.verb) && l.leads.length > 0 && isGeneric(l.leads) && s.trimStart().startsWith(l.leads[0]!) &&
+    !l.leads.every((n) => /^(?:các\s+)?(?:địa phương|đơn vị)(?:\s+(?:có\s+)?liên quan)?$/iu.test(n.trim()));
 }
 
 // "Giám đốc các Sở: Tài chính, Nội vụ, Công" / "Thương, Kế hoạch và Đầu tư; …": a list of units after the kind's colon,

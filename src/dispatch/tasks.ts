@@ -8,7 +8,7 @@ import type { Assignee, ParsedTask } from "./schema.js";
 import type { OutlineNode } from "./outline.js";
 import { isNumbered } from "./outline.js";
 import type { Structure } from "./structure.js";
-import { coordinatorsIn, endsInDirectedList, isWorkSentence, leadsIn, leadsOfSentence, sentences } from "./roles.js";
+import { coordinatorsIn, endsInDirectedList, isCollectiveWork, isWorkSentence, leadsIn, leadsOfSentence, sentences } from "./roles.js";
 import { sameBody } from "./names.js";
 import { isGeneric } from "./bodies.js";
 
@@ -281,7 +281,7 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
         cur = null;
         return;
       }
-      if (l !== null && ((l.requested && !isGeneric(l.leads)) || isWorkSentence(l))) {
+      if (l !== null && ((l.requested && !isGeneric(l.leads)) || isWorkSentence(l) || (cur !== null && i > 0 && isCollectiveWork(l, s)))) {
         const leads = l.leads.filter((n) => !isIssuer(n));
         // A later sentence asking the same bodies again ("Đề nghị các sở … gửi báo cáo về Sở Nội vụ trước ngày 10/9")
         // goes on with their task: it names no new body.

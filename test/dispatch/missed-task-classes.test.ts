@@ -46,11 +46,15 @@ describe("whoever asks, named by a phrase that is not a body ('Lãnh đạo Bộ
     expect(l?.leads).toEqual(["các sở"]);
   });
 
-  // Known gap since the merge with the assignee branch: lower-case "bộ" now reads as a body, and after "… của Thủ tướng
-  // Chính phủ," it is taken for one more author, so the sentence's request is lost. Marked as failing so that the fix
-  // shows.
-  it.fails("'…, bộ đề nghị giám đốc các sở …' after a cited document still asks them", () => {
+  // Lower-case "bộ" reads as a body; after "… của Thủ tướng Chính phủ," it runs straight into "đề nghị", so it is the
+  // subject asking, not one more author.
+  it("'…, bộ đề nghị giám đốc các sở …' after a cited document still asks them", () => {
     expect(asked("Theo đó, thực hiện Công điện số 398/CĐ-TTg của Thủ tướng Chính phủ, bộ đề nghị giám đốc các sở GD&ĐT tăng cường quán triệt.")).toEqual(["giám đốc các sở GD&ĐT"]);
+    expect(asked("Thực hiện chỉ đạo của UBND tỉnh, sở yêu cầu các phòng chuyên môn rà soát hồ sơ.")).toEqual(["các phòng chuyên môn"]);
+  });
+
+  it("keeps a lower-case body inside the authors' list when no request follows it", () => {
+    expect(asked("Thực hiện chỉ đạo của Thủ tướng Chính phủ, bộ ngành liên quan và địa phương, các đơn vị tổ chức kiểm tra.")).toBeNull();
   });
 
   it.each([
@@ -157,5 +161,37 @@ describe("a second request joined by 'đồng thời'", () => {
   it("stays with a clause that only tells whom a document went to", () => {
     const t = tasksOf("Bộ trưởng Bộ Công an có công điện gửi công an 19 tỉnh, thành phố về việc cấp căn cước, đồng thời yêu cầu Giám đốc Công an các tỉnh hoàn thành ba nhiệm vụ.");
     expect(t).toHaveLength(1);
+  });
+});
+
+describe("a collective named as the subject of work, after a task in the same paragraph", () => {
+  const page = (body: string) => `Thông báo treo cờ nhân dịp Giỗ tổ Hùng Vương\n\nUBND thành phố vừa ban hành Thông báo số 263/TB-UBND ngày 07/4/2022 về việc treo cờ.\n\nTheo đó, UBND thành phố đề nghị các cơ quan, bệnh viện, trường học treo cờ Tổ quốc từ ngày 9/4 đến ngày 11/4/2022.\n\n${body}\n`;
+  const leadsOf = (body: string) => readDispatch(page(body), { refDate: new Date("2022-04-08") }).tasks.slice(1).map((t) => t.assignees.filter((a) => a.role === "lead").map((a) => a.name));
+
+  it("gives the heads of the units their own task", () => {
+    expect(leadsOf("UBND các quận, huyện có trách nhiệm chỉ đạo, kiểm tra việc treo cờ ở địa bàn dân cư. Thủ trưởng các cơ quan, đơn vị kiểm tra việc treo cờ ở các đơn vị thuộc quyền quản lý.")).toEqual([["UBND các quận, huyện"], ["Thủ trưởng các cơ quan, đơn vị"]]);
+  });
+
+  it("leaves 'Các địa phương …' pointing back at the bodies already asked", () => {
+    expect(leadsOf("UBND các quận, huyện có trách nhiệm chỉ đạo việc treo cờ ở địa bàn dân cư. Các địa phương phải chủ động bố trí kinh phí.")).toHaveLength(1);
+  });
+
+  it("does not make a report of what was done a task", () => {
+    expect(leadsOf("UBND các quận, huyện có trách nhiệm kiểm tra việc treo cờ. Các phường đã tổ chức treo cờ đầy đủ.")).toHaveLength(1);
+  });
+});
+
+describe("a collective with its places after a colon ('UBND các xã: A, B, C …')", () => {
+  it.each([
+    ["Theo đó, UBND các địa phương: Khánh Sơn, Khánh Vĩnh, Cam Ranh rà soát, bổ sung người có uy tín.", "UBND các địa phương: Khánh Sơn, Khánh Vĩnh, Cam Ranh", "rà soát"],
+    ["UBND các xã: Phú Lai, Đoàn Kết, Hữu Lợi tổ chức tiêu hủy lợn bệnh.", "UBND các xã: Phú Lai, Đoàn Kết, Hữu Lợi", "tổ chức"],
+  ])("%s", (s, name, verb) => {
+    const l = leadsOfSentence(s);
+    expect(l?.leads).toEqual([name]);
+    expect(l?.verb).toBe(verb);
+  });
+
+  it("leaves a line that ends on the places alone (a heading or an address, no verb after them)", () => {
+    expect(leadsOfSentence("Kính gửi: UBND các xã: Phú Lai, Đoàn Kết.")?.leads ?? []).not.toContain("UBND các xã: Phú Lai, Đoàn Kết");
   });
 });
