@@ -59,8 +59,9 @@ const OCCASION = /^(?:ra quân|lễ|hội nghị|hội thảo|hội thi|hội di
 // "Hội thi khai mạc 7 giờ 30 ngày 11-9-2008": the verb may be followed by the hour itself.
 const EVENT_VERB = /\s(?:được\s+)?(?:tổ chức|diễn ra|triển khai|thực hiện|khai mạc)\s+(?=(?:vào|trong|từ|lúc|ngày|đến|trước)\s|\d{1,2}\s*(?:h|giờ)(?![\p{L}]))/giu;
 // "… sẽ tổ chức Hội nghị đối thoại … vào 07 giờ 30 phút, ngày 29/10/2025": the occasion as the verb's object, dated in
-// the same sentence.
-const HOSTS_OCCASION = /(?:tổ chức|khai mạc|diễn ra)\s+(?:(?:điểm|trọng thể|long trọng)\s+)?(?=\p{Lu})/gu;
+// the same sentence; so does a task that takes part in it ("… điều động lực lượng tham gia Lễ ra quân … vào 14 h ngày
+// 17/1/2011"), for the other tasks that attend it.
+const HOSTS_OCCASION = /(?:tổ chức|khai mạc|diễn ra|tham gia|tham dự)\s+(?:(?:điểm|trọng thể|long trọng)\s+)?(?=\p{Lu})/gu;
 // "Thời gian tổ chức kỳ họp là 01 buổi chiều, bắt đầu từ 14 giờ …", "Thời gian thực hiện việc treo cờ Tổ quốc, từ ngày
 // …": an information sentence without a colon; the activity runs up to the first time word.
 const TIME_SENTENCE = /^(Thời gian(?:\s+(?!(?:là|sẽ)\s)[^\s,:;.]+){0,10}?)(?:\s*,\s*|\s+(?:sẽ\s+)?là\s+|\s+(?=(?:từ|vào|trước|đến|bắt đầu|trong|kể từ|lúc|ngày|chậm nhất)\s))([^]*)$/iu;

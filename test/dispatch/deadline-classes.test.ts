@@ -370,3 +370,17 @@ describe("'trong thời gian' an activity the text dates elsewhere", () => {
     expect(dated("Học sinh toàn trường tạm dừng đến trường.\n\nĐề nghị Tổ chuyên môn trong thời gian học sinh tạm dừng đến trường thường xuyên trao đổi với phụ huynh.")).toEqual([null]);
   });
 });
+
+describe("an occasion dated where one task takes part in it", () => {
+  const dated = (text: string) => readDispatch(text, { refDate: "2011-01-10" }).tasks.filter((t) => t.assignees.length > 0).map((t) => t.deadline?.date ?? null);
+  it("dates the other tasks that attend it", () => {
+    expect(
+      dated(
+        "Yêu cầu: Thị đoàn điều động lực lượng tham gia Lễ ra quân tuyên truyền phòng chống pháo nổ, tại phường Nghi Thuỷ vào 14 h ngày 17/1/2011. Các ban, ngành, đoàn thể huy động cán bộ tham gia Lễ ra quân và phối hợp với Thị đoàn làm tốt công tác tổ chức.",
+      ).slice(-1),
+    ).toEqual(["2011-01-17"]);
+  });
+  it("not when the occasion is dated nowhere", () => {
+    expect(dated("Yêu cầu: Các ban, ngành, đoàn thể huy động cán bộ tham gia Lễ ra quân và phối hợp với Thị đoàn làm tốt công tác tổ chức.")).toEqual([null]);
+  });
+});
