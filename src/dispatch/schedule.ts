@@ -59,8 +59,9 @@ const OCCASION = /^(?:ra quân|lễ|hội nghị|hội thảo|hội thi|hội di
 // "Hội thi khai mạc 7 giờ 30 ngày 11-9-2008": the verb may be followed by the hour itself.
 const EVENT_VERB = /\s(?:được\s+)?(?:tổ chức|diễn ra|triển khai|thực hiện|khai mạc)\s+(?=(?:vào|trong|từ|lúc|ngày|đến|trước)\s|\d{1,2}\s*(?:h|giờ)(?![\p{L}]))/giu;
 // "… sẽ tổ chức Hội nghị đối thoại … vào 07 giờ 30 phút, ngày 29/10/2025": the occasion as the verb's object, dated in
-// the same sentence.
-const HOSTS_OCCASION = /(?:tổ chức|khai mạc|diễn ra)\s+(?:(?:điểm|trọng thể|long trọng)\s+)?(?=\p{Lu})/gu;
+// the same sentence; so does a task that takes part in it ("… điều động lực lượng tham gia Lễ ra quân … vào 14 h ngày
+// 17/1/2011"), for the other tasks that attend it.
+const HOSTS_OCCASION = /(?:tổ chức|khai mạc|diễn ra|tham gia|tham dự)\s+(?:(?:điểm|trọng thể|long trọng)\s+)?(?=\p{Lu})/gu;
 // "Thời gian tổ chức kỳ họp là 01 buổi chiều, bắt đầu từ 14 giờ …", "Thời gian thực hiện việc treo cờ Tổ quốc, từ ngày
 // …": an information sentence without a colon; the activity runs up to the first time word.
 const TIME_SENTENCE = /^(Thời gian(?:\s+(?!(?:là|sẽ)\s)[^\s,:;.]+){0,10}?)(?:\s*,\s*|\s+(?:sẽ\s+)?là\s+|\s+(?=(?:từ|vào|trước|đến|bắt đầu|trong|kể từ|lúc|ngày|chậm nhất)\s))([^]*)$/iu;
@@ -368,7 +369,9 @@ export function attachDeadlines(tasks: ParsedTask[], st: Structure, doc: DocHead
   // document about one dated occasion, a task that names an occasion and states no time of its own prepares or serves
   // that one, so it is due on the occasion's day.
   const main = mainOccasion(text, doc.subject, ctx);
-  if (main) for (const t of tasks) if (!t.deadline && new RegExp(OCCASION_WORD.source, "iu").test(t.text)) t.deadline = { ...main };
+  // Preparing the venue, the people and the services ("trang trí khánh tiết, đón tiếp đại biểu", "bố trí 400 cán bộ cổ
+  // vũ") is work for that occasion even when the task does not name it.
+  if (main) for (const t of tasks) if (!t.deadline && (new RegExp(OCCASION_WORD.source, "iu").test(t.text) || PREPARES.test(t.text))) t.deadline = { ...main };
   // "1. Các cơ quan … treo cờ Tổ quốc từ ngày 29/4 đến hết ngày 2/5/2017. 2. UBND các huyện chỉ đạo … treo cờ …": a
   // window a task states for a named activity is the time of that activity, so the tasks that carry it out share it.
   const spans = activitySpans(tasks);
@@ -379,6 +382,11 @@ export function attachDeadlines(tasks: ParsedTask[], st: Structure, doc: DocHead
     if (span) t.deadline = { ...span.deadline };
   }
 }
+
+// Work that readies an occasion: its venue, its guests, its people, its services. Not the bare "chuẩn bị": "Chuẩn bị cơ
+// sở vật chất, phòng học cho giáo viên dự thi" under a contest's info item is work of its own with no time (the
+// synthetic spec cv-markdown-hoi-thi keeps it undated).
+const PREPARES = /(?<![\p{L}])(?:bố trí|trang trí|đón tiếp|phục vụ|huy động|điều động)(?![\p{L}])/iu;
 
 // Verbs too general to name an activity on their own.
 const GENERAL_VERB = /^(?:thực hiện|triển khai|tổ chức|báo cáo|tham gia|chỉ đạo|hướng dẫn|kiểm tra|tiến hành|duy trì|đảm bảo|bảo đảm|phối hợp)$/u;

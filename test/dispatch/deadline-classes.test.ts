@@ -370,3 +370,29 @@ describe("'trong thời gian' an activity the text dates elsewhere", () => {
     expect(dated("Học sinh toàn trường tạm dừng đến trường.\n\nĐề nghị Tổ chuyên môn trong thời gian học sinh tạm dừng đến trường thường xuyên trao đổi với phụ huynh.")).toEqual([null]);
   });
 });
+
+describe("an occasion dated where one task takes part in it", () => {
+  const dated = (text: string) => readDispatch(text, { refDate: "2011-01-10" }).tasks.filter((t) => t.assignees.length > 0).map((t) => t.deadline?.date ?? null);
+  it("dates the other tasks that attend it", () => {
+    expect(
+      dated(
+        "Yêu cầu: Thị đoàn điều động lực lượng tham gia Lễ ra quân tuyên truyền phòng chống pháo nổ, tại phường Nghi Thuỷ vào 14 h ngày 17/1/2011. Các ban, ngành, đoàn thể huy động cán bộ tham gia Lễ ra quân và phối hợp với Thị đoàn làm tốt công tác tổ chức.",
+      ).slice(-1),
+    ).toEqual(["2011-01-17"]);
+  });
+  it("not when the occasion is dated nowhere", () => {
+    expect(dated("Yêu cầu: Các ban, ngành, đoàn thể huy động cán bộ tham gia Lễ ra quân và phối hợp với Thị đoàn làm tốt công tác tổ chức.")).toEqual([null]);
+  });
+});
+
+describe("readying the one occasion a document is about", () => {
+  const dated = (text: string) => readDispatch(text, { refDate: "2008-09-02" }).tasks.filter((t) => t.assignees.length > 0).map((t) => t.deadline?.date ?? null);
+  const page = (when: string) =>
+    `Sẵn sàng cho Hội thi kể chuyện về tấm gương đạo đức Hồ Chí Minh\n\nTheo đó, Ban Tuyên giáo Tỉnh uỷ có nhiệm vụ chủ trì, phối hợp với Sở Văn hoá trang trí khánh tiết, đón tiếp đại biểu, thí sinh.\n\n${when}`;
+  it("dates the venue and guest work by the occasion's day though the task does not name it", () => {
+    expect(dated(page("Theo kế hoạch, Hội thi khai mạc 7 giờ 30 ngày 11-9-2008 tại Trung tâm Hội nghị tỉnh."))).toEqual(["2008-09-11"]);
+  });
+  it("not when the occasion is dated nowhere", () => {
+    expect(dated(page("Theo kế hoạch, Hội thi khai mạc tại Trung tâm Hội nghị tỉnh."))).toEqual([null]);
+  });
+});
