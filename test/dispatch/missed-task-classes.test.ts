@@ -166,7 +166,7 @@ describe("a second request joined by 'đồng thời'", () => {
 
 describe("a collective named as the subject of work, after a task in the same paragraph", () => {
   const page = (body: string) => `Thông báo treo cờ nhân dịp Giỗ tổ Hùng Vương\n\nUBND thành phố vừa ban hành Thông báo số 263/TB-UBND ngày 07/4/2022 về việc treo cờ.\n\nTheo đó, UBND thành phố đề nghị các cơ quan, bệnh viện, trường học treo cờ Tổ quốc từ ngày 9/4 đến ngày 11/4/2022.\n\n${body}\n`;
-  const leadsOf = (body: string) => readDispatch(page(body), { refDate: new Date("2022-04-08") }).tasks.slice(1).map((t) => t.assignees.filter((a) => a.role === "lead").map((a) => a.name));
+  const leadsOf = (body: string) => readDispatch(page(body), { refDate: "2022-04-08" }).tasks.slice(1).map((t) => t.assignees.filter((a) => a.role === "lead").map((a) => a.name));
 
   it("gives the heads of the units their own task", () => {
     expect(leadsOf("UBND các quận, huyện có trách nhiệm chỉ đạo, kiểm tra việc treo cờ ở địa bàn dân cư. Thủ trưởng các cơ quan, đơn vị kiểm tra việc treo cờ ở các đơn vị thuộc quyền quản lý.")).toEqual([["UBND các quận, huyện"], ["Thủ trưởng các cơ quan, đơn vị"]]);
