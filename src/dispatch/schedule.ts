@@ -371,7 +371,7 @@ export function attachDeadlines(tasks: ParsedTask[], st: Structure, doc: DocHead
   const main = mainOccasion(text, doc.subject, ctx);
   // Preparing the venue, the people and the services ("trang trí khánh tiết, đón tiếp đại biểu", "bố trí 400 cán bộ cổ
   // vũ") is work for that occasion even when the task does not name it.
-  if (main) for (const t of tasks) if (!t.deadline && (new RegExp(OCCASION_WORD.source, "iu").test(t.text) || PREPARES.test(t.text))) t.deadline = { ...main };
+  if (main) for (const t of tasks) if (!t.deadline && (MENTIONS_OCCASION.test(t.text) || PREPARES.test(t.text))) t.deadline = { ...main };
   // "1. Các cơ quan … treo cờ Tổ quốc từ ngày 29/4 đến hết ngày 2/5/2017. 2. UBND các huyện chỉ đạo … treo cờ …": a
   // window a task states for a named activity is the time of that activity, so the tasks that carry it out share it.
   const spans = activitySpans(tasks);
@@ -417,6 +417,8 @@ function activitySpans(tasks: ParsedTask[]): Array<{ activity: string; deadline:
 // Occasions a document is about: a congress, a ceremony, a contest, an election, a meeting, a drill.
 const OCCASION_WORD =
   /(?<![\p{L}])(?:đại hội|hội nghị|hội thi|hội diễn|hội thao|ngày hội|liên hoan|kỳ họp|kỳ thi|cuộc thi|bầu cử|diễn tập|lễ(?!\s*(?:,|tết|hội|và|phép))(?:\s+(?!(?:được|sẽ|đã|diễn|tổ|vào|của|năm|tại)(?![\p{L}]))\p{L}+){1,2}|ra quân|giao nhận quân)(?![\p{L}])/giu;
+// The same words tested once per task (OCCASION_WORD is global for matchAll, whose lastIndex a .test would move).
+const MENTIONS_OCCASION = new RegExp(OCCASION_WORD.source, "iu");
 // What dates an occasion in its own clause: "Lễ … sẽ diễn ra …", "Bầu cử … được tổ chức vào …", "Hội thi khai mạc 7
 // giờ 30 …", "Hoàn thành Đại hội … trước …", "Thời gian tổ chức Ngày hội … từ …".
 const OCCASION_VERB = /(?<![\p{L}])(?:tổ chức|diễn ra|khai mạc|dự kiến|hoàn thành|bắt đầu|tiến hành|kết thúc)(?![\p{L}])/iu;
