@@ -238,6 +238,11 @@ describe("header: portal renderings and trích yếu lines", () => {
       expect(own(["Phó Bí thư vừa ký văn bản về việc tạm dừng các đoàn đi nước ngoài.", "", "Thực hiện Công văn số 12/UBND-VX, Thường trực yêu cầu:"]).number).toBeNull();
     });
 
+    it("a list item citing a document does not date the header", () => {
+      const doc = header(["Công văn số 454-CV/BDVTW ngày 24/9/2015 của Ban Dân vận Trung ương về việc báo cáo tình hình", "", "Ban Dân vận Trung ương đã gửi:", "- Công văn số 256-CV/BDVTW, ngày 10/7/2015 về báo cáo.", "", "1. Các tỉnh báo cáo."].join("\n"));
+      expect(doc).toMatchObject({ number: "454-CV/BDVTW", date: "2015-09-24" });
+    });
+
     it("a lead sentence that tells the signing of an unnumbered document dates it", () => {
       const lead = (l: string) => header([l, "", "Thành phố giao Chủ tịch UBND quận thực hiện ngay các biện pháp chống dịch."].join("\n"));
       expect(lead("Ngày 10-2-2012, Phó chủ tịch UBND TP Đỗ Trung Thoại ký quyết định công bố dịch cúm gia cầm.").date).toBe("2012-02-10");
