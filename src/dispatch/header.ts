@@ -65,7 +65,7 @@ const POSTED = /(?:^|\s+)(?:Ngày (?:cập nhật|đăng)|Cập nhật|Đăng ng
 // The document's own number on a line by itself at the top of a legal-text portal ("1258/BVHTTDL-DSVH").
 const BARE_NUMBER = new RegExp(`^${NUM}$`, "u");
 // A title line without its type word right under the number ("BAN HÀNH QUY ĐỊNH VỀ …", "VỀ VIỆC …").
-const UPPER_TITLE = /^(?:BAN HÀNH|PHÊ DUYỆT|VỀ VIỆC|V\/V)\s+\p{Lu}/u;
+const UPPER_TITLE = /^(?:BAN HÀNH|PHÊ DUYỆT|VỀ VIỆC|V\/V)\s+[“"]?\p{Lu}/u;
 const NOT_HEADER = /^\(?\s*(?:Căn cứ|Thực hiện|Theo|Trong|Để|Nhằm|Ngày\s+\d|Qua|Sau khi|Trên cơ sở|Hiện nay|Kỷ niệm)/u;
 
 // The authority line under a quyết định's title ("TỔNG CỤC TRƯỞNG TỔNG CỤC THUẾ", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"),
@@ -159,7 +159,7 @@ export function readHeader(input: Line[]): HeaderResult {
     // "V/v …" opens its line, or follows the number and date on one header line ("Số 924/SNV-CCHC Ngày 07-9-2015 V/v
     // …"); a title line "Về việc …" / "Về: …" / "Về treo cờ …" near the top is the trích yếu of a portal rendering.
     const vv =
-      /^[“"]?(?:V\/v|V\/V|v\/v)\s*:?\s*(.+?)[”"]?$/u.exec(t) ??
+      /^[“"(]?(?:V\/v|V\/V|v\/v)\s*:?\s*(.+?)[”")]?$/u.exec(t) ??
       (/^(?:Số|SỐ)(?!\p{L})/u.test(t) ? /\s[“"]?(?:V\/v|V\/V|v\/v)\s*:?\s*(.+?)[”"]?$/u.exec(t) : null) ??
       (i <= Math.max(lastHeader + 2, 6) && !seenProse && t.length < 250 && !/:\s*$/u.test(t) ? /^(?:Về việc\s*:?|Về\s*:|Về(?=\s+\p{Ll}))\s*(.+)$/u.exec(t) : null);
     if (vv && doc.subject === null) {
@@ -190,14 +190,23 @@ export function readHeader(input: Line[]): HeaderResult {
       if (tl[2]) doc.subject ??= stripEnd(quyetDinhTitle(tl[2]).replace(ABOUT, "").replace(/^về\s+/iu, ""));
       else if (doc.subject === null) {
         const parts: string[] = [];
-        for (let j = i + 1; j < limit && parts.length < 4; j++) {
+        // "CỦA CHỦ TỊCH HỘI ĐỒNG BỘ TRƯỞNG SỐ 207/CT / NGÀY 11-7-1988 VỀ VIỆC CHO PHÉP THÀNH LẬP / HỘI HOÁ HỌC …": an
+        // old title names issuer, number and date before its subject, over several capitalised lines.
+        let issuerTitle = false;
+        for (let j = i + 1; j < limit && parts.length < (issuerTitle ? 6 : 4); j++) {
           const s = lines[j]!.text;
-          if (NOT_HEADER.test(s) || /^Kính gửi/iu.test(s) || (parts.length > 0 && ISSUER_HEAD.test(s) && isUpper(s))) break;
-          parts.push(s.replace(/^(?:về việc|v\/v)\s*:?\s*/iu, ""));
+          if (NOT_HEADER.test(s) || /^Kính gửi/iu.test(s) || (parts.length > 0 && ISSUER_HEAD.test(s) && isUpper(s) && !(issuerTitle && !/(?:VỀ VIỆC|V\/V)/u.test(parts.join(" "))))) break;
+          // "THÔNG BÁO / UBND XÃ HẢI TRẠCH THÔNG BÁO / “V/v …”": the announcing formula is not the subject.
+          if (parts.length === 0 && isUpper(s) && s.endsWith(tl[1]!.toUpperCase())) continue;
+          parts.push(s.replace(/^[“"(]?(?:về việc|v\/v)\s*:?\s*/iu, ""));
           lastHeader = j;
-          if (!/,$/.test(s)) break;
+          if (parts.length === 1 && /^CỦA\s/u.test(s) && isUpper(s)) issuerTitle = true;
+          if (!/,$/.test(s) && !(issuerTitle && isUpper(s))) break;
         }
-        if (parts.length) doc.subject = stripEnd(quyetDinhTitle(parts.join(" ")));
+        if (issuerTitle) {
+          const about = /\s(?:VỀ VIỆC|V\/V)\s+(.+)$/u.exec(parts.join(" "));
+          if (about) doc.subject = stripEnd(about[1]!);
+        } else if (parts.length) doc.subject = stripEnd(quyetDinhTitle(parts.join(" ")).replace(/[”")]$/u, ""));
       }
       continue;
     }
@@ -205,7 +214,8 @@ export function readHeader(input: Line[]): HeaderResult {
       // A stamp glued to the end of a header line by a PDF column interleave ("HUYỆN BẢO LÂM MẬT"), never "BÍ MẬT".
       const glued = doc.number === null || i <= lastHeader + 3 ? /(?<!BÍ|BẢO)\s+(TUYỆT MẬT|TỐI MẬT|MẬT|HỎA TỐC|HOẢ TỐC|THƯỢNG KHẨN|KHẨN)$/u.exec(t) : null;
       if (glued && stamps(glued[1]!, doc)) t = t.slice(0, glued.index);
-      const head = t.replace(/CỘNG H(?:OÀ|ÒA|OA).*$/u, "").replace(/ĐẢNG CỘNG SẢN.*$/u, "").trim();
+      // A table rendered with "|" between its cells leaves the separator after the issuer's cell.
+      const head = t.replace(/CỘNG H(?:OÀ|ÒA|OA).*$/u, "").replace(/ĐẢNG CỘNG SẢN.*$/u, "").replace(/[\s|]+$/u, "").trim();
       if (head && doc.type === null && !/:$/u.test(head) && !issuerParts.includes(head) && !/^(?:ĐỘC LẬP|T\/M|TM\.|KT\.)/u.test(head) && !PAGE_CHROME.test(head))
         issuerParts.push(head);
       if (i <= lastHeader + 3) lastHeader = Math.max(lastHeader, i);

@@ -243,6 +243,17 @@ describe("header: portal renderings and trích yếu lines", () => {
       expect(doc).toMatchObject({ number: "454-CV/BDVTW", date: "2015-09-24" });
     });
 
+    it("old and portal title layouts: 'CỦA … SỐ … VỀ VIỆC' over lines, '(V/v …)', the announcing formula, a quoted BAN HÀNH title, a place-date without comma", () => {
+      expect(header(["CHỦ TỊCH HỘI ĐỒNG BỘ TRƯỞNG", "Số: 207/CT", "Hà Nội, ngày 11 tháng 7 năm 1988", "QUYẾT ĐỊNH", "CỦA CHỦ TỊCH HỘI ĐỒNG BỘ TRƯỞNG SỐ 207/CT", "NGÀY 11-7-1988 VỀ VIỆC CHO PHÉP THÀNH LẬP", "HỘI HOÁ HỌC VIỆT NAM", "CHỦ TỊCH HỘI ĐỒNG BỘ TRƯỞNG", "Căn cứ Luật Tổ chức Hội đồng Bộ trưởng;"].join("\n")).subject)
+        .toBe("CHO PHÉP THÀNH LẬP HỘI HOÁ HỌC VIỆT NAM");
+      expect(header(["TRƯỜNG TH NGUYỄN CHÍ THANH", "KẾ HOẠCH", "(V/v Chuẩn bị và phân công thực hiện cho lễ khai giảng năm học 2013 – 2014)", "I. Mục đích: tổ chức lễ khai giảng."].join("\n")).subject)
+        .toBe("Chuẩn bị và phân công thực hiện cho lễ khai giảng năm học 2013 – 2014");
+      expect(header(["THÔNG BÁO", "UBND XÃ HẢI TRẠCH THÔNG BÁO", "“V/v triển khai phòng chống lụt bão, cơn bão số 4”", "- Căn cứ chỉ thị của Ban phòng chống lụt bão tỉnh"].join("\n")).subject)
+        .toBe("triển khai phòng chống lụt bão, cơn bão số 4");
+      expect(header(["BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |", "Số: 197/2005/QĐ-BNN-KL | Hà Nội, ngày 27 tháng 01 năm 2005 |", "BAN HÀNH “HƯỚNG DẪN XÂY DỰNG PHƯƠNG ÁN PHÒNG CHÁY, CHỮA CHÁY RỪNG CẤP TỈNH”", "Căn cứ Luật Bảo vệ và phát triển rừng;"].join("\n")))
+        .toMatchObject({ subject: "BAN HÀNH “HƯỚNG DẪN XÂY DỰNG PHƯƠNG ÁN PHÒNG CHÁY, CHỮA CHÁY RỪNG CẤP TỈNH”", issuer: expect.not.stringMatching(/\|/u) });
+    });
+
     it("a lead sentence that tells the signing of an unnumbered document dates it", () => {
       const lead = (l: string) => header([l, "", "Thành phố giao Chủ tịch UBND quận thực hiện ngay các biện pháp chống dịch."].join("\n"));
       expect(lead("Ngày 10-2-2012, Phó chủ tịch UBND TP Đỗ Trung Thoại ký quyết định công bố dịch cúm gia cầm.").date).toBe("2012-02-10");
