@@ -9,7 +9,7 @@ import type { OutlineNode } from "./outline.js";
 import { isNumbered } from "./outline.js";
 import type { Structure } from "./structure.js";
 import { coordinatorsIn, endsInDirectedList, isCollectiveWork, isWorkSentence, leadsIn, leadsOfSentence, sentences } from "./roles.js";
-import { sameBody } from "./names.js";
+import { nameKey, sameBody } from "./names.js";
 import { isGeneric } from "./bodies.js";
 
 export interface TaskContext {
@@ -169,9 +169,18 @@ function refersTo(bare: string, name: string): boolean {
   return head !== bare.toLowerCase().replace(/^(?:tất cả\s+)?các\s+/u, "") && head.startsWith(`${kind} `);
 }
 
+// "Sở Nông nghiệp và PTNT" in a letter of "Bộ Nông nghiệp và PTNT": the same field under another head is another body,
+// though most of the words are shared.
+const HEAD_KEY = /^(bo|so|phong|cuc|chi cuc|tong cuc|vu|ban|uy ban nhan dan|hoi dong nhan dan|trung tam|vien)\s/u;
+function otherHead(a: string, b: string): boolean {
+  const ha = HEAD_KEY.exec(nameKey(a))?.[1];
+  const hb = HEAD_KEY.exec(nameKey(b))?.[1];
+  return ha !== undefined && hb !== undefined && ha !== hb;
+}
+
 export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
   const out: ParsedTask[] = [];
-  const isIssuer = (n: string) => ctx.issuer.some((i) => sameBody(i, n));
+  const isIssuer = (n: string) => ctx.issuer.some((i) => sameBody(i, n) && !otherHead(i, n));
   // "Văn phòng Chính phủ đề nghị các Bộ khẩn trương có ý kiến" to "Kính gửi: Bộ Tài chính; Bộ Kế hoạch và Đầu tư; …".
   const resolve = (names: string[]) =>
     names.flatMap((n) => {
