@@ -916,3 +916,14 @@ describe("'phân công trực tiếp đến X'", () => {
     expect(leadsOfSentence("Quận ủy Cầu Giấy đã phân công trực tiếp đến các cấp ủy Đảng cơ sở lãnh đạo, chỉ đạo, tổ chức học tập.")).toMatchObject({ leads: ["các cấp ủy Đảng cơ sở"], requested: true });
   });
 });
+
+describe("generic addressees compared without tones", () => {
+  it("'các phường' names bodies of a kind as 'các xã' does; 'các địa phương' stays generic", () => {
+    expect(bodies.isGeneric(["các phường"])).toBe(false);
+    expect(bodies.isGeneric(["các địa phương"])).toBe(true);
+    expect(bodies.isGeneric(["các cơ quan, đơn vị, địa phương liên quan"])).toBe(true);
+  });
+  it("a collective of wards after an opener does its own work", () => {
+    expect(leadsOfSentence("Ngoài việc tổng vệ sinh tại trụ sở, các phường huy động nhân dân ra quân dọn vệ sinh.")?.leads).toEqual(["các phường"]);
+  });
+});
