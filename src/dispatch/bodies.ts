@@ -267,7 +267,10 @@ function isCollective(seg: string): boolean {
 
 const SHARED_OFFICE_BEFORE = /^(?:(?:Chánh|Phó Chánh)\s+)?Văn phòng\s+(?:HĐND|Hội đồng nhân dân|Đoàn ĐBQH|Đoàn đại biểu Quốc hội)$/iu;
 
-/** Splits a list into bodies: at ";", at a new "các", and at each new named unit; same-tier kinds stay together. */
+/**
+ * Splits a list into bodies: at ";", at a new "các" (or distributive "mỗi", "từng": "Mỗi hộ gia đình, mỗi người dân" are
+ * two), and at each new named unit; same-tier kinds stay together.
+ */
 export function splitList(list: string): string[] {
   const names: string[] = [];
   // "Sở Y tế các tỉnh … tham gia Đề án (danh sách kèm theo)": a remark on the list is not part of any name.
@@ -308,7 +311,7 @@ export function splitList(list: string): string[] {
       // "Các cơ quan liên quan và đoàn thể huyện", "các ngành liên quan và địa phương": "liên quan" closes a collective; the
       // kind after "và" is another body.
       const closed = sep.includes("và") && /(?:^|\s)(?:có\s+)?liên quan$/u.test(cur) && KIND_WORD.test(seg.toLowerCase());
-      const startsNew = cur === "" || afterIdiom || closed || (!idiomTail && !sharedOffice && !elided && ((bodyHeadAt(seg) > 0 && !(kind && isCollective(cur))) || /^các\s/iu.test(seg)));
+      const startsNew = cur === "" || afterIdiom || closed || (!idiomTail && !sharedOffice && !elided && ((bodyHeadAt(seg) > 0 && !(kind && isCollective(cur))) || /^(?:các|mỗi|từng)\s/iu.test(seg)));
       const shared = !startsNew && sep.includes(",") ? sharedHead(cur, seg, parts.slice(k + 1)) : !startsNew && sep.includes("và") ? sharedNameHead(cur, seg) : null;
       if (shared) {
         names.push(cur);
