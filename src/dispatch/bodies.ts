@@ -267,7 +267,10 @@ function isCollective(seg: string): boolean {
 
 const SHARED_OFFICE_BEFORE = /^(?:(?:Chánh|Phó Chánh)\s+)?Văn phòng\s+(?:HĐND|Hội đồng nhân dân|Đoàn ĐBQH|Đoàn đại biểu Quốc hội)$/iu;
 
-/** Splits a list into bodies: at ";", at a new "các", and at each new named unit; same-tier kinds stay together. */
+/**
+ * Splits a list into bodies: at ";", at a new "các" (or distributive "mỗi", "từng": "Mỗi hộ gia đình, mỗi người dân" are
+ * two), and at each new named unit; same-tier kinds stay together.
+ */
 export function splitList(list: string): string[] {
   const names: string[] = [];
   // "Sở Y tế các tỉnh … tham gia Đề án (danh sách kèm theo)": a remark on the list is not part of any name.
@@ -308,7 +311,7 @@ export function splitList(list: string): string[] {
       // "Các cơ quan liên quan và đoàn thể huyện", "các ngành liên quan và địa phương": "liên quan" closes a collective; the
       // kind after "và" is another body.
       const closed = sep.includes("và") && /(?:^|\s)(?:có\s+)?liên quan$/u.test(cur) && KIND_WORD.test(seg.toLowerCase());
-      const startsNew = cur === "" || afterIdiom || closed || (!idiomTail && !sharedOffice && !elided && ((bodyHeadAt(seg) > 0 && !(kind && isCollective(cur))) || /^các\s/iu.test(seg)));
+      const startsNew = cur === "" || afterIdiom || closed || (!idiomTail && !sharedOffice && !elided && ((bodyHeadAt(seg) > 0 && !(kind && isCollective(cur))) || /^(?:các|mỗi|từng)\s/iu.test(seg)));
       const shared = !startsNew && sep.includes(",") ? sharedHead(cur, seg, parts.slice(k + 1)) : !startsNew && sep.includes("và") ? sharedNameHead(cur, seg) : null;
       if (shared) {
         names.push(cur);
@@ -428,9 +431,13 @@ export function isGeneric(names: string[]): boolean {
   // "các đại biểu" alone: the delegates at the meeting a news page reports ("Tại Hội nghị, các đại biểu thảo luận …"),
   // not "đại biểu HĐND" elected to a council.
   return names.every((n) => /^quy\s/u.test(nameKey(n)) || /^(?:cac )?dong chi$/u.test(nameKey(n)) || /^(?:cac )?dai bieu(?: (?:du|tham du) (?:hoi nghi|cuoc hop|phien hop))?$/u.test(nameKey(n)) ||
+    // Compared without tones, so "địa phương" is read as one word: "phuong" alone is "phường", and "các phường" are
+    // named bodies of a kind as "các xã" are.
     nameKey(n)
-      .split(" ")
-      .every((w) => /^(?:cac|don|vi|co|quan|lien|huu|to|chuc|ca|nhan|dia|phuong|truc|thuoc|tren|ban|nganh|tat|ca|minh|nay|noi|nang)$/u.test(w)),
+      .replace(/(?:^|\s)dia phuong(?=\s|$)/gu, " ")
+      .trim()
+      .split(/\s+/u)
+      .every((w) => w === "" || /^(?:cac|don|vi|co|quan|lien|huu|to|chuc|ca|nhan|truc|thuoc|tren|ban|nganh|tat|minh|nay|noi|nang)$/u.test(w)),
   );
 }
 

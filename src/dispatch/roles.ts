@@ -33,14 +33,14 @@ const ADVERBIAL =
 // "Theo dõi" is a verb ("Theo dõi kiểm tra, …"), not the preposition "Theo" opening an adverbial clause.
 const OPENER =
   /^(?:Về\s|Trong|Trên cơ sở|Căn cứ|Sau khi|Để|Khi|Nhằm|Qua đó|Đồng thời|Ngoài ra|Thực hiện|Theo(?!\s+dõi)|Ngày\s+\d|Hết|Từ|Đến|Tiếp theo|Bên cạnh đó|Mặt khác|Riêng|Đối với|Cụ thể|Trước mắt|Tại|Với|Nhân dịp|Hưởng ứng|Trước|Nhận được|Trường h[ợọ]p|Nếu|Cùng với đó|Chào mừng|(?:Sáng|Chiều|Tối|Trưa)\s+(?:ngày\s+|nay\b)?\d?|Thời gian qua|Hiện nay|Vừa qua|Do đó|Do vậy|Vì vậy|Vì thế|Vậy(?=\s)|Song song với đó|T(?:ùy|uỳ)\s|Sau(?=\s)|Ngoài(?=\s)|Bên cạnh(?=\s))/u;
-// "Thủ tướng Chính phủ yêu cầu …" names no person: the office alone asks.
-// A named official, or one named by the title alone in a news report ("Phó Chủ tịch cũng đề nghị …", "Thủ tướng yêu cầu
-// …", "Đồng chí Bí thư Huyện ủy …" is a body with its title and is read by listAt). The leaders of a place ask as its
-// government does ("Lãnh đạo thành phố cũng giao Sở Văn hóa … chủ trì …").
-const PERSON_ASKS = /^((?:[Đđ]ồng chí\s+)?(?:Phó\s+)?(?:Thủ tướng(?:\s+Chính phủ)?|Thống đốc|Bộ trưởng|Thứ trưởng|Tổng Bí thư|Chủ tịch nước|Chủ tịch|Bí thư|Giám đốc|Trưởng ban)\s+(?:\p{Lu}\p{L}*\s+){0,4}|Lãnh đạo\s+(?:thành phố|tỉnh|huyện|thị xã|quận|xã|phường|thị trấn)\s+(?:\p{Lu}\p{Ll}*\s+){0,3})(?:(?:cũng|đã|vừa|còn|đồng thời)\s+)?(?=(?:yêu cầu|đề nghị|giao|lưu ý)[\s,:])/u;
-// "Tại hội nghị, đại diện Ban Thường vụ Huyện ủy yêu cầu cấp ủy các cấp …": someone speaking for a body asks as it does.
-const REPRESENTATIVE_ASKS = /^(?:[Đđ]ại diện\s+(?:lãnh đạo\s+)?)((?:[^\s,.;:]+\s+){1,8}?)(?:(?:cũng|đã|vừa)\s+)?(?=(?:yêu cầu|đề nghị|giao)[\s,:])/u;
-const PERSON_PUBLISHES = new RegExp(PERSON_ASKS.source.replace(/\(\?=\(\?:yêu cầu[^)]*\)\[[^\]]*\]\)$/u, ""), "u");
+// A leader named by title ("Thủ tướng Phạm Minh Chính", "Phó Chủ tịch" in a news report; "Đồng chí Bí thư Huyện ủy …" is
+// a body with its title and is read by listAt), or the leaders of a place, who ask as its government does ("Lãnh đạo
+// thành phố cũng giao Sở Văn hóa … chủ trì …"). "Thủ tướng Chính phủ yêu cầu …" names no person: the office alone asks.
+const TITLED = String.raw`(?:[Đđ]ồng chí\s+)?(?:Phó\s+)?(?:Thủ tướng(?:\s+Chính phủ)?|Thống đốc|Bộ trưởng|Thứ trưởng|Tổng Bí thư|Chủ tịch nước|Chủ tịch|Bí thư|Giám đốc|Trưởng ban)(?:\s+\p{Lu}\p{L}*){0,4}|Lãnh đạo\s+(?:thành phố|tỉnh|huyện|thị xã|quận|xã|phường|thị trấn)(?:\s+\p{Lu}\p{Ll}*){0,3}`;
+// Who speaks for a body, so that the request is the body's own (the requester, perhaps the issuer): a leader by title,
+// or "Tại hội nghị, đại diện Ban Thường vụ Huyện ủy yêu cầu cấp ủy các cấp …", someone speaking for the body named.
+const SPEAKS_FOR = new RegExp(`^(?:(${TITLED})|[Đđ]ại diện\\s+(?:lãnh đạo\\s+)?([^\\s,.;:]+(?:\\s+[^\\s,.;:]+){0,7}))$`, "u");
+const PERSON_PUBLISHES = new RegExp(`^(${TITLED})\\s+(?:(?:cũng|đã|vừa|còn|đồng thời)\\s+)?`, "u");
 const PLACE_ASKS = /^((?:TP|Tp|[Tt]hành phố|[Tt]ỉnh|[Hh]uyện|[Qq]uận|[Tt]hị xã)(?:\.?\s*\p{Lu}[\p{L}.]*)*)\s+(?:(?:cũng|đã|vừa|còn)\s+)*(?=(?:đề nghị|yêu cầu|giao)\s)/u;
 const DOC_SAYS = /^(?:Công văn|Thông báo|Kế hoạch|Chỉ thị|Văn bản|Công điện|Kết luận|Hướng dẫn)\s+(?:cũng\s+)?(?:nêu rõ|nêu|cho biết|nhấn mạnh|chỉ rõ)\s*[:,]\s*(?=\p{Lu})/u;
 // "… rất mong sự quan tâm của Quý đơn vị", "Sở … lấy ý kiến góp ý dự thảo …", "Thường trực Thành ủy đồng ý …": the
@@ -342,14 +342,10 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
     const whole = s.slice(at).trimStart().replace(/^ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?\s*,?\s*(?=\p{Lu})/u, "");
     const unnamed = whole.replace(NAMED_PERSON, "");
     const part = unnamed !== whole && CLAUSE_ASKS.test(unnamed.slice(0, 200)) ? unnamed : whole;
-    // "Thứ trưởng Trương Thanh Hoài yêu cầu Cục …", "Phó Thủ tướng Trần Hồng Hà đề nghị …": a named official asking.
-    const person = PERSON_ASKS.exec(part) ?? REPRESENTATIVE_ASKS.exec(part);
-    if (person) {
-      const rest = part.slice(person[0].length);
-      const inner = REQUEST.exec(rest);
-      const obj = inner ? objectAt(rest.slice(inner[0].length)) : null;
-      if (inner && obj) return { leads: obj.names, requester: [person[1]!.trim()], verb: verbAfter(rest.slice(inner[0].length + obj.end)), requested: true };
-    }
+    // "Thứ trưởng Trương Thanh Hoài yêu cầu Cục …", "Phó Thủ tướng Trần Hồng Hà đề nghị …": one who speaks for a body
+    // asks before any list of bodies is read in the phrase.
+    const spokesman = askerRequest(part, true);
+    if (spokesman) return spokesman;
     // "Thủ tướng Nguyễn Tấn Dũng đã có công điện yêu cầu các bộ, ngành …": a named official's publishing act carries the
     // request, as a body's does.
     const official = PERSON_PUBLISHES.exec(part);
@@ -411,7 +407,7 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
     }
     let got = listAt(part);
     if (!got) {
-      const asked = askerRequest(part);
+      const asked = askerRequest(part, false);
       if (asked) return asked;
       continue;
     }
@@ -474,19 +470,26 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
   return null;
 }
 
-// "Theo đó, …, bộ đề nghị giám đốc các sở GD&ĐT …", "Lãnh đạo Bộ đề nghị các sở …", "Nhà trường yêu cầu Thủ trưởng các
-// đơn vị …", "Thống đốc NHNN yêu cầu …": whoever speaks may be named by a short phrase the lexicon does not read as a
-// body (the issuer by its kind, a leader by title); the bodies after the request verb are asked all the same. The
-// phrase is a subject only: no clause words ("nếu", "để", "cần", …) and no verb of its own before the request.
-const ASKER = /^([^,;:.()“”"!?]{2,80}?)\s+(?:(?:cũng|đã|vừa|còn|đồng thời|tiếp tục|trân trọng)\s+)*(?=(?:đề nghị|yêu cầu|giao|lưu ý|kính mong)\s)/u;
+// Someone who is not read as a body asks: one who speaks for a body (SPEAKS_FOR: the requester), or, when no body can
+// be read at the start, whoever else speaks ("Theo đó, …, bộ đề nghị giám đốc các sở GD&ĐT …", "Nhà trường yêu cầu
+// Thủ trưởng các đơn vị …": the issuer by its kind, named by a phrase the lexicon does not read as a body). The bodies
+// after the request verb are asked all the same. A bare phrase is a subject only: no clause words ("nếu", "để", "cần",
+// …) and no verb of its own before the request.
+const ASKER = /^([^,;:.()“”"!?]{2,80}?)\s+(?:(?:cũng|đã|vừa|còn|đồng thời|tiếp tục|trân trọng)\s+)*(?=(?:đề nghị|yêu cầu|giao|lưu ý|kính mong)[\s,:])/u;
 const NOT_ASKER = /(?:^|\s)(?:thì|nếu|khi|để|không|chưa|được|bị|là|có|cần|phải|sẽ|đang|và|hoặc|với|theo|trong|tại|sau|trước|về|đối với|thực hiện|tổ chức|báo cáo)(?:\s|$)/iu;
-function askerRequest(part: string): SentenceLeads | null {
+/** A request by someone not read as a body; `spokesmanOnly` (tried before any list of bodies is read): SPEAKS_FOR only. */
+function askerRequest(part: string, spokesmanOnly: boolean): SentenceLeads | null {
   const m = ASKER.exec(part);
-  if (!m || m[1]!.split(/\s+/u).length > 10 || NOT_ASKER.test(m[1]!) || OPENER.test(m[1]!)) return null;
+  if (!m) return null;
+  const who = m[1]!.trim();
+  const speaks = SPEAKS_FOR.exec(who);
+  if (!speaks && (spokesmanOnly || who.split(/\s+/u).length > 10 || NOT_ASKER.test(who) || OPENER.test(who))) return null;
   const rest = part.slice(m[0].length);
   const inner = REQUEST.exec(rest);
   const obj = inner ? objectAt(rest.slice(inner[0].length)) : null;
-  return obj ? { leads: obj.names, requester: [], speaker: m[1]!.trim(), verb: verbAfter(rest.slice(inner![0].length + obj.end)), requested: true } : null;
+  if (!obj) return null;
+  const verb = verbAfter(rest.slice(inner![0].length + obj.end));
+  return speaks ? { leads: obj.names, requester: [speaks[1] ?? speaks[2]!], verb, requested: true } : { leads: obj.names, requester: [], speaker: who, verb, requested: true };
 }
 
 // "Đối với cá nhân: …", "Đối với hộ gia đình: …": people or organisations by kind, with no "các" before them, as the

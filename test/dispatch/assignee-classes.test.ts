@@ -926,3 +926,31 @@ describe("the issuer is not an assignee, but the same field under another head i
     expect(names(own).flat().some((n) => /Sở Nông nghiệp/u.test(n))).toBe(false);
   });
 });
+
+describe("generic addressees compared without tones", () => {
+  it("'các phường' names bodies of a kind as 'các xã' does; 'các địa phương' stays generic", () => {
+    expect(bodies.isGeneric(["các phường"])).toBe(false);
+    expect(bodies.isGeneric(["các địa phương"])).toBe(true);
+    expect(bodies.isGeneric(["các cơ quan, đơn vị, địa phương liên quan"])).toBe(true);
+  });
+  it("a collective of wards after an opener does its own work", () => {
+    expect(leadsOfSentence("Ngoài việc tổng vệ sinh tại trụ sở, các phường huy động nhân dân ra quân dọn vệ sinh.")?.leads).toEqual(["các phường"]);
+  });
+});
+
+describe("where a name ends: adverbs and verbs after it, compound words inside it, distributives", () => {
+  it.each([
+    ["Đề nghị các bà mẹ hãy đưa trẻ đến tiêm đúng ngày.", ["các bà mẹ"]],
+    ["Yêu cầu các thôn nhanh chóng kiện toàn ban công tác.", ["các thôn"]],
+    ["Bộ Giao thông vận tải tính toán, cân nhắc kỹ việc lập trạm thu phí.", ["Bộ Giao thông vận tải"]],
+    ["Giao Sở Tài nguyên và Môi trường trên cơ sở các điều kiện pháp lý tham mưu giao đất.", ["Sở Tài nguyên và Môi trường"]],
+    ["Đề nghị các hộ dân có diện tích đất màu thu xếp thời gian gieo trồng.", ["các hộ dân có diện tích đất màu"]],
+    ["Ban quản lý đô thị, Trung tâm Y tế dự phòng mỗi đơn vị huy động 1 xe ô tô.", ["Ban quản lý đô thị", "Trung tâm Y tế dự phòng"]],
+    ["Đội Danh dự chuẩn bị lễ chào cờ.", ["Đội Danh dự"]],
+    ["Ủy ban Bầu cử xã chỉ đạo các tổ bầu cử niêm yết danh sách.", ["Ủy ban Bầu cử xã"]],
+    ["Bộ Ngoại giao; Thông tấn xã Việt Nam; Ủy ban An toàn Giao thông Quốc gia báo cáo nhanh tình hình.", ["Bộ Ngoại giao", "Thông tấn xã Việt Nam", "Ủy ban An toàn Giao thông Quốc gia"]],
+  ])("%s", (s, want) => expect(leadsOfSentence(s)?.leads).toEqual(want));
+  it("splits at a new distributive as at a new 'các'", () => {
+    expect(splitList("Mỗi hộ gia đình, mỗi người dân")).toEqual(["Mỗi hộ gia đình", "mỗi người dân"]);
+  });
+});
