@@ -5,6 +5,7 @@
  * picked up, because only those two positions yield assignees.
  */
 import { bodyHeadAt, isGeneric, readList, splitList, STOP_RE } from "./bodies.js";
+import { heldInParens } from "./rosters.js";
 
 
 export interface SentenceLeads {
@@ -226,7 +227,13 @@ function readLeads(sentence: string): SentenceLeads | null {
   }
   const found = readFrom(s, starts);
   if (found) return found;
-  return readOpened(s, starts) ?? midRequest(s);
+  return readOpened(s, starts) ?? midRequest(s) ?? heldLine(s);
+}
+
+/** "Diễn văn khai giảng năm học mới (Đ/c Diễn)": a roster step whose holder stands in parentheses after it. */
+function heldLine(s: string): SentenceLeads | null {
+  const held = heldInParens(s);
+  return held && { leads: held.holders, requester: [], verb: verbAfter(held.duty.charAt(0).toLowerCase() + held.duty.slice(1)), requested: false };
 }
 
 /** The rest of readLeads: a sentence with an opener, or without one, read after its semicolons and commas. */
@@ -279,17 +286,28 @@ export const KNOW_AND_DO = /^\s*(?:(?:được\s+)?biết\s*(?:[,;]|và)?\s*)?(?
 
 // "Trang trí, thu dọn lễ đài: Đoàn thanh niên.", "Kê, dọn bàn ghế: Chi đội 9A1. (GVCN …)": a duty roster line names the
 // work, then after its colon only the body that does it. Labels of information or of a header are not duties.
-const DUTY = /^([^:;.()\d]{2,60}?)\s*:\s*/u;
+const DUTY = /^([^:;.()]{2,60}?)\s*:\s*/u;
 const NOT_DUTY =
-  /^(?:kính gửi|đồng kính gửi|nơi nhận|thời gian|địa điểm|thành phần|đại biểu|đại diện|thư ký|chủ trì|phối hợp|cơ quan|đơn vị|người|nguồn|tác giả|số|ngày|v\/v|về việc|trích yếu|lĩnh vực|loại|chủ đề|liên hệ|địa chỉ|điện thoại|email|website|lưu|tm|kt|ban hành|hiệu lực|trưởng|phó|thành viên|ủy viên|uỷ viên|tổ trưởng|tổ phó|khách mời|mời|gồm|căn cứ|lưu ý|chú ý|ghi chú|yêu cầu|mục đích|nội dung|hình thức|đối tượng|phạm vi|kinh phí|trực)(?![\p{L}])/iu;
+  /^(?:kính gửi|đồng kính gửi|nơi nhận|thời gian|địa điểm|thành phần|đại biểu|đại diện|thư ký|chủ trì|phối hợp|cơ quan|đơn vị|người|nguồn|tác giả|số|ngày|v\/v|về việc|trích yếu|lĩnh vực|loại|chủ đề|liên hệ|địa chỉ|điện thoại|email|website|lưu|tm|kt|ban hành|hiệu lực|trưởng|phó|thành viên|ủy viên|uỷ viên|tổ trưởng|tổ phó|khách mời|mời|gồm|căn cứ|lưu ý|chú ý|ghi chú|yêu cầu|mục đích|nội dung|hình thức|đối tượng|phạm vi|kinh phí|trực(?=\s*$))(?![\p{L}])/iu;
 const NOT_TOPIC =
   /^(?:địa điểm|địa chỉ|nơi (?:tổ chức|nhận|nộp|tiếp nhận)|kính gửi|đồng kính gửi|nơi nhận|thành phần|đại biểu|đại diện|thư ký|chủ trì|phối hợp|cơ quan|đơn vị|người|nguồn|tác giả|số|v\/v|về việc|trích yếu|trưởng|phó|thành viên|ủy viên|uỷ viên|tổ trưởng|tổ phó|khách mời|mời|gồm|đối tượng|trực)(?![\p{L}])/iu;
+// "Chuẩn bị hoa …: Do cô Mai Thị Duyên và thầy Trần Công Mẫn phụ trách.": the holders as the agent of "do", the duty
+// verb closing the line.
+const BY = /^\s*[Dd]o\s+/u;
+const TAKES_CHARGE = /^\s*(?:phụ trách|thực hiện|đảm nhận|đảm nhiệm|chịu trách nhiệm|chuẩn bị)(?![\p{L}])/u;
 function dutyLine(s: string): SentenceLeads | null {
   const m = DUTY.exec(s);
-  if (!m || NOT_DUTY.test(m[1]!) || bodyHeadAt(m[1]!) || /^\p{Lu}{2,}/u.test(m[1]!) || m[1]!.split(/\s+/u).length > 8) return null;
-  const rest = s.slice(m[0].length);
+  // A roster's duty may be a long phrase ("Trang điểm, và thay đồ múa cho học sinh: Cô …"); a holder after it is the check.
+  if (!m || NOT_DUTY.test(m[1]!) || bodyHeadAt(m[1]!) || /^\p{Lu}{2,}/u.test(m[1]!) || m[1]!.split(/\s+/u).length > 12) return null;
+  let rest = s.slice(m[0].length);
+  const by = BY.exec(rest);
+  if (by) rest = rest.slice(by[0].length);
   const got = listAt(rest);
-  if (!got || !/^\s*[.;]?\s*(?:\([^()]*\)\s*[.;]?\s*)*$/u.test(rest.slice(got.end))) return null;
+  let after = got ? rest.slice(got.end) : "";
+  const charge = by ? TAKES_CHARGE.exec(after) : null;
+  if (charge) after = after.slice(charge[0].length);
+  // A line may go on after the holder's full stop ("Thầy Tùng. Tiết mục cô Ngọc Hà tự chuẩn bị.").
+  if (!got || (by && !charge) || !/^\s*(?:[.;]?\s*(?:\([^()]*\)\s*[.;]?\s*)*$|\.\s+\p{Lu})/u.test(after)) return null;
   return { leads: got.names, requester: [], verb: m[1]!.trim().toLowerCase(), requested: false };
 }
 

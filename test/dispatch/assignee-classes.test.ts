@@ -730,7 +730,8 @@ describe("people by their standing, asked as a group", () => {
   it.each([
     ["Lãnh đạo Công an huyện yêu cầu cán bộ chiến sĩ, các đội nghiệp vụ triển khai đồng bộ các biện pháp.", ["cán bộ chiến sĩ", "các đội nghiệp vụ"]],
     ["Đề nghị cán bộ, công chức xã chấp hành tốt giờ giấc làm việc.", ["cán bộ, công chức xã"]],
-    ["Nhà trường yêu cầu giáo viên và phụ huynh không quyên góp tiền.", ["giáo viên và phụ huynh"]],
+    // Two standings joined by "và" are two addressees (each a post of its own), as two bodies are.
+    ["Nhà trường yêu cầu giáo viên và phụ huynh không quyên góp tiền.", ["giáo viên", "phụ huynh"]],
   ])("%s", (sentence, want) => {
     expect(leads(sentence)).toEqual(want);
   });
