@@ -36,7 +36,7 @@ const SENTENCE_NUMBER = new RegExp(`(${TYPE_ALT}|văn bản)(?:\\s+(?:khẩn|h�
 const SENTENCE_NUMBER_ALL = new RegExp(SENTENCE_NUMBER.source, "giu");
 // "… đã phát hành thông báo số 17/TB-UBND …", "Đó là thông báo số 63 của UBND thị xã về …" (news naming its subject).
 const PUBLISH_VERB = /(?:ban hành|phát hành|\sra|\scó|vừa|gửi|ký|giới thiệu(?:\s+toàn văn)?|(?:^|\s)(?:đó|đây) là)\s+(?:các\s+)?$/iu;
-const SENTENCE_NAMING = new RegExp(`(?<=(?:ban hành|\\scó|\\sra|vừa|ký)\\s+(?:các\\s+)?)(${TYPE_ALT}|văn bản)(?:\\s+(?:khẩn|hỏa tốc|hoả tốc|thượng khẩn))?(?:\\s+${NUM}(?=[\\s,.:;]|$)|(?=\\s+(?:gửi|chỉ đạo|về)\\s))`, "iu");
+const SENTENCE_NAMING = new RegExp(`(?<=(?:ban hành|\\scó|\\sra|vừa|ký|[Đđ](?:ó|ây) là(?: nội dung)?(?: (?:của|trong|tại))?)\\s+(?:các\\s+)?)(${TYPE_ALT}|văn bản)(?:\\s+(?:khẩn|hỏa tốc|hoả tốc|thượng khẩn))?(?:\\s+${NUM}(?=[\\s,.:;]|$)|(?=\\s+(?:gửi|chỉ đạo|về)\\s))`, "iu");
 const CONTENT_OF = /(?:^|\s)(?:[Tt]heo|[Tt]rong|[Tt]ại)\s+nội dung\s+(?:của\s+)?$/u;
 const CONTENT_NAMING_ALL = new RegExp(`(?<=(?:[Tt]heo|[Tt]rong|[Tt]ại)\\s+nội dung\\s+(?:của\\s+)?)(${TYPE_ALT}|văn bản)\\s+(?:số\\s*:?\\s*)?${NUM}(?=[\\s,.:;]|$)`, "giu");
 const SENTENCE_NAMING_ALL = new RegExp(SENTENCE_NAMING.source, "giu");
@@ -85,8 +85,10 @@ function iso(y: number, m: number, d: number): string | null {
   if (m < 1 || m > 12 || d < 1 || d > 31) return null;
   return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
-const number = (raw: string) => raw.replace(/\s+/g, "");
-const stripEnd = (s: string) => s.replace(/^[\s\-–:]+|[\s,;.:]+$/gu, "").trim();
+// A code may hold dots ("VPCP-V.I"); a full stop after it ends the sentence.
+const number = (raw: string) => raw.replace(/\s+/g, "").replace(/\.+$/u, "");
+// A trailing "(Công văn số 2658/VP-NC, ngày 12/7/2018)" after a subject names the document, not its subject.
+const stripEnd = (s: string) => s.replace(/,?\s*\((?:Công văn|Văn bản|Thông báo|Kế hoạch|Quyết định|Chỉ thị|Công điện)\s+số[^()]*\)\s*[.;]?\s*$/iu, "").replace(/^[\s\-–:]+|[\s,;.:]+$/gu, "").trim();
 
 function titleCaseType(t: string): string {
   const low = t.toLowerCase();
@@ -198,6 +200,8 @@ export function readHeader(input: Line[]): HeaderResult {
           if (NOT_HEADER.test(s) || /^Kính gửi/iu.test(s) || (parts.length > 0 && ISSUER_HEAD.test(s) && isUpper(s) && !(issuerTitle && !/(?:VỀ VIỆC|V\/V)/u.test(parts.join(" "))))) break;
           // "THÔNG BÁO / UBND XÃ HẢI TRẠCH THÔNG BÁO / “V/v …”": the announcing formula is not the subject.
           if (parts.length === 0 && isUpper(s) && s.endsWith(tl[1]!.toUpperCase())) continue;
+          // The signer's title under such a title ("THỦ TƯỚNG CHÍNH PHỦ") repeats the "CỦA …" line's issuer.
+          if (issuerTitle && s.trim() === /^CỦA\s+(.+?)\s+SỐ\s/u.exec(parts[0]!)?.[1]) break;
           parts.push(s.replace(/^[“"(]?(?:về việc|v\/v)\s*:?\s*/iu, ""));
           lastHeader = j;
           if (parts.length === 1 && /^CỦA\s/u.test(s) && isUpper(s)) issuerTitle = true;
@@ -294,7 +298,8 @@ export function readHeader(input: Line[]): HeaderResult {
         if (source || vehicle) return true;
         // A document cited by the sentence ("Thực hiện Công văn số …", "theo chỉ đạo tại Công văn số …"), not the one named.
         const before = t.slice(Math.max(0, t.lastIndexOf(".", c.index)), c.index);
-        if (/(?:Căn cứ|Thực hiện|nhận được|[Tt]heo|của|tại)\s+(?:\S+\s+){0,2}$/u.test(before) && !CONTENT_OF.test(before)) return false;
+        // "Nhiệm vụ trên được Thủ tướng đề cập tại Công điện số 47 …" in a page's first lines tells what its document says.
+        if (/(?:Căn cứ|Thực hiện|nhận được|[Tt]heo|của|(?<!đề cập\s)tại)\s+(?:\S+\s+){0,2}$/u.test(before) && !CONTENT_OF.test(before)) return false;
         // A sentence opening "Thực hiện …"/"Căn cứ …" lists the documents it follows ("…; Công điện số 600/CĐ-BCĐ …;
         // Quyết định số 772/QĐ-TTg …") until its main clause names its own with a verb.
         if (!named && /^[.\s(]*(?:Căn cứ|Thực hiện|Triển khai|Tiếp theo|Theo)\s/u.test(before)) return false;
@@ -508,6 +513,9 @@ function readNamingTail(after: string): { subject: string | null; recipients: st
     // or to its request ("… về X yêu cầu Ban Chỉ đạo các huyện …").
     const more = /,\s*(?:nhằm|trong đó|theo đó|đồng thời)\s/iu.exec(subject);
     if (more) subject = subject.slice(0, more.index);
+    // "… văn bản về chuẩn bị phiên họp … vừa được Văn phòng Chính phủ gửi các bộ": the sender after the subject.
+    const by = /\s+(?:vừa\s+|đã\s+|mới\s+)?được\s+/u.exec(subject);
+    if (by && bodyHeadAt(subject.slice(by.index + by[0].length)) > 0) subject = subject.slice(0, by.index);
     for (const v of subject.matchAll(/\s(?:yêu cầu|đề nghị|giao)\s+/giu)) {
       if (bodyHeadAt(subject.slice(v.index + v[0].length)) > 0) {
         subject = subject.slice(0, v.index);

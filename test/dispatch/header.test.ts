@@ -254,6 +254,23 @@ describe("header: portal renderings and trích yếu lines", () => {
         .toMatchObject({ subject: "BAN HÀNH “HƯỚNG DẪN XÂY DỰNG PHƯƠNG ÁN PHÒNG CHÁY, CHỮA CHÁY RỪNG CẤP TỈNH”", issuer: expect.not.stringMatching(/\|/u) });
     });
 
+    it("news naming: 'đề cập tại Công điện số …', 'Đó là nội dung trong văn bản về … vừa được X gửi', a trailing '(Công văn số …)'", () => {
+      const own = (lines: string[]) => header([...lines, "", "1. Các bộ thực hiện."].join("\n"));
+      expect(own(["Nhiệm vụ trên được Thủ tướng đề cập tại Công điện số 47 về một số nhiệm vụ, giải pháp trọng tâm thúc đẩy tăng trưởng kinh tế năm 2025."]))
+        .toMatchObject({ number: "47", subject: "một số nhiệm vụ, giải pháp trọng tâm thúc đẩy tăng trưởng kinh tế năm 2025" });
+      expect(own(["Phiên họp được bố trí từ ngày 1 đến ngày 3 hằng tháng. Đó là nội dung trong văn bản về chuẩn bị phiên họp Chính phủ thường kỳ hằng tháng vừa được Văn phòng Chính phủ gửi các bộ, ngành và địa phương."]).subject)
+        .toBe("chuẩn bị phiên họp Chính phủ thường kỳ hằng tháng");
+      expect(own(["Văn phòng UBND tỉnh có văn bản thông báo ý kiến của Phó Chủ tịch UBND tỉnh về việc tăng cường kiểm tra, giám sát xuất nhập cảnh, (Công văn số 2658/VP-NC, ngày 12/7/2018)."]).subject)
+        .toBe("tăng cường kiểm tra, giám sát xuất nhập cảnh");
+      // A document the news only mentions ("đề cập" without the page's directive) in a later paragraph stays cited.
+      expect(own(["Tin tức", "Ảnh minh họa", "Hội nghị diễn ra sáng nay.", "Các đại biểu thảo luận nhiều nội dung.", "Bộ trưởng phát biểu.", "Vấn đề này đã được đề cập tại Công văn số 12/BYT-KH."]).number).toBeNull();
+    });
+
+    it("an old decision's title stops at the signer's title that repeats its 'CỦA …' issuer", () => {
+      expect(header(["THỦ TƯỚNG CHÍNH PHỦ", "Số: 180/2002/QĐ-TTg", "QUYẾT ĐỊNH", "CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 180/2002/QĐ-TTG NGÀY 19 THÁNG 12 NĂM 2002 VỀ VIỆC BAN HÀNH QUY CHẾ QUẢN LÝ TÀI CHÍNH", "THỦ TƯỚNG CHÍNH PHỦ", "Căn cứ Luật Tổ chức Chính phủ;"].join("\n")).subject)
+        .toBe("BAN HÀNH QUY CHẾ QUẢN LÝ TÀI CHÍNH");
+    });
+
     it("a lead sentence that tells the signing of an unnumbered document dates it", () => {
       const lead = (l: string) => header([l, "", "Thành phố giao Chủ tịch UBND quận thực hiện ngay các biện pháp chống dịch."].join("\n"));
       expect(lead("Ngày 10-2-2012, Phó chủ tịch UBND TP Đỗ Trung Thoại ký quyết định công bố dịch cúm gia cầm.").date).toBe("2012-02-10");
