@@ -151,7 +151,7 @@ export function readHeader(input: Line[]): HeaderResult {
       const tail = t.slice(num.index + num[0].length);
       stamps(tail.replace(PLACE_DATE, "").replace(/^[^,]*?(?=\s{2,}|$)/u, "").trim(), doc);
     }
-    const pd = doc.date === null && (PLACE_DATE.exec(t) || (i <= 3 && t.length < 160 && (/^(?:Số|SỐ)(?!\p{L})/u.test(t) || TYPE_START.test(t)) ? DAY_IN_LINE.exec(t) : null));
+    const pd = doc.date !== null ? null : PLACE_DATE.exec(t) || (i <= 3 && t.length < 160 && (/^(?:Số|SỐ)(?!\p{L})/u.test(t) || TYPE_START.test(t)) ? DAY_IN_LINE.exec(t) : null);
     // "- Công văn số 256-CV/BDVTW, ngày 10/7/2015 …": a list item citing a document carries that document's date.
     const citing = pd !== null && MARKER_AT.test(t) && /(?:^|\s)số\s*\d/u.test(t.slice(0, pd.index));
     if (pd && !citing && (pd.index > 0 || /^ngày/iu.test(t)) && t.length < 120 && !NOT_HEADER.test(t)) {
