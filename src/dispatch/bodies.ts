@@ -43,7 +43,9 @@ const NOUN_AFTER = /^(?:tổ chức (?:chính trị|xã hội|kinh tế|đoàn t
 // Duyên", "Đ/c Hùng", "đồng chí Nguyễn Văn An"): the holder of a duty. Capitalised, as a given name is.
 // A Party member named "Đ/c" + full name and title ("Đ/c Nguyễn Đình Quang Chỉ huy trưởng … khai mạc") is the news of a
 // meeting; a roster writes the given name alone ("(Đ/c Hùng)", "Trực: Đ/c Trinh").
-const PERSON_AT = /^(?:(?:[Tt]hầy|[Cc]ô)\s+\p{Lu}\p{Ll}*|(?:[Đđ]\/[Cc]|[Đđ]ồng chí)\s+\p{Lu}\p{Ll}*(?!\s+\p{Lu}))(?![\p{L}\p{N}])/u;
+// "đồng chí Chủ tịch HĐND huyện" is a title over a body, not a given name.
+const PERSON_AT = /^(?:(?:[Tt]hầy|[Cc]ô)\s+\p{Lu}\p{Ll}*|(?:[Đđ]\/[Cc]|[Đđ]ồng chí)\s+(?!(?:Chủ|Phó|Bí|Giám|Trưởng|Tổng|Thủ|Hiệu|Chánh|Chỉ|Ủy|Uỷ|Thường|Tổ|Đội|Bộ|Trưởng|Thành|Đại|Lãnh|Cục|Vụ|Viện)(?![\p{L}]))\p{Lu}\p{Ll}*(?!\s+\p{Lu}))(?![\p{L}\p{N}])/u;
+export const personAt = (s: string): boolean => PERSON_AT.test(s);
 
 // Who a roster names as a step's holder: a person, a post, the head of the school, or the delegate of a body.
 const HOLDER_AT = new RegExp(`^(?:(?:các|mỗi)\\s+)?(?:${POSITION_SRC.join("|")}|(?:phó\\s+)?hiệu trưởng|ban giám hiệu|bgh|(?:tổ|khối|lớp|xóm|thôn|ấp|khu) trưởng|(?:trưởng|phó) (?:thôn|xóm|ấp|bản|khu phố|tổ dân phố)|đại biểu|đại diện|bí thư (?:chi đoàn|đoàn|chi bộ))(?![\\p{L}\\p{N}])`, "iu");

@@ -4,7 +4,7 @@
  * "chỉ đạo"/"hướng dẫn"/"tham mưu cho", channels "(qua X)", report recipients "gửi về X" and beneficiaries are never
  * picked up, because only those two positions yield assignees.
  */
-import { bodyHeadAt, isGeneric, readList, splitList, STOP_RE } from "./bodies.js";
+import { bodyHeadAt, holderAt, isGeneric, personAt, readList, splitList, STOP_RE } from "./bodies.js";
 import { heldInParens } from "./rosters.js";
 
 
@@ -28,6 +28,8 @@ export interface SentenceLeads {
 const REQUEST =
   /^(?:Đồng thời\s*,?\s*(?:cũng\s+)?)?(?:Kính\s+|Trân trọng\s+)?(?:lưu ý\s*,?\s+)?(giao (?:nhiệm vụ |trách nhiệm )?cho|giao|đề nghị|yêu cầu|phân công|mời|khuyến cáo|(?:kính |rất )?mong|lưu ý(?=\s+(?:các\s|những\s|\p{Lu})))\s*[,:]?\s+(?:(?:đến|tới)\s+(?=các\s|\p{Lu}))?(?:(?:trước mắt|ngay|trong thời gian tới)\s*,?\s+|(?:trong|từ nay đến|trước|sau)\s+(?:ngày|tháng|quý|năm|tuần|dịp|đợt)[^,;:.]{0,30},\s+)?(?:trong\s+thời gian[^,;.:]{0,40},\s*)?(?:(?:trực tiếp\s+)?(?:đến|tới)\s+(?=các\s|\p{Lu}))?/iu;
 const GIVEN_TO = /^[^;:.]{0,200}?\scho\s+(?=\S)/u;
+const DATE_SRC = String.raw`\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?`;
+const DAY_LEAD = new RegExp(String.raw`^(?:(?:sáng|chiều|tối|trưa)\s+)?(?:(?:từ|trước|đến|hết|trong)\s+)?ngày\s+${DATE_SRC}(?:\s*(?:và|đến|-|–)\s*(?:ngày\s+)?${DATE_SRC})?\s*[:,]?\s+`, "iu");
 // Lower-case adverbials that may stand between an opener and the subject ("Để …, trong thời gian tới, UBND tỉnh …").
 const ADVERBIAL =
   /^(?:trong|theo|tại|khi|nếu|để|nhằm|sau|trước|tùy|tuỳ|từ|đến|với|đối với|riêng|cụ thể|thời gian|hiện nay|qua|ngoài ra|đồng thời|bên cạnh|mặt khác|do|vì|bởi|nhất là|đặc biệt|trên cơ sở|căn cứ|hàng|hằng|định kỳ|ngày|sáng|chiều|tối|tháng|năm|quý|tuần|lúc|vào|kể từ|cùng với|song song|như vậy|vừa qua|gần đây|thời điểm|ngay|sớm|kịp thời|trường hợp|tiếp theo|mỗi|tất cả|chậm nhất|muộn nhất)(?![\p{L}])/iu;
@@ -190,6 +192,10 @@ function readLeads(sentence: string): SentenceLeads | null {
   // lines "Kính gửi: …", "Thành phần: …").
   const label = /^([^:;.()\d]{3,60}?)\s*:\s*(?=\p{Lu})/u.exec(s);
   if (label && !bodyHeadAt(label[1]!) && !NOT_TOPIC.test(label[1]!) && bodyHeadAt(s.slice(label[0].length)) > 0) s = s.slice(label[0].length);
+  // "Ngày 18/5/2017: Khối trưởng báo cáo kết quả …", "Ngày 31/8 và ngày 04/9 giáo viên đưa các cháu ra sân …": a plan's
+  // schedule row opens with its day, then the post that acts.
+  const day = DAY_LEAD.exec(s);
+  if (day && holderAt(s.slice(day[0].length))) s = s.slice(day[0].length);
   const said = /^[^:]{0,300}?(?:như sau|như|sau|kết luận|chỉ đạo|nhấn mạnh|lưu ý|ý kiến)\s*:\s*(?=(?:Đề nghị|Yêu cầu|Giao)\s)/u.exec(s);
   if (said) s = s.slice(said[0].length);
   const starts = [0];
@@ -255,7 +261,13 @@ function readOpened(s: string, starts: number[]): SentenceLeads | null {
   // "Các nội dung khác liên quan, yêu cầu các địa phương, đơn vị thực hiện …": a clause that opens with the request
   // verb itself asks whoever follows it, whatever the topic phrase before the comma.
   const asks = late && late.requested && late.requester.length === 0 && !late.speaker && commas.some((at) => REQUEST.test(s.slice(at).trimStart()) && !inRecipients(s, at) && !inPartners(s, at));
-  return late && late.requested && (late.requester.length > 0 || late.speaker || asks) ? late : null;
+  if (late && late.requested && (late.requester.length > 0 || late.speaker || asks)) return late;
+  // "Cô Trình phụ trách Khối 1 nhận hoa, thầy Ý phụ trách Khối 5 tặng hoa": in a roster, a person after a comma,
+  // running into a duty verb, is the subject.
+  // Persons only: a post after a comma is as often one more of a list of objects ("Huy động cán bộ, giáo viên, nhân
+  // viên … tham gia …").
+  const held = late && !late.requested && late.leads.length > 0 && commas.some((at) => personAt(s.slice(at).trimStart())) && late.leads.every((n) => personAt(n)) && late.verb.length > 1 && !BACKGROUND_VERB.test(late.verb) ? late : null;
+  return held;
 }
 
 // "Kết luận hội nghị đ/c X – Bí thư huyện ủy yêu cầu cấp ủy xã …", "Để đảm bảo … nhà trường kính mong CMHS …", "Trên đây

@@ -66,6 +66,24 @@ describe("a post heading a sentence with its duty verb", () => {
   });
 });
 
+describe("a schedule row's day, then the post that acts; a person after a comma", () => {
+  it.each([
+    ["Ngày 18/5/2017: Khối trưởng báo cáo kết quả theo mẫu đính kèm.", ["Khối trưởng"]],
+    ["Ngày 31/8/2017 và ngày 04/9/2017 giáo viên đưa các cháu ra sân để tổng duyệt.", ["giáo viên"]],
+    ["Cô Trình phụ trách Khối 1 nhận hoa, thầy Ý phụ trách Khối 5 tặng hoa.", ["Cô Trình"]],
+    ["Chuẩn bị sân khấu, thầy Ý phụ trách.", ["thầy Ý"]],
+  ])("%s", (sentence, want) => {
+    expect(leads(sentence)).toEqual(want);
+  });
+  it("not a post that is one more object of a list ('Huy động cán bộ, giáo viên, nhân viên … tham gia')", () => {
+    expect(leads("Huy động cán bộ, giáo viên, nhân viên, học sinh tham gia tích cực vào chiến dịch.")).toEqual([]);
+    expect(leads("Tổ chức thăm hỏi, tặng quà các cán bộ, giáo viên hưu trí neo đơn.")).toEqual([]);
+  });
+  it("not a title after 'đồng chí' ('đồng chí Chủ tịch HĐND huyện' is the body's head, not a roster's person)", () => {
+    expect(leads("Tại kỳ họp, đồng chí Chủ tịch HĐND huyện phát biểu.")).not.toContain("đồng chí Chủ");
+  });
+});
+
 describe("named officials in a news report are not roster holders", () => {
   it("'Đ/c <full name> <title> khai mạc …' and 'Đồng chí <full name>, Bí thư … triển khai …' give no task", () => {
     expect(names("Đ/c Nguyễn Đình Quang Chỉ huy trưởng Quân sự xã khai mạc ra quân huấn luyện năm 2020.")).toEqual([]);
