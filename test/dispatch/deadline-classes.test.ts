@@ -396,3 +396,31 @@ describe("readying the one occasion a document is about", () => {
     expect(dated(page("Theo kế hoạch, Hội thi khai mạc tại Trung tâm Hội nghị tỉnh."))).toEqual([null]);
   });
 });
+
+describe("an item that only states the time of its section's work", () => {
+  const dated = (text: string) => readDispatch(text, { refDate: "2020-03-26" }).tasks.filter((t) => t.assignees.length > 0).map((t) => t.deadline?.date ?? null);
+  const notice = (time: string) =>
+    `THÔNG BÁO\n\n1. Giao Công an phường kiểm tra việc chấp hành của các cơ sở kinh doanh.\n\n2. ${time}\n\n3. Giao các tổ dân phố tăng cường tuyên truyền, vận động nhân dân.`;
+  it("dates the sibling items", () => {
+    expect(dated(notice("Thời gian thực hiện: từ ngày 26/3 đến hết ngày 5/4/2020."))).toEqual(["2020-04-05", "2020-04-05"]);
+  });
+  it("not when the time item names an activity of its own", () => {
+    expect(dated(notice("Thời gian lấy ý kiến nhân dân: từ ngày 26/3 đến hết ngày 5/4/2020."))).toEqual([null, null]);
+  });
+});
+
+describe("day lists and fractions", () => {
+  it.each([
+    ["treo cờ rủ trong 02 ngày Lễ Quốc tang (ngày 03 và 04 tháng 5 năm 2019)", "2019-05-04"],
+    ["dừng các hoạt động vui chơi trong hai ngày 03 và 04 tháng 5 năm 2019", "2019-05-04"],
+  ])("%s", (s, date) => {
+    expect(first(s)).toMatchObject({ date, recurrence: null });
+  });
+  it("a fraction of a noun is not a day", () => {
+    expect(first("chỉ treo cờ đến 2/3 chiều cao của cột cờ")).toBeNull();
+    expect(first("bảo đảm có mặt đến 2/3 số thành viên")).toBeNull();
+  });
+  it("several days a month: the first of them still to come", () => {
+    expect(first("định kỳ báo cáo kết quả; thời gian báo cáo vào ngày 15, 30 hàng tháng.")).toMatchObject({ date: "2022-05-30", recurrence: "monthly" });
+  });
+});
