@@ -34,8 +34,10 @@ const DATE = `(?:ngày\\s*)?(?:(?:sáng|chiều|tối|trưa)\\s+(?:ngày\\s*)?)?
 // "bắt đầu từ ngày 07/6/2022", "kể từ ngày 12/05/2021" with no end: an open window is due from its first day (the
 // guide's "kể từ ngày X đến khi …" → X); "vào thời điểm 0 giờ, ngày 1-4-2019": the moment an activity starts.
 const CUE =
-  "(?:không (?:quá|muộn hơn)|trước|chậm nhất(?:\\s+(?:là|vào|trong))*|muộn nhất|(?:thời hạn|hạn chót|hạn cuối)(?:\\s+[^\\s.;:\\d]+){0,6}?\\s+(?:sẽ\\s+)?là|hạn chót|hạn cuối|thời hạn|hạn|(?<!(?:tin|lập)\\s)tức(?:\\s+là)?|đến hết|đến|kết thúc|xong|hoàn thành|bắt đầu(?:\\s+từ)?|kể từ|(?:vào\\s+)?thời điểm|vào lúc|vào|lúc|trong ngày|diễn ra(?:\\s+vào)?|dự kiến(?:\\s+vào)?|thời gian[^:.;\\n]{0,50}:(?:\\s*(?:0?[1-9]|một|hai|ba)\\s+(?:ngày|buổi)\\s*,)?)";
+  "(?:không (?:quá|muộn hơn)|trước|chậm nhất(?:\\s+(?:là|vào|trong))*|muộn nhất|(?:thời hạn|hạn chót|hạn cuối)(?:\\s+[^\\s.;:\\d]+){0,6}?\\s+(?:sẽ\\s+)?là|hạn chót|hạn cuối|thời hạn|hạn|(?<!(?:tin|lập)\\s)tức(?:\\s+là)?|(?<!tính\\s)đến hết|(?<!tính\\s)đến|kết thúc|xong|hoàn thành|bắt đầu(?:\\s+từ)?|kể từ|vào\\s+thời điểm|vào lúc|vào|lúc|trong ngày|diễn ra(?:\\s+vào)?|dự kiến(?:\\s+vào)?|thời gian[^:.;\\n]{0,50}:(?:\\s*(?:0?[1-9]|một|hai|ba)\\s+(?:ngày|buổi)\\s*,)?)";
 
+// "số liệu giải ngân tính đến ngày 15/9/2019", "biên chế được giao thời điểm 31/7": the day a figure is counted at is
+// the state a report describes, not a time to act by (only "vào thời điểm …" starts an activity).
 // "từ ngày 30/4 đến hết 03/5/2020", "từ ngày 01/01/2017 (Chủ nhật) đến hết ngày 02/01/2017", "từ thứ Tư ngày 11/2/2026
 // (tức ngày 24 tháng Chạp năm Ất Tỵ) đến hết Chủ nhật ngày 22/2/2026": the window's last day.
 const RANGE_RE = new RegExp(`từ\\s+(?:${TIME})?${DATE}\\s*(?:\\([^()]{0,60}\\)\\s*)?(?:cho\\s+)?(?:đến\\s+hết|đến|tới|-|–)\\s*(?:ngày\\s+)?(?:${TIME})?${DATE}`, "giu");

@@ -391,6 +391,7 @@ export function attachDeadlines(tasks: ParsedTask[], st: Structure, doc: DocHead
   }
 }
 
+const TIME_HEADING = /^Thời gian(?:\s*(?:,|và)\s*địa điểm)?(?:\s+(?:tổ chức|thực hiện))?\s*:?$/iu;
 const BARE_TIME = /^Thời gian(?:\s+(?:thực hiện|hoàn thành|triển khai|tổ chức|áp dụng))?\s*:\s*(\S[^]*)$/iu;
 /** Items that only state a time ("Thời gian thực hiện: …"), with the ref of the section they belong to. */
 function sectionTimes(root: OutlineNode, ctx: DateContext): Array<{ ref: string; scope: string; deadline: Deadline }> {
@@ -403,6 +404,16 @@ function sectionTimes(root: OutlineNode, ctx: DateContext): Array<{ ref: string;
     if (d?.date && !d.recurrence && n.label) {
       const scope = ref.includes(".") ? ref.slice(0, ref.lastIndexOf(".")) : "";
       out.push({ ref, scope, deadline: d });
+    }
+    // "II. Thời gian, địa điểm / 1. Đại hội trù bị - 9 giờ 00’, ngày 13 tháng 9 năm 2019 … 3. Chuẩn bị - Trang trí …: Đoàn
+    // thanh niên": the work listed under a time heading readies what it dates, by the first time it states.
+    if (n.kind !== "root" && n.label && TIME_HEADING.test(n.head.trim())) {
+      // The heading is the cue its lines' bare times go without ("- 9 giờ 00’, ngày 13 tháng 9 năm 2019").
+      const f = nodeText(n)
+        .split("\n")
+        .map((l) => findDeadlines(`vào ${l.replace(/^[-+•*]\s*/u, "")}`, ctx).find((x) => x.date && !x.recurrence))
+        .find((x) => x !== undefined);
+      if (f) out.push({ ref: "\u0000", scope: ref, deadline: { text: f.text, date: f.date, recurrence: null } });
     }
     for (const c of n.children) visit(c, [...parentPath, n.label].filter(Boolean));
   };

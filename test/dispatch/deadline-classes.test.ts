@@ -424,3 +424,24 @@ describe("day lists and fractions", () => {
     expect(first("định kỳ báo cáo kết quả; thời gian báo cáo vào ngày 15, 30 hàng tháng.")).toMatchObject({ date: "2022-05-30", recurrence: "monthly" });
   });
 });
+
+describe("the day a figure is counted at", () => {
+  it.each(["kiểm tra, xác nhận số liệu giải ngân vốn nước ngoài tính đến ngày 15/9/2019", "báo cáo biên chế được cấp có thẩm quyền giao thời điểm 31/7"])(
+    "%s is the state a report describes",
+    (s) => {
+      expect(first(s)).toBeNull();
+    },
+  );
+  it("an activity that starts at a moment still does", () => {
+    expect(first("tiến hành tổng điều tra dân số vào thời điểm 0 giờ, ngày 1-4-2019.")).toMatchObject({ date: "2019-04-01" });
+  });
+});
+
+describe("work listed under a time heading", () => {
+  const dated = (text: string) => readDispatch(text, { refDate: "2019-09-10" }).tasks.filter((t) => t.assignees.length > 0).map((t) => t.deadline?.date ?? null);
+  it("readies what the heading's first time dates", () => {
+    const plan =
+      "KẾ HOẠCH ĐẠI HỘI LIÊN ĐỘI\nI. Mục đích\n- Bầu Ban chỉ huy Liên đội.\nII. Thời gian, địa điểm\n1. Đại hội trù bị\n- 9 giờ 00’, ngày 13 tháng 9 năm 2019.\n- Địa điểm: Phòng Hội đồng.\n2. Chuẩn bị\n- Trang trí lễ đài: Đoàn thanh niên.\n- Kê, dọn bàn ghế: Chi đội 9A1.\nIII. Thành phần\n- Ban giám hiệu: 1 đại biểu.";
+    expect(dated(plan)).toEqual(["2019-09-13", "2019-09-13"]);
+  });
+});
