@@ -54,7 +54,7 @@ const KNOWS = /(?:^|\s)(?:được\s+)?biết\s*(?:[,;]|và)?\s*(?:(?:phối h�
 function startsOwnWork(item: OutlineNode, leads: string[]): boolean {
   if (item.children.length > 0) return false;
   const mine = leadsIn([item.head, ...item.paras].join("\n"));
-  return mine.length > 0 && !leads.some((n) => mine.some((o) => sameBody(n, o)));
+  return mine.length > 0 && !leads.every((n) => mine.some((o) => sameBody(n, o)));
 }
 
 function topItem(node: OutlineNode): OutlineNode {
@@ -163,7 +163,7 @@ export function buildStructure(lines: Line[], issuerNames: string[]): Structure 
     const otherBody =
       isWorkSentence(l) &&
       !l.leads.some((n) => issuerNames.some((i) => sameBody(n, i))) &&
-      !l.leads.some((n) => own?.leads.some((o) => sameBody(n, o)));
+      !l.leads.every((n) => own?.leads.some((o) => sameBody(n, o)));
     // "Các sở, ngành … báo cáo kết quả … trước ngày 15/12 hằng năm" after the items: a closing that sets the time of
     // those bodies' items, not a task of its own.
     // A paragraph of its own may also name the item's body among others ("Các sở, ban, ngành cấp tỉnh; UBND các

@@ -944,3 +944,15 @@ describe("where a name ends: adverbs and verbs after it, compound words inside i
     expect(splitList("Mỗi hộ gia đình, mỗi người dân")).toEqual(["Mỗi hộ gia đình", "mỗi người dân"]);
   });
 });
+
+describe("an office over a collective of its own after a collective of kinds", () => {
+  it("is another body, as at a new 'các'", () => {
+    expect(splitList("Tất cả các cơ quan, đơn vị, Ban nhân dân các ấp")).toEqual(["Tất cả các cơ quan, đơn vị", "Ban nhân dân các ấp"]);
+    expect(splitList("Các phòng, ban, ngành, đoàn thể huyện")).toEqual(["Các phòng, ban, ngành, đoàn thể huyện"]);
+  });
+  it("a paragraph under an item naming that office and another body is the other body's work too", () => {
+    const text = "Về việc treo cờ\n\n1. Các cơ quan, đơn vị, Ban nhân dân các ấp và các hộ dân trên địa bàn xã tổ chức treo Quốc kỳ từ ngày 17/7/2025.\n\nPhòng Văn hoá - Xã hội, Ban nhân dân các ấp có trách nhiệm thông báo rộng rãi đến toàn thể nhân dân.";
+    const tasks = readDispatch(text, { refDate: "2025-07-16" }).tasks;
+    expect(tasks.map((t) => t.ref)).toEqual(["1", "1#1"]);
+  });
+});
