@@ -956,3 +956,14 @@ describe("an office over a collective of its own after a collective of kinds", (
     expect(tasks.map((t) => t.ref)).toEqual(["1", "1#1"]);
   });
 });
+
+describe("two bodies with their comma left out, and a closing that asks for the spirit of the notice", () => {
+  it("a government office right after a lower-case place word starts the next body", () => {
+    expect(splitList("các cơ quan, ban ngành, đoàn thể huyện UBND các xã, thị trấn")).toEqual(["các cơ quan, ban ngành, đoàn thể huyện", "UBND các xã, thị trấn"]);
+    expect(splitList("Phó Chủ tịch Văn xã Ủy ban nhân dân 13 phường")).toHaveLength(1);
+  });
+  it("'… yêu cầu các phòng, … thực hiện tốt tinh thần Thông báo này./.' after the items is a closing, not a task", () => {
+    const text = "THÔNG BÁO\n\n1. Thủ trưởng các cơ quan, đơn vị có kế hoạch trang trí, treo cờ từ ngày 30/12/2020.\n\nUỷ ban nhân dân huyện yêu cầu các phòng, ban, ngành huyện, Uỷ ban nhân dân các xã, thị trấn thực hiện tốt tinh thần Thông báo này./.";
+    expect(readDispatch(text, { refDate: "2020-12-25" }).tasks.map((t) => t.ref)).toEqual(["1"]);
+  });
+});
