@@ -308,6 +308,10 @@ export function splitList(list: string): string[] {
   // Thương binh và Xã hội", "Phát thanh - Truyền hình" are names: no body starts after their dash).
   // "Văn phòng HĐND - UBND huyện" is one office serving both.
   list = list.replace(/\s+[–-]\s+(?=\p{Lu})/gu, (m, at: number) => (bodyHeadAt(list.slice(at + m.length)) > 0 && !SHARED_OFFICE_BEFORE.test(list.slice(0, at)) ? ", " : m));
+  // "các cơ quan, ban ngành, đoàn thể huyện UBND các xã, thị trấn": a lower-case place word closes a name, and a
+  // government office right after it is the next body, its comma left out ("Phó Chủ tịch Văn xã UBND …": "Văn xã" is the
+  // portfolio, not a place).
+  list = list.replace(/(?<=\s(?:huyện|xã|tỉnh|phường|quận|thị trấn|thị xã|thành phố))(?<![Vv]ăn xã)\s+(?=(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân)\s)/gu, ", ");
   for (const group of list.split(/\s*;\s*/)) {
     const parts = group.split(/(\s*,\s*(?:và\s+)?|\s+và\s+)/u);
     let cur = "";
@@ -323,7 +327,9 @@ export function splitList(list: string): string[] {
       // "các Sở, Ban, Ngành, Đoàn thể tỉnh": capitalised bare kinds of the same tier go on with a collective of kinds.
       // "Ban Thường vụ các huyện ủy, thị ủy, Thành ủy Huế": an office over a collective is the office of each unit listed,
       // named ones included.
-      const kind = KIND_WORD.test(lower) && (!/^\p{Lu}/u.test(seg) || (bareKinds(cur) && bareKindSeg(seg)) || (OFFICE_OVER.test(cur) && !bodyHeadAt(seg.slice(KIND_WORD.exec(lower)![0].length).trimStart()) && sameTier(cur, seg, true))) && sameTier(cur, seg) && !ownQualifier(cur, seg);
+      // "Tất cả các cơ quan, đơn vị, Ban nhân dân các ấp": a kind over a collective of its own ("các ấp") is an office of
+      // each of them, another body, as at a new "các".
+      const kind = !/\scác\s/iu.test(seg) && KIND_WORD.test(lower) && (!/^\p{Lu}/u.test(seg) || (bareKinds(cur) && bareKindSeg(seg)) || (OFFICE_OVER.test(cur) && !bodyHeadAt(seg.slice(KIND_WORD.exec(lower)![0].length).trimStart()) && sameTier(cur, seg, true))) && sameTier(cur, seg) && !ownQualifier(cur, seg);
       // "các tỉnh, thành đoàn", "các huyện, thành, thị ủy": place kinds sharing the committee named after the last one.
       const elided = /(?:^|\s)các\s+(?:(?:tỉnh|thành|huyện|thị|quận)\s*,\s*)*(?:tỉnh|thành|huyện|thị|quận)$/iu.test(cur) && new RegExp(`^(?:tỉnh|thành|huyện|thị|quận) (?:đoàn|${U})(?![\\p{L}])`, "iu").test(seg);
       // "UBND xã Ea Bông, Bình Hòa, thị trấn Buôn Trấp": another place named with its own kind, under the same office.

@@ -955,3 +955,26 @@ describe("where a name ends: adverbs and verbs after it, compound words inside i
     expect(splitList("Mỗi hộ gia đình, mỗi người dân")).toEqual(["Mỗi hộ gia đình", "mỗi người dân"]);
   });
 });
+
+describe("an office over a collective of its own after a collective of kinds", () => {
+  it("is another body, as at a new 'các'", () => {
+    expect(splitList("Tất cả các cơ quan, đơn vị, Ban nhân dân các ấp")).toEqual(["Tất cả các cơ quan, đơn vị", "Ban nhân dân các ấp"]);
+    expect(splitList("Các phòng, ban, ngành, đoàn thể huyện")).toEqual(["Các phòng, ban, ngành, đoàn thể huyện"]);
+  });
+  it("a paragraph under an item naming that office and another body is the other body's work too", () => {
+    const text = "Về việc treo cờ\n\n1. Các cơ quan, đơn vị, Ban nhân dân các ấp và các hộ dân trên địa bàn xã tổ chức treo Quốc kỳ từ ngày 17/7/2025.\n\nPhòng Văn hoá - Xã hội, Ban nhân dân các ấp có trách nhiệm thông báo rộng rãi đến toàn thể nhân dân.";
+    const tasks = readDispatch(text, { refDate: "2025-07-16" }).tasks;
+    expect(tasks.map((t) => t.ref)).toEqual(["1", "1#1"]);
+  });
+});
+
+describe("two bodies with their comma left out, and a closing that asks for the spirit of the notice", () => {
+  it("a government office right after a lower-case place word starts the next body", () => {
+    expect(splitList("các cơ quan, ban ngành, đoàn thể huyện UBND các xã, thị trấn")).toEqual(["các cơ quan, ban ngành, đoàn thể huyện", "UBND các xã, thị trấn"]);
+    expect(splitList("Phó Chủ tịch Văn xã Ủy ban nhân dân 13 phường")).toHaveLength(1);
+  });
+  it("'… yêu cầu các phòng, … thực hiện tốt tinh thần Thông báo này./.' after the items is a closing, not a task", () => {
+    const text = "THÔNG BÁO\n\n1. Thủ trưởng các cơ quan, đơn vị có kế hoạch trang trí, treo cờ từ ngày 30/12/2020.\n\nUỷ ban nhân dân huyện yêu cầu các phòng, ban, ngành huyện, Uỷ ban nhân dân các xã, thị trấn thực hiện tốt tinh thần Thông báo này./.";
+    expect(readDispatch(text, { refDate: "2020-12-25" }).tasks.map((t) => t.ref)).toEqual(["1"]);
+  });
+});
