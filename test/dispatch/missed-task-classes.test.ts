@@ -195,3 +195,19 @@ describe("a collective with its places after a colon ('UBND các xã: A, B, C �
     expect(leadsOfSentence("Kính gửi: UBND các xã: Phú Lai, Đoàn Kết.")?.leads ?? []).not.toContain("UBND các xã: Phú Lai, Đoàn Kết");
   });
 });
+
+describe("a dated line under a news page's text does not make the paragraphs above it header", () => {
+  it.each([
+    [
+      "Làm rõ nguyên nhân lúa lép\n\n01/11/2016 15:03\n\nNgày 1/11, Chánh Văn phòng HĐND-UBND thành phố đã ký ban hành thông báo kết luận tại cuộc họp giao ban của UBND thành phố.\n\nTheo thông báo này, Chủ tịch UBND thành phố giao Trạm Khuyến nông thành phố chủ trì, phối hợp với Phòng Kinh tế thành phố kiểm tra, có kết luận chính thức về nguyên nhân lúa lép trên địa bàn thành phố.\n\nTrước đó, ngày 29/10/2016, Báo điện tử có bài phản ánh tình trạng lúa lép.\n",
+      "Trạm Khuyến nông thành phố",
+    ],
+    [
+      "Chỉ thị về việc tổ chức đón Tết\n\nNgày 29 tháng 12/2020 Ban Thường vụ Tỉnh ủy đã ban hành Chỉ thị số 04-CT/TU về việc tổ chức đón Tết Nguyên đán. Theo đó Chỉ thị được ban hành trên cơ sở thực hiện Chỉ thị số 48-CT/TW của Ban Bí thư, Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy đảng, chính quyền triển khai tổ chức thực hiện Chỉ thị nhằm chuẩn bị tốt các điều kiện để Nhân dân vui Xuân, đón Tết.\n\nChỉ thị 04-CT/TU, ngày 29/12/2020\n",
+      "các cấp ủy đảng",
+    ],
+  ])("%#", (text, lead) => {
+    const tasks = readDispatch(text, { refDate: "2021-01-02" }).tasks;
+    expect(tasks.flatMap((t) => t.assignees.map((a) => a.name))).toContain(lead);
+  });
+});
