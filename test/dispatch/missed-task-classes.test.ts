@@ -211,3 +211,29 @@ describe("a dated line under a news page's text does not make the paragraphs abo
     expect(tasks.flatMap((t) => t.assignees.map((a) => a.name))).toContain(lead);
   });
 });
+
+describe("a body's duty line in prose with its work capitalised after the colon ('Phòng X: Xây dựng …')", () => {
+  it.each([
+    ["Phòng Văn hóa và Thông tin: Xây dựng chuyên mục trên Cổng Thông tin điện tử huyện.", "xây dựng"],
+    ["Ủy ban Mặt trận Tổ quốc Việt Nam xã: Chủ trì, phối hợp với các đơn vị liên quan tuyên truyền, vận động Nhân dân.", "chủ trì"],
+  ])("%s", (s, verb) => expect(leadsOfSentence(s)?.verb).toBe(verb));
+
+  it("gives each such line its own task under a lead-in", () => {
+    const text = "UBND huyện giao và yêu cầu:\n\nPhòng Văn hóa và Thông tin: Xây dựng chuyên mục trên Cổng Thông tin điện tử huyện.\n\nPhòng Nội vụ: chủ trì, tham mưu thành lập Đoàn kiểm tra.\n";
+    const leads = readDispatch(text, { refDate: "2024-05-01" }).tasks.map((t) => t.assignees[0]?.name);
+    expect(leads.slice(-2)).toEqual(["Phòng Văn hóa và Thông tin", "Phòng Nội vụ"]);
+  });
+
+  it("leaves a name or a number after the colon alone", () => {
+    expect(leadsOfSentence("Phòng Nội vụ: Nguyễn Văn An.")?.verb ?? "").toBe("");
+    expect(leadsOfSentence("Phòng Nội vụ: 0203 3822 111.")?.verb ?? "").toBe("");
+  });
+});
+
+describe("a collective is never the issuer, however many words it shares with it", () => {
+  it("'Các ban HĐND huyện chủ động …' in a page of the Chủ tịch HĐND huyện is the committees' task", () => {
+    const text = "Phiên họp thống nhất phân công các đồng chí Thường trực dự kỳ họp tại các xã; Các ban HĐND huyện chủ động xây dựng kế hoạch giám sát chuyên đề trong quý 1 năm 2018.\nKết luận phiên họp, Chủ tịch HĐND huyện đã yêu cầu Thường trực và các Ban tập trung triển khai tốt các nội dung kế hoạch giám sát.";
+    const leads = readDispatch(text, { refDate: "2018-01-05" }).tasks.map((t) => t.assignees[0]?.name);
+    expect(leads).toContain("Các ban HĐND huyện");
+  });
+});
