@@ -428,9 +428,13 @@ export function isGeneric(names: string[]): boolean {
   // "các đại biểu" alone: the delegates at the meeting a news page reports ("Tại Hội nghị, các đại biểu thảo luận …"),
   // not "đại biểu HĐND" elected to a council.
   return names.every((n) => /^quy\s/u.test(nameKey(n)) || /^(?:cac )?dong chi$/u.test(nameKey(n)) || /^(?:cac )?dai bieu(?: (?:du|tham du) (?:hoi nghi|cuoc hop|phien hop))?$/u.test(nameKey(n)) ||
+    // "địa phương" and "phường" lose their difference without tones: the ward is a named kind ("các phường"), the
+    // locality is not.
     nameKey(n)
+      .replace(/(?:^|\s)dia phuong(?=\s|$)/gu, " diaphuong")
+      .trim()
       .split(" ")
-      .every((w) => /^(?:cac|don|vi|co|quan|lien|huu|to|chuc|ca|nhan|dia|phuong|truc|thuoc|tren|ban|nganh|tat|ca|minh|nay|noi|nang)$/u.test(w)),
+      .every((w) => /^(?:cac|don|vi|co|quan|lien|huu|to|chuc|ca|nhan|diaphuong|truc|thuoc|tren|ban|nganh|tat|ca|minh|nay|noi|nang)$/u.test(w)),
   );
 }
 

@@ -237,3 +237,16 @@ describe("a collective is never the issuer, however many words it shares with it
     expect(leads).toContain("Các ban HĐND huyện");
   });
 });
+
+describe("'các phường' is a named kind of unit, not the generic 'các địa phương' (the same letters without tones)", () => {
+  it("asks the wards", () => {
+    expect(asked("Để đợt tổng vệ sinh đạt kết quả, UBND cũng đề nghị các phường thực hiện nghiêm túc công tác thu gom rác thải.")).toEqual(["các phường"]);
+    const text = "UBND thành phố yêu cầu các cơ quan, doanh nghiệp trên địa bàn dọn dẹp vệ sinh trụ sở vào chiều thứ bảy.\n\nĐể đợt tổng vệ sinh đạt kết quả, UBND cũng đề nghị các phường thực hiện nghiêm túc công tác thu gom rác thải.";
+    expect(readDispatch(text, { refDate: "2014-12-27" }).tasks.map((t) => t.assignees[0]?.name)).toContain("các phường");
+  });
+  it("still reads 'các địa phương' as generic", async () => {
+    const { isGeneric } = await import("../../src/dispatch/bodies.js");
+    expect(isGeneric(["các địa phương"])).toBe(true);
+    expect(isGeneric(["các phường"])).toBe(false);
+  });
+});
