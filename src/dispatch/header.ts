@@ -156,7 +156,10 @@ export function readHeader(input: Line[]): HeaderResult {
     const citing = pd !== null && MARKER_AT.test(t) && /(?:^|\s)số\s*\d/u.test(t.slice(0, pd.index));
     if (pd && !citing && (pd.index > 0 || /^ngày/iu.test(t)) && t.length < 120 && !NOT_HEADER.test(t)) {
       doc.date = pd[2] ? iso(+pd[3]!, +pd[2], +pd[1]!) : iso(+pd[5]!, +pd[4]!, +pd[1]!);
-      lastHeader = i;
+      // After a paragraph of running text, a dated line ("Trước đó, ngày 29/10/2016, Báo … có bài …", a portal's source
+      // line "Chỉ thị 04-CT/TU, ngày 29/12/2020" under the text) may date the document but does not make the paragraphs
+      // above it header: they are the body.
+      if (!seenProse) lastHeader = i;
     }
     // "V/v …" opens its line, or follows the number and date on one header line ("Số 924/SNV-CCHC Ngày 07-9-2015 V/v
     // …"); a title line "Về việc …" / "Về: …" / "Về treo cờ …" near the top is the trích yếu of a portal rendering.

@@ -584,7 +584,13 @@ function verbAfter(rest: string): string {
   const chairs = /^[,\s]*((?:đã\s+)?chủ trì\s+(?:hội nghị|cuộc họp|phiên họp|buổi làm việc|buổi họp|kỳ họp|lễ))(?![\p{L}])/iu.exec(rest);
   if (chairs) return chairs[1]!.toLowerCase();
   const m = /^[,\s]*(?::\s*(?=\p{Ll}))?([^\s,.;:]+(?:\s+[^\s,.;:]+)?)/u.exec(rest);
-  return m ? m[1]!.toLowerCase() : "";
+  if (m) return m[1]!.toLowerCase();
+  // "Phòng Văn hóa và Thông tin: Xây dựng chuyên mục …", "Ủy ban MTTQ xã: Chủ trì, phối hợp …": a body's duty line in
+  // prose, its work capitalised after the colon; only a verb the lexicon knows there (not a name or a number), and
+  // only in a sentence that ends as one: a news headline "Huyện ủy Tân Phú: Quán triệt Chỉ thị …" has no full stop.
+  const cap = /[.;]["”]?\s*$/u.test(rest) ? /^\s*:\s*(\p{Lu}[^\s,.;:]*(?:\s+[^\s,.;:]+)?)/u.exec(rest) : null;
+  const low = cap ? cap[1]!.charAt(0).toLowerCase() + cap[1]!.slice(1) : "";
+  return cap && VERB_NEXT.test(low) ? low.toLowerCase() : "";
 }
 
 /** A sentence that states the work of named bodies (not background, not generic, not a bare heading). */

@@ -179,9 +179,13 @@ function otherHead(a: string, b: string): boolean {
   return ha !== undefined && hb !== undefined && ha !== hb;
 }
 
+const COLLECTIVE = /^\s*(?:tất cả\s+)?các\s/iu;
+
 export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
   const out: ParsedTask[] = [];
-  const isIssuer = (n: string) => ctx.issuer.some((i) => sameBody(i, n) && !otherHead(i, n));
+  // A collective ("Các ban HĐND huyện", "các phòng của Sở") is never the one body that issues the letter, however many
+  // words it shares with it ("Chủ tịch HĐND huyện").
+  const isIssuer = (n: string) => !COLLECTIVE.test(n) && ctx.issuer.some((i) => sameBody(i, n) && !otherHead(i, n));
   // "Văn phòng Chính phủ đề nghị các Bộ khẩn trương có ý kiến" to "Kính gửi: Bộ Tài chính; Bộ Kế hoạch và Đầu tư; …".
   const resolve = (names: string[]) =>
     names.flatMap((n) => {
