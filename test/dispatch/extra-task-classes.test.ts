@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { readDispatch } from "../../src/dispatch/reader.js";
-import { isWorkSentence, leadsOfSentence } from "../../src/dispatch/roles.js";
+import { isWorkSentence, keyedLine, leadsOfSentence } from "../../src/dispatch/roles.js";
 import { isGeneric } from "../../src/dispatch/bodies.js";
 
 const tasksOf = (text: string) => readDispatch(text, { refDate: "2024-06-01" }).tasks.filter((t) => t.assignees.length > 0);
@@ -107,6 +107,32 @@ describe("a guest list of an event", () => {
     const text = "II. TỔ CHỨC THỰC HIỆN\n1. Phân công:\n- Trang trí, thu dọn lễ đài: Đoàn thanh niên.\n- Kê, dọn bàn ghế: Chi đội 9A1.\nIII. THÀNH PHẦN\n1. Đại biểu mời:\n- Chi bộ nhà trường: 1 đại biểu.\n- Ban giám hiệu: 1 đại biểu.\n- Đại biểu Đoàn Xã: 1 đại biểu.";
     const refs = tasksOf(text).map((t) => t.ref);
     expect(refs.some((r) => r.startsWith("III"))).toBe(false);
+  });
+});
+
+describe("a line keyed by place or by person is no duty (keyedLine, the one test of 'key: holder' lines)", () => {
+  it.each([
+    ["Trang trí, thu dọn lễ đài: Đoàn thanh niên.", "duty"],
+    ["Âm thanh, ánh sáng: Văn phòng HĐND và UBND xã.", "duty"],
+    ["Ấp Hưng Bình: Trường THCS Nguyễn Thượng Hiền.", "place"],
+    ["Thôn Đông: Nhà văn hóa thôn Đông.", "place"],
+    ["Toàn xã: Trụ sở HĐND - UBND xã Tân Lập.", "place"],
+    ["Tại khu vực cư trú: Nhà văn hóa của các thôn.", "place"],
+    ["Khu vực trung tâm: Hội trường UBND xã.", "place"],
+    ["Ông Trần Văn Bình – Phó Chủ tịch UBND xã: Phó Trưởng ban.", "member"],
+    ["Bà Lê Thị Cúc, công chức Văn phòng - Thống kê: Thành viên.", "member"],
+    ["Địa điểm: Hội trường UBND xã.", "place"],
+    ["Thành phần: Thường trực HĐND xã.", "label"],
+    ["Kính gửi: Sở Tài nguyên và Môi trường", "label"],
+    ["Chỉ tiêu: 01 bộ/lớp/khối", "label"],
+  ])("%s → %s", (line, kind) => expect(keyedLine(line)?.kind).toBe(kind));
+  it("a venue list under a numbered heading gives no task; a duty roster beside it does", () => {
+    const text = "1. Địa điểm bỏ phiếu:\n- Ấp Hưng Bình: Trường THCS Nguyễn Thượng Hiền.\n- Ấp Hưng Long: Trường Tiểu học Nguyễn Trãi (cạnh giáo xứ).\n- Toàn xã: Trụ sở HĐND - UBND xã.\n2. Phân công:\n- Trang trí hội trường: Đoàn Thanh niên xã.\n- An ninh trật tự: Công an xã.";
+    expect(leadsOf(text)).toEqual([["Đoàn Thanh niên xã"], ["Công an xã"]]);
+  });
+  it("the members of a board named in a quyết định are not its tasks", () => {
+    const text = "Điều 1. Thành lập Ban Chỉ đạo bầu cử xã, gồm các ông (bà) có tên sau:\n1. Ông Nguyễn Văn An – Chủ tịch UBND xã: Trưởng ban.\n2. Ông Trần Văn Bình – Phó Chủ tịch UBND xã: Phó Trưởng ban.\nĐiều 2. Ban Chỉ đạo có nhiệm vụ chỉ đạo công tác bầu cử trên địa bàn xã.";
+    expect(leadsOf(text)).toEqual([["Ban Chỉ đạo"]]);
   });
 });
 
