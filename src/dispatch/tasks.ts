@@ -26,7 +26,12 @@ const NOT_WORK_SECTION =
 const NOT_WORK_LABEL = /^(?:mục đích|mục tiêu|yêu cầu)(?:[\s,;và-]+(?:yêu cầu|mục tiêu|mục đích))*\s*:/iu;
 
 // Information items ("Thời gian: …", "Địa điểm: …") carry no work unless they name a body.
-const INFO_ITEM = /^(?:thời gian|địa điểm|nội dung|thành phần|hồ sơ|kinh phí|hình thức|đối tượng|phạm vi|thể lệ|cách thức|giải thưởng|cơ cấu giải|chủ đề|liên hệ|địa chỉ|số lượng|tiêu chí|tiêu chuẩn|điều kiện|lệ phí|quy mô|trang phục)[^:]{0,60}:/iu;
+const INFO_NOUN = "(?:thời gian|địa điểm|nội dung|thành phần|hồ sơ|kinh phí|hình thức|đối tượng|phạm vi|thể lệ|cách thức|giải thưởng|cơ cấu giải|chủ đề|liên hệ|địa chỉ|số lượng|tiêu chí|tiêu chuẩn|điều kiện|lệ phí|quy mô|trang phục)";
+// A heading made of nouns of facts alone, without its colon ("II. THÀNH PHẦN", "I. Thời gian và Phạm vi ảnh hưởng",
+// "III. CHƯƠNG TRÌNH", "3. Điểm bỏ phiếu"): the section informs. (Not "Nội dung …", "Hình thức …": under such a heading
+// the recipients' work may follow.)
+const FACT_NOUN = "(?:thời gian|địa điểm|thành phần|chương trình|lịch trình|điểm|nơi|phạm vi|quy mô|trang phục|đại biểu|khách mời)(?:\\s+[\\p{Ll}\\p{Lu}]+){0,3}";
+const INFO_ITEM = new RegExp(`^(?:${INFO_NOUN}[^:]{0,60}:|${FACT_NOUN}(?:\\s*(?:,|và)\\s*${FACT_NOUN})*\\s*:?\\s*$)`, "iu");
 
 // "Đại biểu mời: - Chi bộ nhà trường: 1 đại biểu. - Ban giám hiệu: 1 đại biểu.", "Thành phần tham dự: …": who is invited
 // to an event, with how many seats; being invited is no work.

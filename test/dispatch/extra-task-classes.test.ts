@@ -136,6 +136,17 @@ describe("a line keyed by place or by person is no duty (keyedLine, the one test
   });
 });
 
+describe("a section headed by nouns of facts alone informs", () => {
+  it.each(["THÀNH PHẦN", "Thời gian và Phạm vi ảnh hưởng", "CHƯƠNG TRÌNH", "Điểm bỏ phiếu:"])("'%s' is no task for the recipients", (head) => {
+    const text = `Kính gửi: Các phòng, ban, ngành huyện\n\n1. ${head}\n- Thường trực Huyện ủy.\n- Ngày 20/3/2026, tại Hội trường huyện.\n2. Văn phòng HĐND và UBND huyện chuẩn bị hội trường.`;
+    expect(leadsOf(text)).toEqual([["Văn phòng HĐND và UBND huyện"]]);
+  });
+  it("a heading 'Nội dung …' without a body still gives the recipients their task", () => {
+    const text = "Kính gửi: Các phòng, ban, ngành huyện\n\n1. Nội dung tuyên truyền\nTuyên truyền sâu rộng về ý nghĩa của ngày bầu cử.\n2. Văn phòng HĐND và UBND huyện chuẩn bị hội trường.";
+    expect(leadsOf(text)).toEqual([["Các phòng, ban, ngành huyện"], ["Văn phòng HĐND và UBND huyện"]]);
+  });
+});
+
 describe("an office passing on an opinion, and the author of a cited document", () => {
   it.each([
     "Văn phòng UBND tỉnh truyền đạt ý kiến của đồng chí Phó Chủ tịch Thường trực UBND tỉnh chỉ đạo triển khai công tác chuyển đổi số.",
