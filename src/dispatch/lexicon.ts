@@ -73,7 +73,7 @@ export const STOP_WORDS = [
   // Trung tâm hàng năm chỉ thực hiện …").
   "lấy ý kiến", "đồng ý", "rất mong", "kính mong", "mong", "tiếp công dân", "triệu tập", "cân nhắc", "trực tiếp",
   "cho biết", "nhấn mạnh", "khẳng định", "ghi nhận", "biểu dương", "nhận thấy", "đề ra", "đồng thời",
-  "tặng", "trao", "biểu quyết", "chung sức", "truyền đạt", "biết", "hoan nghênh", "đánh giá cao", "có quyền",
+  "họp", "tặng", "trao", "biểu quyết", "chung sức", "truyền đạt", "biết", "hoan nghênh", "đánh giá cao", "có quyền",
   "(?:hàng|hằng) (?:năm|quý|tháng|tuần|ngày)", "tùy", "tuỳ",
 ];
 

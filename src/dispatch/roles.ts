@@ -155,6 +155,11 @@ function toldAfter(head: string, marker: RegExp): { leads: string[]; verb: strin
 
 const REPORTED = /^[\s\-–+•*]*Theo\s+(?:tờ trình|báo cáo|đề nghị|đề xuất|kiến nghị)(?:\s+(?:của|tại)\s+[^,;.]{1,160})?\s*,/iu;
 
+// "Nếu tổ chức, cá nhân nào cố tình vi phạm, UBND thị xã sẽ xử lý theo quy định", "Nếu để tình trạng … tái diễn, Chủ tịch
+// UBND huyện phải chịu hoàn toàn trách nhiệm trước Chủ tịch UBND tỉnh": a warning of what follows a failure, not work
+// ("Nếu phát hiện …, các hộ phải báo ngay …" is: a duty on a condition).
+const WARNING = /^[\s\-–+•*]*(?:Nếu|Trường h[ợọ]p)(?![\p{L}])[^.;]*?,[^.;,]*?\s(?:sẽ\s+(?:bị\s+)?(?:xem xét\s+)?(?:xử lý|xử phạt|cưỡng chế)|(?:phải\s+|sẽ\s+)?chịu\s+(?:hoàn toàn\s+)?trách nhiệm\s+(?:trước|về)|bị\s+xử lý)(?![\p{L}])/u;
+
 // Steps ask about the same sentences several times (structure, tasks, closings); results are immutable, so memoise.
 const LEADS_CACHE = new Map<string, SentenceLeads | null>();
 
@@ -164,7 +169,7 @@ export function leadsOfSentence(sentence: string): SentenceLeads | null {
   let result = readLeads(sentence);
   // "Theo tờ trình, Ban Nội chính Tỉnh ủy đề xuất …", "Theo báo cáo của UBND huyện, … đã được san gạt": what a body
   // proposed or reported, retold; no one is asked unless the sentence asks.
-  if (result && !result.requested && REPORTED.test(sentence)) result = null;
+  if (result && !result.requested && (REPORTED.test(sentence) || WARNING.test(sentence))) result = null;
   if (LEADS_CACHE.size >= 2000) LEADS_CACHE.clear();
   LEADS_CACHE.set(sentence, result);
   return result;

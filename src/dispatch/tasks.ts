@@ -95,6 +95,15 @@ function clauses(sentence: string, isIssuer: (name: string) => boolean): string[
   return out;
 }
 
+// "Tại cuộc họp, lãnh đạo Phòng Văn hóa và Thông tin huyện báo cáo kết quả phúc tra …. Phòng Kinh tế và Hạ tầng huyện
+// báo cáo kết quả chấm …", "Tại buổi kiểm tra hiện trường, đồng chí Chủ tịch UBND quận đặc biệt quan tâm …": a news page
+// telling what went on at a meeting or a visit (who reported, who spoke) tells no work; its requests ("… yêu cầu", "giao
+// …") and conclusions still do, and end the telling.
+const AT_MEETING = /^(?:Tại|Trong)\s+(?:cuộc họp|hội nghị|buổi (?:làm việc|kiểm tra|họp|giao ban|tiếp xúc|đối thoại|gặp mặt|hội nghị)|phiên họp|kỳ họp|buổi|phần thảo luận)(?![\p{L}])[^,]{0,80},\s*(?!(?:\S+\s+){0,12}?(?:sẽ|cần|phải)\s)/u;
+
+// "Tại hội nghị, Chủ tịch UBND huyện đã kết luận … và chỉ đạo các cơ quan, đơn vị …": the meeting's conclusions.
+const CONCLUDES = /(?<![\p{L}])(?:kết luận|chỉ đạo|giao cho)(?![\p{L}])/u;
+
 /** The heading text a task hangs under: a time it states is the time of the tasks under it. */
 export const PARENT_TEXT = new WeakMap<ParsedTask, string>();
 
@@ -266,8 +275,13 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
     const dash = /^[-–+•]/u.test(unit);
     const parts = dash ? [unit] : sentences(unit).flatMap((x) => clauses(x, isIssuer));
     if (!dash) leadIn = null;
+    // Whether the paragraph is telling what went on at a meeting, up to the first request in it.
+    let atMeeting = false;
     parts.forEach((s, i) => {
       const l = leadsOfSentence(s);
+      if (l?.requested) atMeeting = false;
+      else if (!dash && AT_MEETING.test(s) && !CONCLUDES.test(s)) atMeeting = true;
+      if (atMeeting) return;
       const sep = i === 0 ? "\n" : " ";
       const endsLeadIn = /sau\s*:\s*$/u.test(s);
       // "UBND tỉnh đã chỉ đạo các cơ quan đảng, Mặt trận, … treo cờ": in prose, the issuer directing bodies asks them.

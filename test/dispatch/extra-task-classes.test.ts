@@ -147,6 +147,36 @@ describe("a section headed by nouns of facts alone informs", () => {
   });
 });
 
+describe("what went on at a meeting, told by a news page", () => {
+  it("a body holding its meeting ('… họp thường kỳ tháng 8/2020') is the page's issuer, its name ends at 'họp'", () => {
+    const text = "Ngày 17/8/2020, Thường trực HĐND huyện khóa XI họp thường kỳ tháng 8/2020 đánh giá tình hình hoạt động.\n\nKết luận cuộc họp, đồng chí Chủ tịch HĐND huyện yêu cầu UBND huyện tập trung giải quyết kiến nghị của cử tri.";
+    expect(leadsOf(text)).toEqual([["UBND huyện"]]);
+  });
+  it("'Tại cuộc họp, X báo cáo …' and the reports after it are no tasks; the conclusion is", () => {
+    const text = "Sáng ngày 15/12/2020, Ban Chỉ đạo huyện tổ chức cuộc họp xét khen thưởng năm 2020.\n\nTại cuộc họp, lãnh đạo Phòng Văn hóa và Thông tin huyện báo cáo kết quả phúc tra và danh sách đề nghị khen thưởng. Phòng Kinh tế và Hạ tầng huyện báo cáo kết quả chấm điểm chợ văn minh.\n\nPhát biểu kết luận cuộc họp, Phó Chủ tịch UBND huyện giao cho Phòng Văn hóa và Thông tin tiếp tục rà soát danh sách.";
+    expect(leadsOf(text)).toEqual([["Phòng Văn hóa và Thông tin"]]);
+  });
+  it("a conclusion told at the meeting ('Tại hội nghị, Chủ tịch … kết luận … và chỉ đạo các cơ quan …') still asks", () => {
+    const said = "Chủ tịch UBND huyện đã kết luận nhiều nội dung và chỉ đạo các cơ quan, đơn vị, UBND các xã, thị trấn triển khai thực hiện phòng chống dịch.";
+    const page = (s: string) => `Nhiều nội dung quan trọng được kết luận tại hội nghị thường kỳ\n\n${s}\n\nVề công tác phòng chống dịch, Chủ tịch UBND huyện yêu cầu Thủ trưởng các cơ quan, đơn vị tập trung chỉ đạo.`;
+    expect(leadsOf(page(`Tại hội nghị thường kỳ tháng 3/2020, ${said}`))).toEqual(leadsOf(page(said)));
+  });
+  it("a request at the meeting ends the telling", () => {
+    const text = "Tại hội nghị, các đại biểu đã nghe báo cáo kết quả công tác tháng 10. Chủ tịch UBND xã đề nghị các cơ quan, đơn vị tập trung thực hiện nhiệm vụ tháng 11. Công an xã tăng cường tuần tra ban đêm.";
+    expect(leadsOf(text)).toEqual([["các cơ quan, đơn vị"], ["Công an xã"]]);
+  });
+});
+
+describe("a warning of what follows a failure is no work", () => {
+  it.each([
+    "Nếu tổ chức, cá nhân nào cố tình vi phạm, UBND thị xã Bắc Kạn sẽ xử lý theo quy định của pháp luật.",
+    "Nếu để tình trạng tập kết cát trái phép tái diễn, Chủ tịch UBND huyện Hậu Lộc phải chịu hoàn toàn trách nhiệm trước Chủ tịch UBND tỉnh.",
+  ])("%s", (s) => expect(isWorkSentence(leadsOfSentence(s))).toBe(false));
+  it("a duty on a condition still is ('Nếu phát hiện …, Trạm Thú y huyện phải báo cáo ngay …')", () => {
+    expect(isWorkSentence(leadsOfSentence("Nếu phát hiện gia súc chết bất thường, Trạm Thú y huyện phải báo cáo ngay về UBND huyện."))).toBe(true);
+  });
+});
+
 describe("an office passing on an opinion, and the author of a cited document", () => {
   it.each([
     "Văn phòng UBND tỉnh truyền đạt ý kiến của đồng chí Phó Chủ tịch Thường trực UBND tỉnh chỉ đạo triển khai công tác chuyển đổi số.",
