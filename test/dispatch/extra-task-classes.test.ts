@@ -152,6 +152,11 @@ describe("what went on at a meeting, told by a news page", () => {
     const text = "Ngày 17/8/2020, Thường trực HĐND huyện khóa XI họp thường kỳ tháng 8/2020 đánh giá tình hình hoạt động.\n\nKết luận cuộc họp, đồng chí Chủ tịch HĐND huyện yêu cầu UBND huyện tập trung giải quyết kiến nghị của cử tri.";
     expect(leadsOf(text)).toEqual([["UBND huyện"]]);
   });
+  it("a headline in capitals telling the meeting is no issuer line ('THƯỜNG TRỰC HĐND HUYỆN HỌP THƯỜNG KỲ …')", () => {
+    const text = "THƯỜNG TRỰC HĐND HUYỆN HỌP THƯỜNG KỲ THÁNG 8/2020\n\nNgày 17/8/2020, Thường trực HĐND huyện họp thường kỳ tháng 8/2020.\n\nThường trực HĐND huyện chuẩn bị tổ chức kỳ họp bất thường HĐND huyện.\n\nKết luận cuộc họp, đồng chí Chủ tịch HĐND huyện yêu cầu UBND huyện tập trung giải quyết kiến nghị của cử tri.";
+    expect(readDispatch(text, { refDate: "2024-06-01" }).doc.issuer).not.toMatch(/HỌP|Họp/u);
+    expect(leadsOf(text)).toEqual([["UBND huyện"]]);
+  });
   it("'Tại cuộc họp, X báo cáo …' and the reports after it are no tasks; the conclusion is", () => {
     const text = "Sáng ngày 15/12/2020, Ban Chỉ đạo huyện tổ chức cuộc họp xét khen thưởng năm 2020.\n\nTại cuộc họp, lãnh đạo Phòng Văn hóa và Thông tin huyện báo cáo kết quả phúc tra và danh sách đề nghị khen thưởng. Phòng Kinh tế và Hạ tầng huyện báo cáo kết quả chấm điểm chợ văn minh.\n\nPhát biểu kết luận cuộc họp, Phó Chủ tịch UBND huyện giao cho Phòng Văn hóa và Thông tin tiếp tục rà soát danh sách.";
     expect(leadsOf(text)).toEqual([["Phòng Văn hóa và Thông tin"]]);
