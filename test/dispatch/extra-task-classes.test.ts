@@ -157,6 +157,10 @@ describe("what went on at a meeting, told by a news page", () => {
     expect(readDispatch(text, { refDate: "2024-06-01" }).doc.issuer).not.toMatch(/HỌP|Họp/u);
     expect(leadsOf(text)).toEqual([["UBND huyện"]]);
   });
+  it("an official going to inspect is the page's own event ('Lãnh đạo UBND quận kiểm tra hiện trường …')", () => {
+    const text = "Lãnh đạo UBND quận kiểm tra hiện trường công tác xử lý các vi phạm đất đai tại các phường\n\nSau khi nghe các phường báo cáo, đồng chí Chủ tịch UBND quận yêu cầu Trưởng các phòng, ban, đơn vị thuộc quận tích cực phối hợp xử lý các trường hợp vi phạm.";
+    expect(leadsOf(text)).toEqual([["Trưởng các phòng, ban, đơn vị thuộc quận"]]);
+  });
   it("'Tại cuộc họp, X báo cáo …' and the reports after it are no tasks; the conclusion is", () => {
     const text = "Sáng ngày 15/12/2020, Ban Chỉ đạo huyện tổ chức cuộc họp xét khen thưởng năm 2020.\n\nTại cuộc họp, lãnh đạo Phòng Văn hóa và Thông tin huyện báo cáo kết quả phúc tra và danh sách đề nghị khen thưởng. Phòng Kinh tế và Hạ tầng huyện báo cáo kết quả chấm điểm chợ văn minh.\n\nPhát biểu kết luận cuộc họp, Phó Chủ tịch UBND huyện giao cho Phòng Văn hóa và Thông tin tiếp tục rà soát danh sách.";
     expect(leadsOf(text)).toEqual([["Phòng Văn hóa và Thông tin"]]);
