@@ -8,6 +8,10 @@ import type { Line } from "./clean.js";
 import { bodyHeadAt, readList, splitList } from "./bodies.js";
 import { ISSUER_HEAD, issuerName } from "./issuer.js";
 
+// "THƯỜNG TRỰC HĐND HUYỆN HỌP THƯỜNG KỲ THÁNG 8/2020", "ĐẢNG ỦY XÃ TỐNG TRÂN TỔ CHỨC HỘI NGHỊ GIAO BAN …": a news page's
+// headline in capitals tells what a body did; an issuer line names the body only.
+const HEADLINE_VERB = /\s(?:họp|triển khai|phát động|ra quân|khai mạc|bế mạc|yêu cầu|đề nghị|(?<!ban\s)tổ chức\s+(?:hội nghị|lễ|họp|cuộc|buổi|đại hội|ngày|kỳ họp))(?![\p{L}])/u;
+
 export interface HeaderResult {
   doc: DocHeader;
   /** Lines with the Kính gửi line split from any body text that followed it on the same line. */
@@ -223,7 +227,7 @@ export function readHeader(input: Line[]): HeaderResult {
       if (glued && stamps(glued[1]!, doc)) t = t.slice(0, glued.index);
       // A table rendered with "|" between its cells leaves the separator after the issuer's cell.
       const head = t.replace(/CỘNG H(?:OÀ|ÒA|OA).*$/u, "").replace(/ĐẢNG CỘNG SẢN.*$/u, "").replace(/[\s|]+$/u, "").trim();
-      if (head && doc.type === null && !/:$/u.test(head) && !issuerParts.includes(head) && !/^(?:ĐỘC LẬP|T\/M|TM\.|KT\.)/u.test(head) && !PAGE_CHROME.test(head))
+      if (head && doc.type === null && !/:$/u.test(head) && !issuerParts.includes(head) && !/^(?:ĐỘC LẬP|T\/M|TM\.|KT\.)/u.test(head) && !PAGE_CHROME.test(head) && !HEADLINE_VERB.test(head.toLowerCase()))
         issuerParts.push(head);
       if (i <= lastHeader + 3) lastHeader = Math.max(lastHeader, i);
     } else if (/^Độc lập/u.test(t)) lastHeader = Math.max(lastHeader, i);

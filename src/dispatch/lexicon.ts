@@ -86,7 +86,7 @@ export const STOP_WORDS = [
   // Trung tâm hàng năm chỉ thực hiện …").
   "lấy ý kiến", "đồng ý", "rất mong", "kính mong", "mong", "tiếp công dân", "triệu tập", "cân nhắc", "trực tiếp",
   "cho biết", "nhấn mạnh", "khẳng định", "ghi nhận", "biểu dương", "nhận thấy", "đề ra", "đồng thời",
-  "tặng", "trao", "biểu quyết", "chung sức", "truyền đạt", "biết", "hoan nghênh", "đánh giá cao", "có quyền",
+  "họp", "tặng", "trao", "biểu quyết", "chung sức", "truyền đạt", "biết", "hoan nghênh", "đánh giá cao", "có quyền",
   "(?:hàng|hằng) (?:năm|quý|tháng|tuần|ngày)", "tùy", "tuỳ",
   // Exhortation and manner adverbs that open a predicate, and a distributive subject straight after the list ("Ban quản lý đô thị, Trung tâm y tế dự phòng mỗi đơn vị huy động …"; after a comma "mỗi X" is one more item), ("các bà mẹ hãy …", "các thôn nhanh chóng …", "tổ dân phố đồng
   // loạt ra quân", "các hộ tự giác …"), a basis clause ("Sở … trên cơ sở …", "Hiệu trưởng … dựa trên …"), and verbs of
