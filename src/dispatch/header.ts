@@ -124,6 +124,7 @@ export function readHeader(input: Line[]): HeaderResult {
   const limit = Math.min(firstItem, 40);
   let lastHeader = -1;
   const issuerParts: string[] = [];
+  let titled: { type: string; subject: string } | null = null;
 
   // After a paragraph of running text, upper-case lines are page chrome ("TAGS", a byline), not the header block.
   let seenProse = false;
@@ -192,6 +193,13 @@ export function readHeader(input: Line[]): HeaderResult {
       const of = /^(?:của|CỦA)\s+(?:(?!\s(?:về việc|v\/v|về)\s).)*?(?:\s+((?:về việc|v\/v|về)\s+.+))?$/iu.exec(tl[2]);
       if (of) tl[2] = of[1] ?? "";
       else if (/^(?:khẩn|hỏa tốc|hoả tốc|thượng khẩn)?\s*ngày\s+\d/iu.test(tl[2])) tl[2] = "";
+    }
+    // "Thông báo treo Quốc kỳ và lịch nghỉ tết Nguyên đán 2026", "Thông báo: Treo Quốc kỳ …": a portal page's title, the
+    // page's first line, names the type and then the subject without "về việc"; a sentence there ends with a full stop.
+    const pageTitle = i === 0 && tl?.[2] !== undefined && tl[2].length >= 10 && tl[2].length <= 200 && !/[.;:,]$/u.test(tl[2]) && /^\p{Lu}/u.test(t) && !/\s(?:của|CỦA)\s/u.test(tl[2]);
+    // Only when the header itself names no subject: a page that renders the document's header too has a better one.
+    if (pageTitle && titled === null) {
+      titled = { type: titleCaseType(tl![1]!), subject: stripEnd(tl![2]!) };
     }
     if (tl && (isUpper(tl[1]!) || ABOUT.test(tl[2] ?? "") || (i <= 3 && /^(?:về\s)/iu.test(tl[2] ?? ""))) && doc.type === null && !(tl[2] && /^(?:số|SỐ)\s/u.test(tl[2]))) {
       doc.type = titleCaseType(tl[1]!);
@@ -371,6 +379,10 @@ export function readHeader(input: Line[]): HeaderResult {
   if (doc.number === null && doc.date === null) doc.date = signingDate(lines.slice(0, Math.min(firstItem, 5)));
   // A portal's lead sentence that tells the directive without naming the document: "UBND TP. Hà Nội vừa chỉ đạo Sở
   // Công thương … về việc tổ chức bán hàng bình ổn giá …" — "về việc" gives the trích yếu, as in a header.
+  if (titled !== null && doc.subject === null) {
+    doc.subject = titled.subject;
+    doc.type ??= titled.type as DocHeader["type"];
+  }
   if (doc.subject === null) doc.subject = directiveAbout(lines.slice(0, Math.min(firstItem, 6)));
   return { doc, lines, bodyStart: Math.min(bodyStart, lines.length) };
 }

@@ -345,5 +345,15 @@ describe("header: portal renderings and trích yếu lines", () => {
       // A count or a year alone on a line is not a number.
       expect(header(["2020", "", "Kính gửi: các xã"].join("\n")).number).toBeNull();
     });
+    it("a portal page's title 'Thông báo <subject>' on its first line, when the header names no subject", () => {
+      expect(header(["Thông báo treo Quốc kỳ và lịch nghỉ tết Nguyên đán 2026", "Ủy ban nhân dân xã Nhơn Mỹ thông báo đến toàn thể cán bộ lịch nghỉ Tết như sau:"].join("\n")))
+        .toMatchObject({ type: "Thông báo", subject: "treo Quốc kỳ và lịch nghỉ tết Nguyên đán 2026" });
+      expect(header(["Kế hoạch: Tổ chức Ngày hội đọc sách năm 2024", "", "Căn cứ Kế hoạch số 12/KH-PGDĐT của Phòng Giáo dục;"].join("\n")).subject).toBe("Tổ chức Ngày hội đọc sách năm 2024");
+      // The document's own trích yếu below wins over the page's title.
+      expect(header(["Thông báo lịch treo cờ dịp Tết", "ỦY BAN NHÂN DÂN", "XÃ AN BÌNH", "Số: 12/TB-UBND", "V/v treo cờ Tổ quốc chào mừng Tết Dương lịch 2026", "Kính gửi: các ấp"].join("\n")).subject)
+        .toBe("treo cờ Tổ quốc chào mừng Tết Dương lịch 2026");
+      // A sentence on the first line is not a title.
+      expect(header(["Thông báo này thay thế thông báo trước đây.", "Kính gửi: các ấp"].join("\n")).subject).toBeNull();
+    });
   });
 });
