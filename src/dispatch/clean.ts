@@ -84,6 +84,8 @@ function wrapWidth(lines: string[]): number {
   return width >= 40 && width <= 130 && full / lens.length >= 0.3 ? width : 0;
 }
 
+const CABLE_LINE = /^\p{Lu}[\p{Lu}\s.&-]{2,80}?\s*,?\s(?:điện|Điện|ĐIỆN)\s*:/u;
+
 export function cleanLines(input: string): Line[] {
   const text = input
     .normalize("NFC")
@@ -111,7 +113,8 @@ export function cleanLines(input: string): Line[] {
     const headerBlock = isUpperLine(t) && HEADER_BLOCK.test(t);
     // A header line that fills the width ("Số: 1432/UBND-NV Mộ Đức, ngày 05 tháng 10 năm 2015") is not wrapped into
     // the "V/v" or "Kính gửi" line under it.
-    const fullLine = width > 0 && !blank && lastRaw.length >= width * 0.8 && !/[.;:!?]$/u.test(lastRaw) && !/^(?:V\/v|Kính gửi|Số\s*:|Nơi nhận)/iu.test(t);
+    // Nor into a công điện's address line ("BỘ XÂY DỰNG điện:", "THỦ TƯỚNG CHÍNH PHỦ điện:") under a long title.
+    const fullLine = width > 0 && !blank && lastRaw.length >= width * 0.8 && !/[.;:!?]$/u.test(lastRaw) && !/^(?:V\/v|Kính gửi|Số\s*:|Nơi nhận)/iu.test(t) && !CABLE_LINE.test(t);
     const joinable =
       prev !== undefined &&
       !STAMP_LINE.test(t) &&

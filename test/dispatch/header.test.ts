@@ -355,5 +355,19 @@ describe("header: portal renderings and trích yếu lines", () => {
       // A sentence on the first line is not a title.
       expect(header(["Thông báo này thay thế thông báo trước đây.", "Kính gửi: các ấp"].join("\n")).subject).toBeNull();
     });
+    it("a công điện's address line under a long title in hard-wrapped text is not part of the title", () => {
+      const text = [
+        "BỘ XÂY DỰNG", "Số: 96/CĐ-BXD", "Hà Nội, ngày 22 tháng 11 năm 2025", "CÔNG ĐIỆN", "VỀ VIỆC TẬP TRUNG",
+        "ỨNG PHÓ VÀ KỊP THỜI KHẮC PHỤC HẬU QUẢ MƯA LŨ ĐẶC BIỆT LỚN TẠI KHU VỰC TRUNG BỘ", "BỘ XÂY DỰNG điện:",
+        "- Tổng Công ty Đường sắt Việt Nam;", "- Ban Quản lý Dự án 85.",
+        "Triển khai chỉ đạo của Thủ tướng Chính phủ tại Công điện số 225/CĐ-TTg ngày 20/11/2025 về việc tập trung ứng",
+        "phó và khắc phục hậu quả mưa lũ đặc biệt lớn tại khu vực Trung Bộ, Bộ Xây dựng yêu cầu các cơ quan, đơn",
+        "vị:", "1. Quán triệt, tổ chức thực hiện nghiêm chỉ đạo của Thủ tướng Chính phủ tại Công điện số 225/CĐ-TTg",
+        "ngày 20/11/2025; chủ động, kịp thời chỉ đạo triển khai công tác phòng, tránh, ứng phó và khắc phục hậu quả.",
+      ].join("\n");
+      const doc = header(text);
+      expect(doc.subject).toBe("TẬP TRUNG ỨNG PHÓ VÀ KỊP THỜI KHẮC PHỤC HẬU QUẢ MƯA LŨ ĐẶC BIỆT LỚN TẠI KHU VỰC TRUNG BỘ");
+      expect(doc.recipients).toEqual(["Tổng Công ty Đường sắt Việt Nam", "Ban Quản lý Dự án 85"]);
+    });
   });
 });
