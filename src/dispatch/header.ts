@@ -284,6 +284,13 @@ export function readHeader(input: Line[]): HeaderResult {
     }
     doc.recipients = items.map(stripEnd).filter((x) => x.length > 1);
     doc.type ??= "Công văn";
+    // "Đồng kính gửi: - Thủ tướng Chính phủ (để báo cáo)." after the addressees: copied for information, no recipient
+    // and no work; it is still header, so its dash items do not open the body's list.
+    const cc = lines[j] !== undefined && /^Đồng\s*kính\s*gửi\s*:?\s*(.*)$/iu.exec(lines[j]!.text);
+    if (cc) {
+      j++;
+      if (!cc[1]) while (j < lines.length && j < kg + 60 && /^[-–•+]\s*/u.test(lines[j]!.text)) j++;
+    }
     bodyStart = Math.max(bodyStart, j);
   }
 

@@ -369,5 +369,11 @@ describe("header: portal renderings and trích yếu lines", () => {
       expect(doc.subject).toBe("TẬP TRUNG ỨNG PHÓ VÀ KỊP THỜI KHẮC PHỤC HẬU QUẢ MƯA LŨ ĐẶC BIỆT LỚN TẠI KHU VỰC TRUNG BỘ");
       expect(doc.recipients).toEqual(["Tổng Công ty Đường sắt Việt Nam", "Ban Quản lý Dự án 85"]);
     });
+    it("an 'Đồng kính gửi' block after the addressees is header: no recipients, and its dash items do not open the body", () => {
+      const text = ["VĂN PHÒNG CHÍNH PHỦ", "Số: 11554/VPCP-V.I", "V/v nâng cao hiệu quả công tác chống buôn lậu", "Kính gửi:", "- Bộ trưởng các Bộ;", "- Chủ tịch Ủy ban nhân dân các tỉnh.", "Đồng kính gửi:", "- Thủ tướng Chính phủ (để báo cáo).", "Phó Thủ tướng Chính phủ có ý kiến như sau:", "1. Bộ Công Thương chủ trì kiểm tra thị trường."].join("\n");
+      const h = readHeader(cleanLines(text));
+      expect(h.doc.recipients).toEqual(["Bộ trưởng các Bộ", "Chủ tịch Ủy ban nhân dân các tỉnh"]);
+      expect(h.lines[h.bodyStart]!.text).toBe("Phó Thủ tướng Chính phủ có ý kiến như sau:");
+    });
   });
 });
