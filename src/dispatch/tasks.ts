@@ -45,12 +45,19 @@ const REPORT_TOPIC = /^(?:công tác|tình hình|kết quả|những|các|số l
 const BACK_REFERENCE = /(?:thực hiện|triển khai|chấp hành)(?:\s+(?:tốt|nghiêm|nghiêm túc|đầy đủ|đảm bảo|có hiệu quả))*\s+(?:các\s+|những\s+)?(?:nội dung|yêu cầu|nhiệm vụ|chỉ đạo)\s+(?:trên|nêu trên|này)\s*[./]*\s*$/iu;
 
 // "UBND huyện yêu cầu các cơ quan, đơn vị … và UBND các xã, thị trấn tổ chức triển khai thực hiện.": after the work
-// was given, a request whose only work is to carry it out closes the letter (guide: a closing restatement).
-const ONLY_CARRY_OUT = /^\s*(?:(?:tổ chức|triển khai|nghiêm túc|khẩn trương|thực hiện|chấp hành|tốt|nghiêm)[\s,]*)+[./]*\s*$/u;
+// was given, a request whose only work is to carry it out closes the letter (guide: a closing restatement). So do
+// "… tổ chức thực hiện nghiêm các nội dung tại Thông báo này./." (pointing back at the document) and the notice's
+// "… thông báo đến X được biết và quan tâm, thực hiện", "… biết, tổ chức thực hiện và thông báo đến Nhân dân … được rõ".
+const CARRY_WORD = "(?:tổ chức|triển khai|nghiêm túc|khẩn trương|thực hiện|chấp hành|tốt|nghiêm|đầy đủ|được|biết|rõ|quan tâm|và|để)";
+const THIS_DOC = "(?:[Tt]hông báo|[Cc]ông văn|[Kk]ế hoạch|[Cc]hỉ thị|[Qq]uyết định|[Vv]ăn bản)\\s+(?:này|trên)";
+const BACK_OBJECT = `(?:(?:các|những)\\s+)?(?:nội dung|yêu cầu|quy định|nhiệm vụ)(?:\\s+(?:trên|nêu trên|này|(?:tại|của|theo|trong)\\s+${THIS_DOC}))?|${THIS_DOC}`;
+const PASS_ON = "thông báo\\s+(?:đến|tới|cho)\\s+[^.;,]{1,80}?\\s(?:được\\s+)?(?:biết|rõ)";
+const ONLY_CARRY_OUT = new RegExp(`^\\s*(?:(?:${CARRY_WORD}|${BACK_OBJECT}|${PASS_ON})(?![\\p{L}])[\\s,]*)+[./]*\\s*$`, "u");
 function asksOnlyToCarryOut(s: string, leads: string[]): boolean {
   const last = leads[leads.length - 1];
   const at = last ? s.lastIndexOf(last) : -1;
-  return at >= 0 && ONLY_CARRY_OUT.test(s.slice(at + last!.length));
+  const rest = at >= 0 ? s.slice(at + last!.length) : "";
+  return at >= 0 && rest.length < 300 && ONLY_CARRY_OUT.test(rest);
 }
 
 // A clause after ";" that opens with who is asked ("…; Giao công chức Văn hóa – Xã hội tham mưu …", "…; Ban Chỉ huy
@@ -372,5 +379,11 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
       if (target) append(target, s, sep);
     });
   }
+  // "Bộ LĐ-TB&XH yêu cầu các tỉnh báo cáo thưởng Tết" over the paragraphs that tell the request in full ("Bộ LĐ-TB&XH vừa
+  // có văn bản yêu cầu các Sở LĐ-TB&XH trên cả nước …"): a page's headline (its first line, short, with no full stop)
+  // sums up the page; the request is read where the page tells it, even when the headline names the bodies loosely.
+  const headline = prose[0] ?? "";
+  const top = out.find((t) => openedAt.get(t) === 0 && t.ref.startsWith("#"));
+  if (top && headline.length < 200 && !/[.!?:;…]\s*$/u.test(headline) && !headline.includes("\n") && out.some((t) => t !== top && t.ref.startsWith("#") && (openedAt.get(t) ?? 0) > 0)) out.splice(out.indexOf(top), 1);
   return out;
 }

@@ -50,6 +50,13 @@ describe("a closing request whose only work is to carry out what was said", () =
   it("is no task after the work was given", () => {
     expect(leadsOf(`${body}\nỦy ban nhân dân huyện yêu cầu các cơ quan, đơn vị và Ủy ban nhân dân các xã, thị trấn tổ chức triển khai thực hiện.`)).toEqual([["Tất cả các cơ quan, đơn vị", "trường học"]]);
   });
+  it.each([
+    "Ủy ban nhân dân huyện yêu cầu thủ trưởng các cơ quan, đơn vị và các hộ dân trên địa bàn xã tổ chức thực hiện nghiêm các nội dung tại Thông báo này./.",
+    "Ủy ban nhân dân huyện thông báo đến Ban điều hành các khu phố được biết và quan tâm, thực hiện.",
+    "Ủy ban nhân dân huyện thông báo đến các phòng, ban ngành, đoàn thể huyện, Ủy ban nhân dân các xã, thị trấn biết, tổ chức thực hiện và thông báo đến Nhân dân trên địa bàn huyện được rõ.",
+  ])("nor is '%s'", (closing) => {
+    expect(leadsOf(`${body}\n${closing}`)).toEqual([["Tất cả các cơ quan, đơn vị", "trường học"]]);
+  });
   it("is the task when it is the only request", () => {
     expect(leadsOf("Ủy ban nhân dân huyện yêu cầu Ủy ban nhân dân các xã, thị trấn tổ chức triển khai thực hiện.")).toHaveLength(1);
   });
@@ -183,6 +190,20 @@ describe("a warning of what follows a failure is no work", () => {
   ])("%s", (s) => expect(isWorkSentence(leadsOfSentence(s))).toBe(false));
   it("a duty on a condition still is ('Nếu phát hiện …, Trạm Thú y huyện phải báo cáo ngay …')", () => {
     expect(isWorkSentence(leadsOfSentence("Nếu phát hiện gia súc chết bất thường, Trạm Thú y huyện phải báo cáo ngay về UBND huyện."))).toBe(true);
+  });
+});
+
+describe("a page's headline sums up the request the page tells in full", () => {
+  it("'Bộ LĐ-TB&XH yêu cầu các tỉnh báo cáo thưởng Tết' over the full request is no second task", () => {
+    const text = "Bộ LĐ-TB&XH yêu cầu các tỉnh báo cáo thưởng Tết\n\nBộ LĐ-TB&XH vừa có văn bản yêu cầu các Sở LĐ-TB&XH trên cả nước chủ động nắm bắt tình hình thưởng Tết của doanh nghiệp.";
+    expect(leadsOf(text)).toEqual([["các Sở LĐ-TB&XH trên cả nước"]]);
+  });
+  it("a first paragraph with its full stop is a task", () => {
+    const text = "Bộ LĐ-TB&XH yêu cầu các tỉnh báo cáo thưởng Tết trước ngày 15/12.\n\nBộ LĐ-TB&XH cũng đề nghị Liên đoàn Lao động cấp tỉnh nắm bắt tình hình thưởng Tết của doanh nghiệp.";
+    expect(leadsOf(text)).toHaveLength(2);
+  });
+  it("a headline that is the page's only request stays", () => {
+    expect(leadsOf("Bộ LĐ-TB&XH yêu cầu các tỉnh báo cáo thưởng Tết\n\nTheo Bộ, năm nay tình hình doanh nghiệp còn khó khăn.")).toEqual([["các tỉnh"]]);
   });
 });
 
