@@ -111,6 +111,8 @@ const AT_MEETING = /^(?:Tại|Trong)\s+(?:cuộc họp|hội nghị|buổi (?:l�
 // "Tại hội nghị, Chủ tịch UBND huyện đã kết luận … và chỉ đạo các cơ quan, đơn vị …": the meeting's conclusions.
 const CONCLUDES = /(?<![\p{L}])(?:kết luận|chỉ đạo|giao cho)(?![\p{L}])/u;
 
+const TELLS_IN_FULL = /^\s*(?:Theo đó|Cụ thể)\s*,/u;
+
 /** The heading text a task hangs under: a time it states is the time of the tasks under it. */
 export const PARENT_TEXT = new WeakMap<ParsedTask, string>();
 
@@ -276,6 +278,8 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
   };
   // The prose unit each task opened in: a headline and a sapo stand at the top of a page.
   const openedAt = new Map<ParsedTask, number>();
+  // Tasks read from generic addressees alone ("UBND tỉnh vừa ban hành công văn yêu cầu các ngành, địa phương …").
+  const loose = new Set<ParsedTask>();
   let unitIndex = -1;
   for (const unit of prose) {
     unitIndex++;
@@ -358,6 +362,7 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
       // địa phương …") are the only ones named: they lead.
       if (l?.requested && isGeneric(l.leads) && !ctx.implicitTo.length && !cur && l.leads.length) {
         cur = task(`#${++k}`, s, assignees(l.leads, s));
+        loose.add(cur);
         out.push(cur);
         if (endsLeadIn) leadIn = cur;
         return;
@@ -382,6 +387,13 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
   // "Bộ LĐ-TB&XH yêu cầu các tỉnh báo cáo thưởng Tết" over the paragraphs that tell the request in full ("Bộ LĐ-TB&XH vừa
   // có văn bản yêu cầu các Sở LĐ-TB&XH trên cả nước …"): a page's headline (its first line, short, with no full stop)
   // sums up the page; the request is read where the page tells it, even when the headline names the bodies loosely.
+  // "UBND tỉnh vừa ban hành công văn yêu cầu các ngành, địa phương triển khai …" then "Theo đó, UBND tỉnh giao Ban An
+  // toàn giao thông tỉnh, Công an tỉnh … khẩn trương …": the page's lede asks only generic addressees and the paragraph
+  // "Theo đó" / "Cụ thể" tells the same document's request with its bodies named; the lede is no task of its own.
+  for (const t of loose) {
+    const later = out.slice(out.indexOf(t) + 1);
+    if (later.some((u) => TELLS_IN_FULL.test(firstSentence.get(u) ?? "") && !loose.has(u))) out.splice(out.indexOf(t), 1);
+  }
   const headline = prose[0] ?? "";
   const top = out.find((t) => openedAt.get(t) === 0 && t.ref.startsWith("#"));
   if (top && headline.length < 200 && !/[.!?:;…]\s*$/u.test(headline) && !headline.includes("\n") && out.some((t) => t !== top && t.ref.startsWith("#") && (openedAt.get(t) ?? 0) > 0)) out.splice(out.indexOf(top), 1);

@@ -323,3 +323,36 @@ describe("a school speaking of itself", () => {
     expect(r.tasks.filter((t) => t.assignees.length > 0).map((t) => t.assignees.map((a) => a.name))).toEqual([["quý phụ huynh"]]);
   });
 });
+
+describe("a page's lede asking generic addressees, told in full after 'Theo đó'", () => {
+  const lede = "UBND tỉnh vừa ban hành công văn yêu cầu các ngành, địa phương triển khai thực hiện công tác bảo đảm trật tự an toàn giao thông đường thủy nội địa.";
+  it("is no task of its own", () => {
+    const text = `${lede}\n\nTheo đó, UBND tỉnh giao Công an tỉnh, Sở Giao thông vận tải khẩn trương xây dựng kế hoạch chi tiết.`;
+    expect(leadsOf(text)).toEqual([["Công an tỉnh", "Sở Giao thông vận tải"]]);
+  });
+  it("stays the task when nothing tells it in full", () => {
+    expect(leadsOf(`${lede}\n\nTheo Sở Giao thông vận tải, mùa mưa bão năm nay đến sớm.`)).toHaveLength(1);
+  });
+});
+
+describe("'giao' inside a compound noun asks no one", () => {
+  it("'… có văn bản gửi X về việc … mở phòng giao dịch …' names the recipients only", () => {
+    const l = leadsOfSentence("Ngày 11/9/2012, Thống đốc Ngân hàng Nhà nước có văn bản gửi chi nhánh các tỉnh: Bình Định, Cao Bằng về việc xác nhận mở phòng giao dịch của các ngân hàng thương mại trên địa bàn.");
+    expect(l?.requested ?? false).toBe(false);
+  });
+});
+
+describe("one body announcing to no one named is the notice's author", () => {
+  it.each([
+    "Sở Văn hóa và Thể thao thông báo treo cờ Tổ quốc như sau:",
+    "Ủy ban nhân dân xã Sơn Vĩ thông báo tạm dừng tất cả các hoạt động buôn bán tại chợ phiên kể từ 0 giờ ngày 21/7/2021 cho đến khi có thông báo mới.",
+  ])("'%s' gives no work", (s) => {
+    expect(isWorkSentence(leadsOfSentence(s))).toBe(false);
+  });
+  it.each([
+    "Trạm Y tế xã thông báo kết quả xét nghiệm cho các hộ gia đình.",
+    "Các trường học thông báo lịch nghỉ học.",
+  ])("'%s' is work", (s) => {
+    expect(isWorkSentence(leadsOfSentence(s))).toBe(true);
+  });
+});
