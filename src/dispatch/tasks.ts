@@ -113,6 +113,8 @@ const CONCLUDES = /(?<![\p{L}])(?:kết luận|chỉ đạo|giao cho)(?![\p{L}])
 
 const TELLS_IN_FULL = /^\s*(?:Theo đó|Cụ thể)\s*,/u;
 
+const DISPOSES = /^\s*(?:Ban hành kèm theo|Công bố kèm theo|Cho phép(?!\s+(?:các|những)\s))(?![\p{L}])/u;
+
 /** The heading text a task hangs under: a time it states is the time of the tasks under it. */
 export const PARENT_TEXT = new WeakMap<ParsedTask, string>();
 
@@ -212,6 +214,10 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
     const parentPath = node.kind.startsWith("dotted") ? path.filter((p) => !node.label.startsWith(`${p}.`)) : path;
     const ref = [...parentPath, node.label].filter(Boolean).join(".");
     const own = [node.head, ...node.paras].filter(Boolean).join("\n");
+    // "Điều 1. Ban hành kèm theo Quyết định này Quy chế phối hợp giữa Văn phòng UBND tỉnh với …", "Cho phép thành lập Hội
+    // Hoá học Việt Nam. Hội … tự lo liệu mọi chi phí …": the decision's own act of issuing or permitting, with the
+    // conditions of what it grants, asks no one (guide: the article that issues a plan is no task) unless it asks.
+    if (DISPOSES.test(node.head) && node.children.length === 0 && !sentences(own).some((x) => leadsOfSentence(x)?.requested)) return;
     const raw = leadsIn(own);
     if (raw.length > 0 && raw.every(isIssuer) && !leadsOfSentence(node.head)?.requested) return;
     const headLeads = raw.filter((n) => !isIssuer(n));

@@ -356,3 +356,18 @@ describe("one body announcing to no one named is the notice's author", () => {
     expect(isWorkSentence(leadsOfSentence(s))).toBe(true);
   });
 });
+
+describe("a decision's article that issues or permits asks no one", () => {
+  const head = "QUYẾT ĐỊNH\nVề việc ban hành Quy chế phối hợp\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\nQUYẾT ĐỊNH:\n";
+  const exec = "Điều 2. Chánh Văn phòng Ủy ban nhân dân tỉnh, Thủ trưởng các sở, ban, ngành tỉnh chịu trách nhiệm thi hành Quyết định này.";
+  it.each([
+    "Điều 1. Ban hành kèm theo Quyết định này Quy chế phối hợp giữa\nVăn phòng Ủy ban nhân dân tỉnh với các sở, ban ngành tỉnh trong việc công bố thủ tục hành chính.",
+    "Điều 1. Cho phép thành lập Hội Hoá học Việt Nam. Hội Hoá học Việt Nam tự lo liệu mọi chi phí và phương tiện hoạt động.",
+  ])("'%s'", (art) => {
+    expect(tasksOf(`${head}${art}\n${exec}`).map((t) => t.ref)).toEqual(["2"]);
+  });
+  it("an article that also asks stays a task", () => {
+    const art = "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch phòng chống dịch. Giao Sở Y tế chủ trì triển khai Kế hoạch.";
+    expect(tasksOf(`${head}${art}\n${exec}`).map((t) => t.ref)).toEqual(["1", "2"]);
+  });
+});
