@@ -172,6 +172,10 @@ describe("what went on at a meeting, told by a news page", () => {
     const text = "Sáng ngày 15/12/2020, Ban Chỉ đạo huyện tổ chức cuộc họp xét khen thưởng năm 2020.\n\nTại cuộc họp, lãnh đạo Phòng Văn hóa và Thông tin huyện báo cáo kết quả phúc tra và danh sách đề nghị khen thưởng. Phòng Kinh tế và Hạ tầng huyện báo cáo kết quả chấm điểm chợ văn minh.\n\nPhát biểu kết luận cuộc họp, Phó Chủ tịch UBND huyện giao cho Phòng Văn hóa và Thông tin tiếp tục rà soát danh sách.";
     expect(leadsOf(text)).toEqual([["Phòng Văn hóa và Thông tin"]]);
   });
+  it("a board named for a movement ('Ban Chỉ đạo phong trào “…” tổ chức cuộc họp') holds the page's own meeting", () => {
+    const text = "Sáng ngày 15/12/2020, Ban Chỉ đạo phong trào “Toàn dân đoàn kết xây dựng đời sống văn hóa huyện” tổ chức cuộc họp xét khen thưởng năm 2020.\n\nPhát biểu kết luận cuộc họp, Phó Chủ tịch UBND huyện giao cho Phòng Văn hóa và Thông tin tiếp tục rà soát danh sách.";
+    expect(leadsOf(text)).toEqual([["Phòng Văn hóa và Thông tin"]]);
+  });
   it("a conclusion told at the meeting ('Tại hội nghị, Chủ tịch … kết luận … và chỉ đạo các cơ quan …') still asks", () => {
     const said = "Chủ tịch UBND huyện đã kết luận nhiều nội dung và chỉ đạo các cơ quan, đơn vị, UBND các xã, thị trấn triển khai thực hiện phòng chống dịch.";
     const page = (s: string) => `Nhiều nội dung quan trọng được kết luận tại hội nghị thường kỳ\n\n${s}\n\nVề công tác phòng chống dịch, Chủ tịch UBND huyện yêu cầu Thủ trưởng các cơ quan, đơn vị tập trung chỉ đạo.`;
