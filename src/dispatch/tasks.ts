@@ -9,8 +9,9 @@ import type { OutlineNode } from "./outline.js";
 import { isNumbered } from "./outline.js";
 import type { Structure } from "./structure.js";
 import { coordinatorsIn, endsInDirectedList, isCollectiveWork, isWorkSentence, leadsIn, leadsOfSentence, sentences } from "./roles.js";
-import { sameBody } from "./names.js";
+import { nameKey, sameBody } from "./names.js";
 import { isGeneric } from "./bodies.js";
+import { samePerson } from "./rosters.js";
 
 export interface TaskContext {
   /** Recipients split into bodies: the assignees of implicit items. */
@@ -122,7 +123,7 @@ export const PARENT_TEXT = new WeakMap<ParsedTask, string>();
 // keeps them apart.
 const properTail = (n: string) => /(?:\s\p{Lu}\p{Ll}*)+$/u.exec(n)?.[0].trim().toLowerCase() ?? "";
 const sameUnit = (a: string, b: string) => sameBody(a, b) && (properTail(a) === "" || properTail(b) === "" || properTail(a) === properTail(b));
-const dedupe = (names: string[]) => names.filter((n, i) => names.findIndex((m) => sameUnit(m, n)) === i);
+const dedupe = (names: string[]) => names.filter((n, i) => names.findIndex((m) => sameUnit(m, n) || samePerson(m, n)) === i);
 
 const words = (s: string) => new Set(s.toLowerCase().normalize("NFC").split(/[^\p{L}\p{N}]+/u).filter(Boolean));
 /** Two sentences that share nearly all their words ("… chỉ đạo của Thủ tướng" / "… chỉ đạo của Thủ tướng tại Thông báo số …"). */
@@ -194,9 +195,22 @@ function refersTo(bare: string, name: string): boolean {
   return head !== bare.toLowerCase().replace(/^(?:tất cả\s+)?các\s+/u, "") && head.startsWith(`${kind} `);
 }
 
+// "Sở Nông nghiệp và PTNT" in a letter of "Bộ Nông nghiệp và PTNT": the same field under another head is another body,
+// though most of the words are shared.
+const HEAD_KEY = /^(bo|so|phong|cuc|chi cuc|tong cuc|vu|ban|uy ban nhan dan|hoi dong nhan dan|trung tam|vien)\s/u;
+function otherHead(a: string, b: string): boolean {
+  const ha = HEAD_KEY.exec(nameKey(a))?.[1];
+  const hb = HEAD_KEY.exec(nameKey(b))?.[1];
+  return ha !== undefined && hb !== undefined && ha !== hb;
+}
+
+const COLLECTIVE = /^\s*(?:tất cả\s+)?các\s/iu;
+
 export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
   const out: ParsedTask[] = [];
-  const isIssuer = (n: string) => ctx.issuer.some((i) => sameBody(i, n));
+  // A collective ("Các ban HĐND huyện", "các phòng của Sở") is never the one body that issues the letter, however many
+  // words it shares with it ("Chủ tịch HĐND huyện").
+  const isIssuer = (n: string) => !COLLECTIVE.test(n) && ctx.issuer.some((i) => sameBody(i, n) && !otherHead(i, n));
   // "Văn phòng Chính phủ đề nghị các Bộ khẩn trương có ý kiến" to "Kính gửi: Bộ Tài chính; Bộ Kế hoạch và Đầu tư; …".
   const resolve = (names: string[]) =>
     names.flatMap((n) => {
@@ -233,13 +247,23 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
     }
     const kept: string[] = [own];
     const bulletTasks: ParsedTask[] = [];
-    node.children.forEach((b, i) => {
+    // A bullet naming a body other than the item's is a task of its own.
+    const ownTask = (b: OutlineNode, r: string): ParsedTask | null => {
       const text = flatten(b);
       const first = leadsOfSentence(b.head);
       const named = first && (first.requested || isWorkSentence(first)) ? first.leads.filter((n) => !isIssuer(n)) : [];
-      if (named.length && !named.every((n) => context.some((c) => sameBody(c, n)))) {
-        bulletTasks.push(task(`${ref}#${i + 1}`, text, assignees(leadsIn(text).filter((n) => !isIssuer(n)), text)));
-      } else kept.push(text.replace(/^/u, "- "));
+      return named.length && !named.every((n) => context.some((c) => sameBody(c, n))) ? task(r, text, assignees(leadsIn(text).filter((n) => !isIssuer(n)), text)) : null;
+    };
+    node.children.forEach((b, i) => {
+      const own = ownTask(b, `${ref}#${i + 1}`);
+      if (own) return void bulletTasks.push(own);
+      // "* Phân công phụ trách chương trình văn nghệ:" over "+ Trang điểm …: Cô Thanh Vân, …", "+ Trực máy …: Thầy Mẫn": a
+      // roster's lead-in naming no one, whose sub-items each name their holder; each such sub-item is a bullet's task.
+      const subs = b.children.length && /:\s*$/u.test(b.head) && leadsIn(b.head).length === 0 ? b.children.map((g, j) => ownTask(g, `${ref}#${i + 1}.${j + 1}`)) : [];
+      if (subs.some(Boolean)) {
+        bulletTasks.push(...subs.filter((t): t is ParsedTask => t !== null));
+        kept.push([`- ${b.head}`, ...b.paras, ...b.children.filter((_, j) => !subs[j]).map((g) => flatten(g, 1))].join("\n"));
+      } else kept.push(flatten(b).replace(/^/u, "- "));
     });
     const text = kept.filter(Boolean).join("\n");
     // A heading whose bullets all became tasks of their own ("3. Giao:" + bullets naming bodies) is not a task itself.
