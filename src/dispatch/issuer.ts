@@ -45,6 +45,8 @@ export function issuerName(parts: string[]): string {
 const OWN_EVENT =
   /^\s*(?:(?:đã|vừa|sẽ|mới|cũng)\s+)*(?:tổ chức\s+(?:(?:thành công|long trọng|trọng thể)\s+)?(?:hội nghị|hội thảo|lễ|họp|cuộc họp|phiên họp|buổi|đại hội|hội thi|cuộc thi|ra quân|khai mạc|phát động|triển khai|tọa đàm|giao ban|tổng kết|sơ kết|kỳ họp|ngày hội)|họp|ra quân|khai mạc|bế mạc|phát động|tổng kết|sơ kết|(?:đến|đi)\s+(?:kiểm tra|thăm|làm việc|khảo sát)|kiểm tra\s+(?:hiện trường|thực tế)|thăm và làm việc|triển khai\s+(?:kế hoạch|công tác)|xây dựng kế hoạch|ký\s+(?:ban hành|quyết định|văn bản|công văn|kế hoạch))(?![\p{L}])/iu;
 
+const QUOTED_TITLE = /^\s*(?:“[^”]{1,160}”|"[^"]{1,160}")/u;
+
 // "Ngày 21/5, Phường Trần Hưng Đạo triển khai công tác lấy ý kiến cử tri …": a place acting is its government.
 const PLACE_ACTS =
   /^(?:\([^()]{1,20}\)\s*[-–]\s*)?(?:(?:Ngày|Sáng|Chiều|Tối|Trưa)[^,.]{0,30},\s*)?(Phường|Xã|Huyện|Quận|Thị xã|Thành phố|Thị trấn|Tỉnh)\s+((?:\p{Lu}[\p{L}\d]*\s+){0,3}\p{Lu}[\p{L}\d]*)\s+/u;
@@ -59,7 +61,10 @@ export function ownActor(sentence: string, l: SentenceLeads | null): string[] | 
     const [name] = l.leads;
     if (l.requested || l.leads.length > 1 || /(?:^|\s)các\s/iu.test(name!) || isGeneric(l.leads)) return null;
     const at = sentence.indexOf(name!);
-    return at >= 0 && OWN_EVENT.test(sentence.slice(at + name!.length)) ? [name!] : null;
+    // "Ban Chỉ đạo phong trào “Toàn dân đoàn kết xây dựng đời sống văn hóa huyện” tổ chức cuộc họp …": a board named
+    // for a movement or contest carries the quoted title in its name.
+    const after = at >= 0 ? sentence.slice(at + name!.length).replace(QUOTED_TITLE, "") : "";
+    return at >= 0 && OWN_EVENT.test(after) ? [name!] : null;
   }
   const place = PLACE_ACTS.exec(sentence);
   return place && OWN_EVENT.test(sentence.slice(place[0].length - 1)) ? [`UBND ${place[1]!.toLowerCase()} ${place[2]}`] : null;

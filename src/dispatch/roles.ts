@@ -121,7 +121,10 @@ const DOC_NOUN = "(?:Chỉ thị|Công văn|Công điện|Văn bản|Kế hoạc
 const DOC_SUBJECT = new RegExp(`^${DOC_NOUN}(?:\\s+(?:số\\s*:?\\s*)?[\\p{L}\\d/.&-]*\\d[\\p{L}\\d/.&-]*|\\s+(?:này|trên))?\\s+(?:(?:cũng|đồng thời|nêu rõ|đã|còn)[,\\s]+)*(?=(?:giao|đề nghị|yêu cầu|phân công|lưu ý)[\\s,:])`, "u");
 // The issuer's own publishing act: "vừa có công điện", "đã ban hành Công văn số …", "ra văn bản", "có ý kiến chỉ đạo".
 const PUBLISHES = new RegExp(`^(?:(?:vừa|đã|mới|cũng|đồng thời)\\s+)*(?:(?:có|ban hành|ra|gửi|ký)\\s+(?:văn bản|${DOC_NOUN.slice(3, -1)}|công điện|ý kiến|điện)|công điện|điện)(?![\\p{L}])`, "iu");
-const REQUEST_ANYWHERE = /(?:^|[\s,;])(?:(?:trân trọng|kính)\s+)?(đề nghị|yêu cầu|đôn đốc|kính mời|giao|thông báo (?:đến|tới|cho))\s*[,:]?\s+/giu;
+const ANNOUNCES = /^(?:(?:vừa|đã|cũng|xin|trân trọng|kính)\s+)*thông báo(?![\p{L}])(?!\s+(?:đến|tới|cho|để|rộng rãi|công khai)(?![\p{L}]))/iu;
+const ANNOUNCED_TO = /\s(?:đến|tới|cho)\s+(?!(?:đến|tới|khi|nên|phép)(?![\p{L}]))/u;
+// "giao" asks only as a verb: not in "phòng giao dịch", "an toàn giao thông", "giao lưu", "giao ban".
+const REQUEST_ANYWHERE = /(?:^|[\s,;])(?:(?:trân trọng|kính)\s+)?(đề nghị|yêu cầu|đôn đốc|kính mời|giao(?!\s+(?:dịch|thông|lưu|ban|hữu|thoa|tiếp|kết|hàng|nhận)(?![\p{L}]))|thông báo (?:đến|tới|cho))\s*[,:]?\s+/giu;
 
 /** The first request in an issuer's publishing clause, and whom it asks (its objects, else the recipients "gửi X"). */
 function embeddedRequest(after: string): { leads: string[]; verb: string } | null {
@@ -533,6 +536,11 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
     const directs = /^(?:(?:đã|vừa|cũng|tiếp tục)\s+)*chỉ đạo\s+/iu.exec(after);
     const directed = directs ? listAt(after.slice(directs[0].length)) : null;
     if (directed) return { leads: got.names, requester: [], verb: verbAfter(after), requested: false, directed: directed.names };
+    // "Sở Văn hóa và Thể thao thông báo treo cờ Tổ quốc như sau:", "Ủy ban nhân dân xã Sơn Vĩ thông báo tạm dừng … chợ
+    // phiên …": one body announcing, to no one named, is the notice's author speaking (its addressees, when named —
+    // "thông báo đến/cho X" — are asked above); a collective ("Các trường thông báo …") is told to announce.
+    if (ANNOUNCES.test(after) && !ANNOUNCED_TO.test(after.split(/[.;:]/u)[0]!) && !got.names.some((n) => /(?:^|\s)các\s/iu.test(n)))
+      return { leads: got.names, requester: [], verb: "ban hành", requested: false };
     return { leads: got.names, requester: [], verb: verbAfter(after), requested: false };
   }
   return null;

@@ -46,12 +46,19 @@ const REPORT_TOPIC = /^(?:công tác|tình hình|kết quả|những|các|số l
 const BACK_REFERENCE = /(?:thực hiện|triển khai|chấp hành)(?:\s+(?:tốt|nghiêm|nghiêm túc|đầy đủ|đảm bảo|có hiệu quả))*\s+(?:các\s+|những\s+)?(?:nội dung|yêu cầu|nhiệm vụ|chỉ đạo)\s+(?:trên|nêu trên|này)\s*[./]*\s*$/iu;
 
 // "UBND huyện yêu cầu các cơ quan, đơn vị … và UBND các xã, thị trấn tổ chức triển khai thực hiện.": after the work
-// was given, a request whose only work is to carry it out closes the letter (guide: a closing restatement).
-const ONLY_CARRY_OUT = /^\s*(?:(?:tổ chức|triển khai|nghiêm túc|khẩn trương|thực hiện|chấp hành|tốt|nghiêm)[\s,]*)+[./]*\s*$/u;
+// was given, a request whose only work is to carry it out closes the letter (guide: a closing restatement). So do
+// "… tổ chức thực hiện nghiêm các nội dung tại Thông báo này./." (pointing back at the document) and the notice's
+// "… thông báo đến X được biết và quan tâm, thực hiện", "… biết, tổ chức thực hiện và thông báo đến Nhân dân … được rõ".
+const CARRY_WORD = "(?:tổ chức|triển khai|nghiêm túc|khẩn trương|thực hiện|chấp hành|tốt|nghiêm|đầy đủ|được|biết|rõ|quan tâm|và|để)";
+const THIS_DOC = "(?:[Tt]hông báo|[Cc]ông văn|[Kk]ế hoạch|[Cc]hỉ thị|[Qq]uyết định|[Vv]ăn bản)\\s+(?:này|trên)";
+const BACK_OBJECT = `(?:(?:các|những)\\s+)?(?:nội dung|yêu cầu|quy định|nhiệm vụ)(?:\\s+(?:trên|nêu trên|này|(?:tại|của|theo|trong)\\s+${THIS_DOC}))?|${THIS_DOC}`;
+const PASS_ON = "thông báo\\s+(?:đến|tới|cho)\\s+[^.;,]{1,80}?\\s(?:được\\s+)?(?:biết|rõ)";
+const ONLY_CARRY_OUT = new RegExp(`^\\s*(?:(?:${CARRY_WORD}|${BACK_OBJECT}|${PASS_ON})(?![\\p{L}])[\\s,]*)+[./]*\\s*$`, "u");
 function asksOnlyToCarryOut(s: string, leads: string[]): boolean {
   const last = leads[leads.length - 1];
   const at = last ? s.lastIndexOf(last) : -1;
-  return at >= 0 && ONLY_CARRY_OUT.test(s.slice(at + last!.length));
+  const rest = at >= 0 ? s.slice(at + last!.length) : "";
+  return at >= 0 && rest.length < 300 && ONLY_CARRY_OUT.test(rest);
 }
 
 // A clause after ";" that opens with who is asked ("…; Giao công chức Văn hóa – Xã hội tham mưu …", "…; Ban Chỉ huy
@@ -104,6 +111,10 @@ const AT_MEETING = /^(?:Tại|Trong)\s+(?:cuộc họp|hội nghị|buổi (?:l�
 
 // "Tại hội nghị, Chủ tịch UBND huyện đã kết luận … và chỉ đạo các cơ quan, đơn vị …": the meeting's conclusions.
 const CONCLUDES = /(?<![\p{L}])(?:kết luận|chỉ đạo|giao cho)(?![\p{L}])/u;
+
+const TELLS_IN_FULL = /^\s*(?:Theo đó|Cụ thể)\s*,/u;
+
+const DISPOSES = /^\s*(?:Ban hành kèm theo|Công bố kèm theo|Cho phép(?!\s+(?:các|những)\s))(?![\p{L}])/u;
 
 /** The heading text a task hangs under: a time it states is the time of the tasks under it. */
 export const PARENT_TEXT = new WeakMap<ParsedTask, string>();
@@ -217,6 +228,10 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
     const parentPath = node.kind.startsWith("dotted") ? path.filter((p) => !node.label.startsWith(`${p}.`)) : path;
     const ref = [...parentPath, node.label].filter(Boolean).join(".");
     const own = [node.head, ...node.paras].filter(Boolean).join("\n");
+    // "Điều 1. Ban hành kèm theo Quyết định này Quy chế phối hợp giữa Văn phòng UBND tỉnh với …", "Cho phép thành lập Hội
+    // Hoá học Việt Nam. Hội … tự lo liệu mọi chi phí …": the decision's own act of issuing or permitting, with the
+    // conditions of what it grants, asks no one (guide: the article that issues a plan is no task) unless it asks.
+    if (DISPOSES.test(node.head) && node.children.length === 0 && !sentences(own).some((x) => leadsOfSentence(x)?.requested)) return;
     const raw = leadsIn(own);
     if (raw.length > 0 && raw.every(isIssuer) && !leadsOfSentence(node.head)?.requested) return;
     const headLeads = raw.filter((n) => !isIssuer(n));
@@ -293,6 +308,8 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
   };
   // The prose unit each task opened in: a headline and a sapo stand at the top of a page.
   const openedAt = new Map<ParsedTask, number>();
+  // Tasks read from generic addressees alone ("UBND tỉnh vừa ban hành công văn yêu cầu các ngành, địa phương …").
+  const loose = new Set<ParsedTask>();
   let unitIndex = -1;
   for (const unit of prose) {
     unitIndex++;
@@ -375,6 +392,7 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
       // địa phương …") are the only ones named: they lead.
       if (l?.requested && isGeneric(l.leads) && !ctx.implicitTo.length && !cur && l.leads.length) {
         cur = task(`#${++k}`, s, assignees(l.leads, s));
+        loose.add(cur);
         out.push(cur);
         if (endsLeadIn) leadIn = cur;
         return;
@@ -396,5 +414,18 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
       if (target) append(target, s, sep);
     });
   }
+  // "Bộ LĐ-TB&XH yêu cầu các tỉnh báo cáo thưởng Tết" over the paragraphs that tell the request in full ("Bộ LĐ-TB&XH vừa
+  // có văn bản yêu cầu các Sở LĐ-TB&XH trên cả nước …"): a page's headline (its first line, short, with no full stop)
+  // sums up the page; the request is read where the page tells it, even when the headline names the bodies loosely.
+  // "UBND tỉnh vừa ban hành công văn yêu cầu các ngành, địa phương triển khai …" then "Theo đó, UBND tỉnh giao Ban An
+  // toàn giao thông tỉnh, Công an tỉnh … khẩn trương …": the page's lede asks only generic addressees and the paragraph
+  // "Theo đó" / "Cụ thể" tells the same document's request with its bodies named; the lede is no task of its own.
+  for (const t of loose) {
+    const later = out.slice(out.indexOf(t) + 1);
+    if (later.some((u) => TELLS_IN_FULL.test(firstSentence.get(u) ?? "") && !loose.has(u))) out.splice(out.indexOf(t), 1);
+  }
+  const headline = prose[0] ?? "";
+  const top = out.find((t) => openedAt.get(t) === 0 && t.ref.startsWith("#"));
+  if (top && headline.length < 200 && !/[.!?:;…]\s*$/u.test(headline) && !headline.includes("\n") && out.some((t) => t !== top && t.ref.startsWith("#") && (openedAt.get(t) ?? 0) > 0)) out.splice(out.indexOf(top), 1);
   return out;
 }

@@ -50,6 +50,13 @@ describe("a closing request whose only work is to carry out what was said", () =
   it("is no task after the work was given", () => {
     expect(leadsOf(`${body}\nỦy ban nhân dân huyện yêu cầu các cơ quan, đơn vị và Ủy ban nhân dân các xã, thị trấn tổ chức triển khai thực hiện.`)).toEqual([["Tất cả các cơ quan, đơn vị", "trường học"]]);
   });
+  it.each([
+    "Ủy ban nhân dân huyện yêu cầu thủ trưởng các cơ quan, đơn vị và các hộ dân trên địa bàn xã tổ chức thực hiện nghiêm các nội dung tại Thông báo này./.",
+    "Ủy ban nhân dân huyện thông báo đến Ban điều hành các khu phố được biết và quan tâm, thực hiện.",
+    "Ủy ban nhân dân huyện thông báo đến các phòng, ban ngành, đoàn thể huyện, Ủy ban nhân dân các xã, thị trấn biết, tổ chức thực hiện và thông báo đến Nhân dân trên địa bàn huyện được rõ.",
+  ])("nor is '%s'", (closing) => {
+    expect(leadsOf(`${body}\n${closing}`)).toEqual([["Tất cả các cơ quan, đơn vị", "trường học"]]);
+  });
   it("is the task when it is the only request", () => {
     expect(leadsOf("Ủy ban nhân dân huyện yêu cầu Ủy ban nhân dân các xã, thị trấn tổ chức triển khai thực hiện.")).toHaveLength(1);
   });
@@ -165,6 +172,10 @@ describe("what went on at a meeting, told by a news page", () => {
     const text = "Sáng ngày 15/12/2020, Ban Chỉ đạo huyện tổ chức cuộc họp xét khen thưởng năm 2020.\n\nTại cuộc họp, lãnh đạo Phòng Văn hóa và Thông tin huyện báo cáo kết quả phúc tra và danh sách đề nghị khen thưởng. Phòng Kinh tế và Hạ tầng huyện báo cáo kết quả chấm điểm chợ văn minh.\n\nPhát biểu kết luận cuộc họp, Phó Chủ tịch UBND huyện giao cho Phòng Văn hóa và Thông tin tiếp tục rà soát danh sách.";
     expect(leadsOf(text)).toEqual([["Phòng Văn hóa và Thông tin"]]);
   });
+  it("a board named for a movement ('Ban Chỉ đạo phong trào “…” tổ chức cuộc họp') holds the page's own meeting", () => {
+    const text = "Sáng ngày 15/12/2020, Ban Chỉ đạo phong trào “Toàn dân đoàn kết xây dựng đời sống văn hóa huyện” tổ chức cuộc họp xét khen thưởng năm 2020.\n\nPhát biểu kết luận cuộc họp, Phó Chủ tịch UBND huyện giao cho Phòng Văn hóa và Thông tin tiếp tục rà soát danh sách.";
+    expect(leadsOf(text)).toEqual([["Phòng Văn hóa và Thông tin"]]);
+  });
   it("a conclusion told at the meeting ('Tại hội nghị, Chủ tịch … kết luận … và chỉ đạo các cơ quan …') still asks", () => {
     const said = "Chủ tịch UBND huyện đã kết luận nhiều nội dung và chỉ đạo các cơ quan, đơn vị, UBND các xã, thị trấn triển khai thực hiện phòng chống dịch.";
     const page = (s: string) => `Nhiều nội dung quan trọng được kết luận tại hội nghị thường kỳ\n\n${s}\n\nVề công tác phòng chống dịch, Chủ tịch UBND huyện yêu cầu Thủ trưởng các cơ quan, đơn vị tập trung chỉ đạo.`;
@@ -183,6 +194,20 @@ describe("a warning of what follows a failure is no work", () => {
   ])("%s", (s) => expect(isWorkSentence(leadsOfSentence(s))).toBe(false));
   it("a duty on a condition still is ('Nếu phát hiện …, Trạm Thú y huyện phải báo cáo ngay …')", () => {
     expect(isWorkSentence(leadsOfSentence("Nếu phát hiện gia súc chết bất thường, Trạm Thú y huyện phải báo cáo ngay về UBND huyện."))).toBe(true);
+  });
+});
+
+describe("a page's headline sums up the request the page tells in full", () => {
+  it("'Bộ LĐ-TB&XH yêu cầu các tỉnh báo cáo thưởng Tết' over the full request is no second task", () => {
+    const text = "Bộ LĐ-TB&XH yêu cầu các tỉnh báo cáo thưởng Tết\n\nBộ LĐ-TB&XH vừa có văn bản yêu cầu các Sở LĐ-TB&XH trên cả nước chủ động nắm bắt tình hình thưởng Tết của doanh nghiệp.";
+    expect(leadsOf(text)).toEqual([["các Sở LĐ-TB&XH trên cả nước"]]);
+  });
+  it("a first paragraph with its full stop is a task", () => {
+    const text = "Bộ LĐ-TB&XH yêu cầu các tỉnh báo cáo thưởng Tết trước ngày 15/12.\n\nBộ LĐ-TB&XH cũng đề nghị Liên đoàn Lao động cấp tỉnh nắm bắt tình hình thưởng Tết của doanh nghiệp.";
+    expect(leadsOf(text)).toHaveLength(2);
+  });
+  it("a headline that is the page's only request stays", () => {
+    expect(leadsOf("Bộ LĐ-TB&XH yêu cầu các tỉnh báo cáo thưởng Tết\n\nTheo Bộ, năm nay tình hình doanh nghiệp còn khó khăn.")).toEqual([["các tỉnh"]]);
   });
 });
 
@@ -300,5 +325,53 @@ describe("a school speaking of itself", () => {
     const r = readDispatch(text, { refDate: "2022-03-12" });
     expect(r.doc.issuer).toBe("Trường mẫu giáo Tân Phú");
     expect(r.tasks.filter((t) => t.assignees.length > 0).map((t) => t.assignees.map((a) => a.name))).toEqual([["quý phụ huynh"]]);
+  });
+});
+
+describe("a page's lede asking generic addressees, told in full after 'Theo đó'", () => {
+  const lede = "UBND tỉnh vừa ban hành công văn yêu cầu các ngành, địa phương triển khai thực hiện công tác bảo đảm trật tự an toàn giao thông đường thủy nội địa.";
+  it("is no task of its own", () => {
+    const text = `${lede}\n\nTheo đó, UBND tỉnh giao Công an tỉnh, Sở Giao thông vận tải khẩn trương xây dựng kế hoạch chi tiết.`;
+    expect(leadsOf(text)).toEqual([["Công an tỉnh", "Sở Giao thông vận tải"]]);
+  });
+  it("stays the task when nothing tells it in full", () => {
+    expect(leadsOf(`${lede}\n\nTheo Sở Giao thông vận tải, mùa mưa bão năm nay đến sớm.`)).toHaveLength(1);
+  });
+});
+
+describe("'giao' inside a compound noun asks no one", () => {
+  it("'… có văn bản gửi X về việc … mở phòng giao dịch …' names the recipients only", () => {
+    const l = leadsOfSentence("Ngày 11/9/2012, Thống đốc Ngân hàng Nhà nước có văn bản gửi chi nhánh các tỉnh: Bình Định, Cao Bằng về việc xác nhận mở phòng giao dịch của các ngân hàng thương mại trên địa bàn.");
+    expect(l?.requested ?? false).toBe(false);
+  });
+});
+
+describe("one body announcing to no one named is the notice's author", () => {
+  it.each([
+    "Sở Văn hóa và Thể thao thông báo treo cờ Tổ quốc như sau:",
+    "Ủy ban nhân dân xã Sơn Vĩ thông báo tạm dừng tất cả các hoạt động buôn bán tại chợ phiên kể từ 0 giờ ngày 21/7/2021 cho đến khi có thông báo mới.",
+  ])("'%s' gives no work", (s) => {
+    expect(isWorkSentence(leadsOfSentence(s))).toBe(false);
+  });
+  it.each([
+    "Trạm Y tế xã thông báo kết quả xét nghiệm cho các hộ gia đình.",
+    "Các trường học thông báo lịch nghỉ học.",
+  ])("'%s' is work", (s) => {
+    expect(isWorkSentence(leadsOfSentence(s))).toBe(true);
+  });
+});
+
+describe("a decision's article that issues or permits asks no one", () => {
+  const head = "QUYẾT ĐỊNH\nVề việc ban hành Quy chế phối hợp\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\nQUYẾT ĐỊNH:\n";
+  const exec = "Điều 2. Chánh Văn phòng Ủy ban nhân dân tỉnh, Thủ trưởng các sở, ban, ngành tỉnh chịu trách nhiệm thi hành Quyết định này.";
+  it.each([
+    "Điều 1. Ban hành kèm theo Quyết định này Quy chế phối hợp giữa\nVăn phòng Ủy ban nhân dân tỉnh với các sở, ban ngành tỉnh trong việc công bố thủ tục hành chính.",
+    "Điều 1. Cho phép thành lập Hội Hoá học Việt Nam. Hội Hoá học Việt Nam tự lo liệu mọi chi phí và phương tiện hoạt động.",
+  ])("'%s'", (art) => {
+    expect(tasksOf(`${head}${art}\n${exec}`).map((t) => t.ref)).toEqual(["2"]);
+  });
+  it("an article that also asks stays a task", () => {
+    const art = "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch phòng chống dịch. Giao Sở Y tế chủ trì triển khai Kế hoạch.";
+    expect(tasksOf(`${head}${art}\n${exec}`).map((t) => t.ref)).toEqual(["1", "2"]);
   });
 });
