@@ -250,3 +250,19 @@ describe("'các phường' is a named kind of unit, not the generic 'các địa
     expect(isGeneric(["các phường"])).toBe(false);
   });
 });
+
+describe("the issuer directing only generic bodies in prose asks its recipients", () => {
+  it("'Chủ tịch UBND thành phố chỉ đạo các cơ quan, đơn vị khẩn trương …' is an implicit task for the sở named as sent to", () => {
+    const text = "UBND thành phố vừa có Văn bản số 801/UBND-TH gửi các sở, ngành về chuẩn bị nội dung trình tại kỳ họp HĐND thành phố.\n\nTheo đó, Chủ tịch UBND thành phố chỉ đạo các cơ quan, đơn vị khẩn trương xây dựng, hoàn thiện các báo cáo, tờ trình trình UBND thành phố xem xét.\n\nTrong đó, giao Sở Nội vụ chủ trì báo cáo nội dung kiện toàn chức danh Ủy viên UBND thành phố.\n";
+    const tasks = readDispatch(text, { refDate: "2022-03-29" }).tasks;
+    expect(tasks.map((t) => t.assignees[0]?.name)).toEqual(["các sở, ngành", "Sở Nội vụ"]);
+    expect(tasks[0]!.text).toContain("chỉ đạo các cơ quan, đơn vị");
+  });
+});
+
+describe("'Ngay sau khi …, X làm …' opens with a time adverbial, not a body", () => {
+  it.each([
+    ["Ngay sau khi lễ phát động kết thúc, các cấp ủy Đảng, chính quyền trong tỉnh tăng cường vận động ủng hộ.", "các cấp ủy Đảng"],
+    ["Ngay từ đầu tháng 8, Phòng Văn hóa – Xã hội phối hợp các xóm treo băng rôn, khẩu hiệu.", "Phòng Văn hóa – Xã hội"],
+  ])("%s", (s, lead) => expect(leadsOfSentence(s)?.leads ?? []).toContain(lead));
+});
