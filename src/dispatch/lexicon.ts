@@ -50,7 +50,7 @@ export const STOP_WORDS = [
   "chủ trì", "phối hợp", "phối kết hợp", "tiếp tục", "triển khai", "thực hiện", "chỉ đạo", "xây dựng", "tăng cường",
   "tham mưu", "quán triệt", "nghiên cứu", "tiếp nhận", "tổng hợp", "báo cáo", "hướng dẫn", "kiểm tra", "đăng tải",
   "rà soát", "tích cực", "chủ động", "cần", "có trách nhiệm", "chịu trách nhiệm", "theo chức năng", "theo", "thông qua",
-  "đẩy mạnh", "tham gia", "xác định", "quan tâm", "thường xuyên", "(?<!bầu\\s)cử", "bố trí", "giúp", "đôn đốc", "theo dõi",
+  "đẩy mạnh", "tham gia", "xác định", "quan tâm", "lưu tâm", "thường xuyên", "(?<!bầu\\s)cử", "bố trí", "giúp", "đôn đốc", "theo dõi",
   "lãnh đạo", "phát huy", "cung cấp", "tuyên truyền", "vận động", "hoàn thành", "gửi", "nộp", "có ý kiến", "ban hành",
   "trình", "đề xuất", "sớm", "kịp thời", "lập", "mở", "tập trung", "phổ biến", "duy trì", "hỗ trợ", "bảo đảm", "đảm bảo",
   "chăm lo", "tạo điều kiện", "khẩn trương", "nghiêm túc", "căn cứ", "chuẩn bị", "tiến hành", "nâng cao", "phát động",

@@ -25,7 +25,7 @@ export interface SentenceLeads {
 // to work is asking it (the label "Lưu ý:" is not: a body or "các" must follow). "… yêu cầu trong tháng 05/2019, các
 // phòng …", "… yêu cầu đến các cơ quan, đơn vị …": a time phrase or "đến" before whom it asks.
 const REQUEST =
-  /^(?:Đồng thời\s*,?\s*(?:cũng\s+)?)?(?:Kính\s+|Trân trọng\s+)?(?:lưu ý\s*,?\s+)?(giao (?:nhiệm vụ |trách nhiệm )?cho|giao|đề nghị|yêu cầu|phân công|mời|khuyến cáo|(?:kính |rất )?mong|lưu ý(?=\s+(?:các\s|những\s|\p{Lu})))\s*[,:]?\s+(?:(?:đến|tới)\s+(?=các\s|\p{Lu}))?(?:(?:trước mắt|ngay|trong thời gian tới)\s*,?\s+|(?:trong|từ nay đến|trước|sau)\s+(?:ngày|tháng|quý|năm|tuần|dịp|đợt)[^,;:.]{0,30},\s+)?(?:trong\s+thời gian[^,;.:]{0,40},\s*)?(?:(?:trực tiếp\s+)?(?:đến|tới)\s+(?=các\s|\p{Lu}))?/iu;
+  /^(?:Đồng thời\s*,?\s*(?:cũng\s+)?)?(?:Kính\s+|Trân trọng\s+)?(?:lưu ý\s*,?\s+)?(giao (?:nhiệm vụ |trách nhiệm )?cho|giao trách nhiệm|giao|đề nghị|yêu cầu|phân công|mời|khuyến cáo|(?:kính |rất )?mong|lưu ý(?=\s+(?:các\s|những\s|\p{Lu})))\s*[,:]?\s+(?:(?:đến|tới)\s+(?=các\s|\p{Lu}))?(?:(?:trước mắt|ngay|trong thời gian tới)\s*,?\s+|(?:trong|từ nay đến|trước|sau)\s+(?:ngày|tháng|quý|năm|tuần|dịp|đợt)[^,;:.]{0,30},\s+)?(?:trong\s+thời gian[^,;.:]{0,40},\s*)?(?:(?:trực tiếp\s+)?(?:đến|tới)\s+(?=các\s|\p{Lu}))?/iu;
 const GIVEN_TO = /^[^;:.]{0,200}?\scho\s+(?=\S)/u;
 // Lower-case adverbials that may stand between an opener and the subject ("Để …, trong thời gian tới, UBND tỉnh …").
 const ADVERBIAL =
@@ -73,7 +73,8 @@ const LOOSE_OBJECT = new RegExp(String.raw`^(?:(?:tất cả|toàn thể)\s+)?(?
 
 const NAMED_PERSON = /^(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)\s+(?:\p{Lu}\p{Ll}*\s+){1,3}\p{Lu}\p{Ll}*\s*(?:[-–,]\s*)?(?=(?:Phó\s+)?(?:Chủ tịch|Bí thư|Giám đốc|Trưởng|Chánh|Thủ trưởng|Hiệu trưởng|Chỉ huy trưởng)\s)/u;
 // A word that ends a subject and is a verb, not a preposition that may go on a name ("… trong cả nước").
-const PREPOSITION = /^(?:trong|tại|về|với|cùng|khi|nếu|sau|trước|vào|để|nhằm|đối với|theo|thì|là|được|không)(?![\p{L}])/u;
+// "theo dõi" (to follow, watch over) is a verb, not the preposition "theo" ("đề nghị quý phụ huynh theo dõi con em …").
+const PREPOSITION = /^(?:trong|tại|về|với|cùng|khi|nếu|sau|trước|vào|để|nhằm|đối với|theo(?!\s+dõi)|thì|là|được|không)(?![\p{L}])/u;
 const VERB_NEXT = { test: (s: string) => STOP_RE.test(s) && !PREPOSITION.test(s) };
 
 /** The bodies asked after a request verb: a list of known bodies, else a short loose object (see LOOSE_OBJECT). */
@@ -237,7 +238,10 @@ function readOpened(s: string, starts: number[]): SentenceLeads | null {
     const semis: number[] = [];
     for (let i = s.indexOf(";"); i > 0 && i < 600 && semis.length < 5; i = s.indexOf(";", i + 1)) semis.push(i + 1);
     const asked = semis.length ? readFrom(s, semis) : null;
-    if (asked && asked.requested && (asked.requester.length > 0 || asked.speaker)) return asked;
+    // "Để đảm bảo trật tự ATGT, thực hiện tốt công tác quản lý …; yêu cầu UBND các xã, thị trấn thực hiện …": a clause
+    // that opens on the request verb itself asks whoever follows it, as after a comma.
+    const opensAsking = semis.some((at) => REQUEST.test(s.slice(at).trimStart()) && !inRecipients(s, at) && !inPartners(s, at));
+    if (asked && asked.requested && (asked.requester.length > 0 || asked.speaker || opensAsking)) return asked;
   }
   if (opened) return null;
   // No opener word, yet a clause after a comma names who asks whom ("(TTV) - Đ ể chủ động …, Bộ Công Thương đề nghị Sở
@@ -258,8 +262,11 @@ function readOpened(s: string, starts: number[]): SentenceLeads | null {
 const MID_REQUEST = /(?<![\p{L}])(?:đề nghị|yêu cầu|lưu ý|kính mong)\s+/gu;
 const REQUEST_NOUN_BEFORE = /(?:^|\s)(?:theo|của|các|những|mọi|là|có|đáp ứng|được|bị|với|về|sự|đúng|và|hoặc|nhiệm vụ|nội dung|khi|nếu|trường hợp|cần|phải|để)\s*$/iu;
 const CITED_BACKGROUND = /^(?:Căn cứ|Thực hiện|Theo(?!\s+đó)|Trước đó|Nhận được|Tiếp theo|Qua)(?![\p{L}])/u;
+// "Nhận được thông báo này yêu cầu Hiệu trưởng các trường …": on receiving THIS document, its readers are asked (not a
+// document cited as background, "Nhận được Công văn số … của Sở …, đề nghị …").
+const ON_RECEIVING_THIS = new RegExp(`^Nhận được\\s+${DOC_NOUN}\\s+này(?![\\p{L}])`, "iu");
 function midRequest(s: string): SentenceLeads | null {
-  if (CITED_BACKGROUND.test(s)) return null;
+  if (CITED_BACKGROUND.test(s) && !ON_RECEIVING_THIS.test(s)) return null;
   for (const m of s.slice(0, 400).matchAll(MID_REQUEST)) {
     const before = s.slice(0, m.index);
     if (m.index === 0 || REQUEST_NOUN_BEFORE.test(before) || /[,;:]/u.test(before)) return null;
@@ -370,7 +377,7 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
       const got = objectAt(part.slice(req[0].length));
       if (got) return { leads: got.names, requester: [], verb: verbAfter(part.slice(req[0].length + got.end)), requested: true };
       // "Giao chỉ tiêu tuyển quân năm 2025 cho Ủy ban nhân dân các huyện": the body after "cho" receives the work.
-      const to = /^giao$/iu.test(req[1]!) ? GIVEN_TO.exec(part.slice(req[0].length)) : null;
+      const to = /^giao(?: trách nhiệm)?$/iu.test(req[1]!) ? GIVEN_TO.exec(part.slice(req[0].length)) : null;
       const obj = to ? listAt(part.slice(req[0].length + to[0].length)) : null;
       // "Giao đất cho hộ gia đình …": households given something are beneficiaries, not bodies given work.
       if (obj && !obj.names.every((n) => /^(?:các\s+)?(?:hộ|nhân dân|người dân|tàu thuyền)(?![\p{L}])/iu.test(n))) return { leads: obj.names, requester: [], verb: "giao", requested: true };

@@ -266,3 +266,27 @@ describe("'Ngay sau khi …, X làm …' opens with a time adverbial, not a body
     ["Ngay từ đầu tháng 8, Phòng Văn hóa – Xã hội phối hợp các xóm treo băng rôn, khẩu hiệu.", "Phòng Văn hóa – Xã hội"],
   ])("%s", (s, lead) => expect(leadsOfSentence(s)?.leads ?? []).toContain(lead));
 });
+
+describe("requests the reader skipped for their grammar, not their bodies", () => {
+  it.each([
+    // A clause after ";" that opens on the request verb asks whoever follows, as after a comma.
+    ["Để đảm bảo trật tự ATGT, thực hiện tốt công tác quản lý lòng đường, lề đường; yêu cầu UBND các xã, thị trấn thực hiện tốt các nội dung sau:", ["UBND các xã, thị trấn"]],
+    // "Giao trách nhiệm X …" without "cho".
+    ["Giao trách nhiệm Phòng Giáo dục và Đào tạo, UBND các xã, thị trấn tiếp tục đẩy mạnh công tác tuyên truyền.", ["Phòng Giáo dục và Đào tạo", "UBND các xã, thị trấn"]],
+    ["Giao trách nhiệm quản lý đất cho UBND xã.", ["UBND xã"]],
+    // On receiving THIS document, its readers are asked.
+    ["Nhận được thông báo này yêu cầu Hiệu trưởng các trường sắp xếp thời gian, chuẩn bị tốt các điều kiện.", ["Hiệu trưởng các trường"]],
+    // "theo dõi" is a verb, not the preposition "theo".
+    ["Đề nghị Quý phụ huynh theo dõi con em trong thời gian nghỉ học.", ["Quý phụ huynh"]],
+  ])("%s", (s, want) => expect(asked(s)).toEqual(want));
+
+  it("still leaves a cited document's request as background", () => {
+    expect(asked("Nhận được Công văn số 12/SGD của Sở Giáo dục đề nghị các trường báo cáo.")).toBeNull();
+  });
+
+  it("reads 'Nhận được thông báo này yêu cầu …' after the items of a notice as its task", () => {
+    const text = "Kính gửi: Hiệu trưởng các trường Mầm non.\n\nPhòng GD&ĐT thông báo kế hoạch tổ chức Hội thi cấp huyện như sau:\n- Địa điểm: Hội trường UBND Thị trấn.\n- Thời gian tổ chức hội thi: 2 ngày.\nNhận được thông báo này yêu cầu Hiệu trưởng các trường sắp xếp thời gian, chuẩn bị tốt các điều kiện đưa các cháu tham dự hội thi.\n";
+    const tasks = readDispatch(text, { refDate: "2012-03-06" }).tasks;
+    expect(tasks.some((t) => t.text.startsWith("Nhận được thông báo này") && t.assignees[0]?.name === "Hiệu trưởng các trường")).toBe(true);
+  });
+});
