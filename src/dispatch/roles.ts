@@ -96,7 +96,10 @@ function looseObject(rest: string): { names: string[]; end: number } | null {
   // do: "yêu cầu giáo viên và phụ huynh không quyên góp"): one that runs on to the end of
   // the sentence is a clause (or text without diacritics), not a name.
   const next = rest.slice(end).replace(/^[\s,]+/u, "");
-  if (!names.length || list.length > 160 || names.some((n) => n.split(/\s+/u).length > 12) || !(VERB_NEXT.test(next) || /^(?:cùng|không)\s/u.test(next))) return null;
+  // "Lưu ý các bà mẹ: Khi đi tiêm chủng nhớ mang theo …", "Đề nghị phụ huynh: Theo dõi …": after a short object, the
+  // colon opens what they are asked (on the same line or in the items below it).
+  const colon = /^:\s*(?:\p{Lu}|$)/u.test(next) && names.every((n) => n.split(/\s+/u).length <= 6);
+  if (!names.length || list.length > 160 || names.some((n) => n.split(/\s+/u).length > 12) || !(VERB_NEXT.test(next) || colon || /^(?:cùng|không)\s/u.test(next))) return null;
   return { names, end };
 }
 

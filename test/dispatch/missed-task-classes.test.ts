@@ -290,3 +290,17 @@ describe("requests the reader skipped for their grammar, not their bodies", () =
     expect(tasks.some((t) => t.text.startsWith("Nhận được thông báo này") && t.assignees[0]?.name === "Hiệu trưởng các trường")).toBe(true);
   });
 });
+
+describe("people asked with a colon before what they are asked ('Lưu ý các bà mẹ: …', 'Đề nghị phụ huynh: Theo dõi …')", () => {
+  it.each([
+    ["Lưu ý các bà mẹ: Khi đi tiêm chủng nhớ mang theo sổ tiêm chủng và thư mời.", ["các bà mẹ"]],
+    ["Đề nghị phụ huynh: Theo dõi sức khỏe của trẻ.", ["phụ huynh"]],
+    ["Lưu ý các bà mẹ:", ["các bà mẹ"]],
+    // "hãy" (the imperative) ends who is asked.
+    ["Đề nghị các bà mẹ hãy đưa trẻ trong độ tuổi đến tiêm đúng ngày giờ.", ["các bà mẹ"]],
+  ])("%s", (s, want) => expect(asked(s)).toEqual(want));
+
+  it("leaves abstract objects before a colon alone", () => {
+    expect(asked("Đề nghị các nội dung: Tổng hợp số liệu.")).toBeNull();
+  });
+});
