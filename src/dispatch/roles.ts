@@ -26,7 +26,7 @@ export interface SentenceLeads {
 // to work is asking it (the label "Lưu ý:" is not: a body or "các" must follow). "… yêu cầu trong tháng 05/2019, các
 // phòng …", "… yêu cầu đến các cơ quan, đơn vị …": a time phrase or "đến" before whom it asks.
 const REQUEST =
-  /^(?:Đồng thời\s*,?\s*(?:cũng\s+)?)?(?:Kính\s+|Trân trọng\s+)?(?:lưu ý\s*,?\s+)?(giao (?:nhiệm vụ |trách nhiệm )?cho|giao|đề nghị|yêu cầu|phân công|mời|khuyến cáo|(?:kính |rất )?mong|lưu ý(?=\s+(?:các\s|những\s|\p{Lu})))\s*[,:]?\s+(?:(?:đến|tới)\s+(?=các\s|\p{Lu}))?(?:(?:trước mắt|ngay|trong thời gian tới)\s*,?\s+|(?:trong|từ nay đến|trước|sau)\s+(?:ngày|tháng|quý|năm|tuần|dịp|đợt)[^,;:.]{0,30},\s+)?(?:trong\s+thời gian[^,;.:]{0,40},\s*)?(?:(?:trực tiếp\s+)?(?:đến|tới)\s+(?=các\s|\p{Lu}))?/iu;
+  /^(?:Đồng thời\s*,?\s*(?:cũng\s+)?)?(?:Kính\s+|Trân trọng\s+)?(?:lưu ý\s*,?\s+)?(giao (?:nhiệm vụ |trách nhiệm )?cho|giao trách nhiệm|giao|đề nghị|yêu cầu|phân công|mời|khuyến cáo|(?:kính |rất )?mong|lưu ý(?=\s+(?:các\s|những\s|\p{Lu})))\s*[,:]?\s+(?:(?:đến|tới)\s+(?=các\s|\p{Lu}))?(?:(?:trước mắt|ngay|trong thời gian tới)\s*,?\s+|(?:trong|từ nay đến|trước|sau)\s+(?:ngày|tháng|quý|năm|tuần|dịp|đợt)[^,;:.]{0,30},\s+)?(?:trong\s+thời gian[^,;.:]{0,40},\s*)?(?:(?:trực tiếp\s+)?(?:đến|tới)\s+(?=các\s|\p{Lu}))?/iu;
 const GIVEN_TO = /^[^;:.]{0,200}?\scho\s+(?=\S)/u;
 const DATE_SRC = String.raw`\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?`;
 const DAY_LEAD = new RegExp(String.raw`^(?:(?:sáng|chiều|tối|trưa)\s+)?(?:(?:từ|trước|đến|hết|trong)\s+)?ngày\s+${DATE_SRC}(?:\s*(?:và|đến|-|–)\s*(?:ngày\s+)?${DATE_SRC})?\s*[:,]?\s+`, "iu");
@@ -35,7 +35,7 @@ const ADVERBIAL =
   /^(?:trong|theo|tại|khi|nếu|để|nhằm|sau|trước|tùy|tuỳ|từ|đến|với|đối với|riêng|cụ thể|thời gian|hiện nay|qua|ngoài ra|đồng thời|bên cạnh|mặt khác|do|vì|bởi|nhất là|đặc biệt|trên cơ sở|căn cứ|hàng|hằng|định kỳ|ngày|sáng|chiều|tối|tháng|năm|quý|tuần|lúc|vào|kể từ|cùng với|song song|như vậy|vừa qua|gần đây|thời điểm|ngay|sớm|kịp thời|trường hợp|tiếp theo|mỗi|tất cả|chậm nhất|muộn nhất)(?![\p{L}])/iu;
 // "Theo dõi" is a verb ("Theo dõi kiểm tra, …"), not the preposition "Theo" opening an adverbial clause.
 const OPENER =
-  /^(?:Về\s|Trong|Trên cơ sở|Căn cứ|Sau khi|Để|Khi|Nhằm|Qua đó|Đồng thời|Ngoài ra|Thực hiện|Theo(?!\s+dõi)|Ngày\s+\d|Hết|Từ|Đến|Tiếp theo|Bên cạnh đó|Mặt khác|Riêng|Đối với|Cụ thể|Trước mắt|Tại|Với|Nhân dịp|Hưởng ứng|Trước|Nhận được|Trường h[ợọ]p|Nếu|Cùng với đó|Chào mừng|(?:Sáng|Chiều|Tối|Trưa)\s+(?:ngày\s+|nay\b)?\d?|Thời gian qua|Hiện nay|Vừa qua|Do đó|Do vậy|Vì vậy|Vì thế|Vậy(?=\s)|Song song với đó|T(?:ùy|uỳ)\s|Sau(?=\s)|Ngoài(?=\s)|Bên cạnh(?=\s))/u;
+  /^(?:Về\s|Trong|Trên cơ sở|Căn cứ|Sau khi|Để|Khi|Nhằm|Qua đó|Đồng thời|Ngoài ra|Thực hiện|Theo(?!\s+dõi)|Ngày\s+\d|Hết|Từ|Đến|Tiếp theo|Bên cạnh đó|Mặt khác|Riêng|Đối với|Cụ thể|Trước mắt|Ngay(?=\s+(?:từ|sau|trong|khi|đầu)(?![\p{L}]))|Tại|Với|Nhân dịp|Hưởng ứng|Trước|Nhận được|Trường h[ợọ]p|Nếu|Cùng với đó|Chào mừng|(?:Sáng|Chiều|Tối|Trưa)\s+(?:ngày\s+|nay\b)?\d?|Thời gian qua|Hiện nay|Vừa qua|Do đó|Do vậy|Vì vậy|Vì thế|Vậy(?=\s)|Song song với đó|T(?:ùy|uỳ)\s|Sau(?=\s)|Ngoài(?=\s)|Bên cạnh(?=\s))/u;
 // A leader named by title ("Thủ tướng Phạm Minh Chính", "Phó Chủ tịch" in a news report; "Đồng chí Bí thư Huyện ủy …" is
 // a body with its title and is read by listAt), or the leaders of a place, who ask as its government does ("Lãnh đạo
 // thành phố cũng giao Sở Văn hóa … chủ trì …"). "Thủ tướng Chính phủ yêu cầu …" names no person: the office alone asks.
@@ -76,7 +76,8 @@ const LOOSE_OBJECT = new RegExp(String.raw`^(?:(?:tất cả|toàn thể)\s+)?(?
 
 const NAMED_PERSON = /^(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)\s+(?:\p{Lu}\p{Ll}*\s+){1,3}\p{Lu}\p{Ll}*\s*(?:[-–,]\s*)?(?=(?:Phó\s+)?(?:Chủ tịch|Bí thư|Giám đốc|Trưởng|Chánh|Thủ trưởng|Hiệu trưởng|Chỉ huy trưởng)\s)/u;
 // A word that ends a subject and is a verb, not a preposition that may go on a name ("… trong cả nước").
-const PREPOSITION = /^(?:trong|tại|về|với|cùng|khi|nếu|sau|trước|vào|để|nhằm|đối với|theo|thì|là|được|không)(?![\p{L}])/u;
+// "theo dõi" (to follow, watch over) is a verb, not the preposition "theo" ("đề nghị quý phụ huynh theo dõi con em …").
+const PREPOSITION = /^(?:trong|tại|về|với|cùng|khi|nếu|sau|trước|vào|để|nhằm|đối với|theo(?!\s+dõi)|thì|là|được|không)(?![\p{L}])/u;
 const VERB_NEXT = { test: (s: string) => STOP_RE.test(s) && !PREPOSITION.test(s) };
 
 /** The bodies asked after a request verb: a list of known bodies, else a short loose object (see LOOSE_OBJECT). */
@@ -98,7 +99,10 @@ function looseObject(rest: string): { names: string[]; end: number } | null {
   // do: "yêu cầu giáo viên và phụ huynh không quyên góp"): one that runs on to the end of
   // the sentence is a clause (or text without diacritics), not a name.
   const next = rest.slice(end).replace(/^[\s,]+/u, "");
-  if (!names.length || list.length > 160 || names.some((n) => n.split(/\s+/u).length > 12) || !(VERB_NEXT.test(next) || /^(?:cùng|không)\s/u.test(next))) return null;
+  // "Lưu ý các bà mẹ: Khi đi tiêm chủng nhớ mang theo …", "Đề nghị phụ huynh: Theo dõi …": after a short object, the
+  // colon opens what they are asked (on the same line or in the items below it).
+  const colon = /^:\s*(?:\p{Lu}|$)/u.test(next) && names.every((n) => n.split(/\s+/u).length <= 6);
+  if (!names.length || list.length > 160 || names.some((n) => n.split(/\s+/u).length > 12) || !(VERB_NEXT.test(next) || colon || /^(?:cùng|không)\s/u.test(next))) return null;
   return { names, end };
 }
 
@@ -260,7 +264,10 @@ function readOpened(s: string, starts: number[]): SentenceLeads | null {
     const semis: number[] = [];
     for (let i = s.indexOf(";"); i > 0 && i < 600 && semis.length < 5; i = s.indexOf(";", i + 1)) semis.push(i + 1);
     const asked = semis.length ? readFrom(s, semis) : null;
-    if (asked && asked.requested && (asked.requester.length > 0 || asked.speaker)) return asked;
+    // "Để đảm bảo trật tự ATGT, thực hiện tốt công tác quản lý …; yêu cầu UBND các xã, thị trấn thực hiện …": a clause
+    // that opens on the request verb itself asks whoever follows it, as after a comma.
+    const opensAsking = semis.some((at) => REQUEST.test(s.slice(at).trimStart()) && !inRecipients(s, at) && !inPartners(s, at));
+    if (asked && asked.requested && (asked.requester.length > 0 || asked.speaker || opensAsking)) return asked;
   }
   if (opened) return null;
   // No opener word, yet a clause after a comma names who asks whom ("(TTV) - Đ ể chủ động …, Bộ Công Thương đề nghị Sở
@@ -287,8 +294,11 @@ function readOpened(s: string, starts: number[]): SentenceLeads | null {
 const MID_REQUEST = /(?<![\p{L}])(?:đề nghị|yêu cầu|lưu ý|kính mong)\s+/gu;
 const REQUEST_NOUN_BEFORE = /(?:^|\s)(?:theo|của|các|những|mọi|là|có|đáp ứng|được|bị|với|về|sự|đúng|và|hoặc|nhiệm vụ|nội dung|khi|nếu|trường hợp|cần|phải|để)\s*$/iu;
 const CITED_BACKGROUND = /^(?:Căn cứ|Thực hiện|Theo(?!\s+đó)|Trước đó|Nhận được|Tiếp theo|Qua)(?![\p{L}])/u;
+// "Nhận được thông báo này yêu cầu Hiệu trưởng các trường …": on receiving THIS document, its readers are asked (not a
+// document cited as background, "Nhận được Công văn số … của Sở …, đề nghị …").
+const ON_RECEIVING_THIS = new RegExp(`^Nhận được\\s+${DOC_NOUN}\\s+này(?![\\p{L}])`, "iu");
 function midRequest(s: string): SentenceLeads | null {
-  if (CITED_BACKGROUND.test(s)) return null;
+  if (CITED_BACKGROUND.test(s) && !ON_RECEIVING_THIS.test(s)) return null;
   for (const m of s.slice(0, 400).matchAll(MID_REQUEST)) {
     const before = s.slice(0, m.index);
     if (m.index === 0 || REQUEST_NOUN_BEFORE.test(before) || /[,;:]/u.test(before)) return null;
@@ -437,7 +447,7 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
       const got = objectAt(part.slice(req[0].length));
       if (got) return { leads: got.names, requester: [], verb: verbAfter(part.slice(req[0].length + got.end)), requested: true };
       // "Giao chỉ tiêu tuyển quân năm 2025 cho Ủy ban nhân dân các huyện": the body after "cho" receives the work.
-      const to = /^giao$/iu.test(req[1]!) ? GIVEN_TO.exec(part.slice(req[0].length)) : null;
+      const to = /^giao(?: trách nhiệm)?$/iu.test(req[1]!) ? GIVEN_TO.exec(part.slice(req[0].length)) : null;
       const obj = to ? listAt(part.slice(req[0].length + to[0].length)) : null;
       // "Giao đất cho hộ gia đình …": households given something are beneficiaries, not bodies given work.
       if (obj && !obj.names.every((n) => /^(?:các\s+)?(?:hộ|nhân dân|người dân|tàu thuyền)(?![\p{L}])/iu.test(n))) return { leads: obj.names, requester: [], verb: "giao", requested: true };

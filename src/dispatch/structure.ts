@@ -119,7 +119,8 @@ export function buildStructure(lines: Line[], issuerNames: string[]): Structure 
     // Without a blank line before it, such a line may be the wrapped tail of the item above (PDF text).
     const reportLine = hasNumbered && blankBefore && REPORT_CLOSING.test(text) && text.length < 400;
     // "Nhận được công văn này, Bộ … đề nghị các sở … chỉ đạo …": a request after the opener is a task, not a closing.
-    const received = /^Nhận được/iu.test(text) && !RESTATEMENT.test(text) && !/nghiêm túc (?:triển khai )?thực hiện|thực hiện nghiêm/iu.test(text) && leadsOfSentence(text.replace(/^Nhận được[^,]{0,80},\s*/iu, ""))?.requested === true;
+    // "Nhận được thông báo này yêu cầu Hiệu trưởng các trường …" (no comma): the sentence asks as a whole.
+    const received = /^Nhận được/iu.test(text) && !RESTATEMENT.test(text) && !/nghiêm túc (?:triển khai )?thực hiện|thực hiện nghiêm/iu.test(text) && (leadsOfSentence(text.replace(/^Nhận được[^,]{0,80},\s*/iu, ""))?.requested === true || leadsOfSentence(sentences(text)[0] ?? text)?.requested === true);
     if (received && hasNumbered) {
       stack.length = 1;
       mode = "prose";

@@ -334,6 +334,14 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
         if (endsLeadIn) leadIn = cur;
         return;
       }
+      // "Chủ tịch UBND thành phố chỉ đạo các cơ quan, đơn vị khẩn trương xây dựng …": directing only generic bodies, the
+      // issuer asks its recipients, as "đề nghị các đơn vị …" does.
+      if (directed.length && ctx.implicitTo.length && (!cur || endsLeadIn)) {
+        cur = task(`#${++k}`, s, assignees(ctx.implicitTo, ""), true);
+        out.push(cur);
+        leadIn = cur;
+        return;
+      }
       if (l && l.leads.length && l.leads.every(isIssuer) && !l.requested) {
         // "Theo đó, UBND thành phố yêu cầu cần lập ngay kế hoạch …" with no one named: the issuer's request goes on to
         // the bodies of the task before it, not its own action.

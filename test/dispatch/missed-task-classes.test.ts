@@ -250,3 +250,57 @@ describe("'các phường' is a named kind of unit, not the generic 'các địa
     expect(isGeneric(["các phường"])).toBe(false);
   });
 });
+
+describe("the issuer directing only generic bodies in prose asks its recipients", () => {
+  it("'Chủ tịch UBND thành phố chỉ đạo các cơ quan, đơn vị khẩn trương …' is an implicit task for the sở named as sent to", () => {
+    const text = "UBND thành phố vừa có Văn bản số 801/UBND-TH gửi các sở, ngành về chuẩn bị nội dung trình tại kỳ họp HĐND thành phố.\n\nTheo đó, Chủ tịch UBND thành phố chỉ đạo các cơ quan, đơn vị khẩn trương xây dựng, hoàn thiện các báo cáo, tờ trình trình UBND thành phố xem xét.\n\nTrong đó, giao Sở Nội vụ chủ trì báo cáo nội dung kiện toàn chức danh Ủy viên UBND thành phố.\n";
+    const tasks = readDispatch(text, { refDate: "2022-03-29" }).tasks;
+    expect(tasks.map((t) => t.assignees[0]?.name)).toEqual(["các sở, ngành", "Sở Nội vụ"]);
+    expect(tasks[0]!.text).toContain("chỉ đạo các cơ quan, đơn vị");
+  });
+});
+
+describe("'Ngay sau khi …, X làm …' opens with a time adverbial, not a body", () => {
+  it.each([
+    ["Ngay sau khi lễ phát động kết thúc, các cấp ủy Đảng, chính quyền trong tỉnh tăng cường vận động ủng hộ.", "các cấp ủy Đảng"],
+    ["Ngay từ đầu tháng 8, Phòng Văn hóa – Xã hội phối hợp các xóm treo băng rôn, khẩu hiệu.", "Phòng Văn hóa – Xã hội"],
+  ])("%s", (s, lead) => expect(leadsOfSentence(s)?.leads ?? []).toContain(lead));
+});
+
+describe("requests the reader skipped for their grammar, not their bodies", () => {
+  it.each([
+    // A clause after ";" that opens on the request verb asks whoever follows, as after a comma.
+    ["Để đảm bảo trật tự ATGT, thực hiện tốt công tác quản lý lòng đường, lề đường; yêu cầu UBND các xã, thị trấn thực hiện tốt các nội dung sau:", ["UBND các xã, thị trấn"]],
+    // "Giao trách nhiệm X …" without "cho".
+    ["Giao trách nhiệm Phòng Giáo dục và Đào tạo, UBND các xã, thị trấn tiếp tục đẩy mạnh công tác tuyên truyền.", ["Phòng Giáo dục và Đào tạo", "UBND các xã, thị trấn"]],
+    ["Giao trách nhiệm quản lý đất cho UBND xã.", ["UBND xã"]],
+    // On receiving THIS document, its readers are asked.
+    ["Nhận được thông báo này yêu cầu Hiệu trưởng các trường sắp xếp thời gian, chuẩn bị tốt các điều kiện.", ["Hiệu trưởng các trường"]],
+    // "theo dõi" is a verb, not the preposition "theo".
+    ["Đề nghị Quý phụ huynh theo dõi con em trong thời gian nghỉ học.", ["Quý phụ huynh"]],
+  ])("%s", (s, want) => expect(asked(s)).toEqual(want));
+
+  it("still leaves a cited document's request as background", () => {
+    expect(asked("Nhận được Công văn số 12/SGD của Sở Giáo dục đề nghị các trường báo cáo.")).toBeNull();
+  });
+
+  it("reads 'Nhận được thông báo này yêu cầu …' after the items of a notice as its task", () => {
+    const text = "Kính gửi: Hiệu trưởng các trường Mầm non.\n\nPhòng GD&ĐT thông báo kế hoạch tổ chức Hội thi cấp huyện như sau:\n- Địa điểm: Hội trường UBND Thị trấn.\n- Thời gian tổ chức hội thi: 2 ngày.\nNhận được thông báo này yêu cầu Hiệu trưởng các trường sắp xếp thời gian, chuẩn bị tốt các điều kiện đưa các cháu tham dự hội thi.\n";
+    const tasks = readDispatch(text, { refDate: "2012-03-06" }).tasks;
+    expect(tasks.some((t) => t.text.startsWith("Nhận được thông báo này") && t.assignees[0]?.name === "Hiệu trưởng các trường")).toBe(true);
+  });
+});
+
+describe("people asked with a colon before what they are asked ('Lưu ý các bà mẹ: …', 'Đề nghị phụ huynh: Theo dõi …')", () => {
+  it.each([
+    ["Lưu ý các bà mẹ: Khi đi tiêm chủng nhớ mang theo sổ tiêm chủng và thư mời.", ["các bà mẹ"]],
+    ["Đề nghị phụ huynh: Theo dõi sức khỏe của trẻ.", ["phụ huynh"]],
+    ["Lưu ý các bà mẹ:", ["các bà mẹ"]],
+    // "hãy" (the imperative) ends who is asked.
+    ["Đề nghị các bà mẹ hãy đưa trẻ trong độ tuổi đến tiêm đúng ngày giờ.", ["các bà mẹ"]],
+  ])("%s", (s, want) => expect(asked(s)).toEqual(want));
+
+  it("leaves abstract objects before a colon alone", () => {
+    expect(asked("Đề nghị các nội dung: Tổng hợp số liệu.")).toBeNull();
+  });
+});
