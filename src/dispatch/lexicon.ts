@@ -53,6 +53,8 @@ export const HEAD_SRC = [
   // Staff positions a school plan or a commune notice gives duties to ("Giáo viên: Coi thi …", "Tổ trưởng tổng hợp nộp
   // …", "Khối trưởng báo cáo …", "Kế toán lập dự toán …", "phụ huynh cần đưa trẻ …"): the holder of the post acts.
   ...POSITION_SRC,
+  // A school's grade group by its number ("Khối lớp 1 cử ra học sinh …", "Khối 5 chọn học sinh …").
+  "khối(?=\\s+(?:lớp\\s+)?\\d)",
 ];
 
 // Words that end a subject or list: the verb (lower case; names are capitalised) or a marker word.
@@ -85,6 +87,8 @@ export const STOP_WORDS = [
   "cho biết", "nhấn mạnh", "khẳng định", "ghi nhận", "biểu dương", "nhận thấy", "đề ra", "đồng thời",
   "tặng", "trao", "biểu quyết", "chung sức", "truyền đạt", "biết", "hoan nghênh", "đánh giá cao", "có quyền",
   "(?:hàng|hằng) (?:năm|quý|tháng|tuần|ngày)", "tùy", "tuỳ",
+  // The imperative particle before the duty ("Đề nghị các bà mẹ hãy đưa trẻ …").
+  "hãy",
 ];
 
 // Nouns that "định kỳ" modifies as the kind of activity ("khám sức khỏe định kỳ"), not as a schedule.

@@ -5,7 +5,7 @@
  * picked up, because only those two positions yield assignees.
  */
 import { bodyHeadAt, holderAt, isGeneric, personAt, readList, splitList, STOP_RE } from "./bodies.js";
-import { heldInParens } from "./rosters.js";
+import { heldInParens, holderLabel } from "./rosters.js";
 
 
 export interface SentenceLeads {
@@ -187,6 +187,9 @@ function readLeads(sentence: string): SentenceLeads | null {
   if (/[”"]\s*[-–]\s*[^.”"]{2,60}\s(?:viết|nói|chia sẻ|bày tỏ|cho biết|nhận xét)\s*[.!]?\s*$/u.test(s)) return null;
   const duty = dutyLine(s);
   if (duty) return duty;
+  // "Giáo viên: Coi thi công bằng …", "b/ Giáo viên:": the standing a roster line or heading gives its duties to.
+  const held = holderLabel(s);
+  if (held) return { leads: held.holders, requester: [], verb: held.duty ? verbAfter(held.duty.charAt(0).toLowerCase() + held.duty.slice(1)) : "", requested: false };
   // "Thời gian khám bệnh trở lại: Khoa khám bệnh sẽ tổ chức khám …", "Hình thức tổ chức: UBND xã giao cho cán bộ thú y
   // …": a topic label, then a sentence whose subject is a body; the sentence is read (not the addressee or member
   // lines "Kính gửi: …", "Thành phần: …").

@@ -84,6 +84,33 @@ describe("a schedule row's day, then the post that acts; a person after a comma"
   });
 });
 
+describe("a roster line labelled by the standing or person it gives duties to ('<holder>: <duty>')", () => {
+  it.each([
+    ["Cán bộ, công chức, viên chức: Tiếp tục tổ chức các hoạt động phòng, chống dịch.", ["Cán bộ, công chức, viên chức"]],
+    ["Giáo viên: Coi thi công bằng, khách quan.", ["Giáo viên"]],
+    ["cán bộ - giáo viên - công nhân viên nhà trường: nghỉ theo lịch.", ["cán bộ - giáo viên - công nhân viên nhà trường"]],
+    ["Đ/c Hùng: Phụ trách chung.", ["Đ/c Hùng"]],
+    ["Thầy Mẫn, cô Hằng: Trực máy mở nhạc.", ["Thầy Mẫn", "cô Hằng"]],
+  ])("%s", (sentence, want) => {
+    expect(leads(sentence)).toEqual(want);
+  });
+  it("not a count or a list of members ('Học sinh: 253/253 em', 'Cán bộ tham gia gồm: …')", () => {
+    expect(leads("Học sinh: 253/253 em.")).toEqual([]);
+    expect(leads("Cán bộ tham gia gồm: 5 người.")).toEqual([]);
+  });
+});
+
+describe("a grade group and the imperative particle", () => {
+  it("'Khối lớp 1', 'Khối 5' are units of the school; 'hãy' before the duty is no part of a name", () => {
+    expect(leads("Khối 5 chọn học sinh ra tặng hoa.")).toEqual(["Khối 5"]);
+    expect(leads("Khối lớp 1 cử ra học sinh nhận hoa.")).toEqual(["Khối lớp 1"]);
+    expect(leads("Đề nghị các bà mẹ hãy đưa trẻ đến tiêm đúng ngày.")).toEqual(["các bà mẹ"]);
+  });
+  it("'khối' not followed by a number is no unit ('khối lượng công việc')", () => {
+    expect(leads("Khối lượng công việc tăng nhiều.")).toEqual([]);
+  });
+});
+
 describe("named officials in a news report are not roster holders", () => {
   it("'Đ/c <full name> <title> khai mạc …' and 'Đồng chí <full name>, Bí thư … triển khai …' give no task", () => {
     expect(names("Đ/c Nguyễn Đình Quang Chỉ huy trưởng Quân sự xã khai mạc ra quân huấn luyện năm 2020.")).toEqual([]);
