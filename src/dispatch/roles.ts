@@ -660,9 +660,9 @@ const COORD = /(?<!(?:chương trình|quy chế|sự|công tác|kế hoạch|cơ
 const DIRECTS_OTHER = /\S\s+lãnh đạo\s+(?:\p{Lu}|các\s)/u;
 // Lower case is the verb; "Ban Chỉ đạo" is a name, except at the start of the clause.
 const LEADERS_NOUN = /(?:đề nghị|yêu cầu|giao|các|đồng chí|và|^\s*)\s*lãnh đạo/iu;
-// "theo chỉ đạo của Thủ tướng", "sự chỉ đạo" are nouns, and "tập trung chỉ đạo và phối hợp với …" has no object: the
+// "theo chỉ đạo của Thủ tướng", "sự chỉ đạo" are nouns, "Ban chỉ đạo cấp tỉnh" (however cased) is a name, and "tập trung chỉ đạo và phối hợp với …" has no object: the
 // partners after them are the lead's own.
-const DIRECTS = /(?<!(?:theo|của|sự|kiến|dung|hiện|dưới)\s)(?:chỉ đạo|hướng dẫn|tạo điều kiện)(?!\s+(?:của|và)(?![\p{L}]))/u;
+const DIRECTS = /(?<!(?:theo|của|sự|kiến|dung|hiện|dưới|[Bb]an)\s)(?:chỉ đạo|hướng dẫn|tạo điều kiện)(?!\s+(?:của|và)(?![\p{L}]))/u;
 const DIRECTS_AT_START = /^[\s\-–+•]*(?:Chỉ đạo|Hướng dẫn)\s/u;
 /** A list of bodies is read within 500 characters (a parenthesis may be skipped a little further). */
 const LIST_WINDOW = 2000;
