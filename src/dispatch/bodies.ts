@@ -5,7 +5,7 @@
  */
 import { nameKey } from "./names.js";
 import { unglue } from "./glued.js";
-import { HEAD_CONTINUATION_SRC, HEAD_SRC, POSITION_SRC, STOP_WORDS, U } from "./lexicon.js";
+import { HEAD_CONTINUATION_SRC, HEAD_SRC, POSITION_SRC, STANDING_SRC, STOP_WORDS, U } from "./lexicon.js";
 
 // Places and kinds that count as a body only after "các" ("các xã, thị trấn"; "các tổ chức, cá nhân"), or after a
 // count standing for it ("13 phường", "08 Tổ dân phố"); "mỗi"/"từng" only before an institution ("mỗi trường"), since
@@ -19,7 +19,7 @@ const TITLE_LEAD = new RegExp(`^${TITLE_SRC}`, "iu");
 const IDIOM_SRC = "các cấp,? các ngành|các tổ chức,? cá nhân|các cá nhân,? tổ chức";
 
 const BODY_AT = new RegExp(
-  `^(?:${IDIOM_SRC}|(?:${TITLE_SRC})?(?:(?:tất cả |toàn thể )?(?:các|\\d{1,3})\\s+(?:${AFTER_CAC_SRC.join("|")}|${HEAD_SRC.join("|")})|(?:mỗi|từng)\\s+(?:${HEAD_SRC.join("|")})|${HEAD_SRC.join("|")}))(?![\\p{L}\\p{N}])`,
+  `^(?:${IDIOM_SRC}|(?:${TITLE_SRC})?(?:(?:tất cả |toàn thể )?(?:các|\\d{1,3})\\s+(?:${AFTER_CAC_SRC.join("|")}|${HEAD_SRC.join("|")})|(?:mỗi|từng)\\s+(?:${HEAD_SRC.join("|")})|(?:tất cả|toàn thể)\\s+(?:các\\s+)?(?:${STANDING_SRC.join("|")})|${HEAD_SRC.join("|")}))(?![\\p{L}\\p{N}])`,
   "iu",
 );
 /** Kind words that continue a collective ("Các phòng, ban, ngành, đoàn thể huyện") instead of starting a new body. */
@@ -297,6 +297,9 @@ function isCollective(seg: string): boolean {
 const SHARED_OFFICE_BEFORE = /^(?:(?:Chánh|Phó Chánh)\s+)?Văn phòng\s+(?:HĐND|Hội đồng nhân dân|Đoàn ĐBQH|Đoàn đại biểu Quốc hội)$/iu;
 
 /** Splits a list into bodies: at ";", at a new "các", and at each new named unit; same-tier kinds stay together. */
+const QUANTIFIED_STANDING = new RegExp(`^(?:tất cả|toàn thể)\\s+(?:các\\s+)?(?:${STANDING_SRC.join("|")}|${POSITION_SRC.join("|")})(?![\\p{L}])`, "iu");
+const STANDING_SEG = new RegExp(`^(?:${STANDING_SRC.join("|")}|${POSITION_SRC.join("|")})(?![\\p{L}])`, "iu");
+
 export function splitList(list: string): string[] {
   const names: string[] = [];
   // "Sở Y tế các tỉnh … tham gia Đề án (danh sách kèm theo)": a remark on the list is not part of any name.
@@ -337,7 +340,10 @@ export function splitList(list: string): string[] {
       // "Các cơ quan liên quan và đoàn thể huyện", "các ngành liên quan và địa phương": "liên quan" closes a collective; the
       // kind after "và" is another body.
       const closed = sep.includes("và") && /(?:^|\s)(?:có\s+)?liên quan$/u.test(cur) && KIND_WORD.test(seg.toLowerCase());
-      const startsNew = cur === "" || afterIdiom || closed || (!idiomTail && !sharedOffice && !elided && ((bodyHeadAt(seg) > 0 && !(kind && isCollective(cur))) || /^các\s/iu.test(seg)));
+      // "Tất cả các học sinh, giáo viên Nhà trường", "toàn thể cán bộ, đảng viên, …, học sinh": the quantifier takes in every
+      // standing listed after it; the whole staff is one collective.
+      const quantified = QUANTIFIED_STANDING.test(cur) && STANDING_SEG.test(seg);
+      const startsNew = cur === "" || afterIdiom || closed || (!idiomTail && !sharedOffice && !elided && !quantified && ((bodyHeadAt(seg) > 0 && !(kind && isCollective(cur))) || /^các\s/iu.test(seg)));
       const shared = !startsNew && sep.includes(",") ? sharedHead(cur, seg, parts.slice(k + 1)) : !startsNew && sep.includes("và") ? sharedNameHead(cur, seg) : null;
       if (shared) {
         names.push(cur);

@@ -12,6 +12,14 @@ export const POSITION_SRC = [
   "công an viên",
 ];
 
+// People by their standing ("cán bộ", "học sinh", "đảng viên"): notices mostly name them in what they inform ("học sinh
+// nghỉ học …"), so they head a subject only under a quantifier ("Tất cả các học sinh, giáo viên Nhà trường thực hiện …",
+// "Toàn thể cán bộ, công chức cơ quan phường nghiên cứu …"): the whole staff told to act.
+export const STANDING_SRC = [
+  "cán bộ", "công chức", "viên chức", "học sinh", "sinh viên", "đoàn viên", "hội viên", "đảng viên", "người lao động",
+  "chiến sĩ", "công nhân viên", "cbcc", "cbgv", "cbvc", "cbcnvc?", "cbcnv-?lđ",
+];
+
 // Head nouns that start a body. Lookaheads keep out the verbs and nouns sharing a first syllable ("Ban hành", "Báo cáo").
 export const HEAD_SRC = [
   `${U} ban`, "ubnd", "ubmttq(?:vn)?", "ubmt(?: tq)?", "mttq(?:vn)?", "bcđ", "bch", "hđnd", "hội đồng", "mặt trận", "sở(?! hữu)",

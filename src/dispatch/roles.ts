@@ -479,7 +479,10 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
     // "Sở Y tế thông báo cho các cơ sở khám bệnh thực hiện." still asks them; only "để X thực hiện" or "X biết …" closes.
     const toldRest = toldList ? after.slice(notice![0].length + toldList.end) : "";
     const onlyKnow = toldList !== null && KNOW_AND_DO.test(toldRest) && (/để\s+$/u.test(notice![0]) || /biết/u.test(toldRest));
-    const told = onlyKnow ? null : toldList;
+    // "… thông báo đến toàn thể cán bộ, công chức … lịch nghỉ Tết …": what the addressees are told, a noun, informs them;
+    // they act only where their list runs into a verb (or into "về việc", the matter the notice gives them).
+    const toldActs = VERB_NEXT.test(toldRest.trimStart()) || /^\s*về việc\s/u.test(toldRest);
+    const told = onlyKnow || !toldActs ? null : toldList;
     if (told) return { leads: told.names, requester: got.names, verb: verbAfter(after.slice(notice![0].length + told.end)), requested: true };
     // "Tỉnh ủy Quảng Ngãi cho biết, đã ban hành công văn yêu cầu …": the body reporting its own publishing act.
     const told2 = /^cho biết\s*,?\s*/u.exec(after);

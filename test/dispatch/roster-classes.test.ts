@@ -100,6 +100,24 @@ describe("a roster line labelled by the standing or person it gives duties to ('
   });
 });
 
+describe("the whole staff under a quantifier ('Tất cả các học sinh, giáo viên …', 'Toàn thể cán bộ, công chức …')", () => {
+  it.each([
+    ["Tất cả các học sinh, giáo viên Nhà trường thực hiện nghiêm túc các quy định phòng dịch.", ["Tất cả các học sinh, giáo viên Nhà trường"]],
+    ["Toàn thể cán bộ, công chức cơ quan phường nghiên cứu và tham gia góp ý.", ["Toàn thể cán bộ, công chức cơ quan phường"]],
+    ["Đề nghị toàn thể cán bộ, đảng viên, đoàn viên, học sinh, các cơ quan, đơn vị tham gia tổng vệ sinh.", ["toàn thể cán bộ, đảng viên, đoàn viên, học sinh", "các cơ quan, đơn vị"]],
+  ])("%s", (sentence, want) => {
+    expect(leads(sentence)).toEqual(want);
+  });
+  it("without the quantifier a standing is what a notice informs about ('Học sinh nghỉ học …')", () => {
+    expect(leads("Học sinh nghỉ học từ ngày 03/02/2020.")).toEqual([]);
+  });
+  it("'thông báo đến X' + what X is told (a noun) informs; X asked only where the list runs into a verb", () => {
+    // The issuer, telling, is the subject; no one is asked.
+    expect(leadsOfSentence("Ủy ban nhân dân xã thông báo đến toàn thể cán bộ, công chức, viên chức và Nhân dân trên địa bàn xã lịch nghỉ Tết như sau:")?.requested ?? false).toBe(false);
+    expect(leads("UBND tỉnh thông báo đến tất cả các cơ quan, đơn vị treo cờ Tổ quốc.")).toEqual(["tất cả các cơ quan, đơn vị"]);
+  });
+});
+
 describe("a grade group and the imperative particle", () => {
   it("'Khối lớp 1', 'Khối 5' are units of the school; 'hãy' before the duty is no part of a name", () => {
     expect(leads("Khối 5 chọn học sinh ra tặng hoa.")).toEqual(["Khối 5"]);
