@@ -296,10 +296,13 @@ function isCollective(seg: string): boolean {
 
 const SHARED_OFFICE_BEFORE = /^(?:(?:Chánh|Phó Chánh)\s+)?Văn phòng\s+(?:HĐND|Hội đồng nhân dân|Đoàn ĐBQH|Đoàn đại biểu Quốc hội)$/iu;
 
-/** Splits a list into bodies: at ";", at a new "các", and at each new named unit; same-tier kinds stay together. */
 const QUANTIFIED_STANDING = new RegExp(`^(?:tất cả|toàn thể)\\s+(?:các\\s+)?(?:${STANDING_SRC.join("|")}|${POSITION_SRC.join("|")})(?![\\p{L}])`, "iu");
 const STANDING_SEG = new RegExp(`^(?:${STANDING_SRC.join("|")}|${POSITION_SRC.join("|")})(?![\\p{L}])`, "iu");
 
+/**
+ * Splits a list into bodies: at ";", at a new "các" (or distributive "mỗi", "từng": "Mỗi hộ gia đình, mỗi người dân" are
+ * two), and at each new named unit; same-tier kinds stay together.
+ */
 export function splitList(list: string): string[] {
   const names: string[] = [];
   // "Sở Y tế các tỉnh … tham gia Đề án (danh sách kèm theo)": a remark on the list is not part of any name.
@@ -308,6 +311,10 @@ export function splitList(list: string): string[] {
   // Thương binh và Xã hội", "Phát thanh - Truyền hình" are names: no body starts after their dash).
   // "Văn phòng HĐND - UBND huyện" is one office serving both.
   list = list.replace(/\s+[–-]\s+(?=\p{Lu})/gu, (m, at: number) => (bodyHeadAt(list.slice(at + m.length)) > 0 && !SHARED_OFFICE_BEFORE.test(list.slice(0, at)) ? ", " : m));
+  // "các cơ quan, ban ngành, đoàn thể huyện UBND các xã, thị trấn": a lower-case place word closes a name, and a
+  // government office right after it is the next body, its comma left out ("Phó Chủ tịch Văn xã UBND …": "Văn xã" is the
+  // portfolio, not a place).
+  list = list.replace(/(?<=\s(?:huyện|xã|tỉnh|phường|quận|thị trấn|thị xã|thành phố))(?<![Vv]ăn xã)\s+(?=(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân)\s)/gu, ", ");
   for (const group of list.split(/\s*;\s*/)) {
     const parts = group.split(/(\s*,\s*(?:và\s+)?|\s+và\s+)/u);
     let cur = "";
@@ -323,7 +330,9 @@ export function splitList(list: string): string[] {
       // "các Sở, Ban, Ngành, Đoàn thể tỉnh": capitalised bare kinds of the same tier go on with a collective of kinds.
       // "Ban Thường vụ các huyện ủy, thị ủy, Thành ủy Huế": an office over a collective is the office of each unit listed,
       // named ones included.
-      const kind = KIND_WORD.test(lower) && (!/^\p{Lu}/u.test(seg) || (bareKinds(cur) && bareKindSeg(seg)) || (OFFICE_OVER.test(cur) && !bodyHeadAt(seg.slice(KIND_WORD.exec(lower)![0].length).trimStart()) && sameTier(cur, seg, true))) && sameTier(cur, seg) && !ownQualifier(cur, seg);
+      // "Tất cả các cơ quan, đơn vị, Ban nhân dân các ấp": a kind over a collective of its own ("các ấp") is an office of
+      // each of them, another body, as at a new "các".
+      const kind = !/\scác\s/iu.test(seg) && KIND_WORD.test(lower) && (!/^\p{Lu}/u.test(seg) || (bareKinds(cur) && bareKindSeg(seg)) || (OFFICE_OVER.test(cur) && !bodyHeadAt(seg.slice(KIND_WORD.exec(lower)![0].length).trimStart()) && sameTier(cur, seg, true))) && sameTier(cur, seg) && !ownQualifier(cur, seg);
       // "các tỉnh, thành đoàn", "các huyện, thành, thị ủy": place kinds sharing the committee named after the last one.
       const elided = /(?:^|\s)các\s+(?:(?:tỉnh|thành|huyện|thị|quận)\s*,\s*)*(?:tỉnh|thành|huyện|thị|quận)$/iu.test(cur) && new RegExp(`^(?:tỉnh|thành|huyện|thị|quận) (?:đoàn|${U})(?![\\p{L}])`, "iu").test(seg);
       // "UBND xã Ea Bông, Bình Hòa, thị trấn Buôn Trấp": another place named with its own kind, under the same office.
@@ -343,7 +352,7 @@ export function splitList(list: string): string[] {
       // "Tất cả các học sinh, giáo viên Nhà trường", "toàn thể cán bộ, đảng viên, …, học sinh": the quantifier takes in every
       // standing listed after it; the whole staff is one collective.
       const quantified = QUANTIFIED_STANDING.test(cur) && STANDING_SEG.test(seg);
-      const startsNew = cur === "" || afterIdiom || closed || (!idiomTail && !sharedOffice && !elided && !quantified && ((bodyHeadAt(seg) > 0 && !(kind && isCollective(cur))) || /^các\s/iu.test(seg)));
+      const startsNew = cur === "" || afterIdiom || closed || (!idiomTail && !sharedOffice && !elided && !quantified && ((bodyHeadAt(seg) > 0 && !(kind && isCollective(cur))) || /^(?:các|mỗi|từng)\s/iu.test(seg)));
       const shared = !startsNew && sep.includes(",") ? sharedHead(cur, seg, parts.slice(k + 1)) : !startsNew && sep.includes("và") ? sharedNameHead(cur, seg) : null;
       if (shared) {
         names.push(cur);
@@ -463,9 +472,13 @@ export function isGeneric(names: string[]): boolean {
   // "các đại biểu" alone: the delegates at the meeting a news page reports ("Tại Hội nghị, các đại biểu thảo luận …"),
   // not "đại biểu HĐND" elected to a council.
   return names.every((n) => /^quy\s/u.test(nameKey(n)) || /^(?:cac )?dong chi$/u.test(nameKey(n)) || /^(?:cac )?dai bieu(?: (?:du|tham du) (?:hoi nghi|cuoc hop|phien hop))?$/u.test(nameKey(n)) ||
+    // Compared without tones, so "địa phương" is read as one word: "phuong" alone is "phường", and "các phường" are
+    // named bodies of a kind as "các xã" are.
     nameKey(n)
-      .split(" ")
-      .every((w) => /^(?:cac|don|vi|co|quan|lien|huu|to|chuc|ca|nhan|dia|phuong|truc|thuoc|tren|ban|nganh|tat|ca|minh|nay|noi|nang)$/u.test(w)),
+      .replace(/(?:^|\s)dia phuong(?=\s|$)/gu, " ")
+      .trim()
+      .split(/\s+/u)
+      .every((w) => w === "" || /^(?:cac|don|vi|co|quan|lien|huu|to|chuc|ca|nhan|truc|thuoc|tren|ban|nganh|tat|minh|nay|noi|nang)$/u.test(w)),
   );
 }
 
