@@ -102,6 +102,8 @@ export const STOP_WORDS = [
   // loạt ra quân", "các hộ tự giác …"), a basis clause ("Sở … trên cơ sở …", "Hiệu trưởng … dựa trên …"), and verbs of
   // work no name holds ("… tính toán", "… chỉnh sửa", "… đảm nhiệm", "… thu xếp", "… diễu hành").
   "hãy", "(?<=[\\p{L}\\d]\\s)mỗi", "nhanh chóng", "đồng loạt", "tự giác", "trên cơ sở", "dựa (?:trên|vào)", "tính toán", "chỉnh sửa", "đảm nhiệm", "thu xếp", "diễu hành",
+  // "… cán bộ, công chức, viên chức trở lại làm việc …": returning to work.
+  "trở lại",
 ];
 
 // Nouns that "định kỳ" modifies as the kind of activity ("khám sức khỏe định kỳ"), not as a schedule.

@@ -108,6 +108,9 @@ describe("the whole staff under a quantifier ('Tất cả các học sinh, giáo
   ])("%s", (sentence, want) => {
     expect(leads(sentence)).toEqual(want);
   });
+  it("the staff after a list of bodies is a collective of its own; 'tổ chức' among kinds is a noun", () => {
+    expect(leads("Bí thư Huyện ủy yêu cầu các cơ quan, đơn vị, tổ chức, cán bộ, công chức, viên chức trở lại làm việc ngay sau Tết.")).toEqual(["các cơ quan, đơn vị, tổ chức", "cán bộ, công chức, viên chức"]);
+  });
   it("without the quantifier a standing is what a notice informs about ('Học sinh nghỉ học …')", () => {
     expect(leads("Học sinh nghỉ học từ ngày 03/02/2020.")).toEqual([]);
   });
