@@ -12,6 +12,14 @@ export const POSITION_SRC = [
   "công an viên",
 ];
 
+// People by their standing ("cán bộ", "học sinh", "đảng viên"): notices mostly name them in what they inform ("học sinh
+// nghỉ học …"), so they head a subject only under a quantifier ("Tất cả các học sinh, giáo viên Nhà trường thực hiện …",
+// "Toàn thể cán bộ, công chức cơ quan phường nghiên cứu …"): the whole staff told to act.
+export const STANDING_SRC = [
+  "cán bộ", "công chức", "viên chức", "học sinh", "sinh viên", "đoàn viên", "hội viên", "đảng viên", "người lao động",
+  "chiến sĩ", "công nhân viên", "cbcc", "cbgv", "cbvc", "cbcnvc?", "cbcnv-?lđ",
+];
+
 // Head nouns that start a body. Lookaheads keep out the verbs and nouns sharing a first syllable ("Ban hành", "Báo cáo").
 export const HEAD_SRC = [
   `${U} ban`, "ubnd", "ubmttq(?:vn)?", "ubmt(?: tq)?", "mttq(?:vn)?", "bcđ", "bch", "hđnd", "hội đồng", "mặt trận", "sở(?! hữu)",
@@ -55,6 +63,8 @@ export const HEAD_SRC = [
   // Staff positions a school plan or a commune notice gives duties to ("Giáo viên: Coi thi …", "Tổ trưởng tổng hợp nộp
   // …", "Khối trưởng báo cáo …", "Kế toán lập dự toán …", "phụ huynh cần đưa trẻ …"): the holder of the post acts.
   ...POSITION_SRC,
+  // A school's grade group by its number ("Khối lớp 1 cử ra học sinh …", "Khối 5 chọn học sinh …").
+  "khối(?=\\s+(?:lớp\\s+)?\\d)",
 ];
 
 // Words that end a subject or list: the verb (lower case; names are capitalised) or a marker word. Not inside a compound
@@ -92,6 +102,8 @@ export const STOP_WORDS = [
   // loạt ra quân", "các hộ tự giác …"), a basis clause ("Sở … trên cơ sở …", "Hiệu trưởng … dựa trên …"), and verbs of
   // work no name holds ("… tính toán", "… chỉnh sửa", "… đảm nhiệm", "… thu xếp", "… diễu hành").
   "hãy", "(?<=[\\p{L}\\d]\\s)mỗi", "nhanh chóng", "đồng loạt", "tự giác", "trên cơ sở", "dựa (?:trên|vào)", "tính toán", "chỉnh sửa", "đảm nhiệm", "thu xếp", "diễu hành",
+  // "… cán bộ, công chức, viên chức trở lại làm việc …": returning to work.
+  "trở lại",
 ];
 
 // Nouns that "định kỳ" modifies as the kind of activity ("khám sức khỏe định kỳ"), not as a schedule.

@@ -5,7 +5,7 @@
  * picked up, because only those two positions yield assignees.
  */
 import { bodyHeadAt, holderAt, isGeneric, personAt, readList, splitList, STOP_RE } from "./bodies.js";
-import { heldInParens } from "./rosters.js";
+import { heldInParens, holderLabel } from "./rosters.js";
 
 
 export interface SentenceLeads {
@@ -199,6 +199,9 @@ function readLeads(sentence: string): SentenceLeads | null {
   if (/[”"]\s*[-–]\s*[^.”"]{2,60}\s(?:viết|nói|chia sẻ|bày tỏ|cho biết|nhận xét)\s*[.!]?\s*$/u.test(s)) return null;
   const duty = dutyLine(s);
   if (duty) return duty;
+  // "Giáo viên: Coi thi công bằng …", "b/ Giáo viên:": the standing a roster line or heading gives its duties to.
+  const held = holderLabel(s);
+  if (held) return { leads: held.holders, requester: [], verb: held.duty ? verbAfter(held.duty.charAt(0).toLowerCase() + held.duty.slice(1)) : "", requested: false };
   // "Thời gian khám bệnh trở lại: Khoa khám bệnh sẽ tổ chức khám …", "Hình thức tổ chức: UBND xã giao cho cán bộ thú y
   // …": a topic label, then a sentence whose subject is a body; the sentence is read (not the addressee or member
   // lines "Kính gửi: …", "Thành phần: …").
@@ -523,7 +526,10 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
     // "Sở Y tế thông báo cho các cơ sở khám bệnh thực hiện." still asks them; only "để X thực hiện" or "X biết …" closes.
     const toldRest = toldList ? after.slice(notice![0].length + toldList.end) : "";
     const onlyKnow = toldList !== null && KNOW_AND_DO.test(toldRest) && (/để\s+$/u.test(notice![0]) || /biết/u.test(toldRest));
-    const told = onlyKnow ? null : toldList;
+    // "… thông báo đến toàn thể cán bộ, công chức … lịch nghỉ Tết …": what the addressees are told, a noun, informs them;
+    // they act only where their list runs into a verb (or into "về việc", the matter the notice gives them).
+    const toldActs = VERB_NEXT.test(toldRest.trimStart()) || /^\s*về việc\s/u.test(toldRest);
+    const told = onlyKnow || !toldActs ? null : toldList;
     if (told) return { leads: told.names, requester: got.names, verb: verbAfter(after.slice(notice![0].length + told.end)), requested: true };
     // "Tỉnh ủy Quảng Ngãi cho biết, đã ban hành công văn yêu cầu …": the body reporting its own publishing act.
     const told2 = /^cho biết\s*,?\s*/u.exec(after);
@@ -722,9 +728,9 @@ const COORD = /(?<!(?:chương trình|quy chế|sự|công tác|kế hoạch|cơ
 const DIRECTS_OTHER = /\S\s+lãnh đạo\s+(?:\p{Lu}|các\s)/u;
 // Lower case is the verb; "Ban Chỉ đạo" is a name, except at the start of the clause.
 const LEADERS_NOUN = /(?:đề nghị|yêu cầu|giao|các|đồng chí|và|^\s*)\s*lãnh đạo/iu;
-// "theo chỉ đạo của Thủ tướng", "sự chỉ đạo" are nouns, and "tập trung chỉ đạo và phối hợp với …" has no object: the
+// "theo chỉ đạo của Thủ tướng", "sự chỉ đạo" are nouns, "Ban chỉ đạo cấp tỉnh" (however cased) is a name, and "tập trung chỉ đạo và phối hợp với …" has no object: the
 // partners after them are the lead's own.
-const DIRECTS = /(?<!(?:theo|của|sự|kiến|dung|hiện|dưới)\s)(?:chỉ đạo|hướng dẫn|tạo điều kiện)(?!\s+(?:của|và)(?![\p{L}]))/u;
+const DIRECTS = /(?<!(?:theo|của|sự|kiến|dung|hiện|dưới|[Bb]an)\s)(?:chỉ đạo|hướng dẫn|tạo điều kiện)(?!\s+(?:của|và)(?![\p{L}]))/u;
 const DIRECTS_AT_START = /^[\s\-–+•]*(?:Chỉ đạo|Hướng dẫn)\s/u;
 /** A list of bodies is read within 500 characters (a parenthesis may be skipped a little further). */
 const LIST_WINDOW = 2000;

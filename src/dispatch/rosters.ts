@@ -4,6 +4,7 @@
  * each step in parentheses at the end of its line, where a body's plan would open the sentence with the body.
  */
 import { bodyHeadAt, holderAt, readList, splitList } from "./bodies.js";
+import { POSITION_SRC } from "./lexicon.js";
 
 // The parenthesis closing a line, and what stands before it: the duty, opening with its verb or noun in capitals.
 // "Đọc thư chúc mừng … của chủ tịch nước. (Đ/c Thanh)": the parenthesis may stand after the duty's full stop, alone.
@@ -35,4 +36,32 @@ export function samePerson(a: string, b: string): boolean {
   const x = PERSON.exec(a.trim());
   const y = PERSON.exec(b.trim());
   return !!x && !!y && x[1]!.toLowerCase() === y[1]!.toLowerCase() && x[3] === y[3] && (x[2] === "" || y[2] === "");
+}
+
+// The staff and the people a school or a commune addresses, as the label of a roster line ("Cán bộ, công chức, viên
+// chức: Tiếp tục tổ chức …", "Giáo viên: Coi thi công bằng …", "Học sinh: Trung thực trong thi cử …", "Đ/c Hùng: Phụ
+// trách chung"). In the label place only: elsewhere these words name the staff in what a notice informs ("Cán bộ, công
+// chức … nghỉ Tết …").
+const STANDING = new RegExp(`^(?:(?:tất cả|toàn thể)\\s+)?(?:các\\s+)?(?:${POSITION_SRC.join("|")}|cán bộ|công chức|viên chức|học sinh|sinh viên|người lao động|đoàn viên|hội viên|đảng viên|chiến sĩ|công nhân viên|cbvc|cbgv|cbcc)(?![\\p{L}])`, "iu");
+// What may follow the standing in its label: its field, the school, a class number or the unit's name (capitalised).
+const STANDING_TAIL = /^(?:\s+(?:chủ nhiệm|bộ môn|chuyên môn|nhà trường|toàn trường|\p{Lu}[\p{L}\d]*|\d[\p{L}\d]*))*$/u;
+const PERSON_ITEM = /^(?:[Tt]hầy|[Cc]ô|[Đđ]\/[Cc]|[Đđ]ồng chí)(?:\s+\p{Lu}\p{Ll}*){1,4}$/u;
+const isStanding = (item: string) => {
+  const m = STANDING.exec(item);
+  return (m !== null && STANDING_TAIL.test(item.slice(m[0].length))) || PERSON_ITEM.test(item);
+};
+
+/** "Giáo viên: Coi thi …": the standings a roster line's label names, and the duty after it ("" for a heading). */
+export function holderLabel(s: string): { holders: string[]; duty: string } | null {
+  const t = s.trim();
+  const colon = t.indexOf(":");
+  if (colon < 2 || colon > 80) return null;
+  const duty = t.slice(colon + 1).trim();
+  if (duty !== "" && !/^\p{L}/u.test(duty)) return null;
+  const label = t.slice(0, colon).trim();
+  // "GV/NV", "Cán bộ - giáo viên", not the slash of "Đ/c".
+  const items = label.split(/\s*[,–-]\s*|\s+và\s+|\s*\/\s*(?=\p{L}{2})/u);
+  if (!items.every(isStanding)) return null;
+  // Persons each hold the duty; a list of standings is one collective ("Cán bộ, công chức, viên chức").
+  return { holders: items.every((i) => PERSON_ITEM.test(i)) ? items : [label], duty };
 }

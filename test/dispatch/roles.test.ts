@@ -96,6 +96,8 @@ describe("coordinators", () => {
     // A lower-case field after an office's head noun is part of its name; a verb after a named office is not.
     ["hướng dẫn các xã; phối hợp với Chi nhánh Văn phòng đăng ký đất đai huyện cung cấp hồ sơ địa chính.", ["Chi nhánh Văn phòng đăng ký đất đai huyện"]],
     ["chủ trì, phối hợp với Văn phòng UBND huyện đăng ký lịch làm việc.", ["Văn phòng UBND huyện"]],
+    // "Ban chỉ đạo" written in lower case is still the name of a steering committee, not the verb "chỉ đạo".
+    ["thực hiện nghiêm túc hướng dẫn của Ban chỉ đạo cấp tỉnh và chủ động phối hợp với Cục Thống kê tỉnh để triển khai", ["Cục Thống kê tỉnh"]],
   ])("%s", (text, names) => {
     expect(coordinatorsIn(text)).toEqual(names);
   });

@@ -84,6 +84,54 @@ describe("a schedule row's day, then the post that acts; a person after a comma"
   });
 });
 
+describe("a roster line labelled by the standing or person it gives duties to ('<holder>: <duty>')", () => {
+  it.each([
+    ["Cán bộ, công chức, viên chức: Tiếp tục tổ chức các hoạt động phòng, chống dịch.", ["Cán bộ, công chức, viên chức"]],
+    ["Giáo viên: Coi thi công bằng, khách quan.", ["Giáo viên"]],
+    ["cán bộ - giáo viên - công nhân viên nhà trường: nghỉ theo lịch.", ["cán bộ - giáo viên - công nhân viên nhà trường"]],
+    ["Đ/c Hùng: Phụ trách chung.", ["Đ/c Hùng"]],
+    ["Thầy Mẫn, cô Hằng: Trực máy mở nhạc.", ["Thầy Mẫn", "cô Hằng"]],
+  ])("%s", (sentence, want) => {
+    expect(leads(sentence)).toEqual(want);
+  });
+  it("not a count or a list of members ('Học sinh: 253/253 em', 'Cán bộ tham gia gồm: …')", () => {
+    expect(leads("Học sinh: 253/253 em.")).toEqual([]);
+    expect(leads("Cán bộ tham gia gồm: 5 người.")).toEqual([]);
+  });
+});
+
+describe("the whole staff under a quantifier ('Tất cả các học sinh, giáo viên …', 'Toàn thể cán bộ, công chức …')", () => {
+  it.each([
+    ["Tất cả các học sinh, giáo viên Nhà trường thực hiện nghiêm túc các quy định phòng dịch.", ["Tất cả các học sinh, giáo viên Nhà trường"]],
+    ["Toàn thể cán bộ, công chức cơ quan phường nghiên cứu và tham gia góp ý.", ["Toàn thể cán bộ, công chức cơ quan phường"]],
+    ["Đề nghị toàn thể cán bộ, đảng viên, đoàn viên, học sinh, các cơ quan, đơn vị tham gia tổng vệ sinh.", ["toàn thể cán bộ, đảng viên, đoàn viên, học sinh", "các cơ quan, đơn vị"]],
+  ])("%s", (sentence, want) => {
+    expect(leads(sentence)).toEqual(want);
+  });
+  it("the staff after a list of bodies is a collective of its own; 'tổ chức' among kinds is a noun", () => {
+    expect(leads("Bí thư Huyện ủy yêu cầu các cơ quan, đơn vị, tổ chức, cán bộ, công chức, viên chức trở lại làm việc ngay sau Tết.")).toEqual(["các cơ quan, đơn vị, tổ chức", "cán bộ, công chức, viên chức"]);
+  });
+  it("without the quantifier a standing is what a notice informs about ('Học sinh nghỉ học …')", () => {
+    expect(leads("Học sinh nghỉ học từ ngày 03/02/2020.")).toEqual([]);
+  });
+  it("'thông báo đến X' + what X is told (a noun) informs; X asked only where the list runs into a verb", () => {
+    // The issuer, telling, is the subject; no one is asked.
+    expect(leadsOfSentence("Ủy ban nhân dân xã thông báo đến toàn thể cán bộ, công chức, viên chức và Nhân dân trên địa bàn xã lịch nghỉ Tết như sau:")?.requested ?? false).toBe(false);
+    expect(leads("UBND tỉnh thông báo đến tất cả các cơ quan, đơn vị treo cờ Tổ quốc.")).toEqual(["tất cả các cơ quan, đơn vị"]);
+  });
+});
+
+describe("a grade group and the imperative particle", () => {
+  it("'Khối lớp 1', 'Khối 5' are units of the school; 'hãy' before the duty is no part of a name", () => {
+    expect(leads("Khối 5 chọn học sinh ra tặng hoa.")).toEqual(["Khối 5"]);
+    expect(leads("Khối lớp 1 cử ra học sinh nhận hoa.")).toEqual(["Khối lớp 1"]);
+    expect(leads("Đề nghị các bà mẹ hãy đưa trẻ đến tiêm đúng ngày.")).toEqual(["các bà mẹ"]);
+  });
+  it("'khối' not followed by a number is no unit ('khối lượng công việc')", () => {
+    expect(leads("Khối lượng công việc tăng nhiều.")).toEqual([]);
+  });
+});
+
 describe("named officials in a news report are not roster holders", () => {
   it("'Đ/c <full name> <title> khai mạc …' and 'Đồng chí <full name>, Bí thư … triển khai …' give no task", () => {
     expect(names("Đ/c Nguyễn Đình Quang Chỉ huy trưởng Quân sự xã khai mạc ra quân huấn luyện năm 2020.")).toEqual([]);
