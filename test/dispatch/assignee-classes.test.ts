@@ -967,3 +967,9 @@ describe("two bodies with their comma left out, and a closing that asks for the 
     expect(readDispatch(text, { refDate: "2020-12-25" }).tasks.map((t) => t.ref)).toEqual(["1"]);
   });
 });
+
+describe("a unit after 'các Sở:' that lost its capital", () => {
+  it("is still a unit when it holds a capitalised word; an all lower-case phrase is the verb's clause", () => {
+    expect(leadsOfSentence("Giao các Sở: Xây dựng, kế hoạch và Đầu tư theo chức năng, nhiệm vụ đề xuất UBND tỉnh xem xét.")?.leads).toEqual(["Sở Xây dựng", "Sở kế hoạch và Đầu tư"]);
+  });
+});
