@@ -69,7 +69,7 @@ const PERSONS_AT = new RegExp(`^(?:(?:tất cả|toàn thể|các)\\s+)?(?:${PER
 // After "đề nghị/yêu cầu" the object is whoever is asked, even when its head noun is not in the lexicon ("đề nghị các
 // cơ sở Hội trực thuộc …", "đề nghị Phó Chủ tịch Văn xã UBND 13 phường …", "đề nghị Quý cơ quan …"): a capitalised
 // phrase, or a plural ("các", "những", "mỗi", a count) of something that is not an abstract noun (the work asked for).
-const LOOSE_OBJECT = new RegExp(String.raw`^(?:(?:tất cả|toàn thể)\s+)?(?:(?:các|những|quý|mỗi|từng|\d{1,3})\s+(?!(?:nội dung|biện pháp|giải pháp|hoạt động|nhiệm vụ|công việc|văn bản|thủ tục|hồ sơ|chương trình|kế hoạch|chính sách|quy định|trường hợp|vấn đề|ý kiến|tài liệu|số liệu|thông tin|sản phẩm|mặt hàng|loại|điều kiện|yêu cầu|kiến nghị|bước|khoản|mục|chỉ tiêu|tiêu chí|ngày|tháng|năm|lần|đợt|giờ)(?![\p{L}]))\p{Ll}|(?!(?:Trong|Theo|Tại|Khi|Nếu|Để|Các|Những)\s)\p{Lu}|(?:quý\s+)?(?:${PERSONS})(?![\p{L}]))`, "u");
+const LOOSE_OBJECT = new RegExp(String.raw`^(?:(?:tất cả|toàn thể)\s+)?(?:(?:các|những|quý|mỗi|từng|\d{1,3})\s+(?!(?:nội dung|biện pháp|giải pháp|hoạt động|nhiệm vụ|công việc|văn bản|thủ tục|hồ sơ|chương trình|kế hoạch|chính sách|quy định|trường hợp|vấn đề|ý kiến|tài liệu|số liệu|thông tin|sản phẩm|mặt hàng|loại|điều kiện|yêu cầu|kiến nghị|bước|khoản|mục|chỉ tiêu|tiêu chí|ngày|tháng|năm|lần|đợt|giờ)(?![\p{L}]))\p{Ll}|(?!(?:Trong|Theo|Tại|Khi|Nếu|Để|Các|Những)\s)\p{Lu}|(?:quý\s+)?(?:${PERSONS})(?![\p{L}])|lãnh đạo\s+(?=(?:các|xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)\s|\p{Lu}))`, "u");
 
 const NAMED_PERSON = /^(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)\s+(?:\p{Lu}\p{Ll}*\s+){1,3}\p{Lu}\p{Ll}*\s*(?:[-–,]\s*)?(?=(?:Phó\s+)?(?:Chủ tịch|Bí thư|Giám đốc|Trưởng|Chánh|Thủ trưởng|Hiệu trưởng|Chỉ huy trưởng)\s)/u;
 // A word that ends a subject and is a verb, not a preposition that may go on a name ("… trong cả nước").
@@ -87,6 +87,15 @@ function objectAt(rest: string, depth = 0): { names: string[]; end: number } | n
   return more ? { names: [...got!.names, ...more.names], end: got!.end + joint![0].length + more.end } : got;
 }
 
+/** "Giao chỉ tiêu tuyển quân năm 2025 cho Ủy ban nhân dân các huyện": after "giao", the body after "cho" receives the work. */
+function givenTo(verb: string, rest: string): { names: string[]; end: number } | null {
+  const to = /^giao$/iu.test(verb) ? GIVEN_TO.exec(rest) : null;
+  const obj = to ? listAt(rest.slice(to[0].length)) : null;
+  // "Giao đất cho hộ gia đình …": households given something are beneficiaries, not bodies given work.
+  if (!obj || obj.names.every((n) => /^(?:các\s+)?(?:hộ|nhân dân|người dân|tàu thuyền)(?![\p{L}])/iu.test(n))) return null;
+  return { names: obj.names, end: to![0].length + obj.end };
+}
+
 function looseObject(rest: string): { names: string[]; end: number } | null {
   if (!LOOSE_OBJECT.test(rest)) return null;
   const { list, end } = readList(rest);
@@ -95,7 +104,10 @@ function looseObject(rest: string): { names: string[]; end: number } | null {
   // do: "yêu cầu giáo viên và phụ huynh không quyên góp"): one that runs on to the end of
   // the sentence is a clause (or text without diacritics), not a name.
   const next = rest.slice(end).replace(/^[\s,]+/u, "");
-  if (!names.length || list.length > 160 || names.some((n) => n.split(/\s+/u).length > 12) || !(VERB_NEXT.test(next) || /^(?:cùng|không)\s/u.test(next))) return null;
+  // A name of more than 12 words is a clause, unless it is a run of short kinds ("toàn thể cán bộ, đảng viên, công chức,
+  // viên chức, đoàn viên, hội viên, học sinh"), people by their standing listed one by one.
+  const clauseLike = (n: string) => n.split(/\s+/u).length > 12 && n.split(/\s*,\s*/u).some((p) => p.split(/\s+/u).length > 4);
+  if (!names.length || list.length > 160 || names.some(clauseLike) || !(VERB_NEXT.test(next) || /^(?:cùng|không)\s/u.test(next))) return null;
   return { names, end };
 }
 
@@ -365,11 +377,8 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
     if (req) {
       const got = objectAt(part.slice(req[0].length));
       if (got) return { leads: got.names, requester: [], verb: verbAfter(part.slice(req[0].length + got.end)), requested: true };
-      // "Giao chỉ tiêu tuyển quân năm 2025 cho Ủy ban nhân dân các huyện": the body after "cho" receives the work.
-      const to = /^giao$/iu.test(req[1]!) ? GIVEN_TO.exec(part.slice(req[0].length)) : null;
-      const obj = to ? listAt(part.slice(req[0].length + to[0].length)) : null;
-      // "Giao đất cho hộ gia đình …": households given something are beneficiaries, not bodies given work.
-      if (obj && !obj.names.every((n) => /^(?:các\s+)?(?:hộ|nhân dân|người dân|tàu thuyền)(?![\p{L}])/iu.test(n))) return { leads: obj.names, requester: [], verb: "giao", requested: true };
+      const given = givenTo(req[1]!, part.slice(req[0].length));
+      if (given) return { leads: given.names, requester: [], verb: "giao", requested: true };
       if (at === 0) return null;
       continue;
     }
@@ -431,6 +440,9 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
       // issuer making a request; it is told to require it of the bodies under it, so it leads.
       if (obj && got.names.every((n) => /(?:^|\s)các\s/iu.test(n))) return { leads: got.names, requester: [], verb: inner[1]!.toLowerCase(), requested: false };
       if (obj) return { leads: obj.names, requester: got.names, verb: verbAfter(after.slice(inner[0].length + obj.end)), requested: true };
+      // "UBND thị xã cũng giao nhiệm vụ cụ thể cho các đơn vị liên quan …": the work first, then whom it is given to.
+      const given = givenTo(inner[1]!, after.slice(inner[0].length));
+      if (given) return { leads: given.names, requester: got.names, verb: verbAfter(after.slice(inner[0].length + given.end)), requested: true };
     }
     // "Bộ Y tế vừa có công điện gửi UBND các tỉnh … đề nghị …", "Ban Thường vụ Thành ủy có Công văn số … yêu cầu các
     // cấp ủy …": the issuer's background clause carries the request; its objects (or the recipients) are the leads.

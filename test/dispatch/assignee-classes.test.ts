@@ -973,3 +973,19 @@ describe("a unit after 'các Sở:' that lost its capital", () => {
     expect(leadsOfSentence("Giao các Sở: Xây dựng, kế hoạch và Đầu tư theo chức năng, nhiệm vụ đề xuất UBND tỉnh xem xét.")?.leads).toEqual(["Sở Xây dựng", "Sở kế hoạch và Đầu tư"]);
   });
 });
+
+describe("the body asking is not the one asked: objects after its request verb", () => {
+  it.each([
+    ["Theo đó, UBND xã yêu cầu toàn thể cán bộ, đảng viên, công chức, viên chức, đoàn viên, hội viên, học sinh, các cơ quan, đơn vị, doanh nghiệp và toàn thể Nhân dân trên địa bàn xã đồng loạt ra quân tổng vệ sinh.", ["toàn thể cán bộ, đảng viên, công chức, viên chức, đoàn viên, hội viên, học sinh", "các cơ quan, đơn vị", "doanh nghiệp", "toàn thể Nhân dân trên địa bàn xã"]],
+    ["Chủ tịch UBND huyện yêu cầu lãnh đạo xã Mỹ Quí chỉ đạo, đẩy mạnh công tác thông tin.", ["lãnh đạo xã Mỹ Quí"]],
+    ["UBND thị xã cũng giao nhiệm vụ cụ thể cho các đơn vị liên quan, các tổ chức có trách nhiệm thu gom rác.", ["các đơn vị liên quan", "các tổ chức"]],
+    ["Giao chỉ tiêu tuyển quân năm 2025 cho Ủy ban nhân dân các huyện.", ["Ủy ban nhân dân các huyện"]],
+  ])("%s", (s, want) => {
+    const l = leadsOfSentence(s);
+    expect(l?.leads).toEqual(want);
+    expect(l?.requested).toBe(true);
+  });
+  it("a long clause after the verb is still not a name", () => {
+    expect(leadsOfSentence("UBND xã yêu cầu tăng cường kiểm tra, giám sát việc chấp hành các quy định về phòng cháy chữa cháy tại các khu dân cư đông đúc trên địa bàn xã thực hiện.")?.leads ?? []).not.toContainEqual(expect.stringMatching(/tăng cường/u));
+  });
+});
