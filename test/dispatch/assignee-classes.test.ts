@@ -989,3 +989,13 @@ describe("the body asking is not the one asked: objects after its request verb",
     expect(leadsOfSentence("UBND xã yêu cầu tăng cường kiểm tra, giám sát việc chấp hành các quy định về phòng cháy chữa cháy tại các khu dân cư đông đúc trên địa bàn xã thực hiện.")?.leads ?? []).not.toContainEqual(expect.stringMatching(/tăng cường/u));
   });
 });
+
+describe("a directing verb hides partners only of the bodies it directs", () => {
+  it.each([
+    ["Chủ tịch UBND các quận cũng tích cực hỗ trợ, chỉ đạo việc phối hợp chặt chẽ với Chi cục Thống kê trên địa bàn.", ["Chi cục Thống kê trên địa bàn"]],
+    ["Lãnh đạo xã Mỹ Quí chỉ đạo, đẩy mạnh công tác tuyên truyền, tăng cường giám sát tại khu vực chợ phối hợp với các ngành chức năng huyện.", ["các ngành chức năng huyện"]],
+    ["UBND huyện chỉ đạo UBND các xã phối hợp với Công an huyện kiểm tra.", []],
+    ["Tổng cục Hải quan tăng cường chỉ đạo, kiểm tra các Cục Hải quan tỉnh chủ động bố trí lực lượng, phối hợp các lực lượng chức năng.", []],
+    ["Cục Thuế được đề nghị chỉ đạo 29 chi cục thuế cơ sở phối hợp với chính quyền địa phương.", []],
+  ])("%s", (s, want) => expect(coordinatorsIn(s)).toEqual(want));
+});
