@@ -644,7 +644,7 @@ const DIRECTS_OTHER = /\S\s+lãnh đạo\s+(?:\p{Lu}|các\s)/u;
 const LEADERS_NOUN = /(?:đề nghị|yêu cầu|giao|các|đồng chí|và|^\s*)\s*lãnh đạo/iu;
 // "theo chỉ đạo của Thủ tướng", "sự chỉ đạo" are nouns, and "tập trung chỉ đạo và phối hợp với …" has no object: the
 // partners after them are the lead's own.
-const DIRECTS = /(?<!(?:theo|của|sự|kiến|dung|hiện|dưới)\s)(?:chỉ đạo|hướng dẫn|tạo điều kiện)(?!\s+(?:của|và|việc)(?![\p{L}]))(?=\s*$|(?:\s*,\s*(?:kiểm tra|đôn đốc|hướng dẫn|giám sát|theo dõi))*\s+(?:cho\s+)?(?:các\s|những\s|\d|\p{Lu}|(?:lực lượng|cơ quan|đơn vị|ngành|địa phương|cấp|phòng|ban|sở|trường|xã|phường|thị trấn|huyện|tổ|đội|hội|người|cán bộ|giáo viên|nhân dân|hộ)(?![\p{L}])))/u;
+const DIRECTS = /(?<!(?:theo|của|sự|kiến|dung|hiện|dưới|[Bb]an)\s)(?:chỉ đạo|hướng dẫn|tạo điều kiện)(?!\s+(?:của|và|việc)(?![\p{L}]))(?=\s*$|(?:\s*,\s*(?:kiểm tra|đôn đốc|hướng dẫn|giám sát|theo dõi))*\s+(?:cho\s+)?(?:các\s|những\s|\d|\p{Lu}|(?:lực lượng|cơ quan|đơn vị|ngành|địa phương|cấp|phòng|ban|sở|trường|xã|phường|thị trấn|huyện|tổ|đội|hội|người|cán bộ|giáo viên|nhân dân|hộ)(?![\p{L}])))/u;
 const DIRECTS_AT_START = /^[\s\-–+•]*(?:Chỉ đạo|Hướng dẫn)\s/u;
 /** A list of bodies is read within 500 characters (a parenthesis may be skipped a little further). */
 const LIST_WINDOW = 2000;

@@ -997,5 +997,6 @@ describe("a directing verb hides partners only of the bodies it directs", () => 
     ["UBND huyện chỉ đạo UBND các xã phối hợp với Công an huyện kiểm tra.", []],
     ["Tổng cục Hải quan tăng cường chỉ đạo, kiểm tra các Cục Hải quan tỉnh chủ động bố trí lực lượng, phối hợp các lực lượng chức năng.", []],
     ["Cục Thuế được đề nghị chỉ đạo 29 chi cục thuế cơ sở phối hợp với chính quyền địa phương.", []],
+    ["UBND các huyện chỉ đạo thành lập Ban chỉ đạo Tổng điều tra cấp huyện; thực hiện hướng dẫn của Ban chỉ đạo cấp tỉnh và chủ động phối hợp với Cục Thống kê tỉnh.", ["Cục Thống kê tỉnh"]],
   ])("%s", (s, want) => expect(coordinatorsIn(s)).toEqual(want));
 });
