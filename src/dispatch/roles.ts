@@ -634,7 +634,8 @@ export function leadsIn(text: string): string[] {
   return out;
 }
 
-const COORD = /(?<!(?:chương trình|quy chế|sự|công tác|kế hoạch|cơ chế)\s)phối (?:kết )?hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?\s+/giu;
+// "phối hợp vớiBộ Công Thương": text pulled out of a PDF may glue "với" to the body after it.
+const COORD = /(?<!(?:chương trình|quy chế|sự|công tác|kế hoạch|cơ chế)\s)phối (?:kết )?hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?(?:\s+|(?<=với|cùng)(?=\p{Lu}))/giu;
 
 // Why a "phối hợp" does not name the lead's partners, asked of the clause text before it. Each test only becomes true
 // as that text grows (no end anchor), which lets coordinatorsIn find where it turns true by bisection.

@@ -1000,3 +1000,9 @@ describe("a directing verb hides partners only of the bodies it directs", () => 
     ["UBND các huyện chỉ đạo thành lập Ban chỉ đạo Tổng điều tra cấp huyện; thực hiện hướng dẫn của Ban chỉ đạo cấp tỉnh và chủ động phối hợp với Cục Thống kê tỉnh.", ["Cục Thống kê tỉnh"]],
   ])("%s", (s, want) => expect(coordinatorsIn(s)).toEqual(want));
 });
+
+describe("a partner glued to 'với' by PDF extraction", () => {
+  it("is still read", () => {
+    expect(coordinatorsIn("Bộ Tài chính chủ trì, phối hợp vớiBộ Công Thương nghiên cứu kiến nghị.")).toEqual(["Bộ Công Thương"]);
+  });
+});
