@@ -23,7 +23,9 @@ export interface FoundDeadline extends Deadline {
 
 const WEEKDAY = "(?:thứ\\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\\s*nhật)";
 // "trước ngày 31/12 năm 2024": the year may follow in words.
-const NUM_DATE = "(\\d{1,2})\\s*[/.\\-]\\s*(\\d{1,2})(?:(?:\\s*[/.\\-]\\s*|\\s+năm\\s+)(\\d{4}))?(?![\\d/])";
+// "treo cờ đến 2/3 chiều cao của cột cờ", "2/3 số thành viên": a fraction quantifies the noun after it; a day does not.
+const NUM_DATE =
+  "(\\d{1,2})\\s*[/.\\-]\\s*(\\d{1,2})(?:(?:\\s*[/.\\-]\\s*|\\s+năm\\s+)(\\d{4}))?(?![\\d/])(?!\\s+(?:chiều\\s+(?:cao|dài|rộng)|số(?![\\p{L}])|tổng\\s+số|diện\\s+tích|dân\\s+số|khối\\s+lượng|kích\\s+thước))";
 const LONG_DATE = "(\\d{1,2})\\s+tháng\\s+(\\d{1,2})(?:\\s*(?:năm|,\\s*năm)\\s+(\\d{4}))?";
 const TIME = "(?:\\d{1,2}\\s*(?:h|giờ|g)\\s*(?:\\d{1,2})?\\s*(?:phút|'|’|′)?\\s*(?:,\\s*)?)";
 // "ngày10/9": real text drops the space after "ngày"; "sáng thứ Ba ngày mùng 02/5/2023": a part of the day and
@@ -32,8 +34,10 @@ const DATE = `(?:ngày\\s*)?(?:(?:sáng|chiều|tối|trưa)\\s+(?:ngày\\s*)?)?
 // "bắt đầu từ ngày 07/6/2022", "kể từ ngày 12/05/2021" with no end: an open window is due from its first day (the
 // guide's "kể từ ngày X đến khi …" → X); "vào thời điểm 0 giờ, ngày 1-4-2019": the moment an activity starts.
 const CUE =
-  "(?:không (?:quá|muộn hơn)|trước|chậm nhất(?:\\s+(?:là|vào|trong))*|muộn nhất|(?:thời hạn|hạn chót|hạn cuối)(?:\\s+[^\\s.;:\\d]+){0,6}?\\s+(?:sẽ\\s+)?là|hạn chót|hạn cuối|thời hạn|hạn|(?<!(?:tin|lập)\\s)tức(?:\\s+là)?|đến hết|đến|kết thúc|xong|hoàn thành|bắt đầu(?:\\s+từ)?|kể từ|(?:vào\\s+)?thời điểm|vào lúc|vào|lúc|trong ngày|diễn ra(?:\\s+vào)?|dự kiến(?:\\s+vào)?|thời gian[^:.;\\n]{0,50}:(?:\\s*(?:0?[1-9]|một|hai|ba)\\s+(?:ngày|buổi)\\s*,)?)";
+  "(?:không (?:quá|muộn hơn)|trước|chậm nhất(?:\\s+(?:là|vào|trong))*|muộn nhất|(?:thời hạn|hạn chót|hạn cuối)(?:\\s+[^\\s.;:\\d]+){0,6}?\\s+(?:sẽ\\s+)?là|hạn chót|hạn cuối|thời hạn|hạn|(?<!(?:tin|lập)\\s)tức(?:\\s+là)?|(?<!tính\\s)đến hết|(?<!tính\\s)đến|kết thúc|xong|hoàn thành|bắt đầu(?:\\s+từ)?|kể từ|vào\\s+thời điểm|vào lúc|vào|lúc|trong ngày|diễn ra(?:\\s+vào)?|dự kiến(?:\\s+vào)?|thời gian[^:.;\\n]{0,50}:(?:\\s*(?:0?[1-9]|một|hai|ba)\\s+(?:ngày|buổi)\\s*,)?)";
 
+// "số liệu giải ngân tính đến ngày 15/9/2019", "biên chế được giao thời điểm 31/7": the day a figure is counted at is
+// the state a report describes, not a time to act by (only "vào thời điểm …" starts an activity).
 // "từ ngày 30/4 đến hết 03/5/2020", "từ ngày 01/01/2017 (Chủ nhật) đến hết ngày 02/01/2017", "từ thứ Tư ngày 11/2/2026
 // (tức ngày 24 tháng Chạp năm Ất Tỵ) đến hết Chủ nhật ngày 22/2/2026": the window's last day.
 const RANGE_RE = new RegExp(`từ\\s+(?:${TIME})?${DATE}\\s*(?:\\([^()]{0,60}\\)\\s*)?(?:cho\\s+)?(?:đến\\s+hết|đến|tới|-|–)\\s*(?:ngày\\s+)?(?:${TIME})?${DATE}`, "giu");
@@ -74,7 +78,7 @@ const THIS_PERIOD_RE = /(?:từ nay\s+(?:đến|tới)\s+(?:hết|cuối)\s+(nă
 const HALF_RE = new RegExp(`(?:(trước)|(?:hoàn thành|xong)\\s+trong|thời gian[^:.;\\n]{0,50}:)\\s+(?:0?6|sáu)\\s+tháng\\s+(đầu|cuối)\\s+năm(?:\\s*(?:\\/|-)?\\s*(\\d{4}))?(?!\\d)`, "giu");
 const WEEKDAY_REL_RE = /(?:trước|vào|chậm nhất(?:\s+là)?|hạn|đến)\s+(?:ngày\s+)?thứ\s*(hai|ba|tư|năm|sáu|bảy|[2-7])\s+(tuần này|tuần sau|tuần tới)/giu;
 const MONTHLY_DAY_RE =
-  /(?:(?:trước|vào|chậm nhất|đến)\s+)?ngày\s+(?:(?:mùng|mồng)\s*)?(\d{1,2})\s+(?:hàng|hằng)\s+tháng|(?:hàng|hằng)\s+tháng[^.;\d]{0,160}?(?:trước|vào|chậm nhất(?:\s+là)?)\s+ngày\s+(\d{1,2})(?![\d/]|\s*tháng)/giu;
+  /(?:(?:trước|vào|chậm nhất|đến)\s+)?ngày\s+(?:(?:mùng|mồng)\s*)?(\d{1,2}(?:\s*(?:,|và)\s*\d{1,2}){0,3})\s+(?:hàng|hằng)\s+tháng|(?:hàng|hằng)\s+tháng[^.;\d]{0,160}?(?:trước|vào|chậm nhất(?:\s+là)?)\s+ngày\s+(\d{1,2})(?![\d/]|\s*tháng)/giu;
 // The gap may hold a parenthesis with digits and dots ("(qua Phòng …, điện thoại: 0237.3852.668)").
 const QUARTER_DAY_RE = /(?:hàng|hằng|báo cáo)\s+quý(?:[^.;\d]|\([^()]{0,160}\)){0,200}?(?:trước|vào|chậm nhất(?:\s+là)?)\s+ngày\s+(\d{1,2})\s+(?:của\s+)?tháng\s+cuối\s+quý/giu;
 // "vào thứ Sáu hằng tuần", "hằng tuần … trước thứ Năm": the weekday's next occurrence.
@@ -84,6 +88,10 @@ const WEEKLY_DAY_RE =
 // the days.
 const DAY_PAIR_RE =
   /(?:trong|vào|từ)\s+(?:(?:hai|ba|0?2|0?3)\s+)?(?:các\s+)?ngày\s+(\d{1,2})\s*(?:,\s*\d{1,2}\s*)*(?:và|,)\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?(?![\d/])/giu;
+// "trong hai ngày 03 và 04 tháng 5 năm 2019", "treo cờ rủ trong 02 ngày Lễ Quốc tang (ngày 03 và 04 tháng 5 năm 2019)":
+// the days written out with "tháng"; a count of days may name them in brackets after the occasion.
+const DAY_PAIR_LONG_RE =
+  /(?:(?:trong|vào|từ)\s+(?:(?:hai|ba|0?2|0?3)\s+)?(?:các\s+)?ngày|trong\s+(?:0?[2-9]|hai|ba|bốn)\s+ngày[^().;\n]{0,60}\(\s*(?:ngày)?)\s*(\d{1,2})\s*(?:,\s*\d{1,2}\s*)*(?:và|,)\s*(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*,?\s*năm\s+(\d{4}))?/giu;
 // "hoàn thành trước Tết Nguyên đán 2016", "trước Tết Nguyên đán Bính Thân": the first day of the lunar year (the
 // guide's "trước ngày X" → X). Other Tết (Dương lịch, Trung thu, "Tết Nhân ái" campaigns) are not this one.
 const CAN = "giáp|ất|bính|đinh|mậu|kỷ|canh|tân|nhâm|quý";
@@ -269,6 +277,10 @@ export function findDeadlines(original: string, ctx: DateContext): FoundDeadline
     const y = m[4] ? Number(m[4]) : ctx.year;
     if (Number(m[1]) < Number(m[2])) push(m.index, m[0], iso(y, Number(m[3]), Number(m[2])));
   }
+  for (const m of digits && /\d\s*(?:,|và)\s*\d{1,2}\s+tháng/iu.test(text) ? text.matchAll(DAY_PAIR_LONG_RE) : []) {
+    const y = m[4] ? Number(m[4]) : ctx.year;
+    if (Number(m[1]) < Number(m[2])) push(m.index, m[0], iso(y, Number(m[3]), Number(m[2])));
+  }
   for (const m of dateLike && /đến\s+khi/iu.test(text) ? text.matchAll(OPEN_FROM_RE) : []) {
     const p = dmy([...m], 1);
     if (p) push(m.index, m[0], p[2] !== null ? iso(p[2], p[1], p[0]) : nextOccurrence(p[0], p[1], ctx, false));
@@ -329,9 +341,11 @@ export function findDeadlines(original: string, ctx: DateContext): FoundDeadline
     push(m.index, m[0], addDays(monday, wd - 1 + (/này/u.test(m[2]!) ? 0 : 7)));
   }
   for (const m of digits && /tháng/iu.test(text) ? text.matchAll(MONTHLY_DAY_RE) : []) {
-    const d = Number(m[1] ?? m[2]);
+    // "vào ngày 15, 30 hàng tháng": the first of the listed days still to come.
     const [by, bm, bd] = ctx.base.split("-").map(Number) as [number, number, number];
-    const date = d > bd ? iso(by, bm, d) : bm === 12 ? iso(by + 1, 1, d) : iso(by, bm + 1, d);
+    const next = (d: number) => (d > bd ? iso(by, bm, d) : bm === 12 ? iso(by + 1, 1, d) : iso(by, bm + 1, d));
+    const days = (m[1] ?? m[2])!.split(/\s*(?:,|và)\s*/u).map(Number);
+    const date = days.map(next).filter((x): x is string => x !== null).sort()[0] ?? null;
     push(m.index, m[0], date, "monthly");
   }
   for (const m of digits && /quý/iu.test(text) ? text.matchAll(QUARTER_DAY_RE) : []) {

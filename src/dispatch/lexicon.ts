@@ -5,6 +5,13 @@
  */
 export const U = "(?:ủy|uỷ)";
 
+// Posts and standings a plan gives duties to: a school's staff, the parents it asks, a commune's part-time officers.
+export const POSITION_SRC = [
+  "giáo viên", "gvcn", "gv", "(?:thầy|cô) (?:giáo|chủ nhiệm)", "thầy cô", "cô giáo", "thầy giáo", "khối trưởng", "lớp trưởng",
+  "kế toán", "văn thư", "thủ quỹ", "nhân viên", "tổng phụ trách", "phụ huynh", "phhs", "cha mẹ (?:học sinh|trẻ|các em)",
+  "công an viên",
+];
+
 // Head nouns that start a body. Lookaheads keep out the verbs and nouns sharing a first syllable ("Ban hành", "Báo cáo").
 export const HEAD_SRC = [
   `${U} ban`, "ubnd", "ubmttq(?:vn)?", "ubmt(?: tq)?", "mttq(?:vn)?", "bcđ", "bch", "hđnd", "hội đồng", "mặt trận", "sở(?! hữu)",
@@ -45,6 +52,9 @@ export const HEAD_SRC = [
   // …", "Khuyến cáo bà con chăn nuôi …", "chủ các cơ sở …", "ngư dân"): the addressees who must act, read as bodies.
   "người (?:chăn nuôi|nuôi|trồng|sản xuất|kinh doanh)", "bà con(?: nhân dân| nông dân| chăn nuôi| ngư dân| giáo dân)?", "ngư dân", "nông dân(?! Việt Nam)",
   "chủ (?:hộ|tàu|cơ sở|phương tiện|vật nuôi|rừng|trang trại|nhà trọ)",
+  // Staff positions a school plan or a commune notice gives duties to ("Giáo viên: Coi thi …", "Tổ trưởng tổng hợp nộp
+  // …", "Khối trưởng báo cáo …", "Kế toán lập dự toán …", "phụ huynh cần đưa trẻ …"): the holder of the post acts.
+  ...POSITION_SRC,
 ];
 
 // Words that end a subject or list: the verb (lower case; names are capitalised) or a marker word. Not inside a compound
@@ -76,7 +86,7 @@ export const STOP_WORDS = [
   // Trung tâm hàng năm chỉ thực hiện …").
   "lấy ý kiến", "đồng ý", "rất mong", "kính mong", "mong", "tiếp công dân", "triệu tập", "cân nhắc", "trực tiếp",
   "cho biết", "nhấn mạnh", "khẳng định", "ghi nhận", "biểu dương", "nhận thấy", "đề ra", "đồng thời",
-  "tặng", "trao", "biểu quyết", "chung sức", "truyền đạt", "biết", "hoan nghênh", "đánh giá cao", "có quyền",
+  "họp", "tặng", "trao", "biểu quyết", "chung sức", "truyền đạt", "biết", "hoan nghênh", "đánh giá cao", "có quyền",
   "(?:hàng|hằng) (?:năm|quý|tháng|tuần|ngày)", "tùy", "tuỳ",
   // Exhortation and manner adverbs that open a predicate, and a distributive subject straight after the list ("Ban quản lý đô thị, Trung tâm y tế dự phòng mỗi đơn vị huy động …"; after a comma "mỗi X" is one more item), ("các bà mẹ hãy …", "các thôn nhanh chóng …", "tổ dân phố đồng
   // loạt ra quân", "các hộ tự giác …"), a basis clause ("Sở … trên cơ sở …", "Hiệu trưởng … dựa trên …"), and verbs of

@@ -365,6 +365,14 @@ export function attachDeadlines(tasks: ParsedTask[], st: Structure, doc: DocHead
   // "Trong thời gian trẻ tạm dừng đến trường, …" where the text says "Học sinh toàn trường tạm dừng đến trường từ ngày
   // 17/02/2021 đến hết ngày 28/02/2021": the time named by its activity is that activity's window.
   for (const t of tasks) if (!t.deadline) t.deadline = duringActivity(t.text, text, ctx);
+  // "3. Thời gian thực hiện: từ ngày 26/3 đến hết ngày 5/4/2020" among "1. Tạm thời đóng cửa …", "4. Giao Công an …": an
+  // item that only states the time, naming no activity, is the time of the work of its section.
+  for (const s of sectionTimes(st.root, ctx)) {
+    for (const t of tasks) {
+      const base = t.ref.split("#")[0]!;
+      if (!t.deadline && base !== "" && base !== s.ref && (s.scope === "" || base.startsWith(`${s.scope}.`))) t.deadline = { ...s.deadline };
+    }
+  }
   // "Sẵn sàng cho lễ giao nhận quân năm 2020 … bảo đảm an ninh trật tự trước, trong và sau lễ giao, nhận quân": in a
   // document about one dated occasion, a task that names an occasion and states no time of its own prepares or serves
   // that one, so it is due on the occasion's day.
@@ -381,6 +389,36 @@ export function attachDeadlines(tasks: ParsedTask[], st: Structure, doc: DocHead
     const span = spans.find((w) => hasPhrase(low, w.activity));
     if (span) t.deadline = { ...span.deadline };
   }
+}
+
+const TIME_HEADING = /^Thời gian(?:\s*(?:,|và)\s*địa điểm)?(?:\s+(?:tổ chức|thực hiện))?\s*:?$/iu;
+const BARE_TIME = /^Thời gian(?:\s+(?:thực hiện|hoàn thành|triển khai|tổ chức|áp dụng))?\s*:\s*(\S[^]*)$/iu;
+/** Items that only state a time ("Thời gian thực hiện: …"), with the ref of the section they belong to. */
+function sectionTimes(root: OutlineNode, ctx: DateContext): Array<{ ref: string; scope: string; deadline: Deadline }> {
+  const out: Array<{ ref: string; scope: string; deadline: Deadline }> = [];
+  const visit = (n: OutlineNode, path: string[]) => {
+    const parentPath = n.kind.startsWith("dotted") ? path.filter((p) => !n.label.startsWith(`${p}.`)) : path;
+    const ref = [...parentPath, n.label].filter(Boolean).join(".");
+    const m = n.kind === "root" ? null : BARE_TIME.exec(n.head.trim());
+    const d = m ? first(m[1]!, ctx) : null;
+    if (d?.date && !d.recurrence && n.label) {
+      const scope = ref.includes(".") ? ref.slice(0, ref.lastIndexOf(".")) : "";
+      out.push({ ref, scope, deadline: d });
+    }
+    // "II. Thời gian, địa điểm / 1. Đại hội trù bị - 9 giờ 00’, ngày 13 tháng 9 năm 2019 … 3. Chuẩn bị - Trang trí …: Đoàn
+    // thanh niên": the work listed under a time heading readies what it dates, by the first time it states.
+    if (n.kind !== "root" && n.label && TIME_HEADING.test(n.head.trim())) {
+      // The heading is the cue its lines' bare times go without ("- 9 giờ 00’, ngày 13 tháng 9 năm 2019").
+      const f = nodeText(n)
+        .split("\n")
+        .map((l) => findDeadlines(`vào ${l.replace(/^[-+•*]\s*/u, "")}`, ctx).find((x) => x.date && !x.recurrence))
+        .find((x) => x !== undefined);
+      if (f) out.push({ ref: "\u0000", scope: ref, deadline: { text: f.text, date: f.date, recurrence: null } });
+    }
+    for (const c of n.children) visit(c, [...parentPath, n.label].filter(Boolean));
+  };
+  visit(root, []);
+  return out;
 }
 
 // Work that readies an occasion: its venue, its guests, its people, its services. Not the bare "chuẩn bị": "Chuẩn bị cơ

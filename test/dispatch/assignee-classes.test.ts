@@ -730,7 +730,8 @@ describe("people by their standing, asked as a group", () => {
   it.each([
     ["Lãnh đạo Công an huyện yêu cầu cán bộ chiến sĩ, các đội nghiệp vụ triển khai đồng bộ các biện pháp.", ["cán bộ chiến sĩ", "các đội nghiệp vụ"]],
     ["Đề nghị cán bộ, công chức xã chấp hành tốt giờ giấc làm việc.", ["cán bộ, công chức xã"]],
-    ["Nhà trường yêu cầu giáo viên và phụ huynh không quyên góp tiền.", ["giáo viên và phụ huynh"]],
+    // Two standings joined by "và" are two addressees (each a post of its own), as two bodies are.
+    ["Nhà trường yêu cầu giáo viên và phụ huynh không quyên góp tiền.", ["giáo viên", "phụ huynh"]],
   ])("%s", (sentence, want) => {
     expect(leads(sentence)).toEqual(want);
   });
@@ -914,6 +915,16 @@ describe("the subject after an opener naming whose direction is carried out", ()
 describe("'phân công trực tiếp đến X'", () => {
   it("assigns X", () => {
     expect(leadsOfSentence("Quận ủy Cầu Giấy đã phân công trực tiếp đến các cấp ủy Đảng cơ sở lãnh đạo, chỉ đạo, tổ chức học tập.")).toMatchObject({ leads: ["các cấp ủy Đảng cơ sở"], requested: true });
+  });
+});
+
+describe("the issuer is not an assignee, but the same field under another head is another body", () => {
+  it("'Giám đốc Sở Nông nghiệp và PTNT' in a decision of the Bộ Nông nghiệp và PTNT is assigned", () => {
+    const text = ["BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN", "Số: 197/2005/QĐ-BNN-KL", "QUYẾT ĐỊNH", "Về việc ban hành hướng dẫn", "Điều 1. Ban hành kèm theo Quyết định này bản hướng dẫn.", "Điều 2. Chánh văn phòng Bộ, Giám đốc Sở Nông nghiệp và Phát triển nông thôn chịu trách nhiệm thi hành Quyết định này."].join("\n");
+    expect(names(text).flat()).toContain("lead:Giám đốc Sở Nông nghiệp và Phát triển nông thôn");
+    // The issuer itself, under its own head, stays out.
+    const own = ["SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN", "Số: 12/SNN-VP", "Kính gửi: UBND các huyện", "Sở Nông nghiệp và Phát triển nông thôn đề nghị UBND các huyện phối hợp với Sở Nông nghiệp và Phát triển nông thôn kiểm tra."].join("\n");
+    expect(names(own).flat().some((n) => /Sở Nông nghiệp/u.test(n))).toBe(false);
   });
 });
 

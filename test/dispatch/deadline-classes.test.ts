@@ -396,3 +396,52 @@ describe("readying the one occasion a document is about", () => {
     expect(dated(page("Theo kế hoạch, Hội thi khai mạc tại Trung tâm Hội nghị tỉnh."))).toEqual([null]);
   });
 });
+
+describe("an item that only states the time of its section's work", () => {
+  const dated = (text: string) => readDispatch(text, { refDate: "2020-03-26" }).tasks.filter((t) => t.assignees.length > 0).map((t) => t.deadline?.date ?? null);
+  const notice = (time: string) =>
+    `THÔNG BÁO\n\n1. Giao Công an phường kiểm tra việc chấp hành của các cơ sở kinh doanh.\n\n2. ${time}\n\n3. Giao các tổ dân phố tăng cường tuyên truyền, vận động nhân dân.`;
+  it("dates the sibling items", () => {
+    expect(dated(notice("Thời gian thực hiện: từ ngày 26/3 đến hết ngày 5/4/2020."))).toEqual(["2020-04-05", "2020-04-05"]);
+  });
+  it("not when the time item names an activity of its own", () => {
+    expect(dated(notice("Thời gian lấy ý kiến nhân dân: từ ngày 26/3 đến hết ngày 5/4/2020."))).toEqual([null, null]);
+  });
+});
+
+describe("day lists and fractions", () => {
+  it.each([
+    ["treo cờ rủ trong 02 ngày Lễ Quốc tang (ngày 03 và 04 tháng 5 năm 2019)", "2019-05-04"],
+    ["dừng các hoạt động vui chơi trong hai ngày 03 và 04 tháng 5 năm 2019", "2019-05-04"],
+  ])("%s", (s, date) => {
+    expect(first(s)).toMatchObject({ date, recurrence: null });
+  });
+  it("a fraction of a noun is not a day", () => {
+    expect(first("chỉ treo cờ đến 2/3 chiều cao của cột cờ")).toBeNull();
+    expect(first("bảo đảm có mặt đến 2/3 số thành viên")).toBeNull();
+  });
+  it("several days a month: the first of them still to come", () => {
+    expect(first("định kỳ báo cáo kết quả; thời gian báo cáo vào ngày 15, 30 hàng tháng.")).toMatchObject({ date: "2022-05-30", recurrence: "monthly" });
+  });
+});
+
+describe("the day a figure is counted at", () => {
+  it.each(["kiểm tra, xác nhận số liệu giải ngân vốn nước ngoài tính đến ngày 15/9/2019", "báo cáo biên chế được cấp có thẩm quyền giao thời điểm 31/7"])(
+    "%s is the state a report describes",
+    (s) => {
+      expect(first(s)).toBeNull();
+    },
+  );
+  it("an activity that starts at a moment still does", () => {
+    expect(first("tiến hành tổng điều tra dân số vào thời điểm 0 giờ, ngày 1-4-2019.")).toMatchObject({ date: "2019-04-01" });
+  });
+});
+
+describe("work listed under a time heading", () => {
+  const dated = (text: string) => readDispatch(text, { refDate: "2019-09-10" }).tasks.filter((t) => t.assignees.length > 0).map((t) => t.deadline?.date ?? null);
+  it("readies what the heading's first time dates", () => {
+    const plan =
+      "KẾ HOẠCH ĐẠI HỘI LIÊN ĐỘI\nI. Mục đích\n- Bầu Ban chỉ huy Liên đội.\nII. Thời gian, địa điểm\n1. Đại hội trù bị\n- 9 giờ 00’, ngày 13 tháng 9 năm 2019.\n- Địa điểm: Phòng Hội đồng.\n2. Chuẩn bị\n- Trang trí lễ đài: Đoàn thanh niên.\n- Kê, dọn bàn ghế: Chi đội 9A1.\nIII. Thành phần\n- Ban giám hiệu: 1 đại biểu.";
+    expect(dated(plan)).toEqual(["2019-09-13", "2019-09-13"]);
+  });
+});
