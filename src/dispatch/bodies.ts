@@ -99,8 +99,10 @@ const FUNCTION_Y =
 const LEADERS_OF = /^lãnh đạo(?=\s+(?:các\s|\p{Lu}))/u;
 const ENDS_IN_OFFICE = /(?:^|\s)(?:văn phòng|trung tâm|ban|chi cục|cục|phòng|chi nhánh)\s*$/iu;
 
+// A later unit may have lost its capital ("các Sở: Xây dựng, kế hoạch và Đầu tư"): one that still holds a capitalised
+// word is a unit; an all lower-case phrase is the verb's clause.
 const UNITS_AFTER_KIND = new RegExp(
-  `^:\\s*((?:\\p{Lu}[^,;:.()]{1,60}?)(?:\\s*,\\s*\\p{Lu}[^,;:.()]{1,60}?)*)(?=\\s*(?:[;.]|$|\\s(?:và\\s+)?(?:Chủ tịch|Thủ trưởng|Giám đốc|Chánh|Chỉ huy|các\\s)|\\s(?:${STOP_RE.source.slice(1)})))`,
+  `^:\\s*((?:\\p{Lu}[^,;:.()]{1,60}?)(?:\\s*,\\s*(?:\\p{Lu}[^,;:.()]{1,60}?|\\p{Ll}[^,;:.()\\p{Lu}]{1,30}\\p{Lu}[^,;:.()]{0,30}?))*)(?=\\s*(?:[;.]|$|\\s(?:và\\s+)?(?:Chủ tịch|Thủ trưởng|Giám đốc|Chánh|Chỉ huy|các\\s)|\\s(?:${STOP_RE.source.slice(1)})))`,
   "u",
 );
 

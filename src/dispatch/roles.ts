@@ -72,7 +72,7 @@ const PERSONS_AT = new RegExp(`^(?:(?:tất cả|toàn thể|các)\\s+)?(?:${PER
 // After "đề nghị/yêu cầu" the object is whoever is asked, even when its head noun is not in the lexicon ("đề nghị các
 // cơ sở Hội trực thuộc …", "đề nghị Phó Chủ tịch Văn xã UBND 13 phường …", "đề nghị Quý cơ quan …"): a capitalised
 // phrase, or a plural ("các", "những", "mỗi", a count) of something that is not an abstract noun (the work asked for).
-const LOOSE_OBJECT = new RegExp(String.raw`^(?:(?:tất cả|toàn thể)\s+)?(?:(?:các|những|quý|mỗi|từng|\d{1,3})\s+(?!(?:nội dung|biện pháp|giải pháp|hoạt động|nhiệm vụ|công việc|văn bản|thủ tục|hồ sơ|chương trình|kế hoạch|chính sách|quy định|trường hợp|vấn đề|ý kiến|tài liệu|số liệu|thông tin|sản phẩm|mặt hàng|loại|điều kiện|yêu cầu|kiến nghị|bước|khoản|mục|chỉ tiêu|tiêu chí|ngày|tháng|năm|lần|đợt|giờ)(?![\p{L}]))\p{Ll}|(?!(?:Trong|Theo|Tại|Khi|Nếu|Để|Các|Những)\s)\p{Lu}|(?:quý\s+)?(?:${PERSONS})(?![\p{L}]))`, "u");
+const LOOSE_OBJECT = new RegExp(String.raw`^(?:(?:tất cả|toàn thể)\s+)?(?:(?:các|những|quý|mỗi|từng|\d{1,3})\s+(?!(?:nội dung|biện pháp|giải pháp|hoạt động|nhiệm vụ|công việc|văn bản|thủ tục|hồ sơ|chương trình|kế hoạch|chính sách|quy định|trường hợp|vấn đề|ý kiến|tài liệu|số liệu|thông tin|sản phẩm|mặt hàng|loại|điều kiện|yêu cầu|kiến nghị|bước|khoản|mục|chỉ tiêu|tiêu chí|ngày|tháng|năm|lần|đợt|giờ)(?![\p{L}]))\p{Ll}|(?!(?:Trong|Theo|Tại|Khi|Nếu|Để|Các|Những)\s)\p{Lu}|(?:quý\s+)?(?:${PERSONS})(?![\p{L}])|lãnh đạo\s+(?=(?:các|xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)\s|\p{Lu}))`, "u");
 
 const NAMED_PERSON = /^(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)\s+(?:\p{Lu}\p{Ll}*\s+){1,3}\p{Lu}\p{Ll}*\s*(?:[-–,]\s*)?(?=(?:Phó\s+)?(?:Chủ tịch|Bí thư|Giám đốc|Trưởng|Chánh|Thủ trưởng|Hiệu trưởng|Chỉ huy trưởng)\s)/u;
 // A word that ends a subject and is a verb, not a preposition that may go on a name ("… trong cả nước").
@@ -91,6 +91,15 @@ function objectAt(rest: string, depth = 0): { names: string[]; end: number } | n
   return more ? { names: [...got!.names, ...more.names], end: got!.end + joint![0].length + more.end } : got;
 }
 
+/** "Giao chỉ tiêu tuyển quân năm 2025 cho Ủy ban nhân dân các huyện": after "giao", the body after "cho" receives the work. */
+function givenTo(verb: string, rest: string): { names: string[]; end: number } | null {
+  const to = /^giao(?: trách nhiệm)?$/iu.test(verb) ? GIVEN_TO.exec(rest) : null;
+  const obj = to ? listAt(rest.slice(to[0].length)) : null;
+  // "Giao đất cho hộ gia đình …": households given something are beneficiaries, not bodies given work.
+  if (!obj || obj.names.every((n) => /^(?:các\s+)?(?:hộ|nhân dân|người dân|tàu thuyền)(?![\p{L}])/iu.test(n))) return null;
+  return { names: obj.names, end: to![0].length + obj.end };
+}
+
 function looseObject(rest: string): { names: string[]; end: number } | null {
   if (!LOOSE_OBJECT.test(rest)) return null;
   const { list, end } = readList(rest);
@@ -102,7 +111,10 @@ function looseObject(rest: string): { names: string[]; end: number } | null {
   // "Lưu ý các bà mẹ: Khi đi tiêm chủng nhớ mang theo …", "Đề nghị phụ huynh: Theo dõi …": after a short object, the
   // colon opens what they are asked (on the same line or in the items below it).
   const colon = /^:\s*(?:\p{Lu}|$)/u.test(next) && names.every((n) => n.split(/\s+/u).length <= 6);
-  if (!names.length || list.length > 160 || names.some((n) => n.split(/\s+/u).length > 12) || !(VERB_NEXT.test(next) || colon || /^(?:cùng|không)\s/u.test(next))) return null;
+  // A name of more than 12 words is a clause, unless it is a run of short kinds ("toàn thể cán bộ, đảng viên, công chức,
+  // viên chức, đoàn viên, hội viên, học sinh"), people by their standing listed one by one.
+  const clauseLike = (n: string) => n.split(/\s+/u).length > 12 && n.split(/\s*,\s*/u).some((p) => p.split(/\s+/u).length > 4);
+  if (!names.length || list.length > 160 || names.some(clauseLike) || !(VERB_NEXT.test(next) || colon || /^(?:cùng|không)\s/u.test(next))) return null;
   return { names, end };
 }
 
@@ -450,10 +462,8 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
       const got = objectAt(part.slice(req[0].length));
       if (got) return { leads: got.names, requester: [], verb: verbAfter(part.slice(req[0].length + got.end)), requested: true };
       // "Giao chỉ tiêu tuyển quân năm 2025 cho Ủy ban nhân dân các huyện": the body after "cho" receives the work.
-      const to = /^giao(?: trách nhiệm)?$/iu.test(req[1]!) ? GIVEN_TO.exec(part.slice(req[0].length)) : null;
-      const obj = to ? listAt(part.slice(req[0].length + to[0].length)) : null;
-      // "Giao đất cho hộ gia đình …": households given something are beneficiaries, not bodies given work.
-      if (obj && !obj.names.every((n) => /^(?:các\s+)?(?:hộ|nhân dân|người dân|tàu thuyền)(?![\p{L}])/iu.test(n))) return { leads: obj.names, requester: [], verb: "giao", requested: true };
+      const given = givenTo(req[1]!, part.slice(req[0].length));
+      if (given) return { leads: given.names, requester: [], verb: "giao", requested: true };
       if (at === 0) return null;
       continue;
     }
@@ -515,6 +525,9 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
       // issuer making a request; it is told to require it of the bodies under it, so it leads.
       if (obj && got.names.every((n) => /(?:^|\s)các\s/iu.test(n))) return { leads: got.names, requester: [], verb: inner[1]!.toLowerCase(), requested: false };
       if (obj) return { leads: obj.names, requester: got.names, verb: verbAfter(after.slice(inner[0].length + obj.end)), requested: true };
+      // "UBND thị xã cũng giao nhiệm vụ cụ thể cho các đơn vị liên quan …": the work first, then whom it is given to.
+      const given = givenTo(inner[1]!, after.slice(inner[0].length));
+      if (given) return { leads: given.names, requester: got.names, verb: verbAfter(after.slice(inner[0].length + given.end)), requested: true };
     }
     // "Bộ Y tế vừa có công điện gửi UBND các tỉnh … đề nghị …", "Ban Thường vụ Thành ủy có Công văn số … yêu cầu các
     // cấp ủy …": the issuer's background clause carries the request; its objects (or the recipients) are the leads.
@@ -720,7 +733,8 @@ export function leadsIn(text: string): string[] {
   return out;
 }
 
-const COORD = /(?<!(?:chương trình|quy chế|sự|công tác|kế hoạch|cơ chế)\s)phối (?:kết )?hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?\s+/giu;
+// "phối hợp vớiBộ Công Thương": text pulled out of a PDF may glue "với" to the body after it.
+const COORD = /(?<!(?:chương trình|quy chế|sự|công tác|kế hoạch|cơ chế)\s)phối (?:kết )?hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?(?:\s+|(?<=với|cùng)(?=\p{Lu}))/giu;
 
 // Why a "phối hợp" does not name the lead's partners, asked of the clause text before it. Each test only becomes true
 // as that text grows (no end anchor), which lets coordinatorsIn find where it turns true by bisection.
@@ -730,7 +744,7 @@ const DIRECTS_OTHER = /\S\s+lãnh đạo\s+(?:\p{Lu}|các\s)/u;
 const LEADERS_NOUN = /(?:đề nghị|yêu cầu|giao|các|đồng chí|và|^\s*)\s*lãnh đạo/iu;
 // "theo chỉ đạo của Thủ tướng", "sự chỉ đạo" are nouns, "Ban chỉ đạo cấp tỉnh" (however cased) is a name, and "tập trung chỉ đạo và phối hợp với …" has no object: the
 // partners after them are the lead's own.
-const DIRECTS = /(?<!(?:theo|của|sự|kiến|dung|hiện|dưới|[Bb]an)\s)(?:chỉ đạo|hướng dẫn|tạo điều kiện)(?!\s+(?:của|và)(?![\p{L}]))/u;
+const DIRECTS = /(?<!(?:theo|của|sự|kiến|dung|hiện|dưới|[Bb]an)\s)(?:chỉ đạo|hướng dẫn|tạo điều kiện)(?!\s+(?:của|và|việc)(?![\p{L}]))(?=\s*$|(?:\s*,\s*(?:kiểm tra|đôn đốc|hướng dẫn|giám sát|theo dõi))*\s+(?:cho\s+)?(?:các\s|những\s|\d|\p{Lu}|(?:lực lượng|cơ quan|đơn vị|ngành|địa phương|cấp|phòng|ban|sở|trường|xã|phường|thị trấn|huyện|tổ|đội|hội|người|cán bộ|giáo viên|nhân dân|hộ)(?![\p{L}])))/u;
 const DIRECTS_AT_START = /^[\s\-–+•]*(?:Chỉ đạo|Hướng dẫn)\s/u;
 /** A list of bodies is read within 500 characters (a parenthesis may be skipped a little further). */
 const LIST_WINDOW = 2000;

@@ -978,3 +978,42 @@ describe("two bodies with their comma left out, and a closing that asks for the 
     expect(readDispatch(text, { refDate: "2020-12-25" }).tasks.map((t) => t.ref)).toEqual(["1"]);
   });
 });
+
+describe("a unit after 'các Sở:' that lost its capital", () => {
+  it("is still a unit when it holds a capitalised word; an all lower-case phrase is the verb's clause", () => {
+    expect(leadsOfSentence("Giao các Sở: Xây dựng, kế hoạch và Đầu tư theo chức năng, nhiệm vụ đề xuất UBND tỉnh xem xét.")?.leads).toEqual(["Sở Xây dựng", "Sở kế hoạch và Đầu tư"]);
+  });
+});
+
+describe("the body asking is not the one asked: objects after its request verb", () => {
+  it.each([
+    ["Theo đó, UBND xã yêu cầu toàn thể cán bộ, đảng viên, công chức, viên chức, đoàn viên, hội viên, học sinh, các cơ quan, đơn vị, doanh nghiệp và toàn thể Nhân dân trên địa bàn xã đồng loạt ra quân tổng vệ sinh.", ["toàn thể cán bộ, đảng viên, công chức, viên chức, đoàn viên, hội viên, học sinh", "các cơ quan, đơn vị", "doanh nghiệp", "toàn thể Nhân dân trên địa bàn xã"]],
+    ["Chủ tịch UBND huyện yêu cầu lãnh đạo xã Mỹ Quí chỉ đạo, đẩy mạnh công tác thông tin.", ["lãnh đạo xã Mỹ Quí"]],
+    ["UBND thị xã cũng giao nhiệm vụ cụ thể cho các đơn vị liên quan, các tổ chức có trách nhiệm thu gom rác.", ["các đơn vị liên quan", "các tổ chức"]],
+    ["Giao chỉ tiêu tuyển quân năm 2025 cho Ủy ban nhân dân các huyện.", ["Ủy ban nhân dân các huyện"]],
+  ])("%s", (s, want) => {
+    const l = leadsOfSentence(s);
+    expect(l?.leads).toEqual(want);
+    expect(l?.requested).toBe(true);
+  });
+  it("a long clause after the verb is still not a name", () => {
+    expect(leadsOfSentence("UBND xã yêu cầu tăng cường kiểm tra, giám sát việc chấp hành các quy định về phòng cháy chữa cháy tại các khu dân cư đông đúc trên địa bàn xã thực hiện.")?.leads ?? []).not.toContainEqual(expect.stringMatching(/tăng cường/u));
+  });
+});
+
+describe("a directing verb hides partners only of the bodies it directs", () => {
+  it.each([
+    ["Chủ tịch UBND các quận cũng tích cực hỗ trợ, chỉ đạo việc phối hợp chặt chẽ với Chi cục Thống kê trên địa bàn.", ["Chi cục Thống kê trên địa bàn"]],
+    ["Lãnh đạo xã Mỹ Quí chỉ đạo, đẩy mạnh công tác tuyên truyền, tăng cường giám sát tại khu vực chợ phối hợp với các ngành chức năng huyện.", ["các ngành chức năng huyện"]],
+    ["UBND huyện chỉ đạo UBND các xã phối hợp với Công an huyện kiểm tra.", []],
+    ["Tổng cục Hải quan tăng cường chỉ đạo, kiểm tra các Cục Hải quan tỉnh chủ động bố trí lực lượng, phối hợp các lực lượng chức năng.", []],
+    ["Cục Thuế được đề nghị chỉ đạo 29 chi cục thuế cơ sở phối hợp với chính quyền địa phương.", []],
+    ["UBND các huyện chỉ đạo thành lập Ban chỉ đạo Tổng điều tra cấp huyện; thực hiện hướng dẫn của Ban chỉ đạo cấp tỉnh và chủ động phối hợp với Cục Thống kê tỉnh.", ["Cục Thống kê tỉnh"]],
+  ])("%s", (s, want) => expect(coordinatorsIn(s)).toEqual(want));
+});
+
+describe("a partner glued to 'với' by PDF extraction", () => {
+  it("is still read", () => {
+    expect(coordinatorsIn("Bộ Tài chính chủ trì, phối hợp vớiBộ Công Thương nghiên cứu kiến nghị.")).toEqual(["Bộ Công Thương"]);
+  });
+});
