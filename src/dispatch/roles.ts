@@ -541,7 +541,9 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
     const onlyKnow = toldList !== null && KNOW_AND_DO.test(toldRest) && (/để\s+$/u.test(notice![0]) || /biết/u.test(toldRest));
     // "… thông báo đến toàn thể cán bộ, công chức … lịch nghỉ Tết …": what the addressees are told, a noun, informs them;
     // they act only where their list runs into a verb (or into "về việc", the matter the notice gives them).
-    const toldActs = VERB_NEXT.test(toldRest.trimStart()) || /^\s*về việc\s/u.test(toldRest);
+    // "… thông báo đến X được biết và có phối hợp thực hiện …" asks them too (a closing "… được biết và quan tâm, thực
+    // hiện" after the work is a restatement, told apart where tasks are built).
+    const toldActs = VERB_NEXT.test(toldRest.trimStart()) || /^\s*về việc\s/u.test(toldRest) || /^\s*(?:được\s+)?(?:biết|rõ)(?![\p{L}])/u.test(toldRest);
     const told = onlyKnow || !toldActs ? null : toldList;
     if (told) return { leads: told.names, requester: got.names, verb: verbAfter(after.slice(notice![0].length + told.end)), requested: true };
     // "Tỉnh ủy Quảng Ngãi cho biết, đã ban hành công văn yêu cầu …": the body reporting its own publishing act.
