@@ -392,6 +392,9 @@ export function attachDeadlines(tasks: ParsedTask[], st: Structure, doc: DocHead
 }
 
 const TIME_HEADING = /^Thời gian(?:\s*(?:,|và)\s*địa điểm)?(?:\s+(?:tổ chức|thực hiện))?\s*:?$/iu;
+// "2. Thời gian hoàn thành và nộp biểu tổng hợp về Phòng GD&ĐT trước ngày 18/8/2016", "Thời hạn: trước ngày …": the time
+// the section's work is to be finished by.
+const DONE_BY = /^((?:Thời gian|Thời hạn) hoàn thành[^]*|Thời hạn\s*:[^]*)$/iu;
 const BARE_TIME = /^Thời gian(?:\s+(?:thực hiện|hoàn thành|triển khai|tổ chức|áp dụng))?\s*:\s*(\S[^]*)$/iu;
 /** Items that only state a time ("Thời gian thực hiện: …"), with the ref of the section they belong to. */
 function sectionTimes(root: OutlineNode, ctx: DateContext): Array<{ ref: string; scope: string; deadline: Deadline }> {
@@ -399,7 +402,7 @@ function sectionTimes(root: OutlineNode, ctx: DateContext): Array<{ ref: string;
   const visit = (n: OutlineNode, path: string[]) => {
     const parentPath = n.kind.startsWith("dotted") ? path.filter((p) => !n.label.startsWith(`${p}.`)) : path;
     const ref = [...parentPath, n.label].filter(Boolean).join(".");
-    const m = n.kind === "root" ? null : BARE_TIME.exec(n.head.trim());
+    const m = n.kind === "root" ? null : BARE_TIME.exec(n.head.trim()) ?? DONE_BY.exec(n.head.trim());
     const d = m ? first(m[1]!, ctx) : null;
     if (d?.date && !d.recurrence && n.label) {
       const scope = ref.includes(".") ? ref.slice(0, ref.lastIndexOf(".")) : "";
