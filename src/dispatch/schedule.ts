@@ -373,6 +373,10 @@ export function attachDeadlines(tasks: ParsedTask[], st: Structure, doc: DocHead
       if (!t.deadline && base !== "" && base !== s.ref && (s.scope === "" || base.startsWith(`${s.scope}.`))) t.deadline = { ...s.deadline };
     }
   }
+  // "- Thời gian tiến hành: Bắt đầu tiêm từ ngày 6/11 đến ngày 11/11/2023." in a notice whose work is not numbered: a
+  // line that only states the time of carrying out, naming no activity, is the time of the notice's work.
+  const plain = planTime(text, ctx);
+  if (plain) for (const t of tasks) if (!t.deadline && t.ref.startsWith("#")) t.deadline = { ...plain };
   // "Sẵn sàng cho lễ giao nhận quân năm 2020 … bảo đảm an ninh trật tự trước, trong và sau lễ giao, nhận quân": in a
   // document about one dated occasion, a task that names an occasion and states no time of its own prepares or serves
   // that one, so it is due on the occasion's day.
@@ -389,6 +393,22 @@ export function attachDeadlines(tasks: ParsedTask[], st: Structure, doc: DocHead
     const span = spans.find((w) => hasPhrase(low, w.activity));
     if (span) t.deadline = { ...span.deadline };
   }
+}
+
+// "Thời gian thực hiện: …", "Thời gian tiến hành: bắt đầu từ …", "Thời gian thực hiện từ ngày …": the time of
+// carrying out, with no activity named, at the start of a line or sentence.
+const PLAN_TIME = /^(?:[-+•*]\s*)?Thời gian(?:\s+(?:thực hiện|tiến hành|triển khai))?\s*(?::\s*|\s(?=(?:là\s+)?(?:từ|bắt đầu|kể từ)\s))([^]*)$/iu;
+/** The one time of carrying out a document states on a line of its own (several different ones: none). */
+function planTime(text: string, ctx: DateContext): Deadline | null {
+  let found: Deadline | null = null;
+  for (const line of text.split("\n")) {
+    const m = PLAN_TIME.exec(line.trim().split(/(?<=\.)\s+(?=\p{Lu})/u)[0]!);
+    const d = m ? first(m[1]!, ctx) : null;
+    if (!d?.date || d.recurrence) continue;
+    if (found && found.date !== d.date) return null;
+    found = d;
+  }
+  return found;
 }
 
 const TIME_HEADING = /^Thời gian(?:\s*(?:,|và)\s*địa điểm)?(?:\s+(?:tổ chức|thực hiện))?\s*:?$/iu;

@@ -477,3 +477,17 @@ describe("days of the first lunar month", () => {
     expect(tet("phát động từ ngày 27.1-24.2 (từ ngày 6 tháng giêng đến 5.2 năm Quý Mão)")).toMatchObject({ date: "2013-02-24" });
   });
 });
+
+describe("a line that states the time of carrying out, in unnumbered work", () => {
+  const dated = (text: string) => readDispatch(text, { refDate: "2023-11-08" }).tasks.filter((t) => t.assignees.length > 0).map((t) => t.deadline?.date ?? null);
+  it("dates the notice's work", () => {
+    const notice =
+      "THÔNG BÁO\n\nV/v tiêm phòng bệnh dại cho đàn chó\n\nUBND xã thông báo kế hoạch tiêm phòng cụ thể như sau:\n\n- Phạm vi tiêm phòng: Toàn bộ số chó hiện có của các hộ.\n\n- Thời gian tiến hành: Bắt đầu tiêm từ ngày 6/11 đến ngày 11/11/2023.\n\n- Hình thức tổ chức: UBND xã giao cho cán bộ thú y của xã trực tiếp đến các hộ có nuôi chó để tiêm phòng.";
+    expect(dated(notice)).toEqual(["2023-11-11"]);
+  });
+  it("two different times of carrying out date nothing", () => {
+    const notice =
+      "THÔNG BÁO\n\nUBND xã thông báo như sau:\n\n- Thời gian thực hiện: từ ngày 6/11 đến ngày 11/11/2023.\n\n- Thời gian thực hiện: từ ngày 1/12 đến ngày 5/12/2023.\n\n- UBND xã giao cho cán bộ thú y của xã trực tiếp đến các hộ có nuôi chó để tiêm phòng.";
+    expect(dated(notice)).toEqual([null]);
+  });
+});
