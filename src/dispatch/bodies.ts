@@ -5,7 +5,7 @@
  */
 import { nameKey } from "./names.js";
 import { unglue } from "./glued.js";
-import { HEAD_CONTINUATION_SRC, HEAD_SRC, STOP_WORDS, U } from "./lexicon.js";
+import { HEAD_CONTINUATION_SRC, HEAD_SRC, POSITION_SRC, STOP_WORDS, U } from "./lexicon.js";
 
 // Places and kinds that count as a body only after "các" ("các xã, thị trấn"; "các tổ chức, cá nhân"), or after a
 // count standing for it ("13 phường", "08 Tổ dân phố"); "mỗi"/"từng" only before an institution ("mỗi trường"), since
@@ -39,9 +39,23 @@ const STOP_RE = new RegExp(`^(?:${STOP_WORDS.sort((a, b) => b.length - a.length)
 // "build" (which takes a plan or force as its object).
 const NOUN_AFTER = /^(?:tổ chức (?:chính trị|xã hội|kinh tế|đoàn thể|cơ sở|[đĐ]ảng|hội(?!\s+(?:nghị|thảo|thi|diễn|chợ|trại|họp|khỏe|khoẻ|sách|đàm|ngộ|nhập|tụ|đua|báo|xuân|làng|chữ)(?![\p{L}]))|quần chúng|tôn giáo)(?![\p{L}])|tổ chức(?=\s*(?:,|và)\s*(?:cá nhân|doanh nghiệp|cơ quan|đơn vị)(?![\p{L}]))|tổ chức(?=\s+(?:có\s+)?liên quan(?![\p{L}]))|(?<=cá nhân,\s*)tổ chức(?![\p{L}])|cá nhân|dự án(?: đầu tư)?(?: xây dựng)?(?: công trình)?|cùng cấp|(?<=(?:^|\s)[Bb]an\s)(?:chỉ đạo|chỉ huy|quản lý|xây dựng [Đđ]ảng|soạn thảo|biên tập)|(?<=(?:^|\s)(?:[Đđ]ơn vị|[Cc]ơ quan)\s)(?:quản lý|thi công|tư vấn|chủ quản)|(?<=[Gg]iáo dục\s)thường xuyên|(?<=(?:^|\s)(?:Ban [Cc]hỉ đạo|Ban [Cc]hỉ huy|Hội đồng|Tổ công tác|Ủy ban|Uỷ ban)(?:\s+(?:quốc gia|Trung ương|tỉnh|huyện|thành phố))?\s)về|(?<=(?:thiên tai|lụt bão)\s+và\s)tìm kiếm(?:,)? cứu nạn|(?<=(?:^|\s)[Cc]ông\s)trình|(?<=(?:công trình|hoạt động|quản lý|thi công|nhà thầu)\s)xây dựng(?!\s+(?:kế hoạch|phương án|chương trình|quy chế|đề án|dự toán|báo cáo|văn bản|lực lượng|mô hình|và)(?![\p{L}]))|(?<=(?:^|\s)(?:[Đđ]oàn|[Tt]ổ)\s)(?:kiểm tra|giám sát|thanh tra|kiểm soát)(?: liên ngành| chuyên ngành)?|(?<=chuyên trách\s)tham mưu,? giúp việc|(?<=(?:độc|công)\s)lập)/u;
 
+// A person a roster names by the honorific a school or a Party cell writes before a given name ("Thầy Mẫn", "cô Mai Thị
+// Duyên", "Đ/c Hùng", "đồng chí Nguyễn Văn An"): the holder of a duty. Capitalised, as a given name is.
+// A Party member named "Đ/c" + full name and title ("Đ/c Nguyễn Đình Quang Chỉ huy trưởng … khai mạc") is the news of a
+// meeting; a roster writes the given name alone ("(Đ/c Hùng)", "Trực: Đ/c Trinh").
+// "đồng chí Chủ tịch HĐND huyện" is a title over a body, not a given name.
+const PERSON_AT = /^(?:(?:[Tt]hầy|[Cc]ô)\s+\p{Lu}\p{Ll}*|(?:[Đđ]\/[Cc]|[Đđ]ồng chí)\s+(?!(?:Chủ|Phó|Bí|Giám|Trưởng|Tổng|Thủ|Hiệu|Chánh|Chỉ|Ủy|Uỷ|Thường|Tổ|Đội|Bộ|Trưởng|Thành|Đại|Lãnh|Cục|Vụ|Viện)(?![\p{L}]))\p{Lu}\p{Ll}*(?!\s+\p{Lu}))(?![\p{L}\p{N}])/u;
+export const personAt = (s: string): boolean => PERSON_AT.test(s);
+
+// Who a roster names as a step's holder: a person, a post, the head of the school, or the delegate of a body.
+const HOLDER_AT = new RegExp(`^(?:(?:các|mỗi)\\s+)?(?:${POSITION_SRC.join("|")}|(?:phó\\s+)?hiệu trưởng|ban giám hiệu|bgh|(?:tổ|khối|lớp|xóm|thôn|ấp|khu) trưởng|(?:trưởng|phó) (?:thôn|xóm|ấp|bản|khu phố|tổ dân phố)|đại biểu|đại diện|bí thư (?:chi đoàn|đoàn|chi bộ))(?![\\p{L}\\p{N}])`, "iu");
+export const holderAt = (s: string): boolean => PERSON_AT.test(s) || HOLDER_AT.test(s);
+
 export function bodyHeadAt(s: string): number {
   const m = BODY_AT.exec(s);
   if (m) return m[0].length;
+  const person = PERSON_AT.exec(s);
+  if (person) return person[0].length;
   // "Giám đốc Vườn quốc gia Cát Tiên", "Giám đốc các Lâm trường": after a title comes the body it heads, even when its
   // head noun is not in the lexicon (capitalised, as names are).
   const t = TITLE_ONLY.exec(s);
@@ -57,6 +71,15 @@ const AREA_END = /(?:\s(?:huyện|xã|tỉnh|phường|thị trấn|quận|thị
 // People named by what they keep or are ("bà con chăn nuôi", "người chăn nuôi", "các hộ dân", "các gia đình"): the name
 // closes there as a place does, so a verb the lexicon does not know ("bà con chăn nuôi gia cố chuồng trại") ends it.
 const PEOPLE_END = /^\s*(?:(?:tất cả|toàn thể)\s+)?(?:các\s+|những\s+)?(?:bà con (?:nhân dân|nông dân|chăn nuôi|ngư dân|giáo dân)|người (?:chăn nuôi|nuôi|trồng|sản xuất|kinh doanh)|ngư dân|nông dân|hộ (?:dân|gia đình|nhân dân)|gia đình)\s*$/iu;
+// A post ("giáo viên", "Tổ trưởng chuyên môn", "GV các lớp", "phụ huynh học sinh lớp 5A") or a person ("cô Ngọc Hà")
+// closes as a place does: a plan's duty verbs are many and often unknown to the lexicon ("giáo viên ra đề", "Các cô giáo
+// tập trước …", "thầy Ý phụ trách …"), so any other lower-case word after it is the verb.
+const POSITION_END = new RegExp(`(?:^|[,;]|\\svà)\\s*(?:(?:tất cả|toàn thể)\\s+)?(?:các\\s+|những\\s+|quý\\s+)?(?:${POSITION_SRC.join("|")}|(?:tổ|khối|lớp|xóm|thôn|ấp|khu) trưởng|(?:trưởng|phó) (?:thôn|xóm|ấp|bản|khu phố|tổ dân phố))(?:\\s+(?:chủ nhiệm|bộ môn|chuyên môn|y tế|học sinh|các (?:lớp|khối|môn)|lớp|khối|nhà trường|toàn trường))*\\s*$`, "iu");
+const PERSON_END = /^(?:\s*(?:,|và)?\s*(?:[Tt]hầy|[Cc]ô|[Đđ]\/[Cc]|[Đđ]ồng chí)(?:\s+\p{Lu}\p{Ll}*){1,4})+\s*$/u;
+const POSITION_CONT_Y = /(?:chủ nhiệm|bộ môn|chuyên môn|y tế|học sinh|các (?:lớp|khối|môn)|lớp|khối|toàn trường|nhà trường)(?![\p{L}])/uy;
+// A class or grade number may follow the post ("GVCN lớp 5A"); a capitalised name after it is the unit's ("Tổ trưởng Tổ
+// Thông tin", "Tổ trưởng 08 Tổ dân phố"), read on as a body's name is.
+const endsInHolder = (out: string) => PERSON_END.test(out) || POSITION_END.test(out.replace(/(?:\s+\d[\p{L}\d]*)+\s*$/u, ""));
 const QUALIFIER_Y =
   /(?:nêu trên|nói trên|trên đây|ủy|uỷ|đoàn|hội|đội|trên|trong|thuộc|trực thuộc|có|liên quan|cấp|và|của|ở|tại|huyện|tỉnh|thành phố|thị xã|xã|phường|thị trấn|quận|vùng|biên giới|ven|miền|khu vực|đặc biệt|nông thôn|đô thị|mới|điểm|giáp|dọc|nơi|được|chưa|đã|đạt|thuộc|từ|đến|khóa|khoá|nhiệm kỳ|còn lại|đóng(?=\s+(?:trên|tại|ở)\s))(?![\p{L}])/uy;
 const WORD_Y = /[^\s,;:()[\]“”"!?]+/uy;
@@ -148,6 +171,12 @@ export function readList(s: string): { list: string; end: number } {
     if (/\p{Ll}/u.test(c) && (PLACE_END.test(out) || AREA_END.test(out) || PEOPLE_END.test(out))) {
       QUALIFIER_Y.lastIndex = i;
       if (!QUALIFIER_Y.test(s)) break;
+    }
+    if (/\p{Ll}/u.test(c) && out.trim() !== "" && endsInHolder(out)) {
+      QUALIFIER_Y.lastIndex = i;
+      POSITION_CONT_Y.lastIndex = i;
+      // "Cán bộ, giáo viên, nhân viên trường mầm non Tuổi Thơ": the body whose staff they are goes on the name.
+      if (!QUALIFIER_Y.test(s) && !POSITION_CONT_Y.test(s) && !(BODY_AT.exec(s.slice(i, i + 80)) && !PERSON_END.test(out))) break;
     }
     // "có" after a single named unit is its verb ("Cục Thống kê có nhiệm vụ …", "UBND huyện Nam Đông có Công văn số …",
     // "Báo điện tử VTV … có bài"); after a collective or a list of kinds it qualifies the kind ("các xã có nguy cơ sạt
@@ -267,7 +296,10 @@ function isCollective(seg: string): boolean {
 
 const SHARED_OFFICE_BEFORE = /^(?:(?:Chánh|Phó Chánh)\s+)?Văn phòng\s+(?:HĐND|Hội đồng nhân dân|Đoàn ĐBQH|Đoàn đại biểu Quốc hội)$/iu;
 
-/** Splits a list into bodies: at ";", at a new "các", and at each new named unit; same-tier kinds stay together. */
+/**
+ * Splits a list into bodies: at ";", at a new "các" (or distributive "mỗi", "từng": "Mỗi hộ gia đình, mỗi người dân" are
+ * two), and at each new named unit; same-tier kinds stay together.
+ */
 export function splitList(list: string): string[] {
   const names: string[] = [];
   // "Sở Y tế các tỉnh … tham gia Đề án (danh sách kèm theo)": a remark on the list is not part of any name.
@@ -276,6 +308,10 @@ export function splitList(list: string): string[] {
   // Thương binh và Xã hội", "Phát thanh - Truyền hình" are names: no body starts after their dash).
   // "Văn phòng HĐND - UBND huyện" is one office serving both.
   list = list.replace(/\s+[–-]\s+(?=\p{Lu})/gu, (m, at: number) => (bodyHeadAt(list.slice(at + m.length)) > 0 && !SHARED_OFFICE_BEFORE.test(list.slice(0, at)) ? ", " : m));
+  // "các cơ quan, ban ngành, đoàn thể huyện UBND các xã, thị trấn": a lower-case place word closes a name, and a
+  // government office right after it is the next body, its comma left out ("Phó Chủ tịch Văn xã UBND …": "Văn xã" is the
+  // portfolio, not a place).
+  list = list.replace(/(?<=\s(?:huyện|xã|tỉnh|phường|quận|thị trấn|thị xã|thành phố))(?<![Vv]ăn xã)\s+(?=(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân)\s)/gu, ", ");
   for (const group of list.split(/\s*;\s*/)) {
     const parts = group.split(/(\s*,\s*(?:và\s+)?|\s+và\s+)/u);
     let cur = "";
@@ -291,7 +327,9 @@ export function splitList(list: string): string[] {
       // "các Sở, Ban, Ngành, Đoàn thể tỉnh": capitalised bare kinds of the same tier go on with a collective of kinds.
       // "Ban Thường vụ các huyện ủy, thị ủy, Thành ủy Huế": an office over a collective is the office of each unit listed,
       // named ones included.
-      const kind = KIND_WORD.test(lower) && (!/^\p{Lu}/u.test(seg) || (bareKinds(cur) && bareKindSeg(seg)) || (OFFICE_OVER.test(cur) && !bodyHeadAt(seg.slice(KIND_WORD.exec(lower)![0].length).trimStart()) && sameTier(cur, seg, true))) && sameTier(cur, seg) && !ownQualifier(cur, seg);
+      // "Tất cả các cơ quan, đơn vị, Ban nhân dân các ấp": a kind over a collective of its own ("các ấp") is an office of
+      // each of them, another body, as at a new "các".
+      const kind = !/\scác\s/iu.test(seg) && KIND_WORD.test(lower) && (!/^\p{Lu}/u.test(seg) || (bareKinds(cur) && bareKindSeg(seg)) || (OFFICE_OVER.test(cur) && !bodyHeadAt(seg.slice(KIND_WORD.exec(lower)![0].length).trimStart()) && sameTier(cur, seg, true))) && sameTier(cur, seg) && !ownQualifier(cur, seg);
       // "các tỉnh, thành đoàn", "các huyện, thành, thị ủy": place kinds sharing the committee named after the last one.
       const elided = /(?:^|\s)các\s+(?:(?:tỉnh|thành|huyện|thị|quận)\s*,\s*)*(?:tỉnh|thành|huyện|thị|quận)$/iu.test(cur) && new RegExp(`^(?:tỉnh|thành|huyện|thị|quận) (?:đoàn|${U})(?![\\p{L}])`, "iu").test(seg);
       // "UBND xã Ea Bông, Bình Hòa, thị trấn Buôn Trấp": another place named with its own kind, under the same office.
@@ -308,7 +346,7 @@ export function splitList(list: string): string[] {
       // "Các cơ quan liên quan và đoàn thể huyện", "các ngành liên quan và địa phương": "liên quan" closes a collective; the
       // kind after "và" is another body.
       const closed = sep.includes("và") && /(?:^|\s)(?:có\s+)?liên quan$/u.test(cur) && KIND_WORD.test(seg.toLowerCase());
-      const startsNew = cur === "" || afterIdiom || closed || (!idiomTail && !sharedOffice && !elided && ((bodyHeadAt(seg) > 0 && !(kind && isCollective(cur))) || /^các\s/iu.test(seg)));
+      const startsNew = cur === "" || afterIdiom || closed || (!idiomTail && !sharedOffice && !elided && ((bodyHeadAt(seg) > 0 && !(kind && isCollective(cur))) || /^(?:các|mỗi|từng)\s/iu.test(seg)));
       const shared = !startsNew && sep.includes(",") ? sharedHead(cur, seg, parts.slice(k + 1)) : !startsNew && sep.includes("và") ? sharedNameHead(cur, seg) : null;
       if (shared) {
         names.push(cur);
@@ -428,9 +466,13 @@ export function isGeneric(names: string[]): boolean {
   // "các đại biểu" alone: the delegates at the meeting a news page reports ("Tại Hội nghị, các đại biểu thảo luận …"),
   // not "đại biểu HĐND" elected to a council.
   return names.every((n) => /^quy\s/u.test(nameKey(n)) || /^(?:cac )?dong chi$/u.test(nameKey(n)) || /^(?:cac )?dai bieu(?: (?:du|tham du) (?:hoi nghi|cuoc hop|phien hop))?$/u.test(nameKey(n)) ||
+    // Compared without tones, so "địa phương" is read as one word: "phuong" alone is "phường", and "các phường" are
+    // named bodies of a kind as "các xã" are.
     nameKey(n)
-      .split(" ")
-      .every((w) => /^(?:cac|don|vi|co|quan|lien|huu|to|chuc|ca|nhan|dia|phuong|truc|thuoc|tren|ban|nganh|tat|ca|minh|nay|noi|nang)$/u.test(w)),
+      .replace(/(?:^|\s)dia phuong(?=\s|$)/gu, " ")
+      .trim()
+      .split(/\s+/u)
+      .every((w) => w === "" || /^(?:cac|don|vi|co|quan|lien|huu|to|chuc|ca|nhan|truc|thuoc|tren|ban|nganh|tat|minh|nay|noi|nang)$/u.test(w)),
   );
 }
 

@@ -8,6 +8,10 @@ import type { Line } from "./clean.js";
 import { bodyHeadAt, readList, splitList } from "./bodies.js";
 import { ISSUER_HEAD, issuerName } from "./issuer.js";
 
+// "THƯỜNG TRỰC HĐND HUYỆN HỌP THƯỜNG KỲ THÁNG 8/2020", "ĐẢNG ỦY XÃ TỐNG TRÂN TỔ CHỨC HỘI NGHỊ GIAO BAN …": a news page's
+// headline in capitals tells what a body did; an issuer line names the body only.
+const HEADLINE_VERB = /\s(?:họp|triển khai|phát động|ra quân|khai mạc|bế mạc|yêu cầu|đề nghị|(?<!ban\s)tổ chức\s+(?:hội nghị|lễ|họp|cuộc|buổi|đại hội|ngày|kỳ họp))(?![\p{L}])/u;
+
 export interface HeaderResult {
   doc: DocHeader;
   /** Lines with the Kính gửi line split from any body text that followed it on the same line. */
@@ -31,11 +35,12 @@ const CODE = "[A-ZĐ][A-ZĐ0-9&.]*(?:[a-zđ]{1,2}(?:[A-ZĐ][A-ZĐ0-9&.]*|(?![\\p
 // "1804.TB-UBND": some offices put a full stop between the number and its code (two capitals must follow).
 const NUM = `(\\d{1,6}(?:\\s*\\/\\s*(?:\\d{2,4}|${CODE})|\\s*[-–]\\s*${CODE}|\\.(?=[A-ZĐ]{2})${CODE})+|\\d{1,6}(?=\\s|$))`;
 const HEADER_NUMBER = new RegExp(`(?:^|\\s)(?:Số|SỐ)\\s*:?\\s*${NUM}`, "u");
-const SENTENCE_NUMBER = new RegExp(`(${TYPE_ALT}|văn bản)(?:\\s+(?:khẩn|hỏa tốc|hoả tốc|thượng khẩn|chỉ đạo|hướng dẫn))?\\s+số\\s*:?\\s*${NUM}`, "iu");
+const SENTENCE_NUMBER = new RegExp(`(${TYPE_ALT}|văn bản)(?:\\s+(?:khẩn|hỏa tốc|hoả tốc|thượng khẩn|chỉ đạo|hướng dẫn))?(?:\\s+|\\s*\\(\\s*)số\\s*:?\\s*${NUM}`, "iu");
 // A portal sentence naming the document after its verb, with its number written without "số" or not at all.
 const SENTENCE_NUMBER_ALL = new RegExp(SENTENCE_NUMBER.source, "giu");
-const PUBLISH_VERB = /(?:ban hành|\sra|\scó|vừa|gửi|ký|giới thiệu(?:\s+toàn văn)?)\s+(?:các\s+)?$/iu;
-const SENTENCE_NAMING = new RegExp(`(?<=(?:ban hành|\\scó|\\sra|vừa|ký)\\s+(?:các\\s+)?)(${TYPE_ALT}|văn bản)(?:\\s+(?:khẩn|hỏa tốc|hoả tốc|thượng khẩn))?(?:\\s+${NUM}(?=[\\s,.:;]|$)|(?=\\s+(?:gửi|chỉ đạo|về)\\s))`, "iu");
+// "… đã phát hành thông báo số 17/TB-UBND …", "Đó là thông báo số 63 của UBND thị xã về …" (news naming its subject).
+const PUBLISH_VERB = /(?:ban hành|phát hành|\sra|\scó|vừa|gửi|ký|giới thiệu(?:\s+toàn văn)?|(?:^|\s)(?:đó|đây) là)\s+(?:các\s+)?$/iu;
+const SENTENCE_NAMING = new RegExp(`(?<=(?:ban hành|\\scó|\\sra|vừa|ký|[Đđ](?:ó|ây) là(?: nội dung)?(?: (?:của|trong|tại))?)\\s+(?:các\\s+)?)(${TYPE_ALT}|văn bản)(?:\\s+(?:khẩn|hỏa tốc|hoả tốc|thượng khẩn))?(?:\\s+${NUM}(?=[\\s,.:;]|$)|(?=\\s+(?:gửi|chỉ đạo|về)\\s))`, "iu");
 const CONTENT_OF = /(?:^|\s)(?:[Tt]heo|[Tt]rong|[Tt]ại)\s+nội dung\s+(?:của\s+)?$/u;
 const CONTENT_NAMING_ALL = new RegExp(`(?<=(?:[Tt]heo|[Tt]rong|[Tt]ại)\\s+nội dung\\s+(?:của\\s+)?)(${TYPE_ALT}|văn bản)\\s+(?:số\\s*:?\\s*)?${NUM}(?=[\\s,.:;]|$)`, "giu");
 const SENTENCE_NAMING_ALL = new RegExp(SENTENCE_NAMING.source, "giu");
@@ -64,7 +69,7 @@ const POSTED = /(?:^|\s+)(?:Ngày (?:cập nhật|đăng)|Cập nhật|Đăng ng
 // The document's own number on a line by itself at the top of a legal-text portal ("1258/BVHTTDL-DSVH").
 const BARE_NUMBER = new RegExp(`^${NUM}$`, "u");
 // A title line without its type word right under the number ("BAN HÀNH QUY ĐỊNH VỀ …", "VỀ VIỆC …").
-const UPPER_TITLE = /^(?:BAN HÀNH|PHÊ DUYỆT|VỀ VIỆC|V\/V)\s+\p{Lu}/u;
+const UPPER_TITLE = /^(?:BAN HÀNH|PHÊ DUYỆT|VỀ VIỆC|V\/V)\s+[“"]?\p{Lu}/u;
 const NOT_HEADER = /^\(?\s*(?:Căn cứ|Thực hiện|Theo|Trong|Để|Nhằm|Ngày\s+\d|Qua|Sau khi|Trên cơ sở|Hiện nay|Kỷ niệm)/u;
 
 // The authority line under a quyết định's title ("TỔNG CỤC TRƯỞNG TỔNG CỤC THUẾ", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"),
@@ -84,8 +89,10 @@ function iso(y: number, m: number, d: number): string | null {
   if (m < 1 || m > 12 || d < 1 || d > 31) return null;
   return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
-const number = (raw: string) => raw.replace(/\s+/g, "");
-const stripEnd = (s: string) => s.replace(/^[\s\-–:]+|[\s,;.:]+$/gu, "").trim();
+// A code may hold dots ("VPCP-V.I"); a full stop after it ends the sentence.
+const number = (raw: string) => raw.replace(/\s+/g, "").replace(/\.+$/u, "");
+// A trailing "(Công văn số 2658/VP-NC, ngày 12/7/2018)" after a subject names the document, not its subject.
+const stripEnd = (s: string) => s.replace(/,?\s*\((?:Công văn|Văn bản|Thông báo|Kế hoạch|Quyết định|Chỉ thị|Công điện)\s+số[^()]*\)\s*[.;]?\s*$/iu, "").replace(/^[\s\-–:]+|[\s,;.:]+$/gu, "").trim();
 
 function titleCaseType(t: string): string {
   const low = t.toLowerCase();
@@ -148,15 +155,20 @@ export function readHeader(input: Line[]): HeaderResult {
       const tail = t.slice(num.index + num[0].length);
       stamps(tail.replace(PLACE_DATE, "").replace(/^[^,]*?(?=\s{2,}|$)/u, "").trim(), doc);
     }
-    const pd = doc.date === null && (PLACE_DATE.exec(t) || (i <= 3 && t.length < 160 && (/^(?:Số|SỐ)(?!\p{L})/u.test(t) || TYPE_START.test(t)) ? DAY_IN_LINE.exec(t) : null));
-    if (pd && (pd.index > 0 || /^ngày/iu.test(t)) && t.length < 120 && !NOT_HEADER.test(t)) {
+    const pd = doc.date !== null ? null : PLACE_DATE.exec(t) || (i <= 3 && t.length < 160 && (/^(?:Số|SỐ)(?!\p{L})/u.test(t) || TYPE_START.test(t)) ? DAY_IN_LINE.exec(t) : null);
+    // "- Công văn số 256-CV/BDVTW, ngày 10/7/2015 …": a list item citing a document carries that document's date.
+    const citing = pd !== null && MARKER_AT.test(t) && /(?:^|\s)số\s*\d/u.test(t.slice(0, pd.index));
+    if (pd && !citing && (pd.index > 0 || /^ngày/iu.test(t)) && t.length < 120 && !NOT_HEADER.test(t)) {
       doc.date = pd[2] ? iso(+pd[3]!, +pd[2], +pd[1]!) : iso(+pd[5]!, +pd[4]!, +pd[1]!);
-      lastHeader = i;
+      // After a paragraph of running text, a dated line ("Trước đó, ngày 29/10/2016, Báo … có bài …", a portal's source
+      // line "Chỉ thị 04-CT/TU, ngày 29/12/2020" under the text) may date the document but does not make the paragraphs
+      // above it header: they are the body.
+      if (!seenProse) lastHeader = i;
     }
     // "V/v …" opens its line, or follows the number and date on one header line ("Số 924/SNV-CCHC Ngày 07-9-2015 V/v
     // …"); a title line "Về việc …" / "Về: …" / "Về treo cờ …" near the top is the trích yếu of a portal rendering.
     const vv =
-      /^[“"]?(?:V\/v|V\/V|v\/v)\s*:?\s*(.+?)[”"]?$/u.exec(t) ??
+      /^[“"(]?(?:V\/v|V\/V|v\/v)\s*:?\s*(.+?)[”")]?$/u.exec(t) ??
       (/^(?:Số|SỐ)(?!\p{L})/u.test(t) ? /\s[“"]?(?:V\/v|V\/V|v\/v)\s*:?\s*(.+?)[”"]?$/u.exec(t) : null) ??
       (i <= Math.max(lastHeader + 2, 6) && !seenProse && t.length < 250 && !/:\s*$/u.test(t) ? /^(?:Về việc\s*:?|Về\s*:|Về(?=\s+\p{Ll}))\s*(.+)$/u.exec(t) : null);
     if (vv && doc.subject === null) {
@@ -187,14 +199,25 @@ export function readHeader(input: Line[]): HeaderResult {
       if (tl[2]) doc.subject ??= stripEnd(quyetDinhTitle(tl[2]).replace(ABOUT, "").replace(/^về\s+/iu, ""));
       else if (doc.subject === null) {
         const parts: string[] = [];
-        for (let j = i + 1; j < limit && parts.length < 4; j++) {
+        // "CỦA CHỦ TỊCH HỘI ĐỒNG BỘ TRƯỞNG SỐ 207/CT / NGÀY 11-7-1988 VỀ VIỆC CHO PHÉP THÀNH LẬP / HỘI HOÁ HỌC …": an
+        // old title names issuer, number and date before its subject, over several capitalised lines.
+        let issuerTitle = false;
+        for (let j = i + 1; j < limit && parts.length < (issuerTitle ? 6 : 4); j++) {
           const s = lines[j]!.text;
-          if (NOT_HEADER.test(s) || /^Kính gửi/iu.test(s) || (parts.length > 0 && ISSUER_HEAD.test(s) && isUpper(s))) break;
-          parts.push(s.replace(/^(?:về việc|v\/v)\s*:?\s*/iu, ""));
+          if (NOT_HEADER.test(s) || /^Kính gửi/iu.test(s) || (parts.length > 0 && ISSUER_HEAD.test(s) && isUpper(s) && !(issuerTitle && !/(?:VỀ VIỆC|V\/V)/u.test(parts.join(" "))))) break;
+          // "THÔNG BÁO / UBND XÃ HẢI TRẠCH THÔNG BÁO / “V/v …”": the announcing formula is not the subject.
+          if (parts.length === 0 && isUpper(s) && s.endsWith(tl[1]!.toUpperCase())) continue;
+          // The signer's title under such a title ("THỦ TƯỚNG CHÍNH PHỦ") repeats the "CỦA …" line's issuer.
+          if (issuerTitle && s.trim() === /^CỦA\s+(.+?)\s+SỐ\s/u.exec(parts[0]!)?.[1]) break;
+          parts.push(s.replace(/^[“"(]?(?:về việc|v\/v)\s*:?\s*/iu, ""));
           lastHeader = j;
-          if (!/,$/.test(s)) break;
+          if (parts.length === 1 && /^CỦA\s/u.test(s) && isUpper(s)) issuerTitle = true;
+          if (!/,$/.test(s) && !(issuerTitle && isUpper(s))) break;
         }
-        if (parts.length) doc.subject = stripEnd(quyetDinhTitle(parts.join(" ")));
+        if (issuerTitle) {
+          const about = /\s(?:VỀ VIỆC|V\/V)\s+(.+)$/u.exec(parts.join(" "));
+          if (about) doc.subject = stripEnd(about[1]!);
+        } else if (parts.length) doc.subject = stripEnd(quyetDinhTitle(parts.join(" ")).replace(/[”")]$/u, ""));
       }
       continue;
     }
@@ -202,8 +225,9 @@ export function readHeader(input: Line[]): HeaderResult {
       // A stamp glued to the end of a header line by a PDF column interleave ("HUYỆN BẢO LÂM MẬT"), never "BÍ MẬT".
       const glued = doc.number === null || i <= lastHeader + 3 ? /(?<!BÍ|BẢO)\s+(TUYỆT MẬT|TỐI MẬT|MẬT|HỎA TỐC|HOẢ TỐC|THƯỢNG KHẨN|KHẨN)$/u.exec(t) : null;
       if (glued && stamps(glued[1]!, doc)) t = t.slice(0, glued.index);
-      const head = t.replace(/CỘNG H(?:OÀ|ÒA|OA).*$/u, "").replace(/ĐẢNG CỘNG SẢN.*$/u, "").trim();
-      if (head && doc.type === null && !/:$/u.test(head) && !issuerParts.includes(head) && !/^(?:ĐỘC LẬP|T\/M|TM\.|KT\.)/u.test(head) && !PAGE_CHROME.test(head))
+      // A table rendered with "|" between its cells leaves the separator after the issuer's cell.
+      const head = t.replace(/CỘNG H(?:OÀ|ÒA|OA).*$/u, "").replace(/ĐẢNG CỘNG SẢN.*$/u, "").replace(/[\s|]+$/u, "").trim();
+      if (head && doc.type === null && !/:$/u.test(head) && !issuerParts.includes(head) && !/^(?:ĐỘC LẬP|T\/M|TM\.|KT\.)/u.test(head) && !PAGE_CHROME.test(head) && !HEADLINE_VERB.test(head.toLowerCase()))
         issuerParts.push(head);
       if (i <= lastHeader + 3) lastHeader = Math.max(lastHeader, i);
     } else if (/^Độc lập/u.test(t)) lastHeader = Math.max(lastHeader, i);
@@ -272,13 +296,17 @@ export function readHeader(input: Line[]): HeaderResult {
         // Past the first lines only a naming verb right before it makes it this document ("… đã ký công văn số …").
         // "Theo nội dung Thông báo 2833-TB/TU, Thường trực Thành ủy …", "Trong nội dung Công văn số 4913/VP-KT, …": a
         // page summing up the document it is about.
-        const named = PUBLISH_VERB.test(t.slice(Math.max(0, c.index - 24), c.index)) || CONTENT_OF.test(t.slice(Math.max(0, c.index - 24), c.index));
+        // "Thông báo số 217/TB-UBND ngày 08/5/2019 của UBND thị xã Điện Bàn V/v treo cờ …" opening a line: the page's
+        // title of its document, as a header's number and trích yếu are.
+        const titled = /^[\s(]*$/u.test(t.slice(0, c.index)) && TITLE_ABOUT.test(t.slice(c.index + c[0].length));
+        const named = titled || PUBLISH_VERB.test(t.slice(Math.max(0, c.index - 24), c.index)) || CONTENT_OF.test(t.slice(Math.max(0, c.index - 24), c.index));
         const vehicle = !named && carriesDirective(t, c.index, c.index + c[0].length);
         if (!source && ((i > Math.min(2, bodyStart + 1) && !named && !vehicle) || (i > 8 && !named && !vehicle))) return false;
         if (source || vehicle) return true;
         // A document cited by the sentence ("Thực hiện Công văn số …", "theo chỉ đạo tại Công văn số …"), not the one named.
         const before = t.slice(Math.max(0, t.lastIndexOf(".", c.index)), c.index);
-        if (/(?:Căn cứ|Thực hiện|nhận được|[Tt]heo|của|tại)\s+(?:\S+\s+){0,2}$/u.test(before) && !CONTENT_OF.test(before)) return false;
+        // "Nhiệm vụ trên được Thủ tướng đề cập tại Công điện số 47 …" in a page's first lines tells what its document says.
+        if (/(?:Căn cứ|Thực hiện|nhận được|[Tt]heo|của|(?<!đề cập\s)tại)\s+(?:\S+\s+){0,2}$/u.test(before) && !CONTENT_OF.test(before)) return false;
         // A sentence opening "Thực hiện …"/"Căn cứ …" lists the documents it follows ("…; Công điện số 600/CĐ-BCĐ …;
         // Quyết định số 772/QĐ-TTg …") until its main clause names its own with a verb.
         if (!named && /^[.\s(]*(?:Căn cứ|Thực hiện|Triển khai|Tiếp theo|Theo)\s/u.test(before)) return false;
@@ -297,6 +325,9 @@ export function readHeader(input: Line[]): HeaderResult {
         continue;
       }
       if (m[2]) doc.number = number(m[2]);
+      // "… vừa ký văn bản về việc …" then "Theo Công văn số 460-CV/TU, …, Thường trực Thành ủy yêu cầu:": the number
+      // comes in the next sentence that carries the directive.
+      else doc.number = vehicleNumber(lines.slice(i + 1, i + 4));
       doc.type ??= /^văn bản$/iu.test(m[1]!) ? "Công văn" : titleCaseType(m[1]!);
       const sd = SOURCE_DATE.exec(t);
       if (sd && doc.date === null) doc.date = iso(+sd[3]!, +sd[2]!, +sd[1]!);
@@ -350,8 +381,10 @@ export function readHeader(input: Line[]): HeaderResult {
  * số 324/SXD-QLCL …, Sở Xây dựng đề nghị …", "Văn phòng UBND tỉnh truyền đạt ý kiến … tại Công văn số 2881/VP-KGVX".
  * A document the directive follows is cited, not named: "Thực hiện/Căn cứ …", "theo chỉ đạo tại …", "… của UBND tỉnh, …".
  */
-const VEHICLE_OPEN = /(?:^(?:\([^()]{1,40}\)\s*)?|[.;]\s+|^\(\s*|Theo đó,\s*)(?:Theo|Tại|Trong|tại)\s+$/u;
-const VEHICLE_THEN = /^(?:,?\s*ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})?(?:\s+(?:về việc|v\/v|về)\s+[^,.;]{3,200})?\s*,\s*(?:\p{Lu}[^,.;()]{1,80}?)\s+(?:vừa\s+|đã\s+)?(?:đề nghị|yêu cầu|chỉ đạo|giao|đôn đốc|hướng dẫn|thông báo|lưu ý)\s/u;
+// A portal may glue its posting time to the lead ("20/7/2022 16:18 (hocmon.gov.vn) Theo Công văn số …").
+const TITLE_ABOUT = /^[^.;]{0,160}?\s(?:V\/v|về việc)\s/iu;
+const VEHICLE_OPEN = /(?:^(?:\d{1,2}\/\d{1,2}\/\d{4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+)?(?:\([^()]{1,40}\)\s*)?|[.;]\s+|^\(\s*|Theo đó,\s*)(?:Theo|Tại|Trong|tại)\s+$/u;
+const VEHICLE_THEN = /^(?:,?\s*ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})?(?:\s+(?:về việc|v\/v|về)\s+[^,.;]{3,200})?(?:\s*,\s*(?:để|nhằm)\s[^.;]{3,200}?)?\s*,\s*(?:\p{Lu}[^,.;()]{1,80}?)\s+(?:vừa\s+|đã\s+)?(?:đề nghị|yêu cầu|chỉ đạo|giao|đôn đốc|hướng dẫn|thông báo|lưu ý)[\s:]/u;
 const DIRECTIVE_VERB = /\s(?:truyền đạt|đề nghị|yêu cầu|chỉ đạo|hướng dẫn|đôn đốc)\s/u;
 // "… yêu cầu Chủ tịch UBND huyện thực hiện ý kiến chỉ đạo … tại Văn bản số …": the work follows that document.
 const WORK_ON_DOCUMENT = /(?:thực hiện|triển khai|theo|căn cứ)\s/u;
@@ -363,6 +396,15 @@ function carriesDirective(t: string, start: number, end: number): boolean {
   const verb = DIRECTIVE_VERB.exec(sentence);
   // ", tại Công văn số …" after the directive's clause attaches to the directive, whatever work it names.
   return verb !== null && (/,\s*tại\s+$/u.test(sentence) || !WORK_ON_DOCUMENT.test(sentence.slice(verb.index + verb[0].length)));
+}
+
+function vehicleNumber(lines: Line[]): string | null {
+  for (const l of lines) {
+    for (const c of l.text.matchAll(SENTENCE_NUMBER_ALL)) {
+      if (c[2] && carriesDirective(l.text, c.index, c.index + c[0].length)) return number(c[2]);
+    }
+  }
+  return null;
 }
 
 const SIGNED_UNNUMBERED = new RegExp(`\\s(?:đã\\s+|vừa\\s+)?(?:ký(?:\\s+ban hành)?|ban hành|có)\\s+(?:${TYPE_ALT}|văn bản)(?:\\s+(?:khẩn|hỏa tốc|hoả tốc|thượng khẩn))?\\s+(?!số\\s)`, "iu");
@@ -478,6 +520,9 @@ function readNamingTail(after: string): { subject: string | null; recipients: st
     // or to its request ("… về X yêu cầu Ban Chỉ đạo các huyện …").
     const more = /,\s*(?:nhằm|trong đó|theo đó|đồng thời)\s/iu.exec(subject);
     if (more) subject = subject.slice(0, more.index);
+    // "… văn bản về chuẩn bị phiên họp … vừa được Văn phòng Chính phủ gửi các bộ": the sender after the subject.
+    const by = /\s+(?:vừa\s+|đã\s+|mới\s+)?được\s+/u.exec(subject);
+    if (by && bodyHeadAt(subject.slice(by.index + by[0].length)) > 0) subject = subject.slice(0, by.index);
     for (const v of subject.matchAll(/\s(?:yêu cầu|đề nghị|giao)\s+/giu)) {
       if (bodyHeadAt(subject.slice(v.index + v[0].length)) > 0) {
         subject = subject.slice(0, v.index);

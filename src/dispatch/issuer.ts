@@ -39,11 +39,11 @@ export function issuerName(parts: string[]): string {
 
 /**
  * What a body does on its own in a news lead: holds a meeting, a ceremony or a launch, starts a campaign or a plan,
- * announces. Not a duty ("có nhiệm vụ", "chủ trì, phối hợp …") or work on a matter ("tổ chức chỉ đạo, giám sát …"),
+ * announces, goes to inspect ("đến kiểm tra", "kiểm tra hiện trường"). Not a duty ("có nhiệm vụ", "chủ trì, phối hợp …") or work on a matter ("tổ chức chỉ đạo, giám sát …"),
  * which the page may give to a body it is not about.
  */
 const OWN_EVENT =
-  /^\s*(?:(?:đã|vừa|sẽ|mới|cũng)\s+)*(?:tổ chức\s+(?:(?:thành công|long trọng|trọng thể)\s+)?(?:hội nghị|hội thảo|lễ|họp|cuộc họp|phiên họp|buổi|đại hội|hội thi|cuộc thi|ra quân|khai mạc|phát động|triển khai|tọa đàm|giao ban|tổng kết|sơ kết|kỳ họp|ngày hội)|họp|ra quân|khai mạc|bế mạc|phát động|tổng kết|sơ kết|triển khai\s+(?:kế hoạch|công tác)|xây dựng kế hoạch|ký\s+(?:ban hành|quyết định|văn bản|công văn|kế hoạch))(?![\p{L}])/iu;
+  /^\s*(?:(?:đã|vừa|sẽ|mới|cũng)\s+)*(?:tổ chức\s+(?:(?:thành công|long trọng|trọng thể)\s+)?(?:hội nghị|hội thảo|lễ|họp|cuộc họp|phiên họp|buổi|đại hội|hội thi|cuộc thi|ra quân|khai mạc|phát động|triển khai|tọa đàm|giao ban|tổng kết|sơ kết|kỳ họp|ngày hội)|họp|ra quân|khai mạc|bế mạc|phát động|tổng kết|sơ kết|(?:đến|đi)\s+(?:kiểm tra|thăm|làm việc|khảo sát)|kiểm tra\s+(?:hiện trường|thực tế)|thăm và làm việc|triển khai\s+(?:kế hoạch|công tác)|xây dựng kế hoạch|ký\s+(?:ban hành|quyết định|văn bản|công văn|kế hoạch))(?![\p{L}])/iu;
 
 // "Ngày 21/5, Phường Trần Hưng Đạo triển khai công tác lấy ý kiến cử tri …": a place acting is its government.
 const PLACE_ACTS =

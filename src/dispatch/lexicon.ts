@@ -5,6 +5,13 @@
  */
 export const U = "(?:ủy|uỷ)";
 
+// Posts and standings a plan gives duties to: a school's staff, the parents it asks, a commune's part-time officers.
+export const POSITION_SRC = [
+  "giáo viên", "gvcn", "gv", "(?:thầy|cô) (?:giáo|chủ nhiệm)", "thầy cô", "cô giáo", "thầy giáo", "khối trưởng", "lớp trưởng",
+  "kế toán", "văn thư", "thủ quỹ", "nhân viên", "tổng phụ trách", "phụ huynh", "phhs", "cha mẹ (?:học sinh|trẻ|các em)",
+  "công an viên",
+];
+
 // Head nouns that start a body. Lookaheads keep out the verbs and nouns sharing a first syllable ("Ban hành", "Báo cáo").
 export const HEAD_SRC = [
   `${U} ban`, "ubnd", "ubmttq(?:vn)?", "ubmt(?: tq)?", "mttq(?:vn)?", "bcđ", "bch", "hđnd", "hội đồng", "mặt trận", "sở(?! hữu)",
@@ -33,6 +40,8 @@ export const HEAD_SRC = [
   // Abbreviations and names of bodies offices write without a head noun the list knows ("BHXH huyện", "TTYT huyện",
   // "UB MTTQ", "Kiểm toán nhà nước", "Tổng LĐLĐ Việt Nam", "Liên hiệp các Hội …", "các tạp chí, đặc san", "các bảo tàng").
   "bhxh", "ttyt", "nhnn", "ub\\.?\\s?mttq(?:vn)?", "kiểm toán nhà nước", "tổng (?:lđlđ|liên đoàn)", "liên hiệp", "tạp chí", "bảo tàng",
+  // The national news agency, listed with ministries and committees ("Bộ Ngoại giao; Thông tấn xã Việt Nam; Ủy ban …").
+  "thông tấn xã",
   "hộ (?:gia đình|nhân dân|dân|kinh doanh)", "nơi thờ tự", "cơ sở tôn giáo",
   // Units of a school, hospital or commune, and the people a notice tells to act ("Khoa khám bệnh", "Tiểu ban nội
   // dung", "Cổng thông tin điện tử huyện", "Công đoàn Giáo dục huyện", "bộ phận địa chính", "Tổ trưởng 08 Tổ dân
@@ -43,28 +52,32 @@ export const HEAD_SRC = [
   // …", "Khuyến cáo bà con chăn nuôi …", "chủ các cơ sở …", "ngư dân"): the addressees who must act, read as bodies.
   "người (?:chăn nuôi|nuôi|trồng|sản xuất|kinh doanh)", "bà con(?: nhân dân| nông dân| chăn nuôi| ngư dân| giáo dân)?", "ngư dân", "nông dân(?! Việt Nam)",
   "chủ (?:hộ|tàu|cơ sở|phương tiện|vật nuôi|rừng|trang trại|nhà trọ)",
+  // Staff positions a school plan or a commune notice gives duties to ("Giáo viên: Coi thi …", "Tổ trưởng tổng hợp nộp
+  // …", "Khối trưởng báo cáo …", "Kế toán lập dự toán …", "phụ huynh cần đưa trẻ …"): the holder of the post acts.
+  ...POSITION_SRC,
 ];
 
-// Words that end a subject or list: the verb (lower case; names are capitalised) or a marker word.
+// Words that end a subject or list: the verb (lower case; names are capitalised) or a marker word. Not inside a compound
+// word of a name: "Ủy ban Bầu cử", "Bộ Ngoại giao", "Đội Danh dự", "Trung tâm Y tế dự phòng", "Ban Chỉ đạo Tổng điều tra".
 export const STOP_WORDS = [
   "chủ trì", "phối hợp", "phối kết hợp", "tiếp tục", "triển khai", "thực hiện", "chỉ đạo", "xây dựng", "tăng cường",
   "tham mưu", "quán triệt", "nghiên cứu", "tiếp nhận", "tổng hợp", "báo cáo", "hướng dẫn", "kiểm tra", "đăng tải",
   "rà soát", "tích cực", "chủ động", "cần", "có trách nhiệm", "chịu trách nhiệm", "theo chức năng", "theo", "thông qua",
-  "đẩy mạnh", "tham gia", "xác định", "quan tâm", "thường xuyên", "(?<!bầu\\s)cử", "bố trí", "giúp", "đôn đốc", "theo dõi",
+  "đẩy mạnh", "tham gia", "xác định", "quan tâm", "thường xuyên", "(?<![Bb]ầu\\s)cử", "bố trí", "giúp", "đôn đốc", "theo dõi",
   "lãnh đạo", "phát huy", "cung cấp", "tuyên truyền", "vận động", "hoàn thành", "gửi", "nộp", "có ý kiến", "ban hành",
   "trình", "đề xuất", "sớm", "kịp thời", "lập", "mở", "tập trung", "phổ biến", "duy trì", "hỗ trợ", "bảo đảm", "đảm bảo",
   "chăm lo", "tạo điều kiện", "khẩn trương", "nghiêm túc", "căn cứ", "chuẩn bị", "tiến hành", "nâng cao", "phát động",
-  "định kỳ", "chú ý", "thi hành", "được", "đề nghị", "yêu cầu", "giao(?!\\s+(?:thông|dịch))", "là", "không", "đã", "đang", "sẽ",
+  "định kỳ", "chú ý", "thi hành", "được", "đề nghị", "yêu cầu", "(?<!Ngoại\\s)giao(?!\\s+(?:thông|dịch))", "là", "không", "đã", "đang", "sẽ",
   "phải", "nhận", "có văn bản", "xem xét", "thẩm định", "phê duyệt", "ký", "ưu tiên", "bổ sung", "hoàn thiện", "điều chỉnh",
   "công khai", "tập huấn", "đánh giá", "sơ kết", "tổng kết", "thống kê", "giám sát", "cập nhật", "rà", "để", "nhằm",
   "trong", "tại", "về", "với", "cùng", "khi", "nếu", "sau", "trước", "vào", "đối với", "làm", "thì",
-  "mời", "dự", "tổ chức", "phân công", "thành lập", "kiện toàn", "củng cố", "tuyên dương", "khen thưởng", "góp phần",
+  "mời", "(?<!Danh\\s)dự(?!\\s+(?:phòng|bị)(?![\\p{L}]))", "tổ chức", "phân công", "thành lập", "kiện toàn", "củng cố", "tuyên dương", "khen thưởng", "góp phần",
   "tăng", "giảm", "rút kinh nghiệm", "bám sát", "đăng", "in", "phát hành", "lưu ý", "thông báo", "quản lý",
   "thẩm tra", "tiếp thu", "khắc phục", "xử lý", "giải quyết", "kiến nghị", "liên hệ", "biên soạn", "cấp phát",
   "mua", "sắp xếp", "vừa", "cũng", "luôn", "nắm", "hưởng ứng", "lồng ghép", "tăng cường", "đưa", "xin", "ra", "tìm", "kiểm đếm", "kêu gọi", "huy động", "sơ tán", "ứng phó",
   "theo sát", "giới thiệu", "thu gom", "chọn", "có kế hoạch", "có phương án", "kính(?= (?:gửi|mời|đề nghị|mong|báo|trình|chuyển)(?![\\p{L}]))", "có biện pháp", "đẩy nhanh",
   "chỉ(?!\\s+(?:đạo|huy|thị|tiêu|số|định|dẫn|đường))", "nhắc nhở", "tùy", "tuỳ", "tuân thủ", "trân trọng", "chấn chỉnh", "nghiêm cấm", "tạm dừng", "tạm hoãn", "hoãn", "cho phép", "thăm hỏi", "động viên",
-  "tuần tra", "kiểm soát", "ngăn chặn", "bảo vệ", "điều tra", "xác minh", "khảo sát", "ký kết", "chấp hành",
+  "tuần tra", "kiểm soát", "ngăn chặn", "bảo vệ", "(?<!Tổng\\s)điều tra", "xác minh", "khảo sát", "ký kết", "chấp hành",
   "phát hiện", "xử phạt", "thu hồi", "di dời", "sửa chữa", "nâng cấp", "lựa chọn", "đăng ký", "tham dự",
   "hoàn chỉnh", "soạn thảo", "dự thảo", "trả lời", "giải trình", "cho ý kiến", "góp ý", "vận hành", "bố trí",
   "thống nhất", "cụ thể", "chi tiết", "tiêm", "diệt", "phun", "treo", "trang trí", "dọn", "tập hợp", "tiếp cận", "rà", "nghiên cứu", "xét", "cấp phép",
@@ -73,8 +86,12 @@ export const STOP_WORDS = [
   // Trung tâm hàng năm chỉ thực hiện …").
   "lấy ý kiến", "đồng ý", "rất mong", "kính mong", "mong", "tiếp công dân", "triệu tập", "cân nhắc", "trực tiếp",
   "cho biết", "nhấn mạnh", "khẳng định", "ghi nhận", "biểu dương", "nhận thấy", "đề ra", "đồng thời",
-  "tặng", "trao", "biểu quyết", "chung sức", "truyền đạt", "biết", "hoan nghênh", "đánh giá cao", "có quyền",
+  "họp", "tặng", "trao", "biểu quyết", "chung sức", "truyền đạt", "biết", "hoan nghênh", "đánh giá cao", "có quyền",
   "(?:hàng|hằng) (?:năm|quý|tháng|tuần|ngày)", "tùy", "tuỳ",
+  // Exhortation and manner adverbs that open a predicate, and a distributive subject straight after the list ("Ban quản lý đô thị, Trung tâm y tế dự phòng mỗi đơn vị huy động …"; after a comma "mỗi X" is one more item), ("các bà mẹ hãy …", "các thôn nhanh chóng …", "tổ dân phố đồng
+  // loạt ra quân", "các hộ tự giác …"), a basis clause ("Sở … trên cơ sở …", "Hiệu trưởng … dựa trên …"), and verbs of
+  // work no name holds ("… tính toán", "… chỉnh sửa", "… đảm nhiệm", "… thu xếp", "… diễu hành").
+  "hãy", "(?<=[\\p{L}\\d]\\s)mỗi", "nhanh chóng", "đồng loạt", "tự giác", "trên cơ sở", "dựa (?:trên|vào)", "tính toán", "chỉnh sửa", "đảm nhiệm", "thu xếp", "diễu hành",
 ];
 
 // Nouns that "định kỳ" modifies as the kind of activity ("khám sức khỏe định kỳ"), not as a schedule.

@@ -4,7 +4,8 @@
  * "chỉ đạo"/"hướng dẫn"/"tham mưu cho", channels "(qua X)", report recipients "gửi về X" and beneficiaries are never
  * picked up, because only those two positions yield assignees.
  */
-import { bodyHeadAt, isGeneric, readList, splitList, STOP_RE } from "./bodies.js";
+import { bodyHeadAt, holderAt, isGeneric, personAt, readList, splitList, STOP_RE } from "./bodies.js";
+import { heldInParens } from "./rosters.js";
 
 
 export interface SentenceLeads {
@@ -27,20 +28,22 @@ export interface SentenceLeads {
 const REQUEST =
   /^(?:Đồng thời\s*,?\s*(?:cũng\s+)?)?(?:Kính\s+|Trân trọng\s+)?(?:lưu ý\s*,?\s+)?(giao (?:nhiệm vụ |trách nhiệm )?cho|giao|đề nghị|yêu cầu|phân công|mời|khuyến cáo|(?:kính |rất )?mong|lưu ý(?=\s+(?:các\s|những\s|\p{Lu})))\s*[,:]?\s+(?:(?:đến|tới)\s+(?=các\s|\p{Lu}))?(?:(?:trước mắt|ngay|trong thời gian tới)\s*,?\s+|(?:trong|từ nay đến|trước|sau)\s+(?:ngày|tháng|quý|năm|tuần|dịp|đợt)[^,;:.]{0,30},\s+)?(?:trong\s+thời gian[^,;.:]{0,40},\s*)?(?:(?:trực tiếp\s+)?(?:đến|tới)\s+(?=các\s|\p{Lu}))?/iu;
 const GIVEN_TO = /^[^;:.]{0,200}?\scho\s+(?=\S)/u;
+const DATE_SRC = String.raw`\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?`;
+const DAY_LEAD = new RegExp(String.raw`^(?:(?:sáng|chiều|tối|trưa)\s+)?(?:(?:từ|trước|đến|hết|trong)\s+)?ngày\s+${DATE_SRC}(?:\s*(?:và|đến|-|–)\s*(?:ngày\s+)?${DATE_SRC})?\s*[:,]?\s+`, "iu");
 // Lower-case adverbials that may stand between an opener and the subject ("Để …, trong thời gian tới, UBND tỉnh …").
 const ADVERBIAL =
   /^(?:trong|theo|tại|khi|nếu|để|nhằm|sau|trước|tùy|tuỳ|từ|đến|với|đối với|riêng|cụ thể|thời gian|hiện nay|qua|ngoài ra|đồng thời|bên cạnh|mặt khác|do|vì|bởi|nhất là|đặc biệt|trên cơ sở|căn cứ|hàng|hằng|định kỳ|ngày|sáng|chiều|tối|tháng|năm|quý|tuần|lúc|vào|kể từ|cùng với|song song|như vậy|vừa qua|gần đây|thời điểm|ngay|sớm|kịp thời|trường hợp|tiếp theo|mỗi|tất cả|chậm nhất|muộn nhất)(?![\p{L}])/iu;
 // "Theo dõi" is a verb ("Theo dõi kiểm tra, …"), not the preposition "Theo" opening an adverbial clause.
 const OPENER =
   /^(?:Về\s|Trong|Trên cơ sở|Căn cứ|Sau khi|Để|Khi|Nhằm|Qua đó|Đồng thời|Ngoài ra|Thực hiện|Theo(?!\s+dõi)|Ngày\s+\d|Hết|Từ|Đến|Tiếp theo|Bên cạnh đó|Mặt khác|Riêng|Đối với|Cụ thể|Trước mắt|Tại|Với|Nhân dịp|Hưởng ứng|Trước|Nhận được|Trường h[ợọ]p|Nếu|Cùng với đó|Chào mừng|(?:Sáng|Chiều|Tối|Trưa)\s+(?:ngày\s+|nay\b)?\d?|Thời gian qua|Hiện nay|Vừa qua|Do đó|Do vậy|Vì vậy|Vì thế|Vậy(?=\s)|Song song với đó|T(?:ùy|uỳ)\s|Sau(?=\s)|Ngoài(?=\s)|Bên cạnh(?=\s))/u;
-// "Thủ tướng Chính phủ yêu cầu …" names no person: the office alone asks.
-// A named official, or one named by the title alone in a news report ("Phó Chủ tịch cũng đề nghị …", "Thủ tướng yêu cầu
-// …", "Đồng chí Bí thư Huyện ủy …" is a body with its title and is read by listAt). The leaders of a place ask as its
-// government does ("Lãnh đạo thành phố cũng giao Sở Văn hóa … chủ trì …").
-const PERSON_ASKS = /^((?:[Đđ]ồng chí\s+)?(?:Phó\s+)?(?:Thủ tướng(?:\s+Chính phủ)?|Thống đốc|Bộ trưởng|Thứ trưởng|Tổng Bí thư|Chủ tịch nước|Chủ tịch|Bí thư|Giám đốc|Trưởng ban)\s+(?:\p{Lu}\p{L}*\s+){0,4}|Lãnh đạo\s+(?:thành phố|tỉnh|huyện|thị xã|quận|xã|phường|thị trấn)\s+(?:\p{Lu}\p{Ll}*\s+){0,3})(?:(?:cũng|đã|vừa|còn|đồng thời)\s+)?(?=(?:yêu cầu|đề nghị|giao|lưu ý)[\s,:])/u;
-// "Tại hội nghị, đại diện Ban Thường vụ Huyện ủy yêu cầu cấp ủy các cấp …": someone speaking for a body asks as it does.
-const REPRESENTATIVE_ASKS = /^(?:[Đđ]ại diện\s+(?:lãnh đạo\s+)?)((?:[^\s,.;:]+\s+){1,8}?)(?:(?:cũng|đã|vừa)\s+)?(?=(?:yêu cầu|đề nghị|giao)[\s,:])/u;
-const PERSON_PUBLISHES = new RegExp(PERSON_ASKS.source.replace(/\(\?=\(\?:yêu cầu[^)]*\)\[[^\]]*\]\)$/u, ""), "u");
+// A leader named by title ("Thủ tướng Phạm Minh Chính", "Phó Chủ tịch" in a news report; "Đồng chí Bí thư Huyện ủy …" is
+// a body with its title and is read by listAt), or the leaders of a place, who ask as its government does ("Lãnh đạo
+// thành phố cũng giao Sở Văn hóa … chủ trì …"). "Thủ tướng Chính phủ yêu cầu …" names no person: the office alone asks.
+const TITLED = String.raw`(?:[Đđ]ồng chí\s+)?(?:Phó\s+)?(?:Thủ tướng(?:\s+Chính phủ)?|Thống đốc|Bộ trưởng|Thứ trưởng|Tổng Bí thư|Chủ tịch nước|Chủ tịch|Bí thư|Giám đốc|Trưởng ban)(?:\s+\p{Lu}\p{L}*){0,4}|Lãnh đạo\s+(?:thành phố|tỉnh|huyện|thị xã|quận|xã|phường|thị trấn)(?:\s+\p{Lu}\p{Ll}*){0,3}`;
+// Who speaks for a body, so that the request is the body's own (the requester, perhaps the issuer): a leader by title,
+// or "Tại hội nghị, đại diện Ban Thường vụ Huyện ủy yêu cầu cấp ủy các cấp …", someone speaking for the body named.
+const SPEAKS_FOR = new RegExp(`^(?:(${TITLED})|[Đđ]ại diện\\s+(?:lãnh đạo\\s+)?([^\\s,.;:]+(?:\\s+[^\\s,.;:]+){0,7}))$`, "u");
+const PERSON_PUBLISHES = new RegExp(`^(${TITLED})\\s+(?:(?:cũng|đã|vừa|còn|đồng thời)\\s+)?`, "u");
 const PLACE_ASKS = /^((?:TP|Tp|[Tt]hành phố|[Tt]ỉnh|[Hh]uyện|[Qq]uận|[Tt]hị xã)(?:\.?\s*\p{Lu}[\p{L}.]*)*)\s+(?:(?:cũng|đã|vừa|còn)\s+)*(?=(?:đề nghị|yêu cầu|giao)\s)/u;
 const DOC_SAYS = /^(?:Công văn|Thông báo|Kế hoạch|Chỉ thị|Văn bản|Công điện|Kết luận|Hướng dẫn)\s+(?:cũng\s+)?(?:nêu rõ|nêu|cho biết|nhấn mạnh|chỉ rõ)\s*[:,]\s*(?=\p{Lu})/u;
 // "… rất mong sự quan tâm của Quý đơn vị", "Sở … lấy ý kiến góp ý dự thảo …", "Thường trực Thành ủy đồng ý …": the
@@ -155,6 +158,11 @@ function toldAfter(head: string, marker: RegExp): { leads: string[]; verb: strin
 
 const REPORTED = /^[\s\-–+•*]*Theo\s+(?:tờ trình|báo cáo|đề nghị|đề xuất|kiến nghị)(?:\s+(?:của|tại)\s+[^,;.]{1,160})?\s*,/iu;
 
+// "Nếu tổ chức, cá nhân nào cố tình vi phạm, UBND thị xã sẽ xử lý theo quy định", "Nếu để tình trạng … tái diễn, Chủ tịch
+// UBND huyện phải chịu hoàn toàn trách nhiệm trước Chủ tịch UBND tỉnh": a warning of what follows a failure, not work
+// ("Nếu phát hiện …, các hộ phải báo ngay …" is: a duty on a condition).
+const WARNING = /^[\s\-–+•*]*(?:Nếu|Trường h[ợọ]p)(?![\p{L}])[^.;]*?,[^.;,]*?\s(?:sẽ\s+(?:bị\s+)?(?:xem xét\s+)?(?:xử lý|xử phạt|cưỡng chế)|(?:phải\s+|sẽ\s+)?chịu\s+(?:hoàn toàn\s+)?trách nhiệm\s+(?:trước|về)|bị\s+xử lý)(?![\p{L}])/u;
+
 // Steps ask about the same sentences several times (structure, tasks, closings); results are immutable, so memoise.
 const LEADS_CACHE = new Map<string, SentenceLeads | null>();
 
@@ -164,7 +172,7 @@ export function leadsOfSentence(sentence: string): SentenceLeads | null {
   let result = readLeads(sentence);
   // "Theo tờ trình, Ban Nội chính Tỉnh ủy đề xuất …", "Theo báo cáo của UBND huyện, … đã được san gạt": what a body
   // proposed or reported, retold; no one is asked unless the sentence asks.
-  if (result && !result.requested && REPORTED.test(sentence)) result = null;
+  if (result && !result.requested && (REPORTED.test(sentence) || WARNING.test(sentence))) result = null;
   if (LEADS_CACHE.size >= 2000) LEADS_CACHE.clear();
   LEADS_CACHE.set(sentence, result);
   return result;
@@ -188,7 +196,13 @@ function readLeads(sentence: string): SentenceLeads | null {
   // …": a topic label, then a sentence whose subject is a body; the sentence is read (not the addressee or member
   // lines "Kính gửi: …", "Thành phần: …").
   const label = /^([^:;.()\d]{3,60}?)\s*:\s*(?=\p{Lu})/u.exec(s);
-  if (label && !bodyHeadAt(label[1]!) && !NOT_TOPIC.test(label[1]!) && bodyHeadAt(s.slice(label[0].length)) > 0) s = s.slice(label[0].length);
+  // A place or a member keyed that way ("Thôn Đông: Nhà văn hóa thôn Đông", "Bà Lê Thị C – …: Thành viên") is no topic.
+  const keyed = label ? keyedLine(s)?.kind : undefined;
+  if (label && keyed !== "place" && keyed !== "member" && !bodyHeadAt(label[1]!) && !NOT_TOPIC.test(label[1]!) && bodyHeadAt(s.slice(label[0].length)) > 0) s = s.slice(label[0].length);
+  // "Ngày 18/5/2017: Khối trưởng báo cáo kết quả …", "Ngày 31/8 và ngày 04/9 giáo viên đưa các cháu ra sân …": a plan's
+  // schedule row opens with its day, then the post that acts.
+  const day = DAY_LEAD.exec(s);
+  if (day && holderAt(s.slice(day[0].length))) s = s.slice(day[0].length);
   const said = /^[^:]{0,300}?(?:như sau|như|sau|kết luận|chỉ đạo|nhấn mạnh|lưu ý|ý kiến)\s*:\s*(?=(?:Đề nghị|Yêu cầu|Giao)\s)/u.exec(s);
   if (said) s = s.slice(said[0].length);
   const starts = [0];
@@ -226,7 +240,13 @@ function readLeads(sentence: string): SentenceLeads | null {
   }
   const found = readFrom(s, starts);
   if (found) return found;
-  return readOpened(s, starts) ?? midRequest(s);
+  return readOpened(s, starts) ?? midRequest(s) ?? heldLine(s);
+}
+
+/** "Diễn văn khai giảng năm học mới (Đ/c Diễn)": a roster step whose holder stands in parentheses after it. */
+function heldLine(s: string): SentenceLeads | null {
+  const held = heldInParens(s);
+  return held && { leads: held.holders, requester: [], verb: verbAfter(held.duty.charAt(0).toLowerCase() + held.duty.slice(1)), requested: false };
 }
 
 /** The rest of readLeads: a sentence with an opener, or without one, read after its semicolons and commas. */
@@ -248,7 +268,13 @@ function readOpened(s: string, starts: number[]): SentenceLeads | null {
   // "Các nội dung khác liên quan, yêu cầu các địa phương, đơn vị thực hiện …": a clause that opens with the request
   // verb itself asks whoever follows it, whatever the topic phrase before the comma.
   const asks = late && late.requested && late.requester.length === 0 && !late.speaker && commas.some((at) => REQUEST.test(s.slice(at).trimStart()) && !inRecipients(s, at) && !inPartners(s, at));
-  return late && late.requested && (late.requester.length > 0 || late.speaker || asks) ? late : null;
+  if (late && late.requested && (late.requester.length > 0 || late.speaker || asks)) return late;
+  // "Cô Trình phụ trách Khối 1 nhận hoa, thầy Ý phụ trách Khối 5 tặng hoa": in a roster, a person after a comma,
+  // running into a duty verb, is the subject.
+  // Persons only: a post after a comma is as often one more of a list of objects ("Huy động cán bộ, giáo viên, nhân
+  // viên … tham gia …").
+  const held = late && !late.requested && late.leads.length > 0 && commas.some((at) => personAt(s.slice(at).trimStart())) && late.leads.every((n) => personAt(n)) && late.verb.length > 1 && !BACKGROUND_VERB.test(late.verb) ? late : null;
+  return held;
 }
 
 // "Kết luận hội nghị đ/c X – Bí thư huyện ủy yêu cầu cấp ủy xã …", "Để đảm bảo … nhà trường kính mong CMHS …", "Trên đây
@@ -277,20 +303,62 @@ function midRequest(s: string): SentenceLeads | null {
 // addressees, nothing beyond carrying out what was said.
 export const KNOW_AND_DO = /^\s*(?:(?:được\s+)?biết\s*(?:[,;]|và)?\s*)?(?:(?:phối hợp|tổ chức|triển khai|cùng)\s+)?(?:thực hiện|hưởng(?: ứng)?|chấp hành)?\s*[./]*\s*$/u;
 
-// "Trang trí, thu dọn lễ đài: Đoàn thanh niên.", "Kê, dọn bàn ghế: Chi đội 9A1. (GVCN …)": a duty roster line names the
-// work, then after its colon only the body that does it. Labels of information or of a header are not duties.
-const DUTY = /^([^:;.()\d]{2,60}?)\s*:\s*/u;
+// "key: holder" lines — rosters, venue lists, memberships — are told apart here, in one place, by what their key is:
+// - a duty: the work, then after its colon only the body that does it ("Trang trí, thu dọn lễ đài: Đoàn thanh niên.",
+//   "Kê, dọn bàn ghế: Chi đội 9A1. (GVCN …)");
+// - a place: where something happens, keyed by the place it serves ("Ấp Hưng Bình: Trường THCS Nguyễn Thượng Hiền.",
+//   "Toàn xã: Trụ sở HĐND - UBND xã", "Tại khu vực cư trú: Nhà văn hóa …") or naming a venue as what the key gets
+//   ("Điểm 2: Hội trường UBND xã"); a school or a hall named there is the venue, not a body given work;
+// - a member: who sits on a board, in which seat ("Ông Trần Văn B – Phó Chủ tịch UBND xã: Phó Trưởng ban.");
+// - a label of information or of the header ("Thời gian: …", "Kính gửi: …", "Thành phần: …").
+const DUTY = /^([^:;.()]{2,60}?)\s*:\s*/u;
 const NOT_DUTY =
-  /^(?:kính gửi|đồng kính gửi|nơi nhận|thời gian|địa điểm|thành phần|đại biểu|đại diện|thư ký|chủ trì|phối hợp|cơ quan|đơn vị|người|nguồn|tác giả|số|ngày|v\/v|về việc|trích yếu|lĩnh vực|loại|chủ đề|liên hệ|địa chỉ|điện thoại|email|website|lưu|tm|kt|ban hành|hiệu lực|trưởng|phó|thành viên|ủy viên|uỷ viên|tổ trưởng|tổ phó|khách mời|mời|gồm|căn cứ|lưu ý|chú ý|ghi chú|yêu cầu|mục đích|nội dung|hình thức|đối tượng|phạm vi|kinh phí|trực)(?![\p{L}])/iu;
+  /^(?:kính\s*gửi|đồng kính gửi|nơi nhận|thời gian|địa điểm|thành phần|đại biểu|đại diện|thư ký|chủ trì|phối hợp|cơ quan|đơn vị|người|nguồn|tác giả|số|ngày|v\/v|về việc|trích yếu|lĩnh vực|loại|chủ đề|liên hệ|địa chỉ|điện thoại|email|website|lưu|tm|kt|ban hành|hiệu lực|trưởng|phó|thành viên|ủy viên|uỷ viên|tổ trưởng|tổ phó|khách mời|mời|gồm|căn cứ|lưu ý|chú ý|ghi chú|yêu cầu|mục đích|nội dung|hình thức|đối tượng|phạm vi|kinh phí|trực(?=\s*$)|chỉ tiêu|định mức|số lượng)(?![\p{L}])/iu;
 const NOT_TOPIC =
-  /^(?:địa điểm|địa chỉ|nơi (?:tổ chức|nhận|nộp|tiếp nhận)|kính gửi|đồng kính gửi|nơi nhận|thành phần|đại biểu|đại diện|thư ký|chủ trì|phối hợp|cơ quan|đơn vị|người|nguồn|tác giả|số|v\/v|về việc|trích yếu|trưởng|phó|thành viên|ủy viên|uỷ viên|tổ trưởng|tổ phó|khách mời|mời|gồm|đối tượng|trực)(?![\p{L}])/iu;
-function dutyLine(s: string): SentenceLeads | null {
+  /^(?:địa điểm|địa chỉ|nơi (?:tổ chức|nhận|nộp|tiếp nhận)|kính\s*gửi|đồng kính gửi|nơi nhận|thành phần|đại biểu|đại diện|thư ký|chủ trì|phối hợp|cơ quan|đơn vị|người|nguồn|tác giả|số|v\/v|về việc|trích yếu|trưởng|phó|thành viên|ủy viên|uỷ viên|tổ trưởng|tổ phó|khách mời|mời|gồm|đối tượng|trực)(?![\p{L}])/iu;
+// A place key: a locative or scope word ("Tại …", "Ở …", "Toàn xã", "Nơi niêm yết"), or the kind of a place with its
+// proper name ("Ấp Hưng Bình", "Thôn Đông", "Khu phố Tân Hòa"); a duty's key is work, written in lower case.
+const PLACE_WORD = /^(?:tại|ở|toàn|cả|nơi|khu vực|điểm|địa bàn)(?![\p{L}])/iu;
+const PLACE_NAMED = /^(?:[ẤấAa]p|[Tt]hôn|[Xx]óm|[Bb]ản|[Bb]uôn|[Ll]àng|[Ss]óc|[Kk]hu phố|[Tt]ổ dân phố|[Kk]hu dân cư|[Kk]hu|[Xx]ã|[Pp]hường|[Tt]hị trấn|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]hành phố|[Tt]ỉnh|[Cc]ụm|[Đđ]iểm trường)\s+\p{Lu}/u;
+// What a venue list gives each key: a building or ground, not a body.
+const VENUE = /^(?:trụ sở|hội trường|nhà văn h(?:óa|oá)|nhà sinh hoạt|nhà thi đấu|nhà truyền thống|sân|phòng họp|khuôn viên|điểm)(?![\p{L}])/iu;
+// A person by honorific and name, and the seat a member holds on a board, council or team (the whole holder: "Thường
+// trực HĐND xã" after "Thành phần:" is a body).
+const PERSON_KEY = /^(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí|[Đđ]\/c|[Aa]nh|[Cc]hị|[Tt]hầy|[Cc]ô)\s+\p{Lu}/u;
+const SEAT = /^(?:(?:phó\s+)?(?:trưởng|phó)\s+(?:ban|đoàn|tiểu ban|tổ|nhóm|khối)(?:\s+thường trực)?|thành viên|ủy viên|uỷ viên|thư ký|tổ trưởng|tổ phó|(?:phó\s+)?chủ tịch hội đồng|(?:phó\s+)?chủ nhiệm|thường trực|chỉ huy (?:trưởng|phó)|trưởng|phó)(?![\p{L}])\s*(?:[.;,(]|kiêm\s|$)/iu;
+
+export type KeyedLineKind = "duty" | "place" | "member" | "label";
+/** What a "key: holder" line is; null when the line has no such key. */
+export function keyedLine(s: string): { kind: KeyedLineKind; key: string; holder: string } | null {
   const m = DUTY.exec(s);
-  if (!m || NOT_DUTY.test(m[1]!) || bodyHeadAt(m[1]!) || /^\p{Lu}{2,}/u.test(m[1]!) || m[1]!.split(/\s+/u).length > 8) return null;
-  const rest = s.slice(m[0].length);
+  if (!m) return null;
+  const key = m[1]!.trim();
+  const holder = s.slice(m[0].length);
+  const kind: KeyedLineKind =
+    PERSON_KEY.test(key) || SEAT.test(holder) ? "member"
+    : PLACE_WORD.test(key) || PLACE_NAMED.test(key) || VENUE.test(holder) ? "place"
+    : NOT_DUTY.test(key) || bodyHeadAt(key) || /^\p{Lu}{2,}/u.test(key) || key.split(/\s+/u).length > 12 ? "label"
+    : "duty";
+  return { kind, key, holder };
+}
+
+// "Chuẩn bị hoa …: Do cô Mai Thị Duyên và thầy Trần Công Mẫn phụ trách.": the holders as the agent of "do", the duty
+// verb closing the line.
+const BY = /^\s*[Dd]o\s+/u;
+const TAKES_CHARGE = /^\s*(?:phụ trách|thực hiện|đảm nhận|đảm nhiệm|chịu trách nhiệm|chuẩn bị)(?![\p{L}])/u;
+function dutyLine(s: string): SentenceLeads | null {
+  const line = keyedLine(s);
+  if (line?.kind !== "duty") return null;
+  let rest = line.holder;
+  const by = BY.exec(rest);
+  if (by) rest = rest.slice(by[0].length);
   const got = listAt(rest);
-  if (!got || !/^\s*[.;]?\s*(?:\([^()]*\)\s*[.;]?\s*)*$/u.test(rest.slice(got.end))) return null;
-  return { leads: got.names, requester: [], verb: m[1]!.trim().toLowerCase(), requested: false };
+  let after = got ? rest.slice(got.end) : "";
+  const charge = by ? TAKES_CHARGE.exec(after) : null;
+  if (charge) after = after.slice(charge[0].length);
+  // A line may go on after the holder's full stop ("Thầy Tùng. Tiết mục cô Ngọc Hà tự chuẩn bị.").
+  if (!got || (by && !charge) || !/^\s*(?:[.;]?\s*(?:\([^()]*\)\s*[.;]?\s*)*$|\.\s+\p{Lu})/u.test(after)) return null;
+  return { leads: got.names, requester: [], verb: line.key.toLowerCase(), requested: false };
 }
 
 /**
@@ -342,14 +410,10 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
     const whole = s.slice(at).trimStart().replace(/^ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?\s*,?\s*(?=\p{Lu})/u, "");
     const unnamed = whole.replace(NAMED_PERSON, "");
     const part = unnamed !== whole && CLAUSE_ASKS.test(unnamed.slice(0, 200)) ? unnamed : whole;
-    // "Thứ trưởng Trương Thanh Hoài yêu cầu Cục …", "Phó Thủ tướng Trần Hồng Hà đề nghị …": a named official asking.
-    const person = PERSON_ASKS.exec(part) ?? REPRESENTATIVE_ASKS.exec(part);
-    if (person) {
-      const rest = part.slice(person[0].length);
-      const inner = REQUEST.exec(rest);
-      const obj = inner ? objectAt(rest.slice(inner[0].length)) : null;
-      if (inner && obj) return { leads: obj.names, requester: [person[1]!.trim()], verb: verbAfter(rest.slice(inner[0].length + obj.end)), requested: true };
-    }
+    // "Thứ trưởng Trương Thanh Hoài yêu cầu Cục …", "Phó Thủ tướng Trần Hồng Hà đề nghị …": one who speaks for a body
+    // asks before any list of bodies is read in the phrase.
+    const spokesman = askerRequest(part, true);
+    if (spokesman) return spokesman;
     // "Thủ tướng Nguyễn Tấn Dũng đã có công điện yêu cầu các bộ, ngành …": a named official's publishing act carries the
     // request, as a body's does.
     const official = PERSON_PUBLISHES.exec(part);
@@ -411,7 +475,7 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
     }
     let got = listAt(part);
     if (!got) {
-      const asked = askerRequest(part);
+      const asked = askerRequest(part, false);
       if (asked) return asked;
       continue;
     }
@@ -474,19 +538,26 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
   return null;
 }
 
-// "Theo đó, …, bộ đề nghị giám đốc các sở GD&ĐT …", "Lãnh đạo Bộ đề nghị các sở …", "Nhà trường yêu cầu Thủ trưởng các
-// đơn vị …", "Thống đốc NHNN yêu cầu …": whoever speaks may be named by a short phrase the lexicon does not read as a
-// body (the issuer by its kind, a leader by title); the bodies after the request verb are asked all the same. The
-// phrase is a subject only: no clause words ("nếu", "để", "cần", …) and no verb of its own before the request.
-const ASKER = /^([^,;:.()“”"!?]{2,80}?)\s+(?:(?:cũng|đã|vừa|còn|đồng thời|tiếp tục|trân trọng)\s+)*(?=(?:đề nghị|yêu cầu|giao|lưu ý|kính mong)\s)/u;
+// Someone who is not read as a body asks: one who speaks for a body (SPEAKS_FOR: the requester), or, when no body can
+// be read at the start, whoever else speaks ("Theo đó, …, bộ đề nghị giám đốc các sở GD&ĐT …", "Nhà trường yêu cầu
+// Thủ trưởng các đơn vị …": the issuer by its kind, named by a phrase the lexicon does not read as a body). The bodies
+// after the request verb are asked all the same. A bare phrase is a subject only: no clause words ("nếu", "để", "cần",
+// …) and no verb of its own before the request.
+const ASKER = /^([^,;:.()“”"!?]{2,80}?)\s+(?:(?:cũng|đã|vừa|còn|đồng thời|tiếp tục|trân trọng)\s+)*(?=(?:đề nghị|yêu cầu|giao|lưu ý|kính mong)[\s,:])/u;
 const NOT_ASKER = /(?:^|\s)(?:thì|nếu|khi|để|không|chưa|được|bị|là|có|cần|phải|sẽ|đang|và|hoặc|với|theo|trong|tại|sau|trước|về|đối với|thực hiện|tổ chức|báo cáo)(?:\s|$)/iu;
-function askerRequest(part: string): SentenceLeads | null {
+/** A request by someone not read as a body; `spokesmanOnly` (tried before any list of bodies is read): SPEAKS_FOR only. */
+function askerRequest(part: string, spokesmanOnly: boolean): SentenceLeads | null {
   const m = ASKER.exec(part);
-  if (!m || m[1]!.split(/\s+/u).length > 10 || NOT_ASKER.test(m[1]!) || OPENER.test(m[1]!)) return null;
+  if (!m) return null;
+  const who = m[1]!.trim();
+  const speaks = SPEAKS_FOR.exec(who);
+  if (!speaks && (spokesmanOnly || who.split(/\s+/u).length > 10 || NOT_ASKER.test(who) || OPENER.test(who))) return null;
   const rest = part.slice(m[0].length);
   const inner = REQUEST.exec(rest);
   const obj = inner ? objectAt(rest.slice(inner[0].length)) : null;
-  return obj ? { leads: obj.names, requester: [], speaker: m[1]!.trim(), verb: verbAfter(rest.slice(inner![0].length + obj.end)), requested: true } : null;
+  if (!obj) return null;
+  const verb = verbAfter(rest.slice(inner![0].length + obj.end));
+  return speaks ? { leads: obj.names, requester: [speaks[1] ?? speaks[2]!], verb, requested: true } : { leads: obj.names, requester: [], speaker: who, verb, requested: true };
 }
 
 // "Đối với cá nhân: …", "Đối với hộ gia đình: …": people or organisations by kind, with no "các" before them, as the
@@ -551,7 +622,13 @@ function verbAfter(rest: string): string {
   const chairs = /^[,\s]*((?:đã\s+)?chủ trì\s+(?:hội nghị|cuộc họp|phiên họp|buổi làm việc|buổi họp|kỳ họp|lễ))(?![\p{L}])/iu.exec(rest);
   if (chairs) return chairs[1]!.toLowerCase();
   const m = /^[,\s]*(?::\s*(?=\p{Ll}))?([^\s,.;:]+(?:\s+[^\s,.;:]+)?)/u.exec(rest);
-  return m ? m[1]!.toLowerCase() : "";
+  if (m) return m[1]!.toLowerCase();
+  // "Phòng Văn hóa và Thông tin: Xây dựng chuyên mục …", "Ủy ban MTTQ xã: Chủ trì, phối hợp …": a body's duty line in
+  // prose, its work capitalised after the colon; only a verb the lexicon knows there (not a name or a number), and
+  // only in a sentence that ends as one: a news headline "Huyện ủy Tân Phú: Quán triệt Chỉ thị …" has no full stop.
+  const cap = /[.;]["”]?\s*$/u.test(rest) ? /^\s*:\s*(\p{Lu}[^\s,.;:]*(?:\s+[^\s,.;:]+)?)/u.exec(rest) : null;
+  const low = cap ? cap[1]!.charAt(0).toLowerCase() + cap[1]!.slice(1) : "";
+  return cap && VERB_NEXT.test(low) ? low.toLowerCase() : "";
 }
 
 /** A sentence that states the work of named bodies (not background, not generic, not a bare heading). */

@@ -29,7 +29,7 @@ const CLOSING =
 // liên quan thực hiện./." (the formula that closes an office's thông báo of a leader's conclusions; a commune's
 // "UBND xã thông báo để các hộ biết và chủ động nộp" to the public may be its only request, and stays).
 const RESTATEMENT =
-  /(?:thông báo để [^.]{0,150}?các cơ quan(?: có)? liên quan (?:biết,? (?:và )?)?thực hiện|nghiêm túc (?:triển khai,? |tổ chức,? )?(?:thực hiện|chấp hành)(?: (?:các |những )?(?:nội dung|yêu cầu|nhiệm vụ)?\s*(?:trên|nêu trên|này|công văn này|kế hoạch này|thông báo này|chỉ thị này))?(?:,? (?:nhằm|để) [^.]{0,200})?|để (?:các [^.]{0,60})?biết,? (?:và )?(?:thực hiện|phối hợp thực hiện)|(?:đề nghị|yêu cầu) (?:thủ trưởng )?các (?:cơ quan|đơn vị|địa phương|sở|ngành)[^.]{0,80}(?:thực hiện|triển khai)|(?:đề nghị|yêu cầu)\s[^.]{0,150}(?:thực hiện|triển khai)(?: tốt| nghiêm| đầy đủ)? (?:các )?(?:nội dung|yêu cầu)(?: của)? (?:(?:thông báo|công văn|kế hoạch|chỉ thị|văn bản) )?(?:này|trên|nêu trên))\s*[./]*$/iu;
+  /(?:thông báo để [^.]{0,150}?các cơ quan(?: có)? liên quan (?:biết,? (?:và )?)?thực hiện|nghiêm túc (?:triển khai,? |tổ chức,? )?(?:thực hiện|chấp hành)(?: (?:các |những )?(?:nội dung|yêu cầu|nhiệm vụ)?\s*(?:trên|nêu trên|này|công văn này|kế hoạch này|thông báo này|chỉ thị này))?(?:,? (?:nhằm|để) [^.]{0,200})?|để (?:các [^.]{0,60})?biết,? (?:và )?(?:thực hiện|phối hợp thực hiện)|(?:đề nghị|yêu cầu) (?:thủ trưởng )?các (?:cơ quan|đơn vị|địa phương|sở|ngành)[^.]{0,80}(?:thực hiện|triển khai)|(?:đề nghị|yêu cầu)\s[^.]{0,150}(?:thực hiện|triển khai)(?: tốt| nghiêm| đầy đủ)? (?:các )?(?:nội dung|yêu cầu|tinh thần)(?: của)? (?:(?:thông báo|công văn|kế hoạch|chỉ thị|văn bản) )?(?:này|trên|nêu trên))\s*[./]*$/iu;
 
 // After the items, a reporting line with a time ("Báo cáo kết quả về UBND huyện trước ngày 30/11/2024.") is a closing.
 const REPORT_CLOSING = /^(?:Báo cáo|Gửi báo cáo|Nộp báo cáo|Định kỳ|Đề nghị (?:các|thủ trưởng)|Yêu cầu (?:các|thủ trưởng))[^]*?(?:trước|chậm nhất|hạn chót|định kỳ|hằng|hàng)/iu;
@@ -54,7 +54,7 @@ const KNOWS = /(?:^|\s)(?:được\s+)?biết\s*(?:[,;]|và)?\s*(?:(?:phối h�
 function startsOwnWork(item: OutlineNode, leads: string[]): boolean {
   if (item.children.length > 0) return false;
   const mine = leadsIn([item.head, ...item.paras].join("\n"));
-  return mine.length > 0 && !leads.some((n) => mine.some((o) => sameBody(n, o)));
+  return mine.length > 0 && !leads.every((n) => mine.some((o) => sameBody(n, o)));
 }
 
 function topItem(node: OutlineNode): OutlineNode {
@@ -163,7 +163,7 @@ export function buildStructure(lines: Line[], issuerNames: string[]): Structure 
     const otherBody =
       isWorkSentence(l) &&
       !l.leads.some((n) => issuerNames.some((i) => sameBody(n, i))) &&
-      !l.leads.some((n) => own?.leads.some((o) => sameBody(n, o)));
+      !l.leads.every((n) => own?.leads.some((o) => sameBody(n, o)));
     // "Các sở, ngành … báo cáo kết quả … trước ngày 15/12 hằng năm" after the items: a closing that sets the time of
     // those bodies' items, not a task of its own.
     // A paragraph of its own may also name the item's body among others ("Các sở, ban, ngành cấp tỉnh; UBND các

@@ -9,8 +9,9 @@ import type { OutlineNode } from "./outline.js";
 import { isNumbered } from "./outline.js";
 import type { Structure } from "./structure.js";
 import { coordinatorsIn, endsInDirectedList, isCollectiveWork, isWorkSentence, leadsIn, leadsOfSentence, sentences } from "./roles.js";
-import { sameBody } from "./names.js";
+import { nameKey, sameBody } from "./names.js";
 import { isGeneric } from "./bodies.js";
+import { samePerson } from "./rosters.js";
 
 export interface TaskContext {
   /** Recipients split into bodies: the assignees of implicit items. */
@@ -26,7 +27,12 @@ const NOT_WORK_SECTION =
 const NOT_WORK_LABEL = /^(?:mục đích|mục tiêu|yêu cầu)(?:[\s,;và-]+(?:yêu cầu|mục tiêu|mục đích))*\s*:/iu;
 
 // Information items ("Thời gian: …", "Địa điểm: …") carry no work unless they name a body.
-const INFO_ITEM = /^(?:thời gian|địa điểm|nội dung|thành phần|hồ sơ|kinh phí|hình thức|đối tượng|phạm vi|thể lệ|cách thức|giải thưởng|cơ cấu giải|chủ đề|liên hệ|địa chỉ|số lượng|tiêu chí|tiêu chuẩn|điều kiện|lệ phí|quy mô|trang phục)[^:]{0,60}:/iu;
+const INFO_NOUN = "(?:thời gian|địa điểm|nội dung|thành phần|hồ sơ|kinh phí|hình thức|đối tượng|phạm vi|thể lệ|cách thức|giải thưởng|cơ cấu giải|chủ đề|liên hệ|địa chỉ|số lượng|tiêu chí|tiêu chuẩn|điều kiện|lệ phí|quy mô|trang phục)";
+// A heading made of nouns of facts alone, without its colon ("II. THÀNH PHẦN", "I. Thời gian và Phạm vi ảnh hưởng",
+// "III. CHƯƠNG TRÌNH", "3. Điểm bỏ phiếu"): the section informs. (Not "Nội dung …", "Hình thức …": under such a heading
+// the recipients' work may follow.)
+const FACT_NOUN = "(?:thời gian|địa điểm|thành phần|chương trình|lịch trình|điểm|nơi|phạm vi|quy mô|trang phục|đại biểu|khách mời)(?:\\s+[\\p{Ll}\\p{Lu}]+){0,3}";
+const INFO_ITEM = new RegExp(`^(?:${INFO_NOUN}[^:]{0,60}:|${FACT_NOUN}(?:\\s*(?:,|và)\\s*${FACT_NOUN})*\\s*:?\\s*$)`, "iu");
 
 // "Đại biểu mời: - Chi bộ nhà trường: 1 đại biểu. - Ban giám hiệu: 1 đại biểu.", "Thành phần tham dự: …": who is invited
 // to an event, with how many seats; being invited is no work.
@@ -90,6 +96,15 @@ function clauses(sentence: string, isIssuer: (name: string) => boolean): string[
   return out;
 }
 
+// "Tại cuộc họp, lãnh đạo Phòng Văn hóa và Thông tin huyện báo cáo kết quả phúc tra …. Phòng Kinh tế và Hạ tầng huyện
+// báo cáo kết quả chấm …", "Tại buổi kiểm tra hiện trường, đồng chí Chủ tịch UBND quận đặc biệt quan tâm …": a news page
+// telling what went on at a meeting or a visit (who reported, who spoke) tells no work; its requests ("… yêu cầu", "giao
+// …") and conclusions still do, and end the telling.
+const AT_MEETING = /^(?:Tại|Trong)\s+(?:cuộc họp|hội nghị|buổi (?:làm việc|kiểm tra|họp|giao ban|tiếp xúc|đối thoại|gặp mặt|hội nghị)|phiên họp|kỳ họp|buổi|phần thảo luận)(?![\p{L}])[^,]{0,80},\s*(?!(?:\S+\s+){0,12}?(?:sẽ|cần|phải)\s)/u;
+
+// "Tại hội nghị, Chủ tịch UBND huyện đã kết luận … và chỉ đạo các cơ quan, đơn vị …": the meeting's conclusions.
+const CONCLUDES = /(?<![\p{L}])(?:kết luận|chỉ đạo|giao cho)(?![\p{L}])/u;
+
 /** The heading text a task hangs under: a time it states is the time of the tasks under it. */
 export const PARENT_TEXT = new WeakMap<ParsedTask, string>();
 
@@ -97,7 +112,7 @@ export const PARENT_TEXT = new WeakMap<ParsedTask, string>();
 // keeps them apart.
 const properTail = (n: string) => /(?:\s\p{Lu}\p{Ll}*)+$/u.exec(n)?.[0].trim().toLowerCase() ?? "";
 const sameUnit = (a: string, b: string) => sameBody(a, b) && (properTail(a) === "" || properTail(b) === "" || properTail(a) === properTail(b));
-const dedupe = (names: string[]) => names.filter((n, i) => names.findIndex((m) => sameUnit(m, n)) === i);
+const dedupe = (names: string[]) => names.filter((n, i) => names.findIndex((m) => sameUnit(m, n) || samePerson(m, n)) === i);
 
 const words = (s: string) => new Set(s.toLowerCase().normalize("NFC").split(/[^\p{L}\p{N}]+/u).filter(Boolean));
 /** Two sentences that share nearly all their words ("… chỉ đạo của Thủ tướng" / "… chỉ đạo của Thủ tướng tại Thông báo số …"). */
@@ -169,9 +184,22 @@ function refersTo(bare: string, name: string): boolean {
   return head !== bare.toLowerCase().replace(/^(?:tất cả\s+)?các\s+/u, "") && head.startsWith(`${kind} `);
 }
 
+// "Sở Nông nghiệp và PTNT" in a letter of "Bộ Nông nghiệp và PTNT": the same field under another head is another body,
+// though most of the words are shared.
+const HEAD_KEY = /^(bo|so|phong|cuc|chi cuc|tong cuc|vu|ban|uy ban nhan dan|hoi dong nhan dan|trung tam|vien)\s/u;
+function otherHead(a: string, b: string): boolean {
+  const ha = HEAD_KEY.exec(nameKey(a))?.[1];
+  const hb = HEAD_KEY.exec(nameKey(b))?.[1];
+  return ha !== undefined && hb !== undefined && ha !== hb;
+}
+
+const COLLECTIVE = /^\s*(?:tất cả\s+)?các\s/iu;
+
 export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
   const out: ParsedTask[] = [];
-  const isIssuer = (n: string) => ctx.issuer.some((i) => sameBody(i, n));
+  // A collective ("Các ban HĐND huyện", "các phòng của Sở") is never the one body that issues the letter, however many
+  // words it shares with it ("Chủ tịch HĐND huyện").
+  const isIssuer = (n: string) => !COLLECTIVE.test(n) && ctx.issuer.some((i) => sameBody(i, n) && !otherHead(i, n));
   // "Văn phòng Chính phủ đề nghị các Bộ khẩn trương có ý kiến" to "Kính gửi: Bộ Tài chính; Bộ Kế hoạch và Đầu tư; …".
   const resolve = (names: string[]) =>
     names.flatMap((n) => {
@@ -204,13 +232,23 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
     }
     const kept: string[] = [own];
     const bulletTasks: ParsedTask[] = [];
-    node.children.forEach((b, i) => {
+    // A bullet naming a body other than the item's is a task of its own.
+    const ownTask = (b: OutlineNode, r: string): ParsedTask | null => {
       const text = flatten(b);
       const first = leadsOfSentence(b.head);
       const named = first && (first.requested || isWorkSentence(first)) ? first.leads.filter((n) => !isIssuer(n)) : [];
-      if (named.length && !named.every((n) => context.some((c) => sameBody(c, n)))) {
-        bulletTasks.push(task(`${ref}#${i + 1}`, text, assignees(leadsIn(text).filter((n) => !isIssuer(n)), text)));
-      } else kept.push(text.replace(/^/u, "- "));
+      return named.length && !named.every((n) => context.some((c) => sameBody(c, n))) ? task(r, text, assignees(leadsIn(text).filter((n) => !isIssuer(n)), text)) : null;
+    };
+    node.children.forEach((b, i) => {
+      const own = ownTask(b, `${ref}#${i + 1}`);
+      if (own) return void bulletTasks.push(own);
+      // "* Phân công phụ trách chương trình văn nghệ:" over "+ Trang điểm …: Cô Thanh Vân, …", "+ Trực máy …: Thầy Mẫn": a
+      // roster's lead-in naming no one, whose sub-items each name their holder; each such sub-item is a bullet's task.
+      const subs = b.children.length && /:\s*$/u.test(b.head) && leadsIn(b.head).length === 0 ? b.children.map((g, j) => ownTask(g, `${ref}#${i + 1}.${j + 1}`)) : [];
+      if (subs.some(Boolean)) {
+        bulletTasks.push(...subs.filter((t): t is ParsedTask => t !== null));
+        kept.push([`- ${b.head}`, ...b.paras, ...b.children.filter((_, j) => !subs[j]).map((g) => flatten(g, 1))].join("\n"));
+      } else kept.push(flatten(b).replace(/^/u, "- "));
     });
     const text = kept.filter(Boolean).join("\n");
     // A heading whose bullets all became tasks of their own ("3. Giao:" + bullets naming bodies) is not a task itself.
@@ -261,8 +299,13 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
     const dash = /^[-–+•]/u.test(unit);
     const parts = dash ? [unit] : sentences(unit).flatMap((x) => clauses(x, isIssuer));
     if (!dash) leadIn = null;
+    // Whether the paragraph is telling what went on at a meeting, up to the first request in it.
+    let atMeeting = false;
     parts.forEach((s, i) => {
       const l = leadsOfSentence(s);
+      if (l?.requested) atMeeting = false;
+      else if (!dash && AT_MEETING.test(s) && !CONCLUDES.test(s)) atMeeting = true;
+      if (atMeeting) return;
       const sep = i === 0 ? "\n" : " ";
       const endsLeadIn = /sau\s*:\s*$/u.test(s);
       // "UBND tỉnh đã chỉ đạo các cơ quan đảng, Mặt trận, … treo cờ": in prose, the issuer directing bodies asks them.

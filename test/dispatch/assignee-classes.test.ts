@@ -730,7 +730,8 @@ describe("people by their standing, asked as a group", () => {
   it.each([
     ["Lãnh đạo Công an huyện yêu cầu cán bộ chiến sĩ, các đội nghiệp vụ triển khai đồng bộ các biện pháp.", ["cán bộ chiến sĩ", "các đội nghiệp vụ"]],
     ["Đề nghị cán bộ, công chức xã chấp hành tốt giờ giấc làm việc.", ["cán bộ, công chức xã"]],
-    ["Nhà trường yêu cầu giáo viên và phụ huynh không quyên góp tiền.", ["giáo viên và phụ huynh"]],
+    // Two standings joined by "và" are two addressees (each a post of its own), as two bodies are.
+    ["Nhà trường yêu cầu giáo viên và phụ huynh không quyên góp tiền.", ["giáo viên", "phụ huynh"]],
   ])("%s", (sentence, want) => {
     expect(leads(sentence)).toEqual(want);
   });
@@ -914,5 +915,66 @@ describe("the subject after an opener naming whose direction is carried out", ()
 describe("'phân công trực tiếp đến X'", () => {
   it("assigns X", () => {
     expect(leadsOfSentence("Quận ủy Cầu Giấy đã phân công trực tiếp đến các cấp ủy Đảng cơ sở lãnh đạo, chỉ đạo, tổ chức học tập.")).toMatchObject({ leads: ["các cấp ủy Đảng cơ sở"], requested: true });
+  });
+});
+
+describe("the issuer is not an assignee, but the same field under another head is another body", () => {
+  it("'Giám đốc Sở Nông nghiệp và PTNT' in a decision of the Bộ Nông nghiệp và PTNT is assigned", () => {
+    const text = ["BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN", "Số: 197/2005/QĐ-BNN-KL", "QUYẾT ĐỊNH", "Về việc ban hành hướng dẫn", "Điều 1. Ban hành kèm theo Quyết định này bản hướng dẫn.", "Điều 2. Chánh văn phòng Bộ, Giám đốc Sở Nông nghiệp và Phát triển nông thôn chịu trách nhiệm thi hành Quyết định này."].join("\n");
+    expect(names(text).flat()).toContain("lead:Giám đốc Sở Nông nghiệp và Phát triển nông thôn");
+    // The issuer itself, under its own head, stays out.
+    const own = ["SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN", "Số: 12/SNN-VP", "Kính gửi: UBND các huyện", "Sở Nông nghiệp và Phát triển nông thôn đề nghị UBND các huyện phối hợp với Sở Nông nghiệp và Phát triển nông thôn kiểm tra."].join("\n");
+    expect(names(own).flat().some((n) => /Sở Nông nghiệp/u.test(n))).toBe(false);
+  });
+});
+
+describe("generic addressees compared without tones", () => {
+  it("'các phường' names bodies of a kind as 'các xã' does; 'các địa phương' stays generic", () => {
+    expect(bodies.isGeneric(["các phường"])).toBe(false);
+    expect(bodies.isGeneric(["các địa phương"])).toBe(true);
+    expect(bodies.isGeneric(["các cơ quan, đơn vị, địa phương liên quan"])).toBe(true);
+  });
+  it("a collective of wards after an opener does its own work", () => {
+    expect(leadsOfSentence("Ngoài việc tổng vệ sinh tại trụ sở, các phường huy động nhân dân ra quân dọn vệ sinh.")?.leads).toEqual(["các phường"]);
+  });
+});
+
+describe("where a name ends: adverbs and verbs after it, compound words inside it, distributives", () => {
+  it.each([
+    ["Đề nghị các bà mẹ hãy đưa trẻ đến tiêm đúng ngày.", ["các bà mẹ"]],
+    ["Yêu cầu các thôn nhanh chóng kiện toàn ban công tác.", ["các thôn"]],
+    ["Bộ Giao thông vận tải tính toán, cân nhắc kỹ việc lập trạm thu phí.", ["Bộ Giao thông vận tải"]],
+    ["Giao Sở Tài nguyên và Môi trường trên cơ sở các điều kiện pháp lý tham mưu giao đất.", ["Sở Tài nguyên và Môi trường"]],
+    ["Đề nghị các hộ dân có diện tích đất màu thu xếp thời gian gieo trồng.", ["các hộ dân có diện tích đất màu"]],
+    ["Ban quản lý đô thị, Trung tâm Y tế dự phòng mỗi đơn vị huy động 1 xe ô tô.", ["Ban quản lý đô thị", "Trung tâm Y tế dự phòng"]],
+    ["Đội Danh dự chuẩn bị lễ chào cờ.", ["Đội Danh dự"]],
+    ["Ủy ban Bầu cử xã chỉ đạo các tổ bầu cử niêm yết danh sách.", ["Ủy ban Bầu cử xã"]],
+    ["Bộ Ngoại giao; Thông tấn xã Việt Nam; Ủy ban An toàn Giao thông Quốc gia báo cáo nhanh tình hình.", ["Bộ Ngoại giao", "Thông tấn xã Việt Nam", "Ủy ban An toàn Giao thông Quốc gia"]],
+  ])("%s", (s, want) => expect(leadsOfSentence(s)?.leads).toEqual(want));
+  it("splits at a new distributive as at a new 'các'", () => {
+    expect(splitList("Mỗi hộ gia đình, mỗi người dân")).toEqual(["Mỗi hộ gia đình", "mỗi người dân"]);
+  });
+});
+
+describe("an office over a collective of its own after a collective of kinds", () => {
+  it("is another body, as at a new 'các'", () => {
+    expect(splitList("Tất cả các cơ quan, đơn vị, Ban nhân dân các ấp")).toEqual(["Tất cả các cơ quan, đơn vị", "Ban nhân dân các ấp"]);
+    expect(splitList("Các phòng, ban, ngành, đoàn thể huyện")).toEqual(["Các phòng, ban, ngành, đoàn thể huyện"]);
+  });
+  it("a paragraph under an item naming that office and another body is the other body's work too", () => {
+    const text = "Về việc treo cờ\n\n1. Các cơ quan, đơn vị, Ban nhân dân các ấp và các hộ dân trên địa bàn xã tổ chức treo Quốc kỳ từ ngày 17/7/2025.\n\nPhòng Văn hoá - Xã hội, Ban nhân dân các ấp có trách nhiệm thông báo rộng rãi đến toàn thể nhân dân.";
+    const tasks = readDispatch(text, { refDate: "2025-07-16" }).tasks;
+    expect(tasks.map((t) => t.ref)).toEqual(["1", "1#1"]);
+  });
+});
+
+describe("two bodies with their comma left out, and a closing that asks for the spirit of the notice", () => {
+  it("a government office right after a lower-case place word starts the next body", () => {
+    expect(splitList("các cơ quan, ban ngành, đoàn thể huyện UBND các xã, thị trấn")).toEqual(["các cơ quan, ban ngành, đoàn thể huyện", "UBND các xã, thị trấn"]);
+    expect(splitList("Phó Chủ tịch Văn xã Ủy ban nhân dân 13 phường")).toHaveLength(1);
+  });
+  it("'… yêu cầu các phòng, … thực hiện tốt tinh thần Thông báo này./.' after the items is a closing, not a task", () => {
+    const text = "THÔNG BÁO\n\n1. Thủ trưởng các cơ quan, đơn vị có kế hoạch trang trí, treo cờ từ ngày 30/12/2020.\n\nUỷ ban nhân dân huyện yêu cầu các phòng, ban, ngành huyện, Uỷ ban nhân dân các xã, thị trấn thực hiện tốt tinh thần Thông báo này./.";
+    expect(readDispatch(text, { refDate: "2020-12-25" }).tasks.map((t) => t.ref)).toEqual(["1"]);
   });
 });

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { readDispatch } from "../../src/dispatch/reader.js";
-import { isWorkSentence, leadsOfSentence } from "../../src/dispatch/roles.js";
+import { isWorkSentence, keyedLine, leadsOfSentence } from "../../src/dispatch/roles.js";
 import { isGeneric } from "../../src/dispatch/bodies.js";
 
 const tasksOf = (text: string) => readDispatch(text, { refDate: "2024-06-01" }).tasks.filter((t) => t.assignees.length > 0);
@@ -107,6 +107,82 @@ describe("a guest list of an event", () => {
     const text = "II. TỔ CHỨC THỰC HIỆN\n1. Phân công:\n- Trang trí, thu dọn lễ đài: Đoàn thanh niên.\n- Kê, dọn bàn ghế: Chi đội 9A1.\nIII. THÀNH PHẦN\n1. Đại biểu mời:\n- Chi bộ nhà trường: 1 đại biểu.\n- Ban giám hiệu: 1 đại biểu.\n- Đại biểu Đoàn Xã: 1 đại biểu.";
     const refs = tasksOf(text).map((t) => t.ref);
     expect(refs.some((r) => r.startsWith("III"))).toBe(false);
+  });
+});
+
+describe("a line keyed by place or by person is no duty (keyedLine, the one test of 'key: holder' lines)", () => {
+  it.each([
+    ["Trang trí, thu dọn lễ đài: Đoàn thanh niên.", "duty"],
+    ["Âm thanh, ánh sáng: Văn phòng HĐND và UBND xã.", "duty"],
+    ["Ấp Hưng Bình: Trường THCS Nguyễn Thượng Hiền.", "place"],
+    ["Thôn Đông: Nhà văn hóa thôn Đông.", "place"],
+    ["Toàn xã: Trụ sở HĐND - UBND xã Tân Lập.", "place"],
+    ["Tại khu vực cư trú: Nhà văn hóa của các thôn.", "place"],
+    ["Khu vực trung tâm: Hội trường UBND xã.", "place"],
+    ["Ông Trần Văn Bình – Phó Chủ tịch UBND xã: Phó Trưởng ban.", "member"],
+    ["Bà Lê Thị Cúc, công chức Văn phòng - Thống kê: Thành viên.", "member"],
+    ["Địa điểm: Hội trường UBND xã.", "place"],
+    ["Thành phần: Thường trực HĐND xã.", "label"],
+    ["Kính gửi: Sở Tài nguyên và Môi trường", "label"],
+    ["Chỉ tiêu: 01 bộ/lớp/khối", "label"],
+  ])("%s → %s", (line, kind) => expect(keyedLine(line)?.kind).toBe(kind));
+  it("a venue list under a numbered heading gives no task; a duty roster beside it does", () => {
+    const text = "1. Địa điểm bỏ phiếu:\n- Ấp Hưng Bình: Trường THCS Nguyễn Thượng Hiền.\n- Ấp Hưng Long: Trường Tiểu học Nguyễn Trãi (cạnh giáo xứ).\n- Toàn xã: Trụ sở HĐND - UBND xã.\n2. Phân công:\n- Trang trí hội trường: Đoàn Thanh niên xã.\n- An ninh trật tự: Công an xã.";
+    expect(leadsOf(text)).toEqual([["Đoàn Thanh niên xã"], ["Công an xã"]]);
+  });
+  it("the members of a board named in a quyết định are not its tasks", () => {
+    const text = "Điều 1. Thành lập Ban Chỉ đạo bầu cử xã, gồm các ông (bà) có tên sau:\n1. Ông Nguyễn Văn An – Chủ tịch UBND xã: Trưởng ban.\n2. Ông Trần Văn Bình – Phó Chủ tịch UBND xã: Phó Trưởng ban.\nĐiều 2. Ban Chỉ đạo có nhiệm vụ chỉ đạo công tác bầu cử trên địa bàn xã.";
+    expect(leadsOf(text)).toEqual([["Ban Chỉ đạo"]]);
+  });
+});
+
+describe("a section headed by nouns of facts alone informs", () => {
+  it.each(["THÀNH PHẦN", "Thời gian và Phạm vi ảnh hưởng", "CHƯƠNG TRÌNH", "Điểm bỏ phiếu:"])("'%s' is no task for the recipients", (head) => {
+    const text = `Kính gửi: Các phòng, ban, ngành huyện\n\n1. ${head}\n- Thường trực Huyện ủy.\n- Ngày 20/3/2026, tại Hội trường huyện.\n2. Văn phòng HĐND và UBND huyện chuẩn bị hội trường.`;
+    expect(leadsOf(text)).toEqual([["Văn phòng HĐND và UBND huyện"]]);
+  });
+  it("a heading 'Nội dung …' without a body still gives the recipients their task", () => {
+    const text = "Kính gửi: Các phòng, ban, ngành huyện\n\n1. Nội dung tuyên truyền\nTuyên truyền sâu rộng về ý nghĩa của ngày bầu cử.\n2. Văn phòng HĐND và UBND huyện chuẩn bị hội trường.";
+    expect(leadsOf(text)).toEqual([["Các phòng, ban, ngành huyện"], ["Văn phòng HĐND và UBND huyện"]]);
+  });
+});
+
+describe("what went on at a meeting, told by a news page", () => {
+  it("a body holding its meeting ('… họp thường kỳ tháng 8/2020') is the page's issuer, its name ends at 'họp'", () => {
+    const text = "Ngày 17/8/2020, Thường trực HĐND huyện khóa XI họp thường kỳ tháng 8/2020 đánh giá tình hình hoạt động.\n\nKết luận cuộc họp, đồng chí Chủ tịch HĐND huyện yêu cầu UBND huyện tập trung giải quyết kiến nghị của cử tri.";
+    expect(leadsOf(text)).toEqual([["UBND huyện"]]);
+  });
+  it("a headline in capitals telling the meeting is no issuer line ('THƯỜNG TRỰC HĐND HUYỆN HỌP THƯỜNG KỲ …')", () => {
+    const text = "THƯỜNG TRỰC HĐND HUYỆN HỌP THƯỜNG KỲ THÁNG 8/2020\n\nNgày 17/8/2020, Thường trực HĐND huyện họp thường kỳ tháng 8/2020.\n\nThường trực HĐND huyện chuẩn bị tổ chức kỳ họp bất thường HĐND huyện.\n\nKết luận cuộc họp, đồng chí Chủ tịch HĐND huyện yêu cầu UBND huyện tập trung giải quyết kiến nghị của cử tri.";
+    expect(readDispatch(text, { refDate: "2024-06-01" }).doc.issuer).not.toMatch(/HỌP|Họp/u);
+    expect(leadsOf(text)).toEqual([["UBND huyện"]]);
+  });
+  it("an official going to inspect is the page's own event ('Lãnh đạo UBND quận kiểm tra hiện trường …')", () => {
+    const text = "Lãnh đạo UBND quận kiểm tra hiện trường công tác xử lý các vi phạm đất đai tại các phường\n\nSau khi nghe các phường báo cáo, đồng chí Chủ tịch UBND quận yêu cầu Trưởng các phòng, ban, đơn vị thuộc quận tích cực phối hợp xử lý các trường hợp vi phạm.";
+    expect(leadsOf(text)).toEqual([["Trưởng các phòng, ban, đơn vị thuộc quận"]]);
+  });
+  it("'Tại cuộc họp, X báo cáo …' and the reports after it are no tasks; the conclusion is", () => {
+    const text = "Sáng ngày 15/12/2020, Ban Chỉ đạo huyện tổ chức cuộc họp xét khen thưởng năm 2020.\n\nTại cuộc họp, lãnh đạo Phòng Văn hóa và Thông tin huyện báo cáo kết quả phúc tra và danh sách đề nghị khen thưởng. Phòng Kinh tế và Hạ tầng huyện báo cáo kết quả chấm điểm chợ văn minh.\n\nPhát biểu kết luận cuộc họp, Phó Chủ tịch UBND huyện giao cho Phòng Văn hóa và Thông tin tiếp tục rà soát danh sách.";
+    expect(leadsOf(text)).toEqual([["Phòng Văn hóa và Thông tin"]]);
+  });
+  it("a conclusion told at the meeting ('Tại hội nghị, Chủ tịch … kết luận … và chỉ đạo các cơ quan …') still asks", () => {
+    const said = "Chủ tịch UBND huyện đã kết luận nhiều nội dung và chỉ đạo các cơ quan, đơn vị, UBND các xã, thị trấn triển khai thực hiện phòng chống dịch.";
+    const page = (s: string) => `Nhiều nội dung quan trọng được kết luận tại hội nghị thường kỳ\n\n${s}\n\nVề công tác phòng chống dịch, Chủ tịch UBND huyện yêu cầu Thủ trưởng các cơ quan, đơn vị tập trung chỉ đạo.`;
+    expect(leadsOf(page(`Tại hội nghị thường kỳ tháng 3/2020, ${said}`))).toEqual(leadsOf(page(said)));
+  });
+  it("a request at the meeting ends the telling", () => {
+    const text = "Tại hội nghị, các đại biểu đã nghe báo cáo kết quả công tác tháng 10. Chủ tịch UBND xã đề nghị các cơ quan, đơn vị tập trung thực hiện nhiệm vụ tháng 11. Công an xã tăng cường tuần tra ban đêm.";
+    expect(leadsOf(text)).toEqual([["các cơ quan, đơn vị"], ["Công an xã"]]);
+  });
+});
+
+describe("a warning of what follows a failure is no work", () => {
+  it.each([
+    "Nếu tổ chức, cá nhân nào cố tình vi phạm, UBND thị xã Bắc Kạn sẽ xử lý theo quy định của pháp luật.",
+    "Nếu để tình trạng tập kết cát trái phép tái diễn, Chủ tịch UBND huyện Hậu Lộc phải chịu hoàn toàn trách nhiệm trước Chủ tịch UBND tỉnh.",
+  ])("%s", (s) => expect(isWorkSentence(leadsOfSentence(s))).toBe(false));
+  it("a duty on a condition still is ('Nếu phát hiện …, Trạm Thú y huyện phải báo cáo ngay …')", () => {
+    expect(isWorkSentence(leadsOfSentence("Nếu phát hiện gia súc chết bất thường, Trạm Thú y huyện phải báo cáo ngay về UBND huyện."))).toBe(true);
   });
 });
 

@@ -223,6 +223,54 @@ describe("header: portal renderings and trích yếu lines", () => {
       expect(own(["Thực hiện Công văn số 12/UBND-VX ngày 5/3/2020, UBND huyện đề nghị các xã phòng dịch."]).number).toBeNull();
     });
 
+    it("portal naming: a glued posting time, a purpose clause, '(số …)', 'phát hành', 'Đó là', a title line, a number a sentence later", () => {
+      const own = (lines: string[]) => header([...lines, "", "1. Các xã thực hiện."].join("\n"));
+      expect(own(["20/7/2022 16:18 (huyen.gov.vn) Theo Công văn số 3517/UBND ngày 18/7/2022, UBND huyện đề nghị các xã tổng vệ sinh."])).toMatchObject({ number: "3517/UBND", date: "2022-07-18" });
+      expect(own(["Theo Công văn số 460-CV/TU, để đảm bảo thực hiện nhiệm vụ chính trị năm 2012, Thường trực Thành ủy yêu cầu:"]).number).toBe("460-CV/TU");
+      expect(own(["UBND tỉnh vừa ban hành công văn (số 3018/UBND-KTN) yêu cầu các ngành, địa phương bảo đảm an toàn giao thông."]).number).toBe("3018/UBND-KTN");
+      expect(own(["Để bảo vệ môi trường, UBND xã đã phát hành thông báo số 17/TB-UBND ngày 23/4/2020 cho các thôn."])).toMatchObject({ number: "17/TB-UBND", date: "2020-04-23" });
+      expect(own(["Rác được thu gom từ 19 giờ. Đó là thông báo số 63 của UBND thị xã về thời gian, địa điểm thu gom rác."]).number).toBe("63");
+      expect(own(["Treo cờ chào mừng Đại hội", "Tác giả: UBND thị xã .Ngày đăng: 10/05/2019", "Thông báo số 217/TB-UBND ngày 08/5/2019 của UBND thị xã V/v treo cờ Tổ quốc chào mừng Đại hội."]))
+        .toMatchObject({ number: "217/TB-UBND", date: "2019-05-08" });
+      expect(own(["Phó Bí thư Thường trực Thành ủy vừa ký văn bản về việc tạm dừng các đoàn đi công tác nước ngoài.", "", "Theo Công văn số 460-CV/TU, Thường trực Thành ủy yêu cầu:"]).number).toBe("460-CV/TU");
+      // A title line needs its "V/v"; a cited document stays cited.
+      expect(own(["Tin tức", "Tác giả: UBND thị xã", "Ngày đăng: 10/05/2019", "Lượt xem: 1844", "Hội đồng nhân dân xã họp.", "Thông báo số 217/TB-UBND ngày 08/5/2019 của UBND thị xã đã được triển khai."]).number).toBeNull();
+      expect(own(["Phó Bí thư vừa ký văn bản về việc tạm dừng các đoàn đi nước ngoài.", "", "Thực hiện Công văn số 12/UBND-VX, Thường trực yêu cầu:"]).number).toBeNull();
+    });
+
+    it("a list item citing a document does not date the header", () => {
+      const doc = header(["Công văn số 454-CV/BDVTW ngày 24/9/2015 của Ban Dân vận Trung ương về việc báo cáo tình hình", "", "Ban Dân vận Trung ương đã gửi:", "- Công văn số 256-CV/BDVTW, ngày 10/7/2015 về báo cáo.", "", "1. Các tỉnh báo cáo."].join("\n"));
+      expect(doc).toMatchObject({ number: "454-CV/BDVTW", date: "2015-09-24" });
+    });
+
+    it("old and portal title layouts: 'CỦA … SỐ … VỀ VIỆC' over lines, '(V/v …)', the announcing formula, a quoted BAN HÀNH title, a place-date without comma", () => {
+      expect(header(["CHỦ TỊCH HỘI ĐỒNG BỘ TRƯỞNG", "Số: 207/CT", "Hà Nội, ngày 11 tháng 7 năm 1988", "QUYẾT ĐỊNH", "CỦA CHỦ TỊCH HỘI ĐỒNG BỘ TRƯỞNG SỐ 207/CT", "NGÀY 11-7-1988 VỀ VIỆC CHO PHÉP THÀNH LẬP", "HỘI HOÁ HỌC VIỆT NAM", "CHỦ TỊCH HỘI ĐỒNG BỘ TRƯỞNG", "Căn cứ Luật Tổ chức Hội đồng Bộ trưởng;"].join("\n")).subject)
+        .toBe("CHO PHÉP THÀNH LẬP HỘI HOÁ HỌC VIỆT NAM");
+      expect(header(["TRƯỜNG TH NGUYỄN CHÍ THANH", "KẾ HOẠCH", "(V/v Chuẩn bị và phân công thực hiện cho lễ khai giảng năm học 2013 – 2014)", "I. Mục đích: tổ chức lễ khai giảng."].join("\n")).subject)
+        .toBe("Chuẩn bị và phân công thực hiện cho lễ khai giảng năm học 2013 – 2014");
+      expect(header(["THÔNG BÁO", "UBND XÃ HẢI TRẠCH THÔNG BÁO", "“V/v triển khai phòng chống lụt bão, cơn bão số 4”", "- Căn cứ chỉ thị của Ban phòng chống lụt bão tỉnh"].join("\n")).subject)
+        .toBe("triển khai phòng chống lụt bão, cơn bão số 4");
+      expect(header(["BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |", "Số: 197/2005/QĐ-BNN-KL | Hà Nội, ngày 27 tháng 01 năm 2005 |", "BAN HÀNH “HƯỚNG DẪN XÂY DỰNG PHƯƠNG ÁN PHÒNG CHÁY, CHỮA CHÁY RỪNG CẤP TỈNH”", "Căn cứ Luật Bảo vệ và phát triển rừng;"].join("\n")))
+        .toMatchObject({ subject: "BAN HÀNH “HƯỚNG DẪN XÂY DỰNG PHƯƠNG ÁN PHÒNG CHÁY, CHỮA CHÁY RỪNG CẤP TỈNH”", issuer: expect.not.stringMatching(/\|/u) });
+    });
+
+    it("news naming: 'đề cập tại Công điện số …', 'Đó là nội dung trong văn bản về … vừa được X gửi', a trailing '(Công văn số …)'", () => {
+      const own = (lines: string[]) => header([...lines, "", "1. Các bộ thực hiện."].join("\n"));
+      expect(own(["Nhiệm vụ trên được Thủ tướng đề cập tại Công điện số 47 về một số nhiệm vụ, giải pháp trọng tâm thúc đẩy tăng trưởng kinh tế năm 2025."]))
+        .toMatchObject({ number: "47", subject: "một số nhiệm vụ, giải pháp trọng tâm thúc đẩy tăng trưởng kinh tế năm 2025" });
+      expect(own(["Phiên họp được bố trí từ ngày 1 đến ngày 3 hằng tháng. Đó là nội dung trong văn bản về chuẩn bị phiên họp Chính phủ thường kỳ hằng tháng vừa được Văn phòng Chính phủ gửi các bộ, ngành và địa phương."]).subject)
+        .toBe("chuẩn bị phiên họp Chính phủ thường kỳ hằng tháng");
+      expect(own(["Văn phòng UBND tỉnh có văn bản thông báo ý kiến của Phó Chủ tịch UBND tỉnh về việc tăng cường kiểm tra, giám sát xuất nhập cảnh, (Công văn số 2658/VP-NC, ngày 12/7/2018)."]).subject)
+        .toBe("tăng cường kiểm tra, giám sát xuất nhập cảnh");
+      // A document the news only mentions ("đề cập" without the page's directive) in a later paragraph stays cited.
+      expect(own(["Tin tức", "Ảnh minh họa", "Hội nghị diễn ra sáng nay.", "Các đại biểu thảo luận nhiều nội dung.", "Bộ trưởng phát biểu.", "Vấn đề này đã được đề cập tại Công văn số 12/BYT-KH."]).number).toBeNull();
+    });
+
+    it("an old decision's title stops at the signer's title that repeats its 'CỦA …' issuer", () => {
+      expect(header(["THỦ TƯỚNG CHÍNH PHỦ", "Số: 180/2002/QĐ-TTg", "QUYẾT ĐỊNH", "CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 180/2002/QĐ-TTG NGÀY 19 THÁNG 12 NĂM 2002 VỀ VIỆC BAN HÀNH QUY CHẾ QUẢN LÝ TÀI CHÍNH", "THỦ TƯỚNG CHÍNH PHỦ", "Căn cứ Luật Tổ chức Chính phủ;"].join("\n")).subject)
+        .toBe("BAN HÀNH QUY CHẾ QUẢN LÝ TÀI CHÍNH");
+    });
+
     it("a lead sentence that tells the signing of an unnumbered document dates it", () => {
       const lead = (l: string) => header([l, "", "Thành phố giao Chủ tịch UBND quận thực hiện ngay các biện pháp chống dịch."].join("\n"));
       expect(lead("Ngày 10-2-2012, Phó chủ tịch UBND TP Đỗ Trung Thoại ký quyết định công bố dịch cúm gia cầm.").date).toBe("2012-02-10");

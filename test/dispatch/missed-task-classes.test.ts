@@ -195,3 +195,58 @@ describe("a collective with its places after a colon ('UBND các xã: A, B, C �
     expect(leadsOfSentence("Kính gửi: UBND các xã: Phú Lai, Đoàn Kết.")?.leads ?? []).not.toContain("UBND các xã: Phú Lai, Đoàn Kết");
   });
 });
+
+describe("a dated line under a news page's text does not make the paragraphs above it header", () => {
+  it.each([
+    [
+      "Làm rõ nguyên nhân lúa lép\n\n01/11/2016 15:03\n\nNgày 1/11, Chánh Văn phòng HĐND-UBND thành phố đã ký ban hành thông báo kết luận tại cuộc họp giao ban của UBND thành phố.\n\nTheo thông báo này, Chủ tịch UBND thành phố giao Trạm Khuyến nông thành phố chủ trì, phối hợp với Phòng Kinh tế thành phố kiểm tra, có kết luận chính thức về nguyên nhân lúa lép trên địa bàn thành phố.\n\nTrước đó, ngày 29/10/2016, Báo điện tử có bài phản ánh tình trạng lúa lép.\n",
+      "Trạm Khuyến nông thành phố",
+    ],
+    [
+      "Chỉ thị về việc tổ chức đón Tết\n\nNgày 29 tháng 12/2020 Ban Thường vụ Tỉnh ủy đã ban hành Chỉ thị số 04-CT/TU về việc tổ chức đón Tết Nguyên đán. Theo đó Chỉ thị được ban hành trên cơ sở thực hiện Chỉ thị số 48-CT/TW của Ban Bí thư, Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy đảng, chính quyền triển khai tổ chức thực hiện Chỉ thị nhằm chuẩn bị tốt các điều kiện để Nhân dân vui Xuân, đón Tết.\n\nChỉ thị 04-CT/TU, ngày 29/12/2020\n",
+      "các cấp ủy đảng",
+    ],
+  ])("%#", (text, lead) => {
+    const tasks = readDispatch(text, { refDate: "2021-01-02" }).tasks;
+    expect(tasks.flatMap((t) => t.assignees.map((a) => a.name))).toContain(lead);
+  });
+});
+
+describe("a body's duty line in prose with its work capitalised after the colon ('Phòng X: Xây dựng …')", () => {
+  it.each([
+    ["Phòng Văn hóa và Thông tin: Xây dựng chuyên mục trên Cổng Thông tin điện tử huyện.", "xây dựng"],
+    ["Ủy ban Mặt trận Tổ quốc Việt Nam xã: Chủ trì, phối hợp với các đơn vị liên quan tuyên truyền, vận động Nhân dân.", "chủ trì"],
+  ])("%s", (s, verb) => expect(leadsOfSentence(s)?.verb).toBe(verb));
+
+  it("gives each such line its own task under a lead-in", () => {
+    const text = "UBND huyện giao và yêu cầu:\n\nPhòng Văn hóa và Thông tin: Xây dựng chuyên mục trên Cổng Thông tin điện tử huyện.\n\nPhòng Nội vụ: chủ trì, tham mưu thành lập Đoàn kiểm tra.\n";
+    const leads = readDispatch(text, { refDate: "2024-05-01" }).tasks.map((t) => t.assignees[0]?.name);
+    expect(leads.slice(-2)).toEqual(["Phòng Văn hóa và Thông tin", "Phòng Nội vụ"]);
+  });
+
+  it("leaves a name or a number after the colon alone", () => {
+    expect(leadsOfSentence("Phòng Nội vụ: Nguyễn Văn An.")?.verb ?? "").toBe("");
+    expect(leadsOfSentence("Phòng Nội vụ: 0203 3822 111.")?.verb ?? "").toBe("");
+  });
+});
+
+describe("a collective is never the issuer, however many words it shares with it", () => {
+  it("'Các ban HĐND huyện chủ động …' in a page of the Chủ tịch HĐND huyện is the committees' task", () => {
+    const text = "Phiên họp thống nhất phân công các đồng chí Thường trực dự kỳ họp tại các xã; Các ban HĐND huyện chủ động xây dựng kế hoạch giám sát chuyên đề trong quý 1 năm 2018.\nKết luận phiên họp, Chủ tịch HĐND huyện đã yêu cầu Thường trực và các Ban tập trung triển khai tốt các nội dung kế hoạch giám sát.";
+    const leads = readDispatch(text, { refDate: "2018-01-05" }).tasks.map((t) => t.assignees[0]?.name);
+    expect(leads).toContain("Các ban HĐND huyện");
+  });
+});
+
+describe("'các phường' is a named kind of unit, not the generic 'các địa phương' (the same letters without tones)", () => {
+  it("asks the wards", () => {
+    expect(asked("Để đợt tổng vệ sinh đạt kết quả, UBND cũng đề nghị các phường thực hiện nghiêm túc công tác thu gom rác thải.")).toEqual(["các phường"]);
+    const text = "UBND thành phố yêu cầu các cơ quan, doanh nghiệp trên địa bàn dọn dẹp vệ sinh trụ sở vào chiều thứ bảy.\n\nĐể đợt tổng vệ sinh đạt kết quả, UBND cũng đề nghị các phường thực hiện nghiêm túc công tác thu gom rác thải.";
+    expect(readDispatch(text, { refDate: "2014-12-27" }).tasks.map((t) => t.assignees[0]?.name)).toContain("các phường");
+  });
+  it("still reads 'các địa phương' as generic", async () => {
+    const { isGeneric } = await import("../../src/dispatch/bodies.js");
+    expect(isGeneric(["các địa phương"])).toBe(true);
+    expect(isGeneric(["các phường"])).toBe(false);
+  });
+});
