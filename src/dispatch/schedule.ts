@@ -50,6 +50,14 @@ function first(text: string, ctx: DateContext): Deadline | null {
   return d ? { text: d.text, date: d.date, recurrence: d.recurrence } : null;
 }
 
+// "Thời gian thực hiện: 6h30 phút ngày 05/9/2013", "Thời gian: ngày 25/7/2022": after a time label the bare time needs
+// no cue word of its own.
+const BARE_VALUE = /^(?:(?:thứ\s+\p{L}+|chủ\s*nhật)\s*,?\s*|(?:buổi\s+)?(?:sáng|chiều|tối|trưa)\s+)?(?:ngày|lúc|\d)/iu;
+function labelTime(value: string, ctx: DateContext): Deadline | null {
+  const v = value.trim();
+  return first(v, ctx) ?? (BARE_VALUE.test(v) ? first(`vào ${v}`, ctx) : null);
+}
+
 // Info labels that say what kind of information follows, not which activity it dates.
 const INFO_LABEL = /^(?:thời gian|địa điểm|nội dung|kinh phí|hình thức|thành phần|chủ đề|khẩu hiệu|đối tượng|phạm vi|mục đích|yêu cầu|hồ sơ|quy mô|số lượng)/iu;
 // "Tháng cao điểm được tổ chức từ ngày …", "Hội nghị tổng kết cấp huyện tổ chức trong tháng 6/2024".
@@ -403,7 +411,7 @@ function planTime(text: string, ctx: DateContext): Deadline | null {
   let found: Deadline | null = null;
   for (const line of text.split("\n")) {
     const m = PLAN_TIME.exec(line.trim().split(/(?<=\.)\s+(?=\p{Lu})/u)[0]!);
-    const d = m ? first(m[1]!, ctx) : null;
+    const d = m ? labelTime(m[1]!, ctx) : null;
     if (!d?.date || d.recurrence) continue;
     if (found && found.date !== d.date) return null;
     found = d;
@@ -423,7 +431,7 @@ function sectionTimes(root: OutlineNode, ctx: DateContext): Array<{ ref: string;
     const parentPath = n.kind.startsWith("dotted") ? path.filter((p) => !n.label.startsWith(`${p}.`)) : path;
     const ref = [...parentPath, n.label].filter(Boolean).join(".");
     const m = n.kind === "root" ? null : BARE_TIME.exec(n.head.trim()) ?? DONE_BY.exec(n.head.trim());
-    const d = m ? first(m[1]!, ctx) : null;
+    const d = m ? labelTime(m[1]!, ctx) : null;
     if (d?.date && !d.recurrence && n.label) {
       const scope = ref.includes(".") ? ref.slice(0, ref.lastIndexOf(".")) : "";
       out.push({ ref, scope, deadline: d });

@@ -491,3 +491,12 @@ describe("a line that states the time of carrying out, in unnumbered work", () =
     expect(dated(notice)).toEqual([null]);
   });
 });
+
+describe("a bare time after a time label", () => {
+  const dated = (text: string) => readDispatch(text, { refDate: "2013-08-20" }).tasks.filter((t) => t.assignees.length > 0).map((t) => t.deadline?.date ?? null);
+  it("'II. Thời gian thực hiện: 6h30 phút ngày 05/9/2013' dates the plan's work", () => {
+    const plan =
+      "KẾ HOẠCH\n\nTổ chức lễ khai giảng năm học 2013 - 2014\n\nI. Mục đích: Tổ chức lễ khai giảng năm học 2013 - 2014.\n\nII. Thời gian thực hiện: 6h30 phút ngày 05/9/2013.\n\nIII. Tổ chức thực hiện\n\n1. Đoàn thanh niên chuẩn bị trang trí sân khấu.\n\n2. Tổ văn phòng chuẩn bị âm thanh, ánh sáng.";
+    expect(dated(plan)).toEqual(["2013-09-05", "2013-09-05"]);
+  });
+});
