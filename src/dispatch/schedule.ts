@@ -409,7 +409,9 @@ const PLAN_TIME = /^(?:[-+•*]\s*)?Thời gian(?:\s+(?:thực hiện|tiến hà
 /** The one time of carrying out a document states on a line of its own (several different ones: none). */
 function planTime(text: string, ctx: DateContext): Deadline | null {
   let found: Deadline | null = null;
+  // Only lines that open with the label are split into sentences.
   for (const line of text.split("\n")) {
+    if (!/^\s*(?:[-+•*]\s*)?Thời gian/iu.test(line)) continue;
     const m = PLAN_TIME.exec(line.trim().split(/(?<=\.)\s+(?=\p{Lu})/u)[0]!);
     const d = m ? labelTime(m[1]!, ctx) : null;
     if (!d?.date || d.recurrence) continue;
