@@ -100,6 +100,13 @@ const BEFORE_TET_RE = new RegExp(
   `trước\\s+(?:dịp\\s+)?Tết(?:\\s+Nguyên\\s+đán)?(?:\\s+(?:năm\\s+)?(${CAN})\\s+(${CHI}))?(?:\\s+(?:năm\\s+)?(\\d{4}))?(?![\\p{L}\\d])(?!\\s+(?:Dương|Trung|Nhân|Thanh|Đoan|Hàn|Độc|Nguyên\\s+tiêu))`,
   "giu",
 );
+// "vào mùng 8 Tết", "trước ngày 15 tháng Giêng âm lịch": a day of the first lunar month counts from the first day of
+// Tết, which the table below gives.
+const TET_MONTH_DAY_RE = new RegExp(
+  `(?<!\\(\\s*(?:tức\\s+)?)(?:vào|trước|đến|trong|chậm nhất(?:\\s+là)?)\\s+(?:(?:sáng|chiều|tối|trưa)\\s+)?(?:ngày\\s+)?(?:(?:(?:mùng|mồng)\\s*(\\d{1,2})\\s+(?:Tết|tháng\\s+Giêng))|(\\d{1,2})\\s+tháng\\s+Giêng)(?:\\s+(?:âm lịch|Nguyên đán))?(?:\\s*\\(?\\s*(?:Tết\\s+)?(?:năm\\s+)?(${CAN})\\s+(${CHI}))?(?:\\s+(?:năm\\s+)?(\\d{4}))?(?![\\p{L}\\d])`,
+  "giu",
+);
+const LUNAR_AFTER_RE = new RegExp(`^\\s*(?:\\(\\s*)?(?:(?:năm\\s+)?(?:${CAN})\\s+(?:${CHI})(?![\\p{L}])|âm\\s+lịch|\\(?\\s*ÂL\\b)`, "iu");
 // First day of the lunar new year (Tết Nguyên đán), Gregorian.
 const TET: Record<number, string> = {
   2005: "02-09", 2006: "01-29", 2007: "02-18", 2008: "02-07", 2009: "01-26", 2010: "02-14", 2011: "02-03", 2012: "01-23",
@@ -237,6 +244,9 @@ export function findDeadlines(original: string, ctx: DateContext): FoundDeadline
     // "các hoạt động đã thực hiện trong tháng 3": what was done in a period is no limit.
     if (DONE_BEFORE_RE.test(text.slice(Math.max(0, index - 30), index))) return;
     if (/^(?:hoàn thành|xong|kết thúc)/iu.test(found) && NOT_DONE_RE.test(text.slice(Math.max(0, index - 8), index))) return;
+    // "(từ ngày 6 tháng giêng đến 5.2 năm Quý Mão)", "ngày 15/8 âm lịch": a lunar day; with no conversion table the
+    // reader leaves it to the solar date the text gives beside it.
+    if (recurrence === null && LUNAR_AFTER_RE.test(text.slice(index + found.length, index + found.length + 24))) return;
     // "Từ đầu tháng 11 đến nay": the period a report covers, whatever the start's shape.
     if (/(?:^|[^\p{L}])từ\s*$/iu.test(text.slice(Math.max(0, index - 8), index)) && UNTIL_NOW_RE.test(text.slice(index + found.length))) return;
     let phrase = original.slice(index, index + found.length);
@@ -269,6 +279,11 @@ export function findDeadlines(original: string, ctx: DateContext): FoundDeadline
   for (const m of dateLike && /từ/iu.test(text) ? text.matchAll(DAY_RANGE_RE) : []) {
     const y = m[4] ? Number(m[4]) : ctx.year;
     if (Number(m[1]) < Number(m[2])) push(m.index, m[0], iso(y, Number(m[3]), Number(m[2])));
+  }
+  for (const m of /(?:mùng|mồng)\s*\d{1,2}\s+tết|tháng\s+giêng/iu.test(text) ? text.matchAll(TET_MONTH_DAY_RE) : []) {
+    const first = tetDay(ctx, m[3], m[4], m[5]);
+    const day = Number(m[1] ?? m[2]);
+    if (first && day >= 1 && day <= 30) push(m.index, m[0], addDays(first, day - 1));
   }
   for (const m of /trước\s+(?:dịp\s+)?tết/iu.test(text) ? text.matchAll(BEFORE_TET_RE) : []) {
     push(m.index, m[0], tetDay(ctx, m[1], m[2], m[3]));

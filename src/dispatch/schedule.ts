@@ -50,6 +50,14 @@ function first(text: string, ctx: DateContext): Deadline | null {
   return d ? { text: d.text, date: d.date, recurrence: d.recurrence } : null;
 }
 
+// "Thời gian thực hiện: 6h30 phút ngày 05/9/2013", "Thời gian: ngày 25/7/2022": after a time label the bare time needs
+// no cue word of its own.
+const BARE_VALUE = /^(?:(?:thứ\s+\p{L}+|chủ\s*nhật)\s*,?\s*|(?:buổi\s+)?(?:sáng|chiều|tối|trưa)\s+)?(?:ngày|lúc|\d)/iu;
+function labelTime(value: string, ctx: DateContext): Deadline | null {
+  const v = value.trim();
+  return first(v, ctx) ?? (BARE_VALUE.test(v) ? first(`vào ${v}`, ctx) : null);
+}
+
 // Info labels that say what kind of information follows, not which activity it dates.
 const INFO_LABEL = /^(?:thời gian|địa điểm|nội dung|kinh phí|hình thức|thành phần|chủ đề|khẩu hiệu|đối tượng|phạm vi|mục đích|yêu cầu|hồ sơ|quy mô|số lượng)/iu;
 // "Tháng cao điểm được tổ chức từ ngày …", "Hội nghị tổng kết cấp huyện tổ chức trong tháng 6/2024".
@@ -373,6 +381,10 @@ export function attachDeadlines(tasks: ParsedTask[], st: Structure, doc: DocHead
       if (!t.deadline && base !== "" && base !== s.ref && (s.scope === "" || base.startsWith(`${s.scope}.`))) t.deadline = { ...s.deadline };
     }
   }
+  // "- Thời gian tiến hành: Bắt đầu tiêm từ ngày 6/11 đến ngày 11/11/2023." in a notice whose work is not numbered: a
+  // line that only states the time of carrying out, naming no activity, is the time of the notice's work.
+  const plain = planTime(text, ctx);
+  if (plain) for (const t of tasks) if (!t.deadline && t.ref.startsWith("#")) t.deadline = { ...plain };
   // "Sẵn sàng cho lễ giao nhận quân năm 2020 … bảo đảm an ninh trật tự trước, trong và sau lễ giao, nhận quân": in a
   // document about one dated occasion, a task that names an occasion and states no time of its own prepares or serves
   // that one, so it is due on the occasion's day.
@@ -391,7 +403,28 @@ export function attachDeadlines(tasks: ParsedTask[], st: Structure, doc: DocHead
   }
 }
 
+// "Thời gian thực hiện: …", "Thời gian tiến hành: bắt đầu từ …", "Thời gian thực hiện từ ngày …": the time of
+// carrying out, with no activity named, at the start of a line or sentence.
+const PLAN_TIME = /^(?:[-+•*]\s*)?Thời gian(?:\s+(?:thực hiện|tiến hành|triển khai))?\s*(?::\s*|\s(?=(?:là\s+)?(?:từ|bắt đầu|kể từ)\s))([^]*)$/iu;
+/** The one time of carrying out a document states on a line of its own (several different ones: none). */
+function planTime(text: string, ctx: DateContext): Deadline | null {
+  let found: Deadline | null = null;
+  // Only lines that open with the label are split into sentences.
+  for (const line of text.split("\n")) {
+    if (!/^\s*(?:[-+•*]\s*)?Thời gian/iu.test(line)) continue;
+    const m = PLAN_TIME.exec(line.trim().split(/(?<=\.)\s+(?=\p{Lu})/u)[0]!);
+    const d = m ? labelTime(m[1]!, ctx) : null;
+    if (!d?.date || d.recurrence) continue;
+    if (found && found.date !== d.date) return null;
+    found = d;
+  }
+  return found;
+}
+
 const TIME_HEADING = /^Thời gian(?:\s*(?:,|và)\s*địa điểm)?(?:\s+(?:tổ chức|thực hiện))?\s*:?$/iu;
+// "2. Thời gian hoàn thành và nộp biểu tổng hợp về Phòng GD&ĐT trước ngày 18/8/2016", "Thời hạn: trước ngày …": the time
+// the section's work is to be finished by.
+const DONE_BY = /^((?:Thời gian|Thời hạn) hoàn thành[^]*|Thời hạn\s*:[^]*)$/iu;
 const BARE_TIME = /^Thời gian(?:\s+(?:thực hiện|hoàn thành|triển khai|tổ chức|áp dụng))?\s*:\s*(\S[^]*)$/iu;
 /** Items that only state a time ("Thời gian thực hiện: …"), with the ref of the section they belong to. */
 function sectionTimes(root: OutlineNode, ctx: DateContext): Array<{ ref: string; scope: string; deadline: Deadline }> {
@@ -399,8 +432,8 @@ function sectionTimes(root: OutlineNode, ctx: DateContext): Array<{ ref: string;
   const visit = (n: OutlineNode, path: string[]) => {
     const parentPath = n.kind.startsWith("dotted") ? path.filter((p) => !n.label.startsWith(`${p}.`)) : path;
     const ref = [...parentPath, n.label].filter(Boolean).join(".");
-    const m = n.kind === "root" ? null : BARE_TIME.exec(n.head.trim());
-    const d = m ? first(m[1]!, ctx) : null;
+    const m = n.kind === "root" ? null : BARE_TIME.exec(n.head.trim()) ?? DONE_BY.exec(n.head.trim());
+    const d = m ? labelTime(m[1]!, ctx) : null;
     if (d?.date && !d.recurrence && n.label) {
       const scope = ref.includes(".") ? ref.slice(0, ref.lastIndexOf(".")) : "";
       out.push({ ref, scope, deadline: d });

@@ -445,3 +445,58 @@ describe("work listed under a time heading", () => {
     expect(dated(plan)).toEqual(["2019-09-13", "2019-09-13"]);
   });
 });
+
+describe("lunar days beside solar ones", () => {
+  it("takes the solar window, not the lunar gloss after it", () => {
+    expect(first("phát động Tết trồng cây từ ngày 27.1-24.2 (từ ngày 6 tháng giêng đến 5.2 năm Quý Mão)")).toMatchObject({ date: "2022-02-24" });
+  });
+  it.each(["tổ chức lễ hội đến ngày 15/8 âm lịch", "hoàn thành trước ngày 10/3 năm Giáp Thìn"])("%s is no solar day", (s) => {
+    expect(first(s)).toBeNull();
+  });
+});
+
+describe("an item that gives the time to finish the section's work", () => {
+  const dated = (text: string) => readDispatch(text, { refDate: "2016-08-05" }).tasks.filter((t) => t.assignees.length > 0).map((t) => t.deadline?.date ?? null);
+  it("dates the work items beside it", () => {
+    const letter =
+      "Kính gửi: Các trường tiểu học và THCS\n\nPhòng GD&ĐT yêu cầu các trường tiểu học và THCS thực hiện một số nội dung sau:\n\n1. Rà soát và lập danh sách học sinh được mượn sách giáo khoa năm học 2016-2017.\n\n2. Thời gian hoàn thành và nộp biểu tổng hợp về Phòng GD&ĐT trước ngày 18/8/2016.";
+    expect(dated(letter)).toEqual(["2016-08-18", "2016-08-18"]);
+  });
+});
+
+describe("days of the first lunar month", () => {
+  const tet = (s: string) => findDeadlines(s, { year: 2013, base: "2013-01-20" })[0] ?? null;
+  it.each([
+    ["tổ chức hội thi vào mùng 8 Tết, vào tối mùng 10 tết (Tết Quý Tỵ 2013)", "2013-02-17"],
+    ["hoàn thành trước ngày 15 tháng Giêng âm lịch", "2013-02-24"],
+    ["tổ chức lễ hội vào ngày 15 tháng Giêng năm Giáp Ngọ", "2014-02-14"],
+  ])("%s", (s, date) => {
+    expect(tet(s)).toMatchObject({ date, recurrence: null });
+  });
+  it("a lunar gloss in brackets restates the solar days before it", () => {
+    expect(tet("phát động từ ngày 27.1-24.2 (từ ngày 6 tháng giêng đến 5.2 năm Quý Mão)")).toMatchObject({ date: "2013-02-24" });
+  });
+});
+
+describe("a line that states the time of carrying out, in unnumbered work", () => {
+  const dated = (text: string) => readDispatch(text, { refDate: "2023-11-08" }).tasks.filter((t) => t.assignees.length > 0).map((t) => t.deadline?.date ?? null);
+  it("dates the notice's work", () => {
+    const notice =
+      "THÔNG BÁO\n\nV/v tiêm phòng bệnh dại cho đàn chó\n\nUBND xã thông báo kế hoạch tiêm phòng cụ thể như sau:\n\n- Phạm vi tiêm phòng: Toàn bộ số chó hiện có của các hộ.\n\n- Thời gian tiến hành: Bắt đầu tiêm từ ngày 6/11 đến ngày 11/11/2023.\n\n- Hình thức tổ chức: UBND xã giao cho cán bộ thú y của xã trực tiếp đến các hộ có nuôi chó để tiêm phòng.";
+    expect(dated(notice)).toEqual(["2023-11-11"]);
+  });
+  it("two different times of carrying out date nothing", () => {
+    const notice =
+      "THÔNG BÁO\n\nUBND xã thông báo như sau:\n\n- Thời gian thực hiện: từ ngày 6/11 đến ngày 11/11/2023.\n\n- Thời gian thực hiện: từ ngày 1/12 đến ngày 5/12/2023.\n\n- UBND xã giao cho cán bộ thú y của xã trực tiếp đến các hộ có nuôi chó để tiêm phòng.";
+    expect(dated(notice)).toEqual([null]);
+  });
+});
+
+describe("a bare time after a time label", () => {
+  const dated = (text: string) => readDispatch(text, { refDate: "2013-08-20" }).tasks.filter((t) => t.assignees.length > 0).map((t) => t.deadline?.date ?? null);
+  it("'II. Thời gian thực hiện: 6h30 phút ngày 05/9/2013' dates the plan's work", () => {
+    const plan =
+      "KẾ HOẠCH\n\nTổ chức lễ khai giảng năm học 2013 - 2014\n\nI. Mục đích: Tổ chức lễ khai giảng năm học 2013 - 2014.\n\nII. Thời gian thực hiện: 6h30 phút ngày 05/9/2013.\n\nIII. Tổ chức thực hiện\n\n1. Đoàn thanh niên chuẩn bị trang trí sân khấu.\n\n2. Tổ văn phòng chuẩn bị âm thanh, ánh sáng.";
+    expect(dated(plan)).toEqual(["2013-09-05", "2013-09-05"]);
+  });
+});
