@@ -1,3 +1,4 @@
+import { BULK_TX } from "./tx.js";
 import type { ChatId } from "../chat/port.js";
 import type { ChatBinding, Person, Role, Unit } from "../tracking/model.js";
 import { officeSettingsSchema, type OfficeSettings } from "../tracking/settings.js";
@@ -145,7 +146,7 @@ export class DirectoryRepo {
           if (parentId !== undefined && parentId !== ids.get(u.key)) await tx.unit.update({ where: { key: u.key }, data: { parentId } });
         }
         await tx.event.create({ data: { at, type: "directory_imported", actor, data: JSON.stringify({ units: units.length }) } });
-      }, { timeout: 60_000 });
+      }, BULK_TX);
     });
   }
 

@@ -1,3 +1,4 @@
+import { BULK_TX } from "./tx.js";
 import type { NewOutboxItem } from "../chat/outbox.js";
 import type { DocHeader, Recurrence } from "../dispatch/schema.js";
 import type { AssigneeRole, Draft, DraftItem, DispatchStatus } from "../tracking/model.js";
@@ -164,7 +165,7 @@ export class DispatchRepo {
         await enqueueIn(tx, posts(created), at);
         await tx.event.create({ data: { at, type: "dispatch_confirmed", actor, dispatchId, data: JSON.stringify({ tasks: plans.length, assignments: created.length }) } });
         return created;
-      });
+      }, BULK_TX);
     });
   }
 }

@@ -5,7 +5,7 @@ import type { ChatId, SendFailure, SentRef } from "../chat/port.js";
 import type { Clock } from "../clock.js";
 import type { Prisma } from "./database.js";
 import type { WriteGate } from "./write-gate.js";
-import type { Tx } from "./tx.js";
+import { BULK_TX, type Tx } from "./tx.js";
 
 type Row = {
   id: number;
@@ -164,7 +164,7 @@ export class PrismaOutboxStore implements OutboxStore {
   }
 
   async enqueue(items: NewOutboxItem[]): Promise<number[]> {
-    return this.gate.run(() => this.prisma.$transaction((tx) => enqueueIn(tx, items, this.clock.now())));
+    return this.gate.run(() => this.prisma.$transaction((tx) => enqueueIn(tx, items, this.clock.now()), BULK_TX));
   }
 
   async sentMessageId(id: number): Promise<string | undefined> {
