@@ -49,8 +49,21 @@ export function gluedAt(word: string): number {
   return at;
 }
 
+// The lists of a dispatch repeat their words ("các", "huyện", "Sở"): each word's reading is kept, as names.ts keeps keys.
+const UNGLUED = new Map<string, string>();
+
 /** `word` with spaces where glued words meet ("Chủtịch" → "Chủ tịch"). */
 export function unglue(word: string): string {
+  let out = UNGLUED.get(word);
+  if (out === undefined) {
+    out = splitGlued(word);
+    if (UNGLUED.size >= 5000) UNGLUED.clear();
+    UNGLUED.set(word, out);
+  }
+  return out;
+}
+
+function splitGlued(word: string): string {
   const parts: string[] = [];
   let rest = word;
   for (let at = gluedAt(rest); at > 0 && parts.length < 8; at = gluedAt(rest)) {

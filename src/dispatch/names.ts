@@ -109,12 +109,24 @@ export function nameKey(name: string): string {
  * Same body, as the evaluation counts it: equal canonical names, or ≥ 75 % shared words ("UBND quận, huyện, thị xã"
  * and "UBND các quận, huyện, thị xã").
  */
+// sameBody compares every predicted name with every issuer and recipient: each key's words are split once.
+const WORD_SETS = new Map<string, Set<string>>();
+function wordSet(key: string): Set<string> {
+  let set = WORD_SETS.get(key);
+  if (set === undefined) {
+    set = new Set(key.split(" "));
+    if (WORD_SETS.size >= 5000) WORD_SETS.clear();
+    WORD_SETS.set(key, set);
+  }
+  return set;
+}
+
 export function sameBody(a: string, b: string): boolean {
   const ka = nameKey(a);
   const kb = nameKey(b);
   if (ka === kb) return ka !== "";
-  const ta = new Set(ka.split(" "));
-  const tb = new Set(kb.split(" "));
+  const ta = wordSet(ka);
+  const tb = wordSet(kb);
   let inter = 0;
   for (const w of ta) if (tb.has(w)) inter++;
   return inter / (ta.size + tb.size - inter || 1) >= 0.75;

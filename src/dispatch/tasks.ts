@@ -125,7 +125,17 @@ const properTail = (n: string) => /(?:\s\p{Lu}\p{Ll}*)+$/u.exec(n)?.[0].trim().t
 const sameUnit = (a: string, b: string) => sameBody(a, b) && (properTail(a) === "" || properTail(b) === "" || properTail(a) === properTail(b));
 const dedupe = (names: string[]) => names.filter((n, i) => names.findIndex((m) => sameUnit(m, n) || samePerson(m, n)) === i);
 
-const words = (s: string) => new Set(s.toLowerCase().normalize("NFC").split(/[^\p{L}\p{N}]+/u).filter(Boolean));
+// Each new sentence is compared with the first sentence of every task so far: a sentence's words are split once.
+const WORDS = new Map<string, Set<string>>();
+function words(s: string): Set<string> {
+  let set = WORDS.get(s);
+  if (set === undefined) {
+    set = new Set(s.toLowerCase().normalize("NFC").split(/[^\p{L}\p{N}]+/u).filter(Boolean));
+    if (WORDS.size >= 2000) WORDS.clear();
+    WORDS.set(s, set);
+  }
+  return set;
+}
 /** Two sentences that share nearly all their words ("… chỉ đạo của Thủ tướng" / "… chỉ đạo của Thủ tướng tại Thông báo số …"). */
 function repeats(a: string, b: string): boolean {
   if (a.length < 40 || b.length < 40) return false;
