@@ -74,10 +74,21 @@ const NOT_HEADER = /^\(?\s*(?:Căn cứ|Thực hiện|Theo|Trong|Để|Nhằm|Ng
 
 // The authority line under a quyết định's title ("TỔNG CỤC TRƯỞNG TỔNG CỤC THUẾ", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"),
 // when a page joins it to the title.
-const AUTHORITY_TAIL =
-  /(?<!\s(?:CỦA|VÀ|CHO|VỚI|THUỘC|TẠI))\s+(?:(?:TỔNG CỤC|CỤC|BỘ|VỤ|VIỆN) TRƯỞNG|THỦ TƯỚNG CHÍNH PHỦ|CHỦ TỊCH|GIÁM ĐỐC|HIỆU TRƯỞNG|TRƯỞNG BAN|(?:ỦY|UỶ) BAN NHÂN DÂN)(?:\s+\p{Lu}+)*$/u;
+const AUTHORITY = `(?:(?:TỔNG CỤC|CỤC|BỘ|VỤ|VIỆN) TRƯỞNG|THỦ TƯỚNG CHÍNH PHỦ|CHỦ TỊCH|GIÁM ĐỐC|HIỆU TRƯỞNG|TRƯỞNG BAN|(?:ỦY|UỶ) BAN NHÂN DÂN)(?:\\s+\\p{Lu}+){0,6}$`;
+const AUTHORITY_TAIL = new RegExp(`(?<!\\s(?:CỦA|VÀ|CHO|VỚI|THUỘC|TẠI|PHÓ))\\s+${AUTHORITY}`, "u");
+/** The signer's authority alone on its line under a title ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"). */
+const AUTHORITY_LINE = new RegExp(`^${AUTHORITY}`, "u");
 
 /** "CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 180/2002/QĐ-TTG NGÀY … VỀ VIỆC BAN HÀNH …" → "BAN HÀNH …", without the authority line. */
+/**
+ * A capitalised title wrapped over lines ("TRIỂN KHAI THỰC HIỆN / CHỈ THỊ SỐ 32/CT-TTG … / CÔNG TÁC BẢO VỆ BÍ MẬT NHÀ
+ * NƯỚC …") goes on while the next line is capitalised too and is not a heading, the issuer, the signer's authority or
+ * the text.
+ */
+function titleGoesOn(title: string, next: string): boolean {
+  return isUpper(title) && isUpper(next) && next.length < 160 && !/[.:;]$/u.test(title) && !/^(?:[IVX]+|\d+)[.)]/u.test(next) && !ISSUER_HEAD.test(next) && !AUTHORITY_LINE.test(next) && !NOT_HEADER.test(next);
+}
+
 function quyetDinhTitle(title: string): string {
   let t = title;
   if (isUpper(t)) t = t.replace(AUTHORITY_TAIL, "");
@@ -204,7 +215,14 @@ export function readHeader(input: Line[]): HeaderResult {
     if (tl && (isUpper(tl[1]!) || ABOUT.test(tl[2] ?? "") || (i <= 3 && /^(?:về\s)/iu.test(tl[2] ?? ""))) && doc.type === null && !(tl[2] && /^(?:số|SỐ)\s/u.test(tl[2]))) {
       doc.type = titleCaseType(tl[1]!);
       lastHeader = i;
-      if (tl[2]) doc.subject ??= stripEnd(quyetDinhTitle(tl[2]).replace(ABOUT, "").replace(/^về\s+/iu, ""));
+      if (tl[2] && doc.subject === null) {
+        let title = tl[2];
+        for (let j = i + 1; j < limit && j <= i + 4 && titleGoesOn(title, lines[j]!.text); j++) {
+          title += ` ${lines[j]!.text}`;
+          lastHeader = j;
+        }
+        doc.subject = stripEnd(quyetDinhTitle(title).replace(ABOUT, "").replace(/^về\s+/iu, ""));
+      }
       else if (doc.subject === null) {
         const parts: string[] = [];
         // "CỦA CHỦ TỊCH HỘI ĐỒNG BỘ TRƯỞNG SỐ 207/CT / NGÀY 11-7-1988 VỀ VIỆC CHO PHÉP THÀNH LẬP / HỘI HOÁ HỌC …": an
@@ -220,7 +238,9 @@ export function readHeader(input: Line[]): HeaderResult {
           parts.push(s.replace(/^[“"(]?(?:về việc|v\/v)\s*:?\s*/iu, ""));
           lastHeader = j;
           if (parts.length === 1 && /^CỦA\s/u.test(s) && isUpper(s)) issuerTitle = true;
-          if (!/,$/.test(s) && !(issuerTitle && isUpper(s))) break;
+          // A capitalised title wrapped over lines ("TRIỂN KHAI THỰC HIỆN / CHỈ THỊ SỐ 32/CT-TTG … / CÔNG TÁC BẢO VỆ BÍ MẬT
+          // NHÀ NƯỚC …") goes on while the next line is capitalised too and is not a heading, an authority or the text.
+          if (!/,$/.test(s) && !(issuerTitle && isUpper(s)) && !titleGoesOn(s, lines[j + 1]?.text ?? "")) break;
         }
         if (issuerTitle) {
           const about = /\s(?:VỀ VIỆC|V\/V)\s+(.+)$/u.exec(parts.join(" "));

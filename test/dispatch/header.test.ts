@@ -377,3 +377,19 @@ describe("header: portal renderings and trích yếu lines", () => {
     });
   });
 });
+
+describe("header: a capitalised title wrapped over lines", () => {
+  const head = ["ỦY BAN NHÂN DÂN", "TỈNH BÌNH ĐỊNH", "Số: 88/KH-UBND", "Quy Nhơn, ngày 3 tháng 3 năm 2024", "KẾ HOẠCH"];
+  it("joins the title's capitalised lines up to the text", () => {
+    const doc = header([...head, "TRIỂN KHAI THỰC HIỆN", "CHỈ THỊ SỐ 32/CT-TTG NGÀY 21/10/2025 CỦA THỦ TƯỚNG CHÍNH PHỦ", "TRÊN ĐỊA BÀN TỈNH", "", "Thực hiện Chỉ thị số 32/CT-TTg, UBND tỉnh ban hành Kế hoạch như sau:", "I. MỤC ĐÍCH, YÊU CẦU"].join("\n"));
+    expect(doc.subject).toBe("TRIỂN KHAI THỰC HIỆN CHỈ THỊ SỐ 32/CT-TTG NGÀY 21/10/2025 CỦA THỦ TƯỚNG CHÍNH PHỦ TRÊN ĐỊA BÀN TỈNH");
+  });
+  it("stops before a capitalised heading or the signer's authority line", () => {
+    expect(header([...head, "TỔ CHỨC NGÀY HỘI ĐẠI ĐOÀN KẾT", "I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích"].join("\n")).subject).toBe("TỔ CHỨC NGÀY HỘI ĐẠI ĐOÀN KẾT");
+    expect(header(["ỦY BAN NHÂN DÂN", "TỈNH BÌNH ĐỊNH", "Số: 9/QĐ-UBND", "Quy Nhơn, ngày 3 tháng 3 năm 2024", "QUYẾT ĐỊNH", "VỀ VIỆC BAN HÀNH QUY CHẾ LÀM VIỆC", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "Căn cứ Luật Tổ chức chính quyền địa phương;"].join("\n")).subject).toBe("BAN HÀNH QUY CHẾ LÀM VIỆC");
+  });
+  it("keeps a deputy's title inside the subject: only a short authority line at its end is cut", () => {
+    const doc = header(["VĂN PHÒNG CHÍNH PHỦ", "Số: 653/TB-VPCP", "Hà Nội, ngày 28 tháng 11 năm 2025", "THÔNG BÁO", "Ý KIẾN CHỈ ĐẠO CỦA PHÓ THỦ TƯỚNG CHÍNH PHỦ NGUYỄN VĂN A TẠI BUỔI LÀM VIỆC", "VỚI TỈNH ĐỒNG NAI", "Ngày 20 tháng 11 năm 2025, Phó Thủ tướng đã làm việc."].join("\n"));
+    expect(doc.subject).toBe("Ý KIẾN CHỈ ĐẠO CỦA PHÓ THỦ TƯỚNG CHÍNH PHỦ NGUYỄN VĂN A TẠI BUỔI LÀM VIỆC VỚI TỈNH ĐỒNG NAI");
+  });
+});
