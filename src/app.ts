@@ -25,7 +25,7 @@ import { createLogger, type Logger } from "./logger.js";
 import { startReminderCron } from "./reminders/cron.js";
 import { openDatabase } from "./storage/database.js";
 import { createStore } from "./storage/store.js";
-import { WorkerLock, workerNameLock, ZALO_LISTENER_LOCK } from "./storage/advisory-lock.js";
+import { takeWorkerName, WorkerLock, ZALO_LISTENER_LOCK } from "./storage/advisory-lock.js";
 import { SharedRateLimiter } from "./storage/shared-rate.js";
 import { type HealthServer, startHealthServer } from "./health.js";
 import { questionDigest } from "./tracking/question-digest.js";
@@ -82,23 +82,23 @@ export const ZALO_LAST_INBOUND = "zalo.lastInbound";
 
 export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
   // Every log line names its worker, so with several workers the logs say which one did what.
-  const workerName = config.WORKER_ID ?? `${hostname()}-${process.pid}`;
-  const logger = (options.logger ?? createLogger(config.LOG_LEVEL)).child({ worker: workerName });
   const clock = options.clock ?? systemClock;
   const t = translator(config.DEFAULT_LANG);
   const db = await openDatabase(config.DATABASE_URL);
+  // A restarted worker gives back what its previous process under the same name left claimed (a crash, or a stop
+  // mid-send) rather than waiting out those leases: only while it holds the lock on its name. Without WORKER_ID the
+  // name is the host's first free slot, so a restart on the same machine finds its old name (takeWorkerName).
+  const { name: workerName, lock: nameLock, held: ownName } = await takeWorkerName(db, config.WORKER_ID, hostname(), process.pid);
+  const logger = (options.logger ?? createLogger(config.LOG_LEVEL)).child({ worker: workerName });
   // PostgreSQL may be shared by several workers (decision 0702): outbox items are claimed with a lease and the send
   // rate is counted in the database. SQLite is one process: neither is needed.
   const shared = db.dialect === "postgresql";
   const store = createStore(db, clock, shared ? { claims: { owner: workerName, leaseMs: config.OUTBOX_LEASE_S * 1000 } } : {});
   logger.info("database open", { dialect: db.dialect, database: db.path });
-  // A restarted worker gives back what its previous process under the same name left claimed (a crash, or a stop
-  // mid-send) rather than waiting out those leases. Only while it holds the lock on its name: if a live process
-  // holds it, two workers were given one WORKER_ID — a mis-configuration, said loudly — and that process's claims
-  // are its own (this one works on, with claims of its own; nothing waits on the other).
-  const nameLock = new WorkerLock(db, workerNameLock(workerName));
+  // If a live process holds this name, two workers were given one WORKER_ID — a mis-configuration, said loudly — and
+  // that process's claims are its own (this one works on, with claims of its own; nothing waits on the other).
   if (shared) {
-    if (await nameLock.tryAcquire()) {
+    if (ownName) {
       const released = await store.outbox.releaseEarlierClaims();
       if (released > 0) logger.info("outbox claims left by this worker's previous process given back", { released });
     } else {

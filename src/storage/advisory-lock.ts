@@ -84,3 +84,31 @@ export function workerNameLock(name: string): readonly [number, number] {
   for (const byte of Buffer.from(name, "utf8")) h = Math.imul(h ^ byte, 0x01000193);
   return [4415, 1000 + (h | 0)] as const;
 }
+
+/** How many workers one host may run without WORKER_ID before the name falls back to host-pid. */
+const HOST_SLOTS = 32;
+
+/**
+ * The name this process works under and the lock on it. A configured WORKER_ID is taken as it is (`held` false: a live
+ * twin holds it, a mis-configuration the caller reports). Without one, on PostgreSQL, the first free slot on this host
+ * ("host-1", "host-2", …): a process restarted on the same machine comes back under its old name once its dead
+ * predecessor's session is gone, and gives back that process's claims at once instead of waiting out their lease.
+ * On SQLite (one process per database) the name is "host-pid", as it always was.
+ */
+export async function takeWorkerName(
+  db: Pick<Db, "dialect" | "pool">,
+  configured: string | undefined,
+  host: string,
+  pid: number,
+): Promise<{ name: string; lock: WorkerLock; held: boolean }> {
+  const take = async (name: string) => {
+    const lock = new WorkerLock(db, workerNameLock(name));
+    return { name, lock, held: await lock.tryAcquire() };
+  };
+  if (configured !== undefined || db.dialect !== "postgresql") return take(configured ?? `${host}-${pid}`);
+  for (let slot = 1; slot <= HOST_SLOTS; slot++) {
+    const taken = await take(`${host}-${slot}`);
+    if (taken.held) return taken;
+  }
+  return take(`${host}-${pid}`);
+}

@@ -8,7 +8,7 @@ import { ManualClock, systemClock } from "../../src/clock.js";
 import { openDatabase, type Db } from "../../src/storage/database.js";
 import { PrismaOutboxStore } from "../../src/storage/outbox-store.js";
 import { SharedRateLimiter } from "../../src/storage/shared-rate.js";
-import { WorkerLock, workerNameLock } from "../../src/storage/advisory-lock.js";
+import { takeWorkerName, WorkerLock, workerNameLock } from "../../src/storage/advisory-lock.js";
 import { DIALECTS, testDatabase } from "../setup/db.js";
 import { ScriptedAdapter } from "../fakes/scripted-adapter.js";
 import { createStore } from "../../src/storage/store.js";
@@ -316,6 +316,29 @@ describe.each(DIALECTS)("several workers on one $dialect database", ({ dialect, 
     expect(await other.tryAcquire()).toBe(true);
     await first.release(); // the earlier process ended (on a crash the server drops its session, and the lock)
     expect(await twin.tryAcquire()).toBe(true);
+  });
+
+  it.skipIf(skip)("without WORKER_ID a process takes its host's first free slot, so a restart comes back under its old name", async () => {
+    const [dbA, dbB, dbC] = await workersDb(dialect, 3);
+    // Advisory locks are the whole server's: a host name of this run's own keeps parallel test files apart.
+    const host = `h${process.pid}x${Math.floor(Math.random() * 1e9)}`;
+    const first = await takeWorkerName(dbA!, undefined, host, 111);
+    stops.push(() => first.lock.release());
+    if (dialect === "sqlite") {
+      expect(first).toMatchObject({ name: `${host}-111`, held: true }); // one process per database: host-pid, as always
+      return;
+    }
+    const second = await takeWorkerName(dbB!, undefined, host, 222);
+    stops.push(() => second.lock.release());
+    expect([first.name, first.held, second.name, second.held]).toEqual([`${host}-1`, true, `${host}-2`, true]);
+    await first.lock.release(); // the first process died: the server dropped its session and the lock
+    const restarted = await takeWorkerName(dbC!, undefined, host, 333);
+    stops.push(() => restarted.lock.release());
+    expect([restarted.name, restarted.held]).toEqual([`${host}-1`, true]);
+    // A configured name is kept even when a live twin holds it; the caller reports the mis-configuration.
+    const twin = await takeWorkerName(dbA!, `${host}-2`, host, 444);
+    stops.push(() => twin.lock.release());
+    expect([twin.name, twin.held]).toEqual([`${host}-2`, false]);
   });
 
   it.skipIf(skip)("claims and leases run on the worker's clock: a store clock that stands still does not hold a 429's item", async () => {
