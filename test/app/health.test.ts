@@ -1,5 +1,5 @@
 import { copyFileSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { type App, startApp } from "../../src/app.js";
@@ -67,4 +67,29 @@ describe("health endpoints", () => {
       expect(lines.some((l) => l.includes(name === "SQLite" ? '"dialect":"sqlite"' : '"dialect":"postgresql"'))).toBe(true);
     });
   }
+  it.skipIf(!TEST_POSTGRES_URL)("workers on one PostgreSQL: without WORKER_ID each takes its own host slot; a twin WORKER_ID is logged as an error", async () => {
+    const url = postgresUrl(await createPostgresDatabase());
+    const api = await FakeBotApi.start();
+    cleanup.push(() => api.close());
+    const start = async (env: Record<string, string>) => {
+      const lines: string[] = [];
+      const parsed = parseConfig({ DATABASE_URL: url, TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, FILES_DIR: mkdtempSync(join(tmpdir(), "dondoc-workers-")), ...env });
+      if (!parsed.ok) throw new Error(parsed.problems.join("\n"));
+      const app = await startApp(parsed.config, { logger: createLogger("info", (l) => lines.push(l)), runRemindersAtStart: false });
+      cleanup.push(() => app.stop());
+      return lines.map((l) => JSON.parse(l) as { worker: string; level: string; msg: string });
+    };
+    const [a, b] = [await start({}), await start({})];
+    const slot = new RegExp(`^${hostname().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}-\\d+$`);
+    expect(a[0]!.worker).toMatch(slot);
+    expect(b[0]!.worker).toMatch(slot);
+    expect(a[0]!.worker).not.toBe(b[0]!.worker);
+    expect([...a, ...b].some((l) => l.level === "error")).toBe(false);
+    // Advisory locks are the server's: a name of this run's own keeps parallel test files apart.
+    const name = `twin-${process.pid}-${Math.floor(Math.random() * 1e6)}`;
+    const first = await start({ WORKER_ID: name });
+    const twin = await start({ WORKER_ID: name });
+    expect(first.some((l) => l.level === "error")).toBe(false);
+    expect(twin.filter((l) => l.level === "error").map((l) => l.msg)).toEqual(["another live process runs as this worker: give every worker its own WORKER_ID"]);
+  });
 });
