@@ -74,7 +74,7 @@ const NOT_HEADER = /^\(?\s*(?:Căn cứ|Thực hiện|Theo|Trong|Để|Nhằm|Ng
 
 // The authority line under a quyết định's title ("TỔNG CỤC TRƯỞNG TỔNG CỤC THUẾ", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"),
 // when a page joins it to the title.
-const AUTHORITY = `(?:(?:TỔNG CỤC|CỤC|BỘ|VỤ|VIỆN) TRƯỞNG|THỦ TƯỚNG CHÍNH PHỦ|CHỦ TỊCH|GIÁM ĐỐC|HIỆU TRƯỞNG|TRƯỞNG BAN|(?:ỦY|UỶ) BAN NHÂN DÂN)(?:\\s+\\p{Lu}+){0,6}$`;
+const AUTHORITY = `(?:(?:TỔNG CỤC|CỤC|BỘ|VỤ|VIỆN) TRƯỞNG|THỦ TƯỚNG CHÍNH PHỦ|CHỦ TỊCH|GIÁM ĐỐC|HIỆU TRƯỞNG|TRƯỞNG BAN|(?:ỦY|UỶ) BAN NHÂN DÂN)(?:\\s+\\p{Lu}+)*$`;
 const AUTHORITY_TAIL = new RegExp(`(?<!\\s(?:CỦA|VÀ|CHO|VỚI|THUỘC|TẠI|PHÓ))\\s+${AUTHORITY}`, "u");
 /** The signer's authority alone on its line under a title ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"). */
 const AUTHORITY_LINE = new RegExp(`^${AUTHORITY}`, "u");

@@ -387,6 +387,8 @@ describe("header: a capitalised title wrapped over lines", () => {
   it("stops before a capitalised heading or the signer's authority line", () => {
     expect(header([...head, "TỔ CHỨC NGÀY HỘI ĐẠI ĐOÀN KẾT", "I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích"].join("\n")).subject).toBe("TỔ CHỨC NGÀY HỘI ĐẠI ĐOÀN KẾT");
     expect(header(["ỦY BAN NHÂN DÂN", "TỈNH BÌNH ĐỊNH", "Số: 9/QĐ-UBND", "Quy Nhơn, ngày 3 tháng 3 năm 2024", "QUYẾT ĐỊNH", "VỀ VIỆC BAN HÀNH QUY CHẾ LÀM VIỆC", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "Căn cứ Luật Tổ chức chính quyền địa phương;"].join("\n")).subject).toBe("BAN HÀNH QUY CHẾ LÀM VIỆC");
+    // An authority line may be long: the signer's whole office.
+    expect(header(["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HÀ NỘI", "Số: 1597/QĐ-TTPVHCC", "Hà Nội, ngày 3 tháng 12 năm 2025", "QUYẾT ĐỊNH", "CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH", "TRONG LĨNH VỰC DU LỊCH", "GIÁM ĐỐC TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG THÀNH PHỐ HÀ NỘI", "Căn cứ Luật Tổ chức chính quyền địa phương;"].join("\n")).subject).toBe("CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH TRONG LĨNH VỰC DU LỊCH");
   });
   it("keeps a deputy's title inside the subject: only a short authority line at its end is cut", () => {
     const doc = header(["VĂN PHÒNG CHÍNH PHỦ", "Số: 653/TB-VPCP", "Hà Nội, ngày 28 tháng 11 năm 2025", "THÔNG BÁO", "Ý KIẾN CHỈ ĐẠO CỦA PHÓ THỦ TƯỚNG CHÍNH PHỦ NGUYỄN VĂN A TẠI BUỔI LÀM VIỆC", "VỚI TỈNH ĐỒNG NAI", "Ngày 20 tháng 11 năm 2025, Phó Thủ tướng đã làm việc."].join("\n"));
