@@ -287,8 +287,15 @@ export function readHeader(input: Line[]): HeaderResult {
     if (inline.trim()) items.push(...inline.split(/\s*;\s*|(?:^|\s)[-–•+]\s+/u));
     let j = kg + 1;
     while (j < lines.length && /^[-–•+]\s*/u.test(lines[j]!.text) && items.length < 40) {
-      items.push(lines[j]!.text.replace(/^[-–•+]\s*/u, ""));
+      let item = lines[j]!.text.replace(/^[-–•+]\s*/u, "");
       j++;
+      // "- Chủ tịch Ủy ban nhân dân các tỉnh, thành phố: Đà Nẵng, / Quảng Ngãi, Gia Lai, …;": an item wrapped after
+      // its comma goes on on the next line.
+      while (j < lines.length && /,$/u.test(item) && lines[j]!.text.length < 200 && !/^[-–•+]|^\d|^[IVX]+\s*[.\-–]/u.test(lines[j]!.text) && !NOT_HEADER.test(lines[j]!.text)) {
+        item += ` ${lines[j]!.text}`;
+        j++;
+      }
+      items.push(item);
     }
     // Recipients one per line without dashes: short lines, each but the last ending in ";" or ",".
     if (items.length === 0) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { cleanLines } from "../../src/dispatch/clean.js";
 import { readHeader } from "../../src/dispatch/header.js";
+import { readDispatch } from "../../src/dispatch/reader.js";
 
 const header = (text: string) => readHeader(cleanLines(text)).doc;
 
@@ -393,5 +394,23 @@ describe("header: a capitalised title wrapped over lines", () => {
   it("keeps a deputy's title inside the subject: only a short authority line at its end is cut", () => {
     const doc = header(["VĂN PHÒNG CHÍNH PHỦ", "Số: 653/TB-VPCP", "Hà Nội, ngày 28 tháng 11 năm 2025", "THÔNG BÁO", "Ý KIẾN CHỈ ĐẠO CỦA PHÓ THỦ TƯỚNG CHÍNH PHỦ NGUYỄN VĂN A TẠI BUỔI LÀM VIỆC", "VỚI TỈNH ĐỒNG NAI", "Ngày 20 tháng 11 năm 2025, Phó Thủ tướng đã làm việc."].join("\n"));
     expect(doc.subject).toBe("Ý KIẾN CHỈ ĐẠO CỦA PHÓ THỦ TƯỚNG CHÍNH PHỦ NGUYỄN VĂN A TẠI BUỔI LÀM VIỆC VỚI TỈNH ĐỒNG NAI");
+  });
+});
+
+describe("header: a công điện's addressees wrapped after a comma", () => {
+  it("joins a dash item's wrapped line, and the numbered items after the opening are the body", () => {
+    const text = (
+      [
+        "THỦ TƯỚNG CHÍNH PHỦ", "Số: 231/CĐ-TTg", "Hà Nội, ngày 26 tháng 11 năm 2025", "CÔNG ĐIỆN", "V/V CHỦ ĐỘNG ỨNG PHÓ BÃO SỐ 15",
+        "THỦ TƯỚNG CHÍNH PHỦ điện:", "- Chủ tịch Ủy ban nhân dân các tỉnh, thành phố: Đà Nẵng,", "Quảng Ngãi, Gia Lai, Đắk Lắk;",
+        "- Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia.", "Hồi 16h ngày 26/11/2025, vị trí tâm bão số 15 vào khoảng 12,5 độ vĩ bắc.",
+        "1. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố tổ chức theo dõi sát tình hình.",
+      ].join("\n")
+    );
+    const doc = header(text);
+    expect(doc.recipients).toEqual(["Chủ tịch Ủy ban nhân dân các tỉnh, thành phố: Đà Nẵng, Quảng Ngãi, Gia Lai, Đắk Lắk", "Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia"]);
+    // Before, the wrapped line began the body and the dispatch read as having no task at all.
+    const read = readDispatch(text, { refDate: "2025-11-26" });
+    expect(read.tasks.map((t) => [t.ref, t.assignees.map((a) => a.name)])).toEqual([["1", ["Chủ tịch Ủy ban nhân dân các tỉnh, thành phố"]]]);
   });
 });
