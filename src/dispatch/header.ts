@@ -291,7 +291,12 @@ export function readHeader(input: Line[]): HeaderResult {
       j++;
       // "- Chủ tịch Ủy ban nhân dân các tỉnh, thành phố: Đà Nẵng, / Quảng Ngãi, Gia Lai, …;": an item wrapped after
       // its comma goes on on the next line.
-      while (j < lines.length && /,$/u.test(item) && lines[j]!.text.length < 200 && !/^[-–•+]|^\d|^[IVX]+\s*[.\-–]/u.test(lines[j]!.text) && !NOT_HEADER.test(lines[j]!.text)) {
+      // "- Bộ trưởng các Bộ: / Quốc phòng, Công an, …", "- Bí thư Tỉnh ủy, Thành ủy, Chủ tịch / Ủy ban nhân dân các tỉnh
+      // …: Hà Tĩnh, … Lâm Đồng.": after a colon too, and after no mark at all when the next line ends as an item does.
+      const goesOn = (next: string) =>
+        next.length < 200 && !/^[-–•+]|^\d|^[IVX]+\s*[.\-–]|^\(\d/u.test(next) && !NOT_HEADER.test(next) && !ADDRESS.test(next) &&
+        (/[,:]$/u.test(item) || (!/[.;!?)]$/u.test(item) && /[.;,]$/u.test(next)));
+      while (j < lines.length && goesOn(lines[j]!.text)) {
         item += ` ${lines[j]!.text}`;
         j++;
       }

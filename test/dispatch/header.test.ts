@@ -409,6 +409,17 @@ describe("header: a công điện's addressees wrapped after a comma", () => {
     );
     const doc = header(text);
     expect(doc.recipients).toEqual(["Chủ tịch Ủy ban nhân dân các tỉnh, thành phố: Đà Nẵng, Quảng Ngãi, Gia Lai, Đắk Lắk", "Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia"]);
+    // After a colon, and after no mark when the next line ends as an item does; the text after the last item is body.
+    const wrapped = header(
+      ["THỦ TƯỚNG CHÍNH PHỦ", "Số: 226/CĐ-TTg", "Hà Nội, ngày 21 tháng 11 năm 2025", "CÔNG ĐIỆN", "THỦ TƯỚNG CHÍNH PHỦ điện:", "- Bộ trưởng các Bộ:",
+        "Quốc phòng, Công an, Tài chính,", "Nông nghiệp và Môi trường, Y tế.", "- Bí thư Tỉnh ủy, Thành ủy, Chủ tịch",
+        "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương: Hà Tĩnh, Quảng Trị.", "Trong tháng 11 năm 2025, do mưa, lũ lớn tại khu vực Trung Bộ đã xảy ra ngập lụt sâu.",
+      ].join("\n"),
+    );
+    expect(wrapped.recipients).toEqual([
+      "Bộ trưởng các Bộ: Quốc phòng, Công an, Tài chính, Nông nghiệp và Môi trường, Y tế",
+      "Bí thư Tỉnh ủy, Thành ủy, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương: Hà Tĩnh, Quảng Trị",
+    ]);
     // Before, the wrapped line began the body and the dispatch read as having no task at all.
     const read = readDispatch(text, { refDate: "2025-11-26" });
     expect(read.tasks.map((t) => [t.ref, t.assignees.map((a) => a.name)])).toEqual([["1", ["Chủ tịch Ủy ban nhân dân các tỉnh, thành phố"]]]);
