@@ -36,6 +36,9 @@ const HTML_TAG =
 function stripStars(line: string): string {
   let s = line.replace(/(\*{1,3})(?=[^\s*])((?:(?!\1)[^\n])*?[^\s*])\1(?!\*)/g, "$2").replace(/\*{2,}/g, "");
   s = s.replace(/^(\s*)\*(?=[^\s*])/u, "$1").replace(/(?<=[^\s*])\*(\s*)$/u, "$1");
+  // Mid-line too: "bảo đảm đến *hết tháng" / "năm 2025* giải quyết …" (an italic wrapped over lines). A star that
+  // opens a word after a space, or closes one before a space or a mark, is emphasis.
+  if (s.includes("*")) s = s.replace(/(?<=\s)\*(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}.,;:)])\*(?=[\s.,;:]|$)/gu, "");
   return s;
 }
 

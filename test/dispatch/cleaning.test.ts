@@ -65,6 +65,8 @@ describe("cleaning", () => {
 
   it("drops the stars of an italic wrapped over two lines", () => {
     expect(texts("*Kính gửi: Sở Y tế,\nSở Tài chính*")).toEqual(["Kính gửi: Sở Y tế,", "Sở Tài chính"]);
+    // Opening and closing mid-line: the deadline inside is plain text again.
+    expect(texts("khẩn trương chỉ đạo thực hiện, bảo đảm đến *hết tháng\n12 năm 2025* giải quyết dứt điểm.")).toEqual(["khẩn trương chỉ đạo thực hiện, bảo đảm đến hết tháng 12 năm 2025 giải quyết dứt điểm."]);
   });
 
   it("joins a line ending in a conjunction or preposition to the next, even across a blank line", () => {
