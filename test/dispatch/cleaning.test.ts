@@ -69,6 +69,12 @@ describe("cleaning", () => {
     expect(texts("khẩn trương chỉ đạo thực hiện, bảo đảm đến *hết tháng\n12 năm 2025* giải quyết dứt điểm.")).toEqual(["khẩn trương chỉ đạo thực hiện, bảo đảm đến hết tháng 12 năm 2025 giải quyết dứt điểm."]);
   });
 
+  it("joins an item heading cut after its kind word to the name below it", () => {
+    expect(texts("2. Cục\nXuất bản, In và Phát hành\n- Triển khai sửa đổi Luật Xuất bản.")).toEqual(["2. Cục Xuất bản, In và Phát hành", "- Triển khai sửa đổi Luật Xuất bản."]);
+    // A heading that already names its body stays a line of its own.
+    expect(texts("5. Văn phòng Bộ\nThực hiện tốt công tác tổng hợp.")).not.toContain("5. Văn phòng Bộ Thực hiện tốt công tác tổng hợp.");
+  });
+
   it("joins a line ending in a conjunction or preposition to the next, even across a blank line", () => {
     expect(texts("Giao Sở Nông nghiệp và\n\nPhát triển nông thôn theo dõi.")).toEqual(["Giao Sở Nông nghiệp và Phát triển nông thôn theo dõi."]);
     expect(texts("1. Sở Y tế phối hợp với\n2. Sở Tài chính")).toEqual(["1. Sở Y tế phối hợp với", "2. Sở Tài chính"]);
