@@ -82,7 +82,9 @@ function wrapWidth(lines: string[]): number {
   if (lens.length < 8) return 0;
   const width = lens[Math.floor(lens.length * 0.9)]!;
   const full = lens.filter((n) => n >= width * 0.8 && n <= width).length;
-  return width >= 40 && width <= 130 && full / lens.length >= 0.3 ? width : 0;
+  // A short letter is mostly header fragments, recipients and signature lines: its few body lines are still wrapped
+  // when no line at all runs past the width (a page with one paragraph a line has some far longer).
+  return width >= 40 && width <= 130 && (full / lens.length >= 0.3 || (full >= 5 && lens[lens.length - 1]! <= width * 1.15)) ? width : 0;
 }
 
 const CABLE_LINE = /^\p{Lu}[\p{Lu}\s.&-]{2,80}?\s*,?\s(?:điện|Điện|ĐIỆN)\s*:/u;
@@ -122,7 +124,7 @@ export function cleanLines(input: string): Line[] {
       !prev.whole(STAMP_LINE) &&
       (prev.whole(MARKER_ONLY) ||
         // "Giao Sở Nông nghiệp và" / "Phát triển nông thôn …": a line ending in a conjunction or preposition goes on.
-        (!isMarker && !headerBlock && prev.ends(/\s(?:và|của|với|cho|tại|về|trong|theo|hoặc)$/u)) ||
+        (!isMarker && !headerBlock && prev.ends(/\s(?:và|của|với|cho|tại|về|trong|theo|hoặc|từ|đến|thuộc|giữa)$/u)) ||
         // "Điều 3. Chánh Văn phòng" / "UBND Thành phố; …, Giám đốc" / "Kho bạc Nhà nước khu vực I, …": a title wrapped
         // away from the body it heads goes on onto the next line.
         (!blank && !isMarker && !headerBlock && /^\p{Lu}/u.test(t) && !prev.upper() && prev.ends(TITLE_END)) ||

@@ -262,7 +262,10 @@ function readLeads(sentence: string): SentenceLeads | null {
     const then = cond !== undefined ? /\sthì\s/u.exec(s.slice(cond)) : null;
     if (then && cond !== undefined) {
       const from = cond + then.index + then[0].length;
-      starts.splice(1, starts.length, ...starts.slice(1).filter((at) => at < cond || at >= from), from);
+      // After a condition met mid-sentence only a capitalised name or a request starts the clause that acts ("… thì Sở
+      // Nội vụ tổng hợp …"; not "… thì nhà trường tuyển thêm …", the issuer's own rule).
+      const acts = cond === 0 || /^(?:\p{Lu}|(?:đề nghị|yêu cầu|giao)\s)/u.test(s.slice(from));
+      starts.splice(1, starts.length, ...starts.slice(1).filter((at) => at < cond || at >= from), ...(acts ? [from] : []));
     }
   }
   // "Chánh Văn phòng UBND Thành phố; Giám đốc Sở Tài chính; Trưởng thuế thành phố Hà Nội, Giám đốc Kho bạc …, Chủ tịch

@@ -65,7 +65,7 @@ const THIS_DOC = "(?:[Tt]hông báo|[Cc]ông văn|[Kk]ế hoạch|[Cc]hỉ thị
 const BACK_OBJECT = `(?:(?:các|những)\\s+)?(?:nội dung|yêu cầu|quy định|nhiệm vụ)(?:\\s+(?:trên|nêu trên|này|(?:tại|của|theo|trong)\\s+${THIS_DOC}))?|${THIS_DOC}`;
 const PASS_ON = "thông báo\\s+(?:đến|tới|cho)\\s+[^.;,]{1,80}?\\s(?:được\\s+)?(?:biết|rõ)";
 const ONLY_CARRY_OUT = new RegExp(`^\\s*(?:(?:${CARRY_WORD}|${BACK_OBJECT}|${PASS_ON})(?![\\p{L}])[\\s,]*)+[./]*\\s*$`, "u");
-function asksOnlyToCarryOut(s: string, leads: string[]): boolean {
+export function asksOnlyToCarryOut(s: string, leads: string[]): boolean {
   const last = leads[leads.length - 1];
   const at = last ? s.lastIndexOf(last) : -1;
   const rest = at >= 0 ? s.slice(at + last!.length) : "";

@@ -63,3 +63,19 @@ describe("what an earlier document asked is background", () => {
     expect(leadsOf(text)).toEqual([["bộ, ngành, địa phương"]]);
   });
 });
+
+describe("closing requests and wrapped names after the items", () => {
+  it("'Yêu cầu Giám đốc các sở …; Chủ tịch UBND các xã …; Thủ trưởng … triển khai thực hiện nghiêm túc Chỉ thị này./.' closes the items", () => {
+    const text = "ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ\nSố: 06/CT-UBND\nQuảng Trị, ngày 20 tháng 11 năm 2025\nCHỈ THỊ\n1. Sở Nông nghiệp và Môi trường tăng cường kiểm tra, xử lý vi phạm.\n2. Công an tỉnh chỉ đạo lực lượng Công an xã phối hợp với lực lượng Kiểm lâm.\n\nYêu cầu Giám đốc các sở, ban, ngành; Chủ tịch Ủy ban nhân dân các xã, phường; Thủ trưởng các cơ quan, đơn vị có liên quan triển khai thực hiện nghiêm túc Chỉ thị này./.\nNơi nhận:\n- Như trên;";
+    expect(read(text).tasks.map((t) => t.ref)).toEqual(["1", "2"]);
+  });
+  it("a numbered heading wrapped after 'từ' keeps the whole name ('… các tỉnh, thành phố từ' / 'Hà Tĩnh đến Khánh Hòa:')", () => {
+    const body = Array.from({ length: 6 }, () => "tổ chức theo dõi chặt chẽ, cập nhật đầy đủ, thông tin kịp thời về tình hình và diễn").join("\n");
+    const text = `THỦ TƯỚNG CHÍNH PHỦ\nSố: 217/CĐ-TTg\nHà Nội, ngày 20 tháng 11 năm 2025\nCÔNG ĐIỆN\n1. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ\nHà Tĩnh đến Khánh Hòa chỉ đạo các lực lượng ứng trực, ${body}\nbiến mưa lũ.\nNơi nhận:\n- Như trên;`;
+    expect(leadsOf(text)).toEqual([["Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Khánh Hòa"]]);
+  });
+  it("a short hard-wrapped letter (mostly header lines) still has its wrapped body lines joined", () => {
+    const text = "VĂN PHÒNG CHÍNH PHỦ\n|\nSố: 11654/VPCP-CN\n|\nV/v cung ứng vật liệu\n|\nHà Nội, ngày 25 tháng 11 năm 2025\n|\nKính gửi:\n- Bộ Xây dựng;\n- Ủy ban nhân dân các tỉnh.\n|\nXét báo cáo và đề xuất, kiến nghị của Ủy ban nhân dân tỉnh Hưng Yên về tình hình\ncung ứng vật liệu xây dựng phục vụ Dự án tuyến đường bộ cao tốc, Phó Thủ tướng\nChính phủ có ý kiến như sau: Chủ tịch Ủy ban nhân dân tỉnh Hưng Yên khẩn trương\nlàm việc với các địa phương có liên quan để đảm bảo nguồn cung vật liệu xây dựng\nphục vụ Dự án; báo cáo Thủ tướng Chính phủ kết quả trước ngày 03 tháng 12 năm\n2025. Ủy ban nhân dân các tỉnh: Ninh Bình, Bắc Ninh, Phú Thọ, Tuyên Quang đẩy\nnhanh các thủ tục theo quy định của pháp luật để hỗ trợ tỉnh Hưng Yên đảm bảo\nnguồn cung vật liệu xây dựng phục vụ thi công đáp ứng tiến độ thực hiện Dự án.\n|\nNơi nhận:\n- Như trên;";
+    expect(leadsOf(text)).toContainEqual(["Ủy ban nhân dân các tỉnh: Ninh Bình, Bắc Ninh, Phú Thọ, Tuyên Quang"]);
+  });
+});
