@@ -26,6 +26,7 @@ const HEADER_BLOCK = /^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|CHỦ T�
 export const STAMP_LINE = /^(?:TUYỆT MẬT|TỐI MẬT|MẬT|HỎA TỐC|HOẢ TỐC|THƯỢNG KHẨN|KHẨN)$/u;
 // "… chủ trì, phối hợp với Văn phòng Huyện ủy," wrapped before the next coordinator: the list goes on.
 const COORD_LIST_OPEN = /phối hợp(?:\s+(?:với|cùng))?\s+[^.;:]*,$/u;
+const TITLE_END = /(?:^|[\s,;])(?:Giám đốc|Phó Giám đốc|Chủ tịch|Phó Chủ tịch|Thủ trưởng|Chánh Văn phòng|Chánh Thanh tra|Trưởng|Bí thư|Hiệu trưởng|Cục trưởng|Vụ trưởng|Viện trưởng|Tổng Giám đốc|Bộ trưởng)$/u;
 const ABBREV_TAIL = /^[A-ZĐ]{2,}(?:\s*[-–&]\s*[A-ZĐ]{2,})*[.;,]?$/u;
 const RULE_LINE = /^[|\-–—_=*.\s]+$/u;
 
@@ -86,7 +87,9 @@ function wrapWidth(lines: string[]): number {
   if (lens.length < 8) return 0;
   const width = lens[Math.floor(lens.length * 0.9)]!;
   const full = lens.filter((n) => n >= width * 0.8 && n <= width).length;
-  return width >= 40 && width <= 130 && full / lens.length >= 0.3 ? width : 0;
+  // A short letter is mostly header fragments, recipients and signature lines: its few body lines are still wrapped
+  // when no line at all runs past the width (a page with one paragraph a line has some far longer).
+  return width >= 40 && width <= 130 && (full / lens.length >= 0.3 || (full >= 5 && lens[lens.length - 1]! <= width * 1.15)) ? width : 0;
 }
 
 const CABLE_LINE = /^\p{Lu}[\p{Lu}\s.&-]{2,80}?\s*,?\s(?:điện|Điện|ĐIỆN)\s*:/u;
@@ -127,7 +130,10 @@ export function cleanLines(input: string): Line[] {
       (prev.whole(MARKER_ONLY) ||
         (!blank && !isMarker && prev.whole(KIND_ONLY_ITEM) && /^\p{Lu}/u.test(t)) ||
         // "Giao Sở Nông nghiệp và" / "Phát triển nông thôn …": a line ending in a conjunction or preposition goes on.
-        (!isMarker && !headerBlock && prev.ends(/\s(?:và|của|với|cho|tại|về|trong|theo|hoặc)$/u)) ||
+        (!isMarker && !headerBlock && prev.ends(/\s(?:và|của|với|cho|tại|về|trong|theo|hoặc|từ|đến|thuộc|giữa)$/u)) ||
+        // "Điều 3. Chánh Văn phòng" / "UBND Thành phố; …, Giám đốc" / "Kho bạc Nhà nước khu vực I, …": a title wrapped
+        // away from the body it heads goes on onto the next line.
+        (!blank && !isMarker && !headerBlock && /^\p{Lu}/u.test(t) && !prev.upper() && prev.ends(TITLE_END)) ||
         wrappedHyphen ||
         // "Giám đốc các trung tâm" / "GDNN-GDTX.": an abbreviation wrapped alone onto the next line ends the name.
         (!blank && openEnd && ABBREV_TAIL.test(t) && !STAMP_LINE.test(t) && !prev.upper() && prev.ends(/\p{Ll}$/u)) ||

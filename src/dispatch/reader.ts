@@ -137,7 +137,7 @@ function readUnsafe(input: string, options: ReadOptions): ParsedDispatch {
   if (issuer.some((n) => /^Trường\s/iu.test(n))) issuer.push("Nhà trường");
   const structure = buildStructure(body, issuer);
   const implicitTo = doc.recipients.length ? doc.recipients.flatMap((r) => splitList(r.replace(/^(?:Ông|Bà)\s*(?:\(\s*Bà\s*\)|\/\s*Bà)?\s*/iu, ""))) : addressees;
-  const tasks = buildTasks(structure, { implicitTo, issuer });
+  const tasks = buildTasks(structure, { implicitTo, issuer, number: doc.number });
   if (options.assigneeTagger ?? ASSIGNEE_TAGGER_DEFAULT) refineAssignees(tasks);
   attachDeadlines(tasks, structure, doc, text, options.refDate);
   closingTimeGoverns(tasks);

@@ -182,6 +182,8 @@ const REPORTED = /^[\s\-–+•*]*Theo\s+(?:tờ trình|báo cáo|đề nghị|�
 // ("Nếu phát hiện …, các hộ phải báo ngay …" is: a duty on a condition).
 const WARNING = /^[\s\-–+•*]*(?:Nếu|Trường h[ợọ]p)(?![\p{L}])[^.;]*?,[^.;,]*?\s(?:sẽ\s+(?:bị\s+)?(?:xem xét\s+)?(?:xử lý|xử phạt|cưỡng chế)|(?:phải\s+|sẽ\s+)?chịu\s+(?:hoàn toàn\s+)?trách nhiệm\s+(?:trước|về)|bị\s+xử lý)(?![\p{L}])/u;
 
+const EXECUTES = /^([^.!?]{3,600}?)\s+(?:chịu|có)\s+trách nhiệm\s+(?:tổ chức\s+)?(?:thi hành|thực hiện)\s+(?:Quyết định|Chỉ thị|Nghị quyết|Quy định|Quy chế)\s+(?:này|số)/u;
+
 // Steps ask about the same sentences several times (structure, tasks, closings); results are immutable, so memoise.
 const LEADS_CACHE = new Map<string, SentenceLeads | null>();
 
@@ -254,11 +256,25 @@ function readLeads(sentence: string): SentenceLeads | null {
     if (topic) starts.push(topic[0].length);
     // "Nếu quá thời hạn nêu trên, các Sở … không gửi ý kiến thì xem như đã thống nhất": the subject of a condition is not
     // asked to do anything; only what follows "thì" may name who acts.
-    const then = /^(?:Nếu|(?:Trong\s+)?[Tt]rường h[ợọ]p)(?![\p{L}])/u.test(s) ? /\sthì\s/u.exec(s) : null;
-    if (then) {
-      const from = then.index + then[0].length;
-      starts.splice(1, starts.length, ...starts.slice(1).filter((at) => at >= from), from);
+    // "Sau thời hạn nêu trên, nếu bộ, ngành, địa phương chưa có báo cáo thì phải tự chịu trách nhiệm …": so is a
+    // condition that opens after the first adverbial.
+    const cond = /^(?:Nếu|(?:Trong\s+)?[Tt]rường h[ợọ]p)(?![\p{L}])/u.test(s) ? 0 : starts.find((at) => at > 0 && /^(?:nếu|(?:trong\s+)?trường h[ợọ]p)(?![\p{L}])/u.test(s.slice(at).trimStart()));
+    const then = cond !== undefined ? /\sthì\s/u.exec(s.slice(cond)) : null;
+    if (then && cond !== undefined) {
+      const from = cond + then.index + then[0].length;
+      // After a condition met mid-sentence only a capitalised name or a request starts the clause that acts ("… thì Sở
+      // Nội vụ tổng hợp …"; not "… thì nhà trường tuyển thêm …", the issuer's own rule).
+      const acts = cond === 0 || /^(?:\p{Lu}|(?:đề nghị|yêu cầu|giao)\s)/u.test(s.slice(from));
+      starts.splice(1, starts.length, ...starts.slice(1).filter((at) => at < cond || at >= from), ...(acts ? [from] : []));
     }
+  }
+  // "Chánh Văn phòng UBND Thành phố; Giám đốc Sở Tài chính; Trưởng thuế thành phố Hà Nội, Giám đốc Kho bạc …, Chủ tịch
+  // UBND các xã, phường và các tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này": a decision's
+  // execution clause names, up to its verb, only the bodies that carry it out, whatever heads their names.
+  const executes = starts.length === 1 ? EXECUTES.exec(s) : null;
+  if (executes && bodyHeadAt(executes[1]!) > 0 && readList(executes[1]!).end < executes[1]!.trimEnd().length) {
+    const leads = splitList(executes[1]!);
+    if (leads.length) return { leads, requester: [], verb: "chịu trách nhiệm thi hành", requested: false };
   }
   const found = readFrom(s, starts);
   if (found) return found;

@@ -8,6 +8,7 @@ import { isNumbered, newNode, parseMarker, placeFor, type OutlineNode } from "./
 import { isWorkSentence, leadsIn, leadsOfSentence, sentences } from "./roles.js";
 import { sameBody } from "./names.js";
 import { isGeneric } from "./bodies.js";
+import { asksOnlyToCarryOut } from "./tasks.js";
 
 export interface Structure {
   root: OutlineNode;
@@ -115,6 +116,18 @@ export function buildStructure(lines: Line[], issuerNames: string[]): Structure 
         closing.push(rest);
       }
       continue;
+    }
+    // "Yêu cầu Giám đốc các sở, ban, ngành; Chủ tịch UBND các xã …; Thủ trưởng các cơ quan … triển khai thực hiện nghiêm
+    // túc Chỉ thị này./." after the items: a request whose only work is to carry out the document closes it, however
+    // the words run.
+    if (hasNumbered && stack.length > 1 && /^(?:Yêu cầu|Đề nghị|Giao)\s/u.test(text) && sentences(text).length === 1) {
+      const l = leadsOfSentence(text);
+      if (l?.requested && l.leads.length && asksOnlyToCarryOut(text, l.leads)) {
+        mode = "closing";
+        stack.length = 1;
+        closing.push(text);
+        continue;
+      }
     }
     // Without a blank line before it, such a line may be the wrapped tail of the item above (PDF text).
     const reportLine = hasNumbered && blankBefore && REPORT_CLOSING.test(text) && text.length < 400;

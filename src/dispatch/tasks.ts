@@ -17,6 +17,17 @@ export interface TaskContext {
   /** Recipients split into bodies: the assignees of implicit items. */
   implicitTo: string[];
   issuer: string[];
+  /** The document's own number ("10989/BNV-TCBC"), when its header gives one. */
+  number?: string | null;
+}
+
+// "…, Bộ Nội vụ đã có Văn bản số 8091/BNV-TCBC ngày 17/9/2025 đề nghị các Bộ, ngành, địa phương báo cáo …": what an
+// earlier document of another number asked is the background of this one's request, not a task of it.
+const EARLIER_DOC = /(?:^|\s)đã\s+(?:có|ban hành|gửi)\s+(?:[Vv]ăn bản|[Cc]ông văn|[Cc]ông điện|[Cc]hỉ thị|[Kk]ế hoạch|[Tt]hông báo|[Qq]uyết định|[Hh]ướng dẫn)\s+(?:số\s*)?(\d+[^\s,;]*)/u;
+function asksInEarlierDoc(s: string, number: string | null | undefined): boolean {
+  const m = number ? EARLIER_DOC.exec(s) : null;
+  const own = (n: string) => n.replace(/\s+/gu, "").toLowerCase().replace(/[.,;]+$/u, "");
+  return m !== null && own(m[1]!) !== own(number!) && !own(m[1]!).startsWith(own(number!).split("/")[0]! + "/");
 }
 
 // Section titles that carry no work, even when their items name bodies ("Mục đích, yêu cầu").
@@ -54,7 +65,7 @@ const THIS_DOC = "(?:[Tt]hông báo|[Cc]ông văn|[Kk]ế hoạch|[Cc]hỉ thị
 const BACK_OBJECT = `(?:(?:các|những)\\s+)?(?:nội dung|yêu cầu|quy định|nhiệm vụ)(?:\\s+(?:trên|nêu trên|này|(?:tại|của|theo|trong)\\s+${THIS_DOC}))?|${THIS_DOC}`;
 const PASS_ON = "thông báo\\s+(?:đến|tới|cho)\\s+[^.;,]{1,80}?\\s(?:được\\s+)?(?:biết|rõ)";
 const ONLY_CARRY_OUT = new RegExp(`^\\s*(?:(?:${CARRY_WORD}|${BACK_OBJECT}|${PASS_ON})(?![\\p{L}])[\\s,]*)+[./]*\\s*$`, "u");
-function asksOnlyToCarryOut(s: string, leads: string[]): boolean {
+export function asksOnlyToCarryOut(s: string, leads: string[]): boolean {
   const last = leads[leads.length - 1];
   const at = last ? s.lastIndexOf(last) : -1;
   const rest = at >= 0 ? s.slice(at + last!.length) : "";
@@ -156,6 +167,17 @@ function summarises(short: string, long: string): boolean {
   return common / x.size >= 0.8;
 }
 
+// "1. Trong thời gian qua, nước ta đã tiến hành …", "2. Ngày 16/6/2025, Quốc hội đã thông qua Luật …", "1. Tại thời
+// điểm tổng hợp dự toán …, các địa phương đang …": a numbered item that opens on a past or present time and tells what
+// has been done (the facts a letter asks its recipients to convey, the background of its request) is no work for them.
+const NARRATES = /^(?:Trong (?:thời gian|những năm|các năm|năm) (?:vừa )?qua|Thời gian (?:vừa )?qua|Những năm qua|Tại thời điểm|Hiện nay|Vừa qua|Ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}\s*,|Năm\s+\d{4}\s*,|Từ (?:ngày\s+\d|năm\s+\d|đầu năm))(?![\p{L}])/u;
+// Work words: what the item asks (a narrative may quote what was asked before: "… mà yêu cầu cả hệ thống chính trị …").
+const ASKS_WORK = /(?<![\p{L}])(?:đề nghị|cần|phải|khẩn trương|chủ động|(?<!(?:được|đã|vừa) )giao|trân trọng đề nghị|kính đề nghị|lưu ý)(?![\p{L}])/iu;
+function narrates(text: string): boolean {
+  const first = sentences(text)[0] ?? "";
+  return NARRATES.test(first) && /(?<![\p{L}])(?:đã|đang|chưa)(?![\p{L}])/u.test(first) && !ASKS_WORK.test(text);
+}
+
 const DIRECTED_BEFORE = /(?:^|\s)(?:chỉ đạo|hướng dẫn)\s+(?:cho\s+)?$/u;
 
 function assigneesOf(leads: string[], text: string): Assignee[] {
@@ -207,7 +229,7 @@ function refersTo(bare: string, name: string): boolean {
 
 // "Sở Nông nghiệp và PTNT" in a letter of "Bộ Nông nghiệp và PTNT": the same field under another head is another body,
 // though most of the words are shared.
-const HEAD_KEY = /^(bo|so|phong|cuc|chi cuc|tong cuc|vu|ban|uy ban nhan dan|hoi dong nhan dan|trung tam|vien)\s/u;
+const HEAD_KEY = /^(bo|so|phong|cuc|chi cuc|tong cuc|vu|ban|uy ban nhan dan|hoi dong nhan dan|trung tam|vien|van phong)\s/u;
 function otherHead(a: string, b: string): boolean {
   const ha = HEAD_KEY.exec(nameKey(a))?.[1];
   const hb = HEAD_KEY.exec(nameKey(b))?.[1];
@@ -279,7 +301,7 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
     // A heading whose bullets all became tasks of their own ("3. Giao:" + bullets naming bodies) is not a task itself.
     const info = ((INFO_ITEM.test(node.head) && bulletTasks.length === 0) || (bulletTasks.length > 0 && kept.length === 1)) && !context.length;
     if (context.length) out.push(task(ref, text, assignees(context, text)));
-    else if (info) {
+    else if (info || (bulletTasks.length === 0 && narrates(text))) {
       // information, not work
     } else if (ctx.implicitTo.length) out.push(task(ref, text, assignees(ctx.implicitTo, text), true));
     else if (kept.length > 1 || node.children.length === 0) out.push(task(ref, text, []));
@@ -356,6 +378,10 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
         // "Theo đó, UBND thành phố yêu cầu cần lập ngay kế hoạch …" with no one named: the issuer's request goes on to
         // the bodies of the task before it, not its own action.
         if (cur && /^(?:(?:đã|vừa|cũng|tiếp tục)\s+)*(?:yêu cầu|đề nghị)(?![\p{L}])/u.test(l.verb)) return append(cur, s, sep);
+        cur = null;
+        return;
+      }
+      if (l?.requested && asksInEarlierDoc(s, ctx.number)) {
         cur = null;
         return;
       }
