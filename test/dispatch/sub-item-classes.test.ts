@@ -1,0 +1,62 @@
+/**
+ * Sub-items under a body heading (chỉ thị / công điện / "Tổ chức thực hiện"): a numbered heading that names the body,
+ * alone or as the subject of a role lead-in ending in ":", is one task; its lettered or numbered sub-items stay in it
+ * unless one names a different lead (guide). Synthetic sentences in the grammar of the real ones.
+ */
+import { describe, expect, it } from "vitest";
+import { readDispatch } from "../../src/dispatch/reader.js";
+
+const read = (text: string) => readDispatch(text, { refDate: "2025-11-20" }).tasks.filter((t) => t.assignees.length > 0);
+const leads = (t: { assignees: { name: string; role: string }[] }) => t.assignees.filter((a) => a.role === "lead").map((a) => a.name);
+const kg = "Kính gửi: Các sở, ban, ngành tỉnh; UBND các xã, phường\n\n";
+
+describe("a numbered heading that is a body's name over lettered sub-items", () => {
+  it("is one task, its text running through the letters (with their labels)", () => {
+    const t = read(`${kg}1. Sở Nông nghiệp và Môi trường:\na) Chỉ đạo cơ quan dự báo theo dõi chặt chẽ diễn biến mưa lũ.\nb) Hướng dẫn các địa phương bảo vệ sản xuất nông nghiệp.\n2. Sở Xây dựng bảo đảm an toàn giao thông.`);
+    expect(t.map((x) => x.ref)).toEqual(["1", "2"]);
+    expect(leads(t[0]!)).toEqual(["Sở Nông nghiệp và Môi trường"]);
+    expect(t[0]!.text).toContain("a) Chỉ đạo cơ quan dự báo");
+    expect(t[0]!.text).toContain("b) Hướng dẫn các địa phương");
+  });
+
+  it("reads a heading of several bodies without a colon ('Thủ trưởng các sở …; Chủ tịch UBND các xã, phường')", () => {
+    const t = read(`${kg}1. Thủ trưởng các sở, ban, ngành tỉnh; Chủ tịch UBND các xã, phường\na) Thực hiện nghiêm việc cải cách thủ tục hành chính.\nb) Rà soát, chuẩn hóa các mẫu đơn, tờ khai.\nc) Đẩy mạnh công tác truyền thông.`);
+    expect(t.map((x) => x.ref)).toEqual(["1"]);
+    expect(leads(t[0]!)).toEqual(["Thủ trưởng các sở, ban, ngành tỉnh", "Chủ tịch UBND các xã, phường"]);
+  });
+
+  it("joins a heading wrapped onto a short line of its own ('2. Sở' / 'Khoa học và Công nghệ')", () => {
+    const t = read(`${kg}2. Sở\nKhoa học và Công nghệ\na) Tối ưu hóa hệ thống thông tin giải quyết thủ tục hành chính.\nb) Nâng cấp kho dữ liệu điện tử.`);
+    expect(t.map((x) => x.ref)).toEqual(["2"]);
+    expect(leads(t[0]!)).toEqual(["Sở Khoa học và Công nghệ"]);
+  });
+
+  it("keeps the sub-items' time in the one task", () => {
+    const t = read(`${kg}1. UBND các xã, phường:\na) Rà soát các hộ dân trong vùng nguy hiểm.\nb) Hoàn thành việc di dời trước ngày 30/11/2025.`);
+    expect(t.map((x) => x.ref)).toEqual(["1"]);
+    expect(t[0]!.deadline?.date).toBe("2025-11-30");
+  });
+});
+
+describe("a role lead-in naming the body ('X chủ trì, phối hợp với Y:')", () => {
+  it("is one task with its partners", () => {
+    const t = read(`${kg}1. Sở Tài chính chủ trì, phối hợp với các sở, địa phương liên quan:\na) Yêu cầu các doanh nghiệp bảo hiểm khẩn trương chi trả.\nb) Tổng hợp kết quả, báo cáo UBND tỉnh.`);
+    expect(t.map((x) => x.ref)).toEqual(["1"]);
+    expect(t[0]!.assignees).toEqual([{ name: "Sở Tài chính", role: "lead" }, { name: "các sở, địa phương liên quan", role: "coordinate" }]);
+  });
+
+  it("but a lead-in with work of its own lists tasks ('… tập trung chỉ đạo các đơn vị thực hiện một số nhiệm vụ sau:')", () => {
+    const t = read(`${kg}3. Giám đốc Sở Công Thương tập trung lãnh đạo, chỉ đạo các đơn vị liên quan khẩn trương thực hiện một số nhiệm vụ sau:\n3.1. Hoàn thiện Kế hoạch cao điểm chống buôn lậu; báo cáo UBND tỉnh trước ngày 30/11/2025.\n3.2. Tổng kết việc thực hiện Chỉ thị số 30; báo cáo UBND tỉnh trước ngày 15/12/2025.`);
+    expect(t.map((x) => x.ref)).toEqual(["3.1", "3.2"]);
+  });
+});
+
+describe("a sub-item naming a different lead", () => {
+  it("is its own task; the others stay with the heading", () => {
+    const t = read(`${kg}1. Sở Y tế:\na) Bảo đảm thuốc, vật tư, giường bệnh.\nb) Công an tỉnh bảo đảm an ninh trật tự tại các điểm sơ tán.\nc) Hướng dẫn người dân vệ sinh môi trường.`);
+    expect(t.map((x) => x.ref)).toEqual(["1", "1.b"]);
+    expect(leads(t[1]!)).toEqual(["Công an tỉnh"]);
+    expect(t[0]!.text).toContain("c) Hướng dẫn người dân");
+    expect(t[0]!.text).not.toContain("Công an tỉnh");
+  });
+});
