@@ -12,7 +12,7 @@ export interface Line {
 
 const MARKER_ONLY = /^(?:Điều\s+\d{1,3}\s*[.:]?|[IVX]{1,5}\s*[.\-–)]|\d{1,3}(?:\.\d{1,2}){0,3}\s*[.\-–)]|[a-zđ]\s*\)|Số\s*:?)$/u;
 export const MARKER_START =
-  /^(?:Điều\s+\d|[IVX]{1,5}\s*[.\-–)]|\d{1,3}(?:\.\d{1,2}){0,3}\s*(?:[.)]|[-–](?![A-ZĐ]{1,8}\s*\/)|\/(?=\s))(?!\d)|[a-zđ]\s*[).]\s|[-–—+•·●▪◦➢❖]\s*)/u;
+  /^(?:Điều\s+\d|[IVX]{1,5}\s*[.\-–)]|\d{1,3}(?:\.\d{1,2}){0,3}\s*(?:[.)]|[-–](?![A-ZĐ]{1,8}\s*\/)|\/(?=\s))(?!\d)|[a-zđ]\s*[).]\s|\((?:\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)\s+\p{Lu}|[-–—+•·●▪◦➢❖]\s*)/u;
 const PAGE_NUMBER = /^(?:\d{1,6}\s*[-–]\s*\d{1,4}|[-–]\s*\d{1,4}\s*[-–]|(?:Trang|trang)\s+\d{1,4}(?:\s*\/\s*\d{1,4})?|\d{1,3})$/u;
 // A new sentence or block, never the wrapped tail of the line before.
 const BLOCK_OPENER =

@@ -60,3 +60,22 @@ describe("a sub-item naming a different lead", () => {
     expect(t[0]!.text).not.toContain("Công an tỉnh");
   });
 });
+
+describe("sub-items numbered in brackets ('(1)', '(i)') inside a numbered item", () => {
+  it("each naming its own lead is its own task", () => {
+    const t = read(`${kg}1. Về tiến độ dự án, yêu cầu các cơ quan liên quan tập trung thực hiện một số nội dung sau:\n(1) Sở Xây dựng hướng dẫn Chủ đầu tư hoàn thiện hồ sơ thiết kế.\n(2) Sở Tài chính bố trí đủ vốn cho dự án.\n(3) UBND phường An Khánh hoàn thành bàn giao mặt bằng trong tháng 12 năm 2025.`);
+    expect(t.map((x) => x.ref)).toEqual(["1.1", "1.2", "1.3"]);
+    expect(t.map((x) => leads(x)[0])).toEqual(["Sở Xây dựng", "Sở Tài chính", "UBND phường An Khánh"]);
+  });
+
+  it("'(i)', '(ii)' under a lettered item", () => {
+    const t = read(`${kg}1. Về dự án nhà máy điện:\na) Ghi nhận nỗ lực của Chủ đầu tư.\nb) Để làm tốt các nhiệm vụ sắp tới, đề nghị:\n(i) Sở Công Thương báo cáo UBND tỉnh về thời gian khánh thành.\n(ii) Công an tỉnh bảo đảm an ninh khu vực dự án.`);
+    expect(t.filter((x) => x.ref.startsWith("1.b")).map((x) => [x.ref, leads(x)])).toEqual([["1.b.i", ["Sở Công Thương"]], ["1.b.ii", ["Công an tỉnh"]]]);
+  });
+
+  it("but at the top, '… đề nghị …: (1) …; (2) …' lists what the request asks, in its prose", () => {
+    const t = read(`${kg}Sở Kế hoạch và Đầu tư đề nghị UBND các huyện tổng hợp, gửi về Sở trước ngày 15/3/2018 các nội dung sau:\n(1) Danh mục dự án đã đầu tư.\n(2) Danh mục dự án chưa có vốn bố trí.`);
+    expect(t.map((x) => x.ref)).toEqual(["#1"]);
+    expect(t[0]!.deadline?.date).toBe("2018-03-15");
+  });
+});
