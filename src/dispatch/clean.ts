@@ -121,7 +121,7 @@ export function cleanLines(input: string): Line[] {
       !prev.whole(STAMP_LINE) &&
       (prev.whole(MARKER_ONLY) ||
         // "Giao Sở Nông nghiệp và" / "Phát triển nông thôn …": a line ending in a conjunction or preposition goes on.
-        (!isMarker && !headerBlock && prev.ends(/\s(?:và|của|với|cho|tại|về|trong|theo|hoặc)$/u)) ||
+        (!isMarker && !headerBlock && prev.ends(/\s(?:và|của|với|cho|tại|về|trong|theo|hoặc|các|những|từ)$/u)) ||
         wrappedHyphen ||
         // "Giám đốc các trung tâm" / "GDNN-GDTX.": an abbreviation wrapped alone onto the next line ends the name.
         (!blank && openEnd && ABBREV_TAIL.test(t) && !STAMP_LINE.test(t) && !prev.upper() && prev.ends(/\p{Ll}$/u)) ||

@@ -62,6 +62,12 @@ export function placeFor(stack: OutlineNode[], kind: MarkerKind): OutlineNode {
       return stack[i - 1]!;
     }
   }
+  // "VI. KINH PHÍ" after "V. TỔ CHỨC THỰC HIỆN" whose items the text left (a paragraph read as new work closed them):
+  // a section numeral already used at the top stays at the top, never under an item.
+  if (kind === "roman" && stack[0]!.children.some((c) => c.kind === "roman")) {
+    stack.length = 1;
+    return stack[0]!;
+  }
   // "Điều 1" is an article of the decision itself: never a sub-item of the "- Căn cứ …" lines above it.
   if (kind === "dieu") {
     stack.length = 1;

@@ -79,3 +79,17 @@ describe("sub-items numbered in brackets ('(1)', '(i)') inside a numbered item",
     expect(t[0]!.deadline?.date).toBe("2018-03-15");
   });
 });
+
+describe("the section after 'Tổ chức thực hiện'", () => {
+  it("a line wrapped after 'các' / 'từ' goes on ('Trực tiếp chỉ đạo các' / 'Cơ sở y tế …')", () => {
+    const t = read(`${kg}V. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế:\n- Chủ trì triển khai kế hoạch.\n- Trực tiếp chỉ đạo các\nCơ sở y tế trên địa bàn tỉnh: Đảm bảo sẵn sàng thuốc, vật tư.\n2. Sở Tài chính:\nTham mưu nguồn kinh phí.`);
+    expect(t.map((x) => [x.ref, leads(x)])).toEqual([["V.1", ["Sở Y tế"]], ["V.2", ["Sở Tài chính"]]]);
+  });
+
+  it("a section numeral used at the top stays at the top ('VI. KINH PHÍ' never under item 5)", () => {
+    const text = `${kg}V. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế:\n- Chủ trì triển khai kế hoạch.\nCông an tỉnh bảo đảm an ninh trật tự.\n2. Sở Tài chính:\nTham mưu nguồn kinh phí.\nVI. KINH PHÍ THỰC HIỆN\n- Từ ngân sách tỉnh.`;
+    const refs = readDispatch(text, { refDate: "2025-11-20" }).tasks.map((x) => x.ref);
+    expect(refs).toContain("VI");
+    expect(refs.some((r) => r.endsWith(".VI"))).toBe(false);
+  });
+});
