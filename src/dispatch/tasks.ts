@@ -294,7 +294,9 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
       return named.length && !named.every((n) => context.some((c) => sameBody(c, n))) ? task(r, text, assignees(leadsIn(text).filter((n) => !isIssuer(n)), text)) : null;
     };
     node.children.forEach((b, i) => {
-      const own = ownTask(b, isNumbered(b.kind) && b.label ? `${ref}.${b.label}` : `${ref}#${i + 1}`);
+      // "1.2" under "1" is "1.2", not "1.1.2" (as in visit).
+      const subRef = b.kind.startsWith("dotted") ? [...[...parentPath, node.label].filter((p) => p && !b.label.startsWith(`${p}.`)), b.label].join(".") : `${ref}.${b.label}`;
+      const own = ownTask(b, isNumbered(b.kind) && b.label ? subRef : `${ref}#${i + 1}`);
       if (own) return void bulletTasks.push(own);
       // "* Phân công phụ trách chương trình văn nghệ:" over "+ Trang điểm …: Cô Thanh Vân, …", "+ Trực máy …: Thầy Mẫn": a
       // roster's lead-in naming no one, whose sub-items each name their holder; each such sub-item is a bullet's task.
@@ -307,7 +309,12 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
     const text = kept.filter(Boolean).join("\n");
     // A heading whose bullets all became tasks of their own ("3. Giao:" + bullets naming bodies) is not a task itself.
     const info = ((INFO_ITEM.test(node.head) && bulletTasks.length === 0) || (bulletTasks.length > 0 && kept.length === 1)) && !context.length;
-    if (context.length) out.push(task(ref, text, assignees(context, text)));
+    // A body heading whose sub-items each name their own lead ("1. Các sở, ngành:" over "1.1. Sở Y tế …", "1.2. Sở Tài
+    // chính …") gives no work of its own.
+    const allOwn = bodyBlock && bulletTasks.length > 0 && kept.length === 1;
+    if (allOwn) {
+      // their tasks only
+    } else if (context.length) out.push(task(ref, text, assignees(context, text)));
     else if (info) {
       // information, not work
     } else if (ctx.implicitTo.length) out.push(task(ref, text, assignees(ctx.implicitTo, text), true));

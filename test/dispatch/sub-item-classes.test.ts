@@ -93,3 +93,10 @@ describe("the section after 'Tổ chức thực hiện'", () => {
     expect(refs.some((r) => r.endsWith(".VI"))).toBe(false);
   });
 });
+
+describe("a body heading whose numbered sub-items each name their own lead", () => {
+  it("gives their tasks only, numbered as the text numbers them", () => {
+    const t = read(`${kg}1. Các sở, ban, ngành tỉnh:\n1.1. Sở Y tế bảo đảm thuốc, vật tư y tế.\n1.2. Sở Tài chính bố trí kinh phí thực hiện.`);
+    expect(t.map((x) => [x.ref, leads(x)])).toEqual([["1.1", ["Sở Y tế"]], ["1.2", ["Sở Tài chính"]]]);
+  });
+});
