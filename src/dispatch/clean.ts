@@ -12,7 +12,7 @@ export interface Line {
 
 const MARKER_ONLY = /^(?:Điều\s+\d{1,3}\s*[.:]?|[IVX]{1,5}\s*[.\-–)]|\d{1,3}(?:\.\d{1,2}){0,3}\s*[.\-–)]|[a-zđ]\s*\)|Số\s*:?)$/u;
 export const MARKER_START =
-  /^(?:Điều\s+\d|[IVX]{1,5}\s*[.\-–)]|\d{1,3}(?:\.\d{1,2}){0,3}\s*(?:[.)]|[-–](?![A-ZĐ]{1,8}\s*\/)|\/(?=\s))(?!\d)|[a-zđ]\s*[).]\s|[-–—+•·●▪◦➢❖]\s*)/u;
+  /^(?:Điều\s+\d|[IVX]{1,5}\s*[.\-–)]|\d{1,3}(?:\.\d{1,2}){0,3}\s*(?:[.)]|[-–](?![A-ZĐ]{1,8}\s*\/)|\/(?=\s))(?!\d)|[a-zđ]\s*[).]\s|\((?:\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)\s+\p{Lu}|[-–—+•·●▪◦➢❖]\s*)/u;
 /** "2. Cục" / "Xuất bản, In và Phát hành": an item heading cut after its kind word alone; the name goes on below. */
 const KIND_ONLY_ITEM = /^(?:[IVX]{1,5}|\d{1,3}(?:\.\d{1,2}){0,3}|[a-zđ])\s*[.)\-–]\s*(?:Cục|Vụ|Sở|Bộ|Phòng|Ban|Viện|Chi cục|Tổng cục|Trung tâm|Văn phòng|Ủy ban|Uỷ ban|Hội|Đoàn|Công an|Báo|Đài|Trường|Bệnh viện)$/u;
 const PAGE_NUMBER = /^(?:\d{1,6}\s*[-–]\s*\d{1,4}|[-–]\s*\d{1,4}\s*[-–]|(?:Trang|trang)\s+\d{1,4}(?:\s*\/\s*\d{1,4})?|\d{1,3})$/u;
@@ -130,7 +130,7 @@ export function cleanLines(input: string): Line[] {
       (prev.whole(MARKER_ONLY) ||
         (!blank && !isMarker && prev.whole(KIND_ONLY_ITEM) && /^\p{Lu}/u.test(t)) ||
         // "Giao Sở Nông nghiệp và" / "Phát triển nông thôn …": a line ending in a conjunction or preposition goes on.
-        (!isMarker && !headerBlock && prev.ends(/\s(?:và|của|với|cho|tại|về|trong|theo|hoặc|từ|đến|thuộc|giữa)$/u)) ||
+        (!isMarker && !headerBlock && prev.ends(/\s(?:và|của|với|cho|tại|về|trong|theo|hoặc|các|những|từ|đến|thuộc|giữa)$/u)) ||
         // "Điều 3. Chánh Văn phòng" / "UBND Thành phố; …, Giám đốc" / "Kho bạc Nhà nước khu vực I, …": a title wrapped
         // away from the body it heads goes on onto the next line.
         (!blank && !isMarker && !headerBlock && /^\p{Lu}/u.test(t) && !prev.upper() && prev.ends(TITLE_END)) ||

@@ -5,7 +5,7 @@
 import type { Line } from "./clean.js";
 
 /** "dotted" is "1.2", "dotted3" is "1.2.3": each depth is its own kind so they nest. */
-export type MarkerKind = "roman" | "arabic" | "dotted" | "dotted3" | "dotted4" | "dieu" | "letter" | "dash" | "plus" | "bullet";
+export type MarkerKind = "roman" | "arabic" | "dotted" | "dotted3" | "dotted4" | "dieu" | "letter" | "paren" | "dash" | "plus" | "bullet";
 
 export interface OutlineNode {
   kind: MarkerKind | "root";
@@ -27,6 +27,8 @@ const MARKERS: ReadonlyArray<[MarkerKind, RegExp]> = [
   // "1/ Tất cả các cơ quan …" (a slash and a space; "1/5" is a date).
   ["arabic", /^(\d{1,3})\s*(?:[.)]|[-–](?![A-ZĐ]{1,8}\s*\/)|\/(?=\s))(?!\d)\s*/u],
   ["letter", /^([a-zđ])\s*\)\s*|^([a-zđ])\.\s+/u],
+  // "(1) Bộ Y tế chỉ đạo …", "(i) Tập đoàn … báo cáo …": sub-items numbered in brackets (a thông báo kết luận's list).
+  ["paren", /^\((\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)\s+(?=\p{Lu})/u],
   ["dash", /^[-–—]\s*/u],
   ["plus", /^\+\s*/u],
   ["bullet", /^[•·●▪◦➢❖]\s*/u],
@@ -60,6 +62,12 @@ export function placeFor(stack: OutlineNode[], kind: MarkerKind): OutlineNode {
       return stack[i - 1]!;
     }
   }
+  // "VI. KINH PHÍ" after "V. TỔ CHỨC THỰC HIỆN" whose items the text left (a paragraph read as new work closed them):
+  // a section numeral already used at the top stays at the top, never under an item.
+  if (kind === "roman" && stack[0]!.children.some((c) => c.kind === "roman")) {
+    stack.length = 1;
+    return stack[0]!;
+  }
   // "Điều 1" is an article of the decision itself: never a sub-item of the "- Căn cứ …" lines above it.
   if (kind === "dieu") {
     stack.length = 1;
@@ -69,7 +77,7 @@ export function placeFor(stack: OutlineNode[], kind: MarkerKind): OutlineNode {
 }
 
 export function isNumbered(kind: OutlineNode["kind"]): boolean {
-  return kind === "roman" || kind === "arabic" || kind.startsWith("dotted") || kind === "dieu" || kind === "letter";
+  return kind === "roman" || kind === "arabic" || kind.startsWith("dotted") || kind === "dieu" || kind === "letter" || kind === "paren";
 }
 
 export type { Line };

@@ -71,7 +71,7 @@ export function buildStructure(lines: Line[], issuerNames: string[]): Structure 
   const prose: string[] = [];
   const closing: string[] = [];
   let mode: "body" | "prose" | "closing" = "body";
-  const hasNumbered = lines.some((l) => !END.test(l.text) && isNumbered(parseMarker(l.text)?.kind ?? "root"));
+  const hasNumbered = lines.some((l) => !END.test(l.text) && isNumbered(parseMarker(l.text)?.kind ?? "root") && parseMarker(l.text)?.kind !== "paren");
 
   for (const { text, blankBefore } of lines) {
     // A portal's "Người ký văn bản: …" above the text is metadata; after the text, the signature block ends it.
@@ -80,7 +80,10 @@ export function buildStructure(lines: Line[], issuerNames: string[]): Structure 
       continue;
     }
     if (text.length < 400 && CAPTION.test(text)) continue;
-    const mk = parseMarker(text);
+    // "(1) …" numbers sub-items inside a numbered item; at the top, "… đề nghị …: (1) Tổng hợp …; (2) …" lists what
+    // the request before it asks, in its prose.
+    const mk0 = parseMarker(text);
+    const mk = mk0?.kind === "paren" && !stack.some((n) => isNumbered(n.kind)) ? null : mk0;
     if (mk && mode === "closing" && !isNumbered(mk.kind)) {
       closing.push(text);
       continue;

@@ -215,6 +215,29 @@ function lettersAreDetails(node: OutlineNode, context: string[], isIssuer: (n: s
   });
 }
 
+/**
+ * "2. Bộ Nông nghiệp và Môi trường: a) Chỉ đạo …; b) …", "1. Thủ trưởng các sở, ban, ngành tỉnh; Chủ tịch UBND các
+ * xã, phường" over "a) …", "1. Bộ Tài chính chủ trì, phối hợp với các bộ, địa phương liên quan: a) …": a numbered heading
+ * that names the body (alone, or as the subject of a lead-in ending in ":") makes that body the lead of one task; its
+ * sub-items stay in it, as bullets do, unless one names a different lead (guide).
+ */
+function headsBodyBlock(node: OutlineNode, isIssuer: (n: string) => boolean): boolean {
+  if (node.kind === "root" || !node.children.some((c) => isNumbered(c.kind))) return false;
+  const head = [node.head, ...node.paras].join(" ").trim();
+  if (node.paras.length > 1 || head.length > 300) return false;
+  const l = leadsOfSentence(head);
+  if (!l || l.leads.length === 0 || l.leads.every(isIssuer)) return false;
+  if (l.verb === "") return true;
+  // After the body, only its role: "chủ trì, phối hợp với …", "có trách nhiệm", "thực hiện các nhiệm vụ sau". A lead-in
+  // with work of its own ("… tập trung lãnh đạo, chỉ đạo các đơn vị … thực hiện một số nhiệm vụ sau:") lists tasks.
+  const last = l.leads[l.leads.length - 1]!;
+  const at = head.lastIndexOf(last);
+  return at >= 0 && ROLE_ONLY.test(head.slice(at + last.length));
+}
+
+const ROLE_ONLY =
+  /^\s*[,;]?\s*(?:chủ trì|có trách nhiệm|chịu trách nhiệm|phụ trách|là cơ quan (?:thường trực|đầu mối|chủ trì))(?:\s*,?\s*(?:và\s+)?phối hợp(?: chặt chẽ)?(?:\s+với)?\s[^:]{0,200}?)?(?:\s*,?\s*(?:thực hiện|triển khai|tổ chức thực hiện)(?:\s+(?:các|một số|những))?\s+(?:nhiệm vụ|nội dung|công việc)(?:\s+(?:cụ thể\s+)?(?:sau|như sau))?)?\s*:\s*$/u;
+
 // "các Bộ", "các Sở", "các trường" alone, with no qualifier: those of that kind the letter is addressed to.
 const BARE_PLURAL = /^(?:tất cả\s+)?các\s+(\p{L}+)$/iu;
 
@@ -259,7 +282,10 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
     // "1.2" under "1" is "1.2", not "1.1.2".
     const parentPath = node.kind.startsWith("dotted") ? path.filter((p) => !node.label.startsWith(`${p}.`)) : path;
     const ref = [...parentPath, node.label].filter(Boolean).join(".");
-    const own = [node.head, ...node.paras].filter(Boolean).join("\n");
+    // "2. Sở" / "Khoa học và Công nghệ", "1. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ" / "Hà Tĩnh đến Khánh Hòa:":
+    // a heading over sub-items, wrapped onto a short line of its own, is one line (one name).
+    const wrapped = node.paras.length === 1 && node.children.some((c) => isNumbered(c.kind)) && !/[.;:!?]$/u.test(node.head) && node.paras[0]!.length < 100 && !/[.!?]$/u.test(node.paras[0]!);
+    const own = [node.head, ...node.paras].filter(Boolean).join(wrapped ? " " : "\n");
     // "Điều 1. Ban hành kèm theo Quyết định này Quy chế phối hợp giữa Văn phòng UBND tỉnh với …", "Cho phép thành lập Hội
     // Hoá học Việt Nam. Hội … tự lo liệu mọi chi phí …": the decision's own act of issuing or permitting, with the
     // conditions of what it grants, asks no one (guide: the article that issues a plan is no task) unless it asks.
@@ -269,7 +295,8 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
     const headLeads = raw.filter((n) => !isIssuer(n));
     const context = headLeads.length ? headLeads : inherited;
     const numbered = node.children.filter((c) => isNumbered(c.kind));
-    if (numbered.length && !lettersAreDetails(node, context, isIssuer)) {
+    const bodyBlock = numbered.length > 0 && headsBodyBlock(node, isIssuer);
+    if (numbered.length && !lettersAreDetails(node, context, isIssuer) && !bodyBlock) {
       for (const c of numbered) {
         const before = out.length;
         visit(c, [...parentPath, node.label].filter(Boolean), context);
@@ -283,11 +310,15 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
     const ownTask = (b: OutlineNode, r: string): ParsedTask | null => {
       const text = flatten(b);
       const first = leadsOfSentence(b.head);
-      const named = first && (first.requested || isWorkSentence(first)) ? first.leads.filter((n) => !isIssuer(n)) : [];
+      // Under a body's heading, "a) Yêu cầu các doanh nghiệp bảo hiểm …" is that body's request: its sub-items' lead is
+      // the subject of their sentence.
+      const named = first && !(bodyBlock && isNumbered(b.kind) && first.requested) && (first.requested || isWorkSentence(first)) ? first.leads.filter((n) => !isIssuer(n)) : [];
       return named.length && !named.every((n) => context.some((c) => sameBody(c, n))) ? task(r, text, assignees(leadsIn(text).filter((n) => !isIssuer(n)), text)) : null;
     };
     node.children.forEach((b, i) => {
-      const own = ownTask(b, `${ref}#${i + 1}`);
+      // "1.2" under "1" is "1.2", not "1.1.2" (as in visit).
+      const subRef = b.kind.startsWith("dotted") ? [...[...parentPath, node.label].filter((p) => p && !b.label.startsWith(`${p}.`)), b.label].join(".") : `${ref}.${b.label}`;
+      const own = ownTask(b, isNumbered(b.kind) && b.label ? subRef : `${ref}#${i + 1}`);
       if (own) return void bulletTasks.push(own);
       // "* Phân công phụ trách chương trình văn nghệ:" over "+ Trang điểm …: Cô Thanh Vân, …", "+ Trực máy …: Thầy Mẫn": a
       // roster's lead-in naming no one, whose sub-items each name their holder; each such sub-item is a bullet's task.
@@ -295,12 +326,17 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
       if (subs.some(Boolean)) {
         bulletTasks.push(...subs.filter((t): t is ParsedTask => t !== null));
         kept.push([`- ${b.head}`, ...b.paras, ...b.children.filter((_, j) => !subs[j]).map((g) => flatten(g, 1))].join("\n"));
-      } else kept.push(flatten(b).replace(/^/u, "- "));
+      } else kept.push(`${isNumbered(b.kind) && b.label ? `${b.label})` : "-"} ${flatten(b)}`);
     });
     const text = kept.filter(Boolean).join("\n");
     // A heading whose bullets all became tasks of their own ("3. Giao:" + bullets naming bodies) is not a task itself.
     const info = ((INFO_ITEM.test(node.head) && bulletTasks.length === 0) || (bulletTasks.length > 0 && kept.length === 1)) && !context.length;
-    if (context.length) out.push(task(ref, text, assignees(context, text)));
+    // A body heading whose sub-items each name their own lead ("1. Các sở, ngành:" over "1.1. Sở Y tế …", "1.2. Sở Tài
+    // chính …") gives no work of its own.
+    const allOwn = bodyBlock && bulletTasks.length > 0 && kept.length === 1;
+    if (allOwn) {
+      // their tasks only
+    } else if (context.length) out.push(task(ref, text, assignees(context, text)));
     else if (info || (bulletTasks.length === 0 && narrates(text))) {
       // information, not work
     } else if (ctx.implicitTo.length) out.push(task(ref, text, assignees(ctx.implicitTo, text), true));

@@ -51,7 +51,7 @@ describe("outline → refs", () => {
       "b) Báo cáo kết quả về Sở Y tế.",
     ].join("\n");
     const p = read(text);
-    expect(p.tasks.filter((t) => t.assignees.length > 0).map((t) => t.ref)).toEqual(["II.1#1", "II.1#3", "III.1", "III.2.a", "III.2.b"]);
+    expect(p.tasks.filter((t) => t.assignees.length > 0).map((t) => t.ref)).toEqual(["II.1#1", "II.1#3", "III.1", "III.2"]);
     // The bullet without a body of its own stays with its heading, shown for the leader to assign.
     expect(p.tasks.find((t) => t.ref === "II.1")).toMatchObject({ assignees: [], implicit: false });
     const iii1 = p.tasks.find((t) => t.ref === "III.1")!;
@@ -60,7 +60,7 @@ describe("outline → refs", () => {
       { name: "Sở Y tế", role: "lead" },
       { name: "Sở Tài chính", role: "coordinate" },
     ]);
-    expect(p.tasks.find((t) => t.ref === "III.2.a")!.assignees).toEqual([{ name: "UBND các huyện, thành phố", role: "lead" }]);
+    expect(p.tasks.find((t) => t.ref === "III.2")!.assignees).toEqual([{ name: "UBND các huyện, thành phố", role: "lead" }]);
   });
 
   it("reads markdown-wrapped headings and dash kinds (-, +, •) as nested levels", () => {
@@ -134,10 +134,10 @@ describe("lettered items under an item that states its own work", () => {
     expect(t.deadline?.date).toBe("2025-12-31");
   });
 
-  it("splits letters under a bare body heading, under 'X lãnh đạo Y:', and where a letter names its own body", () => {
-    expect(refs(`${kg}1. UBND các xã, thị trấn:\na) Tuyên truyền cho người dân.\nb) Thành lập tổ kiểm tra.`)).toEqual(["1.a", "1.b"]);
+  it("keeps letters under a body heading ('X:', 'X chủ trì, phối hợp với Y …:') in its task (guide); splits them under 'X lãnh đạo Y:' and where a letter names its own body", () => {
+    expect(refs(`${kg}1. UBND các xã, thị trấn:\na) Tuyên truyền cho người dân.\nb) Thành lập tổ kiểm tra.`)).toEqual(["1"]);
     expect(refs(`${kg}1. Ban cán sự đảng UBND tỉnh lãnh đạo UBND tỉnh:\na) Rà soát phương án ứng phó thiên tai.\nb) Kiểm tra hệ thống đê điều.`)).toEqual(["1.a", "1.b"]);
-    expect(refs(`${kg}1. Công an tỉnh chủ trì, phối hợp với Sở Xây dựng tổ chức đợt tổng kiểm tra an toàn phòng cháy, chữa cháy:\na) Hướng dẫn hộ gia đình cải tạo lối thoát nạn;\nb) Sở Tài chính bố trí kinh phí.`)).toEqual(["1.a", "1.b"]);
+    expect(refs(`${kg}1. Công an tỉnh chủ trì, phối hợp với Sở Xây dựng tổ chức đợt tổng kiểm tra an toàn phòng cháy, chữa cháy:\na) Hướng dẫn hộ gia đình cải tạo lối thoát nạn;\nb) Sở Tài chính bố trí kinh phí.`)).toEqual(["1", "1.b"]);
   });
 });
 

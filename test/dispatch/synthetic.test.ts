@@ -28,8 +28,7 @@ const CASES: Array<[string, Record<string, string | null>, Row[]]> = [
   ["cv-hoa-toc-dich-benh.txt", {"number":"512/UBND-VP","date":"2024-04-12","secrecy":null,"urgency":"HỎA TỐC"}, [
     ["1",["Phòng Nông nghiệp và Phát triển nông thôn","~Trạm Chăn nuôi và Thú y","~UBND các xã, thị trấn"],"2024-05-30",null],
     ["2",["Phòng Tài chính - Kế hoạch"],"2024-05-15",null],
-    ["3.a",["UBND các xã, thị trấn"],null,null],
-    ["3.b",["UBND các xã, thị trấn"],null,"weekly"],
+    ["3",["UBND các xã, thị trấn"],null,"weekly"],
     ["4",["Ủy ban MTTQ Việt Nam huyện","các tổ chức chính trị - xã hội huyện"],null,null],
     ["5",["Trung tâm Văn hóa - Thông tin và Thể thao huyện"],null,null],
   ]],
