@@ -12,6 +12,7 @@ import { coordinatorsIn, endsInDirectedList, isCollectiveWork, isWorkSentence, l
 import { nameKey, sameBody } from "./names.js";
 import { isGeneric } from "./bodies.js";
 import { samePerson } from "./rosters.js";
+import { itemFields } from "./fields.js";
 
 export interface TaskContext {
   /** Recipients split into bodies: the assignees of implicit items. */
@@ -115,6 +116,9 @@ const CONCLUDES = /(?<![\p{L}])(?:kết luận|chỉ đạo|giao cho)(?![\p{L}])
 const TELLS_IN_FULL = /^\s*(?:Theo đó|Cụ thể)\s*,/u;
 
 const DISPOSES = /^\s*(?:Ban hành kèm theo|Công bố kèm theo|Cho phép(?!\s+(?:các|những)\s))(?![\p{L}])/u;
+
+/** The time field of a plan's item ("Thời gian thực hiện: Quý IV/2025"; "" when it has none): its deadline alone. */
+export const FIELD_TIME = new WeakMap<ParsedTask, string>();
 
 /** The heading text a task hangs under: a time it states is the time of the tasks under it. */
 export const PARENT_TEXT = new WeakMap<ParsedTask, string>();
@@ -242,6 +246,19 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
     // Hoá học Việt Nam. Hội … tự lo liệu mọi chi phí …": the decision's own act of issuing or permitting, with the
     // conditions of what it grants, asks no one (guide: the article that issues a plan is no task) unless it asks.
     if (DISPOSES.test(node.head) && node.children.length === 0 && !sentences(own).some((x) => leadsOfSentence(x)?.requested)) return;
+    // "1.1. Xây dựng …: a) Nhiệm vụ: … b) Cơ quan thực hiện: - Đơn vị chủ trì: Sở X. - Đơn vị phối hợp: … c) Thời gian
+    // thực hiện: …": a plan's item names its bodies and time in labelled fields; it is one task, led by those fields.
+    const fields = itemFields(node);
+    if (fields) {
+      const leads = dedupe(resolve(fields.lead)).filter((n) => !isIssuer(n));
+      if (leads.length) {
+        const coords = dedupe(fields.coordinate).filter((n) => !isIssuer(n) && !leads.some((m) => sameBody(m, n)));
+        const t = task(ref, flatten(node), [...leads.map((name) => ({ name, role: "lead" as const })), ...coords.map((name) => ({ name, role: "coordinate" as const }))]);
+        FIELD_TIME.set(t, fields.time.join("\n"));
+        out.push(t);
+        return;
+      }
+    }
     const raw = leadsIn(own);
     if (raw.length > 0 && raw.every(isIssuer) && !leadsOfSentence(node.head)?.requested) return;
     const headLeads = raw.filter((n) => !isIssuer(n));
