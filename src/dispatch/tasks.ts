@@ -12,7 +12,7 @@ import { coordinatorsIn, endsInDirectedList, isCollectiveWork, isWorkSentence, l
 import { nameKey, sameBody } from "./names.js";
 import { isGeneric } from "./bodies.js";
 import { samePerson } from "./rosters.js";
-import { itemFields } from "./fields.js";
+import { fieldsIn, itemFields, rolesOf, type ItemFields } from "./fields.js";
 
 export interface TaskContext {
   /** Recipients split into bodies: the assignees of implicit items. */
@@ -116,6 +116,8 @@ const CONCLUDES = /(?<![\p{L}])(?:kết luận|chỉ đạo|giao cho)(?![\p{L}])
 const TELLS_IN_FULL = /^\s*(?:Theo đó|Cụ thể)\s*,/u;
 
 const DISPOSES = /^\s*(?:Ban hành kèm theo|Công bố kèm theo|Cho phép(?!\s+(?:các|những)\s))(?![\p{L}])/u;
+
+const fieldRoles = (text: string): ItemFields | null => rolesOf(fieldsIn(text));
 
 /** The time field of a plan's item ("Thời gian thực hiện: Quý IV/2025"; "" when it has none): its deadline alone. */
 export const FIELD_TIME = new WeakMap<ParsedTask, string>();
@@ -236,6 +238,15 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
   const assignees = (leads: string[], text: string) => assigneesOf(resolve(leads), text).filter((a) => a.role === "lead" || !isIssuer(a.name));
   const task = (ref: string, text: string, as: Assignee[], implicit = false): ParsedTask => ({ ref, text, assignees: as, implicit, deadline: null });
 
+  // A plan's item whose bodies stand in labelled fields: the fields alone give its roles and its time.
+  const fieldTask = (ref: string, text: string, fields: ItemFields): ParsedTask | null => {
+    const leads = dedupe(resolve(fields.lead)).filter((n) => !isIssuer(n));
+    if (!leads.length) return null;
+    const coords = dedupe(fields.coordinate).filter((n) => !isIssuer(n) && !leads.some((m) => sameBody(m, n)));
+    const t = task(ref, text, [...leads.map((name) => ({ name, role: "lead" as const })), ...coords.map((name) => ({ name, role: "coordinate" as const }))]);
+    FIELD_TIME.set(t, fields.time.join("\n"));
+    return t;
+  };
   const visit = (node: OutlineNode, path: string[], inherited: string[]) => {
     if (NOT_WORK_SECTION.test(node.head) || NOT_WORK_LABEL.test(node.head) || GUEST_LIST.test(node.head)) return;
     // "1.2" under "1" is "1.2", not "1.1.2".
@@ -249,16 +260,8 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
     // "1.1. Xây dựng …: a) Nhiệm vụ: … b) Cơ quan thực hiện: - Đơn vị chủ trì: Sở X. - Đơn vị phối hợp: … c) Thời gian
     // thực hiện: …": a plan's item names its bodies and time in labelled fields; it is one task, led by those fields.
     const fields = itemFields(node);
-    if (fields) {
-      const leads = dedupe(resolve(fields.lead)).filter((n) => !isIssuer(n));
-      if (leads.length) {
-        const coords = dedupe(fields.coordinate).filter((n) => !isIssuer(n) && !leads.some((m) => sameBody(m, n)));
-        const t = task(ref, flatten(node), [...leads.map((name) => ({ name, role: "lead" as const })), ...coords.map((name) => ({ name, role: "coordinate" as const }))]);
-        FIELD_TIME.set(t, fields.time.join("\n"));
-        out.push(t);
-        return;
-      }
-    }
+    const whole = fields ? fieldTask(ref, flatten(node), fields) : null;
+    if (whole) return void out.push(whole);
     const raw = leadsIn(own);
     if (raw.length > 0 && raw.every(isIssuer) && !leadsOfSentence(node.head)?.requested) return;
     const headLeads = raw.filter((n) => !isIssuer(n));
@@ -277,6 +280,10 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
     // A bullet naming a body other than the item's is a task of its own.
     const ownTask = (b: OutlineNode, r: string): ParsedTask | null => {
       const text = flatten(b);
+      // "- Ban hành quy chế …. Cơ quan chủ trì: Sở Nội vụ; thời gian: Quý I/2026.": a bullet naming its bodies in
+      // fields of its own.
+      const f = fieldRoles(text);
+      if (f) return f.lead.every((n) => context.some((c) => sameBody(c, n))) ? null : fieldTask(r, text, f);
       const first = leadsOfSentence(b.head);
       const named = first && (first.requested || isWorkSentence(first)) ? first.leads.filter((n) => !isIssuer(n)) : [];
       return named.length && !named.every((n) => context.some((c) => sameBody(c, n))) ? task(r, text, assignees(leadsIn(text).filter((n) => !isIssuer(n)), text)) : null;

@@ -62,4 +62,14 @@ describe("a plan item whose bodies and time stand in labelled fields", () => {
     expect(rolesOf(fieldsIn("Thời gian: 8 giờ ngày 20/11/2025."))).toBeNull();
     expect(fieldsIn("Các đơn vị phối hợp: thực hiện tốt nội dung trên.")).toEqual([]);
   });
+
+  it("a bullet with fields inline is its own task; a line wrapped after a comma stays in its item", () => {
+    const text = `${HEAD}II. NHIỆM VỤ\n1. Hoàn thiện thể chế\n- Ban hành quy chế quản lý dữ liệu. Cơ quan chủ trì: Sở Khoa học và Công nghệ; thời gian: Quý I/2026.\n- Rà soát thủ tục hành chính. Cơ quan chủ trì: Sở Tư pháp; cơ quan phối hợp: Văn phòng UBND tỉnh.\n2. Bảo đảm an toàn thông tin\na) Nhiệm vụ:\n- Hướng dẫn các Sở, ban, ngành,\nUBND xã, phường trong việc kết nối dữ liệu dân cư.\nb) Cơ quan thực hiện:\n- Đơn vị chủ trì: Công an tỉnh.\nc) Thời gian thực hiện: Năm 2026.\n`;
+    const tasks = read(text).tasks;
+    expect(tasks.map((t) => `${t.ref} ${roles(t).join("; ")} ${t.deadline?.date ?? "-"}`)).toEqual([
+      "II.1#1 lead:Sở Khoa học và Công nghệ 2026-03-31",
+      "II.1#2 lead:Sở Tư pháp; coordinate:Văn phòng UBND tỉnh -",
+      "II.2 lead:Công an tỉnh 2026-12-31",
+    ]);
+  });
 });
