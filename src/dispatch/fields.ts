@@ -150,12 +150,12 @@ export function rolesOf(fields: Field[]): ItemFields | null {
 }
 
 /** An item's line and its paragraphs, a paragraph after a line that ends mid-sentence ("Sở Nội vụ, Sở" / "Giáo dục và
- *  Đào tạo, Sở Tài chính.") being its wrapped tail. */
+ *  Đào tạo, Sở Tài chính.") being its wrapped tail unless it opens a field of its own. */
 function unwrap(node: OutlineNode): string {
   const parts = [node.head];
   let prev = node.head;
   for (const p of node.paras) {
-    parts.push(/[.;:!?]\s*$/u.test(prev.slice(-20)) ? "\n" : " ", p);
+    parts.push(/[.;:!?]\s*$/u.test(prev.slice(-20)) || FIELD_AT.test(p) ? "\n" : " ", p);
     prev = p;
   }
   return parts.join("");

@@ -72,4 +72,13 @@ describe("a plan item whose bodies and time stand in labelled fields", () => {
       "II.2 lead:Công an tỉnh 2026-12-31",
     ]);
   });
+
+  it("fields on unmarked lines under the item's title, with or without a full stop", () => {
+    const text = `${HEAD}II. NHIỆM VỤ\n1. Xây dựng kho dữ liệu dùng chung\nChủ trì: Sở Khoa học và Công nghệ.\nPhối hợp: Các sở, ban, ngành; UBND các xã, phường.\nThời gian hoàn thành: Trước ngày 31/12/2025.\n2. Số hóa hồ sơ\nCơ quan chủ trì thực hiện: Sở Nội vụ\nThời hạn hoàn thành: Tháng 6/2026\n3. Kiểm tra\n+ Đơn vị thực hiện: Thanh tra tỉnh.\n+ Tiến độ: Hằng năm.\n`;
+    expect(read(text).tasks.map((t) => `${t.ref} ${roles(t).join("; ")} ${t.deadline?.date ?? t.deadline?.recurrence ?? "-"}`)).toEqual([
+      "II.1 lead:Sở Khoa học và Công nghệ; coordinate:Các sở, ban, ngành; coordinate:UBND các xã, phường 2025-12-31",
+      "II.2 lead:Sở Nội vụ 2026-06-30",
+      "II.3 lead:Thanh tra tỉnh yearly",
+    ]);
+  });
 });
