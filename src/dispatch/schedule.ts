@@ -11,6 +11,7 @@ import { canonicalName, sameBody } from "./names.js";
 import { readList, splitList, bodyHeadAt } from "./bodies.js";
 import { leadsOfSentence, sentences } from "./roles.js";
 import { FIELD_TIME, PARENT_TEXT } from "./tasks.js";
+import { fieldsIn } from "./fields.js";
 import { STOP_WORDS } from "./lexicon.js";
 
 /** Year for dates written without one: the document's, else the latest year the text states, else the reference date's. */
@@ -423,6 +424,11 @@ export function attachDeadlines(tasks: ParsedTask[], st: Structure, doc: DocHead
   for (const t of tasks) {
     const field = FIELD_TIME.get(t);
     if (field) t.deadline = fieldTime(field, ctx);
+    else if (!t.deadline && field === undefined && /(?:thời (?:gian|hạn)|tiến độ)/iu.test(t.text)) {
+      // "1. Sở Y tế chủ trì … - Thời gian hoàn thành: Quý IV/2025": a task's own time field, however bare its period.
+      const own = fieldsIn(t.text).find((f) => f.kind === "time" && f.value);
+      if (own) t.deadline = fieldTime(own.value, ctx);
+    }
   }
 }
 

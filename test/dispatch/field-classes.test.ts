@@ -81,4 +81,11 @@ describe("a plan item whose bodies and time stand in labelled fields", () => {
       "II.3 lead:Thanh tra tỉnh yearly",
     ]);
   });
+
+  it("a task whose body is in its own sentence takes the bare period of its time field", () => {
+    const text = `${HEAD}II. NHIỆM VỤ\n1. Sở Y tế chủ trì, phối hợp với Sở Tài chính xây dựng đề án nâng cao năng lực y tế cơ sở.\n- Thời gian hoàn thành: Quý IV/2026.\n`;
+    const [t] = read(text).tasks;
+    expect(roles(t!)).toEqual(["lead:Sở Y tế", "coordinate:Sở Tài chính"]);
+    expect(t!.deadline?.date).toBe("2026-12-31");
+  });
 });
