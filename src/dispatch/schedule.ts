@@ -10,7 +10,8 @@ import { findDeadlines, type DateContext } from "./deadlines.js";
 import { canonicalName, sameBody } from "./names.js";
 import { readList, splitList, bodyHeadAt } from "./bodies.js";
 import { leadsOfSentence, sentences } from "./roles.js";
-import { PARENT_TEXT } from "./tasks.js";
+import { FIELD_TIME, PARENT_TEXT } from "./tasks.js";
+import { fieldsIn } from "./fields.js";
 import { STOP_WORDS } from "./lexicon.js";
 
 /** Year for dates written without one: the document's, else the latest year the text states, else the reference date's. */
@@ -56,6 +57,23 @@ const BARE_VALUE = /^(?:(?:thứ\s+\p{L}+|chủ\s*nhật)\s*,?\s*|(?:buổi\s+)?
 function labelTime(value: string, ctx: DateContext): Deadline | null {
   const v = value.trim();
   return first(v, ctx) ?? (BARE_VALUE.test(v) ? first(`vào ${v}`, ctx) : null);
+}
+
+// A time field's bare period ("Năm 2025 và các năm tiếp theo", "Quý IV/2025", "Tháng 12/2025") is when the item is due
+// by; a bare recurrence ("Hằng năm", "Hàng quý") is its period.
+const BARE_PERIOD = /^(?:(?:trong|hoàn thành|hoàn thành trong)\s+)?(?:năm|quý|tháng|ngày|tuần|\d{1,2}\s+tháng)(?![\p{L}])/iu;
+const BARE_RECURRENCE = /^(?:(?:thực hiện|định kỳ|báo cáo)\s+)?(?:hằng|hàng)\s+(năm|quý|tháng|tuần)\s*$/iu;
+const PERIOD_OF: Record<string, Deadline["recurrence"]> = { năm: "yearly", quý: "quarterly", tháng: "monthly", tuần: "weekly" };
+function fieldTime(value: string, ctx: DateContext): Deadline | null {
+  const v = value.trim();
+  const own = labelTime(v, ctx);
+  if (own) return own;
+  if (BARE_PERIOD.test(v)) {
+    const d = first(`hoàn thành trong ${v.replace(/^(?:(?:trong|hoàn thành|hoàn thành trong)\s+)/iu, "")}`, ctx);
+    if (d) return { ...d, text: v.split(/[.;\n]/u)[0]! };
+  }
+  const r = BARE_RECURRENCE.exec(v);
+  return r ? { text: v, date: null, recurrence: PERIOD_OF[r[1]!.toLowerCase()] ?? null } : null;
 }
 
 // Info labels that say what kind of information follows, not which activity it dates.
@@ -400,6 +418,17 @@ export function attachDeadlines(tasks: ParsedTask[], st: Structure, doc: DocHead
     const low = t.text.toLowerCase();
     const span = spans.find((w) => hasPhrase(low, w.activity));
     if (span) t.deadline = { ...span.deadline };
+  }
+  // "c) Thời gian thực hiện: Hoàn thành trong năm 2025", "- Thời gian: Thường xuyên": a plan's item states its own time
+  // in its time field, which alone is its deadline (none when the field states no date).
+  for (const t of tasks) {
+    const field = FIELD_TIME.get(t);
+    if (field) t.deadline = fieldTime(field, ctx);
+    else if (!t.deadline && field === undefined && /(?:thời (?:gian|hạn)|tiến độ)/iu.test(t.text)) {
+      // "1. Sở Y tế chủ trì … - Thời gian hoàn thành: Quý IV/2025": a task's own time field, however bare its period.
+      const own = fieldsIn(t.text).find((f) => f.kind === "time" && f.value);
+      if (own) t.deadline = fieldTime(own.value, ctx);
+    }
   }
 }
 

@@ -171,6 +171,13 @@ export function buildStructure(lines: Line[], issuerNames: string[]): Structure 
       } else preamble.push(text);
       continue;
     }
+    // "- Hướng dẫn các Sở, ban, ngành," / "UBND xã, phường và đơn vị liên quan …": a line right under an item's line that
+    // ends in a comma is the wrapped rest of its sentence, not a paragraph of its own.
+    const lastLine = deepest.paras.length ? deepest.paras[deepest.paras.length - 1]! : deepest.head;
+    if (!blankBefore && /,\s*$/u.test(lastLine.slice(-5))) {
+      deepest.paras.push(text);
+      continue;
+    }
     if (isHeadingOnly(deepest)) {
       deepest.paras.push(text);
       continue;

@@ -12,6 +12,7 @@ import { coordinatorsIn, endsInDirectedList, isCollectiveWork, isWorkSentence, l
 import { nameKey, sameBody } from "./names.js";
 import { isGeneric } from "./bodies.js";
 import { samePerson } from "./rosters.js";
+import { fieldsIn, itemFields, rolesOf, type ItemFields } from "./fields.js";
 
 export interface TaskContext {
   /** Recipients split into bodies: the assignees of implicit items. */
@@ -126,6 +127,11 @@ const CONCLUDES = /(?<![\p{L}])(?:kết luận|chỉ đạo|giao cho)(?![\p{L}])
 const TELLS_IN_FULL = /^\s*(?:Theo đó|Cụ thể)\s*,/u;
 
 const DISPOSES = /^\s*(?:Ban hành kèm theo|Công bố kèm theo|Cho phép(?!\s+(?:các|những)\s))(?![\p{L}])/u;
+
+const fieldRoles = (text: string): ItemFields | null => rolesOf(fieldsIn(text));
+
+/** The time field of a plan's item ("Thời gian thực hiện: Quý IV/2025"; "" when it has none): its deadline alone. */
+export const FIELD_TIME = new WeakMap<ParsedTask, string>();
 
 /** The heading text a task hangs under: a time it states is the time of the tasks under it. */
 export const PARENT_TEXT = new WeakMap<ParsedTask, string>();
@@ -277,6 +283,15 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
   const assignees = (leads: string[], text: string) => assigneesOf(resolve(leads), text).filter((a) => a.role === "lead" || !isIssuer(a.name));
   const task = (ref: string, text: string, as: Assignee[], implicit = false): ParsedTask => ({ ref, text, assignees: as, implicit, deadline: null });
 
+  // A plan's item whose bodies stand in labelled fields: the fields alone give its roles and its time.
+  const fieldTask = (ref: string, text: string, fields: ItemFields): ParsedTask | null => {
+    const leads = dedupe(resolve(fields.lead)).filter((n) => !isIssuer(n));
+    if (!leads.length) return null;
+    const coords = dedupe(fields.coordinate).filter((n) => !isIssuer(n) && !leads.some((m) => sameBody(m, n)));
+    const t = task(ref, text, [...leads.map((name) => ({ name, role: "lead" as const })), ...coords.map((name) => ({ name, role: "coordinate" as const }))]);
+    FIELD_TIME.set(t, fields.time.join("\n"));
+    return t;
+  };
   const visit = (node: OutlineNode, path: string[], inherited: string[]) => {
     if (NOT_WORK_SECTION.test(node.head) || NOT_WORK_LABEL.test(node.head) || GUEST_LIST.test(node.head)) return;
     // "1.2" under "1" is "1.2", not "1.1.2".
@@ -290,6 +305,11 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
     // Hoá học Việt Nam. Hội … tự lo liệu mọi chi phí …": the decision's own act of issuing or permitting, with the
     // conditions of what it grants, asks no one (guide: the article that issues a plan is no task) unless it asks.
     if (DISPOSES.test(node.head) && node.children.length === 0 && !sentences(own).some((x) => leadsOfSentence(x)?.requested)) return;
+    // "1.1. Xây dựng …: a) Nhiệm vụ: … b) Cơ quan thực hiện: - Đơn vị chủ trì: Sở X. - Đơn vị phối hợp: … c) Thời gian
+    // thực hiện: …": a plan's item names its bodies and time in labelled fields; it is one task, led by those fields.
+    const fields = itemFields(node);
+    const whole = fields ? fieldTask(ref, flatten(node), fields) : null;
+    if (whole) return void out.push(whole);
     const raw = leadsIn(own);
     if (raw.length > 0 && raw.every(isIssuer) && !leadsOfSentence(node.head)?.requested) return;
     const headLeads = raw.filter((n) => !isIssuer(n));
@@ -309,6 +329,10 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
     // A bullet naming a body other than the item's is a task of its own.
     const ownTask = (b: OutlineNode, r: string): ParsedTask | null => {
       const text = flatten(b);
+      // "- Ban hành quy chế …. Cơ quan chủ trì: Sở Nội vụ; thời gian: Quý I/2026.": a bullet naming its bodies in
+      // fields of its own.
+      const f = fieldRoles(text);
+      if (f) return f.lead.every((n) => context.some((c) => sameBody(c, n))) ? null : fieldTask(r, text, f);
       const first = leadsOfSentence(b.head);
       // Under a body's heading, "a) Yêu cầu các doanh nghiệp bảo hiểm …" is that body's request: its sub-items' lead is
       // the subject of their sentence.
