@@ -58,18 +58,18 @@ const TODAY_RE = new RegExp(`(?:trước|trong|chậm nhất(?:\\s+là)?|ngay tr
 const UNTIL_NOW_RE = /^\s*(?:cho\s+)?(?:đến|tới)\s+(?:nay|hiện nay|thời điểm (?:hiện tại|báo cáo))/iu;
 const CUED_DATE_RE = new RegExp(`${CUE}\\s*:?\\s*(?:ngày\\s*)?(?:${TIME})?(?:ngày\\s*)?${DATE}`, "giu");
 const MONTH_RE = new RegExp(
-  `(?:(trước)|trong|hết|cuối|(?:vào\\s+)?đầu|vào(?=tháng)|vào|đến hết|đến cuối|đến|dự kiến|thời gian[^:.;\\n]{0,50}:)\\s*(?<=\\s|vào)tháng\\s+(\\d{1,2})(?:\\s*(?:\\/|năm|-|\\.)\\s*(\\d{4}))?(?![\\d/])`,
+  `(?:(trước)|trong|hết|cuối|(?:vào\\s+)?đầu|vào(?=tháng)|vào|đến hết|đến cuối|đến|dự kiến|(?:thời gian|thời hạn)[^:.;\\n]{0,50}:)\\s*(?<=\\s|vào)tháng\\s+(\\d{1,2})(?:\\s*(?:\\/|năm|-|\\.)\\s*(\\d{4}))?(?![\\d/])`,
   "giu",
 );
 const QUARTER_RE = new RegExp(
-  `(?:(trước)\\s+|(?:trong|hết|cuối|(?:vào\\s+)?đầu|vào|đến hết|đến|xong|hoàn thành(?:\\s+trong)?|thời gian[^:.;\\n]{0,50}:)\\s+)quý\\s+(IV|I{1,3}|[1-4])(?:\\s*(?:\\/|năm|-|\\.)\\s*(\\d{4}))?`,
+  `(?:(trước)\\s+|(?:trong|hết|cuối|(?:vào\\s+)?đầu|vào|đến hết|đến|xong|hoàn thành(?:\\s+trong)?|(?:thời gian|thời hạn)[^:.;\\n]{0,50}:)\\s+)quý\\s+(IV|I{1,3}|[1-4])(?:\\s*(?:\\/|năm|-|\\.)\\s*(\\d{4}))?`,
   "giu",
 );
 // A bare "trong năm 2022" / "cuối năm 2021" after a noun is the period an activity or a report covers ("ứng phó với
 // thiên tai trong năm 2022", "ổn định thị trường vào cuối năm 2021"); only a completion word makes the year a limit.
 // "trong năm 2022 - 2023": a span of years is due at the end of its last year.
 const YEAR_RE =
-  /(?:(trước)|(?:hoàn thành|xong|kết thúc)(?:\s+(?:trong|vào|cuối))?|đến hết|đến cuối|vào|thời gian[^:.;\n]{0,50}:|thời gian (?:thực hiện|hoàn thành|triển khai)\s+(?:trong|đến hết|đến)?)\s*năm\s+(\d{4})(?:\s*[-–]\s*(\d{4}))?(?!\d)/giu;
+  /(?:(trước)|(?:hoàn thành|xong|kết thúc)(?:\s+(?:trong|vào|cuối))?|đến hết|đến cuối|vào|(?:thời gian|thời hạn)[^:.;\n]{0,50}:|thời gian (?:thực hiện|hoàn thành|triển khai)\s+(?:trong|đến hết|đến)?)\s*năm\s+(\d{4})(?:\s*[-–]\s*(\d{4}))?(?!\d)/giu;
 // "Từ nay đến cuối năm", "trước cuối tháng này": the end of the period the document is in ("trong năm nay" alone is
 // the period an activity covers, like "trong năm 2022").
 const THIS_PERIOD_RE = /(?:từ nay\s+(?:đến|tới)\s+(?:hết|cuối)\s+(năm|quý|tháng)(?!\s*(?:\d|[IVX]+\b|sau|tới))(?:\s+(?:nay|này))?|(?:trước|đến hết|đến cuối|(?:hoàn thành|xong)(?:\s+trong)?)\s+(?:cuối\s+)?(năm|quý|tháng)\s+(?:nay|này))(?![\p{L}])/giu;

@@ -413,11 +413,25 @@ export function attachDeadlines(tasks: ParsedTask[], st: Structure, doc: DocHead
   // "1. Các cơ quan … treo cờ Tổ quốc từ ngày 29/4 đến hết ngày 2/5/2017. 2. UBND các huyện chỉ đạo … treo cờ …": a
   // window a task states for a named activity is the time of that activity, so the tasks that carry it out share it.
   const spans = activitySpans(tasks);
+  // The same for a window stated in prose outside the tasks ("… các hộ gia đình treo cờ Tổ quốc từ ngày 18-8-2022 đến
+  // hết ngày 3-9-2022." above "- Đề nghị … kiểm tra, rà soát việc treo cờ Tổ quốc …"): the activity's one time.
+  if (tasks.some((t) => !t.deadline)) {
+    const said: Array<{ text: string; deadline: Deadline | null }> = [];
+    for (const p of paragraphs) {
+      if (!/từ\s/iu.test(p)) continue;
+      for (const s of p.split(/(?<=[.;])\s+/u)) if (/(?<![\p{L}])từ\s+(?:\S+\s+){0,3}\d/iu.test(s)) said.push({ text: s, deadline: first(s, ctx) });
+    }
+    for (const w of activitySpans(said)) {
+      const other = spans.find((x) => x.activity === w.activity);
+      if (!other) spans.push(w);
+      else if (other.deadline.date !== w.deadline.date) other.deadline = { ...other.deadline, date: null };
+    }
+  }
   for (const t of tasks) {
     if (t.deadline) continue;
     const low = t.text.toLowerCase();
     const span = spans.find((w) => hasPhrase(low, w.activity));
-    if (span) t.deadline = { ...span.deadline };
+    if (span?.deadline.date) t.deadline = { ...span.deadline };
   }
   // "c) Thời gian thực hiện: Hoàn thành trong năm 2025", "- Thời gian: Thường xuyên": a plan's item states its own time
   // in its time field, which alone is its deadline (none when the field states no date).
@@ -495,7 +509,7 @@ const GENERAL_VERB = /^(?:thực hiện|triển khai|tổ chức|báo cáo|tham 
 const NOT_VERB = /^(?:trong|tại|về|với|cùng|khi|nếu|sau|trước|vào|để|nhằm|là|được|không|đã|đang|sẽ|phải|theo|cần|vừa|cũng|luôn|ra|sớm|đối với|in)\s/u;
 const VERB_START = new RegExp(`^(?!${NOT_VERB.source.slice(1)})(?:${STOP_WORDS.join("|")})\\s`, "u");
 
-function activitySpans(tasks: ParsedTask[]): Array<{ activity: string; deadline: Deadline }> {
+function activitySpans(tasks: ReadonlyArray<{ text: string; deadline: Deadline | null }>): Array<{ activity: string; deadline: Deadline }> {
   const out: Array<{ activity: string; deadline: Deadline }> = [];
   for (const t of tasks) {
     const d = t.deadline;

@@ -30,6 +30,10 @@ describe("months and years", () => {
     ["thời gian thực hiện trong năm 2022 - 2023", "2023-12-31"],
     ["phấn đấu hoàn thành trong năm 2025", "2025-12-31"],
     ["hoàn thành trước năm 2025", "2024-12-31"],
+    // A "Thời hạn …:" label reads like "Thời gian …:".
+    ["Thời hạn hoàn thành: tháng 12/2025", "2025-12-31"],
+    ["Thời hạn hoàn thành: Quý I/2026", "2026-03-31"],
+    ["Thời hạn thực hiện: năm 2026", "2026-12-31"],
   ])("%s", (s, date) => {
     expect(first(s)).toMatchObject({ date, recurrence: null });
   });
@@ -146,6 +150,13 @@ describe("an activity's window shared by the tasks that carry it out", () => {
         "THÔNG BÁO\n\nVề việc treo cờ Tổ quốc\n\nUBND phường đề nghị các cơ quan, trường học và nhân dân trên địa bàn phường treo cờ Tổ quốc từ ngày 09/10/2023 đến hết ngày 11/10/2023.\n\nĐề nghị các tổ dân phố đôn đốc nhắc nhở nhân dân thực hiện việc treo cờ Tổ quốc đầy đủ.",
       ),
     ).toEqual(["2023-10-11", "2023-10-11"]);
+  });
+  it("a window stated in prose outside the tasks dates the tasks that carry out its activity", () => {
+    expect(
+      dated(
+        "Sở Văn hóa thông báo: các cơ quan, đơn vị và các hộ gia đình trên địa bàn thành phố treo cờ Tổ quốc từ ngày 18-8-2022 đến hết ngày 3-9-2022.\n\n- Đề nghị Chủ tịch UBND các quận, huyện chỉ đạo kiểm tra, rà soát việc treo cờ Tổ quốc trên địa bàn.\n\n- Đề nghị Sở Thông tin và Truyền thông tăng cường tuyên truyền về ý nghĩa ngày Quốc khánh.",
+      ),
+    ).toEqual(["2022-09-03", null]);
   });
 });
 
