@@ -194,8 +194,8 @@ export function readList(s: string): { list: string; end: number } {
       STOP_Y.lastIndex = i;
       const stop = STOP_Y.exec(s);
       NOUN_AFTER_Y.lastIndex = i;
-      // "thường xuyên" ending a heading ("Phòng Giáo dục thường xuyên:") belongs to the name.
-      const noun = NOUN_AFTER_Y.exec(s);
+      // "thường xuyên" ending a heading ("Phòng Giáo dục thường xuyên:") belongs to the name (only read after a stop word).
+      const noun = stop ? NOUN_AFTER_Y.exec(s) : null;
       CONTINUATION_Y.lastIndex = i;
       const field = stop && ENDS_IN_OFFICE.test(out) ? CONTINUATION_Y.exec(s) : null;
       // "Ủy ban kiểm tra Huyện ủy", "Chi cục thống kê quận", "đội quản lý trật tự đô thị", "Tổ tuyên truyền": a bare head

@@ -37,6 +37,8 @@ const HTML_TAG =
 /** Markdown emphasis: paired stars ("**bold**", "*italic*"), and an opening or closing star whose partner sits on
  *  another line (a wrapped italic). A star inside text ("A*B", "3 * 4") is kept. */
 function stripStars(line: string): string {
+  // Every rule below needs a star (most lines have none).
+  if (!line.includes("*")) return line;
   let s = line.replace(/(\*{1,3})(?=[^\s*])((?:(?!\1)[^\n])*?[^\s*])\1(?!\*)/g, "$2").replace(/\*{2,}/g, "");
   s = s.replace(/^(\s*)\*(?=[^\s*])/u, "$1").replace(/(?<=[^\s*])\*(\s*)$/u, "$1");
   // Mid-line too: "bảo đảm đến *hết tháng" / "năm 2025* giải quyết …" (an italic wrapped over lines). A star that
@@ -183,7 +185,7 @@ class OpenLine {
     this.tail = first.slice(-TAIL_CHARS);
     this.length = first.length;
     this.hasUpper = /\p{Lu}/u.test(first);
-    this.allUpper = first === first.toUpperCase();
+    this.allUpper = !/[a-z]/.test(first) && first === first.toUpperCase();
     this.lastStop = lastStopIn(first);
     this.scanCoord(first, 0);
   }
@@ -200,7 +202,7 @@ class OpenLine {
     this.tail = (this.tail + joined).slice(-TAIL_CHARS);
     this.length += joined.length;
     this.hasUpper ||= /\p{Lu}/u.test(t);
-    this.allUpper &&= t === t.toUpperCase();
+    this.allUpper &&= !/[a-z]/.test(t) && t === t.toUpperCase();
   }
 
   private scanCoord(window: string, offset: number): void {
@@ -273,5 +275,6 @@ function isNameLine(prev: string, next: string): boolean {
 }
 
 function isUpperLine(s: string): boolean {
-  return /\p{Lu}/u.test(s) && s === s.toUpperCase();
+  // A line with an ASCII small letter is not all capitals (most lines; no need to build its upper-case copy).
+  return !/[a-z]/.test(s) && /\p{Lu}/u.test(s) && s === s.toUpperCase();
 }

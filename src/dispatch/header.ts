@@ -23,12 +23,16 @@ export interface HeaderResult {
 // "CHỦ TỊCH UBND TỈNH điện:", "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN, điện:", "TRƯỞNG BCH PCTT … HUYỆN MỘC CHÂU, Điện:", or
 // "ĐIỆN:" alone on its line under the sender: a công điện's address line, its "Kính gửi".
 const CABLE_TO = /^(?:\p{Lu}[\p{Lu}\s.&-]{2,80}?\s*,?\s(?:điện|Điện|ĐIỆN)|(?:ĐIỆN|Điện))\s*:/u;
+// A công điện addresses its recipients with "CHỦ TỊCH UBND TỈNH điện:" instead of "Kính gửi:".
+const ADDRESS = new RegExp(`^(?:Kính\\s*gửi\\s*:?|${CABLE_TO.source.slice(1)})\\s*`, "u");
 const TYPES = [
   "Công văn", "Kế hoạch", "Chỉ thị", "Thông báo", "Quyết định", "Công điện", "Hướng dẫn", "Báo cáo", "Nghị quyết",
   "Tờ trình", "Kết luận", "Chương trình", "Thông tri", "Quy định", "Giấy mời",
 ];
 const TYPE_ALT = TYPES.join("|");
 const TYPE_LINE = new RegExp(`^(${TYPE_ALT})(?:\\s*[:.]?\\s+(.*))?$`, "iu");
+// "Công điện khẩn về việc …": an urgency word between the type and the subject.
+const TYPE_URGENT = new RegExp(`^(${TYPE_ALT})\\s+(?:khẩn|hỏa tốc|hoả tốc|thượng khẩn)(?=\\s+(?:về|v\\/v)\\s)`, "iu");
 const ABOUT = /^(?:về việc|v\/v)\s*:?\s*/iu;
 // Mixed case inside a code is kept whole ("SGDĐT-GDTrH", "TTr-UBND"): a short lower-case run between capitals or at its end.
 const CODE = "[A-ZĐ][A-ZĐ0-9&.]*(?:[a-zđ]{1,2}(?:[A-ZĐ][A-ZĐ0-9&.]*|(?![\\p{L}])))*";
@@ -44,6 +48,7 @@ const SENTENCE_NAMING = new RegExp(`(?<=(?:ban hành|\\scó|\\sra|vừa|ký|[Đ�
 const CONTENT_OF = /(?:^|\s)(?:[Tt]heo|[Tt]rong|[Tt]ại)\s+nội dung\s+(?:của\s+)?$/u;
 const CONTENT_NAMING_ALL = new RegExp(`(?<=(?:[Tt]heo|[Tt]rong|[Tt]ại)\\s+nội dung\\s+(?:của\\s+)?)(${TYPE_ALT}|văn bản)\\s+(?:số\\s*:?\\s*)?${NUM}(?=[\\s,.:;]|$)`, "giu");
 const SENTENCE_NAMING_ALL = new RegExp(SENTENCE_NAMING.source, "giu");
+const NAMES_TYPE = new RegExp(`${TYPE_ALT}|văn bản`, "iu");
 const PLACE_DATE = /(?:,|^)\s*ngày\s+(\d{1,2})\s*(?:tháng\s*(\d{1,2})\s*năm\s*(\d{4})|[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))/iu;
 // A header line naming its own date mid-line: "Số 924/SNV-CCHC Ngày 07-9-2015 V/v …", "Thông báo Khẩn ngày 18/10/2020".
 const DAY_IN_LINE = /(?:^|\s)[Nn]gày\s+(\d{1,2})\s*(?:tháng\s*(\d{1,2})\s*năm\s*(\d{4})|[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))/u;
@@ -111,7 +116,8 @@ function titleCaseType(t: string): string {
 }
 
 function isUpper(s: string): boolean {
-  return /\p{Lu}/u.test(s) && s === s.toUpperCase();
+  // An ASCII small letter rules it out without building the upper-case copy.
+  return !/[a-z]/.test(s) && /\p{Lu}/u.test(s) && s === s.toUpperCase();
 }
 
 function stamps(text: string, doc: DocHeader): boolean {
@@ -197,7 +203,7 @@ export function readHeader(input: Line[]): HeaderResult {
       continue;
     }
     // 'Thông báo “V/v phòng chống bão số 10”', "Công điện khẩn về việc …": quotes and an urgency word around the subject.
-    const tl = TYPE_LINE.exec(t.replace(/[“”"]/gu, "").replace(new RegExp(`^(${TYPE_ALT})\\s+(?:khẩn|hỏa tốc|hoả tốc|thượng khẩn)(?=\\s+(?:về|v\\/v)\\s)`, "iu"), "$1"));
+    const tl = TYPE_LINE.exec(t.replace(/[“”"]/gu, "").replace(TYPE_URGENT, "$1"));
     // "QUYẾT ĐỊNH CỦA UBND TỈNH LÀO CAI": the issuer after the type is not the subject; "Thông báo của UBND tỉnh về việc
     // …" names its subject after the issuer; "Thông báo Khẩn ngày 18/10/2020" has none.
     if (tl?.[2]) {
@@ -270,8 +276,6 @@ export function readHeader(input: Line[]): HeaderResult {
 
   // Kính gửi: inline text and/or dash lines; body text glued after it on the same line is split off.
   let bodyStart = lastHeader + 1;
-  // A công điện addresses its recipients with "CHỦ TỊCH UBND TỈNH điện:" instead of "Kính gửi:".
-  const ADDRESS = new RegExp(`^(?:Kính\\s*gửi\\s*:?|${CABLE_TO.source.slice(1)})\\s*`, "u");
   const kg = lines.findIndex((l, i) => i < Math.max(limit, 1) + 5 && ADDRESS.test(l.text) && !/^Kính gửi\p{L}/u.test(l.text));
   if (kg >= 0) {
     let inline = lines[kg]!.text.replace(ADDRESS, "");
@@ -338,7 +342,8 @@ export function readHeader(input: Line[]): HeaderResult {
       // "… có Công văn số 2686/…", "… có Công văn 4424 gửi …", "… ban hành công văn chỉ đạo …" (no number shown).
       // A line may cite other documents before naming its own ("thực hiện Kế hoạch số 308-KH/BTGTW …; Bộ đã ban hành
       // Công văn số 5009/…"): the first mention that passes is the document.
-      const candidates = [...t.matchAll(SENTENCE_NUMBER_ALL), ...t.matchAll(CONTENT_NAMING_ALL), ...(source || MARKER_AT.test(t) ? [] : [...t.matchAll(SENTENCE_NAMING_ALL)])];
+      // Each names the document by its type word (or "văn bản"): a line with none has no candidate.
+      const candidates = !NAMES_TYPE.test(t) ? [] : [...t.matchAll(SENTENCE_NUMBER_ALL), ...t.matchAll(CONTENT_NAMING_ALL), ...(source || MARKER_AT.test(t) ? [] : [...t.matchAll(SENTENCE_NAMING_ALL)])];
       const m = candidates.find((c) => {
         // Past the first lines only a naming verb right before it makes it this document ("… đã ký công văn số …").
         // "Theo nội dung Thông báo 2833-TB/TU, Thường trực Thành ủy …", "Trong nội dung Công văn số 4913/VP-KT, …": a
@@ -483,10 +488,11 @@ function directiveAbout(lines: Line[]): string | null {
 
 const ORG_WORD = /(?:^|\s)(?:ỦY|UỶ|UBND|HĐND|BAN|BỘ|SỞ|PHÒNG|CỤC|HỘI|ĐOÀN|ĐẢNG|TRƯỜNG|TRUNG TÂM|VĂN PHÒNG|CÔNG AN|CHÍNH PHỦ|THỦ TƯỚNG|TỔNG|VIỆN|CÔNG TY|KHO BẠC|BẢO HIỂM|MẶT TRẬN|MTTQ|QUÂN|CHI|BỆNH VIỆN|ĐẠI HỌC|HỌC VIỆN|NGÂN HÀNG|TÒA|TOÀ|ĐÀI|BÁO|THÀNH|TỈNH|HUYỆN|XÃ|PHƯỜNG|QUẬN|THỊ|LIÊN)(?![\p{L}])/u;
 
+const NUMBER_TAG = new RegExp(`\\(\\s*(?:số\\s*)?${NUM}\\s*,?\\s*ngày\\s+(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})\\s*[/.-]\\s*(\\d{4})\\s*\\)\\s*[.;]?\\s*$`, "iu");
 /** A trích yếu line, less a portal's posting stamp and a trailing "(3585/VP-KTN, ngày 23/10/2017)" it takes as the header's. */
 function subjectLine(raw: string, doc: DocHeader): string {
   let s = raw.replace(POSTED, "");
-  const tag = new RegExp(`\\(\\s*(?:số\\s*)?${NUM}\\s*,?\\s*ngày\\s+(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})\\s*[/.-]\\s*(\\d{4})\\s*\\)\\s*[.;]?\\s*$`, "iu").exec(s);
+  const tag = NUMBER_TAG.exec(s);
   if (tag) {
     doc.number ??= number(tag[1]!);
     doc.date ??= iso(+tag[4]!, +tag[3]!, +tag[2]!);

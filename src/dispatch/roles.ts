@@ -627,12 +627,30 @@ function concernedAt(s: string): { names: string[]; end: number } | null {
 // who does the work (annotation guide: "gửi về X" and report recipients are not assignees).
 const REPORT_TO = /(?<![\p{L}])(?:báo cáo(?:\s+(?:về|lên|cho|với))?|gửi(?:\s+(?:về|đến|tới|cho|lên))?)\s+/giu;
 
+// The checks below ask, for every clause start of a sentence, where the list read after each marker before it ends: the
+// same lists again and again. Kept for the sentence last asked about (offset → end of the list there, -1 for none).
+let endsOf = "";
+const LIST_ENDS = new Map<number, number>();
+/** Where the list of bodies read at `from` in `s` ends (-1: no body there); `cap`: read within 600 characters. */
+function listEndAt(s: string, from: number, cap: boolean): number {
+  if (s !== endsOf) {
+    endsOf = s;
+    LIST_ENDS.clear();
+  }
+  const key = cap ? from : -1 - from;
+  let end = LIST_ENDS.get(key);
+  if (end === undefined) {
+    const tail = cap ? s.slice(from, from + 600) : s.slice(from);
+    end = bodyHeadAt(tail) > 0 ? from + readList(tail).end : -1;
+    LIST_ENDS.set(key, end);
+  }
+  return end;
+}
+
 /** A clause start at `at` (after a comma) that lies inside the list of bodies a report is sent to. */
 function inRecipients(s: string, at: number): boolean {
   for (const m of s.slice(0, at).matchAll(REPORT_TO)) {
-    const from = m.index + m[0].length;
-    const tail = s.slice(from);
-    if (bodyHeadAt(tail) > 0 && from + readList(tail).end >= at) return true;
+    if (listEndAt(s, m.index + m[0].length, false) >= at) return true;
   }
   return false;
 }
@@ -640,9 +658,7 @@ function inRecipients(s: string, at: number): boolean {
 /** Whether position `at` of `s` lies inside a list of bodies that starts right after a match of `marker`. */
 function inListAfter(marker: RegExp, s: string, at: number): boolean {
   for (const m of s.slice(0, at).matchAll(marker)) {
-    const from = m.index + m[0].length;
-    const tail = s.slice(from, from + 600);
-    if (bodyHeadAt(tail) > 0 && from + readList(tail).end >= at) return true;
+    if (listEndAt(s, m.index + m[0].length, true) >= at) return true;
   }
   return false;
 }
@@ -662,9 +678,7 @@ const PARTNERS = /phối (?:kết )?hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùn
 function inPartners(s: string, at: number): boolean {
   const head = s.slice(0, at);
   for (const m of head.matchAll(PARTNERS)) {
-    const from = m.index + m[0].length;
-    const tail = s.slice(from, from + 600);
-    if (bodyHeadAt(tail) > 0 && from + readList(tail).end >= at) return true;
+    if (listEndAt(s, m.index + m[0].length, true) >= at) return true;
   }
   return false;
 }
