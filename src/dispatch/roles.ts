@@ -182,6 +182,8 @@ const REPORTED = /^[\s\-–+•*]*Theo\s+(?:tờ trình|báo cáo|đề nghị|�
 // ("Nếu phát hiện …, các hộ phải báo ngay …" is: a duty on a condition).
 const WARNING = /^[\s\-–+•*]*(?:Nếu|Trường h[ợọ]p)(?![\p{L}])[^.;]*?,[^.;,]*?\s(?:sẽ\s+(?:bị\s+)?(?:xem xét\s+)?(?:xử lý|xử phạt|cưỡng chế)|(?:phải\s+|sẽ\s+)?chịu\s+(?:hoàn toàn\s+)?trách nhiệm\s+(?:trước|về)|bị\s+xử lý)(?![\p{L}])/u;
 
+/** "Tại cuộc họp, Phó Chủ tịch kết luận: Giao Sở …": what was said opens the sentence; the request follows the colon. */
+const SAID = /^[^:]{0,300}?(?:như sau|như|sau|kết luận|chỉ đạo|nhấn mạnh|lưu ý|ý kiến)\s*:\s*(?=(?:Đề nghị|Yêu cầu|Giao)\s)/u;
 const EXECUTES = /^([^.!?]{3,600}?)\s+(?:chịu|có)\s+trách nhiệm\s+(?:tổ chức\s+)?(?:thi hành|thực hiện)\s+(?:Quyết định|Chỉ thị|Nghị quyết|Quy định|Quy chế)\s+(?:này|số)/u;
 
 // Steps ask about the same sentences several times (structure, tasks, closings); results are immutable, so memoise.
@@ -227,7 +229,7 @@ function readLeads(sentence: string): SentenceLeads | null {
   // schedule row opens with its day, then the post that acts.
   const day = DAY_LEAD.exec(s);
   if (day && holderAt(s.slice(day[0].length))) s = s.slice(day[0].length);
-  const said = /^[^:]{0,300}?(?:như sau|như|sau|kết luận|chỉ đạo|nhấn mạnh|lưu ý|ý kiến)\s*:\s*(?=(?:Đề nghị|Yêu cầu|Giao)\s)/u.exec(s);
+  const said = s.includes(":") ? SAID.exec(s) : null;
   if (said) s = s.slice(said[0].length);
   const starts = [0];
   if (OPENER.test(s)) {
@@ -271,7 +273,7 @@ function readLeads(sentence: string): SentenceLeads | null {
   // "Chánh Văn phòng UBND Thành phố; Giám đốc Sở Tài chính; Trưởng thuế thành phố Hà Nội, Giám đốc Kho bạc …, Chủ tịch
   // UBND các xã, phường và các tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này": a decision's
   // execution clause names, up to its verb, only the bodies that carry it out, whatever heads their names.
-  const executes = starts.length === 1 ? EXECUTES.exec(s) : null;
+  const executes = starts.length === 1 && s.includes("trách nhiệm") ? EXECUTES.exec(s) : null;
   if (executes && bodyHeadAt(executes[1]!) > 0 && readList(executes[1]!).end < executes[1]!.trimEnd().length) {
     const leads = splitList(executes[1]!);
     if (leads.length) return { leads, requester: [], verb: "chịu trách nhiệm thi hành", requested: false };

@@ -130,7 +130,10 @@ function windows(root: OutlineNode, prose: string[], subject: string | null, ctx
       }
       const words = name.split(/\s+/u);
       if (!/^\p{Lu}/u.test(name) || !OCCASION.test(name) || words.length < 2 || words.length > 8) continue;
-      const after = text.slice(m.index + m[0].length).split(/[.;](?:\s|$)/u)[0]!;
+      // Up to the clause's end, found without splitting the rest of the document at every event.
+      const rest = text.slice(m.index + m[0].length);
+      const end = /[.;](?:\s|$)/u.exec(rest);
+      const after = end ? rest.slice(0, end.index) : rest;
       const d = first(/^\d/u.test(after) ? `vào ${after}` : after, ctx);
       if (!d?.date) continue;
       const activity = name.toLowerCase().replace(/["“”]/gu, "");
