@@ -69,7 +69,7 @@ const QUARTER_RE = new RegExp(
 // thiên tai trong năm 2022", "ổn định thị trường vào cuối năm 2021"); only a completion word makes the year a limit.
 // "trong năm 2022 - 2023": a span of years is due at the end of its last year.
 const YEAR_RE =
-  /(?:(trước)|(?:hoàn thành|xong|kết thúc)(?:\s+(?:trong|vào|cuối))?|đến hết|đến cuối|vào|(?:thời gian|thời hạn)[^:.;\n]{0,50}:|thời gian (?:thực hiện|hoàn thành|triển khai)\s+(?:trong|đến hết|đến)?)\s*năm\s+(\d{4})(?:\s*[-–]\s*(\d{4}))?(?!\d)/giu;
+  /(?:(trước)|(?:hoàn thành|xong|kết thúc)(?:\s+(?:thực thi|thực hiện|triển khai|dứt điểm|toàn bộ|cơ bản))?(?:\s+(?:trong|vào|cuối))?|đến hết|đến cuối|vào|(?:thời gian|thời hạn)[^:.;\n]{0,50}:|thời gian (?:thực hiện|hoàn thành|triển khai)\s+(?:trong|đến hết|đến)?)\s*năm\s+(\d{4})(?:\s*[-–]\s*(\d{4}))?(?!\d)/giu;
 // "Từ nay đến cuối năm", "trước cuối tháng này": the end of the period the document is in ("trong năm nay" alone is
 // the period an activity covers, like "trong năm 2022").
 const THIS_PERIOD_RE = /(?:từ nay\s+(?:đến|tới)\s+(?:hết|cuối)\s+(năm|quý|tháng)(?!\s*(?:\d|[IVX]+\b|sau|tới))(?:\s+(?:nay|này))?|(?:trước|đến hết|đến cuối|(?:hoàn thành|xong)(?:\s+trong)?)\s+(?:cuối\s+)?(năm|quý|tháng)\s+(?:nay|này))(?![\p{L}])/giu;

@@ -511,3 +511,12 @@ describe("a bare time after a time label", () => {
     expect(dated(plan)).toEqual(["2013-09-05", "2013-09-05"]);
   });
 });
+
+describe("a year after a completion word with its object between", () => {
+  it("'bảo đảm hoàn thành thực thi trong năm 2026' is due at the year's end; a year an activity covers is not", () => {
+    expect(first("Phối hợp với Bộ Tài chính đưa nội dung vào Luật. Đảm bảo hoàn thành thực thi trong năm 2026.")).toMatchObject({ date: "2026-12-31" });
+    expect(first("phấn đấu hoàn thành dứt điểm trong năm 2025")).toMatchObject({ date: "2025-12-31" });
+    expect(first("ứng phó với thiên tai trong năm 2022")).toBeNull();
+    expect(first("các công việc đã thực hiện trong năm 2024")).toBeNull();
+  });
+});
