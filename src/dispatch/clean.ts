@@ -131,6 +131,8 @@ export function cleanLines(input: string): Line[] {
       !prev.whole(STAMP_LINE) &&
       (prev.whole(MARKER_ONLY) ||
         (!blank && !isMarker && prev.whole(KIND_ONLY_ITEM) && /^\p{Lu}/u.test(t)) ||
+        // "5. Về đề nghị sửa đổi, bổ sung Nghị định số" / "76/2019/NĐ-CP …": a number's label wrapped from its number.
+        (!blank && !isMarker && /^\d/u.test(t) && prev.ends(/\s(?:số|ngày|tháng|năm)$/u)) ||
         // "Giao Sở Nông nghiệp và" / "Phát triển nông thôn …": a line ending in a conjunction or preposition goes on.
         (!isMarker && !headerBlock && prev.ends(/\s(?:và|của|với|cho|tại|về|trong|theo|hoặc|các|những|từ|đến|thuộc|giữa)$/u)) ||
         // "Điều 3. Chánh Văn phòng" / "UBND Thành phố; …, Giám đốc" / "Kho bạc Nhà nước khu vực I, …": a title wrapped

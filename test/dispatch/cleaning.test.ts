@@ -69,6 +69,11 @@ describe("cleaning", () => {
     expect(texts("khẩn trương chỉ đạo thực hiện, bảo đảm đến *hết tháng\n12 năm 2025* giải quyết dứt điểm.")).toEqual(["khẩn trương chỉ đạo thực hiện, bảo đảm đến hết tháng 12 năm 2025 giải quyết dứt điểm."]);
   });
 
+  it("joins a number's label wrapped away from its number", () => {
+    expect(texts("5. Về đề nghị sửa đổi, bổ sung Nghị định số\n76/2019/NĐ-CP ngày 08/10/2019: Giao Bộ Nội vụ nghiên cứu.")).toEqual(["5. Về đề nghị sửa đổi, bổ sung Nghị định số 76/2019/NĐ-CP ngày 08/10/2019: Giao Bộ Nội vụ nghiên cứu."]);
+    expect(texts("1. Sở Y tế báo cáo.\n2. Sở Tài chính thẩm định.")).toHaveLength(2);
+  });
+
   it("joins an item heading cut after its kind word to the name below it", () => {
     expect(texts("2. Cục\nXuất bản, In và Phát hành\n- Triển khai sửa đổi Luật Xuất bản.")).toEqual(["2. Cục Xuất bản, In và Phát hành", "- Triển khai sửa đổi Luật Xuất bản."]);
     // A heading that already names its body stays a line of its own.
