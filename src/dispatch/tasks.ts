@@ -210,15 +210,21 @@ function flatten(node: OutlineNode, depth = 0): string {
  * the work itself and stays a task.
  */
 function lettersAreDetails(node: OutlineNode, context: string[], isIssuer: (n: string) => boolean): boolean {
+  // "2. Chủ tịch UBND các tỉnh … triển khai các biện pháp …, trong đó: (1) Tập trung kêu gọi …; (2) …": items in brackets
+  // naming no body of their own are the parent's details whatever its lead-in says (guide: bullets without their own
+  // body belong to their parent); "(1) Bộ Y tế chỉ đạo …" under a thông báo's item stays a task.
+  if (node.children.length > 0 && node.children.every((c) => c.kind === "paren" && c.children.length === 0)) return node.children.every((c) => ownLeadsOf(c, isIssuer).every((n) => context.some((x) => sameBody(x, n))));
   if (!node.children.every((c) => c.kind === "letter" && c.children.length === 0)) return false;
   const head = leadsOfSentence(node.head);
   if (!head || head.leads.length === 0 || head.verb === "" || /^(?:chỉ đạo|lãnh đạo|giao|thực hiện|triển khai)(?:\s|$)/u.test(head.verb)) return false;
   if (node.head.length < 60) return false;
-  return node.children.every((c) => {
-    const l = leadsOfSentence(c.head);
-    const named = l && (l.requested || isWorkSentence(l)) ? l.leads.filter((n) => !isIssuer(n)) : [];
-    return named.every((n) => context.some((x) => sameBody(x, n)));
-  });
+  return node.children.every((c) => ownLeadsOf(c, isIssuer).every((n) => context.some((x) => sameBody(x, n))));
+}
+
+/** The bodies a sub-item's first sentence asks or sets to work, the issuer left out. */
+function ownLeadsOf(c: OutlineNode, isIssuer: (n: string) => boolean): string[] {
+  const l = leadsOfSentence(c.head);
+  return l && (l.requested || isWorkSentence(l)) ? l.leads.filter((n) => !isIssuer(n)) : [];
 }
 
 /**

@@ -100,3 +100,15 @@ describe("a body heading whose numbered sub-items each name their own lead", () 
     expect(t.map((x) => [x.ref, leads(x)])).toEqual([["1.1", ["Sở Y tế"]], ["1.2", ["Sở Tài chính"]]]);
   });
 });
+
+describe("items in brackets under an item with work of its own", () => {
+  it("stay in it when they name no body of their own ('…, trong đó: (1) Tập trung kêu gọi …')", () => {
+    const t = read(`${kg}1. Sở Xây dựng bảo đảm an toàn giao thông.\n2. Chủ tịch UBND các xã, phường tổ chức theo dõi sát tình hình, chủ động triển khai các biện pháp ứng phó với bão, trong đó:\n(1) Tập trung kêu gọi, hướng dẫn tàu thuyền về nơi tránh trú.\n(2) Chủ động rà soát phương án sơ tán dân cư.\n3. Công an tỉnh bảo đảm an ninh trật tự.`);
+    expect(t.map((x) => x.ref)).toEqual(["1", "2", "3"]);
+    expect(t[1]!.text).toContain("Chủ động rà soát phương án sơ tán");
+  });
+  it("are tasks of their own when each names its body ('(1) Sở Y tế chỉ đạo …')", () => {
+    const t = read(`${kg}2. Về các kiến nghị của các xã, phường:\n(1) Sở Y tế chỉ đạo bệnh viện tỉnh tiếp nhận bệnh nhân.\n(2) Sở Tài chính bố trí kinh phí theo quy định.`);
+    expect(t.map((x) => [x.ref, leads(x)])).toEqual([["2.1", ["Sở Y tế"]], ["2.2", ["Sở Tài chính"]]]);
+  });
+});
