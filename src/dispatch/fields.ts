@@ -179,8 +179,3 @@ export function itemFields(node: OutlineNode): ItemFields | null {
   for (const c of node.children) walk(c);
   return rolesOf(fields);
 }
-
-/** Whether a child of an item is one of its fields (a detail of the item, not work of its own). */
-export function isFieldLine(node: OutlineNode): boolean {
-  return fieldAt(node.head) !== null;
-}
