@@ -213,7 +213,13 @@ function lettersAreDetails(node: OutlineNode, context: string[], isIssuer: (n: s
   // "2. Chủ tịch UBND các tỉnh … triển khai các biện pháp …, trong đó: (1) Tập trung kêu gọi …; (2) …": items in brackets
   // naming no body of their own are the parent's details whatever its lead-in says (guide: bullets without their own
   // body belong to their parent); "(1) Bộ Y tế chỉ đạo …" under a thông báo's item stays a task.
-  if (node.children.length > 0 && node.children.every((c) => c.kind === "paren" && c.children.length === 0)) return node.children.every((c) => ownLeadsOf(c, isIssuer).every((n) => context.some((x) => sameBody(x, n))));
+  // "b) Các Bộ: Tài chính, Y tế, Tư pháp, Nội vụ khẩn trương …, cụ thể: (1) Bộ Tài chính …; (2) Bộ Y tế …": items that
+  // share out the parent's bodies one by one are each that body's own task.
+  if (node.children.length > 0 && node.children.every((c) => c.kind === "paren" && c.children.length === 0)) {
+    const own = node.children.map((c) => ownLeadsOf(c, isIssuer));
+    if (!own.every((l) => l.every((n) => context.some((x) => sameBody(x, n))))) return false;
+    return !own.some((l) => l.length > 0 && l.length < context.length);
+  }
   if (!node.children.every((c) => c.kind === "letter" && c.children.length === 0)) return false;
   const head = leadsOfSentence(node.head);
   if (!head || head.leads.length === 0 || head.verb === "" || /^(?:chỉ đạo|lãnh đạo|giao|thực hiện|triển khai)(?:\s|$)/u.test(head.verb)) return false;
@@ -349,6 +355,13 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
       // "1.2" under "1" is "1.2", not "1.1.2" (as in visit).
       const subRef = b.kind.startsWith("dotted") ? [...[...parentPath, node.label].filter((p) => p && !b.label.startsWith(`${p}.`)), b.label].join(".") : `${ref}.${b.label}`;
       const own = ownTask(b, isNumbered(b.kind) && b.label ? subRef : `${ref}#${i + 1}`);
+      // "b) Các Bộ: Tài chính, Y tế, … khẩn trương …, cụ thể: (1) Bộ Tài chính …; (2) Bộ Y tế …": a sub-item with its own
+      // body and numbered items of its own is read as an item, so that items naming their own body are tasks too.
+      if (own && isNumbered(b.kind) && b.children.some((g) => isNumbered(g.kind))) {
+        const before = out.length;
+        visit(b, [...parentPath, node.label].filter(Boolean), context);
+        return void bulletTasks.push(...out.splice(before));
+      }
       if (own) return void bulletTasks.push(own);
       // "* Phân công phụ trách chương trình văn nghệ:" over "+ Trang điểm …: Cô Thanh Vân, …", "+ Trực máy …: Thầy Mẫn": a
       // roster's lead-in naming no one, whose sub-items each name their holder; each such sub-item is a bullet's task.
@@ -371,7 +384,7 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
       // information, not work
     } else if (ctx.implicitTo.length) out.push(task(ref, text, assignees(ctx.implicitTo, text), true));
     else if (kept.length > 1 || node.children.length === 0) out.push(task(ref, text, []));
-    for (const t of bulletTasks) PARENT_TEXT.set(t, own);
+    for (const t of bulletTasks) if (!PARENT_TEXT.has(t)) PARENT_TEXT.set(t, own);
     out.push(...bulletTasks);
   };
   // "… đề nghị các sở báo cáo … theo các nội dung sau: 1. Công tác chỉ đạo …; 2. Những đề xuất, kiến nghị": numbered

@@ -111,4 +111,16 @@ describe("items in brackets under an item with work of its own", () => {
     const t = read(`${kg}2. Về các kiến nghị của các xã, phường:\n(1) Sở Y tế chỉ đạo bệnh viện tỉnh tiếp nhận bệnh nhân.\n(2) Sở Tài chính bố trí kinh phí theo quy định.`);
     expect(t.map((x) => [x.ref, leads(x)])).toEqual([["2.1", ["Sở Y tế"]], ["2.2", ["Sở Tài chính"]]]);
   });
+  it("share out a lettered item's bodies one each, and keep its time ('b) Các Sở: Y tế, Tài chính …, cụ thể: (1) Sở Y tế …')", () => {
+    const t = read(`${kg}2. Thủ trưởng các sở, ban, ngành tỉnh\na) Rà soát, chuẩn hóa các mẫu đơn, tờ khai.\nb) Các Sở: Y tế, Tài chính khẩn trương khắc phục bất cập của hệ thống thông tin, hoàn thành trong tháng 11 năm 2025, cụ thể:\n(1) Sở Y tế nâng cấp hệ thống quản lý cấp phép hành nghề.\n(2) Sở Tài chính bố trí kinh phí kết nối cơ sở dữ liệu.`);
+    expect(t.map((x) => [x.ref, leads(x), x.deadline?.date])).toEqual([
+      ["2", ["Thủ trưởng các sở, ban, ngành tỉnh"], undefined],
+      ["2.b.1", ["Sở Y tế"], "2025-11-30"],
+      ["2.b.2", ["Sở Tài chính"], "2025-11-30"],
+    ]);
+  });
+  it("stay in their parent when each names all of its bodies again", () => {
+    const t = read(`${kg}2. Sở Y tế và Sở Tài chính phối hợp khắc phục bất cập của hệ thống thông tin, cụ thể:\n(1) Sở Y tế và Sở Tài chính nâng cấp hệ thống.\n(2) Sở Y tế và Sở Tài chính kết nối cơ sở dữ liệu.`);
+    expect(t.map((x) => x.ref)).toEqual(["2"]);
+  });
 });
