@@ -254,7 +254,7 @@ function readLeads(sentence: string): SentenceLeads | null {
       if (!purpose && /^\p{Ll}/u.test(seg) && !ADVERBIAL.test(seg) && !REQUEST.test(seg) && !bodyHeadAt(seg)) begun = true;
     }
     // "Về các lò giết mổ … tại xã Hương Toàn: yêu cầu phòng Quản lý đô thị chủ trì …": a topic label, then the sentence.
-    const topic = /^Về\s[^:]{3,200}:\s*/u.exec(s);
+    const topic = /^Về\s[^:]{3,400}:\s*/u.exec(s);
     if (topic) starts.push(topic[0].length);
     // "Nếu quá thời hạn nêu trên, các Sở … không gửi ý kiến thì xem như đã thống nhất": the subject of a condition is not
     // asked to do anything; only what follows "thì" may name who acts.

@@ -4,7 +4,7 @@
  * among the task's leads ("… báo cáo kết quả trước ngày 20/11 hàng năm").
  */
 import type { DocHeader, ParsedTask, Deadline } from "./schema.js";
-import type { OutlineNode } from "./outline.js";
+import { isNumbered, type OutlineNode } from "./outline.js";
 import type { Structure } from "./structure.js";
 import { findDeadlines, type DateContext } from "./deadlines.js";
 import { canonicalName, sameBody } from "./names.js";
@@ -268,6 +268,8 @@ interface ClosingRule {
   bodies: string[];
   deadline: Deadline;
   toImplicit: boolean;
+  /** Bodies the time is not for (the one the reports go to). */
+  except?: string[];
 }
 
 function closingRules(closing: string[], issuer: string[], recipients: string[], ctx: DateContext): ClosingRule[] {
@@ -292,6 +294,36 @@ function closingRules(closing: string[], issuer: string[], recipients: string[],
     rules.push({ bodies: named.length ? named : recipients, deadline: d, toImplicit: named.length === 0 });
   }
   return rules;
+}
+
+// "gửi báo cáo … về Sở Nội vụ", "báo cáo kết quả về Văn phòng UBND tỉnh": the body the reports go to.
+const REPORT_TO = /(?:^|\s)(?:gửi\s+)?về\s+(?=\p{Lu})/gu;
+
+/**
+ * "VII. CHẾ ĐỘ BÁO CÁO — Các sở, ban, ngành …, UBND phường, xã … gửi báo cáo … về Sở Nội vụ trước ngày 16 tháng 12 năm
+ * 2025": a plan's last item that sets a report time for bodies or kinds is its closing sentence in a numbered form, so it
+ * governs the tasks of those bodies that state no time of their own (guide) — not those of the body the reports go to.
+ */
+function closingItem(tasks: ParsedTask[], st: Structure, ctx: DateContext): ClosingRule | null {
+  const top = st.root.children.filter((c) => isNumbered(c.kind));
+  const last = top[top.length - 1];
+  const tail = tasks[tasks.length - 1];
+  if (!last || !tail || tasks.length < 3 || tail.implicit || tail.ref !== last.label || last.children.length > 0) return null;
+  // Only the report sentence, its bodies its subject ("Các sở … gửi báo cáo … về Sở Nội vụ trước ngày …"): an item with
+  // work of its own that ends by asking its body to report keeps that time to itself.
+  // (Its heading in capitals and the wrap of a portal's short lines left out.)
+  const said = sentences(tail.text.replace(/\s*\n\s*/gu, " ").replace(/^(?:[\p{Lu}\d.,:;-]+\s+)+(?=\p{Lu}\p{Ll})/u, ""));
+  const l = said.length === 1 ? leadsOfSentence(said[0]!) : null;
+  if (!l || l.leads.length === 0 || !/^(?:gửi|báo cáo)(?![\p{L}])/u.test(l.verb)) return null;
+  const d = first(tail.text, ctx);
+  if (!d?.date) return null;
+  const to: string[] = [];
+  for (const m of tail.text.matchAll(REPORT_TO)) {
+    const rest = tail.text.slice(m.index + m[0].length);
+    if (bodyHeadAt(rest)) to.push(...splitList(readList(rest).list));
+  }
+  const bodies = tail.assignees.filter((a) => a.role === "lead").map((a) => a.name);
+  return bodies.length ? { bodies, deadline: d, toImplicit: false, except: to } : null;
 }
 
 /** The kind nouns a collective lists: "Các chi, đảng bộ trực thuộc Huyện ủy" → chi, đảng bộ. */
@@ -341,6 +373,8 @@ export function attachDeadlines(tasks: ParsedTask[], st: Structure, doc: DocHead
   const issuer = doc.issuer ? [doc.issuer] : [];
   const recipients = doc.recipients.flatMap((r) => splitList(r));
   const rules = closingRules(st.closing, issuer, recipients, ctx);
+  const reportRule = closingItem(tasks, st, ctx);
+  if (reportRule) rules.push(reportRule);
   for (const t of tasks) {
     t.deadline = first(t.text, ctx);
     const parent = PARENT_TEXT.get(t);
@@ -387,7 +421,7 @@ export function attachDeadlines(tasks: ParsedTask[], st: Structure, doc: DocHead
     }
 
     const leads = t.assignees.filter((a) => a.role === "lead").map((a) => a.name);
-    const rule = rules.find((r) => (r.toImplicit && t.implicit) || leads.some((l) => addressed(l, r.bodies)));
+    const rule = rules.find((r) => (r.toImplicit && t.implicit) || leads.some((l) => addressed(l, r.bodies) && !r.except?.some((x) => sameBody(x, l))));
     if (!rule) continue;
     if (!t.deadline || t.deadline.recurrence === rule.deadline.recurrence) t.deadline = { ...rule.deadline };
   }

@@ -520,3 +520,28 @@ describe("a year after a completion word with its object between", () => {
     expect(first("các công việc đã thực hiện trong năm 2024")).toBeNull();
   });
 });
+
+describe("a plan's last item that sets a report time for bodies or kinds", () => {
+  const plan = [
+    "Kính gửi: Các sở, ban, ngành Thành phố",
+    "",
+    "I. TỔ CHỨC THỰC HIỆN",
+    "1. Sở Nội vụ chủ trì tổng hợp kết quả thực hiện Kế hoạch.",
+    "2. Sở Y tế tổ chức truyền thông về chăm sóc sức khỏe sinh sản.",
+    "3. Sở Xây dựng đăng tải thông điệp truyền thông trên các màn hình công cộng.",
+    "4. Công an Thành phố bảo đảm an ninh trật tự trong thời gian diễn ra các hoạt động.",
+    "II. CHẾ ĐỘ BÁO CÁO",
+    "Các sở, ban, ngành Thành phố gửi báo cáo kết quả thực hiện Kế hoạch về Sở Nội vụ trước ngày 16 tháng 12 năm 2025 để tổng hợp.",
+  ].join("\n");
+  const tasks = readDispatch(plan, { refDate: "2025-11-10" }).tasks;
+  const due = (ref: string) => tasks.find((t) => t.ref === ref)?.deadline?.date ?? null;
+  it("governs the tasks of those bodies that state no time of their own (guide: a closing sentence)", () => {
+    expect(due("I.2")).toBe("2025-12-16");
+    expect(due("I.3")).toBe("2025-12-16");
+    expect(due("II")).toBe("2025-12-16");
+  });
+  it("not the tasks of the body the reports go to, nor of bodies outside those kinds", () => {
+    expect(due("I.1")).toBeNull();
+    expect(due("I.4")).toBeNull();
+  });
+});

@@ -129,6 +129,11 @@ describe("a topic label before a sentence whose subject is a body", () => {
   it("reads the sentence after 'Thời gian …:' or 'Hình thức tổ chức:'", () => {
     expect(leads("- Thời gian khám bệnh trở lại: Khoa khám bệnh sẽ tổ chức khám chữa bệnh sáng thứ Ba.")).toEqual(["Khoa khám bệnh"]);
   });
+  it("reads the sentence after a long 'Về …:' topic (a thông báo kết luận's answer to a request)", () => {
+    const topic = "Về điều chuyển số vốn dư, không có khả năng giải ngân trong năm 2025 (khoảng 1.500 tỷ đồng) từ nguồn vốn hỗ trợ theo chính sách đặc thù quy định tại Nghị quyết số 37/2021/QH15 ngày 13 tháng 11 năm 2021 của Quốc hội cho tỉnh";
+    expect(topic.length).toBeGreaterThan(200);
+    expect(leads(`${topic}: Ủy ban nhân dân tỉnh rà soát và khẩn trương thực hiện các giải pháp cụ thể.`)).toEqual(["Ủy ban nhân dân tỉnh"]);
+  });
   it("leaves addressee and member lines alone", () => {
     expect(leadsOfSentence("Kính gửi: Sở Y tế")).toBeNull();
     expect(isWorkSentence(leadsOfSentence("Thành phần: Sở Y tế, Sở Tài chính"))).toBe(false);
