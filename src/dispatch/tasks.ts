@@ -278,6 +278,7 @@ function otherHead(a: string, b: string): boolean {
 }
 
 const COLLECTIVE = /^\s*(?:tất cả\s+)?các\s/iu;
+const PAREN_NUMBER = /^\((?:\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)\s+(?=\p{Lu})/u;
 
 export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
   const out: ParsedTask[] = [];
@@ -425,7 +426,9 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
   for (const unit of prose) {
     unitIndex++;
     const dash = /^[-–+•]/u.test(unit);
-    const parts = dash ? [unit] : sentences(unit).flatMap((x) => clauses(x, isIssuer));
+    // "(3) Các Sở, Ban, Ngành thực hiện rà soát …", "(5) Giao Trung tâm …": a paragraph numbered in brackets in prose (a
+    // page listing what a letter asks) reads from its first word, as an item does.
+    const parts = dash ? [unit] : sentences(unit.replace(PAREN_NUMBER, "")).flatMap((x) => clauses(x, isIssuer));
     if (!dash) leadIn = null;
     // Whether the paragraph is telling what went on at a meeting, up to the first request in it.
     let atMeeting = false;

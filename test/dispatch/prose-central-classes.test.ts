@@ -79,3 +79,20 @@ describe("closing requests and wrapped names after the items", () => {
     expect(leadsOf(text)).toContainEqual(["Ủy ban nhân dân các tỉnh: Ninh Bình, Bắc Ninh, Phú Thọ, Tuyên Quang"]);
   });
 });
+
+describe("paragraphs numbered in brackets in a page's prose", () => {
+  it("each starts the task of the body it names, 'Giao' included ('(3) Các Sở, Ban, Ngành …', '(5) Giao Trung tâm …')", () => {
+    const page = [
+      "Ngày 24/10/2025, UBND TP. Hà Nội ban hành Công văn 5744/UBND-NC về việc không thu thành phần hồ sơ giấy.",
+      "",
+      "Trong Công văn, UBND TP. Hà Nội chỉ đạo một số nội dung sau:",
+      "",
+      "(1) Các Sở, Ban, Ngành thực hiện rà soát, xây dựng phương án tái cấu trúc quy trình.",
+      "",
+      "(2) Giao Trung tâm Phục vụ hành chính công Thành phố tăng cường công tác kiểm tra, giám sát.",
+      "",
+      "(3) UBND các xã, phường bố trí đầy đủ phương tiện, máy móc để hỗ trợ người dân.",
+    ].join("\n");
+    expect(leadsOf(page)).toEqual([["Các Sở, Ban, Ngành"], ["Trung tâm Phục vụ hành chính công Thành phố"], ["UBND các xã, phường"]]);
+  });
+});
