@@ -328,7 +328,13 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
     const headLeads = raw.filter((n) => !isIssuer(n));
     const context = headLeads.length ? headLeads : inherited;
     const numbered = node.children.filter((c) => isNumbered(c.kind));
-    const bodyBlock = numbered.length > 0 && headsBodyBlock(node, isIssuer);
+    // "Điều 1. … Giao Bộ Công an chủ trì …, bảo đảm một số yêu cầu sau: 1. Quán triệt … 2. Rà soát …", "II. NHIỆM VỤ …
+    // Đề nghị Thường trực Tỉnh ủy tập trung …, trong đó lưu ý một số nội dung trọng tâm sau: 1. … 10. …": an article's
+    // clauses or a section's items naming no body of their own, under its lead-in that names the body and ends in "sau:",
+    // are that body's one task (guide: the smallest numbered unit that assigns work to a named body). Under an item
+    // ("3. Bộ trưởng Bộ Tài chính … thực hiện một số nhiệm vụ sau: 3.1 … 3.2 …") the sub-items stay tasks of their own.
+    const leadIn = numbered.length > 0 && (node.kind === "dieu" || node.kind === "roman") && headLeads.length > 0 && /sau\s*:\s*$/u.test(own.trim()) && node.children.every((c) => ownLeadsOf(c, isIssuer).length === 0 && c.children.every((g) => ownLeadsOf(g, isIssuer).length === 0));
+    const bodyBlock = numbered.length > 0 && (leadIn || headsBodyBlock(node, isIssuer));
     if (numbered.length && !lettersAreDetails(node, context, isIssuer) && !bodyBlock) {
       for (const c of numbered) {
         const before = out.length;

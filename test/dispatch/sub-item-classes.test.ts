@@ -124,3 +124,17 @@ describe("items in brackets under an item with work of its own", () => {
     expect(t.map((x) => x.ref)).toEqual(["2"]);
   });
 });
+
+describe("an article's or a section's lead-in that names its body and ends in 'sau:'", () => {
+  it("keeps the clauses naming no body of their own in its one task ('Điều 1. … Giao Bộ Công an chủ trì …, bảo đảm một số yêu cầu sau: 1. … 2. …')", () => {
+    const t = read(`${kg}Điều 1. Thống nhất với dự án Pháp lệnh. Giao Bộ Công an chủ trì, phối hợp với các bộ có liên quan hoàn thiện hồ sơ dự án, bảo đảm một số yêu cầu sau:\n1. Quán triệt đầy đủ các quan điểm, chủ trương của Đảng.\n2. Rà soát kỹ nội dung dự thảo Pháp lệnh.\nĐiều 2. Bộ trưởng Bộ Công an chịu trách nhiệm thi hành Nghị quyết này.`);
+    expect(t.map((x) => [x.ref, leads(x)])).toEqual([["1", ["Bộ Công an"]], ["2", ["Bộ trưởng Bộ Công an"]]]);
+    expect(t[0]!.text).toContain("Rà soát kỹ nội dung dự thảo");
+  });
+  it("does so for a section's lead-in paragraph too, but not for a numbered item's own sub-items", () => {
+    const sec = read(`${kg}II. NHIỆM VỤ TRỌNG TÂM\nĐề nghị Thường trực Tỉnh ủy tập trung lãnh đạo, chỉ đạo thực hiện các nhiệm vụ, trong đó lưu ý một số nội dung trọng tâm sau:\n1. Đổi mới tư duy, tầm nhìn phát triển.\n2. Đẩy mạnh cải cách thủ tục hành chính.`);
+    expect(sec.map((x) => x.ref)).toEqual(["II"]);
+    const item = read(`${kg}3. Bộ trưởng Bộ Tài chính tập trung lãnh đạo, chỉ đạo các đơn vị liên quan khẩn trương thực hiện một số nhiệm vụ sau:\n3.1. Hoàn thiện Kế hoạch cao điểm chống buôn lậu.\n3.2. Khẩn trương hoàn thành việc tổng kết Chỉ thị.`);
+    expect(item.map((x) => x.ref)).toEqual(["3.1", "3.2"]);
+  });
+});
