@@ -94,6 +94,16 @@ function wrapWidth(lines: string[]): number {
   return width >= 40 && width <= 130 && (full / lens.length >= 0.3 || (full >= 5 && lens[lens.length - 1]! <= width * 1.15)) ? width : 0;
 }
 
+/**
+ * Some portals (thuvienphapluat.vn) render a hard-wrapped page with every paragraph's first line cut short by its
+ * indent: "Thực hiện ý kiến của Ban Tổ chức" / "Trung ương tại Văn bản số …". Such a page shows it where a short line
+ * without a closing mark runs on into a full line in lower case. There, a full line under a short open line is never a
+ * paragraph's first line (that would be short too), so it goes on the line above, also when it opens with a capital.
+ */
+function shortFirstLines(lines: string[], width: number): boolean {
+  return width > 0 && lines.some((t, i) => i > 0 && t.length >= width * 0.8 && /^\p{Ll}/u.test(t) && lines[i - 1]!.length > 0 && lines[i - 1]!.length < width * 0.7 && !/[.;:,!?]$/u.test(lines[i - 1]!));
+}
+
 const CABLE_LINE = /^\p{Lu}[\p{Lu}\s.&-]{2,80}?\s*,?\s(?:điện|Điện|ĐIỆN)\s*:/u;
 
 export function cleanLines(input: string): Line[] {
@@ -103,6 +113,7 @@ export function cleanLines(input: string): Line[] {
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/g, " ");
   const stripped = bareNumbers(text.split("\n").map(stripResidue));
   const width = wrapWidth(stripped);
+  const cutFirst = shortFirstLines(stripped, width);
   const out: OpenLine[] = [];
   let blank = false;
   let lastRaw = "";
@@ -139,6 +150,8 @@ export function cleanLines(input: string): Line[] {
         // away from the body it heads goes on onto the next line.
         (!blank && !isMarker && !headerBlock && /^\p{Lu}/u.test(t) && !prev.upper() && prev.ends(TITLE_END)) ||
         wrappedHyphen ||
+        // A full line under a paragraph's first line cut short ("… của Ban Tổ chức" / "Trung ương tại …").
+        (cutFirst && !blank && openEnd && !isMarker && !headerBlock && t.length >= width * 0.8 && lastRaw.length < width * 0.8 && !BLOCK_OPENER.test(t) && prev.upper() === isUpperLine(t)) ||
         // "Giám đốc các trung tâm" / "GDNN-GDTX.": an abbreviation wrapped alone onto the next line ends the name.
         (!blank && openEnd && ABBREV_TAIL.test(t) && !STAMP_LINE.test(t) && !prev.upper() && prev.ends(/\p{Ll}$/u)) ||
         (fullLine && !isMarker && !headerBlock) ||

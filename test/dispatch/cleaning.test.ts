@@ -106,6 +106,31 @@ describe("cleaning", () => {
     expect(texts("Giám đốc các trung tâm\n\nKHẨN")).toEqual(["Giám đốc các trung tâm", "KHẨN"]);
   });
 
+  it("joins a full line to a paragraph's first line cut short by its indent, also when it opens with a capital", () => {
+    // A page rendered with each paragraph's first line short ("… Phó Thủ" / "tướng …" shows the layout).
+    const page = [
+      "Trong các ngày 08 và 09 tháng 11 năm 2025, Phó Thủ",
+      "tướng Chính phủ đã làm việc với lãnh đạo tỉnh về phát triển kinh tế - xã hội và",
+      "giải ngân vốn đầu tư công, triển khai chính quyền địa phương hai cấp theo kế hoạch.",
+      "Sau khi nghe Chủ tịch Ủy ban nhân dân tỉnh Điện",
+      "Biên báo cáo; ý kiến của các đại biểu dự buổi làm việc; phát biểu của đồng chí",
+      "Bí thư Tỉnh ủy, Phó Thủ tướng Chính phủ kết luận như sau về các nội dung chính:",
+      "1. Về lồng ghép các kiến nghị của tỉnh vào các",
+      "Chương trình mục tiêu quốc gia và các đề án có liên quan: Giao Bộ Y tế nghiên cứu.",
+      "2. Thực hiện ý kiến của Ban Tổ chức",
+      "Trung ương tại Văn bản số 9151-CV/BTCTW, đề nghị Bộ Nội vụ khẩn trương tổng hợp.",
+    ].join("\n");
+    expect(texts(page)).toEqual([
+      "Trong các ngày 08 và 09 tháng 11 năm 2025, Phó Thủ tướng Chính phủ đã làm việc với lãnh đạo tỉnh về phát triển kinh tế - xã hội và giải ngân vốn đầu tư công, triển khai chính quyền địa phương hai cấp theo kế hoạch.",
+      "Sau khi nghe Chủ tịch Ủy ban nhân dân tỉnh Điện Biên báo cáo; ý kiến của các đại biểu dự buổi làm việc; phát biểu của đồng chí Bí thư Tỉnh ủy, Phó Thủ tướng Chính phủ kết luận như sau về các nội dung chính:",
+      "1. Về lồng ghép các kiến nghị của tỉnh vào các Chương trình mục tiêu quốc gia và các đề án có liên quan: Giao Bộ Y tế nghiên cứu.",
+      "2. Thực hiện ý kiến của Ban Tổ chức Trung ương tại Văn bản số 9151-CV/BTCTW, đề nghị Bộ Nội vụ khẩn trương tổng hợp.",
+    ]);
+    // Without that layout, a short heading over a full line stays a line of its own.
+    const plain = page.replace("Phó Thủ\ntướng", "Phó Thủ tướng").replace("tỉnh Điện\nBiên", "tỉnh Điện Biên");
+    expect(texts(plain)).toContain("2. Thực hiện ý kiến của Ban Tổ chức");
+  });
+
   it("returns nothing for empty or blank input", () => {
     expect(cleanLines("")).toEqual([]);
     expect(cleanLines("\n \n\t\n")).toEqual([]);
