@@ -15,6 +15,7 @@ export const MARKER_START =
   /^(?:Điều\s+\d|[IVX]{1,5}\s*[.\-–)]|\d{1,3}(?:\.\d{1,2}){0,3}\s*(?:[.)]|[-–](?![A-ZĐ]{1,8}\s*\/)|\/(?=\s))(?!\d)|[a-zđ]\s*[).]\s|\((?:\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)\s+\p{Lu}|[-–—+•·●▪◦➢❖]\s*)/u;
 /** "2. Cục" / "Xuất bản, In và Phát hành": an item heading cut after its kind word alone; the name goes on below. */
 const KIND_ONLY_ITEM = /^(?:[IVX]{1,5}|\d{1,3}(?:\.\d{1,2}){0,3}|[a-zđ])\s*[.)\-–]\s*(?:Cục|Vụ|Sở|Bộ|Phòng|Ban|Viện|Chi cục|Tổng cục|Trung tâm|Văn phòng|Ủy ban|Uỷ ban|Hội|Đoàn|Công an|Báo|Đài|Trường|Bệnh viện)$/u;
+const NUMBERED_START = /^(?:[IVX]{1,5}|\d{1,3}(?:\.\d{1,2}){0,3}|[a-zđ])\s*[.)]\s/u;
 const PAGE_NUMBER = /^(?:\d{1,6}\s*[-–]\s*\d{1,4}|[-–]\s*\d{1,4}\s*[-–]|(?:Trang|trang)\s+\d{1,4}(?:\s*\/\s*\d{1,4})?|\d{1,3})$/u;
 // A new sentence or block, never the wrapped tail of the line before.
 const BLOCK_OPENER =
@@ -150,6 +151,9 @@ export function cleanLines(input: string): Line[] {
         // away from the body it heads goes on onto the next line.
         (!blank && !isMarker && !headerBlock && /^\p{Lu}/u.test(t) && !prev.upper() && prev.ends(TITLE_END)) ||
         wrappedHyphen ||
+        // "1. Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang bộ," / "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố": a numbered
+        // heading's list of bodies, wrapped after a comma, goes on with the names on the next line.
+        (!blank && !isMarker && !headerBlock && prev.ends(/,$/) && prev.starts(NUMBERED_START) && isNameList(t)) ||
         // A full line under a paragraph's first line cut short ("… của Ban Tổ chức" / "Trung ương tại …").
         (cutFirst && !blank && openEnd && !isMarker && !headerBlock && t.length >= width * 0.8 && lastRaw.length < width * 0.8 && !BLOCK_OPENER.test(t) && prev.upper() === isUpperLine(t)) ||
         // "Giám đốc các trung tâm" / "GDNN-GDTX.": an abbreviation wrapped alone onto the next line ends the name.
@@ -282,6 +286,11 @@ function isHeading(head: string, length: number): boolean {
   let trailing = 0;
   if (restLength === rest.length) while (trailing < rest.length && /[\s:.]/u.test(rest[rest.length - 1 - trailing]!)) trailing++;
   return bodyHeadAt(rest) > 0 && readList(rest).end >= restLength - trailing;
+}
+
+/** A line that is only a list of bodies ("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố"). */
+function isNameList(t: string): boolean {
+  return t.length < 200 && bodyHeadAt(t) > 0 && readList(t).end >= t.replace(/[\s,;:.]+$/u, "").length;
 }
 
 /** One body's name per line ("Sở Y tế" / "Sở Tài chính"): a list, not a wrapped sentence. */

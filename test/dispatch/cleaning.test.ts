@@ -100,6 +100,14 @@ describe("cleaning", () => {
     expect(texts("- Sở Y tế,\n- Sở Tài chính,\nBan Dân vận Huyện ủy")).toEqual(["- Sở Y tế,", "- Sở Tài chính,", "Ban Dân vận Huyện ủy"]);
   });
 
+  it("joins a numbered heading's list of bodies wrapped after a comma, but not a dash item's", () => {
+    expect(texts("1. Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang bộ,\nChủ tịch Ủy ban nhân dân các tỉnh, thành phố\na) Tập trung triển khai.")).toEqual([
+      "1. Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố",
+      "a) Tập trung triển khai.",
+    ]);
+    expect(texts("1. Sở Y tế, Sở Tài chính,\nKhẩn trương triển khai kế hoạch.")).toHaveLength(2);
+  });
+
   it("joins an upper-case abbreviation wrapped alone onto the next line, but not a stamp or a header line", () => {
     expect(texts("- Hiệu trưởng các trường THPT, Giám đốc các trung tâm\nGDNN-GDTX.")).toEqual(["- Hiệu trưởng các trường THPT, Giám đốc các trung tâm GDNN-GDTX."]);
     expect(texts("Sở Y tế thực hiện.\nGDNN-GDTX.")).toEqual(["Sở Y tế thực hiện.", "GDNN-GDTX."]);
