@@ -87,12 +87,25 @@ function bareNumbers(lines: string[]): string[] {
  */
 function wrapWidth(lines: string[]): number {
   const lens = lines.map((l) => l.length).filter((n) => n > 0).sort((a, b) => a - b);
-  if (lens.length < 8) return 0;
+  if (lens.length < 8) return shortWrapWidth(lines, lens);
   const width = lens[Math.floor(lens.length * 0.9)]!;
   const full = lens.filter((n) => n >= width * 0.8 && n <= width).length;
   // A short letter is mostly header fragments, recipients and signature lines: its few body lines are still wrapped
   // when no line at all runs past the width (a page with one paragraph a line has some far longer).
   return width >= 40 && width <= 130 && (full / lens.length >= 0.3 || (full >= 5 && lens[lens.length - 1]! <= width * 1.15)) ? width : 0;
+}
+
+/**
+ * A text of a few lines ("Thực hiện chỉ đạo của Bộ trưởng Bộ Y tế về tăng cường công tác y tế" / "trong dịp Tết …" /
+ * "Bộ Y tế đã có công văn yêu cầu …"): too few lines for a width by count; it is wrapped when most of its lines run
+ * to about the same length and one of them runs on in lower case into the next.
+ */
+function shortWrapWidth(lines: string[], lens: number[]): number {
+  const width = lens[lens.length - 1] ?? 0;
+  if (lens.length < 3 || width < 40 || width > 130) return 0;
+  const full = (l: string) => l.length >= width * 0.8;
+  if (lens.filter((n) => n >= width * 0.8).length * 2 < lens.length) return 0;
+  return lines.some((t, i) => i > 0 && /^\p{Ll}/u.test(t) && full(lines[i - 1]!) && !/[.;:!?]$/u.test(lines[i - 1]!)) ? width : 0;
 }
 
 /**

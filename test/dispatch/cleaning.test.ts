@@ -139,6 +139,19 @@ describe("cleaning", () => {
     expect(texts(plain)).toContain("2. Thực hiện ý kiến của Ban Tổ chức");
   });
 
+  it("reads a text of a few hard-wrapped lines as wrapped", () => {
+    const text = [
+      "Thực hiện chỉ đạo của Bộ trưởng Bộ Y tế về tăng cường công tác y tế",
+      "trong dịp Tết Nguyên đán 2017, ngày 11.1, Cục Quản lý khám chữa bệnh",
+      "Bộ Y tế đã có công văn yêu cầu Sở Y tế các tỉnh, thành phố trực thuộc",
+      "Trung ương tăng cường giám sát, kiểm tra, bảo đảm tốt công tác khám,",
+      "chữa bệnh cho người dân trong dịp tết.",
+    ].join("\n");
+    expect(texts(text)).toHaveLength(1);
+    // A short letter of short lines is not.
+    expect(texts("Kính gửi: Sở Y tế\nSở Tài chính\nđề nghị báo cáo.\nPhòng Nội vụ theo dõi.")).toContain("Phòng Nội vụ theo dõi.");
+  });
+
   it("returns nothing for empty or blank input", () => {
     expect(cleanLines("")).toEqual([]);
     expect(cleanLines("\n \n\t\n")).toEqual([]);
