@@ -20,6 +20,8 @@ const PAGE_NUMBER = /^(?:\d{1,6}\s*[-–]\s*\d{1,4}|[-–]\s*\d{1,4}\s*[-–]|(?
 // A new sentence or block, never the wrapped tail of the line before.
 const BLOCK_OPENER =
   /^(?:Kính gửi|Căn cứ|Thực hiện|Theo|Để|Nhằm|Ngày\s+\d|Nơi nhận|Số\s*:|Số\s+\d|V\/v|\(|Trong|Tuy nhiên|Sau khi|Hiện nay|Qua|Trên cơ sở|Kỷ niệm|Nhận được|Cập nhật|Ngoài ra|Đồng thời|(?:Công văn|Kế hoạch|Thông báo|Quyết định|Chỉ thị|Báo cáo|Hướng dẫn)\s+(?:về việc|v\/v))(?![\p{L}])/iu;
+// "Do tình trạng ngập lụt …": a sentence opening on its cause (only capitalised: "DO BÃO SỐ 3" goes on a title).
+const CAUSE_OPENER = /^Do\s/u;
 // Upper-case header blocks that start afresh: the issuer repeated above "Căn cứ", the national motto, a type heading.
 const HEADER_BLOCK = /^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|CHỦ TỊCH|HỘI ĐỒNG|BỘ TRƯỞNG|GIÁM ĐỐC|BAN THƯỜNG VỤ|THƯỜNG TRỰC|CỘNG HÒA|CỘNG HOÀ|ĐỘC LẬP|ĐẢNG CỘNG SẢN|QUYẾT ĐỊNH|KẾ HOẠCH|CHỈ THỊ|THÔNG BÁO|CÔNG VĂN|HƯỚNG DẪN|T\/M|TM\.|KT\.)/u;
 // Secrecy and urgency stamps stand on their own line: never glued to the issuer above or the number below (a MẬT stamp
@@ -149,7 +151,9 @@ export function cleanLines(input: string): Line[] {
     // A header line that fills the width ("Số: 1432/UBND-NV Mộ Đức, ngày 05 tháng 10 năm 2015") is not wrapped into
     // the "V/v" or "Kính gửi" line under it.
     // Nor into a công điện's address line ("BỘ XÂY DỰNG điện:", "THỦ TƯỚNG CHÍNH PHỦ điện:") under a long title.
-    const fullLine = width > 0 && !blank && lastRaw.length >= width * 0.8 && !/[.;:!?]$/u.test(lastRaw) && !/^(?:V\/v|Kính gửi|Số\s*:|Nơi nhận)/iu.test(t) && !CABLE_LINE.test(t);
+    // Nor a recipient or title line into the sentence that opens the body under it ("Kính gửi: Ủy ban nhân dân các tỉnh,
+    // thành phố trực thuộc TW" / "Trong khuôn khổ …"): mid-sentence those words are in lower case.
+    const fullLine = width > 0 && !blank && lastRaw.length >= width * 0.8 && !/[.;:!?]$/u.test(lastRaw) && !/^(?:V\/v|Kính gửi|Số\s*:|Nơi nhận)/iu.test(t) && !CABLE_LINE.test(t) && !(/^\p{Lu}\p{Ll}/u.test(t) && (BLOCK_OPENER.test(t) || CAUSE_OPENER.test(t)) && !t.startsWith("("));
     const joinable =
       prev !== undefined &&
       !STAMP_LINE.test(t) &&
@@ -182,7 +186,7 @@ export function cleanLines(input: string): Line[] {
         (!blank && !isMarker && (!/^\p{Lu}/u.test(t) || isUpperLine(t) || (width > 0 && lastRaw.length >= width * 0.6) || prev.starts(/^V\/v/iu) || prev.coordListOpen()) &&
           !prev.ends(/[.;:!?]$/) && !(prev.ends(/,$/) && prev.starts(MARKER_START) && !prev.coordListOpen()) &&
           !prev.starts(/^Kính gửi/iu) && !prev.heading() &&
-          !BLOCK_OPENER.test(t) && prev.upper() === isUpperLine(t) && !headerBlock &&
+          !BLOCK_OPENER.test(t) && !CAUSE_OPENER.test(t) && prev.upper() === isUpperLine(t) && !headerBlock &&
           !(prev.length < 80 && isNameLine(prev.text(), t))));
     if (joinable && prev) prev.append(t);
     else out.push(new OpenLine(t, blank));

@@ -152,6 +152,16 @@ describe("cleaning", () => {
     expect(texts("Kính gửi: Sở Y tế\nSở Tài chính\nđề nghị báo cáo.\nPhòng Nội vụ theo dõi.")).toContain("Phòng Nội vụ theo dõi.");
   });
 
+  it("does not wrap a full recipient line into the sentence opening the body under it", () => {
+    const body = Array.from({ length: 10 }, (_, i) => `dòng thứ ${i} của đoạn văn được ngắt ở khoảng bảy mươi cột cho giống`).join("\n");
+    const out = texts(`Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương\nTrong khuôn khổ hợp tác quốc tế về thực hiện chính sách dân tộc, những\n${body}`);
+    expect(out[0]).toBe("Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương");
+    const out2 = texts(`Hiệu trưởng các trường mầm non, tiểu học, trung học cơ sở trên toàn thị xã\nDo tình trạng ngập lụt nghiêm trọng xảy ra trên diện rộng, diễn biến\n${body}`);
+    expect(out2[0]).toBe("Hiệu trưởng các trường mầm non, tiểu học, trung học cơ sở trên toàn thị xã");
+    // An upper-case title goes on ("… THIỆT HẠI" / "DO BÃO SỐ 3 GÂY RA").
+    expect(texts("CÔNG ĐIỆN VỀ VIỆC KHẮC PHỤC THIỆT HẠI\nDO BÃO SỐ 3 GÂY RA")).toEqual(["CÔNG ĐIỆN VỀ VIỆC KHẮC PHỤC THIỆT HẠI DO BÃO SỐ 3 GÂY RA"]);
+  });
+
   it("returns nothing for empty or blank input", () => {
     expect(cleanLines("")).toEqual([]);
     expect(cleanLines("\n \n\t\n")).toEqual([]);
