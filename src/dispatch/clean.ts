@@ -134,7 +134,9 @@ export function cleanLines(input: string): Line[] {
   let blank = false;
   let lastRaw = "";
   for (const t of stripped) {
-    if (t === "" || RULE_LINE.test(t) || PAGE_NUMBER.test(t)) {
+    // "… bảo đảm đến hết tháng" / "12" / "năm 2025 …": a number wrapped away from its label is text, not a page number.
+    const labelled = /\s(?:số|ngày|tháng|năm)$/u.test(lastRaw) && /^\d{1,4}$/u.test(t);
+    if (t === "" || RULE_LINE.test(t) || (PAGE_NUMBER.test(t) && !labelled)) {
       if (t === "" || RULE_LINE.test(t)) blank = true;
       continue;
     }

@@ -72,6 +72,9 @@ describe("cleaning", () => {
   it("joins a number's label wrapped away from its number", () => {
     expect(texts("5. Về đề nghị sửa đổi, bổ sung Nghị định số\n76/2019/NĐ-CP ngày 08/10/2019: Giao Bộ Nội vụ nghiên cứu.")).toEqual(["5. Về đề nghị sửa đổi, bổ sung Nghị định số 76/2019/NĐ-CP ngày 08/10/2019: Giao Bộ Nội vụ nghiên cứu."]);
     expect(texts("1. Sở Y tế báo cáo.\n2. Sở Tài chính thẩm định.")).toHaveLength(2);
+    // A number wrapped alone onto a line under its label is not a page number.
+    expect(texts("khẩn trương chỉ đạo thực hiện, bảo đảm đến hết tháng\n12\nnăm 2025 giải quyết dứt điểm.")).toEqual(["khẩn trương chỉ đạo thực hiện, bảo đảm đến hết tháng 12 năm 2025 giải quyết dứt điểm."]);
+    expect(texts("Sở Y tế thực hiện.\n12\nSở Tài chính thẩm định.")).toEqual(["Sở Y tế thực hiện.", "Sở Tài chính thẩm định."]);
   });
 
   it("joins an item heading cut after its kind word to the name below it", () => {
