@@ -15,10 +15,13 @@ export const MARKER_START =
   /^(?:Điều\s+\d|[IVX]{1,5}\s*[.\-–)]|\d{1,3}(?:\.\d{1,2}){0,3}\s*(?:[.)]|[-–](?![A-ZĐ]{1,8}\s*\/)|\/(?=\s))(?!\d)|[a-zđ]\s*[).]\s|\((?:\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)\s+\p{Lu}|[-–—+•·●▪◦➢❖]\s*)/u;
 /** "2. Cục" / "Xuất bản, In và Phát hành": an item heading cut after its kind word alone; the name goes on below. */
 const KIND_ONLY_ITEM = /^(?:[IVX]{1,5}|\d{1,3}(?:\.\d{1,2}){0,3}|[a-zđ])\s*[.)\-–]\s*(?:Cục|Vụ|Sở|Bộ|Phòng|Ban|Viện|Chi cục|Tổng cục|Trung tâm|Văn phòng|Ủy ban|Uỷ ban|Hội|Đoàn|Công an|Báo|Đài|Trường|Bệnh viện)$/u;
+const NUMBERED_START = /^(?:[IVX]{1,5}|\d{1,3}(?:\.\d{1,2}){0,3}|[a-zđ])\s*[.)]\s/u;
 const PAGE_NUMBER = /^(?:\d{1,6}\s*[-–]\s*\d{1,4}|[-–]\s*\d{1,4}\s*[-–]|(?:Trang|trang)\s+\d{1,4}(?:\s*\/\s*\d{1,4})?|\d{1,3})$/u;
 // A new sentence or block, never the wrapped tail of the line before.
 const BLOCK_OPENER =
   /^(?:Kính gửi|Căn cứ|Thực hiện|Theo|Để|Nhằm|Ngày\s+\d|Nơi nhận|Số\s*:|Số\s+\d|V\/v|\(|Trong|Tuy nhiên|Sau khi|Hiện nay|Qua|Trên cơ sở|Kỷ niệm|Nhận được|Cập nhật|Ngoài ra|Đồng thời|(?:Công văn|Kế hoạch|Thông báo|Quyết định|Chỉ thị|Báo cáo|Hướng dẫn)\s+(?:về việc|v\/v))(?![\p{L}])/iu;
+// "Do tình trạng ngập lụt …": a sentence opening on its cause (only capitalised: "DO BÃO SỐ 3" goes on a title).
+const CAUSE_OPENER = /^Do\s/u;
 // Upper-case header blocks that start afresh: the issuer repeated above "Căn cứ", the national motto, a type heading.
 const HEADER_BLOCK = /^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|CHỦ TỊCH|HỘI ĐỒNG|BỘ TRƯỞNG|GIÁM ĐỐC|BAN THƯỜNG VỤ|THƯỜNG TRỰC|CỘNG HÒA|CỘNG HOÀ|ĐỘC LẬP|ĐẢNG CỘNG SẢN|QUYẾT ĐỊNH|KẾ HOẠCH|CHỈ THỊ|THÔNG BÁO|CÔNG VĂN|HƯỚNG DẪN|T\/M|TM\.|KT\.)/u;
 // Secrecy and urgency stamps stand on their own line: never glued to the issuer above or the number below (a MẬT stamp
@@ -86,12 +89,35 @@ function bareNumbers(lines: string[]): string[] {
  */
 function wrapWidth(lines: string[]): number {
   const lens = lines.map((l) => l.length).filter((n) => n > 0).sort((a, b) => a - b);
-  if (lens.length < 8) return 0;
+  if (lens.length < 8) return shortWrapWidth(lines, lens);
   const width = lens[Math.floor(lens.length * 0.9)]!;
   const full = lens.filter((n) => n >= width * 0.8 && n <= width).length;
   // A short letter is mostly header fragments, recipients and signature lines: its few body lines are still wrapped
   // when no line at all runs past the width (a page with one paragraph a line has some far longer).
   return width >= 40 && width <= 130 && (full / lens.length >= 0.3 || (full >= 5 && lens[lens.length - 1]! <= width * 1.15)) ? width : 0;
+}
+
+/**
+ * A text of a few lines ("Thực hiện chỉ đạo của Bộ trưởng Bộ Y tế về tăng cường công tác y tế" / "trong dịp Tết …" /
+ * "Bộ Y tế đã có công văn yêu cầu …"): too few lines for a width by count; it is wrapped when most of its lines run
+ * to about the same length and one of them runs on in lower case into the next.
+ */
+function shortWrapWidth(lines: string[], lens: number[]): number {
+  const width = lens[lens.length - 1] ?? 0;
+  if (lens.length < 3 || width < 40 || width > 130) return 0;
+  const full = (l: string) => l.length >= width * 0.8;
+  if (lens.filter((n) => n >= width * 0.8).length * 2 < lens.length) return 0;
+  return lines.some((t, i) => i > 0 && /^\p{Ll}/u.test(t) && full(lines[i - 1]!) && !/[.;:!?]$/u.test(lines[i - 1]!)) ? width : 0;
+}
+
+/**
+ * Some portals (thuvienphapluat.vn) render a hard-wrapped page with every paragraph's first line cut short by its
+ * indent: "Thực hiện ý kiến của Ban Tổ chức" / "Trung ương tại Văn bản số …". Such a page shows it where a short line
+ * without a closing mark runs on into a full line in lower case. There, a full line under a short open line is never a
+ * paragraph's first line (that would be short too), so it goes on the line above, also when it opens with a capital.
+ */
+function shortFirstLines(lines: string[], width: number): boolean {
+  return width > 0 && lines.some((t, i) => i > 0 && t.length >= width * 0.8 && /^\p{Ll}/u.test(t) && lines[i - 1]!.length > 0 && lines[i - 1]!.length < width * 0.7 && !/[.;:,!?]$/u.test(lines[i - 1]!));
 }
 
 const CABLE_LINE = /^\p{Lu}[\p{Lu}\s.&-]{2,80}?\s*,?\s(?:điện|Điện|ĐIỆN)\s*:/u;
@@ -103,11 +129,14 @@ export function cleanLines(input: string): Line[] {
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/g, " ");
   const stripped = bareNumbers(text.split("\n").map(stripResidue));
   const width = wrapWidth(stripped);
+  const cutFirst = shortFirstLines(stripped, width);
   const out: OpenLine[] = [];
   let blank = false;
   let lastRaw = "";
   for (const t of stripped) {
-    if (t === "" || RULE_LINE.test(t) || PAGE_NUMBER.test(t)) {
+    // "… bảo đảm đến hết tháng" / "12" / "năm 2025 …": a number wrapped away from its label is text, not a page number.
+    const labelled = /\s(?:số|ngày|tháng|năm)$/u.test(lastRaw) && /^\d{1,4}$/u.test(t);
+    if (t === "" || RULE_LINE.test(t) || (PAGE_NUMBER.test(t) && !labelled)) {
       if (t === "" || RULE_LINE.test(t)) blank = true;
       continue;
     }
@@ -124,7 +153,9 @@ export function cleanLines(input: string): Line[] {
     // A header line that fills the width ("Số: 1432/UBND-NV Mộ Đức, ngày 05 tháng 10 năm 2015") is not wrapped into
     // the "V/v" or "Kính gửi" line under it.
     // Nor into a công điện's address line ("BỘ XÂY DỰNG điện:", "THỦ TƯỚNG CHÍNH PHỦ điện:") under a long title.
-    const fullLine = width > 0 && !blank && lastRaw.length >= width * 0.8 && !/[.;:!?]$/u.test(lastRaw) && !/^(?:V\/v|Kính gửi|Số\s*:|Nơi nhận)/iu.test(t) && !CABLE_LINE.test(t);
+    // Nor a recipient or title line into the sentence that opens the body under it ("Kính gửi: Ủy ban nhân dân các tỉnh,
+    // thành phố trực thuộc TW" / "Trong khuôn khổ …"): mid-sentence those words are in lower case.
+    const fullLine = width > 0 && !blank && lastRaw.length >= width * 0.8 && !/[.;:!?]$/u.test(lastRaw) && !/^(?:V\/v|Kính gửi|Số\s*:|Nơi nhận)/iu.test(t) && !CABLE_LINE.test(t) && !(/^\p{Lu}\p{Ll}/u.test(t) && (BLOCK_OPENER.test(t) || CAUSE_OPENER.test(t)) && !t.startsWith("("));
     const joinable =
       prev !== undefined &&
       !STAMP_LINE.test(t) &&
@@ -139,6 +170,11 @@ export function cleanLines(input: string): Line[] {
         // away from the body it heads goes on onto the next line.
         (!blank && !isMarker && !headerBlock && /^\p{Lu}/u.test(t) && !prev.upper() && prev.ends(TITLE_END)) ||
         wrappedHyphen ||
+        // "1. Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang bộ," / "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố": a numbered
+        // heading's list of bodies, wrapped after a comma, goes on with the names on the next line.
+        (!blank && !isMarker && !headerBlock && prev.ends(/,$/) && prev.starts(NUMBERED_START) && isNameList(t)) ||
+        // A full line under a paragraph's first line cut short ("… của Ban Tổ chức" / "Trung ương tại …").
+        (cutFirst && !blank && openEnd && !isMarker && !headerBlock && t.length >= width * 0.8 && lastRaw.length < width * 0.8 && !BLOCK_OPENER.test(t) && prev.upper() === isUpperLine(t)) ||
         // "Giám đốc các trung tâm" / "GDNN-GDTX.": an abbreviation wrapped alone onto the next line ends the name.
         (!blank && openEnd && ABBREV_TAIL.test(t) && !STAMP_LINE.test(t) && !prev.upper() && prev.ends(/\p{Ll}$/u)) ||
         (fullLine && !isMarker && !headerBlock) ||
@@ -152,7 +188,7 @@ export function cleanLines(input: string): Line[] {
         (!blank && !isMarker && (!/^\p{Lu}/u.test(t) || isUpperLine(t) || (width > 0 && lastRaw.length >= width * 0.6) || prev.starts(/^V\/v/iu) || prev.coordListOpen()) &&
           !prev.ends(/[.;:!?]$/) && !(prev.ends(/,$/) && prev.starts(MARKER_START) && !prev.coordListOpen()) &&
           !prev.starts(/^Kính gửi/iu) && !prev.heading() &&
-          !BLOCK_OPENER.test(t) && prev.upper() === isUpperLine(t) && !headerBlock &&
+          !BLOCK_OPENER.test(t) && !CAUSE_OPENER.test(t) && prev.upper() === isUpperLine(t) && !headerBlock &&
           !(prev.length < 80 && isNameLine(prev.text(), t))));
     if (joinable && prev) prev.append(t);
     else out.push(new OpenLine(t, blank));
@@ -269,6 +305,11 @@ function isHeading(head: string, length: number): boolean {
   let trailing = 0;
   if (restLength === rest.length) while (trailing < rest.length && /[\s:.]/u.test(rest[rest.length - 1 - trailing]!)) trailing++;
   return bodyHeadAt(rest) > 0 && readList(rest).end >= restLength - trailing;
+}
+
+/** A line that is only a list of bodies ("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố"). */
+function isNameList(t: string): boolean {
+  return t.length < 200 && bodyHeadAt(t) > 0 && readList(t).end >= t.replace(/[\s,;:.]+$/u, "").length;
 }
 
 /** One body's name per line ("Sở Y tế" / "Sở Tài chính"): a list, not a wrapped sentence. */

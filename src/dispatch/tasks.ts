@@ -312,8 +312,7 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
     const ref = [...parentPath, node.label].filter(Boolean).join(".");
     // "2. Sở" / "Khoa học và Công nghệ", "1. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ" / "Hà Tĩnh đến Khánh Hòa:":
     // a heading over sub-items, wrapped onto a short line of its own, is one line (one name).
-    const wrapped = node.paras.length === 1 && node.children.some((c) => isNumbered(c.kind)) && !/[.;:!?]$/u.test(node.head) && node.paras[0]!.length < 100 && !/[.!?]$/u.test(node.paras[0]!);
-    const own = [node.head, ...node.paras].filter(Boolean).join(wrapped ? " " : "\n");
+    const own = [node.head, ...node.paras].filter(Boolean).join("\n");
     // "Điều 1. Ban hành kèm theo Quyết định này Quy chế phối hợp giữa Văn phòng UBND tỉnh với …", "Cho phép thành lập Hội
     // Hoá học Việt Nam. Hội … tự lo liệu mọi chi phí …": the decision's own act of issuing or permitting, with the
     // conditions of what it grants, asks no one (guide: the article that issues a plan is no task) unless it asks.

@@ -72,6 +72,9 @@ describe("cleaning", () => {
   it("joins a number's label wrapped away from its number", () => {
     expect(texts("5. Về đề nghị sửa đổi, bổ sung Nghị định số\n76/2019/NĐ-CP ngày 08/10/2019: Giao Bộ Nội vụ nghiên cứu.")).toEqual(["5. Về đề nghị sửa đổi, bổ sung Nghị định số 76/2019/NĐ-CP ngày 08/10/2019: Giao Bộ Nội vụ nghiên cứu."]);
     expect(texts("1. Sở Y tế báo cáo.\n2. Sở Tài chính thẩm định.")).toHaveLength(2);
+    // A number wrapped alone onto a line under its label is not a page number.
+    expect(texts("khẩn trương chỉ đạo thực hiện, bảo đảm đến hết tháng\n12\nnăm 2025 giải quyết dứt điểm.")).toEqual(["khẩn trương chỉ đạo thực hiện, bảo đảm đến hết tháng 12 năm 2025 giải quyết dứt điểm."]);
+    expect(texts("Sở Y tế thực hiện.\n12\nSở Tài chính thẩm định.")).toEqual(["Sở Y tế thực hiện.", "Sở Tài chính thẩm định."]);
   });
 
   it("joins an item heading cut after its kind word to the name below it", () => {
@@ -100,10 +103,66 @@ describe("cleaning", () => {
     expect(texts("- Sở Y tế,\n- Sở Tài chính,\nBan Dân vận Huyện ủy")).toEqual(["- Sở Y tế,", "- Sở Tài chính,", "Ban Dân vận Huyện ủy"]);
   });
 
+  it("joins a numbered heading's list of bodies wrapped after a comma, but not a dash item's", () => {
+    expect(texts("1. Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang bộ,\nChủ tịch Ủy ban nhân dân các tỉnh, thành phố\na) Tập trung triển khai.")).toEqual([
+      "1. Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố",
+      "a) Tập trung triển khai.",
+    ]);
+    expect(texts("1. Sở Y tế, Sở Tài chính,\nKhẩn trương triển khai kế hoạch.")).toHaveLength(2);
+  });
+
   it("joins an upper-case abbreviation wrapped alone onto the next line, but not a stamp or a header line", () => {
     expect(texts("- Hiệu trưởng các trường THPT, Giám đốc các trung tâm\nGDNN-GDTX.")).toEqual(["- Hiệu trưởng các trường THPT, Giám đốc các trung tâm GDNN-GDTX."]);
     expect(texts("Sở Y tế thực hiện.\nGDNN-GDTX.")).toEqual(["Sở Y tế thực hiện.", "GDNN-GDTX."]);
     expect(texts("Giám đốc các trung tâm\n\nKHẨN")).toEqual(["Giám đốc các trung tâm", "KHẨN"]);
+  });
+
+  it("joins a full line to a paragraph's first line cut short by its indent, also when it opens with a capital", () => {
+    // A page rendered with each paragraph's first line short ("… Phó Thủ" / "tướng …" shows the layout).
+    const page = [
+      "Trong các ngày 08 và 09 tháng 11 năm 2025, Phó Thủ",
+      "tướng Chính phủ đã làm việc với lãnh đạo tỉnh về phát triển kinh tế - xã hội và",
+      "giải ngân vốn đầu tư công, triển khai chính quyền địa phương hai cấp theo kế hoạch.",
+      "Sau khi nghe Chủ tịch Ủy ban nhân dân tỉnh Điện",
+      "Biên báo cáo; ý kiến của các đại biểu dự buổi làm việc; phát biểu của đồng chí",
+      "Bí thư Tỉnh ủy, Phó Thủ tướng Chính phủ kết luận như sau về các nội dung chính:",
+      "1. Về lồng ghép các kiến nghị của tỉnh vào các",
+      "Chương trình mục tiêu quốc gia và các đề án có liên quan: Giao Bộ Y tế nghiên cứu.",
+      "2. Thực hiện ý kiến của Ban Tổ chức",
+      "Trung ương tại Văn bản số 9151-CV/BTCTW, đề nghị Bộ Nội vụ khẩn trương tổng hợp.",
+    ].join("\n");
+    expect(texts(page)).toEqual([
+      "Trong các ngày 08 và 09 tháng 11 năm 2025, Phó Thủ tướng Chính phủ đã làm việc với lãnh đạo tỉnh về phát triển kinh tế - xã hội và giải ngân vốn đầu tư công, triển khai chính quyền địa phương hai cấp theo kế hoạch.",
+      "Sau khi nghe Chủ tịch Ủy ban nhân dân tỉnh Điện Biên báo cáo; ý kiến của các đại biểu dự buổi làm việc; phát biểu của đồng chí Bí thư Tỉnh ủy, Phó Thủ tướng Chính phủ kết luận như sau về các nội dung chính:",
+      "1. Về lồng ghép các kiến nghị của tỉnh vào các Chương trình mục tiêu quốc gia và các đề án có liên quan: Giao Bộ Y tế nghiên cứu.",
+      "2. Thực hiện ý kiến của Ban Tổ chức Trung ương tại Văn bản số 9151-CV/BTCTW, đề nghị Bộ Nội vụ khẩn trương tổng hợp.",
+    ]);
+    // Without that layout, a short heading over a full line stays a line of its own.
+    const plain = page.replace("Phó Thủ\ntướng", "Phó Thủ tướng").replace("tỉnh Điện\nBiên", "tỉnh Điện Biên");
+    expect(texts(plain)).toContain("2. Thực hiện ý kiến của Ban Tổ chức");
+  });
+
+  it("reads a text of a few hard-wrapped lines as wrapped", () => {
+    const text = [
+      "Thực hiện chỉ đạo của Bộ trưởng Bộ Y tế về tăng cường công tác y tế",
+      "trong dịp Tết Nguyên đán 2017, ngày 11.1, Cục Quản lý khám chữa bệnh",
+      "Bộ Y tế đã có công văn yêu cầu Sở Y tế các tỉnh, thành phố trực thuộc",
+      "Trung ương tăng cường giám sát, kiểm tra, bảo đảm tốt công tác khám,",
+      "chữa bệnh cho người dân trong dịp tết.",
+    ].join("\n");
+    expect(texts(text)).toHaveLength(1);
+    // A short letter of short lines is not.
+    expect(texts("Kính gửi: Sở Y tế\nSở Tài chính\nđề nghị báo cáo.\nPhòng Nội vụ theo dõi.")).toContain("Phòng Nội vụ theo dõi.");
+  });
+
+  it("does not wrap a full recipient line into the sentence opening the body under it", () => {
+    const body = Array.from({ length: 10 }, (_, i) => `dòng thứ ${i} của đoạn văn được ngắt ở khoảng bảy mươi cột cho giống`).join("\n");
+    const out = texts(`Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương\nTrong khuôn khổ hợp tác quốc tế về thực hiện chính sách dân tộc, những\n${body}`);
+    expect(out[0]).toBe("Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương");
+    const out2 = texts(`Hiệu trưởng các trường mầm non, tiểu học, trung học cơ sở trên toàn thị xã\nDo tình trạng ngập lụt nghiêm trọng xảy ra trên diện rộng, diễn biến\n${body}`);
+    expect(out2[0]).toBe("Hiệu trưởng các trường mầm non, tiểu học, trung học cơ sở trên toàn thị xã");
+    // An upper-case title goes on ("… THIỆT HẠI" / "DO BÃO SỐ 3 GÂY RA").
+    expect(texts("CÔNG ĐIỆN VỀ VIỆC KHẮC PHỤC THIỆT HẠI\nDO BÃO SỐ 3 GÂY RA")).toEqual(["CÔNG ĐIỆN VỀ VIỆC KHẮC PHỤC THIỆT HẠI DO BÃO SỐ 3 GÂY RA"]);
   });
 
   it("returns nothing for empty or blank input", () => {
