@@ -106,6 +106,35 @@ const UNITS_AFTER_KIND = new RegExp(
   "u",
 );
 
+// "các Bộ: …", "Giám đốc các Sở, ngành: …", "Các Cục: …", "các Tổng công ty: …": a kind of organisation named once before
+// the colon, then the units of that kind by their proper names.
+const KIND_BEFORE_COLON =
+  /(?:^|\s)(?:[Cc]ác\s+)?(Sở|Phòng|Bộ|Cục|Vụ|Tổng cục|Tổng công ty|Tập đoàn|Viện|Bệnh viện|Trường|sở|phòng|bộ|cục|vụ|tổng cục|tổng công ty|tập đoàn|viện|bệnh viện|trường)(?:\s*,\s*(?:ban|ngành|Ban|Ngành))*\s*$/u;
+// The title of the head of each unit listed ("Bộ trưởng các Bộ: Quốc phòng, Công an" are the Minister of Defence and the
+// Minister of Public Security), written once before the kind.
+const HEAD_TITLE_END =
+  /(?:^|\s)((?:Phó\s+)?(?:Bộ trưởng|Thứ trưởng|Giám đốc|Tổng giám đốc|Thủ trưởng|Cục trưởng|Vụ trưởng|Viện trưởng|Hiệu trưởng|Chủ tịch|Trưởng phòng|Người đứng đầu|Lãnh đạo|lãnh đạo|người đứng đầu|thủ trưởng)(?:\s+và\s+(?:Phó\s+)?(?:Giám đốc|Thủ trưởng|Chủ tịch))?)\s*$/u;
+// Names of ministries and departments that hold a comma: "Văn hóa, Thể thao và Du lịch", "Lao động, Thương binh và Xã hội".
+const COMPOUND_HEAD = /^(?:Văn hóa|Văn hoá|văn hóa|văn hoá|Lao động|lao động)$/u;
+const COMPOUND_TAIL = /^(?:Thể thao|thể thao|Thương binh|thương binh)(?![\p{L}])/u;
+
+// A whole list line that is a kind and its units: "Các Cục: …", "Bộ trưởng các Bộ: …" (not "UBND các tỉnh: …", places).
+const KIND_LIST = new RegExp(`^(?:[^,:;]{0,40}\\s)?(?:[Cc]ác\\s+)?(?:${KIND_BEFORE_COLON.source.slice(KIND_BEFORE_COLON.source.indexOf("(Sở"), KIND_BEFORE_COLON.source.lastIndexOf("\\s*$"))})\\s*(?=:)`, "u");
+/** The units after "các Kind:", each named with its kind (and the title of its head, when one stands before the kind). */
+function unitsOfKind(title: string, kindWord: string, list: string): string[] {
+  const kind = kindWord.charAt(0).toUpperCase() + kindWord.slice(1);
+  const parts = list.split(/\s*,\s*/u).map((u) => u.trim()).filter((u) => u !== "");
+  const units: string[] = [];
+  for (const u of parts) {
+    const last = units.length - 1;
+    if (last >= 0 && COMPOUND_HEAD.test(units[last]!) && COMPOUND_TAIL.test(u)) units[last] += `, ${u}`;
+    else units.push(u);
+  }
+  // "Bộ trưởng các Bộ: Tài chính, Nội vụ, Bộ Y tế": a unit written with its kind keeps it.
+  const lowerKind = kind.toLowerCase();
+  return units.map((u) => `${title ? `${title} ` : ""}${u.toLowerCase().startsWith(`${lowerKind} `) ? u : `${kind} ${u}`}`);
+}
+
 /** Reads a list of bodies starting at the beginning of `s`; returns the raw list text and where it ended. */
 export function readList(s: string): { list: string; end: number } {
   // "các đồng chí lãnh đạo cơ quan …": a title before the body is part of the name, though "lãnh đạo" is also a verb.
@@ -121,17 +150,17 @@ export function readList(s: string): { list: string; end: number } {
       i = close + 1;
       continue;
     }
-    // "Giám đốc các Sở: Y tế, Tài chính, Lao động - Thương binh và Xã hội;" → Sở Y tế, Sở Tài chính, Sở Lao động …
+    // "Giám đốc các Sở: Y tế, Tài chính, Lao động - Thương binh và Xã hội;" → Giám đốc Sở Y tế, Giám đốc Sở Tài chính, …
     // The kind may be written in lower case ("Giám đốc các sở: Công Thương, …"); the units it names are capitalised.
-    const kinds = c === ":" ? /(?:^|\s)(?:các\s+)?(Sở|Phòng|Bộ|sở|phòng|bộ)\s*$/u.exec(out) : null;
+    const kinds = c === ":" ? KIND_BEFORE_COLON.exec(out) : null;
     if (kinds) {
       // The units end at ";", ".", the next title or collective, or the list's verb ("… Tài nguyên và Môi trường theo
       // phạm vi chức năng …").
       const m = UNITS_AFTER_KIND.exec(s.slice(i));
       if (m) {
-        const kind = kinds[1]!.charAt(0).toUpperCase() + kinds[1]!.slice(1);
-        const units = m[1]!.split(/\s*,\s*/u).map((u) => `${kind} ${u.trim()}`);
-        out = `${out.slice(0, kinds.index)}${kinds[0].startsWith(" ") ? " " : ""}${units.join(", ")}`;
+        const before = out.slice(0, kinds.index);
+        const head = HEAD_TITLE_END.exec(before);
+        out = `${head ? before.slice(0, head.index) : before}${kinds[0].startsWith(" ") || head ? " " : ""}${unitsOfKind(head?.[1] ?? "", kinds[1]!, m[1]!).join(", ")}`;
         i += m[0].length;
         continue;
       }
@@ -318,7 +347,16 @@ export function splitList(list: string): string[] {
   // government office right after it is the next body, its comma left out ("Phó Chủ tịch Văn xã UBND …": "Văn xã" is the
   // portfolio, not a place).
   list = list.replace(/(?<=\s(?:huyện|xã|tỉnh|phường|quận|thị trấn|thị xã|thành phố))(?<![Vv]ăn xã)\s+(?=(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân)\s)/gu, ", ");
-  for (const group of list.split(/\s*;\s*/)) {
+  for (let group of list.split(/\s*;\s*/)) {
+    // "Các Cục: Đường bộ Việt Nam, Đường sắt Việt Nam", "Bộ trưởng các Bộ: Quốc phòng, Công an" (a Kính gửi line): the
+    // units of the kind named before the colon, each a body of its own.
+    const kindList = KIND_LIST.exec(group);
+    if (kindList && group.slice(kindList[0].length + 1).split(/\s*,\s*/u).every((u) => /^\s*\p{Lu}[^:()]{0,60}$|^\p{Ll}[^:()]{0,30}\p{Lu}/u.test(u))) {
+      const kinds = KIND_BEFORE_COLON.exec(kindList[0].trimEnd())!;
+      const before = kindList[0].slice(0, kinds.index);
+      const head = HEAD_TITLE_END.exec(before);
+      group = `${head ? before.slice(0, head.index) : before}${unitsOfKind(head?.[1] ?? "", kinds[1]!, group.slice(kindList[0].length + 1)).join(", ")}`;
+    }
     const parts = group.split(/(\s*,\s*(?:và\s+)?|\s+và\s+)/u);
     let cur = "";
     for (let k = 0; k < parts.length; k += 2) {

@@ -571,7 +571,7 @@ describe("a list of units hard-wrapped over lines", () => {
     `ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NAM\nSố: 12/QĐ-UBND\nQuảng Nam, ngày 5 tháng 3 năm 2020\nQUYẾT ĐỊNH\nVề việc thành lập Tổ công tác\n\nĐiều 1. Thành lập Tổ công tác liên ngành.\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.\n${clause}\n`;
   it("reads the units after 'các Sở:' across the break", () => {
     const got = names(decision("Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc các Sở: Tài chính, Nội vụ, Công\nThương, Kế hoạch và Đầu tư; Chủ tịch UBND các huyện, thị xã, thành phố chịu trách nhiệm thi hành Quyết định này./."));
-    expect(got).toEqual([["lead:Chánh Văn phòng UBND tỉnh", "lead:Giám đốc Sở Tài chính", "lead:Sở Nội vụ", "lead:Sở Công Thương", "lead:Sở Kế hoạch và Đầu tư", "lead:Chủ tịch UBND các huyện, thị xã, thành phố"]]);
+    expect(got).toEqual([["lead:Chánh Văn phòng UBND tỉnh", "lead:Giám đốc Sở Tài chính", "lead:Giám đốc Sở Nội vụ", "lead:Giám đốc Sở Công Thương", "lead:Giám đốc Sở Kế hoạch và Đầu tư", "lead:Chủ tịch UBND các huyện, thị xã, thành phố"]]);
   });
   it("goes on after a line ending in a comma, not into a dash item", () => {
     expect(sentences("Sở Y tế, Sở Tài chính,\nSở Nội vụ phối hợp thực hiện.")).toEqual(["Sở Y tế, Sở Tài chính, Sở Nội vụ phối hợp thực hiện."]);
@@ -1015,5 +1015,20 @@ describe("a directing verb hides partners only of the bodies it directs", () => 
 describe("a partner glued to 'với' by PDF extraction", () => {
   it("is still read", () => {
     expect(coordinatorsIn("Bộ Tài chính chủ trì, phối hợp vớiBộ Công Thương nghiên cứu kiến nghị.")).toEqual(["Bộ Công Thương"]);
+  });
+});
+
+describe("a kind named once before its units ('các Bộ: A, B', 'Các Cục: A, B')", () => {
+  it("gives each unit its kind and the title of its head", () => {
+    expect(leadsOfSentence("Bộ trưởng các Bộ: Xây dựng, Công Thương, Văn hóa, Thể thao và Du lịch, Y tế theo chức năng, nhiệm vụ chủ động chỉ đạo triển khai.")?.leads).toEqual([
+      "Bộ trưởng Bộ Xây dựng", "Bộ trưởng Bộ Công Thương", "Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch", "Bộ trưởng Bộ Y tế"]);
+    expect(leadsOfSentence("Giám đốc các Sở, ngành: Tư pháp, Lao động, Thương binh và Xã hội, Y tế chịu trách nhiệm thi hành Quyết định này.")?.leads).toEqual([
+      "Giám đốc Sở Tư pháp", "Giám đốc Sở Lao động, Thương binh và Xã hội", "Giám đốc Sở Y tế"]);
+  });
+  it("splits a Kính gửi line of units of one kind, but keeps places after their colon", () => {
+    expect(splitList("Các Cục: Đường bộ Việt Nam, Đường sắt Việt Nam, Kinh tế - Quản lý đầu tư xây dựng")).toEqual(["Cục Đường bộ Việt Nam", "Cục Đường sắt Việt Nam", "Cục Kinh tế - Quản lý đầu tư xây dựng"]);
+    expect(splitList("Bộ trưởng các Bộ: Tài chính, Nội vụ, Bộ Y tế.")).toEqual(["Bộ trưởng Bộ Tài chính", "Bộ trưởng Bộ Nội vụ", "Bộ trưởng Bộ Y tế"]);
+    expect(splitList("Các Tổng công ty: Đường sắt Việt Nam, Cảng hàng không Việt Nam")).toEqual(["Tổng công ty Đường sắt Việt Nam", "Tổng công ty Cảng hàng không Việt Nam"]);
+    expect(splitList("Sở Xây dựng các tỉnh, thành phố: Gia Lai, Đắk Lắk, Khánh Hòa")).toEqual(["Sở Xây dựng các tỉnh, thành phố: Gia Lai, Đắk Lắk, Khánh Hòa"]);
   });
 });
