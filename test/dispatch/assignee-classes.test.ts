@@ -1032,3 +1032,10 @@ describe("a kind named once before its units ('các Bộ: A, B', 'Các Cục: A,
     expect(splitList("Sở Xây dựng các tỉnh, thành phố: Gia Lai, Đắk Lắk, Khánh Hòa")).toEqual(["Sở Xây dựng các tỉnh, thành phố: Gia Lai, Đắk Lắk, Khánh Hòa"]);
   });
 });
+
+describe("titled persons asked, with their remit before the verb", () => {
+  it("reads 'Giao Phó Thủ tướng X và các Phó Thủ tướng theo nhiệm vụ được phân công chỉ đạo …'", () => {
+    expect(leadsOfSentence("Giao Phó Thủ tướng Hồ Đức Phớc và các Phó Thủ tướng theo nhiệm vụ được phân công chỉ đạo, đôn đốc, kiểm tra các Bộ, cơ quan, địa phương.")?.leads).toEqual(["Phó Thủ tướng Hồ Đức Phớc", "các Phó Thủ tướng"]);
+    expect(leadsOfSentence("Đề nghị Quý cơ quan theo chức năng, nhiệm vụ phối hợp thực hiện.")?.leads).toEqual(["Quý cơ quan"]);
+  });
+});
