@@ -101,11 +101,16 @@ const ENDS_IN_OFFICE = /(?:^|\s)(?:văn phòng|trung tâm|ban|chi cục|cục|ph
 
 // A later unit may have lost its capital ("các Sở: Xây dựng, kế hoạch và Đầu tư"): one that still holds a capitalised
 // word is a unit; an all lower-case phrase is the verb's clause.
+const UNITS_SRC = String.raw`^:\s*((?:\p{Lu}[^,;:.()]{1,60}?)(?:\s*,\s*(?:\p{Lu}[^,;:.()]{1,60}?|\p{Ll}[^,;:.()\p{Lu}]{1,30}\p{Lu}[^,;:.()]{0,30}?))*)`;
 const UNITS_AFTER_KIND = new RegExp(
-  `^:\\s*((?:\\p{Lu}[^,;:.()]{1,60}?)(?:\\s*,\\s*(?:\\p{Lu}[^,;:.()]{1,60}?|\\p{Ll}[^,;:.()\\p{Lu}]{1,30}\\p{Lu}[^,;:.()]{0,30}?))*)(?=\\s*(?:[;.]|$|\\s(?:và\\s+)?(?:Chủ tịch|Thủ trưởng|Giám đốc|Chánh|Chỉ huy|các\\s)|\\s(?:${STOP_RE.source.slice(1)})))`,
+  `${UNITS_SRC}(?=\\s*(?:[;.]|$|\\s(?:và\\s+)?(?:Chủ tịch|Thủ trưởng|Giám đốc|Chánh|Chỉ huy|các\\s)|\\s(?:${STOP_RE.source.slice(1)})))`,
   "u",
 );
 
+const PLACE_KINDS = "(?:huyện|xã|phường|thị trấn|quận|tỉnh|thành phố|thị xã|địa phương)";
+const PLACES_BEFORE_COLON = new RegExp(`(?:^|\\s)các\\s+${PLACE_KINDS}(?:\\s*,\\s*${PLACE_KINDS})*(?:\\s+(?:trực thuộc|thuộc)\\s+(?:Trung ương|trung ương|tỉnh|thành phố))?\\s*$`, "u");
+// The places of a lead-in heading, ended by its own colon ("các tỉnh: Khánh Hòa, Đắk Lắk, Gia Lai:").
+const PLACES_LEAD_IN = new RegExp(`${UNITS_SRC}(?=\\s*:\\s*(?:$|\\n))`, "u");
 // "các Bộ: …", "Giám đốc các Sở, ngành: …", "Các Cục: …", "các Tổng công ty: …": a kind of organisation named once before
 // the colon, then the units of that kind by their proper names.
 const KIND_BEFORE_COLON =
@@ -167,9 +172,12 @@ export function readList(s: string): { list: string; end: number } {
     }
     // "UBND các xã: Phú Lai, Đoàn Kết, Hữu Lợi tổ chức …", "UBND các địa phương: Khánh Sơn, …, Cam Ranh rà soát …": the
     // places of a collective named after its colon are part of its name.
-    const places = c === ":" && /(?:^|\s)các\s+(?:huyện|xã|phường|thị trấn|quận|tỉnh|thành phố|thị xã|địa phương)\s*$/u.test(out) && bodyHeadAt(out.trimStart()) > 0 ? UNITS_AFTER_KIND.exec(s.slice(i)) : null;
-    // Only when the verb comes straight after them: a line that ends on the places is a heading or an address.
-    if (places && STOP_RE.test(s.slice(i + places[0].length).trimStart())) {
+    // "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương: Hà Tĩnh, …, Lâm Đồng chủ động …": several kinds
+    // of place, and where they belong, before the colon.
+    const places = c === ":" && PLACES_BEFORE_COLON.test(out) && bodyHeadAt(out.trimStart()) > 0 ? UNITS_AFTER_KIND.exec(s.slice(i)) ?? PLACES_LEAD_IN.exec(s.slice(i)) : null;
+    // Only when the verb comes straight after them, or a second colon opens the items asked of them ("2. Chủ tịch UBND các
+    // tỉnh: Khánh Hòa, Đắk Lắk, Gia Lai:"): a line that ends on the places is a heading or an address.
+    if (places && (STOP_RE.test(s.slice(i + places[0].length).trimStart()) || /^\s*:\s*(?:$|\n)/u.test(s.slice(i + places[0].length)))) {
       out = `${out.trimEnd()}: ${places[1]!.trim()}`;
       i += places[0].length;
       continue;

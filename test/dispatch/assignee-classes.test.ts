@@ -1039,3 +1039,10 @@ describe("titled persons asked, with their remit before the verb", () => {
     expect(leadsOfSentence("Đề nghị Quý cơ quan theo chức năng, nhiệm vụ phối hợp thực hiện.")?.leads).toEqual(["Quý cơ quan"]);
   });
 });
+
+describe("the places of a titled collective named after its colon", () => {
+  it("keeps them with several kinds of place and where they belong, and in a lead-in heading ended by its own colon", () => {
+    expect(leadsOfSentence("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương: Hà Tĩnh, Quảng Trị, Huế chủ động phối hợp với Bộ Tài chính.")?.leads).toEqual(["Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương: Hà Tĩnh, Quảng Trị, Huế"]);
+    expect(leadsOfSentence("Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa, Đắk Lắk, Gia Lai:")?.leads).toEqual(["Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa, Đắk Lắk, Gia Lai"]);
+  });
+});
