@@ -334,6 +334,10 @@ function isCollective(seg: string): boolean {
     low.split(/\s*,\s*/u).every((k) => KIND_WORD.exec(k)?.[0].length === k.length);
 }
 
+const NAMED_PERSON_SEG = /^(?:ông|bà|Ông|Bà)(?:\s*\(\s*bà\s*\))?\s+\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)+/u;
+// A run of kinds after "và" that ends in individuals ("đơn vị, tổ chức, cá nhân có liên quan"), read up to the next "và".
+const CA_NHAN_RUN = /^[^;]{0,60}?(?:^|[\s,])cá nhân(?![\p{L}])/u;
+
 const SHARED_OFFICE_BEFORE = /^(?:(?:Chánh|Phó Chánh)\s+)?Văn phòng\s+(?:HĐND|Hội đồng nhân dân|Đoàn ĐBQH|Đoàn đại biểu Quốc hội)$/iu;
 
 const QUANTIFIED_STANDING = new RegExp(`^(?:tất cả|toàn thể)\\s+(?:các\\s+)?(?:${STANDING_SRC.join("|")}|${POSITION_SRC.join("|")})(?![\\p{L}])`, "iu");
@@ -403,7 +407,12 @@ export function splitList(list: string): string[] {
       const quantified = QUANTIFIED_STANDING.test(cur) && STANDING_SEG.test(seg);
       // "các cơ quan, đơn vị, tổ chức, cán bộ, công chức, viên chức": the staff after the bodies is a collective of its own.
       const staffAfterBodies = STANDING_SEG.test(seg) && !STANDING_SEG.test(cur) && !QUANTIFIED_STANDING.test(cur) && /^(?:(?:tất cả|toàn thể)\s+)?các\s/iu.test(cur);
-      const startsNew = cur === "" || afterIdiom || closed || staffAfterBodies || (!idiomTail && !sharedOffice && !elided && !quantified && ((bodyHeadAt(seg) > 0 && !(kind && isCollective(cur))) || /^(?:các|mỗi|từng)\s/iu.test(seg)));
+      // "Thủ trưởng các sở, ban, ngành và đơn vị, tổ chức, cá nhân có liên quan", "Chủ tịch UBND xã Tân Phú và bà Phan Thị
+      // Năm": the title of a head governs bodies, not individuals; what "và" adds after a titled name that takes in
+      // "cá nhân", or a person by name, is another addressee.
+      const untitledAfterHead = sep.includes("và") && TITLE_LEAD.test(cur) && !/^(?:ông|bà)\s/iu.test(cur) &&
+        (NAMED_PERSON_SEG.test(seg) || (!/(?:^|\s)cá nhân(?:\s|$)/u.test(cur) && CA_NHAN_RUN.test(parts.slice(k).join(""))));
+      const startsNew = cur === "" || afterIdiom || closed || staffAfterBodies || untitledAfterHead || (!idiomTail && !sharedOffice && !elided && !quantified && ((bodyHeadAt(seg) > 0 && !(kind && isCollective(cur))) || /^(?:các|mỗi|từng)\s/iu.test(seg)));
       const shared = !startsNew && sep.includes(",") ? sharedHead(cur, seg, parts.slice(k + 1)) : !startsNew && sep.includes("và") ? sharedNameHead(cur, seg) : null;
       if (shared) {
         names.push(cur);

@@ -1046,3 +1046,14 @@ describe("the places of a titled collective named after its colon", () => {
     expect(leadsOfSentence("Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa, Đắk Lắk, Gia Lai:")?.leads).toEqual(["Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa, Đắk Lắk, Gia Lai"]);
   });
 });
+
+describe("what 'và' adds after a titled head", () => {
+  it("splits off individuals and persons by name, which have no head", () => {
+    expect(splitList("Thủ trưởng các sở, ban, ngành và đơn vị, tổ chức, cá nhân có liên quan")).toEqual(["Thủ trưởng các sở, ban, ngành", "đơn vị, tổ chức, cá nhân có liên quan"]);
+    expect(splitList("Giám đốc Trung tâm Phục vụ hành chính công cấp tỉnh, cấp xã và tổ chức, cá nhân có liên quan")).toEqual(["Giám đốc Trung tâm Phục vụ hành chính công cấp tỉnh, cấp xã", "tổ chức, cá nhân có liên quan"]);
+    expect(splitList("Chủ tịch UBND xã Tân Phú và bà Phan Thị Năm")).toEqual(["Chủ tịch UBND xã Tân Phú", "bà Phan Thị Năm"]);
+  });
+  it("keeps bodies under one title together", () => {
+    expect(splitList("Thủ trưởng các sở, ban, ngành và đơn vị thuộc tỉnh")).toEqual(["Thủ trưởng các sở, ban, ngành và đơn vị thuộc tỉnh"]);
+  });
+});
