@@ -395,8 +395,8 @@ export function splitList(list: string): string[] {
         cur = `${placeOffice[1]} ${seg}`;
         continue;
       }
-      // "Văn phòng HĐND và UBND huyện" is one office serving both.
-      const sharedOffice = sep.includes("và") && SHARED_OFFICE_BEFORE.test(cur) && /^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)(?![\p{L}])/u.test(seg);
+      // "Văn phòng HĐND và UBND huyện", "Chánh Văn phòng HĐND, UBND huyện": one office serving both.
+      const sharedOffice = SHARED_OFFICE_BEFORE.test(cur) && /^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)(?![\p{L}])/u.test(seg);
       // "các cấp, các ngành, địa phương": the idiom is a collective of its own; a kind after it is another body.
       const afterIdiom = /(?:^|\s)các cấp,? các ngành$/iu.test(cur);
       // "Các cơ quan liên quan và đoàn thể huyện", "các ngành liên quan và địa phương": "liên quan" closes a collective; the

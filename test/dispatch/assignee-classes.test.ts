@@ -1057,3 +1057,9 @@ describe("what 'và' adds after a titled head", () => {
     expect(splitList("Thủ trưởng các sở, ban, ngành và đơn vị thuộc tỉnh")).toEqual(["Thủ trưởng các sở, ban, ngành và đơn vị thuộc tỉnh"]);
   });
 });
+
+describe("the office serving both councils, written with a comma", () => {
+  it("keeps 'Chánh Văn phòng HĐND, UBND huyện' whole", () => {
+    expect(splitList("Chánh văn phòng HĐND, UBND huyện, Chủ tịch UBND xã Tân Phú")).toEqual(["Chánh văn phòng HĐND, UBND huyện", "Chủ tịch UBND xã Tân Phú"]);
+  });
+});
