@@ -338,6 +338,7 @@ const NAMED_PERSON_SEG = /^(?:ông|bà|Ông|Bà)(?:\s*\(\s*bà\s*\))?\s+\p{Lu}\p
 // A run of kinds after "và" that ends in individuals ("đơn vị, tổ chức, cá nhân có liên quan"), read up to the next "và".
 const CA_NHAN_RUN = /^[^;]{0,60}?(?:^|[\s,])cá nhân(?![\p{L}])/u;
 
+const CONCURRENT_POST = /(^|[,;]\s*)((?:[Đđ]ồng chí\s+)?(?:Phó\s+)?(?:Bộ trưởng|Thứ trưởng|Thủ tướng|Chủ tịch|Giám đốc|Bí thư|Thống đốc)\s[^,;–-]{2,80}?)\s+[–-]\s+(?:Phó\s+)?(?:Trưởng|Chủ tịch|Tổ trưởng|Chủ nhiệm)\s[^,;]*/gu;
 const SHARED_OFFICE_BEFORE = /^(?:(?:Chánh|Phó Chánh)\s+)?Văn phòng\s+(?:HĐND|Hội đồng nhân dân|Đoàn ĐBQH|Đoàn đại biểu Quốc hội)$/iu;
 
 const QUANTIFIED_STANDING = new RegExp(`^(?:tất cả|toàn thể)\\s+(?:các\\s+)?(?:${STANDING_SRC.join("|")}|${POSITION_SRC.join("|")})(?![\\p{L}])`, "iu");
@@ -351,6 +352,9 @@ export function splitList(list: string): string[] {
   const names: string[] = [];
   // "Sở Y tế các tỉnh … tham gia Đề án (danh sách kèm theo)": a remark on the list is not part of any name.
   list = list.replace(/\s*\((?:có\s+|theo\s+)?danh sách[^()]{0,40}\)/giu, "");
+  // "Bộ trưởng Bộ Tài chính - Phó Trưởng ban Thường trực Ban Chỉ đạo 389 quốc gia": the post a titled official holds
+  // besides is the same person, named once by the first title.
+  list = list.replace(CONCURRENT_POST, "$1$2");
   // "… đoàn thể của tỉnh – Uỷ ban nhân dân các huyện, thị xã": a dash between two bodies separates them ("Lao động -
   // Thương binh và Xã hội", "Phát thanh - Truyền hình" are names: no body starts after their dash).
   // "Văn phòng HĐND - UBND huyện" is one office serving both.

@@ -1063,3 +1063,10 @@ describe("the office serving both councils, written with a comma", () => {
     expect(splitList("Chánh văn phòng HĐND, UBND huyện, Chủ tịch UBND xã Tân Phú")).toEqual(["Chánh văn phòng HĐND, UBND huyện", "Chủ tịch UBND xã Tân Phú"]);
   });
 });
+
+describe("a titled official's concurrent post after a dash", () => {
+  it("is the same person, named by the first title", () => {
+    expect(leadsOfSentence("Bộ trưởng Bộ Tài chính - Phó Trưởng ban Thường trực Ban Chỉ đạo 389 quốc gia tập trung lãnh đạo, chỉ đạo các đơn vị liên quan.")?.leads).toEqual(["Bộ trưởng Bộ Tài chính"]);
+    expect(splitList("Giám đốc Sở Lao động - Thương binh và Xã hội, Sở Y tế")).toEqual(["Giám đốc Sở Lao động - Thương binh và Xã hội", "Sở Y tế"]);
+  });
+});
