@@ -24,7 +24,7 @@ const BODY_AT = new RegExp(
 );
 /** Kind words that continue a collective ("Các phòng, ban, ngành, đoàn thể huyện") instead of starting a new body. */
 const KIND_WORD = new RegExp(
-  `^(?:bộ(?!\\s+(?:phận|máy|môn|đội|tộc|luật|hồ sơ|chỉ số|tiêu chí|công cụ|sách|tài liệu|đề|trưởng|đội))|sở|ban|ngành|phòng|đoàn thể|cơ quan|đơn vị|địa phương|doanh nghiệp|cá nhân|huyện|quận|xã|phường|thị trấn|thị xã|thành phố|tỉnh|trường|hội|đảng bộ|chi bộ|trung tâm|báo|đài|(?:liên )?chi đoàn|(?:liên )?chi hội|(?:huyện|thị|thành|quận|đảng|tỉnh) ${U}|(?:tỉnh |thành |huyện |quận )?đoàn)(?![\\p{L}\\p{N}])`,
+  `^(?:bộ(?!\\s+(?:phận|máy|môn|đội|tộc|luật|hồ sơ|chỉ số|tiêu chí|công cụ|sách|tài liệu|đề|trưởng|đội))|sở|ban|ngành|phòng|đoàn thể|cơ quan|đơn vị|địa phương|doanh nghiệp|cá nhân|viện|tổng cục|cục|vụ|huyện|quận|xã|phường|thị trấn|thị xã|thành phố|tỉnh|trường|hội|đảng bộ|chi bộ|trung tâm|báo|đài|(?:liên )?chi đoàn|(?:liên )?chi hội|(?:huyện|thị|thành|quận|đảng|tỉnh) ${U}|(?:tỉnh |thành |huyện |quận )?đoàn)(?![\\p{L}\\p{N}])`,
   "u",
 );
 const STOP_RE = new RegExp(`^(?:${STOP_WORDS.sort((a, b) => b.length - a.length).join("|")})(?![\\p{L}\\p{N}])`, "u");
@@ -444,7 +444,7 @@ const BARE_OFFICE = new RegExp(`^(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhâ
 // Tiers of kinds: a collective goes on only with kinds of its own tier ("các đơn vị sự nghiệp và doanh nghiệp nhà
 // nước" are two bodies; "các phòng, ban, ngành, đoàn thể" one).
 const TIERS: RegExp[] = [
-  /^(?:sở|ban|ngành|phòng|đoàn thể|cơ quan|đơn vị|địa phương|hội|chi cục|trung tâm|báo|đài)(?![\p{L}])/iu,
+  /^(?:sở|ban|ngành|phòng|đoàn thể|cơ quan|đơn vị|địa phương|hội|chi cục|trung tâm|báo|đài|bệnh viện|viện|tổng cục|cục|vụ)(?![\p{L}])/iu,
   /^(?:(?:huyện|thị|thành|quận|tỉnh|đảng) (?:ủy|uỷ)|đảng bộ|chi bộ|tổ chức đảng)(?![\p{L}])/iu,
   /^(?:huyện|quận|xã|phường|thị trấn|thị xã|thành phố|tỉnh)(?![\p{L}])/iu,
   /^(?:doanh nghiệp|công ty|hợp tác xã|cơ sở kinh tế)(?![\p{L}])/iu,

@@ -1070,3 +1070,10 @@ describe("a titled official's concurrent post after a dash", () => {
     expect(splitList("Giám đốc Sở Lao động - Thương binh và Xã hội, Sở Y tế")).toEqual(["Giám đốc Sở Lao động - Thương binh và Xã hội", "Sở Y tế"]);
   });
 });
+
+describe("central kinds of unit in a collective under one 'các'", () => {
+  it("keeps 'các Bệnh viện, Viện', 'các Cục, Vụ' together", () => {
+    expect(splitList("Giám đốc các Bệnh viện, Viện có giường bệnh trực thuộc Bộ Y tế")).toEqual(["Giám đốc các Bệnh viện, Viện có giường bệnh trực thuộc Bộ Y tế"]);
+    expect(splitList("Thủ trưởng các Cục, Vụ và các đơn vị trực thuộc Bộ có liên quan")).toEqual(["Thủ trưởng các Cục, Vụ", "các đơn vị trực thuộc Bộ có liên quan"]);
+  });
+});
