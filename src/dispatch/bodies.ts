@@ -24,7 +24,7 @@ const BODY_AT = new RegExp(
 );
 /** Kind words that continue a collective ("Các phòng, ban, ngành, đoàn thể huyện") instead of starting a new body. */
 const KIND_WORD = new RegExp(
-  `^(?:bộ(?!\\s+(?:phận|máy|môn|đội|tộc|luật|hồ sơ|chỉ số|tiêu chí|công cụ|sách|tài liệu|đề|trưởng|đội))|sở|ban|ngành|phòng|đoàn thể|cơ quan|đơn vị|địa phương|doanh nghiệp|cá nhân|huyện|quận|xã|phường|thị trấn|thị xã|thành phố|tỉnh|trường|hội|đảng bộ|chi bộ|trung tâm|báo|đài|(?:liên )?chi đoàn|(?:liên )?chi hội|(?:huyện|thị|thành|quận|đảng|tỉnh) ${U}|(?:tỉnh |thành |huyện |quận )?đoàn)(?![\\p{L}\\p{N}])`,
+  `^(?:bộ(?!\\s+(?:phận|máy|môn|đội|tộc|luật|hồ sơ|chỉ số|tiêu chí|công cụ|sách|tài liệu|đề|trưởng|đội))|sở|ban|ngành|phòng|đoàn thể|cơ quan|đơn vị|địa phương|doanh nghiệp|cá nhân|viện|tổng cục|cục|vụ|huyện|quận|xã|phường|thị trấn|thị xã|thành phố|tỉnh|trường|hội|đảng bộ|chi bộ|trung tâm|báo|đài|(?:liên )?chi đoàn|(?:liên )?chi hội|(?:huyện|thị|thành|quận|đảng|tỉnh) ${U}|(?:tỉnh |thành |huyện |quận )?đoàn)(?![\\p{L}\\p{N}])`,
   "u",
 );
 const STOP_RE = new RegExp(`^(?:${STOP_WORDS.sort((a, b) => b.length - a.length).join("|")})(?![\\p{L}\\p{N}])`, "u");
@@ -101,10 +101,44 @@ const ENDS_IN_OFFICE = /(?:^|\s)(?:văn phòng|trung tâm|ban|chi cục|cục|ph
 
 // A later unit may have lost its capital ("các Sở: Xây dựng, kế hoạch và Đầu tư"): one that still holds a capitalised
 // word is a unit; an all lower-case phrase is the verb's clause.
+const UNITS_SRC = String.raw`^:\s*((?:\p{Lu}[^,;:.()]{1,60}?)(?:\s*,\s*(?:\p{Lu}[^,;:.()]{1,60}?|\p{Ll}[^,;:.()\p{Lu}]{1,30}\p{Lu}[^,;:.()]{0,30}?))*)`;
 const UNITS_AFTER_KIND = new RegExp(
-  `^:\\s*((?:\\p{Lu}[^,;:.()]{1,60}?)(?:\\s*,\\s*(?:\\p{Lu}[^,;:.()]{1,60}?|\\p{Ll}[^,;:.()\\p{Lu}]{1,30}\\p{Lu}[^,;:.()]{0,30}?))*)(?=\\s*(?:[;.]|$|\\s(?:và\\s+)?(?:Chủ tịch|Thủ trưởng|Giám đốc|Chánh|Chỉ huy|các\\s)|\\s(?:${STOP_RE.source.slice(1)})))`,
+  `${UNITS_SRC}(?=\\s*(?:[;.]|$|\\s(?:và\\s+)?(?:Chủ tịch|Thủ trưởng|Giám đốc|Chánh|Chỉ huy|các\\s)|\\s(?:${STOP_RE.source.slice(1)})))`,
   "u",
 );
+
+const PLACE_KINDS = "(?:huyện|xã|phường|thị trấn|quận|tỉnh|thành phố|thị xã|địa phương)";
+const PLACES_BEFORE_COLON = new RegExp(`(?:^|\\s)các\\s+${PLACE_KINDS}(?:\\s*,\\s*${PLACE_KINDS})*(?:\\s+(?:trực thuộc|thuộc)\\s+(?:Trung ương|trung ương|tỉnh|thành phố))?\\s*$`, "u");
+// The places of a lead-in heading, ended by its own colon ("các tỉnh: Khánh Hòa, Đắk Lắk, Gia Lai:").
+const PLACES_LEAD_IN = new RegExp(`${UNITS_SRC}(?=\\s*:\\s*(?:$|\\n))`, "u");
+// "các Bộ: …", "Giám đốc các Sở, ngành: …", "Các Cục: …", "các Tổng công ty: …": a kind of organisation named once before
+// the colon, then the units of that kind by their proper names.
+const KIND_BEFORE_COLON =
+  /(?:^|\s)(?:[Cc]ác\s+)?(Sở|Phòng|Bộ|Cục|Vụ|Tổng cục|Tổng công ty|Tập đoàn|Viện|Bệnh viện|Trường|sở|phòng|bộ|cục|vụ|tổng cục|tổng công ty|tập đoàn|viện|bệnh viện|trường)(?:\s*,\s*(?:ban|ngành|Ban|Ngành))*\s*$/u;
+// The title of the head of each unit listed ("Bộ trưởng các Bộ: Quốc phòng, Công an" are the Minister of Defence and the
+// Minister of Public Security), written once before the kind.
+const HEAD_TITLE_END =
+  /(?:^|\s)((?:Phó\s+)?(?:Bộ trưởng|Thứ trưởng|Giám đốc|Tổng giám đốc|Thủ trưởng|Cục trưởng|Vụ trưởng|Viện trưởng|Hiệu trưởng|Chủ tịch|Trưởng phòng|Người đứng đầu|Lãnh đạo|lãnh đạo|người đứng đầu|thủ trưởng)(?:\s+và\s+(?:Phó\s+)?(?:Giám đốc|Thủ trưởng|Chủ tịch))?)\s*$/u;
+// Names of ministries and departments that hold a comma: "Văn hóa, Thể thao và Du lịch", "Lao động, Thương binh và Xã hội".
+const COMPOUND_HEAD = /^(?:Văn hóa|Văn hoá|văn hóa|văn hoá|Lao động|lao động)$/u;
+const COMPOUND_TAIL = /^(?:Thể thao|thể thao|Thương binh|thương binh)(?![\p{L}])/u;
+
+// A whole list line that is a kind and its units: "Các Cục: …", "Bộ trưởng các Bộ: …" (not "UBND các tỉnh: …", places).
+const KIND_LIST = new RegExp(`^(?:[^,:;]{0,40}\\s)?(?:[Cc]ác\\s+)?(?:${KIND_BEFORE_COLON.source.slice(KIND_BEFORE_COLON.source.indexOf("(Sở"), KIND_BEFORE_COLON.source.lastIndexOf("\\s*$"))})\\s*(?=:)`, "u");
+/** The units after "các Kind:", each named with its kind (and the title of its head, when one stands before the kind). */
+function unitsOfKind(title: string, kindWord: string, list: string): string[] {
+  const kind = kindWord.charAt(0).toUpperCase() + kindWord.slice(1);
+  const parts = list.split(/\s*,\s*/u).map((u) => u.trim()).filter((u) => u !== "");
+  const units: string[] = [];
+  for (const u of parts) {
+    const last = units.length - 1;
+    if (last >= 0 && COMPOUND_HEAD.test(units[last]!) && COMPOUND_TAIL.test(u)) units[last] += `, ${u}`;
+    else units.push(u);
+  }
+  // "Bộ trưởng các Bộ: Tài chính, Nội vụ, Bộ Y tế": a unit written with its kind keeps it.
+  const lowerKind = kind.toLowerCase();
+  return units.map((u) => `${title ? `${title} ` : ""}${u.toLowerCase().startsWith(`${lowerKind} `) ? u : `${kind} ${u}`}`);
+}
 
 /** Reads a list of bodies starting at the beginning of `s`; returns the raw list text and where it ended. */
 export function readList(s: string): { list: string; end: number } {
@@ -121,26 +155,29 @@ export function readList(s: string): { list: string; end: number } {
       i = close + 1;
       continue;
     }
-    // "Giám đốc các Sở: Y tế, Tài chính, Lao động - Thương binh và Xã hội;" → Sở Y tế, Sở Tài chính, Sở Lao động …
+    // "Giám đốc các Sở: Y tế, Tài chính, Lao động - Thương binh và Xã hội;" → Giám đốc Sở Y tế, Giám đốc Sở Tài chính, …
     // The kind may be written in lower case ("Giám đốc các sở: Công Thương, …"); the units it names are capitalised.
-    const kinds = c === ":" ? /(?:^|\s)(?:các\s+)?(Sở|Phòng|Bộ|sở|phòng|bộ)\s*$/u.exec(out) : null;
+    const kinds = c === ":" ? KIND_BEFORE_COLON.exec(out) : null;
     if (kinds) {
       // The units end at ";", ".", the next title or collective, or the list's verb ("… Tài nguyên và Môi trường theo
       // phạm vi chức năng …").
       const m = UNITS_AFTER_KIND.exec(s.slice(i));
       if (m) {
-        const kind = kinds[1]!.charAt(0).toUpperCase() + kinds[1]!.slice(1);
-        const units = m[1]!.split(/\s*,\s*/u).map((u) => `${kind} ${u.trim()}`);
-        out = `${out.slice(0, kinds.index)}${kinds[0].startsWith(" ") ? " " : ""}${units.join(", ")}`;
+        const before = out.slice(0, kinds.index);
+        const head = HEAD_TITLE_END.exec(before);
+        out = `${head ? before.slice(0, head.index) : before}${kinds[0].startsWith(" ") || head ? " " : ""}${unitsOfKind(head?.[1] ?? "", kinds[1]!, m[1]!).join(", ")}`;
         i += m[0].length;
         continue;
       }
     }
     // "UBND các xã: Phú Lai, Đoàn Kết, Hữu Lợi tổ chức …", "UBND các địa phương: Khánh Sơn, …, Cam Ranh rà soát …": the
     // places of a collective named after its colon are part of its name.
-    const places = c === ":" && /(?:^|\s)các\s+(?:huyện|xã|phường|thị trấn|quận|tỉnh|thành phố|thị xã|địa phương)\s*$/u.test(out) && bodyHeadAt(out.trimStart()) > 0 ? UNITS_AFTER_KIND.exec(s.slice(i)) : null;
-    // Only when the verb comes straight after them: a line that ends on the places is a heading or an address.
-    if (places && STOP_RE.test(s.slice(i + places[0].length).trimStart())) {
+    // "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương: Hà Tĩnh, …, Lâm Đồng chủ động …": several kinds
+    // of place, and where they belong, before the colon.
+    const places = c === ":" && PLACES_BEFORE_COLON.test(out) && bodyHeadAt(out.trimStart()) > 0 ? UNITS_AFTER_KIND.exec(s.slice(i)) ?? PLACES_LEAD_IN.exec(s.slice(i)) : null;
+    // Only when the verb comes straight after them, or a second colon opens the items asked of them ("2. Chủ tịch UBND các
+    // tỉnh: Khánh Hòa, Đắk Lắk, Gia Lai:"): a line that ends on the places is a heading or an address.
+    if (places && (STOP_RE.test(s.slice(i + places[0].length).trimStart()) || /^\s*:\s*(?:$|\n)/u.test(s.slice(i + places[0].length)))) {
       out = `${out.trimEnd()}: ${places[1]!.trim()}`;
       i += places[0].length;
       continue;
@@ -297,6 +334,11 @@ function isCollective(seg: string): boolean {
     low.split(/\s*,\s*/u).every((k) => KIND_WORD.exec(k)?.[0].length === k.length);
 }
 
+const NAMED_PERSON_SEG = /^(?:ông|bà|Ông|Bà)(?:\s*\(\s*bà\s*\))?\s+\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)+/u;
+// A run of kinds after "và" that ends in individuals ("đơn vị, tổ chức, cá nhân có liên quan"), read up to the next "và".
+const CA_NHAN_RUN = /^[^;]{0,60}?(?:^|[\s,])cá nhân(?![\p{L}])/u;
+
+const CONCURRENT_POST = /(^|[,;]\s*)((?:[Đđ]ồng chí\s+)?(?:Phó\s+)?(?:Bộ trưởng|Thứ trưởng|Thủ tướng|Chủ tịch|Giám đốc|Bí thư|Thống đốc)\s[^,;–-]{2,80}?)\s+[–-]\s+(?:Phó\s+)?(?:Trưởng|Chủ tịch|Tổ trưởng|Chủ nhiệm)\s[^,;]*/gu;
 const SHARED_OFFICE_BEFORE = /^(?:(?:Chánh|Phó Chánh)\s+)?Văn phòng\s+(?:HĐND|Hội đồng nhân dân|Đoàn ĐBQH|Đoàn đại biểu Quốc hội)$/iu;
 
 const QUANTIFIED_STANDING = new RegExp(`^(?:tất cả|toàn thể)\\s+(?:các\\s+)?(?:${STANDING_SRC.join("|")}|${POSITION_SRC.join("|")})(?![\\p{L}])`, "iu");
@@ -310,6 +352,9 @@ export function splitList(list: string): string[] {
   const names: string[] = [];
   // "Sở Y tế các tỉnh … tham gia Đề án (danh sách kèm theo)": a remark on the list is not part of any name.
   list = list.replace(/\s*\((?:có\s+|theo\s+)?danh sách[^()]{0,40}\)/giu, "");
+  // "Bộ trưởng Bộ Tài chính - Phó Trưởng ban Thường trực Ban Chỉ đạo 389 quốc gia": the post a titled official holds
+  // besides is the same person, named once by the first title.
+  list = list.replace(CONCURRENT_POST, "$1$2");
   // "… đoàn thể của tỉnh – Uỷ ban nhân dân các huyện, thị xã": a dash between two bodies separates them ("Lao động -
   // Thương binh và Xã hội", "Phát thanh - Truyền hình" are names: no body starts after their dash).
   // "Văn phòng HĐND - UBND huyện" is one office serving both.
@@ -318,7 +363,16 @@ export function splitList(list: string): string[] {
   // government office right after it is the next body, its comma left out ("Phó Chủ tịch Văn xã UBND …": "Văn xã" is the
   // portfolio, not a place).
   list = list.replace(/(?<=\s(?:huyện|xã|tỉnh|phường|quận|thị trấn|thị xã|thành phố))(?<![Vv]ăn xã)\s+(?=(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân)\s)/gu, ", ");
-  for (const group of list.split(/\s*;\s*/)) {
+  for (let group of list.split(/\s*;\s*/)) {
+    // "Các Cục: Đường bộ Việt Nam, Đường sắt Việt Nam", "Bộ trưởng các Bộ: Quốc phòng, Công an" (a Kính gửi line): the
+    // units of the kind named before the colon, each a body of its own.
+    const kindList = KIND_LIST.exec(group);
+    if (kindList && group.slice(kindList[0].length + 1).split(/\s*,\s*/u).every((u) => /^\s*\p{Lu}[^:()]{0,60}$|^\p{Ll}[^:()]{0,30}\p{Lu}/u.test(u))) {
+      const kinds = KIND_BEFORE_COLON.exec(kindList[0].trimEnd())!;
+      const before = kindList[0].slice(0, kinds.index);
+      const head = HEAD_TITLE_END.exec(before);
+      group = `${head ? before.slice(0, head.index) : before}${unitsOfKind(head?.[1] ?? "", kinds[1]!, group.slice(kindList[0].length + 1)).join(", ")}`;
+    }
     const parts = group.split(/(\s*,\s*(?:và\s+)?|\s+và\s+)/u);
     let cur = "";
     for (let k = 0; k < parts.length; k += 2) {
@@ -345,8 +399,8 @@ export function splitList(list: string): string[] {
         cur = `${placeOffice[1]} ${seg}`;
         continue;
       }
-      // "Văn phòng HĐND và UBND huyện" is one office serving both.
-      const sharedOffice = sep.includes("và") && SHARED_OFFICE_BEFORE.test(cur) && /^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)(?![\p{L}])/u.test(seg);
+      // "Văn phòng HĐND và UBND huyện", "Chánh Văn phòng HĐND, UBND huyện": one office serving both.
+      const sharedOffice = SHARED_OFFICE_BEFORE.test(cur) && /^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)(?![\p{L}])/u.test(seg);
       // "các cấp, các ngành, địa phương": the idiom is a collective of its own; a kind after it is another body.
       const afterIdiom = /(?:^|\s)các cấp,? các ngành$/iu.test(cur);
       // "Các cơ quan liên quan và đoàn thể huyện", "các ngành liên quan và địa phương": "liên quan" closes a collective; the
@@ -357,7 +411,12 @@ export function splitList(list: string): string[] {
       const quantified = QUANTIFIED_STANDING.test(cur) && STANDING_SEG.test(seg);
       // "các cơ quan, đơn vị, tổ chức, cán bộ, công chức, viên chức": the staff after the bodies is a collective of its own.
       const staffAfterBodies = STANDING_SEG.test(seg) && !STANDING_SEG.test(cur) && !QUANTIFIED_STANDING.test(cur) && /^(?:(?:tất cả|toàn thể)\s+)?các\s/iu.test(cur);
-      const startsNew = cur === "" || afterIdiom || closed || staffAfterBodies || (!idiomTail && !sharedOffice && !elided && !quantified && ((bodyHeadAt(seg) > 0 && !(kind && isCollective(cur))) || /^(?:các|mỗi|từng)\s/iu.test(seg)));
+      // "Thủ trưởng các sở, ban, ngành và đơn vị, tổ chức, cá nhân có liên quan", "Chủ tịch UBND xã Tân Phú và bà Phan Thị
+      // Năm": the title of a head governs bodies, not individuals; what "và" adds after a titled name that takes in
+      // "cá nhân", or a person by name, is another addressee.
+      const untitledAfterHead = sep.includes("và") && TITLE_LEAD.test(cur) && !/^(?:ông|bà)\s/iu.test(cur) &&
+        (NAMED_PERSON_SEG.test(seg) || (!/(?:^|\s)cá nhân(?:\s|$)/u.test(cur) && CA_NHAN_RUN.test(parts.slice(k).join(""))));
+      const startsNew = cur === "" || afterIdiom || closed || staffAfterBodies || untitledAfterHead || (!idiomTail && !sharedOffice && !elided && !quantified && ((bodyHeadAt(seg) > 0 && !(kind && isCollective(cur))) || /^(?:các|mỗi|từng)\s/iu.test(seg)));
       const shared = !startsNew && sep.includes(",") ? sharedHead(cur, seg, parts.slice(k + 1)) : !startsNew && sep.includes("và") ? sharedNameHead(cur, seg) : null;
       if (shared) {
         names.push(cur);
@@ -385,7 +444,7 @@ const BARE_OFFICE = new RegExp(`^(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhâ
 // Tiers of kinds: a collective goes on only with kinds of its own tier ("các đơn vị sự nghiệp và doanh nghiệp nhà
 // nước" are two bodies; "các phòng, ban, ngành, đoàn thể" one).
 const TIERS: RegExp[] = [
-  /^(?:sở|ban|ngành|phòng|đoàn thể|cơ quan|đơn vị|địa phương|hội|chi cục|trung tâm|báo|đài)(?![\p{L}])/iu,
+  /^(?:sở|ban|ngành|phòng|đoàn thể|cơ quan|đơn vị|địa phương|hội|chi cục|trung tâm|báo|đài|bệnh viện|viện|tổng cục|cục|vụ)(?![\p{L}])/iu,
   /^(?:(?:huyện|thị|thành|quận|tỉnh|đảng) (?:ủy|uỷ)|đảng bộ|chi bộ|tổ chức đảng)(?![\p{L}])/iu,
   /^(?:huyện|quận|xã|phường|thị trấn|thị xã|thành phố|tỉnh)(?![\p{L}])/iu,
   /^(?:doanh nghiệp|công ty|hợp tác xã|cơ sở kinh tế)(?![\p{L}])/iu,

@@ -100,6 +100,10 @@ function givenTo(verb: string, rest: string): { names: string[]; end: number } |
   return { names: obj.names, end: to![0].length + obj.end };
 }
 
+// "Giao Phó Thủ tướng Hồ Đức Phớc và các Phó Thủ tướng theo nhiệm vụ được phân công chỉ đạo …", "đề nghị Quý cơ quan theo
+// chức năng, nhiệm vụ …": the remit by which those asked act stands between them and their verb.
+const BY_REMIT = /^theo\s+(?:đúng\s+)?(?:chức năng|nhiệm vụ|thẩm quyền|lĩnh vực|phạm vi|sự phân công|phân công)(?![\p{L}])/u;
+
 function looseObject(rest: string): { names: string[]; end: number } | null {
   if (!LOOSE_OBJECT.test(rest)) return null;
   const { list, end } = readList(rest);
@@ -114,7 +118,7 @@ function looseObject(rest: string): { names: string[]; end: number } | null {
   // A name of more than 12 words is a clause, unless it is a run of short kinds ("toàn thể cán bộ, đảng viên, công chức,
   // viên chức, đoàn viên, hội viên, học sinh"), people by their standing listed one by one.
   const clauseLike = (n: string) => n.split(/\s+/u).length > 12 && n.split(/\s*,\s*/u).some((p) => p.split(/\s+/u).length > 4);
-  if (!names.length || list.length > 160 || names.some(clauseLike) || !(VERB_NEXT.test(next) || colon || /^(?:cùng|không)\s/u.test(next))) return null;
+  if (!names.length || list.length > 160 || names.some(clauseLike) || !(VERB_NEXT.test(next) || colon || /^(?:cùng|không)\s/u.test(next) || BY_REMIT.test(next))) return null;
   return { names, end };
 }
 

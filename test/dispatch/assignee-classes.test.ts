@@ -571,7 +571,7 @@ describe("a list of units hard-wrapped over lines", () => {
     `ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NAM\nSố: 12/QĐ-UBND\nQuảng Nam, ngày 5 tháng 3 năm 2020\nQUYẾT ĐỊNH\nVề việc thành lập Tổ công tác\n\nĐiều 1. Thành lập Tổ công tác liên ngành.\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.\n${clause}\n`;
   it("reads the units after 'các Sở:' across the break", () => {
     const got = names(decision("Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc các Sở: Tài chính, Nội vụ, Công\nThương, Kế hoạch và Đầu tư; Chủ tịch UBND các huyện, thị xã, thành phố chịu trách nhiệm thi hành Quyết định này./."));
-    expect(got).toEqual([["lead:Chánh Văn phòng UBND tỉnh", "lead:Giám đốc Sở Tài chính", "lead:Sở Nội vụ", "lead:Sở Công Thương", "lead:Sở Kế hoạch và Đầu tư", "lead:Chủ tịch UBND các huyện, thị xã, thành phố"]]);
+    expect(got).toEqual([["lead:Chánh Văn phòng UBND tỉnh", "lead:Giám đốc Sở Tài chính", "lead:Giám đốc Sở Nội vụ", "lead:Giám đốc Sở Công Thương", "lead:Giám đốc Sở Kế hoạch và Đầu tư", "lead:Chủ tịch UBND các huyện, thị xã, thành phố"]]);
   });
   it("goes on after a line ending in a comma, not into a dash item", () => {
     expect(sentences("Sở Y tế, Sở Tài chính,\nSở Nội vụ phối hợp thực hiện.")).toEqual(["Sở Y tế, Sở Tài chính, Sở Nội vụ phối hợp thực hiện."]);
@@ -1015,5 +1015,65 @@ describe("a directing verb hides partners only of the bodies it directs", () => 
 describe("a partner glued to 'với' by PDF extraction", () => {
   it("is still read", () => {
     expect(coordinatorsIn("Bộ Tài chính chủ trì, phối hợp vớiBộ Công Thương nghiên cứu kiến nghị.")).toEqual(["Bộ Công Thương"]);
+  });
+});
+
+describe("a kind named once before its units ('các Bộ: A, B', 'Các Cục: A, B')", () => {
+  it("gives each unit its kind and the title of its head", () => {
+    expect(leadsOfSentence("Bộ trưởng các Bộ: Xây dựng, Công Thương, Văn hóa, Thể thao và Du lịch, Y tế theo chức năng, nhiệm vụ chủ động chỉ đạo triển khai.")?.leads).toEqual([
+      "Bộ trưởng Bộ Xây dựng", "Bộ trưởng Bộ Công Thương", "Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch", "Bộ trưởng Bộ Y tế"]);
+    expect(leadsOfSentence("Giám đốc các Sở, ngành: Tư pháp, Lao động, Thương binh và Xã hội, Y tế chịu trách nhiệm thi hành Quyết định này.")?.leads).toEqual([
+      "Giám đốc Sở Tư pháp", "Giám đốc Sở Lao động, Thương binh và Xã hội", "Giám đốc Sở Y tế"]);
+  });
+  it("splits a Kính gửi line of units of one kind, but keeps places after their colon", () => {
+    expect(splitList("Các Cục: Đường bộ Việt Nam, Đường sắt Việt Nam, Kinh tế - Quản lý đầu tư xây dựng")).toEqual(["Cục Đường bộ Việt Nam", "Cục Đường sắt Việt Nam", "Cục Kinh tế - Quản lý đầu tư xây dựng"]);
+    expect(splitList("Bộ trưởng các Bộ: Tài chính, Nội vụ, Bộ Y tế.")).toEqual(["Bộ trưởng Bộ Tài chính", "Bộ trưởng Bộ Nội vụ", "Bộ trưởng Bộ Y tế"]);
+    expect(splitList("Các Tổng công ty: Đường sắt Việt Nam, Cảng hàng không Việt Nam")).toEqual(["Tổng công ty Đường sắt Việt Nam", "Tổng công ty Cảng hàng không Việt Nam"]);
+    expect(splitList("Sở Xây dựng các tỉnh, thành phố: Gia Lai, Đắk Lắk, Khánh Hòa")).toEqual(["Sở Xây dựng các tỉnh, thành phố: Gia Lai, Đắk Lắk, Khánh Hòa"]);
+  });
+});
+
+describe("titled persons asked, with their remit before the verb", () => {
+  it("reads 'Giao Phó Thủ tướng X và các Phó Thủ tướng theo nhiệm vụ được phân công chỉ đạo …'", () => {
+    expect(leadsOfSentence("Giao Phó Thủ tướng Hồ Đức Phớc và các Phó Thủ tướng theo nhiệm vụ được phân công chỉ đạo, đôn đốc, kiểm tra các Bộ, cơ quan, địa phương.")?.leads).toEqual(["Phó Thủ tướng Hồ Đức Phớc", "các Phó Thủ tướng"]);
+    expect(leadsOfSentence("Đề nghị Quý cơ quan theo chức năng, nhiệm vụ phối hợp thực hiện.")?.leads).toEqual(["Quý cơ quan"]);
+  });
+});
+
+describe("the places of a titled collective named after its colon", () => {
+  it("keeps them with several kinds of place and where they belong, and in a lead-in heading ended by its own colon", () => {
+    expect(leadsOfSentence("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương: Hà Tĩnh, Quảng Trị, Huế chủ động phối hợp với Bộ Tài chính.")?.leads).toEqual(["Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương: Hà Tĩnh, Quảng Trị, Huế"]);
+    expect(leadsOfSentence("Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa, Đắk Lắk, Gia Lai:")?.leads).toEqual(["Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa, Đắk Lắk, Gia Lai"]);
+  });
+});
+
+describe("what 'và' adds after a titled head", () => {
+  it("splits off individuals and persons by name, which have no head", () => {
+    expect(splitList("Thủ trưởng các sở, ban, ngành và đơn vị, tổ chức, cá nhân có liên quan")).toEqual(["Thủ trưởng các sở, ban, ngành", "đơn vị, tổ chức, cá nhân có liên quan"]);
+    expect(splitList("Giám đốc Trung tâm Phục vụ hành chính công cấp tỉnh, cấp xã và tổ chức, cá nhân có liên quan")).toEqual(["Giám đốc Trung tâm Phục vụ hành chính công cấp tỉnh, cấp xã", "tổ chức, cá nhân có liên quan"]);
+    expect(splitList("Chủ tịch UBND xã Tân Phú và bà Phan Thị Năm")).toEqual(["Chủ tịch UBND xã Tân Phú", "bà Phan Thị Năm"]);
+  });
+  it("keeps bodies under one title together", () => {
+    expect(splitList("Thủ trưởng các sở, ban, ngành và đơn vị thuộc tỉnh")).toEqual(["Thủ trưởng các sở, ban, ngành và đơn vị thuộc tỉnh"]);
+  });
+});
+
+describe("the office serving both councils, written with a comma", () => {
+  it("keeps 'Chánh Văn phòng HĐND, UBND huyện' whole", () => {
+    expect(splitList("Chánh văn phòng HĐND, UBND huyện, Chủ tịch UBND xã Tân Phú")).toEqual(["Chánh văn phòng HĐND, UBND huyện", "Chủ tịch UBND xã Tân Phú"]);
+  });
+});
+
+describe("a titled official's concurrent post after a dash", () => {
+  it("is the same person, named by the first title", () => {
+    expect(leadsOfSentence("Bộ trưởng Bộ Tài chính - Phó Trưởng ban Thường trực Ban Chỉ đạo 389 quốc gia tập trung lãnh đạo, chỉ đạo các đơn vị liên quan.")?.leads).toEqual(["Bộ trưởng Bộ Tài chính"]);
+    expect(splitList("Giám đốc Sở Lao động - Thương binh và Xã hội, Sở Y tế")).toEqual(["Giám đốc Sở Lao động - Thương binh và Xã hội", "Sở Y tế"]);
+  });
+});
+
+describe("central kinds of unit in a collective under one 'các'", () => {
+  it("keeps 'các Bệnh viện, Viện', 'các Cục, Vụ' together", () => {
+    expect(splitList("Giám đốc các Bệnh viện, Viện có giường bệnh trực thuộc Bộ Y tế")).toEqual(["Giám đốc các Bệnh viện, Viện có giường bệnh trực thuộc Bộ Y tế"]);
+    expect(splitList("Thủ trưởng các Cục, Vụ và các đơn vị trực thuộc Bộ có liên quan")).toEqual(["Thủ trưởng các Cục, Vụ", "các đơn vị trực thuộc Bộ có liên quan"]);
   });
 });

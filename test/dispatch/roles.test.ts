@@ -31,9 +31,9 @@ describe("leads", () => {
     ["Văn phòng HĐND và UBND huyện theo dõi, đôn đốc.", ["Văn phòng HĐND và UBND huyện"]],
     ["UBND xã Quỳnh Vinh, UBND xã Quỳnh Lộc phối hợp với Công an huyện.", ["UBND xã Quỳnh Vinh", "UBND xã Quỳnh Lộc"]],
     ["Công chức Địa chính - Xây dựng xã phối hợp với Trưởng Ban Nhân dân các ấp đo độ mặn.", ["Công chức Địa chính - Xây dựng xã"]],
-    ["Chánh Văn phòng UBND tỉnh; Giám đốc các Sở: Y tế, Tài chính, Lao động - Thương binh và Xã hội; Chủ tịch UBND các huyện chịu trách nhiệm thi hành Quyết định này.", ["Chánh Văn phòng UBND tỉnh", "Giám đốc Sở Y tế", "Sở Tài chính", "Sở Lao động - Thương binh và Xã hội", "Chủ tịch UBND các huyện"]],
+    ["Chánh Văn phòng UBND tỉnh; Giám đốc các Sở: Y tế, Tài chính, Lao động - Thương binh và Xã hội; Chủ tịch UBND các huyện chịu trách nhiệm thi hành Quyết định này.", ["Chánh Văn phòng UBND tỉnh", "Giám đốc Sở Y tế", "Giám đốc Sở Tài chính", "Giám đốc Sở Lao động - Thương binh và Xã hội", "Chủ tịch UBND các huyện"]],
     // The kind in lower case ("các sở:") names the same units.
-    ["Chánh Văn phòng UBND tỉnh; Giám đốc các sở: Công Thương, Kế hoạch và Đầu tư, Xây dựng; Chủ tịch UBND các huyện chịu trách nhiệm thi hành Quyết định này.", ["Chánh Văn phòng UBND tỉnh", "Giám đốc Sở Công Thương", "Sở Kế hoạch và Đầu tư", "Sở Xây dựng", "Chủ tịch UBND các huyện"]],
+    ["Chánh Văn phòng UBND tỉnh; Giám đốc các sở: Công Thương, Kế hoạch và Đầu tư, Xây dựng; Chủ tịch UBND các huyện chịu trách nhiệm thi hành Quyết định này.", ["Chánh Văn phòng UBND tỉnh", "Giám đốc Sở Công Thương", "Giám đốc Sở Kế hoạch và Đầu tư", "Giám đốc Sở Xây dựng", "Chủ tịch UBND các huyện"]],
     // Without a colon list the kind stays a collective.
     ["Giám đốc các sở, ngành; Chủ tịch UBND các huyện chịu trách nhiệm thi hành Quyết định này.", ["Giám đốc các sở, ngành", "Chủ tịch UBND các huyện"]],
   ])("%s", (sentence, leads) => {
