@@ -1017,3 +1017,18 @@ describe("a partner glued to 'với' by PDF extraction", () => {
     expect(coordinatorsIn("Bộ Tài chính chủ trì, phối hợp vớiBộ Công Thương nghiên cứu kiến nghị.")).toEqual(["Bộ Công Thương"]);
   });
 });
+
+describe("corporations, project investors and area tax offices head bodies (rassign4)", () => {
+  it.each([
+    ["Tập đoàn Điện lực Việt Nam khẩn trương khôi phục cấp điện cho các khu vực bị ảnh hưởng.", ["Tập đoàn Điện lực Việt Nam"]],
+    ["Tập đoàn Dầu khí Việt Nam báo cáo Bộ Công Thương trước ngày 15 tháng 12.", ["Tập đoàn Dầu khí Việt Nam"]],
+    ["Chủ đầu tư phối hợp chặt chẽ với các đơn vị liên quan hoàn thành nghiệm thu các hạng mục còn lại.", ["Chủ đầu tư"]],
+    ["Thuế tỉnh chủ trì, phối hợp với Sở Tài chính rà soát các khoản thu.", ["Thuế tỉnh"]],
+    ["Giao Thuế thành phố Hà Nội hướng dẫn người nộp thuế.", ["Thuế thành phố Hà Nội"]],
+  ])("%s", (sentence, want) => expect(leads(sentence)).toEqual(want));
+
+  it("a tax, an investment or a group that is the work is no body", () => {
+    expect(leads("Thuế thu nhập cá nhân được khấu trừ theo quy định.")).toEqual([]);
+    expect(leads("Đề nghị các đơn vị tăng cường thu hút đầu tư vào các tập đoàn kinh tế.")).not.toContainEqual(expect.stringMatching(/tập đoàn/u));
+  });
+});
