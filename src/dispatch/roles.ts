@@ -186,6 +186,11 @@ const WARNING = /^[\s\-–+•*]*(?:Nếu|Trường h[ợọ]p)(?![\p{L}])[^.;]*
 const SAID = /^[^:]{0,300}?(?:như sau|như|sau|kết luận|chỉ đạo|nhấn mạnh|lưu ý|ý kiến)\s*:\s*(?=(?:Đề nghị|Yêu cầu|Giao)\s)/u;
 const EXECUTES = /^([^.!?]{3,600}?)\s+(?:chịu|có)\s+trách nhiệm\s+(?:tổ chức\s+)?(?:thi hành|thực hiện)\s+(?:Quyết định|Chỉ thị|Nghị quyết|Quy định|Quy chế)\s+(?:này|số)/u;
 
+/** "X, Y và Z chịu trách nhiệm thi hành Quyết định này": a decision's execution clause. */
+export function isExecutionClause(sentence: string): boolean {
+  return sentence.includes("trách nhiệm") && EXECUTES.test(sentence.replace(/^[\s\-–+•*]+/u, ""));
+}
+
 // Steps ask about the same sentences several times (structure, tasks, closings); results are immutable, so memoise.
 const LEADS_CACHE = new Map<string, SentenceLeads | null>();
 
