@@ -123,14 +123,19 @@ export function readList(s: string): { list: string; end: number } {
     }
     // "Giám đốc các Sở: Y tế, Tài chính, Lao động - Thương binh và Xã hội;" → Sở Y tế, Sở Tài chính, Sở Lao động …
     // The kind may be written in lower case ("Giám đốc các sở: Công Thương, …"); the units it names are capitalised.
-    const kinds = c === ":" ? /(?:^|\s)(?:các\s+)?(Sở|Phòng|Bộ|sở|phòng|bộ)\s*$/u.exec(out) : null;
+    // "Các Cục: Đường bộ Việt Nam, Đường sắt Việt Nam, …", "Các Bộ, cơ quan: Tài chính, …, Tập đoàn Điện lực Việt Nam",
+    // "Giám đốc các Sở, ngành: Tư pháp, Y tế": each unit named after the colon is a body of that kind (one already headed
+    // by its own kind stays as written).
+    const kinds = c === ":" ? /(?:^|\s)(?:[Cc]ác\s+)?(Sở|Phòng|Bộ|Cục|Vụ|sở|phòng|bộ|cục)(?:\s*,\s*(?:ngành|cơ quan|ban,\s*ngành))?\s*$/u.exec(out) : null;
     if (kinds) {
       // The units end at ";", ".", the next title or collective, or the list's verb ("… Tài nguyên và Môi trường theo
       // phạm vi chức năng …").
       const m = UNITS_AFTER_KIND.exec(s.slice(i));
       if (m) {
         const kind = kinds[1]!.charAt(0).toUpperCase() + kinds[1]!.slice(1);
-        const units = m[1]!.split(/\s*,\s*/u).map((u) => `${kind} ${u.trim()}`);
+        // Ministries whose own names hold a comma ("Văn hóa, Thể thao và Du lịch") are one unit.
+        const items = m[1]!.replace(/(Văn hóa|Văn hoá|Lao động)\s*,\s*(?=(?:Thể thao và Du lịch|Thương binh và Xã hội)(?![\p{L}]))/gu, "$1 - ").split(/\s*,\s*(?!(?:Thể thao và Du lịch|Thương binh và Xã hội)(?![\p{L}]))/u);
+        const units = items.map((u) => (bodyHeadAt(u.trim()) > 0 && !/^(?:Y tế|Tư pháp|Nội vụ|Ngoại giao|Công an|Quốc phòng)$/u.test(u.trim()) ? u.trim() : `${kind} ${u.trim()}`));
         out = `${out.slice(0, kinds.index)}${kinds[0].startsWith(" ") ? " " : ""}${units.join(", ")}`;
         i += m[0].length;
         continue;
@@ -297,7 +302,8 @@ function isCollective(seg: string): boolean {
     low.split(/\s*,\s*/u).every((k) => KIND_WORD.exec(k)?.[0].length === k.length);
 }
 
-const SHARED_OFFICE_BEFORE = /^(?:(?:Chánh|Phó Chánh)\s+)?Văn phòng\s+(?:HĐND|Hội đồng nhân dân|Đoàn ĐBQH|Đoàn đại biểu Quốc hội)$/iu;
+// "Các ông (bà) Chánh Văn phòng Hội đồng nhân dân và Uỷ ban nhân dân tỉnh": the honorific does not change the office.
+const SHARED_OFFICE_BEFORE = /^(?:(?:các\s+)?(?:ông|bà)(?:\s*\(\s*bà\s*\)|\s*\/\s*bà)?\s+)?(?:(?:Chánh|Phó Chánh)\s+)?Văn phòng\s+(?:HĐND|HDND|Hội đồng nhân dân|Đoàn ĐBQH|Đoàn đại biểu Quốc hội)$/iu;
 
 const QUANTIFIED_STANDING = new RegExp(`^(?:tất cả|toàn thể)\\s+(?:các\\s+)?(?:${STANDING_SRC.join("|")}|${POSITION_SRC.join("|")})(?![\\p{L}])`, "iu");
 const STANDING_SEG = new RegExp(`^(?:${STANDING_SRC.join("|")}|${POSITION_SRC.join("|")})(?![\\p{L}])`, "iu");
@@ -345,8 +351,9 @@ export function splitList(list: string): string[] {
         cur = `${placeOffice[1]} ${seg}`;
         continue;
       }
-      // "Văn phòng HĐND và UBND huyện" is one office serving both.
-      const sharedOffice = sep.includes("và") && SHARED_OFFICE_BEFORE.test(cur) && /^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)(?![\p{L}])/u.test(seg);
+      // "Văn phòng HĐND và UBND huyện", "Chánh văn phòng HĐND, UBND huyện" are one office serving both (the council's
+      // office named with no place of its own shares the government's).
+      const sharedOffice = (sep.includes("và") || sep.includes(",")) && SHARED_OFFICE_BEFORE.test(cur) && /^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)(?![\p{L}])/u.test(seg);
       // "các cấp, các ngành, địa phương": the idiom is a collective of its own; a kind after it is another body.
       const afterIdiom = /(?:^|\s)các cấp,? các ngành$/iu.test(cur);
       // "Các cơ quan liên quan và đoàn thể huyện", "các ngành liên quan và địa phương": "liên quan" closes a collective; the
@@ -357,7 +364,10 @@ export function splitList(list: string): string[] {
       const quantified = QUANTIFIED_STANDING.test(cur) && STANDING_SEG.test(seg);
       // "các cơ quan, đơn vị, tổ chức, cán bộ, công chức, viên chức": the staff after the bodies is a collective of its own.
       const staffAfterBodies = STANDING_SEG.test(seg) && !STANDING_SEG.test(cur) && !QUANTIFIED_STANDING.test(cur) && /^(?:(?:tất cả|toàn thể)\s+)?các\s/iu.test(cur);
-      const startsNew = cur === "" || afterIdiom || closed || staffAfterBodies || (!idiomTail && !sharedOffice && !elided && !quantified && ((bodyHeadAt(seg) > 0 && !(kind && isCollective(cur))) || /^(?:các|mỗi|từng)\s/iu.test(seg)));
+      // "Giám đốc Sở Y tế và tổ chức, cá nhân có liên quan": the idiom "tổ chức, cá nhân" (guide: one collective) is a
+      // body of its own, with or without "các".
+      const orgsAndPersons = cur !== "" && /^tổ chức$/iu.test(seg) && /^cá nhân(?![\p{L}])/iu.test(parts[k + 2]?.trim() ?? "") && !/^(?:(?:tất cả|toàn thể)\s+)?(?:các|những)\s/iu.test(cur);
+      const startsNew = cur === "" || afterIdiom || closed || staffAfterBodies || orgsAndPersons || (!idiomTail && !sharedOffice && !elided && !quantified && ((bodyHeadAt(seg) > 0 && !(kind && isCollective(cur))) || /^(?:các|mỗi|từng)\s/iu.test(seg)));
       const shared = !startsNew && sep.includes(",") ? sharedHead(cur, seg, parts.slice(k + 1)) : !startsNew && sep.includes("và") ? sharedNameHead(cur, seg) : null;
       if (shared) {
         names.push(cur);
