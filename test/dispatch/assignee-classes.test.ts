@@ -1072,3 +1072,10 @@ describe("a kind over a colon names a body of that kind for each unit listed (ra
     expect(listed("UBND các xã: Phú Lai, Đoàn Kết, Hữu Lợi tổ chức ra quân")).toEqual(["UBND các xã: Phú Lai, Đoàn Kết, Hữu Lợi"]);
   });
 });
+
+describe("an ordinal counting a letter's points opens the sentence, not its subject (rassign4)", () => {
+  it.each([
+    ["Thứ nhất, các cơ sở Đảng khẩn trương thực hiện các công việc chuẩn bị đại hội.", ["các cơ sở Đảng"]],
+    ["Hai là, các cấp ủy tăng cường lãnh đạo công tác tuyên truyền.", ["các cấp ủy"]],
+  ])("%s", (s, want) => expect(leads(s)).toEqual(want));
+});
