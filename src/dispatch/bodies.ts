@@ -114,7 +114,7 @@ const PLACES_LEAD_IN = new RegExp(`${UNITS_SRC}(?=\\s*:\\s*(?:$|\\n))`, "u");
 // "các Bộ: …", "Giám đốc các Sở, ngành: …", "Các Cục: …", "các Tổng công ty: …": a kind of organisation named once before
 // the colon, then the units of that kind by their proper names.
 const KIND_BEFORE_COLON =
-  /(?:^|\s)(?:[Cc]ác\s+)?(Sở|Phòng|Bộ|Cục|Vụ|Tổng cục|Tổng công ty|Tập đoàn|Viện|Bệnh viện|Trường|sở|phòng|bộ|cục|vụ|tổng cục|tổng công ty|tập đoàn|viện|bệnh viện|trường)(?:\s*,\s*(?:ban|ngành|Ban|Ngành))*\s*$/u;
+  /(?:^|\s)(?:[Cc]ác\s+)?(Sở|Phòng|Bộ|Cục|Vụ|Tổng cục|Tổng công ty|Tập đoàn|Viện|Bệnh viện|Trường|sở|phòng|bộ|cục|vụ|tổng cục|tổng công ty|tập đoàn|viện|bệnh viện|trường)(?:\s*,\s*(?:ban|ngành|Ban|Ngành|cơ quan))*\s*$/u;
 // The title of the head of each unit listed ("Bộ trưởng các Bộ: Quốc phòng, Công an" are the Minister of Defence and the
 // Minister of Public Security), written once before the kind.
 const HEAD_TITLE_END =
@@ -339,7 +339,8 @@ const NAMED_PERSON_SEG = /^(?:ông|bà|Ông|Bà)(?:\s*\(\s*bà\s*\))?\s+\p{Lu}\p
 const CA_NHAN_RUN = /^[^;]{0,60}?(?:^|[\s,])cá nhân(?![\p{L}])/u;
 
 const CONCURRENT_POST = /(^|[,;]\s*)((?:[Đđ]ồng chí\s+)?(?:Phó\s+)?(?:Bộ trưởng|Thứ trưởng|Thủ tướng|Chủ tịch|Giám đốc|Bí thư|Thống đốc)\s[^,;–-]{2,80}?)\s+[–-]\s+(?:Phó\s+)?(?:Trưởng|Chủ tịch|Tổ trưởng|Chủ nhiệm)\s[^,;]*/gu;
-const SHARED_OFFICE_BEFORE = /^(?:(?:Chánh|Phó Chánh)\s+)?Văn phòng\s+(?:HĐND|Hội đồng nhân dân|Đoàn ĐBQH|Đoàn đại biểu Quốc hội)$/iu;
+// "Các ông (bà) Chánh Văn phòng Hội đồng nhân dân và Uỷ ban nhân dân tỉnh": the honorific does not change the office.
+const SHARED_OFFICE_BEFORE = /^(?:(?:các\s+)?(?:ông|bà)(?:\s*\(\s*bà\s*\)|\s*\/\s*bà)?\s+)?(?:(?:Chánh|Phó Chánh)\s+)?Văn phòng\s+(?:HĐND|HDND|Hội đồng nhân dân|Đoàn ĐBQH|Đoàn đại biểu Quốc hội)$/iu;
 
 const QUANTIFIED_STANDING = new RegExp(`^(?:tất cả|toàn thể)\\s+(?:các\\s+)?(?:${STANDING_SRC.join("|")}|${POSITION_SRC.join("|")})(?![\\p{L}])`, "iu");
 const STANDING_SEG = new RegExp(`^(?:${STANDING_SRC.join("|")}|${POSITION_SRC.join("|")})(?![\\p{L}])`, "iu");
@@ -399,8 +400,9 @@ export function splitList(list: string): string[] {
         cur = `${placeOffice[1]} ${seg}`;
         continue;
       }
-      // "Văn phòng HĐND và UBND huyện", "Chánh Văn phòng HĐND, UBND huyện": one office serving both.
-      const sharedOffice = SHARED_OFFICE_BEFORE.test(cur) && /^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)(?![\p{L}])/u.test(seg);
+      // "Văn phòng HĐND và UBND huyện", "Chánh văn phòng HĐND, UBND huyện" are one office serving both (the council's
+      // office named with no place of its own shares the government's).
+      const sharedOffice = (sep.includes("và") || sep.includes(",")) && SHARED_OFFICE_BEFORE.test(cur) && /^(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)(?![\p{L}])/u.test(seg);
       // "các cấp, các ngành, địa phương": the idiom is a collective of its own; a kind after it is another body.
       const afterIdiom = /(?:^|\s)các cấp,? các ngành$/iu.test(cur);
       // "Các cơ quan liên quan và đoàn thể huyện", "các ngành liên quan và địa phương": "liên quan" closes a collective; the
@@ -416,7 +418,10 @@ export function splitList(list: string): string[] {
       // "cá nhân", or a person by name, is another addressee.
       const untitledAfterHead = sep.includes("và") && TITLE_LEAD.test(cur) && !/^(?:ông|bà)\s/iu.test(cur) &&
         (NAMED_PERSON_SEG.test(seg) || (!/(?:^|\s)cá nhân(?:\s|$)/u.test(cur) && CA_NHAN_RUN.test(parts.slice(k).join(""))));
-      const startsNew = cur === "" || afterIdiom || closed || staffAfterBodies || untitledAfterHead || (!idiomTail && !sharedOffice && !elided && !quantified && ((bodyHeadAt(seg) > 0 && !(kind && isCollective(cur))) || /^(?:các|mỗi|từng)\s/iu.test(seg)));
+      // "Giám đốc Sở Y tế và tổ chức, cá nhân có liên quan": the idiom "tổ chức, cá nhân" (guide: one collective) is a
+      // body of its own, with or without "các".
+      const orgsAndPersons = cur !== "" && /^tổ chức$/iu.test(seg) && /^cá nhân(?![\p{L}])/iu.test(parts[k + 2]?.trim() ?? "") && !/^(?:(?:tất cả|toàn thể)\s+)?(?:các|những)\s/iu.test(cur);
+      const startsNew = cur === "" || afterIdiom || closed || staffAfterBodies || untitledAfterHead || orgsAndPersons || (!idiomTail && !sharedOffice && !elided && !quantified && ((bodyHeadAt(seg) > 0 && !(kind && isCollective(cur))) || /^(?:các|mỗi|từng)\s/iu.test(seg)));
       const shared = !startsNew && sep.includes(",") ? sharedHead(cur, seg, parts.slice(k + 1)) : !startsNew && sep.includes("và") ? sharedNameHead(cur, seg) : null;
       if (shared) {
         names.push(cur);

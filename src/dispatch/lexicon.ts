@@ -50,6 +50,10 @@ export const HEAD_SRC = [
   "bhxh", "ttyt", "nhnn", "ub\\.?\\s?mttq(?:vn)?", "kiểm toán nhà nước", "tổng (?:lđlđ|liên đoàn)", "liên hiệp", "tạp chí", "bảo tàng",
   // The national news agency, listed with ministries and committees ("Bộ Ngoại giao; Thông tấn xã Việt Nam; Ủy ban …").
   "thông tấn xã",
+  // State and central corporations and the parties to a building project, whom ministries and provinces task directly
+  // ("Tập đoàn Điện lực Việt Nam khẩn trương …", "Chủ đầu tư phối hợp với …", "Chủ đầu tư, trong phạm vi …"), and the
+  // tax offices named by their area since 2025 ("Thuế tỉnh chủ trì …", "Thuế thành phố Hà Nội", "Thuế cơ sở").
+  "tập đoàn", "chủ đầu tư", "thuế(?= (?:tỉnh|thành phố|cơ sở)(?![\\p{L}]))",
   "hộ (?:gia đình|nhân dân|dân|kinh doanh)", "nơi thờ tự", "cơ sở tôn giáo",
   // Units of a school, hospital or commune, and the people a notice tells to act ("Khoa khám bệnh", "Tiểu ban nội
   // dung", "Cổng thông tin điện tử huyện", "Công đoàn Giáo dục huyện", "bộ phận địa chính", "Tổ trưởng 08 Tổ dân

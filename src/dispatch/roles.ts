@@ -33,9 +33,10 @@ const DAY_LEAD = new RegExp(String.raw`^(?:(?:sáng|chiều|tối|trưa)\s+)?(?:
 // Lower-case adverbials that may stand between an opener and the subject ("Để …, trong thời gian tới, UBND tỉnh …").
 const ADVERBIAL =
   /^(?:trong|theo|tại|khi|nếu|để|nhằm|sau|trước|tùy|tuỳ|từ|đến|với|đối với|riêng|cụ thể|thời gian|hiện nay|qua|ngoài ra|đồng thời|bên cạnh|mặt khác|do|vì|bởi|nhất là|đặc biệt|trên cơ sở|căn cứ|hàng|hằng|định kỳ|ngày|sáng|chiều|tối|tháng|năm|quý|tuần|lúc|vào|kể từ|cùng với|song song|như vậy|vừa qua|gần đây|thời điểm|ngay|sớm|kịp thời|trường hợp|tiếp theo|mỗi|tất cả|chậm nhất|muộn nhất)(?![\p{L}])/iu;
-// "Theo dõi" is a verb ("Theo dõi kiểm tra, …"), not the preposition "Theo" opening an adverbial clause.
+// "Theo dõi" is a verb ("Theo dõi kiểm tra, …"), not the preposition "Theo" opening an adverbial clause. "Thứ nhất, các
+// cơ sở Đảng khẩn trương …", "Hai là, …": an ordinal that counts the points of a letter opens the sentence, not its subject.
 const OPENER =
-  /^(?:Về\s|Trong|Trên cơ sở|Căn cứ|Sau khi|Để|Khi|Nhằm|Qua đó|Đồng thời|Ngoài ra|Thực hiện|Theo(?!\s+dõi)|Ngày\s+\d|Hết|Từ|Đến|Tiếp theo|Bên cạnh đó|Mặt khác|Riêng|Đối với|Cụ thể|Trước mắt|Ngay(?=\s+(?:từ|sau|trong|khi|đầu)(?![\p{L}]))|Tại|Với|Nhân dịp|Hưởng ứng|Trước|Nhận được|Trường h[ợọ]p|Nếu|Cùng với đó|Chào mừng|(?:Sáng|Chiều|Tối|Trưa)\s+(?:ngày\s+|nay\b)?\d?|Thời gian qua|Hiện nay|Vừa qua|Do đó|Do vậy|Vì vậy|Vì thế|Vậy(?=\s)|Song song với đó|T(?:ùy|uỳ)\s|Sau(?=\s)|Ngoài(?=\s)|Bên cạnh(?=\s))/u;
+  /^(?:Về\s|Trong|Trên cơ sở|Căn cứ|Sau khi|Để|Khi|Nhằm|Qua đó|Đồng thời|Ngoài ra|Thực hiện|Theo(?!\s+dõi)|Ngày\s+\d|Hết|Từ|Đến|Tiếp theo|Bên cạnh đó|Mặt khác|Riêng|Đối với|Cụ thể|Trước mắt|Ngay(?=\s+(?:từ|sau|trong|khi|đầu)(?![\p{L}]))|Tại|Với|Nhân dịp|Hưởng ứng|Trước|Nhận được|Trường h[ợọ]p|Nếu|Cùng với đó|Chào mừng|(?:Sáng|Chiều|Tối|Trưa)\s+(?:ngày\s+|nay\b)?\d?|Thời gian qua|Hiện nay|Vừa qua|Do đó|Do vậy|Vì vậy|Vì thế|Vậy(?=\s)|Song song với đó|T(?:ùy|uỳ)\s|Sau(?=\s)|Ngoài(?=\s)|Bên cạnh(?=\s)|(?:Thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười) là)\s*,)/u;
 // A leader named by title ("Thủ tướng Phạm Minh Chính", "Phó Chủ tịch" in a news report; "Đồng chí Bí thư Huyện ủy …" is
 // a body with its title and is read by listAt), or the leaders of a place, who ask as its government does ("Lãnh đạo
 // thành phố cũng giao Sở Văn hóa … chủ trì …"). "Thủ tướng Chính phủ yêu cầu …" names no person: the office alone asks.
@@ -189,6 +190,11 @@ const WARNING = /^[\s\-–+•*]*(?:Nếu|Trường h[ợọ]p)(?![\p{L}])[^.;]*
 /** "Tại cuộc họp, Phó Chủ tịch kết luận: Giao Sở …": what was said opens the sentence; the request follows the colon. */
 const SAID = /^[^:]{0,300}?(?:như sau|như|sau|kết luận|chỉ đạo|nhấn mạnh|lưu ý|ý kiến)\s*:\s*(?=(?:Đề nghị|Yêu cầu|Giao)\s)/u;
 const EXECUTES = /^([^.!?]{3,600}?)\s+(?:chịu|có)\s+trách nhiệm\s+(?:tổ chức\s+)?(?:thi hành|thực hiện)\s+(?:Quyết định|Chỉ thị|Nghị quyết|Quy định|Quy chế)\s+(?:này|số)/u;
+
+/** "X, Y và Z chịu trách nhiệm thi hành Quyết định này": a decision's execution clause. */
+export function isExecutionClause(sentence: string): boolean {
+  return sentence.includes("trách nhiệm") && EXECUTES.test(sentence.replace(/^[\s\-–+•*]+/u, ""));
+}
 
 // Steps ask about the same sentences several times (structure, tasks, closings); results are immutable, so memoise.
 const LEADS_CACHE = new Map<string, SentenceLeads | null>();

@@ -8,7 +8,7 @@ import type { Assignee, ParsedTask } from "./schema.js";
 import type { OutlineNode } from "./outline.js";
 import { isNumbered } from "./outline.js";
 import type { Structure } from "./structure.js";
-import { coordinatorsIn, endsInDirectedList, isCollectiveWork, isWorkSentence, leadsIn, leadsOfSentence, sentences } from "./roles.js";
+import { coordinatorsIn, endsInDirectedList, isCollectiveWork, isExecutionClause, isWorkSentence, leadsIn, leadsOfSentence, sentences } from "./roles.js";
 import { nameKey, sameBody } from "./names.js";
 import { isGeneric } from "./bodies.js";
 import { samePerson } from "./rosters.js";
@@ -323,8 +323,11 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
     const whole = fields ? fieldTask(ref, flatten(node), fields) : null;
     if (whole) return void out.push(whole);
     const raw = leadsIn(own);
-    if (raw.length > 0 && raw.every(isIssuer) && !leadsOfSentence(node.head)?.requested) return;
-    const headLeads = raw.filter((n) => !isIssuer(n));
+    // "Điều 4. Sở Xây dựng, Trung tâm Phục vụ hành chính công, … chịu trách nhiệm thi hành Quyết định này": a decision's
+    // execution clause binds every body it names, the issuing one too (guide: a task for the bodies it names).
+    const executes = node.children.length === 0 && sentences(own).some(isExecutionClause);
+    if (raw.length > 0 && raw.every(isIssuer) && !executes && !leadsOfSentence(node.head)?.requested) return;
+    const headLeads = executes ? raw : raw.filter((n) => !isIssuer(n));
     const context = headLeads.length ? headLeads : inherited;
     const numbered = node.children.filter((c) => isNumbered(c.kind));
     // "Điều 1. … Giao Bộ Công an chủ trì …, bảo đảm một số yêu cầu sau: 1. Quán triệt … 2. Rà soát …", "II. NHIỆM VỤ …

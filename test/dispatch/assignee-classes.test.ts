@@ -1077,3 +1077,65 @@ describe("central kinds of unit in a collective under one 'các'", () => {
     expect(splitList("Thủ trưởng các Cục, Vụ và các đơn vị trực thuộc Bộ có liên quan")).toEqual(["Thủ trưởng các Cục, Vụ", "các đơn vị trực thuộc Bộ có liên quan"]);
   });
 });
+
+describe("corporations, project investors and area tax offices head bodies (rassign4)", () => {
+  it.each([
+    ["Tập đoàn Điện lực Việt Nam khẩn trương khôi phục cấp điện cho các khu vực bị ảnh hưởng.", ["Tập đoàn Điện lực Việt Nam"]],
+    ["Tập đoàn Dầu khí Việt Nam báo cáo Bộ Công Thương trước ngày 15 tháng 12.", ["Tập đoàn Dầu khí Việt Nam"]],
+    ["Chủ đầu tư phối hợp chặt chẽ với các đơn vị liên quan hoàn thành nghiệm thu các hạng mục còn lại.", ["Chủ đầu tư"]],
+    ["Thuế tỉnh chủ trì, phối hợp với Sở Tài chính rà soát các khoản thu.", ["Thuế tỉnh"]],
+    ["Giao Thuế thành phố Hà Nội hướng dẫn người nộp thuế.", ["Thuế thành phố Hà Nội"]],
+  ])("%s", (sentence, want) => expect(leads(sentence)).toEqual(want));
+
+  it("a tax, an investment or a group that is the work is no body", () => {
+    expect(leads("Thuế thu nhập cá nhân được khấu trừ theo quy định.")).toEqual([]);
+    expect(leads("Đề nghị các đơn vị tăng cường thu hút đầu tư vào các tập đoàn kinh tế.")).not.toContainEqual(expect.stringMatching(/tập đoàn/u));
+  });
+});
+
+describe("a decision's execution clause binds every body it names, the issuing one too (rassign4)", () => {
+  const decision = (clause: string) =>
+    `TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG\nSố: 1597/QĐ-TTPVHCC\nHà Nội, ngày 21 tháng 11 năm 2025\nQUYẾT ĐỊNH\nVề việc công bố thủ tục hành chính\nQUYẾT ĐỊNH:\nĐiều 1. Công bố kèm theo Quyết định này danh mục thủ tục hành chính.\nĐiều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.\nĐiều 3. ${clause}\nNơi nhận:\n- Như Điều 3;`;
+  it("keeps the issuer among the bodies that carry the decision out", () => {
+    const got = names(decision("Sở Xây dựng, Trung tâm Phục vụ hành chính công, các Sở, ban, ngành Thành phố và các tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này./."));
+    expect(got).toContainEqual(expect.arrayContaining(["lead:Sở Xây dựng", "lead:Trung tâm Phục vụ hành chính công"]));
+  });
+  it("still leaves out the issuer's own acts elsewhere", () => {
+    const text = decision("Sở Xây dựng chịu trách nhiệm thi hành Quyết định này.").replace("Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.", "Điều 2. Trung tâm Phục vụ hành chính công cập nhật danh mục lên Cổng dịch vụ công.");
+    expect(names(text).flat()).not.toContain("lead:Trung tâm Phục vụ hành chính công");
+  });
+  it("reads 'Các ông (bà) Chánh Văn phòng HĐND và UBND tỉnh' as one office", () => {
+    expect(splitList("Các ông (bà) Chánh Văn phòng Hội đồng nhân dân và Uỷ ban nhân dân tỉnh, Giám đốc Sở Tư pháp")).toEqual(["Các ông (bà) Chánh Văn phòng Hội đồng nhân dân và Uỷ ban nhân dân tỉnh", "Giám đốc Sở Tư pháp"]);
+  });
+});
+
+describe("list names in execution clauses (rassign4)", () => {
+  it.each([
+    ["Chánh văn phòng HĐND, UBND huyện, Chủ tịch UBND xã Tân Phú", ["Chánh văn phòng HĐND, UBND huyện", "Chủ tịch UBND xã Tân Phú"]],
+    ["Chánh văn phòng HDND, UBND huyện; Trưởng phòng Nội vụ", ["Chánh văn phòng HDND, UBND huyện", "Trưởng phòng Nội vụ"]],
+    ["Giám đốc Trung tâm Phục vụ hành chính công cấp tỉnh, cấp xã và tổ chức, cá nhân có liên quan", ["Giám đốc Trung tâm Phục vụ hành chính công cấp tỉnh, cấp xã", "tổ chức, cá nhân có liên quan"]],
+    ["Giám đốc Sở Y tế và tổ chức, cá nhân có liên quan", ["Giám đốc Sở Y tế", "tổ chức, cá nhân có liên quan"]],
+    // one collective of kinds under one "các" stays one
+    ["các cơ quan, tổ chức, cá nhân", ["các cơ quan, tổ chức, cá nhân"]],
+    ["Văn phòng HĐND huyện, UBND các xã", ["Văn phòng HĐND huyện", "UBND các xã"]],
+  ])("%s", (list, want) => expect(splitList(list)).toEqual(want));
+});
+
+describe("a kind over a colon names a body of that kind for each unit listed (rassign4)", () => {
+  const listed = (s: string) => splitList(bodies.readList(s).list);
+  it.each([
+    ["Các Cục: Đường bộ Việt Nam, Đường sắt Việt Nam, Hàng hải và Đường thủy Việt Nam;", ["Cục Đường bộ Việt Nam", "Cục Đường sắt Việt Nam", "Cục Hàng hải và Đường thủy Việt Nam"]],
+    ["Các Bộ, cơ quan: Tài chính, Văn hóa, Thể thao và Du lịch, Tập đoàn Điện lực Việt Nam theo chức năng khẩn trương rà soát", ["Bộ Tài chính", "Bộ Văn hóa - Thể thao và Du lịch", "Tập đoàn Điện lực Việt Nam"]],
+    ["Giám đốc các Sở, ngành: Tư pháp, Lao động, Thương binh và Xã hội, Y tế chịu trách nhiệm thi hành", ["Giám đốc Sở Tư pháp", "Sở Lao động - Thương binh và Xã hội", "Sở Y tế"]],
+  ])("%s", (s, want) => expect(listed(s)).toEqual(want));
+  it("keeps the places of a collective after its colon in its name", () => {
+    expect(listed("UBND các xã: Phú Lai, Đoàn Kết, Hữu Lợi tổ chức ra quân")).toEqual(["UBND các xã: Phú Lai, Đoàn Kết, Hữu Lợi"]);
+  });
+});
+
+describe("an ordinal counting a letter's points opens the sentence, not its subject (rassign4)", () => {
+  it.each([
+    ["Thứ nhất, các cơ sở Đảng khẩn trương thực hiện các công việc chuẩn bị đại hội.", ["các cơ sở Đảng"]],
+    ["Hai là, các cấp ủy tăng cường lãnh đạo công tác tuyên truyền.", ["các cấp ủy"]],
+  ])("%s", (s, want) => expect(leads(s)).toEqual(want));
+});
