@@ -135,9 +135,10 @@ function unitsOfKind(title: string, kindWord: string, list: string): string[] {
     if (last >= 0 && COMPOUND_HEAD.test(units[last]!) && COMPOUND_TAIL.test(u)) units[last] += `, ${u}`;
     else units.push(u);
   }
-  // "Bộ trưởng các Bộ: Tài chính, Nội vụ, Bộ Y tế": a unit written with its kind keeps it.
+  // "Bộ trưởng các Bộ: Tài chính, Nội vụ, Bộ Y tế": a unit written with its kind keeps it; one headed by a kind of its
+  // own ("Các Bộ, cơ quan: Tài chính, …, Tập đoàn Điện lực Việt Nam") is that body.
   const lowerKind = kind.toLowerCase();
-  return units.map((u) => `${title ? `${title} ` : ""}${u.toLowerCase().startsWith(`${lowerKind} `) ? u : `${kind} ${u}`}`);
+  return units.map((u) => (u.toLowerCase().startsWith(`${lowerKind} `) ? `${title ? `${title} ` : ""}${u}` : bodyHeadAt(u) > 0 && !/^(?:Y tế|Tư pháp|Nội vụ|Ngoại giao|Công an|Quốc phòng|Xây dựng)$/u.test(u) ? u : `${title ? `${title} ` : ""}${kind} ${u}`));
 }
 
 /** Reads a list of bodies starting at the beginning of `s`; returns the raw list text and where it ended. */
@@ -420,7 +421,7 @@ export function splitList(list: string): string[] {
         (NAMED_PERSON_SEG.test(seg) || (!/(?:^|\s)cá nhân(?:\s|$)/u.test(cur) && CA_NHAN_RUN.test(parts.slice(k).join(""))));
       // "Giám đốc Sở Y tế và tổ chức, cá nhân có liên quan": the idiom "tổ chức, cá nhân" (guide: one collective) is a
       // body of its own, with or without "các".
-      const orgsAndPersons = cur !== "" && /^tổ chức$/iu.test(seg) && /^cá nhân(?![\p{L}])/iu.test(parts[k + 2]?.trim() ?? "") && !/^(?:(?:tất cả|toàn thể)\s+)?(?:các|những)\s/iu.test(cur);
+      const orgsAndPersons = cur !== "" && !bareKindSeg(cur) && /^tổ chức$/iu.test(seg) && /^cá nhân(?![\p{L}])/iu.test(parts[k + 2]?.trim() ?? "") && !/^(?:(?:tất cả|toàn thể)\s+)?(?:các|những)\s/iu.test(cur);
       const startsNew = cur === "" || afterIdiom || closed || staffAfterBodies || untitledAfterHead || orgsAndPersons || (!idiomTail && !sharedOffice && !elided && !quantified && ((bodyHeadAt(seg) > 0 && !(kind && isCollective(cur))) || /^(?:các|mỗi|từng)\s/iu.test(seg)));
       const shared = !startsNew && sep.includes(",") ? sharedHead(cur, seg, parts.slice(k + 1)) : !startsNew && sep.includes("và") ? sharedNameHead(cur, seg) : null;
       if (shared) {

@@ -1125,8 +1125,8 @@ describe("a kind over a colon names a body of that kind for each unit listed (ra
   const listed = (s: string) => splitList(bodies.readList(s).list);
   it.each([
     ["Các Cục: Đường bộ Việt Nam, Đường sắt Việt Nam, Hàng hải và Đường thủy Việt Nam;", ["Cục Đường bộ Việt Nam", "Cục Đường sắt Việt Nam", "Cục Hàng hải và Đường thủy Việt Nam"]],
-    ["Các Bộ, cơ quan: Tài chính, Văn hóa, Thể thao và Du lịch, Tập đoàn Điện lực Việt Nam theo chức năng khẩn trương rà soát", ["Bộ Tài chính", "Bộ Văn hóa - Thể thao và Du lịch", "Tập đoàn Điện lực Việt Nam"]],
-    ["Giám đốc các Sở, ngành: Tư pháp, Lao động, Thương binh và Xã hội, Y tế chịu trách nhiệm thi hành", ["Giám đốc Sở Tư pháp", "Sở Lao động - Thương binh và Xã hội", "Sở Y tế"]],
+    ["Các Bộ, cơ quan: Tài chính, Văn hóa, Thể thao và Du lịch, Tập đoàn Điện lực Việt Nam theo chức năng khẩn trương rà soát", ["Bộ Tài chính", "Bộ Văn hóa, Thể thao và Du lịch", "Tập đoàn Điện lực Việt Nam"]],
+    ["Giám đốc các Sở, ngành: Tư pháp, Lao động, Thương binh và Xã hội, Y tế chịu trách nhiệm thi hành", ["Giám đốc Sở Tư pháp", "Giám đốc Sở Lao động, Thương binh và Xã hội", "Giám đốc Sở Y tế"]],
   ])("%s", (s, want) => expect(listed(s)).toEqual(want));
   it("keeps the places of a collective after its colon in its name", () => {
     expect(listed("UBND các xã: Phú Lai, Đoàn Kết, Hữu Lợi tổ chức ra quân")).toEqual(["UBND các xã: Phú Lai, Đoàn Kết, Hữu Lợi"]);
