@@ -520,3 +520,24 @@ describe("a year after a completion word with its object between", () => {
     expect(first("các công việc đã thực hiện trong năm 2024")).toBeNull();
   });
 });
+
+describe("periods of a report and of a frequency", () => {
+  it.each([
+    // A report to an addressee every period: the addressee stands between the verb and the period.
+    ["trực tiếp chỉ đạo, báo cáo Thủ tướng Chính phủ hằng tuần", null, "weekly"],
+    ["tổng hợp, trình Lãnh đạo Bộ báo cáo Thủ tướng Chính phủ hằng tháng", null, "monthly"],
+    ["tổng hợp kết quả, báo cáo UBND tỉnh hàng quý", null, "quarterly"],
+    // Twice a year is half-yearly, four times a quarterly schedule.
+    ["kiểm tra, giám sát ít nhất 2 lần/năm", null, "semiannual"],
+    ["tổ chức giao lưu 04 lần/năm", null, "quarterly"],
+    ["tổ chức tập huấn 1 lần/năm", null, "yearly"],
+    // A clock time with a colon before the weekday of a weekly report.
+    ["mẫu báo cáo hàng tuần trước 15:00 ngày thứ Sáu hàng tuần", "2022-06-03", "weekly"],
+    ["gửi báo cáo trước 15:00 ngày 30/5/2022", "2022-05-30", null],
+  ])("%s → %s %s", (s, date, recurrence) => {
+    expect(first(s)).toMatchObject({ date, recurrence });
+  });
+  it("a report's subject, not its addressee, before the period is no schedule of its own", () => {
+    expect(first("đánh giá kết quả thực hiện hằng tháng của các đơn vị")).toBeNull();
+  });
+});
