@@ -71,6 +71,10 @@ const QUARTER_RE = new RegExp(
 // "trong năm 2022 - 2023": a span of years is due at the end of its last year.
 const YEAR_RE =
   /(?:(trước)|(?:hoàn thành|xong|kết thúc)(?:\s+(?:thực thi|thực hiện|triển khai|dứt điểm|toàn bộ|cơ bản))?(?:\s+(?:trong|vào|cuối))?|đến hết|đến cuối|vào|(?:thời gian|thời hạn)[^:.;\n]{0,50}:|thời gian (?:thực hiện|hoàn thành|triển khai)\s+(?:trong|đến hết|đến)?)\s*năm\s+(\d{4})(?:\s*[-–]\s*(\d{4}))?(?!\d)/giu;
+// "Năm 2026, cắt giảm, đơn giản hóa 100% điều kiện kinh doanh": a year opening a sentence whose verb follows with no
+// subject is the year a target is to be met in (a year already begun or past opens narrative: "Năm 2020, huyện … được
+// giao …", so only a later year than the document's counts).
+const TARGET_YEAR_RE = /(?:^|[.;:!?]\s+|\n)\s*(?:[-+•*]\s*)?Năm\s+(\d{4})\s*,\s*(?=\p{Ll})(?![^,.;\n]{0,40}?(?<![\p{L}])(?:đã|được|vừa|là)(?![\p{L}]))/gu;
 // "Từ nay đến cuối năm", "trước cuối tháng này": the end of the period the document is in ("trong năm nay" alone is
 // the period an activity covers, like "trong năm 2022").
 const THIS_PERIOD_RE = /(?:từ nay\s+(?:đến|tới)\s+(?:hết|cuối)\s+(năm|quý|tháng)(?!\s*(?:\d|[IVX]+\b|sau|tới))(?:\s+(?:nay|này))?|(?:trước|đến hết|đến cuối|(?:hoàn thành|xong)(?:\s+trong)?)\s+(?:cuối\s+)?(năm|quý|tháng)\s+(?:nay|này))(?![\p{L}])/giu;
@@ -343,6 +347,11 @@ export function findDeadlines(original: string, ctx: DateContext): FoundDeadline
   for (const m of digits && /năm/iu.test(text) ? text.matchAll(YEAR_RE) : []) {
     const y = Number(m[3] && Number(m[3]) > Number(m[2]) ? m[3] : m[2]);
     push(m.index, m[0], m[1] ? iso(y - 1, 12, 31) : iso(y, 12, 31));
+  }
+  for (const m of digits && /Năm\s+\d{4}\s*,/u.test(text) ? text.matchAll(TARGET_YEAR_RE) : []) {
+    const y = Number(m[1]);
+    const lead = m[0].length - m[0].trimStart().replace(/^[.;:!?\-+•*\s]+/u, "").length;
+    if (y > ctx.year) push(m.index + lead, m[0].slice(lead), iso(y, 12, 31));
   }
   for (const m of /nay|này/iu.test(text) ? text.matchAll(THIS_PERIOD_RE) : []) {
     const unit = (m[1] ?? m[2])!.toLowerCase();
