@@ -27,7 +27,8 @@ const WEEKDAY = "(?:thứ\\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\\s*nhậ
 const NUM_DATE =
   "(\\d{1,2})\\s*[/.\\-]\\s*(\\d{1,2})(?:(?:\\s*[/.\\-]\\s*|\\s+năm\\s+)(\\d{4}))?(?![\\d/])(?!\\s+(?:chiều\\s+(?:cao|dài|rộng)|số(?![\\p{L}])|tổng\\s+số|diện\\s+tích|dân\\s+số|khối\\s+lượng|kích\\s+thước))";
 const LONG_DATE = "(\\d{1,2})\\s+tháng\\s+(\\d{1,2})(?:\\s*(?:năm|,\\s*năm)\\s+(\\d{4}))?";
-const TIME = "(?:\\d{1,2}\\s*(?:h|giờ|g)\\s*(?:\\d{1,2})?\\s*(?:phút|'|’|′)?\\s*(?:,\\s*)?)";
+// "trước 15:00 ngày thứ Sáu": a clock time may be written with a colon.
+const TIME = "(?:\\d{1,2}\\s*(?:h|giờ|g|:\\s*\\d{2}\\s*(?:h|giờ)?)\\s*(?:\\d{1,2})?\\s*(?:phút|'|’|′)?\\s*(?:,\\s*)?)";
 // "ngày10/9": real text drops the space after "ngày"; "sáng thứ Ba ngày mùng 02/5/2023": a part of the day and
 // "mùng"/"mồng" (the first ten days of a month) may stand before the weekday and the day.
 const DATE = `(?:ngày\\s*)?(?:(?:sáng|chiều|tối|trưa)\\s+(?:ngày\\s*)?)?(?:${WEEKDAY}\\s*,?\\s*(?:ngày\\s*)?)?(?:(?:mùng|mồng)\\s*)?(?:${NUM_DATE}|${LONG_DATE})`;
@@ -70,6 +71,10 @@ const QUARTER_RE = new RegExp(
 // "trong năm 2022 - 2023": a span of years is due at the end of its last year.
 const YEAR_RE =
   /(?:(trước)|(?:hoàn thành|xong|kết thúc)(?:\s+(?:thực thi|thực hiện|triển khai|dứt điểm|toàn bộ|cơ bản))?(?:\s+(?:trong|vào|cuối))?|đến hết|đến cuối|vào|(?:thời gian|thời hạn)[^:.;\n]{0,50}:|thời gian (?:thực hiện|hoàn thành|triển khai)\s+(?:trong|đến hết|đến)?)\s*năm\s+(\d{4})(?:\s*[-–]\s*(\d{4}))?(?!\d)/giu;
+// "Năm 2026, cắt giảm, đơn giản hóa 100% điều kiện kinh doanh": a year opening a sentence whose verb follows with no
+// subject is the year a target is to be met in (a year already begun or past opens narrative: "Năm 2020, huyện … được
+// giao …", so only a later year than the document's counts).
+const TARGET_YEAR_RE = /(?:^|[.;:!?]\s+|\n)\s*(?:[-+•*]\s*)?Năm\s+(\d{4})\s*,\s*(?=\p{Ll})(?![^,.;\n]{0,40}?(?<![\p{L}])(?:đã|được|vừa|là)(?![\p{L}]))/gu;
 // "Từ nay đến cuối năm", "trước cuối tháng này": the end of the period the document is in ("trong năm nay" alone is
 // the period an activity covers, like "trong năm 2022").
 const THIS_PERIOD_RE = /(?:từ nay\s+(?:đến|tới)\s+(?:hết|cuối)\s+(năm|quý|tháng)(?!\s*(?:\d|[IVX]+\b|sau|tới))(?:\s+(?:nay|này))?|(?:trước|đến hết|đến cuối|(?:hoàn thành|xong)(?:\s+trong)?)\s+(?:cuối\s+)?(năm|quý|tháng)\s+(?:nay|này))(?![\p{L}])/giu;
@@ -83,7 +88,7 @@ const MONTHLY_DAY_RE =
 const QUARTER_DAY_RE = /(?:hàng|hằng|báo cáo)\s+quý(?:[^.;\d]|\([^()]{0,160}\)){0,200}?(?:trước|vào|chậm nhất(?:\s+là)?)\s+ngày\s+(\d{1,2})\s+(?:của\s+)?tháng\s+cuối\s+quý/giu;
 // "vào thứ Sáu hằng tuần", "hằng tuần … trước thứ Năm": the weekday's next occurrence.
 const WEEKLY_DAY_RE =
-  /(?:vào|trước|chậm nhất(?:\s+là)?)\s+(?:\d{1,2}\s*(?:h|giờ)\s*(?:\d{1,2})?\s*(?:phút|'|’|′)?\s*,?\s*)?(?:(?:sáng|chiều|tối)\s+)?(?:các\s+)?(?:ngày\s+)?thứ\s*(hai|ba|tư|năm|sáu|bảy|[2-7])\s+(?:hàng|hằng)\s+tuần|(?:hàng|hằng)\s+tuần[^.;\d]{0,120}?(?:vào|trước|chậm nhất(?:\s+là)?)\s+(?:ngày\s+)?thứ\s*(hai|ba|tư|năm|sáu|bảy|[2-7])(?!\s+(?:tuần|đầu|cuối))/giu;
+  /(?:vào|trước|chậm nhất(?:\s+là)?)\s+(?:\d{1,2}\s*(?:h|giờ|:\s*\d{2}\s*(?:h|giờ)?)\s*(?:\d{1,2})?\s*(?:phút|'|’|′)?\s*,?\s*)?(?:(?:sáng|chiều|tối)\s+)?(?:các\s+)?(?:ngày\s+)?thứ\s*(hai|ba|tư|năm|sáu|bảy|[2-7])\s+(?:hàng|hằng)\s+tuần|(?:hàng|hằng)\s+tuần[^.;\d]{0,120}?(?:vào|trước|chậm nhất(?:\s+là)?)\s+(?:ngày\s+)?thứ\s*(hai|ba|tư|năm|sáu|bảy|[2-7])(?!\s+(?:tuần|đầu|cuối))/giu;
 // "trong hai ngày 19 và 20/5/2007", "vào các ngày 12, 13 và 14/10", "3 ngày, từ ngày 15, 16, 17/4/2020": the last of
 // the days.
 const DAY_PAIR_RE =
@@ -153,6 +158,11 @@ const REC_RES: ReadonlyArray<[RegExp, Recurrence]> = [
   [/thời gian[^:.;\n]{0,50}:\s*(?:hàng|hằng)\s+tuần/giu, "weekly"],
   [/định kỳ\s+(?:hàng|hằng)\s+tháng|ngày\s+\d{1,2}\s+(?:hàng|hằng)\s+tháng|báo cáo\s+(?:hàng|hằng)\s+tháng|(?:hàng|hằng)\s+tháng\s+báo cáo/giu, "monthly"],
   [/định kỳ\s+(?:hàng|hằng)\s+tuần|(?:các|vào)\s+(?:(?:sáng|chiều|tối)\s+)?(?:ngày\s+)?thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])\s+(?:đầu tuần|hàng tuần|hằng tuần)|báo cáo\s+(?:hàng|hằng)\s+tuần|(?:hàng|hằng)\s+tuần\s+báo cáo/giu, "weekly"],
+  // "báo cáo Thủ tướng Chính phủ hằng tuần", "trình Lãnh đạo Bộ báo cáo Thủ tướng hằng tháng": a report to an addressee
+  // every period (the addressee is a short noun phrase between the verb and the period, with no clause break).
+  [/báo cáo(?:\s+(?:về|cho|lên))?\s+(?:\p{Lu}[\p{L}&]*|UBND|HĐND)(?:\s+[\p{L}&-]+){0,7}?\s+(?:hàng|hằng)\s+tuần(?![\p{L}])/gu, "weekly"],
+  [/báo cáo(?:\s+(?:về|cho|lên))?\s+(?:\p{Lu}[\p{L}&]*|UBND|HĐND)(?:\s+[\p{L}&-]+){0,7}?\s+(?:hàng|hằng)\s+tháng(?![\p{L}])/gu, "monthly"],
+  [/báo cáo(?:\s+(?:về|cho|lên))?\s+(?:\p{Lu}[\p{L}&]*|UBND|HĐND)(?:\s+[\p{L}&-]+){0,7}?\s+(?:hàng|hằng)\s+quý(?![\p{L}])/gu, "quarterly"],
   [/định kỳ\s+(?:hàng|hằng)\s+năm|(?:hàng|hằng)\s+năm\s+báo cáo|báo cáo(?: kết quả)?(?: [^.;]{0,30})?\s+(?:hàng|hằng)\s+năm|\d\s+(?:hàng|hằng)\s+năm/giu, "yearly"],
   // Mid-clause: "; hằng tháng cập nhật số liệu", "ký cam kết hằng năm vào đầu mùa khô" (a schedule, not "kế hoạch hằng năm").
   [/(?:^|[.;:]\s+|\n)(?:hàng|hằng)\s+năm(?=\s+\p{Ll})|(?:hàng|hằng)\s+năm(?=\s+vào\s+(?:đầu|cuối|giữa|dịp|mùa|thời điểm|tháng|quý))/giu, "yearly"],
@@ -161,7 +171,10 @@ const REC_RES: ReadonlyArray<[RegExp, Recurrence]> = [
   [/\b(?:\d{1,2}|một|hai|ba)\s*(?:(?:đến|-|–)\s*\d{1,2}\s*)?lần\s*\/\s*tuần|(?:mỗi|hằng|hàng)\s+tuần\s+(?:ít nhất\s+)?(?:một|1|01)\s+lần/giu, "weekly"],
   [/\b(?:\d{1,2}|một|hai|ba)\s*(?:(?:đến|-|–)\s*\d{1,2}\s*)?lần\s*\/\s*tháng|(?:mỗi|hằng|hàng)\s+tháng\s+(?:ít nhất\s+)?(?:một|1|01)\s+lần/giu, "monthly"],
   [/\b(?:\d{1,2}|một|hai)\s*lần\s*\/\s*quý|(?:mỗi|hằng|hàng)\s+quý\s+(?:ít nhất\s+)?(?:một|1|01)\s+lần/giu, "quarterly"],
-  [/\b(?:\d{1,2}|một|hai)\s*lần\s*\/\s*năm|(?:mỗi|hằng|hàng)\s+năm\s+(?:ít nhất\s+)?(?:một|1|01)\s+lần/giu, "yearly"],
+  // "ít nhất 2 lần/năm": twice a year is a half-yearly schedule, four times a quarterly one.
+  [/(?<![\p{L}\d])(?:0?2|hai)\s*lần\s*\/\s*năm/giu, "semiannual"],
+  [/(?<![\p{L}\d])(?:0?4|bốn)\s*lần\s*\/\s*năm/giu, "quarterly"],
+  [/\b(?:1|01|một)\s*lần\s*\/\s*năm|(?:mỗi|hằng|hàng)\s+năm\s+(?:ít nhất\s+)?(?:một|1|01)\s+lần/giu, "yearly"],
   // "kiểm tra định kỳ chất lượng … tại các công trình hằng năm": the period closes the clause that "định kỳ" opens.
   [/định kỳ[^.;:\n]{1,120}?\s(?:hàng|hằng)\s+năm(?![\p{L}])/giu, "yearly"],
   [/định kỳ[^.;:\n]{1,120}?\s(?:hàng|hằng)\s+quý(?![\p{L}])/giu, "quarterly"],
@@ -334,6 +347,11 @@ export function findDeadlines(original: string, ctx: DateContext): FoundDeadline
   for (const m of digits && /năm/iu.test(text) ? text.matchAll(YEAR_RE) : []) {
     const y = Number(m[3] && Number(m[3]) > Number(m[2]) ? m[3] : m[2]);
     push(m.index, m[0], m[1] ? iso(y - 1, 12, 31) : iso(y, 12, 31));
+  }
+  for (const m of digits && /Năm\s+\d{4}\s*,/u.test(text) ? text.matchAll(TARGET_YEAR_RE) : []) {
+    const y = Number(m[1]);
+    const lead = m[0].length - m[0].trimStart().replace(/^[.;:!?\-+•*\s]+/u, "").length;
+    if (y > ctx.year) push(m.index + lead, m[0].slice(lead), iso(y, 12, 31));
   }
   for (const m of /nay|này/iu.test(text) ? text.matchAll(THIS_PERIOD_RE) : []) {
     const unit = (m[1] ?? m[2])!.toLowerCase();

@@ -425,9 +425,6 @@ export function attachDeadlines(tasks: ParsedTask[], st: Structure, doc: DocHead
     if (!rule) continue;
     if (!t.deadline || t.deadline.recurrence === rule.deadline.recurrence) t.deadline = { ...rule.deadline };
   }
-  // "Trong thời gian trẻ tạm dừng đến trường, …" where the text says "Học sinh toàn trường tạm dừng đến trường từ ngày
-  // 17/02/2021 đến hết ngày 28/02/2021": the time named by its activity is that activity's window.
-  for (const t of tasks) if (!t.deadline) t.deadline = duringActivity(t.text, text, ctx);
   // "3. Thời gian thực hiện: từ ngày 26/3 đến hết ngày 5/4/2020" among "1. Tạm thời đóng cửa …", "4. Giao Công an …": an
   // item that only states the time, naming no activity, is the time of the work of its section.
   for (const s of sectionTimes(st.root, ctx)) {
@@ -604,32 +601,6 @@ function mainOccasion(text: string, subject: string | null, ctx: DateContext): D
       // An occasion already past when the document was written is background.
       if (ctx.dated !== false && found[0]!.date! < ctx.base) continue;
       return { text: found[0]!.text, date: found[0]!.date, recurrence: null };
-    }
-  }
-  return null;
-}
-
-// "trong thời gian trẻ tạm dừng đến trường": the words after "thời gian" name the activity (the subject noun before
-// the verb is skipped by trying each pair of words).
-const DURING_ACTIVITY = /(?:[Tt]rong|[Ss]uốt)\s+(?:suốt\s+)?thời gian\s+((?:\p{Ll}+\s+){1,4}\p{Ll}+)/u;
-function duringActivity(task: string, text: string, ctx: DateContext): Deadline | null {
-  const m = DURING_ACTIVITY.exec(task);
-  if (!m) return null;
-  const words = m[1]!.split(/\s+/u);
-  const pairs = words.slice(1).map((w, i) => `${words[i]} ${w}`).filter((p) => !NOT_VERB.test(`${p} `) && !GENERAL_VERB.test(p) && !/^(?:diễn ra|tổ chức|nghỉ)/u.test(p));
-  const low = text.toLowerCase();
-  const own = low.indexOf(m[0].toLowerCase());
-  for (const pair of pairs) {
-    // A few mentions at most: a repeated phrase in hostile text must not make this quadratic.
-    for (let at = low.indexOf(pair), seen = 0; at >= 0 && seen < 8; at = low.indexOf(pair, at + pair.length), seen++) {
-      if (at >= own - 20 && at <= own + m[0].length) continue;
-      const after = text.slice(at + pair.length, at + pair.length + 160).split(/[.;\n]/u)[0]!;
-      const found = findDeadlines(after, ctx).filter((d) => d.date && !d.recurrence);
-      // "During" an activity needs its own time ("từ … đến …", "vào ngày …"); a time to finish it by ("tổng kết, gửi
-      // báo cáo … trước ngày 20/5") is a due day, not a span the work happens in.
-      if (found.length && found[0]!.index <= 40 && !/^(?:trước|chậm nhất|hạn|thời hạn|không quá|muộn nhất|hoàn thành|xong)/iu.test(found[0]!.text)) {
-        return { text: m[0], date: found[0]!.date, recurrence: null };
-      }
     }
   }
   return null;

@@ -368,20 +368,6 @@ describe("sessions, spans of months, day lists, half-yearly pairs", () => {
   });
 });
 
-describe("'trong thời gian' an activity the text dates elsewhere", () => {
-  const dated = (text: string) => readDispatch(text, { refDate: "2026-01-15" }).tasks.filter((t) => t.assignees.length > 0).map((t) => t.deadline?.date ?? null);
-  it("takes that activity's window", () => {
-    expect(
-      dated(
-        "Học sinh toàn trường tạm dừng đến trường từ ngày 17/02/2021 đến hết ngày 28/02/2021.\n\nĐề nghị Tổ chuyên môn trong thời gian học sinh tạm dừng đến trường thường xuyên trao đổi với phụ huynh.",
-      ),
-    ).toEqual(["2021-02-28"]);
-  });
-  it("not when the activity is dated nowhere", () => {
-    expect(dated("Học sinh toàn trường tạm dừng đến trường.\n\nĐề nghị Tổ chuyên môn trong thời gian học sinh tạm dừng đến trường thường xuyên trao đổi với phụ huynh.")).toEqual([null]);
-  });
-});
-
 describe("an occasion dated where one task takes part in it", () => {
   const dated = (text: string) => readDispatch(text, { refDate: "2011-01-10" }).tasks.filter((t) => t.assignees.length > 0).map((t) => t.deadline?.date ?? null);
   it("dates the other tasks that attend it", () => {
@@ -518,6 +504,44 @@ describe("a year after a completion word with its object between", () => {
     expect(first("phấn đấu hoàn thành dứt điểm trong năm 2025")).toMatchObject({ date: "2025-12-31" });
     expect(first("ứng phó với thiên tai trong năm 2022")).toBeNull();
     expect(first("các công việc đã thực hiện trong năm 2024")).toBeNull();
+  });
+});
+
+describe("periods of a report and of a frequency", () => {
+  it.each([
+    // A report to an addressee every period: the addressee stands between the verb and the period.
+    ["trực tiếp chỉ đạo, báo cáo Thủ tướng Chính phủ hằng tuần", null, "weekly"],
+    ["tổng hợp, trình Lãnh đạo Bộ báo cáo Thủ tướng Chính phủ hằng tháng", null, "monthly"],
+    ["tổng hợp kết quả, báo cáo UBND tỉnh hàng quý", null, "quarterly"],
+    // Twice a year is half-yearly, four times a quarterly schedule.
+    ["kiểm tra, giám sát ít nhất 2 lần/năm", null, "semiannual"],
+    ["tổ chức giao lưu 04 lần/năm", null, "quarterly"],
+    ["tổ chức tập huấn 1 lần/năm", null, "yearly"],
+    // A clock time with a colon before the weekday of a weekly report.
+    ["mẫu báo cáo hàng tuần trước 15:00 ngày thứ Sáu hàng tuần", "2022-06-03", "weekly"],
+    ["gửi báo cáo trước 15:00 ngày 30/5/2022", "2022-05-30", null],
+  ])("%s → %s %s", (s, date, recurrence) => {
+    expect(first(s)).toMatchObject({ date, recurrence });
+  });
+  it("a report's subject, not its addressee, before the period is no schedule of its own", () => {
+    expect(first("đánh giá kết quả thực hiện hằng tháng của các đơn vị")).toBeNull();
+  });
+});
+
+describe("a later year opening a sentence is the year its target is met in", () => {
+  const c = { year: 2025, base: "2025-11-20" };
+  it.each([
+    ["bảo đảm tính khả thi. Năm 2026, cắt giảm, đơn giản hóa 100% điều kiện kinh doanh không cần thiết", "2026-12-31"],
+    ["- Năm 2027, hoàn thành việc số hóa hồ sơ", "2027-12-31"],
+  ])("%s → %s", (s, date) => {
+    expect(findDeadlines(s, c)[0]).toMatchObject({ date, recurrence: null });
+  });
+  it.each([
+    "Năm 2024, toàn tỉnh cắt giảm 30% thủ tục",
+    "Năm 2025, cắt giảm 30% thủ tục",
+    "Năm 2026, huyện được giao chỉ tiêu 100 công dân",
+  ])("no limit: %s", (s) => {
+    expect(findDeadlines(s, c)).toEqual([]);
   });
 });
 
