@@ -71,6 +71,8 @@ const PLACE_END = new RegExp(`(?:^|\\s)các\\s+${PLACE_KIND}(?:\\s*(?:,|và)\\s*
 const AREA_END = /(?:\s(?:huyện|xã|tỉnh|phường|thị trấn|quận|thị xã|thành phố)|\strên địa bàn(?:\s+(?:huyện|xã|tỉnh|phường|thị trấn|quận|thị xã|thành phố))?)\s*$/iu;
 // People named by what they keep or are ("bà con chăn nuôi", "người chăn nuôi", "các hộ dân", "các gia đình"): the name
 // closes there as a place does, so a verb the lexicon does not know ("bà con chăn nuôi gia cố chuồng trại") ends it.
+// The last word of every name PLACE_END or AREA_END closes (their place kinds, "trên địa bàn"), in its last 6 letters.
+const PLACE_WORD_LAST = /(?:xã|phường|trấn|huyện|quận|phố|tỉnh|bàn)$/iu;
 const PEOPLE_END = /^\s*(?:(?:tất cả|toàn thể)\s+)?(?:các\s+|những\s+)?(?:bà con (?:nhân dân|nông dân|chăn nuôi|ngư dân|giáo dân)|người (?:chăn nuôi|nuôi|trồng|sản xuất|kinh doanh)|ngư dân|nông dân|hộ (?:dân|gia đình|nhân dân)|gia đình)\s*$/iu;
 // A post ("giáo viên", "Tổ trưởng chuyên môn", "GV các lớp", "phụ huynh học sinh lớp 5A") or a person ("cô Ngọc Hà")
 // closes as a place does: a plan's duty verbs are many and often unknown to the lexicon ("giáo viên ra đề", "Các cô giáo
@@ -209,11 +211,14 @@ export function readList(s: string): { list: string; end: number } {
     // "UBND các xã tuần tra …": after the places of a collective only a qualifier may follow, not a new word.
     // "Các trường học trên địa bàn cho học sinh nghỉ", "Ban Chỉ đạo … huyện họp bàn …": a name closed by its place or
     // area goes on only with a qualifier; any other lower-case word is the verb, even one the lexicon does not know.
-    if (/\p{Ll}/u.test(c) && (PLACE_END.test(out) || AREA_END.test(out) || PEOPLE_END.test(out))) {
+    const small = /\p{Ll}/u.test(c);
+    // PLACE_END and AREA_END scan all of `out` for a name that can only close on a place word ("… huyện", "… trên địa
+    // bàn"): its last few letters say first whether one is there.
+    if (small && ((PLACE_WORD_LAST.test(out.trimEnd().slice(-6)) && (PLACE_END.test(out) || AREA_END.test(out))) || PEOPLE_END.test(out))) {
       QUALIFIER_Y.lastIndex = i;
       if (!QUALIFIER_Y.test(s)) break;
     }
-    if (/\p{Ll}/u.test(c) && out.trim() !== "" && endsInHolder(out)) {
+    if (small && out.trim() !== "" && endsInHolder(out)) {
       QUALIFIER_Y.lastIndex = i;
       POSITION_CONT_Y.lastIndex = i;
       // "Cán bộ, giáo viên, nhân viên trường mầm non Tuổi Thơ": the body whose staff they are goes on the name.
@@ -228,7 +233,7 @@ export function readList(s: string): { list: string; end: number } {
     // "Báo Thanh tra ngày 29/10/2016 có bài …": a date after a name is when it acted, never part of the name.
     if (c === "n" && out.trim() !== "" && /^ngày\s+\d/u.test(s.slice(i, i + 10))) break;
     if (c === "c" && /^\s*\p{Lu}[^,]*$/u.test(out) && /^có\s(?!liên quan|trụ sở)/u.test(s.slice(i, i + 16)) && !/(?:^|\s)(?:các|những|tất cả|mỗi|từng|\d{1,3})\s/iu.test(` ${out}`)) break;
-    if (out.trim() !== "" && /\p{Ll}/u.test(c)) {
+    if (out.trim() !== "" && small) {
       STOP_Y.lastIndex = i;
       const stop = STOP_Y.exec(s);
       NOUN_AFTER_Y.lastIndex = i;
@@ -281,7 +286,9 @@ export function readList(s: string): { list: string; end: number } {
     const w = WORD_Y.exec(s);
     let word = w ? w[0] : c;
     // "Giám đốc Sở Giáo dục và Đào tạochủ trì": a word glued to the verb after it ends the list there.
-    const parts = unglue(word).split(" ");
+    // A word WORD_Y read holds no space: only one unglue changed can split.
+    const unglued = unglue(word);
+    const parts = unglued === word ? [word] : unglued.split(" ");
     if (parts.length > 1) {
       const tail = s.slice(i + word.length);
       // "… các đồng chí giaoChánh Văn phòng …": the glued word may itself start with the verb.
@@ -350,7 +357,21 @@ const STANDING_SEG = new RegExp(`^(?:${STANDING_SRC.join("|")}|${POSITION_SRC.jo
  * Splits a list into bodies: at ";", at a new "các" (or distributive "mỗi", "từng": "Mỗi hộ gia đình, mỗi người dân" are
  * two), and at each new named unit; same-tier kinds stay together.
  */
+// The same lists are split again and again (a third of the calls), by every step that reads a sentence's bodies.
+const SPLIT_CACHE = new Map<string, string[]>();
+
 export function splitList(list: string): string[] {
+  let names = SPLIT_CACHE.get(list);
+  if (names === undefined) {
+    names = splitOnce(list);
+    if (SPLIT_CACHE.size >= 2000) SPLIT_CACHE.clear();
+    SPLIT_CACHE.set(list, names);
+  }
+  // A copy: callers may change the array they get.
+  return [...names];
+}
+
+function splitOnce(list: string): string[] {
   const names: string[] = [];
   // "Sở Y tế các tỉnh … tham gia Đề án (danh sách kèm theo)": a remark on the list is not part of any name.
   list = list.replace(/\s*\((?:có\s+|theo\s+)?danh sách[^()]{0,40}\)/giu, "");

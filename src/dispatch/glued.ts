@@ -54,6 +54,8 @@ const UNGLUED = new Map<string, string>();
 
 /** `word` with spaces where glued words meet ("Chủtịch" → "Chủ tịch"). */
 export function unglue(word: string): string {
+  // gluedAt splits nothing shorter than 4 characters; most syllables are (and the map lookup costs more than this test).
+  if (word.length < 4) return word;
   let out = UNGLUED.get(word);
   if (out === undefined) {
     out = splitGlued(word);

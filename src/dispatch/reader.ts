@@ -28,6 +28,16 @@ export const MAX_INPUT_CHARS = 2_000_000;
 /** A sentence that adds one more actor to the story ("Cùng với đó, …", "Đồng thời …"), not the page's lead. */
 const ALSO = /^\s*(?:Cùng với đó|Bên cạnh đó|Đồng thời|Ngoài ra|Mặt khác|Cũng)(?![\p{L}])/u;
 
+/**
+ * Every word without which a sentence read by leadsOfSentence can name a requester (a request verb in roles.ts: REQUEST,
+ * REQUEST_ANYWHERE, the asker's and the place's request, "thông báo đến", "gửi", "chỉ đạo"/"hướng dẫn" in a publishing
+ * clause) or have a verb the issuer scan below takes from a body with its issuer already known ("có ý kiến", "ban hành"
+ * or "banh", "xây dựng kế hoạch", "thông báo", "chỉ đạo", the sender's "gửi"/"xin trân trọng"/"xin thông"/"trân trọng
+ * thông", and "toàn văn", which roles.ts reads as "ban hành"). A verb is the sentence's own words in lower case, so the
+ * case-insensitive test is enough. Keep it in step with those readings: a word missing here silently loses an issuer.
+ */
+const ISSUER_CUES = /giao|đề nghị|yêu cầu|phân công|mời|khuyến cáo|mong|lưu ý|thông báo|gửi|chỉ đạo|hướng dẫn|đôn đốc|ban hành|banh|có ý|xây dựng kế hoạch|toàn văn|xin trân trọng|xin thông|trân trọng thông/iu;
+
 export function readDispatch(text: string, options: ReadOptions): ParsedDispatch {
   try {
     return readUnsafe(typeof text === "string" ? text : "", options);
@@ -81,6 +91,10 @@ function readUnsafe(input: string, options: ReadOptions): ParsedDispatch {
   let named = false;
   body.slice(0, 60).forEach((para, p) => {
     for (const s of sentences(para.text)) {
+      // With the issuer named in the header, a sentence here only adds an issuer through a requester or one of the verbs
+      // below, and each of those readings needs one of ISSUER_CUES in the sentence: the others are not read (reading a
+      // sentence's leads is the reader's dearest step, and most of these sentences are never asked about again).
+      if (doc.issuer && !ISSUER_CUES.test(s)) continue;
       const l = leadsOfSentence(s);
       // "Ngày 30-9, Huyện ủy Bố Trạch tổ chức hội nghị …", "Hội Nông dân huyện tổ chức họp Ban Chấp hành …", "Sáng nay,
       // Công an huyện … ra quân …": a page without a header opens on what one body did; that body issued what the page
