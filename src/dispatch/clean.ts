@@ -83,6 +83,27 @@ function bareNumbers(lines: string[]): string[] {
   return out;
 }
 
+// A table cell of figures: "19.844", "-37", "-0,19", "12,5%".
+const FIGURE_CELL = /^[-+–]?\s?\d[\d.,]*\s?%?$/u;
+/**
+ * A portal renders a table one cell per line with "|" lines between ("|" / "1. Xăng E5RON92" / "|" / "19.844" / "|" /
+ * …). A numbered cell whose next cell is a figure is a row of data (prices, counts), not an item: its number loses the
+ * mark that makes it one. A table of work ("1" / "|" / "Xây dựng kế hoạch" / "|" / "Sở Nội vụ") keeps its items.
+ */
+function tableNumbers(lines: string[]): string[] {
+  const out = lines.slice();
+  for (let i = 1; i < out.length - 2; i++) {
+    if (out[i - 1]!.trim() !== "|" || !/^\d{1,3}\s*[.)]\s/u.test(out[i]!)) continue;
+    let j = i + 1;
+    while (j < out.length && out[j]!.trim() === "") j++;
+    if (out[j]?.trim() !== "|") continue;
+    j++;
+    while (j < out.length && out[j]!.trim() === "") j++;
+    if (FIGURE_CELL.test(out[j]?.trim() ?? "")) out[i] = out[i]!.replace(/^(\d{1,3})\s*[.)]\s/u, "$1 ");
+  }
+  return out;
+}
+
 /**
  * Width of a hard-wrapped text (PDF extraction, e-mail): most lines end near the same column. 0 when the text keeps
  * one line per paragraph.
@@ -127,7 +148,7 @@ export function cleanLines(input: string): Line[] {
     .normalize("NFC")
     .replace(/\r\n?/g, "\n")
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/g, " ");
-  const stripped = bareNumbers(text.split("\n").map(stripResidue));
+  const stripped = tableNumbers(bareNumbers(text.split("\n").map(stripResidue)));
   const width = wrapWidth(stripped);
   const cutFirst = shortFirstLines(stripped, width);
   const out: OpenLine[] = [];

@@ -17,6 +17,14 @@ describe("cleaning", () => {
     expect(texts("1\\. Đối tượng: giáo viên.\n\n2\\. Thời gian.")).toEqual(["1. Đối tượng: giáo viên.", "2. Thời gian."]);
   });
 
+  it("reads a numbered table cell followed by a figure as a row of data, not an item; a table of work keeps its items", () => {
+    const prices = texts("Giá bán như sau:\n|\n1. Xăng E5RON92\n|\n19.844\n|\n-37\n|\n2. Dầu hỏa\n|\n19.935\n|\n- 353\n|");
+    expect(prices.filter((l) => /^\d+\.\s/u.test(l))).toEqual([]);
+    expect(prices.join(" ")).toContain("Xăng E5RON92");
+    const work = texts("|\n1. Xây dựng kế hoạch tuyên truyền\n|\nSở Nội vụ\n|\nQuý I/2026\n|");
+    expect(work).toContain("1. Xây dựng kế hoạch tuyên truyền");
+  });
+
   it("drops page-number lines, table rules and pipes", () => {
     expect(texts("Lê Hồng Sơn\n\n22924 - 6\n\n-------\n|\nTrang 2\n- 3 -\nHết.")).toEqual(["Lê Hồng Sơn", "Hết."]);
   });
