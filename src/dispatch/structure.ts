@@ -27,10 +27,11 @@ const CLOSING =
 
 // A closing restatement: "Yêu cầu … nghiêm túc thực hiện./.", "… để các cơ quan, đơn vị biết, thực hiện./.", "… thực
 // hiện tốt nội dung Thông báo nêu trên", "Văn phòng UBND tỉnh thông báo để Sở Tài nguyên và Môi trường, các cơ quan
-// liên quan thực hiện./." (the formula that closes an office's thông báo of a leader's conclusions; a commune's
+// liên quan thực hiện./." (the formula that closes an office's thông báo of a leader's conclusions, and "Cục Thuế thông
+// báo để Trưởng Thuế các tỉnh, thành phố biết và thực hiện./." that closes any issuer's letter; a commune's
 // "UBND xã thông báo để các hộ biết và chủ động nộp" to the public may be its only request, and stays).
 const RESTATEMENT =
-  /(?:thông báo để [^.]{0,150}?các cơ quan(?: có)? liên quan (?:biết,? (?:và )?)?thực hiện|nghiêm túc (?:triển khai,? |tổ chức,? )?(?:thực hiện|chấp hành)(?: (?:các |những )?(?:nội dung|yêu cầu|nhiệm vụ)?\s*(?:trên|nêu trên|này|công văn này|kế hoạch này|thông báo này|chỉ thị này))?(?:,? (?:nhằm|để) [^.]{0,200})?|để (?:các [^.]{0,60})?biết,? (?:và )?(?:thực hiện|phối hợp thực hiện)|(?:đề nghị|yêu cầu) (?:thủ trưởng )?các (?:cơ quan|đơn vị|địa phương|sở|ngành)[^.]{0,80}(?:thực hiện|triển khai)|(?:đề nghị|yêu cầu)\s[^.]{0,150}(?:thực hiện|triển khai)(?: tốt| nghiêm| đầy đủ)? (?:các )?(?:nội dung|yêu cầu|tinh thần)(?: của)? (?:(?:thông báo|công văn|kế hoạch|chỉ thị|văn bản) )?(?:này|trên|nêu trên))\s*[./]*$/iu;
+  /(?:thông báo để [^.]{0,150}?các cơ quan(?: có)? liên quan (?:biết,? (?:và )?)?thực hiện|nghiêm túc (?:triển khai,? |tổ chức,? )?(?:thực hiện|chấp hành)(?: (?:các |những )?(?:nội dung|yêu cầu|nhiệm vụ)?\s*(?:trên|nêu trên|này|công văn này|kế hoạch này|thông báo này|chỉ thị này))?(?:,? (?:nhằm|để) [^.]{0,200})?|để (?:các [^.]{0,60})?biết,? (?:và )?(?:thực hiện|phối hợp thực hiện)|^[^.]{0,80}?\sthông báo để [^.]{0,100}?\sbiết,? (?:và )?(?:thực hiện|phối hợp thực hiện)|(?:đề nghị|yêu cầu) (?:thủ trưởng )?các (?:cơ quan|đơn vị|địa phương|sở|ngành)[^.]{0,80}(?:thực hiện|triển khai)|(?:đề nghị|yêu cầu)\s[^.]{0,150}(?:thực hiện|triển khai)(?: tốt| nghiêm| đầy đủ)? (?:các )?(?:nội dung|yêu cầu|tinh thần)(?: của)? (?:(?:thông báo|công văn|kế hoạch|chỉ thị|văn bản) )?(?:này|trên|nêu trên))\s*[./]*$/iu;
 
 // After the items, a reporting line with a time ("Báo cáo kết quả về UBND huyện trước ngày 30/11/2024.") is a closing.
 const REPORT_CLOSING = /^(?:Báo cáo|Gửi báo cáo|Nộp báo cáo|Định kỳ|Đề nghị (?:các|thủ trưởng)|Yêu cầu (?:các|thủ trưởng))[^]*?(?:trước|chậm nhất|hạn chót|định kỳ|hằng|hàng)/iu;

@@ -96,3 +96,11 @@ describe("paragraphs numbered in brackets in a page's prose", () => {
     expect(leadsOf(page)).toEqual([["Các Sở, Ban, Ngành"], ["Trung tâm Phục vụ hành chính công Thành phố"], ["UBND các xã, phường"]]);
   });
 });
+
+describe("an issuer's closing 'X thông báo để Y biết và thực hiện'", () => {
+  it("restates the letter and starts no task; a request that ends 'để nhân dân biết thực hiện' stays one", () => {
+    const letter = `CỤC THUẾ\nSố: 5435/CT-NVT\nHà Nội, ngày 20 tháng 11 năm 2025\nKính gửi: Thuế các tỉnh, thành phố\n\n1. Thuế các tỉnh, thành phố rà soát hồ sơ gia hạn nộp thuế.\n2. Thuế các tỉnh, thành phố báo cáo kết quả hằng tuần.\n\nCục Thuế thông báo để Trưởng Thuế các tỉnh, thành phố biết và thực hiện./.`;
+    expect(read(letter).tasks.filter((t) => t.assignees.length > 0).map((t) => t.ref)).toEqual(["1", "2"]);
+    expect(leadsOf("Đề nghị Đài truyền thanh xã, các đồng chí Trưởng thôn thông báo liên tục trên hệ thống truyền thanh để toàn thể nhân dân biết thực hiện./.")).toEqual([["Đài truyền thanh xã", "các đồng chí Trưởng thôn"]]);
+  });
+});
