@@ -30,6 +30,7 @@ export const STAMP_LINE = /^(?:TUYỆT MẬT|TỐI MẬT|MẬT|HỎA TỐC|HOẢ
 // "… chủ trì, phối hợp với Văn phòng Huyện ủy," wrapped before the next coordinator: the list goes on.
 const COORD_LIST_OPEN = /phối hợp(?:\s+(?:với|cùng))?\s+[^.;:]*,$/u;
 const TITLE_END = /(?:^|[\s,;])(?:Giám đốc|Phó Giám đốc|Chủ tịch|Phó Chủ tịch|Thủ trưởng|Chánh Văn phòng|Chánh Thanh tra|Trưởng|Bí thư|Hiệu trưởng|Cục trưởng|Vụ trưởng|Viện trưởng|Tổng Giám đốc|Bộ trưởng)$/u;
+const KIND_COLON_END = /(?:^|\s)các\s+(?:Bộ|Sở|Cục|Vụ|Tổng cục|Tổng công ty|Tập đoàn|bộ|sở|cục)(?:\s*,\s*(?:ban|ngành|cơ quan))*\s*:$/u;
 const ABBREV_TAIL = /^[A-ZĐ]{2,}(?:\s*[-–&]\s*[A-ZĐ]{2,})*[.;,]?$/u;
 const RULE_LINE = /^[|\-–—_=*.\s]+$/u;
 
@@ -190,6 +191,9 @@ export function cleanLines(input: string): Line[] {
         // "Điều 3. Chánh Văn phòng" / "UBND Thành phố; …, Giám đốc" / "Kho bạc Nhà nước khu vực I, …": a title wrapped
         // away from the body it heads goes on onto the next line.
         (!blank && !isMarker && !headerBlock && /^\p{Lu}/u.test(t) && !prev.upper() && prev.ends(TITLE_END)) ||
+        // "Điều 5. Bộ trưởng các Bộ:" / "Xây dựng, Ngoại giao, Tư pháp …": the units a kind names before its colon go on
+        // the line under it.
+        (!blank && !isMarker && !headerBlock && /^\p{Lu}/u.test(t) && prev.ends(KIND_COLON_END)) ||
         wrappedHyphen ||
         // "1. Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang bộ," / "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố": a numbered
         // heading's list of bodies, wrapped after a comma, goes on with the names on the next line.

@@ -1139,3 +1139,11 @@ describe("an ordinal counting a letter's points opens the sentence, not its subj
     ["Hai là, các cấp ủy tăng cường lãnh đạo công tác tuyên truyền.", ["các cấp ủy"]],
   ])("%s", (s, want) => expect(leads(s)).toEqual(want));
 });
+
+describe("verbs of finishing and of acting for another end a name", () => {
+  it.each([
+    ["Bộ Ngoại giao hoàn tất các thủ tục đối ngoại theo quy định.", ["Bộ Ngoại giao"]],
+    ["Giao Bộ trưởng Bộ Công an thừa ủy quyền Thủ tướng Chính phủ, thay mặt Chính phủ ký Tờ trình.", ["Bộ trưởng Bộ Công an"]],
+    ["Giao Bộ Xây dựng thay mặt Chính phủ ký Hiệp định.", ["Bộ Xây dựng"]],
+  ])("%s", (sentence, want) => expect(leadsOfSentence(sentence)?.leads).toEqual(want));
+});

@@ -25,6 +25,13 @@ describe("cleaning", () => {
     expect(work).toContain("1. Xây dựng kế hoạch tuyên truyền");
   });
 
+  it("joins the units a kind names before its colon onto its line ('Bộ trưởng các Bộ:' / 'Xây dựng, Ngoại giao …')", () => {
+    expect(texts("Điều 5. Bộ trưởng các Bộ:\nXây dựng, Ngoại giao, Tư pháp và Thủ trưởng các cơ quan liên quan chịu trách nhiệm thi hành Nghị quyết này.")).toEqual([
+      "Điều 5. Bộ trưởng các Bộ: Xây dựng, Ngoại giao, Tư pháp và Thủ trưởng các cơ quan liên quan chịu trách nhiệm thi hành Nghị quyết này.",
+    ]);
+    expect(texts("Kính gửi các đơn vị sau:\nSở Y tế; Sở Tài chính.")).toHaveLength(2);
+  });
+
   it("drops page-number lines, table rules and pipes", () => {
     expect(texts("Lê Hồng Sơn\n\n22924 - 6\n\n-------\n|\nTrang 2\n- 3 -\nHết.")).toEqual(["Lê Hồng Sơn", "Hết."]);
   });
