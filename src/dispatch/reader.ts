@@ -8,7 +8,7 @@ import { readHeader } from "./header.js";
 import { buildStructure } from "./structure.js";
 import { buildTasks } from "./tasks.js";
 import { attachDeadlines } from "./schedule.js";
-import { leadsOfSentence, sentences } from "./roles.js";
+import { issuingAct, leadsOfSentence, mayNameIssuer, sentences } from "./roles.js";
 import { bodyHeadAt, readList, splitList } from "./bodies.js";
 import { ownActor } from "./issuer.js";
 import { sameBody } from "./names.js";
@@ -27,16 +27,6 @@ export const MAX_INPUT_CHARS = 2_000_000;
 
 /** A sentence that adds one more actor to the story ("Cùng với đó, …", "Đồng thời …"), not the page's lead. */
 const ALSO = /^\s*(?:Cùng với đó|Bên cạnh đó|Đồng thời|Ngoài ra|Mặt khác|Cũng)(?![\p{L}])/u;
-
-/**
- * Every word without which a sentence read by leadsOfSentence can name a requester (a request verb in roles.ts: REQUEST,
- * REQUEST_ANYWHERE, the asker's and the place's request, "thông báo đến", "gửi", "chỉ đạo"/"hướng dẫn" in a publishing
- * clause) or have a verb the issuer scan below takes from a body with its issuer already known ("có ý kiến", "ban hành"
- * or "banh", "xây dựng kế hoạch", "thông báo", "chỉ đạo", the sender's "gửi"/"xin trân trọng"/"xin thông"/"trân trọng
- * thông", and "toàn văn", which roles.ts reads as "ban hành"). A verb is the sentence's own words in lower case, so the
- * case-insensitive test is enough. Keep it in step with those readings: a word missing here silently loses an issuer.
- */
-const ISSUER_CUES = /giao|đề nghị|yêu cầu|phân công|mời|khuyến cáo|mong|lưu ý|thông báo|gửi|chỉ đạo|hướng dẫn|đôn đốc|ban hành|banh|có ý|xây dựng kế hoạch|toàn văn|xin trân trọng|xin thông|trân trọng thông/iu;
 
 export function readDispatch(text: string, options: ReadOptions): ParsedDispatch {
   try {
@@ -91,10 +81,9 @@ function readUnsafe(input: string, options: ReadOptions): ParsedDispatch {
   let named = false;
   body.slice(0, 60).forEach((para, p) => {
     for (const s of sentences(para.text)) {
-      // With the issuer named in the header, a sentence here only adds an issuer through a requester or one of the verbs
-      // below, and each of those readings needs one of ISSUER_CUES in the sentence: the others are not read (reading a
-      // sentence's leads is the reader's dearest step, and most of these sentences are never asked about again).
-      if (doc.issuer && !ISSUER_CUES.test(s)) continue;
+      // With the issuer named in the header, a sentence here only adds an issuer through a requester or an issuing act:
+      // the others are not read (most of these sentences are never asked about again).
+      if (doc.issuer && !mayNameIssuer(s)) continue;
       const l = leadsOfSentence(s);
       // "Ngày 30-9, Huyện ủy Bố Trạch tổ chức hội nghị …", "Hội Nông dân huyện tổ chức họp Ban Chấp hành …", "Sáng nay,
       // Công an huyện … ra quân …": a page without a header opens on what one body did; that body issued what the page
@@ -117,15 +106,11 @@ function readUnsafe(input: string, options: ReadOptions): ParsedDispatch {
         issuer.push(...l.requester);
         // "UBND tỉnh ban hành văn bản yêu cầu các sở, … chủ động ứng phó với cơn bão số 6:" before numbered items.
         if (addressees.length === 0 && /:\s*$/u.test(s)) addressees = l.leads;
-      } else if ((/^có ý/u.test(l.verb) && /có ý kiến\s*(?:chỉ đạo\s*)?(?:như sau|:)/u.test(s)) || /^(?:có ý kiến|ban hành|banh|xây dựng kế hoạch|đã ban hành)/u.test(l.verb)) issuer.push(...l.leads);
-      // "UBND xã Tiền Tiến thông báo kế hoạch tiêm phòng … như sau:", "UBND quận Hoàng Mai chỉ đạo như sau:": the body
-      // announcing what follows is the one issuing it.
-      else if (/^(?:thông báo|chỉ đạo)(?!\s+(?:đến|tới|cho)\s)/u.test(l.verb) && /:\s*$/u.test(s) && !l.requested) issuer.push(...l.leads);
-      // "Bộ Tài nguyên và Môi trường xin gửi tới Quý cơ quan dự thảo …": the sender of the letter.
-      else if (/^(?:xin gửi|trân trọng gửi|kính gửi|xin trân trọng|xin thông|trân trọng thông)/u.test(l.verb) || (/^gửi/u.test(l.verb) && /gửi\s+(?:tới|đến)\s+Quý/u.test(s))) {
-        issuer.push(...l.leads);
+      } else {
+        const act = issuingAct(l, s);
+        if (act) issuer.push(...l.leads);
         // "Sở Công thương kính gửi các sở, ngành, xem xét dự thảo …" (a portal's summary): the letter's addressees.
-        const to = /kính gửi\s+/iu.exec(s);
+        const to = act === "sender" ? /kính gửi\s+/iu.exec(s) : null;
         if (to && addressees.length === 0 && doc.recipients.length === 0) {
           const rest = s.slice(to.index + to[0].length);
           if (bodyHeadAt(rest)) addressees = splitList(readList(rest).list);

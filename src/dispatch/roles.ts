@@ -729,6 +729,37 @@ export function isCollectiveWork(l: SentenceLeads | null, s: string): l is Sente
     !l.leads.every((n) => /^(?:các\s+)?(?:địa phương|đơn vị)(?:\s+(?:có\s+)?liên quan)?$/iu.test(n.trim()));
 }
 
+// A body named as a sentence's subject issuing the document a page reports: "UBND tỉnh ban hành …", "… xây dựng kế
+// hoạch …", "… có ý kiến chỉ đạo như sau:" (it authors it; "toàn văn" and "thông báo" are read as "ban hành" above);
+// "UBND xã Tiền Tiến thông báo kế hoạch tiêm phòng … như sau:", "UBND quận Hoàng Mai chỉ đạo như sau:" (it announces
+// what follows); "Bộ Tài nguyên và Môi trường xin gửi tới Quý cơ quan dự thảo …" (it sends the letter).
+const AUTHORS = /^(?:có ý kiến|ban hành|banh|xây dựng kế hoạch|đã ban hành)/u;
+const ANNOUNCES_BELOW = /^(?:thông báo|chỉ đạo)(?!\s+(?:đến|tới|cho)\s)/u;
+const SENDS = /^(?:xin gửi|trân trọng gửi|kính gửi|xin trân trọng|xin thông|trân trọng thông)/u;
+
+/** How the subject of a sentence read by leadsOfSentence issues the document: "author", "sender", or null (it does not). */
+export function issuingAct(l: SentenceLeads, s: string): "author" | "sender" | null {
+  if ((/^có ý/u.test(l.verb) && /có ý kiến\s*(?:chỉ đạo\s*)?(?:như sau|:)/u.test(s)) || AUTHORS.test(l.verb)) return "author";
+  if (ANNOUNCES_BELOW.test(l.verb) && /:\s*$/u.test(s) && !l.requested) return "author";
+  if (SENDS.test(l.verb) || (/^gửi/u.test(l.verb) && /gửi\s+(?:tới|đến)\s+Quý/u.test(s))) return "sender";
+  return null;
+}
+
+// Every word without which leadsOfSentence reads no requester in a sentence and issuingAct finds no act there: the
+// request verbs (REQUEST, REQUEST_ANYWHERE, ASKER, PLACE_ASKS, "thông báo đến", the "gửi" and "chỉ đạo"/"hướng dẫn" of
+// a publishing clause) and the verbs of AUTHORS, ANNOUNCES_BELOW and SENDS ("toàn văn" is read as "ban hành"). A verb
+// is the sentence's own words in lower case, so the case-insensitive test is enough. Keep it in step with those
+// readings (test/dispatch/roles.test.ts checks it on the real dispatches): a word missing here silently loses an issuer.
+const ISSUER_CUES = /giao|đề nghị|yêu cầu|phân công|mời|khuyến cáo|mong|lưu ý|thông báo|gửi|chỉ đạo|hướng dẫn|đôn đốc|ban hành|banh|có ý|xây dựng kế hoạch|toàn văn|xin trân trọng|xin thông|trân trọng thông/iu;
+
+/**
+ * Whether a sentence may name a requester or a body issuing the document (see ISSUER_CUES): a scan for the issuer
+ * skips the others without reading their leads, the reader's dearest step.
+ */
+export function mayNameIssuer(s: string): boolean {
+  return ISSUER_CUES.test(s);
+}
+
 // "Giám đốc các Sở: Tài chính, Nội vụ, Công" / "Thương, Kế hoạch và Đầu tư; …": a list of units after the kind's colon,
 // or a line ending in a comma, goes on over the line break; a dash or numbered item on the next line starts anew.
 const OPEN_UNITS = /(?:^|\s)(?:các\s+)?(?:Sở|Phòng|Bộ|sở|phòng|bộ)\s*:\s*[^.;:!?]*\p{L}$/u;
