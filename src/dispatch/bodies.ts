@@ -371,6 +371,16 @@ export function splitList(list: string): string[] {
   return [...names];
 }
 
+/** The bodies listed right after each match of `marker` (a global pattern) in `text`: "đề nghị X, Y", "gửi về X". */
+export function bodiesAfter(text: string, marker: RegExp): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(marker)) {
+    const rest = text.slice(m.index + m[0].length);
+    if (bodyHeadAt(rest)) out.push(...splitList(readList(rest).list));
+  }
+  return out;
+}
+
 function splitOnce(list: string): string[] {
   const names: string[] = [];
   // "Sở Y tế các tỉnh … tham gia Đề án (danh sách kèm theo)": a remark on the list is not part of any name.

@@ -8,7 +8,7 @@ import { isNumbered, type OutlineNode } from "./outline.js";
 import type { Structure } from "./structure.js";
 import { findDeadlines, type DateContext } from "./deadlines.js";
 import { canonicalName, sameBody } from "./names.js";
-import { readList, splitList, bodyHeadAt } from "./bodies.js";
+import { bodiesAfter, splitList } from "./bodies.js";
 import { leadsOfSentence, sentences } from "./roles.js";
 import { FIELD_TIME, PARENT_TEXT } from "./tasks.js";
 import { fieldsIn } from "./fields.js";
@@ -272,17 +272,16 @@ interface ClosingRule {
   except?: string[];
 }
 
+// "… đề nghị X, yêu cầu Y …": the bodies a closing asks.
+const ASKS = /(?:đề nghị|yêu cầu|giao)\s+/giu;
+
 function closingRules(closing: string[], issuer: string[], recipients: string[], ctx: DateContext): ClosingRule[] {
   const rules: ClosingRule[] = [];
   // "… đề nghị X, yêu cầu Y nghiêm túc thực hiện. Báo cáo kết quả … trước ngày 20/11 hàng năm": the time in one
   // sentence is for the bodies the closing named just before it.
   let named: string[] = [];
   for (const para of closing) {
-    const bodies: string[] = [];
-    for (const m of para.matchAll(/(?:đề nghị|yêu cầu|giao)\s+/giu)) {
-      const rest = para.slice(m.index + m[0].length);
-      if (bodyHeadAt(rest)) bodies.push(...splitList(readList(rest).list));
-    }
+    const bodies = bodiesAfter(para, ASKS);
     for (const s of sentences(para)) {
       const l = leadsOfSentence(s);
       if (l && !l.requested) bodies.push(...l.leads.filter((n) => !issuer.some((i) => sameBody(i, n))));
@@ -317,13 +316,8 @@ function closingItem(tasks: ParsedTask[], st: Structure, ctx: DateContext): Clos
   if (!l || l.leads.length === 0 || !/^(?:gửi|báo cáo)(?![\p{L}])/u.test(l.verb)) return null;
   const d = first(tail.text, ctx);
   if (!d?.date) return null;
-  const to: string[] = [];
-  for (const m of tail.text.matchAll(REPORT_TO)) {
-    const rest = tail.text.slice(m.index + m[0].length);
-    if (bodyHeadAt(rest)) to.push(...splitList(readList(rest).list));
-  }
   const bodies = tail.assignees.filter((a) => a.role === "lead").map((a) => a.name);
-  return bodies.length ? { bodies, deadline: d, toImplicit: false, except: to } : null;
+  return bodies.length ? { bodies, deadline: d, toImplicit: false, except: bodiesAfter(tail.text, REPORT_TO) } : null;
 }
 
 /** The kind nouns a collective lists: "Các chi, đảng bộ trực thuộc Huyện ủy" → chi, đảng bộ. */
