@@ -5,7 +5,7 @@
  */
 import { nameKey } from "./names.js";
 import { unglue } from "./glued.js";
-import { HEAD_CONTINUATION_SRC, HEAD_SRC, POSITION_SRC, STANDING_SRC, STOP_WORDS, U } from "./lexicon.js";
+import { HEAD_CONTINUATION_SRC, HEAD_SRC, POSITION_SRC, STANDING_SRC, STOP_WORDS, U, UNIT_FIELD_SRC } from "./lexicon.js";
 
 // Places and kinds that count as a body only after "các" ("các xã, thị trấn"; "các tổ chức, cá nhân"), or after a
 // count standing for it ("13 phường", "08 Tổ dân phố"); "mỗi"/"từng" only before an institution ("mỗi trường"), since
@@ -125,6 +125,8 @@ const HEAD_TITLE_END =
 const COMPOUND_HEAD = /^(?:Văn hóa|Văn hoá|văn hóa|văn hoá|Lao động|lao động)$/u;
 const COMPOUND_TAIL = /^(?:Thể thao|thể thao|Thương binh|thương binh)(?![\p{L}])/u;
 
+const UNIT_FIELD = new RegExp(`^(?:${UNIT_FIELD_SRC.join("|")})$`, "u");
+
 // A whole list line that is a kind and its units: "Các Cục: …", "Bộ trưởng các Bộ: …" (not "UBND các tỉnh: …", places).
 const KIND_LIST = new RegExp(`^(?:[^,:;]{0,40}\\s)?(?:[Cc]ác\\s+)?(?:${KIND_BEFORE_COLON.source.slice(KIND_BEFORE_COLON.source.indexOf("(Sở"), KIND_BEFORE_COLON.source.lastIndexOf("\\s*$"))})\\s*(?=:)`, "u");
 /** The units after "các Kind:", each named with its kind (and the title of its head, when one stands before the kind). */
@@ -138,9 +140,9 @@ function unitsOfKind(title: string, kindWord: string, list: string): string[] {
     else units.push(u);
   }
   // "Bộ trưởng các Bộ: Tài chính, Nội vụ, Bộ Y tế": a unit written with its kind keeps it; one headed by a kind of its
-  // own ("Các Bộ, cơ quan: Tài chính, …, Tập đoàn Điện lực Việt Nam") is that body.
+  // own ("Các Bộ, cơ quan: Tài chính, …, Tập đoàn Điện lực Việt Nam") is that body, but not a field ("Công an").
   const lowerKind = kind.toLowerCase();
-  return units.map((u) => (u.toLowerCase().startsWith(`${lowerKind} `) ? `${title ? `${title} ` : ""}${u}` : bodyHeadAt(u) > 0 && !/^(?:Y tế|Tư pháp|Nội vụ|Ngoại giao|Công an|Quốc phòng|Xây dựng)$/u.test(u) ? u : `${title ? `${title} ` : ""}${kind} ${u}`));
+  return units.map((u) => (u.toLowerCase().startsWith(`${lowerKind} `) ? `${title ? `${title} ` : ""}${u}` : bodyHeadAt(u) > 0 && !UNIT_FIELD.test(u) ? u : `${title ? `${title} ` : ""}${kind} ${u}`));
 }
 
 /** Reads a list of bodies starting at the beginning of `s`; returns the raw list text and where it ended. */

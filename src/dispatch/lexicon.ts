@@ -71,6 +71,10 @@ export const HEAD_SRC = [
   "khối(?=\\s+(?:lớp\\s+)?\\d)",
 ];
 
+// The fields ministries and departments are named by ("Bộ Y tế", "Sở Tư pháp", "Bộ Công an"). After "các Bộ:" such a
+// field names the unit of that kind, even one that reads as a body on its own ("Công an" is also a place's police).
+export const UNIT_FIELD_SRC = ["Y tế", "Tư pháp", "Nội vụ", "Ngoại giao", "Công an", "Quốc phòng", "Xây dựng"];
+
 // Words that end a subject or list: the verb (lower case; names are capitalised) or a marker word. Not inside a compound
 // word of a name: "Ủy ban Bầu cử", "Bộ Ngoại giao", "Đội Danh dự", "Trung tâm Y tế dự phòng", "Ban Chỉ đạo Tổng điều tra".
 export const STOP_WORDS = [

@@ -1028,6 +1028,8 @@ describe("a kind named once before its units ('các Bộ: A, B', 'Các Cục: A,
   it("splits a Kính gửi line of units of one kind, but keeps places after their colon", () => {
     expect(splitList("Các Cục: Đường bộ Việt Nam, Đường sắt Việt Nam, Kinh tế - Quản lý đầu tư xây dựng")).toEqual(["Cục Đường bộ Việt Nam", "Cục Đường sắt Việt Nam", "Cục Kinh tế - Quản lý đầu tư xây dựng"]);
     expect(splitList("Bộ trưởng các Bộ: Tài chính, Nội vụ, Bộ Y tế.")).toEqual(["Bộ trưởng Bộ Tài chính", "Bộ trưởng Bộ Nội vụ", "Bộ trưởng Bộ Y tế"]);
+    // A ministry's field that is also a body on its own ("Công an", a place's police) names the ministry here.
+    expect(splitList("Bộ trưởng các Bộ: Quốc phòng, Công an, Tài chính")).toEqual(["Bộ trưởng Bộ Quốc phòng", "Bộ trưởng Bộ Công an", "Bộ trưởng Bộ Tài chính"]);
     expect(splitList("Các Tổng công ty: Đường sắt Việt Nam, Cảng hàng không Việt Nam")).toEqual(["Tổng công ty Đường sắt Việt Nam", "Tổng công ty Cảng hàng không Việt Nam"]);
     expect(splitList("Sở Xây dựng các tỉnh, thành phố: Gia Lai, Đắk Lắk, Khánh Hòa")).toEqual(["Sở Xây dựng các tỉnh, thành phố: Gia Lai, Đắk Lắk, Khánh Hòa"]);
   });
