@@ -6,7 +6,7 @@
 import { cleanLines } from "./clean.js";
 import { readHeader } from "./header.js";
 import { buildStructure } from "./structure.js";
-import { buildTasks } from "./tasks.js";
+import { buildTasks, finished } from "./tasks.js";
 import { attachDeadlines } from "./schedule.js";
 import { issuingAct, leadsOfSentence, mayNameIssuer, sentences } from "./roles.js";
 import { bodyHeadAt, readList, splitList } from "./bodies.js";
@@ -136,9 +136,10 @@ function readUnsafe(input: string, options: ReadOptions): ParsedDispatch {
   if (issuer.some((n) => /^Trường\s/iu.test(n))) issuer.push("Nhà trường");
   const structure = buildStructure(body, issuer);
   const implicitTo = doc.recipients.length ? doc.recipients.flatMap((r) => splitList(r.replace(/^(?:Ông|Bà)\s*(?:\(\s*Bà\s*\)|\/\s*Bà)?\s*/iu, ""))) : addressees;
-  const tasks = buildTasks(structure, { implicitTo, issuer, number: doc.number });
-  if (options.assigneeTagger ?? ASSIGNEE_TAGGER_DEFAULT) refineAssignees(tasks);
-  attachDeadlines(tasks, structure, doc, text, options.refDate);
+  const drafts = buildTasks(structure, { implicitTo, issuer, number: doc.number });
+  if (options.assigneeTagger ?? ASSIGNEE_TAGGER_DEFAULT) refineAssignees(drafts);
+  attachDeadlines(drafts, structure, doc, text, options.refDate);
+  const tasks = drafts.map(finished);
   closingTimeGoverns(tasks);
   // Refs identify tasks downstream: a list that restarts its numbering ("1." again after "2.") gets "I.1 (2)".
   const seen = new Map<string, number>();

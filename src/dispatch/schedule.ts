@@ -10,7 +10,7 @@ import { findDeadlines, type DateContext } from "./deadlines.js";
 import { canonicalName, sameBody } from "./names.js";
 import { bodiesAfter, splitList } from "./bodies.js";
 import { leadsOfSentence, sentences } from "./roles.js";
-import { FIELD_TIME, PARENT_TEXT } from "./tasks.js";
+import type { TaskDraft } from "./tasks.js";
 import { fieldsIn } from "./fields.js";
 import { STOP_WORDS } from "./lexicon.js";
 
@@ -344,7 +344,7 @@ function hasPhrase(rawText: string, rawPhrase: string): boolean {
   return at >= 0 && !/[\p{L}\p{N}]/u.test(text[at - 1] ?? " ") && !/[\p{L}\p{N}]/u.test(text[at + phrase.length] ?? " ");
 }
 
-export function attachDeadlines(tasks: ParsedTask[], st: Structure, doc: DocHeader, text: string, refDate: string): void {
+export function attachDeadlines(tasks: TaskDraft[], st: Structure, doc: DocHeader, text: string, refDate: string): void {
   const ctx = dateContext(doc, text, refDate);
   // Occasions are dated in information lines and prose, and in the sentence of a task that takes part in them ("… treo
   // cờ trong thời gian diễn ra Đại hội …, được tổ chức từ ngày 12 đến 14-10-2020").
@@ -371,7 +371,7 @@ export function attachDeadlines(tasks: ParsedTask[], st: Structure, doc: DocHead
   if (reportRule) rules.push(reportRule);
   for (const t of tasks) {
     t.deadline = first(t.text, ctx);
-    const parent = PARENT_TEXT.get(t);
+    const parent = t.parentText;
     if (!t.deadline && parent) t.deadline = first(parent, ctx);
     if (t.deadline?.date) continue;
     const low = t.text.toLowerCase().replace(/["“”]/gu, "");
@@ -464,7 +464,7 @@ export function attachDeadlines(tasks: ParsedTask[], st: Structure, doc: DocHead
   // "c) Thời gian thực hiện: Hoàn thành trong năm 2025", "- Thời gian: Thường xuyên": a plan's item states its own time
   // in its time field, which alone is its deadline (none when the field states no date).
   for (const t of tasks) {
-    const field = FIELD_TIME.get(t);
+    const field = t.fieldTime;
     if (field) t.deadline = fieldTime(field, ctx);
     else if (!t.deadline && field === undefined && /(?:thời (?:gian|hạn)|tiến độ)/iu.test(t.text)) {
       // "1. Sở Y tế chủ trì … - Thời gian hoàn thành: Quý IV/2025": a task's own time field, however bare its period.

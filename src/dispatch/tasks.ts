@@ -130,11 +130,18 @@ const DISPOSES = /^\s*(?:Ban hành kèm theo|Công bố kèm theo|Cho phép(?!\s
 
 const fieldRoles = (text: string): ItemFields | null => rolesOf(fieldsIn(text));
 
-/** The time field of a plan's item ("Thời gian thực hiện: Quý IV/2025"; "" when it has none): its deadline alone. */
-export const FIELD_TIME = new WeakMap<ParsedTask, string>();
+/** A task as built here, with what the deadline step (schedule.ts) reads besides its text; finished() drops it. */
+export interface TaskDraft extends ParsedTask {
+  /** The time field of a plan's item ("Thời gian thực hiện: Quý IV/2025"; "" when it has none): its deadline alone. */
+  fieldTime?: string;
+  /** The heading text the task hangs under: a time it states is the time of the tasks under it. */
+  parentText?: string;
+}
 
-/** The heading text a task hangs under: a time it states is the time of the tasks under it. */
-export const PARENT_TEXT = new WeakMap<ParsedTask, string>();
+/** The task as the reader returns it. */
+export function finished({ ref, text, assignees, implicit, deadline }: TaskDraft): ParsedTask {
+  return { ref, text, assignees, implicit, deadline };
+}
 
 // "UBND xã Quỳnh Vinh" and "UBND xã Quỳnh Lộc" share most words but are two units: a differing proper name at the end
 // keeps them apart.
@@ -280,8 +287,8 @@ function otherHead(a: string, b: string): boolean {
 const COLLECTIVE = /^\s*(?:tất cả\s+)?các\s/iu;
 const PAREN_NUMBER = /^\((?:\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)\s+(?=\p{Lu})/u;
 
-export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
-  const out: ParsedTask[] = [];
+export function buildTasks(st: Structure, ctx: TaskContext): TaskDraft[] {
+  const out: TaskDraft[] = [];
   // A collective ("Các ban HĐND huyện", "các phòng của Sở") is never the one body that issues the letter, however many
   // words it shares with it ("Chủ tịch HĐND huyện").
   const isIssuer = (n: string) => !COLLECTIVE.test(n) && ctx.issuer.some((i) => sameBody(i, n) && !otherHead(i, n));
@@ -294,15 +301,15 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
     });
   // The issuer is never an assignee, also not as a partner ("… phối hợp với UBND phường" in a letter of UBND phường).
   const assignees = (leads: string[], text: string) => assigneesOf(resolve(leads), text).filter((a) => a.role === "lead" || !isIssuer(a.name));
-  const task = (ref: string, text: string, as: Assignee[], implicit = false): ParsedTask => ({ ref, text, assignees: as, implicit, deadline: null });
+  const task = (ref: string, text: string, as: Assignee[], implicit = false): TaskDraft => ({ ref, text, assignees: as, implicit, deadline: null });
 
   // A plan's item whose bodies stand in labelled fields: the fields alone give its roles and its time.
-  const fieldTask = (ref: string, text: string, fields: ItemFields): ParsedTask | null => {
+  const fieldTask = (ref: string, text: string, fields: ItemFields): TaskDraft | null => {
     const leads = dedupe(resolve(fields.lead)).filter((n) => !isIssuer(n));
     if (!leads.length) return null;
     const coords = dedupe(fields.coordinate).filter((n) => !isIssuer(n) && !leads.some((m) => sameBody(m, n)));
     const t = task(ref, text, [...leads.map((name) => ({ name, role: "lead" as const })), ...coords.map((name) => ({ name, role: "coordinate" as const }))]);
-    FIELD_TIME.set(t, fields.time.join("\n"));
+    t.fieldTime = fields.time.join("\n");
     return t;
   };
   const visit = (node: OutlineNode, path: string[], inherited: string[]) => {
@@ -341,14 +348,14 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
       for (const c of numbered) {
         const before = out.length;
         visit(c, [...parentPath, node.label].filter(Boolean), context);
-        for (const t of out.slice(before)) if (!PARENT_TEXT.has(t)) PARENT_TEXT.set(t, own);
+        for (const t of out.slice(before)) t.parentText ??= own;
       }
       return;
     }
     const kept: string[] = [own];
-    const bulletTasks: ParsedTask[] = [];
+    const bulletTasks: TaskDraft[] = [];
     // A bullet naming a body other than the item's is a task of its own.
-    const ownTask = (b: OutlineNode, r: string): ParsedTask | null => {
+    const ownTask = (b: OutlineNode, r: string): TaskDraft | null => {
       const text = flatten(b);
       // "- Ban hành quy chế …. Cơ quan chủ trì: Sở Nội vụ; thời gian: Quý I/2026.": a bullet naming its bodies in
       // fields of its own.
@@ -376,7 +383,7 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
       // roster's lead-in naming no one, whose sub-items each name their holder; each such sub-item is a bullet's task.
       const subs = b.children.length && /:\s*$/u.test(b.head) && leadsIn(b.head).length === 0 ? b.children.map((g, j) => ownTask(g, `${ref}#${i + 1}.${j + 1}`)) : [];
       if (subs.some(Boolean)) {
-        bulletTasks.push(...subs.filter((t): t is ParsedTask => t !== null));
+        bulletTasks.push(...subs.filter((t): t is TaskDraft => t !== null));
         kept.push([`- ${b.head}`, ...b.paras, ...b.children.filter((_, j) => !subs[j]).map((g) => flatten(g, 1))].join("\n"));
       } else kept.push(`${isNumbered(b.kind) && b.label ? `${b.label})` : "-"} ${flatten(b)}`);
     });
@@ -393,7 +400,7 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
       // information, not work
     } else if (ctx.implicitTo.length) out.push(task(ref, text, assignees(ctx.implicitTo, text), true));
     else if (kept.length > 1 || node.children.length === 0) out.push(task(ref, text, []));
-    for (const t of bulletTasks) if (!PARENT_TEXT.has(t)) PARENT_TEXT.set(t, own);
+    for (const t of bulletTasks) t.parentText ??= own;
     out.push(...bulletTasks);
   };
   // "… đề nghị các sở báo cáo … theo các nội dung sau: 1. Công tác chỉ đạo …; 2. Những đề xuất, kiến nghị": numbered
@@ -417,19 +424,19 @@ export function buildTasks(st: Structure, ctx: TaskContext): ParsedTask[] {
 
   // Root prose: each sentence whose subject is a (non-issuer) body starts a task; others continue it. A lead-in
   // ending in "… sau:" keeps the dash items that follow unless an item names its own body.
-  let cur: ParsedTask | null = null;
-  const firstSentence = new Map<ParsedTask, string>();
-  let leadIn: ParsedTask | null = null;
+  let cur: TaskDraft | null = null;
+  const firstSentence = new Map<TaskDraft, string>();
+  let leadIn: TaskDraft | null = null;
   let k = 0;
-  const append = (t: ParsedTask, s: string, sep: string) => {
+  const append = (t: TaskDraft, s: string, sep: string) => {
     t.text += sep + s;
     const extra = assignees([], t.text).filter((a) => !t.assignees.some((b) => sameBody(a.name, b.name)));
     t.assignees.push(...extra);
   };
   // The prose unit each task opened in: a headline and a sapo stand at the top of a page.
-  const openedAt = new Map<ParsedTask, number>();
+  const openedAt = new Map<TaskDraft, number>();
   // Tasks read from generic addressees alone ("UBND tỉnh vừa ban hành công văn yêu cầu các ngành, địa phương …").
-  const loose = new Set<ParsedTask>();
+  const loose = new Set<TaskDraft>();
   let unitIndex = -1;
   for (const unit of prose) {
     unitIndex++;
