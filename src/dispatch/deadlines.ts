@@ -149,47 +149,55 @@ const NOT_DONE_RE = /(?:^|[^\p{L}])(?:chưa|đã|vừa)\s+$/iu;
 const WEEKDAY_NUM: Record<string, number> = { hai: 1, ba: 2, tư: 3, năm: 4, sáu: 5, bảy: 6 };
 const DAYS_AFTER_RE = /trong\s+(?:vòng|thời hạn)?\s*(\d{1,3})\s+ngày(\s+làm việc)?\s*(?:,\s*)?kể từ ngày\s+(?:ký|ban hành)/giu;
 
-const REC_RES: ReadonlyArray<[RegExp, Recurrence]> = [
-  [/định kỳ\s+(?:0?6|sáu)\s+tháng|(?:0?6|sáu)\s+tháng\s*(?:,|và|\/)\s*(?:01\s+|1\s+|một\s+)?năm|(?:0?6|sáu) tháng một lần|báo cáo(?: kết quả)?\s+(?:0?6|sáu)\s+tháng(?!\s+(?:đầu|cuối))/giu, "semiannual"],
-  [/định kỳ\s+(?:hàng|hằng)\s+quý|(?:hàng|hằng)\s+quý|định kỳ\s+(?:3|ba)\s+tháng/giu, "quarterly"],
-  [/thời gian[^:.;\n]{0,50}:\s*(?:hàng|hằng)\s+năm|(?:^|[.;:]\s+|\n)(?:hàng|hằng)\s+năm,/giu, "yearly"],
-  [/(?:^|[.;:]\s+|\n)(?:hàng|hằng)\s+tháng,/giu, "monthly"],
-  [/thời gian[^:.;\n]{0,50}:\s*(?:hàng|hằng)\s+tháng/giu, "monthly"],
-  [/thời gian[^:.;\n]{0,50}:\s*(?:hàng|hằng)\s+tuần/giu, "weekly"],
-  [/định kỳ\s+(?:hàng|hằng)\s+tháng|ngày\s+\d{1,2}\s+(?:hàng|hằng)\s+tháng|báo cáo\s+(?:hàng|hằng)\s+tháng|(?:hàng|hằng)\s+tháng\s+báo cáo/giu, "monthly"],
-  [/định kỳ\s+(?:hàng|hằng)\s+tuần|(?:các|vào)\s+(?:(?:sáng|chiều|tối)\s+)?(?:ngày\s+)?thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])\s+(?:đầu tuần|hàng tuần|hằng tuần)|báo cáo\s+(?:hàng|hằng)\s+tuần|(?:hàng|hằng)\s+tuần\s+báo cáo/giu, "weekly"],
+// The word each pattern below cannot match without ("hằng tháng", "2 lần/tuần", "định kỳ", "06 tháng"): a pattern
+// whose word the text lacks is not run (most texts name a month, few a schedule).
+const EVERY_CUE = /hàng|hằng/iu;
+const TIMES_CUE = /lần/iu;
+const PERIODIC_CUE = /định kỳ/iu;
+const MONTH_CUE = /tháng/iu;
+const EVERY_OR_PERIODIC_CUE = /hàng|hằng|định kỳ/iu;
+const EVERY_OR_WEEKDAY_CUE = /hàng|hằng|thứ/iu;
+const REC_RES: ReadonlyArray<[RegExp, Recurrence, RegExp]> = [
+  [/định kỳ\s+(?:0?6|sáu)\s+tháng|(?:0?6|sáu)\s+tháng\s*(?:,|và|\/)\s*(?:01\s+|1\s+|một\s+)?năm|(?:0?6|sáu) tháng một lần|báo cáo(?: kết quả)?\s+(?:0?6|sáu)\s+tháng(?!\s+(?:đầu|cuối))/giu, "semiannual", MONTH_CUE],
+  [/định kỳ\s+(?:hàng|hằng)\s+quý|(?:hàng|hằng)\s+quý|định kỳ\s+(?:3|ba)\s+tháng/giu, "quarterly", EVERY_OR_PERIODIC_CUE],
+  [/thời gian[^:.;\n]{0,50}:\s*(?:hàng|hằng)\s+năm|(?:^|[.;:]\s+|\n)(?:hàng|hằng)\s+năm,/giu, "yearly", EVERY_CUE],
+  [/(?:^|[.;:]\s+|\n)(?:hàng|hằng)\s+tháng,/giu, "monthly", EVERY_CUE],
+  [/thời gian[^:.;\n]{0,50}:\s*(?:hàng|hằng)\s+tháng/giu, "monthly", EVERY_CUE],
+  [/thời gian[^:.;\n]{0,50}:\s*(?:hàng|hằng)\s+tuần/giu, "weekly", EVERY_CUE],
+  [/định kỳ\s+(?:hàng|hằng)\s+tháng|ngày\s+\d{1,2}\s+(?:hàng|hằng)\s+tháng|báo cáo\s+(?:hàng|hằng)\s+tháng|(?:hàng|hằng)\s+tháng\s+báo cáo/giu, "monthly", EVERY_CUE],
+  [/định kỳ\s+(?:hàng|hằng)\s+tuần|(?:các|vào)\s+(?:(?:sáng|chiều|tối)\s+)?(?:ngày\s+)?thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])\s+(?:đầu tuần|hàng tuần|hằng tuần)|báo cáo\s+(?:hàng|hằng)\s+tuần|(?:hàng|hằng)\s+tuần\s+báo cáo/giu, "weekly", EVERY_OR_WEEKDAY_CUE],
   // "báo cáo Thủ tướng Chính phủ hằng tuần", "trình Lãnh đạo Bộ báo cáo Thủ tướng hằng tháng": a report to an addressee
   // every period (the addressee is a short noun phrase between the verb and the period, with no clause break).
-  [/báo cáo(?:\s+(?:về|cho|lên))?\s+(?:\p{Lu}[\p{L}&]*|UBND|HĐND)(?:\s+[\p{L}&-]+){0,7}?\s+(?:hàng|hằng)\s+tuần(?![\p{L}])/gu, "weekly"],
-  [/báo cáo(?:\s+(?:về|cho|lên))?\s+(?:\p{Lu}[\p{L}&]*|UBND|HĐND)(?:\s+[\p{L}&-]+){0,7}?\s+(?:hàng|hằng)\s+tháng(?![\p{L}])/gu, "monthly"],
-  [/báo cáo(?:\s+(?:về|cho|lên))?\s+(?:\p{Lu}[\p{L}&]*|UBND|HĐND)(?:\s+[\p{L}&-]+){0,7}?\s+(?:hàng|hằng)\s+quý(?![\p{L}])/gu, "quarterly"],
-  [/định kỳ\s+(?:hàng|hằng)\s+năm|(?:hàng|hằng)\s+năm\s+báo cáo|báo cáo(?: kết quả)?(?: [^.;]{0,30})?\s+(?:hàng|hằng)\s+năm|\d\s+(?:hàng|hằng)\s+năm/giu, "yearly"],
+  [/báo cáo(?:\s+(?:về|cho|lên))?\s+(?:\p{Lu}[\p{L}&]*|UBND|HĐND)(?:\s+[\p{L}&-]+){0,7}?\s+(?:hàng|hằng)\s+tuần(?![\p{L}])/gu, "weekly", EVERY_CUE],
+  [/báo cáo(?:\s+(?:về|cho|lên))?\s+(?:\p{Lu}[\p{L}&]*|UBND|HĐND)(?:\s+[\p{L}&-]+){0,7}?\s+(?:hàng|hằng)\s+tháng(?![\p{L}])/gu, "monthly", EVERY_CUE],
+  [/báo cáo(?:\s+(?:về|cho|lên))?\s+(?:\p{Lu}[\p{L}&]*|UBND|HĐND)(?:\s+[\p{L}&-]+){0,7}?\s+(?:hàng|hằng)\s+quý(?![\p{L}])/gu, "quarterly", EVERY_CUE],
+  [/định kỳ\s+(?:hàng|hằng)\s+năm|(?:hàng|hằng)\s+năm\s+báo cáo|báo cáo(?: kết quả)?(?: [^.;]{0,30})?\s+(?:hàng|hằng)\s+năm|\d\s+(?:hàng|hằng)\s+năm/giu, "yearly", EVERY_CUE],
   // Mid-clause: "; hằng tháng cập nhật số liệu", "ký cam kết hằng năm vào đầu mùa khô" (a schedule, not "kế hoạch hằng năm").
-  [/(?:^|[.;:]\s+|\n)(?:hàng|hằng)\s+năm(?=\s+\p{Ll})|(?:hàng|hằng)\s+năm(?=\s+vào\s+(?:đầu|cuối|giữa|dịp|mùa|thời điểm|tháng|quý))/giu, "yearly"],
-  [/(?:^|[.;:]\s+|\n)(?:hàng|hằng)\s+tháng(?=\s+\p{Ll})|(?:hàng|hằng)\s+tháng(?=\s+vào\s+(?:đầu|cuối|giữa|ngày|tuần))/giu, "monthly"],
+  [/(?:^|[.;:]\s+|\n)(?:hàng|hằng)\s+năm(?=\s+\p{Ll})|(?:hàng|hằng)\s+năm(?=\s+vào\s+(?:đầu|cuối|giữa|dịp|mùa|thời điểm|tháng|quý))/giu, "yearly", EVERY_CUE],
+  [/(?:^|[.;:]\s+|\n)(?:hàng|hằng)\s+tháng(?=\s+\p{Ll})|(?:hàng|hằng)\s+tháng(?=\s+vào\s+(?:đầu|cuối|giữa|ngày|tuần))/giu, "monthly", EVERY_CUE],
   // "ít nhất 1 lần/tháng", "2 đến 3 lần/tuần", "mỗi quý một lần": a frequency is a period.
-  [/\b(?:\d{1,2}|một|hai|ba)\s*(?:(?:đến|-|–)\s*\d{1,2}\s*)?lần\s*\/\s*tuần|(?:mỗi|hằng|hàng)\s+tuần\s+(?:ít nhất\s+)?(?:một|1|01)\s+lần/giu, "weekly"],
-  [/\b(?:\d{1,2}|một|hai|ba)\s*(?:(?:đến|-|–)\s*\d{1,2}\s*)?lần\s*\/\s*tháng|(?:mỗi|hằng|hàng)\s+tháng\s+(?:ít nhất\s+)?(?:một|1|01)\s+lần/giu, "monthly"],
-  [/\b(?:\d{1,2}|một|hai)\s*lần\s*\/\s*quý|(?:mỗi|hằng|hàng)\s+quý\s+(?:ít nhất\s+)?(?:một|1|01)\s+lần/giu, "quarterly"],
+  [/\b(?:\d{1,2}|một|hai|ba)\s*(?:(?:đến|-|–)\s*\d{1,2}\s*)?lần\s*\/\s*tuần|(?:mỗi|hằng|hàng)\s+tuần\s+(?:ít nhất\s+)?(?:một|1|01)\s+lần/giu, "weekly", TIMES_CUE],
+  [/\b(?:\d{1,2}|một|hai|ba)\s*(?:(?:đến|-|–)\s*\d{1,2}\s*)?lần\s*\/\s*tháng|(?:mỗi|hằng|hàng)\s+tháng\s+(?:ít nhất\s+)?(?:một|1|01)\s+lần/giu, "monthly", TIMES_CUE],
+  [/\b(?:\d{1,2}|một|hai)\s*lần\s*\/\s*quý|(?:mỗi|hằng|hàng)\s+quý\s+(?:ít nhất\s+)?(?:một|1|01)\s+lần/giu, "quarterly", TIMES_CUE],
   // "ít nhất 2 lần/năm": twice a year is a half-yearly schedule, four times a quarterly one.
-  [/(?<![\p{L}\d])(?:0?2|hai)\s*lần\s*\/\s*năm/giu, "semiannual"],
-  [/(?<![\p{L}\d])(?:0?4|bốn)\s*lần\s*\/\s*năm/giu, "quarterly"],
-  [/\b(?:1|01|một)\s*lần\s*\/\s*năm|(?:mỗi|hằng|hàng)\s+năm\s+(?:ít nhất\s+)?(?:một|1|01)\s+lần/giu, "yearly"],
+  [/(?<![\p{L}\d])(?:0?2|hai)\s*lần\s*\/\s*năm/giu, "semiannual", TIMES_CUE],
+  [/(?<![\p{L}\d])(?:0?4|bốn)\s*lần\s*\/\s*năm/giu, "quarterly", TIMES_CUE],
+  [/\b(?:1|01|một)\s*lần\s*\/\s*năm|(?:mỗi|hằng|hàng)\s+năm\s+(?:ít nhất\s+)?(?:một|1|01)\s+lần/giu, "yearly", TIMES_CUE],
   // "kiểm tra định kỳ chất lượng … tại các công trình hằng năm": the period closes the clause that "định kỳ" opens.
-  [/định kỳ[^.;:\n]{1,120}?\s(?:hàng|hằng)\s+năm(?![\p{L}])/giu, "yearly"],
-  [/định kỳ[^.;:\n]{1,120}?\s(?:hàng|hằng)\s+quý(?![\p{L}])/giu, "quarterly"],
-  [/định kỳ[^.;:\n]{1,120}?\s(?:hàng|hằng)\s+tháng(?![\p{L}])/giu, "monthly"],
-  [/định kỳ[^.;:\n]{1,120}?\s(?:hàng|hằng)\s+tuần(?![\p{L}])/giu, "weekly"],
+  [/định kỳ[^.;:\n]{1,120}?\s(?:hàng|hằng)\s+năm(?![\p{L}])/giu, "yearly", EVERY_CUE],
+  [/định kỳ[^.;:\n]{1,120}?\s(?:hàng|hằng)\s+quý(?![\p{L}])/giu, "quarterly", EVERY_CUE],
+  [/định kỳ[^.;:\n]{1,120}?\s(?:hàng|hằng)\s+tháng(?![\p{L}])/giu, "monthly", EVERY_CUE],
+  [/định kỳ[^.;:\n]{1,120}?\s(?:hàng|hằng)\s+tuần(?![\p{L}])/giu, "weekly", EVERY_CUE],
   // "báo cáo trước 15h00 hằng ngày": a daily report has no period in the guide's list, so it is periodic.
-  [/(?:trước|vào|lúc|chậm nhất)\s+\d{1,2}\s*(?:h|giờ)[^.;\n]{0,12}?(?:hàng|hằng)\s+ngày/giu, "periodic"],
+  [/(?:trước|vào|lúc|chậm nhất)\s+\d{1,2}\s*(?:h|giờ)[^.;\n]{0,12}?(?:hàng|hằng)\s+ngày/giu, "periodic", EVERY_CUE],
   // "định kỳ hằng ngày thống kê …", "thực hiện nghiêm chế độ báo cáo hàng ngày": a daily duty is periodic too.
-  [/(?:định kỳ|báo cáo)\s+(?:hàng|hằng)\s+ngày|(?:hàng|hằng)\s+ngày\s+báo cáo/giu, "periodic"],
+  [/(?:định kỳ|báo cáo)\s+(?:hàng|hằng)\s+ngày|(?:hàng|hằng)\s+ngày\s+báo cáo/giu, "periodic", EVERY_CUE],
   // "tổ chức giao ban hằng tháng", "họp định kỳ hằng quý": a meeting held every period is that period's schedule.
-  [/(?:giao ban|họp|sơ kết)\s+(?:định kỳ\s+)?(?:hàng|hằng)\s+tuần/giu, "weekly"],
-  [/(?:giao ban|họp|sơ kết)\s+(?:định kỳ\s+)?(?:hàng|hằng)\s+tháng/giu, "monthly"],
-  [/(?:giao ban|họp|sơ kết)\s+(?:định kỳ\s+)?(?:hàng|hằng)\s+quý/giu, "quarterly"],
+  [/(?:giao ban|họp|sơ kết)\s+(?:định kỳ\s+)?(?:hàng|hằng)\s+tuần/giu, "weekly", EVERY_CUE],
+  [/(?:giao ban|họp|sơ kết)\s+(?:định kỳ\s+)?(?:hàng|hằng)\s+tháng/giu, "monthly", EVERY_CUE],
+  [/(?:giao ban|họp|sơ kết)\s+(?:định kỳ\s+)?(?:hàng|hằng)\s+quý/giu, "quarterly", EVERY_CUE],
   // "khám sức khỏe định kỳ", "bảo dưỡng định kỳ": the kind of activity, not a schedule.
-  [new RegExp(`(?<!(?:${ACTIVITY_BEFORE_PERIODIC.join("|")})\\s+)định kỳ(?!\\s+(?:hàng|hằng|6|sáu|3|ba)\\b)`, "giu"), "periodic"],
+  [new RegExp(`(?<!(?:${ACTIVITY_BEFORE_PERIODIC.join("|")})\\s+)định kỳ(?!\\s+(?:hàng|hằng|6|sáu|3|ba)\\b)`, "giu"), "periodic", PERIODIC_CUE],
 ];
 
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
@@ -400,7 +408,11 @@ export function findDeadlines(original: string, ctx: DateContext): FoundDeadline
 
   taken = null;
   const recs: FoundDeadline[] = [];
-  for (const [re, rec] of /định kỳ|hàng|hằng|tháng|thứ|lần/iu.test(text) ? REC_RES : []) {
+  const cued = new Map<RegExp, boolean>();
+  for (const [re, rec, cue] of /định kỳ|hàng|hằng|tháng|thứ|lần/iu.test(text) ? REC_RES : []) {
+    let has = cued.get(cue);
+    if (has === undefined) cued.set(cue, (has = cue.test(text)));
+    if (!has) continue;
     for (const m of text.matchAll(re)) {
       const end = m.index + m[0].length;
       if (recs.some((x) => m.index < x.end && end > x.index)) continue;

@@ -109,8 +109,12 @@ function subjectActivity(subject: string | null): string {
 /** Named activities and the time the document states for them: in info items ("Lễ phát động cấp huyện: vào lúc …",
  *  "Thời gian lấy ý kiến: từ … đến …", "Thời gian: Hội nghị … tổ chức trong tháng 6/2024") and in prose ("Tháng cao
  *  điểm được tổ chức từ ngày … đến ngày …"). A bare "Thời gian thực hiện: …" dates the plan's own activity (subject). */
-function windows(root: OutlineNode, prose: string[], subject: string | null, ctx: DateContext): Array<{ activity: string; deadline: Deadline }> {
-  const out: Array<{ activity: string; deadline: Deadline }> = [];
+interface Window {
+  activity: string;
+  deadline: Deadline;
+}
+function windows(root: OutlineNode, prose: string[], subject: string | null, ctx: DateContext): Window[] {
+  const out: Window[] = [];
   const events = (text: string) => {
     for (const m of text.matchAll(EVENT_VERB)) {
       // "Đại hội …, nhiệm kỳ 2020-2025, được tổ chức …": the comma before the verb does not end the name.
@@ -361,14 +365,22 @@ export function attachDeadlines(tasks: TaskDraft[], st: Structure, doc: DocHeade
       para = [];
     }
   }
-  const wins = windows(st.root, [...st.preamble, ...st.prose, ...tasks.map((t) => t.text), ...paragraphs], doc.subject, ctx);
-  const rest = holiday(text, ctx);
+  // The windows, the holiday and the closing rules are read when a task first needs them: most tasks state their own
+  // date, and a document whose tasks all do needs none of them (each is pure, so when it is read does not matter).
+  let wins: Window[] | undefined;
+  const windowsOnce = () => (wins ??= windows(st.root, [...st.preamble, ...st.prose, ...tasks.map((t) => t.text), ...paragraphs], doc.subject, ctx));
+  let rest: ReturnType<typeof holiday> | undefined;
+  const holidayOnce = () => (rest === undefined ? (rest = holiday(text, ctx)) : rest);
+  let rules: ClosingRule[] | undefined;
+  const rulesOnce = () => {
+    if (rules) return rules;
+    const recipients = doc.recipients.flatMap((r) => splitList(r));
+    rules = closingRules(st.closing, doc.issuer ? [doc.issuer] : [], recipients, ctx);
+    const reportRule = closingItem(tasks, st, ctx);
+    if (reportRule) rules.push(reportRule);
+    return rules;
+  };
   const byRef = new Map(tasks.map((t) => [t.ref, t]));
-  const issuer = doc.issuer ? [doc.issuer] : [];
-  const recipients = doc.recipients.flatMap((r) => splitList(r));
-  const rules = closingRules(st.closing, issuer, recipients, ctx);
-  const reportRule = closingItem(tasks, st, ctx);
-  if (reportRule) rules.push(reportRule);
   for (const t of tasks) {
     t.deadline = first(t.text, ctx);
     const parent = t.parentText;
@@ -380,6 +392,7 @@ export function attachDeadlines(tasks: TaskDraft[], st: Structure, doc: DocHeade
     // "… kính mời Nhân dân đến dự Hội nghị", "tham dự kỳ họp đầy đủ": attending the one occasion of that kind dated.
     const attends = during ? null : /(?<![\p{L}])(?:tham dự|dự|tham gia)\s+(\p{L}+\s\p{L}+)/u.exec(low);
     const kind = during ? during[1]!.split(" ")[0]! : attends && OCCASION.test(attends[1]!) ? `${attends[1]!} ` : null;
+    const wins = t.deadline ? [] : windowsOnce();
     const ofKind = kind ? wins.filter((w) => OCCASION.test(w.activity) && `${w.activity} `.startsWith(kind)) : [];
     const win =
       wins.find((w) => hasPhrase(low, w.activity)) ??
@@ -390,7 +403,8 @@ export function attachDeadlines(tasks: TaskDraft[], st: Structure, doc: DocHeade
       continue;
     }
     // "… tổ chức cho học sinh, sinh viên nghỉ lễ": a task that carries out the holiday itself takes its time too.
-    const inHoliday = !t.deadline && rest ? (BEFORE_HOLIDAY.test(t.text) ? "start" : DURING_HOLIDAY.test(t.text) || HOLIDAY.test(t.text) ? "end" : null) : null;
+    const rest = t.deadline ? null : holidayOnce();
+    const inHoliday = rest ? (BEFORE_HOLIDAY.test(t.text) ? "start" : DURING_HOLIDAY.test(t.text) || HOLIDAY.test(t.text) ? "end" : null) : null;
     if (rest && inHoliday) {
       const phrase = (inHoliday === "start" ? BEFORE_HOLIDAY : DURING_HOLIDAY).exec(t.text)?.[0] ?? HOLIDAY.exec(t.text)![0];
       t.deadline = { text: phrase, date: inHoliday === "start" ? rest.start : rest.end.date, recurrence: null };
@@ -415,7 +429,7 @@ export function attachDeadlines(tasks: TaskDraft[], st: Structure, doc: DocHeade
     }
 
     const leads = t.assignees.filter((a) => a.role === "lead").map((a) => a.name);
-    const rule = rules.find((r) => (r.toImplicit && t.implicit) || leads.some((l) => addressed(l, r.bodies) && !r.except?.some((x) => sameBody(x, l))));
+    const rule = rulesOnce().find((r) => (r.toImplicit && t.implicit) || leads.some((l) => addressed(l, r.bodies) && !r.except?.some((x) => sameBody(x, l))));
     if (!rule) continue;
     if (!t.deadline || t.deadline.recurrence === rule.deadline.recurrence) t.deadline = { ...rule.deadline };
   }
