@@ -142,6 +142,10 @@ export function readHeader(input: Line[]): HeaderResult {
   let lastHeader = -1;
   const issuerParts: string[] = [];
   let titled: { type: string; subject: string } | null = null;
+  // A subject read from a page's title line ("Thông báo về việc thu Bảo hiểm y tế học sinh" above the rendered header,
+  // "CÔNG ĐIỆN KHẨN: Thực hiện …" above the news) is the page's wording: the document's own trích yếu — its header's
+  // "V/v …" or "Về việc …" line — replaces it.
+  let pageTitleSubject = false;
 
   // After a paragraph of running text, upper-case lines are page chrome ("TAGS", a byline), not the header block.
   let seenProse = false;
@@ -189,11 +193,12 @@ export function readHeader(input: Line[]): HeaderResult {
       /^[“"(]?(?:V\/v|V\/V|v\/v)\s*:?\s*(.+?)[”")]?$/u.exec(t) ??
       (/^(?:Số|SỐ)(?!\p{L})/u.test(t) ? /\s[“"]?(?:V\/v|V\/V|v\/v)\s*:?\s*(.+?)[”"]?$/u.exec(t) : null) ??
       (i <= Math.max(lastHeader + 2, 6) && !seenProse && t.length < 250 && !/:\s*$/u.test(t) ? /^(?:Về việc\s*:?|Về\s*:|Về(?=\s+\p{Ll}))\s*(.+)$/u.exec(t) : null);
-    if (vv && doc.subject === null) {
+    if (vv && (doc.subject === null || pageTitleSubject)) {
+      pageTitleSubject = false;
       doc.subject = subjectLine(vv[1]!, doc);
       // A subject wrapped onto the next paragraph ("V/v … công tác" / "Hội và phong trào …").
       const next = lines[i + 1]?.text ?? "";
-      if (!/[.;:]$/u.test(vv[1]!) && next.length < 120 && !/:\s*$/u.test(next) && !isUpper(next) && !NOT_HEADER.test(next) && !/^(?:Kính\s*gửi|Số\b|Nơi)/iu.test(next) && !CABLE_TO.test(next) && !PLACE_DATE.test(next) && !/^[-–+•\d]/u.test(next) && !POSTED.test(`x ${next}`)) {
+      if (!/[.;:]$/u.test(vv[1]!) && next.length < 120 && !/:\s*$/u.test(next) && !isUpper(next) && !NOT_HEADER.test(next) && !/^(?:Kính\s*(?:gửi|thưa)|Số\b|Nơi)/iu.test(next) && !CABLE_TO.test(next) && !PLACE_DATE.test(next) && !/^[-–+•\d]/u.test(next) && !POSTED.test(`x ${next}`)) {
         doc.subject = subjectLine(`${vv[1]!} ${next}`, doc);
         lastHeader = i + 1;
         i++;
@@ -228,6 +233,7 @@ export function readHeader(input: Line[]): HeaderResult {
           lastHeader = j;
         }
         doc.subject = stripEnd(quyetDinhTitle(title).replace(ABOUT, "").replace(/^về\s+/iu, ""));
+        pageTitleSubject = i <= 1 && doc.number === null && issuerParts.length === 0;
       }
       else if (doc.subject === null) {
         const parts: string[] = [];
