@@ -44,12 +44,16 @@ const SENTENCE_NUMBER = new RegExp(`(${TYPE_ALT}|văn bản)(?:\\s+(?:khẩn|h�
 const SENTENCE_NUMBER_ALL = new RegExp(SENTENCE_NUMBER.source, "giu");
 // "… đã phát hành thông báo số 17/TB-UBND …", "Đó là thông báo số 63 của UBND thị xã về …" (news naming its subject).
 const PUBLISH_VERB = /(?:ban hành|phát hành|\sra|\scó|vừa|gửi|ký|giới thiệu(?:\s+toàn văn)?|(?:^|\s)(?:đó|đây) là)\s+(?:các\s+)?$/iu;
-const SENTENCE_NAMING = new RegExp(`(?<=(?:ban hành|\\scó|\\sra|vừa|ký|[Đđ](?:ó|ây) là(?: nội dung)?(?: (?:của|trong|tại))?)\\s+(?:các\\s+)?)(${TYPE_ALT}|văn bản)(?:\\s+(?:khẩn|hỏa tốc|hoả tốc|thượng khẩn))?(?:\\s+${NUM}(?=[\\s,.:;]|$)|(?=\\s+(?:gửi|chỉ đạo|về)\\s))`, "iu");
+const SENTENCE_NAMING = new RegExp(`(?<=(?:ban hành|\\scó|\\sra|vừa|ký|[Đđ](?:ó|ây) là(?: nội dung)?(?: (?:của|trong|tại))?)\\s+(?:các\\s+)?)(${TYPE_ALT}|văn bản)(?:\\s+(?:khẩn|hỏa tốc|hoả tốc|thượng khẩn))?(?:\\s+${NUM}(?=[\\s,.:;]|$)|(?=\\s+(?:gửi|chỉ đạo|về|v\\/v|của\\s[^,.;]{1,80}?\\s(?:về|v\\/v))\\s))`, "iu");
 const CONTENT_OF = /(?:^|\s)(?:[Tt]heo|[Tt]rong|[Tt]ại)\s+nội dung\s+(?:của\s+)?$/u;
 const CONTENT_NAMING_ALL = new RegExp(`(?<=(?:[Tt]heo|[Tt]rong|[Tt]ại)\\s+nội dung\\s+(?:của\\s+)?)(${TYPE_ALT}|văn bản)\\s+(?:số\\s*:?\\s*)?${NUM}(?=[\\s,.:;]|$)`, "giu");
 const SENTENCE_NAMING_ALL = new RegExp(SENTENCE_NAMING.source, "giu");
 const NAMES_TYPE = new RegExp(`${TYPE_ALT}|văn bản`, "iu");
 const PLACE_DATE = /(?:,|^)\s*ngày\s+(\d{1,2})\s*(?:tháng\s*(\d{1,2})\s*năm\s*(\d{4})|[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))/iu;
+// "Hà Nội ngày 10 tháng 7 năm 1991", "Rang ngày 12 tháng 11 năm 2003" (the place wrapped): a place-date line without its
+// comma, the line holding nothing else; a time of day before "ngày" ("Sáng ngày 12/3/2020") is a sentence's.
+const PLACE_DATE_BARE = /^(?!(?:Sáng|Chiều|Tối|Trưa|Đêm|Hôm|Từ|Đến|Tới|Trước|Sau|Vào|Trong|Cùng|Cũng|Nay|Các|Những|Thứ)\s)(?:\p{Lu}\p{Ll}*\.?\s+){1,4}ngày\s+(\d{1,2})\s*(?:tháng\s*(\d{1,2})\s*năm\s*(\d{4})|[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))\s*$/u;
+const POSTING_BEFORE = /(?:^|[\s,|])(?:Thứ\s+(?:\d|[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy)|Chủ\s+[Nn]hật)\s*$/u;
 // A header line naming its own date mid-line: "Số 924/SNV-CCHC Ngày 07-9-2015 V/v …", "Thông báo Khẩn ngày 18/10/2020".
 const DAY_IN_LINE = /(?:^|\s)[Nn]gày\s+(\d{1,2})\s*(?:tháng\s*(\d{1,2})\s*năm\s*(\d{4})|[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))/u;
 const TYPE_START = new RegExp(`^(?:${TYPES.join("|")})(?![\\p{L}])`, "iu");
@@ -63,6 +67,8 @@ const SOURCE_LINE = /^(?:[^.\n]{1,40}\s[-–]\s)?\(?\s*Nguồn/iu;
  */
 const SOURCE_ABBR = new RegExp(`${SOURCE_LINE.source}\\s*:?\\s*(?:từ\\s+)?(CV|TB|KH|QĐ|CT|CĐ|HD)\\.?\\s+(?:số\\s*:?\\s*)?${NUM}(?:\\s*,?\\s*ngày\\s+(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})\\s*[/.-]\\s*(\\d{4}))?`, "iu");
 const ABBR_TYPE: Record<string, string> = { CV: "Công văn", TB: "Thông báo", KH: "Kế hoạch", "QĐ": "Quyết định", CT: "Chỉ thị", "CĐ": "Công điện", HD: "Hướng dẫn" };
+// The tag: "Theo"/"Nguồn" and the type word, at least one of them, then the number, its date and its issuer.
+const END_TAG = new RegExp(`\\(\\s*(?:(?:Theo|Nguồn)\\s*:?\\s*(?:(${TYPE_ALT}|văn bản)\\s+)?|(${TYPE_ALT}|văn bản)\\s+)(?:số\\s*:?\\s*)?${NUM}(?:\\s*,?\\s*ngày\\s+(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})\\s*[/.-]\\s*(\\d{4}))?(?:\\s+của\\s+[^()]{1,100})?\\s*\\)$`, "iu");
 const SOURCE_THEO = new RegExp(`^\\(\\s*Theo\\s+(?:${TYPE_ALT}|văn bản)\\s+số`, "iu");
 // A portal's section titles and counters above the text ("THÔNG TIN Ý KIẾN", "SỐ LƯỢT TRUY CẬP") are not its issuer.
 const PAGE_CHROME =
@@ -177,10 +183,12 @@ export function readHeader(input: Line[]): HeaderResult {
       const tail = t.slice(num.index + num[0].length);
       stamps(tail.replace(PLACE_DATE, "").replace(/^[^,]*?(?=\s{2,}|$)/u, "").trim(), doc);
     }
-    const pd = doc.date !== null ? null : PLACE_DATE.exec(t) || (i <= 3 && t.length < 160 && (/^(?:Số|SỐ)(?!\p{L})/u.test(t) || TYPE_START.test(t)) ? DAY_IN_LINE.exec(t) : null);
+    const pd = doc.date !== null ? null : PLACE_DATE.exec(t) || PLACE_DATE_BARE.exec(t) || (i <= 3 && t.length < 160 && (/^(?:Số|SỐ)(?!\p{L})/u.test(t) || TYPE_START.test(t)) ? DAY_IN_LINE.exec(t) : null);
+    // "Thứ 4, Ngày 13/05/2020, 08:15": a weekday before it or a clock time after it makes it the page's posting stamp.
+    const posted = pd !== null && (POSTING_BEFORE.test(t.slice(0, pd.index)) || /^\s*[,|–-]?\s*\d{1,2}:\d{2}/u.test(t.slice(pd.index + pd[0].length)));
     // "- Công văn số 256-CV/BDVTW, ngày 10/7/2015 …": a list item citing a document carries that document's date.
     const citing = pd !== null && MARKER_AT.test(t) && /(?:^|\s)số\s*\d/u.test(t.slice(0, pd.index));
-    if (pd && !citing && (pd.index > 0 || /^ngày/iu.test(t)) && t.length < 120 && !NOT_HEADER.test(t)) {
+    if (pd && !citing && !posted && (pd.index > 0 || /^ngày/iu.test(t) || PLACE_DATE_BARE.test(t)) && t.length < 120 && !NOT_HEADER.test(t)) {
       doc.date = pd[2] ? iso(+pd[3]!, +pd[2], +pd[1]!) : iso(+pd[5]!, +pd[4]!, +pd[1]!);
       // After a paragraph of running text, a dated line ("Trước đó, ngày 29/10/2016, Báo … có bài …", a portal's source
       // line "Chỉ thị 04-CT/TU, ngày 29/12/2020" under the text) may date the document but does not make the paragraphs
@@ -217,8 +225,9 @@ export function readHeader(input: Line[]): HeaderResult {
       else if (/^(?:khẩn|hỏa tốc|hoả tốc|thượng khẩn)?\s*ngày\s+\d/iu.test(tl[2])) tl[2] = "";
     }
     // "Thông báo treo Quốc kỳ và lịch nghỉ tết Nguyên đán 2026", "Thông báo: Treo Quốc kỳ …": a portal page's title, the
-    // page's first line, names the type and then the subject without "về việc"; a sentence there ends with a full stop.
-    const pageTitle = i === 0 && tl?.[2] !== undefined && tl[2].length >= 10 && tl[2].length <= 200 && !/[.;:,]$/u.test(tl[2]) && /^\p{Lu}/u.test(t) && !/\s(?:của|CỦA)\s/u.test(tl[2]);
+    // page's first line, names the type and then the subject without "về việc"; a sentence there ends with a full stop,
+    // and a question ("Công văn 5782/UBND-KT về … ra sao?") is a headline.
+    const pageTitle = i === 0 && tl?.[2] !== undefined && tl[2].length >= 10 && tl[2].length <= 200 && !/[.;:,?]$/u.test(tl[2]) && /^\p{Lu}/u.test(t) && !/\s(?:của|CỦA)\s/u.test(tl[2]);
     // Only when the header itself names no subject: a page that renders the document's header too has a better one.
     if (pageTitle && titled === null) {
       titled = { type: titleCaseType(tl![1]!), subject: stripEnd(tl![2]!) };
@@ -421,6 +430,21 @@ export function readHeader(input: Line[]): HeaderResult {
       break;
     }
   }
+  // A page that ends its text with a tag naming its document ("(Theo Công văn 907/UBND-KT ngày 13/3/2023)", "BBT(Nguồn:
+  // 132/TB-UBND)", "… xem xét, quyết định. (Văn bản số 154/UBND-VP ngày 10/02/2020 của UBND huyện Chợ Mới)") names
+  // the page's own document there, as "(Nguồn công văn số …)" does; a tag earlier in the text may cite another one.
+  if (doc.number === null) {
+    for (let i = Math.max(0, lines.length - 5); i < lines.length; i++) {
+      const t = lines[i]!.text;
+      const tag = t.endsWith(")") ? END_TAG.exec(t) : null;
+      if (!tag) continue;
+      doc.number = number(tag[3]!);
+      const kind = tag[1] ?? tag[2];
+      if (kind) doc.type ??= /^văn bản$/iu.test(kind) ? "Công văn" : titleCaseType(kind);
+      if (tag[6] && doc.date === null) doc.date = iso(+tag[6], +tag[5]!, +tag[4]!);
+      break;
+    }
+  }
   // "… ký ban hành Kết luận số 185-KL/TW về …" and, a sentence later, "… Kết luận số 185-KL/TW, ngày 22/8/2025 về …":
   // the date written beside the document's own number anywhere near the top is its date.
   if (doc.number !== null && doc.date === null) doc.date = dateBesideNumber(lines.slice(0, 15), doc.number);
@@ -550,7 +574,9 @@ function readNamingTail(after: string): { subject: string | null; recipients: st
     date = iso(+own[4]!, +(own[2] ?? own[3])!, +own[1]!);
     rest = rest.slice(own[0].length);
   }
-  rest = rest.replace(/^\s*(?:của\s+[^,]{1,80}?(?=\s(?:về|gửi|chỉ đạo)\s)|,)?\s*/iu, "").replace(/^[“"«]\s*(?=(?:về việc|v\/v|về)\s)/iu, "");
+  // "Công văn 5782/UBND-KT năm 2025 về …": a legal-text portal writes the document's year after its number.
+  else rest = rest.replace(/^\s*năm\s+\d{4}(?=\s)/u, "");
+  rest = rest.replace(/^\s*(?:của(?:\s+[^,]{1,80}?)?(?=\s(?:về|gửi|chỉ đạo)\s)|,)?\s*/iu, "").replace(/^[“"«]\s*(?=(?:về việc|v\/v|về)\s)/iu, "");
   const ABOUT_AT = /(?:^|\s)(?:về việc|v\/v|về)\s+/iu;
   let recipients: string[] = [];
   let subject: string | null = null;

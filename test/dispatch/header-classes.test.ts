@@ -42,3 +42,65 @@ describe("a page's title line gives way to the header's own trích yếu", () =>
     expect(doc.subject).toBe("đôn đốc các thôn làm vụ đông năm 2022");
   });
 });
+
+describe("a tag that ends the page names its document", () => {
+  it.each([
+    ["UBND tỉnh có ý kiến như sau:\n\nGiao Sở Y tế báo cáo UBND tỉnh.\n\n(Theo Công văn 907/UBND-KT ngày 13/3/2023)", "907/UBND-KT", "2023-03-13"],
+    ["Ủy ban nhân dân huyện thông báo đến Nhân dân biết./.\n\nBBT(Nguồn: 132/TB-UBND)", "132/TB-UBND", null],
+    ["Trả lời: UBND huyện sẽ kiến nghị UBND tỉnh xem xét, quyết định. (Văn bản số 154/UBND-VP ngày 10/02/2020 của UBND huyện Chợ Mới)", "154/UBND-VP", "2020-02-10"],
+  ])("%s", (text, num, date) => {
+    const doc = header(text);
+    expect(doc.number).toBe(num);
+    expect(doc.date).toBe(date);
+  });
+
+  it("a tag in the middle of the text cites another document", () => {
+    const doc = header(["Cử tri đề nghị sửa đường.", "Cử tri đề nghị làm cầu.", "Cử tri đề nghị nạo vét kênh.", "Cử tri đề nghị lắp đèn.", "Đường đã được xếp vào kế hoạch (Công văn số 12/UBND ngày 1/2/2020 của UBND tỉnh)", "Trả lời: UBND huyện tiếp thu.", "Đoạn hai.", "Đoạn ba.", "Đoạn bốn.", "Đoạn năm.", "Đoạn sáu."].join("\n\n"));
+    expect(doc.number).toBeNull();
+  });
+});
+
+describe("the document's date in the header", () => {
+  it.each([
+    ["Số: 559/TC-LHH\nHà Nội ngày 10 tháng 7 năm 1991\nCHỦ TỊCH HỘI ĐỒNG", "1991-07-10"],
+    ["Số: 1228/THPT\nPhan\nRang ngày 12 tháng 11 năm 2003\nQUY ĐỊNH VÀ HƯỚNG DẪN", "2003-11-12"],
+  ])("a place-date line without its comma: %s", (text, date) => {
+    expect(header(text).date).toBe(date);
+  });
+
+  it("a time of day before 'ngày' is a sentence, not a place", () => {
+    expect(header("Sáng ngày 12 tháng 3 năm 2020").date).toBeNull();
+  });
+
+  it("a page's posting stamp (weekday, or a clock time after it) is not the document's date", () => {
+    const doc = header(
+      [
+        "Đại hội đại biểu Đảng bộ Thứ 4, Ngày 13/05/2020, 08:15", "QUẬN 6 KHẨN TRƯƠNG CHUẨN BỊ ĐẠI HỘI",
+        "Để chuẩn bị Đại hội đảng cấp cơ sở, ngày 07 tháng 5 năm 2020, Quận ủy Quận 6 ban hành Công văn số 1363-CV/QU đề nghị các chi bộ tập trung thực hiện:",
+      ].join("\n\n"),
+    );
+    expect(doc.number).toBe("1363-CV/QU");
+    expect(doc.date).toBe("2020-05-07");
+  });
+});
+
+describe("a portal sentence naming the document gives its subject", () => {
+  it("a legal-text portal's 'Công văn N năm 2025 về …', its question headline being no subject", () => {
+    const doc = header(
+      [
+        "Công văn 5782/UBND-KT về tổ chức truyền thông Hội chợ Mùa Thu năm 2025 ra sao?",
+        "Ngày 28/10/2025, UBND TP Hà Nội đã có Công văn 5782/UBND-KT năm 2025 về tổ chức truyền thông Hội chợ Mùa Thu năm 2025.",
+      ].join("\n\n"),
+    );
+    expect(doc.number).toBe("5782/UBND-KT");
+    expect(doc.subject).toBe("tổ chức truyền thông Hội chợ Mùa Thu năm 2025");
+  });
+
+  it.each([
+    ["Ngày 20/6/2024, UBND Quận Đống Đa ban hành Văn bản v/v Tham gia Giải Báo chí năm 2024.", "Tham gia Giải Báo chí năm 2024"],
+    ["Sáng 3/1, Bí thư Tỉnh ủy vừa ký ban hành Chỉ thị của Ban Thường vụ Tỉnh ủy về tổ chức đón Tết Nguyên đán Canh Tý 2020.", "tổ chức đón Tết Nguyên đán Canh Tý 2020"],
+    ["Ban Tuyên giáo Trung ương ban hành Hướng dẫn 132-HD/BTGTW ngày 10/4/2020 của về báo chí tuyên truyền đại hội đảng bộ các cấp.", "báo chí tuyên truyền đại hội đảng bộ các cấp"],
+  ])("%s", (text, subject) => {
+    expect(header(`Tin tức\n\n${text}`).subject).toBe(subject);
+  });
+});
