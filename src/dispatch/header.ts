@@ -37,13 +37,16 @@ const ABOUT = /^(?:về việc|v\/v)\s*:?\s*/iu;
 // Mixed case inside a code is kept whole ("SGDĐT-GDTrH", "TTr-UBND"): a short lower-case run between capitals or at its end.
 const CODE = "[A-ZĐ][A-ZĐ0-9&.]*(?:[a-zđ]{1,2}(?:[A-ZĐ][A-ZĐ0-9&.]*|(?![\\p{L}])))*";
 // "1804.TB-UBND": some offices put a full stop between the number and its code (two capitals must follow).
-const NUM = `(\\d{1,6}(?:\\s*\\/\\s*(?:\\d{2,4}|${CODE})|\\s*[-–]\\s*${CODE}|\\.(?=[A-ZĐ]{2})${CODE})+|\\d{1,6}(?=\\s|$))`;
+// "255TCT/QĐ/KH": an old code glued to its number; "BTĐKT-Vụ II": a department named by its word and numeral; "VPCP-V
+// .I": a stray space before a code's dot.
+const NUM = `(\\d{1,6}(?:[A-ZĐ]{2,8}(?=\\/))?(?:\\s*\\/\\s*(?:\\d{2,4}|${CODE})|\\s*[-–]\\s*(?:Vụ\\s+[IVX]{1,4}(?![\\p{L}])|${CODE})|\\.(?=[A-ZĐ]{2})${CODE}|\\s\\.(?=[A-ZĐ]{1,4}(?![\\p{L}]))${CODE})+|\\d{1,6}(?=\\s|$))`;
 const HEADER_NUMBER = new RegExp(`(?:^|\\s)(?:Số|SỐ)\\s*:?\\s*${NUM}`, "u");
 const SENTENCE_NUMBER = new RegExp(`(${TYPE_ALT}|văn bản)(?:\\s+(?:khẩn|hỏa tốc|hoả tốc|thượng khẩn|chỉ đạo|hướng dẫn))?(?:\\s+|\\s*\\(\\s*)số\\s*:?\\s*${NUM}`, "iu");
 // A portal sentence naming the document after its verb, with its number written without "số" or not at all.
 const SENTENCE_NUMBER_ALL = new RegExp(SENTENCE_NUMBER.source, "giu");
-// "… đã phát hành thông báo số 17/TB-UBND …", "Đó là thông báo số 63 của UBND thị xã về …" (news naming its subject).
-const PUBLISH_VERB = /(?:ban hành|phát hành|\sra|\scó|vừa|gửi|ký|giới thiệu(?:\s+toàn văn)?|(?:^|\s)(?:đó|đây) là)\s+(?:các\s+)?$/iu;
+// "… đã phát hành thông báo số 17/TB-UBND …", "Đó là thông báo số 63 của UBND thị xã về …" (news naming its subject);
+// "Báo … vừa nhận được Công văn số 3594/STNMT …": the news is the document just received.
+const PUBLISH_VERB = /(?:ban hành|phát hành|\sra|\scó|vừa|vừa nhận được|gửi|ký|giới thiệu(?:\s+toàn văn)?|(?:^|\s)(?:đó|đây) là)\s+(?:các\s+)?$/iu;
 const SENTENCE_NAMING = new RegExp(`(?<=(?:ban hành|\\scó|\\sra|vừa|ký|[Đđ](?:ó|ây) là(?: nội dung)?(?: (?:của|trong|tại))?)\\s+(?:các\\s+)?)(${TYPE_ALT}|văn bản)(?:\\s+(?:khẩn|hỏa tốc|hoả tốc|thượng khẩn))?(?:\\s+${NUM}(?=[\\s,.:;]|$)|(?=\\s+(?:gửi|chỉ đạo|về|v\\/v|của\\s[^,.;]{1,80}?\\s(?:về|v\\/v))\\s))`, "iu");
 const CONTENT_OF = /(?:^|\s)(?:[Tt]heo|[Tt]rong|[Tt]ại)\s+nội dung\s+(?:của\s+)?$/u;
 const CONTENT_NAMING_ALL = new RegExp(`(?<=(?:[Tt]heo|[Tt]rong|[Tt]ại)\\s+nội dung\\s+(?:của\\s+)?)(${TYPE_ALT}|văn bản)\\s+(?:số\\s*:?\\s*)?${NUM}(?=[\\s,.:;]|$)`, "giu");
@@ -114,7 +117,9 @@ function iso(y: number, m: number, d: number): string | null {
 // A code may hold dots ("VPCP-V.I"); a full stop after it ends the sentence.
 const number = (raw: string) => raw.replace(/\s+/g, "").replace(/\.+$/u, "");
 // A trailing "(Công văn số 2658/VP-NC, ngày 12/7/2018)" after a subject names the document, not its subject.
-const stripEnd = (s: string) => s.replace(/,?\s*\((?:Công văn|Văn bản|Thông báo|Kế hoạch|Quyết định|Chỉ thị|Công điện)\s+số[^()]*\)\s*[.;]?\s*$/iu, "").replace(/^[\s\-–:]+|[\s,;.:]+$/gu, "").trim();
+// A sentence that goes on to announce its content ("… về việc cho học sinh nghỉ học một số nội dung như sau:") ends
+// its subject before the announcement.
+const stripEnd = (s: string) => s.replace(/,?\s*\((?:Công văn|Văn bản|Thông báo|Kế hoạch|Quyết định|Chỉ thị|Công điện)\s+số[^()]*\)\s*[.;]?\s*$/iu, "").replace(/,?\s+(?:(?:một số|các|những)\s+(?:nội dung|việc|vấn đề)\s+)?(?:cụ thể\s+)?như sau\s*:?\s*$/iu, "").replace(/^[\s\-–:]+|[\s,;.:]+$/gu, "").trim();
 
 function titleCaseType(t: string): string {
   const low = t.toLowerCase();
@@ -221,7 +226,9 @@ export function readHeader(input: Line[]): HeaderResult {
     // …" names its subject after the issuer; "Thông báo Khẩn ngày 18/10/2020" has none.
     if (tl?.[2]) {
       const of = /^(?:của|CỦA)\s+(?:(?!\s(?:về việc|v\/v|về)\s).)*?(?:\s+((?:về việc|v\/v|về)\s+.+))?$/iu.exec(tl[2]);
-      if (of) tl[2] = of[1] ?? "";
+      // "KẾT LUẬN CỦA BỘ CHÍNH TRỊ, BAN BÍ THƯ VỀ ĐỊNH HƯỚNG …": a capitalised title joined by a plain "VỀ" is the
+      // line under the type heading, whole; only "về việc" / "v/v" opens a subject after the issuer.
+      if (of && !(isUpper(tl[2]) && of[1] && /^VỀ\s(?!VIỆC\s)/u.test(of[1]))) tl[2] = of[1] ?? "";
       else if (/^(?:khẩn|hỏa tốc|hoả tốc|thượng khẩn)?\s*ngày\s+\d/iu.test(tl[2])) tl[2] = "";
     }
     // "Thông báo treo Quốc kỳ và lịch nghỉ tết Nguyên đán 2026", "Thông báo: Treo Quốc kỳ …": a portal page's title, the
@@ -373,7 +380,7 @@ export function readHeader(input: Line[]): HeaderResult {
         // A document cited by the sentence ("Thực hiện Công văn số …", "theo chỉ đạo tại Công văn số …"), not the one named.
         const before = t.slice(Math.max(0, t.lastIndexOf(".", c.index)), c.index);
         // "Nhiệm vụ trên được Thủ tướng đề cập tại Công điện số 47 …" in a page's first lines tells what its document says.
-        if (/(?:Căn cứ|Thực hiện|nhận được|[Tt]heo|của|(?<!đề cập\s)tại)\s+(?:\S+\s+){0,2}$/u.test(before) && !CONTENT_OF.test(before)) return false;
+        if (/(?:Căn cứ|Thực hiện|(?<!vừa\s)nhận được|[Tt]heo|của|(?<!đề cập\s)tại)\s+(?:\S+\s+){0,2}$/u.test(before) && !CONTENT_OF.test(before)) return false;
         // A sentence opening "Thực hiện …"/"Căn cứ …" lists the documents it follows ("…; Công điện số 600/CĐ-BCĐ …;
         // Quyết định số 772/QĐ-TTg …") until its main clause names its own with a verb.
         if (!named && /^[.\s(]*(?:Căn cứ|Thực hiện|Triển khai|Tiếp theo|Theo)\s/u.test(before)) return false;
@@ -566,6 +573,7 @@ function dateBesideNumber(lines: Line[], num: string): string | null {
  * "chỉ đạo các Sở, …, UBND các huyện …") and its subject ("về việc …", "về …", or the work the recipients are told to
  * do when no "về" follows them).
  */
+const SUBJECT_GOES_ON = new RegExp(`,\\s*(?:nhằm|trong đó|theo đó|đồng thời|theo\\s+(?:${TYPE_ALT}|văn bản))\\s`, "iu");
 function readNamingTail(after: string): { subject: string | null; recipients: string[]; date: string | null } {
   let rest = after;
   let date: string | null = null;
@@ -607,7 +615,8 @@ function readNamingTail(after: string): { subject: string | null; recipients: st
   if (subject !== null) {
     // The trích yếu ends where the sentence goes on to the document's purpose or content (", nhằm …", ", trong đó …")
     // or to its request ("… về X yêu cầu Ban Chỉ đạo các huyện …").
-    const more = /,\s*(?:nhằm|trong đó|theo đó|đồng thời)\s/iu.exec(subject);
+    // ", theo Công văn, Chủ tịch … yêu cầu …": the sentence goes on to what the document says.
+    const more = SUBJECT_GOES_ON.exec(subject);
     if (more) subject = subject.slice(0, more.index);
     // "… văn bản về chuẩn bị phiên họp … vừa được Văn phòng Chính phủ gửi các bộ": the sender after the subject.
     const by = /\s+(?:vừa\s+|đã\s+|mới\s+)?được\s+/u.exec(subject);

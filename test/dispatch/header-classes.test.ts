@@ -104,3 +104,50 @@ describe("a portal sentence naming the document gives its subject", () => {
     expect(header(`Tin tức\n\n${text}`).subject).toBe(subject);
   });
 });
+
+describe("number forms", () => {
+  it.each([
+    ["Số: 1855/BTĐKT-Vụ II\nV/v cấp Bằng Tổ quốc ghi công", "1855/BTĐKT-VụII"],
+    ["Số: 2529/VPCP-V .I\nV/v chống buôn lậu", "2529/VPCP-V.I"],
+    ["Số: 255TCT/QĐ/KH\nHà Nội, ngày 28 tháng 03 năm 2001", "255TCT/QĐ/KH"],
+    ["Số: 164 /KH-UBND", "164/KH-UBND"],
+  ])("%s", (text, num) => {
+    expect(header(text).number).toBe(num);
+  });
+
+  it("news that 'vừa nhận được Công văn số …' names the document it tells", () => {
+    const doc = header(
+      [
+        "Hồi âm bài báo về bãi cát trái phép", "04/09/2014 00:00", "Tin tức địa phương", "Ảnh minh họa",
+        "(TN&MT) – Báo Tài nguyên & Môi trường vừa nhận được Công văn số: 3594/STNMT – TNKS ngày 26/8/2014 của Sở Tài nguyên & Môi trường gửi UBND huyện Hậu Lộc chỉ đạo về việc xử lý dứt điểm tình trạng tập kết cát trái phép trên địa bàn.",
+      ].join("\n\n"),
+    );
+    expect(doc.number).toBe("3594/STNMT–TNKS");
+    expect(doc.date).toBe("2014-08-26");
+    expect(doc.subject).toBe("xử lý dứt điểm tình trạng tập kết cát trái phép trên địa bàn");
+  });
+
+  it("a sentence that tells a document received is still a citation when it is not news ('Ủy ban nhận được Công văn số …')", () => {
+    const doc = header(["Tin một", "Tin hai", "Tin ba", "Ủy ban nhân dân huyện nhận được Công văn số 12/SYT ngày 1/2/2020 của Sở Y tế về việc phòng dịch."].join("\n\n"));
+    expect(doc.number).toBeNull();
+  });
+});
+
+describe("where the subject ends", () => {
+  it("before the announcement of the content ('… một số nội dung như sau:')", () => {
+    const doc = header("Nay trường Mẫu giáo An Hòa thông báo đến học sinh, giáo viên Về Việc cho học sinh tiếp tục nghỉ học do dịch bệnh Covid-19 một số nội dung như sau:\n\n1. Học sinh");
+    expect(doc.subject).toBe("cho học sinh tiếp tục nghỉ học do dịch bệnh Covid-19");
+  });
+
+  it("before ', theo Công văn …' going on to what the document says", () => {
+    const doc = header("Tin địa phương\n\nNgày 27 tháng 4 năm 2020, UBND thị xã ban hành Công văn số 1531/UBND-VH về việc tuyên truyền chào mừng Đại hội Đảng bộ các cấp, theo Công văn Chủ tịch UBND thị xã yêu cầu các cơ quan thực hiện.");
+    expect(doc.subject).toBe("tuyên truyền chào mừng Đại hội Đảng bộ các cấp");
+  });
+
+  it("a capitalised 'KẾT LUẬN CỦA X VỀ Y' title is kept whole; 'CỦA X VỀ VIỆC Y' gives Y", () => {
+    expect(header("Số 212-KL/TW\nKẾT LUẬN\nCỦA BỘ CHÍNH TRỊ, BAN BÍ THƯ\nVỀ ĐỊNH HƯỚNG PHÂN LOẠI ĐÔ THỊ\n\nTại phiên họp ngày 14/11/2025, Bộ Chính trị kết luận như sau:").subject).toBe(
+      "CỦA BỘ CHÍNH TRỊ, BAN BÍ THƯ VỀ ĐỊNH HƯỚNG PHÂN LOẠI ĐÔ THỊ",
+    );
+    expect(header("THÔNG BÁO CỦA UBND XÃ AN LẠC VỀ VIỆC TIÊM PHÒNG BỆNH DẠI\n\nThực hiện kế hoạch của UBND huyện.").subject).toBe("TIÊM PHÒNG BỆNH DẠI");
+  });
+});
