@@ -33,6 +33,7 @@ const TYPE_ALT = TYPES.join("|");
 const TYPE_LINE = new RegExp(`^(${TYPE_ALT})(?:\\s*[:.]?\\s+(.*))?$`, "iu");
 // "Công điện khẩn về việc …": an urgency word between the type and the subject.
 const TYPE_URGENT = new RegExp(`^(${TYPE_ALT})\\s+(?:khẩn|hỏa tốc|hoả tốc|thượng khẩn)(?=\\s+(?:về|v\\/v)\\s)`, "iu");
+const AND_TYPE = new RegExp(`^(?:và|VÀ)\\s+(?:${TYPE_ALT})\\s+(?=(?:về việc|v\\/v|về)\\s)`, "iu");
 const ABOUT = /^(?:về việc|v\/v)\s*:?\s*/iu;
 // Mixed case inside a code is kept whole ("SGDĐT-GDTrH", "TTr-UBND"): a short lower-case run between capitals or at its end.
 const CODE = "[A-ZĐ][A-ZĐ0-9&.]*(?:[a-zđ]{1,2}(?:[A-ZĐ][A-ZĐ0-9&.]*|(?![\\p{L}])))*";
@@ -57,6 +58,12 @@ const PLACE_DATE = /(?:,|^)\s*ngày\s+(\d{1,2})\s*(?:tháng\s*(\d{1,2})\s*năm\s
 // comma, the line holding nothing else; a time of day before "ngày" ("Sáng ngày 12/3/2020") is a sentence's.
 const PLACE_DATE_BARE = /^(?!(?:Sáng|Chiều|Tối|Trưa|Đêm|Hôm|Từ|Đến|Tới|Trước|Sau|Vào|Trong|Cùng|Cũng|Nay|Các|Những|Thứ)\s)(?:\p{Lu}\p{Ll}*\.?\s+){1,4}ngày\s+(\d{1,2})\s*(?:tháng\s*(\d{1,2})\s*năm\s*(\d{4})|[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))\s*$/u;
 const POSTING_BEFORE = /(?:^|[\s,|])(?:Thứ\s+(?:\d|[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy)|Chủ\s+[Nn]hật)\s*$/u;
+// A page's line repeating the document's own number after its type word ("3682/BVHTTDL-VP" at the top, then "Công văn
+// Số: 3682/BVHTTDL-VP ngày … Về việc …"); with another number it cites a document.
+const TYPED_NUMBER_LINE = new RegExp(`^(?:${TYPE_ALT})\\s+(?:Số|SỐ|số)(?![\\p{L}])`, "u");
+function ownNumberLine(t: string, own: string | null): boolean {
+  return own !== null && TYPED_NUMBER_LINE.test(t) && t.replace(/\s+/gu, "").includes(own);
+}
 // A header line naming its own date mid-line: "Số 924/SNV-CCHC Ngày 07-9-2015 V/v …", "Thông báo Khẩn ngày 18/10/2020".
 const DAY_IN_LINE = /(?:^|\s)[Nn]gày\s+(\d{1,2})\s*(?:tháng\s*(\d{1,2})\s*năm\s*(\d{4})|[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))/u;
 const TYPE_START = new RegExp(`^(?:${TYPES.join("|")})(?![\\p{L}])`, "iu");
@@ -200,11 +207,12 @@ export function readHeader(input: Line[]): HeaderResult {
       // above it header: they are the body.
       if (!seenProse) lastHeader = i;
     }
-    // "V/v …" opens its line, or follows the number and date on one header line ("Số 924/SNV-CCHC Ngày 07-9-2015 V/v
+    // "V/v …" (or "Vv …") opens its line, or follows the number and date on one header line ("Công văn Số: 3682/… ngày …
+    // Về việc treo cờ rủ …") ("Số 924/SNV-CCHC Ngày 07-9-2015 V/v
     // …"); a title line "Về việc …" / "Về: …" / "Về treo cờ …" near the top is the trích yếu of a portal rendering.
     const vv =
-      /^[“"(]?(?:V\/v|V\/V|v\/v)\s*:?\s*(.+?)[”")]?$/u.exec(t) ??
-      (/^(?:Số|SỐ)(?!\p{L})/u.test(t) ? /\s[“"]?(?:V\/v|V\/V|v\/v)\s*:?\s*(.+?)[”"]?$/u.exec(t) : null) ??
+      /^[“"(]?(?:V\/v|V\/V|v\/v|Vv(?=\s))\s*:?\s*(.+?)[”")]?$/u.exec(t) ??
+      (/^(?:Số|SỐ)(?!\p{L})/u.test(t) || (ownNumberLine(t, doc.number) && !pageTitleSubject) ? /\s[“"]?(?:V\/v|V\/V|v\/v|[Vv]ề việc)\s*:?\s*(.+?)[”"]?$/u.exec(t) : null) ??
       (i <= Math.max(lastHeader + 2, 6) && !seenProse && t.length < 250 && !/:\s*$/u.test(t) ? /^(?:Về việc\s*:?|Về\s*:|Về(?=\s+\p{Ll}))\s*(.+)$/u.exec(t) : null);
     if (vv && (doc.subject === null || pageTitleSubject)) {
       pageTitleSubject = false;
@@ -225,6 +233,8 @@ export function readHeader(input: Line[]): HeaderResult {
     // "QUYẾT ĐỊNH CỦA UBND TỈNH LÀO CAI": the issuer after the type is not the subject; "Thông báo của UBND tỉnh về việc
     // …" names its subject after the issuer; "Thông báo Khẩn ngày 18/10/2020" has none.
     if (tl?.[2]) {
+      // "QUY ĐỊNH VÀ HƯỚNG DẪN VỀ VIỆC …": a heading of two types joined by "và" before its subject.
+      tl[2] = tl[2].replace(AND_TYPE, "");
       const of = /^(?:của|CỦA)\s+(?:(?!\s(?:về việc|v\/v|về)\s).)*?(?:\s+((?:về việc|v\/v|về)\s+.+))?$/iu.exec(tl[2]);
       // "KẾT LUẬN CỦA BỘ CHÍNH TRỊ, BAN BÍ THƯ VỀ ĐỊNH HƯỚNG …": a capitalised title joined by a plain "VỀ" is the
       // line under the type heading, whole; only "về việc" / "v/v" opens a subject after the issuer.
@@ -261,6 +271,9 @@ export function readHeader(input: Line[]): HeaderResult {
           if (NOT_HEADER.test(s) || /^Kính gửi/iu.test(s) || (parts.length > 0 && ISSUER_HEAD.test(s) && isUpper(s) && !(issuerTitle && !/(?:VỀ VIỆC|V\/V)/u.test(parts.join(" "))))) break;
           // "THÔNG BÁO / UBND XÃ HẢI TRẠCH THÔNG BÁO / “V/v …”": the announcing formula is not the subject.
           if (parts.length === 0 && isUpper(s) && s.endsWith(tl[1]!.toUpperCase())) continue;
+          // "THÔNG BÁO" / "UBND xã Minh Đức" / … / "Về việc thu gom rác …": a page that names its issuer under the
+          // heading; the subject is the "Về việc" line further down, not the body's name.
+          if (parts.length === 0 && !isUpper(s) && s.length < 80 && bodyHeadAt(s) > 0 && readList(s).end >= s.replace(/[\s.]+$/u, "").length) break;
           // The signer's title under such a title ("THỦ TƯỚNG CHÍNH PHỦ") repeats the "CỦA …" line's issuer.
           if (issuerTitle && s.trim() === /^CỦA\s+(.+?)\s+SỐ\s/u.exec(parts[0]!)?.[1]) break;
           parts.push(s.replace(/^[“"(]?(?:về việc|v\/v)\s*:?\s*/iu, ""));

@@ -151,3 +151,31 @@ describe("where the subject ends", () => {
     expect(header("THÔNG BÁO CỦA UBND XÃ AN LẠC VỀ VIỆC TIÊM PHÒNG BỆNH DẠI\n\nThực hiện kế hoạch của UBND huyện.").subject).toBe("TIÊM PHÒNG BỆNH DẠI");
   });
 });
+
+describe("trích yếu lines as headers write them", () => {
+  it("'Vv …' written without its slash", () => {
+    expect(header('ỦY BAN NHÂN DÂN XÃ ĐỨC TÂN\nSố: 44/UBND\n\n"Vv chế độ trợ cấp ưu đãi đối với Anh hùng LLVT nhân dân"\n\nĐức Tân, ngày 14 tháng 5 năm 2010').subject).toBe(
+      "chế độ trợ cấp ưu đãi đối với Anh hùng LLVT nhân dân",
+    );
+  });
+
+  it("a page's line repeating the document's own number after its type word, with 'Về việc' after the date", () => {
+    const doc = header("3682/BVHTTDL-VP\n\nTin văn bản\n\nCông văn Số: 3682/BVHTTDL-VP ngày 08 tháng 10 năm 2013 Về việc treo cờ rủ, ngừng các hoạt động vui chơi, giải trí\n\nKính gửi:\n\n- Các đơn vị thuộc Bộ;");
+    expect(doc.subject).toBe("treo cờ rủ, ngừng các hoạt động vui chơi, giải trí");
+  });
+
+  it("a cited document's line with another number gives no subject", () => {
+    const doc = header("3682/BVHTTDL-VP\n\nTin văn bản\n\nCông văn số 12/UBND ngày 08 tháng 10 năm 2013 về việc treo cờ\n\nNội dung.");
+    expect(doc.subject).toBeNull();
+  });
+
+  it("a heading of two types joined by 'VÀ' before 'VỀ VIỆC'", () => {
+    expect(header("Số: 1228/THPT\nPhan Rang, ngày 12 tháng 11 năm 2003\nQUY ĐỊNH VÀ HƯỚNG DẪN VỀ VIỆC TIẾP NHẬN VÀ CHUYỂN TRƯỜNG CHO HỌC SINH\n\nKính gửi:\n\n- Hiệu trưởng các trường trực thuộc").subject).toBe(
+      "TIẾP NHẬN VÀ CHUYỂN TRƯỜNG CHO HỌC SINH",
+    );
+  });
+
+  it("the issuer's name under the type heading is not the subject", () => {
+    expect(header("THÔNG BÁO\n\nUBND xã Minh Đức\n\nNội dung thông báo thu gom rác thải sinh hoạt được niêm yết tại trụ sở và tại các ấp trong xã từ tuần này cho đến hết tháng để mọi người dân cùng biết rõ và thực hiện đầy đủ.").subject).not.toBe("UBND xã Minh Đức");
+  });
+});
