@@ -48,7 +48,7 @@ const SENTENCE_NUMBER_ALL = new RegExp(SENTENCE_NUMBER.source, "giu");
 // "… đã phát hành thông báo số 17/TB-UBND …", "Đó là thông báo số 63 của UBND thị xã về …" (news naming its subject);
 // "Báo … vừa nhận được Công văn số 3594/STNMT …": the news is the document just received.
 const PUBLISH_VERB = /(?:ban hành|phát hành|\sra|\scó|vừa|vừa nhận được|gửi|ký|giới thiệu(?:\s+toàn văn)?|(?:^|\s)(?:đó|đây) là)\s+(?:các\s+)?$/iu;
-const SENTENCE_NAMING = new RegExp(`(?<=(?:ban hành|\\scó|\\sra|vừa|ký|[Đđ](?:ó|ây) là(?: nội dung)?(?: (?:của|trong|tại))?)\\s+(?:các\\s+)?)(${TYPE_ALT}|văn bản)(?:\\s+(?:khẩn|hỏa tốc|hoả tốc|thượng khẩn))?(?:\\s+${NUM}(?=[\\s,.:;]|$)|(?=\\s+(?:gửi|chỉ đạo|về|v\\/v|của\\s[^,.;]{1,80}?\\s(?:về|v\\/v))\\s))`, "iu");
+const SENTENCE_NAMING = new RegExp(`(?<=(?:ban hành|\\scó|\\sra|vừa|ký|đã gửi|[Đđ](?:ó|ây) là(?: nội dung)?(?: (?:của|trong|tại))?)\\s+(?:các\\s+)?)(${TYPE_ALT}|văn bản)(?:\\s+(?:khẩn|hỏa tốc|hoả tốc|thượng khẩn))?(?:\\s+${NUM}(?=[\\s,.:;]|$)|(?=\\s+(?:gửi|chỉ đạo|về|v\\/v|đến|tới|của\\s[^,.;]{1,80}?\\s(?:về|v\\/v))\\s))`, "iu");
 const CONTENT_OF = /(?:^|\s)(?:[Tt]heo|[Tt]rong|[Tt]ại)\s+nội dung\s+(?:của\s+)?$/u;
 const CONTENT_NAMING_ALL = new RegExp(`(?<=(?:[Tt]heo|[Tt]rong|[Tt]ại)\\s+nội dung\\s+(?:của\\s+)?)(${TYPE_ALT}|văn bản)\\s+(?:số\\s*:?\\s*)?${NUM}(?=[\\s,.:;]|$)`, "giu");
 const SENTENCE_NAMING_ALL = new RegExp(SENTENCE_NAMING.source, "giu");
@@ -601,7 +601,8 @@ function readNamingTail(after: string): { subject: string | null; recipients: st
   const ABOUT_AT = /(?:^|\s)(?:về việc|v\/v|về)\s+/iu;
   let recipients: string[] = [];
   let subject: string | null = null;
-  const to = /^(?:gửi(?:\s+(?:đến|tới))?|chỉ đạo|yêu cầu|đề nghị)\s+/iu.exec(rest);
+  // "… đã gửi văn bản đến Sở GT-VT các tỉnh về …": the addressees after "đến" as after "gửi".
+  const to = /^(?:gửi(?:\s+(?:đến|tới))?|đến|tới|chỉ đạo|yêu cầu|đề nghị)\s+/iu.exec(rest);
   if (to && bodyHeadAt(rest.slice(to[0].length)) > 0) {
     const listText = rest.slice(to[0].length);
     const about = ABOUT_AT.exec(listText);

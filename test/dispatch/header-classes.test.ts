@@ -179,3 +179,11 @@ describe("trích yếu lines as headers write them", () => {
     expect(header("THÔNG BÁO\n\nUBND xã Minh Đức\n\nNội dung thông báo thu gom rác thải sinh hoạt được niêm yết tại trụ sở và tại các ấp trong xã từ tuần này cho đến hết tháng để mọi người dân cùng biết rõ và thực hiện đầy đủ.").subject).not.toBe("UBND xã Minh Đức");
   });
 });
+
+describe("a news sentence telling whom the document was sent to", () => {
+  it("'X đã gửi văn bản đến Y về Z' gives the subject Z and the addressees Y", () => {
+    const doc = header("Tổng Cục Đường bộ Việt Nam đã gửi văn bản đến Sở GT-VT các tỉnh, thành phố về công tác bảo đảm trật tự, ATGT và ứng phó mưa bão năm 2022. Theo đó, Tổng Cục đề nghị Sở GT-VT các tỉnh tăng cường tuần tra.");
+    expect(doc.subject).toBe("công tác bảo đảm trật tự, ATGT và ứng phó mưa bão năm 2022");
+    expect(doc.recipients.join("; ")).toMatch(/Sở GT-VT các tỉnh/u);
+  });
+});
