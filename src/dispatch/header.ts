@@ -33,23 +33,37 @@ const TYPE_ALT = TYPES.join("|");
 const TYPE_LINE = new RegExp(`^(${TYPE_ALT})(?:\\s*[:.]?\\s+(.*))?$`, "iu");
 // "Công điện khẩn về việc …": an urgency word between the type and the subject.
 const TYPE_URGENT = new RegExp(`^(${TYPE_ALT})\\s+(?:khẩn|hỏa tốc|hoả tốc|thượng khẩn)(?=\\s+(?:về|v\\/v)\\s)`, "iu");
+const AND_TYPE = new RegExp(`^(?:và|VÀ)\\s+(?:${TYPE_ALT})\\s+(?=(?:về việc|v\\/v|về)\\s)`, "iu");
 const ABOUT = /^(?:về việc|v\/v)\s*:?\s*/iu;
 // Mixed case inside a code is kept whole ("SGDĐT-GDTrH", "TTr-UBND"): a short lower-case run between capitals or at its end.
 const CODE = "[A-ZĐ][A-ZĐ0-9&.]*(?:[a-zđ]{1,2}(?:[A-ZĐ][A-ZĐ0-9&.]*|(?![\\p{L}])))*";
 // "1804.TB-UBND": some offices put a full stop between the number and its code (two capitals must follow).
-const NUM = `(\\d{1,6}(?:\\s*\\/\\s*(?:\\d{2,4}|${CODE})|\\s*[-–]\\s*${CODE}|\\.(?=[A-ZĐ]{2})${CODE})+|\\d{1,6}(?=\\s|$))`;
+// "255TCT/QĐ/KH": an old code glued to its number; "BTĐKT-Vụ II": a department named by its word and numeral; "VPCP-V
+// .I": a stray space before a code's dot.
+const NUM = `(\\d{1,6}(?:[A-ZĐ]{2,8}(?=\\/))?(?:\\s*\\/\\s*(?:\\d{2,4}|${CODE})|\\s*[-–]\\s*(?:Vụ\\s+[IVX]{1,4}(?![\\p{L}])|${CODE})|\\.(?=[A-ZĐ]{2})${CODE}|\\s\\.(?=[A-ZĐ]{1,4}(?![\\p{L}]))${CODE})+|\\d{1,6}(?=\\s|$))`;
 const HEADER_NUMBER = new RegExp(`(?:^|\\s)(?:Số|SỐ)\\s*:?\\s*${NUM}`, "u");
 const SENTENCE_NUMBER = new RegExp(`(${TYPE_ALT}|văn bản)(?:\\s+(?:khẩn|hỏa tốc|hoả tốc|thượng khẩn|chỉ đạo|hướng dẫn))?(?:\\s+|\\s*\\(\\s*)số\\s*:?\\s*${NUM}`, "iu");
 // A portal sentence naming the document after its verb, with its number written without "số" or not at all.
 const SENTENCE_NUMBER_ALL = new RegExp(SENTENCE_NUMBER.source, "giu");
-// "… đã phát hành thông báo số 17/TB-UBND …", "Đó là thông báo số 63 của UBND thị xã về …" (news naming its subject).
-const PUBLISH_VERB = /(?:ban hành|phát hành|\sra|\scó|vừa|gửi|ký|giới thiệu(?:\s+toàn văn)?|(?:^|\s)(?:đó|đây) là)\s+(?:các\s+)?$/iu;
-const SENTENCE_NAMING = new RegExp(`(?<=(?:ban hành|\\scó|\\sra|vừa|ký|[Đđ](?:ó|ây) là(?: nội dung)?(?: (?:của|trong|tại))?)\\s+(?:các\\s+)?)(${TYPE_ALT}|văn bản)(?:\\s+(?:khẩn|hỏa tốc|hoả tốc|thượng khẩn))?(?:\\s+${NUM}(?=[\\s,.:;]|$)|(?=\\s+(?:gửi|chỉ đạo|về)\\s))`, "iu");
+// "… đã phát hành thông báo số 17/TB-UBND …", "Đó là thông báo số 63 của UBND thị xã về …" (news naming its subject);
+// "Báo … vừa nhận được Công văn số 3594/STNMT …": the news is the document just received.
+const PUBLISH_VERB = /(?:ban hành|phát hành|\sra|\scó|vừa|vừa nhận được|gửi|ký|giới thiệu(?:\s+toàn văn)?|(?:^|\s)(?:đó|đây) là)\s+(?:các\s+)?$/iu;
+const SENTENCE_NAMING = new RegExp(`(?<=(?:ban hành|\\scó|\\sra|vừa|ký|đã gửi|[Đđ](?:ó|ây) là(?: nội dung)?(?: (?:của|trong|tại))?)\\s+(?:các\\s+)?)(${TYPE_ALT}|văn bản)(?:\\s+(?:khẩn|hỏa tốc|hoả tốc|thượng khẩn))?(?:\\s+${NUM}(?=[\\s,.:;]|$)|(?=\\s+(?:gửi|chỉ đạo|về|v\\/v|đến|tới|của\\s[^,.;]{1,80}?\\s(?:về|v\\/v))\\s))`, "iu");
 const CONTENT_OF = /(?:^|\s)(?:[Tt]heo|[Tt]rong|[Tt]ại)\s+nội dung\s+(?:của\s+)?$/u;
 const CONTENT_NAMING_ALL = new RegExp(`(?<=(?:[Tt]heo|[Tt]rong|[Tt]ại)\\s+nội dung\\s+(?:của\\s+)?)(${TYPE_ALT}|văn bản)\\s+(?:số\\s*:?\\s*)?${NUM}(?=[\\s,.:;]|$)`, "giu");
 const SENTENCE_NAMING_ALL = new RegExp(SENTENCE_NAMING.source, "giu");
 const NAMES_TYPE = new RegExp(`${TYPE_ALT}|văn bản`, "iu");
 const PLACE_DATE = /(?:,|^)\s*ngày\s+(\d{1,2})\s*(?:tháng\s*(\d{1,2})\s*năm\s*(\d{4})|[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))/iu;
+// "Hà Nội ngày 10 tháng 7 năm 1991", "Rang ngày 12 tháng 11 năm 2003" (the place wrapped): a place-date line without its
+// comma, the line holding nothing else; a time of day before "ngày" ("Sáng ngày 12/3/2020") is a sentence's.
+const PLACE_DATE_BARE = /^(?!(?:Sáng|Chiều|Tối|Trưa|Đêm|Hôm|Từ|Đến|Tới|Trước|Sau|Vào|Trong|Cùng|Cũng|Nay|Các|Những|Thứ)\s)(?:\p{Lu}\p{Ll}*\.?\s+){1,4}ngày\s+(\d{1,2})\s*(?:tháng\s*(\d{1,2})\s*năm\s*(\d{4})|[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))\s*$/u;
+const POSTING_BEFORE = /(?:^|[\s,|])(?:Thứ\s+(?:\d|[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy)|Chủ\s+[Nn]hật)\s*$/u;
+// A page's line repeating the document's own number after its type word ("3682/BVHTTDL-VP" at the top, then "Công văn
+// Số: 3682/BVHTTDL-VP ngày … Về việc …"); with another number it cites a document.
+const TYPED_NUMBER_LINE = new RegExp(`^(?:${TYPE_ALT})\\s+(?:Số|SỐ|số)(?![\\p{L}])`, "u");
+function ownNumberLine(t: string, own: string | null): boolean {
+  return own !== null && TYPED_NUMBER_LINE.test(t) && t.replace(/\s+/gu, "").includes(own);
+}
 // A header line naming its own date mid-line: "Số 924/SNV-CCHC Ngày 07-9-2015 V/v …", "Thông báo Khẩn ngày 18/10/2020".
 const DAY_IN_LINE = /(?:^|\s)[Nn]gày\s+(\d{1,2})\s*(?:tháng\s*(\d{1,2})\s*năm\s*(\d{4})|[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))/u;
 const TYPE_START = new RegExp(`^(?:${TYPES.join("|")})(?![\\p{L}])`, "iu");
@@ -63,6 +77,8 @@ const SOURCE_LINE = /^(?:[^.\n]{1,40}\s[-–]\s)?\(?\s*Nguồn/iu;
  */
 const SOURCE_ABBR = new RegExp(`${SOURCE_LINE.source}\\s*:?\\s*(?:từ\\s+)?(CV|TB|KH|QĐ|CT|CĐ|HD)\\.?\\s+(?:số\\s*:?\\s*)?${NUM}(?:\\s*,?\\s*ngày\\s+(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})\\s*[/.-]\\s*(\\d{4}))?`, "iu");
 const ABBR_TYPE: Record<string, string> = { CV: "Công văn", TB: "Thông báo", KH: "Kế hoạch", "QĐ": "Quyết định", CT: "Chỉ thị", "CĐ": "Công điện", HD: "Hướng dẫn" };
+// The tag: "Theo"/"Nguồn" and the type word, at least one of them, then the number, its date and its issuer.
+const END_TAG = new RegExp(`\\(\\s*(?:(?:Theo|Nguồn)\\s*:?\\s*(?:(${TYPE_ALT}|văn bản)\\s+)?|(${TYPE_ALT}|văn bản)\\s+)(?:số\\s*:?\\s*)?${NUM}(?:\\s*,?\\s*ngày\\s+(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})\\s*[/.-]\\s*(\\d{4}))?(?:\\s+của\\s+[^()]{1,100})?\\s*\\)$`, "iu");
 const SOURCE_THEO = new RegExp(`^\\(\\s*Theo\\s+(?:${TYPE_ALT}|văn bản)\\s+số`, "iu");
 // A portal's section titles and counters above the text ("THÔNG TIN Ý KIẾN", "SỐ LƯỢT TRUY CẬP") are not its issuer.
 const PAGE_CHROME =
@@ -108,7 +124,9 @@ function iso(y: number, m: number, d: number): string | null {
 // A code may hold dots ("VPCP-V.I"); a full stop after it ends the sentence.
 const number = (raw: string) => raw.replace(/\s+/g, "").replace(/\.+$/u, "");
 // A trailing "(Công văn số 2658/VP-NC, ngày 12/7/2018)" after a subject names the document, not its subject.
-const stripEnd = (s: string) => s.replace(/,?\s*\((?:Công văn|Văn bản|Thông báo|Kế hoạch|Quyết định|Chỉ thị|Công điện)\s+số[^()]*\)\s*[.;]?\s*$/iu, "").replace(/^[\s\-–:]+|[\s,;.:]+$/gu, "").trim();
+// A sentence that goes on to announce its content ("… về việc cho học sinh nghỉ học một số nội dung như sau:") ends
+// its subject before the announcement.
+const stripEnd = (s: string) => s.replace(/,?\s*\((?:Công văn|Văn bản|Thông báo|Kế hoạch|Quyết định|Chỉ thị|Công điện)\s+số[^()]*\)\s*[.;]?\s*$/iu, "").replace(/,?\s+(?:(?:một số|các|những)\s+(?:nội dung|việc|vấn đề)\s+)?(?:cụ thể\s+)?như sau\s*:?\s*$/iu, "").replace(/^[\s\-–:]+|[\s,;.:]+$/gu, "").trim();
 
 function titleCaseType(t: string): string {
   const low = t.toLowerCase();
@@ -142,6 +160,10 @@ export function readHeader(input: Line[]): HeaderResult {
   let lastHeader = -1;
   const issuerParts: string[] = [];
   let titled: { type: string; subject: string } | null = null;
+  // A subject read from a page's title line ("Thông báo về việc thu Bảo hiểm y tế học sinh" above the rendered header,
+  // "CÔNG ĐIỆN KHẨN: Thực hiện …" above the news) is the page's wording: the document's own trích yếu — its header's
+  // "V/v …" or "Về việc …" line — replaces it.
+  let pageTitleSubject = false;
 
   // After a paragraph of running text, upper-case lines are page chrome ("TAGS", a byline), not the header block.
   let seenProse = false;
@@ -173,27 +195,31 @@ export function readHeader(input: Line[]): HeaderResult {
       const tail = t.slice(num.index + num[0].length);
       stamps(tail.replace(PLACE_DATE, "").replace(/^[^,]*?(?=\s{2,}|$)/u, "").trim(), doc);
     }
-    const pd = doc.date !== null ? null : PLACE_DATE.exec(t) || (i <= 3 && t.length < 160 && (/^(?:Số|SỐ)(?!\p{L})/u.test(t) || TYPE_START.test(t)) ? DAY_IN_LINE.exec(t) : null);
+    const pd = doc.date !== null ? null : PLACE_DATE.exec(t) || PLACE_DATE_BARE.exec(t) || (i <= 3 && t.length < 160 && (/^(?:Số|SỐ)(?!\p{L})/u.test(t) || TYPE_START.test(t)) ? DAY_IN_LINE.exec(t) : null);
+    // "Thứ 4, Ngày 13/05/2020, 08:15": a weekday before it or a clock time after it makes it the page's posting stamp.
+    const posted = pd !== null && (POSTING_BEFORE.test(t.slice(0, pd.index)) || /^\s*[,|–-]?\s*\d{1,2}:\d{2}/u.test(t.slice(pd.index + pd[0].length)));
     // "- Công văn số 256-CV/BDVTW, ngày 10/7/2015 …": a list item citing a document carries that document's date.
     const citing = pd !== null && MARKER_AT.test(t) && /(?:^|\s)số\s*\d/u.test(t.slice(0, pd.index));
-    if (pd && !citing && (pd.index > 0 || /^ngày/iu.test(t)) && t.length < 120 && !NOT_HEADER.test(t)) {
+    if (pd && !citing && !posted && (pd.index > 0 || /^ngày/iu.test(t) || PLACE_DATE_BARE.test(t)) && t.length < 120 && !NOT_HEADER.test(t)) {
       doc.date = pd[2] ? iso(+pd[3]!, +pd[2], +pd[1]!) : iso(+pd[5]!, +pd[4]!, +pd[1]!);
       // After a paragraph of running text, a dated line ("Trước đó, ngày 29/10/2016, Báo … có bài …", a portal's source
       // line "Chỉ thị 04-CT/TU, ngày 29/12/2020" under the text) may date the document but does not make the paragraphs
       // above it header: they are the body.
       if (!seenProse) lastHeader = i;
     }
-    // "V/v …" opens its line, or follows the number and date on one header line ("Số 924/SNV-CCHC Ngày 07-9-2015 V/v
+    // "V/v …" (or "Vv …") opens its line, or follows the number and date on one header line ("Công văn Số: 3682/… ngày …
+    // Về việc treo cờ rủ …") ("Số 924/SNV-CCHC Ngày 07-9-2015 V/v
     // …"); a title line "Về việc …" / "Về: …" / "Về treo cờ …" near the top is the trích yếu of a portal rendering.
     const vv =
-      /^[“"(]?(?:V\/v|V\/V|v\/v)\s*:?\s*(.+?)[”")]?$/u.exec(t) ??
-      (/^(?:Số|SỐ)(?!\p{L})/u.test(t) ? /\s[“"]?(?:V\/v|V\/V|v\/v)\s*:?\s*(.+?)[”"]?$/u.exec(t) : null) ??
+      /^[“"(]?(?:V\/v|V\/V|v\/v|Vv(?=\s))\s*:?\s*(.+?)[”")]?$/u.exec(t) ??
+      (/^(?:Số|SỐ)(?!\p{L})/u.test(t) || (ownNumberLine(t, doc.number) && !pageTitleSubject) ? /\s[“"]?(?:V\/v|V\/V|v\/v|[Vv]ề việc)\s*:?\s*(.+?)[”"]?$/u.exec(t) : null) ??
       (i <= Math.max(lastHeader + 2, 6) && !seenProse && t.length < 250 && !/:\s*$/u.test(t) ? /^(?:Về việc\s*:?|Về\s*:|Về(?=\s+\p{Ll}))\s*(.+)$/u.exec(t) : null);
-    if (vv && doc.subject === null) {
+    if (vv && (doc.subject === null || pageTitleSubject)) {
+      pageTitleSubject = false;
       doc.subject = subjectLine(vv[1]!, doc);
       // A subject wrapped onto the next paragraph ("V/v … công tác" / "Hội và phong trào …").
       const next = lines[i + 1]?.text ?? "";
-      if (!/[.;:]$/u.test(vv[1]!) && next.length < 120 && !/:\s*$/u.test(next) && !isUpper(next) && !NOT_HEADER.test(next) && !/^(?:Kính\s*gửi|Số\b|Nơi)/iu.test(next) && !CABLE_TO.test(next) && !PLACE_DATE.test(next) && !/^[-–+•\d]/u.test(next) && !POSTED.test(`x ${next}`)) {
+      if (!/[.;:]$/u.test(vv[1]!) && next.length < 120 && !/:\s*$/u.test(next) && !isUpper(next) && !NOT_HEADER.test(next) && !/^(?:Kính\s*(?:gửi|thưa)|Số\b|Nơi)/iu.test(next) && !CABLE_TO.test(next) && !PLACE_DATE.test(next) && !/^[-–+•\d]/u.test(next) && !POSTED.test(`x ${next}`)) {
         doc.subject = subjectLine(`${vv[1]!} ${next}`, doc);
         lastHeader = i + 1;
         i++;
@@ -207,13 +233,18 @@ export function readHeader(input: Line[]): HeaderResult {
     // "QUYẾT ĐỊNH CỦA UBND TỈNH LÀO CAI": the issuer after the type is not the subject; "Thông báo của UBND tỉnh về việc
     // …" names its subject after the issuer; "Thông báo Khẩn ngày 18/10/2020" has none.
     if (tl?.[2]) {
+      // "QUY ĐỊNH VÀ HƯỚNG DẪN VỀ VIỆC …": a heading of two types joined by "và" before its subject.
+      tl[2] = tl[2].replace(AND_TYPE, "");
       const of = /^(?:của|CỦA)\s+(?:(?!\s(?:về việc|v\/v|về)\s).)*?(?:\s+((?:về việc|v\/v|về)\s+.+))?$/iu.exec(tl[2]);
-      if (of) tl[2] = of[1] ?? "";
+      // "KẾT LUẬN CỦA BỘ CHÍNH TRỊ, BAN BÍ THƯ VỀ ĐỊNH HƯỚNG …": a capitalised title joined by a plain "VỀ" is the
+      // line under the type heading, whole; only "về việc" / "v/v" opens a subject after the issuer.
+      if (of && !(isUpper(tl[2]) && of[1] && /^VỀ\s(?!VIỆC\s)/u.test(of[1]))) tl[2] = of[1] ?? "";
       else if (/^(?:khẩn|hỏa tốc|hoả tốc|thượng khẩn)?\s*ngày\s+\d/iu.test(tl[2])) tl[2] = "";
     }
     // "Thông báo treo Quốc kỳ và lịch nghỉ tết Nguyên đán 2026", "Thông báo: Treo Quốc kỳ …": a portal page's title, the
-    // page's first line, names the type and then the subject without "về việc"; a sentence there ends with a full stop.
-    const pageTitle = i === 0 && tl?.[2] !== undefined && tl[2].length >= 10 && tl[2].length <= 200 && !/[.;:,]$/u.test(tl[2]) && /^\p{Lu}/u.test(t) && !/\s(?:của|CỦA)\s/u.test(tl[2]);
+    // page's first line, names the type and then the subject without "về việc"; a sentence there ends with a full stop,
+    // and a question ("Công văn 5782/UBND-KT về … ra sao?") is a headline.
+    const pageTitle = i === 0 && tl?.[2] !== undefined && tl[2].length >= 10 && tl[2].length <= 200 && !/[.;:,?]$/u.test(tl[2]) && /^\p{Lu}/u.test(t) && !/\s(?:của|CỦA)\s/u.test(tl[2]);
     // Only when the header itself names no subject: a page that renders the document's header too has a better one.
     if (pageTitle && titled === null) {
       titled = { type: titleCaseType(tl![1]!), subject: stripEnd(tl![2]!) };
@@ -228,6 +259,7 @@ export function readHeader(input: Line[]): HeaderResult {
           lastHeader = j;
         }
         doc.subject = stripEnd(quyetDinhTitle(title).replace(ABOUT, "").replace(/^về\s+/iu, ""));
+        pageTitleSubject = i <= 1 && doc.number === null && issuerParts.length === 0;
       }
       else if (doc.subject === null) {
         const parts: string[] = [];
@@ -239,6 +271,9 @@ export function readHeader(input: Line[]): HeaderResult {
           if (NOT_HEADER.test(s) || /^Kính gửi/iu.test(s) || (parts.length > 0 && ISSUER_HEAD.test(s) && isUpper(s) && !(issuerTitle && !/(?:VỀ VIỆC|V\/V)/u.test(parts.join(" "))))) break;
           // "THÔNG BÁO / UBND XÃ HẢI TRẠCH THÔNG BÁO / “V/v …”": the announcing formula is not the subject.
           if (parts.length === 0 && isUpper(s) && s.endsWith(tl[1]!.toUpperCase())) continue;
+          // "THÔNG BÁO" / "UBND xã Minh Đức" / … / "Về việc thu gom rác …": a page that names its issuer under the
+          // heading; the subject is the "Về việc" line further down, not the body's name.
+          if (parts.length === 0 && !isUpper(s) && s.length < 80 && bodyHeadAt(s) > 0 && readList(s).end >= s.replace(/[\s.]+$/u, "").length) break;
           // The signer's title under such a title ("THỦ TƯỚNG CHÍNH PHỦ") repeats the "CỦA …" line's issuer.
           if (issuerTitle && s.trim() === /^CỦA\s+(.+?)\s+SỐ\s/u.exec(parts[0]!)?.[1]) break;
           parts.push(s.replace(/^[“"(]?(?:về việc|v\/v)\s*:?\s*/iu, ""));
@@ -358,7 +393,7 @@ export function readHeader(input: Line[]): HeaderResult {
         // A document cited by the sentence ("Thực hiện Công văn số …", "theo chỉ đạo tại Công văn số …"), not the one named.
         const before = t.slice(Math.max(0, t.lastIndexOf(".", c.index)), c.index);
         // "Nhiệm vụ trên được Thủ tướng đề cập tại Công điện số 47 …" in a page's first lines tells what its document says.
-        if (/(?:Căn cứ|Thực hiện|nhận được|[Tt]heo|của|(?<!đề cập\s)tại)\s+(?:\S+\s+){0,2}$/u.test(before) && !CONTENT_OF.test(before)) return false;
+        if (/(?:Căn cứ|Thực hiện|(?<!vừa\s)nhận được|[Tt]heo|của|(?<!đề cập\s)tại)\s+(?:\S+\s+){0,2}$/u.test(before) && !CONTENT_OF.test(before)) return false;
         // A sentence opening "Thực hiện …"/"Căn cứ …" lists the documents it follows ("…; Công điện số 600/CĐ-BCĐ …;
         // Quyết định số 772/QĐ-TTg …") until its main clause names its own with a verb.
         if (!named && /^[.\s(]*(?:Căn cứ|Thực hiện|Triển khai|Tiếp theo|Theo)\s/u.test(before)) return false;
@@ -412,6 +447,21 @@ export function readHeader(input: Line[]): HeaderResult {
         const carriesWork = /\s(?:đề nghị|yêu cầu|giao|đôn đốc)\s/iu.test(t.slice(sentenceStart, sentenceEnd)) || (tail.recipients.length > 0 && tail.subject !== null && !/\s(?:về việc|v\/v|về)\s/iu.test(after));
         bodyStart = Math.max(bodyStart, carriesWork ? i : i + 1);
       }
+      break;
+    }
+  }
+  // A page that ends its text with a tag naming its document ("(Theo Công văn 907/UBND-KT ngày 13/3/2023)", "BBT(Nguồn:
+  // 132/TB-UBND)", "… xem xét, quyết định. (Văn bản số 154/UBND-VP ngày 10/02/2020 của UBND huyện Chợ Mới)") names
+  // the page's own document there, as "(Nguồn công văn số …)" does; a tag earlier in the text may cite another one.
+  if (doc.number === null) {
+    for (let i = Math.max(0, lines.length - 5); i < lines.length; i++) {
+      const t = lines[i]!.text;
+      const tag = t.endsWith(")") ? END_TAG.exec(t) : null;
+      if (!tag) continue;
+      doc.number = number(tag[3]!);
+      const kind = tag[1] ?? tag[2];
+      if (kind) doc.type ??= /^văn bản$/iu.test(kind) ? "Công văn" : titleCaseType(kind);
+      if (tag[6] && doc.date === null) doc.date = iso(+tag[6], +tag[5]!, +tag[4]!);
       break;
     }
   }
@@ -536,6 +586,7 @@ function dateBesideNumber(lines: Line[], num: string): string | null {
  * "chỉ đạo các Sở, …, UBND các huyện …") and its subject ("về việc …", "về …", or the work the recipients are told to
  * do when no "về" follows them).
  */
+const SUBJECT_GOES_ON = new RegExp(`,\\s*(?:nhằm|trong đó|theo đó|đồng thời|theo\\s+(?:${TYPE_ALT}|văn bản))\\s`, "iu");
 function readNamingTail(after: string): { subject: string | null; recipients: string[]; date: string | null } {
   let rest = after;
   let date: string | null = null;
@@ -544,11 +595,14 @@ function readNamingTail(after: string): { subject: string | null; recipients: st
     date = iso(+own[4]!, +(own[2] ?? own[3])!, +own[1]!);
     rest = rest.slice(own[0].length);
   }
-  rest = rest.replace(/^\s*(?:của\s+[^,]{1,80}?(?=\s(?:về|gửi|chỉ đạo)\s)|,)?\s*/iu, "").replace(/^[“"«]\s*(?=(?:về việc|v\/v|về)\s)/iu, "");
+  // "Công văn 5782/UBND-KT năm 2025 về …": a legal-text portal writes the document's year after its number.
+  else rest = rest.replace(/^\s*năm\s+\d{4}(?=\s)/u, "");
+  rest = rest.replace(/^\s*(?:của(?:\s+[^,]{1,80}?)?(?=\s(?:về|gửi|chỉ đạo)\s)|,)?\s*/iu, "").replace(/^[“"«]\s*(?=(?:về việc|v\/v|về)\s)/iu, "");
   const ABOUT_AT = /(?:^|\s)(?:về việc|v\/v|về)\s+/iu;
   let recipients: string[] = [];
   let subject: string | null = null;
-  const to = /^(?:gửi(?:\s+(?:đến|tới))?|chỉ đạo|yêu cầu|đề nghị)\s+/iu.exec(rest);
+  // "… đã gửi văn bản đến Sở GT-VT các tỉnh về …": the addressees after "đến" as after "gửi".
+  const to = /^(?:gửi(?:\s+(?:đến|tới))?|đến|tới|chỉ đạo|yêu cầu|đề nghị)\s+/iu.exec(rest);
   if (to && bodyHeadAt(rest.slice(to[0].length)) > 0) {
     const listText = rest.slice(to[0].length);
     const about = ABOUT_AT.exec(listText);
@@ -575,7 +629,8 @@ function readNamingTail(after: string): { subject: string | null; recipients: st
   if (subject !== null) {
     // The trích yếu ends where the sentence goes on to the document's purpose or content (", nhằm …", ", trong đó …")
     // or to its request ("… về X yêu cầu Ban Chỉ đạo các huyện …").
-    const more = /,\s*(?:nhằm|trong đó|theo đó|đồng thời)\s/iu.exec(subject);
+    // ", theo Công văn, Chủ tịch … yêu cầu …": the sentence goes on to what the document says.
+    const more = SUBJECT_GOES_ON.exec(subject);
     if (more) subject = subject.slice(0, more.index);
     // "… văn bản về chuẩn bị phiên họp … vừa được Văn phòng Chính phủ gửi các bộ": the sender after the subject.
     const by = /\s+(?:vừa\s+|đã\s+|mới\s+)?được\s+/u.exec(subject);
