@@ -228,6 +228,23 @@ function accordingTime(t: ParsedTask, text: string, ctx: DateContext): Deadline 
   return { text: found[0]!.text, date: found[0]!.date, recurrence: null };
 }
 
+/** The time a numbered sub-item takes from the item it belongs to: the one the item's lead-in states for the work the
+ *  sub-items detail ("b) Các Bộ: Tài chính, Y tế … hoàn thành trong tháng 11 năm 2025, cụ thể: (1) Bộ Tài chính …").
+ *  A time the item states for its own work in an earlier sentence ("… và hoàn thành trước ngày 05/12/2025. Một số vấn
+ *  đề lưu ý: (1) …") is that work's, and the goal of an opening purpose clause ("Để đảm bảo tiến độ, phấn đấu hoàn thành
+ *  trước ngày 30/11/2025 …, yêu cầu …: (1) Bộ Công an …") is what the items serve, not when each is due. A bullet or
+ *  paragraph under the item still does part of its work, in its time. */
+function parentTime(t: ParsedTask, parent: string, ctx: DateContext): Deadline | null {
+  const d = first(parent, ctx);
+  if (!d || t.ref.includes("#")) return d;
+  const said = sentences(parent.replace(/([^\n])\n(?=[^\n])/gu, "$1 "));
+  const last = said[said.length - 1] ?? "";
+  const at = last.indexOf(d.text);
+  if (at < 0) return null;
+  const purpose = /^(?:[\p{L}\d]{1,4}[.)]\s*)?Để\s/u.test(last) && /(?<![\p{L}])(?:yêu cầu|đề nghị|giao)\s/u.exec(last.slice(at));
+  return purpose ? null : d;
+}
+
 /** "đúng thời gian quy định tại Điều 1", "thời hạn nêu tại mục II": the time stated in the item referred to. */
 function referredTime(text: string, root: OutlineNode, ctx: DateContext): Deadline | null {
   const m = /(?:thời gian|thời hạn|tiến độ)[^.;]{0,30}?(?:quy định|nêu|ghi)\s+(?:tại|ở)\s+(Điều|mục|khoản|phần|điểm)\s+(\d{1,3}|[IVX]{1,5}|[a-zđ])(?![\p{L}\p{N}])/iu.exec(text);
@@ -378,7 +395,7 @@ export function attachDeadlines(tasks: ParsedTask[], st: Structure, doc: DocHead
   for (const t of tasks) {
     t.deadline = first(t.text, ctx);
     const parent = PARENT_TEXT.get(t);
-    if (!t.deadline && parent) t.deadline = first(parent, ctx);
+    if (!t.deadline && parent) t.deadline = parentTime(t, parent, ctx);
     if (t.deadline?.date) continue;
     const low = t.text.toLowerCase().replace(/["“”]/gu, "");
     // "… trong thời gian diễn ra đại hội": the one occasion of that kind the document dates.

@@ -569,3 +569,38 @@ describe("a plan's last item that sets a report time for bodies or kinds", () =>
     expect(due("I.4")).toBeNull();
   });
 });
+
+describe("the time a numbered sub-item takes from the item it belongs to", () => {
+  const read = (lines: string[]) => readDispatch(["Kính gửi: Các bộ, ngành", "", ...lines].join("\n"), { refDate: "2025-11-10" }).tasks;
+  const due = (tasks: ReturnType<typeof read>, ref: string) => tasks.find((t) => t.ref === ref)?.deadline?.date ?? null;
+  it("the lead-in's time for the work its sub-items detail", () => {
+    const tasks = read([
+      "1. Các Bộ: Tài chính, Y tế khẩn trương khắc phục các bất cập của hệ thống, hoàn thành trong tháng 11 năm 2025, cụ thể:",
+      "(1) Bộ Tài chính giải quyết 03 vấn đề tồn đọng.",
+      "(2) Bộ Y tế hoàn thành nâng cấp, kết nối hệ thống quản lý.",
+    ]);
+    expect(due(tasks, "1.1")).toBe("2025-11-30");
+    expect(due(tasks, "1.2")).toBe("2025-11-30");
+  });
+  it("not a time the item states for its own work in an earlier sentence", () => {
+    const tasks = read([
+      "1. Đề nghị các cơ quan chuyên môn tổ chức đánh giá cán bộ và hoàn thành trước ngày 05 tháng 12 năm 2025.",
+      "Một số vấn đề lưu ý:",
+      "(1) Người đứng đầu cơ quan chuyên môn xem xét, quyết định đánh giá cấp phó.",
+      "(2) Chủ tịch Ủy ban nhân dân xã xem xét, quyết định đánh giá công chức.",
+    ]);
+    expect(tasks.map((t) => t.ref)).toContain("1.1");
+    expect(due(tasks, "1.1")).toBeNull();
+    expect(due(tasks, "1.2")).toBeNull();
+  });
+  it("not the goal of an opening purpose clause", () => {
+    const tasks = read([
+      "2. Để đảm bảo tiến độ, phấn đấu hoàn thành xây dựng trước ngày 30 tháng 11 năm 2025, yêu cầu các bộ, cơ quan liên quan tiếp tục nỗ lực, trong đó lưu ý một số nội dung sau:",
+      "(1) Bộ Công an tiếp tục phối hợp giải quyết các vướng mắc về phòng cháy, chữa cháy.",
+      "(2) Bộ Xây dựng chỉ đạo thẩm định dự toán các hạng mục còn lại.",
+    ]);
+    expect(tasks.map((t) => t.ref)).toContain("2.1");
+    expect(due(tasks, "2.1")).toBeNull();
+    expect(due(tasks, "2.2")).toBeNull();
+  });
+});
