@@ -481,6 +481,8 @@ export function attachDeadlines(tasks: ParsedTask[], st: Structure, doc: DocHead
   for (const t of tasks) {
     if (t.deadline) continue;
     const low = t.text.toLowerCase();
+    // "… thường xuyên kiểm tra việc treo cờ …": a standing duty is not done in the activity's window.
+    if (/(?<![\p{L}])thường xuyên(?![\p{L}])/u.test(low)) continue;
     const span = spans.find((w) => hasPhrase(low, w.activity));
     if (span?.deadline.date) t.deadline = { ...span.deadline };
   }
@@ -571,10 +573,17 @@ function activitySpans(tasks: ReadonlyArray<{ text: string; deadline: Deadline |
     // "Thời gian treo cờ 4 ngày, từ …" names the activity; else a verb phrase of the last words before the window ("…
     // nhân dân trên địa bàn phường treo cờ Tổ quốc từ …" → "treo cờ"): pairs of lower-case words, so a proper name
     // ("Tổ quốc") or the subject's place noun two words back is not taken for it.
-    const named = /thời gian\s+(\p{Ll}+ \p{Ll}+)[^.;]*$/iu.exec(before);
+    // "Bắt đầu từ ngày 15/4 đến 31/8/2017, thời gian thu gom rác sẽ diễn ra …": the activity may be named just after it.
+    const named = /thời gian\s+(\p{Ll}+ \p{Ll}+)[^.;]*$/iu.exec(before) ?? /^\s*,\s*thời gian\s+(\p{Ll}+ \p{Ll}+)/iu.exec(t.text.slice(at + d.text.length, at + d.text.length + 40));
     const words = before.replace(/[,;:]\s*$/u, "").trim().split(/\s+/u).slice(-4);
     const pairs = named ? [named[1]!.toLowerCase()] : words.slice(1).map((w, i) => `${words[i]} ${w}`).filter((p) => /^\p{Ll}+ \p{Ll}+$/u.test(p) && VERB_START.test(p));
-    for (const verb of pairs) if (!GENERAL_VERB.test(verb) && !out.some((o) => o.activity === verb)) out.push({ activity: verb, deadline: d });
+    for (const verb of pairs) {
+      if (GENERAL_VERB.test(verb)) continue;
+      // "… từ 15/4 đến 31/8/2017 …; vào mùa đông … từ 1/9/2017 đến 15/4/2018": an activity run in two seasons has no one time.
+      const seen = out.find((o) => o.activity === verb);
+      if (!seen) out.push({ activity: verb, deadline: d });
+      else if (seen.deadline.date !== d.date) seen.deadline = { ...seen.deadline, date: null };
+    }
   }
   return out;
 }

@@ -604,3 +604,30 @@ describe("the time a numbered sub-item takes from the item it belongs to", () =>
     expect(due(tasks, "2.2")).toBeNull();
   });
 });
+
+describe("an activity's window shared by the tasks that carry it out", () => {
+  it("not by a standing duty ('thường xuyên kiểm tra …')", () => {
+    const text = [
+      "Kính gửi: Các sở, ban, ngành",
+      "",
+      "1. UBND các huyện, thị xã chỉ đạo nhân dân treo cờ Tổ quốc từ ngày 18/3/2017 đến hết ngày 19/3/2017.",
+      "2. Thủ trưởng các sở, ban, ngành thường xuyên kiểm tra việc treo cờ Tổ quốc tại cơ quan, đơn vị.",
+      "3. Công an tỉnh kiểm tra việc treo cờ Tổ quốc trên các tuyến phố.",
+    ].join("\n");
+    const tasks = readDispatch(text, { refDate: "2017-03-10" }).tasks;
+    expect(tasks.find((t) => t.ref === "3")?.deadline?.date).toBe("2017-03-19");
+    expect(tasks.find((t) => t.ref === "2")?.deadline ?? null).toBeNull();
+  });
+  it("none when the activity runs in two seasons, the first named after its window", () => {
+    const text = [
+      "Bắt đầu từ ngày 15/4 đến 31/8/2017, thời gian thu gom rác sẽ diễn ra từ 19 giờ đến 6 giờ sáng hôm sau.",
+      "",
+      "Ngoài ra, thời gian thu gom rác vào mùa đông sẽ bắt đầu từ 1/9/2017 đến 15/4/2018, diễn ra từ 5 giờ 30 đến 11 giờ.",
+      "",
+      "UBND thị xã giao Công ty Môi trường đô thị thực hiện tốt công tác thu gom rác đảm bảo sạch đẹp.",
+    ].join("\n");
+    const tasks = readDispatch(text, { refDate: "2017-04-06" }).tasks;
+    expect(tasks).toHaveLength(1);
+    expect(tasks[0]!.deadline ?? null).toBeNull();
+  });
+});
