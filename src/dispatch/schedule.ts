@@ -162,12 +162,19 @@ function windows(root: OutlineNode, prose: string[], subject: string | null, ctx
     const bare = TIME_SENTENCE.exec(line);
     const head = !/^[^:]{3,60}:/u.test(line) && bare ? `${bare[1]}: ${bare[2]}` : line;
     const label = /^([^:]{3,60}?)\s*:\s*(.+)$/u.exec(head);
-    const d = label && first(label[2]!, ctx);
+    const time = label && /^Thời gian\s*([^]*)$/iu.exec(label[1]!);
+    // "Thời gian …: 01 ngày, ngày 25/7/2022": a count of days before the day is read with the label as its cue.
+    const d = label && (first(label[2]!, ctx) ?? (time ? first(head, ctx) : null));
     if (label && d) {
-      const time = /^Thời gian\s*([^]*)$/iu.exec(label[1]!);
       const named = time ? time[1]!.toLowerCase().replace(/^(?:tổ chức|thực hiện|triển khai)\s*(?:việc\s+)?/u, "").replace(/\s*\([^()]*\)\s*$/u, "").trim() : label[1]!.toLowerCase();
       // Only a named activity ("lấy ý kiến") links tasks to the window; "Thời gian tổ chức" alone names none.
-      if (named.split(" ").length >= 2 && !INFO_LABEL.test(named) && !GENERAL_VERB.test(named) && (time !== null || OCCASION.test(named))) out.push({ activity: named, deadline: d });
+      const names = (n: string) => n.split(" ").length >= 2 && !INFO_LABEL.test(n) && !GENERAL_VERB.test(n) && (time !== null || OCCASION.test(n));
+      if (names(named)) {
+        out.push({ activity: named, deadline: d });
+        // "Thời gian tiếp nhận và phân bổ: ngày 25/7/2022": the time of each activity it names ("… cùng tham gia tiếp
+        // nhận SGK và phân bổ").
+        if (time) for (const part of named.split(/\s+và\s+/u)) if (part !== named && names(part)) out.push({ activity: part, deadline: d });
+      }
       else if (time && named === "") {
         const before = out.length;
         events(label[2]!);
@@ -184,7 +191,12 @@ function windows(root: OutlineNode, prose: string[], subject: string | null, ctx
   walk(root);
   // An information line outside the items ("Thời gian treo cờ Tổ quốc: Từ ngày 23/7 đến hết ngày 27/7/2025.").
   // Only a sentence of its own: "…; thời gian kiểm tra từ … đến …" inside an item dates that item's work alone.
-  for (const p of prose) for (const s of p.split(/(?<=\.)\s+/u)) if (/^Thời gian\s/u.test(s)) labelled(s.replace(/\.$/u, ""));
+  // A dash line of its own is one too ("cụ thể: / - Thời gian tiếp nhận và phân bổ: 01 ngày, ngày 25/7/2022").
+  for (const p of prose) {
+    for (const line of /\n\s*[-+•*]\s*Thời gian\s/u.test(p) ? p.split("\n") : [p]) {
+      for (const s of line.replace(/^\s*[-+•*]\s*(?=Thời gian\s)/u, "").split(/(?<=\.)\s+/u)) if (/^Thời gian\s/u.test(s)) labelled(s.replace(/\.$/u, ""));
+    }
+  }
   for (const p of prose) events(p);
   for (const p of prose) hosted(p);
   return out;

@@ -631,3 +631,18 @@ describe("an activity's window shared by the tasks that carry it out", () => {
     expect(tasks[0]!.deadline ?? null).toBeNull();
   });
 });
+
+describe("an information dash line that dates the activities it names", () => {
+  it("'- Thời gian tiếp nhận và phân bổ: 01 ngày, ngày …' dates each of them, for the tasks that take part", () => {
+    const text = [
+      "Kính gửi: Hiệu trưởng các trường trực thuộc.",
+      "Phòng GD&ĐT đề nghị các đơn vị hoàn thiện đóng gói sách đã kêu gọi, cụ thể:",
+      "- Thời gian tiếp nhận và phân bổ: 01 ngày, ngày 25/7/2022 (bắt đầu từ 8h00).",
+      "- Địa điểm: Phòng GD&ĐT huyện.",
+      "- Các đơn vị vùng cao, vùng khó khăn có nhu cầu cử 01 nhân viên cùng tham gia tiếp nhận sách và phân bổ theo nhu cầu.",
+    ].join("\n");
+    const tasks = readDispatch(text, { refDate: "2022-07-15" }).tasks;
+    const own = tasks.find((t) => /vùng cao/u.test(t.text) && !/đóng gói/u.test(t.text));
+    expect(own?.deadline?.date).toBe("2022-07-25");
+  });
+});
