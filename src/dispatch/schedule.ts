@@ -6,7 +6,7 @@
 import type { DocHeader, ParsedTask, Deadline } from "./schema.js";
 import { isNumbered, type OutlineNode } from "./outline.js";
 import type { Structure } from "./structure.js";
-import { findDeadlines, type DateContext } from "./deadlines.js";
+import { findDeadlines, isOpenStart, type DateContext } from "./deadlines.js";
 import { canonicalName, sameBody } from "./names.js";
 import { readList, splitList, bodyHeadAt } from "./bodies.js";
 import { leadsOfSentence, sentences } from "./roles.js";
@@ -578,7 +578,8 @@ function activitySpans(tasks: ReadonlyArray<{ text: string; deadline: Deadline |
   const out: Array<{ activity: string; deadline: Deadline }> = [];
   for (const t of tasks) {
     const d = t.deadline;
-    if (!d?.date || d.recurrence || !/^từ\s/iu.test(d.text)) continue;
+    // Only a window with its end: an open start ("Tạm hoãn tổ chức lễ …, từ 0 giờ ngày 11-2-2020") dates no span.
+    if (!d?.date || d.recurrence || !/^từ\s/iu.test(d.text) || isOpenStart(d.text)) continue;
     const at = t.text.indexOf(d.text);
     if (at < 0) continue;
     const before = t.text.slice(Math.max(0, at - 80), at);

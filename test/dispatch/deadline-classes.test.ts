@@ -646,3 +646,25 @@ describe("an information dash line that dates the activities it names", () => {
     expect(own?.deadline?.date).toBe("2022-07-25");
   });
 });
+
+describe("an open start with no end, when the text states no other time", () => {
+  const at = { year: 2022, base: "2022-12-08" };
+  it.each([
+    ["Học sinh toàn trường nghỉ học từ sáng ngày 8/12/2022.", "2022-12-08"],
+    ["đẩy mạnh đợt thi đua cao điểm \"60 ngày đêm hướng về Ngày hội lớn\" (từ ngày 21/12/2022), thi đua dạy tốt", "2022-12-21"],
+  ])("%s", (s, date) => {
+    expect(findDeadlines(s, at)[0]).toMatchObject({ date, recurrence: null });
+  });
+  it.each([
+    "Quyết định này có hiệu lực thi hành từ ngày 01/01/2023 và thay thế Quyết định số 60/2016/QĐ-UBND",
+    "Quy định có hiệu lực từ ngày 15/12/2022.",
+    "từ ngày 01/7/2022, nước ta có 34 tỉnh, thành phố",
+    "Tổ chia thành 4 tổ, mỗi tổ từ 6 - 12 cán bộ, chiến sĩ",
+    "thực hiện thu gom rác từ ngày 10/12/2022 đến nay",
+  ])("not a due day: %s", (s) => {
+    expect(findDeadlines(s, at)).toEqual([]);
+  });
+  it("yields to any other time the text states", () => {
+    expect(findDeadlines("Đưa vào hoạt động cấp xã mới từ ngày 10/12/2022, phấn đấu hoàn thành trước ngày 15/12/2022.", at)[0]).toMatchObject({ date: "2022-12-15" });
+  });
+});
