@@ -47,6 +47,10 @@ const DAY_RANGE_RE = /từ\s+(?:ngày\s+)?(\d{1,2})\s*(?:đến\s+hết|đến|t
 // "kể từ sáng ngày 17-11-2008 … đến khi …", "từ 0 giờ ngày 28/3/2020 cho đến khi có thông báo mới": an open window
 // is due from its first day.
 const OPEN_FROM_RE = new RegExp(`(?:kể\\s+)?từ\\s+(?:sáng|chiều|tối)?\\s*(?:${TIME})?\\s*${DATE}(?=[^.;\\n]{0,60}?(?:cho\\s+)?đến\\s+khi)`, "giu");
+// "nghỉ học từ sáng ngày 8/12/2022", "đợt thi đua cao điểm … (từ ngày 21/7/2019)": a start with no end is an open
+// window, due from its first day (the validity of a rule, "có hiệu lực từ ngày …", and "từ … đến nay", the period a
+// report covers, are not).
+const BARE_FROM_RE = new RegExp(`(?<![\\p{L}])(?<!(?:hiệu lực|hiệu lực thi hành|kể|tính|bắt đầu)\\s)từ\\s+(?:(?:sáng|chiều|tối)\\s+)?(?:${TIME})?(?:ngày\\s*)?${DATE}(?!\\s*(?:\\([^()]{0,60}\\)\\s*)?(?:,\\s*)?(?:cho\\s+)?(?:đến|tới|-|–|trở về trước))`, "giu");
 // A day written with its weekday is a day something happens ("nghỉ học ngày thứ hai, 26 tháng 11 năm 2018",
 // "sáng thứ Ba ngày mùng 02/5/2023", "07/02/2021 (chủ Nhật)", "vào thứ Hai (02/4/2012)"): cited documents and anniversaries never carry one.
 const WEEKDAY_DATE_RE = new RegExp(
@@ -480,7 +484,33 @@ export function findDeadlines(original: string, ctx: DateContext): FoundDeadline
   // "Định kỳ, … báo cáo chậm nhất là ngày 07 hàng tháng": the bare "định kỳ" names no period; a stated one wins.
   const stated = dates.some((d) => d.recurrence !== null && d.recurrence !== "periodic");
   const kept = stated ? dates.filter((d) => !(d.recurrence === "periodic" && d.date === null)) : dates;
+  if (kept.length === 0) kept.push(...openStarts(text, ctx));
   return kept.sort((a, b) => a.index - b.index);
+}
+
+/** Open starts with no end ("nghỉ học từ sáng ngày 8/12/2022"): the weakest cue, read only when the text states no other
+ *  time ("Đưa vào hoạt động từ ngày 1/7/2025, phấn đấu hoàn thành trước ngày 15/7/2025" is due on the 15th). A day
+ *  already past when the document was written is a state that began then ("từ ngày 01/7/2025, nước ta có 34 tỉnh"). */
+function openStarts(text: string, ctx: DateContext): FoundDeadline[] {
+  const out: FoundDeadline[] = [];
+  if (!/từ/iu.test(text) || !/\d/u.test(text)) return out;
+  for (const m of text.matchAll(BARE_FROM_RE)) {
+    const p = dmy([...m], 1);
+    // A day needs its word or its year: "mỗi tổ từ 6 - 12 cán bộ" is a count.
+    if (!p || (p[2] === null && !/ngày/iu.test(m[0]))) continue;
+    if (UNTIL_NOW_RE.test(text.slice(m.index + m[0].length))) continue;
+    const date = p[2] !== null ? iso(p[2], p[1], p[0]) : nextOccurrence(p[0], p[1], ctx, false);
+    if (!date || (ctx.dated !== false && date < ctx.base)) continue;
+    if (pageStamp(text, m.index, m.index + m[0].length) || LUNAR_AFTER_RE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 24))) continue;
+    out.push({ text: tidy(m[0]), date, recurrence: null, index: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+const OPEN_START_PHRASE = new RegExp(`^(?:${BARE_FROM_RE.source})$`, "iu");
+/** Whether a phrase is an open start ("từ 0 giờ ngày 11-2-2020"), not a window with its end. */
+export function isOpenStart(phrase: string): boolean {
+  return OPEN_START_PHRASE.test(phrase);
 }
 
 /** The first taken span that ends after `index` (spans sorted and disjoint, so their ends are sorted too). */

@@ -6,7 +6,7 @@
 import type { DocHeader, ParsedTask, Deadline } from "./schema.js";
 import { isNumbered, type OutlineNode } from "./outline.js";
 import type { Structure } from "./structure.js";
-import { findDeadlines, type DateContext } from "./deadlines.js";
+import { findDeadlines, isOpenStart, type DateContext } from "./deadlines.js";
 import { canonicalName, sameBody } from "./names.js";
 import { bodiesAfter, splitList } from "./bodies.js";
 import { leadsOfSentence, sentences } from "./roles.js";
@@ -166,12 +166,19 @@ function windows(root: OutlineNode, prose: string[], subject: string | null, ctx
     const bare = TIME_SENTENCE.exec(line);
     const head = !/^[^:]{3,60}:/u.test(line) && bare ? `${bare[1]}: ${bare[2]}` : line;
     const label = /^([^:]{3,60}?)\s*:\s*(.+)$/u.exec(head);
-    const d = label && first(label[2]!, ctx);
+    const time = label && /^Thời gian\s*([^]*)$/iu.exec(label[1]!);
+    // "Thời gian …: 01 ngày, ngày 25/7/2022": a count of days before the day is read with the label as its cue.
+    const d = label && (first(label[2]!, ctx) ?? (time ? first(head, ctx) : null));
     if (label && d) {
-      const time = /^Thời gian\s*([^]*)$/iu.exec(label[1]!);
       const named = time ? time[1]!.toLowerCase().replace(/^(?:tổ chức|thực hiện|triển khai)\s*(?:việc\s+)?/u, "").replace(/\s*\([^()]*\)\s*$/u, "").trim() : label[1]!.toLowerCase();
       // Only a named activity ("lấy ý kiến") links tasks to the window; "Thời gian tổ chức" alone names none.
-      if (named.split(" ").length >= 2 && !INFO_LABEL.test(named) && !GENERAL_VERB.test(named) && (time !== null || OCCASION.test(named))) out.push({ activity: named, deadline: d });
+      const names = (n: string) => n.split(" ").length >= 2 && !INFO_LABEL.test(n) && !GENERAL_VERB.test(n) && (time !== null || OCCASION.test(n));
+      if (names(named)) {
+        out.push({ activity: named, deadline: d });
+        // "Thời gian tiếp nhận và phân bổ: ngày 25/7/2022": the time of each activity it names ("… cùng tham gia tiếp
+        // nhận SGK và phân bổ").
+        if (time) for (const part of named.split(/\s+và\s+/u)) if (part !== named && names(part)) out.push({ activity: part, deadline: d });
+      }
       else if (time && named === "") {
         const before = out.length;
         events(label[2]!);
@@ -188,7 +195,12 @@ function windows(root: OutlineNode, prose: string[], subject: string | null, ctx
   walk(root);
   // An information line outside the items ("Thời gian treo cờ Tổ quốc: Từ ngày 23/7 đến hết ngày 27/7/2025.").
   // Only a sentence of its own: "…; thời gian kiểm tra từ … đến …" inside an item dates that item's work alone.
-  for (const p of prose) for (const s of p.split(/(?<=\.)\s+/u)) if (/^Thời gian\s/u.test(s)) labelled(s.replace(/\.$/u, ""));
+  // A dash line of its own is one too ("cụ thể: / - Thời gian tiếp nhận và phân bổ: 01 ngày, ngày 25/7/2022").
+  for (const p of prose) {
+    for (const line of /\n\s*[-+•*]\s*Thời gian\s/u.test(p) ? p.split("\n") : [p]) {
+      for (const s of line.replace(/^\s*[-+•*]\s*(?=Thời gian\s)/u, "").split(/(?<=\.)\s+/u)) if (/^Thời gian\s/u.test(s)) labelled(s.replace(/\.$/u, ""));
+    }
+  }
   for (const p of prose) events(p);
   for (const p of prose) hosted(p);
   return out;
@@ -230,6 +242,23 @@ function accordingTime(t: ParsedTask, text: string, ctx: DateContext): Deadline 
   const found = findDeadlines(sentence, ctx).filter((d) => d.date && !d.recurrence);
   if (found.length !== 1 || /thời điểm/iu.test(found[0]!.text)) return null;
   return { text: found[0]!.text, date: found[0]!.date, recurrence: null };
+}
+
+/** The time a numbered sub-item takes from the item it belongs to: the one the item's lead-in states for the work the
+ *  sub-items detail ("b) Các Bộ: Tài chính, Y tế … hoàn thành trong tháng 11 năm 2025, cụ thể: (1) Bộ Tài chính …").
+ *  A time the item states for its own work in an earlier sentence ("… và hoàn thành trước ngày 05/12/2025. Một số vấn
+ *  đề lưu ý: (1) …") is that work's, and the goal of an opening purpose clause ("Để đảm bảo tiến độ, phấn đấu hoàn thành
+ *  trước ngày 30/11/2025 …, yêu cầu …: (1) Bộ Công an …") is what the items serve, not when each is due. A bullet or
+ *  paragraph under the item still does part of its work, in its time. */
+function parentTime(t: ParsedTask, parent: string, ctx: DateContext): Deadline | null {
+  const d = first(parent, ctx);
+  if (!d || t.ref.includes("#")) return d;
+  const said = sentences(parent.replace(/([^\n])\n(?=[^\n])/gu, "$1 "));
+  const last = said[said.length - 1] ?? "";
+  const at = last.indexOf(d.text);
+  if (at < 0) return null;
+  const purpose = /^(?:[\p{L}\d]{1,4}[.)]\s*)?Để\s/u.test(last) && /(?<![\p{L}])(?:yêu cầu|đề nghị|giao)\s/u.exec(last.slice(at));
+  return purpose ? null : d;
 }
 
 /** "đúng thời gian quy định tại Điều 1", "thời hạn nêu tại mục II": the time stated in the item referred to. */
@@ -384,7 +413,7 @@ export function attachDeadlines(tasks: TaskDraft[], st: Structure, doc: DocHeade
   for (const t of tasks) {
     t.deadline = first(t.text, ctx);
     const parent = t.parentText;
-    if (!t.deadline && parent) t.deadline = first(parent, ctx);
+    if (!t.deadline && parent) t.deadline = parentTime(t, parent, ctx);
     if (t.deadline?.date) continue;
     const low = t.text.toLowerCase().replace(/["“”]/gu, "");
     // "… trong thời gian diễn ra đại hội": the one occasion of that kind the document dates.
@@ -472,6 +501,8 @@ export function attachDeadlines(tasks: TaskDraft[], st: Structure, doc: DocHeade
   for (const t of tasks) {
     if (t.deadline) continue;
     const low = t.text.toLowerCase();
+    // "… thường xuyên kiểm tra việc treo cờ …": a standing duty is not done in the activity's window.
+    if (/(?<![\p{L}])thường xuyên(?![\p{L}])/u.test(low)) continue;
     const span = spans.find((w) => hasPhrase(low, w.activity));
     if (span?.deadline.date) t.deadline = { ...span.deadline };
   }
@@ -555,17 +586,25 @@ function activitySpans(tasks: ReadonlyArray<{ text: string; deadline: Deadline |
   const out: Array<{ activity: string; deadline: Deadline }> = [];
   for (const t of tasks) {
     const d = t.deadline;
-    if (!d?.date || d.recurrence || !/^từ\s/iu.test(d.text)) continue;
+    // Only a window with its end: an open start ("Tạm hoãn tổ chức lễ …, từ 0 giờ ngày 11-2-2020") dates no span.
+    if (!d?.date || d.recurrence || !/^từ\s/iu.test(d.text) || isOpenStart(d.text)) continue;
     const at = t.text.indexOf(d.text);
     if (at < 0) continue;
     const before = t.text.slice(Math.max(0, at - 80), at);
     // "Thời gian treo cờ 4 ngày, từ …" names the activity; else a verb phrase of the last words before the window ("…
     // nhân dân trên địa bàn phường treo cờ Tổ quốc từ …" → "treo cờ"): pairs of lower-case words, so a proper name
     // ("Tổ quốc") or the subject's place noun two words back is not taken for it.
-    const named = /thời gian\s+(\p{Ll}+ \p{Ll}+)[^.;]*$/iu.exec(before);
+    // "Bắt đầu từ ngày 15/4 đến 31/8/2017, thời gian thu gom rác sẽ diễn ra …": the activity may be named just after it.
+    const named = /thời gian\s+(\p{Ll}+ \p{Ll}+)[^.;]*$/iu.exec(before) ?? /^\s*,\s*thời gian\s+(\p{Ll}+ \p{Ll}+)/iu.exec(t.text.slice(at + d.text.length, at + d.text.length + 40));
     const words = before.replace(/[,;:]\s*$/u, "").trim().split(/\s+/u).slice(-4);
     const pairs = named ? [named[1]!.toLowerCase()] : words.slice(1).map((w, i) => `${words[i]} ${w}`).filter((p) => /^\p{Ll}+ \p{Ll}+$/u.test(p) && VERB_START.test(p));
-    for (const verb of pairs) if (!GENERAL_VERB.test(verb) && !out.some((o) => o.activity === verb)) out.push({ activity: verb, deadline: d });
+    for (const verb of pairs) {
+      if (GENERAL_VERB.test(verb)) continue;
+      // "… từ 15/4 đến 31/8/2017 …; vào mùa đông … từ 1/9/2017 đến 15/4/2018": an activity run in two seasons has no one time.
+      const seen = out.find((o) => o.activity === verb);
+      if (!seen) out.push({ activity: verb, deadline: d });
+      else if (seen.deadline.date !== d.date) seen.deadline = { ...seen.deadline, date: null };
+    }
   }
   return out;
 }

@@ -569,3 +569,102 @@ describe("a plan's last item that sets a report time for bodies or kinds", () =>
     expect(due("I.4")).toBeNull();
   });
 });
+
+describe("the time a numbered sub-item takes from the item it belongs to", () => {
+  const read = (lines: string[]) => readDispatch(["Kính gửi: Các bộ, ngành", "", ...lines].join("\n"), { refDate: "2025-11-10" }).tasks;
+  const due = (tasks: ReturnType<typeof read>, ref: string) => tasks.find((t) => t.ref === ref)?.deadline?.date ?? null;
+  it("the lead-in's time for the work its sub-items detail", () => {
+    const tasks = read([
+      "1. Các Bộ: Tài chính, Y tế khẩn trương khắc phục các bất cập của hệ thống, hoàn thành trong tháng 11 năm 2025, cụ thể:",
+      "(1) Bộ Tài chính giải quyết 03 vấn đề tồn đọng.",
+      "(2) Bộ Y tế hoàn thành nâng cấp, kết nối hệ thống quản lý.",
+    ]);
+    expect(due(tasks, "1.1")).toBe("2025-11-30");
+    expect(due(tasks, "1.2")).toBe("2025-11-30");
+  });
+  it("not a time the item states for its own work in an earlier sentence", () => {
+    const tasks = read([
+      "1. Đề nghị các cơ quan chuyên môn tổ chức đánh giá cán bộ và hoàn thành trước ngày 05 tháng 12 năm 2025.",
+      "Một số vấn đề lưu ý:",
+      "(1) Người đứng đầu cơ quan chuyên môn xem xét, quyết định đánh giá cấp phó.",
+      "(2) Chủ tịch Ủy ban nhân dân xã xem xét, quyết định đánh giá công chức.",
+    ]);
+    expect(tasks.map((t) => t.ref)).toContain("1.1");
+    expect(due(tasks, "1.1")).toBeNull();
+    expect(due(tasks, "1.2")).toBeNull();
+  });
+  it("not the goal of an opening purpose clause", () => {
+    const tasks = read([
+      "2. Để đảm bảo tiến độ, phấn đấu hoàn thành xây dựng trước ngày 30 tháng 11 năm 2025, yêu cầu các bộ, cơ quan liên quan tiếp tục nỗ lực, trong đó lưu ý một số nội dung sau:",
+      "(1) Bộ Công an tiếp tục phối hợp giải quyết các vướng mắc về phòng cháy, chữa cháy.",
+      "(2) Bộ Xây dựng chỉ đạo thẩm định dự toán các hạng mục còn lại.",
+    ]);
+    expect(tasks.map((t) => t.ref)).toContain("2.1");
+    expect(due(tasks, "2.1")).toBeNull();
+    expect(due(tasks, "2.2")).toBeNull();
+  });
+});
+
+describe("an activity's window shared by the tasks that carry it out", () => {
+  it("not by a standing duty ('thường xuyên kiểm tra …')", () => {
+    const text = [
+      "Kính gửi: Các sở, ban, ngành",
+      "",
+      "1. UBND các huyện, thị xã chỉ đạo nhân dân treo cờ Tổ quốc từ ngày 18/3/2017 đến hết ngày 19/3/2017.",
+      "2. Thủ trưởng các sở, ban, ngành thường xuyên kiểm tra việc treo cờ Tổ quốc tại cơ quan, đơn vị.",
+      "3. Công an tỉnh kiểm tra việc treo cờ Tổ quốc trên các tuyến phố.",
+    ].join("\n");
+    const tasks = readDispatch(text, { refDate: "2017-03-10" }).tasks;
+    expect(tasks.find((t) => t.ref === "3")?.deadline?.date).toBe("2017-03-19");
+    expect(tasks.find((t) => t.ref === "2")?.deadline ?? null).toBeNull();
+  });
+  it("none when the activity runs in two seasons, the first named after its window", () => {
+    const text = [
+      "Bắt đầu từ ngày 15/4 đến 31/8/2017, thời gian thu gom rác sẽ diễn ra từ 19 giờ đến 6 giờ sáng hôm sau.",
+      "",
+      "Ngoài ra, thời gian thu gom rác vào mùa đông sẽ bắt đầu từ 1/9/2017 đến 15/4/2018, diễn ra từ 5 giờ 30 đến 11 giờ.",
+      "",
+      "UBND thị xã giao Công ty Môi trường đô thị thực hiện tốt công tác thu gom rác đảm bảo sạch đẹp.",
+    ].join("\n");
+    const tasks = readDispatch(text, { refDate: "2017-04-06" }).tasks;
+    expect(tasks).toHaveLength(1);
+    expect(tasks[0]!.deadline ?? null).toBeNull();
+  });
+});
+
+describe("an information dash line that dates the activities it names", () => {
+  it("'- Thời gian tiếp nhận và phân bổ: 01 ngày, ngày …' dates each of them, for the tasks that take part", () => {
+    const text = [
+      "Kính gửi: Hiệu trưởng các trường trực thuộc.",
+      "Phòng GD&ĐT đề nghị các đơn vị hoàn thiện đóng gói sách đã kêu gọi, cụ thể:",
+      "- Thời gian tiếp nhận và phân bổ: 01 ngày, ngày 25/7/2022 (bắt đầu từ 8h00).",
+      "- Địa điểm: Phòng GD&ĐT huyện.",
+      "- Các đơn vị vùng cao, vùng khó khăn có nhu cầu cử 01 nhân viên cùng tham gia tiếp nhận sách và phân bổ theo nhu cầu.",
+    ].join("\n");
+    const tasks = readDispatch(text, { refDate: "2022-07-15" }).tasks;
+    const own = tasks.find((t) => /vùng cao/u.test(t.text) && !/đóng gói/u.test(t.text));
+    expect(own?.deadline?.date).toBe("2022-07-25");
+  });
+});
+
+describe("an open start with no end, when the text states no other time", () => {
+  const at = { year: 2022, base: "2022-12-08" };
+  it.each([
+    ["Học sinh toàn trường nghỉ học từ sáng ngày 8/12/2022.", "2022-12-08"],
+    ["đẩy mạnh đợt thi đua cao điểm \"60 ngày đêm hướng về Ngày hội lớn\" (từ ngày 21/12/2022), thi đua dạy tốt", "2022-12-21"],
+  ])("%s", (s, date) => {
+    expect(findDeadlines(s, at)[0]).toMatchObject({ date, recurrence: null });
+  });
+  it.each([
+    "Quyết định này có hiệu lực thi hành từ ngày 01/01/2023 và thay thế Quyết định số 60/2016/QĐ-UBND",
+    "Quy định có hiệu lực từ ngày 15/12/2022.",
+    "từ ngày 01/7/2022, nước ta có 34 tỉnh, thành phố",
+    "Tổ chia thành 4 tổ, mỗi tổ từ 6 - 12 cán bộ, chiến sĩ",
+    "thực hiện thu gom rác từ ngày 10/12/2022 đến nay",
+  ])("not a due day: %s", (s) => {
+    expect(findDeadlines(s, at)).toEqual([]);
+  });
+  it("yields to any other time the text states", () => {
+    expect(findDeadlines("Đưa vào hoạt động cấp xã mới từ ngày 10/12/2022, phấn đấu hoàn thành trước ngày 15/12/2022.", at)[0]).toMatchObject({ date: "2022-12-15" });
+  });
+});
