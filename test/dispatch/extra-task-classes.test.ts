@@ -375,3 +375,26 @@ describe("a decision's article that issues or permits asks no one", () => {
     expect(tasksOf(`${head}${art}\n${exec}`).map((t) => t.ref)).toEqual(["1", "2"]);
   });
 });
+
+describe("the issuer speaking again after its items ends them (session 19)", () => {
+  const head = "BỘ TÀI CHÍNH\nSố: 12/BTC-TCT\nKính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.\nBộ Tài chính đề nghị UBND các tỉnh, thành phố quan tâm chỉ đạo:\n";
+  it("'Bộ Tài chính gửi kèm bộ tài liệu gồm: - …' after the last item is not that item's text", () => {
+    const text = `${head}1. Phổ biến rộng rãi tài liệu đến cán bộ cấp xã.\n2. Chỉ đạo đầu mối phối hợp với Thuế tỉnh rà soát vướng mắc phát sinh.\nBộ Tài chính gửi kèm bộ tài liệu gồm:\n- Sổ tay nghiệp vụ;\n- Video giới thiệu.\n`;
+    const tasks = tasksOf(text);
+    expect(tasks.map((t) => t.ref)).toEqual(["1", "2"]);
+    expect(tasks[1]!.text).not.toMatch(/gửi kèm|Video/u);
+  });
+  it("the formula 'Văn phòng Chính phủ xin thông báo để các cơ quan biết, thực hiện./.' is not the last item's text", () => {
+    const text = "VĂN PHÒNG CHÍNH PHỦ\nSố: 15/VPCP-KTTH\nKính gửi: Bộ Y tế.\nThủ tướng Chính phủ có ý kiến như sau:\n1. Bộ Y tế hoàn chỉnh Dự án Luật trình Chính phủ vào tháng 10/2007.\nVăn phòng Chính phủ xin thông báo để quý Bộ biết và thực hiện.\n";
+    expect(tasksOf(text).map((t) => t.text)).toEqual(["Bộ Y tế hoàn chỉnh Dự án Luật trình Chính phủ vào tháng 10/2007."]);
+  });
+  it("keeps other bodies' work under an item ('UBND các xã, thị trấn ban hành Quy chế …' is no issuer)", () => {
+    const text = "ỦY BAN NHÂN DÂN HUYỆN MỘC CHÂU\nSố: 7/QĐ-UBND\nQUYẾT ĐỊNH\nĐiều 1. Quyết định này có hiệu lực kể từ ngày ký.\nCác cơ quan chuyên môn thuộc Ủy ban nhân dân huyện và UBND các xã, thị trấn ban hành Quy chế làm việc phù hợp với Quy chế này.\n";
+    const all = readDispatch(text, { refDate: "2024-06-01" }).tasks;
+    expect(all.map((t) => t.text)).toEqual([expect.stringContaining("UBND các xã, thị trấn ban hành")]);
+  });
+  it("'… trân trọng đề nghị UBND các tỉnh, thành phố quan tâm, chỉ đạo triển khai thực hiện./.' after the items is a closing", () => {
+    const text = `${head}1. Phổ biến rộng rãi tài liệu đến cán bộ cấp xã.\nBộ Tài chính trân trọng đề nghị UBND các tỉnh, thành phố quan tâm, chỉ đạo triển khai thực hiện./.\n`;
+    expect(tasksOf(text).map((t) => t.ref)).toEqual(["1"]);
+  });
+});
