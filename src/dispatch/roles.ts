@@ -235,6 +235,10 @@ function readLeads(sentence: string): SentenceLeads | null {
   // A place or a member keyed that way ("Thôn Đông: Nhà văn hóa thôn Đông", "Bà Lê Thị C – …: Thành viên") is no topic.
   const keyed = label ? keyedLine(s)?.kind : undefined;
   if (label && keyed !== "place" && keyed !== "member" && !bodyHeadAt(label[1]!) && !NOT_TOPIC.test(label[1]!) && bodyHeadAt(s.slice(label[0].length)) > 0) s = s.slice(label[0].length);
+  // "Đối với việc ngừng các hoạt động vui chơi, giải trí trong những ngày Lễ Quốc tang …: Các tổ chức, cá nhân … dừng,
+  // hoãn …": a topic too long for a label ("Đối với …:", "Về …:") before the sentence whose subject is a body.
+  const topic = s.length > 60 && /^(?:Đối với|Về)\s/u.test(s) ? /^(?:Đối với|Về)\s[^:;.]{3,200}?:\s*(?=\p{Lu})/u.exec(s) : null;
+  if (topic && bodyHeadAt(s.slice(topic[0].length)) > 0) s = s.slice(topic[0].length);
   // "Ngày 18/5/2017: Khối trưởng báo cáo kết quả …", "Ngày 31/8 và ngày 04/9 giáo viên đưa các cháu ra sân …": a plan's
   // schedule row opens with its day, then the post that acts.
   const day = DAY_LEAD.exec(s);
