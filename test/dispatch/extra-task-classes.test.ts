@@ -393,6 +393,13 @@ describe("the issuer speaking again after its items ends them (session 19)", () 
     const all = readDispatch(text, { refDate: "2024-06-01" }).tasks;
     expect(all.map((t) => t.text)).toEqual([expect.stringContaining("UBND các xã, thị trấn ban hành")]);
   });
+  it.each([
+    "UBND tỉnh yêu cầu các sở, ban, ngành, các địa phương trong tỉnh phổ biến, kiểm tra, đôn đốc thực hiện nghiêm túc thông báo này./.",
+    "UBND huyện đề nghị UBND các xã, thị trấn kiểm tra, đôn đốc thực hiện các nội dung trên./.",
+  ])("a closing that asks only to spread and oversee the document itself: %s", (closing) => {
+    const text = `UBND tỉnh thông báo:\nUBND các huyện, thị xã, thành phố có trách nhiệm thông báo, kiểm tra việc treo cờ của các hộ gia đình.\n${closing}`;
+    expect(leadsOf(text)).toEqual([["UBND các huyện, thị xã, thành phố"]]);
+  });
   it("'… trân trọng đề nghị UBND các tỉnh, thành phố quan tâm, chỉ đạo triển khai thực hiện./.' after the items is a closing", () => {
     const text = `${head}1. Phổ biến rộng rãi tài liệu đến cán bộ cấp xã.\nBộ Tài chính trân trọng đề nghị UBND các tỉnh, thành phố quan tâm, chỉ đạo triển khai thực hiện./.\n`;
     expect(tasksOf(text).map((t) => t.ref)).toEqual(["1"]);
