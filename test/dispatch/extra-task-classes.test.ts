@@ -405,3 +405,20 @@ describe("the issuer speaking again after its items ends them (session 19)", () 
     expect(tasksOf(text).map((t) => t.ref)).toEqual(["1"]);
   });
 });
+
+describe("what a body is doing now ('X đang …') is told, not asked (session 19)", () => {
+  it.each([
+    "Chính quyền địa phương đang phối hợp cùng các lực lượng chức năng để triển khai các biện pháp khắc phục.",
+    "Ban Chỉ huy Quân sự huyện đang tổ chức lực lượng trực tại các điểm xung yếu.",
+  ])("%s", (s) => expect(isWorkSentence(leadsOfSentence(s))).toBe(false));
+  it("keeps work that mentions what is under way ('… các công trình đang thi công')", () => {
+    expect(isWorkSentence(leadsOfSentence("Sở Xây dựng kiểm tra các công trình đang thi công trên địa bàn."))).toBe(true);
+  });
+});
+
+describe("who holds a power ('Thẩm quyền quyết định …: X.') is a rule, not work (session 19)", () => {
+  it.each([
+    "Thẩm quyền quyết định đánh giá, xếp loại chất lượng: Ban Thường vụ Đảng ủy cấp xã.",
+    "Thẩm quyền phê duyệt: Chủ tịch Ủy ban nhân dân huyện.",
+  ])("%s", (s) => expect(isWorkSentence(leadsOfSentence(s))).toBe(false));
+});
