@@ -422,3 +422,19 @@ describe("who holds a power ('Thẩm quyền quyết định …: X.') is a rule
     "Thẩm quyền phê duyệt: Chủ tịch Ủy ban nhân dân huyện.",
   ])("%s", (s) => expect(isWorkSentence(leadsOfSentence(s))).toBe(false));
 });
+
+describe("a decision's article establishing a body states what it is (session 19)", () => {
+  const head = "THỦ TƯỚNG CHÍNH PHỦ\nSố: 26/QĐ-TTg\nQUYẾT ĐỊNH\nĐiều 1. Thành lập Ban Quản lý Khu kinh tế mở tỉnh A\n1. Ban Quản lý Khu kinh tế mở tỉnh A là cơ quan hành chính thuộc Ủy ban nhân dân tỉnh A.\n2. Ban Quản lý có tư cách pháp nhân, có tài khoản, con dấu hình Quốc huy.\n";
+  it("its clauses are no tasks; the articles after it are", () => {
+    const text = `${head}Điều 2. Nhiệm vụ, quyền hạn của Ban Quản lý\n1. Ban Quản lý thực hiện nhiệm vụ, quyền hạn theo quy định của pháp luật.\n`;
+    expect(tasksOf(text).map((t) => t.ref)).toEqual(["2.1"]);
+  });
+  it("a clause of it that asks stays a task", () => {
+    const text = "QUYẾT ĐỊNH\nĐiều 1. Thành lập Tổ công tác liên ngành.\n1. Giao Sở Nội vụ bố trí nơi làm việc cho Tổ công tác.\n";
+    expect(leadsOf(text)).toEqual([["Sở Nội vụ"]]);
+  });
+  it("in a plan, '1. Thành lập tổ công tác …' is work", () => {
+    const text = "Kính gửi: UBND các xã.\nUBND huyện đề nghị UBND các xã thực hiện các nội dung sau:\n1. Thành lập tổ công tác rà soát hộ nghèo.\n";
+    expect(tasksOf(text).map((t) => t.ref)).toEqual(["1"]);
+  });
+});
