@@ -61,7 +61,7 @@ const BACK_REFERENCE = /(?:thực hiện|triển khai|chấp hành)(?:\s+(?:tố
 // was given, a request whose only work is to carry it out closes the letter (guide: a closing restatement). So do
 // "… tổ chức thực hiện nghiêm các nội dung tại Thông báo này./." (pointing back at the document) and the notice's
 // "… thông báo đến X được biết và quan tâm, thực hiện", "… biết, tổ chức thực hiện và thông báo đến Nhân dân … được rõ".
-const CARRY_WORD = "(?:tổ chức|triển khai|nghiêm túc|khẩn trương|thực hiện|chấp hành|tốt|nghiêm|đầy đủ|được|biết|rõ|quan tâm|chỉ đạo|phổ biến|kiểm tra|đôn đốc|và|để)";
+const CARRY_WORD = "(?:tổ chức|triển khai|nghiêm túc|khẩn trương|thực hiện|chấp hành|tốt|nghiêm|đầy đủ|được|biết|rõ|quan tâm|chỉ đạo|phổ biến|kiểm tra|đôn đốc|xem xét|giải quyết|sớm|và|để)";
 const THIS_DOC = "(?:[Tt]hông báo|[Cc]ông văn|[Kk]ế hoạch|[Cc]hỉ thị|[Qq]uyết định|[Vv]ăn bản)\\s+(?:này|trên)";
 const BACK_OBJECT = `(?:(?:các|những)\\s+)?(?:nội dung|yêu cầu|quy định|nhiệm vụ)(?:\\s+(?:trên|nêu trên|này|(?:tại|của|theo|trong)\\s+${THIS_DOC}))?|${THIS_DOC}`;
 const PASS_ON = "thông báo\\s+(?:đến|tới|cho)\\s+[^.;,]{1,80}?\\s(?:được\\s+)?(?:biết|rõ)";

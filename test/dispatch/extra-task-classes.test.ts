@@ -400,6 +400,10 @@ describe("the issuer speaking again after its items ends them (session 19)", () 
     const text = `UBND tỉnh thông báo:\nUBND các huyện, thị xã, thành phố có trách nhiệm thông báo, kiểm tra việc treo cờ của các hộ gia đình.\n${closing}`;
     expect(leadsOf(text)).toEqual([["UBND các huyện, thị xã, thành phố"]]);
   });
+  it("'Kính đề nghị Sở LĐTB&XH xem xét giải quyết.' after the request to that Sở restates it", () => {
+    const text = "Phòng LĐTB&XH kính đề nghị Sở Lao động - Thương binh và Xã hội tỉnh Long An giải quyết chế độ trợ cấp cho thân nhân liệt sĩ Nguyễn Văn A.\nKính đề nghị Sở LĐTB&XH xem xét giải quyết.";
+    expect(tasksOf(text).map((t) => t.ref)).toEqual(["#1"]);
+  });
   it("'… trân trọng đề nghị UBND các tỉnh, thành phố quan tâm, chỉ đạo triển khai thực hiện./.' after the items is a closing", () => {
     const text = `${head}1. Phổ biến rộng rãi tài liệu đến cán bộ cấp xã.\nBộ Tài chính trân trọng đề nghị UBND các tỉnh, thành phố quan tâm, chỉ đạo triển khai thực hiện./.\n`;
     expect(tasksOf(text).map((t) => t.ref)).toEqual(["1"]);
