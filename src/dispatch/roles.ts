@@ -50,12 +50,13 @@ const DOC_SAYS = /^(?:Công văn|Thông báo|Kế hoạch|Chỉ thị|Văn bản
 // "… rất mong sự quan tâm của Quý đơn vị", "Sở … lấy ý kiến góp ý dự thảo …", "Thường trực Thành ủy đồng ý …": the
 // body speaking, not work given to it.
 // "Báo Thanh tra có bài …", "Tổ công tác … có văn bản số …": a body that published or sent a document is background.
+// "Chính quyền địa phương đang phối hợp cùng các lực lượng …": what a body is doing now is told, as what it did ("đã").
 // "Chánh Văn phòng … làm Trưởng bộ phận", "… làm thành viên": who a body is made up of, not work.
 // "Hội … hoan nghênh đề xuất này", "UBND huyện tiếp thu ý kiến của cử tri", "… ghi nhận, biểu dương …": a body's stance;
-// "UBND các xã … có quyền yêu cầu …": what a body may do, not what it must. "Văn phòng UBND tỉnh truyền đạt ý kiến của
-// …": the office passing on a leader's opinion. "…, Ủy ban nhân dân tỉnh Hà Giang tại văn bản số …": a body followed by
+// "UBND các xã … có quyền yêu cầu …", "Thẩm quyền quyết định …: Ban Thường vụ Đảng ủy cấp xã.": what a body may do,
+// not what it must. "Văn phòng UBND tỉnh truyền đạt ý kiến của …": the office passing on a leader's opinion. "…, Ủy ban nhân dân tỉnh Hà Giang tại văn bản số …": a body followed by
 // "tại"/"của" is the author of a document cited, not a subject with its verb.
-const BACKGROUND_VERB = /^(?:ban hành|banh|đã|nhận được|có ý kiến|làm (?:trưởng|phó|thành viên|thường trực|ủy viên|uỷ viên|tổ trưởng|tổ phó)|có (?:bài|văn|công văn|công điện|tờ|thông báo|quyết|nghị)|được(?! giao| phân công)|vừa|là|(?:kính |rất )?mong|lấy ý kiến|đồng ý|cho biết|nhấn mạnh|khẳng định|nhận thấy|hoan nghênh|tiếp thu|ghi nhận|biểu dương|đánh giá cao|có quyền|truyền đạt|tại|của|chủ trì (?:hội nghị|cuộc họp|phiên họp|buổi làm việc|buổi họp|kỳ họp|lễ))(?![\p{L}])/u;
+const BACKGROUND_VERB = /^(?:ban hành|banh|đã|đang|nhận được|có ý kiến|làm (?:trưởng|phó|thành viên|thường trực|ủy viên|uỷ viên|tổ trưởng|tổ phó)|có (?:bài|văn|công văn|công điện|tờ|thông báo|quyết|nghị)|được(?! giao| phân công)|vừa|là|(?:kính |rất )?mong|lấy ý kiến|đồng ý|cho biết|nhấn mạnh|khẳng định|nhận thấy|hoan nghênh|tiếp thu|ghi nhận|biểu dương|đánh giá cao|có quyền|thẩm quyền|truyền đạt|tại|của|chủ trì (?:hội nghị|cuộc họp|phiên họp|buổi làm việc|buổi họp|kỳ họp|lễ))(?![\p{L}])/u;
 
 function listAt(input: string): { names: string[]; end: number } | null {
   // "Giao Giám đốc: Sở Văn hóa, Thể thao và Du lịch, Sở Thông tin …": a title standing for each body listed after it.
@@ -235,6 +236,10 @@ function readLeads(sentence: string): SentenceLeads | null {
   // A place or a member keyed that way ("Thôn Đông: Nhà văn hóa thôn Đông", "Bà Lê Thị C – …: Thành viên") is no topic.
   const keyed = label ? keyedLine(s)?.kind : undefined;
   if (label && keyed !== "place" && keyed !== "member" && !bodyHeadAt(label[1]!) && !NOT_TOPIC.test(label[1]!) && bodyHeadAt(s.slice(label[0].length)) > 0) s = s.slice(label[0].length);
+  // "Đối với việc ngừng các hoạt động vui chơi, giải trí trong những ngày Lễ Quốc tang …: Các tổ chức, cá nhân … dừng,
+  // hoãn …": a topic too long for a label ("Đối với …:", "Về …:") before the sentence whose subject is a body.
+  const topic = s.length > 60 && /^(?:Đối với|Về)\s/u.test(s) ? /^(?:Đối với|Về)\s[^:;.]{3,200}?:\s*(?=\p{Lu})/u.exec(s) : null;
+  if (topic && bodyHeadAt(s.slice(topic[0].length)) > 0) s = s.slice(topic[0].length);
   // "Ngày 18/5/2017: Khối trưởng báo cáo kết quả …", "Ngày 31/8 và ngày 04/9 giáo viên đưa các cháu ra sân …": a plan's
   // schedule row opens with its day, then the post that acts.
   const day = DAY_LEAD.exec(s);

@@ -59,6 +59,14 @@ function startsOwnWork(item: OutlineNode, leads: string[]): boolean {
   return mine.length > 0 && !leads.every((n) => mine.some((o) => sameBody(n, o)));
 }
 
+/** A paragraph (after a finished sentence) whose subject is only the issuer, acting on its own rather than asking. */
+function selfAct(l: ReturnType<typeof leadsOfSentence>, text: string, lastLine: string, blankBefore: boolean, issuerNames: string[]): boolean {
+  if (!l || l.requested || l.verb === "" || l.leads.length === 0 || l.directed?.length) return false;
+  if (!blankBefore && !/[.;:!?]["”)]?\s*$/u.test(lastLine)) return false;
+  // A name with "các" is many bodies, never the one that issues the letter ("UBND các xã, thị trấn ban hành Quy chế …").
+  return /^\p{Lu}/u.test(text) && text.trimStart().startsWith(l.leads[0]!) && l.leads.every((n) => !/(?:^|\s)các\s/iu.test(n) && issuerNames.some((i) => sameBody(n, i)));
+}
+
 function topItem(node: OutlineNode): OutlineNode {
   let n = node;
   while (n.parent && n.parent.kind !== "root" && !(isNumbered(n.kind) && !isNumbered(n.parent.kind))) n = n.parent;
@@ -184,6 +192,15 @@ export function buildStructure(lines: Line[], issuerNames: string[]): Structure 
       continue;
     }
     const l = leadsOfSentence(text);
+    // "3. Chỉ đạo đầu mối phối hợp …." / "Bộ Tài chính gửi kèm bộ Cẩm nang gồm: - …": a paragraph of its own after an
+    // item, whose subject is the issuer doing something itself (not asking), is the letter speaking again after its
+    // items (guide: the issuer's own actions are not tasks); it and what follows it are not the item's text.
+    if (selfAct(l, text, lastLine, blankBefore, issuerNames)) {
+      stack.length = 1;
+      mode = "closing";
+      closing.push(text);
+      continue;
+    }
     const own = leadsOfSentence(topItem(deepest).head);
     const otherBody =
       isWorkSentence(l) &&

@@ -61,7 +61,7 @@ const BACK_REFERENCE = /(?:thực hiện|triển khai|chấp hành)(?:\s+(?:tố
 // was given, a request whose only work is to carry it out closes the letter (guide: a closing restatement). So do
 // "… tổ chức thực hiện nghiêm các nội dung tại Thông báo này./." (pointing back at the document) and the notice's
 // "… thông báo đến X được biết và quan tâm, thực hiện", "… biết, tổ chức thực hiện và thông báo đến Nhân dân … được rõ".
-const CARRY_WORD = "(?:tổ chức|triển khai|nghiêm túc|khẩn trương|thực hiện|chấp hành|tốt|nghiêm|đầy đủ|được|biết|rõ|quan tâm|và|để)";
+const CARRY_WORD = "(?:tổ chức|triển khai|nghiêm túc|khẩn trương|thực hiện|chấp hành|tốt|nghiêm|đầy đủ|được|biết|rõ|quan tâm|chỉ đạo|phổ biến|kiểm tra|đôn đốc|xem xét|giải quyết|sớm|và|để)";
 const THIS_DOC = "(?:[Tt]hông báo|[Cc]ông văn|[Kk]ế hoạch|[Cc]hỉ thị|[Qq]uyết định|[Vv]ăn bản)\\s+(?:này|trên)";
 const BACK_OBJECT = `(?:(?:các|những)\\s+)?(?:nội dung|yêu cầu|quy định|nhiệm vụ)(?:\\s+(?:trên|nêu trên|này|(?:tại|của|theo|trong)\\s+${THIS_DOC}))?|${THIS_DOC}`;
 const PASS_ON = "thông báo\\s+(?:đến|tới|cho)\\s+[^.;,]{1,80}?\\s(?:được\\s+)?(?:biết|rõ)";
@@ -125,6 +125,8 @@ const AT_MEETING = /^(?:Tại|Trong)\s+(?:cuộc họp|hội nghị|buổi (?:l�
 const CONCLUDES = /(?<![\p{L}])(?:kết luận|chỉ đạo|giao cho)(?![\p{L}])/u;
 
 const TELLS_IN_FULL = /^\s*(?:Theo đó|Cụ thể)\s*,/u;
+
+const ESTABLISHES = /^\s*Thành lập\s/u;
 
 const DISPOSES = /^\s*(?:Ban hành kèm theo|Công bố kèm theo|Cho phép(?!\s+(?:các|những)\s))(?![\p{L}])/u;
 
@@ -202,6 +204,11 @@ function assigneesOf(leads: string[], text: string): Assignee[] {
   const directedLead = at > 0 && DIRECTED_BEFORE.test(text.slice(Math.max(0, at - 40), at));
   const c = dedupe([...coordinatorsIn(text), ...(directedLead ? coordinatorsIn(text.slice(at)) : [])]).filter((n) => !l.some((m) => sameBody(m, n)));
   return [...l.map((name) => ({ name, role: "lead" as const })), ...c.map((name) => ({ name, role: "coordinate" as const }))];
+}
+
+/** A node's own lines and those of every item under it, without their markers. */
+function ownTexts(node: OutlineNode): string[] {
+  return [node.head, ...node.paras, ...node.children.flatMap(ownTexts)];
 }
 
 function flatten(node: OutlineNode, depth = 0): string {
@@ -324,6 +331,11 @@ export function buildTasks(st: Structure, ctx: TaskContext): TaskDraft[] {
     // Hoá học Việt Nam. Hội … tự lo liệu mọi chi phí …": the decision's own act of issuing or permitting, with the
     // conditions of what it grants, asks no one (guide: the article that issues a plan is no task) unless it asks.
     if (DISPOSES.test(node.head) && node.children.length === 0 && !sentences(own).some((x) => leadsOfSentence(x)?.requested)) return;
+    // "Điều 1. Thành lập Ban Quản lý … 1. Ban Quản lý … là cơ quan hành chính … 2. Ban Quản lý có tư cách pháp nhân …": a
+    // decision's article establishing a body is its own act, and its clauses state what the body is; the work comes in
+    // the articles after it ("Điều 2. Nhiệm vụ, quyền hạn …"), unless a clause asks. (In a plan, "1. Thành lập tổ công tác
+    // …" is work for someone: only an article.)
+    if (node.kind === "dieu" && ESTABLISHES.test(node.head) && !ownTexts(node).some((t) => sentences(t).some((x) => leadsOfSentence(x)?.requested))) return;
     // "1.1. Xây dựng …: a) Nhiệm vụ: … b) Cơ quan thực hiện: - Đơn vị chủ trì: Sở X. - Đơn vị phối hợp: … c) Thời gian
     // thực hiện: …": a plan's item names its bodies and time in labelled fields; it is one task, led by those fields.
     const fields = itemFields(node);

@@ -375,3 +375,70 @@ describe("a decision's article that issues or permits asks no one", () => {
     expect(tasksOf(`${head}${art}\n${exec}`).map((t) => t.ref)).toEqual(["1", "2"]);
   });
 });
+
+describe("the issuer speaking again after its items ends them (session 19)", () => {
+  const head = "BỘ TÀI CHÍNH\nSố: 12/BTC-TCT\nKính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.\nBộ Tài chính đề nghị UBND các tỉnh, thành phố quan tâm chỉ đạo:\n";
+  it("'Bộ Tài chính gửi kèm bộ tài liệu gồm: - …' after the last item is not that item's text", () => {
+    const text = `${head}1. Phổ biến rộng rãi tài liệu đến cán bộ cấp xã.\n2. Chỉ đạo đầu mối phối hợp với Thuế tỉnh rà soát vướng mắc phát sinh.\nBộ Tài chính gửi kèm bộ tài liệu gồm:\n- Sổ tay nghiệp vụ;\n- Video giới thiệu.\n`;
+    const tasks = tasksOf(text);
+    expect(tasks.map((t) => t.ref)).toEqual(["1", "2"]);
+    expect(tasks[1]!.text).not.toMatch(/gửi kèm|Video/u);
+  });
+  it("the formula 'Văn phòng Chính phủ xin thông báo để các cơ quan biết, thực hiện./.' is not the last item's text", () => {
+    const text = "VĂN PHÒNG CHÍNH PHỦ\nSố: 15/VPCP-KTTH\nKính gửi: Bộ Y tế.\nThủ tướng Chính phủ có ý kiến như sau:\n1. Bộ Y tế hoàn chỉnh Dự án Luật trình Chính phủ vào tháng 10/2007.\nVăn phòng Chính phủ xin thông báo để quý Bộ biết và thực hiện.\n";
+    expect(tasksOf(text).map((t) => t.text)).toEqual(["Bộ Y tế hoàn chỉnh Dự án Luật trình Chính phủ vào tháng 10/2007."]);
+  });
+  it("keeps other bodies' work under an item ('UBND các xã, thị trấn ban hành Quy chế …' is no issuer)", () => {
+    const text = "ỦY BAN NHÂN DÂN HUYỆN MỘC CHÂU\nSố: 7/QĐ-UBND\nQUYẾT ĐỊNH\nĐiều 1. Quyết định này có hiệu lực kể từ ngày ký.\nCác cơ quan chuyên môn thuộc Ủy ban nhân dân huyện và UBND các xã, thị trấn ban hành Quy chế làm việc phù hợp với Quy chế này.\n";
+    const all = readDispatch(text, { refDate: "2024-06-01" }).tasks;
+    expect(all.map((t) => t.text)).toEqual([expect.stringContaining("UBND các xã, thị trấn ban hành")]);
+  });
+  it.each([
+    "UBND tỉnh yêu cầu các sở, ban, ngành, các địa phương trong tỉnh phổ biến, kiểm tra, đôn đốc thực hiện nghiêm túc thông báo này./.",
+    "UBND huyện đề nghị UBND các xã, thị trấn kiểm tra, đôn đốc thực hiện các nội dung trên./.",
+  ])("a closing that asks only to spread and oversee the document itself: %s", (closing) => {
+    const text = `UBND tỉnh thông báo:\nUBND các huyện, thị xã, thành phố có trách nhiệm thông báo, kiểm tra việc treo cờ của các hộ gia đình.\n${closing}`;
+    expect(leadsOf(text)).toEqual([["UBND các huyện, thị xã, thành phố"]]);
+  });
+  it("'Kính đề nghị Sở LĐTB&XH xem xét giải quyết.' after the request to that Sở restates it", () => {
+    const text = "Phòng LĐTB&XH kính đề nghị Sở Lao động - Thương binh và Xã hội tỉnh Long An giải quyết chế độ trợ cấp cho thân nhân liệt sĩ Nguyễn Văn A.\nKính đề nghị Sở LĐTB&XH xem xét giải quyết.";
+    expect(tasksOf(text).map((t) => t.ref)).toEqual(["#1"]);
+  });
+  it("'… trân trọng đề nghị UBND các tỉnh, thành phố quan tâm, chỉ đạo triển khai thực hiện./.' after the items is a closing", () => {
+    const text = `${head}1. Phổ biến rộng rãi tài liệu đến cán bộ cấp xã.\nBộ Tài chính trân trọng đề nghị UBND các tỉnh, thành phố quan tâm, chỉ đạo triển khai thực hiện./.\n`;
+    expect(tasksOf(text).map((t) => t.ref)).toEqual(["1"]);
+  });
+});
+
+describe("what a body is doing now ('X đang …') is told, not asked (session 19)", () => {
+  it.each([
+    "Chính quyền địa phương đang phối hợp cùng các lực lượng chức năng để triển khai các biện pháp khắc phục.",
+    "Ban Chỉ huy Quân sự huyện đang tổ chức lực lượng trực tại các điểm xung yếu.",
+  ])("%s", (s) => expect(isWorkSentence(leadsOfSentence(s))).toBe(false));
+  it("keeps work that mentions what is under way ('… các công trình đang thi công')", () => {
+    expect(isWorkSentence(leadsOfSentence("Sở Xây dựng kiểm tra các công trình đang thi công trên địa bàn."))).toBe(true);
+  });
+});
+
+describe("who holds a power ('Thẩm quyền quyết định …: X.') is a rule, not work (session 19)", () => {
+  it.each([
+    "Thẩm quyền quyết định đánh giá, xếp loại chất lượng: Ban Thường vụ Đảng ủy cấp xã.",
+    "Thẩm quyền phê duyệt: Chủ tịch Ủy ban nhân dân huyện.",
+  ])("%s", (s) => expect(isWorkSentence(leadsOfSentence(s))).toBe(false));
+});
+
+describe("a decision's article establishing a body states what it is (session 19)", () => {
+  const head = "THỦ TƯỚNG CHÍNH PHỦ\nSố: 26/QĐ-TTg\nQUYẾT ĐỊNH\nĐiều 1. Thành lập Ban Quản lý Khu kinh tế mở tỉnh A\n1. Ban Quản lý Khu kinh tế mở tỉnh A là cơ quan hành chính thuộc Ủy ban nhân dân tỉnh A.\n2. Ban Quản lý có tư cách pháp nhân, có tài khoản, con dấu hình Quốc huy.\n";
+  it("its clauses are no tasks; the articles after it are", () => {
+    const text = `${head}Điều 2. Nhiệm vụ, quyền hạn của Ban Quản lý\n1. Ban Quản lý thực hiện nhiệm vụ, quyền hạn theo quy định của pháp luật.\n`;
+    expect(tasksOf(text).map((t) => t.ref)).toEqual(["2.1"]);
+  });
+  it("a clause of it that asks stays a task", () => {
+    const text = "QUYẾT ĐỊNH\nĐiều 1. Thành lập Tổ công tác liên ngành.\n1. Giao Sở Nội vụ bố trí nơi làm việc cho Tổ công tác.\n";
+    expect(leadsOf(text)).toEqual([["Sở Nội vụ"]]);
+  });
+  it("in a plan, '1. Thành lập tổ công tác …' is work", () => {
+    const text = "Kính gửi: UBND các xã.\nUBND huyện đề nghị UBND các xã thực hiện các nội dung sau:\n1. Thành lập tổ công tác rà soát hộ nghèo.\n";
+    expect(tasksOf(text).map((t) => t.ref)).toEqual(["1"]);
+  });
+});

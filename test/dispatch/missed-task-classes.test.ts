@@ -304,3 +304,18 @@ describe("people asked with a colon before what they are asked ('Lưu ý các b�
     expect(asked("Đề nghị các nội dung: Tổng hợp số liệu.")).toBeNull();
   });
 });
+
+describe("a long topic 'Đối với …:' / 'Về …:' before a body as subject (session 19)", () => {
+  it.each([
+    ["Đối với việc ngừng các hoạt động vui chơi, giải trí trong những ngày Lễ Quốc tang: Các cơ sở kinh doanh karaoke thực hiện ngừng hoạt động.", "Các cơ sở kinh doanh karaoke"],
+    ["Về việc hỗ trợ kinh phí khắc phục hậu quả mưa lũ tại các xã vùng cao của tỉnh: Sở Tài chính tổng hợp, báo cáo UBND tỉnh.", "Sở Tài chính"],
+  ])("%s", (s, lead) => expect(leadsOfSentence(s)?.leads[0]).toBe(lead));
+  it("a second paragraph of prose opening so is a task of its own", () => {
+    const text = "UBND huyện thông báo:\nTheo đó, các cơ quan, công sở trên địa bàn huyện treo cờ rủ trong 02 ngày Lễ Quốc tang.\nĐối với việc ngừng các hoạt động vui chơi, giải trí trong những ngày Lễ Quốc tang: Các cơ sở kinh doanh karaoke thực hiện ngừng hoạt động trong 02 ngày.";
+    const tasks = readDispatch(text, { refDate: "2019-05-01" }).tasks.filter((t) => t.assignees.length);
+    expect(tasks.map((t) => t.assignees[0]!.name)).toEqual(["các cơ quan, công sở trên địa bàn huyện", "Các cơ sở kinh doanh karaoke"]);
+  });
+  it("a short label is read as before, and a sentence with no body after the colon gives none", () => {
+    expect(leadsOfSentence("Đối với các trường hợp chưa nộp hồ sơ đầy đủ theo quy định hiện hành của pháp luật: hướng dẫn bổ sung.")).toBeNull();
+  });
+});
