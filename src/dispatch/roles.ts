@@ -551,7 +551,7 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
       if (obj && alsoLeads) return { leads: [...got.names.map((n) => n.replace(/\s+và$/u, "")), ...obj.names], requester: [], verb: verbAfter(after.slice(inner[0].length + obj.end)), requested: true };
       // "UBND các huyện, thị xã, thành phố yêu cầu UBND xã, phường, thị trấn thực hiện …": a collective is never the
       // issuer making a request; it is told to require it of the bodies under it, so it leads.
-      if (obj && got.names.every((n) => /(?:^|\s)các\s/iu.test(n))) return { leads: got.names, requester: [], verb: inner[1]!.toLowerCase(), requested: false };
+      if (obj && got.names.every((n) => PLURAL.test(n))) return { leads: got.names, requester: [], verb: inner[1]!.toLowerCase(), requested: false };
       if (obj) return { leads: obj.names, requester: got.names, verb: verbAfter(after.slice(inner[0].length + obj.end)), requested: true };
       // "UBND thị xã cũng giao nhiệm vụ cụ thể cho các đơn vị liên quan …": the work first, then whom it is given to.
       const given = givenTo(inner[1]!, after.slice(inner[0].length));
@@ -604,6 +604,9 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
   }
   return null;
 }
+
+// A collective ("UBND các huyện", "Các Sở …"), not a proper name that holds the word ("Đoàn Khối Các cơ quan thành phố").
+const PLURAL = /(?:^[Cc]|\sc)ác\s/u;
 
 // Someone who is not read as a body asks: one who speaks for a body (SPEAKS_FOR: the requester), or, when no body can
 // be read at the start, whoever else speaks ("Theo đó, …, bộ đề nghị giám đốc các sở GD&ĐT …", "Nhà trường yêu cầu
