@@ -592,6 +592,14 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
     const passive = /^(?:(?:cũng|đã|vừa|sẽ)\s+)*(?:được\s+(?:đề nghị|giao(?:\s+nhiệm vụ)?|yêu cầu)|là\s+(?:cơ quan|đơn vị)\s+(?:chủ trì|đầu mối|thường trực|được giao(?:\s+nhiệm vụ)?))(?![\p{L}])\s*,?\s*/iu.exec(after);
     // The body is the sentence's subject doing the work, as in "X phối hợp …" (a later sentence about it is a new task).
     if (passive) return { leads: got.names, requester: [], verb: verbAfter(after.slice(passive[0].length)) || passive[0].trim(), requested: false };
+    // "UBND tỉnh chuyển đơn, yêu cầu Chủ tịch UBND huyện Lập Thạch khẩn trương …", "BHXH Việt Nam xây dựng chỉ tiêu
+    // thống kê … và yêu cầu BHXH các tỉnh, thành phố thực hiện": a body that asks, after what it does itself in the same
+    // clause, is the requester; those it asks lead (guide: "X đề nghị/yêu cầu" starts a task for the bodies asked).
+    const near = after.slice(0, 260);
+    const later = (near.includes("yêu cầu") || near.includes("đề nghị")) && got.names.every((n) => !PLURAL.test(n)) ? LATER_REQUEST.exec(after) : null;
+    const laterObj = later ? objectAt(after.slice(later[0].length)) : null;
+    const laterVerb = laterObj ? verbAfter(after.slice(later![0].length + laterObj.end)) : "";
+    if (laterObj && laterVerb && !isGeneric(laterObj.names)) return { leads: laterObj.names, requester: got.names, verb: laterVerb, requested: true };
     const directs = /^(?:(?:đã|vừa|cũng|tiếp tục)\s+)*chỉ đạo\s+/iu.exec(after);
     const directed = directs ? listAt(after.slice(directs[0].length)) : null;
     if (directed) return { leads: got.names, requester: [], verb: verbAfter(after), requested: false, directed: directed.names };
@@ -607,6 +615,10 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
 
 // A collective ("UBND các huyện", "Các Sở …"), not a proper name that holds the word ("Đoàn Khối Các cơ quan thành phố").
 const PLURAL = /(?:^[Cc]|\sc)ác\s/u;
+
+// The request verb later in the subject's own clause, after its own work (", yêu cầu", " và đề nghị"); not past a
+// clause boundary, and not the noun ("theo yêu cầu", "các đề nghị").
+const LATER_REQUEST = /^[^.;:!?]{3,200}?(?:,\s*|\s+và\s+)(?:đồng thời\s+)?(?:(?:trân trọng|kính)\s+)?(?:yêu cầu|đề nghị)\s+/u;
 
 // Someone who is not read as a body asks: one who speaks for a body (SPEAKS_FOR: the requester), or, when no body can
 // be read at the start, whoever else speaks ("Theo đó, …, bộ đề nghị giám đốc các sở GD&ĐT …", "Nhà trường yêu cầu

@@ -21,3 +21,20 @@ describe("a proper name holding a capitalised 'Các' is one body asking, not a c
     expect(read("Các Sở, ngành đề nghị các đơn vị trực thuộc thực hiện kiểm tra.")?.leads).toEqual(["Các Sở, ngành"]);
   });
 });
+
+describe("a body that asks after its own work in the same clause is the requester; those it asks lead", () => {
+  it.each([
+    ["UBND tỉnh chuyển đơn, yêu cầu Chủ tịch UBND huyện Lập Thạch khẩn trương thực hiện ý kiến chỉ đạo.", ["Chủ tịch UBND huyện Lập Thạch"], ["UBND tỉnh"]],
+    ["BHXH Việt Nam xây dựng chỉ tiêu thống kê theo mẫu gửi kèm và yêu cầu BHXH các tỉnh, thành phố thực hiện:", ["BHXH các tỉnh, thành phố"], ["BHXH Việt Nam"]],
+    ["Sở Y tế đã tổ chức kiểm tra, đồng thời đề nghị UBND các huyện chỉ đạo các xã rà soát.", ["UBND các huyện"], ["Sở Y tế"]],
+  ])("%s", (s, leads, requester) => {
+    expect(read(s)?.leads).toEqual(leads);
+    expect(read(s)?.requester).toEqual(requester);
+    expect(read(s)?.requested).toBe(true);
+  });
+  it("not the noun ('theo yêu cầu của …'), nor past the clause, nor a collective told to ask", () => {
+    expect(read("Sở Y tế tổng hợp các ý kiến, yêu cầu của cử tri để báo cáo UBND tỉnh.")?.leads).toEqual(["Sở Y tế"]);
+    expect(read("Sở Y tế tổng hợp số liệu; yêu cầu UBND các huyện báo cáo.")?.leads).toEqual(["Sở Y tế"]);
+    expect(read("UBND các huyện rà soát, yêu cầu UBND các xã báo cáo kết quả.")?.leads).toEqual(["UBND các huyện"]);
+  });
+});
