@@ -72,8 +72,9 @@ const PERSONS = "cán bộ|giáo viên|phụ huynh|cha mẹ học sinh|đoàn vi
 const PERSONS_AT = new RegExp(`^(?:(?:tất cả|toàn thể|các)\\s+)?(?:${PERSONS})(?![\\p{L}])`, "u");
 // After "đề nghị/yêu cầu" the object is whoever is asked, even when its head noun is not in the lexicon ("đề nghị các
 // cơ sở Hội trực thuộc …", "đề nghị Phó Chủ tịch Văn xã UBND 13 phường …", "đề nghị Quý cơ quan …"): a capitalised
-// phrase, or a plural ("các", "những", "mỗi", a count) of something that is not an abstract noun (the work asked for).
-const LOOSE_OBJECT = new RegExp(String.raw`^(?:(?:tất cả|toàn thể)\s+)?(?:(?:các|những|quý|mỗi|từng|\d{1,3})\s+(?!(?:nội dung|biện pháp|giải pháp|hoạt động|nhiệm vụ|công việc|văn bản|thủ tục|hồ sơ|chương trình|kế hoạch|chính sách|quy định|trường hợp|vấn đề|ý kiến|tài liệu|số liệu|thông tin|sản phẩm|mặt hàng|loại|điều kiện|yêu cầu|kiến nghị|bước|khoản|mục|chỉ tiêu|tiêu chí|ngày|tháng|năm|lần|đợt|giờ)(?![\p{L}]))\p{Ll}|(?!(?:Trong|Theo|Tại|Khi|Nếu|Để|Các|Những)\s)\p{Lu}|(?:quý\s+)?(?:${PERSONS})(?![\p{L}])|lãnh đạo\s+(?=(?:các|xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)\s|\p{Lu}))`, "u");
+// phrase, or a plural ("các", "những", "mỗi", a count) of something that is not an abstract noun (the work asked for),
+// or a place by its proper name ("đề nghị xã Hòa Chính cần tiếp tục …"): a place asked is its government.
+const LOOSE_OBJECT = new RegExp(String.raw`^(?:(?:tất cả|toàn thể)\s+)?(?:(?:các|những|quý|mỗi|từng|\d{1,3})\s+(?!(?:nội dung|biện pháp|giải pháp|hoạt động|nhiệm vụ|công việc|văn bản|thủ tục|hồ sơ|chương trình|kế hoạch|chính sách|quy định|trường hợp|vấn đề|ý kiến|tài liệu|số liệu|thông tin|sản phẩm|mặt hàng|loại|điều kiện|yêu cầu|kiến nghị|bước|khoản|mục|chỉ tiêu|tiêu chí|ngày|tháng|năm|lần|đợt|giờ)(?![\p{L}]))\p{Ll}|(?!(?:Trong|Theo|Tại|Khi|Nếu|Để|Các|Những)\s)\p{Lu}|(?:quý\s+)?(?:${PERSONS})(?![\p{L}])|(?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố)\s+\p{Lu}|lãnh đạo\s+(?=(?:các|xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)\s|\p{Lu}))`, "u");
 
 const NAMED_PERSON = /^(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)\s+(?:\p{Lu}\p{Ll}*\s+){1,3}\p{Lu}\p{Ll}*\s*(?:[-–,]\s*)?(?=(?:Phó\s+)?(?:Chủ tịch|Bí thư|Giám đốc|Trưởng|Chánh|Thủ trưởng|Hiệu trưởng|Chỉ huy trưởng)\s)/u;
 // A word that ends a subject and is a verb, not a preposition that may go on a name ("… trong cả nước").
@@ -793,7 +794,9 @@ export function leadsIn(text: string): string[] {
 }
 
 // "phối hợp vớiBộ Công Thương": text pulled out of a PDF may glue "với" to the body after it.
-const COORD = /(?<!(?:chương trình|quy chế|sự|công tác|kế hoạch|cơ chế)\s)phối (?:kết )?hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?(?:\s+|(?<=với|cùng)(?=\p{Lu}))/giu;
+// "Bộ Tài chính chủ trì cùng Bộ Xây dựng và các bộ, ngành liên quan rà soát …", "giao Sở … chủ trì, cùng với các Sở,
+// ngành …": the lead's partners after "chủ trì cùng (với)", as after "phối hợp với". "phốihợp với" (PDF text) too.
+const COORD = /(?<!(?:chương trình|quy chế|sự|công tác|kế hoạch|cơ chế)\s)(?:phối\s?(?:kết )?hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?|(?<=chủ trì\s*,?\s*)cùng(?:\s+với)?)(?:\s+|(?<=với|cùng)(?=\p{Lu}))/giu;
 
 // Why a "phối hợp" does not name the lead's partners, asked of the clause text before it. Each test only becomes true
 // as that text grows (no end anchor), which lets coordinatorsIn find where it turns true by bisection.

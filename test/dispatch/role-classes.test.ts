@@ -4,7 +4,8 @@
  * with negative cases beside it.
  */
 import { describe, expect, it } from "vitest";
-import { leadsOfSentence } from "../../src/dispatch/roles.js";
+import { coordinatorsIn, leadsOfSentence } from "../../src/dispatch/roles.js";
+import { readDispatch } from "../../src/dispatch/reader.js";
 
 const read = (s: string) => leadsOfSentence(s);
 
@@ -36,5 +37,38 @@ describe("a body that asks after its own work in the same clause is the requeste
     expect(read("Sở Y tế tổng hợp các ý kiến, yêu cầu của cử tri để báo cáo UBND tỉnh.")?.leads).toEqual(["Sở Y tế"]);
     expect(read("Sở Y tế tổng hợp số liệu; yêu cầu UBND các huyện báo cáo.")?.leads).toEqual(["Sở Y tế"]);
     expect(read("UBND các huyện rà soát, yêu cầu UBND các xã báo cáo kết quả.")?.leads).toEqual(["UBND các huyện"]);
+  });
+});
+
+describe("a place asked by its proper name is its government, the one asked", () => {
+  it.each([
+    ["Qua giám sát, Thường trực HĐND huyện đề nghị xã Hòa Chính cần tiếp tục chủ động khai thác các nguồn thu.", ["xã Hòa Chính"]],
+    ["UBND huyện yêu cầu thị trấn Phước Cát khẩn trương khắc phục.", ["thị trấn Phước Cát"]],
+  ])("%s", (s, leads) => {
+    expect(read(s)?.leads).toEqual(leads);
+    expect(read(s)?.requested).toBe(true);
+  });
+  it("not a place in lower case without a name ('đề nghị xã tăng cường …' is no named body)", () => {
+    expect(read("UBND huyện đề nghị xã tăng cường kiểm tra.")?.leads ?? []).not.toContain("xã tăng cường kiểm tra");
+  });
+});
+
+describe("a page's opening actor is found with the abbreviation it brackets inside its name", () => {
+  it("'Hội đồng nghĩa vụ Quân sự (NVQS) huyện Ninh Sơn tổ chức cuộc họp …' is the page's issuer, not a task", () => {
+    const text = "Ngày 31-10, Hội đồng nghĩa vụ Quân sự (NVQS) huyện Ninh Sơn tổ chức cuộc họp đánh giá công tác chuẩn bị thực lực. Hội đồng NVQS huyện đã giao xã Ma Nới chuẩn bị 8 chỉ tiêu.";
+    const tasks = readDispatch(text, { refDate: "2026-01-15" }).tasks.filter((t) => t.assignees.length);
+    expect(tasks.map((t) => t.assignees.map((a) => a.name))).toEqual([["xã Ma Nới"]]);
+  });
+});
+
+describe("the partners after 'chủ trì cùng (với)' coordinate, as after 'phối hợp với'", () => {
+  it.each([
+    ["Bộ Tài chính chủ trì cùng Bộ Xây dựng và các bộ, ngành liên quan rà soát, đánh giá đề xuất thưởng.", ["Bộ Xây dựng", "các bộ, ngành liên quan"]],
+    ["Giao Sở Nông nghiệp và Phát triển nông thôn chủ trì, cùng với các Sở, ngành, địa phương và đơn vị liên quan kiểm tra.", ["các Sở, ngành, địa phương và đơn vị liên quan"]],
+    ["Bộ Nông nghiệp và Phát triển nông thôn, Bộ Tài chính phốihợp với Ủy ban nhân dân các tỉnh hướng dẫn.", ["Ủy ban nhân dân các tỉnh"]],
+  ])("%s", (s, want) => expect(coordinatorsIn(s)).toEqual(want));
+  it("not 'cùng' elsewhere ('… cùng tham gia', 'cùng với đó') nor a lead that leads alone", () => {
+    expect(coordinatorsIn("Sở Y tế chủ trì tổ chức hội nghị, các đơn vị cùng tham gia.")).toEqual([]);
+    expect(coordinatorsIn("Cùng với đó, Sở Y tế chủ trì kiểm tra.")).toEqual([]);
   });
 });
