@@ -257,9 +257,13 @@ function readLeads(sentence: string): SentenceLeads | null {
     // the purpose's, and the subject still comes.
     let begun = false;
     let purpose = /^(?:Để|Nhằm)(?![\p{L}])/u.test(s);
+    const basis = /^(?:Trên cơ sở|Căn cứ|Theo(?!\s+đó))(?![\p{L}])/u.test(s);
     for (let i = s.indexOf(","); i > 0 && i < 600 && starts.length < 10; i = s.indexOf(",", i + 1)) {
       const seg = s.slice(i + 1).trimStart();
-      if (begun && !/^\p{Lu}/u.test(seg) && !REQUEST.test(seg) && !bodyAsksAt(seg)) continue;
+      // "Trên cơ sở các Nghị định … về phân cấp, phân quyền, các Bộ, cơ quan ngang Bộ thực hiện rà soát …": after a basis
+      // clause (its noun phrase holds commas of its own), a collective under "các" that runs straight into its verb is
+      // the subject.
+      if (begun && !/^\p{Lu}/u.test(seg) && !REQUEST.test(seg) && !bodyAsksAt(seg) && !(basis && /^các\s/u.test(seg) && subjectAt(seg))) continue;
       starts.push(i + 1);
       purpose ||= /^(?:để|nhằm)(?![\p{L}])/u.test(seg);
       if (!purpose && /^\p{Ll}/u.test(seg) && !ADVERBIAL.test(seg) && !REQUEST.test(seg) && !bodyHeadAt(seg)) begun = true;

@@ -72,3 +72,21 @@ describe("the partners after 'chủ trì cùng (với)' coordinate, as after 'ph
     expect(coordinatorsIn("Cùng với đó, Sở Y tế chủ trì kiểm tra.")).toEqual([]);
   });
 });
+
+describe("after a basis clause whose noun phrase holds commas, a collective running into its verb is the subject", () => {
+  it.each([
+    ["Trên cơ sở các Nghị định của Chính phủ về phân cấp, phân quyền, các Bộ, cơ quan ngang Bộ thực hiện rà soát, có Kế hoạch đề xuất sửa đổi.", ["các Bộ, cơ quan ngang Bộ"]],
+    ["Căn cứ hướng dẫn về tổ chức, hoạt động, các xã, phường tiến hành rà soát.", ["các xã, phường"]],
+  ])("%s", (s, want) => expect(read(s)?.leads).toEqual(want));
+  it("not a list of work after another opener ('Đồng thời, …, các cuộc vận động do Mặt trận Tổ quốc, các tổ chức … phát động')", () => {
+    expect(read("Đồng thời, thực hiện có hiệu quả phong trào thi đua gắn với xây dựng nông thôn mới, các cuộc vận động do Mặt trận Tổ quốc, các tổ chức chính trị-xã hội phát động.")?.leads ?? []).toEqual([]);
+  });
+});
+
+describe("the issuer's leaders speak for it: what they direct is the issuer's request", () => {
+  it("'Lãnh đạo UBND huyện chỉ đạo các ngành chuyên môn …' in a page of UBND huyện Tháp Mười", () => {
+    const text = "UBND huyện Tháp Mười họp thường kỳ tháng 8\nNgày 5/9/2020, UBND huyện Tháp Mười tổ chức họp thường kỳ tháng 8 năm 2020.\nLãnh đạo UBND huyện chỉ đạo các ngành chuyên môn vận động nông dân thực hiện giản vụ.";
+    const tasks = readDispatch(text, { refDate: "2026-01-15" }).tasks.filter((t) => t.assignees.length);
+    expect(tasks.map((t) => t.assignees.map((a) => a.name))).toEqual([["các ngành chuyên môn"]]);
+  });
+});
