@@ -90,3 +90,13 @@ describe("the issuer's leaders speak for it: what they direct is the issuer's re
     expect(tasks.map((t) => t.assignees.map((a) => a.name))).toEqual([["các ngành chuyên môn"]]);
   });
 });
+
+describe("families asked by a school are the ones asked, as parents are", () => {
+  it.each([
+    ["Trong thời gian học sinh ở nhà, nhà trường đề nghị gia đình tăng cường quản lý học sinh.", ["gia đình"]],
+    ["Nhà trường đề nghị các gia đình thường xuyên nhắc nhở con em.", ["các gia đình"]],
+  ])("%s", (s, want) => expect(read(s)?.leads).toEqual(want));
+});
+describe("families are never a partner body", () => {
+  it("'phối hợp với gia đình' names no coordinate", () => expect(coordinatorsIn("Sở Giáo dục và Đào tạo phối hợp với gia đình quản lý học sinh.")).toEqual([]));
+});
