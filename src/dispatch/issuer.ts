@@ -60,10 +60,13 @@ export function ownActor(sentence: string, l: SentenceLeads | null): string[] | 
   if (l && l.leads.length > 0) {
     const [name] = l.leads;
     if (l.requested || l.leads.length > 1 || /(?:^|\s)các\s/iu.test(name!) || isGeneric(l.leads)) return null;
-    const at = sentence.indexOf(name!);
+    // "Hội đồng nghĩa vụ Quân sự (NVQS) huyện Ninh Sơn tổ chức cuộc họp …": the name is read without the abbreviation
+    // the page puts in brackets inside it.
+    const text = sentence.includes(name!) ? sentence : sentence.replace(/\s*\([^()]{1,20}\)/gu, "");
+    const at = text.indexOf(name!);
     // "Ban Chỉ đạo phong trào “Toàn dân đoàn kết xây dựng đời sống văn hóa huyện” tổ chức cuộc họp …": a board named
     // for a movement or contest carries the quoted title in its name.
-    const after = at >= 0 ? sentence.slice(at + name!.length).replace(QUOTED_TITLE, "") : "";
+    const after = at >= 0 ? text.slice(at + name!.length).replace(QUOTED_TITLE, "") : "";
     return at >= 0 && OWN_EVENT.test(after) ? [name!] : null;
   }
   const place = PLACE_ACTS.exec(sentence);

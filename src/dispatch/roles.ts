@@ -73,8 +73,11 @@ const PERSONS = "cán bộ|giáo viên|phụ huynh|cha mẹ học sinh|đoàn vi
 const PERSONS_AT = new RegExp(`^(?:(?:tất cả|toàn thể|các)\\s+)?(?:${PERSONS})(?![\\p{L}])`, "u");
 // After "đề nghị/yêu cầu" the object is whoever is asked, even when its head noun is not in the lexicon ("đề nghị các
 // cơ sở Hội trực thuộc …", "đề nghị Phó Chủ tịch Văn xã UBND 13 phường …", "đề nghị Quý cơ quan …"): a capitalised
-// phrase, or a plural ("các", "những", "mỗi", a count) of something that is not an abstract noun (the work asked for).
-const LOOSE_OBJECT = new RegExp(String.raw`^(?:(?:tất cả|toàn thể)\s+)?(?:(?:các|những|quý|mỗi|từng|\d{1,3})\s+(?!(?:nội dung|biện pháp|giải pháp|hoạt động|nhiệm vụ|công việc|văn bản|thủ tục|hồ sơ|chương trình|kế hoạch|chính sách|quy định|trường hợp|vấn đề|ý kiến|tài liệu|số liệu|thông tin|sản phẩm|mặt hàng|loại|điều kiện|yêu cầu|kiến nghị|bước|khoản|mục|chỉ tiêu|tiêu chí|ngày|tháng|năm|lần|đợt|giờ)(?![\p{L}]))\p{Ll}|(?!(?:Trong|Theo|Tại|Khi|Nếu|Để|Các|Những)\s)\p{Lu}|(?:quý\s+)?(?:${PERSONS})(?![\p{L}])|lãnh đạo\s+(?=(?:các|xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)\s|\p{Lu}))`, "u");
+// phrase, or a plural ("các", "những", "mỗi", a count) of something that is not an abstract noun (the work asked for),
+// or a place by its proper name ("đề nghị xã Hòa Chính cần tiếp tục …"): a place asked is its government. A school
+// asks families as it asks parents ("nhà trường đề nghị gia đình tăng cường quản lý học sinh"); only as the one asked:
+// "phối hợp với gia đình" names no partner body.
+const LOOSE_OBJECT = new RegExp(String.raw`^(?:(?:tất cả|toàn thể)\s+)?(?:(?:các|những|quý|mỗi|từng|\d{1,3})\s+(?!(?:nội dung|biện pháp|giải pháp|hoạt động|nhiệm vụ|công việc|văn bản|thủ tục|hồ sơ|chương trình|kế hoạch|chính sách|quy định|trường hợp|vấn đề|ý kiến|tài liệu|số liệu|thông tin|sản phẩm|mặt hàng|loại|điều kiện|yêu cầu|kiến nghị|bước|khoản|mục|chỉ tiêu|tiêu chí|ngày|tháng|năm|lần|đợt|giờ)(?![\p{L}]))\p{Ll}|(?!(?:Trong|Theo|Tại|Khi|Nếu|Để|Các|Những)\s)\p{Lu}|(?:quý\s+)?(?:${PERSONS}|gia đình)(?![\p{L}])|(?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố)\s+\p{Lu}|lãnh đạo\s+(?=(?:các|xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)\s|\p{Lu}))`, "u");
 
 const NAMED_PERSON = /^(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)\s+(?:\p{Lu}\p{Ll}*\s+){1,3}\p{Lu}\p{Ll}*\s*(?:[-–,]\s*)?(?=(?:Phó\s+)?(?:Chủ tịch|Bí thư|Giám đốc|Trưởng|Chánh|Thủ trưởng|Hiệu trưởng|Chỉ huy trưởng)\s)/u;
 // A word that ends a subject and is a verb, not a preposition that may go on a name ("… trong cả nước").
@@ -261,9 +264,13 @@ function readLeads(sentence: string): SentenceLeads | null {
     // the purpose's, and the subject still comes.
     let begun = false;
     let purpose = /^(?:Để|Nhằm)(?![\p{L}])/u.test(s);
+    const basis = /^(?:Trên cơ sở|Căn cứ|Theo(?!\s+đó))(?![\p{L}])/u.test(s);
     for (let i = s.indexOf(","); i > 0 && i < 600 && starts.length < 10; i = s.indexOf(",", i + 1)) {
       const seg = s.slice(i + 1).trimStart();
-      if (begun && !/^\p{Lu}/u.test(seg) && !REQUEST.test(seg) && !bodyAsksAt(seg)) continue;
+      // "Trên cơ sở các Nghị định … về phân cấp, phân quyền, các Bộ, cơ quan ngang Bộ thực hiện rà soát …": after a basis
+      // clause (its noun phrase holds commas of its own), a collective under "các" that runs straight into its verb is
+      // the subject.
+      if (begun && !/^\p{Lu}/u.test(seg) && !REQUEST.test(seg) && !bodyAsksAt(seg) && !(basis && /^các\s/u.test(seg) && subjectAt(seg))) continue;
       starts.push(i + 1);
       purpose ||= /^(?:để|nhằm)(?![\p{L}])/u.test(seg);
       if (!purpose && /^\p{Ll}/u.test(seg) && !ADVERBIAL.test(seg) && !REQUEST.test(seg) && !bodyHeadAt(seg)) begun = true;
@@ -556,7 +563,7 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
       if (obj && alsoLeads) return { leads: [...got.names.map((n) => n.replace(/\s+và$/u, "")), ...obj.names], requester: [], verb: verbAfter(after.slice(inner[0].length + obj.end)), requested: true };
       // "UBND các huyện, thị xã, thành phố yêu cầu UBND xã, phường, thị trấn thực hiện …": a collective is never the
       // issuer making a request; it is told to require it of the bodies under it, so it leads.
-      if (obj && got.names.every((n) => /(?:^|\s)các\s/iu.test(n))) return { leads: got.names, requester: [], verb: inner[1]!.toLowerCase(), requested: false };
+      if (obj && got.names.every((n) => PLURAL.test(n))) return { leads: got.names, requester: [], verb: inner[1]!.toLowerCase(), requested: false };
       if (obj) return { leads: obj.names, requester: got.names, verb: verbAfter(after.slice(inner[0].length + obj.end)), requested: true };
       // "UBND thị xã cũng giao nhiệm vụ cụ thể cho các đơn vị liên quan …": the work first, then whom it is given to.
       const given = givenTo(inner[1]!, after.slice(inner[0].length));
@@ -597,6 +604,14 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
     const passive = /^(?:(?:cũng|đã|vừa|sẽ)\s+)*(?:được\s+(?:đề nghị|giao(?:\s+nhiệm vụ)?|yêu cầu)|là\s+(?:cơ quan|đơn vị)\s+(?:chủ trì|đầu mối|thường trực|được giao(?:\s+nhiệm vụ)?))(?![\p{L}])\s*,?\s*/iu.exec(after);
     // The body is the sentence's subject doing the work, as in "X phối hợp …" (a later sentence about it is a new task).
     if (passive) return { leads: got.names, requester: [], verb: verbAfter(after.slice(passive[0].length)) || passive[0].trim(), requested: false };
+    // "UBND tỉnh chuyển đơn, yêu cầu Chủ tịch UBND huyện Lập Thạch khẩn trương …", "BHXH Việt Nam xây dựng chỉ tiêu
+    // thống kê … và yêu cầu BHXH các tỉnh, thành phố thực hiện": a body that asks, after what it does itself in the same
+    // clause, is the requester; those it asks lead (guide: "X đề nghị/yêu cầu" starts a task for the bodies asked).
+    const near = after.slice(0, 260);
+    const later = (near.includes("yêu cầu") || near.includes("đề nghị")) && got.names.every((n) => !PLURAL.test(n)) ? LATER_REQUEST.exec(after) : null;
+    const laterObj = later ? objectAt(after.slice(later[0].length)) : null;
+    const laterVerb = laterObj ? verbAfter(after.slice(later![0].length + laterObj.end)) : "";
+    if (laterObj && laterVerb && !isGeneric(laterObj.names)) return { leads: laterObj.names, requester: got.names, verb: laterVerb, requested: true };
     const directs = /^(?:(?:đã|vừa|cũng|tiếp tục)\s+)*chỉ đạo\s+/iu.exec(after);
     const directed = directs ? listAt(after.slice(directs[0].length)) : null;
     if (directed) return { leads: got.names, requester: [], verb: verbAfter(after), requested: false, directed: directed.names };
@@ -609,6 +624,13 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
   }
   return null;
 }
+
+// A collective ("UBND các huyện", "Các Sở …"), not a proper name that holds the word ("Đoàn Khối Các cơ quan thành phố").
+const PLURAL = /(?:^[Cc]|\sc)ác\s/u;
+
+// The request verb later in the subject's own clause, after its own work (", yêu cầu", " và đề nghị"); not past a
+// clause boundary, and not the noun ("theo yêu cầu", "các đề nghị").
+const LATER_REQUEST = /^[^.;:!?]{3,200}?(?:,\s*|\s+và\s+)(?:đồng thời\s+)?(?:(?:trân trọng|kính)\s+)?(?:yêu cầu|đề nghị)\s+/u;
 
 // Someone who is not read as a body asks: one who speaks for a body (SPEAKS_FOR: the requester), or, when no body can
 // be read at the start, whoever else speaks ("Theo đó, …, bộ đề nghị giám đốc các sở GD&ĐT …", "Nhà trường yêu cầu
@@ -814,7 +836,9 @@ export function leadsIn(text: string): string[] {
 }
 
 // "phối hợp vớiBộ Công Thương": text pulled out of a PDF may glue "với" to the body after it.
-const COORD = /(?<!(?:chương trình|quy chế|sự|công tác|kế hoạch|cơ chế)\s)phối (?:kết )?hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?(?:\s+|(?<=với|cùng)(?=\p{Lu}))/giu;
+// "Bộ Tài chính chủ trì cùng Bộ Xây dựng và các bộ, ngành liên quan rà soát …", "giao Sở … chủ trì, cùng với các Sở,
+// ngành …": the lead's partners after "chủ trì cùng (với)", as after "phối hợp với". "phốihợp với" (PDF text) too.
+const COORD = /(?<!(?:chương trình|quy chế|sự|công tác|kế hoạch|cơ chế)\s)(?:phối\s?(?:kết )?hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?|(?<=chủ trì\s*,?\s*)cùng(?:\s+với)?)(?:\s+|(?<=với|cùng)(?=\p{Lu}))/giu;
 
 // Why a "phối hợp" does not name the lead's partners, asked of the clause text before it. Each test only becomes true
 // as that text grows (no end anchor), which lets coordinatorsIn find where it turns true by bisection.

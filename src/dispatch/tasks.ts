@@ -292,13 +292,19 @@ function otherHead(a: string, b: string): boolean {
 }
 
 const COLLECTIVE = /^\s*(?:tất cả\s+)?các\s/iu;
+const LEADERS_OF = /^[Ll]ãnh đạo\s+(?=\p{Lu})/u;
 const PAREN_NUMBER = /^\((?:\d{1,2}|i{1,3}|iv|vi{0,3}|ix|x)\)\s+(?=\p{Lu})/u;
 
 export function buildTasks(st: Structure, ctx: TaskContext): TaskDraft[] {
   const out: TaskDraft[] = [];
   // A collective ("Các ban HĐND huyện", "các phòng của Sở") is never the one body that issues the letter, however many
   // words it shares with it ("Chủ tịch HĐND huyện").
-  const isIssuer = (n: string) => !COLLECTIVE.test(n) && ctx.issuer.some((i) => sameBody(i, n) && !otherHead(i, n));
+  // "Lãnh đạo UBND huyện chỉ đạo các ngành chuyên môn …" in a page of UBND huyện: the issuer's leaders speak for it.
+  const isIssuer = (n: string) => {
+    if (COLLECTIVE.test(n)) return false;
+    const body = n.replace(LEADERS_OF, "");
+    return ctx.issuer.some((i) => (sameBody(i, n) && !otherHead(i, n)) || (body !== n && sameBody(i, body) && !otherHead(i, body)));
+  };
   // "Văn phòng Chính phủ đề nghị các Bộ khẩn trương có ý kiến" to "Kính gửi: Bộ Tài chính; Bộ Kế hoạch và Đầu tư; …".
   const resolve = (names: string[]) =>
     names.flatMap((n) => {
