@@ -232,7 +232,9 @@ export function readList(s: string): { list: string; end: number } {
     if (c === "G" && out.trim() !== "" && /^Giao\s+(?:cho\s+)?/u.test(s.slice(i, i + 12)) && bodyHeadAt(s.slice(i).replace(/^Giao\s+(?:cho\s+)?/u, "")) > 0) break;
     // "Báo Thanh tra ngày 29/10/2016 có bài …": a date after a name is when it acted, never part of the name.
     if (c === "n" && out.trim() !== "" && /^ngày\s+\d/u.test(s.slice(i, i + 10))) break;
-    if (c === "c" && /^\s*\p{Lu}[^,]*$/u.test(out) && /^có\s(?!liên quan|trụ sở)/u.test(s.slice(i, i + 16)) && !/(?:^|\s)(?:các|những|tất cả|mỗi|từng|\d{1,3})\s/iu.test(` ${out}`)) break;
+    // "chưa" likewise: "Bộ Tài chính chưa ban hành …" says what the ministry has not done; "các hộ gia đình chưa bàn giao
+    // mặt bằng" are the households that have not.
+    if (c === "c" && /^\s*\p{Lu}[^,]*$/u.test(out) && /^(?:có\s(?!liên quan|trụ sở)|chưa\s)/u.test(s.slice(i, i + 16)) && !/(?:^|\s)(?:các|những|tất cả|mỗi|từng|\d{1,3})\s/iu.test(` ${out}`)) break;
     if (out.trim() !== "" && small) {
       STOP_Y.lastIndex = i;
       const stop = STOP_Y.exec(s);

@@ -81,7 +81,7 @@ export const STOP_WORDS = [
   "lãnh đạo", "phát huy", "cung cấp", "tuyên truyền", "vận động", "hoàn thành", "gửi", "nộp", "có ý kiến", "ban hành",
   "trình", "đề xuất", "sớm", "kịp thời", "lập", "mở", "tập trung", "phổ biến", "duy trì", "hỗ trợ", "bảo đảm", "đảm bảo",
   "chăm lo", "tạo điều kiện", "khẩn trương", "nghiêm túc", "căn cứ", "chuẩn bị", "tiến hành", "nâng cao", "phát động",
-  "định kỳ", "chú ý", "thi hành", "được", "đề nghị", "yêu cầu", "(?<!Ngoại\\s)giao(?!\\s+(?:thông|dịch))", "là", "không", "đã", "đang", "sẽ",
+  "định kỳ", "chú ý", "thi hành", "được", "đề nghị", "yêu cầu", "(?<!Ngoại\\s)giao(?!\\s+(?:thông|dịch))", "là", "(?<![Hh]àng\\s)không", "đã", "đang", "sẽ",
   "phải", "nhận", "có văn bản", "xem xét", "thẩm định", "phê duyệt", "ký", "ưu tiên", "bổ sung", "hoàn thiện", "điều chỉnh",
   "công khai", "tập huấn", "đánh giá", "sơ kết", "tổng kết", "thống kê", "giám sát", "cập nhật", "rà", "để", "nhằm",
   "trong", "tại", "về", "với", "cùng", "khi", "nếu", "sau", "trước", "vào", "đối với", "làm", "thì",
@@ -111,6 +111,9 @@ export const STOP_WORDS = [
   // "Bộ Ngoại giao hoàn tất các thủ tục đối ngoại", "Bộ trưởng Bộ Công an thừa ủy quyền Thủ tướng …, thay mặt Chính phủ
   // ký …": finishing, and acting for another, are verbs no name holds.
   "hoàn tất", "thừa (?:ủy|uỷ) quyền", "thừa lệnh", "thay mặt",
+  // "… hộ kinh doanh cảnh giác …", "Phòng LĐ-TBXH huyện … kết hợp …", "UBND huyện … phê bình …", "… hạn chế …": what a
+  // body is asked to do or did, never a word of its name.
+  "cảnh giác", "kết nối", "buôn bán", "kết hợp", "phê bình", "hạn chế",
 ];
 
 // Nouns that "định kỳ" modifies as the kind of activity ("khám sức khỏe định kỳ"), not as a schedule.
