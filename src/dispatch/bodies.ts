@@ -350,6 +350,7 @@ const CA_NHAN_RUN = /^[^;]{0,60}?(?:^|[\s,])cá nhân(?![\p{L}])/u;
 
 const CONCURRENT_POST = /(^|[,;]\s*)((?:[Đđ]ồng chí\s+)?(?:Phó\s+)?(?:Bộ trưởng|Thứ trưởng|Thủ tướng|Chủ tịch|Giám đốc|Bí thư|Thống đốc)\s[^,;–-]{2,80}?)\s+[–-]\s+(?:Phó\s+)?(?:Trưởng|Chủ tịch|Tổ trưởng|Chủ nhiệm)\s[^,;]*/gu;
 // "Các ông (bà) Chánh Văn phòng Hội đồng nhân dân và Uỷ ban nhân dân tỉnh": the honorific does not change the office.
+const CORPORATE_BEFORE = /(?:^|[,;]\s*|\s(?:và|cùng|với)\s+)(?:các\s+)?(?:Tập đoàn|Tổng công ty|Công ty|Ngân hàng)\s[^,;]*$/u;
 const SHARED_OFFICE_BEFORE = /^(?:(?:các\s+)?(?:ông|bà)(?:\s*\(\s*bà\s*\)|\s*\/\s*bà)?\s+)?(?:(?:Chánh|Phó Chánh)\s+)?Văn phòng\s+(?:HĐND|HDND|Hội đồng nhân dân|Đoàn ĐBQH|Đoàn đại biểu Quốc hội)$/iu;
 
 const QUANTIFIED_STANDING = new RegExp(`^(?:tất cả|toàn thể)\\s+(?:các\\s+)?(?:${STANDING_SRC.join("|")}|${POSITION_SRC.join("|")})(?![\\p{L}])`, "iu");
@@ -383,7 +384,9 @@ function splitOnce(list: string): string[] {
   // "… đoàn thể của tỉnh – Uỷ ban nhân dân các huyện, thị xã": a dash between two bodies separates them ("Lao động -
   // Thương binh và Xã hội", "Phát thanh - Truyền hình" are names: no body starts after their dash).
   // "Văn phòng HĐND - UBND huyện" is one office serving both.
-  list = list.replace(/\s+[–-]\s+(?=\p{Lu})/gu, (m, at: number) => (bodyHeadAt(list.slice(at + m.length)) > 0 && !SHARED_OFFICE_BEFORE.test(list.slice(0, at)) ? ", " : m));
+  // A company's or bank's name holds a dash between its fields or before its branch ("Tập đoàn Công nghiệp - Viễn thông
+  // Quân đội", "Ngân hàng … Công thương Việt Nam - Chi nhánh Tây Thăng Long"): one body.
+  list = list.replace(/\s+[–-]\s+(?=\p{Lu})/gu, (m, at: number) => (bodyHeadAt(list.slice(at + m.length)) > 0 && !SHARED_OFFICE_BEFORE.test(list.slice(0, at)) && !CORPORATE_BEFORE.test(list.slice(0, at)) ? ", " : m));
   // "các cơ quan, ban ngành, đoàn thể huyện UBND các xã, thị trấn": a lower-case place word closes a name, and a
   // government office right after it is the next body, its comma left out ("Phó Chủ tịch Văn xã UBND …": "Văn xã" is the
   // portfolio, not a place).

@@ -1153,3 +1153,15 @@ describe("verbs of finishing and of acting for another end a name", () => {
     ["Giao Bộ Xây dựng thay mặt Chính phủ ký Hiệp định.", ["Bộ Xây dựng"]],
   ])("%s", (sentence, want) => expect(leadsOfSentence(sentence)?.leads).toEqual(want));
 });
+
+describe("a dash inside a company's or bank's name", () => {
+  it.each([
+    ["Tập đoàn Công nghiệp - Viễn thông Quân đội", ["Tập đoàn Công nghiệp - Viễn thông Quân đội"]],
+    ["Ngân hàng Thương mại cổ phần Công thương Việt Nam - Chi nhánh Tây Thăng Long", ["Ngân hàng Thương mại cổ phần Công thương Việt Nam - Chi nhánh Tây Thăng Long"]],
+    ["Bộ Xây dựng, Tập đoàn Công nghiệp - Viễn thông Quân đội", ["Bộ Xây dựng", "Tập đoàn Công nghiệp - Viễn thông Quân đội"]],
+    // Between two bodies of government the dash still separates them.
+    ["Sở Tài chính - Ủy ban nhân dân các huyện", ["Sở Tài chính", "Ủy ban nhân dân các huyện"]],
+  ])("%s", (list, want) => {
+    expect(splitList(list)).toEqual(want);
+  });
+});
