@@ -180,6 +180,9 @@ export function readList(s: string): { list: string; end: number } {
     const places = c === ":" && PLACES_BEFORE_COLON.test(out) && bodyHeadAt(out.trimStart()) > 0 ? UNITS_AFTER_KIND.exec(s.slice(i)) ?? PLACES_LEAD_IN.exec(s.slice(i)) : null;
     // Only when the verb comes straight after them, or a second colon opens the items asked of them ("2. Chủ tịch UBND các
     // tỉnh: Khánh Hòa, Đắk Lắk, Gia Lai:"): a line that ends on the places is a heading or an address.
+    // "Ủy ban nhân dân các quận, huyện, thị xã: Chủ động, phối hợp …": a verb of two syllables or more written with a
+    // capital after the colon opens the duties, it names no place.
+    if (places && STOP_RE.exec(places[1]!.trimStart().toLowerCase())?.[0].includes(" ")) break;
     if (places && (STOP_RE.test(s.slice(i + places[0].length).trimStart()) || /^\s*:\s*(?:$|\n)/u.test(s.slice(i + places[0].length)))) {
       out = `${out.trimEnd()}: ${places[1]!.trim()}`;
       i += places[0].length;
@@ -448,7 +451,10 @@ function splitOnce(list: string): string[] {
       // "Giám đốc Sở Y tế và tổ chức, cá nhân có liên quan": the idiom "tổ chức, cá nhân" (guide: one collective) is a
       // body of its own, with or without "các".
       const orgsAndPersons = cur !== "" && !bareKindSeg(cur) && /^tổ chức$/iu.test(seg) && /^cá nhân(?![\p{L}])/iu.test(parts[k + 2]?.trim() ?? "") && !/^(?:(?:tất cả|toàn thể)\s+)?(?:các|những)\s/iu.test(cur);
-      const startsNew = cur === "" || afterIdiom || closed || staffAfterBodies || untitledAfterHead || orgsAndPersons || (!idiomTail && !sharedOffice && !elided && !quantified && ((bodyHeadAt(seg) > 0 && !(kind && isCollective(cur))) || /^(?:các|mỗi|từng)\s/iu.test(seg)));
+      // "Công an, Quân sự, Trạm Y tế đảm bảo trực …": a unit named by its head noun alone is complete; a capitalised name
+      // after it is the next unit of the commune, not more of its name.
+      const afterBareHead = cur !== "" && /^\p{Lu}/u.test(seg) && bodyHeadAt(cur) === cur.length && !/(?:^|\s)các\s/iu.test(cur) && !KIND_WORD.test(cur.toLowerCase()) && !KIND_WORD.test(seg.toLowerCase());
+      const startsNew = cur === "" || afterIdiom || afterBareHead || closed || staffAfterBodies || untitledAfterHead || orgsAndPersons || (!idiomTail && !sharedOffice && !elided && !quantified && ((bodyHeadAt(seg) > 0 && !(kind && isCollective(cur))) || /^(?:các|mỗi|từng)\s/iu.test(seg)));
       const shared = !startsNew && sep.includes(",") ? sharedHead(cur, seg, parts.slice(k + 1)) : !startsNew && sep.includes("và") ? sharedNameHead(cur, seg) : null;
       if (shared) {
         names.push(cur);

@@ -1165,3 +1165,17 @@ describe("a dash inside a company's or bank's name", () => {
     expect(splitList(list)).toEqual(want);
   });
 });
+
+describe("where a list of units ends", () => {
+  it("a unit named by its head noun alone is complete: a capitalised name after it is the next unit", () => {
+    expect(splitList("Công an, Quân sự, Trạm Y tế")).toEqual(["Công an", "Quân sự", "Trạm Y tế"]);
+    expect(leads("Công an, Quân sự, Trạm Y tế đảm bảo trực 24/24.")).toEqual(["Công an", "Quân sự", "Trạm Y tế"]);
+    // A kind word after a capitalised kind still continues the collective.
+    expect(splitList("các Sở, Ban, Ngành")).toEqual(["các Sở, Ban, Ngành"]);
+  });
+
+  it("a verb written with a capital after a collective's colon opens its duties, it names no place", () => {
+    expect(bodies.readList("Ủy ban nhân dân các quận, huyện, thị xã: Chủ động, phối hợp Sở Y tế triển khai.").list).toBe("Ủy ban nhân dân các quận, huyện, thị xã");
+    expect(bodies.readList("UBND các xã: Phú Lai, Đoàn Kết tổ chức thực hiện.").list).toBe("UBND các xã: Phú Lai, Đoàn Kết");
+  });
+});
