@@ -65,6 +65,11 @@ describe("verbs that end a name the lexicon did not know", () => {
     ["Phòng Lao động huyện Bến Lức kết hợp chi trả trợ cấp.", ["Phòng Lao động huyện Bến Lức"]],
     ["Đề nghị các xã, thị trấn hạn chế tổ chức các hoạt động ngoài trời.", ["các xã, thị trấn"]],
     ["Tổng công ty Cảng hàng không Việt Nam chủ trì thực hiện.", ["Tổng công ty Cảng hàng không Việt Nam"]],
+    ["UBND các phường, xã, khuyến cáo người dân hạn chế ra ngoài.", ["UBND các phường, xã"]],
+    ["Đề nghị các Bộ, ngành, cơ quan liên quan và tham khảo ý kiến các chuyên gia.", ["các Bộ, ngành, cơ quan liên quan"]],
+    ["Đề nghị các đơn vị quản lý hạ tầng có các biện pháp bảo đảm an toàn.", ["các đơn vị quản lý hạ tầng"]],
+    ["Tổ quản lý do Phó Chủ tịch UBND huyện làm Tổ trưởng.", ["Tổ quản lý"]],
+    ["Sở Giáo dục các tỉnh từ Quảng Ngãi trở ra chủ động ứng phó.", ["Sở Giáo dục các tỉnh từ Quảng Ngãi trở ra"]],
   ])("%s", (sentence, want) => {
     expect(leads(sentence)).toEqual(want);
   });
