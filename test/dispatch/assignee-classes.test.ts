@@ -1184,3 +1184,10 @@ describe("where a list of units ends", () => {
     expect(bodies.readList("UBND các xã: Phú Lai, Đoàn Kết tổ chức thực hiện.").list).toBe("UBND các xã: Phú Lai, Đoàn Kết");
   });
 });
+
+describe("a title and its head noun wrapped before the body's name", () => {
+  it("goes on with the name on the next line ('Giám đốc Sở' / 'Giáo dục và Đào tạo, …')", () => {
+    const text = "QUYẾT ĐỊNH\n**Điều 3.** Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở\nGiáo dục và Đào tạo, Thủ trưởng các sở, ban, ngành, Giám đốc Trung tâm Phục vụ\nhành chính công tỉnh chịu trách nhiệm thi hành Quyết định này./.\n";
+    expect(names(text)).toEqual([["lead:Chánh Văn phòng Ủy ban nhân dân tỉnh", "lead:Giám đốc Sở Giáo dục và Đào tạo", "lead:Thủ trưởng các sở, ban, ngành", "lead:Giám đốc Trung tâm Phục vụ hành chính công tỉnh"]]);
+  });
+});
