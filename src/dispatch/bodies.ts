@@ -182,6 +182,9 @@ export function readList(s: string): { list: string; end: number } {
     const places = c === ":" && PLACES_BEFORE_COLON.test(out) && bodyHeadAt(out.trimStart()) > 0 ? UNITS_AFTER_KIND.exec(s.slice(i)) ?? PLACES_LEAD_IN.exec(s.slice(i)) : null;
     // Only when the verb comes straight after them, or a second colon opens the items asked of them ("2. Chủ tịch UBND các
     // tỉnh: Khánh Hòa, Đắk Lắk, Gia Lai:"): a line that ends on the places is a heading or an address.
+    // "Ủy ban nhân dân các quận, huyện, thị xã: Chủ động, phối hợp …": a verb of two syllables or more written with a
+    // capital after the colon opens the duties, it names no place.
+    if (places && STOP_RE.exec(places[1]!.trimStart().toLowerCase())?.[0].includes(" ")) break;
     if (places && (STOP_RE.test(s.slice(i + places[0].length).trimStart()) || /^\s*:\s*(?:$|\n)/u.test(s.slice(i + places[0].length)))) {
       out = `${out.trimEnd()}: ${places[1]!.trim()}`;
       i += places[0].length;
@@ -234,7 +237,9 @@ export function readList(s: string): { list: string; end: number } {
     if (c === "G" && out.trim() !== "" && /^Giao\s+(?:cho\s+)?/u.test(s.slice(i, i + 12)) && bodyHeadAt(s.slice(i).replace(/^Giao\s+(?:cho\s+)?/u, "")) > 0) break;
     // "Báo Thanh tra ngày 29/10/2016 có bài …": a date after a name is when it acted, never part of the name.
     if (c === "n" && out.trim() !== "" && /^ngày\s+\d/u.test(s.slice(i, i + 10))) break;
-    if (c === "c" && /^\s*\p{Lu}[^,]*$/u.test(out) && /^có\s(?!liên quan|trụ sở)/u.test(s.slice(i, i + 16)) && !/(?:^|\s)(?:các|những|tất cả|mỗi|từng|\d{1,3})\s/iu.test(` ${out}`)) break;
+    // "chưa" likewise: "Bộ Tài chính chưa ban hành …" says what the ministry has not done; "các hộ gia đình chưa bàn giao
+    // mặt bằng" are the households that have not.
+    if (c === "c" && /^\s*\p{Lu}[^,]*$/u.test(out) && /^(?:có\s(?!liên quan|trụ sở)|chưa\s)/u.test(s.slice(i, i + 16)) && !/(?:^|\s)(?:các|những|tất cả|mỗi|từng|\d{1,3})\s/iu.test(` ${out}`)) break;
     if (out.trim() !== "" && small) {
       STOP_Y.lastIndex = i;
       const stop = STOP_Y.exec(s);
@@ -350,6 +355,7 @@ const CA_NHAN_RUN = /^[^;]{0,60}?(?:^|[\s,])cá nhân(?![\p{L}])/u;
 
 const CONCURRENT_POST = /(^|[,;]\s*)((?:[Đđ]ồng chí\s+)?(?:Phó\s+)?(?:Bộ trưởng|Thứ trưởng|Thủ tướng|Chủ tịch|Giám đốc|Bí thư|Thống đốc)\s[^,;–-]{2,80}?)\s+[–-]\s+(?:Phó\s+)?(?:Trưởng|Chủ tịch|Tổ trưởng|Chủ nhiệm)\s[^,;]*/gu;
 // "Các ông (bà) Chánh Văn phòng Hội đồng nhân dân và Uỷ ban nhân dân tỉnh": the honorific does not change the office.
+const CORPORATE_BEFORE = /(?:^|[,;]\s*|\s(?:và|cùng|với)\s+)(?:các\s+)?(?:Tập đoàn|Tổng công ty|Công ty|Ngân hàng)\s[^,;]*$/u;
 const SHARED_OFFICE_BEFORE = /^(?:(?:các\s+)?(?:ông|bà)(?:\s*\(\s*bà\s*\)|\s*\/\s*bà)?\s+)?(?:(?:Chánh|Phó Chánh)\s+)?Văn phòng\s+(?:HĐND|HDND|Hội đồng nhân dân|Đoàn ĐBQH|Đoàn đại biểu Quốc hội)$/iu;
 
 const QUANTIFIED_STANDING = new RegExp(`^(?:tất cả|toàn thể)\\s+(?:các\\s+)?(?:${STANDING_SRC.join("|")}|${POSITION_SRC.join("|")})(?![\\p{L}])`, "iu");
@@ -393,7 +399,9 @@ function splitOnce(list: string): string[] {
   // "… đoàn thể của tỉnh – Uỷ ban nhân dân các huyện, thị xã": a dash between two bodies separates them ("Lao động -
   // Thương binh và Xã hội", "Phát thanh - Truyền hình" are names: no body starts after their dash).
   // "Văn phòng HĐND - UBND huyện" is one office serving both.
-  list = list.replace(/\s+[–-]\s+(?=\p{Lu})/gu, (m, at: number) => (bodyHeadAt(list.slice(at + m.length)) > 0 && !SHARED_OFFICE_BEFORE.test(list.slice(0, at)) ? ", " : m));
+  // A company's or bank's name holds a dash between its fields or before its branch ("Tập đoàn Công nghiệp - Viễn thông
+  // Quân đội", "Ngân hàng … Công thương Việt Nam - Chi nhánh Tây Thăng Long"): one body.
+  list = list.replace(/\s+[–-]\s+(?=\p{Lu})/gu, (m, at: number) => (bodyHeadAt(list.slice(at + m.length)) > 0 && !SHARED_OFFICE_BEFORE.test(list.slice(0, at)) && !CORPORATE_BEFORE.test(list.slice(0, at)) ? ", " : m));
   // "các cơ quan, ban ngành, đoàn thể huyện UBND các xã, thị trấn": a lower-case place word closes a name, and a
   // government office right after it is the next body, its comma left out ("Phó Chủ tịch Văn xã UBND …": "Văn xã" is the
   // portfolio, not a place).
@@ -455,7 +463,10 @@ function splitOnce(list: string): string[] {
       // "Giám đốc Sở Y tế và tổ chức, cá nhân có liên quan": the idiom "tổ chức, cá nhân" (guide: one collective) is a
       // body of its own, with or without "các".
       const orgsAndPersons = cur !== "" && !bareKindSeg(cur) && /^tổ chức$/iu.test(seg) && /^cá nhân(?![\p{L}])/iu.test(parts[k + 2]?.trim() ?? "") && !/^(?:(?:tất cả|toàn thể)\s+)?(?:các|những)\s/iu.test(cur);
-      const startsNew = cur === "" || afterIdiom || closed || staffAfterBodies || untitledAfterHead || orgsAndPersons || (!idiomTail && !sharedOffice && !elided && !quantified && ((bodyHeadAt(seg) > 0 && !(kind && isCollective(cur))) || /^(?:các|mỗi|từng)\s/iu.test(seg)));
+      // "Công an, Quân sự, Trạm Y tế đảm bảo trực …": a unit named by its head noun alone is complete; a capitalised name
+      // after it is the next unit of the commune, not more of its name.
+      const afterBareHead = cur !== "" && /^\p{Lu}/u.test(seg) && bodyHeadAt(cur) === cur.length && !/(?:^|\s)các\s/iu.test(cur) && !KIND_WORD.test(cur.toLowerCase()) && !KIND_WORD.test(seg.toLowerCase());
+      const startsNew = cur === "" || afterIdiom || afterBareHead || closed || staffAfterBodies || untitledAfterHead || orgsAndPersons || (!idiomTail && !sharedOffice && !elided && !quantified && ((bodyHeadAt(seg) > 0 && !(kind && isCollective(cur))) || /^(?:các|mỗi|từng)\s/iu.test(seg)));
       const shared = !startsNew && sep.includes(",") ? sharedHead(cur, seg, parts.slice(k + 1)) : !startsNew && sep.includes("và") ? sharedNameHead(cur, seg) : null;
       if (shared) {
         names.push(cur);

@@ -29,7 +29,9 @@ const HEADER_BLOCK = /^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|CHỦ T�
 export const STAMP_LINE = /^(?:TUYỆT MẬT|TỐI MẬT|MẬT|HỎA TỐC|HOẢ TỐC|THƯỢNG KHẨN|KHẨN)$/u;
 // "… chủ trì, phối hợp với Văn phòng Huyện ủy," wrapped before the next coordinator: the list goes on.
 const COORD_LIST_OPEN = /phối hợp(?:\s+(?:với|cùng))?\s+[^.;:]*,$/u;
-const TITLE_END = /(?:^|[\s,;])(?:Giám đốc|Phó Giám đốc|Chủ tịch|Phó Chủ tịch|Thủ trưởng|Chánh Văn phòng|Chánh Thanh tra|Trưởng|Bí thư|Hiệu trưởng|Cục trưởng|Vụ trưởng|Viện trưởng|Tổng Giám đốc|Bộ trưởng)$/u;
+// "…, Giám đốc Sở" / "Giáo dục và Đào tạo, …": the head noun of the body a title heads, wrapped before its name, goes on
+// too.
+const TITLE_END = /(?:^|[\s,;])(?:Giám đốc|Phó Giám đốc|Chủ tịch|Phó Chủ tịch|Thủ trưởng|Chánh Văn phòng|Chánh Thanh tra|Trưởng|Bí thư|Hiệu trưởng|Cục trưởng|Vụ trưởng|Viện trưởng|Tổng Giám đốc|Bộ trưởng)(?:\s+(?:Sở|Bộ|Ban|Phòng|Cục|Chi cục|Tổng cục|Viện|Trung tâm|Ủy ban|Uỷ ban|Hội))?$/u;
 const KIND_COLON_END = /(?:^|\s)các\s+(?:Bộ|Sở|Cục|Vụ|Tổng cục|Tổng công ty|Tập đoàn|bộ|sở|cục)(?:\s*,\s*(?:ban|ngành|cơ quan))*\s*:$/u;
 const ABBREV_TAIL = /^[A-ZĐ]{2,}(?:\s*[-–&]\s*[A-ZĐ]{2,})*[.;,]?$/u;
 const RULE_LINE = /^[|\-–—_=*.\s]+$/u;

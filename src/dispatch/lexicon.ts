@@ -85,14 +85,14 @@ export const STOP_WORDS = [
   "lãnh đạo", "phát huy", "cung cấp", "tuyên truyền", "vận động", "hoàn thành", "gửi", "nộp", "có ý kiến", "ban hành",
   "trình", "đề xuất", "sớm", "kịp thời", "lập", "mở", "tập trung", "phổ biến", "duy trì", "hỗ trợ", "bảo đảm", "đảm bảo",
   "chăm lo", "tạo điều kiện", "khẩn trương", "nghiêm túc", "căn cứ", "chuẩn bị", "tiến hành", "nâng cao", "phát động",
-  "định kỳ", "chú ý", "thi hành", "được", "đề nghị", "yêu cầu", "(?<!Ngoại\\s)giao(?!\\s+(?:thông|dịch))", "là", "không", "đã", "đang", "sẽ",
+  "định kỳ", "chú ý", "thi hành", "được", "đề nghị", "yêu cầu", "(?<!Ngoại\\s)giao(?!\\s+(?:thông|dịch))", "là", "(?<![Hh]àng\\s)không", "đã", "đang", "sẽ",
   "phải", "nhận", "có văn bản", "xem xét", "thẩm định", "phê duyệt", "ký", "ưu tiên", "bổ sung", "hoàn thiện", "điều chỉnh",
   "công khai", "tập huấn", "đánh giá", "sơ kết", "tổng kết", "thống kê", "giám sát", "cập nhật", "rà", "để", "nhằm",
   "trong", "tại", "về", "với", "cùng", "khi", "nếu", "sau", "trước", "vào", "đối với", "làm", "thì",
   "mời", "(?<!Danh\\s)dự(?!\\s+(?:phòng|bị)(?![\\p{L}]))", "tổ chức", "phân công", "thành lập", "kiện toàn", "củng cố", "tuyên dương", "khen thưởng", "góp phần",
   "tăng", "giảm", "rút kinh nghiệm", "bám sát", "đăng", "in", "phát hành", "lưu ý", "thông báo", "quản lý",
   "thẩm tra", "tiếp thu", "khắc phục", "xử lý", "giải quyết", "kiến nghị", "liên hệ", "biên soạn", "cấp phát",
-  "mua", "sắp xếp", "vừa", "cũng", "luôn", "nắm", "hưởng ứng", "lồng ghép", "tăng cường", "đưa", "xin", "ra", "tìm", "kiểm đếm", "kêu gọi", "huy động", "sơ tán", "ứng phó",
+  "mua", "sắp xếp", "vừa", "cũng", "luôn", "nắm", "hưởng ứng", "lồng ghép", "tăng cường", "đưa", "xin", "(?<!trở\\s)ra", "tìm", "kiểm đếm", "kêu gọi", "huy động", "sơ tán", "ứng phó",
   "theo sát", "hãy", "giới thiệu", "thu gom", "chọn", "có kế hoạch", "có phương án", "kính(?= (?:gửi|mời|đề nghị|mong|báo|trình|chuyển)(?![\\p{L}]))", "có biện pháp", "đẩy nhanh",
   "chỉ(?!\\s+(?:đạo|huy|thị|tiêu|số|định|dẫn|đường))", "nhắc nhở", "tùy", "tuỳ", "tuân thủ", "trân trọng", "chấn chỉnh", "nghiêm cấm", "tạm dừng", "tạm hoãn", "hoãn", "cho phép", "thăm hỏi", "động viên",
   "tuần tra", "kiểm soát", "ngăn chặn", "bảo vệ", "(?<!Tổng\\s)điều tra", "xác minh", "khảo sát", "ký kết", "chấp hành",
@@ -115,6 +115,14 @@ export const STOP_WORDS = [
   // "Bộ Ngoại giao hoàn tất các thủ tục đối ngoại", "Bộ trưởng Bộ Công an thừa ủy quyền Thủ tướng …, thay mặt Chính phủ
   // ký …": finishing, and acting for another, are verbs no name holds.
   "hoàn tất", "thừa (?:ủy|uỷ) quyền", "thừa lệnh", "thay mặt",
+  // "… hộ kinh doanh cảnh giác …", "Phòng LĐ-TBXH huyện … kết hợp …", "UBND huyện … phê bình …", "… hạn chế …": what a
+  // body is asked to do or did, never a word of its name.
+  "cảnh giác", "kết nối", "buôn bán", "kết hợp", "phê bình", "hạn chế", "khuyến cáo", "tham khảo",
+  // "các đơn vị có các biện pháp …": having measures is the duty ("có biện pháp" with the plural before its object).
+  "có (?:các|những) (?:biện pháp|kế hoạch|phương án|giải pháp)",
+  // "Tổ quản lý do Phó Chủ tịch … làm Tổ trưởng": the official who heads a body follows it ("các hội do Đảng và Nhà nước
+  // giao nhiệm vụ", "dịch bệnh … do chủng mới vi rút Corona" stay in the name).
+  "do(?=\\s+(?:(?:Phó\\s+)?(?:Chủ tịch|Trưởng|Giám đốc|Bí thư)|đồng chí|[Đđ]\\/[Cc]|ông|bà)\\s)",
 ];
 
 // Nouns that "định kỳ" modifies as the kind of activity ("khám sức khỏe định kỳ"), not as a schedule.

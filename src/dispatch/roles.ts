@@ -54,9 +54,11 @@ const DOC_SAYS = /^(?:Công văn|Thông báo|Kế hoạch|Chỉ thị|Văn bản
 // "Chánh Văn phòng … làm Trưởng bộ phận", "… làm thành viên": who a body is made up of, not work.
 // "Hội … hoan nghênh đề xuất này", "UBND huyện tiếp thu ý kiến của cử tri", "… ghi nhận, biểu dương …": a body's stance;
 // "UBND các xã … có quyền yêu cầu …", "Thẩm quyền quyết định …: Ban Thường vụ Đảng ủy cấp xã.": what a body may do,
-// not what it must. "Văn phòng UBND tỉnh truyền đạt ý kiến của …": the office passing on a leader's opinion. "…, Ủy ban nhân dân tỉnh Hà Giang tại văn bản số …": a body followed by
-// "tại"/"của" is the author of a document cited, not a subject with its verb.
-const BACKGROUND_VERB = /^(?:ban hành|banh|đã|đang|nhận được|có ý kiến|làm (?:trưởng|phó|thành viên|thường trực|ủy viên|uỷ viên|tổ trưởng|tổ phó)|có (?:bài|văn|công văn|công điện|tờ|thông báo|quyết|nghị)|được(?! giao| phân công)|vừa|là|(?:kính |rất )?mong|lấy ý kiến|đồng ý|cho biết|nhấn mạnh|khẳng định|nhận thấy|hoan nghênh|tiếp thu|ghi nhận|biểu dương|đánh giá cao|có quyền|thẩm quyền|truyền đạt|tại|của|chủ trì (?:hội nghị|cuộc họp|phiên họp|buổi làm việc|buổi họp|kỳ họp|lễ))(?![\p{L}])/u;
+// not what it must. "Văn phòng UBND tỉnh truyền đạt ý kiến của …": the office passing on a leader's opinion. "…, Ủy ban
+// nhân dân tỉnh Hà Giang tại văn bản số …": a body followed by "tại"/"của" is the author of a document cited, not a
+// subject with its verb. "Bộ Tài chính chưa ban hành Thông tư …": what a body has not yet done is the situation the
+// letter explains, not work given to it.
+const BACKGROUND_VERB = /^(?:ban hành|banh|đã|đang|chưa|nhận được|có ý kiến|làm (?:trưởng|phó|thành viên|thường trực|ủy viên|uỷ viên|tổ trưởng|tổ phó)|có (?:bài|văn|công văn|công điện|tờ|thông báo|quyết|nghị)|được(?! giao| phân công)|vừa|là|(?:kính |rất )?mong|lấy ý kiến|đồng ý|cho biết|nhấn mạnh|khẳng định|nhận thấy|hoan nghênh|tiếp thu|ghi nhận|biểu dương|đánh giá cao|có quyền|thẩm quyền|truyền đạt|tại|của|chủ trì (?:hội nghị|cuộc họp|phiên họp|buổi làm việc|buổi họp|kỳ họp|lễ))(?![\p{L}])/u;
 
 function listAt(input: string): { names: string[]; end: number } | null {
   // "Giao Giám đốc: Sở Văn hóa, Thể thao và Du lịch, Sở Thông tin …": a title standing for each body listed after it.

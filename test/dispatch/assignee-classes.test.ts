@@ -61,6 +61,15 @@ describe("verbs that end a name the lexicon did not know", () => {
     ["Đoàn Thanh niên ở khu vực đô thị có nhiệm vụ tổ chức ra quân.", ["Đoàn Thanh niên ở khu vực đô thị"]],
     ["Đề nghị các Trung tâm hàng năm chỉ thực hiện 02 kỳ báo cáo.", ["các Trung tâm"]],
     ["Người đứng đầu cơ quan, đơn vị trực tiếp truyền đạt Nghị quyết.", ["Người đứng đầu cơ quan, đơn vị"]],
+    ["Đề nghị các hộ kinh doanh cảnh giác với các hành vi giả mạo.", ["các hộ kinh doanh"]],
+    ["Phòng Lao động huyện Bến Lức kết hợp chi trả trợ cấp.", ["Phòng Lao động huyện Bến Lức"]],
+    ["Đề nghị các xã, thị trấn hạn chế tổ chức các hoạt động ngoài trời.", ["các xã, thị trấn"]],
+    ["Tổng công ty Cảng hàng không Việt Nam chủ trì thực hiện.", ["Tổng công ty Cảng hàng không Việt Nam"]],
+    ["UBND các phường, xã, khuyến cáo người dân hạn chế ra ngoài.", ["UBND các phường, xã"]],
+    ["Đề nghị các Bộ, ngành, cơ quan liên quan và tham khảo ý kiến các chuyên gia.", ["các Bộ, ngành, cơ quan liên quan"]],
+    ["Đề nghị các đơn vị quản lý hạ tầng có các biện pháp bảo đảm an toàn.", ["các đơn vị quản lý hạ tầng"]],
+    ["Tổ quản lý do Phó Chủ tịch UBND huyện làm Tổ trưởng.", ["Tổ quản lý"]],
+    ["Sở Giáo dục các tỉnh từ Quảng Ngãi trở ra chủ động ứng phó.", ["Sở Giáo dục các tỉnh từ Quảng Ngãi trở ra"]],
   ])("%s", (sentence, want) => {
     expect(leads(sentence)).toEqual(want);
   });
@@ -73,6 +82,8 @@ describe("verbs that end a name the lexicon did not know", () => {
   it("a body speaking ('rất mong', 'lấy ý kiến', 'đồng ý', 'có Công văn số …') gives no task", () => {
     expect(names("Sở Công thương rất mong sự quan tâm, phối hợp của Quý đơn vị.")).toEqual([]);
     expect(names("Thường trực Thành ủy đồng ý chủ trương tổ chức lễ kỷ niệm.")).toEqual([]);
+    // What a body has not yet done is the situation the letter explains.
+    expect(names("Đồng thời, Bộ Tài chính chưa ban hành Thông tư sửa đổi, bổ sung Thông tư số 101/2018.")).toEqual([]);
     expect(names("Ngày 05/3/2012, UBND huyện Nam Đông có Công văn số 50/UBND-NN về việc thu hoạch lòng hồ.")).toEqual([]);
   });
 });
@@ -1148,4 +1159,37 @@ describe("verbs of finishing and of acting for another end a name", () => {
     ["Giao Bộ trưởng Bộ Công an thừa ủy quyền Thủ tướng Chính phủ, thay mặt Chính phủ ký Tờ trình.", ["Bộ trưởng Bộ Công an"]],
     ["Giao Bộ Xây dựng thay mặt Chính phủ ký Hiệp định.", ["Bộ Xây dựng"]],
   ])("%s", (sentence, want) => expect(leadsOfSentence(sentence)?.leads).toEqual(want));
+});
+
+describe("a dash inside a company's or bank's name", () => {
+  it.each([
+    ["Tập đoàn Công nghiệp - Viễn thông Quân đội", ["Tập đoàn Công nghiệp - Viễn thông Quân đội"]],
+    ["Ngân hàng Thương mại cổ phần Công thương Việt Nam - Chi nhánh Tây Thăng Long", ["Ngân hàng Thương mại cổ phần Công thương Việt Nam - Chi nhánh Tây Thăng Long"]],
+    ["Bộ Xây dựng, Tập đoàn Công nghiệp - Viễn thông Quân đội", ["Bộ Xây dựng", "Tập đoàn Công nghiệp - Viễn thông Quân đội"]],
+    // Between two bodies of government the dash still separates them.
+    ["Sở Tài chính - Ủy ban nhân dân các huyện", ["Sở Tài chính", "Ủy ban nhân dân các huyện"]],
+  ])("%s", (list, want) => {
+    expect(splitList(list)).toEqual(want);
+  });
+});
+
+describe("where a list of units ends", () => {
+  it("a unit named by its head noun alone is complete: a capitalised name after it is the next unit", () => {
+    expect(splitList("Công an, Quân sự, Trạm Y tế")).toEqual(["Công an", "Quân sự", "Trạm Y tế"]);
+    expect(leads("Công an, Quân sự, Trạm Y tế đảm bảo trực 24/24.")).toEqual(["Công an", "Quân sự", "Trạm Y tế"]);
+    // A kind word after a capitalised kind still continues the collective.
+    expect(splitList("các Sở, Ban, Ngành")).toEqual(["các Sở, Ban, Ngành"]);
+  });
+
+  it("a verb written with a capital after a collective's colon opens its duties, it names no place", () => {
+    expect(bodies.readList("Ủy ban nhân dân các quận, huyện, thị xã: Chủ động, phối hợp Sở Y tế triển khai.").list).toBe("Ủy ban nhân dân các quận, huyện, thị xã");
+    expect(bodies.readList("UBND các xã: Phú Lai, Đoàn Kết tổ chức thực hiện.").list).toBe("UBND các xã: Phú Lai, Đoàn Kết");
+  });
+});
+
+describe("a title and its head noun wrapped before the body's name", () => {
+  it("goes on with the name on the next line ('Giám đốc Sở' / 'Giáo dục và Đào tạo, …')", () => {
+    const text = "QUYẾT ĐỊNH\n**Điều 3.** Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở\nGiáo dục và Đào tạo, Thủ trưởng các sở, ban, ngành, Giám đốc Trung tâm Phục vụ\nhành chính công tỉnh chịu trách nhiệm thi hành Quyết định này./.\n";
+    expect(names(text)).toEqual([["lead:Chánh Văn phòng Ủy ban nhân dân tỉnh", "lead:Giám đốc Sở Giáo dục và Đào tạo", "lead:Thủ trưởng các sở, ban, ngành", "lead:Giám đốc Trung tâm Phục vụ hành chính công tỉnh"]]);
+  });
 });
