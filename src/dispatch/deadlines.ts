@@ -35,7 +35,7 @@ const DATE = `(?:ngày\\s*)?(?:(?:sáng|chiều|tối|trưa)\\s+(?:ngày\\s*)?)?
 // "bắt đầu từ ngày 07/6/2022", "kể từ ngày 12/05/2021" with no end: an open window is due from its first day (the
 // guide's "kể từ ngày X đến khi …" → X); "vào thời điểm 0 giờ, ngày 1-4-2019": the moment an activity starts.
 const CUE =
-  "(?:không (?:quá|muộn hơn)|trước|chậm nhất(?:\\s+(?:là|vào|trong))*|muộn nhất|(?:thời hạn|hạn chót|hạn cuối)(?:\\s+[^\\s.;:\\d]+){0,6}?\\s+(?:sẽ\\s+)?là|hạn chót|hạn cuối|thời hạn|hạn|(?<!(?:tin|lập)\\s)tức(?:\\s+là)?|(?<!tính\\s)đến hết|(?<!tính\\s)đến|kết thúc|xong|hoàn thành|bắt đầu(?:\\s+từ)?|kể từ|vào\\s+thời điểm|vào lúc|vào|lúc|trong ngày|diễn ra(?:\\s+vào)?|dự kiến(?:\\s+vào)?|thời gian[^:.;\\n]{0,50}:(?:\\s*(?:0?[1-9]|một|hai|ba)\\s+(?:ngày|buổi)\\s*,)?)";
+  "(?:không (?:quá|muộn hơn)|trước|chậm nhất(?:\\s+(?:là|vào|trong))*|muộn nhất|(?:thời hạn|hạn chót|hạn cuối)(?:\\s+[^\\s.;:\\d]+){0,6}?\\s+(?:sẽ\\s+)?là|hạn chót|hạn cuối|thời hạn|hạn|(?<!(?:tin|lập)\\s)tức(?:\\s+là)?|(?<!tính\\s)đến hết|(?<!tính\\s)đến|kết thúc|xong|hoàn thành|bắt đầu(?:\\s+từ)?|kể từ|vào\\s+thời điểm|vào lúc|vào\\s+hồi|vào|lúc|trong ngày|diễn ra(?:\\s+vào)?|dự kiến(?:\\s+vào)?|thời gian[^:.;\\n]{0,50}:(?:\\s*(?:0?[1-9]|một|hai|ba)\\s+(?:ngày|buổi)\\s*,)?)";
 
 // "số liệu giải ngân tính đến ngày 15/9/2019", "biên chế được giao thời điểm 31/7": the day a figure is counted at is
 // the state a report describes, not a time to act by (only "vào thời điểm …" starts an activity).
@@ -143,6 +143,9 @@ const DAY_LIST_RE = /(?:trước|vào|chậm nhất(?:\s+là)?|hạn)\s+(?:(?:c�
 // session or round of a month is held within that month (a line wrap may have glued "phiênhọp").
 const SESSION_MONTH_RE = /(?:tại|vào)\s+(?:cùng\s+)?(?<![\p{L}])(?:kỳ|phiên)(?:\s+|(?=họp))(?=\p{L})[^.;:\d\n]{0,60}?(?<![\p{L}])tháng\s+(\d{1,2})(?:\s*(?:\/|năm|-|\.)\s*(\d{4}))?(?![\d/])/giu;
 // "từ tháng 1-12/2023": a span of months ends with its last month.
+// "vào trung tuần tháng 8/2010", "trước thượng tuần tháng 3": a month's ten-day part (thượng 1–10, trung 11–20, hạ
+// 21–end) is due on its last day, or before its first with "trước".
+const TEN_DAYS_RE = /(?:(trước)|trong|vào|đến|hết|dự kiến(?:\s+vào)?|diễn ra(?:\s+vào)?)\s+(thượng|trung|hạ)\s+tuần\s+tháng\s+(\d{1,2})(?:\s*(?:\/|năm|-|\.)\s*(\d{4}))?(?![\d/])/giu;
 const MONTH_SPAN_RE = /từ\s+tháng\s+(\d{1,2})\s*[-–]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})(?!\d)/giu;
 // "trước ngày 05/6 và 05/12 hàng năm": two days a year six months apart are a half-yearly schedule (the guide's "the
 // shorter period wins"), due on the next of them.
@@ -344,6 +347,13 @@ export function findDeadlines(original: string, ctx: DateContext): FoundDeadline
     const y = m[3] ? Number(m[3]) : ctx.year;
     const mon = Number(m[2]);
     push(m.index, m[0], m[1] ? dayBefore(iso(y, mon, 1)) : lastDay(y, mon));
+  }
+  for (const m of digits && /tuần\s+tháng/iu.test(text) ? text.matchAll(TEN_DAYS_RE) : []) {
+    const y = m[4] ? Number(m[4]) : ctx.year;
+    const mon = Number(m[3]);
+    const part = { thượng: 0, trung: 1, hạ: 2 }[m[2]!.toLowerCase() as "thượng" | "trung" | "hạ"];
+    const end = part === 2 ? lastDay(y, mon) : iso(y, mon, 10 * (part + 1));
+    push(m.index, m[0], m[1] ? (part === 0 ? dayBefore(iso(y, mon, 1)) : iso(y, mon, 10 * part)) : end);
   }
   for (const m of digits && /kỳ|phiên/iu.test(text) ? text.matchAll(SESSION_MONTH_RE) : []) {
     push(m.index, m[0], lastDay(m[2] ? Number(m[2]) : ctx.year, Number(m[1])));

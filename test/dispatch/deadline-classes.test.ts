@@ -15,6 +15,8 @@ describe("open starts and moments", () => {
     ["tiến hành tổng điều tra dân số vào thời điểm 0 giờ, ngày 1-4-2019.", "2019-04-01"],
     ["Khoa khám bệnh tổ chức khám chữa bệnh sáng thứ Ba ngày mùng 02/5/2023", "2023-05-02"],
     ["tổ chức ra quân vào sáng thứ Bảy, ngày 11/6/2022", "2022-06-11"],
+    // "vào hồi 7h00 ngày …": the hour an event starts, as "vào lúc".
+    ["Lễ phát động tổ chức vào hồi 7h00 ngày 22 tháng 3 năm 2015 tại Hà Nội", "2015-03-22"],
   ])("%s", (s, date) => {
     expect(first(s)).toMatchObject({ date, recurrence: null });
   });
@@ -34,6 +36,10 @@ describe("months and years", () => {
     ["Thời hạn hoàn thành: tháng 12/2025", "2025-12-31"],
     ["Thời hạn hoàn thành: Quý I/2026", "2026-03-31"],
     ["Thời hạn thực hiện: năm 2026", "2026-12-31"],
+    // A month's ten-day part: thượng (1–10), trung (11–20), hạ (21–end).
+    ["đề nghị Hà Nội đăng cai tổ chức vào trung tuần tháng 8/2010", "2010-08-20"],
+    ["Hội thi diễn ra vào hạ tuần tháng 4 năm 2022", "2022-04-30"],
+    ["gửi báo cáo trước trung tuần tháng 6", "2022-06-10"],
   ])("%s", (s, date) => {
     expect(first(s)).toMatchObject({ date, recurrence: null });
   });
