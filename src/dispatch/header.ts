@@ -7,6 +7,7 @@ import type { DocHeader } from "./schema.js";
 import type { Line } from "./clean.js";
 import { bodyHeadAt, readList, splitList } from "./bodies.js";
 import { ISSUER_HEAD, issuerName } from "./issuer.js";
+import { DOTTED_ABBREVIATIONS } from "./lexicon.js";
 
 // "THƯỜNG TRỰC HĐND HUYỆN HỌP THƯỜNG KỲ THÁNG 8/2020", "ĐẢNG ỦY XÃ TỐNG TRÂN TỔ CHỨC HỘI NGHỊ GIAO BAN …": a news page's
 // headline in capitals tells what a body did; an issuer line names the body only.
@@ -418,8 +419,7 @@ export function readHeader(input: Line[]): HeaderResult {
       doc.type ??= /^văn bản$/iu.test(m[1]!) ? "Công văn" : titleCaseType(m[1]!);
       const sd = SOURCE_DATE.exec(t);
       if (sd && doc.date === null) doc.date = iso(+sd[3]!, +sd[2]!, +sd[1]!);
-      // The naming sentence ends at its full stop, at "; theo đó, …" or at "… (cụ thể) như sau:"; the rest is body.
-      const stop = /\.\s+(?=\p{Lu})|;\s*(?=theo đó|trong đó|đồng thời)|[,;]?\s*(?:cụ thể\s*)?(?:như sau|các nội dung sau|cụ thể)\s*:\s*|\.\s*$/iu.exec(t.slice(m.index + m[0].length));
+      const stop = NAMING_STOP.exec(t.slice(m.index + m[0].length));
       const sentenceEnd = stop ? m.index + m[0].length + stop.index : t.length;
       const after = t.slice(m.index + m[0].length, sentenceEnd);
       const tail = readNamingTail(after);
@@ -488,6 +488,9 @@ export function readHeader(input: Line[]): HeaderResult {
  * A document the directive follows is cited, not named: "Thực hiện/Căn cứ …", "theo chỉ đạo tại …", "… của UBND tỉnh, …".
  */
 // A portal may glue its posting time to the lead ("20/7/2022 16:18 (hocmon.gov.vn) Theo Công văn số …").
+// The naming sentence ends at its full stop (not the one of "TP. Vũng Tàu"), at "; theo đó, …" or at "… (cụ thể) như
+// sau:"; the rest is body.
+const NAMING_STOP = new RegExp(`(?<!(?:^|[\\s(])(?:${DOTTED_ABBREVIATIONS}))\\.\\s+(?=\\p{Lu})|;\\s*(?=theo đó|trong đó|đồng thời)|[,;]?\\s*(?:cụ thể\\s*)?(?:như sau|các nội dung sau|cụ thể)\\s*:\\s*|\\.\\s*$`, "iu");
 const TITLE_ABOUT = /^[^.;]{0,160}?\s(?:V\/v|về việc)\s/iu;
 const VEHICLE_OPEN = /(?:^(?:\d{1,2}\/\d{1,2}\/\d{4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+)?(?:\([^()]{1,40}\)\s*)?|[.;]\s+|^\(\s*|Theo đó,\s*)(?:Theo|Tại|Trong|tại)\s+$/u;
 const VEHICLE_THEN = /^(?:,?\s*ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})?(?:\s+(?:về việc|v\/v|về)\s+[^,.;]{3,200})?(?:\s*,\s*(?:để|nhằm)\s[^.;]{3,200}?)?\s*,\s*(?:\p{Lu}[^,.;()]{1,80}?)\s+(?:vừa\s+|đã\s+)?(?:đề nghị|yêu cầu|chỉ đạo|giao|đôn đốc|hướng dẫn|thông báo|lưu ý)[\s:]/u;

@@ -6,6 +6,7 @@
  */
 import { bodyHeadAt, holderAt, isGeneric, personAt, readList, splitList, STOP_RE } from "./bodies.js";
 import { heldInParens, holderLabel } from "./rosters.js";
+import { DOTTED_ABBREVIATIONS } from "./lexicon.js";
 
 
 export interface SentenceLeads {
@@ -806,10 +807,11 @@ function unwrapLists(text: string): string {
   return out;
 }
 
+const SENTENCE_BREAK = new RegExp(`\\n|(?<=[.!?…])(?<!(?:^|\\s)(?:${DOTTED_ABBREVIATIONS})\\.)\\s+(?=[\\p{Lu}\\d"“(])`, "u");
 /** Sentences: split after . ! ? (not inside numbers or abbreviations like "TP.HCM") and at line breaks. */
 export function sentences(text: string): string[] {
   return unwrapLists(text)
-    .split(/\n|(?<=[.!?…])(?<!(?:^|\s)(?:TP|TX|Tp|Tx|TS|ThS|PGS|GS|BS|KS|Q|P|TT)\.)\s+(?=[\p{Lu}\d"“(])/u)
+    .split(SENTENCE_BREAK)
     .map((x) => x.trim())
     .filter(Boolean);
 }

@@ -187,3 +187,13 @@ describe("a news sentence telling whom the document was sent to", () => {
     expect(doc.recipients.join("; ")).toMatch(/Sở GT-VT các tỉnh/u);
   });
 });
+
+describe("a portal's naming sentence", () => {
+  it("does not end at the full stop of an abbreviation inside the subject ('TP. Vũng Tàu')", () => {
+    const doc = header(
+      "Ngày 24/8, Chủ tịch UBND tỉnh đã ký ban hành Quyết định số 425/QĐ-BCĐ về việc thiết lập vùng cách ly y tế đối với chung cư Bình An, phường 10, TP. Vũng Tàu để phòng, chống dịch COVID-19. Theo đó, giao UBND TP. Vũng Tàu chủ trì.",
+    );
+    expect(doc.number).toBe("425/QĐ-BCĐ");
+    expect(doc.subject).toBe("thiết lập vùng cách ly y tế đối với chung cư Bình An, phường 10, TP. Vũng Tàu để phòng, chống dịch COVID-19");
+  });
+});
