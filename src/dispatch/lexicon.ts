@@ -43,6 +43,9 @@ export const HEAD_SRC = [
   // The trade unions and the abbreviations mass organisations write their own bodies with ("LĐLĐ quận", "BCH Đoàn các
   // xã", "BTV Huyện Đoàn", "VPĐU").
   "phương tiện thông tin đại chúng", "lđlđ", "ldld", "vpđu", "vpdu", "btv", "bch",
+  // "các CĐ cơ sở", "CĐ Viên chức": công đoàn, as unions write it (not "CĐ" of a công điện's number or a college: only
+  // before the union's own tiers and sectors).
+  "cđ(?= (?:cơ sở|ngành|viên chức|giáo dục|bộ phận|cấp trên|trường|y tế|công thương)(?![\\p{L}]))",
   // "các TCCS Đảng", "TCCSĐ": tổ chức cơ sở đảng, as Party committees abbreviate them.
   "tccs(?:đ|d)?", "cơ sở (?:đoàn|hội)(?![\\p{L}])",
   // Abbreviations and names of bodies offices write without a head noun the list knows ("BHXH huyện", "TTYT huyện",

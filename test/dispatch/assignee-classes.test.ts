@@ -18,6 +18,9 @@ describe("the object of a request whose head noun the lexicon does not know", ()
     ["Thường trực Hội Chữ thập đỏ Quận 4 đề nghị các cơ sở Hội trực thuộc, Chủ tịch Hội Chữ thập đỏ 41 trường học thực hiện như sau:", ["các cơ sở Hội trực thuộc", "Chủ tịch Hội Chữ thập đỏ 41 trường học"]],
     ["Trung tâm Văn hóa Quận 9 đề nghị Phó Chủ tịch Văn xã Ủy ban nhân dân 13 phường đôn đốc thực hiện.", ["Phó Chủ tịch Văn xã Ủy ban nhân dân 13 phường"]],
     ["Đề nghị các ông xóm trưởng báo cáo kịp thời về Ban chỉ đạo xã.", ["các ông xóm trưởng"]],
+    // "CĐ": công đoàn, as unions write their own tiers.
+    ["CĐ Viên chức đề nghị các CĐ cơ sở tiến hành đóng góp trước ngày 15-11.", ["các CĐ cơ sở"]],
+    ["Các CĐ cơ sở xét chọn những trường hợp có gia đình bị ảnh hưởng.", ["Các CĐ cơ sở"]],
   ])("%s", (sentence, want) => {
     expect(leads(sentence)).toEqual(want);
   });
