@@ -611,7 +611,7 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
     // thống kê … và yêu cầu BHXH các tỉnh, thành phố thực hiện": a body that asks, after what it does itself in the same
     // clause, is the requester; those it asks lead (guide: "X đề nghị/yêu cầu" starts a task for the bodies asked).
     const near = after.slice(0, 260);
-    const later = (near.includes("yêu cầu") || near.includes("đề nghị")) && got.names.every((n) => !PLURAL.test(n)) ? LATER_REQUEST.exec(after) : null;
+    const later = (near.includes("yêu cầu") || near.includes("đề nghị") || near.includes("giao")) && got.names.every((n) => !PLURAL.test(n)) ? LATER_REQUEST.exec(after) : null;
     const laterObj = later ? objectAt(after.slice(later[0].length)) : null;
     const laterVerb = laterObj ? verbAfter(after.slice(later![0].length + laterObj.end)) : "";
     if (laterObj && laterVerb && !isGeneric(laterObj.names)) return { leads: laterObj.names, requester: got.names, verb: laterVerb, requested: true };
@@ -633,7 +633,7 @@ const PLURAL = /(?:^[Cc]|\sc)ác\s/u;
 
 // The request verb later in the subject's own clause, after its own work (", yêu cầu", " và đề nghị"); not past a
 // clause boundary, and not the noun ("theo yêu cầu", "các đề nghị").
-const LATER_REQUEST = /^[^.;:!?]{3,200}?(?:,\s*|\s+và\s+)(?:đồng thời\s+)?(?:(?:trân trọng|kính)\s+)?(?:yêu cầu|đề nghị)\s+/u;
+const LATER_REQUEST = /^[^.;:!?]{3,200}?(?:,\s*|\s+và\s+)(?:đồng thời\s+)?(?:(?:trân trọng|kính)\s+)?(?:yêu cầu|đề nghị|giao(?:\s+cho)?)\s+/u;
 
 // Someone who is not read as a body asks: one who speaks for a body (SPEAKS_FOR: the requester), or, when no body can
 // be read at the start, whoever else speaks ("Theo đó, …, bộ đề nghị giám đốc các sở GD&ĐT …", "Nhà trường yêu cầu

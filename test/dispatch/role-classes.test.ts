@@ -28,6 +28,9 @@ describe("a body that asks after its own work in the same clause is the requeste
     ["UBND tỉnh chuyển đơn, yêu cầu Chủ tịch UBND huyện Lập Thạch khẩn trương thực hiện ý kiến chỉ đạo.", ["Chủ tịch UBND huyện Lập Thạch"], ["UBND tỉnh"]],
     ["BHXH Việt Nam xây dựng chỉ tiêu thống kê theo mẫu gửi kèm và yêu cầu BHXH các tỉnh, thành phố thực hiện:", ["BHXH các tỉnh, thành phố"], ["BHXH Việt Nam"]],
     ["Sở Y tế đã tổ chức kiểm tra, đồng thời đề nghị UBND các huyện chỉ đạo các xã rà soát.", ["UBND các huyện"], ["Sở Y tế"]],
+    // A body that agrees and then assigns: "đồng ý, giao (cho) X …" gives X the work.
+    ["Theo đó UBND tỉnh đồng ý, giao cho UBND thành phố Vũng Tàu tổ chức lập đồ án quy hoạch.", ["UBND thành phố Vũng Tàu"], ["UBND tỉnh"]],
+    ["Ban Thường vụ Tỉnh ủy đồng ý về chủ trương và giao Ban Cán sự Đảng UBND tỉnh tiếp thu ý kiến.", ["Ban Cán sự Đảng UBND tỉnh"], ["Ban Thường vụ Tỉnh ủy"]],
   ])("%s", (s, leads, requester) => {
     expect(read(s)?.leads).toEqual(leads);
     expect(read(s)?.requester).toEqual(requester);
