@@ -631,8 +631,8 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
 // A collective ("UBND các huyện", "Các Sở …"), not a proper name that holds the word ("Đoàn Khối Các cơ quan thành phố").
 const PLURAL = /(?:^[Cc]|\sc)ác\s/u;
 
-// The request verb later in the subject's own clause, after its own work (", yêu cầu", " và đề nghị"); not past a
-// clause boundary, and not the noun ("theo yêu cầu", "các đề nghị").
+// The request verb later in the subject's own clause, after its own work (", yêu cầu", " và đề nghị", "đồng ý, giao cho
+// …"); not past a clause boundary, and not the noun ("theo yêu cầu", "các đề nghị").
 const LATER_REQUEST = /^[^.;:!?]{3,200}?(?:,\s*|\s+và\s+)(?:đồng thời\s+)?(?:(?:trân trọng|kính)\s+)?(?:yêu cầu|đề nghị|giao(?:\s+cho)?)\s+/u;
 
 // Someone who is not read as a body asks: one who speaks for a body (SPEAKS_FOR: the requester), or, when no body can
