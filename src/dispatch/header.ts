@@ -129,6 +129,9 @@ const number = (raw: string) => raw.replace(/\s+/g, "").replace(/\.+$/u, "");
 // its subject before the announcement.
 const stripEnd = (s: string) => s.replace(/,?\s*\((?:Công văn|Văn bản|Thông báo|Kế hoạch|Quyết định|Chỉ thị|Công điện)\s+số[^()]*\)\s*[.;]?\s*$/iu, "").replace(/,?\s+(?:(?:một số|các|những)\s+(?:nội dung|việc|vấn đề)\s+)?(?:cụ thể\s+)?như sau\s*:?\s*$/iu, "").replace(/^[\s\-–:]+|[\s,;.:]+$/gu, "").trim();
 
+/** The type a sentence or a source tag names the document by: "văn bản" (a letter) is a công văn. */
+const namedType = (kind: string) => (/^văn bản$/iu.test(kind) ? "Công văn" : titleCaseType(kind));
+
 function titleCaseType(t: string): string {
   const low = t.toLowerCase();
   return TYPES.find((x) => x.toLowerCase() === low) ?? t;
@@ -416,7 +419,7 @@ export function readHeader(input: Line[]): HeaderResult {
       // "… vừa ký văn bản về việc …" then "Theo Công văn số 460-CV/TU, …, Thường trực Thành ủy yêu cầu:": the number
       // comes in the next sentence that carries the directive.
       else doc.number = vehicleNumber(lines.slice(i + 1, i + 4));
-      doc.type ??= /^văn bản$/iu.test(m[1]!) ? "Công văn" : titleCaseType(m[1]!);
+      doc.type ??= namedType(m[1]!);
       const sd = SOURCE_DATE.exec(t);
       if (sd && doc.date === null) doc.date = iso(+sd[3]!, +sd[2]!, +sd[1]!);
       const stop = NAMING_STOP.exec(t.slice(m.index + m[0].length));
@@ -460,7 +463,7 @@ export function readHeader(input: Line[]): HeaderResult {
       if (!tag) continue;
       doc.number = number(tag[3]!);
       const kind = tag[1] ?? tag[2];
-      if (kind) doc.type ??= /^văn bản$/iu.test(kind) ? "Công văn" : titleCaseType(kind);
+      if (kind) doc.type ??= namedType(kind);
       if (tag[6] && doc.date === null) doc.date = iso(+tag[6], +tag[5]!, +tag[4]!);
       break;
     }
