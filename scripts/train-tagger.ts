@@ -32,11 +32,15 @@ const nameMatch = (a: string, b: string) => { const ca = canon(a), cb = canon(b)
 const matchCount = (g: Assignee[], p: Assignee[]) => { const used = new Set<number>(); let h = 0; for (const a of g) { const j = p.findIndex((x, k) => !used.has(k) && x.role === a.role && nameMatch(x.name, a.name)); if (j >= 0) { used.add(j); h++; } } return h; };
 
 interface GoldTask { ref: string; quote: string; implicit?: boolean; assignees: Assignee[] }
-interface Doc { id: string; gold: GoldTask[]; tasks: ParsedTask[]; pairs: [number, number][] }
+interface Doc { id: string; gold: GoldTask[]; tasks: ParsedTask[]; pairs: [number, number][]; trainOnly: boolean; evalOnly: boolean }
 interface Example { doc: number; task: number; tokens: Token[]; feats: string[][]; gold: number[]; extra?: boolean }
 
 const args = process.argv.slice(2);
-const dirs = args.filter((a) => !a.startsWith("--") && !/^[\d.]+$/.test(a));
+const valueOf = (k: string) => (args.includes(k) ? args[args.indexOf(k) + 1]! : undefined);
+const evalDir = valueOf("--eval");
+const dirs = args.filter((a, i) => !a.startsWith("--") && !/^[\d.,]+$/.test(a) && a !== evalDir);
+// --fracs 0.25,0.5,1: a learning curve — each fold trains on that share of its training documents (fixed choice).
+const fracs = (valueOf("--fracs") ?? "1").split(",").map(Number);
 const cv = args.includes("--cv");
 const epochs = Number(args[args.indexOf("--epochs") + 1]) || 8;
 // Without the rule reader's reading as features the tagger is a second opinion of its own, not an echo of the rules.
@@ -44,7 +48,7 @@ const withRules = !args.includes("--no-rule");
 // --rule-dropout: that share of training tasks is also shown without the rules' reading, so the tagger learns its own
 // evidence instead of echoing rules that were tuned on these very documents.
 const dropout = args.includes("--rule-dropout") ? Number(args[args.indexOf("--rule-dropout") + 1]) : 0;
-if (dirs.length === 0 || dirs.some((d) => /heldout/i.test(d))) {
+if (dirs.length === 0 || [...dirs, evalDir ?? ""].some((d) => /heldout/i.test(d))) {
   console.error("usage: train-tagger DIR [DIR …] [--cv] [--epochs N] [--no-write]  (never a held-out folder)");
   process.exit(2);
 }
@@ -72,13 +76,19 @@ function pairUp(gold: GoldTask[], tasks: ParsedTask[]): [number, number][] {
 const docs: Doc[] = [];
 const examples: Example[] = [];
 let goldNames = 0, located = 0, inDoc = 0, goldAll = 0;
-for (const dir of dirs) {
+// Documents of the first folder are cross-validated; later folders only add training documents (a document in two
+// folders is read once). --eval DIR: its documents are never trained on and are scored apart.
+const evalIds = new Set(evalDir ? readdirSync(evalDir).filter((f) => f.endsWith(".gold.json")).map((f) => f.slice(0, -10)) : []);
+const seenIds = new Set<string>();
+for (const [di, dir] of dirs.entries()) {
   for (const f of readdirSync(dir).filter((f) => f.endsWith(".gold.json")).sort()) {
     const id = f.slice(0, -10);
+    if (seenIds.has(id)) continue;
+    seenIds.add(id);
     const text = readFileSync(join(dir, `${id}.txt`), "utf8");
     const gold = (JSON.parse(readFileSync(join(dir, f), "utf8")).tasks ?? []) as GoldTask[];
     const tasks = readDispatch(text, { refDate: "2026-12-06", assigneeTagger: false }).tasks;
-    const d = docs.push({ id, gold, tasks, pairs: pairUp(gold, tasks) }) - 1;
+    const d = docs.push({ id, gold, tasks, pairs: pairUp(gold, tasks), trainOnly: di > 0, evalOnly: evalIds.has(id) }) - 1;
     // How many gold names stand anywhere in the document's text at all.
     const all = tokenize(text);
     const allPieces = tokenPieces(all);
@@ -196,34 +206,61 @@ const WINDOWED: [string, Policy][] = [
 ];
 const ALL_POLICIES: [string, Policy][] = [
   ["rules only", { veto: NEVER, flip: NEVER, add: NEVER, keepOneLead: true }],
+  ["tagger only", { veto: NEVER, flip: NEVER, add: NEVER, keepOneLead: false, replace: true, replaceAll: true }],
   ["replace", { veto: NEVER, flip: NEVER, add: NEVER, keepOneLead: true, replace: true }],
-  ...[1, 16].flatMap((tp) => [
+  ["veto ≥ 0.9 t16 w2", { veto: 0.9, flip: NEVER, add: NEVER, keepOneLead: true, temp: 16, window: 2 }],
+  ...(args.includes("--t1") ? [1, 16] : [16]).flatMap((tp) => [
     ...[0.99, 0.9, 0.7].map((v): [string, Policy] => [`veto ≥ ${v} t${tp}`, { veto: v, flip: NEVER, add: NEVER, keepOneLead: true, temp: tp }]),
     ...[0.9, 0.7].map((v): [string, Policy] => [`flip ≥ ${v} t${tp}`, { veto: NEVER, flip: v, add: NEVER, keepOneLead: true, temp: tp }]),
     ...[0.9, 0.5].map((v): [string, Policy] => [`add ≥ ${v} t${tp}`, { veto: NEVER, flip: NEVER, add: v, keepOneLead: true, temp: tp }]),
     ...[0.9, 0.7].map((v): [string, Policy] => [`fix ≥ ${v} t${tp}`, { veto: NEVER, flip: NEVER, add: NEVER, fix: v, keepOneLead: true, temp: tp }]),
+    ...[0.99, 0.95, 0.9].map((v): [string, Policy] => [`addFilled ≥ ${v} t${tp}`, { veto: NEVER, flip: NEVER, add: v, addOnlyFilled: true, keepOneLead: true, temp: tp }]),
     ...[0.9, 0.5, 0].map((v): [string, Policy] => [`addEmpty ≥ ${v} t${tp}`, { veto: NEVER, flip: NEVER, add: v, addOnlyEmpty: true, keepOneLead: true, temp: tp }]),
   ]),
 ];
 
 // --all: every action and threshold; else the kept candidate and its windowed forms.
 const POLICIES = args.includes("--all") ? ALL_POLICIES : WINDOWED;
+const f1 = (r: { g: number; p: number; h: number }) => ((2 * r.h) / (r.g + r.p)).toFixed(4);
+const report = (tag: string, res: { g: number; p: number; h: number; tg: number; tp: number; th: number }[]) =>
+  POLICIES.forEach(([name], i) => { const r = res[i]!; console.log(`${tag} ${name.padEnd(18)} task F1 ${((2 * r.th) / (r.tg + r.tp)).toFixed(4)} assignee F1 ${f1(r)} (hit ${r.h}, pred ${r.p}, gold ${r.g})`); });
+const evaluate = (ds: Doc[], m: Model, res: { g: number; p: number; h: number; tg: number; tp: number; th: number }[], only?: Set<string>) => {
+  const cache = new Map<ParsedTask | string, unknown>();
+  POLICIES.forEach(([name, pol], i) => {
+    if (only && !only.has(name)) return;
+    const r = assigneeF1(ds, (t) => { const c = { ...t, assignees: t.assignees.map((a) => ({ ...a })) }; refineTask(c, m, pol, cache); return c; });
+    for (const k of ["g", "p", "h", "tg", "tp", "th"] as const) res[i]![k] += r[k];
+  });
+};
+const inFrac = (d: number, frac: number) => frac >= 1 || (d * 0.618034) % 1 < frac;
 if (cv) {
   const K = 5;
-  const res = POLICIES.map(() => ({ g: 0, p: 0, h: 0, tg: 0, tp: 0, th: 0 }));
-  for (let k = 0; k < K; k++) {
-    const test = (d: number) => d % K === k;
-    const m = modelOf(train(examples.filter((e) => !test(e.doc)), epochs));
-    console.log(`fold ${k}: ${spanScore(examples.filter((e) => test(e.doc) && !e.extra), m)}`);
-    const ds = docs.filter((_, d) => test(d));
-    POLICIES.forEach(([, pol], i) => {
-      const r = assigneeF1(ds, (t) => { const c = { ...t, assignees: t.assignees.map((a) => ({ ...a })) }; refineTask(c, m, pol); return c; });
-      for (const k of ["g", "p", "h", "tg", "tp", "th"] as const) res[i]![k] += r[k];
-    });
+  for (const frac of fracs) {
+    const res = POLICIES.map(() => ({ g: 0, p: 0, h: 0, tg: 0, tp: 0, th: 0 }));
+    // Folds over the cross-validated documents only (not the training-only ones, not the --eval ones).
+    const cvDocs = docs.map((d, i) => (d.trainOnly || d.evalOnly ? -1 : i)).filter((i) => i >= 0);
+    const fold = new Map(cvDocs.map((d, j) => [d, j % K]));
+    for (let k = 0; k < K; k++) {
+      const test = (d: number) => fold.get(d) === k;
+      const trainEx = examples.filter((e) => !test(e.doc) && !docs[e.doc]!.evalOnly && inFrac(e.doc, frac));
+      const m = modelOf(train(trainEx, epochs));
+      console.log(`frac ${frac} fold ${k} (${trainEx.length} training tasks): ${spanScore(examples.filter((e) => test(e.doc) && !e.extra), m)}`);
+      // A learning curve needs the tagger alone; every action only with all the training folds.
+      evaluate(docs.filter((_, d) => test(d)), m, res, frac < 1 ? new Set(["rules only", "tagger only"]) : undefined);
+    }
+    report(`cv frac ${frac}`, res.map((r, i) => (frac < 1 && !["rules only", "tagger only"].includes(POLICIES[i]![0]) ? { ...r, g: NaN } : r)));
   }
-  POLICIES.forEach(([name], i) => { const r = res[i]!; console.log(`cv ${name.padEnd(18)} task F1 ${((2 * r.th) / (r.tg + r.tp)).toFixed(4)} assignee F1 ${((2 * r.h) / (r.g + r.p)).toFixed(4)} (hit ${r.h}, pred ${r.p}, gold ${r.g})`); });
 }
-if (!args.includes("--no-write")) {
+if (evalDir) for (const frac of fracs) {
+  const trainEx = examples.filter((e) => !docs[e.doc]!.evalOnly && inFrac(e.doc, frac));
+  const m = modelOf(train(trainEx, epochs));
+  console.log(`eval ${evalDir} frac ${frac} (${evalIds.size} docs; ${trainEx.length} training tasks): ${spanScore(examples.filter((e) => docs[e.doc]!.evalOnly && !e.extra), m)}`);
+  const res = POLICIES.map(() => ({ g: 0, p: 0, h: 0, tg: 0, tp: 0, th: 0 }));
+  const only = frac < 1 ? new Set(["rules only", "tagger only"]) : undefined;
+  evaluate(docs.filter((d) => d.evalOnly), m, res, only);
+  report(`eval frac ${frac}`, res.map((r, i) => (only && !only.has(POLICIES[i]![0]) ? { ...r, g: NaN } : r)));
+}
+if (!args.includes("--no-write") && !evalDir) {
   const wts = train(examples, epochs);
   const out = JSON.stringify(wts);
   writeFileSync(new URL("../src/dispatch/tagger/weights.json", import.meta.url), `${out}\n`);

@@ -101,6 +101,22 @@ describe("tagger decoding", () => {
     refineTask(task, m, { veto: 0.9, flip: 1.01, add: 1, keepOneLead: true });
     expect(task.assignees).toEqual([{ name: "Sở Y tế", role: "lead" }]);
   });
+  it("adds to a task with a body only when asked for filled tasks, and replaces even with nothing when asked", () => {
+    const text = "Sở Y tế chủ trì, phối hợp với thanh tra";
+    const empty = (): ParsedTask => ({ ref: "1", text, implicit: false, deadline: null, assignees: [] });
+    const filled = (): ParsedTask => ({ ref: "1", text: "Sở Y tế chủ trì, phối hợp với Công an", implicit: false, deadline: null, assignees: [{ name: "Sở Y tế", role: "lead" }] });
+    const pol = { veto: 2, flip: 2, add: 0.5, addOnlyFilled: true, keepOneLead: true };
+    const e = empty();
+    refineTask(e, m, pol);
+    expect(e.assignees).toEqual([]);
+    const f = filled();
+    refineTask(f, m, pol);
+    expect(f.assignees).toEqual([{ name: "Sở Y tế", role: "lead" }, { name: "Công", role: "coordinate" }]); // the toy model reads capitalised words only
+    const none = modelOf({ tags: ["O", "B-L", "I-L", "B-C", "I-C"], trans: zeroTrans(), feats: { b: [50, 0, 0, 0, 0] } });
+    const r = filled();
+    refineTask(r, none, { veto: 2, flip: 2, add: 2, keepOneLead: false, replace: true, replaceAll: true });
+    expect(r.assignees).toEqual([]);
+  });
   it("locates rule names verbatim as token spans", () => {
     const s = "Giao Sở Y tế chủ trì";
     const toks = tokenize(s);

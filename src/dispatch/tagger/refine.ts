@@ -33,6 +33,10 @@ export interface Policy {
   addOnlyEmpty?: boolean;
   /** Replace the rule assignees of a task by the tagger's spans whenever it finds any. */
   replace?: boolean;
+  /** Add only to tasks where the rules found at least one assignee (a missed partner, a second lead). */
+  addOnlyFilled?: boolean;
+  /** With replace: the tagger's spans even when it finds none (the tagger alone, for measuring). */
+  replaceAll?: boolean;
   /** Temperature of the shares (see marginals). */
   temp?: number;
   /**
@@ -129,17 +133,23 @@ function refineNear(task: ParsedTask, model: Model, policy: Policy, w: number): 
 }
 
 /** Revises one task's assignees in place. */
-export function refineTask(task: ParsedTask, model: Model, policy: Policy): void {
+export function refineTask(task: ParsedTask, model: Model, policy: Policy, cache?: Map<ParsedTask | string, unknown>): void {
   if (task.implicit) return;
   if (policy.window !== undefined && !policy.replace && policy.add > 1 && (policy.fix ?? 2) > 1) return refineNear(task, model, policy, policy.window);
   const tokens = tokenize(task.text, MAX_TOKENS);
   if (tokens.length === 0) return;
   const where = ruleSpans(task.text, tokens, task.assignees);
-  const feats = tokenFeatures(task.text, tokens, model.ruleFeatures ? ruleTags(tokens.length, task.assignees, where) : undefined);
+  // Offline measuring reads the same task under many policies: its features are read once (the key is the task).
+  const key = cache ? `${task.text}\u0000${task.assignees.map((a) => `${a.role}:${a.name}`).join("|")}` : "";
+  let feats = cache?.get(key) as string[][] | undefined;
+  if (!feats) {
+    feats = tokenFeatures(task.text, tokens, model.ruleFeatures ? ruleTags(tokens.length, task.assignees, where) : undefined);
+    cache?.set(key, feats);
+  }
   const e = emissions(model, feats);
   if (policy.replace) {
     const found = spans(viterbi(model, e, tokens.length)).map(([s, t, role]) => ({ name: task.text.slice(tokens[s]!.start, tokens[t - 1]!.end), role }));
-    if (found.length) task.assignees = found;
+    if (found.length || policy.replaceAll) task.assignees = found;
     return;
   }
   const mg = marginals(model, e, tokens.length, policy.temp ?? 1);
@@ -160,7 +170,7 @@ export function refineTask(task: ParsedTask, model: Model, policy: Policy): void
     keep.push(a);
   });
   if (policy.keepOneLead && task.assignees.some((a) => a.role === "lead") && !keep.some((a) => a.role === "lead")) return;
-  if (policy.add <= 1 && (!policy.addOnlyEmpty || task.assignees.length === 0)) {
+  if (policy.add <= 1 && (!policy.addOnlyEmpty || task.assignees.length === 0) && (!policy.addOnlyFilled || task.assignees.length > 0)) {
     for (const [s, t, role] of found) {
       if (where.some((w) => w && w[0] < t && s < w[1])) continue;
       if (share(mg, [s, t], role === "lead" ? [1, 2] : [3, 4]) < policy.add) continue;
