@@ -146,6 +146,8 @@ function shortFirstLines(lines: string[], width: number): boolean {
 
 const CABLE_LINE = /^\p{Lu}[\p{Lu}\s.&-]{2,80}?\s*,?\s(?:điện|Điện|ĐIỆN)\s*:/u;
 
+const PLACE_DATE_REST = /^\p{Lu}\p{Ll}*(?:\s\p{Lu}\p{Ll}*){0,2},\s*ngày\s+\d{1,2}\s*(?:tháng|[/.-])/u;
+
 export function cleanLines(input: string): Line[] {
   const text = input
     .normalize("NFC")
@@ -185,6 +187,8 @@ export function cleanLines(input: string): Line[] {
       !STAMP_LINE.test(t) &&
       !prev.whole(STAMP_LINE) &&
       (prev.whole(MARKER_ONLY) ||
+        // "Hà" / "Nội, ngày 21 tháng 11 năm 2025": a place name broken before the header's date line.
+        (prev.whole(/^\p{Lu}\p{Ll}*(?:\s\p{Lu}\p{Ll}*)?$/u) && PLACE_DATE_REST.test(t)) ||
         (!blank && !isMarker && prev.whole(KIND_ONLY_ITEM) && /^\p{Lu}/u.test(t)) ||
         // "5. Về đề nghị sửa đổi, bổ sung Nghị định số" / "76/2019/NĐ-CP …": a number's label wrapped from its number.
         (!blank && !isMarker && /^\d/u.test(t) && prev.ends(/\s(?:số|ngày|tháng|năm)$/u)) ||

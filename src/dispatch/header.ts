@@ -58,6 +58,9 @@ const PLACE_DATE = /(?:,|^)\s*ngày\s+(\d{1,2})\s*(?:tháng\s*(\d{1,2})\s*năm\s
 // "Hà Nội ngày 10 tháng 7 năm 1991", "Rang ngày 12 tháng 11 năm 2003" (the place wrapped): a place-date line without its
 // comma, the line holding nothing else; a time of day before "ngày" ("Sáng ngày 12/3/2020") is a sentence's.
 const PLACE_DATE_BARE = /^(?!(?:Sáng|Chiều|Tối|Trưa|Đêm|Hôm|Từ|Đến|Tới|Trước|Sau|Vào|Trong|Cùng|Cũng|Nay|Các|Những|Thứ)\s)(?:\p{Lu}\p{Ll}*\.?\s+){1,4}ngày\s+(\d{1,2})\s*(?:tháng\s*(\d{1,2})\s*năm\s*(\d{4})|[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))\s*$/u;
+// A portal's posting time glued to the end of its title ("… có hiệu quả 16:05 - 14/11/2019", "… năm 2019 (25-05-2019
+// 16:56:51)"): a clock time beside a date is never part of a trích yếu.
+const POSTING_STAMP = /\s*\(?\s*(?:\d{1,2}:\d{2}(?::\d{2})?\s*[-–|,]?\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\s*[-–|,]?\s*\d{1,2}:\d{2}(?::\d{2})?)\s*\)?$/u;
 const POSTING_BEFORE = /(?:^|[\s,|])(?:Thứ\s+(?:\d|[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy)|Chủ\s+[Nn]hật)\s*$/u;
 // A page's line repeating the document's own number after its type word ("3682/BVHTTDL-VP" at the top, then "Công văn
 // Số: 3682/BVHTTDL-VP ngày … Về việc …"); with another number it cites a document.
@@ -108,7 +111,31 @@ const AUTHORITY_LINE = new RegExp(`^${AUTHORITY}`, "u");
  * the text.
  */
 function titleGoesOn(title: string, next: string): boolean {
-  return isUpper(title) && isUpper(next) && next.length < 160 && !/[.:;]$/u.test(title) && !/^(?:[IVX]+|\d+)[.)]/u.test(next) && !ISSUER_HEAD.test(next) && !AUTHORITY_LINE.test(next) && !NOT_HEADER.test(next);
+  return isUpper(title) && isUpper(next) && next.length < 160 && !/[.:;]$/u.test(title) && !/^(?:[IVX]+|\d+)[.)]/u.test(next) && !ISSUER_AT.test(next) && !AUTHORITY_LINE.test(next) && !NOT_HEADER.test(next);
+}
+/**
+ * An issuer's line starts with its head ("ỦY BAN NHÂN DÂN …", "ĐẢNG BỘ …"); a title line may hold the same words further
+ * in ("… ĐIỀU CỦA LUẬT PHÒNG THỦ DÂN SỰ", "… CỦA BAN CHỈ ĐẠO …") and still go on the title.
+ */
+const ISSUER_AT = new RegExp(`^(?:(?:ĐẢNG|CHI) BỘ|${ISSUER_HEAD.source})`, "u");
+
+/**
+ * A capitalised title that a page joined to the line under it: the issuer repeated as the enacting formula ("… CẢNH
+ * SÁT MÔI TRƯỜNG" / "CHÍNH PHỦ" / "Căn cứ …"), or the first words of a công điện's address line broken away from the
+ * rest ("… KHU VỰC TRUNG BỘ THỦ" / "TƯỚNG CHÍNH PHỦ điện:").
+ */
+function titleLessTail(title: string, next: string, issuerParts: string[]): string {
+  if (!isUpper(title)) return title;
+  const issuer = issuerParts[0];
+  // Not the issuer named inside the title ("… NĂM 2026 CỦA BỘ NỘI VỤ").
+  if (issuer && title.length > issuer.length + 10 && title.endsWith(` ${issuer}`) && !/\s(?:CỦA|VÀ|VỚI|CHO|THUỘC|TẠI|GIỮA|PHÓ)$/u.test(title.slice(0, -issuer.length - 1)))
+    return title.slice(0, -issuer.length - 1);
+  const words = title.split(" ");
+  for (let n = 1; n <= 3 && n < words.length - 3; n++) {
+    const tail = words.slice(-n).join(" ");
+    if (issuer && CABLE_TO.test(`${tail} ${next}`) && `${tail} ${next}`.startsWith(issuer)) return words.slice(0, -n).join(" ");
+  }
+  return title;
 }
 
 function quyetDinhTitle(title: string): string {
@@ -262,7 +289,7 @@ export function readHeader(input: Line[]): HeaderResult {
           title += ` ${lines[j]!.text}`;
           lastHeader = j;
         }
-        doc.subject = stripEnd(quyetDinhTitle(title).replace(ABOUT, "").replace(/^về\s+/iu, ""));
+        doc.subject = stripEnd(quyetDinhTitle(titleLessTail(title, lines[lastHeader + 1]?.text ?? "", issuerParts)).replace(ABOUT, "").replace(/^về\s+/iu, ""));
         pageTitleSubject = i <= 1 && doc.number === null && issuerParts.length === 0;
       }
       else if (doc.subject === null) {
@@ -481,6 +508,7 @@ export function readHeader(input: Line[]): HeaderResult {
     doc.type ??= titled.type as DocHeader["type"];
   }
   if (doc.subject === null) doc.subject = directiveAbout(lines.slice(0, Math.min(firstItem, 6)));
+  if (doc.subject !== null) doc.subject = doc.subject.replace(POSTING_STAMP, "") || null;
   return { doc, lines, bodyStart: Math.min(bodyStart, lines.length) };
 }
 

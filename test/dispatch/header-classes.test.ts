@@ -197,3 +197,37 @@ describe("a portal's naming sentence", () => {
     expect(doc.subject).toBe("thiết lập vùng cách ly y tế đối với chung cư Bình An, phường 10, TP. Vũng Tàu để phòng, chống dịch COVID-19");
   });
 });
+
+describe("a capitalised title and what a page joins to it", () => {
+  it("goes on over a line that holds an issuer's head word further in ('… CỦA LUẬT PHÒNG THỦ DÂN SỰ')", () => {
+    const doc = header(
+      "ỦY BAN NHÂN DÂN TỈNH HÀ NAM\n\nSố: 12/KH-UBND\n\nHà Nam, ngày 02 tháng 3 năm 2024\n\nKẾ HOẠCH THỰC HIỆN QUYẾT ĐỊNH SỐ 10/QĐ-TTG CỦA THỦ TƯỚNG CHÍNH PHỦ BAN HÀNH\n\nKẾ HOẠCH THI HÀNH LUẬT PHÒNG THỦ DÂN SỰ\n\nThực hiện Quyết định số 10/QĐ-TTg, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:",
+    );
+    expect(doc.subject).toBe("THỰC HIỆN QUYẾT ĐỊNH SỐ 10/QĐ-TTG CỦA THỦ TƯỚNG CHÍNH PHỦ BAN HÀNH KẾ HOẠCH THI HÀNH LUẬT PHÒNG THỦ DÂN SỰ");
+  });
+
+  it("drops the issuer repeated as the enacting formula under it, but keeps 'CỦA <issuer>' that ends a title", () => {
+    const enacting = header("CHÍNH PHỦ\n\nSố: 17/NQ-CP\n\nHà Nội, ngày 03 tháng 4 năm 2025\n\nNGHỊ QUYẾT\nVỀ DỰ ÁN LUẬT SỬA ĐỔI LUẬT ĐƯỜNG BỘ\nCHÍNH PHỦ\n\nCăn cứ Luật Tổ chức Chính phủ;");
+    expect(enacting.subject).toBe("DỰ ÁN LUẬT SỬA ĐỔI LUẬT ĐƯỜNG BỘ");
+    const own = header("BỘ NỘI VỤ\n\nSố: 20/QĐ-BNV\n\nHà Nội, ngày 03 tháng 4 năm 2025\n\nQUYẾT ĐỊNH\nBAN HÀNH LỊCH CÔNG TÁC NĂM 2026 CỦA BỘ NỘI VỤ\n\nCăn cứ Nghị định số 25/2025/NĐ-CP;");
+    expect(own.subject).toBe("BAN HÀNH LỊCH CÔNG TÁC NĂM 2026 CỦA BỘ NỘI VỤ");
+  });
+
+  it("drops the first words of a công điện's address line broken into the title's last line", () => {
+    const doc = header("THỦ TƯỚNG CHÍNH PHỦ\n\nSố: 30/CĐ-TTg\n\nHà Nội, ngày 03 tháng 4 năm 2025\n\nCÔNG ĐIỆN\nVỀ VIỆC ỨNG PHÓ BÃO SỐ 3 TẠI KHU VỰC BẮC BỘ THỦ\nTƯỚNG CHÍNH PHỦ điện:\n\n- Bộ trưởng các Bộ: Quốc phòng, Công an.");
+    expect(doc.subject).toBe("ỨNG PHÓ BÃO SỐ 3 TẠI KHU VỰC BẮC BỘ");
+  });
+});
+
+describe("page residue around the trích yếu and the date", () => {
+  it("a portal's posting time glued after the subject is not part of it", () => {
+    expect(header("Công văn: V/v tổ chức hội nghị sơ kết công tác Hội năm 2024\n16:05 - 14/11/2024\n\nKính gửi: Hội Nông dân các huyện").subject).toBe("tổ chức hội nghị sơ kết công tác Hội năm 2024");
+    expect(header("Tin tức\n\nVề công nhận xã Tân Lập đạt chuẩn nông thôn mới năm 2019 (25-05-2019 16:56:51)\n\nCăn cứ Quyết định số 239/QĐ-UBND;").subject).toBe("công nhận xã Tân Lập đạt chuẩn nông thôn mới năm 2019");
+  });
+
+  it("a place name broken before the header's date line ('Tây' / 'Ninh, ngày …') is neither subject nor lost", () => {
+    const doc = header("THUẾ TỈNH TÂY NINH\n\nSố: 32/TNI-QLDN1\n\nV/v thuế suất thuế GTGT\n\nTây\n\nNinh, ngày 01 tháng 12 năm 2025\n\nKính gửi: Công ty TNHH Minh Long");
+    expect(doc.subject).toBe("thuế suất thuế GTGT");
+    expect(doc.date).toBe("2025-12-01");
+  });
+});
