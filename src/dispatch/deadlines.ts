@@ -63,11 +63,11 @@ const TODAY_RE = new RegExp(`(?:trước|trong|chậm nhất(?:\\s+là)?|ngay tr
 const UNTIL_NOW_RE = /^\s*(?:cho\s+)?(?:đến|tới)\s+(?:nay|hiện nay|thời điểm (?:hiện tại|báo cáo))/iu;
 const CUED_DATE_RE = new RegExp(`${CUE}\\s*:?\\s*(?:ngày\\s*)?(?:${TIME})?(?:ngày\\s*)?${DATE}`, "giu");
 const MONTH_RE = new RegExp(
-  `(?:(trước)|trong|hết|cuối|(?:vào\\s+)?đầu|vào(?=tháng)|vào|đến hết|đến cuối|đến|dự kiến|(?:thời gian|thời hạn)[^:.;\\n]{0,50}:)\\s*(?<=\\s|vào)tháng\\s+(\\d{1,2})(?:\\s*(?:\\/|năm|-|\\.)\\s*(\\d{4}))?(?![\\d/])`,
+  `(?<![\\p{L}])(?:(trước)|trong|hết|cuối|(?:vào\\s+)?đầu|vào(?=tháng)|vào|đến hết|đến cuối|đến|dự kiến|(?:thời gian|thời hạn)[^:.;\\n]{0,50}:)\\s*(?<=\\s|vào)tháng\\s+(\\d{1,2})(?:\\s*(?:\\/|năm|-|\\.)\\s*(\\d{4}))?(?![\\d/])`,
   "giu",
 );
 const QUARTER_RE = new RegExp(
-  `(?:(trước)\\s+|(?:trong|hết|cuối|(?:vào\\s+)?đầu|vào|đến hết|đến|xong|hoàn thành(?:\\s+trong)?|(?:thời gian|thời hạn)[^:.;\\n]{0,50}:)\\s+)quý\\s+(IV|I{1,3}|[1-4])(?:\\s*(?:\\/|năm|-|\\.)\\s*(\\d{4}))?`,
+  `(?<![\\p{L}])(?:(trước)\\s+|(?:trong|hết|cuối|(?:vào\\s+)?đầu|vào|đến hết|đến|xong|hoàn thành(?:\\s+trong)?|(?:thời gian|thời hạn)[^:.;\\n]{0,50}:)\\s+)quý\\s+(IV|I{1,3}|[1-4])(?:\\s*(?:\\/|năm|-|\\.)\\s*(\\d{4}))?`,
   "giu",
 );
 // A bare "trong năm 2022" / "cuối năm 2021" after a noun is the period an activity or a report covers ("ứng phó với
@@ -145,7 +145,7 @@ const SESSION_MONTH_RE = /(?:tại|vào)\s+(?:cùng\s+)?(?<![\p{L}])(?:kỳ|phi�
 // "từ tháng 1-12/2023": a span of months ends with its last month.
 // "vào trung tuần tháng 8/2010", "trước thượng tuần tháng 3": a month's ten-day part (thượng 1–10, trung 11–20, hạ
 // 21–end) is due on its last day, or before its first with "trước".
-const TEN_DAYS_RE = /(?:(trước)|trong|vào|đến|hết|dự kiến(?:\s+vào)?|diễn ra(?:\s+vào)?)\s+(thượng|trung|hạ)\s+tuần\s+tháng\s+(\d{1,2})(?:\s*(?:\/|năm|-|\.)\s*(\d{4}))?(?![\d/])/giu;
+const TEN_DAYS_RE = /(?<![\p{L}])(?:(trước)|trong|vào|đến|hết|dự kiến(?:\s+vào)?|diễn ra(?:\s+vào)?)\s+(thượng|trung|hạ)\s+tuần\s+tháng\s+(\d{1,2})(?:\s*(?:\/|năm|-|\.)\s*(\d{4}))?(?![\d/])/giu;
 const MONTH_SPAN_RE = /từ\s+tháng\s+(\d{1,2})\s*[-–]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})(?!\d)/giu;
 // "trước ngày 05/6 và 05/12 hàng năm": two days a year six months apart are a half-yearly schedule (the guide's "the
 // shorter period wins"), due on the next of them.

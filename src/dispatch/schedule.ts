@@ -377,6 +377,19 @@ function hasPhrase(rawText: string, rawPhrase: string): boolean {
   return at >= 0 && !/[\p{L}\p{N}]/u.test(text[at - 1] ?? " ") && !/[\p{L}\p{N}]/u.test(text[at + phrase.length] ?? " ");
 }
 
+/** A value computed on first use and kept, null included (the holiday a document may not announce is one). */
+function once<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value;
+  };
+}
+
 export function attachDeadlines(tasks: TaskDraft[], st: Structure, doc: DocHeader, text: string, refDate: string): void {
   const ctx = dateContext(doc, text, refDate);
   // Occasions are dated in information lines and prose, and in the sentence of a task that takes part in them ("… treo
@@ -396,19 +409,15 @@ export function attachDeadlines(tasks: TaskDraft[], st: Structure, doc: DocHeade
   }
   // The windows, the holiday and the closing rules are read when a task first needs them: most tasks state their own
   // date, and a document whose tasks all do needs none of them (each is pure, so when it is read does not matter).
-  let wins: Window[] | undefined;
-  const windowsOnce = () => (wins ??= windows(st.root, [...st.preamble, ...st.prose, ...tasks.map((t) => t.text), ...paragraphs], doc.subject, ctx));
-  let rest: ReturnType<typeof holiday> | undefined;
-  const holidayOnce = () => (rest === undefined ? (rest = holiday(text, ctx)) : rest);
-  let rules: ClosingRule[] | undefined;
-  const rulesOnce = () => {
-    if (rules) return rules;
+  const windowsOnce = once(() => windows(st.root, [...st.preamble, ...st.prose, ...tasks.map((t) => t.text), ...paragraphs], doc.subject, ctx));
+  const holidayOnce = once(() => holiday(text, ctx));
+  const rulesOnce = once(() => {
     const recipients = doc.recipients.flatMap((r) => splitList(r));
-    rules = closingRules(st.closing, doc.issuer ? [doc.issuer] : [], recipients, ctx);
+    const rules = closingRules(st.closing, doc.issuer ? [doc.issuer] : [], recipients, ctx);
     const reportRule = closingItem(tasks, st, ctx);
     if (reportRule) rules.push(reportRule);
     return rules;
-  };
+  });
   const byRef = new Map(tasks.map((t) => [t.ref, t]));
   for (const t of tasks) {
     t.deadline = first(t.text, ctx);
@@ -492,19 +501,16 @@ export function attachDeadlines(tasks: TaskDraft[], st: Structure, doc: DocHeade
       if (!/từ\s/iu.test(p)) continue;
       for (const s of p.split(/(?<=[.;])\s+/u)) if (/(?<![\p{L}])từ\s+(?:\S+\s+){0,3}\d/iu.test(s)) said.push({ text: s, deadline: first(s, ctx) });
     }
-    for (const w of activitySpans(said)) {
-      const other = spans.find((x) => x.activity === w.activity);
-      if (!other) spans.push(w);
-      else if (other.deadline.date !== w.deadline.date) other.deadline = { ...other.deadline, date: null };
-    }
+    for (const [activity, d] of activitySpans(said)) addSpan(spans, activity, d);
   }
   for (const t of tasks) {
     if (t.deadline) continue;
     const low = t.text.toLowerCase();
     // "… thường xuyên kiểm tra việc treo cờ …": a standing duty is not done in the activity's window.
     if (/(?<![\p{L}])thường xuyên(?![\p{L}])/u.test(low)) continue;
-    const span = spans.find((w) => hasPhrase(low, w.activity));
-    if (span?.deadline.date) t.deadline = { ...span.deadline };
+    // An activity run in two seasons has no one time, so it dates no task.
+    const span = [...spans].find(([activity, d]) => d !== null && hasPhrase(low, activity));
+    if (span?.[1]) t.deadline = { ...span[1] };
   }
   // "c) Thời gian thực hiện: Hoàn thành trong năm 2025", "- Thời gian: Thường xuyên": a plan's item states its own time
   // in its time field, which alone is its deadline (none when the field states no date).
@@ -582,8 +588,16 @@ const GENERAL_VERB = /^(?:thực hiện|triển khai|tổ chức|báo cáo|tham 
 const NOT_VERB = /^(?:trong|tại|về|với|cùng|khi|nếu|sau|trước|vào|để|nhằm|là|được|không|đã|đang|sẽ|phải|theo|cần|vừa|cũng|luôn|ra|sớm|đối với|in)\s/u;
 const VERB_START = new RegExp(`^(?!${NOT_VERB.source.slice(1)})(?:${STOP_WORDS.join("|")})\\s`, "u");
 
-function activitySpans(tasks: ReadonlyArray<{ text: string; deadline: Deadline | null }>): Array<{ activity: string; deadline: Deadline }> {
-  const out: Array<{ activity: string; deadline: Deadline }> = [];
+/** An activity's window, or null once two windows with different days are stated for it ("… từ 15/4 đến 31/8/2017 …;
+ *  vào mùa đông … từ 1/9/2017 đến 15/4/2018": run in two seasons, it has no one time). */
+function addSpan(spans: Map<string, Deadline | null>, activity: string, d: Deadline | null): void {
+  const seen = spans.get(activity);
+  if (seen === undefined) spans.set(activity, d);
+  else if (seen !== null && (d === null || seen.date !== d.date)) spans.set(activity, null);
+}
+
+function activitySpans(tasks: ReadonlyArray<{ text: string; deadline: Deadline | null }>): Map<string, Deadline | null> {
+  const out = new Map<string, Deadline | null>();
   for (const t of tasks) {
     const d = t.deadline;
     // Only a window with its end: an open start ("Tạm hoãn tổ chức lễ …, từ 0 giờ ngày 11-2-2020") dates no span.
@@ -599,11 +613,7 @@ function activitySpans(tasks: ReadonlyArray<{ text: string; deadline: Deadline |
     const words = before.replace(/[,;:]\s*$/u, "").trim().split(/\s+/u).slice(-4);
     const pairs = named ? [named[1]!.toLowerCase()] : words.slice(1).map((w, i) => `${words[i]} ${w}`).filter((p) => /^\p{Ll}+ \p{Ll}+$/u.test(p) && VERB_START.test(p));
     for (const verb of pairs) {
-      if (GENERAL_VERB.test(verb)) continue;
-      // "… từ 15/4 đến 31/8/2017 …; vào mùa đông … từ 1/9/2017 đến 15/4/2018": an activity run in two seasons has no one time.
-      const seen = out.find((o) => o.activity === verb);
-      if (!seen) out.push({ activity: verb, deadline: d });
-      else if (seen.deadline.date !== d.date) seen.deadline = { ...seen.deadline, date: null };
+      if (!GENERAL_VERB.test(verb)) addSpan(out, verb, d);
     }
   }
   return out;

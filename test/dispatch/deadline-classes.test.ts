@@ -638,6 +638,31 @@ describe("an activity's window shared by the tasks that carry it out", () => {
   });
 });
 
+describe("an activity run in two seasons dates no task", () => {
+  it("a task naming it and a one-window activity takes the one window's time", () => {
+    const text = [
+      "Kính gửi: Các đơn vị",
+      "",
+      "1. Đội Vệ sinh số 1 phun thuốc từ ngày 15/4/2017 đến hết ngày 31/8/2017.",
+      "2. Đội Vệ sinh số 2 phun thuốc từ ngày 01/9/2017 đến hết ngày 15/4/2018.",
+      "3. UBND các phường chỉ đạo nhân dân treo cờ Tổ quốc từ ngày 18/3/2017 đến hết ngày 19/3/2017.",
+      "4. Công an thị xã kiểm tra việc phun thuốc và việc treo cờ Tổ quốc trên các tuyến phố.",
+    ].join("\n");
+    const tasks = readDispatch(text, { refDate: "2017-03-06" }).tasks;
+    expect(tasks.find((t) => t.ref === "4")?.deadline?.date).toBe("2017-03-19");
+  });
+});
+
+describe("a cue word of a month, a quarter or a ten-day part is a word of its own", () => {
+  it.each([
+    "số gia súc bị chết tháng 5/2020 được hỗ trợ",
+    "số gia súc bị chết quý I/2020 được hỗ trợ",
+    "số gia súc bị chết trung tuần tháng 8/2020 được hỗ trợ",
+  ])("'hết' inside 'chết': %s", (s) => {
+    expect(first(s)).toBeNull();
+  });
+});
+
 describe("an information dash line that dates the activities it names", () => {
   it("'- Thời gian tiếp nhận và phân bổ: 01 ngày, ngày …' dates each of them, for the tasks that take part", () => {
     const text = [
