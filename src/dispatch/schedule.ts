@@ -261,6 +261,28 @@ function parentTime(t: ParsedTask, parent: string, ctx: DateContext): Deadline |
   return purpose ? null : d;
 }
 
+/** "Kết luận Hội nghị, đồng chí Bí thư nhấn mạnh một số công việc trọng tâm cần tổ chức thực hiện trong tháng 9 năm 2020,
+ *  cụ thể như sau: / - Các ngành … / - Các ấp …": in prose, a dash item under a lead-in that ends in ":" and names no
+ *  body of its own (the lead-in would be part of the task then) does part of the work the lead-in times. As for a
+ *  numbered sub-item, an opening purpose clause ("Để bảo đảm tiến độ, phấn đấu hoàn thành trước …, yêu cầu:") states
+ *  the goal the items serve, not when each is due. */
+function leadInTime(text: string, at: number, ctx: DateContext): Deadline | null {
+  const lineStart = text.lastIndexOf("\n", at) + 1;
+  if (!/^\s*[-+•*]/u.test(text.slice(lineStart, at + 1))) return null;
+  // Back over the sibling items (a bounded stretch: the lead-in of a long list is not looked for).
+  const lines = text.slice(Math.max(0, lineStart - 4000), lineStart).split("\n");
+  for (let k = lines.length - 1; k >= 0; k--) {
+    const line = lines[k]!.trim();
+    if (!line || /^[-+•*]/u.test(line)) continue;
+    if (!/:\s*$/u.test(line)) return null;
+    const last = sentences(line).pop() ?? "";
+    if (/^(?:[\p{L}\d]{1,4}[.)]\s*)?Để\s/u.test(last)) return null;
+    const d = first(last, ctx);
+    return d?.date && !d.recurrence ? d : null;
+  }
+  return null;
+}
+
 /** "đúng thời gian quy định tại Điều 1", "thời hạn nêu tại mục II": the time stated in the item referred to. */
 function referredTime(text: string, root: OutlineNode, ctx: DateContext): Deadline | null {
   const m = /(?:thời gian|thời hạn|tiến độ)[^.;]{0,30}?(?:quy định|nêu|ghi)\s+(?:tại|ở)\s+(Điều|mục|khoản|phần|điểm)\s+(\d{1,3}|[IVX]{1,5}|[a-zđ])(?![\p{L}\p{N}])/iu.exec(text);
@@ -419,10 +441,19 @@ export function attachDeadlines(tasks: TaskDraft[], st: Structure, doc: DocHeade
     return rules;
   });
   const byRef = new Map(tasks.map((t) => [t.ref, t]));
+  let cursor = 0;
   for (const t of tasks) {
     t.deadline = first(t.text, ctx);
     const parent = t.parentText;
     if (!t.deadline && parent) t.deadline = parentTime(t, parent, ctx);
+    if (!t.deadline && !parent && t.ref.startsWith("#")) {
+      // Tasks come in text order, so each is looked for after the one before (no whole-text search per task).
+      const at = text.indexOf(t.text.trim().slice(0, 40), cursor);
+      if (at >= 0) {
+        cursor = at;
+        t.deadline = leadInTime(text, at, ctx);
+      }
+    }
     if (t.deadline?.date) continue;
     const low = t.text.toLowerCase().replace(/["“”]/gu, "");
     // "… trong thời gian diễn ra đại hội": the one occasion of that kind the document dates.

@@ -638,6 +638,28 @@ describe("an activity's window shared by the tasks that carry it out", () => {
   });
 });
 
+describe("dash items in prose under a lead-in that times their work", () => {
+  const lines = (lead: string) =>
+    [
+      "Sau khi nghe các báo cáo, các đại biểu đã thảo luận đóng góp vào dự thảo các văn bản.",
+      "",
+      lead,
+      "",
+      "- Các ngành và các đơn vị bám vào chương trình công tác tháng, quý để tổ chức thực hiện.",
+      "",
+      "- Giao Ủy ban nhân dân xã chỉ đạo Ngành Công an tăng cường công tác tuần tra trên địa bàn.",
+    ].join("\n");
+  it("'… cần tổ chức thực hiện trong tháng 9 năm 2020, cụ thể như sau:' times each item", () => {
+    const tasks = readDispatch(lines("Kết luận Hội nghị, đồng chí Bí thư Đảng ủy xã nhấn mạnh một số công việc trọng tâm cần tổ chức thực hiện trong tháng 9 năm 2020, cụ thể như sau:"), { refDate: "2020-09-05" }).tasks;
+    expect(tasks.length).toBeGreaterThanOrEqual(2);
+    for (const t of tasks) expect(t.deadline?.date).toBe("2020-09-30");
+  });
+  it("not an opening purpose clause ('Để …, phấn đấu hoàn thành trước …, yêu cầu:')", () => {
+    const tasks = readDispatch(lines("Để bảo đảm tiến độ, phấn đấu hoàn thành trước ngày 30/11/2020, Đảng ủy xã yêu cầu:"), { refDate: "2020-09-05" }).tasks;
+    for (const t of tasks) expect(t.deadline ?? null).toBeNull();
+  });
+});
+
 describe("an activity run in two seasons dates no task", () => {
   it("a task naming it and a one-window activity takes the one window's time", () => {
     const text = [
