@@ -154,6 +154,10 @@ const TWICE_YEARLY_RE =
 // "các công việc chưa hoàn thành trong năm 2024": a state, not a time to finish by.
 const NOT_DONE_RE = /(?:^|[^\p{L}])(?:chưa|đã|vừa)\s+$/iu;
 const WEEKDAY_NUM: Record<string, number> = { hai: 1, ba: 2, tư: 3, năm: 4, sáu: 5, bảy: 6 };
+// "trong vòng 15 ngày, kể từ 0 giờ ngày 01 tháng 4 năm 2020": a count of days from a stated day. From a moment of that
+// day ("0 giờ") the day itself is the first of them (1/4–15/4); from the day alone they start the day after, as a legal
+// time limit does.
+const DAYS_FROM_RE = new RegExp(`trong\\s+(?:vòng\\s+|thời hạn\\s+)?(\\d{1,3})\\s+ngày\\s*,?\\s*(?:kể\\s+)?từ\\s+(${TIME})?(?:ngày\\s*)?${DATE}`, "giu");
 const DAYS_AFTER_RE = /trong\s+(?:vòng|thời hạn)?\s*(\d{1,3})\s+ngày(\s+làm việc)?\s*(?:,\s*)?kể từ ngày\s+(?:ký|ban hành)/giu;
 
 // The word each pattern below cannot match without ("hằng tháng", "2 lần/tuần", "định kỳ", "06 tháng"): a pattern
@@ -296,6 +300,12 @@ export function findDeadlines(original: string, ctx: DateContext): FoundDeadline
     const [d1, m1, d2, m2] = [m[1], m[2], m[3], m[4]].map(Number) as [number, number, number, number];
     const next = [nextOccurrence(d1, m1, ctx, true), nextOccurrence(d2, m2, ctx, true)].filter((x): x is string => x !== null).sort()[0] ?? null;
     if (next) push(m.index, m[0], ctx.dated === false ? null : next, Math.abs(m2 - m1) === 6 ? "semiannual" : "yearly");
+  }
+  for (const m of dateLike && /ngày\s*,?\s*(?:kể\s+)?từ/iu.test(text) ? text.matchAll(DAYS_FROM_RE) : []) {
+    const p = dmy([...m], 3);
+    if (!p) continue;
+    const start = p[2] !== null ? iso(p[2], p[1], p[0]) : nextOccurrence(p[0], p[1], ctx, false);
+    if (start) push(m.index, m[0], addDays(start, Number(m[1]) - (m[2] ? 1 : 0)));
   }
   for (const m of dateLike && /từ/iu.test(text) ? text.matchAll(RANGE_RE) : []) {
     const to = dmy([...m], 7);

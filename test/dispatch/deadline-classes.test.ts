@@ -638,6 +638,17 @@ describe("an activity's window shared by the tasks that carry it out", () => {
   });
 });
 
+describe("a count of days from a stated day", () => {
+  it.each([
+    // From a moment of the day, the day itself is the first of the days (1/4–15/4).
+    ["thực hiện cách ly toàn xã hội trong vòng 15 ngày, kể từ 0 giờ ngày 01 tháng 4 năm 2020", "2020-04-15"],
+    // From the day alone, the days start the day after (a legal time limit).
+    ["hoàn thành trong 10 ngày kể từ ngày 05/4/2020", "2020-04-15"],
+  ])("%s", (s, date) => {
+    expect(first(s)).toMatchObject({ date, recurrence: null });
+  });
+});
+
 describe("dash items in prose under a lead-in that times their work", () => {
   const lines = (lead: string) =>
     [
