@@ -166,7 +166,8 @@ function windows(root: OutlineNode, prose: string[], subject: string | null, ctx
     const bare = TIME_SENTENCE.exec(line);
     const head = !/^[^:]{3,60}:/u.test(line) && bare ? `${bare[1]}: ${bare[2]}` : line;
     const label = /^([^:]{3,60}?)\s*:\s*(.+)$/u.exec(head);
-    const time = label && /^Thời gian\s*([^]*)$/iu.exec(label[1]!);
+    // "Lưu ý thời hạn đăng ký tham gia: từ nay đến hết … ngày 28/02/2018": a time limit's label names its activity too.
+    const time = label && /^(?:Lưu ý\s+)?Thời (?:gian|hạn)\s*([^]*)$/iu.exec(label[1]!);
     // "Thời gian …: 01 ngày, ngày 25/7/2022": a count of days before the day is read with the label as its cue.
     const d = label && (first(label[2]!, ctx) ?? (time ? first(head, ctx) : null));
     if (label && d) {
@@ -197,8 +198,8 @@ function windows(root: OutlineNode, prose: string[], subject: string | null, ctx
   // Only a sentence of its own: "…; thời gian kiểm tra từ … đến …" inside an item dates that item's work alone.
   // A dash line of its own is one too ("cụ thể: / - Thời gian tiếp nhận và phân bổ: 01 ngày, ngày 25/7/2022").
   for (const p of prose) {
-    for (const line of /\n\s*[-+•*]\s*Thời gian\s/u.test(p) ? p.split("\n") : [p]) {
-      for (const s of line.replace(/^\s*[-+•*]\s*(?=Thời gian\s)/u, "").split(/(?<=\.)\s+/u)) if (/^Thời gian\s/u.test(s)) labelled(s.replace(/\.$/u, ""));
+    for (const line of /\n\s*[-+•*]\s*(?:Lưu ý\s+thời|Thời) (?:gian|hạn)\s/u.test(p) ? p.split("\n") : [p]) {
+      for (const s of line.replace(/^\s*[-+•*]\s*(?=(?:Lưu ý\s+thời|Thời) (?:gian|hạn)\s)/u, "").split(/(?<=\.)\s+/u)) if (/^(?:[-+•*]\s*)?(?:Lưu ý\s+thời|Thời) (?:gian|hạn)\s/u.test(s)) labelled(s.replace(/^[-+•*]\s*/u, "").replace(/\.$/u, ""));
     }
   }
   for (const p of prose) events(p);

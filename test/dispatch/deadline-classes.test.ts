@@ -638,6 +638,20 @@ describe("an activity's window shared by the tasks that carry it out", () => {
   });
 });
 
+describe("a time limit's dash line names the activity it dates", () => {
+  it("'- Lưu ý thời hạn đăng ký tham gia: từ nay đến hết … ngày 28/02/2018' dates the task that registers", () => {
+    const text = [
+      "Ban Thường vụ Đoàn Khối triển khai việc tham gia cuộc thi trong đoàn viên thanh niên Khối với các nội dung cụ thể như sau:",
+      "- Đề nghị các cơ sở Đoàn trực thuộc Khối triển khai rộng rãi đến toàn thể đoàn viên để đăng ký tham gia Cuộc thi.",
+      "- Thể lệ tham gia cuộc thi đính kèm theo Thông báo này.",
+      "- Lưu ý thời hạn đăng ký tham gia: từ nay đến hết 23 giờ 59 phút ngày 28/02/2018. Hồ sơ đăng ký dự thi gửi qua hộp thư của Văn phòng.",
+    ].join("\n");
+    const tasks = readDispatch(text, { refDate: "2017-10-02" }).tasks;
+    const own = tasks.find((t) => /^\s*-?\s*Đề nghị các cơ sở Đoàn/u.test(t.text));
+    expect(own?.deadline?.date).toBe("2018-02-28");
+  });
+});
+
 describe("a count of days from a stated day", () => {
   it.each([
     // From a moment of the day, the day itself is the first of the days (1/4–15/4).
