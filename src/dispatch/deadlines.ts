@@ -63,11 +63,11 @@ const TODAY_RE = new RegExp(`(?:trước|trong|chậm nhất(?:\\s+là)?|ngay tr
 const UNTIL_NOW_RE = /^\s*(?:cho\s+)?(?:đến|tới)\s+(?:nay|hiện nay|thời điểm (?:hiện tại|báo cáo))/iu;
 const CUED_DATE_RE = new RegExp(`${CUE}\\s*:?\\s*(?:ngày\\s*)?(?:${TIME})?(?:ngày\\s*)?${DATE}`, "giu");
 const MONTH_RE = new RegExp(
-  `(?:(trước)|trong|hết|cuối|(?:vào\\s+)?đầu|vào(?=tháng)|vào|đến hết|đến cuối|đến|dự kiến|(?:thời gian|thời hạn)[^:.;\\n]{0,50}:)\\s*(?<=\\s|vào)tháng\\s+(\\d{1,2})(?:\\s*(?:\\/|năm|-|\\.)\\s*(\\d{4}))?(?![\\d/])`,
+  `(?<![\\p{L}])(?:(trước)|trong|hết|cuối|(?:vào\\s+)?đầu|vào(?=tháng)|vào|đến hết|đến cuối|đến|dự kiến|(?:thời gian|thời hạn)[^:.;\\n]{0,50}:)\\s*(?<=\\s|vào)tháng\\s+(\\d{1,2})(?:\\s*(?:\\/|năm|-|\\.)\\s*(\\d{4}))?(?![\\d/])`,
   "giu",
 );
 const QUARTER_RE = new RegExp(
-  `(?:(trước)\\s+|(?:trong|hết|cuối|(?:vào\\s+)?đầu|vào|đến hết|đến|xong|hoàn thành(?:\\s+trong)?|(?:thời gian|thời hạn)[^:.;\\n]{0,50}:)\\s+)quý\\s+(IV|I{1,3}|[1-4])(?:\\s*(?:\\/|năm|-|\\.)\\s*(\\d{4}))?`,
+  `(?<![\\p{L}])(?:(trước)\\s+|(?:trong|hết|cuối|(?:vào\\s+)?đầu|vào|đến hết|đến|xong|hoàn thành(?:\\s+trong)?|(?:thời gian|thời hạn)[^:.;\\n]{0,50}:)\\s+)quý\\s+(IV|I{1,3}|[1-4])(?:\\s*(?:\\/|năm|-|\\.)\\s*(\\d{4}))?`,
   "giu",
 );
 // A bare "trong năm 2022" / "cuối năm 2021" after a noun is the period an activity or a report covers ("ứng phó với
@@ -145,7 +145,7 @@ const SESSION_MONTH_RE = /(?:tại|vào)\s+(?:cùng\s+)?(?<![\p{L}])(?:kỳ|phi�
 // "từ tháng 1-12/2023": a span of months ends with its last month.
 // "vào trung tuần tháng 8/2010", "trước thượng tuần tháng 3": a month's ten-day part (thượng 1–10, trung 11–20, hạ
 // 21–end) is due on its last day, or before its first with "trước".
-const TEN_DAYS_RE = /(?:(trước)|trong|vào|đến|hết|dự kiến(?:\s+vào)?|diễn ra(?:\s+vào)?)\s+(thượng|trung|hạ)\s+tuần\s+tháng\s+(\d{1,2})(?:\s*(?:\/|năm|-|\.)\s*(\d{4}))?(?![\d/])/giu;
+const TEN_DAYS_RE = /(?<![\p{L}])(?:(trước)|trong|vào|đến|hết|dự kiến(?:\s+vào)?|diễn ra(?:\s+vào)?)\s+(thượng|trung|hạ)\s+tuần\s+tháng\s+(\d{1,2})(?:\s*(?:\/|năm|-|\.)\s*(\d{4}))?(?![\d/])/giu;
 const MONTH_SPAN_RE = /từ\s+tháng\s+(\d{1,2})\s*[-–]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})(?!\d)/giu;
 // "trước ngày 05/6 và 05/12 hàng năm": two days a year six months apart are a half-yearly schedule (the guide's "the
 // shorter period wins"), due on the next of them.
@@ -154,6 +154,10 @@ const TWICE_YEARLY_RE =
 // "các công việc chưa hoàn thành trong năm 2024": a state, not a time to finish by.
 const NOT_DONE_RE = /(?:^|[^\p{L}])(?:chưa|đã|vừa)\s+$/iu;
 const WEEKDAY_NUM: Record<string, number> = { hai: 1, ba: 2, tư: 3, năm: 4, sáu: 5, bảy: 6 };
+// "trong vòng 15 ngày, kể từ 0 giờ ngày 01 tháng 4 năm 2020": a count of days from a stated day. From a moment of that
+// day ("0 giờ") the day itself is the first of them (1/4–15/4); from the day alone they start the day after, as a legal
+// time limit does.
+const DAYS_FROM_RE = new RegExp(`trong\\s+(?:vòng\\s+|thời hạn\\s+)?(\\d{1,3})\\s+ngày\\s*,?\\s*(?:kể\\s+)?từ\\s+(${TIME})?(?:ngày\\s*)?${DATE}`, "giu");
 const DAYS_AFTER_RE = /trong\s+(?:vòng|thời hạn)?\s*(\d{1,3})\s+ngày(\s+làm việc)?\s*(?:,\s*)?kể từ ngày\s+(?:ký|ban hành)/giu;
 
 // The word each pattern below cannot match without ("hằng tháng", "2 lần/tuần", "định kỳ", "06 tháng"): a pattern
@@ -296,6 +300,12 @@ export function findDeadlines(original: string, ctx: DateContext): FoundDeadline
     const [d1, m1, d2, m2] = [m[1], m[2], m[3], m[4]].map(Number) as [number, number, number, number];
     const next = [nextOccurrence(d1, m1, ctx, true), nextOccurrence(d2, m2, ctx, true)].filter((x): x is string => x !== null).sort()[0] ?? null;
     if (next) push(m.index, m[0], ctx.dated === false ? null : next, Math.abs(m2 - m1) === 6 ? "semiannual" : "yearly");
+  }
+  for (const m of dateLike && /ngày\s*,?\s*(?:kể\s+)?từ/iu.test(text) ? text.matchAll(DAYS_FROM_RE) : []) {
+    const p = dmy([...m], 3);
+    if (!p) continue;
+    const start = p[2] !== null ? iso(p[2], p[1], p[0]) : nextOccurrence(p[0], p[1], ctx, false);
+    if (start) push(m.index, m[0], addDays(start, Number(m[1]) - (m[2] ? 1 : 0)));
   }
   for (const m of dateLike && /từ/iu.test(text) ? text.matchAll(RANGE_RE) : []) {
     const to = dmy([...m], 7);

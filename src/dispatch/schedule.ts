@@ -166,7 +166,8 @@ function windows(root: OutlineNode, prose: string[], subject: string | null, ctx
     const bare = TIME_SENTENCE.exec(line);
     const head = !/^[^:]{3,60}:/u.test(line) && bare ? `${bare[1]}: ${bare[2]}` : line;
     const label = /^([^:]{3,60}?)\s*:\s*(.+)$/u.exec(head);
-    const time = label && /^Thời gian\s*([^]*)$/iu.exec(label[1]!);
+    // "Lưu ý thời hạn đăng ký tham gia: từ nay đến hết … ngày 28/02/2018": a time limit's label names its activity too.
+    const time = label && /^(?:Lưu ý\s+)?Thời (?:gian|hạn)\s*([^]*)$/iu.exec(label[1]!);
     // "Thời gian …: 01 ngày, ngày 25/7/2022": a count of days before the day is read with the label as its cue.
     const d = label && (first(label[2]!, ctx) ?? (time ? first(head, ctx) : null));
     if (label && d) {
@@ -197,8 +198,8 @@ function windows(root: OutlineNode, prose: string[], subject: string | null, ctx
   // Only a sentence of its own: "…; thời gian kiểm tra từ … đến …" inside an item dates that item's work alone.
   // A dash line of its own is one too ("cụ thể: / - Thời gian tiếp nhận và phân bổ: 01 ngày, ngày 25/7/2022").
   for (const p of prose) {
-    for (const line of /\n\s*[-+•*]\s*Thời gian\s/u.test(p) ? p.split("\n") : [p]) {
-      for (const s of line.replace(/^\s*[-+•*]\s*(?=Thời gian\s)/u, "").split(/(?<=\.)\s+/u)) if (/^Thời gian\s/u.test(s)) labelled(s.replace(/\.$/u, ""));
+    for (const line of /\n\s*[-+•*]\s*(?:Lưu ý\s+thời|Thời) (?:gian|hạn)\s/u.test(p) ? p.split("\n") : [p]) {
+      for (const s of line.replace(/^\s*[-+•*]\s*(?=(?:Lưu ý\s+thời|Thời) (?:gian|hạn)\s)/u, "").split(/(?<=\.)\s+/u)) if (/^(?:[-+•*]\s*)?(?:Lưu ý\s+thời|Thời) (?:gian|hạn)\s/u.test(s)) labelled(s.replace(/^[-+•*]\s*/u, "").replace(/\.$/u, ""));
     }
   }
   for (const p of prose) events(p);
@@ -259,6 +260,28 @@ function parentTime(t: ParsedTask, parent: string, ctx: DateContext): Deadline |
   if (at < 0) return null;
   const purpose = /^(?:[\p{L}\d]{1,4}[.)]\s*)?Để\s/u.test(last) && /(?<![\p{L}])(?:yêu cầu|đề nghị|giao)\s/u.exec(last.slice(at));
   return purpose ? null : d;
+}
+
+/** "Kết luận Hội nghị, đồng chí Bí thư nhấn mạnh một số công việc trọng tâm cần tổ chức thực hiện trong tháng 9 năm 2020,
+ *  cụ thể như sau: / - Các ngành … / - Các ấp …": in prose, a dash item under a lead-in that ends in ":" and names no
+ *  body of its own (the lead-in would be part of the task then) does part of the work the lead-in times. As for a
+ *  numbered sub-item, an opening purpose clause ("Để bảo đảm tiến độ, phấn đấu hoàn thành trước …, yêu cầu:") states
+ *  the goal the items serve, not when each is due. */
+function leadInTime(text: string, at: number, ctx: DateContext): Deadline | null {
+  const lineStart = text.lastIndexOf("\n", at) + 1;
+  if (!/^\s*[-+•*]/u.test(text.slice(lineStart, at + 1))) return null;
+  // Back over the sibling items (a bounded stretch: the lead-in of a long list is not looked for).
+  const lines = text.slice(Math.max(0, lineStart - 4000), lineStart).split("\n");
+  for (let k = lines.length - 1; k >= 0; k--) {
+    const line = lines[k]!.trim();
+    if (!line || /^[-+•*]/u.test(line)) continue;
+    if (!/:\s*$/u.test(line)) return null;
+    const last = sentences(line).pop() ?? "";
+    if (/^(?:[\p{L}\d]{1,4}[.)]\s*)?Để\s/u.test(last)) return null;
+    const d = first(last, ctx);
+    return d?.date && !d.recurrence ? d : null;
+  }
+  return null;
 }
 
 /** "đúng thời gian quy định tại Điều 1", "thời hạn nêu tại mục II": the time stated in the item referred to. */
@@ -377,6 +400,19 @@ function hasPhrase(rawText: string, rawPhrase: string): boolean {
   return at >= 0 && !/[\p{L}\p{N}]/u.test(text[at - 1] ?? " ") && !/[\p{L}\p{N}]/u.test(text[at + phrase.length] ?? " ");
 }
 
+/** A value computed on first use and kept, null included (the holiday a document may not announce is one). */
+function once<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value;
+  };
+}
+
 export function attachDeadlines(tasks: TaskDraft[], st: Structure, doc: DocHeader, text: string, refDate: string): void {
   const ctx = dateContext(doc, text, refDate);
   // Occasions are dated in information lines and prose, and in the sentence of a task that takes part in them ("… treo
@@ -396,24 +432,29 @@ export function attachDeadlines(tasks: TaskDraft[], st: Structure, doc: DocHeade
   }
   // The windows, the holiday and the closing rules are read when a task first needs them: most tasks state their own
   // date, and a document whose tasks all do needs none of them (each is pure, so when it is read does not matter).
-  let wins: Window[] | undefined;
-  const windowsOnce = () => (wins ??= windows(st.root, [...st.preamble, ...st.prose, ...tasks.map((t) => t.text), ...paragraphs], doc.subject, ctx));
-  let rest: ReturnType<typeof holiday> | undefined;
-  const holidayOnce = () => (rest === undefined ? (rest = holiday(text, ctx)) : rest);
-  let rules: ClosingRule[] | undefined;
-  const rulesOnce = () => {
-    if (rules) return rules;
+  const windowsOnce = once(() => windows(st.root, [...st.preamble, ...st.prose, ...tasks.map((t) => t.text), ...paragraphs], doc.subject, ctx));
+  const holidayOnce = once(() => holiday(text, ctx));
+  const rulesOnce = once(() => {
     const recipients = doc.recipients.flatMap((r) => splitList(r));
-    rules = closingRules(st.closing, doc.issuer ? [doc.issuer] : [], recipients, ctx);
+    const rules = closingRules(st.closing, doc.issuer ? [doc.issuer] : [], recipients, ctx);
     const reportRule = closingItem(tasks, st, ctx);
     if (reportRule) rules.push(reportRule);
     return rules;
-  };
+  });
   const byRef = new Map(tasks.map((t) => [t.ref, t]));
+  let cursor = 0;
   for (const t of tasks) {
     t.deadline = first(t.text, ctx);
     const parent = t.parentText;
     if (!t.deadline && parent) t.deadline = parentTime(t, parent, ctx);
+    if (!t.deadline && !parent && t.ref.startsWith("#")) {
+      // Tasks come in text order, so each is looked for after the one before (no whole-text search per task).
+      const at = text.indexOf(t.text.trim().slice(0, 40), cursor);
+      if (at >= 0) {
+        cursor = at;
+        t.deadline = leadInTime(text, at, ctx);
+      }
+    }
     if (t.deadline?.date) continue;
     const low = t.text.toLowerCase().replace(/["“”]/gu, "");
     // "… trong thời gian diễn ra đại hội": the one occasion of that kind the document dates.
@@ -492,19 +533,16 @@ export function attachDeadlines(tasks: TaskDraft[], st: Structure, doc: DocHeade
       if (!/từ\s/iu.test(p)) continue;
       for (const s of p.split(/(?<=[.;])\s+/u)) if (/(?<![\p{L}])từ\s+(?:\S+\s+){0,3}\d/iu.test(s)) said.push({ text: s, deadline: first(s, ctx) });
     }
-    for (const w of activitySpans(said)) {
-      const other = spans.find((x) => x.activity === w.activity);
-      if (!other) spans.push(w);
-      else if (other.deadline.date !== w.deadline.date) other.deadline = { ...other.deadline, date: null };
-    }
+    for (const [activity, d] of activitySpans(said)) addSpan(spans, activity, d);
   }
   for (const t of tasks) {
     if (t.deadline) continue;
     const low = t.text.toLowerCase();
     // "… thường xuyên kiểm tra việc treo cờ …": a standing duty is not done in the activity's window.
     if (/(?<![\p{L}])thường xuyên(?![\p{L}])/u.test(low)) continue;
-    const span = spans.find((w) => hasPhrase(low, w.activity));
-    if (span?.deadline.date) t.deadline = { ...span.deadline };
+    // An activity run in two seasons has no one time, so it dates no task.
+    const span = [...spans].find(([activity, d]) => d !== null && hasPhrase(low, activity));
+    if (span?.[1]) t.deadline = { ...span[1] };
   }
   // "c) Thời gian thực hiện: Hoàn thành trong năm 2025", "- Thời gian: Thường xuyên": a plan's item states its own time
   // in its time field, which alone is its deadline (none when the field states no date).
@@ -582,8 +620,16 @@ const GENERAL_VERB = /^(?:thực hiện|triển khai|tổ chức|báo cáo|tham 
 const NOT_VERB = /^(?:trong|tại|về|với|cùng|khi|nếu|sau|trước|vào|để|nhằm|là|được|không|đã|đang|sẽ|phải|theo|cần|vừa|cũng|luôn|ra|sớm|đối với|in)\s/u;
 const VERB_START = new RegExp(`^(?!${NOT_VERB.source.slice(1)})(?:${STOP_WORDS.join("|")})\\s`, "u");
 
-function activitySpans(tasks: ReadonlyArray<{ text: string; deadline: Deadline | null }>): Array<{ activity: string; deadline: Deadline }> {
-  const out: Array<{ activity: string; deadline: Deadline }> = [];
+/** An activity's window, or null once two windows with different days are stated for it ("… từ 15/4 đến 31/8/2017 …;
+ *  vào mùa đông … từ 1/9/2017 đến 15/4/2018": run in two seasons, it has no one time). */
+function addSpan(spans: Map<string, Deadline | null>, activity: string, d: Deadline | null): void {
+  const seen = spans.get(activity);
+  if (seen === undefined) spans.set(activity, d);
+  else if (seen !== null && (d === null || seen.date !== d.date)) spans.set(activity, null);
+}
+
+function activitySpans(tasks: ReadonlyArray<{ text: string; deadline: Deadline | null }>): Map<string, Deadline | null> {
+  const out = new Map<string, Deadline | null>();
   for (const t of tasks) {
     const d = t.deadline;
     // Only a window with its end: an open start ("Tạm hoãn tổ chức lễ …, từ 0 giờ ngày 11-2-2020") dates no span.
@@ -599,11 +645,7 @@ function activitySpans(tasks: ReadonlyArray<{ text: string; deadline: Deadline |
     const words = before.replace(/[,;:]\s*$/u, "").trim().split(/\s+/u).slice(-4);
     const pairs = named ? [named[1]!.toLowerCase()] : words.slice(1).map((w, i) => `${words[i]} ${w}`).filter((p) => /^\p{Ll}+ \p{Ll}+$/u.test(p) && VERB_START.test(p));
     for (const verb of pairs) {
-      if (GENERAL_VERB.test(verb)) continue;
-      // "… từ 15/4 đến 31/8/2017 …; vào mùa đông … từ 1/9/2017 đến 15/4/2018": an activity run in two seasons has no one time.
-      const seen = out.find((o) => o.activity === verb);
-      if (!seen) out.push({ activity: verb, deadline: d });
-      else if (seen.deadline.date !== d.date) seen.deadline = { ...seen.deadline, date: null };
+      if (!GENERAL_VERB.test(verb)) addSpan(out, verb, d);
     }
   }
   return out;

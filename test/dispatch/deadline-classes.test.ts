@@ -638,6 +638,78 @@ describe("an activity's window shared by the tasks that carry it out", () => {
   });
 });
 
+describe("a time limit's dash line names the activity it dates", () => {
+  it("'- Lưu ý thời hạn đăng ký tham gia: từ nay đến hết … ngày 28/02/2018' dates the task that registers", () => {
+    const text = [
+      "Ban Thường vụ Đoàn Khối triển khai việc tham gia cuộc thi trong đoàn viên thanh niên Khối với các nội dung cụ thể như sau:",
+      "- Đề nghị các cơ sở Đoàn trực thuộc Khối triển khai rộng rãi đến toàn thể đoàn viên để đăng ký tham gia Cuộc thi.",
+      "- Thể lệ tham gia cuộc thi đính kèm theo Thông báo này.",
+      "- Lưu ý thời hạn đăng ký tham gia: từ nay đến hết 23 giờ 59 phút ngày 28/02/2018. Hồ sơ đăng ký dự thi gửi qua hộp thư của Văn phòng.",
+    ].join("\n");
+    const tasks = readDispatch(text, { refDate: "2017-10-02" }).tasks;
+    const own = tasks.find((t) => /^\s*-?\s*Đề nghị các cơ sở Đoàn/u.test(t.text));
+    expect(own?.deadline?.date).toBe("2018-02-28");
+  });
+});
+
+describe("a count of days from a stated day", () => {
+  it.each([
+    // From a moment of the day, the day itself is the first of the days (1/4–15/4).
+    ["thực hiện cách ly toàn xã hội trong vòng 15 ngày, kể từ 0 giờ ngày 01 tháng 4 năm 2020", "2020-04-15"],
+    // From the day alone, the days start the day after (a legal time limit).
+    ["hoàn thành trong 10 ngày kể từ ngày 05/4/2020", "2020-04-15"],
+  ])("%s", (s, date) => {
+    expect(first(s)).toMatchObject({ date, recurrence: null });
+  });
+});
+
+describe("dash items in prose under a lead-in that times their work", () => {
+  const lines = (lead: string) =>
+    [
+      "Sau khi nghe các báo cáo, các đại biểu đã thảo luận đóng góp vào dự thảo các văn bản.",
+      "",
+      lead,
+      "",
+      "- Các ngành và các đơn vị bám vào chương trình công tác tháng, quý để tổ chức thực hiện.",
+      "",
+      "- Giao Ủy ban nhân dân xã chỉ đạo Ngành Công an tăng cường công tác tuần tra trên địa bàn.",
+    ].join("\n");
+  it("'… cần tổ chức thực hiện trong tháng 9 năm 2020, cụ thể như sau:' times each item", () => {
+    const tasks = readDispatch(lines("Kết luận Hội nghị, đồng chí Bí thư Đảng ủy xã nhấn mạnh một số công việc trọng tâm cần tổ chức thực hiện trong tháng 9 năm 2020, cụ thể như sau:"), { refDate: "2020-09-05" }).tasks;
+    expect(tasks.length).toBeGreaterThanOrEqual(2);
+    for (const t of tasks) expect(t.deadline?.date).toBe("2020-09-30");
+  });
+  it("not an opening purpose clause ('Để …, phấn đấu hoàn thành trước …, yêu cầu:')", () => {
+    const tasks = readDispatch(lines("Để bảo đảm tiến độ, phấn đấu hoàn thành trước ngày 30/11/2020, Đảng ủy xã yêu cầu:"), { refDate: "2020-09-05" }).tasks;
+    for (const t of tasks) expect(t.deadline ?? null).toBeNull();
+  });
+});
+
+describe("an activity run in two seasons dates no task", () => {
+  it("a task naming it and a one-window activity takes the one window's time", () => {
+    const text = [
+      "Kính gửi: Các đơn vị",
+      "",
+      "1. Đội Vệ sinh số 1 phun thuốc từ ngày 15/4/2017 đến hết ngày 31/8/2017.",
+      "2. Đội Vệ sinh số 2 phun thuốc từ ngày 01/9/2017 đến hết ngày 15/4/2018.",
+      "3. UBND các phường chỉ đạo nhân dân treo cờ Tổ quốc từ ngày 18/3/2017 đến hết ngày 19/3/2017.",
+      "4. Công an thị xã kiểm tra việc phun thuốc và việc treo cờ Tổ quốc trên các tuyến phố.",
+    ].join("\n");
+    const tasks = readDispatch(text, { refDate: "2017-03-06" }).tasks;
+    expect(tasks.find((t) => t.ref === "4")?.deadline?.date).toBe("2017-03-19");
+  });
+});
+
+describe("a cue word of a month, a quarter or a ten-day part is a word of its own", () => {
+  it.each([
+    "số gia súc bị chết tháng 5/2020 được hỗ trợ",
+    "số gia súc bị chết quý I/2020 được hỗ trợ",
+    "số gia súc bị chết trung tuần tháng 8/2020 được hỗ trợ",
+  ])("'hết' inside 'chết': %s", (s) => {
+    expect(first(s)).toBeNull();
+  });
+});
+
 describe("an information dash line that dates the activities it names", () => {
   it("'- Thời gian tiếp nhận và phân bổ: 01 ngày, ngày …' dates each of them, for the tasks that take part", () => {
     const text = [
