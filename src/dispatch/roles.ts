@@ -572,6 +572,17 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
       const given = givenTo(inner[1]!, after.slice(inner[0].length));
       if (given) return { leads: given.names, requester: got.names, verb: verbAfter(after.slice(inner[0].length + given.end)), requested: true };
     }
+    // "Văn phòng Thường trực Ban chỉ đạo Quốc gia về phòng, chống thiên tai đề nghị Ban chỉ huy …", "Ban Chỉ đạo (BCĐ) bảo
+    // vệ nền tảng … (gọi tắt là Ban Chỉ đạo 35 tỉnh) yêu cầu các thành viên …": a board's name goes on past where the
+    // lexicon stops reading it (its field after "về", an alias in brackets) and runs straight into the request verb; the
+    // whole is who asks, and those after the verb are asked.
+    const runsOn = /^(?:về\s|\()/u.test(after) || after.includes("gọi") ? NAME_RUNS_ON.exec(after) : null;
+    const onward = runsOn ? REQUEST.exec(after.slice(runsOn[0].length)) : null;
+    const onwardObj = onward ? objectAt(after.slice(runsOn![0].length + onward[0].length)) : null;
+    if (onwardObj) {
+      const whole = part.slice(0, part.length - after.length) + runsOn![0];
+      return { leads: onwardObj.names, requester: [whole.replace(/\s+(?:(?:cũng|đã|vừa|trân trọng|kính)\s+)*$/u, "").trim()], verb: verbAfter(after.slice(runsOn![0].length + onward![0].length + onwardObj.end)), requested: true };
+    }
     // "Bộ Y tế vừa có công điện gửi UBND các tỉnh … đề nghị …", "Ban Thường vụ Thành ủy có Công văn số … yêu cầu các
     // cấp ủy …": the issuer's background clause carries the request; its objects (or the recipients) are the leads.
     // "UBND tỉnh thông báo đến tất cả các trụ sở …": the notice's addressees act on it.
@@ -630,6 +641,10 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
 
 // A collective ("UBND các huyện", "Các Sở …"), not a proper name that holds the word ("Đoàn Khối Các cơ quan thành phố").
 const PLURAL = /(?:^[Cc]|\sc)ác\s/u;
+
+// A name read on past the lexicon up to a request verb: no sentence or clause break, and the verb right after a word.
+// The alias a long name is given in brackets ("(gọi tắt là …)", "(sau đây gọi là …)") closes it, wherever it starts.
+const NAME_RUNS_ON = /^(?:(?:về\s|\()[^.;:!?]{2,200}?[^\s,]|[^.;:!?]{2,300}?\((?:sau đây\s+)?gọi (?:tắt )?là\s[^()]{1,80}\))\s+(?:(?:cũng|đã|vừa|trân trọng|kính)\s+)*(?=(?:đề nghị|yêu cầu|giao)\s)/u;
 
 // The request verb later in the subject's own clause, after its own work (", yêu cầu", " và đề nghị", "đồng ý, giao cho
 // …"); not past a clause boundary, and not the noun ("theo yêu cầu", "các đề nghị").
