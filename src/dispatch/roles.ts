@@ -73,14 +73,15 @@ function listAt(input: string): { names: string[]; end: number } | null {
 // People by their standing, asked as a group ("yêu cầu cán bộ chiến sĩ, các đội nghiệp vụ …", "đề nghị cán bộ, công
 // chức xã …", "yêu cầu giáo viên và phụ huynh …"): whom a request addresses, though no head noun of a body starts it.
 const PERSONS = "cán bộ|giáo viên|phụ huynh|cha mẹ học sinh|đoàn viên|hội viên|đảng viên|công chức|viên chức|người lao động|chiến sĩ|nhân viên";
-const PERSONS_AT = new RegExp(`^(?:(?:tất cả|toàn thể|các)\\s+)?(?:${PERSONS})(?![\\p{L}])`, "u");
+// "yêu cầu đội ngũ cán bộ, công chức, viên chức, người lao động phải chấp hành …": the staff as a body of people.
+const PERSONS_AT = new RegExp(`^(?:(?:tất cả|toàn thể|các)\\s+)?(?:đội ngũ\\s+)?(?:${PERSONS})(?![\\p{L}])`, "u");
 // After "đề nghị/yêu cầu" the object is whoever is asked, even when its head noun is not in the lexicon ("đề nghị các
 // cơ sở Hội trực thuộc …", "đề nghị Phó Chủ tịch Văn xã UBND 13 phường …", "đề nghị Quý cơ quan …"): a capitalised
 // phrase, or a plural ("các", "những", "mỗi", a count) of something that is not an abstract noun (the work asked for),
 // or a place by its proper name ("đề nghị xã Hòa Chính cần tiếp tục …"): a place asked is its government. A school
 // asks families as it asks parents ("nhà trường đề nghị gia đình tăng cường quản lý học sinh"); only as the one asked:
 // "phối hợp với gia đình" names no partner body.
-const LOOSE_OBJECT = new RegExp(String.raw`^(?:(?:tất cả|toàn thể)\s+)?(?:(?:các|những|quý|mỗi|từng|\d{1,3})\s+(?!(?:nội dung|biện pháp|giải pháp|hoạt động|nhiệm vụ|công việc|văn bản|thủ tục|hồ sơ|chương trình|kế hoạch|chính sách|quy định|trường hợp|vấn đề|ý kiến|tài liệu|số liệu|thông tin|sản phẩm|mặt hàng|loại|điều kiện|yêu cầu|kiến nghị|bước|khoản|mục|chỉ tiêu|tiêu chí|ngày|tháng|năm|lần|đợt|giờ)(?![\p{L}]))\p{Ll}|(?!(?:Trong|Theo|Tại|Khi|Nếu|Để|Các|Những)\s)\p{Lu}|(?:quý\s+)?(?:${PERSONS}|gia đình)(?![\p{L}])|(?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố)\s+\p{Lu}|lãnh đạo\s+(?=(?:các|xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)\s|\p{Lu}))`, "u");
+const LOOSE_OBJECT = new RegExp(String.raw`^(?:(?:tất cả|toàn thể)\s+)?(?:(?:các|những|quý|mỗi|từng|\d{1,3})\s+(?!(?:nội dung|biện pháp|giải pháp|hoạt động|nhiệm vụ|công việc|văn bản|thủ tục|hồ sơ|chương trình|kế hoạch|chính sách|quy định|trường hợp|vấn đề|ý kiến|tài liệu|số liệu|thông tin|sản phẩm|mặt hàng|loại|điều kiện|yêu cầu|kiến nghị|bước|khoản|mục|chỉ tiêu|tiêu chí|ngày|tháng|năm|lần|đợt|giờ)(?![\p{L}]))\p{Ll}|(?!(?:Trong|Theo|Tại|Khi|Nếu|Để|Các|Những)\s)\p{Lu}|(?:quý\s+|đội ngũ\s+)?(?:${PERSONS}|gia đình)(?![\p{L}])|(?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố)\s+\p{Lu}|lãnh đạo\s+(?=(?:các|xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)\s|\p{Lu}))`, "u");
 
 const NAMED_PERSON = /^(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)\s+(?:\p{Lu}\p{Ll}*\s+){1,3}\p{Lu}\p{Ll}*\s*(?:[-–,]\s*)?(?=(?:Phó\s+)?(?:Chủ tịch|Bí thư|Giám đốc|Trưởng|Chánh|Thủ trưởng|Hiệu trưởng|Chỉ huy trưởng)\s)/u;
 // A word that ends a subject and is a verb, not a preposition that may go on a name ("… trong cả nước").
@@ -152,7 +153,8 @@ const PUBLISHES = new RegExp(`^(?:(?:vừa|đã|mới|cũng|đồng thời)\\s+)
 const ANNOUNCES = /^(?:(?:vừa|đã|cũng|xin|trân trọng|kính)\s+)*thông báo(?![\p{L}])(?!\s+(?:đến|tới|cho|để|rộng rãi|công khai)(?![\p{L}]))/iu;
 const ANNOUNCED_TO = /\s(?:đến|tới|cho)\s+(?!(?:đến|tới|khi|nên|phép)(?![\p{L}]))/u;
 // "giao" asks only as a verb: not in "phòng giao dịch", "an toàn giao thông", "giao lưu", "giao ban".
-const REQUEST_ANYWHERE = /(?:^|[\s,;])(?:(?:trân trọng|kính)\s+)?(đề nghị|yêu cầu|đôn đốc|kính mời|giao(?!\s+(?:dịch|thông|lưu|ban|hữu|thoa|tiếp|kết|hàng|nhận)(?![\p{L}]))|thông báo (?:đến|tới|cho))\s*[,:]?\s+/giu;
+// "… có công văn giao cho Chủ tịch UBND phường An Khánh xử lý …": the body after "giao cho" is given the work.
+const REQUEST_ANYWHERE = /(?:^|[\s,;])(?:(?:trân trọng|kính)\s+)?(đề nghị|yêu cầu|đôn đốc|kính mời|giao(?:\s+cho(?=\s))?(?!\s+(?:dịch|thông|lưu|ban|hữu|thoa|tiếp|kết|hàng|nhận)(?![\p{L}]))|thông báo (?:đến|tới|cho))\s*[,:]?\s+/giu;
 
 /** The first request in an issuer's publishing clause, and whom it asks (its objects, else the recipients "gửi X"). */
 function embeddedRequest(after: string): { leads: string[]; verb: string } | null {

@@ -21,3 +21,30 @@ describe("a board's name that runs on past the lexicon into the request verb is 
     expect(read("Ban chỉ đạo tỉnh (BCĐ) kiểm tra các cơ sở y tế.")?.leads[0]).toMatch(/^Ban chỉ đạo/u);
   });
 });
+
+describe("a publishing clause that 'giao cho' a body gives it the work", () => {
+  it("'UBND quận Ninh Kiều có công văn giao cho Chủ tịch UBND phường An Khánh xử lý …'", () => {
+    const l = read("Ngày 13-1, UBND quận Ninh Kiều có công văn giao cho Chủ tịch UBND phường An Khánh xử lý thực trạng lấn chiếm rạch.");
+    expect(l?.leads).toEqual(["Chủ tịch UBND phường An Khánh"]);
+    expect(l?.requester).toEqual(["UBND quận Ninh Kiều"]);
+  });
+  it("not 'giao' in 'giao thông', 'giao dịch'", () => {
+    expect(read("UBND tỉnh có công văn gửi các sở về an toàn giao thông cho người dân.")?.leads ?? []).not.toContain("người dân");
+  });
+});
+
+describe("the staff asked as a body of people ('đội ngũ cán bộ, công chức …') are the ones asked", () => {
+  it.each([
+    ["Theo đó, UBND huyện Duy Xuyên yêu cầu đội ngũ cán bộ, công chức, viên chức, người lao động phải chấp hành nghiêm kỷ luật.", ["đội ngũ cán bộ, công chức, viên chức, người lao động"]],
+    ["Sở Y tế đề nghị đội ngũ nhân viên y tế thực hiện nghiêm quy chế chuyên môn.", ["đội ngũ nhân viên y tế"]],
+  ])("%s", (s, leads) => expect(read(s)?.leads).toEqual(leads));
+});
+
+describe("a Party committee's standing organs speak for it: the Thường trực's page telling what the Ban Thường vụ directs", () => {
+  it("'Thường trực Tỉnh ủy vừa có công văn gửi …' then 'Ban Thường vụ Tỉnh ủy chỉ đạo các cấp ủy đảng …': the cấp ủy lead", async () => {
+    const { readDispatch } = await import("../../src/dispatch/reader.js");
+    const text = "Thường trực Tỉnh ủy vừa có công văn gửi các huyện ủy, thị ủy, thành ủy về việc lãnh đạo đại hội phụ nữ các cấp.\n\nBan Thường vụ Tỉnh ủy chỉ đạo các cấp ủy đảng tiếp tục quán triệt các quan điểm về công tác phụ nữ.";
+    const tasks = readDispatch(text, { refDate: "2026-01-15" }).tasks.filter((t) => t.assignees.length);
+    expect(tasks.map((t) => t.assignees.map((a) => a.name))).toEqual([["các cấp ủy đảng"]]);
+  });
+});
