@@ -871,6 +871,9 @@ const LEADERS_NOUN = /(?:đề nghị|yêu cầu|giao|các|đồng chí|và|^\s*
 // partners after them are the lead's own.
 const DIRECTS = /(?<!(?:theo|của|sự|kiến|dung|hiện|dưới|[Bb]an)\s)(?:chỉ đạo|hướng dẫn|tạo điều kiện)(?!\s+(?:của|và|việc)(?![\p{L}]))(?=\s*$|(?:\s*,\s*(?:kiểm tra|đôn đốc|hướng dẫn|giám sát|theo dõi))*\s+(?:cho\s+)?(?:các\s|những\s|\d|\p{Lu}|(?:lực lượng|cơ quan|đơn vị|ngành|địa phương|cấp|phòng|ban|sở|trường|xã|phường|thị trấn|huyện|tổ|đội|hội|người|cán bộ|giáo viên|nhân dân|hộ)(?![\p{L}])))/u;
 const DIRECTS_AT_START = /^[\s\-–+•]*(?:Chỉ đạo|Hướng dẫn)\s/u;
+const PURPOSE_AT = /^\s*(?:Để|Nhằm)\s/u;
+// The comma that ends a purpose clause: the first one a capitalised subject follows (read within 600 characters).
+const PURPOSE_END = /,(?=\s+\p{Lu})/u;
 /** A list of bodies is read within 500 characters (a parenthesis may be skipped a little further). */
 const LIST_WINDOW = 2000;
 
@@ -882,12 +885,23 @@ export function coordinatorsIn(text: string): string[] {
   const clauseStarts: number[] = [];
   let clauseStart = -1;
   let scanned = 0;
+  // Where the purpose clause opening the current clause ends (-1: none), computed once per clause.
+  let purposeOf = -2;
+  let purposeEnd = -1;
   for (const m of found) {
     for (; scanned < m.index; scanned++) {
       const c = text.charCodeAt(scanned);
       if (c === 59 || c === 46 || c === 10) clauseStart = scanned;
     }
-    clauseStarts.push(clauseStart);
+    // "Để tạo điều kiện cho nhân dân …, UBND tỉnh giao Sở … phối hợp với UBND huyện …": a purpose clause opening the
+    // sentence ends at the comma before the main clause's subject; its "tạo điều kiện", "chỉ đạo", "hướng dẫn" direct
+    // no one in the main clause.
+    if (purposeOf !== clauseStart) {
+      purposeOf = clauseStart;
+      const end = PURPOSE_AT.test(text.slice(clauseStart + 1, clauseStart + 12)) ? PURPOSE_END.exec(text.slice(clauseStart + 1, clauseStart + 601)) : null;
+      purposeEnd = end ? clauseStart + 1 + end.index : -1;
+    }
+    clauseStarts.push(purposeEnd > clauseStart && purposeEnd < m.index ? purposeEnd : clauseStart);
   }
   // Matches sharing a clause see ever longer text before them, and each test above, once true, stays true: bisect for
   // the first match where it holds instead of testing the growing text at every match (quadratic on a long clause).

@@ -48,3 +48,14 @@ describe("a Party committee's standing organs speak for it: the Thường trực
     expect(tasks.map((t) => t.assignees.map((a) => a.name))).toEqual([["các cấp ủy đảng"]]);
   });
 });
+
+describe("a purpose clause opening the sentence directs no one in the main clause: the lead's partners still coordinate", async () => {
+  const { coordinatorsIn } = await import("../../src/dispatch/roles.js");
+  it("'Để tạo điều kiện cho nhân dân …, UBND tỉnh giao Sở … phối hợp với UBND huyện … và Chi cục Thú y …'", () => {
+    expect(coordinatorsIn("Để tạo điều kiện cho nhân dân tiêu thụ gia cầm, đồng thời khống chế dịch, UBND tỉnh giao Sở Nông nghiệp và PTNT phối hợp với UBND huyện Quỳnh Lưu và Chi cục Thú y tiếp tục kiểm tra.")).toEqual(["UBND huyện Quỳnh Lưu", "Chi cục Thú y"]);
+  });
+  it("not the partner of a body directed inside the purpose clause, nor of one directed in the main clause", () => {
+    expect(coordinatorsIn("Để chỉ đạo các xã phối hợp với Công an huyện, UBND huyện giao Phòng Tư pháp thực hiện.")).toEqual([]);
+    expect(coordinatorsIn("Để bảo đảm an toàn, UBND huyện chỉ đạo các xã phối hợp với Công an huyện kiểm tra.")).toEqual([]);
+  });
+});
