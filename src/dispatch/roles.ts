@@ -615,6 +615,11 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
       const req = embeddedRequest(after);
       if (req) return { leads: req.leads, requester: got.names, verb: req.verb, requested: true };
     }
+    // "Phòng Kinh tế … gửi biểu cơ cấu giống … cho các ban, ngành, đoàn thể … nắm bắt và triển khai thực hiện": material
+    // sent to bodies for them to carry out asks them (not a report sent to whom it informs: "gửi báo cáo cho UBND tỉnh").
+    const sends = after.startsWith("gửi ") ? SENT_TO_CARRY_OUT.exec(after) : null;
+    const sentTo = sends ? listAt(after.slice(sends[0].length)) : null;
+    if (sentTo && CARRY_OUT.test(after.slice(sends![0].length + sentTo.end))) return { leads: sentTo.names, requester: got.names, verb: verbAfter(after.slice(sends![0].length + sentTo.end)), requested: true };
     // "UBND các xã … được đề nghị phối hợp …", "Sở Tài chính được giao chủ trì …": asked, in the passive; "Phòng Văn
     // hóa và Thông tin huyện là cơ quan chủ trì, thường xuyên kiểm tra …": named the lead.
     const passive = /^(?:(?:cũng|đã|vừa|sẽ)\s+)*(?:được\s+(?:đề nghị|giao(?:\s+nhiệm vụ)?|yêu cầu)|là\s+(?:cơ quan|đơn vị)\s+(?:chủ trì|đầu mối|thường trực|được giao(?:\s+nhiệm vụ)?))(?![\p{L}])\s*,?\s*/iu.exec(after);
@@ -640,6 +645,9 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
   }
   return null;
 }
+
+const SENT_TO_CARRY_OUT = /^gửi\s[^.;:]{1,160}?\s(?:cho|đến|tới)\s+/u;
+const CARRY_OUT = /^\s*(?:(?:nắm bắt|biết)\s*(?:,|và)\s*)?(?:triển khai|tổ chức thực hiện|thực hiện)(?![\p{L}])/u;
 
 // A collective ("UBND các huyện", "Các Sở …"), not a proper name that holds the word ("Đoàn Khối Các cơ quan thành phố").
 const PLURAL = /(?:^[Cc]|\sc)ác\s/u;

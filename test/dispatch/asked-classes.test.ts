@@ -59,3 +59,16 @@ describe("a purpose clause opening the sentence directs no one in the main claus
     expect(coordinatorsIn("Để bảo đảm an toàn, UBND huyện chỉ đạo các xã phối hợp với Công an huyện kiểm tra.")).toEqual([]);
   });
 });
+
+describe("material sent to bodies for them to carry out asks them; a report sent to whom it informs does not", () => {
+  it.each([
+    ["Phòng Kinh tế, Hạ tầng và Đô thị phường gửi biểu cơ cấu giống cho các ban, ngành, đoàn thể nắm bắt và triển khai thực hiện.", ["các ban, ngành, đoàn thể"]],
+    ["Sở Y tế gửi tài liệu hướng dẫn cho các bệnh viện thực hiện.", ["các bệnh viện"]],
+  ])("%s", (s, leads) => {
+    expect(read(s)?.leads).toEqual(leads);
+    expect(read(s)?.requested).toBe(true);
+  });
+  it("not 'gửi báo cáo cho UBND tỉnh trước ngày …' (the report's recipient)", () => {
+    expect(read("Sở Y tế gửi báo cáo cho UBND tỉnh trước ngày 20/5.")?.leads).toEqual(["Sở Y tế"]);
+  });
+});
