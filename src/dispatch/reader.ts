@@ -127,10 +127,13 @@ function readUnsafe(input: string, options: ReadOptions): ParsedDispatch {
   }
   // A Party committee acts through its standing board: "Quận ủy Hồng Bàng triển khai …" and "Ban Thường vụ Quận ủy
   // Hồng Bàng tổ chức Hội nghị …" are the same issuer.
+  // Its standing committee ("Thường trực Tỉnh ủy") speaks for it as well: a page of the Thường trực telling what "Ban
+  // Thường vụ Tỉnh ủy chỉ đạo …" is the same issuer directing.
   for (const n of [...issuer]) {
-    const board = /^Ban Thường vụ\s+((?:Tỉnh|Huyện|Thành|Quận|Thị|Đảng)\s+(?:ủy|uỷ)(?![\p{L}]).*)$/iu.exec(n);
-    const other = board ? board[1]! : /^(?:Tỉnh|Huyện|Thành|Quận|Thị|Đảng)\s+(?:ủy|uỷ)(?![\p{L}])/iu.test(n) ? `Ban Thường vụ ${n}` : null;
-    if (other && !issuer.includes(other)) issuer.push(other);
+    const board = /^(?:Ban Thường vụ|Thường trực)\s+((?:Tỉnh|Huyện|Thành|Quận|Thị|Đảng)\s+(?:ủy|uỷ)(?![\p{L}]).*)$/iu.exec(n);
+    const committee = board ? board[1]! : /^(?:Tỉnh|Huyện|Thành|Quận|Thị|Đảng)\s+(?:ủy|uỷ)(?![\p{L}])/iu.test(n) ? n : null;
+    const others = committee ? [committee, `Ban Thường vụ ${committee}`, `Thường trực ${committee}`] : [];
+    for (const other of others) if (!issuer.includes(other)) issuer.push(other);
   }
   // A school speaks of itself as "Nhà trường" ("Nhà trường sẽ cập nhật và thông tin đến phụ huynh …").
   if (issuer.some((n) => /^Trường\s/iu.test(n))) issuer.push("Nhà trường");

@@ -73,14 +73,15 @@ function listAt(input: string): { names: string[]; end: number } | null {
 // People by their standing, asked as a group ("yêu cầu cán bộ chiến sĩ, các đội nghiệp vụ …", "đề nghị cán bộ, công
 // chức xã …", "yêu cầu giáo viên và phụ huynh …"): whom a request addresses, though no head noun of a body starts it.
 const PERSONS = "cán bộ|giáo viên|phụ huynh|cha mẹ học sinh|đoàn viên|hội viên|đảng viên|công chức|viên chức|người lao động|chiến sĩ|nhân viên";
-const PERSONS_AT = new RegExp(`^(?:(?:tất cả|toàn thể|các)\\s+)?(?:${PERSONS})(?![\\p{L}])`, "u");
+// "yêu cầu đội ngũ cán bộ, công chức, viên chức, người lao động phải chấp hành …": the staff as a body of people.
+const PERSONS_AT = new RegExp(`^(?:(?:tất cả|toàn thể|các)\\s+)?(?:đội ngũ\\s+)?(?:${PERSONS})(?![\\p{L}])`, "u");
 // After "đề nghị/yêu cầu" the object is whoever is asked, even when its head noun is not in the lexicon ("đề nghị các
 // cơ sở Hội trực thuộc …", "đề nghị Phó Chủ tịch Văn xã UBND 13 phường …", "đề nghị Quý cơ quan …"): a capitalised
 // phrase, or a plural ("các", "những", "mỗi", a count) of something that is not an abstract noun (the work asked for),
 // or a place by its proper name ("đề nghị xã Hòa Chính cần tiếp tục …"): a place asked is its government. A school
 // asks families as it asks parents ("nhà trường đề nghị gia đình tăng cường quản lý học sinh"); only as the one asked:
 // "phối hợp với gia đình" names no partner body.
-const LOOSE_OBJECT = new RegExp(String.raw`^(?:(?:tất cả|toàn thể)\s+)?(?:(?:các|những|quý|mỗi|từng|\d{1,3})\s+(?!(?:nội dung|biện pháp|giải pháp|hoạt động|nhiệm vụ|công việc|văn bản|thủ tục|hồ sơ|chương trình|kế hoạch|chính sách|quy định|trường hợp|vấn đề|ý kiến|tài liệu|số liệu|thông tin|sản phẩm|mặt hàng|loại|điều kiện|yêu cầu|kiến nghị|bước|khoản|mục|chỉ tiêu|tiêu chí|ngày|tháng|năm|lần|đợt|giờ)(?![\p{L}]))\p{Ll}|(?!(?:Trong|Theo|Tại|Khi|Nếu|Để|Các|Những)\s)\p{Lu}|(?:quý\s+)?(?:${PERSONS}|gia đình)(?![\p{L}])|(?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố)\s+\p{Lu}|lãnh đạo\s+(?=(?:các|xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)\s|\p{Lu}))`, "u");
+const LOOSE_OBJECT = new RegExp(String.raw`^(?:(?:tất cả|toàn thể)\s+)?(?:(?:các|những|quý|mỗi|từng|\d{1,3})\s+(?!(?:nội dung|biện pháp|giải pháp|hoạt động|nhiệm vụ|công việc|văn bản|thủ tục|hồ sơ|chương trình|kế hoạch|chính sách|quy định|trường hợp|vấn đề|ý kiến|tài liệu|số liệu|thông tin|sản phẩm|mặt hàng|loại|điều kiện|yêu cầu|kiến nghị|bước|khoản|mục|chỉ tiêu|tiêu chí|ngày|tháng|năm|lần|đợt|giờ)(?![\p{L}]))\p{Ll}|(?!(?:Trong|Theo|Tại|Khi|Nếu|Để|Các|Những)\s)\p{Lu}|(?:quý\s+|đội ngũ\s+)?(?:${PERSONS}|gia đình)(?![\p{L}])|(?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố)\s+\p{Lu}|lãnh đạo\s+(?=(?:các|xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)\s|\p{Lu}))`, "u");
 
 const NAMED_PERSON = /^(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)\s+(?:\p{Lu}\p{Ll}*\s+){1,3}\p{Lu}\p{Ll}*\s*(?:[-–,]\s*)?(?=(?:Phó\s+)?(?:Chủ tịch|Bí thư|Giám đốc|Trưởng|Chánh|Thủ trưởng|Hiệu trưởng|Chỉ huy trưởng)\s)/u;
 // A word that ends a subject and is a verb, not a preposition that may go on a name ("… trong cả nước").
@@ -152,7 +153,8 @@ const PUBLISHES = new RegExp(`^(?:(?:vừa|đã|mới|cũng|đồng thời)\\s+)
 const ANNOUNCES = /^(?:(?:vừa|đã|cũng|xin|trân trọng|kính)\s+)*thông báo(?![\p{L}])(?!\s+(?:đến|tới|cho|để|rộng rãi|công khai)(?![\p{L}]))/iu;
 const ANNOUNCED_TO = /\s(?:đến|tới|cho)\s+(?!(?:đến|tới|khi|nên|phép)(?![\p{L}]))/u;
 // "giao" asks only as a verb: not in "phòng giao dịch", "an toàn giao thông", "giao lưu", "giao ban".
-const REQUEST_ANYWHERE = /(?:^|[\s,;])(?:(?:trân trọng|kính)\s+)?(đề nghị|yêu cầu|đôn đốc|kính mời|giao(?!\s+(?:dịch|thông|lưu|ban|hữu|thoa|tiếp|kết|hàng|nhận)(?![\p{L}]))|thông báo (?:đến|tới|cho))\s*[,:]?\s+/giu;
+// "… có công văn giao cho Chủ tịch UBND phường An Khánh xử lý …": the body after "giao cho" is given the work.
+const REQUEST_ANYWHERE = /(?:^|[\s,;])(?:(?:trân trọng|kính)\s+)?(đề nghị|yêu cầu|đôn đốc|kính mời|giao(?:\s+cho(?=\s))?(?!\s+(?:dịch|thông|lưu|ban|hữu|thoa|tiếp|kết|hàng|nhận)(?![\p{L}]))|thông báo (?:đến|tới|cho))\s*[,:]?\s+/giu;
 
 /** The first request in an issuer's publishing clause, and whom it asks (its objects, else the recipients "gửi X"). */
 function embeddedRequest(after: string): { leads: string[]; verb: string } | null {
@@ -572,6 +574,17 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
       const given = givenTo(inner[1]!, after.slice(inner[0].length));
       if (given) return { leads: given.names, requester: got.names, verb: verbAfter(after.slice(inner[0].length + given.end)), requested: true };
     }
+    // "Văn phòng Thường trực Ban chỉ đạo Quốc gia về phòng, chống thiên tai đề nghị Ban chỉ huy …", "Ban Chỉ đạo (BCĐ) bảo
+    // vệ nền tảng … (gọi tắt là Ban Chỉ đạo 35 tỉnh) yêu cầu các thành viên …": a board's name goes on past where the
+    // lexicon stops reading it (its field after "về", an alias in brackets) and runs straight into the request verb; the
+    // whole is who asks, and those after the verb are asked.
+    const runsOn = /^(?:về\s|\()/u.test(after) || after.includes("gọi") ? NAME_RUNS_ON.exec(after) : null;
+    const onward = runsOn ? REQUEST.exec(after.slice(runsOn[0].length)) : null;
+    const onwardObj = onward ? objectAt(after.slice(runsOn![0].length + onward[0].length)) : null;
+    if (onwardObj) {
+      const whole = part.slice(0, part.length - after.length) + runsOn![0];
+      return { leads: onwardObj.names, requester: [whole.replace(/\s+(?:(?:cũng|đã|vừa|trân trọng|kính)\s+)*$/u, "").trim()], verb: verbAfter(after.slice(runsOn![0].length + onward![0].length + onwardObj.end)), requested: true };
+    }
     // "Bộ Y tế vừa có công điện gửi UBND các tỉnh … đề nghị …", "Ban Thường vụ Thành ủy có Công văn số … yêu cầu các
     // cấp ủy …": the issuer's background clause carries the request; its objects (or the recipients) are the leads.
     // "UBND tỉnh thông báo đến tất cả các trụ sở …": the notice's addressees act on it.
@@ -602,6 +615,11 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
       const req = embeddedRequest(after);
       if (req) return { leads: req.leads, requester: got.names, verb: req.verb, requested: true };
     }
+    // "Phòng Kinh tế … gửi biểu cơ cấu giống … cho các ban, ngành, đoàn thể … nắm bắt và triển khai thực hiện": material
+    // sent to bodies for them to carry out asks them (not a report sent to whom it informs: "gửi báo cáo cho UBND tỉnh").
+    const sends = after.startsWith("gửi ") ? SENT_TO_CARRY_OUT.exec(after) : null;
+    const sentTo = sends ? listAt(after.slice(sends[0].length)) : null;
+    if (sentTo && CARRY_OUT.test(after.slice(sends![0].length + sentTo.end))) return { leads: sentTo.names, requester: got.names, verb: verbAfter(after.slice(sends![0].length + sentTo.end)), requested: true };
     // "UBND các xã … được đề nghị phối hợp …", "Sở Tài chính được giao chủ trì …": asked, in the passive; "Phòng Văn
     // hóa và Thông tin huyện là cơ quan chủ trì, thường xuyên kiểm tra …": named the lead.
     const passive = /^(?:(?:cũng|đã|vừa|sẽ)\s+)*(?:được\s+(?:đề nghị|giao(?:\s+nhiệm vụ)?|yêu cầu)|là\s+(?:cơ quan|đơn vị)\s+(?:chủ trì|đầu mối|thường trực|được giao(?:\s+nhiệm vụ)?))(?![\p{L}])\s*,?\s*/iu.exec(after);
@@ -628,8 +646,15 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
   return null;
 }
 
+const SENT_TO_CARRY_OUT = /^gửi\s[^.;:]{1,160}?\s(?:cho|đến|tới)\s+/u;
+const CARRY_OUT = /^\s*(?:(?:nắm bắt|biết)\s*(?:,|và)\s*)?(?:triển khai|tổ chức thực hiện|thực hiện)(?![\p{L}])/u;
+
 // A collective ("UBND các huyện", "Các Sở …"), not a proper name that holds the word ("Đoàn Khối Các cơ quan thành phố").
 const PLURAL = /(?:^[Cc]|\sc)ác\s/u;
+
+// A name read on past the lexicon up to a request verb: no sentence or clause break, and the verb right after a word.
+// The alias a long name is given in brackets ("(gọi tắt là …)", "(sau đây gọi là …)") closes it, wherever it starts.
+const NAME_RUNS_ON = /^(?:(?:về\s|\()[^.;:!?]{2,200}?[^\s,]|[^.;:!?]{2,300}?\((?:sau đây\s+)?gọi (?:tắt )?là\s[^()]{1,80}\))\s+(?:(?:cũng|đã|vừa|trân trọng|kính)\s+)*(?=(?:đề nghị|yêu cầu|giao)\s)/u;
 
 // The request verb later in the subject's own clause, after its own work (", yêu cầu", " và đề nghị", "đồng ý, giao cho
 // …"); not past a clause boundary, and not the noun ("theo yêu cầu", "các đề nghị").
@@ -854,6 +879,9 @@ const LEADERS_NOUN = /(?:đề nghị|yêu cầu|giao|các|đồng chí|và|^\s*
 // partners after them are the lead's own.
 const DIRECTS = /(?<!(?:theo|của|sự|kiến|dung|hiện|dưới|[Bb]an)\s)(?:chỉ đạo|hướng dẫn|tạo điều kiện)(?!\s+(?:của|và|việc)(?![\p{L}]))(?=\s*$|(?:\s*,\s*(?:kiểm tra|đôn đốc|hướng dẫn|giám sát|theo dõi))*\s+(?:cho\s+)?(?:các\s|những\s|\d|\p{Lu}|(?:lực lượng|cơ quan|đơn vị|ngành|địa phương|cấp|phòng|ban|sở|trường|xã|phường|thị trấn|huyện|tổ|đội|hội|người|cán bộ|giáo viên|nhân dân|hộ)(?![\p{L}])))/u;
 const DIRECTS_AT_START = /^[\s\-–+•]*(?:Chỉ đạo|Hướng dẫn)\s/u;
+const PURPOSE_AT = /^\s*(?:Để|Nhằm)\s/u;
+// The comma that ends a purpose clause: the first one a capitalised subject follows (read within 600 characters).
+const PURPOSE_END = /,(?=\s+\p{Lu})/u;
 /** A list of bodies is read within 500 characters (a parenthesis may be skipped a little further). */
 const LIST_WINDOW = 2000;
 
@@ -865,12 +893,23 @@ export function coordinatorsIn(text: string): string[] {
   const clauseStarts: number[] = [];
   let clauseStart = -1;
   let scanned = 0;
+  // Where the purpose clause opening the current clause ends (-1: none), computed once per clause.
+  let purposeOf = -2;
+  let purposeEnd = -1;
   for (const m of found) {
     for (; scanned < m.index; scanned++) {
       const c = text.charCodeAt(scanned);
       if (c === 59 || c === 46 || c === 10) clauseStart = scanned;
     }
-    clauseStarts.push(clauseStart);
+    // "Để tạo điều kiện cho nhân dân …, UBND tỉnh giao Sở … phối hợp với UBND huyện …": a purpose clause opening the
+    // sentence ends at the comma before the main clause's subject; its "tạo điều kiện", "chỉ đạo", "hướng dẫn" direct
+    // no one in the main clause.
+    if (purposeOf !== clauseStart) {
+      purposeOf = clauseStart;
+      const end = PURPOSE_AT.test(text.slice(clauseStart + 1, clauseStart + 12)) ? PURPOSE_END.exec(text.slice(clauseStart + 1, clauseStart + 601)) : null;
+      purposeEnd = end ? clauseStart + 1 + end.index : -1;
+    }
+    clauseStarts.push(purposeEnd > clauseStart && purposeEnd < m.index ? purposeEnd : clauseStart);
   }
   // Matches sharing a clause see ever longer text before them, and each test above, once true, stays true: bisect for
   // the first match where it holds instead of testing the growing text at every match (quadratic on a long clause).
