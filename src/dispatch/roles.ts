@@ -554,7 +554,8 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
     if (described) got = { names: [described[1]!.trim()], end: described[0].length };
     // "UBND tỉnh cũng đề nghị …", "Sở Y tế trân trọng đề nghị …": an adverb between the requester and its request.
     // "UBND thành phố đã giao Sở Nội vụ chủ trì …", "UBND tỉnh đã yêu cầu …": a news report tells the request in the past.
-    const after = part.slice(got.end).trimStart().replace(/^(?:(?:cũng|đồng thời|còn|vừa|đã|tiếp tục|trân trọng|kính|thông báo(?:\s+và|\s*,)?)\s+)+(?=(?:giao|đề nghị|yêu cầu|phân công|mời|lưu ý)[\s,:])/iu, "");
+    // "Chủ tịch UBND tỉnh này yêu cầu …" in a news report: the demonstrative points back at the body just named.
+    const after = part.slice(got.end).trimStart().replace(/^này\s+(?=\p{Ll})/u, "").replace(/^(?:(?:cũng|đồng thời|còn|vừa|đã|tiếp tục|trân trọng|kính|thông báo(?:\s+và|\s*,)?)\s+)+(?=(?:giao|đề nghị|yêu cầu|phân công|mời|lưu ý)[\s,:])/iu, "");
     // "…, Chủ tịch UBND huyện yêu cầu:" before the items: the body speaking, whom it asks comes below.
     if (/^(?:đề nghị|yêu cầu|giao)\s*:\s*$/iu.test(after)) return { leads: [], requester: got.names, verb: "", requested: true };
     const inner = REQUEST.exec(after);

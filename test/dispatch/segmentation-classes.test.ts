@@ -152,3 +152,22 @@ describe("numbered items that only list facts after the request", () => {
     expect(tasksOf(text).map((t) => t.assignees.map((a) => a.name))).toEqual([["Trạm Y tế các xã"]]);
   });
 });
+
+describe("with no Kính gửi line, numbered items naming no body go to the bodies the lead-in asks", () => {
+  const notice = (leadIn: string) =>
+    `Công điện khẩn số 13 ngày 01/9/2018\n\n${leadIn}\n\n1. Triển khai ngay việc tuần tra, canh đê và hộ đê theo các cấp báo động.\n\n2. Bố trí lực lượng trực ban nghiêm túc 24/24 giờ.\n`;
+  it("gives each item the lead-in's bodies", () => {
+    const ts = tasksOf(notice("Ban chỉ huy PCTT huyện yêu cầu các ngành, đơn vị và UBND các xã, thị trấn triển khai nghiêm túc một số nội dung sau:"));
+    expect(ts.map((t) => t.ref)).toEqual(["1", "2"]);
+    expect(ts[0]!.assignees.map((a) => a.name)).toEqual(["các ngành, đơn vị", "UBND các xã, thị trấn"]);
+  });
+  it("not from a lead-in that asks no one (its items stay for review)", () => {
+    expect(tasksOf(notice("Tình hình mưa lũ diễn biến phức tạp, cần thực hiện một số nội dung sau:"))).toEqual([]);
+  });
+});
+
+describe("a demonstrative after the body asking ('Chủ tịch UBND tỉnh này yêu cầu …')", () => {
+  it("reads the request past 'này'", () => {
+    expect(leads("Theo đó, Chủ tịch UBND tỉnh này yêu cầu các sở, ban, ngành, UBND các huyện, thành phố tăng cường tuyên truyền.")).toEqual(["các sở, ban, ngành", "UBND các huyện, thành phố"]);
+  });
+});
