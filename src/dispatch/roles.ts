@@ -27,7 +27,7 @@ export interface SentenceLeads {
 // to work is asking it (the label "Lưu ý:" is not: a body or "các" must follow). "… yêu cầu trong tháng 05/2019, các
 // phòng …", "… yêu cầu đến các cơ quan, đơn vị …": a time phrase or "đến" before whom it asks.
 const REQUEST =
-  /^(?:Đồng thời\s*,?\s*(?:cũng\s+)?)?(?:Kính\s+|Trân trọng\s+)?(?:lưu ý\s*,?\s+)?(giao (?:nhiệm vụ |trách nhiệm )?cho|giao trách nhiệm|giao|đề nghị|yêu cầu|phân công|mời|khuyến cáo|(?:kính |rất )?mong|lưu ý(?=\s+(?:các\s|những\s|\p{Lu})))\s*[,:]?\s+(?:(?:đến|tới)\s+(?=các\s|\p{Lu}))?(?:(?:trước mắt|ngay|trong thời gian tới)\s*,?\s+|(?:trong|từ nay đến|trước|sau)\s+(?:ngày|tháng|quý|năm|tuần|dịp|đợt)[^,;:.]{0,30},\s+)?(?:trong\s+thời gian[^,;.:]{0,40},\s*)?(?:(?:trực tiếp\s+)?(?:đến|tới)\s+(?=các\s|\p{Lu}))?/iu;
+  /^(?:Đồng thời\s*,?\s*(?:cũng\s+)?)?(?:Kính\s+|Trân trọng\s+)?(?:lưu ý\s*,?\s+)?(giao (?:nhiệm vụ |trách nhiệm )?cho|giao trách nhiệm|giao|đề nghị|yêu cầu|phân công|mời|khuyến cáo|(?:kính |rất )?mong|lưu ý(?=\s+(?:các\s|những\s|\p{Lu})))(?:\s*[,:]?\s+|(?=\p{Lu}[\p{Ll}\p{Lu}]))(?:(?:đến|tới)\s+(?=các\s|\p{Lu}))?(?:(?:trước mắt|ngay|trong thời gian tới)\s*,?\s+|(?:trong|từ nay đến|trước|sau)\s+(?:ngày|tháng|quý|năm|tuần|dịp|đợt)[^,;:.]{0,30},\s+)?(?:trong\s+thời gian[^,;.:]{0,40},\s*)?(?:(?:trực tiếp\s+)?(?:đến|tới)\s+(?=các\s|\p{Lu}))?/iu;
 const GIVEN_TO = /^[^;:.]{0,200}?\scho\s+(?=\S)/u;
 const DATE_SRC = String.raw`\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?`;
 const DAY_LEAD = new RegExp(String.raw`^(?:(?:sáng|chiều|tối|trưa)\s+)?(?:(?:từ|trước|đến|hết|trong)\s+)?ngày\s+${DATE_SRC}(?:\s*(?:và|đến|-|–)\s*(?:ngày\s+)?${DATE_SRC})?\s*[:,]?\s+`, "iu");

@@ -109,7 +109,11 @@ function clauses(sentence: string, isIssuer: (name: string) => boolean): string[
     const opens = (subjectless ? before === null || before.requested : true) && alsoAfterAsking;
     const l = beforeWorks && opens && CLAUSE_OPENS.test(seg) && !ISSUES_DOC.test(seg) ? leadsOfSentence(seg) : null;
     const own = l !== null && l.leads.length > 0 && !isGeneric(l.leads) && !l.leads.every(isIssuer) && (l.requested || isWorkSentence(l));
-    if (own) out.push(seg);
+    // "Chủ tịch UBND tỉnh yêu cầu Giám đốc, Thủ trưởng các sở, ban, ngành cấp tỉnh; Chủ tịch UBND các huyện … tập trung
+    // …": the ";" parts the bodies one request asks, when the whole sentence asks them all; it starts no clause.
+    const whole = own && i === 1 ? leadsOfSentence(sentence) : null;
+    const inAskedList = whole !== null && whole.requested && l!.leads.every((n) => whole.leads.some((m) => sameBody(m, n)));
+    if (own && !inAskedList) out.push(seg);
     else out[out.length - 1] += ` ${seg}`;
   }
   return out;

@@ -171,3 +171,28 @@ describe("a demonstrative after the body asking ('Chủ tịch UBND tỉnh này 
     expect(leads("Theo đó, Chủ tịch UBND tỉnh này yêu cầu các sở, ban, ngành, UBND các huyện, thành phố tăng cường tuyên truyền.")).toEqual(["các sở, ban, ngành", "UBND các huyện, thành phố"]);
   });
 });
+
+describe("';' between the bodies one request asks", () => {
+  it("keeps the request whole when the whole sentence asks every body", () => {
+    const ts = tasksOf("Để tăng cường công tác phòng, chống pháo dịp Tết, Chủ tịch UBND tỉnh yêu cầu Giám đốc, Thủ trưởng các sở, ban, ngành cấp tỉnh; Chủ tịch UBND các huyện, thị xã, thành phố tập trung chỉ đạo một số nội dung.\n");
+    expect(ts).toHaveLength(1);
+    expect(ts[0]!.text.startsWith("Để tăng cường")).toBe(true);
+  });
+  it("still parts a second body's own work after ';'", () => {
+    const ts = tasksOf("UBND tỉnh yêu cầu Sở Y tế tăng cường kiểm tra các cơ sở khám bệnh; Sở Tài chính bố trí kinh phí kịp thời.\n");
+    expect(ts.map((t) => t.assignees.map((a) => a.name))).toEqual([["Sở Y tế"], ["Sở Tài chính"]]);
+  });
+});
+
+describe("a request verb run together with the body it asks ('yêu cầuSở …')", () => {
+  it("reads the body", () => {
+    expect(leads("Theo đó, Chủ tịch UBND tỉnh yêu cầuSở Nông nghiệp và Phát triển nông thôn tiếp tục thực hiện các nội dung.")).toEqual(["Sở Nông nghiệp và Phát triển nông thôn"]);
+  });
+});
+
+describe("a news photo's caption ('… Trong ảnh: …')", () => {
+  it("gives no task", () => {
+    const text = "UBND TP. Vũng Tàu vừa ban hành Công văn số 6057/UBND-VHTT về việc tăng cường vai trò của Tổ COVID cộng đồng.\nUBND TP. Vũng Tàu yêu cầu các Tổ COVID cộng đồng kiểm soát chặt người ra, vào các chốt. Trong ảnh: Một chốt bảo vệ “vùng xanh” tại phường 10, TP. Vũng Tàu. |\n";
+    expect(tasksOf(text)).toEqual([]);
+  });
+});
