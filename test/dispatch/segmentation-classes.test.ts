@@ -196,3 +196,18 @@ describe("a news photo's caption ('… Trong ảnh: …')", () => {
     expect(tasksOf(text)).toEqual([]);
   });
 });
+
+describe("a place adverbial before the subject ('Ở những vùng …, X cần …')", () => {
+  it("reads the body after it", () => {
+    expect(leads("Ở những vùng thấp lụt, Sở Y tế cần chỉ đạo, quán triệt các cơ sở khám bệnh.")).toEqual(["Sở Y tế"]);
+  });
+});
+
+describe("a công điện's address line over 'Kính gửi:' alone", () => {
+  it("takes the recipients under the second, a long one-sentence list of bodies too", () => {
+    const text = "BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN\nSố: 09/CĐ-BNN-KL\nHà Nội, ngày 15 tháng 02 năm 2010\nCÔNG ĐIỆN\nBỘ TRƯỞNG BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN điện:\nKính gửi:\nỦy ban nhân dân các tỉnh Gia Lai, Đắk Lắk, Đắk Nông, Kon Tum, Lâm Đồng, Sơn La, Lai Châu, Điện Biên, Lào Cai, Yên Bái, Quảng Bình, Quảng Trị, Thừa Thiên – Huế.\n\nĐể đề phòng cháy rừng, Ban chỉ đạo yêu cầu UBND các tỉnh:\n1) Gấp rút chỉ đạo quyết liệt thực hiện các biện pháp phòng cháy chữa cháy rừng.\n2) Báo cáo kịp thời tình huống khẩn cấp về cháy rừng.\n";
+    const p = readDispatch(text, { refDate: "2024-06-01" });
+    expect(p.doc.recipients).toHaveLength(1);
+    expect(p.tasks.filter((t) => t.assignees.length > 0).map((t) => t.ref)).toEqual(["1", "2"]);
+  });
+});
