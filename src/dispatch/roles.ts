@@ -604,8 +604,9 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
       if (req) return { leads: req.leads, requester: got.names, verb: req.verb, requested: true };
     }
     // "UBND các xã … được đề nghị phối hợp …", "Sở Tài chính được giao chủ trì …": asked, in the passive; "Phòng Văn
-    // hóa và Thông tin huyện là cơ quan chủ trì, thường xuyên kiểm tra …": named the lead.
-    const passive = /^(?:(?:cũng|đã|vừa|sẽ)\s+)*(?:được\s+(?:đề nghị|giao(?:\s+nhiệm vụ)?|yêu cầu)|là\s+(?:cơ quan|đơn vị)\s+(?:chủ trì|đầu mối|thường trực|được giao(?:\s+nhiệm vụ)?))(?![\p{L}])\s*,?\s*/iu.exec(after);
+    // hóa và Thông tin huyện là cơ quan chủ trì, thường xuyên kiểm tra …", "Sở Y tế là cơ quan chịu trách nhiệm chính chỉ
+    // đạo …": named the lead.
+    const passive = /^(?:(?:cũng|đã|vừa|sẽ)\s+)*(?:được\s+(?:đề nghị|giao(?:\s+nhiệm vụ)?|yêu cầu)|là\s+(?:cơ quan|đơn vị)\s+(?:chủ trì|đầu mối|thường trực|được giao(?:\s+nhiệm vụ)?|(?:có|chịu)\s+trách nhiệm(?:\s+chính)?))(?![\p{L}])\s*,?\s*/iu.exec(after);
     // The body is the sentence's subject doing the work, as in "X phối hợp …" (a later sentence about it is a new task).
     if (passive) return { leads: got.names, requester: [], verb: verbAfter(after.slice(passive[0].length)) || passive[0].trim(), requested: false };
     // "UBND tỉnh chuyển đơn, yêu cầu Chủ tịch UBND huyện Lập Thạch khẩn trương …", "BHXH Việt Nam xây dựng chỉ tiêu

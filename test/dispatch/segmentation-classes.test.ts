@@ -211,3 +211,9 @@ describe("a công điện's address line over 'Kính gửi:' alone", () => {
     expect(p.tasks.filter((t) => t.assignees.length > 0).map((t) => t.ref)).toEqual(["1", "2"]);
   });
 });
+
+describe("a body named the one responsible ('X là cơ quan chịu trách nhiệm chính …')", () => {
+  it("is the subject doing the work after it", () => {
+    expect(leadsOfSentence("Sở Nông nghiệp và Phát triển nông thôn và Sở Y tế là cơ quan chịu trách nhiệm chính chỉ đạo các đơn vị triển khai.")?.verb).toBe("chỉ đạo");
+  });
+});
