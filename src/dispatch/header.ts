@@ -356,6 +356,8 @@ export function readHeader(input: Line[]): HeaderResult {
     const items: string[] = [];
     if (inline.trim()) items.push(...inline.split(/\s*;\s*|(?:^|\s)[-–•+]\s+/u));
     let j = kg + 1;
+    // "BỘ TRƯỞNG … điện:" over "Kính gửi:" alone: one address line written both ways; the recipients come under the second.
+    if (!inline.trim() && lines[j] && /^Kính\s*gửi\s*:?\s*$/iu.test(lines[j]!.text)) j++;
     while (j < lines.length && /^[-–•+]\s*/u.test(lines[j]!.text) && items.length < 40) {
       let item = lines[j]!.text.replace(/^[-–•+]\s*/u, "");
       j++;
@@ -376,7 +378,10 @@ export function readHeader(input: Line[]): HeaderResult {
     if (items.length === 0) {
       while (j < lines.length && items.length < 20) {
         const l = lines[j]!.text;
-        if (l.length > 150 || NOT_HEADER.test(l) || /^\d|^[IVX]+\s*[.\-–]/u.test(l)) break;
+        // A long line is a body paragraph, unless it is one list of bodies of one sentence ("Ủy ban nhân dân các tỉnh Gia
+        // Lai, Đắk Lắk, … Thừa Thiên – Huế.").
+        const oneList = items.length === 0 && l.length <= 300 && !/[.!?:]\s+\S/u.test(l) && bodyHeadAt(l) > 0;
+        if ((l.length > 150 && !oneList) || NOT_HEADER.test(l) || /^\d|^[IVX]+\s*[.\-–]/u.test(l)) break;
         items.push(l);
         j++;
         const next = lines[j];

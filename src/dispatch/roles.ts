@@ -27,7 +27,7 @@ export interface SentenceLeads {
 // to work is asking it (the label "Lưu ý:" is not: a body or "các" must follow). "… yêu cầu trong tháng 05/2019, các
 // phòng …", "… yêu cầu đến các cơ quan, đơn vị …": a time phrase or "đến" before whom it asks.
 const REQUEST =
-  /^(?:Đồng thời\s*,?\s*(?:cũng\s+)?)?(?:Kính\s+|Trân trọng\s+)?(?:lưu ý\s*,?\s+)?(giao (?:nhiệm vụ |trách nhiệm )?cho|giao trách nhiệm|giao|đề nghị|yêu cầu|phân công|mời|khuyến cáo|(?:kính |rất )?mong|lưu ý(?=\s+(?:các\s|những\s|\p{Lu})))\s*[,:]?\s+(?:(?:đến|tới)\s+(?=các\s|\p{Lu}))?(?:(?:trước mắt|ngay|trong thời gian tới)\s*,?\s+|(?:trong|từ nay đến|trước|sau)\s+(?:ngày|tháng|quý|năm|tuần|dịp|đợt)[^,;:.]{0,30},\s+)?(?:trong\s+thời gian[^,;.:]{0,40},\s*)?(?:(?:trực tiếp\s+)?(?:đến|tới)\s+(?=các\s|\p{Lu}))?/iu;
+  /^(?:Đồng thời\s*,?\s*(?:cũng\s+)?)?(?:Kính\s+|Trân trọng\s+)?(?:lưu ý\s*,?\s+)?(giao (?:nhiệm vụ |trách nhiệm )?cho|giao trách nhiệm|giao|đề nghị|yêu cầu|phân công|mời|khuyến cáo|(?:kính |rất )?mong|lưu ý(?=\s+(?:các\s|những\s|\p{Lu})))(?:\s*[,:]?\s+|(?=\p{Lu}[\p{Ll}\p{Lu}]))(?:(?:đến|tới)\s+(?=các\s|\p{Lu}))?(?:(?:trước mắt|ngay|trong thời gian tới)\s*,?\s+|(?:trong|từ nay đến|trước|sau)\s+(?:ngày|tháng|quý|năm|tuần|dịp|đợt)[^,;:.]{0,30},\s+)?(?:trong\s+thời gian[^,;.:]{0,40},\s*)?(?:(?:trực tiếp\s+)?(?:đến|tới)\s+(?=các\s|\p{Lu}))?/iu;
 const GIVEN_TO = /^[^;:.]{0,200}?\scho\s+(?=\S)/u;
 const DATE_SRC = String.raw`\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?`;
 const DAY_LEAD = new RegExp(String.raw`^(?:(?:sáng|chiều|tối|trưa)\s+)?(?:(?:từ|trước|đến|hết|trong)\s+)?ngày\s+${DATE_SRC}(?:\s*(?:và|đến|-|–)\s*(?:ngày\s+)?${DATE_SRC})?\s*[:,]?\s+`, "iu");
@@ -37,7 +37,7 @@ const ADVERBIAL =
 // "Theo dõi" is a verb ("Theo dõi kiểm tra, …"), not the preposition "Theo" opening an adverbial clause. "Thứ nhất, các
 // cơ sở Đảng khẩn trương …", "Hai là, …": an ordinal that counts the points of a letter opens the sentence, not its subject.
 const OPENER =
-  /^(?:Về\s|Trong|Trên cơ sở|Căn cứ|Sau khi|Để|Khi|Nhằm|Qua đó|Đồng thời|Ngoài ra|Thực hiện|Theo(?!\s+dõi)|Ngày\s+\d|Hết|Từ|Đến|Tiếp theo|Bên cạnh đó|Mặt khác|Riêng|Đối với|Cụ thể|Trước mắt|Ngay(?=\s+(?:từ|sau|trong|khi|đầu)(?![\p{L}]))|Tại|Với|Nhân dịp|Hưởng ứng|Trước|Nhận được|Trường h[ợọ]p|Nếu|Cùng với đó|Chào mừng|(?:Sáng|Chiều|Tối|Trưa)\s+(?:ngày\s+|nay\b)?\d?|Thời gian qua|Hiện nay|Vừa qua|Do đó|Do vậy|Vì vậy|Vì thế|Vậy(?=\s)|Song song với đó|T(?:ùy|uỳ)\s|Sau(?=\s)|Ngoài(?=\s)|Bên cạnh(?=\s)|(?:Thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười) là)\s*,)/u;
+  /^(?:Về\s|Trong|Trên cơ sở|Căn cứ|Sau khi|Để|Khi|Nhằm|Qua đó|Đồng thời|Ngoài ra|Thực hiện|Theo(?!\s+dõi)|Ngày\s+\d|Hết|Từ|Đến|Tiếp theo|Bên cạnh đó|Mặt khác|Riêng|Đối với|Cụ thể|Trước mắt|Ngay(?=\s+(?:từ|sau|trong|khi|đầu)(?![\p{L}]))|Tại|Ở(?=\s)|Với|Nhân dịp|Hưởng ứng|Trước|Nhận được|Trường h[ợọ]p|Nếu|Cùng với đó|Chào mừng|(?:Sáng|Chiều|Tối|Trưa)\s+(?:ngày\s+|nay\b)?\d?|Thời gian qua|Hiện nay|Vừa qua|Do đó|Do vậy|Vì vậy|Vì thế|Vậy(?=\s)|Song song với đó|T(?:ùy|uỳ)\s|Sau(?=\s)|Ngoài(?=\s)|Bên cạnh(?=\s)|(?:Thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười) là)\s*,)/u;
 // A leader named by title ("Thủ tướng Phạm Minh Chính", "Phó Chủ tịch" in a news report; "Đồng chí Bí thư Huyện ủy …" is
 // a body with its title and is read by listAt), or the leaders of a place, who ask as its government does ("Lãnh đạo
 // thành phố cũng giao Sở Văn hóa … chủ trì …"). "Thủ tướng Chính phủ yêu cầu …" names no person: the office alone asks.
@@ -556,7 +556,8 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
     if (described) got = { names: [described[1]!.trim()], end: described[0].length };
     // "UBND tỉnh cũng đề nghị …", "Sở Y tế trân trọng đề nghị …": an adverb between the requester and its request.
     // "UBND thành phố đã giao Sở Nội vụ chủ trì …", "UBND tỉnh đã yêu cầu …": a news report tells the request in the past.
-    const after = part.slice(got.end).trimStart().replace(/^(?:(?:cũng|đồng thời|còn|vừa|đã|tiếp tục|trân trọng|kính|thông báo(?:\s+và|\s*,)?)\s+)+(?=(?:giao|đề nghị|yêu cầu|phân công|mời|lưu ý)[\s,:])/iu, "");
+    // "Chủ tịch UBND tỉnh này yêu cầu …" in a news report: the demonstrative points back at the body just named.
+    const after = part.slice(got.end).trimStart().replace(/^này\s+(?=\p{Ll})/u, "").replace(/^(?:(?:cũng|đồng thời|còn|vừa|đã|tiếp tục|trân trọng|kính|thông báo(?:\s+và|\s*,)?)\s+)+(?=(?:giao|đề nghị|yêu cầu|phân công|mời|lưu ý)[\s,:])/iu, "");
     // "…, Chủ tịch UBND huyện yêu cầu:" before the items: the body speaking, whom it asks comes below.
     if (/^(?:đề nghị|yêu cầu|giao)\s*:\s*$/iu.test(after)) return { leads: [], requester: got.names, verb: "", requested: true };
     const inner = REQUEST.exec(after);
@@ -621,8 +622,9 @@ function readFrom(s: string, starts: number[]): SentenceLeads | null {
     const sentTo = sends ? listAt(after.slice(sends[0].length)) : null;
     if (sentTo && CARRY_OUT.test(after.slice(sends![0].length + sentTo.end))) return { leads: sentTo.names, requester: got.names, verb: verbAfter(after.slice(sends![0].length + sentTo.end)), requested: true };
     // "UBND các xã … được đề nghị phối hợp …", "Sở Tài chính được giao chủ trì …": asked, in the passive; "Phòng Văn
-    // hóa và Thông tin huyện là cơ quan chủ trì, thường xuyên kiểm tra …": named the lead.
-    const passive = /^(?:(?:cũng|đã|vừa|sẽ)\s+)*(?:được\s+(?:đề nghị|giao(?:\s+nhiệm vụ)?|yêu cầu)|là\s+(?:cơ quan|đơn vị)\s+(?:chủ trì|đầu mối|thường trực|được giao(?:\s+nhiệm vụ)?))(?![\p{L}])\s*,?\s*/iu.exec(after);
+    // hóa và Thông tin huyện là cơ quan chủ trì, thường xuyên kiểm tra …", "Sở Y tế là cơ quan chịu trách nhiệm chính chỉ
+    // đạo …": named the lead.
+    const passive = /^(?:(?:cũng|đã|vừa|sẽ)\s+)*(?:được\s+(?:đề nghị|giao(?:\s+nhiệm vụ)?|yêu cầu)|là\s+(?:cơ quan|đơn vị)\s+(?:chủ trì|đầu mối|thường trực|được giao(?:\s+nhiệm vụ)?|(?:có|chịu)\s+trách nhiệm(?:\s+chính)?))(?![\p{L}])\s*,?\s*/iu.exec(after);
     // The body is the sentence's subject doing the work, as in "X phối hợp …" (a later sentence about it is a new task).
     if (passive) return { leads: got.names, requester: [], verb: verbAfter(after.slice(passive[0].length)) || passive[0].trim(), requested: false };
     // "UBND tỉnh chuyển đơn, yêu cầu Chủ tịch UBND huyện Lập Thạch khẩn trương …", "BHXH Việt Nam xây dựng chỉ tiêu

@@ -39,9 +39,10 @@ const REPORT_CLOSING = /^(?:Báo cáo|Gửi báo cáo|Nộp báo cáo|Định k�
 const REPORT_TIME = /(?:báo cáo|gửi|nộp)[^]*?(?:trước|chậm nhất|hạn chót|hằng năm|hàng năm|định kỳ)/iu;
 
 // A news page's photo caption ("… tại thị trấn Ea Pốk. Ảnh minh họa", "… về chính sách thuế. Ảnh: KHÁNH CHÂU",
-// "… (Ảnh: Hoàng Bình).") describes a picture: whoever it shows doing something is not given work by the dispatch.
+// "… (Ảnh: Hoàng Bình).", "… kiểm soát chặt người ra, vào các chốt. Trong ảnh: Một chốt bảo vệ …") describes a
+// picture: whoever it shows doing something is not given work by the dispatch.
 const CAPTION =
-  /(?:(?:^|[\s.(])[Ảả]nh\s+[Mm]inh\s+[Hh](?:ọa|oạ)[^.]{0,60}|(?:^|[\s.(])Ảnh\s*:\s*[^.:]{1,40}|(?:^|[\s.])Ảnh\s+nguồn[^.]{0,40}|\(\s*[Ảả]nh\s*:[^()]{0,40}\))\s*[.|]?\s*$/u;
+  /(?:(?:^|[\s.(])[Ảả]nh\s+[Mm]inh\s+[Hh](?:ọa|oạ)[^.]{0,60}|(?:^|[\s.(])Ảnh\s*:\s*[^.:]{1,40}|(?:^|[\s.])Ảnh\s+nguồn[^.]{0,40}|\(\s*[Ảả]nh\s*:[^()]{0,40}\)|(?:^|[\s.])Trong ảnh\s*:[^|]{2,300})\s*[.|]?\s*$/u;
 
 function isHeadingOnly(node: OutlineNode): boolean {
   const l = leadsOfSentence(node.head);

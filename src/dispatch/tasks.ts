@@ -109,7 +109,11 @@ function clauses(sentence: string, isIssuer: (name: string) => boolean): string[
     const opens = (subjectless ? before === null || before.requested : true) && alsoAfterAsking;
     const l = beforeWorks && opens && CLAUSE_OPENS.test(seg) && !ISSUES_DOC.test(seg) ? leadsOfSentence(seg) : null;
     const own = l !== null && l.leads.length > 0 && !isGeneric(l.leads) && !l.leads.every(isIssuer) && (l.requested || isWorkSentence(l));
-    if (own) out.push(seg);
+    // "Chủ tịch UBND tỉnh yêu cầu Giám đốc, Thủ trưởng các sở, ban, ngành cấp tỉnh; Chủ tịch UBND các huyện … tập trung
+    // …": the ";" parts the bodies one request asks, when the whole sentence asks them all; it starts no clause.
+    const whole = own && i === 1 ? leadsOfSentence(sentence) : null;
+    const inAskedList = whole !== null && whole.requested && l!.leads.every((n) => whole.leads.some((m) => sameBody(m, n)));
+    if (own && !inAskedList) out.push(seg);
     else out[out.length - 1] += ` ${seg}`;
   }
   return out;
@@ -241,6 +245,14 @@ function lettersAreDetails(node: OutlineNode, context: string[], isIssuer: (n: s
   return node.children.every((c) => ownLeadsOf(c, isIssuer).every((n) => context.some((x) => sameBody(x, n))));
 }
 
+/** The named bodies a lead-in ending in ":" asks ("… yêu cầu các cơ sở giáo dục thực hiện các nội dung sau:"). */
+function leadInAddressees(para: string, isIssuer: (n: string) => boolean): string[] {
+  if (!/:\s*$/u.test(para)) return [];
+  const last = sentences(para).pop() ?? "";
+  const l = leadsOfSentence(last);
+  return l?.requested ? l.leads.filter((n) => !isIssuer(n)) : [];
+}
+
 /** The bodies a sub-item's first sentence asks or sets to work, the issuer left out. */
 function ownLeadsOf(c: OutlineNode, isIssuer: (n: string) => boolean): string[] {
   const l = leadsOfSentence(c.head);
@@ -325,6 +337,10 @@ export function buildTasks(st: Structure, ctx: TaskContext): TaskDraft[] {
     t.fieldTime = fields.time.join("\n");
     return t;
   };
+  // "Ban chỉ huy … huyện yêu cầu các ngành, đơn vị và UBND các xã, thị trấn … triển khai một số nội dung sau:" over "1.
+  // Triển khai ngay …", "2. Tổ chức kiểm tra …": with no Kính gửi line, the bodies the opening request asks are those the
+  // numbered items naming no body are addressed to (guide: they play the recipients' part).
+  const itemsTo = ctx.implicitTo.length ? ctx.implicitTo : leadInAddressees(st.preamble[st.preamble.length - 1] ?? "", isIssuer);
   const visit = (node: OutlineNode, path: string[], inherited: string[]) => {
     if (NOT_WORK_SECTION.test(node.head) || NOT_WORK_LABEL.test(node.head) || GUEST_LIST.test(node.head)) return;
     // "1.2" under "1" is "1.2", not "1.1.2".
@@ -416,7 +432,7 @@ export function buildTasks(st: Structure, ctx: TaskContext): TaskDraft[] {
     } else if (context.length) out.push(task(ref, text, assignees(context, text)));
     else if (info || (bulletTasks.length === 0 && narrates(text))) {
       // information, not work
-    } else if (ctx.implicitTo.length) out.push(task(ref, text, assignees(ctx.implicitTo, text), true));
+    } else if (itemsTo.length) out.push(task(ref, text, assignees(itemsTo, text), true));
     else if (kept.length > 1 || node.children.length === 0) out.push(task(ref, text, []));
     for (const t of bulletTasks) t.parentText ??= own;
     out.push(...bulletTasks);

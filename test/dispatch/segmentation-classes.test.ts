@@ -152,3 +152,68 @@ describe("numbered items that only list facts after the request", () => {
     expect(tasksOf(text).map((t) => t.assignees.map((a) => a.name))).toEqual([["Trạm Y tế các xã"]]);
   });
 });
+
+describe("with no Kính gửi line, numbered items naming no body go to the bodies the lead-in asks", () => {
+  const notice = (leadIn: string) =>
+    `Công điện khẩn số 13 ngày 01/9/2018\n\n${leadIn}\n\n1. Triển khai ngay việc tuần tra, canh đê và hộ đê theo các cấp báo động.\n\n2. Bố trí lực lượng trực ban nghiêm túc 24/24 giờ.\n`;
+  it("gives each item the lead-in's bodies", () => {
+    const ts = tasksOf(notice("Ban chỉ huy PCTT huyện yêu cầu các ngành, đơn vị và UBND các xã, thị trấn triển khai nghiêm túc một số nội dung sau:"));
+    expect(ts.map((t) => t.ref)).toEqual(["1", "2"]);
+    expect(ts[0]!.assignees.map((a) => a.name)).toEqual(["các ngành, đơn vị", "UBND các xã, thị trấn"]);
+  });
+  it("not from a lead-in that asks no one (its items stay for review)", () => {
+    expect(tasksOf(notice("Tình hình mưa lũ diễn biến phức tạp, cần thực hiện một số nội dung sau:"))).toEqual([]);
+  });
+});
+
+describe("a demonstrative after the body asking ('Chủ tịch UBND tỉnh này yêu cầu …')", () => {
+  it("reads the request past 'này'", () => {
+    expect(leads("Theo đó, Chủ tịch UBND tỉnh này yêu cầu các sở, ban, ngành, UBND các huyện, thành phố tăng cường tuyên truyền.")).toEqual(["các sở, ban, ngành", "UBND các huyện, thành phố"]);
+  });
+});
+
+describe("';' between the bodies one request asks", () => {
+  it("keeps the request whole when the whole sentence asks every body", () => {
+    const ts = tasksOf("Để tăng cường công tác phòng, chống pháo dịp Tết, Chủ tịch UBND tỉnh yêu cầu Giám đốc, Thủ trưởng các sở, ban, ngành cấp tỉnh; Chủ tịch UBND các huyện, thị xã, thành phố tập trung chỉ đạo một số nội dung.\n");
+    expect(ts).toHaveLength(1);
+    expect(ts[0]!.text.startsWith("Để tăng cường")).toBe(true);
+  });
+  it("still parts a second body's own work after ';'", () => {
+    const ts = tasksOf("UBND tỉnh yêu cầu Sở Y tế tăng cường kiểm tra các cơ sở khám bệnh; Sở Tài chính bố trí kinh phí kịp thời.\n");
+    expect(ts.map((t) => t.assignees.map((a) => a.name))).toEqual([["Sở Y tế"], ["Sở Tài chính"]]);
+  });
+});
+
+describe("a request verb run together with the body it asks ('yêu cầuSở …')", () => {
+  it("reads the body", () => {
+    expect(leads("Theo đó, Chủ tịch UBND tỉnh yêu cầuSở Nông nghiệp và Phát triển nông thôn tiếp tục thực hiện các nội dung.")).toEqual(["Sở Nông nghiệp và Phát triển nông thôn"]);
+  });
+});
+
+describe("a news photo's caption ('… Trong ảnh: …')", () => {
+  it("gives no task", () => {
+    const text = "UBND TP. Vũng Tàu vừa ban hành Công văn số 6057/UBND-VHTT về việc tăng cường vai trò của Tổ COVID cộng đồng.\nUBND TP. Vũng Tàu yêu cầu các Tổ COVID cộng đồng kiểm soát chặt người ra, vào các chốt. Trong ảnh: Một chốt bảo vệ “vùng xanh” tại phường 10, TP. Vũng Tàu. |\n";
+    expect(tasksOf(text)).toEqual([]);
+  });
+});
+
+describe("a place adverbial before the subject ('Ở những vùng …, X cần …')", () => {
+  it("reads the body after it", () => {
+    expect(leads("Ở những vùng thấp lụt, Sở Y tế cần chỉ đạo, quán triệt các cơ sở khám bệnh.")).toEqual(["Sở Y tế"]);
+  });
+});
+
+describe("a công điện's address line over 'Kính gửi:' alone", () => {
+  it("takes the recipients under the second, a long one-sentence list of bodies too", () => {
+    const text = "BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN\nSố: 09/CĐ-BNN-KL\nHà Nội, ngày 15 tháng 02 năm 2010\nCÔNG ĐIỆN\nBỘ TRƯỞNG BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN điện:\nKính gửi:\nỦy ban nhân dân các tỉnh Gia Lai, Đắk Lắk, Đắk Nông, Kon Tum, Lâm Đồng, Sơn La, Lai Châu, Điện Biên, Lào Cai, Yên Bái, Quảng Bình, Quảng Trị, Thừa Thiên – Huế.\n\nĐể đề phòng cháy rừng, Ban chỉ đạo yêu cầu UBND các tỉnh:\n1) Gấp rút chỉ đạo quyết liệt thực hiện các biện pháp phòng cháy chữa cháy rừng.\n2) Báo cáo kịp thời tình huống khẩn cấp về cháy rừng.\n";
+    const p = readDispatch(text, { refDate: "2024-06-01" });
+    expect(p.doc.recipients).toHaveLength(1);
+    expect(p.tasks.filter((t) => t.assignees.length > 0).map((t) => t.ref)).toEqual(["1", "2"]);
+  });
+});
+
+describe("a body named the one responsible ('X là cơ quan chịu trách nhiệm chính …')", () => {
+  it("is the subject doing the work after it", () => {
+    expect(leadsOfSentence("Sở Nông nghiệp và Phát triển nông thôn và Sở Y tế là cơ quan chịu trách nhiệm chính chỉ đạo các đơn vị triển khai.")?.verb).toBe("chỉ đạo");
+  });
+});
