@@ -38,7 +38,7 @@ const STOP_RE = new RegExp(`^(?:${STOP_WORDS.sort((a, b) => b.length - a.length)
 // kinds is the noun, not the verb "organise".
 // "chủ sở hữu công trình xây dựng", "cơ quan quản lý xây dựng chuyên ngành": the field a unit works in, not the verb
 // "build" (which takes a plan or force as its object).
-const NOUN_AFTER = /^(?:tổ chức (?:chính trị|xã hội|kinh tế|đoàn thể|cơ sở|[đĐ]ảng|hội(?!\s+(?:nghị|thảo|thi|diễn|chợ|trại|họp|khỏe|khoẻ|sách|đàm|ngộ|nhập|tụ|đua|báo|xuân|làng|chữ)(?![\p{L}]))|quần chúng|tôn giáo)(?![\p{L}])|tổ chức(?=\s*(?:,|và)\s*(?:cá nhân|doanh nghiệp|cơ quan|đơn vị|cán bộ|công chức|viên chức|người lao động)(?![\p{L}]))|tổ chức(?=\s+(?:có\s+)?liên quan(?![\p{L}]))|(?<=cá nhân,\s*)tổ chức(?![\p{L}])|cá nhân|dự án(?: đầu tư)?(?: xây dựng)?(?: công trình)?|cùng cấp|(?<=(?:^|\s)[Bb]an\s)(?:chỉ đạo|chỉ huy|quản lý|xây dựng [Đđ]ảng|soạn thảo|biên tập)|(?<=(?:^|\s)(?:[Đđ]ơn vị|[Cc]ơ quan)\s)(?:quản lý|thi công|tư vấn|chủ quản)|(?<=[Gg]iáo dục\s)thường xuyên|(?<=(?:^|\s)(?:Ban [Cc]hỉ đạo|Ban [Cc]hỉ huy|Hội đồng|Tổ công tác|Ủy ban|Uỷ ban)(?:\s+(?:quốc gia|Trung ương|tỉnh|huyện|thành phố))?\s)về|(?<=(?:thiên tai|lụt bão)\s+và\s)tìm kiếm(?:,)? cứu nạn|(?<=(?:^|\s)[Cc]ông\s)trình|(?<=(?:công trình|hoạt động|quản lý|thi công|nhà thầu)\s)xây dựng(?!\s+(?:kế hoạch|phương án|chương trình|quy chế|đề án|dự toán|báo cáo|văn bản|lực lượng|mô hình|và)(?![\p{L}]))|(?<=(?:^|\s)(?:[Đđ]oàn|[Tt]ổ)\s)(?:kiểm tra|giám sát|thanh tra|kiểm soát)(?: liên ngành| chuyên ngành)?|(?<=chuyên trách\s)tham mưu,? giúp việc|(?<=(?:độc|công)\s)lập)/u;
+const NOUN_AFTER = /^(?:tổ chức (?:chính trị|xã hội|kinh tế|đoàn thể|cơ sở|[đĐ]ảng|hội(?!\s+(?:nghị|thảo|thi|diễn|chợ|trại|họp|khỏe|khoẻ|sách|đàm|ngộ|nhập|tụ|đua|báo|xuân|làng|chữ)(?![\p{L}]))|quần chúng|tôn giáo)(?![\p{L}])|tổ chức(?=\s*(?:,|và)\s*(?:cá nhân|doanh nghiệp|cơ quan|đơn vị|cán bộ|công chức|viên chức|người lao động)(?![\p{L}]))|tổ chức(?=\s+(?:có\s+)?liên quan(?![\p{L}]))|(?<=cá nhân,\s*)tổ chức(?![\p{L}])|cá nhân|dự án(?: đầu tư)?(?: xây dựng)?(?: công trình)?|cùng cấp|(?<=(?:^|\s)[Bb]an\s)(?:chỉ đạo|chỉ huy|quản lý|xây dựng [Đđ]ảng|soạn thảo|biên tập)|(?<=(?:^|\s)(?:[Đđ]ơn vị|[Cc]ơ quan)\s)(?:quản lý|thi công|tư vấn|chủ quản)|(?<=[Gg]iáo dục\s)thường xuyên|(?<=(?:^|\s)(?:Ban [Cc]hỉ đạo|Ban [Cc]hỉ huy|Hội đồng|Tổ công tác|Ủy ban|Uỷ ban)(?:\s+(?:quốc gia|Trung ương|tỉnh|huyện|thành phố))?\s)về|(?<=(?:thiên tai|lụt bão)\s+và\s)tìm kiếm(?:,)? cứu nạn|(?<=(?:^|\s)[Cc](?:ông|hương)\s)trình|(?<=(?:^|\s)cuộc\s)vận động|(?<=mục tiêu quốc gia\s)(?:xây dựng nông thôn mới|giảm nghèo)|(?<=(?:công trình|hoạt động|quản lý|thi công|nhà thầu|[Tt]hanh tra)\s)xây dựng(?!\s+(?:kế hoạch|phương án|chương trình|quy chế|đề án|dự toán|báo cáo|văn bản|lực lượng|mô hình|và)(?![\p{L}]))|(?<=(?:^|\s)(?:[Đđ]oàn|[Tt]ổ)\s)(?:kiểm tra|giám sát|thanh tra|kiểm soát)(?: liên ngành| chuyên ngành)?|(?<=chuyên trách\s)tham mưu,? giúp việc|(?<=(?:độc|công)\s)lập)/u;
 
 // A person a roster names by the honorific a school or a Party cell writes before a given name ("Thầy Mẫn", "cô Mai Thị
 // Duyên", "Đ/c Hùng", "đồng chí Nguyễn Văn An"): the holder of a duty. Capitalised, as a given name is.
@@ -116,7 +116,7 @@ const PLACES_LEAD_IN = new RegExp(`${UNITS_SRC}(?=\\s*:\\s*(?:$|\\n))`, "u");
 // "các Bộ: …", "Giám đốc các Sở, ngành: …", "Các Cục: …", "các Tổng công ty: …": a kind of organisation named once before
 // the colon, then the units of that kind by their proper names.
 const KIND_BEFORE_COLON =
-  /(?:^|\s)(?:[Cc]ác\s+)?(Sở|Phòng|Bộ|Cục|Vụ|Tổng cục|Tổng công ty|Tập đoàn|Viện|Bệnh viện|Trường|sở|phòng|bộ|cục|vụ|tổng cục|tổng công ty|tập đoàn|viện|bệnh viện|trường)(?:\s*,\s*(?:ban|ngành|Ban|Ngành|cơ quan))*\s*$/u;
+  /(?:^|\s)(?:[Cc]ác\s+)?(Sở|Phòng|Bộ|Cục|Vụ|Tổng cục|Tổng công ty|Tập đoàn|Viện|Bệnh viện|Trường|Ngành|sở|phòng|bộ|cục|vụ|tổng cục|tổng công ty|tập đoàn|viện|bệnh viện|trường|ngành)(?:\s*,\s*(?:ban|ngành|Ban|Ngành|cơ quan))*\s*$/u;
 // The title of the head of each unit listed ("Bộ trưởng các Bộ: Quốc phòng, Công an" are the Minister of Defence and the
 // Minister of Public Security), written once before the kind.
 const HEAD_TITLE_END =
@@ -144,6 +144,16 @@ function unitsOfKind(title: string, kindWord: string, list: string): string[] {
   const lowerKind = kind.toLowerCase();
   return units.map((u) => (u.toLowerCase().startsWith(`${lowerKind} `) ? `${title ? `${title} ` : ""}${u}` : bodyHeadAt(u) > 0 && !UNIT_FIELD.test(u) ? u : `${title ? `${title} ` : ""}${kind} ${u}`));
 }
+
+// "Thành viên Ban chỉđạo phòng chống dịch": the noun a glued word starts is read with the name before it, as an unglued
+// one is ("Ban chỉ đạo" is the committee, not the verb).
+function nounAfterGlue(out: string, parts: string[], k: number, tail: string): boolean {
+  const before = `${out}${parts.slice(0, k).join(" ")}${k > 0 ? " " : ""}`;
+  NOUN_AFTER_Y.lastIndex = before.length;
+  return NOUN_AFTER_Y.test(`${before}${parts.slice(k).join(" ")}${tail}`);
+}
+
+const TITLED_WORK_END = /(?:cuộc vận động|phong trào|[Cc]hương trình|[Đđ]ề án|[Dd]ự án|cuộc thi|[Hh]ội thi)\s*$/u;
 
 /** Reads a list of bodies starting at the beginning of `s`; returns the raw list text and where it ended. */
 export function readList(s: string): { list: string; end: number } {
@@ -189,6 +199,16 @@ export function readList(s: string): { list: string; end: number } {
       out = `${out.trimEnd()}: ${places[1]!.trim()}`;
       i += places[0].length;
       continue;
+    }
+    // "Ban Chỉ đạo cuộc vận động “Toàn dân đoàn kết …” tỉnh", "Ban Điều hành Đề án “Bảo tồn …”": the quoted title of
+    // the campaign or scheme a body runs is part of its name.
+    if ((c === "“" || c === '"') && TITLED_WORK_END.test(out)) {
+      const close = /^[^"“”\n]{2,160}["”]/u.exec(s.slice(i + 1, i + 170));
+      if (close) {
+        out += s.slice(i, i + 1 + close[0].length);
+        i += 1 + close[0].length;
+        continue;
+      }
     }
     if (/[.:!?“”"'‘’]/u.test(c) && !(c === "." && /[\p{L}\p{N}]/u.test(s[i + 1] ?? " "))) break;
     if (c === ";" || c === ",") {
@@ -299,7 +319,7 @@ export function readList(s: string): { list: string; end: number } {
     if (parts.length > 1) {
       const tail = s.slice(i + word.length);
       // "… các đồng chí giaoChánh Văn phòng …": the glued word may itself start with the verb.
-      const stopAt = out.trim() === "" ? -1 : parts.findIndex((p, k) => STOP_RE.test(`${parts.slice(k).join(" ")}${tail}`) && !NOUN_AFTER.test(`${parts.slice(k).join(" ")}${tail}`));
+      const stopAt = out.trim() === "" ? -1 : parts.findIndex((p, k) => STOP_RE.test(`${parts.slice(k).join(" ")}${tail}`) && !nounAfterGlue(out, parts, k, tail));
       if (stopAt === 0) break;
       if (stopAt > 0) {
         out += parts.slice(0, stopAt).join(" ");
@@ -334,6 +354,11 @@ export function readList(s: string): { list: string; end: number } {
   }
   return { list: out.replace(/\s+/g, " ").replace(/[\s,;.\-–]+$/u, "").trim(), end: i };
 }
+
+// "Các xã, thị trấn có nguy cơ xảy ra sạt lở, ngập lụt và các khu nhà cũ, xuống cấp": a "các" inside the clause that
+// qualifies a collective ("có nguy cơ …", "bị …") lists what the clause is about; unless it heads a body it is no new one.
+const QUALIFYING_CLAUSE = /\s(?:có|bị|được|chưa|đã)\s/u;
+const qualifierGoesOn = (cur: string, seg: string) => QUALIFYING_CLAUSE.test(cur) && bodyHeadAt(seg) === 0;
 
 /** A list without the title heading it; "các Bí thư Tỉnh ủy, Thành ủy" keeps its "các" ("các Tỉnh ủy, Thành ủy"). */
 const untitled = (s: string) => s.replace(TITLE_LEAD, (m) => (/^các\s/iu.test(m) ? "các " : ""));
@@ -466,7 +491,7 @@ function splitOnce(list: string): string[] {
       // "Công an, Quân sự, Trạm Y tế đảm bảo trực …": a unit named by its head noun alone is complete; a capitalised name
       // after it is the next unit of the commune, not more of its name.
       const afterBareHead = cur !== "" && /^\p{Lu}/u.test(seg) && bodyHeadAt(cur) === cur.length && !/(?:^|\s)các\s/iu.test(cur) && !KIND_WORD.test(cur.toLowerCase()) && !KIND_WORD.test(seg.toLowerCase());
-      const startsNew = cur === "" || afterIdiom || afterBareHead || closed || staffAfterBodies || untitledAfterHead || orgsAndPersons || (!idiomTail && !sharedOffice && !elided && !quantified && ((bodyHeadAt(seg) > 0 && !(kind && isCollective(cur))) || /^(?:các|mỗi|từng)\s/iu.test(seg)));
+      const startsNew = cur === "" || afterIdiom || afterBareHead || closed || staffAfterBodies || untitledAfterHead || orgsAndPersons || (!idiomTail && !sharedOffice && !elided && !quantified && ((bodyHeadAt(seg) > 0 && !(kind && isCollective(cur))) || (/^(?:các|mỗi|từng)\s/iu.test(seg) && !qualifierGoesOn(cur, seg))));
       const shared = !startsNew && sep.includes(",") ? sharedHead(cur, seg, parts.slice(k + 1)) : !startsNew && sep.includes("và") ? sharedNameHead(cur, seg) : null;
       if (shared) {
         names.push(cur);

@@ -95,7 +95,7 @@ export const STOP_WORDS = [
   "mời", "(?<!Danh\\s)dự(?!\\s+(?:phòng|bị)(?![\\p{L}]))", "tổ chức", "phân công", "thành lập", "kiện toàn", "củng cố", "tuyên dương", "khen thưởng", "góp phần",
   "tăng", "giảm", "rút kinh nghiệm", "bám sát", "đăng", "in", "phát hành", "lưu ý", "thông báo", "quản lý",
   "thẩm tra", "tiếp thu", "khắc phục", "xử lý", "giải quyết", "kiến nghị", "liên hệ", "biên soạn", "cấp phát",
-  "mua", "sắp xếp", "vừa", "cũng", "luôn", "nắm", "hưởng ứng", "lồng ghép", "tăng cường", "đưa", "xin", "(?<!trở\\s)ra", "tìm", "kiểm đếm", "kêu gọi", "huy động", "sơ tán", "ứng phó",
+  "mua", "sắp xếp", "vừa", "cũng", "luôn", "nắm", "hưởng ứng", "lồng ghép", "tăng cường", "đưa", "xin", "(?<!(?:trở|xảy)\\s)ra", "tìm", "kiểm đếm", "kêu gọi", "huy động", "sơ tán", "ứng phó",
   "theo sát", "hãy", "giới thiệu", "thu gom", "chọn", "có kế hoạch", "có phương án", "kính(?= (?:gửi|mời|đề nghị|mong|báo|trình|chuyển)(?![\\p{L}]))", "có biện pháp", "đẩy nhanh",
   "chỉ(?!\\s+(?:đạo|huy|thị|tiêu|số|định|dẫn|đường))", "nhắc nhở", "tùy", "tuỳ", "tuân thủ", "trân trọng", "chấn chỉnh", "nghiêm cấm", "tạm dừng", "tạm hoãn", "hoãn", "cho phép", "thăm hỏi", "động viên",
   "tuần tra", "kiểm soát", "ngăn chặn", "bảo vệ", "(?<!Tổng\\s)điều tra", "xác minh", "khảo sát", "ký kết", "chấp hành",
