@@ -38,7 +38,7 @@ const STOP_RE = new RegExp(`^(?:${STOP_WORDS.sort((a, b) => b.length - a.length)
 // kinds is the noun, not the verb "organise".
 // "chủ sở hữu công trình xây dựng", "cơ quan quản lý xây dựng chuyên ngành": the field a unit works in, not the verb
 // "build" (which takes a plan or force as its object).
-const NOUN_AFTER = /^(?:tổ chức (?:chính trị|xã hội|kinh tế|đoàn thể|cơ sở|[đĐ]ảng|hội(?!\s+(?:nghị|thảo|thi|diễn|chợ|trại|họp|khỏe|khoẻ|sách|đàm|ngộ|nhập|tụ|đua|báo|xuân|làng|chữ)(?![\p{L}]))|quần chúng|tôn giáo)(?![\p{L}])|tổ chức(?=\s*(?:,|và)\s*(?:cá nhân|doanh nghiệp|cơ quan|đơn vị|cán bộ|công chức|viên chức|người lao động)(?![\p{L}]))|tổ chức(?=\s+(?:có\s+)?liên quan(?![\p{L}]))|(?<=cá nhân,\s*)tổ chức(?![\p{L}])|cá nhân|dự án(?: đầu tư)?(?: xây dựng)?(?: công trình)?|cùng cấp|(?<=(?:^|\s)[Bb]an\s)(?:chỉ đạo|chỉ huy|quản lý|xây dựng [Đđ]ảng|soạn thảo|biên tập)|(?<=(?:^|\s)(?:[Đđ]ơn vị|[Cc]ơ quan)\s)(?:quản lý|thi công|tư vấn|chủ quản)|(?<=[Gg]iáo dục\s)thường xuyên|(?<=(?:^|\s)(?:Ban [Cc]hỉ đạo|Ban [Cc]hỉ huy|Hội đồng|Tổ công tác|Ủy ban|Uỷ ban)(?:\s+(?:quốc gia|Trung ương|tỉnh|huyện|thành phố))?\s)về|(?<=(?:thiên tai|lụt bão)\s+và\s)tìm kiếm(?:,)? cứu nạn|(?<=(?:^|\s)[Cc](?:ông|hương)\s)trình|(?<=(?:^|\s)cuộc\s)vận động|(?<=mục tiêu quốc gia\s)(?:xây dựng nông thôn mới|giảm nghèo)|(?<=(?:công trình|hoạt động|quản lý|thi công|nhà thầu|[Tt]hanh tra)\s)xây dựng(?!\s+(?:kế hoạch|phương án|chương trình|quy chế|đề án|dự toán|báo cáo|văn bản|lực lượng|mô hình|và)(?![\p{L}]))|(?<=(?:^|\s)(?:[Đđ]oàn|[Tt]ổ)\s)(?:kiểm tra|giám sát|thanh tra|kiểm soát)(?: liên ngành| chuyên ngành)?|(?<=chuyên trách\s)tham mưu,? giúp việc|(?<=(?:độc|công)\s)lập)/u;
+const NOUN_AFTER = /^(?:tổ chức (?:chính trị|xã hội|kinh tế|đoàn thể|cơ sở|[đĐ]ảng|hội(?!\s+(?:nghị|thảo|thi|diễn|chợ|trại|họp|khỏe|khoẻ|sách|đàm|ngộ|nhập|tụ|đua|báo|xuân|làng|chữ)(?![\p{L}]))|quần chúng|tôn giáo)(?![\p{L}])|tổ chức(?=\s*(?:,|và)\s*(?:cá nhân|doanh nghiệp|cơ quan|đơn vị|cán bộ|công chức|viên chức|người lao động)(?![\p{L}]))|tổ chức(?=\s+(?:có\s+)?liên quan(?![\p{L}]))|(?<=cá nhân,\s*)tổ chức(?![\p{L}])|cá nhân|dự án(?: đầu tư)?(?: xây dựng)?(?: công trình)?|cùng cấp|(?<=(?:^|\s)[Bb]an\s)(?:chỉ đạo|chỉ huy|quản lý|xây dựng [Đđ]ảng|soạn thảo|biên tập)|(?<=(?:^|\s)(?:[Đđ]ơn vị|[Cc]ơ quan)\s)(?:quản lý|thi công|tư vấn|chủ quản|nhận quân|cung cấp dịch vụ)|(?<=[Gg]iáo dục\s)thường xuyên|(?<=(?:^|\s)(?:Ban [Cc]hỉ đạo|Ban [Cc]hỉ huy|Hội đồng|Tổ công tác|Ủy ban|Uỷ ban)(?:\s+(?:quốc gia|Trung ương|tỉnh|huyện|thành phố))?\s)về|(?<=(?:thiên tai|lụt bão)\s+và\s)tìm kiếm(?:,)? cứu nạn|(?<=(?:^|\s)[Cc](?:ông|hương)\s)trình|(?<=(?:^|\s)cuộc\s)vận động|(?<=mục tiêu quốc gia\s)(?:xây dựng nông thôn mới|giảm nghèo)|(?<=(?:công trình|hoạt động|quản lý|thi công|nhà thầu|[Tt]hanh tra)\s)xây dựng(?!\s+(?:kế hoạch|phương án|chương trình|quy chế|đề án|dự toán|báo cáo|văn bản|lực lượng|mô hình|và)(?![\p{L}]))|(?<=(?:^|\s)(?:[Đđ]oàn|[Tt]ổ)\s)(?:kiểm tra|giám sát|thanh tra|kiểm soát)(?: liên ngành| chuyên ngành)?|(?<=chuyên trách\s)tham mưu,? giúp việc|(?<=(?:độc|công)\s)lập)/u;
 
 // A person a roster names by the honorific a school or a Party cell writes before a given name ("Thầy Mẫn", "cô Mai Thị
 // Duyên", "Đ/c Hùng", "đồng chí Nguyễn Văn An"): the holder of a duty. Capitalised, as a given name is.
@@ -195,7 +195,10 @@ export function readList(s: string): { list: string; end: number } {
     // "Ủy ban nhân dân các quận, huyện, thị xã: Chủ động, phối hợp …": a verb of two syllables or more written with a
     // capital after the colon opens the duties, it names no place.
     if (places && STOP_RE.exec(places[1]!.trimStart().toLowerCase())?.[0].includes(" ")) break;
-    if (places && (STOP_RE.test(s.slice(i + places[0].length).trimStart()) || /^\s*:\s*(?:$|\n)/u.test(s.slice(i + places[0].length)))) {
+    // "Chủ tịch UBND các huyện: Giao Thuỷ, Xuân Trường; Giám đốc Sở NN-PTNT và …": another addressee after ";" also
+    // shows the places were a list of its subject, not a heading.
+    const afterPlaces = places ? s.slice(i + places[0].length) : "";
+    if (places && (STOP_RE.test(afterPlaces.trimStart()) || /^\s*:\s*(?:$|\n)/u.test(afterPlaces) || (/^\s*;/u.test(afterPlaces) && bodyHeadAt(afterPlaces.replace(/^\s*;\s*/u, "")) > 0))) {
       out = `${out.trimEnd()}: ${places[1]!.trim()}`;
       i += places[0].length;
       continue;
@@ -510,7 +513,8 @@ function splitOnce(list: string): string[] {
   return tidy.map((n, k) => {
     // "Thường trực, Ban Tuyên giáo các huyện, thành, thị ủy …": the same for an office of each committee listed; "Ban
     // Thường vụ Đoàn, Hội đồng Đội các tỉnh, thành phố": offices and mass organisations that exist at every level.
-    const places = BARE_OFFICE.test(n) ? /^\p{Lu}[^,]*?\s(các\s+.+)$/u.exec(tidy[k + 1] ?? "") : null;
+    // "Đảng ủy, UBND 14 phường": places counted instead of "các" are shared the same way.
+    const places = BARE_OFFICE.test(n) ? /^\p{Lu}[^,]*?\s((?:các|\d{1,3})\s+.+)$/u.exec(tidy[k + 1] ?? "") : null;
     return places ? `${n} ${places[1]}` : n;
   });
 }

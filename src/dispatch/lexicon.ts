@@ -115,6 +115,9 @@ export const STOP_WORDS = [
   "hãy", "(?<=[\\p{L}\\d]\\s)mỗi", "nhanh chóng", "đồng loạt", "tự giác", "trên cơ sở", "dựa (?:trên|vào)", "tính toán", "chỉnh sửa", "đảm nhiệm", "thu xếp", "diễu hành",
   // "… cán bộ, công chức, viên chức trở lại làm việc …": returning to work.
   "trở lại",
+  // "UBND quận … công bố thông tin", "Viện …, Nghệ thuật Việt Nam có nhiệm vụ phối hợp": announcing, and having a duty,
+  // are predicates no name holds.
+  "công bố", "có nhiệm vụ",
   // "Bộ Ngoại giao hoàn tất các thủ tục đối ngoại", "Bộ trưởng Bộ Công an thừa ủy quyền Thủ tướng …, thay mặt Chính phủ
   // ký …": finishing, and acting for another, are verbs no name holds.
   "hoàn tất", "thừa (?:ủy|uỷ) quyền", "thừa lệnh", "thay mặt",

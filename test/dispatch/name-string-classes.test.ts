@@ -55,3 +55,39 @@ describe("a kind named once before the colon ('Thủ trưởng các ngành: …'
     expect(names("Thủ trưởng các ngành: Nông nghiệp và PTNT, Y tế chịu trách nhiệm thi hành.")).toEqual(["Thủ trưởng Ngành Nông nghiệp và PTNT", "Thủ trưởng Ngành Y tế"]);
   });
 });
+
+describe("a unit named by the service it gives, and predicates no name holds", () => {
+  it.each([
+    ["Ban Chỉ huy Quân sự huyện phối hợp với đơn vị nhận quân làm tốt công tác bàn giao.", "đơn vị nhận quân"],
+    ["Phối hợp với đơn vị cung cấp dịch vụ công nghệ thông tin căn cứ quy trình nội bộ.", "đơn vị cung cấp dịch vụ công nghệ thông tin"],
+  ])("%s", (sentence, want) => {
+    expect(names(sentence.slice(sentence.indexOf("đơn vị")))).toEqual([want]);
+  });
+  it.each([
+    ["UBND quận Ninh Kiều công bố thông tin cho nhà đầu tư.", ["UBND quận Ninh Kiều"]],
+    ["Viện Văn hóa, Nghệ thuật Việt Nam có nhiệm vụ phối hợp với Cục Di sản.", ["Viện Văn hóa, Nghệ thuật Việt Nam"]],
+  ])("%s", (sentence, want) => {
+    expect(names(sentence)).toEqual(want);
+  });
+  it("but the units that receive a dispatch still act ('các đơn vị nhận được văn bản …')", () => {
+    expect(names("Các đơn vị nhận được văn bản này triển khai ngay.")).toEqual(["Các đơn vị"]);
+  });
+});
+
+describe("an abbreviation glued to the word after it", () => {
+  it.each([
+    ["Chánh Văn phòng UBNDtỉnh; Giám đốc Sở Tài chính chịu trách nhiệm thi hành.", ["Chánh Văn phòng UBND tỉnh", "Giám đốc Sở Tài chính"]],
+    ["Chủ tịch UBNDcác huyện, thành phố chịu trách nhiệm thi hành.", ["Chủ tịch UBND các huyện, thành phố"]],
+  ])("%s", (sentence, want) => {
+    expect(names(sentence)).toEqual(want);
+  });
+});
+
+describe("an office listed before another that names its places", () => {
+  it("shares places counted instead of 'các' ('Đảng ủy, UBND 14 phường')", () => {
+    expect(names("Đảng ủy, UBND 14 phường và các phòng, ban, đơn vị nghiêm túc thực hiện.")).toEqual(["Đảng ủy 14 phường", "UBND 14 phường", "các phòng, ban, đơn vị"]);
+  });
+  it("the places after the colon when another addressee follows the ';'", () => {
+    expect(names("Chủ tịch UBND các huyện: Giao Thuỷ, Xuân Trường; Giám đốc Sở Tài chính thực hiện.")).toEqual(["Chủ tịch UBND các huyện: Giao Thuỷ, Xuân Trường", "Giám đốc Sở Tài chính"]);
+  });
+});
