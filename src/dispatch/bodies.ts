@@ -24,7 +24,7 @@ const BODY_AT = new RegExp(
 );
 /** Kind words that continue a collective ("Các phòng, ban, ngành, đoàn thể huyện") instead of starting a new body. */
 const KIND_WORD = new RegExp(
-  `^(?:bộ(?!\\s+(?:phận|máy|môn|đội|tộc|luật|hồ sơ|chỉ số|tiêu chí|công cụ|sách|tài liệu|đề|trưởng|đội))|sở|ban|ngành|phòng|đoàn thể|cơ quan|đơn vị|địa phương|doanh nghiệp|cá nhân|viện|tổng cục|cục|vụ|huyện|quận|xã|phường|thị trấn|thị xã|thành phố|tỉnh|trường|hội|đảng bộ|chi bộ|trung tâm|báo|đài|(?:liên )?chi đoàn|(?:liên )?chi hội|(?:huyện|thị|thành|quận|đảng|tỉnh) ${U}|(?:tỉnh |thành |huyện |quận )?đoàn)(?![\\p{L}\\p{N}])`,
+  `^(?:bộ(?!\\s+(?:phận|máy|môn|đội|tộc|luật|hồ sơ|chỉ số|tiêu chí|công cụ|sách|tài liệu|đề|trưởng|đội))|sở|ban|ngành|phòng|đoàn thể|cơ quan|đơn vị|địa phương|doanh nghiệp|cá nhân|viện|tổng cục|cục|vụ|huyện|quận|xã|phường|thị trấn|thị xã|thành phố|tỉnh|trường|hội|đảng bộ|chi bộ|chi(?=\\s*(?:,|$))|cơ sở giáo dục|trung tâm|báo|đài|(?:liên )?chi đoàn|(?:liên )?chi hội|(?:huyện|thị|thành|quận|đảng|tỉnh) ${U}|(?:tỉnh |thành |huyện |quận )?đoàn)(?![\\p{L}\\p{N}])`,
   "u",
 );
 const STOP_RE = new RegExp(`^(?:${STOP_WORDS.sort((a, b) => b.length - a.length).join("|")})(?![\\p{L}\\p{N}])`, "u");
@@ -153,6 +153,22 @@ function nounAfterGlue(out: string, parts: string[], k: number, tail: string): b
   return NOUN_AFTER_Y.test(`${before}${parts.slice(k).join(" ")}${tail}`);
 }
 
+const COLLECTIVE_IN = /(?:^|\s)(?:các|những|tất cả|toàn thể)\s/iu;
+// Given what they hold ("nhiệm vụ", "dự toán", "quản lý …"), not a task to do ("được giao rà soát" is the predicate).
+const GIVEN_OPEN = /^được\s+(?:\p{Lu}\p{Ll}*(?:\s+(?:và\s+)?\p{Lu}\p{Ll}*)*\s+)?giao(?=\s+(?:nhiệm vụ|dự toán|quản lý|kinh phí|chỉ tiêu)(?![\p{L}]))/u;
+const AFTER_GIVEN = /(?:^|\s)được\s+(?:\p{Lu}\p{Ll}*(?:\s+(?:và\s+)?\p{Lu}\p{Ll}*)*\s+)?giao(?:\s+nhiệm vụ)?\s*$/u;
+/** How many letters of `next` (at a stop word) a collective's qualifying clause takes in, or 0. */
+function relativeClauseGoesOn(out: string, next: string): number {
+  if (!COLLECTIVE_IN.test(out)) return 0;
+  const given = GIVEN_OPEN.exec(next);
+  if (given) return given[0].length;
+  // The one verb of the clause, right after "được … giao (nhiệm vụ)" or "chưa".
+  if (AFTER_GIVEN.test(out) || /(?:^|\s)chưa\s*$/u.test(out)) {
+    STOP_Y.lastIndex = 0;
+    return STOP_Y.exec(next)?.[0].length ?? 0;
+  }
+  return 0;
+}
 const TITLED_WORK_END = /(?:cuộc vận động|phong trào|[Cc]hương trình|[Đđ]ề án|[Dd]ự án|cuộc thi|[Hh]ội thi)\s*$/u;
 
 /** Reads a list of bodies starting at the beginning of `s`; returns the raw list text and where it ended. */
@@ -302,6 +318,15 @@ export function readList(s: string): { list: string; end: number } {
       if (stop && noun && !/(?:^|\s)(?:các|những)\s*$/u.test(out)) {
         out += noun[0];
         i += noun[0].length;
+        continue;
+      }
+      // "các đơn vị quản lý khai thác được giao quản lý công trình thủy lợi", "Các Hội được Đảng và Nhà nước giao nhiệm
+      // vụ", "các CĐ cơ sở chưa tham gia": after a collective, a passive "được (…) giao" or a "chưa" opens the clause that
+      // says which of them are meant; its verb is part of the name.
+      const clause = stop && !noun ? relativeClauseGoesOn(out, s.slice(i, i + 40)) : 0;
+      if (clause) {
+        out += s.slice(i, i + clause);
+        i += clause;
         continue;
       }
       if (
@@ -532,7 +557,8 @@ const TIERS: RegExp[] = [
 // An office, title or organ before "các" ("Ban Thường vụ các …", "ban dân vận các …", "UBND các …").
 const OFFICE_OVER = /^\S.*?\scác\s/iu;
 // A single named place unit under its office ("UBND xã Bình Hòa", "Ủy ban nhân dân phường Hương Văn").
-const PLACE_OFFICE = new RegExp(`^((?:${U} ban nhân dân|UBND|HĐND|Hội đồng nhân dân|Đảng ${U}|Công an))\\s+(?:xã|phường|thị trấn|thị xã|huyện|quận|thành phố)\\s+\\p{Lu}[^,]*$`, "u");
+// "Chủ tịch UBND huyện Hải Hậu, huyện Xuân Trường": the head's title goes with the office to the next place.
+const PLACE_OFFICE = new RegExp(`^((?:(?:Phó\\s+)?Chủ tịch\\s+)?(?:${U} ban nhân dân|UBND|HĐND|Hội đồng nhân dân|Đảng ${U}|Công an))\\s+(?:xã|phường|thị trấn|thị xã|huyện|quận|thành phố)\\s+\\p{Lu}[^,]*$`, "u");
 const tierOf = (s: string) => {
   const t = s.replace(/^(?:(?:tất cả|toàn thể)\s+)?(?:các\s+)?/iu, "").replace(/^(?:(?:ủy|uỷ) ban nhân dân|ubnd)\s+(?:các\s+)?/iu, "");
   return TIERS.findIndex((r) => r.test(t));

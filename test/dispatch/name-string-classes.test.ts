@@ -91,3 +91,45 @@ describe("an office listed before another that names its places", () => {
     expect(names("Chủ tịch UBND các huyện: Giao Thuỷ, Xuân Trường; Giám đốc Sở Tài chính thực hiện.")).toEqual(["Chủ tịch UBND các huyện: Giao Thuỷ, Xuân Trường", "Giám đốc Sở Tài chính"]);
   });
 });
+
+describe("the clause that says which members of a collective are meant", () => {
+  it.each([
+    ["Các đơn vị quản lý khai thác được giao quản lý công trình thủy lợi vận hành an toàn.", ["Các đơn vị quản lý khai thác được giao quản lý công trình thủy lợi"]],
+    ["Thủ trưởng các Hội, Đoàn thể được giao dự toán ngân sách nhà nước chịu trách nhiệm thi hành.", ["Thủ trưởng các Hội, Đoàn thể được giao dự toán ngân sách nhà nước"]],
+    ["Đề nghị các CĐ cơ sở chưa tham gia, tùy điều kiện, tiến hành đóng góp.", ["các CĐ cơ sở chưa tham gia"]],
+  ])("%s", (sentence, want) => {
+    expect(names(sentence.replace(/^Đề nghị /u, ""))).toEqual(want);
+  });
+  it("but a passive 'được giao' with a task to do is the predicate ('… được giao rà soát …')", () => {
+    expect(names("UBND các quận, huyện được giao rà soát, phân định rõ trách nhiệm.")).toEqual(["UBND các quận, huyện"]);
+  });
+  it("and a named unit's 'được' is its verb", () => {
+    expect(names("Sở Y tế được giao nhiệm vụ chủ trì.")).toEqual(["Sở Y tế"]);
+  });
+});
+
+describe("more predicates no name holds", () => {
+  it.each([
+    ["Thủ trưởng các đơn vị trực thuộc Sở bằng các biện pháp nhanh nhất thông tin nội dung này.", ["Thủ trưởng các đơn vị trực thuộc Sở"]],
+    ["Các đơn vị vệ sinh phòng làm việc trước khi nghỉ.", ["Các đơn vị"]],
+  ])("%s", (sentence, want) => {
+    expect(names(sentence)).toEqual(want);
+  });
+  it("but 'Đồng bằng' and a field of hygiene stay in the name", () => {
+    expect(names("Ban Chỉ đạo Tây Nam Bộ và các tỉnh Đồng bằng sông Cửu Long triển khai.")[1]).toBe("các tỉnh Đồng bằng sông Cửu Long");
+    expect(names("Ban Chỉ đạo liên ngành vệ sinh an toàn thực phẩm tỉnh chủ trì.")).toEqual(["Ban Chỉ đạo liên ngành vệ sinh an toàn thực phẩm tỉnh"]);
+  });
+});
+
+describe("lists of same-tier kinds and named places", () => {
+  it.each([
+    ["Các Chi, Đảng bộ cơ sở tổ chức tuyên truyền.", ["Các Chi, Đảng bộ cơ sở"]],
+    ["Các nhà trường, cơ sở giáo dục khẩn trương dọn vệ sinh.", ["Các nhà trường, cơ sở giáo dục"]],
+    ["Chủ tịch UBND huyện Hải Hậu, huyện Xuân Trường chịu trách nhiệm thi hành.", ["Chủ tịch UBND huyện Hải Hậu", "Chủ tịch UBND huyện Xuân Trường"]],
+  ])("%s", (sentence, want) => {
+    expect(names(sentence)).toEqual(want);
+  });
+  it("'chi' is a kind only as a whole item ('chi nhánh' is not)", () => {
+    expect(names("Các Chi nhánh, Phòng Giao dịch triển khai.")).not.toEqual(["Các Chi nhánh, Phòng Giao dịch"]);
+  });
+});
