@@ -84,7 +84,7 @@ const POSITION_CONT_Y = /(?:chủ nhiệm|bộ môn|chuyên môn|y tế|học si
 // Thông tin", "Tổ trưởng 08 Tổ dân phố"), read on as a body's name is.
 const endsInHolder = (out: string) => PERSON_END.test(out) || POSITION_END.test(out.replace(/(?:\s+\d[\p{L}\d]*)+\s*$/u, ""));
 const QUALIFIER_Y =
-  /(?:nêu trên|nói trên|trên đây|ủy|uỷ|đoàn|hội|đội|trên|trong|thuộc|trực thuộc|có|liên quan|cấp|và|của|ở|tại|huyện|tỉnh|thành phố|thị xã|xã|phường|thị trấn|quận|vùng|biên giới|ven|miền|khu vực|đặc biệt|nông thôn|đô thị|mới|điểm|giáp|dọc|nơi|được|chưa|đã|đạt|thuộc|từ|đến|khóa|khoá|nhiệm kỳ|còn lại|đóng(?=\s+(?:trên|tại|ở)\s))(?![\p{L}])/uy;
+  /(?:nêu trên|nói trên|trên đây|ủy|uỷ|đoàn|hội|đội|trên|trong|thuộc|trực thuộc|có|liên quan|cấp|và|của|ở|tại|huyện|tỉnh|thành phố|thị xã|xã|phường|thị trấn|quận|vùng|biên giới|ven|miền|khu vực|đặc biệt|nông thôn|đô thị|mới|điểm|giáp|dọc|nơi|được|chưa|đã|đạt|thuộc|từ|đến|khóa|khoá|nhiệm kỳ|còn lại|đảo|đóng(?=\s+(?:trên|tại|ở)\s))(?![\p{L}])/uy;
 const WORD_Y = /[^\s,;:()[\]“”"!?]+/uy;
 const STOP_Y = new RegExp(STOP_RE.source.slice(1), "uy");
 const NOUN_AFTER_Y = new RegExp(NOUN_AFTER.source.slice(1), "uy");
@@ -278,6 +278,8 @@ export function readList(s: string): { list: string; end: number } {
     if (c === "n" && out.trim() !== "" && /^ngày\s+\d/u.test(s.slice(i, i + 10))) break;
     // "chưa" likewise: "Bộ Tài chính chưa ban hành …" says what the ministry has not done; "các hộ gia đình chưa bàn giao
     // mặt bằng" are the households that have not.
+    // "mỗi chi bộ có ít nhất 01 bài thi": after a distributive subject "có" is what each must have.
+    if (c === "c" && /^\s*(?:mỗi|từng)\s[^,]*$/iu.test(out) && /^có\s(?!liên quan)/u.test(s.slice(i, i + 16))) break;
     if (c === "c" && /^\s*\p{Lu}[^,]*$/u.test(out) && /^(?:có\s(?!liên quan|trụ sở)|chưa\s)/u.test(s.slice(i, i + 16)) && !/(?:^|\s)(?:các|những|tất cả|mỗi|từng|\d{1,3})\s/iu.test(` ${out}`)) break;
     if (out.trim() !== "" && small) {
       STOP_Y.lastIndex = i;
@@ -397,7 +399,8 @@ function isCollective(seg: string): boolean {
   const low = seg.toLowerCase();
   const kind = KIND_WORD.exec(low);
   // "các sở", "UBND các xã", a bare kind ("sở", or "Sở" alone starting "Sở, ban, ngành") list kinds, not one unit.
-  return /(?:^|\s)các\s/iu.test(seg) || (kind !== null && (!/^\p{Lu}/u.test(seg) || kind[0].length === low.length)) ||
+  // "3 bộ, ngành chủ quản": a count stands for "các".
+  return /(?:^|\s)(?:các|\d{1,3})\s/iu.test(seg) || (kind !== null && (!/^\p{Lu}/u.test(seg) || kind[0].length === low.length)) ||
     // "Sở, ban, ngành Thành phố": a run of bare kinds is a collective too.
     low.split(/\s*,\s*/u).every((k) => KIND_WORD.exec(k)?.[0].length === k.length);
 }

@@ -118,10 +118,11 @@ export const STOP_WORDS = [
   // "UBND quận … công bố thông tin", "Viện …, Nghệ thuật Việt Nam có nhiệm vụ phối hợp": announcing, and having a duty,
   // are predicates no name holds.
   "công bố", "có nhiệm vụ",
+  // "Chủ tịch UBND xã … cho tạm ngừng hoạt động chợ", "các trường cho học sinh nghỉ": letting, as a predicate.
   // "Thủ trưởng các đơn vị trực thuộc Sở bằng các biện pháp nhanh nhất …", "các đơn vị vệ sinh phòng làm việc", "các Chi,
   // Đảng bộ cơ sở gắn các cuộc …": the means, cleaning and linking are predicates ("Đồng bằng", "công bằng" are words;
   // "vệ sinh an toàn thực phẩm", "vệ sinh môi trường" name a field).
-  "(?<!(?:[Đđ]ồng|công|cân)\\s)bằng", "vệ sinh(?!\\s+(?:an toàn|môi trường|thực phẩm|lao động)(?![\\p{L}]))", "gắn",
+  "(?<!(?:[Đđ]ồng|công|cân)\\s)bằng", "vệ sinh(?!\\s+(?:an toàn|môi trường|thực phẩm|lao động)(?![\\p{L}]))", "gắn", "cho(?= (?:tạm|ngừng|học sinh|con em|nghỉ)(?![\\p{L}]))",
   // "Bộ Ngoại giao hoàn tất các thủ tục đối ngoại", "Bộ trưởng Bộ Công an thừa ủy quyền Thủ tướng …, thay mặt Chính phủ
   // ký …": finishing, and acting for another, are verbs no name holds.
   "hoàn tất", "thừa (?:ủy|uỷ) quyền", "thừa lệnh", "thay mặt",

@@ -133,3 +133,17 @@ describe("lists of same-tier kinds and named places", () => {
     expect(names("Các Chi nhánh, Phòng Giao dịch triển khai.")).not.toEqual(["Các Chi nhánh, Phòng Giao dịch"]);
   });
 });
+
+describe("where a subject ends before its predicate", () => {
+  it.each([
+    ["Chủ tịch UBND xã Tam Hiệp cho tạm ngừng hoạt động chợ kể từ 9 giờ.", ["Chủ tịch UBND xã Tam Hiệp"]],
+    ["Mỗi chi bộ có ít nhất 01 bài thi.", ["Mỗi chi bộ"]],
+    ["UBND huyện đảo Hoàng Sa phối hợp thực hiện.", ["UBND huyện đảo Hoàng Sa"]],
+    ["3 bộ, ngành chủ quản khẩn trương giải ngân.", ["3 bộ, ngành chủ quản"]],
+  ])("%s", (sentence, want) => {
+    expect(names(sentence)).toEqual(want);
+  });
+  it("but 'có liên quan' after 'mỗi' still qualifies it", () => {
+    expect(names("Mỗi đơn vị có liên quan báo cáo.")).toEqual(["Mỗi đơn vị có liên quan"]);
+  });
+});
