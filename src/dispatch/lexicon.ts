@@ -147,7 +147,7 @@ export const ACTIVITY_BEFORE_PERIODIC = [
 // Lower-case continuations of a head noun that start with a verb-like word but name the office's field
 // ("Văn phòng đăng ký đất đai", "Trung tâm phát triển quỹ đất"): part of the name, not the sentence's verb.
 export const HEAD_CONTINUATION_SRC =
-  "(?:đăng ký (?:đất đai|quyền sử dụng đất)|phát triển quỹ đất|quản lý (?:dự án|đất đai|thị trường|bảo trì)|xúc tiến (?:đầu tư|thương mại)|bảo vệ (?:thực vật|môi trường|rừng|thực vật và)|thi hành án|kiểm tra văn bản)";
+  "(?:đăng ký (?:đất đai|quyền sử dụng đất)|phát triển quỹ đất|quản lý (?:dự án|đất đai|thị trường|bảo trì)|xúc tiến (?:đầu tư|thương mại)|bảo vệ (?:thực vật|môi trường|rừng|thực vật và|dân phố)|thi hành án|kiểm tra văn bản)";
 
 /**
  * Abbreviations written with a full stop inside a name or a title ("TP. Vũng Tàu", "Q. 8", "ThS. Nguyễn …"): the stop

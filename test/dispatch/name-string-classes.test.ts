@@ -147,3 +147,16 @@ describe("where a subject ends before its predicate", () => {
     expect(names("Mỗi đơn vị có liên quan báo cáo.")).toEqual(["Mỗi đơn vị có liên quan"]);
   });
 });
+
+describe("a unit or force named by its field", () => {
+  it.each([
+    ["Cục Kết cấu hạ tầng xây dựng tham mưu việc chỉ đạo.", ["Cục Kết cấu hạ tầng xây dựng"]],
+    ["Tổ QLĐT phường, lực lượng bảo vệ dân phố tổ chức ra quân.", ["Tổ QLĐT phường", "lực lượng bảo vệ dân phố"]],
+    ["Các cơ quan tham mưu, giúp việc Tỉnh ủy theo dõi, đôn đốc.", ["Các cơ quan tham mưu, giúp việc Tỉnh ủy"]],
+  ])("%s", (sentence, want) => {
+    expect(names(sentence)).toEqual(want);
+  });
+  it("but advising is the predicate when no 'giúp việc' follows", () => {
+    expect(names("Các cơ quan tham mưu cho UBND tỉnh.")).toEqual(["Các cơ quan"]);
+  });
+});
