@@ -605,7 +605,8 @@ function bareKinds(cur: string): boolean {
   return /^(?:(?:tất cả|toàn thể)\s+)?các\s+/iu.test(cur) &&
     cur.replace(/^(?:(?:tất cả|toàn thể)\s+)?các\s+/iu, "").split(/\s*,\s*/u).every((k) => KIND_WORD.test(k.toLowerCase()) && k.split(/\s+/u).length <= 2);
 }
-const bareKindSeg = (seg: string) => KIND_WORD.test(seg.toLowerCase()) && !/\s\p{Lu}/u.test(seg);
+// "…, Đảng ủy trực thuộc Trung ương": where the kind belongs is the scope of the whole collective, not a proper name.
+const bareKindSeg = (seg: string) => KIND_WORD.test(seg.toLowerCase()) && !/\s\p{Lu}/u.test(seg.replace(/\s(?:trực thuộc|thuộc)\s.*$/u, ""));
 
 // "UBND huyện Quang Bình, Bắc Quang", "Sở Giao thông, Y tế": further units of the same kind named without their head.
 const NAMED_UNIT = /^(.*?(?:(?:ủy|uỷ) ban nhân dân|ubnd|hđnd)?\s*(?:huyện|xã|phường|thị trấn|quận|thị xã|thành phố|tỉnh)|(?:^|.*\s)(?:Sở|Phòng))\s+(\p{Lu}.*)$/u;

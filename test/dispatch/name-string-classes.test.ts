@@ -160,3 +160,12 @@ describe("a unit or force named by its field", () => {
     expect(names("Các cơ quan tham mưu cho UBND tỉnh.")).toEqual(["Các cơ quan"]);
   });
 });
+
+describe("kinds of the same tier sharing where they belong", () => {
+  it("'các Tỉnh ủy, Thành ủy, Đảng ủy trực thuộc Trung ương' is one collective", () => {
+    expect(names("Các Tỉnh ủy, Thành ủy, Đảng ủy trực thuộc Trung ương chỉ đạo thực hiện.")).toEqual(["Các Tỉnh ủy, Thành ủy, Đảng ủy trực thuộc Trung ương"]);
+  });
+  it("but a named unit after the collective is its own body", () => {
+    expect(names("Các Tỉnh ủy, Thành ủy, Đảng ủy Khối Doanh nghiệp chỉ đạo thực hiện.")).toEqual(["Các Tỉnh ủy, Thành ủy", "Đảng ủy Khối Doanh nghiệp"]);
+  });
+});
