@@ -24,7 +24,7 @@ const BODY_AT = new RegExp(
 );
 /** Kind words that continue a collective ("Các phòng, ban, ngành, đoàn thể huyện") instead of starting a new body. */
 const KIND_WORD = new RegExp(
-  `^(?:bộ(?!\\s+(?:phận|máy|môn|đội|tộc|luật|hồ sơ|chỉ số|tiêu chí|công cụ|sách|tài liệu|đề|trưởng|đội))|sở|ban|ngành|phòng|đoàn thể|cơ quan|đơn vị|địa phương|doanh nghiệp|cá nhân|viện|tổng cục|cục|vụ|huyện|quận|xã|phường|thị trấn|thị xã|thành phố|tỉnh|trường|hội|đảng bộ|chi bộ|trung tâm|báo|đài|(?:liên )?chi đoàn|(?:liên )?chi hội|(?:huyện|thị|thành|quận|đảng|tỉnh) ${U}|(?:tỉnh |thành |huyện |quận )?đoàn)(?![\\p{L}\\p{N}])`,
+  `^(?:bộ(?!\\s+(?:phận|máy|môn|đội|tộc|luật|hồ sơ|chỉ số|tiêu chí|công cụ|sách|tài liệu|đề|trưởng|đội))|sở|ban|ngành|phòng|đoàn thể|cơ quan|đơn vị|địa phương|doanh nghiệp|cá nhân|viện|tổng cục|cục|vụ|huyện|quận|xã|phường|thị trấn|thị xã|thành phố|tỉnh|trường|hội|đảng bộ|chi bộ|chi(?=\\s*(?:,|$))|cơ sở giáo dục|trung tâm|báo|đài|(?:liên )?chi đoàn|(?:liên )?chi hội|(?:huyện|thị|thành|quận|đảng|tỉnh) ${U}|(?:tỉnh |thành |huyện |quận )?đoàn)(?![\\p{L}\\p{N}])`,
   "u",
 );
 const STOP_RE = new RegExp(`^(?:${STOP_WORDS.sort((a, b) => b.length - a.length).join("|")})(?![\\p{L}\\p{N}])`, "u");
@@ -38,7 +38,7 @@ const STOP_RE = new RegExp(`^(?:${STOP_WORDS.sort((a, b) => b.length - a.length)
 // kinds is the noun, not the verb "organise".
 // "chủ sở hữu công trình xây dựng", "cơ quan quản lý xây dựng chuyên ngành": the field a unit works in, not the verb
 // "build" (which takes a plan or force as its object).
-const NOUN_AFTER = /^(?:tổ chức (?:chính trị|xã hội|kinh tế|đoàn thể|cơ sở|[đĐ]ảng|hội(?!\s+(?:nghị|thảo|thi|diễn|chợ|trại|họp|khỏe|khoẻ|sách|đàm|ngộ|nhập|tụ|đua|báo|xuân|làng|chữ)(?![\p{L}]))|quần chúng|tôn giáo)(?![\p{L}])|tổ chức(?=\s*(?:,|và)\s*(?:cá nhân|doanh nghiệp|cơ quan|đơn vị|cán bộ|công chức|viên chức|người lao động)(?![\p{L}]))|tổ chức(?=\s+(?:có\s+)?liên quan(?![\p{L}]))|(?<=cá nhân,\s*)tổ chức(?![\p{L}])|cá nhân|dự án(?: đầu tư)?(?: xây dựng)?(?: công trình)?|cùng cấp|(?<=(?:^|\s)[Bb]an\s)(?:chỉ đạo|chỉ huy|quản lý|xây dựng [Đđ]ảng|soạn thảo|biên tập)|(?<=(?:^|\s)(?:[Đđ]ơn vị|[Cc]ơ quan)\s)(?:quản lý|thi công|tư vấn|chủ quản)|(?<=[Gg]iáo dục\s)thường xuyên|(?<=(?:^|\s)(?:Ban [Cc]hỉ đạo|Ban [Cc]hỉ huy|Hội đồng|Tổ công tác|Ủy ban|Uỷ ban)(?:\s+(?:quốc gia|Trung ương|tỉnh|huyện|thành phố))?\s)về|(?<=(?:thiên tai|lụt bão)\s+và\s)tìm kiếm(?:,)? cứu nạn|(?<=(?:^|\s)[Cc]ông\s)trình|(?<=(?:công trình|hoạt động|quản lý|thi công|nhà thầu)\s)xây dựng(?!\s+(?:kế hoạch|phương án|chương trình|quy chế|đề án|dự toán|báo cáo|văn bản|lực lượng|mô hình|và)(?![\p{L}]))|(?<=(?:^|\s)(?:[Đđ]oàn|[Tt]ổ)\s)(?:kiểm tra|giám sát|thanh tra|kiểm soát)(?: liên ngành| chuyên ngành)?|(?<=chuyên trách\s)tham mưu,? giúp việc|(?<=(?:độc|công)\s)lập)/u;
+const NOUN_AFTER = /^(?:tổ chức (?:chính trị|xã hội|kinh tế|đoàn thể|cơ sở|[đĐ]ảng|hội(?!\s+(?:nghị|thảo|thi|diễn|chợ|trại|họp|khỏe|khoẻ|sách|đàm|ngộ|nhập|tụ|đua|báo|xuân|làng|chữ)(?![\p{L}]))|quần chúng|tôn giáo)(?![\p{L}])|tổ chức(?=\s*(?:,|và)\s*(?:cá nhân|doanh nghiệp|cơ quan|đơn vị|cán bộ|công chức|viên chức|người lao động)(?![\p{L}]))|tổ chức(?=\s+(?:có\s+)?liên quan(?![\p{L}]))|(?<=cá nhân,\s*)tổ chức(?![\p{L}])|cá nhân|dự án(?: đầu tư)?(?: xây dựng)?(?: công trình)?|cùng cấp|(?<=(?:^|\s)[Bb]an\s)(?:chỉ đạo|chỉ huy|quản lý|xây dựng [Đđ]ảng|soạn thảo|biên tập)|(?<=(?:^|\s)(?:[Đđ]ơn vị|[Cc]ơ quan)\s)(?:quản lý|thi công|tư vấn|chủ quản|nhận quân|cung cấp dịch vụ)|(?<=[Gg]iáo dục\s)thường xuyên|(?<=(?:^|\s)(?:Ban [Cc]hỉ đạo|Ban [Cc]hỉ huy|Hội đồng|Tổ công tác|Ủy ban|Uỷ ban)(?:\s+(?:quốc gia|Trung ương|tỉnh|huyện|thành phố))?\s)về|(?<=(?:thiên tai|lụt bão)\s+và\s)tìm kiếm(?:,)? cứu nạn|(?<=(?:^|\s)[Cc](?:ông|hương)\s)trình|(?<=(?:^|\s)cuộc\s)vận động|(?<=mục tiêu quốc gia\s)(?:xây dựng nông thôn mới|giảm nghèo)|(?<=(?:công trình|hoạt động|quản lý|thi công|nhà thầu|[Tt]hanh tra|hạ tầng)\s)xây dựng(?!\s+(?:kế hoạch|phương án|chương trình|quy chế|đề án|dự toán|báo cáo|văn bản|lực lượng|mô hình|và)(?![\p{L}]))|(?<=(?:^|\s)(?:[Đđ]oàn|[Tt]ổ)\s)(?:kiểm tra|giám sát|thanh tra|kiểm soát)(?: liên ngành| chuyên ngành)?|(?<=(?:chuyên trách|cơ quan)\s)tham mưu,? giúp việc|(?<=(?:độc|công)\s)lập)/u;
 
 // A person a roster names by the honorific a school or a Party cell writes before a given name ("Thầy Mẫn", "cô Mai Thị
 // Duyên", "Đ/c Hùng", "đồng chí Nguyễn Văn An"): the holder of a duty. Capitalised, as a given name is.
@@ -84,7 +84,7 @@ const POSITION_CONT_Y = /(?:chủ nhiệm|bộ môn|chuyên môn|y tế|học si
 // Thông tin", "Tổ trưởng 08 Tổ dân phố"), read on as a body's name is.
 const endsInHolder = (out: string) => PERSON_END.test(out) || POSITION_END.test(out.replace(/(?:\s+\d[\p{L}\d]*)+\s*$/u, ""));
 const QUALIFIER_Y =
-  /(?:nêu trên|nói trên|trên đây|ủy|uỷ|đoàn|hội|đội|trên|trong|thuộc|trực thuộc|có|liên quan|cấp|và|của|ở|tại|huyện|tỉnh|thành phố|thị xã|xã|phường|thị trấn|quận|vùng|biên giới|ven|miền|khu vực|đặc biệt|nông thôn|đô thị|mới|điểm|giáp|dọc|nơi|được|chưa|đã|đạt|thuộc|từ|đến|khóa|khoá|nhiệm kỳ|còn lại|đóng(?=\s+(?:trên|tại|ở)\s))(?![\p{L}])/uy;
+  /(?:nêu trên|nói trên|trên đây|ủy|uỷ|đoàn|hội|đội|trên|trong|thuộc|trực thuộc|có|liên quan|cấp|và|của|ở|tại|huyện|tỉnh|thành phố|thị xã|xã|phường|thị trấn|quận|vùng|biên giới|ven|miền|khu vực|đặc biệt|nông thôn|đô thị|mới|điểm|giáp|dọc|nơi|được|chưa|đã|đạt|thuộc|từ|đến|khóa|khoá|nhiệm kỳ|còn lại|đảo|đóng(?=\s+(?:trên|tại|ở)\s))(?![\p{L}])/uy;
 const WORD_Y = /[^\s,;:()[\]“”"!?]+/uy;
 const STOP_Y = new RegExp(STOP_RE.source.slice(1), "uy");
 const NOUN_AFTER_Y = new RegExp(NOUN_AFTER.source.slice(1), "uy");
@@ -99,7 +99,8 @@ const BARE_UNIT = /^\s*(?:(?:Ủy|Uỷ|ủy|uỷ) ban|[Bb]an|[Tt]iểu ban|[Tt]�
 const FUNCTION_Y =
   /(?:kiểm tra|thống kê|điều tra|giám sát|thanh tra|quản lý|tuyên truyền|vận động|kiểm soát|tuần tra|thẩm định|xử lý|tiếp nhận|thi hành án|cứu hộ|cứu nạn|phản ứng nhanh|truy quét)(?![\p{L}])/uy;
 const LEADERS_OF = /^lãnh đạo(?=\s+(?:các\s|\p{Lu}))/u;
-const ENDS_IN_OFFICE = /(?:^|\s)(?:văn phòng|trung tâm|ban|chi cục|cục|phòng|chi nhánh)\s*$/iu;
+// "lực lượng bảo vệ dân phố": a force is named by its field as an office is.
+const ENDS_IN_OFFICE = /(?:^|\s)(?:văn phòng|trung tâm|ban|chi cục|cục|phòng|chi nhánh|lực lượng)\s*$/iu;
 
 // A later unit may have lost its capital ("các Sở: Xây dựng, kế hoạch và Đầu tư"): one that still holds a capitalised
 // word is a unit; an all lower-case phrase is the verb's clause.
@@ -116,7 +117,7 @@ const PLACES_LEAD_IN = new RegExp(`${UNITS_SRC}(?=\\s*:\\s*(?:$|\\n))`, "u");
 // "các Bộ: …", "Giám đốc các Sở, ngành: …", "Các Cục: …", "các Tổng công ty: …": a kind of organisation named once before
 // the colon, then the units of that kind by their proper names.
 const KIND_BEFORE_COLON =
-  /(?:^|\s)(?:[Cc]ác\s+)?(Sở|Phòng|Bộ|Cục|Vụ|Tổng cục|Tổng công ty|Tập đoàn|Viện|Bệnh viện|Trường|sở|phòng|bộ|cục|vụ|tổng cục|tổng công ty|tập đoàn|viện|bệnh viện|trường)(?:\s*,\s*(?:ban|ngành|Ban|Ngành|cơ quan))*\s*$/u;
+  /(?:^|\s)(?:[Cc]ác\s+)?(Sở|Phòng|Bộ|Cục|Vụ|Tổng cục|Tổng công ty|Tập đoàn|Viện|Bệnh viện|Trường|Ngành|sở|phòng|bộ|cục|vụ|tổng cục|tổng công ty|tập đoàn|viện|bệnh viện|trường|ngành)(?:\s*,\s*(?:ban|ngành|Ban|Ngành|cơ quan))*\s*$/u;
 // The title of the head of each unit listed ("Bộ trưởng các Bộ: Quốc phòng, Công an" are the Minister of Defence and the
 // Minister of Public Security), written once before the kind.
 const HEAD_TITLE_END =
@@ -144,6 +145,32 @@ function unitsOfKind(title: string, kindWord: string, list: string): string[] {
   const lowerKind = kind.toLowerCase();
   return units.map((u) => (u.toLowerCase().startsWith(`${lowerKind} `) ? `${title ? `${title} ` : ""}${u}` : bodyHeadAt(u) > 0 && !UNIT_FIELD.test(u) ? u : `${title ? `${title} ` : ""}${kind} ${u}`));
 }
+
+// "Thành viên Ban chỉđạo phòng chống dịch": the noun a glued word starts is read with the name before it, as an unglued
+// one is ("Ban chỉ đạo" is the committee, not the verb).
+function nounAfterGlue(out: string, parts: string[], k: number, tail: string): boolean {
+  const before = `${out}${parts.slice(0, k).join(" ")}${k > 0 ? " " : ""}`;
+  NOUN_AFTER_Y.lastIndex = before.length;
+  return NOUN_AFTER_Y.test(`${before}${parts.slice(k).join(" ")}${tail}`);
+}
+
+const COLLECTIVE_IN = /(?:^|\s)(?:các|những|tất cả|toàn thể)\s/iu;
+// Given what they hold ("nhiệm vụ", "dự toán", "quản lý …"), not a task to do ("được giao rà soát" is the predicate).
+const GIVEN_OPEN = /^được\s+(?:\p{Lu}\p{Ll}*(?:\s+(?:và\s+)?\p{Lu}\p{Ll}*)*\s+)?giao(?=\s+(?:nhiệm vụ|dự toán|quản lý|kinh phí|chỉ tiêu)(?![\p{L}]))/u;
+const AFTER_GIVEN = /(?:^|\s)được\s+(?:\p{Lu}\p{Ll}*(?:\s+(?:và\s+)?\p{Lu}\p{Ll}*)*\s+)?giao(?:\s+nhiệm vụ)?\s*$/u;
+/** How many letters of `next` (at a stop word) a collective's qualifying clause takes in, or 0. */
+function relativeClauseGoesOn(out: string, next: string): number {
+  if (!COLLECTIVE_IN.test(out)) return 0;
+  const given = GIVEN_OPEN.exec(next);
+  if (given) return given[0].length;
+  // The one verb of the clause, right after "được … giao (nhiệm vụ)" or "chưa".
+  if (AFTER_GIVEN.test(out) || /(?:^|\s)chưa\s*$/u.test(out)) {
+    STOP_Y.lastIndex = 0;
+    return STOP_Y.exec(next)?.[0].length ?? 0;
+  }
+  return 0;
+}
+const TITLED_WORK_END = /(?:cuộc vận động|phong trào|[Cc]hương trình|[Đđ]ề án|[Dd]ự án|cuộc thi|[Hh]ội thi)\s*$/u;
 
 /** Reads a list of bodies starting at the beginning of `s`; returns the raw list text and where it ended. */
 export function readList(s: string): { list: string; end: number } {
@@ -185,10 +212,23 @@ export function readList(s: string): { list: string; end: number } {
     // "Ủy ban nhân dân các quận, huyện, thị xã: Chủ động, phối hợp …": a verb of two syllables or more written with a
     // capital after the colon opens the duties, it names no place.
     if (places && STOP_RE.exec(places[1]!.trimStart().toLowerCase())?.[0].includes(" ")) break;
-    if (places && (STOP_RE.test(s.slice(i + places[0].length).trimStart()) || /^\s*:\s*(?:$|\n)/u.test(s.slice(i + places[0].length)))) {
+    // "Chủ tịch UBND các huyện: Giao Thuỷ, Xuân Trường; Giám đốc Sở NN-PTNT và …": another addressee after ";" also
+    // shows the places were a list of its subject, not a heading.
+    const afterPlaces = places ? s.slice(i + places[0].length) : "";
+    if (places && (STOP_RE.test(afterPlaces.trimStart()) || /^\s*:\s*(?:$|\n)/u.test(afterPlaces) || (/^\s*;/u.test(afterPlaces) && bodyHeadAt(afterPlaces.replace(/^\s*;\s*/u, "")) > 0))) {
       out = `${out.trimEnd()}: ${places[1]!.trim()}`;
       i += places[0].length;
       continue;
+    }
+    // "Ban Chỉ đạo cuộc vận động “Toàn dân đoàn kết …” tỉnh", "Ban Điều hành Đề án “Bảo tồn …”": the quoted title of
+    // the campaign or scheme a body runs is part of its name.
+    if ((c === "“" || c === '"') && TITLED_WORK_END.test(out)) {
+      const close = /^[^"“”\n]{2,160}["”]/u.exec(s.slice(i + 1, i + 170));
+      if (close) {
+        out += s.slice(i, i + 1 + close[0].length);
+        i += 1 + close[0].length;
+        continue;
+      }
     }
     if (/[.:!?“”"'‘’]/u.test(c) && !(c === "." && /[\p{L}\p{N}]/u.test(s[i + 1] ?? " "))) break;
     if (c === ";" || c === ",") {
@@ -239,6 +279,8 @@ export function readList(s: string): { list: string; end: number } {
     if (c === "n" && out.trim() !== "" && /^ngày\s+\d/u.test(s.slice(i, i + 10))) break;
     // "chưa" likewise: "Bộ Tài chính chưa ban hành …" says what the ministry has not done; "các hộ gia đình chưa bàn giao
     // mặt bằng" are the households that have not.
+    // "mỗi chi bộ có ít nhất 01 bài thi": after a distributive subject "có" is what each must have.
+    if (c === "c" && /^\s*(?:mỗi|từng)\s[^,]*$/iu.test(out) && /^có\s(?!liên quan)/u.test(s.slice(i, i + 16))) break;
     if (c === "c" && /^\s*\p{Lu}[^,]*$/u.test(out) && /^(?:có\s(?!liên quan|trụ sở)|chưa\s)/u.test(s.slice(i, i + 16)) && !/(?:^|\s)(?:các|những|tất cả|mỗi|từng|\d{1,3})\s/iu.test(` ${out}`)) break;
     if (out.trim() !== "" && small) {
       STOP_Y.lastIndex = i;
@@ -281,6 +323,15 @@ export function readList(s: string): { list: string; end: number } {
         i += noun[0].length;
         continue;
       }
+      // "các đơn vị quản lý khai thác được giao quản lý công trình thủy lợi", "Các Hội được Đảng và Nhà nước giao nhiệm
+      // vụ", "các CĐ cơ sở chưa tham gia": after a collective, a passive "được (…) giao" or a "chưa" opens the clause that
+      // says which of them are meant; its verb is part of the name.
+      const clause = stop && !noun ? relativeClauseGoesOn(out, s.slice(i, i + 40)) : 0;
+      if (clause) {
+        out += s.slice(i, i + clause);
+        i += clause;
+        continue;
+      }
       if (
         stop &&
         !noun &&
@@ -299,7 +350,7 @@ export function readList(s: string): { list: string; end: number } {
     if (parts.length > 1) {
       const tail = s.slice(i + word.length);
       // "… các đồng chí giaoChánh Văn phòng …": the glued word may itself start with the verb.
-      const stopAt = out.trim() === "" ? -1 : parts.findIndex((p, k) => STOP_RE.test(`${parts.slice(k).join(" ")}${tail}`) && !NOUN_AFTER.test(`${parts.slice(k).join(" ")}${tail}`));
+      const stopAt = out.trim() === "" ? -1 : parts.findIndex((p, k) => STOP_RE.test(`${parts.slice(k).join(" ")}${tail}`) && !nounAfterGlue(out, parts, k, tail));
       if (stopAt === 0) break;
       if (stopAt > 0) {
         out += parts.slice(0, stopAt).join(" ");
@@ -335,6 +386,11 @@ export function readList(s: string): { list: string; end: number } {
   return { list: out.replace(/\s+/g, " ").replace(/[\s,;.\-–]+$/u, "").trim(), end: i };
 }
 
+// "Các xã, thị trấn có nguy cơ xảy ra sạt lở, ngập lụt và các khu nhà cũ, xuống cấp": a "các" inside the clause that
+// qualifies a collective ("có nguy cơ …", "bị …") lists what the clause is about; unless it heads a body it is no new one.
+const QUALIFYING_CLAUSE = /\s(?:có|bị|được|chưa|đã)\s/u;
+const qualifierGoesOn = (cur: string, seg: string) => QUALIFYING_CLAUSE.test(cur) && bodyHeadAt(seg) === 0;
+
 /** A list without the title heading it; "các Bí thư Tỉnh ủy, Thành ủy" keeps its "các" ("các Tỉnh ủy, Thành ủy"). */
 const untitled = (s: string) => s.replace(TITLE_LEAD, (m) => (/^các\s/iu.test(m) ? "các " : ""));
 
@@ -344,7 +400,8 @@ function isCollective(seg: string): boolean {
   const low = seg.toLowerCase();
   const kind = KIND_WORD.exec(low);
   // "các sở", "UBND các xã", a bare kind ("sở", or "Sở" alone starting "Sở, ban, ngành") list kinds, not one unit.
-  return /(?:^|\s)các\s/iu.test(seg) || (kind !== null && (!/^\p{Lu}/u.test(seg) || kind[0].length === low.length)) ||
+  // "3 bộ, ngành chủ quản": a count stands for "các".
+  return /(?:^|\s)(?:các|\d{1,3})\s/iu.test(seg) || (kind !== null && (!/^\p{Lu}/u.test(seg) || kind[0].length === low.length)) ||
     // "Sở, ban, ngành Thành phố": a run of bare kinds is a collective too.
     low.split(/\s*,\s*/u).every((k) => KIND_WORD.exec(k)?.[0].length === k.length);
 }
@@ -466,7 +523,7 @@ function splitOnce(list: string): string[] {
       // "Công an, Quân sự, Trạm Y tế đảm bảo trực …": a unit named by its head noun alone is complete; a capitalised name
       // after it is the next unit of the commune, not more of its name.
       const afterBareHead = cur !== "" && /^\p{Lu}/u.test(seg) && bodyHeadAt(cur) === cur.length && !/(?:^|\s)các\s/iu.test(cur) && !KIND_WORD.test(cur.toLowerCase()) && !KIND_WORD.test(seg.toLowerCase());
-      const startsNew = cur === "" || afterIdiom || afterBareHead || closed || staffAfterBodies || untitledAfterHead || orgsAndPersons || (!idiomTail && !sharedOffice && !elided && !quantified && ((bodyHeadAt(seg) > 0 && !(kind && isCollective(cur))) || /^(?:các|mỗi|từng)\s/iu.test(seg)));
+      const startsNew = cur === "" || afterIdiom || afterBareHead || closed || staffAfterBodies || untitledAfterHead || orgsAndPersons || (!idiomTail && !sharedOffice && !elided && !quantified && ((bodyHeadAt(seg) > 0 && !(kind && isCollective(cur))) || (/^(?:các|mỗi|từng)\s/iu.test(seg) && !qualifierGoesOn(cur, seg))));
       const shared = !startsNew && sep.includes(",") ? sharedHead(cur, seg, parts.slice(k + 1)) : !startsNew && sep.includes("và") ? sharedNameHead(cur, seg) : null;
       if (shared) {
         names.push(cur);
@@ -485,7 +542,8 @@ function splitOnce(list: string): string[] {
   return tidy.map((n, k) => {
     // "Thường trực, Ban Tuyên giáo các huyện, thành, thị ủy …": the same for an office of each committee listed; "Ban
     // Thường vụ Đoàn, Hội đồng Đội các tỉnh, thành phố": offices and mass organisations that exist at every level.
-    const places = BARE_OFFICE.test(n) ? /^\p{Lu}[^,]*?\s(các\s+.+)$/u.exec(tidy[k + 1] ?? "") : null;
+    // "Đảng ủy, UBND 14 phường": places counted instead of "các" are shared the same way.
+    const places = BARE_OFFICE.test(n) ? /^\p{Lu}[^,]*?\s((?:các|\d{1,3})\s+.+)$/u.exec(tidy[k + 1] ?? "") : null;
     return places ? `${n} ${places[1]}` : n;
   });
 }
@@ -503,7 +561,8 @@ const TIERS: RegExp[] = [
 // An office, title or organ before "các" ("Ban Thường vụ các …", "ban dân vận các …", "UBND các …").
 const OFFICE_OVER = /^\S.*?\scác\s/iu;
 // A single named place unit under its office ("UBND xã Bình Hòa", "Ủy ban nhân dân phường Hương Văn").
-const PLACE_OFFICE = new RegExp(`^((?:${U} ban nhân dân|UBND|HĐND|Hội đồng nhân dân|Đảng ${U}|Công an))\\s+(?:xã|phường|thị trấn|thị xã|huyện|quận|thành phố)\\s+\\p{Lu}[^,]*$`, "u");
+// "Chủ tịch UBND huyện Hải Hậu, huyện Xuân Trường": the head's title goes with the office to the next place.
+const PLACE_OFFICE = new RegExp(`^((?:(?:Phó\\s+)?Chủ tịch\\s+)?(?:${U} ban nhân dân|UBND|HĐND|Hội đồng nhân dân|Đảng ${U}|Công an))\\s+(?:xã|phường|thị trấn|thị xã|huyện|quận|thành phố)\\s+\\p{Lu}[^,]*$`, "u");
 const tierOf = (s: string) => {
   const t = s.replace(/^(?:(?:tất cả|toàn thể)\s+)?(?:các\s+)?/iu, "").replace(/^(?:(?:ủy|uỷ) ban nhân dân|ubnd)\s+(?:các\s+)?/iu, "");
   return TIERS.findIndex((r) => r.test(t));
@@ -546,7 +605,8 @@ function bareKinds(cur: string): boolean {
   return /^(?:(?:tất cả|toàn thể)\s+)?các\s+/iu.test(cur) &&
     cur.replace(/^(?:(?:tất cả|toàn thể)\s+)?các\s+/iu, "").split(/\s*,\s*/u).every((k) => KIND_WORD.test(k.toLowerCase()) && k.split(/\s+/u).length <= 2);
 }
-const bareKindSeg = (seg: string) => KIND_WORD.test(seg.toLowerCase()) && !/\s\p{Lu}/u.test(seg);
+// "…, Đảng ủy trực thuộc Trung ương": where the kind belongs is the scope of the whole collective, not a proper name.
+const bareKindSeg = (seg: string) => KIND_WORD.test(seg.toLowerCase()) && !/\s\p{Lu}/u.test(seg.replace(/\s(?:trực thuộc|thuộc)\s.*$/u, ""));
 
 // "UBND huyện Quang Bình, Bắc Quang", "Sở Giao thông, Y tế": further units of the same kind named without their head.
 const NAMED_UNIT = /^(.*?(?:(?:ủy|uỷ) ban nhân dân|ubnd|hđnd)?\s*(?:huyện|xã|phường|thị trấn|quận|thị xã|thành phố|tỉnh)|(?:^|.*\s)(?:Sở|Phòng))\s+(\p{Lu}.*)$/u;

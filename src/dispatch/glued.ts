@@ -28,7 +28,9 @@ export function gluedAt(word: string): number {
   if (word.length < 4 || /[\p{N}_]/u.test(word)) return -1;
   // "luậtNgày", "BanĐiều": a capital inside a word of small letters starts the next word.
   const cap = /\p{Ll}(?=\p{Lu}\p{Ll})/u.exec(word);
-  const capAt = cap ? cap.index + 1 : -1;
+  // "UBNDtỉnh", "UBNDcác": an abbreviation of three capitals or more glued to the small word after it.
+  const acronym = cap ? null : /^\p{Lu}{3,}(?=\p{Ll}{2})/u.exec(word);
+  const capAt = cap ? cap.index + 1 : acronym ? acronym[0].length : -1;
   const lower = word.toLowerCase();
   const groups = [...lower.matchAll(NUCLEUS)];
   let at = -1;

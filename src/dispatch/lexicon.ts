@@ -95,7 +95,7 @@ export const STOP_WORDS = [
   "mời", "(?<!Danh\\s)dự(?!\\s+(?:phòng|bị)(?![\\p{L}]))", "tổ chức", "phân công", "thành lập", "kiện toàn", "củng cố", "tuyên dương", "khen thưởng", "góp phần",
   "tăng", "giảm", "rút kinh nghiệm", "bám sát", "đăng", "in", "phát hành", "lưu ý", "thông báo", "quản lý",
   "thẩm tra", "tiếp thu", "khắc phục", "xử lý", "giải quyết", "kiến nghị", "liên hệ", "biên soạn", "cấp phát",
-  "mua", "sắp xếp", "vừa", "cũng", "luôn", "nắm", "hưởng ứng", "lồng ghép", "tăng cường", "đưa", "xin", "(?<!trở\\s)ra", "tìm", "kiểm đếm", "kêu gọi", "huy động", "sơ tán", "ứng phó",
+  "mua", "sắp xếp", "vừa", "cũng", "luôn", "nắm", "hưởng ứng", "lồng ghép", "tăng cường", "đưa", "xin", "(?<!(?:trở|xảy)\\s)ra", "tìm", "kiểm đếm", "kêu gọi", "huy động", "sơ tán", "ứng phó",
   "theo sát", "hãy", "giới thiệu", "thu gom", "chọn", "có kế hoạch", "có phương án", "kính(?= (?:gửi|mời|đề nghị|mong|báo|trình|chuyển)(?![\\p{L}]))", "có biện pháp", "đẩy nhanh",
   "chỉ(?!\\s+(?:đạo|huy|thị|tiêu|số|định|dẫn|đường))", "nhắc nhở", "tùy", "tuỳ", "tuân thủ", "trân trọng", "chấn chỉnh", "nghiêm cấm", "tạm dừng", "tạm hoãn", "hoãn", "cho phép", "thăm hỏi", "động viên",
   "tuần tra", "kiểm soát", "ngăn chặn", "bảo vệ", "(?<!Tổng\\s)điều tra", "xác minh", "khảo sát", "ký kết", "chấp hành",
@@ -115,6 +115,14 @@ export const STOP_WORDS = [
   "hãy", "(?<=[\\p{L}\\d]\\s)mỗi", "nhanh chóng", "đồng loạt", "tự giác", "trên cơ sở", "dựa (?:trên|vào)", "tính toán", "chỉnh sửa", "đảm nhiệm", "thu xếp", "diễu hành",
   // "… cán bộ, công chức, viên chức trở lại làm việc …": returning to work.
   "trở lại",
+  // "UBND quận … công bố thông tin", "Viện …, Nghệ thuật Việt Nam có nhiệm vụ phối hợp": announcing, and having a duty,
+  // are predicates no name holds.
+  "công bố", "có nhiệm vụ",
+  // "Chủ tịch UBND xã … cho tạm ngừng hoạt động chợ", "các trường cho học sinh nghỉ": letting, as a predicate.
+  // "Thủ trưởng các đơn vị trực thuộc Sở bằng các biện pháp nhanh nhất …", "các đơn vị vệ sinh phòng làm việc", "các Chi,
+  // Đảng bộ cơ sở gắn các cuộc …": the means, cleaning and linking are predicates ("Đồng bằng", "công bằng" are words;
+  // "vệ sinh an toàn thực phẩm", "vệ sinh môi trường" name a field).
+  "(?<!(?:[Đđ]ồng|công|cân)\\s)bằng", "vệ sinh(?!\\s+(?:an toàn|môi trường|thực phẩm|lao động)(?![\\p{L}]))", "gắn", "cho(?= (?:tạm|ngừng|học sinh|con em|nghỉ)(?![\\p{L}]))",
   // "Bộ Ngoại giao hoàn tất các thủ tục đối ngoại", "Bộ trưởng Bộ Công an thừa ủy quyền Thủ tướng …, thay mặt Chính phủ
   // ký …": finishing, and acting for another, are verbs no name holds.
   "hoàn tất", "thừa (?:ủy|uỷ) quyền", "thừa lệnh", "thay mặt",
@@ -139,7 +147,7 @@ export const ACTIVITY_BEFORE_PERIODIC = [
 // Lower-case continuations of a head noun that start with a verb-like word but name the office's field
 // ("Văn phòng đăng ký đất đai", "Trung tâm phát triển quỹ đất"): part of the name, not the sentence's verb.
 export const HEAD_CONTINUATION_SRC =
-  "(?:đăng ký (?:đất đai|quyền sử dụng đất)|phát triển quỹ đất|quản lý (?:dự án|đất đai|thị trường|bảo trì)|xúc tiến (?:đầu tư|thương mại)|bảo vệ (?:thực vật|môi trường|rừng|thực vật và)|thi hành án|kiểm tra văn bản)";
+  "(?:đăng ký (?:đất đai|quyền sử dụng đất)|phát triển quỹ đất|quản lý (?:dự án|đất đai|thị trường|bảo trì)|xúc tiến (?:đầu tư|thương mại)|bảo vệ (?:thực vật|môi trường|rừng|thực vật và|dân phố)|thi hành án|kiểm tra văn bản)";
 
 /**
  * Abbreviations written with a full stop inside a name or a title ("TP. Vũng Tàu", "Q. 8", "ThS. Nguyễn …"): the stop
