@@ -323,7 +323,8 @@ function readOpened(s: string, starts: number[]): SentenceLeads | null {
   if (opened && s.includes(";")) {
     const semis: number[] = [];
     for (let i = s.indexOf(";"); i > 0 && i < 600 && semis.length < 5; i = s.indexOf(";", i + 1)) semis.push(i + 1);
-    const asked = semis.length ? readFrom(s, semis) : null;
+    // Only a request is taken after a semicolon: without a request word past the first one, none is read there.
+    const asked = semis.length && ISSUER_CUES.test(s.slice(semis[0]!)) ? readFrom(s, semis) : null;
     // "Để đảm bảo trật tự ATGT, thực hiện tốt công tác quản lý …; yêu cầu UBND các xã, thị trấn thực hiện …": a clause
     // that opens on the request verb itself asks whoever follows it, as after a comma.
     const opensAsking = semis.some((at) => REQUEST.test(s.slice(at).trimStart()) && !inRecipients(s, at) && !inPartners(s, at));
@@ -334,6 +335,10 @@ function readOpened(s: string, starts: number[]): SentenceLeads | null {
   // Công Thương …"): only such a request counts there, never a bare list of bodies met mid-sentence.
   const commas: number[] = [];
   for (let i = s.indexOf(","); i > 0 && i < 600 && commas.length < 10; i = s.indexOf(",", i + 1)) commas.push(i + 1);
+  // Only a request, or a person running into a duty, is taken from a clause after a comma: a sentence with neither (no
+  // request word past its first comma, ISSUER_CUES holding every word a request is read by; no person after a comma)
+  // is not read again at each of its commas.
+  if (commas.length && !ISSUER_CUES.test(s.slice(commas[0]!)) && !commas.some((at) => personAt(s.slice(at).trimStart()))) return null;
   const late = commas.length ? readFrom(s, commas) : null;
   // "Các nội dung khác liên quan, yêu cầu các địa phương, đơn vị thực hiện …": a clause that opens with the request
   // verb itself asks whoever follows it, whatever the topic phrase before the comma.
@@ -807,6 +812,7 @@ export function issuingAct(l: SentenceLeads, s: string): "author" | "sender" | n
 // a publishing clause) and the verbs of AUTHORS, ANNOUNCES_BELOW and SENDS ("toàn văn" is read as "ban hành"). A verb
 // is the sentence's own words in lower case, so the case-insensitive test is enough. Keep it in step with those
 // readings (test/dispatch/roles.test.ts checks it on the real dispatches): a word missing here silently loses an issuer.
+// readOpened relies on it too: a clause after a semicolon or comma holding none of these words asks no one.
 const ISSUER_CUES = /giao|đề nghị|yêu cầu|phân công|mời|khuyến cáo|mong|lưu ý|thông báo|gửi|chỉ đạo|hướng dẫn|đôn đốc|ban hành|banh|có ý|xây dựng kế hoạch|toàn văn|xin trân trọng|xin thông|trân trọng thông/iu;
 
 /**
